@@ -1,0 +1,204 @@
+/**
+ * The one normalized model of a Dialpad company. The config loader (desired side) and the API
+ * reader (live side) both produce a `Tenant`; the differ compares two of them and never sees raw
+ * YAML or raw API JSON.
+ *
+ * Conventions shared by both sides:
+ * - emails are lower-cased (identity is case-insensitive), numbers are E.164 strings;
+ * - countries are upper-case ISO 3166 alpha-2 (`US`, `GB`), whatever case the API sends;
+ * - office references are office *keys*: the config key on the desired side, and on the live side
+ *   the key of the matching config office when the reader was given one (see `matchOffices`),
+ *   else `id:<live id>`;
+ * - arrays are sorted deterministically (offices by key, users by email, numbers by number) so
+ *   that equal tenants serialize identically.
+ */
+
+/** Office license line types that dialform manages (API: `talk_lines`, `sell_lines`, `contact_center_lines`). */
+export const LINE_TYPES = ['talk', 'sell', 'contact_center'] as const;
+export type LineType = (typeof LINE_TYPES)[number];
+
+/** License counts per line type. A missing entry means "not managed" on the desired side, 0 on the live side. */
+export type LineCounts = Partial<Record<LineType, number>>;
+
+/** A user's license, using the API's License enum. */
+export const USER_LICENSES = [
+  'talk',
+  'agents',
+  'lite_support_agents',
+  'lite_lines',
+  'admins',
+  'dpde_all',
+  'dpde_one',
+  'magenta_lines',
+  'user',
+] as const;
+export type UserLicense = (typeof USER_LICENSES)[number];
+
+/**
+ * Which office line a user license consumes. Dialpad does not document the mapping; this is the
+ * plausible one from dialpad-api.md §4.3 (`talk`→talk_lines, `agents`→sell_lines,
+ * `lite_support_agents`→contact_center_lines). Licenses not listed consume no managed line.
+ */
+export const LICENSE_LINE: Partial<Record<UserLicense, LineType>> = {
+  talk: 'talk',
+  agents: 'sell',
+  lite_support_agents: 'contact_center',
+};
+
+/** Company pricing tier (`CompanyProto.account_type`). Transfers need `pro` or `enterprise`. */
+export const ACCOUNT_TYPES = ['free', 'standard', 'pro', 'enterprise'] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+
+export type UserState = 'active' | 'suspended' | 'pending' | 'deleted' | 'cancelled';
+
+/** Where in the config a desired object was declared: `path/to/file.yaml:LINE`. */
+export type SourceRef = string;
+
+export interface Company {
+  id?: string;
+  name?: string;
+  /** Live: read from the API. Desired: asserted by `company.account_type`, if set. */
+  accountType?: AccountType;
+  source?: SourceRef;
+}
+
+/** Fields `POST /api/v2/offices` requires that have no place elsewhere in the model. */
+export interface OfficeCreateSpec {
+  currency: string;
+  plan_period: 'monthly' | 'yearly';
+  annual_commit_monthly_billing: boolean;
+  invoiced: boolean;
+  unified_billing: boolean;
+  billing_address: {
+    address_line_1: string;
+    address_line_2?: string;
+    city: string;
+    country: string;
+    postal_code: string;
+    region: string;
+  };
+  e911_address?: {
+    address: string;
+    address2?: string;
+    city: string;
+    country: string;
+    state: string;
+    zip: string;
+  };
+  timezone?: string;
+}
+
+export interface Office {
+  key: string;
+  /** Live id; on the desired side only when the config pins one with `id:`. */
+  id?: string;
+  name: string;
+  /** Upper-case ISO 3166 alpha-2. */
+  country: string;
+  /** Not visible through the API: declared in config, or an emulator-only fixture field. */
+  priceLevel?: string;
+  /** Desired: license counts the office should have purchased. Live: `GET .../plan`. */
+  licenses: LineCounts;
+  /** Live only: unassigned licenses from `GET .../available_licenses`. */
+  available?: LineCounts;
+  primary?: boolean;
+  /** Desired only: what `create_office` sends when the office does not exist yet. */
+  create?: OfficeCreateSpec;
+  source?: SourceRef;
+}
+
+export interface AdminRights {
+  /** Company admin (`is_super_admin`). */
+  company: boolean;
+  /** Keys of the offices the user administers (`admin_office_ids`), sorted. */
+  offices: string[];
+}
+
+export interface User {
+  /** Primary email, lower-cased: the user's identity. */
+  email: string;
+  id?: string;
+  firstName: string;
+  lastName: string;
+  /** Office key. */
+  office: string;
+  license: UserLicense;
+  admin: AdminRights;
+  state: UserState;
+  /** E.164, primary first. Desired: `undefined` means numbers are not managed for this user. */
+  numbers?: string[];
+  /** Live only: ISO time of deletion for `state: deleted` users, when known. */
+  deletedAt?: string;
+  /** Desired only (class 3, no API): Charting Data analytics access. */
+  analytics?: boolean;
+  /** Desired only (class 3, no API): proxy access granted to this user. */
+  proxy?: boolean;
+  /** Desired only: acknowledges that an international move replaces the user's numbers. */
+  allowNumberChange?: boolean;
+  /** Desired only: earlier primary emails, so an email change is an update. */
+  previousEmails?: string[];
+  source?: SourceRef;
+}
+
+/** A company-owned phone number as `GET /api/v2/numbers` shows it. */
+export interface PhoneNumber {
+  number: string;
+  /** API status: `available` (no target: the reserved pool), `user`, `office`, … */
+  status: string;
+  /** Owning office key, when the API names one. */
+  office?: string;
+  /** For numbers assigned to a user: the user's email (live side resolves `target_id`). */
+  userEmail?: string;
+  targetType?: string;
+  targetId?: string;
+  type?: string;
+}
+
+export type UnmanagedUsersPolicy = 'ignore' | 'suspend' | 'delete';
+
+export interface Policy {
+  unmanagedUsers: UnmanagedUsersPolicy;
+  maxDeletions?: number;
+  maxDeletionPercent?: number;
+  /** Lower-cased emails. */
+  protected: string[];
+}
+
+export interface ReservedNumbers {
+  keep: string[];
+  releaseUnlisted: boolean;
+  source?: SourceRef;
+}
+
+/** Both sides of the diff. */
+export interface Tenant {
+  company: Company;
+  offices: Office[];
+  /** Users in every state; live includes suspended, pending and deleted (still restorable) users. */
+  users: User[];
+  /** Live: every company number. Desired: empty (numbers are declared on users and in `reservedNumbers`). */
+  numbers: PhoneNumber[];
+}
+
+/** What the config asks for: the desired tenant plus the settings that steer the plan. */
+export interface DesiredState {
+  tenant: Tenant;
+  policy: Policy;
+  reservedNumbers: ReservedNumbers;
+  /** Fixture the embedded emulator starts from, resolved to an absolute path. */
+  emulatorFixture?: string;
+  /** The config files read, in order (absolute paths), for digests and messages. */
+  files: string[];
+}
+
+/** What was read from Dialpad. */
+export interface LiveState {
+  tenant: Tenant;
+  /**
+   * Lists or per-office reads that failed part way. Non-empty means the tenant is partial:
+   * the `incomplete_live_read` rule blocks the plan.
+   */
+  incomplete: string[];
+  /** When the read finished (ISO). Used for reversibility windows. */
+  readAt: string;
+}
