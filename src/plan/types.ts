@@ -87,8 +87,11 @@ export type Operation =
       count: number;
       from: OfficeRef;
       to: OfficeRef;
-      /** What apply checks on rerun: the destination's available count it must reach. */
-      expect_available_at_least: number;
+      /**
+       * What apply verifies before continuing: the destination's purchased count of `line`
+       * (`GET .../plan`) once the transfer is done.
+       */
+      to_purchased_after: number;
     })
   | (OperationBase & { kind: 'restore_user' })
   | (OperationBase & { kind: 'grant_analytics' })
