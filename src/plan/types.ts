@@ -45,6 +45,11 @@ interface OperationBase {
   summary: string;
   /** Display only: extra lines (consequences, manual instructions). Apply never branches on them. */
   notes: string[];
+  /**
+   * Display only: config key of the office the operation concerns (a user's office, a move's
+   * destination), so renderers can group a plan by office. Apply never branches on it.
+   */
+  office?: string;
 }
 
 /** The `PATCH /api/v2/users/{id}` body fields dialform manages. */
