@@ -1,0 +1,166 @@
+import { resolve } from 'node:path';
+import { applyPlan } from '../../src/apply/apply-plan.js';
+import { identifyPlan, openJournal } from '../../src/apply/journal.js';
+import type { ApplyEvent, ApplyReport, OperationResult } from '../../src/apply/types.js';
+import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
+import { createApplyApi, fetchLive } from '../../src/dialpad/index.js';
+import { DialformError, UsageError } from '../../src/errors.js';
+import { digestLive } from '../../src/plan/build-plan.js';
+import { readPlanFile } from '../../src/plan/plan-file.js';
+import type { Plan } from '../../src/plan/types.js';
+import { paint, type Io } from '../io.js';
+import { planAgainstLive } from '../pipeline.js';
+import { openTarget, type ConnectionOptions, type Target } from '../target.js';
+import { renderPlan } from './render-plan.js';
+
+export interface ApplyCommandOptions extends ConnectionOptions {
+  config?: string;
+  autoApprove?: boolean;
+  journal: string;
+  color: boolean;
+}
+
+/**
+ * `dialform apply [FILE]`: plans (or reads a saved plan), shows it, confirms, executes in order
+ * and verifies with a fresh plan. Exit 0 done, 1 error or refused, 3 blocked, 4 stopped part way
+ * or waiting for a manual step (rerun to continue).
+ */
+export async function runApply(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<number> {
+  const color = opts.color && io.color;
+  const configPath = file && !opts.config ? undefined : resolveConfigPath(io.cwd, opts.config);
+  const desired = configPath ? await loadConfig(configPath) : undefined;
+  const target = await openTarget(opts, io, desired);
+  try {
+    const journal = openJournal(resolve(io.cwd, opts.journal));
+    let plan: Plan;
+    if (file) {
+      plan = await readPlanFile(resolve(io.cwd, file));
+      await refuseIfStale(plan, target, journal, io);
+    } else {
+      if (!desired) throw new UsageError('apply needs a config (-c) or a saved plan FILE');
+      plan = (await planAgainstLive({ desired, client: target.client })).plan;
+    }
+
+    io.out(renderPlan(plan, { format: 'text', color }));
+    if (plan.summary.blocked) return 3;
+    if (plan.operations.length === 0) return 0;
+    if (!(await confirm(opts, io, target))) return 1;
+
+    const report = await applyPlan(plan, { api: createApplyApi(target.client), journal, onEvent: progress(io, plan) });
+    printReport(report, io, color);
+    if (report.status !== 'complete') return 4;
+
+    if (desired) return await verify(desired, target, io, color);
+    return 0;
+  } finally {
+    await target.close();
+  }
+}
+
+async function confirm(opts: ApplyCommandOptions, io: Io, target: Target): Promise<boolean> {
+  if (opts.autoApprove) return true;
+  if (!io.interactive) {
+    throw new UsageError('apply is not running on a terminal, so it cannot ask for confirmation: pass --auto-approve');
+  }
+  const yes = await io.confirm(`Apply these changes to ${target.label}? Only 'yes' is accepted:`);
+  if (!yes) io.err('Apply cancelled; nothing was changed.\n');
+  return yes;
+}
+
+/**
+ * A saved plan is applied only to the live state it was made from. A plan this journal has
+ * already started is exempt: its own writes changed the live state.
+ */
+async function refuseIfStale(plan: Plan, target: Target, journal: ReturnType<typeof openJournal>, io: Io) {
+  const started = (await journal.done(identifyPlan(plan))).size > 0;
+  if (started) {
+    io.err('Resuming a plan this journal has already started; operations done before are skipped.\n');
+    return;
+  }
+  const live = await fetchLive(target.client, {});
+  const digest = digestLive(live);
+  if (digest !== plan.basis.live_digest) {
+    throw new DialformError(
+      'plan_stale',
+      `Dialpad changed since this plan was made (live state ${plan.basis.live_digest} → ${digest}); ` +
+        'nothing was applied. Run `dialform plan --out FILE` again, review it, and apply the new plan.',
+    );
+  }
+}
+
+/** After a complete apply, a fresh plan must be empty; otherwise say what still differs. */
+async function verify(desired: Parameters<typeof planAgainstLive>[0]['desired'], target: Target, io: Io, color: boolean) {
+  const { plan } = await planAgainstLive({ desired, client: target.client });
+  const apiOps = plan.operations.filter((op) => !op.manual);
+  if (apiOps.length === 0) {
+    io.err(paint(io, 'green', 'Verified: Dialpad now matches the configuration.\n'));
+    return 0;
+  }
+  io.err(paint(io, 'red', `Apply finished, but Dialpad still differs from the configuration in ${apiOps.length} way(s):\n`));
+  io.out(renderPlan(plan, { format: 'text', color }));
+  return 1;
+}
+
+function progress(io: Io, plan: Plan): (event: ApplyEvent) => void {
+  const width = String(plan.operations.length).length;
+  return (event) => {
+    const counter = `[${String(event.index + 1).padStart(width)}/${event.total}]`;
+    if (event.type === 'start') {
+      if (io.errIsTty) io.err(`\r\x1b[K${counter} ${event.id} ${event.summary}`);
+      return;
+    }
+    if (io.errIsTty) io.err('\r\x1b[K');
+    io.err(`${counter} ${describe(event.result)}\n`);
+  };
+}
+
+function describe(result: OperationResult): string {
+  const { outcome } = result;
+  const head = `${result.id} ${result.summary}`;
+  switch (outcome.status) {
+    case 'done':
+      return `${head}: done`;
+    case 'already_done':
+      return `${head}: already done (journal)`;
+    case 'waiting':
+      return `${head}: waiting for a manual step`;
+    case 'reminder':
+      return `${head}: manual step, not verifiable — do it by hand`;
+    case 'failed':
+      return `${head}: FAILED: ${outcome.error}`;
+    case 'not_run':
+      return `${head}: not run (${outcome.reason})`;
+    default: {
+      const _never: never = outcome;
+      return _never;
+    }
+  }
+}
+
+function printReport(report: ApplyReport, io: Io, color: boolean): void {
+  const count = (status: string) => report.results.filter((r) => r.outcome.status === status).length;
+  const lines: string[] = [];
+  const waiting = report.results.filter((r) => r.outcome.status === 'waiting' || r.outcome.status === 'reminder');
+  for (const r of waiting) {
+    if (r.outcome.status !== 'waiting' && r.outcome.status !== 'reminder') continue;
+    const label = r.outcome.status === 'waiting' ? 'Manual step (apply waits for it)' : 'Manual step (reminder)';
+    lines.push(`${label} ${r.id}:`, ...r.outcome.instructions.split('\n').map((l) => `  ${l}`));
+  }
+  const done = count('done') + count('already_done');
+  const summary = `Apply ${report.status}: ${done} done, ${count('failed')} failed, ${count('waiting')} waiting, ${count('not_run')} not run.`;
+  lines.push(summary);
+  if (report.status === 'failed') {
+    const failed = report.results.find((r) => r.outcome.status === 'failed');
+    lines.push(`Stopped at ${failed?.id}. Succeeded: ${listIds(report, ['done', 'already_done'])}. Not run: ${listIds(report, ['not_run'])}.`);
+    lines.push('Fix the cause and run apply again: what is done is not repeated.');
+  } else if (report.status === 'waiting') {
+    lines.push('Do the manual steps above, then run apply again to continue.');
+  }
+  const text = `${lines.join('\n')}\n`;
+  io.out(color ? paint(io, report.status === 'complete' ? 'green' : 'yellow', text) : text);
+}
+
+function listIds(report: ApplyReport, statuses: string[]): string {
+  const ids = report.results.filter((r) => statuses.includes(r.outcome.status)).map((r) => r.id);
+  return ids.length ? ids.join(', ') : 'none';
+}

@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { createEmulator, loadFixture } from '../../src/emulator/index.js';
+import type { Io } from '../io.js';
+
+/** `dialform emulator serve`: serves until SIGINT/SIGTERM, then exits 0. */
+export async function runEmulatorServe(
+  opts: { fixture: string; port: number; host: string; latency?: number; rateLimit?: number; faults?: string },
+  io: Io,
+): Promise<number> {
+  const fixture = await loadFixture(resolve(io.cwd, opts.fixture));
+  const emulator = createEmulator({ fixture, latencyMs: opts.latency, rateLimit: opts.rateLimit, faults: opts.faults });
+  const server = await emulator.listen(opts.port, opts.host);
+  io.err(`Dialpad emulator listening on ${server.url} (fixture ${opts.fixture}); console at ${server.url}/_emulator/state\n`);
+  io.err(`Point dialform at it with: DIALPAD_API_URL=${server.url} DIALPAD_API_KEY=any-key dialform plan\n`);
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,36 @@
+import { loadConfig, loadConfigFromGit, resolveConfigPath } from '../../src/config/index.js';
+import { writePlanFile } from '../../src/plan/plan-file.js';
+import { resolve } from 'node:path';
+import type { Io } from '../io.js';
+import { planAgainstLive } from '../pipeline.js';
+import { openTarget, type ConnectionOptions } from '../target.js';
+import { planExitCode, renderPlan, type PlanFormat } from './render-plan.js';
+
+export interface PlanOptions extends ConnectionOptions {
+  config?: string;
+  out?: string;
+  format: PlanFormat;
+  detailedExitcode?: boolean;
+  redact?: boolean;
+  base?: string;
+  color: boolean;
+}
+
+/** `dialform plan`: exit 0 (no changes, or changes without --detailed-exitcode), 2 (changes), 3 (blocked). */
+export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
+  const configPath = resolveConfigPath(io.cwd, opts.config);
+  const desired = await loadConfig(configPath);
+  const base = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : undefined;
+  const target = await openTarget(opts, io, desired);
+  try {
+    const { plan } = await planAgainstLive({ desired, client: target.client, base });
+    if (opts.out) {
+      await writePlanFile(resolve(io.cwd, opts.out), plan);
+      io.err(`Plan written to ${opts.out}; apply it with: dialform apply ${opts.out}\n`);
+    }
+    io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
+    return planExitCode(plan, opts.detailedExitcode === true);
+  } finally {
+    await target.close();
+  }
+}

@@ -1,0 +1,48 @@
+import { createInterface } from 'node:readline/promises';
+import { styleText } from 'node:util';
+
+/** Everything a command may do to the terminal. `cmd/` is the only layer that prints or prompts. */
+export interface Io {
+  /** Results: the plan, JSON, summaries. */
+  out(text: string): void;
+  /** Logs, progress and errors. */
+  err(text: string): void;
+  /** Whether stdout gets colour (a TTY with colours, and no NO_COLOR). */
+  color: boolean;
+  /** Whether stderr is a TTY (live progress line instead of one line per operation). */
+  errIsTty: boolean;
+  /** Whether prompts are possible (stdin and stderr are TTYs). */
+  interactive: boolean;
+  /** Asks a yes/no question; only called when `interactive`. */
+  confirm(question: string): Promise<boolean>;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** The real terminal. */
+export function processIo(): Io {
+  const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    color: process.stdout.isTTY === true && process.stdout.hasColors() && !process.env.NO_COLOR,
+    errIsTty: process.stderr.isTTY === true,
+    interactive,
+    async confirm(question) {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        const answer = await rl.question(`${question} `);
+        return answer.trim() === 'yes';
+      } finally {
+        rl.close();
+      }
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Paints `text` when colour is on (stderr messages use the same decision as stdout). */
+export function paint(io: Io, format: Parameters<typeof styleText>[0], text: string): string {
+  return io.color ? styleText(format, text, { validateStream: false }) : text;
+}

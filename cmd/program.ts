@@ -1,0 +1,132 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DialformError, ConfigError, formatProblem } from '../src/errors.js';
+import { runApply } from './commands/apply.js';
+import { runEmulatorServe } from './commands/emulator.js';
+import { runImport } from './commands/import.js';
+import { runPlan } from './commands/plan.js';
+import { runShow } from './commands/show.js';
+import { runValidate } from './commands/validate.js';
+import type { Io } from './io.js';
+
+const FORMATS = ['text', 'markdown', 'json'];
+
+/** Options every command that reads the config and talks to Dialpad shares. */
+function addConnectionOptions(command: Command): Command {
+  return command
+    .option('-c, --config <path>', 'config file or directory (default: ./dialform.yaml, else ./dialform/)')
+    .addOption(new Option('--api-url <url>', 'Dialpad API base URL (default: https://dialpad.com)').env('DIALPAD_API_URL'))
+    .option('--api-key-file <file>', 'read the API key from this file instead of DIALPAD_API_KEY')
+    .option('--emulator [fixture]', 'run against the embedded emulator (state in .dialform/emulator-state.json)')
+    .option('--emulator-reset', 're-seed the embedded emulator from its fixture')
+    .addOption(new Option('--rate-limit <rps>', 'API requests per second (Dialpad allows 20)').argParser(parsePositive))
+    .option('-v, --verbose', 'log every API request (method, path, status, time) to stderr');
+}
+
+/** Builds the command tree; `setCode` records the exit code an action decided. */
+function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command('dialform')
+    .description('Manage a Dialpad company as code: plan and apply offices, users, licenses and numbers from YAML.')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  addConnectionOptions(
+    program.command('validate').description('check the config files and report every problem as file:line:col'),
+  ).action(async (opts) => setCode(await runValidate(opts, io)));
+
+  addConnectionOptions(
+    program
+      .command('plan')
+      .description('show what apply would change, checked against Dialpad’s rules')
+      .option('--out <file>', 'also write the plan as JSON to FILE, for `apply FILE`')
+      .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+      .option('--detailed-exitcode', 'exit 2 when there are changes (0 when none)')
+      .option('--redact', 'mask emails and phone numbers in the output')
+      .option('--base <ref>', 'git revision of the config to compare analytics and proxy grants against')
+      .option('--no-color', 'no colours'),
+  ).action(async (opts) => setCode(await runPlan(opts, io)));
+
+  addConnectionOptions(
+    program
+      .command('apply')
+      .description('make Dialpad match the config (or apply a saved plan FILE)')
+      .argument('[file]', 'a plan written by `plan --out`')
+      .option('--auto-approve', 'do not ask for confirmation (required when not on a terminal)')
+      .option('--journal <file>', 'where apply records each operation’s outcome', '.dialform/journal.jsonl')
+      .option('--no-color', 'no colours'),
+  ).action(async (file, opts) => setCode(await runApply(file, opts, io)));
+
+  program
+    .command('show')
+    .description('render a saved plan')
+    .argument('<file>', 'a plan written by `plan --out`')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--redact', 'mask emails and phone numbers in the output')
+    .option('--no-color', 'no colours')
+    .action(async (file, opts) => setCode(await runShow(file, opts, io)));
+
+  addConnectionOptions(
+    program
+      .command('import')
+      .description('write config files describing the live company')
+      .option('-o, --out-dir <dir>', 'directory to write', 'dialform')
+      .option('--force', 'overwrite existing files'),
+  ).action(async (opts) => setCode(await runImport(opts, io)));
+
+  const emulator = program.command('emulator').description('the Dialpad API emulator');
+  emulator
+    .command('serve')
+    .description('serve the emulator over HTTP until interrupted')
+    .requiredOption('--fixture <file>', 'fixture (JSON or YAML) to start from')
+    .option('--port <n>', 'port', parseNonNegative, 8787)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--latency <ms>', 'delay added to every response', parseNonNegative)
+    .addOption(new Option('--rate-limit <rps>', 'requests per second before 429').argParser(parsePositive))
+    .option('--faults <spec>', 'inject faults, e.g. seed=42,rate=0.1,kinds=500+503+429+reset+slow')
+    .action(async (opts) => setCode(await runEmulatorServe(opts, io)));
+
+  return program;
+}
+
+/**
+ * Runs dialform with `argv` (without node and script) and returns the exit code (DESIGN.md §5).
+ * User mistakes and API failures print a message, never a stack trace; anything else is a bug
+ * and says so.
+ */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (error instanceof ConfigError) {
+      io.err(`${error.problems.map(formatProblem).join('\n')}\n`);
+      io.err(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found.\n`);
+      return 1;
+    }
+    if (error instanceof DialformError) {
+      io.err(`error: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.err(`dialform hit an unexpected error (a bug — please report it):\n${detail}\n`);
+    return 1;
+  }
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('not a positive number');
+  return n;
+}
+
+function parseNonNegative(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('not a non-negative integer');
+  return n;
+}

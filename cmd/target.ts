@@ -1,0 +1,49 @@
+import { join, resolve } from 'node:path';
+import { createDialpadClient, resolveConnection, type DialpadClient } from '../src/dialpad/index.js';
+import { startEmbeddedEmulator } from '../src/emulator/index.js';
+import { UsageError } from '../src/errors.js';
+import type { DesiredState } from '../src/model/tenant.js';
+import type { Io } from './io.js';
+
+/** Where the embedded emulator keeps its state between commands (git-ignored). */
+export const EMULATOR_STATE = join('.dialform', 'emulator-state.json');
+
+export interface ConnectionOptions {
+  apiUrl?: string;
+  apiKeyFile?: string;
+  /** `true` for a bare `--emulator`, the fixture path when one is given. */
+  emulator?: boolean | string;
+  emulatorReset?: boolean;
+  rateLimit?: number;
+  verbose?: boolean;
+}
+
+/** A connected client and how to let it go. */
+export interface Target {
+  client: DialpadClient;
+  /** Human-readable, key-free description: `https://dialpad.com` or `the embedded emulator`. */
+  label: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to Dialpad, or with `--emulator` starts the embedded emulator on a loopback port,
+ * seeded from the given fixture, else the config's `emulator.fixture`.
+ */
+export async function openTarget(opts: ConnectionOptions, io: Io, desired?: DesiredState): Promise<Target> {
+  const log = opts.verbose ? (line: string) => io.err(`${line}\n`) : undefined;
+  if (opts.emulator !== undefined && opts.emulator !== false) {
+    const fixturePath = typeof opts.emulator === 'string' ? resolve(io.cwd, opts.emulator) : desired?.emulatorFixture;
+    const emulator = await startEmbeddedEmulator({
+      fixturePath,
+      statePath: resolve(io.cwd, EMULATOR_STATE),
+      reset: opts.emulatorReset === true,
+    });
+    const client = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit, log });
+    return { client, label: 'the embedded emulator', close: () => emulator.close() };
+  }
+  if (opts.emulatorReset) throw new UsageError('--emulator-reset only makes sense with --emulator');
+  const connection = await resolveConnection({ apiUrl: opts.apiUrl, apiKeyFile: opts.apiKeyFile, env: io.env });
+  const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, log });
+  return { client, label: connection.baseUrl, close: async () => {} };
+}

@@ -1,0 +1,71 @@
+import type { LineType, UserLicense } from '../model/tenant.js';
+import type { OfficeCreateSpec } from '../model/tenant.js';
+
+/**
+ * The writes and look-ups apply needs, in dialform's terms. `src/dialpad` provides the real one
+ * (`createApplyApi`); tests may provide a fake. Every method throws an `ApiError` on failure,
+ * already resolved for ambiguous failures (a create that may have happened is re-read, never
+ * blindly repeated).
+ */
+export interface ApplyApi {
+  createOffice(input: { name: string; country: string; spec: OfficeCreateSpec }): Promise<{ id: string }>;
+  /** Live id of the office with this exact name, if any. */
+  findOfficeByName(name: string): Promise<string | undefined>;
+  createUser(input: {
+    email: string;
+    officeId: string;
+    firstName: string;
+    lastName: string;
+    license: UserLicense;
+  }): Promise<{ id: string }>;
+  /** Live id and state of the user whose primary email this is, in any state. */
+  findUserByEmail(email: string): Promise<{ id: string; state: string } | undefined>;
+  updateUser(
+    id: string,
+    patch: {
+      first_name?: string;
+      last_name?: string;
+      license?: UserLicense;
+      is_super_admin?: boolean;
+      admin_office_ids?: string[];
+      state?: 'active' | 'suspended';
+    },
+  ): Promise<void>;
+  moveUser(id: string, officeId: string): Promise<void>;
+  deleteUser(id: string): Promise<void>;
+  assignNumber(userId: string, number: string, primary: boolean): Promise<void>;
+  unassignNumber(userId: string, number: string): Promise<void>;
+  releaseNumber(number: string): Promise<void>;
+  /** Purchased count of a line type in an office (`GET .../plan`). */
+  purchasedLicenses(officeId: string, line: LineType): Promise<number>;
+}
+
+export type OperationOutcome =
+  | { status: 'done' }
+  /** Done by an earlier run of the same plan (journal) — not repeated. */
+  | { status: 'already_done' }
+  /** A manual step not yet confirmed; apply stops after running what does not depend on it. */
+  | { status: 'waiting'; instructions: string }
+  /** A manual step dialform cannot verify: shown as a reminder, not waited for. */
+  | { status: 'reminder'; instructions: string }
+  | { status: 'failed'; error: string }
+  /** Not attempted: an earlier failure stopped apply, or it depends on a step still waiting. */
+  | { status: 'not_run'; reason: string };
+
+export interface OperationResult {
+  id: string;
+  kind: string;
+  summary: string;
+  outcome: OperationOutcome;
+}
+
+export interface ApplyReport {
+  results: OperationResult[];
+  /** `complete`: everything done; `waiting`: manual steps pending; `failed`: stopped at a failure. */
+  status: 'complete' | 'waiting' | 'failed';
+}
+
+/** Progress events for the CLI to print (apply itself never prints). */
+export type ApplyEvent =
+  | { type: 'start'; index: number; total: number; id: string; summary: string }
+  | { type: 'result'; index: number; total: number; result: OperationResult };
