@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { findConfigSchemaPath } from '../../src/config/schema.js';
+import { fetchLive } from '../../src/dialpad/index.js';
+import { UsageError } from '../../src/errors.js';
+import { renderImport } from '../../src/import/render-import.js';
+import type { Io } from '../io.js';
+import { openTarget, type ConnectionOptions } from '../target.js';
+
+/**
+ * `dialform import -o DIR`: writes config files describing the live company. Refuses to overwrite
+ * any existing file unless `--force`, checking all of them before writing any.
+ */
+export async function runImport(opts: ConnectionOptions & { outDir: string; force?: boolean }, io: Io): Promise<number> {
+  const outDir = resolve(io.cwd, opts.outDir);
+  const target = await openTarget(opts, io);
+  let result;
+  try {
+    const live = await fetchLive(target.client, {});
+    if (live.incomplete.length > 0) {
+      throw new UsageError(`Dialpad could not be read completely (${live.incomplete.join('; ')}); nothing was written. Try again.`);
+    }
+    const schema = findConfigSchemaPath();
+    result = renderImport(live, { schemaPath: (file) => relative(dirname(join(outDir, file)), schema) });
+  } finally {
+    await target.close();
+  }
+
+  const existing = result.files.map((f) => join(outDir, f.path)).filter((p) => existsSync(p));
+  if (existing.length > 0 && !opts.force) {
+    throw new UsageError(
+      `import would overwrite ${existing.map((p) => relative(io.cwd, p)).join(', ')}; nothing was written. Pass --force to overwrite.`,
+    );
+  }
+  for (const file of result.files) {
+    const path = join(outDir, file.path);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.text);
+  }
+
+  const shown = relative(io.cwd, outDir) || '.';
+  io.out(`Imported ${result.offices} office(s) and ${result.users} user(s) into ${shown}/:\n`);
+  for (const file of result.files) io.out(`  ${join(shown, file.path)}\n`);
+  if (result.skipped.length > 0) {
+    io.out(`Skipped ${result.skipped.length} user(s) that are not active or suspended:\n`);
+    for (const s of result.skipped) io.out(`  ${s.email} (${s.state})\n`);
+  }
+  io.out(`Fill in each office's price_level, then check with: dialform plan -c ${shown}\n`);
+  return 0;
+}

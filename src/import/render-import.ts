@@ -1,0 +1,130 @@
+import { Document, isMap, isPair, isScalar, type Pair, type YAMLMap } from 'yaml';
+import type { RawConfig, RawOffice, RawUser } from '../config/raw-types.js';
+import { LINE_TYPES, type LiveState, type Office, type User } from '../model/tenant.js';
+
+/** One file `import` writes, relative to the output directory. */
+export interface ImportedFile {
+  path: string;
+  text: string;
+}
+
+export interface ImportResult {
+  files: ImportedFile[];
+  /** Users not written as managed users: deleted, pending or cancelled accounts. */
+  skipped: { email: string; state: string }[];
+  offices: number;
+  users: number;
+}
+
+const MAIN_FILE = 'dialform.yaml';
+const PRICE_LEVEL_NOTE =
+  ' price_level: FILL ME IN — not visible through the API (Company Settings › Billing shows it).\n' +
+  ' Licenses transfer, and users move abroad, only between offices of the same price level.';
+const USERS_NOTE =
+  ' Analytics (Charting Data) and proxy access are not visible through the API either:\n' +
+  ' add `analytics: true` / `proxy: true` to the users who have them.';
+
+/**
+ * Turns live state into config files that describe it: `dialform.yaml` (company, policy,
+ * offices, the reserved pool) and `users/<office>.yaml` per office. Pure: the command writes
+ * the files. Planning the result against the same live state gives no changes.
+ *
+ * `schemaPath(file)` is the `$schema` modeline target as seen from that file.
+ */
+export function renderImport(live: LiveState, opts: { schemaPath: (file: string) => string }): ImportResult {
+  const tenant = live.tenant;
+  const keys = assignOfficeKeys(tenant.offices);
+  const managed = tenant.users.filter((u) => u.state === 'active' || u.state === 'suspended');
+  const skipped = tenant.users
+    .filter((u) => !managed.includes(u))
+    .map((u) => ({ email: u.email, state: u.state }));
+  const pool = tenant.numbers.filter((n) => n.status === 'available' && !n.targetId).map((n) => n.number).sort();
+
+  const main: RawConfig = {
+    version: 1,
+    ...(tenant.company.accountType ? { company: { account_type: tenant.company.accountType } } : {}),
+    policy: { unmanaged_users: 'ignore' },
+    offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key)!, rawOffice(o)])),
+    reserved_numbers: { keep: pool, release_unlisted: false },
+  };
+  const mainDoc = new Document(main);
+  mainDoc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(MAIN_FILE)}\n Written by \`dialform import\`. Users are in users/*.yaml, one file per office.`;
+  for (const office of tenant.offices) {
+    const pair = officeNode(mainDoc, keys.get(office.key)!);
+    if (pair && isScalar(pair.key) && office.priceLevel === undefined) pair.key.commentBefore = PRICE_LEVEL_NOTE;
+  }
+
+  const files: ImportedFile[] = [{ path: MAIN_FILE, text: toText(mainDoc) }];
+  for (const office of tenant.offices) {
+    const key = keys.get(office.key)!;
+    const users = managed.filter((u) => u.office === office.key);
+    if (users.length === 0) continue;
+    const path = `users/${key}.yaml`;
+    const doc = new Document({ users: users.map((u) => rawUser(u, keys)) });
+    doc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(path)}\n Users of ${office.name}.\n${USERS_NOTE}`;
+    files.push({ path, text: toText(doc) });
+  }
+  return { files, skipped, offices: tenant.offices.length, users: managed.length };
+}
+
+/** Config keys from office names: `Acme New York` → `acme-new-york`, made unique deterministically. */
+export function assignOfficeKeys(offices: Office[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  const used = new Set<string>();
+  for (const office of [...offices].sort((a, b) => (a.id ?? a.key).localeCompare(b.id ?? b.key))) {
+    const base = slug(office.name) || 'office';
+    let key = base;
+    for (let n = 2; used.has(key); n++) key = `${base}-${n}`;
+    used.add(key);
+    keys.set(office.key, key);
+  }
+  return keys;
+}
+
+function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function rawOffice(office: Office): RawOffice {
+  const licenses = Object.fromEntries(LINE_TYPES.map((line) => [line, office.licenses[line] ?? 0]));
+  return {
+    name: office.name,
+    ...(office.id ? { id: office.id } : {}),
+    country: office.country,
+    ...(office.priceLevel !== undefined ? { price_level: office.priceLevel } : {}),
+    licenses,
+  };
+}
+
+function rawUser(user: User, keys: Map<string, string>): RawUser {
+  const ownOffice = user.admin.offices.includes(user.office);
+  const otherOffices = user.admin.offices.filter((o) => o !== user.office).map((o) => keys.get(o) ?? o);
+  const admin = user.admin.company ? 'company' : ownOffice ? 'office' : undefined;
+  return {
+    email: user.email,
+    first_name: user.firstName,
+    last_name: user.lastName,
+    office: keys.get(user.office) ?? user.office,
+    license: user.license,
+    ...(admin ? { admin } : {}),
+    ...(user.admin.company && ownOffice ? { admin_offices: [keys.get(user.office)!, ...otherOffices] } : {}),
+    ...(!(user.admin.company && ownOffice) && otherOffices.length ? { admin_offices: otherOffices } : {}),
+    ...(user.state === 'suspended' ? { state: 'suspended' as const } : {}),
+    numbers: user.numbers ?? [],
+  };
+}
+
+function officeNode(doc: Document, key: string): Pair | undefined {
+  const offices = doc.get('offices', true);
+  if (!isMap(offices)) return undefined;
+  return (offices as YAMLMap).items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) as Pair | undefined;
+}
+
+function toText(doc: Document): string {
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+}
