@@ -1,0 +1,116 @@
+import { existsSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { ConfigError, UsageError, type Problem } from '../errors.js';
+import type { DesiredState } from '../model/tenant.js';
+import { mergeFiles } from './merge-files.js';
+import { normalizeConfig } from './normalize.js';
+import { checkSemantics, type SemanticOptions } from './semantic-rules.js';
+import { validateFileSchema } from './validate-schema.js';
+import { parseYamlFile, type ConfigSource, type YamlFile } from './yaml-file.js';
+
+const DEFAULT_FILE = 'dialform.yaml';
+const DEFAULT_DIR = 'dialform';
+
+/**
+ * The config path to load: `given` (the `-c PATH` option) if set, else `./dialform.yaml` if it
+ * exists, else `./dialform/`. Throws `UsageError` naming what was looked for.
+ */
+export function resolveConfigPath(cwd: string, given?: string): string {
+  if (given !== undefined) {
+    const path = resolve(cwd, given);
+    if (!existsSync(path)) throw new UsageError(`config not found: ${given} does not exist`);
+    return path;
+  }
+  for (const candidate of [DEFAULT_FILE, DEFAULT_DIR]) {
+    const path = join(cwd, candidate);
+    if (existsSync(path)) return path;
+  }
+  throw new UsageError(`no config found: looked for ./${DEFAULT_FILE} and ./${DEFAULT_DIR}/ in ${cwd}; pass -c PATH`);
+}
+
+/** True for the file names a config directory is made of. */
+export function isConfigFileName(name: string): boolean {
+  return /\.ya?ml$/i.test(name);
+}
+
+/**
+ * Loads a config file, or a directory of `*.yaml`/`*.yml` files (recursively, sorted by path,
+ * skipping entries whose name starts with "."), into the desired state. Throws `ConfigError` with
+ * every problem found, or `UsageError` when the path cannot be read.
+ */
+export async function loadConfig(path: string): Promise<DesiredState> {
+  const abs = resolve(path);
+  const files = await listConfigFiles(abs);
+  const sources: ConfigSource[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read ${displayPath(file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    sources.push({ display: displayPath(file), abs: file, text });
+  }
+  return loadConfigSources(sources, { checkFixture: true });
+}
+
+/**
+ * Parses, validates, merges and normalizes config sources (in the order given). All problems are
+ * collected: YAML errors and schema errors for every file, then merge conflicts, then (only when
+ * everything so far is clean) the semantic rules.
+ */
+export function loadConfigSources(sources: readonly ConfigSource[], options: SemanticOptions): DesiredState {
+  const problems: Problem[] = [];
+  const valid: YamlFile[] = [];
+  for (const source of sources) {
+    const parsed = parseYamlFile(source);
+    const fileProblems = parsed.problems.length > 0 ? parsed.problems : validateFileSchema(parsed.file);
+    problems.push(...fileProblems);
+    if (fileProblems.length === 0) valid.push(parsed.file);
+  }
+  const { merged, problems: mergeProblems } = mergeFiles(valid);
+  problems.push(...mergeProblems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const semantic = checkSemantics(merged, options);
+  if (semantic.length > 0) throw new ConfigError(semantic);
+  return normalizeConfig(
+    merged,
+    sources.map((s) => s.abs),
+  );
+}
+
+/** Path relative to the working directory, as the user would type it. */
+export function displayPath(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return rel === '' ? '.' : rel.split('\\').join('/');
+}
+
+async function listConfigFiles(abs: string): Promise<string[]> {
+  let isDir: boolean;
+  try {
+    isDir = statSync(abs).isDirectory();
+  } catch {
+    throw new UsageError(`config not found: ${displayPath(abs)} does not exist`);
+  }
+  if (!isDir) return [abs];
+  const files = (await walk(abs)).sort(comparePaths);
+  if (files.length === 0) throw new UsageError(`config directory ${displayPath(abs)} holds no *.yaml or *.yml files`);
+  return files;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(path)));
+    else if (entry.isFile() && isConfigFileName(entry.name)) out.push(path);
+  }
+  return out;
+}
+
+/** Code-unit order of paths, so every machine merges files in the same order. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

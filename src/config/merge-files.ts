@@ -1,0 +1,89 @@
+import type { Problem } from '../errors.js';
+import type { RawConfig, RawUser } from './raw-types.js';
+import { locateInFile, type PathSegment, type Position, type YamlFile } from './yaml-file.js';
+
+/** Top-level keys whose mappings merge key by key across files; a key defined twice is a problem. */
+const MAP_KEYS = ['company', 'policy', 'offices', 'reserved_numbers', 'emulator'] as const;
+type MapKey = (typeof MAP_KEYS)[number];
+
+/** The config merged from all its files, able to say where any part of it came from. */
+export interface MergedConfig {
+  raw: RawConfig;
+  /** The file and the path inside it that hold the merged `path`. */
+  origin(path: readonly PathSegment[]): { file: YamlFile; path: PathSegment[] };
+  /** Line and column of the merged `path` (or of `key` inside the mapping there). */
+  locate(path: readonly PathSegment[], key?: string): Position;
+}
+
+/**
+ * Merges schema-valid files in the order given: mappings under `company`, `policy`, `offices`,
+ * `reserved_numbers` and `emulator` merge key by key, `users` lists concatenate, and `version` may
+ * appear in every file. A key defined in two places is reported naming both.
+ */
+export function mergeFiles(files: readonly YamlFile[]): { merged: MergedConfig; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const maps = {} as Record<MapKey, Record<string, unknown>>;
+  const mapOrigins = new Map<string, YamlFile>();
+  const topOrigins = new Map<string, YamlFile>();
+  const users: RawUser[] = [];
+  const userOrigins: { file: YamlFile; index: number }[] = [];
+
+  for (const file of files) {
+    const data = (file.data ?? {}) as Record<string, unknown>;
+    for (const [top, value] of Object.entries(data)) {
+      if (!topOrigins.has(top)) topOrigins.set(top, file);
+      if (top === 'users') {
+        (value as RawUser[]).forEach((u, index) => {
+          users.push(u);
+          userOrigins.push({ file, index });
+        });
+        continue;
+      }
+      if (!isMapKey(top)) continue;
+      const target = (maps[top] ??= {});
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        const id = `${top}/${key}`;
+        const first = mapOrigins.get(id);
+        if (first !== undefined) {
+          const here = locateInFile(file, [top], key);
+          const there = locateInFile(first, [top], key);
+          const name = top === 'offices' ? `office "${key}"` : `${top}.${key}`;
+          problems.push({ ...here, path: `/${top}/${key}`, message: `${name} is already defined at ${there.file}:${there.line}:${there.col}` });
+          continue;
+        }
+        mapOrigins.set(id, file);
+        target[key] = item;
+      }
+    }
+  }
+
+  const raw = { version: 1, ...maps, ...(userOrigins.length > 0 || topOrigins.has('users') ? { users } : {}) } as RawConfig;
+  const fallback = files[0];
+  const origin = (path: readonly PathSegment[]): { file: YamlFile; path: PathSegment[] } => {
+    const [top, second, ...rest] = path;
+    if (top === 'users' && second !== undefined) {
+      const o = userOrigins[Number(second)];
+      if (o !== undefined) return { file: o.file, path: ['users', o.index, ...rest] };
+    }
+    if (top !== undefined && second !== undefined) {
+      const file = mapOrigins.get(`${top}/${second}`);
+      if (file !== undefined) return { file, path: [...path] };
+    }
+    const file = (top === undefined ? undefined : topOrigins.get(String(top))) ?? fallback;
+    if (file === undefined) throw new Error('bug: mergeFiles called without files');
+    return { file, path: [...path] };
+  };
+  const merged: MergedConfig = {
+    raw,
+    origin,
+    locate: (path, key) => {
+      const o = origin(path);
+      return locateInFile(o.file, o.path, key);
+    },
+  };
+  return { merged, problems };
+}
+
+function isMapKey(key: string): key is MapKey {
+  return (MAP_KEYS as readonly string[]).includes(key);
+}

@@ -1,0 +1,91 @@
+import type { AdminRights, DesiredState, LineCounts, Office, OfficeCreateSpec, User } from '../model/tenant.js';
+import { LINE_TYPES } from '../model/tenant.js';
+import type { MergedConfig } from './merge-files.js';
+import type { RawOffice, RawUser } from './raw-types.js';
+import { resolveFixture } from './semantic-rules.js';
+import type { PathSegment } from './yaml-file.js';
+
+/**
+ * Turns a valid merged config into the desired state: emails lower-cased, countries upper-case,
+ * defaults applied, admin rights expanded, offices sorted by key and users by email, each object
+ * carrying `source` (`file:LINE` where it starts). `numbers` stays undefined when not given.
+ */
+export function normalizeConfig(config: MergedConfig, files: string[]): DesiredState {
+  const raw = config.raw;
+  const offices = Object.entries(raw.offices ?? {})
+    .map(([key, office]) => normalizeOffice(key, office, sourceOf(config, ['offices'], key)))
+    .sort((a, b) => compare(a.key, b.key));
+  const users = (raw.users ?? [])
+    .map((user, i) => normalizeUser(user, sourceOf(config, ['users', i])))
+    .sort((a, b) => compare(a.email, b.email));
+  const company = raw.company?.account_type === undefined ? {} : { accountType: raw.company.account_type, source: sourceOf(config, ['company'], 'account_type') };
+  const policy = raw.policy ?? {};
+  const reserved = raw.reserved_numbers;
+  const emulatorFixture = resolveFixture(config);
+  return {
+    tenant: { company, offices, users, numbers: [] },
+    policy: {
+      unmanagedUsers: policy.unmanaged_users ?? 'ignore',
+      ...(policy.max_deletions === undefined ? {} : { maxDeletions: policy.max_deletions }),
+      ...(policy.max_deletion_percent === undefined ? {} : { maxDeletionPercent: policy.max_deletion_percent }),
+      protected: [...new Set((policy.protected ?? []).map((e) => e.toLowerCase()))].sort(compare),
+    },
+    reservedNumbers: {
+      keep: [...new Set(reserved?.keep ?? [])].sort(compare),
+      releaseUnlisted: reserved?.release_unlisted ?? false,
+      ...(reserved === undefined ? {} : { source: sourceOf(config, [], 'reserved_numbers') }),
+    },
+    ...(emulatorFixture === undefined ? {} : { emulatorFixture }),
+    files,
+  };
+}
+
+function normalizeOffice(key: string, raw: RawOffice, source: string): Office {
+  const licenses: LineCounts = {};
+  for (const line of LINE_TYPES) {
+    const count = raw.licenses?.[line];
+    if (count !== undefined) licenses[line] = count;
+  }
+  const office: Office = { key, name: raw.name, country: raw.country.toUpperCase(), licenses, source };
+  if (raw.id !== undefined) office.id = raw.id;
+  if (raw.price_level !== undefined) office.priceLevel = raw.price_level;
+  if (raw.create !== undefined) office.create = raw.create as OfficeCreateSpec;
+  return office;
+}
+
+function normalizeUser(raw: RawUser, source: string): User {
+  const user: User = {
+    email: raw.email.toLowerCase(),
+    firstName: raw.first_name,
+    lastName: raw.last_name,
+    office: raw.office,
+    license: raw.license ?? 'talk',
+    admin: normalizeAdmin(raw),
+    state: raw.state ?? 'active',
+    source,
+  };
+  if (raw.numbers !== undefined) user.numbers = [...raw.numbers];
+  if (raw.analytics !== undefined) user.analytics = raw.analytics;
+  if (raw.proxy !== undefined) user.proxy = raw.proxy;
+  if (raw.allow_number_change !== undefined) user.allowNumberChange = raw.allow_number_change;
+  if (raw.previous_emails !== undefined) user.previousEmails = [...new Set(raw.previous_emails.map((e) => e.toLowerCase()))].sort(compare);
+  return user;
+}
+
+/** `admin: office` administers the user's own office; `admin_offices` adds further offices in every case. */
+function normalizeAdmin(raw: RawUser): AdminRights {
+  const offices = new Set(raw.admin_offices ?? []);
+  if (raw.admin === 'office') offices.add(raw.office);
+  return { company: raw.admin === 'company', offices: [...offices].sort(compare) };
+}
+
+/** `file:LINE` of the node at `path` (or of `key` in the mapping there). */
+function sourceOf(config: MergedConfig, path: readonly PathSegment[], key?: string): string {
+  const at = config.locate(path, key);
+  return `${at.file}:${at.line}`;
+}
+
+/** Code-unit order, independent of locale, so output is the same on every machine. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

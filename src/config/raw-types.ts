@@ -1,0 +1,172 @@
+/**
+ * TypeScript shapes of one config file as written in YAML (snake_case, before normalization).
+ *
+ * Hand-written, and held to `schemas/dialform.schema.json` two ways: each `*_KEYS` list below must
+ * equal the key set of its interface (checked at compile time by `assertKeys`) and the property
+ * names of the schema object named in `RAW_SCHEMA_KEYS` (checked by test/unit/config-schema.test.ts).
+ */
+import type { AccountType, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
+
+/** True only when `K` lists exactly the keys of `T`. */
+type SameKeys<T, K extends readonly string[]> = [keyof T] extends [K[number]]
+  ? [K[number]] extends [keyof T]
+    ? true
+    : false
+  : false;
+function assertKeys<_T extends true>(): void {}
+
+export interface RawConfig {
+  version: 1;
+  company?: RawCompany;
+  policy?: RawPolicy;
+  offices?: Record<string, RawOffice>;
+  reserved_numbers?: RawReservedNumbers;
+  emulator?: RawEmulator;
+  users?: RawUser[];
+}
+export const RAW_CONFIG_KEYS = ['version', 'company', 'policy', 'offices', 'reserved_numbers', 'emulator', 'users'] as const;
+assertKeys<SameKeys<RawConfig, typeof RAW_CONFIG_KEYS>>();
+
+export interface RawCompany {
+  account_type?: AccountType;
+}
+export const RAW_COMPANY_KEYS = ['account_type'] as const;
+assertKeys<SameKeys<RawCompany, typeof RAW_COMPANY_KEYS>>();
+
+export interface RawPolicy {
+  unmanaged_users?: UnmanagedUsersPolicy;
+  max_deletions?: number;
+  max_deletion_percent?: number;
+  protected?: string[];
+}
+export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'protected'] as const;
+assertKeys<SameKeys<RawPolicy, typeof RAW_POLICY_KEYS>>();
+
+export interface RawOffice {
+  name: string;
+  id?: string;
+  country: string;
+  price_level?: string;
+  licenses?: RawOfficeLicenses;
+  create?: RawOfficeCreate;
+}
+export const RAW_OFFICE_KEYS = ['name', 'id', 'country', 'price_level', 'licenses', 'create'] as const;
+assertKeys<SameKeys<RawOffice, typeof RAW_OFFICE_KEYS>>();
+
+export interface RawOfficeLicenses {
+  talk?: number;
+  sell?: number;
+  contact_center?: number;
+}
+export const RAW_OFFICE_LICENSES_KEYS = ['talk', 'sell', 'contact_center'] as const;
+assertKeys<SameKeys<RawOfficeLicenses, typeof RAW_OFFICE_LICENSES_KEYS>>();
+
+export interface RawOfficeCreate {
+  currency: string;
+  plan_period: 'monthly' | 'yearly';
+  annual_commit_monthly_billing: boolean;
+  invoiced: boolean;
+  unified_billing: boolean;
+  billing_address: RawBillingAddress;
+  e911_address?: RawE911Address;
+  timezone?: string;
+}
+export const RAW_OFFICE_CREATE_KEYS = [
+  'currency',
+  'plan_period',
+  'annual_commit_monthly_billing',
+  'invoiced',
+  'unified_billing',
+  'billing_address',
+  'e911_address',
+  'timezone',
+] as const;
+assertKeys<SameKeys<RawOfficeCreate, typeof RAW_OFFICE_CREATE_KEYS>>();
+
+export interface RawBillingAddress {
+  address_line_1: string;
+  address_line_2?: string;
+  city: string;
+  country: string;
+  postal_code: string;
+  region: string;
+}
+export const RAW_BILLING_ADDRESS_KEYS = ['address_line_1', 'address_line_2', 'city', 'country', 'postal_code', 'region'] as const;
+assertKeys<SameKeys<RawBillingAddress, typeof RAW_BILLING_ADDRESS_KEYS>>();
+
+export interface RawE911Address {
+  address: string;
+  address2?: string;
+  city: string;
+  country: string;
+  state: string;
+  zip: string;
+}
+export const RAW_E911_ADDRESS_KEYS = ['address', 'address2', 'city', 'country', 'state', 'zip'] as const;
+assertKeys<SameKeys<RawE911Address, typeof RAW_E911_ADDRESS_KEYS>>();
+
+export interface RawReservedNumbers {
+  keep?: string[];
+  release_unlisted?: boolean;
+}
+export const RAW_RESERVED_NUMBERS_KEYS = ['keep', 'release_unlisted'] as const;
+assertKeys<SameKeys<RawReservedNumbers, typeof RAW_RESERVED_NUMBERS_KEYS>>();
+
+export interface RawEmulator {
+  fixture: string;
+}
+export const RAW_EMULATOR_KEYS = ['fixture'] as const;
+assertKeys<SameKeys<RawEmulator, typeof RAW_EMULATOR_KEYS>>();
+
+export type RawAdmin = 'none' | 'office' | 'company';
+export type RawUserState = 'active' | 'suspended';
+
+export interface RawUser {
+  email: string;
+  first_name: string;
+  last_name: string;
+  office: string;
+  license?: UserLicense;
+  numbers?: string[];
+  admin?: RawAdmin;
+  admin_offices?: string[];
+  state?: RawUserState;
+  analytics?: boolean;
+  proxy?: boolean;
+  allow_number_change?: boolean;
+  previous_emails?: string[];
+}
+export const RAW_USER_KEYS = [
+  'email',
+  'first_name',
+  'last_name',
+  'office',
+  'license',
+  'numbers',
+  'admin',
+  'admin_offices',
+  'state',
+  'analytics',
+  'proxy',
+  'allow_number_change',
+  'previous_emails',
+] as const;
+assertKeys<SameKeys<RawUser, typeof RAW_USER_KEYS>>();
+
+/**
+ * Where each key list lives in the schema: `''` is the root, other entries name a `$defs` entry.
+ * The schema test walks this table.
+ */
+export const RAW_SCHEMA_KEYS: Record<string, readonly string[]> = {
+  '': RAW_CONFIG_KEYS,
+  company: RAW_COMPANY_KEYS,
+  policy: RAW_POLICY_KEYS,
+  office: RAW_OFFICE_KEYS,
+  officeLicenses: RAW_OFFICE_LICENSES_KEYS,
+  officeCreate: RAW_OFFICE_CREATE_KEYS,
+  billingAddress: RAW_BILLING_ADDRESS_KEYS,
+  e911Address: RAW_E911_ADDRESS_KEYS,
+  reservedNumbers: RAW_RESERVED_NUMBERS_KEYS,
+  emulator: RAW_EMULATOR_KEYS,
+  user: RAW_USER_KEYS,
+};

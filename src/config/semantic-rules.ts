@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Problem } from '../errors.js';
+import type { MergedConfig } from './merge-files.js';
+import type { PathSegment } from './yaml-file.js';
+import { formatPath } from './validate-schema.js';
+
+/** Options for the semantic pass. */
+export interface SemanticOptions {
+  /** Check that `emulator.fixture` exists on disk (off for configs read from git history). */
+  checkFixture: boolean;
+}
+
+/** A named semantic rule: runs on a structurally valid merged config, returns every problem it finds. */
+export type SemanticRule = (config: MergedConfig, options: SemanticOptions) => Problem[];
+
+/** E.164: a plus, a non-zero country code digit, 7 to 15 digits in all. */
+export const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** Runs every semantic rule, in a fixed order. */
+export function checkSemantics(config: MergedConfig, options: SemanticOptions): Problem[] {
+  return SEMANTIC_RULES.flatMap((rule) => rule(config, options));
+}
+
+/** `user.office` and `user.admin_offices` must name declared offices. */
+export function checkOfficeReferences(config: MergedConfig): Problem[] {
+  const declared = Object.keys(config.raw.offices ?? {}).sort();
+  const list = declared.length === 0 ? 'no offices are declared' : `declared: ${declared.join(', ')}`;
+  const problems: Problem[] = [];
+  (config.raw.users ?? []).forEach((user, i) => {
+    const refs: [PathSegment[], string][] = [[['users', i, 'office'], user.office]];
+    (user.admin_offices ?? []).forEach((key, j) => refs.push([['users', i, 'admin_offices', j], key]));
+    for (const [path, key] of refs) {
+      if (!declared.includes(key)) problems.push(problemAt(config, path, `${name(config, path)} "${key}" is not a declared office (${list})`));
+    }
+  });
+  return problems;
+}
+
+/** An email (primary or previous, case-insensitive) may belong to one user entry only. */
+export function checkDuplicateEmails(config: MergedConfig): Problem[] {
+  const seen = new Map<string, PathSegment[]>();
+  const problems: Problem[] = [];
+  (config.raw.users ?? []).forEach((user, i) => {
+    const entries: [PathSegment[], string][] = [[['users', i, 'email'], user.email]];
+    (user.previous_emails ?? []).forEach((e, j) => entries.push([['users', i, 'previous_emails', j], e]));
+    for (const [path, email] of entries) {
+      const key = email.toLowerCase();
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, path);
+        continue;
+      }
+      problems.push(
+        problemAt(config, path, `${name(config, path)} "${email}" is already used by ${name(config, first)} at ${where(config, first)}: each person needs exactly one user entry, and an email cannot be both current and previous`),
+      );
+    }
+  });
+  return problems;
+}
+
+/** A number has one owner: one user, or the reserved pool (`reserved_numbers.keep`). */
+export function checkDuplicateNumbers(config: MergedConfig): Problem[] {
+  const seen = new Map<string, PathSegment[]>();
+  const problems: Problem[] = [];
+  for (const [path, number] of listNumbers(config)) {
+    const first = seen.get(number);
+    if (first === undefined) {
+      seen.set(number, path);
+      continue;
+    }
+    problems.push(problemAt(config, path, `${name(config, path)} "${number}" is already listed at ${name(config, first)} (${where(config, first)}): a number can have only one owner, remove one of them`));
+  }
+  return problems;
+}
+
+/** Every number is E.164. */
+export function checkNumberFormat(config: MergedConfig): Problem[] {
+  return listNumbers(config)
+    .filter(([, number]) => !E164.test(number))
+    .map(([path, number]) =>
+      problemAt(config, path, `${name(config, path)} "${number}" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"`),
+    );
+}
+
+/** Office names and pinned ids identify live offices, so they must be unique. */
+export function checkDuplicateOffices(config: MergedConfig): Problem[] {
+  const problems: Problem[] = [];
+  for (const field of ['name', 'id'] as const) {
+    const seen = new Map<string, string>();
+    for (const [key, office] of Object.entries(config.raw.offices ?? {})) {
+      const value = office[field];
+      if (value === undefined) continue;
+      const first = seen.get(value);
+      if (first === undefined) {
+        seen.set(value, key);
+        continue;
+      }
+      const path = ['offices', key, field];
+      problems.push(problemAt(config, path, `office "${key}" has the same ${field} "${value}" as office "${first}" (${where(config, ['offices', first, field])}): live offices are matched by ${field}, so it must be unique`));
+    }
+  }
+  return problems;
+}
+
+/** `emulator.fixture` names an existing file, relative to the file that declares it. */
+export function checkEmulatorFixture(config: MergedConfig, options: SemanticOptions): Problem[] {
+  const fixture = config.raw.emulator?.fixture;
+  if (!options.checkFixture || fixture === undefined) return [];
+  const path = ['emulator', 'fixture'];
+  const absolute = resolveFixture(config);
+  if (absolute === undefined || existsSync(absolute)) return [];
+  return [problemAt(config, path, `emulator.fixture "${fixture}" does not exist (looked for ${absolute}); the path is relative to the file that declares it`)];
+}
+
+/** Absolute path of `emulator.fixture`, resolved against the directory of the file declaring it. */
+export function resolveFixture(config: MergedConfig): string | undefined {
+  const fixture = config.raw.emulator?.fixture;
+  if (fixture === undefined) return undefined;
+  return resolve(dirname(config.origin(['emulator', 'fixture']).file.source.abs), fixture);
+}
+
+/** The semantic rules, in the order they run. */
+export const SEMANTIC_RULES: readonly SemanticRule[] = [
+  checkOfficeReferences,
+  checkDuplicateEmails,
+  checkNumberFormat,
+  checkDuplicateNumbers,
+  checkDuplicateOffices,
+  checkEmulatorFixture,
+];
+
+function listNumbers(config: MergedConfig): [PathSegment[], string][] {
+  const out: [PathSegment[], string][] = [];
+  (config.raw.users ?? []).forEach((user, i) => (user.numbers ?? []).forEach((n, j) => out.push([['users', i, 'numbers', j], n])));
+  (config.raw.reserved_numbers?.keep ?? []).forEach((n, j) => out.push([['reserved_numbers', 'keep', j], n]));
+  return out;
+}
+
+/** The merged path as the user sees it in its own file, e.g. `users[3].office`. */
+function name(config: MergedConfig, path: readonly PathSegment[]): string {
+  return formatPath(config.origin(path).path);
+}
+
+function where(config: MergedConfig, path: readonly PathSegment[]): string {
+  const p = config.locate(path);
+  return `${p.file}:${p.line}:${p.col}`;
+}
+
+function problemAt(config: MergedConfig, path: readonly PathSegment[], message: string): Problem {
+  return { ...config.locate(path), path: `/${path.join('/')}`, message };
+}
