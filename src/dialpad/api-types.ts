@@ -1,0 +1,182 @@
+/**
+ * Raw Dialpad API v2 JSON shapes for the endpoints dialform uses, field names exactly as the
+ * OpenAPI description (`dialpad_api_spec.json`) spells them. These types never leave
+ * `src/dialpad/`: `fetch-live.ts` normalizes them into `src/model/tenant.ts`.
+ *
+ * The API serializes int64 fields as JSON strings (protobuf JSON mapping) while the schemas say
+ * `integer`; `Int64` accepts both. Empty lists and unset fields are usually omitted, so almost
+ * everything is optional.
+ */
+
+/** An int64 as the API may send it: a decimal string (usual) or a number. */
+export type Int64 = string | number;
+
+export type ApiState = 'active' | 'cancelled' | 'deleted' | 'pending' | 'suspended';
+
+/** `users.list` `state` filter: the State enum plus `all`. */
+export type ApiUserListState = ApiState | 'all';
+
+export type ApiLicense =
+  | 'admins'
+  | 'agents'
+  | 'dpde_all'
+  | 'dpde_one'
+  | 'lite_lines'
+  | 'lite_support_agents'
+  | 'magenta_lines'
+  | 'talk'
+  | 'user';
+
+/** A list page. A final empty page may omit `items`; `cursor` is absent or null at the end. */
+export interface ApiCollection<T> {
+  items?: T[] | null;
+  cursor?: string | null;
+}
+
+/** `CompanyProto` (`GET /api/v2/company`). */
+export interface ApiCompany {
+  id?: Int64;
+  name?: string;
+  domain?: string;
+  country?: string;
+  admin_email?: string;
+  office_count?: Int64;
+  state?: ApiState;
+  account_type?: 'enterprise' | 'free' | 'pro' | 'standard';
+}
+
+/** `OfficeProto`: only the fields dialform reads are typed; the rest pass through. */
+export interface ApiOffice {
+  id?: Int64;
+  office_id?: Int64;
+  name?: string;
+  /** Lower-case ISO 3166 alpha-2 in responses. */
+  country?: string;
+  timezone?: string;
+  is_primary_office?: boolean;
+  state?: ApiState;
+  phone_numbers?: string[];
+  [field: string]: unknown;
+}
+
+/** The `*_lines` counts shared by `PlanProto` and `AvailableLicensesProto`. */
+export interface ApiLineCounts {
+  talk_lines?: Int64;
+  sell_lines?: Int64;
+  contact_center_lines?: Int64;
+  additional_number_lines?: Int64;
+  tollfree_additional_number_lines?: Int64;
+  room_lines?: Int64;
+  tollfree_room_lines?: Int64;
+  fax_lines?: Int64;
+  uberconference_lines?: Int64;
+  tollfree_uberconference_lines?: Int64;
+}
+
+/** `PlanProto` (`GET /api/v2/offices/{office_id}/plan`): purchased counts. */
+export interface ApiPlan extends ApiLineCounts {
+  balance?: string;
+  next_billing_date?: Int64;
+  ppu_address?: Record<string, unknown>;
+}
+
+/** `AvailableLicensesProto` (`GET .../available_licenses`): purchased but unassigned counts. */
+export type ApiAvailableLicenses = ApiLineCounts;
+
+/** `CreateOfficeMessage` (`POST /api/v2/offices`). */
+export interface ApiCreateOffice {
+  name: string;
+  /** Upper-case ISO 3166 alpha-2. */
+  country: string;
+  currency: string;
+  plan_period: 'monthly' | 'yearly';
+  annual_commit_monthly_billing: boolean;
+  invoiced: boolean;
+  unified_billing: boolean;
+  billing_address: {
+    address_line_1: string;
+    address_line_2?: string;
+    city: string;
+    country: string;
+    postal_code: string;
+    region: string;
+  };
+  e911_address?: { address: string; address2?: string; city: string; country: string; state: string; zip: string };
+  timezone?: string;
+  [field: string]: unknown;
+}
+
+/** `OfficeUpdateResponse`. */
+export interface ApiOfficeUpdateResponse {
+  office?: ApiOffice;
+  plan?: ApiPlan;
+}
+
+/** `UserProto`: the fields dialform reads; others pass through. */
+export interface ApiUser {
+  id?: Int64;
+  company_id?: Int64;
+  office_id?: Int64;
+  admin_office_ids?: Int64[];
+  is_admin?: boolean;
+  is_super_admin?: boolean;
+  first_name?: string;
+  last_name?: string;
+  display_name?: string;
+  /** First is primary. */
+  emails?: string[];
+  /** E.164, first is primary. */
+  phone_numbers?: string[];
+  license?: ApiLicense;
+  state?: ApiState;
+  country?: string;
+  /** Not in the public API; the emulator sends it for deleted users (DESIGN §8). */
+  deleted_at?: string;
+  [field: string]: unknown;
+}
+
+/** `CreateUserMessage` (`POST /api/v2/users`). */
+export interface ApiCreateUser {
+  email: string;
+  office_id: Int64;
+  first_name?: string;
+  last_name?: string;
+  license?: ApiLicense;
+  auto_assign?: boolean;
+}
+
+/** `UpdateUserMessage` (`PATCH /api/v2/users/{id}`): the fields dialform sets. All absolute values. */
+export interface ApiUpdateUser {
+  first_name?: string;
+  last_name?: string;
+  license?: ApiLicense;
+  is_super_admin?: boolean;
+  admin_office_ids?: Int64[];
+  state?: 'active' | 'suspended';
+  keep_paid_numbers?: boolean;
+}
+
+/** `AssignNumberMessage`. */
+export interface ApiAssignNumber {
+  number?: string;
+  area_code?: string;
+  primary?: boolean;
+}
+
+/** `NumberProto`. */
+export interface ApiNumber {
+  number?: string;
+  area_code?: string;
+  company_id?: Int64;
+  office_id?: Int64;
+  status?: string;
+  target_id?: Int64;
+  target_type?: string;
+  type?: string;
+  deleted?: boolean;
+}
+
+/** Error envelope (undocumented; what the Ruby client and the emulator use). */
+export interface ApiErrorBody {
+  error?: { code?: number; message?: string };
+}

@@ -1,0 +1,65 @@
+import { matchOffices } from '../model/match-offices.js';
+import type { LiveState, Office } from '../model/tenant.js';
+import { ApiError } from './api-error.js';
+import type { ApiCompany, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
+import type { DialpadClient } from './client.js';
+import { normalizeLive, officeIdOf, type RawOffice } from './normalize-live.js';
+
+export interface FetchLiveOptions {
+  /** Desired offices, so live offices get their config keys (see `matchOffices`). */
+  offices?: Office[];
+  now?: () => Date;
+}
+
+/**
+ * Reads the company, every office (with its plan and available licenses), every user in every
+ * state (`state=all`) and every number, and normalizes them into a `LiveState`. Reads run
+ * concurrently; the client's limiter keeps them within the rate limit.
+ *
+ * A read that fails after retries does not abort the whole read: it is recorded in
+ * `incomplete` (with what was read before it) so the plan still renders and the
+ * `incomplete_live_read` rule blocks it. Auth failures (401, 403) are thrown instead: nothing
+ * useful can be read with that key.
+ */
+export async function fetchLive(client: DialpadClient, opts: FetchLiveOptions = {}): Promise<LiveState> {
+  const incomplete: string[] = [];
+  const attempt = async <T>(what: string, read: () => Promise<T>, partial: (err: ApiError) => T): Promise<T> => {
+    try {
+      return await read();
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.kind === 'unauthorized' || err.kind === 'forbidden') throw err;
+      const readCount = err.itemsRead === undefined ? '' : ` after reading ${err.itemsRead.length} item(s)`;
+      incomplete.push(`${what}${readCount}: ${err.message}`);
+      return partial(err);
+    }
+  };
+  const partialList = <T>(err: ApiError): T[] => (err.itemsRead ?? []) as T[];
+
+  const [company, offices, users, numbers] = await Promise.all([
+    attempt<ApiCompany | undefined>('company', () => client.getCompany(), () => undefined),
+    attempt<ApiOffice[]>('offices', () => client.listOffices(), partialList),
+    attempt<ApiUser[]>('users', () => client.listUsers({ state: 'all' }), partialList),
+    attempt<ApiNumber[]>('numbers', () => client.listNumbers(), partialList),
+  ]);
+
+  const rawOffices = await Promise.all(
+    offices.map(async (office): Promise<RawOffice> => {
+      const id = officeIdOf(office);
+      if (id === undefined) return { office };
+      const label = `office ${office.name ?? id} (${id})`;
+      const [plan, available] = await Promise.all([
+        attempt<ApiLineCounts | undefined>(`${label} plan`, () => client.getOfficePlan(id), () => undefined),
+        attempt<ApiLineCounts | undefined>(`${label} available licenses`, () => client.getAvailableLicenses(id), () => undefined),
+      ]);
+      return { office, ...(plan === undefined ? {} : { plan }), ...(available === undefined ? {} : { available }) };
+    }),
+  );
+
+  const identities = rawOffices.flatMap((r) => {
+    const id = officeIdOf(r.office);
+    return id === undefined ? [] : [{ id, name: r.office.name ?? '' }];
+  });
+  const officeKeys = matchOffices(opts.offices ?? [], identities);
+  const tenant = normalizeLive({ ...(company === undefined ? {} : { company }), offices: rawOffices, users, numbers }, officeKeys);
+  return { tenant, incomplete: incomplete.sort(), readAt: (opts.now ?? (() => new Date()))().toISOString() };
+}

@@ -1,0 +1,137 @@
+/**
+ * Raw API JSON → the normalized Tenant model (pure). Countries upper-case, emails lower-case,
+ * ids as strings, office references as office keys, everything sorted.
+ */
+import {
+  ACCOUNT_TYPES,
+  type AccountType,
+  type Company,
+  type LineCounts,
+  type Office,
+  type PhoneNumber,
+  type Tenant,
+  type User,
+  type UserLicense,
+  type UserState,
+} from '../model/tenant.js';
+import type { ApiCompany, ApiLineCounts, ApiNumber, ApiOffice, ApiUser, Int64 } from './api-types.js';
+
+/** One live office with the per-office reads that succeeded. */
+export interface RawOffice {
+  office: ApiOffice;
+  plan?: ApiLineCounts;
+  available?: ApiLineCounts;
+}
+
+export interface RawLive {
+  company?: ApiCompany;
+  offices: RawOffice[];
+  users: ApiUser[];
+  numbers: ApiNumber[];
+}
+
+/** The live id of an office (`id`, else `office_id`), as a string. */
+export function officeIdOf(office: ApiOffice): string | undefined {
+  const id = office.id ?? office.office_id;
+  return id === undefined ? undefined : String(id);
+}
+
+/** Normalizes raw reads; `officeKeys` maps live office ids to keys (see `matchOffices`). */
+export function normalizeLive(raw: RawLive, officeKeys: Map<string, string>): Tenant {
+  const keyOf = (id: Int64 | undefined): string | undefined =>
+    id === undefined ? undefined : (officeKeys.get(String(id)) ?? `id:${String(id)}`);
+
+  const offices: Office[] = [];
+  for (const r of raw.offices) {
+    const id = officeIdOf(r.office);
+    if (id === undefined) continue;
+    const office: Office = {
+      key: keyOf(id) as string,
+      id,
+      name: r.office.name ?? '',
+      country: (r.office.country ?? '').toUpperCase(),
+      licenses: toLineCounts(r.plan),
+    };
+    if (r.available !== undefined) office.available = toLineCounts(r.available);
+    if (r.office.is_primary_office !== undefined) office.primary = r.office.is_primary_office;
+    offices.push(office);
+  }
+
+  const users: User[] = [];
+  const emailById = new Map<string, string>();
+  for (const u of raw.users) {
+    const email = u.emails?.[0]?.trim().toLowerCase();
+    // A user without an email cannot be keyed (anonymized after deletion); it is not manageable.
+    if (email === undefined || email === '') continue;
+    if (u.id !== undefined) emailById.set(String(u.id), email);
+    const user: User = {
+      email,
+      firstName: u.first_name ?? '',
+      lastName: u.last_name ?? '',
+      office: keyOf(u.office_id) ?? '',
+      // The API's enum may grow; an unknown license is kept as sent rather than guessed.
+      license: (u.license ?? 'talk') as UserLicense,
+      admin: {
+        company: u.is_super_admin === true,
+        offices: [...new Set((u.admin_office_ids ?? []).map((id) => keyOf(id) as string))].sort(),
+      },
+      state: (u.state ?? 'active') as UserState,
+      numbers: [...(u.phone_numbers ?? [])],
+    };
+    if (u.id !== undefined) user.id = String(u.id);
+    if (typeof u.deleted_at === 'string') user.deletedAt = u.deleted_at;
+    users.push(user);
+  }
+
+  const numbers: PhoneNumber[] = [];
+  for (const n of raw.numbers) {
+    if (n.number === undefined) continue;
+    const number: PhoneNumber = { number: n.number, status: n.status ?? 'available' };
+    const office = keyOf(n.office_id);
+    if (office !== undefined) number.office = office;
+    if (n.target_type !== undefined) number.targetType = n.target_type;
+    if (n.target_id !== undefined) number.targetId = String(n.target_id);
+    if (n.type !== undefined) number.type = n.type;
+    if (n.target_type === 'user' && n.target_id !== undefined) {
+      const email = emailById.get(String(n.target_id));
+      if (email !== undefined) number.userEmail = email;
+    }
+    numbers.push(number);
+  }
+
+  return {
+    company: toCompany(raw.company),
+    offices: offices.sort((a, b) => compare(a.key, b.key)),
+    users: users.sort((a, b) => compare(a.email, b.email) || compare(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compare(a.id ?? '', b.id ?? '')),
+    numbers: numbers.sort((a, b) => compare(a.number, b.number)),
+  };
+}
+
+/** Users sharing an email (a deleted account and its re-created successor) sort live first. */
+const STATE_ORDER: Record<UserState, string> = { active: '0', pending: '1', suspended: '2', deleted: '3', cancelled: '4' };
+
+function toCompany(c: ApiCompany | undefined): Company {
+  const company: Company = {};
+  if (c === undefined) return company;
+  if (c.id !== undefined) company.id = String(c.id);
+  if (c.name !== undefined) company.name = c.name;
+  if (c.account_type !== undefined && (ACCOUNT_TYPES as readonly string[]).includes(c.account_type)) {
+    company.accountType = c.account_type as AccountType;
+  }
+  return company;
+}
+
+/** Live counts: every managed line type present, 0 when the API omits it. */
+function toLineCounts(c: ApiLineCounts | undefined): LineCounts {
+  return { talk: toInt(c?.talk_lines), sell: toInt(c?.sell_lines), contact_center: toInt(c?.contact_center_lines) };
+}
+
+function toInt(v: Int64 | undefined): number {
+  if (v === undefined) return 0;
+  const n = typeof v === 'number' ? v : Number.parseInt(v, 10);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

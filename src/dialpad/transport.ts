@@ -1,0 +1,210 @@
+import { getGlobalDispatcher, request, type Dispatcher } from 'undici';
+import { ApiError, classifyStatus } from './api-error.js';
+import type { ApiErrorBody } from './api-types.js';
+import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
+import {
+  DEFAULT_RETRY,
+  classifyTransportError,
+  computeBackoff,
+  isAmbiguousStatus,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryOptions,
+} from './retry-policy.js';
+
+/** One HTTP attempt as the client saw it (for contract tests and tracing). Never holds headers. */
+export interface RequestEvent {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body?: unknown;
+  /** Absent when the attempt failed below HTTP (reset, refused, timeout). */
+  status?: number;
+  /** Parsed response JSON, when the attempt got one. */
+  response?: unknown;
+}
+
+export interface TransportOptions {
+  baseUrl: string;
+  apiKey: string;
+  /** Requests per second across the whole client. Default 20 (Dialpad's per-company limit). */
+  rateLimit?: number;
+  /** Per-request headers and body timeout, ms. Default 30 000. */
+  timeoutMs?: number;
+  retry?: RetryOptions;
+  /** Default: the global dispatcher read when the transport is created (nock/MockAgent friendly). */
+  dispatcher?: Dispatcher;
+  onRequest?: (e: RequestEvent) => void;
+  /** Debug lines: method, path, status, duration. Never headers or the key. */
+  log?: (line: string) => void;
+  /** Injected for tests. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/** One logical API call; the transport may make several attempts. */
+export interface CallSpec<T> {
+  /** Stable operation id, e.g. `users.create`. */
+  operation: string;
+  label?: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  /** Safe to repeat after an ambiguous failure (GET, PATCH setting absolute values). */
+  idempotent: boolean;
+  /**
+   * For non-idempotent calls: after an ambiguous failure (reset after sending, timeout, 502/504)
+   * re-read and report whether the write took effect — its result if so, `undefined` if not.
+   * If it did not, the call is sent once more; if the re-read fails, the error says the
+   * outcome is unknown. Without `confirm` an ambiguous write failure is thrown as is.
+   */
+  confirm?: () => Promise<T | undefined>;
+}
+
+export interface TransportStats {
+  requests: number;
+  retries: number;
+  throttled429: number;
+}
+
+export interface Transport {
+  send<T>(spec: CallSpec<T>): Promise<T>;
+  stats(): TransportStats;
+}
+
+const REDACTED = '[REDACTED]';
+
+/** Creates the transport: auth, one shared rate limiter, timeouts, retries, error mapping. */
+export function createTransport(opts: TransportOptions): Transport {
+  const dispatcher = opts.dispatcher ?? getGlobalDispatcher();
+  const limiter: RateLimiter = createRateLimiter({ ratePerSecond: opts.rateLimit ?? 20 });
+  const retry = { ...DEFAULT_RETRY, ...opts.retry };
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const random = opts.random ?? Math.random;
+  const counters: TransportStats = { requests: 0, retries: 0, throttled429: 0 };
+  const scrub = (text: string): string => (opts.apiKey === '' ? text : text.split(opts.apiKey).join(REDACTED));
+
+  type Attempt = { ok: true; status: number; json: unknown } | { ok: false; error: ApiError; retryable: boolean; ambiguous: boolean; delayMs?: number };
+
+  async function attemptOnce<T>(spec: CallSpec<T>): Promise<Attempt> {
+    const query = cleanQuery(spec.query);
+    const url = new URL(spec.path, opts.baseUrl);
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    const event: RequestEvent = { method: spec.method, path: spec.path, query };
+    if (spec.body !== undefined) event.body = spec.body;
+    await limiter.acquire();
+    counters.requests++;
+    const started = performance.now();
+    const errorBase = { operation: spec.operation, ...(spec.label === undefined ? {} : { label: spec.label }) };
+    try {
+      const res = await request(url, {
+        method: spec.method,
+        dispatcher,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        headers: {
+          authorization: `Bearer ${opts.apiKey}`,
+          accept: 'application/json',
+          ...(spec.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+      });
+      const text = await res.body.text();
+      const json = parseJson(text);
+      event.status = res.statusCode;
+      if (json !== undefined) event.response = json;
+      opts.onRequest?.(event);
+      opts.log?.(`${spec.method} ${url.pathname}${url.search} ${res.statusCode} ${elapsed(started)}ms`);
+      if (res.statusCode >= 200 && res.statusCode < 300) return { ok: true, status: res.statusCode, json: json ?? {} };
+      if (res.statusCode === 429) counters.throttled429++;
+      const apiMessage = messageOf(json) ?? (text.length > 0 && text.length <= 200 ? text : undefined);
+      const error = new ApiError({
+        ...errorBase,
+        kind: classifyStatus(res.statusCode),
+        status: res.statusCode,
+        ...(apiMessage === undefined ? {} : { apiMessage: scrub(apiMessage) }),
+      });
+      const delayMs = parseRetryAfter(res.headers['retry-after'], Date.now());
+      return {
+        ok: false,
+        error,
+        retryable: isRetryableStatus(res.statusCode, spec.idempotent),
+        ambiguous: !spec.idempotent && isAmbiguousStatus(res.statusCode),
+        ...(delayMs === undefined ? {} : { delayMs }),
+      };
+    } catch (err) {
+      const failure = classifyTransportError(err);
+      opts.onRequest?.(event);
+      opts.log?.(`${spec.method} ${url.pathname}${url.search} ${failure.code} ${elapsed(started)}ms`);
+      const message = err instanceof Error ? scrub(err.message) : undefined;
+      const error = new ApiError({
+        ...errorBase,
+        kind: failure.kind,
+        causeCode: failure.code,
+        ...(message ? { apiMessage: message } : {}),
+      });
+      const retryable = failure.retryable && (spec.idempotent || failure.preSend);
+      return { ok: false, error, retryable, ambiguous: !spec.idempotent && !failure.preSend && failure.retryable };
+    }
+  }
+
+  async function send<T>(spec: CallSpec<T>): Promise<T> {
+    const started = performance.now();
+    let resent = false;
+    for (let attempt = 1; ; attempt++) {
+      const result = await attemptOnce(spec);
+      if (result.ok) return result.json as T;
+      if (result.ambiguous) {
+        if (spec.confirm === undefined || resent) throw result.error.withOutcomeUnknown();
+        let confirmed: T | undefined;
+        try {
+          confirmed = await spec.confirm();
+        } catch {
+          throw result.error.withOutcomeUnknown();
+        }
+        if (confirmed !== undefined) {
+          opts.log?.(`${spec.operation}: confirmed by re-reading after ${result.error.causeCode ?? result.error.status}`);
+          return confirmed;
+        }
+        // The re-read shows the write did not happen: sending it once more is safe.
+        resent = true;
+        counters.retries++;
+        continue;
+      }
+      if (!result.retryable || attempt >= retry.maxAttempts) throw result.error;
+      const delay = result.delayMs ?? computeBackoff(attempt - 1, retry.baseMs, random);
+      if (performance.now() - started + delay > retry.maxTotalMs) throw result.error;
+      counters.retries++;
+      opts.log?.(`${spec.operation}: retry ${attempt} in ${delay}ms`);
+      await sleep(delay);
+    }
+  }
+
+  return { send, stats: () => ({ ...counters }) };
+}
+
+function cleanQuery(query: Record<string, string | undefined> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function messageOf(json: unknown): string | undefined {
+  const message = (json as ApiErrorBody | undefined)?.error?.message;
+  return typeof message === 'string' ? message : undefined;
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}
