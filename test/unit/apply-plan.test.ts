@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { applyPlan } from '../../src/apply/apply-plan.js';
+import { memoryJournal } from '../../src/apply/journal.js';
+import type { ApplyApi } from '../../src/apply/types.js';
+import { DialformError } from '../../src/errors.js';
+import type { Operation, Plan } from '../../src/plan/types.js';
+
+const HQ = { key: 'hq', id: '1', name: 'HQ' };
+const LONDON = { key: 'london', id: '2', name: 'London' };
+
+function base(id: string, email: string, after: string[] = []) {
+  return {
+    id,
+    target: { type: 'user' as const, email, id: `id-${email}` },
+    changes: [],
+    manual: false,
+    reversible: 'yes' as const,
+    source: 'dialform.yaml:1',
+    after,
+    summary: `${id} for ${email}`,
+    notes: [],
+  };
+}
+
+function planOf(operations: Operation[], blocked = false): Plan {
+  return {
+    format_version: 1,
+    created_at: '2026-11-26T18:00:00Z',
+    basis: { config_digest: 'sha256:c', live_digest: 'sha256:l' },
+    summary: { create: 0, update: 0, delete: 0, move: 0, manual: 0, blocked },
+    operations,
+    violations: [],
+    unverifiable: [],
+    pool: [],
+  };
+}
+
+/** A fake API recording calls; `failOn` names a call that throws an API-style error. */
+function fakeApi(opts: { failOn?: string; purchased?: number } = {}) {
+  const calls: string[] = [];
+  const record = (call: string) => {
+    calls.push(call);
+    if (call === opts.failOn) throw new DialformError('api_error', `${call} failed: 400 no free license`);
+  };
+  const api: ApplyApi = {
+    async createOffice(input) {
+      record(`createOffice ${input.name}`);
+      return { id: 'new-office' };
+    },
+    async findOfficeByName() {
+      return undefined;
+    },
+    async createUser(input) {
+      record(`createUser ${input.email} ${input.officeId}`);
+      return { id: `new-${input.email}` };
+    },
+    async findUserByEmail(email) {
+      return { id: `found-${email}`, state: 'active' };
+    },
+    async updateUser(id, patch) {
+      record(`updateUser ${id} ${JSON.stringify(patch)}`);
+    },
+    async moveUser(id, officeId) {
+      record(`moveUser ${id} ${officeId}`);
+    },
+    async deleteUser(id) {
+      record(`deleteUser ${id}`);
+    },
+    async assignNumber(userId, number) {
+      record(`assignNumber ${userId} ${number}`);
+    },
+    async unassignNumber(userId, number) {
+      record(`unassignNumber ${userId} ${number}`);
+    },
+    async releaseNumber(number) {
+      record(`releaseNumber ${number}`);
+    },
+    async purchasedLicenses(officeId, line) {
+      record(`purchasedLicenses ${officeId} ${line}`);
+      return opts.purchased ?? 0;
+    },
+  };
+  return { api, calls };
+}
+
+const ops: Operation[] = [
+  { ...base('op-1', 'old@acme.com'), kind: 'delete_user' },
+  {
+    ...base('op-2', 'new@acme.com'),
+    target: { type: 'user', email: 'new@acme.com' },
+    kind: 'create_user',
+    email: 'new@acme.com',
+    office: HQ,
+    first_name: 'New',
+    last_name: 'Hire',
+    license: 'talk',
+  },
+  { ...base('op-3', 'new@acme.com', ['op-2']), target: { type: 'user', email: 'new@acme.com' }, kind: 'assign_number', number: '+14155550108', primary: true },
+];
+
+describe('applyPlan', () => {
+  it('executes operations in plan order and resolves ids of users it created', async () => {
+    const { api, calls } = fakeApi();
+    const report = await applyPlan(planOf(ops), { api, journal: memoryJournal() });
+    expect(report.status).toBe('complete');
+    expect(calls).toEqual([
+      'deleteUser id-old@acme.com',
+      'createUser new@acme.com 1',
+      'assignNumber new-new@acme.com +14155550108',
+    ]);
+  });
+
+  it('stops at the first failure and lists what did not run', async () => {
+    const { api, calls } = fakeApi({ failOn: 'createUser new@acme.com 1' });
+    const report = await applyPlan(planOf(ops), { api, journal: memoryJournal() });
+    expect(report.status).toBe('failed');
+    expect(report.results.map((r) => r.outcome.status)).toEqual(['done', 'failed', 'not_run']);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('skips operations the journal records as done, so a rerun repeats nothing', async () => {
+    const journal = memoryJournal();
+    const first = fakeApi({ failOn: 'createUser new@acme.com 1' });
+    await applyPlan(planOf(ops), { api: first.api, journal });
+    const second = fakeApi();
+    const report = await applyPlan(planOf(ops), { api: second.api, journal });
+    expect(report.status).toBe('complete');
+    expect(report.results.map((r) => r.outcome.status)).toEqual(['already_done', 'done', 'done']);
+    expect(second.calls).toEqual(['createUser new@acme.com 1', 'assignNumber new-new@acme.com +14155550108']);
+  });
+
+  it('runs what does not depend on a pending manual transfer, then waits', async () => {
+    const transfer: Operation = {
+      ...base('op-1', 'x@acme.com'),
+      target: { type: 'office', key: 'london', id: '2', name: 'London' },
+      manual: true,
+      kind: 'transfer_licenses',
+      line: 'talk',
+      count: 2,
+      from: HQ,
+      to: LONDON,
+      to_purchased_after: 8,
+    };
+    const create: Operation = { ...(ops[1] as Operation), id: 'op-2', after: ['op-1'] };
+    const unrelated: Operation = { ...base('op-3', 'old@acme.com'), kind: 'delete_user' };
+    const { api, calls } = fakeApi({ purchased: 6 });
+    const report = await applyPlan(planOf([transfer, create, unrelated]), { api, journal: memoryJournal() });
+    expect(report.status).toBe('waiting');
+    expect(report.results.map((r) => r.outcome.status)).toEqual(['waiting', 'not_run', 'done']);
+    expect(calls).toEqual(['purchasedLicenses 2 talk', 'deleteUser id-old@acme.com']);
+
+    const after = fakeApi({ purchased: 8 });
+    const rerun = await applyPlan(planOf([transfer, create, unrelated]), { api: after.api, journal: memoryJournal() });
+    expect(rerun.status).toBe('complete');
+  });
+
+  it('refuses a blocked plan before any write', async () => {
+    const { api, calls } = fakeApi();
+    await expect(applyPlan(planOf(ops, true), { api, journal: memoryJournal() })).rejects.toMatchObject({ exitCode: 3 });
+    expect(calls).toEqual([]);
+  });
+});
