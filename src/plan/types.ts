@@ -49,7 +49,7 @@ interface OperationBase {
    * Display only: config key of the office the operation concerns (a user's office, a move's
    * destination), so renderers can group a plan by office. Apply never branches on it.
    */
-  office?: string;
+  office_key?: string;
 }
 
 /** The `PATCH /api/v2/users/{id}` body fields dialform manages. */
