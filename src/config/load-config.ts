@@ -71,13 +71,20 @@ export function loadConfigSources(sources: readonly ConfigSource[], options: Sem
   }
   const { merged, problems: mergeProblems } = mergeFiles(valid);
   problems.push(...mergeProblems);
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(sortProblems(problems, sources));
   const semantic = checkSemantics(merged, options);
-  if (semantic.length > 0) throw new ConfigError(semantic);
+  if (semantic.length > 0) throw new ConfigError(sortProblems(semantic, sources));
   return normalizeConfig(
     merged,
     sources.map((s) => s.abs),
   );
+}
+
+/** Orders problems by file (in load order), then line and column; stable for equal positions. */
+function sortProblems(problems: Problem[], sources: readonly ConfigSource[]): Problem[] {
+  const order = new Map(sources.map((s, i) => [s.display, i]));
+  const rank = (p: Problem): number => order.get(p.file) ?? sources.length;
+  return [...problems].sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.col - b.col);
 }
 
 /** Path relative to the working directory, as the user would type it. */

@@ -77,8 +77,12 @@ export function mergeFiles(files: readonly YamlFile[]): { merged: MergedConfig; 
     raw,
     origin,
     locate: (path, key) => {
-      const o = origin(path);
-      return locateInFile(o.file, o.path, key);
+      if (key === undefined) {
+        const o = origin(path);
+        return locateInFile(o.file, o.path);
+      }
+      const o = origin([...path, key]);
+      return locateInFile(o.file, o.path.slice(0, -1), key);
     },
   };
   return { merged, problems };

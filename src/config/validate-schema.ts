@@ -11,7 +11,7 @@ export function validateFileSchema(file: YamlFile): Problem[] {
   if (validate(file.data)) return [];
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames' && e.keyword !== '$ref');
   const problems = errors.map((e) => describeError(file, e));
-  return dedupeProblems(problems);
+  return dedupeProblems(problems).sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 /** Splits a JSON pointer into path segments (numbers for array indexes are kept as strings). */
@@ -40,12 +40,12 @@ function describeError(file: YamlFile, e: ErrorObject): Problem {
   const params = e.params as Record<string, unknown>;
   const base = { file: file.source.display, path: e.instancePath || '/' };
 
-  if (typeof params.propertyName === 'string') {
-    const key = params.propertyName;
+  if (typeof e.propertyName === 'string') {
+    const key = e.propertyName;
     return {
       ...base,
       ...locateInFile(file, path, key),
-      message: `${where} key "${key}" must start with a lower-case letter or digit and use only a-z, 0-9, "_" and "-"`,
+      message: `key "${key}" in ${where} must start with a lower-case letter or digit and use only a-z, 0-9, "_" and "-"`,
     };
   }
   switch (e.keyword) {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
 
 /** One config file's text, before parsing. */
@@ -37,7 +37,7 @@ export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems:
   const file: YamlFile = { source, doc, lineCounter, data: undefined };
   const problems: Problem[] = doc.errors.map((e) => {
     const { line, col } = lineCounter.linePos(e.pos[0]);
-    return { file: source.display, line, col, message: describeYamlError(e.code, e.message, source.text, e.pos) };
+    return { file: source.display, line, col, message: describeYamlError(e.code, e.message, keyAt(doc, e.pos[0])) };
   });
   if (problems.length > 0) return { file, problems };
   const contents = doc.contents;
@@ -54,15 +54,30 @@ export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems:
   return { file, problems };
 }
 
-function describeYamlError(code: string, message: string, text: string, pos: [number, number]): string {
+function describeYamlError(code: string, message: string, key: string | undefined): string {
   switch (code) {
     case 'DUPLICATE_KEY':
-      return `duplicate key "${text.slice(pos[0], pos[1]).trim()}": a key may appear only once in a mapping`;
+      return `duplicate key${key === undefined ? '' : ` "${key}"`}: a key may appear only once in a mapping`;
     case 'MULTIPLE_DOCS':
       return 'more than one YAML document ("---") in one file: put each in its own file';
     default:
       return `YAML syntax error: ${message}`;
   }
+}
+
+/** The scalar key that starts at `offset`, if any (to name a duplicate key). */
+function keyAt(doc: Document, offset: number): string | undefined {
+  let found: string | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function positionOfNode(file: YamlFile, node: Node | null | undefined): Position {
