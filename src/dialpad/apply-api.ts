@@ -1,0 +1,63 @@
+import type { ApplyApi } from '../apply/types.js';
+import type { LineType } from '../model/tenant.js';
+import type { ApiPlan } from './api-types.js';
+import type { DialpadClient } from './client.js';
+
+/** The `PlanProto` field holding each managed line type. */
+const LINE_FIELDS: Record<LineType, keyof ApiPlan> = {
+  talk: 'talk_lines',
+  sell: 'sell_lines',
+  contact_center: 'contact_center_lines',
+};
+
+/**
+ * The writes apply makes, on the Dialpad client. Each call carries a label naming the object,
+ * so an `ApiError` says which operation failed ("create user ada@acme.com: 400 …").
+ */
+export function createApplyApi(client: DialpadClient): ApplyApi {
+  return {
+    async createOffice({ name, country, spec }) {
+      const res = await client.createOffice({ name, country, ...spec }, { label: `create office "${name}"` });
+      return { id: String(res.office?.id ?? res.office?.office_id ?? '') };
+    },
+    async findOfficeByName(name) {
+      const offices = await client.listOffices();
+      const office = offices.find((o) => o.name === name);
+      return office?.id === undefined ? undefined : String(office.id);
+    },
+    async createUser({ email, officeId, firstName, lastName, license }) {
+      const user = await client.createUser(
+        { email, office_id: officeId, first_name: firstName, last_name: lastName, license },
+        { label: `create user ${email}` },
+      );
+      return { id: String(user.id) };
+    },
+    async findUserByEmail(email) {
+      const users = await client.listUsers({ state: 'all', email });
+      const user = users.find((u) => u.emails?.[0]?.toLowerCase() === email.toLowerCase());
+      return user?.id === undefined ? undefined : { id: String(user.id), state: user.state ?? 'active' };
+    },
+    async updateUser(id, patch) {
+      await client.updateUser(id, patch, { label: `update user ${id}` });
+    },
+    async moveUser(id, officeId) {
+      await client.moveUserOffice(id, officeId, { label: `move user ${id} to office ${officeId}` });
+    },
+    async deleteUser(id) {
+      await client.deleteUser(id, { label: `delete user ${id}` });
+    },
+    async assignNumber(userId, number, primary) {
+      await client.assignUserNumber(userId, { number, primary }, { label: `assign ${number} to user ${userId}` });
+    },
+    async unassignNumber(userId, number) {
+      await client.unassignUserNumber(userId, number, { label: `unassign ${number} from user ${userId}` });
+    },
+    async releaseNumber(number) {
+      await client.releaseNumber(number, { label: `release ${number}` });
+    },
+    async purchasedLicenses(officeId, line) {
+      const plan = await client.getOfficePlan(officeId);
+      return Number(plan[LINE_FIELDS[line]] ?? 0);
+    },
+  };
+}
