@@ -101,7 +101,9 @@ function formatApiErrorMessage(init: ApiErrorInit): string {
       ? `HTTP ${init.status}`
       : init.kind === 'timeout'
         ? 'timed out'
-        : `network error${init.causeCode ? ` ${init.causeCode}` : ''}`;
+        : init.kind === 'network'
+          ? `network error${init.causeCode ? ` ${init.causeCode}` : ''}`
+          : 'unexpected response';
   const detail = init.apiMessage ? `: ${init.apiMessage}` : '';
   let message = `Dialpad API: ${what}${where} failed: ${status}${detail}`;
   const hint = hintFor(init);
