@@ -1,0 +1,149 @@
+/**
+ * The plan file (`dialform plan --out FILE`, `dialform apply FILE`, `dialform show FILE`): the JSON
+ * rendering of a Plan, validated against `schemas/plan.schema.json` when read back. A bad file is
+ * a `plan_file_invalid` error naming the file and its first problems, never a stack trace.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { DialformError } from '../errors.js';
+import { renderJson } from '../render/json.js';
+import { PLAN_FORMAT_VERSION, type Plan } from './types.js';
+
+/** How many problems a `plan_file_invalid` message lists. */
+const MAX_PROBLEMS = 5;
+
+let validator: ValidateFunction | undefined;
+
+/**
+ * The package root: the nearest directory above this module holding `package.json` (the module
+ * runs from `src/plan/` under tsx/vitest and from `dist/src/plan/` when built).
+ */
+export function findPackageRoot(from: string = fileURLToPath(import.meta.url)): string {
+  let dir = dirname(from);
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`bug: no package.json above ${from}`);
+    dir = parent;
+  }
+}
+
+/** Absolute path of the shipped plan schema. */
+export function planSchemaPath(): string {
+  return join(findPackageRoot(), 'schemas', 'plan.schema.json');
+}
+
+/** The compiled plan schema (compiled once, lazily: ajv costs ~100 ms to load and compile). */
+export async function loadPlanValidator(): Promise<ValidateFunction> {
+  if (validator !== undefined) return validator;
+  const [{ Ajv2020 }, formatsModule, text] = await Promise.all([
+    import('ajv/dist/2020.js'),
+    import('ajv-formats'),
+    readFile(planSchemaPath(), 'utf8'),
+  ]);
+  const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true });
+  formatsModule.default(ajv, ['date-time']);
+  validator = ajv.compile(JSON.parse(text) as object);
+  return validator;
+}
+
+function describeAjvError(e: ErrorObject): string {
+  const where = e.instancePath === '' ? '(top level)' : e.instancePath;
+  if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') {
+    const name = (e.params as { additionalProperty?: string; unevaluatedProperty?: string });
+    return `${where}: unknown property "${name.additionalProperty ?? name.unevaluatedProperty ?? '?'}"`;
+  }
+  return `${where}: ${e.message ?? e.keyword}`;
+}
+
+function invalid(path: string, problems: string[]): DialformError {
+  const shown = problems.slice(0, MAX_PROBLEMS).map((p) => `  ${p}`);
+  const more = problems.length > MAX_PROBLEMS ? [`  … and ${problems.length - MAX_PROBLEMS} more`] : [];
+  return new DialformError(
+    'plan_file_invalid',
+    [`${path} is not a valid dialform plan file:`, ...shown, ...more].join('\n'),
+  );
+}
+
+/** Cross-references the schema cannot state: ids in order, references to existing operations. */
+function checkReferences(plan: Plan): string[] {
+  const problems: string[] = [];
+  const position = new Map<string, number>();
+  plan.operations.forEach((op, i) => {
+    if (op.id !== `op-${i + 1}`) problems.push(`/operations/${i}/id: expected "op-${i + 1}" (execution order), got "${op.id}"`);
+    position.set(op.id, i);
+  });
+  plan.operations.forEach((op, i) => {
+    op.after.forEach((id, j) => {
+      const at = position.get(id);
+      if (at === undefined || at >= i) problems.push(`/operations/${i}/after/${j}: "${id}" is not an earlier operation`);
+    });
+  });
+  plan.violations.forEach((v, i) => {
+    v.operation_ids.forEach((id, j) => {
+      if (!position.has(id)) problems.push(`/violations/${i}/operation_ids/${j}: no operation "${id}"`);
+    });
+  });
+  plan.pool.forEach((p, i) => {
+    if (!position.has(p.operation_id)) problems.push(`/pool/${i}/operation_id: no operation "${p.operation_id}"`);
+  });
+  return problems;
+}
+
+/**
+ * Reads and validates a plan file. Throws `DialformError('plan_file_invalid')` for a missing,
+ * unreadable, non-JSON, wrong-version or schema-invalid file.
+ */
+export async function readPlanFile(path: string): Promise<Plan> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    throw new DialformError('plan_file_invalid', `cannot read plan file ${path}: ${reason}`, { cause: e });
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw invalid(path, [`not JSON (${(e as Error).message}); was it written by \`dialform plan --out\`?`]);
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw invalid(path, ['expected a JSON object']);
+  }
+  const version = (doc as Record<string, unknown>).format_version;
+  if (version !== PLAN_FORMAT_VERSION) {
+    throw invalid(path, [
+      `format_version ${JSON.stringify(version)} is not supported: this dialform reads format_version ${PLAN_FORMAT_VERSION}. ` +
+        'Re-create the plan with this version of dialform (`dialform plan --out FILE`).',
+    ]);
+  }
+  const validate = await loadPlanValidator();
+  if (!validate(doc)) throw invalid(path, (validate.errors ?? []).map(describeAjvError));
+  // The schema (additionalProperties/unevaluatedProperties: false) holds the document to the Plan type.
+  const plan = doc as Plan;
+  const problems = checkReferences(plan);
+  if (problems.length > 0) throw invalid(path, problems);
+  return plan;
+}
+
+/** Writes the plan's JSON rendering atomically (temporary file in the same directory, then rename). */
+export async function writePlanFile(path: string, plan: Plan): Promise<void> {
+  const target = resolve(path);
+  const dir = dirname(target);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, renderJson(plan), { encoding: 'utf8', mode: 0o644 });
+    await rename(temp, target);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw new DialformError('plan_file_write_failed', `cannot write plan file ${path}: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
+}

@@ -1,0 +1,355 @@
+/**
+ * The one display model every human-readable renderer is built from, so text and markdown never
+ * disagree about what a plan says. `buildPlanView` only reads the plan: it never re-sorts the
+ * operations' execution order (grouping by office keeps `op-N` order inside each group).
+ */
+import type {
+  FieldChange,
+  Operation,
+  OperationKind,
+  Plan,
+  PoolMovement,
+  Target,
+  Unverifiable,
+  Violation,
+} from '../plan/types.js';
+import { redactPlan } from './redact.js';
+
+/** `+` create, `~` update/move/assign, `-` delete/unassign/release, `!` manual step. */
+export type Marker = '+' | '~' | '-' | '!';
+
+export type Badge = 'irreversible' | 'admin' | 'manual' | 'blocked';
+
+export interface ChangeRow {
+  field: string;
+  from: string;
+  to: string;
+}
+
+export interface OperationRow {
+  id: string;
+  kind: OperationKind;
+  marker: Marker;
+  /** `move user`, `transfer licenses`, … */
+  action: string;
+  /** Email, office name, number or `company`. */
+  target: string;
+  /** The planner's one-line summary (may be empty). */
+  summary: string;
+  changes: ChangeRow[];
+  /** Facts carried by the kind's own fields (numbers sent to the pool, license counts…). */
+  details: string[];
+  /** `irreversible`, `reversible until …`; undefined when freely reversible. */
+  reversibility?: string;
+  source: string;
+  notes: string[];
+  manual: boolean;
+  badges: Badge[];
+  /** Codes of the violations naming this operation. */
+  violationCodes: string[];
+}
+
+export interface OfficeGroup {
+  /** Office key, or `''` for operations that concern no single office. */
+  key: string;
+  title: string;
+  rows: OperationRow[];
+}
+
+export interface ViolationRow {
+  code: string;
+  severity: Violation['severity'];
+  message: string;
+  operationIds: string[];
+}
+
+export interface PoolRow {
+  number: string;
+  direction: PoolMovement['direction'];
+  /** `enters the pool`, `leaves the pool`, `released to Dialpad`. */
+  movement: string;
+  user?: string;
+  office?: string;
+  operationId: string;
+}
+
+export interface UnverifiableRow {
+  email: string;
+  attribute: Unverifiable['attribute'];
+  value: string;
+  source: string;
+}
+
+export interface PlanCounts {
+  create: number;
+  update: number;
+  delete: number;
+  move: number;
+  manual: number;
+}
+
+export interface PlanView {
+  empty: boolean;
+  blocked: boolean;
+  counts: PlanCounts;
+  /** Errors first, then warnings, each in plan order. */
+  violations: ViolationRow[];
+  /** Offices in order of their first operation; the office-less group last. */
+  groups: OfficeGroup[];
+  /** Manual operations in execution order: apply stops at each until it is done. */
+  manual: OperationRow[];
+  pool: PoolRow[];
+  unverifiable: UnverifiableRow[];
+  /** `Plan: N to create, N to update, N to delete` (+ move/manual when non-zero). */
+  totals: string;
+  /** Exact text of the empty-plan line. */
+  noChanges: string;
+  /** Set when blocked: the line saying so. */
+  blockedLine?: string;
+}
+
+export interface ViewOptions {
+  redact?: boolean;
+}
+
+export const NO_CHANGES = 'No changes. Dialpad matches the configuration.';
+export const BLOCKED_LINE = 'This plan is blocked by the errors above and will not be applied (exit code 3).';
+export const OTHER_GROUP_TITLE = 'Company-wide';
+
+/** Display text for a field value: `(none)` for absent, null or empty. */
+export function formatValue(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '(none)';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map(formatValue).join(', ');
+  return JSON.stringify(value);
+}
+
+export function formatTarget(target: Target): string {
+  switch (target.type) {
+    case 'user':
+      return target.email;
+    case 'office':
+      return target.name;
+    case 'number':
+      return target.number;
+    case 'company':
+      return 'company';
+    default: {
+      const _never: never = target;
+      return _never;
+    }
+  }
+}
+
+export function formatReversible(reversible: Operation['reversible']): string | undefined {
+  if (reversible === 'yes') return undefined;
+  if (reversible === 'no') return 'irreversible';
+  return `reversible ${reversible}`;
+}
+
+/** The marker and the words a reviewer reads for each kind. */
+function describeKind(op: Operation): { marker: Marker; action: string; details: string[] } {
+  switch (op.kind) {
+    case 'create_office':
+      return { marker: '+', action: 'create office', details: [`country: ${op.country}`] };
+    case 'create_user':
+      return {
+        marker: '+',
+        action: 'create user',
+        details: [`${op.first_name} ${op.last_name}, ${op.license} license, office ${op.office.name}`],
+      };
+    case 'update_user':
+      return { marker: '~', action: 'update user', details: [] };
+    case 'suspend_user':
+      return { marker: '~', action: 'suspend user', details: [] };
+    case 'reactivate_user':
+      return { marker: '~', action: 'reactivate user', details: [] };
+    case 'move_user':
+      return {
+        marker: '~',
+        action: 'move user',
+        details:
+          op.numbers_to_pool.length > 0 ? [`numbers sent to the reserved pool: ${op.numbers_to_pool.join(', ')}`] : [],
+      };
+    case 'delete_user':
+      return { marker: '-', action: 'delete user', details: [] };
+    case 'assign_number':
+      return { marker: '~', action: 'assign number', details: [`${op.number}${op.primary ? ' (primary)' : ''}`] };
+    case 'unassign_number':
+      return { marker: '-', action: 'unassign number', details: [`${op.number} goes to the reserved pool`] };
+    case 'release_number':
+      return { marker: '-', action: 'release number', details: [`${op.number} is given back to Dialpad`] };
+    case 'transfer_licenses':
+      return {
+        marker: '!',
+        action: 'transfer licenses',
+        details: [
+          `${op.count} ${op.line} license${op.count === 1 ? '' : 's'} from ${op.from.name} to ${op.to.name}`,
+          `apply waits until ${op.to.name} has ${op.to_purchased_after} ${op.line} licenses`,
+        ],
+      };
+    case 'restore_user':
+      return { marker: '!', action: 'restore user', details: [] };
+    case 'grant_analytics':
+      return { marker: '!', action: 'grant analytics', details: [] };
+    case 'revoke_analytics':
+      return { marker: '!', action: 'revoke analytics', details: [] };
+    case 'grant_proxy':
+      return { marker: '!', action: 'grant proxy', details: [] };
+    case 'revoke_proxy':
+      return { marker: '!', action: 'revoke proxy', details: [] };
+    default: {
+      const _never: never = op;
+      return _never;
+    }
+  }
+}
+
+function changesAdminRights(op: Operation): boolean {
+  if (op.kind === 'update_user' && (op.patch.is_super_admin !== undefined || op.patch.admin_offices !== undefined)) {
+    return true;
+  }
+  return op.changes.some((c) => /admin/i.test(c.field));
+}
+
+/** The office an operation is shown under: the planner's `office_key`, else the kind's own office. */
+function officeKeyOf(op: Operation): string {
+  if (op.office_key !== undefined) return op.office_key;
+  switch (op.kind) {
+    case 'create_office':
+      return op.office.key;
+    case 'create_user':
+      return op.office.key;
+    case 'move_user':
+    case 'transfer_licenses':
+      return op.to.key;
+    default:
+      return op.target.type === 'office' ? op.target.key : '';
+  }
+}
+
+/** Office key → display name, from every office reference the plan carries. */
+function collectOfficeNames(plan: Plan): Map<string, string> {
+  const names = new Map<string, string>();
+  const add = (key: string, name: string): void => {
+    if (!names.has(key)) names.set(key, name);
+  };
+  for (const op of plan.operations) {
+    if (op.target.type === 'office') add(op.target.key, op.target.name);
+    if (op.kind === 'create_office' || op.kind === 'create_user') add(op.office.key, op.office.name);
+    if (op.kind === 'move_user' || op.kind === 'transfer_licenses') {
+      add(op.from.key, op.from.name);
+      add(op.to.key, op.to.name);
+    }
+    if (op.kind === 'update_user') for (const o of op.patch.admin_offices ?? []) add(o.key, o.name);
+  }
+  return names;
+}
+
+function toChangeRow(change: FieldChange): ChangeRow {
+  return { field: change.field, from: formatValue(change.from), to: formatValue(change.to) };
+}
+
+function toOperationRow(op: Operation, violationsByOp: Map<string, Violation[]>): OperationRow {
+  const { marker, action, details } = describeKind(op);
+  const named = violationsByOp.get(op.id) ?? [];
+  const badges: Badge[] = [];
+  if (op.reversible === 'no') badges.push('irreversible');
+  if (changesAdminRights(op)) badges.push('admin');
+  if (op.manual) badges.push('manual');
+  if (named.some((v) => v.severity === 'error')) badges.push('blocked');
+  const reversibility = formatReversible(op.reversible);
+  return {
+    id: op.id,
+    kind: op.kind,
+    marker: op.manual ? '!' : marker,
+    action,
+    target: formatTarget(op.target),
+    summary: op.summary,
+    changes: op.changes.map(toChangeRow),
+    details,
+    ...(reversibility === undefined ? {} : { reversibility }),
+    source: op.source,
+    notes: [...op.notes],
+    manual: op.manual,
+    badges,
+    violationCodes: [...new Set(named.map((v) => v.code))],
+  };
+}
+
+const POOL_MOVEMENT: Record<PoolMovement['direction'], string> = {
+  in: 'enters the pool',
+  out: 'leaves the pool',
+  released: 'released to Dialpad',
+};
+
+/** `Plan: 1 to create, 2 to update, 0 to delete` and `, N to move, N manual` when non-zero. */
+export function formatTotals(counts: PlanCounts): string {
+  let line = `Plan: ${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete`;
+  if (counts.move > 0) line += `, ${counts.move} to move`;
+  if (counts.manual > 0) line += `, ${counts.manual} manual`;
+  return line;
+}
+
+/** Turns a plan into display rows and groups. With `redact`, every email and number is masked first. */
+export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView {
+  const plan = options.redact === true ? redactPlan(input) : input;
+  const violationsByOp = new Map<string, Violation[]>();
+  for (const v of plan.violations) {
+    for (const id of v.operation_ids) violationsByOp.set(id, [...(violationsByOp.get(id) ?? []), v]);
+  }
+  const names = collectOfficeNames(plan);
+  const groups = new Map<string, OfficeGroup>();
+  const manual: OperationRow[] = [];
+  for (const op of plan.operations) {
+    const row = toOperationRow(op, violationsByOp);
+    const key = officeKeyOf(op);
+    let group = groups.get(key);
+    if (group === undefined) {
+      const name = names.get(key);
+      const title = key === '' ? OTHER_GROUP_TITLE : name === undefined || name === key ? key : `${name} (${key})`;
+      group = { key, title, rows: [] };
+      groups.set(key, group);
+    }
+    group.rows.push(row);
+    if (row.manual) manual.push(row);
+  }
+  const ordered = [...groups.values()].sort((a, b) => Number(a.key === '') - Number(b.key === ''));
+  const violations = [...plan.violations]
+    .sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'))
+    .map((v) => ({ code: v.code, severity: v.severity, message: v.message, operationIds: [...v.operation_ids] }));
+  const counts: PlanCounts = {
+    create: plan.summary.create,
+    update: plan.summary.update,
+    delete: plan.summary.delete,
+    move: plan.summary.move,
+    manual: plan.summary.manual,
+  };
+  const blocked = plan.summary.blocked || plan.violations.some((v) => v.severity === 'error');
+  return {
+    empty: plan.operations.length === 0,
+    blocked,
+    counts,
+    violations,
+    groups: ordered,
+    manual,
+    pool: plan.pool.map((p) => ({
+      number: p.number,
+      direction: p.direction,
+      movement: POOL_MOVEMENT[p.direction],
+      ...(p.user === undefined ? {} : { user: p.user }),
+      ...(p.office === undefined ? {} : { office: p.office }),
+      operationId: p.operation_id,
+    })),
+    unverifiable: plan.unverifiable.map((u) => ({
+      email: u.email,
+      attribute: u.attribute,
+      value: formatValue(u.value),
+      source: u.source,
+    })),
+    totals: formatTotals(counts),
+    noChanges: NO_CHANGES,
+    ...(blocked ? { blockedLine: BLOCKED_LINE } : {}),
+  };
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadPlanValidator, planSchemaPath } from '../../src/plan/plan-file.js';
+import { OPERATION_KINDS, RULE_CODES, type Plan } from '../../src/plan/types.js';
+import { renderJson } from '../../src/render/json.js';
+import { blockedPlan, emptyPlan, everyKindOperations, fullPlan, largePlan } from './plan-samples.js';
+
+interface SchemaShape {
+  $defs: Record<string, { enum?: string[]; oneOf?: { $ref: string }[]; properties?: { kind?: { const?: string } } }>;
+}
+const schema = JSON.parse(readFileSync(planSchemaPath(), 'utf8')) as SchemaShape;
+
+describe('renderJson', () => {
+  const samples: [string, Plan][] = [
+    ['full', fullPlan()],
+    ['blocked', blockedPlan()],
+    ['empty', emptyPlan()],
+    ['large', largePlan(50)],
+  ];
+
+  it.each(samples)('renders the %s plan as one document valid against plan.schema.json', async (_name, plan) => {
+    const validate = await loadPlanValidator();
+    const text = renderJson(plan);
+    const doc: unknown = JSON.parse(text);
+    const ok = validate(doc);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('round-trips every field of every kind (the JSON form equals the Plan)', () => {
+    const plan = fullPlan();
+    expect(JSON.parse(renderJson(plan))).toEqual(JSON.parse(JSON.stringify(plan)));
+  });
+
+  it('leaves internal fields out of the contract', () => {
+    const plan = fullPlan();
+    const leaky = { ...plan, internal: 1, operations: plan.operations.map((op) => ({ ...op, debug: 'x' })) } as Plan;
+    const doc = JSON.parse(renderJson(leaky)) as Record<string, unknown> & { operations: Record<string, unknown>[] };
+    expect(doc).not.toHaveProperty('internal');
+    expect(doc.operations[0]).not.toHaveProperty('debug');
+  });
+
+  it('puts format_version, created_at, basis and summary first, as DESIGN.md §6 shows', () => {
+    const doc = JSON.parse(renderJson(fullPlan())) as Record<string, unknown>;
+    expect(Object.keys(doc)).toEqual([
+      'format_version', 'created_at', 'basis', 'summary', 'operations', 'violations', 'pool', 'unverifiable',
+    ]);
+    expect(doc.format_version).toBe(1);
+  });
+
+  it('redacts emails and numbers when asked', () => {
+    const text = renderJson(fullPlan(), { redact: true });
+    expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
+    expect(text).not.toMatch(/\+\d{7,15}/);
+  });
+
+  it('is rejected by the schema when an operation lacks its own fields', async () => {
+    const validate = await loadPlanValidator();
+    const doc = JSON.parse(renderJson(fullPlan())) as { operations: Record<string, unknown>[] };
+    delete doc.operations[5]!.numbers_to_pool;
+    expect(validate(doc)).toBe(false);
+    expect(validate.errors?.[0]?.instancePath).toBe('/operations/5');
+  });
+});
+
+describe('plan.schema.json stays in step with src/plan/types.ts', () => {
+  it('has the operation kind enum equal to OPERATION_KINDS', () => {
+    expect(schema.$defs.operation_kind?.enum).toEqual([...OPERATION_KINDS]);
+  });
+
+  it('has one oneOf branch per kind, discriminated by a kind const', () => {
+    const branches = (schema.$defs.operation?.oneOf ?? []).map((b) => {
+      const name = b.$ref.replace('#/$defs/', '');
+      return schema.$defs[name]?.properties?.kind?.const;
+    });
+    expect([...branches].sort()).toEqual([...OPERATION_KINDS].sort());
+  });
+
+  it('has the rule code enum equal to RULE_CODES', () => {
+    expect(schema.$defs.rule_code?.enum).toEqual([...RULE_CODES]);
+  });
+
+  it('samples cover every operation kind', () => {
+    expect(new Set(everyKindOperations().map((op) => op.kind))).toEqual(new Set(OPERATION_KINDS));
+  });
+});
