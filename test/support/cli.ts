@@ -1,0 +1,34 @@
+/** Runs the dialform CLI as a separate process (from source, through tsx) and captures its output. */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const BIN = join(ROOT, 'cmd', 'dialform.ts');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `dialform ...args` in `cwd`. The environment is clean of Dialpad settings unless `env` sets them. */
+export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...opts.env };
+  return new Promise((resolve) => {
+    execFile(TSX, [BIN, ...args], { cwd: opts.cwd, env, timeout: 120_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A scratch copy of `examples/<name>` in a new temporary directory; returns the copy's path. */
+export async function scratchCopy(name: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `dialform-${name}-`));
+  await cp(join(ROOT, 'examples', name), join(dir, name), { recursive: true });
+  return dir;
+}
