@@ -46,7 +46,8 @@ export async function loadPlanValidator(): Promise<ValidateFunction> {
     readFile(planSchemaPath(), 'utf8'),
   ]);
   const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true });
-  formatsModule.default(ajv, ['date-time']);
+  // ajv-formats is CommonJS: under NodeNext its namespace's `default` is `module.exports`.
+  formatsModule.default.default(ajv, ['date-time']);
   validator = ajv.compile(JSON.parse(text) as object);
   return validator;
 }
