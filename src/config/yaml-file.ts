@@ -113,7 +113,7 @@ function childOf(node: unknown, seg: PathSegment): { node: unknown; pos: unknown
     const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
     if (pair === undefined) return undefined;
     const value = pair.value;
-    if (value === null || (isScalar(value) && value.range === undefined)) return { node: null, pos: pair.key };
+    if (value === null || (isScalar(value) && (value.range == null || value.range[0] === value.range[1]))) return { node: null, pos: pair.key };
     return { node: value, pos: value };
   }
   if (isSeq(node)) {
