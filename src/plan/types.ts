@@ -60,6 +60,8 @@ export interface UserPatch {
   is_super_admin?: boolean;
   /** Offices the user administers; apply turns them into `admin_office_ids`. */
   admin_offices?: OfficeRef[];
+  /** New email list, primary first (an email change matched through `previous_emails`). */
+  emails?: string[];
 }
 
 export type Operation =

@@ -1,0 +1,23 @@
+import { LINE_TYPES, type DesiredState, type LiveState } from '../model/tenant.js';
+import { change, type Change } from './types.js';
+
+/**
+ * Office changes: config offices missing live, and purchased license counts that differ from the
+ * desired `licenses` (a missing office counts as 0 purchased). Live offices absent from config are
+ * not managed. Office name and country are not writable through the API and are not compared.
+ */
+export function diffOffices(desired: DesiredState, live: LiveState): Change[] {
+  const liveByKey = new Map(live.tenant.offices.map((o) => [o.key, o]));
+  const changes: Change[] = [];
+  for (const office of desired.tenant.offices) {
+    const found = liveByKey.get(office.key);
+    if (found === undefined) changes.push(change.createOffice(office));
+    for (const line of LINE_TYPES) {
+      const want = office.licenses[line];
+      if (want === undefined) continue;
+      const have = found?.licenses[line] ?? 0;
+      if (want !== have) changes.push(change.officeLicenses(office.key, line, want, have));
+    }
+  }
+  return changes;
+}

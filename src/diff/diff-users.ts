@@ -1,0 +1,94 @@
+import type { DesiredState, LiveState, User } from '../model/tenant.js';
+import { change, type Change, type UserField } from './types.js';
+
+/** Live users that hold no license and are never "unmanaged": gone or going. */
+const GONE_STATES: ReadonlySet<string> = new Set(['deleted', 'cancelled']);
+
+/**
+ * Index live users by lower-cased email. When an email appears twice (a deleted account and a
+ * newer live one), the live one wins: restore applies only when no other account holds the email.
+ */
+function indexLiveUsers(users: User[]): Map<string, User> {
+  const byEmail = new Map<string, User>();
+  for (const user of users) {
+    const email = user.email.toLowerCase();
+    const seen = byEmail.get(email);
+    if (seen === undefined || (seen.state === 'deleted' && user.state !== 'deleted')) byEmail.set(email, user);
+  }
+  return byEmail;
+}
+
+/** The live user a desired user stands for: by email, then by `previous_emails`. */
+function findLiveUser(user: User, byEmail: Map<string, User>): User | undefined {
+  for (const email of [user.email, ...(user.previousEmails ?? [])]) {
+    const found = byEmail.get(email.toLowerCase());
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  const sa = [...a].sort();
+  const sb = [...b].sort();
+  return sa.length === sb.length && sa.every((v, i) => v === sb[i]);
+}
+
+/** PATCH-able differences between a desired user and the live account it matches. */
+export function diffUserFields(desired: User, live: User): UserField[] {
+  const fields: UserField[] = [];
+  if (desired.email.toLowerCase() !== live.email.toLowerCase()) {
+    fields.push({ field: 'email', from: live.email, to: desired.email });
+  }
+  if (desired.firstName !== live.firstName) fields.push({ field: 'first_name', from: live.firstName, to: desired.firstName });
+  if (desired.lastName !== live.lastName) fields.push({ field: 'last_name', from: live.lastName, to: desired.lastName });
+  if (desired.license !== live.license) fields.push({ field: 'license', from: live.license, to: desired.license });
+  if (desired.admin.company !== live.admin.company) {
+    fields.push({ field: 'is_super_admin', from: live.admin.company, to: desired.admin.company });
+  }
+  if (!sameSet(desired.admin.offices, live.admin.offices)) {
+    fields.push({ field: 'admin_offices', from: [...live.admin.offices].sort(), to: [...desired.admin.offices].sort() });
+  }
+  return fields;
+}
+
+function diffMatchedUser(desired: User, live: User): Change[] {
+  const changes: Change[] = [];
+  const restoring = live.state === 'deleted';
+  if (restoring) changes.push(change.restoreUser(desired, live));
+  const fields = diffUserFields(desired, live);
+  if (fields.length > 0) changes.push(change.updateUser(desired, live, fields));
+  if (desired.office !== live.office) changes.push(change.moveUser(desired, live, live.office, desired.office));
+  // A restored account comes back active; a pending one is treated as active.
+  const liveState = restoring ? 'active' : live.state;
+  if (desired.state === 'suspended' && liveState !== 'suspended') changes.push(change.suspendUser(live, desired));
+  if (desired.state === 'active' && liveState === 'suspended') changes.push(change.reactivateUser(desired, live));
+  return changes;
+}
+
+/**
+ * User changes: creates, restores, updates, moves, state changes, and what `policy.unmanaged_users`
+ * asks for live users absent from config. Numbers are diffed separately (`diffNumbers`).
+ */
+export function diffUsers(desired: DesiredState, live: LiveState): Change[] {
+  const byEmail = indexLiveUsers(live.tenant.users);
+  const matched = new Set<User>();
+  const changes: Change[] = [];
+  for (const user of desired.tenant.users) {
+    const found = findLiveUser(user, byEmail);
+    if (found === undefined) {
+      changes.push(change.createUser(user));
+      if (user.state === 'suspended') changes.push(change.suspendUser({ ...user, state: 'active' }, user));
+      continue;
+    }
+    matched.add(found);
+    changes.push(...diffMatchedUser(user, found));
+  }
+  const policy = desired.policy.unmanagedUsers;
+  for (const user of live.tenant.users) {
+    if (matched.has(user) || GONE_STATES.has(user.state)) continue;
+    if (byEmail.get(user.email.toLowerCase()) !== user) continue;
+    if (policy === 'delete') changes.push(change.deleteUser(user));
+    else if (policy === 'suspend' && user.state === 'active') changes.push(change.suspendUser(user));
+  }
+  return changes;
+}

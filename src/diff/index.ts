@@ -1,0 +1,2 @@
+export { diffTenant } from './diff-tenant.js';
+export { change, type Change, type ChangeKind, type UserField } from './types.js';

@@ -1,0 +1,64 @@
+/**
+ * What differs between the desired and the live tenant, one fact per `Change`. Changes are
+ * data, built by the constructors below; the planner turns them into ordered operations.
+ */
+import type { LineType, Office, PhoneNumber, User, UserLicense } from '../model/tenant.js';
+
+/** One attribute of a user that `PATCH /api/v2/users/{id}` reconciles. */
+export type UserField =
+  | { field: 'first_name'; from: string; to: string }
+  | { field: 'last_name'; from: string; to: string }
+  | { field: 'license'; from: UserLicense; to: UserLicense }
+  | { field: 'is_super_admin'; from: boolean; to: boolean }
+  | { field: 'admin_offices'; from: string[]; to: string[] }
+  | { field: 'email'; from: string; to: string };
+
+export type Change =
+  /** A config office missing live. */
+  | { kind: 'create_office'; office: Office }
+  /** Desired purchased count of a line differs from live; the planner pairs these into transfers. */
+  | { kind: 'office_licenses'; office: string; line: LineType; desired: number; live: number }
+  | { kind: 'create_user'; user: User }
+  /** A desired user whose email is a live `deleted` user, still inside the 72 h window. */
+  | { kind: 'restore_user'; user: User; live: User }
+  | { kind: 'update_user'; user: User; live: User; fields: UserField[] }
+  | { kind: 'move_user'; user: User; live: User; from: string; to: string }
+  /** `user` is absent for a live user missing from config (policy `unmanaged_users: suspend`). */
+  | { kind: 'suspend_user'; user?: User; live: User }
+  | { kind: 'reactivate_user'; user: User; live: User }
+  /** Only for live users missing from config (policy `unmanaged_users: delete`). */
+  | { kind: 'delete_user'; live: User }
+  /**
+   * A user's managed numbers differ. `from` is what the user holds once earlier changes are done
+   * (an international move already sent the rest to the pool); `to` is the desired list, primary first.
+   */
+  | { kind: 'user_numbers'; email: string; user: User; live?: User; from: string[]; to: string[] }
+  /** A pool number neither kept nor wanted, with `reserved_numbers.release_unlisted: true`. */
+  | { kind: 'release_number'; number: PhoneNumber };
+
+export type ChangeKind = Change['kind'];
+
+/** Typed constructors: the only way changes are built. */
+export const change = {
+  createOffice: (office: Office): Change => ({ kind: 'create_office', office }),
+  officeLicenses: (office: string, line: LineType, desired: number, live: number): Change => ({
+    kind: 'office_licenses',
+    office,
+    line,
+    desired,
+    live,
+  }),
+  createUser: (user: User): Change => ({ kind: 'create_user', user }),
+  restoreUser: (user: User, live: User): Change => ({ kind: 'restore_user', user, live }),
+  updateUser: (user: User, live: User, fields: UserField[]): Change => ({ kind: 'update_user', user, live, fields }),
+  moveUser: (user: User, live: User, from: string, to: string): Change => ({ kind: 'move_user', user, live, from, to }),
+  suspendUser: (live: User, user?: User): Change =>
+    user === undefined ? { kind: 'suspend_user', live } : { kind: 'suspend_user', user, live },
+  reactivateUser: (user: User, live: User): Change => ({ kind: 'reactivate_user', user, live }),
+  deleteUser: (live: User): Change => ({ kind: 'delete_user', live }),
+  userNumbers: (user: User, from: string[], to: string[], live?: User): Change =>
+    live === undefined
+      ? { kind: 'user_numbers', email: user.email, user, from, to }
+      : { kind: 'user_numbers', email: user.email, user, live, from, to },
+  releaseNumber: (number: PhoneNumber): Change => ({ kind: 'release_number', number }),
+};

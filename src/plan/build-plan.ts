@@ -1,0 +1,109 @@
+/**
+ * The planner: changes → operations → simulated order → rules → `Plan`. Pure and synchronous:
+ * `now` is passed in.
+ */
+import type { Change } from '../diff/types.js';
+import type { DesiredState, LiveState, User } from '../model/tenant.js';
+import { listUnverifiable, planClass3 } from './class3.js';
+import { operationsFromChange } from './from-changes.js';
+import { createOfficeBook } from './office-refs.js';
+import { orderOperations } from './order.js';
+import { listPoolMovements } from './pool.js';
+import { runRules } from './rules/index.js';
+import { createSimState } from './sim-state.js';
+import { planTransfers } from './transfers.js';
+import { PLAN_FORMAT_VERSION, type Operation, type Plan, type PlanSummary, type Violation } from './types.js';
+
+export interface BuildPlanInput {
+  desired: DesiredState;
+  live: LiveState;
+  changes: Change[];
+  now: Date;
+  /** The config at a git base ref: turns changed analytics/proxy declarations into manual steps. */
+  base?: DesiredState;
+  configDigest: string;
+  liveDigest: string;
+}
+
+/** Live email → desired email, for users matched through `previous_emails`. */
+function aliasesOf(desired: DesiredState, live: LiveState): Map<string, string> {
+  const liveEmails = new Set(live.tenant.users.map((u) => u.email.toLowerCase()));
+  const aliases = new Map<string, string>();
+  for (const user of desired.tenant.users) {
+    if (liveEmails.has(user.email.toLowerCase())) continue;
+    const previous = (user.previousEmails ?? []).find((e) => liveEmails.has(e.toLowerCase()));
+    if (previous !== undefined) aliases.set(previous.toLowerCase(), user.email.toLowerCase());
+  }
+  return aliases;
+}
+
+/** A partial read must not lead to deleting or suspending users that may only be unread. */
+function isWithheld(c: Change, live: LiveState): boolean {
+  if (live.incomplete.length === 0) return false;
+  return c.kind === 'delete_user' || (c.kind === 'suspend_user' && c.user === undefined);
+}
+
+function summarize(operations: Operation[], violations: Violation[]): PlanSummary {
+  const summary: PlanSummary = { create: 0, update: 0, delete: 0, move: 0, manual: 0, blocked: false };
+  for (const op of operations) {
+    if (op.manual) summary.manual += 1;
+    if (op.kind === 'create_office' || op.kind === 'create_user') summary.create += 1;
+    else if (['update_user', 'suspend_user', 'reactivate_user', 'assign_number', 'unassign_number'].includes(op.kind)) summary.update += 1;
+    else if (op.kind === 'delete_user' || op.kind === 'release_number') summary.delete += 1;
+    else if (op.kind === 'move_user') summary.move += 1;
+  }
+  summary.blocked = violations.some((v) => v.severity === 'error');
+  return summary;
+}
+
+/** Builds the ordered, rule-checked plan. A blocked plan still lists every operation. */
+export function buildPlan(input: BuildPlanInput): Plan {
+  const { desired, live, now } = input;
+  const book = createOfficeBook(desired, live);
+  const numbersByEmail = new Map<string, string[]>();
+  for (const n of live.tenant.numbers) {
+    if (n.userEmail === undefined) continue;
+    const email = n.userEmail.toLowerCase();
+    numbersByEmail.set(email, [...(numbersByEmail.get(email) ?? []), n.number]);
+  }
+  const liveNumbers = (user: User): string[] => user.numbers ?? numbersByEmail.get(user.email.toLowerCase()) ?? [];
+
+  const withheld = input.changes.filter((c) => isWithheld(c, live));
+  const changes = input.changes.filter((c) => !isWithheld(c, live));
+  const licenseChanges = changes.flatMap((c) => (c.kind === 'office_licenses' ? [c] : []));
+  const transfers = planTransfers(licenseChanges, book);
+  const drafts = [
+    ...changes.flatMap((c) => operationsFromChange(c, { book, now, liveNumbers })),
+    ...transfers.operations,
+    ...(input.base === undefined ? [] : planClass3(desired, input.base)),
+  ];
+
+  const initial = createSimState(desired, live, aliasesOf(desired, live));
+  const trace = orderOperations(drafts, initial);
+  const violations = runRules({
+    desired,
+    live,
+    operations: trace.operations,
+    trace,
+    book,
+    unbalanced: transfers.unbalanced,
+    withheld: withheld.map((c) => (c.kind === 'delete_user' || c.kind === 'suspend_user' ? c.live.email : '')).sort(),
+  });
+  // Every blocked operation is named by an error, whichever rule's code it carries.
+  const reported = new Set(violations.filter((v) => v.severity === 'error').flatMap((v) => v.operation_ids));
+  for (const b of trace.blocked) {
+    if (!reported.has(b.id)) violations.push({ code: b.code, severity: 'error', message: b.message, operation_ids: [b.id] });
+  }
+
+  const blockedIds = new Set(trace.blocked.map((b) => b.id));
+  return {
+    format_version: PLAN_FORMAT_VERSION,
+    created_at: now.toISOString(),
+    basis: { config_digest: input.configDigest, live_digest: input.liveDigest },
+    summary: summarize(trace.operations, violations),
+    operations: trace.operations,
+    violations,
+    unverifiable: input.base === undefined ? listUnverifiable(desired) : [],
+    pool: listPoolMovements(trace.operations, blockedIds, initial),
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Turns each `Change` into operation drafts (one change may give several, e.g. numbers).
+ * License-count changes are collected and paired into transfers by `planTransfers`.
+ */
+import type { Change, UserField } from '../diff/types.js';
+import type { User } from '../model/tenant.js';
+import { isInternalNumber } from './countries.js';
+import type { OfficeBook } from './office-refs.js';
+import { operation } from './operations.js';
+import type { FieldChange, Operation, UserPatch } from './types.js';
+
+const RESTORE_WINDOW_MS = 72 * 3600 * 1000;
+
+export interface FromChangesContext {
+  book: OfficeBook;
+  now: Date;
+  /** Numbers each live user holds (lower-cased email → numbers), for moves and deletes. */
+  liveNumbers: (user: User) => string[];
+}
+
+const sourceOf = (user: User | undefined): string => user?.source ?? (user === undefined ? 'unmanaged' : 'config');
+
+function patchOf(fields: UserField[], book: OfficeBook): { patch: UserPatch; changes: FieldChange[] } {
+  const patch: UserPatch = {};
+  const changes: FieldChange[] = [];
+  for (const f of fields) {
+    changes.push({ field: f.field, from: f.from, to: f.to });
+    switch (f.field) {
+      case 'first_name': patch.first_name = f.to; break;
+      case 'last_name': patch.last_name = f.to; break;
+      case 'license': patch.license = f.to; break;
+      case 'is_super_admin': patch.is_super_admin = f.to; break;
+      case 'admin_offices': patch.admin_offices = f.to.map((k) => book.ref(k)); break;
+      case 'email': patch.emails = [f.to]; break;
+      default: {
+        const _never: never = f;
+        return _never;
+      }
+    }
+  }
+  return { patch, changes };
+}
+
+/** Operation drafts for every change except `office_licenses` (see `planTransfers`). */
+export function operationsFromChange(c: Change, ctx: FromChangesContext): Operation[] {
+  const { book } = ctx;
+  switch (c.kind) {
+    case 'create_office':
+      return [
+        operation.createOffice({
+          office: book.ref(c.office.key),
+          country: c.office.country,
+          ...(c.office.create === undefined ? {} : { spec: c.office.create }),
+          source: c.office.source ?? 'config',
+          notes:
+            c.office.create === undefined
+              ? [`Office ${c.office.key} has no \`create\` block (billing and E911 details POST /api/v2/offices needs); add one, or create the office in Dialpad and pin its \`id\`.`]
+              : ['The API creates secondary offices only; licenses come from transfers or a purchase.'],
+        }),
+      ];
+    case 'office_licenses':
+      return [];
+    case 'create_user':
+      return [
+        operation.createUser({
+          email: c.user.email,
+          source: sourceOf(c.user),
+          office: book.ref(c.user.office),
+          firstName: c.user.firstName,
+          lastName: c.user.lastName,
+          license: c.user.license,
+          changes: [{ field: 'office', to: c.user.office }, { field: 'license', to: c.user.license }],
+        }),
+        ...(c.user.admin.company || c.user.admin.offices.length > 0
+          ? [operation.updateUser({ email: c.user.email, source: sourceOf(c.user), ...patchOf(adminFields(c.user), book) })]
+          : []),
+      ];
+    case 'restore_user':
+      return [
+        operation.restoreUser({
+          email: c.user.email,
+          ...(c.live.id === undefined ? {} : { id: c.live.id }),
+          source: sourceOf(c.user),
+          changes: [{ field: 'state', from: 'deleted', to: 'active' }],
+          notes: [
+            `Admin Settings › Users › Deleted Users: restore ${c.live.email}. Possible only within 72 h of the deletion; after that the account is anonymized.`,
+          ],
+        }),
+      ];
+    case 'update_user':
+      return [operation.updateUser({ email: c.user.email, ...idOf(c.live), source: sourceOf(c.user), ...patchOf(c.fields, book) })];
+    case 'move_user': {
+      const international = book.country(c.from) !== book.country(c.to);
+      const numbersToPool = international ? ctx.liveNumbers(c.live).filter((n) => !isInternalNumber(n)) : [];
+      return [
+        operation.moveUser({
+          email: c.user.email,
+          ...idOf(c.live),
+          source: sourceOf(c.user),
+          from: book.ref(c.from),
+          to: book.ref(c.to),
+          numbersToPool,
+          international,
+          changes: [{ field: 'office', from: c.from, to: c.to }],
+          notes: international
+            ? [
+                `International move (${book.country(c.from)} → ${book.country(c.to)}): ` +
+                  (numbersToPool.length > 0 ? `${numbersToPool.join(', ')} go to the reserved pool and ` : '') +
+                  `${c.user.email} gets a new ${book.country(c.to)} number; the license stays the same.`,
+              ]
+            : [],
+        }),
+      ];
+    }
+    case 'suspend_user':
+      return [
+        operation.suspendUser({
+          email: c.user?.email ?? c.live.email,
+          ...idOf(c.live),
+          source: sourceOf(c.user),
+          changes: [{ field: 'state', from: c.live.state, to: 'suspended' }],
+          notes: c.user === undefined ? ['Not in config and policy.unmanaged_users is suspend.'] : [],
+        }),
+      ];
+    case 'reactivate_user':
+      return [
+        operation.reactivateUser({
+          email: c.user.email,
+          ...idOf(c.live),
+          source: sourceOf(c.user),
+          changes: [{ field: 'state', from: 'suspended', to: 'active' }],
+        }),
+      ];
+    case 'delete_user':
+      return [
+        operation.deleteUser({
+          email: c.live.email,
+          ...idOf(c.live),
+          source: 'unmanaged',
+          restorableUntil: new Date(ctx.now.getTime() + RESTORE_WINDOW_MS).toISOString(),
+          changes: [{ field: 'state', from: c.live.state, to: 'deleted' }],
+          notes: [
+            'Not in config and policy.unmanaged_users is delete.',
+            ...(ctx.liveNumbers(c.live).length > 0 ? [`${ctx.liveNumbers(c.live).join(', ')} go to the reserved pool.`] : []),
+          ],
+        }),
+      ];
+    case 'user_numbers':
+      return numberOperations(c);
+    case 'release_number':
+      return [operation.releaseNumber({ number: c.number.number, source: 'reserved_numbers.release_unlisted', notes: ['Irreversible: the number goes back to Dialpad.'] })];
+    default: {
+      const _never: never = c;
+      return _never;
+    }
+  }
+}
+
+function idOf(user: User): { id?: string } {
+  return user.id === undefined ? {} : { id: user.id };
+}
+
+function adminFields(user: User): UserField[] {
+  const fields: UserField[] = [];
+  if (user.admin.company) fields.push({ field: 'is_super_admin', from: false, to: true });
+  if (user.admin.offices.length > 0) fields.push({ field: 'admin_offices', from: [], to: [...user.admin.offices].sort() });
+  return fields;
+}
+
+/**
+ * Unassign what the user holds but should not, assign what they should hold but do not. A primary
+ * that is already held but not first is re-established by unassigning and re-assigning it.
+ */
+function numberOperations(c: Extract<Change, { kind: 'user_numbers' }>): Operation[] {
+  const ops: Operation[] = [];
+  const id = c.live === undefined ? {} : idOf(c.live);
+  const source = sourceOf(c.user);
+  const primary = c.to[0];
+  const reprimary = primary !== undefined && c.from.includes(primary) && c.from[0] !== primary;
+  for (const n of c.from) {
+    if (!c.to.includes(n) || (reprimary && n === primary)) {
+      ops.push(operation.unassignNumber({ email: c.email, ...id, source, number: n, changes: [{ field: 'numbers', from: n }] }));
+    }
+  }
+  for (const n of c.to) {
+    if (!c.from.includes(n) || (reprimary && n === primary)) {
+      ops.push(operation.assignNumber({ email: c.email, ...id, source, number: n, primary: n === primary, changes: [{ field: 'numbers', to: n }] }));
+    }
+  }
+  return ops;
+}

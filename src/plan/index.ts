@@ -1,0 +1,3 @@
+export { buildPlan, type BuildPlanInput } from './build-plan.js';
+export { digestLive, toCanonicalJson } from './digest.js';
+export { RULES, runRules, type Rule, type RuleContext } from './rules/index.js';

@@ -1,0 +1,28 @@
+import type { DesiredState, LiveState, Office } from '../model/tenant.js';
+import type { OfficeRef } from './types.js';
+
+/** Looks up offices by key on both sides: config for names and declarations, live for ids. */
+export interface OfficeBook {
+  ref(key: string): OfficeRef;
+  /** Upper-case country, or '' when the office is unknown on both sides. */
+  country(key: string): string;
+  priceLevel(key: string): string | undefined;
+  desired(key: string): Office | undefined;
+  live(key: string): Office | undefined;
+}
+
+export function createOfficeBook(desired: DesiredState, live: LiveState): OfficeBook {
+  const want = new Map(desired.tenant.offices.map((o) => [o.key, o]));
+  const have = new Map(live.tenant.offices.map((o) => [o.key, o]));
+  return {
+    ref(key) {
+      const l = have.get(key);
+      const name = want.get(key)?.name ?? l?.name ?? key;
+      return l?.id === undefined ? { key, name } : { key, id: l.id, name };
+    },
+    country: (key) => (want.get(key)?.country ?? have.get(key)?.country ?? '').toUpperCase(),
+    priceLevel: (key) => want.get(key)?.priceLevel ?? have.get(key)?.priceLevel,
+    desired: (key) => want.get(key),
+    live: (key) => have.get(key),
+  };
+}

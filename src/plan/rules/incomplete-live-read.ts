@@ -1,0 +1,24 @@
+import type { Violation } from '../types.js';
+import type { RuleContext } from './context.js';
+
+/**
+ * A partial live read blocks the plan: whatever looked "missing" may only be unread. The planner
+ * already withholds unmanaged-user deletions and suspensions; this rule says so and why.
+ */
+export function checkIncompleteLiveRead(ctx: RuleContext): Violation[] {
+  if (ctx.live.incomplete.length === 0) return [];
+  const withheld =
+    ctx.withheld.length > 0
+      ? ` ${ctx.withheld.length} unmanaged user(s) (${ctx.withheld.join(', ')}) were left out of the plan rather than deleted or suspended.`
+      : '';
+  return [
+    {
+      code: 'incomplete_live_read',
+      severity: 'error',
+      message:
+        `Live state could not be read completely (${ctx.live.incomplete.join('; ')}); dialform never plans from a partial ` +
+        `read.${withheld} Rerun the plan once the Dialpad API answers all reads (check the API key's scope and rate limits).`,
+      operation_ids: ctx.operations.filter((op) => op.kind === 'delete_user' || op.kind === 'release_number').map((op) => op.id),
+    },
+  ];
+}

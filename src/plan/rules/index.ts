@@ -1,0 +1,31 @@
+import type { Violation } from '../types.js';
+import { checkCountryChangeRequiresAck } from './country-change-requires-ack.js';
+import type { Rule, RuleContext } from './context.js';
+import { checkIncompleteLiveRead } from './incomplete-live-read.js';
+import { checkInsufficientLicenses } from './insufficient-licenses.js';
+import { checkLastCompanyAdmin } from './last-company-admin.js';
+import { checkPlanTierRequired } from './plan-tier-required.js';
+import { checkPriceLevelMismatch } from './price-level-mismatch.js';
+import { checkProtectedUser } from './protected-user.js';
+import { checkRecentlyDeletedUser } from './recently-deleted-user.js';
+import { checkTooManyDeletions } from './too-many-deletions.js';
+
+export type { Rule, RuleContext } from './context.js';
+
+/** Every rule, in the order their violations are listed. */
+export const RULES: readonly Rule[] = [
+  checkIncompleteLiveRead,
+  checkPlanTierRequired,
+  checkPriceLevelMismatch,
+  checkCountryChangeRequiresAck,
+  checkInsufficientLicenses,
+  checkTooManyDeletions,
+  checkProtectedUser,
+  checkLastCompanyAdmin,
+  checkRecentlyDeletedUser,
+];
+
+/** Runs every rule and returns their violations. */
+export function runRules(ctx: RuleContext): Violation[] {
+  return RULES.flatMap((rule) => rule(ctx));
+}

@@ -1,0 +1,139 @@
+/**
+ * The simulation's copy of the company: what the rules and the ordering need to know at each
+ * step of a plan. Built from live state (plus the price levels declared in config), then changed
+ * op by op by `applyOperation`.
+ */
+import {
+  LICENSE_LINE,
+  LINE_TYPES,
+  type AccountType,
+  type DesiredState,
+  type LineType,
+  type LiveState,
+  type UserLicense,
+  type UserState,
+} from '../model/tenant.js';
+
+export interface SimOffice {
+  key: string;
+  name: string;
+  country: string;
+  priceLevel?: string;
+  /** False for a config office until its `create_office` runs. */
+  exists: boolean;
+  purchased: Record<LineType, number>;
+  /** Purchased and not assigned: what creates, moves in and transfers out can use. */
+  free: Record<LineType, number>;
+}
+
+export interface SimUser {
+  email: string;
+  office: string;
+  license: UserLicense;
+  state: UserState;
+  companyAdmin: boolean;
+  adminOffices: string[];
+  numbers: string[];
+}
+
+export interface SimState {
+  accountType?: AccountType;
+  offices: Map<string, SimOffice>;
+  /** Keyed by the email the plan uses (the desired email when `previous_emails` matched). */
+  users: Map<string, SimUser>;
+  /** The reserved pool: company numbers with no target. */
+  pool: Set<string>;
+}
+
+/** States in which a user holds their license (Dialpad keeps it while suspended). */
+export const LICENSED_STATES: ReadonlySet<UserState> = new Set(['active', 'suspended', 'pending']);
+
+/** Display names of the managed line types. */
+export const LINE_LABELS: Record<LineType, string> = { talk: 'Talk', sell: 'Sell', contact_center: 'Contact Center' };
+
+export function lineOf(license: UserLicense): LineType | undefined {
+  return LICENSE_LINE[license];
+}
+
+function zeroLines(): Record<LineType, number> {
+  return { talk: 0, sell: 0, contact_center: 0 };
+}
+
+/**
+ * A fresh simulation state. `aliases` maps a live email to the desired email that replaces it
+ * (`previous_emails`), so every op finds its user under one key.
+ */
+export function createSimState(desired: DesiredState, live: LiveState, aliases: Map<string, string>): SimState {
+  const offices = new Map<string, SimOffice>();
+  const desiredOffices = new Map(desired.tenant.offices.map((o) => [o.key, o]));
+  for (const office of live.tenant.offices) {
+    const declared = desiredOffices.get(office.key);
+    const purchased = zeroLines();
+    for (const line of LINE_TYPES) purchased[line] = office.licenses[line] ?? 0;
+    const priceLevel = declared?.priceLevel ?? office.priceLevel;
+    offices.set(office.key, {
+      key: office.key,
+      name: office.name,
+      country: office.country,
+      ...(priceLevel === undefined ? {} : { priceLevel }),
+      exists: true,
+      purchased,
+      free: office.available === undefined ? { ...purchased } : { ...zeroLines(), ...office.available },
+    });
+  }
+  for (const office of desired.tenant.offices) {
+    if (offices.has(office.key)) continue;
+    offices.set(office.key, {
+      key: office.key,
+      name: office.name,
+      country: office.country,
+      ...(office.priceLevel === undefined ? {} : { priceLevel: office.priceLevel }),
+      exists: false,
+      purchased: zeroLines(),
+      free: zeroLines(),
+    });
+  }
+
+  const numbersByUser = new Map<string, string[]>();
+  for (const n of live.tenant.numbers) {
+    if (n.userEmail === undefined) continue;
+    const email = n.userEmail.toLowerCase();
+    numbersByUser.set(email, [...(numbersByUser.get(email) ?? []), n.number]);
+  }
+  const users = new Map<string, SimUser>();
+  for (const user of live.tenant.users) {
+    const liveEmail = user.email.toLowerCase();
+    const email = aliases.get(liveEmail) ?? liveEmail;
+    if (users.get(email)?.state !== undefined && user.state === 'deleted') continue;
+    users.set(email, {
+      email,
+      office: user.office,
+      license: user.license,
+      state: user.state,
+      companyAdmin: user.admin.company,
+      adminOffices: [...user.admin.offices],
+      numbers: [...(user.numbers ?? numbersByUser.get(liveEmail) ?? [])],
+    });
+    const office = offices.get(user.office);
+    const line = lineOf(user.license);
+    // Without `available_licenses`, free = purchased minus the users holding a line.
+    if (office !== undefined && line !== undefined && LICENSED_STATES.has(user.state)) {
+      const fromApi = live.tenant.offices.find((o) => o.key === user.office)?.available;
+      if (fromApi === undefined) office.free[line] -= 1;
+    }
+  }
+  const pool = new Set(
+    live.tenant.numbers.filter((n) => n.status === 'available' && n.targetId === undefined).map((n) => n.number),
+  );
+  return { ...(live.tenant.company.accountType === undefined ? {} : { accountType: live.tenant.company.accountType }), offices, users, pool };
+}
+
+/** A deep copy, so a rule can replay or inspect without touching the original. */
+export function cloneSimState(sim: SimState): SimState {
+  return {
+    ...(sim.accountType === undefined ? {} : { accountType: sim.accountType }),
+    offices: new Map([...sim.offices].map(([k, o]) => [k, { ...o, purchased: { ...o.purchased }, free: { ...o.free } }])),
+    users: new Map([...sim.users].map(([k, u]) => [k, { ...u, adminOffices: [...u.adminOffices], numbers: [...u.numbers] }])),
+    pool: new Set(sim.pool),
+  };
+}
