@@ -23,7 +23,7 @@ function addConnectionOptions(command: Command): Command {
 }
 
 /** Builds the command tree; `setCode` records the exit code an action decided. */
-function buildProgram(io: Io, setCode: (code: number) => void): Command {
+export function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command('dialform')
     .description('Manage a Dialpad company as code: plan and apply offices, users, licenses and numbers from YAML.')
     .version('0.1.0')
