@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/index.js';
+import { OFFICES_YAML, problemsOf, useTempCwd, userYaml, writeTree } from './config-test-utils.js';
+
+const cwd = useTempCwd();
+
+describe('semantic rules', () => {
+  it.each([
+    [
+      'unknown office in user.office',
+      `${OFFICES_YAML}users:\n${userYaml('a@x.io', 'lndon')}`,
+      ['c.yaml:9:13: users[0].office "lndon" is not a declared office (declared: hq, london)'],
+    ],
+    [
+      'unknown office in admin_offices',
+      `${OFFICES_YAML}users:\n${userYaml('a@x.io', 'hq', '    admin_offices: [london, nyc]\n')}`,
+      ['c.yaml:10:29: users[0].admin_offices[1] "nyc" is not a declared office (declared: hq, london)'],
+    ],
+    [
+      'a user office when no office is declared',
+      `version: 1\nusers:\n${userYaml('a@x.io', 'hq')}`,
+      ['c.yaml:6:13: users[0].office "hq" is not a declared office (no offices are declared)'],
+    ],
+    [
+      'a duplicate email, case-insensitive',
+      `${OFFICES_YAML}users:\n${userYaml('ada@x.io')}${userYaml('ADA@x.io')}`,
+      ['c.yaml:10:12: users[1].email "ADA@x.io" is already used by users[0].email at c.yaml:6:12: each person needs exactly one user entry, and an email cannot be both current and previous'],
+    ],
+    [
+      'a previous email that is another user email',
+      `${OFFICES_YAML}users:\n${userYaml('ada@x.io')}${userYaml('bob@x.io', 'hq', '    previous_emails: [Ada@x.io]\n')}`,
+      ['c.yaml:14:23: users[1].previous_emails[0] "Ada@x.io" is already used by users[0].email at c.yaml:6:12: each person needs exactly one user entry, and an email cannot be both current and previous'],
+    ],
+    [
+      'a number held by two users',
+      `${OFFICES_YAML}users:\n${userYaml('a@x.io', 'hq', '    numbers: ["+14155550100"]\n')}${userYaml('b@x.io', 'hq', '    numbers: ["+14155550101", "+14155550100"]\n')}`,
+      ['c.yaml:15:31: users[1].numbers[1] "+14155550100" is already listed at users[0].numbers[0] (c.yaml:10:15): a number can have only one owner, remove one of them'],
+    ],
+    [
+      'a number both kept in the pool and held by a user',
+      `${OFFICES_YAML}reserved_numbers: { keep: ["+14155550100"] }\nusers:\n${userYaml('a@x.io', 'hq', '    numbers: ["+14155550100"]\n')}`,
+      ['c.yaml:5:28: reserved_numbers.keep[0] "+14155550100" is already listed at users[0].numbers[0] (c.yaml:11:15): a number can have only one owner, remove one of them'],
+    ],
+    [
+      'numbers that are not E.164',
+      `${OFFICES_YAML}reserved_numbers: { keep: ["+1 415 555 0100", "0207123456", "+0123456789"] }\n`,
+      [
+        'c.yaml:5:28: reserved_numbers.keep[0] "+1 415 555 0100" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"',
+        'c.yaml:5:47: reserved_numbers.keep[1] "0207123456" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"',
+        'c.yaml:5:61: reserved_numbers.keep[2] "+0123456789" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"',
+      ],
+    ],
+    [
+      'two offices with the same name',
+      `${OFFICES_YAML}  nyc: { name: Acme HQ, country: US }\n`,
+      ['c.yaml:5:16: office "nyc" has the same name "Acme HQ" as office "hq" (c.yaml:3:15): live offices are matched by name, so it must be unique'],
+    ],
+    [
+      'a missing emulator fixture',
+      `${OFFICES_YAML}emulator: { fixture: fixtures/live.json }\n`,
+      [`c.yaml:5:22: emulator.fixture "fixtures/live.json" does not exist (looked for ${'<dir>'}/fixtures/live.json); the path is relative to the file that declares it`],
+    ],
+  ])('reports %s', async (_what, text, expected) => {
+    writeTree(cwd.dir, { 'c.yaml': text });
+    const problems = await problemsOf(loadConfig('c.yaml'));
+    expect(problems.map((p) => p.replace(cwd.dir, '<dir>'))).toEqual(expected);
+  });
+
+  it('accepts a protected email that is not a declared user (a warning elsewhere, not an error)', async () => {
+    writeTree(cwd.dir, { 'c.yaml': `${OFFICES_YAML}policy: { protected: [ghost@x.io] }\n` });
+    expect((await loadConfig('c.yaml')).policy.protected).toEqual(['ghost@x.io']);
+  });
+
+  it('resolves the emulator fixture relative to the file that declares it', async () => {
+    writeTree(cwd.dir, { 'cfg/a.yaml': OFFICES_YAML, 'cfg/sub/emu.yaml': 'version: 1\nemulator: { fixture: ../live.json }\n', 'cfg/live.json': '{}' });
+    expect((await loadConfig('cfg')).emulatorFixture).toBe(`${cwd.dir}/cfg/live.json`);
+  });
+
+  it('points at the right file and entry for problems in a merged directory', async () => {
+    writeTree(cwd.dir, {
+      'cfg/a.yaml': `${OFFICES_YAML}users:\n${userYaml('a@x.io')}`,
+      'cfg/b.yaml': `version: 1\nusers:\n${userYaml('b@x.io', 'hq')}${userYaml('c@x.io', 'paris')}`,
+    });
+    expect(await problemsOf(loadConfig('cfg'))).toEqual(['cfg/b.yaml:10:13: users[1].office "paris" is not a declared office (declared: hq, london)']);
+  });
+
+  it('runs only on a structurally valid config', async () => {
+    writeTree(cwd.dir, { 'c.yaml': `${OFFICES_YAML}users:\n${userYaml('a@x.io', 'lndon', '    state: gone\n')}` });
+    expect(await problemsOf(loadConfig('c.yaml'))).toEqual(['c.yaml:10:12: users[0].state must be one of: active, suspended']);
+  });
+});
