@@ -1,0 +1,84 @@
+/**
+ * Semantic checks of a normalized fixture: unique ids, emails and numbers, references between
+ * objects, number/target consistency, and license accounting. Returns every problem found.
+ */
+import type { PathProblem } from './fixture.js';
+import { getAssigned, getPurchased } from './licenses.js';
+import { LINE_FIELDS, type Fixture } from './types.js';
+
+function findDuplicates<T>(items: T[], keyOf: (t: T) => string | undefined, add: (index: number, key: string) => void): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const key = keyOf(item);
+    if (key === undefined) return;
+    if (seen.has(key)) add(i, key);
+    seen.add(key);
+  });
+}
+
+/** Problems with references and accounting; empty when the fixture is usable. */
+export function checkFixture(f: Fixture): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const officeIds = new Set(f.offices.map((o) => o.id));
+  const users = new Map(f.users.map((u) => [u.id, u]));
+
+  findDuplicates(f.offices, (o) => o.id, (i, k) => problems.push({ path: `/offices/${i}/id`, message: `duplicate office id "${k}"` }));
+  findDuplicates(f.users, (u) => u.id, (i, k) => problems.push({ path: `/users/${i}/id`, message: `duplicate user id "${k}"` }));
+  findDuplicates(f.numbers, (n) => n.number, (i, k) => problems.push({ path: `/numbers/${i}/number`, message: `duplicate number ${k}` }));
+  findDuplicates(
+    f.users,
+    (u) => (u.state === 'deleted' || u.state === 'cancelled' ? undefined : u.emails[0]?.toLowerCase()),
+    (i, k) => problems.push({ path: `/users/${i}/emails/0`, message: `email ${k} is already used by another user` }),
+  );
+  if (f.offices.filter((o) => o.is_primary_office === true).length > 1) {
+    problems.push({ path: '/offices', message: 'more than one office has is_primary_office: true' });
+  }
+
+  f.users.forEach((u, i) => {
+    if (!officeIds.has(u.office_id)) problems.push({ path: `/users/${i}/office_id`, message: `office "${u.office_id}" does not exist` });
+    (u.admin_office_ids ?? []).forEach((id, j) => {
+      if (!officeIds.has(id)) problems.push({ path: `/users/${i}/admin_office_ids/${j}`, message: `office "${id}" does not exist` });
+    });
+    if (u.deleted_at !== undefined && u.state !== 'deleted') {
+      problems.push({ path: `/users/${i}/deleted_at`, message: `deleted_at is only allowed on users with state "deleted"` });
+    }
+  });
+
+  const numberIndex = new Map(f.numbers.map((n, i) => [n.number, i]));
+  f.users.forEach((u, i) => {
+    (u.phone_numbers ?? []).forEach((num, j) => {
+      const n = f.numbers[numberIndex.get(num) ?? -1];
+      if (n && (n.target_type !== 'user' || n.target_id !== u.id)) {
+        problems.push({ path: `/users/${i}/phone_numbers/${j}`, message: `${num} is listed by user ${u.id} but numbers[] gives it target ${n.target_type ?? 'none'} ${n.target_id ?? ''}`.trimEnd() });
+      }
+    });
+  });
+  f.numbers.forEach((n, i) => {
+    if (n.office_id !== undefined && !officeIds.has(n.office_id)) problems.push({ path: `/numbers/${i}/office_id`, message: `office "${n.office_id}" does not exist` });
+    if (n.status === 'available' && n.target_id !== undefined) problems.push({ path: `/numbers/${i}/status`, message: 'a number with status "available" (reserved pool) must have no target' });
+    if (n.status !== 'available' && n.target_id === undefined) problems.push({ path: `/numbers/${i}/target_id`, message: `a number with status "${n.status}" needs target_id and target_type` });
+    if (n.target_type === 'user' && n.target_id !== undefined && !users.has(n.target_id)) {
+      problems.push({ path: `/numbers/${i}/target_id`, message: `user "${n.target_id}" does not exist` });
+    }
+    if (n.target_type === 'office' && n.target_id !== undefined && !officeIds.has(n.target_id)) {
+      problems.push({ path: `/numbers/${i}/target_id`, message: `office "${n.target_id}" does not exist` });
+    }
+  });
+
+  f.offices.forEach((o, i) => {
+    const purchased = getPurchased(o);
+    const assigned = getAssigned(f, o.id);
+    for (const line of LINE_FIELDS) {
+      if (assigned[line] > purchased[line]) {
+        problems.push({ path: `/offices/${i}/licenses`, message: `office "${o.name}": ${assigned[line]} users hold ${line} but only ${purchased[line]} are purchased` });
+      }
+    }
+  });
+
+  (f.api_keys ?? []).forEach((k, i) => {
+    if (k.scope === 'office' && (k.office_id === undefined || !officeIds.has(k.office_id))) {
+      problems.push({ path: `/api_keys/${i}/office_id`, message: 'an office-scoped key needs the office_id of an existing office' });
+    }
+  });
+  return problems;
+}

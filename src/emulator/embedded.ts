@@ -1,0 +1,58 @@
+/**
+ * The embedded emulator behind `--emulator`: state persists in a fixture-format file between
+ * invocations, so `plan` → `apply` → `plan` converges across separate commands.
+ */
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DialformError } from '../errors.js';
+import { loadFixture } from './fixture.js';
+import { createEmulator } from './server.js';
+import type { Fixture } from './types.js';
+
+/** The key the embedded emulator hands out when the fixture lists no `api_keys`. */
+export const EMBEDDED_API_KEY = 'dialform-emulator-key';
+
+export interface EmbeddedEmulator {
+  url: string;
+  apiKey: string;
+  close(): Promise<void>;
+}
+
+/** Writes `fixture` to `path` atomically (temp file in the same directory, then rename). */
+export function writeStateFile(path: string, fixture: Fixture): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(fixture, null, 2)}\n`);
+  renameSync(tmp, path);
+}
+
+/**
+ * Serves the state in `statePath` on an ephemeral loopback port. The state is seeded from
+ * `fixturePath` when the file does not exist yet or when `reset` is set, and written back after
+ * every request that changed it (before that request's response is sent).
+ */
+export async function startEmbeddedEmulator(opts: { fixturePath?: string; statePath: string; reset?: boolean }): Promise<EmbeddedEmulator> {
+  const seed = opts.reset === true || !existsSync(opts.statePath);
+  let fixture: Fixture;
+  if (seed) {
+    if (!opts.fixturePath) {
+      throw new DialformError(
+        'emulator_fixture_missing',
+        `no emulator state at ${opts.statePath} and no fixture to seed it from: pass --emulator FIXTURE or set emulator.fixture in the config`,
+      );
+    }
+    fixture = await loadFixture(opts.fixturePath);
+    writeStateFile(opts.statePath, fixture);
+  } else {
+    fixture = await loadFixture(opts.statePath);
+  }
+  const emulator = createEmulator({ fixture, rateLimit: 0 });
+  emulator.onChange((snap) => writeStateFile(opts.statePath, snap));
+  const running = await emulator.listen(0, '127.0.0.1');
+  const companyKey = fixture.api_keys?.find((k) => k.scope === 'company')?.key;
+  if (fixture.api_keys && !companyKey) {
+    await running.close();
+    throw new DialformError('fixture_invalid', `${opts.statePath}: api_keys lists no company-scoped key for the embedded emulator to use`);
+  }
+  return { url: running.url, apiKey: companyKey ?? EMBEDDED_API_KEY, close: running.close };
+}

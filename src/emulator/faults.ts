@@ -1,0 +1,109 @@
+/**
+ * Fault injection for /api/v2, driven by a seeded PRNG so a run is repeatable.
+ *
+ * Spec grammar (comma-separated `key=value`, every key optional):
+ *   seed=INT          PRNG seed (default 1)
+ *   rate=FLOAT        fraction of requests that get a fault, 0..1 (default 0.1)
+ *   kinds=K+K+…       which faults to draw from, uniformly (default 500+503+429+reset+slow):
+ *                     500, 503, 429   answer with that status and the error envelope
+ *                     reset           destroy the connection; for writes, before or after applying
+ *                                     the change (drawn from the same PRNG)
+ *                     reset_before    destroy the connection without applying the change
+ *                     reset_after     apply the change, then destroy the connection
+ *                     slow            answer normally after slow_ms
+ *   slow_ms=INT       delay of `slow` (default 2000)
+ */
+import { DialformError } from '../errors.js';
+
+export const FAULT_KINDS = ['500', '503', '429', 'reset', 'reset_before', 'reset_after', 'slow'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface FaultSpec {
+  seed: number;
+  rate: number;
+  kinds: FaultKind[];
+  slowMs: number;
+}
+
+/** What to do with one request. `reset_before`/`reset_after` are resolved from `reset` for writes. */
+export type FaultDecision = { kind: 'none' } | { kind: '500' | '503' | '429' } | { kind: 'reset_before' | 'reset_after' } | { kind: 'slow'; ms: number };
+
+function invalid(spec: string, why: string): DialformError {
+  return new DialformError('usage', `invalid --faults "${spec}": ${why}`);
+}
+
+/** Parses a fault spec such as `seed=42,rate=0.1,kinds=500+503+reset,slow_ms=2000`. */
+export function parseFaultSpec(spec: string): FaultSpec {
+  const out: FaultSpec = { seed: 1, rate: 0.1, kinds: ['500', '503', '429', 'reset', 'slow'], slowMs: 2000 };
+  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [key, value, ...rest] = part.split('=');
+    if (value === undefined || rest.length > 0) throw invalid(spec, `"${part}" is not key=value`);
+    if (key === 'seed') {
+      if (!/^\d+$/.test(value)) throw invalid(spec, 'seed must be a non-negative integer');
+      out.seed = Number(value);
+    } else if (key === 'rate') {
+      const r = Number(value);
+      if (value === '' || !Number.isFinite(r) || r < 0 || r > 1) throw invalid(spec, 'rate must be a number from 0 to 1');
+      out.rate = r;
+    } else if (key === 'kinds') {
+      const kinds = value.split('+');
+      const bad = kinds.filter((k) => !(FAULT_KINDS as readonly string[]).includes(k));
+      if (bad.length > 0 || kinds.length === 0) throw invalid(spec, `unknown kind ${bad.join(', ')} (kinds: ${FAULT_KINDS.join(', ')})`);
+      out.kinds = kinds as FaultKind[];
+    } else if (key === 'slow_ms') {
+      if (!/^\d+$/.test(value)) throw invalid(spec, 'slow_ms must be a non-negative integer');
+      out.slowMs = Number(value);
+    } else {
+      throw invalid(spec, `unknown key "${key}" (keys: seed, rate, kinds, slow_ms)`);
+    }
+  }
+  return out;
+}
+
+/** mulberry32: small, fast, good enough for test repeatability. */
+function createPrng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Draws a fault per request; the same spec and request sequence give the same faults. */
+export class FaultInjector {
+  private readonly spec: FaultSpec;
+  private readonly next: () => number;
+
+  constructor(spec: FaultSpec) {
+    this.spec = spec;
+    this.next = createPrng(spec.seed);
+  }
+
+  decide(isWrite: boolean): FaultDecision {
+    if (this.next() >= this.spec.rate) return { kind: 'none' };
+    const kind = this.spec.kinds[Math.floor(this.next() * this.spec.kinds.length)] ?? 'none';
+    switch (kind) {
+      case '500':
+      case '503':
+      case '429':
+        return { kind };
+      case 'slow':
+        return { kind: 'slow', ms: this.spec.slowMs };
+      case 'reset':
+        return { kind: isWrite && this.next() < 0.5 ? 'reset_after' : 'reset_before' };
+      case 'reset_before':
+        return { kind: 'reset_before' };
+      case 'reset_after':
+        return { kind: isWrite ? 'reset_after' : 'reset_before' };
+      case 'none':
+        return { kind: 'none' };
+      default: {
+        const _never: never = kind;
+        return _never;
+      }
+    }
+  }
+}

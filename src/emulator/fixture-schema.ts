@@ -1,0 +1,121 @@
+/**
+ * JSON Schema (2020-12) of an emulator fixture: structure only. References, duplicates and license
+ * accounting are checked afterwards in `check-fixture.ts`. Items allow the API's other response
+ * fields (they are passed through), so only the fields the emulator interprets are typed here.
+ */
+import { LINE_FIELDS } from './types.js';
+
+const id = {
+  anyOf: [
+    { type: 'string', pattern: '^[0-9]+$' },
+    { type: 'integer', minimum: 0 },
+  ],
+} as const;
+
+const count = {
+  anyOf: [
+    { type: 'integer', minimum: 0 },
+    { type: 'string', pattern: '^[0-9]+$' },
+  ],
+} as const;
+
+const e164 = { type: 'string', pattern: '^\\+[1-9][0-9]{6,14}$' } as const;
+
+export const fixtureSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  required: ['company', 'offices'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    clock: { type: 'string', format: 'date-time' },
+    company: {
+      type: 'object',
+      required: ['id', 'name', 'account_type'],
+      properties: {
+        id,
+        name: { type: 'string', minLength: 1 },
+        account_type: { enum: ['free', 'standard', 'pro', 'enterprise'] },
+      },
+    },
+    offices: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'country'],
+        properties: {
+          id,
+          office_id: id,
+          name: { type: 'string', minLength: 1 },
+          country: { type: 'string', pattern: '^[A-Za-z]{2}$' },
+          state: { enum: ['active', 'cancelled', 'deleted', 'pending', 'suspended'] },
+          is_primary_office: { type: 'boolean' },
+          phone_numbers: { type: 'array', items: e164 },
+          price_level: { type: 'string', minLength: 1 },
+          licenses: {
+            type: 'object',
+            additionalProperties: false,
+            properties: Object.fromEntries(LINE_FIELDS.map((f) => [f, count])),
+          },
+        },
+      },
+    },
+    users: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'emails', 'office_id'],
+        properties: {
+          id,
+          emails: { type: 'array', minItems: 1, items: { type: 'string', minLength: 3 } },
+          office_id: id,
+          state: { enum: ['active', 'suspended', 'pending', 'deleted', 'cancelled'] },
+          license: {
+            enum: ['talk', 'agents', 'lite_support_agents', 'lite_lines', 'admins', 'dpde_all', 'dpde_one', 'magenta_lines', 'user'],
+          },
+          first_name: { type: 'string' },
+          last_name: { type: 'string' },
+          phone_numbers: { type: 'array', items: e164 },
+          is_super_admin: { type: 'boolean' },
+          admin_office_ids: { type: 'array', items: id },
+          deleted_at: { type: 'string', format: 'date-time' },
+          anonymized: { type: 'boolean' },
+          analytics: { type: 'boolean' },
+          proxy: { type: 'boolean' },
+        },
+      },
+    },
+    numbers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['number'],
+        properties: {
+          number: e164,
+          status: {
+            enum: ['available', 'call_center', 'call_router', 'department', 'dynamic_caller', 'office', 'pending', 'porting', 'room', 'user'],
+          },
+          office_id: id,
+          target_id: id,
+          target_type: { type: 'string' },
+          area_code: { type: 'string' },
+          type: { enum: ['free', 'local', 'mobile', 'softbank', 'tollfree'] },
+        },
+      },
+    },
+    api_keys: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['key', 'scope'],
+        additionalProperties: false,
+        properties: {
+          key: { type: 'string', minLength: 1 },
+          scope: { enum: ['company', 'office'] },
+          office_id: id,
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,70 @@
+/**
+ * Cursor pagination as Dialpad does it: `{items, cursor}`, an opaque cursor bound to the query,
+ * default page size 100 (`limit` ≤ 100 honoured, larger values capped). A full page always carries
+ * a cursor, so a list whose size is a multiple of the page size ends with an empty page, which is
+ * `{}` (no `items` key), as the official SDK had to learn (dialpad-api.md §1.5).
+ */
+import { createHash } from 'node:crypto';
+import { badRequest } from './api-error.js';
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 100;
+
+interface CursorBody {
+  /** Digest of the query the cursor belongs to. */
+  q: string;
+  /** Key of the last item already returned. */
+  k: string;
+}
+
+function digestQuery(path: string, query: URLSearchParams): string {
+  const pairs = [...query.entries()].filter(([k]) => k !== 'cursor' && k !== 'apikey').sort(([a], [b]) => a.localeCompare(b));
+  return createHash('sha256').update(JSON.stringify([path, pairs])).digest('base64url').slice(0, 16);
+}
+
+function readLimit(query: URLSearchParams): number {
+  const raw = query.get('limit');
+  if (raw === null) return DEFAULT_PAGE_SIZE;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw badRequest('limit must be a positive integer');
+  return Math.min(Number(raw), MAX_PAGE_SIZE);
+}
+
+/**
+ * One page of `items` (already sorted by `keyOf`, ascending and unique). Keys compare with
+ * `compare`, so a cursor stays valid when items before it are added or removed.
+ */
+export function paginate<T>(
+  items: readonly T[],
+  opts: { path: string; query: URLSearchParams; keyOf: (t: T) => string; compare: (a: string, b: string) => number },
+): { items?: T[]; cursor?: string } {
+  const limit = readLimit(opts.query);
+  const q = digestQuery(opts.path, opts.query);
+  let start = 0;
+  const cursor = opts.query.get('cursor');
+  if (cursor !== null && cursor !== '') {
+    let body: CursorBody;
+    try {
+      body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorBody;
+    } catch {
+      throw badRequest('invalid cursor');
+    }
+    if (typeof body.k !== 'string' || body.q !== q) throw badRequest('invalid cursor: it belongs to a different query');
+    start = items.findIndex((t) => opts.compare(opts.keyOf(t), body.k) > 0);
+    if (start < 0) start = items.length;
+  }
+  const page = items.slice(start, start + limit);
+  if (page.length === 0) return {};
+  const last = page[page.length - 1];
+  if (page.length < limit || last === undefined) return { items: page };
+  const next: CursorBody = { q, k: opts.keyOf(last) };
+  return { items: page, cursor: Buffer.from(JSON.stringify(next)).toString('base64url') };
+}
+
+/** Compares decimal id strings numerically. */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,62 @@
+/**
+ * Phone-number facts the emulator needs: which country a number belongs to (by calling code),
+ * the internal-number rule of move_office, and minting new numbers.
+ */
+
+/** Calling codes of the countries `CreateOfficeMessage.country` accepts (upper-case keys). */
+const CALLING_CODES: Record<string, string> = {
+  AR: '54', AT: '43', AU: '61', BD: '880', BE: '32', BG: '359', BH: '973', BR: '55', CA: '1', CH: '41',
+  CI: '225', CL: '56', CN: '86', CO: '57', CR: '506', CY: '357', CZ: '420', DE: '49', DK: '45', DO: '1',
+  EC: '593', EE: '372', EG: '20', ES: '34', FI: '358', FR: '33', GB: '44', GH: '233', GR: '30', GT: '502',
+  HK: '852', HR: '385', HU: '36', ID: '62', IE: '353', IL: '972', IN: '91', IS: '354', IT: '39', JP: '81',
+  KE: '254', KH: '855', KR: '82', KZ: '7', LK: '94', LT: '370', LU: '352', LV: '371', MA: '212', MD: '373',
+  MM: '95', MT: '356', MX: '52', MY: '60', NG: '234', NL: '31', NO: '47', NZ: '64', PA: '507', PE: '51',
+  PH: '63', PK: '92', PL: '48', PR: '1', PT: '351', PY: '595', RO: '40', RU: '7', SA: '966', SE: '46',
+  SG: '65', SI: '386', SK: '421', SV: '503', TH: '66', TR: '90', TW: '886', UA: '380', US: '1', UY: '598',
+  VE: '58', VN: '84', ZA: '27',
+};
+
+/** Calling code for an ISO country (any case); `undefined` for an unknown country. */
+export function getCallingCode(country: string): string | undefined {
+  return CALLING_CODES[country.toUpperCase()];
+}
+
+/**
+ * Whether an E.164 number belongs to `country`'s numbering plan. Countries sharing a calling code
+ * (US, CA and other NANP members) are not told apart: the emulator has no area-code tables.
+ */
+export function isNumberInCountry(number: string, country: string): boolean {
+  const code = getCallingCode(country);
+  return code !== undefined && number.startsWith(`+${code}`);
+}
+
+/**
+ * The move_office exception: "internal numbers beginning with 803" are kept on an international
+ * move. E.164 numbers start with `+` and a country code, so the emulator reads it as numbers whose
+ * national part starts with 803 after the `+1` country code, i.e. `^\+1803`.
+ */
+export function isInternal803Number(number: string): boolean {
+  return /^\+1803/.test(number);
+}
+
+/** The area code the API shows for a number (NANP only: the 3 digits after `+1`). */
+export function getAreaCode(number: string): string | undefined {
+  const m = /^\+1(\d{3})/.exec(number);
+  return m?.[1];
+}
+
+/**
+ * A new number in `country`, unused by `taken`. NANP numbers use `areaCode` (default 555) and the
+ * 01xx exchange block; others `+<cc>20` followed by a counter. Deterministic for a given state.
+ */
+export function mintNumber(country: string, taken: ReadonlySet<string>, areaCode?: string): string {
+  const code = getCallingCode(country) ?? '1';
+  for (let n = 1; n < 10_000_000; n++) {
+    const candidate =
+      code === '1'
+        ? `+1${areaCode && /^\d{3}$/.test(areaCode) ? areaCode : '555'}01${String(n).padStart(5, '0')}`
+        : `+${code}20${String(n).padStart(7, '0')}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+  throw new Error(`bug: number space exhausted for ${country}`);
+}

@@ -1,0 +1,131 @@
+/**
+ * Business rules that span objects (dialpad-api.md §5, seed/manage-your-users.txt), shared by the
+ * /api/v2 routes and the console. Each function validates everything first and mutates only when
+ * the whole change is allowed.
+ */
+import { badRequest, conflict, forbidden } from './api-error.js';
+import { assertFreeLine, getAvailable, isHoldingLine } from './licenses.js';
+import { isInternal803Number } from './phone.js';
+import { RESTORE_WINDOW_MS, type Store } from './store.js';
+import type { FixtureOffice, FixtureUser, LineField } from './types.js';
+
+/** User and license transfers need an Advanced/Premium plan (API `account_type` pro or enterprise). */
+export function assertPaidAccount(store: Store, what: string): void {
+  const t = store.state.company.account_type;
+  if (t !== 'pro' && t !== 'enterprise') {
+    throw forbidden(`${what} requires a pro or enterprise account (Advanced or Premium plan); this company is "${t}"`);
+  }
+}
+
+/** An office in another country than the user's current one. */
+export function isInternationalMove(from: FixtureOffice, to: FixtureOffice): boolean {
+  return from.country.toLowerCase() !== to.country.toLowerCase();
+}
+
+/** Offices without a `price_level` share the unset level. */
+export function assertSamePriceLevel(from: FixtureOffice, to: FixtureOffice, what: string): void {
+  if (from.price_level !== to.price_level) {
+    throw badRequest(
+      `${what} is only possible between offices on the same price level: office ${from.id} (${from.name}) is ` +
+        `"${from.price_level ?? 'unset'}", office ${to.id} (${to.name}) is "${to.price_level ?? 'unset'}"`,
+    );
+  }
+}
+
+/** Throws 400 for a user that no longer exists in a usable state. */
+export function assertLiveUser(user: FixtureUser): void {
+  if (user.state === 'deleted' || user.state === 'cancelled') throw badRequest(`user ${user.id} is ${user.state}`);
+}
+
+/** Another live user already using one of `emails` (case-insensitive), if any. */
+export function findEmailOwner(store: Store, emails: readonly string[], except?: FixtureUser): FixtureUser | undefined {
+  const wanted = new Set(emails.map((e) => e.toLowerCase()));
+  return store.state.users.find(
+    (u) => u !== except && u.state !== 'deleted' && u.state !== 'cancelled' && u.emails.some((e) => wanted.has(e.toLowerCase())),
+  );
+}
+
+/**
+ * `PATCH /users/{id}/move_office`. Paid accounts only; the destination needs a free line of the
+ * user's license. An international move needs the same price level, sends every number to the
+ * reserved pool and assigns one in the destination country, unless all the user's numbers are
+ * internal `+1803…` numbers, which are kept. A user without numbers also gets a new one.
+ */
+export function moveUserToOffice(store: Store, user: FixtureUser, dest: FixtureOffice): void {
+  assertLiveUser(user);
+  assertPaidAccount(store, 'moving a user to another office');
+  if (user.office_id === dest.id) return;
+  const from = store.getOffice(user.office_id);
+  if (isHoldingLine(user)) assertFreeLine(store.state, dest, user.license);
+  const international = isInternationalMove(from, dest);
+  if (international) assertSamePriceLevel(from, dest, 'moving a user to an office in another country');
+
+  const numbers = user.phone_numbers ?? [];
+  const keepNumbers = numbers.length > 0 && numbers.every(isInternal803Number);
+  user.office_id = dest.id;
+  for (const n of store.state.numbers) if (n.target_type === 'user' && n.target_id === user.id) n.office_id = dest.id;
+  if (international && !keepNumbers) {
+    for (const num of numbers) store.detachNumber(store.getNumber(num));
+    store.attachNumber(store.takeNumber(dest.country), user, true);
+  }
+  store.touch();
+}
+
+/**
+ * Checks for a move through `PATCH /users/{id}` `office_id`: like move_office, but an
+ * international move needs the user to have no numbers (`numbersAfter`) instead of replacing them.
+ */
+export function assertPatchMoveAllowed(store: Store, user: FixtureUser, dest: FixtureOffice, numbersAfter: readonly string[]): void {
+  assertPaidAccount(store, 'moving a user to another office');
+  const from = store.getOffice(user.office_id);
+  if (!isInternationalMove(from, dest)) return;
+  assertSamePriceLevel(from, dest, 'moving a user to an office in another country');
+  if (numbersAfter.length > 0) {
+    throw badRequest(
+      `user ${user.id} has numbers (${numbersAfter.join(', ')}); unassign them before moving to office ${dest.id} in another country, ` +
+        `or use move_office, which replaces them`,
+    );
+  }
+}
+
+/** `DELETE /users/{id}`: state deleted, numbers to the reserved pool, the line freed; restorable 72 h. */
+export function deleteUser(store: Store, user: FixtureUser): void {
+  assertLiveUser(user);
+  for (const num of user.phone_numbers ?? []) store.detachNumber(store.getNumber(num));
+  delete user.phone_numbers;
+  user.state = 'deleted';
+  user.deleted_at = store.now().toISOString();
+  store.touch();
+}
+
+/** Console: undo a deletion within 72 h. The user needs a free line again; numbers stay in the pool. */
+export function restoreUser(store: Store, user: FixtureUser): void {
+  if (user.state !== 'deleted') throw badRequest(`user ${user.id} is not deleted`);
+  const at = user.deleted_at === undefined ? Number.NEGATIVE_INFINITY : Date.parse(user.deleted_at);
+  if (user.anonymized || store.now().getTime() - at >= RESTORE_WINDOW_MS) {
+    throw badRequest(`user ${user.id} was deleted more than 72 hours ago and can no longer be restored`);
+  }
+  const owner = findEmailOwner(store, user.emails, user);
+  if (owner) throw conflict(`email ${user.emails[0] ?? ''} is now used by user ${owner.id}`);
+  assertFreeLine(store.state, store.getOffice(user.office_id), user.license);
+  user.state = 'active';
+  delete user.deleted_at;
+  store.touch();
+}
+
+/**
+ * Console: Company Settings › Licenses › Transfer Licenses. Only unassigned licenses, only between
+ * offices on the same price level, only on pro/enterprise accounts.
+ */
+export function transferLicenses(store: Store, from: FixtureOffice, to: FixtureOffice, line: LineField, count: number): void {
+  assertPaidAccount(store, 'transferring licenses');
+  if (from.id === to.id) throw badRequest('from_office_id and to_office_id are the same office');
+  assertSamePriceLevel(from, to, 'transferring licenses');
+  const free = getAvailable(store.state, from)[line];
+  if (free < count) {
+    throw badRequest(`office ${from.id} (${from.name}) has only ${free} unassigned ${line}; only unassigned licenses can be transferred`);
+  }
+  from.licenses = { ...from.licenses, [line]: (from.licenses?.[line] ?? 0) - count };
+  to.licenses = { ...to.licenses, [line]: (to.licenses?.[line] ?? 0) + count };
+  store.touch();
+}

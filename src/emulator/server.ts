@@ -1,0 +1,215 @@
+/**
+ * The emulator's HTTP server (node:http). Per /api/v2 request: authenticate, rate-limit, route,
+ * check the key's scope, maybe inject a fault, run the handler, persist if the state changed,
+ * then answer after the configured latency. `/_emulator/` is the console (loopback only).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ApiError, badRequest, toErrorBody } from './api-error.js';
+import { assertCompanyAdmin, authenticate } from './auth.js';
+import { handleConsole } from './console.js';
+import { FaultInjector, parseFaultSpec, type FaultDecision } from './faults.js';
+import { TokenBucket, WindowCounter } from './rate-limit.js';
+import { matchRoute, type Route, type RouteResult } from './router.js';
+import { numberRoutes } from './routes-numbers.js';
+import { officeRoutes } from './routes-offices.js';
+import { userRoutes } from './routes-users.js';
+import { Store } from './store.js';
+import type { Fixture } from './types.js';
+
+const ROUTES: readonly Route[] = [...officeRoutes, ...userRoutes, ...numberRoutes];
+const MAX_BODY_BYTES = 1 << 20;
+
+export interface EmulatorOptions {
+  fixture: Fixture;
+  /** Milliseconds added to every /api/v2 response. */
+  latencyMs?: number;
+  /** Requests per second per company (token bucket); default 20; 0 disables. */
+  rateLimit?: number;
+  /** Fault spec, see `parseFaultSpec`. */
+  faults?: string;
+  /** Base clock (default: real time); the fixture's `clock` and the console shift it. */
+  now?: () => Date;
+}
+
+/** `GET /_emulator/stats`. */
+export interface EmulatorStats {
+  /** `METHOD /api/v2/template` → count, including requests answered 401/403/429 or with a fault. */
+  requests: Record<string, number>;
+  rate_limited: number;
+  faults_injected: number;
+  max_requests_in_1s: number;
+}
+
+export interface RunningEmulator {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface Emulator {
+  listen(port?: number, host?: string): Promise<RunningEmulator>;
+  /** The whole state in fixture format. */
+  snapshot(): Fixture;
+  /** Called with the new snapshot after each request that changed the state; returns an unsubscribe. */
+  onChange(cb: (snapshot: Fixture) => void): () => void;
+  stats(): EmulatorStats;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw badRequest('request body is not valid JSON');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw badRequest('request body must be a JSON object');
+  return parsed as Record<string, unknown>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+/** Creates an emulator over a copy of `opts.fixture`. */
+export function createEmulator(opts: EmulatorOptions): Emulator {
+  const store = new Store(opts.fixture, opts.now ?? (() => new Date()));
+  const bucket = new TokenBucket(opts.rateLimit ?? 20);
+  const faults = opts.faults ? new FaultInjector(parseFaultSpec(opts.faults)) : undefined;
+  const window = new WindowCounter();
+  const listeners = new Set<(s: Fixture) => void>();
+  const stats: EmulatorStats = { requests: {}, rate_limited: 0, faults_injected: 0, max_requests_in_1s: 0 };
+  const latencyMs = opts.latencyMs ?? 0;
+
+  const readStats = (): EmulatorStats => ({ ...stats, requests: { ...stats.requests }, max_requests_in_1s: window.max });
+
+  /** Runs `fn`, then notifies listeners if the state changed (before the response is written). */
+  const runMutation = (fn: () => RouteResult): RouteResult => {
+    const before = store.version;
+    try {
+      return fn();
+    } finally {
+      if (store.version !== before && listeners.size > 0) {
+        const snap = store.snapshot();
+        for (const cb of listeners) cb(snap);
+      }
+    }
+  };
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const method = req.method ?? 'GET';
+    window.record();
+    const match = matchRoute(ROUTES, method, url.pathname);
+    const key = `${method} ${match && 'route' in match ? match.route.template : '(unmatched)'}`;
+    stats.requests[key] = (stats.requests[key] ?? 0) + 1;
+    let fault: FaultDecision = { kind: 'none' };
+    let result: RouteResult;
+    let headers: Record<string, string> = {};
+    try {
+      const principal = authenticate(req.headers, url.searchParams, store.state.api_keys);
+      const rate = bucket.take();
+      if (!rate.allowed) {
+        stats.rate_limited += 1;
+        throw new ApiError(429, 'rate limit exceeded (20 requests per second per company)', { 'retry-after': String(rate.retryAfterSeconds) });
+      }
+      if (!match) throw new ApiError(404, `no such endpoint: ${method} ${url.pathname}`);
+      if (!('route' in match)) throw new ApiError(405, `${method} is not allowed on ${url.pathname}`);
+      const { route, params } = match;
+      if (route.companyAdmin) assertCompanyAdmin(principal);
+      const body = method === 'GET' ? {} : await readJsonBody(req);
+      fault = faults?.decide(method !== 'GET') ?? fault;
+      if (fault.kind !== 'none') stats.faults_injected += 1;
+      if (fault.kind === 'reset_before') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault.kind === '500' || fault.kind === '503') throw new ApiError(Number(fault.kind), 'injected fault');
+      if (fault.kind === '429') throw new ApiError(429, 'rate limit exceeded (injected fault)', { 'retry-after': '1' });
+      if (fault.kind === 'slow') await delay(fault.ms);
+      result = runMutation(() => {
+        store.sweepDeletedUsers();
+        return route.handle({ store, principal, params, query: url.searchParams, body, path: url.pathname });
+      });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      result = { status: e.status, body: toErrorBody(e.status, e.message) };
+      headers = e.headers;
+    }
+    if (fault.kind === 'reset_after') {
+      req.socket.destroy();
+      return;
+    }
+    if (latencyMs > 0) await delay(latencyMs);
+    send(res, result.status ?? 200, result.body, headers);
+  };
+
+  const handleConsoleRequest = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    if (!isLoopback(req.socket.remoteAddress)) {
+      send(res, 403, toErrorBody(403, 'the emulator console only answers loopback clients'));
+      return;
+    }
+    try {
+      const body = req.method === 'GET' ? {} : await readJsonBody(req);
+      const result = runMutation(() => handleConsole(req.method ?? 'GET', url.pathname, { store, body, readStats }));
+      send(res, result.status ?? 200, result.body);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      send(res, e.status, toErrorBody(e.status, e.message), e.headers);
+    }
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const work = url.pathname.startsWith('/_emulator/')
+      ? handleConsoleRequest(req, res, url)
+      : url.pathname === '/api/v2' || url.pathname.startsWith('/api/v2/')
+        ? handleApi(req, res, url)
+        : Promise.resolve(send(res, 404, toErrorBody(404, `no such endpoint: ${url.pathname}`)));
+    work.catch((e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e);
+      if (!res.headersSent) send(res, 500, toErrorBody(500, `emulator bug: ${message}`));
+      else res.destroy();
+    });
+  };
+
+  return {
+    async listen(port = 0, host = '127.0.0.1') {
+      const server = createServer(handle);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const addr = server.address() as AddressInfo;
+      const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+      return {
+        url: `http://${shownHost}:${addr.port}`,
+        close: () =>
+          new Promise<void>((resolve, reject) => {
+            server.close((err) => (err ? reject(err) : resolve()));
+            server.closeAllConnections();
+          }),
+      };
+    },
+    snapshot: () => store.snapshot(),
+    onChange(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    stats: readStats,
+  };
+}

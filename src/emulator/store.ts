@@ -1,0 +1,173 @@
+/**
+ * The emulator's mutable state (fixture-shaped), its clock, and the number-pool primitives that
+ * every route shares. Business rules that span objects live in `rules.ts`.
+ */
+import { notFound } from './api-error.js';
+import { getAreaCode, isNumberInCountry, mintNumber } from './phone.js';
+import type { Fixture, FixtureNumber, FixtureOffice, FixtureUser } from './types.js';
+
+/** How long a deleted user stays restorable (seed: "up to 72 hours"). */
+export const RESTORE_WINDOW_MS = 72 * 3600 * 1000;
+
+const ID_BASE = 5_000_000_000_000_000n;
+
+/** Naive ISO-8601 without zone, as the API writes timestamps (`2021-06-20T19:18:00`). */
+export function formatApiTime(d: Date): string {
+  return d.toISOString().slice(0, 19);
+}
+
+export class Store {
+  state: Fixture;
+  /** Bumped by every mutation; the server compares it to decide whether to persist. */
+  version = 0;
+  private readonly initial: Fixture;
+  private readonly baseNow: () => Date;
+  private offsetMs = 0;
+  private initialOffsetMs = 0;
+
+  constructor(fixture: Fixture, baseNow: () => Date) {
+    this.baseNow = baseNow;
+    this.initial = structuredClone(fixture);
+    this.state = structuredClone(fixture);
+    if (fixture.clock) this.offsetMs = Date.parse(fixture.clock) - baseNow().getTime();
+    this.initialOffsetMs = this.offsetMs;
+    delete this.state.clock;
+  }
+
+  /** The emulator clock: the real (or injected) clock shifted by the fixture's `clock` and console moves. */
+  now(): Date {
+    return new Date(this.baseNow().getTime() + this.offsetMs);
+  }
+
+  setClock(to: Date): void {
+    this.offsetMs = to.getTime() - this.baseNow().getTime();
+    this.touch();
+  }
+
+  /** Back to the fixture the emulator was created with. */
+  reset(): void {
+    this.state = structuredClone(this.initial);
+    delete this.state.clock;
+    this.offsetMs = this.initialOffsetMs;
+    this.touch();
+  }
+
+  /**
+   * The state as a fixture. `clock` is written only when the emulator clock was moved off the real
+   * one, so a persisted state resumes at that time; otherwise real time keeps running between runs.
+   */
+  snapshot(): Fixture {
+    const snap = structuredClone(this.state);
+    if (this.offsetMs !== 0) snap.clock = this.now().toISOString();
+    return snap;
+  }
+
+  touch(): void {
+    this.version += 1;
+  }
+
+  getUser(id: string): FixtureUser {
+    const u = this.state.users.find((x) => x.id === id);
+    if (!u) throw notFound(`user ${id} not found`);
+    return u;
+  }
+
+  getOffice(id: string): FixtureOffice {
+    const o = this.state.offices.find((x) => x.id === id);
+    if (!o) throw notFound(`office ${id} not found`);
+    return o;
+  }
+
+  findOffice(id: string): FixtureOffice | undefined {
+    return this.state.offices.find((x) => x.id === id);
+  }
+
+  getNumber(number: string): FixtureNumber {
+    const n = this.state.numbers.find((x) => x.number === number);
+    if (!n) throw notFound(`number ${number} not found`);
+    return n;
+  }
+
+  /** A fresh 16-digit id, above every id in use. */
+  mintId(): string {
+    let max = ID_BASE;
+    for (const x of [...this.state.users, ...this.state.offices]) {
+      if (/^\d+$/.test(x.id) && BigInt(x.id) > max) max = BigInt(x.id);
+    }
+    return String(max + 1n);
+  }
+
+  /** The reserved pool: company numbers with status `available` and no target. */
+  isInPool(n: FixtureNumber): boolean {
+    return n.status === 'available' && n.target_id === undefined;
+  }
+
+  /** Gives `n` to `user`; `primary` puts it first in the user's numbers. */
+  attachNumber(n: FixtureNumber, user: FixtureUser, primary: boolean): void {
+    n.status = 'user';
+    n.target_type = 'user';
+    n.target_id = user.id;
+    n.office_id = user.office_id;
+    const list = (user.phone_numbers ??= []).filter((x) => x !== n.number);
+    user.phone_numbers = primary ? [n.number, ...list] : [...list, n.number];
+    this.touch();
+  }
+
+  /** Unassigns `n` from whatever holds it and leaves it in the reserved pool. */
+  detachNumber(n: FixtureNumber): void {
+    if (n.target_type === 'user' && n.target_id !== undefined) {
+      const u = this.state.users.find((x) => x.id === n.target_id);
+      if (u) u.phone_numbers = (u.phone_numbers ?? []).filter((x) => x !== n.number);
+    }
+    if (n.target_type === 'office' && n.target_id !== undefined) {
+      const o = this.findOffice(n.target_id);
+      if (o?.phone_numbers) o.phone_numbers = o.phone_numbers.filter((x) => x !== n.number);
+    }
+    n.status = 'available';
+    delete n.target_id;
+    delete n.target_type;
+    this.touch();
+  }
+
+  /** Unassigns `n` and gives it back to Dialpad: it leaves the company. */
+  releaseNumber(n: FixtureNumber): void {
+    this.detachNumber(n);
+    this.state.numbers = this.state.numbers.filter((x) => x !== n);
+  }
+
+  /**
+   * A number for a user in `country`: from the reserved pool when it has one there (matching
+   * `areaCode` when given), else newly provisioned.
+   */
+  takeNumber(country: string, areaCode?: string): FixtureNumber {
+    const pool = this.state.numbers.filter((n) => this.isInPool(n) && isNumberInCountry(n.number, country));
+    const pooled = areaCode ? pool.find((n) => getAreaCode(n.number) === areaCode) : pool[0];
+    if (pooled) return pooled;
+    const number = mintNumber(country, new Set(this.state.numbers.map((n) => n.number)), areaCode);
+    const n: FixtureNumber = { number, status: 'available', type: 'local' };
+    const area = getAreaCode(number);
+    if (area) n.area_code = area;
+    this.state.numbers.push(n);
+    this.touch();
+    return n;
+  }
+
+  /**
+   * Anonymizes deleted users whose restore window has passed: their emails and names are
+   * replaced, so they no longer match by email, and lists stop showing them.
+   */
+  sweepDeletedUsers(): void {
+    const now = this.now().getTime();
+    for (const u of this.state.users) {
+      if (u.state !== 'deleted' || u.anonymized) continue;
+      const at = u.deleted_at === undefined ? Number.NEGATIVE_INFINITY : Date.parse(u.deleted_at);
+      if (now - at < RESTORE_WINDOW_MS) continue;
+      u.emails = [`deleted-user-${u.id}@anonymized.invalid`];
+      u.first_name = 'Deleted';
+      u.last_name = 'User';
+      for (const k of ['display_name', 'job_title', 'location', 'image_url', 'forwarding_numbers', 'extension']) delete u[k];
+      u.anonymized = true;
+      this.touch();
+    }
+  }
+}

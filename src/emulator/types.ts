@@ -1,0 +1,102 @@
+/**
+ * Emulator fixture and state types. A fixture is a company as Dialpad's API returns it (DESIGN.md §8):
+ * items keep the API's own field names with int64 ids as strings, plus a few emulator-only fields
+ * (documented in docs/emulator.md) for what the real service knows but the API does not show.
+ * The emulator's live state has exactly this shape, so a snapshot is itself a valid fixture.
+ */
+
+/** The purchasable line fields of `PlanProto` / `AvailableLicensesProto`, in the API's order. */
+export const LINE_FIELDS = [
+  'talk_lines',
+  'sell_lines',
+  'contact_center_lines',
+  'additional_number_lines',
+  'tollfree_additional_number_lines',
+  'room_lines',
+  'tollfree_room_lines',
+  'fax_lines',
+  'uberconference_lines',
+  'tollfree_uberconference_lines',
+] as const;
+export type LineField = (typeof LINE_FIELDS)[number];
+
+export type LineCountsWire = Partial<Record<LineField, number>>;
+
+export interface FixtureCompany {
+  id: string;
+  name: string;
+  account_type: 'free' | 'standard' | 'pro' | 'enterprise';
+  [field: string]: unknown;
+}
+
+export interface FixtureOffice {
+  id: string;
+  name: string;
+  /** Lower-case ISO 3166 alpha-2, as the API returns it. */
+  country: string;
+  state?: string;
+  is_primary_office?: boolean;
+  phone_numbers?: string[];
+  /** Emulator-only: the office's price level. */
+  price_level?: string;
+  /** Emulator-only: purchased line counts. */
+  licenses?: LineCountsWire;
+  [field: string]: unknown;
+}
+
+export interface FixtureUser {
+  id: string;
+  /** First = primary. */
+  emails: string[];
+  office_id: string;
+  state: 'active' | 'suspended' | 'pending' | 'deleted' | 'cancelled';
+  license: string;
+  first_name?: string;
+  last_name?: string;
+  /** First = primary. Kept consistent with the numbers' targets. */
+  phone_numbers?: string[];
+  is_super_admin?: boolean;
+  admin_office_ids?: string[];
+  /** Emulator-only: ISO time of deletion (state `deleted`). */
+  deleted_at?: string;
+  /** Emulator-only: set once a deleted user's 72 h restore window passed and the record was anonymized. */
+  anonymized?: boolean;
+  /** Emulator-only: Charting Data analytics permission (no API). */
+  analytics?: boolean;
+  /** Emulator-only: proxy access granted (no API). */
+  proxy?: boolean;
+  [field: string]: unknown;
+}
+
+export interface FixtureNumber {
+  number: string;
+  status: string;
+  office_id?: string;
+  target_id?: string;
+  target_type?: string;
+  area_code?: string;
+  type?: string;
+  [field: string]: unknown;
+}
+
+export interface FixtureApiKey {
+  key: string;
+  scope: 'company' | 'office';
+  office_id?: string;
+}
+
+/** A whole company: the fixture file format and the emulator's state. */
+export interface Fixture {
+  company: FixtureCompany;
+  offices: FixtureOffice[];
+  users: FixtureUser[];
+  numbers: FixtureNumber[];
+  api_keys?: FixtureApiKey[];
+  /** ISO time the emulator clock starts at. */
+  clock?: string;
+}
+
+/** User fields that exist only in the emulator and never appear on /api/v2. */
+export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'analytics', 'proxy'] as const;
+/** Office fields that exist only in the emulator and never appear on /api/v2. */
+export const OFFICE_EMULATOR_FIELDS = ['price_level', 'licenses'] as const;
