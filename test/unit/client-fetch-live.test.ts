@@ -1,0 +1,98 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, createDialpadClient, fetchLive } from '../../src/dialpad/index.js';
+import type { Office } from '../../src/model/tenant.js';
+
+const BASE = 'https://dialpad.test';
+const NOW = () => new Date('2026-11-26T18:00:00Z');
+const desired: Office[] = [{ key: 'hq', name: 'Acme HQ', country: 'US', licenses: {} }];
+
+function client() {
+  return createDialpadClient({ baseUrl: BASE, apiKey: 'k-fetch-live', rateLimit: 1000, retry: { maxAttempts: 2, baseMs: 1 } });
+}
+
+function mockCompanyAndOffices(): void {
+  nock(BASE).get('/api/v2/company').reply(200, { id: '100', name: 'Acme', account_type: 'pro' });
+  nock(BASE)
+    .get('/api/v2/offices')
+    .reply(200, {
+      items: [
+        { id: '1', office_id: '1', name: 'acme hq', country: 'us', is_primary_office: true },
+        { id: '2', office_id: '2', name: 'Acme London', country: 'gb' },
+      ],
+    });
+  nock(BASE).get('/api/v2/offices/1/plan').reply(200, { talk_lines: '10', sell_lines: '2' });
+  nock(BASE).get('/api/v2/offices/1/available_licenses').reply(200, { talk_lines: '3' });
+  nock(BASE).get('/api/v2/offices/2/plan').reply(200, { talk_lines: 5, contact_center_lines: '1' });
+  nock(BASE).get('/api/v2/offices/2/available_licenses').reply(200, {});
+  nock(BASE)
+    .get('/api/v2/numbers')
+    .reply(200, {
+      items: [
+        { number: '+14155550101', office_id: '1', status: 'user', target_id: '11', target_type: 'user', type: 'local' },
+        { number: '+14155550100', office_id: '1', status: 'available', type: 'local' },
+      ],
+    });
+}
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+});
+
+describe('fetchLive', () => {
+  it('reads everything and normalizes it into the Tenant model', async () => {
+    mockCompanyAndOffices();
+    nock(BASE)
+      .get('/api/v2/users')
+      .query({ state: 'all' })
+      .reply(200, {
+        items: [
+          { id: '12', emails: ['Zed@Acme.com'], first_name: 'Zed', last_name: 'Z', office_id: '2', license: 'agents', state: 'suspended' },
+          {
+            id: '11', emails: ['Ada@Acme.com', 'ada.old@acme.com'], first_name: 'Ada', last_name: 'Lovelace', office_id: '1',
+            license: 'talk', state: 'active', is_super_admin: true, admin_office_ids: ['2', '1'], phone_numbers: ['+14155550101'],
+          },
+        ],
+      });
+    const live = await fetchLive(client(), { offices: desired, now: NOW });
+    expect(live.incomplete).toEqual([]);
+    expect(live.readAt).toBe('2026-11-26T18:00:00.000Z');
+    expect(live.tenant.company).toEqual({ id: '100', name: 'Acme', accountType: 'pro' });
+    expect(live.tenant.offices).toEqual([
+      { key: 'hq', id: '1', name: 'acme hq', country: 'US', licenses: { talk: 10, sell: 2, contact_center: 0 }, available: { talk: 3, sell: 0, contact_center: 0 }, primary: true },
+      { key: 'id:2', id: '2', name: 'Acme London', country: 'GB', licenses: { talk: 5, sell: 0, contact_center: 1 }, available: { talk: 0, sell: 0, contact_center: 0 } },
+    ]);
+    expect(live.tenant.users).toEqual([
+      {
+        email: 'ada@acme.com', id: '11', firstName: 'Ada', lastName: 'Lovelace', office: 'hq', license: 'talk',
+        admin: { company: true, offices: ['hq', 'id:2'] }, state: 'active', numbers: ['+14155550101'],
+      },
+      {
+        email: 'zed@acme.com', id: '12', firstName: 'Zed', lastName: 'Z', office: 'id:2', license: 'agents',
+        admin: { company: false, offices: [] }, state: 'suspended', numbers: [],
+      },
+    ]);
+    expect(live.tenant.numbers).toEqual([
+      { number: '+14155550100', status: 'available', office: 'hq', type: 'local' },
+      { number: '+14155550101', status: 'user', office: 'hq', targetType: 'user', targetId: '11', type: 'local', userEmail: 'ada@acme.com' },
+    ]);
+  });
+
+  it('records a list that fails part way in incomplete and keeps what was read', async () => {
+    mockCompanyAndOffices();
+    nock(BASE).get('/api/v2/users').query({ state: 'all' }).reply(200, { items: [{ id: '11', emails: ['ada@acme.com'], office_id: '1' }], cursor: 'p2' });
+    nock(BASE).get('/api/v2/users').query({ state: 'all', cursor: 'p2' }).times(2).reply(500, { error: { message: 'boom' } });
+    const live = await fetchLive(client(), { offices: desired, now: NOW });
+    expect(live.tenant.users.map((u) => u.email)).toEqual(['ada@acme.com']);
+    expect(live.incomplete).toHaveLength(1);
+    expect(live.incomplete[0]).toMatch(/^users after reading 1 item\(s\): .*users\.list.*HTTP 500: boom/);
+  });
+
+  it('throws on 401 instead of returning an empty tenant', async () => {
+    nock(BASE).get(/.*/).times(10).reply(401, { error: { message: 'invalid api key' } });
+    const err = await fetchLive(client(), { now: NOW }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).kind).toBe('unauthorized');
+  });
+});
