@@ -1,0 +1,191 @@
+/**
+ * Deterministic company generator for benchmarks and scale tests: N users across M offices in
+ * several countries, with numbers, a reserved pool, deleted users and admins. The same options
+ * always give the same fixture (a seeded PRNG, no clock).
+ *
+ * The fixture uses the emulator's format (DESIGN.md §8): the API's own response shapes with ids as
+ * strings, plus the emulator-only office `price_level` and `licenses`, and user `deleted_at`.
+ */
+
+export interface GenerateOptions {
+  users: number;
+  offices: number;
+  seed?: number;
+  /** Fraction of extra users that are deleted (within the 72 h window). Default 0.01. */
+  deletedFraction?: number;
+  /** Reserved-pool numbers per office. Default 3. */
+  poolPerOffice?: number;
+}
+
+/** The fixture as plain JSON data. */
+export interface GeneratedFixture {
+  clock: string;
+  company: Record<string, unknown>;
+  offices: Record<string, unknown>[];
+  users: Record<string, unknown>[];
+  numbers: Record<string, unknown>[];
+}
+
+const COUNTRIES = [
+  { code: 'us', prefix: '+1', areas: ['415', '212', '312', '206', '512'], tz: 'US/Pacific', e911: { state: 'ca', zip: '94105' } },
+  { code: 'gb', prefix: '+44', areas: ['20', '161', '131'], tz: 'Europe/London', e911: { state: '', zip: 'EC2A 1AF' } },
+  { code: 'de', prefix: '+49', areas: ['30', '89', '40'], tz: 'Europe/Berlin', e911: { state: '', zip: '10115' } },
+  { code: 'fr', prefix: '+33', areas: ['1', '4'], tz: 'Europe/Paris', e911: { state: '', zip: '75001' } },
+  { code: 'ca', prefix: '+1', areas: ['416', '604'], tz: 'America/Toronto', e911: { state: 'on', zip: 'M5H 2N2' } },
+  { code: 'au', prefix: '+61', areas: ['2', '3'], tz: 'Australia/Sydney', e911: { state: 'nsw', zip: '2000' } },
+] as const;
+
+const FIRST = ['Ada', 'Alan', 'Grace', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Radia', 'Tim', 'Sophie', 'Margaret'];
+const LAST = ['Lovelace', 'Turing', 'Hopper', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Perlman', 'Lee', 'Wilson', 'Hamilton'];
+const COMPANY_ID = '5000000000000001';
+
+/** mulberry32: small, fast, good enough to pick names and licenses repeatably. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function officeId(index: number): string {
+  return String(6100000000000001 + index);
+}
+
+export function userId(index: number): string {
+  return String(7200000000000001 + index);
+}
+
+/** The i-th user's email: stable, so configs can be derived from the same index. */
+export function userEmail(index: number): string {
+  return `user${String(index).padStart(6, '0')}@bigco.example`;
+}
+
+export function generateFixture(opts: GenerateOptions): GeneratedFixture {
+  const random = prng(opts.seed ?? 1);
+  const officeCount = Math.max(1, opts.offices);
+  const perOffice = Math.ceil(opts.users / officeCount);
+  const offices = [];
+  const users = [];
+  const numbers = [];
+  let serial = 0;
+  const nextNumber = (country: (typeof COUNTRIES)[number], officeIndex: number) => {
+    serial += 1;
+    const area = country.areas[officeIndex % country.areas.length]!;
+    const local = String(5550000 + serial).padStart(7, '0');
+    return { number: `${country.prefix}${area}${local}`, area };
+  };
+
+  for (let o = 0; o < officeCount; o++) {
+    const country = COUNTRIES[o % COUNTRIES.length]!;
+    const id = officeId(o);
+    const main = nextNumber(country, o);
+    // Enough licenses for every user plus headroom, by line type.
+    const talk = Math.ceil(perOffice * 0.8) + 5;
+    const sell = Math.ceil(perOffice * 0.2) + 5;
+    offices.push({
+      id,
+      office_id: id,
+      name: `Office ${String(o + 1).padStart(2, '0')} ${country.code.toUpperCase()}`,
+      country: country.code,
+      timezone: country.tz,
+      is_primary_office: o === 0,
+      state: 'active',
+      phone_numbers: [main.number],
+      e911_address: { address: `${o + 1} Main St`, address2: '', city: 'City', country: country.code, ...country.e911 },
+      price_level: 'premium',
+      licenses: { talk_lines: String(talk), sell_lines: String(sell), contact_center_lines: '2' },
+    });
+    numbers.push(numberRecord(main.number, main.area, id, 'office', id, 'office'));
+    for (let p = 0; p < (opts.poolPerOffice ?? 3); p++) {
+      const spare = nextNumber(country, o);
+      numbers.push(numberRecord(spare.number, spare.area, id, 'available'));
+    }
+  }
+
+  for (let i = 0; i < opts.users; i++) {
+    const officeIndex = Math.min(officeCount - 1, Math.floor(i / perOffice));
+    const country = COUNTRIES[officeIndex % COUNTRIES.length]!;
+    const oid = officeId(officeIndex);
+    const id = userId(i);
+    const agent = random() < 0.2;
+    const phone = nextNumber(country, officeIndex);
+    const first = FIRST[Math.floor(random() * FIRST.length)]!;
+    const last = LAST[Math.floor(random() * LAST.length)]!;
+    const firstOfOffice = i % perOffice === 0;
+    users.push({
+      id,
+      company_id: COMPANY_ID,
+      office_id: oid,
+      first_name: first,
+      last_name: last,
+      display_name: `${first} ${last}`,
+      emails: [userEmail(i)],
+      phone_numbers: [phone.number],
+      license: agent ? 'agents' : 'talk',
+      state: 'active',
+      country: country.code,
+      is_admin: i === 0 || firstOfOffice,
+      is_super_admin: i === 0,
+      ...(firstOfOffice ? { admin_office_ids: [oid] } : {}),
+      date_added: '2024-03-01T09:00:00',
+    });
+    numbers.push(numberRecord(phone.number, phone.area, oid, 'user', id, 'user'));
+  }
+
+  const deleted = Math.floor(opts.users * (opts.deletedFraction ?? 0.01));
+  for (let d = 0; d < deleted; d++) {
+    const i = opts.users + d;
+    users.push({
+      id: userId(i),
+      company_id: COMPANY_ID,
+      office_id: officeId(d % officeCount),
+      first_name: 'Former',
+      last_name: `Employee ${d}`,
+      display_name: `Former Employee ${d} (deactivated)`,
+      emails: [userEmail(i)],
+      license: 'talk',
+      state: 'deleted',
+      deleted_at: '2026-11-25T12:00:00',
+    });
+  }
+
+  return {
+    clock: '2026-11-26T09:00:00',
+    company: {
+      id: COMPANY_ID,
+      name: 'BigCo',
+      domain: 'bigco.example',
+      country: 'us',
+      admin_email: 'it@bigco.example',
+      office_count: String(officeCount),
+      state: 'active',
+      account_type: 'enterprise',
+    },
+    offices,
+    users,
+    numbers: numbers.sort((a, b) => String(a.number).localeCompare(String(b.number))),
+  };
+}
+
+function numberRecord(
+  number: string,
+  area: string,
+  office: string,
+  status: string,
+  targetId?: string,
+  targetType?: string,
+): Record<string, unknown> {
+  return {
+    number,
+    area_code: area,
+    company_id: COMPANY_ID,
+    office_id: office,
+    status,
+    ...(targetId ? { target_id: targetId, target_type: targetType } : {}),
+    type: 'local',
+  };
+}
