@@ -94,7 +94,9 @@ export interface PlanView {
   counts: PlanCounts;
   /** Errors first, then warnings, each in plan order. */
   violations: ViolationRow[];
-  /** Offices in order of their first operation; the office-less group last. */
+  /** Every operation row in execution order. */
+  operations: OperationRow[];
+  /** The same rows by office: offices in order of their first operation, the office-less group last. */
   groups: OfficeGroup[];
   /** Manual operations in execution order: apply stops at each until it is done. */
   manual: OperationRow[];
@@ -302,8 +304,10 @@ export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView 
   const names = collectOfficeNames(plan);
   const groups = new Map<string, OfficeGroup>();
   const manual: OperationRow[] = [];
+  const operations: OperationRow[] = [];
   for (const op of plan.operations) {
     const row = toOperationRow(op, violationsByOp);
+    operations.push(row);
     const key = officeKeyOf(op);
     let group = groups.get(key);
     if (group === undefined) {
@@ -332,6 +336,7 @@ export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView 
     blocked,
     counts,
     violations,
+    operations,
     groups: ordered,
     manual,
     pool: plan.pool.map((p) => ({
