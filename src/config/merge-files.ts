@@ -57,7 +57,8 @@ export function mergeFiles(files: readonly YamlFile[]): { merged: MergedConfig; 
     }
   }
 
-  const raw = { version: 1, ...maps, ...(userOrigins.length > 0 || topOrigins.has('users') ? { users } : {}) } as RawConfig;
+  // Each file passed the schema, so each merged mapping has the shape RawConfig declares for it.
+  const raw = { version: 1, ...maps, ...(topOrigins.has('users') ? { users } : {}) } as unknown as RawConfig;
   const fallback = files[0];
   const origin = (path: readonly PathSegment[]): { file: YamlFile; path: PathSegment[] } => {
     const [top, second, ...rest] = path;

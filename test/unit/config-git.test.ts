@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { digestConfig, loadConfig, loadConfigFromGit } from '../../src/config/index.js';
+import { ConfigError, UsageError } from '../../src/errors.js';
+import { OFFICES_YAML, useTempCwd, userYaml, writeTree } from './config-test-utils.js';
+
+const cwd = useTempCwd();
+
+function git(...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd: cwd.dir,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x.io', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x.io', GIT_CONFIG_NOSYSTEM: '1', HOME: cwd.dir },
+  });
+}
+
+const V1 = `version: 1\nusers:\n${userYaml('ada@x.io')}`;
+
+describe('loadConfigFromGit', () => {
+  beforeEach(() => {
+    git('init', '-q', '-b', 'main');
+    writeTree(cwd.dir, { 'dialform/offices.yaml': OFFICES_YAML, 'dialform/users/eng.yaml': V1, 'single.yaml': `${OFFICES_YAML}users: []\n` });
+    git('add', '.');
+    git('commit', '-q', '-m', 'v1');
+    git('tag', 'v1');
+    writeTree(cwd.dir, { 'dialform/users/eng.yaml': `${V1}${userYaml('bob@x.io')}` });
+    git('commit', '-q', '-am', 'v2');
+  });
+
+  it('reads a directory as it was at a revision, ignoring the work tree', async () => {
+    writeFileSync(join(cwd.dir, 'dialform/users/eng.yaml'), 'this: [is broken\n');
+    const base = await loadConfigFromGit('v1', 'dialform', cwd.dir);
+    expect(base?.tenant.users.map((u) => u.email)).toEqual(['ada@x.io']);
+    expect(base?.tenant.users[0]?.source).toBe('v1:dialform/users/eng.yaml:3');
+    const head = await loadConfigFromGit('HEAD', 'dialform', cwd.dir);
+    expect(head?.tenant.users.map((u) => u.email)).toEqual(['ada@x.io', 'bob@x.io']);
+  });
+
+  it('gives the same digest as loading the same files from disk', async () => {
+    const fromGit = await loadConfigFromGit('HEAD', 'dialform', cwd.dir);
+    expect(fromGit).toBeDefined();
+    expect(digestConfig(fromGit!)).toBe(digestConfig(await loadConfig('dialform')));
+  });
+
+  it('reads a single file', async () => {
+    const d = await loadConfigFromGit('v1', 'single.yaml', cwd.dir);
+    expect(d?.tenant.offices.map((o) => o.key)).toEqual(['hq', 'london']);
+  });
+
+  it('returns undefined when the path did not exist at that revision', async () => {
+    writeTree(cwd.dir, { 'later.yaml': OFFICES_YAML });
+    git('add', 'later.yaml');
+    git('commit', '-q', '-m', 'later');
+    expect(await loadConfigFromGit('v1', 'later.yaml', cwd.dir)).toBeUndefined();
+    expect(await loadConfigFromGit('HEAD', 'later.yaml', cwd.dir)).toBeDefined();
+  });
+
+  it('works for a path deleted from the work tree', async () => {
+    rmSync(join(cwd.dir, 'dialform'), { recursive: true });
+    expect((await loadConfigFromGit('v1', 'dialform', cwd.dir))?.tenant.users).toHaveLength(1);
+  });
+
+  it('names the revision in problems of an invalid old config', async () => {
+    writeTree(cwd.dir, { 'dialform/users/eng.yaml': 'version: 1\nusers: {}\n' });
+    git('commit', '-q', '-am', 'broken');
+    const error = await loadConfigFromGit('HEAD', 'dialform', cwd.dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toBe('HEAD:dialform/users/eng.yaml:2:8: users must be a list, not a mapping');
+  });
+
+  it('throws UsageError for an unknown revision', async () => {
+    await expect(loadConfigFromGit('no-such-ref', 'dialform', cwd.dir)).rejects.toThrow(UsageError);
+    await expect(loadConfigFromGit('--output=x', 'dialform', cwd.dir)).rejects.toThrow(UsageError);
+  });
+});
