@@ -5,6 +5,7 @@
 import type { Change } from '../diff/types.js';
 import type { DesiredState, LiveState, User } from '../model/tenant.js';
 import { listUnverifiable, planClass3 } from './class3.js';
+export { digestLive } from './digest.js';
 import { operationsFromChange } from './from-changes.js';
 import { createOfficeBook } from './office-refs.js';
 import { orderOperations } from './order.js';

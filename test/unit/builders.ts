@@ -1,0 +1,121 @@
+/** Small builders for DesiredState / LiveState in unit tests of the pure core. */
+import { diffTenant } from '../../src/diff/index.js';
+import type {
+  AccountType,
+  DesiredState,
+  LiveState,
+  Office,
+  PhoneNumber,
+  Policy,
+  ReservedNumbers,
+  User,
+} from '../../src/model/tenant.js';
+import { buildPlan } from '../../src/plan/build-plan.js';
+import type { Operation, Plan } from '../../src/plan/types.js';
+
+export const NOW = new Date('2026-11-26T18:00:00Z');
+
+export function office(key: string, over: Partial<Office> = {}): Office {
+  return { key, name: `Acme ${key}`, country: 'US', priceLevel: 'premium', licenses: {}, ...over };
+}
+
+/** A live office: `id` set, purchased `talk` lines as given. */
+export function liveOffice(key: string, over: Partial<Office> = {}): Office {
+  return office(key, { id: `id-${key}`, priceLevel: undefined, ...over });
+}
+
+export function user(email: string, over: Partial<User> = {}): User {
+  const name = email.split('@')[0] ?? email;
+  return {
+    email,
+    firstName: name,
+    lastName: 'Test',
+    office: 'hq',
+    license: 'talk',
+    admin: { company: false, offices: [] },
+    state: 'active',
+    ...over,
+  };
+}
+
+export function liveUser(email: string, over: Partial<User> = {}): User {
+  return user(email, { id: `u-${email.split('@')[0] ?? email}`, numbers: [], ...over });
+}
+
+export function desiredState(input: {
+  offices?: Office[];
+  users?: User[];
+  policy?: Partial<Policy>;
+  reserved?: Partial<ReservedNumbers>;
+  accountType?: AccountType;
+}): DesiredState {
+  return {
+    tenant: {
+      company: input.accountType === undefined ? {} : { accountType: input.accountType },
+      offices: input.offices ?? [office('hq')],
+      users: input.users ?? [],
+      numbers: [],
+    },
+    policy: { unmanagedUsers: 'ignore', protected: [], ...input.policy },
+    reservedNumbers: { keep: [], releaseUnlisted: false, ...input.reserved },
+    files: ['dialform.yaml'],
+  };
+}
+
+export function liveState(input: {
+  offices?: Office[];
+  users?: User[];
+  numbers?: PhoneNumber[];
+  accountType?: AccountType;
+  incomplete?: string[];
+}): LiveState {
+  return {
+    tenant: {
+      company: { id: 'c1', name: 'Acme', accountType: input.accountType ?? 'pro' },
+      offices: input.offices ?? [liveOffice('hq', { licenses: { talk: 10 } })],
+      users: input.users ?? [],
+      numbers: input.numbers ?? [],
+    },
+    incomplete: input.incomplete ?? [],
+    readAt: NOW.toISOString(),
+  };
+}
+
+/** diff + plan, the way the pipeline runs them. */
+export function planOf(desired: DesiredState, live: LiveState, base?: DesiredState): Plan {
+  return buildPlan({
+    desired,
+    live,
+    changes: diffTenant(desired, live),
+    now: NOW,
+    ...(base === undefined ? {} : { base }),
+    configDigest: 'sha256:config',
+    liveDigest: 'sha256:live',
+  });
+}
+
+/** `kind target` of each operation, in plan order: compact to assert on. */
+export function steps(plan: Plan): string[] {
+  return plan.operations.map((op) => `${op.kind} ${describeTarget(op)}`);
+}
+
+function describeTarget(op: Operation): string {
+  if (op.kind === 'transfer_licenses') return `${op.count} ${op.line} ${op.from.key}->${op.to.key}`;
+  if (op.kind === 'assign_number' || op.kind === 'unassign_number') return `${op.number} ${op.target.type === 'user' ? op.target.email : ''}`;
+  const t = op.target;
+  return t.type === 'user' ? t.email : t.type === 'office' ? t.key : t.type === 'number' ? t.number : 'company';
+}
+
+export function codes(plan: Plan): string[] {
+  return plan.violations.map((v) => `${v.severity}:${v.code}`);
+}
+
+/** A live number held by a user. */
+export function heldNumber(number: string, email: string, officeKey = 'hq'): PhoneNumber {
+  return { number, status: 'user', office: officeKey, userEmail: email, targetType: 'user', targetId: `u-${email.split('@')[0]}` };
+}
+
+/** A live number in the reserved pool. */
+export function poolNumber(number: string, officeKey = 'hq'): PhoneNumber {
+  return { number, status: 'available', office: officeKey };
+}
