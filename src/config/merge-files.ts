@@ -18,7 +18,8 @@ export interface MergedConfig {
 /**
  * Merges schema-valid files in the order given: mappings under `company`, `policy`, `offices`,
  * `reserved_numbers` and `emulator` merge key by key, `users` lists concatenate, and `version` may
- * appear in every file. A key defined in two places is reported naming both.
+ * appear in any number of files but in at least one. A key defined in two places is reported
+ * naming both.
  */
 export function mergeFiles(files: readonly YamlFile[]): { merged: MergedConfig; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -57,6 +58,15 @@ export function mergeFiles(files: readonly YamlFile[]): { merged: MergedConfig; 
     }
   }
 
+  const first = files[0];
+  if (first !== undefined && !topOrigins.has('version')) {
+    const many = files.length > 1;
+    problems.push({
+      ...locateInFile(first, []),
+      path: '/version',
+      message: `missing "version: 1": add it at the top of ${many ? 'one file of the config' : 'this file'}`,
+    });
+  }
   // Each file passed the schema, so each merged mapping has the shape RawConfig declares for it.
   const raw = { version: 1, ...maps, ...(topOrigins.has('users') ? { users } : {}) } as unknown as RawConfig;
   const fallback = files[0];

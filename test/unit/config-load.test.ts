@@ -117,8 +117,8 @@ describe('loadConfig: a directory', () => {
     writeTree(cwd.dir, {
       'dialform/offices.yaml': 'version: 1\noffices:\n  hq: { name: HQ, country: US }\npolicy: { max_deletions: 3 }\n',
       'dialform/policy.yml': 'version: 1\npolicy: { unmanaged_users: delete }\noffices:\n  london: { name: L, country: GB }\n',
-      'dialform/users/b.yaml': 'version: 1\nusers:\n  - { email: zed@x.io, first_name: Z, last_name: Z, office: hq }\n',
-      'dialform/users/a.yaml': 'version: 1\nusers:\n  - { email: amy@x.io, first_name: A, last_name: A, office: london }\n',
+      'dialform/users/b.yaml': 'users:\n  - { email: zed@x.io, first_name: Z, last_name: Z, office: hq }\n',
+      'dialform/users/a.yaml': '# version is needed once per config, not in every file\nusers:\n  - { email: amy@x.io, first_name: A, last_name: A, office: london }\n',
       'dialform/notes.txt': 'not yaml: [',
       'dialform/.hidden/x.yaml': 'not: [valid',
     });
@@ -135,7 +135,7 @@ describe('loadConfig: a directory', () => {
     ]);
     expect(d.tenant.users.map((u) => [u.email, u.source])).toEqual([
       ['amy@x.io', 'dialform/users/a.yaml:3'],
-      ['zed@x.io', 'dialform/users/b.yaml:3'],
+      ['zed@x.io', 'dialform/users/b.yaml:2'],
     ]);
     expect(d.policy).toMatchObject({ unmanagedUsers: 'delete', maxDeletions: 3 });
   });
@@ -147,6 +147,11 @@ describe('loadConfig: a directory', () => {
   ])('reports %s defined in two files, naming both places', async (_what, a, b, expected) => {
     writeTree(cwd.dir, { 'cfg/a.yaml': `version: 1\n${a}`, 'cfg/b.yaml': `version: 1\n${b}` });
     expect(await problemsOf(loadConfig('cfg'))).toEqual([`cfg/${expected.replace(' at ', ' at cfg/')}`]);
+  });
+
+  it('requires version in at least one file', async () => {
+    writeTree(cwd.dir, { 'cfg/a.yaml': '# offices\noffices: {}\n', 'cfg/b.yaml': 'users: []\n' });
+    expect(await problemsOf(loadConfig('cfg'))).toEqual(['cfg/a.yaml:2:1: missing "version: 1": add it at the top of one file of the config']);
   });
 
   it('refuses a directory with no config files', async () => {

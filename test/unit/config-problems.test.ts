@@ -59,7 +59,7 @@ users:
   });
 
   it.each([
-    ['missing version', 'offices: {}\n', 'c.yaml:1:1: file is missing required property "version"'],
+    ['missing version', 'offices: {}\n', 'c.yaml:1:1: missing "version: 1": add it at the top of this file'],
     ['wrong version', 'version: 2\n', 'c.yaml:1:10: version must be 1'],
     ['a misspelt key', 'version: 1\npolcy: {}\n', 'c.yaml:2:1: unknown property "polcy" (did you mean "policy"?)'],
     ['a bad account type', 'version: 1\ncompany: { account_type: gold }\n', 'c.yaml:2:26: company.account_type must be one of: free, standard, pro, enterprise'],
