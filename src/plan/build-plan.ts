@@ -3,7 +3,7 @@
  * `now` is passed in.
  */
 import type { Change } from '../diff/types.js';
-import type { DesiredState, LiveState, User } from '../model/tenant.js';
+import type { DesiredState, LiveState } from '../model/tenant.js';
 import { listUnverifiable, planClass3 } from './class3.js';
 export { digestLive } from './digest.js';
 import { operationsFromChange } from './from-changes.js';
@@ -11,7 +11,7 @@ import { createOfficeBook } from './office-refs.js';
 import { orderOperations } from './order.js';
 import { listPoolMovements } from './pool.js';
 import { runRules } from './rules/index.js';
-import { createSimState } from './sim-state.js';
+import { createSimState, indexLiveNumbers } from './sim-state.js';
 import { planTransfers } from './transfers.js';
 import { PLAN_FORMAT_VERSION, type Operation, type Plan, type PlanSummary, type Violation } from './types.js';
 
@@ -61,13 +61,7 @@ function summarize(operations: Operation[], violations: Violation[]): PlanSummar
 export function buildPlan(input: BuildPlanInput): Plan {
   const { desired, live, now } = input;
   const book = createOfficeBook(desired, live);
-  const numbersByEmail = new Map<string, string[]>();
-  for (const n of live.tenant.numbers) {
-    if (n.userEmail === undefined) continue;
-    const email = n.userEmail.toLowerCase();
-    numbersByEmail.set(email, [...(numbersByEmail.get(email) ?? []), n.number]);
-  }
-  const liveNumbers = (user: User): string[] => user.numbers ?? numbersByEmail.get(user.email.toLowerCase()) ?? [];
+  const liveNumbers = indexLiveNumbers(live);
 
   const withheld = input.changes.filter((c) => isWithheld(c, live));
   const changes = input.changes.filter((c) => !isWithheld(c, live));

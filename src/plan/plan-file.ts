@@ -4,8 +4,9 @@
  * a `plan_file_invalid` error naming the file and its first problems, never a stack trace.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
@@ -15,6 +16,9 @@ import { PLAN_FORMAT_VERSION, type Plan } from './types.js';
 
 /** How many problems a `plan_file_invalid` message lists. */
 const MAX_PROBLEMS = 5;
+
+/** Loads CommonJS ajv on first use only, synchronously: importing ajv costs ~60 ms. */
+const requireCjs = createRequire(import.meta.url);
 
 let validator: ValidateFunction | undefined;
 
@@ -37,18 +41,15 @@ export function planSchemaPath(): string {
   return join(findPackageRoot(), 'schemas', 'plan.schema.json');
 }
 
-/** The compiled plan schema (compiled once, lazily: ajv costs ~100 ms to load and compile). */
-export async function loadPlanValidator(): Promise<ValidateFunction> {
+/** The compiled plan schema (compiled once, on first use). */
+export function getPlanValidator(): ValidateFunction {
   if (validator !== undefined) return validator;
-  const [{ Ajv2020 }, formatsModule, text] = await Promise.all([
-    import('ajv/dist/2020.js'),
-    import('ajv-formats'),
-    readFile(planSchemaPath(), 'utf8'),
-  ]);
+  const { Ajv2020 } = requireCjs('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  // ajv-formats is CommonJS: `module.exports.default` is the plugin.
+  const formats = requireCjs('ajv-formats') as (typeof import('ajv-formats'))['default'];
   const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true });
-  // ajv-formats is CommonJS: under NodeNext its namespace's `default` is `module.exports`.
-  formatsModule.default.default(ajv, ['date-time']);
-  validator = ajv.compile(JSON.parse(text) as object);
+  formats.default(ajv, ['date-time']);
+  validator = ajv.compile(JSON.parse(readFileSync(planSchemaPath(), 'utf8')) as object);
   return validator;
 }
 
@@ -96,6 +97,24 @@ function checkReferences(plan: Plan): string[] {
 }
 
 /**
+ * Problems that make `doc` an invalid plan document (empty when it is valid): the format version,
+ * then plan.schema.json, then cross-references. Each problem starts with a JSON pointer.
+ */
+export function validatePlanDocument(doc: unknown): string[] {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return ['expected a JSON object'];
+  const version = (doc as Record<string, unknown>).format_version;
+  if (version !== PLAN_FORMAT_VERSION) {
+    return [
+      `format_version ${JSON.stringify(version)} is not supported: this dialform reads format_version ${PLAN_FORMAT_VERSION}. ` +
+        'Re-create the plan with this version of dialform (`dialform plan --out FILE`).',
+    ];
+  }
+  const validate = getPlanValidator();
+  if (!validate(doc)) return (validate.errors ?? []).map(describeAjvError);
+  return checkReferences(doc as Plan);
+}
+
+/**
  * Reads and validates a plan file. Throws `DialformError('plan_file_invalid')` for a missing,
  * unreadable, non-JSON, wrong-version or schema-invalid file.
  */
@@ -113,23 +132,10 @@ export async function readPlanFile(path: string): Promise<Plan> {
   } catch (e) {
     throw invalid(path, [`not JSON (${(e as Error).message}); was it written by \`dialform plan --out\`?`]);
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw invalid(path, ['expected a JSON object']);
-  }
-  const version = (doc as Record<string, unknown>).format_version;
-  if (version !== PLAN_FORMAT_VERSION) {
-    throw invalid(path, [
-      `format_version ${JSON.stringify(version)} is not supported: this dialform reads format_version ${PLAN_FORMAT_VERSION}. ` +
-        'Re-create the plan with this version of dialform (`dialform plan --out FILE`).',
-    ]);
-  }
-  const validate = await loadPlanValidator();
-  if (!validate(doc)) throw invalid(path, (validate.errors ?? []).map(describeAjvError));
-  // The schema (additionalProperties/unevaluatedProperties: false) holds the document to the Plan type.
-  const plan = doc as Plan;
-  const problems = checkReferences(plan);
+  const problems = validatePlanDocument(doc);
   if (problems.length > 0) throw invalid(path, problems);
-  return plan;
+  // The schema (additionalProperties/unevaluatedProperties: false) holds the document to the Plan type.
+  return doc as Plan;
 }
 
 /** Writes the plan's JSON rendering atomically (temporary file in the same directory, then rename). */

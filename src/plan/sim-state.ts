@@ -11,6 +11,7 @@ import {
   type LineType,
   type LiveState,
   type UserLicense,
+  type User,
   type UserState,
 } from '../model/tenant.js';
 
@@ -94,12 +95,7 @@ export function createSimState(desired: DesiredState, live: LiveState, aliases: 
     });
   }
 
-  const numbersByUser = new Map<string, string[]>();
-  for (const n of live.tenant.numbers) {
-    if (n.userEmail === undefined) continue;
-    const email = n.userEmail.toLowerCase();
-    numbersByUser.set(email, [...(numbersByUser.get(email) ?? []), n.number]);
-  }
+  const numbersOf = indexLiveNumbers(live);
   const users = new Map<string, SimUser>();
   for (const user of live.tenant.users) {
     const liveEmail = user.email.toLowerCase();
@@ -112,7 +108,7 @@ export function createSimState(desired: DesiredState, live: LiveState, aliases: 
       state: user.state,
       companyAdmin: user.admin.company,
       adminOffices: [...user.admin.offices],
-      numbers: [...(user.numbers ?? numbersByUser.get(liveEmail) ?? [])],
+      numbers: numbersOf(user),
     });
     const office = offices.get(user.office);
     const line = lineOf(user.license);
@@ -126,6 +122,24 @@ export function createSimState(desired: DesiredState, live: LiveState, aliases: 
     live.tenant.numbers.filter((n) => n.status === 'available' && n.targetId === undefined).map((n) => n.number),
   );
   return { ...(live.tenant.company.accountType === undefined ? {} : { accountType: live.tenant.company.accountType }), offices, users, pool };
+}
+
+/**
+ * The numbers a live user holds: their own list (primary first) plus any company number whose
+ * target is them, whichever the reader filled.
+ */
+export function indexLiveNumbers(live: LiveState): (user: User) => string[] {
+  const byEmail = new Map<string, string[]>();
+  for (const n of live.tenant.numbers) {
+    if (n.userEmail === undefined || n.status === 'available') continue;
+    const email = n.userEmail.toLowerCase();
+    byEmail.set(email, [...(byEmail.get(email) ?? []), n.number]);
+  }
+  return (user) => {
+    if (user.state === 'deleted') return [...(user.numbers ?? [])];
+    const own = user.numbers ?? [];
+    return [...own, ...(byEmail.get(user.email.toLowerCase()) ?? []).filter((n) => !own.includes(n))];
+  };
 }
 
 /** A deep copy, so a rule can replay or inspect without touching the original. */

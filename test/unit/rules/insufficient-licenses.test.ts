@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { codes, desiredState, liveOffice, liveState, office, planOf, user } from '../builders.js';
+
+describe('insufficient_licenses', () => {
+  it('blocks a create in an office with no unassigned license', () => {
+    const plan = planOf(desiredState({ users: [user('a@acme.com')] }), liveState({ offices: [liveOffice('hq', { licenses: { talk: 0 } })] }));
+    expect(codes(plan)).toEqual(['error:insufficient_licenses']);
+    expect(plan.violations[0]?.operation_ids).toEqual(['op-1']);
+    expect(plan.violations[0]?.message).toContain('licenses.talk for hq');
+  });
+
+  it('uses the API\'s available_licenses when the live read has them', () => {
+    const live = liveState({ offices: [liveOffice('hq', { licenses: { talk: 5 }, available: { talk: 0 } })] });
+    expect(codes(planOf(desiredState({ users: [user('a@acme.com')] }), live))).toEqual(['error:insufficient_licenses']);
+  });
+
+  it('warns when desired counts need buying or cancelling licenses', () => {
+    const desired = desiredState({ offices: [office('hq', { licenses: { talk: 12, sell: 0 } })] });
+    const live = liveState({ offices: [liveOffice('hq', { licenses: { talk: 10, sell: 1 } })] });
+    const plan = planOf(desired, live);
+    expect(plan.operations).toEqual([]);
+    expect(codes(plan)).toEqual(['warning:insufficient_licenses', 'warning:insufficient_licenses']);
+    expect(plan.violations[0]?.message).toMatch(/wants 2 more Talk license\(s\).*cannot buy licenses/);
+    expect(plan.violations[1]?.message).toMatch(/1 Sell license\(s\) more.*cannot cancel licenses/);
+    expect(plan.summary.blocked).toBe(false);
+  });
+});

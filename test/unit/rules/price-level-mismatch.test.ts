@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { codes, desiredState, liveOffice, liveState, liveUser, office, planOf, steps, user } from '../builders.js';
+
+describe('price_level_mismatch', () => {
+  it('blocks a license transfer between offices of different price levels', () => {
+    const desired = desiredState({
+      offices: [office('hq', { priceLevel: 'premium', licenses: { talk: 8 } }), office('ldn', { country: 'GB', priceLevel: 'standard', licenses: { talk: 2 } })],
+    });
+    const live = liveState({ offices: [liveOffice('hq', { licenses: { talk: 10 } }), liveOffice('ldn', { country: 'GB', licenses: { talk: 0 } })] });
+    const plan = planOf(desired, live);
+    expect(steps(plan)).toEqual(['transfer_licenses 2 talk hq->ldn']);
+    expect(codes(plan)).toEqual(['error:price_level_mismatch']);
+    expect(plan.violations[0]?.message).toMatch(/Acme hq is at price level premium and Acme ldn at standard/);
+    expect(plan.summary.blocked).toBe(true);
+  });
+
+  it('takes licenses from an office at the same price level first', () => {
+    const desired = desiredState({
+      offices: [
+        office('a', { priceLevel: 'standard', licenses: { talk: 0 } }),
+        office('b', { priceLevel: 'premium', licenses: { talk: 0 } }),
+        office('c', { priceLevel: 'premium', licenses: { talk: 2 } }),
+      ],
+    });
+    const live = liveState({ offices: ['a', 'b', 'c'].map((k) => liveOffice(k, { licenses: { talk: k === 'c' ? 0 : 2 } })) });
+    const plan = planOf(desired, live);
+    expect(steps(plan)).toEqual(['transfer_licenses 2 talk b->c']);
+    expect(codes(plan)).toEqual(['warning:insufficient_licenses']);
+  });
+
+  it('blocks an international move between price levels, but not a domestic one', () => {
+    const desired = desiredState({
+      offices: [office('hq', { priceLevel: 'premium' }), office('sf', { priceLevel: 'standard' }), office('ldn', { country: 'GB', priceLevel: 'standard' })],
+      users: [user('a@acme.com', { office: 'sf' }), user('b@acme.com', { office: 'ldn', allowNumberChange: true })],
+    });
+    const live = liveState({
+      offices: [liveOffice('hq', { licenses: { talk: 2 } }), liveOffice('sf', { licenses: { talk: 1 } }), liveOffice('ldn', { country: 'GB', licenses: { talk: 1 } })],
+      users: [liveUser('a@acme.com'), liveUser('b@acme.com')],
+    });
+    const plan = planOf(desired, live);
+    expect(codes(plan)).toEqual(['error:price_level_mismatch']);
+    expect(plan.violations[0]?.operation_ids).toEqual([plan.operations.find((o) => o.target.type === 'user' && o.target.email === 'b@acme.com')?.id]);
+  });
+});

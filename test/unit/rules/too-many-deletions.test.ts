@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { codes, desiredState, liveState, liveUser, planOf, user } from '../builders.js';
+
+describe('too_many_deletions', () => {
+  const live = liveState({ users: ['a', 'b', 'c', 'd', 'e'].map((n) => liveUser(`${n}@acme.com`)) });
+  const keep = (names: string[]) => names.map((n) => user(`${n}@acme.com`));
+
+  it('blocks more deletions than policy.max_deletions', () => {
+    const plan = planOf(desiredState({ users: keep(['a', 'b']), policy: { unmanagedUsers: 'delete', maxDeletions: 2 } }), live);
+    expect(codes(plan)).toEqual(['error:too_many_deletions']);
+    expect(plan.violations[0]?.operation_ids).toEqual(['op-1', 'op-2', 'op-3']);
+    expect(plan.violations[0]?.message).toContain('policy.max_deletions (2)');
+  });
+
+  it('blocks more than policy.max_deletion_percent of active users', () => {
+    const plan = planOf(desiredState({ users: keep(['a', 'b', 'c', 'd']), policy: { unmanagedUsers: 'delete', maxDeletionPercent: 10 } }), live);
+    expect(codes(plan)).toEqual(['error:too_many_deletions']);
+    expect(plan.violations[0]?.message).toContain('1 of 5 active user(s) (20.0%)');
+  });
+
+  it('allows deletions within both limits', () => {
+    const plan = planOf(desiredState({ users: keep(['a', 'b', 'c', 'd']), policy: { unmanagedUsers: 'delete', maxDeletions: 1, maxDeletionPercent: 20 } }), live);
+    expect(codes(plan)).toEqual([]);
+    expect(plan.operations[0]?.reversible).toBe('until 2026-11-29T18:00:00.000Z');
+  });
+});
