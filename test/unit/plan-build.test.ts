@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { digestLive } from '../../src/plan/build-plan.js';
+import { desiredState, heldNumber, liveOffice, liveState, liveUser, NOW, office, planOf, steps, user } from './builders.js';
+
+describe('buildPlan', () => {
+  it('fills basis, created_at and summary counts by kind', () => {
+    const desired = desiredState({
+      offices: [office('hq'), office('sf', { licenses: { talk: 1 } })],
+      users: [user('new@acme.com'), user('a@acme.com', { firstName: 'Ada' }), user('b@acme.com', { office: 'sf' })],
+      policy: { unmanagedUsers: 'delete' },
+    });
+    const live = liveState({
+      offices: [liveOffice('hq', { licenses: { talk: 5 } })],
+      users: [liveUser('a@acme.com'), liveUser('b@acme.com'), liveUser('x@acme.com')],
+    });
+    const plan = planOf(desired, live);
+    expect(plan.format_version).toBe(1);
+    expect(plan.created_at).toBe(NOW.toISOString());
+    expect(plan.basis).toEqual({ config_digest: 'sha256:config', live_digest: 'sha256:live' });
+    expect(steps(plan)).toEqual([
+      'create_office sf',
+      'delete_user x@acme.com',
+      'create_user new@acme.com',
+      'update_user a@acme.com',
+      'move_user b@acme.com',
+    ]);
+    // sf wants 1 talk license and no office has a declared surplus: the move stays blocked.
+    expect(plan.summary).toEqual({ create: 2, update: 1, delete: 1, move: 1, manual: 0, blocked: true });
+    expect(plan.operations.map((o) => o.source)).toEqual(['config', 'unmanaged', 'config', 'config', 'config']);
+  });
+
+  it('gives a new company admin an update after the create', () => {
+    const plan = planOf(desiredState({ users: [user('boss@acme.com', { admin: { company: true, offices: ['hq'] } })] }), liveState({}));
+    expect(steps(plan)).toEqual(['create_user boss@acme.com', 'update_user boss@acme.com']);
+    const update = plan.operations[1];
+    expect(update?.kind === 'update_user' && update.patch).toEqual({ is_super_admin: true, admin_offices: [{ key: 'hq', id: 'id-hq', name: 'Acme hq' }] });
+    expect(update?.after).toEqual(['op-1']);
+  });
+
+  it('patches emails for an email change matched through previous_emails', () => {
+    const plan = planOf(desiredState({ users: [user('ada@acme.com', { firstName: 'old', previousEmails: ['old@acme.com'] })] }), liveState({ users: [liveUser('old@acme.com')] }));
+    const op = plan.operations[0];
+    expect(op?.kind === 'update_user' && op.patch).toEqual({ emails: ['ada@acme.com'] });
+    expect(op?.target).toEqual({ type: 'user', email: 'ada@acme.com', id: 'u-old' });
+  });
+
+  it('notes a create_office without a create block', () => {
+    const plan = planOf(desiredState({ offices: [office('hq'), office('ny')] }), liveState({}));
+    expect(plan.operations[0]?.notes.join(' ')).toContain('has no `create` block');
+    expect(plan.operations[0]?.reversible).toBe('no');
+  });
+
+  it('sends a deleted user\'s numbers to the pool', () => {
+    const live = liveState({ users: [liveUser('x@acme.com')], numbers: [heldNumber('+14155550100', 'x@acme.com')] });
+    const plan = planOf(desiredState({ users: [], policy: { unmanagedUsers: 'delete' } }), live);
+    expect(plan.pool).toEqual([{ number: '+14155550100', direction: 'in', user: 'x@acme.com', office: 'hq', operation_id: 'op-1' }]);
+  });
+
+  describe('analytics and proxy (class 3)', () => {
+    const desired = desiredState({ users: [user('a@acme.com', { analytics: true, proxy: false, source: 'u.yaml:2' }), user('b@acme.com', { proxy: true })] });
+    const live = liveState({ users: [liveUser('a@acme.com'), liveUser('b@acme.com')] });
+
+    it('without a base, lists every declared true as unverifiable and plans nothing', () => {
+      const plan = planOf(desired, live);
+      expect(plan.operations).toEqual([]);
+      expect(plan.unverifiable).toEqual([
+        { email: 'a@acme.com', attribute: 'analytics', value: true, source: 'u.yaml:2' },
+        { email: 'b@acme.com', attribute: 'proxy', value: true, source: 'config' },
+      ]);
+    });
+
+    it('with a base, plans manual grants and revokes for changed declarations', () => {
+      const base = desiredState({ users: [user('a@acme.com', { analytics: false, proxy: true }), user('b@acme.com', { proxy: true })] });
+      const plan = planOf(desired, live, base);
+      expect(steps(plan)).toEqual(['grant_analytics a@acme.com', 'revoke_proxy a@acme.com']);
+      expect(plan.operations.every((o) => o.manual)).toBe(true);
+      expect(plan.operations[0]?.notes[0]).toContain('Charting Data, not Call History');
+      expect(plan.summary.manual).toBe(2);
+      expect(plan.unverifiable).toEqual([]);
+    });
+  });
+
+  it('digestLive is stable across key order and changes with content', () => {
+    const a = liveState({ users: [liveUser('a@acme.com')] });
+    expect(digestLive(a)).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(digestLive({ ...a, tenant: { ...a.tenant, company: { accountType: 'pro', name: 'Acme', id: 'c1' } } })).toBe(digestLive(a));
+    expect(digestLive(liveState({ users: [liveUser('b@acme.com')] }))).not.toBe(digestLive(a));
+  });
+});
