@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadPlanValidator, planSchemaPath } from '../../src/plan/plan-file.js';
+import { getPlanValidator, planSchemaPath, validatePlanDocument } from '../../src/plan/plan-file.js';
 import { OPERATION_KINDS, RULE_CODES, type Plan } from '../../src/plan/types.js';
 import { renderJson } from '../../src/render/json.js';
 import { blockedPlan, emptyPlan, everyKindOperations, fullPlan, largePlan } from './plan-samples.js';
@@ -18,13 +18,14 @@ describe('renderJson', () => {
     ['large', largePlan(50)],
   ];
 
-  it.each(samples)('renders the %s plan as one document valid against plan.schema.json', async (_name, plan) => {
-    const validate = await loadPlanValidator();
+  it.each(samples)('renders the %s plan as one document valid against plan.schema.json', (_name, plan) => {
+    const validate = getPlanValidator();
     const text = renderJson(plan);
     const doc: unknown = JSON.parse(text);
     const ok = validate(doc);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+    expect(validatePlanDocument(doc)).toEqual([]);
   });
 
   it('round-trips every field of every kind (the JSON form equals the Plan)', () => {
@@ -54,8 +55,8 @@ describe('renderJson', () => {
     expect(text).not.toMatch(/\+\d{7,15}/);
   });
 
-  it('is rejected by the schema when an operation lacks its own fields', async () => {
-    const validate = await loadPlanValidator();
+  it('is rejected by the schema when an operation lacks its own fields', () => {
+    const validate = getPlanValidator();
     const doc = JSON.parse(renderJson(fullPlan())) as { operations: Record<string, unknown>[] };
     delete doc.operations[5]!.numbers_to_pool;
     expect(validate(doc)).toBe(false);
