@@ -53,7 +53,8 @@ function listUsers(ctx: RouteContext): Record<string, unknown> {
   const state = q.get('state') ?? 'active';
   if (!USER_LIST_STATES.includes(state)) throw badRequest(`state must be one of ${USER_LIST_STATES.join(', ')}`);
   const email = q.get('email')?.toLowerCase();
-  const number = q.get('number');
+  // An unencoded `+` in a query string decodes to a space.
+  const number = q.get('number')?.replace(/^ /, '+') ?? null;
   const companyAdmin = readQueryBoolean(q, 'company_admin');
   const users = ctx.store.state.users
     .filter(
