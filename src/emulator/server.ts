@@ -18,7 +18,8 @@ import { userRoutes } from './routes-users.js';
 import { Store } from './store.js';
 import type { Fixture } from './types.js';
 
-const ROUTES: readonly Route[] = [...officeRoutes, ...userRoutes, ...numberRoutes];
+/** Every /api/v2 endpoint the emulator answers (each one exists in Dialpad's OpenAPI description). */
+export const API_ROUTES: readonly Route[] = [...officeRoutes, ...userRoutes, ...numberRoutes];
 const MAX_BODY_BYTES = 1 << 20;
 
 export interface EmulatorOptions {
@@ -114,7 +115,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const method = req.method ?? 'GET';
     window.record();
-    const match = matchRoute(ROUTES, method, url.pathname);
+    const match = matchRoute(API_ROUTES, method, url.pathname);
     const key = `${method} ${match && 'route' in match ? match.route.template : '(unmatched)'}`;
     stats.requests[key] = (stats.requests[key] ?? 0) + 1;
     let fault: FaultDecision = { kind: 'none' };
