@@ -154,7 +154,7 @@ export function generateFixture(opts: GenerateOptions): GeneratedFixture {
   }
 
   return {
-    clock: '2026-11-26T09:00:00',
+    clock: '2026-11-26T09:00:00Z',
     company: {
       id: COMPANY_ID,
       name: 'BigCo',
