@@ -149,7 +149,7 @@ export function generateFixture(opts: GenerateOptions): GeneratedFixture {
       emails: [userEmail(i)],
       license: 'talk',
       state: 'deleted',
-      deleted_at: '2026-11-25T12:00:00',
+      deleted_at: '2026-11-25T12:00:00Z',
     });
   }
 
