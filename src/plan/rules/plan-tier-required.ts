@@ -16,7 +16,7 @@ export function checkPlanTierRequired(ctx: RuleContext): Violation[] {
       code: 'plan_tier_required' as const,
       severity: 'error' as const,
       message:
-        `${op.kind} ${op.summary}: the company's plan is "${tier}"; transferring licenses and users between offices needs ` +
+        `${op.summary}: the company's plan is "${tier}"; transferring licenses and users between offices needs ` +
         `an Advanced or Premium plan (API account_type pro or enterprise; Dialpad help, Manage Your Users). ` +
         `Upgrade the plan, or keep the ${op.kind === 'move_user' ? 'user in their office' : 'license counts as they are'}${at(op.source)}.`,
       operation_ids: [op.id],

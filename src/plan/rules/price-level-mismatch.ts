@@ -24,7 +24,7 @@ export function checkPriceLevelMismatch(ctx: RuleContext) {
         code: 'price_level_mismatch' as const,
         severity: 'error' as const,
         message:
-          `${op.kind} ${what}: ${fromName} is at price level ${a} and ${toName} at ${b} (${SOURCE}). ` +
+          `${what}: ${fromName} is at price level ${a} and ${toName} at ${b} (${SOURCE}). ` +
           (op.kind === 'transfer_licenses'
             ? `Take the licenses from an office at price level ${b}, or buy them for ${toName}${at(op.source)}.`
             : `Move the user to an office at price level ${a}, or ask Dialpad to align the price levels${at(op.source)}.`),
