@@ -13,6 +13,7 @@ import {
   type OperationRow,
   type PlanView,
   type ViolationRow,
+  formatOperationIds,
 } from './rows.js';
 
 export interface MarkdownOptions {
@@ -56,8 +57,7 @@ function badges(row: OperationRow): string {
 }
 
 function operationLine(row: OperationRow): string {
-  const summary = row.summary === '' ? '' : `: ${escapeMarkdown(row.summary)}`;
-  return `- ${code(row.marker)} **${row.id}** ${row.action} ${code(row.target)}${summary}${badges(row)}`;
+  return `- ${code(row.marker)} **${row.id}** ${escapeMarkdown(row.headline)}${badges(row)}`;
 }
 
 function operationDetail(row: OperationRow): string[] {
@@ -89,7 +89,7 @@ function groupSummary(group: OfficeGroup): string {
 
 function violationLine(v: ViolationRow): string {
   const icon = v.severity === 'error' ? '⛔' : '⚠️';
-  const ops = v.operationIds.length > 0 ? ` (${v.operationIds.join(', ')})` : '';
+  const ops = v.operationIds.length > 0 ? ` (${formatOperationIds(v.operationIds)})` : '';
   return `- ${icon} **${v.severity}** ${code(v.code)}${ops}: ${escapeMarkdown(v.message)}`;
 }
 
@@ -113,8 +113,7 @@ function footerLines(view: PlanView): string[] {
 }
 
 function manualLine(row: OperationRow): string {
-  const text = row.summary !== '' ? escapeMarkdown(row.summary) : `${row.action} ${code(row.target)}`;
-  return `- ✋ **${row.id}** ${text}`;
+  return `- ✋ **${row.id}** ${escapeMarkdown(row.headline)}`;
 }
 
 function poolLines(view: PlanView): string[] {

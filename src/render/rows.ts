@@ -35,6 +35,11 @@ export interface OperationRow {
   target: string;
   /** The planner's one-line summary (may be empty). */
   summary: string;
+  /**
+   * The line a reviewer reads: the summary when it names the target, else `action target`
+   * followed by the summary, if any.
+   */
+  headline: string;
   changes: ChangeRow[];
   /** Facts carried by the kind's own fields (numbers sent to the pool, license counts…). */
   details: string[];
@@ -117,20 +122,38 @@ export const NO_CHANGES = 'No changes. Dialpad matches the configuration.';
 export const BLOCKED_LINE = 'This plan is blocked by the errors above and will not be applied (exit code 3).';
 export const OTHER_GROUP_TITLE = 'Company-wide';
 
-/** The office an operation is shown under: the planner's `office_key`, else the kind's own office. */
-function officeKeyOf(op: Operation): string {
+/**
+ * The office an operation is shown under: the planner's `office_key`, else the kind's own office,
+ * else the office the plan names for the target user elsewhere (`userOffices`), else none.
+ */
+function officeKeyOf(op: Operation, userOffices: Map<string, string>): string {
   if (op.office_key !== undefined) return op.office_key;
   switch (op.kind) {
     case 'create_office':
-      return op.office.key;
     case 'create_user':
       return op.office.key;
     case 'move_user':
     case 'transfer_licenses':
       return op.to.key;
     default:
-      return op.target.type === 'office' ? op.target.key : '';
+      if (op.target.type === 'office') return op.target.key;
+      if (op.target.type === 'user') return userOffices.get(op.target.email) ?? '';
+      return '';
   }
+}
+
+/** User email → office key, from the operations and pool movements that name both. */
+function collectUserOffices(plan: Plan): Map<string, string> {
+  const offices = new Map<string, string>();
+  for (const op of plan.operations) {
+    if (op.target.type !== 'user') continue;
+    if (op.office_key !== undefined) offices.set(op.target.email, op.office_key);
+    else if (op.kind === 'create_user') offices.set(op.target.email, op.office.key);
+  }
+  for (const p of plan.pool) {
+    if (p.user !== undefined && p.office !== undefined && !offices.has(p.user)) offices.set(p.user, p.office);
+  }
+  return offices;
 }
 
 /** Office key → display name, from every office reference the plan carries. */
@@ -155,8 +178,14 @@ function toChangeRow(change: FieldChange): ChangeRow {
   return { field: change.field, from: formatValue(change.from), to: formatValue(change.to) };
 }
 
+function formatHeadline(action: string, target: string, summary: string): string {
+  if (summary !== '' && summary.toLowerCase().includes(target.toLowerCase())) return summary;
+  return summary === '' ? `${action} ${target}` : `${action} ${target}: ${summary}`;
+}
+
 function toOperationRow(op: Operation, violationsByOp: Map<string, Violation[]>): OperationRow {
   const { marker, action, details } = describeKind(op);
+  const target = formatTarget(op.target);
   const named = violationsByOp.get(op.id) ?? [];
   const badges: Badge[] = [];
   if (op.reversible === 'no') badges.push('irreversible');
@@ -169,8 +198,9 @@ function toOperationRow(op: Operation, violationsByOp: Map<string, Violation[]>)
     kind: op.kind,
     marker: op.manual ? '!' : marker,
     action,
-    target: formatTarget(op.target),
+    target,
     summary: op.summary,
+    headline: formatHeadline(action, target, op.summary),
     changes: op.changes.map(toChangeRow),
     details,
     ...(reversibility === undefined ? {} : { reversibility }),
@@ -188,6 +218,12 @@ const POOL_MOVEMENT: Record<PoolMovement['direction'], string> = {
   released: 'released to Dialpad',
 };
 
+/** `op-1, op-2, op-3` — or the first `max` ids and how many more. */
+export function formatOperationIds(ids: string[], max = 8): string {
+  if (ids.length <= max) return ids.join(', ');
+  return `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
+}
+
 /** `Plan: 1 to create, 2 to update, 0 to delete` and `, N to move, N manual` when non-zero. */
 export function formatTotals(counts: PlanCounts): string {
   let line = `Plan: ${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete`;
@@ -204,13 +240,14 @@ export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView 
     for (const id of v.operation_ids) violationsByOp.set(id, [...(violationsByOp.get(id) ?? []), v]);
   }
   const names = collectOfficeNames(plan);
+  const userOffices = collectUserOffices(plan);
   const groups = new Map<string, OfficeGroup>();
   const manual: OperationRow[] = [];
   const operations: OperationRow[] = [];
   for (const op of plan.operations) {
     const row = toOperationRow(op, violationsByOp);
     operations.push(row);
-    const key = officeKeyOf(op);
+    const key = officeKeyOf(op, userOffices);
     let group = groups.get(key);
     if (group === undefined) {
       const name = names.get(key);

@@ -5,7 +5,7 @@
  */
 import { styleText } from 'node:util';
 import type { Plan } from '../plan/types.js';
-import { buildPlanView, type Marker, type OperationRow, type PlanView } from './rows.js';
+import { buildPlanView, formatOperationIds, type Marker, type OperationRow, type PlanView } from './rows.js';
 
 export interface TextOptions {
   /** ANSI colour via `util.styleText`; the caller decides (TTY, NO_COLOR). */
@@ -21,9 +21,7 @@ const MARKER_STYLE: Record<Marker, Style> = { '+': 'green', '~': 'yellow', '-': 
 
 function renderOperation(row: OperationRow, paint: Paint, withNotes: boolean): string[] {
   const marker = paint(MARKER_STYLE[row.marker], row.marker);
-  const head = `${row.action} ${row.target}`;
-  const summary = row.summary !== '' && row.summary !== head ? `: ${row.summary}` : '';
-  const lines = [`  ${marker} ${row.id}  ${head}${summary}`];
+  const lines = [`  ${marker} ${row.id}  ${row.headline}`];
   const indent = '        ';
   for (const c of row.changes) lines.push(`${indent}${c.field}: ${c.from} → ${c.to}`);
   for (const d of row.details) lines.push(`${indent}${d}`);
@@ -49,7 +47,7 @@ function renderSections(view: PlanView, paint: Paint): string[][] {
     if (list.length === 0) continue;
     const lines = [header(`${title} (${list.length}):`)];
     for (const v of list) {
-      const ops = v.operationIds.length > 0 ? ` [${v.operationIds.join(', ')}]` : '';
+      const ops = v.operationIds.length > 0 ? ` [${formatOperationIds(v.operationIds)}]` : '';
       lines.push(`  ${paint(style, `${v.severity} ${v.code}`)}${ops}`);
       for (const l of v.message.split('\n')) lines.push(`      ${l}`);
     }
@@ -68,8 +66,7 @@ function renderSections(view: PlanView, paint: Paint): string[][] {
       header(`Manual steps (${view.manual.length}): apply stops at each and waits until it is done in Dialpad:`),
     ];
     for (const row of view.manual) {
-      const summary = row.summary !== '' ? row.summary : `${row.action} ${row.target}`;
-      lines.push(`  ${paint('cyan', '!')} ${row.id}  ${summary}`);
+      lines.push(`  ${paint('cyan', '!')} ${row.id}  ${row.headline}`);
       for (const n of row.notes) lines.push(`        ${n}`);
     }
     sections.push(lines);

@@ -29,7 +29,8 @@ describe('renderMarkdown', () => {
     expect(md.match(/<details><summary>/g)).toHaveLength(4);
     expect(md.match(/<\/details>/g)).toHaveLength(4);
     expect(md).toContain('<details><summary><b>Acme Paris (paris)</b>: 2 operations (1 create office, 1 create user)</summary>');
-    expect(md).toMatch(/- `~` \*\*op-6\*\* move user `dan@acme\.com`/);
+    expect(md).toContain('- `~` **op-6** Move dan@acme.com from Acme HQ to Acme London');
+    expect(md).toContain('- `~` **op-4** suspend user bob@acme.com');
     expect(md).toContain('  - `last_name`: `Byron` → `Lovelace`');
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { maskEmail, maskPhone, redactPlan, redactText } from '../../src/render/redact.js';
-import { buildPlanView, formatValue } from '../../src/render/rows.js';
+import { buildPlanView, formatOperationIds, formatValue } from '../../src/render/rows.js';
 import { blockedPlan, fullPlan } from './plan-samples.js';
 
 describe('buildPlanView', () => {
@@ -86,5 +86,24 @@ describe('redaction', () => {
     expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
     expect(text).not.toMatch(/\+\d{7,15}/);
     expect(text).toContain('"field":"last_name"');
+  });
+});
+
+describe('buildPlanView with a planner that sets no office_key', () => {
+  it('groups a user operation by the office a pool movement names for that user', () => {
+    const plan = fullPlan();
+    const ops = plan.operations.map((op) => {
+      const { office_key: _drop, ...rest } = op;
+      return rest as typeof op;
+    });
+    const view = buildPlanView({ ...plan, operations: ops });
+    const unassign = view.groups.find((g) => g.rows.some((r) => r.id === 'op-9'));
+    expect(unassign?.key).toBe('hq'); // frank@acme.com: the pool movement of op-9 names hq
+  });
+
+  it('shortens long operation id lists in violations', () => {
+    expect(formatOperationIds(['op-1', 'op-2'])).toBe('op-1, op-2');
+    const ids = Array.from({ length: 18 }, (_, i) => `op-${i + 1}`);
+    expect(formatOperationIds(ids)).toBe('op-1, op-2, op-3, op-4, op-5, op-6, op-7, op-8 and 10 more');
   });
 });

@@ -36,12 +36,14 @@ describe('renderText', () => {
   it('marks each kind of operation and shows every op id once in the operations section', () => {
     const text = renderText(fullPlan(), { color: false });
     const section = text.slice(text.indexOf('Operations'), text.indexOf('\nManual steps ('));
-    expect(section).toMatch(/^ {2}\+ op-2 {2}create user grace@acme\.com/m);
-    expect(section).toMatch(/^ {2}~ op-3 {2}update user ada@acme\.com/m);
-    expect(section).toMatch(/^ {2}~ op-6 {2}move user dan@acme\.com/m);
-    expect(section).toMatch(/^ {2}- op-7 {2}delete user eve@acme\.com/m);
-    expect(section).toMatch(/^ {2}- op-10 {2}release number \+14155550199/m);
-    expect(section).toMatch(/^ {2}! op-11 {2}transfer licenses Acme London/m);
+    expect(section).toMatch(/^ {2}\+ op-2 {2}Create user grace@acme\.com in Acme Paris$/m);
+    expect(section).toMatch(/^ {2}~ op-3 {2}Update ada@acme\.com: last name/m);
+    expect(section).toMatch(/^ {2}~ op-4 {2}suspend user bob@acme\.com$/m);
+    expect(section).toMatch(/^ {2}~ op-6 {2}Move dan@acme\.com/m);
+    expect(section).toMatch(/^ {2}- op-7 {2}Delete eve@acme\.com/m);
+    expect(section).toMatch(/^ {2}- op-9 {2}unassign number frank@acme\.com$/m);
+    expect(section).toMatch(/^ {2}- op-10 {2}Release \+14155550199/m);
+    expect(section).toMatch(/^ {2}! op-11 {2}Transfer 2 talk licenses from Acme HQ to Acme London$/m);
     for (let i = 1; i <= 16; i += 1) expect(section.match(new RegExp(`\\bop-${i}\\b`, 'g'))).toHaveLength(1);
   });
 
