@@ -6,7 +6,7 @@
 import { ApiError, badRequest, notFound } from './api-error.js';
 import type { RouteResult } from './router.js';
 import { restoreUser, transferLicenses } from './rules.js';
-import type { Store } from './store.js';
+import { parseIsoTime, type Store } from './store.js';
 import { LINE_FIELDS, type LineField } from './types.js';
 import { assertKnownFields, readBoolean, readInt64, readString, toAvailableLicensesProto, toUserProto } from './wire.js';
 
@@ -47,7 +47,7 @@ function moveClock(ctx: ConsoleContext): RouteResult {
     if (typeof advance !== 'number' || !Number.isFinite(advance)) throw badRequest('advance_seconds must be a number');
     ctx.store.setClock(new Date(ctx.store.now().getTime() + advance * 1000));
   } else {
-    const t = Date.parse(now ?? '');
+    const t = parseIsoTime(now ?? '');
     if (Number.isNaN(t)) throw badRequest('now must be an ISO date-time');
     ctx.store.setClock(new Date(t));
   }

@@ -19,6 +19,9 @@ const count = {
   ],
 } as const;
 
+/** ISO-8601 date-time; without a zone it is UTC (the API writes naive timestamps). */
+const isoTime = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?$' } as const;
+
 const e164 = { type: 'string', pattern: '^\\+[1-9][0-9]{6,14}$' } as const;
 
 export const fixtureSchema = {
@@ -28,7 +31,7 @@ export const fixtureSchema = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
-    clock: { type: 'string', format: 'date-time' },
+    clock: isoTime,
     company: {
       type: 'object',
       required: ['id', 'name', 'account_type'],
@@ -79,7 +82,7 @@ export const fixtureSchema = {
           phone_numbers: { type: 'array', items: e164 },
           is_super_admin: { type: 'boolean' },
           admin_office_ids: { type: 'array', items: id },
-          deleted_at: { type: 'string', format: 'date-time' },
+          deleted_at: isoTime,
           anonymized: { type: 'boolean' },
           analytics: { type: 'boolean' },
           proxy: { type: 'boolean' },

@@ -6,7 +6,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { Problem } from '../errors.js';
 import { FixtureError } from './api-error.js';
@@ -20,7 +19,6 @@ let validator: ValidateFunction | undefined;
 function getValidator(): ValidateFunction {
   if (!validator) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-    formatsModule.default(ajv, ['date-time']);
     validator = ajv.compile(fixtureSchema);
   }
   return validator;

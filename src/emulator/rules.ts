@@ -6,7 +6,7 @@
 import { badRequest, conflict, forbidden } from './api-error.js';
 import { assertFreeLine, getAvailable, isHoldingLine } from './licenses.js';
 import { isInternal803Number } from './phone.js';
-import { RESTORE_WINDOW_MS, type Store } from './store.js';
+import { parseIsoTime, RESTORE_WINDOW_MS, type Store } from './store.js';
 import type { FixtureOffice, FixtureUser, LineField } from './types.js';
 
 /** User and license transfers need an Advanced/Premium plan (API `account_type` pro or enterprise). */
@@ -101,7 +101,7 @@ export function deleteUser(store: Store, user: FixtureUser): void {
 /** Console: undo a deletion within 72 h. The user needs a free line again; numbers stay in the pool. */
 export function restoreUser(store: Store, user: FixtureUser): void {
   if (user.state !== 'deleted') throw badRequest(`user ${user.id} is not deleted`);
-  const at = user.deleted_at === undefined ? Number.NEGATIVE_INFINITY : Date.parse(user.deleted_at);
+  const at = user.deleted_at === undefined ? Number.NEGATIVE_INFINITY : parseIsoTime(user.deleted_at);
   if (user.anonymized || store.now().getTime() - at >= RESTORE_WINDOW_MS) {
     throw badRequest(`user ${user.id} was deleted more than 72 hours ago and can no longer be restored`);
   }

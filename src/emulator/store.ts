@@ -16,6 +16,11 @@ export function formatApiTime(d: Date): string {
   return d.toISOString().slice(0, 19);
 }
 
+/** Parses an ISO time; one without a zone is UTC. NaN when unparsable. */
+export function parseIsoTime(text: string): number {
+  return Date.parse(/(Z|[+-]\d{2}:\d{2})$/i.test(text) || !text.includes('T') ? text : `${text}Z`);
+}
+
 export class Store {
   state: Fixture;
   /** Bumped by every mutation; the server compares it to decide whether to persist. */
@@ -29,7 +34,7 @@ export class Store {
     this.baseNow = baseNow;
     this.initial = structuredClone(fixture);
     this.state = structuredClone(fixture);
-    if (fixture.clock) this.offsetMs = Date.parse(fixture.clock) - baseNow().getTime();
+    if (fixture.clock) this.offsetMs = parseIsoTime(fixture.clock) - baseNow().getTime();
     this.initialOffsetMs = this.offsetMs;
     delete this.state.clock;
   }
@@ -160,7 +165,7 @@ export class Store {
     const now = this.now().getTime();
     for (const u of this.state.users) {
       if (u.state !== 'deleted' || u.anonymized) continue;
-      const at = u.deleted_at === undefined ? Number.NEGATIVE_INFINITY : Date.parse(u.deleted_at);
+      const at = u.deleted_at === undefined ? Number.NEGATIVE_INFINITY : parseIsoTime(u.deleted_at);
       if (now - at < RESTORE_WINDOW_MS) continue;
       u.emails = [`deleted-user-${u.id}@anonymized.invalid`];
       u.first_name = 'Deleted';

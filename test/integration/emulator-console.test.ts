@@ -63,6 +63,11 @@ describe('console: deleted users and the clock', () => {
     expect((await h.console('GET', '/clock')).body).toEqual({ now: '2026-11-23T12:00:00.000Z' });
   });
 
+  it('reads a fixture clock without a zone as UTC', async () => {
+    h = await startHarness({ fixture: { ...makeFixture(), clock: '2026-11-26T09:00:00' }, now: () => new Date('2020-01-01T00:00:00Z') });
+    expect((await h.console('GET', '/clock')).body).toEqual({ now: '2026-11-26T09:00:00.000Z' });
+  });
+
   it('lets a new user take the email of a deleted one', async () => {
     h = await startHarness();
     await h.api('DELETE', '/users/104');
