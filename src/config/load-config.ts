@@ -3,7 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ConfigError, UsageError, type Problem } from '../errors.js';
 import type { DesiredState } from '../model/tenant.js';
-import { mergeFiles } from './merge-files.js';
+import { dropInvalid } from './drop-invalid.js';
+import { checkVersionDeclared, mergeFiles } from './merge-files.js';
 import { normalizeConfig } from './normalize.js';
 import { checkSemantics, type SemanticOptions } from './semantic-rules.js';
 import { validateFileSchema } from './validate-schema.js';
@@ -57,23 +58,29 @@ export async function loadConfig(path: string): Promise<DesiredState> {
 
 /**
  * Parses, validates, merges and normalizes config sources (in the order given). All problems are
- * collected: YAML errors and schema errors for every file, then merge conflicts, then (only when
- * everything so far is clean) the semantic rules.
+ * collected at once: YAML problems and schema problems for every file, merge conflicts, and the
+ * semantic rules, which run on the parts that passed the schema (see `dropInvalid`) but not at all
+ * when a file could not be parsed, since its offices and users are unknown.
  */
 export function loadConfigSources(sources: readonly ConfigSource[], options: SemanticOptions): DesiredState {
   const problems: Problem[] = [];
-  const valid: YamlFile[] = [];
+  const parsedFiles: YamlFile[] = [];
+  let unreadable = false;
   for (const source of sources) {
     const parsed = parseYamlFile(source);
-    const fileProblems = parsed.problems.length > 0 ? parsed.problems : validateFileSchema(parsed.file);
-    problems.push(...fileProblems);
-    if (fileProblems.length === 0) valid.push(parsed.file);
+    if (parsed.problems.length > 0) {
+      problems.push(...parsed.problems);
+      unreadable = true;
+      continue;
+    }
+    const schemaProblems = validateFileSchema(parsed.file);
+    problems.push(...schemaProblems);
+    parsedFiles.push(dropInvalid(parsed.file, schemaProblems));
   }
-  const { merged, problems: mergeProblems } = mergeFiles(valid);
+  const { merged, problems: mergeProblems } = mergeFiles(parsedFiles);
   problems.push(...mergeProblems);
+  if (!unreadable && parsedFiles.length > 0) problems.push(...checkVersionDeclared(parsedFiles), ...checkSemantics(merged, options));
   if (problems.length > 0) throw new ConfigError(sortProblems(problems, sources));
-  const semantic = checkSemantics(merged, options);
-  if (semantic.length > 0) throw new ConfigError(sortProblems(semantic, sources));
   return normalizeConfig(
     merged,
     sources.map((s) => s.abs),

@@ -16,9 +16,10 @@ export interface MergedConfig {
 }
 
 /**
- * Merges schema-valid files in the order given: mappings under `company`, `policy`, `offices`,
+ * Merges parsed files in the order given (their invalid parts dropped, see `dropInvalid`; a
+ * `users` entry that is `undefined` is skipped): mappings under `company`, `policy`, `offices`,
  * `reserved_numbers` and `emulator` merge key by key, `users` lists concatenate, and `version` may
- * appear in any number of files but in at least one. A key defined in two places is reported
+ * appear in any number of files (see `checkVersionDeclared`). A key defined in two places is reported
  * naming both.
  */
 export function mergeFiles(files: readonly YamlFile[]): { merged: MergedConfig; problems: Problem[] } {
@@ -34,7 +35,8 @@ export function mergeFiles(files: readonly YamlFile[]): { merged: MergedConfig; 
     for (const [top, value] of Object.entries(data)) {
       if (!topOrigins.has(top)) topOrigins.set(top, file);
       if (top === 'users') {
-        (value as RawUser[]).forEach((u, index) => {
+        (value as (RawUser | undefined)[]).forEach((u, index) => {
+          if (u === undefined) return;
           users.push(u);
           userOrigins.push({ file, index });
         });
@@ -58,16 +60,8 @@ export function mergeFiles(files: readonly YamlFile[]): { merged: MergedConfig; 
     }
   }
 
-  const first = files[0];
-  if (first !== undefined && !topOrigins.has('version')) {
-    const many = files.length > 1;
-    problems.push({
-      ...locateInFile(first, []),
-      path: '/version',
-      message: `missing "version: 1": add it at the top of ${many ? 'one file of the config' : 'this file'}`,
-    });
-  }
-  // Each file passed the schema, so each merged mapping has the shape RawConfig declares for it.
+  // Invalid parts were dropped, so each merged mapping has the shape RawConfig declares for it
+  // (offices excepted: see dropInvalid).
   const raw = { version: 1, ...maps, ...(topOrigins.has('users') ? { users } : {}) } as unknown as RawConfig;
   const fallback = files[0];
   const origin = (path: readonly PathSegment[]): { file: YamlFile; path: PathSegment[] } => {
@@ -101,4 +95,12 @@ export function mergeFiles(files: readonly YamlFile[]): { merged: MergedConfig; 
 
 function isMapKey(key: string): key is MapKey {
   return (MAP_KEYS as readonly string[]).includes(key);
+}
+
+/** `version: 1` must appear in at least one file of the config; reported at the first file. */
+export function checkVersionDeclared(files: readonly YamlFile[]): Problem[] {
+  const first = files[0];
+  if (first === undefined || files.some((f) => f.data !== undefined && 'version' in f.data)) return [];
+  const where = files.length > 1 ? 'one file of the config' : 'this file';
+  return [{ ...locateInFile(first, []), path: '/version', message: `missing "version: 1": add it at the top of ${where}` }];
 }

@@ -11,7 +11,10 @@ export interface SemanticOptions {
   checkFixture: boolean;
 }
 
-/** A named semantic rule: runs on a structurally valid merged config, returns every problem it finds. */
+/**
+ * A named semantic rule: runs on the merged config without the parts that failed the schema
+ * (offices excepted, see `dropInvalid`) and returns every problem it finds.
+ */
 export type SemanticRule = (config: MergedConfig, options: SemanticOptions) => Problem[];
 
 /** E.164: a plus, a non-zero country code digit, 7 to 15 digits in all. */
@@ -89,8 +92,9 @@ export function checkDuplicateOffices(config: MergedConfig): Problem[] {
   for (const field of ['name', 'id'] as const) {
     const seen = new Map<string, string>();
     for (const [key, office] of Object.entries(config.raw.offices ?? {})) {
-      const value = office[field];
-      if (value === undefined) continue;
+      // Offices with schema problems are kept (see dropInvalid): read only well-typed fields.
+      const value: unknown = (office as unknown as Record<string, unknown> | null)?.[field];
+      if (typeof value !== 'string') continue;
       const first = seen.get(value);
       if (first === undefined) {
         seen.set(value, key);

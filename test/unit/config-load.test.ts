@@ -145,7 +145,7 @@ describe('loadConfig: a directory', () => {
     ['a policy key', 'policy:\n  max_deletions: 1\n', 'policy: { unmanaged_users: ignore, max_deletions: 2 }\n', 'b.yaml:2:36: policy.max_deletions is already defined at a.yaml:3:3'],
     ['the emulator fixture', 'emulator: { fixture: a.json }\n', 'emulator:\n  fixture: b.json\n', 'b.yaml:3:3: emulator.fixture is already defined at a.yaml:2:13'],
   ])('reports %s defined in two files, naming both places', async (_what, a, b, expected) => {
-    writeTree(cwd.dir, { 'cfg/a.yaml': `version: 1\n${a}`, 'cfg/b.yaml': `version: 1\n${b}` });
+    writeTree(cwd.dir, { 'cfg/a.yaml': `version: 1\n${a}`, 'cfg/b.yaml': `version: 1\n${b}`, 'cfg/a.json': '{}' });
     expect(await problemsOf(loadConfig('cfg'))).toEqual([`cfg/${expected.replace(' at ', ' at cfg/')}`]);
   });
 

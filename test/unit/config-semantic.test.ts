@@ -84,8 +84,28 @@ describe('semantic rules', () => {
     expect(await problemsOf(loadConfig('cfg'))).toEqual(['cfg/b.yaml:10:13: users[1].office "paris" is not a declared office (declared: hq, london)']);
   });
 
-  it('runs only on a structurally valid config', async () => {
-    writeTree(cwd.dir, { 'c.yaml': `${OFFICES_YAML}users:\n${userYaml('a@x.io', 'lndon', '    state: gone\n')}` });
-    expect(await problemsOf(loadConfig('c.yaml'))).toEqual(['c.yaml:10:12: users[0].state must be one of: active, suspended']);
+  it('runs beside schema problems, skipping only the entries that failed the schema', async () => {
+    writeTree(cwd.dir, {
+      'cfg/a.yaml': 'version: 1\npolicy: { unmanaged_users: sometimes }\noffices:\n  hq: { name: HQ, country: us }\nreserved_numbers: { keep: [+14155550100] }\n',
+      'cfg/b.yaml': `users:\n${userYaml('a@x.io', 'lndon', '    state: gone\n')}${userYaml('b@x.io', 'paris')}${userYaml('c@x.io', 'hq', '    numbers: ["+1 415"]\n')}`,
+    });
+    expect(await problemsOf(loadConfig('cfg'))).toEqual([
+      'cfg/a.yaml:2:28: policy.unmanaged_users must be one of: ignore, suspend, delete',
+      'cfg/a.yaml:4:28: offices.hq.country "us" must be written in upper case: "US"',
+      'cfg/a.yaml:5:28: reserved_numbers.keep[0] must be a string, not 14155550100 (put the value in quotes)',
+      'cfg/b.yaml:6:12: users[0].state must be one of: active, suspended',
+      'cfg/b.yaml:10:13: users[1].office "paris" is not a declared office (declared: hq)',
+      'cfg/b.yaml:15:15: users[2].numbers[0] "+1 415" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"',
+    ]);
+  });
+
+  it('does not run when a file cannot be parsed, since its offices and users are unknown', async () => {
+    writeTree(cwd.dir, {
+      'cfg/a.yaml': 'version: 1\noffices:\n  hq: { name: HQ, country: US\n',
+      'cfg/b.yaml': `users:\n${userYaml('a@x.io', 'hq')}`,
+    });
+    const problems = await problemsOf(loadConfig('cfg'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^cfg\/a\.yaml:\d+:\d+: YAML syntax error: /);
   });
 });
