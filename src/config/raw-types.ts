@@ -3,7 +3,9 @@
  *
  * Hand-written, and held to `schemas/dialform.schema.json` two ways: each `*_KEYS` list below must
  * equal the key set of its interface (checked at compile time by `assertKeys`) and the property
- * names of the schema object named in `RAW_SCHEMA_KEYS` (checked by test/unit/config-schema.test.ts).
+ * names of the schema object named in `RAW_SCHEMA_KEYS` (checked by test/unit/config-schema.test.ts);
+ * `RAW_SCHEMA_REQUIRED` is held the same way to the interfaces' non-optional keys and the schema's
+ * `required` lists.
  */
 import type { AccountType, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
 
@@ -14,6 +16,14 @@ type SameKeys<T, K extends readonly string[]> = [keyof T] extends [K[number]]
     : false
   : false;
 function assertKeys<_T extends true>(): void {}
+/** The keys of `T` that are not optional. */
+type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
+/** Same check as `SameKeys`, for the required keys only. */
+type SameRequired<T, K extends readonly string[]> = [RequiredKeys<T>] extends [K[number]]
+  ? [K[number]] extends [RequiredKeys<T>]
+    ? true
+    : false
+  : false;
 
 export interface RawConfig {
   version: 1;
@@ -170,3 +180,32 @@ export const RAW_SCHEMA_KEYS: Record<string, readonly string[]> = {
   emulator: RAW_EMULATOR_KEYS,
   user: RAW_USER_KEYS,
 };
+
+/**
+ * Required keys per schema object (same names as `RAW_SCHEMA_KEYS`). `version` is optional in one
+ * file: it is required once per config, which the loader checks.
+ */
+export const RAW_SCHEMA_REQUIRED = {
+  '': [],
+  company: [],
+  policy: [],
+  office: ['name', 'country'],
+  officeLicenses: [],
+  officeCreate: ['currency', 'plan_period', 'annual_commit_monthly_billing', 'invoiced', 'unified_billing', 'billing_address'],
+  billingAddress: ['address_line_1', 'city', 'country', 'postal_code', 'region'],
+  e911Address: ['address', 'city', 'country', 'state', 'zip'],
+  reservedNumbers: [],
+  emulator: ['fixture'],
+  user: ['email', 'first_name', 'last_name', 'office'],
+} as const satisfies Record<string, readonly string[]>;
+assertKeys<SameRequired<Omit<RawConfig, 'version'>, typeof RAW_SCHEMA_REQUIRED['']>>();
+assertKeys<SameRequired<RawCompany, typeof RAW_SCHEMA_REQUIRED.company>>();
+assertKeys<SameRequired<RawPolicy, typeof RAW_SCHEMA_REQUIRED.policy>>();
+assertKeys<SameRequired<RawOffice, typeof RAW_SCHEMA_REQUIRED.office>>();
+assertKeys<SameRequired<RawOfficeLicenses, typeof RAW_SCHEMA_REQUIRED.officeLicenses>>();
+assertKeys<SameRequired<RawOfficeCreate, typeof RAW_SCHEMA_REQUIRED.officeCreate>>();
+assertKeys<SameRequired<RawBillingAddress, typeof RAW_SCHEMA_REQUIRED.billingAddress>>();
+assertKeys<SameRequired<RawE911Address, typeof RAW_SCHEMA_REQUIRED.e911Address>>();
+assertKeys<SameRequired<RawReservedNumbers, typeof RAW_SCHEMA_REQUIRED.reservedNumbers>>();
+assertKeys<SameRequired<RawEmulator, typeof RAW_SCHEMA_REQUIRED.emulator>>();
+assertKeys<SameRequired<RawUser, typeof RAW_SCHEMA_REQUIRED.user>>();

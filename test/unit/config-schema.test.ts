@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findConfigSchemaPath, readConfigSchema } from '../../src/config/index.js';
-import { RAW_SCHEMA_KEYS } from '../../src/config/raw-types.js';
+import { RAW_SCHEMA_KEYS, RAW_SCHEMA_REQUIRED } from '../../src/config/raw-types.js';
 import { getConfigValidator } from '../../src/config/schema.js';
 import { ACCOUNT_TYPES, USER_LICENSES } from '../../src/model/tenant.js';
 
@@ -12,6 +12,7 @@ interface SchemaObject {
   enum?: unknown[];
   additionalProperties?: unknown;
   type?: string;
+  required?: string[];
 }
 
 const schema = readConfigSchema() as SchemaObject;
@@ -35,6 +36,10 @@ describe('config schema', () => {
 
   it.each(Object.entries(RAW_SCHEMA_KEYS))('declares the same keys for "%s" as raw-types.ts', (name, keys) => {
     expect(Object.keys(schemaAt(name).properties ?? {}).sort()).toEqual([...keys].sort());
+  });
+
+  it.each(Object.entries(RAW_SCHEMA_REQUIRED))('requires the same keys for "%s" as raw-types.ts', (name, keys) => {
+    expect([...(schemaAt(name).required ?? [])].sort()).toEqual([...keys].sort());
   });
 
   it('covers every object in the schema with a raw type key list', () => {
