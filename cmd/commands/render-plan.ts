@@ -13,7 +13,7 @@ export function renderPlan(plan: Plan, opts: { format: PlanFormat; color: boolea
     case 'markdown':
       return renderMarkdown(plan, { redact: opts.redact });
     case 'json':
-      return renderJson(plan);
+      return renderJson(plan, { redact: opts.redact });
     default: {
       const _never: never = opts.format;
       return _never;
