@@ -10,7 +10,23 @@ export function toCanonicalJson(value: unknown): string {
   );
 }
 
-/** `sha256:<hex>` of the canonical JSON of the live tenant (what a plan was computed against). */
+/**
+ * `sha256:<hex>` of the canonical JSON of the live tenant (what a plan was computed against).
+ * Office keys are replaced by live ids first: keys come from whichever config matched the offices,
+ * and `apply FILE` must recognise the same live state whatever config it runs with.
+ */
 export function digestLive(live: LiveState): string {
-  return `sha256:${createHash('sha256').update(toCanonicalJson(live.tenant)).digest('hex')}`;
+  const idOf = new Map(live.tenant.offices.map((o) => [o.key, o.id ?? o.key]));
+  const byId = (key: string | undefined) => (key === undefined ? undefined : (idOf.get(key) ?? key));
+  const tenant = {
+    ...live.tenant,
+    offices: live.tenant.offices.map((o) => ({ ...o, key: byId(o.key) })),
+    users: live.tenant.users.map((u) => ({
+      ...u,
+      office: byId(u.office),
+      admin: { ...u.admin, offices: u.admin.offices.map(byId).sort() },
+    })),
+    numbers: live.tenant.numbers.map((n) => ({ ...n, office: byId(n.office) })),
+  };
+  return `sha256:${createHash('sha256').update(toCanonicalJson(tenant)).digest('hex')}`;
 }
