@@ -65,28 +65,45 @@ function diffMatchedUser(desired: User, live: User): Change[] {
   return changes;
 }
 
+/** Each desired user with the live account it stands for (if any), and the live users no entry claims. */
+export interface UserMatch {
+  pairs: { user: User; live?: User }[];
+  /** Live users absent from config, not deleted or cancelled: what `policy.unmanaged_users` acts on. */
+  unmanaged: User[];
+}
+
+export function matchUsers(desired: DesiredState, live: LiveState): UserMatch {
+  const byEmail = indexLiveUsers(live.tenant.users);
+  const matched = new Set<User>();
+  const pairs: UserMatch['pairs'] = [];
+  for (const user of desired.tenant.users) {
+    const found = findLiveUser(user, byEmail);
+    if (found !== undefined) matched.add(found);
+    pairs.push(found === undefined ? { user } : { user, live: found });
+  }
+  const unmanaged = live.tenant.users.filter(
+    (u) => !matched.has(u) && !GONE_STATES.has(u.state) && byEmail.get(u.email.toLowerCase()) === u,
+  );
+  return { pairs, unmanaged };
+}
+
 /**
  * User changes: creates, restores, updates, moves, state changes, and what `policy.unmanaged_users`
  * asks for live users absent from config. Numbers are diffed separately (`diffNumbers`).
  */
 export function diffUsers(desired: DesiredState, live: LiveState): Change[] {
-  const byEmail = indexLiveUsers(live.tenant.users);
-  const matched = new Set<User>();
+  const { pairs, unmanaged } = matchUsers(desired, live);
   const changes: Change[] = [];
-  for (const user of desired.tenant.users) {
-    const found = findLiveUser(user, byEmail);
+  for (const { user, live: found } of pairs) {
     if (found === undefined) {
       changes.push(change.createUser(user));
       if (user.state === 'suspended') changes.push(change.suspendUser({ ...user, state: 'active' }, user));
       continue;
     }
-    matched.add(found);
     changes.push(...diffMatchedUser(user, found));
   }
   const policy = desired.policy.unmanagedUsers;
-  for (const user of live.tenant.users) {
-    if (matched.has(user) || GONE_STATES.has(user.state)) continue;
-    if (byEmail.get(user.email.toLowerCase()) !== user) continue;
+  for (const user of unmanaged) {
     if (policy === 'delete') changes.push(change.deleteUser(user));
     else if (policy === 'suspend' && user.state === 'active') changes.push(change.suspendUser(user));
   }

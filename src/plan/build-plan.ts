@@ -38,10 +38,10 @@ function aliasesOf(desired: DesiredState, live: LiveState): Map<string, string> 
   return aliases;
 }
 
-/** A partial read must not lead to deleting or suspending users that may only be unread. */
+/** A partial read must not lead to deleting or suspending users, or releasing numbers, that may only be unread. */
 function isWithheld(c: Change, live: LiveState): boolean {
   if (live.incomplete.length === 0) return false;
-  return c.kind === 'delete_user' || (c.kind === 'suspend_user' && c.user === undefined);
+  return c.kind === 'delete_user' || c.kind === 'release_number' || (c.kind === 'suspend_user' && c.user === undefined);
 }
 
 function summarize(operations: Operation[], violations: Violation[]): PlanSummary {
@@ -82,7 +82,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     trace,
     book,
     unbalanced: transfers.unbalanced,
-    withheld: withheld.map((c) => (c.kind === 'delete_user' || c.kind === 'suspend_user' ? c.live.email : '')).sort(),
+    withheld: withheld.flatMap((c) => (c.kind === 'delete_user' || c.kind === 'suspend_user' ? [c.live.email] : [])).sort(),
   });
   // Every blocked operation is named by an error, whichever rule's code it carries.
   const reported = new Set(violations.filter((v) => v.severity === 'error').flatMap((v) => v.operation_ids));

@@ -4,7 +4,7 @@
  */
 import type { Change, UserField } from '../diff/types.js';
 import type { User } from '../model/tenant.js';
-import { isInternalNumber } from './countries.js';
+import { isInternalNumber } from '../diff/countries.js';
 import type { OfficeBook } from './office-refs.js';
 import { operation } from './operations.js';
 import type { FieldChange, Operation, UserPatch } from './types.js';

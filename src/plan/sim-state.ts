@@ -3,6 +3,7 @@
  * step of a plan. Built from live state (plus the price levels declared in config), then changed
  * op by op by `applyOperation`.
  */
+import { indexLiveNumbers } from '../diff/live-numbers.js';
 import {
   LICENSE_LINE,
   LINE_TYPES,
@@ -11,7 +12,6 @@ import {
   type LineType,
   type LiveState,
   type UserLicense,
-  type User,
   type UserState,
 } from '../model/tenant.js';
 
@@ -124,23 +124,7 @@ export function createSimState(desired: DesiredState, live: LiveState, aliases: 
   return { ...(live.tenant.company.accountType === undefined ? {} : { accountType: live.tenant.company.accountType }), offices, users, pool };
 }
 
-/**
- * The numbers a live user holds: their own list (primary first) plus any company number whose
- * target is them, whichever the reader filled.
- */
-export function indexLiveNumbers(live: LiveState): (user: User) => string[] {
-  const byEmail = new Map<string, string[]>();
-  for (const n of live.tenant.numbers) {
-    if (n.userEmail === undefined || n.status === 'available') continue;
-    const email = n.userEmail.toLowerCase();
-    byEmail.set(email, [...(byEmail.get(email) ?? []), n.number]);
-  }
-  return (user) => {
-    if (user.state === 'deleted') return [...(user.numbers ?? [])];
-    const own = user.numbers ?? [];
-    return [...own, ...(byEmail.get(user.email.toLowerCase()) ?? []).filter((n) => !own.includes(n))];
-  };
-}
+export { indexLiveNumbers };
 
 /** A deep copy, so a rule can replay or inspect without touching the original. */
 export function cloneSimState(sim: SimState): SimState {

@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from './context.js';
 import { checkIncompleteLiveRead } from './incomplete-live-read.js';
 import { checkInsufficientLicenses } from './insufficient-licenses.js';
 import { checkLastCompanyAdmin } from './last-company-admin.js';
+import { checkNumberConflict } from './number-conflict.js';
 import { checkPlanTierRequired } from './plan-tier-required.js';
 import { checkPriceLevelMismatch } from './price-level-mismatch.js';
 import { checkProtectedUser } from './protected-user.js';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   checkInsufficientLicenses,
   checkTooManyDeletions,
   checkProtectedUser,
+  checkNumberConflict,
   checkLastCompanyAdmin,
   checkRecentlyDeletedUser,
 ];

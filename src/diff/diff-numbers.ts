@@ -1,0 +1,53 @@
+/**
+ * Number changes: each user whose config lists `numbers` (first = primary; absent = unmanaged)
+ * against what they will hold once earlier changes are done, and, with
+ * `reserved_numbers.release_unlisted`, pool numbers neither kept nor wanted.
+ */
+import type { DesiredState, LiveState, Office, PhoneNumber } from '../model/tenant.js';
+import { isInternalNumber } from './countries.js';
+import { matchUsers } from './diff-users.js';
+import { indexLiveNumbers } from './live-numbers.js';
+import { change, type Change } from './types.js';
+
+function countryOf(offices: Office[], key: string): string {
+  return (offices.find((o) => o.key === key)?.country ?? '').toUpperCase();
+}
+
+/** Same primary and the same set: the order of non-primary numbers does not matter. */
+function sameNumbers(held: string[], want: string[]): boolean {
+  if (held[0] !== want[0] || held.length !== want.length) return false;
+  return want.every((n) => held.includes(n));
+}
+
+export function diffNumbers(desired: DesiredState, live: LiveState): Change[] {
+  const numbersOf = indexLiveNumbers(live);
+  const { pairs, unmanaged } = matchUsers(desired, live);
+  const changes: Change[] = [];
+  /** Numbers that enter the reserved pool during the plan. */
+  const entering = new Set<string>();
+  for (const { user, live: found } of pairs) {
+    const held = found === undefined ? [] : numbersOf(found);
+    // An international move (dialpad-api.md §5.1) pools every number but the +1803 internal ones.
+    const international =
+      found !== undefined && found.state !== 'deleted' && countryOf(live.tenant.offices, found.office) !== countryOf(desired.tenant.offices, user.office);
+    const kept = international ? held.filter(isInternalNumber) : held;
+    for (const n of held) if (!kept.includes(n)) entering.add(n);
+    if (user.numbers === undefined) continue;
+    for (const n of kept) if (!user.numbers.includes(n)) entering.add(n);
+    if (!sameNumbers(kept, user.numbers)) changes.push(change.userNumbers(user, kept, user.numbers, found));
+  }
+  if (desired.policy.unmanagedUsers === 'delete') for (const u of unmanaged) for (const n of numbersOf(u)) entering.add(n);
+
+  if (desired.reservedNumbers.releaseUnlisted) {
+    const wanted = new Set(desired.tenant.users.flatMap((u) => u.numbers ?? []));
+    const keep = new Set(desired.reservedNumbers.keep);
+    const byNumber = new Map(live.tenant.numbers.map((n) => [n.number, n]));
+    const pool = live.tenant.numbers.filter((n) => n.status === 'available' && n.targetId === undefined).map((n) => n.number);
+    for (const number of [...new Set([...pool, ...entering])].sort()) {
+      if (keep.has(number) || wanted.has(number)) continue;
+      const known: PhoneNumber = byNumber.get(number) ?? { number, status: 'available' };
+      changes.push(change.releaseNumber(known));
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,19 @@
+import type { LiveState, User } from '../model/tenant.js';
+
+/**
+ * The numbers a live user holds: their own list (primary first) plus any company number whose
+ * target is them, whichever the reader filled.
+ */
+export function indexLiveNumbers(live: LiveState): (user: User) => string[] {
+  const byEmail = new Map<string, string[]>();
+  for (const n of live.tenant.numbers) {
+    if (n.userEmail === undefined || n.status === 'available') continue;
+    const email = n.userEmail.toLowerCase();
+    byEmail.set(email, [...(byEmail.get(email) ?? []), n.number]);
+  }
+  return (user) => {
+    if (user.state === 'deleted') return [...(user.numbers ?? [])];
+    const own = user.numbers ?? [];
+    return [...own, ...(byEmail.get(user.email.toLowerCase()) ?? []).filter((n) => !own.includes(n))];
+  };
+}

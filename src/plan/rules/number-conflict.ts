@@ -1,0 +1,66 @@
+import { countriesOfNumber, isInternalNumber } from '../../diff/countries.js';
+import type { Violation } from '../types.js';
+import { at, type RuleContext } from './context.js';
+
+/**
+ * Numbers config cannot have: one number wanted by two owners (two users, or a user and
+ * `reserved_numbers.keep`), a number outside its user's office country, and assigns the simulation
+ * could not satisfy (the number never reaches the pool, e.g. its holder's numbers are unmanaged).
+ */
+export function checkNumberConflict(ctx: RuleContext): Violation[] {
+  const out: Violation[] = [];
+  const owners = new Map<string, string[]>();
+  for (const user of ctx.desired.tenant.users) {
+    for (const n of user.numbers ?? []) owners.set(n, [...(owners.get(n) ?? []), `${user.email}${at(user.source)}`]);
+  }
+  for (const n of ctx.desired.reservedNumbers.keep) {
+    if (owners.has(n)) owners.set(n, [...(owners.get(n) ?? []), `reserved_numbers.keep${at(ctx.desired.reservedNumbers.source)}`]);
+  }
+  const opsFor = (number: string) =>
+    ctx.operations.filter((op) => (op.kind === 'assign_number' || op.kind === 'release_number') && op.number === number).map((op) => op.id);
+  for (const [number, who] of [...owners].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (who.length < 2) continue;
+    out.push({
+      code: 'number_conflict',
+      severity: 'error',
+      message: `${number} is wanted by ${who.join(' and ')}; a number has one owner. Keep it in one place in config.`,
+      operation_ids: opsFor(number),
+    });
+  }
+
+  for (const user of ctx.desired.tenant.users) {
+    const country = ctx.book.country(user.office);
+    for (const n of user.numbers ?? []) {
+      const countries = countriesOfNumber(n);
+      if (countries === undefined || country === '' || countries.includes(country) || isInternalNumber(n)) continue;
+      out.push({
+        code: 'number_conflict',
+        severity: 'error',
+        message:
+          `${n} for ${user.email}${at(user.source)} is a ${countries.join('/')} number but their office ${ctx.book.ref(user.office).name} ` +
+          `is in ${country}; Dialpad assigns numbers in the office's country (an international move replaces them). ` +
+          `List a ${country} number, or put the user in an office in ${countries.join('/')}.`,
+        operation_ids: opsFor(n),
+      });
+    }
+  }
+
+  const reported = new Set(out.flatMap((v) => v.operation_ids));
+  for (const b of ctx.trace.blocked) {
+    if (b.code !== 'number_conflict' || reported.has(b.id)) continue;
+    const op = ctx.operations.find((o) => o.id === b.id);
+    const holder = op?.kind === 'assign_number' ? holderOf(ctx, op.number) : undefined;
+    out.push({
+      code: 'number_conflict',
+      severity: 'error',
+      message: holder === undefined ? b.message : `${b.message} It is held by ${holder}, whose numbers config does not manage: add numbers: to that entry, or remove the number here.`,
+      operation_ids: [b.id],
+    });
+  }
+  return out;
+}
+
+function holderOf(ctx: RuleContext, number: string): string | undefined {
+  for (const [email, user] of ctx.trace.final.users) if (user.numbers.includes(number)) return email;
+  return undefined;
+}

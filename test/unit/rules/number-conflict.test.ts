@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { codes, desiredState, heldNumber, liveOffice, liveState, liveUser, office, planOf, poolNumber, user } from '../builders.js';
+
+describe('number_conflict', () => {
+  it('flags a number wanted by two users', () => {
+    const desired = desiredState({
+      users: [user('a@acme.com', { numbers: ['+14155550001'], source: 'u.yaml:1' }), user('b@acme.com', { numbers: ['+14155550001'], source: 'u.yaml:2' })],
+    });
+    const plan = planOf(desired, liveState({ users: [liveUser('a@acme.com'), liveUser('b@acme.com')], numbers: [poolNumber('+14155550001')] }));
+    expect(codes(plan)).toContain('error:number_conflict');
+    expect(plan.violations[0]?.message).toBe(
+      '+14155550001 is wanted by a@acme.com (u.yaml:1) and b@acme.com (u.yaml:2); a number has one owner. Keep it in one place in config.',
+    );
+  });
+
+  it('flags a user number that reserved_numbers.keep also holds', () => {
+    const desired = desiredState({ users: [user('a@acme.com', { numbers: ['+14155550001'] })], reserved: { keep: ['+14155550001'] } });
+    const plan = planOf(desired, liveState({ users: [liveUser('a@acme.com')], numbers: [heldNumber('+14155550001', 'a@acme.com')] }));
+    expect(codes(plan)).toEqual(['error:number_conflict']);
+    expect(plan.violations[0]?.message).toContain('reserved_numbers.keep');
+  });
+
+  it('flags a number outside the office country, but not +1 in Canada or +1803 internal numbers', () => {
+    const desired = desiredState({
+      offices: [office('ldn', { country: 'GB' }), office('to', { country: 'CA' })],
+      users: [
+        user('a@acme.com', { office: 'ldn', numbers: ['+14155550001', '+18035550001'] }),
+        user('b@acme.com', { office: 'to', numbers: ['+14165550001'] }),
+      ],
+    });
+    const live = liveState({
+      offices: [liveOffice('ldn', { country: 'GB', licenses: { talk: 1 } }), liveOffice('to', { country: 'CA', licenses: { talk: 1 } })],
+      users: [liveUser('a@acme.com', { office: 'ldn' }), liveUser('b@acme.com', { office: 'to' })],
+      numbers: [heldNumber('+14155550001', 'a@acme.com', 'ldn'), heldNumber('+18035550001', 'a@acme.com', 'ldn'), heldNumber('+14165550001', 'b@acme.com', 'to')],
+    });
+    const plan = planOf(desired, live);
+    expect(codes(plan)).toEqual(['error:number_conflict']);
+    expect(plan.violations[0]?.message).toContain('+14155550001 for a@acme.com is a US/CA number but their office Acme ldn is in GB');
+  });
+
+  it('explains an assign blocked because the holder\'s numbers are not managed', () => {
+    const desired = desiredState({ users: [user('a@acme.com'), user('b@acme.com', { numbers: ['+14155550001'] })] });
+    const live = liveState({ users: [liveUser('a@acme.com'), liveUser('b@acme.com')], numbers: [heldNumber('+14155550001', 'a@acme.com')] });
+    const plan = planOf(desired, live);
+    expect(codes(plan)).toEqual(['error:number_conflict']);
+    expect(plan.violations[0]?.message).toContain('held by a@acme.com, whose numbers config does not manage');
+    expect(plan.summary.blocked).toBe(true);
+  });
+});
