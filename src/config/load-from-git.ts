@@ -21,13 +21,15 @@ export async function loadConfigFromGit(ref: string, path: string, cwd: string):
   const sha = commit.trim();
   const abs = resolve(cwd, path);
   const rel = relative(cwd, abs).split('\\').join('/');
-  const spec = rel === '' ? '.' : rel.startsWith('..') ? rel : `./${rel}`;
+  // `REV:./path` and `REV:../path` are relative to the directory git runs in (gitrevisions(7)).
+  const spec = rel === '' ? '.' : `./${rel}`;
   const type = await git(cwd, ['cat-file', '-t', `${sha}:${spec}`]).catch(() => undefined);
   if (type === undefined) return undefined;
 
   let entries: { name: string; abs: string }[];
   if (type.trim() === 'tree') {
-    const listing = await git(cwd, ['ls-tree', '-r', '-z', '--name-only', `${sha}:${spec}`]);
+    // --full-tree: without it ls-tree filters names by the directory git runs in, even for a sub-tree.
+    const listing = await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', '--name-only', `${sha}:${spec}`]);
     entries = listing
       .split('\0')
       .filter((name) => name !== '' && isConfigFileName(name) && !name.split('/').some((seg) => seg.startsWith('.')))

@@ -44,6 +44,12 @@ describe('loadConfigFromGit', () => {
     expect(digestConfig(fromGit!)).toBe(digestConfig(await loadConfig('dialform')));
   });
 
+  it('takes an absolute path and a working directory below the repository root', async () => {
+    const d = await loadConfigFromGit('v1', join(cwd.dir, 'dialform'), join(cwd.dir, 'dialform', 'users'));
+    expect(d?.tenant.users.map((u) => u.email)).toEqual(['ada@x.io']);
+    expect(d?.files).toEqual([join(cwd.dir, 'dialform', 'offices.yaml'), join(cwd.dir, 'dialform', 'users', 'eng.yaml')]);
+  });
+
   it('reads a single file', async () => {
     const d = await loadConfigFromGit('v1', 'single.yaml', cwd.dir);
     expect(d?.tenant.offices.map((o) => o.key)).toEqual(['hq', 'london']);
