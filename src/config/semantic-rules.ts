@@ -152,5 +152,6 @@ function where(config: MergedConfig, path: readonly PathSegment[]): string {
 }
 
 function problemAt(config: MergedConfig, path: readonly PathSegment[], message: string): Problem {
-  return { ...config.locate(path), path: `/${path.join('/')}`, message };
+  // Like schema problems, `path` points into the problem's own file, not the merged config.
+  return { ...config.locate(path), path: `/${config.origin(path).path.join('/')}`, message };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
+import type { ConfigError } from '../../src/errors.js';
 import { OFFICES_YAML, problemsOf, useTempCwd, userYaml, writeTree } from './config-test-utils.js';
 
 const cwd = useTempCwd();
@@ -81,7 +82,9 @@ describe('semantic rules', () => {
       'cfg/a.yaml': `${OFFICES_YAML}users:\n${userYaml('a@x.io')}`,
       'cfg/b.yaml': `version: 1\nusers:\n${userYaml('b@x.io', 'hq')}${userYaml('c@x.io', 'paris')}`,
     });
-    expect(await problemsOf(loadConfig('cfg'))).toEqual(['cfg/b.yaml:10:13: users[1].office "paris" is not a declared office (declared: hq, london)']);
+    const error = await loadConfig('cfg').catch((e: unknown) => e);
+    expect(await problemsOf(Promise.reject(error))).toEqual(['cfg/b.yaml:10:13: users[1].office "paris" is not a declared office (declared: hq, london)']);
+    expect((error as ConfigError).problems[0]?.path).toBe('/users/1/office');
   });
 
   it('runs beside schema problems, skipping only the entries that failed the schema', async () => {
