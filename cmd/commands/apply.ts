@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { applyPlan } from '../../src/apply/apply-plan.js';
-import { identifyPlan, openJournal } from '../../src/apply/journal.js';
+import { identifyPlan, openJournal, type Journal } from '../../src/apply/journal.js';
 import type { ApplyEvent, ApplyReport, OperationResult } from '../../src/apply/types.js';
 import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
@@ -9,6 +9,7 @@ import { DialformError, UsageError } from '../../src/errors.js';
 import { digestLive } from '../../src/plan/build-plan.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
 import type { Plan } from '../../src/plan/types.js';
+import type { DesiredState } from '../../src/model/tenant.js';
 import { paint, type Io } from '../io.js';
 import { planAgainstLive } from '../pipeline.js';
 import { openTarget, type ConnectionOptions, type Target } from '../target.js';
@@ -28,15 +29,14 @@ export interface ApplyCommandOptions extends ConnectionOptions {
  */
 export async function runApply(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<number> {
   const color = opts.color && io.color;
-  const configPath = file && !opts.config ? undefined : resolveConfigPath(io.cwd, opts.config);
-  const desired = configPath ? await loadConfig(configPath) : undefined;
+  const desired = await loadDesired(file, opts, io);
   const target = await openTarget(opts, io, desired);
   try {
     const journal = openJournal(resolve(io.cwd, opts.journal));
     let plan: Plan;
     if (file) {
       plan = await readPlanFile(resolve(io.cwd, file));
-      await refuseIfStale(plan, target, journal, io);
+      await refuseIfStale({ plan, target, journal, desired, io });
     } else {
       if (!desired) throw new UsageError('apply needs a config (-c) or a saved plan FILE');
       plan = (await planAgainstLive({ desired, client: target.client })).plan;
@@ -58,6 +58,20 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
   }
 }
 
+/**
+ * The config: required without FILE; with FILE, the given or default config when there is one
+ * (used to explain a stale plan and to verify the result), else none.
+ */
+async function loadDesired(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<DesiredState | undefined> {
+  if (!file || opts.config) return loadConfig(resolveConfigPath(io.cwd, opts.config));
+  try {
+    return await loadConfig(resolveConfigPath(io.cwd));
+  } catch (error) {
+    if (error instanceof UsageError) return undefined;
+    throw error;
+  }
+}
+
 async function confirm(opts: ApplyCommandOptions, io: Io, target: Target): Promise<boolean> {
   if (opts.autoApprove) return true;
   if (!io.interactive) {
@@ -69,28 +83,50 @@ async function confirm(opts: ApplyCommandOptions, io: Io, target: Target): Promi
 }
 
 /**
- * A saved plan is applied only to the live state it was made from. A plan this journal has
- * already started is exempt: its own writes changed the live state.
+ * A saved plan is applied only to the live state it was made from; otherwise apply refuses and
+ * says what changed (with a config, as the operations a fresh plan would add or drop). A plan this
+ * journal has already started is exempt: its own writes changed the live state.
  */
-async function refuseIfStale(plan: Plan, target: Target, journal: ReturnType<typeof openJournal>, io: Io) {
-  const started = (await journal.done(identifyPlan(plan))).size > 0;
-  if (started) {
+async function refuseIfStale(input: {
+  plan: Plan;
+  target: Target;
+  journal: Journal;
+  desired?: DesiredState;
+  io: Io;
+}): Promise<void> {
+  const { plan, target, journal, desired, io } = input;
+  if ((await journal.done(identifyPlan(plan))).size > 0) {
     io.err('Resuming a plan this journal has already started; operations done before are skipped.\n');
     return;
   }
-  const live = await fetchLive(target.client, {});
+  const live = await fetchLive(target.client, { offices: desired?.tenant.offices });
   const digest = digestLive(live);
-  if (digest !== plan.basis.live_digest) {
-    throw new DialformError(
-      'plan_stale',
-      `Dialpad changed since this plan was made (live state ${plan.basis.live_digest} → ${digest}); ` +
-        'nothing was applied. Run `dialform plan --out FILE` again, review it, and apply the new plan.',
-    );
+  if (digest === plan.basis.live_digest) return;
+  const lines = [`Dialpad changed since this plan was made (live state ${plan.basis.live_digest} → ${digest}).`];
+  if (desired) {
+    const fresh = (await planAgainstLive({ desired, client: target.client })).plan;
+    lines.push(...describeDrift(plan, fresh));
   }
+  lines.push('Nothing was applied. Run `dialform plan --out FILE` again, review it, and apply the new plan.');
+  throw new DialformError('plan_stale', lines.join('\n'));
+}
+
+/** The operations a fresh plan no longer needs, and the ones it needs now, by their summaries. */
+function describeDrift(saved: Plan, fresh: Plan): string[] {
+  const key = (op: Plan['operations'][number]) => `${op.kind} ${op.summary}`;
+  const before = new Set(saved.operations.map(key));
+  const after = new Set(fresh.operations.map(key));
+  const gone = [...before].filter((k) => !after.has(k));
+  const added = [...after].filter((k) => !before.has(k));
+  if (gone.length === 0 && added.length === 0) return ['The same operations are still needed, against different live data.'];
+  return [
+    ...gone.map((k) => `  no longer needed: ${k}`),
+    ...added.map((k) => `  now also needed:  ${k}`),
+  ];
 }
 
 /** After a complete apply, a fresh plan must be empty; otherwise say what still differs. */
-async function verify(desired: Parameters<typeof planAgainstLive>[0]['desired'], target: Target, io: Io, color: boolean) {
+async function verify(desired: DesiredState, target: Target, io: Io, color: boolean) {
   const { plan } = await planAgainstLive({ desired, client: target.client });
   const apiOps = plan.operations.filter((op) => !op.manual);
   if (apiOps.length === 0) {
