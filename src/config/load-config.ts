@@ -70,7 +70,7 @@ export function loadConfigSources(sources: readonly ConfigSource[], options: Sem
     const parsed = parseYamlFile(source);
     if (parsed.problems.length > 0) {
       problems.push(...parsed.problems);
-      unreadable = true;
+      unreadable ||= !parsed.empty;
       continue;
     }
     const schemaProblems = validateFileSchema(parsed.file);

@@ -29,9 +29,10 @@ export type PathSegment = string | number;
 
 /**
  * Parses one file. Syntax errors, duplicate keys, an empty file and a non-mapping top level are
- * returned as problems (never thrown); `data` is set only when there are none.
+ * returned as problems (never thrown); `data` is set only when there are none. `empty` tells an
+ * empty file (which declares nothing) from one whose content could not be read.
  */
-export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems: Problem[] } {
+export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems: Problem[]; empty: boolean } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const file: YamlFile = { source, doc, lineCounter, data: undefined };
@@ -39,19 +40,19 @@ export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems:
     const { line, col } = lineCounter.linePos(e.pos[0]);
     return { file: source.display, line, col, message: describeYamlError(e.code, e.message, keyAt(doc, e.pos[0])) };
   });
-  if (problems.length > 0) return { file, problems };
+  if (problems.length > 0) return { file, problems, empty: false };
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
     problems.push({ file: source.display, line: 1, col: 1, message: 'file is empty: a config file is a mapping that starts with "version: 1"' });
-    return { file, problems };
+    return { file, problems, empty: true };
   }
   if (!isMap(contents)) {
     const at = positionOfNode(file, contents);
     problems.push({ ...at, message: 'top level must be a mapping of keys (version, offices, users, …), not a list or a value' });
-    return { file, problems };
+    return { file, problems, empty: false };
   }
   file.data = doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
-  return { file, problems };
+  return { file, problems, empty: false };
 }
 
 function describeYamlError(code: string, message: string, key: string | undefined): string {

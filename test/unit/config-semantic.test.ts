@@ -102,6 +102,14 @@ describe('semantic rules', () => {
     ]);
   });
 
+  it('still runs beside an empty file', async () => {
+    writeTree(cwd.dir, { 'cfg/a.yaml': '', 'cfg/b.yaml': `${OFFICES_YAML}users:\n${userYaml('a@x.io', 'paris')}` });
+    expect(await problemsOf(loadConfig('cfg'))).toEqual([
+      'cfg/a.yaml:1:1: file is empty: a config file is a mapping that starts with "version: 1"',
+      'cfg/b.yaml:9:13: users[0].office "paris" is not a declared office (declared: hq, london)',
+    ]);
+  });
+
   it('does not run when a file cannot be parsed, since its offices and users are unknown', async () => {
     writeTree(cwd.dir, {
       'cfg/a.yaml': 'version: 1\noffices:\n  hq: { name: HQ, country: US\n',
