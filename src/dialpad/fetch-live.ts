@@ -1,7 +1,7 @@
 import { matchOffices } from '../model/match-offices.js';
 import type { LiveState, Office } from '../model/tenant.js';
 import { ApiError } from './api-error.js';
-import type { ApiCompany, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
+import type { ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
 import { normalizeLive, officeIdOf, type RawOffice } from './normalize-live.js';
 
@@ -18,8 +18,9 @@ export interface FetchLiveOptions {
  *
  * A read that fails after retries does not abort the whole read: it is recorded in
  * `incomplete` (with what was read before it) so the plan still renders and the
- * `incomplete_live_read` rule blocks it. Auth failures (401, 403) are thrown instead: nothing
- * useful can be read with that key.
+ * `incomplete_live_read` rule blocks it. Thrown instead, because no plan can be made at all:
+ * auth failures (401, 403: nothing useful can be read with that key), a failed company read, and
+ * an office list that failed before its first office (Dialpad is unreachable or refusing).
  */
 export async function fetchLive(client: DialpadClient, opts: FetchLiveOptions = {}): Promise<LiveState> {
   const incomplete: string[] = [];
@@ -36,8 +37,11 @@ export async function fetchLive(client: DialpadClient, opts: FetchLiveOptions = 
   const partialList = <T>(err: ApiError): T[] => (err.itemsRead ?? []) as T[];
 
   const [company, offices, users, numbers] = await Promise.all([
-    attempt<ApiCompany | undefined>('company', () => client.getCompany(), () => undefined),
-    attempt<ApiOffice[]>('offices', () => client.listOffices(), partialList),
+    client.getCompany(),
+    attempt<ApiOffice[]>('offices', () => client.listOffices(), (err) => {
+      if (!err.itemsRead?.length) throw err;
+      return partialList<ApiOffice>(err);
+    }),
     attempt<ApiUser[]>('users', () => client.listUsers({ state: 'all' }), partialList),
     attempt<ApiNumber[]>('numbers', () => client.listNumbers(), partialList),
   ]);
@@ -60,6 +64,6 @@ export async function fetchLive(client: DialpadClient, opts: FetchLiveOptions = 
     return id === undefined ? [] : [{ id, name: r.office.name ?? '' }];
   });
   const officeKeys = matchOffices(opts.offices ?? [], identities);
-  const tenant = normalizeLive({ ...(company === undefined ? {} : { company }), offices: rawOffices, users, numbers }, officeKeys);
+  const tenant = normalizeLive({ company, offices: rawOffices, users, numbers }, officeKeys);
   return { tenant, incomplete: incomplete.sort(), readAt: (opts.now ?? (() => new Date()))().toISOString() };
 }

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 
@@ -58,4 +59,27 @@ describe('bad input through the CLI', () => {
     expect(result.stderr).toMatch(/https/i);
     expect(result.stdout + result.stderr).not.toContain(key);
   });
+
+  it('names the failed API operation when Dialpad cannot be reached, instead of planning from nothing', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-unreachable-'));
+    await writeFile(join(cwd, 'dialform.yaml'), 'version: 1\noffices:\n  hq: { name: HQ, country: US }\n');
+    const port = await closedPort();
+    const key = 'sk_test_unreachable_456';
+    const result = await runCli(['plan'], { cwd, env: { DIALPAD_API_KEY: key, DIALPAD_API_URL: `http://127.0.0.1:${port}` } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/company\.get/);
+    expect(result.stderr).toMatch(/ECONNREFUSED/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout + result.stderr).not.toContain(key);
+  });
 });
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((closed) => server.close(() => closed()));
+  return port;
+}
