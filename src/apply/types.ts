@@ -25,6 +25,8 @@ export interface ApplyApi {
     patch: {
       first_name?: string;
       last_name?: string;
+      /** Primary first: an email change found through `previous_emails`. */
+      emails?: string[];
       license?: UserLicense;
       is_super_admin?: boolean;
       admin_office_ids?: string[];
