@@ -1,4 +1,4 @@
-import { Document, isMap, isPair, isScalar, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import type { RawConfig, RawOffice, RawUser } from '../config/raw-types.js';
 import { LINE_TYPES, type LiveState, type Office, type User } from '../model/tenant.js';
 
@@ -61,6 +61,9 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
     if (users.length === 0) continue;
     const path = `users/${key}.yaml`;
     const doc = new Document({ users: users.map((u) => rawUser(u, keys)) });
+    // One line per user: a change to a user is a one-line diff in review.
+    const list = doc.get('users', true);
+    if (isSeq(list)) for (const item of list.items) if (isMap(item)) item.flow = true;
     doc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(path)}\n Users of ${office.name}.\n${USERS_NOTE}`;
     files.push({ path, text: toText(doc) });
   }
