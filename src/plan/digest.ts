@@ -20,7 +20,7 @@ export function digestLive(live: LiveState): string {
   const byId = (key: string | undefined) => (key === undefined ? undefined : (idOf.get(key) ?? key));
   const tenant = {
     ...live.tenant,
-    offices: live.tenant.offices.map((o) => ({ ...o, key: byId(o.key) })),
+    offices: live.tenant.offices.map((o) => ({ ...o, key: byId(o.key) })).sort((a, b) => String(a.key).localeCompare(String(b.key))),
     users: live.tenant.users.map((u) => ({
       ...u,
       office: byId(u.office),

@@ -1,0 +1,72 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../support/cli.js';
+import { startEmulator, type RunningEmulator } from '../support/emulator.js';
+
+const acme = join(ROOT, 'examples', 'acme');
+
+/** `plan --out` → review → `apply FILE`: exactly the reviewed operations, and only on the live state they were planned against. */
+describe('saved plans', () => {
+  let running: RunningEmulator | undefined;
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+
+  it('shows and applies a saved plan, then converges', async () => {
+    running = await startEmulator(join(acme, 'live.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-saved-'));
+    const env = running.env;
+
+    const plan = await runCli(['plan', '-c', acme, '--out', 'plan.json'], { cwd, env });
+    expect(plan.code).toBe(0);
+    expect(plan.stderr).toContain('Plan written to plan.json');
+    const shown = await runCli(['show', 'plan.json'], { cwd, env });
+    expect(shown.stdout).toBe(plan.stdout);
+    const saved = JSON.parse(await readFile(join(cwd, 'plan.json'), 'utf8'));
+    expect(saved.format_version).toBe(1);
+
+    const apply = await runCli(['apply', 'plan.json', '--auto-approve'], { cwd, env });
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+    expect(apply.stdout).toContain(`Apply complete: ${saved.operations.length} done`);
+
+    const after = await runCli(['plan', '-c', acme, '--detailed-exitcode'], { cwd, env });
+    expect(after.code, after.stdout).toBe(0);
+  });
+
+  it('refuses a stale plan after a change made in Dialpad, says what changed, and writes nothing', async () => {
+    running = await startEmulator(join(acme, 'live.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-stale-'));
+    const env = running.env;
+    expect((await runCli(['plan', '-c', acme, '--out', 'plan.json'], { cwd, env })).code).toBe(0);
+
+    // Someone renames Alan in Dialpad's UI after the plan was reviewed.
+    const alan = running.emulator.snapshot().users.find((u) => u.emails?.[0] === 'alan.turing@acme.com');
+    const res = await fetch(`${running.url}/api/v2/users/${alan?.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${env.DIALPAD_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ first_name: 'Alan M.' }),
+    });
+    expect(res.status).toBe(200);
+    const before = JSON.stringify(running.emulator.snapshot().users);
+
+    const apply = await runCli(['apply', 'plan.json', '-c', acme, '--auto-approve'], { cwd, env });
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain('Dialpad changed since this plan was made');
+    expect(apply.stderr).toMatch(/now also needed: +update_user .*alan\.turing@acme\.com/);
+    expect(apply.stderr).toContain('Nothing was applied');
+    expect(JSON.stringify(running.emulator.snapshot().users)).toBe(before);
+  });
+
+  it('refuses a corrupted plan file with a clear message', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-corrupt-'));
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(cwd, 'plan.json'), '{"format_version": 1, "operations": [');
+    const show = await runCli(['show', 'plan.json'], { cwd });
+    expect(show.code).toBe(1);
+    expect(show.stderr).toContain('plan.json');
+    expect(show.stderr).not.toMatch(/\n\s+at /);
+  });
+});
