@@ -83,9 +83,6 @@ export function generateFixture(opts: GenerateOptions): GeneratedFixture {
     const country = COUNTRIES[o % COUNTRIES.length]!;
     const id = officeId(o);
     const main = nextNumber(country, o);
-    // Enough licenses for every user plus headroom, by line type.
-    const talk = Math.ceil(perOffice * 0.8) + 5;
-    const sell = Math.ceil(perOffice * 0.2) + 5;
     offices.push({
       id,
       office_id: id,
@@ -97,7 +94,8 @@ export function generateFixture(opts: GenerateOptions): GeneratedFixture {
       phone_numbers: [main.number],
       e911_address: { address: `${o + 1} Main St`, address2: '', city: 'City', country: country.code, ...country.e911 },
       price_level: 'premium',
-      licenses: { talk_lines: String(talk), sell_lines: String(sell), contact_center_lines: '2' },
+      // Filled in once the users are drawn: what they hold plus headroom.
+      licenses: { talk_lines: '0', sell_lines: '0', contact_center_lines: '2' },
     });
     numbers.push(numberRecord(main.number, main.area, id, 'office', id, 'office'));
     for (let p = 0; p < (opts.poolPerOffice ?? 3); p++) {
@@ -134,6 +132,13 @@ export function generateFixture(opts: GenerateOptions): GeneratedFixture {
       date_added: '2024-03-01T09:00:00',
     });
     numbers.push(numberRecord(phone.number, phone.area, oid, 'user', id, 'user'));
+  }
+
+  // Enough licenses for every active user plus 5 spare of each line type, counted from the draw.
+  for (const office of offices) {
+    const held = users.filter((u) => u.office_id === office.id);
+    const agents = held.filter((u) => u.license === 'agents').length;
+    office.licenses = { talk_lines: String(held.length - agents + 5), sell_lines: String(agents + 5), contact_center_lines: '2' };
   }
 
   const deleted = Math.floor(opts.users * (opts.deletedFraction ?? 0.01));

@@ -1,0 +1,140 @@
+/**
+ * One benchmark run in its own process (so its peak RSS is its own): load the config, rename
+ * `renames` users in it, plan against the emulator at `url`, and optionally apply that plan.
+ * Prints one JSON `Measurement` on stdout. Run by bench/run.ts; input is argv[2] as JSON.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyPlan } from '../src/apply/apply-plan.js';
+import { openJournal } from '../src/apply/journal.js';
+import { digestConfig, loadConfig } from '../src/config/index.js';
+import { createApplyApi } from '../src/dialpad/apply-api.js';
+import { createDialpadClient, fetchLive, type DialpadClient } from '../src/dialpad/index.js';
+import { diffTenant } from '../src/diff/index.js';
+import type { EmulatorStats } from '../src/emulator/index.js';
+import type { DesiredState } from '../src/model/tenant.js';
+import { buildPlan, digestLive } from '../src/plan/build-plan.js';
+import { renderText } from '../src/render/text.js';
+import { BENCH_API_KEY } from './write-config.js';
+
+export interface MeasureInput {
+  url: string;
+  configPath: string;
+  rate: number;
+  renames: number;
+  apply: boolean;
+}
+
+export interface Measurement {
+  users: number;
+  plan: {
+    calls: number;
+    wallMs: number;
+    operations: number;
+    blocked: boolean;
+    incomplete: string[];
+    /** CPU (user + system) of diff + plan + render, ms. */
+    cpuMs: number;
+    /** Heap and RSS growth over diff + plan + render, bytes. */
+    heapGrowth: number;
+    rssAfter: number;
+    loadConfigMs: number;
+  };
+  apply?: {
+    operations: number;
+    done: number;
+    status: string;
+    wallMs: number;
+    calls: number;
+    client429: number;
+    emulator429: number;
+    maxIn1s: number;
+    converged: boolean;
+  };
+  /** Peak RSS of this whole process (load config + read + diff + plan + render [+ apply]), bytes. */
+  maxRss: number;
+}
+
+function renameUsers(desired: DesiredState, count: number): void {
+  const users = desired.tenant.users.filter((u) => u.state === 'active').slice(0, count);
+  for (const user of users) user.lastName = `${user.lastName} Renamed`;
+}
+
+async function readEmulatorStats(url: string): Promise<EmulatorStats> {
+  const res = await fetch(`${url}/_emulator/stats`);
+  return (await res.json()) as EmulatorStats;
+}
+
+async function planOnce(client: DialpadClient, desired: DesiredState) {
+  const live = await fetchLive(client, { offices: desired.tenant.offices });
+  const changes = diffTenant(desired, live);
+  return buildPlan({ desired, live, changes, now: new Date(), configDigest: digestConfig(desired), liveDigest: digestLive(live) });
+}
+
+async function measure(input: MeasureInput): Promise<Measurement> {
+  const loadStart = performance.now();
+  const desired = await loadConfig(input.configPath);
+  const loadConfigMs = performance.now() - loadStart;
+  renameUsers(desired, input.renames);
+
+  let calls = 0;
+  const client = createDialpadClient({ baseUrl: input.url, apiKey: BENCH_API_KEY, rateLimit: input.rate, onRequest: () => calls++ });
+
+  const wallStart = performance.now();
+  const live = await fetchLive(client, { offices: desired.tenant.offices });
+  const wallMs = performance.now() - wallStart;
+  const planCalls = calls;
+
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const cpuStart = process.cpuUsage();
+  const changes = diffTenant(desired, live);
+  const plan = buildPlan({ desired, live, changes, now: new Date(), configDigest: digestConfig(desired), liveDigest: digestLive(live) });
+  const text = renderText(plan, { color: false });
+  const cpu = process.cpuUsage(cpuStart);
+  const memory = process.memoryUsage();
+  if (text.length === 0) throw new Error('empty rendering');
+
+  const result: Measurement = {
+    users: desired.tenant.users.length,
+    plan: {
+      calls: planCalls,
+      wallMs,
+      operations: plan.operations.length,
+      blocked: plan.summary.blocked,
+      incomplete: live.incomplete,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      heapGrowth: memory.heapUsed - heapBefore,
+      rssAfter: memory.rss,
+      loadConfigMs,
+    },
+    maxRss: 0,
+  };
+
+  if (input.apply) {
+    const journalDir = await mkdtemp(join(tmpdir(), 'dialform-bench-journal-'));
+    const before = { calls, client: client.stats(), emulator: await readEmulatorStats(input.url) };
+    const applyStart = performance.now();
+    const report = await applyPlan(plan, { api: createApplyApi(client), journal: openJournal(join(journalDir, 'journal.jsonl')) });
+    const applyMs = performance.now() - applyStart;
+    const after = { calls, client: client.stats(), emulator: await readEmulatorStats(input.url) };
+    const again = await planOnce(client, desired);
+    result.apply = {
+      operations: plan.operations.length,
+      done: report.results.filter((r) => r.outcome.status === 'done').length,
+      status: report.status,
+      wallMs: applyMs,
+      calls: after.calls - before.calls,
+      client429: after.client.throttled429 - before.client.throttled429,
+      emulator429: after.emulator.rate_limited - before.emulator.rate_limited,
+      maxIn1s: after.emulator.max_requests_in_1s,
+      converged: again.operations.length === 0,
+    };
+  }
+  result.maxRss = process.resourceUsage().maxRSS * 1024;
+  return result;
+}
+
+const input = JSON.parse(process.argv[2] ?? '{}') as MeasureInput;
+process.stdout.write(`${JSON.stringify(await measure(input))}\n`);

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: real HTTP against the emulator at several company sizes. For each size: plan
+ * (API calls vs the minimum, wall time vs its lower bound, CPU of diff + plan + render, peak RSS),
+ * then once an apply of a 2,000-operation plan (ops/s vs the rate limit, 429s).
+ *
+ * Environment: BENCH_SIZES (default 1000,10000,50000), BENCH_LATENCY_MS (default 5),
+ * BENCH_RATE (requests/s for both the client and the emulator, default 100),
+ * BENCH_OFFICES (default 20), BENCH_APPLY_OPS (default 2000; 0 skips the apply run).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEmulator, parseFixture, type Fixture } from '../src/emulator/index.js';
+import { formatApplyTable, formatPlanTable, type ApplyRow, type BenchSettings, type PlanRow } from './format-table.js';
+import { generateFixture } from './generate-fixture.js';
+import type { Measurement, MeasureInput } from './measure-plan.js';
+import { computeReadBound, computeWallBoundMs } from './minimum-calls.js';
+import { writeMatchingConfig } from './write-config.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+function readSettings(env: NodeJS.ProcessEnv): BenchSettings & { sizes: number[]; offices: number; applyOps: number } {
+  const num = (name: string, fallback: number): number => {
+    const raw = env[name];
+    const value = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got ${raw}`);
+    return value;
+  };
+  const sizes = (env.BENCH_SIZES ?? '1000,10000,50000').split(',').map((s) => Number(s.trim()));
+  if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`BENCH_SIZES must be positive integers, got ${env.BENCH_SIZES}`);
+  return {
+    sizes,
+    latencyMs: num('BENCH_LATENCY_MS', 5),
+    ratePerSecond: num('BENCH_RATE', 100),
+    offices: num('BENCH_OFFICES', 20),
+    applyOps: num('BENCH_APPLY_OPS', 2000),
+  };
+}
+
+/** Runs bench/measure-plan.ts in a child process (its own heap and maxRSS). */
+function runMeasurement(input: MeasureInput): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(HERE, 'measure-plan.ts'), JSON.stringify(input)],
+      { maxBuffer: 1 << 24 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`measurement failed: ${stderr || error.message}`));
+        else resolve(JSON.parse(stdout) as Measurement);
+      },
+    );
+  });
+}
+
+async function prepare(users: number, offices: number): Promise<{ fixture: Fixture; dir: string; configPath: string }> {
+  const fixture = parseFixture(JSON.stringify(generateFixture({ users, offices })), `generated-${users}.json`);
+  const dir = await mkdtemp(join(tmpdir(), `dialform-bench-${users}-`));
+  const configPath = await writeMatchingConfig(fixture, dir);
+  return { fixture, dir, configPath };
+}
+
+async function benchSize(
+  users: number,
+  settings: ReturnType<typeof readSettings>,
+  apply: boolean,
+): Promise<{ plan: PlanRow; apply?: ApplyRow }> {
+  const { fixture, dir, configPath } = await prepare(users, settings.offices);
+  const emulator = createEmulator({ fixture, latencyMs: settings.latencyMs, rateLimit: settings.ratePerSecond });
+  const bound = computeReadBound(emulator.snapshot());
+  const running = await emulator.listen(0);
+  try {
+    const renames = apply ? settings.applyOps : Math.min(settings.applyOps, users);
+    const m = await runMeasurement({ url: running.url, configPath, rate: settings.ratePerSecond, renames, apply });
+    const plan: PlanRow = {
+      users,
+      calls: m.plan.calls,
+      minCalls: bound.calls,
+      wallMs: m.plan.wallMs,
+      boundMs: computeWallBoundMs(bound, settings),
+      chain: bound.chain,
+      operations: m.plan.operations,
+      cpuMs: m.plan.cpuMs,
+      heapGrowth: m.plan.heapGrowth,
+      maxRss: m.maxRss,
+      loadConfigMs: m.plan.loadConfigMs,
+      complete: m.plan.incomplete.length === 0,
+    };
+    if (!apply || m.apply === undefined) return { plan };
+    const a = m.apply;
+    return {
+      plan,
+      apply: {
+        users,
+        operations: a.operations,
+        done: a.done,
+        status: a.status,
+        wallMs: a.wallMs,
+        calls: a.calls,
+        opsPerSecond: a.done / (a.wallMs / 1000),
+        callsPerSecond: a.calls / (a.wallMs / 1000),
+        client429: a.client429,
+        emulator429: a.emulator429,
+        maxIn1s: a.maxIn1s,
+        converged: a.converged,
+      },
+    };
+  } finally {
+    await running.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const settings = readSettings(process.env);
+const planRows: PlanRow[] = [];
+const applyRows: ApplyRow[] = [];
+for (const users of settings.sizes) {
+  process.stderr.write(`bench: ${users} users…\n`);
+  planRows.push((await benchSize(users, settings, false)).plan);
+}
+if (settings.applyOps > 0) {
+  const users = Math.max(settings.applyOps, 2000);
+  process.stderr.write(`bench: apply ${settings.applyOps} renames on ${users} users…\n`);
+  const result = await benchSize(users, settings, true);
+  if (result.apply) applyRows.push(result.apply);
+}
+process.stdout.write(`${formatPlanTable(planRows, settings)}\n\n${formatApplyTable(applyRows, settings)}\n`);
