@@ -7,6 +7,7 @@ import type { DesiredState, LiveState } from '../model/tenant.js';
 import { listUnverifiable, planClass3 } from './class3.js';
 export { digestLive } from './digest.js';
 import { operationsFromChange } from './from-changes.js';
+import { assignOfficeKeys } from './office-keys.js';
 import { createOfficeBook } from './office-refs.js';
 import { orderOperations } from './order.js';
 import { listPoolMovements } from './pool.js';
@@ -83,6 +84,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     book,
     unbalanced: transfers.unbalanced,
     withheld: withheld.flatMap((c) => (c.kind === 'delete_user' || c.kind === 'suspend_user' ? [c.live.email] : [])).sort(),
+    withheldNumbers: withheld.flatMap((c) => (c.kind === 'release_number' ? [c.number.number] : [])).sort(),
   });
   // Every blocked operation is named by an error, whichever rule's code it carries.
   const reported = new Set(violations.filter((v) => v.severity === 'error').flatMap((v) => v.operation_ids));
@@ -91,14 +93,15 @@ export function buildPlan(input: BuildPlanInput): Plan {
   }
 
   const blockedIds = new Set(trace.blocked.map((b) => b.id));
+  const operations = assignOfficeKeys(trace.operations, { initial, desired, live, blockedIds });
   return {
     format_version: PLAN_FORMAT_VERSION,
     created_at: now.toISOString(),
     basis: { config_digest: input.configDigest, live_digest: input.liveDigest },
-    summary: summarize(trace.operations, violations),
-    operations: trace.operations,
+    summary: summarize(operations, violations),
+    operations,
     violations,
     unverifiable: input.base === undefined ? listUnverifiable(desired) : [],
-    pool: listPoolMovements(trace.operations, blockedIds, initial),
+    pool: listPoolMovements(operations, blockedIds, initial),
   };
 }

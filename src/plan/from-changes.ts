@@ -105,7 +105,7 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
           notes: international
             ? [
                 `International move (${book.country(c.from)} → ${book.country(c.to)}): ` +
-                  (numbersToPool.length > 0 ? `${numbersToPool.join(', ')} go to the reserved pool and ` : '') +
+                  (numbersToPool.length > 0 ? `${describePooled(numbersToPool)} and ` : '') +
                   `${c.user.email} gets a new ${book.country(c.to)} number; the license stays the same.`,
               ]
             : [],
@@ -141,7 +141,7 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
           changes: [{ field: 'state', from: c.live.state, to: 'deleted' }],
           notes: [
             'Not in config and policy.unmanaged_users is delete.',
-            ...(ctx.liveNumbers(c.live).length > 0 ? [`${ctx.liveNumbers(c.live).join(', ')} go to the reserved pool.`] : []),
+            ...(ctx.liveNumbers(c.live).length > 0 ? [`${describePooled(ctx.liveNumbers(c.live))}.`] : []),
           ],
         }),
       ];
@@ -154,6 +154,11 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
       return _never;
     }
   }
+}
+
+/** `+1… goes to the reserved pool` / `+1…, +1… go to the reserved pool`. */
+function describePooled(numbers: string[]): string {
+  return `${numbers.join(', ')} ${numbers.length === 1 ? 'goes' : 'go'} to the reserved pool`;
 }
 
 function idOf(user: User): { id?: string } {

@@ -5,6 +5,7 @@
 import type { LineType } from '../model/tenant.js';
 import { LICENSED_STATES, LINE_LABELS, lineOf, type SimOffice, type SimState, type SimUser } from './sim-state.js';
 import type { Operation, RuleCode } from './types.js';
+import { countOf } from './plural.js';
 
 /**
  * Why an operation cannot run now: a rule violation, or a wait for another object (a user or an
@@ -103,7 +104,7 @@ export function checkOperation(sim: SimState, op: Operation): Failure | undefine
         code: 'insufficient_licenses',
         message:
           `transfer_licenses ${op.count} ${LINE_LABELS[op.line]} ${op.from.name} → ${op.to.name}: ${op.from.name} has only ` +
-          `${from.free[op.line]} unassigned ${LINE_LABELS[op.line]} license(s) at this step and only unassigned licenses ` +
+          `${countOf(from.free[op.line], `unassigned ${LINE_LABELS[op.line]} license`)} at this step and only unassigned licenses ` +
           `transfer (Dialpad help: Manage Your Users › Transfer licenses). Free licenses in ${op.from.name} (delete, move or ` +
           `change the license of users there) or lower the transfer by changing licenses.${op.line} in config.`,
       };

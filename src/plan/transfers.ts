@@ -8,6 +8,7 @@ import type { OfficeBook } from './office-refs.js';
 import { operation } from './operations.js';
 import { LINE_LABELS } from './sim-state.js';
 import type { Operation } from './types.js';
+import { countOf } from './plural.js';
 
 /** A license count dialform cannot reach by transfers: buying or cancelling is up to Dialpad. */
 export interface UnbalancedLicenses {
@@ -71,9 +72,9 @@ function unbalancedEntry(book: OfficeBook, office: string, line: LineType, missi
   const where = book.desired(office)?.source;
   const message =
     missing > 0
-      ? `${name} wants ${missing} more ${label} license(s) than other offices can transfer to it: dialform cannot buy licenses. ` +
+      ? `${name} wants ${countOf(missing, `more ${label} license`)} than other offices can transfer to it: dialform cannot buy licenses. ` +
         `Buy them in Company Settings › Licenses (or contact Dialpad), or lower licenses.${line} for ${office}${where === undefined ? '' : ` (${where})`}.`
-      : `${name} has ${-missing} ${label} license(s) more than config asks for and no office takes them: dialform cannot cancel licenses. ` +
+      : `${name} has ${countOf(-missing, `${label} license`)} more than config asks for and no office takes them: dialform cannot cancel licenses. ` +
         `Contact Dialpad to cancel them, or raise licenses.${line} for ${office}${where === undefined ? '' : ` (${where})`}.`;
   return { office, line, missing, message };
 }

@@ -77,7 +77,7 @@ export function describeKind(op: Operation): { marker: Marker; action: string; d
         action: 'transfer licenses',
         details: [
           `${op.count} ${op.line} license${op.count === 1 ? '' : 's'} from ${op.from.name} to ${op.to.name}`,
-          `apply waits until ${op.to.name} has ${op.to_purchased_after} ${op.line} licenses`,
+          `apply waits until ${op.to.name} has ${op.to_purchased_after} ${op.line} license${op.to_purchased_after === 1 ? '' : 's'}`,
         ],
       };
     case 'restore_user':

@@ -17,6 +17,8 @@ export interface RuleContext {
   unbalanced: UnbalancedLicenses[];
   /** Live users the unmanaged-users policy would have deleted or suspended, held back by a partial read. */
   withheld: string[];
+  /** Pool numbers `release_unlisted` would have released, held back by a partial read. */
+  withheldNumbers?: string[];
 }
 
 export type Rule = (ctx: RuleContext) => Violation[];

@@ -15,7 +15,9 @@ export function checkCountryChangeRequiresAck(ctx: RuleContext): Violation[] {
     const email = op.target.email;
     const user = ctx.desired.tenant.users.find((u) => u.email === email);
     if (user?.allowNumberChange === true) continue;
-    const numbers = op.numbers_to_pool.length > 0 ? `their numbers ${op.numbers_to_pool.join(', ')} go to the reserved pool and ` : '';
+    const pooled = op.numbers_to_pool;
+    const numbers =
+      pooled.length === 0 ? '' : `${pooled.length === 1 ? 'their number' : 'their numbers'} ${pooled.join(', ')} ${pooled.length === 1 ? 'goes' : 'go'} to the reserved pool and `;
     out.push({
       code: 'country_change_requires_ack',
       severity: 'error',

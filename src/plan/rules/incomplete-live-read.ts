@@ -1,4 +1,5 @@
 import type { Violation } from '../types.js';
+import { countOf } from '../plural.js';
 import type { RuleContext } from './context.js';
 
 /**
@@ -7,10 +8,14 @@ import type { RuleContext } from './context.js';
  */
 export function checkIncompleteLiveRead(ctx: RuleContext): Violation[] {
   if (ctx.live.incomplete.length === 0) return [];
+  const numbers = ctx.withheldNumbers ?? [];
   const withheld =
-    ctx.withheld.length > 0
-      ? ` ${ctx.withheld.length} unmanaged user(s) (${ctx.withheld.join(', ')}) were left out of the plan rather than deleted or suspended.`
-      : '';
+    (ctx.withheld.length > 0
+      ? ` ${countOf(ctx.withheld.length, 'unmanaged user')} (${ctx.withheld.join(', ')}) ${ctx.withheld.length === 1 ? 'was' : 'were'} left out of the plan rather than deleted or suspended.`
+      : '') +
+    (numbers.length > 0
+      ? ` ${countOf(numbers.length, 'pool number')} (${numbers.join(', ')}) ${numbers.length === 1 ? 'was' : 'were'} left out rather than released.`
+      : '');
   return [
     {
       code: 'incomplete_live_read',

@@ -1,5 +1,6 @@
 import type { Violation } from '../types.js';
 import type { RuleContext } from './context.js';
+import { countOf } from '../plural.js';
 
 /**
  * Guards against mass deletion. `policy.max_deletions` bounds user deletions plus number
@@ -17,7 +18,7 @@ export function checkTooManyDeletions(ctx: RuleContext): Violation[] {
       code: 'too_many_deletions',
       severity: 'error',
       message:
-        `The plan deletes ${deletes.length} user(s) and releases ${releases.length} number(s) (${total}), more than ` +
+        `The plan deletes ${countOf(deletes.length, 'user')} and releases ${countOf(releases.length, 'number')} (${total}), more than ` +
         `policy.max_deletions (${maxDeletions}). Check that config lists everyone it should (policy.unmanaged_users is ` +
         `${ctx.desired.policy.unmanagedUsers}), or raise policy.max_deletions for this change.`,
       operation_ids: [...deletes, ...releases].map((op) => op.id),
@@ -31,7 +32,7 @@ export function checkTooManyDeletions(ctx: RuleContext): Violation[] {
         code: 'too_many_deletions',
         severity: 'error',
         message:
-          `The plan deletes ${deletes.length} of ${active} active user(s) (${percent.toFixed(1)}%), more than ` +
+          `The plan deletes ${deletes.length} of ${countOf(active, 'active user')} (${percent.toFixed(1)}%), more than ` +
           `policy.max_deletion_percent (${maxDeletionPercent}%). Check that config lists everyone it should, or raise ` +
           `policy.max_deletion_percent for this change.`,
         operation_ids: deletes.map((op) => op.id),

@@ -14,7 +14,7 @@ describe('country_change_requires_ack', () => {
     expect(codes(plan)).toEqual(['error:country_change_requires_ack']);
     const message = plan.violations[0]?.message ?? '';
     expect(message).toContain('(US) → Acme London (GB) changes country');
-    expect(message).toContain('+14155550123 go to the reserved pool');
+    expect(message).toContain('their number +14155550123 goes to the reserved pool');
     expect(message).toContain('allow_number_change: true');
     expect(message).toContain('users/eng.yaml:14');
   });

@@ -15,7 +15,7 @@ describe('too_many_deletions', () => {
   it('blocks more than policy.max_deletion_percent of active users', () => {
     const plan = planOf(desiredState({ users: keep(['a', 'b', 'c', 'd']), policy: { unmanagedUsers: 'delete', maxDeletionPercent: 10 } }), live);
     expect(codes(plan)).toEqual(['error:too_many_deletions']);
-    expect(plan.violations[0]?.message).toContain('1 of 5 active user(s) (20.0%)');
+    expect(plan.violations[0]?.message).toContain('1 of 5 active users (20.0%)');
   });
 
   it('allows deletions within both limits', () => {
