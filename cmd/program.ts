@@ -31,9 +31,12 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err });
 
-  addConnectionOptions(
-    program.command('validate').description('check the config files and report every problem as file:line:col'),
-  ).action(async (opts) => setCode(await runValidate(opts, io)));
+  program
+    .command('validate')
+    .description('check the config files and report every problem as file:line:col')
+    .option('-c, --config <path>', 'config file or directory (default: ./dialform.yaml, else ./dialform/)')
+    .option('--emulator [fixture]', 'also check the emulator fixture (default: the config’s emulator.fixture)')
+    .action(async (opts) => setCode(await runValidate(opts, io)));
 
   addConnectionOptions(
     program
