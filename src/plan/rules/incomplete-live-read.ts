@@ -2,6 +2,11 @@ import type { Violation } from '../types.js';
 import { countOf } from '../plural.js';
 import type { RuleContext } from './context.js';
 
+/** The first few items, and how many more. */
+function listSome(items: string[], max = 5): string {
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
 /**
  * A partial live read blocks the plan: whatever looked "missing" may only be unread. The planner
  * already withholds unmanaged-user deletions and suspensions; this rule says so and why.
@@ -14,7 +19,7 @@ export function checkIncompleteLiveRead(ctx: RuleContext): Violation[] {
       ? ` ${countOf(ctx.withheld.length, 'unmanaged user')} (${ctx.withheld.join(', ')}) ${ctx.withheld.length === 1 ? 'was' : 'were'} left out of the plan rather than deleted or suspended.`
       : '') +
     (numbers.length > 0
-      ? ` ${countOf(numbers.length, 'pool number')} (${numbers.join(', ')}) ${numbers.length === 1 ? 'was' : 'were'} left out rather than released.`
+      ? ` ${countOf(numbers.length, 'number release')} (${listSome(numbers)}) ${numbers.length === 1 ? 'was' : 'were'} left out.`
       : '');
   return [
     {

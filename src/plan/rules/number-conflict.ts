@@ -53,11 +53,27 @@ export function checkNumberConflict(ctx: RuleContext): Violation[] {
     out.push({
       code: 'number_conflict',
       severity: 'error',
-      message: holder === undefined ? b.message : `${b.message} It is held by ${holder}, whose numbers config does not manage: add numbers: to that entry, or remove the number here.`,
+      message:
+        holder === undefined || op === undefined
+          ? b.message
+          : describeHeldElsewhere(ctx, op.summary, holder, op.source),
       operation_ids: [b.id],
     });
   }
   return out;
+}
+
+/** Why a number held by a user whose numbers config leaves alone cannot be assigned, and the ways out. */
+function describeHeldElsewhere(ctx: RuleContext, summary: string, holder: string, source: string): string {
+  const inConfig = ctx.desired.tenant.users.some((u) => u.email.toLowerCase() === holder.toLowerCase());
+  const why = inConfig
+    ? `${holder} holds it and their entry has no numbers: list, so config does not manage their numbers`
+    : `${holder} holds it and is not in config (policy.unmanaged_users is ${ctx.desired.policy.unmanagedUsers}), so they keep it`;
+  const fix = inConfig ? `Add numbers: to ${holder}'s entry without it` : `Add ${holder} to config with numbers: that leave it out`;
+  return (
+    `${summary}: ${why}, and the number would have two owners. Dialpad assigns only numbers in the reserved pool ` +
+    `(dialpad-api.md §5.3). ${fix}, or remove it here${at(source)}.`
+  );
 }
 
 function holderOf(ctx: RuleContext, number: string): string | undefined {

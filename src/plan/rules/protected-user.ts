@@ -34,7 +34,9 @@ export function checkProtectedUser(ctx: RuleContext): Violation[] {
       severity: 'error',
       message:
         `${op.kind} ${op.target.email}: the plan would have this protected user ${harm} (policy.protected). ` +
-        `Change their config entry${at(op.source)} back, or remove them from policy.protected first.`,
+        (op.source === 'unmanaged'
+          ? `They are not in config and policy.unmanaged_users is ${ctx.desired.policy.unmanagedUsers}: add their entry back, or remove them from policy.protected first.`
+          : `Change their config entry${at(op.source)} back, or remove them from policy.protected first.`),
       operation_ids: [op.id],
     });
   }

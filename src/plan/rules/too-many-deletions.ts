@@ -13,14 +13,17 @@ export function checkTooManyDeletions(ctx: RuleContext): Violation[] {
   const releases = ctx.operations.filter((op) => op.kind === 'release_number');
   const out: Violation[] = [];
   const total = deletes.length + releases.length;
+  const checks = [
+    ...(deletes.length > 0 ? [`Check that config lists everyone it should (policy.unmanaged_users is ${ctx.desired.policy.unmanagedUsers}).`] : []),
+    ...(releases.length > 0 ? ['Check that reserved_numbers.keep lists every pool number to keep (released numbers are lost).'] : []),
+  ];
   if (maxDeletions !== undefined && total > maxDeletions) {
     out.push({
       code: 'too_many_deletions',
       severity: 'error',
       message:
         `The plan deletes ${countOf(deletes.length, 'user')} and releases ${countOf(releases.length, 'number')} (${total}), more than ` +
-        `policy.max_deletions (${maxDeletions}). Check that config lists everyone it should (policy.unmanaged_users is ` +
-        `${ctx.desired.policy.unmanagedUsers}), or raise policy.max_deletions for this change.`,
+        `policy.max_deletions (${maxDeletions}). ${checks.join(' ')} Or raise policy.max_deletions for this change.`,
       operation_ids: [...deletes, ...releases].map((op) => op.id),
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, desiredState, liveState, liveUser, planOf, user } from '../builders.js';
+import { codes, desiredState, liveState, liveUser, planOf, poolNumber, user } from '../builders.js';
 
 describe('incomplete_live_read', () => {
   it('blocks the plan and withholds deletions of unmanaged users', () => {
@@ -17,5 +17,14 @@ describe('incomplete_live_read', () => {
     const plan = planOf(desiredState({ users: [], policy: { unmanagedUsers: 'suspend' } }), live);
     expect(plan.operations).toEqual([]);
     expect(codes(plan)).toEqual(['error:incomplete_live_read']);
+  });
+
+  it('withholds number releases and names a few of them', () => {
+    const numbers = Array.from({ length: 7 }, (_, i) => poolNumber(`+1415555020${i}`));
+    const live = liveState({ numbers, incomplete: ['numbers after reading 7 item(s)'] });
+    const plan = planOf(desiredState({ reserved: { releaseUnlisted: true } }), live);
+    expect(plan.operations).toEqual([]);
+    expect(codes(plan)).toEqual(['error:incomplete_live_read']);
+    expect(plan.violations[0]?.message).toContain('7 number releases (+14155550200, +14155550201, +14155550202, +14155550203, +14155550204 and 2 more) were left out.');
   });
 });

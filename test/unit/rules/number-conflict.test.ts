@@ -43,7 +43,17 @@ describe('number_conflict', () => {
     const live = liveState({ users: [liveUser('a@acme.com'), liveUser('b@acme.com')], numbers: [heldNumber('+14155550001', 'a@acme.com')] });
     const plan = planOf(desired, live);
     expect(codes(plan)).toEqual(['error:number_conflict']);
-    expect(plan.violations[0]?.message).toContain('held by a@acme.com, whose numbers config does not manage');
+    expect(plan.violations[0]?.message).toContain('a@acme.com holds it and their entry has no numbers: list');
+    expect(plan.violations[0]?.message).toContain("Add numbers: to a@acme.com's entry without it");
     expect(plan.summary.blocked).toBe(true);
+  });
+
+  it('explains an assign blocked because the holder is not in config', () => {
+    const desired = desiredState({ users: [user('b@acme.com', { numbers: ['+14155550001'] })] });
+    const live = liveState({ users: [liveUser('a@acme.com'), liveUser('b@acme.com')], numbers: [heldNumber('+14155550001', 'a@acme.com')] });
+    const plan = planOf(desired, live);
+    expect(codes(plan)).toEqual(['error:number_conflict']);
+    expect(plan.violations[0]?.message).toContain('a@acme.com holds it and is not in config (policy.unmanaged_users is ignore)');
+    expect(plan.violations[0]?.message).toContain('Add a@acme.com to config with numbers: that leave it out');
   });
 });

@@ -23,6 +23,8 @@ describe('protected_user', () => {
     const plan = planOf(desiredState({ offices, users: all, policy: p }), live);
     expect(codes(plan)).toEqual(['error:protected_user']);
     expect(plan.violations[0]?.message).toContain(`ceo@acme.com: the plan would have this protected user ${harm}`);
+    const wayOut = harm === 'be deleted' ? 'They are not in config and policy.unmanaged_users is delete: add their entry back' : 'Change their config entry';
+    expect(plan.violations[0]?.message).toContain(wayOut);
   });
 
   it('allows harmless changes to a protected user', () => {

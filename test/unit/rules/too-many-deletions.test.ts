@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, desiredState, liveState, liveUser, planOf, user } from '../builders.js';
+import { codes, desiredState, liveState, liveUser, planOf, poolNumber, user } from '../builders.js';
 
 describe('too_many_deletions', () => {
   const live = liveState({ users: ['a', 'b', 'c', 'd', 'e'].map((n) => liveUser(`${n}@acme.com`)) });
@@ -10,6 +10,17 @@ describe('too_many_deletions', () => {
     expect(codes(plan)).toEqual(['error:too_many_deletions']);
     expect(plan.violations[0]?.operation_ids).toEqual(['op-1', 'op-2', 'op-3']);
     expect(plan.violations[0]?.message).toContain('policy.max_deletions (2)');
+    expect(plan.violations[0]?.message).toContain('policy.unmanaged_users is delete');
+    expect(plan.violations[0]?.message).not.toContain('reserved_numbers.keep');
+  });
+
+  it('counts number releases against policy.max_deletions and points at reserved_numbers.keep', () => {
+    const withPool = liveState({ numbers: [poolNumber('+14155550151'), poolNumber('+14155550152')] });
+    const plan = planOf(desiredState({ reserved: { releaseUnlisted: true }, policy: { maxDeletions: 1 } }), withPool);
+    expect(codes(plan)).toEqual(['error:too_many_deletions']);
+    expect(plan.violations[0]?.message).toContain('deletes 0 users and releases 2 numbers (2)');
+    expect(plan.violations[0]?.message).toContain('reserved_numbers.keep');
+    expect(plan.violations[0]?.message).not.toContain('policy.unmanaged_users');
   });
 
   it('blocks more than policy.max_deletion_percent of active users', () => {
