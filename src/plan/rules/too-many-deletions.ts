@@ -23,7 +23,7 @@ export function checkTooManyDeletions(ctx: RuleContext): Violation[] {
       severity: 'error',
       message:
         `The plan deletes ${countOf(deletes.length, 'user')} and releases ${countOf(releases.length, 'number')} (${total}), more than ` +
-        `policy.max_deletions (${maxDeletions}). ${checks.join(' ')} Or raise policy.max_deletions for this change.`,
+        `policy.max_deletions (${maxDeletions}). ${checks.join(' ')} If the change is intended, raise policy.max_deletions for it.`,
       operation_ids: [...deletes, ...releases].map((op) => op.id),
     });
   }
