@@ -103,5 +103,15 @@ export function buildPlan(input: BuildPlanInput): Plan {
     violations,
     unverifiable: input.base === undefined ? listUnverifiable(desired) : [],
     pool: listPoolMovements(operations, blockedIds, initial),
+    offices: listOfficeNames(desired, live),
   };
+}
+
+/** Desired offices first (their names are what the config says), then live ones not in config. */
+function listOfficeNames(desired: DesiredState, live: LiveState): { key: string; name: string }[] {
+  const names = new Map<string, string>();
+  for (const office of [...desired.tenant.offices, ...live.tenant.offices]) {
+    if (!names.has(office.key)) names.set(office.key, office.name);
+  }
+  return [...names].map(([key, name]) => ({ key, name })).sort((a, b) => a.key.localeCompare(b.key));
 }

@@ -190,4 +190,6 @@ export interface Plan {
   unverifiable: Unverifiable[];
   /** Reserved-pool movements (display). */
   pool: PoolMovement[];
+  /** Display only: every office the config or live state names, so renderers can title groups. */
+  offices?: { key: string; name: string }[];
 }

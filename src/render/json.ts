@@ -160,6 +160,7 @@ export function toPlanDocument(plan: Plan): JsonObject {
       value: u.value === undefined ? null : u.value,
       source: u.source,
     })),
+    ...(plan.offices === undefined ? {} : { offices: plan.offices.map((o) => ({ key: o.key, name: o.name })) }),
   };
 }
 

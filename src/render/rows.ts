@@ -162,6 +162,7 @@ function collectOfficeNames(plan: Plan): Map<string, string> {
   const add = (key: string, name: string): void => {
     if (!names.has(key)) names.set(key, name);
   };
+  for (const office of plan.offices ?? []) add(office.key, office.name);
   for (const op of plan.operations) {
     if (op.target.type === 'office') add(op.target.key, op.target.name);
     if (op.kind === 'create_office' || op.kind === 'create_user') add(op.office.key, op.office.name);
@@ -271,7 +272,8 @@ export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView 
   };
   const blocked = plan.summary.blocked || plan.violations.some((v) => v.severity === 'error');
   return {
-    empty: plan.operations.length === 0,
+    // A blocked plan never reads as "no changes", even with no operations (e.g. a partial live read).
+    empty: plan.operations.length === 0 && !blocked,
     blocked,
     counts,
     violations,
