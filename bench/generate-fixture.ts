@@ -6,6 +6,7 @@
  * The fixture uses the emulator's format (DESIGN.md §8): the API's own response shapes with ids as
  * strings, plus the emulator-only office `price_level` and `licenses`, and user `deleted_at`.
  */
+import { createPrng } from '../src/emulator/faults.js';
 
 export interface GenerateOptions {
   users: number;
@@ -39,18 +40,6 @@ const FIRST = ['Ada', 'Alan', 'Grace', 'Edsger', 'Barbara', 'Donald', 'Frances',
 const LAST = ['Lovelace', 'Turing', 'Hopper', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Perlman', 'Lee', 'Wilson', 'Hamilton'];
 const COMPANY_ID = '5000000000000001';
 
-/** mulberry32: small, fast, good enough to pick names and licenses repeatably. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function officeId(index: number): string {
   return String(6100000000000001 + index);
 }
@@ -65,7 +54,7 @@ export function userEmail(index: number): string {
 }
 
 export function generateFixture(opts: GenerateOptions): GeneratedFixture {
-  const random = prng(opts.seed ?? 1);
+  const random = createPrng(opts.seed ?? 1);
   const officeCount = Math.max(1, opts.offices);
   const perOffice = Math.ceil(opts.users / officeCount);
   const offices = [];

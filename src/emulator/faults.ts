@@ -60,8 +60,8 @@ export function parseFaultSpec(spec: string): FaultSpec {
   return out;
 }
 
-/** mulberry32: small, fast, good enough for test repeatability. */
-function createPrng(seed: number): () => number {
+/** mulberry32: small, fast, good enough for test repeatability. Also seeds generated fixtures. */
+export function createPrng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
