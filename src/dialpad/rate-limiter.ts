@@ -17,8 +17,11 @@ export function createRateLimiter(opts: { ratePerSecond: number; now?: () => num
   let lastGrant = -Infinity;
   let timer: NodeJS.Timeout | undefined;
 
-  // Grants are stamped with the time they actually happen, so a late timer never lets the next
-  // grant come sooner than `interval` after the previous one.
+  // A grant is stamped with its slot (the previous stamp + interval) but never earlier than a
+  // quarter interval before it actually happens. Timers fire late (~1 ms), and stamping the
+  // actual time lost that lateness on every grant (11 ms instead of 10 at 100 req/s); the
+  // quarter-interval cap keeps grants ≥ 0.75 interval apart and any window of T ms at most
+  // T / interval + 1 grants, the same bound as strict spacing.
   function pump(): void {
     timer = undefined;
     while (waiting.length > 0) {
@@ -27,7 +30,7 @@ export function createRateLimiter(opts: { ratePerSecond: number; now?: () => num
         timer = setTimeout(pump, Math.ceil(wait));
         return;
       }
-      lastGrant = now();
+      lastGrant = Math.max(lastGrant + interval, now() - interval / 4);
       waiting.shift()?.();
     }
   }

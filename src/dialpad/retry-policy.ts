@@ -16,12 +16,13 @@ const MAX_BACKOFF_MS = 10_000;
 
 /**
  * Statuses that are retried. 429 and 503 mean the request was turned away before being
- * processed, so they are safe for any method; 502 and 504 come from a gateway that may have
- * forwarded the request, so only idempotent calls repeat them (writes confirm by re-reading).
+ * processed, so they are safe for any method; 500, 502 and 504 may follow a partial or forwarded
+ * request, so only idempotent calls repeat them (writes confirm by re-reading). Retrying a read
+ * on 500 matters: one transient 500 on any page would otherwise leave the live read incomplete.
  */
 export function isRetryableStatus(status: number, idempotent: boolean): boolean {
   if (status === 429 || status === 503) return true;
-  return idempotent && (status === 502 || status === 504);
+  return idempotent && (status === 500 || status === 502 || status === 504);
 }
 
 /** Gateway statuses after which a write's outcome is unknown. */
