@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { createDialpadClient, resolveConnection, type DialpadClient } from '../src/dialpad/index.js';
 import { startEmbeddedEmulator } from '../src/emulator/index.js';
 import { UsageError } from '../src/errors.js';
@@ -39,6 +39,13 @@ export async function openTarget(opts: ConnectionOptions, io: Io, desired?: Desi
       statePath: resolve(io.cwd, EMULATOR_STATE),
       reset: opts.emulatorReset === true,
     });
+    if (fixturePath && emulator.seededFrom && emulator.seededFrom !== fixturePath) {
+      io.err(
+        `note: the embedded emulator continues from its saved state (${EMULATOR_STATE}, seeded from ` +
+          `${relative(io.cwd, emulator.seededFrom)}), not from ${relative(io.cwd, fixturePath)}; ` +
+          'add --emulator-reset to start over from that fixture.\n',
+      );
+    }
     const client = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit, log });
     return { client, label: 'the embedded emulator', close: () => emulator.close() };
   }

@@ -2,7 +2,7 @@
  * The embedded emulator behind `--emulator`: state persists in a fixture-format file between
  * invocations, so `plan` → `apply` → `plan` converges across separate commands.
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DialformError } from '../errors.js';
 import { loadFixture } from './fixture.js';
@@ -15,7 +15,14 @@ export const EMBEDDED_API_KEY = 'dialform-emulator-key';
 export interface EmbeddedEmulator {
   url: string;
   apiKey: string;
+  /** The fixture the persisted state was seeded from (absolute path), when known. */
+  seededFrom?: string;
   close(): Promise<void>;
+}
+
+/** The sidecar file naming the fixture a state file was seeded from. */
+function seedRecordPath(statePath: string): string {
+  return `${statePath}.seed`;
 }
 
 /** Writes `fixture` to `path` atomically (temp file in the same directory, then rename). */
@@ -43,9 +50,11 @@ export async function startEmbeddedEmulator(opts: { fixturePath?: string; stateP
     }
     fixture = await loadFixture(opts.fixturePath);
     writeStateFile(opts.statePath, fixture);
+    writeFileSync(seedRecordPath(opts.statePath), `${opts.fixturePath}\n`);
   } else {
     fixture = await loadFixture(opts.statePath);
   }
+  const seededFrom = seed ? opts.fixturePath : readSeedRecord(opts.statePath);
   const emulator = createEmulator({ fixture, rateLimit: 0 });
   emulator.onChange((snap) => writeStateFile(opts.statePath, snap));
   const running = await emulator.listen(0, '127.0.0.1');
@@ -54,5 +63,18 @@ export async function startEmbeddedEmulator(opts: { fixturePath?: string; stateP
     await running.close();
     throw new DialformError('fixture_invalid', `${opts.statePath}: api_keys lists no company-scoped key for the embedded emulator to use`);
   }
-  return { url: running.url, apiKey: companyKey ?? EMBEDDED_API_KEY, close: running.close };
+  return {
+    url: running.url,
+    apiKey: companyKey ?? EMBEDDED_API_KEY,
+    ...(seededFrom === undefined ? {} : { seededFrom }),
+    close: running.close,
+  };
+}
+
+function readSeedRecord(statePath: string): string | undefined {
+  try {
+    return readFileSync(seedRecordPath(statePath), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -49,4 +49,12 @@ describe('plan → apply → plan on the embedded emulator', () => {
     expect(plan.format_version).toBe(1);
     expect(plan.operations.length).toBeGreaterThan(0);
   });
+
+  it('says so when the saved emulator state came from another fixture', async () => {
+    const cwd = await scratchCopy('acme');
+    expect((await runCli(['plan', '-c', 'acme', '--emulator'], { cwd })).stderr).toBe('');
+    const other = await runCli(['plan', '-c', 'acme', '--emulator', 'acme/other.json'], { cwd });
+    expect(other.stderr).toContain('continues from its saved state');
+    expect(other.stderr).toContain('--emulator-reset');
+  });
 });
