@@ -36,10 +36,7 @@ export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems:
   const lineCounter = new LineCounter();
   const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const file: YamlFile = { source, doc, lineCounter, data: undefined };
-  const problems: Problem[] = doc.errors.map((e) => {
-    const { line, col } = lineCounter.linePos(e.pos[0]);
-    return { file: source.display, line, col, message: describeYamlError(e.code, e.message, keyAt(doc, e.pos[0])) };
-  });
+  const problems = describeYamlErrors(doc, lineCounter, source.display);
   if (problems.length > 0) return { file, problems, empty: false };
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
@@ -51,8 +48,38 @@ export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems:
     problems.push({ ...at, message: 'top level must be a mapping of keys (version, offices, users, …), not a list or a value' });
     return { file, problems, empty: false };
   }
-  file.data = doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
+  try {
+    file.data = doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
+  } catch (error) {
+    // Only aliases make toJS throw: one to an anchor that does not exist, or an alias bomb.
+    const reason = error instanceof Error ? error.message : String(error);
+    problems.push({ ...positionOfNode(file, firstAlias(doc)), message: `YAML alias cannot be resolved: ${reason}` });
+  }
   return { file, problems, empty: false };
+}
+
+/** A file this broken is best fixed from the top: report the first errors and count the rest. */
+const MAX_YAML_ERRORS = 20;
+
+/**
+ * Problems for the parser's errors, at most `MAX_YAML_ERRORS` of them plus one line counting the
+ * rest. Duplicate keys are named through one offset → key index, so reporting stays linear in the
+ * file's size however many errors it has.
+ */
+function describeYamlErrors(doc: Document, lineCounter: LineCounter, display: string): Problem[] {
+  const shown = doc.errors.slice(0, MAX_YAML_ERRORS);
+  const keys = shown.some((e) => e.code === 'DUPLICATE_KEY') ? indexKeys(doc) : new Map<number, string>();
+  const problems: Problem[] = shown.map((e) => {
+    const { line, col } = lineCounter.linePos(e.pos[0]);
+    return { file: display, line, col, message: describeYamlError(e.code, e.message, keys.get(e.pos[0])) };
+  });
+  const hidden = doc.errors.length - shown.length;
+  const last = doc.errors[MAX_YAML_ERRORS];
+  if (hidden > 0 && last) {
+    const { line, col } = lineCounter.linePos(last.pos[0]);
+    problems.push({ file: display, line, col, message: `${hidden} more YAML error${hidden === 1 ? '' : 's'} from here on, not listed: fix the ones above first` });
+  }
+  return problems;
 }
 
 function describeYamlError(code: string, message: string, key: string | undefined): string {
@@ -66,16 +93,24 @@ function describeYamlError(code: string, message: string, key: string | undefine
   }
 }
 
-/** The scalar key that starts at `offset`, if any (to name a duplicate key). */
-function keyAt(doc: Document, offset: number): string | undefined {
-  let found: string | undefined;
+/** Offset → scalar key text for every mapping key in the document (to name duplicate keys). */
+function indexKeys(doc: Document): Map<number, string> {
+  const keys = new Map<number, string>();
   visit(doc, {
     Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
-        found = String(pair.key.value);
-        return visit.BREAK;
-      }
-      return undefined;
+      if (isScalar(pair.key) && pair.key.range) keys.set(pair.key.range[0], String(pair.key.value));
+    },
+  });
+  return keys;
+}
+
+/** The first alias in the document, to point at when aliases cannot be resolved. */
+function firstAlias(doc: Document): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      found = alias;
+      return visit.BREAK;
     },
   });
   return found;
