@@ -30,12 +30,20 @@ function readLimit(query: URLSearchParams): number {
 }
 
 /**
- * One page of `items` (already sorted by `keyOf`, ascending and unique). Keys compare with
- * `compare`, so a cursor stays valid when items before it are added or removed.
+ * One page of the `items` that pass `filter` (`items` already sorted by `keyOf`, ascending and
+ * unique). Keys compare with `compare`, so a cursor stays valid when items before it are added or
+ * removed. The cursor is found by binary search and the page is collected by scanning forward,
+ * so a page costs about its own size, not the list's.
  */
 export function paginate<T>(
   items: readonly T[],
-  opts: { path: string; query: URLSearchParams; keyOf: (t: T) => string; compare: (a: string, b: string) => number },
+  opts: {
+    path: string;
+    query: URLSearchParams;
+    keyOf: (t: T) => string;
+    compare: (a: string, b: string) => number;
+    filter?: (t: T) => boolean;
+  },
 ): { items?: T[]; cursor?: string } {
   const limit = readLimit(opts.query);
   const q = digestQuery(opts.path, opts.query);
@@ -49,15 +57,30 @@ export function paginate<T>(
       throw badRequest('invalid cursor');
     }
     if (typeof body.k !== 'string' || body.q !== q) throw badRequest('invalid cursor: it belongs to a different query');
-    start = items.findIndex((t) => opts.compare(opts.keyOf(t), body.k) > 0);
-    if (start < 0) start = items.length;
+    start = firstAfter(items, body.k, opts.keyOf, opts.compare);
   }
-  const page = items.slice(start, start + limit);
+  const page: T[] = [];
+  for (let i = start; i < items.length && page.length < limit; i++) {
+    const item = items[i] as T;
+    if (!opts.filter || opts.filter(item)) page.push(item);
+  }
   if (page.length === 0) return {};
   const last = page[page.length - 1];
   if (page.length < limit || last === undefined) return { items: page };
   const next: CursorBody = { q, k: opts.keyOf(last) };
   return { items: page, cursor: Buffer.from(JSON.stringify(next)).toString('base64url') };
+}
+
+/** Index of the first item whose key sorts after `key` (binary search). */
+function firstAfter<T>(items: readonly T[], key: string, keyOf: (t: T) => string, compare: (a: string, b: string) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(keyOf(items[mid] as T), key) > 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Compares decimal id strings numerically. */

@@ -68,10 +68,14 @@ export const numberRoutes: Route[] = [
     companyAdmin: true,
     handle: (ctx) => {
       const status = ctx.query.get('status');
-      const numbers = ctx.store.state.numbers
-        .filter((n) => status === null || n.status === status)
-        .sort((a, b) => compareStrings(a.number, b.number));
-      const page = paginate(numbers, { path: ctx.path, query: ctx.query, keyOf: (n) => n.number, compare: compareStrings });
+      const numbers = ctx.store.sortedView('numbers', ctx.store.state.numbers, (n) => n.number, compareStrings);
+      const page = paginate(numbers, {
+        path: ctx.path,
+        query: ctx.query,
+        keyOf: (n) => n.number,
+        compare: compareStrings,
+        filter: (n) => status === null || n.status === status,
+      });
       return { body: { ...page, ...(page.items ? { items: page.items.map((n) => toNumberProto(ctx.store, n)) } : {}) } };
     },
   },

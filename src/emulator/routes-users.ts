@@ -56,18 +56,20 @@ function listUsers(ctx: RouteContext): Record<string, unknown> {
   // An unencoded `+` in a query string decodes to a space.
   const number = q.get('number')?.replace(/^ /, '+') ?? null;
   const companyAdmin = readQueryBoolean(q, 'company_admin');
-  const users = ctx.store.state.users
-    .filter(
-      (u) =>
-        !u.anonymized &&
-        canSeeOffice(ctx.principal, u.office_id) &&
-        (state === 'all' || u.state === state) &&
-        (email === undefined || u.emails.some((e) => e.toLowerCase() === email)) &&
-        (number === null || (u.phone_numbers ?? []).includes(number)) &&
-        (companyAdmin === undefined || (u.is_super_admin === true) === companyAdmin),
-    )
-    .sort((a, b) => compareIds(a.id, b.id));
-  const page = paginate(users, { path: ctx.path, query: q, keyOf: (u) => u.id, compare: compareIds });
+  const users = ctx.store.sortedView('users', ctx.store.state.users, (u) => u.id, compareIds);
+  const page = paginate(users, {
+    path: ctx.path,
+    query: q,
+    keyOf: (u) => u.id,
+    compare: compareIds,
+    filter: (u) =>
+      !u.anonymized &&
+      canSeeOffice(ctx.principal, u.office_id) &&
+      (state === 'all' || u.state === state) &&
+      (email === undefined || u.emails.some((e) => e.toLowerCase() === email)) &&
+      (number === null || (u.phone_numbers ?? []).includes(number)) &&
+      (companyAdmin === undefined || (u.is_super_admin === true) === companyAdmin),
+  });
   return { ...page, ...(page.items ? { items: page.items.map((u) => toUserProto(ctx.store, u)) } : {}) };
 }
 

@@ -71,6 +71,20 @@ export class Store {
     this.version += 1;
   }
 
+  private readonly sortedViews = new Map<string, { version: number; source: readonly unknown[]; sorted: readonly unknown[] }>();
+
+  /**
+   * `items` sorted by `compare` on `keyOf`, cached until the next mutation: list endpoints page
+   * through large companies one request at a time and must not re-sort for every page.
+   */
+  sortedView<T>(name: string, items: readonly T[], keyOf: (t: T) => string, compare: (a: string, b: string) => number): readonly T[] {
+    const cached = this.sortedViews.get(name);
+    if (cached && cached.version === this.version && cached.source === items) return cached.sorted as readonly T[];
+    const sorted = [...items].sort((a, b) => compare(keyOf(a), keyOf(b)));
+    this.sortedViews.set(name, { version: this.version, source: items, sorted });
+    return sorted;
+  }
+
   getUser(id: string): FixtureUser {
     const u = this.state.users.find((x) => x.id === id);
     if (!u) throw notFound(`user ${id} not found`);
