@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson as canonicalJsonOf } from '../model/canonical-json.js';
 import type { DesiredState } from '../model/tenant.js';
 
 /**
@@ -11,19 +12,9 @@ export function digestConfig(desired: DesiredState): string {
   return `sha256:${createHash('sha256').update(canonical).digest('hex')}`;
 }
 
-/** JSON with object keys sorted at every level, `undefined` and `source` left out. */
+/** The desired state as canonical JSON, leaving out `source` (where things were declared). */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return canonicalJsonOf(value, { omit: OMIT });
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const v = (value as Record<string, unknown>)[key];
-    if (key === 'source' || v === undefined) continue;
-    out[key] = sortKeys(v);
-  }
-  return out;
-}
+const OMIT: ReadonlySet<string> = new Set(['source']);

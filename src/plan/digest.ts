@@ -1,14 +1,6 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../model/canonical-json.js';
 import type { LiveState } from '../model/tenant.js';
-
-/** JSON with object keys sorted at every level, so equal values give equal text. */
-export function toCanonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
 
 /**
  * `sha256:<hex>` of the canonical JSON of the live tenant (what a plan was computed against).
@@ -17,16 +9,29 @@ export function toCanonicalJson(value: unknown): string {
  */
 export function digestLive(live: LiveState): string {
   const idOf = new Map(live.tenant.offices.map((o) => [o.key, o.id ?? o.key]));
-  const byId = (key: string | undefined) => (key === undefined ? undefined : (idOf.get(key) ?? key));
-  const tenant = {
-    ...live.tenant,
-    offices: live.tenant.offices.map((o) => ({ ...o, key: byId(o.key) })).sort((a, b) => String(a.key).localeCompare(String(b.key))),
-    users: live.tenant.users.map((u) => ({
-      ...u,
-      office: byId(u.office),
-      admin: { ...u.admin, offices: u.admin.offices.map(byId).sort() },
-    })),
-    numbers: live.tenant.numbers.map((n) => ({ ...n, office: byId(n.office) })),
-  };
-  return `sha256:${createHash('sha256').update(toCanonicalJson(tenant)).digest('hex')}`;
+  const byId = (key: string) => idOf.get(key) ?? key;
+  const offices = live.tenant.offices.map((o) => ({ ...o, key: byId(o.key) })).sort((a, b) => compare(a.key, b.key));
+  const text = canonicalJson(
+    { ...live.tenant, offices },
+    {
+      // Users' and numbers' office references, and office-admin lists, by id (offices are copied above).
+      rewrite: (key, member, holder) => {
+        if (key === 'office' && typeof member === 'string') return byId(member);
+        if (key === 'offices' && isAdminRights(holder) && Array.isArray(member)) {
+          return member.map((k) => byId(String(k))).sort(compare);
+        }
+        return member;
+      },
+    },
+  );
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}
+
+/** `User.admin`: `{ company: boolean, offices: string[] }` (the tenant's own `company` is an object). */
+function isAdminRights(holder: unknown): boolean {
+  return holder !== null && typeof holder === 'object' && typeof (holder as { company?: unknown }).company === 'boolean';
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
