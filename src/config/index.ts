@@ -1,7 +1,7 @@
 /** The config stage: YAML file or directory → validated, normalized `DesiredState`. */
 export { resolveConfigPath, loadConfig, loadConfigSources, displayPath } from './load-config.js';
 export { loadConfigFromGit } from './load-from-git.js';
-export { digestConfig, canonicalJson } from './digest.js';
+export { digestConfig } from './digest.js';
 export { findConfigSchemaPath, readConfigSchema } from './schema.js';
 export { E164, SEMANTIC_RULES } from './semantic-rules.js';
 export type { ConfigSource } from './yaml-file.js';

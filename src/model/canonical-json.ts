@@ -4,23 +4,16 @@
  * tenants hash it.
  *
  * Built on `JSON.stringify`: most objects are already built with their keys in one fixed order,
- * and only those whose keys are out of order are copied sorted, so a 50,000-user tenant costs a
- * small multiple of a plain `JSON.stringify`.
+ * and only those whose keys are out of order are copied sorted.
  *
- * Options: `omit` names object keys to leave out at every level (e.g. `source`, where a value was
- * declared); `rewrite` may replace a member's value on the way out (called with the member's key
- * and the object holding it), without copying the whole value first.
+ * `omit` names object keys to leave out at every level (e.g. `source`, where a value was declared).
  */
-export function canonicalJson(
-  value: unknown,
-  options: { omit?: ReadonlySet<string>; rewrite?: (key: string, member: unknown, holder: unknown) => unknown } = {},
-): string {
-  const { omit, rewrite } = options;
+export function canonicalJson(value: unknown, options: { omit?: ReadonlySet<string> } = {}): string {
+  const { omit } = options;
   return (
     JSON.stringify(value, function (this: unknown, key: string, member: unknown) {
       if (key !== '' && !Array.isArray(this) && omit?.has(key)) return undefined;
-      const out = rewrite && key !== '' ? rewrite(key, member, this) : member;
-      return out !== null && typeof out === 'object' && !Array.isArray(out) ? sortedCopy(out) : out;
+      return member !== null && typeof member === 'object' && !Array.isArray(member) ? sortedCopy(member) : member;
     }) ?? 'null'
   );
 }

@@ -1,0 +1,70 @@
+import { createHash, type Hash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
+import type { PhoneNumber, Tenant, User } from './tenant.js';
+
+/** Maps an office key to what the digest records for it (e.g. its live id). */
+export type OfficeIdentity = (key: string) => string;
+
+type Writer<T> = ((item: T, office: OfficeIdentity) => unknown) | null;
+
+/**
+ * What the digest records of each user field. Typed over every key of `User`, so a new field does
+ * not compile until it is listed here; `null` leaves a field out (where it was declared).
+ */
+const USER_FIELDS: { [K in keyof Required<User>]: Writer<User> } = {
+  email: (u) => u.email,
+  id: (u) => u.id,
+  firstName: (u) => u.firstName,
+  lastName: (u) => u.lastName,
+  office: (u, office) => office(u.office),
+  license: (u) => u.license,
+  admin: (u, office) => [u.admin.company, u.admin.offices.map(office).sort()],
+  state: (u) => u.state,
+  numbers: (u) => u.numbers,
+  deletedAt: (u) => u.deletedAt,
+  analytics: (u) => u.analytics,
+  proxy: (u) => u.proxy,
+  allowNumberChange: (u) => u.allowNumberChange,
+  previousEmails: (u) => u.previousEmails,
+  source: null,
+};
+
+const NUMBER_FIELDS: { [K in keyof Required<PhoneNumber>]: Writer<PhoneNumber> } = {
+  number: (n) => n.number,
+  status: (n) => n.status,
+  office: (n, office) => (n.office === undefined ? undefined : office(n.office)),
+  userEmail: (n) => n.userEmail,
+  targetType: (n) => n.targetType,
+  targetId: (n) => n.targetId,
+  type: (n) => n.type,
+};
+
+/**
+ * Feeds a tenant into `hash` deterministically: company and offices as canonical JSON (offices
+ * re-keyed through `office` and sorted by it), then one compact JSON line per user and per number
+ * (tenants keep those sorted). Users and numbers are the bulk of a large company, so they are
+ * written field by field instead of through a generic key-sorting serializer.
+ */
+export function hashTenant(hash: Hash, tenant: Tenant, office: OfficeIdentity = (key) => key): void {
+  hash.update(canonicalJson(tenant.company, { omit: OMIT }));
+  const offices = tenant.offices.map((o) => ({ ...o, key: office(o.key) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  hash.update(canonicalJson(offices, { omit: OMIT }));
+  hashLines(hash, tenant.users, USER_FIELDS, office);
+  hashLines(hash, tenant.numbers, NUMBER_FIELDS, office);
+}
+
+const OMIT: ReadonlySet<string> = new Set(['source']);
+
+function hashLines<T>(hash: Hash, items: readonly T[], fields: Record<string, Writer<T>>, office: OfficeIdentity): void {
+  const writers = Object.values(fields).filter((w): w is NonNullable<Writer<T>> => w !== null);
+  hash.update(`\n${items.length}\n`);
+  for (const item of items) hash.update(`${JSON.stringify(writers.map((w) => w(item, office) ?? null))}\n`);
+}
+
+/** `sha256:<hex>` of `hashTenant` followed by `extra` (canonical JSON of anything else the digest covers). */
+export function digestTenant(tenant: Tenant, options: { office?: OfficeIdentity; extra?: unknown } = {}): string {
+  const hash = createHash('sha256');
+  hashTenant(hash, tenant, options.office);
+  if (options.extra !== undefined) hash.update(canonicalJson(options.extra, { omit: OMIT }));
+  return `sha256:${hash.digest('hex')}`;
+}
