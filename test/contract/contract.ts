@@ -13,18 +13,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ContractOperation } from '../../scripts/derive-contract.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
 
-export interface ContractOperation {
-  operationId: string;
-  method: string;
-  path: string;
-  parameters: Array<{ name: string; in: string; required: boolean; schema: Json }>;
-  requestBody?: Json;
-  response?: Json;
-}
+/** One operation as `scripts/derive-contract.ts` writes it. */
+export type { ContractOperation };
 
 interface Contract {
   operations: ContractOperation[];

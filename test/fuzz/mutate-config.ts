@@ -3,20 +3,12 @@
  * deep nesting, duplicate keys and truncations. The same seed gives the same mutation.
  */
 import { isScalar, parseDocument, visit, type Scalar } from 'yaml';
+import { createPrng } from '../../src/emulator/faults.js';
 
 export type Random = () => number;
 
-/** mulberry32, the generator bench/generate-fixture.ts uses too. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The emulator's seeded PRNG (mulberry32), which bench/generate-fixture.ts uses too. */
+export const seededRandom: (seed: number) => Random = createPrng;
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const int = (random: Random, max: number): number => Math.floor(random() * max);
