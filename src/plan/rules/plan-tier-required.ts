@@ -5,12 +5,29 @@ const PAID: ReadonlySet<string> = new Set(['pro', 'enterprise']);
 
 /**
  * License transfers and user moves need an Advanced/Premium plan (API `account_type` `pro` or
- * `enterprise`). An unknown account type is not judged.
+ * `enterprise`). An unknown account type is not judged. A config that asserts
+ * `company.account_type` is checked against live too (a warning: the plan tier is read-only
+ * through the API, and the transfer/move errors above already block what depends on it).
  */
 export function checkPlanTierRequired(ctx: RuleContext): Violation[] {
   const tier = ctx.live.tenant.company.accountType;
-  if (tier === undefined || PAID.has(tier)) return [];
-  return ctx.operations
+  const asserted = ctx.desired.tenant.company.accountType;
+  const mismatch: Violation[] =
+    asserted !== undefined && tier !== undefined && asserted !== tier
+      ? [
+          {
+            code: 'plan_tier_required',
+            severity: 'warning',
+            message:
+              `The config asserts company.account_type "${asserted}"${at(ctx.desired.tenant.company.source)}, but Dialpad ` +
+              `reports "${tier}". The plan tier cannot be changed through the API: change it in Dialpad's billing ` +
+              'settings (or with Dialpad support), or correct the config.',
+            operation_ids: [],
+          },
+        ]
+      : [];
+  if (tier === undefined || PAID.has(tier)) return mismatch;
+  return [...mismatch, ...ctx.operations
     .filter((op) => op.kind === 'transfer_licenses' || op.kind === 'move_user')
     .map((op) => ({
       code: 'plan_tier_required' as const,
@@ -20,5 +37,5 @@ export function checkPlanTierRequired(ctx: RuleContext): Violation[] {
         `an Advanced or Premium plan (API account_type pro or enterprise; Dialpad help, Manage Your Users). ` +
         `Upgrade the plan, or keep the ${op.kind === 'move_user' ? 'user in their office' : 'license counts as they are'}${at(op.source)}.`,
       operation_ids: [op.id],
-    }));
+    }))];
 }

@@ -19,4 +19,12 @@ describe('plan_tier_required', () => {
   it.each(['pro', 'enterprise'] as const)('allows them on a %s account', (tier) => {
     expect(codes(planOf(desired, liveOf(tier)))).toEqual([]);
   });
+
+  it('warns when the config asserts another account type than Dialpad reports', () => {
+    const asserting = { ...desired, tenant: { ...desired.tenant, company: { accountType: 'enterprise' as const, source: 'dialform.yaml:3' } } };
+    const plan = planOf(asserting, liveOf('pro'));
+    expect(codes(plan)).toEqual(['warning:plan_tier_required']);
+    expect(plan.violations[0]?.message).toContain('"enterprise" (dialform.yaml:3), but Dialpad reports "pro"');
+    expect(codes(planOf(asserting, liveOf('enterprise')))).toEqual([]);
+  });
 });
