@@ -48,6 +48,12 @@ export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems:
     problems.push({ ...at, message: 'top level must be a mapping of keys (version, offices, users, …), not a list or a value' });
     return { file, problems, empty: false };
   }
+  // A key that is itself a list or mapping (`? [a]: b`) has no meaning in a config, and toJS would
+  // stringify it with a process warning: report it instead.
+  for (const key of complexKeys(doc)) {
+    problems.push({ ...positionOfNode(file, key), message: 'a key must be a plain word or string, not a list or mapping' });
+  }
+  if (problems.length > 0) return { file, problems, empty: false };
   try {
     file.data = doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
   } catch (error) {
@@ -99,6 +105,17 @@ function indexKeys(doc: Document): Map<number, string> {
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && pair.key.range) keys.set(pair.key.range[0], String(pair.key.value));
+    },
+  });
+  return keys;
+}
+
+/** Mapping keys that are not scalars (aliases to scalars count as scalars). */
+function complexKeys(doc: Document): Node[] {
+  const keys: Node[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key !== null && typeof pair.key === 'object' && (isMap(pair.key) || isSeq(pair.key))) keys.push(pair.key as Node);
     },
   });
   return keys;
