@@ -9,6 +9,7 @@ import { normalizeConfig } from './normalize.js';
 import { checkSemantics, type SemanticOptions } from './semantic-rules.js';
 import { validateFileSchema } from './validate-schema.js';
 import { parseYamlFile, type ConfigSource, type YamlFile } from './yaml-file.js';
+import { compareCodeUnits } from '../model/compare.js';
 
 const DEFAULT_FILE = 'dialform.yaml';
 const DEFAULT_DIR = 'dialform';
@@ -125,6 +126,4 @@ async function walk(dir: string): Promise<string[]> {
 }
 
 /** Code-unit order of paths, so every machine merges files in the same order. */
-export function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const comparePaths = compareCodeUnits;

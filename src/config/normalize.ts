@@ -4,6 +4,7 @@ import type { MergedConfig } from './merge-files.js';
 import type { RawOffice, RawUser } from './raw-types.js';
 import { resolveFixture } from './semantic-rules.js';
 import type { PathSegment } from './yaml-file.js';
+import { compareCodeUnits } from '../model/compare.js';
 
 /**
  * Turns a valid merged config into the desired state: emails lower-cased, countries upper-case,
@@ -14,10 +15,10 @@ export function normalizeConfig(config: MergedConfig, files: string[]): DesiredS
   const raw = config.raw;
   const offices = Object.entries(raw.offices ?? {})
     .map(([key, office]) => normalizeOffice(key, office, sourceOf(config, ['offices'], key)))
-    .sort((a, b) => compare(a.key, b.key));
+    .sort((a, b) => compareCodeUnits(a.key, b.key));
   const users = (raw.users ?? [])
     .map((user, i) => normalizeUser(user, sourceOf(config, ['users', i])))
-    .sort((a, b) => compare(a.email, b.email));
+    .sort((a, b) => compareCodeUnits(a.email, b.email));
   const company = raw.company?.account_type === undefined ? {} : { accountType: raw.company.account_type, source: sourceOf(config, ['company'], 'account_type') };
   const policy = raw.policy ?? {};
   const reserved = raw.reserved_numbers;
@@ -28,10 +29,10 @@ export function normalizeConfig(config: MergedConfig, files: string[]): DesiredS
       unmanagedUsers: policy.unmanaged_users ?? 'ignore',
       ...(policy.max_deletions === undefined ? {} : { maxDeletions: policy.max_deletions }),
       ...(policy.max_deletion_percent === undefined ? {} : { maxDeletionPercent: policy.max_deletion_percent }),
-      protected: [...new Set((policy.protected ?? []).map((e) => e.toLowerCase()))].sort(compare),
+      protected: [...new Set((policy.protected ?? []).map((e) => e.toLowerCase()))].sort(compareCodeUnits),
     },
     reservedNumbers: {
-      keep: [...new Set(reserved?.keep ?? [])].sort(compare),
+      keep: [...new Set(reserved?.keep ?? [])].sort(compareCodeUnits),
       releaseUnlisted: reserved?.release_unlisted ?? false,
       ...(reserved === undefined ? {} : { source: sourceOf(config, [], 'reserved_numbers') }),
     },
@@ -68,7 +69,7 @@ function normalizeUser(raw: RawUser, source: string): User {
   if (raw.analytics !== undefined) user.analytics = raw.analytics;
   if (raw.proxy !== undefined) user.proxy = raw.proxy;
   if (raw.allow_number_change !== undefined) user.allowNumberChange = raw.allow_number_change;
-  if (raw.previous_emails !== undefined) user.previousEmails = [...new Set(raw.previous_emails.map((e) => e.toLowerCase()))].sort(compare);
+  if (raw.previous_emails !== undefined) user.previousEmails = [...new Set(raw.previous_emails.map((e) => e.toLowerCase()))].sort(compareCodeUnits);
   return user;
 }
 
@@ -76,7 +77,7 @@ function normalizeUser(raw: RawUser, source: string): User {
 function normalizeAdmin(raw: RawUser): AdminRights {
   const offices = new Set(raw.admin_offices ?? []);
   if (raw.admin === 'office') offices.add(raw.office);
-  return { company: raw.admin === 'company', offices: [...offices].sort(compare) };
+  return { company: raw.admin === 'company', offices: [...offices].sort(compareCodeUnits) };
 }
 
 /** `file:LINE` of the node at `path` (or of `key` in the mapping there). */
@@ -85,7 +86,3 @@ function sourceOf(config: MergedConfig, path: readonly PathSegment[], key?: stri
   return `${at.file}:${at.line}`;
 }
 
-/** Code-unit order, independent of locale, so output is the same on every machine. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,24 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
+import { schemaPath } from '../package-root.js';
 import type { RawConfig } from './raw-types.js';
 
-const SCHEMA_RELATIVE = join('schemas', 'dialform.schema.json');
-
-/**
- * Absolute path of `schemas/dialform.schema.json`, found by walking up from this module to the
- * package root, so it works from `src/config/` (tsx, vitest) and `dist/src/config/` (built) alike.
- */
+/** Absolute path of the shipped `schemas/dialform.schema.json`. */
 export function findConfigSchemaPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, SCHEMA_RELATIVE))) return join(dir, SCHEMA_RELATIVE);
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`bug: ${SCHEMA_RELATIVE} not found above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
+  return schemaPath('dialform.schema.json');
 }
 
 /** The config JSON Schema as data. */

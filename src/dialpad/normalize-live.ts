@@ -15,6 +15,7 @@ import {
   type UserState,
 } from '../model/tenant.js';
 import type { ApiCompany, ApiLineCounts, ApiNumber, ApiOffice, ApiUser, Int64 } from './api-types.js';
+import { compareCodeUnits } from '../model/compare.js';
 
 /** One live office with the per-office reads that succeeded. */
 export interface RawOffice {
@@ -101,9 +102,9 @@ export function normalizeLive(raw: RawLive, officeKeys: Map<string, string>): Te
 
   return {
     company: toCompany(raw.company),
-    offices: offices.sort((a, b) => compare(a.key, b.key)),
-    users: users.sort((a, b) => compare(a.email, b.email) || compare(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compare(a.id ?? '', b.id ?? '')),
-    numbers: numbers.sort((a, b) => compare(a.number, b.number)),
+    offices: offices.sort((a, b) => compareCodeUnits(a.key, b.key)),
+    users: users.sort((a, b) => compareCodeUnits(a.email, b.email) || compareCodeUnits(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compareCodeUnits(a.id ?? '', b.id ?? '')),
+    numbers: numbers.sort((a, b) => compareCodeUnits(a.number, b.number)),
   };
 }
 
@@ -132,6 +133,3 @@ function toInt(v: Int64 | undefined): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { badRequest } from './api-error.js';
+import { compareCodeUnits } from '../model/compare.js';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 100;
@@ -18,7 +19,7 @@ interface CursorBody {
 }
 
 function digestQuery(path: string, query: URLSearchParams): string {
-  const pairs = [...query.entries()].filter(([k]) => k !== 'cursor' && k !== 'apikey').sort(([a], [b]) => a.localeCompare(b));
+  const pairs = [...query.entries()].filter(([k]) => k !== 'cursor' && k !== 'apikey').sort(([a], [b]) => compareCodeUnits(a, b));
   return createHash('sha256').update(JSON.stringify([path, pairs])).digest('base64url').slice(0, 16);
 }
 
@@ -88,6 +89,4 @@ export function compareIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const compareStrings = compareCodeUnits;

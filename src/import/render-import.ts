@@ -1,6 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import type { RawConfig, RawOffice, RawUser } from '../config/raw-types.js';
 import { LINE_TYPES, type LiveState, type Office, type User } from '../model/tenant.js';
+import { compareCodeUnits } from '../model/compare.js';
 
 /** One file `import` writes, relative to the output directory. */
 export interface ImportedFile {
@@ -74,7 +75,7 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
 export function assignOfficeKeys(offices: Office[]): Map<string, string> {
   const keys = new Map<string, string>();
   const used = new Set<string>();
-  for (const office of [...offices].sort((a, b) => (a.id ?? a.key).localeCompare(b.id ?? b.key))) {
+  for (const office of [...offices].sort((a, b) => compareCodeUnits(a.id ?? a.key, b.id ?? b.key))) {
     const base = slug(office.name) || 'office';
     let key = base;
     for (let n = 2; used.has(key); n++) key = `${base}-${n}`;

@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import type { PhoneNumber, Tenant, User } from './tenant.js';
+import { compareCodeUnits } from './compare.js';
 
 /** Maps an office key to what the digest records for it (e.g. its live id). */
 export type OfficeIdentity = (key: string) => string;
@@ -47,7 +48,7 @@ const NUMBER_FIELDS: { [K in keyof Required<PhoneNumber>]: Writer<PhoneNumber> }
  */
 export function hashTenant(hash: Hash, tenant: Tenant, office: OfficeIdentity = (key) => key): void {
   hash.update(canonicalJson(tenant.company, { omit: OMIT }));
-  const offices = tenant.offices.map((o) => ({ ...o, key: office(o.key) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const offices = tenant.offices.map((o) => ({ ...o, key: office(o.key) })).sort((a, b) => compareCodeUnits(a.key, b.key));
   hash.update(canonicalJson(offices, { omit: OMIT }));
   hashLines(hash, tenant.users, USER_FIELDS, office);
   hashLines(hash, tenant.numbers, NUMBER_FIELDS, office);

@@ -15,6 +15,7 @@ import { runRules } from './rules/index.js';
 import { createSimState, indexLiveNumbers } from './sim-state.js';
 import { planTransfers } from './transfers.js';
 import { PLAN_FORMAT_VERSION, type Operation, type Plan, type PlanSummary, type Violation } from './types.js';
+import { compareCodeUnits } from '../model/compare.js';
 
 export interface BuildPlanInput {
   desired: DesiredState;
@@ -113,5 +114,5 @@ function listOfficeNames(desired: DesiredState, live: LiveState): { key: string;
   for (const office of [...desired.tenant.offices, ...live.tenant.offices]) {
     if (!names.has(office.key)) names.set(office.key, office.name);
   }
-  return [...names].map(([key, name]) => ({ key, name })).sort((a, b) => a.key.localeCompare(b.key));
+  return [...names].map(([key, name]) => ({ key, name })).sort((a, b) => compareCodeUnits(a.key, b.key));
 }

@@ -150,8 +150,3 @@ export const operation = {
     return { ...base(userTarget(i.email, i.id), i, { manual: true, summary: `revoke proxy access from ${i.email} (manual)` }), kind: 'revoke_proxy' };
   },
 };
-
-/** The email of a user-targeted operation, else undefined. */
-export function targetEmail(op: Operation): string | undefined {
-  return op.target.type === 'user' ? op.target.email : undefined;
-}

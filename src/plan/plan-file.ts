@@ -4,13 +4,13 @@
  * a `plan_file_invalid` error naming the file and its first problems, never a stack trace.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { DialformError } from '../errors.js';
+import { schemaPath } from '../package-root.js';
 import { renderJson } from '../render/json.js';
 import { PLAN_FORMAT_VERSION, type Plan } from './types.js';
 
@@ -22,23 +22,9 @@ const requireCjs = createRequire(import.meta.url);
 
 let validator: ValidateFunction | undefined;
 
-/**
- * The package root: the nearest directory above this module holding `package.json` (the module
- * runs from `src/plan/` under tsx/vitest and from `dist/src/plan/` when built).
- */
-export function findPackageRoot(from: string = fileURLToPath(import.meta.url)): string {
-  let dir = dirname(from);
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`bug: no package.json above ${from}`);
-    dir = parent;
-  }
-}
-
 /** Absolute path of the shipped plan schema. */
 export function planSchemaPath(): string {
-  return join(findPackageRoot(), 'schemas', 'plan.schema.json');
+  return schemaPath('plan.schema.json');
 }
 
 /** The compiled plan schema (compiled once, on first use). */

@@ -105,7 +105,7 @@ describe('the real client against the real emulator, every exchange validated by
   it('each write: requests and responses match the contract', async () => {
     const live = await fetchLive(client);
     events.length = 0;
-    const { offices, users, numbers } = live.tenant;
+    const { offices, numbers } = live.tenant;
     const home = offices.find((o) => (o.available?.talk ?? 0) > 0);
     expect(home, 'an office with a free talk license').toBeDefined();
     if (!home?.id) return;

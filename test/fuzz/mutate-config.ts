@@ -2,7 +2,7 @@
  * Seeded config mutators for the fuzz test: broken YAML, wrong types, huge values, odd Unicode,
  * deep nesting, duplicate keys and truncations. The same seed gives the same mutation.
  */
-import { isScalar, parseDocument, visit, type Scalar } from 'yaml';
+import { parseDocument, visit, type Scalar } from 'yaml';
 import { createPrng } from '../../src/emulator/faults.js';
 
 export type Random = () => number;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DialformError } from '../../src/errors.js';
-import { findPackageRoot, readPlanFile, writePlanFile } from '../../src/plan/plan-file.js';
+import { findPackageRoot } from '../../src/package-root.js';
+import { readPlanFile, writePlanFile } from '../../src/plan/plan-file.js';
 import { renderJson } from '../../src/render/json.js';
 import { blockedPlan, emptyPlan, fullPlan } from './plan-samples.js';
 

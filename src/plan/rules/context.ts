@@ -27,8 +27,3 @@ export type Rule = (ctx: RuleContext) => Violation[];
 export function at(source: string | undefined): string {
   return source === undefined || source === 'unmanaged' || source === 'config' ? '' : ` (${source})`;
 }
-
-/** The desired user's source position, by email. */
-export function sourceOfUser(ctx: RuleContext, email: string): string | undefined {
-  return ctx.desired.tenant.users.find((u) => u.email === email)?.source;
-}

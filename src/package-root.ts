@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The package root: the nearest directory above this module holding `package.json`. Modules run
+ * from `src/` under tsx and vitest and from `dist/src/` when built; the shipped `schemas/` sit at
+ * the root in both layouts.
+ */
+export function findPackageRoot(from: string = fileURLToPath(import.meta.url)): string {
+  let dir = dirname(from);
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`bug: no package.json above ${from}`);
+    dir = parent;
+  }
+}
+
+/** Absolute path of a file in the shipped `schemas/` directory. */
+export function schemaPath(name: string): string {
+  return join(findPackageRoot(), 'schemas', name);
+}
