@@ -7,7 +7,7 @@
  * `RAW_SCHEMA_REQUIRED` is held the same way to the interfaces' non-optional keys and the schema's
  * `required` lists.
  */
-import type { AccountType, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
+import type { AccountType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
 
 /** True only when `K` lists exactly the keys of `T`. */
 type SameKeys<T, K extends readonly string[]> = [keyof T] extends [K[number]]
@@ -71,16 +71,8 @@ export interface RawOfficeLicenses {
 export const RAW_OFFICE_LICENSES_KEYS = ['talk', 'sell', 'contact_center'] as const;
 assertKeys<SameKeys<RawOfficeLicenses, typeof RAW_OFFICE_LICENSES_KEYS>>();
 
-export interface RawOfficeCreate {
-  currency: string;
-  plan_period: 'monthly' | 'yearly';
-  annual_commit_monthly_billing: boolean;
-  invoiced: boolean;
-  unified_billing: boolean;
-  billing_address: RawBillingAddress;
-  e911_address?: RawE911Address;
-  timezone?: string;
-}
+/** The office `create:` block is passed to `POST /api/v2/offices` as is: the model's shape, API field names. */
+export type RawOfficeCreate = OfficeCreateSpec;
 export const RAW_OFFICE_CREATE_KEYS = [
   'currency',
   'plan_period',
@@ -93,25 +85,11 @@ export const RAW_OFFICE_CREATE_KEYS = [
 ] as const;
 assertKeys<SameKeys<RawOfficeCreate, typeof RAW_OFFICE_CREATE_KEYS>>();
 
-export interface RawBillingAddress {
-  address_line_1: string;
-  address_line_2?: string;
-  city: string;
-  country: string;
-  postal_code: string;
-  region: string;
-}
+export type RawBillingAddress = OfficeCreateSpec['billing_address'];
 export const RAW_BILLING_ADDRESS_KEYS = ['address_line_1', 'address_line_2', 'city', 'country', 'postal_code', 'region'] as const;
 assertKeys<SameKeys<RawBillingAddress, typeof RAW_BILLING_ADDRESS_KEYS>>();
 
-export interface RawE911Address {
-  address: string;
-  address2?: string;
-  city: string;
-  country: string;
-  state: string;
-  zip: string;
-}
+export type RawE911Address = NonNullable<OfficeCreateSpec['e911_address']>;
 export const RAW_E911_ADDRESS_KEYS = ['address', 'address2', 'city', 'country', 'state', 'zip'] as const;
 assertKeys<SameKeys<RawE911Address, typeof RAW_E911_ADDRESS_KEYS>>();
 

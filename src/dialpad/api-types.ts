@@ -7,6 +7,7 @@
  * `integer`; `Int64` accepts both. Empty lists and unset fields are usually omitted, so almost
  * everything is optional.
  */
+import type { OfficeCreateSpec } from '../model/tenant.js';
 
 /** An int64 as the API may send it: a decimal string (usual) or a number. */
 export type Int64 = string | number;
@@ -83,28 +84,16 @@ export interface ApiPlan extends ApiLineCounts {
 /** `AvailableLicensesProto` (`GET .../available_licenses`): purchased but unassigned counts. */
 export type ApiAvailableLicenses = ApiLineCounts;
 
-/** `CreateOfficeMessage` (`POST /api/v2/offices`). */
-export interface ApiCreateOffice {
+/**
+ * `CreateOfficeMessage` (`POST /api/v2/offices`). The billing and E911 fields are the model's
+ * `OfficeCreateSpec`, which already uses the API's field names: the config passes them through.
+ */
+export type ApiCreateOffice = OfficeCreateSpec & {
   name: string;
   /** Upper-case ISO 3166 alpha-2. */
   country: string;
-  currency: string;
-  plan_period: 'monthly' | 'yearly';
-  annual_commit_monthly_billing: boolean;
-  invoiced: boolean;
-  unified_billing: boolean;
-  billing_address: {
-    address_line_1: string;
-    address_line_2?: string;
-    city: string;
-    country: string;
-    postal_code: string;
-    region: string;
-  };
-  e911_address?: { address: string; address2?: string; city: string; country: string; state: string; zip: string };
-  timezone?: string;
   [field: string]: unknown;
-}
+};
 
 /** `OfficeUpdateResponse`. */
 export interface ApiOfficeUpdateResponse {
