@@ -104,7 +104,7 @@ async function refuseIfStale(input: {
   if (digest === plan.basis.live_digest) return;
   const lines = [`Dialpad changed since this plan was made (live state ${plan.basis.live_digest} → ${digest}).`];
   if (desired) {
-    const fresh = (await planAgainstLive({ desired, client: target.client })).plan;
+    const fresh = (await planAgainstLive({ desired, client: target.client, live })).plan;
     lines.push(...describeDrift(plan, fresh));
   }
   lines.push('Nothing was applied. Run `dialform plan --out FILE` again, review it, and apply the new plan.');
@@ -177,11 +177,10 @@ function describe(result: OperationResult): string {
 function printReport(report: ApplyReport, io: Io, color: boolean): void {
   const count = (status: string) => report.results.filter((r) => r.outcome.status === status).length;
   const lines: string[] = [];
-  const waiting = report.results.filter((r) => r.outcome.status === 'waiting' || r.outcome.status === 'reminder');
-  for (const r of waiting) {
-    if (r.outcome.status !== 'waiting' && r.outcome.status !== 'reminder') continue;
-    const label = r.outcome.status === 'waiting' ? 'Manual step (apply waits for it)' : 'Manual step (reminder)';
-    lines.push(`${label} ${r.id}:`, ...r.outcome.instructions.split('\n').map((l) => `  ${l}`));
+  for (const { id, outcome } of report.results) {
+    if (outcome.status !== 'waiting' && outcome.status !== 'reminder') continue;
+    const label = outcome.status === 'waiting' ? 'Manual step (apply waits for it)' : 'Manual step (reminder)';
+    lines.push(`${label} ${id}:`, ...outcome.instructions.split('\n').map((l) => `  ${l}`));
   }
   const done = count('done') + count('already_done');
   const summary = `Apply ${report.status}: ${done} done, ${count('failed')} failed, ${count('waiting')} waiting, ${count('not_run')} not run.`;
