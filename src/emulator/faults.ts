@@ -12,17 +12,37 @@
  *                     reset_after     apply the change, then destroy the connection
  *                     slow            answer normally after slow_ms
  *   slow_ms=INT       delay of `slow` (default 2000)
+ *   fail=R+R+…        requests that always fail with 503, whatever `rate` draws (e.g. a list that breaks
+ *                     part way, for good): each R is `METHOD:PATH` or `METHOD:PATH:paged`, the latter
+ *                     matching only requests that carry a `cursor` (page 2 onward). Example:
+ *                     `rate=0,fail=GET:/api/v2/users:paged`
  */
 import { DialformError } from '../errors.js';
 
 export const FAULT_KINDS = ['500', '503', '429', 'reset', 'reset_before', 'reset_after', 'slow'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
+/** A request that always fails (`fail=` in the spec). */
+export interface FailRule {
+  method: string;
+  path: string;
+  /** Only requests with a `cursor`: the list's first page succeeds, later pages fail. */
+  paged: boolean;
+}
+
 export interface FaultSpec {
   seed: number;
   rate: number;
   kinds: FaultKind[];
   slowMs: number;
+  fail: FailRule[];
+}
+
+/** The request a fault is decided for. */
+export interface FaultRequest {
+  method: string;
+  path: string;
+  paged: boolean;
 }
 
 /** What to do with one request. `reset_before`/`reset_after` are resolved from `reset` for writes. */
@@ -34,7 +54,7 @@ function invalid(spec: string, why: string): DialformError {
 
 /** Parses a fault spec such as `seed=42,rate=0.1,kinds=500+503+reset,slow_ms=2000`. */
 export function parseFaultSpec(spec: string): FaultSpec {
-  const out: FaultSpec = { seed: 1, rate: 0.1, kinds: ['500', '503', '429', 'reset', 'slow'], slowMs: 2000 };
+  const out: FaultSpec = { seed: 1, rate: 0.1, kinds: ['500', '503', '429', 'reset', 'slow'], slowMs: 2000, fail: [] };
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [key, value, ...rest] = part.split('=');
     if (value === undefined || rest.length > 0) throw invalid(spec, `"${part}" is not key=value`);
@@ -53,11 +73,21 @@ export function parseFaultSpec(spec: string): FaultSpec {
     } else if (key === 'slow_ms') {
       if (!/^\d+$/.test(value)) throw invalid(spec, 'slow_ms must be a non-negative integer');
       out.slowMs = Number(value);
+    } else if (key === 'fail') {
+      out.fail = value.split('+').map((rule) => parseFailRule(spec, rule));
     } else {
-      throw invalid(spec, `unknown key "${key}" (keys: seed, rate, kinds, slow_ms)`);
+      throw invalid(spec, `unknown key "${key}" (keys: seed, rate, kinds, slow_ms, fail)`);
     }
   }
   return out;
+}
+
+function parseFailRule(spec: string, rule: string): FailRule {
+  const [method, path, flag, ...rest] = rule.split(':');
+  if (!method || !/^[A-Z]+$/.test(method) || !path?.startsWith('/') || (flag !== undefined && flag !== 'paged') || rest.length > 0) {
+    throw invalid(spec, `fail rule "${rule}" is not METHOD:PATH or METHOD:PATH:paged`);
+  }
+  return { method, path, paged: flag === 'paged' };
 }
 
 /** mulberry32: small, fast, good enough for test repeatability. Also seeds generated fixtures. */
@@ -82,7 +112,10 @@ export class FaultInjector {
     this.next = createPrng(spec.seed);
   }
 
-  decide(isWrite: boolean): FaultDecision {
+  decide(request: FaultRequest): FaultDecision {
+    const failed = this.spec.fail.some((r) => r.method === request.method && r.path === request.path && (!r.paged || request.paged));
+    if (failed) return { kind: '503' };
+    const isWrite = request.method !== 'GET';
     if (this.next() >= this.spec.rate) return { kind: 'none' };
     const kind = this.spec.kinds[Math.floor(this.next() * this.spec.kinds.length)] ?? 'none';
     switch (kind) {

@@ -133,7 +133,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       const { route, params } = match;
       if (route.companyAdmin) assertCompanyAdmin(principal);
       const body = method === 'GET' ? {} : await readJsonBody(req);
-      fault = faults?.decide(method !== 'GET') ?? fault;
+      fault = faults?.decide({ method, path: url.pathname, paged: url.searchParams.has('cursor') }) ?? fault;
       if (fault.kind !== 'none') stats.faults_injected += 1;
       if (fault.kind === 'reset_before') {
         req.socket.destroy();

@@ -1,6 +1,4 @@
 import { mkdtemp } from 'node:fs/promises';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,7 +7,7 @@ import { openJournal } from '../../src/apply/journal.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
 import { createDialpadClient } from '../../src/dialpad/index.js';
-import { createEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { createEmulator } from '../../src/emulator/index.js';
 import { planAgainstLive } from '../../cmd/pipeline.js';
 import { addUsers, API_KEY, deleteUnmanaged, duplicateEmails, liveEmails, makeCompany, renameUsers } from './company.js';
 
@@ -65,14 +63,11 @@ describe('apply under injected faults', () => {
     const company = await makeCompany({ users: 350, offices: 4 });
     await deleteUnmanaged(company.configDir);
     const desired = await loadConfig(company.configDir);
-    const emulator = createEmulator({ fixture: company.fixture, rateLimit: 0 });
-    const running = await emulator.listen(0);
-    closers.push(() => running.close());
-    // In front of the emulator: every GET /api/v2/users page after the first answers 500.
-    const proxy = await startFailingProxy(running, (method, url) => method === 'GET' && url.pathname === '/api/v2/users' && url.searchParams.has('cursor'));
-    closers.push(() => new Promise((r) => proxy.close(() => r())));
+    // Every GET /api/v2/users page after the first fails, for good.
+    const broken = await createEmulator({ fixture: company.fixture, rateLimit: 0, faults: 'rate=0,fail=GET:/api/v2/users:paged' }).listen(0);
+    closers.push(() => broken.close());
     const client = createDialpadClient({
-      baseUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      baseUrl: broken.url,
       apiKey: API_KEY,
       rateLimit: 1000,
       retry: { baseMs: 5, maxAttempts: 3 },
@@ -84,29 +79,10 @@ describe('apply under injected faults', () => {
     expect(plan.violations.map((v) => v.code)).toContain('incomplete_live_read');
     expect(plan.operations.filter((op) => op.kind === 'delete_user')).toEqual([]);
     await expect(applyPlan(plan, { api: createApplyApi(client), journal: openJournal(join(company.cwd, 'j.jsonl')) })).rejects.toThrow(/blocked/);
-    // Control: the same config against the unbroken emulator plans nothing (the config matches).
+    // Control: the same config against the same company, unbroken, plans nothing (the config matches).
+    const running = await createEmulator({ fixture: company.fixture, rateLimit: 0 }).listen(0);
+    closers.push(() => running.close());
     const direct = createDialpadClient({ baseUrl: running.url, apiKey: API_KEY, rateLimit: 1000 });
     expect((await planAgainstLive({ desired, client: direct })).plan.operations).toEqual([]);
   }, 30_000);
 });
-
-/** An HTTP proxy to the emulator that answers 500 to the requests `fail` picks. */
-async function startFailingProxy(target: RunningEmulator, fail: (method: string, url: URL) => boolean): Promise<Server> {
-  const upstream = new URL(target.url);
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', upstream);
-    if (fail(req.method ?? 'GET', url)) {
-      res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 500, message: 'injected: page read failed' } }));
-      return;
-    }
-    const forward = httpRequest(url, { method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    forward.on('error', () => res.destroy());
-    req.pipe(forward);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return server;
-}

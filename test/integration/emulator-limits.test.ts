@@ -36,7 +36,12 @@ describe('rate limit', () => {
 
 describe('fault injection', () => {
   it('parses the spec and rejects bad ones', () => {
-    expect(parseFaultSpec('seed=42,rate=0.25,kinds=500+reset,slow_ms=10')).toEqual({ seed: 42, rate: 0.25, kinds: ['500', 'reset'], slowMs: 10 });
+    expect(parseFaultSpec('seed=42,rate=0.25,kinds=500+reset,slow_ms=10')).toEqual({ seed: 42, rate: 0.25, kinds: ['500', 'reset'], slowMs: 10, fail: [] });
+    expect(parseFaultSpec('rate=0,fail=GET:/api/v2/users:paged+DELETE:/api/v2/users/7').fail).toEqual([
+      { method: 'GET', path: '/api/v2/users', paged: true },
+      { method: 'DELETE', path: '/api/v2/users/7', paged: false },
+    ]);
+    expect(() => parseFaultSpec('fail=users')).toThrow(/not METHOD:PATH/);
     expect(parseFaultSpec('')).toMatchObject({ seed: 1, rate: 0.1 });
     expect(() => parseFaultSpec('rate=2')).toThrow(/rate must be/);
     expect(() => parseFaultSpec('kinds=500+boom')).toThrow(/unknown kind boom/);
