@@ -1,5 +1,4 @@
-import type { LineType, UserLicense } from '../model/tenant.js';
-import type { OfficeCreateSpec } from '../model/tenant.js';
+import type { LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 
 /**
  * The writes and look-ups apply needs, in dialform's terms. `src/dialpad` provides the real one
