@@ -4,13 +4,12 @@
  */
 import type { Change } from '../diff/types.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
-import { listUnverifiable, planClass3 } from './class3.js';
+import { KINDS } from './kinds/index.js';
+import { listUnverifiable, planPermissionChanges } from './permission-changes.js';
 export { digestLive } from './digest.js';
 import { operationsFromChange } from './from-changes.js';
-import { assignOfficeKeys } from './office-keys.js';
 import { createOfficeBook } from './office-refs.js';
 import { orderOperations } from './order.js';
-import { listPoolMovements } from './pool.js';
 import { runRules } from './rules/index.js';
 import { createSimState, indexLiveNumbers } from './sim-state.js';
 import { planTransfers } from './transfers.js';
@@ -50,10 +49,8 @@ function summarize(operations: Operation[], violations: Violation[]): PlanSummar
   const summary: PlanSummary = { create: 0, update: 0, delete: 0, move: 0, manual: 0, blocked: false };
   for (const op of operations) {
     if (op.manual) summary.manual += 1;
-    if (op.kind === 'create_office' || op.kind === 'create_user') summary.create += 1;
-    else if (['update_user', 'suspend_user', 'reactivate_user', 'assign_number', 'unassign_number'].includes(op.kind)) summary.update += 1;
-    else if (op.kind === 'delete_user' || op.kind === 'release_number') summary.delete += 1;
-    else if (op.kind === 'move_user') summary.move += 1;
+    const bucket = KINDS[op.kind].bucket;
+    if (bucket !== 'none') summary[bucket] += 1;
   }
   summary.blocked = violations.some((v) => v.severity === 'error');
   return summary;
@@ -72,11 +69,16 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const drafts = [
     ...changes.flatMap((c) => operationsFromChange(c, { book, now, liveNumbers })),
     ...transfers.operations,
-    ...(input.base === undefined ? [] : planClass3(desired, input.base)),
+    ...(input.base === undefined ? [] : planPermissionChanges(desired, input.base)),
   ];
 
   const initial = createSimState(desired, live, aliasesOf(desired, live));
-  const trace = orderOperations(drafts, initial);
+  const desiredOffice = new Map(desired.tenant.users.map((u) => [u.email.toLowerCase(), u.office]));
+  const numberOffice = new Map(live.tenant.numbers.flatMap((n) => (n.office === undefined ? [] : [[n.number, n.office] as const])));
+  const trace = orderOperations(drafts, initial, {
+    desiredOffice: (email) => desiredOffice.get(email.toLowerCase()),
+    numberOffice: (number) => numberOffice.get(number),
+  });
   const violations = runRules({
     desired,
     live,
@@ -93,8 +95,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     if (!reported.has(b.id)) violations.push({ code: b.code, severity: 'error', message: b.message, operation_ids: [b.id] });
   }
 
-  const blockedIds = new Set(trace.blocked.map((b) => b.id));
-  const operations = assignOfficeKeys(trace.operations, { initial, desired, live, blockedIds });
+  const operations = trace.operations;
   return {
     format_version: PLAN_FORMAT_VERSION,
     created_at: now.toISOString(),
@@ -102,8 +103,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
     summary: summarize(operations, violations),
     operations,
     violations,
+    pool: trace.pool,
     unverifiable: input.base === undefined ? listUnverifiable(desired) : [],
-    pool: listPoolMovements(operations, blockedIds, initial),
     offices: listOfficeNames(desired, live),
   };
 }

@@ -1,10 +1,12 @@
 /**
- * Typed constructors, one per operation kind: the only way operations are built. They return
- * drafts with `id: ''` and `after: []`; `orderOperations` fills both once the order is known.
+ * Typed constructors, one per operation kind: the only way operations are built. Each returns
+ * its kind's variant as a draft with `id: ''`, `after: []` and `office_key: null`;
+ * `orderOperations` fills all three once the order is known. The `summary` each writes is the
+ * one sentence a reviewer reads for the operation; `kinds/`'s `describe` adds only what it omits.
  */
 import type { LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 import { LINE_LABELS } from './sim-state.js';
-import type { FieldChange, OfficeRef, Operation, Reversible, Target, UserPatch } from './types.js';
+import type { FieldChange, OfficeRef, OfficeTarget, OperationKind, OperationOf, Reversible, Target, UserPatch, UserTarget } from './types.js';
 
 interface UserOpInput {
   email: string;
@@ -15,17 +17,18 @@ interface UserOpInput {
   notes?: string[];
 }
 
-function userTarget(email: string, id?: string): Target {
+function userTarget(email: string, id?: string): UserTarget {
   return id === undefined ? { type: 'user', email } : { type: 'user', email, id };
 }
 
-function base(target: Target, input: { source: string; changes?: FieldChange[]; notes?: string[] }, extra: {
+function base<K extends OperationKind, T extends Target>(kind: K, target: T, input: { source: string; changes?: FieldChange[]; notes?: string[] }, extra: {
   manual?: boolean;
   reversible?: Reversible;
   summary: string;
 }) {
   return {
     id: '',
+    kind,
     target,
     changes: input.changes ?? [],
     manual: extra.manual ?? false,
@@ -34,26 +37,25 @@ function base(target: Target, input: { source: string; changes?: FieldChange[]; 
     after: [],
     summary: extra.summary,
     notes: input.notes ?? [],
+    office_key: null,
   };
 }
 
-const officeTarget = (o: OfficeRef): Target =>
+const officeTarget = (o: OfficeRef): OfficeTarget =>
   o.id === undefined ? { type: 'office', key: o.key, name: o.name } : { type: 'office', key: o.key, id: o.id, name: o.name };
 
 export const operation = {
-  createOffice(i: { office: OfficeRef; country: string; spec?: OfficeCreateSpec; source: string; notes?: string[] }): Operation {
+  createOffice(i: { office: OfficeRef; country: string; spec?: OfficeCreateSpec; source: string; notes?: string[] }): OperationOf<'create_office'> {
     return {
-      ...base(officeTarget(i.office), i, { reversible: 'no', summary: `create office ${i.office.name} (${i.country})` }),
-      kind: 'create_office',
+      ...base('create_office', officeTarget(i.office), i, { reversible: 'no', summary: `create office ${i.office.name} (${i.country})` }),
       office: i.office,
       country: i.country,
       ...(i.spec === undefined ? {} : { spec: i.spec }),
     };
   },
-  createUser(i: UserOpInput & { office: OfficeRef; firstName: string; lastName: string; license: UserLicense }): Operation {
+  createUser(i: UserOpInput & { office: OfficeRef; firstName: string; lastName: string; license: UserLicense }): OperationOf<'create_user'> {
     return {
-      ...base(userTarget(i.email), i, { summary: `create user ${i.email} in ${i.office.name} (${i.license})` }),
-      kind: 'create_user',
+      ...base('create_user', userTarget(i.email), i, { summary: `create user ${i.email} in ${i.office.name} (${i.license})` }),
       email: i.email,
       office: i.office,
       first_name: i.firstName,
@@ -61,67 +63,61 @@ export const operation = {
       license: i.license,
     };
   },
-  updateUser(i: UserOpInput & { patch: UserPatch }): Operation {
+  updateUser(i: UserOpInput & { patch: UserPatch }): OperationOf<'update_user'> {
     const fields = (i.changes ?? []).map((c) => c.field).join(', ');
-    return { ...base(userTarget(i.email, i.id), i, { summary: `update ${i.email}: ${fields}` }), kind: 'update_user', patch: i.patch };
+    return { ...base('update_user', userTarget(i.email, i.id), i, { summary: `update ${i.email}: ${fields}` }), patch: i.patch };
   },
-  suspendUser(i: UserOpInput): Operation {
-    return { ...base(userTarget(i.email, i.id), i, { summary: `suspend ${i.email}` }), kind: 'suspend_user' };
+  suspendUser(i: UserOpInput): OperationOf<'suspend_user'> {
+    return base('suspend_user', userTarget(i.email, i.id), i, { summary: `suspend ${i.email}` });
   },
-  reactivateUser(i: UserOpInput): Operation {
-    return { ...base(userTarget(i.email, i.id), i, { summary: `reactivate ${i.email}` }), kind: 'reactivate_user' };
+  reactivateUser(i: UserOpInput): OperationOf<'reactivate_user'> {
+    return base('reactivate_user', userTarget(i.email, i.id), i, { summary: `reactivate ${i.email}` });
   },
-  moveUser(i: UserOpInput & { from: OfficeRef; to: OfficeRef; numbersToPool: string[]; international: boolean }): Operation {
+  moveUser(i: UserOpInput & { from: OfficeRef; to: OfficeRef; numbersToPool: string[]; international: boolean }): OperationOf<'move_user'> {
     return {
-      ...base(userTarget(i.email, i.id), i, {
+      ...base('move_user', userTarget(i.email, i.id), i, {
         // An international move provisions a new number and pools the old ones: not simply undone.
         reversible: i.international ? 'no' : 'yes',
         summary: `move ${i.email}: ${i.from.name} → ${i.to.name}`,
       }),
-      kind: 'move_user',
       from: i.from,
       to: i.to,
       numbers_to_pool: i.numbersToPool,
     };
   },
-  deleteUser(i: UserOpInput & { restorableUntil: string }): Operation {
+  deleteUser(i: UserOpInput & { restorableUntil: string }): OperationOf<'delete_user'> {
     return {
-      ...base(userTarget(i.email, i.id), i, { reversible: `until ${i.restorableUntil}`, summary: `delete ${i.email}` }),
-      kind: 'delete_user',
+      ...base('delete_user', userTarget(i.email, i.id), i, { reversible: `until ${i.restorableUntil}`, summary: `delete ${i.email}` }),
     };
   },
-  restoreUser(i: UserOpInput): Operation {
+  restoreUser(i: UserOpInput): OperationOf<'restore_user'> {
     return {
-      ...base(userTarget(i.email, i.id), i, { manual: true, summary: `restore deleted user ${i.email} (manual)` }),
-      kind: 'restore_user',
+      ...base('restore_user', userTarget(i.email, i.id), i, { manual: true, summary: `restore deleted user ${i.email} (manual)` }),
     };
   },
-  assignNumber(i: UserOpInput & { number: string; primary: boolean }): Operation {
+  assignNumber(i: UserOpInput & { number: string; primary: boolean }): OperationOf<'assign_number'> {
     return {
-      ...base(userTarget(i.email, i.id), i, { summary: `assign ${i.number} to ${i.email}${i.primary ? ' (primary)' : ''}` }),
-      kind: 'assign_number',
+      ...base('assign_number', userTarget(i.email, i.id), i, { summary: `assign ${i.number} to ${i.email}${i.primary ? ' (primary)' : ''}` }),
       number: i.number,
       primary: i.primary,
     };
   },
-  unassignNumber(i: UserOpInput & { number: string }): Operation {
+  unassignNumber(i: UserOpInput & { number: string }): OperationOf<'unassign_number'> {
     return {
-      ...base(userTarget(i.email, i.id), i, { summary: `unassign ${i.number} from ${i.email} (to the reserved pool)` }),
-      kind: 'unassign_number',
+      ...base('unassign_number', userTarget(i.email, i.id), i, { summary: `unassign ${i.number} from ${i.email} (to the reserved pool)` }),
       number: i.number,
     };
   },
-  releaseNumber(i: { number: string; source: string; notes?: string[] }): Operation {
+  releaseNumber(i: { number: string; source: string; notes?: string[] }): OperationOf<'release_number'> {
     return {
-      ...base({ type: 'number', number: i.number }, i, { reversible: 'no', summary: `release ${i.number} back to Dialpad` }),
-      kind: 'release_number',
+      ...base('release_number', { type: 'number', number: i.number }, i, { reversible: 'no', summary: `release ${i.number} back to Dialpad` }),
       number: i.number,
     };
   },
-  transferLicenses(i: { line: LineType; count: number; from: OfficeRef; to: OfficeRef; toPurchasedAfter: number; source: string }): Operation {
+  transferLicenses(i: { line: LineType; count: number; from: OfficeRef; to: OfficeRef; toPurchasedAfter: number; source: string }): OperationOf<'transfer_licenses'> {
     const what = `${i.count} ${LINE_LABELS[i.line]} license${i.count === 1 ? '' : 's'}`;
     return {
-      ...base(officeTarget(i.to), {
+      ...base('transfer_licenses', officeTarget(i.to), {
         source: i.source,
         changes: [{ field: `licenses.${i.line}`, from: i.toPurchasedAfter - i.count, to: i.toPurchasedAfter }],
         notes: [
@@ -129,7 +125,6 @@ export const operation = {
           'Only unassigned licenses transfer; a Company Admin on an Advanced or Premium plan must do it.',
         ],
       }, { manual: true, summary: `transfer ${what} from ${i.from.name} to ${i.to.name} (manual)` }),
-      kind: 'transfer_licenses',
       line: i.line,
       count: i.count,
       from: i.from,
@@ -137,16 +132,16 @@ export const operation = {
       to_purchased_after: i.toPurchasedAfter,
     };
   },
-  grantAnalytics(i: UserOpInput): Operation {
-    return { ...base(userTarget(i.email, i.id), i, { manual: true, summary: `grant analytics to ${i.email} (manual)` }), kind: 'grant_analytics' };
+  grantAnalytics(i: UserOpInput): OperationOf<'grant_analytics'> {
+    return base('grant_analytics', userTarget(i.email, i.id), i, { manual: true, summary: `grant analytics to ${i.email} (manual)` });
   },
-  revokeAnalytics(i: UserOpInput): Operation {
-    return { ...base(userTarget(i.email, i.id), i, { manual: true, summary: `revoke analytics from ${i.email} (manual)` }), kind: 'revoke_analytics' };
+  revokeAnalytics(i: UserOpInput): OperationOf<'revoke_analytics'> {
+    return base('revoke_analytics', userTarget(i.email, i.id), i, { manual: true, summary: `revoke analytics from ${i.email} (manual)` });
   },
-  grantProxy(i: UserOpInput): Operation {
-    return { ...base(userTarget(i.email, i.id), i, { manual: true, summary: `grant proxy access to ${i.email} (manual)` }), kind: 'grant_proxy' };
+  grantProxy(i: UserOpInput): OperationOf<'grant_proxy'> {
+    return base('grant_proxy', userTarget(i.email, i.id), i, { manual: true, summary: `grant proxy access to ${i.email} (manual)` });
   },
-  revokeProxy(i: UserOpInput): Operation {
-    return { ...base(userTarget(i.email, i.id), i, { manual: true, summary: `revoke proxy access from ${i.email} (manual)` }), kind: 'revoke_proxy' };
+  revokeProxy(i: UserOpInput): OperationOf<'revoke_proxy'> {
+    return base('revoke_proxy', userTarget(i.email, i.id), i, { manual: true, summary: `revoke proxy access from ${i.email} (manual)` });
   },
 };

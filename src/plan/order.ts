@@ -1,12 +1,14 @@
 /**
- * The one place that orders a plan: list scheduling over a simulation of the live state.
- * Operations are sorted by a phase priority that puts frees before claims; then, repeatedly, the
- * first operation whose preconditions hold in the simulated state runs. When none holds, the rest
- * are blocked and each reports the rule it breaks. Deterministic: ties break by target key.
+ * The one place that orders a plan, and the one simulation of it: list scheduling over a copy of
+ * the live state. Operations are sorted by their kind's phase (frees before claims); then,
+ * repeatedly, the first operation whose precondition holds in the simulated state runs. When none
+ * holds, the rest are blocked and each reports the rule it breaks. Deterministic: ties break by
+ * target key. Each step's effects are recorded as it runs, and the display facts derived from
+ * them here (`office_key`, the pool movements) are never recomputed by a second replay.
  */
-import { cloneSimState, lineOf, type SimState } from './sim-state.js';
-import { applyOperation, checkOperation, type Failure } from './simulate.js';
-import type { Operation, RuleCode } from './types.js';
+import { applyOperation, checkOperation, phaseRank, specOf, type Failure } from './kinds/index.js';
+import { cloneSimState, type SimState } from './sim-state.js';
+import type { Operation, PoolMovement, RuleCode, Target } from './types.js';
 
 /** An operation that could not run at any position, and why (the rule it breaks). */
 export interface BlockedOperation {
@@ -16,128 +18,116 @@ export interface BlockedOperation {
 }
 
 export interface OrderResult {
-  /** Final order, ids `op-1…` assigned, runnable ones first, then the blocked ones. */
+  /** Final order, ids, `after` and `office_key` assigned: runnable ones first, then the blocked ones. */
   operations: Operation[];
   blocked: BlockedOperation[];
   /** The live state before the plan. */
   initial: SimState;
   /** The state after every runnable operation. */
   final: SimState;
+  /** Every number entering or leaving the reserved pool, step by step. */
+  pool: PoolMovement[];
 }
 
-/** Lower runs earlier. `sim` is the state before the plan (a license change frees or claims by it). */
-function phaseOf(op: Operation, sim: SimState): number {
-  switch (op.kind) {
-    // Everything placed in a new office needs the office to exist.
-    case 'create_office': return 0;
-    // Restorable for 72 h only: restore before anything else could take the account's email or numbers.
-    case 'restore_user': return 1;
-    // Frees the user's license line and sends their numbers to the pool for later claims.
-    case 'delete_user': return 2;
-    case 'update_user': {
-      const user = sim.users.get(op.target.type === 'user' ? op.target.email : '');
-      const to = op.patch.license;
-      if (to === undefined || user === undefined) return 8;
-      // A license change that claims no line only frees one: a free, so early.
-      // One that claims a line is a claim: after every free and transfer.
-      return lineOf(to) === undefined || lineOf(to) === lineOf(user.license) ? 3 : 7;
-    }
-    // Unassigns feed the pool before any assign takes from it (swaps step through the pool).
-    case 'unassign_number': return 4;
-    // Frees a line in the source office (a transfer out of it may wait for that) and claims one in the destination.
-    case 'move_user': return 5;
-    // Only unassigned licenses transfer: after frees in the source, before claims in the destination.
-    case 'transfer_licenses': return 6;
-    // Claims: after every free and transfer.
-    case 'create_user': return 7;
-    // Number claims: after unassigns and deletes filled the pool, and after the user exists.
-    case 'assign_number': return 9;
-    // Reactivate before suspending anyone, so active admins never dip in between.
-    case 'reactivate_user': return 10;
-    // Suspended users keep their license in Dialpad, so a suspension frees nothing: it goes last among API calls.
-    case 'suspend_user': return 11;
-    // Irreversible: only once every assign had its chance to take the number from the pool.
-    case 'release_number': return 12;
-    // Class-3 manual grants need the user to exist and change nothing the rest depends on.
-    case 'grant_analytics':
-    case 'revoke_analytics':
-    case 'grant_proxy':
-    case 'revoke_proxy': return 13;
-    default: {
-      const _never: never = op;
-      return _never;
-    }
-  }
+/** Where the inputs (not the simulation) place things, for display. */
+export interface Placement {
+  /** The office config puts a user in (a blocked step never ran: it is shown there). */
+  desiredOffice(email: string): string | undefined;
+  /** The office a live number belongs to. */
+  numberOffice(number: string): string | undefined;
+}
+
+function targetKey(t: Target): string {
+  return t.type === 'user' ? t.email : t.type === 'office' ? t.key : t.number;
 }
 
 function tieKey(op: Operation): string {
-  const t = op.target;
-  const target = t.type === 'user' ? t.email : t.type === 'office' ? t.key : t.type === 'number' ? t.number : '';
-  const detail =
-    op.kind === 'assign_number' || op.kind === 'unassign_number' || op.kind === 'release_number'
-      ? op.number
-      : op.kind === 'transfer_licenses'
-        ? `${op.line}:${op.from.key}`
-        : '';
-  return `${target}\u0000${op.kind}\u0000${detail}`;
+  return `${targetKey(op.target)}\u0000${op.kind}\u0000${specOf(op).tieDetail(op)}`;
 }
 
-/** What a blocked operation would have provided had it run (for blaming waits on it). */
-function wouldProvide(op: Operation): string | undefined {
-  if (op.kind === 'create_user') return `user:${op.email}`;
-  if (op.kind === 'restore_user' && op.target.type === 'user') return `user:${op.target.email}`;
-  if (op.kind === 'create_office') return `office:${op.office.key}`;
-  return undefined;
+/** The email of a user target, else undefined. */
+function userOf(op: Operation): string | undefined {
+  return op.target.type === 'user' ? op.target.email : undefined;
 }
 
+/** Display only: the office an operation is shown under (see `KindSpec.placement`). */
+function officeKeyOf(op: Operation, step: { before?: string; after?: string; blocked: boolean }, place: Placement): string | null {
+  const placement = specOf(op).placement(op);
+  if ('office' in placement) return placement.office;
+  if ('number' in placement) return place.numberOffice(placement.number) ?? null;
+  const email = userOf(op);
+  const desired = email === undefined ? undefined : place.desiredOffice(email);
+  if (step.blocked) return desired ?? step.before ?? null;
+  return (placement.user === 'before' ? step.before : step.after ?? desired) ?? null;
+}
+
+/**
+ * Names the root cause of a wait: the blocked operation that would have provided what this one
+ * waits for. A wait nothing in the plan could ever satisfy means the planner made an operation on
+ * an object that does not exist: a bug, not a rule the reviewer can act on.
+ */
 function resolveFailure(f: Failure, blocked: Map<string, { op: Operation; failure: Failure }>, depth = 0): { code: RuleCode; message: string } {
   if ('code' in f) return f;
   const provider = blocked.get(f.waitsFor);
-  if (provider !== undefined && depth < 8) {
-    const root = resolveFailure(provider.failure, blocked, depth + 1);
-    return { code: root.code, message: `${f.message}: waits for ${provider.op.id} (${provider.op.summary}), which is blocked` };
+  if (provider === undefined || depth >= 8) {
+    throw new Error(`bug: ordering found no operation that provides ${f.waitsFor} (${f.message})`);
   }
-  return { code: 'insufficient_licenses', message: f.message };
+  const root = resolveFailure(provider.failure, blocked, depth + 1);
+  return { code: root.code, message: `${f.message}: waits for ${provider.op.id} (${provider.op.summary}), which is blocked` };
 }
 
 /** Orders `drafts` (ids unset) by simulating them on a copy of `initial`. */
-export function orderOperations(drafts: Operation[], initial: SimState): OrderResult {
+export function orderOperations(drafts: Operation[], initial: SimState, place: Placement): OrderResult {
   const sim = cloneSimState(initial);
   const pending = drafts
-    .map((op) => ({ op, phase: phaseOf(op, initial), key: tieKey(op) }))
+    .map((op) => ({ op, phase: phaseRank(specOf(op).phase(op, initial)), key: tieKey(op) }))
     .sort((a, b) => a.phase - b.phase || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((x) => x.op);
 
   const done: Operation[] = [];
+  const pool: PoolMovement[] = [];
   const providers = new Map<string, string[]>();
   const lastOnTarget = new Map<string, string>();
+  const officeOf = (op: Operation) => {
+    const email = userOf(op);
+    return email === undefined ? undefined : sim.users.get(email)?.office;
+  };
   for (;;) {
     const index = pending.findIndex((op) => checkOperation(sim, op) === undefined);
     if (index < 0) break;
     const [picked] = pending.splice(index, 1);
     if (picked === undefined) break;
     const id = `op-${done.length + 1}`;
+    const before = officeOf(picked);
     const fx = applyOperation(sim, picked);
     const after = new Set<string>();
     for (const key of fx.claims) for (const p of providers.get(key) ?? []) after.add(p);
-    const targetKey = JSON.stringify(picked.target);
-    const previous = lastOnTarget.get(targetKey);
+    const targetId = JSON.stringify(picked.target);
+    const previous = lastOnTarget.get(targetId);
     if (previous !== undefined) after.add(previous);
-    lastOnTarget.set(targetKey, id);
+    lastOnTarget.set(targetId, id);
     for (const key of fx.provides) providers.set(key, [...(providers.get(key) ?? []), id]);
-    done.push({ ...picked, id, after: [...after].sort((a, b) => Number(a.slice(3)) - Number(b.slice(3))) });
+    for (const movement of fx.pool) pool.push({ ...movement, operation_id: id });
+    done.push({
+      ...picked,
+      id,
+      after: [...after].sort((a, b) => Number(a.slice(3)) - Number(b.slice(3))),
+      office_key: officeKeyOf(picked, { before, after: officeOf(picked), blocked: false }, place),
+    });
   }
 
-  const stuck = pending.map((op, i) => ({ op: { ...op, id: `op-${done.length + i + 1}` }, failure: checkOperation(sim, op) }));
+  const stuck = pending.map((op, i) => {
+    const failure = checkOperation(sim, op);
+    if (failure === undefined) throw new Error(`bug: ${op.kind} ${targetKey(op.target)} can run but was not ordered`);
+    const before = officeOf(op);
+    const placed = { ...op, id: `op-${done.length + i + 1}`, after: [], office_key: officeKeyOf(op, { before, blocked: true }, place) };
+    return { op: placed, failure };
+  });
   const byProvided = new Map<string, { op: Operation; failure: Failure }>();
   for (const s of stuck) {
-    const key = wouldProvide(s.op);
-    if (key !== undefined && s.failure !== undefined) byProvided.set(key, { op: s.op, failure: s.failure });
+    const key = specOf(s.op).wouldProvide(s.op);
+    if (key !== undefined) byProvided.set(key, s);
   }
-  const blocked: BlockedOperation[] = [];
-  for (const s of stuck) {
-    const failure = s.failure ?? { code: 'insufficient_licenses' as const, message: `${s.op.summary}: could not be ordered` };
-    blocked.push({ id: s.op.id, ...resolveFailure(failure, byProvided) });
-  }
-  return { operations: [...done, ...stuck.map((s) => s.op)], blocked, initial, final: sim };
+  const blocked = stuck.map((s) => ({ id: s.op.id, ...resolveFailure(s.failure, byProvided) }));
+  return { operations: [...done, ...stuck.map((s) => s.op)], blocked, initial, final: sim, pool };
 }

@@ -1,6 +1,6 @@
 /**
- * The plan file (`dialform plan --out FILE`, `dialform apply FILE`, `dialform show FILE`): the JSON
- * rendering of a Plan, validated against `schemas/plan.schema.json` when read back. A bad file is
+ * The plan file (`dialform plan --out FILE`, `dialform apply FILE`, `dialform show FILE`): a Plan
+ * serialized as it is, validated against `schemas/plan.schema.json` when read back. A bad file is
  * a `plan_file_invalid` error naming the file and its first problems, never a stack trace.
  */
 import { randomBytes } from 'node:crypto';
@@ -11,7 +11,6 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { DialformError } from '../errors.js';
 import { schemaPath } from '../package-root.js';
-import { renderJson } from '../render/json.js';
 import { PLAN_FORMAT_VERSION, type Plan } from './types.js';
 
 /** How many problems a `plan_file_invalid` message lists. */
@@ -124,6 +123,11 @@ export async function readPlanFile(path: string): Promise<Plan> {
   return doc as Plan;
 }
 
+/** The plan document as JSON text (2-space indent, trailing newline): what `plan --out` writes. */
+export function serializePlan(plan: Plan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
 /** Writes the plan's JSON rendering atomically (temporary file in the same directory, then rename). */
 export async function writePlanFile(path: string, plan: Plan): Promise<void> {
   const target = resolve(path);
@@ -131,7 +135,7 @@ export async function writePlanFile(path: string, plan: Plan): Promise<void> {
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, renderJson(plan), { encoding: 'utf8', mode: 0o644 });
+    await writeFile(temp, serializePlan(plan), { encoding: 'utf8', mode: 0o644 });
     await rename(temp, target);
   } catch (e) {
     await rm(temp, { force: true });

@@ -1,6 +1,8 @@
 /**
- * The plan: plain, versioned, serializable data (no classes, no closures). `schemas/plan.schema.json`
- * documents its JSON form; `render/json.ts` maps a `Plan` to that form field by field.
+ * The plan: plain, versioned, serializable data (no classes, no closures). A `Plan` *is* the JSON
+ * document of DESIGN.md §6: `render/json.ts` serializes it as it is, and `schemas/plan.schema.json`
+ * is held to these types by `test/unit/plan-schema-types.test.ts`. Everything a kind means beyond
+ * its fields (phase, bucket, precondition, effects, description) lives in its entry in `kinds/`.
  */
 import type { LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 
@@ -14,11 +16,23 @@ export interface OfficeRef {
   name: string;
 }
 
-export type Target =
-  | { type: 'user'; email: string; /** live id; absent for a user created in this plan */ id?: string }
-  | { type: 'office'; key: string; id?: string; name: string }
-  | { type: 'number'; number: string }
-  | { type: 'company' };
+export interface UserTarget {
+  type: 'user';
+  email: string;
+  /** Live id; absent for a user created in this plan. */
+  id?: string;
+}
+export interface OfficeTarget {
+  type: 'office';
+  key: string;
+  id?: string;
+  name: string;
+}
+export interface NumberTarget {
+  type: 'number';
+  number: string;
+}
+export type Target = UserTarget | OfficeTarget | NumberTarget;
 
 export interface FieldChange {
   field: string;
@@ -29,10 +43,11 @@ export interface FieldChange {
 /** `yes`, `no`, or `until <ISO time>` (e.g. a deleted user is restorable for 72 h). */
 export type Reversible = 'yes' | 'no' | `until ${string}`;
 
-interface OperationBase {
+interface OperationBase<T extends Target> {
   /** `op-1`, `op-2`, … in execution order. */
   id: string;
-  target: Target;
+  /** What the operation acts on; its type is fixed by the kind. */
+  target: T;
   changes: FieldChange[];
   /** True for steps done by a person in Dialpad's UI; apply waits for them and verifies. */
   manual: boolean;
@@ -47,9 +62,10 @@ interface OperationBase {
   notes: string[];
   /**
    * Display only: config key of the office the operation concerns (a user's office, a move's
-   * destination), so renderers can group a plan by office. Apply never branches on it.
+   * destination), so renderers can group a plan by office; `null` when it concerns no single
+   * office. Derived from the ordering's simulation (`kinds/`'s `officeKey`). Apply never branches on it.
    */
-  office_key?: string;
+  office_key: string | null;
 }
 
 /** The `PATCH /api/v2/users/{id}` body fields dialform manages. */
@@ -64,9 +80,11 @@ export interface UserPatch {
   emails?: string[];
 }
 
+type UserOp = OperationBase<UserTarget>;
+
 export type Operation =
-  | (OperationBase & { kind: 'create_office'; office: OfficeRef; country: string; spec?: OfficeCreateSpec })
-  | (OperationBase & {
+  | (OperationBase<OfficeTarget> & { kind: 'create_office'; office: OfficeRef; country: string; spec?: OfficeCreateSpec })
+  | (UserOp & {
       kind: 'create_user';
       email: string;
       office: OfficeRef;
@@ -74,21 +92,21 @@ export type Operation =
       last_name: string;
       license: UserLicense;
     })
-  | (OperationBase & { kind: 'update_user'; patch: UserPatch })
-  | (OperationBase & { kind: 'suspend_user' })
-  | (OperationBase & { kind: 'reactivate_user' })
-  | (OperationBase & {
+  | (UserOp & { kind: 'update_user'; patch: UserPatch })
+  | (UserOp & { kind: 'suspend_user' })
+  | (UserOp & { kind: 'reactivate_user' })
+  | (UserOp & {
       kind: 'move_user';
       from: OfficeRef;
       to: OfficeRef;
       /** Numbers the move sends to the reserved pool (international move); empty otherwise. */
       numbers_to_pool: string[];
     })
-  | (OperationBase & { kind: 'delete_user' })
-  | (OperationBase & { kind: 'assign_number'; number: string; primary: boolean })
-  | (OperationBase & { kind: 'unassign_number'; number: string })
-  | (OperationBase & { kind: 'release_number'; number: string })
-  | (OperationBase & {
+  | (UserOp & { kind: 'delete_user' })
+  | (UserOp & { kind: 'assign_number'; number: string; primary: boolean })
+  | (UserOp & { kind: 'unassign_number'; number: string })
+  | (OperationBase<NumberTarget> & { kind: 'release_number'; number: string })
+  | (OperationBase<OfficeTarget> & {
       kind: 'transfer_licenses';
       line: LineType;
       count: number;
@@ -100,32 +118,16 @@ export type Operation =
        */
       to_purchased_after: number;
     })
-  | (OperationBase & { kind: 'restore_user' })
-  | (OperationBase & { kind: 'grant_analytics' })
-  | (OperationBase & { kind: 'revoke_analytics' })
-  | (OperationBase & { kind: 'grant_proxy' })
-  | (OperationBase & { kind: 'revoke_proxy' });
+  | (UserOp & { kind: 'restore_user' })
+  | (UserOp & { kind: 'grant_analytics' })
+  | (UserOp & { kind: 'revoke_analytics' })
+  | (UserOp & { kind: 'grant_proxy' })
+  | (UserOp & { kind: 'revoke_proxy' });
 
 export type OperationKind = Operation['kind'];
 
-export const OPERATION_KINDS: readonly OperationKind[] = [
-  'create_office',
-  'create_user',
-  'update_user',
-  'suspend_user',
-  'reactivate_user',
-  'move_user',
-  'delete_user',
-  'assign_number',
-  'unassign_number',
-  'release_number',
-  'transfer_licenses',
-  'restore_user',
-  'grant_analytics',
-  'revoke_analytics',
-  'grant_proxy',
-  'revoke_proxy',
-];
+/** The variant of `Operation` with this kind. */
+export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
 
 export const RULE_CODES = [
   'price_level_mismatch',
@@ -161,7 +163,7 @@ export interface PlanSummary {
 /** A declared class-3 attribute the API cannot show (analytics, proxy without `--base`). */
 export interface Unverifiable {
   email: string;
-  attribute: 'analytics' | 'proxy' | 'price_level';
+  attribute: 'analytics' | 'proxy';
   value: unknown;
   source: string;
 }
@@ -191,5 +193,5 @@ export interface Plan {
   /** Reserved-pool movements (display). */
   pool: PoolMovement[];
   /** Display only: every office the config or live state names, so renderers can title groups. */
-  offices?: { key: string; name: string }[];
+  offices: { key: string; name: string }[];
 }

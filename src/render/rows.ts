@@ -3,18 +3,12 @@
  * disagree about what a plan says. `buildPlanView` only reads the plan: it never re-sorts the
  * operations' execution order (grouping by office keeps `op-N` order inside each group).
  */
+import { specOf, type Marker } from '../plan/kinds/index.js';
 import type { FieldChange, Operation, OperationKind, Plan, PoolMovement, Unverifiable, Violation } from '../plan/types.js';
-import {
-  changesAdminRights,
-  describeKind,
-  formatReversible,
-  formatTarget,
-  formatValue,
-  type Marker,
-} from './describe-operation.js';
+import { changesAdminRights, formatReversible, formatTarget, formatValue } from './describe-operation.js';
 import { redactPlan } from './redact.js';
 
-export type { Marker } from './describe-operation.js';
+export type { Marker } from '../plan/kinds/index.js';
 export { formatValue } from './describe-operation.js';
 
 export type Badge = 'irreversible' | 'admin' | 'manual' | 'blocked';
@@ -122,59 +116,6 @@ export const NO_CHANGES = 'No changes. Dialpad matches the configuration.';
 export const BLOCKED_LINE = 'This plan is blocked by the errors above and will not be applied (exit code 3).';
 export const OTHER_GROUP_TITLE = 'Company-wide';
 
-/**
- * The office an operation is shown under: the planner's `office_key`, else the kind's own office,
- * else the office the plan names for the target user elsewhere (`userOffices`), else none.
- */
-function officeKeyOf(op: Operation, userOffices: Map<string, string>): string {
-  if (op.office_key !== undefined) return op.office_key;
-  switch (op.kind) {
-    case 'create_office':
-    case 'create_user':
-      return op.office.key;
-    case 'move_user':
-    case 'transfer_licenses':
-      return op.to.key;
-    default:
-      if (op.target.type === 'office') return op.target.key;
-      if (op.target.type === 'user') return userOffices.get(op.target.email) ?? '';
-      return '';
-  }
-}
-
-/** User email → office key, from the operations and pool movements that name both. */
-function collectUserOffices(plan: Plan): Map<string, string> {
-  const offices = new Map<string, string>();
-  for (const op of plan.operations) {
-    if (op.target.type !== 'user') continue;
-    if (op.office_key !== undefined) offices.set(op.target.email, op.office_key);
-    else if (op.kind === 'create_user') offices.set(op.target.email, op.office.key);
-  }
-  for (const p of plan.pool) {
-    if (p.user !== undefined && p.office !== undefined && !offices.has(p.user)) offices.set(p.user, p.office);
-  }
-  return offices;
-}
-
-/** Office key → display name, from every office reference the plan carries. */
-function collectOfficeNames(plan: Plan): Map<string, string> {
-  const names = new Map<string, string>();
-  const add = (key: string, name: string): void => {
-    if (!names.has(key)) names.set(key, name);
-  };
-  for (const office of plan.offices ?? []) add(office.key, office.name);
-  for (const op of plan.operations) {
-    if (op.target.type === 'office') add(op.target.key, op.target.name);
-    if (op.kind === 'create_office' || op.kind === 'create_user') add(op.office.key, op.office.name);
-    if (op.kind === 'move_user' || op.kind === 'transfer_licenses') {
-      add(op.from.key, op.from.name);
-      add(op.to.key, op.to.name);
-    }
-    if (op.kind === 'update_user') for (const o of op.patch.admin_offices ?? []) add(o.key, o.name);
-  }
-  return names;
-}
-
 function toChangeRow(change: FieldChange): ChangeRow {
   return { field: change.field, from: formatValue(change.from), to: formatValue(change.to) };
 }
@@ -185,7 +126,7 @@ function formatHeadline(action: string, target: string, summary: string): string
 }
 
 function toOperationRow(op: Operation, violationsByOp: Map<string, Violation[]>): OperationRow {
-  const { marker, action, details } = describeKind(op);
+  const { marker, action, details } = specOf(op).describe(op);
   const target = formatTarget(op.target);
   const named = violationsByOp.get(op.id) ?? [];
   const badges: Badge[] = [];
@@ -240,15 +181,14 @@ export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView 
   for (const v of plan.violations) {
     for (const id of v.operation_ids) violationsByOp.set(id, [...(violationsByOp.get(id) ?? []), v]);
   }
-  const names = collectOfficeNames(plan);
-  const userOffices = collectUserOffices(plan);
+  const names = new Map(plan.offices.map((o) => [o.key, o.name]));
   const groups = new Map<string, OfficeGroup>();
   const manual: OperationRow[] = [];
   const operations: OperationRow[] = [];
   for (const op of plan.operations) {
     const row = toOperationRow(op, violationsByOp);
     operations.push(row);
-    const key = officeKeyOf(op, userOffices);
+    const key = op.office_key ?? '';
     let group = groups.get(key);
     if (group === undefined) {
       const name = names.get(key);
@@ -270,7 +210,7 @@ export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView 
     move: plan.summary.move,
     manual: plan.summary.manual,
   };
-  const blocked = plan.summary.blocked || plan.violations.some((v) => v.severity === 'error');
+  const blocked = plan.summary.blocked;
   return {
     // A blocked plan never reads as "no changes", even with no operations (e.g. a partial live read).
     empty: plan.operations.length === 0 && !blocked,

@@ -19,6 +19,7 @@ function base(id: string, email: string, after: string[] = []) {
     after,
     summary: `${id} for ${email}`,
     notes: [],
+    office_key: 'hq',
   };
 }
 
@@ -30,8 +31,9 @@ function planOf(operations: Operation[], blocked = false): Plan {
     summary: { create: 0, update: 0, delete: 0, move: 0, manual: 0, blocked },
     operations,
     violations: [],
-    unverifiable: [],
     pool: [],
+    unverifiable: [],
+    offices: [{ key: 'hq', name: 'Acme HQ' }],
   };
 }
 

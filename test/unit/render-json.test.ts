@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getPlanValidator, planSchemaPath, validatePlanDocument } from '../../src/plan/plan-file.js';
-import { OPERATION_KINDS, RULE_CODES, type Plan } from '../../src/plan/types.js';
+import { OPERATION_KINDS } from '../../src/plan/kinds/index.js';
+import { RULE_CODES, type Plan } from '../../src/plan/types.js';
 import { renderJson } from '../../src/render/json.js';
 import { blockedPlan, emptyPlan, everyKindOperations, fullPlan, largePlan } from './plan-samples.js';
 

@@ -17,7 +17,7 @@ function findBaseUser(user: User, base: DesiredState): User | undefined {
 }
 
 /** Manual grant/revoke operations for declarations that changed since `base`. */
-export function planClass3(desired: DesiredState, base: DesiredState): Operation[] {
+export function planPermissionChanges(desired: DesiredState, base: DesiredState): Operation[] {
   const ops: Operation[] = [];
   for (const user of desired.tenant.users) {
     const before = findBaseUser(user, base);

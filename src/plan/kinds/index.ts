@@ -1,0 +1,57 @@
+/**
+ * One entry per operation kind: the one place to add a kind (with its constructor in
+ * `operations.ts`, its executor in `apply/execute-operation.ts` and its branch in
+ * `schemas/plan.schema.json`). The `satisfies` clause makes a kind missing here a compile error.
+ */
+import type { SimState } from '../sim-state.js';
+import type { Operation, OperationKind, OperationOf } from '../types.js';
+import { createOffice, transferLicenses } from './offices.js';
+import { assignNumber, releaseNumber, unassignNumber } from './numbers.js';
+import { grantAnalytics, grantProxy, revokeAnalytics, revokeProxy } from './permissions.js';
+import type { Effects, Failure, KindSpec } from './spec.js';
+import { createUser, deleteUser, moveUser, reactivateUser, restoreUser, suspendUser, updateUser } from './users.js';
+
+export type { Effects, Failure, KindDescription, KindSpec, Marker, OfficePlacement, SummaryBucket } from './spec.js';
+export { PHASES, phaseRank, type Phase } from './phases.js';
+
+export const KINDS = {
+  create_office: createOffice,
+  create_user: createUser,
+  update_user: updateUser,
+  suspend_user: suspendUser,
+  reactivate_user: reactivateUser,
+  move_user: moveUser,
+  delete_user: deleteUser,
+  assign_number: assignNumber,
+  unassign_number: unassignNumber,
+  release_number: releaseNumber,
+  transfer_licenses: transferLicenses,
+  restore_user: restoreUser,
+  grant_analytics: grantAnalytics,
+  revoke_analytics: revokeAnalytics,
+  grant_proxy: grantProxy,
+  revoke_proxy: revokeProxy,
+} as const satisfies { [K in OperationKind]: KindSpec<K> };
+
+/** Every operation kind, in the order of the table above (exhaustive by construction). */
+export const OPERATION_KINDS = Object.keys(KINDS) as OperationKind[];
+
+/**
+ * The entry for `op`'s kind. The cast is the one place TypeScript cannot follow the correlation
+ * between `op.kind` and the table (the `satisfies` above guarantees it).
+ */
+export function specOf<K extends OperationKind>(op: OperationOf<K>): KindSpec<OperationKind> {
+  return KINDS[op.kind as K] as unknown as KindSpec<OperationKind>;
+}
+
+/** Undefined when `op` can run in `sim` now, else why not. */
+export function checkOperation(sim: SimState, op: Operation): Failure | undefined {
+  return specOf(op).check(sim, op);
+}
+
+/** Applies `op` (which `checkOperation` accepted) to `sim` and reports what it consumed, provided and pooled. */
+export function applyOperation(sim: SimState, op: Operation): Effects {
+  const fx: Effects = { claims: [], provides: [], pool: [] };
+  specOf(op).apply(sim, op, fx);
+  return fx;
+}

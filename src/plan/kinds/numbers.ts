@@ -1,0 +1,73 @@
+/** Entries for the kinds that move a number between a user and the reserved pool, or release it. */
+import type { KindSpec } from './spec.js';
+import { isFailure, liveUser, numberKey, toPool, userKey } from './sim-steps.js';
+
+export const assignNumber: KindSpec<'assign_number'> = {
+  phase: () => 'assign',
+  bucket: 'update',
+  tieDetail: (op) => op.number,
+  check(sim, op) {
+    const user = liveUser(sim, op.target.email);
+    if (isFailure(user)) return user;
+    if (sim.pool.has(op.number)) return undefined;
+    return {
+      code: 'number_conflict',
+      message: `assign_number ${op.number} to ${user.email}: the number is not in the reserved pool at this step ` +
+        `(assign takes numbers from the pool: dialpad-api.md §5.3). Unassign it from its holder in config first.`,
+    };
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === undefined) return;
+    sim.pool.delete(op.number);
+    user.numbers = op.primary ? [op.number, ...user.numbers] : [...user.numbers, op.number];
+    fx.claims.push(numberKey(op.number));
+    fx.pool.push({ number: op.number, direction: 'out', user: user.email, office: user.office });
+  },
+  wouldProvide: () => undefined,
+  placement: () => ({ user: 'after' }),
+  harm: () => undefined,
+  describe: (op) => ({ marker: '~', action: 'assign number', details: [`${op.number}${op.primary ? ' (primary)' : ''}`] }),
+};
+
+export const unassignNumber: KindSpec<'unassign_number'> = {
+  phase: () => 'unassign',
+  bucket: 'update',
+  tieDetail: (op) => op.number,
+  check(sim, op) {
+    const user = liveUser(sim, op.target.email);
+    if (isFailure(user)) return user;
+    if (user.numbers.includes(op.number)) return undefined;
+    return { code: 'number_conflict', message: `unassign_number ${op.number}: ${user.email} does not hold it at this step` };
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user !== undefined) toPool(sim, user, [op.number], user.office, fx);
+  },
+  wouldProvide: () => undefined,
+  placement: () => ({ user: 'after' }),
+  harm: () => undefined,
+  describe: (op) => ({ marker: '-', action: 'unassign number', details: [`${op.number} goes to the reserved pool`] }),
+};
+
+/** Irreversible: the number goes back to Dialpad. */
+export const releaseNumber: KindSpec<'release_number'> = {
+  phase: () => 'release',
+  bucket: 'delete',
+  tieDetail: (op) => op.number,
+  check(sim, op) {
+    if (sim.pool.has(op.number)) return undefined;
+    return { code: 'number_conflict', message: `release_number ${op.number}: the number is not in the reserved pool at this step` };
+  },
+  apply(sim, op, fx) {
+    sim.pool.delete(op.number);
+    fx.claims.push(numberKey(op.number));
+    fx.pool.push({ number: op.number, direction: 'released' });
+  },
+  wouldProvide: () => undefined,
+  placement: (op) => ({ number: op.number }),
+  harm: () => undefined,
+  describe: (op) => ({ marker: '-', action: 'release number', details: [`${op.number} is given back to Dialpad`] }),
+};

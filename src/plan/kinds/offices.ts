@@ -1,0 +1,64 @@
+/** Entries for the kinds that act on an office: creating one, and transferring licenses into one. */
+import { LINE_LABELS } from '../sim-state.js';
+import { countOf } from '../plural.js';
+import type { KindSpec } from './spec.js';
+import { existingOffice, isFailure, lineKey, officeKey } from './sim-steps.js';
+
+export const createOffice: KindSpec<'create_office'> = {
+  phase: () => 'create_office',
+  bucket: 'create',
+  tieDetail: () => '',
+  check: () => undefined,
+  apply(sim, op, fx) {
+    const office = sim.offices.get(op.office.key);
+    if (office !== undefined) office.exists = true;
+    fx.provides.push(officeKey(op.office.key));
+  },
+  wouldProvide: (op) => officeKey(op.office.key),
+  placement: (op) => ({ office: op.office.key }),
+  harm: () => undefined,
+  describe: (op) => ({ marker: '+', action: 'create office', details: [`country: ${op.country}`] }),
+};
+
+/** Manual: done in Company Settings › Licenses; apply waits until the destination has them. */
+export const transferLicenses: KindSpec<'transfer_licenses'> = {
+  phase: () => 'transfer',
+  bucket: 'none',
+  tieDetail: (op) => `${op.line}:${op.from.key}`,
+  check(sim, op) {
+    const from = existingOffice(sim, op.from.key);
+    if (isFailure(from)) return from;
+    const to = existingOffice(sim, op.to.key);
+    if (isFailure(to)) return to;
+    if (from.free[op.line] >= op.count) return undefined;
+    const label = LINE_LABELS[op.line];
+    return {
+      code: 'insufficient_licenses',
+      message:
+        `transfer_licenses ${op.count} ${label} ${op.from.name} → ${op.to.name}: ${op.from.name} has only ` +
+        `${countOf(from.free[op.line], `unassigned ${label} license`)} at this step and only unassigned licenses ` +
+        `transfer (Dialpad help: Manage Your Users › Transfer licenses). Free licenses in ${op.from.name} (delete, move or ` +
+        `change the license of users there) or lower the transfer by changing licenses.${op.line} in config.`,
+    };
+  },
+  apply(sim, op, fx) {
+    const from = sim.offices.get(op.from.key);
+    const to = sim.offices.get(op.to.key);
+    if (from === undefined || to === undefined) return;
+    from.purchased[op.line] -= op.count;
+    from.free[op.line] -= op.count;
+    to.purchased[op.line] += op.count;
+    to.free[op.line] += op.count;
+    fx.claims.push(lineKey(op.from.key, op.line), officeKey(op.to.key));
+    fx.provides.push(lineKey(op.to.key, op.line));
+  },
+  wouldProvide: () => undefined,
+  // Shown where the licenses arrive.
+  placement: (op) => ({ office: op.to.key }),
+  harm: () => undefined,
+  describe: (op) => ({
+    marker: '!',
+    action: 'transfer licenses',
+    details: [`apply waits until ${op.to.name} has ${countOf(op.to_purchased_after, `${LINE_LABELS[op.line]} license`)}`],
+  }),
+};

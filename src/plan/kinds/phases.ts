@@ -1,0 +1,42 @@
+/**
+ * The ordering phases, earliest first. Ordering sorts operations by phase (frees before claims),
+ * then runs, repeatedly, the first one whose precondition holds in the simulation. Each kind's
+ * entry names its phase; the reason for each constraint is stated here, once.
+ */
+export const PHASES = [
+  // Everything placed in a new office needs the office to exist.
+  'create_office',
+  // Restorable for 72 h only: restore before anything else could take the account's email or numbers.
+  'restore',
+  // Frees the user's license line and sends their numbers to the pool for later claims.
+  'delete',
+  // A license change that claims no new line only frees one: a free, so early.
+  'license_free',
+  // Unassigns feed the pool before any assign takes from it (swaps step through the pool).
+  'unassign',
+  // Frees a line in the source office (a transfer out of it may wait for that) and claims one in the destination.
+  'move',
+  // Only unassigned licenses transfer: after frees in the source, before claims in the destination.
+  'transfer',
+  // Claims of a license line (new users, license changes that need a line): after every free and transfer.
+  'license_claim',
+  // Other field updates (names, admin rights, emails): after the claims, before numbers.
+  'update',
+  // Number claims: after unassigns and deletes filled the pool, and after the user exists.
+  'assign',
+  // Reactivate before suspending anyone, so active admins never dip in between.
+  'reactivate',
+  // Suspended users keep their license in Dialpad, so a suspension frees nothing: last among API calls.
+  'suspend',
+  // Irreversible: only once every assign had its chance to take the number from the pool.
+  'release',
+  // Analytics and proxy grants need the user to exist and change nothing the rest depends on.
+  'permissions',
+] as const;
+
+export type Phase = (typeof PHASES)[number];
+
+/** Position of a phase in the order (lower runs earlier). */
+export function phaseRank(phase: Phase): number {
+  return PHASES.indexOf(phase);
+}

@@ -1,0 +1,69 @@
+/**
+ * Building blocks the kind entries share to check and apply their step on a `SimState`: finding
+ * the user or office a step needs (or the wait for it), and moving license lines and numbers.
+ */
+import type { LineType } from '../../model/tenant.js';
+import { LINE_LABELS, type SimOffice, type SimState, type SimUser } from '../sim-state.js';
+import type { Effects, Failure } from './spec.js';
+
+export const lineKey = (office: string, line: LineType): string => `line:${office}:${line}`;
+export const userKey = (email: string): string => `user:${email}`;
+export const officeKey = (key: string): string => `office:${key}`;
+export const numberKey = (number: string): string => `number:${number}`;
+
+export function isFailure(x: object): x is Failure {
+  return 'message' in x && ('code' in x || 'waitsFor' in x);
+}
+
+/** The user, unless they do not exist (yet) at this step. */
+export function liveUser(sim: SimState, email: string): SimUser | Failure {
+  const user = sim.users.get(email);
+  if (user === undefined || user.state === 'deleted') {
+    return { waitsFor: userKey(email), message: `${email} does not exist (yet) at this step` };
+  }
+  return user;
+}
+
+/** The office, unless it does not exist (yet) at this step. */
+export function existingOffice(sim: SimState, key: string): SimOffice | Failure {
+  const office = sim.offices.get(key);
+  if (office === undefined || !office.exists) return { waitsFor: officeKey(key), message: `office ${key} does not exist (yet) at this step` };
+  return office;
+}
+
+/** `insufficient_licenses` unless `office` has an unassigned `line` (no line needed: fine). */
+export function needLine(office: SimOffice, line: LineType | undefined, what: string): Failure | undefined {
+  if (line === undefined || office.free[line] >= 1) return undefined;
+  return {
+    code: 'insufficient_licenses',
+    message:
+      `${what}: ${office.name} has no unassigned ${LINE_LABELS[line]} license at this step ` +
+      `(${office.purchased[line]} purchased, 0 free). Only unassigned licenses can be assigned ` +
+      `(Dialpad help: Manage Your Users › Transfer licenses). Raise licenses.${line} for ${office.key} in config ` +
+      `so a transfer is planned, free one first, or buy licenses.`,
+  };
+}
+
+export function takeLine(sim: SimState, office: string, line: LineType | undefined, fx: Effects): void {
+  const o = sim.offices.get(office);
+  if (o === undefined || line === undefined) return;
+  o.free[line] -= 1;
+  fx.claims.push(lineKey(office, line));
+}
+
+export function giveLine(sim: SimState, office: string, line: LineType | undefined, fx: Effects): void {
+  const o = sim.offices.get(office);
+  if (o === undefined || line === undefined) return;
+  o.free[line] += 1;
+  fx.provides.push(lineKey(office, line));
+}
+
+/** Sends `numbers` from `user` to the reserved pool; `office` is the one they are recorded under. */
+export function toPool(sim: SimState, user: SimUser, numbers: string[], office: string, fx: Effects): void {
+  for (const n of numbers) {
+    user.numbers = user.numbers.filter((m) => m !== n);
+    sim.pool.add(n);
+    fx.provides.push(numberKey(n));
+    fx.pool.push({ number: n, direction: 'in', user: user.email, office });
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The shape of one operation kind's entry: everything the planner and the renderers need to know
+ * about a kind beyond its fields. `kinds/index.ts` holds one entry per kind, checked with
+ * `satisfies { [K in OperationKind]: KindSpec<K> }`, so a new kind cannot be half-added.
+ */
+import type { SimState } from '../sim-state.js';
+import type { OperationKind, OperationOf, PoolMovement, RuleCode } from '../types.js';
+import type { Phase } from './phases.js';
+
+/**
+ * Why an operation cannot run now: a rule violation, or a wait for another object (a user or an
+ * office this plan creates) named by its resource key.
+ */
+export type Failure = { code: RuleCode; message: string } | { waitsFor: string; message: string };
+
+/**
+ * What one simulated step did. `claims`/`provides` are resource keys (`line:<office>:<line>`,
+ * `number:<e164>`, `user:<email>`, `office:<key>`) from which ordering derives each operation's
+ * `after`; `pool` lists the numbers entering or leaving the reserved pool.
+ */
+export interface Effects {
+  claims: string[];
+  provides: string[];
+  pool: Omit<PoolMovement, 'operation_id'>[];
+}
+
+/** Which of the plan's totals an operation counts in (`none`: only in `manual`, if manual). */
+export type SummaryBucket = 'create' | 'update' | 'delete' | 'move' | 'none';
+
+/** `+` create, `~` update/move/assign, `-` delete/unassign/release, `!` manual step. */
+export type Marker = '+' | '~' | '-' | '!';
+
+/** How a kind reads to a reviewer, beyond the planner's one-line `summary`. */
+export interface KindDescription {
+  marker: Marker;
+  /** `move user`, `transfer licenses`, … */
+  action: string;
+  /** Facts carried by the kind's own fields that the summary does not already say. */
+  details: string[];
+}
+
+/**
+ * The office an operation is shown under: a fixed office key, the office the target user is in
+ * once the step ran (`after`) or before it (`before`), or the office that owned a number.
+ */
+export type OfficePlacement = { office: string } | { user: 'after' | 'before' } | { number: string };
+
+export interface KindSpec<K extends OperationKind> {
+  /** When ordering tries it (see `phases.ts` for the order and each phase's reason). */
+  phase(op: OperationOf<K>, initial: SimState): Phase;
+  bucket: SummaryBucket;
+  /** Tie-break detail after target and kind (which number, which line), for a deterministic order. */
+  tieDetail(op: OperationOf<K>): string;
+  /** Undefined when `op` can run in `sim` now, else why not. */
+  check(sim: SimState, op: OperationOf<K>): Failure | undefined;
+  /** Applies `op` (which `check` accepted) to `sim`, recording what it consumed, provided and pooled. */
+  apply(sim: SimState, op: OperationOf<K>, fx: Effects): void;
+  /** The resource a blocked `op` would have provided, so waits on it are blamed on its cause. */
+  wouldProvide(op: OperationOf<K>): string | undefined;
+  placement(op: OperationOf<K>): OfficePlacement;
+  /** What `op` would take away from a user in `policy.protected`, given the state before the plan. */
+  harm(op: OperationOf<K>, initial: SimState): string | undefined;
+  describe(op: OperationOf<K>): KindDescription;
+}

@@ -1,0 +1,200 @@
+/** Entries for the kinds that create, change, move, suspend, delete or restore a user. */
+import { LICENSED_STATES, lineOf, type SimState } from '../sim-state.js';
+import type { KindSpec } from './spec.js';
+import type { OperationOf } from '../types.js';
+import { existingOffice, giveLine, isFailure, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
+
+export const createUser: KindSpec<'create_user'> = {
+  phase: () => 'license_claim',
+  bucket: 'create',
+  tieDetail: () => '',
+  check(sim, op) {
+    const office = existingOffice(sim, op.office.key);
+    if (isFailure(office)) return office;
+    return needLine(office, lineOf(op.license), `create_user ${op.email}`);
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), officeKey(op.office.key));
+    sim.users.set(op.email, {
+      email: op.email, office: op.office.key, license: op.license, state: 'active', companyAdmin: false, adminOffices: [], numbers: [],
+    });
+    takeLine(sim, op.office.key, lineOf(op.license), fx);
+    fx.provides.push(userKey(op.email));
+  },
+  wouldProvide: (op) => userKey(op.email),
+  placement: (op) => ({ office: op.office.key }),
+  harm: () => undefined,
+  describe: (op) => ({ marker: '+', action: 'create user', details: [`${op.first_name} ${op.last_name}`] }),
+};
+
+/** Whether a license change frees a line only (early) or needs one (a claim, late); else a plain update. */
+function updatePhase(op: OperationOf<'update_user'>, initial: SimState) {
+  const user = initial.users.get(op.target.email);
+  const to = op.patch.license;
+  if (to === undefined || user === undefined) return 'update' as const;
+  return lineOf(to) === undefined || lineOf(to) === lineOf(user.license) ? ('license_free' as const) : ('license_claim' as const);
+}
+
+export const updateUser: KindSpec<'update_user'> = {
+  phase: updatePhase,
+  bucket: 'update',
+  tieDetail: () => '',
+  check(sim, op) {
+    const user = liveUser(sim, op.target.email);
+    if (isFailure(user)) return user;
+    for (const ref of op.patch.admin_offices ?? []) {
+      const office = existingOffice(sim, ref.key);
+      if (isFailure(office)) return office;
+    }
+    const license = op.patch.license;
+    const line = license === undefined ? undefined : lineOf(license);
+    if (line === undefined || line === lineOf(user.license)) return undefined;
+    const office = existingOffice(sim, user.office);
+    if (isFailure(office)) return office;
+    return needLine(office, line, `update_user ${user.email} license ${user.license} → ${license}`);
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === undefined) return;
+    const license = op.patch.license;
+    if (license !== undefined && lineOf(license) !== lineOf(user.license)) {
+      giveLine(sim, user.office, lineOf(user.license), fx);
+      takeLine(sim, user.office, lineOf(license), fx);
+    }
+    if (license !== undefined) user.license = license;
+    if (op.patch.is_super_admin !== undefined) user.companyAdmin = op.patch.is_super_admin;
+    if (op.patch.admin_offices !== undefined) user.adminOffices = op.patch.admin_offices.map((o) => o.key).sort();
+  },
+  wouldProvide: () => undefined,
+  placement: () => ({ user: 'after' }),
+  harm(op, initial) {
+    const before = initial.users.get(op.target.email);
+    if (before === undefined) return undefined;
+    if (op.patch.is_super_admin === false && before.companyAdmin) return 'lose company admin';
+    const after = op.patch.admin_offices?.map((o) => o.key);
+    const lost = after === undefined ? [] : before.adminOffices.filter((k) => !after.includes(k));
+    return lost.length > 0 ? `lose office admin of ${lost.join(', ')}` : undefined;
+  },
+  describe: () => ({ marker: '~', action: 'update user', details: [] }),
+};
+
+/** Suspended users keep their license in Dialpad: a suspension frees nothing. */
+export const suspendUser: KindSpec<'suspend_user'> = {
+  phase: () => 'suspend',
+  bucket: 'update',
+  tieDetail: () => '',
+  check: (sim, op) => existenceOf(sim, op.target.email),
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user !== undefined) user.state = 'suspended';
+  },
+  wouldProvide: () => undefined,
+  placement: () => ({ user: 'after' }),
+  harm: () => 'be suspended',
+  describe: () => ({ marker: '~', action: 'suspend user', details: [] }),
+};
+
+export const reactivateUser: KindSpec<'reactivate_user'> = {
+  phase: () => 'reactivate',
+  bucket: 'update',
+  tieDetail: () => '',
+  check: (sim, op) => existenceOf(sim, op.target.email),
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user !== undefined) user.state = 'active';
+  },
+  wouldProvide: () => undefined,
+  placement: () => ({ user: 'after' }),
+  harm: () => undefined,
+  describe: () => ({ marker: '~', action: 'reactivate user', details: [] }),
+};
+
+/** Takes a line in the destination, frees one in the source; an international move pools numbers. */
+export const moveUser: KindSpec<'move_user'> = {
+  phase: () => 'move',
+  bucket: 'move',
+  tieDetail: () => '',
+  check(sim, op) {
+    const user = liveUser(sim, op.target.email);
+    if (isFailure(user)) return user;
+    const office = existingOffice(sim, op.to.key);
+    if (isFailure(office)) return office;
+    return needLine(office, lineOf(user.license), `move_user ${user.email} to ${op.to.name}`);
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === undefined) return;
+    fx.claims.push(officeKey(op.to.key));
+    giveLine(sim, user.office, lineOf(user.license), fx);
+    takeLine(sim, op.to.key, lineOf(user.license), fx);
+    toPool(sim, user, op.numbers_to_pool, op.from.key, fx);
+    user.office = op.to.key;
+  },
+  wouldProvide: () => undefined,
+  // Shown where the user arrives.
+  placement: (op) => ({ office: op.to.key }),
+  harm: (op) => `be moved from ${op.from.name} to ${op.to.name}`,
+  describe: (op) => ({
+    marker: '~',
+    action: 'move user',
+    details: op.numbers_to_pool.length > 0 ? [`numbers sent to the reserved pool: ${op.numbers_to_pool.join(', ')}`] : [],
+  }),
+};
+
+/** Frees the user's line and pools their numbers; restorable for a while (see `reversible`). */
+export const deleteUser: KindSpec<'delete_user'> = {
+  phase: () => 'delete',
+  bucket: 'delete',
+  tieDetail: () => '',
+  check: (sim, op) => existenceOf(sim, op.target.email),
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === undefined) return;
+    if (LICENSED_STATES.has(user.state)) giveLine(sim, user.office, lineOf(user.license), fx);
+    toPool(sim, user, [...user.numbers], user.office, fx);
+    user.state = 'deleted';
+    user.companyAdmin = false;
+    user.adminOffices = [];
+  },
+  wouldProvide: () => undefined,
+  // Shown under the office the user leaves.
+  placement: () => ({ user: 'before' }),
+  harm: () => 'be deleted',
+  describe: () => ({ marker: '-', action: 'delete user', details: [] }),
+};
+
+/** Manual: done in Admin Settings › Deleted Users; apply waits until the account is back. */
+export const restoreUser: KindSpec<'restore_user'> = {
+  phase: () => 'restore',
+  bucket: 'none',
+  tieDetail: () => '',
+  check(sim, op) {
+    const user = sim.users.get(op.target.email);
+    if (user === undefined) return undefined;
+    const office = existingOffice(sim, user.office);
+    if (isFailure(office)) return office;
+    return needLine(office, lineOf(user.license), `restore_user ${user.email}`);
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === undefined) return;
+    user.state = 'active';
+    takeLine(sim, user.office, lineOf(user.license), fx);
+    fx.provides.push(userKey(op.target.email));
+  },
+  wouldProvide: (op) => userKey(op.target.email),
+  placement: () => ({ user: 'after' }),
+  harm: () => undefined,
+  describe: () => ({ marker: '!', action: 'restore user', details: [] }),
+};
+
+function existenceOf(sim: SimState, email: string) {
+  const user = liveUser(sim, email);
+  return isFailure(user) ? user : undefined;
+}
