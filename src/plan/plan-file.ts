@@ -34,6 +34,8 @@ export function getPlanValidator(): ValidateFunction {
   const formats = requireCjs('ajv-formats') as (typeof import('ajv-formats'))['default'];
   const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true });
   formats.default(ajv, ['date-time']);
+  // json-schema-to-typescript's annotation (the TypeScript type of a string pattern): no validation meaning.
+  ajv.addKeyword('tsType');
   validator = ajv.compile(JSON.parse(readFileSync(planSchemaPath(), 'utf8')) as object);
   return validator;
 }

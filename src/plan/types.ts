@@ -77,7 +77,7 @@ export interface UserPatch {
   /** Offices the user administers; apply turns them into `admin_office_ids`. */
   admin_offices?: OfficeRef[];
   /** New email list, primary first (an email change matched through `previous_emails`). */
-  emails?: string[];
+  emails?: [string, ...string[]];
 }
 
 type UserOp = OperationBase<UserTarget>;
