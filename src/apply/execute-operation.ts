@@ -1,5 +1,5 @@
 import { DialformError } from '../errors.js';
-import type { Operation, OfficeRef } from '../plan/types.js';
+import type { OfficeRef, Operation, OperationKind, OperationOf, UserTarget } from '../plan/types.js';
 import type { ApplyApi, OperationOutcome } from './types.js';
 
 /**
@@ -12,105 +12,117 @@ export interface ExecutionContext {
   userIds: Map<string, string>;
 }
 
-/** Runs one operation. API operations return `done` or throw; manual ones report whether they are done. */
-export async function executeOperation(op: Operation, ctx: ExecutionContext): Promise<OperationOutcome> {
-  switch (op.kind) {
-    case 'create_office': {
-      if (!op.spec) {
-        throw new DialformError(
-          'office_spec_missing',
-          `cannot create office "${op.office.name}": its config entry has no \`create:\` block with the billing fields Dialpad requires`,
-        );
-      }
-      const existing = await ctx.api.findOfficeByName(op.office.name);
-      const id = existing ?? (await ctx.api.createOffice({ name: op.office.name, country: op.country, spec: op.spec })).id;
-      ctx.officeIds.set(op.office.key, id);
-      return { status: 'done' };
+type Executor<K extends OperationKind> = (op: OperationOf<K>, ctx: ExecutionContext) => Promise<OperationOutcome>;
+
+const DONE: OperationOutcome = { status: 'done' };
+
+/** The manual step's instructions, as the plan words them. */
+const instructionsOf = (op: Operation): string => [op.summary, ...op.notes].join('\n');
+
+/**
+ * How apply carries out each kind: API operations return `done` or throw; manual ones report
+ * whether the person has done them yet. One executor per kind (a missing one fails to compile).
+ */
+const EXECUTORS = {
+  async create_office(op, ctx) {
+    if (!op.spec) {
+      throw new DialformError(
+        'office_spec_missing',
+        `cannot create office "${op.office.name}": its config entry has no \`create:\` block with the billing fields Dialpad requires`,
+      );
     }
-    case 'create_user': {
-      const officeId = await resolveOffice(op.office, ctx);
-      const created = await ctx.api.createUser({
-        email: op.email,
-        officeId,
-        firstName: op.first_name,
-        lastName: op.last_name,
-        license: op.license,
-      });
-      ctx.userIds.set(op.email, created.id);
-      return { status: 'done' };
+    const existing = await ctx.api.findOfficeByName(op.office.name);
+    const id = existing ?? (await ctx.api.createOffice({ name: op.office.name, country: op.country, spec: op.spec })).id;
+    ctx.officeIds.set(op.office.key, id);
+    return DONE;
+  },
+  async create_user(op, ctx) {
+    const officeId = await resolveOffice(op.office, ctx);
+    const created = await ctx.api.createUser({
+      email: op.email,
+      officeId,
+      firstName: op.first_name,
+      lastName: op.last_name,
+      license: op.license,
+    });
+    ctx.userIds.set(op.email, created.id);
+    return DONE;
+  },
+  async update_user(op, ctx) {
+    const id = await resolveUser(op.target, ctx);
+    const { admin_offices, ...rest } = op.patch;
+    const body: Parameters<ApplyApi['updateUser']>[1] = { ...rest };
+    if (admin_offices) body.admin_office_ids = await Promise.all(admin_offices.map((o) => resolveOffice(o, ctx)));
+    await ctx.api.updateUser(id, body);
+    return DONE;
+  },
+  async suspend_user(op, ctx) {
+    await ctx.api.updateUser(await resolveUser(op.target, ctx), { state: 'suspended' });
+    return DONE;
+  },
+  async reactivate_user(op, ctx) {
+    await ctx.api.updateUser(await resolveUser(op.target, ctx), { state: 'active' });
+    return DONE;
+  },
+  async move_user(op, ctx) {
+    await ctx.api.moveUser(await resolveUser(op.target, ctx), await resolveOffice(op.to, ctx));
+    return DONE;
+  },
+  async delete_user(op, ctx) {
+    await ctx.api.deleteUser(await resolveUser(op.target, ctx));
+    return DONE;
+  },
+  async assign_number(op, ctx) {
+    await ctx.api.assignNumber(await resolveUser(op.target, ctx), op.number, op.primary);
+    return DONE;
+  },
+  async unassign_number(op, ctx) {
+    await ctx.api.unassignNumber(await resolveUser(op.target, ctx), op.number);
+    return DONE;
+  },
+  async release_number(op, ctx) {
+    await ctx.api.releaseNumber(op.number);
+    return DONE;
+  },
+  async transfer_licenses(op, ctx) {
+    // Manual: done once the destination has bought-in the transferred licenses.
+    const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.to, ctx), op.line);
+    return purchased >= op.to_purchased_after ? DONE : { status: 'waiting', instructions: instructionsOf(op) };
+  },
+  async restore_user(op, ctx) {
+    const email = op.target.email;
+    const user = await ctx.api.findUserByEmail(email);
+    if (user && user.state !== 'deleted') {
+      ctx.userIds.set(email, user.id);
+      return DONE;
     }
-    case 'update_user': {
-      const id = await resolveUser(op, ctx);
-      const { admin_offices, ...rest } = op.patch;
-      const body: Parameters<ApplyApi['updateUser']>[1] = { ...rest };
-      if (admin_offices) {
-        body.admin_office_ids = await Promise.all(admin_offices.map((o) => resolveOffice(o, ctx)));
-      }
-      await ctx.api.updateUser(id, body);
-      return { status: 'done' };
-    }
-    case 'suspend_user':
-      await ctx.api.updateUser(await resolveUser(op, ctx), { state: 'suspended' });
-      return { status: 'done' };
-    case 'reactivate_user':
-      await ctx.api.updateUser(await resolveUser(op, ctx), { state: 'active' });
-      return { status: 'done' };
-    case 'move_user':
-      await ctx.api.moveUser(await resolveUser(op, ctx), await resolveOffice(op.to, ctx));
-      return { status: 'done' };
-    case 'delete_user':
-      await ctx.api.deleteUser(await resolveUser(op, ctx));
-      return { status: 'done' };
-    case 'assign_number':
-      await ctx.api.assignNumber(await resolveUser(op, ctx), op.number, op.primary);
-      return { status: 'done' };
-    case 'unassign_number':
-      await ctx.api.unassignNumber(await resolveUser(op, ctx), op.number);
-      return { status: 'done' };
-    case 'release_number':
-      await ctx.api.releaseNumber(op.number);
-      return { status: 'done' };
-    case 'transfer_licenses': {
-      // Manual: done once the destination has bought-in the transferred licenses.
-      const officeId = await resolveOffice(op.to, ctx);
-      const purchased = await ctx.api.purchasedLicenses(officeId, op.line);
-      if (purchased >= op.to_purchased_after) return { status: 'done' };
-      return { status: 'waiting', instructions: [op.summary, ...op.notes].join('\n') };
-    }
-    case 'restore_user': {
-      const email = userEmail(op);
-      const user = await ctx.api.findUserByEmail(email);
-      if (user && user.state !== 'deleted') {
-        ctx.userIds.set(email, user.id);
-        return { status: 'done' };
-      }
-      return { status: 'waiting', instructions: [op.summary, ...op.notes].join('\n') };
-    }
-    case 'grant_analytics':
-    case 'revoke_analytics':
-    case 'grant_proxy':
-    case 'revoke_proxy':
-      // No API shows these: apply cannot wait for them, so it reminds instead of blocking.
-      return { status: 'reminder', instructions: [op.summary, ...op.notes].join('\n') };
-    default: {
-      const _never: never = op;
-      throw new DialformError('bug', `unknown operation kind ${JSON.stringify(_never)}`);
-    }
-  }
+    return { status: 'waiting', instructions: instructionsOf(op) };
+  },
+  // No API shows analytics or proxy access: apply cannot wait for them, so it reminds instead.
+  grant_analytics: remind,
+  revoke_analytics: remind,
+  grant_proxy: remind,
+  revoke_proxy: remind,
+} satisfies { [K in OperationKind]: Executor<K> };
+
+async function remind(op: Operation): Promise<OperationOutcome> {
+  return { status: 'reminder', instructions: instructionsOf(op) };
 }
 
-function userEmail(op: Operation): string {
-  if (op.target.type !== 'user') throw new DialformError('bug', `${op.id} (${op.kind}) does not target a user`);
-  return op.target.email;
+/** Runs one operation with its kind's executor. */
+export function executeOperation(op: Operation, ctx: ExecutionContext): Promise<OperationOutcome> {
+  // The `satisfies` above pairs each kind with its executor; TypeScript cannot follow that
+  // correlation through `op.kind`, hence the one widening here.
+  const execute = EXECUTORS[op.kind] as Executor<OperationKind>;
+  return execute(op, ctx);
 }
 
-async function resolveUser(op: Operation, ctx: ExecutionContext): Promise<string> {
-  const email = userEmail(op);
-  const known = ctx.userIds.get(email) ?? (op.target.type === 'user' ? op.target.id : undefined);
+async function resolveUser(target: UserTarget, ctx: ExecutionContext): Promise<string> {
+  const known = ctx.userIds.get(target.email) ?? target.id;
   if (known) return known;
-  const found = await ctx.api.findUserByEmail(email);
-  if (!found) throw new DialformError('user_not_found', `user ${email} does not exist in Dialpad`);
-  ctx.userIds.set(email, found.id);
+  const found = await ctx.api.findUserByEmail(target.email);
+  if (!found) throw new DialformError('user_not_found', `user ${target.email} does not exist in Dialpad`);
+  ctx.userIds.set(target.email, found.id);
   return found.id;
 }
 

@@ -1,25 +1,6 @@
-import type { Operation, Violation } from '../types.js';
+import { specOf } from '../kinds/index.js';
+import type { Violation } from '../types.js';
 import { at, type RuleContext } from './context.js';
-
-/** What `op` would take away from a protected user, or undefined. */
-function harmOf(op: Operation, ctx: RuleContext): string | undefined {
-  switch (op.kind) {
-    case 'delete_user': return 'be deleted';
-    case 'suspend_user': return 'be suspended';
-    case 'move_user': return `be moved from ${op.from.name} to ${op.to.name}`;
-    case 'update_user': {
-      if (op.target.type !== 'user') return undefined;
-      const before = ctx.trace.initial.users.get(op.target.email);
-      if (before === undefined) return undefined;
-      if (op.patch.is_super_admin === false && before.companyAdmin) return 'lose company admin';
-      const after = op.patch.admin_offices?.map((o) => o.key);
-      const lost = after === undefined ? [] : before.adminOffices.filter((k) => !after.includes(k));
-      return lost.length > 0 ? `lose office admin of ${lost.join(', ')}` : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
 
 /** A user in `policy.protected` would be deleted, suspended, moved or lose admin rights. */
 export function checkProtectedUser(ctx: RuleContext): Violation[] {
@@ -27,7 +8,7 @@ export function checkProtectedUser(ctx: RuleContext): Violation[] {
   const out: Violation[] = [];
   for (const op of ctx.operations) {
     if (op.target.type !== 'user' || !protectedEmails.has(op.target.email.toLowerCase())) continue;
-    const harm = harmOf(op, ctx);
+    const harm = specOf(op).harm(op, ctx.trace.initial);
     if (harm === undefined) continue;
     out.push({
       code: 'protected_user',

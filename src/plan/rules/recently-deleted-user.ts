@@ -1,4 +1,4 @@
-import type { Violation } from '../types.js';
+import type { OperationOf, Violation } from '../types.js';
 import { at, type RuleContext } from './context.js';
 
 /**
@@ -7,9 +7,9 @@ import { at, type RuleContext } from './context.js';
  */
 export function checkRecentlyDeletedUser(ctx: RuleContext): Violation[] {
   return ctx.operations
-    .filter((op) => op.kind === 'restore_user' && op.target.type === 'user')
+    .filter((op): op is OperationOf<'restore_user'> => op.kind === 'restore_user')
     .map((op) => {
-      const email = op.target.type === 'user' ? op.target.email : '';
+      const email = op.target.email;
       const deletedAt = ctx.live.tenant.users.find((u) => u.email === email && u.state === 'deleted')?.deletedAt;
       return {
         code: 'recently_deleted_user' as const,
