@@ -1,4 +1,4 @@
-import { DialformError } from '../errors.js';
+import { BugError, DialformError } from '../errors.js';
 import type { Operation, OfficeRef } from '../plan/types.js';
 import type { ApplyApi, OperationOutcome } from './types.js';
 
@@ -94,13 +94,13 @@ export async function executeOperation(op: Operation, ctx: ExecutionContext): Pr
       return { status: 'reminder', instructions: [op.summary, ...op.notes].join('\n') };
     default: {
       const _never: never = op;
-      throw new DialformError('bug', `unknown operation kind ${JSON.stringify(_never)}`);
+      throw new BugError(`unknown operation kind ${JSON.stringify(_never)}`);
     }
   }
 }
 
 function userEmail(op: Operation): string {
-  if (op.target.type !== 'user') throw new DialformError('bug', `${op.id} (${op.kind}) does not target a user`);
+  if (op.target.type !== 'user') throw new BugError(`${op.id} (${op.kind}) does not target a user`);
   return op.target.email;
 }
 
