@@ -1,5 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DialformError, ConfigError, formatProblem } from '../src/errors.js';
+import { EXIT, type ExitCode } from '../src/exit-codes.js';
+import { readPackageVersion } from '../src/package-root.js';
 import { runApply } from './commands/apply.js';
 import { runEmulatorServe } from './commands/emulator.js';
 import { runImport } from './commands/import.js';
@@ -26,7 +28,7 @@ function addConnectionOptions(command: Command): Command {
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command('dialform')
     .description('Manage a Dialpad company as code: plan and apply offices, users, licenses and numbers from YAML.')
-    .version('0.1.0')
+    .version(readPackageVersion())
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err });
@@ -98,7 +100,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
  * and says so.
  */
 export async function run(argv: string[], io: Io): Promise<number> {
-  let code = 0;
+  let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => {
     code = c;
   });
@@ -106,20 +108,29 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
-    if (error instanceof ConfigError) {
-      io.err(`${error.problems.map(formatProblem).join('\n')}\n`);
-      io.err(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found.\n`);
-      return 1;
-    }
-    if (error instanceof DialformError) {
-      io.err(`error: ${error.message}\n`);
-      return error.exitCode;
-    }
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.err(`dialform hit an unexpected error (a bug — please report it):\n${detail}\n`);
-    return 1;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.error;
+    return reportError(error, io);
   }
+}
+
+/**
+ * Prints an error a command threw and returns the exit code. A `DialformError` is the user's or
+ * Dialpad's: its message, no stack. Anything else (a `BugError`, a stray exception) is a bug and
+ * says so, with the stack.
+ */
+export function reportError(error: unknown, io: Io): ExitCode {
+  if (error instanceof ConfigError) {
+    io.err(`${error.problems.map(formatProblem).join('\n')}\n`);
+    io.err(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found.\n`);
+    return error.exitCode;
+  }
+  if (error instanceof DialformError) {
+    io.err(`error: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.err(`dialform hit an unexpected error (a bug — please report it):\n${detail}\n`);
+  return EXIT.error;
 }
 
 function parsePositive(value: string): number {

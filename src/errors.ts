@@ -1,18 +1,73 @@
+import { EXIT, type ExitCode } from './exit-codes.js';
+
 /**
- * One error base with a stable `code`; only `cmd/` catches, prints and exits. A thrown value that
- * is not a `DialformError` is a bug and is reported as one.
+ * Every `DialformError` code, with the exit code `cmd/` uses for it (DESIGN.md §5). Codes are
+ * stable snake_case: scripts may match on them.
+ */
+export const ERROR_CODES = {
+  /** Bad command-line usage or a missing input file (`UsageError`). */
+  usage: EXIT.error,
+  /** The config has problems (`ConfigError`, with every problem). */
+  config_invalid: EXIT.error,
+  /** No API key in DIALPAD_API_KEY or --api-key-file. */
+  api_key_missing: EXIT.error,
+  /** The API URL cannot be parsed or is not usable. */
+  api_url_invalid: EXIT.error,
+  /** A plain http:// API URL to a host that is not loopback. */
+  api_url_insecure: EXIT.error,
+  /** Dialpad answered with an error or could not be reached (`ApiError`). */
+  api_error: EXIT.error,
+  /** Dialpad could not be read completely, so nothing that needs all of it was done. */
+  live_read_incomplete: EXIT.error,
+  /** A saved plan file is missing, unreadable or not a valid plan. */
+  plan_file_invalid: EXIT.error,
+  /** A plan file could not be written. */
+  plan_file_write_failed: EXIT.error,
+  /** A saved plan no longer matches Dialpad's live state. */
+  plan_stale: EXIT.error,
+  /** The plan is blocked by a rule and is not applied. */
+  plan_blocked: EXIT.blocked,
+  /** An office to create has no `create:` block with Dialpad's billing fields. */
+  office_spec_missing: EXIT.error,
+  /** An office an operation refers to does not exist in Dialpad. */
+  office_not_found: EXIT.error,
+  /** A user an operation refers to does not exist in Dialpad. */
+  user_not_found: EXIT.error,
+  /** The emulator fixture (or its saved state) cannot be used (`FixtureError`). */
+  fixture_invalid: EXIT.error,
+  /** The embedded emulator has no state and no fixture to seed it from. */
+  emulator_fixture_missing: EXIT.error,
+} as const satisfies Record<string, ExitCode>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/**
+ * A user's mistake or Dialpad's failure, with a stable `code`; only `cmd/` catches, prints and
+ * exits. A thrown value that is not a `DialformError` (such as a `BugError`) is a bug and is
+ * reported as one.
  */
 export class DialformError extends Error {
-  /** Stable snake_case code, e.g. `config_invalid`, `api_error`. */
-  readonly code: string;
-  /** Process exit code `cmd/` uses for this error (DESIGN.md §5). */
-  readonly exitCode: number;
+  readonly code: ErrorCode;
+  /** Process exit code `cmd/` uses for this error: `ERROR_CODES[code]`. */
+  readonly exitCode: ExitCode;
 
-  constructor(code: string, message: string, options: { exitCode?: number; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
-    this.exitCode = options.exitCode ?? 1;
+    this.exitCode = ERROR_CODES[code];
+  }
+}
+
+/**
+ * A programming error: a broken invariant, never the user's or Dialpad's doing. Deliberately not a
+ * `DialformError`, so apply never journals it as an operation's failure and `cmd/` reports it as
+ * a bug, with its stack.
+ */
+export class BugError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BugError';
   }
 }
 

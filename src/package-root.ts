@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BugError } from './errors.js';
 
 /**
  * The package root: the nearest directory above this module holding `package.json`. Modules run
@@ -12,7 +13,7 @@ export function findPackageRoot(from: string = fileURLToPath(import.meta.url)): 
   for (;;) {
     if (existsSync(join(dir, 'package.json'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`bug: no package.json above ${from}`);
+    if (parent === dir) throw new BugError(`no package.json above ${from}`);
     dir = parent;
   }
 }
@@ -20,4 +21,11 @@ export function findPackageRoot(from: string = fileURLToPath(import.meta.url)): 
 /** Absolute path of a file in the shipped `schemas/` directory. */
 export function schemaPath(name: string): string {
   return join(findPackageRoot(), 'schemas', name);
+}
+
+/** The `version` of dialform's own package.json (what `--version` prints). */
+export function readPackageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(findPackageRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+  if (typeof pkg.version !== 'string') throw new BugError('package.json has no version');
+  return pkg.version;
 }

@@ -6,6 +6,7 @@ import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
 import { fetchLive } from '../../src/dialpad/index.js';
 import { DialformError, UsageError } from '../../src/errors.js';
+import { EXIT } from '../../src/exit-codes.js';
 import { digestLive } from '../../src/plan/build-plan.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
 import type { Plan } from '../../src/plan/types.js';
@@ -43,16 +44,16 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
     }
 
     io.out(renderPlan(plan, { format: 'text', color }));
-    if (plan.summary.blocked) return 3;
-    if (plan.operations.length === 0) return 0;
-    if (!(await confirm(opts, io, target))) return 1;
+    if (plan.summary.blocked) return EXIT.blocked;
+    if (plan.operations.length === 0) return EXIT.ok;
+    if (!(await confirm(opts, io, target))) return EXIT.error;
 
     const report = await applyPlan(plan, { api: createApplyApi(target.client), journal, onEvent: progress(io, plan) });
     printReport(report, io, color);
-    if (report.status !== 'complete') return 4;
+    if (report.status !== 'complete') return EXIT.incomplete;
 
     if (desired) return await verify(desired, target, io, color);
-    return 0;
+    return EXIT.ok;
   } finally {
     await target.close();
   }
@@ -131,11 +132,11 @@ async function verify(desired: DesiredState, target: Target, io: Io, color: bool
   const apiOps = plan.operations.filter((op) => !op.manual);
   if (apiOps.length === 0) {
     io.err(paint(io, 'green', 'Verified: Dialpad now matches the configuration.\n'));
-    return 0;
+    return EXIT.ok;
   }
   io.err(paint(io, 'red', `Apply finished, but Dialpad still differs from the configuration in ${apiOps.length} way(s):\n`));
   io.out(renderPlan(plan, { format: 'text', color }));
-  return 1;
+  return EXIT.error;
 }
 
 function progress(io: Io, plan: Plan): (event: ApplyEvent) => void {

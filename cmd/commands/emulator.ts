@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { createEmulator, loadFixture } from '../../src/emulator/index.js';
+import { EXIT } from '../../src/exit-codes.js';
 import type { Io } from '../io.js';
 
 /** `dialform emulator serve`: serves until SIGINT/SIGTERM, then exits 0. */
@@ -18,5 +19,5 @@ export async function runEmulatorServe(
     process.once('SIGTERM', stop);
   });
   await server.close();
-  return 0;
+  return EXIT.ok;
 }

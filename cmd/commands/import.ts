@@ -3,7 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { findConfigSchemaPath } from '../../src/config/schema.js';
 import { fetchLive } from '../../src/dialpad/index.js';
-import { UsageError } from '../../src/errors.js';
+import { DialformError, UsageError } from '../../src/errors.js';
+import { EXIT } from '../../src/exit-codes.js';
 import { renderImport } from '../../src/import/render-import.js';
 import type { Io } from '../io.js';
 import { openTarget, type ConnectionOptions } from '../target.js';
@@ -19,7 +20,7 @@ export async function runImport(opts: ConnectionOptions & { outDir: string; forc
   try {
     const live = await fetchLive(target.client, {});
     if (live.incomplete.length > 0) {
-      throw new UsageError(`Dialpad could not be read completely (${live.incomplete.join('; ')}); nothing was written. Try again.`);
+      throw new DialformError('live_read_incomplete', `Dialpad could not be read completely (${live.incomplete.join('; ')}); nothing was written. Try again.`);
     }
     const schema = findConfigSchemaPath();
     result = renderImport(live, { schemaPath: (file) => relative(dirname(join(outDir, file)), schema) });
@@ -47,5 +48,5 @@ export async function runImport(opts: ConnectionOptions & { outDir: string; forc
     for (const s of result.skipped) io.out(`  ${s.email} (${s.state})\n`);
   }
   io.out(`Fill in each office's price_level, then check with: dialform plan -c ${shown}\n`);
-  return 0;
+  return EXIT.ok;
 }

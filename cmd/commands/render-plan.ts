@@ -2,6 +2,7 @@ import { renderJson } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import type { Plan } from '../../src/plan/types.js';
+import { EXIT, type ExitCode } from '../../src/exit-codes.js';
 
 export type PlanFormat = 'text' | 'markdown' | 'json';
 
@@ -22,7 +23,7 @@ export function renderPlan(plan: Plan, opts: { format: PlanFormat; color: boolea
 }
 
 /** Exit code of `plan` for a plan (DESIGN.md §5). */
-export function planExitCode(plan: Plan, detailed: boolean): number {
-  if (plan.summary.blocked) return 3;
-  return detailed && plan.operations.length > 0 ? 2 : 0;
+export function planExitCode(plan: Plan, detailed: boolean): ExitCode {
+  if (plan.summary.blocked) return EXIT.blocked;
+  return detailed && plan.operations.length > 0 ? EXIT.changes : EXIT.ok;
 }

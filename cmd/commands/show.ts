@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { EXIT } from '../../src/exit-codes.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
 import type { Io } from '../io.js';
 import { renderPlan, type PlanFormat } from './render-plan.js';
@@ -11,5 +12,5 @@ export async function runShow(
 ): Promise<number> {
   const plan = await readPlanFile(resolve(io.cwd, file));
   io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
-  return plan.summary.blocked ? 3 : 0;
+  return plan.summary.blocked ? EXIT.blocked : EXIT.ok;
 }

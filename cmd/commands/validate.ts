@@ -3,6 +3,7 @@ import { adviseConfig } from '../../src/config/advise.js';
 import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
 import { loadFixture } from '../../src/emulator/index.js';
 import { UsageError } from '../../src/errors.js';
+import { EXIT } from '../../src/exit-codes.js';
 import type { Io } from '../io.js';
 
 /**
@@ -25,5 +26,5 @@ export async function runValidate(opts: { config?: string; emulator?: boolean | 
     const company = await loadFixture(fixture);
     io.out(`Emulator fixture is valid: ${relative(io.cwd, fixture)} (${company.users.length} users).\n`);
   }
-  return 0;
+  return EXIT.ok;
 }

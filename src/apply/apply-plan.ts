@@ -24,9 +24,7 @@ export interface ApplyOptions {
  */
 export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<ApplyReport> {
   if (plan.summary.blocked) {
-    throw new DialformError('plan_blocked', 'the plan is blocked by a rule; fix the violations and plan again', {
-      exitCode: 3,
-    });
+    throw new DialformError('plan_blocked', 'the plan is blocked by a rule; fix the violations and plan again');
   }
   const now = options.now ?? (() => new Date());
   const planId = identifyPlan(plan);
@@ -53,6 +51,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       try {
         result = { ...base, outcome: await executeOperation(op, ctx) };
       } catch (error) {
+        // Only a user's or Dialpad's failure is journalled; anything else (a BugError) propagates.
         if (!(error instanceof DialformError)) throw error;
         failed = true;
         result = { ...base, outcome: { status: 'failed', error: error.message } };

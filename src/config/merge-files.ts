@@ -1,4 +1,4 @@
-import type { Problem } from '../errors.js';
+import { BugError, type Problem } from '../errors.js';
 import type { RawConfig, RawUser } from './raw-types.js';
 import { locateInFile, type PathSegment, type Position, type YamlFile } from './yaml-file.js';
 
@@ -75,7 +75,7 @@ export function mergeFiles(files: readonly YamlFile[]): { merged: MergedConfig; 
       if (file !== undefined) return { file, path: [...path] };
     }
     const file = (top === undefined ? undefined : topOrigins.get(String(top))) ?? fallback;
-    if (file === undefined) throw new Error('bug: mergeFiles called without files');
+    if (file === undefined) throw new BugError('mergeFiles called without files');
     return { file, path: [...path] };
   };
   const merged: MergedConfig = {

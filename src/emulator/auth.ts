@@ -3,7 +3,7 @@
  * `api_keys` any non-empty key is a company-admin key; with them, only the listed keys work.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { ApiError, forbidden } from './api-error.js';
+import { HttpFailure, forbidden } from './http-failure.js';
 import type { FixtureApiKey } from './types.js';
 
 /** Who is calling: a company-admin key, or a key scoped to one office. */
@@ -14,10 +14,10 @@ export function authenticate(headers: IncomingHttpHeaders, query: URLSearchParam
   const header = headers.authorization;
   const bearer = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
   const key = bearer ?? query.get('apikey') ?? '';
-  if (key === '') throw new ApiError(401, 'missing API key: send Authorization: Bearer <key>');
+  if (key === '') throw new HttpFailure(401, 'missing API key: send Authorization: Bearer <key>');
   if (!keys) return { scope: 'company' };
   const found = keys.find((k) => k.key === key);
-  if (!found) throw new ApiError(401, 'invalid API key');
+  if (!found) throw new HttpFailure(401, 'invalid API key');
   return found.scope === 'office' && found.office_id !== undefined ? { scope: 'office', officeId: found.office_id } : { scope: 'company' };
 }
 

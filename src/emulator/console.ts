@@ -3,7 +3,7 @@
  * API cannot do (transfer licenses, restore a deleted user, analytics and proxy permissions), plus
  * test controls (clock, state snapshot, reset, statistics). JSON in and out, no API key.
  */
-import { ApiError, badRequest, notFound } from './api-error.js';
+import { HttpFailure, badRequest, notFound } from './http-failure.js';
 import type { RouteResult } from './router.js';
 import { restoreUser, transferLicenses } from './rules.js';
 import { parseIsoTime, type Store } from './store.js';
@@ -93,11 +93,11 @@ const HANDLERS: Record<string, (ctx: ConsoleContext) => RouteResult> = {
   'GET /_emulator/stats': (ctx) => ({ body: ctx.readStats() }),
 };
 
-/** Runs one console request; throws `ApiError` for bad input or an unknown endpoint. */
+/** Runs one console request; throws `HttpFailure` for bad input or an unknown endpoint. */
 export function handleConsole(method: string, path: string, ctx: ConsoleContext): RouteResult {
   const handler = HANDLERS[`${method} ${path}`];
   if (!handler) {
-    if (Object.keys(HANDLERS).some((k) => k.endsWith(` ${path}`))) throw new ApiError(405, `${method} is not allowed on ${path}`);
+    if (Object.keys(HANDLERS).some((k) => k.endsWith(` ${path}`))) throw new HttpFailure(405, `${method} is not allowed on ${path}`);
     throw notFound(`no console endpoint ${path}`);
   }
   return handler(ctx);

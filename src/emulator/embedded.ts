@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DialformError } from '../errors.js';
+import { FixtureError } from './fixture-error.js';
 import { loadFixture } from './fixture.js';
 import { createEmulator } from './server.js';
 import type { Fixture } from './types.js';
@@ -61,7 +62,7 @@ export async function startEmbeddedEmulator(opts: { fixturePath?: string; stateP
   const companyKey = fixture.api_keys?.find((k) => k.scope === 'company')?.key;
   if (fixture.api_keys && !companyKey) {
     await running.close();
-    throw new DialformError('fixture_invalid', `${opts.statePath}: api_keys lists no company-scoped key for the embedded emulator to use`);
+    throw new FixtureError([{ file: opts.statePath, line: 1, col: 1, message: 'api_keys lists no company-scoped key for the embedded emulator to use' }]);
   }
   return {
     url: running.url,

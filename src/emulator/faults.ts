@@ -17,7 +17,7 @@
  *                     matching only requests that carry a `cursor` (page 2 onward). Example:
  *                     `rate=0,fail=GET:/api/v2/users:paged`
  */
-import { DialformError } from '../errors.js';
+import { UsageError } from '../errors.js';
 
 export const FAULT_KINDS = ['500', '503', '429', 'reset', 'reset_before', 'reset_after', 'slow'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -48,8 +48,8 @@ export interface FaultRequest {
 /** What to do with one request. `reset_before`/`reset_after` are resolved from `reset` for writes. */
 export type FaultDecision = { kind: 'none' } | { kind: '500' | '503' | '429' } | { kind: 'reset_before' | 'reset_after' } | { kind: 'slow'; ms: number };
 
-function invalid(spec: string, why: string): DialformError {
-  return new DialformError('usage', `invalid --faults "${spec}": ${why}`);
+function invalid(spec: string, why: string): UsageError {
+  return new UsageError(`invalid --faults "${spec}": ${why}`);
 }
 
 /** Parses a fault spec such as `seed=42,rate=0.1,kinds=500+503+reset,slow_ms=2000`. */

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { Problem } from '../errors.js';
-import { FixtureError } from './api-error.js';
+import { FixtureError } from './fixture-error.js';
 import { checkFixture } from './check-fixture.js';
 import { fixtureSchema } from './fixture-schema.js';
 import { normalizeFixture } from './normalize-fixture.js';

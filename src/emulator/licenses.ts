@@ -4,7 +4,7 @@
  * pending; `available_licenses` is purchased minus held.
  */
 import { LICENSE_LINE, type UserLicense } from '../model/tenant.js';
-import { badRequest } from './api-error.js';
+import { badRequest } from './http-failure.js';
 import { LINE_FIELDS, type Fixture, type FixtureOffice, type FixtureUser, type LineField } from './types.js';
 
 /** The office line field a user license consumes, if any. */

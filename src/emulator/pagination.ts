@@ -5,7 +5,7 @@
  * `{}` (no `items` key), as the official SDK had to learn (dialpad-api.md §1.5).
  */
 import { createHash } from 'node:crypto';
-import { badRequest } from './api-error.js';
+import { badRequest } from './http-failure.js';
 import { compareCodeUnits } from '../model/compare.js';
 
 export const DEFAULT_PAGE_SIZE = 100;

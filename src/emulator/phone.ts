@@ -2,6 +2,7 @@
  * Phone-number facts the emulator needs: which country a number belongs to (by calling code),
  * the internal-number rule of move_office, and minting new numbers.
  */
+import { BugError } from '../errors.js';
 
 /** Calling codes of the countries `CreateOfficeMessage.country` accepts (upper-case keys). */
 const CALLING_CODES: Record<string, string> = {
@@ -58,5 +59,5 @@ export function mintNumber(country: string, taken: ReadonlySet<string>, areaCode
         : `+${code}20${String(n).padStart(7, '0')}`;
     if (!taken.has(candidate)) return candidate;
   }
-  throw new Error(`bug: number space exhausted for ${country}`);
+  throw new BugError(`number space exhausted for ${country}`);
 }

@@ -1,5 +1,5 @@
 /** /api/v2/numbers routes and the user assign/unassign number routes. */
-import { badRequest, conflict } from './api-error.js';
+import { badRequest, conflict } from './http-failure.js';
 import { assertOfficeAccess } from './auth.js';
 import { compareStrings, paginate } from './pagination.js';
 import type { Route, RouteContext } from './router.js';

@@ -1,5 +1,5 @@
 /** /api/v2/company and /api/v2/offices routes. */
-import { badRequest } from './api-error.js';
+import { badRequest } from './http-failure.js';
 import { assertOfficeAccess, canSeeOffice } from './auth.js';
 import { compareIds, paginate } from './pagination.js';
 import { getCallingCode } from './phone.js';

@@ -1,6 +1,6 @@
 /** /api/v2/users routes (list, create, get, update, delete, move_office). */
 import { USER_LICENSES } from '../model/tenant.js';
-import { badRequest, conflict } from './api-error.js';
+import { badRequest, conflict } from './http-failure.js';
 import { assertOfficeAccess, canSeeOffice } from './auth.js';
 import { assertFreeLine, getLineField, isHoldingLine } from './licenses.js';
 import { compareIds, paginate } from './pagination.js';

@@ -3,7 +3,7 @@
  * /api/v2 routes and the console. Each function validates everything first and mutates only when
  * the whole change is allowed.
  */
-import { badRequest, conflict, forbidden } from './api-error.js';
+import { badRequest, conflict, forbidden } from './http-failure.js';
 import { assertFreeLine, getAvailable, isHoldingLine } from './licenses.js';
 import { isInternal803Number } from './phone.js';
 import { parseIsoTime, RESTORE_WINDOW_MS, type Store } from './store.js';

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ApiError, badRequest, toErrorBody } from './api-error.js';
+import { HttpFailure, badRequest, toErrorBody } from './http-failure.js';
 import { assertCompanyAdmin, authenticate } from './auth.js';
 import { handleConsole } from './console.js';
 import { FaultInjector, parseFaultSpec, type FaultDecision } from './faults.js';
@@ -21,12 +21,14 @@ import type { Fixture } from './types.js';
 /** Every /api/v2 endpoint the emulator answers (each one exists in Dialpad's OpenAPI description). */
 export const API_ROUTES: readonly Route[] = [...officeRoutes, ...userRoutes, ...numberRoutes];
 const MAX_BODY_BYTES = 1 << 20;
+/** Dialpad's company-wide limit (dialpad-api.md §1.3), stated here on purpose: the emulator models Dialpad, not the client. */
+const DEFAULT_RATE_LIMIT = 20;
 
 export interface EmulatorOptions {
   fixture: Fixture;
   /** Milliseconds added to every /api/v2 response. */
   latencyMs?: number;
-  /** Requests per second per company (token bucket); default 20; 0 disables. */
+  /** Requests per second per company (token bucket); default Dialpad's 20; 0 disables. */
   rateLimit?: number;
   /** Fault spec, see `parseFaultSpec`. */
   faults?: string;
@@ -66,7 +68,7 @@ async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknow
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'request body too large');
+    if (size > MAX_BODY_BYTES) throw new HttpFailure(413, 'request body too large');
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8').trim();
@@ -90,7 +92,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 /** Creates an emulator over a copy of `opts.fixture`. */
 export function createEmulator(opts: EmulatorOptions): Emulator {
   const store = new Store(opts.fixture, opts.now ?? (() => new Date()));
-  const bucket = new TokenBucket(opts.rateLimit ?? 20);
+  const rateLimit = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const bucket = new TokenBucket(rateLimit);
   const faults = opts.faults ? new FaultInjector(parseFaultSpec(opts.faults)) : undefined;
   const window = new WindowCounter();
   const listeners = new Set<(s: Fixture) => void>();
@@ -126,10 +129,10 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       const rate = bucket.take();
       if (!rate.allowed) {
         stats.rate_limited += 1;
-        throw new ApiError(429, 'rate limit exceeded (20 requests per second per company)', { 'retry-after': String(rate.retryAfterSeconds) });
+        throw new HttpFailure(429, `rate limit exceeded (${rateLimit} requests per second per company)`, { 'retry-after': String(rate.retryAfterSeconds) });
       }
-      if (!match) throw new ApiError(404, `no such endpoint: ${method} ${url.pathname}`);
-      if (!('route' in match)) throw new ApiError(405, `${method} is not allowed on ${url.pathname}`);
+      if (!match) throw new HttpFailure(404, `no such endpoint: ${method} ${url.pathname}`);
+      if (!('route' in match)) throw new HttpFailure(405, `${method} is not allowed on ${url.pathname}`);
       const { route, params } = match;
       if (route.companyAdmin) assertCompanyAdmin(principal);
       const body = method === 'GET' ? {} : await readJsonBody(req);
@@ -139,15 +142,15 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
         req.socket.destroy();
         return;
       }
-      if (fault.kind === '500' || fault.kind === '503') throw new ApiError(Number(fault.kind), 'injected fault');
-      if (fault.kind === '429') throw new ApiError(429, 'rate limit exceeded (injected fault)', { 'retry-after': '1' });
+      if (fault.kind === '500' || fault.kind === '503') throw new HttpFailure(Number(fault.kind), 'injected fault');
+      if (fault.kind === '429') throw new HttpFailure(429, 'rate limit exceeded (injected fault)', { 'retry-after': '1' });
       if (fault.kind === 'slow') await delay(fault.ms);
       result = runMutation(() => {
         store.sweepDeletedUsers();
         return route.handle({ store, principal, params, query: url.searchParams, body, path: url.pathname });
       });
     } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
+      if (!(e instanceof HttpFailure)) throw e;
       result = { status: e.status, body: toErrorBody(e.status, e.message) };
       headers = e.headers;
     }
@@ -169,7 +172,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       const result = runMutation(() => handleConsole(req.method ?? 'GET', url.pathname, { store, body, readStats }));
       send(res, result.status ?? 200, result.body);
     } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
+      if (!(e instanceof HttpFailure)) throw e;
       send(res, e.status, toErrorBody(e.status, e.message), e.headers);
     }
   };

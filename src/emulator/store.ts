@@ -2,7 +2,7 @@
  * The emulator's mutable state (fixture-shaped), its clock, and the number-pool primitives that
  * every route shares. Business rules that span objects live in `rules.ts`.
  */
-import { notFound } from './api-error.js';
+import { notFound } from './http-failure.js';
 import { getAreaCode, isNumberInCountry, mintNumber } from './phone.js';
 import type { Fixture, FixtureNumber, FixtureOffice, FixtureUser } from './types.js';
 

@@ -3,7 +3,7 @@
  * fields stripped, int64 values as JSON strings, empty arrays / unset fields omitted. Also the
  * request-side coercions (int64 accepted as string or number).
  */
-import { badRequest } from './api-error.js';
+import { badRequest } from './http-failure.js';
 import { getAvailable, getPurchased } from './licenses.js';
 import type { Store } from './store.js';
 import {

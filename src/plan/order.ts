@@ -7,6 +7,7 @@
  * them here (`office_key`, the pool movements) are never recomputed by a second replay.
  */
 import { applyOperation, checkOperation, phaseRank, specOf, type Failure } from './kinds/index.js';
+import { BugError } from '../errors.js';
 import { cloneSimState, type SimState } from './sim-state.js';
 import type { Operation, PoolMovement, RuleCode, Target } from './types.js';
 
@@ -70,7 +71,7 @@ function resolveFailure(f: Failure, blocked: Map<string, { op: Operation; failur
   if ('code' in f) return f;
   const provider = blocked.get(f.waitsFor);
   if (provider === undefined || depth >= 8) {
-    throw new Error(`bug: ordering found no operation that provides ${f.waitsFor} (${f.message})`);
+    throw new BugError(`ordering found no operation that provides ${f.waitsFor} (${f.message})`);
   }
   const root = resolveFailure(provider.failure, blocked, depth + 1);
   return { code: root.code, message: `${f.message}: waits for ${provider.op.id} (${provider.op.summary}), which is blocked` };
@@ -118,7 +119,7 @@ export function orderOperations(drafts: Operation[], initial: SimState, place: P
 
   const stuck = pending.map((op, i) => {
     const failure = checkOperation(sim, op);
-    if (failure === undefined) throw new Error(`bug: ${op.kind} ${targetKey(op.target)} can run but was not ordered`);
+    if (failure === undefined) throw new BugError(`${op.kind} ${targetKey(op.target)} can run but was not ordered`);
     const before = officeOf(op);
     const placed = { ...op, id: `op-${done.length + i + 1}`, after: [], office_key: officeKeyOf(op, { before, blocked: true }, place) };
     return { op: placed, failure };

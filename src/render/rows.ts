@@ -3,6 +3,7 @@
  * disagree about what a plan says. `buildPlanView` only reads the plan: it never re-sorts the
  * operations' execution order (grouping by office keeps `op-N` order inside each group).
  */
+import { EXIT } from '../exit-codes.js';
 import { specOf, type Marker } from '../plan/kinds/index.js';
 import type { FieldChange, Operation, OperationKind, Plan, PoolMovement, Unverifiable, Violation } from '../plan/types.js';
 import { changesAdminRights, formatReversible, formatTarget, formatValue } from './describe-operation.js';
@@ -113,7 +114,7 @@ export interface ViewOptions {
 }
 
 export const NO_CHANGES = 'No changes. Dialpad matches the configuration.';
-export const BLOCKED_LINE = 'This plan is blocked by the errors above and will not be applied (exit code 3).';
+export const BLOCKED_LINE = `This plan is blocked by the errors above and will not be applied (exit code ${EXIT.blocked}).`;
 export const OTHER_GROUP_TITLE = 'Company-wide';
 
 function toChangeRow(change: FieldChange): ChangeRow {

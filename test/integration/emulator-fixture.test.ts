@@ -113,6 +113,15 @@ describe('embedded emulator', () => {
     await third.close();
   });
 
+  it('rejects saved state whose api_keys hold no company key as a FixtureError naming the state file', async () => {
+    const statePath = join(dir, 'state.json');
+    const fixture: Fixture = { ...makeFixture(), api_keys: [{ key: 'office-key', scope: 'office', office_id: '10' }] };
+    writeFileSync(statePath, JSON.stringify(fixture));
+    const error = await startEmbeddedEmulator({ statePath }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FixtureError);
+    expect(error).toMatchObject({ code: 'fixture_invalid', problems: [{ file: statePath, line: 1, col: 1 }] });
+  });
+
   it('fails clearly with neither a state file nor a fixture', async () => {
     await expect(startEmbeddedEmulator({ statePath: join(dir, 'state.json') })).rejects.toMatchObject({ code: 'emulator_fixture_missing' });
   });

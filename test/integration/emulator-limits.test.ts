@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFaultSpec } from '../../src/emulator/index.js';
+import { UsageError } from '../../src/errors.js';
 import { KEY, startHarness, type Harness } from './emulator-harness.js';
 
 let h: Harness | undefined;
@@ -32,6 +33,13 @@ describe('rate limit', () => {
     expect(stats['rate_limited']).toBe(limited.length);
     expect(stats['max_requests_in_1s']).toBeGreaterThanOrEqual(3);
   });
+
+  it('states the configured rate in the 429 message, not Dialpad\'s default', async () => {
+    h = await startHarness({ rateLimit: 3 });
+    const results = await Promise.all(Array.from({ length: 10 }, () => h!.api('GET', '/users/101')));
+    const limited = results.find((r) => r.status === 429);
+    expect(limited?.body).toMatchObject({ error: { code: 429, message: 'rate limit exceeded (3 requests per second per company)' } });
+  });
 });
 
 describe('fault injection', () => {
@@ -44,6 +52,7 @@ describe('fault injection', () => {
     expect(() => parseFaultSpec('fail=users')).toThrow(/not METHOD:PATH/);
     expect(parseFaultSpec('')).toMatchObject({ seed: 1, rate: 0.1 });
     expect(() => parseFaultSpec('rate=2')).toThrow(/rate must be/);
+    expect(() => parseFaultSpec('rate=2')).toThrow(UsageError);
     expect(() => parseFaultSpec('kinds=500+boom')).toThrow(/unknown kind boom/);
     expect(() => parseFaultSpec('colour=blue')).toThrow(/unknown key/);
   });

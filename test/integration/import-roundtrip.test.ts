@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFixture } from '../../bench/generate-fixture.js';
+import type { Io } from '../../cmd/io.js';
+import { runImport } from '../../cmd/commands/import.js';
+import { createEmulator } from '../../src/emulator/index.js';
 import { ROOT, runCli } from '../support/cli.js';
+import { makeFixture } from './emulator-harness.js';
 
 /** Every file under `dir`, relative path → content. */
 async function readTree(dir: string): Promise<Record<string, string>> {
@@ -58,6 +62,19 @@ describe('import round trip', () => {
 
     const forced = await runCli(['import', '-o', 'company', '--emulator', '--force'], { cwd });
     expect(forced.code).toBe(0);
+  });
+
+  it('refuses to import a partial read as Dialpad\'s failure (live_read_incomplete), not a usage mistake, and writes nothing', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-import-partial-'));
+    const broken = await createEmulator({ fixture: makeFixture(), rateLimit: 0, faults: 'rate=0,fail=GET:/api/v2/users' }).listen(0);
+    const io = { out() {}, err() {}, env: { DIALPAD_API_KEY: 'any-key' }, cwd } as unknown as Io;
+    try {
+      const error = await runImport({ outDir: 'company', apiUrl: broken.url }, io).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'live_read_incomplete', message: expect.stringContaining('could not be read completely') });
+      expect(await readdir(cwd)).toEqual([]);
+    } finally {
+      await broken.close();
+    }
   });
 
   it('round-trips a generated company of 2,000 users in 20 offices, skipping deleted users', async () => {

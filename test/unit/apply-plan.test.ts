@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/apply/apply-plan.js';
 import { memoryJournal } from '../../src/apply/journal.js';
 import type { ApplyApi } from '../../src/apply/types.js';
-import { DialformError } from '../../src/errors.js';
+import { BugError, DialformError } from '../../src/errors.js';
+import { EXIT } from '../../src/exit-codes.js';
 import type { Operation, Plan } from '../../src/plan/types.js';
 
 const HQ = { key: 'hq', id: '1', name: 'HQ' };
@@ -158,7 +159,26 @@ describe('applyPlan', () => {
 
   it('refuses a blocked plan before any write', async () => {
     const { api, calls } = fakeApi();
-    await expect(applyPlan(planOf(ops, true), { api, journal: memoryJournal() })).rejects.toMatchObject({ exitCode: 3 });
+    await expect(applyPlan(planOf(ops, true), { api, journal: memoryJournal() })).rejects.toMatchObject({
+      code: 'plan_blocked',
+      exitCode: EXIT.blocked,
+    });
     expect(calls).toEqual([]);
+  });
+
+  it('rejects with a BugError from the API instead of journalling it as the operation failing', async () => {
+    const { api, calls } = fakeApi();
+    const bug = new BugError('createUser was handed an office id it should never see');
+    const broken: ApplyApi = {
+      ...api,
+      async createUser() {
+        throw bug;
+      },
+    };
+    const journal = memoryJournal();
+    await expect(applyPlan(planOf(ops), { api: broken, journal })).rejects.toBe(bug);
+    expect(calls).toEqual(['deleteUser id-old@acme.com']);
+    expect(journal.entries.map((e) => [e.op, e.status])).toEqual([['op-1', 'done']]);
+    expect(journal.entries.some((e) => e.status === 'failed')).toBe(false);
   });
 });

@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Io } from '../../cmd/io.js';
+import { reportError } from '../../cmd/program.js';
+import { ApiError } from '../../src/dialpad/index.js';
+import { FixtureError } from '../../src/emulator/index.js';
+import { BugError, ConfigError, DialformError, ERROR_CODES, UsageError, type ErrorCode } from '../../src/errors.js';
+import { EXIT } from '../../src/exit-codes.js';
+import { ROOT } from '../support/cli.js';
+
+/** Every TypeScript source file under `dirs` (relative to the package root), with its text. */
+function sources(...dirs: string[]): { file: string; text: string }[] {
+  return dirs.flatMap((dir) =>
+    readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .sort()
+      .map((f) => ({ file: join(dir, f), text: readFileSync(join(ROOT, dir, f), 'utf8') })),
+  );
+}
+
+function captureIo(): Io & { errText: () => string } {
+  let err = '';
+  return {
+    out() {},
+    err(text: string) {
+      err += text;
+    },
+    errText: () => err,
+  } as unknown as Io & { errText: () => string };
+}
+
+describe('error codes', () => {
+  it('type-check: a code outside ERROR_CODES does not compile', () => {
+    // @ts-expect-error 'bug' is not an ErrorCode: programming errors are BugErrors
+    const e = new DialformError('bug', 'x');
+    expect(e).toBeInstanceOf(DialformError);
+  });
+
+  it('gives every error the exit code its code maps to', () => {
+    expect(new DialformError('plan_blocked', 'blocked').exitCode).toBe(EXIT.blocked);
+    expect(new DialformError('plan_stale', 'stale').exitCode).toBe(EXIT.error);
+    expect(new UsageError('bad flag')).toMatchObject({ code: 'usage', exitCode: EXIT.error });
+    expect(new ConfigError([{ file: 'a.yaml', line: 1, col: 1, message: 'm' }])).toMatchObject({ code: 'config_invalid' });
+    expect(new FixtureError([{ file: 'f.json', line: 1, col: 1, message: 'm' }])).toMatchObject({ code: 'fixture_invalid' });
+    expect(new ApiError({ operation: 'users.list', kind: 'server' })).toMatchObject({ code: 'api_error', exitCode: EXIT.error });
+    expect(Object.values(ERROR_CODES).every((c) => Object.values(EXIT).includes(c))).toBe(true);
+  });
+
+  it('lists only codes that src/ or cmd/ actually throw', () => {
+    const text = sources('src', 'cmd').map((s) => s.text).join('\n');
+    const unused = (Object.keys(ERROR_CODES) as ErrorCode[]).filter((code) => !text.includes(`'${code}'`));
+    expect(unused).toEqual([]);
+  });
+});
+
+describe('BugError', () => {
+  it('is never a DialformError, so nothing reports or journals it as a user or Dialpad failure', () => {
+    const bug = new BugError('invariant broken');
+    expect(bug).toBeInstanceOf(Error);
+    expect(bug).not.toBeInstanceOf(DialformError);
+    expect(bug.name).toBe('BugError');
+  });
+
+  it('replaces every DialformError("bug") and Error("bug: …") in src/ and cmd/', () => {
+    const offenders = sources('src', 'cmd')
+      .filter(({ text }) => /DialformError\('bug'|new Error\(['`]bug:/.test(text))
+      .map((s) => s.file);
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('reportError (cmd/program.ts)', () => {
+  it('reports a BugError as a bug, with its stack, and exits 1', () => {
+    const io = captureIo();
+    expect(reportError(new BugError('unknown operation kind "x"'), io)).toBe(EXIT.error);
+    expect(io.errText()).toMatch(/^dialform hit an unexpected error \(a bug — please report it\):\nBugError: unknown operation kind "x"\n\s+at /);
+  });
+
+  it('reports a DialformError by message only, with its code’s exit code', () => {
+    const io = captureIo();
+    expect(reportError(new DialformError('plan_blocked', 'the plan is blocked'), io)).toBe(EXIT.blocked);
+    expect(io.errText()).toBe('error: the plan is blocked\n');
+  });
+
+  it('lists every config problem and exits 1', () => {
+    const io = captureIo();
+    const problems = [
+      { file: 'a.yaml', line: 2, col: 3, message: 'bad' },
+      { file: 'b.yaml', line: 4, col: 1, message: 'worse' },
+    ];
+    expect(reportError(new ConfigError(problems), io)).toBe(EXIT.error);
+    expect(io.errText()).toBe('a.yaml:2:3: bad\nb.yaml:4:1: worse\n2 problems found.\n');
+  });
+});
+
+describe('exit codes', () => {
+  it('are named constants: no exit-code literal in cmd/, and no "exit code N" or exitCode: N in src/ or cmd/', () => {
+    const literal = /\breturn [0-9]+;|\? [0-9] : [0-9]\b|exitCode: [0-9]|exit code [0-9]/;
+    const offenders = sources('cmd')
+      .filter(({ text }) => literal.test(text))
+      .concat(sources('src').filter(({ text }) => /exitCode: [0-9]|exit code [0-9]/.test(text)))
+      .map((s) => s.file);
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('exported class names', () => {
+  it('are unique across src/, so the client ApiError and the emulator’s HTTP answer cannot be confused', () => {
+    const owners = new Map<string, string[]>();
+    for (const { file, text } of sources('src')) {
+      for (const match of text.matchAll(/^export (?:abstract )?class (\w+)/gm)) {
+        const name = match[1] ?? '';
+        owners.set(name, [...(owners.get(name) ?? []), file]);
+      }
+    }
+    expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
+  });
+});
