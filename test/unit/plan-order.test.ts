@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { BugError } from '../../src/errors.js';
+import { operation } from '../../src/plan/operations.js';
+import { orderOperations } from '../../src/plan/order.js';
+import { createSimState } from '../../src/plan/sim-state.js';
 import { codes, desiredState, liveOffice, liveState, liveUser, office, planOf, steps, user } from './builders.js';
 
 describe('ordering by simulation', () => {
@@ -145,5 +149,15 @@ describe('ordering by simulation', () => {
       'create_user c@acme.com',
       'create_user d@acme.com',
     ]);
+  });
+});
+
+describe('ordering: a wait nothing can satisfy', () => {
+  it('is a BugError (the planner made an operation on a user that never exists), not insufficient_licenses', () => {
+    const desired = desiredState({ offices: [office('hq')] });
+    const live = liveState({ offices: [liveOffice('hq', { licenses: { talk: 1 } })] });
+    const initial = createSimState(desired, live, new Map());
+    const orphan = operation.suspendUser({ email: 'nobody@acme.com', source: 'config' });
+    expect(() => orderOperations([orphan], initial, { desiredOffice: () => undefined, numberOffice: () => undefined })).toThrow(BugError);
   });
 });
