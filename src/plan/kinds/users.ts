@@ -1,7 +1,7 @@
 /** Entries for the kinds that create, change, move, suspend, delete or restore a user. */
 import { LICENSED_STATES, lineOf, type SimState } from '../sim-state.js';
 import type { KindSpec } from './spec.js';
-import type { OperationOf } from '../types.js';
+import type { OperationOf, UserTarget } from '../types.js';
 import { existingOffice, giveLine, isFailure, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
 
 export const createUser: KindSpec<'create_user'> = {
@@ -79,38 +79,33 @@ export const updateUser: KindSpec<'update_user'> = {
   describe: () => ({ marker: '~', action: 'update user', details: [] }),
 };
 
-/** Suspended users keep their license in Dialpad: a suspension frees nothing. */
-export const suspendUser: KindSpec<'suspend_user'> = {
-  phase: () => 'suspend',
-  bucket: 'update',
-  tieDetail: () => '',
-  check: (sim, op) => existenceOf(sim, op.target.email),
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user !== undefined) user.state = 'suspended';
-  },
-  wouldProvide: () => undefined,
-  placement: () => ({ user: 'after' }),
-  harm: () => 'be suspended',
-  describe: () => ({ marker: '~', action: 'suspend user', details: [] }),
-};
+/** A change of `state` between active and suspended: the user must exist; no line moves. */
+function stateChange<K extends 'suspend_user' | 'reactivate_user'>(input: {
+  state: 'suspended' | 'active';
+  phase: 'suspend' | 'reactivate';
+  harm: string | undefined;
+  action: string;
+}): KindSpec<K> {
+  return {
+    phase: () => input.phase,
+    bucket: 'update',
+    tieDetail: () => '',
+    check: (sim, op: { target: UserTarget }) => existenceOf(sim, op.target.email),
+    apply(sim, op: { target: UserTarget }, fx) {
+      fx.claims.push(userKey(op.target.email));
+      const user = sim.users.get(op.target.email);
+      if (user !== undefined) user.state = input.state;
+    },
+    wouldProvide: () => undefined,
+    placement: () => ({ user: 'after' }),
+    harm: () => input.harm,
+    describe: () => ({ marker: '~', action: input.action, details: [] }),
+  };
+}
 
-export const reactivateUser: KindSpec<'reactivate_user'> = {
-  phase: () => 'reactivate',
-  bucket: 'update',
-  tieDetail: () => '',
-  check: (sim, op) => existenceOf(sim, op.target.email),
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user !== undefined) user.state = 'active';
-  },
-  wouldProvide: () => undefined,
-  placement: () => ({ user: 'after' }),
-  harm: () => undefined,
-  describe: () => ({ marker: '~', action: 'reactivate user', details: [] }),
-};
+/** Suspended users keep their license in Dialpad: a suspension frees nothing. */
+export const suspendUser = stateChange<'suspend_user'>({ state: 'suspended', phase: 'suspend', harm: 'be suspended', action: 'suspend user' });
+export const reactivateUser = stateChange<'reactivate_user'>({ state: 'active', phase: 'reactivate', harm: undefined, action: 'reactivate user' });
 
 /** Takes a line in the destination, frees one in the source; an international move pools numbers. */
 export const moveUser: KindSpec<'move_user'> = {
