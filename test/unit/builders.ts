@@ -1,4 +1,5 @@
 /** Small builders for DesiredState / LiveState in unit tests of the pure core. */
+import { digestConfig } from '../../src/config/digest.js';
 import { diffTenant } from '../../src/diff/index.js';
 import type {
   AccountType,
@@ -11,6 +12,7 @@ import type {
   User,
 } from '../../src/model/tenant.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
+import { digestLive } from '../../src/plan/digest.js';
 import type { Operation, Plan } from '../../src/plan/types.js';
 
 export const NOW = new Date('2026-11-26T18:00:00Z');
@@ -81,17 +83,18 @@ export function liveState(input: {
   };
 }
 
-/** diff + plan, the way the pipeline runs them. */
+function runPlanner(desired: DesiredState, live: LiveState, base: DesiredState | undefined, digests: { configDigest: string; liveDigest: string }): Plan {
+  return buildPlan({ desired, live, changes: diffTenant(desired, live), now: NOW, ...(base === undefined ? {} : { base }), ...digests });
+}
+
+/** diff + plan, the way the pipeline runs them (with placeholder digests). */
 export function planOf(desired: DesiredState, live: LiveState, base?: DesiredState): Plan {
-  return buildPlan({
-    desired,
-    live,
-    changes: diffTenant(desired, live),
-    now: NOW,
-    ...(base === undefined ? {} : { base }),
-    configDigest: 'sha256:config',
-    liveDigest: 'sha256:live',
-  });
+  return runPlanner(desired, live, base, { configDigest: 'sha256:config', liveDigest: 'sha256:live' });
+}
+
+/** `planOf` with the pipeline's digests too: a complete plan document, valid against plan.schema.json. */
+export function digestedPlanOf(desired: DesiredState, live: LiveState, base?: DesiredState): Plan {
+  return runPlanner(desired, live, base, { configDigest: digestConfig(desired), liveDigest: digestLive(live) });
 }
 
 /** `kind target` of each operation, in plan order: compact to assert on. */

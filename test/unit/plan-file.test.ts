@@ -81,16 +81,18 @@ describe('plan file', () => {
   });
 
   it('rejects a schema-invalid file listing the first problems', async () => {
+    const createUser = fullPlan().operations.findIndex((op) => op.kind === 'create_user');
+    expect(createUser).toBeGreaterThanOrEqual(0);
     const path = await writeDoc('bad.json', (d) => {
       const ops = d.operations as Record<string, unknown>[];
-      ops[1]!.license = 'platinum';
+      ops[createUser]!.license = 'platinum';
       ops[2]!.surprise = true;
       delete d.summary;
     });
     const e = await rejection(path);
     expect(e.code).toBe('plan_file_invalid');
     expect(e.message).toContain("must have required property 'summary'");
-    expect(e.message).toContain('/operations/1/license');
+    expect(e.message).toContain(`/operations/${createUser}/license`);
     expect(e.message).toContain('/operations/2: unknown property "surprise"');
     expect(e.message).not.toMatch(/\n\s+at /);
   });

@@ -12,8 +12,8 @@ describe('renderMarkdown', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('<!-- dialform-plan -->');
     expect(md).toContain('| create | update | delete | move | manual | blocked |');
-    expect(md).toContain('| 2 | 5 | 2 | 1 | 6 | no |');
-    expect(md.trimEnd().split('\n').at(-1)).toBe('**Plan: 2 to create, 5 to update, 2 to delete, 1 to move, 6 manual**');
+    expect(md).toContain('| 2 | 5 | 3 | 1 | 7 | no |');
+    expect(md.trimEnd().split('\n').at(-1)).toBe('**Plan: 2 to create, 5 to update, 3 to delete, 1 to move, 7 manual**');
   });
 
   it('says an empty plan has no changes', () => {
@@ -28,9 +28,12 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(fullPlan());
     expect(md.match(/<details><summary>/g)).toHaveLength(4);
     expect(md.match(/<\/details>/g)).toHaveLength(4);
-    expect(md).toContain('<details><summary><b>Acme Paris (paris)</b>: 2 operations (1 create office, 1 create user)</summary>');
-    expect(md).toContain('- `~` **op-6** Move dan@acme.com from Acme HQ to Acme London');
-    expect(md).toContain('- `~` **op-4** suspend user bob@acme.com');
+    expect(md).toContain(
+      '<details><summary><b>Acme Paris (paris)</b>: 3 operations (1 create office, 1 transfer licenses, 1 create user) · ⚠️ irreversible 1 · ✋ manual 1</summary>',
+    );
+    expect(md).toContain('<details><summary><b>Company-wide</b>: 1 operation (1 release number) · ⚠️ irreversible 1</summary>');
+    expect(md).toContain('- `~` **op-5** move dan@acme.com: Acme HQ → Acme London ⚠️ irreversible');
+    expect(md).toContain('- `~` **op-12** suspend bob@acme.com');
     expect(md).toContain('  - `last_name`: `Byron` → `Lovelace`');
   });
 
@@ -38,24 +41,31 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(blockedPlan());
     expect(md).toContain('### dialform plan: ⛔ blocked');
     expect(md).toContain('| ⛔ yes |');
-    const error = md.indexOf('⛔ **error** `country_change_requires_ack` (op-6)');
-    const warning = md.indexOf('⚠️ **warning** `too_many_deletions` (op-7)');
+    const error = md.indexOf('⛔ **error** `country_change_requires_ack` (op-5)');
+    const warning = md.indexOf('⚠️ **warning** `recently_deleted_user` (op-2)');
     expect(error).toBeGreaterThan(0);
     expect(warning).toBeGreaterThan(error);
     expect(warning).toBeLessThan(md.indexOf('#### Operations'));
-    expect(md).toMatch(/\*\*op-6\*\* .*⛔ blocked/);
-    expect(md).toMatch(/\*\*op-10\*\* .*⚠️ irreversible/);
-    expect(md).toMatch(/\*\*op-3\*\* .*🔑 admin/);
-    expect(md).toMatch(/\*\*op-11\*\* .*✋ manual/);
+    expect(md).toMatch(/\*\*op-5\*\* .*⛔ blocked/);
+    expect(md).toMatch(/\*\*op-13\*\* .*⚠️ irreversible/);
+    expect(md).toMatch(/\*\*op-9\*\* .*🔑 admin/);
+    expect(md).toMatch(/\*\*op-6\*\* .*✋ manual/);
+    expect(md).not.toMatch(/\*\*op-2\*\* .*⛔ blocked/); // named only by the warning
     expect(md).toMatch(/exit code 3/);
   });
 
   it('has manual steps, reserved pool and unverifiable sections', () => {
     const md = renderMarkdown(fullPlan());
     expect(md).toContain('#### ✋ Manual steps');
-    expect(md).toContain('- ✋ **op-11** Transfer 2 talk licenses from Acme HQ to Acme London');
-    expect(md).toContain('| `+14155550199` | released to Dialpad |  | `hq` | op-10 |');
-    expect(md).toContain('| `ada@acme.com` | analytics | `true` | `users/eng.yaml:20` |');
+    expect(md).toContain('- ✋ **op-6** transfer 2 Talk licenses from Acme HQ to Acme London (manual)');
+    expect(md).toContain('- ✋ **op-18** revoke proxy access from bob@acme.com (manual)');
+    expect(md).toContain('| `+14155550123` | enters the pool | `dan@acme.com` | `hq` | op-5 |');
+    expect(md).toContain('| `+442071234567` | leaves the pool | `dan@acme.com` | `london` | op-10 |');
+    expect(md).toContain('| `+14155550199` | released to Dialpad |  |  | op-13 |');
+    // Without a base ref, analytics/proxy declarations are listed as unverifiable instead.
+    const blocked = renderMarkdown(blockedPlan());
+    expect(blocked).toContain('| `ada@acme.com` | analytics | `true` | `users/eng.yaml:3` |');
+    expect(blocked).toContain('| `ada@acme.com` | proxy | `true` | `users/eng.yaml:3` |');
   });
 
   it('escapes markdown and HTML in free text', () => {
@@ -71,11 +81,11 @@ describe('renderMarkdown', () => {
     expect(md.split('\n')[0]).toBe('<!-- dialform-plan -->');
     expect(md).toContain('download the `dialform-plan` artifact');
     expect(md).toMatch(/- … \d+ more operations not shown/);
-    expect(md).toContain('| Acme Office 0 (office-0) | 250 | 250 create user |');
-    expect(md).toContain('**Plan: 3000 to create, 0 to update, 0 to delete**');
+    expect(md).toContain('| Acme Office 0 (office-0) | 500 | 250 create user, 250 assign number |');
+    expect(md).toContain('**Plan: 3000 to create, 3000 to update, 0 to delete**');
     const shown = [...md.matchAll(/\*\*op-(\d+)\*\*/g)].map((m) => Number(m[1]));
     expect(shown.slice(0, 3)).toEqual([1, 2, 3]);
-    expect(shown.length + Number(/… (\d+) more operations/.exec(md)?.[1])).toBe(3000);
+    expect(shown.length + Number(/… (\d+) more operations/.exec(md)?.[1])).toBe(6000);
   });
 
   it('first drops per-operation details when one line per operation fits', () => {
@@ -84,7 +94,7 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(plan, { maxChars: Math.floor(full.length * 0.6) });
     expect(md.length).toBeLessThan(full.length * 0.6);
     expect(md).toContain('too long to show in full');
-    expect(md).toContain('**op-200**');
+    expect(md).toContain('**op-400**');
     expect(md).not.toContain('  - `license`');
   });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../src/plan/types.js';
 import { maskEmail, maskPhone, redactPlan, redactText } from '../../src/render/redact.js';
 import { buildPlanView, formatOperationIds, formatValue } from '../../src/render/rows.js';
 import { blockedPlan, fullPlan } from './plan-samples.js';
@@ -14,28 +13,27 @@ describe('buildPlanView', () => {
     }
   });
 
-  it('groups by office_key, else by the kind’s own office, and puts office-less operations last', () => {
+  it('groups by office_key in order of first appearance, titles groups from plan.offices, and puts office-less operations last', () => {
     const plan = fullPlan();
-    const ops = plan.operations.map((op) => {
-      const { office_key: _drop, ...rest } = op;
-      return rest as typeof op;
-    });
-    const view = buildPlanView({ ...plan, operations: ops });
+    const view = buildPlanView(plan);
     const byId = new Map(view.groups.flatMap((g) => g.rows.map((r) => [r.id, g.key] as const)));
-    expect(byId.get('op-2')).toBe('paris'); // create_user: its office
-    expect(byId.get('op-6')).toBe('london'); // move_user: destination
-    expect(byId.get('op-11')).toBe('london'); // transfer_licenses: destination
-    expect(byId.get('op-4')).toBe(''); // suspend_user without office_key
-    expect(view.groups.at(-1)?.title).toBe('Company-wide');
-    expect(view.groups.find((g) => g.key === 'london')?.title).toBe('Acme London (london)');
+    for (const op of plan.operations) expect(byId.get(op.id)).toBe(op.office_key ?? '');
+    expect(byId.get('op-8')).toBe('paris'); // create_user: its office
+    expect(byId.get('op-5')).toBe('london'); // move_user: destination
+    expect(byId.get('op-6')).toBe('london'); // transfer_licenses: destination
+    expect(byId.get('op-3')).toBe('hq'); // delete_user: the office the user leaves
+    expect(byId.get('op-14')).toBe(''); // release of a number no office owns
+    expect(view.groups.map((g) => g.title)).toEqual(['Acme Paris (paris)', 'Acme HQ (hq)', 'Acme London (london)', 'Company-wide']);
   });
 
   it('uses the marker of each kind, and ! for any manual operation', () => {
     const markers = Object.fromEntries(buildPlanView(fullPlan()).operations.map((r) => [r.kind, r.marker]));
-    expect(markers).toMatchObject({
+    expect(markers).toEqual({
       create_office: '+',
       create_user: '+',
       update_user: '~',
+      suspend_user: '~',
+      reactivate_user: '~',
       move_user: '~',
       assign_number: '~',
       delete_user: '-',
@@ -43,22 +41,30 @@ describe('buildPlanView', () => {
       release_number: '-',
       transfer_licenses: '!',
       restore_user: '!',
+      grant_analytics: '!',
+      revoke_analytics: '!',
       grant_proxy: '!',
+      revoke_proxy: '!',
     });
   });
 
-  it('derives badges and the blocked state from error violations', () => {
-    const plan: Plan = { ...blockedPlan(), summary: { ...blockedPlan().summary, blocked: false } };
+  it('derives badges from error violations and takes the blocked state from the summary', () => {
+    const plan = blockedPlan();
+    expect(plan.summary.blocked).toBe(true);
     const view = buildPlanView(plan);
     expect(view.blocked).toBe(true);
     expect(view.blockedLine).toMatch(/exit code 3/);
     const badges = Object.fromEntries(view.operations.map((r) => [r.id, r.badges]));
-    expect(badges['op-6']).toEqual(['blocked']);
-    expect(badges['op-7']).toEqual([]); // named only by a warning
-    expect(badges['op-10']).toEqual(['irreversible']);
-    expect(badges['op-3']).toEqual(['admin']);
-    expect(badges['op-11']).toEqual(['manual']);
-    expect(view.violations.map((v) => v.severity)).toEqual(['error', 'warning']);
+    expect(badges['op-5']).toEqual(['irreversible', 'blocked']); // the move without allow_number_change
+    expect(badges['op-2']).toEqual(['manual']); // named only by a warning
+    expect(badges['op-13']).toEqual(['irreversible']);
+    expect(badges['op-9']).toEqual(['admin']);
+    expect(badges['op-6']).toEqual(['manual']);
+    expect(badges['op-11']).toEqual([]);
+    expect(view.violations.map((v) => `${v.severity} ${v.code}`)).toEqual(['error country_change_requires_ack', 'warning recently_deleted_user']);
+    const unblocked = buildPlanView(fullPlan());
+    expect(unblocked.blocked).toBe(false);
+    expect(unblocked).not.toHaveProperty('blockedLine');
   });
 
   it('formats values for display', () => {
@@ -89,18 +95,7 @@ describe('redaction', () => {
   });
 });
 
-describe('buildPlanView with a planner that sets no office_key', () => {
-  it('groups a user operation by the office a pool movement names for that user', () => {
-    const plan = fullPlan();
-    const ops = plan.operations.map((op) => {
-      const { office_key: _drop, ...rest } = op;
-      return rest as typeof op;
-    });
-    const view = buildPlanView({ ...plan, operations: ops });
-    const unassign = view.groups.find((g) => g.rows.some((r) => r.id === 'op-9'));
-    expect(unassign?.key).toBe('hq'); // frank@acme.com: the pool movement of op-9 names hq
-  });
-
+describe('formatOperationIds', () => {
   it('shortens long operation id lists in violations', () => {
     expect(formatOperationIds(['op-1', 'op-2'])).toBe('op-1, op-2');
     const ids = Array.from({ length: 18 }, (_, i) => `op-${i + 1}`);
