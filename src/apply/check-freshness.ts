@@ -104,25 +104,26 @@ export function judgeFreshness(input: {
  * `gone` (saved) or `added` (fresh). Each list keeps its plan's order.
  */
 export function compareOperations(saved: readonly Operation[], fresh: readonly Operation[]): Drift {
-  const unmatched = new Map<string, Operation[]>();
-  for (const op of fresh) push(unmatched, identifyOperation(op), op);
-  const savedLeft: Operation[] = [];
-  for (const op of saved) {
-    if (unmatched.get(identifyOperation(op))?.shift() === undefined) savedLeft.push(op);
-  }
-  const freshLeft = fresh.filter((op) => unmatched.get(identifyOperation(op))?.includes(op));
+  const freshIds = fresh.map(identifyOperation);
+  const unmatched = new Map<string, number[]>();
+  freshIds.forEach((id, index) => push(unmatched, id, index));
+  const savedLeft = saved.filter((op) => unmatched.get(identifyOperation(op))?.shift() === undefined);
+  const freshLeft = new Set([...unmatched.values()].flat());
 
-  const freshBySlot = new Map<string, Operation[]>();
-  for (const op of freshLeft) push(freshBySlot, slotOfOperation(op), op);
+  const bySlot = new Map<string, number[]>();
+  for (const index of [...freshLeft].sort((a, b) => a - b)) push(bySlot, slotOfOperation(fresh[index] as Operation), index);
   const changed: Drift['changed'] = [];
   const gone: Operation[] = [];
   for (const op of savedLeft) {
-    const match = freshBySlot.get(slotOfOperation(op))?.shift();
-    if (match === undefined) gone.push(op);
-    else changed.push({ saved: op, fresh: match });
+    const match = bySlot.get(slotOfOperation(op))?.shift();
+    if (match === undefined) {
+      gone.push(op);
+    } else {
+      freshLeft.delete(match);
+      changed.push({ saved: op, fresh: fresh[match] as Operation });
+    }
   }
-  const pairedFresh = new Set(changed.map((c) => c.fresh));
-  return { added: freshLeft.filter((op) => !pairedFresh.has(op)), gone, changed };
+  return { added: fresh.filter((_, index) => freshLeft.has(index)), gone, changed };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
