@@ -60,7 +60,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
 
 /**
  * The config: required without FILE; with FILE, the given or default config when there is one
- * (used to explain a stale plan and to verify the result), else none.
+ * (used to check a resumed plan, to explain a stale one and to verify the result), else none.
  */
 async function loadDesired(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<DesiredState | undefined> {
   if (!file || opts.config) return loadConfig(resolveConfigPath(io.cwd, opts.config));
