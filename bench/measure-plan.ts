@@ -8,13 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPlan } from '../src/apply/apply-plan.js';
 import { openJournal } from '../src/apply/journal.js';
-import { digestConfig, loadConfig } from '../src/config/index.js';
+import { loadConfig } from '../src/config/index.js';
 import { createApplyApi } from '../src/dialpad/apply-api.js';
 import { createDialpadClient, fetchLive, type DialpadClient } from '../src/dialpad/index.js';
-import { diffTenant } from '../src/diff/index.js';
 import type { EmulatorStats } from '../src/emulator/index.js';
 import type { DesiredState } from '../src/model/tenant.js';
-import { buildPlan, digestLive } from '../src/plan/build-plan.js';
+import { planFromRead } from '../src/plan-against-live.js';
 import { renderText } from '../src/render/text.js';
 import { BENCH_API_KEY } from './write-config.js';
 
@@ -67,9 +66,7 @@ async function readEmulatorStats(url: string): Promise<EmulatorStats> {
 }
 
 async function planOnce(client: DialpadClient, desired: DesiredState) {
-  const live = await fetchLive(client, { offices: desired.tenant.offices });
-  const changes = diffTenant(desired, live);
-  return buildPlan({ desired, live, changes, now: new Date(), configDigest: digestConfig(desired), liveDigest: digestLive(live) });
+  return planFromRead({ desired, read: await fetchLive(client), now: new Date() });
 }
 
 async function measure(input: MeasureInput): Promise<Measurement> {
@@ -82,15 +79,14 @@ async function measure(input: MeasureInput): Promise<Measurement> {
   const client = createDialpadClient({ baseUrl: input.url, apiKey: BENCH_API_KEY, rateLimit: input.rate, onRequest: () => calls++ });
 
   const wallStart = performance.now();
-  const live = await fetchLive(client, { offices: desired.tenant.offices });
+  const live = await fetchLive(client);
   const wallMs = performance.now() - wallStart;
   const planCalls = calls;
 
   globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const cpuStart = process.cpuUsage();
-  const changes = diffTenant(desired, live);
-  const plan = buildPlan({ desired, live, changes, now: new Date(), configDigest: digestConfig(desired), liveDigest: digestLive(live) });
+  const plan = planFromRead({ desired, read: live, now: new Date() });
   const text = renderText(plan, { color: false });
   const cpu = process.cpuUsage(cpuStart);
   const memory = process.memoryUsage();

@@ -1,18 +1,18 @@
 import { resolve } from 'node:path';
 import { applyPlan } from '../../src/apply/apply-plan.js';
-import { identifyPlan, openJournal, type Journal } from '../../src/apply/journal.js';
+import { checkFreshness, type Drift, type Freshness } from '../../src/apply/check-freshness.js';
+import { openJournal } from '../../src/apply/journal.js';
 import type { ApplyEvent, ApplyReport, OperationResult } from '../../src/apply/types.js';
+import { verifyApplied, type Verification } from '../../src/apply/verify-applied.js';
 import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
-import { fetchLive } from '../../src/dialpad/index.js';
 import { DialformError, UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
-import { digestLive } from '../../src/plan/build-plan.js';
+import { planAgainstLive } from '../../src/plan-against-live.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
-import type { Plan } from '../../src/plan/types.js';
+import type { Operation, Plan } from '../../src/plan/types.js';
 import type { DesiredState } from '../../src/model/tenant.js';
 import { paint, type Io } from '../io.js';
-import { planAgainstLive } from '../pipeline.js';
 import { openTarget, type ConnectionOptions, type Target } from '../target.js';
 import { renderPlan } from './render-plan.js';
 
@@ -37,7 +37,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
     let plan: Plan;
     if (file) {
       plan = await readPlanFile(resolve(io.cwd, file));
-      await refuseIfStale({ plan, target, journal, desired, io });
+      reportFreshness(await checkFreshness({ plan, journal, client: target.client, desired }), { configGiven: desired !== undefined, io });
     } else {
       if (!desired) throw new UsageError('apply needs a config (-c) or a saved plan FILE');
       plan = (await planAgainstLive({ desired, client: target.client })).plan;
@@ -52,7 +52,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
     printReport(report, io, color);
     if (report.status !== 'complete') return EXIT.incomplete;
 
-    if (desired) return await verify(desired, target, io, color);
+    if (desired) return reportVerification(await verifyApplied({ desired, client: target.client }), io, color);
     return EXIT.ok;
   } finally {
     await target.close();
@@ -61,7 +61,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
 
 /**
  * The config: required without FILE; with FILE, the given or default config when there is one
- * (used to explain a stale plan and to verify the result), else none.
+ * (used to check a resumed plan, to explain a stale one and to verify the result), else none.
  */
 async function loadDesired(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<DesiredState | undefined> {
   if (!file || opts.config) return loadConfig(resolveConfigPath(io.cwd, opts.config));
@@ -84,58 +84,66 @@ async function confirm(opts: ApplyCommandOptions, io: Io, target: Target): Promi
 }
 
 /**
- * A saved plan is applied only to the live state it was made from; otherwise apply refuses and
- * says what changed (with a config, as the operations a fresh plan would add or drop). A plan this
- * journal has already started is exempt: its own writes changed the live state.
+ * Says what `checkFreshness` decided: a resumed plan is announced; a stale or unverifiable one is
+ * refused (thrown) with what changed, when that is known.
  */
-async function refuseIfStale(input: {
-  plan: Plan;
-  target: Target;
-  journal: Journal;
-  desired?: DesiredState;
-  io: Io;
-}): Promise<void> {
-  const { plan, target, journal, desired, io } = input;
-  if ((await journal.done(identifyPlan(plan))).size > 0) {
-    io.err('Resuming a plan this journal has already started; operations done before are skipped.\n');
-    return;
+function reportFreshness(freshness: Freshness, context: { configGiven: boolean; io: Io }): void {
+  const { io } = context;
+  const advice = 'Run `dialform plan --out FILE` again, review it, and apply the new plan.';
+  switch (freshness.status) {
+    case 'fresh':
+      if (freshness.done > 0) io.err('Resuming a plan this journal has already started; operations done before are skipped.\n');
+      return;
+    case 'stale': {
+      const lines =
+        freshness.done === 0
+          ? [`Dialpad changed since this plan was made (live state ${freshness.savedDigest} → ${freshness.liveDigest}).`]
+          : [`Dialpad changed since this plan was started, beyond what its ${freshness.done} done operation(s) did.`];
+      if (freshness.drift) lines.push(...describeDrift(freshness.drift));
+      else if (context.configGiven) lines.push('The config is not the one this plan was made from, so apply cannot say which operations changed.');
+      lines.push(`Nothing ${freshness.done === 0 ? '' : 'more '}was applied. ${advice}`);
+      throw new DialformError('plan_stale', lines.join('\n'));
+    }
+    case 'unverifiable': {
+      const config = freshness.reason === 'no_config' ? 'Without the config it was made from' : 'With a config other than the one it was made from';
+      throw new DialformError(
+        'plan_stale',
+        [
+          `This plan was started before (${freshness.done} operation(s) done), so Dialpad no longer matches the state it was planned against.`,
+          `${config}, apply cannot tell this plan's own changes from anyone else's.`,
+          `Nothing more was applied. Pass that config with -c to resume, or: ${advice}`,
+        ].join('\n'),
+      );
+    }
+    default: {
+      const _never: never = freshness;
+      return _never;
+    }
   }
-  const live = await fetchLive(target.client, { offices: desired?.tenant.offices });
-  const digest = digestLive(live);
-  if (digest === plan.basis.live_digest) return;
-  const lines = [`Dialpad changed since this plan was made (live state ${plan.basis.live_digest} → ${digest}).`];
-  if (desired) {
-    const fresh = (await planAgainstLive({ desired, client: target.client, live })).plan;
-    lines.push(...describeDrift(plan, fresh));
-  }
-  lines.push('Nothing was applied. Run `dialform plan --out FILE` again, review it, and apply the new plan.');
-  throw new DialformError('plan_stale', lines.join('\n'));
 }
 
-/** The operations a fresh plan no longer needs, and the ones it needs now, by their summaries. */
-function describeDrift(saved: Plan, fresh: Plan): string[] {
-  const key = (op: Plan['operations'][number]) => `${op.kind} ${op.summary}`;
-  const before = new Set(saved.operations.map(key));
-  const after = new Set(fresh.operations.map(key));
-  const gone = [...before].filter((k) => !after.has(k));
-  const added = [...after].filter((k) => !before.has(k));
-  if (gone.length === 0 && added.length === 0) return ['The same operations are still needed, against different live data.'];
+/** Drift as lines, each naming the operation by kind (its summary shown for the reader). */
+function describeDrift(drift: Drift): string[] {
+  const name = (op: Operation) => `${op.kind} ${op.summary}`;
+  if (drift.added.length + drift.gone.length + drift.changed.length === 0) {
+    return ['The same operations are still needed, against different live data.'];
+  }
   return [
-    ...gone.map((k) => `  no longer needed: ${k}`),
-    ...added.map((k) => `  now also needed:  ${k}`),
+    ...drift.gone.map((op) => `  no longer needed: ${name(op)}`),
+    ...drift.changed.map(({ saved, fresh }) => `  now different:    ${name(fresh)} (planned: ${saved.summary})`),
+    ...drift.added.map((op) => `  now also needed:  ${name(op)}`),
   ];
 }
 
-/** After a complete apply, a fresh plan must be empty; otherwise say what still differs. */
-async function verify(desired: DesiredState, target: Target, io: Io, color: boolean) {
-  const { plan } = await planAgainstLive({ desired, client: target.client });
-  const apiOps = plan.operations.filter((op) => !op.manual);
-  if (apiOps.length === 0) {
+/** Says whether Dialpad matched the config after a complete apply; exit 0 if so, else 1. */
+function reportVerification(verification: Verification, io: Io, color: boolean): number {
+  if (verification.status === 'converged') {
     io.err(paint(io, 'green', 'Verified: Dialpad now matches the configuration.\n'));
     return EXIT.ok;
   }
-  io.err(paint(io, 'red', `Apply finished, but Dialpad still differs from the configuration in ${apiOps.length} way(s):\n`));
-  io.out(renderPlan(plan, { format: 'text', color }));
+  const count = verification.remaining.length;
+  io.err(paint(io, 'red', `Apply finished, but Dialpad still differs from the configuration in ${count} way(s):\n`));
+  io.out(renderPlan(verification.plan, { format: 'text', color }));
   return EXIT.error;
 }
 

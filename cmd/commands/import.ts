@@ -18,7 +18,7 @@ export async function runImport(opts: ConnectionOptions & { outDir: string; forc
   const target = await openTarget(opts, io);
   let result;
   try {
-    const live = await fetchLive(target.client, {});
+    const live = await fetchLive(target.client);
     if (live.incomplete.length > 0) {
       throw new DialformError('live_read_incomplete', `Dialpad could not be read completely (${live.incomplete.join('; ')}); nothing was written. Try again.`);
     }

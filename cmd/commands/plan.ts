@@ -2,7 +2,7 @@ import { loadConfig, loadConfigFromGit, resolveConfigPath } from '../../src/conf
 import { writePlanFile } from '../../src/plan/plan-file.js';
 import { resolve } from 'node:path';
 import type { Io } from '../io.js';
-import { planAgainstLive } from '../pipeline.js';
+import { planAgainstLive } from '../../src/plan-against-live.js';
 import { openTarget, type ConnectionOptions } from '../target.js';
 import { planExitCode, renderPlan, type PlanFormat } from './render-plan.js';
 

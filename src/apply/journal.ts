@@ -61,7 +61,7 @@ export function openJournal(path: string): Journal {
   };
 }
 
-/** A journal that remembers nothing (for tests and dry runs). */
+/** A journal kept in memory (`entries`) for the life of the process and never written to disk (for tests). */
 export function memoryJournal(): Journal & { entries: JournalEntry[] } {
   const entries: JournalEntry[] = [];
   return {

@@ -1,20 +1,15 @@
-import { matchOffices } from '../model/match-offices.js';
-import type { LiveState, Office } from '../model/tenant.js';
+import type { LiveState } from '../model/tenant.js';
 import { ApiError } from './api-error.js';
 import type { ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
 import { normalizeLive, officeIdOf, type RawOffice } from './normalize-live.js';
 
-export interface FetchLiveOptions {
-  /** Desired offices, so live offices get their config keys (see `matchOffices`). */
-  offices?: Office[];
-  now?: () => Date;
-}
-
 /**
  * Reads the company, every office (with its plan and available licenses), every user in every
- * state (`state=all`) and every number, and normalizes them into a `LiveState`. Reads run
- * concurrently; the client's limiter keeps them within the rate limit.
+ * state (`state=all`) and every number, and normalizes them into a `LiveState` keyed by Dialpad
+ * ids: offices, and every office reference, as `id:<live id>`. Which config office a live office
+ * is, is decided after the read (`keyLiveOffices`), so every command reads Dialpad the same way.
+ * Reads run concurrently; the client's limiter keeps them within the rate limit.
  *
  * A read that fails after retries does not abort the whole read: it is recorded in
  * `incomplete` (with what was read before it) so the plan still renders and the
@@ -22,7 +17,7 @@ export interface FetchLiveOptions {
  * auth failures (401, 403: nothing useful can be read with that key), a failed company read, and
  * an office list that failed before its first office (Dialpad is unreachable or refusing).
  */
-export async function fetchLive(client: DialpadClient, opts: FetchLiveOptions = {}): Promise<LiveState> {
+export async function fetchLive(client: DialpadClient): Promise<LiveState> {
   const incomplete: string[] = [];
   const attempt = async <T>(what: string, read: () => Promise<T>, partial: (err: ApiError) => T): Promise<T> => {
     try {
@@ -59,11 +54,6 @@ export async function fetchLive(client: DialpadClient, opts: FetchLiveOptions = 
     }),
   );
 
-  const identities = rawOffices.flatMap((r) => {
-    const id = officeIdOf(r.office);
-    return id === undefined ? [] : [{ id, name: r.office.name ?? '' }];
-  });
-  const officeKeys = matchOffices(opts.offices ?? [], identities);
-  const tenant = normalizeLive({ company, offices: rawOffices, users, numbers }, officeKeys);
-  return { tenant, incomplete: incomplete.sort(), readAt: (opts.now ?? (() => new Date()))().toISOString() };
+  const tenant = normalizeLive({ company, offices: rawOffices, users, numbers });
+  return { tenant, incomplete: incomplete.sort() };
 }

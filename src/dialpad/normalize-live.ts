@@ -1,6 +1,8 @@
 /**
  * Raw API JSON → the normalized Tenant model (pure). Countries upper-case, emails lower-case,
- * ids as strings, office references as office keys, everything sorted.
+ * ids as strings, everything sorted. Offices are keyed by live id (`id:<live id>`, see
+ * `liveOfficeKey`) and so are office references: matching them to config keys is a later step
+ * (`keyLiveOffices`).
  */
 import {
   ACCOUNT_TYPES,
@@ -16,6 +18,7 @@ import {
 } from '../model/tenant.js';
 import type { ApiCompany, ApiLineCounts, ApiNumber, ApiOffice, ApiUser, Int64 } from './api-types.js';
 import { compareCodeUnits } from '../model/compare.js';
+import { liveOfficeKey } from '../model/match-offices.js';
 
 /** One live office with the per-office reads that succeeded. */
 export interface RawOffice {
@@ -37,10 +40,9 @@ export function officeIdOf(office: ApiOffice): string | undefined {
   return id === undefined ? undefined : String(id);
 }
 
-/** Normalizes raw reads; `officeKeys` maps live office ids to keys (see `matchOffices`). */
-export function normalizeLive(raw: RawLive, officeKeys: Map<string, string>): Tenant {
-  const keyOf = (id: Int64 | undefined): string | undefined =>
-    id === undefined ? undefined : (officeKeys.get(String(id)) ?? `id:${String(id)}`);
+/** Normalizes raw reads, keying offices and office references by live id. */
+export function normalizeLive(raw: RawLive): Tenant {
+  const keyOf = (id: Int64 | undefined): string | undefined => (id === undefined ? undefined : liveOfficeKey(String(id)));
 
   const offices: Office[] = [];
   for (const r of raw.offices) {

@@ -1,4 +1,10 @@
-import type { Office } from './tenant.js';
+import type { LiveState, Office, Tenant } from './tenant.js';
+import { compareCodeUnits } from './compare.js';
+
+/** The key a live office has before matching (and keeps when no config office matches it). */
+export function liveOfficeKey(id: string): string {
+  return `id:${id}`;
+}
 
 /** A live office as far as matching needs it. */
 export interface LiveOfficeIdentity {
@@ -40,10 +46,37 @@ export function matchOffices(desired: readonly Office[], live: readonly LiveOffi
       keys.set(office.id, match.key);
       taken.add(match.key);
     } else {
-      keys.set(office.id, `id:${office.id}`);
+      keys.set(office.id, liveOfficeKey(office.id));
     }
   }
   return keys;
+}
+
+/**
+ * The live state with its offices, and every office reference, under the keys of the config
+ * offices they match (`matchOffices`); unmatched offices keep `id:<live id>`. Pure: `live` is
+ * the id-keyed read `fetchLive` returns and is not modified. A reference to an office the read
+ * did not list keeps its `id:` key.
+ */
+export function keyLiveOffices(live: LiveState, desired: readonly Office[]): LiveState {
+  const tenant = live.tenant;
+  const byId = matchOffices(
+    desired,
+    tenant.offices.flatMap((o) => (o.id === undefined ? [] : [{ id: o.id, name: o.name }])),
+  );
+  const keys = new Map(tenant.offices.flatMap((o) => (o.id === undefined ? [] : [[o.key, byId.get(o.id) ?? o.key] as const])));
+  const keyOf = (key: string): string => keys.get(key) ?? key;
+  const keyed: Tenant = {
+    company: tenant.company,
+    offices: tenant.offices.map((o) => ({ ...o, key: keyOf(o.key) })).sort((a, b) => compareCodeUnits(a.key, b.key)),
+    users: tenant.users.map((u) => ({
+      ...u,
+      office: keyOf(u.office),
+      admin: { ...u.admin, offices: [...new Set(u.admin.offices.map(keyOf))].sort() },
+    })),
+    numbers: tenant.numbers.map((n) => (n.office === undefined ? n : { ...n, office: keyOf(n.office) })),
+  };
+  return { ...live, tenant: keyed };
 }
 
 function normalizeName(name: string): string {

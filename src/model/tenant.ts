@@ -6,9 +6,9 @@
  * Conventions shared by both sides:
  * - emails are lower-cased (identity is case-insensitive), numbers are E.164 strings;
  * - countries are upper-case ISO 3166 alpha-2 (`US`, `GB`), whatever case the API sends;
- * - office references are office *keys*: the config key on the desired side, and on the live side
- *   the key of the matching config office when the reader was given one (see `matchOffices`),
- *   else `id:<live id>`;
+ * - office references are office *keys*: the config key on the desired side; on the live side
+ *   `id:<live id>` as read (`fetchLive`), then, once matched to a config (`keyLiveOffices`), the
+ *   key of the matching config office where there is one;
  * - arrays are sorted deterministically (offices by key, users by email, numbers by number) so
  *   that equal tenants serialize identically.
  */
@@ -199,6 +199,4 @@ export interface LiveState {
    * the `incomplete_live_read` rule blocks the plan.
    */
   incomplete: string[];
-  /** When the read finished (ISO). Used for reversibility windows. */
-  readAt: string;
 }

@@ -2,11 +2,12 @@ import { digestTenant } from '../model/digest-tenant.js';
 import type { LiveState } from '../model/tenant.js';
 
 /**
- * `sha256:<hex>` of the live tenant (what a plan was computed against). Offices are recorded by
- * live id, not key: keys come from whichever config matched the offices, and `apply FILE` must
- * recognise the same live state whatever config it runs with.
+ * `sha256:<hex>` of the live tenant (what a plan was computed against). Takes the read as
+ * `fetchLive` returns it, before any config keyed its offices, so `apply FILE` recognises the same
+ * live state whatever config it runs with. Offices are recorded by their bare live id (`1`, not
+ * `id:1`), as digests always have been, so saved plans stay valid.
  */
-export function digestLive(live: LiveState): string {
-  const idOf = new Map(live.tenant.offices.map((o) => [o.key, o.id ?? o.key]));
-  return digestTenant(live.tenant, { office: (key) => idOf.get(key) ?? key });
+export function digestLive(read: LiveState): string {
+  const idOf = new Map(read.tenant.offices.map((o) => [o.key, o.id ?? o.key]));
+  return digestTenant(read.tenant, { office: (key) => idOf.get(key) ?? key });
 }

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
 import { createDialpadClient } from '../../src/dialpad/index.js';
 import { createEmulator } from '../../src/emulator/index.js';
-import { planAgainstLive } from '../../cmd/pipeline.js';
+import { planAgainstLive } from '../../src/plan-against-live.js';
 import { addUsers, API_KEY, deleteUnmanaged, duplicateEmails, liveEmails, makeCompany, renameUsers } from './company.js';
 
 const closers: Array<() => Promise<void>> = [];
@@ -31,7 +31,7 @@ describe('apply under injected faults', () => {
     const journal = openJournal(join(await mkdtemp(join(tmpdir(), 'dialform-chaos-journal-')), 'journal.jsonl'));
 
     const first = await planAgainstLive({ desired, client });
-    expect(first.plan.violations.filter((v) => v.severity === "error"), first.live.incomplete.join("\n")).toEqual([]);
+    expect(first.plan.violations.filter((v) => v.severity === "error"), first.read.incomplete.join("\n")).toEqual([]);
     expect(first.plan.operations).toHaveLength(500);
     // A failing operation stops apply; like an operator, plan again and rerun until nothing is left.
     let passes = 0;
@@ -43,7 +43,7 @@ describe('apply under injected faults', () => {
       if (plan.operations.length === 0) break;
     }
     const final = await planAgainstLive({ desired, client });
-    expect(final.live.incomplete).toEqual([]);
+    expect(final.read.incomplete).toEqual([]);
     expect(final.plan.operations).toEqual([]);
 
     const state = emulator.snapshot();
@@ -73,8 +73,8 @@ describe('apply under injected faults', () => {
       retry: { baseMs: 5, maxAttempts: 3 },
     });
 
-    const { plan, live } = await planAgainstLive({ desired, client });
-    expect(live.incomplete.join('\n')).toMatch(/users after reading 100 item/);
+    const { plan, read } = await planAgainstLive({ desired, client });
+    expect(read.incomplete.join('\n')).toMatch(/users after reading 100 item/);
     expect(plan.summary.blocked).toBe(true);
     expect(plan.violations.map((v) => v.code)).toContain('incomplete_live_read');
     expect(plan.operations.filter((op) => op.kind === 'delete_user')).toEqual([]);

@@ -6,6 +6,7 @@ import { ROOT, runCli } from '../support/cli.js';
 import { startEmulator, type RunningEmulator } from '../support/emulator.js';
 
 const acme = join(ROOT, 'examples', 'acme');
+const transfer = join(ROOT, 'test', 'integration', 'scenarios', 'license-transfer');
 
 /** `plan --out` → review → `apply FILE`: exactly the reviewed operations, and only on the live state they were planned against. */
 describe('saved plans', () => {
@@ -55,9 +56,50 @@ describe('saved plans', () => {
     const apply = await runCli(['apply', 'plan.json', '-c', acme, '--auto-approve'], { cwd, env });
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain('Dialpad changed since this plan was made');
-    expect(apply.stderr).toMatch(/now also needed: +update_user .*alan\.turing@acme\.com/);
+    // The plan already updated Alan (his license); the update needed now also renames him back.
+    expect(apply.stderr).toMatch(/now different: +update_user .*alan\.turing@acme\.com.*\(planned: /);
     expect(apply.stderr).toContain('Nothing was applied');
     expect(JSON.stringify(running.emulator.snapshot().users)).toBe(before);
+  });
+
+  it('resumes a saved plan after its manual step is done, but not past a change someone else made, nor without its config', async () => {
+    running = await startEmulator(join(transfer, 'fixture.json'));
+    const emulator = running;
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-resume-'));
+    const env = running.env;
+    const config = ['-c', join(transfer, 'config.yaml')];
+    const apply = (...extra: string[]) => runCli(['apply', 'plan.json', ...extra, '--auto-approve'], { cwd, env });
+    const rename = (firstName: string) =>
+      fetch(`${emulator.url}/api/v2/users/104`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${env.DIALPAD_API_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ first_name: firstName }),
+      });
+    expect((await runCli(['plan', ...config, '--out', 'plan.json'], { cwd, env })).code).toBe(0);
+
+    // Ben's rename is done; Fay's hire waits for the license transfer.
+    const first = await apply(...config);
+    expect(first.code, first.stdout + first.stderr).toBe(4);
+
+    const blind = await apply();
+    expect(blind.code).toBe(1);
+    expect(blind.stderr).toContain('Without the config it was made from, apply cannot tell');
+
+    // Someone renames Cat in Dialpad: the resumed plan is refused, naming that change only.
+    expect((await rename('Catherine')).status).toBe(200);
+    const stale = await apply(...config);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('beyond what its 1 done operation(s) did');
+    expect(stale.stderr).toMatch(/now also needed: +update_user .*c@transfer\.example/);
+    expect(stale.stderr).not.toContain('b@transfer.example');
+    expect((await rename('Cat')).status).toBe(200);
+
+    // The admin does the transfer: the plan resumes and finishes.
+    await running.console('transfer_licenses', { from_office_id: '10', to_office_id: '20', line: 'talk_lines', count: 1 });
+    const second = await apply(...config);
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect(second.stderr).toContain('Resuming a plan this journal has already started');
+    expect(running.emulator.snapshot().users.some((u) => u.emails?.[0] === 'f@transfer.example')).toBe(true);
   });
 
   it('refuses a corrupted plan file with a clear message', async () => {

@@ -79,7 +79,6 @@ export function liveState(input: {
       numbers: input.numbers ?? [],
     },
     incomplete: input.incomplete ?? [],
-    readAt: NOW.toISOString(),
   };
 }
 

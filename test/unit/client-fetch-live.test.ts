@@ -1,11 +1,8 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createDialpadClient, fetchLive } from '../../src/dialpad/index.js';
-import type { Office } from '../../src/model/tenant.js';
 
 const BASE = 'https://dialpad.test';
-const NOW = () => new Date('2026-11-26T18:00:00Z');
-const desired: Office[] = [{ key: 'hq', name: 'Acme HQ', country: 'US', licenses: {} }];
 
 function client() {
   return createDialpadClient({ baseUrl: BASE, apiKey: 'k-fetch-live', rateLimit: 1000, retry: { maxAttempts: 2, baseMs: 1 } });
@@ -41,7 +38,7 @@ afterEach(() => {
 });
 
 describe('fetchLive', () => {
-  it('reads everything and normalizes it into the Tenant model', async () => {
+  it('reads everything and normalizes it into the Tenant model, keyed by live ids', async () => {
     mockCompanyAndOffices();
     nock(BASE)
       .get('/api/v2/users')
@@ -55,18 +52,17 @@ describe('fetchLive', () => {
           },
         ],
       });
-    const live = await fetchLive(client(), { offices: desired, now: NOW });
+    const live = await fetchLive(client());
     expect(live.incomplete).toEqual([]);
-    expect(live.readAt).toBe('2026-11-26T18:00:00.000Z');
     expect(live.tenant.company).toEqual({ id: '100', name: 'Acme', accountType: 'pro' });
     expect(live.tenant.offices).toEqual([
-      { key: 'hq', id: '1', name: 'acme hq', country: 'US', licenses: { talk: 10, sell: 2, contact_center: 0 }, available: { talk: 3, sell: 0, contact_center: 0 }, primary: true },
+      { key: 'id:1', id: '1', name: 'acme hq', country: 'US', licenses: { talk: 10, sell: 2, contact_center: 0 }, available: { talk: 3, sell: 0, contact_center: 0 }, primary: true },
       { key: 'id:2', id: '2', name: 'Acme London', country: 'GB', licenses: { talk: 5, sell: 0, contact_center: 1 }, available: { talk: 0, sell: 0, contact_center: 0 } },
     ]);
     expect(live.tenant.users).toEqual([
       {
-        email: 'ada@acme.com', id: '11', firstName: 'Ada', lastName: 'Lovelace', office: 'hq', license: 'talk',
-        admin: { company: true, offices: ['hq', 'id:2'] }, state: 'active', numbers: ['+14155550101'],
+        email: 'ada@acme.com', id: '11', firstName: 'Ada', lastName: 'Lovelace', office: 'id:1', license: 'talk',
+        admin: { company: true, offices: ['id:1', 'id:2'] }, state: 'active', numbers: ['+14155550101'],
       },
       {
         email: 'zed@acme.com', id: '12', firstName: 'Zed', lastName: 'Z', office: 'id:2', license: 'agents',
@@ -74,8 +70,8 @@ describe('fetchLive', () => {
       },
     ]);
     expect(live.tenant.numbers).toEqual([
-      { number: '+14155550100', status: 'available', office: 'hq', type: 'local' },
-      { number: '+14155550101', status: 'user', office: 'hq', targetType: 'user', targetId: '11', type: 'local', userEmail: 'ada@acme.com' },
+      { number: '+14155550100', status: 'available', office: 'id:1', type: 'local' },
+      { number: '+14155550101', status: 'user', office: 'id:1', targetType: 'user', targetId: '11', type: 'local', userEmail: 'ada@acme.com' },
     ]);
   });
 
@@ -83,7 +79,7 @@ describe('fetchLive', () => {
     mockCompanyAndOffices();
     nock(BASE).get('/api/v2/users').query({ state: 'all' }).reply(200, { items: [{ id: '11', emails: ['ada@acme.com'], office_id: '1' }], cursor: 'p2' });
     nock(BASE).get('/api/v2/users').query({ state: 'all', cursor: 'p2' }).times(2).reply(500, { error: { message: 'boom' } });
-    const live = await fetchLive(client(), { offices: desired, now: NOW });
+    const live = await fetchLive(client());
     expect(live.tenant.users.map((u) => u.email)).toEqual(['ada@acme.com']);
     expect(live.incomplete).toHaveLength(1);
     expect(live.incomplete[0]).toMatch(/^users after reading 1 item\(s\): .*users\.list.*HTTP 500: boom/);
@@ -91,7 +87,7 @@ describe('fetchLive', () => {
 
   it('throws on 401 instead of returning an empty tenant', async () => {
     nock(BASE).get(/.*/).times(10).reply(401, { error: { message: 'invalid api key' } });
-    const err = await fetchLive(client(), { now: NOW }).catch((e: unknown) => e);
+    const err = await fetchLive(client()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).kind).toBe('unauthorized');
   });

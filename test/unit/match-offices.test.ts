@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchOffices } from '../../src/model/match-offices.js';
-import type { Office } from '../../src/model/tenant.js';
+import { keyLiveOffices, matchOffices } from '../../src/model/match-offices.js';
+import type { LiveState, Office } from '../../src/model/tenant.js';
 
 const office = (key: string, name: string, id?: string): Office => ({ key, name, country: 'US', licenses: {}, ...(id ? { id } : {}) });
 
@@ -38,5 +38,40 @@ describe('matchOffices', () => {
     },
   ])('$name', ({ desired, live, want }) => {
     expect([...matchOffices(desired, live)].sort()).toEqual(want.sort());
+  });
+});
+
+describe('keyLiveOffices', () => {
+  const read: LiveState = {
+    tenant: {
+      company: {},
+      offices: [
+        { key: 'id:1', id: '1', name: 'Acme HQ', country: 'US', licenses: {} },
+        { key: 'id:2', id: '2', name: 'Lab', country: 'GB', licenses: {} },
+      ],
+      users: [
+        { email: 'ada@acme.com', firstName: 'Ada', lastName: 'L', office: 'id:1', license: 'talk', admin: { company: false, offices: ['id:1', 'id:2', 'id:9'] }, state: 'active' },
+      ],
+      numbers: [
+        { number: '+14155550100', status: 'available', office: 'id:1' },
+        { number: '+14155550101', status: 'available' },
+      ],
+    },
+    incomplete: ['numbers after reading 2 item(s): boom'],
+  };
+
+  it('re-keys matched offices and every reference to them, keeps the rest, and leaves the read alone', () => {
+    const before = JSON.stringify(read);
+    const keyed = keyLiveOffices(read, [office('zz-hq', 'acme hq')]);
+    expect(keyed.tenant.offices.map((o) => [o.key, o.id])).toEqual([['id:2', '2'], ['zz-hq', '1']]);
+    expect(keyed.tenant.users[0]?.office).toBe('zz-hq');
+    expect(keyed.tenant.users[0]?.admin.offices).toEqual(['id:2', 'id:9', 'zz-hq']);
+    expect(keyed.tenant.numbers.map((n) => n.office)).toEqual(['zz-hq', undefined]);
+    expect(keyed.incomplete).toEqual(read.incomplete);
+    expect(JSON.stringify(read)).toBe(before);
+  });
+
+  it('without config offices, is the read itself', () => {
+    expect(keyLiveOffices(read, [])).toEqual(read);
   });
 });

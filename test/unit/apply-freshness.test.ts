@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { compareOperations, judgeFreshness } from '../../src/apply/check-freshness.js';
+import { operation } from '../../src/plan/operations.js';
+import type { LiveState, User } from '../../src/model/tenant.js';
+import type { Operation, Plan } from '../../src/plan/types.js';
+import { desiredState, liveState, liveUser, planOf, user } from './builders.js';
+
+/** The config: Ada and Bob as they should be, and Cleo, a new hire. */
+const desired = desiredState({
+  users: [user('ada@acme.com', { firstName: 'Ada', lastName: 'Lovelace' }), user('bob@acme.com'), user('cleo@acme.com')],
+});
+
+/** Live state before the plan: Ada's first name is wrong, Bob is right, Cleo does not exist. */
+function liveWith(users: User[]): LiveState {
+  return liveState({ users });
+}
+const ada = (over: Partial<User> = {}) => liveUser('ada@acme.com', { firstName: 'Augusta', lastName: 'Lovelace', ...over });
+const bob = (over: Partial<User> = {}) => liveUser('bob@acme.com', over);
+const cleo = () => liveUser('cleo@acme.com');
+
+const before = liveWith([ada(), bob()]);
+const saved = planOf(desired, before);
+const SAVED_DIGEST = saved.basis.live_digest;
+
+/** `kind email` of operations, to assert on compactly. */
+const named = (ops: Operation[]) => ops.map((op) => `${op.kind} ${op.target.type === 'user' ? op.target.email : ''}`);
+const idOf = (plan: Plan, kind: Operation['kind']) => plan.operations.find((op) => op.kind === kind)?.id ?? '';
+
+describe('judgeFreshness', () => {
+  it('the saved plan is as expected: rename Ada, create Cleo', () => {
+    expect(named(saved.operations).sort()).toEqual(['create_user cleo@acme.com', 'update_user ada@acme.com']);
+  });
+
+  it('fresh: nothing done and the live digest is the plan basis', () => {
+    expect(judgeFreshness({ plan: saved, done: new Set(), liveDigest: SAVED_DIGEST })).toEqual({ status: 'fresh', done: 0 });
+  });
+
+  it('stale: says what is needed now, no longer needed and needed differently, by identity rather than summary', () => {
+    // Someone created Cleo, gave Ada another wrong last name, and renamed Bob in Dialpad.
+    const now = liveWith([ada({ lastName: 'Byron' }), bob({ lastName: 'Other' }), cleo()]);
+    const fresh = planOf(desired, now);
+    const result = judgeFreshness({ plan: saved, done: new Set(), liveDigest: 'sha256:now', fresh });
+    expect(result.status).toBe('stale');
+    if (result.status !== 'stale') return;
+    expect(result).toMatchObject({ done: 0, savedDigest: SAVED_DIGEST, liveDigest: 'sha256:now' });
+    expect(named(result.drift?.added ?? [])).toEqual(['update_user bob@acme.com']);
+    expect(named(result.drift?.gone ?? [])).toEqual(['create_user cleo@acme.com']);
+    expect(result.drift?.changed.map(({ saved: s, fresh: f }) => [named([s]), (s as { patch: unknown }).patch, (f as { patch: unknown }).patch])).toEqual([
+      [['update_user ada@acme.com'], { first_name: 'Ada' }, { first_name: 'Ada', last_name: 'Lovelace' }],
+    ]);
+  });
+
+  it('stale with the same operations against other live data: an empty drift', () => {
+    const now = liveState({ users: [ada(), bob({ numbers: ['+14155550100'] })] });
+    const result = judgeFreshness({ plan: saved, done: new Set(), liveDigest: 'sha256:now', fresh: planOf(desired, now) });
+    expect(result).toMatchObject({ status: 'stale', drift: { added: [], gone: [], changed: [] } });
+  });
+
+  it('stale without a config, or with another config: no drift (it would mix config edits in)', () => {
+    expect(judgeFreshness({ plan: saved, done: new Set(), liveDigest: 'sha256:now' })).toEqual({
+      status: 'stale', done: 0, savedDigest: SAVED_DIGEST, liveDigest: 'sha256:now',
+    });
+    const other: Plan = { ...saved, basis: { ...saved.basis, config_digest: 'sha256:other-config' } };
+    expect(judgeFreshness({ plan: saved, done: new Set(), liveDigest: 'sha256:now', fresh: other })).not.toHaveProperty('drift');
+  });
+
+  it('resumed: its own writes changed Dialpad, what is left is what a fresh plan needs → fresh', () => {
+    const done = new Set([idOf(saved, 'update_user')]);
+    const afterOwnWrites = liveWith([ada({ firstName: 'Ada' }), bob()]);
+    const fresh = planOf(desired, afterOwnWrites);
+    expect(judgeFreshness({ plan: saved, done, liveDigest: 'sha256:after-own-writes', fresh })).toEqual({ status: 'fresh', done: 1 });
+  });
+
+  it('resumed: someone else also changed Dialpad → stale, naming only their change', () => {
+    const done = new Set([idOf(saved, 'update_user')]);
+    const afterBoth = liveWith([ada({ firstName: 'Ada' }), bob({ firstName: 'Robert' })]);
+    const result = judgeFreshness({ plan: saved, done, liveDigest: 'sha256:after-both', fresh: planOf(desired, afterBoth) });
+    expect(result.status).toBe('stale');
+    if (result.status !== 'stale') return;
+    expect(result.done).toBe(1);
+    expect(named(result.drift?.added ?? [])).toEqual(['update_user bob@acme.com']);
+    expect(result.drift?.gone).toEqual([]);
+    expect(result.drift?.changed).toEqual([]);
+  });
+
+  it('resumed: someone else undid one of its writes → stale (a fresh plan needs it again)', () => {
+    const done = new Set([idOf(saved, 'update_user')]);
+    const result = judgeFreshness({ plan: saved, done, liveDigest: SAVED_DIGEST, fresh: planOf(desired, before) });
+    expect(result.status === 'stale' && named(result.drift?.added ?? [])).toEqual(['update_user ada@acme.com']);
+  });
+
+  it('resumed: someone else did one of its remaining operations → stale', () => {
+    const done = new Set([idOf(saved, 'update_user')]);
+    const now = liveWith([ada({ firstName: 'Ada' }), bob(), cleo()]);
+    const result = judgeFreshness({ plan: saved, done, liveDigest: 'sha256:now', fresh: planOf(desired, now) });
+    expect(result.status === 'stale' && named(result.drift?.gone ?? [])).toEqual(['create_user cleo@acme.com']);
+  });
+
+  it('resumed without a config, or with a config other than the plan’s: unverifiable', () => {
+    const done = new Set([idOf(saved, 'update_user')]);
+    expect(judgeFreshness({ plan: saved, done, liveDigest: 'sha256:x' })).toEqual({ status: 'unverifiable', done: 1, reason: 'no_config' });
+    const other: Plan = { ...saved, operations: [], basis: { ...saved.basis, config_digest: 'sha256:other-config' } };
+    expect(judgeFreshness({ plan: saved, done, liveDigest: 'sha256:x', fresh: other })).toEqual({ status: 'unverifiable', done: 1, reason: 'other_config' });
+  });
+
+  it('resumed: a manual step a person has since done is not drift', () => {
+    const hq = { key: 'hq', id: '1', name: 'HQ' };
+    const ldn = { key: 'ldn', id: '2', name: 'London' };
+    const rename = operation.updateUser({ email: 'ada@acme.com', id: '10', source: 's', patch: { first_name: 'Ada' } });
+    const move = operation.transferLicenses({ line: 'talk', count: 1, from: hq, to: ldn, toPurchasedAfter: 2, source: 's' });
+    const hire = operation.createUser({ email: 'cleo@acme.com', source: 's', office: ldn, firstName: 'Cleo', lastName: 'T', license: 'talk' });
+    const plan: Plan = { ...saved, operations: [{ ...rename, id: 'op-1' }, { ...move, id: 'op-2' }, { ...hire, id: 'op-3', after: ['op-2'] }] };
+    const fresh: Plan = { ...saved, operations: [{ ...hire, id: 'op-1' }] };
+    expect(judgeFreshness({ plan, done: new Set(['op-1']), liveDigest: 'sha256:x', fresh })).toEqual({ status: 'fresh', done: 1 });
+    // An API operation no longer needed is someone else's doing.
+    const noHire: Plan = { ...saved, operations: [{ ...move, id: 'op-1' }] };
+    expect(judgeFreshness({ plan, done: new Set(['op-1']), liveDigest: 'sha256:x', fresh: noHire })).toMatchObject({ status: 'stale' });
+  });
+});
+
+describe('compareOperations', () => {
+  const assign = (number: string, primary: boolean, email = 'ada@acme.com') => operation.assignNumber({ email, source: 's', number, primary });
+
+  it('matches operations as multisets, equal identities first, then by slot, in plan order', () => {
+    const saved = [assign('+1', true), assign('+2', false), assign('+3', false)];
+    const fresh = [assign('+3', false), assign('+1', false), assign('+4', false)];
+    const drift = compareOperations(saved, fresh);
+    expect(drift.changed.map((c) => [(c.saved as { primary: boolean }).primary, (c.fresh as { primary: boolean }).primary])).toEqual([[true, false]]);
+    expect(drift.gone.map((op) => (op as { number: string }).number)).toEqual(['+2']);
+    expect(drift.added.map((op) => (op as { number: string }).number)).toEqual(['+4']);
+  });
+
+  it('counts repeated operations', () => {
+    const op = operation.suspendUser({ email: 'bob@acme.com', source: 's' });
+    expect(compareOperations([op], [op, op]).added).toHaveLength(1);
+    expect(compareOperations([op, op], [op]).gone).toHaveLength(1);
+  });
+});
