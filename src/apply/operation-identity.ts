@@ -1,4 +1,5 @@
 import { canonicalJson } from '../model/canonical-json.js';
+import { specOf } from '../plan/kinds/index.js';
 import type { Operation } from '../plan/types.js';
 
 /**
@@ -18,12 +19,6 @@ const NON_STRUCTURAL: ReadonlySet<string> = new Set([
   'reversible',
 ]);
 
-/**
- * Fields that, beside the kind and the target, tell apart operations of one kind on one target:
- * two numbers assigned to one user, two line types transferred into one office.
- */
-const DISTINGUISHING: readonly string[] = ['number', 'line'];
-
 /** Live ids appear at every level (target, office refs): a created object has none yet. */
 const OMIT_IDS: ReadonlySet<string> = new Set(['id']);
 
@@ -39,14 +34,14 @@ export function identifyOperation(op: Operation): string {
 }
 
 /**
- * Which object and aspect an operation is about: its kind, its target and the distinguishing
- * fields (`number`, `line`). Two operations with the same slot but different identities are
- * the same step with different contents (e.g. the same user's patch, with other values).
+ * Which object and aspect an operation is about: its kind, its target and what tells apart
+ * operations of one kind on one target (the kind's `tieDetail`: which number, which line from
+ * which office). Two operations with the same slot but different identities are the same step
+ * with different contents (e.g. the same user's patch, with other values).
  */
 export function slotOfOperation(op: Operation): string {
-  return canonicalJson(structuralFields(op, (field) => field === 'kind' || field === 'target' || DISTINGUISHING.includes(field)), {
-    omit: OMIT_IDS,
-  });
+  const where = structuralFields(op, (field) => field === 'kind' || field === 'target');
+  return canonicalJson({ ...where, detail: specOf(op).tieDetail(op) }, { omit: OMIT_IDS });
 }
 
 function structuralFields(op: Operation, keep: (field: string) => boolean): Record<string, unknown> {
