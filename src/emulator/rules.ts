@@ -5,7 +5,7 @@
  */
 import { badRequest, conflict, forbidden } from './api-error.js';
 import { assertFreeLine, getAvailable, isHoldingLine } from './licenses.js';
-import { isInternal803Number } from './phone.js';
+import { isInternalNumber, isInternationalMove } from '../model/international-move.js';
 import { parseIsoTime, RESTORE_WINDOW_MS, type Store } from './store.js';
 import type { FixtureOffice, FixtureUser, LineField } from './types.js';
 
@@ -15,11 +15,6 @@ export function assertPaidAccount(store: Store, what: string): void {
   if (t !== 'pro' && t !== 'enterprise') {
     throw forbidden(`${what} requires a pro or enterprise account (Advanced or Premium plan); this company is "${t}"`);
   }
-}
-
-/** An office in another country than the user's current one. */
-export function isInternationalMove(from: FixtureOffice, to: FixtureOffice): boolean {
-  return from.country.toLowerCase() !== to.country.toLowerCase();
 }
 
 /** Offices without a `price_level` share the unset level. */
@@ -57,11 +52,12 @@ export function moveUserToOffice(store: Store, user: FixtureUser, dest: FixtureO
   if (user.office_id === dest.id) return;
   const from = store.getOffice(user.office_id);
   if (isHoldingLine(user)) assertFreeLine(store.state, dest, user.license);
-  const international = isInternationalMove(from, dest);
+  const international = isInternationalMove(from.country, dest.country);
   if (international) assertSamePriceLevel(from, dest, 'moving a user to an office in another country');
 
   const numbers = user.phone_numbers ?? [];
-  const keepNumbers = numbers.length > 0 && numbers.every(isInternal803Number);
+  // Re-derived on purpose: the literal help text ("unless the user only has internal numbers"), not the planner's per-number `numbersPooledByMove`.
+  const keepNumbers = numbers.length > 0 && numbers.every(isInternalNumber);
   user.office_id = dest.id;
   for (const n of store.state.numbers) if (n.target_type === 'user' && n.target_id === user.id) n.office_id = dest.id;
   if (international && !keepNumbers) {
@@ -78,7 +74,7 @@ export function moveUserToOffice(store: Store, user: FixtureUser, dest: FixtureO
 export function assertPatchMoveAllowed(store: Store, user: FixtureUser, dest: FixtureOffice, numbersAfter: readonly string[]): void {
   assertPaidAccount(store, 'moving a user to another office');
   const from = store.getOffice(user.office_id);
-  if (!isInternationalMove(from, dest)) return;
+  if (!isInternationalMove(from.country, dest.country)) return;
   assertSamePriceLevel(from, dest, 'moving a user to an office in another country');
   if (numbersAfter.length > 0) {
     throw badRequest(

@@ -4,7 +4,7 @@
  */
 import type { Change, UserField } from '../diff/types.js';
 import type { User } from '../model/tenant.js';
-import { isInternalNumber } from '../diff/countries.js';
+import { isInternationalMove, numbersPooledByMove } from '../model/international-move.js';
 import type { OfficeBook } from './office-refs.js';
 import { operation } from './operations.js';
 import type { FieldChange, Operation, UserPatch } from './types.js';
@@ -90,8 +90,8 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
     case 'update_user':
       return [operation.updateUser({ email: c.user.email, ...idOf(c.live), source: sourceOf(c.user), ...patchOf(c.fields, book) })];
     case 'move_user': {
-      const international = book.country(c.from) !== book.country(c.to);
-      const numbersToPool = international ? ctx.liveNumbers(c.live).filter((n) => !isInternalNumber(n)) : [];
+      const international = isInternationalMove(book.country(c.from), book.country(c.to));
+      const numbersToPool = numbersPooledByMove(ctx.liveNumbers(c.live), book.country(c.from), book.country(c.to));
       return [
         operation.moveUser({
           email: c.user.email,
