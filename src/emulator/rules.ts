@@ -6,7 +6,8 @@
 import { badRequest, conflict, forbidden } from './api-error.js';
 import { assertFreeLine, getAvailable, isHoldingLine } from './licenses.js';
 import { isInternalNumber, isInternationalMove } from '../model/international-move.js';
-import { parseIsoTime, RESTORE_WINDOW_MS, type Store } from './store.js';
+import { isStillRestorable, RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
+import { parseIsoTime, type Store } from './store.js';
 import type { FixtureOffice, FixtureUser, LineField } from './types.js';
 
 /** User and license transfers need an Advanced/Premium plan (API `account_type` pro or enterprise). */
@@ -84,7 +85,7 @@ export function assertPatchMoveAllowed(store: Store, user: FixtureUser, dest: Fi
   }
 }
 
-/** `DELETE /users/{id}`: state deleted, numbers to the reserved pool, the line freed; restorable 72 h. */
+/** `DELETE /users/{id}`: state deleted, numbers to the reserved pool, the line freed; restorable for `RESTORE_WINDOW_HOURS`. */
 export function deleteUser(store: Store, user: FixtureUser): void {
   assertLiveUser(user);
   for (const num of user.phone_numbers ?? []) store.detachNumber(store.getNumber(num));
@@ -94,12 +95,12 @@ export function deleteUser(store: Store, user: FixtureUser): void {
   store.touch();
 }
 
-/** Console: undo a deletion within 72 h. The user needs a free line again; numbers stay in the pool. */
+/** Console: undo a deletion within the restore window. The user needs a free line again; numbers stay in the pool. */
 export function restoreUser(store: Store, user: FixtureUser): void {
   if (user.state !== 'deleted') throw badRequest(`user ${user.id} is not deleted`);
   const at = user.deleted_at === undefined ? Number.NEGATIVE_INFINITY : parseIsoTime(user.deleted_at);
-  if (user.anonymized || store.now().getTime() - at >= RESTORE_WINDOW_MS) {
-    throw badRequest(`user ${user.id} was deleted more than 72 hours ago and can no longer be restored`);
+  if (user.anonymized || !isStillRestorable(at, store.now().getTime())) {
+    throw badRequest(`user ${user.id} was deleted more than ${RESTORE_WINDOW_HOURS} hours ago and can no longer be restored`);
   }
   const owner = findEmailOwner(store, user.emails, user);
   if (owner) throw conflict(`email ${user.emails[0] ?? ''} is now used by user ${owner.id}`);
