@@ -1,14 +1,6 @@
 import type { ApplyApi } from '../apply/types.js';
-import type { LineType } from '../model/tenant.js';
-import type { ApiPlan } from './api-types.js';
+import { LINE_FIELD } from '../model/license-lines.js';
 import type { DialpadClient } from './client.js';
-
-/** The `PlanProto` field holding each managed line type. */
-const LINE_FIELDS: Record<LineType, keyof ApiPlan> = {
-  talk: 'talk_lines',
-  sell: 'sell_lines',
-  contact_center: 'contact_center_lines',
-};
 
 /**
  * The writes apply makes, on the Dialpad client. Each call carries a label naming the object,
@@ -57,7 +49,7 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
     },
     async purchasedLicenses(officeId, line) {
       const plan = await client.getOfficePlan(officeId);
-      return Number(plan[LINE_FIELDS[line]] ?? 0);
+      return Number(plan[LINE_FIELD[line]] ?? 0);
     },
   };
 }

@@ -2,8 +2,10 @@
  * Raw API JSON → the normalized Tenant model (pure). Countries upper-case, emails lower-case,
  * ids as strings, office references as office keys, everything sorted.
  */
+import { LINE_FIELD } from '../model/license-lines.js';
 import {
   ACCOUNT_TYPES,
+  LINE_TYPES,
   type AccountType,
   type Company,
   type LineCounts,
@@ -124,7 +126,7 @@ function toCompany(c: ApiCompany | undefined): Company {
 
 /** Live counts: every managed line type present, 0 when the API omits it. */
 function toLineCounts(c: ApiLineCounts | undefined): LineCounts {
-  return { talk: toInt(c?.talk_lines), sell: toInt(c?.sell_lines), contact_center: toInt(c?.contact_center_lines) };
+  return Object.fromEntries(LINE_TYPES.map((line) => [line, toInt(c?.[LINE_FIELD[line]])]));
 }
 
 function toInt(v: Int64 | undefined): number {

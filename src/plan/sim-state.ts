@@ -4,8 +4,8 @@
  * op by op by `applyOperation`.
  */
 import { indexLiveNumbers } from '../diff/live-numbers.js';
+import { lineOfLicense } from '../model/license-lines.js';
 import {
-  LICENSE_LINE,
   LINE_TYPES,
   type AccountType,
   type DesiredState,
@@ -52,9 +52,8 @@ export const LICENSED_STATES: ReadonlySet<UserState> = new Set(['active', 'suspe
 /** Display names of the managed line types. */
 export const LINE_LABELS: Record<LineType, string> = { talk: 'Talk', sell: 'Sell', contact_center: 'Contact Center' };
 
-export function lineOf(license: UserLicense): LineType | undefined {
-  return LICENSE_LINE[license];
-}
+/** The managed line a license consumes (`lineOfLicense`, under the name the simulation uses). */
+export const lineOf: (license: UserLicense) => LineType | undefined = lineOfLicense;
 
 function zeroLines(): Record<LineType, number> {
   return { talk: 0, sell: 0, contact_center: 0 };
