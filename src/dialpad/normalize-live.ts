@@ -18,6 +18,7 @@ import {
 } from '../model/tenant.js';
 import type { ApiCompany, ApiLineCounts, ApiNumber, ApiOffice, ApiUser, Int64 } from './api-types.js';
 import { compareCodeUnits } from '../model/compare.js';
+import { compareIds } from '../model/ids.js';
 
 /** One live office with the per-office reads that succeeded. */
 export interface RawOffice {
@@ -105,7 +106,7 @@ export function normalizeLive(raw: RawLive, officeKeys: Map<string, string>): Te
   return {
     company: toCompany(raw.company),
     offices: offices.sort((a, b) => compareCodeUnits(a.key, b.key)),
-    users: users.sort((a, b) => compareCodeUnits(a.email, b.email) || compareCodeUnits(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compareCodeUnits(a.id ?? '', b.id ?? '')),
+    users: users.sort((a, b) => compareCodeUnits(a.email, b.email) || compareCodeUnits(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compareIds(a.id ?? '', b.id ?? '')),
     numbers: numbers.sort((a, b) => compareCodeUnits(a.number, b.number)),
   };
 }

@@ -1,7 +1,8 @@
 /** /api/v2/company and /api/v2/offices routes. */
 import { badRequest } from './api-error.js';
 import { assertOfficeAccess, canSeeOffice } from './auth.js';
-import { compareIds, paginate } from './pagination.js';
+import { compareIds } from '../model/ids.js';
+import { paginate } from './pagination.js';
 import { getCallingCode } from './phone.js';
 import type { Route, RouteContext } from './router.js';
 import { formatApiTime } from './store.js';

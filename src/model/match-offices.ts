@@ -1,3 +1,4 @@
+import { compareIds } from './ids.js';
 import type { Office } from './tenant.js';
 
 /** A live office as far as matching needs it. */
@@ -48,13 +49,4 @@ export function matchOffices(desired: readonly Office[], live: readonly LiveOffi
 
 function normalizeName(name: string): string {
   return name.trim().toLowerCase();
-}
-
-/** Numeric ids compare numerically (they are int64 strings), others lexically. */
-function compareIds(a: string, b: string): number {
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) {
-    const d = BigInt(a) - BigInt(b);
-    return d < 0n ? -1 : d > 0n ? 1 : 0;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
 }
