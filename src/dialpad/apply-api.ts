@@ -1,5 +1,7 @@
 import type { ApplyApi } from '../apply/types.js';
+import { compareIds } from '../model/ids.js';
 import { LINE_FIELD } from '../model/license-lines.js';
+import { isSameOfficeName } from '../model/office-names.js';
 import type { DialpadClient } from './client.js';
 
 /**
@@ -13,9 +15,12 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       return { id: String(res.office?.id ?? res.office?.office_id ?? '') };
     },
     async findOfficeByName(name) {
-      const offices = await client.listOffices();
-      const office = offices.find((o) => o.name === name);
-      return office?.id === undefined ? undefined : String(office.id);
+      // Like matchOffices: the same name trimmed and case-insensitive; of several, the smallest id.
+      const ids = (await client.listOffices())
+        .filter((o) => o.id !== undefined && isSameOfficeName(o.name ?? '', name))
+        .map((o) => String(o.id))
+        .sort(compareIds);
+      return ids[0];
     },
     async createUser({ email, officeId, firstName, lastName, license }) {
       const user = await client.createUser(

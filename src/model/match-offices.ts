@@ -1,4 +1,5 @@
 import { compareIds } from './ids.js';
+import { officeNameKey } from './office-names.js';
 import type { Office } from './tenant.js';
 
 /** A live office as far as matching needs it. */
@@ -29,14 +30,14 @@ export function matchOffices(desired: readonly Office[], live: readonly LiveOffi
   const byName = new Map<string, Office>();
   for (const office of desired) {
     if (taken.has(office.key) || office.id !== undefined) continue;
-    const name = normalizeName(office.name);
+    const name = officeNameKey(office.name);
     if (!byName.has(name)) byName.set(name, office);
   }
 
   const ordered = [...live].sort((a, b) => compareIds(a.id, b.id));
   for (const office of ordered) {
     if (keys.has(office.id)) continue;
-    const match = byName.get(normalizeName(office.name));
+    const match = byName.get(officeNameKey(office.name));
     if (match !== undefined && !taken.has(match.key)) {
       keys.set(office.id, match.key);
       taken.add(match.key);
@@ -45,8 +46,4 @@ export function matchOffices(desired: readonly Office[], live: readonly LiveOffi
     }
   }
   return keys;
-}
-
-function normalizeName(name: string): string {
-  return name.trim().toLowerCase();
 }
