@@ -5,7 +5,7 @@
  */
 import type { DesiredState, LiveState, Office, PhoneNumber } from '../model/tenant.js';
 import { numbersPooledByMove } from '../model/international-move.js';
-import { matchUsers } from './diff-users.js';
+import { matchUsers } from '../model/match-users.js';
 import { indexLiveNumbers } from './live-numbers.js';
 import { change, type Change } from './types.js';
 

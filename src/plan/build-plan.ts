@@ -3,6 +3,7 @@
  * `now` is passed in.
  */
 import type { Change } from '../diff/types.js';
+import { listEmailAliases, matchUsers } from '../model/match-users.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
 import { listUnverifiable, planClass3 } from './class3.js';
 export { digestLive } from './digest.js';
@@ -26,18 +27,6 @@ export interface BuildPlanInput {
   base?: DesiredState;
   configDigest: string;
   liveDigest: string;
-}
-
-/** Live email → desired email, for users matched through `previous_emails`. */
-function aliasesOf(desired: DesiredState, live: LiveState): Map<string, string> {
-  const liveEmails = new Set(live.tenant.users.map((u) => u.email.toLowerCase()));
-  const aliases = new Map<string, string>();
-  for (const user of desired.tenant.users) {
-    if (liveEmails.has(user.email.toLowerCase())) continue;
-    const previous = (user.previousEmails ?? []).find((e) => liveEmails.has(e.toLowerCase()));
-    if (previous !== undefined) aliases.set(previous.toLowerCase(), user.email.toLowerCase());
-  }
-  return aliases;
 }
 
 /** A partial read must not lead to deleting or suspending users, or releasing numbers, that may only be unread. */
@@ -75,7 +64,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     ...(input.base === undefined ? [] : planClass3(desired, input.base)),
   ];
 
-  const initial = createSimState(desired, live, aliasesOf(desired, live));
+  const initial = createSimState(desired, live, listEmailAliases(matchUsers(desired, live)));
   const trace = orderOperations(drafts, initial);
   const violations = runRules({
     desired,
