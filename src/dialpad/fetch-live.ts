@@ -3,7 +3,7 @@ import type { LiveState, Office } from '../model/tenant.js';
 import { ApiError } from './api-error.js';
 import type { ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
-import { normalizeLive, officeIdOf, type RawOffice } from './normalize-live.js';
+import { normalizeLive, officeIdOf, type LiveOfficeReads } from './normalize-live.js';
 
 export interface FetchLiveOptions {
   /** Desired offices, so live offices get their config keys (see `matchOffices`). */
@@ -47,7 +47,7 @@ export async function fetchLive(client: DialpadClient, opts: FetchLiveOptions = 
   ]);
 
   const rawOffices = await Promise.all(
-    offices.map(async (office): Promise<RawOffice> => {
+    offices.map(async (office): Promise<LiveOfficeReads> => {
       const id = officeIdOf(office);
       if (id === undefined) return { office };
       const label = `office ${office.name ?? id} (${id})`;

@@ -21,7 +21,7 @@ import { compareCodeUnits } from '../model/compare.js';
 import { compareIds } from '../model/ids.js';
 
 /** One live office with the per-office reads that succeeded. */
-export interface RawOffice {
+export interface LiveOfficeReads {
   office: ApiOffice;
   plan?: ApiLineCounts;
   available?: ApiLineCounts;
@@ -29,7 +29,7 @@ export interface RawOffice {
 
 export interface RawLive {
   company?: ApiCompany;
-  offices: RawOffice[];
+  offices: LiveOfficeReads[];
   users: ApiUser[];
   numbers: ApiNumber[];
 }
