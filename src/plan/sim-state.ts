@@ -5,6 +5,7 @@
  */
 import { indexLiveNumbers } from '../diff/live-numbers.js';
 import { lineOfLicense } from '../model/license-lines.js';
+import { indexUsersByEmail } from '../model/match-users.js';
 import {
   LINE_TYPES,
   type AccountType,
@@ -96,10 +97,9 @@ export function createSimState(desired: DesiredState, live: LiveState, aliases: 
 
   const numbersOf = indexLiveNumbers(live);
   const users = new Map<string, SimUser>();
-  for (const user of live.tenant.users) {
-    const liveEmail = user.email.toLowerCase();
+  // One account per email, as the differ matched it (a live account wins over a deleted one).
+  for (const [liveEmail, user] of indexUsersByEmail(live.tenant.users)) {
     const email = aliases.get(liveEmail) ?? liveEmail;
-    if (users.get(email)?.state !== undefined && user.state === 'deleted') continue;
     users.set(email, {
       email,
       office: user.office,
