@@ -57,7 +57,7 @@ export function moveUserToOffice(store: Store, user: FixtureUser, dest: FixtureO
   if (international) assertSamePriceLevel(from, dest, 'moving a user to an office in another country');
 
   const numbers = user.phone_numbers ?? [];
-  // Re-derived on purpose: the literal help text ("unless the user only has internal numbers"), not the planner's per-number `numbersPooledByMove`.
+  // Re-derived on purpose from the help text ("unless the user only has internal numbers"), not `numbersPooledByMove`.
   const keepNumbers = numbers.length > 0 && numbers.every(isInternalNumber);
   user.office_id = dest.id;
   for (const n of store.state.numbers) if (n.target_type === 'user' && n.target_id === user.id) n.office_id = dest.id;

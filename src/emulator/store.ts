@@ -7,7 +7,6 @@ import { isStillRestorable } from '../model/restore-window.js';
 import { getAreaCode, isNumberInCountry, mintNumber } from './phone.js';
 import type { Fixture, FixtureNumber, FixtureOffice, FixtureUser } from './types.js';
 
-
 const ID_BASE = 5_000_000_000_000_000n;
 
 /** Naive ISO-8601 without zone, as the API writes timestamps (`2021-06-20T19:18:00`). */
