@@ -8,7 +8,7 @@ import type { LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js
  */
 export interface ApplyApi {
   createOffice(input: { name: string; country: string; spec: OfficeCreateSpec }): Promise<{ id: string }>;
-  /** Live id of the office with this exact name, if any. */
+  /** Live id of the office with this name (`isSameOfficeName`; the smallest id if several), if any. */
   findOfficeByName(name: string): Promise<string | undefined>;
   createUser(input: {
     email: string;

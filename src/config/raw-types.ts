@@ -52,6 +52,7 @@ export interface RawPolicy {
 export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'protected'] as const;
 assertKeys<SameKeys<RawPolicy, typeof RAW_POLICY_KEYS>>();
 
+/** An `offices.<key>` entry as written in config (live offices as read from the API are `LiveOfficeReads`). */
 export interface RawOffice {
   name: string;
   id?: string;

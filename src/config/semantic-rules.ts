@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Problem } from '../errors.js';
+import { officeNameKey } from '../model/office-names.js';
 import type { MergedConfig } from './merge-files.js';
 import type { PathSegment } from './yaml-file.js';
 import { formatPath } from './validate-schema.js';
@@ -86,7 +87,7 @@ export function checkNumberFormat(config: MergedConfig): Problem[] {
     );
 }
 
-/** Office names and pinned ids identify live offices, so they must be unique. */
+/** Office names (as `officeNameKey` compares them) and pinned ids identify live offices, so they must be unique. */
 export function checkDuplicateOffices(config: MergedConfig): Problem[] {
   const problems: Problem[] = [];
   for (const field of ['name', 'id'] as const) {
@@ -95,9 +96,10 @@ export function checkDuplicateOffices(config: MergedConfig): Problem[] {
       // Offices with schema problems are kept (see dropInvalid): read only well-typed fields.
       const value: unknown = (office as unknown as Record<string, unknown> | null)?.[field];
       if (typeof value !== 'string') continue;
-      const first = seen.get(value);
+      const identity = field === 'name' ? officeNameKey(value) : value;
+      const first = seen.get(identity);
       if (first === undefined) {
-        seen.set(value, key);
+        seen.set(identity, key);
         continue;
       }
       const path = ['offices', key, field];

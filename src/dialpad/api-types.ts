@@ -138,6 +138,8 @@ export interface ApiCreateUser {
 export interface ApiUpdateUser {
   first_name?: string;
   last_name?: string;
+  /** The whole list, primary first: adds, removes or re-orders emails (an email change). */
+  emails?: string[];
   license?: ApiLicense;
   is_super_admin?: boolean;
   admin_office_ids?: Int64[];

@@ -1,14 +1,8 @@
 import type { ApplyApi } from '../apply/types.js';
-import type { LineType } from '../model/tenant.js';
-import type { ApiPlan } from './api-types.js';
+import { compareIds } from '../model/ids.js';
+import { LINE_FIELD } from '../model/license-lines.js';
+import { isSameOfficeName } from '../model/office-names.js';
 import type { DialpadClient } from './client.js';
-
-/** The `PlanProto` field holding each managed line type. */
-const LINE_FIELDS: Record<LineType, keyof ApiPlan> = {
-  talk: 'talk_lines',
-  sell: 'sell_lines',
-  contact_center: 'contact_center_lines',
-};
 
 /**
  * The writes apply makes, on the Dialpad client. Each call carries a label naming the object,
@@ -21,9 +15,12 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       return { id: String(res.office?.id ?? res.office?.office_id ?? '') };
     },
     async findOfficeByName(name) {
-      const offices = await client.listOffices();
-      const office = offices.find((o) => o.name === name);
-      return office?.id === undefined ? undefined : String(office.id);
+      // Like matchOffices: the same name trimmed and case-insensitive; of several, the smallest id.
+      const ids = (await client.listOffices())
+        .filter((o) => o.id !== undefined && isSameOfficeName(o.name ?? '', name))
+        .map((o) => String(o.id))
+        .sort(compareIds);
+      return ids[0];
     },
     async createUser({ email, officeId, firstName, lastName, license }) {
       const user = await client.createUser(
@@ -57,7 +54,7 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
     },
     async purchasedLicenses(officeId, line) {
       const plan = await client.getOfficePlan(officeId);
-      return Number(plan[LINE_FIELDS[line]] ?? 0);
+      return Number(plan[LINE_FIELD[line]] ?? 0);
     },
   };
 }

@@ -2,7 +2,7 @@ import type { LiveState } from '../model/tenant.js';
 import { ApiError } from './api-error.js';
 import type { ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
-import { normalizeLive, officeIdOf, type RawOffice } from './normalize-live.js';
+import { normalizeLive, officeIdOf, type LiveOfficeReads } from './normalize-live.js';
 
 /**
  * Reads the company, every office (with its plan and available licenses), every user in every
@@ -42,7 +42,7 @@ export async function fetchLive(client: DialpadClient): Promise<LiveState> {
   ]);
 
   const rawOffices = await Promise.all(
-    offices.map(async (office): Promise<RawOffice> => {
+    offices.map(async (office): Promise<LiveOfficeReads> => {
       const id = officeIdOf(office);
       if (id === undefined) return { office };
       const label = `office ${office.name ?? id} (${id})`;

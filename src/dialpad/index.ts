@@ -5,7 +5,7 @@ export { createDialpadClient, type CallOptions, type DialpadClient, type Dialpad
 export { checkApiUrl, DEFAULT_API_URL, isLoopbackHost, resolveConnection, type Connection } from './connection.js';
 export { createProductionDispatcher } from './dispatcher.js';
 export { fetchLive } from './fetch-live.js';
-export { normalizeLive, officeIdOf, type RawLive, type RawOffice } from './normalize-live.js';
+export { normalizeLive, officeIdOf, type RawLive, type LiveOfficeReads } from './normalize-live.js';
 export { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 export { parseRetryAfter, computeBackoff, type RetryOptions } from './retry-policy.js';
 export type { RequestEvent, TransportStats } from './transport.js';

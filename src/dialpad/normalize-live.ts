@@ -4,8 +4,10 @@
  * `liveOfficeKey`) and so are office references: matching them to config keys is a later step
  * (`keyLiveOffices`).
  */
+import { LINE_FIELD } from '../model/license-lines.js';
 import {
   ACCOUNT_TYPES,
+  LINE_TYPES,
   type AccountType,
   type Company,
   type LineCounts,
@@ -19,9 +21,10 @@ import {
 import type { ApiCompany, ApiLineCounts, ApiNumber, ApiOffice, ApiUser, Int64 } from './api-types.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { liveOfficeKey } from '../model/match-offices.js';
+import { compareIds } from '../model/ids.js';
 
 /** One live office with the per-office reads that succeeded. */
-export interface RawOffice {
+export interface LiveOfficeReads {
   office: ApiOffice;
   plan?: ApiLineCounts;
   available?: ApiLineCounts;
@@ -29,7 +32,7 @@ export interface RawOffice {
 
 export interface RawLive {
   company?: ApiCompany;
-  offices: RawOffice[];
+  offices: LiveOfficeReads[];
   users: ApiUser[];
   numbers: ApiNumber[];
 }
@@ -105,7 +108,7 @@ export function normalizeLive(raw: RawLive): Tenant {
   return {
     company: toCompany(raw.company),
     offices: offices.sort((a, b) => compareCodeUnits(a.key, b.key)),
-    users: users.sort((a, b) => compareCodeUnits(a.email, b.email) || compareCodeUnits(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compareCodeUnits(a.id ?? '', b.id ?? '')),
+    users: users.sort((a, b) => compareCodeUnits(a.email, b.email) || compareCodeUnits(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compareIds(a.id ?? '', b.id ?? '')),
     numbers: numbers.sort((a, b) => compareCodeUnits(a.number, b.number)),
   };
 }
@@ -126,7 +129,7 @@ function toCompany(c: ApiCompany | undefined): Company {
 
 /** Live counts: every managed line type present, 0 when the API omits it. */
 function toLineCounts(c: ApiLineCounts | undefined): LineCounts {
-  return { talk: toInt(c?.talk_lines), sell: toInt(c?.sell_lines), contact_center: toInt(c?.contact_center_lines) };
+  return Object.fromEntries(LINE_TYPES.map((line) => [line, toInt(c?.[LINE_FIELD[line]])]));
 }
 
 function toInt(v: Int64 | undefined): number {

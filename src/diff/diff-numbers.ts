@@ -4,8 +4,8 @@
  * `reserved_numbers.release_unlisted`, pool numbers neither kept nor wanted.
  */
 import type { DesiredState, LiveState, Office, PhoneNumber } from '../model/tenant.js';
-import { isInternalNumber } from './countries.js';
-import { matchUsers } from './diff-users.js';
+import { numbersPooledByMove } from '../model/international-move.js';
+import { matchUsers } from '../model/match-users.js';
 import { indexLiveNumbers } from './live-numbers.js';
 import { change, type Change } from './types.js';
 
@@ -27,11 +27,12 @@ export function diffNumbers(desired: DesiredState, live: LiveState): Change[] {
   const entering = new Set<string>();
   for (const { user, live: found } of pairs) {
     const held = found === undefined ? [] : numbersOf(found);
-    // An international move (dialpad-api.md §5.1) pools every number but the +1803 internal ones.
-    const international =
-      found !== undefined && found.state !== 'deleted' && countryOf(live.tenant.offices, found.office) !== countryOf(desired.tenant.offices, user.office);
-    const kept = international ? held.filter(isInternalNumber) : held;
-    for (const n of held) if (!kept.includes(n)) entering.add(n);
+    const pooled =
+      found === undefined || found.state === 'deleted'
+        ? []
+        : numbersPooledByMove(held, countryOf(live.tenant.offices, found.office), countryOf(desired.tenant.offices, user.office));
+    const kept = held.filter((n) => !pooled.includes(n));
+    for (const n of pooled) entering.add(n);
     if (user.numbers === undefined) continue;
     for (const n of kept) if (!user.numbers.includes(n)) entering.add(n);
     if (!sameNumbers(kept, user.numbers)) changes.push(change.userNumbers(user, kept, user.numbers, found));

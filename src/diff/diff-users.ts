@@ -1,31 +1,6 @@
+import { matchUsers } from '../model/match-users.js';
 import type { DesiredState, LiveState, User } from '../model/tenant.js';
 import { change, type Change, type UserField } from './types.js';
-
-/** Live users that hold no license and are never "unmanaged": gone or going. */
-const GONE_STATES: ReadonlySet<string> = new Set(['deleted', 'cancelled']);
-
-/**
- * Index live users by lower-cased email. When an email appears twice (a deleted account and a
- * newer live one), the live one wins: restore applies only when no other account holds the email.
- */
-function indexLiveUsers(users: User[]): Map<string, User> {
-  const byEmail = new Map<string, User>();
-  for (const user of users) {
-    const email = user.email.toLowerCase();
-    const seen = byEmail.get(email);
-    if (seen === undefined || (seen.state === 'deleted' && user.state !== 'deleted')) byEmail.set(email, user);
-  }
-  return byEmail;
-}
-
-/** The live user a desired user stands for: by email, then by `previous_emails`. */
-function findLiveUser(user: User, byEmail: Map<string, User>): User | undefined {
-  for (const email of [user.email, ...(user.previousEmails ?? [])]) {
-    const found = byEmail.get(email.toLowerCase());
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
 
 function sameSet(a: string[], b: string[]): boolean {
   const sa = [...a].sort();
@@ -63,28 +38,6 @@ function diffMatchedUser(desired: User, live: User): Change[] {
   if (desired.state === 'suspended' && liveState !== 'suspended') changes.push(change.suspendUser(live, desired));
   if (desired.state === 'active' && liveState === 'suspended') changes.push(change.reactivateUser(desired, live));
   return changes;
-}
-
-/** Each desired user with the live account it stands for (if any), and the live users no entry claims. */
-export interface UserMatch {
-  pairs: { user: User; live?: User }[];
-  /** Live users absent from config, not deleted or cancelled: what `policy.unmanaged_users` acts on. */
-  unmanaged: User[];
-}
-
-export function matchUsers(desired: DesiredState, live: LiveState): UserMatch {
-  const byEmail = indexLiveUsers(live.tenant.users);
-  const matched = new Set<User>();
-  const pairs: UserMatch['pairs'] = [];
-  for (const user of desired.tenant.users) {
-    const found = findLiveUser(user, byEmail);
-    if (found !== undefined) matched.add(found);
-    pairs.push(found === undefined ? { user } : { user, live: found });
-  }
-  const unmanaged = live.tenant.users.filter(
-    (u) => !matched.has(u) && !GONE_STATES.has(u.state) && byEmail.get(u.email.toLowerCase()) === u,
-  );
-  return { pairs, unmanaged };
 }
 
 /**

@@ -19,7 +19,7 @@ export type Change =
   /** Desired purchased count of a line differs from live; the planner pairs these into transfers. */
   | { kind: 'office_licenses'; office: string; line: LineType; desired: number; live: number }
   | { kind: 'create_user'; user: User }
-  /** A desired user whose email is a live `deleted` user, still inside the 72 h window. */
+  /** A desired user whose email is a live `deleted` user, still inside the restore window (`RESTORE_WINDOW_MS`). */
   | { kind: 'restore_user'; user: User; live: User }
   | { kind: 'update_user'; user: User; live: User; fields: UserField[] }
   | { kind: 'move_user'; user: User; live: User; from: string; to: string }

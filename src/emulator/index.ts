@@ -4,6 +4,5 @@ export { createEmulator, type Emulator, type EmulatorOptions, type EmulatorStats
 export { startEmbeddedEmulator, writeStateFile, EMBEDDED_API_KEY, type EmbeddedEmulator } from './embedded.js';
 export { parseFaultSpec, type FaultSpec, type FaultKind } from './faults.js';
 export { FixtureError } from './fixture-error.js';
-export { isInternal803Number } from './phone.js';
 export type { Fixture, FixtureCompany, FixtureOffice, FixtureUser, FixtureNumber, FixtureApiKey, LineField } from './types.js';
 export { LINE_FIELDS } from './types.js';

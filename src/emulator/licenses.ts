@@ -1,16 +1,16 @@
 /**
  * License accounting. An office's purchased lines are the fixture's `licenses`; a user holds one
- * line of the type their license maps to (`LICENSE_LINE` in the model) while active, suspended or
+ * line of the type their license maps to (`lineOfLicense` in the model) while active, suspended or
  * pending; `available_licenses` is purchased minus held.
  */
-import { LICENSE_LINE, type UserLicense } from '../model/tenant.js';
+import { LINE_FIELD, lineOfLicense } from '../model/license-lines.js';
 import { badRequest } from './http-failure.js';
 import { LINE_FIELDS, type Fixture, type FixtureOffice, type FixtureUser, type LineField } from './types.js';
 
 /** The office line field a user license consumes, if any. */
 export function getLineField(license: string): LineField | undefined {
-  const line = LICENSE_LINE[license as UserLicense];
-  return line === undefined ? undefined : `${line}_lines`;
+  const line = lineOfLicense(license);
+  return line === undefined ? undefined : LINE_FIELD[line];
 }
 
 /** Whether the user currently holds a line of their office. Deleted and cancelled users do not. */

@@ -84,9 +84,4 @@ function firstAfter<T>(items: readonly T[], key: string, keyOf: (t: T) => string
   return lo;
 }
 
-/** Compares decimal id strings numerically. */
-export function compareIds(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}
-
 export const compareStrings = compareCodeUnits;

@@ -1,10 +1,13 @@
 /**
- * Phone-number facts the emulator needs: which country a number belongs to (by calling code),
- * the internal-number rule of move_office, and minting new numbers.
+ * Phone-number facts the emulator needs: which country a number belongs to (by calling code) and
+ * minting new numbers. The internal-number rule of move_office is the model's `isInternalNumber`.
  */
 import { BugError } from '../errors.js';
 
-/** Calling codes of the countries `CreateOfficeMessage.country` accepts (upper-case keys). */
+/**
+ * Calling codes of the countries `CreateOfficeMessage.country` accepts (upper-case keys).
+ * Re-derived on purpose, apart from the planner's `model/countries.ts`: the emulator judges numbers by its own table.
+ */
 const CALLING_CODES: Record<string, string> = {
   AR: '54', AT: '43', AU: '61', BD: '880', BE: '32', BG: '359', BH: '973', BR: '55', CA: '1', CH: '41',
   CI: '225', CL: '56', CN: '86', CO: '57', CR: '506', CY: '357', CZ: '420', DE: '49', DK: '45', DO: '1',
@@ -29,15 +32,6 @@ export function getCallingCode(country: string): string | undefined {
 export function isNumberInCountry(number: string, country: string): boolean {
   const code = getCallingCode(country);
   return code !== undefined && number.startsWith(`+${code}`);
-}
-
-/**
- * The move_office exception: "internal numbers beginning with 803" are kept on an international
- * move. E.164 numbers start with `+` and a country code, so the emulator reads it as numbers whose
- * national part starts with 803 after the `+1` country code, i.e. `^\+1803`.
- */
-export function isInternal803Number(number: string): boolean {
-  return /^\+1803/.test(number);
 }
 
 /** The area code the API shows for a number (NANP only: the 3 digits after `+1`). */

@@ -1,7 +1,9 @@
 /** /api/v2/company and /api/v2/offices routes. */
 import { badRequest } from './http-failure.js';
 import { assertOfficeAccess, canSeeOffice } from './auth.js';
-import { compareIds, paginate } from './pagination.js';
+import { compareIds } from '../model/ids.js';
+import { isSameOfficeName } from '../model/office-names.js';
+import { paginate } from './pagination.js';
 import { getCallingCode } from './phone.js';
 import type { Route, RouteContext } from './router.js';
 import { formatApiTime } from './store.js';
@@ -51,7 +53,7 @@ function createOffice(ctx: RouteContext): FixtureOffice {
   if (!e911 && E911_COUNTRIES.includes(country)) throw badRequest(`e911_address is required for offices in ${country}`);
   const ring = b['ring_seconds'];
   if (ring !== undefined && (!/^\d+$/.test(String(ring)) || Number(ring) < 10 || Number(ring) > 45)) throw badRequest('ring_seconds must be from 10 to 45');
-  if (ctx.store.state.offices.some((o) => o.name.toLowerCase() === name.toLowerCase())) throw badRequest(`an office named "${name}" already exists`);
+  if (ctx.store.state.offices.some((o) => isSameOfficeName(o.name, name))) throw badRequest(`an office named "${name}" already exists`);
 
   const office: FixtureOffice = {
     id: ctx.store.mintId(),

@@ -5,8 +5,9 @@
  */
 import { badRequest, conflict, forbidden } from './http-failure.js';
 import { assertFreeLine, getAvailable, isHoldingLine } from './licenses.js';
-import { isInternal803Number } from './phone.js';
-import { parseIsoTime, RESTORE_WINDOW_MS, type Store } from './store.js';
+import { isInternalNumber, isInternationalMove } from '../model/international-move.js';
+import { isStillRestorable, RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
+import { parseIsoTime, type Store } from './store.js';
 import type { FixtureOffice, FixtureUser, LineField } from './types.js';
 
 /** User and license transfers need an Advanced/Premium plan (API `account_type` pro or enterprise). */
@@ -15,11 +16,6 @@ export function assertPaidAccount(store: Store, what: string): void {
   if (t !== 'pro' && t !== 'enterprise') {
     throw forbidden(`${what} requires a pro or enterprise account (Advanced or Premium plan); this company is "${t}"`);
   }
-}
-
-/** An office in another country than the user's current one. */
-export function isInternationalMove(from: FixtureOffice, to: FixtureOffice): boolean {
-  return from.country.toLowerCase() !== to.country.toLowerCase();
 }
 
 /** Offices without a `price_level` share the unset level. */
@@ -57,11 +53,12 @@ export function moveUserToOffice(store: Store, user: FixtureUser, dest: FixtureO
   if (user.office_id === dest.id) return;
   const from = store.getOffice(user.office_id);
   if (isHoldingLine(user)) assertFreeLine(store.state, dest, user.license);
-  const international = isInternationalMove(from, dest);
+  const international = isInternationalMove(from.country, dest.country);
   if (international) assertSamePriceLevel(from, dest, 'moving a user to an office in another country');
 
   const numbers = user.phone_numbers ?? [];
-  const keepNumbers = numbers.length > 0 && numbers.every(isInternal803Number);
+  // Re-derived on purpose from the help text ("unless the user only has internal numbers"), not `numbersPooledByMove`.
+  const keepNumbers = numbers.length > 0 && numbers.every(isInternalNumber);
   user.office_id = dest.id;
   for (const n of store.state.numbers) if (n.target_type === 'user' && n.target_id === user.id) n.office_id = dest.id;
   if (international && !keepNumbers) {
@@ -78,7 +75,7 @@ export function moveUserToOffice(store: Store, user: FixtureUser, dest: FixtureO
 export function assertPatchMoveAllowed(store: Store, user: FixtureUser, dest: FixtureOffice, numbersAfter: readonly string[]): void {
   assertPaidAccount(store, 'moving a user to another office');
   const from = store.getOffice(user.office_id);
-  if (!isInternationalMove(from, dest)) return;
+  if (!isInternationalMove(from.country, dest.country)) return;
   assertSamePriceLevel(from, dest, 'moving a user to an office in another country');
   if (numbersAfter.length > 0) {
     throw badRequest(
@@ -88,7 +85,7 @@ export function assertPatchMoveAllowed(store: Store, user: FixtureUser, dest: Fi
   }
 }
 
-/** `DELETE /users/{id}`: state deleted, numbers to the reserved pool, the line freed; restorable 72 h. */
+/** `DELETE /users/{id}`: state deleted, numbers to the reserved pool, the line freed; restorable for `RESTORE_WINDOW_HOURS`. */
 export function deleteUser(store: Store, user: FixtureUser): void {
   assertLiveUser(user);
   for (const num of user.phone_numbers ?? []) store.detachNumber(store.getNumber(num));
@@ -98,12 +95,12 @@ export function deleteUser(store: Store, user: FixtureUser): void {
   store.touch();
 }
 
-/** Console: undo a deletion within 72 h. The user needs a free line again; numbers stay in the pool. */
+/** Console: undo a deletion within the restore window. The user needs a free line again; numbers stay in the pool. */
 export function restoreUser(store: Store, user: FixtureUser): void {
   if (user.state !== 'deleted') throw badRequest(`user ${user.id} is not deleted`);
   const at = user.deleted_at === undefined ? Number.NEGATIVE_INFINITY : parseIsoTime(user.deleted_at);
-  if (user.anonymized || store.now().getTime() - at >= RESTORE_WINDOW_MS) {
-    throw badRequest(`user ${user.id} was deleted more than 72 hours ago and can no longer be restored`);
+  if (user.anonymized || !isStillRestorable(at, store.now().getTime())) {
+    throw badRequest(`user ${user.id} was deleted more than ${RESTORE_WINDOW_HOURS} hours ago and can no longer be restored`);
   }
   const owner = findEmailOwner(store, user.emails, user);
   if (owner) throw conflict(`email ${user.emails[0] ?? ''} is now used by user ${owner.id}`);

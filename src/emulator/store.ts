@@ -3,11 +3,9 @@
  * every route shares. Business rules that span objects live in `rules.ts`.
  */
 import { notFound } from './http-failure.js';
+import { isStillRestorable } from '../model/restore-window.js';
 import { getAreaCode, isNumberInCountry, mintNumber } from './phone.js';
 import type { Fixture, FixtureNumber, FixtureOffice, FixtureUser } from './types.js';
-
-/** How long a deleted user stays restorable (seed: "up to 72 hours"). */
-export const RESTORE_WINDOW_MS = 72 * 3600 * 1000;
 
 const ID_BASE = 5_000_000_000_000_000n;
 
@@ -180,7 +178,7 @@ export class Store {
     for (const u of this.state.users) {
       if (u.state !== 'deleted' || u.anonymized) continue;
       const at = u.deleted_at === undefined ? Number.NEGATIVE_INFINITY : parseIsoTime(u.deleted_at);
-      if (now - at < RESTORE_WINDOW_MS) continue;
+      if (isStillRestorable(at, now)) continue;
       u.emails = [`deleted-user-${u.id}@anonymized.invalid`];
       u.first_name = 'Deleted';
       u.last_name = 'User';

@@ -59,7 +59,7 @@ export interface FixtureUser {
   admin_office_ids?: string[];
   /** Emulator-only: ISO time of deletion (state `deleted`). */
   deleted_at?: string;
-  /** Emulator-only: set once a deleted user's 72 h restore window passed and the record was anonymized. */
+  /** Emulator-only: set once a deleted user's restore window (`RESTORE_WINDOW_MS`) passed and the record was anonymized. */
   anonymized?: boolean;
   /** Emulator-only: Charting Data analytics permission (no API). */
   analytics?: boolean;

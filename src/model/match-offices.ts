@@ -1,3 +1,5 @@
+import { compareIds } from './ids.js';
+import { officeNameKey } from './office-names.js';
 import type { LiveState, Office, Tenant } from './tenant.js';
 import { compareCodeUnits } from './compare.js';
 
@@ -34,14 +36,14 @@ export function matchOffices(desired: readonly Office[], live: readonly LiveOffi
   const byName = new Map<string, Office>();
   for (const office of desired) {
     if (taken.has(office.key) || office.id !== undefined) continue;
-    const name = normalizeName(office.name);
+    const name = officeNameKey(office.name);
     if (!byName.has(name)) byName.set(name, office);
   }
 
   const ordered = [...live].sort((a, b) => compareIds(a.id, b.id));
   for (const office of ordered) {
     if (keys.has(office.id)) continue;
-    const match = byName.get(normalizeName(office.name));
+    const match = byName.get(officeNameKey(office.name));
     if (match !== undefined && !taken.has(match.key)) {
       keys.set(office.id, match.key);
       taken.add(match.key);
@@ -79,15 +81,3 @@ export function keyLiveOffices(live: LiveState, desired: readonly Office[]): Liv
   return { ...live, tenant: keyed };
 }
 
-function normalizeName(name: string): string {
-  return name.trim().toLowerCase();
-}
-
-/** Numeric ids compare numerically (they are int64 strings), others lexically. */
-function compareIds(a: string, b: string): number {
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) {
-    const d = BigInt(a) - BigInt(b);
-    return d < 0n ? -1 : d > 0n ? 1 : 0;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
-}

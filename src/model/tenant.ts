@@ -13,7 +13,7 @@
  *   that equal tenants serialize identically.
  */
 
-/** Office license line types that dialform manages (API: `talk_lines`, `sell_lines`, `contact_center_lines`). */
+/** Office license line types that dialform manages (API fields and license mapping: `license-lines.ts`). */
 export const LINE_TYPES = ['talk', 'sell', 'contact_center'] as const;
 export type LineType = (typeof LINE_TYPES)[number];
 
@@ -33,17 +33,6 @@ export const USER_LICENSES = [
   'user',
 ] as const;
 export type UserLicense = (typeof USER_LICENSES)[number];
-
-/**
- * Which office line a user license consumes. Dialpad does not document the mapping; this is the
- * plausible one from dialpad-api.md §4.3 (`talk`→talk_lines, `agents`→sell_lines,
- * `lite_support_agents`→contact_center_lines). Licenses not listed consume no managed line.
- */
-export const LICENSE_LINE: Partial<Record<UserLicense, LineType>> = {
-  talk: 'talk',
-  agents: 'sell',
-  lite_support_agents: 'contact_center',
-};
 
 /** Company pricing tier (`CompanyProto.account_type`). Transfers need `pro` or `enterprise`. */
 export const ACCOUNT_TYPES = ['free', 'standard', 'pro', 'enterprise'] as const;

@@ -3,6 +3,7 @@
  * `now` is passed in.
  */
 import type { Change } from '../diff/types.js';
+import { listEmailAliases, matchUsers } from '../model/match-users.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
 import { KINDS } from './kinds/index.js';
 import { listUnverifiable, planPermissionChanges } from './permission-changes.js';
@@ -25,18 +26,6 @@ export interface BuildPlanInput {
   base?: DesiredState;
   configDigest: string;
   liveDigest: string;
-}
-
-/** Live email → desired email, for users matched through `previous_emails`. */
-function aliasesOf(desired: DesiredState, live: LiveState): Map<string, string> {
-  const liveEmails = new Set(live.tenant.users.map((u) => u.email.toLowerCase()));
-  const aliases = new Map<string, string>();
-  for (const user of desired.tenant.users) {
-    if (liveEmails.has(user.email.toLowerCase())) continue;
-    const previous = (user.previousEmails ?? []).find((e) => liveEmails.has(e.toLowerCase()));
-    if (previous !== undefined) aliases.set(previous.toLowerCase(), user.email.toLowerCase());
-  }
-  return aliases;
 }
 
 /** A partial read must not lead to deleting or suspending users, or releasing numbers, that may only be unread. */
@@ -72,7 +61,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     ...(input.base === undefined ? [] : planPermissionChanges(desired, input.base)),
   ];
 
-  const initial = createSimState(desired, live, aliasesOf(desired, live));
+  const initial = createSimState(desired, live, listEmailAliases(matchUsers(desired, live)));
   const desiredOffice = new Map(desired.tenant.users.map((u) => [u.email.toLowerCase(), u.office]));
   const numberOffice = new Map(live.tenant.numbers.flatMap((n) => (n.office === undefined ? [] : [[n.number, n.office] as const])));
   const trace = orderOperations(drafts, initial, {

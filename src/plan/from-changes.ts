@@ -4,12 +4,11 @@
  */
 import type { Change, UserField } from '../diff/types.js';
 import type { User } from '../model/tenant.js';
-import { isInternalNumber } from '../diff/countries.js';
+import { isInternationalMove, numbersPooledByMove } from '../model/international-move.js';
+import { RESTORE_WINDOW_HOURS, restorableUntil } from '../model/restore-window.js';
 import type { OfficeBook } from './office-refs.js';
 import { operation } from './operations.js';
 import type { FieldChange, Operation, UserPatch } from './types.js';
-
-const RESTORE_WINDOW_MS = 72 * 3600 * 1000;
 
 export interface FromChangesContext {
   book: OfficeBook;
@@ -83,15 +82,15 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
           source: sourceOf(c.user),
           changes: [{ field: 'state', from: 'deleted', to: 'active' }],
           notes: [
-            `Admin Settings › Users › Deleted Users: restore ${c.live.email}. Possible only within 72 h of the deletion; after that the account is anonymized.`,
+            `Admin Settings › Users › Deleted Users: restore ${c.live.email}. Possible only within ${RESTORE_WINDOW_HOURS} h of the deletion; after that the account is anonymized.`,
           ],
         }),
       ];
     case 'update_user':
       return [operation.updateUser({ email: c.user.email, ...idOf(c.live), source: sourceOf(c.user), ...patchOf(c.fields, book) })];
     case 'move_user': {
-      const international = book.country(c.from) !== book.country(c.to);
-      const numbersToPool = international ? ctx.liveNumbers(c.live).filter((n) => !isInternalNumber(n)) : [];
+      const international = isInternationalMove(book.country(c.from), book.country(c.to));
+      const numbersToPool = numbersPooledByMove(ctx.liveNumbers(c.live), book.country(c.from), book.country(c.to));
       return [
         operation.moveUser({
           email: c.user.email,
@@ -137,7 +136,7 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
           email: c.live.email,
           ...idOf(c.live),
           source: 'unmanaged',
-          restorableUntil: new Date(ctx.now.getTime() + RESTORE_WINDOW_MS).toISOString(),
+          restorableUntil: restorableUntil(ctx.now).toISOString(),
           changes: [{ field: 'state', from: c.live.state, to: 'deleted' }],
           notes: [
             'Not in config and policy.unmanaged_users is delete.',

@@ -3,7 +3,8 @@
  * ref, a changed declaration becomes a manual grant/revoke; without one, declarations are listed
  * as unverifiable.
  */
-import type { DesiredState, User } from '../model/tenant.js';
+import { findUserByEmails, indexUsersByEmail } from '../model/match-users.js';
+import type { DesiredState } from '../model/tenant.js';
 import { operation } from './operations.js';
 import type { Operation, Unverifiable } from './types.js';
 
@@ -11,16 +12,12 @@ const ANALYTICS_NOTE =
   'Admin Settings › Users › select the user › Add analytics permissions (bulk action). Covers Charting Data, not Call History; must be done by a Company Admin.';
 const PROXY_NOTE = 'Admin Settings › Users › Options › Admin: proxy access. Users, even Office Admins, need it granted before they can proxy.';
 
-function findBaseUser(user: User, base: DesiredState): User | undefined {
-  const emails = new Set([user.email, ...(user.previousEmails ?? [])].map((e) => e.toLowerCase()));
-  return base.tenant.users.find((u) => emails.has(u.email.toLowerCase()));
-}
-
 /** Manual grant/revoke operations for declarations that changed since `base`. */
 export function planPermissionChanges(desired: DesiredState, base: DesiredState): Operation[] {
   const ops: Operation[] = [];
+  const baseByEmail = indexUsersByEmail(base.tenant.users);
   for (const user of desired.tenant.users) {
-    const before = findBaseUser(user, base);
+    const before = findUserByEmails(user, baseByEmail);
     const source = user.source ?? 'config';
     const input = { email: user.email, source };
     if (user.analytics !== undefined && user.analytics !== (before?.analytics ?? false)) {

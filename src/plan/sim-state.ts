@@ -4,8 +4,9 @@
  * op by op by `applyOperation`.
  */
 import { indexLiveNumbers } from '../diff/live-numbers.js';
+import { lineOfLicense } from '../model/license-lines.js';
+import { indexUsersByEmail } from '../model/match-users.js';
 import {
-  LICENSE_LINE,
   LINE_TYPES,
   type AccountType,
   type DesiredState,
@@ -52,9 +53,8 @@ export const LICENSED_STATES: ReadonlySet<UserState> = new Set(['active', 'suspe
 /** Display names of the managed line types. */
 export const LINE_LABELS: Record<LineType, string> = { talk: 'Talk', sell: 'Sell', contact_center: 'Contact Center' };
 
-export function lineOf(license: UserLicense): LineType | undefined {
-  return LICENSE_LINE[license];
-}
+/** The managed line a license consumes (`lineOfLicense`, under the name the simulation uses). */
+export const lineOf: (license: UserLicense) => LineType | undefined = lineOfLicense;
 
 function zeroLines(): Record<LineType, number> {
   return { talk: 0, sell: 0, contact_center: 0 };
@@ -97,10 +97,9 @@ export function createSimState(desired: DesiredState, live: LiveState, aliases: 
 
   const numbersOf = indexLiveNumbers(live);
   const users = new Map<string, SimUser>();
-  for (const user of live.tenant.users) {
-    const liveEmail = user.email.toLowerCase();
+  // One account per email, as the differ matched it (a live account wins over a deleted one).
+  for (const [liveEmail, user] of indexUsersByEmail(live.tenant.users)) {
     const email = aliases.get(liveEmail) ?? liveEmail;
-    if (users.get(email)?.state !== undefined && user.state === 'deleted') continue;
     users.set(email, {
       email,
       office: user.office,

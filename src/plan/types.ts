@@ -40,7 +40,7 @@ export interface FieldChange {
   to?: unknown;
 }
 
-/** `yes`, `no`, or `until <ISO time>` (e.g. a deleted user is restorable for 72 h). */
+/** `yes`, `no`, or `until <ISO time>` (e.g. a deleted user is restorable within the restore window). */
 export type Reversible = 'yes' | 'no' | `until ${string}`;
 
 interface OperationBase<T extends Target> {

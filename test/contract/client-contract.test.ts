@@ -54,7 +54,7 @@ describe('every request the client makes matches the OpenAPI contract', () => {
     await client.listUsers({ email: 'ada@acme.com' });
     await client.getUser('11');
     await client.createUser({ email: 'ada@acme.com', office_id: '1', first_name: 'Ada', last_name: 'L', license: 'talk' });
-    await client.updateUser('11', { first_name: 'Ada', license: 'agents', is_super_admin: true, admin_office_ids: ['1'], state: 'suspended' });
+    await client.updateUser('11', { first_name: 'Ada', emails: ['ada.l@acme.com', 'ada@acme.com'], license: 'agents', is_super_admin: true, admin_office_ids: ['1'], state: 'suspended' });
     await client.moveUserOffice('11', '1');
     await client.assignUserNumber('11', { number: '+14155550101', primary: true });
     await client.unassignUserNumber('11', '+14155550101');

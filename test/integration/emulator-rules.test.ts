@@ -202,6 +202,13 @@ describe('POST /offices', () => {
     expect((await h.api('GET', `/offices/${String(office['id'])}/available_licenses`)).body).toMatchObject({ talk_lines: '0' });
   });
 
+  it('rejects an office whose name differs from an existing one only in case and surrounding spaces', async () => {
+    h = await startHarness();
+    const res = await h.api('POST', '/offices', { ...valid, name: ' acme hq ' });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('already exists');
+  });
+
   it('validates required fields, the e911 address and rejects emulator-only extras', async () => {
     h = await startHarness();
     const { currency: _c, ...noCurrency } = valid;

@@ -57,6 +57,11 @@ describe('semantic rules', () => {
       ['c.yaml:5:16: office "nyc" has the same name "Acme HQ" as office "hq" (c.yaml:3:15): live offices are matched by name, so it must be unique'],
     ],
     [
+      'two offices whose names differ only in case and spaces (matched as one live office)',
+      `${OFFICES_YAML}  nyc: { name: " acme hq", country: US }\n`,
+      ['c.yaml:5:16: office "nyc" has the same name " acme hq" as office "hq" (c.yaml:3:15): live offices are matched by name, so it must be unique'],
+    ],
+    [
       'a missing emulator fixture',
       `${OFFICES_YAML}emulator: { fixture: fixtures/live.json }\n`,
       [`c.yaml:5:22: emulator.fixture "fixtures/live.json" does not exist (looked for ${'<dir>'}/fixtures/live.json); the path is relative to the file that declares it`],

@@ -6,7 +6,7 @@
 export const PHASES = [
   // Everything placed in a new office needs the office to exist.
   'create_office',
-  // Restorable for 72 h only: restore before anything else could take the account's email or numbers.
+  // Restorable only within the restore window (model/restore-window.ts): restore before anything else could take the account's email or numbers.
   'restore',
   // Frees the user's license line and sends their numbers to the pool for later claims.
   'delete',

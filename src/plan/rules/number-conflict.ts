@@ -1,4 +1,5 @@
-import { countriesOfNumber, isInternalNumber } from '../../diff/countries.js';
+import { countriesOfNumber } from '../../model/countries.js';
+import { isInternalNumber } from '../../model/international-move.js';
 import type { Violation } from '../types.js';
 import { at, type RuleContext } from './context.js';
 

@@ -1,3 +1,4 @@
+import { isInternationalMove } from '../../model/international-move.js';
 import type { Operation } from '../types.js';
 import { at, type RuleContext } from './context.js';
 
@@ -36,6 +37,6 @@ export function checkPriceLevelMismatch(ctx: RuleContext) {
 
 function officesOf(op: Operation, ctx: RuleContext): [string, string] | undefined {
   if (op.kind === 'transfer_licenses') return [op.from.key, op.to.key];
-  if (op.kind === 'move_user' && ctx.book.country(op.from.key) !== ctx.book.country(op.to.key)) return [op.from.key, op.to.key];
+  if (op.kind === 'move_user' && isInternationalMove(ctx.book.country(op.from.key), ctx.book.country(op.to.key))) return [op.from.key, op.to.key];
   return undefined;
 }

@@ -1,9 +1,10 @@
+import { RESTORE_WINDOW_HOURS } from '../../model/restore-window.js';
 import type { OperationOf, Violation } from '../types.js';
 import { at, type RuleContext } from './context.js';
 
 /**
  * A config user whose email belongs to a deleted account still listed by the API (so inside the
- * 72 h window): the plan restores that account (manual) rather than creating a new one.
+ * restore window, `RESTORE_WINDOW_HOURS`): the plan restores that account (manual) rather than creating a new one.
  */
 export function checkRecentlyDeletedUser(ctx: RuleContext): Violation[] {
   return ctx.operations
@@ -17,7 +18,7 @@ export function checkRecentlyDeletedUser(ctx: RuleContext): Violation[] {
         message:
           `${email}${at(op.source)} was deleted${deletedAt === undefined ? '' : ` at ${deletedAt}`} and is still restorable, so ` +
           `the plan restores the account (manual: Admin Settings › Users › Deleted Users) instead of creating a new one, ` +
-          `which would lose their history. Deleted users can be restored for 72 h only; after that their data is anonymized ` +
+          `which would lose their history. Deleted users can be restored for ${RESTORE_WINDOW_HOURS} h only; after that their data is anonymized ` +
           `(Dialpad help, Manage Your Users). Restore it before that, or remove the entry if the account should stay deleted.`,
         operation_ids: [op.id],
       };

@@ -40,12 +40,3 @@ export function countriesOfNumber(number: string): readonly string[] | undefined
   }
   return best?.[1];
 }
-
-/**
- * Internal numbers that survive an international move (dialpad-api.md §5.1: "numbers beginning
- * with 803"). Read as the North American area code 803 after the `+1` country code, the only
- * reading under which an E.164 number can "begin with 803".
- */
-export function isInternalNumber(number: string): boolean {
-  return number.startsWith('+1803');
-}

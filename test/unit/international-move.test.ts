@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { isInternalNumber, isInternationalMove, numbersPooledByMove } from '../../src/model/international-move.js';
+
+describe('international moves', () => {
+  it.each([
+    { from: 'US', to: 'us', want: false },
+    { from: 'US', to: 'GB', want: true },
+    { from: 'gb', to: 'GB', want: false },
+  ])('$from → $to is international: $want', ({ from, to, want }) => {
+    expect(isInternationalMove(from, to)).toBe(want);
+  });
+
+  it('reads "numbers beginning with 803" as +1803', () => {
+    expect(isInternalNumber('+18035550100')).toBe(true);
+    expect(isInternalNumber('+8035550100')).toBe(false);
+    expect(isInternalNumber('+14158035550')).toBe(false);
+  });
+
+  it.each([
+    { name: 'within a country nothing is pooled', from: 'US', to: 'US', want: [] },
+    { name: 'across countries all but internal numbers are pooled', from: 'US', to: 'GB', want: ['+14155550100', '+442071234567'] },
+    { name: 'country case does not matter', from: 'us', to: 'US', want: [] },
+  ])('$name', ({ from, to, want }) => {
+    expect(numbersPooledByMove(['+14155550100', '+18035550100', '+442071234567'], from, to)).toEqual(want);
+  });
+});
