@@ -103,8 +103,8 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
           changes: [{ field: 'office', from: c.from, to: c.to }],
           notes: international
             ? [
+                // The pooled numbers are the operation's own field (`numbers_to_pool`), shown with it.
                 `International move (${book.country(c.from)} → ${book.country(c.to)}): ` +
-                  (numbersToPool.length > 0 ? `${describePooled(numbersToPool)} and ` : '') +
                   `${c.user.email} gets a new ${book.country(c.to)} number; the license stays the same.`,
               ]
             : [],
