@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulator } from '../../src/emulator/index.js';
 import { ROOT, runCli } from '../support/cli.js';
-import { addUsers, API_KEY, duplicateEmails, liveEmails, makeCompany, renameUsers } from './company.js';
+import { addUsers, API_KEY, duplicateEmails, liveEmails, makeCompany, renameUsers } from '../support/chaos-company.js';
 
 const BIN = join(ROOT, 'cmd', 'dialform.ts');
 /** tsx's loader by URL: the child runs in a temp dir where the bare specifier 'tsx' does not resolve. */

@@ -9,7 +9,7 @@ import { createApplyApi } from '../../src/dialpad/apply-api.js';
 import { createDialpadClient } from '../../src/dialpad/index.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { planAgainstLive } from '../../src/plan-against-live.js';
-import { addUsers, API_KEY, deleteUnmanaged, duplicateEmails, liveEmails, makeCompany, renameUsers } from './company.js';
+import { addUsers, API_KEY, deleteUnmanaged, duplicateEmails, liveEmails, makeCompany, renameUsers } from '../support/chaos-company.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {

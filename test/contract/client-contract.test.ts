@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDialpadClient, fetchLive, type RequestEvent } from '../../src/dialpad/index.js';
-import { contract, matchOperation, validateParameters, validateRequest, validateResponse } from './contract.js';
+import { contract, matchOperation, validateParameters, validateRequest, validateResponse } from '../support/contract.js';
 
 const BASE = 'https://dialpad.test';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDialpadClient, fetchLive, type DialpadClient, type RequestEvent } from '../../src/dialpad/index.js';
 import { createEmulator, parseFixture, type RunningEmulator } from '../../src/emulator/index.js';
-import { contract, matchOperation, validateParameters, validateRequest, validateResponse } from './contract.js';
+import { contract, matchOperation, validateParameters, validateRequest, validateResponse } from '../support/contract.js';
 
 /**
  * Fields the emulator may send that the vendored (S1) spec does not declare: they are in Dialpad's

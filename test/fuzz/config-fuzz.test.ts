@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfigSources, type ConfigSource } from '../../src/config/index.js';
 import { ConfigError } from '../../src/errors.js';
 import { ROOT, runCli } from '../support/cli.js';
-import { aliasBomb, mutateConfig, seededRandom, type Random } from './mutate-config.js';
+import { aliasBomb, mutateConfig, seededRandom, type Random } from '../support/mutate-config.js';
 
 /**
  * Config fuzzing: mutated copies of examples/acme (seeded, so every run is the same) must either

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fixture } from '../../src/emulator/index.js';
-import { itemsOf, makeFixture, startHarness, type Harness } from './emulator-harness.js';
+import { itemsOf, makeFixture, startHarness, type Harness } from '../support/emulator-harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DialformError } from '../../src/errors.js';
 import { FixtureError, loadFixture, parseFixture, startEmbeddedEmulator, type Fixture } from '../../src/emulator/index.js';
-import { makeFixture } from './emulator-harness.js';
+import { makeFixture } from '../support/emulator-harness.js';
 
 const YAML_FIXTURE = `company: { id: "1", name: Acme, account_type: pro }
 offices:

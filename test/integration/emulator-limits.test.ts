@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFaultSpec } from '../../src/emulator/index.js';
 import { UsageError } from '../../src/errors.js';
-import { KEY, startHarness, type Harness } from './emulator-harness.js';
+import { KEY, startHarness, type Harness } from '../support/emulator-harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {

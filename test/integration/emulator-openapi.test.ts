@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../src/emulator/server.js';
-import { itemsOf, startHarness, type Harness } from './emulator-harness.js';
+import { itemsOf, startHarness, type Harness } from '../support/emulator-harness.js';
 
 interface Spec {
   paths: Record<string, Record<string, unknown>>;

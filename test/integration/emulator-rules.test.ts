@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { itemsOf, makeFixture, startHarness, type Harness } from './emulator-harness.js';
+import { itemsOf, makeFixture, startHarness, type Harness } from '../support/emulator-harness.js';
 
 let h: Harness;
 afterEach(async () => {

@@ -7,7 +7,7 @@ import type { Io } from '../../cmd/io.js';
 import { runImport } from '../../cmd/commands/import.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { ROOT, runCli } from '../support/cli.js';
-import { makeFixture } from './emulator-harness.js';
+import { makeFixture } from '../support/emulator-harness.js';
 
 /** Every file under `dir`, relative path → content. */
 async function readTree(dir: string): Promise<Record<string, string>> {

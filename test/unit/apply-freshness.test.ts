@@ -3,7 +3,7 @@ import { compareOperations, judgeFreshness } from '../../src/apply/check-freshne
 import { operation } from '../../src/plan/operations.js';
 import type { LiveState, User } from '../../src/model/tenant.js';
 import type { Operation, Plan } from '../../src/plan/types.js';
-import { desiredState, liveState, liveUser, planOf, user } from './builders.js';
+import { desiredState, liveState, liveUser, planOf, user } from '../support/builders.js';
 
 /** The config: Ada and Bob as they should be, and Cleo, a new hire. */
 const desired = desiredState({

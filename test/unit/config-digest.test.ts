@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digestConfig, loadConfig } from '../../src/config/index.js';
-import { OFFICES_YAML, useTempCwd, userYaml, writeTree } from './config-test-utils.js';
+import { OFFICES_YAML, useTempCwd, userYaml, writeTree } from '../support/config-files.js';
 
 const cwd = useTempCwd();
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { digestConfig, loadConfig, loadConfigFromGit } from '../../src/config/index.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
-import { OFFICES_YAML, useTempCwd, userYaml, writeTree } from './config-test-utils.js';
+import { OFFICES_YAML, useTempCwd, userYaml, writeTree } from '../support/config-files.js';
 
 const cwd = useTempCwd();
 

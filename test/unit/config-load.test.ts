@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
 import { UsageError } from '../../src/errors.js';
-import { problemsOf, useTempCwd, writeTree } from './config-test-utils.js';
+import { problemsOf, useTempCwd, writeTree } from '../support/config-files.js';
 
 const cwd = useTempCwd();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { ConfigError } from '../../src/errors.js';
-import { OFFICES_YAML, problemsOf, useTempCwd, userYaml, writeTree } from './config-test-utils.js';
+import { OFFICES_YAML, problemsOf, useTempCwd, userYaml, writeTree } from '../support/config-files.js';
 
 const cwd = useTempCwd();
 

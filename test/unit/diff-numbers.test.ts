@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffTenant, type Change } from '../../src/diff/index.js';
-import { codes, desiredState, heldNumber, liveOffice, liveState, liveUser, office, planOf, poolNumber, steps, user } from './builders.js';
+import { codes, desiredState, heldNumber, liveOffice, liveState, liveUser, office, planOf, poolNumber, steps, user } from '../support/builders.js';
 
 const numberChanges = (changes: Change[]) =>
   changes.flatMap((c) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffTenant, type Change } from '../../src/diff/index.js';
-import { desiredState, liveOffice, liveState, liveUser, office, user } from './builders.js';
+import { desiredState, liveOffice, liveState, liveUser, office, user } from '../support/builders.js';
 
 /** `kind email-or-office` per change: compact to compare. */
 function kinds(changes: Change[]): string[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LiveState } from '../../src/model/tenant.js';
 import { planFromRead } from '../../src/plan-against-live.js';
 import { digestLive } from '../../src/plan/digest.js';
-import { desiredState, NOW, office } from './builders.js';
+import { desiredState, NOW, office } from '../support/builders.js';
 
 /** A live company as `fetchLive` returns it: offices and references keyed by live id. */
 function read(order: 'hq-first' | 'ldn-first' = 'hq-first'): LiveState {

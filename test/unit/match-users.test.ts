@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listEmailAliases, matchUsers } from '../../src/model/match-users.js';
 import { planPermissionChanges } from '../../src/plan/permission-changes.js';
-import { desiredState, liveState, liveUser, user } from './builders.js';
+import { desiredState, liveState, liveUser, user } from '../support/builders.js';
 
 describe('matchUsers', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digestLive } from '../../src/plan/build-plan.js';
-import { desiredState, heldNumber, liveOffice, liveState, liveUser, NOW, office, planOf, steps, user } from './builders.js';
+import { desiredState, heldNumber, liveOffice, liveState, liveUser, NOW, office, planOf, steps, user } from '../support/builders.js';
 
 describe('buildPlan', () => {
   it('fills basis, created_at and summary counts by kind', () => {

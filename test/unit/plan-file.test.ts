@@ -6,7 +6,7 @@ import { DialformError } from '../../src/errors.js';
 import { findPackageRoot } from '../../src/package-root.js';
 import { readPlanFile, writePlanFile } from '../../src/plan/plan-file.js';
 import { renderJson } from '../../src/render/json.js';
-import { blockedPlan, emptyPlan, fullPlan } from './plan-samples.js';
+import { blockedPlan, emptyPlan, fullPlan } from '../support/plan-samples.js';
 
 let dir: string;
 beforeAll(async () => {

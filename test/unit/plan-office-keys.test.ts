@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { desiredState, heldNumber, liveOffice, liveState, liveUser, office, planOf, poolNumber, user } from './builders.js';
+import { desiredState, heldNumber, liveOffice, liveState, liveUser, office, planOf, poolNumber, user } from '../support/builders.js';
 import type { Plan } from '../../src/plan/types.js';
 
 /** `op-N kind → office_key` for every operation. */

@@ -3,7 +3,7 @@ import { BugError } from '../../src/errors.js';
 import { operation } from '../../src/plan/operations.js';
 import { orderOperations } from '../../src/plan/order.js';
 import { createSimState } from '../../src/plan/sim-state.js';
-import { codes, desiredState, liveOffice, liveState, liveUser, office, planOf, steps, user } from './builders.js';
+import { codes, desiredState, liveOffice, liveState, liveUser, office, planOf, steps, user } from '../support/builders.js';
 
 describe('ordering by simulation', () => {
   it('transfers licenses only after two users leave the source office (deletes)', () => {

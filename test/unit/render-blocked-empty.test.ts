@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { NO_CHANGES } from '../../src/render/rows.js';
 import { renderText } from '../../src/render/text.js';
-import { desiredState, liveState, liveUser, planOf } from './builders.js';
-import { emptyPlan } from './plan-samples.js';
+import { desiredState, liveState, liveUser, planOf } from '../support/builders.js';
+import { emptyPlan } from '../support/plan-samples.js';
 
 /** A plan blocked with no operations (every deletion withheld after a partial read) is not "no changes". */
 describe('a blocked plan without operations', () => {

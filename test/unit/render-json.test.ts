@@ -4,7 +4,7 @@ import { getPlanValidator, planSchemaPath, validatePlanDocument } from '../../sr
 import { OPERATION_KINDS } from '../../src/plan/kinds/index.js';
 import { RULE_CODES, type Plan } from '../../src/plan/types.js';
 import { renderJson } from '../../src/render/json.js';
-import { blockedPlan, emptyPlan, everyKindOperations, fullPlan, largePlan } from './plan-samples.js';
+import { blockedPlan, emptyPlan, everyKindOperations, fullPlan, largePlan } from '../support/plan-samples.js';
 
 interface SchemaShape {
   $defs: Record<string, { enum?: string[]; oneOf?: { $ref: string }[]; properties?: { kind?: { const?: string } } }>;

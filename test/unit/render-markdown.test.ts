@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/render/markdown.js';
-import { blockedPlan, emptyPlan, fullPlan, largePlan } from './plan-samples.js';
+import { blockedPlan, emptyPlan, fullPlan, largePlan } from '../support/plan-samples.js';
 
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/;
 const E164 = /\+\d{7,15}/;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskEmail, maskPhone, redactPlan, redactText } from '../../src/render/redact.js';
 import { buildPlanView, formatOperationIds, formatValue } from '../../src/render/rows.js';
-import { blockedPlan, fullPlan } from './plan-samples.js';
+import { blockedPlan, fullPlan } from '../support/plan-samples.js';
 
 describe('buildPlanView', () => {
   it('keeps execution order in operations and inside each office group', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/render/text.js';
-import { desiredState, liveState, liveUser, planOf } from './builders.js';
-import { blockedPlan, emptyPlan, fullPlan } from './plan-samples.js';
+import { desiredState, liveState, liveUser, planOf } from '../support/builders.js';
+import { blockedPlan, emptyPlan, fullPlan } from '../support/plan-samples.js';
 
 const ANSI = /\u001b\[[0-9;]*m/;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, desiredState, heldNumber, liveOffice, liveState, liveUser, office, planOf, user } from '../builders.js';
+import { codes, desiredState, heldNumber, liveOffice, liveState, liveUser, office, planOf, user } from '../../support/builders.js';
 
 describe('country_change_requires_ack', () => {
   const offices = [office('hq'), office('ldn', { name: 'Acme London', country: 'GB' })];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, desiredState, liveState, liveUser, planOf, poolNumber, user } from '../builders.js';
+import { codes, desiredState, liveState, liveUser, planOf, poolNumber, user } from '../../support/builders.js';
 
 describe('incomplete_live_read', () => {
   it('blocks the plan and withholds deletions of unmanaged users', () => {

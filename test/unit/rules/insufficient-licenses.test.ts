@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, desiredState, liveOffice, liveState, office, planOf, user } from '../builders.js';
+import { codes, desiredState, liveOffice, liveState, office, planOf, user } from '../../support/builders.js';
 
 describe('insufficient_licenses', () => {
   it('blocks a create in an office with no unassigned license', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, desiredState, liveState, liveUser, planOf, user } from '../builders.js';
+import { codes, desiredState, liveState, liveUser, planOf, user } from '../../support/builders.js';
 
 describe('last_company_admin', () => {
   const admin = { company: true, offices: [] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, desiredState, heldNumber, liveOffice, liveState, liveUser, office, planOf, poolNumber, user } from '../builders.js';
+import { codes, desiredState, heldNumber, liveOffice, liveState, liveUser, office, planOf, poolNumber, user } from '../../support/builders.js';
 
 describe('number_conflict', () => {
   it('flags a number wanted by two users', () => {

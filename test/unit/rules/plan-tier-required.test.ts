@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, desiredState, liveOffice, liveState, liveUser, office, planOf, user } from '../builders.js';
+import { codes, desiredState, liveOffice, liveState, liveUser, office, planOf, user } from '../../support/builders.js';
 
 describe('plan_tier_required', () => {
   const desired = desiredState({

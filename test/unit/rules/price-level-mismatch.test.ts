@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, desiredState, liveOffice, liveState, liveUser, office, planOf, steps, user } from '../builders.js';
+import { codes, desiredState, liveOffice, liveState, liveUser, office, planOf, steps, user } from '../../support/builders.js';
 
 describe('price_level_mismatch', () => {
   it('blocks a license transfer between offices of different price levels', () => {

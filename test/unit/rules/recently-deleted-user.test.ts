@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, desiredState, liveState, liveUser, planOf, user } from '../builders.js';
+import { codes, desiredState, liveState, liveUser, planOf, user } from '../../support/builders.js';
 
 describe('recently_deleted_user', () => {
   it('restores (manual) instead of creating, with a warning about the 72 h window', () => {

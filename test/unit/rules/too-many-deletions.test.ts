@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, desiredState, liveState, liveUser, planOf, poolNumber, user } from '../builders.js';
+import { codes, desiredState, liveState, liveUser, planOf, poolNumber, user } from '../../support/builders.js';
 
 describe('too_many_deletions', () => {
   const live = liveState({ users: ['a', 'b', 'c', 'd', 'e'].map((n) => liveUser(`${n}@acme.com`)) });

@@ -27,7 +27,7 @@ interface Contract {
 }
 
 export const contract = JSON.parse(
-  readFileSync(new URL('./dialpad-contract.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../contract/dialpad-contract.json', import.meta.url), 'utf8'),
 ) as Contract;
 
 const REF_PREFIX = '#/components/schemas/';
