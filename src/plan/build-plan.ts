@@ -7,7 +7,6 @@ import { listEmailAliases, matchUsers } from '../model/match-users.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
 import { KINDS } from './kinds/index.js';
 import { listUnverifiable, planPermissionChanges } from './permission-changes.js';
-export { digestLive } from './digest.js';
 import { operationsFromChange } from './from-changes.js';
 import { createOfficeBook } from './office-refs.js';
 import { orderOperations } from './order.js';

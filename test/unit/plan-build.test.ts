@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestLive } from '../../src/plan/build-plan.js';
+import { digestLive } from '../../src/plan/digest.js';
 import { desiredState, heldNumber, liveOffice, liveState, liveUser, NOW, office, planOf, steps, user } from '../support/builders.js';
 
 describe('buildPlan', () => {
