@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DialformError, ConfigError, formatProblem } from '../src/errors.js';
 import { EXIT, type ExitCode } from '../src/exit-codes.js';
 import { readPackageVersion } from '../src/package-root.js';
+import { renderError } from '../src/render/error.js';
 import { runApply } from './commands/apply.js';
 import { runEmulatorServe } from './commands/emulator.js';
 import { runImport } from './commands/import.js';
@@ -113,24 +113,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/**
- * Prints an error a command threw and returns the exit code. A `DialformError` is the user's or
- * Dialpad's: its message, no stack. Anything else (a `BugError`, a stray exception) is a bug and
- * says so, with the stack.
- */
-export function reportError(error: unknown, io: Io): ExitCode {
-  if (error instanceof ConfigError) {
-    io.err(`${error.problems.map(formatProblem).join('\n')}\n`);
-    io.err(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found.\n`);
-    return error.exitCode;
-  }
-  if (error instanceof DialformError) {
-    io.err(`error: ${error.message}\n`);
-    return error.exitCode;
-  }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.err(`dialform hit an unexpected error (a bug — please report it):\n${detail}\n`);
-  return EXIT.error;
+/** Prints an error a command threw (as `renderError` words it) and returns the exit code. */
+function reportError(error: unknown, io: Io): ExitCode {
+  const { text, exitCode } = renderError(error);
+  io.err(text);
+  return exitCode;
 }
 
 function parsePositive(value: string): number {

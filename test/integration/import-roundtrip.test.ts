@@ -3,8 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFixture } from '../../bench/generate-fixture.js';
-import type { Io } from '../../cmd/io.js';
-import { runImport } from '../../cmd/commands/import.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { ROOT, runCli } from '../support/cli.js';
 import { makeFixture } from '../support/emulator-harness.js';
@@ -67,10 +65,14 @@ describe('import round trip', () => {
   it('refuses to import a partial read as Dialpad\'s failure (live_read_incomplete), not a usage mistake, and writes nothing', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-import-partial-'));
     const broken = await createEmulator({ fixture: makeFixture(), rateLimit: 0, faults: 'rate=0,fail=GET:/api/v2/users' }).listen(0);
-    const io = { out() {}, err() {}, env: { DIALPAD_API_KEY: 'any-key' }, cwd } as unknown as Io;
     try {
-      const error = await runImport({ outDir: 'company', apiUrl: broken.url }, io).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: 'live_read_incomplete', message: expect.stringContaining('could not be read completely') });
+      const result = await runCli(['import', '-o', 'company'], {
+        cwd,
+        env: { DIALPAD_API_URL: broken.url, DIALPAD_API_KEY: 'any-key' },
+      });
+      expect(result.code, result.stderr).toBe(1);
+      // Dialpad's failure, reported by message (no bug banner, no stack).
+      expect(result.stderr).toMatch(/^error: Dialpad could not be read completely \(users .*nothing was written/);
       expect(await readdir(cwd)).toEqual([]);
     } finally {
       await broken.close();

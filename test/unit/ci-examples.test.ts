@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../cmd/program.js';
-import type { Io } from '../../cmd/io.js';
-import { ROOT } from '../support/cli.js';
-
-const silentIo = { out() {}, err() {} } as unknown as Io;
+import { ROOT, runCli } from '../support/cli.js';
 
 /** Every `dialform …` invocation in a shell script string: the words after `dialform`, up to a redirect or `|`. */
 function invocations(script: string): string[][] {
@@ -18,22 +13,59 @@ function invocations(script: string): string[][] {
   return found;
 }
 
-/** Checks the words against the real command tree: the subcommand exists and knows every flag. */
-function checkInvocation(words: string[]): string[] {
-  const program = buildProgram(silentIo, () => {});
-  let command: Command = program;
+/** What `dialform <path> --help` shows: the command it describes, its options and its subcommands. */
+interface Help {
+  /** The command path from the `Usage:` line (without `dialform`). */
+  path: string[];
+  /** Every `-x` and `--xyz` listed under `Options:`. */
+  options: Set<string>;
+  /** Every name listed under `Commands:`. */
+  commands: Set<string>;
+}
+
+/** The entries of one help section: its lines indented by exactly two spaces, term first. */
+function sectionTerms(helpText: string, title: string): string[] {
+  const section = helpText.split(/\n(?=\S)/).find((s) => s.startsWith(`${title}:\n`)) ?? '';
+  return [...section.matchAll(/^ {2}(\S.*?)(?: {2,}|$)/gm)].map((m) => m[1] ?? '');
+}
+
+const helpCache = new Map<string, Promise<Help>>();
+
+/** Runs the real CLI for `dialform <path> --help` once per path and reads its help. */
+function helpFor(path: string[]): Promise<Help> {
+  const key = path.join(' ');
+  let help = helpCache.get(key);
+  if (!help) {
+    help = runCli([...path, '--help'], { cwd: ROOT }).then(({ code, stdout, stderr }) => {
+      if (code !== 0) throw new Error(`dialform ${key} --help exited ${code}: ${stderr}`);
+      const usage = /^Usage: dialform((?: [a-z][\w-]*)*)/m.exec(stdout);
+      if (!usage) throw new Error(`dialform ${key} --help printed no usage line:\n${stdout}`);
+      const options = sectionTerms(stdout, 'Options').flatMap((term) => term.split(', ').map((part) => part.split(/[ =]/)[0] ?? ''));
+      const commands = sectionTerms(stdout, 'Commands').map((term) => term.split(' ')[0] ?? '');
+      return { path: (usage[1] ?? '').trim().split(' ').filter(Boolean), options: new Set(options), commands: new Set(commands) };
+    });
+    helpCache.set(key, help);
+  }
+  return help;
+}
+
+/**
+ * Checks the words against the CLI's own help: each leading command word is listed under its
+ * parent's `Commands:` and its own help describes it (commander answers `unknown --help` with the
+ * top-level help and exit 0, so the `Usage:` line is what tells), and that help lists every flag.
+ */
+async function checkInvocation(words: string[]): Promise<string[]> {
+  let help = await helpFor([]);
   let rest = words;
-  while (rest[0] && !rest[0].startsWith('-')) {
-    const sub = command.commands.find((c) => c.name() === rest[0]);
-    if (!sub) break;
-    command = sub;
+  while (rest[0] && !rest[0].startsWith('-') && help.commands.has(rest[0])) {
+    const path = [...help.path, rest[0]];
+    help = await helpFor(path);
+    if (help.path.join(' ') !== path.join(' ')) return [`dialform ${path.join(' ')} --help describes "dialform ${help.path.join(' ')}"`];
     rest = rest.slice(1);
   }
-  if (command === program) return [`no such command: ${words.join(' ')}`];
-  const flags = rest.filter((w) => w.startsWith('-'));
-  return flags
-    .filter((flag) => !command.options.some((o) => o.long === flag || o.short === flag))
-    .map((flag) => `dialform ${command.name()} has no option ${flag}`);
+  if (help.path.length === 0) return [`no such command: ${words.join(' ')}`];
+  const flags = rest.filter((w) => w.startsWith('-')).map((w) => w.split('=')[0] ?? w);
+  return flags.filter((flag) => !help.options.has(flag)).map((flag) => `dialform ${help.path.join(' ')} has no option ${flag}`);
 }
 
 function scriptsOf(file: string): string[] {
@@ -55,16 +87,18 @@ function scriptsOf(file: string): string[] {
 
 describe('CI examples', () => {
   for (const file of ['github-actions.yml', 'gitlab-ci.yml']) {
-    it(`${file} is valid YAML whose dialform steps call only commands and options that exist`, () => {
-      const calls = scriptsOf(file).flatMap(invocations);
+    const calls = scriptsOf(file).flatMap(invocations);
+    it(`${file} is valid YAML whose dialform steps call only commands and options that exist`, async () => {
       expect(calls.length).toBeGreaterThanOrEqual(2);
-      expect(calls.flatMap(checkInvocation)).toEqual([]);
+      const problems = await Promise.all(calls.map(checkInvocation));
+      expect(problems.flat()).toEqual([]);
     });
   }
 
-  it('catches a command or option that does not exist', () => {
-    expect(checkInvocation(['plan', '--no-such-flag'])).toEqual(['dialform plan has no option --no-such-flag']);
-    expect(checkInvocation(['deploy'])).toEqual(['no such command: deploy']);
+  it('catches a command or option that does not exist', async () => {
+    expect(await checkInvocation(['plan', '--no-such-flag'])).toEqual(['dialform plan has no option --no-such-flag']);
+    expect(await checkInvocation(['deploy'])).toEqual(['no such command: deploy']);
+    expect(await checkInvocation(['emulator', 'serve', '--fixture', 'f.json', '--watch'])).toEqual(['dialform emulator serve has no option --watch']);
   });
 
   it('the GitHub workflow serialises applies and keeps the sticky-comment marker', () => {

@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../cmd/io.js';
-import { reportError } from '../../cmd/program.js';
 import { ApiError } from '../../src/dialpad/index.js';
 import { FixtureError } from '../../src/emulator/index.js';
 import { BugError, ConfigError, DialformError, ERROR_CODES, UsageError, type ErrorCode } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
+import { renderError } from '../../src/render/error.js';
 import { ROOT } from '../support/cli.js';
 
 /** Every TypeScript source file under `dirs` (relative to the package root), with its text. */
@@ -17,17 +16,6 @@ function sources(...dirs: string[]): { file: string; text: string }[] {
       .sort()
       .map((f) => ({ file: join(dir, f), text: readFileSync(join(ROOT, dir, f), 'utf8') })),
   );
-}
-
-function captureIo(): Io & { errText: () => string } {
-  let err = '';
-  return {
-    out() {},
-    err(text: string) {
-      err += text;
-    },
-    errText: () => err,
-  } as unknown as Io & { errText: () => string };
 }
 
 describe('error codes', () => {
@@ -70,27 +58,29 @@ describe('BugError', () => {
   });
 });
 
-describe('reportError (cmd/program.ts)', () => {
+describe('renderError', () => {
   it('reports a BugError as a bug, with its stack, and exits 1', () => {
-    const io = captureIo();
-    expect(reportError(new BugError('unknown operation kind "x"'), io)).toBe(EXIT.error);
-    expect(io.errText()).toMatch(/^dialform hit an unexpected error \(a bug — please report it\):\nBugError: unknown operation kind "x"\n\s+at /);
+    const { text, exitCode } = renderError(new BugError('unknown operation kind "x"'));
+    expect(exitCode).toBe(EXIT.error);
+    expect(text).toMatch(/^dialform hit an unexpected error \(a bug — please report it\):\nBugError: unknown operation kind "x"\n\s+at /);
   });
 
   it('reports a DialformError by message only, with its code’s exit code', () => {
-    const io = captureIo();
-    expect(reportError(new DialformError('plan_blocked', 'the plan is blocked'), io)).toBe(EXIT.blocked);
-    expect(io.errText()).toBe('error: the plan is blocked\n');
+    expect(renderError(new DialformError('plan_blocked', 'the plan is blocked'))).toEqual({
+      text: 'error: the plan is blocked\n',
+      exitCode: EXIT.blocked,
+    });
   });
 
   it('lists every config problem and exits 1', () => {
-    const io = captureIo();
     const problems = [
       { file: 'a.yaml', line: 2, col: 3, message: 'bad' },
       { file: 'b.yaml', line: 4, col: 1, message: 'worse' },
     ];
-    expect(reportError(new ConfigError(problems), io)).toBe(EXIT.error);
-    expect(io.errText()).toBe('a.yaml:2:3: bad\nb.yaml:4:1: worse\n2 problems found.\n');
+    expect(renderError(new ConfigError(problems))).toEqual({
+      text: 'a.yaml:2:3: bad\nb.yaml:4:1: worse\n2 problems found.\n',
+      exitCode: EXIT.error,
+    });
   });
 });
 
