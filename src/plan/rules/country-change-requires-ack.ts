@@ -8,7 +8,7 @@ import { at, type RuleContext } from './context.js';
 export function checkCountryChangeRequiresAck(ctx: RuleContext): Violation[] {
   const out: Violation[] = [];
   for (const op of ctx.operations) {
-    if (op.kind !== 'move_user' || op.target.type !== 'user') continue;
+    if (op.kind !== 'move_user') continue;
     const from = ctx.book.country(op.from.key);
     const to = ctx.book.country(op.to.key);
     if (from === to) continue;
