@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, desiredState, liveState, liveUser, planOf, poolNumber, user } from '../../support/builders.js';
+import { codes, desiredState, liveOffice, liveState, liveUser, planOf, poolNumber, user } from '../../support/builders.js';
 
 describe('too_many_deletions', () => {
   const live = liveState({ users: ['a', 'b', 'c', 'd', 'e'].map((n) => liveUser(`${n}@acme.com`)) });
@@ -33,5 +33,37 @@ describe('too_many_deletions', () => {
     const plan = planOf(desiredState({ users: keep(['a', 'b', 'c', 'd']), policy: { unmanagedUsers: 'delete', maxDeletions: 1, maxDeletionPercent: 20 } }), live);
     expect(codes(plan)).toEqual([]);
     expect(plan.operations[0]?.reversible).toBe('until 2026-11-29T18:00:00.000Z');
+  });
+});
+
+describe('too_many_deletions with no limits configured (safe defaults, issue 12 #16)', () => {
+  const names = (n: number, prefix = 'u') => Array.from({ length: n }, (_, i) => `${prefix}${i}@acme.com`);
+  const liveOf = (emails: string[]) => liveState({ offices: [liveOffice('hq', { licenses: { talk: 5000 } })], users: emails.map((e) => liveUser(e)) });
+
+  it('blocks deleting most of a company when a users file is left out: 30 % of at least 10 active users', () => {
+    const everyone = names(20);
+    const plan = planOf(desiredState({ users: everyone.slice(0, 5).map((e) => user(e)), policy: { unmanagedUsers: 'delete' } }), liveOf(everyone));
+    expect(codes(plan)).toEqual(['error:too_many_deletions']);
+    expect(plan.violations[0]?.message).toContain('15 of 20 active users (75.0%), more than policy.max_deletion_percent (30%, the default)');
+  });
+
+  it('leaves the share unchecked below 10 active users', () => {
+    const everyone = names(9);
+    const plan = planOf(desiredState({ users: everyone.slice(0, 2).map((e) => user(e)), policy: { unmanagedUsers: 'delete' } }), liveOf(everyone));
+    expect(codes(plan)).toEqual([]);
+    expect(plan.operations.filter((op) => op.kind === 'delete_user')).toHaveLength(7);
+  });
+
+  it('blocks more than 500 deletions even when they are a small share', () => {
+    const everyone = names(2100);
+    const plan = planOf(desiredState({ users: everyone.slice(0, 1599).map((e) => user(e)), policy: { unmanagedUsers: 'delete' } }), liveOf(everyone));
+    expect(codes(plan)).toEqual(['error:too_many_deletions']);
+    expect(plan.violations[0]?.message).toContain('deletes 501 users and releases 0 numbers (501), more than policy.max_deletions (500, the default)');
+  });
+
+  it('lets config raise both limits', () => {
+    const everyone = names(20);
+    const desired = desiredState({ users: everyone.slice(0, 5).map((e) => user(e)), policy: { unmanagedUsers: 'delete', maxDeletions: 15, maxDeletionPercent: 75 } });
+    expect(codes(planOf(desired, liveOf(everyone)))).toEqual([]);
   });
 });
