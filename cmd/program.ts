@@ -87,7 +87,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--port <n>', 'port', parseNonNegative, 8787)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--latency <ms>', 'delay added to every response', parseNonNegative)
-    .addOption(new Option('--rate-limit <rps>', 'requests per second before 429').argParser(parsePositive))
+    .addOption(new Option('--rate-limit <rps>', 'requests per second before 429; 0 disables the limit').argParser(parseRate))
     .option('--faults <spec>', 'inject faults, e.g. seed=42,rate=0.1,kinds=500+503+429+reset+slow')
     .action(async (opts) => setCode(await runEmulatorServe(opts, io)));
 
@@ -123,6 +123,13 @@ function reportError(error: unknown, io: Io): ExitCode {
 function parsePositive(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('not a positive number');
+  return n;
+}
+
+/** The emulator's rate: any finite number ≥ 0 (`0` disables the limit, as docs/emulator.md says). */
+function parseRate(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('not a number ≥ 0');
   return n;
 }
 
