@@ -15,8 +15,10 @@ const DEFAULT_FILE = 'dialform.yaml';
 const DEFAULT_DIR = 'dialform';
 
 /**
- * The config path to load: `given` (the `-c PATH` option) if set, else `./dialform.yaml` if it
- * exists, else `./dialform/`. Throws `UsageError` naming what was looked for.
+ * The config path to load: `given` (the `-c PATH` option) if set; else, when `./dialform.yaml`
+ * exists, the directory holding it — the whole config, so files beside it (`users/*.yaml`) are
+ * never left out, which would plan their users' deletion; else `./dialform/`. Throws
+ * `UsageError` naming what was looked for.
  */
 export function resolveConfigPath(cwd: string, given?: string): string {
   if (given !== undefined) {
@@ -24,10 +26,8 @@ export function resolveConfigPath(cwd: string, given?: string): string {
     if (!existsSync(path)) throw new UsageError(`config not found: ${given} does not exist`);
     return path;
   }
-  for (const candidate of [DEFAULT_FILE, DEFAULT_DIR]) {
-    const path = join(cwd, candidate);
-    if (existsSync(path)) return path;
-  }
+  if (existsSync(join(cwd, DEFAULT_FILE))) return resolve(cwd);
+  if (existsSync(join(cwd, DEFAULT_DIR))) return join(cwd, DEFAULT_DIR);
   throw new UsageError(`no config found: looked for ./${DEFAULT_FILE} and ./${DEFAULT_DIR}/ in ${cwd}; pass -c PATH`);
 }
 

@@ -167,11 +167,20 @@ describe('loadConfig: a directory', () => {
 describe('resolveConfigPath', () => {
   it.each([
     ['-c given', { 'x/my.yaml': 'version: 1\n' }, 'x/my.yaml', 'x/my.yaml'],
-    ['./dialform.yaml first', { 'dialform.yaml': '', 'dialform/a.yaml': '' }, undefined, 'dialform.yaml'],
+    ['the directory holding ./dialform.yaml, so files beside it are loaded too', { 'dialform.yaml': '', 'dialform/a.yaml': '' }, undefined, '.'],
     ['./dialform/ when there is no dialform.yaml', { 'dialform/a.yaml': '' }, undefined, 'dialform'],
   ])('picks %s', (_what, files, given, expected) => {
     writeTree(cwd.dir, files);
     expect(resolveConfigPath(cwd.dir, given)).toBe(join(cwd.dir, expected));
+  });
+
+  it('loads users files beside ./dialform.yaml when no -c is given, instead of planning their deletion (issue 12 #16)', async () => {
+    writeTree(cwd.dir, {
+      'dialform.yaml': 'version: 1\noffices:\n  hq: { name: HQ, country: US }\n',
+      'users/hq.yaml': 'users:\n  - { email: ada@acme.com, first_name: Ada, last_name: L, office: hq }\n',
+    });
+    const desired = await loadConfig(resolveConfigPath(cwd.dir));
+    expect(desired.tenant.users.map((u) => u.email)).toEqual(['ada@acme.com']);
   });
 
   it('names what it looked for when nothing exists', () => {
