@@ -178,7 +178,7 @@ describe('applyPlan', () => {
     const journal = memoryJournal();
     await expect(applyPlan(planOf(ops), { api: broken, journal })).rejects.toBe(bug);
     expect(calls).toEqual(['deleteUser id-old@acme.com']);
-    expect(journal.entries.map((e) => [e.op, e.status])).toEqual([['op-1', 'done']]);
+    expect(journal.entries.map((e) => [e.op, e.status])).toEqual([['op-1', 'started'], ['op-1', 'done'], ['op-2', 'started']]);
     expect(journal.entries.some((e) => e.status === 'failed')).toBe(false);
   });
 });
