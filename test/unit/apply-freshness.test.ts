@@ -97,6 +97,15 @@ describe('judgeFreshness', () => {
     expect(result.status === 'stale' && named(result.drift?.gone ?? [])).toEqual(['create_user cleo@acme.com']);
   });
 
+  it('resumed after a kill mid-write: the write in doubt that landed is not drift, so the rerun is not refused forever (issue 12 #4)', () => {
+    // Killed after sending the create, before journalling it done: nothing is done, Cleo exists.
+    const inDoubt = new Set([idOf(saved, 'create_user')]);
+    const now = liveWith([ada(), bob(), cleo()]);
+    expect(judge({ plan: saved, done: new Set(), inDoubt, liveDigest: 'sha256:now', fresh: planOf(desired, now), live: now })).toEqual({ status: 'fresh', done: 0 });
+    // Without the journal's started entry, the same state is someone else's doing.
+    expect(judge({ plan: saved, done: new Set(), liveDigest: 'sha256:now', fresh: planOf(desired, now), live: now })).toMatchObject({ status: 'stale' });
+  });
+
   it('resumed without a config, or with a config other than the plan’s: unverifiable', () => {
     const done = new Set([idOf(saved, 'update_user')]);
     expect(judge({ plan: saved, done, liveDigest: 'sha256:x' })).toEqual({ status: 'unverifiable', done: 1, reason: 'no_config' });
