@@ -25,6 +25,10 @@ export const ERROR_CODES = {
   plan_file_write_failed: EXIT.error,
   /** A saved plan no longer matches Dialpad's live state. */
   plan_stale: EXIT.error,
+  /** A saved plan asks for operations its config does not, or its ids and names disagree (edited). */
+  plan_untrusted: EXIT.error,
+  /** The apply journal cannot be read or appended to (a directory, a device, no permission). */
+  journal_unusable: EXIT.error,
   /** The plan is blocked by a rule and is not applied. */
   plan_blocked: EXIT.blocked,
   /** An office to create has no `create:` block with Dialpad's billing fields. */

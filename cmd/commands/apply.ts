@@ -6,6 +6,7 @@ import type { ApplyEvent, ApplyReport, OperationResult } from '../../src/apply/t
 import { verifyApplied, type Verification } from '../../src/apply/verify-applied.js';
 import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
+import { fetchLive } from '../../src/dialpad/index.js';
 import { DialformError, UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { planAgainstLive } from '../../src/plan-against-live.js';
@@ -34,10 +35,12 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
   const target = await openTarget(opts, io, desired);
   try {
     const journal = openJournal(resolve(io.cwd, opts.journal));
+    // An unusable journal is refused before anything is read or written, not after the first write.
+    await journal.prepare();
     let plan: Plan;
     if (file) {
       plan = await readPlanFile(resolve(io.cwd, file));
-      reportFreshness(await checkFreshness({ plan, journal, client: target.client, desired }), { configGiven: desired !== undefined, io });
+      reportFreshness(await checkFreshness({ plan, journal, client: target.client, desired }), io);
     } else {
       if (!desired) throw new UsageError('apply needs a config (-c) or a saved plan FILE');
       plan = (await planAgainstLive({ desired, client: target.client })).plan;
@@ -48,7 +51,12 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
     if (plan.operations.length === 0) return EXIT.ok;
     if (!(await confirm(opts, io, target))) return EXIT.error;
 
-    const report = await applyPlan(plan, { api: createApplyApi(target.client), journal, onEvent: progress(io, plan) });
+    const report = await applyPlan(plan, {
+      api: createApplyApi(target.client),
+      journal,
+      onEvent: progress(io, plan),
+      readLive: () => fetchLive(target.client),
+    });
     printReport(report, io, color);
     if (report.status !== 'complete') return EXIT.incomplete;
 
@@ -84,37 +92,58 @@ async function confirm(opts: ApplyCommandOptions, io: Io, target: Target): Promi
 }
 
 /**
- * Says what `checkFreshness` decided: a resumed plan is announced; a stale or unverifiable one is
- * refused (thrown) with what changed, when that is known.
+ * Says what `checkFreshness` decided: a resumed plan is announced; any other verdict is a
+ * refusal (thrown) naming the check that failed and what it found.
  */
-function reportFreshness(freshness: Freshness, context: { configGiven: boolean; io: Io }): void {
-  const { io } = context;
+function reportFreshness(freshness: Freshness, io: Io): void {
   const advice = 'Run `dialform plan --out FILE` again, review it, and apply the new plan.';
+  const nothing = `Nothing ${freshness.done === 0 ? '' : 'more '}was applied.`;
   switch (freshness.status) {
     case 'fresh':
       if (freshness.done > 0) io.err('Resuming a plan this journal has already started; operations done before are skipped.\n');
       return;
+    case 'unverifiable': {
+      const lines =
+        freshness.reason === 'no_config'
+          ? ['Refusing a saved plan without the config it was made from (pass it with -c): a plan file alone cannot be trusted,', 'since apply checks that its operations are what that config asks for against Dialpad now.']
+          : ['Refusing a saved plan with a config other than the one it was made from (the config digest differs):', 'apply only carries out what the reviewed config asks for. Pass that config with -c.'];
+      if (freshness.done > 0) lines.push(`The plan was started before (${freshness.done} operation(s) done).`);
+      throw new DialformError('plan_stale', [...lines, `${nothing} ${advice}`].join('\n'));
+    }
     case 'stale': {
       const lines =
         freshness.done === 0
           ? [`Dialpad changed since this plan was made (live state ${freshness.savedDigest} → ${freshness.liveDigest}).`]
           : [`Dialpad changed since this plan was started, beyond what its ${freshness.done} done operation(s) did.`];
-      if (freshness.drift) lines.push(...describeDrift(freshness.drift));
-      else if (context.configGiven) lines.push('The config is not the one this plan was made from, so apply cannot say which operations changed.');
-      lines.push(`Nothing ${freshness.done === 0 ? '' : 'more '}was applied. ${advice}`);
-      throw new DialformError('plan_stale', lines.join('\n'));
+      throw new DialformError('plan_stale', [...lines, ...describeDrift(freshness.drift), `${nothing} ${advice}`].join('\n'));
     }
-    case 'unverifiable': {
-      const config = freshness.reason === 'no_config' ? 'Without the config it was made from' : 'With a config other than the one it was made from';
+    case 'altered':
       throw new DialformError(
-        'plan_stale',
+        'plan_untrusted',
         [
-          `This plan was started before (${freshness.done} operation(s) done), so Dialpad no longer matches the state it was planned against.`,
-          `${config}, apply cannot tell this plan's own changes from anyone else's.`,
-          `Nothing more was applied. Pass that config with -c to resume, or: ${advice}`,
+          "Refusing the saved plan: Dialpad is as it was planned against, but the plan's operations are not what its config asks for (was the file edited?).",
+          ...describeDrift(freshness.drift),
+          `${nothing} ${advice}`,
         ].join('\n'),
       );
-    }
+    case 'blocked':
+      throw new DialformError(
+        'plan_blocked',
+        [
+          'Refusing the saved plan: planned again against Dialpad now, its config is blocked by a rule (whatever the plan file says):',
+          ...freshness.violations.map((v) => `  ${v.code}: ${v.message}`),
+          `${nothing} Fix the violations and plan again.`,
+        ].join('\n'),
+      );
+    case 'mismatched':
+      throw new DialformError(
+        'plan_untrusted',
+        [
+          'Refusing the saved plan: an operation refers by id to another object than the one it names (was the file edited?):',
+          ...freshness.mismatches.map((m) => `  ${m.operation.id} ${m.operation.kind} ${m.at}: names ${m.names}, but ${m.found}`),
+          `${nothing} ${advice}`,
+        ].join('\n'),
+      );
     default: {
       const _never: never = freshness;
       return _never;

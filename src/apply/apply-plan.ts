@@ -1,6 +1,7 @@
-import { DialformError } from '../errors.js';
-import type { Plan } from '../plan/types.js';
-import { executeOperation, type ExecutionContext } from './execute-operation.js';
+import { BugError, DialformError } from '../errors.js';
+import type { LiveState } from '../model/tenant.js';
+import type { Operation, Plan } from '../plan/types.js';
+import { executeOperation, hasLanded, type ExecutionContext } from './execute-operation.js';
 import { identifyPlan, type Journal } from './journal.js';
 import type { ApplyApi, ApplyEvent, ApplyReport, OperationResult } from './types.js';
 
@@ -9,26 +10,44 @@ export interface ApplyOptions {
   journal: Journal;
   onEvent?: (event: ApplyEvent) => void;
   now?: () => Date;
+  /**
+   * Reads Dialpad (`fetchLive`): asked, just before it would be sent again, whether an operation
+   * the journal shows started but not finished already landed. Needed only when there is one.
+   */
+  readLive?: () => Promise<LiveState>;
 }
 
 /**
  * Executes a plan's operations in the plan's order (apply never re-sorts).
  *
+ * - The journal is prepared first: one that cannot be written is refused before any write.
  * - An operation recorded as done for this plan in the journal is skipped, so a rerun after a
- *   crash or a kill continues without repeating anything.
+ *   crash or a kill continues without repeating anything. Before each API write a `started`
+ *   entry is journalled; an operation started but not finished (a kill mid-write) is first
+ *   looked up in a fresh read (`hasLanded`) and only sent again if it did not land.
  * - A manual step that is not done yet (`waiting`) does not stop the run: everything that does
  *   not depend on it (`after`) still runs; its dependents are `not_run`. The report is `waiting`.
  * - The first failing API operation stops the run; the rest are `not_run`. The report is `failed`.
  *
- * A blocked plan (an error violation) is refused before anything runs.
+ * A blocked plan (an error violation, or a summary saying so) is refused before anything runs.
+ * This trusts the plan: a saved plan must pass `checkFreshness` first, which recomputes
+ * blocked-ness from a fresh plan rather than believing the file.
  */
 export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<ApplyReport> {
-  if (plan.summary.blocked) {
+  if (plan.summary.blocked || plan.violations.some((v) => v.severity === 'error')) {
     throw new DialformError('plan_blocked', 'the plan is blocked by a rule; fix the violations and plan again');
   }
   const now = options.now ?? (() => new Date());
   const planId = identifyPlan(plan);
-  const alreadyDone = await options.journal.done(planId);
+  await options.journal.prepare();
+  const { done: alreadyDone, inDoubt } = await options.journal.progress(planId);
+  const journal = (op: Operation, status: 'started' | 'done' | 'failed', error?: string) =>
+    options.journal.record({ plan: planId, op: op.id, kind: op.kind, status, at: now().toISOString(), ...(error === undefined ? {} : { error }) });
+  const landed = async (op: Operation): Promise<boolean> => {
+    if (!inDoubt.has(op.id) || op.manual) return false;
+    if (options.readLive === undefined) throw new BugError(`applyPlan needs readLive to check whether ${op.id}, started before, landed`);
+    return hasLanded(op, await options.readLive());
+  };
   const ctx: ExecutionContext = { api: options.api, officeIds: new Map(), userIds: new Map() };
   const results: OperationResult[] = [];
   /** Operations whose dependents cannot run in this pass. */
@@ -48,24 +67,23 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       result = { ...base, outcome: { status: 'not_run', reason: `waits for ${waitingOn.join(', ')}` } };
     } else {
       options.onEvent?.({ type: 'start', index, total, id: op.id, summary: op.summary });
-      try {
-        result = { ...base, outcome: await executeOperation(op, ctx) };
-      } catch (error) {
-        // Only a user's or Dialpad's failure is journalled; anything else (a BugError) propagates.
-        if (!(error instanceof DialformError)) throw error;
-        failed = true;
-        result = { ...base, outcome: { status: 'failed', error: error.message } };
-      }
-      const status = result.outcome.status;
-      if (status === 'done' || status === 'failed') {
-        await options.journal.record({
-          plan: planId,
-          op: op.id,
-          kind: op.kind,
-          status,
-          at: now().toISOString(),
-          ...(result.outcome.status === 'failed' ? { error: result.outcome.error } : {}),
-        });
+      if (await landed(op)) {
+        await journal(op, 'done');
+        result = { ...base, outcome: { status: 'already_done' } };
+      } else {
+        if (!op.manual) await journal(op, 'started');
+        try {
+          result = { ...base, outcome: await executeOperation(op, ctx) };
+        } catch (error) {
+          // Only a user's or Dialpad's failure is journalled; anything else (a BugError) propagates.
+          if (!(error instanceof DialformError)) throw error;
+          failed = true;
+          result = { ...base, outcome: { status: 'failed', error: error.message } };
+        }
+        const outcome = result.outcome;
+        if (outcome.status === 'done' || outcome.status === 'failed') {
+          await journal(op, outcome.status, outcome.status === 'failed' ? outcome.error : undefined);
+        }
       }
     }
     const status = result.outcome.status;

@@ -1,8 +1,10 @@
 import { fetchLive, type DialpadClient } from '../dialpad/index.js';
-import type { DesiredState } from '../model/tenant.js';
+import { keyLiveOffices } from '../model/match-offices.js';
+import type { DesiredState, LiveState } from '../model/tenant.js';
 import { planFromRead } from '../plan-against-live.js';
 import { digestLive } from '../plan/digest.js';
-import type { Operation, Plan } from '../plan/types.js';
+import type { Operation, Plan, Violation } from '../plan/types.js';
+import { checkTargets, type TargetMismatch } from './check-targets.js';
 import { identifyPlan, type Journal } from './journal.js';
 import { identifyOperation, slotOfOperation } from './operation-identity.js';
 
@@ -17,25 +19,34 @@ export interface Drift {
 }
 
 /**
- * Whether a saved plan may still be applied to Dialpad as it is now.
+ * Whether a saved plan may still be applied to Dialpad as it is now. A plan file is data anyone
+ * could have edited, so nothing in it is taken on trust: every check is made against the config
+ * and a fresh read, and each refusal says which check failed.
  *
  * - `fresh`: go ahead. `done` counts the operations the journal shows done for this plan
  *   (more than 0: the plan is resumed, and those are skipped).
- * - `stale`: refuse. `drift` says how the operations needed now differ from the plan's; it is
- *   absent when there is no config to plan with, or it is not the config the plan was made from
- *   (then the difference would mix config edits with changes made in Dialpad).
- * - `unverifiable`: refuse. The plan was started before, so Dialpad is expected to differ from
- *   the state it was planned against, and there is no config (the plan's own) to tell its own
- *   writes from anyone else's.
+ * - `unverifiable`: refuse. There is no config, or not the one the plan was made from (its
+ *   `config_digest`): without it apply cannot tell what the reviewed config asks for.
+ * - `stale`: refuse. Dialpad changed since the plan was made (or, resumed, beyond what the plan's
+ *   own writes did); `drift` says how the operations needed now differ from the plan's.
+ * - `altered`: refuse. Dialpad is as it was, but the operations not yet done are not the ones the
+ *   config asks for against it (`drift`): the file was edited.
+ * - `blocked`: refuse. A fresh plan of the config is blocked by a rule now (`violations`, the
+ *   errors), whatever the saved plan's summary and violations say.
+ * - `mismatched`: refuse. A live id in an operation is not the object it names (`checkTargets`).
  */
 export type Freshness =
   | { status: 'fresh'; done: number }
-  | { status: 'stale'; done: number; savedDigest: string; liveDigest: string; drift?: Drift }
-  | { status: 'unverifiable'; done: number; reason: 'no_config' | 'other_config' };
+  | { status: 'unverifiable'; done: number; reason: 'no_config' | 'other_config' }
+  | { status: 'stale'; done: number; savedDigest: string; liveDigest: string; drift: Drift }
+  | { status: 'altered'; done: number; drift: Drift }
+  | { status: 'blocked'; done: number; violations: Violation[] }
+  | { status: 'mismatched'; done: number; mismatches: TargetMismatch[] };
 
 /**
- * Reads Dialpad and the journal and judges the saved plan's freshness (`judgeFreshness`).
- * `desired` is the config, when one is available; `now` is when the fresh plan is made.
+ * Reads Dialpad and the journal, plans the config against the read, and judges the saved plan
+ * (`judgeFreshness`). `desired` is the config, when one is available; `now` is when the fresh
+ * plan is made.
  */
 export async function checkFreshness(input: {
   plan: Plan;
@@ -45,57 +56,60 @@ export async function checkFreshness(input: {
   now?: Date;
 }): Promise<Freshness> {
   const { plan, desired } = input;
-  const done = await input.journal.done(identifyPlan(plan));
+  const progress = await input.journal.progress(identifyPlan(plan));
   const read = await fetchLive(input.client);
-  const liveDigest = digestLive(read);
-  const resumed = plan.operations.some((op) => done.has(op.id));
-  const needed = resumed || liveDigest !== plan.basis.live_digest;
-  const fresh = needed && desired !== undefined ? planFromRead({ desired, read, now: input.now ?? new Date() }) : undefined;
-  return judgeFreshness({ plan, done, liveDigest, fresh });
+  const fresh = desired === undefined ? undefined : planFromRead({ desired, read, now: input.now ?? new Date() });
+  const live = desired === undefined ? read : keyLiveOffices(read, desired.tenant.offices);
+  return judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live });
 }
 
 /**
- * The freshness rule (pure). `done` holds the ids the journal shows done for this plan,
- * `liveDigest` is the digest of a fresh read, and `fresh` is a plan of the config against that
- * read (absent without a config).
+ * The freshness rule (pure). `done` and `inDoubt` are what the journal shows for this plan
+ * (`JournalProgress`), `liveDigest` is the digest of a fresh read, `live` that read keyed by the
+ * config's offices, and `fresh` a plan of the config against it (absent without a config).
+ * Checks, in order (the first that fails decides):
  *
- * - A plan nothing of which is done is fresh exactly when the live digest equals its basis.
- * - A resumed plan (some operations done) changed Dialpad itself, so the digest cannot decide.
- *   Instead the config is planned again, and the saved operations not yet done must be exactly
- *   the operations the fresh plan needs, compared by structural identity: one needed now and not
- *   in the plan, or in the plan and no longer needed, or needed with other contents, means
- *   someone else changed Dialpad, and the plan is stale. The one exception: a manual operation
- *   of the saved plan that is no longer needed was done by a person, which is what it asked for.
- *   An API write that landed but whose journal line was lost (a kill between the two) also shows
- *   as no longer needed; that is refused too, and planning again is the way on.
- * - A resumed plan without a config, or with a config other than the plan's (config digest),
- *   cannot be checked that way and is refused: the only other evidence, the live digest, is
- *   expected to differ, so going ahead would be a guess about someone else's changes.
+ * 1. config: there is one, and it is the plan's (`config_digest`);
+ * 2. live state: a plan nothing of which was started is current exactly when the live digest
+ *    equals its basis. A resumed plan (some operations done or in doubt) changed Dialpad itself,
+ *    so the digest cannot decide; then the operations not yet done must be exactly those the
+ *    fresh plan needs (structural identity), else someone else changed Dialpad. Exceptions: a
+ *    manual operation no longer needed was done by a person, and an operation in doubt (started,
+ *    never finished: a kill mid-write) no longer needed landed; apply confirms the latter by
+ *    reading before it would send it again;
+ * 3. operations: nothing started, Dialpad as planned, and still the operations differ from the
+ *    fresh plan's: the file was edited (a release added, a delete's email changed, …);
+ * 4. rules: the fresh plan is not blocked (the saved summary and violations are never trusted);
+ * 5. targets: every live id in the operations not yet done is the object the operation names.
  */
 export function judgeFreshness(input: {
   plan: Plan;
   done: ReadonlySet<string>;
+  inDoubt?: ReadonlySet<string>;
   liveDigest: string;
   fresh?: Plan;
+  live: LiveState;
 }): Freshness {
   const { plan, liveDigest, fresh } = input;
+  const inDoubt = input.inDoubt ?? new Set<string>();
   const done = plan.operations.filter((op) => input.done.has(op.id)).length;
-  const sameConfig = fresh !== undefined && fresh.basis.config_digest === plan.basis.config_digest;
+  const started = done > 0 || plan.operations.some((op) => inDoubt.has(op.id));
   const savedDigest = plan.basis.live_digest;
 
-  if (done === 0) {
-    if (liveDigest === savedDigest) return { status: 'fresh', done };
-    if (!sameConfig) return { status: 'stale', done, savedDigest, liveDigest };
-    return { status: 'stale', done, savedDigest, liveDigest, drift: compareOperations(plan.operations, fresh.operations) };
-  }
-
   if (fresh === undefined) return { status: 'unverifiable', done, reason: 'no_config' };
-  if (!sameConfig) return { status: 'unverifiable', done, reason: 'other_config' };
+  if (fresh.basis.config_digest !== plan.basis.config_digest) return { status: 'unverifiable', done, reason: 'other_config' };
+
   const remaining = plan.operations.filter((op) => !input.done.has(op.id));
   const drift = compareOperations(remaining, fresh.operations);
-  drift.gone = drift.gone.filter((op) => !op.manual);
-  if (drift.added.length === 0 && drift.gone.length === 0 && drift.changed.length === 0) return { status: 'fresh', done };
-  return { status: 'stale', done, savedDigest, liveDigest, drift };
+  if (started) drift.gone = drift.gone.filter((op) => !op.manual && !inDoubt.has(op.id));
+  const drifted = drift.added.length + drift.gone.length + drift.changed.length > 0;
+  if (!started && liveDigest !== savedDigest) return { status: 'stale', done, savedDigest, liveDigest, drift };
+  if (drifted) return started ? { status: 'stale', done, savedDigest, liveDigest, drift } : { status: 'altered', done, drift };
+
+  if (fresh.summary.blocked) return { status: 'blocked', done, violations: fresh.violations.filter((v) => v.severity === 'error') };
+  const mismatches = checkTargets(remaining, input.live);
+  if (mismatches.length > 0) return { status: 'mismatched', done, mismatches };
+  return { status: 'fresh', done };
 }
 
 /**

@@ -1,20 +1,31 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { DialformError } from '../errors.js';
 import type { Plan } from '../plan/types.js';
 
 /**
- * The apply journal: one JSON line per operation outcome, appended (and flushed by the OS) as soon
- * as the outcome is known, so a crashed or killed apply can be rerun and skip what is done.
- * Lines name the plan they belong to; lines of other plans are ignored.
+ * The apply journal: JSON lines, appended (and flushed by the OS) as they happen, so a crashed or
+ * killed apply can be rerun and skip what is done. Before each API write a `started` line records
+ * the intent; after it, `done` or `failed`. An operation whose last line is `started` was cut off
+ * mid-write (a kill): it may or may not have landed, and the rerun reads Dialpad to find out
+ * before sending it again. Lines name the plan they belong to; lines of other plans are ignored.
  */
 export interface JournalEntry {
   plan: string;
   op: string;
   kind: string;
-  status: 'done' | 'failed';
+  status: 'started' | 'done' | 'failed';
   at: string;
   error?: string;
+}
+
+/** What the journal shows of one plan. */
+export interface JournalProgress {
+  /** Operations recorded as done. */
+  done: Set<string>;
+  /** Operations started and neither done nor failed since: their write may have landed. */
+  inDoubt: Set<string>;
 }
 
 /** A stable identity for a plan: its basis and operations, not its rendering. */
@@ -25,49 +36,87 @@ export function identifyPlan(plan: Plan): string {
 }
 
 export interface Journal {
-  /** Ids of the operations of `planId` recorded as done. */
-  done(planId: string): Promise<Set<string>>;
+  /**
+   * Makes sure entries can be appended (creating the file and its directory), so that an
+   * unusable journal is refused before the first write rather than after it. Throws
+   * `DialformError('journal_unusable')`.
+   */
+  prepare(): Promise<void>;
+  progress(planId: string): Promise<JournalProgress>;
   record(entry: JournalEntry): Promise<void>;
 }
 
-/** A journal in a JSON-lines file (created with its directory on first write). */
+/** The progress of `planId` from entries in the order written. */
+export function readProgress(entries: Iterable<JournalEntry>, planId: string): JournalProgress {
+  const last = new Map<string, JournalEntry['status']>();
+  for (const entry of entries) if (entry.plan === planId) last.set(entry.op, entry.status);
+  const progress: JournalProgress = { done: new Set(), inDoubt: new Set() };
+  for (const [op, status] of last) {
+    if (status === 'done') progress.done.add(op);
+    if (status === 'started') progress.inDoubt.add(op);
+  }
+  return progress;
+}
+
+function unusable(path: string, error: unknown): DialformError {
+  const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+  return new DialformError('journal_unusable', `cannot use the apply journal ${path}: ${reason}. Pass --journal with a writable file path.`, {
+    cause: error,
+  });
+}
+
+/** A journal in a JSON-lines file (created with its directory by `prepare`). */
 export function openJournal(path: string): Journal {
   return {
-    async done(planId) {
+    async prepare() {
+      try {
+        await mkdir(dirname(path), { recursive: true });
+        const info = await stat(path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+        if (info !== undefined && !info.isFile()) {
+          const what = info.isDirectory() ? 'a directory' : 'not a regular file (a device, socket or pipe)';
+          throw new DialformError('journal_unusable', `cannot use the apply journal ${path}: it is ${what}. Pass --journal with a file path.`);
+        }
+        await (await open(path, 'a')).close();
+      } catch (e) {
+        throw e instanceof DialformError ? e : unusable(path, e);
+      }
+    },
+    async progress(planId) {
       let text: string;
       try {
         text = await readFile(path, 'utf8');
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
-        throw e;
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { done: new Set(), inDoubt: new Set() };
+        throw unusable(path, e);
       }
-      const ids = new Set<string>();
+      const entries: JournalEntry[] = [];
       for (const line of text.split('\n')) {
         if (!line.trim()) continue;
-        let entry: JournalEntry;
         try {
-          entry = JSON.parse(line) as JournalEntry;
+          entries.push(JSON.parse(line) as JournalEntry);
         } catch {
           continue; // a line cut short by a kill: the operation it described is re-checked
         }
-        if (entry.plan === planId && entry.status === 'done') ids.add(entry.op);
       }
-      return ids;
+      return readProgress(entries, planId);
     },
     async record(entry) {
-      await mkdir(dirname(path), { recursive: true });
-      await appendFile(path, `${JSON.stringify(entry)}\n`);
+      try {
+        await appendFile(path, `${JSON.stringify(entry)}\n`);
+      } catch (e) {
+        throw unusable(path, e);
+      }
     },
   };
 }
 
 /** A journal kept in memory (`entries`) for the life of the process and never written to disk (for tests). */
-export function memoryJournal(): Journal & { entries: JournalEntry[] } {
-  const entries: JournalEntry[] = [];
+export function memoryJournal(entries: JournalEntry[] = []): Journal & { entries: JournalEntry[] } {
   return {
     entries,
-    async done(planId) {
-      return new Set(entries.filter((e) => e.plan === planId && e.status === 'done').map((e) => e.op));
+    async prepare() {},
+    async progress(planId) {
+      return readProgress(entries, planId);
     },
     async record(entry) {
       entries.push(entry);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,7 +29,12 @@ describe('saved plans', () => {
     const saved = JSON.parse(await readFile(join(cwd, 'plan.json'), 'utf8'));
     expect(saved.format_version).toBe(1);
 
-    const apply = await runCli(['apply', 'plan.json', '--auto-approve'], { cwd, env });
+    // The plan file alone is not trusted: apply needs the config it was made from (issue 12 #2).
+    const blind = await runCli(['apply', 'plan.json', '--auto-approve'], { cwd, env });
+    expect(blind.code).toBe(1);
+    expect(blind.stderr).toContain('Refusing a saved plan without the config it was made from');
+
+    const apply = await runCli(['apply', 'plan.json', '-c', acme, '--auto-approve'], { cwd, env });
     expect(apply.code, apply.stdout + apply.stderr).toBe(0);
     expect(apply.stdout).toContain(`Apply complete: ${saved.operations.length} done`);
 
@@ -83,7 +88,8 @@ describe('saved plans', () => {
 
     const blind = await apply();
     expect(blind.code).toBe(1);
-    expect(blind.stderr).toContain('Without the config it was made from, apply cannot tell');
+    expect(blind.stderr).toContain('Refusing a saved plan without the config it was made from');
+    expect(blind.stderr).toContain('The plan was started before (1 operation(s) done)');
 
     // Someone renames Cat in Dialpad: the resumed plan is refused, naming that change only.
     expect((await rename('Catherine')).status).toBe(200);
@@ -102,9 +108,29 @@ describe('saved plans', () => {
     expect(running.emulator.snapshot().users.some((u) => u.emails?.[0] === 'f@transfer.example')).toBe(true);
   });
 
+  it('refuses a saved plan whose delete target id was edited to another user, naming both, and writes nothing (issue 12 #2)', async () => {
+    running = await startEmulator(join(acme, 'live.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-edited-'));
+    const env = running.env;
+    expect((await runCli(['plan', '-c', acme, '--out', 'plan.json'], { cwd, env })).code).toBe(0);
+    const saved = JSON.parse(await readFile(join(cwd, 'plan.json'), 'utf8'));
+    const remove = saved.operations.find((op: { kind: string; target: { email?: string } }) => op.kind === 'delete_user' && op.target.email === 'bjarne.stroustrup@acme.com');
+    const alan = running.emulator.snapshot().users.find((u) => u.emails?.[0] === 'alan.turing@acme.com');
+    remove.target.id = String(alan?.id);
+    await writeFile(join(cwd, 'plan.json'), JSON.stringify(saved));
+    const before = JSON.stringify(running.emulator.snapshot().users);
+
+    const apply = await runCli(['apply', 'plan.json', '-c', acme, '--auto-approve'], { cwd, env });
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain('refers by id to another object than the one it names');
+    expect(apply.stderr).toContain(`names user bjarne.stroustrup@acme.com (id ${alan?.id}), but id ${alan?.id} is the live user alan.turing@acme.com`);
+    expect(apply.stderr).toContain('Nothing was applied');
+    expect(apply.stderr).not.toMatch(/\n\s+at /);
+    expect(JSON.stringify(running.emulator.snapshot().users)).toBe(before);
+  });
+
   it('refuses a corrupted plan file with a clear message', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-corrupt-'));
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(join(cwd, 'plan.json'), '{"format_version": 1, "operations": [');
     const show = await runCli(['show', 'plan.json'], { cwd });
     expect(show.code).toBe(1);

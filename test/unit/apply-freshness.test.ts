@@ -3,7 +3,7 @@ import { compareOperations, judgeFreshness } from '../../src/apply/check-freshne
 import { operation } from '../../src/plan/operations.js';
 import type { LiveState, User } from '../../src/model/tenant.js';
 import type { Operation, Plan } from '../../src/plan/types.js';
-import { desiredState, liveState, liveUser, planOf, user } from '../support/builders.js';
+import { desiredState, liveOffice, liveState, liveUser, planOf, user } from '../support/builders.js';
 
 /** The config: Ada and Bob as they should be, and Cleo, a new hire. */
 const desired = desiredState({
@@ -22,6 +22,9 @@ const before = liveWith([ada(), bob()]);
 const saved = planOf(desired, before);
 const SAVED_DIGEST = saved.basis.live_digest;
 
+/** `judgeFreshness` against the live state the saved plan was made from, unless told otherwise. */
+const judge = (input: Omit<Parameters<typeof judgeFreshness>[0], 'live'> & { live?: LiveState }) => judgeFreshness({ live: before, ...input });
+
 /** `kind email` of operations, to assert on compactly. */
 const named = (ops: Operation[]) => ops.map((op) => `${op.kind} ${op.target.type === 'user' ? op.target.email : ''}`);
 const idOf = (plan: Plan, kind: Operation['kind']) => plan.operations.find((op) => op.kind === kind)?.id ?? '';
@@ -31,15 +34,15 @@ describe('judgeFreshness', () => {
     expect(named(saved.operations).sort()).toEqual(['create_user cleo@acme.com', 'update_user ada@acme.com']);
   });
 
-  it('fresh: nothing done and the live digest is the plan basis', () => {
-    expect(judgeFreshness({ plan: saved, done: new Set(), liveDigest: SAVED_DIGEST })).toEqual({ status: 'fresh', done: 0 });
+  it('fresh: nothing done, the live digest is the plan basis and the config asks for exactly its operations', () => {
+    expect(judge({ plan: saved, done: new Set(), liveDigest: SAVED_DIGEST, fresh: planOf(desired, before) })).toEqual({ status: 'fresh', done: 0 });
   });
 
   it('stale: says what is needed now, no longer needed and needed differently, by identity rather than summary', () => {
     // Someone created Cleo, gave Ada another wrong last name, and renamed Bob in Dialpad.
     const now = liveWith([ada({ lastName: 'Byron' }), bob({ lastName: 'Other' }), cleo()]);
     const fresh = planOf(desired, now);
-    const result = judgeFreshness({ plan: saved, done: new Set(), liveDigest: 'sha256:now', fresh });
+    const result = judge({ plan: saved, done: new Set(), liveDigest: 'sha256:now', fresh });
     expect(result.status).toBe('stale');
     if (result.status !== 'stale') return;
     expect(result).toMatchObject({ done: 0, savedDigest: SAVED_DIGEST, liveDigest: 'sha256:now' });
@@ -52,29 +55,27 @@ describe('judgeFreshness', () => {
 
   it('stale with the same operations against other live data: an empty drift', () => {
     const now = liveState({ users: [ada(), bob({ numbers: ['+14155550100'] })] });
-    const result = judgeFreshness({ plan: saved, done: new Set(), liveDigest: 'sha256:now', fresh: planOf(desired, now) });
+    const result = judge({ plan: saved, done: new Set(), liveDigest: 'sha256:now', fresh: planOf(desired, now) });
     expect(result).toMatchObject({ status: 'stale', drift: { added: [], gone: [], changed: [] } });
   });
 
-  it('stale without a config, or with another config: no drift (it would mix config edits in)', () => {
-    expect(judgeFreshness({ plan: saved, done: new Set(), liveDigest: 'sha256:now' })).toEqual({
-      status: 'stale', done: 0, savedDigest: SAVED_DIGEST, liveDigest: 'sha256:now',
-    });
-    const other: Plan = { ...saved, basis: { ...saved.basis, config_digest: 'sha256:other-config' } };
-    expect(judgeFreshness({ plan: saved, done: new Set(), liveDigest: 'sha256:now', fresh: other })).not.toHaveProperty('drift');
+  it('refuses a saved plan without a config, or with a config other than the one it was made from, even when Dialpad is unchanged (issue 12 #2)', () => {
+    expect(judge({ plan: saved, done: new Set(), liveDigest: SAVED_DIGEST })).toEqual({ status: 'unverifiable', done: 0, reason: 'no_config' });
+    const other: Plan = { ...planOf(desired, before), basis: { ...saved.basis, config_digest: 'sha256:other-config' } };
+    expect(judge({ plan: saved, done: new Set(), liveDigest: SAVED_DIGEST, fresh: other })).toEqual({ status: 'unverifiable', done: 0, reason: 'other_config' });
   });
 
   it('resumed: its own writes changed Dialpad, what is left is what a fresh plan needs → fresh', () => {
     const done = new Set([idOf(saved, 'update_user')]);
     const afterOwnWrites = liveWith([ada({ firstName: 'Ada' }), bob()]);
     const fresh = planOf(desired, afterOwnWrites);
-    expect(judgeFreshness({ plan: saved, done, liveDigest: 'sha256:after-own-writes', fresh })).toEqual({ status: 'fresh', done: 1 });
+    expect(judge({ plan: saved, done, liveDigest: 'sha256:after-own-writes', fresh })).toEqual({ status: 'fresh', done: 1 });
   });
 
   it('resumed: someone else also changed Dialpad → stale, naming only their change', () => {
     const done = new Set([idOf(saved, 'update_user')]);
     const afterBoth = liveWith([ada({ firstName: 'Ada' }), bob({ firstName: 'Robert' })]);
-    const result = judgeFreshness({ plan: saved, done, liveDigest: 'sha256:after-both', fresh: planOf(desired, afterBoth) });
+    const result = judge({ plan: saved, done, liveDigest: 'sha256:after-both', fresh: planOf(desired, afterBoth) });
     expect(result.status).toBe('stale');
     if (result.status !== 'stale') return;
     expect(result.done).toBe(1);
@@ -85,22 +86,31 @@ describe('judgeFreshness', () => {
 
   it('resumed: someone else undid one of its writes → stale (a fresh plan needs it again)', () => {
     const done = new Set([idOf(saved, 'update_user')]);
-    const result = judgeFreshness({ plan: saved, done, liveDigest: SAVED_DIGEST, fresh: planOf(desired, before) });
+    const result = judge({ plan: saved, done, liveDigest: SAVED_DIGEST, fresh: planOf(desired, before) });
     expect(result.status === 'stale' && named(result.drift?.added ?? [])).toEqual(['update_user ada@acme.com']);
   });
 
   it('resumed: someone else did one of its remaining operations → stale', () => {
     const done = new Set([idOf(saved, 'update_user')]);
     const now = liveWith([ada({ firstName: 'Ada' }), bob(), cleo()]);
-    const result = judgeFreshness({ plan: saved, done, liveDigest: 'sha256:now', fresh: planOf(desired, now) });
+    const result = judge({ plan: saved, done, liveDigest: 'sha256:now', fresh: planOf(desired, now) });
     expect(result.status === 'stale' && named(result.drift?.gone ?? [])).toEqual(['create_user cleo@acme.com']);
+  });
+
+  it('resumed after a kill mid-write: the write in doubt that landed is not drift, so the rerun is not refused forever (issue 12 #4)', () => {
+    // Killed after sending the create, before journalling it done: nothing is done, Cleo exists.
+    const inDoubt = new Set([idOf(saved, 'create_user')]);
+    const now = liveWith([ada(), bob(), cleo()]);
+    expect(judge({ plan: saved, done: new Set(), inDoubt, liveDigest: 'sha256:now', fresh: planOf(desired, now), live: now })).toEqual({ status: 'fresh', done: 0 });
+    // Without the journal's started entry, the same state is someone else's doing.
+    expect(judge({ plan: saved, done: new Set(), liveDigest: 'sha256:now', fresh: planOf(desired, now), live: now })).toMatchObject({ status: 'stale' });
   });
 
   it('resumed without a config, or with a config other than the plan’s: unverifiable', () => {
     const done = new Set([idOf(saved, 'update_user')]);
-    expect(judgeFreshness({ plan: saved, done, liveDigest: 'sha256:x' })).toEqual({ status: 'unverifiable', done: 1, reason: 'no_config' });
+    expect(judge({ plan: saved, done, liveDigest: 'sha256:x' })).toEqual({ status: 'unverifiable', done: 1, reason: 'no_config' });
     const other: Plan = { ...saved, operations: [], basis: { ...saved.basis, config_digest: 'sha256:other-config' } };
-    expect(judgeFreshness({ plan: saved, done, liveDigest: 'sha256:x', fresh: other })).toEqual({ status: 'unverifiable', done: 1, reason: 'other_config' });
+    expect(judge({ plan: saved, done, liveDigest: 'sha256:x', fresh: other })).toEqual({ status: 'unverifiable', done: 1, reason: 'other_config' });
   });
 
   it('resumed: a manual step a person has since done is not drift', () => {
@@ -111,10 +121,11 @@ describe('judgeFreshness', () => {
     const hire = operation.createUser({ email: 'cleo@acme.com', source: 's', office: ldn, firstName: 'Cleo', lastName: 'T', license: 'talk' });
     const plan: Plan = { ...saved, operations: [{ ...rename, id: 'op-1' }, { ...move, id: 'op-2' }, { ...hire, id: 'op-3', after: ['op-2'] }] };
     const fresh: Plan = { ...saved, operations: [{ ...hire, id: 'op-1' }] };
-    expect(judgeFreshness({ plan, done: new Set(['op-1']), liveDigest: 'sha256:x', fresh })).toEqual({ status: 'fresh', done: 1 });
+    const live = liveState({ offices: [liveOffice('hq', { id: '1', name: 'HQ' }), liveOffice('ldn', { id: '2', name: 'London' })] });
+    expect(judge({ plan, done: new Set(['op-1']), liveDigest: 'sha256:x', fresh, live })).toEqual({ status: 'fresh', done: 1 });
     // An API operation no longer needed is someone else's doing.
     const noHire: Plan = { ...saved, operations: [{ ...move, id: 'op-1' }] };
-    expect(judgeFreshness({ plan, done: new Set(['op-1']), liveDigest: 'sha256:x', fresh: noHire })).toMatchObject({ status: 'stale' });
+    expect(judge({ plan, done: new Set(['op-1']), liveDigest: 'sha256:x', fresh: noHire, live })).toMatchObject({ status: 'stale' });
   });
 });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/apply/apply-plan.js';
-import { memoryJournal } from '../../src/apply/journal.js';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hasLanded } from '../../src/apply/execute-operation.js';
+import { identifyPlan, memoryJournal, openJournal } from '../../src/apply/journal.js';
+import { liveState, liveUser } from '../support/builders.js';
 import type { ApplyApi } from '../../src/apply/types.js';
 import { BugError, DialformError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
@@ -178,7 +183,70 @@ describe('applyPlan', () => {
     const journal = memoryJournal();
     await expect(applyPlan(planOf(ops), { api: broken, journal })).rejects.toBe(bug);
     expect(calls).toEqual(['deleteUser id-old@acme.com']);
-    expect(journal.entries.map((e) => [e.op, e.status])).toEqual([['op-1', 'done']]);
+    expect(journal.entries.map((e) => [e.op, e.status])).toEqual([['op-1', 'started'], ['op-1', 'done'], ['op-2', 'started']]);
     expect(journal.entries.some((e) => e.status === 'failed')).toBe(false);
+  });
+
+  it('resumed after a kill mid-write, reads Dialpad and does not re-send a create that landed (issue 12 #4)', async () => {
+    const plan = planOf(ops);
+    const planId = identifyPlan(plan);
+    const at = '2026-11-26T18:00:00Z';
+    // The first run deleted old@, journalled the intent to create new@, and was killed before the answer.
+    const journal = memoryJournal([
+      { plan: planId, op: 'op-1', kind: 'delete_user', status: 'started', at },
+      { plan: planId, op: 'op-1', kind: 'delete_user', status: 'done', at },
+      { plan: planId, op: 'op-2', kind: 'create_user', status: 'started', at },
+    ]);
+    const landed = liveState({ users: [liveUser('new@acme.com', { id: '77' })] });
+    const { api, calls } = fakeApi();
+    const reads: string[] = [];
+    const readLive = async () => (reads.push('read'), landed);
+    const report = await applyPlan(plan, { api, journal, readLive });
+    expect(report.results.map((r) => r.outcome.status)).toEqual(['already_done', 'already_done', 'done']);
+    expect(calls).toEqual(['assignNumber found-new@acme.com +14155550108']);
+    expect(reads).toEqual(['read']);
+    expect(journal.entries.slice(3).map((e) => [e.op, e.status])).toEqual([['op-2', 'done'], ['op-3', 'started'], ['op-3', 'done']]);
+
+    // Had it not landed, it is sent again.
+    const again = memoryJournal([{ plan: planId, op: 'op-2', kind: 'create_user', status: 'started', at }]);
+    const second = fakeApi();
+    await applyPlan(plan, { api: second.api, journal: again, readLive: async () => liveState({}) });
+    expect(second.calls).toContain('createUser new@acme.com 1');
+  });
+
+  it('journals a started entry before each API write, so a kill between write and done leaves it in doubt (issue 12 #4)', async () => {
+    const journal = memoryJournal();
+    const { api } = fakeApi();
+    await applyPlan(planOf(ops.slice(0, 1)), { api, journal });
+    expect(journal.entries.map((e) => e.status)).toEqual(['started', 'done']);
+    expect(await journal.progress(identifyPlan(planOf(ops.slice(0, 1))))).toEqual({ done: new Set(['op-1']), inDoubt: new Set() });
+  });
+
+  it('refuses before the first write when the journal path is a directory or a device (issue 12 #4)', async () => {
+    for (const path of [await mkdtemp(join(tmpdir(), 'dialform-journal-dir-')), '/dev/null']) {
+      const { api, calls } = fakeApi();
+      await expect(applyPlan(planOf(ops), { api, journal: openJournal(path) })).rejects.toMatchObject({
+        code: 'journal_unusable',
+        message: expect.stringContaining(path),
+      });
+      expect(calls).toEqual([]);
+    }
+  });
+});
+
+describe('hasLanded (issue 12 #4)', () => {
+  const live = liveState({
+    users: [liveUser('old@acme.com', { id: 'id-old@acme.com', state: 'deleted' }), liveUser('new@acme.com', { numbers: ['+14155550108'] })],
+  });
+  const [remove, create, assign] = ops as [Operation, Operation, Operation];
+  it.each([
+    ['delete_user of a deleted user', remove, live, true],
+    ['delete_user of a live user', remove, liveState({ users: [liveUser('old@acme.com', { id: 'id-old@acme.com' })] }), false],
+    ['create_user of an existing user', create, live, true],
+    ['create_user of a missing user', create, liveState({}), false],
+    ['assign_number held by the user', assign, live, true],
+    ['assign_number not held', assign, liveState({ users: [liveUser('new@acme.com')] }), false],
+  ] as const)('%s → %s', (_, op, state, expected) => {
+    expect(hasLanded(op, state)).toBe(expected);
   });
 });
