@@ -93,9 +93,9 @@ const MAX_IDLE_PAGES = 3;
  */
 export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
   // The transport answers a 2xx whose body is not JSON (an HTML error page, a truncated body) with
-  // `{}`, which reads like an empty last page. Its request event carries the parsed body only when
-  // there was one, so each call keeps its own last event (per async context: calls run
-  // concurrently) and a result that is not that parsed body was not JSON.
+  // `{}`, which reads like an empty last page. Its request event carries a response only when the
+  // body parsed, so each call keeps its own last event (per async context: calls run
+  // concurrently) and a call whose last event has none did not get JSON.
   const lastEvent = new AsyncLocalStorage<{ event?: RequestEvent }>();
   const transport = createTransport({
     ...opts,
@@ -115,7 +115,7 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
   async function getJson(spec: Omit<CallSpec<unknown>, 'idempotent' | 'method'>): Promise<unknown> {
     const store: { event?: RequestEvent } = {};
     const body = await lastEvent.run(store, () => send<unknown>({ ...spec, method: 'GET', idempotent: true }));
-    return store.event !== undefined && store.event.response === body ? body : undefined;
+    return store.event?.response === undefined ? undefined : body;
   }
 
   /** A single-record GET, checked against its shape. */

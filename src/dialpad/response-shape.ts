@@ -191,6 +191,7 @@ function identify(value: Record<string, unknown>): string {
 }
 
 function describe(v: unknown): string {
+  if (v === undefined) return 'missing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return v.length <= 20 ? `the string ${JSON.stringify(v)}` : 'a string';

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApplyApi } from '../../src/dialpad/apply-api.js';
 import { ApiError, createDialpadClient, fetchLive } from '../../src/dialpad/index.js';
 
 const BASE = 'https://dialpad.test';
@@ -138,6 +139,14 @@ describe('ids are exact or refused (issue 12 #6)', () => {
     const err = (await client().createUser({ email: 'ada@acme.com', office_id: '1' }, { label: 'create user ada@acme.com' }).catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.message).toMatch(/create user ada@acme\.com .*field id is the JSON number.*re-run plan/);
+  });
+
+  it('refuses a created user answered with an HTML 200 instead of recording the id "undefined" (issue 12 #6)', async () => {
+    nock(BASE).post('/api/v2/users').reply(200, HTML, { 'content-type': 'text/html' });
+    const api = createApplyApi(client());
+    await expect(api.createUser({ email: 'ada@acme.com', officeId: '1', firstName: 'Ada', lastName: 'L', license: 'talk' })).rejects.toThrow(
+      /create user ada@acme\.com .*user has no id/,
+    );
   });
 
   it('accepts ids as decimal strings or safe JSON integers, and null fields as absent (issue 12 #6)', async () => {
