@@ -1,8 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ApiError } from './api-error.js';
 import type {
   ApiAssignNumber,
   ApiAvailableLicenses,
-  ApiCollection,
   ApiCompany,
   ApiCreateOffice,
   ApiCreateUser,
@@ -24,7 +24,17 @@ import {
   confirmNumberReleased,
   confirmNumberUnassigned,
 } from './confirm-writes.js';
-import { createTransport, type CallSpec, type TransportOptions, type TransportStats } from './transport.js';
+import {
+  COMPANY_SHAPE,
+  LINE_COUNTS_SHAPE,
+  NUMBER_SHAPE,
+  OFFICE_SHAPE,
+  USER_SHAPE,
+  checkPage,
+  checkRecord,
+  type RecordShape,
+} from './response-shape.js';
+import { createTransport, type CallSpec, type RequestEvent, type TransportOptions, type TransportStats } from './transport.js';
 
 export type { RequestEvent, TransportStats } from './transport.js';
 
@@ -39,8 +49,11 @@ export interface CallOptions {
 
 /**
  * Typed Dialpad API v2 client: one method per endpoint dialform uses. List methods follow
- * `cursor` through every page; when a page fails (after retries) they throw an `ApiError`
- * whose `itemsRead` holds the items read before it.
+ * `cursor` through every page; when a page fails (after retries), is not a JSON page of
+ * well-formed records (`response-shape.ts`), repeats a record or a cursor already read, or the
+ * cursors stop bringing new records, they throw an `ApiError` whose `itemsRead` holds the items
+ * read before it: a list is never cut short silently. Single reads and create responses are
+ * checked the same way and throw an `ApiError` naming the field.
  */
 export interface DialpadClient {
   getCompany(): Promise<ApiCompany>;
@@ -65,87 +78,137 @@ export interface DialpadClient {
   stats(): TransportStats;
 }
 
-/** Guards against a server that keeps returning cursors. */
+/** Last-resort guard against a server that keeps returning cursors with new records. */
 const MAX_PAGES = 10_000;
+
+/**
+ * Pages with a cursor but no new record a list read may take in all (an early empty page is
+ * allowed, an endless run of them is not): the pages read stay within records read + this.
+ */
+const MAX_IDLE_PAGES = 3;
 
 /**
  * Creates a client. The dispatcher is `opts.dispatcher`, else the global dispatcher read *now*
  * (the CLI installs `createProductionDispatcher()` globally; tests install nock or MockAgent).
  */
 export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
-  const transport = createTransport(opts);
+  // The transport answers a 2xx whose body is not JSON (an HTML error page, a truncated body) with
+  // `{}`, which reads like an empty last page. Its request event carries a response only when the
+  // body parsed, so each call keeps its own last event (per async context: calls run
+  // concurrently) and a call whose last event has none did not get JSON.
+  const lastEvent = new AsyncLocalStorage<{ event?: RequestEvent }>();
+  const transport = createTransport({
+    ...opts,
+    onRequest: (e) => {
+      const store = lastEvent.getStore();
+      if (store !== undefined) store.event = e;
+      opts.onRequest?.(e);
+    },
+  });
   const send = <T>(spec: CallSpec<T>): Promise<T> => transport.send(spec);
   const seg = (v: Int64): string => encodeURIComponent(String(v));
   const withLabel = (o: CallOptions | undefined): { label?: string } => (o?.label === undefined ? {} : { label: o.label });
+  const invalid = (spec: { operation: string; label?: string }, problem: string, extra: { itemsRead?: readonly unknown[]; outcomeUnknown?: boolean } = {}) =>
+    new ApiError({ operation: spec.operation, ...withLabel(spec), kind: 'http', apiMessage: problem, ...extra });
 
-  async function paginate<T>(spec: Omit<CallSpec<ApiCollection<T>>, 'idempotent' | 'method'>): Promise<T[]> {
+  /** A GET whose body must be JSON: resolves to the parsed body, or `undefined` when it was not JSON. */
+  async function getJson(spec: Omit<CallSpec<unknown>, 'idempotent' | 'method'>): Promise<unknown> {
+    const store: { event?: RequestEvent } = {};
+    const body = await lastEvent.run(store, () => send<unknown>({ ...spec, method: 'GET', idempotent: true }));
+    return store.event?.response === undefined ? undefined : body;
+  }
+
+  /** A single-record GET, checked against its shape. */
+  async function read<T>(shape: RecordShape<T>, spec: Omit<CallSpec<unknown>, 'idempotent' | 'method'>): Promise<T> {
+    const body = await getJson(spec);
+    if (body === undefined) throw invalid(spec, 'the response is not JSON (an HTML page or a truncated body?)');
+    const checked = checkRecord(shape, body);
+    if (!checked.ok) throw invalid(spec, `invalid response: ${checked.problem}`);
+    return checked.value;
+  }
+
+  /** A write's response record, checked: an id dialform keeps must be exact (the write itself is done). */
+  function created<T>(shape: RecordShape<T>, spec: { operation: string; label?: string }, record: unknown): T {
+    const checked = checkRecord(shape, record);
+    if (!checked.ok) throw invalid(spec, `invalid response: ${checked.problem}`, { outcomeUnknown: true });
+    return checked.value;
+  }
+
+  async function paginate<T>(shape: RecordShape<T>, spec: Omit<CallSpec<unknown>, 'idempotent' | 'method'>): Promise<T[]> {
     const items: T[] = [];
-    const seen = new Set<string>();
+    const keys = new Set<string>();
+    const cursors = new Set<string>();
+    let idlePages = 0;
     let cursor: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      let res: ApiCollection<T>;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const incomplete = (problem: string): ApiError => invalid(spec, `page ${page}: ${problem}`, { itemsRead: items });
+      let body: unknown;
       try {
-        res = await send<ApiCollection<T>>({
-          ...spec,
-          method: 'GET',
-          idempotent: true,
-          query: { ...spec.query, ...(cursor === undefined ? {} : { cursor }) },
-        });
+        body = await getJson({ ...spec, query: { ...spec.query, ...(cursor === undefined ? {} : { cursor }) } });
       } catch (err) {
         throw err instanceof ApiError ? err.withItemsRead(items) : err;
       }
-      items.push(...(res.items ?? []));
-      if (!res.cursor) return items;
-      if (seen.has(res.cursor)) {
-        throw new ApiError({ operation: spec.operation, kind: 'http', apiMessage: 'the API returned the same page cursor twice', itemsRead: items });
+      if (body === undefined) throw incomplete('the response is not JSON (an HTML page or a truncated body?)');
+      const res = checkPage(shape, body);
+      if (!res.ok) throw incomplete(`invalid response: ${res.problem}`);
+      for (const item of res.items) {
+        const key = shape.keyOf?.(item);
+        if (key === undefined) continue;
+        if (keys.has(key)) throw incomplete(`repeats ${shape.noun} ${key}, already read (the same page again?)`);
+        keys.add(key);
       }
-      seen.add(res.cursor);
+      items.push(...res.items);
+      if (res.cursor === undefined) return items;
+      if (cursors.has(res.cursor)) throw incomplete('the API returned the same page cursor twice');
+      if (res.items.length === 0 && ++idlePages > MAX_IDLE_PAGES) {
+        throw incomplete(`${idlePages} pages brought a cursor but no ${shape.noun}: the list makes no progress`);
+      }
+      cursors.add(res.cursor);
       cursor = res.cursor;
     }
-    throw new ApiError({ operation: spec.operation, kind: 'http', apiMessage: `more than ${MAX_PAGES} pages`, itemsRead: items });
+    throw invalid(spec, `more than ${MAX_PAGES} pages`, { itemsRead: items });
   }
 
   const client: DialpadClient = {
-    getCompany: () => send({ operation: 'company.get', method: 'GET', path: '/api/v2/company', idempotent: true }),
+    getCompany: () => read(COMPANY_SHAPE, { operation: 'company.get', path: '/api/v2/company' }),
     listOffices: (filter) =>
-      paginate<ApiOffice>({
+      paginate(OFFICE_SHAPE, {
         operation: 'offices.list',
         path: '/api/v2/offices',
         query: { active_only: filter?.activeOnly === undefined ? undefined : String(filter.activeOnly) },
       }),
-    getOffice: (id) => send({ operation: 'offices.get', method: 'GET', path: `/api/v2/offices/${seg(id)}`, idempotent: true }),
-    createOffice: (body, o) =>
-      send({
-        operation: 'offices.create',
-        ...withLabel(o),
+    getOffice: (id) => read(OFFICE_SHAPE, { operation: 'offices.get', path: `/api/v2/offices/${seg(id)}` }),
+    createOffice: async (body, o) => {
+      const spec = { operation: 'offices.create', ...withLabel(o) };
+      const res = await send<ApiOfficeUpdateResponse>({
+        ...spec,
         method: 'POST',
         path: '/api/v2/offices',
         body,
         idempotent: false,
         confirm: () => confirmCreateOffice(client, body.name),
-      }),
+      });
+      return { ...res, office: created(OFFICE_SHAPE, spec, res.office) };
+    },
     getOfficePlan: (officeId) =>
-      send({ operation: 'plan.get', method: 'GET', path: `/api/v2/offices/${seg(officeId)}/plan`, idempotent: true }),
+      read<ApiPlan>(LINE_COUNTS_SHAPE, { operation: 'plan.get', path: `/api/v2/offices/${seg(officeId)}/plan` }),
     getAvailableLicenses: (officeId) =>
-      send({
-        operation: 'plan.available_licenses.get',
-        method: 'GET',
-        path: `/api/v2/offices/${seg(officeId)}/available_licenses`,
-        idempotent: true,
-      }),
+      read(LINE_COUNTS_SHAPE, { operation: 'plan.available_licenses.get', path: `/api/v2/offices/${seg(officeId)}/available_licenses` }),
     listUsers: (filter) =>
-      paginate<ApiUser>({ operation: 'users.list', path: '/api/v2/users', query: { state: filter?.state, email: filter?.email } }),
-    getUser: (id) => send({ operation: 'users.get', method: 'GET', path: `/api/v2/users/${seg(id)}`, idempotent: true }),
-    createUser: (body, o) =>
-      send({
-        operation: 'users.create',
-        ...withLabel(o),
+      paginate(USER_SHAPE, { operation: 'users.list', path: '/api/v2/users', query: { state: filter?.state, email: filter?.email } }),
+    getUser: (id) => read(USER_SHAPE, { operation: 'users.get', path: `/api/v2/users/${seg(id)}` }),
+    createUser: async (body, o) => {
+      const spec = { operation: 'users.create', ...withLabel(o) };
+      const user = await send<ApiUser>({
+        ...spec,
         method: 'POST',
         path: '/api/v2/users',
         body,
         idempotent: false,
         confirm: () => confirmCreateUser(client, body.email),
-      }),
+      });
+      return created(USER_SHAPE, spec, user);
+    },
     // Every field dialform sends sets an absolute value, so repeating the PATCH is harmless.
     updateUser: (id, patch, o) =>
       send({ operation: 'users.update', ...withLabel(o), method: 'PATCH', path: `/api/v2/users/${seg(id)}`, body: patch, idempotent: true }),
@@ -191,9 +254,9 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
         confirm: () => confirmNumberUnassigned(client, number),
       }),
     listNumbers: (filter) =>
-      paginate<ApiNumber>({ operation: 'numbers.list', path: '/api/v2/numbers', query: { status: filter?.status } }),
+      paginate(NUMBER_SHAPE, { operation: 'numbers.list', path: '/api/v2/numbers', query: { status: filter?.status } }),
     getNumber: (number) =>
-      send({ operation: 'numbers.get', method: 'GET', path: `/api/v2/numbers/${seg(number)}`, idempotent: true }),
+      read(NUMBER_SHAPE, { operation: 'numbers.get', path: `/api/v2/numbers/${seg(number)}` }),
     releaseNumber: (number, o) =>
       send({
         operation: 'numbers.delete',

@@ -1,5 +1,5 @@
 /**
- * Re-reads that settle an ambiguous write (connection reset after sending, timeout, 502/504).
+ * Re-reads that settle an ambiguous write (connection reset after sending, timeout, any 5xx).
  * Each returns the write's result if the re-read shows it took effect, `undefined` if it shows it
  * did not (the transport then sends the write once more), and throws if the re-read itself fails
  * (the transport then reports the outcome as unknown).

@@ -11,7 +11,9 @@ import { normalizeLive, officeIdOf, type LiveOfficeReads } from './normalize-liv
  * is, is decided after the read (`keyLiveOffices`), so every command reads Dialpad the same way.
  * Reads run concurrently; the client's limiter keeps them within the rate limit.
  *
- * A read that fails after retries does not abort the whole read: it is recorded in
+ * A read that fails after retries, or a list that does not read as a whole list (a page that is
+ * not JSON or of the wrong shape, repeated records or cursors, cursors without records: see
+ * `createDialpadClient`), does not abort the whole read: it is recorded in
  * `incomplete` (with what was read before it) so the plan still renders and the
  * `incomplete_live_read` rule blocks it. Thrown instead, because no plan can be made at all:
  * auth failures (401, 403: nothing useful can be read with that key), a failed company read, and

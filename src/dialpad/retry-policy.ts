@@ -15,19 +15,23 @@ export const DEFAULT_RETRY: Required<RetryOptions> = { maxAttempts: 5, maxTotalM
 const MAX_BACKOFF_MS = 10_000;
 
 /**
- * Statuses that are retried. 429 and 503 mean the request was turned away before being
- * processed, so they are safe for any method; 500, 502 and 504 may follow a partial or forwarded
- * request, so only idempotent calls repeat them (writes confirm by re-reading). Retrying a read
- * on 500 matters: one transient 500 on any page would otherwise leave the live read incomplete.
+ * Statuses that are retried. 429 means the request was turned away before being processed, so it
+ * is safe for any method. A 5xx may come after the write landed (a 503 from a proxy whose
+ * upstream finished, a 500 thrown after the commit), so only idempotent calls repeat 500, 502,
+ * 503 and 504 blindly; a write re-reads first (`isAmbiguousStatus`). Retrying a read on 500
+ * matters: one transient 500 on any page would otherwise leave the live read incomplete.
  */
 export function isRetryableStatus(status: number, idempotent: boolean): boolean {
-  if (status === 429 || status === 503) return true;
-  return idempotent && (status === 500 || status === 502 || status === 504);
+  if (status === 429) return true;
+  return idempotent && (status === 500 || status === 502 || status === 503 || status === 504);
 }
 
-/** Gateway statuses after which a write's outcome is unknown. */
+/**
+ * Statuses after which a write's outcome is unknown: every 5xx. The transport settles it by
+ * re-reading (`CallSpec.confirm`): done, or sent once more.
+ */
 export function isAmbiguousStatus(status: number): boolean {
-  return status === 502 || status === 504;
+  return status >= 500 && status <= 599;
 }
 
 /** Connection failures that happen before a request is sent: safe to retry for any method. */

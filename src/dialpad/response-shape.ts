@@ -1,0 +1,204 @@
+/**
+ * Run-time checks of the response fields dialform reads, so a body Dialpad (or a proxy in front
+ * of it) got wrong becomes a named problem instead of a misread: `emails` as a string would
+ * otherwise key every user as "u", and an id sent as a JSON number above 2^53 arrives rounded
+ * (JSON.parse cannot keep the digits) and names a different user.
+ *
+ * The field types are those of the OpenAPI description (`test/contract/dialpad-contract.json`;
+ * `test/contract/response-shapes.test.ts` holds them to it). Only fields dialform reads are
+ * checked; other fields pass through untouched. `null` is the protobuf JSON mapping's "unset", so
+ * a checked field that is `null` is dropped from the returned record, as if it were absent.
+ */
+import type { ApiCompany, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
+
+/** How a checked field must look. `int64` is a decimal string or a safe JSON integer. */
+export type FieldType = 'int64' | 'int64[]' | 'string' | 'string[]' | 'boolean';
+
+/** The checked shape of one record kind. */
+export interface RecordShape<T> {
+  /** What one record is called in messages: `user`, `office`, `number`. */
+  noun: string;
+  fields: Readonly<Record<string, FieldType>>;
+  /** Field groups of which at least one field must be present (e.g. an office's `id` or `office_id`). */
+  required: readonly (readonly string[])[];
+  /** The record's identity within a list (for repeated-item detection); absent for single records. */
+  keyOf?: (record: T) => string;
+}
+
+export const USER_SHAPE: RecordShape<ApiUser> = {
+  noun: 'user',
+  fields: {
+    id: 'int64',
+    company_id: 'int64',
+    office_id: 'int64',
+    admin_office_ids: 'int64[]',
+    is_super_admin: 'boolean',
+    first_name: 'string',
+    last_name: 'string',
+    emails: 'string[]',
+    phone_numbers: 'string[]',
+    license: 'string',
+    state: 'string',
+    country: 'string',
+    // Not in the public API: the emulator's deletion time (DESIGN §8).
+    deleted_at: 'string',
+  },
+  required: [['id']],
+  keyOf: (u) => String(u.id),
+};
+
+export const OFFICE_SHAPE: RecordShape<ApiOffice> = {
+  noun: 'office',
+  fields: {
+    id: 'int64',
+    office_id: 'int64',
+    name: 'string',
+    country: 'string',
+    is_primary_office: 'boolean',
+    state: 'string',
+    phone_numbers: 'string[]',
+  },
+  required: [['id', 'office_id']],
+  keyOf: (o) => String(o.id ?? o.office_id),
+};
+
+export const NUMBER_SHAPE: RecordShape<ApiNumber> = {
+  noun: 'number',
+  fields: {
+    number: 'string',
+    company_id: 'int64',
+    office_id: 'int64',
+    status: 'string',
+    target_id: 'int64',
+    target_type: 'string',
+    type: 'string',
+    deleted: 'boolean',
+  },
+  required: [['number']],
+  keyOf: (n) => String(n.number),
+};
+
+export const COMPANY_SHAPE: RecordShape<ApiCompany> = {
+  noun: 'company',
+  fields: { id: 'int64', name: 'string', account_type: 'string' },
+  required: [],
+};
+
+export const LINE_COUNTS_SHAPE: RecordShape<ApiLineCounts> = {
+  noun: 'license counts',
+  fields: {
+    talk_lines: 'int64',
+    sell_lines: 'int64',
+    contact_center_lines: 'int64',
+    additional_number_lines: 'int64',
+    tollfree_additional_number_lines: 'int64',
+    room_lines: 'int64',
+    tollfree_room_lines: 'int64',
+    fax_lines: 'int64',
+    uberconference_lines: 'int64',
+    tollfree_uberconference_lines: 'int64',
+  },
+  required: [],
+};
+
+/** A checked record, or what is wrong with it. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/** A checked list page: its records and cursor (absent at the end), or what is wrong with it. */
+export type CheckedPage<T> = { ok: true; items: T[]; cursor?: string } | { ok: false; problem: string };
+
+/** Checks one record against its shape; the message names the field and what it holds. */
+export function checkRecord<T>(shape: RecordShape<T>, value: unknown): Checked<T> {
+  if (!isPlainObject(value)) return { ok: false, problem: `the ${shape.noun} is ${describe(value)}, not an object` };
+  const out: Record<string, unknown> = { ...value };
+  for (const [field, type] of Object.entries(shape.fields)) {
+    const v = value[field];
+    if (v === null) {
+      delete out[field];
+      continue;
+    }
+    if (v === undefined) continue;
+    const problem = fieldProblem(type, v);
+    if (problem !== undefined) return { ok: false, problem: `${shape.noun}${identify(value)} field ${field} ${problem}` };
+  }
+  for (const group of shape.required) {
+    if (!group.some((f) => out[f] !== undefined)) {
+      return { ok: false, problem: `${shape.noun}${identify(value)} has no ${group.join(' or ')}` };
+    }
+  }
+  return { ok: true, value: out as T };
+}
+
+/** Checks a list page: a JSON object with an optional `items` array of records and an optional string `cursor`. */
+export function checkPage<T>(shape: RecordShape<T>, body: unknown): CheckedPage<T> {
+  if (!isPlainObject(body)) return { ok: false, problem: `the page is ${describe(body)}, not an object` };
+  const { items, cursor } = body;
+  if (items !== undefined && items !== null && !Array.isArray(items)) return { ok: false, problem: `items is ${describe(items)}, not an array` };
+  if (cursor !== undefined && cursor !== null && typeof cursor !== 'string') return { ok: false, problem: `cursor is ${describe(cursor)}, not a string` };
+  const records: T[] = [];
+  for (const [i, item] of (items ?? []).entries()) {
+    const checked = checkRecord(shape, item);
+    if (!checked.ok) return { ok: false, problem: `item ${i + 1}: ${checked.problem}` };
+    records.push(checked.value);
+  }
+  return { ok: true, items: records, ...(typeof cursor === 'string' && cursor !== '' ? { cursor } : {}) };
+}
+
+function fieldProblem(type: FieldType, v: unknown): string | undefined {
+  switch (type) {
+    case 'int64':
+      return int64Problem(v);
+    case 'int64[]':
+      if (!Array.isArray(v)) return `is ${describe(v)}, not a list of ids`;
+      for (const e of v) {
+        const problem = int64Problem(e);
+        if (problem !== undefined) return `holds an id that ${problem}`;
+      }
+      return undefined;
+    case 'string':
+      return typeof v === 'string' ? undefined : `is ${describe(v)}, not a string`;
+    case 'string[]':
+      if (!Array.isArray(v)) return `is ${describe(v)}, not a list of strings`;
+      return v.every((e) => typeof e === 'string') ? undefined : 'holds a value that is not a string';
+    case 'boolean':
+      return typeof v === 'boolean' ? undefined : `is ${describe(v)}, not true or false`;
+    default: {
+      const _never: never = type;
+      return _never;
+    }
+  }
+}
+
+/**
+ * An int64 is a decimal string, or a JSON integer that the parser kept exactly. A number beyond
+ * Number.MAX_SAFE_INTEGER has already been rounded by JSON.parse, so it is refused, never used.
+ */
+function int64Problem(v: unknown): string | undefined {
+  if (typeof v === 'string') return /^-?[0-9]+$/.test(v) ? undefined : `is ${describe(v)}, not a decimal id`;
+  if (typeof v !== 'number' || !Number.isInteger(v)) return `is ${describe(v)}, not an integer`;
+  if (!Number.isSafeInteger(v)) return `is the JSON number ${String(v)}, beyond 2^53: its exact value is lost (ids must be sent as strings)`;
+  return undefined;
+}
+
+/** ` 42` when the record has a usable id, for messages. */
+function identify(value: Record<string, unknown>): string {
+  for (const f of ['id', 'office_id', 'number']) {
+    const v = value[f];
+    if (typeof v === 'string' && v.length <= 40) return ` ${v}`;
+    if (typeof v === 'number' && Number.isSafeInteger(v)) return ` ${String(v)}`;
+  }
+  return '';
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'missing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return v.length <= 20 ? `the string ${JSON.stringify(v)}` : 'a string';
+  if (typeof v === 'number') return `the number ${String(v)}`;
+  return `a ${typeof v}`;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
