@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { boundMessage } from '../dialpad/scrub-secret.js';
 import type { Plan } from '../plan/types.js';
 
 /**
@@ -14,8 +15,15 @@ export interface JournalEntry {
   kind: string;
   status: 'done' | 'failed';
   at: string;
+  /**
+   * The failure's message, as stored: one line of at most `MAX_JOURNAL_ERROR` characters with
+   * token-like runs removed (`boundMessage`); never a raw response body.
+   */
   error?: string;
 }
+
+/** The most characters of an error message the journal keeps. */
+export const MAX_JOURNAL_ERROR = 500;
 
 /** A stable identity for a plan: its basis and operations, not its rendering. */
 export function identifyPlan(plan: Plan): string {
@@ -56,7 +64,8 @@ export function openJournal(path: string): Journal {
     },
     async record(entry) {
       await mkdir(dirname(path), { recursive: true });
-      await appendFile(path, `${JSON.stringify(entry)}\n`);
+      const stored = entry.error === undefined ? entry : { ...entry, error: boundMessage(entry.error, MAX_JOURNAL_ERROR) };
+      await appendFile(path, `${JSON.stringify(stored)}\n`);
     },
   };
 }
