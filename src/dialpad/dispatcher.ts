@@ -1,25 +1,19 @@
-import { isIP } from 'node:net';
 import { Agent, Dispatcher, EnvHttpProxyAgent } from 'undici';
+import { isLoopbackHost } from './connection.js';
 
 const KEEP_ALIVE = { keepAliveTimeout: 10_000, connections: 8 } as const;
 
 /**
- * True for an origin on this machine: a 127.0.0.0/8 or ::1 address, or `localhost` and
- * `*.localhost` (names reserved for loopback; `resolveConnection` refuses plain http to a name
- * that does not resolve there).
+ * True for an origin on this machine (`isLoopbackHost`: 127.0.0.0/8, ::1, `localhost` and
+ * `*.localhost`; `resolveConnection` refuses plain http to a name that does not resolve there).
  */
 export function isLoopbackOrigin(origin: string | URL | undefined): boolean {
   if (origin === undefined) return false;
-  let hostname: string;
   try {
-    hostname = new URL(origin).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return isLoopbackHost(new URL(origin).hostname);
   } catch {
     return false;
   }
-  if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true;
-  if (isIP(hostname) === 4) return hostname.startsWith('127.');
-  if (isIP(hostname) === 6) return hostname === '::1' || hostname === '0:0:0:0:0:0:0:1';
-  return false;
 }
 
 /**
