@@ -16,6 +16,7 @@ import type { DesiredState } from '../../src/model/tenant.js';
 import { paint, type Io } from '../io.js';
 import { openTarget, type ConnectionOptions, type Target } from '../target.js';
 import { renderPlan } from './render-plan.js';
+import { sanitizeForTerminal } from '../../src/render/terminal-safe.js';
 
 export interface ApplyCommandOptions extends ConnectionOptions {
   config?: string;
@@ -153,13 +154,13 @@ function reportFreshness(freshness: Freshness, io: Io): void {
 
 /** Drift as lines, each naming the operation by kind (its summary shown for the reader). */
 function describeDrift(drift: Drift): string[] {
-  const name = (op: Operation) => `${op.kind} ${op.summary}`;
+  const name = (op: Operation) => `${op.kind} ${sanitizeForTerminal(op.summary)}`;
   if (drift.added.length + drift.gone.length + drift.changed.length === 0) {
     return ['The same operations are still needed, against different live data.'];
   }
   return [
     ...drift.gone.map((op) => `  no longer needed: ${name(op)}`),
-    ...drift.changed.map(({ saved, fresh }) => `  now different:    ${name(fresh)} (planned: ${saved.summary})`),
+    ...drift.changed.map(({ saved, fresh }) => `  now different:    ${name(fresh)} (planned: ${sanitizeForTerminal(saved.summary)})`),
     ...drift.added.map((op) => `  now also needed:  ${name(op)}`),
   ];
 }
@@ -181,7 +182,7 @@ function progress(io: Io, plan: Plan): (event: ApplyEvent) => void {
   return (event) => {
     const counter = `[${String(event.index + 1).padStart(width)}/${event.total}]`;
     if (event.type === 'start') {
-      if (io.errIsTty) io.err(`\r\x1b[K${counter} ${event.id} ${event.summary}`);
+      if (io.errIsTty) io.err(`\r\x1b[K${counter} ${event.id} ${sanitizeForTerminal(event.summary)}`);
       return;
     }
     if (io.errIsTty) io.err('\r\x1b[K');
@@ -189,9 +190,10 @@ function progress(io: Io, plan: Plan): (event: ApplyEvent) => void {
   };
 }
 
+/** One progress line; the summary and any error can hold live names or Dialpad's text, so both are sanitized. */
 function describe(result: OperationResult): string {
   const { outcome } = result;
-  const head = `${result.id} ${result.summary}`;
+  const head = `${result.id} ${sanitizeForTerminal(result.summary)}`;
   switch (outcome.status) {
     case 'done':
       return `${head}: done`;
@@ -202,9 +204,9 @@ function describe(result: OperationResult): string {
     case 'reminder':
       return `${head}: manual step, not verifiable — do it by hand`;
     case 'failed':
-      return `${head}: FAILED: ${outcome.error}`;
+      return `${head}: FAILED: ${sanitizeForTerminal(outcome.error)}`;
     case 'not_run':
-      return `${head}: not run (${outcome.reason})`;
+      return `${head}: not run (${sanitizeForTerminal(outcome.reason)})`;
     default: {
       const _never: never = outcome;
       return _never;
@@ -218,7 +220,7 @@ function printReport(report: ApplyReport, io: Io, color: boolean): void {
   for (const { id, outcome } of report.results) {
     if (outcome.status !== 'waiting' && outcome.status !== 'reminder') continue;
     const label = outcome.status === 'waiting' ? 'Manual step (apply waits for it)' : 'Manual step (reminder)';
-    lines.push(`${label} ${id}:`, ...outcome.instructions.split('\n').map((l) => `  ${l}`));
+    lines.push(`${label} ${id}:`, ...outcome.instructions.split('\n').map((l) => `  ${sanitizeForTerminal(l)}`));
   }
   const done = count('done') + count('already_done');
   const summary = `Apply ${report.status}: ${done} done, ${count('failed')} failed, ${count('waiting')} waiting, ${count('not_run')} not run.`;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFile, mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DialformError } from '../errors.js';
+import { boundMessage } from '../dialpad/scrub-secret.js';
 import type { Plan } from '../plan/types.js';
 
 /**
@@ -17,6 +18,10 @@ export interface JournalEntry {
   kind: string;
   status: 'started' | 'done' | 'failed';
   at: string;
+  /**
+   * The failure's message, as stored: one line of at most `MAX_JOURNAL_ERROR` characters with
+   * token-like runs removed (`boundMessage`); never a raw response body.
+   */
   error?: string;
 }
 
@@ -27,6 +32,9 @@ export interface JournalProgress {
   /** Operations started and neither done nor failed since: their write may have landed. */
   inDoubt: Set<string>;
 }
+
+/** The most characters of an error message the journal keeps. */
+export const MAX_JOURNAL_ERROR = 500;
 
 /** A stable identity for a plan: its basis and operations, not its rendering. */
 export function identifyPlan(plan: Plan): string {
@@ -101,8 +109,9 @@ export function openJournal(path: string): Journal {
       return readProgress(entries, planId);
     },
     async record(entry) {
+      const stored = entry.error === undefined ? entry : { ...entry, error: boundMessage(entry.error, MAX_JOURNAL_ERROR) };
       try {
-        await appendFile(path, `${JSON.stringify(entry)}\n`);
+        await appendFile(path, `${JSON.stringify(stored)}\n`);
       } catch (e) {
         throw unusable(path, e);
       }

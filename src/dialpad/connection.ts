@@ -1,3 +1,4 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { DialformError } from '../errors.js';
@@ -11,19 +12,29 @@ export interface Connection {
 
 export const DEFAULT_API_URL = 'https://dialpad.com';
 
+/** Resolves a host name to all its addresses (`dns.lookup` with `all: true`); injectable for tests. */
+export type LookupAll = (hostname: string) => Promise<Array<{ address: string }>>;
+
+const defaultLookup: LookupAll = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+
 /**
  * Resolves the API connection from flags and environment.
  * Key: `--api-key-file` (contents, trimmed) else `DIALPAD_API_KEY`. URL: `--api-url` else
  * `DIALPAD_API_URL` else `https://dialpad.com`. Plain `http://` is refused except to loopback,
- * so the key never crosses a network in clear text.
+ * so the key never crosses a network in clear text: a 127.0.0.0/8 or ::1 address, or `localhost`
+ * / `*.localhost` when every address the name resolves to is one (a name alone proves nothing:
+ * `/etc/hosts` or a DNS server can point `foo.localhost` anywhere).
  */
 export async function resolveConnection(opts: {
   apiUrl?: string;
   apiKeyFile?: string;
   env: NodeJS.ProcessEnv;
+  /** Default: `dns.lookup`. */
+  lookup?: LookupAll;
 }): Promise<Connection> {
   const rawUrl = nonEmpty(opts.apiUrl) ?? nonEmpty(opts.env['DIALPAD_API_URL']) ?? DEFAULT_API_URL;
   const baseUrl = checkApiUrl(rawUrl);
+  await checkLoopbackName(baseUrl, opts.lookup ?? defaultLookup);
   const apiKey = await readApiKey(opts);
   return { baseUrl, apiKey };
 }
@@ -75,13 +86,42 @@ export function checkApiUrl(raw: string): string {
   throw new DialformError('api_url_invalid', `unsupported API URL scheme "${url.protocol}" in ${url.origin}`);
 }
 
-/** True for `localhost`, 127.0.0.0/8 and ::1. */
+/**
+ * True for 127.0.0.0/8 and ::1, and for `localhost` and `*.localhost`, names that must still
+ * resolve to loopback (`resolveConnection` checks that before plain http is used).
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  return isLoopbackAddress(host);
+}
+
+/** True for a literal 127.0.0.0/8 or ::1 address (not a name). */
+export function isLoopbackAddress(address: string): boolean {
+  const host = address.replace(/^\[|\]$/g, '').toLowerCase();
   if (isIP(host) === 4) return host.startsWith('127.');
-  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1';
+  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(host);
   return false;
+}
+
+/** For a plain-http URL to a loopback *name*: every address it resolves to must be loopback. */
+async function checkLoopbackName(baseUrl: string, lookup: LookupAll): Promise<void> {
+  const url = new URL(baseUrl);
+  if (url.protocol !== 'http:' || isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0) return;
+  let addresses: string[];
+  try {
+    addresses = (await lookup(url.hostname)).map((a) => a.address);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new DialformError('api_url_insecure', `refusing plain http:// API URL ${url.origin}: cannot resolve ${url.hostname} (${code}) to check it is loopback; use http://127.0.0.1 or https://`);
+  }
+  const outside = addresses.filter((a) => !isLoopbackAddress(a));
+  if (addresses.length === 0 || outside.length > 0) {
+    throw new DialformError(
+      'api_url_insecure',
+      `refusing plain http:// API URL ${url.origin}: ${url.hostname} resolves to ${outside.join(', ') || 'nothing'}, not loopback; the API key would travel unencrypted (use https://, or http://127.0.0.1)`,
+    );
+  }
 }
 
 function nonEmpty(s: string | undefined): string | undefined {

@@ -11,6 +11,7 @@ import {
   parseRetryAfter,
   type RetryOptions,
 } from './retry-policy.js';
+import { boundMessage, createKeyScrubber } from './scrub-secret.js';
 
 /** One HTTP attempt as the client saw it (for contract tests and tracing). Never holds headers. */
 export interface RequestEvent {
@@ -73,8 +74,6 @@ export interface Transport {
   stats(): TransportStats;
 }
 
-const REDACTED = '[REDACTED]';
-
 /** Creates the transport: auth, one shared rate limiter, timeouts, retries, error mapping. */
 export function createTransport(opts: TransportOptions): Transport {
   const dispatcher = opts.dispatcher ?? getGlobalDispatcher();
@@ -84,7 +83,9 @@ export function createTransport(opts: TransportOptions): Transport {
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = opts.random ?? Math.random;
   const counters: TransportStats = { requests: 0, retries: 0, throttled429: 0 };
-  const scrub = (text: string): string => (opts.apiKey === '' ? text : text.split(opts.apiKey).join(REDACTED));
+  const scrubKey = createKeyScrubber(opts.apiKey);
+  /** What is kept of a response body or transport message: the key in any known form removed, then bounded (see scrub-secret.ts). */
+  const scrub = (text: string): string => boundMessage(scrubKey(text));
 
   type Attempt = { ok: true; status: number; json: unknown } | { ok: false; error: ApiError; retryable: boolean; ambiguous: boolean; delayMs?: number };
 
@@ -119,12 +120,13 @@ export function createTransport(opts: TransportOptions): Transport {
       opts.log?.(`${spec.method} ${url.pathname}${url.search} ${res.statusCode} ${elapsed(started)}ms`);
       if (res.statusCode >= 200 && res.statusCode < 300) return { ok: true, status: res.statusCode, json: json ?? {} };
       if (res.statusCode === 429) counters.throttled429++;
-      const apiMessage = messageOf(json) ?? (text.length > 0 && text.length <= 200 ? text : undefined);
+      const body = messageOf(json) ?? (text.trim() === '' ? undefined : text);
+      const apiMessage = body === undefined ? undefined : scrub(body);
       const error = new ApiError({
         ...errorBase,
         kind: classifyStatus(res.statusCode),
         status: res.statusCode,
-        ...(apiMessage === undefined ? {} : { apiMessage: scrub(apiMessage) }),
+        ...(apiMessage === undefined || apiMessage === '' ? {} : { apiMessage }),
       });
       const delayMs = parseRetryAfter(res.headers['retry-after'], Date.now());
       return {

@@ -6,13 +6,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isNode, visit, type Document } from 'yaml';
 import type { Problem } from '../errors.js';
 import { FixtureError } from './fixture-error.js';
 import { checkFixture } from './check-fixture.js';
 import { fixtureSchema } from './fixture-schema.js';
 import { normalizeFixture } from './normalize-fixture.js';
 import type { Fixture } from './types.js';
+
+/** Aliases expanded per fixture at most: a fixture needs none, and a few nested ones would expand exponentially. */
+const MAX_ALIAS_COUNT = 100;
 
 let validator: ValidateFunction | undefined;
 
@@ -54,6 +57,34 @@ function locate(doc: Document, lc: LineCounter, pointer: string): { line: number
 }
 
 /**
+ * The document as plain data, aliases expanded. An alias to no anchor (or to one defined after
+ * it), or more aliases than `MAX_ALIAS_COUNT` expands to (an alias bomb), is a `FixtureError` at
+ * the alias, where `toJS` alone would throw a bare `ReferenceError`.
+ */
+function toPlainData(doc: Document, lc: LineCounter, name: string): unknown {
+  const anchors = new Set<string>();
+  let firstAlias: { line: number; col: number } | undefined;
+  let unresolved: Problem | undefined;
+  visit(doc, (_key, node) => {
+    if (isNode(node) && node.anchor !== undefined) anchors.add(node.anchor);
+    if (!isAlias(node)) return undefined;
+    const pos = lc.linePos(node.range?.[0] ?? 0);
+    firstAlias ??= pos;
+    if (anchors.has(node.source)) return undefined;
+    unresolved = { file: name, ...pos, message: `alias *${node.source} refers to no anchor defined before it` };
+    return visit.BREAK;
+  });
+  if (unresolved !== undefined) throw new FixtureError([unresolved]);
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    const pos = firstAlias ?? { line: 1, col: 1 };
+    throw new FixtureError([{ file: name, ...pos, message: `too many YAML aliases (at most ${MAX_ALIAS_COUNT} expansions): write the values out` }]);
+  }
+}
+
+/**
  * Parses and validates fixture text. `name` is the file name used in problem messages.
  * Throws `FixtureError` (code `fixture_invalid`) listing every problem.
  */
@@ -68,7 +99,7 @@ export function parseFixture(text: string, name: string): Fixture {
       }),
     );
   }
-  const raw: unknown = doc.toJS();
+  const raw = toPlainData(doc, lc, name);
   const toProblem = (p: PathProblem): Problem => ({ file: name, ...locate(doc, lc, p.path), message: `${p.path || '/'}: ${p.message}`, path: p.path });
   const validate = getValidator();
   if (!validate(raw)) {

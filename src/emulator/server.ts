@@ -1,7 +1,8 @@
 /**
  * The emulator's HTTP server (node:http). Per /api/v2 request: authenticate, rate-limit, route,
  * check the key's scope, maybe inject a fault, run the handler, persist if the state changed,
- * then answer after the configured latency. `/_emulator/` is the console (loopback only).
+ * then answer after the configured latency. `/_emulator/` is the console (loopback clients, and
+ * see `checkConsoleRequest` for its Host, Origin and content-type checks).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { HttpFailure, badRequest, toErrorBody } from './http-failure.js';
 import { assertCompanyAdmin, authenticate } from './auth.js';
 import { handleConsole } from './console.js';
+import { checkConsoleRequest } from './console-guard.js';
 import { FaultInjector, parseFaultSpec, type FaultDecision } from './faults.js';
 import { TokenBucket, WindowCounter } from './rate-limit.js';
 import { matchRoute, type Route, type RouteResult } from './router.js';
@@ -165,6 +167,12 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   const handleConsoleRequest = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (!isLoopback(req.socket.remoteAddress)) {
       send(res, 403, toErrorBody(403, 'the emulator console only answers loopback clients'));
+      return;
+    }
+    const refused = checkConsoleRequest(req, req.socket.localPort ?? 0);
+    if (refused !== undefined) {
+      req.resume();
+      send(res, refused.status, toErrorBody(refused.status, refused.message));
       return;
     }
     try {

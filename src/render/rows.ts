@@ -8,6 +8,7 @@ import { specOf, type Marker } from '../plan/kinds/index.js';
 import type { FieldChange, Operation, OperationKind, Plan, PoolMovement, Unverifiable, Violation } from '../plan/types.js';
 import { changesAdminRights, formatReversible, formatTarget, formatValue } from './describe-operation.js';
 import { redactPlan } from './redact.js';
+import { sanitizeStrings } from './terminal-safe.js';
 
 export type { Marker } from '../plan/kinds/index.js';
 export { formatValue } from './describe-operation.js';
@@ -175,9 +176,13 @@ export function formatTotals(counts: PlanCounts): string {
   return line;
 }
 
-/** Turns a plan into display rows and groups. With `redact`, every email and number is masked first. */
+/**
+ * Turns a plan into display rows and groups. With `redact`, every email and number is masked
+ * first. Every string is passed through `sanitizeForTerminal`, so control characters in live
+ * names and messages reach the text and markdown renderers only as visible escapes.
+ */
 export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView {
-  const plan = options.redact === true ? redactPlan(input) : input;
+  const plan = sanitizeStrings(options.redact === true ? redactPlan(input) : input);
   const violationsByOp = new Map<string, Violation[]>();
   for (const v of plan.violations) {
     for (const id of v.operation_ids) violationsByOp.set(id, [...(violationsByOp.get(id) ?? []), v]);

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fixture } from '../../src/emulator/index.js';
 import { itemsOf, makeFixture, startHarness, type Harness } from '../support/emulator-harness.js';
@@ -111,5 +112,64 @@ describe('console: permissions, state, reset, stats', () => {
   it('answers unknown console paths with 404', async () => {
     h = await startHarness();
     expect((await h.console('GET', '/nope')).status).toBe(404);
+  });
+});
+
+/** A raw console request over loopback, with exactly the headers given (node:http lets `host` be set). */
+function rawConsole(url: string, opts: { method: string; path: string; headers: Record<string, string>; body?: string }): Promise<number> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: target.hostname, port: target.port, method: opts.method, path: `/_emulator${opts.path}`, headers: opts.headers, setHost: false },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+describe('console: request checks against browser pages (issue 12 #17)', () => {
+  const clockBody = JSON.stringify({ now: '2030-01-01T00:00:00Z' });
+
+  it('refuses a console POST that is not content-type application/json (issue 12 #17)', async () => {
+    h = await startHarness({ fixture: { ...makeFixture(), clock: T0 } });
+    const host = new URL(h.url).host;
+    const post = (contentType: string | undefined) =>
+      rawConsole(h.url, { method: 'POST', path: '/clock', headers: { host, ...(contentType ? { 'content-type': contentType } : {}) }, body: clockBody });
+    expect(await post('text/plain')).toBe(415);
+    expect(await post('application/x-www-form-urlencoded')).toBe(415);
+    expect(await post(undefined)).toBe(415);
+    expect(String((await h.console('GET', '/clock')).body['now'])).toMatch(/^2026-11-20T/);
+    expect(await post('application/json; charset=utf-8')).toBe(200);
+    expect(String((await h.console('GET', '/clock')).body['now'])).toMatch(/^2030-01-01T/);
+  });
+
+  it('refuses a console request whose Origin is not the emulator itself (issue 12 #17)', async () => {
+    h = await startHarness({ fixture: { ...makeFixture(), clock: T0 } });
+    const host = new URL(h.url).host;
+    const post = (origin: string) =>
+      rawConsole(h.url, { method: 'POST', path: '/clock', headers: { host, origin, 'content-type': 'application/json' }, body: clockBody });
+    expect(await post('http://evil.example')).toBe(403);
+    expect(await post('null')).toBe(403);
+    expect(await post(`http://127.0.0.1:${Number(new URL(h.url).port) + 1}`)).toBe(403);
+    expect(await rawConsole(h.url, { method: 'GET', path: '/state', headers: { host, origin: 'http://evil.example' } })).toBe(403);
+    expect(String((await h.console('GET', '/clock')).body['now'])).toMatch(/^2026-11-20T/);
+    expect(await post(h.url)).toBe(200);
+  });
+
+  it('refuses a console request whose Host is not a loopback name with the emulator port (issue 12 #17)', async () => {
+    h = await startHarness();
+    const port = new URL(h.url).port;
+    const get = (host: string) => rawConsole(h.url, { method: 'GET', path: '/clock', headers: { host } });
+    expect(await get(`evil.example:${port}`)).toBe(403);
+    expect(await get(`foo.localhost:${port}`)).toBe(403);
+    expect(await get('127.0.0.1:1')).toBe(403);
+    expect(await get('127.0.0.1')).toBe(403);
+    expect(await get(`127.0.0.1:${port}`)).toBe(200);
+    expect(await get(`localhost:${port}`)).toBe(200);
+    expect(await get(`[::1]:${port}`)).toBe(200);
   });
 });

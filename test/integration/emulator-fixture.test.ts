@@ -66,6 +66,15 @@ describe('fixture loading', () => {
     await expect(loadFixture('/nonexistent/fixture.yaml')).rejects.toThrow(/cannot read fixture \(ENOENT\)/);
   });
 
+  it('reports YAML alias bombs and undefined aliases as a FixtureError naming the file (issue 12 #12)', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((k, i) => {
+      const prev = 'abcdefg'[i];
+      return `${k}: &${k} [${Array(10).fill(`*${prev}`).join(', ')}]`;
+    })].join('\n');
+    expect(problemsOf(bomb)).toMatch(/^invalid emulator fixture:\nlive\.yaml:\d+:\d+: .*too many YAML aliases/);
+    expect(problemsOf('company: *nowhere\n')).toMatch(/^invalid emulator fixture:\nlive\.yaml:1:10: .*alias \*nowhere refers to no anchor/);
+  });
+
   it('accepts its own snapshot as a fixture', () => {
     const f = parseFixture(JSON.stringify(makeFixture()), 'a.json');
     expect(parseFixture(JSON.stringify(f), 'b.json')).toEqual(f);

@@ -49,7 +49,7 @@ export async function startHarness(opts: Partial<EmulatorOptions> = {}): Promise
   const call = async (method: string, url: string, body: unknown, key: string | null) => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (key !== null) headers['authorization'] = `Bearer ${key}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined || method === 'POST') headers['content-type'] = 'application/json';
     const res = await fetch(url, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown>, headers: res.headers };

@@ -30,6 +30,25 @@ describe('resolveConnection', () => {
     expect((err as DialformError).code).toBe('api_url_insecure');
   });
 
+  it('refuses plain http to a *.localhost name that does not resolve to loopback (issue 12 #9)', async () => {
+    const lookup = async (hostname: string) => {
+      if (hostname === 'evil.localhost') return [{ address: '10.0.0.5' }];
+      if (hostname === 'mixed.localhost') return [{ address: '127.0.0.1' }, { address: '192.0.2.7' }];
+      if (hostname === 'good.localhost') return [{ address: '127.0.0.1' }, { address: '::1' }];
+      throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' });
+    };
+    const env = { DIALPAD_API_KEY: 'k' };
+    for (const apiUrl of ['http://evil.localhost:8080', 'http://mixed.localhost', 'http://gone.localhost']) {
+      const err = await resolveConnection({ apiUrl, env, lookup }).catch((e: unknown) => e);
+      expect(err, apiUrl).toBeInstanceOf(DialformError);
+      expect((err as DialformError).code, apiUrl).toBe('api_url_insecure');
+    }
+    expect((await resolveConnection({ apiUrl: 'http://good.localhost:8080', env, lookup })).baseUrl).toBe('http://good.localhost:8080');
+    // https needs no lookup, and neither does a literal loopback address.
+    expect((await resolveConnection({ apiUrl: 'https://evil.localhost', env, lookup })).baseUrl).toBe('https://evil.localhost');
+    expect((await resolveConnection({ apiUrl: 'http://127.0.0.1:9', env, lookup })).baseUrl).toBe('http://127.0.0.1:9');
+  });
+
   it('says how to provide a key when none is given', async () => {
     const err = (await resolveConnection({ env: {} }).catch((e: unknown) => e)) as DialformError;
     expect(err).toBeInstanceOf(DialformError);

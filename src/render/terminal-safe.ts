@@ -1,0 +1,44 @@
+/**
+ * Text that reaches a terminal (or a pull-request comment) from outside — live names, emails,
+ * Dialpad's error messages — may carry control characters: an ANSI or OSC escape can clear the
+ * screen, retitle the window or recolour what follows, and a carriage return or newline inside a
+ * value can overwrite or fake a line. `sanitizeForTerminal` shows each such character as a
+ * visible escape instead (`\x1b`, `\n`, `\u202e`), so the output says exactly what the value holds.
+ */
+
+/** C0 controls, DEL, C1 controls, the Unicode line/paragraph separators and bidi overrides/isolates. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function escapeChar(c: string): string {
+  const named = NAMED[c];
+  if (named !== undefined) return named;
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** `text` with every control character (newlines included) replaced by a visible escape. */
+export function sanitizeForTerminal(text: string): string {
+  return text.replace(UNSAFE, escapeChar);
+}
+
+/** Multi-line text of our own (an error listing problems): each line sanitized, the line breaks kept. */
+export function sanitizeLines(text: string): string {
+  return text.split('\n').map(sanitizeForTerminal).join('\n');
+}
+
+/** A deep copy of `value` with every string sanitized (object keys, which are field names, kept). */
+export function sanitizeStrings<T>(value: T): T {
+  return sanitizeValue(value) as T;
+}
+
+function sanitizeValue(value: unknown): unknown {
+  if (typeof value === 'string') return sanitizeForTerminal(value);
+  if (Array.isArray(value)) return value.map(sanitizeValue);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = sanitizeValue(v);
+    return out;
+  }
+  return value;
+}
