@@ -83,6 +83,7 @@ describe('what the journal keeps of an error', () => {
   it('stores a bounded, single-line error with token-like runs removed in the journal (issue 12 #8)', async () => {
     const path = join(await mkdtemp(join(tmpdir(), 'dialform-journal-')), '.dialform', 'journal.jsonl');
     const journal = openJournal(path);
+    await journal.prepare();
     const raw = `Dialpad API: users.get failed: HTTP 500: ${'x '.repeat(2000)}\n${KEY.slice(0, 27)}\n${KEY.slice(27)}`;
     await journal.record({ plan: 'p', op: 'op-1', kind: 'delete_user', status: 'failed', at: '2026-01-01T00:00:00Z', error: raw });
     const text = await readFile(path, 'utf8');
