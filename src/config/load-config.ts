@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ConfigError, UsageError, type Problem } from '../errors.js';
 import type { DesiredState } from '../model/tenant.js';
@@ -9,7 +9,7 @@ import { normalizeConfig } from './normalize.js';
 import { checkSemantics, type SemanticOptions } from './semantic-rules.js';
 import { validateFileSchema } from './validate-schema.js';
 import { parseYamlFile, type ConfigSource, type YamlFile } from './yaml-file.js';
-import { compareCodeUnits } from '../model/compare.js';
+import { listConfigFiles } from './list-config-files.js';
 
 const DEFAULT_FILE = 'dialform.yaml';
 const DEFAULT_DIR = 'dialform';
@@ -31,19 +31,14 @@ export function resolveConfigPath(cwd: string, given?: string): string {
   throw new UsageError(`no config found: looked for ./${DEFAULT_FILE} and ./${DEFAULT_DIR}/ in ${cwd}; pass -c PATH`);
 }
 
-/** True for the file names a config directory is made of. */
-export function isConfigFileName(name: string): boolean {
-  return /\.ya?ml$/i.test(name);
-}
-
 /**
- * Loads a config file, or a directory of `*.yaml`/`*.yml` files (recursively, sorted by path,
- * skipping entries whose name starts with "."), into the desired state. Throws `ConfigError` with
+ * Loads a config file, or a directory of `*.yaml`/`*.yml` files (see `listConfigFiles`: recursive,
+ * sorted by path, following symbolic links), into the desired state. Throws `ConfigError` with
  * every problem found, or `UsageError` when the path cannot be read.
  */
 export async function loadConfig(path: string): Promise<DesiredState> {
   const abs = resolve(path);
-  const files = await listConfigFiles(abs);
+  const files = await listConfigPaths(abs);
   const sources: ConfigSource[] = [];
   for (const file of files) {
     let text: string;
@@ -101,7 +96,7 @@ export function displayPath(abs: string): string {
   return rel === '' ? '.' : rel.split('\\').join('/');
 }
 
-async function listConfigFiles(abs: string): Promise<string[]> {
+async function listConfigPaths(abs: string): Promise<string[]> {
   let isDir: boolean;
   try {
     isDir = statSync(abs).isDirectory();
@@ -109,21 +104,7 @@ async function listConfigFiles(abs: string): Promise<string[]> {
     throw new UsageError(`config not found: ${displayPath(abs)} does not exist`);
   }
   if (!isDir) return [abs];
-  const files = (await walk(abs)).sort(comparePaths);
+  const files = await listConfigFiles(abs, displayPath);
   if (files.length === 0) throw new UsageError(`config directory ${displayPath(abs)} holds no *.yaml or *.yml files`);
   return files;
 }
-
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile() && isConfigFileName(entry.name)) out.push(path);
-  }
-  return out;
-}
-
-/** Code-unit order of paths, so every machine merges files in the same order. */
-export const comparePaths = compareCodeUnits;

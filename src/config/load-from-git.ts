@@ -3,7 +3,8 @@ import { relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { UsageError } from '../errors.js';
 import type { DesiredState } from '../model/tenant.js';
-import { comparePaths, displayPath, isConfigFileName, loadConfigSources } from './load-config.js';
+import { comparePaths, isConfigFileName } from './list-config-files.js';
+import { displayPath, loadConfigSources } from './load-config.js';
 import type { ConfigSource } from './yaml-file.js';
 
 const run = promisify(execFile);
