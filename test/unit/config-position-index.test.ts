@@ -1,4 +1,4 @@
-import { isMap, parseDocument } from 'yaml';
+import { isMap, parseDocument, type Document } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadConfigSources } from '../../src/config/index.js';
 import { validateFileSchema } from '../../src/config/validate-schema.js';
@@ -12,7 +12,7 @@ function unknownKeys(count: number): string {
 }
 
 /** Replaces the top-level mapping's items with a proxy counting element reads. */
-function countItemReads(doc: ReturnType<typeof parseDocument>): { reads: number } {
+function countItemReads(doc: Document): { reads: number } {
   const counter = { reads: 0 };
   const map = doc.contents;
   if (!isMap(map)) throw new Error('expected a mapping');
