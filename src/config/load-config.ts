@@ -9,6 +9,8 @@ import { normalizeConfig } from './normalize.js';
 import { checkSemantics, type SemanticOptions } from './semantic-rules.js';
 import { validateFileSchema } from './validate-schema.js';
 import { parseYamlFile, type ConfigSource, type YamlFile } from './yaml-file.js';
+import { checkStrings, escapeControl } from './check-strings.js';
+import { decodeUtf8 } from './decode-text.js';
 import { listConfigFiles } from './list-config-files.js';
 
 const DEFAULT_FILE = 'dialform.yaml';
@@ -41,15 +43,24 @@ export async function loadConfig(path: string): Promise<DesiredState> {
   const files = await listConfigPaths(abs);
   const sources: ConfigSource[] = [];
   for (const file of files) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (e) {
       throw new UsageError(`cannot read ${displayPath(file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     }
-    sources.push({ display: displayPath(file), abs: file, text });
+    sources.push(decodeSource(displayPath(file), file, bytes));
   }
   return loadConfigSources(sources, { checkFixture: true });
+}
+
+/** A source for `bytes`; invalid UTF-8 makes it `unreadable`, at the first bad byte. */
+export function decodeSource(display: string, abs: string, bytes: Uint8Array): ConfigSource {
+  const decoded = decodeUtf8(bytes);
+  if ('text' in decoded) return { display, abs, text: decoded.text };
+  const { line, col, byte } = decoded.invalid;
+  const hex = byte.toString(16).padStart(2, '0');
+  return { display, abs, text: '', unreadable: { file: display, line, col, message: `not valid UTF-8 (byte 0x${hex}): save the file as UTF-8` } };
 }
 
 /**
@@ -69,14 +80,16 @@ export function loadConfigSources(sources: readonly ConfigSource[], options: Sem
       unreadable ||= !parsed.empty;
       continue;
     }
-    const schemaProblems = validateFileSchema(parsed.file);
+    const structural = validateFileSchema(parsed.file);
+    const schemaProblems = [...structural, ...checkStrings(parsed.file, new Set(structural.map((p) => p.path ?? '/')))];
     problems.push(...schemaProblems);
     parsedFiles.push(dropInvalid(parsed.file, schemaProblems));
   }
   const { merged, problems: mergeProblems } = mergeFiles(parsedFiles);
   problems.push(...mergeProblems);
   if (!unreadable && parsedFiles.length > 0) problems.push(...checkVersionDeclared(parsedFiles), ...checkSemantics(merged, options));
-  if (problems.length > 0) throw new ConfigError(sortProblems(problems, sources));
+  // Messages may echo values from the config: escape control characters so each stays one line.
+  if (problems.length > 0) throw new ConfigError(sortProblems(problems, sources).map((p) => ({ ...p, message: escapeControl(p.message) })));
   return normalizeConfig(
     merged,
     sources.map((s) => s.abs),

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { UsageError } from '../errors.js';
 import type { DesiredState } from '../model/tenant.js';
 import { comparePaths, isConfigFileName } from './list-config-files.js';
-import { displayPath, loadConfigSources } from './load-config.js';
+import { decodeSource, displayPath, loadConfigSources } from './load-config.js';
 import type { ConfigSource } from './yaml-file.js';
 
 const run = promisify(execFile);
@@ -42,8 +42,8 @@ export async function loadConfigFromGit(ref: string, path: string, cwd: string):
   }
   const sources: ConfigSource[] = [];
   for (const entry of entries) {
-    const text = await git(cwd, ['cat-file', 'blob', `${sha}:${entry.name}`]);
-    sources.push({ display: `${ref}:${displayPath(entry.abs)}`, abs: entry.abs, text });
+    const { stdout } = await run('git', ['cat-file', 'blob', `${sha}:${entry.name}`], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer' });
+    sources.push(decodeSource(`${ref}:${displayPath(entry.abs)}`, entry.abs, stdout));
   }
   return loadConfigSources(sources, { checkFixture: false });
 }

@@ -8,6 +8,8 @@ export interface ConfigSource {
   /** Absolute path, for resolving paths the file declares. */
   abs: string;
   text: string;
+  /** Set when the file's bytes could not be decoded (then `text` is empty): reported as is. */
+  unreadable?: Problem;
 }
 
 /** A parsed config file with the means to turn a path inside it into a line and column. */
@@ -38,6 +40,7 @@ export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems:
   // mapping (quadratic: 20,000 keys took seconds); `findDuplicateKeys` does it with one index.
   const doc = parseDocument(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const file: YamlFile = { source, doc, lineCounter, data: undefined };
+  if (source.unreadable !== undefined) return { file, problems: [source.unreadable], empty: false };
   const problems = describeYamlErrors(doc, lineCounter, source.display);
   if (problems.length > 0) return { file, problems, empty: false };
   const contents = doc.contents;
@@ -54,6 +57,9 @@ export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems:
   // stringify it with a process warning: report it instead.
   for (const key of complexKeys(doc)) {
     problems.push({ ...positionOfNode(file, key), message: 'a key must be a plain word or string, not a list or mapping' });
+  }
+  for (const { node, tag } of unknownTags(doc)) {
+    problems.push({ ...positionOfNode(file, node), message: `unknown YAML tag "${tag}": a config holds plain values only; remove the tag` });
   }
   if (problems.length > 0) return { file, problems, empty: false };
   try {
@@ -160,6 +166,26 @@ function complexKeys(doc: Document): Node[] {
     },
   });
   return keys;
+}
+
+/** Tags a config may spell out: the YAML 1.2 core schema's, and the non-specific `!`. */
+const CORE_TAGS = new Set(['!', ...['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`)]);
+
+/**
+ * Nodes with an explicit tag outside the core schema (`!custom`, `!!js/function`, `!!binary`), which
+ * the parser would otherwise read as plain strings or as values no config field takes.
+ */
+function unknownTags(doc: Document): { node: Node; tag: string }[] {
+  const found: { node: Node; tag: string }[] = [];
+  visit(doc, {
+    Node(_, node) {
+      const tag = node.tag;
+      if (tag === undefined || CORE_TAGS.has(tag)) return;
+      const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice(18)}` : tag.startsWith('!') ? tag : `!<${tag}>`;
+      found.push({ node, tag: shown });
+    },
+  });
+  return found;
 }
 
 /** The first alias in the document, to point at when aliases cannot be resolved. */
