@@ -2,6 +2,7 @@ import { readlink, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { compareCodeUnits } from '../model/compare.js';
+import { escapeControl } from './check-strings.js';
 
 /** Code-unit order of paths, so every machine merges files in the same order. */
 export const comparePaths = compareCodeUnits;
@@ -21,7 +22,8 @@ export function isConfigFileName(name: string): boolean {
  * absolute path into the path shown to the user.
  */
 export async function listConfigFiles(root: string, display: (abs: string) => string): Promise<string[]> {
-  const walk: WalkState = { display, problems: [], files: [], seenDirs: new Set() };
+  // A file name may hold a newline: escape it so each problem stays on one line.
+  const walk: WalkState = { display: (abs) => escapeControl(display(abs)), problems: [], files: [], seenDirs: new Set() };
   await walkDirectory(walk, root, [await realpath(root)]);
   if (walk.problems.length > 0) throw new UsageError(walk.problems.join('\n'));
   const seen = new Set<string>();
@@ -91,7 +93,7 @@ async function followLink(walk: WalkState, path: string): Promise<{ real: string
     return { real: await realpath(path), isDirectory: info.isDirectory(), isFile: info.isFile() };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const to = await readlink(path).catch(() => '?');
+    const to = escapeControl(await readlink(path).catch(() => '?'));
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       walk.problems.push(`${shown}: dangling symbolic link: its target ${to} does not exist`);
     } else if (code === 'ELOOP') {
