@@ -30,11 +30,14 @@ export async function loadConfigFromGit(ref: string, path: string, cwd: string):
   let entries: { name: string; abs: string }[];
   if (type.trim() === 'tree') {
     const found = await listGitTree({ cwd, sha, ref }, rel === '' ? '.' : rel, [rel === '' ? '.' : rel]);
+    // A blob reached twice (directly and through a link) is read once, at its first path.
     const seen = new Set<string>();
-    entries = found
-      .sort((a, b) => comparePaths(a.shown, b.shown))
-      .filter((f) => !seen.has(f.read) && seen.add(f.read) !== undefined)
-      .map((f) => ({ name: revPath(f.read), abs: resolve(cwd, f.shown) }));
+    entries = [];
+    for (const f of found.sort((a, b) => comparePaths(a.shown, b.shown))) {
+      if (seen.has(f.read)) continue;
+      seen.add(f.read);
+      entries.push({ name: revPath(f.read), abs: resolve(cwd, f.shown) });
+    }
     if (entries.length === 0) throw new UsageError(`config directory ${rel} holds no *.yaml or *.yml files at ${ref}`);
   } else {
     entries = [{ name: spec, abs }];
