@@ -1,17 +1,17 @@
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { findConfigSchemaPath } from '../../src/config/schema.js';
 import { fetchLive } from '../../src/dialpad/index.js';
-import { DialformError, UsageError } from '../../src/errors.js';
+import { DialformError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { renderImport } from '../../src/import/render-import.js';
+import { writeImportFiles } from '../../src/import/write-import.js';
 import type { Io } from '../io.js';
 import { openTarget, type ConnectionOptions } from '../target.js';
 
 /**
  * `dialform import -o DIR`: writes config files describing the live company. Refuses to overwrite
- * any existing file unless `--force`, checking all of them before writing any.
+ * any existing file unless `--force`, and to write through a symbolic link at all, checking all of
+ * them before writing any (`writeImportFiles`).
  */
 export async function runImport(opts: ConnectionOptions & { outDir: string; force?: boolean }, io: Io): Promise<number> {
   const outDir = resolve(io.cwd, opts.outDir);
@@ -28,17 +28,7 @@ export async function runImport(opts: ConnectionOptions & { outDir: string; forc
     await target.close();
   }
 
-  const existing = result.files.map((f) => join(outDir, f.path)).filter((p) => existsSync(p));
-  if (existing.length > 0 && !opts.force) {
-    throw new UsageError(
-      `import would overwrite ${existing.map((p) => relative(io.cwd, p)).join(', ')}; nothing was written. Pass --force to overwrite.`,
-    );
-  }
-  for (const file of result.files) {
-    const path = join(outDir, file.path);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.text);
-  }
+  await writeImportFiles(outDir, result.files, { cwd: io.cwd, force: opts.force });
 
   const shown = relative(io.cwd, outDir) || '.';
   io.out(`Imported ${result.offices} office(s) and ${result.users} user(s) into ${shown}/:\n`);

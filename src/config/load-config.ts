@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ConfigError, UsageError, type Problem } from '../errors.js';
 import type { DesiredState } from '../model/tenant.js';
@@ -9,7 +9,9 @@ import { normalizeConfig } from './normalize.js';
 import { checkSemantics, type SemanticOptions } from './semantic-rules.js';
 import { validateFileSchema } from './validate-schema.js';
 import { parseYamlFile, type ConfigSource, type YamlFile } from './yaml-file.js';
-import { compareCodeUnits } from '../model/compare.js';
+import { checkStrings, escapeControl } from './check-strings.js';
+import { decodeUtf8 } from './decode-text.js';
+import { listConfigFiles } from './list-config-files.js';
 
 const DEFAULT_FILE = 'dialform.yaml';
 const DEFAULT_DIR = 'dialform';
@@ -31,30 +33,34 @@ export function resolveConfigPath(cwd: string, given?: string): string {
   throw new UsageError(`no config found: looked for ./${DEFAULT_FILE} and ./${DEFAULT_DIR}/ in ${cwd}; pass -c PATH`);
 }
 
-/** True for the file names a config directory is made of. */
-export function isConfigFileName(name: string): boolean {
-  return /\.ya?ml$/i.test(name);
-}
-
 /**
- * Loads a config file, or a directory of `*.yaml`/`*.yml` files (recursively, sorted by path,
- * skipping entries whose name starts with "."), into the desired state. Throws `ConfigError` with
+ * Loads a config file, or a directory of `*.yaml`/`*.yml` files (see `listConfigFiles`: recursive,
+ * sorted by path, following symbolic links), into the desired state. Throws `ConfigError` with
  * every problem found, or `UsageError` when the path cannot be read.
  */
 export async function loadConfig(path: string): Promise<DesiredState> {
   const abs = resolve(path);
-  const files = await listConfigFiles(abs);
+  const files = await listConfigPaths(abs);
   const sources: ConfigSource[] = [];
   for (const file of files) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (e) {
       throw new UsageError(`cannot read ${displayPath(file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     }
-    sources.push({ display: displayPath(file), abs: file, text });
+    sources.push(decodeSource(displayPath(file), file, bytes));
   }
   return loadConfigSources(sources, { checkFixture: true });
+}
+
+/** A source for `bytes`; invalid UTF-8 makes it `unreadable`, at the first bad byte. */
+export function decodeSource(display: string, abs: string, bytes: Uint8Array): ConfigSource {
+  const decoded = decodeUtf8(bytes);
+  if ('text' in decoded) return { display, abs, text: decoded.text };
+  const { line, col, byte } = decoded.invalid;
+  const hex = byte.toString(16).padStart(2, '0');
+  return { display, abs, text: '', unreadable: { file: display, line, col, message: `not valid UTF-8 (byte 0x${hex}): save the file as UTF-8` } };
 }
 
 /**
@@ -74,14 +80,16 @@ export function loadConfigSources(sources: readonly ConfigSource[], options: Sem
       unreadable ||= !parsed.empty;
       continue;
     }
-    const schemaProblems = validateFileSchema(parsed.file);
+    const structural = validateFileSchema(parsed.file);
+    const schemaProblems = [...structural, ...checkStrings(parsed.file, new Set(structural.map((p) => p.path ?? '/')))];
     problems.push(...schemaProblems);
     parsedFiles.push(dropInvalid(parsed.file, schemaProblems));
   }
   const { merged, problems: mergeProblems } = mergeFiles(parsedFiles);
   problems.push(...mergeProblems);
   if (!unreadable && parsedFiles.length > 0) problems.push(...checkVersionDeclared(parsedFiles), ...checkSemantics(merged, options));
-  if (problems.length > 0) throw new ConfigError(sortProblems(problems, sources));
+  // Messages may echo values from the config: escape control characters so each stays one line.
+  if (problems.length > 0) throw new ConfigError(sortProblems(problems, sources).map((p) => ({ ...p, message: escapeControl(p.message) })));
   return normalizeConfig(
     merged,
     sources.map((s) => s.abs),
@@ -101,7 +109,7 @@ export function displayPath(abs: string): string {
   return rel === '' ? '.' : rel.split('\\').join('/');
 }
 
-async function listConfigFiles(abs: string): Promise<string[]> {
+async function listConfigPaths(abs: string): Promise<string[]> {
   let isDir: boolean;
   try {
     isDir = statSync(abs).isDirectory();
@@ -109,21 +117,7 @@ async function listConfigFiles(abs: string): Promise<string[]> {
     throw new UsageError(`config not found: ${displayPath(abs)} does not exist`);
   }
   if (!isDir) return [abs];
-  const files = (await walk(abs)).sort(comparePaths);
+  const files = await listConfigFiles(abs, displayPath);
   if (files.length === 0) throw new UsageError(`config directory ${displayPath(abs)} holds no *.yaml or *.yml files`);
   return files;
 }
-
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile() && isConfigFileName(entry.name)) out.push(path);
-  }
-  return out;
-}
-
-/** Code-unit order of paths, so every machine merges files in the same order. */
-export const comparePaths = compareCodeUnits;

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { relative, resolve } from 'node:path';
+import { posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { UsageError } from '../errors.js';
 import type { DesiredState } from '../model/tenant.js';
-import { comparePaths, displayPath, isConfigFileName, loadConfigSources } from './load-config.js';
+import { comparePaths, isConfigFileName } from './list-config-files.js';
+import { decodeSource, displayPath, loadConfigSources } from './load-config.js';
 import type { ConfigSource } from './yaml-file.js';
 
 const run = promisify(execFile);
@@ -28,23 +29,98 @@ export async function loadConfigFromGit(ref: string, path: string, cwd: string):
 
   let entries: { name: string; abs: string }[];
   if (type.trim() === 'tree') {
-    // --full-tree: without it ls-tree filters names by the directory git runs in, even for a sub-tree.
-    const listing = await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', '--name-only', `${sha}:${spec}`]);
-    entries = listing
-      .split('\0')
-      .filter((name) => name !== '' && isConfigFileName(name) && !name.split('/').some((seg) => seg.startsWith('.')))
-      .sort(comparePaths)
-      .map((name) => ({ name: `${spec}/${name}`, abs: resolve(abs, name) }));
+    const found = await listGitTree({ cwd, sha, ref }, rel === '' ? '.' : rel, [rel === '' ? '.' : rel]);
+    // A blob reached twice (directly and through a link) is read once, at its first path.
+    const seen = new Set<string>();
+    entries = [];
+    for (const f of found.sort((a, b) => comparePaths(a.shown, b.shown))) {
+      if (seen.has(f.read)) continue;
+      seen.add(f.read);
+      entries.push({ name: revPath(f.read), abs: resolve(cwd, f.shown) });
+    }
     if (entries.length === 0) throw new UsageError(`config directory ${rel} holds no *.yaml or *.yml files at ${ref}`);
   } else {
     entries = [{ name: spec, abs }];
   }
   const sources: ConfigSource[] = [];
   for (const entry of entries) {
-    const text = await git(cwd, ['cat-file', 'blob', `${sha}:${entry.name}`]);
-    sources.push({ display: `${ref}:${displayPath(entry.abs)}`, abs: entry.abs, text });
+    const { stdout } = await run('git', ['cat-file', 'blob', `${sha}:${entry.name}`], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer' });
+    sources.push(decodeSource(`${ref}:${displayPath(entry.abs)}`, entry.abs, stdout));
   }
   return loadConfigSources(sources, { checkFixture: false });
+}
+
+interface GitTree {
+  cwd: string;
+  sha: string;
+  ref: string;
+}
+
+/** Most symbolic links followed in a row before calling it a loop (as Linux's ELOOP does). */
+const MAX_LINK_HOPS = 40;
+
+/**
+ * The config files in the tree at `dir` (relative to `cwd`), following symbolic links stored in
+ * history as the directory walk does on disk: `shown` is the path as reached (through links),
+ * `read` the path of the blob to read. `ancestors` are the resolved trees being listed, for loop
+ * detection. A dangling link, a loop or a link out of the repository is a `UsageError`.
+ */
+async function listGitTree(tree: GitTree, dir: string, ancestors: readonly string[]): Promise<{ shown: string; read: string }[]> {
+  // --full-tree: without it ls-tree filters names by the directory git runs in, even for a sub-tree.
+  const listing = await git(tree.cwd, ['ls-tree', '-r', '-z', '--full-tree', `${tree.sha}:${revPath(dir)}`]);
+  const found: { shown: string; read: string }[] = [];
+  for (const record of listing.split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode] = record.slice(0, tab).split(' ');
+    const name = record.slice(tab + 1);
+    if (name.split('/').some((seg) => seg.startsWith('.'))) continue;
+    const shown = posix.join(dir, name);
+    if (mode !== '120000') {
+      if (isConfigFileName(name)) found.push({ shown, read: shown });
+      continue;
+    }
+    const target = await followGitLink(tree, shown);
+    if (target.type === 'blob') {
+      if (isConfigFileName(name)) found.push({ shown, read: target.path });
+      continue;
+    }
+    // `shown` is where the link really is (`dir` is a resolved tree): a tree holding its own link,
+    // or one being listed already, would be listed forever.
+    if (contains(target.path, shown) || ancestors.includes(target.path)) {
+      throw new UsageError(`${tree.ref}:${shown}: symbolic link loop: this directory leads back to ${target.path}, which contains it; remove the link`);
+    }
+    const inner = await listGitTree(tree, target.path, [...ancestors, target.path]);
+    found.push(...inner.map((f) => ({ shown: posix.join(shown, posix.relative(target.path, f.shown)), read: f.read })));
+  }
+  return found;
+}
+
+/** The blob or tree a symbolic link in history leads to, as a path relative to `cwd`. */
+async function followGitLink(tree: GitTree, link: string): Promise<{ path: string; type: 'blob' | 'tree' }> {
+  let at = link;
+  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+    const entry = await git(tree.cwd, ['ls-tree', '-z', tree.sha, '--', at]).catch(() => '');
+    const [mode, type] = entry.slice(0, Math.max(0, entry.indexOf('\t'))).split(' ');
+    if (mode === undefined || mode === '' || (type !== 'blob' && type !== 'tree')) {
+      throw new UsageError(`${tree.ref}:${link}: dangling symbolic link: its target ${at} does not exist at ${tree.ref} (or is outside the repository)`);
+    }
+    if (mode !== '120000') return { path: at, type };
+    const target = await git(tree.cwd, ['cat-file', 'blob', `${tree.sha}:${revPath(at)}`]);
+    if (posix.isAbsolute(target)) throw new UsageError(`${tree.ref}:${link}: symbolic link to ${target} leads outside the repository`);
+    at = posix.normalize(posix.join(posix.dirname(at), target));
+  }
+  throw new UsageError(`${tree.ref}:${link}: symbolic link loop: more than ${MAX_LINK_HOPS} links in a row`);
+}
+
+/** True when the tree at `tree` holds `path` (both relative to the working directory). */
+function contains(tree: string, path: string): boolean {
+  return tree === '.' ? !path.startsWith('../') : path === tree || path.startsWith(`${tree}/`);
+}
+
+/** `path` (relative to the working directory) as a revision path: `REV:./path`, `REV:../path`. */
+function revPath(path: string): string {
+  return path === '.' || path.startsWith('../') ? path : `./${path}`;
 }
 
 async function git(cwd: string, args: string[]): Promise<string> {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '../errors.js';
 
 /** One config file's text, before parsing. */
@@ -8,6 +8,8 @@ export interface ConfigSource {
   /** Absolute path, for resolving paths the file declares. */
   abs: string;
   text: string;
+  /** Set when the file's bytes could not be decoded (then `text` is empty): reported as is. */
+  unreadable?: Problem;
 }
 
 /** A parsed config file with the means to turn a path inside it into a line and column. */
@@ -34,8 +36,11 @@ export type PathSegment = string | number;
  */
 export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems: Problem[]; empty: boolean } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // uniqueKeys: false because the parser's own check compares each key with every earlier key of its
+  // mapping (quadratic: 20,000 keys took seconds); `findDuplicateKeys` does it with one index.
+  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const file: YamlFile = { source, doc, lineCounter, data: undefined };
+  if (source.unreadable !== undefined) return { file, problems: [source.unreadable], empty: false };
   const problems = describeYamlErrors(doc, lineCounter, source.display);
   if (problems.length > 0) return { file, problems, empty: false };
   const contents = doc.contents;
@@ -53,6 +58,9 @@ export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems:
   for (const key of complexKeys(doc)) {
     problems.push({ ...positionOfNode(file, key), message: 'a key must be a plain word or string, not a list or mapping' });
   }
+  for (const { node, tag } of unknownTags(doc)) {
+    problems.push({ ...positionOfNode(file, node), message: `unknown YAML tag "${tag}": a config holds plain values only; remove the tag` });
+  }
   if (problems.length > 0) return { file, problems, empty: false };
   try {
     file.data = doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
@@ -67,22 +75,33 @@ export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems:
 /** A file this broken is best fixed from the top: report the first errors and count the rest. */
 const MAX_YAML_ERRORS = 20;
 
+/** A parser error, or a duplicate key found by `findDuplicateKeys`, at an offset in the text. */
+interface YamlError {
+  offset: number;
+  code: string;
+  message: string;
+  key?: string;
+}
+
 /**
- * Problems for the parser's errors, at most `MAX_YAML_ERRORS` of them plus one line counting the
- * rest. Duplicate keys are named through one offset → key index, so reporting stays linear in the
- * file's size however many errors it has.
+ * Problems for the parser's errors and the duplicate keys, in text order, at most
+ * `MAX_YAML_ERRORS` of them plus one line counting the rest. Linear in the file's size however
+ * many errors it has.
  */
 function describeYamlErrors(doc: Document, lineCounter: LineCounter, display: string): Problem[] {
-  const shown = doc.errors.slice(0, MAX_YAML_ERRORS);
-  const keys = shown.some((e) => e.code === 'DUPLICATE_KEY') ? indexKeys(doc) : new Map<number, string>();
+  const errors: YamlError[] = [
+    ...doc.errors.map((e) => ({ offset: e.pos[0], code: e.code, message: e.message })),
+    ...findDuplicateKeys(doc).map((d) => ({ offset: d.offset, code: 'DUPLICATE_KEY', message: '', key: d.key })),
+  ].sort((a, b) => a.offset - b.offset);
+  const shown = errors.slice(0, MAX_YAML_ERRORS);
   const problems: Problem[] = shown.map((e) => {
-    const { line, col } = lineCounter.linePos(e.pos[0]);
-    return { file: display, line, col, message: describeYamlError(e.code, e.message, keys.get(e.pos[0])) };
+    const { line, col } = lineCounter.linePos(e.offset);
+    return { file: display, line, col, message: describeYamlError(e.code, e.message, e.key) };
   });
-  const hidden = doc.errors.length - shown.length;
-  const last = doc.errors[MAX_YAML_ERRORS];
+  const hidden = errors.length - shown.length;
+  const last = errors[MAX_YAML_ERRORS];
   if (hidden > 0 && last) {
-    const { line, col } = lineCounter.linePos(last.pos[0]);
+    const { line, col } = lineCounter.linePos(last.offset);
     problems.push({ file: display, line, col, message: `${hidden} more YAML error${hidden === 1 ? '' : 's'} from here on, not listed: fix the ones above first` });
   }
   return problems;
@@ -99,15 +118,43 @@ function describeYamlError(code: string, message: string, key: string | undefine
   }
 }
 
-/** Offset → scalar key text for every mapping key in the document (to name duplicate keys). */
-function indexKeys(doc: Document): Map<number, string> {
-  const keys = new Map<number, string>();
+/**
+ * Every scalar key that repeats an earlier key of the same mapping (compared by value, as the
+ * parser's `uniqueKeys` does: `1` and `"1"` differ), with its offset: one pass, one set per mapping.
+ */
+export function findDuplicateKeys(doc: Document): { offset: number; key: string }[] {
+  const duplicates: { offset: number; key: string }[] = [];
   visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.range) keys.set(pair.key.range[0], String(pair.key.value));
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) duplicates.push({ offset: pair.key.range?.[0] ?? 0, key: String(pair.key.value) });
+        else seen.add(pair.key.value);
+      }
     },
   });
-  return keys;
+  return duplicates;
+}
+
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * The first pair of `map` for each scalar key, by the key's text; built once per mapping (the
+ * parsed document is never changed), so locating every key of a mapping is linear, not quadratic.
+ */
+export function keyIndexOf(map: YAMLMap): Map<string, Pair> {
+  let index = keyIndexes.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (!index.has(key)) index.set(key, pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index;
 }
 
 /** Mapping keys that are not scalars (aliases to scalars count as scalars). */
@@ -119,6 +166,26 @@ function complexKeys(doc: Document): Node[] {
     },
   });
   return keys;
+}
+
+/** Tags a config may spell out: the YAML 1.2 core schema's, and the non-specific `!`. */
+const CORE_TAGS = new Set(['!', ...['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`)]);
+
+/**
+ * Nodes with an explicit tag outside the core schema (`!custom`, `!!js/function`, `!!binary`), which
+ * the parser would otherwise read as plain strings or as values no config field takes.
+ */
+function unknownTags(doc: Document): { node: Node; tag: string }[] {
+  const found: { node: Node; tag: string }[] = [];
+  visit(doc, {
+    Node(_, node) {
+      const tag = node.tag;
+      if (tag === undefined || CORE_TAGS.has(tag)) return;
+      const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice(18)}` : tag.startsWith('!') ? tag : `!<${tag}>`;
+      found.push({ node, tag: shown });
+    },
+  });
+  return found;
 }
 
 /** The first alias in the document, to point at when aliases cannot be resolved. */
@@ -154,8 +221,8 @@ export function locateInFile(file: YamlFile, path: readonly PathSegment[], key?:
     if (node === null) break;
   }
   if (key !== undefined && isMap(node)) {
-    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
-    if (pair !== undefined && isScalar(pair.key)) at = pair.key;
+    const pair = keyIndexOf(node).get(key);
+    if (pair !== undefined) at = pair.key;
   }
   return positionOfNode(file, at as Node);
 }
@@ -163,7 +230,7 @@ export function locateInFile(file: YamlFile, path: readonly PathSegment[], key?:
 /** The child at `seg` and the node to point at for it (the key when the value is empty). */
 function childOf(node: unknown, seg: PathSegment): { node: unknown; pos: unknown } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+    const pair = keyIndexOf(node).get(String(seg));
     if (pair === undefined) return undefined;
     const value = pair.value;
     if (value === null || (isScalar(value) && (value.range == null || value.range[0] === value.range[1]))) return { node: null, pos: pair.key };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { digestConfig, loadConfig, loadConfigFromGit } from '../../src/config/index.js';
@@ -79,5 +79,44 @@ describe('loadConfigFromGit', () => {
   it('throws UsageError for an unknown revision', async () => {
     await expect(loadConfigFromGit('no-such-ref', 'dialform', cwd.dir)).rejects.toThrow(UsageError);
     await expect(loadConfigFromGit('--output=x', 'dialform', cwd.dir)).rejects.toThrow(UsageError);
+  });
+});
+
+describe('loadConfigFromGit with symbolic links in history (issue 12 #1)', () => {
+  beforeEach(() => {
+    git('init', '-q', '-b', 'main');
+    writeTree(cwd.dir, {
+      'dialform/offices.yaml': OFFICES_YAML,
+      'dialform/users/eng.yaml': `users:\n${userYaml('ada@x.io')}`,
+      'shared/london.yaml': `users:\n${userYaml('bob@x.io', 'london')}`,
+      'shared/more/paris.yaml': `users:\n${userYaml('cyd@x.io', 'london')}`,
+    });
+    symlinkSync('../../shared/london.yaml', join(cwd.dir, 'dialform/users/london.yaml'));
+    symlinkSync('../shared/more', join(cwd.dir, 'dialform/more'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'links');
+  });
+
+  it('follows file and directory symlinks stored in history, as the directory walk does (issue 12 #1)', async () => {
+    const base = await loadConfigFromGit('HEAD', 'dialform', cwd.dir);
+    expect(base?.tenant.users.map((u) => u.email).sort()).toEqual(['ada@x.io', 'bob@x.io', 'cyd@x.io']);
+    expect(base?.tenant.users.find((u) => u.email === 'bob@x.io')?.source).toBe('HEAD:dialform/users/london.yaml:2');
+    expect(digestConfig(base!)).toBe(digestConfig(await loadConfig('dialform')));
+  });
+
+  it('names a dangling symlink in history (issue 12 #1)', async () => {
+    symlinkSync('../../shared/gone.yaml', join(cwd.dir, 'dialform/users/gone.yaml'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'dangling');
+    await expect(loadConfigFromGit('HEAD', 'dialform', cwd.dir)).rejects.toThrow(
+      new UsageError('HEAD:dialform/users/gone.yaml: dangling symbolic link: its target shared/gone.yaml does not exist at HEAD (or is outside the repository)'),
+    );
+  });
+
+  it('reports a directory symlink loop in history (issue 12 #1)', async () => {
+    symlinkSync('..', join(cwd.dir, 'dialform/users/again'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'loop');
+    await expect(loadConfigFromGit('HEAD', 'dialform', cwd.dir)).rejects.toThrow(/^HEAD:dialform\/users\/again: symbolic link loop/);
   });
 });
