@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { ApiError } from './api-error.js';
 import type {
   ApiAssignNumber,
@@ -34,7 +33,7 @@ import {
   checkRecord,
   type RecordShape,
 } from './response-shape.js';
-import { createTransport, type CallSpec, type RequestEvent, type TransportOptions, type TransportStats } from './transport.js';
+import { createTransport, NOT_JSON, type CallSpec, type TransportOptions, type TransportStats } from './transport.js';
 
 export type { RequestEvent, TransportStats } from './transport.js';
 
@@ -87,24 +86,14 @@ const MAX_PAGES = 10_000;
  */
 const MAX_IDLE_PAGES = 3;
 
+const NOT_JSON_PROBLEM = 'the response is not JSON (an HTML page or a truncated body?)';
+
 /**
  * Creates a client. The dispatcher is `opts.dispatcher`, else the global dispatcher read *now*
  * (the CLI installs `createProductionDispatcher()` globally; tests install nock or MockAgent).
  */
 export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
-  // The transport answers a 2xx whose body is not JSON (an HTML error page, a truncated body) with
-  // `{}`, which reads like an empty last page. Its request event carries a response only when the
-  // body parsed, so each call keeps its own last event (per async context: calls run
-  // concurrently) and a call whose last event has none did not get JSON.
-  const lastEvent = new AsyncLocalStorage<{ event?: RequestEvent }>();
-  const transport = createTransport({
-    ...opts,
-    onRequest: (e) => {
-      const store = lastEvent.getStore();
-      if (store !== undefined) store.event = e;
-      opts.onRequest?.(e);
-    },
-  });
+  const transport = createTransport(opts);
   const send = <T>(spec: CallSpec<T>): Promise<T> => transport.send(spec);
   const seg = (v: Int64): string => encodeURIComponent(String(v));
   const withLabel = (o: CallOptions | undefined): { label?: string } => (o?.label === undefined ? {} : { label: o.label });
@@ -113,15 +102,14 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
 
   /** A GET whose body must be JSON: resolves to the parsed body, or `undefined` when it was not JSON. */
   async function getJson(spec: Omit<CallSpec<unknown>, 'idempotent' | 'method'>): Promise<unknown> {
-    const store: { event?: RequestEvent } = {};
-    const body = await lastEvent.run(store, () => send<unknown>({ ...spec, method: 'GET', idempotent: true }));
-    return store.event?.response === undefined ? undefined : body;
+    const body = await send<unknown>({ ...spec, method: 'GET', idempotent: true });
+    return body === NOT_JSON ? undefined : body;
   }
 
   /** A single-record GET, checked against its shape. */
   async function read<T>(shape: RecordShape<T>, spec: Omit<CallSpec<unknown>, 'idempotent' | 'method'>): Promise<T> {
     const body = await getJson(spec);
-    if (body === undefined) throw invalid(spec, 'the response is not JSON (an HTML page or a truncated body?)');
+    if (body === undefined) throw invalid(spec, NOT_JSON_PROBLEM);
     const checked = checkRecord(shape, body);
     if (!checked.ok) throw invalid(spec, `invalid response: ${checked.problem}`);
     return checked.value;
@@ -129,6 +117,7 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
 
   /** A write's response record, checked: an id dialform keeps must be exact (the write itself is done). */
   function created<T>(shape: RecordShape<T>, spec: { operation: string; label?: string }, record: unknown): T {
+    if (record === NOT_JSON) throw invalid(spec, NOT_JSON_PROBLEM, { outcomeUnknown: true });
     const checked = checkRecord(shape, record);
     if (!checked.ok) throw invalid(spec, `invalid response: ${checked.problem}`, { outcomeUnknown: true });
     return checked.value;
@@ -148,7 +137,7 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
       } catch (err) {
         throw err instanceof ApiError ? err.withItemsRead(items) : err;
       }
-      if (body === undefined) throw incomplete('the response is not JSON (an HTML page or a truncated body?)');
+      if (body === undefined) throw incomplete(NOT_JSON_PROBLEM);
       const res = checkPage(shape, body);
       if (!res.ok) throw incomplete(`invalid response: ${res.problem}`);
       for (const item of res.items) {

@@ -44,6 +44,12 @@ export interface TransportOptions {
 }
 
 /** One logical API call; the transport may make several attempts. */
+/**
+ * What `send` resolves to for a 2xx answer whose body is not JSON (an HTML error page, a
+ * truncated body): never mistaken for an empty record. An empty body is `{}`.
+ */
+export const NOT_JSON: unique symbol = Symbol('not JSON');
+
 export interface CallSpec<T> {
   /** Stable operation id, e.g. `users.create`. */
   operation: string;
@@ -55,7 +61,7 @@ export interface CallSpec<T> {
   /** Safe to repeat after an ambiguous failure (GET, PATCH setting absolute values). */
   idempotent: boolean;
   /**
-   * For non-idempotent calls: after an ambiguous failure (reset after sending, timeout, 502/504)
+   * For non-idempotent calls: after an ambiguous failure (reset after sending, timeout, any 5xx)
    * re-read and report whether the write took effect — its result if so, `undefined` if not.
    * If it did not, the call is sent once more; if the re-read fails, the error says the
    * outcome is unknown. Without `confirm` an ambiguous write failure is thrown as is.
@@ -118,7 +124,9 @@ export function createTransport(opts: TransportOptions): Transport {
       if (json !== undefined) event.response = json;
       opts.onRequest?.(event);
       opts.log?.(`${spec.method} ${url.pathname}${url.search} ${res.statusCode} ${elapsed(started)}ms`);
-      if (res.statusCode >= 200 && res.statusCode < 300) return { ok: true, status: res.statusCode, json: json ?? {} };
+      if (res.statusCode >= 200 && res.statusCode < 300) {
+        return { ok: true, status: res.statusCode, json: json ?? (text.trim() === '' ? {} : NOT_JSON) };
+      }
       if (res.statusCode === 429) counters.throttled429++;
       const body = messageOf(json) ?? (text.trim() === '' ? undefined : text);
       const apiMessage = body === undefined ? undefined : scrub(body);

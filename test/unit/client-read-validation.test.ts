@@ -145,7 +145,7 @@ describe('ids are exact or refused (issue 12 #6)', () => {
     nock(BASE).post('/api/v2/users').reply(200, HTML, { 'content-type': 'text/html' });
     const api = createApplyApi(client());
     await expect(api.createUser({ email: 'ada@acme.com', officeId: '1', firstName: 'Ada', lastName: 'L', license: 'talk' })).rejects.toThrow(
-      /create user ada@acme\.com .*user has no id/,
+      /create user ada@acme\.com .*the response is not JSON/,
     );
   });
 
