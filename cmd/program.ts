@@ -59,6 +59,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .argument('[file]', 'a plan written by `plan --out`')
       .option('--auto-approve', 'do not ask for confirmation (required when not on a terminal)')
       .option('--journal <file>', 'where apply records each operation’s outcome', '.dialform/journal.jsonl')
+      .option('--allow-older-config', 'apply a config whose git commit is older than the one last applied')
       .option('--no-color', 'no colours'),
   ).action(async (file, opts) => setCode(await runApply(file, opts, io)));
 

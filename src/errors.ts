@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   plan_untrusted: EXIT.error,
   /** The apply journal cannot be read or appended to (a directory, a device, no permission). */
   journal_unusable: EXIT.error,
+  /** The config's git commit is older than (an ancestor of) the one the journal last recorded as applied. */
+  config_older_than_applied: EXIT.error,
   /** The plan is blocked by a rule and is not applied. */
   plan_blocked: EXIT.blocked,
   /** An office to create has no `create:` block with Dialpad's billing fields. */

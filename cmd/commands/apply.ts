@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { applyPlan } from '../../src/apply/apply-plan.js';
+import { checkConfigOrder, configCommit, recordAppliedConfig, type ConfigCommit, type ConfigOrder } from '../../src/apply/applied-config.js';
 import { checkFreshness, type Drift, type Freshness } from '../../src/apply/check-freshness.js';
-import { openJournal } from '../../src/apply/journal.js';
+import { identifyPlan, openJournal, type Journal } from '../../src/apply/journal.js';
 import type { ApplyEvent, ApplyReport, OperationResult } from '../../src/apply/types.js';
 import { verifyApplied, type Verification } from '../../src/apply/verify-applied.js';
-import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
+import { digestConfig, loadConfig, resolveConfigPath } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
 import { fetchLive } from '../../src/dialpad/index.js';
 import { DialformError, UsageError } from '../../src/errors.js';
@@ -21,6 +22,7 @@ import { sanitizeForTerminal } from '../../src/render/terminal-safe.js';
 export interface ApplyCommandOptions extends ConnectionOptions {
   config?: string;
   autoApprove?: boolean;
+  allowOlderConfig?: boolean;
   journal: string;
   color: boolean;
 }
@@ -32,12 +34,14 @@ export interface ApplyCommandOptions extends ConnectionOptions {
  */
 export async function runApply(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<number> {
   const color = opts.color && io.color;
-  const desired = await loadDesired(file, opts, io);
+  const { desired, path } = await loadDesired(file, opts, io);
   const target = await openTarget(opts, io, desired);
   try {
     const journal = openJournal(resolve(io.cwd, opts.journal));
     // An unusable journal is refused before anything is read or written, not after the first write.
     await journal.prepare();
+    const commit = desired && path ? await configCommit(path, desired.files) : undefined;
+    reportConfigOrder(await checkConfigOrder({ journal, commit, allowOlder: opts.allowOlderConfig }), io);
     let plan: Plan;
     if (file) {
       plan = await readPlanFile(resolve(io.cwd, file));
@@ -49,7 +53,11 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
 
     io.out(renderPlan(plan, { format: 'text', color }));
     if (plan.summary.blocked) return EXIT.blocked;
-    if (plan.operations.length === 0) return EXIT.ok;
+    const noteApplied = () => noteAppliedConfig(journal, { plan, commit, desired });
+    if (plan.operations.length === 0) {
+      await noteApplied();
+      return EXIT.ok;
+    }
     if (!(await confirm(opts, io, target))) return EXIT.error;
 
     const report = await applyPlan(plan, {
@@ -60,6 +68,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
     });
     printReport(report, io, color);
     if (report.status !== 'complete') return EXIT.incomplete;
+    await noteApplied();
 
     if (desired) return reportVerification(await verifyApplied({ desired, client: target.client }), io, color);
     return EXIT.ok;
@@ -72,14 +81,39 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
  * The config: required without FILE; with FILE, the given or default config when there is one
  * (used to check a resumed plan, to explain a stale one and to verify the result), else none.
  */
-async function loadDesired(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<DesiredState | undefined> {
-  if (!file || opts.config) return loadConfig(resolveConfigPath(io.cwd, opts.config));
+async function loadDesired(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<{ desired?: DesiredState; path?: string }> {
+  if (!file || opts.config) {
+    const path = resolveConfigPath(io.cwd, opts.config);
+    return { desired: await loadConfig(path), path };
+  }
   try {
-    return await loadConfig(resolveConfigPath(io.cwd));
+    const path = resolveConfigPath(io.cwd);
+    return { desired: await loadConfig(path), path };
   } catch (error) {
-    if (error instanceof UsageError) return undefined;
+    if (error instanceof UsageError) return {};
     throw error;
   }
+}
+
+/** Records the config of a complete apply (its commit, when known) so an older one can be refused later. */
+async function noteAppliedConfig(journal: Journal, done: { plan: Plan; commit: ConfigCommit | undefined; desired: DesiredState | undefined }): Promise<void> {
+  if (!done.desired) return;
+  await recordAppliedConfig(journal, { plan: identifyPlan(done.plan), commit: done.commit, configDigest: digestConfig(done.desired) });
+}
+
+/** Refuses a config older than the one last applied (unless allowed, then says so); otherwise silent. */
+function reportConfigOrder(order: ConfigOrder, io: Io): void {
+  if (order.status === 'not_older') return;
+  const short = (sha: string) => sha.slice(0, 12);
+  const what = `this config (commit ${short(order.commit)}) is older than the one last applied (commit ${short(order.applied.commit)}, at ${sanitizeForTerminal(order.applied.at)})`;
+  if (order.allowed) {
+    io.err(`Applying deliberately (--allow-older-config): ${what}.\n`);
+    return;
+  }
+  throw new DialformError(
+    'config_older_than_applied',
+    `Refusing to apply: ${what}; apply the newer commit, or pass --allow-older-config to apply it deliberately. Nothing was applied.`,
+  );
 }
 
 async function confirm(opts: ApplyCommandOptions, io: Io, target: Target): Promise<boolean> {

@@ -25,6 +25,18 @@ export interface JournalEntry {
   error?: string;
 }
 
+/**
+ * A complete apply's config, for refusing an older one later (`checkConfigOrder`): the git commit
+ * the config was at (clean, in a git work tree) and its digest. Only written when the commit is known.
+ */
+export interface AppliedConfigEntry {
+  record: 'applied_config';
+  plan: string;
+  commit: string;
+  config_digest: string;
+  at: string;
+}
+
 /** What the journal shows of one plan. */
 export interface JournalProgress {
   /** Operations recorded as done. */
@@ -52,12 +64,23 @@ export interface Journal {
   prepare(): Promise<void>;
   progress(planId: string): Promise<JournalProgress>;
   record(entry: JournalEntry): Promise<void>;
+  /** The last config recorded as applied, if any. */
+  lastAppliedConfig(): Promise<AppliedConfigEntry | undefined>;
+  recordAppliedConfig(entry: AppliedConfigEntry): Promise<void>;
+}
+
+/** A line read back is an applied-config record only with a well-formed commit and time. */
+function isAppliedConfig(value: unknown): value is AppliedConfigEntry {
+  const v = value as Partial<AppliedConfigEntry> | null;
+  return (
+    typeof v === 'object' && v !== null && v.record === 'applied_config' && typeof v.commit === 'string' && /^[0-9a-f]{40,64}$/.test(v.commit) && typeof v.at === 'string'
+  );
 }
 
 /** The progress of `planId` from entries in the order written. */
 export function readProgress(entries: Iterable<JournalEntry>, planId: string): JournalProgress {
   const last = new Map<string, JournalEntry['status']>();
-  for (const entry of entries) if (entry.plan === planId) last.set(entry.op, entry.status);
+  for (const entry of entries) if (entry.plan === planId && entry.op !== undefined) last.set(entry.op, entry.status);
   const progress: JournalProgress = { done: new Set(), inDoubt: new Set() };
   for (const [op, status] of last) {
     if (status === 'done') progress.done.add(op);
@@ -71,6 +94,27 @@ function unusable(path: string, error: unknown): DialformError {
   return new DialformError('journal_unusable', `cannot use the apply journal ${path}: ${reason}. Pass --journal with a writable file path.`, {
     cause: error,
   });
+}
+
+/** Every line of the journal that parses as JSON, in the order written (none when there is no file). */
+async function readLines(path: string): Promise<unknown[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw unusable(path, e);
+  }
+  const lines: unknown[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      lines.push(JSON.parse(line));
+    } catch {
+      continue; // a line cut short by a kill: the operation it described is re-checked
+    }
+  }
+  return lines;
 }
 
 /** A journal in a JSON-lines file (created with its directory by `prepare`). */
@@ -90,23 +134,18 @@ export function openJournal(path: string): Journal {
       }
     },
     async progress(planId) {
-      let text: string;
+      const lines = await readLines(path);
+      return readProgress(lines.filter((l) => (l as { record?: unknown }).record === undefined) as JournalEntry[], planId);
+    },
+    async lastAppliedConfig() {
+      return (await readLines(path)).filter(isAppliedConfig).at(-1);
+    },
+    async recordAppliedConfig(entry) {
       try {
-        text = await readFile(path, 'utf8');
+        await appendFile(path, `${JSON.stringify(entry)}\n`);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { done: new Set(), inDoubt: new Set() };
         throw unusable(path, e);
       }
-      const entries: JournalEntry[] = [];
-      for (const line of text.split('\n')) {
-        if (!line.trim()) continue;
-        try {
-          entries.push(JSON.parse(line) as JournalEntry);
-        } catch {
-          continue; // a line cut short by a kill: the operation it described is re-checked
-        }
-      }
-      return readProgress(entries, planId);
     },
     async record(entry) {
       const stored = entry.error === undefined ? entry : { ...entry, error: boundMessage(entry.error, MAX_JOURNAL_ERROR) };
@@ -120,9 +159,19 @@ export function openJournal(path: string): Journal {
 }
 
 /** A journal kept in memory (`entries`) for the life of the process and never written to disk (for tests). */
-export function memoryJournal(entries: JournalEntry[] = []): Journal & { entries: JournalEntry[] } {
+export function memoryJournal(
+  entries: JournalEntry[] = [],
+  applied: AppliedConfigEntry[] = [],
+): Journal & { entries: JournalEntry[]; applied: AppliedConfigEntry[] } {
   return {
     entries,
+    applied,
+    async lastAppliedConfig() {
+      return applied.at(-1);
+    },
+    async recordAppliedConfig(entry) {
+      applied.push(entry);
+    },
     async prepare() {},
     async progress(planId) {
       return readProgress(entries, planId);

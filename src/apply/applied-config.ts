@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { AppliedConfigEntry, Journal } from './journal.js';
+
+const run = promisify(execFile);
+
+/** The git commit a config is at, and the directory to ask git about it in. */
+export interface ConfigCommit {
+  sha: string;
+  cwd: string;
+}
+
+/**
+ * The commit (`HEAD`) of the repository holding the config at `path`, when the config is in a git
+ * work tree and is exactly that commit: `path` and every file read (`files`) unmodified, none
+ * untracked or ignored. Otherwise (no git, no commit yet, local changes, a file outside the
+ * repository) `undefined`: the config cannot be placed in history.
+ */
+export async function configCommit(path: string, files: readonly string[] = []): Promise<ConfigCommit | undefined> {
+  try {
+    const abs = resolve(path);
+    const cwd = (await stat(abs)).isDirectory() ? abs : dirname(abs);
+    if ((await git(cwd, ['rev-parse', '--is-inside-work-tree'])).trim() !== 'true') return undefined;
+    const sha = (await git(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim();
+    const status = await git(cwd, ['status', '--porcelain', '-z', '--untracked-files=all', '--ignored=matching', '--', abs, ...files]);
+    return status === '' && /^[0-9a-f]{40,64}$/.test(sha) ? { sha, cwd } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether commit `a` is an ancestor of (or is) commit `b`, as `git merge-base --is-ancestor` in
+ * `cwd` says; `undefined` when git cannot tell (a commit this clone does not have, no repository).
+ */
+export async function isAncestor(a: string, b: string, cwd: string): Promise<boolean | undefined> {
+  // A value starting with `-` would be read as an option; commits come from the journal, a file.
+  if (a.startsWith('-') || b.startsWith('-')) return undefined;
+  try {
+    await run('git', ['merge-base', '--is-ancestor', a, b], { cwd });
+    return true;
+  } catch (e) {
+    return (e as { code?: unknown }).code === 1 ? false : undefined;
+  }
+}
+
+/**
+ * How the config about to be applied stands to the one last applied:
+ * - `older`: its commit is a strict ancestor of the last applied one (applying it would undo
+ *   newer changes); `allowed` when the caller asked to apply it anyway;
+ * - `not_older`: go ahead, with the reason (nothing recorded, this config's commit unknown, the
+ *   same commit, or not an ancestor: newer, on another branch, or unknown to this clone).
+ */
+export type ConfigOrder =
+  | { status: 'not_older'; reason: 'no_record' | 'commit_unknown' | 'same' | 'not_ancestor' | 'cannot_tell' }
+  | { status: 'older'; commit: string; applied: AppliedConfigEntry; allowed: boolean };
+
+export interface CheckConfigOrderInput {
+  journal: Journal;
+  /** The config's commit (`configCommit`), if known. */
+  commit: ConfigCommit | undefined;
+  /** `--allow-older-config`. */
+  allowOlder?: boolean;
+}
+
+/** Decides whether the config at `commit` is older than the one the journal last recorded as applied. */
+export async function checkConfigOrder(input: CheckConfigOrderInput): Promise<ConfigOrder> {
+  const applied = await input.journal.lastAppliedConfig();
+  if (!applied) return { status: 'not_older', reason: 'no_record' };
+  if (!input.commit) return { status: 'not_older', reason: 'commit_unknown' };
+  if (input.commit.sha === applied.commit) return { status: 'not_older', reason: 'same' };
+  const older = await isAncestor(input.commit.sha, applied.commit, input.commit.cwd);
+  if (older === undefined) return { status: 'not_older', reason: 'cannot_tell' };
+  if (!older) return { status: 'not_older', reason: 'not_ancestor' };
+  return { status: 'older', commit: input.commit.sha, applied, allowed: input.allowOlder === true };
+}
+
+/** Records a complete apply's config in the journal, when its commit is known (else nothing). */
+export async function recordAppliedConfig(
+  journal: Journal,
+  applied: { plan: string; commit: ConfigCommit | undefined; configDigest: string; at?: Date },
+): Promise<void> {
+  if (!applied.commit) return;
+  await journal.recordAppliedConfig({
+    record: 'applied_config',
+    plan: applied.plan,
+    commit: applied.commit.sha,
+    config_digest: applied.configDigest,
+    at: (applied.at ?? new Date()).toISOString(),
+  });
+}
+
+async function git(cwd: string, args: string[]): Promise<string> {
+  const { stdout } = await run('git', args, { cwd, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' });
+  return stdout;
+}
