@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { isConfigFileName } from '../config/list-config-files.js';
 import type { AppliedConfigEntry, Journal } from './journal.js';
 
 const run = promisify(execFile);
@@ -14,21 +15,47 @@ export interface ConfigCommit {
 
 /**
  * The commit (`HEAD`) of the repository holding the config at `path`, when the config is in a git
- * work tree and is exactly that commit: `path` and every file read (`files`) unmodified, none
- * untracked or ignored. Otherwise (no git, no commit yet, local changes, a file outside the
- * repository) `undefined`: the config cannot be placed in history.
+ * work tree and is exactly that commit: no config file (a file `path`, or a `*.yaml`/`*.yml` file
+ * a directory `path` would read, nor any of `files` read) modified, deleted, untracked or ignored.
+ * Otherwise (no git, no commit yet, local changes, a file outside the repository or reached
+ * through a symbolic link) `undefined`: the config cannot be placed in history.
  */
 export async function configCommit(path: string, files: readonly string[] = []): Promise<ConfigCommit | undefined> {
   try {
     const abs = resolve(path);
-    const cwd = (await stat(abs)).isDirectory() ? abs : dirname(abs);
+    const isDir = (await stat(abs)).isDirectory();
+    const cwd = isDir ? abs : dirname(abs);
     if ((await git(cwd, ['rev-parse', '--is-inside-work-tree'])).trim() !== 'true') return undefined;
     const sha = (await git(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim();
+    if (!/^[0-9a-f]{40,64}$/.test(sha)) return undefined;
+    const prefix = isDir ? (await git(cwd, ['rev-parse', '--show-prefix'])).trim() : '';
     const status = await git(cwd, ['status', '--porcelain', '-z', '--untracked-files=all', '--ignored=matching', '--', abs, ...files]);
-    return status === '' && /^[0-9a-f]{40,64}$/.test(sha) ? { sha, cwd } : undefined;
+    const changed = changedPaths(status);
+    // In a directory only what the config reads counts (as `listConfigFiles`: no dot-folders), so
+    // an untracked `.dialform/journal.jsonl` or `plan.json` beside the config does not.
+    const dirty = isDir ? changed.some((p) => p.startsWith(prefix) && readsAsConfig(p.slice(prefix.length))) : changed.length > 0;
+    return dirty ? undefined : { sha, cwd };
   } catch {
     return undefined;
   }
+}
+
+/** The paths (from the repository root) in `git status --porcelain -z` output, both sides of a rename. */
+function changedPaths(status: string): string[] {
+  const tokens = status.split('\0').filter(Boolean);
+  const paths: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    paths.push(token.slice(3));
+    // A rename or copy is followed by its original path, without a status.
+    if (token[0] === 'R' || token[0] === 'C' || token[1] === 'R' || token[1] === 'C') paths.push(tokens[++i] ?? '');
+  }
+  return paths;
+}
+
+/** True for a path, relative to a config directory, that the directory walk would read. */
+function readsAsConfig(rel: string): boolean {
+  return isConfigFileName(basename(rel)) && !rel.split('/').some((seg) => seg.startsWith('.'));
 }
 
 /**

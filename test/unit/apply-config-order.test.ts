@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,28 @@ describe('refusing a config older than the one last applied (issue 12 #15)', () 
 
     await writeFile(file, '# changed\n');
     expect(await configCommit(file)).toBeUndefined();
+    git(dir, 'checkout', '-q', '--', 'dialform.yaml');
+    expect(await configCommit(dir)).toBeUndefined(); // the ignored users.yaml is still read
+    await rm(join(dir, 'users.yaml'));
+    expect(await configCommit(dir)).toMatchObject({ cwd: dir });
+  });
+
+  it('in a config directory, counts only the files it reads: not a journal or plan beside them, but a deleted one (issue 12 #15)', async () => {
+    const { dir } = await repoWithHistory();
+    const config = join(dir, 'dialform');
+    await mkdir(join(config, 'users'), { recursive: true });
+    await writeFile(join(config, 'dialform.yaml'), 'version: 1\n');
+    await writeFile(join(config, 'users', 'hq.yaml'), 'users: []\n');
+    git(dir, 'add', 'dialform');
+    git(dir, 'commit', '-q', '-m', 'config dir');
+    const head = git(dir, 'rev-parse', 'HEAD');
+    await mkdir(join(config, '.dialform'));
+    await writeFile(join(config, '.dialform', 'journal.jsonl'), '{}\n');
+    await writeFile(join(config, 'plan.json'), '{}\n');
+    await writeFile(join(dir, 'stray.yaml'), 'outside the config\n');
+    expect(await configCommit(config)).toEqual({ sha: head, cwd: config });
+    await rm(join(config, 'users', 'hq.yaml'));
+    expect(await configCommit(config)).toBeUndefined();
     expect(await configCommit(await mkdtemp(join(tmpdir(), 'dialform-nogit-')))).toBeUndefined();
   });
 
