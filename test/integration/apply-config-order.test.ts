@@ -21,7 +21,7 @@ describe('applying a config older than the one last applied', () => {
     running = undefined;
   });
 
-  it('refuses the older commit after the newer one was applied, exit 1, nothing written; --allow-older-config goes ahead (issue 12 #15)', async () => {
+  it('refuses the older commit after the newer one was applied (apply -c and apply FILE), exit 1, nothing written; --allow-older-config goes ahead (issue 12 #15)', async () => {
     running = await startEmulator(join(acme, 'live.json'));
     const env = running.env;
     const repo = await mkdtemp(join(tmpdir(), 'dialform-order-'));
@@ -54,6 +54,13 @@ describe('applying a config older than the one last applied', () => {
     expect(applyA.stderr).toContain(`this config (commit ${a.slice(0, 12)}) is older than the one last applied (commit ${b.slice(0, 12)}, at `);
     expect(applyA.stderr).toContain('pass --allow-older-config to apply it deliberately');
     expect(applyA.stdout).toBe('');
+    expect(state()).toBe(before);
+
+    // A plan saved from the older commit is refused the same way.
+    expect((await runCli(['plan', '-c', 'dialform', '--out', 'plan.json'], { cwd: repo, env })).code).toBe(0);
+    const saved = await runCli(['apply', 'plan.json', '-c', 'dialform', '--auto-approve'], { cwd: repo, env });
+    expect(saved.code).toBe(1);
+    expect(saved.stderr).toContain(`this config (commit ${a.slice(0, 12)}) is older than the one last applied`);
     expect(state()).toBe(before);
 
     const deliberate = await runCli(['apply', '-c', 'dialform', '--auto-approve', '--allow-older-config'], { cwd: repo, env });
