@@ -5,6 +5,7 @@
  * (targets, summaries, notes, messages, changes, pool, unverifiable) is covered the same way.
  */
 import type { Plan } from '../plan/types.js';
+import { mapStrings } from './map-strings.js';
 
 const MASK = '•••';
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
@@ -28,21 +29,10 @@ export function redactText(text: string): string {
   return text.replace(EMAIL, maskEmail).replace(PHONE, maskPhone);
 }
 
-function redactValue(value: unknown): unknown {
-  if (typeof value === 'string') return redactText(value);
-  if (Array.isArray(value)) return value.map(redactValue);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redactValue(v);
-    return out;
-  }
-  return value;
-}
-
 /**
  * A copy of `plan` with every string value redacted (object keys, which are field names, are
  * kept). The result is for display only: apply must never be given a redacted plan.
  */
 export function redactPlan(plan: Plan): Plan {
-  return redactValue(plan) as Plan;
+  return mapStrings(plan, redactText);
 }

@@ -7,6 +7,7 @@
  */
 
 /** C0 controls, DEL, C1 controls, the Unicode line/paragraph separators and bidi overrides/isolates. */
+import { mapStrings } from './map-strings.js';
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -29,16 +30,5 @@ export function sanitizeLines(text: string): string {
 
 /** A deep copy of `value` with every string sanitized (object keys, which are field names, kept). */
 export function sanitizeStrings<T>(value: T): T {
-  return sanitizeValue(value) as T;
-}
-
-function sanitizeValue(value: unknown): unknown {
-  if (typeof value === 'string') return sanitizeForTerminal(value);
-  if (Array.isArray(value)) return value.map(sanitizeValue);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = sanitizeValue(v);
-    return out;
-  }
-  return value;
+  return mapStrings(value, sanitizeForTerminal);
 }

@@ -31,6 +31,17 @@ afterEach(() => {
   nock.cleanAll();
 });
 
+/** Serves office pages forever (up to 50), the n-th from `page(n)`; returns how many were served. */
+function endlessOffices(page: (n: number) => object): () => number {
+  let served = 0;
+  nock(BASE)
+    .get('/api/v2/offices')
+    .query(true)
+    .times(50)
+    .reply(() => [200, page(++served)]);
+  return () => served;
+}
+
 describe('list reads are validated page by page (issue 12 #5)', () => {
   it('takes an HTML 200 body on a users page as an incomplete read, not the end of the list (issue 12 #5)', async () => {
     mockAllButUsers();
@@ -67,35 +78,19 @@ describe('list reads are validated page by page (issue 12 #5)', () => {
   });
 
   it('stops an endless stream of fresh cursors on empty pages within a few pages, as an incomplete read (issue 12 #5)', async () => {
-    let served = 0;
-    nock(BASE)
-      .get('/api/v2/offices')
-      .query(true)
-      .times(50)
-      .reply(() => {
-        served++;
-        return [200, served === 1 ? { items: [{ id: '1', name: 'HQ' }], cursor: 'c1' } : { items: [], cursor: `c${served}` }];
-      });
+    const served = endlessOffices((n) => (n === 1 ? { items: [{ id: '1', name: 'HQ' }], cursor: 'c1' } : { items: [], cursor: `c${n}` }));
     const err = (await client().listOffices().catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.message).toMatch(/no progress/);
     expect(err.itemsRead).toEqual([{ id: '1', name: 'HQ' }]);
-    expect(served).toBeLessThanOrEqual(5);
+    expect(served()).toBeLessThanOrEqual(5);
   });
 
   it('stops an endless stream of fresh cursors that repeat the same offices at the second page (issue 12 #5)', async () => {
-    let served = 0;
-    nock(BASE)
-      .get('/api/v2/offices')
-      .query(true)
-      .times(50)
-      .reply(() => {
-        served++;
-        return [200, { items: [{ id: '1', name: 'HQ' }], cursor: `c${served}` }];
-      });
+    const served = endlessOffices((n) => ({ items: [{ id: '1', name: 'HQ' }], cursor: `c${n}` }));
     const err = (await client().listOffices().catch((e: unknown) => e)) as ApiError;
     expect(err.message).toMatch(/page 2: repeats office 1, already read/);
-    expect(served).toBe(2);
+    expect(served()).toBe(2);
   });
 
   it('takes a repeated cursor as an incomplete users read (issue 12 #5)', async () => {
