@@ -6,6 +6,8 @@
  *   rate=FLOAT        fraction of requests that get a fault, 0..1 (default 0.1)
  *   kinds=K+K+…       which faults to draw from, uniformly (default 500+503+429+reset+slow):
  *                     500, 503, 429   answer with that status and the error envelope
+ *                     500_after,      for writes, apply the change, then answer 500/503 anyway (a
+ *                     503_after       proxy or handler failing after the commit); reads get 500/503
  *                     reset           destroy the connection; for writes, before or after applying
  *                                     the change (drawn from the same PRNG)
  *                     reset_before    destroy the connection without applying the change
@@ -19,7 +21,7 @@
  */
 import { UsageError } from '../errors.js';
 
-export const FAULT_KINDS = ['500', '503', '429', 'reset', 'reset_before', 'reset_after', 'slow'] as const;
+export const FAULT_KINDS = ['500', '503', '429', '500_after', '503_after', 'reset', 'reset_before', 'reset_after', 'slow'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** A request that always fails (`fail=` in the spec). */
@@ -45,8 +47,16 @@ export interface FaultRequest {
   paged: boolean;
 }
 
-/** What to do with one request. `reset_before`/`reset_after` are resolved from `reset` for writes. */
-export type FaultDecision = { kind: 'none' } | { kind: '500' | '503' | '429' } | { kind: 'reset_before' | 'reset_after' } | { kind: 'slow'; ms: number };
+/**
+ * What to do with one request. `reset_before`/`reset_after` are resolved from `reset` for writes;
+ * `500_after`/`503_after` only ever come for writes (a read gets plain `500`/`503`).
+ */
+export type FaultDecision =
+  | { kind: 'none' }
+  | { kind: '500' | '503' | '429' }
+  | { kind: '500_after' | '503_after' }
+  | { kind: 'reset_before' | 'reset_after' }
+  | { kind: 'slow'; ms: number };
 
 function invalid(spec: string, why: string): UsageError {
   return new UsageError(`invalid --faults "${spec}": ${why}`);
@@ -123,6 +133,10 @@ export class FaultInjector {
       case '503':
       case '429':
         return { kind };
+      case '500_after':
+        return { kind: isWrite ? '500_after' : '500' };
+      case '503_after':
+        return { kind: isWrite ? '503_after' : '503' };
       case 'slow':
         return { kind: 'slow', ms: this.spec.slowMs };
       case 'reset':

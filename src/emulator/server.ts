@@ -160,6 +160,12 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       req.socket.destroy();
       return;
     }
+    if (fault.kind === '500_after' || fault.kind === '503_after') {
+      // The change (if the handler accepted it) stays applied; only the answer is lost.
+      const status = fault.kind === '500_after' ? 500 : 503;
+      result = { status, body: toErrorBody(status, 'injected fault after the change was applied') };
+      headers = {};
+    }
     if (latencyMs > 0) await delay(latencyMs);
     send(res, result.status ?? 200, result.body, headers);
   };

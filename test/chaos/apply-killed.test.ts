@@ -1,14 +1,9 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulator } from '../../src/emulator/index.js';
-import { ROOT, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { addUsers, API_KEY, duplicateEmails, liveEmails, makeCompany, renameUsers } from '../support/chaos-company.js';
+import { runCliKilledMidWrite } from '../support/killed-cli.js';
 
-const BIN = join(ROOT, 'cmd', 'dialform.ts');
-/** tsx's loader by URL: the child runs in a temp dir where the bare specifier 'tsx' does not resolve. */
-const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
@@ -25,28 +20,9 @@ describe('apply killed part way', () => {
     const env = { DIALPAD_API_URL: running.url, DIALPAD_API_KEY: API_KEY };
     const args = ['apply', '-c', 'dialform', '--auto-approve', '--rate-limit', '200'];
 
-    // One node process (not the tsx wrapper), so SIGKILL lands on the process doing the writes.
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, BIN, ...args], {
-      cwd: company.cwd,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-    let writes = 0;
-    const killedAt = new Promise<number>((resolve) => {
-      const stop = emulator.onChange(() => {
-        writes++;
-        if (writes === 40) {
-          child.kill('SIGKILL');
-          stop();
-          resolve(writes);
-        }
-      });
-    });
-    expect(await Promise.race([killedAt, exited.then(() => -1)]), stderr).toBe(40);
-    expect(await exited).toBe('SIGKILL');
+    const killed = await runCliKilledMidWrite({ emulator, args, cwd: company.cwd, env, killWhen: (_state, writes) => writes === 40 });
+    expect(killed.killedAt, killed.stderr).toBe(40);
+    expect(killed.exit).toBe('SIGKILL');
     const partial = emulator.snapshot();
     const renamedSoFar = partial.users.filter((u) => String(u.last_name ?? '').endsWith(' Renamed')).length;
     expect(renamedSoFar + liveEmails(partial).filter((e) => e.startsWith('new-')).length).toBeLessThan(renamed.length + added.length);

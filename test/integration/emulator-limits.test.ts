@@ -54,6 +54,7 @@ describe('fault injection', () => {
     expect(() => parseFaultSpec('rate=2')).toThrow(/rate must be/);
     expect(() => parseFaultSpec('rate=2')).toThrow(UsageError);
     expect(() => parseFaultSpec('kinds=500+boom')).toThrow(/unknown kind boom/);
+    expect(parseFaultSpec('kinds=500_after+503_after').kinds).toEqual(['500_after', '503_after']);
     expect(() => parseFaultSpec('colour=blue')).toThrow(/unknown key/);
   });
 
@@ -84,6 +85,25 @@ describe('fault injection', () => {
     expect(await statusOf(`${h.url}/api/v2/users`, { method: 'POST', body })).toBe('reset');
     const before = (await h.console('GET', '/state')).body as { users: { emails: string[] }[] };
     expect(before.users.some((u) => u.emails[0] === 'ghost@acme.com')).toBe(false);
+  });
+
+  it('500_after and 503_after apply a write and then answer 5xx; plain 500 does not apply it; reads get a plain 5xx (issue 12)', async () => {
+    type State = { users: { emails: string[] }[] };
+    for (const [kind, status] of [['500_after', 500], ['503_after', 503]] as const) {
+      h = await startHarness({ faults: `seed=1,rate=1,kinds=${kind}` });
+      const body = JSON.stringify({ email: `landed-${status}@acme.com`, office_id: '20' });
+      expect(await statusOf(`${h.url}/api/v2/users`, { method: 'POST', body })).toBe(status);
+      const state = (await h.console('GET', '/state')).body as State;
+      expect(state.users.filter((u) => u.emails[0] === `landed-${status}@acme.com`), kind).toHaveLength(1);
+      expect(await statusOf(`${h.url}/api/v2/users/101`)).toBe(status);
+      await h.close();
+    }
+
+    h = await startHarness({ faults: 'seed=1,rate=1,kinds=500' });
+    const body = JSON.stringify({ email: 'never@acme.com', office_id: '20' });
+    expect(await statusOf(`${h.url}/api/v2/users`, { method: 'POST', body })).toBe(500);
+    const state = (await h.console('GET', '/state')).body as State;
+    expect(state.users.some((u) => u.emails[0] === 'never@acme.com')).toBe(false);
   });
 });
 

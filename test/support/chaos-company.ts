@@ -62,6 +62,26 @@ export async function addUsers(configDir: string, perOffice: number): Promise<st
   return added;
 }
 
+/**
+ * Drops the last `count` non-admin users from the config (files in reverse order, bottom up), so
+ * that with `deleteUnmanaged` the plan deletes them; returns their emails.
+ */
+export async function removeUsers(configDir: string, count: number): Promise<string[]> {
+  const removed: string[] = [];
+  for (const path of (await userFiles(configDir)).reverse()) {
+    if (removed.length >= count) break;
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    for (let i = lines.length - 1; i >= 0 && removed.length < count; i--) {
+      const m = /email: ([^,]+),/.exec(lines[i] as string);
+      if (!m || (lines[i] as string).includes('admin:')) continue;
+      removed.push(m[1] as string);
+      lines.splice(i, 1);
+    }
+    await writeFile(path, lines.join('\n'));
+  }
+  return removed;
+}
+
 /** Sets `policy.unmanaged_users: delete` with a deletion cap high enough not to block. */
 export async function deleteUnmanaged(configDir: string): Promise<void> {
   const path = join(configDir, 'dialform.yaml');
