@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateFixture } from '../../bench/generate-fixture.js';
 import { writeMatchingConfig } from '../../bench/write-config.js';
+import { expect } from 'vitest';
 import { parseFixture, type Fixture } from '../../src/emulator/index.js';
 
 export { BENCH_API_KEY as API_KEY } from '../../bench/write-config.js';
@@ -100,4 +101,21 @@ export function duplicateEmails(state: Fixture): string[] {
   const dups = new Set<string>();
   for (const e of liveEmails(state)) (seen.has(e) ? dups : seen).add(e);
   return [...dups];
+}
+
+/**
+ * Asserts the end state of an apply of the chaos edits: no duplicate account, each added user
+ * exactly once, each removed one gone, each renamed one renamed, and every number still there.
+ */
+export function expectEdited(
+  state: Fixture,
+  edits: { added: readonly string[]; removed: readonly string[]; renamed: readonly string[]; numbers: readonly { number: string }[] },
+): void {
+  expect(duplicateEmails(state)).toEqual([]);
+  const emails = liveEmails(state);
+  for (const email of edits.added) expect(emails.filter((e) => e === email), email).toHaveLength(1);
+  for (const email of edits.removed) expect(emails, email).not.toContain(email);
+  const lastNames = new Map(state.users.map((u) => [String(u.emails[0]), String(u.last_name ?? '')]));
+  for (const email of edits.renamed) expect(lastNames.get(email)).toMatch(/ Renamed$/);
+  expect(state.numbers.map((n) => n.number).sort()).toEqual(edits.numbers.map((n) => n.number).sort());
 }
