@@ -100,28 +100,22 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
   const invalid = (spec: { operation: string; label?: string }, problem: string, extra: { itemsRead?: readonly unknown[]; outcomeUnknown?: boolean } = {}) =>
     new ApiError({ operation: spec.operation, ...withLabel(spec), kind: 'http', apiMessage: problem, ...extra });
 
-  /** A GET whose body must be JSON: resolves to the parsed body, or `undefined` when it was not JSON. */
-  async function getJson(spec: Omit<CallSpec<unknown>, 'idempotent' | 'method'>): Promise<unknown> {
-    const body = await send<unknown>({ ...spec, method: 'GET', idempotent: true });
-    return body === NOT_JSON ? undefined : body;
+  /** A GET of a JSON body: the parsed body, or `NOT_JSON`. */
+  const get = (spec: Omit<CallSpec<unknown>, 'idempotent' | 'method'>): Promise<unknown> => send<unknown>({ ...spec, method: 'GET', idempotent: true });
+
+  /** One response record checked against its shape; `extra` goes on the `ApiError` thrown when it is not JSON or misshapen. */
+  function checked<T>(shape: RecordShape<T>, spec: { operation: string; label?: string }, body: unknown, extra: { outcomeUnknown?: boolean } = {}): T {
+    if (body === NOT_JSON) throw invalid(spec, NOT_JSON_PROBLEM, extra);
+    const res = checkRecord(shape, body);
+    if (!res.ok) throw invalid(spec, `invalid response: ${res.problem}`, extra);
+    return res.value;
   }
 
   /** A single-record GET, checked against its shape. */
-  async function read<T>(shape: RecordShape<T>, spec: Omit<CallSpec<unknown>, 'idempotent' | 'method'>): Promise<T> {
-    const body = await getJson(spec);
-    if (body === undefined) throw invalid(spec, NOT_JSON_PROBLEM);
-    const checked = checkRecord(shape, body);
-    if (!checked.ok) throw invalid(spec, `invalid response: ${checked.problem}`);
-    return checked.value;
-  }
+  const read = async <T>(shape: RecordShape<T>, spec: Omit<CallSpec<unknown>, 'idempotent' | 'method'>): Promise<T> => checked(shape, spec, await get(spec));
 
   /** A write's response record, checked: an id dialform keeps must be exact (the write itself is done). */
-  function created<T>(shape: RecordShape<T>, spec: { operation: string; label?: string }, record: unknown): T {
-    if (record === NOT_JSON) throw invalid(spec, NOT_JSON_PROBLEM, { outcomeUnknown: true });
-    const checked = checkRecord(shape, record);
-    if (!checked.ok) throw invalid(spec, `invalid response: ${checked.problem}`, { outcomeUnknown: true });
-    return checked.value;
-  }
+  const created = <T>(shape: RecordShape<T>, spec: { operation: string; label?: string }, record: unknown): T => checked(shape, spec, record, { outcomeUnknown: true });
 
   async function paginate<T>(shape: RecordShape<T>, spec: Omit<CallSpec<unknown>, 'idempotent' | 'method'>): Promise<T[]> {
     const items: T[] = [];
@@ -133,11 +127,11 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
       const incomplete = (problem: string): ApiError => invalid(spec, `page ${page}: ${problem}`, { itemsRead: items });
       let body: unknown;
       try {
-        body = await getJson({ ...spec, query: { ...spec.query, ...(cursor === undefined ? {} : { cursor }) } });
+        body = await get({ ...spec, query: { ...spec.query, ...(cursor === undefined ? {} : { cursor }) } });
       } catch (err) {
         throw err instanceof ApiError ? err.withItemsRead(items) : err;
       }
-      if (body === undefined) throw incomplete(NOT_JSON_PROBLEM);
+      if (body === NOT_JSON) throw incomplete(NOT_JSON_PROBLEM);
       const res = checkPage(shape, body);
       if (!res.ok) throw incomplete(`invalid response: ${res.problem}`);
       for (const item of res.items) {
