@@ -23,6 +23,9 @@ export const LINE_FIELD = {
   contact_center: 'contact_center_lines',
 } as const satisfies Record<LineType, `${string}_lines`>;
 
+/** What an admin calls each managed line type (Admin Settings, the help article). */
+export const LINE_LABELS: Record<LineType, string> = { talk: 'Talk', sell: 'Sell', contact_center: 'Contact Center' };
+
 /** The API field name of a managed line type, e.g. `talk_lines`. */
 export type LineFieldName = (typeof LINE_FIELD)[LineType];
 

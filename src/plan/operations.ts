@@ -5,7 +5,8 @@
  * one sentence a reviewer reads for the operation; `kinds/`'s `describe` adds only what it omits.
  */
 import type { LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
-import { LINE_LABELS } from './sim-state.js';
+import { countOf } from './plural.js';
+import { LINE_LABELS } from '../model/license-lines.js';
 import type { FieldChange, OfficeRef, OfficeTarget, OperationKind, OperationOf, Reversible, Target, UserPatch, UserTarget } from './types.js';
 
 interface UserOpInput {
@@ -115,7 +116,7 @@ export const operation = {
     };
   },
   transferLicenses(i: { line: LineType; count: number; from: OfficeRef; to: OfficeRef; toPurchasedAfter: number; source: string }): OperationOf<'transfer_licenses'> {
-    const what = `${i.count} ${LINE_LABELS[i.line]} license${i.count === 1 ? '' : 's'}`;
+    const what = countOf(i.count, `${LINE_LABELS[i.line]} license`);
     return {
       ...base('transfer_licenses', officeTarget(i.to), {
         source: i.source,

@@ -50,12 +50,6 @@ export interface SimState {
 /** States in which a user holds their license (Dialpad keeps it while suspended). */
 export const LICENSED_STATES: ReadonlySet<UserState> = new Set(['active', 'suspended', 'pending']);
 
-/** Display names of the managed line types. */
-export const LINE_LABELS: Record<LineType, string> = { talk: 'Talk', sell: 'Sell', contact_center: 'Contact Center' };
-
-/** The managed line a license consumes (`lineOfLicense`, under the name the simulation uses). */
-export const lineOf: (license: UserLicense) => LineType | undefined = lineOfLicense;
-
 function zeroLines(): Record<LineType, number> {
   return { talk: 0, sell: 0, contact_center: 0 };
 }
@@ -110,7 +104,7 @@ export function createSimState(desired: DesiredState, live: LiveState, aliases: 
       numbers: numbersOf(user),
     });
     const office = offices.get(user.office);
-    const line = lineOf(user.license);
+    const line = lineOfLicense(user.license);
     // Without `available_licenses`, free = purchased minus the users holding a line.
     if (office !== undefined && line !== undefined && LICENSED_STATES.has(user.state)) {
       const fromApi = live.tenant.offices.find((o) => o.key === user.office)?.available;
@@ -122,8 +116,6 @@ export function createSimState(desired: DesiredState, live: LiveState, aliases: 
   );
   return { ...(live.tenant.company.accountType === undefined ? {} : { accountType: live.tenant.company.accountType }), offices, users, pool };
 }
-
-export { indexLiveNumbers };
 
 /** A deep copy, so a rule can replay or inspect without touching the original. */
 export function cloneSimState(sim: SimState): SimState {

@@ -6,7 +6,7 @@ import { LINE_TYPES, type LineType } from '../model/tenant.js';
 import type { Change } from '../diff/types.js';
 import type { OfficeBook } from './office-refs.js';
 import { operation } from './operations.js';
-import { LINE_LABELS } from './sim-state.js';
+import { LINE_LABELS } from '../model/license-lines.js';
 import type { Operation } from './types.js';
 import { countOf } from './plural.js';
 

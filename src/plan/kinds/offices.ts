@@ -1,5 +1,5 @@
 /** Entries for the kinds that act on an office: creating one, and transferring licenses into one. */
-import { LINE_LABELS } from '../sim-state.js';
+import { LINE_LABELS } from '../../model/license-lines.js';
 import { countOf } from '../plural.js';
 import type { KindSpec } from './spec.js';
 import { existingOffice, isFailure, lineKey, officeKey } from './sim-steps.js';

@@ -3,7 +3,8 @@
  * the user or office a step needs (or the wait for it), and moving license lines and numbers.
  */
 import type { LineType } from '../../model/tenant.js';
-import { LINE_LABELS, type SimOffice, type SimState, type SimUser } from '../sim-state.js';
+import { LINE_LABELS } from '../../model/license-lines.js';
+import type { SimOffice, SimState, SimUser } from '../sim-state.js';
 import type { Effects, Failure } from './spec.js';
 
 export const lineKey = (office: string, line: LineType): string => `line:${office}:${line}`;

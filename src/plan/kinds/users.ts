@@ -1,5 +1,6 @@
 /** Entries for the kinds that create, change, move, suspend, delete or restore a user. */
-import { LICENSED_STATES, lineOf, type SimState } from '../sim-state.js';
+import { lineOfLicense } from '../../model/license-lines.js';
+import { LICENSED_STATES, type SimState } from '../sim-state.js';
 import type { KindSpec } from './spec.js';
 import type { OperationOf, UserTarget } from '../types.js';
 import { existingOffice, giveLine, isFailure, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
@@ -11,14 +12,14 @@ export const createUser: KindSpec<'create_user'> = {
   check(sim, op) {
     const office = existingOffice(sim, op.office.key);
     if (isFailure(office)) return office;
-    return needLine(office, lineOf(op.license), `create_user ${op.email}`);
+    return needLine(office, lineOfLicense(op.license), `create_user ${op.email}`);
   },
   apply(sim, op, fx) {
     fx.claims.push(userKey(op.target.email), officeKey(op.office.key));
     sim.users.set(op.email, {
       email: op.email, office: op.office.key, license: op.license, state: 'active', companyAdmin: false, adminOffices: [], numbers: [],
     });
-    takeLine(sim, op.office.key, lineOf(op.license), fx);
+    takeLine(sim, op.office.key, lineOfLicense(op.license), fx);
     fx.provides.push(userKey(op.email));
   },
   wouldProvide: (op) => userKey(op.email),
@@ -32,7 +33,7 @@ function updatePhase(op: OperationOf<'update_user'>, initial: SimState) {
   const user = initial.users.get(op.target.email);
   const to = op.patch.license;
   if (to === undefined || user === undefined) return 'update' as const;
-  return lineOf(to) === undefined || lineOf(to) === lineOf(user.license) ? ('license_free' as const) : ('license_claim' as const);
+  return lineOfLicense(to) === undefined || lineOfLicense(to) === lineOfLicense(user.license) ? ('license_free' as const) : ('license_claim' as const);
 }
 
 export const updateUser: KindSpec<'update_user'> = {
@@ -47,8 +48,8 @@ export const updateUser: KindSpec<'update_user'> = {
       if (isFailure(office)) return office;
     }
     const license = op.patch.license;
-    const line = license === undefined ? undefined : lineOf(license);
-    if (line === undefined || line === lineOf(user.license)) return undefined;
+    const line = license === undefined ? undefined : lineOfLicense(license);
+    if (line === undefined || line === lineOfLicense(user.license)) return undefined;
     const office = existingOffice(sim, user.office);
     if (isFailure(office)) return office;
     return needLine(office, line, `update_user ${user.email} license ${user.license} → ${license}`);
@@ -58,9 +59,9 @@ export const updateUser: KindSpec<'update_user'> = {
     const user = sim.users.get(op.target.email);
     if (user === undefined) return;
     const license = op.patch.license;
-    if (license !== undefined && lineOf(license) !== lineOf(user.license)) {
-      giveLine(sim, user.office, lineOf(user.license), fx);
-      takeLine(sim, user.office, lineOf(license), fx);
+    if (license !== undefined && lineOfLicense(license) !== lineOfLicense(user.license)) {
+      giveLine(sim, user.office, lineOfLicense(user.license), fx);
+      takeLine(sim, user.office, lineOfLicense(license), fx);
     }
     if (license !== undefined) user.license = license;
     if (op.patch.is_super_admin !== undefined) user.companyAdmin = op.patch.is_super_admin;
@@ -117,15 +118,15 @@ export const moveUser: KindSpec<'move_user'> = {
     if (isFailure(user)) return user;
     const office = existingOffice(sim, op.to.key);
     if (isFailure(office)) return office;
-    return needLine(office, lineOf(user.license), `move_user ${user.email} to ${op.to.name}`);
+    return needLine(office, lineOfLicense(user.license), `move_user ${user.email} to ${op.to.name}`);
   },
   apply(sim, op, fx) {
     fx.claims.push(userKey(op.target.email));
     const user = sim.users.get(op.target.email);
     if (user === undefined) return;
     fx.claims.push(officeKey(op.to.key));
-    giveLine(sim, user.office, lineOf(user.license), fx);
-    takeLine(sim, op.to.key, lineOf(user.license), fx);
+    giveLine(sim, user.office, lineOfLicense(user.license), fx);
+    takeLine(sim, op.to.key, lineOfLicense(user.license), fx);
     toPool(sim, user, op.numbers_to_pool, op.from.key, fx);
     user.office = op.to.key;
   },
@@ -150,7 +151,7 @@ export const deleteUser: KindSpec<'delete_user'> = {
     fx.claims.push(userKey(op.target.email));
     const user = sim.users.get(op.target.email);
     if (user === undefined) return;
-    if (LICENSED_STATES.has(user.state)) giveLine(sim, user.office, lineOf(user.license), fx);
+    if (LICENSED_STATES.has(user.state)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
     toPool(sim, user, [...user.numbers], user.office, fx);
     user.state = 'deleted';
     user.companyAdmin = false;
@@ -173,14 +174,14 @@ export const restoreUser: KindSpec<'restore_user'> = {
     if (user === undefined) return undefined;
     const office = existingOffice(sim, user.office);
     if (isFailure(office)) return office;
-    return needLine(office, lineOf(user.license), `restore_user ${user.email}`);
+    return needLine(office, lineOfLicense(user.license), `restore_user ${user.email}`);
   },
   apply(sim, op, fx) {
     fx.claims.push(userKey(op.target.email));
     const user = sim.users.get(op.target.email);
     if (user === undefined) return;
     user.state = 'active';
-    takeLine(sim, user.office, lineOf(user.license), fx);
+    takeLine(sim, user.office, lineOfLicense(user.license), fx);
     fx.provides.push(userKey(op.target.email));
   },
   wouldProvide: (op) => userKey(op.target.email),
