@@ -10,16 +10,15 @@
  *   without a CORS preflight (which the console never answers), unlike `text/plain` or a form.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { isIP } from 'node:net';
+import { isLoopbackAddress } from '../dialpad/connection.js';
 import { HttpFailure, forbidden } from './http-failure.js';
 
-/** `localhost`, 127.0.0.0/8 and ::1, by name or literal address only (no lookup). */
+/**
+ * `localhost`, or a literal loopback address (`isLoopbackAddress`, the client's own test), with no
+ * lookup. Unlike the client's `isLoopbackHost`, `*.localhost` is not accepted (see above).
+ */
 function isLoopbackName(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1';
-  return false;
+  return hostname.toLowerCase() === 'localhost' || isLoopbackAddress(hostname);
 }
 
 /** True when `authority` (`host:port`) names this server by a loopback name with its own port. */
