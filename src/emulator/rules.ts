@@ -6,8 +6,8 @@
 import { badRequest, conflict, forbidden } from './http-failure.js';
 import { assertFreeLine, getAvailable, isHoldingLine } from './licenses.js';
 import { isInternalNumber, isInternationalMove } from '../model/international-move.js';
-import { isStillRestorable, RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
-import { parseIsoTime, type Store } from './store.js';
+import { RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
+import type { Store } from './store.js';
 import type { FixtureOffice, FixtureUser, LineField } from './types.js';
 
 /** User and license transfers need an Advanced/Premium plan (API `account_type` pro or enterprise). */
@@ -98,8 +98,7 @@ export function deleteUser(store: Store, user: FixtureUser): void {
 /** Console: undo a deletion within the restore window. The user needs a free line again; numbers stay in the pool. */
 export function restoreUser(store: Store, user: FixtureUser): void {
   if (user.state !== 'deleted') throw badRequest(`user ${user.id} is not deleted`);
-  const at = user.deleted_at === undefined ? Number.NEGATIVE_INFINITY : parseIsoTime(user.deleted_at);
-  if (user.anonymized || !isStillRestorable(at, store.now().getTime())) {
+  if (user.anonymized || !store.isInRestoreWindow(user)) {
     throw badRequest(`user ${user.id} was deleted more than ${RESTORE_WINDOW_HOURS} hours ago and can no longer be restored`);
   }
   const owner = findEmailOwner(store, user.emails, user);

@@ -169,6 +169,12 @@ export class Store {
     return n;
   }
 
+  /** Whether `user`'s deletion is still inside the restore window at `nowMs`; without `deleted_at`, never. */
+  isInRestoreWindow(user: FixtureUser, nowMs = this.now().getTime()): boolean {
+    const at = user.deleted_at === undefined ? Number.NEGATIVE_INFINITY : parseIsoTime(user.deleted_at);
+    return isStillRestorable(at, nowMs);
+  }
+
   /**
    * Anonymizes deleted users whose restore window has passed: their emails and names are
    * replaced, so they no longer match by email, and lists stop showing them.
@@ -177,8 +183,7 @@ export class Store {
     const now = this.now().getTime();
     for (const u of this.state.users) {
       if (u.state !== 'deleted' || u.anonymized) continue;
-      const at = u.deleted_at === undefined ? Number.NEGATIVE_INFINITY : parseIsoTime(u.deleted_at);
-      if (isStillRestorable(at, now)) continue;
+      if (this.isInRestoreWindow(u, now)) continue;
       u.emails = [`deleted-user-${u.id}@anonymized.invalid`];
       u.first_name = 'Deleted';
       u.last_name = 'User';
