@@ -172,4 +172,14 @@ describe('console: request checks against browser pages (issue 12 #17)', () => {
     expect(await get(`localhost:${port}`)).toBe(200);
     expect(await get(`[::1]:${port}`)).toBe(200);
   });
+
+  it('accepts any literal 127.0.0.0/8 Host and localhost in any case, and refuses IPv6 spellings that are not canonical', async () => {
+    h = await startHarness();
+    const port = new URL(h.url).port;
+    const get = (host: string) => rawConsole(h.url, { method: 'GET', path: '/clock', headers: { host } });
+    expect(await get(`127.0.0.2:${port}`)).toBe(200);
+    expect(await get(`LOCALHOST:${port}`)).toBe(200);
+    expect(await get(`[::ffff:127.0.0.1]:${port}`)).toBe(403);
+    expect(await get(`[0:0:0:0:0:0:0:1]:${port}`)).toBe(403);
+  });
 });
