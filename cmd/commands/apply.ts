@@ -82,15 +82,13 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
  * (used to check a resumed plan, to explain a stale one and to verify the result), else none.
  */
 async function loadDesired(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<{ desired?: DesiredState; path?: string }> {
-  if (!file || opts.config) {
+  try {
     const path = resolveConfigPath(io.cwd, opts.config);
     return { desired: await loadConfig(path), path };
-  }
-  try {
-    const path = resolveConfigPath(io.cwd);
-    return { desired: await loadConfig(path), path };
   } catch (error) {
-    if (error instanceof UsageError) return {};
+    // Only a saved plan may go without a config (and is then refused by `checkFreshness`, saying why).
+    const optional = file !== undefined && opts.config === undefined;
+    if (optional && error instanceof UsageError) return {};
     throw error;
   }
 }
