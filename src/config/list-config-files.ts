@@ -26,14 +26,23 @@ export async function listConfigFiles(root: string, display: (abs: string) => st
   const walk: WalkState = { display: (abs) => escapeControl(display(abs)), problems: [], files: [], seenDirs: new Set() };
   await walkDirectory(walk, root, [await realpath(root)]);
   if (walk.problems.length > 0) throw new UsageError(walk.problems.join('\n'));
+  return firstPathPerTarget(walk.files).map((f) => f.path);
+}
+
+/**
+ * `files` sorted by `path`, keeping only the first of those that lead to the same `real` target:
+ * a file reached twice (through a link and directly, or through two links) is read once, at its
+ * first path in path order. Shared by the directory walk and the walk of a tree in git history.
+ */
+export function firstPathPerTarget<T extends { path: string; real: string }>(files: readonly T[]): T[] {
   const seen = new Set<string>();
-  const files: string[] = [];
-  for (const file of walk.files.sort((a, b) => comparePaths(a.path, b.path))) {
-    if (seen.has(file.real)) continue;
-    seen.add(file.real);
-    files.push(file.path);
-  }
-  return files;
+  return [...files]
+    .sort((a, b) => comparePaths(a.path, b.path))
+    .filter((f) => {
+      if (seen.has(f.real)) return false;
+      seen.add(f.real);
+      return true;
+    });
 }
 
 interface WalkState {

@@ -3,7 +3,7 @@ import { posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { UsageError } from '../errors.js';
 import type { DesiredState } from '../model/tenant.js';
-import { comparePaths, isConfigFileName } from './list-config-files.js';
+import { firstPathPerTarget, isConfigFileName } from './list-config-files.js';
 import { decodeSource, displayPath, loadConfigSources } from './load-config.js';
 import type { ConfigSource } from './yaml-file.js';
 
@@ -29,15 +29,9 @@ export async function loadConfigFromGit(ref: string, path: string, cwd: string):
 
   let entries: { name: string; abs: string }[];
   if (type.trim() === 'tree') {
-    const found = await listGitTree({ cwd, sha, ref }, rel === '' ? '.' : rel, [rel === '' ? '.' : rel]);
+    const dir = rel === '' ? '.' : rel;
     // A blob reached twice (directly and through a link) is read once, at its first path.
-    const seen = new Set<string>();
-    entries = [];
-    for (const f of found.sort((a, b) => comparePaths(a.shown, b.shown))) {
-      if (seen.has(f.read)) continue;
-      seen.add(f.read);
-      entries.push({ name: revPath(f.read), abs: resolve(cwd, f.shown) });
-    }
+    entries = firstPathPerTarget(await listGitTree({ cwd, sha, ref }, dir, [dir])).map((f) => ({ name: revPath(f.real), abs: resolve(cwd, f.path) }));
     if (entries.length === 0) throw new UsageError(`config directory ${rel} holds no *.yaml or *.yml files at ${ref}`);
   } else {
     entries = [{ name: spec, abs }];
@@ -61,14 +55,14 @@ const MAX_LINK_HOPS = 40;
 
 /**
  * The config files in the tree at `dir` (relative to `cwd`), following symbolic links stored in
- * history as the directory walk does on disk: `shown` is the path as reached (through links),
- * `read` the path of the blob to read. `ancestors` are the resolved trees being listed, for loop
+ * history as the directory walk does on disk: `path` is the path as reached (through links),
+ * `real` the path of the blob to read. `ancestors` are the resolved trees being listed, for loop
  * detection. A dangling link, a loop or a link out of the repository is a `UsageError`.
  */
-async function listGitTree(tree: GitTree, dir: string, ancestors: readonly string[]): Promise<{ shown: string; read: string }[]> {
+async function listGitTree(tree: GitTree, dir: string, ancestors: readonly string[]): Promise<{ path: string; real: string }[]> {
   // --full-tree: without it ls-tree filters names by the directory git runs in, even for a sub-tree.
   const listing = await git(tree.cwd, ['ls-tree', '-r', '-z', '--full-tree', `${tree.sha}:${revPath(dir)}`]);
-  const found: { shown: string; read: string }[] = [];
+  const found: { path: string; real: string }[] = [];
   for (const record of listing.split('\0')) {
     const tab = record.indexOf('\t');
     if (tab < 0) continue;
@@ -77,12 +71,12 @@ async function listGitTree(tree: GitTree, dir: string, ancestors: readonly strin
     if (name.split('/').some((seg) => seg.startsWith('.'))) continue;
     const shown = posix.join(dir, name);
     if (mode !== '120000') {
-      if (isConfigFileName(name)) found.push({ shown, read: shown });
+      if (isConfigFileName(name)) found.push({ path: shown, real: shown });
       continue;
     }
     const target = await followGitLink(tree, shown);
     if (target.type === 'blob') {
-      if (isConfigFileName(name)) found.push({ shown, read: target.path });
+      if (isConfigFileName(name)) found.push({ path: shown, real: target.path });
       continue;
     }
     // `shown` is where the link really is (`dir` is a resolved tree): a tree holding its own link,
@@ -91,7 +85,7 @@ async function listGitTree(tree: GitTree, dir: string, ancestors: readonly strin
       throw new UsageError(`${tree.ref}:${shown}: symbolic link loop: this directory leads back to ${target.path}, which contains it; remove the link`);
     }
     const inner = await listGitTree(tree, target.path, [...ancestors, target.path]);
-    found.push(...inner.map((f) => ({ shown: posix.join(shown, posix.relative(target.path, f.shown)), read: f.read })));
+    found.push(...inner.map((f) => ({ path: posix.join(shown, posix.relative(target.path, f.path)), real: f.real })));
   }
   return found;
 }
