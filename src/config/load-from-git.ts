@@ -38,8 +38,8 @@ export async function loadConfigFromGit(ref: string, path: string, cwd: string):
   }
   const sources: ConfigSource[] = [];
   for (const entry of entries) {
-    const { stdout } = await run('git', ['cat-file', 'blob', `${sha}:${entry.name}`], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer' });
-    sources.push(decodeSource(`${ref}:${displayPath(entry.abs)}`, entry.abs, stdout));
+    const bytes = await gitBytes(cwd, ['cat-file', 'blob', `${sha}:${entry.name}`]);
+    sources.push(decodeSource(`${ref}:${displayPath(entry.abs)}`, entry.abs, bytes));
   }
   return loadConfigSources(sources, { checkFixture: false });
 }
@@ -66,7 +66,7 @@ async function listGitTree(tree: GitTree, dir: string, ancestors: readonly strin
   for (const record of listing.split('\0')) {
     const tab = record.indexOf('\t');
     if (tab < 0) continue;
-    const [mode] = record.slice(0, tab).split(' ');
+    const [mode, , object] = record.slice(0, tab).split(' ');
     const name = record.slice(tab + 1);
     if (name.split('/').some((seg) => seg.startsWith('.'))) continue;
     const shown = posix.join(dir, name);
@@ -74,7 +74,7 @@ async function listGitTree(tree: GitTree, dir: string, ancestors: readonly strin
       if (isConfigFileName(name)) found.push({ path: shown, real: shown });
       continue;
     }
-    const target = await followGitLink(tree, shown);
+    const target = await followGitLink(tree, shown, object ?? '');
     if (target.type === 'blob') {
       if (isConfigFileName(name)) found.push({ path: shown, real: target.path });
       continue;
@@ -90,19 +90,25 @@ async function listGitTree(tree: GitTree, dir: string, ancestors: readonly strin
   return found;
 }
 
-/** The blob or tree a symbolic link in history leads to, as a path relative to `cwd`. */
-async function followGitLink(tree: GitTree, link: string): Promise<{ path: string; type: 'blob' | 'tree' }> {
-  let at = link;
-  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+/**
+ * The blob or tree a symbolic link in history leads to, as a path relative to `cwd`. `object` is
+ * the link's own blob, from the listing that found it (so the link is not looked up again).
+ */
+async function followGitLink(tree: GitTree, link: string, object: string): Promise<{ path: string; type: 'blob' | 'tree' }> {
+  const hop = async (from: string, blob: string): Promise<string> => {
+    const target = await git(tree.cwd, ['cat-file', 'blob', blob]);
+    if (posix.isAbsolute(target)) throw new UsageError(`${tree.ref}:${link}: symbolic link to ${target} leads outside the repository`);
+    return posix.normalize(posix.join(posix.dirname(from), target));
+  };
+  let at = await hop(link, object);
+  for (let hops = 1; hops < MAX_LINK_HOPS; hops++) {
     const entry = await git(tree.cwd, ['ls-tree', '-z', tree.sha, '--', at]).catch(() => '');
-    const [mode, type] = entry.slice(0, Math.max(0, entry.indexOf('\t'))).split(' ');
+    const [mode, type, blob] = entry.slice(0, Math.max(0, entry.indexOf('\t'))).split(' ');
     if (mode === undefined || mode === '' || (type !== 'blob' && type !== 'tree')) {
       throw new UsageError(`${tree.ref}:${link}: dangling symbolic link: its target ${at} does not exist at ${tree.ref} (or is outside the repository)`);
     }
     if (mode !== '120000') return { path: at, type };
-    const target = await git(tree.cwd, ['cat-file', 'blob', `${tree.sha}:${revPath(at)}`]);
-    if (posix.isAbsolute(target)) throw new UsageError(`${tree.ref}:${link}: symbolic link to ${target} leads outside the repository`);
-    at = posix.normalize(posix.join(posix.dirname(at), target));
+    at = await hop(at, blob ?? '');
   }
   throw new UsageError(`${tree.ref}:${link}: symbolic link loop: more than ${MAX_LINK_HOPS} links in a row`);
 }
@@ -118,6 +124,11 @@ function revPath(path: string): string {
 }
 
 async function git(cwd: string, args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+  return (await gitBytes(cwd, args)).toString('utf8');
+}
+
+/** `git` with its output as bytes (a config blob is decoded by `decodeSource`, which reports bad UTF-8). */
+async function gitBytes(cwd: string, args: string[]): Promise<Buffer> {
+  const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer' });
   return stdout;
 }

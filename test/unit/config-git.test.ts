@@ -119,4 +119,28 @@ describe('loadConfigFromGit with symbolic links in history (issue 12 #1)', () =>
     git('commit', '-q', '-m', 'loop');
     await expect(loadConfigFromGit('HEAD', 'dialform', cwd.dir)).rejects.toThrow(/^HEAD:dialform\/users\/again: symbolic link loop/);
   });
+
+  it('follows a chain of file symlinks in history to the blob, reading it once', async () => {
+    symlinkSync('london.yaml', join(cwd.dir, 'dialform/users/z-again.yaml'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'chain');
+    const base = await loadConfigFromGit('HEAD', 'dialform', cwd.dir);
+    expect(base?.tenant.users.map((u) => u.email).sort()).toEqual(['ada@x.io', 'bob@x.io', 'cyd@x.io']);
+  });
+
+  it('reports a file symlink that leads back to itself, and one to an absolute path', async () => {
+    symlinkSync('self.yaml', join(cwd.dir, 'dialform/self.yaml'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'self');
+    await expect(loadConfigFromGit('HEAD', 'dialform', cwd.dir)).rejects.toThrow(
+      new UsageError('HEAD:dialform/self.yaml: symbolic link loop: more than 40 links in a row'),
+    );
+    git('rm', '-q', 'dialform/self.yaml');
+    symlinkSync('/etc/hostname', join(cwd.dir, 'dialform/abs.yaml'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'absolute');
+    await expect(loadConfigFromGit('HEAD', 'dialform', cwd.dir)).rejects.toThrow(
+      new UsageError('HEAD:dialform/abs.yaml: symbolic link to /etc/hostname leads outside the repository'),
+    );
+  });
 });
