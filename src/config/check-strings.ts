@@ -1,9 +1,9 @@
 import type { Problem } from '../errors.js';
-import { formatPath } from './validate-schema.js';
+import { formatPath, joinPointer } from './validate-schema.js';
 import { locateInFile, type PathSegment, type YamlFile } from './yaml-file.js';
 
 /** C0 and C1 control characters and DEL: never part of a name, email or address Dialpad keeps. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/gu;
 
 /**
  * Problems for string values that would reach Dialpad garbled: one holding a control character
@@ -14,11 +14,10 @@ export function checkStrings(file: YamlFile, skip: ReadonlySet<string>): Problem
   const problems: Problem[] = [];
   const visit = (value: unknown, path: PathSegment[]): void => {
     if (typeof value === 'string') {
-      const pointer = `/${path.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
       const message = describeString(value);
-      if (message !== undefined && !skip.has(pointer)) {
-        problems.push({ ...locateInFile(file, path), path: pointer, message: `${formatPath(path)} ${message}` });
-      }
+      if (message === undefined) return;
+      const pointer = joinPointer(path);
+      if (!skip.has(pointer)) problems.push({ ...locateInFile(file, path), path: pointer, message: `${formatPath(path)} ${message}` });
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => visit(item, [...path, i]));
     } else if (typeof value === 'object' && value !== null) {
@@ -30,7 +29,7 @@ export function checkStrings(file: YamlFile, skip: ReadonlySet<string>): Problem
 }
 
 function describeString(value: string): string | undefined {
-  const control = CONTROL.exec(value);
+  const control = value.match(CONTROL);
   if (control !== null) {
     const code = control[0].codePointAt(0) ?? 0;
     return `contains the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}: remove it`;
@@ -41,7 +40,7 @@ function describeString(value: string): string | undefined {
 
 /** `value` with newlines and other control characters escaped, so a message stays on one line. */
 export function escapeControl(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f]/gu, (c) => {
+  return value.replace(CONTROL, (c) => {
     const escaped = JSON.stringify(c).slice(1, -1);
     return escaped.startsWith('\\') ? escaped : `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
   });

@@ -23,6 +23,11 @@ export function splitPointer(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** The JSON pointer to `path`, as problems carry it (`/` for the whole file): the inverse of `splitPointer`. */
+export function joinPointer(path: readonly PathSegment[]): string {
+  return `/${path.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+}
+
 /** `users[3].office`, `offices.hq.country`; numeric segments under a list become `[n]`. */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
