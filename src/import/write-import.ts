@@ -20,13 +20,13 @@ export async function writeImportFiles(outDir: string, files: readonly ImportFil
   const shown = (path: string): string => relative(options.cwd, path).split(sep).join('/') || '.';
   const problems: string[] = [];
   const existing: string[] = [];
-  const checkedDirs = new Map<string, boolean>();
+  const checkedDirs = new Set<string>();
   for (const file of files) {
     const path = join(outDir, file.path);
     for (const dir of directoriesBetween(outDir, dirname(path))) {
       if (checkedDirs.has(dir)) continue;
+      checkedDirs.add(dir);
       const problem = describeDirectory(dir, lstatOrUndefined(dir, shown), shown);
-      checkedDirs.set(dir, problem === undefined);
       if (problem !== undefined) problems.push(problem);
     }
     const info = lstatOrUndefined(path, shown);
