@@ -1,10 +1,14 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * Decodes a config file's bytes as UTF-8. Invalid UTF-8 is not replaced with U+FFFD (which would
  * change names silently): it is reported at the first bad byte, as a 1-based line and column
  * (column counted in characters of the valid text before it on that line).
  */
 export function decodeUtf8(bytes: Uint8Array): { text: string } | { invalid: { line: number; col: number; byte: number } } {
-  const at = firstInvalidUtf8(bytes);
+  // Node's native check clears a valid file (nearly every one) without the byte-by-byte scan,
+  // which is needed only to find where an invalid one goes wrong.
+  const at = isUtf8(bytes) ? undefined : firstInvalidUtf8(bytes);
   if (at === undefined) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
   const lineStart = bytes.lastIndexOf(0x0a, at - 1) + 1;
   let line = 1;

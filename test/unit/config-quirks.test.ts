@@ -32,6 +32,16 @@ describe('config quirks (issue 12 #14)', () => {
     expect(firstInvalidUtf8(Uint8Array.from(bytes))).toBe(at);
   });
 
+  it.each([
+    ['a truncated sequence', [0x61, 0xe2, 0x82], 2],
+    ['an overlong encoding', [0xc0, 0xaf], 1],
+    ['a surrogate', [0x61, 0xed, 0xa0, 0x80], 2],
+    ['a lone continuation byte', [0x61, 0x80], 2],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 1],
+  ])('decodeUtf8 reports %s at its first bad byte, not as text', (_name, bytes, col) => {
+    expect(decodeUtf8(Uint8Array.from(bytes))).toEqual({ invalid: { line: 1, col, byte: bytes[col - 1] } });
+  });
+
   it('decodes valid UTF-8, BOM and U+FFFD included, unchanged (issue 12 #14)', () => {
     const text = '\ufeffname: Zoë \ufffd 😀\n';
     expect(decodeUtf8(Buffer.from(text, 'utf8'))).toEqual({ text });
