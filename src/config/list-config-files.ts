@@ -5,7 +5,7 @@ import { compareCodeUnits } from '../model/compare.js';
 import { escapeControl } from './check-strings.js';
 
 /** Code-unit order of paths, so every machine merges files in the same order. */
-export const comparePaths = compareCodeUnits;
+const comparePaths = compareCodeUnits;
 
 /** True for the file names a config directory is made of. */
 export function isConfigFileName(name: string): boolean {
