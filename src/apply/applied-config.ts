@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { isConfigFileName } from '../config/list-config-files.js';
+import { git } from '../git.js';
 import type { AppliedConfigEntry, Journal } from './journal.js';
-
-const run = promisify(execFile);
 
 /** The git commit a config is at, and the directory to ask git about it in. */
 export interface ConfigCommit {
@@ -66,7 +63,7 @@ export async function isAncestor(a: string, b: string, cwd: string): Promise<boo
   // A value starting with `-` would be read as an option; commits come from the journal, a file.
   if (a.startsWith('-') || b.startsWith('-')) return undefined;
   try {
-    await run('git', ['merge-base', '--is-ancestor', a, b], { cwd });
+    await git(cwd, ['merge-base', '--is-ancestor', a, b]);
     return true;
   } catch (e) {
     return (e as { code?: unknown }).code === 1 ? false : undefined;
@@ -117,9 +114,4 @@ export async function recordAppliedConfig(
     config_digest: applied.configDigest,
     at: (applied.at ?? new Date()).toISOString(),
   });
-}
-
-async function git(cwd: string, args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { cwd, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' });
-  return stdout;
 }

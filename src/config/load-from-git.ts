@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
 import { posix, relative, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { UsageError } from '../errors.js';
+import { git, gitBytes } from '../git.js';
 import type { DesiredState } from '../model/tenant.js';
 import { firstPathPerTarget, isConfigFileName } from './list-config-files.js';
 import { decodeSource, displayPath, loadConfigSources } from './load-config.js';
 import type { ConfigSource } from './yaml-file.js';
-
-const run = promisify(execFile);
 
 /**
  * The config at `path` as it was at git revision `ref` (for `plan --base REF`), read with
@@ -121,14 +118,4 @@ function contains(tree: string, path: string): boolean {
 /** `path` (relative to the working directory) as a revision path: `REV:./path`, `REV:../path`. */
 function revPath(path: string): string {
   return path === '.' || path.startsWith('../') ? path : `./${path}`;
-}
-
-async function git(cwd: string, args: string[]): Promise<string> {
-  return (await gitBytes(cwd, args)).toString('utf8');
-}
-
-/** `git` with its output as bytes (a config blob is decoded by `decodeSource`, which reports bad UTF-8). */
-async function gitBytes(cwd: string, args: string[]): Promise<Buffer> {
-  const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer' });
-  return stdout;
 }
