@@ -16,6 +16,13 @@ function git(...args: string[]): string {
   });
 }
 
+/** Links `path` (in the work tree) to `target` and commits everything as `message`. */
+function commitLink(target: string, path: string, message: string): void {
+  symlinkSync(target, join(cwd.dir, path));
+  git('add', '.');
+  git('commit', '-q', '-m', message);
+}
+
 const V1 = `version: 1\nusers:\n${userYaml('ada@x.io')}`;
 
 describe('loadConfigFromGit', () => {
@@ -92,9 +99,7 @@ describe('loadConfigFromGit with symbolic links in history (issue 12 #1)', () =>
       'shared/more/paris.yaml': `users:\n${userYaml('cyd@x.io', 'london')}`,
     });
     symlinkSync('../../shared/london.yaml', join(cwd.dir, 'dialform/users/london.yaml'));
-    symlinkSync('../shared/more', join(cwd.dir, 'dialform/more'));
-    git('add', '.');
-    git('commit', '-q', '-m', 'links');
+    commitLink('../shared/more', 'dialform/more', 'links');
   });
 
   it('follows file and directory symlinks stored in history, as the directory walk does (issue 12 #1)', async () => {
@@ -105,40 +110,30 @@ describe('loadConfigFromGit with symbolic links in history (issue 12 #1)', () =>
   });
 
   it('names a dangling symlink in history (issue 12 #1)', async () => {
-    symlinkSync('../../shared/gone.yaml', join(cwd.dir, 'dialform/users/gone.yaml'));
-    git('add', '.');
-    git('commit', '-q', '-m', 'dangling');
+    commitLink('../../shared/gone.yaml', 'dialform/users/gone.yaml', 'dangling');
     await expect(loadConfigFromGit('HEAD', 'dialform', cwd.dir)).rejects.toThrow(
       new UsageError('HEAD:dialform/users/gone.yaml: dangling symbolic link: its target shared/gone.yaml does not exist at HEAD (or is outside the repository)'),
     );
   });
 
   it('reports a directory symlink loop in history (issue 12 #1)', async () => {
-    symlinkSync('..', join(cwd.dir, 'dialform/users/again'));
-    git('add', '.');
-    git('commit', '-q', '-m', 'loop');
+    commitLink('..', 'dialform/users/again', 'loop');
     await expect(loadConfigFromGit('HEAD', 'dialform', cwd.dir)).rejects.toThrow(/^HEAD:dialform\/users\/again: symbolic link loop/);
   });
 
   it('follows a chain of file symlinks in history to the blob, reading it once', async () => {
-    symlinkSync('london.yaml', join(cwd.dir, 'dialform/users/z-again.yaml'));
-    git('add', '.');
-    git('commit', '-q', '-m', 'chain');
+    commitLink('london.yaml', 'dialform/users/z-again.yaml', 'chain');
     const base = await loadConfigFromGit('HEAD', 'dialform', cwd.dir);
     expect(base?.tenant.users.map((u) => u.email).sort()).toEqual(['ada@x.io', 'bob@x.io', 'cyd@x.io']);
   });
 
   it('reports a file symlink that leads back to itself, and one to an absolute path', async () => {
-    symlinkSync('self.yaml', join(cwd.dir, 'dialform/self.yaml'));
-    git('add', '.');
-    git('commit', '-q', '-m', 'self');
+    commitLink('self.yaml', 'dialform/self.yaml', 'self');
     await expect(loadConfigFromGit('HEAD', 'dialform', cwd.dir)).rejects.toThrow(
       new UsageError('HEAD:dialform/self.yaml: symbolic link loop: more than 40 links in a row'),
     );
     git('rm', '-q', 'dialform/self.yaml');
-    symlinkSync('/etc/hostname', join(cwd.dir, 'dialform/abs.yaml'));
-    git('add', '.');
-    git('commit', '-q', '-m', 'absolute');
+    commitLink('/etc/hostname', 'dialform/abs.yaml', 'absolute');
     await expect(loadConfigFromGit('HEAD', 'dialform', cwd.dir)).rejects.toThrow(
       new UsageError('HEAD:dialform/abs.yaml: symbolic link to /etc/hostname leads outside the repository'),
     );
