@@ -7,7 +7,7 @@
  * `RAW_SCHEMA_REQUIRED` is held the same way to the interfaces' non-optional keys and the schema's
  * `required` lists.
  */
-import type { AccountType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
+import { LINE_TYPES, type AccountType, type LineType, type OfficeCreateSpec, type UnmanagedUsersPolicy, type UserLicense } from '../model/tenant.js';
 
 /** True only when `K` lists exactly the keys of `T`. */
 type SameKeys<T, K extends readonly string[]> = [keyof T] extends [K[number]]
@@ -64,12 +64,9 @@ export interface RawOffice {
 export const RAW_OFFICE_KEYS = ['name', 'id', 'country', 'price_level', 'licenses', 'create'] as const;
 assertKeys<SameKeys<RawOffice, typeof RAW_OFFICE_KEYS>>();
 
-export interface RawOfficeLicenses {
-  talk?: number;
-  sell?: number;
-  contact_center?: number;
-}
-export const RAW_OFFICE_LICENSES_KEYS = ['talk', 'sell', 'contact_center'] as const;
+/** One count per license kind; the kinds and their API fields are `LINE_KINDS` (model/license-lines.ts). */
+export type RawOfficeLicenses = Partial<Record<LineType, number>>;
+export const RAW_OFFICE_LICENSES_KEYS = LINE_TYPES;
 assertKeys<SameKeys<RawOfficeLicenses, typeof RAW_OFFICE_LICENSES_KEYS>>();
 
 /** The office `create:` block is passed to `POST /api/v2/offices` as is: the model's shape, API field names. */

@@ -70,7 +70,10 @@ export function checkFixture(f: Fixture): PathProblem[] {
     const assigned = getAssigned(f, o.id);
     for (const line of LINE_FIELDS) {
       if (assigned[line] > purchased[line]) {
-        problems.push({ path: `/offices/${i}/licenses`, message: `office "${o.name}": ${assigned[line]} users hold ${line} but only ${purchased[line]} are purchased` });
+        problems.push({
+          path: `/offices/${i}/licenses`,
+          message: `office "${o.name}": ${assigned[line]} ${line} are held (by users and assigned_licenses) but only ${purchased[line]} are purchased`,
+        });
       }
     }
   });

@@ -19,6 +19,9 @@ const count = {
   ],
 } as const;
 
+/** Counts per `PlanProto` line field (office `licenses` and `assigned_licenses`). */
+const lineCounts = { type: 'object', additionalProperties: false, properties: Object.fromEntries(LINE_FIELDS.map((f) => [f, count])) };
+
 /** ISO-8601 date-time; without a zone it is UTC (the API writes naive timestamps). */
 const isoTime = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?$' } as const;
 
@@ -56,11 +59,8 @@ export const fixtureSchema = {
           is_primary_office: { type: 'boolean' },
           phone_numbers: { type: 'array', items: e164 },
           price_level: { type: 'string', minLength: 1 },
-          licenses: {
-            type: 'object',
-            additionalProperties: false,
-            properties: Object.fromEntries(LINE_FIELDS.map((f) => [f, count])),
-          },
+          licenses: lineCounts,
+          assigned_licenses: lineCounts,
         },
       },
     },

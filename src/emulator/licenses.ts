@@ -1,7 +1,8 @@
 /**
  * License accounting. An office's purchased lines are the fixture's `licenses`; a user holds one
- * line of the type their license maps to (`lineOfLicense` in the model) while active, suspended or
- * pending; `available_licenses` is purchased minus held.
+ * line of the type their license maps to (`lineOfLicense` in the model) while active or pending,
+ * and the office's `assigned_licenses` hold the lines of what the emulator does not model (conference
+ * rooms, room phones, fax numbers); `available_licenses` is purchased minus held.
  */
 import { LINE_FIELD, lineOfLicense } from '../model/license-lines.js';
 import { badRequest } from './http-failure.js';
@@ -13,9 +14,16 @@ export function getLineField(license: string): LineField | undefined {
   return line === undefined ? undefined : LINE_FIELD[line];
 }
 
-/** Whether the user currently holds a line of their office. Deleted and cancelled users do not. */
-export function isHoldingLine(user: FixtureUser): boolean {
-  return user.state === 'active' || user.state === 'suspended' || user.state === 'pending';
+/**
+ * Whether the user currently holds a line of their office: active and pending users do; suspended,
+ * deleted and cancelled users do not. Suspended users follow the one thing Dialpad documents, its
+ * SCIM FAQ ("will be suspended in Dialpad and will no longer consume a user license"), so
+ * reactivating one needs a free line. Re-derived on purpose, not read from the model's
+ * `LINE_HOLDING`: there suspension is `unknown` and the planner takes the safe side of both readings
+ * (docs/rules.md, "Suspended users and licenses").
+ */
+export function isHoldingLine(user: Pick<FixtureUser, 'state'>): boolean {
+  return user.state === 'active' || user.state === 'pending';
 }
 
 function zeroCounts(): Record<LineField, number> {
@@ -29,9 +37,11 @@ export function getPurchased(office: FixtureOffice): Record<LineField, number> {
   return counts;
 }
 
-/** Lines held by the office's users, per line field. */
+/** Lines held in the office by its users and its `assigned_licenses`, per line field. */
 export function getAssigned(state: Fixture, officeId: string): Record<LineField, number> {
   const counts = zeroCounts();
+  const office = state.offices.find((o) => o.id === officeId);
+  for (const f of LINE_FIELDS) counts[f] += office?.assigned_licenses?.[f] ?? 0;
   for (const u of state.users) {
     if (u.office_id !== officeId || !isHoldingLine(u)) continue;
     const f = getLineField(u.license);

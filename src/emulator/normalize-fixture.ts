@@ -5,7 +5,7 @@
  */
 import { getAssigned } from './licenses.js';
 import { getAreaCode } from './phone.js';
-import { LINE_FIELDS, type Fixture, type FixtureNumber, type FixtureOffice, type FixtureUser } from './types.js';
+import { LINE_FIELDS, type Fixture, type FixtureNumber, type FixtureOffice, type FixtureUser, type LineCountsWire } from './types.js';
 
 type Raw = Record<string, unknown>;
 
@@ -13,17 +13,24 @@ function toId(v: unknown): string | undefined {
   return v === undefined || v === null ? undefined : String(v);
 }
 
-function normalizeOffice(raw: Raw): FixtureOffice {
-  const { office_id: _alias, licenses, ...rest } = raw;
-  const office: FixtureOffice = { ...rest, id: String(raw['id']), name: String(raw['name']), country: String(raw['country']).toLowerCase() };
-  if (licenses && typeof licenses === 'object') {
-    const counts: Record<string, number> = {};
-    for (const f of LINE_FIELDS) {
-      const v = (licenses as Raw)[f];
-      if (v !== undefined) counts[f] = Number(v);
-    }
-    office.licenses = counts;
+/** Line counts as numbers (the schema accepts int64 strings too). */
+function toLineCounts(raw: unknown): LineCountsWire | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const counts: LineCountsWire = {};
+  for (const f of LINE_FIELDS) {
+    const v = (raw as Raw)[f];
+    if (v !== undefined) counts[f] = Number(v);
   }
+  return counts;
+}
+
+function normalizeOffice(raw: Raw): FixtureOffice {
+  const { office_id: _alias, licenses, assigned_licenses, ...rest } = raw;
+  const office: FixtureOffice = { ...rest, id: String(raw['id']), name: String(raw['name']), country: String(raw['country']).toLowerCase() };
+  const purchased = toLineCounts(licenses);
+  if (purchased) office.licenses = purchased;
+  const assigned = toLineCounts(assigned_licenses);
+  if (assigned) office.assigned_licenses = assigned;
   return office;
 }
 
@@ -80,7 +87,7 @@ function linkNumbers(fixture: Fixture): void {
   }
 }
 
-/** An office written without `licenses` has exactly the lines its users hold (none free). */
+/** An office written without `licenses` has exactly the lines its users and `assigned_licenses` hold (none free). */
 function fillMissingLicenses(fixture: Fixture): void {
   for (const office of fixture.offices) {
     if (office.licenses) continue;

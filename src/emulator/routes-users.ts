@@ -134,7 +134,10 @@ function updateUser(ctx: RouteContext): FixtureUser {
   const dest = officeId === undefined || officeId === user.office_id ? undefined : requireBodyOffice(ctx, officeId, 'office_id');
   if (dest) assertPatchMoveAllowed(store, user, dest, numbersAfter);
   const newLicense = license ?? user.license;
-  if (isHoldingLine(user) && (dest !== undefined || getLineField(newLicense) !== getLineField(user.license))) {
+  // A line is needed whenever the user holds one afterwards that they do not hold now: a move, a
+  // license of another line, or a reactivation (a suspended user holds none: `isHoldingLine`).
+  const holdsAfter = isHoldingLine({ state: state ?? user.state });
+  if (holdsAfter && (!isHoldingLine(user) || dest !== undefined || getLineField(newLicense) !== getLineField(user.license))) {
     assertFreeLine(store.state, dest ?? store.getOffice(user.office_id), newLicense, user);
   }
 

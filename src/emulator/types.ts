@@ -41,6 +41,12 @@ export interface FixtureOffice {
   price_level?: string;
   /** Emulator-only: purchased line counts. */
   licenses?: LineCountsWire;
+  /**
+   * Emulator-only: lines held by what the emulator does not model as objects — conference rooms
+   * (`uberconference_lines`), room phones, fax numbers, users' extra numbers. Held like a user's
+   * line: not available, not transferable.
+   */
+  assigned_licenses?: LineCountsWire;
   [field: string]: unknown;
 }
 
@@ -99,4 +105,4 @@ export interface Fixture {
 /** User fields that exist only in the emulator and never appear on /api/v2. */
 export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'analytics', 'proxy'] as const;
 /** Office fields that exist only in the emulator and never appear on /api/v2. */
-export const OFFICE_EMULATOR_FIELDS = ['price_level', 'licenses'] as const;
+export const OFFICE_EMULATOR_FIELDS = ['price_level', 'licenses', 'assigned_licenses'] as const;

@@ -1,6 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import type { RawConfig, RawOffice, RawUser } from '../config/raw-types.js';
-import { LINE_TYPES, type LiveState, type Office, type User } from '../model/tenant.js';
+import { LINE_KINDS } from '../model/license-lines.js';
+import { LINE_TYPES, type LineType, type LiveState, type Office, type User } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
 
 /** One file `import` writes, relative to the output directory. */
@@ -94,8 +95,17 @@ function slug(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/**
+ * The license kinds import writes for an office: the Dialpad user licenses always (so the imported
+ * counts are managed from the start), Ai Meetings and add-on kinds where the office has bought some
+ * (a kind left out stays unmanaged, rather than ten zero counts per office).
+ */
+function importedLines(office: Office): LineType[] {
+  return LINE_TYPES.filter((line) => LINE_KINDS[line].category === 'Dialpad' || (office.licenses[line] ?? 0) > 0);
+}
+
 function rawOffice(office: Office): RawOffice {
-  const licenses = Object.fromEntries(LINE_TYPES.map((line) => [line, office.licenses[line] ?? 0]));
+  const licenses = Object.fromEntries(importedLines(office).map((line) => [line, office.licenses[line] ?? 0]));
   return {
     name: office.name,
     ...(office.id ? { id: office.id } : {}),

@@ -13,8 +13,23 @@
  *   that equal tenants serialize identically.
  */
 
-/** Office license line types that dialform manages (API fields and license mapping: `license-lines.ts`). */
-export const LINE_TYPES = ['talk', 'sell', 'contact_center'] as const;
+/**
+ * Office license kinds that dialform manages, named as config writes them (`offices.*.licenses`):
+ * the Dialpad user licenses, then the Ai Meetings and add-on kinds. Their API fields, labels and
+ * the help article's license type for each: `LINE_KINDS` in `license-lines.ts`.
+ */
+export const LINE_TYPES = [
+  'talk',
+  'sell',
+  'contact_center',
+  'ai_meetings',
+  'toll_free_ai_meetings',
+  'additional_numbers',
+  'toll_free_additional_numbers',
+  'rooms',
+  'toll_free_rooms',
+  'fax',
+] as const;
 export type LineType = (typeof LINE_TYPES)[number];
 
 /** License counts per line type. A missing entry means "not managed" on the desired side, 0 on the live side. */

@@ -6,7 +6,7 @@
  */
 import type { LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 import { countOf } from './plural.js';
-import { LINE_LABELS } from '../model/license-lines.js';
+import { LINE_KINDS, LINE_LABELS } from '../model/license-lines.js';
 import type { FieldChange, OfficeRef, OfficeTarget, OperationKind, OperationOf, Reversible, Target, UserPatch, UserTarget } from './types.js';
 
 interface UserOpInput {
@@ -122,7 +122,7 @@ export const operation = {
         source: i.source,
         changes: [{ field: `licenses.${i.line}`, from: i.toPurchasedAfter - i.count, to: i.toPurchasedAfter }],
         notes: [
-          `Company Settings › Licenses › Transfer Licenses: transfer ${what} from ${i.from.name} to ${i.to.name}.`,
+          `Company Settings › Licenses › ${LINE_KINDS[i.line].category} › Transfer Licenses: transfer ${what} from ${i.from.name} to ${i.to.name}.`,
           'Only unassigned licenses transfer; a Company Admin on an Advanced or Premium plan must do it.',
         ],
       }, { manual: true, summary: `transfer ${what} from ${i.from.name} to ${i.to.name} (manual)` }),

@@ -4,7 +4,7 @@
  * op by op by `applyOperation`.
  */
 import { indexLiveNumbers } from '../diff/live-numbers.js';
-import { lineOfLicense } from '../model/license-lines.js';
+import { LINE_HOLDING, lineOfLicense } from '../model/license-lines.js';
 import { indexUsersByEmail } from '../model/match-users.js';
 import {
   LINE_TYPES,
@@ -47,11 +47,17 @@ export interface SimState {
   pool: Set<string>;
 }
 
-/** States in which a user holds their license (Dialpad keeps it while suspended). */
-export const LICENSED_STATES: ReadonlySet<UserState> = new Set(['active', 'suspended', 'pending']);
+/**
+ * States counted as holding a line when free lines must be derived from users (no
+ * `available_licenses`): every state that may hold one (`LINE_HOLDING` yes or unknown), so free
+ * lines are never over-counted.
+ */
+export const LICENSED_STATES: ReadonlySet<UserState> = new Set(
+  (Object.keys(LINE_HOLDING) as UserState[]).filter((s) => LINE_HOLDING[s] !== 'no'),
+);
 
 function zeroLines(): Record<LineType, number> {
-  return { talk: 0, sell: 0, contact_center: 0 };
+  return Object.fromEntries(LINE_TYPES.map((line) => [line, 0])) as Record<LineType, number>;
 }
 
 /**

@@ -34,10 +34,36 @@ describe('license accounting', () => {
     expect(await available('10')).toMatchObject({ talk_lines: '0', sell_lines: '1' });
   });
 
-  it('counts suspended users as holding their line', async () => {
+  it('frees a suspended user’s line and needs a free one to reactivate them, as Dialpad’s SCIM FAQ says (issue 13 #7)', async () => {
     h = await startHarness();
     expect((await h.api('PATCH', '/users/101', { state: 'suspended' })).body).toMatchObject({ state: 'suspended' });
-    expect(await available('10')).toMatchObject({ talk_lines: '1' });
+    expect(await available('10')).toMatchObject({ talk_lines: '2' });
+    expect((await h.api('POST', '/users', { email: 'new@acme.com', office_id: '10' })).status).toBe(200);
+    expect((await h.api('POST', '/users', { email: 'more@acme.com', office_id: '10' })).status).toBe(200);
+    const full = await h.api('PATCH', '/users/101', { state: 'active' });
+    expect(full.status).toBe(400);
+    expect(String((full.body['error'] as { message: string }).message)).toMatch(/no unassigned talk_lines/);
+    expect((await h.api('DELETE', '/users/102')).status).toBe(200);
+    expect((await h.api('PATCH', '/users/101', { state: 'active' })).body).toMatchObject({ state: 'active' });
+    expect(await available('10')).toMatchObject({ talk_lines: '0' });
+  });
+
+  it('holds the Ai Meetings and add-on lines an office assigned, and transfers only the unassigned ones (issue 13 #6)', async () => {
+    const fixture = makeFixture();
+    Object.assign(fixture.offices[0]!, {
+      licenses: { talk_lines: 3, sell_lines: 1, uberconference_lines: 5, fax_lines: 1 },
+      assigned_licenses: { uberconference_lines: 3, fax_lines: 1 },
+    });
+    h = await startHarness({ fixture });
+    expect(await available('10')).toMatchObject({ uberconference_lines: '2', fax_lines: '0' });
+    expect((await h.api('GET', '/offices/10/plan')).body).toMatchObject({ uberconference_lines: '5', fax_lines: '1' });
+    expect((await h.api('GET', '/offices/10')).body).not.toHaveProperty('assigned_licenses');
+    const tooMany = await h.console('POST', '/transfer_licenses', { from_office_id: '10', to_office_id: '20', line: 'uberconference_lines', count: 3 });
+    expect(tooMany.status).toBe(400);
+    expect((await h.console('POST', '/transfer_licenses', { from_office_id: '10', to_office_id: '20', line: 'uberconference_lines', count: 2 })).status).toBe(200);
+    expect(await available('10')).toMatchObject({ uberconference_lines: '0' });
+    expect(await available('20')).toMatchObject({ uberconference_lines: '2' });
+    expect((await h.console('POST', '/transfer_licenses', { from_office_id: '10', to_office_id: '20', line: 'fax_lines', count: 1 })).status).toBe(400);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LINE_FIELDS } from '../../src/emulator/types.js';
-import { LINE_FIELD, lineOfLicense } from '../../src/model/license-lines.js';
+import { LINE_FIELD, LINE_HOLDING, LINE_KINDS, lineOfLicense } from '../../src/model/license-lines.js';
 import { LINE_TYPES } from '../../src/model/tenant.js';
 
 describe('license lines', () => {
@@ -14,8 +14,31 @@ describe('license lines', () => {
     expect(lineOfLicense(license)).toBe(line);
   });
 
-  it('names an API line field for every managed line type, one the emulator serves', () => {
-    expect(LINE_TYPES.map((l) => LINE_FIELD[l])).toEqual(['talk_lines', 'sell_lines', 'contact_center_lines']);
-    for (const field of Object.values(LINE_FIELD)) expect(LINE_FIELDS).toContain(field);
+  it('maps every license kind the help article transfers to one API line field, and every API line field to one kind (issue 13 #6)', () => {
+    expect(Object.fromEntries(LINE_TYPES.map((l) => [l, LINE_FIELD[l]]))).toEqual({
+      talk: 'talk_lines',
+      sell: 'sell_lines',
+      contact_center: 'contact_center_lines',
+      ai_meetings: 'uberconference_lines',
+      toll_free_ai_meetings: 'tollfree_uberconference_lines',
+      additional_numbers: 'additional_number_lines',
+      toll_free_additional_numbers: 'tollfree_additional_number_lines',
+      rooms: 'room_lines',
+      toll_free_rooms: 'tollfree_room_lines',
+      fax: 'fax_lines',
+    });
+    // The emulator serves exactly the PlanProto fields: the map is a bijection onto them.
+    expect(Object.values(LINE_FIELD).sort()).toEqual([...LINE_FIELDS].sort());
+  });
+
+  it('files each kind under the help article license type an admin chooses to transfer it', () => {
+    const byCategory = (c: string) => LINE_TYPES.filter((l) => LINE_KINDS[l].category === c);
+    expect(byCategory('Dialpad')).toEqual(['talk', 'sell', 'contact_center']);
+    expect(byCategory('Ai Meetings')).toEqual(['ai_meetings', 'toll_free_ai_meetings']);
+    expect(byCategory('Add-on')).toEqual(['additional_numbers', 'toll_free_additional_numbers', 'rooms', 'toll_free_rooms', 'fax']);
+  });
+
+  it('leaves a suspended user’s license unknown (documented for SCIM only), deleted users hold none', () => {
+    expect(LINE_HOLDING).toEqual({ active: 'yes', pending: 'yes', suspended: 'unknown', deleted: 'no', cancelled: 'no' });
   });
 });

@@ -24,9 +24,10 @@ export const PHASES = [
   'update',
   // Number claims: after unassigns and deletes filled the pool, and after the user exists.
   'assign',
+  // Reactivating claims a line (a suspended user may hold none): after every free and transfer.
   // Reactivate before suspending anyone, so active admins never dip in between.
   'reactivate',
-  // Suspended users keep their license in Dialpad, so a suspension frees nothing: last among API calls.
+  // Whether a suspension frees a line is not documented for the API, so it frees nothing here: last among API calls.
   'suspend',
   // Irreversible: only once every assign had its chance to take the number from the pool.
   'release',

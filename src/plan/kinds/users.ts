@@ -1,6 +1,7 @@
 /** Entries for the kinds that create, change, move, suspend, delete or restore a user. */
-import { lineOfLicense } from '../../model/license-lines.js';
-import { LICENSED_STATES, type SimState } from '../sim-state.js';
+import { LINE_HOLDING, lineOfLicense } from '../../model/license-lines.js';
+import type { UserState } from '../../model/tenant.js';
+import type { SimState, SimUser } from '../sim-state.js';
 import type { KindSpec } from './spec.js';
 import type { OperationOf, UserTarget } from '../types.js';
 import { existingOffice, giveLine, isFailure, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
@@ -60,7 +61,7 @@ export const updateUser: KindSpec<'update_user'> = {
     if (user === undefined) return;
     const license = op.patch.license;
     if (license !== undefined && lineOfLicense(license) !== lineOfLicense(user.license)) {
-      giveLine(sim, user.office, lineOfLicense(user.license), fx);
+      if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
       takeLine(sim, user.office, lineOfLicense(license), fx);
     }
     if (license !== undefined) user.license = license;
@@ -80,7 +81,25 @@ export const updateUser: KindSpec<'update_user'> = {
   describe: () => ({ marker: '~', action: 'update user', details: [] }),
 };
 
-/** A change of `state` between active and suspended: the user must exist; no line moves. */
+/**
+ * Whether the user's line is certainly theirs (`LINE_HOLDING` yes). Only then does an operation
+ * that ends their hold free it: a line that may already be free (a suspended user's) is never
+ * counted as freed a second time.
+ */
+function holdsLine(user: SimUser): boolean {
+  return LINE_HOLDING[user.state] === 'yes';
+}
+
+/** Whether going to `state` claims a line: the user holds one afterwards and may hold none now. */
+function claimsLine(user: SimUser, state: UserState): boolean {
+  return LINE_HOLDING[state] === 'yes' && !holdsLine(user);
+}
+
+/**
+ * A change of `state` between active and suspended: the user must exist. A suspension frees no
+ * line (whether Dialpad frees one is not documented for the API); a reactivation claims one
+ * (Dialpad's SCIM FAQ: a suspended user "will no longer consume a user license").
+ */
 function stateChange<K extends 'suspend_user' | 'reactivate_user'>(input: {
   state: 'suspended' | 'active';
   phase: 'suspend' | 'reactivate';
@@ -91,11 +110,20 @@ function stateChange<K extends 'suspend_user' | 'reactivate_user'>(input: {
     phase: () => input.phase,
     bucket: 'update',
     tieDetail: () => '',
-    check: (sim, op: { target: UserTarget }) => existenceOf(sim, op.target.email),
+    check(sim, op: { target: UserTarget }) {
+      const user = liveUser(sim, op.target.email);
+      if (isFailure(user)) return user;
+      if (!claimsLine(user, input.state)) return undefined;
+      const office = existingOffice(sim, user.office);
+      if (isFailure(office)) return office;
+      return needLine(office, lineOfLicense(user.license), `${input.action} ${user.email} (a suspended user may hold no license)`);
+    },
     apply(sim, op: { target: UserTarget }, fx) {
       fx.claims.push(userKey(op.target.email));
       const user = sim.users.get(op.target.email);
-      if (user !== undefined) user.state = input.state;
+      if (user === undefined) return;
+      if (claimsLine(user, input.state)) takeLine(sim, user.office, lineOfLicense(user.license), fx);
+      user.state = input.state;
     },
     wouldProvide: () => undefined,
     placement: () => ({ user: 'after' }),
@@ -104,11 +132,10 @@ function stateChange<K extends 'suspend_user' | 'reactivate_user'>(input: {
   };
 }
 
-/** Suspended users keep their license in Dialpad: a suspension frees nothing. */
 export const suspendUser = stateChange<'suspend_user'>({ state: 'suspended', phase: 'suspend', harm: 'be suspended', action: 'suspend user' });
 export const reactivateUser = stateChange<'reactivate_user'>({ state: 'active', phase: 'reactivate', harm: undefined, action: 'reactivate user' });
 
-/** Takes a line in the destination, frees one in the source; an international move pools numbers. */
+/** Takes a line in the destination, frees the user's line in the source (`holdsLine`); an international move pools numbers. */
 export const moveUser: KindSpec<'move_user'> = {
   phase: () => 'move',
   bucket: 'move',
@@ -125,7 +152,7 @@ export const moveUser: KindSpec<'move_user'> = {
     const user = sim.users.get(op.target.email);
     if (user === undefined) return;
     fx.claims.push(officeKey(op.to.key));
-    giveLine(sim, user.office, lineOfLicense(user.license), fx);
+    if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
     takeLine(sim, op.to.key, lineOfLicense(user.license), fx);
     toPool(sim, user, op.numbers_to_pool, op.from.key, fx);
     user.office = op.to.key;
@@ -141,7 +168,7 @@ export const moveUser: KindSpec<'move_user'> = {
   }),
 };
 
-/** Frees the user's line and pools their numbers; restorable for a while (see `reversible`). */
+/** Frees the user's line (`holdsLine`) and pools their numbers; restorable for a while (see `reversible`). */
 export const deleteUser: KindSpec<'delete_user'> = {
   phase: () => 'delete',
   bucket: 'delete',
@@ -151,7 +178,7 @@ export const deleteUser: KindSpec<'delete_user'> = {
     fx.claims.push(userKey(op.target.email));
     const user = sim.users.get(op.target.email);
     if (user === undefined) return;
-    if (LICENSED_STATES.has(user.state)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
+    if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
     toPool(sim, user, [...user.numbers], user.office, fx);
     user.state = 'deleted';
     user.companyAdmin = false;
