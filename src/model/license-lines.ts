@@ -67,6 +67,15 @@ export const LINE_LABELS: Record<LineType, string> = Object.fromEntries(
 /** The API field name of a line type, e.g. `talk_lines`. */
 export type LineFieldName = (typeof LINE_FIELD)[LineType];
 
+/**
+ * Whether dialform sees what holds this line type: users, for the kinds a user license consumes.
+ * Other kinds are held by conference rooms, room phones, fax and extra numbers, which dialform does
+ * not read; without `available_licenses` none of those can be counted as unassigned.
+ */
+export function isHeldByUsers(line: LineType): boolean {
+  return Object.values(LICENSE_LINE).includes(line);
+}
+
 /** The managed line a license consumes; `undefined` for licenses that consume none (or unknown ones). */
 export function lineOfLicense(license: string): LineType | undefined {
   return Object.hasOwn(LICENSE_LINE, license) ? LICENSE_LINE[license as UserLicense] : undefined;

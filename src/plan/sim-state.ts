@@ -4,7 +4,7 @@
  * op by op by `applyOperation`.
  */
 import { indexLiveNumbers } from '../diff/live-numbers.js';
-import { LINE_HOLDING, lineOfLicense } from '../model/license-lines.js';
+import { LINE_HOLDING, isHeldByUsers, lineOfLicense } from '../model/license-lines.js';
 import { indexUsersByEmail } from '../model/match-users.js';
 import {
   LINE_TYPES,
@@ -60,6 +60,10 @@ function zeroLines(): Record<LineType, number> {
   return Object.fromEntries(LINE_TYPES.map((line) => [line, 0])) as Record<LineType, number>;
 }
 
+function freeWithoutApi(purchased: Record<LineType, number>): Record<LineType, number> {
+  return Object.fromEntries(LINE_TYPES.map((line) => [line, isHeldByUsers(line) ? purchased[line] : 0])) as Record<LineType, number>;
+}
+
 /**
  * A fresh simulation state. `aliases` maps a live email to the desired email that replaces it
  * (`previous_emails`), so every op finds its user under one key.
@@ -79,7 +83,9 @@ export function createSimState(desired: DesiredState, live: LiveState, aliases: 
       ...(priceLevel === undefined ? {} : { priceLevel }),
       exists: true,
       purchased,
-      free: office.available === undefined ? { ...purchased } : { ...zeroLines(), ...office.available },
+      // Without available_licenses: purchased minus the users holding a line (below) for the kinds
+      // users hold; nothing for the others, whose holders dialform does not read (never over-promise).
+      free: office.available === undefined ? freeWithoutApi(purchased) : { ...zeroLines(), ...office.available },
     });
   }
   for (const office of desired.tenant.offices) {
