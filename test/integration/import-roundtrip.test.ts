@@ -62,6 +62,20 @@ describe('import round trip', () => {
     expect(forced.code).toBe(0);
   });
 
+  it('writes the Ai Meetings and add-on licenses an office has bought, and plans no changes from them (issue 13 #6)', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-import-kinds-'));
+    await cp(join(ROOT, 'test', 'golden', 'ai-meetings-license-transfer', 'fixture.json'), join(cwd, 'live.json'));
+    const imported = await runCli(['import', '-o', 'company', '--emulator', 'live.json'], { cwd });
+    expect(imported.code, imported.stderr).toBe(0);
+    const main = await readFile(join(cwd, 'company', 'dialform.yaml'), 'utf8');
+    // Dialpad licenses always; Ai Meetings where bought (HQ 5, New York 1), no unbought add-on kinds.
+    expect(main).toContain('    licenses:\n      talk: 2\n      sell: 0\n      contact_center: 0\n      ai_meetings: 5\n');
+    expect(main).toContain('    licenses:\n      talk: 1\n      sell: 0\n      contact_center: 0\n      ai_meetings: 1\n');
+    expect(main).not.toMatch(/rooms|fax|additional_numbers/);
+    const plan = await runCli(['plan', '-c', 'company', '--emulator', '--detailed-exitcode'], { cwd });
+    expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+  });
+
   it('refuses to import a partial read as Dialpad\'s failure (live_read_incomplete), not a usage mistake, and writes nothing', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-import-partial-'));
     const broken = await createEmulator({ fixture: makeFixture(), rateLimit: 0, faults: 'rate=0,fail=GET:/api/v2/users' }).listen(0);
