@@ -58,7 +58,7 @@ describe('fixture loading', () => {
     const msg = problemsOf(JSON.stringify(f, null, 2));
     expect(msg).toMatch(/\/users\/3\/office_id: office "99" does not exist/);
     expect(msg).toMatch(/email ada@acme.com is already used/);
-    expect(msg).toMatch(/1 users hold talk_lines but only 0 are purchased/);
+    expect(msg).toMatch(/1 talk_lines are held \(by users and assigned_licenses\) but only 0 are purchased/);
   });
 
   it('reports YAML syntax errors and unreadable files without a stack trace', async () => {

@@ -1,6 +1,12 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createDialpadClient, fetchLive } from '../../src/dialpad/index.js';
+import { LINE_TYPES, type LineCounts } from '../../src/model/tenant.js';
+
+/** Every license kind, 0 unless given: what the reader makes of PlanProto / AvailableLicensesProto. */
+function lines(counts: LineCounts): Required<LineCounts> {
+  return { ...(Object.fromEntries(LINE_TYPES.map((l) => [l, 0])) as Required<LineCounts>), ...counts };
+}
 
 const BASE = 'https://dialpad.test';
 
@@ -18,8 +24,8 @@ function mockCompanyAndOffices(): void {
         { id: '2', office_id: '2', name: 'Acme London', country: 'gb' },
       ],
     });
-  nock(BASE).get('/api/v2/offices/1/plan').reply(200, { talk_lines: '10', sell_lines: '2' });
-  nock(BASE).get('/api/v2/offices/1/available_licenses').reply(200, { talk_lines: '3' });
+  nock(BASE).get('/api/v2/offices/1/plan').reply(200, { talk_lines: '10', sell_lines: '2', uberconference_lines: '4', fax_lines: '1' });
+  nock(BASE).get('/api/v2/offices/1/available_licenses').reply(200, { talk_lines: '3', uberconference_lines: '2' });
   nock(BASE).get('/api/v2/offices/2/plan').reply(200, { talk_lines: 5, contact_center_lines: '1' });
   nock(BASE).get('/api/v2/offices/2/available_licenses').reply(200, {});
   nock(BASE)
@@ -56,8 +62,8 @@ describe('fetchLive', () => {
     expect(live.incomplete).toEqual([]);
     expect(live.tenant.company).toEqual({ id: '100', name: 'Acme', accountType: 'pro' });
     expect(live.tenant.offices).toEqual([
-      { key: 'id:1', id: '1', name: 'acme hq', country: 'US', licenses: { talk: 10, sell: 2, contact_center: 0 }, available: { talk: 3, sell: 0, contact_center: 0 }, primary: true },
-      { key: 'id:2', id: '2', name: 'Acme London', country: 'GB', licenses: { talk: 5, sell: 0, contact_center: 1 }, available: { talk: 0, sell: 0, contact_center: 0 } },
+      { key: 'id:1', id: '1', name: 'acme hq', country: 'US', licenses: lines({ talk: 10, sell: 2, ai_meetings: 4, fax: 1 }), available: lines({ talk: 3, ai_meetings: 2 }), primary: true },
+      { key: 'id:2', id: '2', name: 'Acme London', country: 'GB', licenses: lines({ talk: 5, contact_center: 1 }), available: lines({}) },
     ]);
     expect(live.tenant.users).toEqual([
       {

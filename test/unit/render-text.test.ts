@@ -105,7 +105,7 @@ describe('renderText', () => {
     const manual = text.slice(text.indexOf('\nManual steps ('), text.indexOf('Reserved pool:'));
     expect(manual).toMatch(/waits/);
     expect(manual).toContain('! op-6  transfer 2 Talk licenses from Acme HQ to Acme London (manual)');
-    expect(manual).toContain('Company Settings › Licenses › Transfer Licenses: transfer 2 Talk licenses from Acme HQ to Acme London.');
+    expect(manual).toContain('Company Settings › Licenses › Dialpad › Transfer Licenses: transfer 2 Talk licenses from Acme HQ to Acme London.');
     expect(manual).toContain('Admin Settings › Users › Deleted Users: restore gina@acme.com.');
     expect(manual.match(/! op-\d+/g)).toEqual(['! op-2', '! op-6', '! op-7', '! op-15', '! op-16', '! op-17', '! op-18']);
   });
