@@ -110,8 +110,8 @@ export function restoreUser(store: Store, user: FixtureUser): void {
 }
 
 /**
- * Console: Company Settings › Licenses › Transfer Licenses, of any line field (license kind). Only unassigned licenses, only between
- * offices on the same price level, only on pro/enterprise accounts.
+ * Console: Company Settings › Licenses › Transfer Licenses, of any line field (license kind). Only
+ * unassigned licenses, only between offices on the same price level, only on pro/enterprise accounts.
  */
 export function transferLicenses(store: Store, from: FixtureOffice, to: FixtureOffice, line: LineField, count: number): void {
   assertPaidAccount(store, 'transferring licenses');

@@ -35,7 +35,7 @@ export const LINE_KINDS = {
   sell: { field: 'sell_lines', label: 'Sell', category: 'Dialpad' },
   contact_center: { field: 'contact_center_lines', label: 'Contact Center', category: 'Dialpad' },
   ai_meetings: { field: 'uberconference_lines', label: 'Ai Meetings', category: 'Ai Meetings' },
-  toll_free_ai_meetings: { field: 'tollfree_uberconference_lines', label: 'Ai Meetings toll-free', category: 'Ai Meetings' },
+  toll_free_ai_meetings: { field: 'tollfree_uberconference_lines', label: 'Toll-free Ai Meetings', category: 'Ai Meetings' },
   additional_numbers: { field: 'additional_number_lines', label: 'Additional number', category: 'Add-on' },
   toll_free_additional_numbers: { field: 'tollfree_additional_number_lines', label: 'Toll-free additional number', category: 'Add-on' },
   rooms: { field: 'room_lines', label: 'Room', category: 'Add-on' },
