@@ -126,6 +126,22 @@ export function resolveFixture(config: MergedConfig): string | undefined {
   return resolve(dirname(config.origin(['emulator', 'fixture']).file.source.abs), fixture);
 }
 
+/**
+ * A `state: deleted` entry (offboarding) may only say `numbers: []`: a deleted user holds no
+ * numbers, and `[]` is how config moves them to the reserved pool before the deletion.
+ */
+export function checkDeletedUserNumbers(config: MergedConfig): Problem[] {
+  const problems: Problem[] = [];
+  (config.raw.users ?? []).forEach((user, i) => {
+    if (user === undefined || user.state !== 'deleted' || (user.numbers ?? []).length === 0) return;
+    const path = ['users', i, 'numbers'];
+    problems.push(
+      problemAt(config, path, `${name(config, path)}: ${user.email} has state: deleted, so they hold no numbers afterwards; write numbers: [] to move their numbers to the reserved pool first (keep them there with reserved_numbers.keep), or leave numbers out`),
+    );
+  });
+  return problems;
+}
+
 /** The semantic rules, in the order they run. */
 export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkOfficeReferences,
@@ -134,6 +150,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkDuplicateNumbers,
   checkDuplicateOffices,
   checkEmulatorFixture,
+  checkDeletedUserNumbers,
 ];
 
 function listNumbers(config: MergedConfig): [PathSegment[], string][] {

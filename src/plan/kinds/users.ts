@@ -3,7 +3,7 @@ import { lineOfLicense } from '../../model/license-lines.js';
 import { LICENSED_STATES, type SimState } from '../sim-state.js';
 import type { KindSpec } from './spec.js';
 import type { OperationOf, UserTarget } from '../types.js';
-import { existingOffice, giveLine, isFailure, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
+import { deleteNumbers, existingOffice, giveLine, isFailure, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
 
 export const createUser: KindSpec<'create_user'> = {
   phase: () => 'license_claim',
@@ -141,9 +141,13 @@ export const moveUser: KindSpec<'move_user'> = {
   }),
 };
 
-/** Frees the user's line and pools their numbers; restorable for a while (see `reversible`). */
+/**
+ * Frees the user's line and pools their numbers; restorable for a while (see `reversible`). A
+ * pending user's numbers are deleted with them instead (Dialpad help, Add & Remove Team Members: a
+ * pending user's number is deleted at once and cannot be restored), recorded as `released`.
+ */
 export const deleteUser: KindSpec<'delete_user'> = {
-  phase: () => 'delete',
+  phase: (op, initial) => (initial.users.get(op.target.email)?.state === 'pending' ? 'delete_pending' : 'delete'),
   bucket: 'delete',
   tieDetail: () => '',
   check: (sim, op) => existenceOf(sim, op.target.email),
@@ -152,7 +156,8 @@ export const deleteUser: KindSpec<'delete_user'> = {
     const user = sim.users.get(op.target.email);
     if (user === undefined) return;
     if (LICENSED_STATES.has(user.state)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
-    toPool(sim, user, [...user.numbers], user.office, fx);
+    if (user.state === 'pending') deleteNumbers(user, fx);
+    else toPool(sim, user, [...user.numbers], user.office, fx);
     user.state = 'deleted';
     user.companyAdmin = false;
     user.adminOffices = [];
