@@ -26,7 +26,11 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
     const { plan } = await planAgainstLive({ desired, client: target.client, base });
     if (opts.out) {
       await writePlanFile(resolve(io.cwd, opts.out), plan);
-      io.err(`Plan written to ${opts.out}; apply it with: dialform apply ${opts.out}\n`);
+      io.err(
+        plan.summary.blocked
+          ? `Plan written to ${opts.out}; it is blocked by the errors below, so apply will refuse it: fix them and plan again.\n`
+          : `Plan written to ${opts.out}; apply it with: dialform apply ${opts.out}\n`,
+      );
     }
     io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
     return planExitCode(plan, opts.detailedExitcode === true);
