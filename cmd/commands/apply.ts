@@ -197,16 +197,19 @@ function describeDrift(drift: Drift): string[] {
   ];
 }
 
-/** Says whether Dialpad matched the config after a complete apply; exit 0 if so, else 1. */
+/**
+ * Says whether Dialpad matched the config after a complete apply: exit 0 if so, else 4 (every
+ * operation ran, but Dialpad still differs, e.g. it assigned something of its own: rerun to continue).
+ */
 function reportVerification(verification: Verification, io: Io, color: boolean): number {
   if (verification.status === 'converged') {
     io.err(paint(io, 'green', 'Verified: Dialpad now matches the configuration.\n'));
     return EXIT.ok;
   }
   const count = verification.remaining.length;
-  io.err(paint(io, 'red', `Apply finished, but Dialpad still differs from the configuration in ${count} way(s):\n`));
+  io.err(paint(io, 'red', `Apply finished, but Dialpad still differs from the configuration in ${count} way(s); run apply again to continue:\n`));
   io.out(renderPlan(verification.plan, { format: 'text', color }));
-  return EXIT.error;
+  return EXIT.incomplete;
 }
 
 function progress(io: Io, plan: Plan): (event: ApplyEvent) => void {
