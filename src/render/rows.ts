@@ -126,7 +126,7 @@ export const NO_CHANGES_TO_LISTED = 'No changes to what the configuration lists.
 /** `3 live users are not in the configuration and are left as they are (policy.unmanaged_users: ignore).` */
 export function formatUnmanagedLine(unmanaged: NonNullable<Plan['unmanaged_users']>): string {
   const who = unmanaged.count === 1 ? '1 live user is' : `${unmanaged.count} live users are`;
-  const offboard = unmanaged.policy === 'delete' ? '' : ' To offboard one, keep their entry with state: deleted.';
+  const offboard = unmanaged.policy === 'delete' ? '' : ' To offboard one, give them an entry with state: deleted.';
   return `${who} not in the configuration and left as they are (policy.unmanaged_users: ${unmanaged.policy}).${offboard}`;
 }
 export const BLOCKED_LINE = `This plan is blocked by the errors above and will not be applied (exit code ${EXIT.blocked}).`;

@@ -108,6 +108,15 @@ describe('semantic rules', () => {
     ]);
   });
 
+  it('refuses numbers on a state: deleted entry except numbers: [] (issue 14 #5)', async () => {
+    writeTree(cwd.dir, {
+      'c.yaml': `${OFFICES_YAML}users:\n${userYaml('a@x.io', 'hq', '    state: deleted\n    numbers: ["+14155550100"]\n')}${userYaml('b@x.io', 'hq', '    state: deleted\n    numbers: []\n')}`,
+    });
+    expect(await problemsOf(loadConfig('c.yaml'))).toEqual([
+      'c.yaml:11:14: users[0].numbers: a@x.io has state: deleted, so they hold no numbers afterwards; write numbers: [] to move their numbers to the reserved pool first (keep them there with reserved_numbers.keep), or leave numbers out',
+    ]);
+  });
+
   it('still runs beside an empty file', async () => {
     writeTree(cwd.dir, { 'cfg/a.yaml': '', 'cfg/b.yaml': `${OFFICES_YAML}users:\n${userYaml('a@x.io', 'paris')}` });
     expect(await problemsOf(loadConfig('cfg'))).toEqual([
