@@ -15,7 +15,7 @@ import { readPlanFile } from '../../src/plan/plan-file.js';
 import type { Operation, Plan } from '../../src/plan/types.js';
 import type { DesiredState } from '../../src/model/tenant.js';
 import { paint, type Io } from '../io.js';
-import { openTarget, type ConnectionOptions, type Target } from '../target.js';
+import { openTarget, rehearsalOf, type ConnectionOptions, type Target } from '../target.js';
 import { renderPlan } from './render-plan.js';
 import { sanitizeForTerminal } from '../../src/render/terminal-safe.js';
 
@@ -48,7 +48,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
       reportFreshness(await checkFreshness({ plan, journal, client: target.client, desired }), io);
     } else {
       if (!desired) throw new UsageError('apply needs a config (-c) or a saved plan FILE');
-      plan = (await planAgainstLive({ desired, client: target.client })).plan;
+      plan = (await planAgainstLive({ desired, client: target.client, ...rehearsalOf(target, opts.config) })).plan;
     }
 
     io.out(renderPlan(plan, { format: 'text', color }));

@@ -3,7 +3,7 @@ import { writePlanFile } from '../../src/plan/plan-file.js';
 import { resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { planAgainstLive } from '../../src/plan-against-live.js';
-import { openTarget, type ConnectionOptions } from '../target.js';
+import { openTarget, rehearsalOf, type ConnectionOptions } from '../target.js';
 import { planExitCode, renderPlan, type PlanFormat } from './render-plan.js';
 
 export interface PlanOptions extends ConnectionOptions {
@@ -23,7 +23,7 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
   const base = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : undefined;
   const target = await openTarget(opts, io, desired);
   try {
-    const { plan } = await planAgainstLive({ desired, client: target.client, base });
+    const { plan } = await planAgainstLive({ desired, client: target.client, base, ...rehearsalOf(target, opts.config) });
     if (opts.out) {
       await writePlanFile(resolve(io.cwd, opts.out), plan);
       io.err(

@@ -13,6 +13,7 @@ import { orderOperations } from './order.js';
 import { runRules } from './rules/index.js';
 import { indexLiveNumbers } from '../diff/live-numbers.js';
 import { createSimState } from './sim-state.js';
+import { addRehearsalNote, type Rehearsal } from './rehearsal.js';
 import { planTransfers } from './transfers.js';
 import { PLAN_FORMAT_VERSION, type Operation, type Plan, type PlanSummary, type Violation } from './types.js';
 import { compareCodeUnits } from '../model/compare.js';
@@ -26,6 +27,8 @@ export interface BuildPlanInput {
   base?: DesiredState;
   configDigest: string;
   liveDigest: string;
+  /** Planning against the embedded emulator: manual steps also name their `dialform emulator do` command. */
+  rehearsal?: Rehearsal;
 }
 
 /** A partial read must not lead to deleting or suspending users, or releasing numbers, that may only be unread. */
@@ -85,7 +88,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
     if (!reported.has(b.id)) violations.push({ code: b.code, severity: 'error', message: b.message, operation_ids: [b.id] });
   }
 
-  const operations = trace.operations;
+  const rehearsal = input.rehearsal;
+  const operations = rehearsal === undefined ? trace.operations : trace.operations.map((op) => addRehearsalNote(op, rehearsal));
   const untouched = countUntouchedUnmanaged(desired, live, operations);
   return {
     format_version: PLAN_FORMAT_VERSION,
