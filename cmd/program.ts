@@ -8,6 +8,7 @@ import { runEmulatorDo, type StepRequest } from './commands/emulator-do.js';
 import { runImport } from './commands/import.js';
 import { runPlan } from './commands/plan.js';
 import { runShow } from './commands/show.js';
+import { runStatus } from './commands/status.js';
 import { runValidate } from './commands/validate.js';
 import type { Io } from './io.js';
 
@@ -80,6 +81,16 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('-o, --out-dir <dir>', 'directory to write', 'dialform')
       .option('--force', 'overwrite existing files'),
   ).action(async (opts) => setCode(await runImport(opts, io)));
+
+  addConnectionOptions(
+    program
+      .command('status')
+      .description('show the company as Admin Settings › Users does: active or pending users, reserved numbers, deleted users (read-only)')
+      .option('--search <text>', 'only users whose name, email, license, office, state or permission (e.g. "admin") matches')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .option('--journal <file>', 'the apply journal, for who reserved numbers were last for', '.dialform/journal.jsonl')
+      .option('--plan <file>', 'a plan applied with that journal (repeatable): says which numbers and users its operations touched', collect, []),
+  ).action(async (opts) => setCode(await runStatus(opts, io)));
 
   const emulator = program.command('emulator').description('the Dialpad API emulator');
   emulator
@@ -171,6 +182,11 @@ function parseRate(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('not a number ≥ 0');
   return n;
+}
+
+/** Commander's accumulator for a repeatable option. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function parsePositiveInteger(value: string): number {
