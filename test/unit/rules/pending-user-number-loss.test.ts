@@ -59,6 +59,14 @@ describe('offboarding one user (issue 14 #5)', () => {
     expect(plan.unmanaged_users).toEqual({ policy: 'ignore', count: 2 });
   });
 
+  it('releases the offboarded user\'s number as reserved_numbers says, or keeps it in the pool (issue 14 #5)', () => {
+    const leaving = [ceo, user('ada@acme.com', { state: 'deleted' })];
+    const released = planOf(desiredState({ users: leaving, reserved: { releaseUnlisted: true } }), live);
+    expect(steps(released)).toEqual(['delete_user ada@acme.com', 'release_number +14155550140']);
+    const kept = planOf(desiredState({ users: leaving, reserved: { releaseUnlisted: true, keep: ['+14155550140'] } }), live);
+    expect(steps(kept)).toEqual(['delete_user ada@acme.com']);
+  });
+
   it('says how many live users are unmanaged even when nothing changes (issue 14 #5)', () => {
     const plan = planOf(desiredState({ users: [ceo, user('ada@acme.com', { numbers: ['+14155550140'] })] }), live);
     expect(plan.operations).toEqual([]);
