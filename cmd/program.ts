@@ -4,9 +4,11 @@ import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
 import { runApply } from './commands/apply.js';
 import { runEmulatorServe } from './commands/emulator.js';
+import { runEmulatorDo, type StepRequest } from './commands/emulator-do.js';
 import { runImport } from './commands/import.js';
 import { runPlan } from './commands/plan.js';
 import { runShow } from './commands/show.js';
+import { runStatus } from './commands/status.js';
 import { runValidate } from './commands/validate.js';
 import type { Io } from './io.js';
 
@@ -80,6 +82,16 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--force', 'overwrite existing files'),
   ).action(async (opts) => setCode(await runImport(opts, io)));
 
+  addConnectionOptions(
+    program
+      .command('status')
+      .description('show the company as Admin Settings › Users does: active or pending users, reserved numbers, deleted users (read-only)')
+      .option('--search <text>', 'only users whose name, email, license, office, state or permission (e.g. "admin") matches')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .option('--journal <file>', 'the apply journal, for who reserved numbers were last for', '.dialform/journal.jsonl')
+      .option('--plan <file>', 'a plan applied with that journal (repeatable): says which numbers and users its operations touched', collect, []),
+  ).action(async (opts) => setCode(await runStatus(opts, io)));
+
   const emulator = program.command('emulator').description('the Dialpad API emulator');
   emulator
     .command('serve')
@@ -91,8 +103,46 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--rate-limit <rps>', 'requests per second before 429; 0 disables the limit').argParser(parseRate))
     .option('--faults <spec>', 'inject faults, e.g. seed=42,rate=0.1,kinds=500+503+429+reset+slow')
     .action(async (opts) => setCode(await runEmulatorServe(opts, io)));
+  addEmulatorSteps(emulator, io, setCode);
 
   return program;
+}
+
+/**
+ * `emulator do STEP`: a plan's manual steps, done on the embedded emulator's saved state, addressed
+ * as the plan's instructions address them (office config keys, emails).
+ */
+function addEmulatorSteps(emulator: Command, io: Io, setCode: (code: number) => void): void {
+  const run = (request: StepRequest, opts: { config?: string }) => runEmulatorDo(request, opts, io).then(setCode);
+  const doCommand = emulator
+    .command('do')
+    .description('do a manual step of a plan on the embedded emulator (the state --emulator uses), to rehearse an apply');
+  doCommand
+    .command('transfer-licenses')
+    .description('Company Settings › Licenses › Transfer Licenses, between two offices of the config')
+    .requiredOption('--from <key>', 'config key of the office the licenses leave')
+    .requiredOption('--to <key>', 'config key of the office that receives them')
+    .requiredOption('--kind <line>', 'license line: talk, sell or contact_center')
+    .requiredOption('--count <n>', 'how many unassigned licenses', parsePositiveInteger)
+    .option('-c, --config <path>', 'config whose office keys to use (default: ./dialform.yaml, else ./dialform/)')
+    .action((opts) => run({ kind: 'transfer_licenses', from: opts.from, to: opts.to, line: opts.kind, count: opts.count }, opts));
+  doCommand
+    .command('restore-user')
+    .description('Admin Settings › Users › Deleted Users: restore a user deleted less than 72 h ago')
+    .argument('<email>')
+    .action((email: string) => run({ kind: 'restore_user', email }, {}));
+  for (const [name, kind, enabled] of [
+    ['grant-analytics', 'analytics', true],
+    ['revoke-analytics', 'analytics', false],
+    ['grant-proxy', 'proxy', true],
+    ['revoke-proxy', 'proxy', false],
+  ] as const) {
+    doCommand
+      .command(name)
+      .description(`${enabled ? 'grant' : 'revoke'} ${kind === 'analytics' ? 'analytics (Charting Data)' : 'proxy access'} for one or more users (the bulk checkbox action)`)
+      .argument('<emails...>')
+      .action((emails: string[]) => run({ kind, emails, enabled }, {}));
+  }
 }
 
 /**
@@ -131,6 +181,17 @@ function parsePositive(value: string): number {
 function parseRate(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('not a number ≥ 0');
+  return n;
+}
+
+/** Commander's accumulator for a repeatable option. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parsePositiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('not a positive whole number');
   return n;
 }
 

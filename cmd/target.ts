@@ -3,6 +3,7 @@ import { createDialpadClient, resolveConnection, type DialpadClient } from '../s
 import { startEmbeddedEmulator } from '../src/emulator/index.js';
 import { UsageError } from '../src/errors.js';
 import type { DesiredState } from '../src/model/tenant.js';
+import type { Rehearsal } from '../src/plan/rehearsal.js';
 import type { Io } from './io.js';
 
 /** Where the embedded emulator keeps its state between commands (git-ignored). */
@@ -23,7 +24,15 @@ export interface Target {
   client: DialpadClient;
   /** Human-readable, key-free description: `https://dialpad.com` or `the embedded emulator`. */
   label: string;
+  /** True for the embedded emulator: plans name `dialform emulator do` for their manual steps. */
+  rehearsing: boolean;
   close(): Promise<void>;
+}
+
+/** What a plan made against `target` needs to know of a rehearsal (`-c` as given, for `emulator do`). */
+export function rehearsalOf(target: Target, config: string | undefined): { rehearsal?: Rehearsal } {
+  if (!target.rehearsing) return {};
+  return { rehearsal: config === undefined ? {} : { config } };
 }
 
 /**
@@ -47,10 +56,10 @@ export async function openTarget(opts: ConnectionOptions, io: Io, desired?: Desi
       );
     }
     const client = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit, log });
-    return { client, label: 'the embedded emulator', close: () => emulator.close() };
+    return { client, label: 'the embedded emulator', rehearsing: true, close: () => emulator.close() };
   }
   if (opts.emulatorReset) throw new UsageError('--emulator-reset only makes sense with --emulator');
   const connection = await resolveConnection({ apiUrl: opts.apiUrl, apiKeyFile: opts.apiKeyFile, env: io.env });
   const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, log });
-  return { client, label: connection.baseUrl, close: async () => {} };
+  return { client, label: connection.baseUrl, rehearsing: false, close: async () => {} };
 }

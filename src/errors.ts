@@ -43,6 +43,10 @@ export const ERROR_CODES = {
   fixture_invalid: EXIT.error,
   /** The embedded emulator has no state and no fixture to seed it from. */
   emulator_fixture_missing: EXIT.error,
+  /** `emulator serve` cannot listen on the address and port asked for (in use, not permitted). */
+  emulator_listen_failed: EXIT.error,
+  /** `emulator do` was refused: the step is not possible in the emulated company (Dialpad's rules). */
+  emulator_step_refused: EXIT.error,
 } as const satisfies Record<string, ExitCode>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -5,6 +5,7 @@ import { keyLiveOffices } from './model/match-offices.js';
 import type { DesiredState, LiveState } from './model/tenant.js';
 import { buildPlan } from './plan/build-plan.js';
 import { digestLive } from './plan/digest.js';
+import type { Rehearsal } from './plan/rehearsal.js';
 import type { Plan } from './plan/types.js';
 
 /**
@@ -16,7 +17,7 @@ import type { Plan } from './plan/types.js';
  *
  * `read` is the id-keyed live state `fetchLive` returns.
  */
-export function planFromRead(input: { desired: DesiredState; read: LiveState; base?: DesiredState; now: Date }): Plan {
+export function planFromRead(input: { desired: DesiredState; read: LiveState; base?: DesiredState; now: Date; rehearsal?: Rehearsal }): Plan {
   const { desired, read } = input;
   const live = keyLiveOffices(read, desired.tenant.offices);
   return buildPlan({
@@ -27,6 +28,7 @@ export function planFromRead(input: { desired: DesiredState; read: LiveState; ba
     base: input.base,
     configDigest: digestConfig(desired),
     liveDigest: digestLive(read),
+    ...(input.rehearsal === undefined ? {} : { rehearsal: input.rehearsal }),
   });
 }
 
@@ -39,8 +41,10 @@ export async function planAgainstLive(input: {
   client: DialpadClient;
   base?: DesiredState;
   now?: Date;
+  /** Against the embedded emulator: see `BuildPlanInput.rehearsal`. */
+  rehearsal?: Rehearsal;
 }): Promise<{ plan: Plan; read: LiveState }> {
   const read = await fetchLive(input.client);
-  const plan = planFromRead({ desired: input.desired, read, base: input.base, now: input.now ?? new Date() });
+  const plan = planFromRead({ desired: input.desired, read, base: input.base, now: input.now ?? new Date(), rehearsal: input.rehearsal });
   return { plan, read };
 }

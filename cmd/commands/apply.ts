@@ -15,7 +15,7 @@ import { readPlanFile } from '../../src/plan/plan-file.js';
 import type { Operation, Plan } from '../../src/plan/types.js';
 import type { DesiredState } from '../../src/model/tenant.js';
 import { paint, type Io } from '../io.js';
-import { openTarget, type ConnectionOptions, type Target } from '../target.js';
+import { openTarget, rehearsalOf, type ConnectionOptions, type Target } from '../target.js';
 import { renderPlan } from './render-plan.js';
 import { sanitizeForTerminal } from '../../src/render/terminal-safe.js';
 
@@ -48,7 +48,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
       reportFreshness(await checkFreshness({ plan, journal, client: target.client, desired }), io);
     } else {
       if (!desired) throw new UsageError('apply needs a config (-c) or a saved plan FILE');
-      plan = (await planAgainstLive({ desired, client: target.client })).plan;
+      plan = (await planAgainstLive({ desired, client: target.client, ...rehearsalOf(target, opts.config) })).plan;
     }
 
     io.out(renderPlan(plan, { format: 'text', color }));
@@ -197,16 +197,19 @@ function describeDrift(drift: Drift): string[] {
   ];
 }
 
-/** Says whether Dialpad matched the config after a complete apply; exit 0 if so, else 1. */
+/**
+ * Says whether Dialpad matched the config after a complete apply: exit 0 if so, else 4 (every
+ * operation ran, but Dialpad still differs, e.g. it assigned something of its own: rerun to continue).
+ */
 function reportVerification(verification: Verification, io: Io, color: boolean): number {
   if (verification.status === 'converged') {
     io.err(paint(io, 'green', 'Verified: Dialpad now matches the configuration.\n'));
     return EXIT.ok;
   }
   const count = verification.remaining.length;
-  io.err(paint(io, 'red', `Apply finished, but Dialpad still differs from the configuration in ${count} way(s):\n`));
+  io.err(paint(io, 'red', `Apply finished, but Dialpad still differs from the configuration in ${count} way(s); run apply again to continue:\n`));
   io.out(renderPlan(verification.plan, { format: 'text', color }));
-  return EXIT.error;
+  return EXIT.incomplete;
 }
 
 function progress(io: Io, plan: Plan): (event: ApplyEvent) => void {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createEmulator, loadFixture } from '../../src/emulator/index.js';
+import { createEmulator, loadFixture, type Fixture } from '../../src/emulator/index.js';
 import { EXIT } from '../../src/exit-codes.js';
 import type { Io } from '../io.js';
 
@@ -12,7 +12,7 @@ export async function runEmulatorServe(
   const emulator = createEmulator({ fixture, latencyMs: opts.latency, rateLimit: opts.rateLimit, faults: opts.faults });
   const server = await emulator.listen(opts.port, opts.host);
   io.err(`Dialpad emulator listening on ${server.url} (fixture ${opts.fixture}); console at ${server.url}/_emulator/state\n`);
-  io.err(`Point dialform at it with: DIALPAD_API_URL=${server.url} DIALPAD_API_KEY=any-key dialform plan\n`);
+  io.err(`Point dialform at it with: DIALPAD_API_URL=${server.url} DIALPAD_API_KEY=${suggestKey(fixture)} dialform plan\n`);
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
@@ -20,4 +20,10 @@ export async function runEmulatorServe(
   });
   await server.close();
   return EXIT.ok;
+}
+
+/** A key the emulator accepts for a company admin: the fixture's company-scoped key when it lists `api_keys`, else any. */
+function suggestKey(fixture: Fixture): string {
+  if (fixture.api_keys === undefined) return 'any-key';
+  return fixture.api_keys.find((k) => k.scope === 'company')?.key ?? fixture.api_keys[0]?.key ?? 'any-key';
 }

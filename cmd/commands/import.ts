@@ -34,7 +34,7 @@ export async function runImport(opts: ConnectionOptions & { outDir: string; forc
   io.out(`Imported ${result.offices} office(s) and ${result.users} user(s) into ${shown}/:\n`);
   for (const file of result.files) io.out(`  ${join(shown, file.path)}\n`);
   if (result.skipped.length > 0) {
-    io.out(`Skipped ${result.skipped.length} user(s) that are not active or suspended:\n`);
+    io.out(`Skipped ${result.skipped.length} user(s) that are deleted or cancelled:\n`);
     for (const s of result.skipped) io.out(`  ${s.email} (${s.state})\n`);
   }
   io.out(`Fill in each office's price_level, then check with: dialform plan -c ${shown}\n`);

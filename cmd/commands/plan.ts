@@ -3,7 +3,7 @@ import { writePlanFile } from '../../src/plan/plan-file.js';
 import { resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { planAgainstLive } from '../../src/plan-against-live.js';
-import { openTarget, type ConnectionOptions } from '../target.js';
+import { openTarget, rehearsalOf, type ConnectionOptions } from '../target.js';
 import { planExitCode, renderPlan, type PlanFormat } from './render-plan.js';
 
 export interface PlanOptions extends ConnectionOptions {
@@ -23,10 +23,14 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
   const base = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : undefined;
   const target = await openTarget(opts, io, desired);
   try {
-    const { plan } = await planAgainstLive({ desired, client: target.client, base });
+    const { plan } = await planAgainstLive({ desired, client: target.client, base, ...rehearsalOf(target, opts.config) });
     if (opts.out) {
       await writePlanFile(resolve(io.cwd, opts.out), plan);
-      io.err(`Plan written to ${opts.out}; apply it with: dialform apply ${opts.out}\n`);
+      io.err(
+        plan.summary.blocked
+          ? `Plan written to ${opts.out}; it is blocked by the errors below, so apply will refuse it: fix them and plan again.\n`
+          : `Plan written to ${opts.out}; apply it with: dialform apply ${opts.out}\n`,
+      );
     }
     io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
     return planExitCode(plan, opts.detailedExitcode === true);

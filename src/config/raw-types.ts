@@ -105,7 +105,8 @@ export const RAW_EMULATOR_KEYS = ['fixture'] as const;
 assertKeys<SameKeys<RawEmulator, typeof RAW_EMULATOR_KEYS>>();
 
 export type RawAdmin = 'none' | 'office' | 'company';
-export type RawUserState = 'active' | 'suspended';
+/** `pending`: invited, not yet accepted; `deleted`: the person leaves (offboarding, under any unmanaged-users policy). */
+export type RawUserState = 'active' | 'suspended' | 'pending' | 'deleted';
 
 export interface RawUser {
   email: string;
@@ -120,6 +121,7 @@ export interface RawUser {
   analytics?: boolean;
   proxy?: boolean;
   allow_number_change?: boolean;
+  allow_number_loss?: boolean;
   previous_emails?: string[];
 }
 export const RAW_USER_KEYS = [
@@ -135,6 +137,7 @@ export const RAW_USER_KEYS = [
   'analytics',
   'proxy',
   'allow_number_change',
+  'allow_number_loss',
   'previous_emails',
 ] as const;
 assertKeys<SameKeys<RawUser, typeof RAW_USER_KEYS>>();

@@ -32,7 +32,8 @@ export function checkOfficeReferences(config: MergedConfig): Problem[] {
   const list = declared.length === 0 ? 'no offices are declared' : `declared: ${declared.join(', ')}`;
   const problems: Problem[] = [];
   (config.raw.users ?? []).forEach((user, i) => {
-    const refs: [PathSegment[], string][] = [[['users', i, 'office'], user.office]];
+    // A field that failed the schema was dropped from its entry (`dropInvalid`): check what is left.
+    const refs: [PathSegment[], string][] = user.office === undefined ? [] : [[['users', i, 'office'], user.office]];
     (user.admin_offices ?? []).forEach((key, j) => refs.push([['users', i, 'admin_offices', j], key]));
     for (const [path, key] of refs) {
       if (!declared.includes(key)) problems.push(problemAt(config, path, `${name(config, path)} "${key}" is not a declared office (${list})`));
@@ -46,7 +47,7 @@ export function checkDuplicateEmails(config: MergedConfig): Problem[] {
   const seen = new Map<string, PathSegment[]>();
   const problems: Problem[] = [];
   (config.raw.users ?? []).forEach((user, i) => {
-    const entries: [PathSegment[], string][] = [[['users', i, 'email'], user.email]];
+    const entries: [PathSegment[], string][] = user.email === undefined ? [] : [[['users', i, 'email'], user.email]];
     (user.previous_emails ?? []).forEach((e, j) => entries.push([['users', i, 'previous_emails', j], e]));
     for (const [path, email] of entries) {
       const key = email.toLowerCase();
@@ -126,6 +127,22 @@ export function resolveFixture(config: MergedConfig): string | undefined {
   return resolve(dirname(config.origin(['emulator', 'fixture']).file.source.abs), fixture);
 }
 
+/**
+ * A `state: deleted` entry (offboarding) may only say `numbers: []`: a deleted user holds no
+ * numbers, and `[]` is how config moves them to the reserved pool before the deletion.
+ */
+export function checkDeletedUserNumbers(config: MergedConfig): Problem[] {
+  const problems: Problem[] = [];
+  (config.raw.users ?? []).forEach((user, i) => {
+    if (user.state !== 'deleted' || (user.numbers ?? []).length === 0) return;
+    const path = ['users', i, 'numbers'];
+    problems.push(
+      problemAt(config, path, `${name(config, path)}: ${user.email} has state: deleted, so they hold no numbers afterwards; write numbers: [] to move their numbers to the reserved pool first (keep them there with reserved_numbers.keep), or leave numbers out`),
+    );
+  });
+  return problems;
+}
+
 /** The semantic rules, in the order they run. */
 export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkOfficeReferences,
@@ -134,6 +151,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkDuplicateNumbers,
   checkDuplicateOffices,
   checkEmulatorFixture,
+  checkDeletedUserNumbers,
 ];
 
 function listNumbers(config: MergedConfig): [PathSegment[], string][] {

@@ -77,7 +77,13 @@ function describeValueError(e: ErrorObject): string {
   switch (e.keyword) {
     case 'type': {
       const wanted = String(params.type);
-      const hint = wanted === 'string' && (typeof e.data === 'number' || typeof e.data === 'boolean') ? ' (put the value in quotes)' : '';
+      const key = splitPointer(e.instancePath).at(-1);
+      const hint =
+        wanted === 'string' && (typeof e.data === 'number' || typeof e.data === 'boolean')
+          ? ' (put the value in quotes)'
+          : wanted === 'array' && e.data === null && key !== undefined
+            ? ` (for an empty list write ${key}: [])`
+            : '';
       return `must be ${TYPE_NAMES[wanted] ?? wanted}, not ${describeData(e.data)}${hint}`;
     }
     case 'enum': {

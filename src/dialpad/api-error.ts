@@ -114,14 +114,22 @@ function formatApiErrorMessage(init: ApiErrorInit): string {
   return message;
 }
 
+/** Whether Dialpad's message already says what `pattern` matches. */
+function saysAlready(init: ApiErrorInit, pattern: RegExp): boolean {
+  return init.apiMessage !== undefined && pattern.test(init.apiMessage);
+}
+
 function hintFor(init: ApiErrorInit): string | undefined {
   switch (init.kind) {
     case 'unauthorized':
       return 'Check the API key (DIALPAD_API_KEY or --api-key-file): it is missing, wrong or expired';
     case 'forbidden':
-      return COMPANY_ADMIN_OPERATIONS.has(init.operation)
-        ? 'This endpoint needs a company-admin API key (Admin Settings › My Company › Authentication › API Keys)'
-        : 'The API key is not allowed to do this';
+      // Dialpad's own message often says the same ("requires a company admin API key"): then add
+      // only what it does not say, where such a key is made.
+      if (!COMPANY_ADMIN_OPERATIONS.has(init.operation)) return saysAlready(init, /not allowed|forbidden|permission/i) ? undefined : 'The API key is not allowed to do this';
+      return saysAlready(init, /company[ -]admin/i)
+        ? 'Make one in Admin Settings › My Company › Authentication › API Keys'
+        : 'This endpoint needs a company-admin API key (Admin Settings › My Company › Authentication › API Keys)';
     case 'rate_limited':
       return 'Dialpad kept throttling requests (HTTP 429) past the retry budget; try again later';
     case 'bad_request':

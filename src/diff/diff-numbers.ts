@@ -27,6 +27,17 @@ export function diffNumbers(desired: DesiredState, live: LiveState): Change[] {
   const entering = new Set<string>();
   for (const { user, live: found } of pairs) {
     const held = found === undefined ? [] : numbersOf(found);
+    if (user.state === 'deleted') {
+      if (found === undefined || found.state === 'deleted' || found.state === 'cancelled') continue;
+      // Deleting an active or suspended user sends their numbers to the pool.
+      if (found.state !== 'pending') {
+        for (const n of held) entering.add(n);
+        continue;
+      }
+      // A pending user's numbers are deleted with them (`pending_user_number_loss`), unless the
+      // entry says `numbers: []`: then they are unassigned to the pool first, as below.
+      if (user.numbers === undefined) continue;
+    }
     const pooled =
       found === undefined || found.state === 'deleted'
         ? []
@@ -37,7 +48,10 @@ export function diffNumbers(desired: DesiredState, live: LiveState): Change[] {
     for (const n of kept) if (!user.numbers.includes(n)) entering.add(n);
     if (!sameNumbers(kept, user.numbers)) changes.push(change.userNumbers(user, kept, user.numbers, found));
   }
-  if (desired.policy.unmanagedUsers === 'delete') for (const u of unmanaged) for (const n of numbersOf(u)) entering.add(n);
+  if (desired.policy.unmanagedUsers === 'delete') {
+    // A deleted pending user's numbers are deleted with them, not pooled.
+    for (const u of unmanaged) if (u.state !== 'pending') for (const n of numbersOf(u)) entering.add(n);
+  }
 
   if (desired.reservedNumbers.releaseUnlisted) {
     const wanted = new Set(desired.tenant.users.flatMap((u) => u.numbers ?? []));

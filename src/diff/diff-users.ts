@@ -26,17 +26,24 @@ export function diffUserFields(desired: User, live: User): UserField[] {
   return fields;
 }
 
+/** Live states of an account that is gone or going: nothing to delete. */
+const GONE = new Set(['deleted', 'cancelled']);
+
 function diffMatchedUser(desired: User, live: User): Change[] {
   const changes: Change[] = [];
+  // Offboarding: the entry says this person leaves; nothing else about them is reconciled.
+  if (desired.state === 'deleted') return GONE.has(live.state) ? [] : [change.deleteUser(live, desired)];
   const restoring = live.state === 'deleted';
   if (restoring) changes.push(change.restoreUser(desired, live));
   const fields = diffUserFields(desired, live);
   if (fields.length > 0) changes.push(change.updateUser(desired, live, fields));
   if (desired.office !== live.office) changes.push(change.moveUser(desired, live, live.office, desired.office));
-  // A restored account comes back active; a pending one is treated as active.
+  // A restored account comes back active. Pending (invited) counts as active on both sides:
+  // whether the person accepted the invitation is theirs to do, not dialform's.
   const liveState = restoring ? 'active' : live.state;
-  if (desired.state === 'suspended' && liveState !== 'suspended') changes.push(change.suspendUser(live, desired));
-  if (desired.state === 'active' && liveState === 'suspended') changes.push(change.reactivateUser(desired, live));
+  const wanted = desired.state === 'pending' ? 'active' : desired.state;
+  if (wanted === 'suspended' && liveState !== 'suspended') changes.push(change.suspendUser(live, desired));
+  if (wanted === 'active' && liveState === 'suspended') changes.push(change.reactivateUser(desired, live));
   return changes;
 }
 
@@ -49,6 +56,8 @@ export function diffUsers(desired: DesiredState, live: LiveState): Change[] {
   const changes: Change[] = [];
   for (const { user, live: found } of pairs) {
     if (found === undefined) {
+      // An offboarded person with no live account (never created, or already anonymized): nothing to do.
+      if (user.state === 'deleted') continue;
       changes.push(change.createUser(user));
       if (user.state === 'suspended') changes.push(change.suspendUser({ ...user, state: 'active' }, user));
       continue;

@@ -26,8 +26,11 @@ export type Change =
   /** `user` is absent for a live user missing from config (policy `unmanaged_users: suspend`). */
   | { kind: 'suspend_user'; user?: User; live: User }
   | { kind: 'reactivate_user'; user: User; live: User }
-  /** Only for live users missing from config (policy `unmanaged_users: delete`). */
-  | { kind: 'delete_user'; live: User }
+  /**
+   * A live user leaving: `user` is their config entry with `state: deleted` (offboarding, under
+   * any policy); absent for a live user missing from config (policy `unmanaged_users: delete`).
+   */
+  | { kind: 'delete_user'; live: User; user?: User }
   /**
    * A user's managed numbers differ. `from` is what the user holds once earlier changes are done
    * (an international move already sent the rest to the pool); `to` is the desired list, primary first.
@@ -55,7 +58,7 @@ export const change = {
   suspendUser: (live: User, user?: User): Change =>
     user === undefined ? { kind: 'suspend_user', live } : { kind: 'suspend_user', user, live },
   reactivateUser: (user: User, live: User): Change => ({ kind: 'reactivate_user', user, live }),
-  deleteUser: (live: User): Change => ({ kind: 'delete_user', live }),
+  deleteUser: (live: User, user?: User): Change => (user === undefined ? { kind: 'delete_user', live } : { kind: 'delete_user', live, user }),
   userNumbers: (user: User, from: string[], to: string[], live?: User): Change =>
     live === undefined
       ? { kind: 'user_numbers', email: user.email, user, from, to }

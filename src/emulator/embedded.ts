@@ -7,7 +7,9 @@ import { dirname } from 'node:path';
 import { DialformError } from '../errors.js';
 import { FixtureError } from './fixture-error.js';
 import { loadFixture } from './fixture.js';
+import { performManualStep, type ManualStep } from './manual-steps.js';
 import { createEmulator } from './server.js';
+import { Store } from './store.js';
 import type { Fixture } from './types.js';
 
 /** The key the embedded emulator hands out when the fixture lists no `api_keys`. */
@@ -78,4 +80,22 @@ function readSeedRecord(statePath: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Does a plan's manual step on the embedded emulator's saved state (`dialform emulator do`), as a
+ * person would in Dialpad's UI between two `--emulator` commands; returns what was done. The
+ * state is written back only when the step succeeded.
+ */
+export async function performOnSavedState(statePath: string, step: ManualStep, now: () => Date = () => new Date()): Promise<string> {
+  if (!existsSync(statePath)) {
+    throw new DialformError(
+      'emulator_fixture_missing',
+      `no embedded emulator state at ${statePath}: run a command with --emulator first (e.g. dialform plan --emulator), then do the step`,
+    );
+  }
+  const store = new Store(await loadFixture(statePath), now);
+  const done = performManualStep(store, step);
+  writeStateFile(statePath, store.snapshot());
+  return done;
 }

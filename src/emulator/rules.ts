@@ -85,10 +85,20 @@ export function assertPatchMoveAllowed(store: Store, user: FixtureUser, dest: Fi
   }
 }
 
-/** `DELETE /users/{id}`: state deleted, numbers to the reserved pool, the line freed; restorable for `RESTORE_WINDOW_HOURS`. */
+/**
+ * `DELETE /users/{id}`: state deleted, numbers to the reserved pool, the line freed; restorable
+ * for `RESTORE_WINDOW_HOURS`. A pending user (invited, never accepted) loses their numbers for
+ * good: they leave the company at once (Dialpad help, Add & Remove Team Members; re-stated here
+ * on purpose, apart from the planner's `pending_user_number_loss`).
+ */
 export function deleteUser(store: Store, user: FixtureUser): void {
   assertLiveUser(user);
-  for (const num of user.phone_numbers ?? []) store.detachNumber(store.getNumber(num));
+  const pending = user.state === 'pending';
+  for (const num of user.phone_numbers ?? []) {
+    const n = store.getNumber(num);
+    if (pending) store.releaseNumber(n);
+    else store.detachNumber(n);
+  }
   delete user.phone_numbers;
   user.state = 'deleted';
   user.deleted_at = store.now().toISOString();

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { DialformError } from '../errors.js';
 import { HttpFailure, badRequest, toErrorBody } from './http-failure.js';
 import { assertCompanyAdmin, authenticate } from './auth.js';
 import { handleConsole } from './console.js';
@@ -59,6 +60,22 @@ export interface Emulator {
   /** Called with the new snapshot after each request that changed the state; returns an unsubscribe. */
   onChange(cb: (snapshot: Fixture) => void): () => void;
   stats(): EmulatorStats;
+}
+
+/** A listen failure the user can act on (a port in use, not permitted, an unknown host) as a `DialformError`. */
+function describeListenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `${host}:${port}`;
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new DialformError('emulator_listen_failed', `cannot listen on ${where}: the port is already in use; stop what uses it, or pick another with --port (0 picks a free one)`);
+    case 'EACCES':
+      return new DialformError('emulator_listen_failed', `cannot listen on ${where}: not permitted (ports below 1024 need privileges); pick another with --port`);
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return new DialformError('emulator_listen_failed', `cannot listen on ${where}: ${host} is not an address of this machine; check --host`);
+    default:
+      return error;
+  }
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -209,7 +226,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     async listen(port = 0, host = '127.0.0.1') {
       const server = createServer(handle);
       await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
+        server.once('error', (error: NodeJS.ErrnoException) => reject(describeListenError(error, host, port)));
         server.listen(port, host, () => resolve());
       });
       const addr = server.address() as AddressInfo;

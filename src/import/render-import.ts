@@ -12,7 +12,7 @@ export interface ImportedFile {
 
 export interface ImportResult {
   files: ImportedFile[];
-  /** Users not written as managed users: deleted, pending or cancelled accounts. */
+  /** Users not written as managed users: deleted or cancelled accounts. */
   skipped: { email: string; state: string }[];
   offices: number;
   users: number;
@@ -36,7 +36,9 @@ const USERS_NOTE =
 export function renderImport(live: LiveState, opts: { schemaPath: (file: string) => string }): ImportResult {
   const tenant = live.tenant;
   const keys = assignOfficeKeys(tenant.offices);
-  const managed = tenant.users.filter((u) => u.state === 'active' || u.state === 'suspended');
+  // Pending (invited) users are written with `state: pending`, so a later `unmanaged_users: delete`
+  // never deletes them (and their numbers, for good) by accident.
+  const managed = tenant.users.filter((u) => u.state === 'active' || u.state === 'suspended' || u.state === 'pending');
   const skipped = tenant.users
     .filter((u) => !managed.includes(u))
     .map((u) => ({ email: u.email, state: u.state }));
@@ -128,7 +130,7 @@ function rawUser(user: User, keys: Map<string, string>): RawUser {
     ...(admin ? { admin } : {}),
     ...(user.admin.company && ownOffice ? { admin_offices: [keys.get(user.office)!, ...otherOffices] } : {}),
     ...(!(user.admin.company && ownOffice) && otherOffices.length ? { admin_offices: otherOffices } : {}),
-    ...(user.state === 'suspended' ? { state: 'suspended' as const } : {}),
+    ...(user.state === 'suspended' || user.state === 'pending' ? { state: user.state } : {}),
     numbers: user.numbers ?? [],
   };
 }

@@ -26,6 +26,7 @@ const USER_FIELDS: { [K in keyof Required<User>]: Writer<User> } = {
   analytics: (u) => u.analytics,
   proxy: (u) => u.proxy,
   allowNumberChange: (u) => u.allowNumberChange,
+  allowNumberLoss: (u) => u.allowNumberLoss,
   previousEmails: (u) => u.previousEmails,
   source: null,
 };

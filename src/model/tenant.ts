@@ -139,6 +139,8 @@ export interface User {
   proxy?: boolean;
   /** Desired only: acknowledges that an international move replaces the user's numbers. */
   allowNumberChange?: boolean;
+  /** Desired only: acknowledges that deleting this pending user deletes the numbers they hold for good. */
+  allowNumberLoss?: boolean;
   /** Desired only: earlier primary emails, so an email change is an update. */
   previousEmails?: string[];
   source?: SourceRef;

@@ -13,6 +13,7 @@ import { orderOperations } from './order.js';
 import { runRules } from './rules/index.js';
 import { indexLiveNumbers } from '../diff/live-numbers.js';
 import { createSimState } from './sim-state.js';
+import { addRehearsalNote, type Rehearsal } from './rehearsal.js';
 import { planTransfers } from './transfers.js';
 import { PLAN_FORMAT_VERSION, type Operation, type Plan, type PlanSummary, type Violation } from './types.js';
 import { compareCodeUnits } from '../model/compare.js';
@@ -26,12 +27,15 @@ export interface BuildPlanInput {
   base?: DesiredState;
   configDigest: string;
   liveDigest: string;
+  /** Planning against the embedded emulator: manual steps also name their `dialform emulator do` command. */
+  rehearsal?: Rehearsal;
 }
 
 /** A partial read must not lead to deleting or suspending users, or releasing numbers, that may only be unread. */
 function isWithheld(c: Change, live: LiveState): boolean {
   if (live.incomplete.length === 0) return false;
-  return c.kind === 'delete_user' || c.kind === 'release_number' || (c.kind === 'suspend_user' && c.user === undefined);
+  // An offboarded entry (`state: deleted`) names a user that was read: only the policy's acts are held back.
+  return (c.kind === 'delete_user' && c.user === undefined) || c.kind === 'release_number' || (c.kind === 'suspend_user' && c.user === undefined);
 }
 
 function summarize(operations: Operation[], violations: Violation[]): PlanSummary {
@@ -84,7 +88,9 @@ export function buildPlan(input: BuildPlanInput): Plan {
     if (!reported.has(b.id)) violations.push({ code: b.code, severity: 'error', message: b.message, operation_ids: [b.id] });
   }
 
-  const operations = trace.operations;
+  const rehearsal = input.rehearsal;
+  const operations = rehearsal === undefined ? trace.operations : trace.operations.map((op) => addRehearsalNote(op, rehearsal));
+  const untouched = countUntouchedUnmanaged(desired, live, operations);
   return {
     format_version: PLAN_FORMAT_VERSION,
     created_at: now.toISOString(),
@@ -95,7 +101,14 @@ export function buildPlan(input: BuildPlanInput): Plan {
     pool: trace.pool,
     unverifiable: input.base === undefined ? listUnverifiable(desired) : [],
     offices: listOfficeNames(desired, live),
+    ...(untouched === 0 ? {} : { unmanaged_users: { policy: desired.policy.unmanagedUsers, count: untouched } }),
   };
+}
+
+/** Live users absent from config that no operation of the plan touches (the policy leaves them, or they are already as it wants). */
+function countUntouchedUnmanaged(desired: DesiredState, live: LiveState, operations: Operation[]): number {
+  const touched = new Set(operations.flatMap((op) => (op.target.type === 'user' ? [op.target.email.toLowerCase()] : [])));
+  return matchUsers(desired, live).unmanaged.filter((u) => !touched.has(u.email.toLowerCase())).length;
 }
 
 /** Desired offices first (their names are what the config says), then live ones not in config. */

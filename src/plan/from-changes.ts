@@ -130,20 +130,29 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
           changes: [{ field: 'state', from: 'suspended', to: 'active' }],
         }),
       ];
-    case 'delete_user':
+    case 'delete_user': {
+      const held = ctx.liveNumbers(c.live);
+      // Dialpad deletes a pending (never accepted) user's numbers with them: no pool, no restore.
+      // `numbers: []` on their entry unassigns them to the pool first.
+      const lost = c.live.state === 'pending' && c.user?.numbers === undefined ? held : [];
+      const pooled = c.live.state === 'pending' ? [] : held;
       return [
         operation.deleteUser({
           email: c.live.email,
           ...idOf(c.live),
-          source: 'unmanaged',
-          restorableUntil: restorableUntil(ctx.now).toISOString(),
+          source: c.user === undefined ? 'unmanaged' : sourceOf(c.user),
+          restorableUntil: lost.length > 0 ? undefined : restorableUntil(ctx.now).toISOString(),
           changes: [{ field: 'state', from: c.live.state, to: 'deleted' }],
           notes: [
-            'Not in config and policy.unmanaged_users is delete.',
-            ...(ctx.liveNumbers(c.live).length > 0 ? [`${describePooled(ctx.liveNumbers(c.live))}.`] : []),
+            c.user === undefined ? 'Not in config and policy.unmanaged_users is delete.' : 'Offboarded: their entry says state: deleted.',
+            ...(pooled.length > 0 ? [`${describePooled(pooled)}.`] : []),
+            ...(lost.length > 0
+              ? [`Irreversible: ${c.live.email} is pending (invited, never accepted); Dialpad deletes ${lost.join(', ')} with them at once (no reserved pool, no restore).`]
+              : []),
           ],
         }),
       ];
+    }
     case 'user_numbers':
       return numberOperations(c);
     case 'release_number':

@@ -86,9 +86,11 @@ export const operation = {
       numbers_to_pool: i.numbersToPool,
     };
   },
-  deleteUser(i: UserOpInput & { restorableUntil: string }): OperationOf<'delete_user'> {
+  /** `restorableUntil` undefined: the deletion cannot be undone (a pending user's numbers go with them). */
+  deleteUser(i: UserOpInput & { restorableUntil: string | undefined }): OperationOf<'delete_user'> {
+    const reversible: Reversible = i.restorableUntil === undefined ? 'no' : `until ${i.restorableUntil}`;
     return {
-      ...base('delete_user', userTarget(i.email, i.id), i, { reversible: `until ${i.restorableUntil}`, summary: `delete ${i.email}` }),
+      ...base('delete_user', userTarget(i.email, i.id), i, { reversible, summary: `delete ${i.email}` }),
     };
   },
   restoreUser(i: UserOpInput): OperationOf<'restore_user'> {

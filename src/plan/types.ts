@@ -4,7 +4,7 @@
  * is held to these types by `test/unit/plan-schema-types.test.ts`. Everything a kind means beyond
  * its fields (phase, bucket, precondition, effects, description) lives in its entry in `kinds/`.
  */
-import type { LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
+import type { LineType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -140,6 +140,7 @@ export const RULE_CODES = [
   'recently_deleted_user',
   'number_conflict',
   'incomplete_live_read',
+  'pending_user_number_loss',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -194,4 +195,15 @@ export interface Plan {
   pool: PoolMovement[];
   /** Display only: every office the config or live state names, so renderers can title groups. */
   offices: { key: string; name: string }[];
+  /**
+   * Display only: live users absent from config that the plan leaves as they are (under
+   * `ignore`, all of them), present only when there are some, so "no changes" never hides them.
+   */
+  unmanaged_users?: UnmanagedUsers;
+}
+
+export interface UnmanagedUsers {
+  policy: UnmanagedUsersPolicy;
+  /** How many (at least 1). */
+  count: number;
 }

@@ -108,6 +108,7 @@ function headerLines(view: PlanView): string[] {
 
 function footerLines(view: PlanView): string[] {
   const lines = [`**${view.empty ? view.noChanges : view.totals}**`];
+  if (view.unmanagedLine !== undefined) lines.push('', escapeMarkdown(view.unmanagedLine));
   if (view.blockedLine !== undefined) lines.push('', `⛔ ${view.blockedLine}`);
   return lines;
 }

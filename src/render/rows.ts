@@ -106,6 +106,11 @@ export interface PlanView {
   totals: string;
   /** Exact text of the empty-plan line. */
   noChanges: string;
+  /**
+   * Set when live users absent from config are left as they are: the line saying how many and
+   * under which policy, shown beside the totals or the empty-plan line.
+   */
+  unmanagedLine?: string;
   /** Set when blocked: the line saying so. */
   blockedLine?: string;
 }
@@ -115,6 +120,15 @@ export interface ViewOptions {
 }
 
 export const NO_CHANGES = 'No changes. Dialpad matches the configuration.';
+/** The empty-plan line when live users absent from config are left alone: Dialpad matches what config lists, not more. */
+export const NO_CHANGES_TO_LISTED = 'No changes to what the configuration lists.';
+
+/** `3 live users are not in the configuration and are left as they are (policy.unmanaged_users: ignore).` */
+export function formatUnmanagedLine(unmanaged: NonNullable<Plan['unmanaged_users']>): string {
+  const who = unmanaged.count === 1 ? '1 live user is' : `${unmanaged.count} live users are`;
+  const offboard = unmanaged.policy === 'delete' ? '' : ' To offboard one, give them an entry with state: deleted.';
+  return `${who} not in the configuration and left as they are (policy.unmanaged_users: ${unmanaged.policy}).${offboard}`;
+}
 export const BLOCKED_LINE = `This plan is blocked by the errors above and will not be applied (exit code ${EXIT.blocked}).`;
 export const OTHER_GROUP_TITLE = 'Company-wide';
 
@@ -241,7 +255,8 @@ export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView 
       source: u.source,
     })),
     totals: formatTotals(counts),
-    noChanges: NO_CHANGES,
+    noChanges: plan.unmanaged_users === undefined ? NO_CHANGES : NO_CHANGES_TO_LISTED,
+    ...(plan.unmanaged_users === undefined ? {} : { unmanagedLine: formatUnmanagedLine(plan.unmanaged_users) }),
     ...(blocked ? { blockedLine: BLOCKED_LINE } : {}),
   };
 }

@@ -93,6 +93,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
   const view = buildPlanView(plan, { redact: options.redact ?? false });
   const sections = renderSections(view, paint);
   const closing = [view.empty ? view.noChanges : paint('bold', view.totals)];
+  if (view.unmanagedLine !== undefined) closing.push(view.unmanagedLine);
   if (view.blockedLine !== undefined) closing.push(paint('red', view.blockedLine));
   sections.push(closing);
   return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;

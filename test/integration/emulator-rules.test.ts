@@ -67,6 +67,19 @@ describe('license accounting', () => {
   });
 });
 
+describe('deleting a pending user (issue 14 #6)', () => {
+  it('deletes their numbers with them at once; an active user\'s go to the pool (issue 14 #6)', async () => {
+    const fixture = makeFixture();
+    const bob = fixture.users.find((u) => u.id === '102');
+    if (bob) bob.state = 'pending';
+    h = await startHarness({ fixture });
+    expect((await h.api('DELETE', '/users/102')).status).toBe(200);
+    expect((await h.api('GET', `/numbers/${encodeURIComponent('+18035550102')}`)).status).toBe(404);
+    expect((await h.api('DELETE', '/users/101')).status).toBe(200);
+    expect(await numberOf('+14155550101')).toMatchObject({ status: 'available' });
+  });
+});
+
 describe('move_office', () => {
   it('is for paid accounts only', async () => {
     const fixture = makeFixture();

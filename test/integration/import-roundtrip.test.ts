@@ -103,7 +103,7 @@ describe('import round trip', () => {
     const imported = await runCli(['import', '-o', 'big', '--emulator', 'big.json'], { cwd });
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('Imported 20 office(s) and 2000 user(s)');
-    expect(imported.stdout).toContain(`Skipped ${deleted} user(s) that are not active or suspended`);
+    expect(imported.stdout).toContain(`Skipped ${deleted} user(s) that are deleted or cancelled`);
 
     const plan = await runCli(['plan', '-c', 'big', '--emulator', '--detailed-exitcode'], { cwd });
     expect(plan.code, plan.stdout.slice(0, 2000)).toBe(0);

@@ -111,6 +111,24 @@ describe('requests', () => {
   });
 });
 
+describe('403 messages (issue 14 #8)', () => {
+  it('does not repeat Dialpad\'s own "company admin API key" on a 403 (issue 14 #8)', async () => {
+    nock(BASE).get('/api/v2/numbers').reply(403, { error: { code: 403, message: 'this endpoint requires a company admin API key' } });
+    const { client } = makeClient();
+    const err = (await client.listNumbers().catch((e: unknown) => e)) as ApiError;
+    expect(err.message).toBe(
+      'Dialpad API: numbers.list failed: HTTP 403: this endpoint requires a company admin API key. Make one in Admin Settings › My Company › Authentication › API Keys',
+    );
+  });
+
+  it('does not add "not allowed" to a 403 that says so already (issue 14 #8)', async () => {
+    nock(BASE).get('/api/v2/users/7').reply(403, { error: { code: 403, message: 'this API key is not allowed to read users of office 2' } });
+    const { client } = makeClient();
+    const err = (await client.getUser('7').catch((e: unknown) => e)) as ApiError;
+    expect(err.message).toBe('Dialpad API: users.get failed: HTTP 403: this API key is not allowed to read users of office 2');
+  });
+});
+
 describe('retries', () => {
   it('honours Retry-After seconds on 429, then succeeds', async () => {
     nock(BASE).get('/api/v2/users/7').reply(429, { error: { code: 429, message: 'slow down' } }, { 'Retry-After': '2' });

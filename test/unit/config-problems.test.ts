@@ -28,7 +28,7 @@ users:
       'cfg/a.yaml:3:28: offices.hq.country "us" must be written in upper case: "US"',
       'cfg/a.yaml:4:8: offices.lon is missing required property "country"',
       'cfg/a.yaml:5:28: policy.unmanaged_users must be one of: ignore, suspend, delete',
-      'cfg/b.yaml:6:5: unknown property "nickname" in users[0] (allowed: email, first_name, last_name, office, license, numbers, admin, admin_offices, state, analytics, proxy, allow_number_change, previous_emails)',
+      'cfg/b.yaml:6:5: unknown property "nickname" in users[0] (allowed: email, first_name, last_name, office, license, numbers, admin, admin_offices, state, analytics, proxy, allow_number_change, allow_number_loss, previous_emails)',
       'cfg/b.yaml:8:15: users[0].numbers[0] must be a string, not 14155550100 (put the value in quotes)',
     ]);
   });
@@ -75,13 +75,18 @@ users:
     ['a create block missing fields', 'version: 1\noffices:\n  hq:\n    name: A\n    country: US\n    create: { currency: USD, plan_period: monthly, annual_commit_monthly_billing: false, invoiced: false, unified_billing: true }\n', 'c.yaml:6:13: offices.hq.create is missing required property "billing_address"'],
     ['an empty office value', 'version: 1\noffices:\n  hq:\n', 'c.yaml:3:3: offices.hq must be a mapping, not empty'],
     ['users as a mapping', 'version: 1\nusers: { a: 1 }\n', 'c.yaml:2:8: users must be a list, not a mapping'],
-    ['a bad user license', `version: 1\nusers:\n${userYaml('a@x.io', 'hq', '    license: pro\n')}`, 'c.yaml:7:14: users[0].license must be one of: talk, agents, lite_support_agents, lite_lines, admins, dpde_all, dpde_one, magenta_lines, user'],
-    ['a bad admin value', `version: 1\nusers:\n${userYaml('a@x.io', 'hq', '    admin: yes\n')}`, 'c.yaml:7:12: users[0].admin must be one of: none, office, company'],
+    ['a bad user license', `version: 1\noffices:\n  hq: { name: A, country: US }\nusers:\n${userYaml('a@x.io', 'hq', '    license: pro\n')}`, 'c.yaml:9:14: users[0].license must be one of: talk, agents, lite_support_agents, lite_lines, admins, dpde_all, dpde_one, magenta_lines, user'],
+    ['a bad admin value', `version: 1\noffices:\n  hq: { name: A, country: US }\nusers:\n${userYaml('a@x.io', 'hq', '    admin: yes\n')}`, 'c.yaml:9:12: users[0].admin must be one of: none, office, company'],
     ['a user without office', 'version: 1\nusers:\n  - { email: a@x.io, first_name: A, last_name: B }\n', 'c.yaml:3:5: users[0] is missing required property "office"'],
-    ['an empty first name', 'version: 1\nusers:\n  - { email: a@x.io, first_name: "", last_name: B, office: hq }\n', 'c.yaml:3:34: users[0].first_name must not be empty'],
+    ['an empty first name', 'version: 1\noffices:\n  hq: { name: A, country: US }\nusers:\n  - { email: a@x.io, first_name: "", last_name: B, office: hq }\n', 'c.yaml:5:34: users[0].first_name must not be empty'],
   ])('explains %s in words', async (_what, text, expected) => {
     writeTree(cwd.dir, { 'c.yaml': text });
     expect(await problemsOf(loadConfig('c.yaml'))).toEqual([expected]);
+  });
+
+  it('suggests users: [] when an office file empties its users (issue 14 #8)', async () => {
+    writeTree(cwd.dir, { 'c.yaml': `${OFFICES_YAML}users:\n` });
+    expect(await problemsOf(loadConfig('c.yaml'))).toEqual(['c.yaml:5:1: users must be a list, not empty (for an empty list write users: [])']);
   });
 
   it('throws only ConfigError for bad input, with the problems in its message', async () => {

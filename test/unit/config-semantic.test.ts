@@ -92,7 +92,7 @@ describe('semantic rules', () => {
     expect((error as ConfigError).problems[0]?.path).toBe('/users/1/office');
   });
 
-  it('runs beside schema problems, skipping only the entries that failed the schema', async () => {
+  it('runs beside schema problems, skipping only the fields that failed the schema (issue 14 #8: a schema error on a user no longer hides its semantic errors)', async () => {
     writeTree(cwd.dir, {
       'cfg/a.yaml': 'version: 1\npolicy: { unmanaged_users: sometimes }\noffices:\n  hq: { name: HQ, country: us }\nreserved_numbers: { keep: [+14155550100] }\n',
       'cfg/b.yaml': `users:\n${userYaml('a@x.io', 'lndon', '    state: gone\n')}${userYaml('b@x.io', 'paris')}${userYaml('c@x.io', 'hq', '    numbers: ["+1 415"]\n')}`,
@@ -101,9 +101,19 @@ describe('semantic rules', () => {
       'cfg/a.yaml:2:28: policy.unmanaged_users must be one of: ignore, suspend, delete',
       'cfg/a.yaml:4:28: offices.hq.country "us" must be written in upper case: "US"',
       'cfg/a.yaml:5:28: reserved_numbers.keep[0] must be a string, not 14155550100 (put the value in quotes)',
-      'cfg/b.yaml:6:12: users[0].state must be one of: active, suspended',
+      'cfg/b.yaml:5:13: users[0].office "lndon" is not a declared office (declared: hq)',
+      'cfg/b.yaml:6:12: users[0].state must be one of: active, suspended, pending, deleted',
       'cfg/b.yaml:10:13: users[1].office "paris" is not a declared office (declared: hq)',
       'cfg/b.yaml:15:15: users[2].numbers[0] "+1 415" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"',
+    ]);
+  });
+
+  it('refuses numbers on a state: deleted entry except numbers: [] (issue 14 #5)', async () => {
+    writeTree(cwd.dir, {
+      'c.yaml': `${OFFICES_YAML}users:\n${userYaml('a@x.io', 'hq', '    state: deleted\n    numbers: ["+14155550100"]\n')}${userYaml('b@x.io', 'hq', '    state: deleted\n    numbers: []\n')}`,
+    });
+    expect(await problemsOf(loadConfig('c.yaml'))).toEqual([
+      'c.yaml:11:14: users[0].numbers: a@x.io has state: deleted, so they hold no numbers afterwards; write numbers: [] to move their numbers to the reserved pool first (keep them there with reserved_numbers.keep), or leave numbers out',
     ]);
   });
 

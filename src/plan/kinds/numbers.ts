@@ -10,10 +10,15 @@ export const assignNumber: KindSpec<'assign_number'> = {
     const user = liveUser(sim, op.target.email);
     if (isFailure(user)) return user;
     if (sim.pool.has(op.number)) return undefined;
+    const holder = [...sim.users.values()].find((u) => u.numbers.includes(op.number));
+    const why = `assign_number ${op.number} to ${user.email}: the number is not in the reserved pool at this step, and Dialpad assigns only numbers from the pool (see number_conflict in docs/rules.md).`;
     return {
       code: 'number_conflict',
-      message: `assign_number ${op.number} to ${user.email}: the number is not in the reserved pool at this step ` +
-        `(assign takes numbers from the pool: dialpad-api.md §5.3). Unassign it from its holder in config first.`,
+      message:
+        holder === undefined
+          ? `${why} No user holds it: it is not a number of this company, or it belongs to an office, department or call center. ` +
+            'Add it to the company in Dialpad (or free it there) first, or remove it from config.'
+          : `${why} ${holder.email} holds it: unassign it from them in config first.`,
     };
   },
   apply(sim, op, fx) {

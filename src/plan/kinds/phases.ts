@@ -14,6 +14,9 @@ export const PHASES = [
   'license_free',
   // Unassigns feed the pool before any assign takes from it (swaps step through the pool).
   'unassign',
+  // Deleting a pending (never accepted) user deletes the numbers they still hold: after the
+  // unassigns that move them to the pool first.
+  'delete_pending',
   // Frees a line in the source office (a transfer out of it may wait for that) and claims one in the destination.
   'move',
   // Only unassigned licenses transfer: after frees in the source, before claims in the destination.

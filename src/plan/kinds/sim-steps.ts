@@ -68,3 +68,12 @@ export function toPool(sim: SimState, user: SimUser, numbers: string[], office: 
     fx.pool.push({ number: n, direction: 'in', user: user.email, office });
   }
 }
+
+/** The numbers `user` holds leave the company with them (a pending user's deletion): not pooled. */
+export function deleteNumbers(user: SimUser, fx: Effects): void {
+  for (const n of user.numbers) {
+    fx.claims.push(numberKey(n));
+    fx.pool.push({ number: n, direction: 'released', user: user.email, office: user.office });
+  }
+  user.numbers = [];
+}

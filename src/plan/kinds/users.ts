@@ -4,7 +4,7 @@ import type { UserState } from '../../model/tenant.js';
 import type { SimState, SimUser } from '../sim-state.js';
 import type { KindSpec } from './spec.js';
 import type { OperationOf, UserTarget } from '../types.js';
-import { existingOffice, giveLine, isFailure, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
+import { deleteNumbers, existingOffice, giveLine, isFailure, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
 
 export const createUser: KindSpec<'create_user'> = {
   phase: () => 'license_claim',
@@ -168,9 +168,14 @@ export const moveUser: KindSpec<'move_user'> = {
   }),
 };
 
-/** Frees the user's line (`holdsLine`) and pools their numbers; restorable for a while (see `reversible`). */
+/**
+ * Frees the user's line (`holdsLine`) and pools their numbers; restorable for a while (see
+ * `reversible`). A pending user's numbers are deleted with them instead (Dialpad help, Add &
+ * Remove Team Members: a pending user's number is deleted at once and cannot be restored),
+ * recorded as `released`.
+ */
 export const deleteUser: KindSpec<'delete_user'> = {
-  phase: () => 'delete',
+  phase: (op, initial) => (initial.users.get(op.target.email)?.state === 'pending' ? 'delete_pending' : 'delete'),
   bucket: 'delete',
   tieDetail: () => '',
   check: (sim, op) => existenceOf(sim, op.target.email),
@@ -179,7 +184,8 @@ export const deleteUser: KindSpec<'delete_user'> = {
     const user = sim.users.get(op.target.email);
     if (user === undefined) return;
     if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
-    toPool(sim, user, [...user.numbers], user.office, fx);
+    if (user.state === 'pending') deleteNumbers(user, fx);
+    else toPool(sim, user, [...user.numbers], user.office, fx);
     user.state = 'deleted';
     user.companyAdmin = false;
     user.adminOffices = [];

@@ -5,6 +5,7 @@ import { checkIncompleteLiveRead } from './incomplete-live-read.js';
 import { checkInsufficientLicenses } from './insufficient-licenses.js';
 import { checkLastCompanyAdmin } from './last-company-admin.js';
 import { checkNumberConflict } from './number-conflict.js';
+import { checkPendingUserNumberLoss } from './pending-user-number-loss.js';
 import { checkPlanTierRequired } from './plan-tier-required.js';
 import { checkPriceLevelMismatch } from './price-level-mismatch.js';
 import { checkProtectedUser } from './protected-user.js';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   checkNumberConflict,
   checkLastCompanyAdmin,
   checkRecentlyDeletedUser,
+  checkPendingUserNumberLoss,
 ];
 
 /** Runs every rule and returns their violations. */

@@ -38,7 +38,7 @@ export function checkNumberConflict(ctx: RuleContext): Violation[] {
         code: 'number_conflict',
         severity: 'error',
         message:
-          `${n} for ${user.email}${at(user.source)} is a ${countries.join('/')} number but their office ${ctx.book.ref(user.office).name} ` +
+          `${n} for ${user.email}${at(user.source)} is ${withArticle(countries.join('/'))} number but their office ${ctx.book.ref(user.office).name} ` +
           `is in ${country}; Dialpad assigns numbers in the office's country (an international move replaces them). ` +
           `List a ${country} number, or put the user in an office in ${countries.join('/')}.`,
         operation_ids: opsFor(n),
@@ -73,11 +73,19 @@ function describeHeldElsewhere(ctx: RuleContext, summary: string, holder: string
   const fix = inConfig ? `Add numbers: to ${holder}'s entry without it` : `Add ${holder} to config with numbers: that leave it out`;
   return (
     `${summary}: ${why}, and the number would have two owners. Dialpad assigns only numbers in the reserved pool ` +
-    `(dialpad-api.md §5.3). ${fix}, or remove it here${at(source)}.`
+    `(see number_conflict in docs/rules.md). ${fix}, or remove it here${at(source)}.`
   );
 }
 
 function holderOf(ctx: RuleContext, number: string): string | undefined {
   for (const [email, user] of ctx.trace.final.users) if (user.numbers.includes(number)) return email;
   return undefined;
+}
+
+/**
+ * `a US`, `an IE`: the article as the code is read aloud, letter by letter (`an` before a letter
+ * name that starts with a vowel sound: A, E, F, H, I, L, M, N, O, R, S, X).
+ */
+export function withArticle(code: string): string {
+  return `${/^[AEFHILMNORSX]/.test(code) ? 'an' : 'a'} ${code}`;
 }

@@ -56,4 +56,27 @@ describe('number_conflict', () => {
     expect(plan.violations[0]?.message).toContain('a@acme.com holds it and is not in config (policy.unmanaged_users is ignore)');
     expect(plan.violations[0]?.message).toContain('Add a@acme.com to config with numbers: that leave it out');
   });
+
+  it('says "an IE number", not "a IE number" (issue 14 #8)', () => {
+    const desired = desiredState({ users: [user('a@acme.com', { numbers: ['+35315550001'] })] });
+    const plan = planOf(desired, liveState({ users: [liveUser('a@acme.com')], numbers: [poolNumber('+35315550001')] }));
+    expect(plan.violations[0]?.message).toContain('+35315550001 for a@acme.com is an IE number but');
+  });
+
+  it('does not tell to unassign a number nobody holds from "its holder" (issue 14 #8)', () => {
+    const desired = desiredState({ users: [user('a@acme.com', { numbers: ['+14155550009'] })] });
+    const plan = planOf(desired, liveState({ users: [liveUser('a@acme.com')] }));
+    const message = plan.violations.find((v) => v.code === 'number_conflict')?.message ?? '';
+    expect(message).not.toContain('holder');
+    expect(message).toContain('No user holds it: it is not a number of this company, or it belongs to an office, department or call center.');
+  });
+
+  it('cites docs/rules.md, never dialpad-api.md, a file users do not have (issue 14 #8)', () => {
+    const desired = desiredState({ users: [user('a@acme.com', { numbers: ['+14155550009'] }), user('b@acme.com', { numbers: undefined })] });
+    const plan = planOf(desired, liveState({ users: [liveUser('a@acme.com'), liveUser('b@acme.com')], numbers: [heldNumber('+14155550009', 'b@acme.com')] }));
+    const messages = plan.violations.map((v) => v.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m).not.toContain('dialpad-api.md');
+    expect(messages.join('\n')).toContain('see number_conflict in docs/rules.md');
+  });
 });

@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { identifyPlan, type JournalEntry } from '../../src/apply/journal.js';
+import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
+import { fetchLive } from '../../src/dialpad/index.js';
+import { UsageError } from '../../src/errors.js';
+import { EXIT } from '../../src/exit-codes.js';
+import type { DesiredState } from '../../src/model/tenant.js';
+import { readPlanFile } from '../../src/plan/plan-file.js';
+import { buildStatus } from '../../src/status/build-status.js';
+import { joinHistory, type History } from '../../src/status/history.js';
+import { renderStatusJson, renderStatusText } from '../../src/status/render-status.js';
+import type { Io } from '../io.js';
+import { openTarget, type ConnectionOptions } from '../target.js';
+
+export interface StatusOptions extends ConnectionOptions {
+  config?: string;
+  search?: string;
+  format: 'text' | 'json';
+  journal: string;
+  plan: string[];
+}
+
+/**
+ * `dialform status`: reads Dialpad (nothing is written) and prints the help article's three views.
+ * The config is read only when there is one (for `--emulator`'s default fixture). Exit 0, or 1 on
+ * an error.
+ */
+export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
+  const desired = await loadOptionalConfig(opts, io);
+  const history = await readHistory(opts, io);
+  const target = await openTarget(opts, io, desired);
+  try {
+    const live = await fetchLive(target.client);
+    const status = buildStatus({ live, now: new Date(), ...(opts.search === undefined ? {} : { search: opts.search }), history });
+    io.out(opts.format === 'json' ? renderStatusJson(status) : renderStatusText(status));
+    return EXIT.ok;
+  } finally {
+    await target.close();
+  }
+}
+
+async function loadOptionalConfig(opts: StatusOptions, io: Io): Promise<DesiredState | undefined> {
+  try {
+    return await loadConfig(resolveConfigPath(io.cwd, opts.config));
+  } catch (error) {
+    if (opts.config === undefined && error instanceof UsageError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Who held each reserved number and when users were deleted, from the apply journal joined with
+ * the saved plans given with `--plan` (the journal names operations, the plan says what they did).
+ * A missing journal is no history, not an error.
+ */
+async function readHistory(opts: StatusOptions, io: Io): Promise<History> {
+  if (opts.plan.length === 0) return { pooled: [], deleted: [] };
+  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve(io.cwd, file))));
+  let text = '';
+  try {
+    text = await readFile(resolve(io.cwd, opts.journal), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`cannot read the journal ${opts.journal}: ${(error as Error).message}`);
+  }
+  const entries = text.split('\n').flatMap((line): JournalEntry[] => {
+    try {
+      const e = JSON.parse(line) as Partial<JournalEntry>;
+      return typeof e.plan === 'string' && typeof e.op === 'string' && typeof e.at === 'string' && e.status === 'done' ? [e as JournalEntry] : [];
+    } catch {
+      return [];
+    }
+  });
+  return joinHistory({ plans, entries, identify: identifyPlan });
+}

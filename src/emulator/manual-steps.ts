@@ -1,0 +1,103 @@
+/**
+ * The manual steps of a plan, done on an emulator's state the way the plan's instructions name
+ * them (emails, offices by name or id, license line names), not by the console's numeric ids:
+ * what `dialform emulator do` runs on the embedded emulator's saved state. Each step goes through
+ * the same business rules as the console (`rules.ts`); a step Dialpad would refuse is refused.
+ */
+import { DialformError } from '../errors.js';
+import { LINE_FIELD } from '../model/license-lines.js';
+import { officeNameKey } from '../model/office-names.js';
+import type { LineType } from '../model/tenant.js';
+import { HttpFailure } from './http-failure.js';
+import { restoreUser, transferLicenses } from './rules.js';
+import type { Store } from './store.js';
+import type { FixtureOffice, FixtureUser } from './types.js';
+
+/** An office as config knows it: by its name, or by the live id config pins. */
+export interface OfficeSelector {
+  name: string;
+  id?: string;
+}
+
+export type ManualStep =
+  | { kind: 'transfer_licenses'; from: OfficeSelector; to: OfficeSelector; line: LineType; count: number }
+  | { kind: 'restore_user'; email: string }
+  | { kind: 'analytics' | 'proxy'; emails: string[]; enabled: boolean };
+
+/**
+ * Performs `step` on `store`; returns one line saying what was done. Throws
+ * `emulator_step_refused` when an office or user cannot be found or Dialpad's rules forbid it.
+ */
+export function performManualStep(store: Store, step: ManualStep): string {
+  try {
+    return perform(store, step);
+  } catch (error) {
+    if (error instanceof HttpFailure) throw new DialformError('emulator_step_refused', `${describeStep(step)}: ${error.message}`);
+    throw error;
+  }
+}
+
+function perform(store: Store, step: ManualStep): string {
+  switch (step.kind) {
+    case 'transfer_licenses': {
+      const from = findOffice(store, step.from);
+      const to = findOffice(store, step.to);
+      transferLicenses(store, from, to, LINE_FIELD[step.line], step.count);
+      return `Transferred ${step.count} ${step.line} license(s) from ${from.name} to ${to.name}.`;
+    }
+    case 'restore_user': {
+      const user = findUser(store, step.email, (u) => u.state === 'deleted' && u.anonymized !== true);
+      restoreUser(store, user);
+      return `Restored ${step.email}.`;
+    }
+    case 'analytics':
+    case 'proxy': {
+      // All or nothing, like the bulk checkbox action: every user is found before any changes.
+      const users = step.emails.map((email) => findUser(store, email, (u) => u.state !== 'deleted' && u.state !== 'cancelled'));
+      for (const user of users) user[step.kind] = step.enabled;
+      store.touch();
+      return `${step.enabled ? 'Granted' : 'Revoked'} ${step.kind === 'analytics' ? 'analytics' : 'proxy access'} ${step.enabled ? 'to' : 'from'} ${step.emails.join(', ')}.`;
+    }
+    default: {
+      const _never: never = step;
+      return _never;
+    }
+  }
+}
+
+function describeStep(step: ManualStep): string {
+  switch (step.kind) {
+    case 'transfer_licenses':
+      return `transfer ${step.count} ${step.line} license(s) from ${step.from.name} to ${step.to.name}`;
+    case 'restore_user':
+      return `restore ${step.email}`;
+    case 'analytics':
+    case 'proxy':
+      return `${step.enabled ? 'grant' : 'revoke'} ${step.kind} for ${step.emails.join(', ')}`;
+    default: {
+      const _never: never = step;
+      return _never;
+    }
+  }
+}
+
+/** The office with the pinned id, else the one with the name (as `match-offices` matches them). */
+function findOffice(store: Store, selector: OfficeSelector): FixtureOffice {
+  const found =
+    selector.id === undefined
+      ? store.state.offices.find((o) => officeNameKey(o.name) === officeNameKey(selector.name))
+      : store.findOffice(selector.id);
+  if (found === undefined) throw new HttpFailure(404, `no office ${selector.id === undefined ? `named "${selector.name}"` : `with id ${selector.id}`} in the emulated company`);
+  return found;
+}
+
+/** The user with `email` as primary email (case-insensitive) among those `eligible`. */
+function findUser(store: Store, email: string, eligible: (u: FixtureUser) => boolean): FixtureUser {
+  const wanted = email.toLowerCase();
+  const found = store.state.users.find((u) => eligible(u) && u.emails[0]?.toLowerCase() === wanted);
+  if (found === undefined) {
+    const other = store.state.users.find((u) => u.emails[0]?.toLowerCase() === wanted);
+    throw new HttpFailure(404, other === undefined ? `no user ${email} in the emulated company` : `${email} is ${other.state}`);
+  }
+  return found;
+}

@@ -1,0 +1,115 @@
+/**
+ * `dialform status`: the help article's three views of a company (Manage Your Users), built from a
+ * live read (pure): Active or Pending Users (searchable by name, email, license and permission),
+ * Reserved Numbers (office; who it was last for and when, where dialform's records know it) and
+ * Deleted Users (with the time left to restore).
+ */
+import { restorableUntil } from '../model/restore-window.js';
+import type { LiveState, User } from '../model/tenant.js';
+import { compareCodeUnits } from '../model/compare.js';
+import { latestBy, type History } from './history.js';
+
+export interface StatusUser {
+  email: string;
+  name: string;
+  office: string;
+  license: string;
+  /** `active`, `pending` (invited, not accepted yet) or `suspended`. */
+  state: string;
+  /** `company admin`, `office admin`, or none. */
+  permissions: string[];
+  numbers: string[];
+}
+
+export interface ReservedNumber {
+  number: string;
+  office: string | null;
+  /** Who held it last, when dialform's records know it; else null (unknown). */
+  last_for: string | null;
+  /** When it entered the pool, when known. */
+  unassigned_at: string | null;
+}
+
+export interface DeletedUser {
+  email: string;
+  name: string;
+  office: string;
+  /** When known from dialform's records; Dialpad's API does not show it. */
+  deleted_at: string | null;
+  restorable_until: string | null;
+  /** Whole hours left to restore, when the deletion time is known. */
+  hours_left: number | null;
+}
+
+export interface Status {
+  /** When the live read was made. */
+  read_at: string;
+  /** The `--search` text the users were filtered by, if any. */
+  search: string | null;
+  users: StatusUser[];
+  reserved_numbers: ReservedNumber[];
+  deleted_users: DeletedUser[];
+  /** Reads that failed part way: the views may be incomplete. */
+  incomplete: string[];
+}
+
+const SHOWN_STATES = new Set(['active', 'pending', 'suspended']);
+
+/** The three views of `live` (id-keyed, as `fetchLive` reads it) at `now`, users filtered by `search`. */
+export function buildStatus(input: { live: LiveState; now: Date; search?: string; history?: History }): Status {
+  const { live, now } = input;
+  const officeName = new Map(live.tenant.offices.map((o) => [o.key, o.name]));
+  const nameOf = (key: string | undefined) => (key === undefined ? null : (officeName.get(key) ?? key));
+  const history = input.history ?? { pooled: [], deleted: [] };
+  const pooled = latestBy(history.pooled, (p) => p.number);
+  const deleted = latestBy(history.deleted, (d) => d.email);
+  const search = input.search?.trim() ?? '';
+
+  const users = live.tenant.users
+    .filter((u) => SHOWN_STATES.has(u.state))
+    .map((u) => toStatusUser(u, nameOf(u.office) ?? u.office))
+    .filter((u) => search === '' || matchesSearch(u, search));
+  const reserved = live.tenant.numbers
+    .filter((n) => n.status === 'available' && n.targetId === undefined)
+    .map((n): ReservedNumber => {
+      const known = pooled.get(n.number);
+      return { number: n.number, office: nameOf(n.office), last_for: known?.user ?? null, unassigned_at: known?.at ?? null };
+    })
+    .sort((a, b) => compareCodeUnits(a.number, b.number));
+  const deletedUsers = live.tenant.users
+    .filter((u) => u.state === 'deleted')
+    .map((u): DeletedUser => {
+      const at = u.deletedAt ?? deleted.get(u.email.toLowerCase())?.at;
+      const until = at === undefined ? undefined : restorableUntil(new Date(at));
+      return {
+        email: u.email,
+        name: fullName(u),
+        office: nameOf(u.office) ?? u.office,
+        deleted_at: at ?? null,
+        restorable_until: until?.toISOString() ?? null,
+        hours_left: until === undefined ? null : Math.max(0, Math.floor((until.getTime() - now.getTime()) / 3_600_000)),
+      };
+    });
+  return { read_at: now.toISOString(), search: search === '' ? null : search, users, reserved_numbers: reserved, deleted_users: deletedUsers, incomplete: [...live.incomplete] };
+}
+
+function fullName(u: User): string {
+  return `${u.firstName} ${u.lastName}`.trim();
+}
+
+function toStatusUser(u: User, office: string): StatusUser {
+  const permissions = [...(u.admin.company ? ['company admin'] : []), ...(u.admin.offices.length > 0 ? ['office admin'] : [])];
+  return { email: u.email, name: fullName(u), office, license: u.license, state: u.state, permissions, numbers: [...(u.numbers ?? [])] };
+}
+
+/**
+ * The article's tip: find users by name, email, license or permission. Every word must match
+ * one of them (case-insensitive, anywhere in it); `admin` finds company and office admins.
+ */
+function matchesSearch(u: StatusUser, search: string): boolean {
+  const fields = [u.email, u.name, u.license, u.office, u.state, ...u.permissions].map((f) => f.toLowerCase());
+  return search
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) => fields.some((f) => f.includes(word)));
+}
