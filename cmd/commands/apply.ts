@@ -187,10 +187,11 @@ function reportFreshness(freshness: Freshness, io: Io): void {
 /** Drift as lines, each naming the operation by kind (its summary shown for the reader). */
 function describeDrift(drift: Drift): string[] {
   const name = (op: Operation) => `${op.kind} ${sanitizeForTerminal(op.summary)}`;
-  if (drift.added.length + drift.gone.length + drift.changed.length === 0) {
+  if (drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length === 0) {
     return ['The same operations are still needed, against different live data.'];
   }
   return [
+    ...drift.impossible.map((op) => `  no longer possible: ${name(op)} (the restore window passed: the account can no longer be restored)`),
     ...drift.gone.map((op) => `  no longer needed: ${name(op)}`),
     ...drift.changed.map(({ saved, fresh }) => `  now different:    ${name(fresh)} (planned: ${sanitizeForTerminal(saved.summary)})`),
     ...drift.added.map((op) => `  now also needed:  ${name(op)}`),

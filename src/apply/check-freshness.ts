@@ -14,6 +14,11 @@ export interface Drift {
   added: Operation[];
   /** In the saved plan, and no longer needed in any form. */
   gone: Operation[];
+  /**
+   * In the saved plan, and no longer *possible*: a manual restore whose user the fresh plan
+   * creates anew instead, because the restore window passed (`isStillPossible`).
+   */
+  impossible: Operation[];
   /** The same step on the same object (`slotOfOperation`), with different contents. */
   changed: { saved: Operation; fresh: Operation }[];
 }
@@ -86,14 +91,16 @@ export function judgeFreshness(input: {
   plan: Plan;
   done: ReadonlySet<string>;
   inDoubt?: ReadonlySet<string>;
+  /** Manual steps the journal shows apply waited for. */
+  waiting?: ReadonlySet<string>;
   liveDigest: string;
   fresh?: Plan;
   live: LiveState;
 }): Freshness {
   const { plan, liveDigest, fresh } = input;
   const inDoubt = input.inDoubt ?? new Set<string>();
+  const waiting = input.waiting ?? new Set<string>();
   const done = plan.operations.filter((op) => input.done.has(op.id)).length;
-  const started = done > 0 || plan.operations.some((op) => inDoubt.has(op.id));
   const savedDigest = plan.basis.live_digest;
 
   if (fresh === undefined) return { status: 'unverifiable', done, reason: 'no_config' };
@@ -101,8 +108,14 @@ export function judgeFreshness(input: {
 
   const remaining = plan.operations.filter((op) => !input.done.has(op.id));
   const drift = compareOperations(remaining, fresh.operations);
+  // A manual step no longer needed was done by a person: the plan is under way, whether apply
+  // ran first (and journalled it `waiting`) or the person did (issue 14 #1: resumable either way).
+  drift.impossible = drift.gone.filter((op) => !isStillPossible(op, fresh));
+  drift.gone = drift.gone.filter((op) => isStillPossible(op, fresh));
+  const manualDone = drift.gone.some((op) => op.manual);
+  const started = done > 0 || manualDone || plan.operations.some((op) => inDoubt.has(op.id) || waiting.has(op.id));
   if (started) drift.gone = drift.gone.filter((op) => !op.manual && !inDoubt.has(op.id));
-  const drifted = drift.added.length + drift.gone.length + drift.changed.length > 0;
+  const drifted = drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length > 0;
   if (!started && liveDigest !== savedDigest) return { status: 'stale', done, savedDigest, liveDigest, drift };
   if (drifted) return started ? { status: 'stale', done, savedDigest, liveDigest, drift } : { status: 'altered', done, drift };
 
@@ -110,6 +123,16 @@ export function judgeFreshness(input: {
   const mismatches = checkTargets(remaining, input.live);
   if (mismatches.length > 0) return { status: 'mismatched', done, mismatches };
   return { status: 'fresh', done };
+}
+
+/**
+ * Whether a manual step the fresh plan no longer has was done rather than made impossible: a
+ * restore whose user the fresh plan creates instead (the restore window passed) is impossible.
+ */
+function isStillPossible(op: Operation, fresh: Plan): boolean {
+  if (op.kind !== 'restore_user') return true;
+  const email = op.target.email.toLowerCase();
+  return !fresh.operations.some((f) => f.kind === 'create_user' && f.email.toLowerCase() === email);
 }
 
 /**
@@ -137,7 +160,7 @@ export function compareOperations(saved: readonly Operation[], fresh: readonly O
       changed.push({ saved: op, fresh: fresh[match] as Operation });
     }
   }
-  return { added: fresh.filter((_, index) => freshLeft.has(index)), gone, changed };
+  return { added: fresh.filter((_, index) => freshLeft.has(index)), gone, impossible: [], changed };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
