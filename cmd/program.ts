@@ -3,6 +3,7 @@ import { EXIT, type ExitCode } from '../src/exit-codes.js';
 import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
 import { runApply } from './commands/apply.js';
+import { runConfirm } from './commands/confirm.js';
 import { runEmulatorServe } from './commands/emulator.js';
 import { runImport } from './commands/import.js';
 import { runPlan } from './commands/plan.js';
@@ -62,6 +63,13 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--allow-older-config', 'apply a config whose git commit is older than the one last applied')
       .option('--no-color', 'no colours'),
   ).action(async (file, opts) => setCode(await runApply(file, opts, io)));
+
+  program
+    .command('confirm')
+    .description('record that manual analytics or proxy steps (which no API shows) are done in Dialpad')
+    .argument('[step...]', 'a step as plans and apply name it (grant_analytics), or one user of it (grant_analytics:ada@acme.com); none: list the steps waiting')
+    .option('-c, --config <path>', 'config file or directory (default: ./dialform.yaml, else ./dialform/)')
+    .action(async (steps, opts) => setCode(await runConfirm(steps, opts, io)));
 
   program
     .command('show')

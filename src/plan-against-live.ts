@@ -6,6 +6,16 @@ import type { DesiredState, LiveState } from './model/tenant.js';
 import { buildPlan } from './plan/build-plan.js';
 import { digestLive } from './plan/digest.js';
 import type { Plan } from './plan/types.js';
+import type { ConfirmedGrant } from './model/confirmed-grants.js';
+
+/** What a plan is made from besides the live read. */
+export interface PlanInputs {
+  desired: DesiredState;
+  /** The config at `--base`: what analytics/proxy declarations are compared with without confirmations. */
+  base?: DesiredState;
+  /** The confirmations file's entries (`readConfirmed`); `undefined` when the config has none. */
+  confirmed?: readonly ConfirmedGrant[];
+}
 
 /**
  * Plans a config against what was read from Dialpad (pure):
@@ -16,7 +26,7 @@ import type { Plan } from './plan/types.js';
  *
  * `read` is the id-keyed live state `fetchLive` returns.
  */
-export function planFromRead(input: { desired: DesiredState; read: LiveState; base?: DesiredState; now: Date }): Plan {
+export function planFromRead(input: PlanInputs & { read: LiveState; now: Date }): Plan {
   const { desired, read } = input;
   const live = keyLiveOffices(read, desired.tenant.offices);
   return buildPlan({
@@ -25,6 +35,7 @@ export function planFromRead(input: { desired: DesiredState; read: LiveState; ba
     changes: diffTenant(desired, live),
     now: input.now,
     base: input.base,
+    confirmed: input.confirmed,
     configDigest: digestConfig(desired),
     liveDigest: digestLive(read),
   });
@@ -34,13 +45,8 @@ export function planFromRead(input: { desired: DesiredState; read: LiveState; ba
  * The whole pipeline: read Dialpad (`fetchLive`, keyed by Dialpad ids), then `planFromRead`
  * (match → diff → plan). Returns the plan and the read it was made from.
  */
-export async function planAgainstLive(input: {
-  desired: DesiredState;
-  client: DialpadClient;
-  base?: DesiredState;
-  now?: Date;
-}): Promise<{ plan: Plan; read: LiveState }> {
+export async function planAgainstLive(input: PlanInputs & { client: DialpadClient; now?: Date }): Promise<{ plan: Plan; read: LiveState }> {
   const read = await fetchLive(input.client);
-  const plan = planFromRead({ desired: input.desired, read, base: input.base, now: input.now ?? new Date() });
+  const plan = planFromRead({ desired: input.desired, read, base: input.base, confirmed: input.confirmed, now: input.now ?? new Date() });
   return { plan, read };
 }

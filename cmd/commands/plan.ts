@@ -1,5 +1,6 @@
 import { loadConfig, loadConfigFromGit, resolveConfigPath } from '../../src/config/index.js';
 import { writePlanFile } from '../../src/plan/plan-file.js';
+import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { planAgainstLive } from '../../src/plan-against-live.js';
@@ -23,7 +24,8 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
   const base = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : undefined;
   const target = await openTarget(opts, io, desired);
   try {
-    const { plan } = await planAgainstLive({ desired, client: target.client, base });
+    const { grants: confirmed } = await readConfirmed(configPath);
+    const { plan } = await planAgainstLive({ desired, client: target.client, base, confirmed });
     if (opts.out) {
       await writePlanFile(resolve(io.cwd, opts.out), plan);
       io.err(`Plan written to ${opts.out}; apply it with: dialform apply ${opts.out}\n`);

@@ -1,5 +1,6 @@
 import { BugError, DialformError } from '../errors.js';
 import type { LiveState } from '../model/tenant.js';
+import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import type { Operation, Plan } from '../plan/types.js';
 import { executeOperation, hasLanded, type ExecutionContext } from './execute-operation.js';
 import { identifyPlan, type Journal, type JournalEntry } from './journal.js';
@@ -10,6 +11,8 @@ export interface ApplyOptions {
   journal: Journal;
   onEvent?: (event: ApplyEvent) => void;
   now?: () => Date;
+  /** The confirmations file's entries (`readConfirmed`): what makes an analytics or proxy step done. */
+  confirmed?: readonly ConfirmedGrant[];
   /**
    * Reads Dialpad (`fetchLive`): asked, just before it would be sent again, whether an operation
    * the journal shows started but not finished already landed. Needed only when there is one.
@@ -57,7 +60,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     if (options.readLive === undefined) throw new BugError(`applyPlan needs readLive to check whether ${op.id}, started before, landed`);
     return hasLanded(op, await options.readLive());
   };
-  const ctx: ExecutionContext = { api: options.api, officeIds: new Map(), userIds: new Map() };
+  const ctx: ExecutionContext = { api: options.api, confirmed: options.confirmed ?? [], officeIds: new Map(), userIds: new Map() };
   const results: OperationResult[] = [];
   /** Operations whose dependents cannot run in this pass. */
   const unfinished = new Set<string>();
@@ -65,7 +68,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const total = plan.operations.length;
 
   for (const [index, op] of plan.operations.entries()) {
-    const base = { id: op.id, kind: op.kind, summary: op.summary };
+    const base = { id: op.id, kind: op.kind, summary: op.summary, ...(op.step === undefined ? {} : { step: op.step }) };
     let result: OperationResult;
     if (alreadyDone.has(op.id)) {
       result = { ...base, outcome: { status: 'already_done' } };

@@ -1,6 +1,7 @@
 import { fetchLive, type DialpadClient } from '../dialpad/index.js';
 import { keyLiveOffices } from '../model/match-offices.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
+import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import { planFromRead } from '../plan-against-live.js';
 import { digestLive } from '../plan/digest.js';
 import type { Operation, Plan, Violation } from '../plan/types.js';
@@ -58,12 +59,14 @@ export async function checkFreshness(input: {
   journal: Journal;
   client: DialpadClient;
   desired?: DesiredState;
+  /** The confirmations file's entries, as for any plan (`PlanInputs`). */
+  confirmed?: readonly ConfirmedGrant[];
   now?: Date;
 }): Promise<Freshness> {
   const { plan, desired } = input;
   const progress = await input.journal.progress(identifyPlan(plan));
   const read = await fetchLive(input.client);
-  const fresh = desired === undefined ? undefined : planFromRead({ desired, read, now: input.now ?? new Date() });
+  const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, now: input.now ?? new Date() });
   const live = desired === undefined ? read : keyLiveOffices(read, desired.tenant.offices);
   return judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live });
 }

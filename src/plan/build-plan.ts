@@ -6,7 +6,8 @@ import type { Change } from '../diff/types.js';
 import { listEmailAliases, matchUsers } from '../model/match-users.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
 import { KINDS } from './kinds/index.js';
-import { listUnverifiable, planPermissionChanges } from './permission-changes.js';
+import { planPermissionChanges } from './permission-changes.js';
+import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import { operationsFromChange } from './from-changes.js';
 import { createOfficeBook } from './office-refs.js';
 import { orderOperations } from './order.js';
@@ -22,8 +23,10 @@ export interface BuildPlanInput {
   live: LiveState;
   changes: Change[];
   now: Date;
-  /** The config at a git base ref: turns changed analytics/proxy declarations into manual steps. */
+  /** The config at a git base ref: what analytics/proxy declarations are compared with when there are no confirmations. */
   base?: DesiredState;
+  /** The confirmations file's entries (`undefined`: the config has none): what analytics/proxy declarations are compared with. */
+  confirmed?: readonly ConfirmedGrant[];
   configDigest: string;
   liveDigest: string;
 }
@@ -58,7 +61,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const drafts = [
     ...changes.flatMap((c) => operationsFromChange(c, { book, now, liveNumbers })),
     ...transfers.operations,
-    ...(input.base === undefined ? [] : planPermissionChanges(desired, input.base)),
+    ...planPermissionChanges(desired, { confirmed: input.confirmed, base: input.base }),
   ];
 
   const initial = createSimState(desired, live, listEmailAliases(matchUsers(desired, live)));
@@ -93,7 +96,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
     operations,
     violations,
     pool: trace.pool,
-    unverifiable: input.base === undefined ? listUnverifiable(desired) : [],
+    // Kept for readers of format 1: undeclared changes are manual steps now (`planPermissionChanges`).
+    unverifiable: [],
     offices: listOfficeNames(desired, live),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Golden scenarios: each `test/golden/<scenario>/` holds `config.yaml` (the desired state),
  * `fixture.json` (the live company, served by the emulator over real HTTP) and optionally
- * `base.yaml` (the config at `--base`). The whole pipeline — load, fetch, diff, plan, render —
+ * `base.yaml` (the config at `--base`) and `dialform-confirmed.json` (the confirmations kept with
+ * the config, docs/manual-steps.md). The whole pipeline — load, fetch, diff, plan, render —
  * must reproduce `plan.txt`, `plan.md` and `plan.json` byte for byte, and `plan.json` must
  * validate against `schemas/plan.schema.json`.
  *
@@ -18,6 +19,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
+import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { createDialpadClient } from '../../src/dialpad/index.js';
 import { createEmulator, loadFixture } from '../../src/emulator/index.js';
 import { planAgainstLive } from '../../src/plan-against-live.js';
@@ -74,7 +76,8 @@ describe('golden scenarios', () => {
           apiKey: 'golden-test-key',
           ...(faults === undefined ? {} : { sleep: async () => {} }),
         });
-        const { plan } = await planAgainstLive({ desired, client, base, now: NOW });
+        const { grants: confirmed } = await readConfirmed(join(dir, 'config.yaml'));
+        const { plan } = await planAgainstLive({ desired, client, base, confirmed, now: NOW });
         plan.created_at = NOW.toISOString();
 
         const json = renderJson(plan);
