@@ -49,7 +49,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
       .option('--detailed-exitcode', 'exit 2 when there are changes (0 when none)')
       .option('--redact', 'mask emails and phone numbers in the output')
-      .option('--base <ref>', 'git revision of the config to compare analytics and proxy grants against')
+      .option('--base <ref>', 'git revision of the config to compare analytics and proxy grants against (without a confirmations file)')
+      .option('--journal <file>', 'the apply journal to read restores apply waited for from (read only)', '.dialform/journal.jsonl')
       .option('--no-color', 'no colours'),
   ).action(async (opts) => setCode(await runPlan(opts, io)));
 

@@ -5,7 +5,7 @@ import { keyLiveOffices } from './model/match-offices.js';
 import type { DesiredState, LiveState } from './model/tenant.js';
 import { buildPlan } from './plan/build-plan.js';
 import { digestLive } from './plan/digest.js';
-import type { Plan } from './plan/types.js';
+import type { PendingRestore, Plan } from './plan/types.js';
 import type { ConfirmedGrant } from './model/confirmed-grants.js';
 
 /** What a plan is made from besides the live read. */
@@ -15,6 +15,8 @@ export interface PlanInputs {
   base?: DesiredState;
   /** The confirmations file's entries (`readConfirmed`); `undefined` when the config has none. */
   confirmed?: readonly ConfirmedGrant[];
+  /** Restores apply waited for and never saw done (`Journal.pendingRestores`). */
+  pendingRestores?: readonly PendingRestore[];
 }
 
 /**
@@ -36,6 +38,7 @@ export function planFromRead(input: PlanInputs & { read: LiveState; now: Date })
     now: input.now,
     base: input.base,
     confirmed: input.confirmed,
+    pendingRestores: input.pendingRestores,
     configDigest: digestConfig(desired),
     liveDigest: digestLive(read),
   });
@@ -47,6 +50,6 @@ export function planFromRead(input: PlanInputs & { read: LiveState; now: Date })
  */
 export async function planAgainstLive(input: PlanInputs & { client: DialpadClient; now?: Date }): Promise<{ plan: Plan; read: LiveState }> {
   const read = await fetchLive(input.client);
-  const plan = planFromRead({ desired: input.desired, read, base: input.base, confirmed: input.confirmed, now: input.now ?? new Date() });
+  const plan = planFromRead({ ...input, read, now: input.now ?? new Date() });
   return { plan, read };
 }

@@ -43,6 +43,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
     await journal.prepare();
     const commit = desired && path ? await configCommit(path, desired.files) : undefined;
     const confirmed = path ? (await readConfirmed(path)).grants : undefined;
+    const pendingRestores = await journal.pendingRestores();
     reportConfigOrder(await checkConfigOrder({ journal, commit, allowOlder: opts.allowOlderConfig }), io);
     let plan: Plan;
     if (file) {
@@ -50,7 +51,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
       reportFreshness(await checkFreshness({ plan, journal, client: target.client, desired, confirmed }), io);
     } else {
       if (!desired) throw new UsageError('apply needs a config (-c) or a saved plan FILE');
-      plan = (await planAgainstLive({ desired, confirmed, client: target.client })).plan;
+      plan = (await planAgainstLive({ desired, confirmed, pendingRestores, client: target.client })).plan;
     }
 
     io.out(renderPlan(plan, { format: 'text', color }));
@@ -73,7 +74,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
     if (report.status !== 'complete') return EXIT.incomplete;
     await noteApplied();
 
-    if (desired) return reportVerification(await verifyApplied({ desired, confirmed, client: target.client }), io, color);
+    if (desired) return reportVerification(await verifyApplied({ desired, confirmed, pendingRestores, client: target.client }), io, color);
     return EXIT.ok;
   } finally {
     await target.close();

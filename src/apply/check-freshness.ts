@@ -66,7 +66,8 @@ export async function checkFreshness(input: {
   const { plan, desired } = input;
   const progress = await input.journal.progress(identifyPlan(plan));
   const read = await fetchLive(input.client);
-  const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, now: input.now ?? new Date() });
+  const pendingRestores = await input.journal.pendingRestores();
+  const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, pendingRestores, now: input.now ?? new Date() });
   const live = desired === undefined ? read : keyLiveOffices(read, desired.tenant.offices);
   return judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live });
 }

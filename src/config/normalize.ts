@@ -69,6 +69,7 @@ function normalizeUser(raw: RawUser, source: string): User {
   if (raw.analytics !== undefined) user.analytics = raw.analytics;
   if (raw.proxy !== undefined) user.proxy = raw.proxy;
   if (raw.allow_number_change !== undefined) user.allowNumberChange = raw.allow_number_change;
+  if (raw.allow_new_account !== undefined) user.allowNewAccount = raw.allow_new_account;
   if (raw.previous_emails !== undefined) user.previousEmails = [...new Set(raw.previous_emails.map((e) => e.toLowerCase()))].sort(compareCodeUnits);
   return user;
 }

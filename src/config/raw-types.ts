@@ -123,6 +123,7 @@ export interface RawUser {
   analytics?: boolean;
   proxy?: boolean;
   allow_number_change?: boolean;
+  allow_new_account?: boolean;
   previous_emails?: string[];
 }
 export const RAW_USER_KEYS = [
@@ -138,6 +139,7 @@ export const RAW_USER_KEYS = [
   'analytics',
   'proxy',
   'allow_number_change',
+  'allow_new_account',
   'previous_emails',
 ] as const;
 assertKeys<SameKeys<RawUser, typeof RAW_USER_KEYS>>();

@@ -26,6 +26,9 @@ const USER_FIELDS: { [K in keyof Required<User>]: Writer<User> } = {
   analytics: (u) => u.analytics,
   proxy: (u) => u.proxy,
   allowNumberChange: (u) => u.allowNumberChange,
+  // Left out of the per-user lines, which would change every digest (and so refuse every saved
+  // plan made before it existed); `digestConfig` covers it where a config sets it.
+  allowNewAccount: null,
   previousEmails: (u) => u.previousEmails,
   source: null,
 };

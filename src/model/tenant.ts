@@ -124,6 +124,11 @@ export interface User {
   proxy?: boolean;
   /** Desired only: acknowledges that an international move replaces the user's numbers. */
   allowNumberChange?: boolean;
+  /**
+   * Desired only: a restore apply waited for can no longer happen (its window passed), and a new
+   * account, without the old one's history, is what is wanted (`restore_window_expired`).
+   */
+  allowNewAccount?: boolean;
   /** Desired only: earlier primary emails, so an email change is an update. */
   previousEmails?: string[];
   source?: SourceRef;

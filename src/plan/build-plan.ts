@@ -15,7 +15,7 @@ import { runRules } from './rules/index.js';
 import { indexLiveNumbers } from '../diff/live-numbers.js';
 import { createSimState } from './sim-state.js';
 import { planTransfers } from './transfers.js';
-import { PLAN_FORMAT_VERSION, type Operation, type Plan, type PlanSummary, type Violation } from './types.js';
+import { PLAN_FORMAT_VERSION, type Operation, type PendingRestore, type Plan, type PlanSummary, type Violation } from './types.js';
 import { compareCodeUnits } from '../model/compare.js';
 
 export interface BuildPlanInput {
@@ -27,6 +27,8 @@ export interface BuildPlanInput {
   base?: DesiredState;
   /** The confirmations file's entries (`undefined`: the config has none): what analytics/proxy declarations are compared with. */
   confirmed?: readonly ConfirmedGrant[];
+  /** Restores apply waited for and never saw done (its journal), for `restore_window_expired`. */
+  pendingRestores?: readonly PendingRestore[];
   configDigest: string;
   liveDigest: string;
 }
@@ -80,6 +82,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     unbalanced: transfers.unbalanced,
     withheld: withheld.flatMap((c) => (c.kind === 'delete_user' || c.kind === 'suspend_user' ? [c.live.email] : [])).sort(),
     withheldNumbers: withheld.flatMap((c) => (c.kind === 'release_number' ? [c.number.number] : [])).sort(),
+    pendingRestores: input.pendingRestores ?? [],
   });
   // Every blocked operation is named by an error, whichever rule's code it carries.
   const reported = new Set(violations.filter((v) => v.severity === 'error').flatMap((v) => v.operation_ids));

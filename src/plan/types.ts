@@ -166,6 +166,7 @@ export const RULE_CODES = [
   'protected_user',
   'last_company_admin',
   'recently_deleted_user',
+  'restore_window_expired',
   'number_conflict',
   'incomplete_live_read',
 ] as const;
@@ -194,6 +195,15 @@ export interface Unverifiable {
   attribute: 'analytics' | 'proxy';
   value: unknown;
   source: string;
+}
+
+/**
+ * A restore apply waited for and never saw done (from its journal): the user's email, lower-cased,
+ * and when apply last waited for it. If the user is absent from Dialpad now, the window passed.
+ */
+export interface PendingRestore {
+  email: string;
+  since: string;
 }
 
 /** A number entering or leaving the reserved pool during the plan (display). */

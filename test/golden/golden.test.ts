@@ -2,7 +2,8 @@
  * Golden scenarios: each `test/golden/<scenario>/` holds `config.yaml` (the desired state),
  * `fixture.json` (the live company, served by the emulator over real HTTP) and optionally
  * `base.yaml` (the config at `--base`) and `dialform-confirmed.json` (the confirmations kept with
- * the config, docs/manual-steps.md). The whole pipeline — load, fetch, diff, plan, render —
+ * the config, docs/manual-steps.md) and `journal.jsonl` (an apply journal, for the restores apply
+ * waited for). The whole pipeline — load, fetch, diff, plan, render —
  * must reproduce `plan.txt`, `plan.md` and `plan.json` byte for byte, and `plan.json` must
  * validate against `schemas/plan.schema.json`.
  *
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { readConfirmed } from '../../src/config/confirmed-record.js';
+import { openJournal } from '../../src/apply/journal.js';
 import { createDialpadClient } from '../../src/dialpad/index.js';
 import { createEmulator, loadFixture } from '../../src/emulator/index.js';
 import { planAgainstLive } from '../../src/plan-against-live.js';
@@ -77,7 +79,8 @@ describe('golden scenarios', () => {
           ...(faults === undefined ? {} : { sleep: async () => {} }),
         });
         const { grants: confirmed } = await readConfirmed(join(dir, 'config.yaml'));
-        const { plan } = await planAgainstLive({ desired, client, base, confirmed, now: NOW });
+        const pendingRestores = await openJournal(join(dir, 'journal.jsonl')).pendingRestores();
+        const { plan } = await planAgainstLive({ desired, client, base, confirmed, pendingRestores, now: NOW });
         plan.created_at = NOW.toISOString();
 
         const json = renderJson(plan);

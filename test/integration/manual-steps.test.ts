@@ -7,6 +7,9 @@ import { ROOT, runCli } from '../support/cli.js';
 import { startEmulator, type RunningEmulator } from '../support/emulator.js';
 
 const transfer = join(ROOT, 'test', 'integration', 'scenarios', 'license-transfer');
+/** Alan was deleted 18 h before the fixture's clock and is back in config: a manual restore. */
+const restored = join(ROOT, 'test', 'golden', 'recently-deleted-user-restored');
+const THREE_DAYS = 72 * 3600;
 
 /** The license-transfer scenario without Ben's rename: the plan's first operation is the manual transfer. */
 async function writeTransferOnlyConfig(dir: string): Promise<string> {
@@ -120,5 +123,48 @@ describe('manual steps', () => {
     expect(revoke.stdout).toContain('Remove analytics permissions');
     expect(revoke.stdout).not.toContain('Add analytics');
     expect(revoke.stdout).not.toContain('c@transfer.example');
+  });
+
+  it('turns a restore whose window passed while apply waited into an explicit choice, never a silent new account (issue 14 #3)', async () => {
+    running = await startEmulator(join(restored, 'fixture.json'));
+    const env = running.env;
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-restore-'));
+    const yaml = join(cwd, 'dialform.yaml');
+    await writeFile(yaml, await readFile(join(restored, 'config.yaml'), 'utf8'));
+
+    const first = await runCli(['apply', '-c', yaml, '--auto-approve'], { cwd, env });
+    expect(first.code, first.stdout + first.stderr).toBe(4);
+    expect(first.stdout).toContain('restore deleted user alan.turing@acme.com');
+
+    // Nobody restores Alan: three days later Dialpad has anonymized the account.
+    await running.console('clock', { advance_seconds: THREE_DAYS });
+    const plan = await runCli(['plan', '-c', yaml], { cwd, env });
+    expect(plan.code, plan.stdout + plan.stderr).toBe(3);
+    expect(plan.stdout).toContain('error restore_window_expired');
+    const second = await runCli(['apply', '-c', yaml, '--auto-approve'], { cwd, env });
+    expect(second.code, second.stdout + second.stderr).toBe(3);
+    expect(second.stdout).toContain('is no longer restorable');
+    expect(second.stdout).toContain('add allow_new_account: true to the entry');
+    expect(running.emulator.snapshot().users.filter((u) => u.emails?.[0] === 'alan.turing@acme.com')).toEqual([]);
+
+    // The way out, in config: a new account, its history lost, said as a warning.
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace("alan.turing@acme.com, first_name: Alan, last_name: Turing, office: hq, license: talk }", "alan.turing@acme.com, first_name: Alan, last_name: Turing, office: hq, license: talk, allow_new_account: true }"));
+    const third = await runCli(['apply', '-c', yaml, '--auto-approve'], { cwd, env });
+    expect(third.code, third.stdout + third.stderr).toBe(0);
+    expect(third.stdout).toContain('warning restore_window_expired');
+    expect(running.emulator.snapshot().users.filter((u) => u.emails?.[0] === 'alan.turing@acme.com' && u.state === 'active')).toHaveLength(1);
+  });
+
+  it("calls a saved plan's restore no longer possible, not no longer needed, once its window passed (issue 14 #3)", async () => {
+    running = await startEmulator(join(restored, 'fixture.json'));
+    const env = running.env;
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-restore-saved-'));
+    const config = ['-c', join(restored, 'config.yaml')];
+    expect((await runCli(['plan', ...config, '--out', 'plan.json'], { cwd, env })).code).toBe(0);
+    await running.console('clock', { advance_seconds: THREE_DAYS });
+    const apply = await runCli(['apply', 'plan.json', ...config, '--auto-approve'], { cwd, env });
+    expect(apply.code, apply.stdout + apply.stderr).toBe(1);
+    expect(apply.stderr).toMatch(/no longer possible: restore_user .*alan\.turing@acme\.com/);
+    expect(apply.stderr).not.toContain('no longer needed');
   });
 });
