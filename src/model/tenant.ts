@@ -189,6 +189,12 @@ export interface DesiredState {
 export interface LiveState {
   tenant: Tenant;
   /**
+   * When the read was made by Dialpad's clock (the `Date` header of its answers), ISO; absent when
+   * Dialpad sent none. Plans date what depends on time (a restore window) from it, not from the
+   * planning machine's clock.
+   */
+  readAt?: string;
+  /**
    * Lists or per-office reads that failed part way. Non-empty means the tenant is partial:
    * the `incomplete_live_read` rule blocks the plan.
    */

@@ -12,6 +12,7 @@ import { operationsFromChange } from './from-changes.js';
 import { createOfficeBook } from './office-refs.js';
 import { orderOperations } from './order.js';
 import { runRules } from './rules/index.js';
+import { settleReversibility } from './reversibility.js';
 import { indexLiveNumbers } from '../diff/live-numbers.js';
 import { createSimState } from './sim-state.js';
 import { planTransfers } from './transfers.js';
@@ -61,7 +62,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const licenseChanges = changes.flatMap((c) => (c.kind === 'office_licenses' ? [c] : []));
   const transfers = planTransfers(licenseChanges, book);
   const drafts = [
-    ...changes.flatMap((c) => operationsFromChange(c, { book, now, liveNumbers })),
+    ...changes.flatMap((c) => operationsFromChange(c, { book, dialpadNow: live.readAt === undefined ? now : new Date(live.readAt), liveNumbers })),
     ...transfers.operations,
     ...planPermissionChanges(desired, { confirmed: input.confirmed, base: input.base }),
   ];
@@ -90,7 +91,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     if (!reported.has(b.id)) violations.push({ code: b.code, severity: 'error', message: b.message, operation_ids: [b.id] });
   }
 
-  const operations = trace.operations;
+  const operations = settleReversibility({ operations: trace.operations, pool: trace.pool });
   return {
     format_version: PLAN_FORMAT_VERSION,
     created_at: now.toISOString(),

@@ -63,7 +63,8 @@ describe('golden scenarios', () => {
 
       beforeAll(async () => {
         if (existsSync(emulatorJson)) ({ faults } = JSON.parse(await readFile(emulatorJson, 'utf8')) as { faults?: string });
-        const emulator = createEmulator({ fixture: await loadFixture(join(dir, 'fixture.json')), faults });
+        // Dialpad's clock (the emulator's `Date` header) dates restore windows: held at NOW, or at the fixture's `clock`.
+        const emulator = createEmulator({ fixture: await loadFixture(join(dir, 'fixture.json')), faults, now: () => NOW });
         server = await emulator.listen(0);
       });
       afterAll(async () => server.close());
