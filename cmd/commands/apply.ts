@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { applyPlan } from '../../src/apply/apply-plan.js';
 import { checkConfigOrder, configCommit, recordAppliedConfig, type ConfigCommit, type ConfigOrder } from '../../src/apply/applied-config.js';
-import { checkFreshness, type Drift, type Freshness } from '../../src/apply/check-freshness.js';
+import { checkSavedPlan, type Drift, type Freshness } from '../../src/apply/check-freshness.js';
 import { identifyPlan, openJournal, type Journal } from '../../src/apply/journal.js';
 import { verifyApplied, type Verification } from '../../src/apply/verify-applied.js';
 import { digestConfig, loadConfig, resolveConfigPath } from '../../src/config/index.js';
@@ -46,15 +46,20 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
     const pendingRestores = await journal.pendingRestores();
     reportConfigOrder(await checkConfigOrder({ journal, commit, allowOlder: opts.allowOlderConfig }), io);
     let plan: Plan;
+    /** What is shown: a saved plan's reversibility is recomputed on Dialpad's clock now. */
+    let shown: Plan;
     if (file) {
       plan = await readPlanFile(resolve(io.cwd, file));
-      reportFreshness(await checkFreshness({ plan, journal, client: target.client, desired, confirmed }), io);
+      const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed });
+      reportFreshness(checked.freshness, io);
+      shown = checked.shown;
     } else {
       if (!desired) throw new UsageError('apply needs a config (-c) or a saved plan FILE');
       plan = (await planAgainstLive({ desired, confirmed, pendingRestores, client: target.client })).plan;
+      shown = plan;
     }
 
-    io.out(renderPlan(plan, { format: 'text', color }));
+    io.out(renderPlan(shown, { format: 'text', color }));
     if (plan.summary.blocked) return EXIT.blocked;
     const noteApplied = () => noteAppliedConfig(journal, { plan, commit, desired });
     if (plan.operations.length === 0) {

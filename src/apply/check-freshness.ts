@@ -49,12 +49,7 @@ export type Freshness =
   | { status: 'blocked'; done: number; violations: Violation[] }
   | { status: 'mismatched'; done: number; mismatches: TargetMismatch[] };
 
-/**
- * Reads Dialpad and the journal, plans the config against the read, and judges the saved plan
- * (`judgeFreshness`). `desired` is the config, when one is available; `now` is when the fresh
- * plan is made.
- */
-export async function checkFreshness(input: {
+type CheckInput = {
   plan: Plan;
   journal: Journal;
   client: DialpadClient;
@@ -62,14 +57,45 @@ export async function checkFreshness(input: {
   /** The confirmations file's entries, as for any plan (`PlanInputs`). */
   confirmed?: readonly ConfirmedGrant[];
   now?: Date;
-}): Promise<Freshness> {
+};
+
+/**
+ * Reads Dialpad and the journal, plans the config against the read, and judges the saved plan
+ * (`judgeFreshness`). `desired` is the config, when one is available; `now` is when the fresh
+ * plan is made.
+ */
+export async function checkFreshness(input: CheckInput): Promise<Freshness> {
+  return (await checkSavedPlan(input)).freshness;
+}
+
+/**
+ * `checkFreshness`, and the saved plan as apply shows it (`shown`): its reversibility recomputed
+ * from the fresh plan, on Dialpad's clock now (`refreshReversibility`). Apply executes and
+ * journals the saved plan itself, never `shown`.
+ */
+export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Freshness; shown: Plan }> {
   const { plan, desired } = input;
   const progress = await input.journal.progress(identifyPlan(plan));
   const read = await fetchLive(input.client);
   const pendingRestores = await input.journal.pendingRestores();
   const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, pendingRestores, now: input.now ?? new Date() });
   const live = desired === undefined ? read : keyLiveOffices(read, desired.tenant.offices);
-  return judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live });
+  const freshness = judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live });
+  return { freshness, shown: fresh === undefined ? plan : refreshReversibility(plan, fresh) };
+}
+
+/**
+ * Display only: `saved` with each operation's `reversible` and notes taken from the same
+ * operation (structural identity) in `fresh`, so a plan saved days ago shows how reversible its
+ * steps are now (a restore window dated from today's read; a release now planned alongside).
+ */
+export function refreshReversibility(saved: Plan, fresh: Plan): Plan {
+  const byIdentity = new Map(fresh.operations.map((op) => [identifyOperation(op), op]));
+  const operations = saved.operations.map((op) => {
+    const now = byIdentity.get(identifyOperation(op));
+    return now === undefined ? op : { ...op, reversible: now.reversible, notes: now.notes };
+  });
+  return { ...saved, operations };
 }
 
 /**
