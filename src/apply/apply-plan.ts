@@ -52,7 +52,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       kind: op.kind,
       status,
       at: now().toISOString(),
-      ...(op.kind === 'restore_user' ? { subject: op.target.email } : {}),
+      ...(op.kind === 'restore_user' || op.kind === 'create_user' ? { subject: op.target.email } : {}),
       ...(error === undefined ? {} : { error }),
     });
   const landed = async (op: Operation): Promise<boolean> => {

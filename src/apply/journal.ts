@@ -23,7 +23,7 @@ export interface JournalEntry {
   kind: string;
   status: 'started' | 'done' | 'failed' | 'waiting';
   at: string;
-  /** A manual step's subject: the email of the user a `restore_user` brings back. */
+  /** The user a `restore_user` brings back or a `create_user` creates (their email): see `readPendingRestores`. */
   subject?: string;
   /**
    * The failure's message, as stored: one line of at most `MAX_JOURNAL_ERROR` characters with
@@ -108,15 +108,17 @@ export function readProgress(entries: Iterable<JournalEntry>, planId: string): J
 }
 
 /**
- * Restores whose last journalled state, across every plan, is `waiting` (by the user's email,
- * lower-cased): apply waited for them and never saw the account come back.
+ * Restores apply waited for and never saw done, across every plan (by the user's email,
+ * lower-cased): the user's last restore or create entry is a restore `waiting`. A restore seen
+ * done ends the wait; so does a create of that user done since (the choice of a new account).
  */
 export function readPendingRestores(entries: Iterable<JournalEntry>): PendingRestore[] {
   const last = new Map<string, JournalEntry>();
   for (const entry of entries) {
-    if (entry.kind === 'restore_user' && typeof entry.subject === 'string') last.set(entry.subject.toLowerCase(), entry);
+    const settles = entry.kind === 'restore_user' || (entry.kind === 'create_user' && entry.status === 'done');
+    if (settles && typeof entry.subject === 'string') last.set(entry.subject.toLowerCase(), entry);
   }
-  return [...last].filter(([, e]) => e.status === 'waiting').map(([email, e]) => ({ email, since: e.at }));
+  return [...last].filter(([, e]) => e.kind === 'restore_user' && e.status === 'waiting').map(([email, e]) => ({ email, since: e.at }));
 }
 
 function unusable(path: string, error: unknown): DialformError {

@@ -153,6 +153,11 @@ describe('manual steps', () => {
     expect(third.code, third.stdout + third.stderr).toBe(0);
     expect(third.stdout).toContain('warning restore_window_expired');
     expect(running.emulator.snapshot().users.filter((u) => u.emails?.[0] === 'alan.turing@acme.com' && u.state === 'active')).toHaveLength(1);
+
+    // The choice is made: the wait is over, and the key is no longer needed.
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace(', allow_new_account: true', ''));
+    const after = await runCli(['plan', '-c', yaml, '--detailed-exitcode'], { cwd, env });
+    expect(after.code, after.stdout).toBe(0);
   });
 
   it("calls a saved plan's restore no longer possible, not no longer needed, once its window passed (issue 14 #3)", async () => {

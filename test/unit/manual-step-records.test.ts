@@ -77,9 +77,16 @@ describe("the journal keeps a manual step's lifecycle (issue 14 #1, #3)", () => 
     expect(journal.entries.at(-1)?.status).toBe('done');
   });
 
-  it('remembers restores waited for and never seen done, across plans', () => {
-    const entry = (op: string, status: JournalEntry['status'], subject: string, plan = 'p1'): JournalEntry => ({ plan, op, kind: 'restore_user', status, at: AT, subject });
-    const entries = [entry('op-1', 'waiting', 'Ada@acme.com'), entry('op-2', 'waiting', 'bob@acme.com'), entry('op-1', 'done', 'bob@acme.com', 'p2')];
+  it('remembers restores waited for and never seen done, across plans, until the user is restored or created anew', () => {
+    const entry = (op: string, status: JournalEntry['status'], subject: string, plan = 'p1', kind = 'restore_user'): JournalEntry => ({ plan, op, kind, status, at: AT, subject });
+    const entries = [
+      entry('op-1', 'waiting', 'Ada@acme.com'),
+      entry('op-2', 'waiting', 'bob@acme.com'),
+      entry('op-3', 'waiting', 'cy@acme.com'),
+      entry('op-1', 'done', 'bob@acme.com', 'p2'),
+      entry('op-1', 'started', 'cy@acme.com', 'p3', 'create_user'),
+      entry('op-1', 'done', 'cy@acme.com', 'p3', 'create_user'),
+    ];
     expect(readPendingRestores(entries)).toEqual([{ email: 'ada@acme.com', since: AT }]);
   });
 });
