@@ -3,7 +3,8 @@ import { isSameOfficeName } from '../model/office-names.js';
 import type { LiveState, User } from '../model/tenant.js';
 import type { OfficeRef, Operation, OperationKind, OperationOf, UserTarget } from '../plan/types.js';
 import type { ApplyApi, OperationOutcome } from './types.js';
-import { findConfirmed, type ConfirmedGrant, type GrantAttribute } from '../model/confirmed-grants.js';
+import { findConfirmed, type ConfirmedGrant } from '../model/confirmed-grants.js';
+import { PERMISSION_EFFECT, type PermissionOperation } from '../plan/permission-changes.js';
 
 /**
  * Ids learned while applying: offices and users created earlier in the same run have no id in
@@ -104,14 +105,15 @@ const EXECUTORS = {
     return { status: 'waiting', instructions: instructionsOf(op) };
   },
   // No API shows analytics or proxy access: done once an operator confirmed it (`dialform confirm`).
-  grant_analytics: (op, ctx) => awaitConfirmation(op, ctx, 'analytics', true),
-  revoke_analytics: (op, ctx) => awaitConfirmation(op, ctx, 'analytics', false),
-  grant_proxy: (op, ctx) => awaitConfirmation(op, ctx, 'proxy', true),
-  revoke_proxy: (op, ctx) => awaitConfirmation(op, ctx, 'proxy', false),
+  grant_analytics: awaitConfirmation,
+  revoke_analytics: awaitConfirmation,
+  grant_proxy: awaitConfirmation,
+  revoke_proxy: awaitConfirmation,
 } satisfies { [K in OperationKind]: Executor<K> };
 
-/** `done` when the confirmations record `value` for the user, else `waiting` with the instructions. */
-async function awaitConfirmation(op: Operation & { target: UserTarget }, ctx: ExecutionContext, attribute: GrantAttribute, value: boolean): Promise<OperationOutcome> {
+/** `done` when the confirmations record the value the step leaves, else `waiting` with the instructions. */
+async function awaitConfirmation(op: PermissionOperation, ctx: ExecutionContext): Promise<OperationOutcome> {
+  const { attribute, value } = PERMISSION_EFFECT[op.kind];
   if (findConfirmed(ctx.confirmed, [op.target.email], attribute) === value) return DONE;
   return { status: 'waiting', instructions: instructionsOf(op) };
 }

@@ -6,10 +6,9 @@
  * confirmed by hand: apply verifies them.
  */
 import { DialformError } from '../errors.js';
-import type { ConfirmedGrant, GrantAttribute } from '../model/confirmed-grants.js';
+import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import type { DesiredState } from '../model/tenant.js';
-import { planPermissionChanges } from './permission-changes.js';
-import type { Operation } from './types.js';
+import { PERMISSION_EFFECT, planPermissionChanges, type PermissionOperation } from './permission-changes.js';
 
 /** An operator step waiting for confirmation: its id and the users it covers. */
 export interface PendingConfirmation {
@@ -22,7 +21,7 @@ export function listPendingConfirmations(desired: DesiredState, confirmed: reado
   const steps = new Map<string, string[]>();
   for (const op of planPermissionChanges(desired, { confirmed })) {
     const id = op.step?.id ?? op.kind;
-    steps.set(id, [...(steps.get(id) ?? []), op.target.type === 'user' ? op.target.email : '']);
+    steps.set(id, [...(steps.get(id) ?? []), op.target.email]);
   }
   return [...steps].map(([step, emails]) => ({ step, emails }));
 }
@@ -37,7 +36,7 @@ export function confirmSteps(input: { desired: DesiredState; confirmed: readonly
   const added: ConfirmedGrant[] = [];
   for (const name of input.names) {
     const [stepId = '', email] = splitName(name);
-    const matched = ops.filter((op) => op.step?.id === stepId && (email === undefined || (op.target.type === 'user' && op.target.email === email)));
+    const matched = ops.filter((op) => op.step?.id === stepId && (email === undefined || op.target.email.toLowerCase() === email));
     if (matched.length === 0) throw notConfirmable(name, stepId, pending);
     for (const op of matched) added.push(toConfirmation(op, input.at));
   }
@@ -49,10 +48,8 @@ function splitName(name: string): [string, string | undefined] {
   return colon < 0 ? [name, undefined] : [name.slice(0, colon), name.slice(colon + 1).toLowerCase()];
 }
 
-function toConfirmation(op: Operation, at: Date): ConfirmedGrant {
-  const change = op.changes[0];
-  const attribute = change?.field as GrantAttribute;
-  return { email: op.target.type === 'user' ? op.target.email.toLowerCase() : '', attribute, value: change?.to === true, step: op.kind, at: at.toISOString() };
+function toConfirmation(op: PermissionOperation, at: Date): ConfirmedGrant {
+  return { email: op.target.email.toLowerCase(), ...PERMISSION_EFFECT[op.kind], step: op.kind, at: at.toISOString() };
 }
 
 const API_VERIFIED = new Set(['transfer_licenses', 'restore_user']);

@@ -15,7 +15,7 @@ import { findConfirmed, type ConfirmedGrant, type GrantAttribute } from '../mode
 import { findUserByEmails, indexUsersByEmail } from '../model/match-users.js';
 import type { DesiredState, User } from '../model/tenant.js';
 import { operation } from './operations.js';
-import type { Operation } from './types.js';
+import type { OperationOf } from './types.js';
 
 /** What is known of the class-3 grants in Dialpad: confirmations, else the base config. */
 export interface GrantBasis {
@@ -41,9 +41,20 @@ const NOTES = {
 /** How to record the step once done: no API shows it, so apply waits for this. */
 const confirmNote = (step: string) => `No API shows this: once done, record it with \`dialform confirm ${step}\` and commit the confirmations file.`;
 
+/** The manual steps of class-3 attributes. */
+export type PermissionOperation = OperationOf<'grant_analytics' | 'revoke_analytics' | 'grant_proxy' | 'revoke_proxy'>;
+
+/** What each permission kind sets: its attribute and the value it leaves in Dialpad. */
+export const PERMISSION_EFFECT = {
+  grant_analytics: { attribute: 'analytics', value: true },
+  revoke_analytics: { attribute: 'analytics', value: false },
+  grant_proxy: { attribute: 'proxy', value: true },
+  revoke_proxy: { attribute: 'proxy', value: false },
+} as const satisfies Record<PermissionOperation['kind'], { attribute: GrantAttribute; value: boolean }>;
+
 /** Manual grant/revoke operations for declarations that differ from what is known (`GrantBasis`). */
-export function planPermissionChanges(desired: DesiredState, basis: GrantBasis): Operation[] {
-  const ops: Operation[] = [];
+export function planPermissionChanges(desired: DesiredState, basis: GrantBasis): PermissionOperation[] {
+  const ops: PermissionOperation[] = [];
   const known = knownGrants(basis);
   for (const user of desired.tenant.users) {
     const source = user.source ?? 'config';
