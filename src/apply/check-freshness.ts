@@ -106,12 +106,15 @@ export function refreshReversibility(saved: Plan, fresh: Plan): Plan {
  *
  * 1. config: there is one, and it is the plan's (`config_digest`);
  * 2. live state: a plan nothing of which was started is current exactly when the live digest
- *    equals its basis. A resumed plan (some operations done or in doubt) changed Dialpad itself,
- *    so the digest cannot decide; then the operations not yet done must be exactly those the
- *    fresh plan needs (structural identity), else someone else changed Dialpad. Exceptions: a
- *    manual operation no longer needed was done by a person, and an operation in doubt (started,
- *    never finished: a kill mid-write) no longer needed landed; apply confirms the latter by
- *    reading before it would send it again;
+ *    equals its basis. A plan under way changed Dialpad, so the digest cannot decide; then the
+ *    operations not yet done must be exactly those the fresh plan needs (structural identity),
+ *    else someone else changed Dialpad. A plan is under way when the journal shows an operation
+ *    done, in doubt or waiting (a manual step), or when a manual operation is no longer needed:
+ *    a person did it, whether before the first apply or after (issue 14 #1). Exceptions to
+ *    "exactly": a manual operation no longer needed was done by a person, and an operation in
+ *    doubt (started, never finished: a kill mid-write) no longer needed landed; apply confirms
+ *    the latter by reading before it would send it again. A restore the fresh plan replaces by a
+ *    create is no longer possible (`impossible`), and always refused;
  * 3. operations: nothing started, Dialpad as planned, and still the operations differ from the
  *    fresh plan's: the file was edited (a release added, a delete's email changed, …);
  * 4. rules: the fresh plan is not blocked (the saved summary and violations are never trusted);

@@ -91,7 +91,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     if (!reported.has(b.id)) violations.push({ code: b.code, severity: 'error', message: b.message, operation_ids: [b.id] });
   }
 
-  const operations = settleReversibility({ operations: trace.operations, pool: trace.pool });
+  const operations = settleReversibility({ operations: trace.operations, pool: trace.pool, live });
   return {
     format_version: PLAN_FORMAT_VERSION,
     created_at: now.toISOString(),

@@ -8,12 +8,15 @@
  * To add a case (e.g. deleting a pending user, whose number Dialpad deletes at once), add a finder
  * to `IRREVERSIBLE_PARTS`.
  */
+import type { LiveState } from '../model/tenant.js';
 import type { Operation, PoolMovement } from './types.js';
 
-/** What a finder reads: the ordered operations and the pool movements the simulation recorded. */
+/** What a finder reads: the ordered operations, the pool movements the simulation recorded, and the live state planned against. */
 export interface ReversibilityContext {
   operations: readonly Operation[];
   pool: readonly PoolMovement[];
+  /** Keyed by the config's offices, as the planner sees it (e.g. which users are pending). */
+  live: LiveState;
 }
 
 /** Operation id → why part of it cannot be undone. */

@@ -28,7 +28,7 @@ describe('reversibility', () => {
 
   it('takes further finders (the hook for other irreversible parts)', () => {
     const plan = planOf(desiredState({ users: [], policy: { unmanagedUsers: 'delete' } }), live);
-    const marked = settleReversibility({ operations: plan.operations, pool: plan.pool }, [
+    const marked = settleReversibility({ operations: plan.operations, pool: plan.pool, live }, [
       findReleasedNumbersOfDeletedUsers,
       ({ operations }) => new Map(operations.map((op) => [op.id, 'pending user: the number is deleted at once'])),
     ]);
