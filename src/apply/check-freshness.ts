@@ -141,10 +141,10 @@ export function judgeFreshness(input: {
 
   const remaining = plan.operations.filter((op) => !input.done.has(op.id));
   const drift = compareOperations(remaining, fresh.operations);
-  // A manual step no longer needed was done by a person: the plan is under way, whether apply
-  // ran first (and journalled it `waiting`) or the person did (issue 14 #1: resumable either way).
   drift.impossible = drift.gone.filter((op) => !isStillPossible(op, fresh));
   drift.gone = drift.gone.filter((op) => isStillPossible(op, fresh));
+  // A manual step no longer needed was done by a person: the plan is under way, whether apply
+  // ran first (and journalled it `waiting`) or the person did (issue 14 #1: resumable either way).
   const manualDone = drift.gone.some((op) => op.manual);
   const started = done > 0 || manualDone || plan.operations.some((op) => inDoubt.has(op.id) || waiting.has(op.id));
   if (started) drift.gone = drift.gone.filter((op) => !op.manual && !inDoubt.has(op.id));
