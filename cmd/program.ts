@@ -3,6 +3,7 @@ import { EXIT, type ExitCode } from '../src/exit-codes.js';
 import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
 import { runApply } from './commands/apply.js';
+import { runConfirm } from './commands/confirm.js';
 import { runEmulatorServe } from './commands/emulator.js';
 import { runEmulatorDo, type StepRequest } from './commands/emulator-do.js';
 import { runImport } from './commands/import.js';
@@ -50,7 +51,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
       .option('--detailed-exitcode', 'exit 2 when there are changes (0 when none)')
       .option('--redact', 'mask emails and phone numbers in the output')
-      .option('--base <ref>', 'git revision of the config to compare analytics and proxy grants against')
+      .option('--base <ref>', 'git revision of the config to compare analytics and proxy grants against (without a confirmations file)')
+      .option('--journal <file>', 'the apply journal to read restores apply waited for from (read only)', '.dialform/journal.jsonl')
       .option('--no-color', 'no colours'),
   ).action(async (opts) => setCode(await runPlan(opts, io)));
 
@@ -64,6 +66,13 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--allow-older-config', 'apply a config whose git commit is older than the one last applied')
       .option('--no-color', 'no colours'),
   ).action(async (file, opts) => setCode(await runApply(file, opts, io)));
+
+  program
+    .command('confirm')
+    .description('record that manual analytics or proxy steps (which no API shows) are done in Dialpad')
+    .argument('[step...]', 'a step as plans and apply name it (grant_analytics), or one user of it (grant_analytics:ada@acme.com); none: list the steps waiting')
+    .option('-c, --config <path>', 'config file or directory (default: ./dialform.yaml, else ./dialform/)')
+    .action(async (steps, opts) => setCode(await runConfirm(steps, opts, io)));
 
   program
     .command('show')

@@ -31,6 +31,10 @@ export const ERROR_CODES = {
   journal_unusable: EXIT.error,
   /** The config's git commit is older than (an ancestor of) the one the journal last recorded as applied. */
   config_older_than_applied: EXIT.error,
+  /** The confirmations file kept with the config (`dialform-confirmed.json`) cannot be read or is malformed. */
+  confirmed_invalid: EXIT.error,
+  /** `dialform confirm` was given a step that is not pending, or one apply verifies through the API. */
+  step_not_confirmable: EXIT.error,
   /** The plan is blocked by a rule and is not applied. */
   plan_blocked: EXIT.blocked,
   /** An office to create has no `create:` block with Dialpad's billing fields. */

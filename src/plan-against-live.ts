@@ -6,7 +6,21 @@ import type { DesiredState, LiveState } from './model/tenant.js';
 import { buildPlan } from './plan/build-plan.js';
 import { digestLive } from './plan/digest.js';
 import type { Rehearsal } from './plan/rehearsal.js';
-import type { Plan } from './plan/types.js';
+import type { PendingRestore, Plan } from './plan/types.js';
+import type { ConfirmedGrant } from './model/confirmed-grants.js';
+
+/** What a plan is made from besides the live read. */
+export interface PlanInputs {
+  desired: DesiredState;
+  /** The config at `--base`: what analytics/proxy declarations are compared with without confirmations. */
+  base?: DesiredState;
+  /** The confirmations file's entries (`readConfirmed`); `undefined` when the config has none. */
+  confirmed?: readonly ConfirmedGrant[];
+  /** Restores apply waited for and never saw done (`Journal.pendingRestores`). */
+  pendingRestores?: readonly PendingRestore[];
+  /** Against the embedded emulator: see `BuildPlanInput.rehearsal`. */
+  rehearsal?: Rehearsal;
+}
 
 /**
  * Plans a config against what was read from Dialpad (pure):
@@ -17,7 +31,7 @@ import type { Plan } from './plan/types.js';
  *
  * `read` is the id-keyed live state `fetchLive` returns.
  */
-export function planFromRead(input: { desired: DesiredState; read: LiveState; base?: DesiredState; now: Date; rehearsal?: Rehearsal }): Plan {
+export function planFromRead(input: PlanInputs & { read: LiveState; now: Date }): Plan {
   const { desired, read } = input;
   const live = keyLiveOffices(read, desired.tenant.offices);
   return buildPlan({
@@ -26,6 +40,8 @@ export function planFromRead(input: { desired: DesiredState; read: LiveState; ba
     changes: diffTenant(desired, live),
     now: input.now,
     base: input.base,
+    confirmed: input.confirmed,
+    pendingRestores: input.pendingRestores,
     configDigest: digestConfig(desired),
     liveDigest: digestLive(read),
     ...(input.rehearsal === undefined ? {} : { rehearsal: input.rehearsal }),
@@ -36,15 +52,8 @@ export function planFromRead(input: { desired: DesiredState; read: LiveState; ba
  * The whole pipeline: read Dialpad (`fetchLive`, keyed by Dialpad ids), then `planFromRead`
  * (match → diff → plan). Returns the plan and the read it was made from.
  */
-export async function planAgainstLive(input: {
-  desired: DesiredState;
-  client: DialpadClient;
-  base?: DesiredState;
-  now?: Date;
-  /** Against the embedded emulator: see `BuildPlanInput.rehearsal`. */
-  rehearsal?: Rehearsal;
-}): Promise<{ plan: Plan; read: LiveState }> {
+export async function planAgainstLive(input: PlanInputs & { client: DialpadClient; now?: Date }): Promise<{ plan: Plan; read: LiveState }> {
   const read = await fetchLive(input.client);
-  const plan = planFromRead({ desired: input.desired, read, base: input.base, now: input.now ?? new Date(), rehearsal: input.rehearsal });
+  const plan = planFromRead({ ...input, read, now: input.now ?? new Date() });
   return { plan, read };
 }

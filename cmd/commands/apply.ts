@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { applyPlan } from '../../src/apply/apply-plan.js';
 import { checkConfigOrder, configCommit, recordAppliedConfig, type ConfigCommit, type ConfigOrder } from '../../src/apply/applied-config.js';
-import { checkFreshness, type Drift, type Freshness } from '../../src/apply/check-freshness.js';
+import { checkSavedPlan, type Drift, type Freshness } from '../../src/apply/check-freshness.js';
 import { identifyPlan, openJournal, type Journal } from '../../src/apply/journal.js';
-import type { ApplyEvent, ApplyReport, OperationResult } from '../../src/apply/types.js';
 import { verifyApplied, type Verification } from '../../src/apply/verify-applied.js';
 import { digestConfig, loadConfig, resolveConfigPath } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
@@ -17,6 +16,8 @@ import type { DesiredState } from '../../src/model/tenant.js';
 import { paint, type Io } from '../io.js';
 import { openTarget, rehearsalOf, type ConnectionOptions, type Target } from '../target.js';
 import { renderPlan } from './render-plan.js';
+import { printReport, progress } from './apply-report.js';
+import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { sanitizeForTerminal } from '../../src/render/terminal-safe.js';
 
 export interface ApplyCommandOptions extends ConnectionOptions {
@@ -41,17 +42,24 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
     // An unusable journal is refused before anything is read or written, not after the first write.
     await journal.prepare();
     const commit = desired && path ? await configCommit(path, desired.files) : undefined;
+    const confirmed = path ? (await readConfirmed(path)).grants : undefined;
+    const pendingRestores = await journal.pendingRestores();
     reportConfigOrder(await checkConfigOrder({ journal, commit, allowOlder: opts.allowOlderConfig }), io);
     let plan: Plan;
+    /** What is shown: a saved plan's reversibility is recomputed on Dialpad's clock now. */
+    let shown: Plan;
     if (file) {
       plan = await readPlanFile(resolve(io.cwd, file));
-      reportFreshness(await checkFreshness({ plan, journal, client: target.client, desired }), io);
+      const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed });
+      reportFreshness(checked.freshness, io);
+      shown = checked.shown;
     } else {
       if (!desired) throw new UsageError('apply needs a config (-c) or a saved plan FILE');
-      plan = (await planAgainstLive({ desired, client: target.client, ...rehearsalOf(target, opts.config) })).plan;
+      plan = (await planAgainstLive({ desired, confirmed, pendingRestores, client: target.client, ...rehearsalOf(target, opts.config) })).plan;
+      shown = plan;
     }
 
-    io.out(renderPlan(plan, { format: 'text', color }));
+    io.out(renderPlan(shown, { format: 'text', color }));
     if (plan.summary.blocked) return EXIT.blocked;
     const noteApplied = () => noteAppliedConfig(journal, { plan, commit, desired });
     if (plan.operations.length === 0) {
@@ -63,6 +71,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
     const report = await applyPlan(plan, {
       api: createApplyApi(target.client),
       journal,
+      confirmed,
       onEvent: progress(io, plan),
       readLive: () => fetchLive(target.client),
     });
@@ -70,7 +79,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
     if (report.status !== 'complete') return EXIT.incomplete;
     await noteApplied();
 
-    if (desired) return reportVerification(await verifyApplied({ desired, client: target.client }), io, color);
+    if (desired) return reportVerification(await verifyApplied({ desired, confirmed, pendingRestores, client: target.client }), io, color);
     return EXIT.ok;
   } finally {
     await target.close();
@@ -187,10 +196,11 @@ function reportFreshness(freshness: Freshness, io: Io): void {
 /** Drift as lines, each naming the operation by kind (its summary shown for the reader). */
 function describeDrift(drift: Drift): string[] {
   const name = (op: Operation) => `${op.kind} ${sanitizeForTerminal(op.summary)}`;
-  if (drift.added.length + drift.gone.length + drift.changed.length === 0) {
+  if (drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length === 0) {
     return ['The same operations are still needed, against different live data.'];
   }
   return [
+    ...drift.impossible.map((op) => `  no longer possible: ${name(op)} (the restore window passed: the account can no longer be restored)`),
     ...drift.gone.map((op) => `  no longer needed: ${name(op)}`),
     ...drift.changed.map(({ saved, fresh }) => `  now different:    ${name(fresh)} (planned: ${sanitizeForTerminal(saved.summary)})`),
     ...drift.added.map((op) => `  now also needed:  ${name(op)}`),
@@ -210,68 +220,4 @@ function reportVerification(verification: Verification, io: Io, color: boolean):
   io.err(paint(io, 'red', `Apply finished, but Dialpad still differs from the configuration in ${count} way(s); run apply again to continue:\n`));
   io.out(renderPlan(verification.plan, { format: 'text', color }));
   return EXIT.incomplete;
-}
-
-function progress(io: Io, plan: Plan): (event: ApplyEvent) => void {
-  const width = String(plan.operations.length).length;
-  return (event) => {
-    const counter = `[${String(event.index + 1).padStart(width)}/${event.total}]`;
-    if (event.type === 'start') {
-      if (io.errIsTty) io.err(`\r\x1b[K${counter} ${event.id} ${sanitizeForTerminal(event.summary)}`);
-      return;
-    }
-    if (io.errIsTty) io.err('\r\x1b[K');
-    io.err(`${counter} ${describe(event.result)}\n`);
-  };
-}
-
-/** One progress line; the summary and any error can hold live names or Dialpad's text, so both are sanitized. */
-function describe(result: OperationResult): string {
-  const { outcome } = result;
-  const head = `${result.id} ${sanitizeForTerminal(result.summary)}`;
-  switch (outcome.status) {
-    case 'done':
-      return `${head}: done`;
-    case 'already_done':
-      return `${head}: already done (journal)`;
-    case 'waiting':
-      return `${head}: waiting for a manual step`;
-    case 'reminder':
-      return `${head}: manual step, not verifiable — do it by hand`;
-    case 'failed':
-      return `${head}: FAILED: ${sanitizeForTerminal(outcome.error)}`;
-    case 'not_run':
-      return `${head}: not run (${sanitizeForTerminal(outcome.reason)})`;
-    default: {
-      const _never: never = outcome;
-      return _never;
-    }
-  }
-}
-
-function printReport(report: ApplyReport, io: Io, color: boolean): void {
-  const count = (status: string) => report.results.filter((r) => r.outcome.status === status).length;
-  const lines: string[] = [];
-  for (const { id, outcome } of report.results) {
-    if (outcome.status !== 'waiting' && outcome.status !== 'reminder') continue;
-    const label = outcome.status === 'waiting' ? 'Manual step (apply waits for it)' : 'Manual step (reminder)';
-    lines.push(`${label} ${id}:`, ...outcome.instructions.split('\n').map((l) => `  ${sanitizeForTerminal(l)}`));
-  }
-  const done = count('done') + count('already_done');
-  const summary = `Apply ${report.status}: ${done} done, ${count('failed')} failed, ${count('waiting')} waiting, ${count('not_run')} not run.`;
-  lines.push(summary);
-  if (report.status === 'failed') {
-    const failed = report.results.find((r) => r.outcome.status === 'failed');
-    lines.push(`Stopped at ${failed?.id}. Succeeded: ${listIds(report, ['done', 'already_done'])}. Not run: ${listIds(report, ['not_run'])}.`);
-    lines.push('Fix the cause and run apply again: what is done is not repeated.');
-  } else if (report.status === 'waiting') {
-    lines.push('Do the manual steps above, then run apply again to continue.');
-  }
-  const text = `${lines.join('\n')}\n`;
-  io.out(color ? paint(io, report.status === 'complete' ? 'green' : 'yellow', text) : text);
-}
-
-function listIds(report: ApplyReport, statuses: string[]): string {
-  const ids = report.results.filter((r) => statuses.includes(r.outcome.status)).map((r) => r.id);
-  return ids.length ? ids.join(', ') : 'none';
 }

@@ -1,5 +1,7 @@
 import { loadConfig, loadConfigFromGit, resolveConfigPath } from '../../src/config/index.js';
 import { writePlanFile } from '../../src/plan/plan-file.js';
+import { readConfirmed } from '../../src/config/confirmed-record.js';
+import { openJournal } from '../../src/apply/journal.js';
 import { resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { planAgainstLive } from '../../src/plan-against-live.js';
@@ -13,6 +15,7 @@ export interface PlanOptions extends ConnectionOptions {
   detailedExitcode?: boolean;
   redact?: boolean;
   base?: string;
+  journal: string;
   color: boolean;
 }
 
@@ -23,7 +26,10 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
   const base = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : undefined;
   const target = await openTarget(opts, io, desired);
   try {
-    const { plan } = await planAgainstLive({ desired, client: target.client, base, ...rehearsalOf(target, opts.config) });
+    const { grants: confirmed } = await readConfirmed(configPath);
+    // Read only: a restore apply waited for (`restore_window_expired`); no journal, none.
+    const pendingRestores = await openJournal(resolve(io.cwd, opts.journal)).pendingRestores();
+    const { plan } = await planAgainstLive({ desired, client: target.client, base, confirmed, pendingRestores, ...rehearsalOf(target, opts.config) });
     if (opts.out) {
       await writePlanFile(resolve(io.cwd, opts.out), plan);
       io.err(

@@ -1,8 +1,9 @@
 import { BugError, DialformError } from '../errors.js';
 import type { LiveState } from '../model/tenant.js';
+import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import type { Operation, Plan } from '../plan/types.js';
 import { executeOperation, hasLanded, type ExecutionContext } from './execute-operation.js';
-import { identifyPlan, type Journal } from './journal.js';
+import { identifyPlan, type Journal, type JournalEntry } from './journal.js';
 import type { ApplyApi, ApplyEvent, ApplyReport, OperationResult } from './types.js';
 
 export interface ApplyOptions {
@@ -10,6 +11,8 @@ export interface ApplyOptions {
   journal: Journal;
   onEvent?: (event: ApplyEvent) => void;
   now?: () => Date;
+  /** The confirmations file's entries (`readConfirmed`): what makes an analytics or proxy step done. */
+  confirmed?: readonly ConfirmedGrant[];
   /**
    * Reads Dialpad (`fetchLive`): asked, just before it would be sent again, whether an operation
    * the journal shows started but not finished already landed. Needed only when there is one.
@@ -27,6 +30,7 @@ export interface ApplyOptions {
  *   looked up in a fresh read (`hasLanded`) and only sent again if it did not land.
  * - A manual step that is not done yet (`waiting`) does not stop the run: everything that does
  *   not depend on it (`after`) still runs; its dependents are `not_run`. The report is `waiting`.
+ *   Its state is journalled (`waiting`, then `done` once verified or confirmed).
  * - The first failing API operation stops the run; the rest are `not_run`. The report is `failed`.
  *
  * A blocked plan (an error violation, or a summary saying so) is refused before anything runs.
@@ -41,14 +45,22 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const planId = identifyPlan(plan);
   await options.journal.prepare();
   const { done: alreadyDone, inDoubt } = await options.journal.progress(planId);
-  const journal = (op: Operation, status: 'started' | 'done' | 'failed', error?: string) =>
-    options.journal.record({ plan: planId, op: op.id, kind: op.kind, status, at: now().toISOString(), ...(error === undefined ? {} : { error }) });
+  const journal = (op: Operation, status: JournalEntry['status'], error?: string) =>
+    options.journal.record({
+      plan: planId,
+      op: op.id,
+      kind: op.kind,
+      status,
+      at: now().toISOString(),
+      ...(op.kind === 'restore_user' || op.kind === 'create_user' ? { subject: op.target.email } : {}),
+      ...(error === undefined ? {} : { error }),
+    });
   const landed = async (op: Operation): Promise<boolean> => {
     if (!inDoubt.has(op.id) || op.manual) return false;
     if (options.readLive === undefined) throw new BugError(`applyPlan needs readLive to check whether ${op.id}, started before, landed`);
     return hasLanded(op, await options.readLive());
   };
-  const ctx: ExecutionContext = { api: options.api, officeIds: new Map(), userIds: new Map() };
+  const ctx: ExecutionContext = { api: options.api, confirmed: options.confirmed ?? [], officeIds: new Map(), userIds: new Map() };
   const results: OperationResult[] = [];
   /** Operations whose dependents cannot run in this pass. */
   const unfinished = new Set<string>();
@@ -56,7 +68,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const total = plan.operations.length;
 
   for (const [index, op] of plan.operations.entries()) {
-    const base = { id: op.id, kind: op.kind, summary: op.summary };
+    const base = { id: op.id, kind: op.kind, summary: op.summary, ...(op.step === undefined ? {} : { step: op.step }) };
     let result: OperationResult;
     if (alreadyDone.has(op.id)) {
       result = { ...base, outcome: { status: 'already_done' } };
@@ -81,7 +93,9 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
           result = { ...base, outcome: { status: 'failed', error: error.message } };
         }
         const outcome = result.outcome;
-        if (outcome.status === 'done' || outcome.status === 'failed') {
+        // A manual step's lifecycle is journalled as well: `waiting` marks the plan started (so it
+        // is resumable whichever comes first, the next run or the step) and keeps a restore on record.
+        if (outcome.status === 'done' || outcome.status === 'failed' || outcome.status === 'waiting') {
           await journal(op, outcome.status, outcome.status === 'failed' ? outcome.error : undefined);
         }
       }

@@ -1,6 +1,7 @@
 import { fetchLive, type DialpadClient } from '../dialpad/index.js';
 import { keyLiveOffices } from '../model/match-offices.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
+import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import { planFromRead } from '../plan-against-live.js';
 import { digestLive } from '../plan/digest.js';
 import type { Operation, Plan, Violation } from '../plan/types.js';
@@ -14,6 +15,11 @@ export interface Drift {
   added: Operation[];
   /** In the saved plan, and no longer needed in any form. */
   gone: Operation[];
+  /**
+   * In the saved plan, and no longer *possible*: a manual restore whose user the fresh plan
+   * creates anew instead, because the restore window passed (`isStillPossible`).
+   */
+  impossible: Operation[];
   /** The same step on the same object (`slotOfOperation`), with different contents. */
   changed: { saved: Operation; fresh: Operation }[];
 }
@@ -43,24 +49,53 @@ export type Freshness =
   | { status: 'blocked'; done: number; violations: Violation[] }
   | { status: 'mismatched'; done: number; mismatches: TargetMismatch[] };
 
+type CheckInput = {
+  plan: Plan;
+  journal: Journal;
+  client: DialpadClient;
+  desired?: DesiredState;
+  /** The confirmations file's entries, as for any plan (`PlanInputs`). */
+  confirmed?: readonly ConfirmedGrant[];
+  now?: Date;
+};
+
 /**
  * Reads Dialpad and the journal, plans the config against the read, and judges the saved plan
  * (`judgeFreshness`). `desired` is the config, when one is available; `now` is when the fresh
  * plan is made.
  */
-export async function checkFreshness(input: {
-  plan: Plan;
-  journal: Journal;
-  client: DialpadClient;
-  desired?: DesiredState;
-  now?: Date;
-}): Promise<Freshness> {
+export async function checkFreshness(input: CheckInput): Promise<Freshness> {
+  return (await checkSavedPlan(input)).freshness;
+}
+
+/**
+ * `checkFreshness`, and the saved plan as apply shows it (`shown`): its reversibility recomputed
+ * from the fresh plan, on Dialpad's clock now (`refreshReversibility`). Apply executes and
+ * journals the saved plan itself, never `shown`.
+ */
+export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Freshness; shown: Plan }> {
   const { plan, desired } = input;
   const progress = await input.journal.progress(identifyPlan(plan));
   const read = await fetchLive(input.client);
-  const fresh = desired === undefined ? undefined : planFromRead({ desired, read, now: input.now ?? new Date() });
+  const pendingRestores = await input.journal.pendingRestores();
+  const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, pendingRestores, now: input.now ?? new Date() });
   const live = desired === undefined ? read : keyLiveOffices(read, desired.tenant.offices);
-  return judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live });
+  const freshness = judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live });
+  return { freshness, shown: fresh === undefined ? plan : refreshReversibility(plan, fresh) };
+}
+
+/**
+ * Display only: `saved` with each operation's `reversible` and notes taken from the same
+ * operation (structural identity) in `fresh`, so a plan saved days ago shows how reversible its
+ * steps are now (a restore window dated from today's read; a release now planned alongside).
+ */
+export function refreshReversibility(saved: Plan, fresh: Plan): Plan {
+  const byIdentity = new Map(fresh.operations.map((op) => [identifyOperation(op), op]));
+  const operations = saved.operations.map((op) => {
+    const now = byIdentity.get(identifyOperation(op));
+    return now === undefined ? op : { ...op, reversible: now.reversible, notes: now.notes };
+  });
+  return { ...saved, operations };
 }
 
 /**
@@ -71,12 +106,15 @@ export async function checkFreshness(input: {
  *
  * 1. config: there is one, and it is the plan's (`config_digest`);
  * 2. live state: a plan nothing of which was started is current exactly when the live digest
- *    equals its basis. A resumed plan (some operations done or in doubt) changed Dialpad itself,
- *    so the digest cannot decide; then the operations not yet done must be exactly those the
- *    fresh plan needs (structural identity), else someone else changed Dialpad. Exceptions: a
- *    manual operation no longer needed was done by a person, and an operation in doubt (started,
- *    never finished: a kill mid-write) no longer needed landed; apply confirms the latter by
- *    reading before it would send it again;
+ *    equals its basis. A plan under way changed Dialpad, so the digest cannot decide; then the
+ *    operations not yet done must be exactly those the fresh plan needs (structural identity),
+ *    else someone else changed Dialpad. A plan is under way when the journal shows an operation
+ *    done, in doubt or waiting (a manual step), or when a manual operation is no longer needed:
+ *    a person did it, whether before the first apply or after (issue 14 #1). Exceptions to
+ *    "exactly": a manual operation no longer needed was done by a person, and an operation in
+ *    doubt (started, never finished: a kill mid-write) no longer needed landed; apply confirms
+ *    the latter by reading before it would send it again. A restore the fresh plan replaces by a
+ *    create is no longer possible (`impossible`), and always refused;
  * 3. operations: nothing started, Dialpad as planned, and still the operations differ from the
  *    fresh plan's: the file was edited (a release added, a delete's email changed, …);
  * 4. rules: the fresh plan is not blocked (the saved summary and violations are never trusted);
@@ -86,14 +124,16 @@ export function judgeFreshness(input: {
   plan: Plan;
   done: ReadonlySet<string>;
   inDoubt?: ReadonlySet<string>;
+  /** Manual steps the journal shows apply waited for. */
+  waiting?: ReadonlySet<string>;
   liveDigest: string;
   fresh?: Plan;
   live: LiveState;
 }): Freshness {
   const { plan, liveDigest, fresh } = input;
   const inDoubt = input.inDoubt ?? new Set<string>();
+  const waiting = input.waiting ?? new Set<string>();
   const done = plan.operations.filter((op) => input.done.has(op.id)).length;
-  const started = done > 0 || plan.operations.some((op) => inDoubt.has(op.id));
   const savedDigest = plan.basis.live_digest;
 
   if (fresh === undefined) return { status: 'unverifiable', done, reason: 'no_config' };
@@ -101,8 +141,14 @@ export function judgeFreshness(input: {
 
   const remaining = plan.operations.filter((op) => !input.done.has(op.id));
   const drift = compareOperations(remaining, fresh.operations);
+  drift.impossible = drift.gone.filter((op) => !isStillPossible(op, fresh));
+  drift.gone = drift.gone.filter((op) => isStillPossible(op, fresh));
+  // A manual step no longer needed was done by a person: the plan is under way, whether apply
+  // ran first (and journalled it `waiting`) or the person did (issue 14 #1: resumable either way).
+  const manualDone = drift.gone.some((op) => op.manual);
+  const started = done > 0 || manualDone || plan.operations.some((op) => inDoubt.has(op.id) || waiting.has(op.id));
   if (started) drift.gone = drift.gone.filter((op) => !op.manual && !inDoubt.has(op.id));
-  const drifted = drift.added.length + drift.gone.length + drift.changed.length > 0;
+  const drifted = drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length > 0;
   if (!started && liveDigest !== savedDigest) return { status: 'stale', done, savedDigest, liveDigest, drift };
   if (drifted) return started ? { status: 'stale', done, savedDigest, liveDigest, drift } : { status: 'altered', done, drift };
 
@@ -110,6 +156,16 @@ export function judgeFreshness(input: {
   const mismatches = checkTargets(remaining, input.live);
   if (mismatches.length > 0) return { status: 'mismatched', done, mismatches };
   return { status: 'fresh', done };
+}
+
+/**
+ * Whether a manual step the fresh plan no longer has was done rather than made impossible: a
+ * restore whose user the fresh plan creates instead (the restore window passed) is impossible.
+ */
+function isStillPossible(op: Operation, fresh: Plan): boolean {
+  if (op.kind !== 'restore_user') return true;
+  const email = op.target.email.toLowerCase();
+  return !fresh.operations.some((f) => f.kind === 'create_user' && f.email.toLowerCase() === email);
 }
 
 /**
@@ -137,7 +193,7 @@ export function compareOperations(saved: readonly Operation[], fresh: readonly O
       changed.push({ saved: op, fresh: fresh[match] as Operation });
     }
   }
-  return { added: fresh.filter((_, index) => freshLeft.has(index)), gone, changed };
+  return { added: fresh.filter((_, index) => freshLeft.has(index)), gone, impossible: [], changed };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

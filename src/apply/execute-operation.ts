@@ -3,6 +3,8 @@ import { isSameOfficeName } from '../model/office-names.js';
 import type { LiveState, User } from '../model/tenant.js';
 import type { OfficeRef, Operation, OperationKind, OperationOf, UserTarget } from '../plan/types.js';
 import type { ApplyApi, OperationOutcome } from './types.js';
+import { findConfirmed, type ConfirmedGrant } from '../model/confirmed-grants.js';
+import { PERMISSION_EFFECT, type PermissionOperation } from '../plan/permission-changes.js';
 
 /**
  * Ids learned while applying: offices and users created earlier in the same run have no id in
@@ -10,6 +12,8 @@ import type { ApplyApi, OperationOutcome } from './types.js';
  */
 export interface ExecutionContext {
   api: ApplyApi;
+  /** The confirmations file's entries: how apply knows an analytics or proxy step is done. */
+  confirmed: readonly ConfirmedGrant[];
   officeIds: Map<string, string>;
   userIds: Map<string, string>;
 }
@@ -100,15 +104,18 @@ const EXECUTORS = {
     }
     return { status: 'waiting', instructions: instructionsOf(op) };
   },
-  // No API shows analytics or proxy access: apply cannot wait for them, so it reminds instead.
-  grant_analytics: remind,
-  revoke_analytics: remind,
-  grant_proxy: remind,
-  revoke_proxy: remind,
+  // No API shows analytics or proxy access: done once an operator confirmed it (`dialform confirm`).
+  grant_analytics: awaitConfirmation,
+  revoke_analytics: awaitConfirmation,
+  grant_proxy: awaitConfirmation,
+  revoke_proxy: awaitConfirmation,
 } satisfies { [K in OperationKind]: Executor<K> };
 
-async function remind(op: Operation): Promise<OperationOutcome> {
-  return { status: 'reminder', instructions: instructionsOf(op) };
+/** `done` when the confirmations record the value the step leaves, else `waiting` with the instructions. */
+async function awaitConfirmation(op: PermissionOperation, ctx: ExecutionContext): Promise<OperationOutcome> {
+  const { attribute, value } = PERMISSION_EFFECT[op.kind];
+  if (findConfirmed(ctx.confirmed, [op.target.email], attribute) === value) return DONE;
+  return { status: 'waiting', instructions: instructionsOf(op) };
 }
 
 type Landed<K extends OperationKind> = (op: OperationOf<K>, live: LiveState) => boolean;

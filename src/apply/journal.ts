@@ -11,13 +11,20 @@ import type { Plan } from '../plan/types.js';
  * the intent; after it, `done` or `failed`. An operation whose last line is `started` was cut off
  * mid-write (a kill): it may or may not have landed, and the rerun reads Dialpad to find out
  * before sending it again. Lines name the plan they belong to; lines of other plans are ignored.
+ *
+ * A manual step's lifecycle is journalled too (docs/manual-steps.md): `waiting` each time apply
+ * finds it not done yet, then `done` once Dialpad's API shows it (verified) or its confirmation is
+ * on record (`dialform confirm`). A plan with a `waiting` line has been started, so a later run
+ * resumes it; a restore still `waiting` is what lets the next plan say its window expired.
  */
 export interface JournalEntry {
   plan: string;
   op: string;
   kind: string;
-  status: 'started' | 'done' | 'failed';
+  status: 'started' | 'done' | 'failed' | 'waiting';
   at: string;
+  /** The user a `restore_user` brings back or a `create_user` creates (their email): see `readPendingRestores`. */
+  subject?: string;
   /**
    * The failure's message, as stored: one line of at most `MAX_JOURNAL_ERROR` characters with
    * token-like runs removed (`boundMessage`); never a raw response body.
@@ -43,6 +50,14 @@ export interface JournalProgress {
   done: Set<string>;
   /** Operations started and neither done nor failed since: their write may have landed. */
   inDoubt: Set<string>;
+  /** Manual steps apply found not done yet, and has not seen done since. */
+  waiting: Set<string>;
+}
+
+/** A restore apply waited for and never saw done: the user's email and when it was last waited for. */
+export interface PendingRestore {
+  email: string;
+  since: string;
 }
 
 /** The most characters of an error message the journal keeps. */
@@ -63,6 +78,8 @@ export interface Journal {
    */
   prepare(): Promise<void>;
   progress(planId: string): Promise<JournalProgress>;
+  /** Restores waited for and never seen done (`readPendingRestores`). */
+  pendingRestores(): Promise<PendingRestore[]>;
   record(entry: JournalEntry): Promise<void>;
   /** The last config recorded as applied, if any. */
   lastAppliedConfig(): Promise<AppliedConfigEntry | undefined>;
@@ -81,12 +98,27 @@ function isAppliedConfig(value: unknown): value is AppliedConfigEntry {
 export function readProgress(entries: Iterable<JournalEntry>, planId: string): JournalProgress {
   const last = new Map<string, JournalEntry['status']>();
   for (const entry of entries) if (entry.plan === planId && entry.op !== undefined) last.set(entry.op, entry.status);
-  const progress: JournalProgress = { done: new Set(), inDoubt: new Set() };
+  const progress: JournalProgress = { done: new Set(), inDoubt: new Set(), waiting: new Set() };
   for (const [op, status] of last) {
     if (status === 'done') progress.done.add(op);
     if (status === 'started') progress.inDoubt.add(op);
+    if (status === 'waiting') progress.waiting.add(op);
   }
   return progress;
+}
+
+/**
+ * Restores apply waited for and never saw done, across every plan (by the user's email,
+ * lower-cased): the user's last restore or create entry is a restore `waiting`. A restore seen
+ * done ends the wait; so does a create of that user done since (the choice of a new account).
+ */
+export function readPendingRestores(entries: Iterable<JournalEntry>): PendingRestore[] {
+  const last = new Map<string, JournalEntry>();
+  for (const entry of entries) {
+    const settles = entry.kind === 'restore_user' || (entry.kind === 'create_user' && entry.status === 'done');
+    if (settles && typeof entry.subject === 'string') last.set(entry.subject.toLowerCase(), entry);
+  }
+  return [...last].filter(([, e]) => e.kind === 'restore_user' && e.status === 'waiting').map(([email, e]) => ({ email, since: e.at }));
 }
 
 function unusable(path: string, error: unknown): DialformError {
@@ -117,6 +149,11 @@ async function readLines(path: string): Promise<unknown[]> {
   return lines;
 }
 
+/** The operation lines of the journal (not the applied-config records). */
+async function readEntries(path: string): Promise<JournalEntry[]> {
+  return (await readLines(path)).filter((l) => (l as { record?: unknown }).record === undefined) as JournalEntry[];
+}
+
 /** A journal in a JSON-lines file (created with its directory by `prepare`). */
 export function openJournal(path: string): Journal {
   return {
@@ -134,8 +171,10 @@ export function openJournal(path: string): Journal {
       }
     },
     async progress(planId) {
-      const lines = await readLines(path);
-      return readProgress(lines.filter((l) => (l as { record?: unknown }).record === undefined) as JournalEntry[], planId);
+      return readProgress(await readEntries(path), planId);
+    },
+    async pendingRestores() {
+      return readPendingRestores(await readEntries(path));
     },
     async lastAppliedConfig() {
       return (await readLines(path)).filter(isAppliedConfig).at(-1);
@@ -175,6 +214,9 @@ export function memoryJournal(
     async prepare() {},
     async progress(planId) {
       return readProgress(entries, planId);
+    },
+    async pendingRestores() {
+      return readPendingRestores(entries);
     },
     async record(entry) {
       entries.push(entry);

@@ -16,6 +16,7 @@ const NON_STRUCTURAL: ReadonlySet<string> = new Set([
   'source',
   'changes',
   'manual',
+  'step',
   'reversible',
 ]);
 

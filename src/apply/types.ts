@@ -1,3 +1,4 @@
+import type { ManualStep } from '../plan/types.js';
 import type { LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 
 /**
@@ -45,10 +46,11 @@ export type OperationOutcome =
   | { status: 'done' }
   /** Done by an earlier run of the same plan (journal) — not repeated. */
   | { status: 'already_done' }
-  /** A manual step not yet confirmed; apply stops after running what does not depend on it. */
+  /**
+   * A manual step not done yet (not verified through the API, or not confirmed by an operator);
+   * apply runs what does not depend on it and reports `waiting`.
+   */
   | { status: 'waiting'; instructions: string }
-  /** A manual step dialform cannot verify: shown as a reminder, not waited for. */
-  | { status: 'reminder'; instructions: string }
   | { status: 'failed'; error: string }
   /** Not attempted: an earlier failure stopped apply, or it depends on a step still waiting. */
   | { status: 'not_run'; reason: string };
@@ -57,6 +59,8 @@ export interface OperationResult {
   id: string;
   kind: string;
   summary: string;
+  /** A manual operation's step (`ManualStep`), so a report can list a bulk step once. */
+  step?: ManualStep;
   outcome: OperationOutcome;
 }
 

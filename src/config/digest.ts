@@ -6,5 +6,8 @@ import { digestTenant } from '../model/digest-tenant.js';
  * dropped), so the same config split differently across files has the same digest.
  */
 export function digestConfig(desired: DesiredState): string {
-  return digestTenant(desired.tenant, { extra: { policy: desired.policy, reservedNumbers: desired.reservedNumbers } });
+  const newAccounts = desired.tenant.users.filter((u) => u.allowNewAccount !== undefined).map((u) => [u.email, u.allowNewAccount]);
+  // Only present when set, so the digest of a config without the key is what it always was.
+  const acks = newAccounts.length === 0 ? {} : { allow_new_account: newAccounts };
+  return digestTenant(desired.tenant, { extra: { policy: desired.policy, reservedNumbers: desired.reservedNumbers, ...acks } });
 }

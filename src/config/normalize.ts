@@ -70,6 +70,7 @@ function normalizeUser(raw: RawUser, source: string): User {
   if (raw.proxy !== undefined) user.proxy = raw.proxy;
   if (raw.allow_number_change !== undefined) user.allowNumberChange = raw.allow_number_change;
   if (raw.allow_number_loss !== undefined) user.allowNumberLoss = raw.allow_number_loss;
+  if (raw.allow_new_account !== undefined) user.allowNewAccount = raw.allow_new_account;
   if (raw.previous_emails !== undefined) user.previousEmails = [...new Set(raw.previous_emails.map((e) => e.toLowerCase()))].sort(compareCodeUnits);
   return user;
 }

@@ -122,6 +122,7 @@ export interface RawUser {
   proxy?: boolean;
   allow_number_change?: boolean;
   allow_number_loss?: boolean;
+  allow_new_account?: boolean;
   previous_emails?: string[];
 }
 export const RAW_USER_KEYS = [
@@ -138,6 +139,7 @@ export const RAW_USER_KEYS = [
   'proxy',
   'allow_number_change',
   'allow_number_loss',
+  'allow_new_account',
   'previous_emails',
 ] as const;
 assertKeys<SameKeys<RawUser, typeof RAW_USER_KEYS>>();

@@ -75,6 +75,8 @@ export interface DialpadClient {
   releaseNumber(number: string, opts?: CallOptions): Promise<ApiNumber>;
   /** Counters since creation: HTTP attempts, retries, 429 responses. */
   stats(): TransportStats;
+  /** Dialpad's clock as its latest successful answer gave it (`Date` header), if any. */
+  serverTime(): Date | undefined;
 }
 
 /** Last-resort guard against a server that keeps returning cursors with new records. */
@@ -251,6 +253,7 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
         confirm: () => confirmNumberReleased(client, number),
       }),
     stats: () => transport.stats(),
+    serverTime: () => transport.serverTime(),
   };
   return client;
 }

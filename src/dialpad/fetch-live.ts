@@ -57,5 +57,6 @@ export async function fetchLive(client: DialpadClient): Promise<LiveState> {
   );
 
   const tenant = normalizeLive({ company, offices: rawOffices, users, numbers });
-  return { tenant, incomplete: incomplete.sort() };
+  const readAt = client.serverTime()?.toISOString();
+  return { tenant, incomplete: incomplete.sort(), ...(readAt === undefined ? {} : { readAt }) };
 }

@@ -78,6 +78,8 @@ export interface TransportStats {
 export interface Transport {
   send<T>(spec: CallSpec<T>): Promise<T>;
   stats(): TransportStats;
+  /** Dialpad's clock: the `Date` header of the latest successful response, if it sent one. */
+  serverTime(): Date | undefined;
 }
 
 /** Creates the transport: auth, one shared rate limiter, timeouts, retries, error mapping. */
@@ -94,6 +96,9 @@ export function createTransport(opts: TransportOptions): Transport {
   const scrub = (text: string): string => boundMessage(scrubKey(text));
 
   type Attempt = { ok: true; status: number; json: unknown } | { ok: false; error: ApiError; retryable: boolean; ambiguous: boolean; delayMs?: number };
+
+  /** Dialpad's clock: the `Date` header of the latest successful response, if it sent one. */
+  let lastServerDate: Date | undefined;
 
   async function attemptOnce<T>(spec: CallSpec<T>): Promise<Attempt> {
     const query = cleanQuery(spec.query);
@@ -125,6 +130,8 @@ export function createTransport(opts: TransportOptions): Transport {
       opts.onRequest?.(event);
       opts.log?.(`${spec.method} ${url.pathname}${url.search} ${res.statusCode} ${elapsed(started)}ms`);
       if (res.statusCode >= 200 && res.statusCode < 300) {
+        const date = res.headers['date'];
+        if (typeof date === 'string' && Number.isFinite(Date.parse(date))) lastServerDate = new Date(Date.parse(date));
         return { ok: true, status: res.statusCode, json: json ?? (text.trim() === '' ? {} : NOT_JSON) };
       }
       if (res.statusCode === 429) counters.throttled429++;
@@ -192,7 +199,7 @@ export function createTransport(opts: TransportOptions): Transport {
     }
   }
 
-  return { send, stats: () => ({ ...counters }) };
+  return { send, stats: () => ({ ...counters }), serverTime: () => lastServerDate };
 }
 
 function cleanQuery(query: Record<string, string | undefined> | undefined): Record<string, string> {

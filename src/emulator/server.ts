@@ -184,7 +184,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       headers = {};
     }
     if (latencyMs > 0) await delay(latencyMs);
-    send(res, result.status ?? 200, result.body, headers);
+    // Dialpad's answers carry its clock in `Date`; the emulator's is its own (fixture `clock`, console moves).
+    send(res, result.status ?? 200, result.body, { ...headers, date: store.now().toUTCString() });
   };
 
   const handleConsoleRequest = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {

@@ -27,6 +27,7 @@ const USER_FIELDS: { [K in keyof Required<User>]: Writer<User> } = {
   proxy: (u) => u.proxy,
   allowNumberChange: (u) => u.allowNumberChange,
   allowNumberLoss: (u) => u.allowNumberLoss,
+  allowNewAccount: (u) => u.allowNewAccount,
   previousEmails: (u) => u.previousEmails,
   source: null,
 };

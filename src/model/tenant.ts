@@ -141,6 +141,11 @@ export interface User {
   allowNumberChange?: boolean;
   /** Desired only: acknowledges that deleting this pending user deletes the numbers they hold for good. */
   allowNumberLoss?: boolean;
+  /**
+   * Desired only: a restore apply waited for can no longer happen (its window passed), and a new
+   * account, without the old one's history, is what is wanted (`restore_window_expired`).
+   */
+  allowNewAccount?: boolean;
   /** Desired only: earlier primary emails, so an email change is an update. */
   previousEmails?: string[];
   source?: SourceRef;
@@ -200,6 +205,12 @@ export interface DesiredState {
 /** What was read from Dialpad. */
 export interface LiveState {
   tenant: Tenant;
+  /**
+   * When the read was made by Dialpad's clock (the `Date` header of its answers), ISO; absent when
+   * Dialpad sent none. Plans date what depends on time (a restore window) from it, not from the
+   * planning machine's clock.
+   */
+  readAt?: string;
   /**
    * Lists or per-office reads that failed part way. Non-empty means the tenant is partial:
    * the `incomplete_live_read` rule blocks the plan.

@@ -6,16 +6,18 @@ import type { Change } from '../diff/types.js';
 import { listEmailAliases, matchUsers } from '../model/match-users.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
 import { KINDS } from './kinds/index.js';
-import { listUnverifiable, planPermissionChanges } from './permission-changes.js';
+import { planPermissionChanges } from './permission-changes.js';
+import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import { operationsFromChange } from './from-changes.js';
 import { createOfficeBook } from './office-refs.js';
 import { orderOperations } from './order.js';
 import { runRules } from './rules/index.js';
+import { settleReversibility } from './reversibility.js';
 import { indexLiveNumbers } from '../diff/live-numbers.js';
 import { createSimState } from './sim-state.js';
 import { addRehearsalNote, type Rehearsal } from './rehearsal.js';
 import { planTransfers } from './transfers.js';
-import { PLAN_FORMAT_VERSION, type Operation, type Plan, type PlanSummary, type Violation } from './types.js';
+import { PLAN_FORMAT_VERSION, type Operation, type PendingRestore, type Plan, type PlanSummary, type Violation } from './types.js';
 import { compareCodeUnits } from '../model/compare.js';
 
 export interface BuildPlanInput {
@@ -23,8 +25,12 @@ export interface BuildPlanInput {
   live: LiveState;
   changes: Change[];
   now: Date;
-  /** The config at a git base ref: turns changed analytics/proxy declarations into manual steps. */
+  /** The config at a git base ref: what analytics/proxy declarations are compared with when there are no confirmations. */
   base?: DesiredState;
+  /** The confirmations file's entries (`undefined`: the config has none): what analytics/proxy declarations are compared with. */
+  confirmed?: readonly ConfirmedGrant[];
+  /** Restores apply waited for and never saw done (its journal), for `restore_window_expired`. */
+  pendingRestores?: readonly PendingRestore[];
   configDigest: string;
   liveDigest: string;
   /** Planning against the embedded emulator: manual steps also name their `dialform emulator do` command. */
@@ -60,9 +66,9 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const licenseChanges = changes.flatMap((c) => (c.kind === 'office_licenses' ? [c] : []));
   const transfers = planTransfers(licenseChanges, book);
   const drafts = [
-    ...changes.flatMap((c) => operationsFromChange(c, { book, now, liveNumbers })),
+    ...changes.flatMap((c) => operationsFromChange(c, { book, dialpadNow: live.readAt === undefined ? now : new Date(live.readAt), liveNumbers })),
     ...transfers.operations,
-    ...(input.base === undefined ? [] : planPermissionChanges(desired, input.base)),
+    ...planPermissionChanges(desired, { confirmed: input.confirmed, base: input.base }),
   ];
 
   const initial = createSimState(desired, live, listEmailAliases(matchUsers(desired, live)));
@@ -81,6 +87,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     unbalanced: transfers.unbalanced,
     withheld: withheld.flatMap((c) => (c.kind === 'delete_user' || c.kind === 'suspend_user' ? [c.live.email] : [])).sort(),
     withheldNumbers: withheld.flatMap((c) => (c.kind === 'release_number' ? [c.number.number] : [])).sort(),
+    pendingRestores: input.pendingRestores ?? [],
   });
   // Every blocked operation is named by an error, whichever rule's code it carries.
   const reported = new Set(violations.filter((v) => v.severity === 'error').flatMap((v) => v.operation_ids));
@@ -89,7 +96,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
   }
 
   const rehearsal = input.rehearsal;
-  const operations = rehearsal === undefined ? trace.operations : trace.operations.map((op) => addRehearsalNote(op, rehearsal));
+  const settled = settleReversibility({ operations: trace.operations, pool: trace.pool, live });
+  const operations = rehearsal === undefined ? settled : settled.map((op) => addRehearsalNote(op, rehearsal));
   const untouched = countUntouchedUnmanaged(desired, live, operations);
   return {
     format_version: PLAN_FORMAT_VERSION,
@@ -99,7 +107,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
     operations,
     violations,
     pool: trace.pool,
-    unverifiable: input.base === undefined ? listUnverifiable(desired) : [],
+    // Kept for readers of format 1: undeclared changes are manual steps now (`planPermissionChanges`).
+    unverifiable: [],
     offices: listOfficeNames(desired, live),
     ...(untouched === 0 ? {} : { unmanaged_users: { policy: desired.policy.unmanagedUsers, count: untouched } }),
   };

@@ -12,7 +12,11 @@ import type { FieldChange, Operation, UserPatch } from './types.js';
 
 export interface FromChangesContext {
   book: OfficeBook;
-  now: Date;
+  /**
+   * Now by Dialpad's clock (the live read's time, `LiveState.readAt`), from which restore windows
+   * are dated; the planning machine's clock only when Dialpad sent none.
+   */
+  dialpadNow: Date;
   /** Numbers each live user holds (lower-cased email → numbers), for moves and deletes. */
   liveNumbers: (user: User) => string[];
 }
@@ -79,6 +83,7 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
         operation.restoreUser({
           email: c.user.email,
           ...(c.live.id === undefined ? {} : { id: c.live.id }),
+          ...restoreDeadline(c.live.deletedAt),
           source: sourceOf(c.user),
           changes: [{ field: 'state', from: 'deleted', to: 'active' }],
           notes: [
@@ -132,23 +137,18 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
       ];
     case 'delete_user': {
       const held = ctx.liveNumbers(c.live);
-      // Dialpad deletes a pending (never accepted) user's numbers with them: no pool, no restore.
-      // `numbers: []` on their entry unassigns them to the pool first.
-      const lost = c.live.state === 'pending' && c.user?.numbers === undefined ? held : [];
+      // A pending (never accepted) user's numbers are deleted with them (`findNumbersDeletedWithPendingUsers`).
       const pooled = c.live.state === 'pending' ? [] : held;
       return [
         operation.deleteUser({
           email: c.live.email,
           ...idOf(c.live),
           source: c.user === undefined ? 'unmanaged' : sourceOf(c.user),
-          restorableUntil: lost.length > 0 ? undefined : restorableUntil(ctx.now).toISOString(),
+          restorableUntil: restorableUntil(ctx.dialpadNow).toISOString(),
           changes: [{ field: 'state', from: c.live.state, to: 'deleted' }],
           notes: [
             c.user === undefined ? 'Not in config and policy.unmanaged_users is delete.' : 'Offboarded: their entry says state: deleted.',
             ...(pooled.length > 0 ? [`${describePooled(pooled)}.`] : []),
-            ...(lost.length > 0
-              ? [`Irreversible: ${c.live.email} is pending (invited, never accepted); Dialpad deletes ${lost.join(', ')} with them at once (no reserved pool, no restore).`]
-              : []),
           ],
         }),
       ];
@@ -167,6 +167,12 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
 /** `+1… goes to the reserved pool` / `+1…, +1… go to the reserved pool`. */
 function describePooled(numbers: string[]): string {
   return `${numbers.join(', ')} ${numbers.length === 1 ? 'goes' : 'go'} to the reserved pool`;
+}
+
+/** A restore's deadline from the deletion time Dialpad gave, when it gave a readable one. */
+function restoreDeadline(deletedAt: string | undefined): { expiresAt?: string } {
+  const at = deletedAt === undefined ? Number.NaN : Date.parse(deletedAt);
+  return Number.isFinite(at) ? { expiresAt: restorableUntil(new Date(at)).toISOString() } : {};
 }
 
 function idOf(user: User): { id?: string } {

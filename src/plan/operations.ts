@@ -7,7 +7,7 @@
 import type { LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 import { countOf } from './plural.js';
 import { LINE_KINDS, LINE_LABELS } from '../model/license-lines.js';
-import type { FieldChange, OfficeRef, OfficeTarget, OperationKind, OperationOf, Reversible, Target, UserPatch, UserTarget } from './types.js';
+import type { FieldChange, ManualStep, OfficeRef, OfficeTarget, OperationKind, OperationOf, Reversible, Target, UserPatch, UserTarget } from './types.js';
 
 interface UserOpInput {
   email: string;
@@ -23,7 +23,8 @@ function userTarget(email: string, id?: string): UserTarget {
 }
 
 function base<K extends OperationKind, T extends Target>(kind: K, target: T, input: { source: string; changes?: FieldChange[]; notes?: string[] }, extra: {
-  manual?: boolean;
+  /** Makes the operation manual: the step it is part of. */
+  step?: ManualStep;
   reversible?: Reversible;
   summary: string;
 }) {
@@ -32,7 +33,8 @@ function base<K extends OperationKind, T extends Target>(kind: K, target: T, inp
     kind,
     target,
     changes: input.changes ?? [],
-    manual: extra.manual ?? false,
+    manual: extra.step !== undefined,
+    ...(extra.step === undefined ? {} : { step: extra.step }),
     reversible: extra.reversible ?? 'yes',
     source: input.source,
     after: [],
@@ -40,6 +42,16 @@ function base<K extends OperationKind, T extends Target>(kind: K, target: T, inp
     notes: input.notes ?? [],
     office_key: null,
   };
+}
+
+/** A pending manual step. */
+function pending(id: string, verifiedBy: ManualStep['verified_by'], expiresAt?: string): ManualStep {
+  return { id, verified_by: verifiedBy, state: 'pending', ...(expiresAt === undefined ? {} : { expires_at: expiresAt }) };
+}
+
+/** One bulk step per permission kind: the article's checkbox action covers every user ticked. */
+function permissionStep(kind: 'grant_analytics' | 'revoke_analytics' | 'grant_proxy' | 'revoke_proxy'): ManualStep {
+  return pending(kind, 'operator');
 }
 
 const officeTarget = (o: OfficeRef): OfficeTarget =>
@@ -93,9 +105,12 @@ export const operation = {
       ...base('delete_user', userTarget(i.email, i.id), i, { reversible, summary: `delete ${i.email}` }),
     };
   },
-  restoreUser(i: UserOpInput): OperationOf<'restore_user'> {
+  restoreUser(i: UserOpInput & { expiresAt?: string }): OperationOf<'restore_user'> {
     return {
-      ...base('restore_user', userTarget(i.email, i.id), i, { manual: true, summary: `restore deleted user ${i.email} (manual)` }),
+      ...base('restore_user', userTarget(i.email, i.id), i, {
+        step: pending(`restore_user:${i.email}`, 'api', i.expiresAt),
+        summary: `restore deleted user ${i.email} (manual)`,
+      }),
     };
   },
   assignNumber(i: UserOpInput & { number: string; primary: boolean }): OperationOf<'assign_number'> {
@@ -127,7 +142,10 @@ export const operation = {
           `Company Settings › Licenses › ${LINE_KINDS[i.line].category} › Transfer Licenses: transfer ${what} from ${i.from.name} to ${i.to.name}.`,
           'Only unassigned licenses transfer; a Company Admin on an Advanced or Premium plan must do it.',
         ],
-      }, { manual: true, summary: `transfer ${what} from ${i.from.name} to ${i.to.name} (manual)` }),
+      }, {
+        step: pending(`transfer_licenses:${i.line}:${i.from.key}:${i.to.key}`, 'api'),
+        summary: `transfer ${what} from ${i.from.name} to ${i.to.name} (manual)`,
+      }),
       line: i.line,
       count: i.count,
       from: i.from,
@@ -136,15 +154,15 @@ export const operation = {
     };
   },
   grantAnalytics(i: UserOpInput): OperationOf<'grant_analytics'> {
-    return base('grant_analytics', userTarget(i.email, i.id), i, { manual: true, summary: `grant analytics to ${i.email} (manual)` });
+    return base('grant_analytics', userTarget(i.email, i.id), i, { step: permissionStep('grant_analytics'), summary: `grant analytics to ${i.email} (manual)` });
   },
   revokeAnalytics(i: UserOpInput): OperationOf<'revoke_analytics'> {
-    return base('revoke_analytics', userTarget(i.email, i.id), i, { manual: true, summary: `revoke analytics from ${i.email} (manual)` });
+    return base('revoke_analytics', userTarget(i.email, i.id), i, { step: permissionStep('revoke_analytics'), summary: `revoke analytics from ${i.email} (manual)` });
   },
   grantProxy(i: UserOpInput): OperationOf<'grant_proxy'> {
-    return base('grant_proxy', userTarget(i.email, i.id), i, { manual: true, summary: `grant proxy access to ${i.email} (manual)` });
+    return base('grant_proxy', userTarget(i.email, i.id), i, { step: permissionStep('grant_proxy'), summary: `grant proxy access to ${i.email} (manual)` });
   },
   revokeProxy(i: UserOpInput): OperationOf<'revoke_proxy'> {
-    return base('revoke_proxy', userTarget(i.email, i.id), i, { manual: true, summary: `revoke proxy access from ${i.email} (manual)` });
+    return base('revoke_proxy', userTarget(i.email, i.id), i, { step: permissionStep('revoke_proxy'), summary: `revoke proxy access from ${i.email} (manual)` });
   },
 };

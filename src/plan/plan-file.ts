@@ -58,13 +58,16 @@ function invalid(path: string, problems: string[]): DialformError {
   );
 }
 
-/** Cross-references the schema cannot state: ids in order, references to existing operations. */
+/** Cross-references the schema cannot state: ids in order, references to existing operations, steps on manual operations only. */
 function checkReferences(plan: Plan): string[] {
   const problems: string[] = [];
   const position = new Map<string, number>();
   plan.operations.forEach((op, i) => {
     if (op.id !== `op-${i + 1}`) problems.push(`/operations/${i}/id: expected "op-${i + 1}" (execution order), got "${op.id}"`);
     position.set(op.id, i);
+    // Only manual operations are steps a person does. (A manual one without a step is a plan file
+    // from before steps were recorded, and still reads.)
+    if (op.step !== undefined && !op.manual) problems.push(`/operations/${i}/step: only a manual operation has a step`);
   });
   plan.operations.forEach((op, i) => {
     op.after.forEach((id, j) => {

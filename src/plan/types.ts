@@ -43,6 +43,32 @@ export interface FieldChange {
 /** `yes`, `no`, or `until <ISO time>` (e.g. a deleted user is restorable within the restore window). */
 export type Reversible = 'yes' | 'no' | `until ${string}`;
 
+/**
+ * The lifecycle of a manual step (docs/manual-steps.md): `pending` until done; then `verified`
+ * (Dialpad's API shows it: license counts, a restored user) or `done` (an operator confirmed what
+ * no API shows, `dialform confirm`); or `expired` (a restore window passed while it waited) or
+ * `impossible` (what it needs is gone). A plan is made of what is left to do, so the steps in a
+ * plan are `pending`; apply's journal and report carry the later states.
+ */
+export const MANUAL_STEP_STATES = ['pending', 'done', 'verified', 'expired', 'impossible'] as const;
+export type ManualStepState = (typeof MANUAL_STEP_STATES)[number];
+
+/** What a manual operation carries beyond the operation itself. */
+export interface ManualStep {
+  /**
+   * The step a person does, as `dialform confirm` and apply's report name it. Several users'
+   * analytics (or proxy) changes of one kind are one bulk step (the help article's checkbox
+   * action), so their operations share an id: the kind (`grant_analytics`); a transfer is
+   * `transfer_licenses:<line>:<from key>:<to key>`, a restore `restore_user:<email>`.
+   */
+  id: string;
+  /** `api`: apply reads Dialpad to verify it; `operator`: no API shows it, a person confirms it. */
+  verified_by: 'api' | 'operator';
+  state: ManualStepState;
+  /** A restore's deadline (the deletion time plus the restore window, by Dialpad's clock), when known. */
+  expires_at?: string;
+}
+
 interface OperationBase<T extends Target> {
   /** `op-1`, `op-2`, … in execution order. */
   id: string;
@@ -51,6 +77,8 @@ interface OperationBase<T extends Target> {
   changes: FieldChange[];
   /** True for steps done by a person in Dialpad's UI; apply waits for them and verifies. */
   manual: boolean;
+  /** Present exactly on manual operations: the step they are part of and its state. */
+  step?: ManualStep;
   reversible: Reversible;
   /** `file.yaml:LINE` of the config that asked for it, or `unmanaged`. */
   source: string;
@@ -138,6 +166,7 @@ export const RULE_CODES = [
   'protected_user',
   'last_company_admin',
   'recently_deleted_user',
+  'restore_window_expired',
   'number_conflict',
   'incomplete_live_read',
   'pending_user_number_loss',
@@ -167,6 +196,15 @@ export interface Unverifiable {
   attribute: 'analytics' | 'proxy';
   value: unknown;
   source: string;
+}
+
+/**
+ * A restore apply waited for and never saw done (from its journal): the user's email, lower-cased,
+ * and when apply last waited for it. If the user is absent from Dialpad now, the window passed.
+ */
+export interface PendingRestore {
+  email: string;
+  since: string;
 }
 
 /** A number entering or leaving the reserved pool during the plan (display). */

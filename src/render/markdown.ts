@@ -10,6 +10,7 @@ import {
   buildPlanView,
   type Badge,
   type OfficeGroup,
+  type ManualStepRow,
   type OperationRow,
   type PlanView,
   type ViolationRow,
@@ -113,8 +114,8 @@ function footerLines(view: PlanView): string[] {
   return lines;
 }
 
-function manualLine(row: OperationRow): string {
-  return `- ✋ **${row.id}** ${escapeMarkdown(row.headline)}`;
+function manualLine(step: ManualStepRow): string {
+  return `- ✋ **${step.ids.join(', ')}** ${escapeMarkdown(step.headline)}`;
 }
 
 function poolLines(view: PlanView): string[] {
@@ -151,9 +152,10 @@ function renderWhole(view: PlanView, detail: Detail, notice: string[]): string[]
   }
   if (view.manual.length > 0) {
     out.push('', ...MANUAL_HEAD);
-    for (const row of view.manual) {
-      out.push(manualLine(row));
-      if (detail === 'full') for (const n of row.notes) out.push(`  - ${escapeMarkdown(n)}`);
+    for (const step of view.manual) {
+      out.push(manualLine(step));
+      for (const item of step.items) out.push(`  - ${escapeMarkdown(item)}`);
+      if (detail === 'full') for (const n of step.notes) out.push(`  - ${escapeMarkdown(n)}`);
     }
   }
   if (view.pool.length > 0) out.push('', ...POOL_HEAD, ...poolLines(view));

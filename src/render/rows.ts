@@ -5,7 +5,7 @@
  */
 import { EXIT } from '../exit-codes.js';
 import { specOf, type Marker } from '../plan/kinds/index.js';
-import type { FieldChange, Operation, OperationKind, Plan, PoolMovement, Unverifiable, Violation } from '../plan/types.js';
+import type { FieldChange, ManualStep, Operation, OperationKind, Plan, PoolMovement, Unverifiable, Violation } from '../plan/types.js';
 import { changesAdminRights, formatReversible, formatTarget, formatValue } from './describe-operation.js';
 import { redactPlan } from './redact.js';
 import { sanitizeStrings } from './terminal-safe.js';
@@ -44,9 +44,27 @@ export interface OperationRow {
   source: string;
   notes: string[];
   manual: boolean;
+  /** For a manual operation: how apply waits for it (verified in Dialpad, or confirmed by an operator). */
+  waitLine?: string;
+  /** For a manual operation: the step it is part of. */
+  step?: string;
   badges: Badge[];
   /** Codes of the violations naming this operation. */
   violationCodes: string[];
+}
+
+/**
+ * One manual step as a person does it: a transfer or a restore is one operation; several users'
+ * analytics (or proxy) changes of one kind are one bulk step, listing each user.
+ */
+export interface ManualStepRow {
+  step: string;
+  /** The operations the step covers, in execution order. */
+  ids: string[];
+  headline: string;
+  /** For a bulk step: one line per user (each operation's headline); else empty. */
+  items: string[];
+  notes: string[];
 }
 
 export interface OfficeGroup {
@@ -98,8 +116,8 @@ export interface PlanView {
   operations: OperationRow[];
   /** The same rows by office: offices in order of their first operation, the office-less group last. */
   groups: OfficeGroup[];
-  /** Manual operations in execution order: apply stops at each until it is done. */
-  manual: OperationRow[];
+  /** Manual steps in the order of their first operation: apply stops at each until it is done. */
+  manual: ManualStepRow[];
   pool: PoolRow[];
   unverifiable: UnverifiableRow[];
   /** `Plan: N to create, N to update, N to delete` (+ move/manual when non-zero). */
@@ -165,9 +183,35 @@ function toOperationRow(op: Operation, violationsByOp: Map<string, Violation[]>)
     source: op.source,
     notes: [...op.notes],
     manual: op.manual,
+    ...(op.step === undefined ? {} : { step: op.step.id, waitLine: waitLineOf(op.step) }),
     badges,
     violationCodes: [...new Set(named.map((v) => v.code))],
   };
+}
+
+function waitLineOf(step: ManualStep): string {
+  return step.verified_by === 'operator'
+    ? `manual step: apply waits until an operator confirms it (dialform confirm ${step.id}; see Manual steps)`
+    : 'manual step: apply waits until it is done (see Manual steps)';
+}
+
+/** Manual rows grouped by step; a step of one operation reads as that operation. */
+function groupManualSteps(rows: OperationRow[]): ManualStepRow[] {
+  const steps = new Map<string, OperationRow[]>();
+  for (const row of rows) steps.set(row.step ?? row.id, [...(steps.get(row.step ?? row.id) ?? []), row]);
+  return [...steps].map(([step, list]) => {
+    const first = list[0] as OperationRow;
+    const ids = list.map((r) => r.id);
+    if (list.length === 1) return { step, ids, headline: first.headline, items: [], notes: first.notes };
+    return {
+      step,
+      ids,
+      headline: `${first.action}: one bulk action for ${list.length} users (step ${step})`,
+      items: list.map((r) => r.headline),
+      // The per-user instructions are the same for every user of a bulk step.
+      notes: first.notes,
+    };
+  });
 }
 
 const POOL_MOVEMENT: Record<PoolMovement['direction'], string> = {
@@ -239,7 +283,7 @@ export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView 
     violations,
     operations,
     groups: ordered,
-    manual,
+    manual: groupManualSteps(manual),
     pool: plan.pool.map((p) => ({
       number: p.number,
       direction: p.direction,

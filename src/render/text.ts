@@ -28,7 +28,7 @@ function renderOperation(row: OperationRow, paint: Paint, withNotes: boolean): s
   if (row.reversibility !== undefined) {
     lines.push(`${indent}${paint(row.reversibility === 'irreversible' ? 'red' : 'yellow', row.reversibility)}`);
   }
-  if (row.manual) lines.push(`${indent}${paint('cyan', 'manual step: apply waits until it is done (see Manual steps)')}`);
+  if (row.waitLine !== undefined) lines.push(`${indent}${paint('cyan', row.waitLine)}`);
   if (row.violationCodes.length > 0) lines.push(`${indent}${paint('red', `violates: ${row.violationCodes.join(', ')}`)}`);
   lines.push(`${indent}source: ${row.source}`);
   if (withNotes) for (const n of row.notes) lines.push(`${indent}  ${n}`);
@@ -65,9 +65,10 @@ function renderSections(view: PlanView, paint: Paint): string[][] {
     const lines = [
       header(`Manual steps (${view.manual.length}): apply stops at each and waits until it is done in Dialpad:`),
     ];
-    for (const row of view.manual) {
-      lines.push(`  ${paint('cyan', '!')} ${row.id}  ${row.headline}`);
-      for (const n of row.notes) lines.push(`        ${n}`);
+    for (const step of view.manual) {
+      lines.push(`  ${paint('cyan', '!')} ${step.ids.join(', ')}  ${step.headline}`);
+      for (const item of step.items) lines.push(`        - ${item}`);
+      for (const n of step.notes) lines.push(`        ${n}`);
     }
     sections.push(lines);
   }

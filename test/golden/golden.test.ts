@@ -1,7 +1,9 @@
 /**
  * Golden scenarios: each `test/golden/<scenario>/` holds `config.yaml` (the desired state),
  * `fixture.json` (the live company, served by the emulator over real HTTP) and optionally
- * `base.yaml` (the config at `--base`). The whole pipeline — load, fetch, diff, plan, render —
+ * `base.yaml` (the config at `--base`) and `dialform-confirmed.json` (the confirmations kept with
+ * the config, docs/manual-steps.md) and `journal.jsonl` (an apply journal, for the restores apply
+ * waited for). The whole pipeline — load, fetch, diff, plan, render —
  * must reproduce `plan.txt`, `plan.md` and `plan.json` byte for byte, and `plan.json` must
  * validate against `schemas/plan.schema.json`.
  *
@@ -18,6 +20,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
+import { readConfirmed } from '../../src/config/confirmed-record.js';
+import { openJournal } from '../../src/apply/journal.js';
 import { createDialpadClient } from '../../src/dialpad/index.js';
 import { createEmulator, loadFixture } from '../../src/emulator/index.js';
 import { planAgainstLive } from '../../src/plan-against-live.js';
@@ -59,7 +63,8 @@ describe('golden scenarios', () => {
 
       beforeAll(async () => {
         if (existsSync(emulatorJson)) ({ faults } = JSON.parse(await readFile(emulatorJson, 'utf8')) as { faults?: string });
-        const emulator = createEmulator({ fixture: await loadFixture(join(dir, 'fixture.json')), faults });
+        // Dialpad's clock (the emulator's `Date` header) dates restore windows: held at NOW, or at the fixture's `clock`.
+        const emulator = createEmulator({ fixture: await loadFixture(join(dir, 'fixture.json')), faults, now: () => NOW });
         server = await emulator.listen(0);
       });
       afterAll(async () => server.close());
@@ -74,7 +79,9 @@ describe('golden scenarios', () => {
           apiKey: 'golden-test-key',
           ...(faults === undefined ? {} : { sleep: async () => {} }),
         });
-        const { plan } = await planAgainstLive({ desired, client, base, now: NOW });
+        const { grants: confirmed } = await readConfirmed(join(dir, 'config.yaml'));
+        const pendingRestores = await openJournal(join(dir, 'journal.jsonl')).pendingRestores();
+        const { plan } = await planAgainstLive({ desired, client, base, confirmed, pendingRestores, now: NOW });
         plan.created_at = NOW.toISOString();
 
         const json = renderJson(plan);

@@ -102,10 +102,17 @@ export function everyKindOperations(): Operation[] {
 
 /**
  * The sample company without dan's `allow_number_change` (a country_change_requires_ack error)
- * and without a base ref, so ada's analytics/proxy declarations are listed as unverifiable.
+ * and without a base ref or confirmations, so ada's analytics/proxy declarations are manual steps.
+ * Its `unverifiable` list is filled by hand, as a plan file of an earlier version has it (plans made
+ * now leave it empty), so renderers still show what such a file holds.
  */
 export function blockedPlan(): Plan {
-  return digestedPlanOf(sampleDesired({ ack: false, ada: { analytics: true, proxy: true }, bob: {} }), sampleLive());
+  const plan = digestedPlanOf(sampleDesired({ ack: false, ada: { analytics: true, proxy: true }, bob: {} }), sampleLive());
+  plan.unverifiable = [
+    { email: 'ada@acme.com', attribute: 'analytics', value: true, source: 'users/eng.yaml:3' },
+    { email: 'ada@acme.com', attribute: 'proxy', value: true, source: 'users/eng.yaml:3' },
+  ];
+  return plan;
 }
 
 /** Config and Dialpad agree. */

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/apply/apply-plan.js';
 import { checkFreshness } from '../../src/apply/check-freshness.js';
 import { memoryJournal } from '../../src/apply/journal.js';
+import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { judgeApplied, verifyApplied } from '../../src/apply/verify-applied.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
@@ -27,18 +28,19 @@ describe('checkFreshness and verifyApplied against the emulator', () => {
     closers.push(() => running.close());
     const client = createDialpadClient({ baseUrl: running.url, apiKey: API_KEY, rateLimit: 1000 });
     const desired = await loadConfig(acme);
+    const { grants: confirmed } = await readConfirmed(acme);
     const journal = memoryJournal();
 
-    const { plan } = await planAgainstLive({ desired, client });
+    const { plan } = await planAgainstLive({ desired, confirmed, client });
     expect(plan.operations.length).toBeGreaterThan(0);
-    expect(await checkFreshness({ plan, journal, client, desired })).toEqual({ status: 'fresh', done: 0 });
+    expect(await checkFreshness({ plan, journal, client, desired, confirmed })).toEqual({ status: 'fresh', done: 0 });
 
-    const report = await applyPlan(plan, { api: createApplyApi(client), journal });
+    const report = await applyPlan(plan, { api: createApplyApi(client), journal, confirmed });
     expect(report.status).toBe('complete');
     const done = plan.operations.length;
-    expect(await checkFreshness({ plan, journal, client, desired })).toEqual({ status: 'fresh', done });
+    expect(await checkFreshness({ plan, journal, client, desired, confirmed })).toEqual({ status: 'fresh', done });
     expect(await checkFreshness({ plan, journal, client })).toEqual({ status: 'unverifiable', done, reason: 'no_config' });
-    expect(await verifyApplied({ desired, client })).toEqual({ status: 'converged' });
+    expect(await verifyApplied({ desired, confirmed, client })).toEqual({ status: 'converged' });
 
     const alan = emulator.snapshot().users.find((u) => u.emails?.[0] === 'alan.turing@acme.com');
     const res = await fetch(`${running.url}/api/v2/users/${alan?.id}`, {
@@ -48,13 +50,13 @@ describe('checkFreshness and verifyApplied against the emulator', () => {
     });
     expect(res.status).toBe(200);
 
-    const stale = await checkFreshness({ plan, journal, client, desired });
+    const stale = await checkFreshness({ plan, journal, client, desired, confirmed });
     expect(stale.status).toBe('stale');
     if (stale.status !== 'stale') return;
     expect(stale.drift?.added.map((op) => `${op.kind} ${op.target.type === 'user' ? op.target.email : ''}`)).toEqual(['update_user alan.turing@acme.com']);
     expect(stale.drift?.gone).toEqual([]);
 
-    const verification = await verifyApplied({ desired, client });
+    const verification = await verifyApplied({ desired, confirmed, client });
     expect(verification.status).toBe('differs');
     if (verification.status !== 'differs') return;
     expect(verification.remaining.map((op) => op.kind)).toEqual(['update_user']);
@@ -64,7 +66,7 @@ describe('checkFreshness and verifyApplied against the emulator', () => {
 describe('judgeApplied', () => {
   const empty = { format_version: 1 as const, created_at: '', basis: { config_digest: '', live_digest: '' }, summary: { create: 0, update: 0, delete: 0, move: 0, manual: 0, blocked: false }, violations: [], pool: [], unverifiable: [], offices: [] };
 
-  it('converged when only manual steps (reminders) are left', () => {
+  it('converged when only manual steps are left (apply waits for them on its next run)', () => {
     expect(judgeApplied({ ...empty, operations: [] })).toEqual({ status: 'converged' });
     expect(judgeApplied({ ...empty, operations: [operation.grantAnalytics({ email: 'a@acme.com', source: 's' })] })).toEqual({ status: 'converged' });
   });

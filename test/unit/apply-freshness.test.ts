@@ -147,3 +147,36 @@ describe('compareOperations', () => {
     expect(compareOperations([op, op], [op]).gone).toHaveLength(1);
   });
 });
+
+/** A plan whose only operation is manual: Ada gets analytics (the fresh plan without it: confirmed meanwhile). */
+describe('judgeFreshness and manual steps (issue 14 #1, #3)', () => {
+  const withAnalytics = desiredState({ users: [user('ada@acme.com', { analytics: true })] });
+  const live = liveState({ users: [liveUser('ada@acme.com')] });
+  const plan = planOf(withAnalytics, live);
+  const judgeManual = (input: { liveDigest: string; fresh: Plan; waiting?: Set<string> }) =>
+    judgeFreshness({ plan, done: new Set(), live, ...input, ...(input.waiting === undefined ? {} : { waiting: input.waiting }) });
+
+  it('resumes a plan whose manual step a person did before its first apply, though the digest moved (issue 14 #1)', () => {
+    const fresh = { ...planOf(withAnalytics, live), operations: [] };
+    expect(plan.operations.map((op) => op.kind)).toEqual(['grant_analytics']);
+    expect(judgeManual({ liveDigest: 'sha256:moved', fresh })).toEqual({ status: 'fresh', done: 0 });
+  });
+
+  it('a plan the journal shows waiting for a manual step is under way: a moved digest is judged by its operations (issue 14 #1)', () => {
+    expect(judgeManual({ liveDigest: 'sha256:moved', fresh: planOf(withAnalytics, live), waiting: new Set(['op-1']) })).toEqual({ status: 'fresh', done: 0 });
+    expect(judgeManual({ liveDigest: 'sha256:moved', fresh: planOf(withAnalytics, live) }).status).toBe('stale');
+  });
+
+  it('calls a restore the fresh plan replaces by a create no longer possible (issue 14 #3)', () => {
+    const back = desiredState({ users: [user('ada@acme.com')] });
+    const deleted = liveState({ users: [liveUser('ada@acme.com', { state: 'deleted' })] });
+    const restore = planOf(back, deleted);
+    expect(restore.operations.map((op) => op.kind)).toEqual(['restore_user']);
+    const fresh = planOf(back, liveState({ users: [] }));
+    const verdict = judgeFreshness({ plan: restore, done: new Set(), liveDigest: 'sha256:moved', fresh, live: liveState({ users: [] }) });
+    expect(verdict.status).toBe('stale');
+    if (verdict.status !== 'stale') return;
+    expect(named(verdict.drift.impossible)).toEqual(['restore_user ada@acme.com']);
+    expect(verdict.drift.gone).toEqual([]);
+  });
+});

@@ -219,7 +219,7 @@ describe('applyPlan', () => {
     const { api } = fakeApi();
     await applyPlan(planOf(ops.slice(0, 1)), { api, journal });
     expect(journal.entries.map((e) => e.status)).toEqual(['started', 'done']);
-    expect(await journal.progress(identifyPlan(planOf(ops.slice(0, 1))))).toEqual({ done: new Set(['op-1']), inDoubt: new Set() });
+    expect(await journal.progress(identifyPlan(planOf(ops.slice(0, 1))))).toEqual({ done: new Set(['op-1']), inDoubt: new Set(), waiting: new Set() });
   });
 
   it('refuses before the first write when the journal path is a directory or a device (issue 12 #4)', async () => {

@@ -36,6 +36,6 @@ describe('class-3 comparison with the base config matches users like the differ'
   it('takes the base entry with the current email over one with a previous email (was: whichever came first)', () => {
     const base = desiredState({ users: [user('a-old@acme.com', { analytics: false }), user('new@acme.com', { analytics: true })] });
     const desired = desiredState({ users: [user('new@acme.com', { previousEmails: ['a-old@acme.com'], analytics: true })] });
-    expect(planPermissionChanges(desired, base)).toEqual([]);
+    expect(planPermissionChanges(desired, { base })).toEqual([]);
   });
 });

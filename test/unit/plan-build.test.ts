@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digestLive } from '../../src/plan/digest.js';
+import { buildPlan } from '../../src/plan/build-plan.js';
 import { desiredState, heldNumber, liveOffice, liveState, liveUser, NOW, office, planOf, steps, user } from '../support/builders.js';
 
 describe('buildPlan', () => {
@@ -60,13 +61,43 @@ describe('buildPlan', () => {
     const desired = desiredState({ users: [user('a@acme.com', { analytics: true, proxy: false, source: 'u.yaml:2' }), user('b@acme.com', { proxy: true })] });
     const live = liveState({ users: [liveUser('a@acme.com'), liveUser('b@acme.com')] });
 
-    it('without a base, lists every declared true as unverifiable and plans nothing', () => {
+    it('without a base or confirmations, plans a manual grant for every declared grant, none for a declared false (issue 14 #2)', () => {
       const plan = planOf(desired, live);
-      expect(plan.operations).toEqual([]);
-      expect(plan.unverifiable).toEqual([
-        { email: 'a@acme.com', attribute: 'analytics', value: true, source: 'u.yaml:2' },
-        { email: 'b@acme.com', attribute: 'proxy', value: true, source: 'config' },
+      expect(steps(plan)).toEqual(['grant_analytics a@acme.com', 'grant_proxy b@acme.com']);
+      expect(plan.unverifiable).toEqual([]);
+      expect(plan.operations.map((op) => op.step)).toEqual([
+        { id: 'grant_analytics', verified_by: 'operator', state: 'pending' },
+        { id: 'grant_proxy', verified_by: 'operator', state: 'pending' },
       ]);
+    });
+
+    it('against confirmations, plans only changes; several users of one kind share one bulk step (issue 14 #2)', () => {
+      const three = desiredState({
+        users: [user('a@acme.com', { analytics: true }), user('b@acme.com', { analytics: true }), user('c@acme.com', { analytics: false, proxy: true })],
+      });
+      const at = '2026-11-20T00:00:00Z';
+      const confirmed = [
+        { email: 'c@acme.com', attribute: 'analytics' as const, value: true, step: 'grant_analytics', at },
+        { email: 'c@acme.com', attribute: 'proxy' as const, value: true, step: 'grant_proxy', at },
+      ];
+      const plan = buildPlan({ desired: three, live: liveState({ users: ['a', 'b', 'c'].map((n) => liveUser(`${n}@acme.com`)) }), changes: [], now: NOW, confirmed, configDigest: 'c', liveDigest: 'l' });
+      expect(steps(plan)).toEqual(['grant_analytics a@acme.com', 'grant_analytics b@acme.com', 'revoke_analytics c@acme.com']);
+      expect(new Set(plan.operations.map((op) => op.step?.id))).toEqual(new Set(['grant_analytics', 'revoke_analytics']));
+    });
+
+    it('says what each step does: a revoke never asks to add permissions, nor a proxy revoke to grant (issue 14 #2)', () => {
+      const both = desiredState({ users: [user('a@acme.com', { analytics: false, proxy: false })] });
+      const at = '2026-11-20T00:00:00Z';
+      const confirmed = [
+        { email: 'a@acme.com', attribute: 'analytics' as const, value: true, step: 'grant_analytics', at },
+        { email: 'a@acme.com', attribute: 'proxy' as const, value: true, step: 'grant_proxy', at },
+      ];
+      const plan = buildPlan({ desired: both, live: liveState({ users: [liveUser('a@acme.com')] }), changes: [], now: NOW, confirmed, configDigest: 'c', liveDigest: 'l' });
+      const notes = Object.fromEntries(plan.operations.map((op) => [op.kind, op.notes.join(' ')]));
+      expect(notes['revoke_analytics']).toContain('Remove analytics permissions');
+      expect(notes['revoke_analytics']).not.toMatch(/\bAdd\b/);
+      expect(notes['revoke_proxy']).not.toMatch(/granted|needs? it/);
+      expect(notes['revoke_proxy']).toContain('no longer be able to proxy');
     });
 
     it('with a base, plans manual grants and revokes for changed declarations', () => {

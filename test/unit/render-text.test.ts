@@ -81,7 +81,7 @@ describe('renderText', () => {
       'Errors (1):',
       'Warnings (1):',
       'Operations (by office',
-      'Manual steps (3)',
+      'Manual steps (',
       'Reserved pool:',
       'Not verifiable through the API',
       'Plan: ',

@@ -2,7 +2,7 @@ import type { DesiredState, LiveState } from '../../model/tenant.js';
 import type { OfficeBook } from '../office-refs.js';
 import type { OrderResult } from '../order.js';
 import type { UnbalancedLicenses } from '../transfers.js';
-import type { Operation, Violation } from '../types.js';
+import type { Operation, PendingRestore, Violation } from '../types.js';
 
 /** Everything a rule may read. Rules are pure: they return violations and change nothing. */
 export interface RuleContext {
@@ -19,6 +19,8 @@ export interface RuleContext {
   withheld: string[];
   /** Pool numbers `release_unlisted` would have released, held back by a partial read. */
   withheldNumbers?: string[];
+  /** Restores apply waited for and never saw done (its journal). */
+  pendingRestores?: readonly PendingRestore[];
 }
 
 export type Rule = (ctx: RuleContext) => Violation[];

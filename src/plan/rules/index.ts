@@ -10,6 +10,7 @@ import { checkPlanTierRequired } from './plan-tier-required.js';
 import { checkPriceLevelMismatch } from './price-level-mismatch.js';
 import { checkProtectedUser } from './protected-user.js';
 import { checkRecentlyDeletedUser } from './recently-deleted-user.js';
+import { checkRestoreWindowExpired } from './restore-window-expired.js';
 import { checkTooManyDeletions } from './too-many-deletions.js';
 
 export type { Rule, RuleContext } from './context.js';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   checkLastCompanyAdmin,
   checkRecentlyDeletedUser,
   checkPendingUserNumberLoss,
+  checkRestoreWindowExpired,
 ];
 
 /** Runs every rule and returns their violations. */

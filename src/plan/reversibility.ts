@@ -1,0 +1,68 @@
+/**
+ * Reversibility that tells the truth: an operation is `no` where any part of what it does cannot
+ * be undone, even when its kind alone could be (a deleted user can be restored, but not a number
+ * the same plan released). Decided once, after ordering, from what the simulation recorded; each
+ * finder names the operations it makes irreversible and why, and the reason is added to the
+ * operation's notes so a reviewer reads it. Pure.
+ *
+ * To add a case, add a finder to `IRREVERSIBLE_PARTS`.
+ */
+import type { LiveState } from '../model/tenant.js';
+import type { Operation, PoolMovement } from './types.js';
+
+/** What a finder reads: the ordered operations, the pool movements the simulation recorded, and the live state planned against. */
+export interface ReversibilityContext {
+  operations: readonly Operation[];
+  pool: readonly PoolMovement[];
+  /** Keyed by the config's offices, as the planner sees it (e.g. which users are pending). */
+  live: LiveState;
+}
+
+/** Operation id → why part of it cannot be undone. */
+export type IrreversibleParts = Map<string, string>;
+
+export type IrreversibleFinder = (ctx: ReversibilityContext) => IrreversibleParts;
+
+/** A deleted user's number that the same plan releases does not come back with a restore. */
+export const findReleasedNumbersOfDeletedUsers: IrreversibleFinder = ({ operations, pool }) => {
+  const released = new Map(operations.flatMap((op) => (op.kind === 'release_number' ? [[op.number, op.id] as const] : [])));
+  const parts: IrreversibleParts = new Map();
+  for (const op of operations) {
+    if (op.kind !== 'delete_user') continue;
+    const lost = pool.filter((p) => p.operation_id === op.id && p.direction === 'in' && released.has(p.number));
+    if (lost.length === 0) continue;
+    const list = lost.map((p) => `${p.number} (released by ${released.get(p.number)})`).join(', ');
+    parts.set(op.id, `Irreversible as planned: a restore would bring the account back, but not ${list}; a released number goes back to Dialpad.`);
+  }
+  return parts;
+};
+
+/**
+ * Dialpad deletes a pending (invited, never accepted) user's numbers with them, at once: no pool,
+ * no restore (help centre, Add & Remove Team Members). The simulation records those numbers as
+ * `released` by the delete itself.
+ */
+export const findNumbersDeletedWithPendingUsers: IrreversibleFinder = ({ operations, pool }) => {
+  const parts: IrreversibleParts = new Map();
+  for (const op of operations) {
+    if (op.kind !== 'delete_user') continue;
+    const lost = pool.filter((p) => p.operation_id === op.id && p.direction === 'released').map((p) => p.number);
+    if (lost.length === 0) continue;
+    parts.set(op.id, `Irreversible: ${op.target.email} is pending (invited, never accepted); Dialpad deletes ${lost.join(', ')} with them at once (no reserved pool, no restore).`);
+  }
+  return parts;
+};
+
+export const IRREVERSIBLE_PARTS: readonly IrreversibleFinder[] = [findReleasedNumbersOfDeletedUsers, findNumbersDeletedWithPendingUsers];
+
+/** The operations with `reversible: 'no'` and the reason noted wherever a finder found an irreversible part. */
+export function settleReversibility(ctx: ReversibilityContext, finders: readonly IrreversibleFinder[] = IRREVERSIBLE_PARTS): Operation[] {
+  const reasons = new Map<string, string[]>();
+  for (const find of finders) {
+    for (const [id, reason] of find(ctx)) reasons.set(id, [...(reasons.get(id) ?? []), reason]);
+  }
+  return ctx.operations.map((op) => {
+    const why = reasons.get(op.id);
+    return why === undefined ? op : { ...op, reversible: 'no' as const, notes: [...op.notes, ...why] };
+  });
+}
