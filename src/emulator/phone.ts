@@ -1,7 +1,8 @@
 /**
- * Phone-number facts the emulator needs: which country a number belongs to (by calling code) and
- * minting new numbers. The internal-number rule of move_office is the model's `isInternalNumber`.
+ * Phone-number facts the emulator needs: which country a number belongs to and minting new
+ * numbers. The internal-number rule of move_office is the model's `numbersPooledByMove`.
  */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { BugError } from '../errors.js';
 
 /**
@@ -26,13 +27,20 @@ export function getCallingCode(country: string): string | undefined {
 }
 
 /**
- * Whether an E.164 number belongs to `country`'s numbering plan. Countries sharing a calling code
- * (US, CA and other NANP members) are not told apart: the emulator has no area-code tables.
+ * Whether an E.164 number belongs to `country`'s numbering plan, by libphonenumber's metadata
+ * (which tells NANP members apart by area code). Re-derived on purpose apart from the planner's
+ * `model/countries.ts`, which also lets a pool number's office decide: the emulator judges a
+ * number by itself. A number the library cannot place falls back to its calling code.
  */
 export function isNumberInCountry(number: string, country: string): boolean {
+  const placed = parsePhoneNumberFromString(number)?.country;
+  if (placed !== undefined) return placed === country.toUpperCase();
   const code = getCallingCode(country);
   return code !== undefined && number.startsWith(`+${code}`);
 }
+
+/** Area codes new NANP numbers get when the request names none: a real one of each country, so the numbers are valid. */
+const DEFAULT_AREA_CODES: Record<string, string> = { US: '415', CA: '416', PR: '787', DO: '809' };
 
 /** The area code the API shows for a number (NANP only: the 3 digits after `+1`). */
 export function getAreaCode(number: string): string | undefined {
@@ -41,15 +49,18 @@ export function getAreaCode(number: string): string | undefined {
 }
 
 /**
- * A new number in `country`, unused by `taken`. NANP numbers use `areaCode` (default 555) and the
- * 01xx exchange block; others `+<cc>20` followed by a counter. Deterministic for a given state.
+ * A new number in `country`, unused by `taken`. NANP numbers use `areaCode` (default: the
+ * country's in `DEFAULT_AREA_CODES`) and the 555 exchange from 555-0100 up (valid numbers, the
+ * 01xx block being reserved for fiction); others `+<cc>20` followed by a counter. Deterministic
+ * for a given state.
  */
 export function mintNumber(country: string, taken: ReadonlySet<string>, areaCode?: string): string {
   const code = getCallingCode(country) ?? '1';
+  const area = areaCode && /^[2-9]\d{2}$/.test(areaCode) ? areaCode : DEFAULT_AREA_CODES[country.toUpperCase()] ?? '415';
   for (let n = 1; n < 10_000_000; n++) {
     const candidate =
       code === '1'
-        ? `+1${areaCode && /^\d{3}$/.test(areaCode) ? areaCode : '555'}01${String(n).padStart(5, '0')}`
+        ? `+1${area}555${String(99 + n).padStart(4, '0')}`
         : `+${code}20${String(n).padStart(7, '0')}`;
     if (!taken.has(candidate)) return candidate;
   }
