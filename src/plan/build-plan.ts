@@ -55,8 +55,15 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const changes = input.changes.filter((c) => !isWithheld(c, live));
   const licenseChanges = changes.flatMap((c) => (c.kind === 'office_licenses' ? [c] : []));
   const transfers = planTransfers(licenseChanges, book);
+  const numbersNotToTake = [
+    ...new Set([
+      ...desired.reservedNumbers.keep,
+      ...desired.tenant.users.flatMap((u) => u.numbers ?? []),
+      ...changes.flatMap((c) => (c.kind === 'release_number' ? [c.number.number] : [])),
+    ]),
+  ].sort(compareCodeUnits);
   const drafts = [
-    ...changes.flatMap((c) => operationsFromChange(c, { book, now, liveNumbers })),
+    ...changes.flatMap((c) => operationsFromChange(c, { book, now, liveNumbers, numbersNotToTake })),
     ...transfers.operations,
     ...(input.base === undefined ? [] : planPermissionChanges(desired, input.base)),
   ];
