@@ -39,7 +39,8 @@ async function applyScenario(scenario: string, numberAssignment: 'pool_first' | 
   const cwd = await mkdtemp(join(tmpdir(), `dialform-${scenario}-`));
   const fixture = JSON.parse(await readFile(join(dir, 'fixture.json'), 'utf8')) as Record<string, unknown>;
   const fixturePath = join(cwd, 'fixture.json');
-  await writeFile(fixturePath, JSON.stringify({ ...fixture, number_assignment: numberAssignment }));
+  // pool_first is the default: left unset, as most fixtures do.
+  await writeFile(fixturePath, JSON.stringify(numberAssignment === 'pool_first' ? fixture : { ...fixture, number_assignment: numberAssignment }));
   running = await startEmulator(fixturePath);
   const args = ['-c', join(dir, 'config.yaml')];
   const env = running.env;
