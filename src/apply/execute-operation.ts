@@ -125,7 +125,16 @@ async function moveWithoutNumbers(op: OperationOf<'move_user'>, user: { id: stri
   if (op.new_number === undefined) return;
   const excluded = new Set(op.new_number.excluding);
   if (now.numbers.some((n) => !excluded.has(n) && !op.numbers_to_pool.includes(n))) return;
-  await assignChosenNumber(user.id, excluded, ctx);
+  try {
+    await assignChosenNumber(user.id, excluded, ctx);
+  } catch (err) {
+    // The one state a later plan cannot see: say it, so it is not left so.
+    const message = err instanceof Error ? err.message : String(err);
+    throw new DialformError(
+      'api_error',
+      `${op.target.email} is now in ${op.to.name} without a number: ${message}. Apply this saved plan again to finish the move, or assign them a number`,
+    );
+  }
 }
 
 /**
@@ -136,19 +145,20 @@ async function moveWithoutNumbers(op: OperationOf<'move_user'>, user: { id: stri
  */
 async function assignChosenNumber(userId: string, excluded: ReadonlySet<string>, ctx: ExecutionContext): Promise<void> {
   const taken: string[] = [];
-  for (let attempt = 0; attempt <= excluded.size; attempt++) {
-    const number = await ctx.api.assignChosenNumber(userId);
-    if (!excluded.has(number)) {
-      for (const n of taken) await ctx.api.unassignNumber(userId, n);
-      return;
+  try {
+    for (let attempt = 0; attempt <= excluded.size; attempt++) {
+      const number = await ctx.api.assignChosenNumber(userId);
+      if (!excluded.has(number)) return;
+      taken.push(number);
     }
-    taken.push(number);
+    throw new DialformError(
+      'api_error',
+      `assign a number Dialpad chooses to user ${userId}: Dialpad offered only numbers config keeps in the pool or gives to someone (${taken.join(', ')}), each given back to the pool`,
+    );
+  } finally {
+    // Whatever happened, an excluded number never stays with the user.
+    for (const n of taken) await ctx.api.unassignNumber(userId, n);
   }
-  for (const n of taken) await ctx.api.unassignNumber(userId, n);
-  throw new DialformError(
-    'api_error',
-    `assign a number Dialpad chooses to user ${userId}: Dialpad offered only numbers config keeps in the pool or gives to someone (${taken.join(', ')}), each given back to the pool`,
-  );
 }
 
 async function remind(op: Operation): Promise<OperationOutcome> {
