@@ -12,6 +12,7 @@ import { createOfficeBook } from './office-refs.js';
 import { orderOperations } from './order.js';
 import { runRules } from './rules/index.js';
 import { indexLiveNumbers } from '../diff/live-numbers.js';
+import { indexNumberCountries } from '../model/countries.js';
 import { createSimState } from './sim-state.js';
 import { planTransfers } from './transfers.js';
 import { PLAN_FORMAT_VERSION, type Operation, type Plan, type PlanSummary, type Violation } from './types.js';
@@ -63,7 +64,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     ]),
   ].sort(compareCodeUnits);
   const drafts = [
-    ...changes.flatMap((c) => operationsFromChange(c, { book, now, liveNumbers, numbersNotToTake })),
+    ...changes.flatMap((c) => operationsFromChange(c, { book, now, liveNumbers, numbersNotToTake, numberCountry: indexNumberCountries(live) })),
     ...transfers.operations,
     ...(input.base === undefined ? [] : planPermissionChanges(desired, input.base)),
   ];

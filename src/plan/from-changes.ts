@@ -20,6 +20,8 @@ export interface FromChangesContext {
    * config gives a user, numbers the plan releases.
    */
   numbersNotToTake: string[];
+  /** A number's country (`indexNumberCountries`), so `excluding` lists only numbers Dialpad could offer there. */
+  numberCountry: (number: string) => string | undefined;
 }
 
 const sourceOf = (user: User | undefined): string => user?.source ?? (user === undefined ? 'unmanaged' : 'config');
@@ -99,7 +101,8 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
       const held = ctx.liveNumbers(c.live);
       // Only move_office keeps internal numbers; PATCH office_id assigns no number Dialpad picks.
       const via = international && !keepsNumbersOnMove(held) ? 'office_id' : 'move_office';
-      const newNumber = via === 'office_id' && c.user.numbers === undefined ? { country: toCountry, excluding: ctx.numbersNotToTake } : undefined;
+      const excluding = ctx.numbersNotToTake.filter((n) => [toCountry, undefined].includes(ctx.numberCountry(n)));
+      const newNumber = via === 'office_id' && c.user.numbers === undefined ? { country: toCountry, excluding } : undefined;
       return [
         operation.moveUser({
           email: c.user.email,

@@ -127,7 +127,8 @@ export type Operation =
       /**
        * Set when the user ends up with a number Dialpad chooses (an international move of a user
        * whose numbers config does not manage): in `country`, and never one of `excluding`
-       * (`reserved_numbers.keep`, numbers config gives a user, numbers this plan releases).
+       * (`reserved_numbers.keep`, numbers config gives a user, numbers this plan releases; only
+       * those of `country` or of no known country, the only ones Dialpad could offer there).
        */
       new_number?: NewNumber;
     })
