@@ -2,28 +2,22 @@
  * Phone-number facts the emulator needs: which country a number belongs to and minting new
  * numbers. The internal-number rule of move_office is the model's `numbersPooledByMove`.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { BugError } from '../errors.js';
 
 /**
- * Calling codes of the countries `CreateOfficeMessage.country` accepts (upper-case keys).
- * Re-derived on purpose, apart from the planner's `model/countries.ts`: the emulator judges numbers by its own table.
+ * The countries `CreateOfficeMessage.country` accepts (the API's enum, upper case); their calling
+ * codes come from libphonenumber-js's metadata rather than a table of our own.
  */
-const CALLING_CODES: Record<string, string> = {
-  AR: '54', AT: '43', AU: '61', BD: '880', BE: '32', BG: '359', BH: '973', BR: '55', CA: '1', CH: '41',
-  CI: '225', CL: '56', CN: '86', CO: '57', CR: '506', CY: '357', CZ: '420', DE: '49', DK: '45', DO: '1',
-  EC: '593', EE: '372', EG: '20', ES: '34', FI: '358', FR: '33', GB: '44', GH: '233', GR: '30', GT: '502',
-  HK: '852', HR: '385', HU: '36', ID: '62', IE: '353', IL: '972', IN: '91', IS: '354', IT: '39', JP: '81',
-  KE: '254', KH: '855', KR: '82', KZ: '7', LK: '94', LT: '370', LU: '352', LV: '371', MA: '212', MD: '373',
-  MM: '95', MT: '356', MX: '52', MY: '60', NG: '234', NL: '31', NO: '47', NZ: '64', PA: '507', PE: '51',
-  PH: '63', PK: '92', PL: '48', PR: '1', PT: '351', PY: '595', RO: '40', RU: '7', SA: '966', SE: '46',
-  SG: '65', SI: '386', SK: '421', SV: '503', TH: '66', TR: '90', TW: '886', UA: '380', US: '1', UY: '598',
-  VE: '58', VN: '84', ZA: '27',
-};
+const OFFICE_COUNTRIES = new Set(
+  ('AR AT AU BD BE BG BH BR CA CH CI CL CN CO CR CY CZ DE DK DO EC EE EG ES FI FR GB GH GR GT HK HR HU ID IE IL IN IS IT JP ' +
+    'KE KH KR KZ LK LT LU LV MA MD MM MT MX MY NG NL NO NZ PA PE PH PK PL PR PT PY RO RU SA SE SG SI SK SV TH TR TW UA US UY VE VN ZA').split(' '),
+);
 
 /** Calling code for an ISO country (any case); `undefined` for an unknown country. */
 export function getCallingCode(country: string): string | undefined {
-  return CALLING_CODES[country.toUpperCase()];
+  const iso = country.toUpperCase();
+  return OFFICE_COUNTRIES.has(iso) ? getCountryCallingCode(iso as CountryCode) : undefined;
 }
 
 /**
