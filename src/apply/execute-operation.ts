@@ -128,11 +128,12 @@ async function moveWithoutNumbers(op: OperationOf<'move_user'>, user: { id: stri
   try {
     await assignChosenNumber(user.id, excluded, ctx);
   } catch (err) {
-    // The one state a later plan cannot see: say it, so it is not left so.
+    // The one state a later plan cannot tell from a user who never had a number: say it, with the way out.
     const message = err instanceof Error ? err.message : String(err);
     throw new DialformError(
       'api_error',
-      `${op.target.email} is now in ${op.to.name} without a number: ${message}. Apply this saved plan again to finish the move, or assign them a number`,
+      `${op.target.email} is now in ${op.to.name} without a number: ${message}. ` +
+        `Give them one: list it under numbers: in their entry and apply again, or assign one in Dialpad`,
     );
   }
 }

@@ -59,7 +59,7 @@ describe('move_user via office_id', () => {
   it('stops after one offer per excluded number, gives them back, and names the user left without a number (issue 12 #3)', async () => {
     const { api, calls } = fakeApi(['+14155550199', '+14155550188', '+14155550199']);
     await expect(executeOperation(moveOp(['+14155550188', '+14155550199']), ctx(api))).rejects.toThrow(
-      /ada@acme\.com is now in Acme US without a number: .*Apply this saved plan again/,
+      /ada@acme\.com is now in Acme US without a number: .*list it under numbers: in their entry and apply again/,
     );
     expect(calls.slice(-3)).toEqual(['unassign +14155550199', 'unassign +14155550188', 'unassign +14155550199']);
   });
