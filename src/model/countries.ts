@@ -13,13 +13,17 @@ import type { LiveState } from './tenant.js';
 
 /** Whether `number` is E.164 (`+`, country code, digits) and a valid number of some country. */
 export function isValidE164(number: string): boolean {
-  return /^\+[1-9]\d{6,14}$/.test(number) && isValidPhoneNumber(number);
+  return E164_SHAPE.test(number) && isValidPhoneNumber(number);
 }
+
+/** `+`, a country code not starting with 0, 7 to 15 digits in all. */
+const E164_SHAPE = /^\+[1-9]\d{6,14}$/;
 
 /** The ISO 3166 alpha-2 country of a valid number, else undefined. */
 export function countryOfNumber(number: string): string | undefined {
-  if (!isValidE164(number)) return undefined;
-  return parsePhoneNumberFromString(number)?.country;
+  if (!E164_SHAPE.test(number)) return undefined;
+  const parsed = parsePhoneNumberFromString(number);
+  return parsed?.isValid() === true ? parsed.country : undefined;
 }
 
 /**
@@ -42,5 +46,10 @@ export function indexNumberCountries(live: LiveState): (number: string) => strin
     const country = officeCountry.get(n.office);
     if (country !== undefined) pooledUnder.set(n.number, country);
   }
-  return (number) => countryInCompany(number, pooledUnder.get(number));
+  // Parsing a number costs tens of microseconds, and ordering asks about the same ones repeatedly.
+  const known = new Map<string, string | undefined>();
+  return (number) => {
+    if (!known.has(number)) known.set(number, countryInCompany(number, pooledUnder.get(number)));
+    return known.get(number);
+  };
 }
