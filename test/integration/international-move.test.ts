@@ -97,3 +97,24 @@ describe('assign_number answered 409', () => {
     await expect(api.assignNumber('7200000000000003', '+14155550188', true)).rejects.toThrow(/409/);
   });
 });
+
+describe('a Toronto pool number', () => {
+  const dir = join(golden, 'toronto-number-on-seattle-user');
+
+  it('is a number_conflict for a Seattle (US) user and fine for a Toronto user: the plan blocks, then applies (issue 13 #3)', async () => {
+    running = await startEmulator(join(dir, 'fixture.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-toronto-'));
+    const env = running.env;
+    const blocked = await runCli(['plan', '-c', join(dir, 'config.yaml'), '--detailed-exitcode'], { cwd, env });
+    expect(blocked.code, blocked.stdout + blocked.stderr).toBe(3);
+    expect(blocked.stdout).toContain('+14165550123 for grace.hopper@acme.com');
+
+    const config = (await readFile(join(dir, 'config.yaml'), 'utf8'))
+      .replace('numbers: ["+12065550101", "+14165550123"]', 'numbers: ["+12065550101"]')
+      .replace('office: toronto, license: talk }', 'office: toronto, license: talk, numbers: ["+14165550104", "+14165550123"] }');
+    await writeFile(join(cwd, 'toronto.yaml'), config);
+    const applied = await runCli(['apply', '-c', 'toronto.yaml', '--auto-approve'], { cwd, env });
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(numbersOf(running.emulator.snapshot(), 'tom.thomson@acme.com')).toEqual(['+14165550104', '+14165550123']);
+  });
+});
