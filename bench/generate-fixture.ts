@@ -6,6 +6,7 @@
  * The fixture uses the emulator's format (DESIGN.md §8): the API's own response shapes with ids as
  * strings, plus the emulator-only office `price_level` and `licenses`, and user `deleted_at`.
  */
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { createPrng } from '../src/emulator/faults.js';
 
 export interface GenerateOptions {
@@ -27,13 +28,17 @@ export interface GeneratedFixture {
   numbers: Record<string, unknown>[];
 }
 
+/**
+ * `local`: the first subscriber number of each area (its length is the area's); numbers count up
+ * from it. Chosen so the numbers are valid in their country (dialform's config accepts no other).
+ */
 const COUNTRIES = [
-  { code: 'us', prefix: '+1', areas: ['415', '212', '312', '206', '512'], tz: 'US/Pacific', e911: { state: 'ca', zip: '94105' } },
-  { code: 'gb', prefix: '+44', areas: ['20', '161', '131'], tz: 'Europe/London', e911: { state: '', zip: 'EC2A 1AF' } },
-  { code: 'de', prefix: '+49', areas: ['30', '89', '40'], tz: 'Europe/Berlin', e911: { state: '', zip: '10115' } },
-  { code: 'fr', prefix: '+33', areas: ['1', '4'], tz: 'Europe/Paris', e911: { state: '', zip: '75001' } },
-  { code: 'ca', prefix: '+1', areas: ['416', '604'], tz: 'America/Toronto', e911: { state: 'on', zip: 'M5H 2N2' } },
-  { code: 'au', prefix: '+61', areas: ['2', '3'], tz: 'Australia/Sydney', e911: { state: 'nsw', zip: '2000' } },
+  { code: 'us', prefix: '+1', areas: ['415', '212', '312', '206', '512'], local: { default: 5550000 }, tz: 'US/Pacific', e911: { state: 'ca', zip: '94105' } },
+  { code: 'gb', prefix: '+44', areas: ['20', '161', '131'], local: { '20': 79460000, default: 4960000 }, tz: 'Europe/London', e911: { state: '', zip: 'EC2A 1AF' } },
+  { code: 'de', prefix: '+49', areas: ['30', '89', '40'], local: { default: 12340000 }, tz: 'Europe/Berlin', e911: { state: '', zip: '10115' } },
+  { code: 'fr', prefix: '+33', areas: ['1', '4'], local: { default: 12340000 }, tz: 'Europe/Paris', e911: { state: '', zip: '75001' } },
+  { code: 'ca', prefix: '+1', areas: ['416', '604'], local: { default: 5550000 }, tz: 'America/Toronto', e911: { state: 'on', zip: 'M5H 2N2' } },
+  { code: 'au', prefix: '+61', areas: ['2', '3'], local: { default: 12340000 }, tz: 'Australia/Sydney', e911: { state: 'nsw', zip: '2000' } },
 ] as const;
 
 const FIRST = ['Ada', 'Alan', 'Grace', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Radia', 'Tim', 'Sophie', 'Margaret'];
@@ -61,11 +66,15 @@ export function generateFixture(opts: GenerateOptions): GeneratedFixture {
   const users = [];
   const numbers = [];
   let serial = 0;
+  // Unique by the running serial; a number outside the country's valid ranges is skipped.
   const nextNumber = (country: (typeof COUNTRIES)[number], officeIndex: number) => {
-    serial += 1;
     const area = country.areas[officeIndex % country.areas.length]!;
-    const local = String(5550000 + serial).padStart(7, '0');
-    return { number: `${country.prefix}${area}${local}`, area };
+    const first: number = (country.local as Record<string, number>)[area] ?? country.local.default;
+    for (;;) {
+      serial += 1;
+      const number = `${country.prefix}${area}${first + serial}`;
+      if (isValidPhoneNumber(number)) return { number, area };
+    }
   };
 
   for (let o = 0; o < officeCount; o++) {

@@ -71,7 +71,12 @@ const EXECUTORS = {
     return DONE;
   },
   async move_user(op, ctx) {
-    await ctx.api.moveUser(await resolveUser(op.target, ctx), await resolveOffice(op.to, ctx));
+    const [id, officeId] = [await resolveUser(op.target, ctx), await resolveOffice(op.to, ctx)];
+    if (op.via === 'move_office') {
+      await ctx.api.moveUser(id, officeId);
+      return DONE;
+    }
+    await moveWithoutNumbers(op, { id, officeId }, ctx);
     return DONE;
   },
   async delete_user(op, ctx) {
@@ -118,6 +123,56 @@ async function awaitConfirmation(op: PermissionOperation, ctx: ExecutionContext)
   return { status: 'waiting', instructions: instructionsOf(op) };
 }
 
+/**
+ * An international move through `PATCH /users/{id}` `office_id`, so no number depends on what
+ * Dialpad would auto-assign: the numbers leave to the pool first (the API refuses the PATCH while
+ * the user holds any), then the user moves; with `new_number`, Dialpad then chooses a number.
+ * Each step reads before it writes, so a rerun after a stop part way finishes the rest.
+ */
+async function moveWithoutNumbers(op: OperationOf<'move_user'>, user: { id: string; officeId: string }, ctx: ExecutionContext): Promise<void> {
+  const now = await ctx.api.readUserNumbers(user.id);
+  for (const n of op.numbers_to_pool) if (now.numbers.includes(n)) await ctx.api.unassignNumber(user.id, n);
+  if (now.officeId !== user.officeId) await ctx.api.setUserOffice(user.id, user.officeId);
+  if (op.new_number === undefined) return;
+  const excluded = new Set(op.new_number.excluding);
+  if (now.numbers.some((n) => !excluded.has(n) && !op.numbers_to_pool.includes(n))) return;
+  try {
+    await assignChosenNumber(user.id, excluded, ctx);
+  } catch (err) {
+    // The one state a later plan cannot tell from a user who never had a number: say it, with the way out.
+    const message = err instanceof Error ? err.message : String(err);
+    throw new DialformError(
+      'api_error',
+      `${op.target.email} is now in ${op.to.name} without a number: ${message}. ` +
+        `Give them one: list it under numbers: in their entry and apply again, or assign one in Dialpad`,
+    );
+  }
+}
+
+/**
+ * Asks Dialpad for a number it chooses until it offers one not in `excluded`, then gives back
+ * the excluded ones it took. Dialpad takes reserved-pool numbers first (API reference of
+ * assign_number), and each answer is a number the user did not hold, so after at most one answer
+ * per excluded number it must offer another: a pool number nobody wants or a new one.
+ */
+async function assignChosenNumber(userId: string, excluded: ReadonlySet<string>, ctx: ExecutionContext): Promise<void> {
+  const taken: string[] = [];
+  try {
+    for (let attempt = 0; attempt <= excluded.size; attempt++) {
+      const number = await ctx.api.assignChosenNumber(userId);
+      if (!excluded.has(number)) return;
+      taken.push(number);
+    }
+    throw new DialformError(
+      'api_error',
+      `assign a number Dialpad chooses to user ${userId}: Dialpad offered only numbers config keeps in the pool or gives to someone (${taken.join(', ')}), each given back to the pool`,
+    );
+  } finally {
+    // Whatever happened, an excluded number never stays with the user.
+    for (const n of taken) await ctx.api.unassignNumber(userId, n);
+  }
+}
+
 type Landed<K extends OperationKind> = (op: OperationOf<K>, live: LiveState) => boolean;
 
 /**
@@ -153,7 +208,11 @@ const LANDED = {
   move_user: (op, live) => {
     const user = liveUser(live, op.target);
     const office = live.tenant.offices.find((o) => o.key === user?.office);
-    return office !== undefined && (op.to.id === undefined ? isSameOfficeName(office.name, op.to.name) : office.id === op.to.id);
+    const arrived = office !== undefined && (op.to.id === undefined ? isSameOfficeName(office.name, op.to.name) : office.id === op.to.id);
+    if (!arrived || op.new_number === undefined) return arrived;
+    // Arrived without the number Dialpad chooses is part way: running it again finishes it.
+    const excluded = new Set(op.new_number.excluding);
+    return (user?.numbers ?? []).some((n) => !excluded.has(n));
   },
   delete_user: (op, live) => {
     const user = liveUser(live, op.target);

@@ -33,8 +33,16 @@ export interface ApplyApi {
       state?: 'active' | 'suspended';
     },
   ): Promise<void>;
+  /** `PATCH /users/{id}/move_office`: Dialpad handles the numbers (an international move replaces them). */
   moveUser(id: string, officeId: string): Promise<void>;
+  /** The user's office and numbers (primary first) now. */
+  readUserNumbers(id: string): Promise<{ officeId: string; numbers: string[] }>;
+  /** `PATCH /users/{id}` `office_id`: moves the user and assigns no number (across countries the user must hold none). */
+  setUserOffice(id: string, officeId: string): Promise<void>;
+  /** `assign_number` without `number`: the number Dialpad chooses, made the primary one. */
+  assignChosenNumber(userId: string): Promise<string>;
   deleteUser(id: string): Promise<void>;
+  /** Resolves when the user holds `number` afterwards, including when Dialpad answers 409 because they already did. */
   assignNumber(userId: string, number: string, primary: boolean): Promise<void>;
   unassignNumber(userId: string, number: string): Promise<void>;
   releaseNumber(number: string): Promise<void>;

@@ -3,6 +3,6 @@ export { resolveConfigPath, loadConfig, loadConfigSources, displayPath } from '.
 export { loadConfigFromGit } from './load-from-git.js';
 export { digestConfig } from './digest.js';
 export { findConfigSchemaPath, readConfigSchema } from './schema.js';
-export { E164, SEMANTIC_RULES } from './semantic-rules.js';
+export { SEMANTIC_RULES } from './semantic-rules.js';
 export type { ConfigSource } from './yaml-file.js';
 export type * from './raw-types.js';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Problem } from '../errors.js';
+import { isValidE164 } from '../model/countries.js';
 import { officeNameKey } from '../model/office-names.js';
 import type { MergedConfig } from './merge-files.js';
 import type { PathSegment } from './yaml-file.js';
@@ -18,8 +19,6 @@ export interface SemanticOptions {
  */
 export type SemanticRule = (config: MergedConfig, options: SemanticOptions) => Problem[];
 
-/** E.164: a plus, a non-zero country code digit, 7 to 15 digits in all. */
-export const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** Runs every semantic rule, in a fixed order. */
 export function checkSemantics(config: MergedConfig, options: SemanticOptions): Problem[] {
@@ -79,12 +78,18 @@ export function checkDuplicateNumbers(config: MergedConfig): Problem[] {
   return problems;
 }
 
-/** Every number is E.164. */
+/** Every number is E.164 and a valid number of its country (`isValidE164`: libphonenumber's ranges). */
 export function checkNumberFormat(config: MergedConfig): Problem[] {
   return listNumbers(config)
-    .filter(([, number]) => !E164.test(number))
+    .filter(([, number]) => !isValidE164(number))
     .map(([path, number]) =>
-      problemAt(config, path, `${name(config, path)} "${number}" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"`),
+      problemAt(
+        config,
+        path,
+        /^\+[1-9]\d{6,14}$/.test(number)
+          ? `${name(config, path)} "${number}" is not a valid phone number in any country's numbering plan (libphonenumber): check the country code and the digits`
+          : `${name(config, path)} "${number}" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"`,
+      ),
     );
 }
 

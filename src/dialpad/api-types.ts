@@ -145,6 +145,8 @@ export interface ApiUpdateUser {
   admin_office_ids?: Int64[];
   state?: 'active' | 'suspended';
   keep_paid_numbers?: boolean;
+  /** Moves the user; to an office in another country only when they hold no number. */
+  office_id?: Int64;
 }
 
 /** `AssignNumberMessage`. */

@@ -2,7 +2,10 @@ import type { ApplyApi } from '../apply/types.js';
 import { compareIds } from '../model/ids.js';
 import { LINE_FIELD } from '../model/license-lines.js';
 import { isSameOfficeName } from '../model/office-names.js';
+import { DialformError } from '../errors.js';
+import { ApiError } from './api-error.js';
 import type { DialpadClient } from './client.js';
+import { confirmNumberAssigned } from './confirm-writes.js';
 
 /**
  * The writes apply makes, on the Dialpad client. Each call carries a label naming the object,
@@ -43,8 +46,28 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
     async deleteUser(id) {
       await client.deleteUser(id, { label: `delete user ${id}` });
     },
+    async readUserNumbers(id) {
+      const user = await client.getUser(id);
+      return { officeId: String(user.office_id ?? ''), numbers: (user.phone_numbers ?? []).map(String) };
+    },
+    async setUserOffice(id, officeId) {
+      await client.updateUser(id, { office_id: officeId }, { label: `move user ${id} to office ${officeId}` });
+    },
+    async assignChosenNumber(userId) {
+      const heldBefore = (await client.getUser(userId)).phone_numbers ?? [];
+      const label = `assign a number Dialpad chooses to user ${userId}`;
+      const n = await client.assignUserNumber(userId, { primary: true }, { label, heldBefore });
+      if (n.number === undefined) throw new DialformError('api_error', `assign a number Dialpad chooses to user ${userId}: Dialpad's answer names no number`);
+      return n.number;
+    },
     async assignNumber(userId, number, primary) {
-      await client.assignUserNumber(userId, { number, primary }, { label: `assign ${number} to user ${userId}` });
+      try {
+        await client.assignUserNumber(userId, { number, primary }, { label: `assign ${number} to user ${userId}` });
+      } catch (err) {
+        // 409 also means "already assigned to this user": the goal reached. Read which, rather than the message's wording.
+        if (!(err instanceof ApiError) || err.status !== 409) throw err;
+        if ((await confirmNumberAssigned(client, number, userId)) === undefined) throw err;
+      }
     },
     async unassignNumber(userId, number) {
       await client.unassignUserNumber(userId, number, { label: `unassign ${number} from user ${userId}` });

@@ -15,6 +15,7 @@ import type {
   Int64,
 } from './api-types.js';
 import {
+  confirmChosenNumberAssigned,
   confirmCreateOffice,
   confirmCreateUser,
   confirmDeleteUser,
@@ -67,7 +68,11 @@ export interface DialpadClient {
   updateUser(id: Int64, patch: ApiUpdateUser, opts?: CallOptions): Promise<ApiUser>;
   deleteUser(id: Int64, opts?: CallOptions): Promise<ApiUser>;
   moveUserOffice(id: Int64, officeId: Int64, opts?: CallOptions): Promise<ApiUser>;
-  assignUserNumber(userId: Int64, body: ApiAssignNumber, opts?: CallOptions): Promise<ApiNumber>;
+  /**
+   * `assign_number`. Without `body.number` Dialpad chooses; `opts.heldBefore` (the user's numbers
+   * before the call) then lets an ambiguous failure be settled by reading the user.
+   */
+  assignUserNumber(userId: Int64, body: ApiAssignNumber, opts?: CallOptions & { heldBefore?: readonly string[] }): Promise<ApiNumber>;
   unassignUserNumber(userId: Int64, number: string, opts?: CallOptions): Promise<ApiNumber>;
   listNumbers(filter?: { status?: string }): Promise<ApiNumber[]>;
   getNumber(number: string): Promise<ApiNumber>;
@@ -226,7 +231,11 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
         path: `/api/v2/users/${seg(userId)}/assign_number`,
         body,
         idempotent: false,
-        ...(body.number === undefined ? {} : { confirm: () => confirmNumberAssigned(client, body.number as string, userId) }),
+        ...(body.number !== undefined
+          ? { confirm: () => confirmNumberAssigned(client, body.number as string, userId) }
+          : o?.heldBefore === undefined
+            ? {}
+            : { confirm: () => confirmChosenNumberAssigned(client, userId, o.heldBefore ?? []) }),
       }),
     unassignUserNumber: (userId, number, o) =>
       send({

@@ -44,6 +44,13 @@ export async function confirmNumberAssigned(client: Reader, number: string, user
   return n.target_type === 'user' && n.target_id !== undefined && String(n.target_id) === String(userId) ? n : undefined;
 }
 
+/** `assign_number` without a number took effect if the user now holds a number they did not hold before. */
+export async function confirmChosenNumberAssigned(client: Reader, userId: Int64, heldBefore: readonly string[]): Promise<ApiNumber | undefined> {
+  const user = await client.getUser(userId);
+  const number = (user.phone_numbers ?? []).find((n) => !heldBefore.includes(n));
+  return number === undefined ? undefined : { number, target_id: userId, target_type: 'user', status: 'user' };
+}
+
 /**
  * `unassign_number` took effect if the number is back in the pool (`available`, no target), or
  * gone (with no reserved pool Dialpad releases it).

@@ -35,6 +35,7 @@ export const fixtureSchema = {
   properties: {
     $schema: { type: 'string' },
     clock: isoTime,
+    number_assignment: { enum: ['pool_first', 'provision'] },
     company: {
       type: 'object',
       required: ['id', 'name', 'account_type'],

@@ -5,7 +5,7 @@
  */
 import { badRequest, conflict, forbidden } from './http-failure.js';
 import { assertFreeLine, getAvailable, isHoldingLine } from './licenses.js';
-import { isInternalNumber, isInternationalMove } from '../model/international-move.js';
+import { isInternationalMove, keepsNumbersOnMove, numbersPooledByMove } from '../model/international-move.js';
 import { RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
 import type { Store } from './store.js';
 import type { FixtureOffice, FixtureUser, LineField } from './types.js';
@@ -44,8 +44,10 @@ export function findEmailOwner(store: Store, emails: readonly string[], except?:
 /**
  * `PATCH /users/{id}/move_office`. Paid accounts only; the destination needs a free line of the
  * user's license. An international move needs the same price level, sends every number to the
- * reserved pool and assigns one in the destination country, unless all the user's numbers are
- * internal `+1803…` numbers, which are kept. A user without numbers also gets a new one.
+ * reserved pool and assigns one in the destination country (`Store.takeNumber`), unless all the
+ * user's numbers are internal `+1803…` numbers, which are kept (the model's reading of the API
+ * reference, shared on purpose). A user without numbers also gets a new one. Pooled numbers keep
+ * the office they had: the one the user leaves.
  */
 export function moveUserToOffice(store: Store, user: FixtureUser, dest: FixtureOffice): void {
   assertLiveUser(user);
@@ -56,15 +58,12 @@ export function moveUserToOffice(store: Store, user: FixtureUser, dest: FixtureO
   const international = isInternationalMove(from.country, dest.country);
   if (international) assertSamePriceLevel(from, dest, 'moving a user to an office in another country');
 
-  const numbers = user.phone_numbers ?? [];
-  // Re-derived on purpose from the help text ("unless the user only has internal numbers"), not `numbersPooledByMove`.
-  const keepNumbers = numbers.length > 0 && numbers.every(isInternalNumber);
+  const numbers = [...(user.phone_numbers ?? [])];
+  // Pooled before the user changes office, so each keeps the office it belonged to.
+  for (const num of numbersPooledByMove(numbers, from.country, dest.country)) store.detachNumber(store.getNumber(num));
   user.office_id = dest.id;
   for (const n of store.state.numbers) if (n.target_type === 'user' && n.target_id === user.id) n.office_id = dest.id;
-  if (international && !keepNumbers) {
-    for (const num of numbers) store.detachNumber(store.getNumber(num));
-    store.attachNumber(store.takeNumber(dest.country), user, true);
-  }
+  if (international && !keepsNumbersOnMove(numbers)) store.attachNumber(store.takeNumber(dest.country), user, true);
   store.touch();
 }
 

@@ -100,6 +100,13 @@ export interface Fixture {
   api_keys?: FixtureApiKey[];
   /** ISO time the emulator clock starts at. */
   clock?: string;
+  /**
+   * Where a number Dialpad chooses comes from (`assign_number` without `number`, `move_office`,
+   * `auto_assign` on create): `pool_first` (default), a reserved-pool number of the office's
+   * country when there is one, as the API reference says of assign_number; `provision`, always a
+   * newly provisioned number, for rehearsing a company whose Dialpad behaves that way.
+   */
+  number_assignment?: 'pool_first' | 'provision';
 }
 
 /** User fields that exist only in the emulator and never appear on /api/v2. */

@@ -1,42 +1,55 @@
 /**
- * E.164 calling-code prefixes → ISO 3166 alpha-2 countries, for the countries dialform's users
- * have offices in. Longest prefix wins. `+1` is shared by the US and Canada (and the Caribbean):
- * a `+1` number is accepted for an office in either country.
+ * A number's country. The one home of this fact for the planner and config validation.
+ *
+ * Read from libphonenumber-js's `max` metadata (Google's libphonenumber data, kept current with
+ * the numbering plans): it validates a number against its country's real number ranges and tells
+ * apart countries that share a calling code (`+1` US / CA / the Caribbean by area code, `+7` RU /
+ * KZ, `+44` GB / GG / JE / IM, …). The smaller `min` metadata only checks lengths, so it would
+ * accept numbers no country issues. Where Dialpad names the office a number belongs to (a pool
+ * number's `office_id`), that office's country wins: Dialpad keeps a number with its office.
  */
-const PREFIXES: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['+1', ['US', 'CA']],
-  ['+7', ['RU', 'KZ']],
-  ['+27', ['ZA']],
-  ['+31', ['NL']],
-  ['+32', ['BE']],
-  ['+33', ['FR']],
-  ['+34', ['ES']],
-  ['+39', ['IT']],
-  ['+41', ['CH']],
-  ['+43', ['AT']],
-  ['+44', ['GB']],
-  ['+45', ['DK']],
-  ['+46', ['SE']],
-  ['+47', ['NO']],
-  ['+48', ['PL']],
-  ['+49', ['DE']],
-  ['+52', ['MX']],
-  ['+55', ['BR']],
-  ['+61', ['AU']],
-  ['+64', ['NZ']],
-  ['+65', ['SG']],
-  ['+81', ['JP']],
-  ['+91', ['IN']],
-  ['+351', ['PT']],
-  ['+353', ['IE']],
-  ['+358', ['FI']],
-];
+import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { LiveState } from './tenant.js';
 
-/** The countries a number may belong to, or undefined when its prefix is not in the table. */
-export function countriesOfNumber(number: string): readonly string[] | undefined {
-  let best: readonly [string, readonly string[]] | undefined;
-  for (const entry of PREFIXES) {
-    if (number.startsWith(entry[0]) && (best === undefined || entry[0].length > best[0].length)) best = entry;
+/** Whether `number` is E.164 (`+`, country code, digits) and a valid number of some country. */
+export function isValidE164(number: string): boolean {
+  return E164_SHAPE.test(number) && isValidPhoneNumber(number);
+}
+
+/** `+`, a country code not starting with 0, 7 to 15 digits in all. */
+const E164_SHAPE = /^\+[1-9]\d{6,14}$/;
+
+/** The ISO 3166 alpha-2 country of a valid number, else undefined. */
+export function countryOfNumber(number: string): string | undefined {
+  if (!E164_SHAPE.test(number)) return undefined;
+  const parsed = parsePhoneNumberFromString(number);
+  return parsed?.isValid() === true ? parsed.country : undefined;
+}
+
+/**
+ * The country a number belongs to in a company: the country of the office Dialpad lists it
+ * under when that is known (`officeCountry`), else the number's own country.
+ */
+export function countryInCompany(number: string, officeCountry: string | undefined): string | undefined {
+  return officeCountry === undefined || officeCountry === '' ? countryOfNumber(number) : officeCountry.toUpperCase();
+}
+
+/**
+ * The country of each number as the planner judges it against `live`: a reserved-pool number
+ * Dialpad lists under an office belongs to that office's country; any other number to its own.
+ */
+export function indexNumberCountries(live: LiveState): (number: string) => string | undefined {
+  const officeCountry = new Map(live.tenant.offices.map((o) => [o.key, o.country]));
+  const pooledUnder = new Map<string, string>();
+  for (const n of live.tenant.numbers) {
+    if (n.status !== 'available' || n.targetId !== undefined || n.office === undefined) continue;
+    const country = officeCountry.get(n.office);
+    if (country !== undefined) pooledUnder.set(n.number, country);
   }
-  return best?.[1];
+  // Parsing a number costs tens of microseconds, and ordering asks about the same ones repeatedly.
+  const known = new Map<string, string | undefined>();
+  return (number) => {
+    if (!known.has(number)) known.set(number, countryInCompany(number, pooledUnder.get(number)));
+    return known.get(number);
+  };
 }

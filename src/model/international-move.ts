@@ -1,7 +1,10 @@
 /**
- * What a move to an office in another country does to a user's numbers (dialpad-api.md §5.1,
- * `PATCH /users/{id}/move_office`): Dialpad unassigns them into the reserved pool and assigns a
- * new number in the destination country, except internal numbers, which are kept.
+ * What a move to an office in another country does to a user's numbers. The one home of these
+ * Dialpad facts, for the planner and (on purpose, so both read the API reference the same way)
+ * the emulator. Source: the API reference of `PATCH /api/v2/users/{id}/move_office`
+ * (`users.move_office.patch`, dialpad-api.md §5.1): "For international offices only, all of the
+ * user's numbers will be unassigned and a new number will be assigned except when the user only
+ * has internal numbers starting with 803 -- then the numbers will remain unchanged."
  */
 
 /** A move between offices in different countries (ISO codes, any case). */
@@ -10,18 +13,29 @@ export function isInternationalMove(fromCountry: string, toCountry: string): boo
 }
 
 /**
- * Internal numbers that survive an international move (dialpad-api.md §5.1: "numbers beginning
- * with 803"). Read as the North American area code 803 after the `+1` country code, the only
- * reading under which an E.164 number can "begin with 803".
+ * Internal numbers ("internal numbers starting with 803"). Read as the North American area code
+ * 803 after the `+1` country code: an E.164 number starts with `+` and a country code, there is no
+ * country code 803 (ITU-T E.164 assigns +80x only to `+800` and `+808`, international freephone
+ * and shared-cost services), and `+1803` is the only reading under which a number dialform stores
+ * can "start with 803".
  */
 export function isInternalNumber(number: string): boolean {
   return number.startsWith('+1803');
 }
 
 /**
- * The numbers a move from an office in `fromCountry` to one in `toCountry` sends to the reserved
- * pool: none within a country; across countries every number but the internal ones.
+ * Whether an international move leaves the user's numbers as they are: only when every number
+ * the user holds (at least one) is internal.
+ */
+export function keepsNumbersOnMove(numbers: readonly string[]): boolean {
+  return numbers.length > 0 && numbers.every(isInternalNumber);
+}
+
+/**
+ * The numbers a move from an office in `fromCountry` to one in `toCountry` takes from the user
+ * into the reserved pool: none within a country; across countries all of them (internal ones
+ * too), unless all of them are internal.
  */
 export function numbersPooledByMove(numbers: readonly string[], fromCountry: string, toCountry: string): string[] {
-  return isInternationalMove(fromCountry, toCountry) ? numbers.filter((n) => !isInternalNumber(n)) : [];
+  return isInternationalMove(fromCountry, toCountry) && !keepsNumbersOnMove(numbers) ? [...numbers] : [];
 }

@@ -14,6 +14,7 @@ import { orderOperations } from './order.js';
 import { runRules } from './rules/index.js';
 import { settleReversibility } from './reversibility.js';
 import { indexLiveNumbers } from '../diff/live-numbers.js';
+import { indexNumberCountries } from '../model/countries.js';
 import { createSimState } from './sim-state.js';
 import { addRehearsalNote, type Rehearsal } from './rehearsal.js';
 import { planTransfers } from './transfers.js';
@@ -65,8 +66,17 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const changes = input.changes.filter((c) => !isWithheld(c, live));
   const licenseChanges = changes.flatMap((c) => (c.kind === 'office_licenses' ? [c] : []));
   const transfers = planTransfers(licenseChanges, book);
+  const numbersNotToTake = [
+    ...new Set([
+      ...desired.reservedNumbers.keep,
+      ...desired.tenant.users.flatMap((u) => u.numbers ?? []),
+      ...changes.flatMap((c) => (c.kind === 'release_number' ? [c.number.number] : [])),
+    ]),
+  ].sort(compareCodeUnits);
   const drafts = [
-    ...changes.flatMap((c) => operationsFromChange(c, { book, dialpadNow: live.readAt === undefined ? now : new Date(live.readAt), liveNumbers })),
+    ...changes.flatMap((c) =>
+      operationsFromChange(c, { book, dialpadNow: live.readAt === undefined ? now : new Date(live.readAt), liveNumbers, numbersNotToTake, numberCountry: indexNumberCountries(live) }),
+    ),
     ...transfers.operations,
     ...planPermissionChanges(desired, { confirmed: input.confirmed, base: input.base }),
   ];

@@ -4,7 +4,7 @@
  */
 import type { Change, UserField } from '../diff/types.js';
 import type { User } from '../model/tenant.js';
-import { isInternationalMove, numbersPooledByMove } from '../model/international-move.js';
+import { isInternationalMove, keepsNumbersOnMove, numbersPooledByMove } from '../model/international-move.js';
 import { RESTORE_WINDOW_HOURS, restorableUntil } from '../model/restore-window.js';
 import type { OfficeBook } from './office-refs.js';
 import { operation } from './operations.js';
@@ -19,6 +19,13 @@ export interface FromChangesContext {
   dialpadNow: Date;
   /** Numbers each live user holds (lower-cased email → numbers), for moves and deletes. */
   liveNumbers: (user: User) => string[];
+  /**
+   * Numbers a number Dialpad chooses must never be (sorted): `reserved_numbers.keep`, numbers
+   * config gives a user, numbers the plan releases.
+   */
+  numbersNotToTake: string[];
+  /** A number's country (`indexNumberCountries`), so `excluding` lists only numbers Dialpad could offer there. */
+  numberCountry: (number: string) => string | undefined;
 }
 
 const sourceOf = (user: User | undefined): string => user?.source ?? (user === undefined ? 'unmanaged' : 'config');
@@ -94,8 +101,13 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
     case 'update_user':
       return [operation.updateUser({ email: c.user.email, ...idOf(c.live), source: sourceOf(c.user), ...patchOf(c.fields, book) })];
     case 'move_user': {
-      const international = isInternationalMove(book.country(c.from), book.country(c.to));
-      const numbersToPool = numbersPooledByMove(ctx.liveNumbers(c.live), book.country(c.from), book.country(c.to));
+      const [fromCountry, toCountry] = [book.country(c.from).toUpperCase(), book.country(c.to).toUpperCase()];
+      const international = isInternationalMove(fromCountry, toCountry);
+      const held = ctx.liveNumbers(c.live);
+      // Only move_office keeps internal numbers; PATCH office_id assigns no number Dialpad picks.
+      const via = international && !keepsNumbersOnMove(held) ? 'office_id' : 'move_office';
+      const excluding = ctx.numbersNotToTake.filter((n) => [toCountry, undefined].includes(ctx.numberCountry(n)));
+      const newNumber = via === 'office_id' && c.user.numbers === undefined ? { country: toCountry, excluding } : undefined;
       return [
         operation.moveUser({
           email: c.user.email,
@@ -103,16 +115,12 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
           source: sourceOf(c.user),
           from: book.ref(c.from),
           to: book.ref(c.to),
-          numbersToPool,
+          numbersToPool: numbersPooledByMove(held, fromCountry, toCountry),
           international,
+          via,
+          ...(newNumber === undefined ? {} : { newNumber }),
           changes: [{ field: 'office', from: c.from, to: c.to }],
-          notes: international
-            ? [
-                // The pooled numbers are the operation's own field (`numbers_to_pool`), shown with it.
-                `International move (${book.country(c.from)} → ${book.country(c.to)}): ` +
-                  `${c.user.email} gets a new ${book.country(c.to)} number; the license stays the same.`,
-              ]
-            : [],
+          notes: international ? [describeNumbersAfterMove({ email: c.user.email, fromCountry, toCountry, held, via, wanted: c.user.numbers })] : [],
         }),
       ];
     }
@@ -162,6 +170,17 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
       return _never;
     }
   }
+}
+
+/** Display: what an international move leaves the user holding (the pooled numbers are the op's own field). */
+function describeNumbersAfterMove(m: { email: string; fromCountry: string; toCountry: string; held: string[]; via: string; wanted: string[] | undefined }): string {
+  const head = `International move (${m.fromCountry} → ${m.toCountry}), the license stays the same: `;
+  if (m.via === 'move_office') return `${head}${m.email} only has internal +1803 numbers, which Dialpad keeps (${m.held.join(', ')}).`;
+  if (m.wanted === undefined) {
+    return `${head}${m.email} then holds a new ${m.toCountry} number chosen by Dialpad, never one kept in the pool or given to someone in config.`;
+  }
+  if (m.wanted.length === 0) return `${head}${m.email} then holds no number (config lists none).`;
+  return `${head}${m.email} then holds exactly what config lists: ${m.wanted.join(', ')} (assigned after the move).`;
 }
 
 /** `+1… goes to the reserved pool` / `+1…, +1… go to the reserved pool`. */

@@ -7,7 +7,7 @@
 import type { LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 import { countOf } from './plural.js';
 import { LINE_KINDS, LINE_LABELS } from '../model/license-lines.js';
-import type { FieldChange, ManualStep, OfficeRef, OfficeTarget, OperationKind, OperationOf, Reversible, Target, UserPatch, UserTarget } from './types.js';
+import type { FieldChange, ManualStep, MoveVia, NewNumber, OfficeRef, OfficeTarget, OperationKind, OperationOf, Reversible, Target, UserPatch, UserTarget } from './types.js';
 
 interface UserOpInput {
   email: string;
@@ -86,7 +86,9 @@ export const operation = {
   reactivateUser(i: UserOpInput): OperationOf<'reactivate_user'> {
     return base('reactivate_user', userTarget(i.email, i.id), i, { summary: `reactivate ${i.email}` });
   },
-  moveUser(i: UserOpInput & { from: OfficeRef; to: OfficeRef; numbersToPool: string[]; international: boolean }): OperationOf<'move_user'> {
+  moveUser(
+    i: UserOpInput & { from: OfficeRef; to: OfficeRef; numbersToPool: string[]; international: boolean; via: MoveVia; newNumber?: NewNumber },
+  ): OperationOf<'move_user'> {
     return {
       ...base('move_user', userTarget(i.email, i.id), i, {
         // An international move provisions a new number and pools the old ones: not simply undone.
@@ -96,6 +98,8 @@ export const operation = {
       from: i.from,
       to: i.to,
       numbers_to_pool: i.numbersToPool,
+      via: i.via,
+      ...(i.newNumber === undefined ? {} : { new_number: i.newNumber }),
     };
   },
   /** `restorableUntil` undefined: the deletion cannot be undone (a pending user's numbers go with them). */

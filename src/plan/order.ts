@@ -64,12 +64,15 @@ function officeKeyOf(op: Operation, step: { before?: string; after?: string; blo
 
 /**
  * Names the root cause of a wait: the blocked operation that would have provided what this one
- * waits for. A wait nothing in the plan could ever satisfy means the planner made an operation on
- * an object that does not exist: a bug, not a rule the reviewer can act on.
+ * waits for, so a blocked step is never shown as runnable before the step it depends on. A wait
+ * no blocked operation would satisfy is the rule its `otherwise` names (an assign of a number of
+ * another country, with no move of its user into that country blocked); without one it means the
+ * planner made an operation on an object that does not exist: a bug, not a rule to act on.
  */
 function resolveFailure(f: Failure, blocked: Map<string, { op: Operation; failure: Failure }>, depth = 0): { code: RuleCode; message: string } {
   if ('code' in f) return f;
   const provider = blocked.get(f.waitsFor);
+  if (provider === undefined && f.otherwise !== undefined) return f.otherwise;
   if (provider === undefined || depth >= 8) {
     throw new BugError(`ordering found no operation that provides ${f.waitsFor} (${f.message})`);
   }

@@ -4,6 +4,7 @@
  * op by op by `applyOperation`.
  */
 import { indexLiveNumbers } from '../diff/live-numbers.js';
+import { indexNumberCountries } from '../model/countries.js';
 import { LINE_HOLDING, isHeldByUsers, lineOfLicense } from '../model/license-lines.js';
 import { indexUsersByEmail } from '../model/match-users.js';
 import {
@@ -45,6 +46,8 @@ export interface SimState {
   users: Map<string, SimUser>;
   /** The reserved pool: company numbers with no target. */
   pool: Set<string>;
+  /** The country a number belongs to (`indexNumberCountries`: a pool number's office, else its own); fixed for the plan. */
+  numberCountry: (number: string) => string | undefined;
 }
 
 /**
@@ -126,7 +129,13 @@ export function createSimState(desired: DesiredState, live: LiveState, aliases: 
   const pool = new Set(
     live.tenant.numbers.filter((n) => n.status === 'available' && n.targetId === undefined).map((n) => n.number),
   );
-  return { ...(live.tenant.company.accountType === undefined ? {} : { accountType: live.tenant.company.accountType }), offices, users, pool };
+  return {
+    ...(live.tenant.company.accountType === undefined ? {} : { accountType: live.tenant.company.accountType }),
+    offices,
+    users,
+    pool,
+    numberCountry: indexNumberCountries(live),
+  };
 }
 
 /** A deep copy, so a rule can replay or inspect without touching the original. */
@@ -136,5 +145,6 @@ export function cloneSimState(sim: SimState): SimState {
     offices: new Map([...sim.offices].map(([k, o]) => [k, { ...o, purchased: { ...o.purchased }, free: { ...o.free } }])),
     users: new Map([...sim.users].map(([k, u]) => [k, { ...u, adminOffices: [...u.adminOffices], numbers: [...u.numbers] }])),
     pool: new Set(sim.pool),
+    numberCountry: sim.numberCountry,
   };
 }

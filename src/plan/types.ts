@@ -96,6 +96,17 @@ interface OperationBase<T extends Target> {
   office_key: string | null;
 }
 
+/** How `move_user` reaches Dialpad (see its `via`). */
+export type MoveVia = 'move_office' | 'office_id';
+
+/** A number Dialpad chooses for a moved user, and the numbers it must not be. */
+export interface NewNumber {
+  /** ISO 3166 alpha-2, upper case: the destination office's country. */
+  country: string;
+  /** Sorted. */
+  excluding: string[];
+}
+
 /** The `PATCH /api/v2/users/{id}` body fields dialform manages. */
 export interface UserPatch {
   first_name?: string;
@@ -127,8 +138,27 @@ export type Operation =
       kind: 'move_user';
       from: OfficeRef;
       to: OfficeRef;
-      /** Numbers the move sends to the reserved pool (international move); empty otherwise. */
+      /**
+       * Numbers that leave the user for the reserved pool, where they stay under the `from`
+       * office (an international move); empty otherwise.
+       */
       numbers_to_pool: string[];
+      /**
+       * The API path, so the outcome does not depend on which number Dialpad would pick:
+       * `move_office` (`PATCH /users/{id}/move_office`) for a move within a country, or across
+       * countries for a user whose numbers are all internal (kept); `office_id` for any other
+       * international move: unassign `numbers_to_pool`, then `PATCH /users/{id}` `office_id`
+       * (which assigns no number), then `new_number` if set. Numbers config names are separate
+       * `assign_number` operations after the move.
+       */
+      via: MoveVia;
+      /**
+       * Set when the user ends up with a number Dialpad chooses (an international move of a user
+       * whose numbers config does not manage): in `country`, and never one of `excluding`
+       * (`reserved_numbers.keep`, numbers config gives a user, numbers this plan releases; only
+       * those of `country` or of no known country, the only ones Dialpad could offer there).
+       */
+      new_number?: NewNumber;
     })
   | (UserOp & { kind: 'delete_user' })
   | (UserOp & { kind: 'assign_number'; number: string; primary: boolean })

@@ -127,6 +127,32 @@ describe('move_office', () => {
     expect(await numberOf(numbers[0]!)).toMatchObject({ status: 'user', target_id: '103', office_id: '30' });
   });
 
+  it('pools a moved user\'s old number under the office they left (issue 13 #4)', async () => {
+    h = await startHarness();
+    await h.api('PATCH', '/users/101/move_office', { office_id: '30' });
+    expect(await numberOf('+14155550101')).toMatchObject({ status: 'available', office_id: '10' });
+  });
+
+  it('pools internal +1803 numbers with the others when not all of them are internal (issue 13 #1)', async () => {
+    h = await startHarness();
+    await h.api('POST', '/users/102/assign_number', { number: '+14155550199', primary: false });
+    const moved = await h.api('PATCH', '/users/102/move_office', { office_id: '30' });
+    expect(moved.body['phone_numbers']).toEqual(['+442071230199']);
+    expect(await numberOf('+18035550102')).toMatchObject({ status: 'available', office_id: '10' });
+  });
+
+  it('with number_assignment: provision, gives a moved user a newly provisioned number, never a pool one (issue 13 #1)', async () => {
+    const fixture = makeFixture();
+    fixture.number_assignment = 'provision';
+    h = await startHarness({ fixture });
+    const moved = await h.api('PATCH', '/users/101/move_office', { office_id: '30' });
+    const numbers = moved.body['phone_numbers'] as string[];
+    expect(numbers).toHaveLength(1);
+    expect(numbers[0]).toMatch(/^\+44/);
+    expect(numbers[0]).not.toBe('+442071230199');
+    expect(await numberOf('+442071230199')).toMatchObject({ status: 'available' });
+  });
+
   it('keeps a user whose numbers are all internal +1803 numbers', async () => {
     h = await startHarness();
     const moved = await h.api('PATCH', '/users/102/move_office', { office_id: '30' });

@@ -71,6 +71,17 @@ function fakeApi(opts: { failOn?: string; purchased?: number } = {}) {
     async moveUser(id, officeId) {
       record(`moveUser ${id} ${officeId}`);
     },
+    async readUserNumbers(id) {
+      record(`readUserNumbers ${id}`);
+      return { officeId: 'id-hq', numbers: [] };
+    },
+    async setUserOffice(id, officeId) {
+      record(`setUserOffice ${id} ${officeId}`);
+    },
+    async assignChosenNumber(userId) {
+      record(`assignChosenNumber ${userId}`);
+      return '+14155550177';
+    },
     async deleteUser(id) {
       record(`deleteUser ${id}`);
     },

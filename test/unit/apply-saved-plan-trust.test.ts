@@ -82,7 +82,7 @@ describe('checkTargets (issue 12 #2)', () => {
     const offices = liveState({}).tenant.offices;
     const [hq] = offices as [Office];
     const state = liveState({ users: [liveUser('ada@acme.com')], offices: [...offices, { ...hq, key: 'ldn', id: 'id-ldn', name: 'London' }] });
-    const move = operation.moveUser({ email: 'ada@acme.com', id: 'u-ada', source: 's', from: { key: 'hq', id: 'id-hq', name: 'Acme hq' }, to: { key: 'ldn', id: 'id-hq', name: 'London' }, numbersToPool: [], international: false });
+    const move = operation.moveUser({ email: 'ada@acme.com', id: 'u-ada', source: 's', from: { key: 'hq', id: 'id-hq', name: 'Acme hq' }, to: { key: 'ldn', id: 'id-hq', name: 'London' }, numbersToPool: [], international: false, via: 'move_office' });
     expect(checkTargets([move], state).map((m) => [m.at, m.names, m.found])).toEqual([
       ['/to', 'office "London" (id id-hq)', 'id id-hq is the live office "Acme hq"; "London" is office id-ldn'],
     ]);

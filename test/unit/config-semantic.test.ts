@@ -52,6 +52,11 @@ describe('semantic rules', () => {
       ],
     ],
     [
+      'E.164-shaped numbers no country issues (issue 13 #3)',
+      `${OFFICES_YAML}reserved_numbers: { keep: ["+15550100001", "+14155550199"] }\n`,
+      ['c.yaml:5:28: reserved_numbers.keep[0] "+15550100001" is not a valid phone number in any country\'s numbering plan (libphonenumber): check the country code and the digits'],
+    ],
+    [
       'two offices with the same name',
       `${OFFICES_YAML}  nyc: { name: Acme HQ, country: US }\n`,
       ['c.yaml:5:16: office "nyc" has the same name "Acme HQ" as office "hq" (c.yaml:3:15): live offices are matched by name, so it must be unique'],

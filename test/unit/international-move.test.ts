@@ -18,9 +18,14 @@ describe('international moves', () => {
 
   it.each([
     { name: 'within a country nothing is pooled', from: 'US', to: 'US', want: [] },
-    { name: 'across countries all but internal numbers are pooled', from: 'US', to: 'GB', want: ['+14155550100', '+442071234567'] },
+    { name: 'across countries all numbers are pooled, internal ones too, when not all are internal', from: 'US', to: 'GB', want: ['+14155550100', '+18035550100', '+442071234567'] },
     { name: 'country case does not matter', from: 'us', to: 'US', want: [] },
   ])('$name', ({ from, to, want }) => {
     expect(numbersPooledByMove(['+14155550100', '+18035550100', '+442071234567'], from, to)).toEqual(want);
+  });
+
+  it('keeps the numbers of a user who only has internal +1803 numbers, as the API reference says (issue 13 #1: one reading of 803 for planner and emulator)', () => {
+    expect(numbersPooledByMove(['+18035550100', '+18035550101'], 'US', 'GB')).toEqual([]);
+    expect(numbersPooledByMove([], 'US', 'GB')).toEqual([]);
   });
 });

@@ -70,7 +70,7 @@ describe('renderText', () => {
     expect(text).toMatch(/- op-3 .*\n {8}state: active → deleted\n {8}reversible until 2026-11-29T18:00:00\.000Z\n/);
     expect(text).toMatch(/- op-13 .*\n(?: {8}.*\n)* {8}irreversible\n/);
     // The pooled number is said once, by the move's own detail line; the note adds what it does not say.
-    expect(text).toMatch(/numbers sent to the reserved pool: \+14155550123\n(?: {8}.*\n)* {10}International move \(US → GB\): dan@acme\.com gets a new GB number/);
+    expect(text).toMatch(/numbers sent to the reserved pool, under Acme HQ: \+14155550123\n(?: {8}.*\n)* {10}International move \(US → GB\), the license stays the same: dan@acme\.com then holds exactly what config lists: \+442071234567/);
     expect(text.match(/\+14155550123 goes to the reserved pool/g)).toBeNull();
     expect(text).toContain('Not in config and policy.unmanaged_users is delete.');
   });

@@ -1,6 +1,26 @@
 /** Entries for the kinds that move a number between a user and the reserved pool, or release it. */
-import type { KindSpec } from './spec.js';
-import { isFailure, liveUser, numberKey, toPool, userKey } from './sim-steps.js';
+import { isInternalNumber } from '../../model/international-move.js';
+import type { SimState, SimUser } from '../sim-state.js';
+import type { Failure, KindSpec } from './spec.js';
+import { arrivalKey, isFailure, liveUser, numberKey, toPool, userKey } from './sim-steps.js';
+
+/**
+ * Dialpad assigns a user numbers of their office's country (internal +1803 numbers excepted):
+ * an assign of another country's number waits for the user's move there, and without one it
+ * is a `number_conflict`. Also keeps an assign after the international move it depends on.
+ */
+function checkCountry(sim: SimState, user: SimUser, number: string): Failure | undefined {
+  const office = sim.offices.get(user.office);
+  const country = sim.numberCountry(number);
+  if (office === undefined || office.country === '' || country === undefined || isInternalNumber(number)) return undefined;
+  if (country === office.country.toUpperCase()) return undefined;
+  const message = `assign_number ${number} to ${user.email}: a ${country} number, and their office ${office.name} is in ${office.country.toUpperCase()} at this step`;
+  return {
+    waitsFor: arrivalKey(user.email),
+    message,
+    otherwise: { code: 'number_conflict', message: `${message}; Dialpad assigns numbers in the office's country. Use a ${office.country.toUpperCase()} number.` },
+  };
+}
 
 export const assignNumber: KindSpec<'assign_number'> = {
   phase: () => 'assign',
@@ -9,6 +29,8 @@ export const assignNumber: KindSpec<'assign_number'> = {
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
     if (isFailure(user)) return user;
+    const country = checkCountry(sim, user, op.number);
+    if (country !== undefined) return country;
     if (sim.pool.has(op.number)) return undefined;
     const holder = [...sim.users.values()].find((u) => u.numbers.includes(op.number));
     const why = `assign_number ${op.number} to ${user.email}: the number is not in the reserved pool at this step, and Dialpad assigns only numbers from the pool (see number_conflict in docs/rules.md).`;
@@ -22,7 +44,8 @@ export const assignNumber: KindSpec<'assign_number'> = {
     };
   },
   apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
+    // After the user's move, when there is one (an international move needs them without numbers).
+    fx.claims.push(userKey(op.target.email), arrivalKey(op.target.email));
     const user = sim.users.get(op.target.email);
     if (user === undefined) return;
     sim.pool.delete(op.number);

@@ -11,6 +11,8 @@ export const lineKey = (office: string, line: LineType): string => `line:${offic
 export const userKey = (email: string): string => `user:${email}`;
 export const officeKey = (key: string): string => `office:${key}`;
 export const numberKey = (number: string): string => `number:${number}`;
+/** Provided by a user's move: what an assign of a number of the destination's country waits for. */
+export const arrivalKey = (email: string): string => `arrival:${email}`;
 
 export function isFailure(x: object): x is Failure {
   return 'message' in x && ('code' in x || 'waitsFor' in x);

@@ -9,9 +9,11 @@ import type { Phase } from './phases.js';
 
 /**
  * Why an operation cannot run now: a rule violation, or a wait for another object (a user or an
- * office this plan creates) named by its resource key.
+ * office this plan creates, a user's arrival in an office) named by its resource key. A wait the
+ * plan may not satisfy names the rule broken when no blocked operation would provide the key
+ * (`otherwise`); without it such a wait is a planner bug.
  */
-export type Failure = { code: RuleCode; message: string } | { waitsFor: string; message: string };
+export type Failure = { code: RuleCode; message: string } | { waitsFor: string; message: string; otherwise?: { code: RuleCode; message: string } };
 
 /**
  * What one simulated step did. `claims`/`provides` are resource keys (`line:<office>:<line>`,

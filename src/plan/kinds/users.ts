@@ -3,8 +3,8 @@ import { LINE_HOLDING, lineOfLicense } from '../../model/license-lines.js';
 import type { UserState } from '../../model/tenant.js';
 import type { SimState, SimUser } from '../sim-state.js';
 import type { KindSpec } from './spec.js';
-import type { OperationOf, UserTarget } from '../types.js';
-import { deleteNumbers, existingOffice, giveLine, isFailure, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
+import type { NewNumber, OperationOf, UserTarget } from '../types.js';
+import { arrivalKey, deleteNumbers, existingOffice, giveLine, isFailure, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
 
 export const createUser: KindSpec<'create_user'> = {
   phase: () => 'license_claim',
@@ -154,19 +154,31 @@ export const moveUser: KindSpec<'move_user'> = {
     fx.claims.push(officeKey(op.to.key));
     if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
     takeLine(sim, op.to.key, lineOfLicense(user.license), fx);
+    // Pooled under the office the user leaves (Dialpad keeps a pool number's office).
     toPool(sim, user, op.numbers_to_pool, op.from.key, fx);
     user.office = op.to.key;
+    fx.provides.push(arrivalKey(op.target.email));
   },
-  wouldProvide: () => undefined,
+  wouldProvide: (op) => arrivalKey(op.target.email),
   // Shown where the user arrives.
   placement: (op) => ({ office: op.to.key }),
   harm: (op) => `be moved from ${op.from.name} to ${op.to.name}`,
   describe: (op) => ({
     marker: '~',
     action: 'move user',
-    details: op.numbers_to_pool.length > 0 ? [`numbers sent to the reserved pool: ${op.numbers_to_pool.join(', ')}`] : [],
+    details: [
+      ...(op.numbers_to_pool.length > 0 ? [`numbers sent to the reserved pool, under ${op.from.name}: ${op.numbers_to_pool.join(', ')}`] : []),
+      ...(op.new_number === undefined ? [] : [describeNewNumber(op.new_number)]),
+    ],
   }),
 };
+
+/** `then holds a new US number chosen by Dialpad, never +1…, +1…` (the list cut at five). */
+function describeNewNumber(n: NewNumber): string {
+  const shown = n.excluding.slice(0, 5).join(', ');
+  const never = n.excluding.length === 0 ? '' : `, never ${shown}${n.excluding.length > 5 ? ` or ${n.excluding.length - 5} more` : ''}`;
+  return `then holds a new ${n.country} number chosen by Dialpad${never}`;
+}
 
 /**
  * Frees the user's line (`holdsLine`) and pools their numbers; restorable for a while (see

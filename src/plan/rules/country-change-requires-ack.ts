@@ -1,9 +1,10 @@
-import type { Violation } from '../types.js';
+import type { OperationOf, Violation } from '../types.js';
 import { at, type RuleContext } from './context.js';
 
 /**
- * Moving a user to an office in another country unassigns their local and fax numbers (they go
- * to the reserved pool) and assigns a new number: the user entry must say `allow_number_change: true`.
+ * Moving a user to an office in another country takes their numbers to the reserved pool (unless
+ * all are internal) and gives them a new number, or the numbers config lists: the user entry must
+ * say `allow_number_change: true`.
  */
 export function checkCountryChangeRequiresAck(ctx: RuleContext): Violation[] {
   const out: Violation[] = [];
@@ -17,16 +18,23 @@ export function checkCountryChangeRequiresAck(ctx: RuleContext): Violation[] {
     if (user?.allowNumberChange === true) continue;
     const pooled = op.numbers_to_pool;
     const numbers =
-      pooled.length === 0 ? '' : `${pooled.length === 1 ? 'their number' : 'their numbers'} ${pooled.join(', ')} ${pooled.length === 1 ? 'goes' : 'go'} to the reserved pool and `;
+      pooled.length === 0 ? '' : `${pooled.length === 1 ? 'their number' : 'their numbers'} ${pooled.join(', ')} ${pooled.length === 1 ? 'goes' : 'go'} to the reserved pool, and `;
     out.push({
       code: 'country_change_requires_ack',
       severity: 'error',
       message:
         `move_user ${email}: ${op.from.name} (${from}) → ${op.to.name} (${to}) changes country; ${numbers}` +
-        `they get a new ${to} number (Dialpad help, Manage Your Users; API users.move_office). ` +
+        `${numbersAfter(op, to)} (Dialpad help, Manage Your Users; API users.move_office). ` +
         `Add allow_number_change: true to their entry${at(op.source)} to accept.`,
       operation_ids: [op.id],
     });
   }
   return out;
+}
+
+/** What the moved user holds afterwards, as the operation plans it. */
+function numbersAfter(op: OperationOf<'move_user'>, to: string): string {
+  if (op.new_number !== undefined) return `they get a new ${to} number chosen by Dialpad`;
+  if (op.via === 'move_office') return 'they keep their internal +1803 numbers';
+  return 'they then hold the numbers their entry lists';
 }

@@ -1,4 +1,4 @@
-import { countriesOfNumber } from '../../model/countries.js';
+import { indexNumberCountries } from '../../model/countries.js';
 import { isInternalNumber } from '../../model/international-move.js';
 import type { Violation } from '../types.js';
 import { at, type RuleContext } from './context.js';
@@ -29,18 +29,19 @@ export function checkNumberConflict(ctx: RuleContext): Violation[] {
     });
   }
 
+  const countryOf = indexNumberCountries(ctx.live);
   for (const user of ctx.desired.tenant.users) {
-    const country = ctx.book.country(user.office);
+    const country = ctx.book.country(user.office).toUpperCase();
     for (const n of user.numbers ?? []) {
-      const countries = countriesOfNumber(n);
-      if (countries === undefined || country === '' || countries.includes(country) || isInternalNumber(n)) continue;
+      const numberCountry = countryOf(n);
+      if (numberCountry === undefined || country === '' || numberCountry === country || isInternalNumber(n)) continue;
       out.push({
         code: 'number_conflict',
         severity: 'error',
         message:
-          `${n} for ${user.email}${at(user.source)} is ${withArticle(countries.join('/'))} number but their office ${ctx.book.ref(user.office).name} ` +
+          `${n} for ${user.email}${at(user.source)} is ${withArticle(numberCountry)} number but their office ${ctx.book.ref(user.office).name} ` +
           `is in ${country}; Dialpad assigns numbers in the office's country (an international move replaces them). ` +
-          `List a ${country} number, or put the user in an office in ${countries.join('/')}.`,
+          `List a ${country} number, or put the user in an office in ${numberCountry}.`,
         operation_ids: opsFor(n),
       });
     }

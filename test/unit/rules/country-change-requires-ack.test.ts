@@ -14,21 +14,26 @@ describe('country_change_requires_ack', () => {
     expect(codes(plan)).toEqual(['error:country_change_requires_ack']);
     const message = plan.violations[0]?.message ?? '';
     expect(message).toContain('(US) → Acme London (GB) changes country');
-    expect(message).toContain('their number +14155550123 goes to the reserved pool');
+    expect(message).toContain('their numbers +14155550123, +18035550100 go to the reserved pool, and they get a new GB number chosen by Dialpad');
     expect(message).toContain('allow_number_change: true');
     expect(message).toContain('users/eng.yaml:14');
   });
 
-  it('accepts it with allow_number_change, pooling all but +1803 internal numbers', () => {
+  it('accepts it with allow_number_change, pooling every number when not all are internal (issue 13 #1)', () => {
     const plan = planOf(desiredState({ offices, users: [user('ada@acme.com', { office: 'ldn', allowNumberChange: true })] }), live);
     expect(codes(plan)).toEqual([]);
     const move = plan.operations[0];
     expect(move?.kind).toBe('move_user');
     if (move?.kind !== 'move_user') return;
-    expect(move.numbers_to_pool).toEqual(['+14155550123']);
+    expect(move.numbers_to_pool).toEqual(['+14155550123', '+18035550100']);
+    expect(move.via).toBe('office_id');
+    expect(move.new_number).toEqual({ country: 'GB', excluding: [] });
     expect(move.reversible).toBe('no');
-    expect(move.notes.join(' ')).toContain('gets a new GB number');
-    expect(plan.pool).toEqual([{ number: '+14155550123', direction: 'in', user: 'ada@acme.com', office: 'hq', operation_id: 'op-1' }]);
+    expect(move.notes.join(' ')).toContain('then holds a new GB number chosen by Dialpad');
+    expect(plan.pool).toEqual([
+      { number: '+14155550123', direction: 'in', user: 'ada@acme.com', office: 'hq', operation_id: 'op-1' },
+      { number: '+18035550100', direction: 'in', user: 'ada@acme.com', office: 'hq', operation_id: 'op-1' },
+    ]);
   });
 
   it('does not apply to a move within a country', () => {

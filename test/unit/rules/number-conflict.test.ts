@@ -35,7 +35,45 @@ describe('number_conflict', () => {
     });
     const plan = planOf(desired, live);
     expect(codes(plan)).toEqual(['error:number_conflict']);
-    expect(plan.violations[0]?.message).toContain('+14155550001 for a@acme.com is a US/CA number but their office Acme ldn is in GB');
+    expect(plan.violations[0]?.message).toContain('+14155550001 for a@acme.com is a US number but their office Acme ldn is in GB');
+  });
+
+  it('flags a Toronto pool number for a Seattle (US) user, and accepts it for a Toronto user (issue 13 #3)', () => {
+    const offices = [office('sea', { country: 'US' }), office('tor', { country: 'CA' })];
+    const liveOffices = [liveOffice('sea', { country: 'US', licenses: { talk: 2 } }), liveOffice('tor', { country: 'CA', licenses: { talk: 2 } })];
+    const live = liveState({
+      offices: liveOffices,
+      users: [liveUser('a@acme.com', { office: 'sea' }), liveUser('b@acme.com', { office: 'tor' })],
+      numbers: [poolNumber('+14165550123', 'tor')],
+    });
+    const onSeattle = planOf(desiredState({ offices, users: [user('a@acme.com', { office: 'sea', numbers: ['+14165550123'] }), user('b@acme.com', { office: 'tor' })] }), live);
+    expect(codes(onSeattle)).toEqual(['error:number_conflict']);
+    expect(onSeattle.violations[0]?.message).toContain('+14165550123 for a@acme.com is a CA number but their office Acme sea is in US');
+    const onToronto = planOf(desiredState({ offices, users: [user('a@acme.com', { office: 'sea' }), user('b@acme.com', { office: 'tor', numbers: ['+14165550123'] })] }), live);
+    expect(codes(onToronto)).toEqual([]);
+  });
+
+  it('judges a pool number by the country of the office Dialpad lists it under (issue 13 #3)', () => {
+    // +14155550199 reads as a US number, but Dialpad keeps it under the Toronto office.
+    const offices = [office('sea', { country: 'US' }), office('tor', { country: 'CA' })];
+    const live = liveState({
+      offices: [liveOffice('sea', { country: 'US', licenses: { talk: 1 } }), liveOffice('tor', { country: 'CA', licenses: { talk: 1 } })],
+      users: [liveUser('a@acme.com', { office: 'sea' })],
+      numbers: [poolNumber('+14155550199', 'tor')],
+    });
+    const plan = planOf(desiredState({ offices, users: [user('a@acme.com', { office: 'sea', numbers: ['+14155550199'] })] }), live);
+    expect(plan.violations.map((v) => v.message).join('\n')).toContain('+14155550199 for a@acme.com is a CA number');
+  });
+
+  it('flags a user moved from Toronto to Seattle who keeps their Toronto number (issue 13 #3)', () => {
+    const offices = [office('sea', { country: 'US' }), office('tor', { country: 'CA' })];
+    const live = liveState({
+      offices: [liveOffice('sea', { country: 'US', licenses: { talk: 1 } }), liveOffice('tor', { country: 'CA', licenses: { talk: 1 } })],
+      users: [liveUser('a@acme.com', { office: 'tor' })],
+      numbers: [heldNumber('+14165550123', 'a@acme.com', 'tor')],
+    });
+    const plan = planOf(desiredState({ offices, users: [user('a@acme.com', { office: 'sea', numbers: ['+14165550123'], allowNumberChange: true })] }), live);
+    expect(codes(plan)).toContain('error:number_conflict');
   });
 
   it('explains an assign blocked because the holder\'s numbers are not managed', () => {

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { executeOperation } from '../../src/apply/execute-operation.js';
+import type { ApplyApi } from '../../src/apply/types.js';
+import { operation } from '../../src/plan/operations.js';
+
+const FROM = { key: 'gb', id: 'o-gb', name: 'Acme GB' };
+const TO = { key: 'us', id: 'o-us', name: 'Acme US' };
+
+/** A fake Dialpad that offers `offers` in turn to assign_number without a number, recording every call. */
+function fakeApi(offers: string[], held: string[] = ['+442071234567']) {
+  const calls: string[] = [];
+  const queue = [...offers];
+  const api = {
+    async readUserNumbers() {
+      return { officeId: 'o-gb', numbers: held };
+    },
+    async unassignNumber(_id: string, n: string) {
+      calls.push(`unassign ${n}`);
+    },
+    async setUserOffice(_id: string, office: string) {
+      calls.push(`office_id ${office}`);
+    },
+    async assignChosenNumber() {
+      const n = queue.shift();
+      if (n === undefined) throw new Error('no more offers');
+      calls.push(`assign -> ${n}`);
+      return n;
+    },
+    async moveUser(_id: string, office: string) {
+      calls.push(`move_office ${office}`);
+    },
+  } as unknown as ApplyApi;
+  return { api, calls };
+}
+
+function moveOp(excluding: string[]) {
+  return operation.moveUser({
+    email: 'ada@acme.com',
+    id: 'u-ada',
+    source: 'users.yaml:3',
+    from: FROM,
+    to: TO,
+    numbersToPool: ['+442071234567'],
+    international: true,
+    via: 'office_id',
+    newNumber: { country: 'US', excluding },
+  });
+}
+
+const ctx = (api: ApplyApi) => ({ api, officeIds: new Map<string, string>(), userIds: new Map<string, string>(), confirmed: [] });
+
+describe('move_user via office_id', () => {
+  it('pools the numbers, moves, then asks Dialpad again while it offers a kept number, and gives that one back (issue 13 #1)', async () => {
+    const { api, calls } = fakeApi(['+14155550199', '+14155550100']);
+    await expect(executeOperation(moveOp(['+14155550199']), ctx(api))).resolves.toEqual({ status: 'done' });
+    expect(calls).toEqual(['unassign +442071234567', 'office_id o-us', 'assign -> +14155550199', 'assign -> +14155550100', 'unassign +14155550199']);
+  });
+
+  it('stops after one offer per excluded number, gives them back, and names the user left without a number (issue 12 #3)', async () => {
+    const { api, calls } = fakeApi(['+14155550199', '+14155550188', '+14155550199']);
+    await expect(executeOperation(moveOp(['+14155550188', '+14155550199']), ctx(api))).rejects.toThrow(
+      /ada@acme\.com is now in Acme US without a number: .*list it under numbers: in their entry and apply again/,
+    );
+    expect(calls.slice(-3)).toEqual(['unassign +14155550199', 'unassign +14155550188', 'unassign +14155550199']);
+  });
+
+  it('uses move_office, which keeps them, for a user with only internal numbers', async () => {
+    const { api, calls } = fakeApi([]);
+    const op = operation.moveUser({ email: 'ada@acme.com', id: 'u-ada', source: 's', from: FROM, to: TO, numbersToPool: [], international: true, via: 'move_office' });
+    await executeOperation(op, ctx(api));
+    expect(calls).toEqual(['move_office o-us']);
+  });
+});
