@@ -11,24 +11,24 @@ export interface Rehearsal {
   config?: string;
 }
 
-/** The `dialform emulator do …` command for a manual step; undefined for an API operation. */
-export function describeRehearsalCommand(op: Operation, rehearsal: Rehearsal): string | undefined {
+/**
+ * The commands that do a manual step in rehearsal, in order (`dialform emulator do …`, then for a
+ * step no API shows, `dialform confirm …`, as apply waits for it with Dialpad too); empty for an
+ * API operation.
+ */
+export function describeRehearsalCommands(op: Operation, rehearsal: Rehearsal): string[] {
   const email = op.target.type === 'user' ? op.target.email : '';
+  const config = rehearsal.config === undefined ? '' : ` -c ${rehearsal.config}`;
   switch (op.kind) {
-    case 'transfer_licenses': {
-      const config = rehearsal.config === undefined ? '' : ` -c ${rehearsal.config}`;
-      return `dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`;
-    }
+    case 'transfer_licenses':
+      return [`dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`];
     case 'restore_user':
-      return `dialform emulator do restore-user ${email}`;
+      return [`dialform emulator do restore-user ${email}`];
     case 'grant_analytics':
-      return `dialform emulator do grant-analytics ${email}`;
     case 'revoke_analytics':
-      return `dialform emulator do revoke-analytics ${email}`;
     case 'grant_proxy':
-      return `dialform emulator do grant-proxy ${email}`;
     case 'revoke_proxy':
-      return `dialform emulator do revoke-proxy ${email}`;
+      return [`dialform emulator do ${op.kind.replace('_', '-')} ${email}`, `dialform confirm ${op.kind}:${email}${config}`];
     case 'create_office':
     case 'create_user':
     case 'update_user':
@@ -39,7 +39,7 @@ export function describeRehearsalCommand(op: Operation, rehearsal: Rehearsal): s
     case 'assign_number':
     case 'unassign_number':
     case 'release_number':
-      return undefined;
+      return [];
     default: {
       const _never: never = op;
       return _never;
@@ -47,8 +47,9 @@ export function describeRehearsalCommand(op: Operation, rehearsal: Rehearsal): s
   }
 }
 
-/** `op` with the rehearsal command added to its notes, when it is a manual step. */
+/** `op` with the rehearsal commands added to its notes, when it is a manual step. */
 export function addRehearsalNote(op: Operation, rehearsal: Rehearsal): Operation {
-  const command = describeRehearsalCommand(op, rehearsal);
-  return command === undefined ? op : { ...op, notes: [...op.notes, `Rehearsing with --emulator: do it with \`${command}\`.`] };
+  const commands = describeRehearsalCommands(op, rehearsal);
+  if (commands.length === 0) return op;
+  return { ...op, notes: [...op.notes, `Rehearsing with --emulator: do it with ${commands.map((c) => `\`${c}\``).join(', then ')}.`] };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffTenant } from '../../src/diff/index.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
-import { describeRehearsalCommand } from '../../src/plan/rehearsal.js';
+import { describeRehearsalCommands } from '../../src/plan/rehearsal.js';
 import { operation } from '../../src/plan/operations.js';
 import { desiredState, liveState, liveUser, NOW, user } from '../support/builders.js';
 
@@ -19,9 +19,12 @@ describe('rehearsal notes with --emulator (issue 14 #7)', () => {
     const hq = { key: 'hq', name: 'Acme HQ', id: '1' };
     const ldn = { key: 'london', name: 'Acme London', id: '2' };
     const transfer = operation.transferLicenses({ line: 'sell', count: 2, from: hq, to: ldn, toPurchasedAfter: 3, source: 's' });
-    expect(describeRehearsalCommand(transfer, { config: 'company' })).toBe('dialform emulator do transfer-licenses --from hq --to london --kind sell --count 2 -c company');
-    expect(describeRehearsalCommand(operation.revokeProxy({ email: 'a@acme.com', source: 's' }), {})).toBe('dialform emulator do revoke-proxy a@acme.com');
-    expect(describeRehearsalCommand(operation.grantAnalytics({ email: 'a@acme.com', source: 's' }), {})).toBe('dialform emulator do grant-analytics a@acme.com');
-    expect(describeRehearsalCommand(operation.deleteUser({ email: 'a@acme.com', source: 's', restorableUntil: undefined }), {})).toBeUndefined();
+    expect(describeRehearsalCommands(transfer, { config: 'company' })).toEqual(['dialform emulator do transfer-licenses --from hq --to london --kind sell --count 2 -c company']);
+    expect(describeRehearsalCommands(operation.revokeProxy({ email: 'a@acme.com', source: 's' }), {})).toEqual(['dialform emulator do revoke-proxy a@acme.com', 'dialform confirm revoke_proxy:a@acme.com']);
+    expect(describeRehearsalCommands(operation.grantAnalytics({ email: 'a@acme.com', source: 's' }), { config: 'company' })).toEqual([
+      'dialform emulator do grant-analytics a@acme.com',
+      'dialform confirm grant_analytics:a@acme.com -c company',
+    ]);
+    expect(describeRehearsalCommands(operation.deleteUser({ email: 'a@acme.com', source: 's', restorableUntil: undefined }), {})).toEqual([]);
   });
 });
