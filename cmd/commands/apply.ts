@@ -211,7 +211,7 @@ function describeDrift(drift: Drift): string[] {
  * Says whether Dialpad matched the config after a complete apply: exit 0 if so, else 4 (every
  * operation ran, but Dialpad still differs, e.g. it assigned something of its own: rerun to continue).
  */
-function reportVerification(verification: Verification, io: Io, color: boolean): number {
+export function reportVerification(verification: Verification, io: Io, color: boolean): number {
   if (verification.status === 'converged') {
     io.err(paint(io, 'green', 'Verified: Dialpad now matches the configuration.\n'));
     return EXIT.ok;
