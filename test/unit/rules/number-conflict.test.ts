@@ -96,8 +96,11 @@ describe('number_conflict', () => {
   });
 
   it('says "an IE number", not "a IE number" (issue 14 #8)', () => {
-    const desired = desiredState({ users: [user('a@acme.com', { numbers: ['+35315550001'] })] });
-    const plan = planOf(desired, liveState({ users: [liveUser('a@acme.com')], numbers: [poolNumber('+35315550001')] }));
+    // A pool number is judged by its office's country (issue 13 #3), so it sits in the Dublin office's pool.
+    const offices = [office('hq', { country: 'US' }), office('dub', { country: 'IE' })];
+    const liveOffices = [liveOffice('hq', { country: 'US', licenses: { talk: 2 } }), liveOffice('dub', { country: 'IE', licenses: { talk: 2 } })];
+    const desired = desiredState({ offices, users: [user('a@acme.com', { numbers: ['+35315550001'] })] });
+    const plan = planOf(desired, liveState({ offices: liveOffices, users: [liveUser('a@acme.com')], numbers: [poolNumber('+35315550001', 'dub')] }));
     expect(plan.violations[0]?.message).toContain('+35315550001 for a@acme.com is an IE number but');
   });
 
