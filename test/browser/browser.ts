@@ -1,0 +1,98 @@
+/**
+ * Headless Chromium for the console's browser tests: Debian's `chromium` package (never a
+ * downloaded browser), driven by playwright-core. `CHROMIUM_PATH` overrides the executable.
+ * Each test file launches one browser (`beforeAll`) and opens a page per test.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator/index.js';
+import { ROOT } from '../support/cli.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CONSOLE_FIXTURE = join(import.meta.dirname, 'console-company.json');
+
+/** Launches the system Chromium headless; `--no-sandbox` because CI runs as root. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], headless: true });
+}
+
+/** A page and what went wrong in it: uncaught errors, console errors, requests to another origin. */
+export interface WatchedPage {
+  page: Page;
+  problems: string[];
+}
+
+/** Opens the console at `consoleUrl#tab` in a fresh context, recording every problem in `problems`. */
+export async function openConsole(browser: Browser, consoleUrl: string, tab = 'users'): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const origin = new URL(consoleUrl).origin;
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // Chromium logs every 4xx answer as "Failed to load resource"; those are judged by the response
+  // listener below instead, which knows the method: a refused POST is Dialpad's rule, shown in the page.
+  page.on('console', (message) => {
+    if ((message.type() === 'error' || message.type() === 'warning') && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    const refusedAction = response.request().method() === 'POST' && response.status() < 500;
+    if (response.status() >= 400 && !refusedAction) problems.push(`HTTP ${response.status()} for ${response.request().method()} ${response.url()}`);
+  });
+  page.on('request', (request) => {
+    if (new URL(request.url()).origin !== origin) problems.push(`request to another origin: ${request.url()}`);
+  });
+  await page.goto(`${consoleUrl}#${tab}`);
+  await page.locator('#company-name').filter({ hasText: /\S/ }).waitFor();
+  return { page, problems };
+}
+
+/** The embedded emulator over a scratch copy of the console fixture, as `dialform emulator console` serves it. */
+export async function startConsoleEmulator(): Promise<EmbeddedEmulator & { consoleUrl: string; statePath: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'dialform-console-'));
+  const statePath = join(dir, '.dialform', 'emulator-state.json');
+  const emulator = await startEmbeddedEmulator({ fixturePath: CONSOLE_FIXTURE, statePath });
+  return { ...emulator, consoleUrl: `${emulator.url}/_emulator/console`, statePath };
+}
+
+/** `dialform emulator console --port 0` running in `cwd` (a separate process), with the URL it printed. */
+export interface ConsoleProcess {
+  consoleUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startConsoleCommand(cwd: string, args: string[] = []): Promise<ConsoleProcess> {
+  const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cmd', 'dialform.ts'), 'emulator', 'console', '--port', '0', ...args], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const consoleUrl = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      const found = /(http:\/\/\S+\/_emulator\/console)/.exec(err);
+      if (found?.[1] !== undefined) resolve(found[1]);
+    });
+    void exited.then((code) => reject(new Error(`emulator console exited (${code}) before printing its URL: ${err}`)));
+  });
+  return {
+    consoleUrl,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** A scratch copy of an integration scenario directory (config + fixture). */
+export async function scratchScenario(name: string): Promise<string> {
+  const cwd = await mkdtemp(join(tmpdir(), `dialform-console-${name}-`));
+  await cp(join(ROOT, 'test', 'integration', 'scenarios', name), cwd, { recursive: true });
+  return cwd;
+}
