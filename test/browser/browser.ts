@@ -28,6 +28,8 @@ export interface WatchedPage {
 /** Opens the console at `consoleUrl#tab` in a fresh context, recording every problem in `problems`. */
 export async function openConsole(browser: Browser, consoleUrl: string, tab = 'users'): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Well under the test timeout, so a missing element fails the test with the locator it waited for.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems: string[] = [];
   const origin = new URL(consoleUrl).origin;
