@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
 import { isLoopbackAddress } from '../../src/dialpad/connection.js';
 import { startEmbeddedEmulator } from '../../src/emulator/index.js';
-import { UsageError } from '../../src/errors.js';
+import { DialformError, UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import type { Io } from '../io.js';
 import { EMULATOR_STATE } from '../target.js';
@@ -24,14 +25,21 @@ export interface EmulatorConsoleOptions {
  */
 export async function runEmulatorConsole(opts: EmulatorConsoleOptions, io: Io): Promise<number> {
   const fixturePath = opts.fixture === undefined ? await readConfigFixture(opts, io) : resolve(io.cwd, opts.fixture);
+  const statePath = resolve(io.cwd, EMULATOR_STATE);
+  if (fixturePath === undefined && !existsSync(statePath)) {
+    throw new DialformError(
+      'emulator_fixture_missing',
+      `no embedded emulator state at ${EMULATOR_STATE}: run a command with --emulator first, or pass --fixture FILE (or set emulator.fixture in the config) to seed it`,
+    );
+  }
   const emulator = await startEmbeddedEmulator({
-    statePath: resolve(io.cwd, EMULATOR_STATE),
+    statePath,
     ...(fixturePath === undefined ? {} : { fixturePath }),
     port: opts.port,
     host: opts.host,
   });
   if (!isLoopbackName(opts.host)) io.err(noLoginWarning(opts.host));
-  io.err(`Admin Settings console for the embedded emulator (${EMULATOR_STATE}): ${emulator.url}/_emulator/console\n`);
+  io.err(`Admin Settings console for the embedded emulator (${EMULATOR_STATE}): ${toLocalUrl(emulator.url)}/_emulator/console\n`);
   io.err('Changes are saved as you make them; rerun `dialform apply --emulator` to continue after a manual step. Ctrl-C stops.\n');
   await new Promise<void>((done) => {
     const stop = () => done();
@@ -45,6 +53,14 @@ export async function runEmulatorConsole(opts: EmulatorConsoleOptions, io: Io): 
 /** Whether `host` keeps the server on this machine (`localhost` or a loopback address). */
 export function isLoopbackName(host: string): boolean {
   return host.toLowerCase() === 'localhost' || isLoopbackAddress(host.replace(/^\[(.*)\]$/, '$1'));
+}
+
+/**
+ * `url` as this machine's browser reaches it: the console answers only loopback names, so a server
+ * bound to every address (`0.0.0.0`, `[::]`) is shown at 127.0.0.1 or [::1].
+ */
+export function toLocalUrl(url: string): string {
+  return url.replace('://0.0.0.0:', '://127.0.0.1:').replace('://[::]:', '://[::1]:');
 }
 
 /** The warning for a `--host` other than loopback: the emulator has no login. */

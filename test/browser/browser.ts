@@ -3,13 +3,13 @@
  * downloaded browser), driven by playwright-core. `CHROMIUM_PATH` overrides the executable.
  * Each test file launches one browser (`beforeAll`) and opens a page per test.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator/index.js';
 import { ROOT } from '../support/cli.js';
+export { startConsoleCommand } from '../support/console-command.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CONSOLE_FIXTURE = join(import.meta.dirname, 'console-company.json');
@@ -59,37 +59,6 @@ export async function startConsoleEmulator(): Promise<EmbeddedEmulator & { conso
   const statePath = join(dir, '.dialform', 'emulator-state.json');
   const emulator = await startEmbeddedEmulator({ fixturePath: CONSOLE_FIXTURE, statePath });
   return { ...emulator, consoleUrl: `${emulator.url}/_emulator/console`, statePath };
-}
-
-/** `dialform emulator console --port 0` running in `cwd` (a separate process), with the URL it printed. */
-export interface ConsoleProcess {
-  consoleUrl: string;
-  stop(): Promise<void>;
-}
-
-export async function startConsoleCommand(cwd: string, args: string[] = []): Promise<ConsoleProcess> {
-  const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cmd', 'dialform.ts'), 'emulator', 'console', '--port', '0', ...args], {
-    cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const consoleUrl = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const found = /(http:\/\/\S+\/_emulator\/console)/.exec(err);
-      if (found?.[1] !== undefined) resolve(found[1]);
-    });
-    void exited.then((code) => reject(new Error(`emulator console exited (${code}) before printing its URL: ${err}`)));
-  });
-  return {
-    consoleUrl,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 /** A scratch copy of an integration scenario directory (config + fixture). */
