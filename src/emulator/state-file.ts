@@ -6,29 +6,39 @@
  * `apply` reads next, and the console never writes back a state older than an apply's.
  * Two writes at the same moment: the later one wins (a rehearsal tool, not a database).
  */
-import { readFileSync } from 'node:fs';
-import { writeStateFile } from './embedded-file.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFileVersion, writeStateFileVersion } from './embedded-file.js';
 import { parseFixture } from './fixture.js';
 import type { Fixture } from './types.js';
 
 export interface SharedStateFile {
-  /** The file's state when its text differs from what this process last read or wrote; else undefined. */
+  /** The file's state when another process wrote it since this one last read or wrote it; else undefined. */
   readIfChanged(): Fixture | undefined;
-  /** Writes `fixture` atomically and remembers the text written. */
+  /** Writes `fixture` atomically and remembers it as the version this process knows. */
   write(fixture: Fixture): void;
 }
 
+/**
+ * Opens `path`, taking its current content as known (the caller has just loaded or seeded it).
+ * Every write renames a new file into place, so a write by anyone shows as another version
+ * (inode, size, time): a request reads the file only when its version differs from the last one
+ * known, and parses it only when its text differs too, so large states stay cheap.
+ */
 export function openSharedStateFile(path: string): SharedStateFile {
-  let known: string | undefined;
+  let knownVersion = existsSync(path) ? readFileVersion(path) : undefined;
+  let knownText = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   return {
     readIfChanged() {
+      const version = readFileVersion(path);
+      if (version === knownVersion) return undefined;
+      knownVersion = version;
       const text = readFileSync(path, 'utf8');
-      if (text === known) return undefined;
-      known = text;
+      if (text === knownText) return undefined;
+      knownText = text;
       return parseFixture(text, path);
     },
     write(fixture) {
-      known = writeStateFile(path, fixture);
+      ({ text: knownText, version: knownVersion } = writeStateFileVersion(path, fixture));
     },
   };
 }
