@@ -3,11 +3,11 @@
  * downloaded browser), driven by playwright-core. `CHROMIUM_PATH` overrides the executable.
  * Each test file launches one browser (`beforeAll`) and opens a page per test.
  */
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator/index.js';
+import { startEmbeddedEmulator, type EmbeddedEmulator, type Fixture } from '../../src/emulator/index.js';
 import { ROOT } from '../support/cli.js';
 export { startConsoleCommand } from '../support/console-command.js';
 
@@ -53,11 +53,21 @@ export async function openConsole(browser: Browser, consoleUrl: string, tab = 'u
   return { page, problems };
 }
 
-/** The embedded emulator over a scratch copy of the console fixture, as `dialform emulator console` serves it. */
-export async function startConsoleEmulator(): Promise<EmbeddedEmulator & { consoleUrl: string; statePath: string }> {
+/**
+ * The embedded emulator over a scratch copy of the console fixture (changed by `edit`, when given),
+ * as `dialform emulator console` serves it.
+ */
+export async function startConsoleEmulator(edit?: (fixture: Fixture) => void): Promise<EmbeddedEmulator & { consoleUrl: string; statePath: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'dialform-console-'));
   const statePath = join(dir, '.dialform', 'emulator-state.json');
-  const emulator = await startEmbeddedEmulator({ fixturePath: CONSOLE_FIXTURE, statePath });
+  let fixturePath = CONSOLE_FIXTURE;
+  if (edit !== undefined) {
+    const fixture = JSON.parse(await readFile(CONSOLE_FIXTURE, 'utf8')) as Fixture;
+    edit(fixture);
+    fixturePath = join(dir, 'fixture.json');
+    await writeFile(fixturePath, JSON.stringify(fixture));
+  }
+  const emulator = await startEmbeddedEmulator({ fixturePath, statePath });
   return { ...emulator, consoleUrl: `${emulator.url}/_emulator/console`, statePath };
 }
 

@@ -70,7 +70,7 @@ describe('console actions in Chromium (issue 17 #2)', () => {
     expect([...problems, ...other.problems]).toEqual([]);
   });
 
-  it('grants analytics to the checked users in one bulk action (issue 17 #2)', async () => {
+  it('grants analytics to the checked users in one bulk action, and adds and removes admin (issue 17 #2)', async () => {
     emulator = await startConsoleEmulator();
     const { page, problems } = await openConsole(browser, emulator.consoleUrl, 'users');
     await selectUsers(page, ['ben@console.example', 'dan@console.example']);
@@ -78,6 +78,14 @@ describe('console actions in Chromium (issue 17 #2)', () => {
     await expect.poll(() => page.locator('tr[data-email="dan@console.example"] td').nth(6).textContent()).toBe('analytics');
     const users = (await readState()).users;
     expect(users.filter((u) => u.analytics === true).map((u) => u.emails[0])).toEqual(['ann@console.example', 'ben@console.example', 'dan@console.example']);
+
+    await selectUsers(page, ['ann@console.example', 'ben@console.example']);
+    expect(await readMessageAfter(page, () => runBulk(page, 'add_admin'))).toBe('Add admin: done for ann@console.example, ben@console.example.');
+    await selectUsers(page, ['ann@console.example']);
+    expect(await readMessageAfter(page, () => runBulk(page, 'remove_admin'))).toBe('Remove admin: done for ann@console.example.');
+    await expect.poll(() => page.locator('tr[data-email="ben@console.example"] td').nth(6).textContent()).toBe('office admin, analytics');
+    const admins = (await readState()).users.filter((u) => (u.admin_office_ids ?? []).length > 0);
+    expect(admins.map((u) => [u.emails[0], u.admin_office_ids])).toEqual([['ben@console.example', ['10']]]);
     expect(problems).toEqual([]);
   });
 
@@ -107,18 +115,39 @@ describe('console actions in Chromium (issue 17 #2)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('transfers a user within the price level and releases a reserved number, as the API would (issue 17 #2)', async () => {
+  it('refuses a user transfer on a standard plan with Dialpad’s message (issue 17 #2)', async () => {
+    emulator = await startConsoleEmulator((fixture) => {
+      fixture.company.account_type = 'standard';
+    });
+    const { page, problems } = await openConsole(browser, emulator.consoleUrl, 'users');
+    await page.getByLabel('Options for dan@console.example').click();
+    await page.selectOption('#move-office', '10');
+    await page.click('#move-review-button');
+    expect(await readMessageAfter(page, () => page.click('#move-confirm'))).toBe(
+      'Dialpad refused: moving a user to another office requires a pro or enterprise account (Advanced or Premium plan); this company is "standard"',
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('transfers a user within the price level, grants proxy access, reassigns and releases reserved numbers, as the API would (issue 17 #2)', async () => {
     emulator = await startConsoleEmulator();
     const { page, problems } = await openConsole(browser, emulator.consoleUrl, 'users');
     await page.getByLabel('Options for dan@console.example').click();
     await page.selectOption('#move-office', '10');
     await page.click('#move-review-button');
     expect(await readMessageAfter(page, () => page.click('#move-confirm'))).toBe('Moved dan@console.example to Console HQ.');
+    await page.getByLabel('Options for dan@console.example').click();
+    expect(await readMessageAfter(page, () => page.click('#proxy-toggle'))).toBe('Granted proxy access for dan@console.example.');
     await page.click('#tab-reserved');
+    await page.getByLabel('Reassign +14155550107 to').selectOption('ben@console.example');
+    expect(await readMessageAfter(page, () => page.locator('tr[data-number="+14155550107"] button', { hasText: 'Reassign' }).click())).toBe(
+      'Assigned +14155550107 to ben@console.example.',
+    );
     await page.getByLabel('Release +14155550199').click();
     expect(await readMessageAfter(page, () => page.getByLabel('Release +14155550199').click())).toBe('Released +14155550199 to Dialpad.');
     const state = await readState();
-    expect(state.users.find((u) => u.id === '105')?.office_id).toBe('10');
+    expect(state.users.find((u) => u.id === '105')).toMatchObject({ office_id: '10', proxy: true });
+    expect(state.users.find((u) => u.id === '103')?.phone_numbers).toEqual(['+14155550107']);
     expect(state.numbers.some((n) => n.number === '+14155550199')).toBe(false);
     expect(problems).toEqual([]);
   });
