@@ -6,6 +6,7 @@ import { runApply } from './commands/apply.js';
 import { runConfirm } from './commands/confirm.js';
 import { runEmulatorServe } from './commands/emulator.js';
 import { runEmulatorDo, type StepRequest } from './commands/emulator-do.js';
+import { runEmulatorConsole } from './commands/emulator-console.js';
 import { runImport } from './commands/import.js';
 import { runPlan } from './commands/plan.js';
 import { runShow } from './commands/show.js';
@@ -112,6 +113,14 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--rate-limit <rps>', 'requests per second before 429; 0 disables the limit').argParser(parseRate))
     .option('--faults <spec>', 'inject faults, e.g. seed=42,rate=0.1,kinds=500+503+429+reset+slow')
     .action(async (opts) => setCode(await runEmulatorServe(opts, io)));
+  emulator
+    .command('console')
+    .description('serve Admin Settings as a web page for the embedded emulator (the state --emulator uses) until interrupted')
+    .option('-c, --config <path>', 'config whose emulator.fixture seeds the state when there is none yet')
+    .option('--fixture <file>', 'fixture that seeds the state when there is none yet')
+    .option('--port <n>', 'port (0 picks a free one)', parseNonNegative, 8787)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (opts) => setCode(await runEmulatorConsole(opts, io)));
   addEmulatorSteps(emulator, io, setCode);
 
   return program;

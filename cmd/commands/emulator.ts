@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createEmulator, loadFixture, type Fixture } from '../../src/emulator/index.js';
 import { EXIT } from '../../src/exit-codes.js';
 import type { Io } from '../io.js';
+import { isLoopbackName, noLoginWarning, toLocalUrl } from './emulator-console.js';
 
 /** `dialform emulator serve`: serves until SIGINT/SIGTERM, then exits 0. */
 export async function runEmulatorServe(
@@ -11,7 +12,8 @@ export async function runEmulatorServe(
   const fixture = await loadFixture(resolve(io.cwd, opts.fixture));
   const emulator = createEmulator({ fixture, latencyMs: opts.latency, rateLimit: opts.rateLimit, faults: opts.faults });
   const server = await emulator.listen(opts.port, opts.host);
-  io.err(`Dialpad emulator listening on ${server.url} (fixture ${opts.fixture}); console at ${server.url}/_emulator/state\n`);
+  if (!isLoopbackName(opts.host)) io.err(noLoginWarning(opts.host));
+  io.err(`Dialpad emulator listening on ${server.url} (fixture ${opts.fixture}); Admin Settings console at ${toLocalUrl(server.url)}/_emulator/console\n`);
   io.err(`Point dialform at it with: DIALPAD_API_URL=${server.url} DIALPAD_API_KEY=${suggestKey(fixture)} dialform plan\n`);
   await new Promise<void>((done) => {
     const stop = () => done();

@@ -1,11 +1,14 @@
 /**
  * The emulator console under `/_emulator/`: what a person does in Dialpad's web UI, which the
  * API cannot do (transfer licenses, restore a deleted user, analytics and proxy permissions), plus
- * test controls (clock, state snapshot, reset, statistics). JSON in and out, no API key.
+ * test controls (clock, state snapshot, reset, statistics), the views of the console page
+ * (`views`) and its way to the API's own handlers (`api`). JSON in and out, no API key.
  */
+import { API_ROUTES } from './api-routes.js';
+import { buildConsoleViews } from './console-views.js';
 import { HttpFailure, badRequest, notFound } from './http-failure.js';
-import type { RouteResult } from './router.js';
-import { restoreUser, transferLicenses } from './rules.js';
+import { matchRoute, type RouteResult } from './router.js';
+import { assertLiveUser, restoreUser, transferLicenses } from './rules.js';
 import { parseIsoTime, type Store } from './store.js';
 import { LINE_FIELDS, type LineField } from './types.js';
 import { assertKnownFields, readBoolean, readInt64, readString, toAvailableLicensesProto, toUserProto } from './wire.js';
@@ -13,6 +16,7 @@ import { assertKnownFields, readBoolean, readInt64, readString, toAvailableLicen
 export interface ConsoleContext {
   store: Store;
   body: Record<string, unknown>;
+  query: URLSearchParams;
   /** Request statistics (GET /_emulator/stats). */
   readStats(): unknown;
 }
@@ -29,12 +33,56 @@ function requireBoolean(body: Record<string, unknown>, field: string): boolean {
   return v;
 }
 
+/**
+ * Sets a no-API permission for `user_id`, or for every user of `user_ids` (the bulk checkbox
+ * action: all or nothing, every user is checked before any changes).
+ */
 function setUserFlag(ctx: ConsoleContext, flag: 'analytics' | 'proxy'): RouteResult {
-  assertKnownFields(ctx.body, ['user_id', 'enabled'], flag);
-  const user = ctx.store.getUser(requireId(ctx.body, 'user_id'));
-  user[flag] = requireBoolean(ctx.body, 'enabled');
+  const b = ctx.body;
+  assertKnownFields(b, ['user_id', 'user_ids', 'enabled'], flag);
+  const enabled = requireBoolean(b, 'enabled');
+  if (b['user_ids'] === undefined) {
+    const user = ctx.store.getUser(requireId(b, 'user_id'));
+    user[flag] = enabled;
+    ctx.store.touch();
+    return { body: { user_id: user.id, [flag]: user[flag] } };
+  }
+  if (b['user_id'] !== undefined) throw badRequest('send user_id or user_ids, not both');
+  const ids = b['user_ids'];
+  if (!Array.isArray(ids) || ids.length === 0) throw badRequest('user_ids must be a non-empty array of user ids');
+  const users = ids.map((_, i) => ctx.store.getUser(requireId({ [`user_ids[${i}]`]: ids[i] }, `user_ids[${i}]`)));
+  for (const user of users) assertLiveUser(user);
+  for (const user of users) user[flag] = enabled;
   ctx.store.touch();
-  return { body: { user_id: user.id, [flag]: user[flag] } };
+  return { body: { user_ids: users.map((u) => u.id), [flag]: enabled } };
+}
+
+/**
+ * The console page's way to the API: runs the /api/v2 handler for `method` and `path` with a
+ * company-admin principal, so a page action goes through the very code, rules and error messages
+ * of the API call it stands for (delete, admin, move a user, assign or release a number).
+ */
+function callApi(ctx: ConsoleContext): RouteResult {
+  const b = ctx.body;
+  assertKnownFields(b, ['method', 'path', 'body'], 'api');
+  const method = readString(b, 'method');
+  const target = readString(b, 'path');
+  if (method === undefined || target === undefined) throw badRequest('method and path are required');
+  const url = new URL(target, 'http://emulator.invalid');
+  const match = matchRoute(API_ROUTES, method, url.pathname);
+  if (!match) throw notFound(`no such endpoint: ${method} ${url.pathname}`);
+  if (!('route' in match)) throw new HttpFailure(405, `${method} is not allowed on ${url.pathname}`);
+  const inner = b['body'] ?? {};
+  if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) throw badRequest('body must be a JSON object');
+  ctx.store.sweepDeletedUsers();
+  return match.route.handle({
+    store: ctx.store,
+    principal: { scope: 'company' },
+    params: match.params,
+    query: url.searchParams,
+    body: inner as Record<string, unknown>,
+    path: url.pathname,
+  });
 }
 
 function moveClock(ctx: ConsoleContext): RouteResult {
@@ -84,6 +132,11 @@ const HANDLERS: Record<string, (ctx: ConsoleContext) => RouteResult> = {
   'POST /_emulator/analytics': (ctx) => setUserFlag(ctx, 'analytics'),
   'POST /_emulator/proxy': (ctx) => setUserFlag(ctx, 'proxy'),
   'POST /_emulator/clock': moveClock,
+  'POST /_emulator/api': callApi,
+  'GET /_emulator/views': (ctx) => {
+    ctx.store.sweepDeletedUsers();
+    return { body: buildConsoleViews(ctx.store, ctx.query.get('search') ?? undefined) };
+  },
   'GET /_emulator/clock': (ctx) => ({ body: { now: ctx.store.now().toISOString() } }),
   'GET /_emulator/state': (ctx) => ({ body: ctx.store.snapshot() }),
   'POST /_emulator/reset': (ctx) => {

@@ -2,13 +2,14 @@
  * The embedded emulator behind `--emulator`: state persists in a fixture-format file between
  * invocations, so `plan` → `apply` → `plan` converges across separate commands.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DialformError } from '../errors.js';
+import { writeStateFile } from './embedded-file.js';
 import { FixtureError } from './fixture-error.js';
 import { loadFixture } from './fixture.js';
 import { performManualStep, type ManualStep } from './manual-steps.js';
 import { createEmulator } from './server.js';
+import { openSharedStateFile } from './state-file.js';
 import { Store } from './store.js';
 import type { Fixture } from './types.js';
 
@@ -28,20 +29,16 @@ function seedRecordPath(statePath: string): string {
   return `${statePath}.seed`;
 }
 
-/** Writes `fixture` to `path` atomically (temp file in the same directory, then rename). */
-export function writeStateFile(path: string, fixture: Fixture): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(fixture, null, 2)}\n`);
-  renameSync(tmp, path);
-}
+export { writeStateFile };
 
 /**
- * Serves the state in `statePath` on an ephemeral loopback port. The state is seeded from
- * `fixturePath` when the file does not exist yet or when `reset` is set, and written back after
- * every request that changed it (before that request's response is sent).
+ * Serves the state in `statePath` on a loopback port (`port` 0, the default, picks a free one;
+ * `host` 127.0.0.1 unless given). The state is seeded from `fixturePath` when the file does not
+ * exist yet or when `reset` is set, and written back after every request that changed it (before
+ * that request's response is sent); before every request, a state another process wrote to the
+ * file since is taken up (`openSharedStateFile`).
  */
-export async function startEmbeddedEmulator(opts: { fixturePath?: string; statePath: string; reset?: boolean }): Promise<EmbeddedEmulator> {
+export async function startEmbeddedEmulator(opts: { fixturePath?: string; statePath: string; reset?: boolean; port?: number; host?: string }): Promise<EmbeddedEmulator> {
   const seed = opts.reset === true || !existsSync(opts.statePath);
   let fixture: Fixture;
   if (seed) {
@@ -58,9 +55,10 @@ export async function startEmbeddedEmulator(opts: { fixturePath?: string; stateP
     fixture = await loadFixture(opts.statePath);
   }
   const seededFrom = seed ? opts.fixturePath : readSeedRecord(opts.statePath);
-  const emulator = createEmulator({ fixture, rateLimit: 0 });
-  emulator.onChange((snap) => writeStateFile(opts.statePath, snap));
-  const running = await emulator.listen(0, '127.0.0.1');
+  const file = openSharedStateFile(opts.statePath);
+  const emulator = createEmulator({ fixture, rateLimit: 0, reloadFrom: () => file.readIfChanged() });
+  emulator.onChange((snap) => file.write(snap));
+  const running = await emulator.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
   const companyKey = fixture.api_keys?.find((k) => k.scope === 'company')?.key;
   if (fixture.api_keys && !companyKey) {
     await running.close();

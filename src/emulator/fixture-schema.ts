@@ -105,6 +105,8 @@ export const fixtureSchema = {
           target_type: { type: 'string' },
           area_code: { type: 'string' },
           type: { enum: ['free', 'local', 'mobile', 'softbank', 'tollfree'] },
+          last_user_email: { type: 'string', minLength: 3 },
+          unassigned_at: isoTime,
         },
       },
     },

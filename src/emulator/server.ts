@@ -11,18 +11,16 @@ import { DialformError } from '../errors.js';
 import { HttpFailure, badRequest, toErrorBody } from './http-failure.js';
 import { assertCompanyAdmin, authenticate } from './auth.js';
 import { handleConsole } from './console.js';
+import { readConsoleAsset } from './console-page.js';
 import { checkConsoleRequest } from './console-guard.js';
 import { FaultInjector, parseFaultSpec, type FaultDecision } from './faults.js';
 import { TokenBucket, WindowCounter } from './rate-limit.js';
-import { matchRoute, type Route, type RouteResult } from './router.js';
-import { numberRoutes } from './routes-numbers.js';
-import { officeRoutes } from './routes-offices.js';
-import { userRoutes } from './routes-users.js';
+import { API_ROUTES } from './api-routes.js';
+import { matchRoute, type RouteResult } from './router.js';
 import { Store } from './store.js';
 import type { Fixture } from './types.js';
 
-/** Every /api/v2 endpoint the emulator answers (each one exists in Dialpad's OpenAPI description). */
-export const API_ROUTES: readonly Route[] = [...officeRoutes, ...userRoutes, ...numberRoutes];
+export { API_ROUTES };
 const MAX_BODY_BYTES = 1 << 20;
 /** Dialpad's company-wide limit (dialpad-api.md §1.3), stated here on purpose: the emulator models Dialpad, not the client. */
 const DEFAULT_RATE_LIMIT = 20;
@@ -37,6 +35,11 @@ export interface EmulatorOptions {
   faults?: string;
   /** Base clock (default: real time); the fixture's `clock` and the console shift it. */
   now?: () => Date;
+  /**
+   * Called before each request; a fixture it returns replaces the state and clock (another
+   * process changed the state file this emulator serves, see `openSharedStateFile`).
+   */
+  reloadFrom?: () => Fixture | undefined;
 }
 
 /** `GET /_emulator/stats`. */
@@ -199,9 +202,15 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       send(res, refused.status, toErrorBody(refused.status, refused.message));
       return;
     }
+    const asset = req.method === 'GET' ? readConsoleAsset(url.pathname) : undefined;
+    if (asset !== undefined) {
+      res.writeHead(200, { 'content-type': asset.type, 'content-length': asset.body.length, ...asset.headers });
+      res.end(asset.body);
+      return;
+    }
     try {
       const body = req.method === 'GET' ? {} : await readJsonBody(req);
-      const result = runMutation(() => handleConsole(req.method ?? 'GET', url.pathname, { store, body, readStats }));
+      const result = runMutation(() => handleConsole(req.method ?? 'GET', url.pathname, { store, body, query: url.searchParams, readStats }));
       send(res, result.status ?? 200, result.body);
     } catch (e) {
       if (!(e instanceof HttpFailure)) throw e;
@@ -211,6 +220,13 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    try {
+      const reloaded = opts.reloadFrom?.();
+      if (reloaded !== undefined) store.load(reloaded);
+    } catch (e) {
+      send(res, 500, toErrorBody(500, `cannot take up the emulator's state file: ${e instanceof Error ? e.message : String(e)}`));
+      return;
+    }
     const work = url.pathname.startsWith('/_emulator/')
       ? handleConsoleRequest(req, res, url)
       : url.pathname === '/api/v2' || url.pathname.startsWith('/api/v2/')

@@ -37,6 +37,18 @@ export class Store {
     delete this.state.clock;
   }
 
+  /**
+   * Takes `fixture` as the current state and clock, as a restart on it would (another process
+   * changed the state file this store serves); `reset` still goes back to the first fixture.
+   * Does not count as a mutation: nothing needs writing back.
+   */
+  load(fixture: Fixture): void {
+    this.state = structuredClone(fixture);
+    this.offsetMs = fixture.clock ? parseIsoTime(fixture.clock) - this.baseNow().getTime() : 0;
+    delete this.state.clock;
+    this.sortedViews.clear();
+  }
+
   /** The emulator clock: the real (or injected) clock shifted by the fixture's `clock` and console moves. */
   now(): Date {
     return new Date(this.baseNow().getTime() + this.offsetMs);
@@ -124,17 +136,27 @@ export class Store {
     n.status = 'user';
     n.target_type = 'user';
     n.target_id = user.id;
+    delete n.last_user_email;
+    delete n.unassigned_at;
     n.office_id = user.office_id;
     const list = (user.phone_numbers ??= []).filter((x) => x !== n.number);
     user.phone_numbers = primary ? [n.number, ...list] : [...list, n.number];
     this.touch();
   }
 
-  /** Unassigns `n` from whatever holds it and leaves it in the reserved pool. */
+  /**
+   * Unassigns `n` from whatever holds it and leaves it in the reserved pool, noting who it was
+   * last for and when (Admin Settings › Reserved Numbers shows both; the API does not).
+   */
   detachNumber(n: FixtureNumber): void {
     if (n.target_type === 'user' && n.target_id !== undefined) {
       const u = this.state.users.find((x) => x.id === n.target_id);
       if (u) u.phone_numbers = (u.phone_numbers ?? []).filter((x) => x !== n.number);
+      const email = u?.emails[0];
+      if (email !== undefined && n.target_id !== undefined) {
+        n.last_user_email = email;
+        n.unassigned_at = this.now().toISOString();
+      }
     }
     if (n.target_type === 'office' && n.target_id !== undefined) {
       const o = this.findOffice(n.target_id);

@@ -82,6 +82,10 @@ export interface FixtureNumber {
   target_type?: string;
   area_code?: string;
   type?: string;
+  /** Emulator-only: for a number in the reserved pool, the primary email of the user it was unassigned from. */
+  last_user_email?: string;
+  /** Emulator-only: for a number in the reserved pool, when it was unassigned (ISO time). */
+  unassigned_at?: string;
   [field: string]: unknown;
 }
 
@@ -111,5 +115,7 @@ export interface Fixture {
 
 /** User fields that exist only in the emulator and never appear on /api/v2. */
 export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'analytics', 'proxy'] as const;
+/** Number fields that exist only in the emulator and never appear on /api/v2 (Admin Settings › Reserved Numbers shows them). */
+export const NUMBER_EMULATOR_FIELDS = ['last_user_email', 'unassigned_at'] as const;
 /** Office fields that exist only in the emulator and never appear on /api/v2. */
 export const OFFICE_EMULATOR_FIELDS = ['price_level', 'licenses', 'assigned_licenses'] as const;

@@ -8,6 +8,7 @@ import { getAvailable, getPurchased } from './licenses.js';
 import type { Store } from './store.js';
 import {
   LINE_FIELDS,
+  NUMBER_EMULATOR_FIELDS,
   OFFICE_EMULATOR_FIELDS,
   USER_EMULATOR_FIELDS,
   type FixtureNumber,
@@ -68,7 +69,7 @@ export function toOfficeProto(o: FixtureOffice): Wire {
 }
 
 export function toNumberProto(store: Store, n: FixtureNumber): Wire {
-  return compact({ ...n, company_id: store.state.company.id });
+  return compact({ ...omit(n, NUMBER_EMULATOR_FIELDS), company_id: store.state.company.id });
 }
 
 function toLineCounts(counts: Record<LineField, number>): Wire {

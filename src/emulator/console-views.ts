@@ -1,0 +1,108 @@
+/**
+ * `GET /_emulator/views`: what the console page shows, Admin Settings as the help article lays it
+ * out. The three user views are `dialform status`'s own (`buildStatus`), built from the state as
+ * the API shows it (the wire protos, normalized as the client normalizes them) plus what Dialpad's
+ * web UI knows and its API does not: when each user was deleted, and who each reserved number was
+ * last for and when. Added for the page's forms: ids, the no-API permissions, offices with their
+ * price levels and licenses, the company's plan and the emulator clock.
+ */
+import { normalizeLive } from '../dialpad/normalize-live.js';
+import type { ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from '../dialpad/api-types.js';
+import { LINE_KINDS } from '../model/license-lines.js';
+import { buildStatus, type Status } from '../status/build-status.js';
+import type { History } from '../status/history.js';
+import { getAvailable, getPurchased } from './licenses.js';
+import type { Store } from './store.js';
+import type { LineField } from './types.js';
+import { toAvailableLicensesProto, toNumberProto, toOfficeProto, toPlanProto, toUserProto } from './wire.js';
+
+/** A user the console can act on, by the email the views show. */
+export interface ConsoleUser {
+  id: string;
+  email: string;
+  state: string;
+  office_id: string;
+  analytics: boolean;
+  proxy: boolean;
+  /** Admin of their own office (the bulk "add admin" action). */
+  office_admin: boolean;
+  admin_office_ids: string[];
+  company_admin: boolean;
+}
+
+export interface ConsoleOffice {
+  id: string;
+  name: string;
+  /** Upper-case ISO country. */
+  country: string;
+  price_level: string | null;
+  purchased: Record<LineField, number>;
+  available: Record<LineField, number>;
+}
+
+export interface ConsoleViews {
+  now: string;
+  company: { name: string; account_type: string };
+  status: Status;
+  /** Keyed by lower-case email; deleted users under `deleted:<email>`. */
+  users: Record<string, ConsoleUser>;
+  offices: ConsoleOffice[];
+  /** Every license kind, as Company Settings › Licenses names and groups them (`LINE_KINDS`). */
+  license_kinds: { field: LineField; label: string; category: string }[];
+}
+
+/** The console's views of `store` now, the users filtered by `search` as `dialform status --search` filters them. */
+export function buildConsoleViews(store: Store, search: string | undefined): ConsoleViews {
+  const state = store.state;
+  // As `GET /users?state=all` lists them: anonymized users are gone from the API.
+  const listed = state.users.filter((u) => u.anonymized !== true);
+  const tenant = normalizeLive({
+    company: { ...state.company },
+    offices: state.offices.map((o) => ({
+      office: toOfficeProto(o) as ApiOffice,
+      plan: toPlanProto(o) as ApiLineCounts,
+      available: toAvailableLicensesProto(store, o) as ApiLineCounts,
+    })),
+    users: listed.map((u) => toUserProto(store, u) as ApiUser),
+    numbers: state.numbers.map((n) => toNumberProto(store, n) as ApiNumber),
+  });
+  const history: History = {
+    pooled: state.numbers.flatMap((n) =>
+      store.isInPool(n) && n.last_user_email !== undefined && n.unassigned_at !== undefined ? [{ number: n.number, user: n.last_user_email, at: n.unassigned_at }] : [],
+    ),
+    deleted: listed.flatMap((u) => (u.state === 'deleted' && u.deleted_at !== undefined && u.emails[0] !== undefined ? [{ email: u.emails[0].toLowerCase(), at: u.deleted_at }] : [])),
+  };
+  const status = buildStatus({ live: { tenant, incomplete: [] }, now: store.now(), history, ...(search === undefined ? {} : { search }) });
+
+  const users: Record<string, ConsoleUser> = {};
+  for (const u of listed) {
+    const email = u.emails[0]?.toLowerCase();
+    if (email === undefined) continue;
+    users[u.state === 'deleted' ? `deleted:${email}` : email] = {
+      id: u.id,
+      email,
+      state: u.state,
+      office_id: u.office_id,
+      analytics: u.analytics === true,
+      proxy: u.proxy === true,
+      office_admin: (u.admin_office_ids ?? []).includes(u.office_id),
+      admin_office_ids: [...(u.admin_office_ids ?? [])],
+      company_admin: u.is_super_admin === true,
+    };
+  }
+  return {
+    now: store.now().toISOString(),
+    company: { name: state.company.name, account_type: state.company.account_type },
+    status,
+    users,
+    offices: state.offices.map((o) => ({
+      id: o.id,
+      name: o.name,
+      country: o.country.toUpperCase(),
+      price_level: o.price_level ?? null,
+      purchased: getPurchased(o),
+      available: getAvailable(state, o),
+    })),
+    license_kinds: Object.values(LINE_KINDS).map((k) => ({ field: k.field, label: k.label, category: k.category })),
+  };
+}
