@@ -49,7 +49,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--out <file>', 'also write the plan as JSON to FILE, for `apply FILE`')
       .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
       .option('--detailed-exitcode', 'exit 2 when there are changes (0 when none)')
-      .option('--redact', 'mask emails and phone numbers in the output')
+      .option('--redact', 'mask emails, phone numbers and people’s names (to initials) in the output')
       .option('--base <ref>', 'git revision of the config to compare analytics and proxy grants against')
       .option('--no-color', 'no colours'),
   ).action(async (opts) => setCode(await runPlan(opts, io)));
@@ -70,7 +70,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description('render a saved plan')
     .argument('<file>', 'a plan written by `plan --out`')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--redact', 'mask emails and phone numbers in the output')
+    .option('--redact', 'mask emails, phone numbers and people’s names (to initials) in the output')
     .option('--no-color', 'no colours')
     .action(async (file, opts) => setCode(await runShow(file, opts, io)));
 
