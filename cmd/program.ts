@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, type ExitCode } from '../src/exit-codes.js';
 import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
@@ -10,6 +10,8 @@ import { runPlan } from './commands/plan.js';
 import { runShow } from './commands/show.js';
 import { runStatus } from './commands/status.js';
 import { runValidate } from './commands/validate.js';
+import { readCommandTree } from './completion/command-tree.js';
+import { renderCompletion, SHELLS, type Shell } from './completion/render-completion.js';
 import type { Io } from './io.js';
 
 const FORMATS = ['text', 'markdown', 'json'];
@@ -104,6 +106,15 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--faults <spec>', 'inject faults, e.g. seed=42,rate=0.1,kinds=500+503+429+reset+slow')
     .action(async (opts) => setCode(await runEmulatorServe(opts, io)));
   addEmulatorSteps(emulator, io, setCode);
+
+  program
+    .command('completion')
+    .description('print a shell completion script (bash: eval "$(dialform completion bash)")')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
+    .action((shell: Shell) => {
+      io.out(renderCompletion(readCommandTree(program), shell));
+      setCode(EXIT.ok);
+    });
 
   return program;
 }
