@@ -21,8 +21,9 @@ redact=()
 dialform() { ${DIALFORM:-npx dialform} "$@"; }
 github() { node "$here/github.mjs" "$@"; }
 
-# Plans into $work: plan.json (applicable, never uploaded when redacting), plan.md (the comment),
-# and the artifact (plan.md plus plan.json, redacted when asked). Sets $code to plan's exit code.
+# Plans into $work: plan.json (applicable) and plan.md (the comment); the artifact directory gets
+# plan.md and either plan.json or, when redacting, only plan.redacted.json (so the unredacted plan
+# never leaves the runner, and apply can never be handed a redacted one). Sets $code.
 make_plan() {
   local base=()
   [ -n "${BASE:-}" ] && base=(--base "$BASE")
@@ -31,7 +32,7 @@ make_plan() {
   case "$code" in 0 | 2 | 3) ;; *) echo "::error title=dialform plan::dialform plan failed (exit $code): see the log above"; return ;; esac
   cp "$work/plan.md" "$artifact/plan.md"
   if [ ${#redact[@]} -gt 0 ]; then
-    dialform show "$work/plan.json" --format json --redact > "$artifact/plan.json"
+    dialform show "$work/plan.json" --format json --redact > "$artifact/plan.redacted.json"
   else
     cp "$work/plan.json" "$artifact/plan.json"
   fi
@@ -46,7 +47,7 @@ explain_blocked() {
 run_plan() {
   dialform validate -c "$config" || exit 1
   make_plan
-  github outputs --plan "$artifact/plan.json" --exitcode "$code"
+  github outputs --plan "$(ls "$artifact"/plan*.json 2> /dev/null | head -n 1)" --exitcode "$code"
   case "$code" in 0 | 2 | 3) ;; *) exit "$code" ;; esac
   github summary --body-file "$work/plan.md"
   if [ "${GITHUB_EVENT_NAME:-}" = "pull_request" ] || [ "${GITHUB_EVENT_NAME:-}" = "pull_request_target" ]; then
@@ -87,7 +88,7 @@ run_apply() {
 
 run_drift() {
   make_plan
-  github outputs --plan "$artifact/plan.json" --exitcode "$code"
+  github outputs --plan "$(ls "$artifact"/plan*.json 2> /dev/null | head -n 1)" --exitcode "$code"
   case "$code" in 0 | 2 | 3) ;; *) exit "$code" ;; esac
   github summary --body-file "$work/plan.md"
   github drift --body-file "$work/plan.md" --config "$config" --exitcode "$code" || exit 1
