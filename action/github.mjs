@@ -12,6 +12,7 @@
 //   github.mjs manual   --plan plan.json                       waiting manual steps → job summary
 //   github.mjs reviewed-run                                    the run id holding the merged PR's plan
 import { appendFileSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 /** GitHub rejects comment and issue bodies longer than this. */
@@ -212,7 +213,7 @@ async function main(argv) {
   await run({ bodyFile: values['body-file'], config: values.config, plan: values.plan, exitcode: values.exitcode });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2)).catch((error) => {
     console.error(error instanceof ActionError ? `dialform action: ${error.message}` : error);
     process.exit(1);
