@@ -114,6 +114,22 @@ describe('the action script against a fake GitHub API (issue 16 #1)', () => {
     expect(summary).not.toContain('op-1');
   });
 
+  it('finds the run holding the merged pull request\'s reviewed plan, skipping runs without it (issue 16 #1)', async () => {
+    gh.merges.set('a'.repeat(40), { number: 7, head: 'b'.repeat(40) });
+    gh.runs.push(
+      { id: 30, head_sha: 'b'.repeat(40), event: 'pull_request', conclusion: 'failure', artifacts: [{ name: 'dialform-plan', expired: false }] },
+      { id: 20, head_sha: 'b'.repeat(40), event: 'pull_request', conclusion: 'success', artifacts: [{ name: 'coverage', expired: false }] },
+      { id: 10, head_sha: 'b'.repeat(40), event: 'pull_request', conclusion: 'success', artifacts: [{ name: 'dialform-plan', expired: false }] },
+    );
+    const found = await github(['reviewed-run'], env);
+    expect(found.code, found.stderr).toBe(0);
+    expect(found.stdout).toContain('The reviewed plan of #7 is in run 10.');
+    expect(await readFile(join(dir, 'output.txt'), 'utf8')).toBe('run-id=10\n');
+
+    const none = await github(['reviewed-run'], { ...env, GITHUB_SHA: 'c'.repeat(40) });
+    expect(none.stdout).toContain('No merged pull request for this commit: apply re-plans.');
+  });
+
   it('names the operation when GitHub refuses, without a stack trace (issue 16 #1)', async () => {
     const result = await github(['comment', '--body-file', await plan('x'), '--config', 'dialform'], { ...env, GITHUB_TOKEN: 'wrong' });
     expect(result.code).toBe(1);

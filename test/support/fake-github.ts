@@ -1,7 +1,8 @@
 /**
  * A small fake of the GitHub REST API on loopback, enough for the action's script: issue comments
  * (list, paginated with `Link`; create; update), issues (list, create, update) and the lookups of
- * the reviewed plan's run. It checks the token and records every request.
+ * the reviewed plan's run (a commit's pull requests, a head commit's runs, a run's artifacts). It
+ * checks the token and records every request.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,11 +20,23 @@ export interface FakeIssue {
   pull_request?: object;
 }
 
+export interface FakeRun {
+  id: number;
+  head_sha: string;
+  event: string;
+  conclusion: 'success' | 'failure';
+  artifacts: { name: string; expired: boolean }[];
+}
+
 export interface FakeGitHub {
   url: string;
   token: string;
   /** Issues and pull requests by number (a pull request's comments live here too). */
   issues: Map<number, FakeIssue>;
+  /** Merged pull requests by merge commit: `{ number, head sha }`. */
+  merges: Map<string, { number: number; head: string }>;
+  /** Workflow runs, newest first (as GitHub lists them). */
+  runs: FakeRun[];
   requests: string[];
   close(): Promise<void>;
 }
@@ -40,6 +53,8 @@ function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   const issues = new Map<number, FakeIssue>();
+  const merges = new Map<string, { number: number; head: string }>();
+  const runs: FakeRun[] = [];
   const requests: string[] = [];
   const token = 'ghs_fake_token';
   let nextId = 1000;
@@ -100,6 +115,23 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       if (body.state === 'open' || body.state === 'closed') issue.state = body.state;
       return send(res, 200, issue);
     }
+    if ((m = new RegExp(`^${REPO}/commits/(\\w+)/pulls$`).exec(path))) {
+      const merge = merges.get(m[1] ?? '');
+      return send(res, 200, merge ? [{ number: merge.number, merged_at: '2026-11-28T12:00:00Z', head: { sha: merge.head } }] : []);
+    }
+    if (path === `${REPO}/actions/runs`) {
+      const wanted = runs.filter(
+        (r) =>
+          r.head_sha === url.searchParams.get('head_sha') &&
+          r.event === url.searchParams.get('event') &&
+          (url.searchParams.get('status') !== 'success' || r.conclusion === 'success'),
+      );
+      return send(res, 200, { total_count: wanted.length, workflow_runs: wanted.map((r) => ({ id: r.id, head_sha: r.head_sha })) });
+    }
+    if ((m = new RegExp(`^${REPO}/actions/runs/(\\d+)/artifacts$`).exec(path))) {
+      const run = runs.find((r) => r.id === Number(m?.[1]));
+      return send(res, 200, { total_count: run?.artifacts.length ?? 0, artifacts: run?.artifacts ?? [] });
+    }
     send(res, 404, { message: 'Not Found' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -108,6 +140,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     url: base,
     token,
     issues,
+    merges,
+    runs,
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
