@@ -96,6 +96,16 @@ describe.each(OUTCOMES)('CI examples run for real: $outcome (issue 16 #2)', ({ s
     const issues = [...gh.issues.values()].filter((i) => !i.pull_request);
     expect(issues.map((i) => i.state)).toEqual(planExit === 0 ? [] : ['open']);
   }, 120_000);
+
+  // Last: these write to the emulator. The GitLab job applies; the action then finds nothing left.
+  it(`GitLab apply job, then the action's apply mode: exit ${planExit === 3 ? 3 : 0} (issue 16 #2)`, async () => {
+    const gitlab = await runBash((await gitlabScript('apply')).join('\n'), { cwd: repo, env: emulator.env });
+    expect(gitlab.code, gitlab.log).toBe(planExit === 3 ? 3 : 0);
+    expect(gitlab.log).toContain(planExit === 3 ? 'dialform apply: BLOCKED by a rule (exit 3)' : 'dialform apply: done.');
+    const action = await runAction('apply', 'push');
+    expect(action.code, action.log).toBe(planExit === 3 ? 3 : 0);
+    expect(action.outputs).toContain(`exitcode=${planExit === 3 ? 3 : 0}`);
+  }, 120_000);
 });
 
 describe('the examples keep what explains a failure (issue 16 #2)', () => {
