@@ -122,3 +122,31 @@ describe('CI examples', () => {
     expect(doc.jobs.apply.concurrency).toEqual({ group: 'dialform-apply', 'cancel-in-progress': false });
   });
 });
+
+describe('action.yml (issue 16 #1)', () => {
+  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, unknown>;
+    outputs: Record<string, { value: string }>;
+    runs: { using: string; steps: { id?: string; run?: string; env?: Record<string, string> }[] };
+  };
+  const script = readFileSync(join(ROOT, 'action', 'dialform-action.sh'), 'utf8');
+
+  it('is a composite action whose shell step gets every variable its script reads', () => {
+    expect(action.runs.using).toBe('composite');
+    const step = action.runs.steps.find((s) => s.id === 'run');
+    expect(step?.run).toBe('bash "$GITHUB_ACTION_PATH/action/dialform-action.sh"');
+    const read = new Set([...script.matchAll(/\$\{([A-Z_]+)(?::-[^}]*)?\}/g)].map((m) => m[1] ?? ''));
+    const actionsSets = ['GITHUB_OUTPUT', 'GITHUB_EVENT_NAME', 'RUNNER_TEMP'];
+    const missing = [...read].filter((name) => !actionsSets.includes(name) && !(name in (step?.env ?? {})));
+    expect(missing).toEqual([]);
+  });
+
+  it('reads inputs that exist and outputs of steps that exist', () => {
+    const text = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+    const inputs = [...text.matchAll(/inputs\.([\w-]+)/g)].map((m) => m[1] ?? '');
+    expect(inputs.filter((name) => !(name in action.inputs))).toEqual([]);
+    const ids = new Set(action.runs.steps.map((s) => s.id).filter(Boolean));
+    const stepRefs = [...text.matchAll(/steps\.([\w-]+)\.outputs/g)].map((m) => m[1] ?? '');
+    expect(stepRefs.filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
