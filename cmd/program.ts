@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, type ExitCode } from '../src/exit-codes.js';
 import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
@@ -12,6 +12,8 @@ import { runPlan } from './commands/plan.js';
 import { runShow } from './commands/show.js';
 import { runStatus } from './commands/status.js';
 import { runValidate } from './commands/validate.js';
+import { readCommandTree } from './completion/command-tree.js';
+import { renderCompletion, SHELLS, type Shell } from './completion/render-completion.js';
 import type { Io } from './io.js';
 
 const FORMATS = ['text', 'markdown', 'json'];
@@ -51,7 +53,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--out <file>', 'also write the plan as JSON to FILE, for `apply FILE`')
       .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
       .option('--detailed-exitcode', 'exit 2 when there are changes (0 when none)')
-      .option('--redact', 'mask emails and phone numbers in the output')
+      .option('--redact', 'mask emails, phone numbers and people’s names (to initials) in the output')
       .option('--base <ref>', 'git revision of the config to compare analytics and proxy grants against (without a confirmations file)')
       .option('--journal <file>', 'the apply journal to read restores apply waited for from (read only)', '.dialform/journal.jsonl')
       .option('--no-color', 'no colours'),
@@ -80,7 +82,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description('render a saved plan')
     .argument('<file>', 'a plan written by `plan --out`')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--redact', 'mask emails and phone numbers in the output')
+    .option('--redact', 'mask emails, phone numbers and people’s names (to initials) in the output')
     .option('--no-color', 'no colours')
     .action(async (file, opts) => setCode(await runShow(file, opts, io)));
 
@@ -122,6 +124,15 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(async (opts) => setCode(await runEmulatorConsole(opts, io)));
   addEmulatorSteps(emulator, io, setCode);
+
+  program
+    .command('completion')
+    .description('print a shell completion script (bash: eval "$(dialform completion bash)")')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
+    .action((shell: Shell) => {
+      io.out(renderCompletion(readCommandTree(program), shell));
+      setCode(EXIT.ok);
+    });
 
   return program;
 }

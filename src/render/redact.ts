@@ -1,8 +1,9 @@
 /**
- * `--redact`: masks every email address and phone number in a plan before it is rendered, so a
- * plan can be posted where personal data must not appear (a public pull request, a ticket).
- * Redaction works on the Plan value, not on rendered text, so every renderer and every field
- * (targets, summaries, notes, messages, changes, pool, unverifiable) is covered the same way.
+ * `--redact`: masks every email address, phone number and person's name in a plan before it is
+ * rendered, so a plan can be posted where personal data must not appear (a public pull request,
+ * a ticket, an uploaded artifact). Redaction works on the Plan value, not on rendered text, so
+ * every renderer and every field (targets, summaries, notes, messages, changes, pool,
+ * unverifiable) is covered the same way.
  */
 import type { Plan } from '../plan/types.js';
 import { mapStrings } from './map-strings.js';
@@ -11,6 +12,8 @@ const MASK = '•••';
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 /** E.164-like: `+` then 7–15 digits, optionally grouped by spaces or hyphens as people type them. */
 const PHONE = /\+[1-9](?:[ -]?\d){6,14}/g;
+/** The plan fields (and `changes[].field` values) that hold a person's name. */
+const NAME_FIELDS = new Set(['first_name', 'last_name']);
 
 /** `ada@acme.com` → `a•••@•••`: keeps the first letter so a reviewer can tell rows apart. */
 export function maskEmail(email: string): string {
@@ -24,9 +27,88 @@ export function maskPhone(phone: string): string {
   return `+${digits.slice(0, 2)}${'•'.repeat(hidden)}${digits.slice(2 + hidden)}`;
 }
 
-/** Masks every email address and phone number inside a string. */
-export function redactText(text: string): string {
-  return text.replace(EMAIL, maskEmail).replace(PHONE, maskPhone);
+/** `Guido` → `G.`, `van Rossum` → `v. R.`: initials, so a reviewer can still tell rows apart. */
+export function maskName(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .map((word) => `${[...word][0] ?? ''}.`)
+    .join(' ');
+}
+
+/**
+ * Masks every email address and phone number inside a string, then every name in `names` (whole
+ * words only, longest first, so `van Rossum` is masked before `Rossum`). Emails go first so a
+ * name inside an address is never half-masked.
+ */
+export function redactText(text: string, names: readonly string[] = []): string {
+  return redactWith(text, indexNames(names));
+}
+
+/** Names by their first word, longest first; names of one character are initials already. */
+type NameIndex = Map<string, string[]>;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function indexNames(names: readonly string[]): NameIndex {
+  const index: NameIndex = new Map();
+  for (const name of new Set(names.map((n) => n.trim()))) {
+    const first = name.match(WORD)?.[0];
+    if ([...name].length < 2 || first === undefined || !name.startsWith(first)) continue;
+    index.set(first, [...(index.get(first) ?? []), name].sort((a, b) => b.length - a.length));
+  }
+  return index;
+}
+
+/**
+ * One pass over the words of `text`, looking each up by its first word: linear in the text
+ * whatever the number of names (a plan of thousands of users stays fast, unlike one regex
+ * alternation of every name).
+ */
+function maskNames(text: string, index: NameIndex): string {
+  if (index.size === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(WORD)) {
+    if (m.index < last) continue;
+    const found = index.get(m[0])?.find((n) => text.startsWith(n, m.index) && !WORD_CHAR.test(text.charAt(m.index + n.length)));
+    if (found === undefined) continue;
+    out += text.slice(last, m.index) + maskName(found);
+    last = m.index + found.length;
+  }
+  return out + text.slice(last);
+}
+
+function redactWith(text: string, index: NameIndex): string {
+  return maskNames(text.replace(EMAIL, maskEmail).replace(PHONE, maskPhone), index);
+}
+
+/**
+ * Every person's name the plan carries: the values of `first_name` / `last_name` fields (a
+ * created user, an update's patch) and the `from`/`to` of changes to those fields (a live name
+ * being replaced). These are the only places a plan holds names; every other string that shows
+ * one (summaries, details) is built from them.
+ */
+export function collectNames(plan: Plan): string[] {
+  const names: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    if (typeof record.field === 'string' && NAME_FIELDS.has(record.field)) {
+      for (const side of [record.from, record.to]) if (typeof side === 'string') names.push(side);
+    }
+    for (const [key, v] of Object.entries(record)) {
+      if (NAME_FIELDS.has(key) && typeof v === 'string') names.push(v);
+      else walk(v);
+    }
+  };
+  walk(plan);
+  return names;
 }
 
 /**
@@ -34,5 +116,6 @@ export function redactText(text: string): string {
  * kept). The result is for display only: apply must never be given a redacted plan.
  */
 export function redactPlan(plan: Plan): Plan {
-  return mapStrings(plan, redactText);
+  const index = indexNames(collectNames(plan));
+  return mapStrings(plan, (text) => redactWith(text, index));
 }

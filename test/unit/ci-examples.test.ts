@@ -85,8 +85,16 @@ function scriptsOf(file: string): string[] {
   return scripts;
 }
 
+/** Every `dialform …` call in the action's shell steps (it runs dialform through a `dialform` function). */
+function actionInvocations(): string[][] {
+  const script = readFileSync(join(ROOT, 'action', 'dialform-action.sh'), 'utf8');
+  return [...script.matchAll(/^\s*(?:[\w ]*\|\|\s*)?dialform ((?:validate|plan|apply|show)[^\n|>&;]*)/gm)].map((m) =>
+    (m[1] ?? '').replace(/"\$\{[^}]*\}"|"\$[\w]+"/g, '').trim().split(/\s+/),
+  );
+}
+
 describe('CI examples', () => {
-  for (const file of ['github-actions.yml', 'gitlab-ci.yml']) {
+  for (const file of ['gitlab-ci.yml']) {
     const calls = scriptsOf(file).flatMap(invocations);
     it(`${file} is valid YAML whose dialform steps call only commands and options that exist`, async () => {
       expect(calls.length).toBeGreaterThanOrEqual(2);
@@ -95,16 +103,50 @@ describe('CI examples', () => {
     });
   }
 
+  it('the action (which the GitHub examples use) calls only commands and options that exist', async () => {
+    const calls = actionInvocations();
+    expect(calls.map((c) => c[0])).toEqual(expect.arrayContaining(['validate', 'plan', 'apply', 'show']));
+    const problems = await Promise.all(calls.map(checkInvocation));
+    expect(problems.flat()).toEqual([]);
+  });
+
   it('catches a command or option that does not exist', async () => {
     expect(await checkInvocation(['plan', '--no-such-flag'])).toEqual(['dialform plan has no option --no-such-flag']);
     expect(await checkInvocation(['deploy'])).toEqual(['no such command: deploy']);
     expect(await checkInvocation(['emulator', 'serve', '--fixture', 'f.json', '--watch'])).toEqual(['dialform emulator serve has no option --watch']);
   });
 
-  it('the GitHub workflow serialises applies and keeps the sticky-comment marker', () => {
+  it('the GitHub workflow serialises applies', () => {
     const text = readFileSync(join(ROOT, 'examples', 'ci', 'github-actions.yml'), 'utf8');
     const doc = parse(text) as { jobs: { apply: { concurrency: { group: string; 'cancel-in-progress': boolean } } } };
     expect(doc.jobs.apply.concurrency).toEqual({ group: 'dialform-apply', 'cancel-in-progress': false });
-    expect(text).toContain('<!-- dialform-plan -->');
+  });
+});
+
+describe('action.yml (issue 16 #1)', () => {
+  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, unknown>;
+    outputs: Record<string, { value: string }>;
+    runs: { using: string; steps: { id?: string; run?: string; env?: Record<string, string> }[] };
+  };
+  const script = readFileSync(join(ROOT, 'action', 'dialform-action.sh'), 'utf8');
+
+  it('is a composite action whose shell step gets every variable its script reads', () => {
+    expect(action.runs.using).toBe('composite');
+    const step = action.runs.steps.find((s) => s.id === 'run');
+    expect(step?.run).toBe('bash "$GITHUB_ACTION_PATH/action/dialform-action.sh"');
+    const read = new Set([...script.matchAll(/\$\{([A-Z_]+)(?::-[^}]*)?\}/g)].map((m) => m[1] ?? ''));
+    const actionsSets = ['GITHUB_OUTPUT', 'GITHUB_EVENT_NAME', 'RUNNER_TEMP'];
+    const missing = [...read].filter((name) => !actionsSets.includes(name) && !(name in (step?.env ?? {})));
+    expect(missing).toEqual([]);
+  });
+
+  it('reads inputs that exist and outputs of steps that exist', () => {
+    const text = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+    const inputs = [...text.matchAll(/inputs\.([\w-]+)/g)].map((m) => m[1] ?? '');
+    expect(inputs.filter((name) => !(name in action.inputs))).toEqual([]);
+    const ids = new Set(action.runs.steps.map((s) => s.id).filter(Boolean));
+    const stepRefs = [...text.matchAll(/steps\.([\w-]+)\.outputs/g)].map((m) => m[1] ?? '');
+    expect(stepRefs.filter((id) => !ids.has(id))).toEqual([]);
   });
 });

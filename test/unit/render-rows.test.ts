@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskPhone, redactPlan, redactText } from '../../src/render/redact.js';
+import { collectNames, maskEmail, maskName, maskPhone, redactPlan, redactText } from '../../src/render/redact.js';
 import { buildPlanView, formatOperationIds, formatValue } from '../../src/render/rows.js';
 import { blockedPlan, fullPlan } from '../support/plan-samples.js';
 
@@ -92,6 +92,17 @@ describe('redaction', () => {
     expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
     expect(text).not.toMatch(/\+\d{7,15}/);
     expect(text).toContain('"field":"last_name"');
+  });
+
+  it('masks people\'s names to initials, whole words only (issue 16 #3)', () => {
+    expect(maskName('van Rossum')).toBe('v. R.');
+    expect(redactText('Guido van Rossum and Guidon', ['Guido', 'van Rossum'])).toBe('G. v. R. and Guidon');
+    expect(redactText('Émile Zola', ['Émile'])).toBe('É. Zola');
+    const plan = blockedPlan();
+    const names = collectNames(plan);
+    expect(names.length).toBeGreaterThan(0);
+    const text = JSON.stringify(redactPlan(plan));
+    for (const name of names.filter((n) => n.length > 1)) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
   });
 });
 

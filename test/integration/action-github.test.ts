@@ -1,0 +1,138 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/cli.js';
+import { actionsEnv, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+
+const SCRIPT = join(ROOT, 'action', 'github.mjs');
+
+/** Runs `action/github.mjs ...args` as the action does, against the fake GitHub. */
+function github(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('node', [SCRIPT, ...args], { env: { PATH: process.env.PATH, ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('the action script against a fake GitHub API (issue 16 #1)', () => {
+  let gh: FakeGitHub;
+  let dir: string;
+  let env: Record<string, string>;
+  beforeEach(async () => {
+    gh = await startFakeGitHub();
+    dir = await mkdtemp(join(tmpdir(), 'dialform-action-'));
+    env = actionsEnv(gh, dir);
+    await writeFile(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 7 } }));
+    await writeFile(join(dir, 'summary.md'), '');
+    await writeFile(join(dir, 'output.txt'), '');
+    // A busy pull request: the plan comment will be on the second page of 100.
+    gh.issues.set(7, { number: 7, title: 'change phones', body: '', state: 'open', pull_request: {}, comments: [] });
+    for (let i = 0; i < 120; i += 1) gh.issues.get(7)?.comments.push({ id: i + 1, body: `review comment ${i}` });
+  });
+  afterEach(() => gh.close());
+
+  async function plan(text: string): Promise<string> {
+    const file = join(dir, `plan-${Math.random()}.md`);
+    await writeFile(file, text);
+    return file;
+  }
+
+  it('creates the sticky comment, then updates the same one; one comment per config path (issue 16 #1)', async () => {
+    const first = await github(['comment', '--body-file', await plan('<!-- dialform-plan -->\nfirst'), '--config', 'dialform'], env);
+    expect(first.code, first.stderr).toBe(0);
+    const second = await github(['comment', '--body-file', await plan('<!-- dialform-plan -->\nsecond'), '--config', 'dialform'], env);
+    expect(second.code, second.stderr).toBe(0);
+    const other = await github(['comment', '--body-file', await plan('<!-- dialform-plan -->\nstaging'), '--config', 'staging/dialform'], env);
+    expect(other.code, other.stderr).toBe(0);
+
+    const mine = gh.issues.get(7)?.comments.filter((c) => c.body.includes('dialform-plan')) ?? [];
+    expect(mine.map((c) => c.body.split('\n')[0])).toEqual(['<!-- dialform-plan: dialform -->', '<!-- dialform-plan: staging/dialform -->']);
+    expect(mine[0]?.body).toContain('second');
+    expect(mine[0]?.body).not.toContain('first');
+    expect(gh.issues.get(7)?.comments).toHaveLength(122);
+    expect(gh.requests.filter((r) => r.startsWith('PATCH'))).toHaveLength(1);
+  });
+
+  it('shortens a plan over 65,536 characters and points at the summary and artifact (issue 16 #1)', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `- \`~\` **op-${i + 1}** update user${i}@acme.com: license`);
+    const body = ['<!-- dialform-plan -->', '### dialform plan', '<details><summary>HQ</summary>', '', ...rows, '</details>', '**Plan: 0 to create**'].join('\n');
+    expect(body.length).toBeGreaterThan(65_536);
+    const result = await github(['comment', '--body-file', await plan(body), '--config', 'dialform'], env);
+    expect(result.code, result.stderr).toBe(0);
+    const posted = gh.issues.get(7)?.comments.at(-1)?.body ?? '';
+    expect(posted.length).toBeLessThanOrEqual(65_536);
+    expect(posted.startsWith('<!-- dialform-plan: dialform -->\n<!-- dialform-plan -->')).toBe(true);
+    expect(posted).toContain('**Truncated**');
+    expect(posted).toContain('the job summary and the `dialform-plan` artifact of [this run](https://github.example/acme/phones/actions/runs/4242)');
+    expect(posted.match(/<details>/g)?.length).toBe(posted.match(/<\/details>/g)?.length);
+    expect(posted).toMatch(/op-\d+\*\* update user\d+@acme\.com: license\n<\/details>\n\n---\n\*\*Truncated/);
+  });
+
+  it('opens one drift issue, updates it, and closes it when Dialpad matches again (issue 16 #1)', async () => {
+    const drifted = await plan('<!-- dialform-plan -->\n1 to update');
+    expect((await github(['drift', '--body-file', drifted, '--config', 'dialform', '--exitcode', '2'], env)).code).toBe(0);
+    expect((await github(['drift', '--body-file', drifted, '--config', 'dialform', '--exitcode', '2'], env)).code).toBe(0);
+    const opened = [...gh.issues.values()].filter((i) => !i.pull_request);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ state: 'open', title: 'dialform: Dialpad has drifted from dialform' });
+    expect(opened[0]?.body.startsWith('<!-- dialform-drift: dialform -->')).toBe(true);
+
+    const clean = await github(['drift', '--body-file', await plan('no changes'), '--config', 'dialform', '--exitcode', '0'], env);
+    expect(clean.code, clean.stderr).toBe(0);
+    expect(clean.stdout).toContain('closed issue #2');
+    expect(opened[0]?.state).toBe('closed');
+    expect(opened[0]?.comments[0]?.body).toContain('matches the default branch again');
+    const again = await github(['drift', '--body-file', await plan('no changes'), '--config', 'dialform', '--exitcode', '0'], env);
+    expect(again.stdout).toContain('No drift');
+  });
+
+  it('sets outputs, annotates violations and lists waiting manual steps in the summary (issue 16 #1)', async () => {
+    const planJson = join(dir, 'plan.json');
+    await writeFile(
+      planJson,
+      JSON.stringify({
+        summary: { create: 1, update: 0, delete: 0, move: 0, manual: 1, blocked: true },
+        operations: [
+          { id: 'op-1', manual: false, summary: 'create user a@acme.com', notes: [] },
+          { id: 'op-2', manual: true, summary: 'grant analytics to a@acme.com (manual)', notes: ['Admin Settings › Users: tick Charting Data'] },
+        ],
+        violations: [{ code: 'protected_user', severity: 'error', message: 'ceo@acme.com is protected\nway out', operation_ids: [] }],
+      }),
+    );
+    const out = await github(['outputs', '--plan', planJson, '--exitcode', '3'], env);
+    expect(out.stdout).toContain('::error title=dialform protected_user::ceo@acme.com is protected%0Away out');
+    expect(await readFile(join(dir, 'output.txt'), 'utf8')).toBe(
+      'exitcode=3\nhas_changes=true\nblocked=true\nsummary={"create":1,"update":0,"delete":0,"move":0,"manual":1}\n',
+    );
+    const manual = await github(['manual', '--plan', planJson], env);
+    expect(manual.stdout).toContain('1 manual step(s) waiting');
+    const summary = await readFile(join(dir, 'summary.md'), 'utf8');
+    expect(summary).toContain('- **op-2** grant analytics to a@acme.com (manual)\n  - Admin Settings › Users: tick Charting Data');
+    expect(summary).not.toContain('op-1');
+  });
+
+  it('finds the run holding the merged pull request\'s reviewed plan, skipping runs without it (issue 16 #1)', async () => {
+    gh.merges.set('a'.repeat(40), { number: 7, head: 'b'.repeat(40) });
+    gh.runs.push(
+      { id: 30, head_sha: 'b'.repeat(40), event: 'pull_request', conclusion: 'failure', artifacts: [{ name: 'dialform-plan', expired: false }] },
+      { id: 20, head_sha: 'b'.repeat(40), event: 'pull_request', conclusion: 'success', artifacts: [{ name: 'coverage', expired: false }] },
+      { id: 10, head_sha: 'b'.repeat(40), event: 'pull_request', conclusion: 'success', artifacts: [{ name: 'dialform-plan', expired: false }] },
+    );
+    const found = await github(['reviewed-run'], env);
+    expect(found.code, found.stderr).toBe(0);
+    expect(found.stdout).toContain('The reviewed plan of #7 is in run 10.');
+    expect(await readFile(join(dir, 'output.txt'), 'utf8')).toBe('run-id=10\n');
+
+    const none = await github(['reviewed-run'], { ...env, GITHUB_SHA: 'c'.repeat(40) });
+    expect(none.stdout).toContain('No merged pull request for this commit: apply re-plans.');
+  });
+
+  it('names the operation when GitHub refuses, without a stack trace (issue 16 #1)', async () => {
+    const result = await github(['comment', '--body-file', await plan('x'), '--config', 'dialform'], { ...env, GITHUB_TOKEN: 'wrong' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('dialform action: list the pull request comments: GitHub answered 401 to GET /repos/acme/phones/issues/7/comments: Bad credentials');
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * A small fake of the GitHub REST API on loopback, enough for the action's script: issue comments
+ * (list, paginated with `Link`; create; update), issues (list, create, update) and the lookups of
+ * the reviewed plan's run (a commit's pull requests, a head commit's runs, a run's artifacts). It
+ * checks the token and records every request.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeComment {
+  id: number;
+  body: string;
+}
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  comments: FakeComment[];
+  pull_request?: object;
+}
+
+export interface FakeRun {
+  id: number;
+  head_sha: string;
+  event: string;
+  conclusion: 'success' | 'failure';
+  artifacts: { name: string; expired: boolean }[];
+}
+
+export interface FakeGitHub {
+  url: string;
+  token: string;
+  /** Issues and pull requests by number (a pull request's comments live here too). */
+  issues: Map<number, FakeIssue>;
+  /** Merged pull requests by merge commit: `{ number, head sha }`. */
+  merges: Map<string, { number: number; head: string }>;
+  /** Workflow runs, newest first (as GitHub lists them). */
+  runs: FakeRun[];
+  requests: string[];
+  close(): Promise<void>;
+}
+
+const REPO = '/repos/acme/phones';
+
+function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    req.on('end', () => resolve(text === '' ? {} : (JSON.parse(text) as Record<string, unknown>)));
+  });
+}
+
+export async function startFakeGitHub(): Promise<FakeGitHub> {
+  const issues = new Map<number, FakeIssue>();
+  const merges = new Map<string, { number: number; head: string }>();
+  const runs: FakeRun[] = [];
+  const requests: string[] = [];
+  const token = 'ghs_fake_token';
+  let nextId = 1000;
+  let base = '';
+
+  /** One page of `items` as GitHub pages (`per_page`, `page`, `Link: rel="next"`). */
+  const page = (res: ServerResponse, url: URL, items: unknown[]): void => {
+    const per = Number(url.searchParams.get('per_page') ?? 30);
+    const n = Number(url.searchParams.get('page') ?? 1);
+    const slice = items.slice((n - 1) * per, n * per);
+    if (n * per < items.length) {
+      const next = new URL(url.toString(), base);
+      next.searchParams.set('page', String(n + 1));
+      res.setHeader('link', `<${base}${next.pathname}${next.search}>; rel="next"`);
+    }
+    send(res, 200, slice);
+  };
+  const send = (res: ServerResponse, status: number, body: unknown): void => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    requests.push(`${req.method} ${url.pathname}`);
+    if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { message: 'Bad credentials' });
+    const body = await readBody(req);
+    const path = url.pathname;
+    let m: RegExpExecArray | null;
+    if ((m = new RegExp(`^${REPO}/issues/(\\d+)/comments$`).exec(path))) {
+      const issue = issues.get(Number(m[1]));
+      if (!issue) return send(res, 404, { message: 'Not Found' });
+      if (req.method === 'GET') return page(res, url, issue.comments);
+      const comment = { id: nextId++, body: String(body.body) };
+      issue.comments.push(comment);
+      return send(res, 201, comment);
+    }
+    if ((m = new RegExp(`^${REPO}/issues/comments/(\\d+)$`).exec(path)) && req.method === 'PATCH') {
+      const comment = [...issues.values()].flatMap((i) => i.comments).find((c) => c.id === Number(m?.[1]));
+      if (!comment) return send(res, 404, { message: 'Not Found' });
+      comment.body = String(body.body);
+      return send(res, 200, comment);
+    }
+    if (path === `${REPO}/issues` && req.method === 'GET') {
+      const state = url.searchParams.get('state') ?? 'open';
+      return page(res, url, [...issues.values()].filter((i) => state === 'all' || i.state === state));
+    }
+    if (path === `${REPO}/issues` && req.method === 'POST') {
+      const number = issues.size + 1;
+      const issue: FakeIssue = { number, title: String(body.title), body: String(body.body), state: 'open', comments: [] };
+      issues.set(number, issue);
+      return send(res, 201, issue);
+    }
+    if ((m = new RegExp(`^${REPO}/issues/(\\d+)$`).exec(path)) && req.method === 'PATCH') {
+      const issue = issues.get(Number(m[1]));
+      if (!issue) return send(res, 404, { message: 'Not Found' });
+      if (typeof body.body === 'string') issue.body = body.body;
+      if (body.state === 'open' || body.state === 'closed') issue.state = body.state;
+      return send(res, 200, issue);
+    }
+    if ((m = new RegExp(`^${REPO}/commits/(\\w+)/pulls$`).exec(path))) {
+      const merge = merges.get(m[1] ?? '');
+      return send(res, 200, merge ? [{ number: merge.number, merged_at: '2026-11-28T12:00:00Z', head: { sha: merge.head } }] : []);
+    }
+    if (path === `${REPO}/actions/runs`) {
+      const wanted = runs.filter(
+        (r) =>
+          r.head_sha === url.searchParams.get('head_sha') &&
+          r.event === url.searchParams.get('event') &&
+          (url.searchParams.get('status') !== 'success' || r.conclusion === 'success'),
+      );
+      return send(res, 200, { total_count: wanted.length, workflow_runs: wanted.map((r) => ({ id: r.id, head_sha: r.head_sha })) });
+    }
+    if ((m = new RegExp(`^${REPO}/actions/runs/(\\d+)/artifacts$`).exec(path))) {
+      const run = runs.find((r) => r.id === Number(m?.[1]));
+      return send(res, 200, { total_count: run?.artifacts.length ?? 0, artifacts: run?.artifacts ?? [] });
+    }
+    send(res, 404, { message: 'Not Found' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: base,
+    token,
+    issues,
+    merges,
+    runs,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The Actions environment the script reads, pointing at `github`, with files under `dir`. */
+export function actionsEnv(github: FakeGitHub, dir: string, event = 'pull_request'): Record<string, string> {
+  return {
+    GITHUB_API_URL: github.url,
+    GITHUB_TOKEN: github.token,
+    GITHUB_REPOSITORY: 'acme/phones',
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SHA: 'a'.repeat(40),
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: `${dir}/event.json`,
+    GITHUB_OUTPUT: `${dir}/output.txt`,
+    GITHUB_STEP_SUMMARY: `${dir}/summary.md`,
+  };
+}
