@@ -71,12 +71,17 @@ function createCoreSchema(): JsYamlSchema {
   for (const tag of scalarTags) byName.set(tag.tag, [...(byName.get(tag.tag) ?? []), tag]);
   const options = { intAsBigInt: false };
   const types = [...byName].map(([name, tags]) => {
-    const match = (data: unknown) => (typeof data === 'string' ? tags.find((t) => t.test.test(data)) : undefined);
+    // js-yaml calls `construct` right after a `resolve` that returned true, for the same text.
+    let matched: ScalarTag | undefined;
     return new JsYamlType(name, {
       kind: 'scalar',
-      resolve: (data: unknown) => match(data) !== undefined,
+      resolve: (data: unknown) => {
+        matched = typeof data === 'string' ? tags.find((t) => t.test.test(data)) : undefined;
+        return matched !== undefined;
+      },
       construct: (data: string) => {
-        const value = match(data)?.resolve(data, () => undefined, options);
+        const tag = matched?.test?.test(data) === true ? matched : tags.find((t) => t.test.test(data));
+        const value = tag?.resolve(data, () => undefined, options);
         return isScalar(value) ? value.value : value;
       },
     });
@@ -101,12 +106,9 @@ const KEPT_DEPTH = 3;
 /** Deeper than any config needs; deeper nesting is left to the exact path (and its limits). */
 const MAX_DEPTH = 20;
 
-/** A node that starts with one of these has a tag (`!`) or an anchor (`&`), or is an alias (`*`). */
-const PROPERTY_OR_ALIAS = new Set(['!', '&', '*']);
-
 /**
  * Listens to js-yaml's node events: keeps the frames of the top levels and marks the read unsafe
- * for a tag, an anchor or an alias, nesting deeper than `MAX_DEPTH`, a collection used as a key or
+ * for a tag (`!`), an anchor (`&`) or an alias (`*`) at the start of a node, nesting deeper than `MAX_DEPTH`, a collection used as a key or
  * spread over several lines in flow style, or a mapping with a `null` key (js-yaml's reading of a
  * null or empty key; `yaml` reads it as `""`).
  */
@@ -125,7 +127,8 @@ function createRecorder(input: string) {
     const depth = stack.length;
     const frame = stack.pop();
     const open = opens.pop() ?? 0;
-    if (state.anchor !== null || depth > MAX_DEPTH || PROPERTY_OR_ALIAS.has(input[skipSeparation(input, open)] ?? '')) unsafe = true;
+    const first = isSpace(input[open]) ? input[skipSeparation(input, open)] : input[open];
+    if (state.anchor !== null || depth > MAX_DEPTH || first === '!' || first === '&' || first === '*') unsafe = true;
     if (state.kind === 'mapping' || state.kind === 'sequence') {
       const parentOpen = opens[opens.length - 1];
       if (isFollowedByColon(input, state.position) || isMultiLineFlow(input, open, state.position)) unsafe = true;
@@ -188,7 +191,7 @@ function skipSeparation(input: string, at: number): number {
   while (i < input.length) {
     const c = input[i];
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
-    else if (c === '#' && (i === 0 || /\s/.test(input[i - 1] ?? ''))) {
+    else if (c === '#' && (i === 0 || isSpace(input[i - 1]))) {
       const end = input.indexOf('\n', i);
       i = end === -1 ? input.length : end;
     } else break;
@@ -283,6 +286,10 @@ function countLines(text: string): LineCounter {
   counter.addNewLine(0);
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
   return counter;
+}
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
