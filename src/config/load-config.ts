@@ -95,9 +95,16 @@ interface ParsedSource {
 export function loadConfigSources(sources: readonly ConfigSource[], options: LoadOptions): DesiredState {
   const parser = options.parser ?? 'fast';
   const first = sources.map((source) => parseSource(source, parser));
+  const readExactly = (): ParsedSource[] => first.map((p, i) => (p.exact ? p : parseSource(sources[i] as ConfigSource, 'exact')));
+  // A YAML problem in one file means the config has a problem: read the rest exactly at once.
+  if (hasYamlProblem(first)) return finishLoad(sources, assembleConfig(readExactly(), options));
   const result = assembleConfig(first, options);
   if (result.problems.length === 0 || first.every((p) => p.exact)) return finishLoad(sources, result);
-  return finishLoad(sources, assembleConfig(first.map((p, i) => (p.exact ? p : parseSource(sources[i] as ConfigSource, 'exact'))), options));
+  return finishLoad(sources, assembleConfig(readExactly(), options));
+}
+
+function hasYamlProblem(parsed: readonly ParsedSource[]): boolean {
+  return parsed.some((p) => p.problems.length > 0);
 }
 
 /**
@@ -120,6 +127,7 @@ export async function loadConfigSourcesAsync(sources: readonly ConfigSource[], o
     return parsed;
   };
   const first = await parseAll();
+  if (hasYamlProblem(first)) return finishLoad(sources, assembleConfig(await parseAll(first), options));
   const result = assembleConfig(first, options);
   if (result.problems.length === 0 || first.every((p) => p.exact)) return finishLoad(sources, result);
   return finishLoad(sources, assembleConfig(await parseAll(first), options));
