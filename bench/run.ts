@@ -3,9 +3,13 @@
  * (API calls vs the minimum, wall time vs its lower bound, CPU of diff + plan + render, peak RSS),
  * then once an apply of a 2,000-operation plan (ops/s vs the rate limit, 429s).
  *
- * Environment: BENCH_SIZES (default 1000,10000,50000), BENCH_LATENCY_MS (default 5),
- * BENCH_RATE (requests/s for both the client and the emulator, default 100),
- * BENCH_OFFICES (default 20), BENCH_APPLY_OPS (default 2000; 0 skips the apply run).
+ * Then, per config size, the config load (fast and exact YAML paths) and `validate` wall.
+ *
+ * Environment: BENCH_SIZES (default 1000,10000,50000; empty skips the plan runs), BENCH_LATENCY_MS
+ * (default 5), BENCH_RATE (requests/s for both the client and the emulator, default 100),
+ * BENCH_OFFICES (default 20), BENCH_APPLY_OPS (default 2000; 0 skips the apply run),
+ * BENCH_CONFIG_SIZES (default 1000,10000,50000,100000; empty skips the config-load runs),
+ * BENCH_CONFIG_RUNS (default 3: the table shows the median).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,6 +18,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, parseFixture, type Fixture } from '../src/emulator/index.js';
 import { formatApplyTable, formatPlanTable, type ApplyRow, type BenchSettings, type PlanRow } from './format-table.js';
+import { formatConfigLoadTable, type ConfigLoadRow } from './format-config-table.js';
+import type { ConfigLoadInput, ConfigLoadMeasurement } from './measure-config-load.js';
 import { generateFixture } from './generate-fixture.js';
 import type { Measurement, MeasureInput } from './measure-plan.js';
 import { computeReadBound, computeWallBoundMs } from './minimum-calls.js';
@@ -21,17 +27,25 @@ import { writeMatchingConfig } from './write-config.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-function readSettings(env: NodeJS.ProcessEnv): BenchSettings & { sizes: number[]; offices: number; applyOps: number } {
+function readSettings(
+  env: NodeJS.ProcessEnv,
+): BenchSettings & { sizes: number[]; configSizes: number[]; configRuns: number; offices: number; applyOps: number } {
   const num = (name: string, fallback: number): number => {
     const raw = env[name];
     const value = raw === undefined || raw === '' ? fallback : Number(raw);
     if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got ${raw}`);
     return value;
   };
-  const sizes = (env.BENCH_SIZES ?? '1000,10000,50000').split(',').map((s) => Number(s.trim()));
-  if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`BENCH_SIZES must be positive integers, got ${env.BENCH_SIZES}`);
+  const list = (name: string, fallback: string): number[] => {
+    const raw = env[name] ?? fallback;
+    const sizes = raw.trim() === '' ? [] : raw.split(',').map((s) => Number(s.trim()));
+    if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`${name} must be positive integers, got ${raw}`);
+    return sizes;
+  };
   return {
-    sizes,
+    sizes: list('BENCH_SIZES', '1000,10000,50000'),
+    configSizes: list('BENCH_CONFIG_SIZES', '1000,10000,50000,100000'),
+    configRuns: Math.max(1, num('BENCH_CONFIG_RUNS', 3)),
     latencyMs: num('BENCH_LATENCY_MS', 5),
     ratePerSecond: num('BENCH_RATE', 100),
     offices: num('BENCH_OFFICES', 20),
@@ -41,14 +55,19 @@ function readSettings(env: NodeJS.ProcessEnv): BenchSettings & { sizes: number[]
 
 /** Runs bench/measure-plan.ts in a child process (its own heap and maxRSS). */
 function runMeasurement(input: MeasureInput): Promise<Measurement> {
+  return runChild('measure-plan.ts', input);
+}
+
+/** Runs a bench/ measurement script in a child process and parses the JSON it prints. */
+function runChild<I, O>(script: string, input: I): Promise<O> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(HERE, 'measure-plan.ts'), JSON.stringify(input)],
+      ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(HERE, script), JSON.stringify(input)],
       { maxBuffer: 1 << 24 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`measurement failed: ${stderr || error.message}`));
-        else resolve(JSON.parse(stdout) as Measurement);
+        else resolve(JSON.parse(stdout) as O);
       },
     );
   });
@@ -125,4 +144,20 @@ if (settings.applyOps > 0) {
   const result = await benchSize(users, settings, true);
   if (result.apply) applyRows.push(result.apply);
 }
-process.stdout.write(`${formatPlanTable(planRows, settings)}\n\n${formatApplyTable(applyRows, settings)}\n`);
+const configRows: ConfigLoadRow[] = [];
+for (const users of settings.configSizes) {
+  process.stderr.write(`bench: config load, ${users} users…\n`);
+  const { dir } = await prepare(users, settings.offices);
+  try {
+    const m = await runChild<ConfigLoadInput, ConfigLoadMeasurement>('measure-config-load.ts', { configPath: dir, runs: settings.configRuns });
+    configRows.push({ ...m, users });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+const tables = [
+  ...(planRows.length > 0 ? [formatPlanTable(planRows, settings)] : []),
+  ...(applyRows.length > 0 ? [formatApplyTable(applyRows, settings)] : []),
+  ...(configRows.length > 0 ? [formatConfigLoadTable(configRows, settings.configRuns)] : []),
+];
+process.stdout.write(`${tables.join('\n\n')}\n`);

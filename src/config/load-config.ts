@@ -4,10 +4,11 @@ import { join, relative, resolve } from 'node:path';
 import { ConfigError, UsageError, type Problem } from '../errors.js';
 import type { DesiredState } from '../model/tenant.js';
 import { dropInvalid } from './drop-invalid.js';
-import { checkVersionDeclared, mergeFiles } from './merge-files.js';
+import { checkVersionDeclared, mergeFiles, type MergedConfig } from './merge-files.js';
 import { normalizeConfig } from './normalize.js';
 import { checkSemantics, type SemanticOptions } from './semantic-rules.js';
 import { validateFileSchema } from './validate-schema.js';
+import { parseYamlFileFast } from './fast-yaml-file.js';
 import { parseYamlFile, type ConfigSource, type YamlFile } from './yaml-file.js';
 import { checkStrings, escapeControl } from './check-strings.js';
 import { decodeUtf8 } from './decode-text.js';
@@ -51,7 +52,7 @@ export async function loadConfig(path: string): Promise<DesiredState> {
     }
     sources.push(decodeSource(displayPath(file), file, bytes));
   }
-  return loadConfigSources(sources, { checkFixture: true });
+  return loadConfigSourcesAsync(sources, { checkFixture: true });
 }
 
 /** A source for `bytes`; invalid UTF-8 makes it `unreadable`, at the first bad byte. */
@@ -63,31 +64,116 @@ export function decodeSource(display: string, abs: string, bytes: Uint8Array): C
   return { display, abs, text: '', unreadable: { file: display, line, col, message: `not valid UTF-8 (byte 0x${hex}): save the file as UTF-8` } };
 }
 
+/** How files are read: `fast` where it can vouch for the file (see `parseYamlFileFast`), else `exact`. */
+export type YamlParser = 'fast' | 'exact';
+
+/** Options for loading: the semantic rules' and, for tests and benchmarks, the parser to start with. */
+export interface LoadOptions extends SemanticOptions {
+  /** Default `fast`. `exact` reads every file with `yaml`, as any config with a problem is read. */
+  parser?: YamlParser;
+}
+
+/** One file's parse: the file, its YAML problems, and whether it was read by the exact path. */
+interface ParsedSource {
+  file: YamlFile;
+  problems: Problem[];
+  empty: boolean;
+  exact: boolean;
+}
+
 /**
  * Parses, validates, merges and normalizes config sources (in the order given). All problems are
  * collected at once: YAML problems and schema problems for every file, merge conflicts, and the
  * semantic rules, which run on the parts that passed the schema (see `dropInvalid`) but not at all
  * when a file could not be parsed, since its offices and users are unknown.
+ *
+ * Files are read by the fast path where it can vouch for them. A config with any problem is read
+ * again by the exact path (files already read exactly are kept), so every problem's position — and
+ * any position a message quotes — comes from `yaml`; a valid config's positions (each `source`) come
+ * from whichever path read its file, and the two agree (test/unit/config-fast-path.test.ts).
  */
-export function loadConfigSources(sources: readonly ConfigSource[], options: SemanticOptions): DesiredState {
+export function loadConfigSources(sources: readonly ConfigSource[], options: LoadOptions): DesiredState {
+  const parser = options.parser ?? 'fast';
+  const first = sources.map((source) => parseSource(source, parser));
+  const readExactly = (): ParsedSource[] => first.map((p, i) => (p.exact ? p : parseSource(sources[i] as ConfigSource, 'exact')));
+  // A YAML problem in one file means the config has a problem: read the rest exactly at once.
+  if (hasYamlProblem(first)) return finishLoad(sources, assembleConfig(readExactly(), options));
+  const result = assembleConfig(first, options);
+  if (result.problems.length === 0 || first.every((p) => p.exact)) return finishLoad(sources, result);
+  return finishLoad(sources, assembleConfig(readExactly(), options));
+}
+
+function hasYamlProblem(parsed: readonly ParsedSource[]): boolean {
+  return parsed.some((p) => p.problems.length > 0);
+}
+
+/**
+ * `loadConfigSources` that yields to the event loop between files, so a large config can load beside
+ * network reads without holding the loop for more than one file's parse (or the final assembly).
+ */
+export async function loadConfigSourcesAsync(sources: readonly ConfigSource[], options: LoadOptions): Promise<DesiredState> {
+  const parser = options.parser ?? 'fast';
+  const parseAll = async (previous?: readonly ParsedSource[]): Promise<ParsedSource[]> => {
+    const parsed: ParsedSource[] = [];
+    for (const [i, source] of sources.entries()) {
+      const done = previous?.[i];
+      if (done?.exact) {
+        parsed.push(done);
+        continue;
+      }
+      await yieldToEventLoop();
+      parsed.push(parseSource(source, previous === undefined ? parser : 'exact'));
+    }
+    return parsed;
+  };
+  const first = await parseAll();
+  if (hasYamlProblem(first)) return finishLoad(sources, assembleConfig(await parseAll(first), options));
+  const result = assembleConfig(first, options);
+  if (result.problems.length === 0 || first.every((p) => p.exact)) return finishLoad(sources, result);
+  return finishLoad(sources, assembleConfig(await parseAll(first), options));
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function parseSource(source: ConfigSource, parser: YamlParser): ParsedSource {
+  if (parser === 'fast') {
+    const file = parseYamlFileFast(source);
+    if (file !== undefined) return { file, problems: [], empty: false, exact: false };
+  }
+  return { ...parseYamlFile(source), exact: true };
+}
+
+interface Assembled {
+  problems: Problem[];
+  merged: MergedConfig;
+}
+
+/** Schema, merge and semantic problems of parsed files, and the merged config. */
+function assembleConfig(parsed: readonly ParsedSource[], options: SemanticOptions): Assembled {
   const problems: Problem[] = [];
   const parsedFiles: YamlFile[] = [];
   let unreadable = false;
-  for (const source of sources) {
-    const parsed = parseYamlFile(source);
-    if (parsed.problems.length > 0) {
-      problems.push(...parsed.problems);
-      unreadable ||= !parsed.empty;
+  for (const p of parsed) {
+    if (p.problems.length > 0) {
+      problems.push(...p.problems);
+      unreadable ||= !p.empty;
       continue;
     }
-    const structural = validateFileSchema(parsed.file);
-    const schemaProblems = [...structural, ...checkStrings(parsed.file, new Set(structural.map((p) => p.path ?? '/')))];
+    const structural = validateFileSchema(p.file);
+    const schemaProblems = [...structural, ...checkStrings(p.file, new Set(structural.map((x) => x.path ?? '/')))];
     problems.push(...schemaProblems);
-    parsedFiles.push(dropInvalid(parsed.file, schemaProblems));
+    parsedFiles.push(dropInvalid(p.file, schemaProblems));
   }
   const { merged, problems: mergeProblems } = mergeFiles(parsedFiles);
   problems.push(...mergeProblems);
   if (!unreadable && parsedFiles.length > 0) problems.push(...checkVersionDeclared(parsedFiles), ...checkSemantics(merged, options));
+  return { problems, merged };
+}
+
+/** Throws `ConfigError` with every problem, or returns the normalized desired state. */
+function finishLoad(sources: readonly ConfigSource[], { problems, merged }: Assembled): DesiredState {
   // Messages may echo values from the config: escape control characters so each stays one line.
   if (problems.length > 0) throw new ConfigError(sortProblems(problems, sources).map((p) => ({ ...p, message: escapeControl(p.message) })));
   return normalizeConfig(

@@ -12,13 +12,22 @@ export interface ConfigSource {
   unreadable?: Problem;
 }
 
-/** A parsed config file with the means to turn a path inside it into a line and column. */
+/**
+ * A parsed config file with the means to turn a path inside it into a line and column. Read by
+ * the exact path (`parseYamlFile`, an `ExactYamlFile`) or the fast path (`parseYamlFileFast`).
+ */
 export interface YamlFile {
   source: ConfigSource;
-  doc: Document;
-  lineCounter: LineCounter;
   /** The file's value as plain data; `undefined` when the file could not be read as a mapping. */
   data: Record<string, unknown> | undefined;
+  /** Position of the node at `path` (or of `key` in the mapping there): see `locateInFile`. */
+  locate(path: readonly PathSegment[], key?: string): Position;
+}
+
+/** A file read by `yaml`, which can locate any path in it. */
+export interface ExactYamlFile extends YamlFile {
+  doc: Document;
+  lineCounter: LineCounter;
 }
 
 export interface Position {
@@ -34,12 +43,12 @@ export type PathSegment = string | number;
  * returned as problems (never thrown); `data` is set only when there are none. `empty` tells an
  * empty file (which declares nothing) from one whose content could not be read.
  */
-export function parseYamlFile(source: ConfigSource): { file: YamlFile; problems: Problem[]; empty: boolean } {
+export function parseYamlFile(source: ConfigSource): { file: ExactYamlFile; problems: Problem[]; empty: boolean } {
   const lineCounter = new LineCounter();
   // uniqueKeys: false because the parser's own check compares each key with every earlier key of its
   // mapping (quadratic: 20,000 keys took seconds); `findDuplicateKeys` does it with one index.
   const doc = parseDocument(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  const file: YamlFile = { source, doc, lineCounter, data: undefined };
+  const file: ExactYamlFile = { source, doc, lineCounter, data: undefined, locate: (path, key) => locateInDocument(file, path, key) };
   if (source.unreadable !== undefined) return { file, problems: [source.unreadable], empty: false };
   const problems = describeYamlErrors(doc, lineCounter, source.display);
   if (problems.length > 0) return { file, problems, empty: false };
@@ -200,7 +209,7 @@ function firstAlias(doc: Document): Node | undefined {
   return found;
 }
 
-function positionOfNode(file: YamlFile, node: Node | null | undefined): Position {
+function positionOfNode(file: ExactYamlFile, node: Node | null | undefined): Position {
   const offset = node?.range?.[0] ?? 0;
   const { line, col } = file.lineCounter.linePos(offset);
   return { file: file.source.display, line, col };
@@ -211,6 +220,10 @@ function positionOfNode(file: YamlFile, node: Node | null | undefined): Position
  * With `key`, points at that key inside the mapping found at `path` instead of at a value.
  */
 export function locateInFile(file: YamlFile, path: readonly PathSegment[], key?: string): Position {
+  return file.locate(path, key);
+}
+
+function locateInDocument(file: ExactYamlFile, path: readonly PathSegment[], key?: string): Position {
   let node: unknown = file.doc.contents;
   let at: unknown = node;
   for (const seg of path) {
