@@ -57,6 +57,3 @@ describe('small things that mislead (issue 14 #8)', () => {
     expect(result.stderr).not.toContain('DIALPAD_API_KEY=any-key');
   });
 });
-
-describe('apply that ran every operation without converging (issue 14 #8)', () => {
-});
