@@ -108,6 +108,8 @@ export interface Office {
   primary?: boolean;
   /** Desired only: what `create_office` sends when the office does not exist yet. */
   create?: OfficeCreateSpec;
+  /** Desired only: the lifecycle owner of this office's users, overriding `policy.lifecycle`. */
+  lifecycle?: LifecycleOwner;
   source?: SourceRef;
 }
 
@@ -148,6 +150,8 @@ export interface User {
   allowNewAccount?: boolean;
   /** Desired only: earlier primary emails, so an email change is an update. */
   previousEmails?: string[];
+  /** Desired only: this user's lifecycle owner, overriding their office's and `policy.lifecycle`. */
+  lifecycle?: LifecycleOwner;
   source?: SourceRef;
 }
 
@@ -167,12 +171,22 @@ export interface PhoneNumber {
 
 export type UnmanagedUsersPolicy = 'ignore' | 'suspend' | 'delete';
 
+/**
+ * Who decides that a user exists and whether they are active (docs/lifecycle.md): `dialform`
+ * (the config) or `external` (an identity provider through SCIM). Set company-wide
+ * (`policy.lifecycle`), per office or per user; the nearest wins (`lifecycleOwnerOf`).
+ */
+export const LIFECYCLE_OWNERS = ['dialform', 'external'] as const;
+export type LifecycleOwner = (typeof LIFECYCLE_OWNERS)[number];
+
 export interface Policy {
   unmanagedUsers: UnmanagedUsersPolicy;
   maxDeletions?: number;
   maxDeletionPercent?: number;
   /** Lower-cased emails. */
   protected: string[];
+  /** The company-wide lifecycle owner; absent: `dialform`. */
+  lifecycle?: LifecycleOwner;
 }
 
 export interface ReservedNumbers {

@@ -109,6 +109,9 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const settled = settleReversibility({ operations: trace.operations, pool: trace.pool, live });
   const operations = rehearsal === undefined ? settled : settled.map((op) => addRehearsalNote(op, rehearsal));
   const untouched = countUntouchedUnmanaged(desired, live, operations);
+  const waiting = changes
+    .flatMap((c) => (c.kind === 'await_provisioning' ? [{ email: c.user.email, source: c.user.source ?? 'config' }] : []))
+    .sort((a, b) => compareCodeUnits(a.email, b.email));
   return {
     format_version: PLAN_FORMAT_VERSION,
     created_at: now.toISOString(),
@@ -121,6 +124,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     unverifiable: [],
     offices: listOfficeNames(desired, live),
     ...(untouched === 0 ? {} : { unmanaged_users: { policy: desired.policy.unmanagedUsers, count: untouched } }),
+    ...(waiting.length === 0 ? {} : { waiting_for_provisioning: waiting }),
   };
 }
 

@@ -70,6 +70,9 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
       ];
     case 'office_licenses':
       return [];
+    // Not an operation: the plan lists it under `waiting_for_provisioning` (`buildPlan`).
+    case 'await_provisioning':
+      return [];
     case 'create_user':
       return [
         operation.createUser({

@@ -268,6 +268,19 @@ export interface Plan {
    * `ignore`, all of them), present only when there are some, so "no changes" never hides them.
    */
   unmanaged_users?: UnmanagedUsers;
+  /**
+   * Display only: config users whose lifecycle an identity provider owns (`lifecycle: external`)
+   * and who are not in Dialpad yet. Not operations, not failures: the plan reconciles them once
+   * they exist. Present only when there are some; sorted by email.
+   */
+  waiting_for_provisioning?: WaitingUser[];
+}
+
+/** A config user waiting for the identity provider to create their account. */
+export interface WaitingUser {
+  email: string;
+  /** `file.yaml:LINE` of the user's entry. */
+  source: string;
 }
 
 export interface UnmanagedUsers {
