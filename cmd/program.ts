@@ -161,6 +161,24 @@ function addEmulatorSteps(emulator: Command, io: Io, setCode: (code: number) => 
       .argument('<emails...>')
       .action((emails: string[]) => run({ kind, emails, enabled }, {}));
   }
+  // Acting as the identity provider, to rehearse `lifecycle: external` (docs/lifecycle.md).
+  doCommand
+    .command('scim-create')
+    .description('act as the identity provider: create an active user in an office, as SCIM provisioning would')
+    .argument('<email>')
+    .requiredOption('--office <key>', 'config key of the office the user is created in')
+    .option('--license <license>', 'the user license', 'talk')
+    .option('--first-name <name>', 'first name (default: from the email, ada.lovelace@ → Ada)')
+    .option('--last-name <name>', 'last name (default: from the email, ada.lovelace@ → Lovelace)')
+    .option('-c, --config <path>', 'config whose office keys to use (default: ./dialform.yaml, else ./dialform/)')
+    .action((email: string, opts) =>
+      run({ kind: 'scim_create', email, office: opts.office, license: opts.license, ...(opts.firstName === undefined ? {} : { firstName: opts.firstName }), ...(opts.lastName === undefined ? {} : { lastName: opts.lastName }) }, opts),
+    );
+  doCommand
+    .command('scim-suspend')
+    .description('act as the identity provider: suspend a user, as SCIM deprovisioning would')
+    .argument('<email>')
+    .action((email: string) => run({ kind: 'scim_suspend', email }, {}));
 }
 
 /**

@@ -3,7 +3,7 @@
  * against a standalone emulator over loopback, and the emulator's request log shows that dialform
  * never created, deleted, suspended or reactivated anyone, while settings were reconciled.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -82,5 +82,45 @@ describe('lifecycle: external, plan → apply → plan (issue 18 #1)', () => {
     expect(writes.some((w) => w.startsWith('DELETE '))).toBe(true);
     expect(writes.some((w) => w.includes('"state":"suspended"'))).toBe(true);
     expect(writes.some((w) => w.includes('"state":"active"'))).toBe(true);
+  });
+});
+
+describe('the emulator as the identity provider (issue 18 #2)', () => {
+  it('scim-create provisions a waiting user and scim-suspend suspends one; dialform reconciles the rest and never reactivates (issue 18 #2)', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-scim-'));
+    await cp(join(import.meta.dirname, '..', 'golden', 'external-user-waiting-for-provisioning'), cwd, { recursive: true });
+    const config = await readFile(join(cwd, 'config.yaml'), 'utf8');
+    // Katherine's number is not the company's yet: leave her numbers to Dialpad for this rehearsal.
+    await writeFile(join(cwd, 'config.yaml'), config.replace(', numbers: ["+14155550105"] }', ', admin: office }'));
+    const first = await runCli(['plan', '-c', 'config.yaml', '--emulator', 'fixture.json'], { cwd });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Waiting for provisioning[^\n]*\n[^\n]*katherine\.johnson@acme\.com/);
+
+    // Alan's suspension frees the Talk license Katherine's creation needs.
+    const suspended = await runCli(['emulator', 'do', 'scim-suspend', 'alan.turing@acme.com'], { cwd });
+    expect(suspended.code, suspended.stderr).toBe(0);
+    const created = await runCli(['emulator', 'do', 'scim-create', 'katherine.johnson@acme.com', '--office', 'hq', '-c', 'config.yaml'], { cwd });
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toBe('Created katherine.johnson@acme.com in Acme HQ (talk), as the identity provider would through SCIM.\n');
+
+    const next = await runCli(['plan', '-c', 'config.yaml', '--emulator', '--out', 'plan.json'], { cwd });
+    expect(next.code, next.stderr).toBe(0);
+    const plan = JSON.parse(await readFile(join(cwd, 'plan.json'), 'utf8')) as { operations: { kind: string; target: { email?: string } }[]; waiting_for_provisioning?: unknown };
+    expect(plan.waiting_for_provisioning).toBeUndefined();
+    const ops = plan.operations.map((o) => `${o.kind} ${o.target.email ?? ''}`);
+    expect(ops).toContain('update_user katherine.johnson@acme.com');
+    expect(ops.filter((o) => /^(create|delete|suspend|reactivate|restore)_user /.test(o))).toEqual(['create_user linus.torvalds@acme.com']);
+  });
+
+  it('scim-create refuses an office the config does not declare, and a user who exists (issue 18 #2)', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-scim-'));
+    await cp(join(import.meta.dirname, '..', 'golden', 'external-user-waiting-for-provisioning'), cwd, { recursive: true });
+    expect((await runCli(['plan', '-c', 'config.yaml', '--emulator', 'fixture.json'], { cwd })).code).toBe(0);
+    const unknown = await runCli(['emulator', 'do', 'scim-create', 'kj@acme.com', '--office', 'paris', '-c', 'config.yaml'], { cwd });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('office "paris" is not declared in the config');
+    const taken = await runCli(['emulator', 'do', 'scim-create', 'grace.hopper@acme.com', '--office', 'hq', '-c', 'config.yaml'], { cwd });
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('a user with email grace.hopper@acme.com already exists');
   });
 });
