@@ -31,6 +31,8 @@ export function normalizeConfig(config: MergedConfig, files: string[]): DesiredS
       ...(policy.max_deletion_percent === undefined ? {} : { maxDeletionPercent: policy.max_deletion_percent }),
       protected: [...new Set((policy.protected ?? []).map((e) => e.toLowerCase()))].sort(compareCodeUnits),
       ...(policy.lifecycle === undefined ? {} : { lifecycle: policy.lifecycle }),
+      ...(policy.delete_after_days === undefined ? {} : { deleteAfterDays: policy.delete_after_days }),
+      ...(policy.time_zone === undefined ? {} : { timeZone: policy.time_zone }),
     },
     reservedNumbers: {
       keep: [...new Set(reserved?.keep ?? [])].sort(compareCodeUnits),
@@ -74,6 +76,8 @@ function normalizeUser(raw: RawUser, source: string): User {
   if (raw.allow_number_loss !== undefined) user.allowNumberLoss = raw.allow_number_loss;
   if (raw.allow_new_account !== undefined) user.allowNewAccount = raw.allow_new_account;
   if (raw.lifecycle !== undefined) user.lifecycle = raw.lifecycle;
+  if (raw.starts_on !== undefined) user.startsOn = raw.starts_on;
+  if (raw.leaves_on !== undefined) user.leavesOn = raw.leaves_on;
   if (raw.previous_emails !== undefined) user.previousEmails = [...new Set(raw.previous_emails.map((e) => e.toLowerCase()))].sort(compareCodeUnits);
   return user;
 }

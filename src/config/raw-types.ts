@@ -49,8 +49,10 @@ export interface RawPolicy {
   max_deletion_percent?: number;
   protected?: string[];
   lifecycle?: LifecycleOwner;
+  delete_after_days?: number;
+  time_zone?: string;
 }
-export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'protected', 'lifecycle'] as const;
+export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'protected', 'lifecycle', 'delete_after_days', 'time_zone'] as const;
 assertKeys<SameKeys<RawPolicy, typeof RAW_POLICY_KEYS>>();
 
 /** An `offices.<key>` entry as written in config (live offices as read from the API are `LiveOfficeReads`). */
@@ -127,6 +129,8 @@ export interface RawUser {
   allow_new_account?: boolean;
   previous_emails?: string[];
   lifecycle?: LifecycleOwner;
+  starts_on?: string;
+  leaves_on?: string;
 }
 export const RAW_USER_KEYS = [
   'email',
@@ -145,6 +149,8 @@ export const RAW_USER_KEYS = [
   'allow_new_account',
   'previous_emails',
   'lifecycle',
+  'starts_on',
+  'leaves_on',
 ] as const;
 assertKeys<SameKeys<RawUser, typeof RAW_USER_KEYS>>();
 

@@ -19,10 +19,11 @@ function sameNumbers(held: string[], want: string[]): boolean {
   return want.every((n) => held.includes(n));
 }
 
-export function diffNumbers(desired: DesiredState, live: LiveState): Change[] {
+/** `now`: see `matchOwnedUsers`. */
+export function diffNumbers(desired: DesiredState, live: LiveState, now?: Date): Change[] {
   const numbersOf = indexLiveNumbers(live);
   // Users waiting for provisioning have no account to hold numbers yet: no pair, no change.
-  const { pairs, unmanaged } = matchOwnedUsers(desired, live);
+  const { pairs, unmanaged } = matchOwnedUsers(desired, live, now);
   const changes: Change[] = [];
   /** Numbers that enter the reserved pool during the plan. */
   const entering = new Set<string>();

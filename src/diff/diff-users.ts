@@ -53,9 +53,12 @@ function diffMatchedUser(desired: User, live: User): Change[] {
  * identity provider has yet to provision are `await_provisioning` (`matchOwnedUsers`). Numbers are
  * diffed separately (`diffNumbers`).
  */
-export function diffUsers(desired: DesiredState, live: LiveState): Change[] {
-  const { pairs, waiting, unmanaged } = matchOwnedUsers(desired, live);
-  const changes: Change[] = waiting.map((user) => change.awaitProvisioning(user));
+export function diffUsers(desired: DesiredState, live: LiveState, now?: Date): Change[] {
+  const { pairs, waiting, unmanaged, scheduled } = matchOwnedUsers(desired, live, now);
+  const changes: Change[] = [
+    ...waiting.map((user) => change.awaitProvisioning(user)),
+    ...scheduled.map((s) => change.scheduleLifecycle(s.user, s.action, s.on)),
+  ];
   for (const { user, live: found } of pairs) {
     if (found === undefined) {
       // An offboarded person with no live account (never created, or already anonymized): nothing to do.

@@ -31,6 +31,8 @@ const USER_FIELDS: { [K in keyof Required<User>]: Writer<User> } = {
   previousEmails: (u) => u.previousEmails,
   // In the config digest's `extra` when set (`digestConfig`), so digests without it are unchanged.
   lifecycle: null,
+  startsOn: null,
+  leavesOn: null,
   source: null,
 };
 

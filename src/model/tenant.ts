@@ -152,6 +152,10 @@ export interface User {
   previousEmails?: string[];
   /** Desired only: this user's lifecycle owner, overriding their office's and `policy.lifecycle`. */
   lifecycle?: LifecycleOwner;
+  /** Desired only, `YYYY-MM-DD`: no account before this date (a dated joiner). */
+  startsOn?: string;
+  /** Desired only, `YYYY-MM-DD`: suspended from this date, deleted `policy.delete_after_days` later. */
+  leavesOn?: string;
   source?: SourceRef;
 }
 
@@ -187,6 +191,10 @@ export interface Policy {
   protected: string[];
   /** The company-wide lifecycle owner; absent: `dialform`. */
   lifecycle?: LifecycleOwner;
+  /** Days after `leaves_on` that a leaver is deleted; absent: leavers stay suspended. */
+  deleteAfterDays?: number;
+  /** tz database name that `starts_on`/`leaves_on` dates are read in; absent: UTC. */
+  timeZone?: string;
 }
 
 export interface ReservedNumbers {

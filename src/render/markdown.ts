@@ -15,6 +15,7 @@ import {
   type PlanView,
   type ViolationRow,
   formatOperationIds,
+  SCHEDULED_TITLE,
   WAITING_TITLE,
 } from './rows.js';
 
@@ -165,6 +166,7 @@ function renderWhole(view: PlanView, detail: Detail, notice: string[]): string[]
     }
   }
   if (view.pool.length > 0) out.push('', ...POOL_HEAD, ...poolLines(view));
+  if (view.scheduled.length > 0) out.push('', `#### ${escapeMarkdown(SCHEDULED_TITLE.replace(/:$/, ''))}`, '', ...view.scheduled.map((l) => `- ⏱ ${escapeMarkdown(l)}`));
   if (view.waiting.length > 0) out.push('', ...waitingLines(view));
   if (view.unverifiable.length > 0) out.push('', ...UNVERIFIABLE_HEAD, ...unverifiableLines(view));
   out.push('', ...footerLines(view));
@@ -217,6 +219,7 @@ function renderCondensed(view: PlanView, maxChars: number, notice: string[]): st
     budget.takeAll(out, ['', ...MANUAL_HEAD, ...view.manual.map(manualLine)], (n) => `- … ${n} more manual steps not shown`);
   }
   if (view.pool.length > 0) budget.take(out, `\n_Reserved pool: ${view.pool.length} movements (not shown)._`);
+  if (view.scheduled.length > 0) budget.take(out, `\n_Scheduled: ${view.scheduled.length} dated changes (not shown)._`);
   if (view.waiting.length > 0) budget.take(out, `\n_Waiting for provisioning by the identity provider: ${view.waiting.length} users (not shown)._`);
   if (view.unverifiable.length > 0) {
     budget.take(out, `\n_Not verifiable through the API: ${view.unverifiable.length} declarations (not shown)._`);

@@ -133,6 +133,8 @@ export interface PlanView {
   blockedLine?: string;
   /** Config users an identity provider has not provisioned yet (`waiting_for_provisioning`): not operations. */
   waiting: WaitingRow[];
+  /** `scheduled: suspend on 2026-12-15`, one line per dated change still to come (`scheduled`). */
+  scheduled: string[];
 }
 
 export interface WaitingRow {
@@ -149,6 +151,10 @@ export const NO_CHANGES = 'No changes. Dialpad matches the configuration.';
 export const NO_CHANGES_TO_LISTED = 'No changes to what the configuration lists.';
 /** The empty-plan line when some config users wait for their identity provider: nothing for dialform to do yet. */
 export const NO_CHANGES_WAITING = 'No changes to make now; the users waiting for provisioning are reconciled once they exist.';
+/** The empty-plan line when dated changes are still to come: nothing is due today. */
+export const NO_CHANGES_SCHEDULED = 'No changes due today; the scheduled changes above are planned on their day.';
+/** Title of the list of `scheduled` changes. */
+export const SCHEDULED_TITLE = "Scheduled (starts_on, leaves_on; dates by Dialpad's clock; a run on the day does them):";
 /** Title of the list of `waiting_for_provisioning` users. */
 export const WAITING_TITLE = 'Waiting for provisioning by the identity provider (lifecycle: external; not operations):';
 
@@ -310,8 +316,9 @@ export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView 
       source: u.source,
     })),
     totals: formatTotals(counts),
-    noChanges: plan.waiting_for_provisioning !== undefined ? NO_CHANGES_WAITING : plan.unmanaged_users === undefined ? NO_CHANGES : NO_CHANGES_TO_LISTED,
+    noChanges: plan.waiting_for_provisioning !== undefined ? NO_CHANGES_WAITING : plan.scheduled !== undefined ? NO_CHANGES_SCHEDULED : plan.unmanaged_users === undefined ? NO_CHANGES : NO_CHANGES_TO_LISTED,
     waiting: (plan.waiting_for_provisioning ?? []).map((w) => ({ email: w.email, source: w.source })),
+    scheduled: (plan.scheduled ?? []).map((s) => `${s.email}: scheduled: ${s.action} on ${s.on} (${s.time_zone})  (${s.source})`),
     ...(plan.unmanaged_users === undefined ? {} : { unmanagedLine: formatUnmanagedLine(plan.unmanaged_users) }),
     ...(blocked ? { blockedLine: BLOCKED_LINE } : {}),
   };
