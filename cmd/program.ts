@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, type ExitCode } from '../src/exit-codes.js';
+import { LIFECYCLE_OWNERS } from '../src/model/tenant.js';
 import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
 import { runApply } from './commands/apply.js';
@@ -89,7 +90,12 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .command('import')
       .description('write config files describing the live company')
       .option('-o, --out-dir <dir>', 'directory to write', 'dialform')
-      .option('--force', 'overwrite existing files'),
+      .option('--force', 'overwrite existing files')
+      .addOption(
+        new Option('--lifecycle <owner>', 'write policy.lifecycle: external when an identity provider (SCIM) owns who exists (the API cannot tell)').choices([
+          ...LIFECYCLE_OWNERS,
+        ]),
+      ),
   ).action(async (opts) => setCode(await runImport(opts, io)));
 
   addConnectionOptions(

@@ -124,3 +124,19 @@ describe('the emulator as the identity provider (issue 18 #2)', () => {
     expect(taken.stderr).toContain('a user with email grace.hopper@acme.com already exists');
   });
 });
+
+describe('import --lifecycle (issue 18 #4)', () => {
+  it('writes policy.lifecycle: external, and the imported config plans no changes (issue 18 #4)', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-import-lifecycle-'));
+    await cp(fixture, join(cwd, 'fixture.json'));
+    const imported = await runCli(['import', '-o', 'out', '--emulator', 'fixture.json', '--lifecycle', 'external'], { cwd });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(await readFile(join(cwd, 'out', 'dialform.yaml'), 'utf8')).toMatch(/policy:\n {2}unmanaged_users: ignore\n {2}lifecycle: external\n/);
+    const plan = await runCli(['plan', '-c', 'out', '--emulator', '--detailed-exitcode'], { cwd });
+    expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+
+    const bad = await runCli(['import', '-o', 'out2', '--emulator', '--lifecycle', 'okta'], { cwd });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("'okta' is invalid");
+  });
+});
