@@ -1,5 +1,6 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, type ExitCode } from '../src/exit-codes.js';
+import { LIFECYCLE_OWNERS } from '../src/model/tenant.js';
 import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
 import { runApply } from './commands/apply.js';
@@ -91,7 +92,12 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .command('import')
       .description('write config files describing the live company')
       .option('-o, --out-dir <dir>', 'directory to write', 'dialform')
-      .option('--force', 'overwrite existing files'),
+      .option('--force', 'overwrite existing files')
+      .addOption(
+        new Option('--lifecycle <owner>', 'write policy.lifecycle: external when an identity provider (SCIM) owns who exists (the API cannot tell)').choices([
+          ...LIFECYCLE_OWNERS,
+        ]),
+      ),
   ).action(async (opts) => setCode(await runImport(opts, io)));
 
   addConnectionOptions(
@@ -172,6 +178,24 @@ function addEmulatorSteps(emulator: Command, io: Io, setCode: (code: number) => 
       .argument('<emails...>')
       .action((emails: string[]) => run({ kind, emails, enabled }, {}));
   }
+  // Acting as the identity provider, to rehearse `lifecycle: external` (docs/lifecycle.md).
+  doCommand
+    .command('scim-create')
+    .description('act as the identity provider: create an active user in an office, as SCIM provisioning would')
+    .argument('<email>')
+    .requiredOption('--office <key>', 'config key of the office the user is created in')
+    .option('--license <license>', 'the user license', 'talk')
+    .option('--first-name <name>', 'first name (default: from the email, ada.lovelace@ → Ada)')
+    .option('--last-name <name>', 'last name (default: from the email, ada.lovelace@ → Lovelace)')
+    .option('-c, --config <path>', 'config whose office keys to use (default: ./dialform.yaml, else ./dialform/)')
+    .action((email: string, opts) =>
+      run({ kind: 'scim_create', email, office: opts.office, license: opts.license, ...(opts.firstName === undefined ? {} : { firstName: opts.firstName }), ...(opts.lastName === undefined ? {} : { lastName: opts.lastName }) }, opts),
+    );
+  doCommand
+    .command('scim-suspend')
+    .description('act as the identity provider: suspend a user, as SCIM deprovisioning would')
+    .argument('<email>')
+    .action((email: string) => run({ kind: 'scim_suspend', email }, {}));
 }
 
 /**

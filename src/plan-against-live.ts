@@ -37,7 +37,7 @@ export function planFromRead(input: PlanInputs & { read: LiveState; now: Date })
   return buildPlan({
     desired,
     live,
-    changes: diffTenant(desired, live),
+    changes: diffTenant(desired, live, input.now),
     now: input.now,
     base: input.base,
     confirmed: input.confirmed,

@@ -3,7 +3,7 @@ import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
 import { performOnSavedState, type ManualStep, type OfficeSelector } from '../../src/emulator/index.js';
 import { UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
-import { LINE_TYPES, type LineType } from '../../src/model/tenant.js';
+import { LINE_TYPES, USER_LICENSES, type LineType } from '../../src/model/tenant.js';
 import type { Io } from '../io.js';
 import { EMULATOR_STATE } from '../target.js';
 
@@ -11,7 +11,9 @@ import { EMULATOR_STATE } from '../target.js';
 export type StepRequest =
   | { kind: 'transfer_licenses'; from: string; to: string; line: string; count: number }
   | { kind: 'restore_user'; email: string }
-  | { kind: 'analytics' | 'proxy'; emails: string[]; enabled: boolean };
+  | { kind: 'analytics' | 'proxy'; emails: string[]; enabled: boolean }
+  | { kind: 'scim_create'; email: string; office: string; license: string; firstName?: string; lastName?: string }
+  | { kind: 'scim_suspend'; email: string };
 
 /**
  * `dialform emulator do STEP …`: does a plan's manual step on the embedded emulator's saved state
@@ -19,7 +21,8 @@ export type StepRequest =
  * config key, users by email. Exit 0 done, 1 refused (with Dialpad's reason).
  */
 export async function runEmulatorDo(request: StepRequest, opts: { config?: string }, io: Io): Promise<number> {
-  const step = request.kind === 'transfer_licenses' ? await resolveTransfer(request, opts, io) : request;
+  const step =
+    request.kind === 'transfer_licenses' ? await resolveTransfer(request, opts, io) : request.kind === 'scim_create' ? await resolveScimCreate(request, opts, io) : request;
   const done = await performOnSavedState(resolve(io.cwd, EMULATOR_STATE), step);
   io.out(`${done}\n`);
   return EXIT.ok;
@@ -30,13 +33,39 @@ async function resolveTransfer(request: Extract<StepRequest, { kind: 'transfer_l
   if (!(LINE_TYPES as readonly string[]).includes(request.line)) {
     throw new UsageError(`--kind must be one of ${LINE_TYPES.join(', ')}, not "${request.line}"`);
   }
+  const office = await readOfficeSelectors(opts, io);
+  return { kind: 'transfer_licenses', from: office(request.from), to: office(request.to), line: request.line as LineType, count: request.count };
+}
+
+/**
+ * An identity provider's create: the office key resolved through the config, the license checked,
+ * names from the email's local part (`ada.lovelace@` → Ada Lovelace) unless given.
+ */
+async function resolveScimCreate(request: Extract<StepRequest, { kind: 'scim_create' }>, opts: { config?: string }, io: Io): Promise<ManualStep> {
+  if (!(USER_LICENSES as readonly string[]).includes(request.license)) {
+    throw new UsageError(`--license must be one of ${USER_LICENSES.join(', ')}, not "${request.license}"`);
+  }
+  const office = await readOfficeSelectors(opts, io);
+  const [first = request.email, ...rest] = (request.email.split('@')[0] ?? request.email).split(/[._-]+/).filter((p) => p !== '');
+  const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+  return {
+    kind: 'scim_create',
+    email: request.email,
+    office: office(request.office),
+    license: request.license,
+    firstName: request.firstName ?? capitalize(first),
+    lastName: request.lastName ?? (rest.length === 0 ? capitalize(first) : rest.map(capitalize).join(' ')),
+  };
+}
+
+/** Office key → the name (or pinned id) the config gives it; a key the config lacks is a usage error. */
+async function readOfficeSelectors(opts: { config?: string }, io: Io): Promise<(key: string) => OfficeSelector> {
   const desired = await loadConfig(resolveConfigPath(io.cwd, opts.config));
-  const office = (key: string): OfficeSelector => {
+  return (key) => {
     const found = desired.tenant.offices.find((o) => o.key === key);
     if (found === undefined) {
       throw new UsageError(`office "${key}" is not declared in the config (declared: ${desired.tenant.offices.map((o) => o.key).join(', ') || 'none'})`);
     }
     return found.id === undefined ? { name: found.name } : { name: found.name, id: found.id };
   };
-  return { kind: 'transfer_licenses', from: office(request.from), to: office(request.to), line: request.line as LineType, count: request.count };
 }

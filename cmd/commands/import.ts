@@ -5,6 +5,7 @@ import { DialformError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { renderImport } from '../../src/import/render-import.js';
 import { writeImportFiles } from '../../src/import/write-import.js';
+import type { LifecycleOwner } from '../../src/model/tenant.js';
 import type { Io } from '../io.js';
 import { openTarget, type ConnectionOptions } from '../target.js';
 
@@ -13,7 +14,7 @@ import { openTarget, type ConnectionOptions } from '../target.js';
  * any existing file unless `--force`, and to write through a symbolic link at all, checking all of
  * them before writing any (`writeImportFiles`).
  */
-export async function runImport(opts: ConnectionOptions & { outDir: string; force?: boolean }, io: Io): Promise<number> {
+export async function runImport(opts: ConnectionOptions & { outDir: string; force?: boolean; lifecycle?: LifecycleOwner }, io: Io): Promise<number> {
   const outDir = resolve(io.cwd, opts.outDir);
   const target = await openTarget(opts, io);
   let result;
@@ -23,7 +24,10 @@ export async function runImport(opts: ConnectionOptions & { outDir: string; forc
       throw new DialformError('live_read_incomplete', `Dialpad could not be read completely (${live.incomplete.join('; ')}); nothing was written. Try again.`);
     }
     const schema = findConfigSchemaPath();
-    result = renderImport(live, { schemaPath: (file) => relative(dirname(join(outDir, file)), schema) });
+    result = renderImport(live, {
+      schemaPath: (file) => relative(dirname(join(outDir, file)), schema),
+      ...(opts.lifecycle === undefined ? {} : { lifecycle: opts.lifecycle }),
+    });
   } finally {
     await target.close();
   }

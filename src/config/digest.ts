@@ -9,5 +9,7 @@ export function digestConfig(desired: DesiredState): string {
   const newAccounts = desired.tenant.users.filter((u) => u.allowNewAccount !== undefined).map((u) => [u.email, u.allowNewAccount]);
   // Only present when set, so the digest of a config without the key is what it always was.
   const acks = newAccounts.length === 0 ? {} : { allow_new_account: newAccounts };
-  return digestTenant(desired.tenant, { extra: { policy: desired.policy, reservedNumbers: desired.reservedNumbers, ...acks } });
+  const owners = desired.tenant.users.filter((u) => u.lifecycle !== undefined || u.startsOn !== undefined || u.leavesOn !== undefined);
+  const lifecycle = owners.length === 0 ? {} : { lifecycle: owners.map((u) => [u.email, u.lifecycle ?? null, u.startsOn ?? null, u.leavesOn ?? null]) };
+  return digestTenant(desired.tenant, { extra: { policy: desired.policy, reservedNumbers: desired.reservedNumbers, ...acks, ...lifecycle } });
 }

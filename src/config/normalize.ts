@@ -30,6 +30,9 @@ export function normalizeConfig(config: MergedConfig, files: string[]): DesiredS
       ...(policy.max_deletions === undefined ? {} : { maxDeletions: policy.max_deletions }),
       ...(policy.max_deletion_percent === undefined ? {} : { maxDeletionPercent: policy.max_deletion_percent }),
       protected: [...new Set((policy.protected ?? []).map((e) => e.toLowerCase()))].sort(compareCodeUnits),
+      ...(policy.lifecycle === undefined ? {} : { lifecycle: policy.lifecycle }),
+      ...(policy.delete_after_days === undefined ? {} : { deleteAfterDays: policy.delete_after_days }),
+      ...(policy.time_zone === undefined ? {} : { timeZone: policy.time_zone }),
     },
     reservedNumbers: {
       keep: [...new Set(reserved?.keep ?? [])].sort(compareCodeUnits),
@@ -51,6 +54,7 @@ function normalizeOffice(key: string, raw: RawOffice, source: string): Office {
   if (raw.id !== undefined) office.id = raw.id;
   if (raw.price_level !== undefined) office.priceLevel = raw.price_level;
   if (raw.create !== undefined) office.create = raw.create as OfficeCreateSpec;
+  if (raw.lifecycle !== undefined) office.lifecycle = raw.lifecycle;
   return office;
 }
 
@@ -71,6 +75,9 @@ function normalizeUser(raw: RawUser, source: string): User {
   if (raw.allow_number_change !== undefined) user.allowNumberChange = raw.allow_number_change;
   if (raw.allow_number_loss !== undefined) user.allowNumberLoss = raw.allow_number_loss;
   if (raw.allow_new_account !== undefined) user.allowNewAccount = raw.allow_new_account;
+  if (raw.lifecycle !== undefined) user.lifecycle = raw.lifecycle;
+  if (raw.starts_on !== undefined) user.startsOn = raw.starts_on;
+  if (raw.leaves_on !== undefined) user.leavesOn = raw.leaves_on;
   if (raw.previous_emails !== undefined) user.previousEmails = [...new Set(raw.previous_emails.map((e) => e.toLowerCase()))].sort(compareCodeUnits);
   return user;
 }

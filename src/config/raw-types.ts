@@ -7,7 +7,7 @@
  * `RAW_SCHEMA_REQUIRED` is held the same way to the interfaces' non-optional keys and the schema's
  * `required` lists.
  */
-import { LINE_TYPES, type AccountType, type LineType, type OfficeCreateSpec, type UnmanagedUsersPolicy, type UserLicense } from '../model/tenant.js';
+import { LINE_TYPES, type AccountType, type LifecycleOwner, type LineType, type OfficeCreateSpec, type UnmanagedUsersPolicy, type UserLicense } from '../model/tenant.js';
 
 /** True only when `K` lists exactly the keys of `T`. */
 type SameKeys<T, K extends readonly string[]> = [keyof T] extends [K[number]]
@@ -48,8 +48,11 @@ export interface RawPolicy {
   max_deletions?: number;
   max_deletion_percent?: number;
   protected?: string[];
+  lifecycle?: LifecycleOwner;
+  delete_after_days?: number;
+  time_zone?: string;
 }
-export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'protected'] as const;
+export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'protected', 'lifecycle', 'delete_after_days', 'time_zone'] as const;
 assertKeys<SameKeys<RawPolicy, typeof RAW_POLICY_KEYS>>();
 
 /** An `offices.<key>` entry as written in config (live offices as read from the API are `LiveOfficeReads`). */
@@ -60,8 +63,9 @@ export interface RawOffice {
   price_level?: string;
   licenses?: RawOfficeLicenses;
   create?: RawOfficeCreate;
+  lifecycle?: LifecycleOwner;
 }
-export const RAW_OFFICE_KEYS = ['name', 'id', 'country', 'price_level', 'licenses', 'create'] as const;
+export const RAW_OFFICE_KEYS = ['name', 'id', 'country', 'price_level', 'licenses', 'create', 'lifecycle'] as const;
 assertKeys<SameKeys<RawOffice, typeof RAW_OFFICE_KEYS>>();
 
 /** One count per license kind; the kinds and their API fields are `LINE_KINDS` (model/license-lines.ts). */
@@ -124,6 +128,9 @@ export interface RawUser {
   allow_number_loss?: boolean;
   allow_new_account?: boolean;
   previous_emails?: string[];
+  lifecycle?: LifecycleOwner;
+  starts_on?: string;
+  leaves_on?: string;
 }
 export const RAW_USER_KEYS = [
   'email',
@@ -141,6 +148,9 @@ export const RAW_USER_KEYS = [
   'allow_number_loss',
   'allow_new_account',
   'previous_emails',
+  'lifecycle',
+  'starts_on',
+  'leaves_on',
 ] as const;
 assertKeys<SameKeys<RawUser, typeof RAW_USER_KEYS>>();
 

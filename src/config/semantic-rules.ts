@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Problem } from '../errors.js';
 import { isValidE164 } from '../model/countries.js';
+import { isCalendarDate, isTimeZone } from '../model/lifecycle-dates.js';
 import { officeNameKey } from '../model/office-names.js';
 import type { MergedConfig } from './merge-files.js';
 import type { PathSegment } from './yaml-file.js';
@@ -148,6 +149,28 @@ export function checkDeletedUserNumbers(config: MergedConfig): Problem[] {
   return problems;
 }
 
+/** `starts_on`/`leaves_on` are real dates, a joiner starts before leaving, and `policy.time_zone` is a known zone. */
+export function checkLifecycleDates(config: MergedConfig): Problem[] {
+  const problems: Problem[] = [];
+  const zone = config.raw.policy?.time_zone;
+  if (zone !== undefined && !isTimeZone(zone)) {
+    const path = ['policy', 'time_zone'];
+    problems.push(problemAt(config, path, `${name(config, path)} "${zone}" is not a tz database time zone (e.g. UTC, Europe/London, America/New_York)`));
+  }
+  (config.raw.users ?? []).forEach((user, i) => {
+    for (const key of ['starts_on', 'leaves_on'] as const) {
+      const value = user[key];
+      const path = ['users', i, key];
+      if (value !== undefined && !isCalendarDate(value)) problems.push(problemAt(config, path, `${name(config, path)} "${value}" is not a calendar date (YYYY-MM-DD)`));
+    }
+    if (user.starts_on !== undefined && user.leaves_on !== undefined && user.leaves_on < user.starts_on) {
+      const path = ['users', i, 'leaves_on'];
+      problems.push(problemAt(config, path, `${name(config, path)} ${user.leaves_on} is before starts_on ${user.starts_on}`));
+    }
+  });
+  return problems;
+}
+
 /** The semantic rules, in the order they run. */
 export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkOfficeReferences,
@@ -157,6 +180,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkDuplicateOffices,
   checkEmulatorFixture,
   checkDeletedUserNumbers,
+  checkLifecycleDates,
 ];
 
 function listNumbers(config: MergedConfig): [PathSegment[], string][] {

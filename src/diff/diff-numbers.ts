@@ -5,7 +5,7 @@
  */
 import type { DesiredState, LiveState, Office, PhoneNumber } from '../model/tenant.js';
 import { numbersPooledByMove } from '../model/international-move.js';
-import { matchUsers } from '../model/match-users.js';
+import { matchOwnedUsers } from './owned-users.js';
 import { indexLiveNumbers } from './live-numbers.js';
 import { change, type Change } from './types.js';
 
@@ -19,9 +19,11 @@ function sameNumbers(held: string[], want: string[]): boolean {
   return want.every((n) => held.includes(n));
 }
 
-export function diffNumbers(desired: DesiredState, live: LiveState): Change[] {
+/** `now`: see `matchOwnedUsers`. */
+export function diffNumbers(desired: DesiredState, live: LiveState, now?: Date): Change[] {
   const numbersOf = indexLiveNumbers(live);
-  const { pairs, unmanaged } = matchUsers(desired, live);
+  // Users waiting for provisioning have no account to hold numbers yet: no pair, no change.
+  const { pairs, unmanaged } = matchOwnedUsers(desired, live, now);
   const changes: Change[] = [];
   /** Numbers that enter the reserved pool during the plan. */
   const entering = new Set<string>();

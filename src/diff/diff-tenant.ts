@@ -6,8 +6,9 @@ import type { Change } from './types.js';
 
 /**
  * Everything that differs between config and Dialpad, as data. Pure: no safety decisions here —
- * the planner orders the changes and the rules judge them.
+ * the planner orders the changes and the rules judge them. `now` is the planning machine's clock,
+ * used for `starts_on`/`leaves_on` only when Dialpad sent no `Date` (`LiveState.readAt`).
  */
-export function diffTenant(desired: DesiredState, live: LiveState): Change[] {
-  return [...diffOffices(desired, live), ...diffUsers(desired, live), ...diffNumbers(desired, live)];
+export function diffTenant(desired: DesiredState, live: LiveState, now?: Date): Change[] {
+  return [...diffOffices(desired, live), ...diffUsers(desired, live, now), ...diffNumbers(desired, live, now)];
 }

@@ -1,5 +1,5 @@
-import { matchUsers } from '../model/match-users.js';
 import type { DesiredState, LiveState, User } from '../model/tenant.js';
+import { matchOwnedUsers } from './owned-users.js';
 import { change, type Change, type UserField } from './types.js';
 
 function sameSet(a: string[], b: string[]): boolean {
@@ -49,11 +49,16 @@ function diffMatchedUser(desired: User, live: User): Change[] {
 
 /**
  * User changes: creates, restores, updates, moves, state changes, and what `policy.unmanaged_users`
- * asks for live users absent from config. Numbers are diffed separately (`diffNumbers`).
+ * asks for live users absent from config, for the users whose lifecycle dialform owns; users an
+ * identity provider has yet to provision are `await_provisioning` (`matchOwnedUsers`). Numbers are
+ * diffed separately (`diffNumbers`).
  */
-export function diffUsers(desired: DesiredState, live: LiveState): Change[] {
-  const { pairs, unmanaged } = matchUsers(desired, live);
-  const changes: Change[] = [];
+export function diffUsers(desired: DesiredState, live: LiveState, now?: Date): Change[] {
+  const { pairs, waiting, unmanaged, scheduled } = matchOwnedUsers(desired, live, now);
+  const changes: Change[] = [
+    ...waiting.map((user) => change.awaitProvisioning(user)),
+    ...scheduled.map((s) => change.scheduleLifecycle(s.user, s.action, s.on)),
+  ];
   for (const { user, live: found } of pairs) {
     if (found === undefined) {
       // An offboarded person with no live account (never created, or already anonymized): nothing to do.

@@ -19,6 +19,10 @@ export type Change =
   /** Desired purchased count of a line differs from live; the planner pairs these into transfers. */
   | { kind: 'office_licenses'; office: string; line: LineType; desired: number; live: number }
   | { kind: 'create_user'; user: User }
+  /** A config user whose lifecycle an identity provider owns and has not provisioned yet (`matchOwnedUsers`): no operation. */
+  | { kind: 'await_provisioning'; user: User }
+  /** A dated joiner's or leaver's change still to come (`starts_on`, `leaves_on`): no operation today. */
+  | { kind: 'schedule_lifecycle'; user: User; action: 'create' | 'suspend' | 'delete'; on: string }
   /** A desired user whose email is a live `deleted` user, still inside the restore window (`RESTORE_WINDOW_MS`). */
   | { kind: 'restore_user'; user: User; live: User }
   | { kind: 'update_user'; user: User; live: User; fields: UserField[] }
@@ -52,6 +56,8 @@ export const change = {
     live,
   }),
   createUser: (user: User): Change => ({ kind: 'create_user', user }),
+  awaitProvisioning: (user: User): Change => ({ kind: 'await_provisioning', user }),
+  scheduleLifecycle: (user: User, action: 'create' | 'suspend' | 'delete', on: string): Change => ({ kind: 'schedule_lifecycle', user, action, on }),
   restoreUser: (user: User, live: User): Change => ({ kind: 'restore_user', user, live }),
   updateUser: (user: User, live: User, fields: UserField[]): Change => ({ kind: 'update_user', user, live, fields }),
   moveUser: (user: User, live: User, from: string, to: string): Change => ({ kind: 'move_user', user, live, from, to }),

@@ -9,7 +9,7 @@ import { LINE_FIELD } from '../model/license-lines.js';
 import { officeNameKey } from '../model/office-names.js';
 import type { LineType } from '../model/tenant.js';
 import { HttpFailure } from './http-failure.js';
-import { restoreUser, transferLicenses } from './rules.js';
+import { addUser, restoreUser, transferLicenses } from './rules.js';
 import type { Store } from './store.js';
 import type { FixtureOffice, FixtureUser } from './types.js';
 
@@ -22,7 +22,13 @@ export interface OfficeSelector {
 export type ManualStep =
   | { kind: 'transfer_licenses'; from: OfficeSelector; to: OfficeSelector; line: LineType; count: number }
   | { kind: 'restore_user'; email: string }
-  | { kind: 'analytics' | 'proxy'; emails: string[]; enabled: boolean };
+  | { kind: 'analytics' | 'proxy'; emails: string[]; enabled: boolean }
+  /**
+   * What an identity provider does through SCIM (docs/lifecycle.md), for rehearsing
+   * `lifecycle: external`: create an active user in an office, or suspend one.
+   */
+  | { kind: 'scim_create'; email: string; office: OfficeSelector; license: string; firstName: string; lastName: string }
+  | { kind: 'scim_suspend'; email: string };
 
 /**
  * Performs `step` on `store`; returns one line saying what was done. Throws
@@ -58,6 +64,17 @@ function perform(store: Store, step: ManualStep): string {
       store.touch();
       return `${step.enabled ? 'Granted' : 'Revoked'} ${step.kind === 'analytics' ? 'analytics' : 'proxy access'} ${step.enabled ? 'to' : 'from'} ${step.emails.join(', ')}.`;
     }
+    case 'scim_create': {
+      const office = findOffice(store, step.office);
+      addUser(store, { email: step.email.toLowerCase(), office, license: step.license, firstName: step.firstName, lastName: step.lastName });
+      return `Created ${step.email} in ${office.name} (${step.license}), as the identity provider would through SCIM.`;
+    }
+    case 'scim_suspend': {
+      const user = findUser(store, step.email, (u) => u.state === 'active' || u.state === 'pending');
+      user.state = 'suspended';
+      store.touch();
+      return `Suspended ${step.email}, as the identity provider would through SCIM.`;
+    }
     default: {
       const _never: never = step;
       return _never;
@@ -74,6 +91,10 @@ function describeStep(step: ManualStep): string {
     case 'analytics':
     case 'proxy':
       return `${step.enabled ? 'grant' : 'revoke'} ${step.kind} for ${step.emails.join(', ')}`;
+    case 'scim_create':
+      return `create ${step.email} in ${step.office.name} (SCIM)`;
+    case 'scim_suspend':
+      return `suspend ${step.email} (SCIM)`;
     default: {
       const _never: never = step;
       return _never;

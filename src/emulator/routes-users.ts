@@ -6,8 +6,7 @@ import { assertFreeLine, getLineField, isHoldingLine } from './licenses.js';
 import { compareIds } from '../model/ids.js';
 import { paginate } from './pagination.js';
 import type { Route, RouteContext } from './router.js';
-import { assertLiveUser, assertPatchMoveAllowed, deleteUser, findEmailOwner, moveUserToOffice } from './rules.js';
-import { formatApiTime } from './store.js';
+import { addUser, assertLiveUser, assertPatchMoveAllowed, deleteUser, findEmailOwner, moveUserToOffice } from './rules.js';
 import type { FixtureOffice, FixtureUser } from './types.js';
 import { assertKnownFields, readBoolean, readInt64, readQueryBoolean, readString, toUserProto } from './wire.js';
 
@@ -85,17 +84,9 @@ function createUser(ctx: RouteContext): FixtureUser {
   const office = requireBodyOffice(ctx, officeId, 'office_id');
   const license = readLicense(b) ?? 'talk';
   const autoAssign = readBoolean(b, 'auto_assign') ?? false;
-  const owner = findEmailOwner(ctx.store, [email]);
-  if (owner) throw conflict(`a user with email ${email} already exists (user ${owner.id})`);
-  assertFreeLine(ctx.store.state, office, license);
-
-  const now = formatApiTime(ctx.store.now());
-  const user: FixtureUser = { id: ctx.store.mintId(), emails: [email], office_id: office.id, state: 'active', license, is_super_admin: false, date_added: now };
   const first = readString(b, 'first_name');
   const last = readString(b, 'last_name');
-  if (first !== undefined) user.first_name = first;
-  if (last !== undefined) user.last_name = last;
-  ctx.store.state.users.push(user);
+  const user = addUser(ctx.store, { email, office, license, ...(first === undefined ? {} : { firstName: first }), ...(last === undefined ? {} : { lastName: last }) });
   if (autoAssign) ctx.store.attachNumber(ctx.store.takeNumber(office.country), user, true);
   ctx.store.touch();
   return user;

@@ -7,7 +7,7 @@ import { badRequest, conflict, forbidden } from './http-failure.js';
 import { assertFreeLine, getAvailable, isHoldingLine } from './licenses.js';
 import { isInternationalMove, keepsNumbersOnMove, numbersPooledByMove } from '../model/international-move.js';
 import { RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
-import type { Store } from './store.js';
+import { formatApiTime, type Store } from './store.js';
 import type { FixtureOffice, FixtureUser, LineField } from './types.js';
 
 /** User and license transfers need an Advanced/Premium plan (API `account_type` pro or enterprise). */
@@ -133,4 +133,22 @@ export function transferLicenses(store: Store, from: FixtureOffice, to: FixtureO
   from.licenses = { ...from.licenses, [line]: (from.licenses?.[line] ?? 0) - count };
   to.licenses = { ...to.licenses, [line]: (to.licenses?.[line] ?? 0) + count };
   store.touch();
+}
+
+/**
+ * A new active user (`POST /users`, and an identity provider's SCIM create in rehearsal): 409 when
+ * a live user already has the email, 400 when the office has no free line for the license.
+ */
+export function addUser(store: Store, input: { email: string; office: FixtureOffice; license: string; firstName?: string; lastName?: string }): FixtureUser {
+  const owner = findEmailOwner(store, [input.email]);
+  if (owner) throw conflict(`a user with email ${input.email} already exists (user ${owner.id})`);
+  assertFreeLine(store.state, input.office, input.license);
+  const user: FixtureUser = {
+    id: store.mintId(), emails: [input.email], office_id: input.office.id, state: 'active', license: input.license, is_super_admin: false, date_added: formatApiTime(store.now()),
+  };
+  if (input.firstName !== undefined) user.first_name = input.firstName;
+  if (input.lastName !== undefined) user.last_name = input.lastName;
+  store.state.users.push(user);
+  store.touch();
+  return user;
 }

@@ -51,6 +51,22 @@ export interface EmulatorStats {
   max_requests_in_1s: number;
 }
 
+/**
+ * One API request as the emulator answered it (`Emulator.requestLog`): what tests assert a client
+ * never sent (a create, a delete, a state change). The body is the JSON object as parsed.
+ */
+export interface LoggedRequest {
+  method: string;
+  /** The route's template, e.g. `/api/v2/users/{id}`, or `(unmatched)`. */
+  route: string;
+  path: string;
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** How many requests `requestLog` keeps (the newest), so a long-running emulator stays bounded. */
+const REQUEST_LOG_LIMIT = 10_000;
+
 export interface RunningEmulator {
   url: string;
   close(): Promise<void>;
@@ -63,6 +79,8 @@ export interface Emulator {
   /** Called with the new snapshot after each request that changed the state; returns an unsubscribe. */
   onChange(cb: (snapshot: Fixture) => void): () => void;
   stats(): EmulatorStats;
+  /** The API requests answered so far, oldest first (at most the newest `REQUEST_LOG_LIMIT`). */
+  requestLog(): LoggedRequest[];
 }
 
 /** A listen failure the user can act on (a port in use, not permitted, an unknown host) as a `DialformError`. */
@@ -121,6 +139,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   const listeners = new Set<(s: Fixture) => void>();
   const stats: EmulatorStats = { requests: {}, rate_limited: 0, faults_injected: 0, max_requests_in_1s: 0 };
   const latencyMs = opts.latencyMs ?? 0;
+  const log: LoggedRequest[] = [];
 
   const readStats = (): EmulatorStats => ({ ...stats, requests: { ...stats.requests }, max_requests_in_1s: window.max });
 
@@ -141,7 +160,9 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     const method = req.method ?? 'GET';
     window.record();
     const match = matchRoute(API_ROUTES, method, url.pathname);
-    const key = `${method} ${match && 'route' in match ? match.route.template : '(unmatched)'}`;
+    const template = match && 'route' in match ? match.route.template : '(unmatched)';
+    const key = `${method} ${template}`;
+    let body: Record<string, unknown> = {};
     stats.requests[key] = (stats.requests[key] ?? 0) + 1;
     let fault: FaultDecision = { kind: 'none' };
     let result: RouteResult;
@@ -157,7 +178,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       if (!('route' in match)) throw new HttpFailure(405, `${method} is not allowed on ${url.pathname}`);
       const { route, params } = match;
       if (route.companyAdmin) assertCompanyAdmin(principal);
-      const body = method === 'GET' ? {} : await readJsonBody(req);
+      body = method === 'GET' ? {} : await readJsonBody(req);
       fault = faults?.decide({ method, path: url.pathname, paged: url.searchParams.has('cursor') }) ?? fault;
       if (fault.kind !== 'none') stats.faults_injected += 1;
       if (fault.kind === 'reset_before') {
@@ -186,6 +207,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       result = { status, body: toErrorBody(status, 'injected fault after the change was applied') };
       headers = {};
     }
+    log.push({ method, route: template, path: url.pathname, status: result.status ?? 200, body });
+    if (log.length > REQUEST_LOG_LIMIT) log.splice(0, log.length - REQUEST_LOG_LIMIT);
     if (latencyMs > 0) await delay(latencyMs);
     // Dialpad's answers carry its clock in `Date`; the emulator's is its own (fixture `clock`, console moves).
     send(res, result.status ?? 200, result.body, { ...headers, date: store.now().toUTCString() });
@@ -263,5 +286,6 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       return () => listeners.delete(cb);
     },
     stats: readStats,
+    requestLog: () => log.map((r) => ({ ...r, body: { ...r.body } })),
   };
 }

@@ -1,7 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import type { RawConfig, RawOffice, RawUser } from '../config/raw-types.js';
 import { LINE_KINDS } from '../model/license-lines.js';
-import { LINE_TYPES, type LineType, type LiveState, type Office, type User } from '../model/tenant.js';
+import { LINE_TYPES, type LifecycleOwner, type LineType, type LiveState, type Office, type User } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
 
 /** One file `import` writes, relative to the output directory. */
@@ -31,9 +31,11 @@ const USERS_NOTE =
  * offices, the reserved pool) and `users/<office>.yaml` per office. Pure: the command writes
  * the files. Planning the result against the same live state gives no changes.
  *
- * `schemaPath(file)` is the `$schema` modeline target as seen from that file.
+ * `schemaPath(file)` is the `$schema` modeline target as seen from that file. `lifecycle`, when
+ * given (`import --lifecycle`), is written as `policy.lifecycle`: Dialpad's API does not say
+ * whether users come from an identity provider (SCIM), so import cannot tell by itself.
  */
-export function renderImport(live: LiveState, opts: { schemaPath: (file: string) => string }): ImportResult {
+export function renderImport(live: LiveState, opts: { schemaPath: (file: string) => string; lifecycle?: LifecycleOwner }): ImportResult {
   const tenant = live.tenant;
   const keys = assignOfficeKeys(tenant.offices);
   // Pending (invited) users are written with `state: pending`, so a later `unmanaged_users: delete`
@@ -47,7 +49,7 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
   const main: RawConfig = {
     version: 1,
     ...(tenant.company.accountType ? { company: { account_type: tenant.company.accountType } } : {}),
-    policy: { unmanaged_users: 'ignore' },
+    policy: { unmanaged_users: 'ignore', ...(opts.lifecycle === undefined ? {} : { lifecycle: opts.lifecycle }) },
     offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key)!, rawOffice(o)])),
     reserved_numbers: { keep: pool, release_unlisted: false },
   };

@@ -29,6 +29,10 @@ const USER_FIELDS: { [K in keyof Required<User>]: Writer<User> } = {
   allowNumberLoss: (u) => u.allowNumberLoss,
   allowNewAccount: (u) => u.allowNewAccount,
   previousEmails: (u) => u.previousEmails,
+  // In the config digest's `extra` when set (`digestConfig`), so digests without it are unchanged.
+  lifecycle: null,
+  startsOn: null,
+  leavesOn: null,
   source: null,
 };
 

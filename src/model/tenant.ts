@@ -108,6 +108,8 @@ export interface Office {
   primary?: boolean;
   /** Desired only: what `create_office` sends when the office does not exist yet. */
   create?: OfficeCreateSpec;
+  /** Desired only: the lifecycle owner of this office's users, overriding `policy.lifecycle`. */
+  lifecycle?: LifecycleOwner;
   source?: SourceRef;
 }
 
@@ -148,6 +150,12 @@ export interface User {
   allowNewAccount?: boolean;
   /** Desired only: earlier primary emails, so an email change is an update. */
   previousEmails?: string[];
+  /** Desired only: this user's lifecycle owner, overriding their office's and `policy.lifecycle`. */
+  lifecycle?: LifecycleOwner;
+  /** Desired only, `YYYY-MM-DD`: no account before this date (a dated joiner). */
+  startsOn?: string;
+  /** Desired only, `YYYY-MM-DD`: suspended from this date, deleted `policy.delete_after_days` later. */
+  leavesOn?: string;
   source?: SourceRef;
 }
 
@@ -167,12 +175,26 @@ export interface PhoneNumber {
 
 export type UnmanagedUsersPolicy = 'ignore' | 'suspend' | 'delete';
 
+/**
+ * Who decides that a user exists and whether they are active (docs/lifecycle.md): `dialform`
+ * (the config) or `external` (an identity provider through SCIM). Set company-wide
+ * (`policy.lifecycle`), per office or per user; the nearest wins (`lifecycleOwnerOf`).
+ */
+export const LIFECYCLE_OWNERS = ['dialform', 'external'] as const;
+export type LifecycleOwner = (typeof LIFECYCLE_OWNERS)[number];
+
 export interface Policy {
   unmanagedUsers: UnmanagedUsersPolicy;
   maxDeletions?: number;
   maxDeletionPercent?: number;
   /** Lower-cased emails. */
   protected: string[];
+  /** The company-wide lifecycle owner; absent: `dialform`. */
+  lifecycle?: LifecycleOwner;
+  /** Days after `leaves_on` that a leaver is deleted; absent: leavers stay suspended. */
+  deleteAfterDays?: number;
+  /** tz database name that `starts_on`/`leaves_on` dates are read in; absent: UTC. */
+  timeZone?: string;
 }
 
 export interface ReservedNumbers {

@@ -20,6 +20,7 @@ import { addRehearsalNote, type Rehearsal } from './rehearsal.js';
 import { planTransfers } from './transfers.js';
 import { PLAN_FORMAT_VERSION, type Operation, type PendingRestore, type Plan, type PlanSummary, type Violation } from './types.js';
 import { compareCodeUnits } from '../model/compare.js';
+import { DEFAULT_TIME_ZONE } from '../model/lifecycle-dates.js';
 
 export interface BuildPlanInput {
   desired: DesiredState;
@@ -109,6 +110,13 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const settled = settleReversibility({ operations: trace.operations, pool: trace.pool, live });
   const operations = rehearsal === undefined ? settled : settled.map((op) => addRehearsalNote(op, rehearsal));
   const untouched = countUntouchedUnmanaged(desired, live, operations);
+  const waiting = changes
+    .flatMap((c) => (c.kind === 'await_provisioning' ? [{ email: c.user.email, source: c.user.source ?? 'config' }] : []))
+    .sort((a, b) => compareCodeUnits(a.email, b.email));
+  const zone = desired.policy.timeZone ?? DEFAULT_TIME_ZONE;
+  const scheduled = changes
+    .flatMap((c) => (c.kind === 'schedule_lifecycle' ? [{ email: c.user.email, action: c.action, on: c.on, time_zone: zone, source: c.user.source ?? 'config' }] : []))
+    .sort((a, b) => compareCodeUnits(a.on, b.on) || compareCodeUnits(a.email, b.email));
   return {
     format_version: PLAN_FORMAT_VERSION,
     created_at: now.toISOString(),
@@ -121,6 +129,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
     unverifiable: [],
     offices: listOfficeNames(desired, live),
     ...(untouched === 0 ? {} : { unmanaged_users: { policy: desired.policy.unmanagedUsers, count: untouched } }),
+    ...(waiting.length === 0 ? {} : { waiting_for_provisioning: waiting }),
+    ...(scheduled.length === 0 ? {} : { scheduled }),
   };
 }
 

@@ -70,6 +70,10 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
       ];
     case 'office_licenses':
       return [];
+    // Not operations: the plan lists them under `waiting_for_provisioning` and `scheduled` (`buildPlan`).
+    case 'await_provisioning':
+    case 'schedule_lifecycle':
+      return [];
     case 'create_user':
       return [
         operation.createUser({
@@ -131,7 +135,7 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
           ...idOf(c.live),
           source: sourceOf(c.user),
           changes: [{ field: 'state', from: c.live.state, to: 'suspended' }],
-          notes: c.user === undefined ? ['Not in config and policy.unmanaged_users is suspend.'] : [],
+          notes: c.user === undefined ? ['Not in config and policy.unmanaged_users is suspend.'] : c.user.leavesOn === undefined ? [] : [`Leaves on ${c.user.leavesOn} (leaves_on).`],
         }),
       ];
     case 'reactivate_user':
@@ -155,7 +159,11 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
           restorableUntil: restorableUntil(ctx.dialpadNow).toISOString(),
           changes: [{ field: 'state', from: c.live.state, to: 'deleted' }],
           notes: [
-            c.user === undefined ? 'Not in config and policy.unmanaged_users is delete.' : 'Offboarded: their entry says state: deleted.',
+            c.user === undefined
+              ? 'Not in config and policy.unmanaged_users is delete.'
+              : c.user.leavesOn === undefined
+                ? 'Offboarded: their entry says state: deleted.'
+                : `Left on ${c.user.leavesOn} (leaves_on); deleted policy.delete_after_days later.`,
             ...(pooled.length > 0 ? [`${describePooled(pooled)}.`] : []),
           ],
         }),

@@ -268,6 +268,36 @@ export interface Plan {
    * `ignore`, all of them), present only when there are some, so "no changes" never hides them.
    */
   unmanaged_users?: UnmanagedUsers;
+  /**
+   * Display only: config users whose lifecycle an identity provider owns (`lifecycle: external`)
+   * and who are not in Dialpad yet. Not operations, not failures: the plan reconciles them once
+   * they exist. Present only when there are some; sorted by email.
+   */
+  waiting_for_provisioning?: WaitingUser[];
+  /**
+   * Display only: dated lifecycle changes still to come (`starts_on`, `leaves_on`,
+   * `policy.delete_after_days`), judged by Dialpad's clock in `time_zone`. A scheduled CI run
+   * plans them on their day. Present only when there are some; sorted by date, then email.
+   */
+  scheduled?: ScheduledLifecycle[];
+}
+
+/** `scheduled: suspend on 2026-12-15`. */
+export interface ScheduledLifecycle {
+  email: string;
+  action: 'create' | 'suspend' | 'delete';
+  /** `YYYY-MM-DD` in `time_zone`. */
+  on: string;
+  /** tz database name the date is in (`policy.time_zone`, else `UTC`). */
+  time_zone: string;
+  source: string;
+}
+
+/** A config user waiting for the identity provider to create their account. */
+export interface WaitingUser {
+  email: string;
+  /** `file.yaml:LINE` of the user's entry. */
+  source: string;
 }
 
 export interface UnmanagedUsers {

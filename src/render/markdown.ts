@@ -15,6 +15,8 @@ import {
   type PlanView,
   type ViolationRow,
   formatOperationIds,
+  SCHEDULED_TITLE,
+  WAITING_TITLE,
 } from './rows.js';
 
 export interface MarkdownOptions {
@@ -122,6 +124,11 @@ function poolLines(view: PlanView): string[] {
   return view.pool.map((p) => `| ${code(p.number)} | ${p.movement} | ${p.user === undefined ? '' : code(p.user)} | ${p.office === undefined ? '' : code(p.office)} | ${p.operationId} |`);
 }
 
+/** `waiting_for_provisioning`: a heading and one bullet per user (not operations). */
+function waitingLines(view: PlanView): string[] {
+  return [`#### ${escapeMarkdown(WAITING_TITLE.replace(/:$/, ''))}`, '', ...view.waiting.map((w) => `- ⏳ ${code(w.email)} (${code(w.source)})`)];
+}
+
 function unverifiableLines(view: PlanView): string[] {
   return view.unverifiable.map((u) => `| ${code(u.email)} | ${u.attribute} | ${code(u.value)} | ${code(u.source)} |`);
 }
@@ -159,6 +166,8 @@ function renderWhole(view: PlanView, detail: Detail, notice: string[]): string[]
     }
   }
   if (view.pool.length > 0) out.push('', ...POOL_HEAD, ...poolLines(view));
+  if (view.scheduled.length > 0) out.push('', `#### ${escapeMarkdown(SCHEDULED_TITLE.replace(/:$/, ''))}`, '', ...view.scheduled.map((l) => `- ⏱ ${escapeMarkdown(l)}`));
+  if (view.waiting.length > 0) out.push('', ...waitingLines(view));
   if (view.unverifiable.length > 0) out.push('', ...UNVERIFIABLE_HEAD, ...unverifiableLines(view));
   out.push('', ...footerLines(view));
   return out;
@@ -210,6 +219,8 @@ function renderCondensed(view: PlanView, maxChars: number, notice: string[]): st
     budget.takeAll(out, ['', ...MANUAL_HEAD, ...view.manual.map(manualLine)], (n) => `- … ${n} more manual steps not shown`);
   }
   if (view.pool.length > 0) budget.take(out, `\n_Reserved pool: ${view.pool.length} movements (not shown)._`);
+  if (view.scheduled.length > 0) budget.take(out, `\n_Scheduled: ${view.scheduled.length} dated changes (not shown)._`);
+  if (view.waiting.length > 0) budget.take(out, `\n_Waiting for provisioning by the identity provider: ${view.waiting.length} users (not shown)._`);
   if (view.unverifiable.length > 0) {
     budget.take(out, `\n_Not verifiable through the API: ${view.unverifiable.length} declarations (not shown)._`);
   }

@@ -131,6 +131,15 @@ export interface PlanView {
   unmanagedLine?: string;
   /** Set when blocked: the line saying so. */
   blockedLine?: string;
+  /** Config users an identity provider has not provisioned yet (`waiting_for_provisioning`): not operations. */
+  waiting: WaitingRow[];
+  /** `scheduled: suspend on 2026-12-15`, one line per dated change still to come (`scheduled`). */
+  scheduled: string[];
+}
+
+export interface WaitingRow {
+  email: string;
+  source: string;
 }
 
 export interface ViewOptions {
@@ -140,6 +149,14 @@ export interface ViewOptions {
 export const NO_CHANGES = 'No changes. Dialpad matches the configuration.';
 /** The empty-plan line when live users absent from config are left alone: Dialpad matches what config lists, not more. */
 export const NO_CHANGES_TO_LISTED = 'No changes to what the configuration lists.';
+/** The empty-plan line when some config users wait for their identity provider: nothing for dialform to do yet. */
+export const NO_CHANGES_WAITING = 'No changes to make now; the users waiting for provisioning are reconciled once they exist.';
+/** The empty-plan line when dated changes are still to come: nothing is due today. */
+export const NO_CHANGES_SCHEDULED = 'No changes due today; the scheduled changes above are planned on their day.';
+/** Title of the list of `scheduled` changes. */
+export const SCHEDULED_TITLE = "Scheduled (starts_on, leaves_on; dates by Dialpad's clock; a run on the day does them):";
+/** Title of the list of `waiting_for_provisioning` users. */
+export const WAITING_TITLE = 'Waiting for provisioning by the identity provider (lifecycle: external; not operations):';
 
 /** `3 live users are not in the configuration and are left as they are (policy.unmanaged_users: ignore).` */
 export function formatUnmanagedLine(unmanaged: NonNullable<Plan['unmanaged_users']>): string {
@@ -299,7 +316,9 @@ export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView 
       source: u.source,
     })),
     totals: formatTotals(counts),
-    noChanges: plan.unmanaged_users === undefined ? NO_CHANGES : NO_CHANGES_TO_LISTED,
+    noChanges: plan.waiting_for_provisioning !== undefined ? NO_CHANGES_WAITING : plan.scheduled !== undefined ? NO_CHANGES_SCHEDULED : plan.unmanaged_users === undefined ? NO_CHANGES : NO_CHANGES_TO_LISTED,
+    waiting: (plan.waiting_for_provisioning ?? []).map((w) => ({ email: w.email, source: w.source })),
+    scheduled: (plan.scheduled ?? []).map((s) => `${s.email}: scheduled: ${s.action} on ${s.on} (${s.time_zone})  (${s.source})`),
     ...(plan.unmanaged_users === undefined ? {} : { unmanagedLine: formatUnmanagedLine(plan.unmanaged_users) }),
     ...(blocked ? { blockedLine: BLOCKED_LINE } : {}),
   };

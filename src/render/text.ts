@@ -5,7 +5,7 @@
  */
 import { styleText } from 'node:util';
 import type { Plan } from '../plan/types.js';
-import { buildPlanView, formatOperationIds, type Marker, type OperationRow, type PlanView } from './rows.js';
+import { buildPlanView, formatOperationIds, type Marker, type OperationRow, type PlanView, SCHEDULED_TITLE, WAITING_TITLE } from './rows.js';
 
 export interface TextOptions {
   /** ANSI colour via `util.styleText`; the caller decides (TTY, NO_COLOR). */
@@ -79,6 +79,10 @@ function renderSections(view: PlanView, paint: Paint): string[][] {
       lines.push(`  ${p.number} ${p.movement}${who === '' ? '' : ` (${who})`} [${p.operationId}]`);
     }
     sections.push(lines);
+  }
+  if (view.scheduled.length > 0) sections.push([header(SCHEDULED_TITLE), ...view.scheduled.map((line) => `  ${paint('cyan', '⏱')} ${line}`)]);
+  if (view.waiting.length > 0) {
+    sections.push([header(WAITING_TITLE), ...view.waiting.map((w) => `  ${paint('cyan', '…')} ${w.email}  (${w.source})`)]);
   }
   if (view.unverifiable.length > 0) {
     const lines = [header('Not verifiable through the API (declared in config, not checked):')];
