@@ -3,6 +3,7 @@
  * downloaded browser), driven by playwright-core. `CHROMIUM_PATH` overrides the executable.
  * Each test file launches one browser (`beforeAll`) and opens a page per test.
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,9 @@ export const CONSOLE_FIXTURE = join(import.meta.dirname, 'console-company.json')
 
 /** Launches the system Chromium headless; `--no-sandbox` because CI runs as root. */
 export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  }
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], headless: true });
 }
 
