@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/cli.js';
-import { startEmulator, type RunningEmulator } from '../support/emulator.js';
+import { startEmulatorForTest } from '../support/emulator.js';
 
 const acme = join(ROOT, 'examples', 'acme');
 
@@ -15,14 +15,9 @@ function git(cwd: string, ...args: string[]): string {
 
 /** Two CI jobs out of order: the newer commit is applied, then the older one must not undo it. */
 describe('applying a config older than the one last applied', () => {
-  let running: RunningEmulator | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
 
   it('refuses the older commit after the newer one was applied (apply -c and apply FILE), exit 1, nothing written; --allow-older-config goes ahead (issue 12 #15)', async () => {
-    running = await startEmulator(join(acme, 'live.json'));
+    const running = await startEmulatorForTest(join(acme, 'live.json'));
     const env = running.env;
     const repo = await mkdtemp(join(tmpdir(), 'dialform-order-'));
     await cp(acme, join(repo, 'dialform'), { recursive: true });

@@ -7,13 +7,13 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
 import { createDialpadClient } from '../../src/dialpad/index.js';
 import type { Fixture } from '../../src/emulator/index.js';
 import { countryOfNumber } from '../../src/model/countries.js';
 import { runCli } from '../support/cli.js';
-import { startEmulator, type RunningEmulator } from '../support/emulator.js';
+import { startEmulatorForTest } from '../support/emulator.js';
 
 const golden = join(import.meta.dirname, '..', 'golden');
 const LONDON = '6100000000000003';
@@ -27,11 +27,6 @@ function poolEntry(state: Fixture, number: string) {
   return n !== undefined && n.status === 'available' && n.target_id === undefined ? n : undefined;
 }
 
-let running: RunningEmulator | undefined;
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
 
 /** Starts the emulator on a scenario's fixture with `number_assignment` set; plans, applies, plans again. */
 async function applyScenario(scenario: string, numberAssignment: 'pool_first' | 'provision') {
@@ -41,7 +36,7 @@ async function applyScenario(scenario: string, numberAssignment: 'pool_first' | 
   const fixturePath = join(cwd, 'fixture.json');
   // pool_first is the default: left unset, as most fixtures do.
   await writeFile(fixturePath, JSON.stringify(numberAssignment === 'pool_first' ? fixture : { ...fixture, number_assignment: numberAssignment }));
-  running = await startEmulator(fixturePath);
+  const running = await startEmulatorForTest(fixturePath);
   const args = ['-c', join(dir, 'config.yaml')];
   const env = running.env;
   const planned = await runCli(['plan', ...args, '--detailed-exitcode'], { cwd, env });
@@ -90,7 +85,7 @@ describe.each(['pool_first', 'provision'] as const)('international move with num
 
 describe('assign_number answered 409', () => {
   it('counts "already assigned to this user" as done, and still fails for a number another user holds (issue 13 #2)', async () => {
-    running = await startEmulator(join(golden, 'international-move-named-pool-number', 'fixture.json'));
+    const running = await startEmulatorForTest(join(golden, 'international-move-named-pool-number', 'fixture.json'));
     const api = createApplyApi(createDialpadClient({ baseUrl: running.url, apiKey: 'test-company-key' }));
     await api.assignNumber('7200000000000001', '+14155550188', false);
     await expect(api.assignNumber('7200000000000001', '+14155550188', false)).resolves.toBeUndefined();
@@ -102,7 +97,7 @@ describe('a Toronto pool number', () => {
   const dir = join(golden, 'toronto-number-on-seattle-user');
 
   it('is a number_conflict for a Seattle (US) user and fine for a Toronto user: the plan blocks, then applies (issue 13 #3)', async () => {
-    running = await startEmulator(join(dir, 'fixture.json'));
+    const running = await startEmulatorForTest(join(dir, 'fixture.json'));
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-toronto-'));
     const env = running.env;
     const blocked = await runCli(['plan', '-c', join(dir, 'config.yaml'), '--detailed-exitcode'], { cwd, env });

@@ -1,10 +1,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fixture } from '../../src/emulator/index.js';
 import { runCli } from '../support/cli.js';
-import { startEmulator, type RunningEmulator } from '../support/emulator.js';
+import { startEmulatorForTest } from '../support/emulator.js';
 
 const golden = join(import.meta.dirname, '..', 'golden');
 
@@ -18,12 +18,10 @@ function userState(state: Fixture, email: string): string | undefined {
  * it is done in the console (standing in for Dialpad's UI), and the next plan is empty.
  */
 describe('license kinds and suspended users, applied against the emulator', () => {
-  let running: RunningEmulator | undefined;
-  afterEach(async () => running?.close());
 
   it('waits for a manual Ai Meetings transfer, then converges (issue 13 #6)', async () => {
     const dir = join(golden, 'ai-meetings-license-transfer');
-    running = await startEmulator(join(dir, 'fixture.json'));
+    const running = await startEmulatorForTest(join(dir, 'fixture.json'));
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-ai-meetings-'));
     const args = ['-c', join(dir, 'config.yaml')];
     const env = running.env;
@@ -44,7 +42,7 @@ describe('license kinds and suspended users, applied against the emulator', () =
 
   it('reactivates a suspended user only once a license is free, as the emulator requires (issue 13 #7)', async () => {
     const dir = join(golden, 'suspended-user-reactivation-needs-license');
-    running = await startEmulator(join(dir, 'fixture.json'));
+    const running = await startEmulatorForTest(join(dir, 'fixture.json'));
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-reactivate-'));
     const args = ['-c', join(dir, 'config.yaml')];
     const env = running.env;

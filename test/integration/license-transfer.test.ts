@@ -1,9 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { startEmulator, type RunningEmulator } from '../support/emulator.js';
+import { startEmulatorForTest } from '../support/emulator.js';
 
 const scenario = join(import.meta.dirname, 'scenarios', 'license-transfer');
 
@@ -13,11 +13,9 @@ const scenario = join(import.meta.dirname, 'scenarios', 'license-transfer');
  * Dialpad's UI); apply rerun verifies the transfer and finishes; the next plan is empty.
  */
 describe('apply around a manual license transfer', () => {
-  let running: RunningEmulator | undefined;
-  afterEach(async () => running?.close());
 
   it('waits for the transfer, then continues after it is done', async () => {
-    running = await startEmulator(join(scenario, 'fixture.json'));
+    const running = await startEmulatorForTest(join(scenario, 'fixture.json'));
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-transfer-'));
     const args = ['-c', join(scenario, 'config.yaml')];
     const env = running.env;

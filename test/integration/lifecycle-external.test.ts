@@ -6,10 +6,10 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../../src/emulator/index.js';
 import { runCli } from '../support/cli.js';
-import { startEmulator, type RunningEmulator } from '../support/emulator.js';
+import { startEmulatorForTest, type RunningEmulator } from '../support/emulator.js';
 
 const fixture = join(import.meta.dirname, '..', 'golden', 'external-idp-suspended-user-changes-office', 'fixture.json');
 
@@ -58,11 +58,9 @@ async function planApplyPlan(lifecycle: string, running: RunningEmulator): Promi
 }
 
 describe('lifecycle: external, plan → apply → plan (issue 18 #1)', () => {
-  let running: RunningEmulator | undefined;
-  afterEach(async () => running?.close());
 
   it('never calls create, delete or a state change, and reconciles the settings (issue 18 #1)', async () => {
-    running = await startEmulator(fixture);
+    const running = await startEmulatorForTest(fixture);
     const { again } = await planApplyPlan('external', running);
     expect(lifecycleWrites(running.emulator.requestLog())).toEqual([]);
     const users = new Map(running.emulator.snapshot().users.map((u) => [u.emails?.[0], u]));
@@ -75,7 +73,7 @@ describe('lifecycle: external, plan → apply → plan (issue 18 #1)', () => {
   });
 
   it('the same log shows those calls under lifecycle: dialform, so the check can fail (issue 18 #1)', async () => {
-    running = await startEmulator(fixture);
+    const running = await startEmulatorForTest(fixture);
     await planApplyPlan('dialform', running);
     const writes = lifecycleWrites(running.emulator.requestLog());
     expect(writes.some((w) => w.startsWith('POST /api/v2/users '))).toBe(true);

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/cli.js';
-import { startEmulator, type RunningEmulator } from '../support/emulator.js';
+import { startEmulatorForTest } from '../support/emulator.js';
 
 const transfer = join(ROOT, 'test', 'integration', 'scenarios', 'license-transfer');
 /** Alan was deleted 18 h before the fixture's clock and is back in config: a manual restore. */
@@ -40,14 +40,9 @@ async function writeAnalyticsConfig(dir: string): Promise<void> {
 
 /** Manual steps over HTTP against the emulator: their lifecycle across separate runs (issue 14). */
 describe('manual steps', () => {
-  let running: RunningEmulator | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
 
   it('resumes a saved plan whose first operation is a manual transfer, done after the first apply (issue 14 #1)', async () => {
-    running = await startEmulator(join(transfer, 'fixture.json'));
+    const running = await startEmulatorForTest(join(transfer, 'fixture.json'));
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-manual-'));
     const config = ['-c', await writeTransferOnlyConfig(cwd)];
     const env = running.env;
@@ -65,7 +60,7 @@ describe('manual steps', () => {
   });
 
   it('resumes a saved plan whose manual transfer was done before its first apply (issue 14 #1)', async () => {
-    running = await startEmulator(join(transfer, 'fixture.json'));
+    const running = await startEmulatorForTest(join(transfer, 'fixture.json'));
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-manual-'));
     const config = ['-c', await writeTransferOnlyConfig(cwd)];
     const env = running.env;
@@ -78,7 +73,7 @@ describe('manual steps', () => {
   });
 
   it('waits in the CI apply after a merge for an analytics grant, one bulk step; confirmed once, a fresh checkout is not asked again (issue 14 #2)', async () => {
-    running = await startEmulator(join(transfer, 'fixture.json'));
+    const running = await startEmulatorForTest(join(transfer, 'fixture.json'));
     const env = running.env;
     const repo = await mkdtemp(join(tmpdir(), 'dialform-confirm-'));
     await writeAnalyticsConfig(repo);
@@ -126,7 +121,7 @@ describe('manual steps', () => {
   });
 
   it('turns a restore whose window passed while apply waited into an explicit choice, never a silent new account (issue 14 #3)', async () => {
-    running = await startEmulator(join(restored, 'fixture.json'));
+    const running = await startEmulatorForTest(join(restored, 'fixture.json'));
     const env = running.env;
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-restore-'));
     const yaml = join(cwd, 'dialform.yaml');
@@ -161,7 +156,7 @@ describe('manual steps', () => {
   });
 
   it("calls a saved plan's restore no longer possible, not no longer needed, once its window passed (issue 14 #3)", async () => {
-    running = await startEmulator(join(restored, 'fixture.json'));
+    const running = await startEmulatorForTest(join(restored, 'fixture.json'));
     const env = running.env;
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-restore-saved-'));
     const config = ['-c', join(restored, 'config.yaml')];

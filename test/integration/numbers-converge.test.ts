@@ -1,10 +1,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fixture } from '../../src/emulator/index.js';
 import { runCli } from '../support/cli.js';
-import { startEmulator, type RunningEmulator } from '../support/emulator.js';
+import { startEmulatorForTest } from '../support/emulator.js';
 
 const golden = join(import.meta.dirname, '..', 'golden');
 
@@ -42,12 +42,10 @@ describe.each([
     },
   },
 ])('$scenario applies and converges', ({ scenario, want }) => {
-  let running: RunningEmulator | undefined;
-  afterEach(async () => running?.close());
 
   it('moves every number to its new owner without releasing any', async () => {
     const dir = join(golden, scenario);
-    running = await startEmulator(join(dir, 'fixture.json'));
+    const running = await startEmulatorForTest(join(dir, 'fixture.json'));
     const cwd = await mkdtemp(join(tmpdir(), `dialform-${scenario}-`));
     const args = ['-c', join(dir, 'config.yaml')];
     const env = running.env;

@@ -1,22 +1,17 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/cli.js';
-import { startEmulator, type RunningEmulator } from '../support/emulator.js';
+import { startEmulatorForTest } from '../support/emulator.js';
 
 const acme = join(ROOT, 'examples', 'acme');
 
 /** Reversibility on Dialpad's clock, over HTTP: the emulator's `Date` header dates restore windows. */
 describe('reversibility', () => {
-  let running: RunningEmulator | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
 
   it("dates a delete's restore window from Dialpad's clock, and recomputes it when a saved plan is applied days later (issue 14 #4)", async () => {
-    running = await startEmulator(join(acme, 'live.json'));
+    const running = await startEmulatorForTest(join(acme, 'live.json'));
     const env = running.env;
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-reversible-'));
     await running.console('clock', { now: '2026-11-20T08:00:00Z' });

@@ -1,23 +1,18 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/cli.js';
-import { startEmulator, type RunningEmulator } from '../support/emulator.js';
+import { startEmulatorForTest } from '../support/emulator.js';
 
 const acme = join(ROOT, 'examples', 'acme');
 const transfer = join(ROOT, 'test', 'integration', 'scenarios', 'license-transfer');
 
 /** `plan --out` → review → `apply FILE`: exactly the reviewed operations, and only on the live state they were planned against. */
 describe('saved plans', () => {
-  let running: RunningEmulator | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
 
   it('shows and applies a saved plan, then converges', async () => {
-    running = await startEmulator(join(acme, 'live.json'));
+    const running = await startEmulatorForTest(join(acme, 'live.json'));
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-saved-'));
     const env = running.env;
 
@@ -43,7 +38,7 @@ describe('saved plans', () => {
   });
 
   it('refuses a stale plan after a change made in Dialpad, says what changed, and writes nothing', async () => {
-    running = await startEmulator(join(acme, 'live.json'));
+    const running = await startEmulatorForTest(join(acme, 'live.json'));
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-stale-'));
     const env = running.env;
     expect((await runCli(['plan', '-c', acme, '--out', 'plan.json'], { cwd, env })).code).toBe(0);
@@ -68,7 +63,7 @@ describe('saved plans', () => {
   });
 
   it('resumes a saved plan after its manual step is done, but not past a change someone else made, nor without its config', async () => {
-    running = await startEmulator(join(transfer, 'fixture.json'));
+    const running = await startEmulatorForTest(join(transfer, 'fixture.json'));
     const emulator = running;
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-resume-'));
     const env = running.env;
@@ -109,7 +104,7 @@ describe('saved plans', () => {
   });
 
   it('refuses a saved plan whose delete target id was edited to another user, naming both, and writes nothing (issue 12 #2)', async () => {
-    running = await startEmulator(join(acme, 'live.json'));
+    const running = await startEmulatorForTest(join(acme, 'live.json'));
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-edited-'));
     const env = running.env;
     expect((await runCli(['plan', '-c', acme, '--out', 'plan.json'], { cwd, env })).code).toBe(0);

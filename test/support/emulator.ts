@@ -1,5 +1,6 @@
 /** A standalone emulator over loopback for tests that drive the CLI as a separate process. */
 import { readFile } from 'node:fs/promises';
+import { onTestFinished } from 'vitest';
 import { createEmulator, parseFixture, type Emulator } from '../../src/emulator/index.js';
 
 export interface RunningEmulator {
@@ -32,4 +33,11 @@ export async function startEmulator(fixturePath: string, opts: { faults?: string
     },
     close: () => server.close(),
   };
+}
+
+/** `startEmulator`, closed when the test that started it finishes, however it ends. */
+export async function startEmulatorForTest(fixturePath: string, opts: { faults?: string } = {}): Promise<RunningEmulator> {
+  const running = await startEmulator(fixturePath, opts);
+  onTestFinished(() => running.close());
+  return running;
 }
