@@ -1,4 +1,5 @@
 import type { DesiredState, LiveState, User } from '../model/tenant.js';
+import { GONE_STATES } from '../model/match-users.js';
 import { matchOwnedUsers } from './owned-users.js';
 import { change, type Change, type UserField } from './types.js';
 
@@ -27,12 +28,11 @@ export function diffUserFields(desired: User, live: User): UserField[] {
 }
 
 /** Live states of an account that is gone or going: nothing to delete. */
-const GONE = new Set(['deleted', 'cancelled']);
 
 function diffMatchedUser(desired: User, live: User): Change[] {
   const changes: Change[] = [];
   // Offboarding: the entry says this person leaves; nothing else about them is reconciled.
-  if (desired.state === 'deleted') return GONE.has(live.state) ? [] : [change.deleteUser(live, desired)];
+  if (desired.state === 'deleted') return GONE_STATES.has(live.state) ? [] : [change.deleteUser(live, desired)];
   const restoring = live.state === 'deleted';
   if (restoring) changes.push(change.restoreUser(desired, live));
   const fields = diffUserFields(desired, live);

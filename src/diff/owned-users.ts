@@ -19,11 +19,10 @@
  */
 import { BugError } from '../errors.js';
 import { addDays, DEFAULT_TIME_ZONE, formatDateIn } from '../model/lifecycle-dates.js';
-import { matchUsers } from '../model/match-users.js';
-import type { DesiredState, LifecycleOwner, LiveState, User } from '../model/tenant.js';
+import { GONE_STATES, matchUsers } from '../model/match-users.js';
+import { dialpadClock, type DesiredState, type LifecycleOwner, type LiveState, type User } from '../model/tenant.js';
 
 /** Live states of an account that is gone or going. */
-const GONE: ReadonlySet<string> = new Set(['deleted', 'cancelled']);
 
 /** The owner of a config user's lifecycle, or of a live user's (by the office it is in, keyed to config). */
 export function lifecycleOwnerOf(desired: DesiredState, user: Pick<User, 'office' | 'lifecycle'>): LifecycleOwner {
@@ -51,7 +50,7 @@ export interface ScheduledChange {
 
 /** Today's date by Dialpad's clock (else `now`, the planning machine's) in `policy.time_zone`. */
 function findToday(desired: DesiredState, live: LiveState, now: Date | undefined): string | undefined {
-  const clock = live.readAt === undefined ? now : new Date(live.readAt);
+  const clock = dialpadClock(live) ?? now;
   return clock === undefined ? undefined : formatDateIn(clock, desired.policy.timeZone ?? DEFAULT_TIME_ZONE);
 }
 
@@ -61,7 +60,7 @@ function findToday(desired: DesiredState, live: LiveState, now: Date | undefined
  */
 function applyDates(desired: DesiredState, user: User, live: User | undefined, today: string, scheduled: ScheduledChange[]): User | undefined {
   if (user.state === 'deleted' || (user.startsOn === undefined && user.leavesOn === undefined)) return user;
-  if (user.startsOn !== undefined && today < user.startsOn && (live === undefined || GONE.has(live.state))) {
+  if (user.startsOn !== undefined && today < user.startsOn && (live === undefined || GONE_STATES.has(live.state))) {
     scheduled.push({ user, action: 'create', on: user.startsOn });
     return undefined;
   }
@@ -88,7 +87,7 @@ export function matchOwnedUsers(desired: DesiredState, live: LiveState, now?: Da
       const dated = today === undefined ? user : applyDates(desired, user, found, today, owned.scheduled);
       if (dated !== undefined) owned.pairs.push(found === undefined ? { user: dated } : { user: dated, live: found });
     } else if (user.state === 'deleted') continue;
-    else if (found === undefined || GONE.has(found.state)) owned.waiting.push(user);
+    else if (found === undefined || GONE_STATES.has(found.state)) owned.waiting.push(user);
     else owned.pairs.push({ user: { ...user, state: found.state }, live: found });
   }
   owned.unmanaged = unmanaged.filter((u) => lifecycleOwnerOf(desired, u) === 'dialform');

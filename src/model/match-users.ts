@@ -5,8 +5,8 @@
  */
 import type { DesiredState, LiveState, User } from './tenant.js';
 
-/** Live users that hold no license and are never "unmanaged": gone or going. */
-const GONE_STATES: ReadonlySet<string> = new Set(['deleted', 'cancelled']);
+/** States of an account that is gone or going: it holds no license and is never "unmanaged". */
+export const GONE_STATES: ReadonlySet<string> = new Set(['deleted', 'cancelled']);
 
 /**
  * Users by lower-cased email. When an email appears twice (a deleted account and a newer live

@@ -239,3 +239,8 @@ export interface LiveState {
    */
   incomplete: string[];
 }
+
+/** Dialpad's clock at the read (`readAt`), if Dialpad sent one; callers fall back to their own. */
+export function dialpadClock(live: LiveState): Date | undefined {
+  return live.readAt === undefined ? undefined : new Date(live.readAt);
+}

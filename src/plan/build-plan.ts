@@ -4,7 +4,7 @@
  */
 import type { Change } from '../diff/types.js';
 import { listEmailAliases, matchUsers } from '../model/match-users.js';
-import type { DesiredState, LiveState } from '../model/tenant.js';
+import { dialpadClock, type DesiredState, type LiveState, type User } from '../model/tenant.js';
 import { KINDS } from './kinds/index.js';
 import { planPermissionChanges } from './permission-changes.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
@@ -74,15 +74,17 @@ export function buildPlan(input: BuildPlanInput): Plan {
       ...changes.flatMap((c) => (c.kind === 'release_number' ? [c.number.number] : [])),
     ]),
   ].sort(compareCodeUnits);
+  // One context for every change: the number-country index memoizes parses across them.
+  const numberCountry = indexNumberCountries(live);
+  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry };
   const drafts = [
-    ...changes.flatMap((c) =>
-      operationsFromChange(c, { book, dialpadNow: live.readAt === undefined ? now : new Date(live.readAt), liveNumbers, numbersNotToTake, numberCountry: indexNumberCountries(live) }),
-    ),
+    ...changes.flatMap((c) => operationsFromChange(c, context)),
     ...transfers.operations,
     ...planPermissionChanges(desired, { confirmed: input.confirmed, base: input.base }),
   ];
 
-  const initial = createSimState(desired, live, listEmailAliases(matchUsers(desired, live)));
+  const matched = matchUsers(desired, live);
+  const initial = createSimState(desired, live, listEmailAliases(matched), numberCountry);
   const desiredOffice = new Map(desired.tenant.users.map((u) => [u.email.toLowerCase(), u.office]));
   const numberOffice = new Map(live.tenant.numbers.flatMap((n) => (n.office === undefined ? [] : [[n.number, n.office] as const])));
   const trace = orderOperations(drafts, initial, {
@@ -109,7 +111,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const rehearsal = input.rehearsal;
   const settled = settleReversibility({ operations: trace.operations, pool: trace.pool, live });
   const operations = rehearsal === undefined ? settled : settled.map((op) => addRehearsalNote(op, rehearsal));
-  const untouched = countUntouchedUnmanaged(desired, live, operations);
+  const untouched = countUntouchedUnmanaged(matched.unmanaged, operations);
   const waiting = changes
     .flatMap((c) => (c.kind === 'await_provisioning' ? [{ email: c.user.email, source: c.user.source ?? 'config' }] : []))
     .sort((a, b) => compareCodeUnits(a.email, b.email));
@@ -135,9 +137,9 @@ export function buildPlan(input: BuildPlanInput): Plan {
 }
 
 /** Live users absent from config that no operation of the plan touches (the policy leaves them, or they are already as it wants). */
-function countUntouchedUnmanaged(desired: DesiredState, live: LiveState, operations: Operation[]): number {
+function countUntouchedUnmanaged(unmanaged: readonly User[], operations: Operation[]): number {
   const touched = new Set(operations.flatMap((op) => (op.target.type === 'user' ? [op.target.email.toLowerCase()] : [])));
-  return matchUsers(desired, live).unmanaged.filter((u) => !touched.has(u.email.toLowerCase())).length;
+  return unmanaged.filter((u) => !touched.has(u.email.toLowerCase())).length;
 }
 
 /** Desired offices first (their names are what the config says), then live ones not in config. */

@@ -71,7 +71,12 @@ function freeWithoutApi(purchased: Record<LineType, number>): Record<LineType, n
  * A fresh simulation state. `aliases` maps a live email to the desired email that replaces it
  * (`previous_emails`), so every op finds its user under one key.
  */
-export function createSimState(desired: DesiredState, live: LiveState, aliases: Map<string, string>): SimState {
+export function createSimState(
+  desired: DesiredState,
+  live: LiveState,
+  aliases: Map<string, string>,
+  numberCountry: SimState['numberCountry'] = indexNumberCountries(live),
+): SimState {
   const offices = new Map<string, SimOffice>();
   const desiredOffices = new Map(desired.tenant.offices.map((o) => [o.key, o]));
   for (const office of live.tenant.offices) {
@@ -134,7 +139,7 @@ export function createSimState(desired: DesiredState, live: LiveState, aliases: 
     offices,
     users,
     pool,
-    numberCountry: indexNumberCountries(live),
+    numberCountry,
   };
 }
 
