@@ -50,7 +50,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
     let shown: Plan;
     if (file) {
       plan = await readPlanFile(resolve(io.cwd, file));
-      const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed });
+      const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed, pendingRestores });
       reportFreshness(checked.freshness, io);
       shown = checked.shown;
     } else {

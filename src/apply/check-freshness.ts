@@ -4,7 +4,7 @@ import type { DesiredState, LiveState } from '../model/tenant.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import { planFromRead } from '../plan-against-live.js';
 import { digestLive } from '../plan/digest.js';
-import type { Operation, Plan, Violation } from '../plan/types.js';
+import type { Operation, PendingRestore, Plan, Violation } from '../plan/types.js';
 import { checkTargets, type TargetMismatch } from './check-targets.js';
 import { identifyPlan, type Journal } from './journal.js';
 import { identifyOperation, slotOfOperation } from './operation-identity.js';
@@ -56,6 +56,8 @@ type CheckInput = {
   desired?: DesiredState;
   /** The confirmations file's entries, as for any plan (`PlanInputs`). */
   confirmed?: readonly ConfirmedGrant[];
+  /** Restores apply waited for, when the caller read them already; else read from `journal`. */
+  pendingRestores?: readonly PendingRestore[];
   now?: Date;
 };
 
@@ -77,7 +79,7 @@ export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Fr
   const { plan, desired } = input;
   const progress = await input.journal.progress(identifyPlan(plan));
   const read = await fetchLive(input.client);
-  const pendingRestores = await input.journal.pendingRestores();
+  const pendingRestores = input.pendingRestores ?? (await input.journal.pendingRestores());
   const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, pendingRestores, now: input.now ?? new Date() });
   const live = desired === undefined ? read : keyLiveOffices(read, desired.tenant.offices);
   const freshness = judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live });

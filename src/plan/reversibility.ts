@@ -37,16 +37,21 @@ export const findReleasedNumbersOfDeletedUsers: IrreversibleFinder = ({ operatio
   return parts;
 };
 
+/** The numbers the simulation recorded as deleted by operation `id` itself (`released` by a delete: a pending user's). */
+export function numbersDeletedWith(pool: readonly PoolMovement[], id: string): string[] {
+  return pool.filter((p) => p.operation_id === id && p.direction === 'released').map((p) => p.number);
+}
+
 /**
  * Dialpad deletes a pending (invited, never accepted) user's numbers with them, at once: no pool,
  * no restore (help centre, Add & Remove Team Members). The simulation records those numbers as
  * `released` by the delete itself.
  */
-export const findNumbersDeletedWithPendingUsers: IrreversibleFinder = ({ operations, pool }) => {
+const findNumbersDeletedWithPendingUsers: IrreversibleFinder = ({ operations, pool }) => {
   const parts: IrreversibleParts = new Map();
   for (const op of operations) {
     if (op.kind !== 'delete_user') continue;
-    const lost = pool.filter((p) => p.operation_id === op.id && p.direction === 'released').map((p) => p.number);
+    const lost = numbersDeletedWith(pool, op.id);
     if (lost.length === 0) continue;
     parts.set(op.id, `Irreversible: ${op.target.email} is pending (invited, never accepted); Dialpad deletes ${lost.join(', ')} with them at once (no reserved pool, no restore).`);
   }

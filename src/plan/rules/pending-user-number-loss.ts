@@ -1,3 +1,4 @@
+import { numbersDeletedWith } from '../reversibility.js';
 import type { Violation } from '../types.js';
 import { at, type RuleContext } from './context.js';
 
@@ -13,7 +14,7 @@ export function checkPendingUserNumberLoss(ctx: RuleContext): Violation[] {
   const out: Violation[] = [];
   for (const op of ctx.operations) {
     if (op.kind !== 'delete_user') continue;
-    const lost = ctx.trace.pool.filter((p) => p.operation_id === op.id && p.direction === 'released').map((p) => p.number);
+    const lost = numbersDeletedWith(ctx.trace.pool, op.id);
     if (lost.length === 0) continue;
     const email = op.target.email.toLowerCase();
     const entry = ctx.desired.tenant.users.find((u) => u.email === email);
