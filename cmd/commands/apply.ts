@@ -4,7 +4,7 @@ import { checkConfigOrder, configCommit, recordAppliedConfig, type ConfigCommit,
 import { checkSavedPlan, type Drift, type Freshness } from '../../src/apply/check-freshness.js';
 import { identifyPlan, openJournal, type Journal } from '../../src/apply/journal.js';
 import { verifyApplied, type Verification } from '../../src/apply/verify-applied.js';
-import { digestConfig, loadConfig, resolveConfigPath } from '../../src/config/index.js';
+import { digestConfig, loadConfig, loadOptionalConfig, resolveConfigPath } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
 import { fetchLive } from '../../src/dialpad/index.js';
 import { DialformError, UsageError } from '../../src/errors.js';
@@ -91,15 +91,12 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
  * (used to check a resumed plan, to explain a stale one and to verify the result), else none.
  */
 async function loadDesired(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<{ desired?: DesiredState; path?: string }> {
-  try {
+  // Only a saved plan may go without a config (and is then refused by `checkSavedPlan`, saying why).
+  if (file === undefined) {
     const path = resolveConfigPath(io.cwd, opts.config);
     return { desired: await loadConfig(path), path };
-  } catch (error) {
-    // Only a saved plan may go without a config (and is then refused by `checkFreshness`, saying why).
-    const optional = file !== undefined && opts.config === undefined;
-    if (optional && error instanceof UsageError) return {};
-    throw error;
   }
+  return (await loadOptionalConfig(io.cwd, opts.config)) ?? {};
 }
 
 /** Records the config of a complete apply (its commit, when known) so an older one can be refused later. */

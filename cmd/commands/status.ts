@@ -1,11 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { identifyPlan, type JournalEntry } from '../../src/apply/journal.js';
-import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
+import { identifyPlan, readEntries } from '../../src/apply/journal.js';
+import { loadOptionalConfig } from '../../src/config/index.js';
 import { fetchLive } from '../../src/dialpad/index.js';
-import { UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
-import type { DesiredState } from '../../src/model/tenant.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
 import { buildStatus } from '../../src/status/build-status.js';
 import { joinHistory, type History } from '../../src/status/history.js';
@@ -27,7 +24,7 @@ export interface StatusOptions extends ConnectionOptions {
  * an error.
  */
 export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
-  const desired = await loadOptionalConfig(opts, io);
+  const desired = (await loadOptionalConfig(io.cwd, opts.config))?.desired;
   const history = await readHistory(opts, io);
   const target = await openTarget(opts, io, desired);
   try {
@@ -40,36 +37,14 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
   }
 }
 
-async function loadOptionalConfig(opts: StatusOptions, io: Io): Promise<DesiredState | undefined> {
-  try {
-    return await loadConfig(resolveConfigPath(io.cwd, opts.config));
-  } catch (error) {
-    if (opts.config === undefined && error instanceof UsageError) return undefined;
-    throw error;
-  }
-}
-
 /**
  * Who held each reserved number and when users were deleted, from the apply journal joined with
- * the saved plans given with `--plan` (the journal names operations, the plan says what they did).
- * A missing journal is no history, not an error.
+ * the saved plans given with `--plan` (the journal names operations, the plan says what they did),
+ * read as apply reads the journal. A missing journal is no history, not an error.
  */
 async function readHistory(opts: StatusOptions, io: Io): Promise<History> {
   if (opts.plan.length === 0) return { pooled: [], deleted: [] };
   const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve(io.cwd, file))));
-  let text = '';
-  try {
-    text = await readFile(resolve(io.cwd, opts.journal), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`cannot read the journal ${opts.journal}: ${(error as Error).message}`);
-  }
-  const entries = text.split('\n').flatMap((line): JournalEntry[] => {
-    try {
-      const e = JSON.parse(line) as Partial<JournalEntry>;
-      return typeof e.plan === 'string' && typeof e.op === 'string' && typeof e.at === 'string' && e.status === 'done' ? [e as JournalEntry] : [];
-    } catch {
-      return [];
-    }
-  });
+  const entries = (await readEntries(resolve(io.cwd, opts.journal))).filter((e) => e.status === 'done');
   return joinHistory({ plans, entries, identify: identifyPlan });
 }

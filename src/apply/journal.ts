@@ -149,8 +149,8 @@ async function readLines(path: string): Promise<unknown[]> {
   return lines;
 }
 
-/** The operation lines of the journal (not the applied-config records). */
-async function readEntries(path: string): Promise<JournalEntry[]> {
+/** The operation lines of the journal (not the applied-config records); none when there is no file. */
+export async function readEntries(path: string): Promise<JournalEntry[]> {
   return (await readLines(path)).filter((l) => (l as { record?: unknown }).record === undefined) as JournalEntry[];
 }
 

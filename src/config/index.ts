@@ -1,5 +1,5 @@
 /** The config stage: YAML file or directory → validated, normalized `DesiredState`. */
-export { resolveConfigPath, loadConfig, loadConfigSources, displayPath } from './load-config.js';
+export { resolveConfigPath, loadConfig, loadOptionalConfig, loadConfigSources, displayPath } from './load-config.js';
 export { loadConfigFromGit } from './load-from-git.js';
 export { digestConfig } from './digest.js';
 export { findConfigSchemaPath, readConfigSchema } from './schema.js';

@@ -29,9 +29,26 @@ export function resolveConfigPath(cwd: string, given?: string): string {
     if (!existsSync(path)) throw new UsageError(`config not found: ${given} does not exist`);
     return path;
   }
+  const found = findDefaultConfigPath(cwd);
+  if (found === undefined) throw new UsageError(`no config found: looked for ./${DEFAULT_FILE} and ./${DEFAULT_DIR}/ in ${cwd}; pass -c PATH`);
+  return found;
+}
+
+function findDefaultConfigPath(cwd: string): string | undefined {
   if (existsSync(join(cwd, DEFAULT_FILE))) return resolve(cwd);
   if (existsSync(join(cwd, DEFAULT_DIR))) return join(cwd, DEFAULT_DIR);
-  throw new UsageError(`no config found: looked for ./${DEFAULT_FILE} and ./${DEFAULT_DIR}/ in ${cwd}; pass -c PATH`);
+  return undefined;
+}
+
+/**
+ * For commands whose config is optional (`apply FILE`, `status`): the config `given`, or at the
+ * default place; `undefined` only when none was given and there is none at the default place. A
+ * config that is there but cannot be read or has problems still throws.
+ */
+export async function loadOptionalConfig(cwd: string, given?: string): Promise<{ desired: DesiredState; path: string } | undefined> {
+  if (given === undefined && findDefaultConfigPath(cwd) === undefined) return undefined;
+  const path = resolveConfigPath(cwd, given);
+  return { desired: await loadConfig(path), path };
 }
 
 /**
