@@ -110,18 +110,9 @@ interface ParsedSource {
  * from whichever path read its file, and the two agree (test/unit/config-fast-path.test.ts).
  */
 export function loadConfigSources(sources: readonly ConfigSource[], options: LoadOptions): DesiredState {
-  const parser = options.parser ?? 'fast';
-  const first = sources.map((source) => parseSource(source, parser));
-  const readExactly = (): ParsedSource[] => first.map((p, i) => (p.exact ? p : parseSource(sources[i] as ConfigSource, 'exact')));
-  // A YAML problem in one file means the config has a problem: read the rest exactly at once.
-  if (hasYamlProblem(first)) return finishLoad(sources, assembleConfig(readExactly(), options));
-  const result = assembleConfig(first, options);
-  if (result.problems.length === 0 || first.every((p) => p.exact)) return finishLoad(sources, result);
-  return finishLoad(sources, assembleConfig(readExactly(), options));
-}
-
-function hasYamlProblem(parsed: readonly ParsedSource[]): boolean {
-  return parsed.some((p) => p.problems.length > 0);
+  const first = sources.map((source, i) => parseAt(sources, i, options));
+  const assembled = assembleFirstReading(first, options) ?? assembleConfig(first.map((_, i) => parseAt(sources, i, options, first)), options);
+  return finishLoad(sources, assembled);
 }
 
 /**
@@ -129,25 +120,36 @@ function hasYamlProblem(parsed: readonly ParsedSource[]): boolean {
  * network reads without holding the loop for more than one file's parse (or the final assembly).
  */
 export async function loadConfigSourcesAsync(sources: readonly ConfigSource[], options: LoadOptions): Promise<DesiredState> {
-  const parser = options.parser ?? 'fast';
   const parseAll = async (previous?: readonly ParsedSource[]): Promise<ParsedSource[]> => {
     const parsed: ParsedSource[] = [];
-    for (const [i, source] of sources.entries()) {
-      const done = previous?.[i];
-      if (done?.exact) {
-        parsed.push(done);
-        continue;
-      }
-      await yieldToEventLoop();
-      parsed.push(parseSource(source, previous === undefined ? parser : 'exact'));
+    for (const i of sources.keys()) {
+      if (previous?.[i]?.exact !== true) await yieldToEventLoop();
+      parsed.push(parseAt(sources, i, options, previous));
     }
     return parsed;
   };
   const first = await parseAll();
-  if (hasYamlProblem(first)) return finishLoad(sources, assembleConfig(await parseAll(first), options));
+  return finishLoad(sources, assembleFirstReading(first, options) ?? assembleConfig(await parseAll(first), options));
+}
+
+/**
+ * File `i` read by `options.parser` (fast by default); on a second reading (`previous` given), read
+ * exactly unless it already was.
+ */
+function parseAt(sources: readonly ConfigSource[], i: number, options: LoadOptions, previous?: readonly ParsedSource[]): ParsedSource {
+  const done = previous?.[i];
+  if (done?.exact === true) return done;
+  return parseSource(sources[i] as ConfigSource, previous === undefined ? (options.parser ?? 'fast') : 'exact');
+}
+
+/**
+ * The config assembled from a first reading, or `undefined` when it must be read again exactly: a
+ * YAML problem in any file, or any problem at all in a config not read wholly by the exact path.
+ */
+function assembleFirstReading(first: readonly ParsedSource[], options: LoadOptions): Assembled | undefined {
+  if (first.some((p) => p.problems.length > 0)) return undefined;
   const result = assembleConfig(first, options);
-  if (result.problems.length === 0 || first.every((p) => p.exact)) return finishLoad(sources, result);
-  return finishLoad(sources, assembleConfig(await parseAll(first), options));
+  return result.problems.length === 0 || first.every((p) => p.exact) ? result : undefined;
 }
 
 function yieldToEventLoop(): Promise<void> {
