@@ -41,20 +41,16 @@ function setUserFlag(ctx: ConsoleContext, flag: 'analytics' | 'proxy'): RouteRes
   const b = ctx.body;
   assertKnownFields(b, ['user_id', 'user_ids', 'enabled'], flag);
   const enabled = requireBoolean(b, 'enabled');
-  if (b['user_ids'] === undefined) {
-    const user = ctx.store.getUser(requireId(b, 'user_id'));
-    user[flag] = enabled;
-    ctx.store.touch();
-    return { body: { user_id: user.id, [flag]: user[flag] } };
-  }
-  if (b['user_id'] !== undefined) throw badRequest('send user_id or user_ids, not both');
-  const ids = b['user_ids'];
+  const single = b['user_ids'] === undefined;
+  if (!single && b['user_id'] !== undefined) throw badRequest('send user_id or user_ids, not both');
+  const ids = single ? [b['user_id']] : b['user_ids'];
   if (!Array.isArray(ids) || ids.length === 0) throw badRequest('user_ids must be a non-empty array of user ids');
-  const users = ids.map((_, i) => ctx.store.getUser(requireId({ [`user_ids[${i}]`]: ids[i] }, `user_ids[${i}]`)));
+  const field = (i: number): string => (single ? 'user_id' : `user_ids[${i}]`);
+  const users = ids.map((id, i) => ctx.store.getUser(requireId({ [field(i)]: id }, field(i))));
   for (const user of users) assertLiveUser(user);
   for (const user of users) user[flag] = enabled;
   ctx.store.touch();
-  return { body: { user_ids: users.map((u) => u.id), [flag]: enabled } };
+  return { body: single ? { user_id: users[0]?.id, [flag]: enabled } : { user_ids: users.map((u) => u.id), [flag]: enabled } };
 }
 
 /**

@@ -56,6 +56,14 @@ describe('the console page (issue 17)', () => {
     expect(granted).toMatchObject({ status: 200, body: { user_ids: ['101', '102'], analytics: true } });
   });
 
+  it('refuses a deleted user by user_id as it does in user_ids: one path for one user and many', async () => {
+    h = await startHarness();
+    expect((await h.api('DELETE', '/users/103')).status).toBe(200);
+    expect(await h.console('POST', '/proxy', { user_id: '103', enabled: true })).toMatchObject({ status: 400, body: { error: { message: 'user 103 is deleted' } } });
+    const state = (await h.console('GET', '/state')).body as { users: { id: string; proxy?: boolean }[] };
+    expect(state.users.find((u) => u.id === '103')?.proxy).not.toBe(true);
+  });
+
   it('a number a user gives up remembers them and when, for Reserved Numbers, and the API does not show it (issue 17 #1)', async () => {
     h = await startHarness();
     await h.console('POST', '/clock', { now: '2026-11-20T12:00:00Z' });
