@@ -116,6 +116,11 @@ export function collectNames(plan: Plan): string[] {
  * kept). The result is for display only: apply must never be given a redacted plan.
  */
 export function redactPlan(plan: Plan): Plan {
+  return mapStrings(plan, planRedactor(plan));
+}
+
+/** What `redactPlan` does to each string of `plan`, for a caller that maps the strings once anyway. */
+export function planRedactor(plan: Plan): (text: string) => string {
   const index = indexNames(collectNames(plan));
-  return mapStrings(plan, (text) => redactWith(text, index));
+  return (text) => redactWith(text, index);
 }

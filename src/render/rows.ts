@@ -7,8 +7,9 @@ import { EXIT } from '../exit-codes.js';
 import { specOf, type Marker } from '../plan/kinds/index.js';
 import type { FieldChange, ManualStep, Operation, OperationKind, Plan, PoolMovement, Unverifiable, Violation } from '../plan/types.js';
 import { changesAdminRights, formatReversible, formatTarget, formatValue } from './describe-operation.js';
-import { redactPlan } from './redact.js';
-import { sanitizeStrings } from './terminal-safe.js';
+import { mapStrings } from './map-strings.js';
+import { planRedactor } from './redact.js';
+import { sanitizeForTerminal } from './terminal-safe.js';
 
 export type { Marker } from '../plan/kinds/index.js';
 export { formatValue } from './describe-operation.js';
@@ -257,7 +258,9 @@ export function formatTotals(counts: PlanCounts): string {
  * names and messages reach the text and markdown renderers only as visible escapes.
  */
 export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView {
-  const plan = sanitizeStrings(options.redact === true ? redactPlan(input) : input);
+  // One copy of the plan: redact (if asked) then sanitize each string.
+  const redact = options.redact === true ? planRedactor(input) : undefined;
+  const plan = mapStrings(input, redact === undefined ? sanitizeForTerminal : (text) => sanitizeForTerminal(redact(text)));
   const violationsByOp = new Map<string, Violation[]>();
   for (const v of plan.violations) {
     for (const id of v.operation_ids) violationsByOp.set(id, [...(violationsByOp.get(id) ?? []), v]);

@@ -7,7 +7,6 @@
  */
 
 /** C0 controls, DEL, C1 controls, the Unicode line/paragraph separators and bidi overrides/isolates. */
-import { mapStrings } from './map-strings.js';
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -26,9 +25,4 @@ export function sanitizeForTerminal(text: string): string {
 /** Multi-line text of our own (an error listing problems): each line sanitized, the line breaks kept. */
 export function sanitizeLines(text: string): string {
   return text.split('\n').map(sanitizeForTerminal).join('\n');
-}
-
-/** A deep copy of `value` with every string sanitized (object keys, which are field names, kept). */
-export function sanitizeStrings<T>(value: T): T {
-  return mapStrings(value, sanitizeForTerminal);
 }
