@@ -32,14 +32,25 @@ function choiceCase(command: CommandSpec, prev: string, offer: (choices: string)
   return arms.length === 0 ? '' : ` case "${prev}" in ${arms.join(' ')} esac;`;
 }
 
-function renderBash(tree: CommandSpec): string {
+/**
+ * The shell lines bash and zsh share: walk the words before the cursor to the deepest command path
+ * (`cmdpath`), then one `case` arm per command (`arm` sets its subcommands and options).
+ */
+function commandPathLines(tree: CommandSpec, arm: (command: CommandSpec, w: { subcommands: string; options: string }) => string): string[] {
   const commands = listCommands(tree);
   const known = commands.filter((c) => c.path.length > 0).map(pathLabel).join('|');
-  const arms = commands.map((c) => {
-    const w = words(c);
-    const choices = choiceCase(c, '$prev', (list) => `COMPREPLY=($(compgen -W "${list}" -- "$cur"))`);
-    return `    ${pathLabel(c)}) subcommands="${w.subcommands}"; options="${w.options}";${choices} ;;`;
-  });
+  return [
+    '    case "${cmdpath:+$cmdpath }$word" in',
+    `      ${known}) cmdpath="\${cmdpath:+$cmdpath }$word" ;;`,
+    '    esac',
+    '  done',
+    '  case "$cmdpath" in',
+    ...commands.map((c) => `    ${pathLabel(c)}) ${arm(c, words(c))} ;;`),
+    '  esac',
+  ];
+}
+
+function renderBash(tree: CommandSpec): string {
   return [
     '# dialform completion for bash. Load it with: eval "$(dialform completion bash)"',
     '_dialform() {',
@@ -48,13 +59,10 @@ function renderBash(tree: CommandSpec): string {
     '  prev="${COMP_WORDS[COMP_CWORD-1]}"',
     '  for ((i = 1; i < COMP_CWORD; i++)); do',
     '    word="${COMP_WORDS[i]}"',
-    '    case "${cmdpath:+$cmdpath }$word" in',
-    `      ${known}) cmdpath="\${cmdpath:+$cmdpath }$word" ;;`,
-    '    esac',
-    '  done',
-    '  case "$cmdpath" in',
-    ...arms,
-    '  esac',
+    ...commandPathLines(tree, (c, w) => {
+      const choices = choiceCase(c, '$prev', (list) => `COMPREPLY=($(compgen -W "${list}" -- "$cur"))`);
+      return `subcommands="${w.subcommands}"; options="${w.options}";${choices}`;
+    }),
     '  if [[ "$cur" == -* ]]; then',
     '    COMPREPLY=($(compgen -W "$options" -- "$cur"))',
     '  elif [[ -n "$subcommands" ]]; then',
@@ -69,13 +77,6 @@ function renderBash(tree: CommandSpec): string {
 }
 
 function renderZsh(tree: CommandSpec): string {
-  const commands = listCommands(tree);
-  const known = commands.filter((c) => c.path.length > 0).map(pathLabel).join('|');
-  const arms = commands.map((c) => {
-    const w = words(c);
-    const choices = choiceCase(c, '${words[CURRENT-1]}', (list) => `compadd -- ${list}`);
-    return `    ${pathLabel(c)}) subcommands=(${w.subcommands}); options=(${w.options});${choices} ;;`;
-  });
   return [
     '#compdef dialform',
     '# dialform completion for zsh. Load it with: eval "$(dialform completion zsh)" (after compinit),',
@@ -85,13 +86,10 @@ function renderZsh(tree: CommandSpec): string {
     '  local -a subcommands options',
     '  for ((i = 2; i < CURRENT; i++)); do',
     '    word=${words[i]}',
-    '    case "${cmdpath:+$cmdpath }$word" in',
-    `      ${known}) cmdpath="\${cmdpath:+$cmdpath }$word" ;;`,
-    '    esac',
-    '  done',
-    '  case "$cmdpath" in',
-    ...arms,
-    '  esac',
+    ...commandPathLines(tree, (c, w) => {
+      const choices = choiceCase(c, '${words[CURRENT-1]}', (list) => `compadd -- ${list}`);
+      return `subcommands=(${w.subcommands}); options=(${w.options});${choices}`;
+    }),
     '  if [[ ${words[CURRENT]} == -* ]]; then',
     '    compadd -- $options',
     '  elif (( ${#subcommands} )); then',
