@@ -91,7 +91,7 @@ export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Fr
  * operation (structural identity) in `fresh`, so a plan saved days ago shows how reversible its
  * steps are now (a restore window dated from today's read; a release now planned alongside).
  */
-export function refreshReversibility(saved: Plan, fresh: Plan): Plan {
+function refreshReversibility(saved: Plan, fresh: Plan): Plan {
   const byIdentity = new Map(fresh.operations.map((op) => [identifyOperation(op), op]));
   const operations = saved.operations.map((op) => {
     const now = byIdentity.get(identifyOperation(op));

@@ -61,7 +61,7 @@ export interface PendingRestore {
 }
 
 /** The most characters of an error message the journal keeps. */
-export const MAX_JOURNAL_ERROR = 500;
+const MAX_JOURNAL_ERROR = 500;
 
 /** A stable identity for a plan: its basis and operations, not its rendering. */
 export function identifyPlan(plan: Plan): string {

@@ -26,7 +26,7 @@ export interface ConfirmedRecord {
 }
 
 /** Where the confirmations of the config at `configPath` (a file or a directory) live. */
-export async function locateConfirmed(configPath: string): Promise<string> {
+async function locateConfirmed(configPath: string): Promise<string> {
   const abs = resolve(configPath);
   const isDir = (await stat(abs)).isDirectory();
   return join(isDir ? abs : dirname(abs), CONFIRMED_FILE);

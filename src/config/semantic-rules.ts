@@ -137,7 +137,7 @@ export function resolveFixture(config: MergedConfig): string | undefined {
  * A `state: deleted` entry (offboarding) may only say `numbers: []`: a deleted user holds no
  * numbers, and `[]` is how config moves them to the reserved pool before the deletion.
  */
-export function checkDeletedUserNumbers(config: MergedConfig): Problem[] {
+function checkDeletedUserNumbers(config: MergedConfig): Problem[] {
   const problems: Problem[] = [];
   (config.raw.users ?? []).forEach((user, i) => {
     if (user.state !== 'deleted' || (user.numbers ?? []).length === 0) return;
@@ -150,7 +150,7 @@ export function checkDeletedUserNumbers(config: MergedConfig): Problem[] {
 }
 
 /** `starts_on`/`leaves_on` are real dates, a joiner starts before leaving, and `policy.time_zone` is a known zone. */
-export function checkLifecycleDates(config: MergedConfig): Problem[] {
+function checkLifecycleDates(config: MergedConfig): Problem[] {
   const problems: Problem[] = [];
   const zone = config.raw.policy?.time_zone;
   if (zone !== undefined && !isTimeZone(zone)) {

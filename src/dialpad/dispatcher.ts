@@ -7,7 +7,7 @@ const KEEP_ALIVE = { keepAliveTimeout: 10_000, connections: 8 } as const;
  * True for an origin on this machine (`isLoopbackHost`: 127.0.0.0/8, ::1, `localhost` and
  * `*.localhost`; `resolveConnection` refuses plain http to a name that does not resolve there).
  */
-export function isLoopbackOrigin(origin: string | URL | undefined): boolean {
+function isLoopbackOrigin(origin: string | URL | undefined): boolean {
   if (origin === undefined) return false;
   try {
     return isLoopbackHost(new URL(origin).hostname);

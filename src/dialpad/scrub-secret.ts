@@ -40,7 +40,7 @@ function base64Forms(key: string): string[] {
 }
 
 /** Every form of `key` to scrub: raw, URL-encoded, base64 and base64url. */
-export function keyForms(key: string): string[] {
+function keyForms(key: string): string[] {
   const forms = new Set([key, encodeURIComponent(key), ...base64Forms(key)]);
   return [...forms].filter((f) => f.length >= MIN_FORM_LENGTH).sort((a, b) => b.length - a.length);
 }

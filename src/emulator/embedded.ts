@@ -29,7 +29,6 @@ function seedRecordPath(statePath: string): string {
   return `${statePath}.seed`;
 }
 
-export { writeStateFile };
 
 /**
  * Serves the state in `statePath` on a loopback port (`port` 0, the default, picks a free one;

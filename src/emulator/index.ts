@@ -1,7 +1,7 @@
 /** The Dialpad API emulator: fixtures, the HTTP server, and the embedded mode. */
 export { loadFixture, parseFixture } from './fixture.js';
 export { createEmulator, type Emulator, type EmulatorOptions, type EmulatorStats, type LoggedRequest, type RunningEmulator } from './server.js';
-export { startEmbeddedEmulator, writeStateFile, performOnSavedState, EMBEDDED_API_KEY, type EmbeddedEmulator } from './embedded.js';
+export { startEmbeddedEmulator, performOnSavedState, EMBEDDED_API_KEY, type EmbeddedEmulator } from './embedded.js';
 export type { ManualStep, OfficeSelector } from './manual-steps.js';
 export { parseFaultSpec, type FaultSpec, type FaultKind } from './faults.js';
 export { FixtureError } from './fixture-error.js';

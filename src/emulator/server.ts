@@ -20,7 +20,6 @@ import { matchRoute, type RouteResult } from './router.js';
 import { Store } from './store.js';
 import type { Fixture } from './types.js';
 
-export { API_ROUTES };
 const MAX_BODY_BYTES = 1 << 20;
 /** Dialpad's company-wide limit (dialpad-api.md §1.3), stated here on purpose: the emulator models Dialpad, not the client. */
 const DEFAULT_RATE_LIMIT = 20;

@@ -64,9 +64,6 @@ export const LINE_LABELS: Record<LineType, string> = Object.fromEntries(
   Object.entries(LINE_KINDS).map(([line, kind]) => [line, kind.label]),
 ) as Record<LineType, string>;
 
-/** The API field name of a line type, e.g. `talk_lines`. */
-export type LineFieldName = (typeof LINE_FIELD)[LineType];
-
 /**
  * Whether dialform sees what holds this line type: users, for the kinds a user license consumes.
  * Other kinds are held by conference rooms, room phones, fax and extra numbers, which dialform does

@@ -55,7 +55,7 @@ export interface SimState {
  * `available_licenses`): every state that may hold one (`LINE_HOLDING` yes or unknown), so free
  * lines are never over-counted.
  */
-export const LICENSED_STATES: ReadonlySet<UserState> = new Set(
+const LICENSED_STATES: ReadonlySet<UserState> = new Set(
   (Object.keys(LINE_HOLDING) as UserState[]).filter((s) => LINE_HOLDING[s] !== 'no'),
 );
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_ROUTES } from '../../src/emulator/server.js';
+import { API_ROUTES } from '../../src/emulator/api-routes.js';
 import { itemsOf, startHarness, type Harness } from '../support/emulator-harness.js';
 
 interface Spec {

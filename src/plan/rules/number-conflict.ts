@@ -87,6 +87,6 @@ function holderOf(ctx: RuleContext, number: string): string | undefined {
  * `a US`, `an IE`: the article as the code is read aloud, letter by letter (`an` before a letter
  * name that starts with a vowel sound: A, E, F, H, I, L, M, N, O, R, S, X).
  */
-export function withArticle(code: string): string {
+function withArticle(code: string): string {
   return `${/^[AEFHILMNORSX]/.test(code) ? 'an' : 'a'} ${code}`;
 }

@@ -8,7 +8,7 @@ import { countOf } from '../plural.js';
  * without `--force`, the share applies from 10 active users; as Microsoft Entra's provisioning
  * quarantines a sync above 500 deletions, so does the count.
  */
-export const DEFAULT_DELETION_LIMITS = { maxDeletions: 500, maxDeletionPercent: 30, percentFromActiveUsers: 10 } as const;
+const DEFAULT_DELETION_LIMITS = { maxDeletions: 500, maxDeletionPercent: 30, percentFromActiveUsers: 10 } as const;
 
 /**
  * Guards against mass deletion. `policy.max_deletions` bounds user deletions plus number
