@@ -59,7 +59,9 @@ const SHOWN_STATES = new Set(['active', 'pending', 'suspended']);
 export function buildStatus(input: { live: LiveState; now: Date; search?: string; history?: History }): Status {
   const { live, now } = input;
   const officeName = new Map(live.tenant.offices.map((o) => [o.key, o.name]));
-  const nameOf = (key: string | undefined) => (key === undefined ? null : (officeName.get(key) ?? key));
+  // A key no office of the read has (a partial read) is shown as the key itself.
+  const officeOf = (key: string) => officeName.get(key) ?? key;
+  const nameOf = (key: string | undefined) => (key === undefined ? null : officeOf(key));
   const history = input.history ?? { pooled: [], deleted: [] };
   const pooled = latestBy(history.pooled, (p) => p.number);
   const deleted = latestBy(history.deleted, (d) => d.email);
@@ -67,7 +69,7 @@ export function buildStatus(input: { live: LiveState; now: Date; search?: string
 
   const users = live.tenant.users
     .filter((u) => SHOWN_STATES.has(u.state))
-    .map((u) => toStatusUser(u, nameOf(u.office) ?? u.office))
+    .map((u) => toStatusUser(u, officeOf(u.office)))
     .filter((u) => search === '' || matchesSearch(u, search));
   const reserved = live.tenant.numbers
     .filter((n) => n.status === 'available' && n.targetId === undefined)
@@ -84,7 +86,7 @@ export function buildStatus(input: { live: LiveState; now: Date; search?: string
       return {
         email: u.email,
         name: fullName(u),
-        office: nameOf(u.office) ?? u.office,
+        office: officeOf(u.office),
         deleted_at: at ?? null,
         restorable_until: until?.toISOString() ?? null,
         hours_left: until === undefined ? null : Math.max(0, Math.floor((until.getTime() - now.getTime()) / 3_600_000)),
