@@ -18,8 +18,12 @@ export interface PendingConfirmation {
 
 /** The operator-confirmed steps pending for `desired`, given the confirmations so far. */
 export function listPendingConfirmations(desired: DesiredState, confirmed: readonly ConfirmedGrant[] | undefined): PendingConfirmation[] {
+  return groupBySteps(planPermissionChanges(desired, { confirmed }));
+}
+
+function groupBySteps(ops: readonly PermissionOperation[]): PendingConfirmation[] {
   const steps = new Map<string, string[]>();
-  for (const op of planPermissionChanges(desired, { confirmed })) {
+  for (const op of ops) {
     const id = op.step?.id ?? op.kind;
     steps.set(id, [...(steps.get(id) ?? []), op.target.email]);
   }
@@ -32,12 +36,11 @@ export function listPendingConfirmations(desired: DesiredState, confirmed: reado
  */
 export function confirmSteps(input: { desired: DesiredState; confirmed: readonly ConfirmedGrant[] | undefined; names: readonly string[]; at: Date }): ConfirmedGrant[] {
   const ops = planPermissionChanges(input.desired, { confirmed: input.confirmed });
-  const pending = listPendingConfirmations(input.desired, input.confirmed);
   const added: ConfirmedGrant[] = [];
   for (const name of input.names) {
     const [stepId = '', email] = splitName(name);
     const matched = ops.filter((op) => op.step?.id === stepId && (email === undefined || op.target.email.toLowerCase() === email));
-    if (matched.length === 0) throw notConfirmable(name, stepId, pending);
+    if (matched.length === 0) throw notConfirmable(name, stepId, groupBySteps(ops));
     for (const op of matched) added.push(toConfirmation(op, input.at));
   }
   return added;
