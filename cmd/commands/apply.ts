@@ -6,7 +6,7 @@ import { identifyPlan, openJournal, type Journal } from '../../src/apply/journal
 import { verifyApplied, type Verification } from '../../src/apply/verify-applied.js';
 import { digestConfig, loadConfig, loadOptionalConfig, resolveConfigPath } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
-import { fetchLive } from '../../src/dialpad/index.js';
+import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
 import { DialformError, UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { planAgainstLive } from '../../src/plan-against-live.js';
@@ -73,7 +73,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
       journal,
       confirmed,
       onEvent: progress(io, plan),
-      readLive: () => fetchLive(target.client),
+      readLive: () => fetchLive(target.client, READ_PHASE_ONE),
     });
     printReport(report, io, color);
     if (report.status !== 'complete') return EXIT.incomplete;
