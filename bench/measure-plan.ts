@@ -13,7 +13,7 @@ import { createApplyApi } from '../src/dialpad/apply-api.js';
 import { createDialpadClient, fetchLive, type DialpadClient, type RequestEvent } from '../src/dialpad/index.js';
 import type { EmulatorStats } from '../src/emulator/index.js';
 import type { DesiredState } from '../src/model/tenant.js';
-import { planFromRead } from '../src/plan-against-live.js';
+import { planFromRead, readForPlan } from '../src/plan-against-live.js';
 import { renderText } from '../src/render/text.js';
 import { BENCH_API_KEY } from './write-config.js';
 
@@ -78,7 +78,7 @@ async function readEmulatorStats(url: string): Promise<EmulatorStats> {
 }
 
 async function planOnce(client: DialpadClient, desired: DesiredState) {
-  return planFromRead({ desired, read: await fetchLive(client), now: new Date() });
+  return planFromRead({ desired, read: await fetchLive(client, readForPlan(desired)), now: new Date() });
 }
 
 async function measure(input: MeasureInput): Promise<Measurement> {
@@ -91,12 +91,18 @@ async function measure(input: MeasureInput): Promise<Measurement> {
   };
   const client = createDialpadClient({ baseUrl: input.url, apiKey: BENCH_API_KEY, rateLimit: input.rate, onRequest });
 
-  // As `dialform plan` does it: load the config, read Dialpad, plan, render.
+  // As `dialform plan` does it: the config loads beside phase 1 of the read, phase 2 waits for
+  // it (`readForPlan`), then plan and render.
   const wallStart = performance.now();
-  const desired = await loadConfig(input.configPath);
-  const loadConfigMs = performance.now() - wallStart;
-  renameUsers(desired, input.renames);
-  const live = await fetchLive(client);
+  let loadConfigMs = 0;
+  const loading = loadConfig(input.configPath).then((desired) => {
+    loadConfigMs = performance.now() - wallStart;
+    renameUsers(desired, input.renames);
+    return desired;
+  });
+  loading.catch(() => undefined);
+  const live = await fetchLive(client, readForPlan(loading));
+  const desired = await loading;
   const planCalls = calls;
 
   const cpuStart = process.cpuUsage();

@@ -6,7 +6,7 @@
 import type { FollowUpReads, OfficeLicenseReads } from '../dialpad/fetch-live.js';
 import { lineOfLicense } from '../model/license-lines.js';
 import { keyLiveOffices } from '../model/match-offices.js';
-import { matchUsers } from '../model/match-users.js';
+import { GONE_STATES, matchUsers } from '../model/match-users.js';
 import type { DesiredState, LineCounts, LiveState, User, UserState } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
 
@@ -23,7 +23,8 @@ function mayClaimLine(user: User, live: User | undefined, liveOffice: string | u
   if (user.state === 'deleted' || lineOfLicense(user.license) === undefined) return false;
   if (live === undefined || liveOffice !== user.office) return true;
   if (lineOfLicense(live.license) !== lineOfLicense(user.license)) return true;
-  return live.state !== user.state && !(HOLDING.has(live.state) && HOLDING.has(user.state));
+  // A restore (whatever state follows), or a reactivation; a suspension takes nothing.
+  return GONE_STATES.has(live.state) || (HOLDING.has(user.state) && !HOLDING.has(live.state));
 }
 
 /**
