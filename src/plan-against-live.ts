@@ -1,6 +1,6 @@
 import { digestConfig } from './config/index.js';
 import { fetchLive, type DialpadClient, type LiveReadScope } from './dialpad/index.js';
-import { choosePlanReads } from './plan/choose-live-reads.js';
+import { chooseDeclaredOfficeReads, choosePlanReads } from './plan/choose-live-reads.js';
 import { diffTenant } from './diff/index.js';
 import { keyLiveOffices } from './model/match-offices.js';
 import type { DesiredState, LiveState } from './model/tenant.js';
@@ -51,11 +51,15 @@ export function planFromRead(input: PlanInputs & { read: LiveState; now: Date })
 
 /**
  * What a plan of `desired` reads: phase 1, then what `choosePlanReads` picks from it and the
- * config. `desired` may still be loading: phase 1 starts at once and phase 2 waits for it (a
- * config that fails to load fails the read with its own error).
+ * config; the declaring offices' `plan` reads start as soon as the offices (and the config) are in
+ * (`chooseDeclaredOfficeReads`). `desired` may still be loading: phase 1 starts at once and
+ * phase 2 waits for it (a config that fails to load fails the read with its own error).
  */
 export function readForPlan(desired: DesiredState | PromiseLike<DesiredState>): LiveReadScope {
-  return { followUp: async (phaseOne) => choosePlanReads(await desired, phaseOne) };
+  return {
+    early: async (offices) => chooseDeclaredOfficeReads(await desired, offices),
+    followUp: async (phaseOne) => choosePlanReads(await desired, phaseOne),
+  };
 }
 
 /**

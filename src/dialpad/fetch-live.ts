@@ -29,6 +29,12 @@ export interface FollowUpReads {
  * plan's config loads beside phase 1), and its answer decides phase 2.
  */
 export interface LiveReadScope {
+  /**
+   * Optional: asked as soon as the offices are read, with a state of those alone, for reads that
+   * depend on nothing else (they then run beside the user pages, in budget the page chain leaves
+   * idle). Reads asked for again in `followUp` are not repeated.
+   */
+  early?(offices: LiveState): FollowUpReads | Promise<FollowUpReads>;
   followUp(phaseOne: LiveState): FollowUpReads | Promise<FollowUpReads>;
 }
 
@@ -78,42 +84,35 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
   };
   const partialList = <T>(err: ApiError): T[] => (err.itemsRead ?? []) as T[];
 
+  const officesRead = attempt<ApiOffice[]>('offices', () => client.listOffices(), (err) => {
+    if (!err.itemsRead?.length) throw err;
+    return partialList<ApiOffice>(err);
+  });
+  // Reads that need only the offices start as soon as they are in, beside the user pages.
+  const started: Promise<unknown>[] = [];
+  const licenseReads = trackLicenseReads(client, attempt, started);
+  const early =
+    scope.early === undefined
+      ? Promise.resolve()
+      : officesRead.then(async (offices) => {
+          const reads = await scope.early?.({ tenant: normalizeLive({ offices: offices.map((office) => ({ office })), users: [], numbers: [] }), incomplete: [] });
+          for (const o of reads?.offices ?? []) licenseReads.request(o, offices);
+        });
   const [company, offices, users, pool] = await Promise.all([
     client.getCompany(),
-    attempt<ApiOffice[]>('offices', () => client.listOffices(), (err) => {
-      if (!err.itemsRead?.length) throw err;
-      return partialList<ApiOffice>(err);
-    }),
+    officesRead,
     attempt<ApiUser[]>('users', () => client.listUsers({ state: 'all' }), partialList),
     attempt<ApiNumber[]>('reserved numbers', () => client.listNumbers({ status: 'available' }), partialList),
+    early,
   ]);
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool });
   const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
-
-  const nameOf = new Map(offices.flatMap((office) => {
-    const id = officeIdOf(office);
-    return id === undefined ? [] : [[id, office.name ?? id] as const];
-  }));
-  const wanted = new Map(followUp.offices.map((o) => [o.id, o]));
-  const [officeReads, numbers] = await Promise.all([
-    Promise.all(
-      offices.map(async (office): Promise<LiveOfficeReads> => {
-        const id = officeIdOf(office);
-        const reads = id === undefined ? undefined : wanted.get(id);
-        if (id === undefined || reads === undefined) return { office };
-        const label = `office ${nameOf.get(id)} (${id})`;
-        const readAvailable = () =>
-          attempt<ApiLineCounts | undefined>(`${label} available licenses`, () => client.getAvailableLicenses(id), () => undefined);
-        const [plan, early] = await Promise.all([
-          attempt<ApiLineCounts | undefined>(`${label} plan`, () => client.getOfficePlan(id), () => undefined),
-          reads.available === true ? readAvailable() : undefined,
-        ]);
-        const available = early ?? (isAbove(plan, reads.available) ? await readAvailable() : undefined);
-        return { office, ...(plan === undefined ? {} : { plan }), ...(available === undefined ? {} : { available }) };
-      }),
-    ),
-    Promise.all(followUp.numbers.map((number) => attempt<ApiNumber | undefined>(`number ${number}`, () => readNumber(client, number), () => undefined))),
-  ]);
+  for (const o of followUp.offices) licenseReads.request(o, offices);
+  const numbers = await Promise.all(
+    followUp.numbers.map((number) => attempt<ApiNumber | undefined>(`number ${number}`, () => readNumber(client, number), () => undefined)),
+  );
+  const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
+  await Promise.all(started);
 
   const tenant: Tenant = {
     ...phaseOne,
@@ -132,6 +131,54 @@ async function readNumber(client: DialpadClient, number: string): Promise<ApiNum
     if (err instanceof ApiError && err.kind === 'not_found') return undefined;
     throw err;
   }
+}
+
+type Attempt = <T>(what: string, read: () => Promise<T>, partial: (err: ApiError) => T) => Promise<T>;
+
+/**
+ * The license reads of each office, each made once however many times it is asked for (early,
+ * then again in phase 2). Every read started goes into `started`, marked as observed, so a read
+ * still running when the whole read fails is no unhandled rejection; the caller awaits them all.
+ */
+function trackLicenseReads(client: DialpadClient, attempt: Attempt, started: Promise<unknown>[]) {
+  const plans = new Map<string, Promise<ApiLineCounts | undefined>>();
+  const available = new Map<string, Promise<ApiLineCounts | undefined>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    p.catch(() => undefined);
+    started.push(p);
+    return p;
+  };
+  const labelOf = (id: string, offices: readonly ApiOffice[]) => {
+    const office = offices.find((o) => officeIdOf(o) === id);
+    return `office ${office?.name ?? id} (${id})`;
+  };
+  const readAvailable = (id: string, label: string): void => {
+    if (available.has(id)) return;
+    available.set(id, track(attempt(`${label} available licenses`, () => client.getAvailableLicenses(id), () => undefined)));
+  };
+  return {
+    request(reads: OfficeLicenseReads, offices: readonly ApiOffice[]): void {
+      const label = labelOf(reads.id, offices);
+      let plan = plans.get(reads.id);
+      if (plan === undefined) {
+        plan = track(attempt(`${label} plan`, () => client.getOfficePlan(reads.id), () => undefined));
+        plans.set(reads.id, plan);
+      }
+      const wanted = reads.available;
+      if (wanted === true) readAvailable(reads.id, label);
+      else if (wanted !== false) track(plan.then((read) => (isAbove(read, wanted) ? readAvailable(reads.id, label) : undefined)));
+    },
+    /** The office with what was read of it, once every read asked for has settled. */
+    async collect(office: ApiOffice): Promise<LiveOfficeReads> {
+      const id = officeIdOf(office);
+      if (id === undefined || !plans.has(id)) return { office };
+      const plan = await plans.get(id);
+      // A conditional available read is started only once the plan read is in: wait for it too.
+      await Promise.all(started);
+      const free = await available.get(id);
+      return { office, ...(plan === undefined ? {} : { plan }), ...(free === undefined ? {} : { available: free }) };
+    },
+  };
 }
 
 /** Whether `plan` (read) has more of a line than `declared` (when `declared` is a set of counts). */

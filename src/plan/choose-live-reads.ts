@@ -43,26 +43,37 @@ function mayClaimLine(user: User, live: User | undefined, liveOffice: string | u
  */
 export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): FollowUpReads {
   const live = keyLiveOffices(phaseOne, desired.tenant.offices);
-  const liveIdOf = new Map(live.tenant.offices.flatMap((o) => (o.id === undefined ? [] : [[o.key, o.id] as const])));
   const claimed = new Set<string>();
   for (const { user, live: found } of matchUsers(desired, live).pairs) {
     if (mayClaimLine(user, found, found?.office)) claimed.add(user.office);
   }
+  const offices = listOfficeReads(desired, live, (key) => claimed.has(key));
 
+  const held = new Set(live.tenant.users.flatMap((u) => u.numbers ?? []));
+  for (const n of live.tenant.numbers) held.add(n.number);
+  const numbers = new Set(desired.tenant.users.flatMap((u) => (u.numbers ?? []).filter((n) => !held.has(n))));
+  return { offices, numbers: [...numbers].sort(compareCodeUnits) };
+}
+
+/**
+ * The part of `choosePlanReads` that needs only the offices (`offices`: a read of them alone):
+ * the `plan` of each office that declares `licenses:`, with its conditional `available_licenses`.
+ * Asked as soon as the offices are in, so those reads run beside the user pages.
+ */
+export function chooseDeclaredOfficeReads(desired: DesiredState, offices: LiveState): FollowUpReads {
+  return { offices: listOfficeReads(desired, keyLiveOffices(offices, desired.tenant.offices), () => false), numbers: [] };
+}
+
+/** Per config office found live: `available` always where `claimed`, else on the declared counts; sorted by id. */
+function listOfficeReads(desired: DesiredState, live: LiveState, claimed: (key: string) => boolean): OfficeLicenseReads[] {
+  const liveIdOf = new Map(live.tenant.offices.flatMap((o) => (o.id === undefined ? [] : [[o.key, o.id] as const])));
   const offices: OfficeLicenseReads[] = [];
   for (const office of desired.tenant.offices) {
     const id = liveIdOf.get(office.key);
     if (id === undefined) continue;
     const declared: Partial<LineCounts> = office.licenses;
-    if (claimed.has(office.key)) offices.push({ id, available: true });
+    if (claimed(office.key)) offices.push({ id, available: true });
     else if (Object.keys(declared).length > 0) offices.push({ id, available: { ...declared } });
   }
-
-  const held = new Set(live.tenant.users.flatMap((u) => u.numbers ?? []));
-  for (const n of live.tenant.numbers) held.add(n.number);
-  const numbers = new Set(desired.tenant.users.flatMap((u) => (u.numbers ?? []).filter((n) => !held.has(n))));
-  return {
-    offices: offices.sort((a, b) => compareCodeUnits(a.id, b.id)),
-    numbers: [...numbers].sort(compareCodeUnits),
-  };
+  return offices.sort((a, b) => compareCodeUnits(a.id, b.id));
 }

@@ -3,7 +3,7 @@
  * `choosePlanReads` picks from the config and phase 1 (offices keyed `id:<live id>`, as read).
  */
 import { describe, expect, it } from 'vitest';
-import { choosePlanReads } from '../../src/plan/choose-live-reads.js';
+import { chooseDeclaredOfficeReads, choosePlanReads } from '../../src/plan/choose-live-reads.js';
 import type { Office, User } from '../../src/model/tenant.js';
 import { desiredState, liveOffice, liveState, liveUser, office, user } from '../support/builders.js';
 
@@ -66,6 +66,8 @@ describe('choosePlanReads (issue 15 #1)', () => {
       { id: 'hq', available: { talk: 5 } },
       { id: 'ldn', available: { talk: 2, fax: 0 } },
     ]);
+    // The same reads from the offices alone, before any user is read.
+    expect(chooseDeclaredOfficeReads(desired, liveState({ offices: OFFICES })).offices).toEqual(choosePlanReads(desired, live).offices);
   });
 
   it('reads one by one only the numbers config wants that no user read and the pool do not hold', () => {

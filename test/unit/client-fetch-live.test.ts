@@ -113,6 +113,21 @@ describe('fetchLive', () => {
     expect(live.tenant.numbers.map((n) => n.number)).toEqual(['+14155550100']);
   });
 
+  it('reads an office asked for early and again in phase 2 once, adding only what phase 2 adds (issue 15 #1)', async () => {
+    mockCompanyAndOffices();
+    nock(BASE).get('/api/v2/users').query({ state: 'all' }).reply(200, { items: [] });
+    nock(BASE).get('/api/v2/offices/2/plan').once().reply(200, { talk_lines: '5' });
+    nock(BASE).get('/api/v2/offices/2/available_licenses').once().reply(200, { talk_lines: '1' });
+    const scope: LiveReadScope = {
+      early: () => ({ offices: [{ id: '2', available: { talk: 5 } }], numbers: [] }),
+      followUp: () => ({ offices: [{ id: '2', available: true }], numbers: [] }),
+    };
+    const live = await fetchLive(client(), scope);
+    expect(nock.isDone()).toBe(true);
+    expect(live.incomplete).toEqual([]);
+    expect(live.tenant.offices.find((o) => o.id === '2')).toMatchObject({ licenses: { talk: 5 }, available: { talk: 1 } });
+  });
+
   it('records a failed phase-2 read in incomplete (issue 15 #1)', async () => {
     mockCompanyAndOffices();
     nock(BASE).get('/api/v2/users').query({ state: 'all' }).reply(200, { items: [] });
