@@ -57,6 +57,7 @@ export const READ_OFFICE_PLANS: LiveReadScope = {
  * 1. Concurrently: the company, every office, every user in every state (`state=all`; each user
  *    brings the numbers they hold) and the reserved pool (`GET /numbers?status=available`).
  * 2. What `scope.followUp` asks for, given phase 1: per-office license reads and single numbers.
+ *    Reads `scope.early` asks for once the offices are in start then, beside the user pages.
  *
  * Office licenses not read are 0 in the result (and `available` absent): a caller reads those
  * its answer depends on. Every read goes through the client's rate limiter.
@@ -68,7 +69,7 @@ export const READ_OFFICE_PLANS: LiveReadScope = {
  * `incomplete_live_read` rule blocks it. Thrown instead, because no plan can be made at all:
  * auth failures (401, 403: nothing useful can be read with that key), a failed company read, an
  * office list that failed before its first office (Dialpad is unreachable or refusing), and
- * whatever `followUp` throws (a config that does not load).
+ * whatever `early` or `followUp` throws (a config that does not load).
  */
 export async function fetchLive(client: DialpadClient, scope: LiveReadScope = READ_PHASE_ONE): Promise<LiveState> {
   const incomplete: string[] = [];
