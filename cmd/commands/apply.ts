@@ -16,6 +16,7 @@ import type { DesiredState } from '../../src/model/tenant.js';
 import { paint, type Io } from '../io.js';
 import { openTargetBeside, rehearsalOf, type ConnectionOptions, type Target } from '../target.js';
 import { renderPlan } from './render-plan.js';
+import { observed } from '../observed.js';
 import { printReport, progress } from './apply-report.js';
 import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { sanitizeForTerminal } from '../../src/render/terminal-safe.js';
@@ -36,15 +37,14 @@ export interface ApplyCommandOptions extends ConnectionOptions {
 export async function runApply(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<number> {
   const color = opts.color && io.color;
   const loadingConfig = startLoadingDesired(file, opts, io);
-  const loading = loadingConfig.then((c) => c.desired);
+  const loading = observed(loadingConfig.then((c) => c.desired));
   const target = await openTargetBeside(opts, io, loading);
   try {
     const journal = openJournal(resolve(io.cwd, opts.journal));
     // An unusable journal is refused before anything is read or written, not after the first write.
     await journal.prepare();
     // Without a saved plan, phase 1 of the read runs beside the config load (`readForPlan`).
-    const reading = file ? undefined : fetchLive(target.client, readForPlan(loading.then((d) => d ?? needConfig())));
-    reading?.catch(() => undefined);
+    const reading = file ? undefined : observed(fetchLive(target.client, readForPlan(observed(loading.then((d) => d ?? needConfig())))));
     const { desired, path } = await loadingConfig;
     const commit = desired && path ? await configCommit(path, desired.files) : undefined;
     const confirmed = path ? (await readConfirmed(path)).grants : undefined;
@@ -93,19 +93,14 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
 }
 
 /**
- * The config: required without FILE; with FILE, the given or default config when there is one
- * (used to check a resumed plan, to explain a stale one and to verify the result), else none.
- */
-/**
- * Starts loading the config apply runs with (observed at once, so a failure waits its turn below
- * rather than becoming an unhandled rejection). Only a saved plan may go without a config (and is
- * then refused by `checkSavedPlan`, saying why).
+ * Starts loading the config (`observed`: a failure waits its turn): required without FILE; with
+ * FILE, the given or default config when there is one (used to check a resumed plan, to explain a
+ * stale one and to verify the result), else none, and `checkSavedPlan` refuses, saying why.
  */
 function startLoadingDesired(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<{ desired?: DesiredState; path?: string }> {
   const path = file === undefined ? resolveConfigPath(io.cwd, opts.config) : undefined;
-  const loading = path === undefined ? loadOptionalConfig(io.cwd, opts.config).then((found) => found ?? {}) : loadConfig(path).then((desired) => ({ desired, path }));
-  loading.catch(() => undefined);
-  return loading;
+  if (path !== undefined) return observed(loadConfig(path).then((desired) => ({ desired, path })));
+  return observed(loadOptionalConfig(io.cwd, opts.config).then((found) => found ?? {}));
 }
 
 function needConfig(): never {

@@ -8,6 +8,7 @@ import { fetchLive } from '../../src/dialpad/index.js';
 import { planFromRead, readForPlan } from '../../src/plan-against-live.js';
 import { openTargetBeside, rehearsalOf, type ConnectionOptions } from '../target.js';
 import { planExitCode, renderPlan, type PlanFormat } from './render-plan.js';
+import { observed } from '../observed.js';
 
 export interface PlanOptions extends ConnectionOptions {
   config?: string;
@@ -23,15 +24,12 @@ export interface PlanOptions extends ConnectionOptions {
 /** `dialform plan`: exit 0 (no changes, or changes without --detailed-exitcode), 2 (changes), 3 (blocked). */
 export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
   const configPath = resolveConfigPath(io.cwd, opts.config);
-  const loading = loadConfig(configPath);
-  // Observed at once: a config that fails to load is reported below, in its turn, never as an
-  // unhandled rejection while the target opens.
-  loading.catch(() => undefined);
+  // A config that fails to load is reported below, in its turn (`observed`).
+  const loading = observed(loadConfig(configPath));
   const target = await openTargetBeside(opts, io, loading);
   try {
     // Phase 1 of the read runs beside the config load; phase 2 waits for the config (`readForPlan`).
-    const reading = fetchLive(target.client, readForPlan(loading));
-    reading.catch(() => undefined);
+    const reading = observed(fetchLive(target.client, readForPlan(loading)));
     const desired = await loading;
     const base = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : undefined;
     const { grants: confirmed } = await readConfirmed(configPath);

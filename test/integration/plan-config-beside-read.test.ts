@@ -1,5 +1,5 @@
 /**
- * `plan` loads the config beside the live read (issue 15 #2). A config that fails to load is still
+ * `plan` and `apply` (without a saved plan) load the config beside the live read (issue 15 #2). A config that fails to load is still
  * the error reported, as `file:line:col`, and it does not wait for a read nobody will use: here the
  * API accepts connections and never answers, so a CLI that waited would hang for its timeouts.
  */
@@ -21,14 +21,14 @@ afterEach(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-describe('plan: the config loads beside the read', () => {
-  it('reports a config that fails to load at once, without waiting for an API that never answers (issue 15 #2)', { timeout: 60_000 }, async () => {
+describe('plan and apply: the config loads beside the read', () => {
+  it.each([['plan'], ['apply']])('%s reports a config that fails to load at once, without waiting for an API that never answers (issue 15 #2)', { timeout: 60_000 }, async (command) => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-beside-'));
     await writeFile(join(cwd, 'dialform.yaml'), 'version: 1\nofices: {}\n');
-    const result = await runCli(['plan', '-c', 'dialform.yaml'], {
+    const result = await runCli([command, '-c', 'dialform.yaml'], {
       cwd,
       env: { DIALPAD_API_URL: `http://127.0.0.1:${address.port}`, DIALPAD_API_KEY: 'k' },
     });
