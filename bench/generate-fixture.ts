@@ -17,6 +17,11 @@ export interface GenerateOptions {
   deletedFraction?: number;
   /** Reserved-pool numbers per office. Default 3. */
   poolPerOffice?: number;
+  /**
+   * Room for new hires: `count` more talk lines in office `office` (an index), so a config that
+   * adds that many users there plans them without `insufficient_licenses`.
+   */
+  hires?: { office: number; count: number };
 }
 
 /** The fixture as plain JSON data. */
@@ -133,10 +138,11 @@ export function generateFixture(opts: GenerateOptions): GeneratedFixture {
   }
 
   // Enough licenses for every active user plus 5 spare of each line type, counted from the draw.
-  for (const office of offices) {
+  for (const [index, office] of offices.entries()) {
     const held = users.filter((u) => u.office_id === office.id);
     const agents = held.filter((u) => u.license === 'agents').length;
-    office.licenses = { talk_lines: String(held.length - agents + 5), sell_lines: String(agents + 5), contact_center_lines: '2' };
+    const hires = opts.hires?.office === index ? opts.hires.count : 0;
+    office.licenses = { talk_lines: String(held.length - agents + 5 + hires), sell_lines: String(agents + 5), contact_center_lines: '2' };
   }
 
   const deleted = Math.floor(opts.users * (opts.deletedFraction ?? 0.01));

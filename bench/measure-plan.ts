@@ -10,10 +10,10 @@ import { applyPlan } from '../src/apply/apply-plan.js';
 import { openJournal } from '../src/apply/journal.js';
 import { loadConfig } from '../src/config/index.js';
 import { createApplyApi } from '../src/dialpad/apply-api.js';
-import { createDialpadClient, fetchLive, type DialpadClient } from '../src/dialpad/index.js';
+import { createDialpadClient, fetchLive, type DialpadClient, type RequestEvent } from '../src/dialpad/index.js';
 import type { EmulatorStats } from '../src/emulator/index.js';
 import type { DesiredState } from '../src/model/tenant.js';
-import { planFromRead } from '../src/plan-against-live.js';
+import { planFromRead, readForPlan } from '../src/plan-against-live.js';
 import { renderText } from '../src/render/text.js';
 import { BENCH_API_KEY } from './write-config.js';
 
@@ -29,16 +29,16 @@ export interface Measurement {
   users: number;
   plan: {
     calls: number;
+    /** From starting the config load to the rendered plan (the read included), ms. */
     wallMs: number;
     operations: number;
     blocked: boolean;
     incomplete: string[];
     /** CPU (user + system) of diff + plan + render, ms. */
     cpuMs: number;
-    /** Heap and RSS growth over diff + plan + render, bytes. */
-    heapGrowth: number;
-    rssAfter: number;
     loadConfigMs: number;
+    /** Requests of the plan's read per endpoint (`endpointOf`). */
+    endpoints: Record<string, number>;
   };
   apply?: {
     operations: number;
@@ -55,6 +55,18 @@ export interface Measurement {
   maxRss: number;
 }
 
+/**
+ * A request's endpoint: method and path with ids and numbers as `{id}` / `{number}`, plus the
+ * `status` filter when there is one (`GET /api/v2/numbers?status=available`).
+ */
+export function endpointOf(e: Pick<RequestEvent, 'method' | 'path' | 'query'>): string {
+  const path = e.path
+    .split('/')
+    .map((seg) => (/^\d+$/.test(seg) ? '{id}' : /^(%2B|\+)\d+$/.test(seg) ? '{number}' : seg))
+    .join('/');
+  return `${e.method} ${path}${e.query.status === undefined ? '' : `?status=${e.query.status}`}`;
+}
+
 function renameUsers(desired: DesiredState, count: number): void {
   const users = desired.tenant.users.filter((u) => u.state === 'active').slice(0, count);
   for (const user of users) user.lastName = `${user.lastName} Renamed`;
@@ -66,30 +78,38 @@ async function readEmulatorStats(url: string): Promise<EmulatorStats> {
 }
 
 async function planOnce(client: DialpadClient, desired: DesiredState) {
-  return planFromRead({ desired, read: await fetchLive(client), now: new Date() });
+  return planFromRead({ desired, read: await fetchLive(client, readForPlan(desired)), now: new Date() });
 }
 
 async function measure(input: MeasureInput): Promise<Measurement> {
-  const loadStart = performance.now();
-  const desired = await loadConfig(input.configPath);
-  const loadConfigMs = performance.now() - loadStart;
-  renameUsers(desired, input.renames);
-
   let calls = 0;
-  const client = createDialpadClient({ baseUrl: input.url, apiKey: BENCH_API_KEY, rateLimit: input.rate, onRequest: () => calls++ });
+  const endpoints: Record<string, number> = {};
+  const onRequest = (e: RequestEvent): void => {
+    calls++;
+    const endpoint = endpointOf(e);
+    endpoints[endpoint] = (endpoints[endpoint] ?? 0) + 1;
+  };
+  const client = createDialpadClient({ baseUrl: input.url, apiKey: BENCH_API_KEY, rateLimit: input.rate, onRequest });
 
+  // As `dialform plan` does it: the config loads beside phase 1 of the read, phase 2 waits for
+  // it (`readForPlan`), then plan and render.
   const wallStart = performance.now();
-  const live = await fetchLive(client);
-  const wallMs = performance.now() - wallStart;
+  let loadConfigMs = 0;
+  const loading = loadConfig(input.configPath).then((desired) => {
+    loadConfigMs = performance.now() - wallStart;
+    renameUsers(desired, input.renames);
+    return desired;
+  });
+  loading.catch(() => undefined);
+  const live = await fetchLive(client, readForPlan(loading));
+  const desired = await loading;
   const planCalls = calls;
 
-  globalThis.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
   const cpuStart = process.cpuUsage();
   const plan = planFromRead({ desired, read: live, now: new Date() });
   const text = renderText(plan, { color: false });
   const cpu = process.cpuUsage(cpuStart);
-  const memory = process.memoryUsage();
+  const wallMs = performance.now() - wallStart;
   if (text.length === 0) throw new Error('empty rendering');
 
   const result: Measurement = {
@@ -101,9 +121,8 @@ async function measure(input: MeasureInput): Promise<Measurement> {
       blocked: plan.summary.blocked,
       incomplete: live.incomplete,
       cpuMs: (cpu.user + cpu.system) / 1000,
-      heapGrowth: memory.heapUsed - heapBefore,
-      rssAfter: memory.rss,
       loadConfigMs,
+      endpoints: { ...endpoints },
     },
     maxRss: 0,
   };

@@ -3,12 +3,13 @@ import type { Fixture } from '../src/emulator/index.js';
 /** The emulator's (and Dialpad's) default page size. */
 export const PAGE_SIZE = 100;
 
-/** What a complete live read must cost at best, derived from the emulator's state. */
+/**
+ * What the old read-everything design (before the two-phase read, issue 15) costs for the
+ * emulator's state: the bench's "calls, old design" column, what the two-phase read is compared with.
+ */
 export interface ReadBound {
   /** Fewest requests: company + every page of each list + plan and available_licenses per office. */
   calls: number;
-  /** Longest chain of requests that depend on each other (each page needs the previous cursor). */
-  chain: number;
   offices: number;
   users: number;
   numbers: number;
@@ -23,9 +24,8 @@ export function countPages(n: number, pageSize = PAGE_SIZE): number {
 }
 
 /**
- * The minimum read for `fetchLive`: `GET /company`, the offices, users (`state=all`: every user
- * not yet anonymized) and numbers lists, and two per-office reads. The per-office reads can only
- * start once the offices list is read, so the office chain is its pages plus one.
+ * The read-everything design's minimum: `GET /company`, the offices, users (`state=all`: every
+ * user not yet anonymized) and every number (not only the pool), and two per-office reads.
  */
 export function computeReadBound(state: Fixture): ReadBound {
   const offices = state.offices.length;
@@ -34,14 +34,8 @@ export function computeReadBound(state: Fixture): ReadBound {
   const pages = { offices: countPages(offices), users: countPages(users), numbers: countPages(numbers) };
   return {
     calls: 1 + pages.offices + pages.users + pages.numbers + 2 * offices,
-    chain: Math.max(1, pages.users, pages.numbers, pages.offices + (offices > 0 ? 1 : 0)),
     offices,
     users,
     numbers,
   };
-}
-
-/** Wall-time lower bound in ms: the rate limit or the longest cursor chain, whichever is slower. */
-export function computeWallBoundMs(bound: ReadBound, opts: { ratePerSecond: number; latencyMs: number }): number {
-  return Math.max((bound.calls / opts.ratePerSecond) * 1000, bound.chain * opts.latencyMs);
 }

@@ -17,12 +17,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, parseFixture, type Fixture } from '../src/emulator/index.js';
-import { formatApplyTable, formatPlanTable, type ApplyRow, type BenchSettings, type PlanRow } from './format-table.js';
+import { formatApplyTable, formatPlanTable, toPlanRow, type ApplyRow, type BenchSettings, type PlanRow } from './format-table.js';
 import { formatConfigLoadTable, type ConfigLoadRow } from './format-config-table.js';
 import type { ConfigLoadInput, ConfigLoadMeasurement } from './measure-config-load.js';
 import { generateFixture } from './generate-fixture.js';
 import type { Measurement, MeasureInput } from './measure-plan.js';
-import { computeReadBound, computeWallBoundMs } from './minimum-calls.js';
+import { computeReadBound } from './minimum-calls.js';
 import { writeMatchingConfig } from './write-config.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -92,20 +92,7 @@ async function benchSize(
   try {
     const renames = apply ? settings.applyOps : Math.min(settings.applyOps, users);
     const m = await runMeasurement({ url: running.url, configPath, rate: settings.ratePerSecond, renames, apply });
-    const plan: PlanRow = {
-      users,
-      calls: m.plan.calls,
-      minCalls: bound.calls,
-      wallMs: m.plan.wallMs,
-      boundMs: computeWallBoundMs(bound, settings),
-      chain: bound.chain,
-      operations: m.plan.operations,
-      cpuMs: m.plan.cpuMs,
-      heapGrowth: m.plan.heapGrowth,
-      maxRss: m.maxRss,
-      loadConfigMs: m.plan.loadConfigMs,
-      complete: m.plan.incomplete.length === 0,
-    };
+    const plan = toPlanRow(users, m, bound.calls);
     if (!apply || m.apply === undefined) return { plan };
     const a = m.apply;
     return {

@@ -39,7 +39,7 @@ export function rehearsalOf(target: Target, config: string | undefined): { rehea
  * Connects to Dialpad, or with `--emulator` starts the embedded emulator on a loopback port,
  * seeded from the given fixture, else the config's `emulator.fixture`.
  */
-export async function openTarget(opts: ConnectionOptions, io: Io, desired?: DesiredState): Promise<Target> {
+export async function openTarget(opts: ConnectionOptions, io: Io, desired?: DesiredState, signal?: AbortSignal): Promise<Target> {
   const log = opts.verbose ? (line: string) => io.err(`${line}\n`) : undefined;
   if (opts.emulator !== undefined && opts.emulator !== false) {
     const fixturePath = typeof opts.emulator === 'string' ? resolve(io.cwd, opts.emulator) : desired?.emulatorFixture;
@@ -55,11 +55,30 @@ export async function openTarget(opts: ConnectionOptions, io: Io, desired?: Desi
           'add --emulator-reset to start over from that fixture.\n',
       );
     }
-    const client = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit, log });
+    const client = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit, log, signal });
     return { client, label: 'the embedded emulator', rehearsing: true, close: () => emulator.close() };
   }
   if (opts.emulatorReset) throw new UsageError('--emulator-reset only makes sense with --emulator');
   const connection = await resolveConnection({ apiUrl: opts.apiUrl, apiKeyFile: opts.apiKeyFile, env: io.env });
-  const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, log });
+  const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, log, signal });
   return { client, label: connection.baseUrl, rehearsing: false, close: async () => {} };
+}
+
+/**
+ * `openTarget` while the config is still loading (`loading`), so the read can start beside the
+ * load. A bare `--emulator` seeds from the config's `emulator.fixture` and waits for it; any
+ * other target does not, and if it cannot be opened, a config that fails to load is still the
+ * error reported (as when the config loaded first). A config that fails to load stops the
+ * client (`signal`): its read is of no use, and the error is not kept waiting for it.
+ */
+export async function openTargetBeside(opts: ConnectionOptions, io: Io, loading: Promise<DesiredState | undefined>): Promise<Target> {
+  if (opts.emulator === true) return openTarget(opts, io, await loading);
+  const stop = new AbortController();
+  loading.catch(() => stop.abort());
+  try {
+    return await openTarget(opts, io, undefined, stop.signal);
+  } catch (err) {
+    await loading;
+    throw err;
+  }
 }

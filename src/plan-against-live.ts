@@ -1,5 +1,6 @@
 import { digestConfig } from './config/index.js';
-import { fetchLive, type DialpadClient } from './dialpad/index.js';
+import { fetchLive, type DialpadClient, type LiveReadScope } from './dialpad/index.js';
+import { chooseDeclaredOfficeReads, choosePlanReads } from './plan/choose-live-reads.js';
 import { diffTenant } from './diff/index.js';
 import { keyLiveOffices } from './model/match-offices.js';
 import type { DesiredState, LiveState } from './model/tenant.js';
@@ -49,11 +50,24 @@ export function planFromRead(input: PlanInputs & { read: LiveState; now: Date })
 }
 
 /**
- * The whole pipeline: read Dialpad (`fetchLive`, keyed by Dialpad ids), then `planFromRead`
- * (match → diff → plan). Returns the plan and the read it was made from.
+ * What a plan of `desired` reads: phase 1, then what `choosePlanReads` picks from it and the
+ * config; the declaring offices' `plan` reads start as soon as the offices (and the config) are in
+ * (`chooseDeclaredOfficeReads`). `desired` may still be loading: phase 1 starts at once and
+ * phase 2 waits for it (a config that fails to load fails the read with its own error).
+ */
+export function readForPlan(desired: DesiredState | PromiseLike<DesiredState>): LiveReadScope {
+  return {
+    early: async (offices) => chooseDeclaredOfficeReads(await desired, offices),
+    followUp: async (phaseOne) => choosePlanReads(await desired, phaseOne),
+  };
+}
+
+/**
+ * The whole pipeline: read Dialpad (`fetchLive` with `readForPlan`, keyed by Dialpad ids), then
+ * `planFromRead` (match → diff → plan). Returns the plan and the read it was made from.
  */
 export async function planAgainstLive(input: PlanInputs & { client: DialpadClient; now?: Date }): Promise<{ plan: Plan; read: LiveState }> {
-  const read = await fetchLive(input.client);
+  const read = await fetchLive(input.client, readForPlan(input.desired));
   const plan = planFromRead({ ...input, read, now: input.now ?? new Date() });
   return { plan, read };
 }

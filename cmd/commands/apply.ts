@@ -6,16 +6,17 @@ import { identifyPlan, openJournal, type Journal } from '../../src/apply/journal
 import { verifyApplied, type Verification } from '../../src/apply/verify-applied.js';
 import { digestConfig, loadConfig, loadOptionalConfig, resolveConfigPath } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
-import { fetchLive } from '../../src/dialpad/index.js';
+import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
 import { DialformError, UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
-import { planAgainstLive } from '../../src/plan-against-live.js';
+import { planFromRead, readForPlan } from '../../src/plan-against-live.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
 import type { Operation, Plan } from '../../src/plan/types.js';
 import type { DesiredState } from '../../src/model/tenant.js';
 import { paint, type Io } from '../io.js';
-import { openTarget, rehearsalOf, type ConnectionOptions, type Target } from '../target.js';
+import { openTargetBeside, rehearsalOf, type ConnectionOptions, type Target } from '../target.js';
 import { renderPlan } from './render-plan.js';
+import { observed } from '../observed.js';
 import { printReport, progress } from './apply-report.js';
 import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { sanitizeForTerminal } from '../../src/render/terminal-safe.js';
@@ -35,12 +36,16 @@ export interface ApplyCommandOptions extends ConnectionOptions {
  */
 export async function runApply(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<number> {
   const color = opts.color && io.color;
-  const { desired, path } = await loadDesired(file, opts, io);
-  const target = await openTarget(opts, io, desired);
+  const loadingConfig = startLoadingDesired(file, opts, io);
+  const loading = observed(loadingConfig.then((c) => c.desired));
+  const target = await openTargetBeside(opts, io, loading);
   try {
     const journal = openJournal(resolve(io.cwd, opts.journal));
     // An unusable journal is refused before anything is read or written, not after the first write.
     await journal.prepare();
+    // Without a saved plan, phase 1 of the read runs beside the config load (`readForPlan`).
+    const reading = file ? undefined : observed(fetchLive(target.client, readForPlan(observed(loading.then((d) => d ?? needConfig())))));
+    const { desired, path } = await loadingConfig;
     const commit = desired && path ? await configCommit(path, desired.files) : undefined;
     const confirmed = path ? (await readConfirmed(path)).grants : undefined;
     const pendingRestores = await journal.pendingRestores();
@@ -54,8 +59,9 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
       reportFreshness(checked.freshness, io);
       shown = checked.shown;
     } else {
-      if (!desired) throw new UsageError('apply needs a config (-c) or a saved plan FILE');
-      plan = (await planAgainstLive({ desired, confirmed, pendingRestores, client: target.client, ...rehearsalOf(target, opts.config) })).plan;
+      if (!desired || !reading) return needConfig();
+      const read = await reading;
+      plan = planFromRead({ desired, read, confirmed, pendingRestores, now: new Date(), ...rehearsalOf(target, opts.config) });
       shown = plan;
     }
 
@@ -73,7 +79,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
       journal,
       confirmed,
       onEvent: progress(io, plan),
-      readLive: () => fetchLive(target.client),
+      readLive: () => fetchLive(target.client, READ_PHASE_ONE),
     });
     printReport(report, io, color);
     if (report.status !== 'complete') return EXIT.incomplete;
@@ -87,16 +93,18 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
 }
 
 /**
- * The config: required without FILE; with FILE, the given or default config when there is one
- * (used to check a resumed plan, to explain a stale one and to verify the result), else none.
+ * Starts loading the config (`observed`: a failure waits its turn): required without FILE; with
+ * FILE, the given or default config when there is one (used to check a resumed plan, to explain a
+ * stale one and to verify the result), else none, and `checkSavedPlan` refuses, saying why.
  */
-async function loadDesired(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<{ desired?: DesiredState; path?: string }> {
-  // Only a saved plan may go without a config (and is then refused by `checkSavedPlan`, saying why).
-  if (file === undefined) {
-    const path = resolveConfigPath(io.cwd, opts.config);
-    return { desired: await loadConfig(path), path };
-  }
-  return (await loadOptionalConfig(io.cwd, opts.config)) ?? {};
+function startLoadingDesired(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<{ desired?: DesiredState; path?: string }> {
+  const path = file === undefined ? resolveConfigPath(io.cwd, opts.config) : undefined;
+  if (path !== undefined) return observed(loadConfig(path).then((desired) => ({ desired, path })));
+  return observed(loadOptionalConfig(io.cwd, opts.config).then((found) => found ?? {}));
+}
+
+function needConfig(): never {
+  throw new UsageError('apply needs a config (-c) or a saved plan FILE');
 }
 
 /** Records the config of a complete apply (its commit, when known) so an older one can be refused later. */

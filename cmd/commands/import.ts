@@ -1,6 +1,6 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { findConfigSchemaPath } from '../../src/config/schema.js';
-import { fetchLive } from '../../src/dialpad/index.js';
+import { fetchLive, READ_OFFICE_PLANS } from '../../src/dialpad/index.js';
 import { DialformError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { renderImport } from '../../src/import/render-import.js';
@@ -19,7 +19,7 @@ export async function runImport(opts: ConnectionOptions & { outDir: string; forc
   const target = await openTarget(opts, io);
   let result;
   try {
-    const live = await fetchLive(target.client);
+    const live = await fetchLive(target.client, READ_OFFICE_PLANS);
     if (live.incomplete.length > 0) {
       throw new DialformError('live_read_incomplete', `Dialpad could not be read completely (${live.incomplete.join('; ')}); nothing was written. Try again.`);
     }

@@ -4,9 +4,11 @@ import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { openJournal } from '../../src/apply/journal.js';
 import { resolve } from 'node:path';
 import type { Io } from '../io.js';
-import { planAgainstLive } from '../../src/plan-against-live.js';
-import { openTarget, rehearsalOf, type ConnectionOptions } from '../target.js';
+import { fetchLive } from '../../src/dialpad/index.js';
+import { planFromRead, readForPlan } from '../../src/plan-against-live.js';
+import { openTargetBeside, rehearsalOf, type ConnectionOptions } from '../target.js';
 import { planExitCode, renderPlan, type PlanFormat } from './render-plan.js';
+import { observed } from '../observed.js';
 
 export interface PlanOptions extends ConnectionOptions {
   config?: string;
@@ -22,14 +24,19 @@ export interface PlanOptions extends ConnectionOptions {
 /** `dialform plan`: exit 0 (no changes, or changes without --detailed-exitcode), 2 (changes), 3 (blocked). */
 export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
   const configPath = resolveConfigPath(io.cwd, opts.config);
-  const desired = await loadConfig(configPath);
-  const base = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : undefined;
-  const target = await openTarget(opts, io, desired);
+  // A config that fails to load is reported below, in its turn (`observed`).
+  const loading = observed(loadConfig(configPath));
+  const target = await openTargetBeside(opts, io, loading);
   try {
+    // Phase 1 of the read runs beside the config load; phase 2 waits for the config (`readForPlan`).
+    const reading = observed(fetchLive(target.client, readForPlan(loading)));
+    const desired = await loading;
+    const base = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : undefined;
     const { grants: confirmed } = await readConfirmed(configPath);
     // Read only: a restore apply waited for (`restore_window_expired`); no journal, none.
     const pendingRestores = await openJournal(resolve(io.cwd, opts.journal)).pendingRestores();
-    const { plan } = await planAgainstLive({ desired, client: target.client, base, confirmed, pendingRestores, ...rehearsalOf(target, opts.config) });
+    const read = await reading;
+    const plan = planFromRead({ desired, read, base, confirmed, pendingRestores, now: new Date(), ...rehearsalOf(target, opts.config) });
     if (opts.out) {
       await writePlanFile(resolve(io.cwd, opts.out), plan);
       io.err(

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { identifyPlan, readEntries } from '../../src/apply/journal.js';
 import { loadOptionalConfig } from '../../src/config/index.js';
-import { fetchLive } from '../../src/dialpad/index.js';
+import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
 import { buildStatus } from '../../src/status/build-status.js';
@@ -28,7 +28,7 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
   const history = await readHistory(opts, io);
   const target = await openTarget(opts, io, desired);
   try {
-    const live = await fetchLive(target.client);
+    const live = await fetchLive(target.client, READ_PHASE_ONE);
     const status = buildStatus({ live, now: new Date(), ...(opts.search === undefined ? {} : { search: opts.search }), history });
     io.out(opts.format === 'json' ? renderStatusJson(status) : renderStatusText(status));
     return EXIT.ok;

@@ -1,8 +1,8 @@
-import { fetchLive, type DialpadClient } from '../dialpad/index.js';
+import { fetchLive, READ_PHASE_ONE, type DialpadClient } from '../dialpad/index.js';
 import { keyLiveOffices } from '../model/match-offices.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
-import { planFromRead } from '../plan-against-live.js';
+import { planFromRead, readForPlan } from '../plan-against-live.js';
 import { digestLive } from '../plan/digest.js';
 import type { Operation, PendingRestore, Plan, Violation } from '../plan/types.js';
 import { checkTargets, type TargetMismatch } from './check-targets.js';
@@ -78,7 +78,9 @@ export async function checkFreshness(input: CheckInput): Promise<Freshness> {
 export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Freshness; shown: Plan }> {
   const { plan, desired } = input;
   const progress = await input.journal.progress(identifyPlan(plan));
-  const read = await fetchLive(input.client);
+  // As the plan read it (the same config and Dialpad pick the same reads, so the same digest);
+  // without a config the plan cannot be checked anyway (`unverifiable`).
+  const read = await fetchLive(input.client, desired === undefined ? READ_PHASE_ONE : readForPlan(desired));
   const pendingRestores = input.pendingRestores ?? (await input.journal.pendingRestores());
   const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, pendingRestores, now: input.now ?? new Date() });
   const live = desired === undefined ? read : keyLiveOffices(read, desired.tenant.offices);

@@ -1,25 +1,77 @@
-import type { LiveState } from '../model/tenant.js';
+import type { LineCounts, LiveState, Tenant } from '../model/tenant.js';
 import { ApiError } from './api-error.js';
 import type { ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
-import { normalizeLive, officeIdOf, type LiveOfficeReads } from './normalize-live.js';
+import { normalizeLive, normalizeNumbers, normalizeOffices, officeIdOf, toLineCounts, type LiveOfficeReads } from './normalize-live.js';
+
+/** The license reads of one office in phase 2: `GET /offices/{id}/plan`, and perhaps `available_licenses`. */
+export interface OfficeLicenseReads {
+  /** Live office id. */
+  id: string;
+  /**
+   * Whether `available_licenses` is read too: always (`true`), never (`false`), or only when the
+   * office's purchased count of one of these lines is above the count given (then the office may
+   * give licenses up); that read waits for the plan read.
+   */
+  available: boolean | Partial<LineCounts>;
+}
+
+/** Phase 2 of a read: what is read once phase 1 is in. */
+export interface FollowUpReads {
+  offices: OfficeLicenseReads[];
+  /** Numbers read one by one (`GET /numbers/{number}`); one the company does not have (404) is left out. */
+  numbers: string[];
+}
 
 /**
- * Reads the company, every office (with its plan and available licenses), every user in every
- * state (`state=all`) and every number, and normalizes them into a `LiveState` keyed by Dialpad
- * ids: offices, and every office reference, as `id:<live id>`. Which config office a live office
- * is, is decided after the read (`keyLiveOffices`), so every command reads Dialpad the same way.
- * Reads run concurrently; the client's limiter keeps them within the rate limit.
+ * What a read covers besides phase 1 (company, offices, users in every state, the reserved pool).
+ * `followUp` is asked once phase 1 is in, with its normalized result; it may take its time (a
+ * plan's config loads beside phase 1), and its answer decides phase 2.
+ */
+export interface LiveReadScope {
+  /**
+   * Optional: asked as soon as the offices are read, with a state of those alone, for reads that
+   * depend on nothing else (they then run beside the user pages, in budget the page chain leaves
+   * idle). Reads asked for again in `followUp` are not repeated.
+   */
+  early?(offices: LiveState): FollowUpReads | Promise<FollowUpReads>;
+  followUp(phaseOne: LiveState): FollowUpReads | Promise<FollowUpReads>;
+}
+
+/** Phase 1 only: what `status` shows and what apply's "did it land?" check needs. */
+export const READ_PHASE_ONE: LiveReadScope = { followUp: () => ({ offices: [], numbers: [] }) };
+
+/** Phase 1 and every office's purchased licenses: what `import` writes. */
+export const READ_OFFICE_PLANS: LiveReadScope = {
+  followUp: (phaseOne) => ({
+    offices: phaseOne.tenant.offices.flatMap((o) => (o.id === undefined ? [] : [{ id: o.id, available: false }])),
+    numbers: [],
+  }),
+};
+
+/**
+ * Reads Dialpad in two phases and normalizes the result into a `LiveState` keyed by Dialpad ids:
+ * offices, and every office reference, as `id:<live id>` (which config office a live office is,
+ * is decided after the read: `keyLiveOffices`).
+ *
+ * 1. Concurrently: the company, every office, every user in every state (`state=all`; each user
+ *    brings the numbers they hold) and the reserved pool (`GET /numbers?status=available`).
+ * 2. What `scope.followUp` asks for, given phase 1: per-office license reads and single numbers.
+ *    Reads `scope.early` asks for once the offices are in start then, beside the user pages.
+ *
+ * Office licenses not read are 0 in the result (and `available` absent): a caller reads those
+ * its answer depends on. Every read goes through the client's rate limiter.
  *
  * A read that fails after retries, or a list that does not read as a whole list (a page that is
  * not JSON or of the wrong shape, repeated records or cursors, cursors without records: see
- * `createDialpadClient`), does not abort the whole read: it is recorded in
+ * `createDialpadClient`), does not abort the whole read, in either phase: it is recorded in
  * `incomplete` (with what was read before it) so the plan still renders and the
  * `incomplete_live_read` rule blocks it. Thrown instead, because no plan can be made at all:
- * auth failures (401, 403: nothing useful can be read with that key), a failed company read, and
- * an office list that failed before its first office (Dialpad is unreachable or refusing).
+ * auth failures (401, 403: nothing useful can be read with that key), a failed company read, an
+ * office list that failed before its first office (Dialpad is unreachable or refusing), and
+ * whatever `early` or `followUp` throws (a config that does not load).
  */
-export async function fetchLive(client: DialpadClient): Promise<LiveState> {
+export async function fetchLive(client: DialpadClient, scope: LiveReadScope = READ_PHASE_ONE): Promise<LiveState> {
   const incomplete: string[] = [];
   const attempt = async <T>(what: string, read: () => Promise<T>, partial: (err: ApiError) => T): Promise<T> => {
     try {
@@ -33,30 +85,106 @@ export async function fetchLive(client: DialpadClient): Promise<LiveState> {
   };
   const partialList = <T>(err: ApiError): T[] => (err.itemsRead ?? []) as T[];
 
-  const [company, offices, users, numbers] = await Promise.all([
+  const officesRead = attempt<ApiOffice[]>('offices', () => client.listOffices(), (err) => {
+    if (!err.itemsRead?.length) throw err;
+    return partialList<ApiOffice>(err);
+  });
+  // Reads that need only the offices start as soon as they are in, beside the user pages.
+  const started: Promise<unknown>[] = [];
+  const licenseReads = trackLicenseReads(client, attempt, started);
+  const early =
+    scope.early === undefined
+      ? Promise.resolve()
+      : officesRead.then(async (offices) => {
+          const reads = await scope.early?.({ tenant: normalizeLive({ offices: offices.map((office) => ({ office })), users: [], numbers: [] }), incomplete: [] });
+          for (const o of reads?.offices ?? []) licenseReads.request(o, offices);
+        });
+  const [company, offices, users, pool] = await Promise.all([
     client.getCompany(),
-    attempt<ApiOffice[]>('offices', () => client.listOffices(), (err) => {
-      if (!err.itemsRead?.length) throw err;
-      return partialList<ApiOffice>(err);
-    }),
+    officesRead,
     attempt<ApiUser[]>('users', () => client.listUsers({ state: 'all' }), partialList),
-    attempt<ApiNumber[]>('numbers', () => client.listNumbers(), partialList),
+    attempt<ApiNumber[]>('reserved numbers', () => client.listNumbers({ status: 'available' }), partialList),
+    early,
   ]);
-
-  const rawOffices = await Promise.all(
-    offices.map(async (office): Promise<LiveOfficeReads> => {
-      const id = officeIdOf(office);
-      if (id === undefined) return { office };
-      const label = `office ${office.name ?? id} (${id})`;
-      const [plan, available] = await Promise.all([
-        attempt<ApiLineCounts | undefined>(`${label} plan`, () => client.getOfficePlan(id), () => undefined),
-        attempt<ApiLineCounts | undefined>(`${label} available licenses`, () => client.getAvailableLicenses(id), () => undefined),
-      ]);
-      return { office, ...(plan === undefined ? {} : { plan }), ...(available === undefined ? {} : { available }) };
-    }),
+  const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool });
+  const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
+  for (const o of followUp.offices) licenseReads.request(o, offices);
+  const numbers = await Promise.all(
+    followUp.numbers.map((number) => attempt<ApiNumber | undefined>(`number ${number}`, () => readNumber(client, number), () => undefined)),
   );
+  const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
+  await Promise.all(started);
 
-  const tenant = normalizeLive({ company, offices: rawOffices, users, numbers });
+  const tenant: Tenant = {
+    ...phaseOne,
+    offices: normalizeOffices(officeReads),
+    numbers: normalizeNumbers([...pool, ...numbers.filter((n): n is ApiNumber => n !== undefined)], users),
+  };
   const readAt = client.serverTime()?.toISOString();
   return { tenant, incomplete: incomplete.sort(), ...(readAt === undefined ? {} : { readAt }) };
+}
+
+/** A number the company does not have is an answer (404: undefined), not a failed read. */
+async function readNumber(client: DialpadClient, number: string): Promise<ApiNumber | undefined> {
+  try {
+    return await client.getNumber(number);
+  } catch (err) {
+    if (err instanceof ApiError && err.kind === 'not_found') return undefined;
+    throw err;
+  }
+}
+
+type Attempt = <T>(what: string, read: () => Promise<T>, partial: (err: ApiError) => T) => Promise<T>;
+
+/**
+ * The license reads of each office, each made once however many times it is asked for (early,
+ * then again in phase 2). Every read started goes into `started`, marked as observed, so a read
+ * still running when the whole read fails is no unhandled rejection; the caller awaits them all.
+ */
+function trackLicenseReads(client: DialpadClient, attempt: Attempt, started: Promise<unknown>[]) {
+  const plans = new Map<string, Promise<ApiLineCounts | undefined>>();
+  const available = new Map<string, Promise<ApiLineCounts | undefined>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    p.catch(() => undefined);
+    started.push(p);
+    return p;
+  };
+  const labelOf = (id: string, offices: readonly ApiOffice[]) => {
+    const office = offices.find((o) => officeIdOf(o) === id);
+    return `office ${office?.name ?? id} (${id})`;
+  };
+  const readAvailable = (id: string, label: string): void => {
+    if (available.has(id)) return;
+    available.set(id, track(attempt(`${label} available licenses`, () => client.getAvailableLicenses(id), () => undefined)));
+  };
+  return {
+    request(reads: OfficeLicenseReads, offices: readonly ApiOffice[]): void {
+      const label = labelOf(reads.id, offices);
+      let plan = plans.get(reads.id);
+      if (plan === undefined) {
+        plan = track(attempt(`${label} plan`, () => client.getOfficePlan(reads.id), () => undefined));
+        plans.set(reads.id, plan);
+      }
+      const wanted = reads.available;
+      if (wanted === true) readAvailable(reads.id, label);
+      else if (wanted !== false) track(plan.then((read) => (isAbove(read, wanted) ? readAvailable(reads.id, label) : undefined)));
+    },
+    /** The office with what was read of it, once every read asked for has settled. */
+    async collect(office: ApiOffice): Promise<LiveOfficeReads> {
+      const id = officeIdOf(office);
+      if (id === undefined || !plans.has(id)) return { office };
+      const plan = await plans.get(id);
+      // A conditional available read is started only once the plan read is in: wait for it too.
+      await Promise.all(started);
+      const free = await available.get(id);
+      return { office, ...(plan === undefined ? {} : { plan }), ...(free === undefined ? {} : { available: free }) };
+    },
+  };
+}
+
+/** Whether `plan` (read) has more of a line than `declared` (when `declared` is a set of counts). */
+function isAbove(plan: ApiLineCounts | undefined, declared: boolean | Partial<LineCounts>): boolean {
+  if (plan === undefined || typeof declared === 'boolean') return false;
+  const purchased = toLineCounts(plan);
+  return Object.entries(declared).some(([line, count]) => (purchased[line as keyof LineCounts] ?? 0) > (count ?? 0));
 }

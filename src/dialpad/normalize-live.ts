@@ -45,10 +45,22 @@ export function officeIdOf(office: ApiOffice): string | undefined {
 
 /** Normalizes raw reads, keying offices and office references by live id. */
 export function normalizeLive(raw: RawLive): Tenant {
-  const keyOf = (id: Int64 | undefined): string | undefined => (id === undefined ? undefined : liveOfficeKey(String(id)));
+  return {
+    company: toCompany(raw.company),
+    offices: normalizeOffices(raw.offices),
+    users: normalizeUsers(raw.users),
+    numbers: normalizeNumbers(raw.numbers, raw.users),
+  };
+}
 
+function keyOf(id: Int64 | undefined): string | undefined {
+  return id === undefined ? undefined : liveOfficeKey(String(id));
+}
+
+/** Offices with their license reads, sorted by key; an office read without licenses has 0 of each. */
+export function normalizeOffices(reads: readonly LiveOfficeReads[]): Office[] {
   const offices: Office[] = [];
-  for (const r of raw.offices) {
+  for (const r of reads) {
     const id = officeIdOf(r.office);
     if (id === undefined) continue;
     const office: Office = {
@@ -62,14 +74,15 @@ export function normalizeLive(raw: RawLive): Tenant {
     if (r.office.is_primary_office !== undefined) office.primary = r.office.is_primary_office;
     offices.push(office);
   }
+  return offices.sort((a, b) => compareCodeUnits(a.key, b.key));
+}
 
+function normalizeUsers(raw: readonly ApiUser[]): User[] {
   const users: User[] = [];
-  const emailById = new Map<string, string>();
-  for (const u of raw.users) {
-    const email = u.emails?.[0]?.trim().toLowerCase();
+  for (const u of raw) {
+    const email = emailOf(u);
     // A user without an email cannot be keyed (anonymized after deletion); it is not manageable.
-    if (email === undefined || email === '') continue;
-    if (u.id !== undefined) emailById.set(String(u.id), email);
+    if (email === undefined) continue;
     const user: User = {
       email,
       firstName: u.first_name ?? '',
@@ -88,9 +101,23 @@ export function normalizeLive(raw: RawLive): Tenant {
     if (typeof u.deleted_at === 'string') user.deletedAt = u.deleted_at;
     users.push(user);
   }
+  return users.sort((a, b) => compareCodeUnits(a.email, b.email) || compareCodeUnits(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compareIds(a.id ?? '', b.id ?? ''));
+}
 
+function emailOf(u: ApiUser): string | undefined {
+  const email = u.emails?.[0]?.trim().toLowerCase();
+  return email === '' ? undefined : email;
+}
+
+/** Numbers sorted; `users` (raw) resolve a number's user target to the user's email. */
+export function normalizeNumbers(raw: readonly ApiNumber[], users: readonly ApiUser[]): PhoneNumber[] {
+  const emailById = new Map<string, string>();
+  for (const u of users) {
+    const email = emailOf(u);
+    if (email !== undefined && u.id !== undefined) emailById.set(String(u.id), email);
+  }
   const numbers: PhoneNumber[] = [];
-  for (const n of raw.numbers) {
+  for (const n of raw) {
     if (n.number === undefined) continue;
     const number: PhoneNumber = { number: n.number, status: n.status ?? 'available' };
     const office = keyOf(n.office_id);
@@ -104,13 +131,7 @@ export function normalizeLive(raw: RawLive): Tenant {
     }
     numbers.push(number);
   }
-
-  return {
-    company: toCompany(raw.company),
-    offices: offices.sort((a, b) => compareCodeUnits(a.key, b.key)),
-    users: users.sort((a, b) => compareCodeUnits(a.email, b.email) || compareCodeUnits(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compareIds(a.id ?? '', b.id ?? '')),
-    numbers: numbers.sort((a, b) => compareCodeUnits(a.number, b.number)),
-  };
+  return numbers.sort((a, b) => compareCodeUnits(a.number, b.number));
 }
 
 /** Users sharing an email (a deleted account and its re-created successor) sort live first. */
@@ -128,7 +149,7 @@ function toCompany(c: ApiCompany | undefined): Company {
 }
 
 /** Live counts: every managed line type present, 0 when the API omits it. */
-function toLineCounts(c: ApiLineCounts | undefined): LineCounts {
+export function toLineCounts(c: ApiLineCounts | undefined): LineCounts {
   return Object.fromEntries(LINE_TYPES.map((line) => [line, toInt(c?.[LINE_FIELD[line]])]));
 }
 

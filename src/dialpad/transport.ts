@@ -38,6 +38,12 @@ export interface TransportOptions {
   onRequest?: (e: RequestEvent) => void;
   /** Debug lines: method, path, status, duration. Never headers or the key. */
   log?: (line: string) => void;
+  /**
+   * Abandons the client's work once aborted: a request not yet sent fails at once with an
+   * `ApiError` (kind `network`, never retried), one in flight is cancelled. For a read nobody
+   * will use any more (the config it was for failed to load).
+   */
+  signal?: AbortSignal;
   /** Injected for tests. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -107,13 +113,15 @@ export function createTransport(opts: TransportOptions): Transport {
     const event: RequestEvent = { method: spec.method, path: spec.path, query };
     if (spec.body !== undefined) event.body = spec.body;
     await limiter.acquire();
+    const errorBase = { operation: spec.operation, ...(spec.label === undefined ? {} : { label: spec.label }) };
+    if (opts.signal?.aborted) throw new ApiError({ ...errorBase, kind: 'network', apiMessage: 'abandoned: the client was stopped' });
     counters.requests++;
     const started = performance.now();
-    const errorBase = { operation: spec.operation, ...(spec.label === undefined ? {} : { label: spec.label }) };
     try {
       const res = await request(url, {
         method: spec.method,
         dispatcher,
+        ...(opts.signal === undefined ? {} : { signal: opts.signal }),
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
         headers: {

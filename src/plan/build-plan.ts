@@ -86,7 +86,11 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const matched = matchUsers(desired, live);
   const initial = createSimState(desired, live, listEmailAliases(matched), numberCountry);
   const desiredOffice = new Map(desired.tenant.users.map((u) => [u.email.toLowerCase(), u.office]));
-  const numberOffice = new Map(live.tenant.numbers.flatMap((n) => (n.office === undefined ? [] : [[n.number, n.office] as const])));
+  // Where a number is shown: the office Dialpad lists it under (the pool, single number reads),
+  // else the office of the user holding it (the read does not list users' numbers one by one).
+  const numberOffice = new Map<string, string>();
+  for (const u of live.tenant.users) for (const n of liveNumbers(u)) numberOffice.set(n, u.office);
+  for (const n of live.tenant.numbers) if (n.office !== undefined) numberOffice.set(n.number, n.office);
   const trace = orderOperations(drafts, initial, {
     desiredOffice: (email) => desiredOffice.get(email.toLowerCase()),
     numberOffice: (number) => numberOffice.get(number),

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDialpadClient, fetchLive, type RequestEvent } from '../../src/dialpad/index.js';
+import { READ_EVERY_OFFICE } from '../support/read-scopes.js';
 import { contract, matchOperation, validateParameters, validateRequest, validateResponse } from '../support/contract.js';
 
 const BASE = 'https://dialpad.test';
@@ -42,7 +43,7 @@ describe('every request the client makes matches the OpenAPI contract', () => {
     mockEverything();
     const events: RequestEvent[] = [];
     const client = createDialpadClient({ baseUrl: BASE, apiKey: 'k', rateLimit: 1000, onRequest: (e) => events.push(e) });
-    await fetchLive(client);
+    await fetchLive(client, READ_EVERY_OFFICE);
     await client.getOffice('1');
     await client.createOffice({
       name: 'Acme Paris', country: 'FR', currency: 'EUR', plan_period: 'monthly', annual_commit_monthly_billing: false,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDialpadClient, fetchLive, type DialpadClient, type RequestEvent } from '../../src/dialpad/index.js';
+import { READ_EVERY_OFFICE } from '../support/read-scopes.js';
 import { createEmulator, parseFixture, type RunningEmulator } from '../../src/emulator/index.js';
 import { contract, matchOperation, validateParameters, validateRequest, validateResponse } from '../support/contract.js';
 
@@ -96,14 +97,14 @@ function checkEvents(list: readonly RequestEvent[]): string[] {
 describe('the real client against the real emulator, every exchange validated by the contract', () => {
   it('fetchLive: every read and every emulator response matches the contract', async () => {
     events.length = 0;
-    const live = await fetchLive(client);
+    const live = await fetchLive(client, READ_EVERY_OFFICE);
     expect(live.incomplete).toEqual([]);
     expect(live.tenant.users.length).toBeGreaterThan(0);
     expect(checkEvents(events)).toEqual([]);
   });
 
   it('each write: requests and responses match the contract', async () => {
-    const live = await fetchLive(client);
+    const live = await fetchLive(client, READ_EVERY_OFFICE);
     events.length = 0;
     const { offices, numbers } = live.tenant;
     const home = offices.find((o) => (o.available?.talk ?? 0) > 0);

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createDialpadClient, fetchLive } from '../../src/dialpad/index.js';
-import { LINE_TYPES, type LineCounts } from '../../src/model/tenant.js';
+import { ApiError, createDialpadClient, fetchLive, type LiveReadScope } from '../../src/dialpad/index.js';
+import { LINE_TYPES, type LineCounts, type LiveState } from '../../src/model/tenant.js';
 
 /** Every license kind, 0 unless given: what the reader makes of PlanProto / AvailableLicensesProto. */
 function lines(counts: LineCounts): Required<LineCounts> {
@@ -24,18 +24,30 @@ function mockCompanyAndOffices(): void {
         { id: '2', office_id: '2', name: 'Acme London', country: 'gb' },
       ],
     });
+  nock(BASE)
+    .get('/api/v2/numbers')
+    .query({ status: 'available' })
+    .reply(200, { items: [{ number: '+14155550100', office_id: '1', status: 'available', type: 'local' }] });
+}
+
+/** Phase 2 as `scope` asks: office 1 with available licenses, office 2's plan only, one number. */
+function mockPhaseTwo(): void {
   nock(BASE).get('/api/v2/offices/1/plan').reply(200, { talk_lines: '10', sell_lines: '2', uberconference_lines: '4', fax_lines: '1' });
   nock(BASE).get('/api/v2/offices/1/available_licenses').reply(200, { talk_lines: '3', uberconference_lines: '2' });
   nock(BASE).get('/api/v2/offices/2/plan').reply(200, { talk_lines: 5, contact_center_lines: '1' });
-  nock(BASE).get('/api/v2/offices/2/available_licenses').reply(200, {});
   nock(BASE)
-    .get('/api/v2/numbers')
-    .reply(200, {
-      items: [
-        { number: '+14155550101', office_id: '1', status: 'user', target_id: '11', target_type: 'user', type: 'local' },
-        { number: '+14155550100', office_id: '1', status: 'available', type: 'local' },
-      ],
-    });
+    .get('/api/v2/numbers/%2B14155550199')
+    .reply(200, { number: '+14155550199', office_id: '1', status: 'office', target_id: '1', target_type: 'office', type: 'local' });
+}
+
+/** Asks phase 2 for `mockPhaseTwo`'s reads, recording the phase-1 state it was given. */
+function scopeOfPhaseTwo(seen: LiveState[]): LiveReadScope {
+  return {
+    followUp: (phaseOne) => {
+      seen.push(phaseOne);
+      return { offices: [{ id: '1', available: true }, { id: '2', available: { talk: 5 } }], numbers: ['+14155550199'] };
+    },
+  };
 }
 
 beforeAll(() => nock.disableNetConnect());
@@ -44,8 +56,9 @@ afterEach(() => {
 });
 
 describe('fetchLive', () => {
-  it('reads everything and normalizes it into the Tenant model, keyed by live ids', async () => {
+  it('reads phase 1, then what the scope asks for, and normalizes it into the Tenant model, keyed by live ids', async () => {
     mockCompanyAndOffices();
+    mockPhaseTwo();
     nock(BASE)
       .get('/api/v2/users')
       .query({ state: 'all' })
@@ -58,12 +71,16 @@ describe('fetchLive', () => {
           },
         ],
       });
-    const live = await fetchLive(client());
+    const seen: LiveState[] = [];
+    const live = await fetchLive(client(), scopeOfPhaseTwo(seen));
     expect(live.incomplete).toEqual([]);
+    expect(nock.isDone()).toBe(true);
+    expect(seen.map((s) => s.tenant.offices.map((o) => o.licenses.talk))).toEqual([[0, 0]]);
     expect(live.tenant.company).toEqual({ id: '100', name: 'Acme', accountType: 'pro' });
+    // Office 2 has no more talk lines than declared: its available licenses are not read.
     expect(live.tenant.offices).toEqual([
       { key: 'id:1', id: '1', name: 'acme hq', country: 'US', licenses: lines({ talk: 10, sell: 2, ai_meetings: 4, fax: 1 }), available: lines({ talk: 3, ai_meetings: 2 }), primary: true },
-      { key: 'id:2', id: '2', name: 'Acme London', country: 'GB', licenses: lines({ talk: 5, contact_center: 1 }), available: lines({}) },
+      { key: 'id:2', id: '2', name: 'Acme London', country: 'GB', licenses: lines({ talk: 5, contact_center: 1 }) },
     ]);
     expect(live.tenant.users).toEqual([
       {
@@ -77,8 +94,47 @@ describe('fetchLive', () => {
     ]);
     expect(live.tenant.numbers).toEqual([
       { number: '+14155550100', status: 'available', office: 'id:1', type: 'local' },
-      { number: '+14155550101', status: 'user', office: 'id:1', targetType: 'user', targetId: '11', type: 'local', userEmail: 'ada@acme.com' },
+      { number: '+14155550199', status: 'office', office: 'id:1', targetType: 'office', targetId: '1', type: 'local' },
     ]);
+  });
+
+  it('reads available licenses of an office with more licenses than declared, and leaves out a number the company does not have (issue 15 #1)', async () => {
+    mockCompanyAndOffices();
+    nock(BASE).get('/api/v2/users').query({ state: 'all' }).reply(200, { items: [] });
+    nock(BASE).get('/api/v2/offices/2/plan').reply(200, { talk_lines: '7' });
+    nock(BASE).get('/api/v2/offices/2/available_licenses').reply(200, { talk_lines: '2' });
+    nock(BASE).get('/api/v2/numbers/%2B14155550177').reply(404, { error: { message: 'not found' } });
+    const scope: LiveReadScope = { followUp: () => ({ offices: [{ id: '2', available: { talk: 5 } }], numbers: ['+14155550177'] }) };
+    const live = await fetchLive(client(), scope);
+    expect(nock.isDone()).toBe(true);
+    expect(live.incomplete).toEqual([]);
+    expect(live.tenant.offices.find((o) => o.id === '2')).toMatchObject({ licenses: { talk: 7 }, available: { talk: 2 } });
+    expect(live.tenant.offices.find((o) => o.id === '1')).toMatchObject({ licenses: lines({}) });
+    expect(live.tenant.numbers.map((n) => n.number)).toEqual(['+14155550100']);
+  });
+
+  it('reads an office asked for early and again in phase 2 once, adding only what phase 2 adds (issue 15 #1)', async () => {
+    mockCompanyAndOffices();
+    nock(BASE).get('/api/v2/users').query({ state: 'all' }).reply(200, { items: [] });
+    nock(BASE).get('/api/v2/offices/2/plan').once().reply(200, { talk_lines: '5' });
+    nock(BASE).get('/api/v2/offices/2/available_licenses').once().reply(200, { talk_lines: '1' });
+    const scope: LiveReadScope = {
+      early: () => ({ offices: [{ id: '2', available: { talk: 5 } }], numbers: [] }),
+      followUp: () => ({ offices: [{ id: '2', available: true }], numbers: [] }),
+    };
+    const live = await fetchLive(client(), scope);
+    expect(nock.isDone()).toBe(true);
+    expect(live.incomplete).toEqual([]);
+    expect(live.tenant.offices.find((o) => o.id === '2')).toMatchObject({ licenses: { talk: 5 }, available: { talk: 1 } });
+  });
+
+  it('records a failed phase-2 read in incomplete (issue 15 #1)', async () => {
+    mockCompanyAndOffices();
+    nock(BASE).get('/api/v2/users').query({ state: 'all' }).reply(200, { items: [] });
+    nock(BASE).get('/api/v2/offices/1/plan').times(2).reply(503, { error: { message: 'down' } });
+    const live = await fetchLive(client(), { followUp: () => ({ offices: [{ id: '1', available: false }], numbers: [] }) });
+    expect(live.incomplete).toHaveLength(1);
+    expect(live.incomplete[0]).toMatch(/^office acme hq \(1\) plan: .*HTTP 503: down/);
   });
 
   it('records a list that fails part way in incomplete and keeps what was read', async () => {

@@ -10,13 +10,11 @@ function client() {
   return createDialpadClient({ baseUrl: BASE, apiKey: 'k-read-validation', rateLimit: 1000, retry: { maxAttempts: 2, baseMs: 1 } });
 }
 
-/** Company, one office with its plan, and no numbers: everything but the users list. */
+/** Company, one office, and an empty reserved pool: phase 1 of the read but the users list. */
 function mockAllButUsers(): void {
   nock(BASE).get('/api/v2/company').reply(200, { id: '100', name: 'Acme', account_type: 'pro' });
   nock(BASE).get('/api/v2/offices').reply(200, { items: [{ id: '1', name: 'Acme HQ', country: 'us' }] });
-  nock(BASE).get('/api/v2/offices/1/plan').reply(200, { talk_lines: '10' });
-  nock(BASE).get('/api/v2/offices/1/available_licenses').reply(200, { talk_lines: '3' });
-  nock(BASE).get('/api/v2/numbers').reply(200, { items: [] });
+  nock(BASE).get('/api/v2/numbers').query({ status: 'available' }).reply(200, { items: [] });
 }
 
 const ADA = { id: '11', emails: ['ada@acme.com'], office_id: '1', state: 'active' };

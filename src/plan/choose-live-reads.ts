@@ -1,0 +1,79 @@
+/**
+ * Phase 2 of a plan's live read (pure): from the config and phase 1 (company, offices, users, the
+ * reserved pool), which per-office license reads and which single-number reads the plan needs.
+ * See "Reading Dialpad" in docs/architecture.md.
+ */
+import type { FollowUpReads, OfficeLicenseReads } from '../dialpad/fetch-live.js';
+import { lineOfLicense } from '../model/license-lines.js';
+import { keyLiveOffices } from '../model/match-offices.js';
+import { GONE_STATES, matchUsers } from '../model/match-users.js';
+import type { DesiredState, LineCounts, LiveState, User, UserState } from '../model/tenant.js';
+import { compareCodeUnits } from '../model/compare.js';
+
+/** States in which an account holds a line of its office (Dialpad's and the emulator's reading). */
+const HOLDING: ReadonlySet<UserState> = new Set(['active', 'pending']);
+
+/**
+ * Whether the desired user may take a line in their desired office that the live account does
+ * not hold there now: a create, a move in, a license change, a restore or a reactivation. A
+ * superset on purpose (a dated joiner not due yet counts too): reading an office too many costs a
+ * request, one too few would plan against capacity never read.
+ */
+function mayClaimLine(user: User, live: User | undefined, liveOffice: string | undefined): boolean {
+  if (user.state === 'deleted' || lineOfLicense(user.license) === undefined) return false;
+  if (live === undefined || liveOffice !== user.office) return true;
+  if (lineOfLicense(live.license) !== lineOfLicense(user.license)) return true;
+  // A restore (whatever state follows), or a reactivation; a suspension takes nothing.
+  return GONE_STATES.has(live.state) || (HOLDING.has(user.state) && !HOLDING.has(live.state));
+}
+
+/**
+ * The reads phase 2 makes for a plan of `desired` against `phaseOne` (the id-keyed phase-1 read):
+ *
+ * - an office's purchased licenses (`plan`) when config declares `licenses:` for it, or when a
+ *   user may claim a line there (`mayClaimLine`); its `available_licenses` as well for the latter,
+ *   and for a declaring office only when its purchased count of a declared line turns out above
+ *   the declared one (it then gives licenses up in a transfer). Available licenses are read, not
+ *   derived from purchased minus the users read: lines held by what users are not (conference
+ *   rooms, room phones, fax lines) count against them too, and the API shows those nowhere else;
+ * - `GET /numbers/{number}` for each number a config user lists that no user read holds and the
+ *   pool does not hold: it is someone else's (an office line, a call center) or not the company's.
+ *
+ * Offices and numbers come out sorted, so the same inputs give the same requests in the same order.
+ */
+export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): FollowUpReads {
+  const live = keyLiveOffices(phaseOne, desired.tenant.offices);
+  const claimed = new Set<string>();
+  for (const { user, live: found } of matchUsers(desired, live).pairs) {
+    if (mayClaimLine(user, found, found?.office)) claimed.add(user.office);
+  }
+  const offices = listOfficeReads(desired, live, (key) => claimed.has(key));
+
+  const held = new Set(live.tenant.users.flatMap((u) => u.numbers ?? []));
+  for (const n of live.tenant.numbers) held.add(n.number);
+  const numbers = new Set(desired.tenant.users.flatMap((u) => (u.numbers ?? []).filter((n) => !held.has(n))));
+  return { offices, numbers: [...numbers].sort(compareCodeUnits) };
+}
+
+/**
+ * The part of `choosePlanReads` that needs only the offices (`offices`: a read of them alone):
+ * the `plan` of each office that declares `licenses:`, with its conditional `available_licenses`.
+ * Asked as soon as the offices are in, so those reads run beside the user pages.
+ */
+export function chooseDeclaredOfficeReads(desired: DesiredState, offices: LiveState): FollowUpReads {
+  return { offices: listOfficeReads(desired, keyLiveOffices(offices, desired.tenant.offices), () => false), numbers: [] };
+}
+
+/** Per config office found live: `available` always where `claimed`, else on the declared counts; sorted by id. */
+function listOfficeReads(desired: DesiredState, live: LiveState, claimed: (key: string) => boolean): OfficeLicenseReads[] {
+  const liveIdOf = new Map(live.tenant.offices.flatMap((o) => (o.id === undefined ? [] : [[o.key, o.id] as const])));
+  const offices: OfficeLicenseReads[] = [];
+  for (const office of desired.tenant.offices) {
+    const id = liveIdOf.get(office.key);
+    if (id === undefined) continue;
+    const declared: Partial<LineCounts> = office.licenses;
+    if (claimed(office.key)) offices.push({ id, available: true });
+    else if (Object.keys(declared).length > 0) offices.push({ id, available: { ...declared } });
+  }
+  return offices.sort((a, b) => compareCodeUnits(a.id, b.id));
+}

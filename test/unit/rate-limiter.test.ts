@@ -1,0 +1,47 @@
+/**
+ * The real rate limiter on the real clock while the event loop is blocked (issue 15 #2): the config
+ * loads beside the read, and a stretch of parsing must not turn the requests waiting behind it
+ * into a burst once the loop is free again.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../src/dialpad/rate-limiter.js';
+
+/** Keeps the event loop busy for `ms`, as a long synchronous parse does. */
+function blockEventLoop(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // busy on purpose: no timer, no I/O callback can run meanwhile
+  }
+}
+
+/** The most grants in any window of `windowMs` that starts at a grant. */
+function maxInWindow(times: number[], windowMs: number): number {
+  let most = 0;
+  for (const [i, start] of times.entries()) most = Math.max(most, times.slice(i).filter((t) => t < start + windowMs).length);
+  return most;
+}
+
+describe('rate limiter', () => {
+  it('releases no burst after the event loop was blocked for 500 ms (issue 15 #2)', async () => {
+    const rate = 20;
+    const interval = 1000 / rate;
+    const limiter = createRateLimiter({ ratePerSecond: rate });
+    const grants: number[] = [];
+    // Three requests start, then the third one's caller blocks the loop while the rest wait their turn.
+    const all = Array.from({ length: 30 }, () =>
+      limiter.acquire().then(() => {
+        grants.push(performance.now());
+        if (grants.length === 3) blockEventLoop(500);
+      }),
+    );
+    await Promise.all(all);
+
+    const sorted = [...grants].sort((a, b) => a - b);
+    // Strict spacing allows T / interval + 1 starts in any window of T ms: 21 in a second, 3 in 100 ms.
+    expect(maxInWindow(sorted, 1000)).toBeLessThanOrEqual(rate + 1);
+    expect(maxInWindow(sorted, 100)).toBeLessThanOrEqual(3);
+    // And no two starts closer than the 0.75 interval the limiter's stamping allows (timers fire late).
+    const gaps = sorted.slice(1).map((t, i) => t - sorted[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(interval * 0.75 - 1);
+  });
+});
