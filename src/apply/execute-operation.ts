@@ -137,7 +137,7 @@ async function moveWithoutNumbers(op: OperationOf<'move_user'>, user: { id: stri
   const excluded = new Set(op.new_number.excluding);
   if (now.numbers.some((n) => !excluded.has(n) && !op.numbers_to_pool.includes(n))) return;
   try {
-    await assignChosenNumber(user.id, excluded, ctx);
+    await assignChosenNumber({ id: user.id, held: now.numbers.filter((n) => !op.numbers_to_pool.includes(n)) }, excluded, ctx);
   } catch (err) {
     // The one state a later plan cannot tell from a user who never had a number: say it, with the way out.
     const message = err instanceof Error ? err.message : String(err);
@@ -154,12 +154,14 @@ async function moveWithoutNumbers(op: OperationOf<'move_user'>, user: { id: stri
  * the excluded ones it took. Dialpad takes reserved-pool numbers first (API reference of
  * assign_number), and each answer is a number the user did not hold, so after at most one answer
  * per excluded number it must offer another: a pool number nobody wants or a new one.
+ * `user.held`: the numbers the user holds before the first ask (known from the read before it).
  */
-async function assignChosenNumber(userId: string, excluded: ReadonlySet<string>, ctx: ExecutionContext): Promise<void> {
+async function assignChosenNumber(user: { id: string; held: readonly string[] }, excluded: ReadonlySet<string>, ctx: ExecutionContext): Promise<void> {
+  const userId = user.id;
   const taken: string[] = [];
   try {
     for (let attempt = 0; attempt <= excluded.size; attempt++) {
-      const number = await ctx.api.assignChosenNumber(userId);
+      const number = await ctx.api.assignChosenNumber(userId, [...user.held, ...taken]);
       if (!excluded.has(number)) return;
       taken.push(number);
     }

@@ -39,8 +39,12 @@ export interface ApplyApi {
   readUserNumbers(id: string): Promise<{ officeId: string; numbers: string[] }>;
   /** `PATCH /users/{id}` `office_id`: moves the user and assigns no number (across countries the user must hold none). */
   setUserOffice(id: string, officeId: string): Promise<void>;
-  /** `assign_number` without `number`: the number Dialpad chooses, made the primary one. */
-  assignChosenNumber(userId: string): Promise<string>;
+  /**
+   * `assign_number` without `number`: the number Dialpad chooses, made the primary one.
+   * `heldBefore`: the user's numbers just before, as the caller knows them; read only to settle an
+   * ambiguous failure (the new number is the one not among them), never to confirm a clear answer.
+   */
+  assignChosenNumber(userId: string, heldBefore: readonly string[]): Promise<string>;
   deleteUser(id: string): Promise<void>;
   /** Resolves when the user holds `number` afterwards, including when Dialpad answers 409 because they already did. */
   assignNumber(userId: string, number: string, primary: boolean): Promise<void>;

@@ -53,8 +53,7 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
     async setUserOffice(id, officeId) {
       await client.updateUser(id, { office_id: officeId }, { label: `move user ${id} to office ${officeId}` });
     },
-    async assignChosenNumber(userId) {
-      const heldBefore = (await client.getUser(userId)).phone_numbers ?? [];
+    async assignChosenNumber(userId, heldBefore) {
       const label = `assign a number Dialpad chooses to user ${userId}`;
       const n = await client.assignUserNumber(userId, { primary: true }, { label, heldBefore });
       if (n.number === undefined) throw new DialformError('api_error', `assign a number Dialpad chooses to user ${userId}: Dialpad's answer names no number`);

@@ -19,11 +19,11 @@ function sameNumbers(held: string[], want: string[]): boolean {
   return want.every((n) => held.includes(n));
 }
 
-/** `now`: see `matchOwnedUsers`. */
-export function diffNumbers(desired: DesiredState, live: LiveState, now?: Date): Change[] {
+/** `now`: see `matchOwnedUsers`; `owned`: its result for these inputs, when the caller has it already. */
+export function diffNumbers(desired: DesiredState, live: LiveState, now?: Date, owned = matchOwnedUsers(desired, live, now)): Change[] {
   const numbersOf = indexLiveNumbers(live);
   // Users waiting for provisioning have no account to hold numbers yet: no pair, no change.
-  const { pairs, unmanaged } = matchOwnedUsers(desired, live, now);
+  const { pairs, unmanaged } = owned;
   const changes: Change[] = [];
   /** Numbers that enter the reserved pool during the plan. */
   const entering = new Set<string>();

@@ -2,6 +2,7 @@ import type { DesiredState, LiveState } from '../model/tenant.js';
 import { diffNumbers } from './diff-numbers.js';
 import { diffOffices } from './diff-offices.js';
 import { diffUsers } from './diff-users.js';
+import { matchOwnedUsers } from './owned-users.js';
 import type { Change } from './types.js';
 
 /**
@@ -10,5 +11,7 @@ import type { Change } from './types.js';
  * used for `starts_on`/`leaves_on` only when Dialpad sent no `Date` (`LiveState.readAt`).
  */
 export function diffTenant(desired: DesiredState, live: LiveState, now?: Date): Change[] {
-  return [...diffOffices(desired, live), ...diffUsers(desired, live, now), ...diffNumbers(desired, live, now)];
+  // Users and numbers are diffed over the same match: made once (a scan of every user on both sides).
+  const owned = matchOwnedUsers(desired, live, now);
+  return [...diffOffices(desired, live), ...diffUsers(desired, live, now, owned), ...diffNumbers(desired, live, now, owned)];
 }

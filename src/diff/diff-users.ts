@@ -53,8 +53,8 @@ function diffMatchedUser(desired: User, live: User): Change[] {
  * identity provider has yet to provision are `await_provisioning` (`matchOwnedUsers`). Numbers are
  * diffed separately (`diffNumbers`).
  */
-export function diffUsers(desired: DesiredState, live: LiveState, now?: Date): Change[] {
-  const { pairs, waiting, unmanaged, scheduled } = matchOwnedUsers(desired, live, now);
+export function diffUsers(desired: DesiredState, live: LiveState, now?: Date, owned = matchOwnedUsers(desired, live, now)): Change[] {
+  const { pairs, waiting, unmanaged, scheduled } = owned;
   const changes: Change[] = [
     ...waiting.map((user) => change.awaitProvisioning(user)),
     ...scheduled.map((s) => change.scheduleLifecycle(s.user, s.action, s.on)),

@@ -24,7 +24,9 @@ export function indexUsersByEmail(users: readonly User[]): Map<string, User> {
 
 /** The user `user` stands for in `byEmail` (see `indexUsersByEmail`): by email, then by `previous_emails` in order. */
 export function findUserByEmails(user: User, byEmail: ReadonlyMap<string, User>): User | undefined {
-  for (const email of [user.email, ...(user.previousEmails ?? [])]) {
+  const found = byEmail.get(user.email.toLowerCase());
+  if (found !== undefined) return found;
+  for (const email of user.previousEmails ?? []) {
     const found = byEmail.get(email.toLowerCase());
     if (found !== undefined) return found;
   }

@@ -129,6 +129,52 @@ describe('applyPlan', () => {
     ]);
   });
 
+  it('overlaps independent operations, up to its concurrency, so latency does not idle the rate limit (issue 15 #2)', async () => {
+    const { api } = fakeApi();
+    let inFlight = 0;
+    let most = 0;
+    const updated: string[] = [];
+    const slow: ApplyApi = {
+      ...api,
+      async updateUser(id) {
+        most = Math.max(most, ++inFlight);
+        // One turn of the event loop stands for the round trip; anything started meanwhile overlaps it.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        inFlight--;
+        updated.push(id);
+      },
+    };
+    const renames: Operation[] = Array.from({ length: 6 }, (_, i) => ({
+      ...base(`op-${i + 1}`, `u${i}@acme.com`),
+      kind: 'update_user' as const,
+      patch: { last_name: 'Renamed' },
+    }));
+    const report = await applyPlan(planOf(renames), { api: slow, journal: memoryJournal(), concurrency: 3 });
+    expect(report.results.map((r) => `${r.id} ${r.outcome.status}`)).toEqual(renames.map((op) => `${op.id} done`));
+    expect(most).toBe(3);
+    expect(updated).toHaveLength(6);
+  });
+
+  it('starts an operation only after the operations it follows have finished (issue 15 #2)', async () => {
+    const { api } = fakeApi();
+    const events: string[] = [];
+    const slow: ApplyApi = {
+      ...api,
+      async createUser(input) {
+        events.push(`create ${input.email} start`);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        events.push(`create ${input.email} end`);
+        return { id: `new-${input.email}` };
+      },
+      async assignNumber(userId, number) {
+        events.push(`assign ${number} to ${userId}`);
+      },
+    };
+    const report = await applyPlan(planOf(ops), { api: slow, journal: memoryJournal() });
+    expect(report.status).toBe('complete');
+    expect(events).toEqual(['create new@acme.com start', 'create new@acme.com end', 'assign +14155550108 to new-new@acme.com']);
+  });
+
   it('stops at the first failure and lists what did not run', async () => {
     const { api, calls } = fakeApi({ failOn: 'createUser new@acme.com 1' });
     const report = await applyPlan(planOf(ops), { api, journal: memoryJournal() });
@@ -194,7 +240,8 @@ describe('applyPlan', () => {
     const journal = memoryJournal();
     await expect(applyPlan(planOf(ops), { api: broken, journal })).rejects.toBe(bug);
     expect(calls).toEqual(['deleteUser id-old@acme.com']);
-    expect(journal.entries.map((e) => [e.op, e.status])).toEqual([['op-1', 'started'], ['op-1', 'done'], ['op-2', 'started']]);
+    // op-1 and op-2 are independent, so they overlap: their entries may interleave.
+    expect(journal.entries.map((e) => `${e.op} ${e.status}`).sort()).toEqual(['op-1 done', 'op-1 started', 'op-2 started']);
     expect(journal.entries.some((e) => e.status === 'failed')).toBe(false);
   });
 

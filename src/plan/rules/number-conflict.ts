@@ -10,17 +10,20 @@ import { at, type RuleContext } from './context.js';
  */
 export function checkNumberConflict(ctx: RuleContext): Violation[] {
   const out: Violation[] = [];
+  // Only the numbers wanted twice are sorted and reported; owners lists are appended to in place, not copied per owner.
   const owners = new Map<string, string[]>();
   for (const user of ctx.desired.tenant.users) {
-    for (const n of user.numbers ?? []) owners.set(n, [...(owners.get(n) ?? []), `${user.email}${at(user.source)}`]);
+    for (const n of user.numbers ?? []) {
+      const who = owners.get(n);
+      if (who === undefined) owners.set(n, [`${user.email}${at(user.source)}`]);
+      else who.push(`${user.email}${at(user.source)}`);
+    }
   }
-  for (const n of ctx.desired.reservedNumbers.keep) {
-    if (owners.has(n)) owners.set(n, [...(owners.get(n) ?? []), `reserved_numbers.keep${at(ctx.desired.reservedNumbers.source)}`]);
-  }
+  for (const n of ctx.desired.reservedNumbers.keep) owners.get(n)?.push(`reserved_numbers.keep${at(ctx.desired.reservedNumbers.source)}`);
   const opsFor = (number: string) =>
     ctx.operations.filter((op) => (op.kind === 'assign_number' || op.kind === 'release_number') && op.number === number).map((op) => op.id);
-  for (const [number, who] of [...owners].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (who.length < 2) continue;
+  const conflicts = [...owners].filter(([, who]) => who.length >= 2);
+  for (const [number, who] of conflicts.sort(([a], [b]) => (a < b ? -1 : 1))) {
     out.push({
       code: 'number_conflict',
       severity: 'error',
