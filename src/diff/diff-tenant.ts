@@ -1,4 +1,5 @@
 import type { DesiredState, LiveState } from '../model/tenant.js';
+import { diffGroups } from './diff-groups.js';
 import { diffNumbers } from './diff-numbers.js';
 import { diffOffices } from './diff-offices.js';
 import { diffUsers } from './diff-users.js';
@@ -10,5 +11,6 @@ import type { Change } from './types.js';
  * used for `starts_on`/`leaves_on` only when Dialpad sent no `Date` (`LiveState.readAt`).
  */
 export function diffTenant(desired: DesiredState, live: LiveState, now?: Date): Change[] {
-  return [...diffOffices(desired, live), ...diffUsers(desired, live, now), ...diffNumbers(desired, live, now)];
+  const users = diffUsers(desired, live, now);
+  return [...diffOffices(desired, live), ...users, ...diffNumbers(desired, live, now), ...diffGroups(desired, live, users)];
 }

@@ -10,6 +10,7 @@ import { planPermissionChanges } from './permission-changes.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import { operationsFromChange } from './from-changes.js';
 import { createOfficeBook } from './office-refs.js';
+import { createGroupBook } from './group-refs.js';
 import { orderOperations } from './order.js';
 import { runRules } from './rules/index.js';
 import { settleReversibility } from './reversibility.js';
@@ -76,7 +77,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   ].sort(compareCodeUnits);
   // One context for every change: the number-country index memoizes parses across them.
   const numberCountry = indexNumberCountries(live);
-  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry };
+  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, groupRef: createGroupBook(desired, live) };
   const drafts = [
     ...changes.flatMap((c) => operationsFromChange(c, context)),
     ...transfers.operations,

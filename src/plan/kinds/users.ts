@@ -199,6 +199,8 @@ export const deleteUser: KindSpec<'delete_user'> = {
     if (user.state === 'pending') deleteNumbers(user, fx);
     else toPool(sim, user, [...user.numbers], user.office, fx);
     user.state = 'deleted';
+    // Dialpad drops a deleted user's memberships (the plan removes them first anyway).
+    for (const group of sim.groups.values()) group.operators.delete(user.email);
     user.companyAdmin = false;
     user.adminOffices = [];
   },
