@@ -1,7 +1,9 @@
 import { digestConfig } from './config/index.js';
 import { fetchLive, type DialpadClient } from './dialpad/index.js';
 import { diffTenant } from './diff/index.js';
-import { keyLiveOffices } from './model/match-offices.js';
+import { keyLive } from './model/groups.js';
+import { listSkillReads } from './diff/diff-groups.js';
+import { readSkills } from './dialpad/read-skills.js';
 import type { DesiredState, LiveState } from './model/tenant.js';
 import { buildPlan } from './plan/build-plan.js';
 import { digestLive } from './plan/digest.js';
@@ -24,7 +26,7 @@ export interface PlanInputs {
 
 /**
  * Plans a config against what was read from Dialpad (pure):
- * 1. match: `keyLiveOffices` gives the read's offices the keys of the config offices they are;
+ * 1. match: `keyLive` gives the read's offices and groups the keys of the config entries they are;
  * 2. diff: `diffTenant` compares the config with the keyed live state → changes;
  * 3. plan: `buildPlan` simulates, orders and guards them, with the basis digests of the config
  *    (`digestConfig`) and of the read itself (`digestLive`, independent of any config's keys).
@@ -33,7 +35,7 @@ export interface PlanInputs {
  */
 export function planFromRead(input: PlanInputs & { read: LiveState; now: Date }): Plan {
   const { desired, read } = input;
-  const live = keyLiveOffices(read, desired.tenant.offices);
+  const live = keyLive(read, desired);
   return buildPlan({
     desired,
     live,
@@ -53,7 +55,18 @@ export function planFromRead(input: PlanInputs & { read: LiveState; now: Date })
  * (match → diff → plan). Returns the plan and the read it was made from.
  */
 export async function planAgainstLive(input: PlanInputs & { client: DialpadClient; now?: Date }): Promise<{ plan: Plan; read: LiveState }> {
-  const read = await fetchLive(input.client);
+  const read = await readLive(input.client, input.desired);
   const plan = planFromRead({ ...input, read, now: input.now ?? new Date() });
   return { plan, read };
+}
+
+/**
+ * The read a plan of `desired` needs: `fetchLive`, then the skill levels of the call-centre
+ * members whose config declares one or whose role changes (`listSkillReads`), one call each.
+ */
+export async function readLive(client: DialpadClient, desired: DesiredState | undefined): Promise<LiveState> {
+  const read = await fetchLive(client);
+  if (desired === undefined) return read;
+  const wanted = listSkillReads(desired, keyLive(read, desired));
+  return readSkills(client, read, wanted);
 }

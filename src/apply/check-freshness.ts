@@ -1,8 +1,8 @@
-import { fetchLive, type DialpadClient } from '../dialpad/index.js';
-import { keyLiveOffices } from '../model/match-offices.js';
+import type { DialpadClient } from '../dialpad/index.js';
+import { keyLive } from '../model/groups.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
-import { planFromRead } from '../plan-against-live.js';
+import { planFromRead, readLive } from '../plan-against-live.js';
 import { digestLive } from '../plan/digest.js';
 import type { Operation, PendingRestore, Plan, Violation } from '../plan/types.js';
 import { checkTargets, type TargetMismatch } from './check-targets.js';
@@ -78,10 +78,10 @@ export async function checkFreshness(input: CheckInput): Promise<Freshness> {
 export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Freshness; shown: Plan }> {
   const { plan, desired } = input;
   const progress = await input.journal.progress(identifyPlan(plan));
-  const read = await fetchLive(input.client);
+  const read = await readLive(input.client, input.desired);
   const pendingRestores = input.pendingRestores ?? (await input.journal.pendingRestores());
   const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, pendingRestores, now: input.now ?? new Date() });
-  const live = desired === undefined ? read : keyLiveOffices(read, desired.tenant.offices);
+  const live = desired === undefined ? read : keyLive(read, desired);
   const freshness = judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live });
   return { freshness, shown: fresh === undefined ? plan : refreshReversibility(plan, fresh) };
 }

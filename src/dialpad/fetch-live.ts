@@ -1,12 +1,13 @@
 import type { LiveState } from '../model/tenant.js';
 import { ApiError } from './api-error.js';
-import type { ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
+import type { ApiDepartment, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
 import { normalizeLive, officeIdOf, type LiveOfficeReads } from './normalize-live.js';
 
 /**
  * Reads the company, every office (with its plan and available licenses), every user in every
- * state (`state=all`) and every number, and normalizes them into a `LiveState` keyed by Dialpad
+ * state (`state=all`; their memberships come with them, `group_details`), every number, and every
+ * department and call centre, and normalizes them into a `LiveState` keyed by Dialpad
  * ids: offices, and every office reference, as `id:<live id>`. Which config office a live office
  * is, is decided after the read (`keyLiveOffices`), so every command reads Dialpad the same way.
  * Reads run concurrently; the client's limiter keeps them within the rate limit.
@@ -33,7 +34,7 @@ export async function fetchLive(client: DialpadClient): Promise<LiveState> {
   };
   const partialList = <T>(err: ApiError): T[] => (err.itemsRead ?? []) as T[];
 
-  const [company, offices, users, numbers] = await Promise.all([
+  const [company, offices, users, numbers, departments, callCenters] = await Promise.all([
     client.getCompany(),
     attempt<ApiOffice[]>('offices', () => client.listOffices(), (err) => {
       if (!err.itemsRead?.length) throw err;
@@ -41,6 +42,8 @@ export async function fetchLive(client: DialpadClient): Promise<LiveState> {
     }),
     attempt<ApiUser[]>('users', () => client.listUsers({ state: 'all' }), partialList),
     attempt<ApiNumber[]>('numbers', () => client.listNumbers(), partialList),
+    attempt<ApiDepartment[]>('departments', () => client.listGroups('departments'), partialList),
+    attempt<ApiDepartment[]>('call centres', () => client.listGroups('callcenters'), partialList),
   ]);
 
   const rawOffices = await Promise.all(
@@ -56,7 +59,7 @@ export async function fetchLive(client: DialpadClient): Promise<LiveState> {
     }),
   );
 
-  const tenant = normalizeLive({ company, offices: rawOffices, users, numbers });
+  const tenant = normalizeLive({ company, offices: rawOffices, users, numbers, departments, callCenters });
   const readAt = client.serverTime()?.toISOString();
   return { tenant, incomplete: incomplete.sort(), ...(readAt === undefined ? {} : { readAt }) };
 }

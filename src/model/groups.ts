@@ -6,7 +6,8 @@
  */
 import { compareCodeUnits } from './compare.js';
 import { compareIds } from './ids.js';
-import type { Group, GroupRole, GroupType, LiveState, Membership, Tenant, User, UserLicense } from './tenant.js';
+import { keyLiveOffices } from './match-offices.js';
+import type { DesiredState, Group, GroupRole, GroupType, LiveState, Membership, Tenant, User, UserLicense } from './tenant.js';
 
 /**
  * Roles per group type: `AddOperatorMessage.role` (admin, operator) for departments,
@@ -115,4 +116,9 @@ export function keyLiveGroups(live: LiveState, desired: readonly Group[]): LiveS
     }),
   };
   return { ...live, tenant };
+}
+
+/** The read keyed to a config: offices (`keyLiveOffices`), then groups (`keyLiveGroups`). */
+export function keyLive(read: LiveState, desired: DesiredState): LiveState {
+  return keyLiveGroups(keyLiveOffices(read, desired.tenant.offices), desired.tenant.groups ?? []);
 }
