@@ -7,7 +7,7 @@ import { badRequest, conflict } from './http-failure.js';
 import { GROUP_KINDS, GROUP_KIND_LIST, findOperator, listGroups } from './groups.js';
 import { assertFreeLine, isHoldingLine } from './licenses.js';
 import type { Store } from './store.js';
-import type { FixtureGroup, FixtureUser, GroupKind } from './types.js';
+import type { FixtureGroup, FixtureOperator, FixtureUser, GroupKind } from './types.js';
 
 /** Licenses that already are call-centre licenses: adding such a user to a call centre changes no license. */
 export const CALL_CENTER_LICENSES: readonly string[] = ['agents', 'lite_support_agents'];
@@ -66,10 +66,8 @@ export function removeOperator(store: Store, kind: GroupKind, g: FixtureGroup, u
   store.touch();
 }
 
-/** `PATCH …/operators/{user_id}/skill`. */
-export function setSkillLevel(store: Store, g: FixtureGroup, userId: string, skill: number): void {
-  const op = findOperator(g, userId);
-  if (!op) throw badRequest(`user ${userId} is not an operator of call center ${g.id}`);
+/** `PATCH …/operators/{user_id}/skill` on a call-centre operator (0–100, checked by the route). */
+export function setSkillLevel(store: Store, op: FixtureOperator, skill: number): void {
   op.skill_level = skill;
   store.touch();
 }

@@ -4,7 +4,7 @@
  * request-side coercions (int64 accepted as string or number).
  */
 import { badRequest } from './http-failure.js';
-import { getMemberships } from './groups.js';
+import { SKILL_ON_ADD, getMemberships } from './groups.js';
 import { getAvailable, getPurchased } from './licenses.js';
 import type { Store } from './store.js';
 import {
@@ -15,6 +15,7 @@ import {
   USER_EMULATOR_FIELDS,
   type FixtureGroup,
   type FixtureNumber,
+  type FixtureOperator,
   type FixtureOffice,
   type FixtureUser,
   type LineField,
@@ -91,8 +92,8 @@ export function toGroupProto(store: Store, g: FixtureGroup, state?: string): Wir
 }
 
 /** `OperatorSkillLevelProto`. */
-export function toSkillProto(g: FixtureGroup, userId: string, skill: number): Wire {
-  return { call_center_id: g.id, user_id: userId, skill_level: String(skill) };
+export function toSkillProto(g: FixtureGroup, op: FixtureOperator): Wire {
+  return { call_center_id: g.id, user_id: op.user_id, skill_level: String(op.skill_level ?? SKILL_ON_ADD.default) };
 }
 
 export function toOfficeProto(o: FixtureOffice): Wire {
