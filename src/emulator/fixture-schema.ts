@@ -27,6 +27,35 @@ const isoTime = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(
 
 const e164 = { type: 'string', pattern: '^\\+[1-9][0-9]{6,14}$' } as const;
 
+/**
+ * A department or call centre; other `DepartmentProto` / `CallCenterProto` fields pass through.
+ * Roles and skill ranges per kind are checked in `check-fixture.ts`, which names the kind.
+ */
+const group = {
+  type: 'object',
+  required: ['id', 'name', 'office_id'],
+  properties: {
+    id,
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    office_id: id,
+    phone_numbers: { type: 'array', items: e164 },
+    state: { enum: ['active'] },
+    operators: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['user_id'],
+        additionalProperties: false,
+        properties: {
+          user_id: id,
+          role: { enum: ['admin', 'operator', 'supervisor'] },
+          skill_level: { type: 'integer', minimum: 0, maximum: 100 },
+        },
+      },
+    },
+  },
+} as const;
+
 export const fixtureSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
@@ -83,6 +112,8 @@ export const fixtureSchema = {
           phone_numbers: { type: 'array', items: e164 },
           is_super_admin: { type: 'boolean' },
           admin_office_ids: { type: 'array', items: id },
+          // Derived from the groups' operators and admin_office_ids: one home for memberships.
+          group_details: false,
           deleted_at: isoTime,
           anonymized: { type: 'boolean' },
           analytics: { type: 'boolean' },
@@ -110,6 +141,8 @@ export const fixtureSchema = {
         },
       },
     },
+    departments: { type: 'array', items: group },
+    call_centers: { type: 'array', items: group },
     api_keys: {
       type: 'array',
       items: {
