@@ -44,7 +44,8 @@ export interface BuildPlanInput {
 function isWithheld(c: Change, live: LiveState): boolean {
   if (live.incomplete.length === 0) return false;
   // An offboarded entry (`state: deleted`) names a user that was read: only the policy's acts are held back.
-  return (c.kind === 'delete_user' && c.user === undefined) || c.kind === 'release_number' || (c.kind === 'suspend_user' && c.user === undefined);
+  // A group absent from a partial read's lists, or a membership missing from it, may only be unread.
+  return (c.kind === 'delete_user' && c.user === undefined) || c.kind === 'release_number' || (c.kind === 'suspend_user' && c.user === undefined) || c.kind === 'delete_group';
 }
 
 function summarize(operations: Operation[], violations: Violation[]): PlanSummary {

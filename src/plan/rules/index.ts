@@ -1,5 +1,6 @@
 import type { Violation } from '../types.js';
 import { checkCountryChangeRequiresAck } from './country-change-requires-ack.js';
+import { checkDepartmentOperatorLimit } from './department-operator-limit.js';
 import type { Rule, RuleContext } from './context.js';
 import { checkIncompleteLiveRead } from './incomplete-live-read.js';
 import { checkInsufficientLicenses } from './insufficient-licenses.js';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   checkRecentlyDeletedUser,
   checkPendingUserNumberLoss,
   checkRestoreWindowExpired,
+  checkDepartmentOperatorLimit,
 ];
 
 /** Runs every rule and returns their violations. */
