@@ -3,7 +3,8 @@
  * License-count changes are collected and paired into transfers by `planTransfers`.
  */
 import type { Change, UserField } from '../diff/types.js';
-import type { User } from '../model/tenant.js';
+import type { User, UserLicense } from '../model/tenant.js';
+import { LINE_LABELS, lineOfLicense } from '../model/license-lines.js';
 import { isInternationalMove, keepsNumbersOnMove, numbersPooledByMove } from '../model/international-move.js';
 import { RESTORE_WINDOW_HOURS, restorableUntil } from '../model/restore-window.js';
 import type { OfficeBook } from './office-refs.js';
@@ -248,6 +249,12 @@ function numberOperations(c: Extract<Change, { kind: 'user_numbers' }>): Operati
 
 type GroupChange = Extract<Change, { kind: 'create_group' | 'rename_group' | 'delete_group' | 'add_operator' | 'remove_operator' | 'set_skill' }>;
 
+/** `Sell`: the office license a user license takes. */
+function describeLine(license: UserLicense): string {
+  const line = lineOfLicense(license);
+  return line === undefined ? license : LINE_LABELS[line];
+}
+
 /** `call_centers.support`: the config path a membership change concerns. */
 const membershipField = (g: GroupRef): string => `${GROUP_CONFIG_KEY[g.group_type]}.${g.key}`;
 
@@ -282,7 +289,7 @@ function groupOperations(c: GroupChange, ctx: FromChangesContext): Operation[] {
           ...(c.skill === undefined ? {} : { skillLevel: c.skill }),
           ...(licenseType === undefined ? {} : { licenseType }),
           changes: [{ field: membershipField(group), to: c.role }, ...(c.skill === undefined ? [] : [{ field: `${membershipField(group)}.skill`, to: c.skill }])],
-          notes: switches ? [`${c.email} holds license ${c.live?.license}; the license change to ${c.user.license} is planned before the add (Dialpad would switch it on add).`] : [],
+          notes: switches ? [`${c.email} holds license ${c.live?.license}: the change to ${c.user.license} runs first (Dialpad would switch it on the add), taking a ${describeLine(c.user.license)} license in their office.`] : [],
         }),
       ];
     }

@@ -4,7 +4,7 @@ import { LINE_HOLDING, lineOfLicense } from '../../model/license-lines.js';
 import type { SimState, SimUser } from '../sim-state.js';
 import type { GroupRef, OperationOf } from '../types.js';
 import type { Failure, KindSpec } from './spec.js';
-import { existingGroup, existingOffice, giveLine, groupKey, isFailure, liveUser, needLine, officeKey, takeLine, userKey } from './sim-steps.js';
+import { existingGroup, existingOffice, giveLine, groupKey, isFailure, licenseKey, liveUser, needLine, officeKey, takeLine, userKey } from './sim-steps.js';
 
 const labelOf = (g: GroupRef): string => GROUP_LABELS[g.group_type];
 
@@ -97,7 +97,9 @@ export const addOperator: KindSpec<'add_operator'> = {
     if (license === undefined || lineOfLicense(license) === lineOfLicense(user.license)) return undefined;
     const office = existingOffice(sim, user.office);
     if (isFailure(office)) return office;
-    return needLine(office, lineOfLicense(license), `add_operator ${user.email} to call centre ${op.group.name} (Dialpad switches license ${user.license} → ${license})`);
+    const short = needLine(office, lineOfLicense(license), `add_operator ${user.email} to call centre ${op.group.name} (Dialpad switches license ${user.license} → ${license})`);
+    // A blocked license change of this user is the cause to name; else the add itself lacks the line.
+    return short === undefined || !('code' in short) ? short : { waitsFor: licenseKey(user.email), message: `${user.email} holds license ${user.license}, not an agent license`, otherwise: short };
   },
   apply(sim, op, fx) {
     fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
@@ -114,11 +116,7 @@ export const addOperator: KindSpec<'add_operator'> = {
   wouldProvide: () => undefined,
   placement: () => ({ user: 'after' }),
   harm: () => undefined,
-  describe: (op) => ({
-    marker: '+',
-    action: 'add operator',
-    details: op.license_type === undefined ? [] : [`license_type ${op.license_type}: Dialpad switches a user holding another license to it`],
-  }),
+  describe: () => ({ marker: '+', action: 'add operator', details: [] }),
 };
 
 function departmentFull(group: GroupRef, count: number): Failure {

@@ -12,6 +12,8 @@ export const userKey = (email: string): string => `user:${email}`;
 export const officeKey = (key: string): string => `office:${key}`;
 export const numberKey = (number: string): string => `number:${number}`;
 export const groupKey = (key: string): string => `group:${key}`;
+/** Provided by a change of a user's license: what a call-centre add that would switch it waits for. */
+export const licenseKey = (email: string): string => `license:${email}`;
 /** Provided by a user's move: what an assign of a number of the destination's country waits for. */
 export const arrivalKey = (email: string): string => `arrival:${email}`;
 

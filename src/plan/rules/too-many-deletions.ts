@@ -35,7 +35,7 @@ export function checkTooManyDeletions(ctx: RuleContext): Violation[] {
       code: 'too_many_deletions',
       severity: 'error',
       message:
-        `The plan deletes ${countOf(deletes.length, 'user')}${groups.length > 0 ? `, deletes ${countOf(groups.length, 'group')}` : ''} and releases ${countOf(releases.length, 'number')} (${total}), more than ` +
+        `The plan deletes ${countOf(deletes.length, 'user')}${groups.length > 0 ? ` and ${countOf(groups.length, 'group')}` : ''} and releases ${countOf(releases.length, 'number')} (${total}), more than ` +
         `policy.max_deletions (${maxDeletions}${limits.maxDeletions.isDefault ? ', the default' : ''}). ${checks.join(' ')} If the change is intended, raise policy.max_deletions for it.`,
       operation_ids: [...deletes, ...releases, ...groups].map((op) => op.id),
     });
