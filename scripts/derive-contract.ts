@@ -29,6 +29,22 @@ export const CLIENT_OPERATION_IDS = [
   'numbers.list',
   'numbers.get',
   'numbers.delete',
+  'departments.listall',
+  'departments.get',
+  'departments.create',
+  'departments.update',
+  'departments.delete',
+  'departments.operators.post',
+  'departments.operators.delete',
+  'callcenters.listall',
+  'callcenters.get',
+  'callcenters.create',
+  'callcenters.update',
+  'callcenters.delete',
+  'callcenters.operators.post',
+  'callcenters.operators.delete',
+  'callcenters.operators.get.skilllevel',
+  'callcenters.operators.skilllevel',
 ] as const;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

@@ -59,7 +59,7 @@ function checkMembershipReferences(config: MergedConfig): Problem[] {
       const other: GroupType = type === 'department' ? 'call_center' : 'department';
       for (const key of Object.keys(user[SECTION[type]] ?? {})) {
         if (declared[type].includes(key)) continue;
-        const path = ['users', i, SECTION[type]];
+        const path = ['users', i, SECTION[type], key];
         const hint = declared[other].includes(key)
           ? `; "${key}" is a ${GROUP_LABELS[other]}: list it under ${SECTION[other]}`
           : ` (declared: ${declared[type].join(', ') || 'none'})`;
@@ -75,7 +75,7 @@ function checkDepartmentSize(config: MergedConfig): Problem[] {
   const members = new Map<string, PathSegment[][]>();
   (config.raw.users ?? []).forEach((user, i) => {
     if (user.state === 'deleted') return;
-    for (const key of Object.keys(user.departments ?? {})) members.set(key, [...(members.get(key) ?? []), ['users', i, 'departments']]);
+    for (const key of Object.keys(user.departments ?? {})) members.set(key, [...(members.get(key) ?? []), ['users', i, 'departments', key]]);
   });
   return [...members].flatMap(([key, paths]) => {
     const extra = paths[MAX_DEPARTMENT_OPERATORS];

@@ -114,10 +114,10 @@ export function createGroupEndpoints(parts: GroupClientParts): GroupEndpoints {
         confirm: () => confirmOperator(parts, { groupId: id, userId, present: false }),
       }),
     getOperatorSkill: (callCenterId, userId) =>
-      read(SKILL_LEVEL_SHAPE, { operation: 'callcenters.operators.skill.get', path: `/api/v2/callcenters/${seg(callCenterId)}/operators/${seg(userId)}/skill` }),
+      read(SKILL_LEVEL_SHAPE, { operation: 'callcenters.operators.get.skilllevel', path: `/api/v2/callcenters/${seg(callCenterId)}/operators/${seg(userId)}/skill` }),
     setOperatorSkill: (callCenterId, userId, skillLevel, o) =>
       send({
-        operation: 'callcenters.operators.skill.update',
+        operation: 'callcenters.operators.skilllevel',
         ...withLabel(o),
         method: 'PATCH',
         path: `/api/v2/callcenters/${seg(callCenterId)}/operators/${seg(userId)}/skill`,

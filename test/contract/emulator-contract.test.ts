@@ -151,6 +151,27 @@ describe('the real client against the real emulator, every exchange validated by
     expect(checkEvents(events)).toEqual([]);
   });
 
+  it('each group write: requests and responses match the contract (issue 19 #3)', async () => {
+    events.length = 0;
+    const office = '6100000000000001';
+    const user = '7100000000000001';
+    for (const kind of ['departments', 'callcenters'] as const) {
+      const group = await client.createGroup(kind, { name: `Contract ${kind}`, office_id: office });
+      const id = String(group.id);
+      await client.getGroup(kind, id);
+      await client.renameGroup(kind, id, `Contract ${kind} renamed`);
+      if (kind === 'departments') await client.addDepartmentOperator(id, { operator_id: user, operator_type: 'user', role: 'admin' });
+      else {
+        await client.addCallCenterOperator(id, { user_id: user, role: 'supervisor', skill_level: 80, license_type: 'agents' });
+        await client.getOperatorSkill(id, user);
+        await client.setOperatorSkill(id, user, 60);
+      }
+      await client.removeOperator(kind, id, user);
+      await client.deleteGroup(kind, id);
+    }
+    expect(checkEvents(events)).toEqual([]);
+  });
+
   it('together the two runs exercised every contract operation', () => {
     const covered = new Set(allEvents.map((e) => matchOperation(e.method, e.path)?.op.operationId));
     expect([...covered].sort()).toEqual(contract.operations.map((o) => o.operationId).sort());
