@@ -264,7 +264,8 @@ function groupOperations(c: GroupChange, ctx: FromChangesContext): Operation[] {
     case 'create_group':
       return [operation.createGroup({ group: ctx.groupRef(c.group.key), office: book.ref(c.group.office), source: c.group.source ?? 'config' })];
     case 'rename_group':
-      return [operation.renameGroup({ group: ctx.groupRef(c.live.key), name: c.group.name, office: book.ref(c.live.office), source: c.group.source ?? 'config' })];
+      // The target as Dialpad names it now; `name` is the new one.
+      return [operation.renameGroup({ group: { ...ctx.groupRef(c.live.key), name: c.live.name }, name: c.group.name, office: book.ref(c.live.office), source: c.group.source ?? 'config' })];
     case 'delete_group':
       return [
         operation.deleteGroup({

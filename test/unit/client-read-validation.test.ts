@@ -17,6 +17,8 @@ function mockAllButUsers(): void {
   nock(BASE).get('/api/v2/offices/1/plan').reply(200, { talk_lines: '10' });
   nock(BASE).get('/api/v2/offices/1/available_licenses').reply(200, { talk_lines: '3' });
   nock(BASE).get('/api/v2/numbers').reply(200, { items: [] });
+  nock(BASE).get('/api/v2/departments').reply(200, { items: [] });
+  nock(BASE).get('/api/v2/callcenters').reply(200, { items: [] });
 }
 
 const ADA = { id: '11', emails: ['ada@acme.com'], office_id: '1', state: 'active' };
