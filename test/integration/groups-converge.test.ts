@@ -41,6 +41,19 @@ describe('departments and call centres, applied against the emulator (issue 19 #
     expect(memberships(state)['alan.turing@acme.com']).toEqual({ Support: 'supervisor/70' });
   });
 
+  it('a saved plan with a skill change and a role change applies (the live digest leaves skill levels out), then converges', async () => {
+    const dir = join(golden, 'call-center-supervisor-role-change');
+    const running = await startEmulatorForTest(join(dir, 'fixture.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-groups-saved-'));
+    const args = ['-c', join(dir, 'config.yaml')];
+    const saved = await runCli(['plan', ...args, '--out', 'plan.json'], { cwd, env: running.env });
+    expect(saved.code, saved.stderr).toBe(0);
+    const applied = await runCli(['apply', 'plan.json', ...args, '--auto-approve'], { cwd, env: running.env });
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    const again = await runCli(['plan', ...args, '--detailed-exitcode'], { cwd, env: running.env });
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+  });
+
   it('a skill change converges', async () => {
     const dir = join(golden, 'call-center-skill-change');
     const state = await applyAndReplan(join(dir, 'fixture.json'), join(dir, 'config.yaml'));
@@ -73,6 +86,27 @@ describe('departments and call centres, applied against the emulator (issue 19 #
     const state = await applyAndReplan(join(cwd, 'fixture.json'), config);
     expect(memberships(state)['edsger.dijkstra@acme.com']).toEqual({ Billing: 'supervisor/40' });
     expect(state.users.find((u) => u.emails[0] === 'edsger.dijkstra@acme.com')?.license).toBe('agents');
+  });
+});
+
+describe('read cost of groups (issue 19 #3)', () => {
+  it.each([
+    // Alan declares a skill; Ada does not: one skill read.
+    ['call-center-skill-change', 1],
+    // Alan's role changes (his skill is kept on the re-add), Ada declares hers: two.
+    ['call-center-supervisor-role-change', 2],
+    // No config declares a skill and no role changes: none.
+    ['leaver-removed-from-groups-before-deletion', 0],
+  ])('%s: two group lists, and a skill read only where the plan needs one (%i)', async (scenario, skills) => {
+    const dir = join(golden, scenario);
+    const running = await startEmulatorForTest(join(dir, 'fixture.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-groups-cost-'));
+    const planned = await runCli(['plan', '-c', join(dir, 'config.yaml')], { cwd, env: running.env });
+    expect(planned.code, planned.stderr).toBe(0);
+    const paths = running.emulator.requestLog().map((r) => `${r.method} ${r.path}`);
+    expect(paths.filter((p) => p === 'GET /api/v2/departments' || p === 'GET /api/v2/callcenters').sort()).toEqual(['GET /api/v2/callcenters', 'GET /api/v2/departments']);
+    expect(paths.filter((p) => p.endsWith('/skill'))).toHaveLength(skills);
+    expect(paths.filter((p) => /\/operators$/.test(p))).toEqual([]);
   });
 });
 
