@@ -1,4 +1,5 @@
 import type { ApplyApi } from '../apply/types.js';
+import { BugError } from '../errors.js';
 import { GROUP_LABELS } from '../model/groups.js';
 import { compareIds } from '../model/ids.js';
 import type { GroupType } from '../model/tenant.js';
@@ -33,7 +34,9 @@ export function createGroupApplyApi(client: DialpadClient): GroupApplyApi {
     async addOperator({ type, groupId, userId, role, skillLevel, licenseType }) {
       const label = `add user ${userId} to ${GROUP_LABELS[type]} ${groupId} as ${role}`;
       if (type === 'department') {
-        await client.addDepartmentOperator(groupId, { operator_id: userId, operator_type: 'user', role: role === 'admin' ? 'admin' : 'operator' }, { label });
+        // Config and the planner allow departments only their roles (`GROUP_ROLES`).
+        if (role === 'supervisor') throw new BugError(`${label}: departments have no supervisor role`);
+        await client.addDepartmentOperator(groupId, { operator_id: userId, operator_type: 'user', role }, { label });
         return;
       }
       const license = licenseType === 'agents' || licenseType === 'lite_support_agents' ? { license_type: licenseType } : {};
