@@ -122,6 +122,8 @@ describe('import of a company with groups (issue 19 #4)', () => {
     expect(main).toContain('call_centers:\n  support:');
     const users = await readFile(join(cwd, 'company', 'users', 'acme-hq.yaml'), 'utf8');
     expect(users).toContain('departments: { sales: operator }, call_centers: { support: operator }');
+    const validate = await runCli(['validate', '-c', 'company'], { cwd });
+    expect(validate.stdout).toBe('Configuration is valid: 1 office, 3 users, 2 groups in 2 files.\n');
     const plan = await runCli(['plan', '-c', 'company', '--detailed-exitcode'], { cwd, env: running.env });
     expect(plan.code, plan.stdout + plan.stderr).toBe(0);
   });
