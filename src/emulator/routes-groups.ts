@@ -5,7 +5,7 @@
  * (`AddOperatorMessage` vs `AddCallCenterOperatorMessage`).
  */
 import { assertOfficeAccess, canSeeOffice } from './auth.js';
-import { GROUP_KINDS, SKILL_ON_ADD, SKILL_ON_PATCH, findOperator, listGroups, type GroupKindInfo } from './groups.js';
+import { GROUP_KINDS, GROUP_NAME_MAX, SKILL_ON_ADD, SKILL_ON_PATCH, findOperator, listGroups, type GroupKindInfo } from './groups.js';
 import { badRequest, notFound } from './http-failure.js';
 import { compareIds } from '../model/ids.js';
 import { paginate } from './pagination.js';
@@ -26,7 +26,6 @@ const SETTINGS: Record<GroupKind, readonly string[]> = {
   ],
 };
 const MESSAGE_PREFIX: Record<GroupKind, string> = { departments: 'Department', call_centers: 'CallCenter' };
-const MAX_NAME = 100;
 const MAX_DESCRIPTION = 256;
 const LICENSE_TYPES = ['agents', 'lite_support_agents'];
 
@@ -51,7 +50,7 @@ function readGroupFields(body: Record<string, unknown>, kind: GroupKind, creatin
   const name = readString(body, 'name');
   if (name === undefined && creating) throw badRequest('name is required');
   if (name !== undefined) {
-    if (name.trim() === '' || /[\r\n]/.test(name) || name.length > MAX_NAME) throw badRequest(`name must be a single line of 1 to ${MAX_NAME} characters`);
+    if (name.trim() === '' || /[\r\n]/.test(name) || name.length > GROUP_NAME_MAX) throw badRequest(`name must be a single line of 1 to ${GROUP_NAME_MAX} characters`);
     fields['name'] = name;
   }
   const description = readString(body, 'group_description');
