@@ -10,7 +10,7 @@ import { badRequest, notFound } from './http-failure.js';
 import { compareIds } from '../model/ids.js';
 import { paginate } from './pagination.js';
 import type { Route, RouteContext } from './router.js';
-import { addCallCenterOperator, addDepartmentOperator, deleteGroup, removeOperator, setSkillLevel } from './rules-groups.js';
+import { CALL_CENTER_LICENSES, addCallCenterOperator, addDepartmentOperator, deleteGroup, removeOperator, setSkillLevel } from './rules-groups.js';
 import type { FixtureGroup, FixtureOperator, FixtureUser, GroupKind } from './types.js';
 import { assertKnownFields, readInt64, readString, toGroupProto, toSkillProto, toUserOrRoomProto, toUserProto } from './wire.js';
 
@@ -27,7 +27,6 @@ const SETTINGS: Record<GroupKind, readonly string[]> = {
 };
 const MESSAGE_PREFIX: Record<GroupKind, string> = { departments: 'Department', call_centers: 'CallCenter' };
 const MAX_DESCRIPTION = 256;
-const LICENSE_TYPES = ['agents', 'lite_support_agents'];
 
 /** The group named by the path, visible to the caller's key. */
 function getVisibleGroup(ctx: RouteContext, kind: GroupKind): FixtureGroup {
@@ -145,7 +144,7 @@ function addOperator(ctx: RouteContext, kind: GroupKind): FixtureUser {
   if (id === undefined) throw badRequest('user_id is required');
   const user = requireBodyUser(ctx, id, 'user_id');
   const licenseType = readString(b, 'license_type') ?? 'agents';
-  if (!LICENSE_TYPES.includes(licenseType)) throw badRequest(`license_type must be one of ${LICENSE_TYPES.join(', ')}`);
+  if (!CALL_CENTER_LICENSES.includes(licenseType)) throw badRequest(`license_type must be one of ${CALL_CENTER_LICENSES.join(', ')}`);
   const keep = b['keep_paid_numbers'];
   if (keep !== undefined && keep !== null && typeof keep !== 'boolean') throw badRequest('keep_paid_numbers must be a boolean');
   const skillLevel = readSkillLevel(b, SKILL_ON_ADD) ?? SKILL_ON_ADD.default;
