@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, parseFixture, type RunningEmulator } from '../../src/emulator/index.js';
-import { createContractChecker, readContract } from '../support/contract.js';
+import { NEWER_SPEC_FIELDS, createContractChecker, readContract } from '../support/contract.js';
 
 /**
  * The emulator's department and call-centre endpoints against Dialpad's OpenAPI description
@@ -10,9 +10,6 @@ import { createContractChecker, readContract } from '../support/contract.js';
  */
 const groups = readContract('dialpad-groups-contract.json');
 const checker = createContractChecker(groups);
-
-/** UserProto fields of Dialpad's newer spec (S2) the emulator may send in `OperatorCollection.users`; as in emulator-contract.test.ts. */
-const NEWER_SPEC_FIELDS = ['onboarding_completed', 'voicemail', 'session_type', 'voicemail_notification_emails', 'settings'];
 
 const FIXTURE = {
   company: { id: '5000000000000001', name: 'Acme Inc', account_type: 'pro' },

@@ -31,6 +31,12 @@ export function readContract(name: string): Contract {
   return JSON.parse(readFileSync(new URL(`../contract/${name}`, import.meta.url), 'utf8')) as Contract;
 }
 
+/**
+ * Fields the emulator may send that the vendored (S1) spec does not declare: they are in Dialpad's
+ * newer spec (S2, dialpad-api.md §4.1/§4.2/§4.7). Anything else undeclared fails a strict check.
+ */
+export const NEWER_SPEC_FIELDS = ['onboarding_completed', 'voicemail', 'session_type', 'voicemail_notification_emails', 'settings'];
+
 /** The operations dialform's client calls. */
 export const contract = readContract('dialpad-contract.json');
 
