@@ -40,7 +40,8 @@ const group = {
     name: { type: 'string', minLength: 1, maxLength: GROUP_NAME_MAX },
     office_id: id,
     phone_numbers: { type: 'array', items: e164 },
-    state: { enum: ['active'] },
+    // A deleted group is kept as a tombstone so its id is never minted again (`isLiveGroup`).
+    state: { enum: ['active', 'deleted'] },
     operators: {
       type: 'array',
       items: {

@@ -38,9 +38,18 @@ export function findKindOfTargetType(targetType: string | undefined): GroupKindI
   return GROUP_KIND_LIST.find((k) => k.groupType === targetType);
 }
 
-/** The groups of `kind` (an empty list when the fixture has none). */
+/** The groups of `kind`, deleted ones included (an empty list when the fixture has none). */
 export function listGroups(state: Fixture, kind: GroupKind): readonly FixtureGroup[] {
   return state[kind] ?? [];
+}
+
+/**
+ * Whether the API still shows `g`. A deleted group stays in the state as a tombstone
+ * (`state: deleted`, no operators, no numbers) so its id is never minted again: Dialpad does not
+ * reuse ids, and a client holding the old id must get 404, not another group.
+ */
+export function isLiveGroup(g: FixtureGroup): boolean {
+  return g['state'] !== 'deleted';
 }
 
 /** "[single-line only] The name of the department. Max 100 characters." (and of the call center). */

@@ -5,7 +5,7 @@
  * (`AddOperatorMessage` vs `AddCallCenterOperatorMessage`).
  */
 import { assertOfficeAccess, canSeeOffice } from './auth.js';
-import { GROUP_KINDS, GROUP_NAME_MAX, SKILL_ON_ADD, SKILL_ON_PATCH, findOperator, listGroups, type GroupKindInfo } from './groups.js';
+import { GROUP_KINDS, GROUP_NAME_MAX, SKILL_ON_ADD, SKILL_ON_PATCH, findOperator, isLiveGroup, listGroups, type GroupKindInfo } from './groups.js';
 import { badRequest, notFound } from './http-failure.js';
 import { compareIds } from '../model/ids.js';
 import { paginate } from './pagination.js';
@@ -104,6 +104,7 @@ function listGroupPage(ctx: RouteContext, info: GroupKindInfo, officeId: string 
     keyOf: (g) => g.id,
     compare: compareIds,
     filter: (g) =>
+      isLiveGroup(g) &&
       canSeeOffice(ctx.principal, g.office_id) &&
       (officeId === undefined || g.office_id === officeId) &&
       (search === undefined || g.name.toLowerCase().includes(search)),
@@ -182,9 +183,8 @@ function makeRoutes(info: GroupKindInfo): Route[] {
       companyAdmin: true,
       handle: (ctx) => {
         const g = getVisibleGroup(ctx, kind);
-        const answer = toGroupProto(ctx.store, g, 'deleted');
-        deleteGroup(ctx.store, kind, g);
-        return { body: answer };
+        deleteGroup(ctx.store, g);
+        return { body: toGroupProto(ctx.store, g) };
       },
     },
     {

@@ -66,6 +66,13 @@ describe('fixture departments and call_centers', () => {
     expect(msg).toMatch(/\/departments\/0\/operators\/3\/skill_level: skill levels exist only in call centers/);
     expect(msg).toMatch(/\/call_centers\/0\/operators\/2\/user_id: user "105" is deleted; only active and suspended users can be operators/);
 
+    const tomb = makeGroupFixture();
+    tomb.departments!.push({ id: '502', name: 'Gone', office_id: '10', state: 'deleted', operators: [{ user_id: '104', role: 'operator' }] });
+    tomb.numbers.push({ number: '+14155550178', status: 'department', target_type: 'department', target_id: '502', office_id: '10' });
+    const tombMsg = problemsOf(tomb);
+    expect(tombMsg).toMatch(/\/departments\/1: a deleted department \(state "deleted"\) has no operators and no numbers/);
+    expect(tombMsg).toMatch(/\/numbers\/5\/target_id: department "502" does not exist/);
+
     const crowded = makeFixture();
     for (let i = 0; i < 26; i++) crowded.users.push({ id: String(200 + i), emails: [`u${i}@acme.com`], office_id: '20', state: 'active', license: 'user' });
     crowded.departments = [{ id: '501', name: 'Big', office_id: '20', operators: crowded.users.slice(4).map((u) => ({ user_id: u.id, role: 'operator' })) }];
