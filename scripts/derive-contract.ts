@@ -37,30 +37,6 @@ export const CLIENT_OPERATION_IDS = [
   'numbers.delete',
 ] as const;
 
-/** The department and call-centre operations the emulator answers (`src/emulator/routes-groups.ts`). */
-export const EMULATOR_GROUP_OPERATION_IDS = [
-  'departments.listall',
-  'departments.list',
-  'departments.create',
-  'departments.get',
-  'departments.update',
-  'departments.delete',
-  'departments.operators.get',
-  'departments.operators.post',
-  'departments.operators.delete',
-  'callcenters.listall',
-  'callcenters.list',
-  'callcenters.create',
-  'callcenters.get',
-  'callcenters.update',
-  'callcenters.delete',
-  'callcenters.operators.get',
-  'callcenters.operators.post',
-  'callcenters.operators.delete',
-  'callcenters.operators.get.skilllevel',
-  'callcenters.operators.skilllevel',
-] as const;
-
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
 
@@ -115,6 +91,30 @@ export interface Contract {
   operations: ContractOperation[];
   schemas: Record<string, Json>;
 }
+
+/** The department and call-centre operations the emulator answers (`src/emulator/routes-groups.ts`). */
+export const EMULATOR_GROUP_OPERATION_IDS = [
+  'departments.listall',
+  'departments.list',
+  'departments.create',
+  'departments.get',
+  'departments.update',
+  'departments.delete',
+  'departments.operators.get',
+  'departments.operators.post',
+  'departments.operators.delete',
+  'callcenters.listall',
+  'callcenters.list',
+  'callcenters.create',
+  'callcenters.get',
+  'callcenters.update',
+  'callcenters.delete',
+  'callcenters.operators.get',
+  'callcenters.operators.post',
+  'callcenters.operators.delete',
+  'callcenters.operators.get.skilllevel',
+  'callcenters.operators.skilllevel',
+] as const;
 
 export function deriveContract(specText: string, file: string, ids: readonly string[] = CLIENT_OPERATION_IDS): Contract {
   const spec = JSON.parse(specText) as JsonObject;
