@@ -61,6 +61,8 @@ describe('departments and call centers', () => {
     expect(ids((await h.api('GET', '/departments', undefined, 'london')).body)).toEqual(['502']);
     expect((await h.api('GET', '/departments/501', undefined, 'london')).status).toBe(403);
     expect((await h.api('POST', '/departments', { name: 'X', office_id: '30' }, 'london')).status).toBe(403);
+    expect((await h.api('POST', '/departments/502/operators', { operator_id: '104', operator_type: 'user' }, 'london')).status).toBe(200);
+    expect((await h.api('POST', '/departments/502/operators', { operator_id: '101', operator_type: 'user' }, 'london')).status).toBe(403);
     expect((await h.api('GET', '/offices/99/departments')).status).toBe(404);
   });
 
