@@ -3,7 +3,7 @@
  * objects, number/target consistency, and license accounting. Returns every problem found.
  */
 import type { PathProblem } from './fixture.js';
-import { GROUP_KIND_LIST, findKindOfTargetType } from './groups.js';
+import { GROUP_KIND_LIST, findKindOfTargetType, isLiveGroup } from './groups.js';
 import { getAssigned, getPurchased } from './licenses.js';
 import { LINE_FIELDS, type Fixture } from './types.js';
 
@@ -22,7 +22,7 @@ const OPERATOR_STATES: ReadonlySet<string> = new Set(['active', 'suspended']);
 
 /**
  * Departments and call centres: ids unique in the one id space the emulator mints from (offices,
- * users, groups), offices and operators that exist, each user once per group, roles of the
+ * users, groups, deleted ones too), offices and operators that exist, tombstones left empty, each user once per group, roles of the
  * group's kind, skill levels only in call centres, the department operator cap, and numbers
  * consistent with the groups that list them.
  */
@@ -38,7 +38,10 @@ function checkGroups(f: Fixture, officeIds: ReadonlySet<string>, numberIndex: Re
       const at = `/${info.kind}/${i}`;
       if (taken.has(g.id)) problems.push({ path: `${at}/id`, message: `id "${g.id}" is already used by an office, a user or another group` });
       taken.add(g.id);
-      ids.add(g.id);
+      if (isLiveGroup(g)) ids.add(g.id);
+      else if (g.operators.length > 0 || (g.phone_numbers ?? []).length > 0) {
+        problems.push({ path: at, message: `a deleted ${info.label} (state "deleted") has no operators and no numbers` });
+      }
       if (!officeIds.has(g.office_id)) problems.push({ path: `${at}/office_id`, message: `office "${g.office_id}" does not exist` });
       if (info.maxOperators !== undefined && g.operators.length > info.maxOperators) {
         problems.push({ path: `${at}/operators`, message: `a ${info.label} holds at most ${info.maxOperators} operators; "${g.name}" lists ${g.operators.length}` });

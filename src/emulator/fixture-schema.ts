@@ -3,6 +3,7 @@
  * accounting are checked afterwards in `check-fixture.ts`. Items allow the API's other response
  * fields (they are passed through), so only the fields the emulator interprets are typed here.
  */
+import { GROUP_KIND_LIST, GROUP_NAME_MAX, SKILL_ON_PATCH } from './groups.js';
 import { LINE_FIELDS } from './types.js';
 
 const id = {
@@ -36,10 +37,11 @@ const group = {
   required: ['id', 'name', 'office_id'],
   properties: {
     id,
-    name: { type: 'string', minLength: 1, maxLength: 100 },
+    name: { type: 'string', minLength: 1, maxLength: GROUP_NAME_MAX },
     office_id: id,
     phone_numbers: { type: 'array', items: e164 },
-    state: { enum: ['active'] },
+    // A deleted group is kept as a tombstone so its id is never minted again (`isLiveGroup`).
+    state: { enum: ['active', 'deleted'] },
     operators: {
       type: 'array',
       items: {
@@ -48,8 +50,9 @@ const group = {
         additionalProperties: false,
         properties: {
           user_id: id,
-          role: { enum: ['admin', 'operator', 'supervisor'] },
-          skill_level: { type: 'integer', minimum: 0, maximum: 100 },
+          role: { enum: [...new Set(GROUP_KIND_LIST.flatMap((k) => k.roles))] },
+          // A saved state may hold what the skill PATCH allows.
+          skill_level: { type: 'integer', minimum: SKILL_ON_PATCH.min, maximum: SKILL_ON_PATCH.max },
         },
       },
     },

@@ -2,9 +2,10 @@
  * Departments and call centres: what differs between the two kinds (one table, read by the
  * fixture checks, the routes, the numbers and `group_details`), and the membership index every
  * user answer derives its `group_details` from. Memberships live only in the groups' `operators`.
+ * The rules (roles, cap, skill ranges) are stated here on purpose, apart from the planner's: the
+ * emulator models Dialpad, so a planner mistake shows as a refused apply instead of agreeing with itself.
  */
 import type { Fixture, FixtureGroup, FixtureOperator, FixtureUser, GroupKind } from './types.js';
-import { GROUP_ROLES } from './types.js';
 
 export interface GroupKindInfo {
   kind: GroupKind;
@@ -16,6 +17,7 @@ export interface GroupKindInfo {
   groupType: 'department' | 'callcenter';
   /** A number's `status` when the group holds it. */
   numberStatus: 'department' | 'call_center';
+  /** Roles an operator may hold (`AddOperatorMessage.role`, `AddCallCenterOperatorMessage.role`). */
   roles: readonly string[];
   /**
    * Most operators the group may hold. Departments: "Up to 25 operators can be assigned to a
@@ -25,8 +27,8 @@ export interface GroupKindInfo {
 }
 
 export const GROUP_KINDS: Record<GroupKind, GroupKindInfo> = {
-  departments: { kind: 'departments', label: 'department', path: 'departments', groupType: 'department', numberStatus: 'department', roles: GROUP_ROLES.departments, maxOperators: 25 },
-  call_centers: { kind: 'call_centers', label: 'call center', path: 'callcenters', groupType: 'callcenter', numberStatus: 'call_center', roles: GROUP_ROLES.call_centers },
+  departments: { kind: 'departments', label: 'department', path: 'departments', groupType: 'department', numberStatus: 'department', roles: ['admin', 'operator'], maxOperators: 25 },
+  call_centers: { kind: 'call_centers', label: 'call center', path: 'callcenters', groupType: 'callcenter', numberStatus: 'call_center', roles: ['admin', 'operator', 'supervisor'] },
 };
 
 export const GROUP_KIND_LIST: readonly GroupKindInfo[] = [GROUP_KINDS.departments, GROUP_KINDS.call_centers];
@@ -36,10 +38,22 @@ export function findKindOfTargetType(targetType: string | undefined): GroupKindI
   return GROUP_KIND_LIST.find((k) => k.groupType === targetType);
 }
 
-/** The groups of `kind` (an empty list when the fixture has none). */
+/** The groups of `kind`, deleted ones included (an empty list when the fixture has none). */
 export function listGroups(state: Fixture, kind: GroupKind): readonly FixtureGroup[] {
   return state[kind] ?? [];
 }
+
+/**
+ * Whether the API still shows `g`. A deleted group stays in the state as a tombstone
+ * (`state: deleted`, no operators, no numbers) so its id is never minted again: Dialpad does not
+ * reuse ids, and a client holding the old id must get 404, not another group.
+ */
+export function isLiveGroup(g: FixtureGroup): boolean {
+  return g['state'] !== 'deleted';
+}
+
+/** "[single-line only] The name of the department. Max 100 characters." (and of the call center). */
+export const GROUP_NAME_MAX = 100;
 
 /** Skill levels: 1–100 on add (`AddCallCenterOperatorMessage`), 0–100 on the skill PATCH (`UpdateOperatorSkillLevelMessage`). */
 export const SKILL_ON_ADD = { min: 1, max: 100, default: 100 } as const;

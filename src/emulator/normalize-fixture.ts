@@ -1,7 +1,8 @@
 /**
  * Turns a schema-valid fixture into the state shape: ids as strings, countries lower-case, counts
- * as numbers, defaults filled (`state: active`, `license: talk`, number `status`), and a user's
- * `phone_numbers` linked with the numbers that target them (either side may be written alone).
+ * as numbers, defaults filled (`state: active`, `license: talk`, number `status`, an operator's
+ * `role` and call-centre `skill_level`), and the `phone_numbers` of users and groups linked with
+ * the numbers that target them (either side may be written alone).
  */
 import { GROUP_KIND_LIST, SKILL_ON_ADD, findKindOfTargetType } from './groups.js';
 import { getAssigned } from './licenses.js';
@@ -88,7 +89,7 @@ function normalizeNumber(raw: Raw): FixtureNumber {
   return n;
 }
 
-/** What can hold numbers: users and groups, each with its number status and target type. */
+/** What can hold numbers: a user, a department or a call centre. */
 interface NumberHolder {
   id: string;
   office_id: string;

@@ -5,12 +5,12 @@
  * (`AddOperatorMessage` vs `AddCallCenterOperatorMessage`).
  */
 import { assertOfficeAccess, canSeeOffice } from './auth.js';
-import { GROUP_KINDS, SKILL_ON_ADD, SKILL_ON_PATCH, findOperator, listGroups, type GroupKindInfo } from './groups.js';
+import { GROUP_KINDS, GROUP_NAME_MAX, SKILL_ON_ADD, SKILL_ON_PATCH, findOperator, isLiveGroup, listGroups, type GroupKindInfo } from './groups.js';
 import { badRequest, notFound } from './http-failure.js';
 import { compareIds } from '../model/ids.js';
 import { paginate } from './pagination.js';
 import type { Route, RouteContext } from './router.js';
-import { addCallCenterOperator, addDepartmentOperator, deleteGroup, removeOperator, setSkillLevel } from './rules-groups.js';
+import { CALL_CENTER_LICENSES, addCallCenterOperator, addDepartmentOperator, deleteGroup, removeOperator, setSkillLevel } from './rules-groups.js';
 import type { FixtureGroup, FixtureOperator, FixtureUser, GroupKind } from './types.js';
 import { assertKnownFields, readInt64, readString, toGroupProto, toSkillProto, toUserOrRoomProto, toUserProto } from './wire.js';
 
@@ -26,9 +26,7 @@ const SETTINGS: Record<GroupKind, readonly string[]> = {
   ],
 };
 const MESSAGE_PREFIX: Record<GroupKind, string> = { departments: 'Department', call_centers: 'CallCenter' };
-const MAX_NAME = 100;
 const MAX_DESCRIPTION = 256;
-const LICENSE_TYPES = ['agents', 'lite_support_agents'];
 
 /** The group named by the path, visible to the caller's key. */
 function getVisibleGroup(ctx: RouteContext, kind: GroupKind): FixtureGroup {
@@ -51,7 +49,7 @@ function readGroupFields(body: Record<string, unknown>, kind: GroupKind, creatin
   const name = readString(body, 'name');
   if (name === undefined && creating) throw badRequest('name is required');
   if (name !== undefined) {
-    if (name.trim() === '' || /[\r\n]/.test(name) || name.length > MAX_NAME) throw badRequest(`name must be a single line of 1 to ${MAX_NAME} characters`);
+    if (name.trim() === '' || /[\r\n]/.test(name) || name.length > GROUP_NAME_MAX) throw badRequest(`name must be a single line of 1 to ${GROUP_NAME_MAX} characters`);
     fields['name'] = name;
   }
   const description = readString(body, 'group_description');
@@ -106,6 +104,7 @@ function listGroupPage(ctx: RouteContext, info: GroupKindInfo, officeId: string 
     keyOf: (g) => g.id,
     compare: compareIds,
     filter: (g) =>
+      isLiveGroup(g) &&
       canSeeOffice(ctx.principal, g.office_id) &&
       (officeId === undefined || g.office_id === officeId) &&
       (search === undefined || g.name.toLowerCase().includes(search)),
@@ -146,7 +145,7 @@ function addOperator(ctx: RouteContext, kind: GroupKind): FixtureUser {
   if (id === undefined) throw badRequest('user_id is required');
   const user = requireBodyUser(ctx, id, 'user_id');
   const licenseType = readString(b, 'license_type') ?? 'agents';
-  if (!LICENSE_TYPES.includes(licenseType)) throw badRequest(`license_type must be one of ${LICENSE_TYPES.join(', ')}`);
+  if (!CALL_CENTER_LICENSES.includes(licenseType)) throw badRequest(`license_type must be one of ${CALL_CENTER_LICENSES.join(', ')}`);
   const keep = b['keep_paid_numbers'];
   if (keep !== undefined && keep !== null && typeof keep !== 'boolean') throw badRequest('keep_paid_numbers must be a boolean');
   const skillLevel = readSkillLevel(b, SKILL_ON_ADD) ?? SKILL_ON_ADD.default;
@@ -184,9 +183,8 @@ function makeRoutes(info: GroupKindInfo): Route[] {
       companyAdmin: true,
       handle: (ctx) => {
         const g = getVisibleGroup(ctx, kind);
-        const answer = toGroupProto(ctx.store, g, 'deleted');
-        deleteGroup(ctx.store, kind, g);
-        return { body: answer };
+        deleteGroup(ctx.store, g);
+        return { body: toGroupProto(ctx.store, g) };
       },
     },
     {

@@ -75,11 +75,13 @@ export function setSkillLevel(store: Store, op: FixtureOperator, skill: number):
 /**
  * `DELETE /departments/{id}`, `DELETE /callcenters/{id}`: final (the API has no restore). The
  * operators lose the membership and keep their licenses; the group's numbers go to the reserved
- * pool, as a deleted user's do.
+ * pool, as a deleted user's do. The group stays as a tombstone (`isLiveGroup`).
  */
-export function deleteGroup(store: Store, kind: GroupKind, g: FixtureGroup): void {
+export function deleteGroup(store: Store, g: FixtureGroup): void {
   for (const num of g.phone_numbers ?? []) store.detachNumber(store.getNumber(num));
-  store.state[kind] = listGroups(store.state, kind).filter((x) => x !== g);
+  delete g.phone_numbers;
+  g.operators = [];
+  g['state'] = 'deleted';
   store.touch();
 }
 

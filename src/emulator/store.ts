@@ -5,7 +5,7 @@
 import { notFound } from './http-failure.js';
 import { isStillRestorable } from '../model/restore-window.js';
 import { getAreaCode, isNumberInCountry, mintNumber } from './phone.js';
-import { GROUP_KINDS, GROUP_KIND_LIST, findKindOfTargetType, listGroups } from './groups.js';
+import { GROUP_KINDS, GROUP_KIND_LIST, findKindOfTargetType, isLiveGroup, listGroups } from './groups.js';
 import type { Fixture, FixtureGroup, FixtureNumber, FixtureOffice, FixtureUser, GroupKind } from './types.js';
 
 const ID_BASE = 5_000_000_000_000_000n;
@@ -118,14 +118,14 @@ export class Store {
     return n;
   }
 
-  /** The department or call centre `id`; 404 when there is none of that kind. */
+  /** The department or call centre `id`; 404 when there is none of that kind, or it was deleted. */
   getGroup(kind: GroupKind, id: string): FixtureGroup {
-    const g = listGroups(this.state, kind).find((x) => x.id === id);
+    const g = listGroups(this.state, kind).find((x) => x.id === id && isLiveGroup(x));
     if (!g) throw notFound(`${GROUP_KINDS[kind].label} ${id} not found`);
     return g;
   }
 
-  /** A fresh 16-digit id, above every id in use (offices, users and groups share one id space). */
+  /** A fresh 16-digit id, above every id in use (offices, users and groups, deleted ones too, share one id space). */
   mintId(): string {
     let max = ID_BASE;
     const groups = GROUP_KIND_LIST.flatMap((k) => listGroups(this.state, k.kind));

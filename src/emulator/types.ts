@@ -98,12 +98,6 @@ export interface FixtureApiKey {
 /** The two kinds of operator group the emulator models, by their fixture key. */
 export type GroupKind = 'departments' | 'call_centers';
 
-/** Roles an operator may hold, per group kind (`AddOperatorMessage`, `AddCallCenterOperatorMessage`). */
-export const GROUP_ROLES: Record<GroupKind, readonly string[]> = {
-  departments: ['admin', 'operator'],
-  call_centers: ['admin', 'operator', 'supervisor'],
-};
-
 /** A user operating in a department or call centre. Rooms are not modelled. */
 export interface FixtureOperator {
   user_id: string;

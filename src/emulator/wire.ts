@@ -78,8 +78,8 @@ export function toUserOrRoomProto(store: Store, u: FixtureUser): Wire {
   });
 }
 
-/** A department as `DepartmentProto` or a call centre as `CallCenterProto`; `state` overrides (a deletion answers `deleted`). */
-export function toGroupProto(store: Store, g: FixtureGroup, state?: string): Wire {
+/** A department as `DepartmentProto` or a call centre as `CallCenterProto`. */
+export function toGroupProto(store: Store, g: FixtureGroup): Wire {
   return compact({
     ...omit(g, GROUP_EMULATOR_FIELDS),
     id: g.id,
@@ -87,7 +87,7 @@ export function toGroupProto(store: Store, g: FixtureGroup, state?: string): Wir
     office_id: g.office_id,
     country: store.findOffice(g.office_id)?.country,
     phone_numbers: g.phone_numbers ?? [],
-    state: state ?? (g['state'] as string | undefined) ?? 'active',
+    state: (g['state'] as string | undefined) ?? 'active',
   });
 }
 

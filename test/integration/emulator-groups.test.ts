@@ -61,6 +61,8 @@ describe('departments and call centers', () => {
     expect(ids((await h.api('GET', '/departments', undefined, 'london')).body)).toEqual(['502']);
     expect((await h.api('GET', '/departments/501', undefined, 'london')).status).toBe(403);
     expect((await h.api('POST', '/departments', { name: 'X', office_id: '30' }, 'london')).status).toBe(403);
+    expect((await h.api('POST', '/departments/502/operators', { operator_id: '104', operator_type: 'user' }, 'london')).status).toBe(200);
+    expect((await h.api('POST', '/departments/502/operators', { operator_id: '101', operator_type: 'user' }, 'london')).status).toBe(403);
     expect((await h.api('GET', '/offices/99/departments')).status).toBe(404);
   });
 
@@ -84,6 +86,19 @@ describe('departments and call centers', () => {
     expect((await h.api('GET', '/users/101')).body).not.toHaveProperty('group_details');
     expect((await h.api('GET', `/numbers/${encodeURIComponent('+14155550177')}`)).body).toMatchObject({ status: 'available', office_id: '10' });
     expect((await h.api('GET', `/numbers/${encodeURIComponent('+14155550177')}`)).body).not.toHaveProperty('target_id');
+  });
+
+  it('never mints a deleted group’s id again: the deleted group stays as a tombstone that answers 404 (issue 19 #6)', async () => {
+    h = await startHarness({ fixture: makeGroupFixture() });
+    const first = String((await h.api('POST', '/departments', { name: 'Temp', office_id: '10' })).body['id']);
+    expect((await h.api('DELETE', `/departments/${first}`)).body).toMatchObject({ id: first, state: 'deleted' });
+    const second = String((await h.api('POST', '/departments', { name: 'Temp', office_id: '10' })).body['id']);
+    expect(second).not.toBe(first);
+    expect((await h.api('GET', `/departments/${first}`)).status).toBe(404);
+    expect((await h.api('DELETE', `/departments/${first}`)).status).toBe(404);
+    expect(itemsOf((await h.api('GET', '/departments?name_search=temp')).body).map((g) => g['id'])).toEqual([second]);
+    const state = (await h.console('GET', '/state')).body;
+    expect(state['departments']).toContainEqual({ id: first, name: 'Temp', office_id: '10', state: 'deleted', operators: [] });
   });
 
   it('holds at most 25 operators in a department: the 26th is refused (issue 19 #7)', async () => {

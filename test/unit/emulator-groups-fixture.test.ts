@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DialformError } from '../../src/errors.js';
-import { FixtureError, createEmulator, parseFixture, type Fixture } from '../../src/emulator/index.js';
+import { FixtureError, createEmulator, parseFixture, startEmbeddedEmulator, type Fixture } from '../../src/emulator/index.js';
 import { makeFixture } from '../support/emulator-harness.js';
 
 /** Acme (see the harness) with Sales (HQ, Ada admin) and Support (HQ, Cy supervisor at 80, Bob operator at the default). */
@@ -63,6 +66,13 @@ describe('fixture departments and call_centers', () => {
     expect(msg).toMatch(/\/departments\/0\/operators\/3\/skill_level: skill levels exist only in call centers/);
     expect(msg).toMatch(/\/call_centers\/0\/operators\/2\/user_id: user "105" is deleted; only active and suspended users can be operators/);
 
+    const tomb = makeGroupFixture();
+    tomb.departments!.push({ id: '502', name: 'Gone', office_id: '10', state: 'deleted', operators: [{ user_id: '104', role: 'operator' }] });
+    tomb.numbers.push({ number: '+14155550178', status: 'department', target_type: 'department', target_id: '502', office_id: '10' });
+    const tombMsg = problemsOf(tomb);
+    expect(tombMsg).toMatch(/\/departments\/1: a deleted department \(state "deleted"\) has no operators and no numbers/);
+    expect(tombMsg).toMatch(/\/numbers\/5\/target_id: department "502" does not exist/);
+
     const crowded = makeFixture();
     for (let i = 0; i < 26; i++) crowded.users.push({ id: String(200 + i), emails: [`u${i}@acme.com`], office_id: '20', state: 'active', license: 'user' });
     crowded.departments = [{ id: '501', name: 'Big', office_id: '20', operators: crowded.users.slice(4).map((u) => ({ user_id: u.id, role: 'operator' })) }];
@@ -85,5 +95,26 @@ describe('fixture departments and call_centers', () => {
     const snap = emulator.snapshot();
     expect(snap.departments).toEqual([{ id: '501', name: 'Sales', office_id: '10', operators: [{ user_id: '101', role: 'admin' }] }]);
     expect(parseFixture(JSON.stringify(snap), 'state.json')).toEqual(snap);
+  });
+
+  it('keeps groups in the embedded emulator’s state file across starts (issue 19 #3)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dialform-groups-'));
+    try {
+      const fixturePath = join(dir, 'live.json');
+      const statePath = join(dir, 'state.json');
+      writeFileSync(fixturePath, JSON.stringify(makeGroupFixture()));
+      const call = async (url: string, key: string, method: string, path: string, body?: unknown) =>
+        fetch(`${url}/api/v2${path}`, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const first = await startEmbeddedEmulator({ fixturePath, statePath });
+      expect((await call(first.url, first.apiKey, 'PATCH', '/callcenters/601/operators/103/skill', { skill_level: 0 })).status).toBe(200);
+      expect((await call(first.url, first.apiKey, 'POST', '/departments', { name: 'Ops', office_id: '20' })).status).toBe(200);
+      await first.close();
+      const second = await startEmbeddedEmulator({ fixturePath, statePath });
+      expect(await (await call(second.url, second.apiKey, 'GET', '/callcenters/601/operators/103/skill')).json()).toMatchObject({ skill_level: '0' });
+      expect(await (await call(second.url, second.apiKey, 'GET', '/departments?name_search=ops')).json()).toMatchObject({ items: [{ name: 'Ops', office_id: '20' }] });
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
