@@ -229,6 +229,7 @@ export const RULE_CODES = [
   'incomplete_live_read',
   'pending_user_number_loss',
   'department_operator_limit',
+  'pending_user_not_operator',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

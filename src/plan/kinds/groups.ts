@@ -90,6 +90,7 @@ export const addOperator: KindSpec<'add_operator'> = {
     if (isFailure(user)) return user;
     const group = existingGroup(sim, op.group.key);
     if (isFailure(group)) return group;
+    if (user.state === 'pending') return pendingOperator(user.email, op.group);
     if (group.type === 'department' && !group.operators.has(user.email) && group.operators.size >= MAX_DEPARTMENT_OPERATORS) {
       return departmentFull(op.group, group.operators.size);
     }
@@ -118,6 +119,16 @@ export const addOperator: KindSpec<'add_operator'> = {
   harm: () => undefined,
   describe: () => ({ marker: '+', action: 'add operator', details: [] }),
 };
+
+/** Dialpad adds only active and suspended users as operators; an invitee must accept first. */
+function pendingOperator(email: string, group: GroupRef): Failure {
+  return {
+    code: 'pending_user_not_operator',
+    message:
+      `${email} is pending (invited, not yet accepted): Dialpad adds only active or suspended users to a ${GROUP_LABELS[group.group_type]} ` +
+      `(${group.name}). Plan again once they accept the invitation, or leave ${group.name} out of their entry until then.`,
+  };
+}
 
 function departmentFull(group: GroupRef, count: number): Failure {
   return {

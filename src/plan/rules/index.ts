@@ -7,6 +7,7 @@ import { checkInsufficientLicenses } from './insufficient-licenses.js';
 import { checkLastCompanyAdmin } from './last-company-admin.js';
 import { checkNumberConflict } from './number-conflict.js';
 import { checkPendingUserNumberLoss } from './pending-user-number-loss.js';
+import { checkPendingUserNotOperator } from './pending-user-not-operator.js';
 import { checkPlanTierRequired } from './plan-tier-required.js';
 import { checkPriceLevelMismatch } from './price-level-mismatch.js';
 import { checkProtectedUser } from './protected-user.js';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   checkPendingUserNumberLoss,
   checkRestoreWindowExpired,
   checkDepartmentOperatorLimit,
+  checkPendingUserNotOperator,
 ];
 
 /** Runs every rule and returns their violations. */
