@@ -5,6 +5,7 @@
  */
 import { DialformError } from '../errors.js';
 import { liveGroupKey } from '../model/groups.js';
+import { liveOfficeKey } from '../model/match-offices.js';
 import type { LiveState, User } from '../model/tenant.js';
 import type { GroupRef, OfficeRef, OperationOf, UserTarget } from '../plan/types.js';
 import type { ApplyApi, OperationOutcome } from './types.js';
@@ -23,7 +24,7 @@ const DONE: OperationOutcome = { status: 'done' };
 
 export const GROUP_EXECUTORS: { [K in GroupKind]: (op: OperationOf<K>, ctx: GroupExecution) => Promise<OperationOutcome> } = {
   async create_group(op, ctx) {
-    const officeId = await ctx.resolveOffice(op.office);
+    const officeId = await ctx.resolveOffice(op.group.office);
     const existing = await ctx.api.findGroupByName(op.group.group_type, op.group.name, officeId);
     const id = existing ?? (await ctx.api.createGroup({ type: op.group.group_type, name: op.group.name, officeId })).id;
     ctx.groupIds.set(op.group.key, id);
@@ -62,8 +63,8 @@ export const GROUP_EXECUTORS: { [K in GroupKind]: (op: OperationOf<K>, ctx: Grou
 async function resolveGroup(ref: GroupRef, ctx: GroupExecution): Promise<string> {
   const known = ctx.groupIds.get(ref.key) ?? ref.id;
   if (known !== undefined) return known;
-  // A group created by this plan (possibly in an earlier run of it): found by type and name.
-  const found = await ctx.api.findGroupByName(ref.group_type, ref.name);
+  // A group created by this plan (possibly in an earlier run of it): found by type, name and office.
+  const found = await ctx.api.findGroupByName(ref.group_type, ref.name, await ctx.resolveOffice(ref.office));
   if (found === undefined) throw new DialformError('group_not_found', `${ref.group_type.replace('_', ' ')} "${ref.name}" does not exist in Dialpad`);
   ctx.groupIds.set(ref.key, found);
   return found;
@@ -74,7 +75,9 @@ function liveGroupOf(live: LiveState, ref: GroupRef) {
   const groups = live.tenant.groups ?? [];
   if (ref.id !== undefined) return groups.find((g) => g.key === liveGroupKey(ref.group_type, ref.id as string) || g.id === ref.id);
   const name = ref.name.trim().toLowerCase();
-  return groups.find((g) => g.type === ref.group_type && g.name.trim().toLowerCase() === name);
+  // The office as the id-keyed read names it, when the plan knows its id (an office created in the run has none).
+  const office = ref.office.id === undefined ? undefined : liveOfficeKey(ref.office.id);
+  return groups.find((g) => g.type === ref.group_type && g.name.trim().toLowerCase() === name && (office === undefined || g.office === office));
 }
 
 function membershipOf(live: LiveState, user: User | undefined, ref: GroupRef) {

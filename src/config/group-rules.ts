@@ -37,14 +37,33 @@ function checkGroupOffices(config: MergedConfig): Problem[] {
   return problems;
 }
 
-/** Users name groups by key without their type, so a key is either a department or a call centre. */
+/**
+ * Users name groups by key without their type, so a key is either a department or a call centre;
+ * and live groups are matched by type, office and name, so that triple names one entry.
+ */
 function checkGroupKeys(config: MergedConfig): Problem[] {
   const departments = new Set(entriesOf(config, 'department').map(([k]) => k));
-  return entriesOf(config, 'call_center')
+  const problems = entriesOf(config, 'call_center')
     .filter(([key]) => departments.has(key))
     .map(([key]) =>
       problemAt(config, [SECTION.call_center, key], `call centre "${key}" has the key of department "${key}" (${where(config, [SECTION.department, key])}): group keys are unique across departments and call_centers`),
     );
+  for (const type of ['department', 'call_center'] as const) {
+    const seen = new Map<string, string>();
+    for (const [key, group] of entriesOf(config, type)) {
+      if (typeof group.name !== 'string' || typeof group.office !== 'string') continue;
+      const identity = `${group.office}\u0000${group.name.trim().toLowerCase()}`;
+      const first = seen.get(identity);
+      if (first === undefined) {
+        seen.set(identity, key);
+        continue;
+      }
+      problems.push(
+        problemAt(config, [SECTION[type], key, 'name'], `${GROUP_LABELS[type]} "${key}" has the same name "${group.name}" in office ${group.office} as "${first}" (${where(config, [SECTION[type], first, 'name'])}): live groups are matched by name within an office, so it must be unique there`),
+      );
+    }
+  }
+  return problems;
 }
 
 /** A user's `departments:` names declared departments, `call_centers:` declared call centres. */

@@ -55,14 +55,17 @@ export function membershipsOf(user: User, type: GroupType): Membership[] | undef
   return type === 'department' ? user.departments : user.callCenters;
 }
 
-/** Name identity of a group: trimmed, case-insensitive, within its type. */
-function groupNameKey(type: GroupType, name: string): string {
-  return `${type}\u0000${name.trim().toLowerCase()}`;
+/**
+ * Name identity of a group: trimmed, case-insensitive, within its type and office (companies have
+ * a "Support" per office; the API cannot move a group to another office).
+ */
+function groupNameKey(g: Pick<Group, 'type' | 'office' | 'name'>): string {
+  return `${g.type}\u0000${g.office}\u0000${g.name.trim().toLowerCase()}`;
 }
 
 /**
  * Assigns each live group a key: the config group that pins its `id`, else the config group of
- * the same type and name (trimmed, case-insensitive), else `<type>:<id>`. As `matchOffices`:
+ * the same type, office and name (trimmed, case-insensitive), else `<type>:<id>`. As `matchOffices`:
  * explicit ids first, each config group matches at most one live group, smaller ids first.
  */
 export function matchGroups(desired: readonly Group[], live: readonly Group[]): Map<string, string> {
@@ -79,12 +82,12 @@ export function matchGroups(desired: readonly Group[], live: readonly Group[]): 
   const byName = new Map<string, Group>();
   for (const g of desired) {
     if (taken.has(g.key) || g.id !== undefined) continue;
-    const name = groupNameKey(g.type, g.name);
+    const name = groupNameKey(g);
     if (!byName.has(name)) byName.set(name, g);
   }
   for (const g of [...live].sort((a, b) => compareIds(a.id ?? '', b.id ?? ''))) {
     if (keys.has(g.key)) continue;
-    const match = byName.get(groupNameKey(g.type, g.name));
+    const match = byName.get(groupNameKey(g));
     if (match !== undefined && !taken.has(match.key)) {
       keys.set(g.key, match.key);
       taken.add(match.key);

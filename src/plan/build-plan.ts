@@ -78,7 +78,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   ].sort(compareCodeUnits);
   // One context for every change: the number-country index memoizes parses across them.
   const numberCountry = indexNumberCountries(live);
-  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, groupRef: createGroupBook(desired, live) };
+  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, groupRef: createGroupBook(desired, live, book) };
   const drafts = [
     ...changes.flatMap((c) => operationsFromChange(c, context)),
     ...transfers.operations,

@@ -259,18 +259,16 @@ function describeLine(license: UserLicense): string {
 const membershipField = (g: GroupRef): string => `${GROUP_CONFIG_KEY[g.group_type]}.${g.key}`;
 
 function groupOperations(c: GroupChange, ctx: FromChangesContext): Operation[] {
-  const { book } = ctx;
   switch (c.kind) {
     case 'create_group':
-      return [operation.createGroup({ group: ctx.groupRef(c.group.key), office: book.ref(c.group.office), source: c.group.source ?? 'config' })];
+      return [operation.createGroup({ group: ctx.groupRef(c.group.key), source: c.group.source ?? 'config' })];
     case 'rename_group':
       // The target as Dialpad names it now; `name` is the new one.
-      return [operation.renameGroup({ group: { ...ctx.groupRef(c.live.key), name: c.live.name }, name: c.group.name, office: book.ref(c.live.office), source: c.group.source ?? 'config' })];
+      return [operation.renameGroup({ group: { ...ctx.groupRef(c.live.key), name: c.live.name }, name: c.group.name, source: c.group.source ?? 'config' })];
     case 'delete_group':
       return [
         operation.deleteGroup({
           group: ctx.groupRef(c.live.key),
-          office: book.ref(c.live.office),
           source: 'unmanaged',
           notes: ['Not in config and policy.unmanaged_groups is delete. Irreversible: the API cannot restore a group; its operators lose the membership.'],
         }),

@@ -172,30 +172,25 @@ export const operation = {
   grantProxy(i: UserOpInput): OperationOf<'grant_proxy'> {
     return base('grant_proxy', userTarget(i.email, i.id), i, { step: permissionStep('grant_proxy'), summary: `grant proxy access to ${i.email} (manual)` });
   },
-  createGroup(i: { group: GroupRef; office: OfficeRef; source: string; notes?: string[] }): OperationOf<'create_group'> {
+  createGroup(i: { group: GroupRef; source: string; notes?: string[] }): OperationOf<'create_group'> {
     return {
-      ...base('create_group', groupTarget(i.group), { ...i, changes: [{ field: 'name', to: i.group.name }, { field: 'office', to: i.office.key }] }, {
-        summary: `create ${groupName(i.group)} in ${i.office.name}`,
+      ...base('create_group', groupTarget(i.group), { ...i, changes: [{ field: 'name', to: i.group.name }, { field: 'office', to: i.group.office.key }] }, {
+        summary: `create ${groupName(i.group)} in ${i.group.office.name}`,
       }),
       group: i.group,
-      office: i.office,
     };
   },
-  renameGroup(i: { group: GroupRef; name: string; office: OfficeRef; source: string }): OperationOf<'rename_group'> {
+  renameGroup(i: { group: GroupRef; name: string; source: string }): OperationOf<'rename_group'> {
     return {
       ...base('rename_group', groupTarget(i.group), { ...i, changes: [{ field: 'name', from: i.group.name, to: i.name }] }, {
         summary: `rename ${groupName(i.group)} to ${i.name}`,
       }),
       name: i.name,
-      office: i.office,
     };
   },
   /** Irreversible: the API has no restore for a deleted group. */
-  deleteGroup(i: { group: GroupRef; office: OfficeRef; source: string; notes?: string[] }): OperationOf<'delete_group'> {
-    return {
-      ...base('delete_group', groupTarget(i.group), i, { reversible: 'no', summary: `delete ${groupName(i.group)}` }),
-      office: i.office,
-    };
+  deleteGroup(i: { group: GroupRef; source: string; notes?: string[] }): OperationOf<'delete_group'> {
+    return base('delete_group', groupTarget(i.group), i, { reversible: 'no', summary: `delete ${groupName(i.group)}` });
   },
   addOperator(i: UserOpInput & { group: GroupRef; role: GroupRole; skillLevel?: number; licenseType?: UserLicense }): OperationOf<'add_operator'> {
     const skill = i.skillLevel === undefined ? '' : `, skill ${i.skillLevel}`;

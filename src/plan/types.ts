@@ -36,9 +36,11 @@ export interface NumberTarget {
 export interface GroupRef {
   group_type: GroupType;
   key: string;
-  /** Absent for a group created earlier in the same plan: apply resolves it by name. */
+  /** Absent for a group created earlier in the same plan: apply resolves it by type, name and office. */
   id?: string;
   name: string;
+  /** The office the group belongs to (names are unique only within an office). */
+  office: OfficeRef;
 }
 export interface GroupTarget extends GroupRef {
   type: 'group';
@@ -192,9 +194,9 @@ export type Operation =
   | (UserOp & { kind: 'revoke_analytics' })
   | (UserOp & { kind: 'grant_proxy' })
   | (UserOp & { kind: 'revoke_proxy' })
-  | (OperationBase<GroupTarget> & { kind: 'create_group'; group: GroupRef; office: OfficeRef })
-  | (OperationBase<GroupTarget> & { kind: 'rename_group'; name: string; office: OfficeRef })
-  | (OperationBase<GroupTarget> & { kind: 'delete_group'; office: OfficeRef })
+  | (OperationBase<GroupTarget> & { kind: 'create_group'; group: GroupRef })
+  | (OperationBase<GroupTarget> & { kind: 'rename_group'; name: string })
+  | (OperationBase<GroupTarget> & { kind: 'delete_group' })
   | (UserOp & {
       kind: 'add_operator';
       group: GroupRef;

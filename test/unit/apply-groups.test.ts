@@ -17,10 +17,11 @@ const read = (over: Parameters<typeof liveState>[0]) => liveState(over);
 
 describe('group operations: whether a write in doubt landed (issue 19 #2)', () => {
   const sales = group('department:501', 'department', { id: '501', name: 'Sales' });
-  const billing = group('call_center:602', 'call_center', { id: '602', name: 'Billing' });
+  const billing = group('call_center:602', 'call_center', { id: '602', name: 'Billing', office: 'id:5001' });
   it.each([
     ['create_group when a call centre of that name exists', byKind('create_group'), read({ groups: [billing] }), true],
     ['create_group when none does', byKind('create_group'), read({ groups: [sales] }), false],
+    ['create_group when one of that name is in another office', byKind('create_group'), read({ groups: [{ ...billing, office: 'id:5002' }] }), false],
     ['delete_group when the group is gone', byKind('delete_group'), read({ groups: [sales] }), true],
     ['delete_group when it is still there', byKind('delete_group'), read({ groups: [group('department:502', 'department', { id: '502', name: 'Old' })] }), false],
     [

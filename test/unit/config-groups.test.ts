@@ -65,6 +65,11 @@ describe('departments and call centres in config (issue 19 #1)', () => {
       `${OFFICES_YAML}departments:\n  help: { name: Help, office: hq }\ncall_centers:\n  help: { name: Help desk, office: hq }\n`,
       ['c.yaml:8:9: call centre "help" has the key of department "help" (c.yaml:6:9): group keys are unique across departments and call_centers'],
     ],
+    [
+      'two call centres of one name in one office (the same name in two offices is fine)',
+      `${OFFICES_YAML}call_centers:\n  support: { name: Support, office: hq }\n  uk: { name: Support, office: london }\n  help: { name: " support", office: hq }\n`,
+      ['c.yaml:8:17: call centre "help" has the same name " support" in office hq as "support" (c.yaml:6:20): live groups are matched by name within an office, so it must be unique there'],
+    ],
   ])('reports %s at its place', async (_what, text, expected) => {
     writeTree(cwd.dir, { 'c.yaml': text });
     expect(await problemsOf(loadConfig('c.yaml'))).toEqual(expected);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keyLiveGroups } from '../../src/model/groups.js';
 import { desiredState, group, liveOffice, liveState, liveUser, office, planOf, steps, user } from '../support/builders.js';
 import { groupsPlan } from '../support/plan-samples.js';
 
@@ -55,5 +56,23 @@ describe('group operations, ordered by the one simulation (issue 19 #2)', () => 
     const plan = planOf(desiredState({ groups: [group('sales', 'department')], policy: { unmanagedGroups: 'delete' }, users: [user('ada@acme.com', { departments: [] })] }), live);
     expect(steps(plan)).toEqual(['remove_operator ada@acme.com']);
     expect(plan.violations.map((v) => [v.code, v.operation_ids])).toEqual([['incomplete_live_read', ['op-1']]]);
+  });
+});
+
+describe('matching live groups to config (issue 19 #2)', () => {
+  it('matches by type, office and name, so a "Support" per office is two groups, not one', () => {
+    const desired = [group('support-uk', 'call_center', { name: 'Support', office: 'london' }), group('support', 'call_center', { name: 'support ', office: 'hq' })];
+    const live = liveState({
+      groups: [
+        group('call_center:601', 'call_center', { id: '601', name: 'Support', office: 'hq' }),
+        group('call_center:602', 'call_center', { id: '602', name: 'Support', office: 'london' }),
+        group('department:501', 'department', { id: '501', name: 'Support', office: 'hq' }),
+      ],
+    });
+    expect(keyLiveGroups(live, desired).tenant.groups?.map((g) => [g.key, g.id])).toEqual([
+      ['department:501', '501'],
+      ['support', '601'],
+      ['support-uk', '602'],
+    ]);
   });
 });

@@ -13,17 +13,17 @@ export const createGroup: KindSpec<'create_group'> = {
   bucket: 'create',
   tieDetail: () => '',
   check(sim, op) {
-    const office = existingOffice(sim, op.office.key);
+    const office = existingOffice(sim, op.group.office.key);
     return isFailure(office) ? office : undefined;
   },
   apply(sim, op, fx) {
-    fx.claims.push(officeKey(op.office.key));
+    fx.claims.push(officeKey(op.group.office.key));
     const group = sim.groups.get(op.group.key);
     if (group !== undefined) group.exists = true;
     fx.provides.push(groupKey(op.group.key));
   },
   wouldProvide: (op) => groupKey(op.group.key),
-  placement: (op) => ({ office: op.office.key }),
+  placement: (op) => ({ office: op.group.office.key }),
   harm: () => undefined,
   describe: (op) => ({ marker: '+', action: `create ${labelOf(op.group)}`, details: [] }),
 };
@@ -42,7 +42,7 @@ export const renameGroup: KindSpec<'rename_group'> = {
     if (group !== undefined) group.name = op.name;
   },
   wouldProvide: () => undefined,
-  placement: (op) => ({ office: op.office.key }),
+  placement: (op) => ({ office: op.target.office.key }),
   harm: () => undefined,
   describe: (op) => ({ marker: '~', action: `rename ${labelOf(op.target)}`, details: [] }),
 };
@@ -64,7 +64,7 @@ export const deleteGroup: KindSpec<'delete_group'> = {
     group.operators.clear();
   },
   wouldProvide: () => undefined,
-  placement: (op) => ({ office: op.office.key }),
+  placement: (op) => ({ office: op.target.office.key }),
   harm: () => undefined,
   describe: (op) => ({ marker: '-', action: `delete ${labelOf(op.target)}`, details: [] }),
 };
