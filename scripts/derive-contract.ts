@@ -5,6 +5,12 @@
  * nothing outside the repository.
  *
  *   npx tsx scripts/derive-contract.ts /work/shared/dialpad-openapi/dialpad_api_spec.json [OUT]
+ *
+ * With a third argument `emulator-groups`, the operations of `EMULATOR_GROUP_OPERATION_IDS`
+ * instead (the emulator's departments and call centres, checked by
+ * test/contract/emulator-groups-contract.test.ts):
+ *
+ *   npx tsx scripts/derive-contract.ts SPEC.json test/contract/dialpad-groups-contract.json emulator-groups
  */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -29,6 +35,22 @@ export const CLIENT_OPERATION_IDS = [
   'numbers.list',
   'numbers.get',
   'numbers.delete',
+  'departments.listall',
+  'departments.get',
+  'departments.create',
+  'departments.update',
+  'departments.delete',
+  'departments.operators.post',
+  'departments.operators.delete',
+  'callcenters.listall',
+  'callcenters.get',
+  'callcenters.create',
+  'callcenters.update',
+  'callcenters.delete',
+  'callcenters.operators.post',
+  'callcenters.operators.delete',
+  'callcenters.operators.get.skilllevel',
+  'callcenters.operators.skilllevel',
 ] as const;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -86,11 +108,35 @@ export interface Contract {
   schemas: Record<string, Json>;
 }
 
-export function deriveContract(specText: string, file: string): Contract {
+/** The department and call-centre operations the emulator answers (`src/emulator/routes-groups.ts`). */
+export const EMULATOR_GROUP_OPERATION_IDS = [
+  'departments.listall',
+  'departments.list',
+  'departments.create',
+  'departments.get',
+  'departments.update',
+  'departments.delete',
+  'departments.operators.get',
+  'departments.operators.post',
+  'departments.operators.delete',
+  'callcenters.listall',
+  'callcenters.list',
+  'callcenters.create',
+  'callcenters.get',
+  'callcenters.update',
+  'callcenters.delete',
+  'callcenters.operators.get',
+  'callcenters.operators.post',
+  'callcenters.operators.delete',
+  'callcenters.operators.get.skilllevel',
+  'callcenters.operators.skilllevel',
+] as const;
+
+export function deriveContract(specText: string, file: string, ids: readonly string[] = CLIENT_OPERATION_IDS): Contract {
   const spec = JSON.parse(specText) as JsonObject;
   const paths = spec['paths'] as Record<string, JsonObject>;
   const allSchemas = (spec['components'] as JsonObject)['schemas'] as Record<string, Json>;
-  const wanted = new Set<string>(CLIENT_OPERATION_IDS);
+  const wanted = new Set<string>(ids);
   const operations: ContractOperation[] = [];
   for (const [path, item] of Object.entries(paths)) {
     for (const method of HTTP_METHODS) {
@@ -143,13 +189,19 @@ export function deriveContract(specText: string, file: string): Contract {
 }
 
 async function main(): Promise<void> {
-  const [specPath, out = 'test/contract/dialpad-contract.json'] = process.argv.slice(2);
+  const [specPath, out = 'test/contract/dialpad-contract.json', which = 'client'] = process.argv.slice(2);
   if (specPath === undefined) {
-    process.stderr.write('usage: npx tsx scripts/derive-contract.ts SPEC.json [OUT.json]\n');
+    process.stderr.write('usage: npx tsx scripts/derive-contract.ts SPEC.json [OUT.json] [client|emulator-groups]\n');
     process.exitCode = 1;
     return;
   }
-  const contract = deriveContract(await readFile(specPath, 'utf8'), specPath);
+  if (which !== 'client' && which !== 'emulator-groups') {
+    process.stderr.write(`unknown operation set "${which}": client or emulator-groups\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const ids = which === 'client' ? CLIENT_OPERATION_IDS : EMULATOR_GROUP_OPERATION_IDS;
+  const contract = deriveContract(await readFile(specPath, 'utf8'), specPath, ids);
   await writeFile(out, `${JSON.stringify(contract, null, 2)}\n`);
   process.stderr.write(`${out}: ${contract.operations.length} operations, ${Object.keys(contract.schemas).length} schemas\n`);
 }

@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   office_not_found: EXIT.error,
   /** A user an operation refers to does not exist in Dialpad. */
   user_not_found: EXIT.error,
+  group_not_found: EXIT.error,
   /** The emulator fixture (or its saved state) cannot be used (`FixtureError`). */
   fixture_invalid: EXIT.error,
   /** The embedded emulator has no state and no fixture to seed it from. */

@@ -2,7 +2,7 @@ import { digestConfig } from './config/index.js';
 import { fetchLive, type DialpadClient, type LiveReadScope } from './dialpad/index.js';
 import { chooseDeclaredOfficeReads, choosePlanReads } from './plan/choose-live-reads.js';
 import { diffTenant } from './diff/index.js';
-import { keyLiveOffices } from './model/match-offices.js';
+import { keyLive } from './model/groups.js';
 import type { DesiredState, LiveState } from './model/tenant.js';
 import { buildPlan } from './plan/build-plan.js';
 import { digestLive } from './plan/digest.js';
@@ -25,7 +25,7 @@ export interface PlanInputs {
 
 /**
  * Plans a config against what was read from Dialpad (pure):
- * 1. match: `keyLiveOffices` gives the read's offices the keys of the config offices they are;
+ * 1. match: `keyLive` gives the read's offices and groups the keys of the config entries they are;
  * 2. diff: `diffTenant` compares the config with the keyed live state → changes;
  * 3. plan: `buildPlan` simulates, orders and guards them, with the basis digests of the config
  *    (`digestConfig`) and of the read itself (`digestLive`, independent of any config's keys).
@@ -34,7 +34,7 @@ export interface PlanInputs {
  */
 export function planFromRead(input: PlanInputs & { read: LiveState; now: Date }): Plan {
   const { desired, read } = input;
-  const live = keyLiveOffices(read, desired.tenant.offices);
+  const live = keyLive(read, desired);
   return buildPlan({
     desired,
     live,

@@ -14,12 +14,12 @@ import type { Io } from '../io.js';
 export async function runValidate(opts: { config?: string; emulator?: boolean | string }, io: Io): Promise<number> {
   const desired = await loadConfig(resolveConfigPath(io.cwd, opts.config));
   for (const line of adviseConfig(desired)) io.err(`${line}\n`);
-  const { offices, users } = desired.tenant;
+  const { offices, users, groups = [] } = desired.tenant;
   const files = desired.files.length;
-  io.out(
-    `Configuration is valid: ${offices.length} office${offices.length === 1 ? '' : 's'}, ` +
-      `${users.length} user${users.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.\n`,
-  );
+  const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  // Groups are named only when the config has some, so the line reads as before otherwise.
+  const grouped = groups.length === 0 ? '' : `, ${count(groups.length, 'group')}`;
+  io.out(`Configuration is valid: ${count(offices.length, 'office')}, ${count(users.length, 'user')}${grouped} in ${count(files, 'file')}.\n`);
   if (opts.emulator !== undefined && opts.emulator !== false) {
     const fixture = typeof opts.emulator === 'string' ? resolve(io.cwd, opts.emulator) : desired.emulatorFixture;
     if (!fixture) throw new UsageError('--emulator without a FIXTURE needs `emulator: { fixture: … }` in the config');

@@ -72,7 +72,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     if (options.readLive === undefined) throw new BugError(`applyPlan needs readLive to check whether ${op.id}, started before, landed`);
     return hasLanded(op, await options.readLive());
   };
-  const ctx: ExecutionContext = { api: options.api, confirmed: options.confirmed ?? [], officeIds: new Map(), userIds: new Map() };
+  const ctx: ExecutionContext = { api: options.api, confirmed: options.confirmed ?? [], officeIds: new Map(), userIds: new Map(), groupIds: new Map() };
   const results: OperationResult[] = [];
   /** Operations whose dependents cannot run in this pass. */
   const unfinished = new Set<string>();

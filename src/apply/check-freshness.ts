@@ -1,5 +1,5 @@
 import { fetchLive, READ_PHASE_ONE, type DialpadClient } from '../dialpad/index.js';
-import { keyLiveOffices } from '../model/match-offices.js';
+import { keyLive } from '../model/groups.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import { planFromRead, readForPlan } from '../plan-against-live.js';
@@ -83,7 +83,7 @@ export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Fr
   const read = await fetchLive(input.client, desired === undefined ? READ_PHASE_ONE : readForPlan(desired));
   const pendingRestores = input.pendingRestores ?? (await input.journal.pendingRestores());
   const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, pendingRestores, now: input.now ?? new Date() });
-  const live = desired === undefined ? read : keyLiveOffices(read, desired.tenant.offices);
+  const live = desired === undefined ? read : keyLive(read, desired);
   const freshness = judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live });
   return { freshness, shown: fresh === undefined ? plan : refreshReversibility(plan, fresh) };
 }

@@ -1,4 +1,4 @@
-import type { LiveState } from '../model/tenant.js';
+import type { Group, LiveState } from '../model/tenant.js';
 import type { Operation } from '../plan/types.js';
 
 /**
@@ -19,7 +19,8 @@ export interface TargetMismatch {
  * offices): a reference `{ id, email }` is a user and the live user with that id must have that
  * email; a reference `{ id, key, name }` is an office and the live office with that id must be
  * the one the config key `key` matched. Apply acts on ids and shows emails and names, so the two
- * must agree, or a plan could show one object and change another. References without an id (an
+ * must agree, or a plan could show one object and change another. A reference `{ id, group_type, key }`
+ * is a department or call centre, checked the same way against the live groups. References without an id (an
  * object the plan creates) are resolved by email or name when applied and are not checked here.
  * Generic over kinds, like `identifyOperation`: a new kind's references are checked without listing them.
  */
@@ -27,6 +28,7 @@ export function checkTargets(operations: readonly Operation[], live: LiveState):
   const users = new Map(live.tenant.users.flatMap((u) => (u.id === undefined ? [] : [[u.id, u] as const])));
   const offices = new Map(live.tenant.offices.flatMap((o) => (o.id === undefined ? [] : [[o.id, o] as const])));
   const officeByKey = new Map(live.tenant.offices.map((o) => [o.key, o]));
+  const groups = new Map<string, Group>((live.tenant.groups ?? []).flatMap((g) => (g.id === undefined ? [] : [[`${g.type}\u0000${g.id}`, g] as const])));
   const mismatches: TargetMismatch[] = [];
 
   const visit = (operation: Operation, value: unknown, at: string): void => {
@@ -38,7 +40,14 @@ export function checkTargets(operations: readonly Operation[], live: LiveState):
     const ref = value as Record<string, unknown>;
     // The operation itself has an `id` (its place in the plan) and, for create_user, an `email`.
     const isRef = value !== operation;
-    if (isRef && typeof ref.id === 'string' && typeof ref.email === 'string') {
+    if (isRef && typeof ref.id === 'string' && typeof ref.group_type === 'string' && typeof ref.key === 'string') {
+      // A department or call centre: the live group with that id must be the one the key matched.
+      const group = groups.get(`${ref.group_type}\u0000${ref.id}`);
+      if (group?.key !== ref.key) {
+        const found = group === undefined ? `no live ${String(ref.group_type).replace('_', ' ')}` : `the live group "${group.name}"`;
+        mismatches.push({ operation, at, names: `${String(ref.group_type).replace('_', ' ')} "${String(ref.name)}" (id ${ref.id})`, found: `id ${ref.id} is ${found}` });
+      }
+    } else if (isRef && typeof ref.id === 'string' && typeof ref.email === 'string') {
       const user = users.get(ref.id);
       if (user?.email !== ref.email.toLowerCase()) {
         const found = user === undefined ? 'no live user' : `the live user ${user.email}`;

@@ -5,6 +5,7 @@ import type { OfficeRef, Operation, OperationKind, OperationOf, UserTarget } fro
 import type { ApplyApi, OperationOutcome } from './types.js';
 import { findConfirmed, type ConfirmedGrant } from '../model/confirmed-grants.js';
 import { PERMISSION_EFFECT, type PermissionOperation } from '../plan/permission-changes.js';
+import { GROUP_EXECUTORS, createGroupLanded, type GroupExecution } from './execute-groups.js';
 
 /**
  * Ids learned while applying: offices and users created earlier in the same run have no id in
@@ -16,6 +17,8 @@ export interface ExecutionContext {
   confirmed: readonly ConfirmedGrant[];
   officeIds: Map<string, string>;
   userIds: Map<string, string>;
+  /** Group keys → live ids learned while applying (groups created in this run). */
+  groupIds: Map<string, string>;
 }
 
 type Executor<K extends OperationKind> = (op: OperationOf<K>, ctx: ExecutionContext) => Promise<OperationOutcome>;
@@ -114,7 +117,23 @@ const EXECUTORS = {
   revoke_analytics: awaitConfirmation,
   grant_proxy: awaitConfirmation,
   revoke_proxy: awaitConfirmation,
+  create_group: (op, ctx) => GROUP_EXECUTORS.create_group(op, groupExecution(ctx)),
+  rename_group: (op, ctx) => GROUP_EXECUTORS.rename_group(op, groupExecution(ctx)),
+  delete_group: (op, ctx) => GROUP_EXECUTORS.delete_group(op, groupExecution(ctx)),
+  add_operator: (op, ctx) => GROUP_EXECUTORS.add_operator(op, groupExecution(ctx)),
+  remove_operator: (op, ctx) => GROUP_EXECUTORS.remove_operator(op, groupExecution(ctx)),
+  set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx)),
 } satisfies { [K in OperationKind]: Executor<K> };
+
+/** The group executors' view of the context. */
+function groupExecution(ctx: ExecutionContext): GroupExecution {
+  return {
+    api: ctx.api,
+    groupIds: ctx.groupIds,
+    resolveUser: (target) => resolveUser(target, ctx),
+    resolveOffice: (ref) => resolveOffice(ref, ctx),
+  };
+}
 
 /** `done` when the confirmations record the value the step leaves, else `waiting` with the instructions. */
 async function awaitConfirmation(op: PermissionOperation, ctx: ExecutionContext): Promise<OperationOutcome> {
@@ -232,6 +251,7 @@ const LANDED = {
   revoke_analytics: neverWritten,
   grant_proxy: neverWritten,
   revoke_proxy: neverWritten,
+  ...createGroupLanded((live, target) => liveUser(live, target)),
 } satisfies { [K in OperationKind]: Landed<K> };
 
 function neverWritten(): boolean {

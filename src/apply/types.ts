@@ -1,5 +1,5 @@
 import type { ManualStep } from '../plan/types.js';
-import type { LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
+import type { GroupRole, GroupType, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 
 /**
  * The writes and look-ups apply needs, in dialform's terms. `src/dialpad` provides the real one
@@ -52,6 +52,15 @@ export interface ApplyApi {
   releaseNumber(number: string): Promise<void>;
   /** Purchased count of a line type in an office (`GET .../plan`). */
   purchasedLicenses(officeId: string, line: LineType): Promise<number>;
+  createGroup(input: { type: GroupType; name: string; officeId: string }): Promise<{ id: string }>;
+  /** Live id of the group of this type and name (trimmed, case-insensitive; in `officeId` if given; smallest id), if any. */
+  findGroupByName(type: GroupType, name: string, officeId?: string): Promise<string | undefined>;
+  renameGroup(type: GroupType, id: string, name: string): Promise<void>;
+  deleteGroup(type: GroupType, id: string): Promise<void>;
+  /** Adds the user; for a call centre with `skillLevel` and `licenseType` when given. */
+  addOperator(input: { type: GroupType; groupId: string; userId: string; role: GroupRole; skillLevel?: number; licenseType?: UserLicense }): Promise<void>;
+  removeOperator(type: GroupType, groupId: string, userId: string): Promise<void>;
+  setSkill(callCenterId: string, userId: string, skillLevel: number): Promise<void>;
 }
 
 export type OperationOutcome =

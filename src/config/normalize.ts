@@ -1,7 +1,7 @@
-import type { AdminRights, DesiredState, LineCounts, Office, OfficeCreateSpec, User } from '../model/tenant.js';
+import type { AdminRights, DesiredState, Group, GroupType, LineCounts, Membership, Office, OfficeCreateSpec, User } from '../model/tenant.js';
 import { LINE_TYPES } from '../model/tenant.js';
 import type { MergedConfig } from './merge-files.js';
-import type { RawOffice, RawUser } from './raw-types.js';
+import type { RawGroup, RawOffice, RawUser } from './raw-types.js';
 import { resolveFixture } from './semantic-rules.js';
 import type { PathSegment } from './yaml-file.js';
 import { compareCodeUnits } from '../model/compare.js';
@@ -19,12 +19,16 @@ export function normalizeConfig(config: MergedConfig, files: string[]): DesiredS
   const users = (raw.users ?? [])
     .map((user, i) => normalizeUser(user, sourceOf(config, ['users', i])))
     .sort((a, b) => compareCodeUnits(a.email, b.email));
+  const groups = [
+    ...Object.entries(raw.departments ?? {}).map(([key, g]) => normalizeGroup(key, 'department', g, sourceOf(config, ['departments'], key))),
+    ...Object.entries(raw.call_centers ?? {}).map(([key, g]) => normalizeGroup(key, 'call_center', g, sourceOf(config, ['call_centers'], key))),
+  ].sort((a, b) => compareCodeUnits(a.key, b.key));
   const company = raw.company?.account_type === undefined ? {} : { accountType: raw.company.account_type, source: sourceOf(config, ['company'], 'account_type') };
   const policy = raw.policy ?? {};
   const reserved = raw.reserved_numbers;
   const emulatorFixture = resolveFixture(config);
   return {
-    tenant: { company, offices, users, numbers: [] },
+    tenant: { company, offices, users, numbers: [], ...(groups.length === 0 ? {} : { groups }) },
     policy: {
       unmanagedUsers: policy.unmanaged_users ?? 'ignore',
       ...(policy.max_deletions === undefined ? {} : { maxDeletions: policy.max_deletions }),
@@ -33,6 +37,7 @@ export function normalizeConfig(config: MergedConfig, files: string[]): DesiredS
       ...(policy.lifecycle === undefined ? {} : { lifecycle: policy.lifecycle }),
       ...(policy.delete_after_days === undefined ? {} : { deleteAfterDays: policy.delete_after_days }),
       ...(policy.time_zone === undefined ? {} : { timeZone: policy.time_zone }),
+      ...(policy.unmanaged_groups === undefined ? {} : { unmanagedGroups: policy.unmanaged_groups }),
     },
     reservedNumbers: {
       keep: [...new Set(reserved?.keep ?? [])].sort(compareCodeUnits),
@@ -78,8 +83,26 @@ function normalizeUser(raw: RawUser, source: string): User {
   if (raw.lifecycle !== undefined) user.lifecycle = raw.lifecycle;
   if (raw.starts_on !== undefined) user.startsOn = raw.starts_on;
   if (raw.leaves_on !== undefined) user.leavesOn = raw.leaves_on;
+  if (raw.departments !== undefined) user.departments = normalizeMemberships(Object.entries(raw.departments).map(([group, role]) => ({ group, role })), source);
+  if (raw.call_centers !== undefined) {
+    user.callCenters = normalizeMemberships(
+      Object.entries(raw.call_centers).map(([group, m]) =>
+        typeof m === 'string' ? { group, role: m } : { group, role: m.role ?? 'operator', ...(m.skill === undefined ? {} : { skill: m.skill }) },
+      ),
+      source,
+    );
+  }
   if (raw.previous_emails !== undefined) user.previousEmails = [...new Set(raw.previous_emails.map((e) => e.toLowerCase()))].sort(compareCodeUnits);
   return user;
+}
+
+function normalizeGroup(key: string, type: GroupType, raw: RawGroup, source: string): Group {
+  return { key, type, name: raw.name, office: raw.office, ...(raw.id === undefined ? {} : { id: raw.id }), source };
+}
+
+/** Memberships sorted by group key, each carrying the user's source. */
+function normalizeMemberships(ms: Omit<Membership, 'source'>[], source: string): Membership[] {
+  return ms.map((m) => ({ ...m, source })).sort((a, b) => compareCodeUnits(a.group, b.group));
 }
 
 /** `admin: office` administers the user's own office; `admin_offices` adds further offices in every case. */

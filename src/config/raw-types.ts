@@ -7,7 +7,7 @@
  * `RAW_SCHEMA_REQUIRED` is held the same way to the interfaces' non-optional keys and the schema's
  * `required` lists.
  */
-import { LINE_TYPES, type AccountType, type LifecycleOwner, type LineType, type OfficeCreateSpec, type UnmanagedUsersPolicy, type UserLicense } from '../model/tenant.js';
+import { LINE_TYPES, type AccountType, type LifecycleOwner, type LineType, type OfficeCreateSpec, type UnmanagedGroupsPolicy, type UnmanagedUsersPolicy, type UserLicense } from '../model/tenant.js';
 
 /** True only when `K` lists exactly the keys of `T`. */
 type SameKeys<T, K extends readonly string[]> = [keyof T] extends [K[number]]
@@ -32,9 +32,11 @@ export interface RawConfig {
   offices?: Record<string, RawOffice>;
   reserved_numbers?: RawReservedNumbers;
   emulator?: RawEmulator;
+  departments?: Record<string, RawGroup>;
+  call_centers?: Record<string, RawGroup>;
   users?: RawUser[];
 }
-export const RAW_CONFIG_KEYS = ['version', 'company', 'policy', 'offices', 'reserved_numbers', 'emulator', 'users'] as const;
+export const RAW_CONFIG_KEYS = ['version', 'company', 'policy', 'offices', 'reserved_numbers', 'emulator', 'departments', 'call_centers', 'users'] as const;
 assertKeys<SameKeys<RawConfig, typeof RAW_CONFIG_KEYS>>();
 
 export interface RawCompany {
@@ -51,8 +53,9 @@ export interface RawPolicy {
   lifecycle?: LifecycleOwner;
   delete_after_days?: number;
   time_zone?: string;
+  unmanaged_groups?: UnmanagedGroupsPolicy;
 }
-export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'protected', 'lifecycle', 'delete_after_days', 'time_zone'] as const;
+export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'protected', 'lifecycle', 'delete_after_days', 'time_zone', 'unmanaged_groups'] as const;
 assertKeys<SameKeys<RawPolicy, typeof RAW_POLICY_KEYS>>();
 
 /** An `offices.<key>` entry as written in config (live offices as read from the API are `LiveOfficeReads`). */
@@ -108,6 +111,23 @@ export interface RawEmulator {
 export const RAW_EMULATOR_KEYS = ['fixture'] as const;
 assertKeys<SameKeys<RawEmulator, typeof RAW_EMULATOR_KEYS>>();
 
+/** A `departments.<key>` or `call_centers.<key>` entry. */
+export interface RawGroup {
+  name: string;
+  office: string;
+  id?: string;
+}
+export const RAW_GROUP_KEYS = ['name', 'office', 'id'] as const;
+assertKeys<SameKeys<RawGroup, typeof RAW_GROUP_KEYS>>();
+
+/** A call-centre membership written out (`call_centers: { support: { role: supervisor, skill: 80 } }`). */
+export interface RawCallCenterMembership {
+  role?: 'admin' | 'operator' | 'supervisor';
+  skill?: number;
+}
+export const RAW_CALL_CENTER_MEMBERSHIP_KEYS = ['role', 'skill'] as const;
+assertKeys<SameKeys<RawCallCenterMembership, typeof RAW_CALL_CENTER_MEMBERSHIP_KEYS>>();
+
 export type RawAdmin = 'none' | 'office' | 'company';
 /** `pending`: invited, not yet accepted; `deleted`: the person leaves (offboarding, under any unmanaged-users policy). */
 export type RawUserState = 'active' | 'suspended' | 'pending' | 'deleted';
@@ -131,6 +151,10 @@ export interface RawUser {
   lifecycle?: LifecycleOwner;
   starts_on?: string;
   leaves_on?: string;
+  /** Department key → role; present: exactly these memberships. */
+  departments?: Record<string, 'admin' | 'operator'>;
+  /** Call-centre key → role, or `{ role, skill }`; present: exactly these memberships. */
+  call_centers?: Record<string, 'admin' | 'operator' | 'supervisor' | RawCallCenterMembership>;
 }
 export const RAW_USER_KEYS = [
   'email',
@@ -151,6 +175,8 @@ export const RAW_USER_KEYS = [
   'lifecycle',
   'starts_on',
   'leaves_on',
+  'departments',
+  'call_centers',
 ] as const;
 assertKeys<SameKeys<RawUser, typeof RAW_USER_KEYS>>();
 
@@ -170,6 +196,8 @@ export const RAW_SCHEMA_KEYS: Record<string, readonly string[]> = {
   reservedNumbers: RAW_RESERVED_NUMBERS_KEYS,
   emulator: RAW_EMULATOR_KEYS,
   user: RAW_USER_KEYS,
+  group: RAW_GROUP_KEYS,
+  callCenterMembership: RAW_CALL_CENTER_MEMBERSHIP_KEYS,
 };
 
 /**
@@ -188,6 +216,8 @@ export const RAW_SCHEMA_REQUIRED = {
   reservedNumbers: [],
   emulator: ['fixture'],
   user: ['email', 'first_name', 'last_name', 'office'],
+  group: ['name', 'office'],
+  callCenterMembership: [],
 } as const satisfies Record<string, readonly string[]>;
 assertKeys<SameRequired<Omit<RawConfig, 'version'>, typeof RAW_SCHEMA_REQUIRED['']>>();
 assertKeys<SameRequired<RawCompany, typeof RAW_SCHEMA_REQUIRED.company>>();
@@ -200,3 +230,5 @@ assertKeys<SameRequired<RawE911Address, typeof RAW_SCHEMA_REQUIRED.e911Address>>
 assertKeys<SameRequired<RawReservedNumbers, typeof RAW_SCHEMA_REQUIRED.reservedNumbers>>();
 assertKeys<SameRequired<RawEmulator, typeof RAW_SCHEMA_REQUIRED.emulator>>();
 assertKeys<SameRequired<RawUser, typeof RAW_SCHEMA_REQUIRED.user>>();
+assertKeys<SameRequired<RawGroup, typeof RAW_SCHEMA_REQUIRED.group>>();
+assertKeys<SameRequired<RawCallCenterMembership, typeof RAW_SCHEMA_REQUIRED.callCenterMembership>>();

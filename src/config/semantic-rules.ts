@@ -6,7 +6,8 @@ import { isCalendarDate, isTimeZone } from '../model/lifecycle-dates.js';
 import { officeNameKey } from '../model/office-names.js';
 import type { MergedConfig } from './merge-files.js';
 import type { PathSegment } from './yaml-file.js';
-import { formatPath } from './validate-schema.js';
+import { checkGroups } from './group-rules.js';
+import { name, problemAt, where } from './problem-at.js';
 
 /** Options for the semantic pass. */
 export interface SemanticOptions {
@@ -181,6 +182,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkEmulatorFixture,
   checkDeletedUserNumbers,
   checkLifecycleDates,
+  checkGroups,
 ];
 
 function listNumbers(config: MergedConfig): [PathSegment[], string][] {
@@ -188,19 +190,4 @@ function listNumbers(config: MergedConfig): [PathSegment[], string][] {
   (config.raw.users ?? []).forEach((user, i) => (user.numbers ?? []).forEach((n, j) => out.push([['users', i, 'numbers', j], n])));
   (config.raw.reserved_numbers?.keep ?? []).forEach((n, j) => out.push([['reserved_numbers', 'keep', j], n]));
   return out;
-}
-
-/** The merged path as the user sees it in its own file, e.g. `users[3].office`. */
-function name(config: MergedConfig, path: readonly PathSegment[]): string {
-  return formatPath(config.origin(path).path);
-}
-
-function where(config: MergedConfig, path: readonly PathSegment[]): string {
-  const p = config.locate(path);
-  return `${p.file}:${p.line}:${p.col}`;
-}
-
-function problemAt(config: MergedConfig, path: readonly PathSegment[], message: string): Problem {
-  // Like schema problems, `path` points into the problem's own file, not the merged config.
-  return { ...config.locate(path), path: `/${config.origin(path).path.join('/')}`, message };
 }

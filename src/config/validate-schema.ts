@@ -9,7 +9,8 @@ import { locateInFile, type PathSegment, type YamlFile } from './yaml-file.js';
 export function validateFileSchema(file: YamlFile): Problem[] {
   const validate = getConfigValidator();
   if (validate(file.data)) return [];
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames' && e.keyword !== '$ref');
+  // `if` only says which branch failed; the branch's own errors say how (a membership written as a role or as `{ role, skill }`).
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames' && e.keyword !== '$ref' && e.keyword !== 'if');
   const problems = errors.map((e) => describeError(file, e));
   return dedupeProblems(problems).sort((a, b) => a.line - b.line || a.col - b.col);
 }

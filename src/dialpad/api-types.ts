@@ -121,7 +121,60 @@ export interface ApiUser {
   country?: string;
   /** Not in the public API; the emulator sends it for deleted users (DESIGN §8). */
   deleted_at?: string;
+  /** The groups the user operates in (departments, call centres, offices, …). */
+  group_details?: ApiGroupDetails[];
   [field: string]: unknown;
+}
+
+/** `GroupDetailsProto`: one membership of a user. */
+export interface ApiGroupDetails {
+  group_id?: Int64;
+  /** `department`, `callcenter`, `office`, and other group kinds dialform does not manage. */
+  group_type?: string;
+  role?: 'admin' | 'operator' | 'supervisor';
+  do_not_disturb?: boolean;
+}
+
+/** `DepartmentProto`: the fields dialform reads; others pass through. */
+export interface ApiDepartment {
+  id?: Int64;
+  name?: string;
+  office_id?: Int64;
+  phone_numbers?: string[];
+  state?: string;
+  [field: string]: unknown;
+}
+
+/** `CallCenterProto`: the fields dialform reads are those of a department. */
+export type ApiCallCenter = ApiDepartment;
+
+/** `CreateDepartmentMessage` / `CreateCallCenterMessage`: the fields dialform sends. */
+export interface ApiCreateGroup {
+  name: string;
+  office_id: Int64;
+}
+
+/** `AddOperatorMessage` (departments). */
+export interface ApiAddOperator {
+  operator_id: Int64;
+  operator_type: 'user' | 'room';
+  role: 'admin' | 'operator';
+}
+
+/** `AddCallCenterOperatorMessage`. */
+export interface ApiAddCallCenterOperator {
+  user_id: Int64;
+  role?: 'admin' | 'operator' | 'supervisor';
+  skill_level?: number;
+  license_type?: 'agents' | 'lite_support_agents';
+  keep_paid_numbers?: boolean;
+}
+
+/** `OperatorSkillLevelProto`. */
+export interface ApiSkillLevel {
+  call_center_id?: Int64;
+  user_id?: Int64;
+  skill_level?: Int64;
 }
 
 /** `CreateUserMessage` (`POST /api/v2/users`). */

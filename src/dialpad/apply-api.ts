@@ -6,6 +6,7 @@ import { DialformError } from '../errors.js';
 import { ApiError } from './api-error.js';
 import type { DialpadClient } from './client.js';
 import { confirmNumberAssigned } from './confirm-writes.js';
+import { createGroupApplyApi } from './apply-api-groups.js';
 
 /**
  * The writes apply makes, on the Dialpad client. Each call carries a label naming the object,
@@ -78,5 +79,6 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       const plan = await client.getOfficePlan(officeId);
       return Number(plan[LINE_FIELD[line]] ?? 0);
     },
+    ...createGroupApplyApi(client),
   };
 }

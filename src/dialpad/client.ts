@@ -34,6 +34,7 @@ import {
   checkRecord,
   type RecordShape,
 } from './response-shape.js';
+import { createGroupEndpoints, type GroupEndpoints } from './client-groups.js';
 import { createTransport, NOT_JSON, type CallSpec, type TransportOptions, type TransportStats } from './transport.js';
 
 export type { RequestEvent, TransportStats } from './transport.js';
@@ -55,7 +56,7 @@ export interface CallOptions {
  * read before it: a list is never cut short silently. Single reads and create responses are
  * checked the same way and throw an `ApiError` naming the field.
  */
-export interface DialpadClient {
+export interface DialpadClient extends GroupEndpoints {
   getCompany(): Promise<ApiCompany>;
   listOffices(filter?: { activeOnly?: boolean }): Promise<ApiOffice[]>;
   getOffice(id: Int64): Promise<ApiOffice>;
@@ -160,6 +161,7 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
   }
 
   const client: DialpadClient = {
+    ...createGroupEndpoints({ send, read, paginate, created, getUser: (id) => client.getUser(id) }),
     getCompany: () => read(COMPANY_SHAPE, { operation: 'company.get', path: '/api/v2/company' }),
     listOffices: (filter) =>
       paginate(OFFICE_SHAPE, {

@@ -1,8 +1,9 @@
 import type { LineCounts, LiveState, Tenant } from '../model/tenant.js';
 import { ApiError } from './api-error.js';
-import type { ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
+import type { ApiDepartment, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
 import { normalizeLive, normalizeNumbers, normalizeOffices, officeIdOf, toLineCounts, type LiveOfficeReads } from './normalize-live.js';
+import { withSkillLevels, type SkillLevel, type SkillRead } from './skill-levels.js';
 
 /** The license reads of one office in phase 2: `GET /offices/{id}/plan`, and perhaps `available_licenses`. */
 export interface OfficeLicenseReads {
@@ -21,6 +22,8 @@ export interface FollowUpReads {
   offices: OfficeLicenseReads[];
   /** Numbers read one by one (`GET /numbers/{number}`); one the company does not have (404) is left out. */
   numbers: string[];
+  /** Call-centre skill levels read one by one (`GET …/callcenters/{id}/operators/{user_id}/skill`); absent: none. */
+  skills?: SkillRead[];
 }
 
 /**
@@ -55,8 +58,10 @@ export const READ_OFFICE_PLANS: LiveReadScope = {
  * is decided after the read: `keyLiveOffices`).
  *
  * 1. Concurrently: the company, every office, every user in every state (`state=all`; each user
- *    brings the numbers they hold) and the reserved pool (`GET /numbers?status=available`).
- * 2. What `scope.followUp` asks for, given phase 1: per-office license reads and single numbers.
+ *    brings the numbers they hold and their memberships, `group_details`), the reserved pool
+ *    (`GET /numbers?status=available`), and every department and call centre.
+ * 2. What `scope.followUp` asks for, given phase 1: per-office license reads, single numbers and
+ *    call-centre skill levels.
  *    Reads `scope.early` asks for once the offices are in start then, beside the user pages.
  *
  * Office licenses not read are 0 in the result (and `available` absent): a caller reads those
@@ -99,24 +104,36 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
           const reads = await scope.early?.({ tenant: normalizeLive({ offices: offices.map((office) => ({ office })), users: [], numbers: [] }), incomplete: [] });
           for (const o of reads?.offices ?? []) licenseReads.request(o, offices);
         });
-  const [company, offices, users, pool] = await Promise.all([
+  const [company, offices, users, pool, departments, callCenters] = await Promise.all([
     client.getCompany(),
     officesRead,
     attempt<ApiUser[]>('users', () => client.listUsers({ state: 'all' }), partialList),
     attempt<ApiNumber[]>('reserved numbers', () => client.listNumbers({ status: 'available' }), partialList),
+    attempt<ApiDepartment[]>('departments', () => client.listGroups('departments'), partialList),
+    attempt<ApiDepartment[]>('call centres', () => client.listGroups('callcenters'), partialList),
     early,
   ]);
-  const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool });
+  const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
   const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
   for (const o of followUp.offices) licenseReads.request(o, offices);
-  const numbers = await Promise.all(
-    followUp.numbers.map((number) => attempt<ApiNumber | undefined>(`number ${number}`, () => readNumber(client, number), () => undefined)),
-  );
+  const [numbers, skills] = await Promise.all([
+    Promise.all(followUp.numbers.map((number) => attempt<ApiNumber | undefined>(`number ${number}`, () => readNumber(client, number), () => undefined))),
+    Promise.all(
+      (followUp.skills ?? []).map((s) =>
+        attempt<SkillLevel | undefined>(
+          `skill level of user ${s.userId} in call centre ${s.groupId}`,
+          async () => ({ ...s, level: (await client.getOperatorSkill(s.groupId, s.userId)).skill_level }),
+          () => undefined,
+        ),
+      ),
+    ),
+  ]);
   const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
   await Promise.all(started);
 
   const tenant: Tenant = {
     ...phaseOne,
+    users: withSkillLevels(phaseOne.users, skills.filter((l): l is SkillLevel => l !== undefined)),
     offices: normalizeOffices(officeReads),
     numbers: normalizeNumbers([...pool, ...numbers.filter((n): n is ApiNumber => n !== undefined)], users),
   };

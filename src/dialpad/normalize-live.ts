@@ -10,7 +10,11 @@ import {
   LINE_TYPES,
   type AccountType,
   type Company,
+  type Group,
+  type GroupRole,
+  type GroupType,
   type LineCounts,
+  type Membership,
   type Office,
   type PhoneNumber,
   type Tenant,
@@ -18,7 +22,8 @@ import {
   type UserLicense,
   type UserState,
 } from '../model/tenant.js';
-import type { ApiCompany, ApiLineCounts, ApiNumber, ApiOffice, ApiUser, Int64 } from './api-types.js';
+import type { ApiCompany, ApiDepartment, ApiGroupDetails, ApiLineCounts, ApiNumber, ApiOffice, ApiUser, Int64 } from './api-types.js';
+import { liveGroupKey } from '../model/groups.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { liveOfficeKey } from '../model/match-offices.js';
 import { compareIds } from '../model/ids.js';
@@ -35,7 +40,14 @@ export interface RawLive {
   offices: LiveOfficeReads[];
   users: ApiUser[];
   numbers: ApiNumber[];
+  /** `GET /departments` (absent: not read). */
+  departments?: ApiDepartment[];
+  /** `GET /callcenters` (absent: not read). */
+  callCenters?: ApiDepartment[];
 }
+
+/** `GroupDetailsProto.group_type` values dialform manages, and their model type. */
+const GROUP_DETAIL_TYPES: Readonly<Record<string, GroupType>> = { department: 'department', callcenter: 'call_center' };
 
 /** The live id of an office (`id`, else `office_id`), as a string. */
 export function officeIdOf(office: ApiOffice): string | undefined {
@@ -45,7 +57,9 @@ export function officeIdOf(office: ApiOffice): string | undefined {
 
 /** Normalizes raw reads, keying offices and office references by live id. */
 export function normalizeLive(raw: RawLive): Tenant {
+  const groups = normalizeGroups(raw.departments ?? [], raw.callCenters ?? []);
   return {
+    ...(groups.length === 0 ? {} : { groups }),
     company: toCompany(raw.company),
     offices: normalizeOffices(raw.offices),
     users: normalizeUsers(raw.users),
@@ -99,6 +113,11 @@ function normalizeUsers(raw: readonly ApiUser[]): User[] {
     };
     if (u.id !== undefined) user.id = String(u.id);
     if (typeof u.deleted_at === 'string') user.deletedAt = u.deleted_at;
+    // Live memberships: absent means none.
+    const departments = membershipsFrom(u.group_details, 'department');
+    const callCenters = membershipsFrom(u.group_details, 'call_center');
+    if (departments.length > 0) user.departments = departments;
+    if (callCenters.length > 0) user.callCenters = callCenters;
     users.push(user);
   }
   return users.sort((a, b) => compareCodeUnits(a.email, b.email) || compareCodeUnits(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compareIds(a.id ?? '', b.id ?? ''));
@@ -132,6 +151,26 @@ export function normalizeNumbers(raw: readonly ApiNumber[], users: readonly ApiU
     numbers.push(number);
   }
   return numbers.sort((a, b) => compareCodeUnits(a.number, b.number));
+}
+
+/** Departments and call centres, sorted by key; a group without an id is left out. */
+function normalizeGroups(departments: readonly ApiDepartment[], callCenters: readonly ApiDepartment[]): Group[] {
+  return [...departments.flatMap((g) => toGroup(g, 'department')), ...callCenters.flatMap((g) => toGroup(g, 'call_center'))].sort((a, b) =>
+    compareCodeUnits(a.key, b.key),
+  );
+}
+
+function toGroup(g: ApiDepartment, type: GroupType): Group[] {
+  if (g.id === undefined) return [];
+  const id = String(g.id);
+  return [{ key: liveGroupKey(type, id), type, id, name: g.name ?? '', office: keyOf(g.office_id) ?? '' }];
+}
+
+/** A user's memberships of `type` from `group_details`, sorted by group key (role default `operator`). */
+function membershipsFrom(details: ApiGroupDetails[] | undefined, type: GroupType): Membership[] {
+  return (details ?? [])
+    .flatMap((d) => (d.group_id === undefined || d.group_type === undefined || GROUP_DETAIL_TYPES[d.group_type] !== type ? [] : [{ group: liveGroupKey(type, String(d.group_id)), role: (d.role ?? 'operator') as GroupRole }]))
+    .sort((a, b) => compareCodeUnits(a.group, b.group));
 }
 
 /** Users sharing an email (a deleted account and its re-created successor) sort live first. */

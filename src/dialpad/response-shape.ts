@@ -9,10 +9,13 @@
  * checked; other fields pass through untouched. `null` is the protobuf JSON mapping's "unset", so
  * a checked field that is `null` is dropped from the returned record, as if it were absent.
  */
-import type { ApiCompany, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
+import type { ApiCallCenter, ApiCompany, ApiDepartment, ApiGroupDetails, ApiLineCounts, ApiNumber, ApiOffice, ApiSkillLevel, ApiUser } from './api-types.js';
 
-/** How a checked field must look. `int64` is a decimal string or a safe JSON integer. */
-export type FieldType = 'int64' | 'int64[]' | 'string' | 'string[]' | 'boolean';
+/**
+ * How a checked field must look. `int64` is a decimal string or a safe JSON integer; `object[]` is
+ * a list of records, each checked against the shape `RecordShape.nested` names for the field.
+ */
+export type FieldType = 'int64' | 'int64[]' | 'string' | 'string[]' | 'boolean' | 'object[]';
 
 /** The checked shape of one record kind. */
 export interface RecordShape<T> {
@@ -23,7 +26,16 @@ export interface RecordShape<T> {
   required: readonly (readonly string[])[];
   /** The record's identity within a list (for repeated-item detection); absent for single records. */
   keyOf?: (record: T) => string;
+  /** The shape of each record in an `object[]` field. */
+  nested?: Readonly<Record<string, RecordShape<unknown>>>;
 }
+
+/** `GroupDetailsProto`: one of a user's memberships (`UserProto.group_details`). */
+export const GROUP_DETAILS_SHAPE: RecordShape<ApiGroupDetails> = {
+  noun: 'group detail',
+  fields: { group_id: 'int64', group_type: 'string', role: 'string', do_not_disturb: 'boolean' },
+  required: [['group_id'], ['group_type']],
+};
 
 export const USER_SHAPE: RecordShape<ApiUser> = {
   noun: 'user',
@@ -42,9 +54,27 @@ export const USER_SHAPE: RecordShape<ApiUser> = {
     country: 'string',
     // Not in the public API: the emulator's deletion time (DESIGN §8).
     deleted_at: 'string',
+    group_details: 'object[]',
   },
   required: [['id']],
   keyOf: (u) => String(u.id),
+  nested: { group_details: GROUP_DETAILS_SHAPE as RecordShape<unknown> },
+};
+
+/** `DepartmentProto` and `CallCenterProto`: the fields dialform reads are the same. */
+export const DEPARTMENT_SHAPE: RecordShape<ApiDepartment> = {
+  noun: 'department',
+  fields: { id: 'int64', name: 'string', office_id: 'int64', phone_numbers: 'string[]', state: 'string' },
+  required: [['id']],
+  keyOf: (g) => String(g.id),
+};
+export const CALL_CENTER_SHAPE: RecordShape<ApiCallCenter> = { ...DEPARTMENT_SHAPE, noun: 'call centre' } as RecordShape<ApiCallCenter>;
+
+/** `OperatorSkillLevelProto`. */
+export const SKILL_LEVEL_SHAPE: RecordShape<ApiSkillLevel> = {
+  noun: 'skill level',
+  fields: { call_center_id: 'int64', user_id: 'int64', skill_level: 'int64' },
+  required: [],
 };
 
 export const OFFICE_SHAPE: RecordShape<ApiOffice> = {
@@ -118,7 +148,7 @@ export function checkRecord<T>(shape: RecordShape<T>, value: unknown): Checked<T
       continue;
     }
     if (v === undefined) continue;
-    const problem = fieldProblem(type, v);
+    const problem = type === 'object[]' ? recordsProblem(shape.nested?.[field], v) : fieldProblem(type, v);
     if (problem !== undefined) return { ok: false, problem: `${shape.noun}${identify(value)} field ${field} ${problem}` };
   }
   for (const group of shape.required) {
@@ -144,7 +174,18 @@ export function checkPage<T>(shape: RecordShape<T>, body: unknown): CheckedPage<
   return { ok: true, items: records, ...(typeof cursor === 'string' && cursor !== '' ? { cursor } : {}) };
 }
 
-function fieldProblem(type: FieldType, v: unknown): string | undefined {
+/** A list of records, each well-formed (unset fields inside are dropped as at the top level). */
+function recordsProblem(shape: RecordShape<unknown> | undefined, v: unknown): string | undefined {
+  if (!Array.isArray(v)) return `is ${describe(v)}, not a list`;
+  if (shape === undefined) return undefined;
+  for (const [i, e] of v.entries()) {
+    const checked = checkRecord(shape, e);
+    if (!checked.ok) return `item ${i + 1}: ${checked.problem}`;
+  }
+  return undefined;
+}
+
+function fieldProblem(type: Exclude<FieldType, 'object[]'>, v: unknown): string | undefined {
   switch (type) {
     case 'int64':
       return int64Problem(v);

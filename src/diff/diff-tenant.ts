@@ -1,4 +1,5 @@
 import type { DesiredState, LiveState } from '../model/tenant.js';
+import { diffGroups } from './diff-groups.js';
 import { diffNumbers } from './diff-numbers.js';
 import { diffOffices } from './diff-offices.js';
 import { diffUsers } from './diff-users.js';
@@ -13,5 +14,6 @@ import type { Change } from './types.js';
 export function diffTenant(desired: DesiredState, live: LiveState, now?: Date): Change[] {
   // Users and numbers are diffed over the same match: made once (a scan of every user on both sides).
   const owned = matchOwnedUsers(desired, live, now);
-  return [...diffOffices(desired, live), ...diffUsers(desired, live, now, owned), ...diffNumbers(desired, live, now, owned)];
+  const users = diffUsers(desired, live, now, owned);
+  return [...diffOffices(desired, live), ...users, ...diffNumbers(desired, live, now, owned), ...diffGroups(desired, live, users, owned.pairs)];
 }

@@ -2,7 +2,7 @@
  * What differs between the desired and the live tenant, one fact per `Change`. Changes are
  * data, built by the constructors below; the planner turns them into ordered operations.
  */
-import type { LineType, Office, PhoneNumber, User, UserLicense } from '../model/tenant.js';
+import type { Group, GroupRole, LineType, Office, PhoneNumber, User, UserLicense } from '../model/tenant.js';
 
 /** One attribute of a user that `PATCH /api/v2/users/{id}` reconciles. */
 export type UserField =
@@ -41,7 +41,22 @@ export type Change =
    */
   | { kind: 'user_numbers'; email: string; user: User; live?: User; from: string[]; to: string[] }
   /** A pool number neither kept nor wanted, with `reserved_numbers.release_unlisted: true`. */
-  | { kind: 'release_number'; number: PhoneNumber };
+  | { kind: 'release_number'; number: PhoneNumber }
+  /** A config department or call centre missing live. */
+  | { kind: 'create_group'; group: Group }
+  /** A config group whose live name differs (matched by its pinned `id`). */
+  | { kind: 'rename_group'; group: Group; live: Group }
+  /** A live group absent from config, under `policy.unmanaged_groups: delete`. */
+  | { kind: 'delete_group'; live: Group }
+  /**
+   * `email` should operate in `group` with `role` (and `skill`, for a call centre, when config
+   * declares one or a role change keeps the live one); `live` is the live account, if any.
+   */
+  | { kind: 'add_operator'; email: string; user: User; live?: User; group: Group; role: GroupRole; skill?: number }
+  /** `email` should no longer operate in `group` (a membership config drops, a role change, a leaver). */
+  | { kind: 'remove_operator'; email: string; user?: User; live: User; group: Group; role: GroupRole }
+  /** A call-centre operator's skill level differs from what config declares. */
+  | { kind: 'set_skill'; email: string; user: User; live: User; group: Group; from: number; to: number };
 
 export type ChangeKind = Change['kind'];
 
@@ -70,4 +85,25 @@ export const change = {
       ? { kind: 'user_numbers', email: user.email, user, from, to }
       : { kind: 'user_numbers', email: user.email, user, live, from, to },
   releaseNumber: (number: PhoneNumber): Change => ({ kind: 'release_number', number }),
+  createGroup: (group: Group): Change => ({ kind: 'create_group', group }),
+  renameGroup: (group: Group, live: Group): Change => ({ kind: 'rename_group', group, live }),
+  deleteGroup: (live: Group): Change => ({ kind: 'delete_group', live }),
+  addOperator: (i: { user: User; live?: User; group: Group; role: GroupRole; skill?: number }): Change => ({
+    kind: 'add_operator',
+    email: i.user.email,
+    user: i.user,
+    ...(i.live === undefined ? {} : { live: i.live }),
+    group: i.group,
+    role: i.role,
+    ...(i.skill === undefined ? {} : { skill: i.skill }),
+  }),
+  removeOperator: (i: { user?: User; live: User; group: Group; role: GroupRole }): Change => ({
+    kind: 'remove_operator',
+    email: i.user?.email ?? i.live.email,
+    ...(i.user === undefined ? {} : { user: i.user }),
+    live: i.live,
+    group: i.group,
+    role: i.role,
+  }),
+  setSkill: (i: { user: User; live: User; group: Group; from: number; to: number }): Change => ({ kind: 'set_skill', email: i.user.email, ...i }),
 };

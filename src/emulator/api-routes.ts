@@ -1,8 +1,9 @@
 /** The /api/v2 route table, shared by the server and the console's page (which calls the same handlers). */
 import type { Route } from './router.js';
+import { groupRoutes } from './routes-groups.js';
 import { numberRoutes } from './routes-numbers.js';
 import { officeRoutes } from './routes-offices.js';
 import { userRoutes } from './routes-users.js';
 
 /** Every /api/v2 endpoint the emulator answers (each one exists in Dialpad's OpenAPI description). */
-export const API_ROUTES: readonly Route[] = [...officeRoutes, ...userRoutes, ...numberRoutes];
+export const API_ROUTES: readonly Route[] = [...officeRoutes, ...userRoutes, ...numberRoutes, ...groupRoutes];

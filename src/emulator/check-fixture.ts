@@ -3,6 +3,7 @@
  * objects, number/target consistency, and license accounting. Returns every problem found.
  */
 import type { PathProblem } from './fixture.js';
+import { GROUP_KIND_LIST, findKindOfTargetType, isLiveGroup } from './groups.js';
 import { getAssigned, getPurchased } from './licenses.js';
 import { LINE_FIELDS, type Fixture } from './types.js';
 
@@ -14,6 +15,63 @@ function findDuplicates<T>(items: T[], keyOf: (t: T) => string | undefined, add:
     if (seen.has(key)) add(i, key);
     seen.add(key);
   });
+}
+
+/** States of users that can operate in a group: the add endpoints refuse the others, and a deletion drops memberships. */
+const OPERATOR_STATES: ReadonlySet<string> = new Set(['active', 'suspended']);
+
+/**
+ * Departments and call centres: ids unique in the one id space the emulator mints from (offices,
+ * users, groups, deleted ones too), offices and operators that exist, tombstones left empty, each user once per group, roles of the
+ * group's kind, skill levels only in call centres, the department operator cap, and numbers
+ * consistent with the groups that list them.
+ */
+function checkGroups(f: Fixture, officeIds: ReadonlySet<string>, numberIndex: ReadonlyMap<string, number>): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const users = new Map(f.users.map((u) => [u.id, u]));
+  const taken = new Set([...officeIds, ...users.keys()]);
+  const groupIds = new Map<string, Set<string>>();
+  for (const info of GROUP_KIND_LIST) {
+    const ids = new Set<string>();
+    groupIds.set(info.groupType, ids);
+    (f[info.kind] ?? []).forEach((g, i) => {
+      const at = `/${info.kind}/${i}`;
+      if (taken.has(g.id)) problems.push({ path: `${at}/id`, message: `id "${g.id}" is already used by an office, a user or another group` });
+      taken.add(g.id);
+      if (isLiveGroup(g)) ids.add(g.id);
+      else if (g.operators.length > 0 || (g.phone_numbers ?? []).length > 0) {
+        problems.push({ path: at, message: `a deleted ${info.label} (state "deleted") has no operators and no numbers` });
+      }
+      if (!officeIds.has(g.office_id)) problems.push({ path: `${at}/office_id`, message: `office "${g.office_id}" does not exist` });
+      if (info.maxOperators !== undefined && g.operators.length > info.maxOperators) {
+        problems.push({ path: `${at}/operators`, message: `a ${info.label} holds at most ${info.maxOperators} operators; "${g.name}" lists ${g.operators.length}` });
+      }
+      const seen = new Set<string>();
+      g.operators.forEach((op, j) => {
+        const opAt = `${at}/operators/${j}`;
+        const user = users.get(op.user_id);
+        if (!user) problems.push({ path: `${opAt}/user_id`, message: `user "${op.user_id}" does not exist` });
+        else if (!OPERATOR_STATES.has(user.state)) problems.push({ path: `${opAt}/user_id`, message: `user "${op.user_id}" is ${user.state}; only active and suspended users can be operators` });
+        if (seen.has(op.user_id)) problems.push({ path: `${opAt}/user_id`, message: `user "${op.user_id}" is listed twice in ${info.label} "${g.name}"` });
+        seen.add(op.user_id);
+        if (!info.roles.includes(op.role)) problems.push({ path: `${opAt}/role`, message: `a ${info.label} operator's role is one of ${info.roles.join(', ')}` });
+        if (info.kind === 'departments' && op.skill_level !== undefined) problems.push({ path: `${opAt}/skill_level`, message: 'skill levels exist only in call centers' });
+      });
+      (g.phone_numbers ?? []).forEach((num, j) => {
+        const n = f.numbers[numberIndex.get(num) ?? -1];
+        if (n && (n.target_type !== info.groupType || n.target_id !== g.id)) {
+          problems.push({ path: `${at}/phone_numbers/${j}`, message: `${num} is listed by ${info.label} ${g.id} but numbers[] gives it target ${n.target_type ?? 'none'} ${n.target_id ?? ''}`.trimEnd() });
+        }
+      });
+    });
+  }
+  f.numbers.forEach((n, i) => {
+    const info = findKindOfTargetType(n.target_type);
+    if (!info || n.target_id === undefined) return;
+    if (!groupIds.get(info.groupType)?.has(n.target_id)) problems.push({ path: `/numbers/${i}/target_id`, message: `${info.label} "${n.target_id}" does not exist` });
+    if (n.status !== info.numberStatus) problems.push({ path: `/numbers/${i}/status`, message: `a number held by a ${info.label} has status "${info.numberStatus}"` });
+  });
+  return problems;
 }
 
 /** Problems with references and accounting; empty when the fixture is usable. */
@@ -64,6 +122,7 @@ export function checkFixture(f: Fixture): PathProblem[] {
       problems.push({ path: `/numbers/${i}/target_id`, message: `office "${n.target_id}" does not exist` });
     }
   });
+  problems.push(...checkGroups(f, officeIds, numberIndex));
 
   f.offices.forEach((o, i) => {
     const purchased = getPurchased(o);

@@ -3,6 +3,7 @@
  * accounting are checked afterwards in `check-fixture.ts`. Items allow the API's other response
  * fields (they are passed through), so only the fields the emulator interprets are typed here.
  */
+import { GROUP_KIND_LIST, GROUP_NAME_MAX, SKILL_ON_PATCH } from './groups.js';
 import { LINE_FIELDS } from './types.js';
 
 const id = {
@@ -26,6 +27,37 @@ const lineCounts = { type: 'object', additionalProperties: false, properties: Ob
 const isoTime = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?$' } as const;
 
 const e164 = { type: 'string', pattern: '^\\+[1-9][0-9]{6,14}$' } as const;
+
+/**
+ * A department or call centre; other `DepartmentProto` / `CallCenterProto` fields pass through.
+ * Roles and skill ranges per kind are checked in `check-fixture.ts`, which names the kind.
+ */
+const group = {
+  type: 'object',
+  required: ['id', 'name', 'office_id'],
+  properties: {
+    id,
+    name: { type: 'string', minLength: 1, maxLength: GROUP_NAME_MAX },
+    office_id: id,
+    phone_numbers: { type: 'array', items: e164 },
+    // A deleted group is kept as a tombstone so its id is never minted again (`isLiveGroup`).
+    state: { enum: ['active', 'deleted'] },
+    operators: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['user_id'],
+        additionalProperties: false,
+        properties: {
+          user_id: id,
+          role: { enum: [...new Set(GROUP_KIND_LIST.flatMap((k) => k.roles))] },
+          // A saved state may hold what the skill PATCH allows.
+          skill_level: { type: 'integer', minimum: SKILL_ON_PATCH.min, maximum: SKILL_ON_PATCH.max },
+        },
+      },
+    },
+  },
+} as const;
 
 export const fixtureSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -83,6 +115,8 @@ export const fixtureSchema = {
           phone_numbers: { type: 'array', items: e164 },
           is_super_admin: { type: 'boolean' },
           admin_office_ids: { type: 'array', items: id },
+          // Derived from the groups' operators and admin_office_ids: one home for memberships.
+          group_details: false,
           deleted_at: isoTime,
           anonymized: { type: 'boolean' },
           analytics: { type: 'boolean' },
@@ -110,6 +144,8 @@ export const fixtureSchema = {
         },
       },
     },
+    departments: { type: 'array', items: group },
+    call_centers: { type: 'array', items: group },
     api_keys: {
       type: 'array',
       items: {

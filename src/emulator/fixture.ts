@@ -42,6 +42,7 @@ function describeSchemaError(e: ErrorObject): PathProblem {
   if (e.keyword === 'enum') {
     return { path: e.instancePath, message: `must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
   }
+  if (e.keyword === 'false schema') return { path: e.instancePath, message: 'is derived by the emulator and cannot be written in a fixture' };
   if (e.keyword === 'anyOf') return { path: e.instancePath, message: 'must be a non-negative integer or a string of digits' };
   return { path: e.instancePath, message: e.message ?? 'is invalid' };
 }

@@ -1,11 +1,23 @@
 /**
  * Turns a schema-valid fixture into the state shape: ids as strings, countries lower-case, counts
- * as numbers, defaults filled (`state: active`, `license: talk`, number `status`), and a user's
- * `phone_numbers` linked with the numbers that target them (either side may be written alone).
+ * as numbers, defaults filled (`state: active`, `license: talk`, number `status`, an operator's
+ * `role` and call-centre `skill_level`), and the `phone_numbers` of users and groups linked with
+ * the numbers that target them (either side may be written alone).
  */
+import { GROUP_KIND_LIST, SKILL_ON_ADD, findKindOfTargetType } from './groups.js';
 import { getAssigned } from './licenses.js';
 import { getAreaCode } from './phone.js';
-import { LINE_FIELDS, type Fixture, type FixtureNumber, type FixtureOffice, type FixtureUser, type LineCountsWire } from './types.js';
+import {
+  LINE_FIELDS,
+  type Fixture,
+  type FixtureGroup,
+  type FixtureNumber,
+  type FixtureOffice,
+  type FixtureOperator,
+  type FixtureUser,
+  type GroupKind,
+  type LineCountsWire,
+} from './types.js';
 
 type Raw = Record<string, unknown>;
 
@@ -48,6 +60,20 @@ function normalizeUser(raw: Raw): FixtureUser {
   return user;
 }
 
+/** Ids as strings; an operator's `role` defaults to `operator`, a call-centre operator's `skill_level` to 100 (the add endpoint's defaults). */
+function normalizeGroup(raw: Raw, kind: GroupKind): FixtureGroup {
+  const operators = ((raw['operators'] as Raw[] | undefined) ?? []).map((o): FixtureOperator => {
+    const op: FixtureOperator = { user_id: String(o['user_id']), role: (o['role'] as string | undefined) ?? 'operator' };
+    const skill = o['skill_level'] as number | undefined;
+    if (kind === 'call_centers') op.skill_level = skill ?? SKILL_ON_ADD.default;
+    else if (skill !== undefined) op.skill_level = skill;
+    return op;
+  });
+  const group: FixtureGroup = { ...raw, id: String(raw['id']), name: String(raw['name']), office_id: String(raw['office_id']), operators };
+  if (Array.isArray(raw['phone_numbers'])) group.phone_numbers = (raw['phone_numbers'] as string[]).slice();
+  return group;
+}
+
 function normalizeNumber(raw: Raw): FixtureNumber {
   const n: FixtureNumber = { ...raw, number: String(raw['number']), status: 'available' };
   for (const k of ['office_id', 'target_id'] as const) {
@@ -63,26 +89,43 @@ function normalizeNumber(raw: Raw): FixtureNumber {
   return n;
 }
 
-/** Links users' `phone_numbers` and the numbers targeting them; conflicts are left for the checker. */
+/** What can hold numbers: a user, a department or a call centre. */
+interface NumberHolder {
+  id: string;
+  office_id: string;
+  phone_numbers?: string[];
+}
+
+/**
+ * Links holders' `phone_numbers` and the numbers targeting them (users, departments, call
+ * centres); conflicts are left for the checker.
+ */
 function linkNumbers(fixture: Fixture): void {
   const byNumber = new Map(fixture.numbers.map((n) => [n.number, n]));
-  for (const u of fixture.users) {
-    for (const num of u.phone_numbers ?? []) {
-      if (byNumber.has(num)) continue;
-      const n: FixtureNumber = { number: num, status: 'user', office_id: u.office_id, target_id: u.id, target_type: 'user', type: 'local' };
-      const area = getAreaCode(num);
-      if (area) n.area_code = area;
-      fixture.numbers.push(n);
-      byNumber.set(num, n);
+  const holders: Array<{ status: string; targetType: string; items: readonly NumberHolder[] }> = [
+    { status: 'user', targetType: 'user', items: fixture.users },
+    ...GROUP_KIND_LIST.map((k) => ({ status: k.numberStatus, targetType: k.groupType, items: fixture[k.kind] ?? [] })),
+  ];
+  for (const { status, targetType, items } of holders) {
+    for (const h of items) {
+      for (const num of h.phone_numbers ?? []) {
+        if (byNumber.has(num)) continue;
+        const n: FixtureNumber = { number: num, status, office_id: h.office_id, target_id: h.id, target_type: targetType, type: 'local' };
+        const area = getAreaCode(num);
+        if (area) n.area_code = area;
+        fixture.numbers.push(n);
+        byNumber.set(num, n);
+      }
     }
   }
-  const usersById = new Map(fixture.users.map((u) => [u.id, u]));
+  const byTarget = new Map(holders.flatMap(({ targetType, items }) => items.map((h) => [`${targetType}:${h.id}`, h] as const)));
   for (const n of fixture.numbers) {
-    if (n.target_type !== 'user' || n.target_id === undefined) continue;
-    const u = usersById.get(n.target_id);
-    if (!u) continue;
-    n.office_id ??= u.office_id;
-    const list = (u.phone_numbers ??= []);
+    if (n.target_type === undefined || n.target_id === undefined) continue;
+    if (n.target_type !== 'user' && !findKindOfTargetType(n.target_type)) continue;
+    const h = byTarget.get(`${n.target_type}:${n.target_id}`);
+    if (!h) continue;
+    n.office_id ??= h.office_id;
+    const list = (h.phone_numbers ??= []);
     if (!list.includes(n.number)) list.push(n.number);
   }
 }
@@ -105,6 +148,9 @@ export function normalizeFixture(raw: Raw): Fixture {
     users: ((raw['users'] as Raw[] | undefined) ?? []).map(normalizeUser),
     numbers: ((raw['numbers'] as Raw[] | undefined) ?? []).map(normalizeNumber),
   };
+  for (const { kind } of GROUP_KIND_LIST) {
+    if (Array.isArray(raw[kind])) fixture[kind] = (raw[kind] as Raw[]).map((g) => normalizeGroup(g, kind));
+  }
   if (Array.isArray(raw['api_keys'])) {
     fixture.api_keys = (raw['api_keys'] as Raw[]).map((k) => {
       const officeId = toId(k['office_id']);

@@ -7,6 +7,7 @@ import { badRequest, conflict, forbidden } from './http-failure.js';
 import { assertFreeLine, getAvailable, isHoldingLine } from './licenses.js';
 import { isInternationalMove, keepsNumbersOnMove, numbersPooledByMove } from '../model/international-move.js';
 import { RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
+import { dropMemberships } from './rules-groups.js';
 import { formatApiTime, type Store } from './store.js';
 import type { FixtureOffice, FixtureUser, LineField } from './types.js';
 
@@ -88,7 +89,8 @@ export function assertPatchMoveAllowed(store: Store, user: FixtureUser, dest: Fi
  * `DELETE /users/{id}`: state deleted, numbers to the reserved pool, the line freed; restorable
  * for `RESTORE_WINDOW_HOURS`. A pending user (invited, never accepted) loses their numbers for
  * good: they leave the company at once (Dialpad help, Add & Remove Team Members; re-stated here
- * on purpose, apart from the planner's `pending_user_number_loss`).
+ * on purpose, apart from the planner's `pending_user_number_loss`). The user's department and
+ * call-centre memberships are dropped (a restore does not bring them back).
  */
 export function deleteUser(store: Store, user: FixtureUser): void {
   assertLiveUser(user);
@@ -99,6 +101,7 @@ export function deleteUser(store: Store, user: FixtureUser): void {
     else store.detachNumber(n);
   }
   delete user.phone_numbers;
+  dropMemberships(store, user);
   user.state = 'deleted';
   user.deleted_at = store.now().toISOString();
   store.touch();

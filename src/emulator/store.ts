@@ -5,7 +5,8 @@
 import { notFound } from './http-failure.js';
 import { isStillRestorable } from '../model/restore-window.js';
 import { getAreaCode, isNumberInCountry, mintNumber } from './phone.js';
-import type { Fixture, FixtureNumber, FixtureOffice, FixtureUser } from './types.js';
+import { GROUP_KINDS, GROUP_KIND_LIST, findKindOfTargetType, isLiveGroup, listGroups } from './groups.js';
+import type { Fixture, FixtureGroup, FixtureNumber, FixtureOffice, FixtureUser, GroupKind } from './types.js';
 
 const ID_BASE = 5_000_000_000_000_000n;
 
@@ -117,10 +118,18 @@ export class Store {
     return n;
   }
 
-  /** A fresh 16-digit id, above every id in use. */
+  /** The department or call centre `id`; 404 when there is none of that kind, or it was deleted. */
+  getGroup(kind: GroupKind, id: string): FixtureGroup {
+    const g = listGroups(this.state, kind).find((x) => x.id === id && isLiveGroup(x));
+    if (!g) throw notFound(`${GROUP_KINDS[kind].label} ${id} not found`);
+    return g;
+  }
+
+  /** A fresh 16-digit id, above every id in use (offices, users and groups, deleted ones too, share one id space). */
   mintId(): string {
     let max = ID_BASE;
-    for (const x of [...this.state.users, ...this.state.offices]) {
+    const groups = GROUP_KIND_LIST.flatMap((k) => listGroups(this.state, k.kind));
+    for (const x of [...this.state.users, ...this.state.offices, ...groups]) {
       if (/^\d+$/.test(x.id) && BigInt(x.id) > max) max = BigInt(x.id);
     }
     return String(max + 1n);
@@ -161,6 +170,11 @@ export class Store {
     if (n.target_type === 'office' && n.target_id !== undefined) {
       const o = this.findOffice(n.target_id);
       if (o?.phone_numbers) o.phone_numbers = o.phone_numbers.filter((x) => x !== n.number);
+    }
+    const kind = findKindOfTargetType(n.target_type);
+    if (kind && n.target_id !== undefined) {
+      const g = listGroups(this.state, kind.kind).find((x) => x.id === n.target_id);
+      if (g?.phone_numbers) g.phone_numbers = g.phone_numbers.filter((x) => x !== n.number);
     }
     n.status = 'available';
     delete n.target_id;

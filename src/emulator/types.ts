@@ -95,12 +95,42 @@ export interface FixtureApiKey {
   office_id?: string;
 }
 
+/** The two kinds of operator group the emulator models, by their fixture key. */
+export type GroupKind = 'departments' | 'call_centers';
+
+/** A user operating in a department or call centre. Rooms are not modelled. */
+export interface FixtureOperator {
+  user_id: string;
+  role: string;
+  /** Call centres only: 0–100 (the add endpoint takes 1–100, the skill PATCH 0–100); normalized to 100 when absent. */
+  skill_level?: number;
+}
+
+/**
+ * A department or call centre (`DepartmentProto` / `CallCenterProto` fields, passed through), plus
+ * its operators: the one source of truth for memberships (users' `group_details` derive from it).
+ */
+export interface FixtureGroup {
+  id: string;
+  name: string;
+  office_id: string;
+  /** Kept consistent with the numbers' targets, as for users. */
+  phone_numbers?: string[];
+  /** Emulator-only in the group's own shape: the API lists them through `…/operators`. */
+  operators: FixtureOperator[];
+  [field: string]: unknown;
+}
+
 /** A whole company: the fixture file format and the emulator's state. */
 export interface Fixture {
   company: FixtureCompany;
   offices: FixtureOffice[];
   users: FixtureUser[];
   numbers: FixtureNumber[];
+  /** Absent = none. */
+  departments?: FixtureGroup[];
+  /** Absent = none. */
+  call_centers?: FixtureGroup[];
   api_keys?: FixtureApiKey[];
   /** ISO time the emulator clock starts at. */
   clock?: string;
@@ -119,3 +149,5 @@ export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'analytics', 'p
 export const NUMBER_EMULATOR_FIELDS = ['last_user_email', 'unassigned_at'] as const;
 /** Office fields that exist only in the emulator and never appear on /api/v2. */
 export const OFFICE_EMULATOR_FIELDS = ['price_level', 'licenses', 'assigned_licenses'] as const;
+/** Group fields that never appear in `DepartmentProto` / `CallCenterProto`. */
+export const GROUP_EMULATOR_FIELDS = ['operators'] as const;

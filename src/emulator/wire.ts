@@ -4,14 +4,18 @@
  * request-side coercions (int64 accepted as string or number).
  */
 import { badRequest } from './http-failure.js';
+import { SKILL_ON_ADD, getMemberships } from './groups.js';
 import { getAvailable, getPurchased } from './licenses.js';
 import type { Store } from './store.js';
 import {
+  GROUP_EMULATOR_FIELDS,
   LINE_FIELDS,
   NUMBER_EMULATOR_FIELDS,
   OFFICE_EMULATOR_FIELDS,
   USER_EMULATOR_FIELDS,
+  type FixtureGroup,
   type FixtureNumber,
+  type FixtureOperator,
   type FixtureOffice,
   type FixtureUser,
   type LineField,
@@ -54,7 +58,42 @@ export function toUserProto(store: Store, u: FixtureUser): Wire {
     license: u.license,
     state: u.state,
     country: (u['country'] as string | undefined) ?? office?.country,
+    // Derived from the groups' operators (and admin_office_ids), never stored on the user.
+    group_details: getMemberships(store.state, store.version, u).map((m) => ({ ...m, do_not_disturb: false })),
   });
+}
+
+/** A user as `UserOrRoomProto` (the answer of an operator add or remove). */
+export function toUserOrRoomProto(store: Store, u: FixtureUser): Wire {
+  return compact({
+    id: u.id,
+    company_id: store.state.company.id,
+    office_id: u.office_id,
+    name: [u.first_name, u.last_name].filter(Boolean).join(' '),
+    country: (u['country'] as string | undefined) ?? store.findOffice(u.office_id)?.country,
+    image_url: u['image_url'],
+    is_on_duty: false,
+    phone_numbers: u.phone_numbers ?? [],
+    state: u.state,
+  });
+}
+
+/** A department as `DepartmentProto` or a call centre as `CallCenterProto`. */
+export function toGroupProto(store: Store, g: FixtureGroup): Wire {
+  return compact({
+    ...omit(g, GROUP_EMULATOR_FIELDS),
+    id: g.id,
+    name: g.name,
+    office_id: g.office_id,
+    country: store.findOffice(g.office_id)?.country,
+    phone_numbers: g.phone_numbers ?? [],
+    state: (g['state'] as string | undefined) ?? 'active',
+  });
+}
+
+/** `OperatorSkillLevelProto`. */
+export function toSkillProto(g: FixtureGroup, op: FixtureOperator): Wire {
+  return { call_center_id: g.id, user_id: op.user_id, skill_level: String(op.skill_level ?? SKILL_ON_ADD.default) };
 }
 
 export function toOfficeProto(o: FixtureOffice): Wire {

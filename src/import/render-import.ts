@@ -1,7 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
-import type { RawConfig, RawOffice, RawUser } from '../config/raw-types.js';
+import type { RawConfig, RawGroup, RawOffice, RawUser } from '../config/raw-types.js';
 import { LINE_KINDS } from '../model/license-lines.js';
-import { LINE_TYPES, type LifecycleOwner, type LineType, type LiveState, type Office, type User } from '../model/tenant.js';
+import { LINE_TYPES, type Group, type GroupType, type LifecycleOwner, type LineType, type LiveState, type Office, type User } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
 
 /** One file `import` writes, relative to the output directory. */
@@ -28,7 +28,8 @@ const USERS_NOTE =
 
 /**
  * Turns live state into config files that describe it: `dialform.yaml` (company, policy,
- * offices, the reserved pool) and `users/<office>.yaml` per office. Pure: the command writes
+ * offices, the reserved pool, departments and call centres) and `users/<office>.yaml` per office,
+ * each user with the groups they operate in (skill levels are not read, so not written). Pure: the command writes
  * the files. Planning the result against the same live state gives no changes.
  *
  * `schemaPath(file)` is the `$schema` modeline target as seen from that file. `lifecycle`, when
@@ -38,6 +39,7 @@ const USERS_NOTE =
 export function renderImport(live: LiveState, opts: { schemaPath: (file: string) => string; lifecycle?: LifecycleOwner }): ImportResult {
   const tenant = live.tenant;
   const keys = assignOfficeKeys(tenant.offices);
+  const groupKeys = assignGroupKeys(tenant.groups ?? []);
   // Pending (invited) users are written with `state: pending`, so a later `unmanaged_users: delete`
   // never deletes them (and their numbers, for good) by accident.
   const managed = tenant.users.filter((u) => u.state === 'active' || u.state === 'suspended' || u.state === 'pending');
@@ -52,6 +54,7 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
     policy: { unmanaged_users: 'ignore', ...(opts.lifecycle === undefined ? {} : { lifecycle: opts.lifecycle }) },
     offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key)!, rawOffice(o)])),
     reserved_numbers: { keep: pool, release_unlisted: false },
+    ...rawGroups(tenant.groups ?? [], keys, groupKeys),
   };
   const mainDoc = new Document(main);
   mainDoc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(MAIN_FILE)}\n Written by \`dialform import\`. Users are in users/*.yaml, one file per office.`;
@@ -66,7 +69,7 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
     const users = managed.filter((u) => u.office === office.key);
     if (users.length === 0) continue;
     const path = `users/${key}.yaml`;
-    const doc = new Document({ users: users.map((u) => rawUser(u, keys)) });
+    const doc = new Document({ users: users.map((u) => rawUser(u, keys, groupKeys)) });
     // One line per user: a change to a user is a one-line diff in review.
     const list = doc.get('users', true);
     if (isSeq(list)) for (const item of list.items) if (isMap(item)) item.flow = true;
@@ -78,10 +81,19 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
 
 /** Config keys from office names: `Acme New York` → `acme-new-york`, made unique deterministically. */
 export function assignOfficeKeys(offices: Office[]): Map<string, string> {
+  return assignKeys(offices, 'office');
+}
+
+/** Config keys from group names, unique across departments and call centres (users name groups by key alone). */
+function assignGroupKeys(groups: Group[]): Map<string, string> {
+  return assignKeys(groups, 'group');
+}
+
+function assignKeys(items: { key: string; id?: string; name: string }[], fallback: string): Map<string, string> {
   const keys = new Map<string, string>();
   const used = new Set<string>();
-  for (const office of [...offices].sort((a, b) => compareCodeUnits(a.id ?? a.key, b.id ?? b.key))) {
-    const base = slug(office.name) || 'office';
+  for (const office of [...items].sort((a, b) => compareCodeUnits(a.id ?? a.key, b.id ?? b.key) || compareCodeUnits(a.key, b.key))) {
+    const base = slug(office.name) || fallback;
     let key = base;
     for (let n = 2; used.has(key); n++) key = `${base}-${n}`;
     used.add(key);
@@ -119,7 +131,31 @@ function rawOffice(office: Office): RawOffice {
   };
 }
 
-function rawUser(user: User, keys: Map<string, string>): RawUser {
+/** `departments:` and `call_centers:`, each group pinned by its live id (a rename is then an update). */
+function rawGroups(groups: Group[], offices: Map<string, string>, keys: Map<string, string>): Pick<RawConfig, 'departments' | 'call_centers'> {
+  const section = (type: GroupType): Record<string, RawGroup> | undefined => {
+    const of = groups.filter((g) => g.type === type).sort((a, b) => compareCodeUnits(keys.get(a.key) ?? '', keys.get(b.key) ?? ''));
+    if (of.length === 0) return undefined;
+    return Object.fromEntries(of.map((g) => [keys.get(g.key) ?? g.key, { name: g.name, office: offices.get(g.office) ?? g.office, ...(g.id === undefined ? {} : { id: g.id }) }]));
+  };
+  const departments = section('department');
+  const callCenters = section('call_center');
+  return { ...(departments === undefined ? {} : { departments }), ...(callCenters === undefined ? {} : { call_centers: callCenters }) };
+}
+
+/**
+ * A user's memberships of one kind, by group key; absent when they have none, which leaves that
+ * kind unmanaged for them (write `departments: {}` to keep a user out of every department).
+ */
+function rawMemberships<R extends string>(user: User, type: GroupType, keys: Map<string, string>): Record<string, R> | undefined {
+  const held = type === 'department' ? user.departments : user.callCenters;
+  if (held === undefined || held.length === 0) return undefined;
+  return Object.fromEntries(held.map((m) => [keys.get(m.group) ?? m.group, m.role as R]));
+}
+
+function rawUser(user: User, keys: Map<string, string>, groupKeys: Map<string, string>): RawUser {
+  const departments = rawMemberships<'admin' | 'operator'>(user, 'department', groupKeys);
+  const callCenters = rawMemberships<'admin' | 'operator' | 'supervisor'>(user, 'call_center', groupKeys);
   const ownOffice = user.admin.offices.includes(user.office);
   const otherOffices = user.admin.offices.filter((o) => o !== user.office).map((o) => keys.get(o) ?? o);
   const admin = user.admin.company ? 'company' : ownOffice ? 'office' : undefined;
@@ -134,6 +170,8 @@ function rawUser(user: User, keys: Map<string, string>): RawUser {
     ...(!(user.admin.company && ownOffice) && otherOffices.length ? { admin_offices: otherOffices } : {}),
     ...(user.state === 'suspended' || user.state === 'pending' ? { state: user.state } : {}),
     numbers: user.numbers ?? [],
+    ...(departments === undefined ? {} : { departments }),
+    ...(callCenters === undefined ? {} : { call_centers: callCenters }),
   };
 }
 

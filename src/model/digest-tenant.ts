@@ -33,6 +33,9 @@ const USER_FIELDS: { [K in keyof Required<User>]: Writer<User> } = {
   lifecycle: null,
   startsOn: null,
   leavesOn: null,
+  // With the groups, only when there are some (`hashGroups`), so digests without them are unchanged.
+  departments: null,
+  callCenters: null,
   source: null,
 };
 
@@ -58,6 +61,19 @@ export function hashTenant(hash: Hash, tenant: Tenant, office: OfficeIdentity = 
   hash.update(canonicalJson(offices, { omit: OMIT }));
   hashLines(hash, tenant.users, USER_FIELDS, office);
   hashLines(hash, tenant.numbers, NUMBER_FIELDS, office);
+  hashGroups(hash, tenant, office);
+}
+
+/** Groups and memberships, written only when the tenant has any (a tenant without them hashes as it always did). */
+function hashGroups(hash: Hash, tenant: Tenant, office: OfficeIdentity): void {
+  const groups = (tenant.groups ?? []).map((g) => ({ ...g, office: office(g.office) }));
+  const members = tenant.users.flatMap((u) =>
+    tenant.groups === undefined && (u.departments ?? []).length + (u.callCenters ?? []).length === 0
+      ? []
+      : [[u.email, u.departments ?? null, u.callCenters ?? null]],
+  );
+  if (groups.length === 0 && members.length === 0) return;
+  hash.update(canonicalJson({ groups, members }, { omit: OMIT }));
 }
 
 const OMIT: ReadonlySet<string> = new Set(['source']);

@@ -77,6 +77,7 @@ export function keyLiveOffices(live: LiveState, desired: readonly Office[]): Liv
       admin: { ...u.admin, offices: [...new Set(u.admin.offices.map(keyOf))].sort() },
     })),
     numbers: tenant.numbers.map((n) => (n.office === undefined ? n : { ...n, office: keyOf(n.office) })),
+    ...(tenant.groups === undefined ? {} : { groups: tenant.groups.map((g) => ({ ...g, office: keyOf(g.office) })) }),
   };
   return { ...live, tenant: keyed };
 }

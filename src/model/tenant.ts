@@ -156,6 +156,50 @@ export interface User {
   startsOn?: string;
   /** Desired only, `YYYY-MM-DD`: suspended from this date, deleted `policy.delete_after_days` later. */
   leavesOn?: string;
+  /**
+   * Departments the user operates in, sorted by group key. Desired: `undefined` means the user's
+   * department memberships are not managed. Live: from `group_details` (always set).
+   */
+  departments?: Membership[];
+  /** Call centres the user operates in, as `departments`; desired entries may carry a skill level. */
+  callCenters?: Membership[];
+  source?: SourceRef;
+}
+
+/** The two kinds of group dialform manages (`src/model/groups.ts` holds their rules). */
+export const GROUP_TYPES = ['department', 'call_center'] as const;
+export type GroupType = (typeof GROUP_TYPES)[number];
+
+/** A membership role (`GroupDetailsProto.role`); which roles a group type allows: `GROUP_ROLES`. */
+export type GroupRole = 'admin' | 'operator' | 'supervisor';
+
+/** A department or call centre. */
+export interface Group {
+  /**
+   * Config key (a slug, unique across departments and call centres); a live group not matched to
+   * config keeps `<type>:<live id>` (`liveGroupKey`).
+   */
+  key: string;
+  type: GroupType;
+  /** Live id; on the desired side only when the config pins one with `id:`. */
+  id?: string;
+  name: string;
+  /** Office key. */
+  office: string;
+  source?: SourceRef;
+}
+
+/** One user's place in one group. */
+export interface Membership {
+  /** Group key (see `Group.key`). */
+  group: string;
+  role: GroupRole;
+  /**
+   * Call centres only, 1–100. Desired: declared in config (absent: not managed). Live: read
+   * (`…/skill`) only for members whose config declares one, else absent.
+   */
+  skill?: number;
+  /** Desired only: where the membership is declared. */
   source?: SourceRef;
 }
 
@@ -174,6 +218,9 @@ export interface PhoneNumber {
 }
 
 export type UnmanagedUsersPolicy = 'ignore' | 'suspend' | 'delete';
+
+/** What happens to live departments and call centres absent from config (default `ignore`). */
+export type UnmanagedGroupsPolicy = 'ignore' | 'delete';
 
 /**
  * Who decides that a user exists and whether they are active (docs/lifecycle.md): `dialform`
@@ -195,6 +242,8 @@ export interface Policy {
   deleteAfterDays?: number;
   /** tz database name that `starts_on`/`leaves_on` dates are read in; absent: UTC. */
   timeZone?: string;
+  /** Live groups absent from config: left alone (`ignore`, the default when absent) or deleted. */
+  unmanagedGroups?: UnmanagedGroupsPolicy;
 }
 
 export interface ReservedNumbers {
@@ -211,6 +260,8 @@ export interface Tenant {
   users: User[];
   /** Live: every company number. Desired: empty (numbers are declared on users and in `reservedNumbers`). */
   numbers: PhoneNumber[];
+  /** Departments and call centres, sorted by key; absent means none (desired: none declared). */
+  groups?: Group[];
 }
 
 /** What the config asks for: the desired tenant plus the settings that steer the plan. */

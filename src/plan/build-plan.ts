@@ -10,6 +10,7 @@ import { planPermissionChanges } from './permission-changes.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import { operationsFromChange } from './from-changes.js';
 import { createOfficeBook } from './office-refs.js';
+import { createGroupBook } from './group-refs.js';
 import { orderOperations } from './order.js';
 import { runRules } from './rules/index.js';
 import { settleReversibility } from './reversibility.js';
@@ -43,7 +44,8 @@ export interface BuildPlanInput {
 function isWithheld(c: Change, live: LiveState): boolean {
   if (live.incomplete.length === 0) return false;
   // An offboarded entry (`state: deleted`) names a user that was read: only the policy's acts are held back.
-  return (c.kind === 'delete_user' && c.user === undefined) || c.kind === 'release_number' || (c.kind === 'suspend_user' && c.user === undefined);
+  // A group absent from a partial read's lists, or a membership missing from it, may only be unread.
+  return (c.kind === 'delete_user' && c.user === undefined) || c.kind === 'release_number' || (c.kind === 'suspend_user' && c.user === undefined) || c.kind === 'delete_group';
 }
 
 function summarize(operations: Operation[], violations: Violation[]): PlanSummary {
@@ -76,7 +78,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   ].sort(compareCodeUnits);
   // One context for every change: the number-country index memoizes parses across them.
   const numberCountry = indexNumberCountries(live);
-  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry };
+  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, groupRef: createGroupBook(desired, live, book) };
   const drafts = [
     ...changes.flatMap((c) => operationsFromChange(c, context)),
     ...transfers.operations,

@@ -5,7 +5,9 @@
  */
 import type { FollowUpReads, OfficeLicenseReads } from '../dialpad/fetch-live.js';
 import { lineOfLicense } from '../model/license-lines.js';
+import { keyLive } from '../model/groups.js';
 import { keyLiveOffices } from '../model/match-offices.js';
+import { listSkillReads } from '../diff/diff-groups.js';
 import { GONE_STATES, matchUsers } from '../model/match-users.js';
 import type { DesiredState, LineCounts, LiveState, User, UserState } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
@@ -37,12 +39,14 @@ function mayClaimLine(user: User, live: User | undefined, liveOffice: string | u
  *   derived from purchased minus the users read: lines held by what users are not (conference
  *   rooms, room phones, fax lines) count against them too, and the API shows those nowhere else;
  * - `GET /numbers/{number}` for each number a config user lists that no user read holds and the
- *   pool does not hold: it is someone else's (an office line, a call center) or not the company's.
+ *   pool does not hold: it is someone else's (an office line, a call center) or not the company's;
+ * - a call-centre member's skill level where config declares one or the role changes
+ *   (`listSkillReads`: skill levels are not in `group_details`).
  *
  * Offices and numbers come out sorted, so the same inputs give the same requests in the same order.
  */
 export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): FollowUpReads {
-  const live = keyLiveOffices(phaseOne, desired.tenant.offices);
+  const live = keyLive(phaseOne, desired);
   const claimed = new Set<string>();
   for (const { user, live: found } of matchUsers(desired, live).pairs) {
     if (mayClaimLine(user, found, found?.office)) claimed.add(user.office);
@@ -52,7 +56,8 @@ export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): Fol
   const held = new Set(live.tenant.users.flatMap((u) => u.numbers ?? []));
   for (const n of live.tenant.numbers) held.add(n.number);
   const numbers = new Set(desired.tenant.users.flatMap((u) => (u.numbers ?? []).filter((n) => !held.has(n))));
-  return { offices, numbers: [...numbers].sort(compareCodeUnits) };
+  const skills = listSkillReads(desired, live).map(({ userId, groupId }) => ({ userId, groupId }));
+  return { offices, numbers: [...numbers].sort(compareCodeUnits), ...(skills.length === 0 ? {} : { skills }) };
 }
 
 /**

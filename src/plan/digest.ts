@@ -1,5 +1,5 @@
 import { digestTenant } from '../model/digest-tenant.js';
-import type { LiveState } from '../model/tenant.js';
+import type { LiveState, Tenant } from '../model/tenant.js';
 
 /**
  * `sha256:<hex>` of the live tenant (what a plan was computed against). Takes the read as
@@ -9,5 +9,16 @@ import type { LiveState } from '../model/tenant.js';
  */
 export function digestLive(read: LiveState): string {
   const idOf = new Map(read.tenant.offices.map((o) => [o.key, o.id ?? o.key]));
-  return digestTenant(read.tenant, { office: (key) => idOf.get(key) ?? key });
+  return digestTenant(withoutSkills(read.tenant), { office: (key) => idOf.get(key) ?? key });
+}
+
+/**
+ * Skill levels are read only for the members a config needs (`choosePlanReads`), so the same Dialpad
+ * read with another config, or none, has others: the digest leaves them out. A changed skill a
+ * plan depends on still shows, as a difference between the saved plan and a fresh one.
+ */
+function withoutSkills(tenant: Tenant): Tenant {
+  if (!tenant.users.some((u) => u.callCenters?.some((m) => m.skill !== undefined))) return tenant;
+  const users = tenant.users.map((u) => (u.callCenters === undefined ? u : { ...u, callCenters: u.callCenters.map(({ skill: _skill, ...m }) => m) }));
+  return { ...tenant, users };
 }

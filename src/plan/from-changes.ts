@@ -3,12 +3,14 @@
  * License-count changes are collected and paired into transfers by `planTransfers`.
  */
 import type { Change, UserField } from '../diff/types.js';
-import type { User } from '../model/tenant.js';
+import type { User, UserLicense } from '../model/tenant.js';
+import { LINE_LABELS, lineOfLicense } from '../model/license-lines.js';
 import { isInternationalMove, keepsNumbersOnMove, numbersPooledByMove } from '../model/international-move.js';
 import { RESTORE_WINDOW_HOURS, restorableUntil } from '../model/restore-window.js';
 import type { OfficeBook } from './office-refs.js';
 import { operation } from './operations.js';
-import type { FieldChange, Operation, UserPatch } from './types.js';
+import type { FieldChange, GroupRef, Operation, UserPatch } from './types.js';
+import { GROUP_CONFIG_KEY, isAgentLicense } from '../model/groups.js';
 
 export interface FromChangesContext {
   book: OfficeBook;
@@ -26,6 +28,8 @@ export interface FromChangesContext {
   numbersNotToTake: string[];
   /** A number's country (`indexNumberCountries`), so `excluding` lists only numbers Dialpad could offer there. */
   numberCountry: (number: string) => string | undefined;
+  /** A group's reference by key (`createGroupBook`). */
+  groupRef: (key: string) => GroupRef;
 }
 
 const sourceOf = (user: User | undefined): string => user?.source ?? (user === undefined ? 'unmanaged' : 'config');
@@ -173,6 +177,13 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
       return numberOperations(c);
     case 'release_number':
       return [operation.releaseNumber({ number: c.number.number, source: 'reserved_numbers.release_unlisted', notes: ['Irreversible: the number goes back to Dialpad.'] })];
+    case 'create_group':
+    case 'rename_group':
+    case 'delete_group':
+    case 'add_operator':
+    case 'remove_operator':
+    case 'set_skill':
+      return groupOperations(c, ctx);
     default: {
       const _never: never = c;
       return _never;
@@ -234,4 +245,84 @@ function numberOperations(c: Extract<Change, { kind: 'user_numbers' }>): Operati
     }
   }
   return ops;
+}
+
+type GroupChange = Extract<Change, { kind: 'create_group' | 'rename_group' | 'delete_group' | 'add_operator' | 'remove_operator' | 'set_skill' }>;
+
+/** `Sell`: the office license a user license takes. */
+function describeLine(license: UserLicense): string {
+  const line = lineOfLicense(license);
+  return line === undefined ? license : LINE_LABELS[line];
+}
+
+/** `call_centers.support`: the config path a membership change concerns. */
+const membershipField = (g: GroupRef): string => `${GROUP_CONFIG_KEY[g.group_type]}.${g.key}`;
+
+function groupOperations(c: GroupChange, ctx: FromChangesContext): Operation[] {
+  switch (c.kind) {
+    case 'create_group':
+      return [operation.createGroup({ group: ctx.groupRef(c.group.key), source: c.group.source ?? 'config' })];
+    case 'rename_group':
+      // The target as Dialpad names it now; `name` is the new one.
+      return [operation.renameGroup({ group: { ...ctx.groupRef(c.live.key), name: c.live.name }, name: c.group.name, source: c.group.source ?? 'config' })];
+    case 'delete_group':
+      return [
+        operation.deleteGroup({
+          group: ctx.groupRef(c.live.key),
+          source: 'unmanaged',
+          notes: ['Not in config and policy.unmanaged_groups is delete. Irreversible: the API cannot restore a group; its operators lose the membership.'],
+        }),
+      ];
+    case 'add_operator': {
+      const group = ctx.groupRef(c.group.key);
+      const callCenter = group.group_type === 'call_center';
+      const licenseType = callCenter && isAgentLicense(c.user.license) ? c.user.license : undefined;
+      const switches = callCenter && c.live !== undefined && !isAgentLicense(c.live.license);
+      return [
+        operation.addOperator({
+          email: c.email,
+          ...(c.live === undefined ? {} : idOf(c.live)),
+          source: sourceOf(c.user),
+          group,
+          role: c.role,
+          ...(c.skill === undefined ? {} : { skillLevel: c.skill }),
+          ...(licenseType === undefined ? {} : { licenseType }),
+          changes: [{ field: membershipField(group), to: c.role }, ...(c.skill === undefined ? [] : [{ field: `${membershipField(group)}.skill`, to: c.skill }])],
+          notes: switches ? [`${c.email} holds license ${c.live?.license}: the change to ${c.user.license} runs first (Dialpad would switch it on the add), taking a ${describeLine(c.user.license)} license in their office.`] : [],
+        }),
+      ];
+    }
+    case 'remove_operator': {
+      const group = ctx.groupRef(c.group.key);
+      return [
+        operation.removeOperator({
+          email: c.email,
+          ...idOf(c.live),
+          source: c.user === undefined ? 'unmanaged' : sourceOf(c.user),
+          group,
+          role: c.role,
+          changes: [{ field: membershipField(group), from: c.role }],
+          notes: ['No license changes or is released by a removal.'],
+        }),
+      ];
+    }
+    case 'set_skill': {
+      const group = ctx.groupRef(c.group.key);
+      return [
+        operation.setSkill({
+          email: c.email,
+          ...idOf(c.live),
+          source: sourceOf(c.user),
+          group,
+          from: c.from,
+          to: c.to,
+          changes: [{ field: `${membershipField(group)}.skill`, from: c.from, to: c.to }],
+        }),
+      ];
+    }
+    default: {
+      const _never: never = c;
+      return _never;
+    }
+  }
 }

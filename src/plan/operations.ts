@@ -4,10 +4,11 @@
  * `orderOperations` fills all three once the order is known. The `summary` each writes is the
  * one sentence a reviewer reads for the operation; `kinds/`'s `describe` adds only what it omits.
  */
-import type { LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
+import type { GroupRole, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
+import { GROUP_LABELS } from '../model/groups.js';
 import { countOf } from './plural.js';
 import { LINE_KINDS, LINE_LABELS } from '../model/license-lines.js';
-import type { FieldChange, ManualStep, MoveVia, NewNumber, OfficeRef, OfficeTarget, OperationKind, OperationOf, Reversible, Target, UserPatch, UserTarget } from './types.js';
+import type { FieldChange, GroupRef, GroupTarget, ManualStep, MoveVia, NewNumber, OfficeRef, OfficeTarget, OperationKind, OperationOf, Reversible, Target, UserPatch, UserTarget } from './types.js';
 
 interface UserOpInput {
   email: string;
@@ -56,6 +57,11 @@ function permissionStep(kind: 'grant_analytics' | 'revoke_analytics' | 'grant_pr
 
 const officeTarget = (o: OfficeRef): OfficeTarget =>
   o.id === undefined ? { type: 'office', key: o.key, name: o.name } : { type: 'office', key: o.key, id: o.id, name: o.name };
+
+const groupTarget = (g: GroupRef): GroupTarget => ({ type: 'group', ...g });
+
+/** `call centre Support`. */
+const groupName = (g: GroupRef): string => `${GROUP_LABELS[g.group_type]} ${g.name}`;
 
 export const operation = {
   createOffice(i: { office: OfficeRef; country: string; spec?: OfficeCreateSpec; source: string; notes?: string[] }): OperationOf<'create_office'> {
@@ -165,6 +171,50 @@ export const operation = {
   },
   grantProxy(i: UserOpInput): OperationOf<'grant_proxy'> {
     return base('grant_proxy', userTarget(i.email, i.id), i, { step: permissionStep('grant_proxy'), summary: `grant proxy access to ${i.email} (manual)` });
+  },
+  createGroup(i: { group: GroupRef; source: string; notes?: string[] }): OperationOf<'create_group'> {
+    return {
+      ...base('create_group', groupTarget(i.group), { ...i, changes: [{ field: 'name', to: i.group.name }, { field: 'office', to: i.group.office.key }] }, {
+        summary: `create ${groupName(i.group)} in ${i.group.office.name}`,
+      }),
+      group: i.group,
+    };
+  },
+  renameGroup(i: { group: GroupRef; name: string; source: string }): OperationOf<'rename_group'> {
+    return {
+      ...base('rename_group', groupTarget(i.group), { ...i, changes: [{ field: 'name', from: i.group.name, to: i.name }] }, {
+        summary: `rename ${groupName(i.group)} to ${i.name}`,
+      }),
+      name: i.name,
+    };
+  },
+  /** Irreversible: the API has no restore for a deleted group. */
+  deleteGroup(i: { group: GroupRef; source: string; notes?: string[] }): OperationOf<'delete_group'> {
+    return base('delete_group', groupTarget(i.group), i, { reversible: 'no', summary: `delete ${groupName(i.group)}` });
+  },
+  addOperator(i: UserOpInput & { group: GroupRef; role: GroupRole; skillLevel?: number; licenseType?: UserLicense }): OperationOf<'add_operator'> {
+    const skill = i.skillLevel === undefined ? '' : `, skill ${i.skillLevel}`;
+    return {
+      ...base('add_operator', userTarget(i.email, i.id), i, { summary: `add ${i.email} to ${groupName(i.group)} as ${i.role}${skill}` }),
+      group: i.group,
+      role: i.role,
+      ...(i.skillLevel === undefined ? {} : { skill_level: i.skillLevel }),
+      ...(i.licenseType === undefined ? {} : { license_type: i.licenseType }),
+    };
+  },
+  removeOperator(i: UserOpInput & { group: GroupRef; role: GroupRole }): OperationOf<'remove_operator'> {
+    return {
+      ...base('remove_operator', userTarget(i.email, i.id), i, { summary: `remove ${i.email} from ${groupName(i.group)} (${i.role})` }),
+      group: i.group,
+      role: i.role,
+    };
+  },
+  setSkill(i: UserOpInput & { group: GroupRef; from: number; to: number }): OperationOf<'set_skill'> {
+    return {
+      ...base('set_skill', userTarget(i.email, i.id), i, { summary: `set ${i.email}'s skill in ${groupName(i.group)}: ${i.from} → ${i.to}` }),
+      group: i.group,
+      skill_level: i.to,
+    };
   },
   revokeProxy(i: UserOpInput): OperationOf<'revoke_proxy'> {
     return base('revoke_proxy', userTarget(i.email, i.id), i, { step: permissionStep('revoke_proxy'), summary: `revoke proxy access from ${i.email} (manual)` });

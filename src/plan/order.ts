@@ -39,7 +39,16 @@ export interface Placement {
 }
 
 function targetKey(t: Target): string {
-  return t.type === 'user' ? t.email : t.type === 'office' ? t.key : t.number;
+  switch (t.type) {
+    case 'user':
+      return t.email;
+    case 'office':
+      return t.key;
+    case 'number':
+      return t.number;
+    case 'group':
+      return `group:${t.key}`;
+  }
 }
 
 function tieKey(op: Operation): string {

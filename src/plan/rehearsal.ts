@@ -39,6 +39,12 @@ export function describeRehearsalCommands(op: Operation, rehearsal: Rehearsal): 
     case 'assign_number':
     case 'unassign_number':
     case 'release_number':
+    case 'create_group':
+    case 'rename_group':
+    case 'delete_group':
+    case 'add_operator':
+    case 'remove_operator':
+    case 'set_skill':
       return [];
     default: {
       const _never: never = op;

@@ -11,6 +11,7 @@ import {
   LINE_TYPES,
   type AccountType,
   type DesiredState,
+  type GroupType,
   type LineType,
   type LiveState,
   type UserLicense,
@@ -39,9 +40,22 @@ export interface SimUser {
   numbers: string[];
 }
 
+/** A department or call centre in the simulation. */
+export interface SimGroup {
+  key: string;
+  type: GroupType;
+  name: string;
+  /** False for a config group until its `create_group` runs, and after a `delete_group`. */
+  exists: boolean;
+  /** Emails (the plan's keys) of the users operating in it, whatever their role. */
+  operators: Set<string>;
+}
+
 export interface SimState {
   accountType?: AccountType;
   offices: Map<string, SimOffice>;
+  /** Departments and call centres by group key. */
+  groups: Map<string, SimGroup>;
   /** Keyed by the email the plan uses (the desired email when `previous_emails` matched). */
   users: Map<string, SimUser>;
   /** The reserved pool: company numbers with no target. */
@@ -131,12 +145,22 @@ export function createSimState(
       if (fromApi === undefined) office.free[line] -= 1;
     }
   }
+  const groups = new Map<string, SimGroup>();
+  for (const g of live.tenant.groups ?? []) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: true, operators: new Set() });
+  for (const g of desired.tenant.groups ?? []) {
+    if (!groups.has(g.key)) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: false, operators: new Set() });
+  }
+  for (const [liveEmail, user] of indexUsersByEmail(live.tenant.users)) {
+    if (user.state === 'deleted' || user.state === 'cancelled') continue;
+    for (const m of [...(user.departments ?? []), ...(user.callCenters ?? [])]) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
+  }
   const pool = new Set(
     live.tenant.numbers.filter((n) => n.status === 'available' && n.targetId === undefined).map((n) => n.number),
   );
   return {
     ...(live.tenant.company.accountType === undefined ? {} : { accountType: live.tenant.company.accountType }),
     offices,
+    groups,
     users,
     pool,
     numberCountry,
@@ -148,6 +172,7 @@ export function cloneSimState(sim: SimState): SimState {
   return {
     ...(sim.accountType === undefined ? {} : { accountType: sim.accountType }),
     offices: new Map([...sim.offices].map(([k, o]) => [k, { ...o, purchased: { ...o.purchased }, free: { ...o.free } }])),
+    groups: new Map([...sim.groups].map(([k, g]) => [k, { ...g, operators: new Set(g.operators) }])),
     users: new Map([...sim.users].map(([k, u]) => [k, { ...u, adminOffices: [...u.adminOffices], numbers: [...u.numbers] }])),
     pool: new Set(sim.pool),
     numberCountry: sim.numberCountry,

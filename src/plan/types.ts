@@ -4,7 +4,7 @@
  * is held to these types by `test/unit/plan-schema-types.test.ts`. Everything a kind means beyond
  * its fields (phase, bucket, precondition, effects, description) lives in its entry in `kinds/`.
  */
-import type { LineType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
+import type { GroupRole, GroupType, LineType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -32,7 +32,20 @@ export interface NumberTarget {
   type: 'number';
   number: string;
 }
-export type Target = UserTarget | OfficeTarget | NumberTarget;
+/** A department or call centre as operations refer to it: its config key, live id when it exists, name. */
+export interface GroupRef {
+  group_type: GroupType;
+  key: string;
+  /** Absent for a group created earlier in the same plan: apply resolves it by type, name and office. */
+  id?: string;
+  name: string;
+  /** The office the group belongs to (names are unique only within an office). */
+  office: OfficeRef;
+}
+export interface GroupTarget extends GroupRef {
+  type: 'group';
+}
+export type Target = UserTarget | OfficeTarget | NumberTarget | GroupTarget;
 
 export interface FieldChange {
   field: string;
@@ -180,7 +193,24 @@ export type Operation =
   | (UserOp & { kind: 'grant_analytics' })
   | (UserOp & { kind: 'revoke_analytics' })
   | (UserOp & { kind: 'grant_proxy' })
-  | (UserOp & { kind: 'revoke_proxy' });
+  | (UserOp & { kind: 'revoke_proxy' })
+  | (OperationBase<GroupTarget> & { kind: 'create_group'; group: GroupRef })
+  | (OperationBase<GroupTarget> & { kind: 'rename_group'; name: string })
+  | (OperationBase<GroupTarget> & { kind: 'delete_group' })
+  | (UserOp & {
+      kind: 'add_operator';
+      group: GroupRef;
+      role: GroupRole;
+      /** Call centres only: the skill level sent (absent: Dialpad's default, 100). */
+      skill_level?: number;
+      /**
+       * Call centres only: the agent license sent as `license_type`, the license Dialpad switches
+       * the user to if they hold another one (the user's license in config).
+       */
+      license_type?: UserLicense;
+    })
+  | (UserOp & { kind: 'remove_operator'; group: GroupRef; role: GroupRole })
+  | (UserOp & { kind: 'set_skill'; group: GroupRef; skill_level: number });
 
 export type OperationKind = Operation['kind'];
 
@@ -200,6 +230,8 @@ export const RULE_CODES = [
   'number_conflict',
   'incomplete_live_read',
   'pending_user_number_loss',
+  'department_operator_limit',
+  'pending_user_not_operator',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

@@ -21,6 +21,8 @@ export function formatTarget(target: Target): string {
       return target.name;
     case 'number':
       return target.number;
+    case 'group':
+      return target.name;
     default: {
       const _never: never = target;
       return _never;

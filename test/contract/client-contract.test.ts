@@ -10,6 +10,10 @@ const user = { id: '11', company_id: '100', office_id: '1', emails: ['ada@acme.c
 const office = { id: '1', office_id: '1', name: 'Acme HQ', country: 'us', is_primary_office: true, state: 'active' };
 const number = { number: '+14155550101', office_id: '1', company_id: '100', status: 'user', target_id: '11', target_type: 'user', type: 'local' };
 const plan = { talk_lines: '10', sell_lines: '2', contact_center_lines: '0', balance: '0.00' };
+const department = { id: '501', name: 'Sales', office_id: '1', phone_numbers: [], state: 'active' };
+const callCenter = { id: '601', name: 'Support', office_id: '1', phone_numbers: [], state: 'active' };
+const operator = { id: '11', company_id: '100', office_id: '1', name: 'Ada L', state: 'active', phone_numbers: [] };
+const skill = { call_center_id: '601', user_id: '11', skill_level: '80' };
 
 /** Replies shaped like the spec's examples, for every endpoint the client calls. */
 function mockEverything(): void {
@@ -31,6 +35,17 @@ function mockEverything(): void {
   scope.get('/api/v2/numbers').query(true).reply(200, { items: [number] });
   scope.get('/api/v2/numbers/%2B14155550101').reply(200, number);
   scope.delete('/api/v2/numbers/%2B14155550101').query(true).reply(200, { ...number, deleted: true });
+  for (const [kind, group] of [['departments', department], ['callcenters', callCenter]] as const) {
+    scope.get(`/api/v2/${kind}`).query(true).reply(200, { items: [group] });
+    scope.get(`/api/v2/${kind}/${group.id}`).reply(200, group);
+    scope.post(`/api/v2/${kind}`).reply(200, group);
+    scope.patch(`/api/v2/${kind}/${group.id}`).reply(200, group);
+    scope.delete(`/api/v2/${kind}/${group.id}`).reply(200, group);
+    scope.post(`/api/v2/${kind}/${group.id}/operators`).reply(200, operator);
+    scope.delete(`/api/v2/${kind}/${group.id}/operators`).reply(200, operator);
+  }
+  scope.get('/api/v2/callcenters/601/operators/11/skill').reply(200, skill);
+  scope.patch('/api/v2/callcenters/601/operators/11/skill').reply(200, skill);
 }
 
 beforeAll(() => nock.disableNetConnect());
@@ -63,6 +78,18 @@ describe('every request the client makes matches the OpenAPI contract', () => {
     await client.getNumber('+14155550101');
     await client.releaseNumber('+14155550101');
     await client.deleteUser('11');
+    for (const kind of ['departments', 'callcenters'] as const) {
+      const id = kind === 'departments' ? '501' : '601';
+      await client.getGroup(kind, id);
+      await client.createGroup(kind, { name: 'Support', office_id: '1' });
+      await client.renameGroup(kind, id, 'Help');
+      await client.removeOperator(kind, id, '11');
+      await client.deleteGroup(kind, id);
+    }
+    await client.addDepartmentOperator('501', { operator_id: '11', operator_type: 'user', role: 'operator' });
+    await client.addCallCenterOperator('601', { user_id: '11', role: 'supervisor', skill_level: 80, license_type: 'agents' });
+    await client.getOperatorSkill('601', '11');
+    await client.setOperatorSkill('601', '11', 90);
 
     const covered = new Set<string>();
     const problems: string[] = [];

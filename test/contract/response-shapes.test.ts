@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CALL_CENTER_SHAPE,
   COMPANY_SHAPE,
+  DEPARTMENT_SHAPE,
+  GROUP_DETAILS_SHAPE,
+  SKILL_LEVEL_SHAPE,
   LINE_COUNTS_SHAPE,
   NUMBER_SHAPE,
   OFFICE_SHAPE,
@@ -32,6 +36,7 @@ function fieldTypeOf(s: Schema): FieldType | undefined {
   if (s.type === 'boolean') return 'boolean';
   if (s.type === 'array' && int64(s.items)) return 'int64[]';
   if (s.type === 'array' && s.items?.type === 'string') return 'string[]';
+  if (s.type === 'array' && s.items?.$ref !== undefined) return 'object[]';
   return undefined;
 }
 
@@ -49,6 +54,10 @@ const CASES: Case[] = [
   { noun: 'company', shape: COMPANY_SHAPE, name: 'schemas.company.CompanyProto' },
   { noun: 'plan', shape: LINE_COUNTS_SHAPE, name: 'schemas.plan.PlanProto' },
   { noun: 'available licenses', shape: LINE_COUNTS_SHAPE, name: 'schemas.plan.AvailableLicensesProto' },
+  { noun: 'group detail', shape: GROUP_DETAILS_SHAPE, name: 'schemas.user.GroupDetailsProto' },
+  { noun: 'department', shape: DEPARTMENT_SHAPE, name: 'schemas.group.DepartmentProto', collection: 'schemas.group.DepartmentCollection' },
+  { noun: 'call centre', shape: CALL_CENTER_SHAPE, name: 'schemas.group.CallCenterProto', collection: 'schemas.group.CallCenterCollection' },
+  { noun: 'skill level', shape: SKILL_LEVEL_SHAPE, name: 'schemas.group.OperatorSkillLevelProto' },
 ];
 
 describe('the run-time response checks agree with the contract (issue 12 #5)', () => {

@@ -95,7 +95,15 @@ describe('the two-phase read (issue 15 #3)', () => {
     const desired = await loadConfig(await writeConfig());
     const { plan } = await planAgainstLive({ desired, client });
     expect(plan.operations).toEqual([]);
-    expect([...requests].sort()).toEqual(['GET /api/v2/company', 'GET /api/v2/numbers?status=available', 'GET /api/v2/offices', 'GET /api/v2/users']);
+    // Departments and call centres are company-wide lists read beside the users (issue 19).
+    expect([...requests].sort()).toEqual([
+      'GET /api/v2/callcenters',
+      'GET /api/v2/company',
+      'GET /api/v2/departments',
+      'GET /api/v2/numbers?status=available',
+      'GET /api/v2/offices',
+      'GET /api/v2/users',
+    ]);
   });
 
   it('finds a config number held by an office line, reading that number alone, and blocks the assign (issue 15 #3)', async () => {

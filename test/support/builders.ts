@@ -3,6 +3,7 @@ import { digestConfig } from '../../src/config/digest.js';
 import { diffTenant } from '../../src/diff/index.js';
 import type {
   AccountType,
+  Group,
   DesiredState,
   LiveState,
   Office,
@@ -47,6 +48,7 @@ export function liveUser(email: string, over: Partial<User> = {}): User {
 export function desiredState(input: {
   offices?: Office[];
   users?: User[];
+  groups?: Group[];
   policy?: Partial<Policy>;
   reserved?: Partial<ReservedNumbers>;
   accountType?: AccountType;
@@ -57,6 +59,7 @@ export function desiredState(input: {
       offices: input.offices ?? [office('hq')],
       users: input.users ?? [],
       numbers: [],
+      ...(input.groups === undefined ? {} : { groups: input.groups }),
     },
     policy: { unmanagedUsers: 'ignore', protected: [], ...input.policy },
     reservedNumbers: { keep: [], releaseUnlisted: false, ...input.reserved },
@@ -67,6 +70,7 @@ export function desiredState(input: {
 export function liveState(input: {
   offices?: Office[];
   users?: User[];
+  groups?: Group[];
   numbers?: PhoneNumber[];
   accountType?: AccountType;
   incomplete?: string[];
@@ -77,6 +81,7 @@ export function liveState(input: {
       offices: input.offices ?? [liveOffice('hq', { licenses: { talk: 10 } })],
       users: input.users ?? [],
       numbers: input.numbers ?? [],
+      ...(input.groups === undefined ? {} : { groups: input.groups }),
     },
     incomplete: input.incomplete ?? [],
   };
@@ -105,7 +110,7 @@ function describeTarget(op: Operation): string {
   if (op.kind === 'transfer_licenses') return `${op.count} ${op.line} ${op.from.key}->${op.to.key}`;
   if (op.kind === 'assign_number' || op.kind === 'unassign_number') return `${op.number} ${op.target.type === 'user' ? op.target.email : ''}`;
   const t = op.target;
-  return t.type === 'user' ? t.email : t.type === 'office' ? t.key : t.type === 'number' ? t.number : 'company';
+  return t.type === 'user' ? t.email : t.type === 'office' ? t.key : t.type === 'number' ? t.number : t.name;
 }
 
 export function codes(plan: Plan): string[] {
@@ -120,4 +125,9 @@ export function heldNumber(number: string, email: string, officeKey = 'hq'): Pho
 /** A live number in the reserved pool. */
 export function poolNumber(number: string, officeKey = 'hq'): PhoneNumber {
   return { number, status: 'available', office: officeKey };
+}
+
+/** A department or call centre: `key` is the config key (desired) or, given an `id`, matched live. */
+export function group(key: string, type: Group['type'], over: Partial<Group> = {}): Group {
+  return { key, type, name: key[0]?.toUpperCase() + key.slice(1), office: 'hq', ...over };
 }

@@ -21,14 +21,24 @@ type JsonObject = { [k: string]: Json };
 /** One operation as `scripts/derive-contract.ts` writes it. */
 export type { ContractOperation };
 
-interface Contract {
+export interface Contract {
   operations: ContractOperation[];
   schemas: Record<string, Json>;
 }
 
-export const contract = JSON.parse(
-  readFileSync(new URL('../contract/dialpad-contract.json', import.meta.url), 'utf8'),
-) as Contract;
+/** Reads a contract file of test/contract/ (written by `scripts/derive-contract.ts`). */
+export function readContract(name: string): Contract {
+  return JSON.parse(readFileSync(new URL(`../contract/${name}`, import.meta.url), 'utf8')) as Contract;
+}
+
+/**
+ * Fields the emulator may send that the vendored (S1) spec does not declare: they are in Dialpad's
+ * newer spec (S2, dialpad-api.md §4.1/§4.2/§4.7). Anything else undeclared fails a strict check.
+ */
+export const NEWER_SPEC_FIELDS = ['onboarding_completed', 'voicemail', 'session_type', 'voicemail_notification_emails', 'settings'];
+
+/** The operations dialform's client calls. */
+export const contract = readContract('dialpad-contract.json');
 
 const REF_PREFIX = '#/components/schemas/';
 const INT64_STRING = '^-?[0-9]+$';
@@ -72,20 +82,6 @@ function buildAjv(): Ajv2020 {
   return new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
 }
 
-const cache = new Map<string, ValidateFunction>();
-
-function compile(schema: Json, closed: boolean, extra: readonly string[] = []): ValidateFunction {
-  const key = JSON.stringify([schema, closed, extra]);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const opts = { closed, extra: new Set(extra) };
-  const $defs = Object.fromEntries(Object.entries(contract.schemas).map(([n, s]) => [n, toJsonSchema(s, opts)]));
-  const root = toJsonSchema(schema, opts);
-  const validate = buildAjv().compile(isObject(root) ? { ...root, $defs } : { $defs });
-  cache.set(key, validate);
-  return validate;
-}
-
 /** Validation result: `ok`, or the ajv errors as readable lines. */
 export interface ContractResult {
   ok: boolean;
@@ -109,79 +105,101 @@ export interface MatchedOperation {
   pathParams: Record<string, string>;
 }
 
-/** Finds the operation for `method` and a concrete path (query ignored); literal segments win. */
-export function matchOperation(method: string, path: string): MatchedOperation | undefined {
-  const segments = path.split('?')[0]?.split('/') ?? [];
-  let best: { m: MatchedOperation; literals: number } | undefined;
-  for (const op of contract.operations) {
-    if (op.method !== method.toUpperCase()) continue;
-    const template = op.path.split('/');
-    if (template.length !== segments.length) continue;
-    const pathParams: Record<string, string> = {};
-    let literals = 0;
-    let ok = true;
-    template.forEach((t, i) => {
-      const seg = decodeURIComponent(segments[i] ?? '');
-      const param = /^\{(.+)\}$/.exec(t);
-      if (param) pathParams[param[1] as string] = seg;
-      else if (t === seg) literals++;
-      else ok = false;
-    });
-    if (ok && (best === undefined || literals > best.literals)) best = { m: { op, pathParams }, literals };
-  }
-  return best?.m;
-}
-
-/** Checks path and query parameters against the operation: declared, typed, required present. */
-export function validateParameters(
-  op: ContractOperation,
-  pathParams: Record<string, string>,
-  query: Record<string, string>,
-): ContractResult {
-  const errors: string[] = [];
-  const check = (where: 'path' | 'query', values: Record<string, string>) => {
-    const declared = op.parameters.filter((p) => p.in === where);
-    for (const [name, value] of Object.entries(values)) {
-      const p = declared.find((d) => d.name === name);
-      if (!p) {
-        errors.push(`${where} parameter "${name}" is not declared by ${op.operationId}`);
-        continue;
-      }
-      const coerced = coerceParam(value, p.schema);
-      const r = result(compile(p.schema, false), coerced);
-      errors.push(...r.errors.map((e) => `${where} parameter "${name}": ${e}`));
-    }
-    for (const p of declared) if (p.required && !(p.name in values)) errors.push(`missing required ${where} parameter "${p.name}"`);
-  };
-  check('path', pathParams);
-  check('query', query);
-  return { ok: errors.length === 0, errors };
-}
-
 function coerceParam(value: string, schema: Json): unknown {
   if (!isObject(schema)) return value;
   if (schema['type'] === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
   return value;
 }
 
-/** Validates a request body (strict: no undeclared properties). */
-export function validateRequest(op: ContractOperation, body: unknown): ContractResult {
-  if (op.requestBody === undefined) {
-    return body === undefined ? { ok: true, errors: [] } : { ok: false, errors: [`${op.operationId} takes no request body`] };
-  }
-  if (body === undefined) return { ok: false, errors: [`${op.operationId} needs a request body`] };
-  return result(compile(op.requestBody, true), body);
+/** The checks below, over one contract's operations and schemas. */
+export interface ContractChecker {
+  /** Finds the operation for `method` and a concrete path (query ignored); literal segments win. */
+  matchOperation(method: string, path: string): MatchedOperation | undefined;
+  /** Checks path and query parameters against the operation: declared, typed, required present. */
+  validateParameters(op: ContractOperation, pathParams: Record<string, string>, query: Record<string, string>): ContractResult;
+  /** Validates a request body (strict: no undeclared properties). */
+  validateRequest(op: ContractOperation, body: unknown): ContractResult;
+  /**
+   * Validates a 200 response body. `strict` rejects properties the spec does not declare, except
+   * those in `allowExtra` (fields newer than the vendored spec, or emulator-only fields).
+   */
+  validateResponse(op: ContractOperation, json: unknown, opts?: { strict?: boolean; allowExtra?: readonly string[] }): ContractResult;
 }
 
-/**
- * Validates a 200 response body. `strict` rejects properties the spec does not declare, except
- * those in `allowExtra` (fields newer than the vendored spec, or emulator-only fields).
- */
-export function validateResponse(
-  op: ContractOperation,
-  json: unknown,
-  opts: { strict?: boolean; allowExtra?: readonly string[] } = {},
-): ContractResult {
-  if (op.response === undefined) return { ok: true, errors: [] };
-  return result(compile(op.response, opts.strict ?? false, opts.allowExtra), json);
+/** A checker over `c` (its own compiled-schema cache). */
+export function createContractChecker(c: Contract): ContractChecker {
+  const cache = new Map<string, ValidateFunction>();
+
+  const compile = (schema: Json, closed: boolean, extra: readonly string[] = []): ValidateFunction => {
+    const key = JSON.stringify([schema, closed, extra]);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const opts = { closed, extra: new Set(extra) };
+    const $defs = Object.fromEntries(Object.entries(c.schemas).map(([n, s]) => [n, toJsonSchema(s, opts)]));
+    const root = toJsonSchema(schema, opts);
+    const validate = buildAjv().compile(isObject(root) ? { ...root, $defs } : { $defs });
+    cache.set(key, validate);
+    return validate;
+  };
+
+  return {
+    matchOperation(method, path) {
+      const segments = path.split('?')[0]?.split('/') ?? [];
+      let best: { m: MatchedOperation; literals: number } | undefined;
+      for (const op of c.operations) {
+        if (op.method !== method.toUpperCase()) continue;
+        const template = op.path.split('/');
+        if (template.length !== segments.length) continue;
+        const pathParams: Record<string, string> = {};
+        let literals = 0;
+        let ok = true;
+        template.forEach((t, i) => {
+          const seg = decodeURIComponent(segments[i] ?? '');
+          const param = /^\{(.+)\}$/.exec(t);
+          if (param) pathParams[param[1] as string] = seg;
+          else if (t === seg) literals++;
+          else ok = false;
+        });
+        if (ok && (best === undefined || literals > best.literals)) best = { m: { op, pathParams }, literals };
+      }
+      return best?.m;
+    },
+
+    validateParameters(op, pathParams, query) {
+      const errors: string[] = [];
+      const check = (where: 'path' | 'query', values: Record<string, string>) => {
+        const declared = op.parameters.filter((p) => p.in === where);
+        for (const [name, value] of Object.entries(values)) {
+          const p = declared.find((d) => d.name === name);
+          if (!p) {
+            errors.push(`${where} parameter "${name}" is not declared by ${op.operationId}`);
+            continue;
+          }
+          const coerced = coerceParam(value, p.schema);
+          const r = result(compile(p.schema, false), coerced);
+          errors.push(...r.errors.map((e) => `${where} parameter "${name}": ${e}`));
+        }
+        for (const p of declared) if (p.required && !(p.name in values)) errors.push(`missing required ${where} parameter "${p.name}"`);
+      };
+      check('path', pathParams);
+      check('query', query);
+      return { ok: errors.length === 0, errors };
+    },
+
+    validateRequest(op, body) {
+      if (op.requestBody === undefined) {
+        return body === undefined ? { ok: true, errors: [] } : { ok: false, errors: [`${op.operationId} takes no request body`] };
+      }
+      if (body === undefined) return { ok: false, errors: [`${op.operationId} needs a request body`] };
+      return result(compile(op.requestBody, true), body);
+    },
+
+    validateResponse(op, json, opts = {}) {
+      if (op.response === undefined) return { ok: true, errors: [] };
+      return result(compile(op.response, opts.strict ?? false, opts.allowExtra), json);
+    },
+  };
 }
+
+const clientChecker = createContractChecker(contract);
+export const { matchOperation, validateParameters, validateRequest, validateResponse } = clientChecker;

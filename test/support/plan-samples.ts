@@ -6,7 +6,7 @@
  */
 import type { OfficeCreateSpec, User } from '../../src/model/tenant.js';
 import type { Operation, Plan } from '../../src/plan/types.js';
-import { desiredState, digestedPlanOf, heldNumber, liveOffice, liveState, liveUser, office, poolNumber, user } from './builders.js';
+import { desiredState, digestedPlanOf, group, heldNumber, liveOffice, liveState, liveUser, office, poolNumber, user } from './builders.js';
 
 const PARIS_SPEC: OfficeCreateSpec = {
   currency: 'EUR',
@@ -95,9 +95,42 @@ export function fullPlan(): Plan {
   return digestedPlanOf(desired, sampleLive(), base);
 }
 
-/** The operations of `fullPlan()`: one or more of every kind. */
+/**
+ * Departments and call centres: Support renamed, Billing created for the new hire dave, the
+ * unmanaged Old department deleted, ada made admin of Sales (remove + add), bob's skill in Support
+ * raised, carol (leaving) removed from Sales before her deletion.
+ */
+export function groupsPlan(): Plan {
+  const desired = desiredState({
+    offices: [office('hq', { name: 'Acme HQ' })],
+    groups: [group('sales', 'department'), group('support', 'call_center', { name: 'Customer Support', id: '601' }), group('billing', 'call_center')],
+    users: [
+      user('ada@acme.com', { departments: [{ group: 'sales', role: 'admin' }], source: 'users/eng.yaml:3' }),
+      user('bob@acme.com', { license: 'agents', callCenters: [{ group: 'support', role: 'operator', skill: 80 }], source: 'users/eng.yaml:9' }),
+      user('carol@acme.com', { state: 'deleted', source: 'users/eng.yaml:15' }),
+      user('dave@acme.com', { license: 'agents', callCenters: [{ group: 'billing', role: 'supervisor', skill: 40 }], source: 'users/eng.yaml:21' }),
+    ],
+    policy: { unmanagedGroups: 'delete' },
+  });
+  const live = liveState({
+    offices: [liveOffice('hq', { id: '5001', name: 'Acme HQ', licenses: { talk: 10, sell: 5 } })],
+    groups: [
+      group('sales', 'department', { id: '501' }),
+      group('support', 'call_center', { id: '601', name: 'Support' }),
+      group('department:502', 'department', { id: '502', name: 'Old' }),
+    ],
+    users: [
+      liveUser('ada@acme.com', { departments: [{ group: 'sales', role: 'operator' }] }),
+      liveUser('bob@acme.com', { license: 'agents', callCenters: [{ group: 'support', role: 'operator', skill: 50 }] }),
+      liveUser('carol@acme.com', { departments: [{ group: 'sales', role: 'operator' }] }),
+    ],
+  });
+  return digestedPlanOf(desired, live);
+}
+
+/** The operations of `fullPlan()` and `groupsPlan()`: one or more of every kind. */
 export function everyKindOperations(): Operation[] {
-  return fullPlan().operations;
+  return [...fullPlan().operations, ...groupsPlan().operations];
 }
 
 /**

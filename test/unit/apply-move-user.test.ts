@@ -47,7 +47,7 @@ function moveOp(excluding: string[]) {
   });
 }
 
-const ctx = (api: ApplyApi) => ({ api, officeIds: new Map<string, string>(), userIds: new Map<string, string>(), confirmed: [] });
+const ctx = (api: ApplyApi) => ({ api, officeIds: new Map<string, string>(), userIds: new Map<string, string>(), groupIds: new Map<string, string>(), confirmed: [] });
 
 describe('move_user via office_id', () => {
   it('pools the numbers, moves, then asks Dialpad again while it offers a kept number, and gives that one back (issue 13 #1)', async () => {

@@ -98,6 +98,28 @@ function fakeApi(opts: { failOn?: string; purchased?: number } = {}) {
       record(`purchasedLicenses ${officeId} ${line}`);
       return opts.purchased ?? 0;
     },
+    async createGroup(input) {
+      record(`createGroup ${input.type} ${input.name} ${input.officeId}`);
+      return { id: `new-${input.name}` };
+    },
+    async findGroupByName() {
+      return undefined;
+    },
+    async renameGroup(type, id, name) {
+      record(`renameGroup ${type} ${id} ${name}`);
+    },
+    async deleteGroup(type, id) {
+      record(`deleteGroup ${type} ${id}`);
+    },
+    async addOperator(input) {
+      record(`addOperator ${input.type} ${input.groupId} ${input.userId} ${input.role}`);
+    },
+    async removeOperator(type, groupId, userId) {
+      record(`removeOperator ${type} ${groupId} ${userId}`);
+    },
+    async setSkill(callCenterId, userId, skillLevel) {
+      record(`setSkill ${callCenterId} ${userId} ${skillLevel}`);
+    },
   };
   return { api, calls };
 }

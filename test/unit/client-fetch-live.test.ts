@@ -28,6 +28,7 @@ function mockCompanyAndOffices(): void {
     .get('/api/v2/numbers')
     .query({ status: 'available' })
     .reply(200, { items: [{ number: '+14155550100', office_id: '1', status: 'available', type: 'local' }] });
+  mockGroups();
 }
 
 /** Phase 2 as `scope` asks: office 1 with available licenses, office 2's plan only, one number. */
@@ -50,12 +51,49 @@ function scopeOfPhaseTwo(seen: LiveState[]): LiveReadScope {
   };
 }
 
+/** The group lists, empty unless given. */
+function mockGroups(departments: unknown[] = [], callCenters: unknown[] = []): void {
+  nock(BASE).get('/api/v2/departments').reply(200, { items: departments });
+  nock(BASE).get('/api/v2/callcenters').reply(200, { items: callCenters });
+}
+
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
   nock.cleanAll();
 });
 
 describe('fetchLive', () => {
+  it('reads departments and call centres company-wide, and memberships from group_details (issue 19 #3)', async () => {
+    nock(BASE).get('/api/v2/company').reply(200, { id: '100', name: 'Acme', account_type: 'pro' });
+    nock(BASE).get('/api/v2/offices').reply(200, { items: [{ id: '1', name: 'Acme HQ', country: 'us' }] });
+    nock(BASE).get('/api/v2/numbers').query({ status: 'available' }).reply(200, { items: [] });
+    mockGroups([{ id: '501', name: 'Sales', office_id: '1' }], [{ id: '601', name: 'Support', office_id: '1' }]);
+    nock(BASE)
+      .get('/api/v2/users')
+      .query({ state: 'all' })
+      .reply(200, {
+        items: [
+          {
+            id: '11', emails: ['ada@acme.com'], office_id: '1', license: 'agents',
+            group_details: [
+              { group_id: '601', group_type: 'callcenter', role: 'supervisor', do_not_disturb: false },
+              { group_id: '501', group_type: 'department', role: 'operator', do_not_disturb: false },
+              { group_id: '1', group_type: 'office', role: 'admin', do_not_disturb: false },
+            ],
+          },
+        ],
+      });
+    const live = await fetchLive(client());
+    expect(live.incomplete).toEqual([]);
+    expect(live.tenant.groups).toEqual([
+      { key: 'call_center:601', type: 'call_center', id: '601', name: 'Support', office: 'id:1' },
+      { key: 'department:501', type: 'department', id: '501', name: 'Sales', office: 'id:1' },
+    ]);
+    const [ada] = live.tenant.users;
+    expect(ada?.departments).toEqual([{ group: 'department:501', role: 'operator' }]);
+    expect(ada?.callCenters).toEqual([{ group: 'call_center:601', role: 'supervisor' }]);
+  });
+
   it('reads phase 1, then what the scope asks for, and normalizes it into the Tenant model, keyed by live ids', async () => {
     mockCompanyAndOffices();
     mockPhaseTwo();

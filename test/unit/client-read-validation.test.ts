@@ -15,6 +15,8 @@ function mockAllButUsers(): void {
   nock(BASE).get('/api/v2/company').reply(200, { id: '100', name: 'Acme', account_type: 'pro' });
   nock(BASE).get('/api/v2/offices').reply(200, { items: [{ id: '1', name: 'Acme HQ', country: 'us' }] });
   nock(BASE).get('/api/v2/numbers').query({ status: 'available' }).reply(200, { items: [] });
+  nock(BASE).get('/api/v2/departments').reply(200, { items: [] });
+  nock(BASE).get('/api/v2/callcenters').reply(200, { items: [] });
 }
 
 const ADA = { id: '11', emails: ['ada@acme.com'], office_id: '1', state: 'active' };

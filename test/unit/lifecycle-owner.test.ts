@@ -10,7 +10,7 @@ import { desiredState, heldNumber, liveOffice, liveState, liveUser, office, plan
 const kinds = (changes: Change[]): string[] =>
   changes.map((c) => {
     if (c.kind === 'delete_user' || c.kind === 'suspend_user') return `${c.kind} ${c.live.email}`;
-    return 'user' in c ? `${c.kind} ${c.user.email}` : c.kind;
+    return 'user' in c && c.user !== undefined ? `${c.kind} ${c.user.email}` : c.kind;
   });
 
 describe('lifecycle owner (issue 18 #1)', () => {

@@ -5,6 +5,7 @@
  */
 import type { SimState } from '../sim-state.js';
 import type { Operation, OperationKind, OperationOf } from '../types.js';
+import { addOperator, createGroup, deleteGroup, removeOperator, renameGroup, setSkill } from './groups.js';
 import { createOffice, transferLicenses } from './offices.js';
 import { assignNumber, releaseNumber, unassignNumber } from './numbers.js';
 import { grantAnalytics, grantProxy, revokeAnalytics, revokeProxy } from './permissions.js';
@@ -31,6 +32,12 @@ export const KINDS = {
   revoke_analytics: revokeAnalytics,
   grant_proxy: grantProxy,
   revoke_proxy: revokeProxy,
+  create_group: createGroup,
+  rename_group: renameGroup,
+  delete_group: deleteGroup,
+  add_operator: addOperator,
+  remove_operator: removeOperator,
+  set_skill: setSkill,
 } as const satisfies { [K in OperationKind]: KindSpec<K> };
 
 /** Every operation kind, in the order of the table above (exhaustive by construction). */

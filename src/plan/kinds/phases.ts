@@ -6,8 +6,15 @@
 export const PHASES = [
   // Everything placed in a new office needs the office to exist.
   'create_office',
+  // A group belongs to an office, and operators are added to groups that exist.
+  'create_group',
   // Restorable only within the restore window (model/restore-window.ts): restore before anything else could take the account's email or numbers.
   'restore',
+  // Leavers leave their groups before their deletion, so the plan shows it (Dialpad would drop
+  // the memberships itself); a role change removes before it re-adds, freeing a department seat.
+  'remove_operator',
+  // Deleting a group drops its memberships; nothing later depends on it.
+  'delete_group',
   // Frees the user's license line and sends their numbers to the pool for later claims.
   'delete',
   // A license change that claims no new line only frees one: a free, so early.
@@ -25,6 +32,11 @@ export const PHASES = [
   'license_claim',
   // Other field updates (names, admin rights, emails): after the claims, before numbers.
   'update',
+  // Adds need the user and the group to exist; a call-centre add may switch the user to an agent
+  // license (a line claim), so after every free and transfer, and after explicit license changes.
+  'add_operator',
+  // A skill level is set on a membership that exists.
+  'skill',
   // Number claims: after unassigns and deletes filled the pool, and after the user exists.
   'assign',
   // Reactivating claims a line (a suspended user may hold none): after every free and transfer.

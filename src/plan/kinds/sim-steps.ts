@@ -4,13 +4,16 @@
  */
 import type { LineType } from '../../model/tenant.js';
 import { LINE_LABELS } from '../../model/license-lines.js';
-import type { SimOffice, SimState, SimUser } from '../sim-state.js';
+import type { SimGroup, SimOffice, SimState, SimUser } from '../sim-state.js';
 import type { Effects, Failure } from './spec.js';
 
 export const lineKey = (office: string, line: LineType): string => `line:${office}:${line}`;
 export const userKey = (email: string): string => `user:${email}`;
 export const officeKey = (key: string): string => `office:${key}`;
 export const numberKey = (number: string): string => `number:${number}`;
+export const groupKey = (key: string): string => `group:${key}`;
+/** Provided by a change of a user's license: what a call-centre add that would switch it waits for. */
+export const licenseKey = (email: string): string => `license:${email}`;
 /** Provided by a user's move: what an assign of a number of the destination's country waits for. */
 export const arrivalKey = (email: string): string => `arrival:${email}`;
 
@@ -32,6 +35,13 @@ export function existingOffice(sim: SimState, key: string): SimOffice | Failure 
   const office = sim.offices.get(key);
   if (office === undefined || !office.exists) return { waitsFor: officeKey(key), message: `office ${key} does not exist (yet) at this step` };
   return office;
+}
+
+/** The group, unless it does not exist (yet, or any more) at this step. */
+export function existingGroup(sim: SimState, key: string): SimGroup | Failure {
+  const group = sim.groups.get(key);
+  if (group === undefined || !group.exists) return { waitsFor: groupKey(key), message: `group ${key} does not exist (yet) at this step` };
+  return group;
 }
 
 /** `insufficient_licenses` unless `office` has an unassigned `line` (no line needed: fine). */

@@ -4,7 +4,7 @@ import type { UserState } from '../../model/tenant.js';
 import type { SimState, SimUser } from '../sim-state.js';
 import type { KindSpec } from './spec.js';
 import type { NewNumber, OperationOf, UserTarget } from '../types.js';
-import { arrivalKey, deleteNumbers, existingOffice, giveLine, isFailure, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
+import { arrivalKey, deleteNumbers, existingOffice, giveLine, isFailure, licenseKey, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
 
 export const createUser: KindSpec<'create_user'> = {
   phase: () => 'license_claim',
@@ -67,8 +67,9 @@ export const updateUser: KindSpec<'update_user'> = {
     if (license !== undefined) user.license = license;
     if (op.patch.is_super_admin !== undefined) user.companyAdmin = op.patch.is_super_admin;
     if (op.patch.admin_offices !== undefined) user.adminOffices = op.patch.admin_offices.map((o) => o.key).sort();
+    if (license !== undefined) fx.provides.push(licenseKey(op.target.email));
   },
-  wouldProvide: () => undefined,
+  wouldProvide: (op) => (op.patch.license === undefined ? undefined : licenseKey(op.target.email)),
   placement: () => ({ user: 'after' }),
   harm(op, initial) {
     const before = initial.users.get(op.target.email);
@@ -199,6 +200,8 @@ export const deleteUser: KindSpec<'delete_user'> = {
     if (user.state === 'pending') deleteNumbers(user, fx);
     else toPool(sim, user, [...user.numbers], user.office, fx);
     user.state = 'deleted';
+    // Dialpad drops a deleted user's memberships (the plan removes them first anyway).
+    for (const group of sim.groups.values()) group.operators.delete(user.email);
     user.companyAdmin = false;
     user.adminOffices = [];
   },

@@ -2,6 +2,9 @@ import type { Violation } from '../types.js';
 import { countOf } from '../plural.js';
 import type { RuleContext } from './context.js';
 
+/** What a partial read must never lead to, when it is planned at all: named by the violation. */
+const DESTRUCTIVE: ReadonlySet<string> = new Set(['delete_user', 'release_number', 'delete_group', 'remove_operator']);
+
 /** The first few items, and how many more. */
 function listSome(items: string[], max = 5): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
@@ -28,7 +31,7 @@ export function checkIncompleteLiveRead(ctx: RuleContext): Violation[] {
       message:
         `Live state could not be read completely (${ctx.live.incomplete.join('; ')}); dialform never plans from a partial ` +
         `read.${withheld} Rerun the plan once the Dialpad API answers all reads (check the API key's scope and rate limits).`,
-      operation_ids: ctx.operations.filter((op) => op.kind === 'delete_user' || op.kind === 'release_number').map((op) => op.id),
+      operation_ids: ctx.operations.filter((op) => DESTRUCTIVE.has(op.kind)).map((op) => op.id),
     },
   ];
 }

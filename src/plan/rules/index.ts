@@ -1,11 +1,13 @@
 import type { Violation } from '../types.js';
 import { checkCountryChangeRequiresAck } from './country-change-requires-ack.js';
+import { checkDepartmentOperatorLimit } from './department-operator-limit.js';
 import type { Rule, RuleContext } from './context.js';
 import { checkIncompleteLiveRead } from './incomplete-live-read.js';
 import { checkInsufficientLicenses } from './insufficient-licenses.js';
 import { checkLastCompanyAdmin } from './last-company-admin.js';
 import { checkNumberConflict } from './number-conflict.js';
 import { checkPendingUserNumberLoss } from './pending-user-number-loss.js';
+import { checkPendingUserNotOperator } from './pending-user-not-operator.js';
 import { checkPlanTierRequired } from './plan-tier-required.js';
 import { checkPriceLevelMismatch } from './price-level-mismatch.js';
 import { checkProtectedUser } from './protected-user.js';
@@ -29,6 +31,8 @@ export const RULES: readonly Rule[] = [
   checkRecentlyDeletedUser,
   checkPendingUserNumberLoss,
   checkRestoreWindowExpired,
+  checkDepartmentOperatorLimit,
+  checkPendingUserNotOperator,
 ];
 
 /** Runs every rule and returns their violations. */

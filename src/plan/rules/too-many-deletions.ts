@@ -11,8 +11,8 @@ import { countOf } from '../plural.js';
 const DEFAULT_DELETION_LIMITS = { maxDeletions: 500, maxDeletionPercent: 30, percentFromActiveUsers: 10 } as const;
 
 /**
- * Guards against mass deletion. `policy.max_deletions` bounds user deletions plus number
- * releases (both are permanent after a while); `policy.max_deletion_percent` bounds user
+ * Guards against mass deletion. `policy.max_deletions` bounds user deletions, number releases
+ * and group deletions together (all permanent, a group at once: the API cannot restore one); `policy.max_deletion_percent` bounds user
  * deletions as a share of live active users. Unset, each has its default
  * (`DEFAULT_DELETION_LIMITS`; the share's only from 10 active users).
  */
@@ -22,20 +22,22 @@ export function checkTooManyDeletions(ctx: RuleContext): Violation[] {
   const maxDeletionPercent = limits.maxDeletionPercent?.value;
   const deletes = ctx.operations.filter((op) => op.kind === 'delete_user');
   const releases = ctx.operations.filter((op) => op.kind === 'release_number');
+  const groups = ctx.operations.filter((op) => op.kind === 'delete_group');
   const out: Violation[] = [];
-  const total = deletes.length + releases.length;
+  const total = deletes.length + releases.length + groups.length;
   const checks = [
     ...(deletes.length > 0 ? [`Check that config lists everyone it should (policy.unmanaged_users is ${ctx.desired.policy.unmanagedUsers}).`] : []),
     ...(releases.length > 0 ? ['Check that reserved_numbers.keep lists every pool number to keep (released numbers are lost).'] : []),
+    ...(groups.length > 0 ? [`Check that config lists every department and call centre to keep (policy.unmanaged_groups is delete; a deleted group cannot be restored).`] : []),
   ];
   if (total > maxDeletions) {
     out.push({
       code: 'too_many_deletions',
       severity: 'error',
       message:
-        `The plan deletes ${countOf(deletes.length, 'user')} and releases ${countOf(releases.length, 'number')} (${total}), more than ` +
+        `The plan deletes ${countOf(deletes.length, 'user')}${groups.length > 0 ? ` and ${countOf(groups.length, 'group')}` : ''} and releases ${countOf(releases.length, 'number')} (${total}), more than ` +
         `policy.max_deletions (${maxDeletions}${limits.maxDeletions.isDefault ? ', the default' : ''}). ${checks.join(' ')} If the change is intended, raise policy.max_deletions for it.`,
-      operation_ids: [...deletes, ...releases].map((op) => op.id),
+      operation_ids: [...deletes, ...releases, ...groups].map((op) => op.id),
     });
   }
   const active = limits.active;

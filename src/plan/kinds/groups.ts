@@ -1,0 +1,177 @@
+/** Entries for the kinds that create, rename or delete a group and change its operators. */
+import { DEFAULT_AGENT_LICENSE, GROUP_LABELS, MAX_DEPARTMENT_OPERATORS, isAgentLicense } from '../../model/groups.js';
+import { LINE_HOLDING, lineOfLicense } from '../../model/license-lines.js';
+import type { SimState, SimUser } from '../sim-state.js';
+import type { GroupRef, OperationOf } from '../types.js';
+import type { Failure, KindSpec } from './spec.js';
+import { existingGroup, existingOffice, giveLine, groupKey, isFailure, licenseKey, liveUser, needLine, officeKey, takeLine, userKey } from './sim-steps.js';
+
+const labelOf = (g: GroupRef): string => GROUP_LABELS[g.group_type];
+
+export const createGroup: KindSpec<'create_group'> = {
+  phase: () => 'create_group',
+  bucket: 'create',
+  tieDetail: () => '',
+  check(sim, op) {
+    const office = existingOffice(sim, op.group.office.key);
+    return isFailure(office) ? office : undefined;
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(officeKey(op.group.office.key));
+    const group = sim.groups.get(op.group.key);
+    if (group !== undefined) group.exists = true;
+    fx.provides.push(groupKey(op.group.key));
+  },
+  wouldProvide: (op) => groupKey(op.group.key),
+  placement: (op) => ({ office: op.group.office.key }),
+  harm: () => undefined,
+  describe: (op) => ({ marker: '+', action: `create ${labelOf(op.group)}`, details: [] }),
+};
+
+export const renameGroup: KindSpec<'rename_group'> = {
+  phase: () => 'update',
+  bucket: 'update',
+  tieDetail: () => '',
+  check(sim, op) {
+    const group = existingGroup(sim, op.target.key);
+    return isFailure(group) ? group : undefined;
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(groupKey(op.target.key));
+    const group = sim.groups.get(op.target.key);
+    if (group !== undefined) group.name = op.name;
+  },
+  wouldProvide: () => undefined,
+  placement: (op) => ({ office: op.target.office.key }),
+  harm: () => undefined,
+  describe: (op) => ({ marker: '~', action: `rename ${labelOf(op.target)}`, details: [] }),
+};
+
+/** Final: the API has no restore. Its operators lose the membership; licenses are unchanged. */
+export const deleteGroup: KindSpec<'delete_group'> = {
+  phase: () => 'delete_group',
+  bucket: 'delete',
+  tieDetail: () => '',
+  check(sim, op) {
+    const group = existingGroup(sim, op.target.key);
+    return isFailure(group) ? group : undefined;
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(groupKey(op.target.key));
+    const group = sim.groups.get(op.target.key);
+    if (group === undefined) return;
+    group.exists = false;
+    group.operators.clear();
+  },
+  wouldProvide: () => undefined,
+  placement: (op) => ({ office: op.target.office.key }),
+  harm: () => undefined,
+  describe: (op) => ({ marker: '-', action: `delete ${labelOf(op.target)}`, details: [] }),
+};
+
+/** The license a call-centre add leaves the user with: theirs if an agent license, else `license_type`. */
+function licenseAfterAdd(user: SimUser, op: OperationOf<'add_operator'>) {
+  if (op.group.group_type !== 'call_center' || isAgentLicense(user.license)) return undefined;
+  return op.license_type ?? DEFAULT_AGENT_LICENSE;
+}
+
+/**
+ * Needs the user and the group to exist; a department holds at most `MAX_DEPARTMENT_OPERATORS`.
+ * A call-centre add switches a user without an agent license to `license_type` (Dialpad:
+ * `AddCallCenterOperatorMessage`), which takes that license's line in the user's office and frees
+ * the old one; without a free line Dialpad refuses the add.
+ */
+export const addOperator: KindSpec<'add_operator'> = {
+  phase: () => 'add_operator',
+  bucket: 'update',
+  tieDetail: (op) => op.group.key,
+  check(sim, op) {
+    const user = liveUser(sim, op.target.email);
+    if (isFailure(user)) return user;
+    const group = existingGroup(sim, op.group.key);
+    if (isFailure(group)) return group;
+    if (user.state === 'pending') return pendingOperator(user.email, op.group);
+    if (group.type === 'department' && !group.operators.has(user.email) && group.operators.size >= MAX_DEPARTMENT_OPERATORS) {
+      return departmentFull(op.group, group.operators.size);
+    }
+    const license = licenseAfterAdd(user, op);
+    if (license === undefined || lineOfLicense(license) === lineOfLicense(user.license)) return undefined;
+    const office = existingOffice(sim, user.office);
+    if (isFailure(office)) return office;
+    const short = needLine(office, lineOfLicense(license), `add_operator ${user.email} to call centre ${op.group.name} (Dialpad switches license ${user.license} → ${license})`);
+    // A blocked license change of this user is the cause to name; else the add itself lacks the line.
+    return short === undefined || !('code' in short) ? short : { waitsFor: licenseKey(user.email), message: `${user.email} holds license ${user.license}, not an agent license`, otherwise: short };
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
+    const user = sim.users.get(op.target.email);
+    if (user === undefined) return;
+    const license = licenseAfterAdd(user, op);
+    if (license !== undefined && lineOfLicense(license) !== lineOfLicense(user.license)) {
+      if (LINE_HOLDING[user.state] === 'yes') giveLine(sim, user.office, lineOfLicense(user.license), fx);
+      takeLine(sim, user.office, lineOfLicense(license), fx);
+    }
+    if (license !== undefined) user.license = license;
+    sim.groups.get(op.group.key)?.operators.add(user.email);
+  },
+  wouldProvide: () => undefined,
+  placement: () => ({ user: 'after' }),
+  harm: () => undefined,
+  describe: () => ({ marker: '+', action: 'add operator', details: [] }),
+};
+
+/** Dialpad adds only active and suspended users as operators; an invitee must accept first. */
+function pendingOperator(email: string, group: GroupRef): Failure {
+  return {
+    code: 'pending_user_not_operator',
+    message:
+      `${email} is pending (invited, not yet accepted): Dialpad adds only active or suspended users to a ${GROUP_LABELS[group.group_type]} ` +
+      `(${group.name}). Plan again once they accept the invitation, or leave ${group.name} out of their entry until then.`,
+  };
+}
+
+function departmentFull(group: GroupRef, count: number): Failure {
+  return {
+    code: 'department_operator_limit',
+    message:
+      `department ${group.name} already has ${count} operators at this step; Dialpad allows at most ${MAX_DEPARTMENT_OPERATORS} ` +
+      `(help: Assign Operators to Departments). Remove someone from it in config, or use a call centre.`,
+  };
+}
+
+/** Removes the membership; no license changes or is released (the OpenAPI says so). */
+export const removeOperator: KindSpec<'remove_operator'> = {
+  phase: () => 'remove_operator',
+  bucket: 'update',
+  tieDetail: (op) => op.group.key,
+  check: (sim, op) => existence(sim, op.target.email, op.group.key),
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
+    sim.groups.get(op.group.key)?.operators.delete(op.target.email);
+  },
+  wouldProvide: () => undefined,
+  placement: () => ({ user: 'before' }),
+  harm: () => undefined,
+  describe: () => ({ marker: '-', action: 'remove operator', details: [] }),
+};
+
+export const setSkill: KindSpec<'set_skill'> = {
+  phase: () => 'skill',
+  bucket: 'update',
+  tieDetail: (op) => op.group.key,
+  check: (sim, op) => existence(sim, op.target.email, op.group.key),
+  apply(_sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
+  },
+  wouldProvide: () => undefined,
+  placement: () => ({ user: 'after' }),
+  harm: () => undefined,
+  describe: () => ({ marker: '~', action: 'set skill', details: [] }),
+};
+
+function existence(sim: SimState, email: string, group: string): Failure | undefined {
+  const user = liveUser(sim, email);
+  if (isFailure(user)) return user;
+  const g = existingGroup(sim, group);
+  return isFailure(g) ? g : undefined;
+}
