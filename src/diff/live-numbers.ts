@@ -9,11 +9,14 @@ export function indexLiveNumbers(live: LiveState): (user: User) => string[] {
   for (const n of live.tenant.numbers) {
     if (n.userEmail === undefined || n.status === 'available') continue;
     const email = n.userEmail.toLowerCase();
-    byEmail.set(email, [...(byEmail.get(email) ?? []), n.number]);
+    const held = byEmail.get(email);
+    if (held === undefined) byEmail.set(email, [n.number]);
+    else held.push(n.number);
   }
   return (user) => {
     if (user.state === 'deleted') return [...(user.numbers ?? [])];
     const own = user.numbers ?? [];
-    return [...own, ...(byEmail.get(user.email.toLowerCase()) ?? []).filter((n) => !own.includes(n))];
+    const targeted = byEmail.get(user.email.toLowerCase());
+    return targeted === undefined ? [...own] : [...own, ...targeted.filter((n) => !own.includes(n))];
   };
 }
