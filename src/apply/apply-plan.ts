@@ -30,9 +30,14 @@ export interface ApplyOptions {
 export const APPLY_CONCURRENCY = 4;
 
 /**
- * Executes a plan's operations in the plan's order (apply never re-sorts): each starts after the
- * operations it follows (`after`, the ordering's dependencies) have finished, up to
- * `concurrency` at once, so independent operations overlap their round trips.
+ * Executes a plan's operations in the plan's order (apply never re-sorts). Only a run of
+ * consecutive operations of one kind overlaps (up to `concurrency` at once, each after the
+ * operations it follows, `after`), so their round trips overlap; an operation of another kind
+ * starts once everything before it has finished. The ordering guarantees more than its `after`
+ * edges say — phases (frees before claims, unassigns before assigns, reactivations before
+ * suspensions, an office or group created before it is used) — and a barrier at every change of
+ * kind keeps all of them, as running one by one did; operations of one kind in a row are the bulk
+ * of a large plan (renames, creates, deletions).
  *
  * - The journal is prepared first: one that cannot be written is refused before any write.
  * - An operation recorded as done for this plan in the journal is skipped, so a rerun after a
@@ -67,10 +72,13 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       ...(op.kind === 'restore_user' || op.kind === 'create_user' ? { subject: op.target.email } : {}),
       ...(error === undefined ? {} : { error }),
     });
+  // One read serves every operation in doubt: their writes all happened before the run began.
+  let liveRead: Promise<LiveState> | undefined;
   const landed = async (op: Operation): Promise<boolean> => {
     if (!inDoubt.has(op.id) || op.manual) return false;
     if (options.readLive === undefined) throw new BugError(`applyPlan needs readLive to check whether ${op.id}, started before, landed`);
-    return hasLanded(op, await options.readLive());
+    liveRead ??= options.readLive();
+    return hasLanded(op, await liveRead);
   };
   const ctx: ExecutionContext = { api: options.api, confirmed: options.confirmed ?? [], officeIds: new Map(), userIds: new Map(), groupIds: new Map() };
   const results: OperationResult[] = [];
@@ -118,10 +126,13 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   };
 
   for (const [index, op] of plan.operations.entries()) {
-    // Operations start in plan order. One starts once every operation it follows has finished
+    // Operations start in plan order. One starts once everything before it has finished if its
+    // kind differs from the previous one's, else once every operation it follows has finished
     // and fewer than `concurrency` are in flight, so a request's latency overlaps the next ones'
     // (one at a time, 50 ms of latency at 20 req/s leaves the rate limit ~10 % idle); the
     // transport's rate limiter still spaces every request.
+    const previous = plan.operations[index - 1];
+    if (previous !== undefined && previous.kind !== op.kind) await Promise.all(inFlight);
     await Promise.all(op.after.map((id) => finished.get(id)));
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (bug !== undefined) break;

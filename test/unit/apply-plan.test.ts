@@ -197,6 +197,42 @@ describe('applyPlan', () => {
     expect(events).toEqual(['create new@acme.com start', 'create new@acme.com end', 'assign +14155550108 to new-new@acme.com']);
   });
 
+  it('overlaps only operations of one kind in a row: another kind waits for everything before it, edges or not (issue 15 review #2)', async () => {
+    const { api } = fakeApi();
+    const events: string[] = [];
+    const slow: ApplyApi = {
+      ...api,
+      async updateUser(id) {
+        events.push(`update ${id} start`);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        events.push(`update ${id} end`);
+      },
+      async createUser(input) {
+        events.push(`create ${input.email}`);
+        return { id: `new-${input.email}` };
+      },
+    };
+    // No `after` edges: what orders them is the plan's order (its phases), which apply keeps.
+    const update = (id: string, email: string): Operation => ({ ...base(id, email), kind: 'update_user', patch: { last_name: 'Renamed' } });
+    const create: Operation = { ...base('op-3', 'new@acme.com'), target: { type: 'user', email: 'new@acme.com' }, kind: 'create_user', email: 'new@acme.com', office: HQ, license: 'talk', first_name: 'New', last_name: 'Hire' };
+    const report = await applyPlan(planOf([update('op-1', 'a@acme.com'), update('op-2', 'b@acme.com'), create]), { api: slow, journal: memoryJournal(), concurrency: 4 });
+    expect(report.status).toBe('complete');
+    expect(events.slice(0, 2)).toEqual(['update id-a@acme.com start', 'update id-b@acme.com start']);
+    expect(events.at(-1)).toBe('create new@acme.com');
+    expect(events.indexOf('create new@acme.com')).toBeGreaterThan(events.indexOf('update id-b@acme.com end'));
+  });
+
+  it('reads Dialpad once for every operation a kill left in doubt (issue 15 review #6)', async () => {
+    const renames: Operation[] = Array.from({ length: 3 }, (_, i) => ({ ...base(`op-${i + 1}`, `u${i}@acme.com`), kind: 'update_user' as const, patch: { last_name: 'Renamed' } }));
+    const plan = planOf(renames);
+    const at = '2026-11-26T18:00:00Z';
+    const journal = memoryJournal(renames.map((op) => ({ plan: identifyPlan(plan), op: op.id, kind: op.kind, status: 'started' as const, at })));
+    let reads = 0;
+    const report = await applyPlan(plan, { api: fakeApi().api, journal, readLive: async () => (reads++, liveState({})), concurrency: 4 });
+    expect(report.status).toBe('complete');
+    expect(reads).toBe(1);
+  });
+
   it('stops at the first failure and lists what did not run', async () => {
     const { api, calls } = fakeApi({ failOn: 'createUser new@acme.com 1' });
     const report = await applyPlan(planOf(ops), { api, journal: memoryJournal() });
