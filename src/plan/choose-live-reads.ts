@@ -4,7 +4,7 @@
  * See "Reading Dialpad" in docs/architecture.md.
  */
 import type { FollowUpReads, OfficeLicenseReads } from '../dialpad/fetch-live.js';
-import { lineOfLicense } from '../model/license-lines.js';
+import { LINE_HOLDING, lineOfLicense } from '../model/license-lines.js';
 import { keyLive } from '../model/groups.js';
 import { keyLiveOffices } from '../model/match-offices.js';
 import { listSkillReads } from '../diff/diff-groups.js';
@@ -12,8 +12,8 @@ import { GONE_STATES, matchUsers } from '../model/match-users.js';
 import type { DesiredState, LineCounts, LiveState, User, UserState } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
 
-/** States in which an account holds a line of its office (Dialpad's and the emulator's reading). */
-const HOLDING: ReadonlySet<UserState> = new Set(['active', 'pending']);
+/** States in which an account surely holds a line of its office (`LINE_HOLDING`). */
+const HOLDING: ReadonlySet<UserState> = new Set((Object.keys(LINE_HOLDING) as UserState[]).filter((s) => LINE_HOLDING[s] === 'yes'));
 
 /**
  * Whether the desired user may take a line in their desired office that the live account does
@@ -50,6 +50,8 @@ export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): Fol
   const claimed = new Set<string>();
   for (const { user, live: found } of matchUsers(desired, live).pairs) {
     if (mayClaimLine(user, found, found?.office)) claimed.add(user.office);
+    // A restore takes its line where the deleted account is, before any move to config's office.
+    if (found !== undefined && GONE_STATES.has(found.state) && user.state !== 'deleted') claimed.add(found.office);
   }
   const offices = listOfficeReads(desired, live, (key) => claimed.has(key));
 
@@ -69,16 +71,18 @@ export function chooseDeclaredOfficeReads(desired: DesiredState, offices: LiveSt
   return { offices: listOfficeReads(desired, keyLiveOffices(offices, desired.tenant.offices), () => false), numbers: [] };
 }
 
-/** Per config office found live: `available` always where `claimed`, else on the declared counts; sorted by id. */
+/**
+ * Per live office (a config one, or one config does not list, keyed `id:<id>`): `available`
+ * always where `claimed`, else on the counts config declares for it; sorted by id.
+ */
 function listOfficeReads(desired: DesiredState, live: LiveState, claimed: (key: string) => boolean): OfficeLicenseReads[] {
-  const liveIdOf = new Map(live.tenant.offices.flatMap((o) => (o.id === undefined ? [] : [[o.key, o.id] as const])));
+  const declaredOf = new Map(desired.tenant.offices.map((o) => [o.key, o.licenses as Partial<LineCounts>]));
   const offices: OfficeLicenseReads[] = [];
-  for (const office of desired.tenant.offices) {
-    const id = liveIdOf.get(office.key);
-    if (id === undefined) continue;
-    const declared: Partial<LineCounts> = office.licenses;
-    if (claimed(office.key)) offices.push({ id, available: true });
-    else if (Object.keys(declared).length > 0) offices.push({ id, available: { ...declared } });
+  for (const office of live.tenant.offices) {
+    if (office.id === undefined) continue;
+    const declared = declaredOf.get(office.key) ?? {};
+    if (claimed(office.key)) offices.push({ id: office.id, available: true });
+    else if (Object.keys(declared).length > 0) offices.push({ id: office.id, available: { ...declared } });
   }
   return offices.sort((a, b) => compareCodeUnits(a.id, b.id));
 }

@@ -56,6 +56,20 @@ describe('choosePlanReads (issue 15 #1)', () => {
     ]);
   });
 
+  it('reads the office a deleted account is restored in, when config then moves it, and one config does not list (issue 15 review #1)', () => {
+    const desired = desiredState({
+      offices: [office('hq'), office('ldn')],
+      users: [user('gone@acme.com', { office: 'ldn' })],
+    });
+    const offices = [...OFFICES, readOffice('old')];
+    const live = liveState({ offices, users: [readUser('gone@acme.com', { office: 'id:old', state: 'deleted' })] });
+    // The restore takes a line in `old` (not in config), then the move takes one in `ldn`.
+    expect(choosePlanReads(desired, live).offices).toEqual([
+      { id: 'ldn', available: true },
+      { id: 'old', available: true },
+    ]);
+  });
+
   it('reads the plan of an office that declares licenses, and its available licenses only if it has more than declared', () => {
     const desired = desiredState({
       offices: [office('hq', { licenses: { talk: 5 } }), office('nyc'), office('ldn', { licenses: { talk: 2, fax: 0 } })],
