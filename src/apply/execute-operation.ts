@@ -244,7 +244,10 @@ const LANDED = {
     return op.primary ? numbers[0] === op.number : numbers.includes(op.number);
   },
   unassign_number: (op, live) => !(liveUser(live, op.target)?.numbers ?? []).includes(op.number),
-  release_number: (op, live) => !live.tenant.numbers.some((n) => n.number === op.number),
+  // The read holds the pool and each user's numbers (phase 1), not every number: a number that
+  // left the pool for a user was not released.
+  release_number: (op, live) =>
+    !live.tenant.numbers.some((n) => n.number === op.number) && !live.tenant.users.some((u) => u.numbers?.includes(op.number)),
   transfer_licenses: neverWritten,
   restore_user: neverWritten,
   grant_analytics: neverWritten,

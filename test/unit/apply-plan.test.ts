@@ -355,6 +355,7 @@ describe('hasLanded (issue 12 #4)', () => {
     users: [liveUser('old@acme.com', { id: 'id-old@acme.com', state: 'deleted' }), liveUser('new@acme.com', { numbers: ['+14155550108'] })],
   });
   const [remove, create, assign] = ops as [Operation, Operation, Operation];
+  const release: Operation = { ...base('op-9', 'pool'), target: { type: 'number', number: '+14155550108' }, kind: 'release_number', number: '+14155550108' };
   it.each([
     ['delete_user of a deleted user', remove, live, true],
     ['delete_user of a live user', remove, liveState({ users: [liveUser('old@acme.com', { id: 'id-old@acme.com' })] }), false],
@@ -362,6 +363,9 @@ describe('hasLanded (issue 12 #4)', () => {
     ['create_user of a missing user', create, liveState({}), false],
     ['assign_number held by the user', assign, live, true],
     ['assign_number not held', assign, liveState({ users: [liveUser('new@acme.com')] }), false],
+    ['release_number of a number out of the pool and held by no one', release, liveState({}), true],
+    // The read holds the pool and users' numbers: a number that left the pool for a user was not released (issue 15 review #8).
+    ['release_number of a number a user now holds', release, live, false],
   ] as const)('%s → %s', (_, op, state, expected) => {
     expect(hasLanded(op, state)).toBe(expected);
   });
