@@ -1,24 +1,15 @@
 import { digestTenant } from '../model/digest-tenant.js';
-import type { LiveState, Tenant } from '../model/tenant.js';
+import type { LiveState } from '../model/tenant.js';
 
 /**
- * `sha256:<hex>` of the live tenant (what a plan was computed against). Takes the read as
- * `fetchLive` returns it, before any config keyed its offices, so `apply FILE` recognises the same
- * live state whatever config it runs with. Offices are recorded by their bare live id (`1`, not
- * `id:1`), as digests always have been, so saved plans stay valid.
+ * `sha256:<hex>` of the live tenant (what a plan was computed against), taken from the read as
+ * `fetchLive` returns it, before any config keyed its offices. What the read covers beyond phase 1
+ * (office licenses, single numbers, skill levels) is chosen from the config (`choosePlanReads`):
+ * the same config and the same Dialpad read the same, so `apply FILE` with the plan's config sees
+ * the same digest, and a change in what the plan read since shows as stale. Offices are recorded
+ * by their bare live id (`1`, not `id:1`), as digests always have been.
  */
 export function digestLive(read: LiveState): string {
   const idOf = new Map(read.tenant.offices.map((o) => [o.key, o.id ?? o.key]));
-  return digestTenant(withoutSkills(read.tenant), { office: (key) => idOf.get(key) ?? key });
-}
-
-/**
- * Skill levels are read only for the members a config needs (`choosePlanReads`), so the same Dialpad
- * read with another config, or none, has others: the digest leaves them out. A changed skill a
- * plan depends on still shows, as a difference between the saved plan and a fresh one.
- */
-function withoutSkills(tenant: Tenant): Tenant {
-  if (!tenant.users.some((u) => u.callCenters?.some((m) => m.skill !== undefined))) return tenant;
-  const users = tenant.users.map((u) => (u.callCenters === undefined ? u : { ...u, callCenters: u.callCenters.map(({ skill: _skill, ...m }) => m) }));
-  return { ...tenant, users };
+  return digestTenant(read.tenant, { office: (key) => idOf.get(key) ?? key });
 }

@@ -41,7 +41,7 @@ describe('departments and call centres, applied against the emulator (issue 19 #
     expect(memberships(state)['alan.turing@acme.com']).toEqual({ Support: 'supervisor/70' });
   });
 
-  it('a saved plan with a skill change and a role change applies (the live digest leaves skill levels out), then converges', async () => {
+  it('a saved plan with a skill change and a role change applies with its config (which reads the same skill levels), then converges', async () => {
     const dir = join(golden, 'call-center-supervisor-role-change');
     const running = await startEmulatorForTest(join(dir, 'fixture.json'));
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-groups-saved-'));
@@ -52,6 +52,24 @@ describe('departments and call centres, applied against the emulator (issue 19 #
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     const again = await runCli(['plan', ...args, '--detailed-exitcode'], { cwd, env: running.env });
     expect(again.code, again.stdout + again.stderr).toBe(0);
+  });
+
+  it('a saved plan is refused as stale, not as edited, when a skill it changes moved in Dialpad since (issue 15 review #5)', async () => {
+    const dir = join(golden, 'call-center-skill-change');
+    const running = await startEmulatorForTest(join(dir, 'fixture.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-groups-stale-'));
+    const args = ['-c', join(dir, 'config.yaml')];
+    expect((await runCli(['plan', ...args, '--out', 'plan.json'], { cwd, env: running.env })).code).toBe(0);
+    // An admin sets Alan's skill in Dialpad's UI after the plan was reviewed.
+    const res = await fetch(`${running.url}/api/v2/callcenters/6600000000000001/operators/7200000000000002/skill`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${running.env.DIALPAD_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ skill_level: 60 }),
+    });
+    expect(res.status).toBe(200);
+    const applied = await runCli(['apply', 'plan.json', ...args, '--auto-approve'], { cwd, env: running.env });
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toContain('Dialpad changed since this plan was made');
   });
 
   it('a skill change converges', async () => {
