@@ -35,6 +35,24 @@ describe('group operations, ordered by the one simulation (issue 19 #2)', () => 
     expect(plan.violations[0]?.message).toContain('already has 25 operators');
   });
 
+  it('an add to a full department runs after the removal that frees its seat (issue 19 review #1)', () => {
+    const others = Array.from({ length: 24 }, (_, i) => liveUser(`u${i}@acme.com`, { departments: [{ group: 'sales', role: 'operator' }] }));
+    const plan = planOf(
+      desiredState({
+        groups: [group('sales', 'department')],
+        users: [user('ada@acme.com', { departments: [] }), user('bob@acme.com', { departments: [{ group: 'sales', role: 'operator' }] })],
+      }),
+      liveState({
+        groups: [group('sales', 'department', { id: '501' })],
+        users: [liveUser('ada@acme.com', { departments: [{ group: 'sales', role: 'operator' }] }), liveUser('bob@acme.com'), ...others],
+      }),
+    );
+    expect(plan.violations).toEqual([]);
+    const remove = plan.operations.find((op) => op.kind === 'remove_operator');
+    const add = plan.operations.find((op) => op.kind === 'add_operator');
+    expect(add?.after).toContain(remove?.id);
+  });
+
   it('a call-centre add that would switch a non-agent license needs a free line of it (insufficient_licenses)', () => {
     const plan = planOf(
       desiredState({ offices: [office('hq', { name: 'Acme HQ' })], groups: [group('support', 'call_center')], users: [user('ada@acme.com', { license: 'agents', callCenters: [{ group: 'support', role: 'operator' }] })] }),

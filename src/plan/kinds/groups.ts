@@ -4,7 +4,7 @@ import { LINE_HOLDING, lineOfLicense } from '../../model/license-lines.js';
 import type { SimState, SimUser } from '../sim-state.js';
 import type { GroupRef, OperationOf } from '../types.js';
 import type { Failure, KindSpec } from './spec.js';
-import { existingGroup, existingOffice, giveLine, groupKey, isFailure, licenseKey, liveUser, needLine, officeKey, takeLine, userKey } from './sim-steps.js';
+import { existingGroup, existingOffice, giveLine, groupKey, isFailure, joinGroup, leaveGroup, licenseKey, liveUser, needLine, officeKey, takeLine, userKey } from './sim-steps.js';
 
 const labelOf = (g: GroupRef): string => GROUP_LABELS[g.group_type];
 
@@ -112,7 +112,7 @@ export const addOperator: KindSpec<'add_operator'> = {
       takeLine(sim, user.office, lineOfLicense(license), fx);
     }
     if (license !== undefined) user.license = license;
-    sim.groups.get(op.group.key)?.operators.add(user.email);
+    joinGroup(sim, op.group.key, user.email, fx);
   },
   wouldProvide: () => undefined,
   placement: () => ({ user: 'after' }),
@@ -139,7 +139,7 @@ function departmentFull(group: GroupRef, count: number): Failure {
   };
 }
 
-/** Removes the membership; no license changes or is released (the OpenAPI says so). */
+/** Removes the membership, freeing a department seat; no license changes or is released (the OpenAPI says so). */
 export const removeOperator: KindSpec<'remove_operator'> = {
   phase: () => 'remove_operator',
   bucket: 'update',
@@ -147,7 +147,7 @@ export const removeOperator: KindSpec<'remove_operator'> = {
   check: (sim, op) => existence(sim, op.target.email, op.group.key),
   apply(sim, op, fx) {
     fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
-    sim.groups.get(op.group.key)?.operators.delete(op.target.email);
+    leaveGroup(sim, op.group.key, op.target.email, fx);
   },
   wouldProvide: () => undefined,
   placement: () => ({ user: 'before' }),
