@@ -170,11 +170,11 @@ export interface ApiAddCallCenterOperator {
   keep_paid_numbers?: boolean;
 }
 
-/** `OperatorSkillLevelProto`. */
+/** `OperatorSkillLevelProto`; `skill_level` is required by `SKILL_LEVEL_SHAPE` (a read without it fails). */
 export interface ApiSkillLevel {
   call_center_id?: Int64;
   user_id?: Int64;
-  skill_level?: Int64;
+  skill_level: Int64;
 }
 
 /** `CreateUserMessage` (`POST /api/v2/users`). */

@@ -70,11 +70,14 @@ export const DEPARTMENT_SHAPE: RecordShape<ApiDepartment> = {
 };
 export const CALL_CENTER_SHAPE: RecordShape<ApiCallCenter> = { ...DEPARTMENT_SHAPE, noun: 'call centre' } as RecordShape<ApiCallCenter>;
 
-/** `OperatorSkillLevelProto`. */
+/**
+ * `OperatorSkillLevelProto`. `skill_level` is what the read is for: one without it is a failed read
+ * (then `incomplete`), never "no skill", which a re-add would turn into Dialpad's default 100.
+ */
 export const SKILL_LEVEL_SHAPE: RecordShape<ApiSkillLevel> = {
   noun: 'skill level',
   fields: { call_center_id: 'int64', user_id: 'int64', skill_level: 'int64' },
-  required: [],
+  required: [['skill_level']],
 };
 
 export const OFFICE_SHAPE: RecordShape<ApiOffice> = {

@@ -9,9 +9,9 @@ export interface SkillRead {
   groupId: string;
 }
 
-/** A skill level as read (`OperatorSkillLevelProto.skill_level`; absent when Dialpad sent none). */
+/** A skill level as read (`OperatorSkillLevelProto.skill_level`; a read without one is incomplete, not here). */
 export interface SkillLevel extends SkillRead {
-  level: Int64 | undefined;
+  level: Int64;
 }
 
 /**
@@ -22,7 +22,7 @@ export interface SkillLevel extends SkillRead {
 export function withSkillLevels(users: User[], levels: readonly SkillLevel[]): User[] {
   if (levels.length === 0) return users;
   const skills = new Map<string, number>();
-  for (const l of levels) if (l.level !== undefined) skills.set(`${l.userId}\u0000${liveGroupKey('call_center', l.groupId)}`, Number(l.level));
+  for (const l of levels) skills.set(`${l.userId}\u0000${liveGroupKey('call_center', l.groupId)}`, Number(l.level));
   return users.map((u) => {
     if (u.id === undefined || u.callCenters === undefined) return u;
     const callCenters = u.callCenters.map((m) => {

@@ -105,6 +105,33 @@ describe('departments and call centres, applied against the emulator (issue 19 #
     expect(memberships(state)['edsger.dijkstra@acme.com']).toEqual({ Billing: 'supervisor/40' });
     expect(state.users.find((u) => u.emails[0] === 'edsger.dijkstra@acme.com')?.license).toBe('agents');
   });
+
+  it('a saved plan that swaps an operator of a full department has the add run after the removal, and applies (issue 19 review #1)', async () => {
+    const dir = join(golden, 'department-full-refuses-26th-operator');
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-groups-full-'));
+    const base = await readFile(join(dir, 'config.yaml'), 'utf8');
+    const config = join(cwd, 'dialform.yaml');
+    // Op Number0 leaves Sales (25 operators) as Alan joins it.
+    await writeFile(
+      config,
+      base.replace('../../../schemas', join(import.meta.dirname, '..', '..', 'schemas')) +
+        '  - { email: op.number0@acme.com, first_name: Op, last_name: Number0, office: hq, license: talk, departments: {} }\n',
+    );
+    const running = await startEmulatorForTest(join(dir, 'fixture.json'));
+    const args = ['-c', config];
+    const saved = await runCli(['plan', ...args, '--out', 'plan.json'], { cwd, env: running.env });
+    expect(saved.code, saved.stdout + saved.stderr).toBe(0);
+    const plan = JSON.parse(await readFile(join(cwd, 'plan.json'), 'utf8')) as { operations: { id: string; kind: string; after: string[] }[] };
+    const remove = plan.operations.find((op) => op.kind === 'remove_operator');
+    expect(plan.operations.find((op) => op.kind === 'add_operator')?.after).toContain(remove?.id);
+    const applied = await runCli(['apply', 'plan.json', ...args, '--auto-approve'], { cwd, env: running.env });
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    const again = await runCli(['plan', ...args, '--detailed-exitcode'], { cwd, env: running.env });
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    const state = running.emulator.snapshot();
+    expect(memberships(state)['alan.turing@acme.com']).toEqual({ Sales: 'operator' });
+    expect(memberships(state)['op.number0@acme.com']).toBeUndefined();
+  });
 });
 
 describe('read cost of groups (issue 19 #3)', () => {

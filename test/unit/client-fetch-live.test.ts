@@ -2,6 +2,8 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createDialpadClient, fetchLive, type LiveReadScope } from '../../src/dialpad/index.js';
 import { LINE_TYPES, type LineCounts, type LiveState } from '../../src/model/tenant.js';
+import { planAgainstLive } from '../../src/plan-against-live.js';
+import { desiredState, group, office, user } from '../support/builders.js';
 
 /** Every license kind, 0 unless given: what the reader makes of PlanProto / AvailableLicensesProto. */
 function lines(counts: LineCounts): Required<LineCounts> {
@@ -183,6 +185,35 @@ describe('fetchLive', () => {
     expect(live.tenant.users.map((u) => u.email)).toEqual(['ada@acme.com']);
     expect(live.incomplete).toHaveLength(1);
     expect(live.incomplete[0]).toMatch(/^users after reading 1 item\(s\): .*users\.list.*HTTP 500: boom/);
+  });
+
+  it('a skill read that answers no skill_level is an incomplete read, and the plan is blocked (issue 19 review #2)', async () => {
+    nock(BASE).get('/api/v2/company').reply(200, { id: '100', name: 'Acme', account_type: 'pro' });
+    nock(BASE).get('/api/v2/offices').reply(200, { items: [{ id: '1', name: 'Acme HQ', country: 'us' }] });
+    nock(BASE).get('/api/v2/numbers').query({ status: 'available' }).reply(200, { items: [] });
+    mockGroups([], [{ id: '601', name: 'Support', office_id: '1' }]);
+    nock(BASE)
+      .get('/api/v2/users')
+      .query({ state: 'all' })
+      .reply(200, {
+        items: [
+          {
+            id: '11', emails: ['ada@acme.com'], first_name: 'ada', last_name: 'Test', office_id: '1', license: 'agents', state: 'active',
+            group_details: [{ group_id: '601', group_type: 'callcenter', role: 'operator' }],
+          },
+        ],
+      });
+    nock(BASE).get('/api/v2/callcenters/601/operators/11/skill').reply(200, {});
+    const desired = desiredState({
+      offices: [office('hq', { name: 'Acme HQ' })],
+      groups: [group('support', 'call_center', { name: 'Support' })],
+      users: [user('ada@acme.com', { license: 'agents', callCenters: [{ group: 'support', role: 'supervisor', skill: 80 }] })],
+    });
+    const { plan, read } = await planAgainstLive({ client: client(), desired, now: new Date('2026-01-01T00:00:00Z') });
+    expect(nock.isDone()).toBe(true);
+    expect(read.incomplete).toHaveLength(1);
+    expect(read.incomplete[0]).toMatch(/^skill level of user 11 in call centre 601: .*has no skill_level/);
+    expect(plan.violations.map((v) => v.code)).toContain('incomplete_live_read');
   });
 
   it('throws on 401 instead of returning an empty tenant', async () => {

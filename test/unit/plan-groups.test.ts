@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyLiveGroups } from '../../src/model/groups.js';
+import { checkOperation } from '../../src/plan/kinds/index.js';
+import { createSimState } from '../../src/plan/sim-state.js';
 import { desiredState, group, liveOffice, liveState, liveUser, office, planOf, steps, user } from '../support/builders.js';
 import { groupsPlan } from '../support/plan-samples.js';
 
@@ -35,7 +37,25 @@ describe('group operations, ordered by the one simulation (issue 19 #2)', () => 
     expect(plan.violations[0]?.message).toContain('already has 25 operators');
   });
 
-  it('a call-centre add that would switch a non-agent license needs a free line of it (insufficient_licenses)', () => {
+  it('an add to a full department runs after the removal that frees its seat (issue 19 review #1)', () => {
+    const others = Array.from({ length: 24 }, (_, i) => liveUser(`u${i}@acme.com`, { departments: [{ group: 'sales', role: 'operator' }] }));
+    const plan = planOf(
+      desiredState({
+        groups: [group('sales', 'department')],
+        users: [user('ada@acme.com', { departments: [] }), user('bob@acme.com', { departments: [{ group: 'sales', role: 'operator' }] })],
+      }),
+      liveState({
+        groups: [group('sales', 'department', { id: '501' })],
+        users: [liveUser('ada@acme.com', { departments: [{ group: 'sales', role: 'operator' }] }), liveUser('bob@acme.com'), ...others],
+      }),
+    );
+    expect(plan.violations).toEqual([]);
+    const remove = plan.operations.find((op) => op.kind === 'remove_operator');
+    const add = plan.operations.find((op) => op.kind === 'add_operator');
+    expect(add?.after).toContain(remove?.id);
+  });
+
+  it('a call-centre add waits for the license change, which needs a free line (insufficient_licenses)', () => {
     const plan = planOf(
       desiredState({ offices: [office('hq', { name: 'Acme HQ' })], groups: [group('support', 'call_center')], users: [user('ada@acme.com', { license: 'agents', callCenters: [{ group: 'support', role: 'operator' }] })] }),
       liveState({ offices: [liveOffice('hq', { licenses: { talk: 1, sell: 0 } })], groups: [group('support', 'call_center', { id: '601' })], users: [liveUser('ada@acme.com')] }),
@@ -45,6 +65,34 @@ describe('group operations, ordered by the one simulation (issue 19 #2)', () => 
       ['insufficient_licenses', ['op-2']],
     ]);
     expect(plan.violations[1]?.message).toContain('waits for op-1');
+  });
+
+  it('a call-centre add of a user without an agent license waits for their license change, whatever the free lines (issue 19 review #3)', () => {
+    const desired = desiredState({
+      offices: [office('hq', { name: 'Acme HQ' })],
+      groups: [group('support', 'call_center')],
+      users: [user('ada@acme.com', { license: 'agents', state: 'suspended', callCenters: [{ group: 'support', role: 'operator' }] })],
+    });
+    const liveWith = (sell: number) =>
+      liveState({ offices: [liveOffice('hq', { licenses: { talk: 1, sell } })], groups: [group('support', 'call_center', { id: '601' })], users: [liveUser('ada@acme.com', { state: 'suspended' })] });
+    // No free Sell line: capacity judges the license change; the add waits for it.
+    const blocked = planOf(desired, liveWith(0));
+    expect(steps(blocked)).toEqual(['update_user ada@acme.com', 'add_operator ada@acme.com']);
+    expect(blocked.violations.map((v) => [v.code, v.operation_ids])).toEqual([
+      ['insufficient_licenses', ['op-1']],
+      ['insufficient_licenses', ['op-2']],
+    ]);
+    expect(blocked.violations[1]?.message).toContain('waits for op-1');
+    const add = blocked.operations[1];
+    if (add === undefined) throw new Error('no add_operator');
+    // Before the license change, the add is no line claim of its own, with or without a free line.
+    for (const sell of [0, 1]) {
+      const failure = checkOperation(createSimState(desired, liveWith(sell), new Map()), add);
+      expect(failure).toEqual({ waitsFor: 'license:ada@acme.com', message: 'ada@acme.com holds license talk, not an agent license' });
+    }
+    const runs = planOf(desired, liveWith(1));
+    expect(runs.violations).toEqual([]);
+    expect(runs.operations.find((op) => op.kind === 'add_operator')?.after).toEqual(['op-1']);
   });
 
   it('a partial read withholds group deletions, and incomplete_live_read names the removals it blocks', () => {

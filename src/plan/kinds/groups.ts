@@ -1,10 +1,9 @@
 /** Entries for the kinds that create, rename or delete a group and change its operators. */
-import { DEFAULT_AGENT_LICENSE, GROUP_LABELS, MAX_DEPARTMENT_OPERATORS, isAgentLicense } from '../../model/groups.js';
-import { LINE_HOLDING, lineOfLicense } from '../../model/license-lines.js';
-import type { SimState, SimUser } from '../sim-state.js';
-import type { GroupRef, OperationOf } from '../types.js';
+import { GROUP_LABELS, MAX_DEPARTMENT_OPERATORS, isAgentLicense } from '../../model/groups.js';
+import type { SimState } from '../sim-state.js';
+import type { GroupRef } from '../types.js';
 import type { Failure, KindSpec } from './spec.js';
-import { existingGroup, existingOffice, giveLine, groupKey, isFailure, licenseKey, liveUser, needLine, officeKey, takeLine, userKey } from './sim-steps.js';
+import { existingGroup, existingOffice, groupKey, isFailure, joinGroup, leaveGroup, licenseKey, liveUser, officeKey, userKey } from './sim-steps.js';
 
 const labelOf = (g: GroupRef): string => GROUP_LABELS[g.group_type];
 
@@ -69,17 +68,12 @@ export const deleteGroup: KindSpec<'delete_group'> = {
   describe: (op) => ({ marker: '-', action: `delete ${labelOf(op.target)}`, details: [] }),
 };
 
-/** The license a call-centre add leaves the user with: theirs if an agent license, else `license_type`. */
-function licenseAfterAdd(user: SimUser, op: OperationOf<'add_operator'>) {
-  if (op.group.group_type !== 'call_center' || isAgentLicense(user.license)) return undefined;
-  return op.license_type ?? DEFAULT_AGENT_LICENSE;
-}
-
 /**
  * Needs the user and the group to exist; a department holds at most `MAX_DEPARTMENT_OPERATORS`.
- * A call-centre add switches a user without an agent license to `license_type` (Dialpad:
- * `AddCallCenterOperatorMessage`), which takes that license's line in the user's office and frees
- * the old one; without a free line Dialpad refuses the add.
+ * A call-centre operator holds an agent license: Dialpad would switch any other to `license_type`
+ * (`AddCallCenterOperatorMessage`), so config requires one and the plan changes the license first
+ * (`update_user`, where `insufficient_licenses` judges the line). A user without an agent license
+ * at this step therefore waits for that change; the add itself switches nothing and claims no line.
  */
 export const addOperator: KindSpec<'add_operator'> = {
   phase: () => 'add_operator',
@@ -94,25 +88,15 @@ export const addOperator: KindSpec<'add_operator'> = {
     if (group.type === 'department' && !group.operators.has(user.email) && group.operators.size >= MAX_DEPARTMENT_OPERATORS) {
       return departmentFull(op.group, group.operators.size);
     }
-    const license = licenseAfterAdd(user, op);
-    if (license === undefined || lineOfLicense(license) === lineOfLicense(user.license)) return undefined;
-    const office = existingOffice(sim, user.office);
-    if (isFailure(office)) return office;
-    const short = needLine(office, lineOfLicense(license), `add_operator ${user.email} to call centre ${op.group.name} (Dialpad switches license ${user.license} → ${license})`);
-    // A blocked license change of this user is the cause to name; else the add itself lacks the line.
-    return short === undefined || !('code' in short) ? short : { waitsFor: licenseKey(user.email), message: `${user.email} holds license ${user.license}, not an agent license`, otherwise: short };
+    if (op.group.group_type === 'call_center' && !isAgentLicense(user.license)) {
+      return { waitsFor: licenseKey(user.email), message: `${user.email} holds license ${user.license}, not an agent license` };
+    }
+    return undefined;
   },
   apply(sim, op, fx) {
     fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
-    const user = sim.users.get(op.target.email);
-    if (user === undefined) return;
-    const license = licenseAfterAdd(user, op);
-    if (license !== undefined && lineOfLicense(license) !== lineOfLicense(user.license)) {
-      if (LINE_HOLDING[user.state] === 'yes') giveLine(sim, user.office, lineOfLicense(user.license), fx);
-      takeLine(sim, user.office, lineOfLicense(license), fx);
-    }
-    if (license !== undefined) user.license = license;
-    sim.groups.get(op.group.key)?.operators.add(user.email);
+    if (op.group.group_type === 'call_center') fx.claims.push(licenseKey(op.target.email));
+    joinGroup(sim, op.group.key, op.target.email, fx);
   },
   wouldProvide: () => undefined,
   placement: () => ({ user: 'after' }),
@@ -139,7 +123,7 @@ function departmentFull(group: GroupRef, count: number): Failure {
   };
 }
 
-/** Removes the membership; no license changes or is released (the OpenAPI says so). */
+/** Removes the membership, freeing a department seat; no license changes or is released (the OpenAPI says so). */
 export const removeOperator: KindSpec<'remove_operator'> = {
   phase: () => 'remove_operator',
   bucket: 'update',
@@ -147,7 +131,7 @@ export const removeOperator: KindSpec<'remove_operator'> = {
   check: (sim, op) => existence(sim, op.target.email, op.group.key),
   apply(sim, op, fx) {
     fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
-    sim.groups.get(op.group.key)?.operators.delete(op.target.email);
+    leaveGroup(sim, op.group.key, op.target.email, fx);
   },
   wouldProvide: () => undefined,
   placement: () => ({ user: 'before' }),

@@ -32,8 +32,8 @@ export const PHASES = [
   'license_claim',
   // Other field updates (names, admin rights, emails): after the claims, before numbers.
   'update',
-  // Adds need the user and the group to exist; a call-centre add may switch the user to an agent
-  // license (a line claim), so after every free and transfer, and after explicit license changes.
+  // Adds need the user and the group to exist; a call-centre add needs the user's agent license,
+  // which an explicit license change (`license_claim`) gives first.
   'add_operator',
   // A skill level is set on a membership that exists.
   'skill',

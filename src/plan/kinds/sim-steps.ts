@@ -12,7 +12,13 @@ export const userKey = (email: string): string => `user:${email}`;
 export const officeKey = (key: string): string => `office:${key}`;
 export const numberKey = (number: string): string => `number:${number}`;
 export const groupKey = (key: string): string => `group:${key}`;
-/** Provided by a change of a user's license: what a call-centre add that would switch it waits for. */
+/**
+ * A seat in a department (Dialpad caps one at `MAX_DEPARTMENT_OPERATORS`): provided by whatever
+ * takes an operator out of it, claimed by every add, so an add runs after the removals the
+ * simulation counted on to make room (as lines do for licenses).
+ */
+export const seatKey = (group: string): string => `seat:${group}`;
+/** Provided by a change of a user's license: what a call-centre add of a user without an agent license waits for. */
 export const licenseKey = (email: string): string => `license:${email}`;
 /** Provided by a user's move: what an assign of a number of the destination's country waits for. */
 export const arrivalKey = (email: string): string => `arrival:${email}`;
@@ -69,6 +75,21 @@ export function giveLine(sim: SimState, office: string, line: LineType | undefin
   if (o === undefined || line === undefined) return;
   o.free[line] += 1;
   fx.provides.push(lineKey(office, line));
+}
+
+/** `email` joins `group` (an existing one): in a department, this takes a seat. */
+export function joinGroup(sim: SimState, group: string, email: string, fx: Effects): void {
+  const g = sim.groups.get(group);
+  if (g === undefined) return;
+  if (g.type === 'department' && !g.operators.has(email)) fx.claims.push(seatKey(group));
+  g.operators.add(email);
+}
+
+/** `email` leaves `group` (if in it): in a department, this frees a seat. */
+export function leaveGroup(sim: SimState, group: string, email: string, fx: Effects): void {
+  const g = sim.groups.get(group);
+  if (g === undefined || !g.operators.delete(email)) return;
+  if (g.type === 'department') fx.provides.push(seatKey(group));
 }
 
 /** Sends `numbers` from `user` to the reserved pool; `office` is the one they are recorded under. */

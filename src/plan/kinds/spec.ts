@@ -17,7 +17,7 @@ export type Failure = { code: RuleCode; message: string } | { waitsFor: string; 
 
 /**
  * What one simulated step did. `claims`/`provides` are resource keys (`line:<office>:<line>`,
- * `number:<e164>`, `user:<email>`, `office:<key>`) from which ordering derives each operation's
+ * `number:<e164>`, `user:<email>`, `office:<key>`, `seat:<group>`, …) from which ordering derives each operation's
  * `after`; `pool` lists the numbers entering or leaving the reserved pool.
  */
 export interface Effects {

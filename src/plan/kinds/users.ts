@@ -4,7 +4,7 @@ import type { UserState } from '../../model/tenant.js';
 import type { SimState, SimUser } from '../sim-state.js';
 import type { KindSpec } from './spec.js';
 import type { NewNumber, OperationOf, UserTarget } from '../types.js';
-import { arrivalKey, deleteNumbers, existingOffice, giveLine, isFailure, licenseKey, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
+import { arrivalKey, deleteNumbers, existingOffice, giveLine, isFailure, leaveGroup, licenseKey, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
 
 export const createUser: KindSpec<'create_user'> = {
   phase: () => 'license_claim',
@@ -201,7 +201,7 @@ export const deleteUser: KindSpec<'delete_user'> = {
     else toPool(sim, user, [...user.numbers], user.office, fx);
     user.state = 'deleted';
     // Dialpad drops a deleted user's memberships (the plan removes them first anyway).
-    for (const group of sim.groups.values()) group.operators.delete(user.email);
+    for (const group of sim.groups.keys()) leaveGroup(sim, group, user.email, fx);
     user.companyAdmin = false;
     user.adminOffices = [];
   },
