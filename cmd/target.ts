@@ -68,17 +68,22 @@ export async function openTarget(opts: ConnectionOptions, io: Io, desired?: Desi
  * `openTarget` while the config is still loading (`loading`), so the read can start beside the
  * load. A bare `--emulator` seeds from the config's `emulator.fixture` and waits for it; any
  * other target does not, and if it cannot be opened, a config that fails to load is still the
- * error reported (as when the config loaded first). A config that fails to load stops the
- * client (`signal`): its read is of no use, and the error is not kept waiting for it.
+ * error reported (as when the config loaded first). A config that fails to load, or closing the
+ * target, stops the client (`signal`): its read is of no use, and the error is not kept waiting
+ * for it.
  */
 export async function openTargetBeside(opts: ConnectionOptions, io: Io, loading: Promise<DesiredState | undefined>): Promise<Target> {
   if (opts.emulator === true) return openTarget(opts, io, await loading);
   const stop = new AbortController();
   loading.catch(() => stop.abort());
+  let target: Target;
   try {
-    return await openTarget(opts, io, undefined, stop.signal);
+    target = await openTarget(opts, io, undefined, stop.signal);
   } catch (err) {
     await loading;
     throw err;
   }
+  // Closing stops the client too: a command that ends early (another input failed: `--base`, the
+  // journal, the confirmations file) does not wait for a read started beside the load.
+  return { ...target, close: () => (stop.abort(), target.close()) };
 }

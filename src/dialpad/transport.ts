@@ -112,9 +112,12 @@ export function createTransport(opts: TransportOptions): Transport {
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     const event: RequestEvent = { method: spec.method, path: spec.path, query };
     if (spec.body !== undefined) event.body = spec.body;
-    await limiter.acquire();
     const errorBase = { operation: spec.operation, ...(spec.label === undefined ? {} : { label: spec.label }) };
-    if (opts.signal?.aborted) throw new ApiError({ ...errorBase, kind: 'network', apiMessage: 'abandoned: the client was stopped' });
+    const abandoned = () => new ApiError({ ...errorBase, kind: 'network', apiMessage: 'abandoned: the client was stopped' });
+    // Before waiting for a slot and again after it: a stopped client neither queues nor sends.
+    if (opts.signal?.aborted) throw abandoned();
+    await limiter.acquire();
+    if (opts.signal?.aborted) throw abandoned();
     counters.requests++;
     const started = performance.now();
     try {

@@ -36,4 +36,19 @@ describe('plan and apply: the config loads beside the read', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.code).toBe(1);
   });
+
+  it('plan reports a bad --base at once, without waiting for the read started beside the load (issue 15 review #7)', { timeout: 60_000 }, async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-beside-base-'));
+    await writeFile(join(cwd, 'dialform.yaml'), 'version: 1\ncompany: { account_type: pro }\noffices:\n  hq: { name: HQ, country: US }\n');
+    const result = await runCli(['plan', '-c', 'dialform.yaml', '--base', 'no-such-ref'], {
+      cwd,
+      env: { DIALPAD_API_URL: `http://127.0.0.1:${address.port}`, DIALPAD_API_KEY: 'k' },
+    });
+    expect(result.stderr).toMatch(/no-such-ref/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.code).toBe(1);
+  });
 });
