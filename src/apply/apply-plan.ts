@@ -30,6 +30,16 @@ export interface ApplyOptions {
 export const APPLY_CONCURRENCY = 4;
 
 /**
+ * Whether `op` may start while `previous` (just before it in plan order) is in flight: only within
+ * a run of one kind, and never beside a move that lets Dialpad choose a number, since which pool
+ * number that takes for a while (`new_number`) is known to no plan.
+ */
+function mayOverlap(previous: Operation, op: Operation): boolean {
+  const choosesNumber = (o: Operation) => o.kind === 'move_user' && o.new_number !== undefined;
+  return previous.kind === op.kind && !choosesNumber(previous) && !choosesNumber(op);
+}
+
+/**
  * Executes a plan's operations in the plan's order (apply never re-sorts). Only a run of
  * consecutive operations of one kind overlaps (up to `concurrency` at once, each after the
  * operations it follows, `after`), so their round trips overlap; an operation of another kind
@@ -132,7 +142,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     // (one at a time, 50 ms of latency at 20 req/s leaves the rate limit ~10 % idle); the
     // transport's rate limiter still spaces every request.
     const previous = plan.operations[index - 1];
-    if (previous !== undefined && previous.kind !== op.kind) await Promise.all(inFlight);
+    if (previous !== undefined && !mayOverlap(previous, op)) await Promise.all(inFlight);
     await Promise.all(op.after.map((id) => finished.get(id)));
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (bug !== undefined) break;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { executeOperation } from '../../src/apply/execute-operation.js';
+import { applyPlan } from '../../src/apply/apply-plan.js';
+import { memoryJournal } from '../../src/apply/journal.js';
+import type { Plan } from '../../src/plan/types.js';
 import type { ApplyApi } from '../../src/apply/types.js';
 import { operation } from '../../src/plan/operations.js';
 
@@ -71,3 +74,33 @@ describe('move_user via office_id', () => {
     expect(calls).toEqual(['move_office o-us']);
   });
 });
+
+describe('apply of moves that let Dialpad choose a number', () => {
+  it('runs them one at a time, though they are of one kind: which pool number each takes for a while is known to no plan (issue 15 review #4)', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const api = {
+      async readUserNumbers() {
+        return { officeId: 'o-gb', numbers: [] };
+      },
+      async unassignNumber() {},
+      async setUserOffice() {
+        most = Math.max(most, ++inFlight);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      },
+      async assignChosenNumber() {
+        inFlight--;
+        return '+14155550100';
+      },
+    } as unknown as ApplyApi;
+    const move = (email: string, id: string) => ({
+      ...operation.moveUser({ email, id: `u-${email}`, source: 'users.yaml:3', from: FROM, to: TO, numbersToPool: [], international: true, via: 'office_id', newNumber: { country: 'US', excluding: [] } }),
+      id,
+    });
+    const plan = { format_version: 1, created_at: '2026-11-26T18:00:00Z', basis: { config_digest: 'sha256:c', live_digest: 'sha256:l' }, summary: { create: 0, update: 0, delete: 0, move: 2, manual: 0, blocked: false }, operations: [move('ada@acme.com', 'op-1'), move('bob@acme.com', 'op-2')], violations: [], pool: [], unverifiable: [], offices: [] } as Plan;
+    const report = await applyPlan(plan, { api, journal: memoryJournal(), concurrency: 4 });
+    expect(report.status).toBe('complete');
+    expect(most).toBe(1);
+  });
+});
+
