@@ -14,7 +14,8 @@ import { change, type Change } from './types.js';
  */
 export function diffGroups(desired: DesiredState, live: LiveState, userChanges: readonly Change[], pairs: OwnedUserMatch['pairs']): Change[] {
   const liveGroups = new Map((live.tenant.groups ?? []).map((g) => [g.key, g]));
-  const desiredGroups = new Map((desired.tenant.groups ?? []).map((g) => [g.key, g]));
+  // A group pinning an id Dialpad does not have is neither created nor joined: `group_id_not_found` blocks the plan.
+  const desiredGroups = new Map((desired.tenant.groups ?? []).filter((g) => g.id === undefined || liveGroups.has(g.key)).map((g) => [g.key, g]));
   const changes: Change[] = [];
   for (const group of desiredGroups.values()) {
     const found = liveGroups.get(group.key);

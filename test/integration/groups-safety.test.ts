@@ -1,0 +1,49 @@
+/**
+ * Safety of the departments/call-centres feature against the emulator over loopback: a stale
+ * pinned id, an absent section under the delete policy, duplicate names, a partial read.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { startEmulatorForTest } from '../support/emulator.js';
+
+const SCHEMAS = join(import.meta.dirname, '..', '..', 'schemas');
+/** One office (hq), three users; call centre "Support" 6600000000000001 with two operators. */
+const FIXTURE = join(import.meta.dirname, '..', 'golden', 'call-center-skill-change', 'fixture.json');
+
+const HEAD = `# yaml-language-server: $schema=${SCHEMAS}/dialform.schema.json
+version: 1
+company: { account_type: pro }
+offices:
+  hq: { name: Acme HQ, country: US, price_level: premium }
+`;
+const USERS = `users:
+  - { email: grace.hopper@acme.com, first_name: Grace, last_name: Hopper, office: hq, license: talk, admin: company }
+  - { email: alan.turing@acme.com, first_name: Alan, last_name: Turing, office: hq, license: agents }
+  - { email: ada.lovelace@acme.com, first_name: Ada, last_name: Lovelace, office: hq, license: agents }
+`;
+
+async function planJson(config: string, cwd: string, env: Record<string, string>) {
+  const out = await runCli(['plan', '-c', config, '--format', 'json'], { cwd, env });
+  return { out, plan: JSON.parse(out.stdout) as { operations: { kind: string }[]; violations: { code: string; message: string }[]; summary: { blocked: boolean } } };
+}
+
+describe('groups safety (issue 19 review)', () => {
+  it('a pinned id Dialpad no longer has blocks the plan with group_id_not_found instead of creating it and deleting the live group (issue 19 review #1)', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-groups-stale-id-'));
+    const running = await startEmulatorForTest(FIXTURE);
+    const config = join(cwd, 'dialform.yaml');
+    await writeFile(config, `${HEAD}policy: { unmanaged_groups: delete }\ncall_centers:\n  support: { name: Support, office: hq, id: "999" }\n${USERS}`);
+    const { out, plan } = await planJson(config, cwd, running.env);
+    expect(plan.operations.map((o) => o.kind), out.stderr).not.toContain('delete_group');
+    expect(plan.operations.map((o) => o.kind)).not.toContain('create_group');
+    expect(plan.summary.blocked).toBe(true);
+    const error = plan.violations.find((v) => v.code === 'group_id_not_found');
+    expect(error?.message).toMatch(/call centre "support" pins id 999.*6600000000000001.*Fix the id \(call_centers.support.id\), or unpin it/);
+    const applied = await runCli(['apply', '-c', config, '--auto-approve'], { cwd, env: running.env });
+    expect(applied.code).not.toBe(0);
+    expect(running.emulator.snapshot().call_centers?.map((g) => g.name)).toEqual(['Support']);
+  });
+});
