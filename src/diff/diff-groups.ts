@@ -24,8 +24,10 @@ export function diffGroups(desired: DesiredState, live: LiveState, userChanges: 
   }
   const deleted = new Set<string>();
   if (desired.policy.unmanagedGroups === 'delete') {
+    const sections = new Set(desired.groupSections);
     for (const group of liveGroups.values()) {
-      if (desiredGroups.has(group.key)) continue;
+      // A type whose section config leaves out is not managed: a missing `call_centers:` deletes nothing.
+      if (desiredGroups.has(group.key) || !sections.has(group.type)) continue;
       deleted.add(group.key);
       changes.push(change.deleteGroup(group));
     }

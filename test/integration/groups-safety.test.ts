@@ -2,7 +2,7 @@
  * Safety of the departments/call-centres feature against the emulator over loopback: a stale
  * pinned id, an absent section under the delete policy, duplicate names, a partial read.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,18 @@ const USERS = `users:
   - { email: ada.lovelace@acme.com, first_name: Ada, last_name: Lovelace, office: hq, license: agents }
 `;
 
+/** The skill-change fixture with extra groups: `departments` and further `call_centers`. */
+async function writeFixture(dir: string, extra: { departments?: unknown[]; call_centers?: unknown[] }): Promise<string> {
+  const fixture = JSON.parse(await readFile(FIXTURE, 'utf8')) as Record<string, unknown[]>;
+  fixture.departments = extra.departments ?? [];
+  fixture.call_centers = [...(fixture.call_centers ?? []), ...(extra.call_centers ?? [])];
+  const path = join(dir, 'fixture.json');
+  await writeFile(path, JSON.stringify(fixture));
+  return path;
+}
+
+const dept = (id: string, name: string) => ({ id, name, office_id: '6100000000000001', operators: [] });
+
 async function planJson(config: string, cwd: string, env: Record<string, string>) {
   const out = await runCli(['plan', '-c', config, '--format', 'json'], { cwd, env });
   return { out, plan: JSON.parse(out.stdout) as { operations: { kind: string }[]; violations: { code: string; message: string }[]; summary: { blocked: boolean } } };
@@ -45,5 +57,23 @@ describe('groups safety (issue 19 review)', () => {
     const applied = await runCli(['apply', '-c', config, '--auto-approve'], { cwd, env: running.env });
     expect(applied.code).not.toBe(0);
     expect(running.emulator.snapshot().call_centers?.map((g) => g.name)).toEqual(['Support']);
+  });
+
+  it('with unmanaged_groups: delete, a config without call_centers: deletes no call centre (issue 19 review #2)', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-groups-absent-'));
+    const fixture = await writeFixture(cwd, {
+      departments: [dept('6500000000000001', 'Sales'), dept('6500000000000002', 'Marketing'), dept('6500000000000003', 'Legal')],
+      call_centers: [dept('6600000000000002', 'Billing')],
+    });
+    const running = await startEmulatorForTest(fixture);
+    const config = join(cwd, 'dialform.yaml');
+    const departments = 'departments:\n  sales: { name: Sales, office: hq }\n  marketing: { name: Marketing, office: hq }\n  legal: { name: Legal, office: hq }\n';
+    await writeFile(config, `${HEAD}policy: { unmanaged_groups: delete }\n${departments}${USERS}`);
+    const { out, plan } = await planJson(config, cwd, running.env);
+    expect(plan.operations.filter((o) => o.kind === 'delete_group'), out.stdout).toEqual([]);
+    // An empty section is declared: then every live call centre is unmanaged, and deleted.
+    await writeFile(config, `${HEAD}policy: { unmanaged_groups: delete }\n${departments}call_centers: {}\n${USERS}`);
+    const declared = await planJson(config, cwd, running.env);
+    expect(declared.plan.operations.filter((o) => o.kind === 'delete_group')).toHaveLength(2);
   });
 });
