@@ -76,4 +76,15 @@ describe('groups safety (issue 19 review)', () => {
     const declared = await planJson(config, cwd, running.env);
     expect(declared.plan.operations.filter((o) => o.kind === 'delete_group')).toHaveLength(2);
   });
+
+  it('imports two departments of one name in one office, validates and plans no changes (issue 19 review #3)', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-groups-twins-'));
+    await writeFixture(cwd, { departments: [dept('6500000000000001', 'Sales'), dept('6500000000000002', 'Sales')] });
+    const imported = await runCli(['import', '-o', 'company', '--emulator', 'fixture.json'], { cwd });
+    expect(imported.code, imported.stderr).toBe(0);
+    const validate = await runCli(['validate', '-c', 'company'], { cwd });
+    expect(validate.code, validate.stderr).toBe(0);
+    const plan = await runCli(['plan', '-c', 'company', '--emulator', '--detailed-exitcode'], { cwd });
+    expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+  });
 });
