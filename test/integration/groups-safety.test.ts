@@ -87,4 +87,16 @@ describe('groups safety (issue 19 review)', () => {
     const plan = await runCli(['plan', '-c', 'company', '--emulator', '--detailed-exitcode'], { cwd });
     expect(plan.code, plan.stdout + plan.stderr).toBe(0);
   });
+
+  it('a failed /callcenters read names the group deletions it holds back (issue 19 review #4)', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-groups-partial-'));
+    const fixture = await writeFixture(cwd, { departments: [dept('6500000000000001', 'Sales'), dept('6500000000000002', 'Marketing')] });
+    const running = await startEmulatorForTest(fixture, { faults: 'rate=0,fail=GET:/api/v2/callcenters' });
+    const config = join(cwd, 'dialform.yaml');
+    await writeFile(config, `${HEAD}policy: { unmanaged_groups: delete }\ndepartments: {}\ncall_centers: {}\n${USERS}`);
+    const { out, plan } = await planJson(config, cwd, running.env);
+    const error = plan.violations.find((v) => v.code === 'incomplete_live_read');
+    expect(error?.message, out.stdout + out.stderr).toMatch(/2 group deletions \(department Marketing, department Sales\) were left out/);
+    expect(plan.operations.map((o) => o.kind)).not.toContain('delete_group');
+  });
 });

@@ -16,7 +16,7 @@ import { checkRecentlyDeletedUser } from './recently-deleted-user.js';
 import { checkRestoreWindowExpired } from './restore-window-expired.js';
 import { checkTooManyDeletions } from './too-many-deletions.js';
 
-export type { Rule, RuleContext } from './context.js';
+export type { Rule, RuleContext, Withheld } from './context.js';
 
 /** Every rule, in the order their violations are listed. */
 export const RULES: readonly Rule[] = [
