@@ -23,10 +23,12 @@ export interface GroupExecution {
 const DONE: OperationOutcome = { status: 'done' };
 
 export const GROUP_EXECUTORS: { [K in GroupKind]: (op: OperationOf<K>, ctx: GroupExecution) => Promise<OperationOutcome> } = {
+  // Always a new group: adopting a live one of the same name would let a later `delete_group` of
+  // that live group delete what this created. A create already sent (a resumed run) is settled
+  // by `LANDED.create_group`, an ambiguous answer by the client's `confirmCreateGroup`.
   async create_group(op, ctx) {
     const officeId = await ctx.resolveOffice(op.group.office);
-    const existing = await ctx.api.findGroupByName(op.group.group_type, op.group.name, officeId);
-    const id = existing ?? (await ctx.api.createGroup({ type: op.group.group_type, name: op.group.name, officeId })).id;
+    const { id } = await ctx.api.createGroup({ type: op.group.group_type, name: op.group.name, officeId });
     ctx.groupIds.set(op.group.key, id);
     return DONE;
   },

@@ -39,7 +39,9 @@ function checkGroupOffices(config: MergedConfig): Problem[] {
 
 /**
  * Users name groups by key without their type, so a key is either a department or a call centre;
- * and live groups are matched by type, office and name, so that triple names one entry.
+ * and live groups without a pinned `id` are matched by type, office and name, so that triple names
+ * one such entry. Pinned entries are matched by id: Dialpad allows two groups of one name in an
+ * office, and import pins both.
  */
 function checkGroupKeys(config: MergedConfig): Problem[] {
   const departments = new Set(entriesOf(config, 'department').map(([k]) => k));
@@ -51,7 +53,7 @@ function checkGroupKeys(config: MergedConfig): Problem[] {
   for (const type of ['department', 'call_center'] as const) {
     const seen = new Map<string, string>();
     for (const [key, group] of entriesOf(config, type)) {
-      if (typeof group.name !== 'string' || typeof group.office !== 'string') continue;
+      if (typeof group.name !== 'string' || typeof group.office !== 'string' || group.id !== undefined) continue;
       const identity = `${group.office}\u0000${group.name.trim().toLowerCase()}`;
       const first = seen.get(identity);
       if (first === undefined) {
@@ -59,7 +61,7 @@ function checkGroupKeys(config: MergedConfig): Problem[] {
         continue;
       }
       problems.push(
-        problemAt(config, [SECTION[type], key, 'name'], `${GROUP_LABELS[type]} "${key}" has the same name "${group.name}" in office ${group.office} as "${first}" (${where(config, [SECTION[type], first, 'name'])}): live groups are matched by name within an office, so it must be unique there`),
+        problemAt(config, [SECTION[type], key, 'name'], `${GROUP_LABELS[type]} "${key}" has the same name "${group.name}" in office ${group.office} as "${first}" (${where(config, [SECTION[type], first, 'name'])}): live groups are matched by name within an office, so it must be unique there among groups without an id (pin each with id: to keep both)`),
       );
     }
   }

@@ -1,5 +1,6 @@
 import type { AdminRights, DesiredState, Group, GroupType, LineCounts, Membership, Office, OfficeCreateSpec, User } from '../model/tenant.js';
-import { LINE_TYPES } from '../model/tenant.js';
+import { GROUP_TYPES, LINE_TYPES } from '../model/tenant.js';
+import { GROUP_CONFIG_KEY } from '../model/groups.js';
 import type { MergedConfig } from './merge-files.js';
 import type { RawGroup, RawOffice, RawUser } from './raw-types.js';
 import { resolveFixture } from './semantic-rules.js';
@@ -44,6 +45,7 @@ export function normalizeConfig(config: MergedConfig, files: string[]): DesiredS
       releaseUnlisted: reserved?.release_unlisted ?? false,
       ...(reserved === undefined ? {} : { source: sourceOf(config, [], 'reserved_numbers') }),
     },
+    groupSections: GROUP_TYPES.filter((type) => raw[GROUP_CONFIG_KEY[type]] !== undefined),
     ...(emulatorFixture === undefined ? {} : { emulatorFixture }),
     files,
   };

@@ -14,7 +14,8 @@ import { change, type Change } from './types.js';
  */
 export function diffGroups(desired: DesiredState, live: LiveState, userChanges: readonly Change[], pairs: OwnedUserMatch['pairs']): Change[] {
   const liveGroups = new Map((live.tenant.groups ?? []).map((g) => [g.key, g]));
-  const desiredGroups = new Map((desired.tenant.groups ?? []).map((g) => [g.key, g]));
+  // A group pinning an id Dialpad does not have is neither created nor joined: `group_id_not_found` blocks the plan.
+  const desiredGroups = new Map((desired.tenant.groups ?? []).filter((g) => g.id === undefined || liveGroups.has(g.key)).map((g) => [g.key, g]));
   const changes: Change[] = [];
   for (const group of desiredGroups.values()) {
     const found = liveGroups.get(group.key);
@@ -23,8 +24,10 @@ export function diffGroups(desired: DesiredState, live: LiveState, userChanges: 
   }
   const deleted = new Set<string>();
   if (desired.policy.unmanagedGroups === 'delete') {
+    const sections = new Set(desired.groupSections);
     for (const group of liveGroups.values()) {
-      if (desiredGroups.has(group.key)) continue;
+      // A type whose section config leaves out is not managed: a missing `call_centers:` deletes nothing.
+      if (desiredGroups.has(group.key) || !sections.has(group.type)) continue;
       deleted.add(group.key);
       changes.push(change.deleteGroup(group));
     }

@@ -66,7 +66,10 @@ function groupNameKey(g: Pick<Group, 'type' | 'office' | 'name'>): string {
 /**
  * Assigns each live group a key: the config group that pins its `id`, else the config group of
  * the same type, office and name (trimmed, case-insensitive), else `<type>:<id>`. As `matchOffices`:
- * explicit ids first, each config group matches at most one live group, smaller ids first.
+ * explicit ids first, each config group matches at most one live group, smaller ids first. A
+ * config group pinning an id no live group has is matched by name too (after unpinned ones), so
+ * a group recreated in Dialpad is neither created again nor deleted as unmanaged: the
+ * `group_id_not_found` rule blocks that plan (`listStalePins`).
  */
 export function matchGroups(desired: readonly Group[], live: readonly Group[]): Map<string, string> {
   const keys = new Map<string, string>();
@@ -80,8 +83,8 @@ export function matchGroups(desired: readonly Group[], live: readonly Group[]): 
     }
   }
   const byName = new Map<string, Group>();
-  for (const g of desired) {
-    if (taken.has(g.key) || g.id !== undefined) continue;
+  const unmatched = desired.filter((g) => !taken.has(g.key));
+  for (const g of [...unmatched.filter((x) => x.id === undefined), ...unmatched.filter((x) => x.id !== undefined)]) {
     const name = groupNameKey(g);
     if (!byName.has(name)) byName.set(name, g);
   }
@@ -119,6 +122,20 @@ export function keyLiveGroups(live: LiveState, desired: readonly Group[]): LiveS
     }),
   };
   return { ...live, tenant };
+}
+
+/**
+ * Config groups pinning an `id` no live group of their type has (deleted, or recreated with a new
+ * id, in Dialpad), each with the live group matched to it by name, if any. Pure; `live` keyed by
+ * `keyLiveGroups`.
+ */
+export function listStalePins(desired: readonly Group[], live: readonly Group[]): { group: Group; byName?: Group }[] {
+  const ids = new Set(live.map((g) => liveGroupKey(g.type, g.id ?? '')));
+  return desired.flatMap((group) => {
+    if (group.id === undefined || ids.has(liveGroupKey(group.type, group.id))) return [];
+    const byName = live.find((g) => g.key === group.key);
+    return [{ group, ...(byName === undefined ? {} : { byName }) }];
+  });
 }
 
 /** The read keyed to a config: offices (`keyLiveOffices`), then groups (`keyLiveGroups`). */

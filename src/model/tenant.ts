@@ -269,6 +269,13 @@ export interface DesiredState {
   tenant: Tenant;
   policy: Policy;
   reservedNumbers: ReservedNumbers;
+  /**
+   * The group types whose config section (`departments:` / `call_centers:`) is present, even
+   * empty. Only live groups of these types are unmanaged when config lacks them (deleted under
+   * `unmanaged_groups: delete`); an absent section leaves every group of its type alone, as an
+   * absent `departments:` on a user leaves their memberships alone.
+   */
+  groupSections: GroupType[];
   /** Fixture the embedded emulator starts from, resolved to an absolute path. */
   emulatorFixture?: string;
   /** The config files read, in order (absolute paths), for digests and messages. */

@@ -12,7 +12,8 @@ import { operationsFromChange } from './from-changes.js';
 import { createOfficeBook } from './office-refs.js';
 import { createGroupBook } from './group-refs.js';
 import { orderOperations } from './order.js';
-import { runRules } from './rules/index.js';
+import { runRules, type Withheld } from './rules/index.js';
+import { GROUP_LABELS } from '../model/groups.js';
 import { settleReversibility } from './reversibility.js';
 import { indexLiveNumbers } from '../diff/live-numbers.js';
 import { indexNumberCountries } from '../model/countries.js';
@@ -40,12 +41,34 @@ export interface BuildPlanInput {
   rehearsal?: Rehearsal;
 }
 
-/** A partial read must not lead to deleting or suspending users, or releasing numbers, that may only be unread. */
-function isWithheld(c: Change, live: LiveState): boolean {
-  if (live.incomplete.length === 0) return false;
+/**
+ * A partial read must not lead to deleting or suspending users, releasing numbers or deleting
+ * groups that may only be unread: each such change, as `incomplete_live_read` names it (the
+ * list of `Withheld` it goes in, and its name there), else `undefined`.
+ */
+function nameWithheld(c: Change, live: LiveState): [keyof Withheld, string] | undefined {
+  if (live.incomplete.length === 0) return undefined;
   // An offboarded entry (`state: deleted`) names a user that was read: only the policy's acts are held back.
-  // A group absent from a partial read's lists, or a membership missing from it, may only be unread.
-  return (c.kind === 'delete_user' && c.user === undefined) || c.kind === 'release_number' || (c.kind === 'suspend_user' && c.user === undefined) || c.kind === 'delete_group';
+  if ((c.kind === 'delete_user' || c.kind === 'suspend_user') && c.user === undefined) return ['users', c.live.email];
+  if (c.kind === 'release_number') return ['numbers', c.number.number];
+  // A group absent from a partial read's lists may only be unread.
+  if (c.kind === 'delete_group') return ['groups', `${GROUP_LABELS[c.live.type]} ${c.live.name}`];
+  return undefined;
+}
+
+function isWithheld(c: Change, live: LiveState): boolean {
+  return nameWithheld(c, live) !== undefined;
+}
+
+/** The withheld changes' names, by list, sorted. */
+function listWithheld(changes: readonly Change[], live: LiveState): Withheld {
+  const withheld: Withheld = { users: [], numbers: [], groups: [] };
+  for (const c of changes) {
+    const named = nameWithheld(c, live);
+    if (named !== undefined) withheld[named[0]].push(named[1]);
+  }
+  for (const list of Object.values(withheld)) list.sort(compareCodeUnits);
+  return withheld;
 }
 
 function summarize(operations: Operation[], violations: Violation[]): PlanSummary {
@@ -65,7 +88,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const book = createOfficeBook(desired, live);
   const liveNumbers = indexLiveNumbers(live);
 
-  const withheld = input.changes.filter((c) => isWithheld(c, live));
+  const withheld = listWithheld(input.changes, live);
   const changes = input.changes.filter((c) => !isWithheld(c, live));
   const licenseChanges = changes.flatMap((c) => (c.kind === 'office_licenses' ? [c] : []));
   const transfers = planTransfers(licenseChanges, book);
@@ -104,8 +127,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     trace,
     book,
     unbalanced: transfers.unbalanced,
-    withheld: withheld.flatMap((c) => (c.kind === 'delete_user' || c.kind === 'suspend_user' ? [c.live.email] : [])).sort(),
-    withheldNumbers: withheld.flatMap((c) => (c.kind === 'release_number' ? [c.number.number] : [])).sort(),
+    withheld,
     pendingRestores: input.pendingRestores ?? [],
   });
   // Every blocked operation is named by an error, whichever rule's code it carries.

@@ -232,6 +232,7 @@ export const RULE_CODES = [
   'pending_user_number_loss',
   'department_operator_limit',
   'pending_user_not_operator',
+  'group_id_not_found',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

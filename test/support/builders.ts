@@ -4,6 +4,7 @@ import { diffTenant } from '../../src/diff/index.js';
 import type {
   AccountType,
   Group,
+  GroupType,
   DesiredState,
   LiveState,
   Office,
@@ -52,6 +53,8 @@ export function desiredState(input: {
   policy?: Partial<Policy>;
   reserved?: Partial<ReservedNumbers>;
   accountType?: AccountType;
+  /** Default: both sections present (every live group absent from `groups` is unmanaged). */
+  groupSections?: GroupType[];
 }): DesiredState {
   return {
     tenant: {
@@ -63,6 +66,7 @@ export function desiredState(input: {
     },
     policy: { unmanagedUsers: 'ignore', protected: [], ...input.policy },
     reservedNumbers: { keep: [], releaseUnlisted: false, ...input.reserved },
+    groupSections: input.groupSections ?? ['department', 'call_center'],
     files: ['dialform.yaml'],
   };
 }

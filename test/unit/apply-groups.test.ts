@@ -78,3 +78,23 @@ describe('group operations: what apply sends (issue 19 #2)', () => {
     ]);
   });
 });
+
+describe('create_group never adopts a live group by name (issue 19 review #1)', () => {
+  it('creates the group even when Dialpad has one of that name: a landed create is settled by LANDED.create_group, not by adoption', async () => {
+    const calls: string[] = [];
+    const api = {
+      async findGroupByName(type: string, name: string) {
+        calls.push(`findGroupByName ${type} ${name}`);
+        return '601';
+      },
+      async createGroup(input: { type: string; name: string; officeId: string }) {
+        calls.push(`createGroup ${input.type} ${input.name} ${input.officeId}`);
+        return { id: '777' };
+      },
+    } as unknown as ApplyApi;
+    const ctx: ExecutionContext = { api, confirmed: [], officeIds: new Map(), userIds: new Map(), groupIds: new Map() };
+    await executeOperation(byKind('create_group'), ctx);
+    expect(calls).toEqual(['createGroup call_center Billing 5001']);
+    expect(ctx.groupIds.get('billing')).toBe('777');
+  });
+});

@@ -68,7 +68,12 @@ describe('departments and call centres in config (issue 19 #1)', () => {
     [
       'two call centres of one name in one office (the same name in two offices is fine)',
       `${OFFICES_YAML}call_centers:\n  support: { name: Support, office: hq }\n  uk: { name: Support, office: london }\n  help: { name: " support", office: hq }\n`,
-      ['c.yaml:8:17: call centre "help" has the same name " support" in office hq as "support" (c.yaml:6:20): live groups are matched by name within an office, so it must be unique there'],
+      ['c.yaml:8:17: call centre "help" has the same name " support" in office hq as "support" (c.yaml:6:20): live groups are matched by name within an office, so it must be unique there among groups without an id (pin each with id: to keep both)'],
+    ],
+    [
+      'two unpinned call centres of one name beside two pinned ones of it (pinned entries are matched by id) (issue 19 review #3)',
+      `${OFFICES_YAML}call_centers:\n  support: { name: Support, office: hq, id: "601" }\n  support-2: { name: Support, office: hq, id: "602" }\n  help: { name: Support, office: hq }\n  help-2: { name: Support, office: hq }\n`,
+      ['c.yaml:9:19: call centre "help-2" has the same name "Support" in office hq as "help" (c.yaml:8:17): live groups are matched by name within an office, so it must be unique there among groups without an id (pin each with id: to keep both)'],
     ],
   ])('reports %s at its place', async (_what, text, expected) => {
     writeTree(cwd.dir, { 'c.yaml': text });

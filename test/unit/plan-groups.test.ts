@@ -124,3 +124,39 @@ describe('matching live groups to config (issue 19 #2)', () => {
     ]);
   });
 });
+
+describe('unmanaged groups: only types whose section config has (issue 19 review #2)', () => {
+  it('deletes no call centre when config has departments: and no call_centers:, under unmanaged_groups: delete (issue 19 review #2)', () => {
+    const live = liveState({
+      groups: [
+        group('sales', 'department', { id: '501' }),
+        group('department:502', 'department', { id: '502', name: 'Old' }),
+        group('call_center:601', 'call_center', { id: '601', name: 'Support' }),
+        group('call_center:602', 'call_center', { id: '602', name: 'Billing' }),
+      ],
+    });
+    const desired = (groupSections: ('department' | 'call_center')[]) =>
+      desiredState({ groups: [group('sales', 'department')], policy: { unmanagedGroups: 'delete' }, groupSections });
+    expect(steps(planOf(desired(['department']), live))).toEqual(['delete_group Old']);
+    expect(steps(planOf(desired(['department', 'call_center']), live)).sort()).toEqual(['delete_group Billing', 'delete_group Old', 'delete_group Support']);
+  });
+});
+
+describe('group deletions share policy.max_deletion_percent (issue 19 review #2)', () => {
+  it('blocks deleting 2 of 3 live groups over max_deletion_percent 50, as it blocks user deletions (issue 19 review #2)', () => {
+    const live = liveState({
+      groups: [
+        group('sales', 'department', { id: '501' }),
+        group('department:502', 'department', { id: '502', name: 'Old' }),
+        group('call_center:601', 'call_center', { id: '601', name: 'Support' }),
+      ],
+    });
+    const plan = planOf(desiredState({ groups: [group('sales', 'department')], policy: { unmanagedGroups: 'delete', maxDeletionPercent: 50 } }), live);
+    expect(plan.violations.map((v) => [v.code, v.message])).toEqual([
+      [
+        'too_many_deletions',
+        'The plan deletes 2 of 3 live groups (66.7%), more than policy.max_deletion_percent (50%). Check that config lists every department and call centre to keep, or raise policy.max_deletion_percent for this change.',
+      ],
+    ]);
+  });
+});

@@ -15,12 +15,21 @@ export interface RuleContext {
   book: OfficeBook;
   /** License counts that transfers cannot reach. */
   unbalanced: UnbalancedLicenses[];
-  /** Live users the unmanaged-users policy would have deleted or suspended, held back by a partial read. */
-  withheld: string[];
-  /** Pool numbers `release_unlisted` would have released, held back by a partial read. */
-  withheldNumbers?: string[];
+  /** What a partial read held back from the plan (`isWithheld`), each list sorted. */
+  withheld: Withheld;
   /** Restores apply waited for and never saw done (its journal). */
   pendingRestores?: readonly PendingRestore[];
+}
+
+/**
+ * The changes a partial read holds back, named: live users the unmanaged-users policy would have
+ * deleted or suspended (emails), pool numbers `release_unlisted` would have released, and groups
+ * `unmanaged_groups: delete` would have deleted (`<type label> <name>`).
+ */
+export interface Withheld {
+  users: string[];
+  numbers: string[];
+  groups: string[];
 }
 
 export type Rule = (ctx: RuleContext) => Violation[];

@@ -1,36 +1,51 @@
 import type { Violation } from '../types.js';
 import { countOf } from '../plural.js';
-import type { RuleContext } from './context.js';
+import type { RuleContext, Withheld } from './context.js';
 
-/** What a partial read must never lead to, when it is planned at all: named by the violation. */
-const DESTRUCTIVE: ReadonlySet<string> = new Set(['delete_user', 'release_number', 'delete_group', 'remove_operator']);
+/**
+ * What a partial read must never lead to, when it is planned at all: named by the violation. (The
+ * planner withholds the policies' deletions outright: those are named in the message instead.)
+ */
+const DESTRUCTIVE: ReadonlySet<string> = new Set(['delete_user', 'release_number', 'remove_operator']);
+
+/** How the message names each list of withheld changes: the noun counted, the tail, how many it lists. */
+const WITHHELD_WORDS: Record<keyof Withheld, { noun: string; tail: string; max: number }> = {
+  users: { noun: 'unmanaged user', tail: 'left out of the plan rather than deleted or suspended', max: Infinity },
+  numbers: { noun: 'number release', tail: 'left out', max: 5 },
+  groups: { noun: 'group deletion', tail: 'left out', max: 5 },
+};
 
 /** The first few items, and how many more. */
-function listSome(items: string[], max = 5): string {
+function listSome(items: string[], max: number): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** ` 2 group deletions (…) were left out.` for each non-empty list. */
+function describeWithheld(withheld: Withheld): string {
+  return (Object.keys(WITHHELD_WORDS) as (keyof Withheld)[])
+    .map((list) => {
+      const items = withheld[list];
+      if (items.length === 0) return '';
+      const { noun, tail, max } = WITHHELD_WORDS[list];
+      return ` ${countOf(items.length, noun)} (${listSome(items, max)}) ${items.length === 1 ? 'was' : 'were'} ${tail}.`;
+    })
+    .join('');
 }
 
 /**
  * A partial live read blocks the plan: whatever looked "missing" may only be unread. The planner
- * already withholds unmanaged-user deletions and suspensions; this rule says so and why.
+ * already withholds unmanaged-user deletions and suspensions, number releases and group
+ * deletions; this rule says so and why.
  */
 export function checkIncompleteLiveRead(ctx: RuleContext): Violation[] {
   if (ctx.live.incomplete.length === 0) return [];
-  const numbers = ctx.withheldNumbers ?? [];
-  const withheld =
-    (ctx.withheld.length > 0
-      ? ` ${countOf(ctx.withheld.length, 'unmanaged user')} (${ctx.withheld.join(', ')}) ${ctx.withheld.length === 1 ? 'was' : 'were'} left out of the plan rather than deleted or suspended.`
-      : '') +
-    (numbers.length > 0
-      ? ` ${countOf(numbers.length, 'number release')} (${listSome(numbers)}) ${numbers.length === 1 ? 'was' : 'were'} left out.`
-      : '');
   return [
     {
       code: 'incomplete_live_read',
       severity: 'error',
       message:
         `Live state could not be read completely (${ctx.live.incomplete.join('; ')}); dialform never plans from a partial ` +
-        `read.${withheld} Rerun the plan once the Dialpad API answers all reads (check the API key's scope and rate limits).`,
+        `read.${describeWithheld(ctx.withheld)} Rerun the plan once the Dialpad API answers all reads (check the API key's scope and rate limits).`,
       operation_ids: ctx.operations.filter((op) => DESTRUCTIVE.has(op.kind)).map((op) => op.id),
     },
   ];

@@ -1,6 +1,7 @@
 import type { Violation } from '../types.js';
 import { checkCountryChangeRequiresAck } from './country-change-requires-ack.js';
 import { checkDepartmentOperatorLimit } from './department-operator-limit.js';
+import { checkGroupIdNotFound } from './group-id-not-found.js';
 import type { Rule, RuleContext } from './context.js';
 import { checkIncompleteLiveRead } from './incomplete-live-read.js';
 import { checkInsufficientLicenses } from './insufficient-licenses.js';
@@ -15,7 +16,7 @@ import { checkRecentlyDeletedUser } from './recently-deleted-user.js';
 import { checkRestoreWindowExpired } from './restore-window-expired.js';
 import { checkTooManyDeletions } from './too-many-deletions.js';
 
-export type { Rule, RuleContext } from './context.js';
+export type { Rule, RuleContext, Withheld } from './context.js';
 
 /** Every rule, in the order their violations are listed. */
 export const RULES: readonly Rule[] = [
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   checkRestoreWindowExpired,
   checkDepartmentOperatorLimit,
   checkPendingUserNotOperator,
+  checkGroupIdNotFound,
 ];
 
 /** Runs every rule and returns their violations. */

@@ -5,21 +5,21 @@ import { countOf } from '../plural.js';
 /**
  * The limits that apply when config sets none, so a careless config (a users file left out)
  * cannot delete a company. As octoDNS refuses to delete more than 30 % of at least 10 records
- * without `--force`, the share applies from 10 active users; as Microsoft Entra's provisioning
- * quarantines a sync above 500 deletions, so does the count.
+ * without `--force`, a share applies from 10 (active users, or live groups); as Microsoft Entra's
+ * provisioning quarantines a sync above 500 deletions, so does the count.
  */
-const DEFAULT_DELETION_LIMITS = { maxDeletions: 500, maxDeletionPercent: 30, percentFromActiveUsers: 10 } as const;
+const DEFAULT_DELETION_LIMITS = { maxDeletions: 500, maxDeletionPercent: 30, percentFrom: 10 } as const;
 
 /**
  * Guards against mass deletion. `policy.max_deletions` bounds user deletions, number releases
- * and group deletions together (all permanent, a group at once: the API cannot restore one); `policy.max_deletion_percent` bounds user
- * deletions as a share of live active users. Unset, each has its default
- * (`DEFAULT_DELETION_LIMITS`; the share's only from 10 active users).
+ * and group deletions together (all permanent, a group at once: the API cannot restore one);
+ * `policy.max_deletion_percent` bounds user deletions as a share of live active users, and group
+ * deletions as a share of live groups (departments and call centres), each on its own. Unset,
+ * each has its default (`DEFAULT_DELETION_LIMITS`; a share's only from 10 of what it is of).
  */
 export function checkTooManyDeletions(ctx: RuleContext): Violation[] {
   const limits = deletionLimits(ctx);
   const maxDeletions = limits.maxDeletions.value;
-  const maxDeletionPercent = limits.maxDeletionPercent?.value;
   const deletes = ctx.operations.filter((op) => op.kind === 'delete_user');
   const releases = ctx.operations.filter((op) => op.kind === 'release_number');
   const groups = ctx.operations.filter((op) => op.kind === 'delete_group');
@@ -40,20 +40,25 @@ export function checkTooManyDeletions(ctx: RuleContext): Violation[] {
       operation_ids: [...deletes, ...releases, ...groups].map((op) => op.id),
     });
   }
-  const active = limits.active;
-  if (maxDeletionPercent !== undefined && deletes.length > 0) {
-    const percent = active === 0 ? 100 : (deletes.length * 100) / active;
-    if (percent > maxDeletionPercent) {
-      out.push({
-        code: 'too_many_deletions',
-        severity: 'error',
-        message:
-          `The plan deletes ${deletes.length} of ${countOf(active, 'active user')} (${percent.toFixed(1)}%), more than ` +
-          `policy.max_deletion_percent (${maxDeletionPercent}%${limits.maxDeletionPercent?.isDefault === true ? ', the default' : ''}). Check that config lists everyone it should, or raise ` +
-          `policy.max_deletion_percent for this change.`,
-        operation_ids: deletes.map((op) => op.id),
-      });
-    }
+  // One share guard for each kind of thing deleted, each against its live count (users: the active ones).
+  const shares = [
+    { deleted: deletes, of: limits.active, noun: 'active user', check: 'Check that config lists everyone it should' },
+    { deleted: groups, of: limits.groups, noun: 'live group', check: 'Check that config lists every department and call centre to keep' },
+  ];
+  for (const share of shares) {
+    const limit = percentLimit(ctx, share.of);
+    if (limit === undefined || share.deleted.length === 0) continue;
+    const percent = share.of === 0 ? 100 : (share.deleted.length * 100) / share.of;
+    if (percent <= limit.value) continue;
+    out.push({
+      code: 'too_many_deletions',
+      severity: 'error',
+      message:
+        `The plan deletes ${share.deleted.length} of ${countOf(share.of, share.noun)} (${percent.toFixed(1)}%), more than ` +
+        `policy.max_deletion_percent (${limit.value}%${limit.isDefault ? ', the default' : ''}). ${share.check}, or raise ` +
+        `policy.max_deletion_percent for this change.`,
+      operation_ids: share.deleted.map((op) => op.id),
+    });
   }
   return out;
 }
@@ -63,19 +68,19 @@ interface Limit {
   isDefault: boolean;
 }
 
-/** The limits in force: config's, else the defaults (the share's only from enough active users). */
-function deletionLimits(ctx: RuleContext): { maxDeletions: Limit; maxDeletionPercent?: Limit; active: number } {
-  const { maxDeletions, maxDeletionPercent } = ctx.desired.policy;
-  const active = ctx.live.tenant.users.filter((u) => u.state === 'active').length;
-  const percent: Limit | undefined =
-    maxDeletionPercent !== undefined
-      ? { value: maxDeletionPercent, isDefault: false }
-      : active >= DEFAULT_DELETION_LIMITS.percentFromActiveUsers
-        ? { value: DEFAULT_DELETION_LIMITS.maxDeletionPercent, isDefault: true }
-        : undefined;
+/** The count limit in force (config's, else the default), and the live counts the shares are of. */
+function deletionLimits(ctx: RuleContext): { maxDeletions: Limit; active: number; groups: number } {
+  const { maxDeletions } = ctx.desired.policy;
   return {
     maxDeletions: maxDeletions === undefined ? { value: DEFAULT_DELETION_LIMITS.maxDeletions, isDefault: true } : { value: maxDeletions, isDefault: false },
-    ...(percent === undefined ? {} : { maxDeletionPercent: percent }),
-    active,
+    active: ctx.live.tenant.users.filter((u) => u.state === 'active').length,
+    groups: (ctx.live.tenant.groups ?? []).length,
   };
+}
+
+/** The share limit for deletions out of `of` live things: config's, else the default from enough of them. */
+function percentLimit(ctx: RuleContext, of: number): Limit | undefined {
+  const configured = ctx.desired.policy.maxDeletionPercent;
+  if (configured !== undefined) return { value: configured, isDefault: false };
+  return of >= DEFAULT_DELETION_LIMITS.percentFrom ? { value: DEFAULT_DELETION_LIMITS.maxDeletionPercent, isDefault: true } : undefined;
 }
