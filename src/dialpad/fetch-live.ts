@@ -200,8 +200,8 @@ function trackLicenseReads(client: DialpadClient, attempt: Attempt, started: Pro
 }
 
 /** Whether `plan` (read) has more of a line than `declared` (when `declared` is a set of counts). */
-function isAbove(plan: ApiLineCounts | undefined, declared: boolean | Partial<LineCounts>): boolean {
-  if (plan === undefined || typeof declared === 'boolean') return false;
+function isAbove(plan: ApiLineCounts | undefined, declared: Partial<LineCounts>): boolean {
+  if (plan === undefined) return false;
   const purchased = toLineCounts(plan);
   return Object.entries(declared).some(([line, count]) => (purchased[line as keyof LineCounts] ?? 0) > (count ?? 0));
 }

@@ -66,10 +66,6 @@ export function indexNumberCountries(live: LiveState): (number: string) => strin
     const country = officeCountry.get(n.office);
     if (country !== undefined) pooledUnder.set(n.number, country);
   }
-  // Parsing a number costs tens of microseconds, and ordering asks about the same ones repeatedly.
-  const known = new Map<string, string | undefined>();
-  return (number) => {
-    if (!known.has(number)) known.set(number, countryInCompany(number, pooledUnder.get(number)));
-    return known.get(number);
-  };
+  // What libphonenumber says of a number is kept per process (`readE164`), so asking again is cheap.
+  return (number) => countryInCompany(number, pooledUnder.get(number));
 }

@@ -1,8 +1,10 @@
 /**
  * Dialpad's facts about departments and call centres, in one place: which roles each group type
  * allows, how many operators a department holds, the skill range, and which licenses a call-centre
- * operator needs. The planner, the config rules and the importer read them here; the emulator
- * re-states them on purpose (src/emulator), to catch a client that gets them wrong.
+ * operator needs. The planner, the config rules and the importer read them here; the config
+ * schema (kept by hand) states roles and skill range too, checked against these by
+ * test/unit/group-facts-schema.test.ts; the emulator re-states them on purpose (src/emulator), to
+ * catch a client that gets them wrong.
  */
 import { compareCodeUnits } from './compare.js';
 import { compareIds } from './ids.js';
@@ -28,11 +30,10 @@ export const MAX_DEPARTMENT_OPERATORS = 25;
 export const SKILL_RANGE = { min: 1, max: 100, default: 100 } as const;
 
 /**
- * Licenses a call-centre operator holds (`AddCallCenterOperatorMessage.license_type`). Adding a
- * user with another license switches it to `license_type` (default `agents`).
+ * Licenses a call-centre operator holds (`AddCallCenterOperatorMessage.license_type`). Config
+ * gives every call-centre member one, so an add never has Dialpad switch a license.
  */
 export const AGENT_LICENSES: readonly UserLicense[] = ['agents', 'lite_support_agents'];
-export const DEFAULT_AGENT_LICENSE: UserLicense = 'agents';
 
 /** Words for a group type in messages and plans. */
 export const GROUP_LABELS: Record<GroupType, string> = { department: 'department', call_center: 'call centre' };
