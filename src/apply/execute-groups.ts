@@ -4,7 +4,7 @@
  * plan: they are resolved by type, name and office and remembered.
  */
 import { DialformError } from '../errors.js';
-import { liveGroupKey } from '../model/groups.js';
+import { groupNameOf, liveGroupKey } from '../model/groups.js';
 import { liveOfficeKey } from '../model/match-offices.js';
 import type { LiveState, User } from '../model/tenant.js';
 import type { GroupRef, OfficeRef, OperationOf, UserTarget } from '../plan/types.js';
@@ -76,10 +76,10 @@ async function resolveGroup(ref: GroupRef, ctx: GroupExecution): Promise<string>
 function liveGroupOf(live: LiveState, ref: GroupRef) {
   const groups = live.tenant.groups ?? [];
   if (ref.id !== undefined) return groups.find((g) => g.key === liveGroupKey(ref.group_type, ref.id as string) || g.id === ref.id);
-  const name = ref.name.trim().toLowerCase();
+  const name = groupNameOf(ref.name);
   // The office as the id-keyed read names it, when the plan knows its id (an office created in the run has none).
   const office = ref.office.id === undefined ? undefined : liveOfficeKey(ref.office.id);
-  return groups.find((g) => g.type === ref.group_type && g.name.trim().toLowerCase() === name && (office === undefined || g.office === office));
+  return groups.find((g) => g.type === ref.group_type && groupNameOf(g.name) === name && (office === undefined || g.office === office));
 }
 
 function membershipOf(live: LiveState, user: User | undefined, ref: GroupRef) {

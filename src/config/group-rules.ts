@@ -3,7 +3,7 @@
  * Roles and skill ranges are the schema's; these rules check what needs the whole config.
  */
 import type { Problem } from '../errors.js';
-import { AGENT_LICENSES, GROUP_LABELS, MAX_DEPARTMENT_OPERATORS, isAgentLicense } from '../model/groups.js';
+import { AGENT_LICENSES, GROUP_LABELS, MAX_DEPARTMENT_OPERATORS, groupNameOf, isAgentLicense } from '../model/groups.js';
 import type { GroupType } from '../model/tenant.js';
 import type { MergedConfig } from './merge-files.js';
 import { name, problemAt, where } from './problem-at.js';
@@ -54,7 +54,7 @@ function checkGroupKeys(config: MergedConfig): Problem[] {
     const seen = new Map<string, string>();
     for (const [key, group] of entriesOf(config, type)) {
       if (typeof group.name !== 'string' || typeof group.office !== 'string' || group.id !== undefined) continue;
-      const identity = `${group.office}\u0000${group.name.trim().toLowerCase()}`;
+      const identity = `${group.office}\u0000${groupNameOf(group.name)}`;
       const first = seen.get(identity);
       if (first === undefined) {
         seen.set(identity, key);

@@ -1,6 +1,6 @@
 import type { ApplyApi } from '../apply/types.js';
 import { BugError } from '../errors.js';
-import { GROUP_LABELS } from '../model/groups.js';
+import { GROUP_LABELS, groupNameOf } from '../model/groups.js';
 import { compareIds } from '../model/ids.js';
 import type { GroupType } from '../model/tenant.js';
 import type { DialpadClient } from './client.js';
@@ -18,9 +18,9 @@ export function createGroupApplyApi(client: DialpadClient): GroupApplyApi {
       return { id: String(group.id) };
     },
     async findGroupByName(type, name, officeId) {
-      const wanted = name.trim().toLowerCase();
+      const wanted = groupNameOf(name);
       const ids = (await client.listGroups(PATH[type]))
-        .filter((g) => g.id !== undefined && (g.name ?? '').trim().toLowerCase() === wanted && (officeId === undefined || String(g.office_id) === officeId))
+        .filter((g) => g.id !== undefined && groupNameOf(g.name ?? '') === wanted && (officeId === undefined || String(g.office_id) === officeId))
         .map((g) => String(g.id))
         .sort(compareIds);
       return ids[0];

@@ -2,15 +2,16 @@
  * Re-reads that settle an ambiguous group write (see `confirm-writes.ts` for the contract: the
  * write's result if it took effect, `undefined` if not, a throw if the re-read fails).
  */
+import { groupNameOf } from '../model/groups.js';
 import { ApiError } from './api-error.js';
 import type { ApiCreateGroup, ApiDepartment, ApiUser, Int64 } from './api-types.js';
 import type { GroupEndpoints, GroupPath } from './client-groups.js';
 
 /** A create took effect if a group of the kind with this name exists in this office now. */
 export async function confirmCreateGroup(client: Pick<GroupEndpoints, 'listGroups'>, kind: GroupPath, body: ApiCreateGroup): Promise<ApiDepartment | undefined> {
-  const wanted = body.name.trim().toLowerCase();
+  const wanted = groupNameOf(body.name);
   const groups = await client.listGroups(kind);
-  return groups.find((g) => (g.name ?? '').trim().toLowerCase() === wanted && String(g.office_id) === String(body.office_id));
+  return groups.find((g) => groupNameOf(g.name ?? '') === wanted && String(g.office_id) === String(body.office_id));
 }
 
 /** A delete took effect if the group is gone. */

@@ -57,11 +57,19 @@ export function membershipsOf(user: User, type: GroupType): Membership[] | undef
 }
 
 /**
- * Name identity of a group: trimmed, case-insensitive, within its type and office (companies have
+ * A group name as groups are told apart by name: trimmed, case-insensitive. Config validation,
+ * matching, apply's lookups and the re-read after an unclear create all compare names through it.
+ */
+export function groupNameOf(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/**
+ * Name identity of a group: its name (`groupNameOf`) within its type and office (companies have
  * a "Support" per office; the API cannot move a group to another office).
  */
 function groupNameKey(g: Pick<Group, 'type' | 'office' | 'name'>): string {
-  return `${g.type}\u0000${g.office}\u0000${g.name.trim().toLowerCase()}`;
+  return `${g.type}\u0000${g.office}\u0000${groupNameOf(g.name)}`;
 }
 
 /**
