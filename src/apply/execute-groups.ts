@@ -4,7 +4,7 @@
  * plan: they are resolved by type, name and office and remembered.
  */
 import { DialformError } from '../errors.js';
-import { groupNameOf, liveGroupKey } from '../model/groups.js';
+import { groupNameOf, liveGroupKey, membershipsOf } from '../model/groups.js';
 import { liveOfficeKey } from '../model/match-offices.js';
 import type { LiveState, User } from '../model/tenant.js';
 import type { GroupRef, OfficeRef, OperationOf, UserTarget } from '../plan/types.js';
@@ -85,8 +85,7 @@ function liveGroupOf(live: LiveState, ref: GroupRef) {
 function membershipOf(live: LiveState, user: User | undefined, ref: GroupRef) {
   const group = liveGroupOf(live, ref);
   if (user === undefined || group === undefined) return undefined;
-  const held = ref.group_type === 'department' ? user.departments : user.callCenters;
-  return (held ?? []).find((m) => m.group === group.key);
+  return (membershipsOf(user, ref.group_type) ?? []).find((m) => m.group === group.key);
 }
 
 type FindUser = (live: LiveState, target: UserTarget) => User | undefined;

@@ -3,13 +3,13 @@
  * Roles and skill ranges are the schema's; these rules check what needs the whole config.
  */
 import type { Problem } from '../errors.js';
-import { AGENT_LICENSES, GROUP_LABELS, MAX_DEPARTMENT_OPERATORS, groupNameOf, isAgentLicense } from '../model/groups.js';
+import { AGENT_LICENSES, GROUP_LABELS, MAX_DEPARTMENT_OPERATORS, GROUP_CONFIG_KEY, groupNameOf, isAgentLicense } from '../model/groups.js';
 import type { GroupType } from '../model/tenant.js';
 import type { MergedConfig } from './merge-files.js';
 import { name, problemAt, where } from './problem-at.js';
 import type { PathSegment } from './yaml-file.js';
 
-const SECTION: Record<GroupType, 'departments' | 'call_centers'> = { department: 'departments', call_center: 'call_centers' };
+const SECTION = GROUP_CONFIG_KEY;
 
 /** Every group rule, in order. */
 export function checkGroups(config: MergedConfig): Problem[] {

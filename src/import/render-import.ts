@@ -3,6 +3,7 @@ import type { RawConfig, RawGroup, RawOffice, RawUser } from '../config/raw-type
 import { LINE_KINDS } from '../model/license-lines.js';
 import { LINE_TYPES, type Group, type GroupType, type LifecycleOwner, type LineType, type LiveState, type Office, type User } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
+import { membershipsOf } from '../model/groups.js';
 
 /** One file `import` writes, relative to the output directory. */
 export interface ImportedFile {
@@ -148,7 +149,7 @@ function rawGroups(groups: Group[], offices: Map<string, string>, keys: Map<stri
  * kind unmanaged for them (write `departments: {}` to keep a user out of every department).
  */
 function rawMemberships<R extends string>(user: User, type: GroupType, keys: Map<string, string>): Record<string, R> | undefined {
-  const held = type === 'department' ? user.departments : user.callCenters;
+  const held = membershipsOf(user, type);
   if (held === undefined || held.length === 0) return undefined;
   return Object.fromEntries(held.map((m) => [keys.get(m.group) ?? m.group, m.role as R]));
 }
