@@ -1,5 +1,5 @@
 import { membershipsOf } from '../model/groups.js';
-import { GONE_STATES, matchUsers } from '../model/match-users.js';
+import { GONE_STATES } from '../model/match-users.js';
 import type { DesiredState, Group, GroupType, LiveState, Membership, User } from '../model/tenant.js';
 import type { OwnedUserMatch } from './owned-users.js';
 import { change, type Change } from './types.js';
@@ -105,21 +105,22 @@ function skillOf(skill: number | undefined): { skill?: number } {
 }
 
 /**
- * The call-centre memberships whose skill level the plan needs (`…/skill` reads): those whose
- * config declares a skill, and those whose role changes (the re-add keeps the skill). Pure: from
- * the config and the live read keyed to it; read before diffing (`readSkills`).
+ * The call-centre memberships whose skill level the plan needs (`…/skill` reads, phase 2 of the
+ * read: `choosePlanReads`): those whose config declares a skill, and those whose role changes (the
+ * re-add keeps the skill). Pure: from the user match of the config against `live`, the phase-1
+ * read keyed to that config.
  */
-export function listSkillReads(desired: DesiredState, live: LiveState): { email: string; userId: string; group: string; groupId: string }[] {
+export function listSkillReads(pairs: readonly { user: User; live?: User }[], live: LiveState): { userId: string; groupId: string }[] {
   const groups = new Map((live.tenant.groups ?? []).map((g) => [g.key, g]));
-  const out: { email: string; userId: string; group: string; groupId: string }[] = [];
-  for (const { user, live: found } of matchUsers(desired, live).pairs) {
+  const out: { userId: string; groupId: string }[] = [];
+  for (const { user, live: found } of pairs) {
     if (found?.id === undefined || user.callCenters === undefined || user.state === 'deleted') continue;
     const held = new Map((found.callCenters ?? []).map((m) => [m.group, m]));
     for (const want of user.callCenters) {
       const has = held.get(want.group);
       const groupId = groups.get(want.group)?.id;
       if (has === undefined || groupId === undefined) continue;
-      if (want.skill !== undefined || has.role !== want.role) out.push({ email: found.email, userId: found.id, group: want.group, groupId });
+      if (want.skill !== undefined || has.role !== want.role) out.push({ userId: found.id, groupId });
     }
   }
   return out;

@@ -47,8 +47,9 @@ function mayClaimLine(user: User, live: User | undefined, liveOffice: string | u
  */
 export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): FollowUpReads {
   const live = keyLive(phaseOne, desired);
+  const { pairs } = matchUsers(desired, live);
   const claimed = new Set<string>();
-  for (const { user, live: found } of matchUsers(desired, live).pairs) {
+  for (const { user, live: found } of pairs) {
     if (mayClaimLine(user, found, found?.office)) claimed.add(user.office);
     // A restore takes its line where the deleted account is, before any move to config's office.
     if (found !== undefined && GONE_STATES.has(found.state) && user.state !== 'deleted') claimed.add(found.office);
@@ -58,7 +59,7 @@ export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): Fol
   const held = new Set(live.tenant.users.flatMap((u) => u.numbers ?? []));
   for (const n of live.tenant.numbers) held.add(n.number);
   const numbers = new Set(desired.tenant.users.flatMap((u) => (u.numbers ?? []).filter((n) => !held.has(n))));
-  const skills = listSkillReads(desired, live).map(({ userId, groupId }) => ({ userId, groupId }));
+  const skills = listSkillReads(pairs, live);
   return { offices, numbers: [...numbers].sort(compareCodeUnits), ...(skills.length === 0 ? {} : { skills }) };
 }
 

@@ -114,8 +114,11 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
       const held = ctx.liveNumbers(c.live);
       // Only move_office keeps internal numbers; PATCH office_id assigns no number Dialpad picks.
       const via = international && !keepsNumbersOnMove(held) ? 'office_id' : 'move_office';
-      const excluding = ctx.numbersNotToTake.filter((n) => [toCountry, undefined].includes(ctx.numberCountry(n)));
-      const newNumber = via === 'office_id' && c.user.numbers === undefined ? { country: toCountry, excluding } : undefined;
+      // Only a move that lets Dialpad choose needs what it must not take (a scan of config's numbers).
+      const newNumber =
+        via === 'office_id' && c.user.numbers === undefined
+          ? { country: toCountry, excluding: ctx.numbersNotToTake.filter((n) => [toCountry, undefined].includes(ctx.numberCountry(n))) }
+          : undefined;
       return [
         operation.moveUser({
           email: c.user.email,
