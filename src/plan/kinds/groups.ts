@@ -7,6 +7,12 @@ import { existingGroup, existingOffice, groupKey, isFailure, joinGroup, leaveGro
 
 const labelOf = (g: GroupRef): string => GROUP_LABELS[g.group_type];
 
+/** The precondition of a change to a group itself: the group exists at this step. */
+function checkGroupExists(sim: SimState, group: GroupRef): Failure | undefined {
+  const found = existingGroup(sim, group.key);
+  return isFailure(found) ? found : undefined;
+}
+
 export const createGroup: KindSpec<'create_group'> = {
   phase: () => 'create_group',
   bucket: 'create',
@@ -31,10 +37,7 @@ export const renameGroup: KindSpec<'rename_group'> = {
   phase: () => 'update',
   bucket: 'update',
   tieDetail: () => '',
-  check(sim, op) {
-    const group = existingGroup(sim, op.target.key);
-    return isFailure(group) ? group : undefined;
-  },
+  check: (sim, op) => checkGroupExists(sim, op.target),
   apply(sim, op, fx) {
     fx.claims.push(groupKey(op.target.key));
     const group = sim.groups.get(op.target.key);
@@ -51,10 +54,7 @@ export const deleteGroup: KindSpec<'delete_group'> = {
   phase: () => 'delete_group',
   bucket: 'delete',
   tieDetail: () => '',
-  check(sim, op) {
-    const group = existingGroup(sim, op.target.key);
-    return isFailure(group) ? group : undefined;
-  },
+  check: (sim, op) => checkGroupExists(sim, op.target),
   apply(sim, op, fx) {
     fx.claims.push(groupKey(op.target.key));
     const group = sim.groups.get(op.target.key);
