@@ -46,6 +46,11 @@ export function listLinks(markdown: string): MarkdownLink[] {
   });
 }
 
+/** The text of every inline code span (`like this`) outside fenced code. */
+export function listCodeSpans(markdown: string): string[] {
+  return listProseLines(markdown).flatMap(({ text }) => [...text.matchAll(/(`+)([^`]+)\1/g)].map((m) => m[2] ?? ''));
+}
+
 /** A relative link (no scheme such as `https:` or `mailto:`). */
 export function isRelative(target: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(target);

@@ -3,7 +3,7 @@ import { buildProgram } from '../../cmd/program.js';
 import { type CommandSpec, listCommands, readCommandTree } from '../../cmd/completion/command-tree.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { OPERATION_KINDS } from '../../src/plan/kinds/index.js';
-import { isRelative, readPage } from '../support/markdown.js';
+import { isRelative, listCodeSpans, readPage } from '../support/markdown.js';
 
 const silentIo = { out: () => {}, err: () => {}, color: false, errIsTty: false, interactive: false, confirm: async () => false, env: {}, cwd: '.' };
 const tree = readCommandTree(buildProgram(silentIo, () => {}));
@@ -76,5 +76,26 @@ describe('docs/operations.md', () => {
 describe('docs/commands.md', () => {
   it.each(Object.values(EXIT))('has a row for exit code %i', (code) => {
     expect(readPage('docs/commands.md')).toMatch(new RegExp(`^\\| ${code} \\| \\S`, 'm'));
+  });
+});
+
+/** Every key the config schema accepts, at any depth. */
+function listSchemaKeys(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(listSchemaKeys);
+  if (typeof node !== 'object' || node === null) return [];
+  const own = 'properties' in node && typeof node.properties === 'object' && node.properties !== null ? Object.keys(node.properties) : [];
+  return [...own, ...Object.values(node).flatMap(listSchemaKeys)];
+}
+
+describe('docs/config.md', () => {
+  const schemaKeys = [...new Set(listSchemaKeys(JSON.parse(readPage('schemas/dialform.schema.json'))))].sort();
+  const codeWords = new Set(listCodeSpans(readPage('docs/config.md')).flatMap((span) => span.split(/[^\w$]+/)));
+
+  it('reads the schema', () => {
+    expect(schemaKeys).toEqual(expect.arrayContaining(['unmanaged_users', 'release_unlisted', 'skill']));
+  });
+
+  it.each(schemaKeys)('documents the config key %s', (key) => {
+    expect(codeWords.has(key)).toBe(true);
   });
 });
