@@ -70,10 +70,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .command('apply')
       .description('make Dialpad match the config (or apply a saved plan FILE)')
       .argument('[file]', 'a plan written by `plan --out`')
-      .addOption(new Option('--format <format>', 'json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)').choices(RESULT_FORMATS).default('text'))
       .option('--auto-approve', 'do not ask for confirmation (required when not on a terminal)')
       .option('--journal <file>', 'where apply records each operation’s outcome', '.dialform/journal.jsonl')
       .option('--allow-older-config', 'apply a config whose git commit is older than the one last applied')
+      .addOption(new Option('--format <format>', 'json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)').choices(RESULT_FORMATS).default('text'))
       .option('--no-color', 'no colours'),
   ).action(async (file, opts) => setCode(await runApply(file, opts, io)));
 
