@@ -3,7 +3,7 @@
  * `--format json` exactly one `{"error": {code, message, problems}}` document on stdout, with the
  * exit code unchanged (docs/errors.md).
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,5 +134,18 @@ describe('error codes through the CLI', () => {
     const again = await runCli(['apply', '-c', 'acme', '--auto-approve', '--format', 'json'], { cwd, env: running.env });
     expect(again.code, again.stderr).toBe(0);
     expect(documentOf(again)).toEqual({ apply: { status: 'no_changes', operations: [] } });
+  });
+
+  it('apply refuses a blocked plan as plan_blocked (exit 3), naming the rule, under --format json as one document', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-blocked-'));
+    await cp(join(ROOT, 'test', 'golden', 'pending-user-with-number-deleted'), cwd, { recursive: true });
+    const blocked = await runCli(['apply', '-c', 'config.yaml', '--emulator', 'fixture.json', '--auto-approve', '--format', 'json'], { cwd });
+    expect(blocked.code, blocked.stderr).toBe(3);
+    const doc = documentOf(blocked) as ErrorDocument;
+    expect(doc.error.code).toBe('plan_blocked');
+    expect(doc.error.message).toMatch(/^Refusing to apply: the plan is blocked by a rule:\n {2}pending_user_number_loss: /);
+    // The plan itself, with its violations, goes to stderr under --format json.
+    expect(blocked.stderr).toContain('error pending_user_number_loss');
+    expect(blocked.stderr).toMatch(/^error plan_blocked: Refusing to apply/m);
   });
 });
