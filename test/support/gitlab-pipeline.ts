@@ -208,3 +208,8 @@ async function copyIfPresent(from: string, to: string): Promise<void> {
   await mkdir(join(to, '..'), { recursive: true });
   await cp(from, to);
 }
+
+/** The commit `ref` names in the test's work tree. */
+export function headOf(project: GitLabProject, ref: string): Promise<string> {
+  return git(project, 'rev-parse', ref);
+}
