@@ -180,6 +180,27 @@ describe('examples/ci/gitlab-ci.yml run as GitLab would (issue 24)', () => {
     expect(dialpadState(emulator)).toEqual(before);
   }, 240_000);
 
+  it('waiting for a manual step: exit 4, and the retried job resumes the reviewed plan once the step is done', async () => {
+    emulator = await startEmulator(join(ROOT, 'test', 'integration', 'scenarios', 'license-transfer', 'fixture.json'));
+    gl = await startFakeGitLab();
+    project = await makeGitLabProject(join(ROOT, 'test', 'integration', 'scenarios', 'license-transfer', 'config.yaml'));
+    const mr = await openMergeRequest();
+    expect(job(mr.jobs, 'plan').code, job(mr.jobs, 'plan').log).toBe(0);
+    const reviewed = MARKER.exec(planNote()?.body ?? '')?.[1];
+
+    const waiting = job(await mergeAndRunPipeline(), 'apply');
+    expect(waiting.code, waiting.log).toBe(4);
+    expect(waiting.log).toContain('dialform apply: WAITING for a manual step (exit 4)');
+
+    // The admin transfers the license in Dialpad, then retries the job.
+    await emulator.console('transfer_licenses', { from_office_id: '10', to_office_id: '20', line: 'talk_lines', count: 1 });
+    const retry = await runJob(project, 'apply', { source: 'push', sha: await headOf(project, 'main'), branch: 'main', projectVariables: variables() });
+    expect(retry.code, retry.log).toBe(0);
+    expect(retry.log).toContain(`Resuming the reviewed plan ${reviewed}`);
+    expect(retry.log).toContain(`dialform apply: done: the plan reviewed (${reviewed})`);
+    expect(notes().filter((n) => n.body.includes('did not apply'))).toEqual([]);
+  }, 240_000);
+
   it('drift: passes while Dialpad matches the default branch, fails with exit 2 when it differs', async () => {
     await setUp('no-changes-under-ignore');
     const same = await runPipeline({ source: 'schedule', sha: await headOf(project, 'main'), branch: 'main' });
