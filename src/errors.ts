@@ -27,6 +27,12 @@ export const ERROR_CODES = {
   plan_stale: EXIT.error,
   /** A saved plan asks for operations its config does not, or its ids and names disagree (edited). */
   plan_untrusted: EXIT.error,
+  /**
+   * `apply --expect-fingerprint`: the plan apply would carry out is not the reviewed one (its
+   * fingerprint differs, and it does not finish a started apply of the reviewed plan). Nothing
+   * was written.
+   */
+  plan_changed: EXIT.error,
   /** The apply journal cannot be read or appended to (a directory, a device, no permission). */
   journal_unusable: EXIT.error,
   /** The config's git commit is older than (an ancestor of) the one the journal last recorded as applied. */
