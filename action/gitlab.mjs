@@ -8,7 +8,6 @@
 //
 //   gitlab.mjs note        --body-file plan.md --config PATH   create or update this config's note on the merge request
 //   gitlab.mjs report      --plan plan.json                    the widget's {"create","update","delete"} on stdout
-//   gitlab.mjs fingerprint --plan plan.json                    a plan file's fingerprint on stdout
 //   gitlab.mjs reviewed    --config PATH                       the fingerprint reviewed on the merge request merged as
 //                                                              CI_COMMIT_SHA on stdout; nothing when there is none
 //   gitlab.mjs refused     --body-file plan.md --config PATH --reason changed|unreviewed
@@ -132,12 +131,6 @@ function report({ plan }) {
   console.log(JSON.stringify({ create: s.create, update: s.update + s.move + s.manual, delete: s.delete }));
 }
 
-function fingerprint({ plan }) {
-  const value = readPlan(plan).fingerprint;
-  if (typeof value !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(value)) throw new GitLabError(`${plan} has no fingerprint (is dialform older than the review loop?)`);
-  console.log(value);
-}
-
 /** The merge request merged into the default branch as CI_COMMIT_SHA (merge, squash or fast-forwarded head commit). */
 async function mergedRequest() {
   const sha = env('CI_COMMIT_SHA');
@@ -190,7 +183,7 @@ async function refused({ bodyFile, config, reason }) {
   console.log(`Posted the plan that was not applied on !${mr.iid} (note ${data?.id}).`);
 }
 
-const COMMANDS = { note, report, fingerprint, reviewed, refused };
+const COMMANDS = { note, report, reviewed, refused };
 
 async function main(argv) {
   const [command, ...rest] = argv;

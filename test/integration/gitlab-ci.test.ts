@@ -153,7 +153,7 @@ describe('examples/ci/gitlab-ci.yml run as GitLab would (issue 24)', () => {
     const apply = job(await mergeAndRunPipeline(), 'apply');
     expect(apply.code, apply.log).toBe(1);
     expect(apply.log).toContain('the plan CHANGED since it was reviewed');
-    expect(apply.log).toContain('plan_changed');
+    expect(apply.log).toContain('Refusing to apply: the plan is not the reviewed one');
     expect(dialpadState(emulator)).toEqual(afterHandChange);
     const posted = notes().at(-1);
     expect(posted?.author.id).toBe(gl.bot.id);
@@ -180,7 +180,7 @@ describe('examples/ci/gitlab-ci.yml run as GitLab would (issue 24)', () => {
     expect(dialpadState(emulator)).toEqual(before);
   }, 240_000);
 
-  it('waiting for a manual step: exit 4, and the retried job resumes the reviewed plan once the step is done', async () => {
+  it('waiting for a manual step: exit 4, and the retried job finishes the reviewed plan once the step is done (the journal in the cache)', async () => {
     emulator = await startEmulator(join(ROOT, 'test', 'integration', 'scenarios', 'license-transfer', 'fixture.json'));
     gl = await startFakeGitLab();
     project = await makeGitLabProject(join(ROOT, 'test', 'integration', 'scenarios', 'license-transfer', 'config.yaml'));
@@ -196,7 +196,7 @@ describe('examples/ci/gitlab-ci.yml run as GitLab would (issue 24)', () => {
     await emulator.console('transfer_licenses', { from_office_id: '10', to_office_id: '20', line: 'talk_lines', count: 1 });
     const retry = await runJob(project, 'apply', { source: 'push', sha: await headOf(project, 'main'), branch: 'main', projectVariables: variables() });
     expect(retry.code, retry.log).toBe(0);
-    expect(retry.log).toContain(`Resuming the reviewed plan ${reviewed}`);
+    expect(retry.log).toContain('Finishing the reviewed plan an earlier apply started');
     expect(retry.log).toContain(`dialform apply: done: the plan reviewed (${reviewed})`);
     expect(notes().filter((n) => n.body.includes('did not apply'))).toEqual([]);
   }, 240_000);
