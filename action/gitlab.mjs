@@ -122,7 +122,11 @@ async function note({ bodyFile, config }) {
 }
 
 function readPlan(plan) {
-  return JSON.parse(readFileSync(plan, 'utf8'));
+  try {
+    return JSON.parse(readFileSync(plan, 'utf8'));
+  } catch (error) {
+    throw new GitLabError(`cannot read the plan ${plan}: ${error.message}`);
+  }
 }
 
 /** The merge-request widget's counts (`artifacts:reports:terraform`): moves and manual steps are changes too. */
