@@ -1,15 +1,14 @@
 /**
- * Runs CI example steps for real: a GitLab job's `script` lines, or the dialform action's shell
- * step, in bash, with `npx dialform` (GitLab) or `$DIALFORM` (the action) running this checkout's
- * CLI from source, against an emulator over loopback, in a git repository whose `origin` has the
- * config on `main` (so `git fetch origin main` and `--base origin/main` work as on a runner).
+ * Runs the dialform action's shell step for real, in bash, with `$DIALFORM` running this
+ * checkout's CLI from source, against an emulator over loopback, in a git repository whose
+ * `origin` has the config on `main` (so `git fetch origin main` and `--base origin/main` work as
+ * on a runner). The GitLab example's jobs run through gitlab-pipeline.ts.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parse } from 'yaml';
 import { ROOT } from './cli.js';
 
 const exec = promisify(execFile);
@@ -36,14 +35,6 @@ export async function makeRepository(configFile: string): Promise<string> {
   await git('remote', 'add', 'origin', join(top, 'origin.git'));
   await git('fetch', '-q', 'origin');
   return repo;
-}
-
-/** The `script` lines of a job in `examples/ci/gitlab-ci.yml`. */
-export async function gitlabScript(job: string): Promise<string[]> {
-  const doc = parse(await readFile(join(ROOT, 'examples', 'ci', 'gitlab-ci.yml'), 'utf8')) as Record<string, { script: string[] }>;
-  const script = doc[job]?.script;
-  if (!script) throw new Error(`gitlab-ci.yml has no job ${job}`);
-  return script;
 }
 
 /** Runs `script` in bash the way GitLab's bash shell does: one shell, `set -eo pipefail`. */

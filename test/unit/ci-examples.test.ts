@@ -4,10 +4,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/cli.js';
 
-/** Every `dialform …` invocation in a shell script string: the words after `dialform`, up to a redirect or `|`. */
+/** Every `dialform …` invocation in a shell script string (`npx dialform` or `$DIALFORM`): the words after it, up to a redirect or `|`. */
 function invocations(script: string): string[][] {
   const found: string[][] = [];
-  for (const match of script.matchAll(/npx dialform ([^\n|>&;]*)/g)) {
+  for (const match of script.matchAll(/(?:npx dialform|\$DIALFORM) ([^\n|>&;]*)/g)) {
     found.push((match[1] ?? '').trim().split(/\s+/));
   }
   return found;
