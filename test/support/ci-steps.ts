@@ -1,7 +1,7 @@
 /**
  * Runs CI example steps for real: a GitLab job's `script` lines, or the dialform action's shell
  * step, in bash, with `npx dialform` (GitLab) or `$DIALFORM` (the action) running this checkout's
- * CLI from source, against an emulator over loopback, in a git repository whose `origin` has the
+ * built CLI (`DIALFORM_COMMAND`), against an emulator over loopback, in a git repository whose `origin` has the
  * config on `main` (so `git fetch origin main` and `--base origin/main` work as on a runner).
  */
 import { execFile } from 'node:child_process';
@@ -10,10 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { ROOT } from './cli.js';
+import { DIALFORM_COMMAND, ROOT } from './cli.js';
 
 const exec = promisify(execFile);
-export const DIALFORM_FROM_SOURCE = `${join(ROOT, 'node_modules', '.bin', 'tsx')} ${join(ROOT, 'cmd', 'dialform.ts')}`;
 
 export interface StepResult {
   code: number;
@@ -50,8 +49,8 @@ export async function gitlabScript(job: string): Promise<string[]> {
 export async function runBash(script: string, opts: { cwd: string; env: Record<string, string> }): Promise<StepResult> {
   const prelude = [
     'set -eo pipefail',
-    // The job's `npx dialform` is this checkout's CLI, from source.
-    `npx() { if [ "$1" = dialform ]; then shift; ${DIALFORM_FROM_SOURCE} "$@"; else command npx "$@"; fi; }`,
+    // The job's `npx dialform` is this checkout's built CLI.
+    `npx() { if [ "$1" = dialform ]; then shift; ${DIALFORM_COMMAND} "$@"; else command npx "$@"; fi; }`,
   ].join('\n');
   const file = join(opts.cwd, '..', `step-${Date.now()}-${Math.random().toString(36).slice(2)}.sh`);
   await writeFile(file, `${prelude}\n${script}\n`);
