@@ -1,13 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+const IN_PROCESS = ['test/unit/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/contract/**/*.test.ts'];
 /**
- * Three projects, run one after the other (`sequence.groupOrder`):
- * - `fast`: test/unit, test/golden, test/contract — in-process only (no process is started,
- *   test/support/no-spawn.ts enforces it). `npm run test:fast`.
- * - `integration`: test/integration, test/chaos, test/fuzz — the built CLI as a process, emulators
- *   over loopback, git, bash. Its globalSetup rebuilds dist/ when it is stale.
- * - `browser`: test/browser — the console page in Debian's chromium, one file at a time.
- * `npm test` runs all three.
+ * In-process files that each run in a fresh worker: those that change process-wide state (nock:
+ * a global HTTP dispatcher and `disableNetConnect`; `vi.mock` of a module others import), and
+ * those that time the real clock, with nothing a previous file left running on their event loop.
+ */
+const ISOLATED = [
+  'test/unit/rate-limiter.test.ts',
+  'test/unit/client-fetch-live.test.ts',
+  'test/unit/client-key-scrub.test.ts',
+  'test/unit/client-read-validation.test.ts',
+  'test/unit/client-transport.test.ts',
+  'test/unit/config-fast-path.test.ts',
+  'test/unit/diff-match-once.test.ts',
+  'test/contract/client-contract.test.ts',
+];
+
+/**
+ * Projects, run in `sequence.groupOrder`:
+ * - `fast` and `fast-isolated` (`npm run test:fast`): test/unit, test/golden, test/contract,
+ *   in-process only (test/support/no-spawn.ts fails a test that starts a process). `fast` files
+ *   share their worker's modules, which saves loading src/ once per file (most of their time);
+ *   test/support/shared-worker.ts fails a file there that installs a global dispatcher.
+ * - `integration`: test/integration, test/chaos, test/fuzz: the built CLI as a process, emulators
+ *   over loopback, git, bash. Its globalSetup (test/support/build-dist.ts) rebuilds dist/ when stale.
+ * - `browser`: test/browser, the console page in Debian's chromium, one file at a time.
+ * `npm test` runs them all.
  */
 export default defineConfig({
   test: {
@@ -24,9 +43,21 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'fast',
-          include: ['test/unit/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/contract/**/*.test.ts'],
-          setupFiles: ['test/support/no-spawn.ts'],
+          include: IN_PROCESS,
+          exclude: ISOLATED,
+          isolate: false,
+          setupFiles: ['test/support/no-spawn.ts', 'test/support/shared-worker.ts'],
           // vitest's default on a 2-core machine is 1 worker; in-process files are CPU-bound, so one per core.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'fast-isolated',
+          include: ISOLATED,
+          setupFiles: ['test/support/no-spawn.ts'],
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
