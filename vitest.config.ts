@@ -36,7 +36,12 @@ export default defineConfig({
     hookTimeout: 60_000,
     coverage: {
       provider: 'v8',
-      include: ['src/**', 'cmd/**'],
+      // What in-process tests can reach: the console page's own script runs in a browser.
+      include: ['src/**/*.ts', 'cmd/**/*.ts'],
+      // `npm run coverage` (test:fast) measured 78.66 / 71.17 / 80.04 / 81.07 % when these were set;
+      // each is that, less half a point for timing-dependent paths, rounded down. Raise them as
+      // coverage rises; never lower them.
+      thresholds: { statements: 78, branches: 70, functions: 79, lines: 80 },
     },
     projects: [
       {
