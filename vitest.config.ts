@@ -23,8 +23,9 @@ const ISOLATED = [
  *   in-process only (test/support/no-spawn.ts fails a test that starts a process). `fast` files
  *   share their worker's modules, which saves loading src/ once per file (most of their time);
  *   test/support/shared-worker.ts fails a file there that installs a global dispatcher.
- * - `integration`: test/integration, test/chaos, test/fuzz: the built CLI as a process, emulators
- *   over loopback, git, bash. Its globalSetup (test/support/build-dist.ts) rebuilds dist/ when stale.
+ * - `integration`: test/integration: the built CLI as a process, emulators over loopback, git,
+ *   bash. Its globalSetup (test/support/build-dist.ts) rebuilds dist/ when stale.
+ * - `chaos`: test/chaos, test/fuzz, the same but one file at a time: they hold real-time budgets.
  * - `browser`: test/browser, the console page in Debian's chromium, one file at a time.
  * `npm test` runs them all.
  */
@@ -71,11 +72,22 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/chaos/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/build-dist.ts'],
-          // Most of a file's time is spent waiting for CLI processes, so more files than cores run at once.
-          maxWorkers: 4,
+          // A file spends much of its time waiting for CLI processes and emulators, so one more file than cores.
+          maxWorkers: 3,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'chaos',
+          include: ['test/chaos/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+          globalSetup: ['test/support/build-dist.ts'],
+          // Real-time budgets (a 30 s chaos test, a 3 s cap per fuzzed config): one file at a time, as before.
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -85,7 +97,7 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/support/build-dist.ts'],
           maxWorkers: 1,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],
