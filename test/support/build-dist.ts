@@ -9,12 +9,10 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DIST_BIN, ROOT } from './cli.js';
+import { ROOT } from './cli.js';
 
 /** What the build reads: a change to any of them (an edit, a new or deleted file) makes `dist/` stale. */
 const INPUTS = ['src', 'cmd', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
-/** Written by `postbuild`, the build's last step: absent after a build that failed part way. */
-const BUILD_FINISHED = join(ROOT, 'dist', 'src', 'emulator', 'console-page');
 
 /** Newest modification time under `path` (directories count: deleting a file changes its directory's). */
 export function newestMtime(path: string): number {
@@ -25,12 +23,15 @@ export function newestMtime(path: string): number {
   return newest;
 }
 
-/** Why `dist/` must be rebuilt, or undefined when it is up to date. */
-export function whyStale(): string | undefined {
-  if (!existsSync(DIST_BIN)) return `${DIST_BIN} does not exist`;
-  if (!existsSync(BUILD_FINISHED)) return 'the last build did not finish';
-  const built = statSync(DIST_BIN).mtimeMs;
-  const changed = INPUTS.find((input) => newestMtime(join(ROOT, input)) > built);
+/** Why `<root>/dist/` must be rebuilt, or undefined when it is up to date. */
+export function whyStale(root: string = ROOT): string | undefined {
+  const bin = join(root, 'dist', 'cmd', 'dialform.js');
+  // Written by `postbuild`, the build's last step: absent after a build that failed part way.
+  const finished = join(root, 'dist', 'src', 'emulator', 'console-page');
+  if (!existsSync(bin)) return 'dist/cmd/dialform.js does not exist';
+  if (!existsSync(finished)) return 'the last build did not finish';
+  const built = statSync(bin).mtimeMs;
+  const changed = INPUTS.find((input) => existsSync(join(root, input)) && newestMtime(join(root, input)) > built);
   return changed === undefined ? undefined : `${changed} changed since the last build`;
 }
 
