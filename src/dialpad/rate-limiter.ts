@@ -2,7 +2,7 @@
  * Spaces request starts at least `1000 / ratePerSecond` ms apart, in arrival order. Spacing (a
  * token bucket of size 1) never lets a burst exceed the rate in any window, which is what
  * Dialpad's 20 req/s per company needs. One limiter is shared by every call of a client,
- * retries and confirming reads included.
+ * retries and confirming reads included. A rate of `Infinity` grants every request at once.
  */
 export interface RateLimiter {
   /** Resolves when the caller may start one request. */

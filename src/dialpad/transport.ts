@@ -28,7 +28,10 @@ export interface RequestEvent {
 export interface TransportOptions {
   baseUrl: string;
   apiKey: string;
-  /** Requests per second across the whole client. Default 20 (Dialpad's per-company limit). */
+  /**
+   * Requests per second across the whole client. Default 20 (Dialpad's per-company limit).
+   * `Infinity` lifts the limit: for tests against an emulator whose subject is not the limiter.
+   */
   rateLimit?: number;
   /** Per-request headers and body timeout, ms. Default 30 000. */
   timeoutMs?: number;

@@ -130,7 +130,7 @@ describe('config loader fuzzing', () => {
       }),
     );
     const results: Array<{ n: number; steps: string[]; code: number; stdout: string; stderr: string }> = [];
-    // Four at a time: each run is a separate tsx process, and the machine is shared.
+    // Four at a time: each run is a separate node process, and the machine is shared.
     for (let i = 0; i < cases.length; i += 4) {
       const batch = cases.slice(i, i + 4);
       results.push(

@@ -64,7 +64,8 @@ describe('golden scenarios', () => {
       beforeAll(async () => {
         if (existsSync(emulatorJson)) ({ faults } = JSON.parse(await readFile(emulatorJson, 'utf8')) as { faults?: string });
         // Dialpad's clock (the emulator's `Date` header) dates restore windows: held at NOW, or at the fixture's `clock`.
-        const emulator = createEmulator({ fixture: await loadFixture(join(dir, 'fixture.json')), faults, now: () => NOW });
+        // No rate limit on either side: the scenarios test planning, not the limiter (rate-limiter.test.ts, client-transport.test.ts).
+        const emulator = createEmulator({ fixture: await loadFixture(join(dir, 'fixture.json')), faults, now: () => NOW, rateLimit: 0 });
         server = await emulator.listen(0);
       });
       afterAll(async () => server.close());
@@ -77,6 +78,7 @@ describe('golden scenarios', () => {
         const client = createDialpadClient({
           baseUrl: server.url,
           apiKey: 'golden-test-key',
+          rateLimit: Number.POSITIVE_INFINITY,
           ...(faults === undefined ? {} : { sleep: async () => {} }),
         });
         const { grants: confirmed } = await readConfirmed(join(dir, 'config.yaml'));

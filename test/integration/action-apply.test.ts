@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../support/cli.js';
-import { DIALFORM_FROM_SOURCE, makeRepository, runBash } from '../support/ci-steps.js';
+import { DIALFORM_COMMAND, ROOT, runCli } from '../support/cli.js';
+import { makeRepository, runBash } from '../support/ci-steps.js';
 import { startEmulator, type RunningEmulator } from '../support/emulator.js';
 import { actionsEnv, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 
@@ -35,7 +35,7 @@ function useApplyScenario(dirOf: string) {
       CONFIG: 'dialform',
       PLAN_FILE: planFile,
       JOURNAL: '.dialform/journal.jsonl',
-      DIALFORM: DIALFORM_FROM_SOURCE,
+      DIALFORM: DIALFORM_COMMAND,
       WORK_DIR: join(dir, 'work-apply'),
     };
     const result = await runBash(`bash ${join(ROOT, 'action', 'dialform-action.sh')}`, { cwd: repo, env });

@@ -3,8 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/cli.js';
-import { DIALFORM_FROM_SOURCE, makeRepository, runBash } from '../support/ci-steps.js';
+import { DIALFORM_COMMAND, ROOT } from '../support/cli.js';
+import { makeRepository, runBash } from '../support/ci-steps.js';
 import { startEmulator, type RunningEmulator } from '../support/emulator.js';
 import { actionsEnv, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 
@@ -44,7 +44,7 @@ describe.each(OUTCOMES)('CI examples run for real: $outcome (issue 16 #2)', ({ s
       CONFIG: 'dialform',
       BASE: mode === 'plan' ? 'origin/main' : '',
       REDACT: 'true',
-      DIALFORM: DIALFORM_FROM_SOURCE,
+      DIALFORM: DIALFORM_COMMAND,
       WORK_DIR: join(dir, `work-${mode}`),
     };
     const result = await runBash(`bash ${join(ROOT, 'action', 'dialform-action.sh')}`, { cwd: repo, env });

@@ -5,13 +5,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../support/cli.js';
-
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+import { DIST_BIN, ROOT, runCli } from '../support/cli.js';
 
 /** Starts `emulator serve` with `args` and resolves with everything it printed to stderr until it listened or exited. */
 function serveOnce(args: string[]): Promise<{ stderr: string; code: number | null }> {
-  const child = spawn(TSX, [join(ROOT, 'cmd', 'dialform.ts'), 'emulator', 'serve', ...args], {
+  const child = spawn(process.execPath, [DIST_BIN, 'emulator', 'serve', ...args], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' },
   });
   return new Promise((resolve) => {

@@ -2,13 +2,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../support/cli.js';
-
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+import { DIST_BIN, ROOT } from '../support/cli.js';
 
 /** Starts `serve` with `args`; resolves with its URL once it says it is listening, and a way to stop it. */
 function serve(args: string[]): Promise<{ url: string; stop(): Promise<number | null> }> {
-  const child = spawn(TSX, [join(ROOT, 'cmd', 'dialform.ts'), 'emulator', 'serve', '--fixture', join(ROOT, 'examples', 'acme', 'live.json'), '--port', '0', ...args], {
+  const child = spawn(process.execPath, [DIST_BIN, 'emulator', 'serve', '--fixture', join(ROOT, 'examples', 'acme', 'live.json'), '--port', '0', ...args], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' },
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

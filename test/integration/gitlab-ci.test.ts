@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/cli.js';
+import { DIALFORM_COMMAND, ROOT } from '../support/cli.js';
 import { startEmulator, type RunningEmulator } from '../support/emulator.js';
 import { startFakeGitLab, type FakeGitLab, type FakeNote } from '../support/fake-gitlab.js';
 import { headOf, makeGitLabProject, mergeBranch, pipelineJobs, pushBranch, runJob, type GitLabProject, type JobResult, type PipelineOptions } from '../support/gitlab-pipeline.js';
 
 /** What the project's CI/CD variables point at: this checkout's build and GitLab helper. */
-const DIALFORM_BUILT = `node ${join(ROOT, 'dist', 'cmd', 'dialform.js')}`;
+const DIALFORM_BUILT = DIALFORM_COMMAND;
 const GITLAB_HELPER = `node ${join(ROOT, 'action', 'gitlab.mjs')}`;
 const MARKER = /^<!-- dialform:fingerprint (sha256:[0-9a-f]{64}) -->$/m;
 const IID = 7;

@@ -1,6 +1,6 @@
 /**
  * Runs the dialform action's shell step for real, in bash, with `$DIALFORM` running this
- * checkout's CLI from source, against an emulator over loopback, in a git repository whose
+ * checkout's built CLI (`DIALFORM_COMMAND`), against an emulator over loopback, in a git repository whose
  * `origin` has the config on `main` (so `git fetch origin main` and `--base origin/main` work as
  * on a runner). The GitLab example's jobs run through gitlab-pipeline.ts.
  */
@@ -9,10 +9,9 @@ import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ROOT } from './cli.js';
+import { DIALFORM_COMMAND } from './cli.js';
 
 const exec = promisify(execFile);
-export const DIALFORM_FROM_SOURCE = `${join(ROOT, 'node_modules', '.bin', 'tsx')} ${join(ROOT, 'cmd', 'dialform.ts')}`;
 
 export interface StepResult {
   code: number;
@@ -41,8 +40,8 @@ export async function makeRepository(configFile: string): Promise<string> {
 export async function runBash(script: string, opts: { cwd: string; env: Record<string, string> }): Promise<StepResult> {
   const prelude = [
     'set -eo pipefail',
-    // The job's `npx dialform` is this checkout's CLI, from source.
-    `npx() { if [ "$1" = dialform ]; then shift; ${DIALFORM_FROM_SOURCE} "$@"; else command npx "$@"; fi; }`,
+    // The job's `npx dialform` is this checkout's built CLI.
+    `npx() { if [ "$1" = dialform ]; then shift; ${DIALFORM_COMMAND} "$@"; else command npx "$@"; fi; }`,
   ].join('\n');
   const file = join(opts.cwd, '..', `step-${Date.now()}-${Math.random().toString(36).slice(2)}.sh`);
   await writeFile(file, `${prelude}\n${script}\n`);

@@ -1,7 +1,6 @@
-/** `dialform emulator console` as a separate process (from source, through tsx), for tests. */
+/** `dialform emulator console` as a separate process (the built CLI), for tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { ROOT } from './cli.js';
+import { DIST_BIN } from './cli.js';
 
 /** `dialform emulator console --port 0` running in `cwd` (a separate process), with the URL it printed. */
 export interface ConsoleProcess {
@@ -22,7 +21,7 @@ export async function startConsoleCommand(cwd: string, args: string[] = []): Pro
  * URL (with what it printed before), or exited without (with its exit code and output).
  */
 export async function spawnConsoleCommand(cwd: string, args: string[] = []): Promise<{ consoleUrl?: string; code?: number | null; stderr: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cmd', 'dialform.ts'), 'emulator', 'console', '--port', '0', ...args], {
+  const child: ChildProcess = spawn(process.execPath, [DIST_BIN, 'emulator', 'console', '--port', '0', ...args], {
     cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,13 +1,7 @@
 /** Runs the dialform CLI as one node process and SIGKILLs it the moment a write makes the emulator's state match. */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Emulator, Fixture } from '../../src/emulator/index.js';
-import { ROOT } from './cli.js';
-
-const BIN = join(ROOT, 'cmd', 'dialform.ts');
-/** tsx's loader by URL: the child runs in a temp dir where the bare specifier 'tsx' does not resolve. */
-const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+import { DIST_BIN } from './cli.js';
 
 export interface KilledRun {
   /** Writes the emulator had taken when the kill was sent; -1 if the CLI exited on its own first. */
@@ -20,7 +14,7 @@ export interface KilledRun {
 /**
  * Spawns `dialform ...args` in `cwd` and kills it with SIGKILL from the emulator's change
  * listener on the first write after which `killWhen(state, writes)` holds, before the emulator
- * answers that write: the CLI never sees its response. One node process (not the tsx wrapper),
+ * answers that write: the CLI never sees its response. One node process running the built CLI,
  * so the signal lands on the process doing the writes.
  */
 export async function runCliKilledMidWrite(opts: {
@@ -30,7 +24,7 @@ export async function runCliKilledMidWrite(opts: {
   env: Record<string, string>;
   killWhen: (state: Fixture, writes: number) => boolean;
 }): Promise<KilledRun> {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, BIN, ...opts.args], {
+  const child = spawn(process.execPath, [DIST_BIN, ...opts.args], {
     cwd: opts.cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...opts.env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -3,7 +3,7 @@
  * loads beside the read, and a stretch of parsing must not turn the requests waiting behind it
  * into a burst once the loop is free again.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRateLimiter } from '../../src/dialpad/rate-limiter.js';
 
 /** Keeps the event loop busy for `ms`, as a long synchronous parse does. */
@@ -43,5 +43,18 @@ describe('rate limiter', () => {
     // And no two starts closer than the 0.75 interval the limiter's stamping allows (timers fire late).
     const gaps = sorted.slice(1).map((t, i) => t - sorted[i]!);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(interval * 0.75 - 1);
+  });
+
+  describe('at a rate of Infinity (tests whose subject is not the limiter)', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('grants every request without waiting for a timer', async () => {
+      vi.useFakeTimers();
+      const limiter = createRateLimiter({ ratePerSecond: Number.POSITIVE_INFINITY });
+      let granted = 0;
+      await Promise.all(Array.from({ length: 100 }, () => limiter.acquire().then(() => granted++)));
+      expect(granted).toBe(100);
+      expect(vi.getTimerCount()).toBe(0);
+    });
   });
 });
