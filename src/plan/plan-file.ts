@@ -12,6 +12,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { DialformError } from '../errors.js';
 import { schemaPath } from '../package-root.js';
 import { PLAN_FORMAT_VERSION, type Plan } from './types.js';
+import { fingerprintPlan } from './fingerprint.js';
 
 /** How many problems a `plan_file_invalid` message lists. */
 const MAX_PROBLEMS = 5;
@@ -58,9 +59,14 @@ function invalid(path: string, problems: string[]): DialformError {
   );
 }
 
-/** Cross-references the schema cannot state: ids in order, references to existing operations, steps on manual operations only. */
+/**
+ * Cross-references the schema cannot state: ids in order, references to existing operations,
+ * steps on manual operations only, and a fingerprint that is the operations' own (a file whose
+ * fingerprint was edited would show a reviewer another plan's).
+ */
 function checkReferences(plan: Plan): string[] {
   const problems: string[] = [];
+  if (fingerprintPlan(plan) !== plan.fingerprint) problems.push('/fingerprint: not the fingerprint of this plan\'s operations (was the file edited?)');
   const position = new Map<string, number>();
   plan.operations.forEach((op, i) => {
     if (op.id !== `op-${i + 1}`) problems.push(`/operations/${i}/id: expected "op-${i + 1}" (execution order), got "${op.id}"`);

@@ -58,6 +58,13 @@ describe('plan fingerprint', () => {
     expect(other.fingerprint).toBe(plan.fingerprint);
   });
 
+  it('makes a plan file whose fingerprint is not its operations\' invalid', () => {
+    const plan = digestedPlanOf(config(), live());
+    const doc = JSON.parse(renderJson(plan)) as Record<string, unknown>;
+    expect(validatePlanDocument({ ...doc, fingerprint: `sha256:${'0'.repeat(64)}` })).toEqual(["/fingerprint: not the fingerprint of this plan's operations (was the file edited?)"]);
+    expect(validatePlanDocument({ ...doc, operations: plan.operations.slice(1).map((op, i) => ({ ...op, id: `op-${i + 1}`, after: [] })) })[0]).toMatch(/^\/fingerprint/);
+  });
+
   it('ignores ids, display text and ordering facts of operations, but not their order', () => {
     const plan = digestedPlanOf(config(), live());
     const relabelled = { ...plan, operations: plan.operations.map((op) => ({ ...op, summary: 'x', notes: [], source: 'elsewhere' })) };
