@@ -1,4 +1,5 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { UsageError } from '../src/errors.js';
 import { EXIT, type ExitCode } from '../src/exit-codes.js';
 import { LIFECYCLE_OWNERS } from '../src/model/tenant.js';
 import { readPackageVersion } from '../src/package-root.js';
@@ -18,6 +19,8 @@ import { renderCompletion, SHELLS, type Shell } from './completion/render-comple
 import type { Io } from './io.js';
 
 const FORMATS = ['text', 'markdown', 'json'];
+/** Formats of commands whose output is a result, not a plan. */
+const RESULT_FORMATS = ['text', 'json'];
 
 /** Options every command that reads the config and talks to Dialpad shares. */
 function addConnectionOptions(command: Command): Command {
@@ -38,13 +41,15 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .version(readPackageVersion())
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    // Commander's own errors (unknown option, bad argument) are usage errors, named as every error is.
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(text.replace(/^error: /, 'error usage: ')) });
 
   program
     .command('validate')
     .description('check the config files and report every problem as file:line:col')
     .option('-c, --config <path>', 'config file or directory (default: ./dialform.yaml, else ./dialform/)')
     .option('--emulator [fixture]', 'also check the emulator fixture (default: the config’s emulator.fixture)')
+    .addOption(new Option('--format <format>', 'output format').choices(RESULT_FORMATS).default('text'))
     .action(async (opts) => setCode(await runValidate(opts, io)));
 
   addConnectionOptions(
@@ -68,6 +73,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--auto-approve', 'do not ask for confirmation (required when not on a terminal)')
       .option('--journal <file>', 'where apply records each operation’s outcome', '.dialform/journal.jsonl')
       .option('--allow-older-config', 'apply a config whose git commit is older than the one last applied')
+      .addOption(new Option('--format <format>', 'json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)').choices(RESULT_FORMATS).default('text'))
       .option('--no-color', 'no colours'),
   ).action(async (file, opts) => setCode(await runApply(file, opts, io)));
 
@@ -105,7 +111,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .command('status')
       .description('show the company as Admin Settings › Users does: active or pending users, reserved numbers, deleted users (read-only)')
       .option('--search <text>', 'only users whose name, email, license, office, state or permission (e.g. "admin") matches')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addOption(new Option('--format <format>', 'output format').choices(RESULT_FORMATS).default('text'))
       .option('--journal <file>', 'the apply journal, for who reserved numbers were last for', '.dialform/journal.jsonl')
       .option('--plan <file>', 'a plan applied with that journal (repeatable): says which numbers and users its operations touched', collect, []),
   ).action(async (opts) => setCode(await runStatus(opts, io)));
@@ -200,27 +206,38 @@ function addEmulatorSteps(emulator: Command, io: Io, setCode: (code: number) => 
 
 /**
  * Runs dialform with `argv` (without node and script) and returns the exit code (DESIGN.md §5).
- * User mistakes and API failures print a message, never a stack trace; anything else is a bug
- * and says so.
+ * User mistakes and API failures print `error <code>: message`, never a stack trace; anything
+ * else is a bug and says so. Under `--format json` an error is also one JSON document on stdout
+ * (docs/errors.md).
  */
 export async function run(argv: string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => {
     code = c;
   });
+  /** The command given (plan, apply, …): its `--format` decides how an error is printed. */
+  let given: Command | undefined;
+  program.hook('preSubcommand', (_program, command) => {
+    given = command;
+  });
+  const json = (): boolean => given?.opts().format === 'json';
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.error;
-    return reportError(error, io);
+    if (!(error instanceof CommanderError)) return reportError(error, io, json());
+    if (error.exitCode === 0) return EXIT.ok;
+    // Commander has printed the text already (`outputError`); a script still gets its document.
+    if (json()) io.out(renderError(new UsageError(error.message.replace(/^error: /, ''))).json);
+    return EXIT.error;
   }
 }
 
 /** Prints an error a command threw (as `renderError` words it) and returns the exit code. */
-function reportError(error: unknown, io: Io): ExitCode {
-  const { text, exitCode } = renderError(error);
+function reportError(error: unknown, io: Io, json: boolean): ExitCode {
+  const { text, json: document, exitCode } = renderError(error);
   io.err(text);
+  if (json) io.out(document);
   return exitCode;
 }
 

@@ -1,8 +1,10 @@
 import { EXIT, type ExitCode } from './exit-codes.js';
 
 /**
- * Every `DialformError` code, with the exit code `cmd/` uses for it (DESIGN.md §5). Codes are
- * stable snake_case: scripts may match on them.
+ * Every error code dialform prints, with the exit code `cmd/` uses for it (DESIGN.md §5). Codes
+ * are stable snake_case: scripts may match on them. Each is printed as `error <code>: message`,
+ * and under `--format json` as `{"error": {"code", "message", "problems"}}` (docs/errors.md, which
+ * has a row for each).
  */
 export const ERROR_CODES = {
   /** Bad command-line usage or a missing input file (`UsageError`). */
@@ -25,6 +27,12 @@ export const ERROR_CODES = {
   plan_file_write_failed: EXIT.error,
   /** A saved plan no longer matches Dialpad's live state. */
   plan_stale: EXIT.error,
+  /** A saved plan was given without the config it was made from (`-c`), so it cannot be checked. */
+  plan_config_missing: EXIT.error,
+  /** A saved plan was given with a config other than the one it was made from (the config digest differs). */
+  plan_config_mismatch: EXIT.error,
+  /** The plan to apply does not have the reviewed fingerprint (`apply --expect-fingerprint`). */
+  plan_changed: EXIT.error,
   /** A saved plan asks for operations its config does not, or its ids and names disagree (edited). */
   plan_untrusted: EXIT.error,
   /** The apply journal cannot be read or appended to (a directory, a device, no permission). */
@@ -35,6 +43,8 @@ export const ERROR_CODES = {
   confirmed_invalid: EXIT.error,
   /** `dialform confirm` was given a step that is not pending, or one apply verifies through the API. */
   step_not_confirmable: EXIT.error,
+  /** `apply` asked for confirmation on a terminal and got no `yes`: nothing was changed. */
+  apply_cancelled: EXIT.error,
   /** The plan is blocked by a rule and is not applied. */
   plan_blocked: EXIT.blocked,
   /** An office to create has no `create:` block with Dialpad's billing fields. */
@@ -43,6 +53,7 @@ export const ERROR_CODES = {
   office_not_found: EXIT.error,
   /** A user an operation refers to does not exist in Dialpad. */
   user_not_found: EXIT.error,
+  /** A department or call centre an operation refers to does not exist in Dialpad. */
   group_not_found: EXIT.error,
   /** The emulator fixture (or its saved state) cannot be used (`FixtureError`). */
   fixture_invalid: EXIT.error,
@@ -52,9 +63,17 @@ export const ERROR_CODES = {
   emulator_listen_failed: EXIT.error,
   /** `emulator do` was refused: the step is not possible in the emulated company (Dialpad's rules). */
   emulator_step_refused: EXIT.error,
+  /**
+   * A bug in dialform, never the user's or Dialpad's doing: a `BugError` or any exception that is
+   * not a `DialformError`. Only `renderError` uses it; no `DialformError` carries it.
+   */
+  internal_error: EXIT.error,
 } as const satisfies Record<string, ExitCode>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The codes a `DialformError` may carry: all but `internal_error`, which is a bug's. */
+export type DialformErrorCode = Exclude<ErrorCode, 'internal_error'>;
 
 /**
  * A user's mistake or Dialpad's failure, with a stable `code`; only `cmd/` catches, prints and
@@ -62,15 +81,21 @@ export type ErrorCode = keyof typeof ERROR_CODES;
  * reported as one.
  */
 export class DialformError extends Error {
-  readonly code: ErrorCode;
+  readonly code: DialformErrorCode;
   /** Process exit code `cmd/` uses for this error: `ERROR_CODES[code]`. */
   readonly exitCode: ExitCode;
+  /**
+   * Each problem at its place in a file (a config's, a fixture's), reported one per line and as
+   * `problems` in the JSON error document; empty when the error is not about places in files.
+   */
+  readonly problems: readonly Problem[];
 
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown } = {}) {
+  constructor(code: DialformErrorCode, message: string, options: { cause?: unknown; problems?: readonly Problem[] } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.exitCode = ERROR_CODES[code];
+    this.problems = options.problems ?? [];
   }
 }
 
@@ -102,10 +127,9 @@ export function formatProblem(p: Problem): string {
 
 /** Bad config: carries every problem found, reported together. */
 export class ConfigError extends DialformError {
-  readonly problems: Problem[];
+  declare readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    super('config_invalid', problems.map(formatProblem).join('\n'));
-    this.problems = problems;
+    super('config_invalid', problems.map(formatProblem).join('\n'), { problems });
   }
 }
 

@@ -3,6 +3,7 @@ import { applyPlan } from '../../src/apply/apply-plan.js';
 import { checkConfigOrder, configCommit, recordAppliedConfig, type ConfigCommit, type ConfigOrder } from '../../src/apply/applied-config.js';
 import { checkSavedPlan, type Drift, type Freshness } from '../../src/apply/check-freshness.js';
 import { identifyPlan, openJournal, type Journal } from '../../src/apply/journal.js';
+import type { ApplyReport } from '../../src/apply/types.js';
 import { verifyApplied, type Verification } from '../../src/apply/verify-applied.js';
 import { digestConfig, loadConfig, loadOptionalConfig, resolveConfigPath } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
@@ -27,14 +28,25 @@ export interface ApplyCommandOptions extends ConnectionOptions {
   allowOlderConfig?: boolean;
   journal: string;
   color: boolean;
+  /** `json`: what is printed goes to stderr, and stdout gets one document, the outcome or the error. */
+  format?: 'text' | 'json';
 }
 
 /**
  * `dialform apply [FILE]`: plans (or reads a saved plan), shows it, confirms, executes in order
  * and verifies with a fresh plan. Exit 0 done, 1 error or refused, 3 blocked, 4 stopped part way
- * or waiting for a manual step (rerun to continue).
+ * or waiting for a manual step (rerun to continue). Under `--format json`, stdout gets only
+ * `renderApplyOutcome`'s document (or, when apply fails, `cmd/program.ts` prints the error's).
  */
 export async function runApply(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<number> {
+  if (opts.format !== 'json') return applyAndReport(file, opts, io, () => {});
+  let report: ApplyReport | undefined;
+  const code = await applyAndReport(file, opts, { ...io, out: io.err }, (r) => (report = r));
+  io.out(renderApplyOutcome(report));
+  return code;
+}
+
+async function applyAndReport(file: string | undefined, opts: ApplyCommandOptions, io: Io, onReport: (report: ApplyReport) => void): Promise<number> {
   const color = opts.color && io.color;
   const loadingConfig = startLoadingDesired(file, opts, io);
   const loading = observed(loadingConfig.then((c) => c.desired));
@@ -66,7 +78,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
     }
 
     io.out(renderPlan(shown, { format: 'text', color }));
-    if (plan.summary.blocked) return EXIT.blocked;
+    if (plan.summary.blocked) refuseBlocked(plan);
     const noteApplied = () => noteAppliedConfig(journal, { plan, commit, desired });
     if (plan.operations.length === 0) {
       await noteApplied();
@@ -82,6 +94,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
       readLive: () => fetchLive(target.client, READ_PHASE_ONE),
     });
     printReport(report, io, color);
+    onReport(report);
     if (report.status !== 'complete') return EXIT.incomplete;
     await noteApplied();
 
@@ -134,8 +147,31 @@ async function confirm(opts: ApplyCommandOptions, io: Io, target: Target): Promi
     throw new UsageError('apply is not running on a terminal, so it cannot ask for confirmation: pass --auto-approve');
   }
   const yes = await io.confirm(`Apply these changes to ${target.label}? Only 'yes' is accepted:`);
-  if (!yes) io.err('Apply cancelled; nothing was changed.\n');
+  if (!yes) throw new DialformError('apply_cancelled', 'Apply cancelled; nothing was changed.');
   return yes;
+}
+
+/** A blocked plan is shown (with its violations) and refused; the error names them for a script. */
+function refuseBlocked(plan: Plan): never {
+  throw new DialformError(
+    'plan_blocked',
+    [
+      'Refusing to apply: the plan is blocked by a rule:',
+      ...plan.violations.filter((v) => v.severity === 'error').map((v) => `  ${v.code}: ${v.message}`),
+      'Nothing was applied. Fix the violations and plan again.',
+    ].join('\n'),
+  );
+}
+
+/**
+ * `apply --format json`'s document when apply ran to its end: `status` is `no_changes` (nothing to
+ * do) or the report's `complete`, `waiting` or `failed`, and each operation run or skipped gives its
+ * `id`, `kind` and outcome `status` (no summaries: they name people). A `complete` apply that
+ * exits 4 ran everything while Dialpad still differs.
+ */
+export function renderApplyOutcome(report: ApplyReport | undefined): string {
+  const operations = (report?.results ?? []).map((r) => ({ id: r.id, kind: r.kind, status: r.outcome.status }));
+  return `${JSON.stringify({ apply: { status: report?.status ?? 'no_changes', operations } }, null, 2)}\n`;
 }
 
 /**
@@ -155,7 +191,7 @@ function reportFreshness(freshness: Freshness, io: Io): void {
           ? ['Refusing a saved plan without the config it was made from (pass it with -c): a plan file alone cannot be trusted,', 'since apply checks that its operations are what that config asks for against Dialpad now.']
           : ['Refusing a saved plan with a config other than the one it was made from (the config digest differs):', 'apply only carries out what the reviewed config asks for. Pass that config with -c.'];
       if (freshness.done > 0) lines.push(`The plan was started before (${freshness.done} operation(s) done).`);
-      throw new DialformError('plan_stale', [...lines, `${nothing} ${advice}`].join('\n'));
+      throw new DialformError(freshness.reason === 'no_config' ? 'plan_config_missing' : 'plan_config_mismatch', [...lines, `${nothing} ${advice}`].join('\n'));
     }
     case 'stale': {
       const lines =

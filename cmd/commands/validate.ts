@@ -9,22 +9,30 @@ import type { Io } from '../io.js';
 /**
  * `dialform validate`: every problem at once as file:line:col, exit 1 if any; warnings about what
  * the config leaves unsaid go to stderr without changing the exit code. With `--emulator`, the
- * fixture the emulator would start from is checked too.
+ * fixture the emulator would start from is checked too. `--format json` prints one document,
+ * `{"valid": true, "files", "offices", "users", "groups"}` (and `"emulator_fixture": {"file",
+ * "users"}` with `--emulator`); a failure prints the error document instead (docs/errors.md).
  */
-export async function runValidate(opts: { config?: string; emulator?: boolean | string }, io: Io): Promise<number> {
+export async function runValidate(opts: { config?: string; emulator?: boolean | string; format?: 'text' | 'json' }, io: Io): Promise<number> {
   const desired = await loadConfig(resolveConfigPath(io.cwd, opts.config));
   for (const line of adviseConfig(desired)) io.err(`${line}\n`);
   const { offices, users, groups = [] } = desired.tenant;
   const files = desired.files.length;
+  let fixture: { file: string; users: number } | undefined;
+  if (opts.emulator !== undefined && opts.emulator !== false) {
+    const path = typeof opts.emulator === 'string' ? resolve(io.cwd, opts.emulator) : desired.emulatorFixture;
+    if (!path) throw new UsageError('--emulator without a FIXTURE needs `emulator: { fixture: … }` in the config');
+    fixture = { file: relative(io.cwd, path), users: (await loadFixture(path)).users.length };
+  }
+  if (opts.format === 'json') {
+    const result = { valid: true, files, offices: offices.length, users: users.length, groups: groups.length, ...(fixture ? { emulator_fixture: fixture } : {}) };
+    io.out(`${JSON.stringify(result, null, 2)}\n`);
+    return EXIT.ok;
+  }
   const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
   // Groups are named only when the config has some, so the line reads as before otherwise.
   const grouped = groups.length === 0 ? '' : `, ${count(groups.length, 'group')}`;
   io.out(`Configuration is valid: ${count(offices.length, 'office')}, ${count(users.length, 'user')}${grouped} in ${count(files, 'file')}.\n`);
-  if (opts.emulator !== undefined && opts.emulator !== false) {
-    const fixture = typeof opts.emulator === 'string' ? resolve(io.cwd, opts.emulator) : desired.emulatorFixture;
-    if (!fixture) throw new UsageError('--emulator without a FIXTURE needs `emulator: { fixture: … }` in the config');
-    const company = await loadFixture(fixture);
-    io.out(`Emulator fixture is valid: ${relative(io.cwd, fixture)} (${company.users.length} users).\n`);
-  }
+  if (fixture) io.out(`Emulator fixture is valid: ${fixture.file} (${fixture.users} users).\n`);
   return EXIT.ok;
 }

@@ -23,6 +23,8 @@ describe('error codes', () => {
     // @ts-expect-error 'bug' is not an ErrorCode: programming errors are BugErrors
     const e = new DialformError('bug', 'x');
     expect(e).toBeInstanceOf(DialformError);
+    // @ts-expect-error internal_error is a bug's code (renderError's), never a DialformError's
+    expect(new DialformError('internal_error', 'x')).toBeInstanceOf(DialformError);
   });
 
   it('gives every error the exit code its code maps to', () => {
@@ -59,28 +61,64 @@ describe('BugError', () => {
 });
 
 describe('renderError', () => {
-  it('reports a BugError as a bug, with its stack, and exits 1', () => {
+  it('reports a BugError as a bug (internal_error), with its stack, and exits 1', () => {
     const { text, exitCode } = renderError(new BugError('unknown operation kind "x"'));
     expect(exitCode).toBe(EXIT.error);
-    expect(text).toMatch(/^dialform hit an unexpected error \(a bug — please report it\):\nBugError: unknown operation kind "x"\n\s+at /);
+    expect(text).toMatch(/^error internal_error: dialform hit an unexpected error \(a bug — please report it\):\nBugError: unknown operation kind "x"\n\s+at /);
   });
 
-  it('reports a DialformError by message only, with its code’s exit code', () => {
-    expect(renderError(new DialformError('plan_blocked', 'the plan is blocked'))).toEqual({
-      text: 'error: the plan is blocked\n',
+  it('reports a DialformError as `error <code>: message`, with its code’s exit code', () => {
+    expect(renderError(new DialformError('plan_blocked', 'the plan is blocked'))).toMatchObject({
+      text: 'error plan_blocked: the plan is blocked\n',
       exitCode: EXIT.blocked,
     });
   });
 
-  it('lists every config problem and exits 1', () => {
+  it('names the code on the first line and lists every config problem after it, with the count', () => {
     const problems = [
       { file: 'a.yaml', line: 2, col: 3, message: 'bad' },
       { file: 'b.yaml', line: 4, col: 1, message: 'worse' },
     ];
-    expect(renderError(new ConfigError(problems))).toEqual({
-      text: 'a.yaml:2:3: bad\nb.yaml:4:1: worse\n2 problems found.\n',
+    expect(renderError(new ConfigError(problems))).toMatchObject({
+      text: 'error config_invalid: 2 problems found:\na.yaml:2:3: bad\nb.yaml:4:1: worse\n',
       exitCode: EXIT.error,
     });
+    expect(renderError(new FixtureError([problems[0]!])).text).toBe('error fixture_invalid: 1 problem found:\na.yaml:2:3: bad\n');
+  });
+
+  it('gives one JSON document with the code, the message and the problems (file, line, col, message)', () => {
+    const problems = [{ file: 'a.yaml', line: 2, col: 3, message: 'bad', path: '/users/0' }];
+    const json = renderError(new ConfigError(problems)).json;
+    expect(json.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(json)).toEqual({
+      error: { code: 'config_invalid', message: '1 problem found', problems: [{ file: 'a.yaml', line: 2, col: 3, message: 'bad' }] },
+    });
+    expect(JSON.parse(renderError(new UsageError('pass --auto-approve')).json)).toEqual({
+      error: { code: 'usage', message: 'pass --auto-approve', problems: [] },
+    });
+  });
+
+  it('reports a bug in JSON as internal_error, saying it is a bug, with no stack', () => {
+    const doc = JSON.parse(renderError(new BugError('unknown operation kind "x"')).json) as { error: { code: string; message: string; problems: unknown[] } };
+    expect(doc.error).toEqual({
+      code: 'internal_error',
+      message: 'dialform hit an unexpected error (a bug — please report it): BugError: unknown operation kind "x"',
+      problems: [],
+    });
+    expect(JSON.parse(renderError('thrown string').json)).toMatchObject({ error: { code: 'internal_error' } });
+  });
+
+  it('escapes control characters alike in the text and the JSON document', () => {
+    const hostile = 'name \x1b]0;pwned\x07 \u202eevil';
+    const escaped = 'name \\x1b]0;pwned\\x07 \\u202eevil';
+    const error = new DialformError('api_error', `Dialpad said: ${hostile}\nsecond line`);
+    const { text, json } = renderError(error);
+    expect(text).toBe(`error api_error: Dialpad said: ${escaped}\nsecond line\n`);
+    expect(JSON.parse(json).error.message).toBe(`Dialpad said: ${escaped}\nsecond line`);
+    const problem = renderError(new ConfigError([{ file: 'a\x1b.yaml', line: 1, col: 1, message: hostile }]));
+    expect(problem.text).toBe(`error config_invalid: 1 problem found:\na\\x1b.yaml:1:1: ${escaped}\n`);
+    expect(JSON.parse(problem.json).error.problems).toEqual([{ file: 'a\\x1b.yaml', line: 1, col: 1, message: escaped }]);
+    expect(json + problem.json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
   });
 });
 
