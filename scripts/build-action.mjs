@@ -28,6 +28,8 @@ const lazyRequireAsRequire = {
 
 export async function buildActionBundle(outfile = BUNDLE) {
   await build({
+    // Paths in the bundle's comments are relative to this, so the output is the same from any cwd.
+    absWorkingDir: root,
     entryPoints: [join(root, 'cmd', 'dialform.ts')],
     outfile,
     bundle: true,

@@ -45510,6 +45510,12 @@ var ERROR_CODES = {
   plan_file_write_failed: EXIT.error,
   /** A saved plan no longer matches Dialpad's live state. */
   plan_stale: EXIT.error,
+  /** A saved plan was given without the config it was made from (`-c`), so it cannot be checked. */
+  plan_config_missing: EXIT.error,
+  /** A saved plan was given with a config other than the one it was made from (the config digest differs). */
+  plan_config_mismatch: EXIT.error,
+  /** The plan to apply does not have the reviewed fingerprint (`apply --expect-fingerprint`). */
+  plan_changed: EXIT.error,
   /** A saved plan asks for operations its config does not, or its ids and names disagree (edited). */
   plan_untrusted: EXIT.error,
   /** The apply journal cannot be read or appended to (a directory, a device, no permission). */
@@ -45520,6 +45526,8 @@ var ERROR_CODES = {
   confirmed_invalid: EXIT.error,
   /** `dialform confirm` was given a step that is not pending, or one apply verifies through the API. */
   step_not_confirmable: EXIT.error,
+  /** `apply` asked for confirmation on a terminal and got no `yes`: nothing was changed. */
+  apply_cancelled: EXIT.error,
   /** The plan is blocked by a rule and is not applied. */
   plan_blocked: EXIT.blocked,
   /** An office to create has no `create:` block with Dialpad's billing fields. */
@@ -45528,6 +45536,7 @@ var ERROR_CODES = {
   office_not_found: EXIT.error,
   /** A user an operation refers to does not exist in Dialpad. */
   user_not_found: EXIT.error,
+  /** A department or call centre an operation refers to does not exist in Dialpad. */
   group_not_found: EXIT.error,
   /** The emulator fixture (or its saved state) cannot be used (`FixtureError`). */
   fixture_invalid: EXIT.error,
@@ -45536,17 +45545,28 @@ var ERROR_CODES = {
   /** `emulator serve` cannot listen on the address and port asked for (in use, not permitted). */
   emulator_listen_failed: EXIT.error,
   /** `emulator do` was refused: the step is not possible in the emulated company (Dialpad's rules). */
-  emulator_step_refused: EXIT.error
+  emulator_step_refused: EXIT.error,
+  /**
+   * A bug in dialform, never the user's or Dialpad's doing: a `BugError` or any exception that is
+   * not a `DialformError`. Only `renderError` uses it; no `DialformError` carries it.
+   */
+  internal_error: EXIT.error
 };
 var DialformError = class extends Error {
   code;
   /** Process exit code `cmd/` uses for this error: `ERROR_CODES[code]`. */
   exitCode;
+  /**
+   * Each problem at its place in a file (a config's, a fixture's), reported one per line and as
+   * `problems` in the JSON error document; empty when the error is not about places in files.
+   */
+  problems;
   constructor(code2, message, options = {}) {
     super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
     this.name = new.target.name;
     this.code = code2;
     this.exitCode = ERROR_CODES[code2];
+    this.problems = options.problems ?? [];
   }
 };
 var BugError = class extends Error {
@@ -45559,10 +45579,8 @@ function formatProblem(p) {
   return `${p.file}:${p.line}:${p.col}: ${p.message}`;
 }
 var ConfigError = class extends DialformError {
-  problems;
   constructor(problems) {
-    super("config_invalid", problems.map(formatProblem).join("\n"));
-    this.problems = problems;
+    super("config_invalid", problems.map(formatProblem).join("\n"), { problems });
   }
 };
 var UsageError = class extends DialformError {
@@ -47101,22 +47119,34 @@ function sanitizeLines(text) {
 }
 
 // src/render/error.ts
+var BUG = "dialform hit an unexpected error (a bug \u2014 please report it)";
 function renderError(error) {
-  if (error instanceof ConfigError) {
-    const count2 = error.problems.length;
-    const problems = `${error.problems.map((p) => sanitizeForTerminal(formatProblem(p))).join("\n")}
-`;
-    return { text: `${problems}${count2} problem${count2 === 1 ? "" : "s"} found.
-`, exitCode: error.exitCode };
-  }
   if (error instanceof DialformError) {
-    return { text: `error: ${sanitizeLines(error.message)}
-`, exitCode: error.exitCode };
+    const problems = error.problems.map((p) => ({ file: sanitizeForTerminal(p.file), line: p.line, col: p.col, message: sanitizeForTerminal(p.message) }));
+    const count2 = problems.length;
+    const message = count2 === 0 ? sanitizeLines(error.message) : `${count2} problem${count2 === 1 ? "" : "s"} found`;
+    const listed = problems.map((p) => `${formatProblem(p)}
+`).join("");
+    return {
+      text: `error ${error.code}: ${message}${count2 === 0 ? "" : ":"}
+${listed}`,
+      json: renderDocument({ code: error.code, message, problems }),
+      exitCode: error.exitCode
+    };
   }
-  const detail = error instanceof Error ? error.stack ?? error.message : String(error);
-  return { text: `dialform hit an unexpected error (a bug \u2014 please report it):
+  const summary = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const detail = error instanceof Error ? error.stack ?? summary : summary;
+  return {
+    text: `error internal_error: ${BUG}:
 ${detail}
-`, exitCode: EXIT.error };
+`,
+    json: renderDocument({ code: "internal_error", message: `${BUG}: ${sanitizeLines(summary)}`, problems: [] }),
+    exitCode: EXIT.error
+  };
+}
+function renderDocument(error) {
+  return `${JSON.stringify({ error }, null, 2)}
+`;
 }
 
 // cmd/commands/apply.ts
@@ -56962,11 +56992,9 @@ import { readFile as readFile5 } from "node:fs/promises";
 
 // src/emulator/fixture-error.ts
 var FixtureError = class extends DialformError {
-  problems;
   constructor(problems) {
     super("fixture_invalid", `invalid emulator fixture:
-${problems.map(formatProblem).join("\n")}`);
-    this.problems = problems;
+${problems.map(formatProblem).join("\n")}`, { problems });
   }
 };
 
@@ -60384,6 +60412,14 @@ ${lines.join(",\n")}
 
 // cmd/commands/apply.ts
 async function runApply(file, opts, io) {
+  if (opts.format !== "json") return applyAndReport(file, opts, io, () => {
+  });
+  let report;
+  const code2 = await applyAndReport(file, opts, { ...io, out: io.err }, (r) => report = r);
+  io.out(renderApplyOutcome(report));
+  return code2;
+}
+async function applyAndReport(file, opts, io, onReport) {
   const color = opts.color && io.color;
   const loadingConfig = startLoadingDesired(file, opts, io);
   const loading = observed(loadingConfig.then((c) => c.desired));
@@ -60411,7 +60447,7 @@ async function runApply(file, opts, io) {
       shown = plan;
     }
     io.out(renderPlan(shown, { format: "text", color }));
-    if (plan.summary.blocked) return EXIT.blocked;
+    if (plan.summary.blocked) refuseBlocked(plan);
     const noteApplied = () => noteAppliedConfig(journal, { plan, commit, desired });
     if (plan.operations.length === 0) {
       await noteApplied();
@@ -60426,6 +60462,7 @@ async function runApply(file, opts, io) {
       readLive: () => fetchLive(target.client, READ_PHASE_ONE)
     });
     printReport(report, io, color);
+    onReport(report);
     if (report.status !== "complete") return EXIT.incomplete;
     await noteApplied();
     if (desired) return reportVerification(await verifyApplied({ desired, confirmed, pendingRestores, client: target.client }), io, color);
@@ -60466,8 +60503,23 @@ async function confirm(opts, io, target) {
     throw new UsageError("apply is not running on a terminal, so it cannot ask for confirmation: pass --auto-approve");
   }
   const yes = await io.confirm(`Apply these changes to ${target.label}? Only 'yes' is accepted:`);
-  if (!yes) io.err("Apply cancelled; nothing was changed.\n");
+  if (!yes) throw new DialformError("apply_cancelled", "Apply cancelled; nothing was changed.");
   return yes;
+}
+function refuseBlocked(plan) {
+  throw new DialformError(
+    "plan_blocked",
+    [
+      "Refusing to apply: the plan is blocked by a rule:",
+      ...plan.violations.filter((v) => v.severity === "error").map((v) => `  ${v.code}: ${v.message}`),
+      "Nothing was applied. Fix the violations and plan again."
+    ].join("\n")
+  );
+}
+function renderApplyOutcome(report) {
+  const operations = (report?.results ?? []).map((r) => ({ id: r.id, kind: r.kind, status: r.outcome.status }));
+  return `${JSON.stringify({ apply: { status: report?.status ?? "no_changes", operations } }, null, 2)}
+`;
 }
 function reportFreshness(freshness, io) {
   const advice = "Run `dialform plan --out FILE` again, review it, and apply the new plan.";
@@ -60479,7 +60531,7 @@ function reportFreshness(freshness, io) {
     case "unverifiable": {
       const lines = freshness.reason === "no_config" ? ["Refusing a saved plan without the config it was made from (pass it with -c): a plan file alone cannot be trusted,", "since apply checks that its operations are what that config asks for against Dialpad now."] : ["Refusing a saved plan with a config other than the one it was made from (the config digest differs):", "apply only carries out what the reviewed config asks for. Pass that config with -c."];
       if (freshness.done > 0) lines.push(`The plan was started before (${freshness.done} operation(s) done).`);
-      throw new DialformError("plan_stale", [...lines, `${nothing} ${advice}`].join("\n"));
+      throw new DialformError(freshness.reason === "no_config" ? "plan_config_missing" : "plan_config_mismatch", [...lines, `${nothing} ${advice}`].join("\n"));
     }
     case "stale": {
       const lines = freshness.done === 0 ? [`Dialpad changed since this plan was made (live state ${freshness.savedDigest} \u2192 ${freshness.liveDigest}).`] : [`Dialpad changed since this plan was started, beyond what its ${freshness.done} done operation(s) did.`];
@@ -61074,17 +61126,24 @@ async function runValidate(opts, io) {
 `);
   const { offices, users, groups = [] } = desired.tenant;
   const files = desired.files.length;
+  let fixture;
+  if (opts.emulator !== void 0 && opts.emulator !== false) {
+    const path = typeof opts.emulator === "string" ? resolve16(io.cwd, opts.emulator) : desired.emulatorFixture;
+    if (!path) throw new UsageError("--emulator without a FIXTURE needs `emulator: { fixture: \u2026 }` in the config");
+    fixture = { file: relative6(io.cwd, path), users: (await loadFixture(path)).users.length };
+  }
+  if (opts.format === "json") {
+    const result2 = { valid: true, files, offices: offices.length, users: users.length, groups: groups.length, ...fixture ? { emulator_fixture: fixture } : {} };
+    io.out(`${JSON.stringify(result2, null, 2)}
+`);
+    return EXIT.ok;
+  }
   const count2 = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
   const grouped = groups.length === 0 ? "" : `, ${count2(groups.length, "group")}`;
   io.out(`Configuration is valid: ${count2(offices.length, "office")}, ${count2(users.length, "user")}${grouped} in ${count2(files, "file")}.
 `);
-  if (opts.emulator !== void 0 && opts.emulator !== false) {
-    const fixture = typeof opts.emulator === "string" ? resolve16(io.cwd, opts.emulator) : desired.emulatorFixture;
-    if (!fixture) throw new UsageError("--emulator without a FIXTURE needs `emulator: { fixture: \u2026 }` in the config");
-    const company = await loadFixture(fixture);
-    io.out(`Emulator fixture is valid: ${relative6(io.cwd, fixture)} (${company.users.length} users).
+  if (fixture) io.out(`Emulator fixture is valid: ${fixture.file} (${fixture.users} users).
 `);
-  }
   return EXIT.ok;
 }
 
@@ -61244,17 +61303,18 @@ function renderCompletion(tree, shell) {
 
 // cmd/program.ts
 var FORMATS = ["text", "markdown", "json"];
+var RESULT_FORMATS = ["text", "json"];
 function addConnectionOptions(command) {
   return command.option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").addOption(new Option("--api-url <url>", "Dialpad API base URL (default: https://dialpad.com)").env("DIALPAD_API_URL")).option("--api-key-file <file>", "read the API key from this file instead of DIALPAD_API_KEY").option("--emulator [fixture]", "run against the embedded emulator (state in .dialform/emulator-state.json)").option("--emulator-reset", "re-seed the embedded emulator from its fixture").addOption(new Option("--rate-limit <rps>", "API requests per second (Dialpad allows 20)").argParser(parsePositive)).option("-v, --verbose", "log every API request (method, path, status, time) to stderr");
 }
 function buildProgram(io, setCode) {
-  const program2 = new Command("dialform").description("Manage a Dialpad company as code: plan and apply offices, users, licenses and numbers from YAML.").version(readPackageVersion()).exitOverride().showHelpAfterError("(run with --help for usage)").configureOutput({ writeOut: io.out, writeErr: io.err });
-  program2.command("validate").description("check the config files and report every problem as file:line:col").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").option("--emulator [fixture]", "also check the emulator fixture (default: the config\u2019s emulator.fixture)").action(async (opts) => setCode(await runValidate(opts, io)));
+  const program2 = new Command("dialform").description("Manage a Dialpad company as code: plan and apply offices, users, licenses and numbers from YAML.").version(readPackageVersion()).exitOverride().showHelpAfterError("(run with --help for usage)").configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(text.replace(/^error: /, "error usage: ")) });
+  program2.command("validate").description("check the config files and report every problem as file:line:col").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").option("--emulator [fixture]", "also check the emulator fixture (default: the config\u2019s emulator.fixture)").addOption(new Option("--format <format>", "output format").choices(RESULT_FORMATS).default("text")).action(async (opts) => setCode(await runValidate(opts, io)));
   addConnectionOptions(
     program2.command("plan").description("show what apply would change, checked against Dialpad\u2019s rules").option("--out <file>", "also write the plan as JSON to FILE, for `apply FILE`").addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--detailed-exitcode", "exit 2 when there are changes (0 when none)").option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--base <ref>", "git revision of the config to compare analytics and proxy grants against (without a confirmations file)").option("--journal <file>", "the apply journal to read restores apply waited for from (read only)", ".dialform/journal.jsonl").option("--no-color", "no colours")
   ).action(async (opts) => setCode(await runPlan(opts, io)));
   addConnectionOptions(
-    program2.command("apply").description("make Dialpad match the config (or apply a saved plan FILE)").argument("[file]", "a plan written by `plan --out`").option("--auto-approve", "do not ask for confirmation (required when not on a terminal)").option("--journal <file>", "where apply records each operation\u2019s outcome", ".dialform/journal.jsonl").option("--allow-older-config", "apply a config whose git commit is older than the one last applied").option("--no-color", "no colours")
+    program2.command("apply").description("make Dialpad match the config (or apply a saved plan FILE)").argument("[file]", "a plan written by `plan --out`").option("--auto-approve", "do not ask for confirmation (required when not on a terminal)").option("--journal <file>", "where apply records each operation\u2019s outcome", ".dialform/journal.jsonl").option("--allow-older-config", "apply a config whose git commit is older than the one last applied").addOption(new Option("--format <format>", "json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)").choices(RESULT_FORMATS).default("text")).option("--no-color", "no colours")
   ).action(async (file, opts) => setCode(await runApply(file, opts, io)));
   program2.command("confirm").description("record that manual analytics or proxy steps (which no API shows) are done in Dialpad").argument("[step...]", "a step as plans and apply name it (grant_analytics), or one user of it (grant_analytics:ada@acme.com); none: list the steps waiting").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").action(async (steps, opts) => setCode(await runConfirm(steps, opts, io)));
   program2.command("show").description("render a saved plan").argument("<file>", "a plan written by `plan --out`").addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--no-color", "no colours").action(async (file, opts) => setCode(await runShow(file, opts, io)));
@@ -61266,7 +61326,7 @@ function buildProgram(io, setCode) {
     )
   ).action(async (opts) => setCode(await runImport(opts, io)));
   addConnectionOptions(
-    program2.command("status").description("show the company as Admin Settings \u203A Users does: active or pending users, reserved numbers, deleted users (read-only)").option("--search <text>", 'only users whose name, email, license, office, state or permission (e.g. "admin") matches').addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).option("--journal <file>", "the apply journal, for who reserved numbers were last for", ".dialform/journal.jsonl").option("--plan <file>", "a plan applied with that journal (repeatable): says which numbers and users its operations touched", collect, [])
+    program2.command("status").description("show the company as Admin Settings \u203A Users does: active or pending users, reserved numbers, deleted users (read-only)").option("--search <text>", 'only users whose name, email, license, office, state or permission (e.g. "admin") matches').addOption(new Option("--format <format>", "output format").choices(RESULT_FORMATS).default("text")).option("--journal <file>", "the apply journal, for who reserved numbers were last for", ".dialform/journal.jsonl").option("--plan <file>", "a plan applied with that journal (repeatable): says which numbers and users its operations touched", collect, [])
   ).action(async (opts) => setCode(await runStatus(opts, io)));
   const emulator = program2.command("emulator").description("the Dialpad API emulator");
   emulator.command("serve").description("serve the emulator over HTTP until interrupted").requiredOption("--fixture <file>", "fixture (JSON or YAML) to start from").option("--port <n>", "port", parseNonNegative, 8787).option("--host <host>", "address to listen on", "127.0.0.1").option("--latency <ms>", "delay added to every response", parseNonNegative).addOption(new Option("--rate-limit <rps>", "requests per second before 429; 0 disables the limit").argParser(parseRate)).option("--faults <spec>", "inject faults, e.g. seed=42,rate=0.1,kinds=500+503+429+reset+slow").action(async (opts) => setCode(await runEmulatorServe(opts, io)));
@@ -61301,17 +61361,25 @@ async function run2(argv, io) {
   const program2 = buildProgram(io, (c) => {
     code2 = c;
   });
+  let given;
+  program2.hook("preSubcommand", (_program, command) => {
+    given = command;
+  });
+  const json2 = () => given?.opts().format === "json";
   try {
     await program2.parseAsync(argv, { from: "user" });
     return code2;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.error;
-    return reportError(error, io);
+    if (!(error instanceof CommanderError)) return reportError(error, io, json2());
+    if (error.exitCode === 0) return EXIT.ok;
+    if (json2()) io.out(renderError(new UsageError(error.message.replace(/^error: /, ""))).json);
+    return EXIT.error;
   }
 }
-function reportError(error, io) {
-  const { text, exitCode } = renderError(error);
+function reportError(error, io, json2) {
+  const { text, json: document, exitCode } = renderError(error);
   io.err(text);
+  if (json2) io.out(document);
   return exitCode;
 }
 function parsePositive(value) {
