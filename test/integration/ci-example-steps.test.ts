@@ -102,9 +102,10 @@ describe.each(OUTCOMES)('CI examples run for real: $outcome (issue 16 #2)', ({ s
     const gitlab = await runBash((await gitlabScript('apply')).join('\n'), { cwd: repo, env: emulator.env });
     expect(gitlab.code, gitlab.log).toBe(planExit === 3 ? 3 : 0);
     expect(gitlab.log).toContain(planExit === 3 ? 'dialform apply: BLOCKED by a rule (exit 3)' : 'dialform apply: done.');
+    // No pull request reviewed a plan for this push: the action applies nothing (issue 24 #1).
     const action = await runAction('apply', 'push');
-    expect(action.code, action.log).toBe(planExit === 3 ? 3 : 0);
-    expect(action.outputs).toContain(`exitcode=${planExit === 3 ? 3 : 0}`);
+    expect(action.code, action.log).toBe(1);
+    expect(action.outputs).toContain('result=unreviewed');
   }, 120_000);
 });
 
