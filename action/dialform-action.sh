@@ -44,6 +44,7 @@ validate_or_fail() {
   [ "$rc" = 0 ] && return
   dialform validate -c "$config" --format json > "$work/validate.json" 2> /dev/null
   report_failure "dialform validate" "$work/validate.log" "$rc" "$work/validate.json"
+  [ "${MODE:-plan}" = apply ] && github receipt --result error --exitcode "$rc"
   exit "$rc"
 }
 

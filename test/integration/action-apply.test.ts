@@ -46,7 +46,7 @@ function useApplyScenario(dirOf: string) {
 
 /** Around a manual license transfer: exit 4 with the step in the job summary, then a re-run finishes. */
 describe("the action's apply mode with a manual step (issue 16 #1)", () => {
-  const { apply, emulator } = useApplyScenario(scenario);
+  const { apply, emulator, repo } = useApplyScenario(scenario);
 
   it('lists the waiting manual step in the job summary and exits 4; a re-run after it is done finishes (issue 16 #1)', async () => {
     const reviewed = await runCli(['plan', '-c', 'dialform', '--out', 'reviewed.json'], { cwd: repo(), env: emulator().env });

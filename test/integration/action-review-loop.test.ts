@@ -13,8 +13,8 @@ import { runCompositeAction, type ActionRun, type ArtifactStore } from '../suppo
 import { startEmulator, type RunningEmulator } from '../support/emulator.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 
-/** One update reviewed (Alan's email), under `unmanaged_users: delete`. */
-const scenario = join(ROOT, 'test', 'golden', 'email-change-via-previous-emails');
+/** One update reviewed (Alan's first name), under `unmanaged_users: delete`. */
+const scenario = join(ROOT, 'test', 'integration', 'scenarios', 'action-review-loop');
 const DIALFORM = `node ${join(ROOT, 'dist', 'cmd', 'dialform.js')}`;
 const HEAD = 'b'.repeat(40);
 const MERGE = 'a'.repeat(40);
@@ -31,7 +31,7 @@ describe.each([{ redact: false }, { redact: true }])('the action on a runner: re
   beforeEach(async () => {
     emulator = await startEmulator(join(scenario, 'fixture.json'));
     gh = await startFakeGitHub();
-    gh.issues.set(7, { number: 7, title: 'Alan changes email', body: '', state: 'open', pull_request: {}, comments: [] });
+    gh.issues.set(7, { number: 7, title: 'Alan gets his middle name', body: '', state: 'open', pull_request: {}, comments: [] });
     repo = await makeRepository(join(scenario, 'config.yaml'));
     artifacts = new Map();
   });
@@ -78,11 +78,14 @@ describe.each([{ redact: false }, { redact: true }])('the action on a runner: re
     return { plan, fingerprint };
   }
 
-  async function liveEmails(): Promise<string[]> {
+  /** Live users as `email first_name`, sorted. */
+  async function liveUsers(): Promise<string[]> {
     const res = await fetch(`${emulator.url}/api/v2/users?state=active`, { headers: { authorization: `Bearer ${emulator.env.DIALPAD_API_KEY}` } });
-    const body = (await res.json()) as { items: { emails: string[] }[] };
-    return body.items.flatMap((u) => u.emails).sort();
+    const body = (await res.json()) as { items: { emails: string[]; first_name: string }[] };
+    return body.items.map((u) => `${u.emails[0]} ${u.first_name}`).sort();
   }
+  const REVIEWED = ['alan.turing@acme.com Alan Mathison', 'grace.hopper@acme.com Grace'];
+  const UNTOUCHED = ['alan.turing@acme.com Alan', 'grace.hopper@acme.com Grace'];
 
   it('uploads the plan artifact (guarded by a step output, not hashFiles outside the workspace) and comments the fingerprint (issue 24 #2)', async () => {
     const { plan } = await reviewAndMerge();
@@ -100,7 +103,7 @@ describe.each([{ redact: false }, { redact: true }])('the action on a runner: re
     expect(apply.outputs).toMatchObject({ exitcode: '0', result: 'done', fingerprint });
     expect(apply.summary).toContain('dialform apply: done');
     expect(apply.summary).toContain(fingerprint);
-    expect(await liveEmails()).toEqual(['alan@acme.com', 'grace.hopper@acme.com']);
+    expect(await liveUsers()).toEqual(REVIEWED);
     const after = await runCli(['plan', '-c', 'dialform', '--detailed-exitcode'], { cwd: repo, env: emulator.env });
     expect(after.code, after.stdout + after.stderr).toBe(0);
   }, 240_000);
@@ -114,12 +117,12 @@ describe.each([{ redact: false }, { redact: true }])('the action on a runner: re
       body: JSON.stringify({ email: 'hand.made@acme.com', office_id: '6100000000000001', first_name: 'Hand', last_name: 'Made', license: 'talk' }),
     });
     expect(added.status, await added.clone().text()).toBe(200);
-    const before = await liveEmails();
+    const before = await liveUsers();
 
     const apply = await run('apply');
     expect(apply.outcome).toBe('failure');
-    expect(await liveEmails()).toEqual(before);
-    expect(before).toContain('hand.made@acme.com');
+    expect(await liveUsers()).toEqual(before);
+    expect(before).toEqual([...UNTOUCHED, 'hand.made@acme.com Hand'].sort());
     expect(apply.outputs.result).toBe('differs');
     expect(apply.outputs.exitcode).toBe('1');
     expect(apply.outputs.fingerprint).toMatch(/^sha256:/);
@@ -139,12 +142,12 @@ describe.each([{ redact: false }, { redact: true }])('the action on a runner: re
     expect(refused.outcome).toBe('failure');
     expect(refused.outputs.result).toBe('unreviewed');
     expect(refused.log).toContain('Found no reviewed plan for this commit');
-    expect(await liveEmails()).toEqual(['alan.turing@acme.com', 'grace.hopper@acme.com']);
+    expect(await liveUsers()).toEqual(UNTOUCHED);
 
     const unsafe = await run('apply', { 'on-plan-changed': 'apply' });
     expect(unsafe.outcome, unsafe.log).toBe('success');
     expect(unsafe.log).toContain('unreviewed');
-    expect(await liveEmails()).toEqual(['alan@acme.com', 'grace.hopper@acme.com']);
+    expect(await liveUsers()).toEqual(REVIEWED);
   }, 240_000);
 });
 
