@@ -74,6 +74,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--journal <file>', 'where apply records each operation’s outcome', '.dialform/journal.jsonl')
       .option('--allow-older-config', 'apply a config whose git commit is older than the one last applied')
       .addOption(new Option('--format <format>', 'json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)').choices(RESULT_FORMATS).default('text'))
+      .option('--expect-fingerprint <sha256>', 'apply only the plan with this fingerprint (the reviewed one); otherwise write nothing and fail with plan_changed')
+      .option('--out <file>', 'with --expect-fingerprint: write the fresh plan as JSON to FILE when it is not the reviewed one')
       .option('--no-color', 'no colours'),
   ).action(async (file, opts) => setCode(await runApply(file, opts, io)));
 

@@ -31,10 +31,14 @@ export const ERROR_CODES = {
   plan_config_missing: EXIT.error,
   /** A saved plan was given with a config other than the one it was made from (the config digest differs). */
   plan_config_mismatch: EXIT.error,
-  /** The plan to apply does not have the reviewed fingerprint (`apply --expect-fingerprint`). */
-  plan_changed: EXIT.error,
   /** A saved plan asks for operations its config does not, or its ids and names disagree (edited). */
   plan_untrusted: EXIT.error,
+  /**
+   * `apply --expect-fingerprint`: the plan apply would carry out is not the reviewed one (its
+   * fingerprint differs, and it does not finish a started apply of the reviewed plan). Nothing
+   * was written.
+   */
+  plan_changed: EXIT.error,
   /** The apply journal cannot be read or appended to (a directory, a device, no permission). */
   journal_unusable: EXIT.error,
   /** The config's git commit is older than (an ancestor of) the one the journal last recorded as applied. */

@@ -45514,10 +45514,14 @@ var ERROR_CODES = {
   plan_config_missing: EXIT.error,
   /** A saved plan was given with a config other than the one it was made from (the config digest differs). */
   plan_config_mismatch: EXIT.error,
-  /** The plan to apply does not have the reviewed fingerprint (`apply --expect-fingerprint`). */
-  plan_changed: EXIT.error,
   /** A saved plan asks for operations its config does not, or its ids and names disagree (edited). */
   plan_untrusted: EXIT.error,
+  /**
+   * `apply --expect-fingerprint`: the plan apply would carry out is not the reviewed one (its
+   * fingerprint differs, and it does not finish a started apply of the reviewed plan). Nothing
+   * was written.
+   */
+  plan_changed: EXIT.error,
   /** The apply journal cannot be read or appended to (a directory, a device, no permission). */
   journal_unusable: EXIT.error,
   /** The config's git commit is older than (an ancestor of) the one the journal last recorded as applied. */
@@ -47744,6 +47748,22 @@ function identifyPlan(plan) {
   hash.update(JSON.stringify({ basis: plan.basis, created_at: plan.created_at, ops: plan.operations }));
   return hash.digest("hex").slice(0, 16);
 }
+function isPlanStarted(value) {
+  const v = value;
+  return typeof v === "object" && v !== null && v.record === "plan_started" && typeof v.fingerprint === "string" && Array.isArray(v.operations);
+}
+function readReviewedRemaining(lines, fingerprint) {
+  const start = lines.findLastIndex((l) => isPlanStarted(l) && l.fingerprint === fingerprint);
+  if (start < 0) return void 0;
+  const remaining = [...lines[start].operations];
+  for (const line of lines.slice(start + 1)) {
+    const entry = line;
+    if (entry.record !== void 0 || entry.reviewed !== fingerprint || entry.status !== "done") continue;
+    const at2 = remaining.indexOf(entry.identity ?? "");
+    if (at2 >= 0) remaining.splice(at2, 1);
+  }
+  return remaining;
+}
 function isAppliedConfig(value) {
   const v = value;
   return typeof v === "object" && v !== null && v.record === "applied_config" && typeof v.commit === "string" && /^[0-9a-f]{40,64}$/.test(v.commit) && typeof v.at === "string";
@@ -47827,6 +47847,17 @@ function openJournal(path) {
         throw unusable(path, e);
       }
     },
+    async recordPlanStarted(entry) {
+      try {
+        await appendFile(path, `${JSON.stringify(entry)}
+`);
+      } catch (e) {
+        throw unusable(path, e);
+      }
+    },
+    async reviewedRemaining(fingerprint) {
+      return readReviewedRemaining(await readLines(path), fingerprint);
+    },
     async record(entry) {
       const stored = entry.error === void 0 ? entry : { ...entry, error: boundMessage(entry.error, MAX_JOURNAL_ERROR) };
       try {
@@ -47837,6 +47868,742 @@ function openJournal(path) {
       }
     }
   };
+}
+
+// src/plan/fingerprint.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/model/canonical-json.ts
+function canonicalJson(value, options = {}) {
+  const { omit: omit2 } = options;
+  return JSON.stringify(value, function(key, member) {
+    if (key !== "" && !Array.isArray(this) && omit2?.has(key)) return void 0;
+    return member !== null && typeof member === "object" && !Array.isArray(member) ? sortedCopy(member) : member;
+  }) ?? "null";
+}
+function sortedCopy(value) {
+  const keys = Object.keys(value);
+  for (let i2 = 1; i2 < keys.length; i2++) {
+    if (keys[i2 - 1] > keys[i2]) {
+      const copy = {};
+      for (const key of keys.sort()) copy[key] = value[key];
+      return copy;
+    }
+  }
+  return value;
+}
+
+// src/plan/kinds/sim-steps.ts
+var lineKey = (office, line) => `line:${office}:${line}`;
+var userKey = (email) => `user:${email}`;
+var officeKey = (key) => `office:${key}`;
+var numberKey = (number) => `number:${number}`;
+var groupKey = (key) => `group:${key}`;
+var seatKey = (group2) => `seat:${group2}`;
+var licenseKey = (email) => `license:${email}`;
+var arrivalKey = (email) => `arrival:${email}`;
+function isFailure(x) {
+  return "message" in x && ("code" in x || "waitsFor" in x);
+}
+function liveUser2(sim, email) {
+  const user = sim.users.get(email);
+  if (user === void 0 || user.state === "deleted") {
+    return { waitsFor: userKey(email), message: `${email} does not exist (yet) at this step` };
+  }
+  return user;
+}
+function existingOffice(sim, key) {
+  const office = sim.offices.get(key);
+  if (office === void 0 || !office.exists) return { waitsFor: officeKey(key), message: `office ${key} does not exist (yet) at this step` };
+  return office;
+}
+function existingGroup(sim, key) {
+  const group2 = sim.groups.get(key);
+  if (group2 === void 0 || !group2.exists) return { waitsFor: groupKey(key), message: `group ${key} does not exist (yet) at this step` };
+  return group2;
+}
+function needLine(office, line, what) {
+  if (line === void 0 || office.free[line] >= 1) return void 0;
+  return {
+    code: "insufficient_licenses",
+    message: `${what}: ${office.name} has no unassigned ${LINE_LABELS[line]} license at this step (${office.purchased[line]} purchased, 0 free). Only unassigned licenses can be assigned (Dialpad help: Manage Your Users \u203A Transfer licenses). Raise licenses.${line} for ${office.key} in config so a transfer is planned, free one first, or buy licenses.`
+  };
+}
+function takeLine(sim, office, line, fx) {
+  const o = sim.offices.get(office);
+  if (o === void 0 || line === void 0) return;
+  o.free[line] -= 1;
+  fx.claims.push(lineKey(office, line));
+}
+function giveLine(sim, office, line, fx) {
+  const o = sim.offices.get(office);
+  if (o === void 0 || line === void 0) return;
+  o.free[line] += 1;
+  fx.provides.push(lineKey(office, line));
+}
+function joinGroup(sim, group2, email, fx) {
+  const g = sim.groups.get(group2);
+  if (g === void 0) return;
+  if (g.type === "department" && !g.operators.has(email)) fx.claims.push(seatKey(group2));
+  g.operators.add(email);
+}
+function leaveGroup(sim, group2, email, fx) {
+  const g = sim.groups.get(group2);
+  if (g === void 0 || !g.operators.delete(email)) return;
+  if (g.type === "department") fx.provides.push(seatKey(group2));
+}
+function toPool(sim, user, numbers, office, fx) {
+  for (const n of numbers) {
+    user.numbers = user.numbers.filter((m) => m !== n);
+    sim.pool.add(n);
+    fx.provides.push(numberKey(n));
+    fx.pool.push({ number: n, direction: "in", user: user.email, office });
+  }
+}
+function deleteNumbers(user, fx) {
+  for (const n of user.numbers) {
+    fx.claims.push(numberKey(n));
+    fx.pool.push({ number: n, direction: "released", user: user.email, office: user.office });
+  }
+  user.numbers = [];
+}
+
+// src/plan/kinds/groups.ts
+var labelOf = (g) => GROUP_LABELS[g.group_type];
+function checkGroupExists(sim, group2) {
+  const found = existingGroup(sim, group2.key);
+  return isFailure(found) ? found : void 0;
+}
+var createGroup = {
+  phase: () => "create_group",
+  bucket: "create",
+  tieDetail: () => "",
+  check(sim, op) {
+    const office = existingOffice(sim, op.group.office.key);
+    return isFailure(office) ? office : void 0;
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(officeKey(op.group.office.key));
+    const group2 = sim.groups.get(op.group.key);
+    if (group2 !== void 0) group2.exists = true;
+    fx.provides.push(groupKey(op.group.key));
+  },
+  wouldProvide: (op) => groupKey(op.group.key),
+  placement: (op) => ({ office: op.group.office.key }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "+", action: `create ${labelOf(op.group)}`, details: [] })
+};
+var renameGroup = {
+  phase: () => "update",
+  bucket: "update",
+  tieDetail: () => "",
+  check: (sim, op) => checkGroupExists(sim, op.target),
+  apply(sim, op, fx) {
+    fx.claims.push(groupKey(op.target.key));
+    const group2 = sim.groups.get(op.target.key);
+    if (group2 !== void 0) group2.name = op.name;
+  },
+  wouldProvide: () => void 0,
+  placement: (op) => ({ office: op.target.office.key }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "~", action: `rename ${labelOf(op.target)}`, details: [] })
+};
+var deleteGroup = {
+  phase: () => "delete_group",
+  bucket: "delete",
+  tieDetail: () => "",
+  check: (sim, op) => checkGroupExists(sim, op.target),
+  apply(sim, op, fx) {
+    fx.claims.push(groupKey(op.target.key));
+    const group2 = sim.groups.get(op.target.key);
+    if (group2 === void 0) return;
+    group2.exists = false;
+    group2.operators.clear();
+  },
+  wouldProvide: () => void 0,
+  placement: (op) => ({ office: op.target.office.key }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "-", action: `delete ${labelOf(op.target)}`, details: [] })
+};
+var addOperator = {
+  phase: () => "add_operator",
+  bucket: "update",
+  tieDetail: (op) => op.group.key,
+  check(sim, op) {
+    const user = liveUser2(sim, op.target.email);
+    if (isFailure(user)) return user;
+    const group2 = existingGroup(sim, op.group.key);
+    if (isFailure(group2)) return group2;
+    if (user.state === "pending") return pendingOperator(user.email, op.group);
+    if (group2.type === "department" && !group2.operators.has(user.email) && group2.operators.size >= MAX_DEPARTMENT_OPERATORS) {
+      return departmentFull(op.group, group2.operators.size);
+    }
+    if (op.group.group_type === "call_center" && !isAgentLicense(user.license)) {
+      return { waitsFor: licenseKey(user.email), message: `${user.email} holds license ${user.license}, not an agent license` };
+    }
+    return void 0;
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
+    if (op.group.group_type === "call_center") fx.claims.push(licenseKey(op.target.email));
+    joinGroup(sim, op.group.key, op.target.email, fx);
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ user: "after" }),
+  harm: () => void 0,
+  describe: () => ({ marker: "+", action: "add operator", details: [] })
+};
+function pendingOperator(email, group2) {
+  return {
+    code: "pending_user_not_operator",
+    message: `${email} is pending (invited, not yet accepted): Dialpad adds only active or suspended users to a ${GROUP_LABELS[group2.group_type]} (${group2.name}). Plan again once they accept the invitation, or leave ${group2.name} out of their entry until then.`
+  };
+}
+function departmentFull(group2, count2) {
+  return {
+    code: "department_operator_limit",
+    message: `department ${group2.name} already has ${count2} operators at this step; Dialpad allows at most ${MAX_DEPARTMENT_OPERATORS} (help: Assign Operators to Departments). Remove someone from it in config, or use a call centre.`
+  };
+}
+var removeOperator = {
+  phase: () => "remove_operator",
+  bucket: "update",
+  tieDetail: (op) => op.group.key,
+  check: (sim, op) => existence(sim, op.target.email, op.group.key),
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
+    leaveGroup(sim, op.group.key, op.target.email, fx);
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ user: "before" }),
+  harm: () => void 0,
+  describe: () => ({ marker: "-", action: "remove operator", details: [] })
+};
+var setSkill = {
+  phase: () => "skill",
+  bucket: "update",
+  tieDetail: (op) => op.group.key,
+  check: (sim, op) => existence(sim, op.target.email, op.group.key),
+  apply(_sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ user: "after" }),
+  harm: () => void 0,
+  describe: () => ({ marker: "~", action: "set skill", details: [] })
+};
+function existence(sim, email, group2) {
+  const user = liveUser2(sim, email);
+  if (isFailure(user)) return user;
+  const g = existingGroup(sim, group2);
+  return isFailure(g) ? g : void 0;
+}
+
+// src/plan/kinds/offices.ts
+var createOffice = {
+  phase: () => "create_office",
+  bucket: "create",
+  tieDetail: () => "",
+  check: () => void 0,
+  apply(sim, op, fx) {
+    const office = sim.offices.get(op.office.key);
+    if (office !== void 0) office.exists = true;
+    fx.provides.push(officeKey(op.office.key));
+  },
+  wouldProvide: (op) => officeKey(op.office.key),
+  placement: (op) => ({ office: op.office.key }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "+", action: "create office", details: [`country: ${op.country}`] })
+};
+var transferLicenses = {
+  phase: () => "transfer",
+  bucket: "none",
+  tieDetail: (op) => `${op.line}:${op.from.key}`,
+  check(sim, op) {
+    const from = existingOffice(sim, op.from.key);
+    if (isFailure(from)) return from;
+    const to = existingOffice(sim, op.to.key);
+    if (isFailure(to)) return to;
+    if (from.free[op.line] >= op.count) return void 0;
+    const label = LINE_LABELS[op.line];
+    return {
+      code: "insufficient_licenses",
+      message: `transfer_licenses ${op.count} ${label} ${op.from.name} \u2192 ${op.to.name}: ${op.from.name} has only ${countOf(from.free[op.line], `unassigned ${label} license`)} at this step and only unassigned licenses transfer (Dialpad help: Manage Your Users \u203A Transfer licenses). Free licenses in ${op.from.name} (delete, move or change the license of users there) or lower the transfer by changing licenses.${op.line} in config.`
+    };
+  },
+  apply(sim, op, fx) {
+    const from = sim.offices.get(op.from.key);
+    const to = sim.offices.get(op.to.key);
+    if (from === void 0 || to === void 0) return;
+    from.purchased[op.line] -= op.count;
+    from.free[op.line] -= op.count;
+    to.purchased[op.line] += op.count;
+    to.free[op.line] += op.count;
+    fx.claims.push(lineKey(op.from.key, op.line), officeKey(op.to.key));
+    fx.provides.push(lineKey(op.to.key, op.line));
+  },
+  wouldProvide: () => void 0,
+  // Shown where the licenses arrive.
+  placement: (op) => ({ office: op.to.key }),
+  harm: () => void 0,
+  describe: (op) => ({
+    marker: "!",
+    action: "transfer licenses",
+    details: [`apply waits until ${op.to.name} has ${countOf(op.to_purchased_after, `${LINE_LABELS[op.line]} license`)}`]
+  })
+};
+
+// src/model/international-move.ts
+function isInternationalMove(fromCountry, toCountry) {
+  return fromCountry.toUpperCase() !== toCountry.toUpperCase();
+}
+function isInternalNumber(number) {
+  return number.startsWith("+1803");
+}
+function keepsNumbersOnMove(numbers) {
+  return numbers.length > 0 && numbers.every(isInternalNumber);
+}
+function numbersPooledByMove(numbers, fromCountry, toCountry) {
+  return isInternationalMove(fromCountry, toCountry) && !keepsNumbersOnMove(numbers) ? [...numbers] : [];
+}
+
+// src/plan/kinds/numbers.ts
+function checkCountry(sim, user, number) {
+  const office = sim.offices.get(user.office);
+  const country = sim.numberCountry(number);
+  if (office === void 0 || office.country === "" || country === void 0 || isInternalNumber(number)) return void 0;
+  if (country === office.country.toUpperCase()) return void 0;
+  const message = `assign_number ${number} to ${user.email}: a ${country} number, and their office ${office.name} is in ${office.country.toUpperCase()} at this step`;
+  return {
+    waitsFor: arrivalKey(user.email),
+    message,
+    otherwise: { code: "number_conflict", message: `${message}; Dialpad assigns numbers in the office's country. Use a ${office.country.toUpperCase()} number.` }
+  };
+}
+var assignNumber = {
+  phase: () => "assign",
+  bucket: "update",
+  tieDetail: (op) => op.number,
+  check(sim, op) {
+    const user = liveUser2(sim, op.target.email);
+    if (isFailure(user)) return user;
+    const country = checkCountry(sim, user, op.number);
+    if (country !== void 0) return country;
+    if (sim.pool.has(op.number)) return void 0;
+    const holder = [...sim.users.values()].find((u) => u.numbers.includes(op.number));
+    const why = `assign_number ${op.number} to ${user.email}: the number is not in the reserved pool at this step, and Dialpad assigns only numbers from the pool (see number_conflict in docs/rules.md).`;
+    return {
+      code: "number_conflict",
+      message: holder === void 0 ? `${why} No user holds it: it is not a number of this company, or it belongs to an office, department or call center. Add it to the company in Dialpad (or free it there) first, or remove it from config.` : `${why} ${holder.email} holds it: unassign it from them in config first.`
+    };
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), arrivalKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === void 0) return;
+    sim.pool.delete(op.number);
+    user.numbers = op.primary ? [op.number, ...user.numbers] : [...user.numbers, op.number];
+    fx.claims.push(numberKey(op.number));
+    fx.pool.push({ number: op.number, direction: "out", user: user.email, office: user.office });
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ user: "after" }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "~", action: "assign number", details: [`${op.number}${op.primary ? " (primary)" : ""}`] })
+};
+var unassignNumber = {
+  phase: () => "unassign",
+  bucket: "update",
+  tieDetail: (op) => op.number,
+  check(sim, op) {
+    const user = liveUser2(sim, op.target.email);
+    if (isFailure(user)) return user;
+    if (user.numbers.includes(op.number)) return void 0;
+    return { code: "number_conflict", message: `unassign_number ${op.number}: ${user.email} does not hold it at this step` };
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user !== void 0) toPool(sim, user, [op.number], user.office, fx);
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ user: "after" }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "-", action: "unassign number", details: [`${op.number} goes to the reserved pool`] })
+};
+var releaseNumber = {
+  phase: () => "release",
+  bucket: "delete",
+  tieDetail: (op) => op.number,
+  check(sim, op) {
+    if (sim.pool.has(op.number)) return void 0;
+    return { code: "number_conflict", message: `release_number ${op.number}: the number is not in the reserved pool at this step` };
+  },
+  apply(sim, op, fx) {
+    sim.pool.delete(op.number);
+    fx.claims.push(numberKey(op.number));
+    fx.pool.push({ number: op.number, direction: "released" });
+  },
+  wouldProvide: () => void 0,
+  placement: (op) => ({ number: op.number }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "-", action: "release number", details: [`${op.number} is given back to Dialpad`] })
+};
+
+// src/plan/kinds/permissions.ts
+function permission(action) {
+  return {
+    phase: () => "permissions",
+    bucket: "none",
+    tieDetail: () => "",
+    check(sim, op) {
+      const user = liveUser2(sim, op.target.email);
+      return isFailure(user) ? user : void 0;
+    },
+    apply(_sim, op, fx) {
+      fx.claims.push(userKey(op.target.email));
+    },
+    wouldProvide: () => void 0,
+    placement: () => ({ user: "after" }),
+    harm: () => void 0,
+    describe: () => ({ marker: "!", action, details: [] })
+  };
+}
+var grantAnalytics = permission("grant analytics");
+var revokeAnalytics = permission("revoke analytics");
+var grantProxy = permission("grant proxy");
+var revokeProxy = permission("revoke proxy");
+
+// src/plan/kinds/users.ts
+var createUser = {
+  phase: () => "license_claim",
+  bucket: "create",
+  tieDetail: () => "",
+  check(sim, op) {
+    const office = existingOffice(sim, op.office.key);
+    if (isFailure(office)) return office;
+    return needLine(office, lineOfLicense(op.license), `create_user ${op.email}`);
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), officeKey(op.office.key));
+    sim.users.set(op.email, {
+      email: op.email,
+      office: op.office.key,
+      license: op.license,
+      state: "active",
+      companyAdmin: false,
+      adminOffices: [],
+      numbers: []
+    });
+    takeLine(sim, op.office.key, lineOfLicense(op.license), fx);
+    fx.provides.push(userKey(op.email));
+  },
+  wouldProvide: (op) => userKey(op.email),
+  placement: (op) => ({ office: op.office.key }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "+", action: "create user", details: [`${op.first_name} ${op.last_name}`] })
+};
+function updatePhase(op, initial) {
+  const user = initial.users.get(op.target.email);
+  const to = op.patch.license;
+  if (to === void 0 || user === void 0) return "update";
+  return lineOfLicense(to) === void 0 || lineOfLicense(to) === lineOfLicense(user.license) ? "license_free" : "license_claim";
+}
+var updateUser = {
+  phase: updatePhase,
+  bucket: "update",
+  tieDetail: () => "",
+  check(sim, op) {
+    const user = liveUser2(sim, op.target.email);
+    if (isFailure(user)) return user;
+    for (const ref of op.patch.admin_offices ?? []) {
+      const office2 = existingOffice(sim, ref.key);
+      if (isFailure(office2)) return office2;
+    }
+    const license = op.patch.license;
+    const line = license === void 0 ? void 0 : lineOfLicense(license);
+    if (line === void 0 || line === lineOfLicense(user.license)) return void 0;
+    const office = existingOffice(sim, user.office);
+    if (isFailure(office)) return office;
+    return needLine(office, line, `update_user ${user.email} license ${user.license} \u2192 ${license}`);
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === void 0) return;
+    const license = op.patch.license;
+    if (license !== void 0 && lineOfLicense(license) !== lineOfLicense(user.license)) {
+      if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
+      takeLine(sim, user.office, lineOfLicense(license), fx);
+    }
+    if (license !== void 0) user.license = license;
+    if (op.patch.is_super_admin !== void 0) user.companyAdmin = op.patch.is_super_admin;
+    if (op.patch.admin_offices !== void 0) user.adminOffices = op.patch.admin_offices.map((o) => o.key).sort();
+    if (license !== void 0) fx.provides.push(licenseKey(op.target.email));
+  },
+  wouldProvide: (op) => op.patch.license === void 0 ? void 0 : licenseKey(op.target.email),
+  placement: () => ({ user: "after" }),
+  harm(op, initial) {
+    const before = initial.users.get(op.target.email);
+    if (before === void 0) return void 0;
+    if (op.patch.is_super_admin === false && before.companyAdmin) return "lose company admin";
+    const after = op.patch.admin_offices?.map((o) => o.key);
+    const lost = after === void 0 ? [] : before.adminOffices.filter((k) => !after.includes(k));
+    return lost.length > 0 ? `lose office admin of ${lost.join(", ")}` : void 0;
+  },
+  describe: () => ({ marker: "~", action: "update user", details: [] })
+};
+function holdsLine(user) {
+  return LINE_HOLDING[user.state] === "yes";
+}
+function claimsLine(user, state) {
+  return LINE_HOLDING[state] === "yes" && !holdsLine(user);
+}
+function stateChange(input) {
+  return {
+    phase: () => input.phase,
+    bucket: "update",
+    tieDetail: () => "",
+    check(sim, op) {
+      const user = liveUser2(sim, op.target.email);
+      if (isFailure(user)) return user;
+      if (!claimsLine(user, input.state)) return void 0;
+      const office = existingOffice(sim, user.office);
+      if (isFailure(office)) return office;
+      return needLine(office, lineOfLicense(user.license), `${input.action} ${user.email} (a suspended user may hold no license)`);
+    },
+    apply(sim, op, fx) {
+      fx.claims.push(userKey(op.target.email));
+      const user = sim.users.get(op.target.email);
+      if (user === void 0) return;
+      if (claimsLine(user, input.state)) takeLine(sim, user.office, lineOfLicense(user.license), fx);
+      user.state = input.state;
+    },
+    wouldProvide: () => void 0,
+    placement: () => ({ user: "after" }),
+    harm: () => input.harm,
+    describe: () => ({ marker: "~", action: input.action, details: [] })
+  };
+}
+var suspendUser = stateChange({ state: "suspended", phase: "suspend", harm: "be suspended", action: "suspend user" });
+var reactivateUser = stateChange({ state: "active", phase: "reactivate", harm: void 0, action: "reactivate user" });
+var moveUser = {
+  phase: () => "move",
+  bucket: "move",
+  tieDetail: () => "",
+  check(sim, op) {
+    const user = liveUser2(sim, op.target.email);
+    if (isFailure(user)) return user;
+    const office = existingOffice(sim, op.to.key);
+    if (isFailure(office)) return office;
+    return needLine(office, lineOfLicense(user.license), `move_user ${user.email} to ${op.to.name}`);
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === void 0) return;
+    fx.claims.push(officeKey(op.to.key));
+    if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
+    takeLine(sim, op.to.key, lineOfLicense(user.license), fx);
+    toPool(sim, user, op.numbers_to_pool, op.from.key, fx);
+    user.office = op.to.key;
+    fx.provides.push(arrivalKey(op.target.email));
+  },
+  wouldProvide: (op) => arrivalKey(op.target.email),
+  // Shown where the user arrives.
+  placement: (op) => ({ office: op.to.key }),
+  harm: (op) => `be moved from ${op.from.name} to ${op.to.name}`,
+  describe: (op) => ({
+    marker: "~",
+    action: "move user",
+    details: [
+      ...op.numbers_to_pool.length > 0 ? [`numbers sent to the reserved pool, under ${op.from.name}: ${op.numbers_to_pool.join(", ")}`] : [],
+      ...op.new_number === void 0 ? [] : [describeNewNumber(op.new_number)]
+    ]
+  })
+};
+function describeNewNumber(n) {
+  const shown = n.excluding.slice(0, 5).join(", ");
+  const never = n.excluding.length === 0 ? "" : `, never ${shown}${n.excluding.length > 5 ? ` or ${n.excluding.length - 5} more` : ""}`;
+  return `then holds a new ${n.country} number chosen by Dialpad${never}`;
+}
+var deleteUser = {
+  phase: (op, initial) => initial.users.get(op.target.email)?.state === "pending" ? "delete_pending" : "delete",
+  bucket: "delete",
+  tieDetail: () => "",
+  check: (sim, op) => existenceOf(sim, op.target.email),
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === void 0) return;
+    if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
+    if (user.state === "pending") deleteNumbers(user, fx);
+    else toPool(sim, user, [...user.numbers], user.office, fx);
+    user.state = "deleted";
+    for (const group2 of sim.groups.keys()) leaveGroup(sim, group2, user.email, fx);
+    user.companyAdmin = false;
+    user.adminOffices = [];
+  },
+  wouldProvide: () => void 0,
+  // Shown under the office the user leaves.
+  placement: () => ({ user: "before" }),
+  harm: () => "be deleted",
+  describe: () => ({ marker: "-", action: "delete user", details: [] })
+};
+var restoreUser = {
+  phase: () => "restore",
+  bucket: "none",
+  tieDetail: () => "",
+  check(sim, op) {
+    const user = sim.users.get(op.target.email);
+    if (user === void 0) return void 0;
+    const office = existingOffice(sim, user.office);
+    if (isFailure(office)) return office;
+    return needLine(office, lineOfLicense(user.license), `restore_user ${user.email}`);
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === void 0) return;
+    user.state = "active";
+    takeLine(sim, user.office, lineOfLicense(user.license), fx);
+    fx.provides.push(userKey(op.target.email));
+  },
+  wouldProvide: (op) => userKey(op.target.email),
+  placement: () => ({ user: "after" }),
+  harm: () => void 0,
+  describe: () => ({ marker: "!", action: "restore user", details: [] })
+};
+function existenceOf(sim, email) {
+  const user = liveUser2(sim, email);
+  return isFailure(user) ? user : void 0;
+}
+
+// src/plan/kinds/phases.ts
+var PHASES = [
+  // Everything placed in a new office needs the office to exist.
+  "create_office",
+  // A group belongs to an office, and operators are added to groups that exist.
+  "create_group",
+  // Restorable only within the restore window (model/restore-window.ts): restore before anything else could take the account's email or numbers.
+  "restore",
+  // Leavers leave their groups before their deletion, so the plan shows it (Dialpad would drop
+  // the memberships itself); a role change removes before it re-adds, freeing a department seat.
+  "remove_operator",
+  // Deleting a group drops its memberships; nothing later depends on it.
+  "delete_group",
+  // Frees the user's license line and sends their numbers to the pool for later claims.
+  "delete",
+  // A license change that claims no new line only frees one: a free, so early.
+  "license_free",
+  // Unassigns feed the pool before any assign takes from it (swaps step through the pool).
+  "unassign",
+  // Deleting a pending (never accepted) user deletes the numbers they still hold: after the
+  // unassigns that move them to the pool first.
+  "delete_pending",
+  // Frees a line in the source office (a transfer out of it may wait for that) and claims one in the destination.
+  "move",
+  // Only unassigned licenses transfer: after frees in the source, before claims in the destination.
+  "transfer",
+  // Claims of a license line (new users, license changes that need a line): after every free and transfer.
+  "license_claim",
+  // Other field updates (names, admin rights, emails): after the claims, before numbers.
+  "update",
+  // Adds need the user and the group to exist; a call-centre add needs the user's agent license,
+  // which an explicit license change (`license_claim`) gives first.
+  "add_operator",
+  // A skill level is set on a membership that exists.
+  "skill",
+  // Number claims: after unassigns and deletes filled the pool, and after the user exists.
+  "assign",
+  // Reactivating claims a line (a suspended user may hold none): after every free and transfer.
+  // Reactivate before suspending anyone, so active admins never dip in between.
+  "reactivate",
+  // Whether a suspension frees a line is not documented for the API, so it frees nothing here: last among API calls.
+  "suspend",
+  // Irreversible: only once every assign had its chance to take the number from the pool.
+  "release",
+  // Analytics and proxy grants need the user to exist and change nothing the rest depends on.
+  "permissions"
+];
+function phaseRank(phase) {
+  return PHASES.indexOf(phase);
+}
+
+// src/plan/kinds/index.ts
+var KINDS = {
+  create_office: createOffice,
+  create_user: createUser,
+  update_user: updateUser,
+  suspend_user: suspendUser,
+  reactivate_user: reactivateUser,
+  move_user: moveUser,
+  delete_user: deleteUser,
+  assign_number: assignNumber,
+  unassign_number: unassignNumber,
+  release_number: releaseNumber,
+  transfer_licenses: transferLicenses,
+  restore_user: restoreUser,
+  grant_analytics: grantAnalytics,
+  revoke_analytics: revokeAnalytics,
+  grant_proxy: grantProxy,
+  revoke_proxy: revokeProxy,
+  create_group: createGroup,
+  rename_group: renameGroup,
+  delete_group: deleteGroup,
+  add_operator: addOperator,
+  remove_operator: removeOperator,
+  set_skill: setSkill
+};
+var OPERATION_KINDS = Object.keys(KINDS);
+function specOf(op) {
+  return KINDS[op.kind];
+}
+function checkOperation(sim, op) {
+  return specOf(op).check(sim, op);
+}
+function applyOperation(sim, op) {
+  const fx = { claims: [], provides: [], pool: [] };
+  specOf(op).apply(sim, op, fx);
+  return fx;
+}
+
+// src/plan/operation-identity.ts
+var NON_STRUCTURAL = /* @__PURE__ */ new Set([
+  "id",
+  "after",
+  "summary",
+  "notes",
+  "office_key",
+  "source",
+  "changes",
+  "manual",
+  "step",
+  "reversible"
+]);
+var OMIT_IDS = /* @__PURE__ */ new Set(["id"]);
+function identifyOperation(op) {
+  return canonicalJson(structuralFields(op, (field) => !NON_STRUCTURAL.has(field)), { omit: OMIT_IDS });
+}
+function slotOfOperation(op) {
+  const where2 = structuralFields(op, (field) => field === "kind" || field === "target");
+  return canonicalJson({ ...where2, detail: specOf(op).tieDetail(op) }, { omit: OMIT_IDS });
+}
+function structuralFields(op, keep) {
+  return Object.fromEntries(Object.entries(op).filter(([field]) => keep(field)));
+}
+
+// src/plan/fingerprint.ts
+var FINGERPRINT_PATTERN = /^sha256:[0-9a-f]{64}$/;
+function fingerprintPlan(plan) {
+  const hash = createHash2("sha256");
+  hash.update(plan.basis.config_digest);
+  for (const op of plan.operations) hash.update(`
+${identifyOperation(op)}`);
+  return `sha256:${hash.digest("hex")}`;
+}
+function digestOperation(op) {
+  return `sha256:${createHash2("sha256").update(identifyOperation(op)).digest("hex")}`;
 }
 
 // src/apply/apply-plan.ts
@@ -47852,7 +48619,12 @@ async function applyPlan(plan, options) {
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
   const planId = identifyPlan(plan);
   await options.journal.prepare();
-  const { done: alreadyDone, inDoubt } = await options.journal.progress(planId);
+  const { done: alreadyDone, inDoubt, waiting: waitedFor } = await options.journal.progress(planId);
+  const own = fingerprintPlan(plan);
+  const reviewed = options.reviewed ?? own;
+  if (reviewed === own && alreadyDone.size + inDoubt.size + waitedFor.size === 0 && plan.operations.length > 0) {
+    await options.journal.recordPlanStarted({ record: "plan_started", plan: planId, fingerprint: own, operations: plan.operations.map(digestOperation), at: now().toISOString() });
+  }
   const journal = (op, status, error) => options.journal.record({
     plan: planId,
     op: op.id,
@@ -47860,7 +48632,9 @@ async function applyPlan(plan, options) {
     status,
     at: now().toISOString(),
     ...op.kind === "restore_user" || op.kind === "create_user" ? { subject: op.target.email } : {},
-    ...error === void 0 ? {} : { error }
+    ...error === void 0 ? {} : { error },
+    reviewed,
+    identity: digestOperation(op)
   });
   let liveRead;
   const landed = async (op) => {
@@ -54307,29 +55081,7 @@ function revPath(path) {
 }
 
 // src/model/digest-tenant.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/model/canonical-json.ts
-function canonicalJson(value, options = {}) {
-  const { omit: omit2 } = options;
-  return JSON.stringify(value, function(key, member) {
-    if (key !== "" && !Array.isArray(this) && omit2?.has(key)) return void 0;
-    return member !== null && typeof member === "object" && !Array.isArray(member) ? sortedCopy(member) : member;
-  }) ?? "null";
-}
-function sortedCopy(value) {
-  const keys = Object.keys(value);
-  for (let i2 = 1; i2 < keys.length; i2++) {
-    if (keys[i2 - 1] > keys[i2]) {
-      const copy = {};
-      for (const key of keys.sort()) copy[key] = value[key];
-      return copy;
-    }
-  }
-  return value;
-}
-
-// src/model/digest-tenant.ts
+import { createHash as createHash3 } from "node:crypto";
 var USER_FIELDS = {
   email: (u) => u.email,
   id: (u) => u.id,
@@ -54400,7 +55152,7 @@ ${items.length}
   if (chunk !== "") hash.update(chunk);
 }
 function digestTenant(tenant, options = {}) {
-  const hash = createHash2("sha256");
+  const hash = createHash3("sha256");
   hashTenant(hash, tenant, options.office);
   if (options.extra !== void 0) hash.update(canonicalJson(options.extra, { omit: OMIT }));
   return `sha256:${hash.digest("hex")}`;
@@ -54589,20 +55341,6 @@ function listOfficeReads(desired, live, claimed) {
     else if (Object.keys(declared).length > 0) offices.push({ id: office.id, available: { ...declared } });
   }
   return offices.sort((a, b) => compareCodeUnits(a.id, b.id));
-}
-
-// src/model/international-move.ts
-function isInternationalMove(fromCountry, toCountry) {
-  return fromCountry.toUpperCase() !== toCountry.toUpperCase();
-}
-function isInternalNumber(number) {
-  return number.startsWith("+1803");
-}
-function keepsNumbersOnMove(numbers) {
-  return numbers.length > 0 && numbers.every(isInternalNumber);
-}
-function numbersPooledByMove(numbers, fromCountry, toCountry) {
-  return isInternationalMove(fromCountry, toCountry) && !keepsNumbersOnMove(numbers) ? [...numbers] : [];
 }
 
 // src/diff/owned-users.ts
@@ -54794,667 +55532,6 @@ function diffTenant(desired, live, now) {
   const owned = matchOwnedUsers(desired, live, now);
   const users = diffUsers(desired, live, now, owned);
   return [...diffOffices(desired, live), ...users, ...diffNumbers(desired, live, now, owned), ...diffGroups(desired, live, users, owned.pairs)];
-}
-
-// src/plan/kinds/sim-steps.ts
-var lineKey = (office, line) => `line:${office}:${line}`;
-var userKey = (email) => `user:${email}`;
-var officeKey = (key) => `office:${key}`;
-var numberKey = (number) => `number:${number}`;
-var groupKey = (key) => `group:${key}`;
-var seatKey = (group2) => `seat:${group2}`;
-var licenseKey = (email) => `license:${email}`;
-var arrivalKey = (email) => `arrival:${email}`;
-function isFailure(x) {
-  return "message" in x && ("code" in x || "waitsFor" in x);
-}
-function liveUser2(sim, email) {
-  const user = sim.users.get(email);
-  if (user === void 0 || user.state === "deleted") {
-    return { waitsFor: userKey(email), message: `${email} does not exist (yet) at this step` };
-  }
-  return user;
-}
-function existingOffice(sim, key) {
-  const office = sim.offices.get(key);
-  if (office === void 0 || !office.exists) return { waitsFor: officeKey(key), message: `office ${key} does not exist (yet) at this step` };
-  return office;
-}
-function existingGroup(sim, key) {
-  const group2 = sim.groups.get(key);
-  if (group2 === void 0 || !group2.exists) return { waitsFor: groupKey(key), message: `group ${key} does not exist (yet) at this step` };
-  return group2;
-}
-function needLine(office, line, what) {
-  if (line === void 0 || office.free[line] >= 1) return void 0;
-  return {
-    code: "insufficient_licenses",
-    message: `${what}: ${office.name} has no unassigned ${LINE_LABELS[line]} license at this step (${office.purchased[line]} purchased, 0 free). Only unassigned licenses can be assigned (Dialpad help: Manage Your Users \u203A Transfer licenses). Raise licenses.${line} for ${office.key} in config so a transfer is planned, free one first, or buy licenses.`
-  };
-}
-function takeLine(sim, office, line, fx) {
-  const o = sim.offices.get(office);
-  if (o === void 0 || line === void 0) return;
-  o.free[line] -= 1;
-  fx.claims.push(lineKey(office, line));
-}
-function giveLine(sim, office, line, fx) {
-  const o = sim.offices.get(office);
-  if (o === void 0 || line === void 0) return;
-  o.free[line] += 1;
-  fx.provides.push(lineKey(office, line));
-}
-function joinGroup(sim, group2, email, fx) {
-  const g = sim.groups.get(group2);
-  if (g === void 0) return;
-  if (g.type === "department" && !g.operators.has(email)) fx.claims.push(seatKey(group2));
-  g.operators.add(email);
-}
-function leaveGroup(sim, group2, email, fx) {
-  const g = sim.groups.get(group2);
-  if (g === void 0 || !g.operators.delete(email)) return;
-  if (g.type === "department") fx.provides.push(seatKey(group2));
-}
-function toPool(sim, user, numbers, office, fx) {
-  for (const n of numbers) {
-    user.numbers = user.numbers.filter((m) => m !== n);
-    sim.pool.add(n);
-    fx.provides.push(numberKey(n));
-    fx.pool.push({ number: n, direction: "in", user: user.email, office });
-  }
-}
-function deleteNumbers(user, fx) {
-  for (const n of user.numbers) {
-    fx.claims.push(numberKey(n));
-    fx.pool.push({ number: n, direction: "released", user: user.email, office: user.office });
-  }
-  user.numbers = [];
-}
-
-// src/plan/kinds/groups.ts
-var labelOf = (g) => GROUP_LABELS[g.group_type];
-function checkGroupExists(sim, group2) {
-  const found = existingGroup(sim, group2.key);
-  return isFailure(found) ? found : void 0;
-}
-var createGroup = {
-  phase: () => "create_group",
-  bucket: "create",
-  tieDetail: () => "",
-  check(sim, op) {
-    const office = existingOffice(sim, op.group.office.key);
-    return isFailure(office) ? office : void 0;
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(officeKey(op.group.office.key));
-    const group2 = sim.groups.get(op.group.key);
-    if (group2 !== void 0) group2.exists = true;
-    fx.provides.push(groupKey(op.group.key));
-  },
-  wouldProvide: (op) => groupKey(op.group.key),
-  placement: (op) => ({ office: op.group.office.key }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "+", action: `create ${labelOf(op.group)}`, details: [] })
-};
-var renameGroup = {
-  phase: () => "update",
-  bucket: "update",
-  tieDetail: () => "",
-  check: (sim, op) => checkGroupExists(sim, op.target),
-  apply(sim, op, fx) {
-    fx.claims.push(groupKey(op.target.key));
-    const group2 = sim.groups.get(op.target.key);
-    if (group2 !== void 0) group2.name = op.name;
-  },
-  wouldProvide: () => void 0,
-  placement: (op) => ({ office: op.target.office.key }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "~", action: `rename ${labelOf(op.target)}`, details: [] })
-};
-var deleteGroup = {
-  phase: () => "delete_group",
-  bucket: "delete",
-  tieDetail: () => "",
-  check: (sim, op) => checkGroupExists(sim, op.target),
-  apply(sim, op, fx) {
-    fx.claims.push(groupKey(op.target.key));
-    const group2 = sim.groups.get(op.target.key);
-    if (group2 === void 0) return;
-    group2.exists = false;
-    group2.operators.clear();
-  },
-  wouldProvide: () => void 0,
-  placement: (op) => ({ office: op.target.office.key }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "-", action: `delete ${labelOf(op.target)}`, details: [] })
-};
-var addOperator = {
-  phase: () => "add_operator",
-  bucket: "update",
-  tieDetail: (op) => op.group.key,
-  check(sim, op) {
-    const user = liveUser2(sim, op.target.email);
-    if (isFailure(user)) return user;
-    const group2 = existingGroup(sim, op.group.key);
-    if (isFailure(group2)) return group2;
-    if (user.state === "pending") return pendingOperator(user.email, op.group);
-    if (group2.type === "department" && !group2.operators.has(user.email) && group2.operators.size >= MAX_DEPARTMENT_OPERATORS) {
-      return departmentFull(op.group, group2.operators.size);
-    }
-    if (op.group.group_type === "call_center" && !isAgentLicense(user.license)) {
-      return { waitsFor: licenseKey(user.email), message: `${user.email} holds license ${user.license}, not an agent license` };
-    }
-    return void 0;
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
-    if (op.group.group_type === "call_center") fx.claims.push(licenseKey(op.target.email));
-    joinGroup(sim, op.group.key, op.target.email, fx);
-  },
-  wouldProvide: () => void 0,
-  placement: () => ({ user: "after" }),
-  harm: () => void 0,
-  describe: () => ({ marker: "+", action: "add operator", details: [] })
-};
-function pendingOperator(email, group2) {
-  return {
-    code: "pending_user_not_operator",
-    message: `${email} is pending (invited, not yet accepted): Dialpad adds only active or suspended users to a ${GROUP_LABELS[group2.group_type]} (${group2.name}). Plan again once they accept the invitation, or leave ${group2.name} out of their entry until then.`
-  };
-}
-function departmentFull(group2, count2) {
-  return {
-    code: "department_operator_limit",
-    message: `department ${group2.name} already has ${count2} operators at this step; Dialpad allows at most ${MAX_DEPARTMENT_OPERATORS} (help: Assign Operators to Departments). Remove someone from it in config, or use a call centre.`
-  };
-}
-var removeOperator = {
-  phase: () => "remove_operator",
-  bucket: "update",
-  tieDetail: (op) => op.group.key,
-  check: (sim, op) => existence(sim, op.target.email, op.group.key),
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
-    leaveGroup(sim, op.group.key, op.target.email, fx);
-  },
-  wouldProvide: () => void 0,
-  placement: () => ({ user: "before" }),
-  harm: () => void 0,
-  describe: () => ({ marker: "-", action: "remove operator", details: [] })
-};
-var setSkill = {
-  phase: () => "skill",
-  bucket: "update",
-  tieDetail: (op) => op.group.key,
-  check: (sim, op) => existence(sim, op.target.email, op.group.key),
-  apply(_sim, op, fx) {
-    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
-  },
-  wouldProvide: () => void 0,
-  placement: () => ({ user: "after" }),
-  harm: () => void 0,
-  describe: () => ({ marker: "~", action: "set skill", details: [] })
-};
-function existence(sim, email, group2) {
-  const user = liveUser2(sim, email);
-  if (isFailure(user)) return user;
-  const g = existingGroup(sim, group2);
-  return isFailure(g) ? g : void 0;
-}
-
-// src/plan/kinds/offices.ts
-var createOffice = {
-  phase: () => "create_office",
-  bucket: "create",
-  tieDetail: () => "",
-  check: () => void 0,
-  apply(sim, op, fx) {
-    const office = sim.offices.get(op.office.key);
-    if (office !== void 0) office.exists = true;
-    fx.provides.push(officeKey(op.office.key));
-  },
-  wouldProvide: (op) => officeKey(op.office.key),
-  placement: (op) => ({ office: op.office.key }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "+", action: "create office", details: [`country: ${op.country}`] })
-};
-var transferLicenses = {
-  phase: () => "transfer",
-  bucket: "none",
-  tieDetail: (op) => `${op.line}:${op.from.key}`,
-  check(sim, op) {
-    const from = existingOffice(sim, op.from.key);
-    if (isFailure(from)) return from;
-    const to = existingOffice(sim, op.to.key);
-    if (isFailure(to)) return to;
-    if (from.free[op.line] >= op.count) return void 0;
-    const label = LINE_LABELS[op.line];
-    return {
-      code: "insufficient_licenses",
-      message: `transfer_licenses ${op.count} ${label} ${op.from.name} \u2192 ${op.to.name}: ${op.from.name} has only ${countOf(from.free[op.line], `unassigned ${label} license`)} at this step and only unassigned licenses transfer (Dialpad help: Manage Your Users \u203A Transfer licenses). Free licenses in ${op.from.name} (delete, move or change the license of users there) or lower the transfer by changing licenses.${op.line} in config.`
-    };
-  },
-  apply(sim, op, fx) {
-    const from = sim.offices.get(op.from.key);
-    const to = sim.offices.get(op.to.key);
-    if (from === void 0 || to === void 0) return;
-    from.purchased[op.line] -= op.count;
-    from.free[op.line] -= op.count;
-    to.purchased[op.line] += op.count;
-    to.free[op.line] += op.count;
-    fx.claims.push(lineKey(op.from.key, op.line), officeKey(op.to.key));
-    fx.provides.push(lineKey(op.to.key, op.line));
-  },
-  wouldProvide: () => void 0,
-  // Shown where the licenses arrive.
-  placement: (op) => ({ office: op.to.key }),
-  harm: () => void 0,
-  describe: (op) => ({
-    marker: "!",
-    action: "transfer licenses",
-    details: [`apply waits until ${op.to.name} has ${countOf(op.to_purchased_after, `${LINE_LABELS[op.line]} license`)}`]
-  })
-};
-
-// src/plan/kinds/numbers.ts
-function checkCountry(sim, user, number) {
-  const office = sim.offices.get(user.office);
-  const country = sim.numberCountry(number);
-  if (office === void 0 || office.country === "" || country === void 0 || isInternalNumber(number)) return void 0;
-  if (country === office.country.toUpperCase()) return void 0;
-  const message = `assign_number ${number} to ${user.email}: a ${country} number, and their office ${office.name} is in ${office.country.toUpperCase()} at this step`;
-  return {
-    waitsFor: arrivalKey(user.email),
-    message,
-    otherwise: { code: "number_conflict", message: `${message}; Dialpad assigns numbers in the office's country. Use a ${office.country.toUpperCase()} number.` }
-  };
-}
-var assignNumber = {
-  phase: () => "assign",
-  bucket: "update",
-  tieDetail: (op) => op.number,
-  check(sim, op) {
-    const user = liveUser2(sim, op.target.email);
-    if (isFailure(user)) return user;
-    const country = checkCountry(sim, user, op.number);
-    if (country !== void 0) return country;
-    if (sim.pool.has(op.number)) return void 0;
-    const holder = [...sim.users.values()].find((u) => u.numbers.includes(op.number));
-    const why = `assign_number ${op.number} to ${user.email}: the number is not in the reserved pool at this step, and Dialpad assigns only numbers from the pool (see number_conflict in docs/rules.md).`;
-    return {
-      code: "number_conflict",
-      message: holder === void 0 ? `${why} No user holds it: it is not a number of this company, or it belongs to an office, department or call center. Add it to the company in Dialpad (or free it there) first, or remove it from config.` : `${why} ${holder.email} holds it: unassign it from them in config first.`
-    };
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email), arrivalKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user === void 0) return;
-    sim.pool.delete(op.number);
-    user.numbers = op.primary ? [op.number, ...user.numbers] : [...user.numbers, op.number];
-    fx.claims.push(numberKey(op.number));
-    fx.pool.push({ number: op.number, direction: "out", user: user.email, office: user.office });
-  },
-  wouldProvide: () => void 0,
-  placement: () => ({ user: "after" }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "~", action: "assign number", details: [`${op.number}${op.primary ? " (primary)" : ""}`] })
-};
-var unassignNumber = {
-  phase: () => "unassign",
-  bucket: "update",
-  tieDetail: (op) => op.number,
-  check(sim, op) {
-    const user = liveUser2(sim, op.target.email);
-    if (isFailure(user)) return user;
-    if (user.numbers.includes(op.number)) return void 0;
-    return { code: "number_conflict", message: `unassign_number ${op.number}: ${user.email} does not hold it at this step` };
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user !== void 0) toPool(sim, user, [op.number], user.office, fx);
-  },
-  wouldProvide: () => void 0,
-  placement: () => ({ user: "after" }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "-", action: "unassign number", details: [`${op.number} goes to the reserved pool`] })
-};
-var releaseNumber = {
-  phase: () => "release",
-  bucket: "delete",
-  tieDetail: (op) => op.number,
-  check(sim, op) {
-    if (sim.pool.has(op.number)) return void 0;
-    return { code: "number_conflict", message: `release_number ${op.number}: the number is not in the reserved pool at this step` };
-  },
-  apply(sim, op, fx) {
-    sim.pool.delete(op.number);
-    fx.claims.push(numberKey(op.number));
-    fx.pool.push({ number: op.number, direction: "released" });
-  },
-  wouldProvide: () => void 0,
-  placement: (op) => ({ number: op.number }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "-", action: "release number", details: [`${op.number} is given back to Dialpad`] })
-};
-
-// src/plan/kinds/permissions.ts
-function permission(action) {
-  return {
-    phase: () => "permissions",
-    bucket: "none",
-    tieDetail: () => "",
-    check(sim, op) {
-      const user = liveUser2(sim, op.target.email);
-      return isFailure(user) ? user : void 0;
-    },
-    apply(_sim, op, fx) {
-      fx.claims.push(userKey(op.target.email));
-    },
-    wouldProvide: () => void 0,
-    placement: () => ({ user: "after" }),
-    harm: () => void 0,
-    describe: () => ({ marker: "!", action, details: [] })
-  };
-}
-var grantAnalytics = permission("grant analytics");
-var revokeAnalytics = permission("revoke analytics");
-var grantProxy = permission("grant proxy");
-var revokeProxy = permission("revoke proxy");
-
-// src/plan/kinds/users.ts
-var createUser = {
-  phase: () => "license_claim",
-  bucket: "create",
-  tieDetail: () => "",
-  check(sim, op) {
-    const office = existingOffice(sim, op.office.key);
-    if (isFailure(office)) return office;
-    return needLine(office, lineOfLicense(op.license), `create_user ${op.email}`);
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email), officeKey(op.office.key));
-    sim.users.set(op.email, {
-      email: op.email,
-      office: op.office.key,
-      license: op.license,
-      state: "active",
-      companyAdmin: false,
-      adminOffices: [],
-      numbers: []
-    });
-    takeLine(sim, op.office.key, lineOfLicense(op.license), fx);
-    fx.provides.push(userKey(op.email));
-  },
-  wouldProvide: (op) => userKey(op.email),
-  placement: (op) => ({ office: op.office.key }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "+", action: "create user", details: [`${op.first_name} ${op.last_name}`] })
-};
-function updatePhase(op, initial) {
-  const user = initial.users.get(op.target.email);
-  const to = op.patch.license;
-  if (to === void 0 || user === void 0) return "update";
-  return lineOfLicense(to) === void 0 || lineOfLicense(to) === lineOfLicense(user.license) ? "license_free" : "license_claim";
-}
-var updateUser = {
-  phase: updatePhase,
-  bucket: "update",
-  tieDetail: () => "",
-  check(sim, op) {
-    const user = liveUser2(sim, op.target.email);
-    if (isFailure(user)) return user;
-    for (const ref of op.patch.admin_offices ?? []) {
-      const office2 = existingOffice(sim, ref.key);
-      if (isFailure(office2)) return office2;
-    }
-    const license = op.patch.license;
-    const line = license === void 0 ? void 0 : lineOfLicense(license);
-    if (line === void 0 || line === lineOfLicense(user.license)) return void 0;
-    const office = existingOffice(sim, user.office);
-    if (isFailure(office)) return office;
-    return needLine(office, line, `update_user ${user.email} license ${user.license} \u2192 ${license}`);
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user === void 0) return;
-    const license = op.patch.license;
-    if (license !== void 0 && lineOfLicense(license) !== lineOfLicense(user.license)) {
-      if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
-      takeLine(sim, user.office, lineOfLicense(license), fx);
-    }
-    if (license !== void 0) user.license = license;
-    if (op.patch.is_super_admin !== void 0) user.companyAdmin = op.patch.is_super_admin;
-    if (op.patch.admin_offices !== void 0) user.adminOffices = op.patch.admin_offices.map((o) => o.key).sort();
-    if (license !== void 0) fx.provides.push(licenseKey(op.target.email));
-  },
-  wouldProvide: (op) => op.patch.license === void 0 ? void 0 : licenseKey(op.target.email),
-  placement: () => ({ user: "after" }),
-  harm(op, initial) {
-    const before = initial.users.get(op.target.email);
-    if (before === void 0) return void 0;
-    if (op.patch.is_super_admin === false && before.companyAdmin) return "lose company admin";
-    const after = op.patch.admin_offices?.map((o) => o.key);
-    const lost = after === void 0 ? [] : before.adminOffices.filter((k) => !after.includes(k));
-    return lost.length > 0 ? `lose office admin of ${lost.join(", ")}` : void 0;
-  },
-  describe: () => ({ marker: "~", action: "update user", details: [] })
-};
-function holdsLine(user) {
-  return LINE_HOLDING[user.state] === "yes";
-}
-function claimsLine(user, state) {
-  return LINE_HOLDING[state] === "yes" && !holdsLine(user);
-}
-function stateChange(input) {
-  return {
-    phase: () => input.phase,
-    bucket: "update",
-    tieDetail: () => "",
-    check(sim, op) {
-      const user = liveUser2(sim, op.target.email);
-      if (isFailure(user)) return user;
-      if (!claimsLine(user, input.state)) return void 0;
-      const office = existingOffice(sim, user.office);
-      if (isFailure(office)) return office;
-      return needLine(office, lineOfLicense(user.license), `${input.action} ${user.email} (a suspended user may hold no license)`);
-    },
-    apply(sim, op, fx) {
-      fx.claims.push(userKey(op.target.email));
-      const user = sim.users.get(op.target.email);
-      if (user === void 0) return;
-      if (claimsLine(user, input.state)) takeLine(sim, user.office, lineOfLicense(user.license), fx);
-      user.state = input.state;
-    },
-    wouldProvide: () => void 0,
-    placement: () => ({ user: "after" }),
-    harm: () => input.harm,
-    describe: () => ({ marker: "~", action: input.action, details: [] })
-  };
-}
-var suspendUser = stateChange({ state: "suspended", phase: "suspend", harm: "be suspended", action: "suspend user" });
-var reactivateUser = stateChange({ state: "active", phase: "reactivate", harm: void 0, action: "reactivate user" });
-var moveUser = {
-  phase: () => "move",
-  bucket: "move",
-  tieDetail: () => "",
-  check(sim, op) {
-    const user = liveUser2(sim, op.target.email);
-    if (isFailure(user)) return user;
-    const office = existingOffice(sim, op.to.key);
-    if (isFailure(office)) return office;
-    return needLine(office, lineOfLicense(user.license), `move_user ${user.email} to ${op.to.name}`);
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user === void 0) return;
-    fx.claims.push(officeKey(op.to.key));
-    if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
-    takeLine(sim, op.to.key, lineOfLicense(user.license), fx);
-    toPool(sim, user, op.numbers_to_pool, op.from.key, fx);
-    user.office = op.to.key;
-    fx.provides.push(arrivalKey(op.target.email));
-  },
-  wouldProvide: (op) => arrivalKey(op.target.email),
-  // Shown where the user arrives.
-  placement: (op) => ({ office: op.to.key }),
-  harm: (op) => `be moved from ${op.from.name} to ${op.to.name}`,
-  describe: (op) => ({
-    marker: "~",
-    action: "move user",
-    details: [
-      ...op.numbers_to_pool.length > 0 ? [`numbers sent to the reserved pool, under ${op.from.name}: ${op.numbers_to_pool.join(", ")}`] : [],
-      ...op.new_number === void 0 ? [] : [describeNewNumber(op.new_number)]
-    ]
-  })
-};
-function describeNewNumber(n) {
-  const shown = n.excluding.slice(0, 5).join(", ");
-  const never = n.excluding.length === 0 ? "" : `, never ${shown}${n.excluding.length > 5 ? ` or ${n.excluding.length - 5} more` : ""}`;
-  return `then holds a new ${n.country} number chosen by Dialpad${never}`;
-}
-var deleteUser = {
-  phase: (op, initial) => initial.users.get(op.target.email)?.state === "pending" ? "delete_pending" : "delete",
-  bucket: "delete",
-  tieDetail: () => "",
-  check: (sim, op) => existenceOf(sim, op.target.email),
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user === void 0) return;
-    if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
-    if (user.state === "pending") deleteNumbers(user, fx);
-    else toPool(sim, user, [...user.numbers], user.office, fx);
-    user.state = "deleted";
-    for (const group2 of sim.groups.keys()) leaveGroup(sim, group2, user.email, fx);
-    user.companyAdmin = false;
-    user.adminOffices = [];
-  },
-  wouldProvide: () => void 0,
-  // Shown under the office the user leaves.
-  placement: () => ({ user: "before" }),
-  harm: () => "be deleted",
-  describe: () => ({ marker: "-", action: "delete user", details: [] })
-};
-var restoreUser = {
-  phase: () => "restore",
-  bucket: "none",
-  tieDetail: () => "",
-  check(sim, op) {
-    const user = sim.users.get(op.target.email);
-    if (user === void 0) return void 0;
-    const office = existingOffice(sim, user.office);
-    if (isFailure(office)) return office;
-    return needLine(office, lineOfLicense(user.license), `restore_user ${user.email}`);
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user === void 0) return;
-    user.state = "active";
-    takeLine(sim, user.office, lineOfLicense(user.license), fx);
-    fx.provides.push(userKey(op.target.email));
-  },
-  wouldProvide: (op) => userKey(op.target.email),
-  placement: () => ({ user: "after" }),
-  harm: () => void 0,
-  describe: () => ({ marker: "!", action: "restore user", details: [] })
-};
-function existenceOf(sim, email) {
-  const user = liveUser2(sim, email);
-  return isFailure(user) ? user : void 0;
-}
-
-// src/plan/kinds/phases.ts
-var PHASES = [
-  // Everything placed in a new office needs the office to exist.
-  "create_office",
-  // A group belongs to an office, and operators are added to groups that exist.
-  "create_group",
-  // Restorable only within the restore window (model/restore-window.ts): restore before anything else could take the account's email or numbers.
-  "restore",
-  // Leavers leave their groups before their deletion, so the plan shows it (Dialpad would drop
-  // the memberships itself); a role change removes before it re-adds, freeing a department seat.
-  "remove_operator",
-  // Deleting a group drops its memberships; nothing later depends on it.
-  "delete_group",
-  // Frees the user's license line and sends their numbers to the pool for later claims.
-  "delete",
-  // A license change that claims no new line only frees one: a free, so early.
-  "license_free",
-  // Unassigns feed the pool before any assign takes from it (swaps step through the pool).
-  "unassign",
-  // Deleting a pending (never accepted) user deletes the numbers they still hold: after the
-  // unassigns that move them to the pool first.
-  "delete_pending",
-  // Frees a line in the source office (a transfer out of it may wait for that) and claims one in the destination.
-  "move",
-  // Only unassigned licenses transfer: after frees in the source, before claims in the destination.
-  "transfer",
-  // Claims of a license line (new users, license changes that need a line): after every free and transfer.
-  "license_claim",
-  // Other field updates (names, admin rights, emails): after the claims, before numbers.
-  "update",
-  // Adds need the user and the group to exist; a call-centre add needs the user's agent license,
-  // which an explicit license change (`license_claim`) gives first.
-  "add_operator",
-  // A skill level is set on a membership that exists.
-  "skill",
-  // Number claims: after unassigns and deletes filled the pool, and after the user exists.
-  "assign",
-  // Reactivating claims a line (a suspended user may hold none): after every free and transfer.
-  // Reactivate before suspending anyone, so active admins never dip in between.
-  "reactivate",
-  // Whether a suspension frees a line is not documented for the API, so it frees nothing here: last among API calls.
-  "suspend",
-  // Irreversible: only once every assign had its chance to take the number from the pool.
-  "release",
-  // Analytics and proxy grants need the user to exist and change nothing the rest depends on.
-  "permissions"
-];
-function phaseRank(phase) {
-  return PHASES.indexOf(phase);
-}
-
-// src/plan/kinds/index.ts
-var KINDS = {
-  create_office: createOffice,
-  create_user: createUser,
-  update_user: updateUser,
-  suspend_user: suspendUser,
-  reactivate_user: reactivateUser,
-  move_user: moveUser,
-  delete_user: deleteUser,
-  assign_number: assignNumber,
-  unassign_number: unassignNumber,
-  release_number: releaseNumber,
-  transfer_licenses: transferLicenses,
-  restore_user: restoreUser,
-  grant_analytics: grantAnalytics,
-  revoke_analytics: revokeAnalytics,
-  grant_proxy: grantProxy,
-  revoke_proxy: revokeProxy,
-  create_group: createGroup,
-  rename_group: renameGroup,
-  delete_group: deleteGroup,
-  add_operator: addOperator,
-  remove_operator: removeOperator,
-  set_skill: setSkill
-};
-var OPERATION_KINDS = Object.keys(KINDS);
-function specOf(op) {
-  return KINDS[op.kind];
-}
-function checkOperation(sim, op) {
-  return specOf(op).check(sim, op);
-}
-function applyOperation(sim, op) {
-  const fx = { claims: [], provides: [], pool: [] };
-  specOf(op).apply(sim, op, fx);
-  return fx;
 }
 
 // src/model/restore-window.ts
@@ -56552,6 +56629,7 @@ function buildPlan(input) {
     format_version: PLAN_FORMAT_VERSION,
     created_at: now.toISOString(),
     basis: { config_digest: input.configDigest, live_digest: input.liveDigest },
+    fingerprint: fingerprintPlan({ basis: { config_digest: input.configDigest }, operations }),
     summary: summarize(operations, violations),
     operations,
     violations,
@@ -56656,31 +56734,6 @@ function checkTargets(operations, live) {
   return mismatches;
 }
 
-// src/apply/operation-identity.ts
-var NON_STRUCTURAL = /* @__PURE__ */ new Set([
-  "id",
-  "after",
-  "summary",
-  "notes",
-  "office_key",
-  "source",
-  "changes",
-  "manual",
-  "step",
-  "reversible"
-]);
-var OMIT_IDS = /* @__PURE__ */ new Set(["id"]);
-function identifyOperation(op) {
-  return canonicalJson(structuralFields(op, (field) => !NON_STRUCTURAL.has(field)), { omit: OMIT_IDS });
-}
-function slotOfOperation(op) {
-  const where2 = structuralFields(op, (field) => field === "kind" || field === "target");
-  return canonicalJson({ ...where2, detail: specOf(op).tieDetail(op) }, { omit: OMIT_IDS });
-}
-function structuralFields(op, keep) {
-  return Object.fromEntries(Object.entries(op).filter(([field]) => keep(field)));
-}
-
 // src/apply/check-freshness.ts
 async function checkSavedPlan(input) {
   const { plan, desired } = input;
@@ -56690,7 +56743,7 @@ async function checkSavedPlan(input) {
   const fresh = desired === void 0 ? void 0 : planFromRead({ desired, read, confirmed: input.confirmed, pendingRestores, now: input.now ?? /* @__PURE__ */ new Date() });
   const live = desired === void 0 ? read : keyLive(read, desired);
   const freshness = judgeFreshness({ plan, ...progress2, liveDigest: digestLive(read), fresh, live });
-  return { freshness, shown: fresh === void 0 ? plan : refreshReversibility(plan, fresh) };
+  return { freshness, shown: fresh === void 0 ? plan : refreshReversibility(plan, fresh), ...fresh === void 0 ? {} : { fresh } };
 }
 function refreshReversibility(saved, fresh) {
   const byIdentity = new Map(fresh.operations.map((op) => [identifyOperation(op), op]));
@@ -56980,6 +57033,25 @@ async function writePlanFile(path, plan) {
       cause: e
     });
   }
+}
+
+// src/apply/check-reviewed.ts
+async function checkReviewed(plan, expected, journal) {
+  return judgeReviewed({ plan, expected, remaining: await journal.reviewedRemaining(expected) });
+}
+function judgeReviewed(input) {
+  const { plan, expected, remaining } = input;
+  const actual = fingerprintPlan(plan);
+  if (actual === expected) return { status: "reviewed" };
+  const left = [...remaining ?? []];
+  const unreviewed = plan.operations.filter((op) => {
+    const at2 = left.indexOf(digestOperation(op));
+    if (at2 < 0) return true;
+    left.splice(at2, 1);
+    return false;
+  });
+  if (remaining !== void 0 && unreviewed.length === 0) return { status: "resumed" };
+  return { status: "changed", expected, actual, unreviewed, reviewedStarted: remaining !== void 0 };
 }
 
 // cmd/target.ts
@@ -57664,12 +57736,12 @@ function canSeeOffice(p, officeId) {
 }
 
 // src/emulator/pagination.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var DEFAULT_PAGE_SIZE = 100;
 var MAX_PAGE_SIZE = 100;
 function digestQuery(path, query) {
   const pairs2 = [...query.entries()].filter(([k]) => k !== "cursor" && k !== "apikey").sort(([a], [b]) => compareCodeUnits(a, b));
-  return createHash3("sha256").update(JSON.stringify([path, pairs2])).digest("base64url").slice(0, 16);
+  return createHash4("sha256").update(JSON.stringify([path, pairs2])).digest("base64url").slice(0, 16);
 }
 function readLimit(query) {
   const raw = query.get("limit");
@@ -59758,7 +59830,7 @@ function collectNames(plan) {
   return names;
 }
 function redactPlan(plan) {
-  return mapStrings(plan, planRedactor(plan));
+  return { ...mapStrings(plan, planRedactor(plan)), fingerprint: plan.fingerprint };
 }
 function planRedactor(plan) {
   const index = indexNames(collectNames(plan));
@@ -59954,12 +60026,21 @@ function buildPlanView(input, options = {}) {
     waiting: (plan.waiting_for_provisioning ?? []).map((w) => ({ email: w.email, source: w.source })),
     scheduled: (plan.scheduled ?? []).map((s) => `${s.email}: scheduled: ${s.action} on ${s.on} (${s.time_zone})  (${s.source})`),
     ...plan.unmanaged_users === void 0 ? {} : { unmanagedLine: formatUnmanagedLine(plan.unmanaged_users) },
-    ...blocked ? { blockedLine: BLOCKED_LINE } : {}
+    ...blocked ? { blockedLine: BLOCKED_LINE } : {},
+    // From the plan as given: redaction masks nothing in it, and sanitizing would not either.
+    fingerprint: input.fingerprint,
+    fingerprintLine: formatFingerprintLine(input.fingerprint)
   };
+}
+function formatFingerprintLine(fingerprint) {
+  return `Fingerprint: ${fingerprint}`;
 }
 
 // src/render/markdown.ts
 var MARKDOWN_MARKER = "<!-- dialform-plan -->";
+function formatFingerprintMarker(fingerprint) {
+  return `<!-- dialform:fingerprint ${fingerprint} -->`;
+}
 var DEFAULT_MAX_CHARS = 65536;
 var DEFAULT_HINT = "run `dialform show` on the saved plan file";
 var BADGE_TEXT = {
@@ -60021,7 +60102,11 @@ function footerLines(view2) {
   const lines = [`**${view2.empty ? view2.noChanges : view2.totals}**`];
   if (view2.unmanagedLine !== void 0) lines.push("", escapeMarkdown(view2.unmanagedLine));
   if (view2.blockedLine !== void 0) lines.push("", `\u26D4 ${view2.blockedLine}`);
+  lines.push("", ...fingerprintLines(view2));
   return lines;
+}
+function fingerprintLines(view2) {
+  return [`${view2.fingerprintLine.replace(view2.fingerprint, code(view2.fingerprint))}`, formatFingerprintMarker(view2.fingerprint)];
 }
 function manualLine(step) {
   return `- \u270B **${step.ids.join(", ")}** ${escapeMarkdown(step.headline)}`;
@@ -60132,10 +60217,12 @@ _Not verifiable through the API: ${view2.unverifiable.length} declarations (not 
   }
   return [...out, ...foot];
 }
-function cut(text, maxChars, hint) {
+function cut(text, maxChars, hint, view2) {
   const tail = `
 
 _Truncated: ${hint}._
+
+${fingerprintLines(view2).join("\n")}
 `;
   return text.slice(0, Math.max(0, maxChars - tail.length)) + tail;
 }
@@ -60151,7 +60238,7 @@ function renderMarkdown(plan, options = {}) {
   const lines = join9(renderWhole(view2, "lines", notice));
   if (lines.length <= maxChars) return lines;
   const condensed = join9(renderCondensed(view2, maxChars, notice));
-  return condensed.length <= maxChars ? condensed : cut(condensed, maxChars, hint);
+  return condensed.length <= maxChars ? condensed : cut(condensed, maxChars, hint, view2);
 }
 
 // src/render/text.ts
@@ -60235,6 +60322,7 @@ function renderText(plan, options) {
   const closing = [view2.empty ? view2.noChanges : paint2("bold", view2.totals)];
   if (view2.unmanagedLine !== void 0) closing.push(view2.unmanagedLine);
   if (view2.blockedLine !== void 0) closing.push(paint2("red", view2.blockedLine));
+  closing.push(view2.fingerprintLine);
   sections.push(closing);
   return `${sections.map((s) => s.join("\n")).join("\n\n")}
 `;
@@ -60421,6 +60509,7 @@ async function runApply(file, opts, io) {
 }
 async function applyAndReport(file, opts, io, onReport) {
   const color = opts.color && io.color;
+  checkReviewOptions(opts);
   const loadingConfig = startLoadingDesired(file, opts, io);
   const loading = observed(loadingConfig.then((c) => c.desired));
   const target = await openTargetBeside(opts, io, loading);
@@ -60435,9 +60524,12 @@ async function applyAndReport(file, opts, io, onReport) {
     reportConfigOrder(await checkConfigOrder({ journal, commit, allowOlder: opts.allowOlderConfig }), io);
     let plan;
     let shown;
+    let fresh;
     if (file) {
       plan = await readPlanFile(resolve8(io.cwd, file));
       const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed, pendingRestores });
+      fresh = checked.fresh;
+      if (checked.freshness.status !== "fresh") await saveUnreviewed(fresh, opts, io);
       reportFreshness(checked.freshness, io);
       shown = checked.shown;
     } else {
@@ -60445,6 +60537,15 @@ async function applyAndReport(file, opts, io, onReport) {
       const read = await reading;
       plan = planFromRead({ desired, read, confirmed, pendingRestores, now: /* @__PURE__ */ new Date(), ...rehearsalOf(target, opts.config) });
       shown = plan;
+      fresh = plan;
+    }
+    if (opts.expectFingerprint !== void 0) {
+      const review = await checkReviewed(plan, opts.expectFingerprint, journal);
+      if (review.status === "changed") {
+        await saveUnreviewed(fresh, opts, io);
+        throw planChanged(review, opts.out !== void 0 && fresh !== void 0 && fingerprintPlan(fresh) !== opts.expectFingerprint);
+      }
+      if (review.status === "resumed") io.err("Finishing the reviewed plan an earlier apply started (the journal shows it); operations done before are not in it.\n");
     }
     io.out(renderPlan(shown, { format: "text", color }));
     if (plan.summary.blocked) refuseBlocked(plan);
@@ -60459,7 +60560,8 @@ async function applyAndReport(file, opts, io, onReport) {
       journal,
       confirmed,
       onEvent: progress(io, plan),
-      readLive: () => fetchLive(target.client, READ_PHASE_ONE)
+      readLive: () => fetchLive(target.client, READ_PHASE_ONE),
+      ...opts.expectFingerprint === void 0 ? {} : { reviewed: opts.expectFingerprint }
     });
     printReport(report, io, color);
     onReport(report);
@@ -60475,6 +60577,31 @@ function startLoadingDesired(file, opts, io) {
   const path = file === void 0 ? resolveConfigPath(io.cwd, opts.config) : void 0;
   if (path !== void 0) return observed(loadConfig(path).then((desired) => ({ desired, path })));
   return observed(loadOptionalConfig(io.cwd, opts.config).then((found) => found ?? {}));
+}
+function checkReviewOptions(opts) {
+  const expected = opts.expectFingerprint;
+  if (expected !== void 0 && !FINGERPRINT_PATTERN.test(expected)) {
+    throw new UsageError(`--expect-fingerprint must be sha256: and 64 lowercase hex digits, as plans print it (got ${JSON.stringify(sanitizeForTerminal(expected))})`);
+  }
+  if (opts.out !== void 0 && expected === void 0) {
+    throw new UsageError("apply --out writes the fresh plan when it is not the reviewed one: it needs --expect-fingerprint");
+  }
+}
+async function saveUnreviewed(fresh, opts, io) {
+  if (opts.out === void 0 || fresh === void 0 || fingerprintPlan(fresh) === opts.expectFingerprint) return;
+  await writePlanFile(resolve8(io.cwd, opts.out), fresh);
+}
+function planChanged(review, saved) {
+  const name2 = (op) => `  ${op.kind} ${sanitizeForTerminal(op.summary)}`;
+  const what = review.unreviewed.length === 0 ? ["It has no operations: what the reviewed plan asked for is done or no longer needed."] : review.reviewedStarted ? ["Operations in it that are not among what is left of the reviewed plan (an apply of which started):", ...review.unreviewed.map(name2)] : ["The plan now (its operations, none of them reviewed):", ...review.unreviewed.map(name2)];
+  return new DialformError(
+    "plan_changed",
+    [
+      `Refusing to apply: the plan is not the reviewed one (expected fingerprint ${review.expected}, the plan now has ${review.actual}).`,
+      ...what,
+      `Nothing was applied.${saved ? " The plan now is written to --out for review." : ""} Review the new plan and apply it with its fingerprint.`
+    ].join("\n")
+  );
 }
 function needConfig() {
   throw new UsageError("apply needs a config (-c) or a saved plan FILE");
@@ -61314,7 +61441,7 @@ function buildProgram(io, setCode) {
     program2.command("plan").description("show what apply would change, checked against Dialpad\u2019s rules").option("--out <file>", "also write the plan as JSON to FILE, for `apply FILE`").addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--detailed-exitcode", "exit 2 when there are changes (0 when none)").option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--base <ref>", "git revision of the config to compare analytics and proxy grants against (without a confirmations file)").option("--journal <file>", "the apply journal to read restores apply waited for from (read only)", ".dialform/journal.jsonl").option("--no-color", "no colours")
   ).action(async (opts) => setCode(await runPlan(opts, io)));
   addConnectionOptions(
-    program2.command("apply").description("make Dialpad match the config (or apply a saved plan FILE)").argument("[file]", "a plan written by `plan --out`").option("--auto-approve", "do not ask for confirmation (required when not on a terminal)").option("--journal <file>", "where apply records each operation\u2019s outcome", ".dialform/journal.jsonl").option("--allow-older-config", "apply a config whose git commit is older than the one last applied").addOption(new Option("--format <format>", "json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)").choices(RESULT_FORMATS).default("text")).option("--no-color", "no colours")
+    program2.command("apply").description("make Dialpad match the config (or apply a saved plan FILE)").argument("[file]", "a plan written by `plan --out`").option("--auto-approve", "do not ask for confirmation (required when not on a terminal)").option("--journal <file>", "where apply records each operation\u2019s outcome", ".dialform/journal.jsonl").option("--allow-older-config", "apply a config whose git commit is older than the one last applied").addOption(new Option("--format <format>", "json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)").choices(RESULT_FORMATS).default("text")).option("--expect-fingerprint <sha256>", "apply only the plan with this fingerprint (the reviewed one); otherwise write nothing and fail with plan_changed").option("--out <file>", "with --expect-fingerprint: write the fresh plan as JSON to FILE when it is not the reviewed one").option("--no-color", "no colours")
   ).action(async (file, opts) => setCode(await runApply(file, opts, io)));
   program2.command("confirm").description("record that manual analytics or proxy steps (which no API shows) are done in Dialpad").argument("[step...]", "a step as plans and apply name it (grant_analytics), or one user of it (grant_analytics:ada@acme.com); none: list the steps waiting").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").action(async (steps, opts) => setCode(await runConfirm(steps, opts, io)));
   program2.command("show").description("render a saved plan").argument("<file>", "a plan written by `plan --out`").addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--no-color", "no colours").action(async (file, opts) => setCode(await runShow(file, opts, io)));

@@ -11,7 +11,9 @@ import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
 import { DialformError, UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { planFromRead, readForPlan } from '../../src/plan-against-live.js';
-import { readPlanFile } from '../../src/plan/plan-file.js';
+import { readPlanFile, writePlanFile } from '../../src/plan/plan-file.js';
+import { FINGERPRINT_PATTERN, fingerprintPlan } from '../../src/plan/fingerprint.js';
+import { checkReviewed, type ReviewCheck } from '../../src/apply/check-reviewed.js';
 import type { Operation, Plan } from '../../src/plan/types.js';
 import type { DesiredState } from '../../src/model/tenant.js';
 import { paint, type Io } from '../io.js';
@@ -26,6 +28,10 @@ export interface ApplyCommandOptions extends ConnectionOptions {
   config?: string;
   autoApprove?: boolean;
   allowOlderConfig?: boolean;
+  /** `sha256:…`: apply only the plan with this fingerprint (the reviewed one). */
+  expectFingerprint?: string;
+  /** With `expectFingerprint`: where to write the fresh plan when it is not the reviewed one. */
+  out?: string;
   journal: string;
   color: boolean;
   /** `json`: what is printed goes to stderr, and stdout gets one document, the outcome or the error. */
@@ -48,6 +54,7 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
 
 async function applyAndReport(file: string | undefined, opts: ApplyCommandOptions, io: Io, onReport: (report: ApplyReport) => void): Promise<number> {
   const color = opts.color && io.color;
+  checkReviewOptions(opts);
   const loadingConfig = startLoadingDesired(file, opts, io);
   const loading = observed(loadingConfig.then((c) => c.desired));
   const target = await openTargetBeside(opts, io, loading);
@@ -65,9 +72,13 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
     let plan: Plan;
     /** What is shown: a saved plan's reversibility is recomputed on Dialpad's clock now. */
     let shown: Plan;
+    /** The config's plan against Dialpad now (absent for a saved plan without a config). */
+    let fresh: Plan | undefined;
     if (file) {
       plan = await readPlanFile(resolve(io.cwd, file));
       const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed, pendingRestores });
+      fresh = checked.fresh;
+      if (checked.freshness.status !== 'fresh') await saveUnreviewed(fresh, opts, io);
       reportFreshness(checked.freshness, io);
       shown = checked.shown;
     } else {
@@ -75,6 +86,15 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
       const read = await reading;
       plan = planFromRead({ desired, read, confirmed, pendingRestores, now: new Date(), ...rehearsalOf(target, opts.config) });
       shown = plan;
+      fresh = plan;
+    }
+    if (opts.expectFingerprint !== undefined) {
+      const review = await checkReviewed(plan, opts.expectFingerprint, journal);
+      if (review.status === 'changed') {
+        await saveUnreviewed(fresh, opts, io);
+        throw planChanged(review, opts.out !== undefined && fresh !== undefined && fingerprintPlan(fresh) !== opts.expectFingerprint);
+      }
+      if (review.status === 'resumed') io.err('Finishing the reviewed plan an earlier apply started (the journal shows it); operations done before are not in it.\n');
     }
 
     io.out(renderPlan(shown, { format: 'text', color }));
@@ -92,6 +112,7 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
       confirmed,
       onEvent: progress(io, plan),
       readLive: () => fetchLive(target.client, READ_PHASE_ONE),
+      ...(opts.expectFingerprint === undefined ? {} : { reviewed: opts.expectFingerprint }),
     });
     printReport(report, io, color);
     onReport(report);
@@ -114,6 +135,42 @@ function startLoadingDesired(file: string | undefined, opts: ApplyCommandOptions
   const path = file === undefined ? resolveConfigPath(io.cwd, opts.config) : undefined;
   if (path !== undefined) return observed(loadConfig(path).then((desired) => ({ desired, path })));
   return observed(loadOptionalConfig(io.cwd, opts.config).then((found) => found ?? {}));
+}
+
+/** `--expect-fingerprint` must be a fingerprint; `--out` only makes sense with it. */
+function checkReviewOptions(opts: ApplyCommandOptions): void {
+  const expected = opts.expectFingerprint;
+  if (expected !== undefined && !FINGERPRINT_PATTERN.test(expected)) {
+    throw new UsageError(`--expect-fingerprint must be sha256: and 64 lowercase hex digits, as plans print it (got ${JSON.stringify(sanitizeForTerminal(expected))})`);
+  }
+  if (opts.out !== undefined && expected === undefined) {
+    throw new UsageError('apply --out writes the fresh plan when it is not the reviewed one: it needs --expect-fingerprint');
+  }
+}
+
+/** With `--expect-fingerprint` and `--out`: writes the fresh plan when it is not the reviewed one, so CI can post it for review. */
+async function saveUnreviewed(fresh: Plan | undefined, opts: ApplyCommandOptions, io: Io): Promise<void> {
+  if (opts.out === undefined || fresh === undefined || fingerprintPlan(fresh) === opts.expectFingerprint) return;
+  await writePlanFile(resolve(io.cwd, opts.out), fresh);
+}
+
+/** The refusal of a plan that is not the reviewed one: both fingerprints, and the operations no review covered. */
+function planChanged(review: Extract<ReviewCheck, { status: 'changed' }>, saved: boolean): DialformError {
+  const name = (op: Operation) => `  ${op.kind} ${sanitizeForTerminal(op.summary)}`;
+  const what =
+    review.unreviewed.length === 0
+      ? ['It has no operations: what the reviewed plan asked for is done or no longer needed.']
+      : review.reviewedStarted
+        ? ['Operations in it that are not among what is left of the reviewed plan (an apply of which started):', ...review.unreviewed.map(name)]
+        : ['The plan now (its operations, none of them reviewed):', ...review.unreviewed.map(name)];
+  return new DialformError(
+    'plan_changed',
+    [
+      `Refusing to apply: the plan is not the reviewed one (expected fingerprint ${review.expected}, the plan now has ${review.actual}).`,
+      ...what,
+      `Nothing was applied.${saved ? ' The plan now is written to --out for review.' : ''} Review the new plan and apply it with its fingerprint.`,
+    ].join('\n'),
+  );
 }
 
 function needConfig(): never {

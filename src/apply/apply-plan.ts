@@ -4,6 +4,7 @@ import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import type { Operation, Plan } from '../plan/types.js';
 import { executeOperation, hasLanded, type ExecutionContext } from './execute-operation.js';
 import { identifyPlan, type Journal, type JournalEntry } from './journal.js';
+import { digestOperation, fingerprintPlan } from '../plan/fingerprint.js';
 import type { ApplyApi, ApplyEvent, ApplyReport, OperationResult } from './types.js';
 
 export interface ApplyOptions {
@@ -20,6 +21,12 @@ export interface ApplyOptions {
   readLive?: () => Promise<LiveState>;
   /** Operations in flight at once, at most (default `APPLY_CONCURRENCY`; 1 runs them one by one). */
   concurrency?: number;
+  /**
+   * The fingerprint of the reviewed plan these operations are part of: the plan's own (the
+   * default), or, when apply finishes what is left of a reviewed plan another run started
+   * (`judgeReviewed`'s `resumed`), that plan's. Journalled with every operation.
+   */
+  reviewed?: string;
 }
 
 /**
@@ -71,7 +78,14 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const now = options.now ?? (() => new Date());
   const planId = identifyPlan(plan);
   await options.journal.prepare();
-  const { done: alreadyDone, inDoubt } = await options.journal.progress(planId);
+  const { done: alreadyDone, inDoubt, waiting: waitedFor } = await options.journal.progress(planId);
+  const own = fingerprintPlan(plan);
+  const reviewed = options.reviewed ?? own;
+  // A reviewed plan's first run records what it consists of, so a later run expecting its
+  // fingerprint can finish what is left of it (`readReviewedRemaining`).
+  if (reviewed === own && alreadyDone.size + inDoubt.size + waitedFor.size === 0 && plan.operations.length > 0) {
+    await options.journal.recordPlanStarted({ record: 'plan_started', plan: planId, fingerprint: own, operations: plan.operations.map(digestOperation), at: now().toISOString() });
+  }
   const journal = (op: Operation, status: JournalEntry['status'], error?: string) =>
     options.journal.record({
       plan: planId,
@@ -81,6 +95,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       at: now().toISOString(),
       ...(op.kind === 'restore_user' || op.kind === 'create_user' ? { subject: op.target.email } : {}),
       ...(error === undefined ? {} : { error }),
+      reviewed,
+      identity: digestOperation(op),
     });
   // One read serves every operation in doubt: their writes all happened before the run began.
   let liveRead: Promise<LiveState> | undefined;

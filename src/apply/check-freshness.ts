@@ -7,7 +7,7 @@ import { digestLive } from '../plan/digest.js';
 import type { Operation, PendingRestore, Plan, Violation } from '../plan/types.js';
 import { checkTargets, type TargetMismatch } from './check-targets.js';
 import { identifyPlan, type Journal } from './journal.js';
-import { identifyOperation, slotOfOperation } from './operation-identity.js';
+import { identifyOperation, slotOfOperation } from '../plan/operation-identity.js';
 
 /** How two lists of operations differ, by structural identity (`identifyOperation`). */
 export interface Drift {
@@ -73,9 +73,10 @@ export async function checkFreshness(input: CheckInput): Promise<Freshness> {
 /**
  * `checkFreshness`, and the saved plan as apply shows it (`shown`): its reversibility recomputed
  * from the fresh plan, on Dialpad's clock now (`refreshReversibility`). Apply executes and
- * journals the saved plan itself, never `shown`.
+ * journals the saved plan itself, never `shown`. `fresh` is the plan of the config against
+ * Dialpad now (absent without a config), for a refusal to show or save.
  */
-export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Freshness; shown: Plan }> {
+export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Freshness; shown: Plan; fresh?: Plan }> {
   const { plan, desired } = input;
   const progress = await input.journal.progress(identifyPlan(plan));
   // As the plan read it (the same config and Dialpad pick the same reads, so the same digest);
@@ -85,7 +86,7 @@ export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Fr
   const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, pendingRestores, now: input.now ?? new Date() });
   const live = desired === undefined ? read : keyLive(read, desired);
   const freshness = judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live });
-  return { freshness, shown: fresh === undefined ? plan : refreshReversibility(plan, fresh) };
+  return { freshness, shown: fresh === undefined ? plan : refreshReversibility(plan, fresh), ...(fresh === undefined ? {} : { fresh }) };
 }
 
 /**

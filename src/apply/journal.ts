@@ -30,6 +30,24 @@ export interface JournalEntry {
    * token-like runs removed (`boundMessage`); never a raw response body.
    */
   error?: string;
+  /** The fingerprint of the reviewed plan this operation is part of (`ApplyOptions.reviewed`). */
+  reviewed?: string;
+  /** The operation's identity digest (`digestOperation`): which reviewed operation it is. */
+  identity?: string;
+}
+
+/**
+ * The start of an apply of a reviewed plan (a plan nothing of which was journalled before): its
+ * fingerprint and its operations' identity digests (`digestOperation`), in order. A later run
+ * that expects this fingerprint may finish what is left of it (`readReviewedRemaining`). Holds
+ * no personal data: digests only.
+ */
+export interface PlanStartedEntry {
+  record: 'plan_started';
+  plan: string;
+  fingerprint: string;
+  operations: string[];
+  at: string;
 }
 
 /**
@@ -84,6 +102,33 @@ export interface Journal {
   /** The last config recorded as applied, if any. */
   lastAppliedConfig(): Promise<AppliedConfigEntry | undefined>;
   recordAppliedConfig(entry: AppliedConfigEntry): Promise<void>;
+  recordPlanStarted(entry: PlanStartedEntry): Promise<void>;
+  /** What is left of the last apply of the reviewed plan with this fingerprint (`readReviewedRemaining`). */
+  reviewedRemaining(fingerprint: string): Promise<string[] | undefined>;
+}
+
+function isPlanStarted(value: unknown): value is PlanStartedEntry {
+  const v = value as Partial<PlanStartedEntry> | null;
+  return typeof v === 'object' && v !== null && v.record === 'plan_started' && typeof v.fingerprint === 'string' && Array.isArray(v.operations);
+}
+
+/**
+ * The identity digests of the operations of the reviewed plan `fingerprint` that the journal does
+ * not show done since its last start (`PlanStartedEntry`), whichever plan run did them (each
+ * operation entry names the reviewed plan it is part of, `reviewed`); `undefined` when no apply
+ * of that plan ever started. A list, not a set: a plan may hold two operations alike.
+ */
+export function readReviewedRemaining(lines: readonly unknown[], fingerprint: string): string[] | undefined {
+  const start = lines.findLastIndex((l) => isPlanStarted(l) && l.fingerprint === fingerprint);
+  if (start < 0) return undefined;
+  const remaining = [...(lines[start] as PlanStartedEntry).operations];
+  for (const line of lines.slice(start + 1)) {
+    const entry = line as Partial<JournalEntry> & { record?: unknown };
+    if (entry.record !== undefined || entry.reviewed !== fingerprint || entry.status !== 'done') continue;
+    const at = remaining.indexOf(entry.identity ?? '');
+    if (at >= 0) remaining.splice(at, 1);
+  }
+  return remaining;
 }
 
 /** A line read back is an applied-config record only with a well-formed commit and time. */
@@ -186,6 +231,16 @@ export function openJournal(path: string): Journal {
         throw unusable(path, e);
       }
     },
+    async recordPlanStarted(entry) {
+      try {
+        await appendFile(path, `${JSON.stringify(entry)}\n`);
+      } catch (e) {
+        throw unusable(path, e);
+      }
+    },
+    async reviewedRemaining(fingerprint) {
+      return readReviewedRemaining(await readLines(path), fingerprint);
+    },
     async record(entry) {
       const stored = entry.error === undefined ? entry : { ...entry, error: boundMessage(entry.error, MAX_JOURNAL_ERROR) };
       try {
@@ -201,10 +256,26 @@ export function openJournal(path: string): Journal {
 export function memoryJournal(
   entries: JournalEntry[] = [],
   applied: AppliedConfigEntry[] = [],
-): Journal & { entries: JournalEntry[]; applied: AppliedConfigEntry[] } {
+): Journal & { entries: JournalEntry[]; applied: AppliedConfigEntry[]; started: { entry: PlanStartedEntry; at: number }[] } {
+  /** Each start with the number of operation entries written before it (their relative order). */
+  const started: { entry: PlanStartedEntry; at: number }[] = [];
   return {
     entries,
     applied,
+    started,
+    async recordPlanStarted(entry) {
+      started.push({ entry, at: entries.length });
+    },
+    async reviewedRemaining(fingerprint) {
+      const lines: unknown[] = [];
+      let next = 0;
+      for (const [i, entry] of entries.entries()) {
+        while (next < started.length && started[next]!.at <= i) lines.push(started[next++]!.entry);
+        lines.push(entry);
+      }
+      lines.push(...started.slice(next).map((s) => s.entry));
+      return readReviewedRemaining(lines, fingerprint);
+    },
     async lastAppliedConfig() {
       return applied.at(-1);
     },

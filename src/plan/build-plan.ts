@@ -20,6 +20,7 @@ import { indexNumberCountries } from '../model/countries.js';
 import { createSimState } from './sim-state.js';
 import { addRehearsalNote, type Rehearsal } from './rehearsal.js';
 import { planTransfers } from './transfers.js';
+import { fingerprintPlan } from './fingerprint.js';
 import { PLAN_FORMAT_VERSION, type Operation, type PendingRestore, type Plan, type PlanSummary, type Violation } from './types.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { DEFAULT_TIME_ZONE } from '../model/lifecycle-dates.js';
@@ -151,6 +152,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     format_version: PLAN_FORMAT_VERSION,
     created_at: now.toISOString(),
     basis: { config_digest: input.configDigest, live_digest: input.liveDigest },
+    fingerprint: fingerprintPlan({ basis: { config_digest: input.configDigest }, operations }),
     summary: summarize(operations, violations),
     operations,
     violations,

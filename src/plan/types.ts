@@ -287,6 +287,12 @@ export interface Plan {
     config_digest: string;
     live_digest: string;
   };
+  /**
+   * `sha256:<64 hex>` of the config digest and the operations' identities (`fingerprintPlan`):
+   * what a reviewer approved. `apply --expect-fingerprint` applies a plan only when the plan it
+   * is about to apply has it. The same for a `--redact` rendering; never includes the live digest.
+   */
+  fingerprint: string;
   summary: PlanSummary;
   operations: Operation[];
   violations: Violation[];

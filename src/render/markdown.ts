@@ -30,6 +30,14 @@ export interface MarkdownOptions {
 
 /** First line of every rendering: lets CI find and update its own comment. */
 export const MARKDOWN_MARKER = '<!-- dialform-plan -->';
+
+/**
+ * The hidden line that carries the plan's fingerprint, on a line of its own at the end of every
+ * rendering (however shortened), so CI can read which plan a comment showed.
+ */
+export function formatFingerprintMarker(fingerprint: string): string {
+  return `<!-- dialform:fingerprint ${fingerprint} -->`;
+}
 export const DEFAULT_MAX_CHARS = 65_536;
 const DEFAULT_HINT = 'run `dialform show` on the saved plan file';
 
@@ -113,7 +121,12 @@ function footerLines(view: PlanView): string[] {
   const lines = [`**${view.empty ? view.noChanges : view.totals}**`];
   if (view.unmanagedLine !== undefined) lines.push('', escapeMarkdown(view.unmanagedLine));
   if (view.blockedLine !== undefined) lines.push('', `⛔ ${view.blockedLine}`);
+  lines.push('', ...fingerprintLines(view));
   return lines;
+}
+
+function fingerprintLines(view: PlanView): string[] {
+  return [`${view.fingerprintLine.replace(view.fingerprint, code(view.fingerprint))}`, formatFingerprintMarker(view.fingerprint)];
 }
 
 function manualLine(step: ManualStepRow): string {
@@ -234,9 +247,9 @@ function renderCondensed(view: PlanView, maxChars: number, notice: string[]): st
   return [...out, ...foot];
 }
 
-/** Last resort for a cap too small for any structure: cut, and say so. */
-function cut(text: string, maxChars: number, hint: string): string {
-  const tail = `\n\n_Truncated: ${hint}._\n`;
+/** Last resort for a cap too small for any structure: cut, and say so (the fingerprint lines are kept). */
+function cut(text: string, maxChars: number, hint: string, view: PlanView): string {
+  const tail = `\n\n_Truncated: ${hint}._\n\n${fingerprintLines(view).join('\n')}\n`;
   return text.slice(0, Math.max(0, maxChars - tail.length)) + tail;
 }
 
@@ -253,5 +266,5 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
   const lines = join(renderWhole(view, 'lines', notice));
   if (lines.length <= maxChars) return lines;
   const condensed = join(renderCondensed(view, maxChars, notice));
-  return condensed.length <= maxChars ? condensed : cut(condensed, maxChars, hint);
+  return condensed.length <= maxChars ? condensed : cut(condensed, maxChars, hint, view);
 }

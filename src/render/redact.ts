@@ -113,10 +113,12 @@ export function collectNames(plan: Plan): string[] {
 
 /**
  * A copy of `plan` with every string value redacted (object keys, which are field names, are
- * kept). The result is for display only: apply must never be given a redacted plan.
+ * kept), but for the fingerprint, kept as it is. The result is for display only: apply must never
+ * be given a redacted plan.
  */
 export function redactPlan(plan: Plan): Plan {
-  return mapStrings(plan, planRedactor(plan));
+  // The fingerprint holds no personal data, and must stay what the reviewer compares with.
+  return { ...mapStrings(plan, planRedactor(plan)), fingerprint: plan.fingerprint };
 }
 
 /** What `redactPlan` does to each string of `plan`, for a caller that maps the strings once anyway. */

@@ -136,6 +136,10 @@ export interface PlanView {
   waiting: WaitingRow[];
   /** `scheduled: suspend on 2026-12-15`, one line per dated change still to come (`scheduled`). */
   scheduled: string[];
+  /** `Fingerprint: sha256:…`: the plan's fingerprint, never redacted (it holds no personal data). */
+  fingerprintLine: string;
+  /** The plan's fingerprint as it is (`sha256:<hex>`). */
+  fingerprint: string;
 }
 
 export interface WaitingRow {
@@ -324,5 +328,13 @@ export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView 
     scheduled: (plan.scheduled ?? []).map((s) => `${s.email}: scheduled: ${s.action} on ${s.on} (${s.time_zone})  (${s.source})`),
     ...(plan.unmanaged_users === undefined ? {} : { unmanagedLine: formatUnmanagedLine(plan.unmanaged_users) }),
     ...(blocked ? { blockedLine: BLOCKED_LINE } : {}),
+    // From the plan as given: redaction masks nothing in it, and sanitizing would not either.
+    fingerprint: input.fingerprint,
+    fingerprintLine: formatFingerprintLine(input.fingerprint),
   };
+}
+
+/** The fingerprint line every plan rendering ends with (text and markdown alike). */
+export function formatFingerprintLine(fingerprint: string): string {
+  return `Fingerprint: ${fingerprint}`;
 }

@@ -100,6 +100,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
   const closing = [view.empty ? view.noChanges : paint('bold', view.totals)];
   if (view.unmanagedLine !== undefined) closing.push(view.unmanagedLine);
   if (view.blockedLine !== undefined) closing.push(paint('red', view.blockedLine));
+  closing.push(view.fingerprintLine);
   sections.push(closing);
   return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
 }

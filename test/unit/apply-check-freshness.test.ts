@@ -64,7 +64,7 @@ describe('checkFreshness and verifyApplied against the emulator', () => {
 });
 
 describe('judgeApplied', () => {
-  const empty = { format_version: 1 as const, created_at: '', basis: { config_digest: '', live_digest: '' }, summary: { create: 0, update: 0, delete: 0, move: 0, manual: 0, blocked: false }, violations: [], pool: [], unverifiable: [], offices: [] };
+  const empty = { format_version: 1 as const, created_at: '', basis: { config_digest: '', live_digest: '' }, fingerprint: '', summary: { create: 0, update: 0, delete: 0, move: 0, manual: 0, blocked: false }, violations: [], pool: [], unverifiable: [], offices: [] };
 
   it('converged when only manual steps are left (apply waits for them on its next run)', () => {
     expect(judgeApplied({ ...empty, operations: [] })).toEqual({ status: 'converged' });

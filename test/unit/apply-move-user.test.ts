@@ -97,7 +97,7 @@ describe('apply of moves that let Dialpad choose a number', () => {
       ...operation.moveUser({ email, id: `u-${email}`, source: 'users.yaml:3', from: FROM, to: TO, numbersToPool: [], international: true, via: 'office_id', newNumber: { country: 'US', excluding: [] } }),
       id,
     });
-    const plan = { format_version: 1, created_at: '2026-11-26T18:00:00Z', basis: { config_digest: 'sha256:c', live_digest: 'sha256:l' }, summary: { create: 0, update: 0, delete: 0, move: 2, manual: 0, blocked: false }, operations: [move('ada@acme.com', 'op-1'), move('bob@acme.com', 'op-2')], violations: [], pool: [], unverifiable: [], offices: [] } as Plan;
+    const plan = { format_version: 1, created_at: '2026-11-26T18:00:00Z', basis: { config_digest: 'sha256:c', live_digest: 'sha256:l' }, fingerprint: 'sha256:f', summary: { create: 0, update: 0, delete: 0, move: 2, manual: 0, blocked: false }, operations: [move('ada@acme.com', 'op-1'), move('bob@acme.com', 'op-2')], violations: [], pool: [], unverifiable: [], offices: [] } as Plan;
     const report = await applyPlan(plan, { api, journal: memoryJournal(), concurrency: 4 });
     expect(report.status).toBe('complete');
     expect(most).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identifyOperation, slotOfOperation } from '../../src/apply/operation-identity.js';
+import { identifyOperation, slotOfOperation } from '../../src/plan/operation-identity.js';
 import { operation } from '../../src/plan/operations.js';
 import type { Operation } from '../../src/plan/types.js';
 

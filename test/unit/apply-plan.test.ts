@@ -10,6 +10,7 @@ import type { ApplyApi } from '../../src/apply/types.js';
 import { BugError, DialformError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import type { Operation, Plan } from '../../src/plan/types.js';
+import { fingerprintPlan } from '../../src/plan/fingerprint.js';
 
 const HQ = { key: 'hq', id: '1', name: 'HQ' };
 const LONDON = { key: 'london', id: '2', name: 'London' };
@@ -34,6 +35,7 @@ function planOf(operations: Operation[], blocked = false): Plan {
     format_version: 1,
     created_at: '2026-11-26T18:00:00Z',
     basis: { config_digest: 'sha256:c', live_digest: 'sha256:l' },
+    fingerprint: fingerprintPlan({ basis: { config_digest: 'sha256:c' }, operations }),
     summary: { create: 0, update: 0, delete: 0, move: 0, manual: 0, blocked },
     operations,
     violations: [],

@@ -42,7 +42,7 @@ describe('renderJson', () => {
   it('puts format_version, created_at, basis and summary first, as DESIGN.md §6 shows', () => {
     const doc = JSON.parse(renderJson(fullPlan())) as Record<string, unknown>;
     expect(Object.keys(doc)).toEqual([
-      'format_version', 'created_at', 'basis', 'summary', 'operations', 'violations', 'pool', 'unverifiable', 'offices',
+      'format_version', 'created_at', 'basis', 'fingerprint', 'summary', 'operations', 'violations', 'pool', 'unverifiable', 'offices',
     ]);
     expect(doc.format_version).toBe(1);
   });

@@ -13,7 +13,7 @@ describe('renderMarkdown', () => {
     expect(lines[0]).toBe('<!-- dialform-plan -->');
     expect(md).toContain('| create | update | delete | move | manual | blocked |');
     expect(md).toContain('| 2 | 5 | 3 | 1 | 7 | no |');
-    expect(md.trimEnd().split('\n').at(-1)).toBe('**Plan: 2 to create, 5 to update, 3 to delete, 1 to move, 7 manual**');
+    expect(md.trimEnd().split('\n').at(-4)).toBe('**Plan: 2 to create, 5 to update, 3 to delete, 1 to move, 7 manual**');
   });
 
   it('says an empty plan has no changes', () => {

@@ -13,18 +13,19 @@ function lines(text: string): string[] {
 
 describe('renderText', () => {
   it('prints the no-changes line for an empty plan', () => {
-    expect(renderText(emptyPlan(), { color: false })).toBe('No changes. Dialpad matches the configuration.\n');
+    const plan = emptyPlan();
+    expect(renderText(plan, { color: false })).toBe(`No changes. Dialpad matches the configuration.\nFingerprint: ${plan.fingerprint}\n`);
   });
 
   it('ends with the totals line, keeping create/update/delete and adding move and manual when non-zero', () => {
     const out = lines(renderText(fullPlan(), { color: false }));
-    expect(out.at(-1)).toBe('Plan: 2 to create, 5 to update, 3 to delete, 1 to move, 7 manual');
+    expect(out.at(-2)).toBe('Plan: 2 to create, 5 to update, 3 to delete, 1 to move, 7 manual');
   });
 
   it('keeps zero create/update/delete counts and omits zero move/manual', () => {
     const only = planOf(desiredState({ policy: { unmanagedUsers: 'delete' } }), liveState({ users: [liveUser('eve@acme.com')] }));
     expect(only.operations.map((op) => op.kind)).toEqual(['delete_user']);
-    expect(lines(renderText(only, { color: false })).at(-1)).toBe('Plan: 0 to create, 0 to update, 1 to delete');
+    expect(lines(renderText(only, { color: false })).at(-2)).toBe('Plan: 0 to create, 0 to update, 1 to delete');
   });
 
   it('marks each kind of operation and shows every op id once in the operations section', () => {
@@ -96,8 +97,8 @@ describe('renderText', () => {
     expect(text).toContain('warning recently_deleted_user [op-2]');
     expect(text.indexOf('country_change_requires_ack')).toBeLessThan(text.indexOf('recently_deleted_user'));
     const out = lines(text);
-    expect(out.at(-2)).toMatch(/^Plan: /);
-    expect(out.at(-1)).toMatch(/blocked.*exit code 3/);
+    expect(out.at(-3)).toMatch(/^Plan: /);
+    expect(out.at(-2)).toMatch(/blocked.*exit code 3/);
   });
 
   it('lists manual steps with their instructions and says apply waits', () => {

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../model/canonical-json.js';
-import { specOf } from '../plan/kinds/index.js';
-import type { Operation } from '../plan/types.js';
+import { specOf } from './kinds/index.js';
+import type { Operation } from './types.js';
 
 /**
  * Fields every operation has that place, explain or schedule it rather than say what it does:
