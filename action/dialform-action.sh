@@ -148,7 +148,12 @@ run_apply() {
   fi
   dialform apply "$work/fresh.json" -c "$config" --auto-approve "${expect[@]}" "${journal[@]}" 2> "$work/apply.log"
   code=$?
-  cat "$work/apply.log" >&2
+  if [ ${#redact[@]} -gt 0 ]; then
+    # plan_changed lists the new plan's operations by name (indented lines); the redacted plan is in the summary.
+    sed '/^The plan now/,/^Nothing was applied/{/^  /d}' "$work/apply.log" >&2
+  else
+    cat "$work/apply.log" >&2
+  fi
   if [ "$code" = 1 ] && grep -q plan_changed "$work/apply.log"; then
     if [ "$changed_ok" != true ]; then report_changed "$reviewed" "$now"; fi
     echo "::warning title=dialform apply: unreviewed::The plan changed after review ($reviewed → $now); on-plan-changed: apply applies it anyway."
