@@ -98,7 +98,7 @@ describe.each(OUTCOMES)('CI examples run for real: $outcome (issue 16 #2)', ({ s
   }, 120_000);
 
   // Last: these write to the emulator. The GitLab job applies; the action then finds nothing left.
-  it(`GitLab apply job, then the action's apply mode: exit ${planExit === 3 ? 3 : 0} (issue 16 #2)`, async () => {
+  it(`GitLab apply job: exit ${planExit === 3 ? 3 : 0}; then the action's apply mode applies nothing unreviewed (issue 16 #2, issue 24 #1)`, async () => {
     const gitlab = await runBash((await gitlabScript('apply')).join('\n'), { cwd: repo, env: emulator.env });
     expect(gitlab.code, gitlab.log).toBe(planExit === 3 ? 3 : 0);
     expect(gitlab.log).toContain(planExit === 3 ? 'dialform apply: BLOCKED by a rule (exit 3)' : 'dialform apply: done.');
