@@ -4,6 +4,7 @@
  * runner layout, against the emulator and the fake GitHub API over loopback: a pull request's plan
  * job, then the apply job after the merge.
  */
+import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -88,10 +89,11 @@ describe.each([{ redact: false }, { redact: true }])('the action on a runner: re
   const UNTOUCHED = ['alan.turing@acme.com Alan', 'grace.hopper@acme.com Grace'];
 
   it('uploads the plan artifact (guarded by a step output, not hashFiles outside the workspace) and comments the fingerprint (issue 24 #2)', async () => {
-    const { plan } = await reviewAndMerge();
+    const plan = await run('plan');
+    expect(plan.outcome, plan.log).toBe('success');
     expect(plan.ran).toContain('Upload the plan');
-    const uploaded = artifacts.get(PR_RUN)?.get('dialform-plan');
-    expect(uploaded).toBeDefined();
+    const uploaded = artifacts.get(PR_RUN)?.get('dialform-plan') ?? '';
+    expect(readdirSync(uploaded).sort()).toEqual(redact ? ['plan.md', 'plan.redacted.json'] : ['plan.json', 'plan.md']);
     expect(plan.summary).toMatch(FINGERPRINT_LINE);
     expect(plan.outputs).toMatchObject({ exitcode: '2', has_changes: 'true', blocked: 'false' });
   }, 240_000);
