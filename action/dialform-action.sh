@@ -146,7 +146,8 @@ run_apply() {
   else
     echo "::warning title=dialform apply: unreviewed::No reviewed plan found; on-plan-changed: apply applies the fresh plan ${now:-} unreviewed."
   fi
-  dialform apply "$work/fresh.json" -c "$config" --auto-approve "${expect[@]}" "${journal[@]}" 2> "$work/apply.log"
+  # --format json: the outcome (or the error, with its code) is one JSON document on stdout.
+  dialform apply "$work/fresh.json" -c "$config" --auto-approve "${expect[@]}" "${journal[@]}" --format json > "$work/apply.json" 2> "$work/apply.log"
   code=$?
   if [ ${#redact[@]} -gt 0 ]; then
     # plan_changed lists the new plan's operations by name (indented lines); the redacted plan is in the summary.
@@ -154,7 +155,7 @@ run_apply() {
   else
     cat "$work/apply.log" >&2
   fi
-  if [ "$code" = 1 ] && grep -q plan_changed "$work/apply.log"; then
+  if [ "$code" = 1 ] && [ "$(github error-code --json "$work/apply.json")" = plan_changed ]; then
     if [ "$changed_ok" != true ]; then report_changed "$reviewed" "$now"; fi
     echo "::warning title=dialform apply: unreviewed::The plan changed after review ($reviewed → $now); on-plan-changed: apply applies it anyway."
     dialform apply "$work/fresh.json" -c "$config" --auto-approve "${journal[@]}"
@@ -162,7 +163,7 @@ run_apply() {
   fi
   local result=error
   case "$code" in 0) result=done ;; 3) result=blocked ;; 4) result=waiting ;; esac
-  [ "$result" = error ] && cp "$work/apply.log" "$work/apply-error.log" && report_failure "dialform apply" "$work/apply-error.log" "$code"
+  [ "$result" = error ] && report_failure "dialform apply" "$work/apply.log" "$code" "$work/apply.json"
   github receipt --result "$result" --exitcode "$code" --plan "$work/fresh.json" --reviewed "$reviewed"
   [ "$code" = 4 ] && explain_waiting
   exit "$code"

@@ -22,6 +22,7 @@
 //   github.mjs receipt  --result R --exitcode N [--plan fresh.json] [--reviewed FP] [--body-file DETAIL]
 //                                                               apply's receipt: job summary and every output
 //   github.mjs fingerprint --plan plan.json                    print the plan's fingerprint
+//   github.mjs error-code --json FILE                          print a --format json error's code
 //   github.mjs reviewed --config PATH                          the merged PR's number and reviewed fingerprint,
 //                                                               else the run id holding its plan artifact
 import { appendFileSync, readFileSync } from 'node:fs';
@@ -297,7 +298,14 @@ function fingerprint({ plan }) {
   process.stdout.write(readPlan(plan)?.fingerprint ?? '');
 }
 
-const COMMANDS = { comment, summary, outputs, errors, drift, notice, manual, receipt, reviewed, fingerprint };
+/** Prints the `error.code` of a `--format json` error document (empty when it is not one). */
+function errorCode({ json }) {
+  try {
+    process.stdout.write(String(JSON.parse(readFileSync(json, 'utf8')).error?.code ?? ''));
+  } catch {}
+}
+
+const COMMANDS = { comment, summary, outputs, errors, drift, notice, manual, receipt, reviewed, fingerprint, 'error-code': errorCode };
 
 async function main(argv) {
   const [command, ...rest] = argv;
