@@ -47,7 +47,8 @@ export interface ApplyCommandOptions extends ConnectionOptions {
 export async function runApply(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<number> {
   if (opts.format !== 'json') return applyAndReport(file, opts, io, () => {});
   let report: ApplyReport | undefined;
-  const code = await applyAndReport(file, opts, { ...io, out: io.err }, (r) => (report = r));
+  // What apply prints goes to stderr, uncoloured (`io.color` is stdout's).
+  const code = await applyAndReport(file, opts, { ...io, out: io.err, color: false }, (r) => (report = r));
   io.out(renderApplyOutcome(report));
   return code;
 }

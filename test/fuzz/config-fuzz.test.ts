@@ -149,8 +149,8 @@ describe('config loader fuzzing', () => {
       }
       invalid++;
       const lines = r.stderr.split('\n').filter((l) => l !== '');
-      const summary = lines.pop();
-      expect(summary, label).toMatch(/^\d+ problems? found\.$/);
+      const summary = lines.shift();
+      expect(summary, label).toMatch(/^error config_invalid: \d+ problems? found:$/);
       expect(lines.length, label).toBeGreaterThan(0);
       for (const line of lines) expect(line, label).toMatch(/^\S+:\d+:\d+: /);
     }

@@ -41,7 +41,7 @@ describe('small things that mislead (issue 14 #8)', () => {
     try {
       const result = await serveOnce(['--fixture', join(ROOT, 'examples', 'acme', 'live.json'), '--port', String(port)]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toBe(`error: cannot listen on 127.0.0.1:${port}: the port is already in use; stop what uses it, or pick another with --port (0 picks a free one)\n`);
+      expect(result.stderr).toBe(`error emulator_listen_failed: cannot listen on 127.0.0.1:${port}: the port is already in use; stop what uses it, or pick another with --port (0 picks a free one)\n`);
     } finally {
       blocker.close();
     }

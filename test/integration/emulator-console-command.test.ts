@@ -44,7 +44,7 @@ describe('dialform emulator console (issue 17 #5)', () => {
     expect(started.consoleUrl).toBeUndefined();
     expect(started.code).toBe(1);
     expect(started.stderr).toBe(
-      'error: no embedded emulator state at .dialform/emulator-state.json: run a command with --emulator first, or pass --fixture FILE (or set emulator.fixture in the config) to seed it\n',
+      'error emulator_fixture_missing: no embedded emulator state at .dialform/emulator-state.json: run a command with --emulator first, or pass --fixture FILE (or set emulator.fixture in the config) to seed it\n',
     );
     expect(started.stderr).not.toMatch(/\n\s+at /);
     expect((await runCli(['emulator', 'console', '--help'], { cwd })).stdout).toContain('--fixture <file>');

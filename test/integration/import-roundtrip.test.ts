@@ -86,7 +86,7 @@ describe('import round trip', () => {
       });
       expect(result.code, result.stderr).toBe(1);
       // Dialpad's failure, reported by message (no bug banner, no stack).
-      expect(result.stderr).toMatch(/^error: Dialpad could not be read completely \(users .*nothing was written/);
+      expect(result.stderr).toMatch(/^error live_read_incomplete: Dialpad could not be read completely \(users .*nothing was written/);
       expect(await readdir(cwd)).toEqual([]);
     } finally {
       await broken.close();

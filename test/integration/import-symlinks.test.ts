@@ -11,7 +11,7 @@ async function scratch(): Promise<string> {
   return cwd;
 }
 
-/** Through the CLI: `import` refuses bad output paths with `error: file: message`, never a stack. */
+/** Through the CLI: `import` refuses bad output paths with `error usage: file: message`, never a stack. */
 describe('import output paths (issue 12 #1)', () => {
   it('does not overwrite a file outside -o through a symlink, even with --force (issue 12 #1)', async () => {
     const cwd = await scratch();
@@ -20,7 +20,7 @@ describe('import output paths (issue 12 #1)', () => {
     await symlink('../outside.yaml', join(cwd, 'company', 'dialform.yaml'));
     const result = await runCli(['import', '-o', 'company', '--emulator', 'live.json', '--force'], { cwd });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: company\/dialform\.yaml: is a symbolic link; import never writes through one/);
+    expect(result.stderr).toMatch(/^error usage: company\/dialform\.yaml: is a symbolic link; import never writes through one/);
     expect(await readFile(join(cwd, 'outside.yaml'), 'utf8')).toBe('precious\n');
   });
 
@@ -29,7 +29,7 @@ describe('import output paths (issue 12 #1)', () => {
     await writeFile(join(cwd, 'company'), 'a file\n');
     const result = await runCli(['import', '-o', 'company', '--emulator', 'live.json'], { cwd });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error: company: exists and is not a directory; -o names the directory to write the config files into.\nNothing was written.\n');
+    expect(result.stderr).toBe('error usage: company: exists and is not a directory; -o names the directory to write the config files into.\nNothing was written.\n');
   });
 
   it('does not follow a dangling symlink in -o without --force (issue 12 #1)', async () => {
@@ -38,7 +38,7 @@ describe('import output paths (issue 12 #1)', () => {
     await symlink('../created.yaml', join(cwd, 'company', 'dialform.yaml'));
     const result = await runCli(['import', '-o', 'company', '--emulator', 'live.json'], { cwd });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: company\/dialform\.yaml: is a symbolic link; import never writes through one/);
+    expect(result.stderr).toMatch(/^error usage: company\/dialform\.yaml: is a symbolic link; import never writes through one/);
     expect(existsSync(join(cwd, 'created.yaml'))).toBe(false);
   });
 });

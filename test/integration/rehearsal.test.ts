@@ -49,12 +49,12 @@ describe('rehearsing a license transfer with --emulator (issue 14 #7)', () => {
     const before = await readFile(join(cwd, '.dialform', 'emulator-state.json'), 'utf8');
     const refused = await runCli(['emulator', 'do', 'transfer-licenses', '--from', 'hq', '--to', 'boston', '--kind', 'talk', '--count', '9', '-c', 'config.yaml'], { cwd });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^error: transfer 9 talk license\(s\) from Transfer HQ to Transfer Boston: office \d+ \(Transfer HQ\) has only 2 unassigned talk_lines; only unassigned licenses can be transferred\n$/);
+    expect(refused.stderr).toMatch(/^error emulator_step_refused: transfer 9 talk license\(s\) from Transfer HQ to Transfer Boston: office \d+ \(Transfer HQ\) has only 2 unassigned talk_lines; only unassigned licenses can be transferred\n$/);
     expect(await readFile(join(cwd, '.dialform', 'emulator-state.json'), 'utf8')).toBe(before);
 
     const unknown = await runCli(['emulator', 'do', 'restore-user', 'nobody@transfer.example'], { cwd });
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe('error: restore nobody@transfer.example: no user nobody@transfer.example in the emulated company\n');
+    expect(unknown.stderr).toBe('error emulator_step_refused: restore nobody@transfer.example: no user nobody@transfer.example in the emulated company\n');
   });
 
   it('says to run a command with --emulator first when there is no saved state (issue 14 #7)', async () => {

@@ -75,6 +75,9 @@ describe.each(['env', 'file'] as const)('the API key given by %s', (via) => {
     await record('apply stale plan', [1], run(['apply', 'plan.json', ...c, '--auto-approve']));
     await record('import', [0], run(['import', '-o', 'imported']));
     await record('plan with a refused key (401)', [1], run(['plan', ...c], refusing.running.url));
+    // The JSON error document is built from the same scrubbed message as the text.
+    await record('plan json with a refused key (401)', [1], run(['plan', ...c, '--format', 'json'], refusing.running.url));
+    await record('apply json with a refused key (401)', [1], run(['apply', ...c, '--auto-approve', '--format', 'json'], refusing.running.url));
     await record('plan against an unreachable API', [1], run(['plan', ...c], 'http://127.0.0.1:9'));
     await writeFile(join(cwd, 'acme', 'broken.yaml'), `users:\n  - { email: ${KEY}, office: [ }\n`);
     await record('validate a bad config', [1], run(['validate', ...c]));

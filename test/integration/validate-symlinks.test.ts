@@ -26,6 +26,6 @@ describe('validate with symbolic links (issue 12 #1)', () => {
     await symlink('../../shared/paris.yaml', join(cwd, 'dialform', 'users', 'paris.yaml'));
     const dangling = await runCli(['validate', '-c', 'dialform'], { cwd });
     expect(dangling.code).toBe(1);
-    expect(dangling.stderr).toBe('error: dialform/users/paris.yaml: dangling symbolic link: its target ../../shared/paris.yaml does not exist\n');
+    expect(dangling.stderr).toBe('error usage: dialform/users/paris.yaml: dangling symbolic link: its target ../../shared/paris.yaml does not exist\n');
   });
 });
