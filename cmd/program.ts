@@ -170,6 +170,21 @@ function addEmulatorSteps(emulator: Command, io: Io, setCode: (code: number) => 
     .option('-c, --config <path>', 'config whose office keys to use (default: ./dialform.yaml, else ./dialform/)')
     .action((opts) => run({ kind: 'transfer_licenses', from: opts.from, to: opts.to, line: opts.kind, count: opts.count }, opts));
   doCommand
+    .command('rename-office')
+    .description('Admin Settings › Offices › office › Office settings: rename an office of the config (its pinned id or name)')
+    .argument('<key>', 'config key of the office')
+    .requiredOption('--name <name>', 'the new name')
+    .option('-c, --config <path>', 'config whose office keys to use (default: ./dialform.yaml, else ./dialform/)')
+    .action((key: string, opts) => run({ kind: 'rename_office', office: key, name: opts.name }, opts));
+  doCommand
+    .command('buy-licenses')
+    .description('Company Settings › Licenses: buy licenses of one kind for an office of the config')
+    .argument('<key>', 'config key of the office')
+    .requiredOption('--kind <line>', 'license line: talk, sell, contact_center, …')
+    .requiredOption('--count <n>', 'how many licenses', parsePositiveInteger)
+    .option('-c, --config <path>', 'config whose office keys to use (default: ./dialform.yaml, else ./dialform/)')
+    .action((key: string, opts) => run({ kind: 'buy_licenses', office: key, line: opts.kind, count: opts.count }, opts));
+  doCommand
     .command('restore-user')
     .description('Admin Settings › Users › Deleted Users: restore a user deleted less than 72 h ago')
     .argument('<email>')

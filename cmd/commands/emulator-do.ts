@@ -11,6 +11,8 @@ import { EMULATOR_STATE } from '../target.js';
 export type StepRequest =
   | { kind: 'transfer_licenses'; from: string; to: string; line: string; count: number }
   | { kind: 'restore_user'; email: string }
+  | { kind: 'rename_office'; office: string; name: string }
+  | { kind: 'buy_licenses'; office: string; line: string; count: number }
   | { kind: 'analytics' | 'proxy'; emails: string[]; enabled: boolean }
   | { kind: 'scim_create'; email: string; office: string; license: string; firstName?: string; lastName?: string }
   | { kind: 'scim_suspend'; email: string };
@@ -21,20 +23,45 @@ export type StepRequest =
  * config key, users by email. Exit 0 done, 1 refused (with Dialpad's reason).
  */
 export async function runEmulatorDo(request: StepRequest, opts: { config?: string }, io: Io): Promise<number> {
-  const step =
-    request.kind === 'transfer_licenses' ? await resolveTransfer(request, opts, io) : request.kind === 'scim_create' ? await resolveScimCreate(request, opts, io) : request;
+  const step = await resolveStep(request, opts, io);
   const done = await performOnSavedState(resolve(io.cwd, EMULATOR_STATE), step);
   io.out(`${done}\n`);
   return EXIT.ok;
 }
 
+/** The request with office keys resolved through the config. */
+async function resolveStep(request: StepRequest, opts: { config?: string }, io: Io): Promise<ManualStep> {
+  switch (request.kind) {
+    case 'transfer_licenses':
+      return resolveTransfer(request, opts, io);
+    case 'scim_create':
+      return resolveScimCreate(request, opts, io);
+    case 'rename_office':
+      return { kind: 'rename_office', office: (await readOfficeSelectors(opts, io))(request.office), name: request.name };
+    case 'buy_licenses':
+      return { kind: 'buy_licenses', office: (await readOfficeSelectors(opts, io))(request.office), line: checkLine(request.line), count: request.count };
+    case 'restore_user':
+    case 'analytics':
+    case 'proxy':
+    case 'scim_suspend':
+      return request;
+    default: {
+      const _never: never = request;
+      return _never;
+    }
+  }
+}
+
+function checkLine(line: string): LineType {
+  if (!(LINE_TYPES as readonly string[]).includes(line)) throw new UsageError(`--kind must be one of ${LINE_TYPES.join(', ')}, not "${line}"`);
+  return line as LineType;
+}
+
 /** Office keys → the names (or pinned ids) the config gives them; the line name checked. */
 async function resolveTransfer(request: Extract<StepRequest, { kind: 'transfer_licenses' }>, opts: { config?: string }, io: Io): Promise<ManualStep> {
-  if (!(LINE_TYPES as readonly string[]).includes(request.line)) {
-    throw new UsageError(`--kind must be one of ${LINE_TYPES.join(', ')}, not "${request.line}"`);
-  }
+  const line = checkLine(request.line);
   const office = await readOfficeSelectors(opts, io);
-  return { kind: 'transfer_licenses', from: office(request.from), to: office(request.to), line: request.line as LineType, count: request.count };
+  return { kind: 'transfer_licenses', from: office(request.from), to: office(request.to), line, count: request.count };
 }
 
 /**

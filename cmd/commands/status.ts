@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
-import { identifyPlan, readEntries } from '../../src/apply/journal.js';
+import { identifyPlan, openJournal, readEntries } from '../../src/apply/journal.js';
+import { planFromRead, readForPlan } from '../../src/plan-against-live.js';
+import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { loadOptionalConfig } from '../../src/config/index.js';
 import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
 import { EXIT } from '../../src/exit-codes.js';
@@ -24,12 +26,19 @@ export interface StatusOptions extends ConnectionOptions {
  * an error.
  */
 export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
-  const desired = (await loadOptionalConfig(io.cwd, opts.config))?.desired;
+  const found = await loadOptionalConfig(io.cwd, opts.config);
+  const desired = found?.desired;
   const history = await readHistory(opts, io);
   const target = await openTarget(opts, io, desired);
   try {
-    const live = await fetchLive(target.client, READ_PHASE_ONE);
-    const status = buildStatus({ live, now: new Date(), ...(opts.search === undefined ? {} : { search: opts.search }), history });
+    // With a config, the read is the plan's, and the plan of it says what differs.
+    const live = await fetchLive(target.client, desired === undefined ? READ_PHASE_ONE : readForPlan(desired));
+    const now = new Date();
+    const plan =
+      desired === undefined || found?.path === undefined
+        ? undefined
+        : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve(io.cwd, opts.journal)).pendingRestores() });
+    const status = buildStatus({ live, now, ...(opts.search === undefined ? {} : { search: opts.search }), history, ...(plan === undefined ? {} : { plan }) });
     io.out(opts.format === 'json' ? renderStatusJson(status) : renderStatusText(status));
     return EXIT.ok;
   } finally {

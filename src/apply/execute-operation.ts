@@ -103,6 +103,16 @@ const EXECUTORS = {
     const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.to, ctx), op.line);
     return purchased >= op.to_purchased_after ? DONE : { status: 'waiting', instructions: instructionsOf(op) };
   },
+  async buy_licenses(op, ctx) {
+    // Manual (a purchase): done once the office has bought the licenses.
+    const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.target, ctx), op.line);
+    return purchased >= op.purchased_after ? DONE : { status: 'waiting', instructions: instructionsOf(op) };
+  },
+  async rename_office(op, ctx) {
+    // Manual: done once Dialpad shows the office under the name config gives it, exactly.
+    const name = await ctx.api.officeName(await resolveOffice(op.target, ctx));
+    return name === op.name ? DONE : { status: 'waiting', instructions: instructionsOf(op) };
+  },
   async restore_user(op, ctx) {
     const email = op.target.email;
     const user = await ctx.api.findUserByEmail(email);
@@ -249,6 +259,8 @@ const LANDED = {
   release_number: (op, live) =>
     !live.tenant.numbers.some((n) => n.number === op.number) && !live.tenant.users.some((u) => u.numbers?.includes(op.number)),
   transfer_licenses: neverWritten,
+  buy_licenses: neverWritten,
+  rename_office: neverWritten,
   restore_user: neverWritten,
   grant_analytics: neverWritten,
   revoke_analytics: neverWritten,

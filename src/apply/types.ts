@@ -50,6 +50,8 @@ export interface ApplyApi {
   assignNumber(userId: string, number: string, primary: boolean): Promise<void>;
   unassignNumber(userId: string, number: string): Promise<void>;
   releaseNumber(number: string): Promise<void>;
+  /** The office's name as Dialpad shows it now (`GET /offices/{id}`): what a manual rename is verified by. */
+  officeName(officeId: string): Promise<string>;
   /** Purchased count of a line type in an office (`GET .../plan`). */
   purchasedLicenses(officeId: string, line: LineType): Promise<number>;
   createGroup(input: { type: GroupType; name: string; officeId: string }): Promise<{ id: string }>;

@@ -75,6 +75,9 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
     async releaseNumber(number) {
       await client.releaseNumber(number, { label: `release ${number}` });
     },
+    async officeName(officeId) {
+      return (await client.getOffice(officeId)).name ?? '';
+    },
     async purchasedLicenses(officeId, line) {
       const plan = await client.getOfficePlan(officeId);
       return Number(plan[LINE_FIELD[line]] ?? 0);

@@ -1,10 +1,13 @@
+import { isSameOfficeName } from '../model/office-names.js';
 import { LINE_TYPES, type DesiredState, type LiveState } from '../model/tenant.js';
 import { change, type Change } from './types.js';
 
 /**
- * Office changes: config offices missing live, and purchased license counts that differ from the
- * desired `licenses` (a missing office counts as 0 purchased). Live offices absent from config are
- * not managed. Office name and country are not writable through the API and are not compared.
+ * Office changes: config offices missing live, live offices whose name is not the one config
+ * gives (a manual rename: the API cannot rename an office; names compare as offices match,
+ * trimmed and case-insensitively, `isSameOfficeName`), and purchased license counts that
+ * differ from the desired `licenses` (a missing office counts as 0 purchased). Live offices absent
+ * from config are not managed.
  */
 export function diffOffices(desired: DesiredState, live: LiveState): Change[] {
   const liveByKey = new Map(live.tenant.offices.map((o) => [o.key, o]));
@@ -12,6 +15,7 @@ export function diffOffices(desired: DesiredState, live: LiveState): Change[] {
   for (const office of desired.tenant.offices) {
     const found = liveByKey.get(office.key);
     if (found === undefined) changes.push(change.createOffice(office));
+    else if (!isSameOfficeName(found.name, office.name)) changes.push(change.renameOffice(office, found));
     for (const line of LINE_TYPES) {
       const want = office.licenses[line];
       if (want === undefined) continue;

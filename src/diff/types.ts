@@ -16,6 +16,8 @@ export type UserField =
 export type Change =
   /** A config office missing live. */
   | { kind: 'create_office'; office: Office }
+  /** A config office whose live name differs (pinned by `id`, or matched by name in another case): a manual rename. */
+  | { kind: 'rename_office'; office: Office; live: Office }
   /** Desired purchased count of a line differs from live; the planner pairs these into transfers. */
   | { kind: 'office_licenses'; office: string; line: LineType; desired: number; live: number }
   | { kind: 'create_user'; user: User }
@@ -63,6 +65,7 @@ export type ChangeKind = Change['kind'];
 /** Typed constructors: the only way changes are built. */
 export const change = {
   createOffice: (office: Office): Change => ({ kind: 'create_office', office }),
+  renameOffice: (office: Office, live: Office): Change => ({ kind: 'rename_office', office, live }),
   officeLicenses: (office: string, line: LineType, desired: number, live: number): Change => ({
     kind: 'office_licenses',
     office,

@@ -22,6 +22,10 @@ export interface OfficeSelector {
 export type ManualStep =
   | { kind: 'transfer_licenses'; from: OfficeSelector; to: OfficeSelector; line: LineType; count: number }
   | { kind: 'restore_user'; email: string }
+  /** Admin Settings › Offices › office › Office settings: the office name (no API renames an office). */
+  | { kind: 'rename_office'; office: OfficeSelector; name: string }
+  /** Company Settings › Licenses: buy licenses of a line for an office (no API buys licenses). */
+  | { kind: 'buy_licenses'; office: OfficeSelector; line: LineType; count: number }
   | { kind: 'analytics' | 'proxy'; emails: string[]; enabled: boolean }
   /**
    * What an identity provider does through SCIM (docs/lifecycle.md), for rehearsing
@@ -56,6 +60,20 @@ function perform(store: Store, step: ManualStep): string {
       restoreUser(store, user);
       return `Restored ${step.email}.`;
     }
+    case 'rename_office': {
+      const office = findOffice(store, step.office);
+      const before = office.name;
+      office.name = step.name;
+      store.touch();
+      return `Renamed office ${before} to ${step.name}.`;
+    }
+    case 'buy_licenses': {
+      const office = findOffice(store, step.office);
+      const field = LINE_FIELD[step.line];
+      office.licenses = { ...office.licenses, [field]: (office.licenses?.[field] ?? 0) + step.count };
+      store.touch();
+      return `Bought ${step.count} ${step.line} license(s) for ${office.name}.`;
+    }
     case 'analytics':
     case 'proxy': {
       // All or nothing, like the bulk checkbox action: every user is found before any changes.
@@ -88,6 +106,10 @@ function describeStep(step: ManualStep): string {
       return `transfer ${step.count} ${step.line} license(s) from ${step.from.name} to ${step.to.name}`;
     case 'restore_user':
       return `restore ${step.email}`;
+    case 'rename_office':
+      return `rename office ${step.office.name} to ${step.name}`;
+    case 'buy_licenses':
+      return `buy ${step.count} ${step.line} license(s) for ${step.office.name}`;
     case 'analytics':
     case 'proxy':
       return `${step.enabled ? 'grant' : 'revoke'} ${step.kind} for ${step.emails.join(', ')}`;

@@ -55,7 +55,7 @@ function toConfirmation(op: PermissionOperation, at: Date): ConfirmedGrant {
   return { email: op.target.email.toLowerCase(), ...PERMISSION_EFFECT[op.kind], step: op.kind, at: at.toISOString() };
 }
 
-const API_VERIFIED = new Set(['transfer_licenses', 'restore_user']);
+const API_VERIFIED = new Set(['transfer_licenses', 'buy_licenses', 'rename_office', 'restore_user']);
 
 function notConfirmable(name: string, stepId: string, pending: PendingConfirmation[]): DialformError {
   const listed = pending.length === 0 ? 'Nothing is waiting for confirmation.' : `Waiting for confirmation: ${pending.map((p) => `${p.step} (${p.emails.join(', ')})`).join('; ')}.`;

@@ -72,6 +72,8 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
               : ['The API creates secondary offices only; licenses come from transfers or a purchase.'],
         }),
       ];
+    case 'rename_office':
+      return [operation.renameOffice({ office: book.ref(c.office.key), name: c.office.name, source: c.office.source ?? 'config' })];
     case 'office_licenses':
       return [];
     // Not operations: the plan lists them under `waiting_for_provisioning` and `scheduled` (`buildPlan`).

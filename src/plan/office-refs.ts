@@ -1,7 +1,12 @@
 import type { DesiredState, LiveState, Office } from '../model/tenant.js';
 import type { OfficeRef } from './types.js';
 
-/** Looks up offices by key on both sides: config for names and declarations, live for ids. */
+/**
+ * Looks up offices by key on both sides: config for declarations, live for ids. An office is named
+ * as Dialpad names it now (its live name) while it exists, so every instruction names an office a
+ * person can find; a rename to config's name is its own step (`rename_office`). An office the
+ * plan creates has config's name.
+ */
 export interface OfficeBook {
   ref(key: string): OfficeRef;
   /** Upper-case country, or '' when the office is unknown on both sides. */
@@ -17,7 +22,7 @@ export function createOfficeBook(desired: DesiredState, live: LiveState): Office
   return {
     ref(key) {
       const l = have.get(key);
-      const name = want.get(key)?.name ?? l?.name ?? key;
+      const name = l?.name ?? want.get(key)?.name ?? key;
       return l?.id === undefined ? { key, name } : { key, id: l.id, name };
     },
     country: (key) => (want.get(key)?.country ?? have.get(key)?.country ?? '').toUpperCase(),

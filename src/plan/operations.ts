@@ -142,6 +142,42 @@ export const operation = {
       number: i.number,
     };
   },
+  buyLicenses(i: { line: LineType; count: number; office: OfficeRef; purchasedAfter: number; source: string }): OperationOf<'buy_licenses'> {
+    const what = countOf(i.count, `${LINE_LABELS[i.line]} license`);
+    return {
+      ...base('buy_licenses', officeTarget(i.office), {
+        source: i.source,
+        changes: [{ field: `licenses.${i.line}`, from: i.purchasedAfter - i.count, to: i.purchasedAfter }],
+        notes: [
+          `No office has unassigned ${LINE_LABELS[i.line]} licenses to transfer, and dialform cannot buy licenses (the API cannot): ` +
+            `buy ${what} for ${i.office.name} in Company Settings › Licenses › ${LINE_KINDS[i.line].category}, or through Dialpad's Customer Care.`,
+          `Or lower licenses.${i.line} for ${i.office.key} in config.`,
+        ],
+      }, {
+        step: pending(`buy_licenses:${i.line}:${i.office.key}`, 'api'),
+        summary: `buy ${what} for ${i.office.name} (manual: a purchase)`,
+      }),
+      line: i.line,
+      count: i.count,
+      purchased_after: i.purchasedAfter,
+    };
+  },
+  renameOffice(i: { office: OfficeRef; name: string; source: string }): OperationOf<'rename_office'> {
+    return {
+      ...base('rename_office', officeTarget(i.office), {
+        source: i.source,
+        changes: [{ field: 'name', from: i.office.name, to: i.name }],
+        notes: [
+          `Admin Settings › Offices › ${i.office.name} › Office settings: change the office name to ${i.name}. ` +
+            "Dialpad's API cannot rename an office; until it is done, Dialpad and these steps call it " + `${i.office.name}.`,
+        ],
+      }, {
+        step: pending(`rename_office:${i.office.key}`, 'api'),
+        summary: `rename office ${i.office.name} to ${i.name} (manual)`,
+      }),
+      name: i.name,
+    };
+  },
   transferLicenses(i: { line: LineType; count: number; from: OfficeRef; to: OfficeRef; toPurchasedAfter: number; source: string }): OperationOf<'transfer_licenses'> {
     const what = countOf(i.count, `${LINE_LABELS[i.line]} license`);
     return {

@@ -24,6 +24,10 @@ export function describeRehearsalCommands(op: Operation, rehearsal: Rehearsal): 
       return [`dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`];
     case 'restore_user':
       return [`dialform emulator do restore-user ${email}`];
+    case 'rename_office':
+      return [`dialform emulator do rename-office ${op.target.key} --name ${JSON.stringify(op.name)}${config}`];
+    case 'buy_licenses':
+      return [`dialform emulator do buy-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`];
     case 'grant_analytics':
     case 'revoke_analytics':
     case 'grant_proxy':

@@ -1,6 +1,7 @@
 /**
  * Pairs offices with more purchased licenses than config wants (surplus) with offices that want
- * more (deficit), per line type, into manual `transfer_licenses` operations.
+ * more (deficit), per line type, into manual `transfer_licenses` operations; what no transfer can
+ * bring is a manual purchase (`buy_licenses`), so a count config asks for is never left unsaid.
  */
 import { LINE_TYPES, type LineType } from '../model/tenant.js';
 import type { Change } from '../diff/types.js';
@@ -10,11 +11,11 @@ import { LINE_LABELS } from '../model/license-lines.js';
 import type { Operation } from './types.js';
 import { countOf } from './plural.js';
 
-/** A license count dialform cannot reach by transfers: buying or cancelling is up to Dialpad. */
+/** Licenses more than config asks for that no office takes: cancelling them is up to Dialpad (a warning). */
 export interface UnbalancedLicenses {
   office: string;
   line: LineType;
-  /** Positive: licenses to buy; negative: licenses to cancel. */
+  /** Negative: licenses to cancel. */
   missing: number;
   message: string;
 }
@@ -59,7 +60,11 @@ export function planTransfers(changes: LicenseChange[], book: OfficeBook): { ope
           }),
         );
       }
-      if (need > 0) unbalanced.push(unbalancedEntry(book, deficit.office, line, need));
+      if (need > 0) {
+        operations.push(
+          operation.buyLicenses({ line, count: need, office: book.ref(deficit.office), purchasedAfter: deficit.desired, source: book.desired(deficit.office)?.source ?? 'config' }),
+        );
+      }
     }
     for (const s of surplus) if (s.left > 0) unbalanced.push(unbalancedEntry(book, s.office, line, -s.left));
   }
@@ -71,10 +76,7 @@ function unbalancedEntry(book: OfficeBook, office: string, line: LineType, missi
   const label = LINE_LABELS[line];
   const where = book.desired(office)?.source;
   const message =
-    missing > 0
-      ? `${name} wants ${countOf(missing, `more ${label} license`)} than other offices can transfer to it: dialform cannot buy licenses. ` +
-        `Buy them in Company Settings › Licenses (or contact Dialpad), or lower licenses.${line} for ${office}${where === undefined ? '' : ` (${where})`}.`
-      : `${name} has ${countOf(-missing, `${label} license`)} more than config asks for and no office takes them: dialform cannot cancel licenses. ` +
-        `Contact Dialpad to cancel them, or raise licenses.${line} for ${office}${where === undefined ? '' : ` (${where})`}.`;
+    `${name} has ${countOf(-missing, `${label} license`)} more than config asks for and no office takes them: dialform cannot cancel licenses. ` +
+    `Contact Dialpad to cancel them, or raise licenses.${line} for ${office}${where === undefined ? '' : ` (${where})`}.`;
   return { office, line, missing, message };
 }

@@ -72,7 +72,8 @@ export interface ManualStep {
    * The step a person does, as `dialform confirm` and apply's report name it. Several users'
    * analytics (or proxy) changes of one kind are one bulk step (the help article's checkbox
    * action), so their operations share an id: the kind (`grant_analytics`); a transfer is
-   * `transfer_licenses:<line>:<from key>:<to key>`, a restore `restore_user:<email>`.
+   * `transfer_licenses:<line>:<from key>:<to key>`, a restore `restore_user:<email>`, a purchase
+   * `buy_licenses:<line>:<office key>`, a rename `rename_office:<office key>`.
    */
   id: string;
   /** `api`: apply reads Dialpad to verify it; `operator`: no API shows it, a person confirms it. */
@@ -189,6 +190,19 @@ export type Operation =
        */
       to_purchased_after: number;
     })
+  | (OperationBase<OfficeTarget> & {
+      kind: 'buy_licenses';
+      line: LineType;
+      /** How many licenses to buy (at least 1). */
+      count: number;
+      /** What apply verifies: the office's purchased count of `line` (`GET .../plan`) once bought. */
+      purchased_after: number;
+    })
+  /**
+   * Manual: the v2 API cannot rename an office. `target` names the office as Dialpad shows it now
+   * (its live name); `name` is the name config gives it, which apply verifies.
+   */
+  | (OperationBase<OfficeTarget> & { kind: 'rename_office'; name: string })
   | (UserOp & { kind: 'restore_user' })
   | (UserOp & { kind: 'grant_analytics' })
   | (UserOp & { kind: 'revoke_analytics' })

@@ -8,6 +8,22 @@ import { restorableUntil } from '../model/restore-window.js';
 import type { LiveState, User } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { latestBy, type History } from './history.js';
+import type { Plan } from '../plan/types.js';
+
+/**
+ * What differs between the config and Dialpad, from a plan of the config against the same read
+ * (`null` without a config): every difference is an operation, and the manual steps among them
+ * (an office rename, a license purchase or transfer, …) are what waits for a person in Dialpad.
+ */
+export interface StatusDifferences {
+  /** Operations the plan has (0: Dialpad matches the configuration). */
+  operations: number;
+  /** The plan's manual steps, one per step (a bulk step once), in plan order. */
+  manual_steps: { step: string; kind: string; summary: string }[];
+  /** Whether a rule blocks the plan. */
+  blocked: boolean;
+  fingerprint: string;
+}
 
 export interface StatusUser {
   email: string;
@@ -51,12 +67,13 @@ export interface Status {
   deleted_users: DeletedUser[];
   /** Reads that failed part way: the views may be incomplete. */
   incomplete: string[];
+  differences: StatusDifferences | null;
 }
 
 const SHOWN_STATES = new Set(['active', 'pending', 'suspended']);
 
 /** The three views of `live` (id-keyed, as `fetchLive` reads it) at `now`, users filtered by `search`. */
-export function buildStatus(input: { live: LiveState; now: Date; search?: string; history?: History }): Status {
+export function buildStatus(input: { live: LiveState; now: Date; search?: string; history?: History; plan?: Plan }): Status {
   const { live, now } = input;
   const officeName = new Map(live.tenant.offices.map((o) => [o.key, o.name]));
   // A key no office of the read has (a partial read) is shown as the key itself.
@@ -92,7 +109,24 @@ export function buildStatus(input: { live: LiveState; now: Date; search?: string
         hours_left: until === undefined ? null : Math.max(0, Math.floor((until.getTime() - now.getTime()) / 3_600_000)),
       };
     });
-  return { read_at: now.toISOString(), search: search === '' ? null : search, users, reserved_numbers: reserved, deleted_users: deletedUsers, incomplete: [...live.incomplete] };
+  return {
+    read_at: now.toISOString(),
+    search: search === '' ? null : search,
+    users,
+    reserved_numbers: reserved,
+    deleted_users: deletedUsers,
+    incomplete: [...live.incomplete],
+    differences: input.plan === undefined ? null : listDifferences(input.plan),
+  };
+}
+
+function listDifferences(plan: Plan): StatusDifferences {
+  const steps = new Map<string, { step: string; kind: string; summary: string }>();
+  for (const op of plan.operations) {
+    if (op.step === undefined || steps.has(op.step.id)) continue;
+    steps.set(op.step.id, { step: op.step.id, kind: op.kind, summary: op.summary });
+  }
+  return { operations: plan.operations.length, manual_steps: [...steps.values()], blocked: plan.summary.blocked, fingerprint: plan.fingerprint };
 }
 
 function fullName(u: User): string {

@@ -1,7 +1,7 @@
 /** Renders a `Status` (pure): a terminal table per view, or one JSON document. */
 import { RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
 import { sanitizeForTerminal } from '../render/terminal-safe.js';
-import type { DeletedUser, ReservedNumber, Status, StatusUser } from './build-status.js';
+import type { DeletedUser, ReservedNumber, Status, StatusDifferences, StatusUser } from './build-status.js';
 
 /** The JSON document of `dialform status --format json` (documented in docs/status.md). */
 export function renderStatusJson(status: Status): string {
@@ -18,8 +18,21 @@ export function renderStatusText(status: Status): string {
   sections.push(view(`Active or Pending Users (${status.users.length}${searched})`, status.users.map(userRow), 'no users'));
   sections.push(view(`Reserved Numbers (${status.reserved_numbers.length})`, status.reserved_numbers.map(numberRow), 'the reserved pool is empty'));
   sections.push(view(`Deleted Users (${status.deleted_users.length})`, status.deleted_users.map(deletedRow), 'no users deleted in the last 72 h'));
+  if (status.differences !== null) sections.push(differencesLines(status.differences));
   sections.push([`Read from Dialpad at ${status.read_at}.`]);
   return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
+}
+
+/** The config against Dialpad: matched, or how many operations and which manual steps wait. */
+function differencesLines(d: StatusDifferences): string[] {
+  if (d.operations === 0 && !d.blocked) return ['Configuration: Dialpad matches it.'];
+  const blocked = d.blocked ? '; blocked by a rule' : '';
+  const lines = [`Configuration: Dialpad differs from it in ${d.operations} operation(s)${blocked}; \`dialform plan\` shows them (fingerprint ${d.fingerprint}).`];
+  if (d.manual_steps.length > 0) {
+    lines.push(`Manual steps waiting for a person in Dialpad (${d.manual_steps.length}):`);
+    for (const s of d.manual_steps) lines.push(`  ! ${sanitizeForTerminal(s.summary)}  [${sanitizeForTerminal(s.step)}]`);
+  }
+  return lines;
 }
 
 function userRow(u: StatusUser): string[] {

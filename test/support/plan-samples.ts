@@ -128,9 +128,19 @@ export function groupsPlan(): Plan {
   return digestedPlanOf(desired, live);
 }
 
-/** The operations of `fullPlan()` and `groupsPlan()`: one or more of every kind. */
+/**
+ * Manual office steps: HQ (pinned by id) renamed in config, which no API does, and one more Talk
+ * license than HQ has bought, which no transfer brings (a purchase).
+ */
+export function officeStepsPlan(): Plan {
+  const desired = desiredState({ offices: [office('hq', { id: '5001', name: 'Acme Headquarters', licenses: { talk: 3 } })] });
+  const live = liveState({ offices: [liveOffice('hq', { id: '5001', name: 'Acme HQ', licenses: { talk: 2 } })] });
+  return digestedPlanOf(desired, live);
+}
+
+/** The operations of `fullPlan()`, `groupsPlan()` and `officeStepsPlan()`: one or more of every kind. */
 export function everyKindOperations(): Operation[] {
-  return [...fullPlan().operations, ...groupsPlan().operations];
+  return [...fullPlan().operations, ...groupsPlan().operations, ...officeStepsPlan().operations];
 }
 
 /**

@@ -96,6 +96,10 @@ function fakeApi(opts: { failOn?: string; purchased?: number } = {}) {
     async releaseNumber(number) {
       record(`releaseNumber ${number}`);
     },
+    async officeName(officeId) {
+      record(`officeName ${officeId}`);
+      return '';
+    },
     async purchasedLicenses(officeId, line) {
       record(`purchasedLicenses ${officeId} ${line}`);
       return opts.purchased ?? 0;

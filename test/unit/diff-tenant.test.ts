@@ -13,6 +13,7 @@ function kinds(changes: Change[]): string[] {
       case 'release_number': return `release_number ${c.number.number}`;
       case 'user_numbers': return `user_numbers ${c.email}`;
       case 'create_group': case 'rename_group': return `${c.kind} ${c.group.key}`;
+      case 'rename_office': return `rename_office ${c.office.key} ${c.live.name}->${c.office.name}`;
       case 'delete_group': return `delete_group ${c.live.key}`;
       case 'add_operator': case 'remove_operator': case 'set_skill': return `${c.kind} ${c.email} ${c.group.key}`;
       default: return `${c.kind} ${c.user.email}`;

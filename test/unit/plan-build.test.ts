@@ -18,16 +18,18 @@ describe('buildPlan', () => {
     expect(plan.format_version).toBe(1);
     expect(plan.created_at).toBe(NOW.toISOString());
     expect(plan.basis).toEqual({ config_digest: 'sha256:config', live_digest: 'sha256:live' });
+    // sf wants 1 talk license and no office has a declared surplus: a purchase (manual), which the move follows.
     expect(steps(plan)).toEqual([
       'create_office sf',
       'delete_user x@acme.com',
+      'buy_licenses sf',
+      'move_user b@acme.com',
       'create_user new@acme.com',
       'update_user a@acme.com',
-      'move_user b@acme.com',
     ]);
-    // sf wants 1 talk license and no office has a declared surplus: the move stays blocked.
-    expect(plan.summary).toEqual({ create: 2, update: 1, delete: 1, move: 1, manual: 0, blocked: true });
-    expect(plan.operations.map((o) => o.source)).toEqual(['config', 'unmanaged', 'config', 'config', 'config']);
+    expect(plan.summary).toEqual({ create: 2, update: 1, delete: 1, move: 1, manual: 1, blocked: false });
+    expect(plan.operations.map((o) => o.source)).toEqual(['config', 'unmanaged', 'config', 'config', 'config', 'config']);
+    expect(plan.operations[3]?.after).toContain('op-3');
   });
 
   it('gives a new company admin an update after the create', () => {

@@ -20,6 +20,52 @@ export const createOffice: KindSpec<'create_office'> = {
   describe: (op) => ({ marker: '+', action: 'create office', details: [`country: ${op.country}`] }),
 };
 
+/** Manual (a purchase): done in Company Settings › Licenses; apply waits until the office has them. */
+export const buyLicenses: KindSpec<'buy_licenses'> = {
+  // Like a transfer: licenses arrive before the claims that need them.
+  phase: () => 'transfer',
+  bucket: 'none',
+  tieDetail: (op) => op.line,
+  check(sim, op) {
+    const office = existingOffice(sim, op.target.key);
+    return isFailure(office) ? office : undefined;
+  },
+  apply(sim, op, fx) {
+    const office = sim.offices.get(op.target.key);
+    if (office === undefined) return;
+    office.purchased[op.line] += op.count;
+    office.free[op.line] += op.count;
+    fx.claims.push(officeKey(op.target.key));
+    fx.provides.push(lineKey(op.target.key, op.line));
+  },
+  wouldProvide: () => undefined,
+  placement: (op) => ({ office: op.target.key }),
+  harm: () => undefined,
+  describe: (op) => ({
+    marker: '!',
+    action: 'buy licenses',
+    details: [`apply waits until ${op.target.name} has ${countOf(op.purchased_after, `${LINE_LABELS[op.line]} license`)}`],
+  }),
+};
+
+/** Manual: the API cannot rename an office; apply waits until Dialpad shows the new name. */
+export const renameOffice: KindSpec<'rename_office'> = {
+  phase: () => 'update',
+  bucket: 'update',
+  tieDetail: () => '',
+  check(sim, op) {
+    const office = existingOffice(sim, op.target.key);
+    return isFailure(office) ? office : undefined;
+  },
+  apply(_sim, op, fx) {
+    fx.claims.push(officeKey(op.target.key));
+  },
+  wouldProvide: () => undefined,
+  placement: (op) => ({ office: op.target.key }),
+  harm: () => undefined,
+  describe: (op) => ({ marker: '!', action: 'rename office', details: [`apply waits until Dialpad calls it ${op.name}`] }),
+};
+
 /** Manual: done in Company Settings › Licenses; apply waits until the destination has them. */
 export const transferLicenses: KindSpec<'transfer_licenses'> = {
   phase: () => 'transfer',
