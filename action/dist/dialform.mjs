@@ -47319,6 +47319,40 @@ var operation = {
       number: i2.number
     };
   },
+  buyLicenses(i2) {
+    const what = countOf(i2.count, `${LINE_LABELS[i2.line]} license`);
+    return {
+      ...base("buy_licenses", officeTarget(i2.office), {
+        source: i2.source,
+        changes: [{ field: `licenses.${i2.line}`, from: i2.purchasedAfter - i2.count, to: i2.purchasedAfter }],
+        notes: [
+          `No office has unassigned ${LINE_LABELS[i2.line]} licenses to transfer, and dialform cannot buy licenses (the API cannot): buy ${what} for ${i2.office.name} in Company Settings \u203A Licenses \u203A ${LINE_KINDS[i2.line].category}, or through Dialpad's Customer Care.`,
+          `Or lower licenses.${i2.line} for ${i2.office.key} in config.`
+        ]
+      }, {
+        step: pending(`buy_licenses:${i2.line}:${i2.office.key}`, "api"),
+        summary: `buy ${what} for ${i2.office.name} (manual: a purchase)`
+      }),
+      line: i2.line,
+      count: i2.count,
+      purchased_after: i2.purchasedAfter
+    };
+  },
+  renameOffice(i2) {
+    return {
+      ...base("rename_office", officeTarget(i2.office), {
+        source: i2.source,
+        changes: [{ field: "name", from: i2.office.name, to: i2.name }],
+        notes: [
+          `Admin Settings \u203A Offices \u203A ${i2.office.name} \u203A Office settings: change the office name to ${i2.name}. Dialpad's API cannot rename an office; until it is done, Dialpad and these steps call it ${i2.office.name}.`
+        ]
+      }, {
+        step: pending(`rename_office:${i2.office.key}`, "api"),
+        summary: `rename office ${i2.office.name} to ${i2.name} (manual)`
+      }),
+      name: i2.name
+    };
+  },
   transferLicenses(i2) {
     const what = countOf(i2.count, `${LINE_LABELS[i2.line]} license`);
     return {
@@ -47593,6 +47627,14 @@ var EXECUTORS = {
     const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.to, ctx), op.line);
     return purchased >= op.to_purchased_after ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
   },
+  async buy_licenses(op, ctx) {
+    const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.target, ctx), op.line);
+    return purchased >= op.purchased_after ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
+  },
+  async rename_office(op, ctx) {
+    const name2 = await ctx.api.officeName(await resolveOffice(op.target, ctx));
+    return name2 === op.name ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
+  },
   async restore_user(op, ctx) {
     const email = op.target.email;
     const user = await ctx.api.findUserByEmail(email);
@@ -47697,6 +47739,8 @@ var LANDED = {
   // left the pool for a user was not released.
   release_number: (op, live) => !live.tenant.numbers.some((n) => n.number === op.number) && !live.tenant.users.some((u) => u.numbers?.includes(op.number)),
   transfer_licenses: neverWritten,
+  buy_licenses: neverWritten,
+  rename_office: neverWritten,
   restore_user: neverWritten,
   grant_analytics: neverWritten,
   revoke_analytics: neverWritten,
@@ -48114,6 +48158,48 @@ var createOffice = {
   placement: (op) => ({ office: op.office.key }),
   harm: () => void 0,
   describe: (op) => ({ marker: "+", action: "create office", details: [`country: ${op.country}`] })
+};
+var buyLicenses = {
+  // Like a transfer: licenses arrive before the claims that need them.
+  phase: () => "transfer",
+  bucket: "none",
+  tieDetail: (op) => op.line,
+  check(sim, op) {
+    const office = existingOffice(sim, op.target.key);
+    return isFailure(office) ? office : void 0;
+  },
+  apply(sim, op, fx) {
+    const office = sim.offices.get(op.target.key);
+    if (office === void 0) return;
+    office.purchased[op.line] += op.count;
+    office.free[op.line] += op.count;
+    fx.claims.push(officeKey(op.target.key));
+    fx.provides.push(lineKey(op.target.key, op.line));
+  },
+  wouldProvide: () => void 0,
+  placement: (op) => ({ office: op.target.key }),
+  harm: () => void 0,
+  describe: (op) => ({
+    marker: "!",
+    action: "buy licenses",
+    details: [`apply waits until ${op.target.name} has ${countOf(op.purchased_after, `${LINE_LABELS[op.line]} license`)}`]
+  })
+};
+var renameOffice = {
+  phase: () => "update",
+  bucket: "update",
+  tieDetail: () => "",
+  check(sim, op) {
+    const office = existingOffice(sim, op.target.key);
+    return isFailure(office) ? office : void 0;
+  },
+  apply(_sim, op, fx) {
+    fx.claims.push(officeKey(op.target.key));
+  },
+  wouldProvide: () => void 0,
+  placement: (op) => ({ office: op.target.key }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "!", action: "rename office", details: [`apply waits until Dialpad calls it ${op.name}`] })
 };
 var transferLicenses = {
   phase: () => "transfer",
@@ -48543,6 +48629,8 @@ var KINDS = {
   unassign_number: unassignNumber,
   release_number: releaseNumber,
   transfer_licenses: transferLicenses,
+  buy_licenses: buyLicenses,
+  rename_office: renameOffice,
   restore_user: restoreUser,
   grant_analytics: grantAnalytics,
   revoke_analytics: revokeAnalytics,
@@ -55172,6 +55260,7 @@ function digestConfig(desired) {
 // src/diff/types.ts
 var change = {
   createOffice: (office) => ({ kind: "create_office", office }),
+  renameOffice: (office, live) => ({ kind: "rename_office", office, live }),
   officeLicenses: (office, line, desired, live) => ({
     kind: "office_licenses",
     office,
@@ -55458,6 +55547,7 @@ function diffOffices(desired, live) {
   for (const office of desired.tenant.offices) {
     const found = liveByKey.get(office.key);
     if (found === void 0) changes.push(change.createOffice(office));
+    else if (!isSameOfficeName(found.name, office.name)) changes.push(change.renameOffice(office, found));
     for (const line of LINE_TYPES) {
       const want = office.licenses[line];
       if (want === void 0) continue;
@@ -55591,6 +55681,8 @@ function operationsFromChange(c, ctx) {
           notes: c.office.create === void 0 ? [`Office ${c.office.key} has no \`create\` block (billing and E911 details POST /api/v2/offices needs); add one, or create the office in Dialpad and pin its \`id\`.`] : ["The API creates secondary offices only; licenses come from transfers or a purchase."]
         })
       ];
+    case "rename_office":
+      return [operation.renameOffice({ office: book.ref(c.office.key), name: c.office.name, source: c.office.source ?? "config" })];
     case "office_licenses":
       return [];
     // Not operations: the plan lists them under `waiting_for_provisioning` and `scheduled` (`buildPlan`).
@@ -55823,7 +55915,7 @@ function createOfficeBook(desired, live) {
   return {
     ref(key) {
       const l = have.get(key);
-      const name2 = want.get(key)?.name ?? l?.name ?? key;
+      const name2 = l?.name ?? want.get(key)?.name ?? key;
       return l?.id === void 0 ? { key, name: name2 } : { key, id: l.id, name: name2 };
     },
     country: (key) => (want.get(key)?.country ?? have.get(key)?.country ?? "").toUpperCase(),
@@ -56457,6 +56549,10 @@ function describeRehearsalCommands(op, rehearsal) {
       return [`dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`];
     case "restore_user":
       return [`dialform emulator do restore-user ${email}`];
+    case "rename_office":
+      return [`dialform emulator do rename-office ${op.target.key} --name ${JSON.stringify(op.name)}${config}`];
+    case "buy_licenses":
+      return [`dialform emulator do buy-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`];
     case "grant_analytics":
     case "revoke_analytics":
     case "grant_proxy":
@@ -56525,7 +56621,11 @@ function planTransfers(changes, book) {
           })
         );
       }
-      if (need > 0) unbalanced.push(unbalancedEntry(book, deficit.office, line, need));
+      if (need > 0) {
+        operations.push(
+          operation.buyLicenses({ line, count: need, office: book.ref(deficit.office), purchasedAfter: deficit.desired, source: book.desired(deficit.office)?.source ?? "config" })
+        );
+      }
     }
     for (const s of surplus) if (s.left > 0) unbalanced.push(unbalancedEntry(book, s.office, line, -s.left));
   }
@@ -56535,7 +56635,7 @@ function unbalancedEntry(book, office, line, missing) {
   const name2 = book.ref(office).name;
   const label = LINE_LABELS[line];
   const where2 = book.desired(office)?.source;
-  const message = missing > 0 ? `${name2} wants ${countOf(missing, `more ${label} license`)} than other offices can transfer to it: dialform cannot buy licenses. Buy them in Company Settings \u203A Licenses (or contact Dialpad), or lower licenses.${line} for ${office}${where2 === void 0 ? "" : ` (${where2})`}.` : `${name2} has ${countOf(-missing, `${label} license`)} more than config asks for and no office takes them: dialform cannot cancel licenses. Contact Dialpad to cancel them, or raise licenses.${line} for ${office}${where2 === void 0 ? "" : ` (${where2})`}.`;
+  const message = `${name2} has ${countOf(-missing, `${label} license`)} more than config asks for and no office takes them: dialform cannot cancel licenses. Contact Dialpad to cancel them, or raise licenses.${line} for ${office}${where2 === void 0 ? "" : ` (${where2})`}.`;
   return { office, line, missing, message };
 }
 
@@ -56914,6 +57014,9 @@ function createApplyApi(client) {
     },
     async releaseNumber(number) {
       await client.releaseNumber(number, { label: `release ${number}` });
+    },
+    async officeName(officeId) {
+      return (await client.getOffice(officeId)).name ?? "";
     },
     async purchasedLicenses(officeId, line) {
       const plan = await client.getOfficePlan(officeId);
@@ -58935,7 +59038,23 @@ function buildStatus(input) {
       hours_left: until === void 0 ? null : Math.max(0, Math.floor((until.getTime() - now.getTime()) / 36e5))
     };
   });
-  return { read_at: now.toISOString(), search: search === "" ? null : search, users, reserved_numbers: reserved, deleted_users: deletedUsers, incomplete: [...live.incomplete] };
+  return {
+    read_at: now.toISOString(),
+    search: search === "" ? null : search,
+    users,
+    reserved_numbers: reserved,
+    deleted_users: deletedUsers,
+    incomplete: [...live.incomplete],
+    differences: input.plan === void 0 ? null : listDifferences(input.plan)
+  };
+}
+function listDifferences(plan) {
+  const steps = /* @__PURE__ */ new Map();
+  for (const op of plan.operations) {
+    if (op.step === void 0 || steps.has(op.step.id)) continue;
+    steps.set(op.step.id, { step: op.step.id, kind: op.kind, summary: op.summary });
+  }
+  return { operations: plan.operations.length, manual_steps: [...steps.values()], blocked: plan.summary.blocked, fingerprint: plan.fingerprint };
 }
 function fullName(u) {
   return `${u.firstName} ${u.lastName}`.trim();
@@ -59568,6 +59687,20 @@ function perform(store, step) {
       restoreUser2(store, user);
       return `Restored ${step.email}.`;
     }
+    case "rename_office": {
+      const office = findOffice(store, step.office);
+      const before = office.name;
+      office.name = step.name;
+      store.touch();
+      return `Renamed office ${before} to ${step.name}.`;
+    }
+    case "buy_licenses": {
+      const office = findOffice(store, step.office);
+      const field = LINE_FIELD[step.line];
+      office.licenses = { ...office.licenses, [field]: (office.licenses?.[field] ?? 0) + step.count };
+      store.touch();
+      return `Bought ${step.count} ${step.line} license(s) for ${office.name}.`;
+    }
     case "analytics":
     case "proxy": {
       const users = step.emails.map((email) => findUser(store, email, (u) => u.state !== "deleted" && u.state !== "cancelled"));
@@ -59598,6 +59731,10 @@ function describeStep(step) {
       return `transfer ${step.count} ${step.line} license(s) from ${step.from.name} to ${step.to.name}`;
     case "restore_user":
       return `restore ${step.email}`;
+    case "rename_office":
+      return `rename office ${step.office.name} to ${step.name}`;
+    case "buy_licenses":
+      return `buy ${step.count} ${step.line} license(s) for ${step.office.name}`;
     case "analytics":
     case "proxy":
       return `${step.enabled ? "grant" : "revoke"} ${step.kind} for ${step.emails.join(", ")}`;
@@ -60503,7 +60640,7 @@ async function runApply(file, opts, io) {
   if (opts.format !== "json") return applyAndReport(file, opts, io, () => {
   });
   let report;
-  const code2 = await applyAndReport(file, opts, { ...io, out: io.err }, (r) => report = r);
+  const code2 = await applyAndReport(file, opts, { ...io, out: io.err, color: false }, (r) => report = r);
   io.out(renderApplyOutcome(report));
   return code2;
 }
@@ -60751,7 +60888,7 @@ function splitName(name2) {
 function toConfirmation(op, at2) {
   return { email: op.target.email.toLowerCase(), ...PERMISSION_EFFECT[op.kind], step: op.kind, at: at2.toISOString() };
 }
-var API_VERIFIED = /* @__PURE__ */ new Set(["transfer_licenses", "restore_user"]);
+var API_VERIFIED = /* @__PURE__ */ new Set(["transfer_licenses", "buy_licenses", "rename_office", "restore_user"]);
 function notConfirmable(name2, stepId, pending2) {
   const listed = pending2.length === 0 ? "Nothing is waiting for confirmation." : `Waiting for confirmation: ${pending2.map((p) => `${p.step} (${p.emails.join(", ")})`).join("; ")}.`;
   const why = API_VERIFIED.has(stepId) ? `${stepId} is verified through Dialpad's API: do it in Dialpad and run apply, which checks it.` : `${name2} is not a step waiting for confirmation in this config.`;
@@ -60859,18 +60996,41 @@ function suggestKey(fixture) {
 // cmd/commands/emulator-do.ts
 import { resolve as resolve11 } from "node:path";
 async function runEmulatorDo(request2, opts, io) {
-  const step = request2.kind === "transfer_licenses" ? await resolveTransfer(request2, opts, io) : request2.kind === "scim_create" ? await resolveScimCreate(request2, opts, io) : request2;
+  const step = await resolveStep(request2, opts, io);
   const done = await performOnSavedState(resolve11(io.cwd, EMULATOR_STATE), step);
   io.out(`${done}
 `);
   return EXIT.ok;
 }
-async function resolveTransfer(request2, opts, io) {
-  if (!LINE_TYPES.includes(request2.line)) {
-    throw new UsageError(`--kind must be one of ${LINE_TYPES.join(", ")}, not "${request2.line}"`);
+async function resolveStep(request2, opts, io) {
+  switch (request2.kind) {
+    case "transfer_licenses":
+      return resolveTransfer(request2, opts, io);
+    case "scim_create":
+      return resolveScimCreate(request2, opts, io);
+    case "rename_office":
+      return { kind: "rename_office", office: (await readOfficeSelectors(opts, io))(request2.office), name: request2.name };
+    case "buy_licenses":
+      return { kind: "buy_licenses", office: (await readOfficeSelectors(opts, io))(request2.office), line: checkLine(request2.line), count: request2.count };
+    case "restore_user":
+    case "analytics":
+    case "proxy":
+    case "scim_suspend":
+      return request2;
+    default: {
+      const _never = request2;
+      return _never;
+    }
   }
+}
+function checkLine(line) {
+  if (!LINE_TYPES.includes(line)) throw new UsageError(`--kind must be one of ${LINE_TYPES.join(", ")}, not "${line}"`);
+  return line;
+}
+async function resolveTransfer(request2, opts, io) {
+  const line = checkLine(request2.line);
   const office = await readOfficeSelectors(opts, io);
-  return { kind: "transfer_licenses", from: office(request2.from), to: office(request2.to), line: request2.line, count: request2.count };
+  return { kind: "transfer_licenses", from: office(request2.from), to: office(request2.to), line, count: request2.count };
 }
 async function resolveScimCreate(request2, opts, io) {
   if (!USER_LICENSES.includes(request2.license)) {
@@ -61187,9 +61347,20 @@ function renderStatusText(status) {
   sections.push(view(`Active or Pending Users (${status.users.length}${searched})`, status.users.map(userRow), "no users"));
   sections.push(view(`Reserved Numbers (${status.reserved_numbers.length})`, status.reserved_numbers.map(numberRow), "the reserved pool is empty"));
   sections.push(view(`Deleted Users (${status.deleted_users.length})`, status.deleted_users.map(deletedRow), "no users deleted in the last 72 h"));
+  if (status.differences !== null) sections.push(differencesLines(status.differences));
   sections.push([`Read from Dialpad at ${status.read_at}.`]);
   return `${sections.map((s) => s.join("\n")).join("\n\n")}
 `;
+}
+function differencesLines(d) {
+  if (d.operations === 0 && !d.blocked) return ["Configuration: Dialpad matches it."];
+  const blocked = d.blocked ? "; blocked by a rule" : "";
+  const lines = [`Configuration: Dialpad differs from it in ${d.operations} operation(s)${blocked}; \`dialform plan\` shows them (fingerprint ${d.fingerprint}).`];
+  if (d.manual_steps.length > 0) {
+    lines.push(`Manual steps waiting for a person in Dialpad (${d.manual_steps.length}):`);
+    for (const s of d.manual_steps) lines.push(`  ! ${sanitizeForTerminal(s.summary)}  [${sanitizeForTerminal(s.step)}]`);
+  }
+  return lines;
 }
 function userRow(u) {
   return [u.email, u.name, u.office, u.license, u.state, u.permissions.join(", ") || "-", u.numbers.join(", ") || "-"];
@@ -61211,12 +61382,15 @@ function view(title, rows, none) {
 
 // cmd/commands/status.ts
 async function runStatus(opts, io) {
-  const desired = (await loadOptionalConfig(io.cwd, opts.config))?.desired;
+  const found = await loadOptionalConfig(io.cwd, opts.config);
+  const desired = found?.desired;
   const history = await readHistory(opts, io);
   const target = await openTarget(opts, io, desired);
   try {
-    const live = await fetchLive(target.client, READ_PHASE_ONE);
-    const status = buildStatus({ live, now: /* @__PURE__ */ new Date(), ...opts.search === void 0 ? {} : { search: opts.search }, history });
+    const live = await fetchLive(target.client, desired === void 0 ? READ_PHASE_ONE : readForPlan(desired));
+    const now = /* @__PURE__ */ new Date();
+    const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve15(io.cwd, opts.journal)).pendingRestores() });
+    const status = buildStatus({ live, now, ...opts.search === void 0 ? {} : { search: opts.search }, history, ...plan === void 0 ? {} : { plan } });
     io.out(opts.format === "json" ? renderStatusJson(status) : renderStatusText(status));
     return EXIT.ok;
   } finally {
@@ -61469,6 +61643,8 @@ function addEmulatorSteps(emulator, io, setCode) {
   const run3 = (request2, opts) => runEmulatorDo(request2, opts, io).then(setCode);
   const doCommand = emulator.command("do").description("do a manual step of a plan on the embedded emulator (the state --emulator uses), to rehearse an apply");
   doCommand.command("transfer-licenses").description("Company Settings \u203A Licenses \u203A Transfer Licenses, between two offices of the config").requiredOption("--from <key>", "config key of the office the licenses leave").requiredOption("--to <key>", "config key of the office that receives them").requiredOption("--kind <line>", "license line: talk, sell or contact_center").requiredOption("--count <n>", "how many unassigned licenses", parsePositiveInteger).option("-c, --config <path>", "config whose office keys to use (default: ./dialform.yaml, else ./dialform/)").action((opts) => run3({ kind: "transfer_licenses", from: opts.from, to: opts.to, line: opts.kind, count: opts.count }, opts));
+  doCommand.command("rename-office").description("Admin Settings \u203A Offices \u203A office \u203A Office settings: rename an office of the config (its pinned id or name)").argument("<key>", "config key of the office").requiredOption("--name <name>", "the new name").option("-c, --config <path>", "config whose office keys to use (default: ./dialform.yaml, else ./dialform/)").action((key, opts) => run3({ kind: "rename_office", office: key, name: opts.name }, opts));
+  doCommand.command("buy-licenses").description("Company Settings \u203A Licenses: buy licenses of one kind for an office of the config").argument("<key>", "config key of the office").requiredOption("--kind <line>", "license line: talk, sell, contact_center, \u2026").requiredOption("--count <n>", "how many licenses", parsePositiveInteger).option("-c, --config <path>", "config whose office keys to use (default: ./dialform.yaml, else ./dialform/)").action((key, opts) => run3({ kind: "buy_licenses", office: key, line: opts.kind, count: opts.count }, opts));
   doCommand.command("restore-user").description("Admin Settings \u203A Users \u203A Deleted Users: restore a user deleted less than 72 h ago").argument("<email>").action((email) => run3({ kind: "restore_user", email }, {}));
   for (const [name2, kind, enabled] of [
     ["grant-analytics", "analytics", true],
