@@ -1,87 +1,61 @@
 #!/usr/bin/env node
 // The GitHub side of the dialform action: the sticky pull-request comment, the job summary, the
-// step outputs, the drift issue and the reviewed plan's run. Plain Node ESM with no dependencies,
-// so it runs on any runner with Node ≥ 20 before or without `npm ci`. It talks to the REST API at
-// GITHUB_API_URL with GITHUB_TOKEN, and reads GITHUB_REPOSITORY, GITHUB_EVENT_PATH, GITHUB_OUTPUT,
-// GITHUB_STEP_SUMMARY, GITHUB_SERVER_URL and GITHUB_RUN_ID as Actions sets them.
+// step outputs and annotations, the drift issue, apply's receipt and the reviewed plan's
+// fingerprint. Plain Node ESM with no dependencies, so it runs on any runner with Node ≥ 20. It
+// talks to the REST API at GITHUB_API_URL with GITHUB_TOKEN, and reads GITHUB_REPOSITORY,
+// GITHUB_EVENT_PATH, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_SERVER_URL, GITHUB_RUN_ID,
+// GITHUB_SHA and ARTIFACT_NAME as Actions (and action.yml) set them.
 //
-//   github.mjs comment  --body-file plan.md --config PATH     create or update this config's comment
+// It only ever adopts a comment or issue that carries its marker AND was written by the token's own
+// identity (`GET /user` for a personal token; `github-actions[bot]` for the workflow's GITHUB_TOKEN,
+// which may not read /user), so nobody can plant a comment the action then treats as its own.
+//
+//   github.mjs comment  --body-file plan.md --config PATH [--kind plan|apply] [--pull N]
+//                                                               create or update this config's comment
 //   github.mjs summary  --body-file plan.md                    append to the job summary
-//   github.mjs outputs  --plan plan.json --exitcode N          step outputs; ::error:: per violation
+//   github.mjs outputs  --plan plan.json --exitcode N          step outputs; ::error:: per violation, at its source
+//   github.mjs errors   --log FILE [--json FILE] --exitcode N --body-file OUT --what TEXT
+//                                                               a failed command: annotations, outputs, OUT (Markdown)
 //   github.mjs drift    --body-file plan.md --config PATH --exitcode N   open/update or close the issue
+//   github.mjs notice   --body-file FILE --config PATH            open/update one issue (apply without a pull request)
 //   github.mjs manual   --plan plan.json                       waiting manual steps → job summary
-//   github.mjs reviewed-run                                    the run id holding the merged PR's plan
+//   github.mjs receipt  --result R --exitcode N [--plan fresh.json] [--reviewed FP] [--body-file DETAIL]
+//                                                               apply's receipt: job summary and every output
+//   github.mjs fingerprint --plan plan.json                    print the plan's fingerprint
+//   github.mjs error-code --json FILE                          print a --format json error's code
+//   github.mjs reviewed --config PATH                          the merged PR's number and reviewed fingerprint,
+//                                                               else the run id holding its plan artifact
 import { appendFileSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ActionError, annotate, api, env, isOwn, list, runUrl, setOutput } from './github-api.mjs';
 
 /** GitHub rejects comment and issue bodies longer than this. */
 export const MAX_BODY = 65_536;
 /** What the job summary of one step may hold (1 MiB); we stay well under it. */
 const MAX_SUMMARY = 1_000_000;
+/** The plan's hidden fingerprint line (docs/ci.md, "The review loop"). */
+export const FINGERPRINT_LINE = /^<!-- dialform:fingerprint (sha256:[0-9a-f]{64}) -->$/m;
 
 /** The hidden first line that finds this config's comment or issue again. */
 export function markerOf(kind, configPath) {
   return `<!-- dialform-${kind}: ${configPath.replace(/--/g, '- -')} -->`;
 }
 
-function env(name) {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new ActionError(`${name} is not set (is this running in GitHub Actions?)`);
-  return value;
-}
-
-class ActionError extends Error {}
-
-function runUrl() {
-  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-  return `${server}/${env('GITHUB_REPOSITORY')}/actions/runs/${env('GITHUB_RUN_ID')}`;
-}
-
-/** One REST call; `what` names the operation in errors. */
-async function api(method, path, { body, what }) {
-  const url = path.startsWith('http') ? path : `${env('GITHUB_API_URL').replace(/\/$/, '')}${path}`;
-  const response = await fetch(url, {
-    method,
-    headers: {
-      accept: 'application/vnd.github+json',
-      authorization: `Bearer ${env('GITHUB_TOKEN')}`,
-      'x-github-api-version': '2022-11-28',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) {
-    let message = text;
-    try {
-      message = JSON.parse(text).message ?? text;
-    } catch {}
-    throw new ActionError(`${what}: GitHub answered ${response.status} to ${method} ${new URL(url).pathname}: ${message}`);
-  }
-  return { data: text === '' ? undefined : JSON.parse(text), link: response.headers.get('link') ?? '' };
-}
-
-/** Every item of a paginated list (follows `Link: rel="next"`). */
-async function list(path, what) {
-  const items = [];
-  let next = `${path}${path.includes('?') ? '&' : '?'}per_page=100`;
-  while (next) {
-    const { data, link } = await api('GET', next, { what });
-    items.push(...(Array.isArray(data) ? data : (data.workflow_runs ?? data.artifacts ?? [])));
-    next = /<([^>]+)>;\s*rel="next"/.exec(link)?.[1];
-  }
-  return items;
+function artifactName() {
+  return process.env.ARTIFACT_NAME || 'dialform-plan';
 }
 
 /**
  * `marker` + `body`, no longer than `max`: when too long, cut at a line boundary, close an open
- * `<details>`, and point at where the whole plan is (the job summary and the artifact).
+ * `<details>`, point at where the whole plan is (`where`), and keep the fingerprint line, which
+ * apply reads back from the comment.
  */
-export function fitBody(marker, body, max = MAX_BODY, where = 'the job summary and the `dialform-plan` artifact') {
+export function fitBody(marker, body, max = MAX_BODY, where = `the job summary and the \`${artifactName()}\` artifact`) {
   const whole = `${marker}\n${body}`;
   if (whole.length <= max) return whole;
-  const tail = `\n\n---\n**Truncated**: this plan is longer than GitHub allows here (${whole.length.toLocaleString('en-US')} characters). The whole plan is in ${where} of [this run](${runUrl()}).\n`;
+  const fingerprint = FINGERPRINT_LINE.exec(body)?.[0];
+  const tail = `\n\n---\n**Truncated**: this plan is longer than GitHub allows here (${whole.length.toLocaleString('en-US')} characters). The whole plan is in ${where} of [this run](${runUrl()}).\n${fingerprint ? `${fingerprint}\n` : ''}`;
   let head = whole.slice(0, max - tail.length - '\n</details>'.length);
   head = head.slice(0, Math.max(head.lastIndexOf('\n'), marker.length));
   const opened = (head.match(/<details>/g) ?? []).length - (head.match(/<\/details>/g) ?? []).length;
@@ -95,56 +69,128 @@ function pullNumber() {
   return number;
 }
 
-async function comment({ bodyFile, config }) {
+/** This config's comment of `kind` on pull request `pull`, created or updated in place (only our own). */
+async function comment({ bodyFile, config, kind, pull }) {
   const repo = env('GITHUB_REPOSITORY');
-  const number = pullNumber();
-  const marker = markerOf('plan', config);
+  const number = pull || pullNumber();
+  const marker = markerOf(kind, config);
   const body = fitBody(marker, readFileSync(bodyFile, 'utf8'));
   const comments = await list(`/repos/${repo}/issues/${number}/comments`, 'list the pull request comments');
-  const mine = comments.find((c) => typeof c.body === 'string' && c.body.startsWith(marker));
+  let mine;
+  for (const c of comments) if (await isOwn(c, marker)) mine = c;
   if (mine) {
-    await api('PATCH', `/repos/${repo}/issues/comments/${mine.id}`, { body: { body }, what: 'update the plan comment' });
-    console.log(`Updated the plan comment ${mine.html_url ?? mine.id}`);
+    await api('PATCH', `/repos/${repo}/issues/comments/${mine.id}`, { body: { body }, what: `update the ${kind} comment` });
+    console.log(`Updated the ${kind} comment ${mine.html_url ?? mine.id} on #${number}`);
   } else {
-    const { data } = await api('POST', `/repos/${repo}/issues/${number}/comments`, { body: { body }, what: 'create the plan comment' });
-    console.log(`Created the plan comment ${data?.html_url ?? data?.id}`);
+    const { data } = await api('POST', `/repos/${repo}/issues/${number}/comments`, { body: { body }, what: `create the ${kind} comment` });
+    console.log(`Created the ${kind} comment ${data?.html_url ?? data?.id} on #${number}`);
   }
 }
 
 function summary({ bodyFile }) {
   const text = readFileSync(bodyFile, 'utf8');
-  const fitted = text.length <= MAX_SUMMARY ? text : fitBody('', text, MAX_SUMMARY, 'the `dialform-plan` artifact');
+  const fitted = text.length <= MAX_SUMMARY ? text : fitBody('', text, MAX_SUMMARY, `the \`${artifactName()}\` artifact`);
   appendFileSync(env('GITHUB_STEP_SUMMARY'), `${fitted}\n`);
 }
 
-function setOutput(name, value) {
-  appendFileSync(env('GITHUB_OUTPUT'), `${name}=${value}\n`);
+function readPlan(plan) {
+  if (!plan) return undefined;
+  try {
+    return JSON.parse(readFileSync(plan, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
-/** Workflow-command text: `%`, CR and LF escaped as Actions requires. */
-function escapeCommand(text) {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** `file:line` (an operation's `source`) as annotation properties. */
+function locate(source) {
+  const m = /^(.+):(\d+)$/.exec(source ?? '');
+  return m ? { file: m[1], line: m[2] } : {};
 }
 
-function outputs({ plan, exitcode }) {
-  const doc = plan && exitcode !== '1' ? JSON.parse(readFileSync(plan, 'utf8')) : undefined;
+function setPlanOutputs(doc, exitcode) {
   const s = doc?.summary;
   setOutput('exitcode', exitcode);
-  setOutput('has_changes', String(exitcode === '2' || (exitcode === '3' && (doc?.operations.length ?? 0) > 0)));
-  setOutput('blocked', String(exitcode === '3'));
+  setOutput('has_changes', String(exitcode !== '1' && (exitcode === '2' || (doc?.operations.length ?? 0) > 0)));
+  setOutput('blocked', String(exitcode === '3' || s?.blocked === true));
   setOutput('summary', JSON.stringify(s ? { create: s.create, update: s.update, delete: s.delete, move: s.move, manual: s.manual } : {}));
+  setOutput('fingerprint', doc?.fingerprint ?? '');
+}
+
+/** Step outputs, and one annotation per violation at the config line of its first operation. */
+function outputs({ plan, exitcode }) {
+  const doc = exitcode === '1' ? undefined : readPlan(plan);
+  setPlanOutputs(doc, exitcode);
+  const sources = new Map((doc?.operations ?? []).map((op) => [op.id, op.source]));
   for (const v of doc?.violations ?? []) {
-    const level = v.severity === 'error' ? 'error' : 'warning';
-    console.log(`::${level} title=dialform ${v.code}::${escapeCommand(v.message)}`);
+    const source = (v.operation_ids ?? []).map((id) => sources.get(id)).find(Boolean);
+    annotate(v.severity === 'error' ? 'error' : 'warning', { ...locate(source), title: `dialform ${v.code}` }, v.message);
   }
+}
+
+/**
+ * The problems of a failed command: from its `--format json` error document
+ * (`{"error":{"code","message","problems":[{file,line,col,message}]}}`) when it printed one, else
+ * the `file:line:col: message` lines and the `error…` line of its log.
+ */
+export function readProblems(log, json) {
+  try {
+    const { error } = JSON.parse(json);
+    if (error?.message) return { message: error.code ? `${error.code}: ${error.message}` : error.message, problems: error.problems ?? [] };
+  } catch {}
+  const problems = [];
+  let message = '';
+  for (const line of log.split('\n')) {
+    const m = /^(.+?):(\d+):(\d+): (.+)$/.exec(line);
+    if (m) problems.push({ file: m[1], line: Number(m[2]), col: Number(m[3]), message: m[4] });
+    else if (/^error\b/.test(line) && !message) message = line.replace(/^error:?\s*/, '');
+  }
+  return { message: message || (problems.length ? `${problems.length} problem(s) in the config` : log.trim().split('\n').at(-1) ?? 'failed'), problems };
+}
+
+/** A failed dialform command: annotations, outputs (nothing to apply) and a Markdown report at `bodyFile`. */
+async function errors({ log, json, exitcode, bodyFile, what }) {
+  const { message, problems } = readProblems(readFileSync(log, 'utf8'), json ? readPlanText(json) : '');
+  setPlanOutputs(undefined, exitcode);
+  if (problems.length === 0) annotate('error', { title: what }, message);
+  for (const p of problems) annotate('error', { file: p.file, line: p.line, col: p.col, title: what }, p.message);
+  const lines = [`### ❌ ${what} failed`, '', `**${message}**`, ''];
+  for (const p of problems) lines.push(`- \`${p.file}:${p.line}:${p.col}\` ${p.message}`);
+  lines.push('', `Nothing was planned. The log of [this run](${runUrl()}) has the details.`);
+  appendFileSync(bodyFile, `${lines.join('\n')}\n`);
+}
+
+function readPlanText(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Open or update one issue with our marker (`kind`), written by us. */
+async function upsertIssue({ kind, config, title, body, what }) {
+  const repo = env('GITHUB_REPOSITORY');
+  const marker = markerOf(kind, config);
+  const issues = await list(`/repos/${repo}/issues?state=open`, 'list the open issues');
+  let open;
+  for (const i of issues) if (!i.pull_request && (await isOwn(i, marker))) open = i;
+  const fitted = fitBody(marker, body);
+  if (open) {
+    await api('PATCH', `/repos/${repo}/issues/${open.number}`, { body: { body: fitted }, what: `update the ${what} issue` });
+    return { number: open.number, opened: false, open };
+  }
+  const { data } = await api('POST', `/repos/${repo}/issues`, { body: { title, body: fitted }, what: `open the ${what} issue` });
+  return { number: data?.number, opened: true };
 }
 
 async function drift({ bodyFile, config, exitcode }) {
   const repo = env('GITHUB_REPOSITORY');
   const marker = markerOf('drift', config);
-  const issues = await list(`/repos/${repo}/issues?state=open`, 'list the open issues');
-  const open = issues.find((i) => !i.pull_request && typeof i.body === 'string' && i.body.startsWith(marker));
   if (exitcode === '0') {
+    const issues = await list(`/repos/${repo}/issues?state=open`, 'list the open issues');
+    let open;
+    for (const i of issues) if (!i.pull_request && (await isOwn(i, marker))) open = i;
     if (!open) return console.log('No drift: Dialpad matches the default branch.');
     await api('POST', `/repos/${repo}/issues/${open.number}/comments`, {
       body: { body: `Dialpad matches the default branch again ([run](${runUrl()})). Closing.` },
@@ -154,20 +200,31 @@ async function drift({ bodyFile, config, exitcode }) {
     return console.log(`No drift any more: closed issue #${open.number}.`);
   }
   const intro = `Dialpad differs from \`${config}\` on the default branch (found by [this run](${runUrl()})). Either someone changed Dialpad by hand (change the config to match, or let the next apply undo it), or an apply did not finish.\n\n`;
-  const body = fitBody(marker, `${intro}${readFileSync(bodyFile, 'utf8')}`);
-  if (open) {
-    await api('PATCH', `/repos/${repo}/issues/${open.number}`, { body: { body }, what: 'update the drift issue' });
-    console.log(`Drift: updated issue #${open.number}.`);
-  } else {
-    const title = `dialform: Dialpad has drifted from ${config}`;
-    const { data } = await api('POST', `/repos/${repo}/issues`, { body: { title, body }, what: 'open the drift issue' });
-    console.log(`Drift: opened issue #${data?.number}.`);
-  }
+  const { number, opened } = await upsertIssue({
+    kind: 'drift',
+    config,
+    title: `dialform: Dialpad has drifted from ${config}`,
+    body: `${intro}${readFileSync(bodyFile, 'utf8')}`,
+    what: 'drift',
+  });
+  console.log(`Drift: ${opened ? 'opened' : 'updated'} issue #${number}.`);
+}
+
+/** Apply found no pull request to tell: one issue for this config (opened, or updated). */
+async function notice({ bodyFile, config }) {
+  const { number, opened } = await upsertIssue({
+    kind: 'apply',
+    config,
+    title: `dialform: apply of ${config} is waiting for a review`,
+    body: readFileSync(bodyFile, 'utf8'),
+    what: 'apply',
+  });
+  console.log(`Apply: ${opened ? 'opened' : 'updated'} issue #${number}.`);
 }
 
 /** Apply stopped at a manual step (exit 4): what is waiting, in the job summary, and how to continue. */
 function manual({ plan }) {
-  const doc = JSON.parse(readFileSync(plan, 'utf8'));
+  const doc = readPlan(plan) ?? { operations: [] };
   const steps = doc.operations.filter((op) => op.manual);
   const lines = ['### ✋ dialform apply is waiting for manual steps', ''];
   if (steps.length === 0) lines.push('Apply stopped part way. Re-run this job to continue: nothing already done is repeated.');
@@ -183,34 +240,95 @@ function manual({ plan }) {
   console.log(`::error title=dialform apply waiting::${steps.length} manual step(s) waiting: see the job summary, do them in Dialpad, then re-run this job.`);
 }
 
-/** The id of the newest successful pull-request run, for the PR merged as GITHUB_SHA, that uploaded `dialform-plan`. */
-async function reviewedRun() {
+const RECEIPTS = {
+  done: '### ✅ dialform apply: done',
+  waiting: '### ✋ dialform apply: waiting',
+  blocked: '### ⛔ dialform apply: blocked by a rule',
+  differs: '### ⚠️ dialform apply: Dialpad or the config changed since the review — nothing was applied',
+  unreviewed: '### ⛔ dialform apply: no reviewed plan — nothing was applied',
+  error: '### ❌ dialform apply: failed',
+};
+
+/** Apply's receipt: what happened, the fingerprints, in the job summary; every output set. */
+function receipt({ result, exitcode, plan, reviewed, bodyFile }) {
+  if (!(result in RECEIPTS)) throw new ActionError(`receipt: unknown result ${result}`);
+  const doc = readPlan(plan);
+  setPlanOutputs(doc, exitcode);
+  setOutput('result', result);
+  const lines = [RECEIPTS[result], ''];
+  if (reviewed) lines.push(`- reviewed plan: \`${reviewed}\``);
+  if (doc?.fingerprint) lines.push(`- plan ${result === 'done' ? 'applied' : 'now'}: \`${doc.fingerprint}\``);
+  lines.push(`- exit code: ${exitcode}`, `- [this run](${runUrl()})`, '');
+  const detail = bodyFile ? readPlanText(bodyFile) : '';
+  appendFileSync(env('GITHUB_STEP_SUMMARY'), `${lines.join('\n')}${detail ? `\n${detail}\n` : ''}`);
+}
+
+/**
+ * The merged pull request of GITHUB_SHA (output `pull`) and the fingerprint its reviewers saw
+ * (output `fingerprint`): from our own sticky plan comment, else (output `run-id`) the newest
+ * successful pull-request run that uploaded the plan artifact, whose plan JSON has it.
+ */
+async function reviewed({ config }) {
   const repo = env('GITHUB_REPOSITORY');
   const { data: pulls } = await api('GET', `/repos/${repo}/commits/${env('GITHUB_SHA')}/pulls`, { what: 'find the merged pull request' });
   const pull = (pulls ?? []).find((p) => p.merged_at);
-  if (!pull) return console.log('No merged pull request for this commit: apply re-plans.');
+  if (!pull) return console.log('No merged pull request for this commit.');
+  setOutput('pull', String(pull.number));
+  const marker = markerOf('plan', config);
+  const comments = await list(`/repos/${repo}/issues/${pull.number}/comments`, 'list the pull request comments');
+  let fingerprint;
+  for (const c of comments) if (await isOwn(c, marker)) fingerprint = FINGERPRINT_LINE.exec(c.body)?.[1] ?? fingerprint;
+  if (fingerprint) {
+    setOutput('fingerprint', fingerprint);
+    return console.log(`The plan reviewed on #${pull.number} has fingerprint ${fingerprint} (from its plan comment).`);
+  }
   const runs = await list(`/repos/${repo}/actions/runs?event=pull_request&status=success&head_sha=${pull.head.sha}`, 'list the pull request runs');
   for (const run of runs) {
     const artifacts = await list(`/repos/${repo}/actions/runs/${run.id}/artifacts`, 'list the run artifacts');
-    if (artifacts.some((a) => a.name === (process.env.ARTIFACT_NAME || 'dialform-plan') && !a.expired)) {
+    if (artifacts.some((a) => a.name === artifactName() && !a.expired)) {
       setOutput('run-id', String(run.id));
-      return console.log(`The reviewed plan of #${pull.number} is in run ${run.id}.`);
+      return console.log(`The plan reviewed on #${pull.number} is in the artifact of run ${run.id}.`);
     }
   }
-  console.log(`No plan artifact for #${pull.number}: apply re-plans.`);
+  console.log(`No plan comment or plan artifact on #${pull.number}.`);
 }
 
-const COMMANDS = { comment, summary, outputs, drift, manual, 'reviewed-run': reviewedRun };
+/** Prints the `fingerprint` of a plan JSON file (empty when it has none or is not a plan). */
+function fingerprint({ plan }) {
+  process.stdout.write(readPlan(plan)?.fingerprint ?? '');
+}
+
+/** Prints the `error.code` of a `--format json` error document (empty when it is not one). */
+function errorCode({ json }) {
+  try {
+    process.stdout.write(String(JSON.parse(readFileSync(json, 'utf8')).error?.code ?? ''));
+  } catch {}
+}
+
+const COMMANDS = { comment, summary, outputs, errors, drift, notice, manual, receipt, reviewed, fingerprint, 'error-code': errorCode };
 
 async function main(argv) {
   const [command, ...rest] = argv;
   const run = COMMANDS[command];
   if (!run) throw new ActionError(`usage: github.mjs ${Object.keys(COMMANDS).join('|')} [options]`);
+  const text = (o) => ({ type: 'string', ...o });
   const { values } = parseArgs({
     args: rest,
-    options: { 'body-file': { type: 'string' }, config: { type: 'string', default: 'dialform' }, plan: { type: 'string' }, exitcode: { type: 'string', default: '0' } },
+    options: {
+      'body-file': text(),
+      config: text({ default: 'dialform' }),
+      plan: text(),
+      exitcode: text({ default: '0' }),
+      kind: text({ default: 'plan' }),
+      pull: text(),
+      log: text(),
+      json: text(),
+      what: text({ default: 'dialform' }),
+      result: text(),
+      reviewed: text(),
+    },
   });
-  await run({ bodyFile: values['body-file'], config: values.config, plan: values.plan, exitcode: values.exitcode });
+  await run({ ...values, bodyFile: values['body-file'] });
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -46,47 +46,56 @@ function useApplyScenario(dirOf: string) {
 
 /** Around a manual license transfer: exit 4 with the step in the job summary, then a re-run finishes. */
 describe("the action's apply mode with a manual step (issue 16 #1)", () => {
-  const { apply, emulator } = useApplyScenario(scenario);
+  const { apply, emulator, repo } = useApplyScenario(scenario);
 
   it('lists the waiting manual step in the job summary and exits 4; a re-run after it is done finishes (issue 16 #1)', async () => {
-    const waiting = await apply('no-such-reviewed-plan.json');
+    const reviewed = await runCli(['plan', '-c', 'dialform', '--out', 'reviewed.json'], { cwd: repo(), env: emulator().env });
+    expect(reviewed.code, reviewed.stderr).toBe(0);
+    const waiting = await apply(join(repo(), 'reviewed.json'));
     expect(waiting.code, waiting.log).toBe(4);
     expect(waiting.outputs).toContain('exitcode=4');
     expect(waiting.summary).toContain('### ✋ dialform apply is waiting for manual steps');
     expect(waiting.summary).toMatch(/- \*\*op-\d+\*\* transfer 1 .*\(manual\)/);
     expect(waiting.summary).toContain('<!-- dialform-confirm:');
     expect(waiting.log).toContain('::error title=dialform apply waiting::1 manual step(s) waiting');
+    expect(waiting.outputs).toContain('result=waiting');
+    expect(waiting.summary).toContain('### ✋ dialform apply: waiting');
 
+    // The re-run resumes the reviewed plan's apply (the journal says it started): its fresh plan is
+    // smaller than the reviewed one, which apply's resume rule allows.
     await emulator().console('transfer_licenses', { from_office_id: '10', to_office_id: '20', line: 'talk_lines', count: 1 });
-    const done = await apply();
+    const done = await apply(join(repo(), 'reviewed.json'));
     expect(done.code, done.log).toBe(0);
     expect(done.outputs).toContain('exitcode=0');
   }, 180_000);
 });
 
-describe("the action's apply mode with a reviewed plan (issue 16 #1)", () => {
+describe("the action's apply mode with a reviewed plan (issue 24 #1)", () => {
   const { apply, emulator, repo } = useApplyScenario(move);
 
-  it('re-plans when Dialpad changed since the reviewed plan; applies a fresh one as it is (issue 16 #1)', async () => {
+  it('writes nothing when Dialpad changed since the reviewed plan, and says so; applies a plan that is still the reviewed one (issue 24 #1)', async () => {
     const first = await runCli(['plan', '-c', 'dialform', '--out', 'reviewed.json'], { cwd: repo(), env: emulator().env });
     expect(first.code, first.stderr).toBe(0);
-    // Someone renames Ada in Dialpad after the review: the reviewed plan is stale.
+    // Someone renames Ada in Dialpad after the review: the plan now also renames her back.
     const renamed = await fetch(`${emulator().url}/api/v2/users/7200000000000003`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${emulator().env.DIALPAD_API_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify({ first_name: 'Augusta' }),
     });
     expect(renamed.status).toBe(200);
+    const live = () => fetch(`${emulator().url}/api/v2/users/7200000000000003`, { headers: { authorization: `Bearer ${emulator().env.DIALPAD_API_KEY}` } }).then((r) => r.json());
+    const before = await live();
     const stale = await apply(join(repo(), 'reviewed.json'));
-    expect(stale.code, stale.log).toBe(0);
-    expect(stale.log).toContain('Applying the reviewed plan');
-    expect(stale.log).toContain('The reviewed plan cannot be applied as it is: re-planning against Dialpad now.');
+    expect(stale.code, stale.log).toBe(1);
+    expect(await live()).toEqual(before);
+    expect(stale.log).not.toContain('re-planning');
+    expect(stale.outputs).toContain('result=differs');
+    expect(stale.summary).toContain('nothing was applied');
 
     const second = await runCli(['plan', '-c', 'dialform', '--out', 'reviewed.json'], { cwd: repo(), env: emulator().env });
     expect(second.code, second.stderr).toBe(0);
     const fresh = await apply(join(repo(), 'reviewed.json'));
     expect(fresh.code, fresh.log).toBe(0);
-    expect(fresh.log).toContain('Applying the reviewed plan');
-    expect(fresh.log).not.toContain('re-planning');
+    expect(fresh.outputs).toContain('result=done');
   }, 180_000);
 });

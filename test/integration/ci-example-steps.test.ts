@@ -80,11 +80,12 @@ describe.each(OUTCOMES)('CI examples run for real: $outcome (issue 16 #2)', ({ s
     expect(issues.map((i) => i.state)).toEqual(planExit === 0 ? [] : ['open']);
   }, 120_000);
 
-  // Last: this writes to the emulator. (The GitLab jobs run in gitlab-ci.test.ts.)
-  it(`the action's apply mode: exit ${planExit === 3 ? 3 : 0} (issue 16 #2)`, async () => {
+  // Last: this writes to the emulator, if anything does. (The GitLab jobs run in gitlab-ci.test.ts.)
+  // No pull request reviewed a plan for this push: the action applies nothing (issue 24 #1).
+  it(`the action's apply mode applies nothing unreviewed (issue 16 #2, issue 24 #1)`, async () => {
     const action = await runAction('apply', 'push');
-    expect(action.code, action.log).toBe(planExit === 3 ? 3 : 0);
-    expect(action.outputs).toContain(`exitcode=${planExit === 3 ? 3 : 0}`);
+    expect(action.code, action.log).toBe(1);
+    expect(action.outputs).toContain('result=unreviewed');
   }, 120_000);
 });
 

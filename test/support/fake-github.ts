@@ -1,8 +1,13 @@
 /**
  * A small fake of the GitHub REST API on loopback, enough for the action's script: issue comments
- * (list, paginated with `Link`; create; update), issues (list, create, update) and the lookups of
- * the reviewed plan's run (a commit's pull requests, a head commit's runs, a run's artifacts). It
- * checks the token and records every request.
+ * (list, paginated with `Link`; create; update), issues (list, create, update), `GET /user` and the
+ * lookups of the reviewed plan's run (a commit's pull requests, a head commit's runs, a run's
+ * artifacts). It checks the token and records every request.
+ *
+ * Authors as GitHub has them: every comment and issue has `user.login`, the identity of the token
+ * that wrote it. `token` is the workflow's GITHUB_TOKEN (an installation token: it writes as
+ * `github-actions[bot]` and `GET /user` answers 403); `patToken` is a person's token (`GET /user`
+ * answers its login); `otherToken` is someone else's, for comments the action must not adopt.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 export interface FakeComment {
   id: number;
   body: string;
+  user?: { login: string };
 }
 export interface FakeIssue {
   number: number;
@@ -18,6 +24,7 @@ export interface FakeIssue {
   state: 'open' | 'closed';
   comments: FakeComment[];
   pull_request?: object;
+  user?: { login: string };
 }
 
 export interface FakeRun {
@@ -31,6 +38,10 @@ export interface FakeRun {
 export interface FakeGitHub {
   url: string;
   token: string;
+  patToken: string;
+  otherToken: string;
+  /** Who each token writes as, and whether `GET /user` answers for it. */
+  identities: Map<string, { login: string; installation: boolean }>;
   /** Issues and pull requests by number (a pull request's comments live here too). */
   issues: Map<number, FakeIssue>;
   /** Merged pull requests by merge commit: `{ number, head sha }`. */
@@ -57,6 +68,13 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const runs: FakeRun[] = [];
   const requests: string[] = [];
   const token = 'ghs_fake_token';
+  const patToken = 'github_pat_fake_ops';
+  const otherToken = 'github_pat_fake_mallory';
+  const identities = new Map([
+    [token, { login: 'github-actions[bot]', installation: true }],
+    [patToken, { login: 'dialform-ops', installation: false }],
+    [otherToken, { login: 'mallory', installation: false }],
+  ]);
   let nextId = 1000;
   let base = '';
 
@@ -80,15 +98,20 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     requests.push(`${req.method} ${url.pathname}`);
-    if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { message: 'Bad credentials' });
+    const identity = identities.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+    if (!identity) return send(res, 401, { message: 'Bad credentials' });
+    const user = { login: identity.login };
     const body = await readBody(req);
     const path = url.pathname;
     let m: RegExpExecArray | null;
+    if (path === '/user') {
+      return identity.installation ? send(res, 403, { message: 'Resource not accessible by integration' }) : send(res, 200, { login: identity.login });
+    }
     if ((m = new RegExp(`^${REPO}/issues/(\\d+)/comments$`).exec(path))) {
       const issue = issues.get(Number(m[1]));
       if (!issue) return send(res, 404, { message: 'Not Found' });
       if (req.method === 'GET') return page(res, url, issue.comments);
-      const comment = { id: nextId++, body: String(body.body) };
+      const comment = { id: nextId++, body: String(body.body), user };
       issue.comments.push(comment);
       return send(res, 201, comment);
     }
@@ -104,7 +127,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     }
     if (path === `${REPO}/issues` && req.method === 'POST') {
       const number = issues.size + 1;
-      const issue: FakeIssue = { number, title: String(body.title), body: String(body.body), state: 'open', comments: [] };
+      const issue: FakeIssue = { number, title: String(body.title), body: String(body.body), state: 'open', comments: [], user };
       issues.set(number, issue);
       return send(res, 201, issue);
     }
@@ -139,6 +162,9 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   return {
     url: base,
     token,
+    patToken,
+    otherToken,
+    identities,
     issues,
     merges,
     runs,
