@@ -14,14 +14,14 @@ describe('insufficient_licenses', () => {
     expect(codes(planOf(desiredState({ users: [user('a@acme.com')] }), live))).toEqual(['error:insufficient_licenses']);
   });
 
-  it('warns when desired counts need buying or cancelling licenses', () => {
+  it('plans a purchase as a manual step and warns about licenses config no longer wants (issue 24: nothing hidden)', () => {
     const desired = desiredState({ offices: [office('hq', { licenses: { talk: 12, sell: 0 } })] });
     const live = liveState({ offices: [liveOffice('hq', { licenses: { talk: 10, sell: 1 } })] });
     const plan = planOf(desired, live);
-    expect(plan.operations).toEqual([]);
-    expect(codes(plan)).toEqual(['warning:insufficient_licenses', 'warning:insufficient_licenses']);
-    expect(plan.violations[0]?.message).toMatch(/wants 2 more Talk licenses than.*cannot buy licenses/);
-    expect(plan.violations[1]?.message).toMatch(/has 1 Sell license more than.*cannot cancel licenses/);
+    expect(plan.operations.map((op) => [op.kind, op.manual])).toEqual([['buy_licenses', true]]);
+    expect(plan.operations[0]?.notes?.[0]).toMatch(/buy 2 Talk licenses for Acme hq/);
+    expect(codes(plan)).toEqual(['warning:insufficient_licenses']);
+    expect(plan.violations[0]?.message).toMatch(/has 1 Sell license more than.*cannot cancel licenses/);
     expect(plan.summary.blocked).toBe(false);
   });
 });
