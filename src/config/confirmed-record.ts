@@ -9,9 +9,10 @@
  * entry per user and attribute, sorted by email then attribute, so a confirmation is a one-line
  * change in review.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { DialformError } from '../errors.js';
+import { readUserText, UserFileError } from '../read-user-file.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { isConfirmedAfter, type ConfirmedGrant } from '../model/confirmed-grants.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
@@ -42,10 +43,11 @@ export async function readConfirmed(configPath: string): Promise<ConfirmedRecord
   const path = await locateConfirmed(configPath);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readUserText(path, { what: 'confirmations file' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { path, grants: undefined };
-    throw invalid(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    if (!(e instanceof UserFileError)) throw e;
+    if (e.reason === 'missing') return { path, grants: undefined };
+    throw invalid(path, e.problem);
   }
   let doc: unknown;
   try {
