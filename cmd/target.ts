@@ -63,6 +63,7 @@ export async function openTarget(opts: ConnectionOptions, io: Io, desired?: Desi
   }
   if (opts.emulatorReset) throw new UsageError('--emulator-reset only makes sense with --emulator');
   const connection = await resolveConnection({ apiUrl: opts.apiUrl, apiKeyFile: opts.apiKeyFile, env: io.env });
+  io.hideSecret?.(connection.apiKey);
   const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, deadlineMs, log, signal });
   return { client, label: connection.baseUrl, rehearsing: false, close: async () => {} };
 }
