@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { styleText } from 'node:util';
+import { createKeyScrubber } from '../src/dialpad/scrub-secret.js';
 
 /** Everything a command may do to the terminal. `cmd/` is the only layer that prints or prompts. */
 export interface Io {
@@ -17,14 +18,30 @@ export interface Io {
   confirm(question: string): Promise<boolean>;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /**
+   * From now on, `secret` (the API key) is replaced by `[REDACTED]` in everything `out` and `err`
+   * write, in every form `createKeyScrubber` knows (also split by invisible characters, or as HTML
+   * entities). Messages that quote the user's input (a config key equal to the key) are covered
+   * too, whatever produced them. Test doubles may leave it out.
+   */
+  hideSecret?(secret: string): void;
 }
 
 /** The real terminal. */
 export function processIo(): Io {
   const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
+  const scrubbers: Array<(text: string) => string> = [];
+  const scrub = (text: string): string => scrubbers.reduce((t, f) => f(t), text);
+  const hideSecret = (secret: string): void => {
+    if (secret.trim() !== '') scrubbers.push(createKeyScrubber(secret.trim()));
+  };
+  // The key in the environment is hidden from the start: `validate` never reads it, but a config
+  // problem quoting it is printed all the same.
+  hideSecret(process.env['DIALPAD_API_KEY'] ?? '');
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: (text) => void process.stdout.write(scrub(text)),
+    err: (text) => void process.stderr.write(scrub(text)),
+    hideSecret,
     color: process.stdout.isTTY === true && process.stdout.hasColors() && !process.env.NO_COLOR,
     errIsTty: process.stderr.isTTY === true,
     interactive,

@@ -31,6 +31,11 @@ function addConnectionOptions(command: Command): Command {
     .option('--emulator [fixture]', 'run against the embedded emulator (state in .dialform/emulator-state.json)')
     .option('--emulator-reset', 're-seed the embedded emulator from its fixture')
     .addOption(new Option('--rate-limit <rps>', 'API requests per second (Dialpad allows 20)').argParser(parsePositive))
+    .addOption(
+      new Option('--request-timeout <seconds>', 'longest an API request may take, first byte sent to last byte read (default: 60)')
+        .env('DIALFORM_REQUEST_TIMEOUT')
+        .argParser(parsePositive),
+    )
     .option('-v, --verbose', 'log every API request (method, path, status, time) to stderr');
 }
 

@@ -16,6 +16,8 @@ export interface ConnectionOptions {
   emulator?: boolean | string;
   emulatorReset?: boolean;
   rateLimit?: number;
+  /** `--request-timeout`: each API request's total deadline, in seconds. */
+  requestTimeout?: number;
   verbose?: boolean;
 }
 
@@ -41,6 +43,7 @@ export function rehearsalOf(target: Target, config: string | undefined): { rehea
  */
 export async function openTarget(opts: ConnectionOptions, io: Io, desired?: DesiredState, signal?: AbortSignal): Promise<Target> {
   const log = opts.verbose ? (line: string) => io.err(`${line}\n`) : undefined;
+  const deadlineMs = opts.requestTimeout === undefined ? undefined : opts.requestTimeout * 1000;
   if (opts.emulator !== undefined && opts.emulator !== false) {
     const fixturePath = typeof opts.emulator === 'string' ? resolve(io.cwd, opts.emulator) : desired?.emulatorFixture;
     const emulator = await startEmbeddedEmulator({
@@ -55,12 +58,13 @@ export async function openTarget(opts: ConnectionOptions, io: Io, desired?: Desi
           'add --emulator-reset to start over from that fixture.\n',
       );
     }
-    const client = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit, log, signal });
+    const client = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit, deadlineMs, log, signal });
     return { client, label: 'the embedded emulator', rehearsing: true, close: () => emulator.close() };
   }
   if (opts.emulatorReset) throw new UsageError('--emulator-reset only makes sense with --emulator');
   const connection = await resolveConnection({ apiUrl: opts.apiUrl, apiKeyFile: opts.apiKeyFile, env: io.env });
-  const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, log, signal });
+  io.hideSecret?.(connection.apiKey);
+  const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, deadlineMs, log, signal });
   return { client, label: connection.baseUrl, rehearsing: false, close: async () => {} };
 }
 

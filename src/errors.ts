@@ -43,6 +43,11 @@ export const ERROR_CODES = {
   journal_unusable: EXIT.error,
   /** The config's git commit is older than (an ancestor of) the one the journal last recorded as applied. */
   config_older_than_applied: EXIT.error,
+  /**
+   * A file the user names or commits (config, plan, fixture, key file, confirmations) is missing, unreadable,
+   * not a regular file (a link to a device or a FIFO) or over its size limit (`readUserFile`).
+   */
+  file_unusable: EXIT.error,
   /** The confirmations file kept with the config (`dialform-confirmed.json`) cannot be read or is malformed. */
   confirmed_invalid: EXIT.error,
   /** `dialform confirm` was given a step that is not pending, or one apply verifies through the API. */

@@ -10,6 +10,7 @@ import { createApplyApi } from '../../src/dialpad/apply-api.js';
 import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
 import { DialformError, UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
+import { checkDialpadClock, describeClockSkew } from '../../src/model/dialpad-clock.js';
 import { planFromRead, readForPlan } from '../../src/plan-against-live.js';
 import { readPlanFile, writePlanFile } from '../../src/plan/plan-file.js';
 import { FINGERPRINT_PATTERN, fingerprintPlan } from '../../src/plan/fingerprint.js';
@@ -85,7 +86,10 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
     } else {
       if (!desired || !reading) return needConfig();
       const read = await reading;
-      plan = planFromRead({ desired, read, confirmed, pendingRestores, now: new Date(), ...rehearsalOf(target, opts.config) });
+      const now = new Date();
+      const skew = checkDialpadClock(desired, read, now);
+      if (skew !== undefined) io.err(describeClockSkew(skew));
+      plan = planFromRead({ desired, read, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config) });
       shown = plan;
       fresh = plan;
     }

@@ -5,6 +5,7 @@ import { openJournal } from '../../src/apply/journal.js';
 import { resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { fetchLive } from '../../src/dialpad/index.js';
+import { checkDialpadClock, describeClockSkew } from '../../src/model/dialpad-clock.js';
 import { planFromRead, readForPlan } from '../../src/plan-against-live.js';
 import { openTargetBeside, rehearsalOf, type ConnectionOptions } from '../target.js';
 import { planExitCode, renderPlan, type PlanFormat } from './render-plan.js';
@@ -36,7 +37,10 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
     // Read only: a restore apply waited for (`restore_window_expired`); no journal, none.
     const pendingRestores = await openJournal(resolve(io.cwd, opts.journal)).pendingRestores();
     const read = await reading;
-    const plan = planFromRead({ desired, read, base, confirmed, pendingRestores, now: new Date(), ...rehearsalOf(target, opts.config) });
+    const now = new Date();
+    const skew = checkDialpadClock(desired, read, now);
+    if (skew !== undefined) io.err(describeClockSkew(skew));
+    const plan = planFromRead({ desired, read, base, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config) });
     if (opts.out) {
       await writePlanFile(resolve(io.cwd, opts.out), plan);
       io.err(

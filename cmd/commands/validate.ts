@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { adviseConfig } from '../../src/config/advise.js';
+import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
 import { loadFixture } from '../../src/emulator/index.js';
 import { UsageError } from '../../src/errors.js';
@@ -8,13 +9,17 @@ import type { Io } from '../io.js';
 
 /**
  * `dialform validate`: every problem at once as file:line:col, exit 1 if any; warnings about what
- * the config leaves unsaid go to stderr without changing the exit code. With `--emulator`, the
- * fixture the emulator would start from is checked too. `--format json` prints one document,
- * `{"valid": true, "files", "offices", "users", "groups"}` (and `"emulator_fixture": {"file",
- * "users"}` with `--emulator`); a failure prints the error document instead (docs/errors.md).
+ * the config leaves unsaid go to stderr without changing the exit code. The confirmations file
+ * kept with the config is read as `plan` reads it, so one that `plan` would refuse (malformed, or
+ * not a regular file) fails here too. With `--emulator`, the fixture the emulator would start from
+ * is checked too. `--format json` prints one document, `{"valid": true, "files", "offices",
+ * "users", "groups"}` (and `"emulator_fixture": {"file", "users"}` with `--emulator`); a failure
+ * prints the error document instead (docs/errors.md).
  */
 export async function runValidate(opts: { config?: string; emulator?: boolean | string; format?: 'text' | 'json' }, io: Io): Promise<number> {
-  const desired = await loadConfig(resolveConfigPath(io.cwd, opts.config));
+  const configPath = resolveConfigPath(io.cwd, opts.config);
+  const desired = await loadConfig(configPath);
+  await readConfirmed(configPath);
   for (const line of adviseConfig(desired)) io.err(`${line}\n`);
   const { offices, users, groups = [] } = desired.tenant;
   const files = desired.files.length;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, open, readFile, stat } from 'node:fs/promises';
+import { appendFile, mkdir, open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DialformError } from '../errors.js';
+import { readUserText, UserFileError } from '../read-user-file.js';
 import { boundMessage } from '../dialpad/scrub-secret.js';
 import type { Plan } from '../plan/types.js';
 
@@ -167,7 +168,8 @@ export function readPendingRestores(entries: Iterable<JournalEntry>): PendingRes
 }
 
 function unusable(path: string, error: unknown): DialformError {
-  const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+  const reason =
+    error instanceof UserFileError ? error.problem : (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
   return new DialformError('journal_unusable', `cannot use the apply journal ${path}: ${reason}. Pass --journal with a writable file path.`, {
     cause: error,
   });
@@ -177,9 +179,11 @@ function unusable(path: string, error: unknown): DialformError {
 async function readLines(path: string): Promise<unknown[]> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // A journal grows with every apply, so its limit is well above the default.
+    text = await readUserText(path, { what: 'apply journal', maxBytes: 1024 * 1024 * 1024 });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if (!(e instanceof UserFileError)) throw e;
+    if (e.reason === 'missing') return [];
     throw unusable(path, e);
   }
   const lines: unknown[] = [];

@@ -9,11 +9,13 @@
  * entry per user and attribute, sorted by email then attribute, so a confirmation is a one-line
  * change in review.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { DialformError } from '../errors.js';
+import { readUserText, UserFileError } from '../read-user-file.js';
 import { compareCodeUnits } from '../model/compare.js';
-import type { ConfirmedGrant } from '../model/confirmed-grants.js';
+import { isConfirmedAfter, type ConfirmedGrant } from '../model/confirmed-grants.js';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { displayPath } from './load-config.js';
 
 export const CONFIRMED_FILE = 'dialform-confirmed.json';
@@ -41,14 +43,16 @@ export async function readConfirmed(configPath: string): Promise<ConfirmedRecord
   const path = await locateConfirmed(configPath);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readUserText(path, { what: 'confirmations file' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { path, grants: undefined };
-    throw invalid(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    if (!(e instanceof UserFileError)) throw e;
+    if (e.reason === 'missing') return { path, grants: undefined };
+    throw invalid(path, e.problem);
   }
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    // A byte-order mark is how some Windows editors save UTF-8; it is not part of the JSON.
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw invalid(path, `not JSON (${(e as Error).message})`);
   }
@@ -68,17 +72,31 @@ function parseConfirmed(path: string, doc: unknown): ConfirmedGrant[] {
     ) {
       throw invalid(path, `/confirmed/${i} must have email, attribute (analytics or proxy), value (true or false), step and at`);
     }
+    if (!isTimestamp(at)) throw invalid(path, `/confirmed/${i}/at must be a timestamp such as 2026-11-20T09:30:00Z (RFC 3339), not ${JSON.stringify(at)}`);
     return { email: email.toLowerCase(), attribute, value, step, at };
   });
 }
 
+/** An RFC 3339 date-time with its offset (ajv-formats' `date-time`, which also refuses 2026-02-31). */
+const DATE_TIME = fullFormats['date-time'] as { validate: (text: string) => boolean };
+
+function isTimestamp(text: string): boolean {
+  return DATE_TIME.validate(text);
+}
+
 /**
- * The record with `added` confirmations: one entry per user and attribute (a new one replaces the
- * old), sorted. Pure, so `dialform confirm` can show what it writes.
+ * The record with `added` confirmations: one entry per user and attribute, sorted. Of the entries
+ * already there, the newest `at` is kept (as `findConfirmed` reads them); an added one replaces it,
+ * as it is what the operator has just confirmed. Pure, so `dialform confirm` can show what it writes.
  */
 export function mergeConfirmed(existing: readonly ConfirmedGrant[], added: readonly ConfirmedGrant[]): ConfirmedGrant[] {
   const byKey = new Map<string, ConfirmedGrant>();
-  for (const g of [...existing, ...added]) byKey.set(`${g.email}\u0000${g.attribute}`, g);
+  for (const g of existing) {
+    const key = `${g.email}\u0000${g.attribute}`;
+    const kept = byKey.get(key);
+    if (kept === undefined || isConfirmedAfter(g, kept)) byKey.set(key, g);
+  }
+  for (const g of added) byKey.set(`${g.email}\u0000${g.attribute}`, g);
   return [...byKey.values()].sort((a, b) => compareCodeUnits(a.email, b.email) || compareCodeUnits(a.attribute, b.attribute));
 }
 

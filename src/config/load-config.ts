@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ConfigError, UsageError, type Problem } from '../errors.js';
+import { readUserFile, UserFileError } from '../read-user-file.js';
 import type { DesiredState } from '../model/tenant.js';
 import { dropInvalid } from './drop-invalid.js';
 import { checkVersionDeclared, mergeFiles, type MergedConfig } from './merge-files.js';
@@ -63,9 +63,9 @@ export async function loadConfig(path: string): Promise<DesiredState> {
   for (const file of files) {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(file);
+      bytes = await readUserFile(file, { what: 'config file' });
     } catch (e) {
-      throw new UsageError(`cannot read ${displayPath(file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      throw e instanceof UserFileError ? new UsageError(`cannot read ${displayPath(file)}: ${e.problem}`) : e;
     }
     sources.push(decodeSource(displayPath(file), file, bytes));
   }

@@ -38,6 +38,7 @@ export function normalizeConfig(config: MergedConfig, files: string[]): DesiredS
       ...(policy.lifecycle === undefined ? {} : { lifecycle: policy.lifecycle }),
       ...(policy.delete_after_days === undefined ? {} : { deleteAfterDays: policy.delete_after_days }),
       ...(policy.time_zone === undefined ? {} : { timeZone: policy.time_zone }),
+      ...(policy.dialpad_clock_acknowledged === undefined ? {} : { dialpadClockAcknowledged: policy.dialpad_clock_acknowledged }),
       ...(policy.unmanaged_groups === undefined ? {} : { unmanagedGroups: policy.unmanaged_groups }),
     },
     reservedNumbers: {

@@ -53,9 +53,10 @@ export interface RawPolicy {
   lifecycle?: LifecycleOwner;
   delete_after_days?: number;
   time_zone?: string;
+  dialpad_clock_acknowledged?: string;
   unmanaged_groups?: UnmanagedGroupsPolicy;
 }
-export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'protected', 'lifecycle', 'delete_after_days', 'time_zone', 'unmanaged_groups'] as const;
+export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'protected', 'lifecycle', 'delete_after_days', 'time_zone', 'dialpad_clock_acknowledged', 'unmanaged_groups'] as const;
 assertKeys<SameKeys<RawPolicy, typeof RAW_POLICY_KEYS>>();
 
 /** An `offices.<key>` entry as written in config (live offices as read from the API are `LiveOfficeReads`). */

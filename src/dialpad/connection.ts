@@ -1,7 +1,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { DialformError } from '../errors.js';
+import { readUserText, UserFileError } from '../read-user-file.js';
 
 /** Where and how to reach Dialpad. */
 export interface Connection {
@@ -43,10 +43,11 @@ async function readApiKey(opts: { apiKeyFile?: string; env: NodeJS.ProcessEnv })
   if (opts.apiKeyFile !== undefined) {
     let text: string;
     try {
-      text = await readFile(opts.apiKeyFile, 'utf8');
+      // A key is a line of text: 64 KiB is far more than any.
+      text = await readUserText(opts.apiKeyFile, { what: '--api-key-file', maxBytes: 64 * 1024 });
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      throw new DialformError('api_key_missing', `cannot read --api-key-file ${opts.apiKeyFile}: ${code}`);
+      if (!(err instanceof UserFileError)) throw err;
+      throw new DialformError('api_key_missing', `cannot read --api-key-file ${opts.apiKeyFile}: ${err.problem}`);
     }
     const key = text.trim();
     if (key === '') throw new DialformError('api_key_missing', `--api-key-file ${opts.apiKeyFile} is empty`);

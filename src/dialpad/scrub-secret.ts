@@ -7,6 +7,10 @@
  * - URL-encoded (`encodeURIComponent`, hex digits in either case);
  * - base64 and base64url, alone or inside a longer encoded string (`Bearer <key>`, `user:<key>`):
  *   each of the three byte alignments is matched, minus the characters shared with its neighbours;
+ * - with invisible characters between its characters (NUL, zero-width spaces and joiners, soft
+ *   hyphens, direction marks, the byte-order mark), raw or written as an escape (`\u200b`, `\x00`,
+ *   `\0`) or an HTML entity, and with any of its characters written as an HTML entity (`&#115;`,
+ *   `&#x73;`): a config key or value that hides the key this way, quoted in a message, is found;
  * - split across lines or spaces, or cut short, only heuristically: `boundMessage` removes every
  *   token-like run (24+ characters of letters, digits and `+/=_-%`, with both letters and digits,
  *   that is not a plain path of words and numbers), so pieces of a long random key go too.
@@ -45,11 +49,33 @@ function keyForms(key: string): string[] {
   return [...forms].filter((f) => f.length >= MIN_FORM_LENGTH).sort((a, b) => b.length - a.length);
 }
 
+/** Characters that show nothing, so they can sit inside a key unseen: NUL, soft hyphen, zero-width and direction marks, word joiners, BOM. */
+const INVISIBLE_CODES = [0x0, 0xad, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff];
+
+/** Hex and decimal spellings of code point `code` as an HTML numeric entity (the `;` optional, as browsers read it). */
+function entityPattern(code: number): string {
+  return `&#0*${code};?|&#x0*${code.toString(16)};?`;
+}
+
+/** One invisible character: raw, as a `\u`/`\x`/`\0` escape (how messages show it), or as an HTML entity. */
+const INVISIBLE = `(?:${INVISIBLE_CODES.map((code) => {
+  const hex = code.toString(16).padStart(4, '0');
+  const forms = [`\\u${hex}`, `\\\\u0*${code.toString(16)}`, `\\\\u\\{0*${code.toString(16)}\\}`, entityPattern(code)];
+  if (code <= 0xff) forms.push(`\\\\x${code.toString(16).padStart(2, '0')}`);
+  if (code === 0) forms.push('\\\\0');
+  return forms.join('|');
+}).join('|')}|&(?:shy|zwsp|zwnj|zwj|lrm|rlm|nobreak|ZeroWidthSpace);)`;
+
+/** `key` with any run of invisible characters allowed between its characters, and each character also as an HTML entity. */
+function disguisedKeyPattern(key: string): string {
+  return [...key].map((c) => `(?:${escapeRegExp(c)}|${entityPattern(c.codePointAt(0) ?? 0)})`).join(`${INVISIBLE}*`);
+}
+
 /** A function replacing every form of `key` (case-insensitively) with `[REDACTED]`. */
 export function createKeyScrubber(key: string): (text: string) => string {
   const forms = key === '' ? [] : keyForms(key);
   if (forms.length === 0) return (text) => (key === '' ? text : text.split(key).join(REDACTED));
-  const pattern = new RegExp(forms.map(escapeRegExp).join('|'), 'gi');
+  const pattern = new RegExp([disguisedKeyPattern(key), ...forms.map(escapeRegExp)].join('|'), 'gi');
   return (text) => text.replace(pattern, REDACTED);
 }
 

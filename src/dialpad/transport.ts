@@ -33,8 +33,16 @@ export interface TransportOptions {
    * `Infinity` lifts the limit: for tests against an emulator whose subject is not the limiter.
    */
   rateLimit?: number;
-  /** Per-request headers and body timeout, ms. Default 30 000. */
+  /** Per-request headers and body timeout, ms: the longest silence between two chunks. Default 30 000. */
   timeoutMs?: number;
+  /**
+   * Total deadline of one HTTP request, ms, from sending it to the last byte of its answer
+   * (`DEFAULT_REQUEST_DEADLINE_MS` unless given). undici's own timeouts restart with every chunk,
+   * so without it an answer dripped a byte at a time holds a command for as long as it drips. A
+   * request past its deadline fails like a timeout: a failed read, or a write whose outcome is
+   * settled by re-reading (`CallSpec.confirm`).
+   */
+  deadlineMs?: number;
   retry?: RetryOptions;
   /** Default: the global dispatcher read when the transport is created (nock/MockAgent friendly). */
   dispatcher?: Dispatcher;
@@ -52,13 +60,16 @@ export interface TransportOptions {
   random?: () => number;
 }
 
-/** One logical API call; the transport may make several attempts. */
+/** A request's total deadline when none is given (`--request-timeout`): long enough for any page Dialpad sends. */
+export const DEFAULT_REQUEST_DEADLINE_MS = 60_000;
+
 /**
  * What `send` resolves to for a 2xx answer whose body is not JSON (an HTML error page, a
  * truncated body): never mistaken for an empty record. An empty body is `{}`.
  */
 export const NOT_JSON: unique symbol = Symbol('not JSON');
 
+/** One logical API call; the transport may make several attempts. */
 export interface CallSpec<T> {
   /** Stable operation id, e.g. `users.create`. */
   operation: string;
@@ -97,6 +108,7 @@ export function createTransport(opts: TransportOptions): Transport {
   const limiter: RateLimiter = createRateLimiter({ ratePerSecond: opts.rateLimit ?? 20 });
   const retry = { ...DEFAULT_RETRY, ...opts.retry };
   const timeoutMs = opts.timeoutMs ?? 30_000;
+  const deadlineMs = opts.deadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = opts.random ?? Math.random;
   const counters: TransportStats = { requests: 0, retries: 0, throttled429: 0 };
@@ -123,11 +135,14 @@ export function createTransport(opts: TransportOptions): Transport {
     if (opts.signal?.aborted) throw abandoned();
     counters.requests++;
     const started = performance.now();
+    // The signal covers the body too: undici ends the body stream when it fires.
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const signal = opts.signal === undefined ? deadline : AbortSignal.any([opts.signal, deadline]);
     try {
       const res = await request(url, {
         method: spec.method,
         dispatcher,
-        ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+        signal,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
         headers: {
@@ -166,10 +181,15 @@ export function createTransport(opts: TransportOptions): Transport {
         ...(delayMs === undefined ? {} : { delayMs }),
       };
     } catch (err) {
-      const failure = classifyTransportError(err);
+      const pastDeadline = deadline.aborted && opts.signal?.aborted !== true;
+      const failure = classifyTransportError(pastDeadline ? deadline.reason : err);
       opts.onRequest?.(event);
       opts.log?.(`${spec.method} ${url.pathname}${url.search} ${failure.code} ${elapsed(started)}ms`);
-      const message = err instanceof Error ? scrub(err.message) : undefined;
+      const message = pastDeadline
+        ? `no complete answer within ${deadlineMs / 1000} s (the request deadline, --request-timeout)`
+        : err instanceof Error
+          ? scrub(err.message)
+          : undefined;
       const error = new ApiError({
         ...errorBase,
         kind: failure.kind,

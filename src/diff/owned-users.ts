@@ -19,6 +19,7 @@
  */
 import { BugError } from '../errors.js';
 import { addDays, DEFAULT_TIME_ZONE, formatDateIn } from '../model/lifecycle-dates.js';
+import { checkDialpadClock } from '../model/dialpad-clock.js';
 import { GONE_STATES, matchUsers } from '../model/match-users.js';
 import { dialpadClock, type DesiredState, type LifecycleOwner, type LiveState, type User } from '../model/tenant.js';
 
@@ -73,14 +74,25 @@ function applyDates(desired: DesiredState, user: User, live: User | undefined, t
   return today < user.leavesOn ? user : { ...user, state: 'suspended' };
 }
 
-/** `now`: the planning machine's clock, used only when Dialpad sent no `Date` (`LiveState.readAt`). */
+/**
+ * `now`: the planning machine's clock, used when Dialpad sent no `Date` (`LiveState.readAt`), and
+ * to check Dialpad's (`checkDialpadClock`): while Dialpad's clock is more than a day off and not
+ * acknowledged, a dated entry's dates are not acted on: its state stays Dialpad's, a joiner without
+ * an account is not created, and nothing is scheduled, so nothing date-driven is planned.
+ */
 export function matchOwnedUsers(desired: DesiredState, live: LiveState, now?: Date): OwnedUserMatch {
   const { pairs, unmanaged } = matchUsers(desired, live);
   const owned: OwnedUserMatch = { pairs: [], waiting: [], unmanaged: [], scheduled: [] };
   const today = findToday(desired, live, now);
+  const skew = checkDialpadClock(desired, live, now);
+  const datesHeld = skew !== undefined && !skew.acknowledged;
   for (const pair of pairs) {
     const { user, live: found } = pair;
-    if (lifecycleOwnerOf(desired, user) === 'dialform') {
+    const heldByClock = datesHeld && user.state !== 'deleted' && (user.startsOn !== undefined || user.leavesOn !== undefined);
+    if (heldByClock && lifecycleOwnerOf(desired, user) === 'dialform') {
+      // Its state stays Dialpad's; a joiner with no account is not created (the warning says why).
+      if (found !== undefined && !GONE_STATES.has(found.state)) owned.pairs.push({ user: { ...user, state: found.state }, live: found });
+    } else if (lifecycleOwnerOf(desired, user) === 'dialform') {
       if (today === undefined && (user.startsOn !== undefined || user.leavesOn !== undefined)) {
         throw new BugError(`matchOwnedUsers: ${user.email} has lifecycle dates but no clock was given`);
       }

@@ -1,6 +1,8 @@
 /**
- * Checks on every console request beyond "the client is on loopback": a web page open in a local
- * browser is also on loopback, and could otherwise move the clock or reset the state.
+ * Checks on every console request beyond "the client is on loopback", and on every request of an
+ * emulator listening on loopback (`server.ts`): a web page open in a local browser is also on
+ * loopback, and could otherwise move the clock, reset the state, or use the API (any key works
+ * unless the fixture lists `api_keys`).
  * - `Host` must be a loopback name or address (`localhost`, 127.0.0.0/8, `::1`) with the port the
  *   emulator listens on, so a DNS-rebound name (`evil.example` resolving to 127.0.0.1) is refused.
  *   `*.localhost` is refused too: it is a name, and the console has no reason to be reached by it.
@@ -35,15 +37,15 @@ function isOwnAuthority(authority: string, port: number): boolean {
 /** The reason to refuse a console request, or `undefined` to serve it; `port` is the server's own. */
 export function checkConsoleRequest(req: { method?: string | undefined; headers: IncomingHttpHeaders }, port: number): HttpFailure | undefined {
   const host = req.headers.host ?? '';
-  if (!isOwnAuthority(host, port)) return forbidden(`the emulator console answers only Host localhost, 127.0.0.1 or [::1] with port ${port}`);
+  if (!isOwnAuthority(host, port)) return forbidden(`the emulator answers only Host localhost, 127.0.0.1 or [::1] with port ${port}`);
   const origin = req.headers.origin;
   if (origin !== undefined) {
     const match = /^http:\/\/([^/]+)$/i.exec(origin);
-    if (match?.[1] === undefined || !isOwnAuthority(match[1], port)) return forbidden(`the emulator console refuses requests from another origin (${origin})`);
+    if (match?.[1] === undefined || !isOwnAuthority(match[1], port)) return forbidden(`the emulator refuses requests from another origin (${origin})`);
   }
   if (req.method === 'POST') {
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/json') return new HttpFailure(415, 'console POSTs must be content-type: application/json');
+    if (type !== 'application/json') return new HttpFailure(415, 'POSTs to the emulator must be content-type: application/json');
   }
   return undefined;
 }

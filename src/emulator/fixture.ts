@@ -4,7 +4,7 @@
  * license accounting. Every problem is reported at once with file:line:col; bad input never
  * throws anything but a `FixtureError`.
  */
-import { readFile } from 'node:fs/promises';
+import { readUserText, UserFileError } from '../read-user-file.js';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { LineCounter, parseDocument, isAlias, isNode, visit, type Document } from 'yaml';
 import type { Problem } from '../errors.js';
@@ -116,10 +116,10 @@ export function parseFixture(text: string, name: string): Fixture {
 export async function loadFixture(path: string): Promise<Fixture> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readUserText(path, { what: 'fixture' });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new FixtureError([{ file: path, line: 1, col: 1, message: `cannot read fixture (${code})` }]);
+    if (!(e instanceof UserFileError)) throw e;
+    throw new FixtureError([{ file: path, line: 1, col: 1, message: `cannot read fixture: ${e.problem}` }]);
   }
   return parseFixture(text, path);
 }

@@ -1,8 +1,13 @@
 /**
  * The emulator's HTTP server (node:http). Per /api/v2 request: authenticate, rate-limit, route,
  * check the key's scope, maybe inject a fault, run the handler, persist if the state changed,
- * then answer after the configured latency. `/_emulator/` is the console (loopback clients, and
- * see `checkConsoleRequest` for its Host, Origin and content-type checks).
+ * then answer after the configured latency. `/_emulator/` is the console (loopback clients only).
+ * A server listening on loopback (the default, the embedded emulator and `emulator console`) holds
+ * every request, `/api/v2` included, to `checkConsoleRequest`'s Host, Origin and content-type
+ * checks: its API takes any key unless the fixture lists `api_keys`, so a web page open in a local
+ * browser (cross-site, or through a DNS-rebound name) could otherwise create and delete users.
+ * Only a server told to listen beyond loopback (`--host`, with a warning) answers other Hosts on
+ * `/api/v2`; its console still refuses them.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +18,7 @@ import { assertCompanyAdmin, authenticate } from './auth.js';
 import { handleConsole } from './console.js';
 import { readConsoleAsset } from './console-page.js';
 import { checkConsoleRequest } from './console-guard.js';
+import { isLoopbackAddress } from '../dialpad/connection.js';
 import { FaultInjector, parseFaultSpec, type FaultDecision } from './faults.js';
 import { TokenBucket, WindowCounter } from './rate-limit.js';
 import { API_ROUTES } from './api-routes.js';
@@ -218,12 +224,6 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       send(res, 403, toErrorBody(403, 'the emulator console only answers loopback clients'));
       return;
     }
-    const refused = checkConsoleRequest(req, req.socket.localPort ?? 0);
-    if (refused !== undefined) {
-      req.resume();
-      send(res, refused.status, toErrorBody(refused.status, refused.message));
-      return;
-    }
     const asset = req.method === 'GET' ? readConsoleAsset(url.pathname) : undefined;
     if (asset !== undefined) {
       res.writeHead(200, { 'content-type': asset.type, 'content-length': asset.body.length, ...asset.headers });
@@ -240,8 +240,19 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     }
   };
 
+  /** Set by `listen`: whether every route, not only the console, gets `checkConsoleRequest` (see the file's comment). */
+  let guardEveryRoute = true;
+
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    if (guardEveryRoute || url.pathname.startsWith('/_emulator/')) {
+      const refused = checkConsoleRequest(req, req.socket.localPort ?? 0);
+      if (refused !== undefined) {
+        req.resume();
+        send(res, refused.status, toErrorBody(refused.status, refused.message));
+        return;
+      }
+    }
     try {
       const reloaded = opts.reloadFrom?.();
       if (reloaded !== undefined) store.load(reloaded);
@@ -263,6 +274,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
 
   return {
     async listen(port = 0, host = '127.0.0.1') {
+      guardEveryRoute = host.toLowerCase() === 'localhost' || isLoopbackAddress(host);
       const server = createServer(handle);
       await new Promise<void>((resolve, reject) => {
         server.once('error', (error: NodeJS.ErrnoException) => reject(describeListenError(error, host, port)));

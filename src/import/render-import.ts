@@ -1,4 +1,5 @@
-import { Document, isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, visit, type Pair, type YAMLMap } from 'yaml';
+import { escapeInDocument, needsDocumentEscape } from '../render/terminal-safe.js';
 import type { RawConfig, RawGroup, RawOffice, RawUser } from '../config/raw-types.js';
 import { LINE_KINDS } from '../model/license-lines.js';
 import { LINE_TYPES, type Group, type GroupType, type LifecycleOwner, type LineType, type LiveState, type Office, type User } from '../model/tenant.js';
@@ -182,6 +183,16 @@ function officeNode(doc: Document, key: string): Pair | undefined {
   return (offices as YAMLMap).items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) as Pair | undefined;
 }
 
+/**
+ * The file's text. A string (key or value) holding a C1 or bidi control is double-quoted, so that
+ * `escapeInDocument` can write each such character as a `\u` escape (the same value once parsed);
+ * in a comment, the escape is shown as written.
+ */
 function toText(doc: Document): string {
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && needsDocumentEscape(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return escapeInDocument(doc.toString({ lineWidth: 0, flowCollectionPadding: true }));
 }

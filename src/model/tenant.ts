@@ -242,6 +242,11 @@ export interface Policy {
   deleteAfterDays?: number;
   /** tz database name that `starts_on`/`leaves_on` dates are read in; absent: UTC. */
   timeZone?: string;
+  /**
+   * The date (YYYY-MM-DD in `timeZone`) Dialpad's clock showed when an admin confirmed it right
+   * although it was more than a day from the planning machine's (`checkDialpadClock`).
+   */
+  dialpadClockAcknowledged?: string;
   /** Live groups absent from config: left alone (`ignore`, the default when absent) or deleted. */
   unmanagedGroups?: UnmanagedGroupsPolicy;
 }

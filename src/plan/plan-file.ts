@@ -5,11 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { DialformError } from '../errors.js';
+import { readUserText, UserFileError } from '../read-user-file.js';
 import { schemaPath } from '../package-root.js';
 import { PLAN_FORMAT_VERSION, type Plan } from './types.js';
 import { fingerprintPlan } from './fingerprint.js';
@@ -117,10 +118,10 @@ export function validatePlanDocument(doc: unknown): string[] {
 export async function readPlanFile(path: string): Promise<Plan> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readUserText(path, { what: 'plan file' });
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    throw new DialformError('plan_file_invalid', `cannot read plan file ${path}: ${reason}`, { cause: e });
+    if (!(e instanceof UserFileError)) throw e;
+    throw new DialformError('plan_file_invalid', `cannot read plan file ${path}: ${e.problem}`, { cause: e });
   }
   let doc: unknown;
   try {

@@ -26,3 +26,25 @@ export function sanitizeForTerminal(text: string): string {
 export function sanitizeLines(text: string): string {
   return text.split('\n').map(sanitizeForTerminal).join('\n');
 }
+
+/**
+ * DEL, the C1 controls, the line/paragraph separators and the bidi overrides and isolates: what a
+ * JSON or YAML writer leaves raw, though it is invisible or reorders text in an editor, a review
+ * diff or a terminal (a right-to-left override can make `evil` read as `live`).
+ */
+const INVISIBLE_IN_DOCUMENTS = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** True when `text` holds a character `escapeInDocument` escapes. */
+export function needsDocumentEscape(text: string): boolean {
+  return new RegExp(INVISIBLE_IN_DOCUMENTS.source).test(text);
+}
+
+/**
+ * `text` (JSON, or YAML whose strings holding such characters are all double-quoted) with each
+ * character of `INVISIBLE_IN_DOCUMENTS` written as a `\uXXXX` escape. In such text these
+ * characters can only stand inside strings, where the escape means the same character: the
+ * document parses to the same data.
+ */
+export function escapeInDocument(text: string): string {
+  return text.replace(INVISIBLE_IN_DOCUMENTS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

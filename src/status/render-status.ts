@@ -1,11 +1,14 @@
 /** Renders a `Status` (pure): a terminal table per view, or one JSON document. */
 import { RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
-import { sanitizeForTerminal } from '../render/terminal-safe.js';
+import { escapeInDocument, sanitizeForTerminal } from '../render/terminal-safe.js';
 import type { DeletedUser, ReservedNumber, Status, StatusDifferences, StatusUser } from './build-status.js';
 
-/** The JSON document of `dialform status --format json` (documented in docs/status.md). */
+/**
+ * The JSON document of `dialform status --format json` (documented in docs/status.md). C1 and bidi
+ * controls in live names are written as `\u` escapes (`escapeInDocument`): the same data, shown safely.
+ */
 export function renderStatusJson(status: Status): string {
-  return `${JSON.stringify(status, null, 2)}\n`;
+  return `${escapeInDocument(JSON.stringify(status, null, 2))}\n`;
 }
 
 /** The three views as aligned text; live names are sanitized for the terminal. Ends with a newline. */

@@ -63,7 +63,7 @@ describe('fixture loading', () => {
 
   it('reports YAML syntax errors and unreadable files without a stack trace', async () => {
     expect(problemsOf('company: [\n')).toMatch(/^invalid emulator fixture:\nlive\.yaml:\d+:\d+: /);
-    await expect(loadFixture('/nonexistent/fixture.yaml')).rejects.toThrow(/cannot read fixture \(ENOENT\)/);
+    await expect(loadFixture('/nonexistent/fixture.yaml')).rejects.toThrow(/cannot read fixture: no such file \(ENOENT\)/);
   });
 
   it('reports YAML alias bombs and undefined aliases as a FixtureError naming the file (issue 12 #12)', () => {
