@@ -44,16 +44,44 @@ export interface BuildPlanInput {
 /**
  * A partial read must not lead to deleting or suspending users, releasing numbers or deleting
  * groups that may only be unread: each such change, as `incomplete_live_read` names it (the
- * list of `Withheld` it goes in, and its name there), else `undefined`.
+ * list of `Withheld` it goes in, and its name there), else `undefined`. Every change kind decides
+ * (a new one fails to compile until it does); whatever is planned, `incomplete_live_read` still
+ * names each operation whose kind deletes (`KINDS[kind].deletes`).
  */
 function nameWithheld(c: Change, live: LiveState): [keyof Withheld, string] | undefined {
   if (live.incomplete.length === 0) return undefined;
-  // An offboarded entry (`state: deleted`) names a user that was read: only the policy's acts are held back.
-  if ((c.kind === 'delete_user' || c.kind === 'suspend_user') && c.user === undefined) return ['users', c.live.email];
-  if (c.kind === 'release_number') return ['numbers', c.number.number];
-  // A group absent from a partial read's lists may only be unread.
-  if (c.kind === 'delete_group') return ['groups', `${GROUP_LABELS[c.live.type]} ${c.live.name}`];
-  return undefined;
+  switch (c.kind) {
+    case 'delete_user':
+    case 'suspend_user':
+      // An offboarded entry (`state: deleted`) names a user that was read: only the policy's acts are held back.
+      return c.user === undefined ? ['users', c.live.email] : undefined;
+    case 'release_number':
+      return ['numbers', c.number.number];
+    case 'delete_group':
+      // A group absent from a partial read's lists may only be unread.
+      return ['groups', `${GROUP_LABELS[c.live.type]} ${c.live.name}`];
+    // A membership to remove was read (on its user); the rest adds or changes what config declares.
+    case 'remove_operator':
+    case 'create_office':
+    case 'office_licenses':
+    case 'create_user':
+    case 'await_provisioning':
+    case 'schedule_lifecycle':
+    case 'restore_user':
+    case 'update_user':
+    case 'move_user':
+    case 'reactivate_user':
+    case 'user_numbers':
+    case 'create_group':
+    case 'rename_group':
+    case 'add_operator':
+    case 'set_skill':
+      return undefined;
+    default: {
+      const _never: never = c;
+      return _never;
+    }
+  }
 }
 
 function isWithheld(c: Change, live: LiveState): boolean {

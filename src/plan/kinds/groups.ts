@@ -16,6 +16,8 @@ function checkGroupExists(sim: SimState, group: GroupRef): Failure | undefined {
 export const createGroup: KindSpec<'create_group'> = {
   phase: () => 'create_group',
   bucket: 'create',
+  manual: false,
+  deletes: false,
   tieDetail: () => '',
   check(sim, op) {
     const office = existingOffice(sim, op.group.office.key);
@@ -36,6 +38,8 @@ export const createGroup: KindSpec<'create_group'> = {
 export const renameGroup: KindSpec<'rename_group'> = {
   phase: () => 'update',
   bucket: 'update',
+  manual: false,
+  deletes: false,
   tieDetail: () => '',
   check: (sim, op) => checkGroupExists(sim, op.target),
   apply(sim, op, fx) {
@@ -53,6 +57,8 @@ export const renameGroup: KindSpec<'rename_group'> = {
 export const deleteGroup: KindSpec<'delete_group'> = {
   phase: () => 'delete_group',
   bucket: 'delete',
+  manual: false,
+  deletes: { counts: 'group' },
   tieDetail: () => '',
   check: (sim, op) => checkGroupExists(sim, op.target),
   apply(sim, op, fx) {
@@ -78,6 +84,8 @@ export const deleteGroup: KindSpec<'delete_group'> = {
 export const addOperator: KindSpec<'add_operator'> = {
   phase: () => 'add_operator',
   bucket: 'update',
+  manual: false,
+  deletes: false,
   tieDetail: (op) => op.group.key,
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -127,6 +135,8 @@ function departmentFull(group: GroupRef, count: number): Failure {
 export const removeOperator: KindSpec<'remove_operator'> = {
   phase: () => 'remove_operator',
   bucket: 'update',
+  manual: false,
+  deletes: { counts: 'membership' },
   tieDetail: (op) => op.group.key,
   check: (sim, op) => existence(sim, op.target.email, op.group.key),
   apply(sim, op, fx) {
@@ -142,6 +152,8 @@ export const removeOperator: KindSpec<'remove_operator'> = {
 export const setSkill: KindSpec<'set_skill'> = {
   phase: () => 'skill',
   bucket: 'update',
+  manual: false,
+  deletes: false,
   tieDetail: (op) => op.group.key,
   check: (sim, op) => existence(sim, op.target.email, op.group.key),
   apply(_sim, op, fx) {

@@ -25,6 +25,8 @@ function checkCountry(sim: SimState, user: SimUser, number: string): Failure | u
 export const assignNumber: KindSpec<'assign_number'> = {
   phase: () => 'assign',
   bucket: 'update',
+  manual: false,
+  deletes: false,
   tieDetail: (op) => op.number,
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -62,6 +64,8 @@ export const assignNumber: KindSpec<'assign_number'> = {
 export const unassignNumber: KindSpec<'unassign_number'> = {
   phase: () => 'unassign',
   bucket: 'update',
+  manual: false,
+  deletes: false,
   tieDetail: (op) => op.number,
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -84,6 +88,8 @@ export const unassignNumber: KindSpec<'unassign_number'> = {
 export const releaseNumber: KindSpec<'release_number'> = {
   phase: () => 'release',
   bucket: 'delete',
+  manual: false,
+  deletes: { counts: 'number' },
   tieDetail: (op) => op.number,
   check(sim, op) {
     if (sim.pool.has(op.number)) return undefined;

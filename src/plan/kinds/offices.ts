@@ -7,6 +7,8 @@ import { existingOffice, isFailure, lineKey, officeKey } from './sim-steps.js';
 export const createOffice: KindSpec<'create_office'> = {
   phase: () => 'create_office',
   bucket: 'create',
+  manual: false,
+  deletes: false,
   tieDetail: () => '',
   check: () => undefined,
   apply(sim, op, fx) {
@@ -24,6 +26,11 @@ export const createOffice: KindSpec<'create_office'> = {
 export const transferLicenses: KindSpec<'transfer_licenses'> = {
   phase: () => 'transfer',
   bucket: 'none',
+  manual: {
+    verifiedBy: 'api',
+    rehearse: (op, config) => [`dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`],
+  },
+  deletes: false,
   tieDetail: (op) => `${op.line}:${op.from.key}`,
   check(sim, op) {
     const from = existingOffice(sim, op.from.key);
