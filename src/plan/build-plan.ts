@@ -12,6 +12,7 @@ import { operationsFromChange } from './from-changes.js';
 import { createOfficeBook } from './office-refs.js';
 import { createGroupBook } from './group-refs.js';
 import { orderOperations } from './order.js';
+import { reportBlocked } from './report-blocked.js';
 import { runRules, type Withheld } from './rules/index.js';
 import { GROUP_LABELS } from '../model/groups.js';
 import { settleReversibility } from './reversibility.js';
@@ -158,11 +159,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     withheld,
     pendingRestores: input.pendingRestores ?? [],
   });
-  // Every blocked operation is named by an error, whichever rule's code it carries.
-  const reported = new Set(violations.filter((v) => v.severity === 'error').flatMap((v) => v.operation_ids));
-  for (const b of trace.blocked) {
-    if (!reported.has(b.id)) violations.push({ code: b.code, severity: 'error', message: b.message, operation_ids: [b.id] });
-  }
+  violations.push(...reportBlocked(trace.blocked, violations));
 
   const rehearsal = input.rehearsal;
   const settled = settleReversibility({ operations: trace.operations, pool: trace.pool, live });

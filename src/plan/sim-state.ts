@@ -14,6 +14,7 @@ import {
   type GroupType,
   type LineType,
   type LiveState,
+  type UnmanagedUsersPolicy,
   type UserLicense,
   type UserState,
 } from '../model/tenant.js';
@@ -62,6 +63,8 @@ export interface SimState {
   pool: Set<string>;
   /** The country a number belongs to (`indexNumberCountries`: a pool number's office, else its own); fixed for the plan. */
   numberCountry: (number: string) => string | undefined;
+  /** What config says of users, for the messages that name a way out: whether it has an entry for an email, and its policy for the rest. */
+  config: { has(email: string): boolean; unmanagedUsers: UnmanagedUsersPolicy };
 }
 
 /**
@@ -154,6 +157,7 @@ export function createSimState(
     if (user.state === 'deleted' || user.state === 'cancelled') continue;
     for (const m of [...(user.departments ?? []), ...(user.callCenters ?? [])]) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
   }
+  const configured = new Set(desired.tenant.users.map((u) => u.email.toLowerCase()));
   const pool = new Set(
     live.tenant.numbers.filter((n) => n.status === 'available' && n.targetId === undefined).map((n) => n.number),
   );
@@ -164,6 +168,7 @@ export function createSimState(
     users,
     pool,
     numberCountry,
+    config: { has: (email) => configured.has(email.toLowerCase()), unmanagedUsers: desired.policy.unmanagedUsers },
   };
 }
 
@@ -176,5 +181,6 @@ export function cloneSimState(sim: SimState): SimState {
     users: new Map([...sim.users].map(([k, u]) => [k, { ...u, adminOffices: [...u.adminOffices], numbers: [...u.numbers] }])),
     pool: new Set(sim.pool),
     numberCountry: sim.numberCountry,
+    config: sim.config,
   };
 }
