@@ -2,6 +2,7 @@
  * Semantic rules for `departments:`, `call_centers:` and users' memberships (docs/groups.md).
  * Roles and skill ranges are the schema's; these rules check what needs the whole config.
  */
+import { DEFAULT_USER_LICENSE } from '../model/license-lines.js';
 import type { Problem } from '../errors.js';
 import { AGENT_LICENSES, GROUP_LABELS, MAX_DEPARTMENT_OPERATORS, GROUP_CONFIG_KEY, groupNameOf, isAgentLicense } from '../model/groups.js';
 import type { GroupType } from '../model/tenant.js';
@@ -119,7 +120,7 @@ function checkAgentLicenses(config: MergedConfig): Problem[] {
   const problems: Problem[] = [];
   (config.raw.users ?? []).forEach((user, i) => {
     if (user.state === 'deleted' || Object.keys(user.call_centers ?? {}).length === 0) return;
-    const license = user.license ?? 'talk';
+    const license = user.license ?? DEFAULT_USER_LICENSE;
     if (isAgentLicense(license)) return;
     const path: PathSegment[] = user.license === undefined ? ['users', i, 'call_centers'] : ['users', i, 'license'];
     problems.push(

@@ -4,7 +4,7 @@
  * `liveOfficeKey`) and so are office references: matching them to config keys is a later step
  * (`keyLiveOffices`).
  */
-import { LINE_FIELD } from '../model/license-lines.js';
+import { DEFAULT_USER_LICENSE, LINE_FIELD } from '../model/license-lines.js';
 import {
   ACCOUNT_TYPES,
   LINE_TYPES,
@@ -103,7 +103,7 @@ function normalizeUsers(raw: readonly ApiUser[]): User[] {
       lastName: u.last_name ?? '',
       office: keyOf(u.office_id) ?? '',
       // The API's enum may grow; an unknown license is kept as sent rather than guessed.
-      license: (u.license ?? 'talk') as UserLicense,
+      license: (u.license ?? DEFAULT_USER_LICENSE) as UserLicense,
       admin: {
         company: u.is_super_admin === true,
         offices: [...new Set((u.admin_office_ids ?? []).map((id) => keyOf(id) as string))].sort(),
