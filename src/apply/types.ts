@@ -2,7 +2,8 @@ import type { ManualStep } from '../plan/types.js';
 import type { GroupRole, GroupType, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 
 /**
- * The writes and look-ups apply needs, in dialform's terms. `src/dialpad` provides the real one
+ * The writes and look-ups apply needs, in dialform's terms (camelCase throughout: the wire's
+ * snake_case names stay in `src/dialpad`). `src/dialpad` provides the real one
  * (`createApplyApi`); tests may provide a fake. Every method throws an `ApiError` on failure,
  * already resolved for ambiguous failures (a create that may have happened is re-read, never
  * blindly repeated).
@@ -23,13 +24,13 @@ export interface ApplyApi {
   updateUser(
     id: string,
     patch: {
-      first_name?: string;
-      last_name?: string;
+      firstName?: string;
+      lastName?: string;
       /** Primary first: an email change found through `previous_emails`. */
       emails?: string[];
       license?: UserLicense;
-      is_super_admin?: boolean;
-      admin_office_ids?: string[];
+      isSuperAdmin?: boolean;
+      adminOfficeIds?: string[];
       state?: 'active' | 'suspended';
     },
   ): Promise<void>;

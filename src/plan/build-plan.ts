@@ -21,7 +21,8 @@ import { indexNumberCountries } from '../model/countries.js';
 import { createSimState } from './sim-state.js';
 import { addRehearsalNote, type Rehearsal } from './rehearsal.js';
 import { planTransfers } from './transfers.js';
-import { PLAN_FORMAT_VERSION, type Operation, type PendingRestore, type Plan, type PlanSummary, type Violation } from './types.js';
+import { PLAN_FORMAT_VERSION, type Operation, type Plan, type PlanSummary, type Violation } from './types.js';
+import type { PendingRestore } from '../journal-types.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { DEFAULT_TIME_ZONE } from '../model/lifecycle-dates.js';
 

@@ -261,15 +261,6 @@ export interface Unverifiable {
   source: string;
 }
 
-/**
- * A restore apply waited for and never saw done (from its journal): the user's email, lower-cased,
- * and when apply last waited for it. If the user is absent from Dialpad now, the window passed.
- */
-export interface PendingRestore {
-  email: string;
-  since: string;
-}
-
 /** A number entering or leaving the reserved pool during the plan (display). */
 export interface PoolMovement {
   number: string;
