@@ -58,7 +58,7 @@ export interface ApplyApi {
   findGroupByName(type: GroupType, name: string, officeId?: string): Promise<string | undefined>;
   renameGroup(type: GroupType, id: string, name: string): Promise<void>;
   deleteGroup(type: GroupType, id: string): Promise<void>;
-  /** Adds the user; for a call centre with `skillLevel` and `licenseType` when given. */
+  /** Adds the user; for a call center with `skillLevel` and `licenseType` when given. */
   addOperator(input: { type: GroupType; groupId: string; userId: string; role: GroupRole; skillLevel?: number; licenseType?: UserLicense }): Promise<void>;
   removeOperator(type: GroupType, groupId: string, userId: string): Promise<void>;
   setSkill(callCenterId: string, userId: string, skillLevel: number): Promise<void>;

@@ -39,7 +39,7 @@ function checkGroupOffices(config: MergedConfig): Problem[] {
 }
 
 /**
- * Users name groups by key without their type, so a key is either a department or a call centre;
+ * Users name groups by key without their type, so a key is either a department or a call center;
  * and live groups without a pinned `id` are matched by type, office and name, so that triple names
  * one such entry. Pinned entries are matched by id: Dialpad allows two groups of one name in an
  * office, and import pins both.
@@ -49,7 +49,7 @@ function checkGroupKeys(config: MergedConfig): Problem[] {
   const problems = entriesOf(config, 'call_center')
     .filter(([key]) => departments.has(key))
     .map(([key]) =>
-      problemAt(config, [SECTION.call_center, key], `call centre "${key}" has the key of department "${key}" (${where(config, [SECTION.department, key])}): group keys are unique across departments and call_centers`),
+      problemAt(config, [SECTION.call_center, key], `call center "${key}" has the key of department "${key}" (${where(config, [SECTION.department, key])}): group keys are unique across departments and call_centers`),
     );
   for (const type of ['department', 'call_center'] as const) {
     const seen = new Map<string, string>();
@@ -69,7 +69,7 @@ function checkGroupKeys(config: MergedConfig): Problem[] {
   return problems;
 }
 
-/** A user's `departments:` names declared departments, `call_centers:` declared call centres. */
+/** A user's `departments:` names declared departments, `call_centers:` declared call centers. */
 function checkMembershipReferences(config: MergedConfig): Problem[] {
   const declared: Record<GroupType, string[]> = {
     department: entriesOf(config, 'department').map(([k]) => k).sort(),
@@ -106,14 +106,14 @@ function checkDepartmentSize(config: MergedConfig): Problem[] {
       problemAt(
         config,
         extra,
-        `department "${key}" has ${paths.length} operators in config; Dialpad allows at most ${MAX_DEPARTMENT_OPERATORS} (help: Assign Operators to Departments). Move some to another department or a call centre`,
+        `department "${key}" has ${paths.length} operators in config; Dialpad allows at most ${MAX_DEPARTMENT_OPERATORS} (help: Assign Operators to Departments). Move some to another department or a call center`,
       ),
     ];
   });
 }
 
 /**
- * A call-centre operator holds an agent license: adding a user with another license makes Dialpad
+ * A call-center operator holds an agent license: adding a user with another license makes Dialpad
  * switch it (`AddCallCenterOperatorMessage.license_type`), which config would then undo.
  */
 function checkAgentLicenses(config: MergedConfig): Problem[] {
@@ -127,7 +127,7 @@ function checkAgentLicenses(config: MergedConfig): Problem[] {
       problemAt(
         config,
         path,
-        `${user.email ?? `users[${i}]`} operates in a call centre, so their license is ${AGENT_LICENSES.join(' or ')} (Dialpad switches any other license when adding an operator), not ${license}: write license: agents`,
+        `${user.email ?? `users[${i}]`} operates in a call center, so their license is ${AGENT_LICENSES.join(' or ')} (Dialpad switches any other license when adding an operator), not ${license}: write license: agents`,
       ),
     );
   });

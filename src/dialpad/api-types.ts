@@ -121,7 +121,7 @@ export interface ApiUser {
   country?: string;
   /** Not in the public API; the emulator sends it for deleted users (DESIGN §8). */
   deleted_at?: string;
-  /** The groups the user operates in (departments, call centres, offices, …). */
+  /** The groups the user operates in (departments, call centers, offices, …). */
   group_details?: ApiGroupDetails[];
   [field: string]: unknown;
 }

@@ -153,7 +153,7 @@ export function normalizeNumbers(raw: readonly ApiNumber[], users: readonly ApiU
   return numbers.sort((a, b) => compareCodeUnits(a.number, b.number));
 }
 
-/** Departments and call centres, sorted by key; a group without an id is left out. */
+/** Departments and call centers, sorted by key; a group without an id is left out. */
 function normalizeGroups(departments: readonly ApiDepartment[], callCenters: readonly ApiDepartment[]): Group[] {
   return [...departments.flatMap((g) => toGroup(g, 'department')), ...callCenters.flatMap((g) => toGroup(g, 'call_center'))].sort((a, b) =>
     compareCodeUnits(a.key, b.key),

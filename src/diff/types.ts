@@ -42,20 +42,20 @@ export type Change =
   | { kind: 'user_numbers'; email: string; user: User; live?: User; from: string[]; to: string[] }
   /** A pool number neither kept nor wanted, with `reserved_numbers.release_unlisted: true`. */
   | { kind: 'release_number'; number: PhoneNumber }
-  /** A config department or call centre missing live. */
+  /** A config department or call center missing live. */
   | { kind: 'create_group'; group: Group }
   /** A config group whose live name differs (matched by its pinned `id`). */
   | { kind: 'rename_group'; group: Group; live: Group }
   /** A live group absent from config, under `policy.unmanaged_groups: delete`. */
   | { kind: 'delete_group'; live: Group }
   /**
-   * `email` should operate in `group` with `role` (and `skill`, for a call centre, when config
+   * `email` should operate in `group` with `role` (and `skill`, for a call center, when config
    * declares one or a role change keeps the live one); `live` is the live account, if any.
    */
   | { kind: 'add_operator'; email: string; user: User; live?: User; group: Group; role: GroupRole; skill?: number }
   /** `email` should no longer operate in `group` (a membership config drops, a role change, a leaver). */
   | { kind: 'remove_operator'; email: string; user?: User; live: User; group: Group; role: GroupRole }
-  /** A call-centre operator's skill level differs from what config declares. */
+  /** A call-center operator's skill level differs from what config declares. */
   | { kind: 'set_skill'; email: string; user: User; live: User; group: Group; from: number; to: number };
 
 export type ChangeKind = Change['kind'];

@@ -60,7 +60,7 @@ const officeTarget = (o: OfficeRef): OfficeTarget =>
 
 const groupTarget = (g: GroupRef): GroupTarget => ({ type: 'group', ...g });
 
-/** `call centre Support`. */
+/** `call center Support`. */
 const groupName = (g: GroupRef): string => `${GROUP_LABELS[g.group_type]} ${g.name}`;
 
 export const operation = {

@@ -41,7 +41,7 @@ export interface SimUser {
   numbers: string[];
 }
 
-/** A department or call centre in the simulation. */
+/** A department or call center in the simulation. */
 export interface SimGroup {
   key: string;
   type: GroupType;
@@ -55,7 +55,7 @@ export interface SimGroup {
 export interface SimState {
   accountType?: AccountType;
   offices: Map<string, SimOffice>;
-  /** Departments and call centres by group key. */
+  /** Departments and call centers by group key. */
   groups: Map<string, SimGroup>;
   /** Keyed by the email the plan uses (the desired email when `previous_emails` matched). */
   users: Map<string, SimUser>;

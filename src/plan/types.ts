@@ -32,7 +32,7 @@ export interface NumberTarget {
   type: 'number';
   number: string;
 }
-/** A department or call centre as operations refer to it: its config key, live id when it exists, name. */
+/** A department or call center as operations refer to it: its config key, live id when it exists, name. */
 export interface GroupRef {
   group_type: GroupType;
   key: string;
@@ -201,10 +201,10 @@ export type Operation =
       kind: 'add_operator';
       group: GroupRef;
       role: GroupRole;
-      /** Call centres only: the skill level sent (absent: Dialpad's default, 100). */
+      /** Call centers only: the skill level sent (absent: Dialpad's default, 100). */
       skill_level?: number;
       /**
-       * Call centres only: the agent license sent as `license_type`, the license Dialpad switches
+       * Call centers only: the agent license sent as `license_type`, the license Dialpad switches
        * the user to if they hold another one (the user's license in config).
        */
       license_type?: UserLicense;

@@ -96,7 +96,7 @@ export function fullPlan(): Plan {
 }
 
 /**
- * Departments and call centres: Support renamed, Billing created for the new hire dave, the
+ * Departments and call centers: Support renamed, Billing created for the new hire dave, the
  * unmanaged Old department deleted, ada made admin of Sales (remove + add), bob's skill in Support
  * raised, carol (leaving) removed from Sales before her deletion.
  */

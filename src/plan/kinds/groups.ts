@@ -76,7 +76,7 @@ export const deleteGroup: KindSpec<'delete_group'> = {
 
 /**
  * Needs the user and the group to exist; a department holds at most `MAX_DEPARTMENT_OPERATORS`.
- * A call-centre operator holds an agent license: Dialpad would switch any other to `license_type`
+ * A call-center operator holds an agent license: Dialpad would switch any other to `license_type`
  * (`AddCallCenterOperatorMessage`), so config requires one and the plan changes the license first
  * (`update_user`, where `insufficient_licenses` judges the line). A user without an agent license
  * at this step therefore waits for that change; the add itself switches nothing and claims no line.
@@ -127,7 +127,7 @@ function departmentFull(group: GroupRef, count: number): Failure {
     code: 'department_operator_limit',
     message:
       `department ${group.name} already has ${count} operators at this step; Dialpad allows at most ${MAX_DEPARTMENT_OPERATORS} ` +
-      `(help: Assign Operators to Departments). Remove someone from it in config, or use a call centre.`,
+      `(help: Assign Operators to Departments). Remove someone from it in config, or use a call center.`,
   };
 }
 

@@ -37,7 +37,7 @@ export function countDeletions<O extends Pick<Operation, 'id'> & { kind: string 
  * Guards against mass deletion. `policy.max_deletions` bounds user deletions, number releases
  * and group deletions together (all permanent, a group at once: the API cannot restore one);
  * `policy.max_deletion_percent` bounds user deletions as a share of live active users, and group
- * deletions as a share of live groups (departments and call centres), each on its own. Unset,
+ * deletions as a share of live groups (departments and call centers), each on its own. Unset,
  * each has its default (`DEFAULT_DELETION_LIMITS`; a share's only from 10 of what it is of).
  * What each kind deletes is its entry's in `kinds` (the table, `KINDS`, but for tests).
  */
@@ -50,7 +50,7 @@ export function checkTooManyDeletions(ctx: RuleContext, kinds: { readonly [kind:
   const checks = [
     ...(deletes.length > 0 ? [`Check that config lists everyone it should (policy.unmanaged_users is ${ctx.desired.policy.unmanagedUsers}).`] : []),
     ...(releases.length > 0 ? ['Check that reserved_numbers.keep lists every pool number to keep (released numbers are lost).'] : []),
-    ...(groups.length > 0 ? [`Check that config lists every department and call centre to keep (policy.unmanaged_groups is delete; a deleted group cannot be restored).`] : []),
+    ...(groups.length > 0 ? [`Check that config lists every department and call center to keep (policy.unmanaged_groups is delete; a deleted group cannot be restored).`] : []),
   ];
   if (total > maxDeletions) {
     out.push({
@@ -65,7 +65,7 @@ export function checkTooManyDeletions(ctx: RuleContext, kinds: { readonly [kind:
   // One share guard for each kind of thing deleted, each against its live count (users: the active ones).
   const shares = [
     { deleted: deletes, of: limits.active, noun: 'active user', check: 'Check that config lists everyone it should' },
-    { deleted: groups, of: limits.groups, noun: 'live group', check: 'Check that config lists every department and call centre to keep' },
+    { deleted: groups, of: limits.groups, noun: 'live group', check: 'Check that config lists every department and call center to keep' },
   ];
   for (const share of shares) {
     const limit = percentLimit(ctx, share.of);
