@@ -1,3 +1,4 @@
+import { countOf } from '../../src/plan/plural.js';
 import { relative, resolve } from 'node:path';
 import { adviseConfig } from '../../src/config/advise.js';
 import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
@@ -16,10 +17,9 @@ export async function runValidate(opts: { config?: string; emulator?: boolean | 
   for (const line of adviseConfig(desired)) io.err(`${line}\n`);
   const { offices, users, groups = [] } = desired.tenant;
   const files = desired.files.length;
-  const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
   // Groups are named only when the config has some, so the line reads as before otherwise.
-  const grouped = groups.length === 0 ? '' : `, ${count(groups.length, 'group')}`;
-  io.out(`Configuration is valid: ${count(offices.length, 'office')}, ${count(users.length, 'user')}${grouped} in ${count(files, 'file')}.\n`);
+  const grouped = groups.length === 0 ? '' : `, ${countOf(groups.length, 'group')}`;
+  io.out(`Configuration is valid: ${countOf(offices.length, 'office')}, ${countOf(users.length, 'user')}${grouped} in ${countOf(files, 'file')}.\n`);
   if (opts.emulator !== undefined && opts.emulator !== false) {
     const fixture = typeof opts.emulator === 'string' ? resolve(io.cwd, opts.emulator) : desired.emulatorFixture;
     if (!fixture) throw new UsageError('--emulator without a FIXTURE needs `emulator: { fixture: … }` in the config');

@@ -1,5 +1,5 @@
 import type { Violation } from '../types.js';
-import { countOf } from '../plural.js';
+import { agreeing, countOf } from '../plural.js';
 import { specOf } from '../kinds/index.js';
 import type { RuleContext, Withheld } from './context.js';
 
@@ -22,7 +22,7 @@ function describeWithheld(withheld: Withheld): string {
       const items = withheld[list];
       if (items.length === 0) return '';
       const { noun, tail, max } = WITHHELD_WORDS[list];
-      return ` ${countOf(items.length, noun)} (${listSome(items, max)}) ${items.length === 1 ? 'was' : 'were'} ${tail}.`;
+      return ` ${countOf(items.length, noun)} (${listSome(items, max)}) ${agreeing(items.length, 'was', 'were')} ${tail}.`;
     })
     .join('');
 }
