@@ -29,7 +29,7 @@ export interface OperationRow {
   marker: Marker;
   /** `move user`, `transfer licenses`, … */
   action: string;
-  /** Email, office name, number or `company`. */
+  /** What `formatTarget` shows: an email, an office's or a group's name, or a number. */
   target: string;
   /** The planner's one-line summary (may be empty). */
   summary: string;
