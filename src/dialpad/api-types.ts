@@ -28,12 +28,6 @@ export type ApiLicense =
   | 'talk'
   | 'user';
 
-/** A list page. A final empty page may omit `items`; `cursor` is absent or null at the end. */
-export interface ApiCollection<T> {
-  items?: T[] | null;
-  cursor?: string | null;
-}
-
 /** `CompanyProto` (`GET /api/v2/company`). */
 export interface ApiCompany {
   id?: Int64;

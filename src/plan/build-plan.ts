@@ -181,7 +181,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     operations,
     violations,
     pool: trace.pool,
-    // Kept for readers of format 1: undeclared changes are manual steps now (`planPermissionChanges`).
+    // Always empty now (see `Plan.unverifiable`).
     unverifiable: [],
     offices: listOfficeNames(desired, live),
     ...(untouched === 0 ? {} : { unmanaged_users: { policy: desired.policy.unmanagedUsers, count: untouched } }),

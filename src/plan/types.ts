@@ -253,7 +253,7 @@ export interface PlanSummary {
   blocked: boolean;
 }
 
-/** A declared class-3 attribute the API cannot show (analytics, proxy without `--base`). */
+/** A declared class-3 attribute the API cannot show (analytics, proxy), as older plans listed it (`Plan.unverifiable`). */
 export interface Unverifiable {
   email: string;
   attribute: 'analytics' | 'proxy';
@@ -281,7 +281,11 @@ export interface Plan {
   summary: PlanSummary;
   operations: Operation[];
   violations: Violation[];
-  /** Class-3 declarations dialform cannot check (display). */
+  /**
+   * Display only: analytics/proxy declarations no API could check, as plans made before issue 14
+   * listed them. Plans made now leave it empty (undeclared changes are manual steps,
+   * `planPermissionChanges`); it stays in format 1 so those plan files still read and render.
+   */
   unverifiable: Unverifiable[];
   /** Reserved-pool movements (display). */
   pool: PoolMovement[];
