@@ -1,4 +1,4 @@
-import type { ManualStep } from '../plan/types.js';
+import type { ManualStep, OperationKind } from '../plan/types.js';
 import type { GroupRole, GroupType, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 
 /**
@@ -79,7 +79,7 @@ export type OperationOutcome =
 
 export interface OperationResult {
   id: string;
-  kind: string;
+  kind: OperationKind;
   summary: string;
   /** A manual operation's step (`ManualStep`), so a report can list a bulk step once. */
   step?: ManualStep;
