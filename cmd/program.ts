@@ -1,7 +1,7 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../src/errors.js';
 import { EXIT, type ExitCode } from '../src/exit-codes.js';
-import { LIFECYCLE_OWNERS } from '../src/model/tenant.js';
+import { LIFECYCLE_OWNERS, LINE_TYPES } from '../src/model/tenant.js';
 import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
 import { runApply } from './commands/apply.js';
@@ -170,7 +170,7 @@ function addEmulatorSteps(emulator: Command, io: Io, setCode: (code: number) => 
     .description('Company Settings › Licenses › Transfer Licenses, between two offices of the config')
     .requiredOption('--from <key>', 'config key of the office the licenses leave')
     .requiredOption('--to <key>', 'config key of the office that receives them')
-    .requiredOption('--kind <line>', 'license line: talk, sell or contact_center')
+    .addOption(new Option('--kind <line>', 'license line').choices(LINE_TYPES).makeOptionMandatory())
     .requiredOption('--count <n>', 'how many unassigned licenses', parsePositiveInteger)
     .option('-c, --config <path>', 'config whose office keys to use (default: ./dialform.yaml, else ./dialform/)')
     .action((opts) => run({ kind: 'transfer_licenses', from: opts.from, to: opts.to, line: opts.kind, count: opts.count }, opts));

@@ -7,7 +7,7 @@
  *   npx tsx scripts/derive-contract.ts /work/shared/dialpad-openapi/dialpad_api_spec.json [OUT]
  *
  * With a third argument `emulator-groups`, the operations of `EMULATOR_GROUP_OPERATION_IDS`
- * instead (the emulator's departments and call centres, checked by
+ * instead (the emulator's departments and call centers, checked by
  * test/contract/emulator-groups-contract.test.ts):
  *
  *   npx tsx scripts/derive-contract.ts SPEC.json test/contract/dialpad-groups-contract.json emulator-groups
@@ -108,7 +108,7 @@ export interface Contract {
   schemas: Record<string, Json>;
 }
 
-/** The department and call-centre operations the emulator answers (`src/emulator/routes-groups.ts`). */
+/** The department and call-center operations the emulator answers (`src/emulator/routes-groups.ts`). */
 export const EMULATOR_GROUP_OPERATION_IDS = [
   'departments.listall',
   'departments.list',

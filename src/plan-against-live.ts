@@ -7,7 +7,8 @@ import type { DesiredState, LiveState } from './model/tenant.js';
 import { buildPlan } from './plan/build-plan.js';
 import { digestLive } from './plan/digest.js';
 import type { Rehearsal } from './plan/rehearsal.js';
-import type { PendingRestore, Plan } from './plan/types.js';
+import type { PendingRestore } from './journal-types.js';
+import type { Plan } from './plan/types.js';
 import type { ConfirmedGrant } from './model/confirmed-grants.js';
 
 /** What a plan is made from besides the live read. */

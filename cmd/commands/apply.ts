@@ -247,7 +247,7 @@ function reportFreshness(freshness: Freshness, io: Io): void {
     case 'fresh':
       if (freshness.done > 0) io.err('Resuming a plan this journal has already started; operations done before are skipped.\n');
       return;
-    case 'unverifiable': {
+    case 'uncheckable': {
       const lines =
         freshness.reason === 'no_config'
           ? ['Refusing a saved plan without the config it was made from (pass it with -c): a plan file alone cannot be trusted,', 'since apply checks that its operations are what that config asks for against Dialpad now.']

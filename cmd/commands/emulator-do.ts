@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
-import { performOnSavedState, type ManualStep, type OfficeSelector } from '../../src/emulator/index.js';
+import { performOnSavedState, type EmulatorStep, type OfficeSelector } from '../../src/emulator/index.js';
 import { UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { LINE_TYPES, USER_LICENSES, type LineType } from '../../src/model/tenant.js';
@@ -30,7 +30,7 @@ export async function runEmulatorDo(request: StepRequest, opts: { config?: strin
 }
 
 /** The request with office keys resolved through the config. */
-async function resolveStep(request: StepRequest, opts: { config?: string }, io: Io): Promise<ManualStep> {
+async function resolveStep(request: StepRequest, opts: { config?: string }, io: Io): Promise<EmulatorStep> {
   switch (request.kind) {
     case 'transfer_licenses':
       return resolveTransfer(request, opts, io);
@@ -58,7 +58,7 @@ function checkLine(line: string): LineType {
 }
 
 /** Office keys → the names (or pinned ids) the config gives them; the line name checked. */
-async function resolveTransfer(request: Extract<StepRequest, { kind: 'transfer_licenses' }>, opts: { config?: string }, io: Io): Promise<ManualStep> {
+async function resolveTransfer(request: Extract<StepRequest, { kind: 'transfer_licenses' }>, opts: { config?: string }, io: Io): Promise<EmulatorStep> {
   const line = checkLine(request.line);
   const office = await readOfficeSelectors(opts, io);
   return { kind: 'transfer_licenses', from: office(request.from), to: office(request.to), line, count: request.count };
@@ -68,7 +68,7 @@ async function resolveTransfer(request: Extract<StepRequest, { kind: 'transfer_l
  * An identity provider's create: the office key resolved through the config, the license checked,
  * names from the email's local part (`ada.lovelace@` → Ada Lovelace) unless given.
  */
-async function resolveScimCreate(request: Extract<StepRequest, { kind: 'scim_create' }>, opts: { config?: string }, io: Io): Promise<ManualStep> {
+async function resolveScimCreate(request: Extract<StepRequest, { kind: 'scim_create' }>, opts: { config?: string }, io: Io): Promise<EmulatorStep> {
   if (!(USER_LICENSES as readonly string[]).includes(request.license)) {
     throw new UsageError(`--license must be one of ${USER_LICENSES.join(', ')}, not "${request.license}"`);
   }

@@ -1,3 +1,4 @@
+import { countOf } from '../../src/plan/plural.js';
 import { relative, resolve } from 'node:path';
 import { adviseConfig } from '../../src/config/advise.js';
 import { readConfirmed } from '../../src/config/confirmed-record.js';
@@ -34,10 +35,9 @@ export async function runValidate(opts: { config?: string; emulator?: boolean | 
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
   }
-  const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
   // Groups are named only when the config has some, so the line reads as before otherwise.
-  const grouped = groups.length === 0 ? '' : `, ${count(groups.length, 'group')}`;
-  io.out(`Configuration is valid: ${count(offices.length, 'office')}, ${count(users.length, 'user')}${grouped} in ${count(files, 'file')}.\n`);
+  const grouped = groups.length === 0 ? '' : `, ${countOf(groups.length, 'group')}`;
+  io.out(`Configuration is valid: ${countOf(offices.length, 'office')}, ${countOf(users.length, 'user')}${grouped} in ${countOf(files, 'file')}.\n`);
   if (fixture) io.out(`Emulator fixture is valid: ${fixture.file} (${fixture.users} users).\n`);
   return EXIT.ok;
 }

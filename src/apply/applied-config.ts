@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { isConfigFileName } from '../config/list-config-files.js';
 import { git } from '../git.js';
-import type { AppliedConfigEntry, Journal } from './journal.js';
+import type { Journal } from './journal.js';
+import type { AppliedConfigEntry } from '../journal-types.js';
 
 /** The git commit a config is at, and the directory to ask git about it in. */
 export interface ConfigCommit {

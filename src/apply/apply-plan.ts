@@ -3,7 +3,8 @@ import type { LiveState } from '../model/tenant.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import type { Operation, Plan } from '../plan/types.js';
 import { executeOperation, hasLanded, type ExecutionContext } from './execute-operation.js';
-import { identifyPlan, type Journal, type JournalEntry } from './journal.js';
+import { identifyPlan, type Journal } from './journal.js';
+import type { JournalEntry } from '../journal-types.js';
 import { digestOperation, fingerprintPlan } from '../plan/fingerprint.js';
 import type { ApplyApi, ApplyEvent, ApplyReport, OperationResult } from './types.js';
 

@@ -4,7 +4,8 @@ import type { DesiredState, LiveState } from '../model/tenant.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import { planFromRead, readForPlan } from '../plan-against-live.js';
 import { digestLive } from '../plan/digest.js';
-import type { Operation, PendingRestore, Plan, Violation } from '../plan/types.js';
+import type { Operation, Plan, Violation } from '../plan/types.js';
+import type { PendingRestore } from '../journal-types.js';
 import { checkTargets, type TargetMismatch } from './check-targets.js';
 import { identifyPlan, type Journal } from './journal.js';
 import { identifyOperation, slotOfOperation } from '../plan/operation-identity.js';
@@ -31,7 +32,7 @@ export interface Drift {
  *
  * - `fresh`: go ahead. `done` counts the operations the journal shows done for this plan
  *   (more than 0: the plan is resumed, and those are skipped).
- * - `unverifiable`: refuse. There is no config, or not the one the plan was made from (its
+ * - `uncheckable`: refuse. There is no config, or not the one the plan was made from (its
  *   `config_digest`): without it apply cannot tell what the reviewed config asks for.
  * - `stale`: refuse. Dialpad changed since the plan was made (or, resumed, beyond what the plan's
  *   own writes did); `drift` says how the operations needed now differ from the plan's.
@@ -43,7 +44,7 @@ export interface Drift {
  */
 export type Freshness =
   | { status: 'fresh'; done: number }
-  | { status: 'unverifiable'; done: number; reason: 'no_config' | 'other_config' }
+  | { status: 'uncheckable'; done: number; reason: 'no_config' | 'other_config' }
   | { status: 'stale'; done: number; savedDigest: string; liveDigest: string; drift: Drift }
   | { status: 'altered'; done: number; drift: Drift }
   | { status: 'blocked'; done: number; violations: Violation[] }
@@ -80,7 +81,7 @@ export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Fr
   const { plan, desired } = input;
   const progress = await input.journal.progress(identifyPlan(plan));
   // As the plan read it (the same config and Dialpad pick the same reads, so the same digest);
-  // without a config the plan cannot be checked anyway (`unverifiable`).
+  // without a config the plan cannot be checked anyway (`uncheckable`).
   const read = await fetchLive(input.client, desired === undefined ? READ_PHASE_ONE : readForPlan(desired));
   const pendingRestores = input.pendingRestores ?? (await input.journal.pendingRestores());
   const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, pendingRestores, now: input.now ?? new Date() });
@@ -141,8 +142,8 @@ export function judgeFreshness(input: {
   const done = plan.operations.filter((op) => input.done.has(op.id)).length;
   const savedDigest = plan.basis.live_digest;
 
-  if (fresh === undefined) return { status: 'unverifiable', done, reason: 'no_config' };
-  if (fresh.basis.config_digest !== plan.basis.config_digest) return { status: 'unverifiable', done, reason: 'other_config' };
+  if (fresh === undefined) return { status: 'uncheckable', done, reason: 'no_config' };
+  if (fresh.basis.config_digest !== plan.basis.config_digest) return { status: 'uncheckable', done, reason: 'other_config' };
 
   const remaining = plan.operations.filter((op) => !input.done.has(op.id));
   const drift = compareOperations(remaining, fresh.operations);

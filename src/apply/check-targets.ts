@@ -20,7 +20,7 @@ export interface TargetMismatch {
  * email; a reference `{ id, key, name }` is an office and the live office with that id must be
  * the one the config key `key` matched. Apply acts on ids and shows emails and names, so the two
  * must agree, or a plan could show one object and change another. A reference `{ id, group_type, key }`
- * is a department or call centre, checked the same way against the live groups. References without an id (an
+ * is a department or call center, checked the same way against the live groups. References without an id (an
  * object the plan creates) are resolved by email or name when applied and are not checked here.
  * Generic over kinds, like `identifyOperation`: a new kind's references are checked without listing them.
  */
@@ -41,7 +41,7 @@ export function checkTargets(operations: readonly Operation[], live: LiveState):
     // The operation itself has an `id` (its place in the plan) and, for create_user, an `email`.
     const isRef = value !== operation;
     if (isRef && typeof ref.id === 'string' && typeof ref.group_type === 'string' && typeof ref.key === 'string') {
-      // A department or call centre: the live group with that id must be the one the key matched.
+      // A department or call center: the live group with that id must be the one the key matched.
       const group = groups.get(`${ref.group_type}\u0000${ref.id}`);
       if (group?.key !== ref.key) {
         const found = group === undefined ? `no live ${String(ref.group_type).replace('_', ' ')}` : `the live group "${group.name}"`;

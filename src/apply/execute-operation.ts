@@ -59,10 +59,15 @@ const EXECUTORS = {
   },
   async update_user(op, ctx) {
     const id = await resolveUser(op.target, ctx);
-    const { admin_offices, ...rest } = op.patch;
-    const body: Parameters<ApplyApi['updateUser']>[1] = { ...rest };
-    if (admin_offices) body.admin_office_ids = await Promise.all(admin_offices.map((o) => resolveOffice(o, ctx)));
-    await ctx.api.updateUser(id, body);
+    const { first_name, last_name, emails, license, is_super_admin, admin_offices } = op.patch;
+    await ctx.api.updateUser(id, {
+      ...(first_name === undefined ? {} : { firstName: first_name }),
+      ...(last_name === undefined ? {} : { lastName: last_name }),
+      ...(emails === undefined ? {} : { emails }),
+      ...(license === undefined ? {} : { license }),
+      ...(is_super_admin === undefined ? {} : { isSuperAdmin: is_super_admin }),
+      ...(admin_offices === undefined ? {} : { adminOfficeIds: await Promise.all(admin_offices.map((o) => resolveOffice(o, ctx))) }),
+    });
     return DONE;
   },
   async suspend_user(op, ctx) {

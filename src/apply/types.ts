@@ -1,8 +1,9 @@
-import type { ManualStep } from '../plan/types.js';
+import type { ManualStep, OperationKind } from '../plan/types.js';
 import type { GroupRole, GroupType, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 
 /**
- * The writes and look-ups apply needs, in dialform's terms. `src/dialpad` provides the real one
+ * The writes and look-ups apply needs, in dialform's terms (camelCase throughout: the wire's
+ * snake_case names stay in `src/dialpad`). `src/dialpad` provides the real one
  * (`createApplyApi`); tests may provide a fake. Every method throws an `ApiError` on failure,
  * already resolved for ambiguous failures (a create that may have happened is re-read, never
  * blindly repeated).
@@ -23,13 +24,13 @@ export interface ApplyApi {
   updateUser(
     id: string,
     patch: {
-      first_name?: string;
-      last_name?: string;
+      firstName?: string;
+      lastName?: string;
       /** Primary first: an email change found through `previous_emails`. */
       emails?: string[];
       license?: UserLicense;
-      is_super_admin?: boolean;
-      admin_office_ids?: string[];
+      isSuperAdmin?: boolean;
+      adminOfficeIds?: string[];
       state?: 'active' | 'suspended';
     },
   ): Promise<void>;
@@ -59,7 +60,7 @@ export interface ApplyApi {
   findGroupByName(type: GroupType, name: string, officeId?: string): Promise<string | undefined>;
   renameGroup(type: GroupType, id: string, name: string): Promise<void>;
   deleteGroup(type: GroupType, id: string): Promise<void>;
-  /** Adds the user; for a call centre with `skillLevel` and `licenseType` when given. */
+  /** Adds the user; for a call center with `skillLevel` and `licenseType` when given. */
   addOperator(input: { type: GroupType; groupId: string; userId: string; role: GroupRole; skillLevel?: number; licenseType?: UserLicense }): Promise<void>;
   removeOperator(type: GroupType, groupId: string, userId: string): Promise<void>;
   setSkill(callCenterId: string, userId: string, skillLevel: number): Promise<void>;
@@ -80,7 +81,7 @@ export type OperationOutcome =
 
 export interface OperationResult {
   id: string;
-  kind: string;
+  kind: OperationKind;
   summary: string;
   /** A manual operation's step (`ManualStep`), so a report can list a bulk step once. */
   step?: ManualStep;

@@ -2,6 +2,7 @@
  * Semantic rules for `departments:`, `call_centers:` and users' memberships (docs/groups.md).
  * Roles and skill ranges are the schema's; these rules check what needs the whole config.
  */
+import { DEFAULT_USER_LICENSE } from '../model/license-lines.js';
 import type { Problem } from '../errors.js';
 import { AGENT_LICENSES, GROUP_LABELS, MAX_DEPARTMENT_OPERATORS, GROUP_CONFIG_KEY, groupNameOf, isAgentLicense } from '../model/groups.js';
 import type { GroupType } from '../model/tenant.js';
@@ -38,7 +39,7 @@ function checkGroupOffices(config: MergedConfig): Problem[] {
 }
 
 /**
- * Users name groups by key without their type, so a key is either a department or a call centre;
+ * Users name groups by key without their type, so a key is either a department or a call center;
  * and live groups without a pinned `id` are matched by type, office and name, so that triple names
  * one such entry. Pinned entries are matched by id: Dialpad allows two groups of one name in an
  * office, and import pins both.
@@ -48,7 +49,7 @@ function checkGroupKeys(config: MergedConfig): Problem[] {
   const problems = entriesOf(config, 'call_center')
     .filter(([key]) => departments.has(key))
     .map(([key]) =>
-      problemAt(config, [SECTION.call_center, key], `call centre "${key}" has the key of department "${key}" (${where(config, [SECTION.department, key])}): group keys are unique across departments and call_centers`),
+      problemAt(config, [SECTION.call_center, key], `call center "${key}" has the key of department "${key}" (${where(config, [SECTION.department, key])}): group keys are unique across departments and call_centers`),
     );
   for (const type of ['department', 'call_center'] as const) {
     const seen = new Map<string, string>();
@@ -68,7 +69,7 @@ function checkGroupKeys(config: MergedConfig): Problem[] {
   return problems;
 }
 
-/** A user's `departments:` names declared departments, `call_centers:` declared call centres. */
+/** A user's `departments:` names declared departments, `call_centers:` declared call centers. */
 function checkMembershipReferences(config: MergedConfig): Problem[] {
   const declared: Record<GroupType, string[]> = {
     department: entriesOf(config, 'department').map(([k]) => k).sort(),
@@ -105,28 +106,28 @@ function checkDepartmentSize(config: MergedConfig): Problem[] {
       problemAt(
         config,
         extra,
-        `department "${key}" has ${paths.length} operators in config; Dialpad allows at most ${MAX_DEPARTMENT_OPERATORS} (help: Assign Operators to Departments). Move some to another department or a call centre`,
+        `department "${key}" has ${paths.length} operators in config; Dialpad allows at most ${MAX_DEPARTMENT_OPERATORS} (help: Assign Operators to Departments). Move some to another department or a call center`,
       ),
     ];
   });
 }
 
 /**
- * A call-centre operator holds an agent license: adding a user with another license makes Dialpad
+ * A call-center operator holds an agent license: adding a user with another license makes Dialpad
  * switch it (`AddCallCenterOperatorMessage.license_type`), which config would then undo.
  */
 function checkAgentLicenses(config: MergedConfig): Problem[] {
   const problems: Problem[] = [];
   (config.raw.users ?? []).forEach((user, i) => {
     if (user.state === 'deleted' || Object.keys(user.call_centers ?? {}).length === 0) return;
-    const license = user.license ?? 'talk';
+    const license = user.license ?? DEFAULT_USER_LICENSE;
     if (isAgentLicense(license)) return;
     const path: PathSegment[] = user.license === undefined ? ['users', i, 'call_centers'] : ['users', i, 'license'];
     problems.push(
       problemAt(
         config,
         path,
-        `${user.email ?? `users[${i}]`} operates in a call centre, so their license is ${AGENT_LICENSES.join(' or ')} (Dialpad switches any other license when adding an operator), not ${license}: write license: agents`,
+        `${user.email ?? `users[${i}]`} operates in a call center, so their license is ${AGENT_LICENSES.join(' or ')} (Dialpad switches any other license when adding an operator), not ${license}: write license: agents`,
       ),
     );
   });

@@ -1,11 +1,48 @@
-import type { AdminRights, DesiredState, Group, GroupType, LineCounts, Membership, Office, OfficeCreateSpec, User } from '../model/tenant.js';
+import type { AdminRights, DesiredState, Group, GroupType, LineCounts, Membership, Office, OfficeCreateSpec, Policy, ReservedNumbers, User } from '../model/tenant.js';
 import { GROUP_TYPES, LINE_TYPES } from '../model/tenant.js';
 import { GROUP_CONFIG_KEY } from '../model/groups.js';
+import { DEFAULT_USER_LICENSE } from '../model/license-lines.js';
 import type { MergedConfig } from './merge-files.js';
-import type { RawGroup, RawOffice, RawUser } from './raw-types.js';
+import type { RawCompany, RawConfig, RawGroup, RawOffice, RawPolicy, RawReservedNumbers, RawUser } from './raw-types.js';
 import { resolveFixture } from './semantic-rules.js';
 import type { PathSegment } from './yaml-file.js';
 import { compareCodeUnits } from '../model/compare.js';
+
+/**
+ * How each key of a raw config object reaches the desired state: a function of its value (and
+ * of the whole object) returning the fields it sets, `{ readWith }` for a key another key's
+ * function reads, or `{ ignored }` with the reason. A mapped type over the raw type's keys, so a
+ * key added to a raw type (and validated by the schema) but not handled here fails to compile.
+ */
+export type Fields<R, O> = {
+  [K in keyof R]-?: ((value: R[K], raw: R) => Partial<O>) | { readWith: Exclude<keyof R, K> } | { ignored: string };
+};
+
+/** The fields `fields` sets from `raw`, in the table's key order. */
+function normalizeFields<R, O>(raw: R, fields: Fields<R, O>): Partial<O> {
+  const out: Partial<O> = {};
+  for (const key of Object.keys(fields) as (keyof R & string)[]) {
+    const field = fields[key];
+    if (typeof field === 'function') Object.assign(out, field(raw[key], raw));
+  }
+  return out;
+}
+
+/** `{}` when `value` is undefined, else `{ [name]: value }`: optional fields stay absent. */
+function optional<N extends string, V>(name: N, value: V | undefined): { [P in N]?: V } {
+  return (value === undefined ? {} : { [name]: value }) as { [P in N]?: V };
+}
+
+interface Sections {
+  company: DesiredState['tenant']['company'];
+  policy: Policy;
+  offices: Office[];
+  users: User[];
+  departments: Group[];
+  callCenters: Group[];
+  reservedNumbers: ReservedNumbers;
+  emulatorFixture: string;
+}
 
 /**
  * Turns a valid merged config into the desired state: emails lower-cased, countries upper-case,
@@ -13,94 +50,132 @@ import { compareCodeUnits } from '../model/compare.js';
  * carrying `source` (`file:LINE` where it starts). `numbers` stays undefined when not given.
  */
 export function normalizeConfig(config: MergedConfig, files: string[]): DesiredState {
+  const sections: Fields<RawConfig, Sections> = {
+    version: { ignored: 'the schema admits only 1' },
+    company: (company) => ({ company: normalizeFields<RawCompany, DesiredState['tenant']['company']>(company ?? {}, {
+      account_type: (type) => (type === undefined ? {} : { accountType: type, source: sourceOf(config, ['company'], 'account_type') }),
+    }) }),
+    policy: (policy) => ({ policy: normalizePolicy(policy ?? {}) }),
+    offices: (offices) => ({
+      offices: Object.entries(offices ?? {})
+        .map(([key, office]) => normalizeOffice(key, office, sourceOf(config, ['offices'], key)))
+        .sort((a, b) => compareCodeUnits(a.key, b.key)),
+    }),
+    reserved_numbers: (reserved) => ({ reservedNumbers: normalizeReserved(reserved, () => sourceOf(config, [], 'reserved_numbers')) }),
+    emulator: () => optional('emulatorFixture', resolveFixture(config)),
+    departments: (groups) => ({ departments: Object.entries(groups ?? {}).map(([key, g]) => normalizeGroup(key, 'department', g, sourceOf(config, ['departments'], key))) }),
+    call_centers: (groups) => ({ callCenters: Object.entries(groups ?? {}).map(([key, g]) => normalizeGroup(key, 'call_center', g, sourceOf(config, ['call_centers'], key))) }),
+    users: (users) => ({
+      users: (users ?? []).map((user, i) => normalizeUser(user, sourceOf(config, ['users', i]))).sort((a, b) => compareCodeUnits(a.email, b.email)),
+    }),
+  };
   const raw = config.raw;
-  const offices = Object.entries(raw.offices ?? {})
-    .map(([key, office]) => normalizeOffice(key, office, sourceOf(config, ['offices'], key)))
-    .sort((a, b) => compareCodeUnits(a.key, b.key));
-  const users = (raw.users ?? [])
-    .map((user, i) => normalizeUser(user, sourceOf(config, ['users', i])))
-    .sort((a, b) => compareCodeUnits(a.email, b.email));
-  const groups = [
-    ...Object.entries(raw.departments ?? {}).map(([key, g]) => normalizeGroup(key, 'department', g, sourceOf(config, ['departments'], key))),
-    ...Object.entries(raw.call_centers ?? {}).map(([key, g]) => normalizeGroup(key, 'call_center', g, sourceOf(config, ['call_centers'], key))),
-  ].sort((a, b) => compareCodeUnits(a.key, b.key));
-  const company = raw.company?.account_type === undefined ? {} : { accountType: raw.company.account_type, source: sourceOf(config, ['company'], 'account_type') };
-  const policy = raw.policy ?? {};
-  const reserved = raw.reserved_numbers;
-  const emulatorFixture = resolveFixture(config);
+  const s = normalizeFields(raw, sections) as Sections;
+  const groups = [...s.departments, ...s.callCenters].sort((a, b) => compareCodeUnits(a.key, b.key));
   return {
-    tenant: { company, offices, users, numbers: [], ...(groups.length === 0 ? {} : { groups }) },
-    policy: {
-      unmanagedUsers: policy.unmanaged_users ?? 'ignore',
-      ...(policy.max_deletions === undefined ? {} : { maxDeletions: policy.max_deletions }),
-      ...(policy.max_deletion_percent === undefined ? {} : { maxDeletionPercent: policy.max_deletion_percent }),
-      protected: [...new Set((policy.protected ?? []).map((e) => e.toLowerCase()))].sort(compareCodeUnits),
-      ...(policy.lifecycle === undefined ? {} : { lifecycle: policy.lifecycle }),
-      ...(policy.delete_after_days === undefined ? {} : { deleteAfterDays: policy.delete_after_days }),
-      ...(policy.time_zone === undefined ? {} : { timeZone: policy.time_zone }),
-      ...(policy.dialpad_clock_acknowledged === undefined ? {} : { dialpadClockAcknowledged: policy.dialpad_clock_acknowledged }),
-      ...(policy.unmanaged_groups === undefined ? {} : { unmanagedGroups: policy.unmanaged_groups }),
-    },
-    reservedNumbers: {
-      keep: [...new Set(reserved?.keep ?? [])].sort(compareCodeUnits),
-      releaseUnlisted: reserved?.release_unlisted ?? false,
-      ...(reserved === undefined ? {} : { source: sourceOf(config, [], 'reserved_numbers') }),
-    },
+    tenant: { company: s.company, offices: s.offices, users: s.users, numbers: [], ...(groups.length === 0 ? {} : { groups }) },
+    policy: s.policy,
+    reservedNumbers: s.reservedNumbers,
     groupSections: GROUP_TYPES.filter((type) => raw[GROUP_CONFIG_KEY[type]] !== undefined),
-    ...(emulatorFixture === undefined ? {} : { emulatorFixture }),
+    ...optional('emulatorFixture', s.emulatorFixture),
     files,
   };
 }
 
+const POLICY_FIELDS: Fields<RawPolicy, Policy> = {
+  unmanaged_users: (v) => ({ unmanagedUsers: v ?? 'ignore' }),
+  max_deletions: (v) => optional('maxDeletions', v),
+  max_deletion_percent: (v) => optional('maxDeletionPercent', v),
+  protected: (v) => ({ protected: [...new Set((v ?? []).map((e) => e.toLowerCase()))].sort(compareCodeUnits) }),
+  lifecycle: (v) => optional('lifecycle', v),
+  delete_after_days: (v) => optional('deleteAfterDays', v),
+  time_zone: (v) => optional('timeZone', v),
+  dialpad_clock_acknowledged: (v) => optional('dialpadClockAcknowledged', v),
+  unmanaged_groups: (v) => optional('unmanagedGroups', v),
+};
+
+function normalizePolicy(raw: RawPolicy): Policy {
+  return normalizeFields(raw, POLICY_FIELDS) as Policy;
+}
+
+function normalizeReserved(raw: RawReservedNumbers | undefined, source: () => string): ReservedNumbers {
+  const reserved = normalizeFields<RawReservedNumbers, ReservedNumbers>(raw ?? {}, {
+    keep: (v) => ({ keep: [...new Set(v ?? [])].sort(compareCodeUnits) }),
+    release_unlisted: (v) => ({ releaseUnlisted: v ?? false }),
+  }) as ReservedNumbers;
+  return raw === undefined ? reserved : { ...reserved, source: source() };
+}
+
+const OFFICE_FIELDS: Fields<RawOffice, Office> = {
+  name: (v) => ({ name: v }),
+  id: (v) => optional('id', v),
+  country: (v) => ({ country: v.toUpperCase() }),
+  price_level: (v) => optional('priceLevel', v),
+  licenses: (v) => {
+    const licenses: LineCounts = {};
+    for (const line of LINE_TYPES) {
+      const count = v?.[line];
+      if (count !== undefined) licenses[line] = count;
+    }
+    return { licenses };
+  },
+  create: (v) => optional('create', v as OfficeCreateSpec | undefined),
+  lifecycle: (v) => optional('lifecycle', v),
+};
+
 function normalizeOffice(key: string, raw: RawOffice, source: string): Office {
-  const licenses: LineCounts = {};
-  for (const line of LINE_TYPES) {
-    const count = raw.licenses?.[line];
-    if (count !== undefined) licenses[line] = count;
-  }
-  const office: Office = { key, name: raw.name, country: raw.country.toUpperCase(), licenses, source };
-  if (raw.id !== undefined) office.id = raw.id;
-  if (raw.price_level !== undefined) office.priceLevel = raw.price_level;
-  if (raw.create !== undefined) office.create = raw.create as OfficeCreateSpec;
-  if (raw.lifecycle !== undefined) office.lifecycle = raw.lifecycle;
-  return office;
+  return { key, ...normalizeFields(raw, OFFICE_FIELDS), source } as Office;
+}
+
+/** The user's fields; memberships carry the user's `source`. */
+function userFields(source: string): Fields<RawUser, User> {
+  return {
+    email: (v) => ({ email: v.toLowerCase() }),
+    first_name: (v) => ({ firstName: v }),
+    last_name: (v) => ({ lastName: v }),
+    office: (v) => ({ office: v }),
+    license: (v) => ({ license: v ?? DEFAULT_USER_LICENSE }),
+    numbers: (v) => optional('numbers', v === undefined ? undefined : [...v]),
+    admin: (_v, raw) => ({ admin: normalizeAdmin(raw) }),
+    admin_offices: { readWith: 'admin' },
+    state: (v) => ({ state: v ?? 'active' }),
+    analytics: (v) => optional('analytics', v),
+    proxy: (v) => optional('proxy', v),
+    allow_number_change: (v) => optional('allowNumberChange', v),
+    allow_number_loss: (v) => optional('allowNumberLoss', v),
+    allow_new_account: (v) => optional('allowNewAccount', v),
+    previous_emails: (v) => optional('previousEmails', v === undefined ? undefined : [...new Set(v.map((e) => e.toLowerCase()))].sort(compareCodeUnits)),
+    lifecycle: (v) => optional('lifecycle', v),
+    starts_on: (v) => optional('startsOn', v),
+    leaves_on: (v) => optional('leavesOn', v),
+    departments: (v) => optional('departments', v === undefined ? undefined : normalizeMemberships(Object.entries(v).map(([group, role]) => ({ group, role })), source)),
+    call_centers: (v) =>
+      optional(
+        'callCenters',
+        v === undefined
+          ? undefined
+          : normalizeMemberships(
+              Object.entries(v).map(([group, m]) =>
+                typeof m === 'string' ? { group, role: m } : { group, role: m.role ?? 'operator', ...(m.skill === undefined ? {} : { skill: m.skill }) },
+              ),
+              source,
+            ),
+      ),
+  };
 }
 
 function normalizeUser(raw: RawUser, source: string): User {
-  const user: User = {
-    email: raw.email.toLowerCase(),
-    firstName: raw.first_name,
-    lastName: raw.last_name,
-    office: raw.office,
-    license: raw.license ?? 'talk',
-    admin: normalizeAdmin(raw),
-    state: raw.state ?? 'active',
-    source,
-  };
-  if (raw.numbers !== undefined) user.numbers = [...raw.numbers];
-  if (raw.analytics !== undefined) user.analytics = raw.analytics;
-  if (raw.proxy !== undefined) user.proxy = raw.proxy;
-  if (raw.allow_number_change !== undefined) user.allowNumberChange = raw.allow_number_change;
-  if (raw.allow_number_loss !== undefined) user.allowNumberLoss = raw.allow_number_loss;
-  if (raw.allow_new_account !== undefined) user.allowNewAccount = raw.allow_new_account;
-  if (raw.lifecycle !== undefined) user.lifecycle = raw.lifecycle;
-  if (raw.starts_on !== undefined) user.startsOn = raw.starts_on;
-  if (raw.leaves_on !== undefined) user.leavesOn = raw.leaves_on;
-  if (raw.departments !== undefined) user.departments = normalizeMemberships(Object.entries(raw.departments).map(([group, role]) => ({ group, role })), source);
-  if (raw.call_centers !== undefined) {
-    user.callCenters = normalizeMemberships(
-      Object.entries(raw.call_centers).map(([group, m]) =>
-        typeof m === 'string' ? { group, role: m } : { group, role: m.role ?? 'operator', ...(m.skill === undefined ? {} : { skill: m.skill }) },
-      ),
-      source,
-    );
-  }
-  if (raw.previous_emails !== undefined) user.previousEmails = [...new Set(raw.previous_emails.map((e) => e.toLowerCase()))].sort(compareCodeUnits);
-  return user;
+  return { ...normalizeFields(raw, userFields(source)), source } as User;
 }
 
+const GROUP_FIELDS: Fields<RawGroup, Group> = {
+  name: (v) => ({ name: v }),
+  office: (v) => ({ office: v }),
+  id: (v) => optional('id', v),
+};
+
 function normalizeGroup(key: string, type: GroupType, raw: RawGroup, source: string): Group {
-  return { key, type, name: raw.name, office: raw.office, ...(raw.id === undefined ? {} : { id: raw.id }), source };
+  return { key, type, ...normalizeFields(raw, GROUP_FIELDS), source } as Group;
 }
 
 /** Memberships sorted by group key, each carrying the user's source. */
@@ -120,4 +195,3 @@ function sourceOf(config: MergedConfig, path: readonly PathSegment[], key?: stri
   const at = config.locate(path, key);
   return `${at.file}:${at.line}`;
 }
-

@@ -121,7 +121,7 @@ export interface RawGroup {
 export const RAW_GROUP_KEYS = ['name', 'office', 'id'] as const;
 assertKeys<SameKeys<RawGroup, typeof RAW_GROUP_KEYS>>();
 
-/** A call-centre membership written out (`call_centers: { support: { role: supervisor, skill: 80 } }`). */
+/** A call-center membership written out (`call_centers: { support: { role: supervisor, skill: 80 } }`). */
 export interface RawCallCenterMembership {
   role?: 'admin' | 'operator' | 'supervisor';
   skill?: number;
@@ -154,7 +154,7 @@ export interface RawUser {
   leaves_on?: string;
   /** Department key → role; present: exactly these memberships. */
   departments?: Record<string, 'admin' | 'operator'>;
-  /** Call-centre key → role, or `{ role, skill }`; present: exactly these memberships. */
+  /** Call-center key → role, or `{ role, skill }`; present: exactly these memberships. */
   call_centers?: Record<string, 'admin' | 'operator' | 'supervisor' | RawCallCenterMembership>;
 }
 export const RAW_USER_KEYS = [

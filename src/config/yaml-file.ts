@@ -1,3 +1,4 @@
+import { countOf } from '../plan/plural.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '../errors.js';
 
@@ -111,7 +112,7 @@ function describeYamlErrors(doc: Document, lineCounter: LineCounter, display: st
   const last = errors[MAX_YAML_ERRORS];
   if (hidden > 0 && last) {
     const { line, col } = lineCounter.linePos(last.offset);
-    problems.push({ file: display, line, col, message: `${hidden} more YAML error${hidden === 1 ? '' : 's'} from here on, not listed: fix the ones above first` });
+    problems.push({ file: display, line, col, message: `${countOf(hidden, 'more YAML error')} from here on, not listed: fix the ones above first` });
   }
   return problems;
 }

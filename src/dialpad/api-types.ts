@@ -28,12 +28,6 @@ export type ApiLicense =
   | 'talk'
   | 'user';
 
-/** A list page. A final empty page may omit `items`; `cursor` is absent or null at the end. */
-export interface ApiCollection<T> {
-  items?: T[] | null;
-  cursor?: string | null;
-}
-
 /** `CompanyProto` (`GET /api/v2/company`). */
 export interface ApiCompany {
   id?: Int64;
@@ -121,7 +115,7 @@ export interface ApiUser {
   country?: string;
   /** Not in the public API; the emulator sends it for deleted users (DESIGN §8). */
   deleted_at?: string;
-  /** The groups the user operates in (departments, call centres, offices, …). */
+  /** The groups the user operates in (departments, call centers, offices, …). */
   group_details?: ApiGroupDetails[];
   [field: string]: unknown;
 }

@@ -46,7 +46,7 @@ export function createGroupApplyApi(client: DialpadClient): GroupApplyApi {
       await client.removeOperator(PATH[type], groupId, userId, { label: `remove user ${userId} from ${GROUP_LABELS[type]} ${groupId}` });
     },
     async setSkill(callCenterId, userId, skillLevel) {
-      await client.setOperatorSkill(callCenterId, userId, skillLevel, { label: `set skill of user ${userId} in call centre ${callCenterId} to ${skillLevel}` });
+      await client.setOperatorSkill(callCenterId, userId, skillLevel, { label: `set skill of user ${userId} in call center ${callCenterId} to ${skillLevel}` });
     },
   };
 }

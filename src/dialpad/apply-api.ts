@@ -38,8 +38,17 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       const user = users.find((u) => u.emails?.[0]?.toLowerCase() === email.toLowerCase());
       return user?.id === undefined ? undefined : { id: String(user.id), state: user.state ?? 'active' };
     },
-    async updateUser(id, patch) {
-      await client.updateUser(id, patch, { label: `update user ${id}` });
+    async updateUser(id, { firstName, lastName, emails, license, isSuperAdmin, adminOfficeIds, state }) {
+      const body = {
+        ...(firstName === undefined ? {} : { first_name: firstName }),
+        ...(lastName === undefined ? {} : { last_name: lastName }),
+        ...(emails === undefined ? {} : { emails }),
+        ...(license === undefined ? {} : { license }),
+        ...(isSuperAdmin === undefined ? {} : { is_super_admin: isSuperAdmin }),
+        ...(adminOfficeIds === undefined ? {} : { admin_office_ids: adminOfficeIds }),
+        ...(state === undefined ? {} : { state }),
+      };
+      await client.updateUser(id, body, { label: `update user ${id}` });
     },
     async moveUser(id, officeId) {
       await client.moveUserOffice(id, officeId, { label: `move user ${id} to office ${officeId}` });

@@ -1,5 +1,5 @@
 /**
- * The department and call-centre endpoints of the Dialpad client (`createDialpadClient` composes
+ * The department and call-center endpoints of the Dialpad client (`createDialpadClient` composes
  * them): lists, create, rename, delete, operators and skill levels. Writes that are not absolute
  * values re-read on an ambiguous failure (`confirm-groups.ts`).
  */

@@ -22,7 +22,7 @@ export interface FollowUpReads {
   offices: OfficeLicenseReads[];
   /** Numbers read one by one (`GET /numbers/{number}`); one the company does not have (404) is left out. */
   numbers: string[];
-  /** Call-centre skill levels read one by one (`GET …/callcenters/{id}/operators/{user_id}/skill`); absent: none. */
+  /** Call-center skill levels read one by one (`GET …/callcenters/{id}/operators/{user_id}/skill`); absent: none. */
   skills?: SkillRead[];
 }
 
@@ -59,9 +59,9 @@ export const READ_OFFICE_PLANS: LiveReadScope = {
  *
  * 1. Concurrently: the company, every office, every user in every state (`state=all`; each user
  *    brings the numbers they hold and their memberships, `group_details`), the reserved pool
- *    (`GET /numbers?status=available`), and every department and call centre.
+ *    (`GET /numbers?status=available`), and every department and call center.
  * 2. What `scope.followUp` asks for, given phase 1: per-office license reads, single numbers and
- *    call-centre skill levels.
+ *    call-center skill levels.
  *    Reads `scope.early` asks for once the offices are in start then, beside the user pages.
  *
  * Office licenses not read are 0 in the result (and `available` absent): a caller reads those
@@ -110,7 +110,7 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
     attempt<ApiUser[]>('users', () => client.listUsers({ state: 'all' }), partialList),
     attempt<ApiNumber[]>('reserved numbers', () => client.listNumbers({ status: 'available' }), partialList),
     attempt<ApiDepartment[]>('departments', () => client.listGroups('departments'), partialList),
-    attempt<ApiDepartment[]>('call centres', () => client.listGroups('callcenters'), partialList),
+    attempt<ApiDepartment[]>('call centers', () => client.listGroups('callcenters'), partialList),
     early,
   ]);
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
@@ -121,7 +121,7 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
     Promise.all(
       (followUp.skills ?? []).map((s) =>
         attempt<SkillLevel | undefined>(
-          `skill level of user ${s.userId} in call centre ${s.groupId}`,
+          `skill level of user ${s.userId} in call center ${s.groupId}`,
           async () => ({ ...s, level: (await client.getOperatorSkill(s.groupId, s.userId)).skill_level }),
           () => undefined,
         ),

@@ -4,7 +4,7 @@
  * `liveOfficeKey`) and so are office references: matching them to config keys is a later step
  * (`keyLiveOffices`).
  */
-import { LINE_FIELD } from '../model/license-lines.js';
+import { DEFAULT_USER_LICENSE, LINE_FIELD } from '../model/license-lines.js';
 import {
   ACCOUNT_TYPES,
   LINE_TYPES,
@@ -103,7 +103,7 @@ function normalizeUsers(raw: readonly ApiUser[]): User[] {
       lastName: u.last_name ?? '',
       office: keyOf(u.office_id) ?? '',
       // The API's enum may grow; an unknown license is kept as sent rather than guessed.
-      license: (u.license ?? 'talk') as UserLicense,
+      license: (u.license ?? DEFAULT_USER_LICENSE) as UserLicense,
       admin: {
         company: u.is_super_admin === true,
         offices: [...new Set((u.admin_office_ids ?? []).map((id) => keyOf(id) as string))].sort(),
@@ -153,7 +153,7 @@ export function normalizeNumbers(raw: readonly ApiNumber[], users: readonly ApiU
   return numbers.sort((a, b) => compareCodeUnits(a.number, b.number));
 }
 
-/** Departments and call centres, sorted by key; a group without an id is left out. */
+/** Departments and call centers, sorted by key; a group without an id is left out. */
 function normalizeGroups(departments: readonly ApiDepartment[], callCenters: readonly ApiDepartment[]): Group[] {
   return [...departments.flatMap((g) => toGroup(g, 'department')), ...callCenters.flatMap((g) => toGroup(g, 'call_center'))].sort((a, b) =>
     compareCodeUnits(a.key, b.key),

@@ -68,7 +68,7 @@ export const DEPARTMENT_SHAPE: RecordShape<ApiDepartment> = {
   required: [['id']],
   keyOf: (g) => String(g.id),
 };
-export const CALL_CENTER_SHAPE: RecordShape<ApiCallCenter> = { ...DEPARTMENT_SHAPE, noun: 'call centre' } as RecordShape<ApiCallCenter>;
+export const CALL_CENTER_SHAPE: RecordShape<ApiCallCenter> = { ...DEPARTMENT_SHAPE, noun: 'call center' } as RecordShape<ApiCallCenter>;
 
 /**
  * `OperatorSkillLevelProto`. `skill_level` is what the read is for: one without it is a failed read

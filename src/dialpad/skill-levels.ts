@@ -2,10 +2,10 @@ import { liveGroupKey } from '../model/groups.js';
 import type { User } from '../model/tenant.js';
 import type { Int64 } from './api-types.js';
 
-/** One call-centre membership whose skill level a plan needs (`listSkillReads`). */
+/** One call-center membership whose skill level a plan needs (`listSkillReads`). */
 export interface SkillRead {
   userId: string;
-  /** The call centre's live id. */
+  /** The call center's live id. */
   groupId: string;
 }
 
@@ -15,7 +15,7 @@ export interface SkillLevel extends SkillRead {
 }
 
 /**
- * `users` (id-keyed, as `normalizeLive` makes them) with the `skill` of each call-centre
+ * `users` (id-keyed, as `normalizeLive` makes them) with the `skill` of each call-center
  * membership in `levels` filled in (pure). Skill levels are not in `group_details`: `fetchLive`
  * reads them one by one, only for the memberships a plan asks for.
  */

@@ -5,7 +5,7 @@ import type { OwnedUserMatch } from './owned-users.js';
 import { change, type Change } from './types.js';
 
 /**
- * Group changes: departments and call centres to create, rename or delete (`policy.unmanaged_groups`),
+ * Group changes: departments and call centers to create, rename or delete (`policy.unmanaged_groups`),
  * and memberships to add, remove or re-skill. Memberships are compared per type, only for users
  * whose config manages that type (`departments:` / `call_centers:` present). A role change is a
  * remove and an add (no endpoint changes a role); a leaver (a `delete_user` in `userChanges`) is
@@ -105,7 +105,7 @@ function skillOf(skill: number | undefined): { skill?: number } {
 }
 
 /**
- * The call-centre memberships whose skill level the plan needs (`…/skill` reads, phase 2 of the
+ * The call-center memberships whose skill level the plan needs (`…/skill` reads, phase 2 of the
  * read: `choosePlanReads`): those whose config declares a skill, and those whose role changes (the
  * re-add keeps the skill). Pure: from the user match of the config against `live`, the phase-1
  * read keyed to that config.

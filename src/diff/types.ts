@@ -44,54 +44,57 @@ export type Change =
   | { kind: 'user_numbers'; email: string; user: User; live?: User; from: string[]; to: string[] }
   /** A pool number neither kept nor wanted, with `reserved_numbers.release_unlisted: true`. */
   | { kind: 'release_number'; number: PhoneNumber }
-  /** A config department or call centre missing live. */
+  /** A config department or call center missing live. */
   | { kind: 'create_group'; group: Group }
   /** A config group whose live name differs (matched by its pinned `id`). */
   | { kind: 'rename_group'; group: Group; live: Group }
   /** A live group absent from config, under `policy.unmanaged_groups: delete`. */
   | { kind: 'delete_group'; live: Group }
   /**
-   * `email` should operate in `group` with `role` (and `skill`, for a call centre, when config
+   * `email` should operate in `group` with `role` (and `skill`, for a call center, when config
    * declares one or a role change keeps the live one); `live` is the live account, if any.
    */
   | { kind: 'add_operator'; email: string; user: User; live?: User; group: Group; role: GroupRole; skill?: number }
   /** `email` should no longer operate in `group` (a membership config drops, a role change, a leaver). */
   | { kind: 'remove_operator'; email: string; user?: User; live: User; group: Group; role: GroupRole }
-  /** A call-centre operator's skill level differs from what config declares. */
+  /** A call-center operator's skill level differs from what config declares. */
   | { kind: 'set_skill'; email: string; user: User; live: User; group: Group; from: number; to: number };
 
 export type ChangeKind = Change['kind'];
 
-/** Typed constructors: the only way changes are built. */
+/** The variant of `Change` with this kind. */
+export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
+
+/** Typed constructors, each returning its kind's variant: the only way changes are built. */
 export const change = {
-  createOffice: (office: Office): Change => ({ kind: 'create_office', office }),
-  renameOffice: (office: Office, live: Office): Change => ({ kind: 'rename_office', office, live }),
-  officeLicenses: (office: string, line: LineType, desired: number, live: number): Change => ({
+  createOffice: (office: Office): ChangeOf<'create_office'> => ({ kind: 'create_office', office }),
+  renameOffice: (office: Office, live: Office): ChangeOf<'rename_office'> => ({ kind: 'rename_office', office, live }),
+  officeLicenses: (office: string, line: LineType, desired: number, live: number): ChangeOf<'office_licenses'> => ({
     kind: 'office_licenses',
     office,
     line,
     desired,
     live,
   }),
-  createUser: (user: User): Change => ({ kind: 'create_user', user }),
-  awaitProvisioning: (user: User): Change => ({ kind: 'await_provisioning', user }),
-  scheduleLifecycle: (user: User, action: 'create' | 'suspend' | 'delete', on: string): Change => ({ kind: 'schedule_lifecycle', user, action, on }),
-  restoreUser: (user: User, live: User): Change => ({ kind: 'restore_user', user, live }),
-  updateUser: (user: User, live: User, fields: UserField[]): Change => ({ kind: 'update_user', user, live, fields }),
-  moveUser: (user: User, live: User, from: string, to: string): Change => ({ kind: 'move_user', user, live, from, to }),
-  suspendUser: (live: User, user?: User): Change =>
+  createUser: (user: User): ChangeOf<'create_user'> => ({ kind: 'create_user', user }),
+  awaitProvisioning: (user: User): ChangeOf<'await_provisioning'> => ({ kind: 'await_provisioning', user }),
+  scheduleLifecycle: (user: User, action: 'create' | 'suspend' | 'delete', on: string): ChangeOf<'schedule_lifecycle'> => ({ kind: 'schedule_lifecycle', user, action, on }),
+  restoreUser: (user: User, live: User): ChangeOf<'restore_user'> => ({ kind: 'restore_user', user, live }),
+  updateUser: (user: User, live: User, fields: UserField[]): ChangeOf<'update_user'> => ({ kind: 'update_user', user, live, fields }),
+  moveUser: (user: User, live: User, from: string, to: string): ChangeOf<'move_user'> => ({ kind: 'move_user', user, live, from, to }),
+  suspendUser: (live: User, user?: User): ChangeOf<'suspend_user'> =>
     user === undefined ? { kind: 'suspend_user', live } : { kind: 'suspend_user', user, live },
-  reactivateUser: (user: User, live: User): Change => ({ kind: 'reactivate_user', user, live }),
-  deleteUser: (live: User, user?: User): Change => (user === undefined ? { kind: 'delete_user', live } : { kind: 'delete_user', live, user }),
-  userNumbers: (user: User, from: string[], to: string[], live?: User): Change =>
+  reactivateUser: (user: User, live: User): ChangeOf<'reactivate_user'> => ({ kind: 'reactivate_user', user, live }),
+  deleteUser: (live: User, user?: User): ChangeOf<'delete_user'> => (user === undefined ? { kind: 'delete_user', live } : { kind: 'delete_user', live, user }),
+  userNumbers: (user: User, from: string[], to: string[], live?: User): ChangeOf<'user_numbers'> =>
     live === undefined
       ? { kind: 'user_numbers', email: user.email, user, from, to }
       : { kind: 'user_numbers', email: user.email, user, live, from, to },
-  releaseNumber: (number: PhoneNumber): Change => ({ kind: 'release_number', number }),
-  createGroup: (group: Group): Change => ({ kind: 'create_group', group }),
-  renameGroup: (group: Group, live: Group): Change => ({ kind: 'rename_group', group, live }),
-  deleteGroup: (live: Group): Change => ({ kind: 'delete_group', live }),
-  addOperator: (i: { user: User; live?: User; group: Group; role: GroupRole; skill?: number }): Change => ({
+  releaseNumber: (number: PhoneNumber): ChangeOf<'release_number'> => ({ kind: 'release_number', number }),
+  createGroup: (group: Group): ChangeOf<'create_group'> => ({ kind: 'create_group', group }),
+  renameGroup: (group: Group, live: Group): ChangeOf<'rename_group'> => ({ kind: 'rename_group', group, live }),
+  deleteGroup: (live: Group): ChangeOf<'delete_group'> => ({ kind: 'delete_group', live }),
+  addOperator: (i: { user: User; live?: User; group: Group; role: GroupRole; skill?: number }): ChangeOf<'add_operator'> => ({
     kind: 'add_operator',
     email: i.user.email,
     user: i.user,
@@ -100,7 +103,7 @@ export const change = {
     role: i.role,
     ...(i.skill === undefined ? {} : { skill: i.skill }),
   }),
-  removeOperator: (i: { user?: User; live: User; group: Group; role: GroupRole }): Change => ({
+  removeOperator: (i: { user?: User; live: User; group: Group; role: GroupRole }): ChangeOf<'remove_operator'> => ({
     kind: 'remove_operator',
     email: i.user?.email ?? i.live.email,
     ...(i.user === undefined ? {} : { user: i.user }),
@@ -108,5 +111,5 @@ export const change = {
     group: i.group,
     role: i.role,
   }),
-  setSkill: (i: { user: User; live: User; group: Group; from: number; to: number }): Change => ({ kind: 'set_skill', email: i.user.email, ...i }),
+  setSkill: (i: { user: User; live: User; group: Group; from: number; to: number }): ChangeOf<'set_skill'> => ({ kind: 'set_skill', email: i.user.email, ...i }),
 };

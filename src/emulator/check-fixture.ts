@@ -21,9 +21,9 @@ function findDuplicates<T>(items: T[], keyOf: (t: T) => string | undefined, add:
 const OPERATOR_STATES: ReadonlySet<string> = new Set(['active', 'suspended']);
 
 /**
- * Departments and call centres: ids unique in the one id space the emulator mints from (offices,
+ * Departments and call centers: ids unique in the one id space the emulator mints from (offices,
  * users, groups, deleted ones too), offices and operators that exist, tombstones left empty, each user once per group, roles of the
- * group's kind, skill levels only in call centres, the department operator cap, and numbers
+ * group's kind, skill levels only in call centers, the department operator cap, and numbers
  * consistent with the groups that list them.
  */
 function checkGroups(f: Fixture, officeIds: ReadonlySet<string>, numberIndex: ReadonlyMap<string, number>): PathProblem[] {

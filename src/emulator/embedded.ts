@@ -7,7 +7,7 @@ import { DialformError } from '../errors.js';
 import { writeStateFile } from './embedded-file.js';
 import { FixtureError } from './fixture-error.js';
 import { loadFixture } from './fixture.js';
-import { performManualStep, type ManualStep } from './manual-steps.js';
+import { performManualStep, type EmulatorStep } from './manual-steps.js';
 import { createEmulator } from './server.js';
 import { openSharedStateFile } from './state-file.js';
 import { Store } from './store.js';
@@ -84,7 +84,7 @@ function readSeedRecord(statePath: string): string | undefined {
  * person would in Dialpad's UI between two `--emulator` commands; returns what was done. The
  * state is written back only when the step succeeded.
  */
-export async function performOnSavedState(statePath: string, step: ManualStep, now: () => Date = () => new Date()): Promise<string> {
+export async function performOnSavedState(statePath: string, step: EmulatorStep, now: () => Date = () => new Date()): Promise<string> {
   if (!existsSync(statePath)) {
     throw new DialformError(
       'emulator_fixture_missing',

@@ -29,7 +29,7 @@ const isoTime = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(
 const e164 = { type: 'string', pattern: '^\\+[1-9][0-9]{6,14}$' } as const;
 
 /**
- * A department or call centre; other `DepartmentProto` / `CallCenterProto` fields pass through.
+ * A department or call center; other `DepartmentProto` / `CallCenterProto` fields pass through.
  * Roles and skill ranges per kind are checked in `check-fixture.ts`, which names the kind.
  */
 const group = {

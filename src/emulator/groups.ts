@@ -1,5 +1,5 @@
 /**
- * Departments and call centres: what differs between the two kinds (one table, read by the
+ * Departments and call centers: what differs between the two kinds (one table, read by the
  * fixture checks, the routes, the numbers and `group_details`), and the membership index every
  * user answer derives its `group_details` from. Memberships live only in the groups' `operators`.
  * The rules (roles, cap, skill ranges) are stated here on purpose, apart from the planner's: the
@@ -21,7 +21,7 @@ export interface GroupKindInfo {
   roles: readonly string[];
   /**
    * Most operators the group may hold. Departments: "Up to 25 operators can be assigned to a
-   * Department" (Dialpad help, Assign Operators to Departments). Call centres: none documented.
+   * Department" (Dialpad help, Assign Operators to Departments). Call centers: none documented.
    */
   maxOperators?: number;
 }
@@ -69,7 +69,7 @@ export interface GroupMembership {
 const indexes = new WeakMap<Fixture, { version: number; byUser: Map<string, GroupMembership[]> }>();
 
 /**
- * Each user's memberships: departments, then call centres, in state order, then an `office` entry
+ * Each user's memberships: departments, then call centers, in state order, then an `office` entry
  * with role `admin` per office they administer (the API reference's UserProto example lists its
  * `admin_office_ids` office so). Cached per state and `version`, since a page of 100 users would
  * otherwise scan every group once per user.

@@ -19,7 +19,11 @@ export interface OfficeSelector {
   id?: string;
 }
 
-export type ManualStep =
+/**
+ * One step `dialform emulator do` performs on the emulator (not the plan's `ManualStep`, which is
+ * a manual operation's record in a plan).
+ */
+export type EmulatorStep =
   | { kind: 'transfer_licenses'; from: OfficeSelector; to: OfficeSelector; line: LineType; count: number }
   | { kind: 'restore_user'; email: string }
   /** Admin Settings › Offices › office › Office settings: the office name (no API renames an office). */
@@ -38,7 +42,7 @@ export type ManualStep =
  * Performs `step` on `store`; returns one line saying what was done. Throws
  * `emulator_step_refused` when an office or user cannot be found or Dialpad's rules forbid it.
  */
-export function performManualStep(store: Store, step: ManualStep): string {
+export function performManualStep(store: Store, step: EmulatorStep): string {
   try {
     return perform(store, step);
   } catch (error) {
@@ -47,7 +51,7 @@ export function performManualStep(store: Store, step: ManualStep): string {
   }
 }
 
-function perform(store: Store, step: ManualStep): string {
+function perform(store: Store, step: EmulatorStep): string {
   switch (step.kind) {
     case 'transfer_licenses': {
       const from = findOffice(store, step.from);
@@ -100,7 +104,7 @@ function perform(store: Store, step: ManualStep): string {
   }
 }
 
-function describeStep(step: ManualStep): string {
+function describeStep(step: EmulatorStep): string {
   switch (step.kind) {
     case 'transfer_licenses':
       return `transfer ${step.count} ${step.line} license(s) from ${step.from.name} to ${step.to.name}`;

@@ -1,7 +1,7 @@
 /**
  * Turns a schema-valid fixture into the state shape: ids as strings, countries lower-case, counts
  * as numbers, defaults filled (`state: active`, `license: talk`, number `status`, an operator's
- * `role` and call-centre `skill_level`), and the `phone_numbers` of users and groups linked with
+ * `role` and call-center `skill_level`), and the `phone_numbers` of users and groups linked with
  * the numbers that target them (either side may be written alone).
  */
 import { GROUP_KIND_LIST, SKILL_ON_ADD, findKindOfTargetType } from './groups.js';
@@ -60,7 +60,7 @@ function normalizeUser(raw: Raw): FixtureUser {
   return user;
 }
 
-/** Ids as strings; an operator's `role` defaults to `operator`, a call-centre operator's `skill_level` to 100 (the add endpoint's defaults). */
+/** Ids as strings; an operator's `role` defaults to `operator`, a call-center operator's `skill_level` to 100 (the add endpoint's defaults). */
 function normalizeGroup(raw: Raw, kind: GroupKind): FixtureGroup {
   const operators = ((raw['operators'] as Raw[] | undefined) ?? []).map((o): FixtureOperator => {
     const op: FixtureOperator = { user_id: String(o['user_id']), role: (o['role'] as string | undefined) ?? 'operator' };
@@ -89,7 +89,7 @@ function normalizeNumber(raw: Raw): FixtureNumber {
   return n;
 }
 
-/** What can hold numbers: a user, a department or a call centre. */
+/** What can hold numbers: a user, a department or a call center. */
 interface NumberHolder {
   id: string;
   office_id: string;
@@ -98,7 +98,7 @@ interface NumberHolder {
 
 /**
  * Links holders' `phone_numbers` and the numbers targeting them (users, departments, call
- * centres); conflicts are left for the checker.
+ * centers); conflicts are left for the checker.
  */
 function linkNumbers(fixture: Fixture): void {
   const byNumber = new Map(fixture.numbers.map((n) => [n.number, n]));

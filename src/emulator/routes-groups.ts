@@ -1,6 +1,6 @@
 /**
  * /api/v2/departments and /api/v2/callcenters routes: list (company-wide and per office), create,
- * get, update, delete, operators list/add/remove, and a call-centre operator's skill level. The
+ * get, update, delete, operators list/add/remove, and a call-center operator's skill level. The
  * same routes serve both kinds from `GROUP_KINDS`; only the operator messages differ
  * (`AddOperatorMessage` vs `AddCallCenterOperatorMessage`).
  */
@@ -210,7 +210,7 @@ function makeRoutes(info: GroupKindInfo): Route[] {
   ];
 }
 
-/** The operator `…/operators/{user_id}/skill` names in the call centre in the path: 404 when the user is not one of its operators. */
+/** The operator `…/operators/{user_id}/skill` names in the call center in the path: 404 when the user is not one of its operators. */
 function getVisibleOperator(ctx: RouteContext): { g: FixtureGroup; op: FixtureOperator } {
   const g = getVisibleGroup(ctx, 'call_centers');
   const userId = ctx.params['user_id'] ?? '';

@@ -1,5 +1,5 @@
 /**
- * Business rules of departments and call centres (h19 contract; dialpad-api.md §5 rule 7), shared
+ * Business rules of departments and call centers (h19 contract; dialpad-api.md §5 rule 7), shared
  * by the /api/v2 routes. Each function validates everything first and mutates only when the whole
  * change is allowed, then bumps the store version (user answers derive `group_details` from it).
  */
@@ -9,7 +9,7 @@ import { assertFreeLine, isHoldingLine } from './licenses.js';
 import type { Store } from './store.js';
 import type { FixtureGroup, FixtureOperator, FixtureUser, GroupKind } from './types.js';
 
-/** Licenses that already are call-centre licenses: adding such a user to a call centre changes no license. */
+/** Licenses that already are call-center licenses: adding such a user to a call center changes no license. */
 export const CALL_CENTER_LICENSES: readonly string[] = ['agents', 'lite_support_agents'];
 
 /**
@@ -44,7 +44,7 @@ export function addDepartmentOperator(store: Store, g: FixtureGroup, user: Fixtu
 }
 
 /**
- * `POST /callcenters/{id}/operators`. A user whose license is not a call-centre one is switched
+ * `POST /callcenters/{id}/operators`. A user whose license is not a call-center one is switched
  * to `licenseType` ("This API may result in the usage of call center licenses if required and
  * available. If the licenses are required and not available the operation will fail"): while the
  * user holds a line (active), their office needs a free line of the new license (400 naming it,
@@ -66,7 +66,7 @@ export function removeOperator(store: Store, kind: GroupKind, g: FixtureGroup, u
   store.touch();
 }
 
-/** `PATCH …/operators/{user_id}/skill` on a call-centre operator (0–100, checked by the route). */
+/** `PATCH …/operators/{user_id}/skill` on a call-center operator (0–100, checked by the route). */
 export function setSkillLevel(store: Store, op: FixtureOperator, skill: number): void {
   op.skill_level = skill;
   store.touch();

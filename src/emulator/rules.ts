@@ -90,7 +90,7 @@ export function assertPatchMoveAllowed(store: Store, user: FixtureUser, dest: Fi
  * for `RESTORE_WINDOW_HOURS`. A pending user (invited, never accepted) loses their numbers for
  * good: they leave the company at once (Dialpad help, Add & Remove Team Members; re-stated here
  * on purpose, apart from the planner's `pending_user_number_loss`). The user's department and
- * call-centre memberships are dropped (a restore does not bring them back).
+ * call-center memberships are dropped (a restore does not bring them back).
  */
 export function deleteUser(store: Store, user: FixtureUser): void {
   assertLiveUser(user);

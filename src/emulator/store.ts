@@ -118,7 +118,7 @@ export class Store {
     return n;
   }
 
-  /** The department or call centre `id`; 404 when there is none of that kind, or it was deleted. */
+  /** The department or call center `id`; 404 when there is none of that kind, or it was deleted. */
   getGroup(kind: GroupKind, id: string): FixtureGroup {
     const g = listGroups(this.state, kind).find((x) => x.id === id && isLiveGroup(x));
     if (!g) throw notFound(`${GROUP_KINDS[kind].label} ${id} not found`);

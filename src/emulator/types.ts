@@ -98,16 +98,16 @@ export interface FixtureApiKey {
 /** The two kinds of operator group the emulator models, by their fixture key. */
 export type GroupKind = 'departments' | 'call_centers';
 
-/** A user operating in a department or call centre. Rooms are not modelled. */
+/** A user operating in a department or call center. Rooms are not modelled. */
 export interface FixtureOperator {
   user_id: string;
   role: string;
-  /** Call centres only: 0–100 (the add endpoint takes 1–100, the skill PATCH 0–100); normalized to 100 when absent. */
+  /** Call centers only: 0–100 (the add endpoint takes 1–100, the skill PATCH 0–100); normalized to 100 when absent. */
   skill_level?: number;
 }
 
 /**
- * A department or call centre (`DepartmentProto` / `CallCenterProto` fields, passed through), plus
+ * A department or call center (`DepartmentProto` / `CallCenterProto` fields, passed through), plus
  * its operators: the one source of truth for memberships (users' `group_details` derive from it).
  */
 export interface FixtureGroup {

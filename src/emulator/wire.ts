@@ -78,7 +78,7 @@ export function toUserOrRoomProto(store: Store, u: FixtureUser): Wire {
   });
 }
 
-/** A department as `DepartmentProto` or a call centre as `CallCenterProto`. */
+/** A department as `DepartmentProto` or a call center as `CallCenterProto`. */
 export function toGroupProto(store: Store, g: FixtureGroup): Wire {
   return compact({
     ...omit(g, GROUP_EMULATOR_FIELDS),

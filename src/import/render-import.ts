@@ -30,7 +30,7 @@ const USERS_NOTE =
 
 /**
  * Turns live state into config files that describe it: `dialform.yaml` (company, policy,
- * offices, the reserved pool, departments and call centres) and `users/<office>.yaml` per office,
+ * offices, the reserved pool, departments and call centers) and `users/<office>.yaml` per office,
  * each user with the groups they operate in (skill levels are not read, so not written). Pure: the command writes
  * the files. Planning the result against the same live state gives no changes.
  *
@@ -86,7 +86,7 @@ export function assignOfficeKeys(offices: Office[]): Map<string, string> {
   return assignKeys(offices, 'office');
 }
 
-/** Config keys from group names, unique across departments and call centres (users name groups by key alone). */
+/** Config keys from group names, unique across departments and call centers (users name groups by key alone). */
 function assignGroupKeys(groups: Group[]): Map<string, string> {
   return assignKeys(groups, 'group');
 }

@@ -1,6 +1,6 @@
 /**
- * Dialpad's facts about departments and call centres, in one place: which roles each group type
- * allows, how many operators a department holds, the skill range, and which licenses a call-centre
+ * Dialpad's facts about departments and call centers, in one place: which roles each group type
+ * allows, how many operators a department holds, the skill range, and which licenses a call-center
  * operator needs. The planner, the config rules and the importer read them here; the config
  * schema (kept by hand) states roles and skill range too, checked against these by
  * test/unit/group-facts-schema.test.ts; the emulator re-states them on purpose (src/emulator), to
@@ -13,7 +13,7 @@ import type { DesiredState, Group, GroupRole, GroupType, LiveState, Membership, 
 
 /**
  * Roles per group type: `AddOperatorMessage.role` (admin, operator) for departments,
- * `AddCallCenterOperatorMessage.role` (admin, operator, supervisor) for call centres.
+ * `AddCallCenterOperatorMessage.role` (admin, operator, supervisor) for call centers.
  */
 export const GROUP_ROLES: Record<GroupType, readonly GroupRole[]> = {
   department: ['admin', 'operator'],
@@ -30,13 +30,13 @@ export const MAX_DEPARTMENT_OPERATORS = 25;
 export const SKILL_RANGE = { min: 1, max: 100, default: 100 } as const;
 
 /**
- * Licenses a call-centre operator holds (`AddCallCenterOperatorMessage.license_type`). Config
- * gives every call-centre member one, so an add never has Dialpad switch a license.
+ * Licenses a call-center operator holds (`AddCallCenterOperatorMessage.license_type`). Config
+ * gives every call-center member one, so an add never has Dialpad switch a license.
  */
 export const AGENT_LICENSES: readonly UserLicense[] = ['agents', 'lite_support_agents'];
 
 /** Words for a group type in messages and plans. */
-export const GROUP_LABELS: Record<GroupType, string> = { department: 'department', call_center: 'call centre' };
+export const GROUP_LABELS: Record<GroupType, string> = { department: 'department', call_center: 'call center' };
 
 /** The config key (`departments:` or `call_centers:`) and the user key holding memberships of a type. */
 export const GROUP_CONFIG_KEY: Record<GroupType, 'departments' | 'call_centers'> = { department: 'departments', call_center: 'call_centers' };
@@ -46,7 +46,7 @@ export function liveGroupKey(type: GroupType, id: string): string {
   return `${type}:${id}`;
 }
 
-/** Whether `license` is one a call-centre operator holds already (no switch on add). */
+/** Whether `license` is one a call-center operator holds already (no switch on add). */
 export function isAgentLicense(license: string): boolean {
   return (AGENT_LICENSES as readonly string[]).includes(license);
 }

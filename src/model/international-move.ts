@@ -24,6 +24,18 @@ export function isInternalNumber(number: string): boolean {
 }
 
 /**
+ * The country of `number` when a user in an office in `officeCountry` cannot hold it, else
+ * undefined: Dialpad assigns a user numbers of their office's country, internal numbers excepted.
+ * A number or an office of unknown country is not judged. The one home of this check: the
+ * simulation (an assign waits for the user's move) and `number_conflict` (config) both ask it.
+ */
+export function foreignNumberCountry(number: string, officeCountry: string, numberCountry: string | undefined): string | undefined {
+  const office = officeCountry.toUpperCase();
+  if (numberCountry === undefined || office === '' || numberCountry === office || isInternalNumber(number)) return undefined;
+  return numberCountry;
+}
+
+/**
  * Whether an international move leaves the user's numbers as they are: only when every number
  * the user holds (at least one) is internal.
  */

@@ -44,6 +44,12 @@ export const LINE_KINDS = {
 } as const satisfies Record<LineType, LineKind>;
 
 /**
+ * The license of a user that names none: config's default for an entry without `license:`, and
+ * how a user Dialpad lists without one is read (Dialpad gives a new user a Talk license).
+ */
+export const DEFAULT_USER_LICENSE: UserLicense = 'talk';
+
+/**
  * Which office line a user license consumes. Dialpad does not document the mapping; this is the
  * plausible one from dialpad-api.md §4.3 (`talk`→talk_lines, `agents`→sell_lines,
  * `lite_support_agents`→contact_center_lines). Licenses not listed consume no managed line.

@@ -161,7 +161,7 @@ export interface User {
    * department memberships are not managed. Live: from `group_details` (always set).
    */
   departments?: Membership[];
-  /** Call centres the user operates in, as `departments`; desired entries may carry a skill level. */
+  /** Call centers the user operates in, as `departments`; desired entries may carry a skill level. */
   callCenters?: Membership[];
   source?: SourceRef;
 }
@@ -173,10 +173,10 @@ export type GroupType = (typeof GROUP_TYPES)[number];
 /** A membership role (`GroupDetailsProto.role`); which roles a group type allows: `GROUP_ROLES`. */
 export type GroupRole = 'admin' | 'operator' | 'supervisor';
 
-/** A department or call centre. */
+/** A department or call center. */
 export interface Group {
   /**
-   * Config key (a slug, unique across departments and call centres); a live group not matched to
+   * Config key (a slug, unique across departments and call centers); a live group not matched to
    * config keeps `<type>:<live id>` (`liveGroupKey`).
    */
   key: string;
@@ -195,7 +195,7 @@ export interface Membership {
   group: string;
   role: GroupRole;
   /**
-   * Call centres only, 1–100. Desired: declared in config (absent: not managed). Live: read
+   * Call centers only, 1–100. Desired: declared in config (absent: not managed). Live: read
    * (`…/skill`) only for members whose config declares one, else absent.
    */
   skill?: number;
@@ -219,7 +219,7 @@ export interface PhoneNumber {
 
 export type UnmanagedUsersPolicy = 'ignore' | 'suspend' | 'delete';
 
-/** What happens to live departments and call centres absent from config (default `ignore`). */
+/** What happens to live departments and call centers absent from config (default `ignore`). */
 export type UnmanagedGroupsPolicy = 'ignore' | 'delete';
 
 /**
@@ -265,7 +265,7 @@ export interface Tenant {
   users: User[];
   /** Live: every company number. Desired: empty (numbers are declared on users and in `reservedNumbers`). */
   numbers: PhoneNumber[];
-  /** Departments and call centres, sorted by key; absent means none (desired: none declared). */
+  /** Departments and call centers, sorted by key; absent means none (desired: none declared). */
   groups?: Group[];
 }
 

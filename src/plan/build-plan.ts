@@ -12,6 +12,7 @@ import { operationsFromChange } from './from-changes.js';
 import { createOfficeBook } from './office-refs.js';
 import { createGroupBook } from './group-refs.js';
 import { orderOperations } from './order.js';
+import { reportBlocked } from './report-blocked.js';
 import { runRules, type Withheld } from './rules/index.js';
 import { GROUP_LABELS } from '../model/groups.js';
 import { settleReversibility } from './reversibility.js';
@@ -21,7 +22,8 @@ import { createSimState } from './sim-state.js';
 import { addRehearsalNote, type Rehearsal } from './rehearsal.js';
 import { planTransfers } from './transfers.js';
 import { fingerprintPlan } from './fingerprint.js';
-import { PLAN_FORMAT_VERSION, type Operation, type PendingRestore, type Plan, type PlanSummary, type Violation } from './types.js';
+import { PLAN_FORMAT_VERSION, type Operation, type Plan, type PlanSummary, type Violation } from './types.js';
+import type { PendingRestore } from '../journal-types.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { DEFAULT_TIME_ZONE } from '../model/lifecycle-dates.js';
 
@@ -45,16 +47,45 @@ export interface BuildPlanInput {
 /**
  * A partial read must not lead to deleting or suspending users, releasing numbers or deleting
  * groups that may only be unread: each such change, as `incomplete_live_read` names it (the
- * list of `Withheld` it goes in, and its name there), else `undefined`.
+ * list of `Withheld` it goes in, and its name there), else `undefined`. Every change kind decides
+ * (a new one fails to compile until it does); whatever is planned, `incomplete_live_read` still
+ * names each operation whose kind deletes (`KINDS[kind].deletes`).
  */
 function nameWithheld(c: Change, live: LiveState): [keyof Withheld, string] | undefined {
   if (live.incomplete.length === 0) return undefined;
-  // An offboarded entry (`state: deleted`) names a user that was read: only the policy's acts are held back.
-  if ((c.kind === 'delete_user' || c.kind === 'suspend_user') && c.user === undefined) return ['users', c.live.email];
-  if (c.kind === 'release_number') return ['numbers', c.number.number];
-  // A group absent from a partial read's lists may only be unread.
-  if (c.kind === 'delete_group') return ['groups', `${GROUP_LABELS[c.live.type]} ${c.live.name}`];
-  return undefined;
+  switch (c.kind) {
+    case 'delete_user':
+    case 'suspend_user':
+      // An offboarded entry (`state: deleted`) names a user that was read: only the policy's acts are held back.
+      return c.user === undefined ? ['users', c.live.email] : undefined;
+    case 'release_number':
+      return ['numbers', c.number.number];
+    case 'delete_group':
+      // A group absent from a partial read's lists may only be unread.
+      return ['groups', `${GROUP_LABELS[c.live.type]} ${c.live.name}`];
+    // A membership to remove was read (on its user); the rest adds or changes what config declares.
+    case 'remove_operator':
+    case 'create_office':
+    case 'rename_office':
+    case 'office_licenses':
+    case 'create_user':
+    case 'await_provisioning':
+    case 'schedule_lifecycle':
+    case 'restore_user':
+    case 'update_user':
+    case 'move_user':
+    case 'reactivate_user':
+    case 'user_numbers':
+    case 'create_group':
+    case 'rename_group':
+    case 'add_operator':
+    case 'set_skill':
+      return undefined;
+    default: {
+      const _never: never = c;
+      return _never;
+    }
+  }
 }
 
 function isWithheld(c: Change, live: LiveState): boolean {
@@ -131,11 +162,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     withheld,
     pendingRestores: input.pendingRestores ?? [],
   });
-  // Every blocked operation is named by an error, whichever rule's code it carries.
-  const reported = new Set(violations.filter((v) => v.severity === 'error').flatMap((v) => v.operation_ids));
-  for (const b of trace.blocked) {
-    if (!reported.has(b.id)) violations.push({ code: b.code, severity: 'error', message: b.message, operation_ids: [b.id] });
-  }
+  violations.push(...reportBlocked(trace.blocked, violations));
 
   const rehearsal = input.rehearsal;
   const settled = settleReversibility({ operations: trace.operations, pool: trace.pool, live });
@@ -157,7 +184,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     operations,
     violations,
     pool: trace.pool,
-    // Kept for readers of format 1: undeclared changes are manual steps now (`planPermissionChanges`).
+    // Always empty now (see `Plan.unverifiable`).
     unverifiable: [],
     offices: listOfficeNames(desired, live),
     ...(untouched === 0 ? {} : { unmanaged_users: { policy: desired.policy.unmanagedUsers, count: untouched } }),

@@ -40,7 +40,7 @@ function mayClaimLine(user: User, live: User | undefined, liveOffice: string | u
  *   rooms, room phones, fax lines) count against them too, and the API shows those nowhere else;
  * - `GET /numbers/{number}` for each number a config user lists that no user read holds and the
  *   pool does not hold: it is someone else's (an office line, a call center) or not the company's;
- * - a call-centre member's skill level where config declares one or the role changes
+ * - a call-center member's skill level where config declares one or the role changes
  *   (`listSkillReads`: skill levels are not in `group_details`).
  *
  * Offices and numbers come out sorted, so the same inputs give the same requests in the same order.

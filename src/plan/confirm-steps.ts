@@ -6,6 +6,7 @@
  * confirmed by hand: apply verifies them.
  */
 import { DialformError } from '../errors.js';
+import { KINDS, OPERATION_KINDS } from './kinds/index.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import type { DesiredState } from '../model/tenant.js';
 import { PERMISSION_EFFECT, planPermissionChanges, type PermissionOperation } from './permission-changes.js';
@@ -55,12 +56,17 @@ function toConfirmation(op: PermissionOperation, at: Date): ConfirmedGrant {
   return { email: op.target.email.toLowerCase(), ...PERMISSION_EFFECT[op.kind], step: op.kind, at: at.toISOString() };
 }
 
-const API_VERIFIED = new Set(['transfer_licenses', 'buy_licenses', 'rename_office', 'restore_user']);
-
 function notConfirmable(name: string, stepId: string, pending: PendingConfirmation[]): DialformError {
   const listed = pending.length === 0 ? 'Nothing is waiting for confirmation.' : `Waiting for confirmation: ${pending.map((p) => `${p.step} (${p.emails.join(', ')})`).join('; ')}.`;
-  const why = API_VERIFIED.has(stepId)
+  const why = isApiVerified(stepId)
     ? `${stepId} is verified through Dialpad's API: do it in Dialpad and run apply, which checks it.`
     : `${name} is not a step waiting for confirmation in this config.`;
   return new DialformError('step_not_confirmable', `Cannot confirm ${name}: ${why} ${listed}`);
+}
+
+/** Whether a step id's kind is a manual step Dialpad's API shows done (its entry's `manual`). */
+function isApiVerified(stepId: string): boolean {
+  const kind = OPERATION_KINDS.find((k) => k === stepId);
+  const manual = kind === undefined ? false : KINDS[kind].manual;
+  return manual !== false && manual.verifiedBy === 'api';
 }

@@ -2,6 +2,7 @@
  * Turns each `Change` into operation drafts (one change may give several, e.g. numbers).
  * License-count changes are collected and paired into transfers by `planTransfers`.
  */
+import { agreeing } from './plural.js';
 import type { Change, UserField } from '../diff/types.js';
 import type { User, UserLicense } from '../model/tenant.js';
 import { LINE_LABELS, lineOfLicense } from '../model/license-lines.js';
@@ -209,7 +210,7 @@ function describeNumbersAfterMove(m: { email: string; fromCountry: string; toCou
 
 /** `+1… goes to the reserved pool` / `+1…, +1… go to the reserved pool`. */
 function describePooled(numbers: string[]): string {
-  return `${numbers.join(', ')} ${numbers.length === 1 ? 'goes' : 'go'} to the reserved pool`;
+  return `${numbers.join(', ')} ${agreeing(numbers.length, 'goes', 'go')} to the reserved pool`;
 }
 
 /** A restore's deadline from the deletion time Dialpad gave, when it gave a readable one. */

@@ -7,6 +7,7 @@
 import type { GroupRole, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 import { GROUP_LABELS } from '../model/groups.js';
 import { countOf } from './plural.js';
+import { KINDS } from './kinds/index.js';
 import { LINE_KINDS, LINE_LABELS } from '../model/license-lines.js';
 import type { FieldChange, GroupRef, GroupTarget, ManualStep, MoveVia, NewNumber, OfficeRef, OfficeTarget, OperationKind, OperationOf, Reversible, Target, UserPatch, UserTarget } from './types.js';
 
@@ -24,18 +25,22 @@ function userTarget(email: string, id?: string): UserTarget {
 }
 
 function base<K extends OperationKind, T extends Target>(kind: K, target: T, input: { source: string; changes?: FieldChange[]; notes?: string[] }, extra: {
-  /** Makes the operation manual: the step it is part of. */
-  step?: ManualStep;
+  /**
+   * A manual kind's step (its entry in `KINDS` says whether the kind is manual and how it is
+   * verified): its id, by default the kind (one bulk step for every user), and its deadline.
+   */
+  step?: { id: string; expiresAt?: string };
   reversible?: Reversible;
   summary: string;
 }) {
+  const manual = KINDS[kind].manual;
   return {
     id: '',
     kind,
     target,
     changes: input.changes ?? [],
-    manual: extra.step !== undefined,
-    ...(extra.step === undefined ? {} : { step: extra.step }),
+    manual: manual !== false,
+    ...(manual === false ? {} : { step: pendingStep(extra.step?.id ?? kind, manual.verifiedBy, extra.step?.expiresAt) }),
     reversible: extra.reversible ?? 'yes',
     source: input.source,
     after: [],
@@ -46,13 +51,8 @@ function base<K extends OperationKind, T extends Target>(kind: K, target: T, inp
 }
 
 /** A pending manual step. */
-function pending(id: string, verifiedBy: ManualStep['verified_by'], expiresAt?: string): ManualStep {
+function pendingStep(id: string, verifiedBy: ManualStep['verified_by'], expiresAt?: string): ManualStep {
   return { id, verified_by: verifiedBy, state: 'pending', ...(expiresAt === undefined ? {} : { expires_at: expiresAt }) };
-}
-
-/** One bulk step per permission kind: the article's checkbox action covers every user ticked. */
-function permissionStep(kind: 'grant_analytics' | 'revoke_analytics' | 'grant_proxy' | 'revoke_proxy'): ManualStep {
-  return pending(kind, 'operator');
 }
 
 const officeTarget = (o: OfficeRef): OfficeTarget =>
@@ -60,7 +60,7 @@ const officeTarget = (o: OfficeRef): OfficeTarget =>
 
 const groupTarget = (g: GroupRef): GroupTarget => ({ type: 'group', ...g });
 
-/** `call centre Support`. */
+/** `call center Support`. */
 const groupName = (g: GroupRef): string => `${GROUP_LABELS[g.group_type]} ${g.name}`;
 
 export const operation = {
@@ -118,7 +118,7 @@ export const operation = {
   restoreUser(i: UserOpInput & { expiresAt?: string }): OperationOf<'restore_user'> {
     return {
       ...base('restore_user', userTarget(i.email, i.id), i, {
-        step: pending(`restore_user:${i.email}`, 'api', i.expiresAt),
+        step: { id: `restore_user:${i.email}`, ...(i.expiresAt === undefined ? {} : { expiresAt: i.expiresAt }) },
         summary: `restore deleted user ${i.email} (manual)`,
       }),
     };
@@ -154,7 +154,7 @@ export const operation = {
           `Or lower licenses.${i.line} for ${i.office.key} in config.`,
         ],
       }, {
-        step: pending(`buy_licenses:${i.line}:${i.office.key}`, 'api'),
+        step: { id: `buy_licenses:${i.line}:${i.office.key}` },
         summary: `buy ${what} for ${i.office.name} (manual: a purchase)`,
       }),
       line: i.line,
@@ -172,7 +172,7 @@ export const operation = {
             "Dialpad's API cannot rename an office; until it is done, Dialpad and these steps call it " + `${i.office.name}.`,
         ],
       }, {
-        step: pending(`rename_office:${i.office.key}`, 'api'),
+        step: { id: `rename_office:${i.office.key}` },
         summary: `rename office ${i.office.name} to ${i.name} (manual)`,
       }),
       name: i.name,
@@ -189,7 +189,7 @@ export const operation = {
           'Only unassigned licenses transfer; a Company Admin on an Advanced or Premium plan must do it.',
         ],
       }, {
-        step: pending(`transfer_licenses:${i.line}:${i.from.key}:${i.to.key}`, 'api'),
+        step: { id: `transfer_licenses:${i.line}:${i.from.key}:${i.to.key}` },
         summary: `transfer ${what} from ${i.from.name} to ${i.to.name} (manual)`,
       }),
       line: i.line,
@@ -200,13 +200,13 @@ export const operation = {
     };
   },
   grantAnalytics(i: UserOpInput): OperationOf<'grant_analytics'> {
-    return base('grant_analytics', userTarget(i.email, i.id), i, { step: permissionStep('grant_analytics'), summary: `grant analytics to ${i.email} (manual)` });
+    return base('grant_analytics', userTarget(i.email, i.id), i, { summary: `grant analytics to ${i.email} (manual)` });
   },
   revokeAnalytics(i: UserOpInput): OperationOf<'revoke_analytics'> {
-    return base('revoke_analytics', userTarget(i.email, i.id), i, { step: permissionStep('revoke_analytics'), summary: `revoke analytics from ${i.email} (manual)` });
+    return base('revoke_analytics', userTarget(i.email, i.id), i, { summary: `revoke analytics from ${i.email} (manual)` });
   },
   grantProxy(i: UserOpInput): OperationOf<'grant_proxy'> {
-    return base('grant_proxy', userTarget(i.email, i.id), i, { step: permissionStep('grant_proxy'), summary: `grant proxy access to ${i.email} (manual)` });
+    return base('grant_proxy', userTarget(i.email, i.id), i, { summary: `grant proxy access to ${i.email} (manual)` });
   },
   createGroup(i: { group: GroupRef; source: string; notes?: string[] }): OperationOf<'create_group'> {
     return {
@@ -253,6 +253,6 @@ export const operation = {
     };
   },
   revokeProxy(i: UserOpInput): OperationOf<'revoke_proxy'> {
-    return base('revoke_proxy', userTarget(i.email, i.id), i, { step: permissionStep('revoke_proxy'), summary: `revoke proxy access from ${i.email} (manual)` });
+    return base('revoke_proxy', userTarget(i.email, i.id), i, { summary: `revoke proxy access from ${i.email} (manual)` });
   },
 };

@@ -14,6 +14,7 @@ import { readUserText, UserFileError } from '../read-user-file.js';
 import { schemaPath } from '../package-root.js';
 import { PLAN_FORMAT_VERSION, type Plan } from './types.js';
 import { fingerprintPlan } from './fingerprint.js';
+import { KINDS } from './kinds/index.js';
 
 /** How many problems a `plan_file_invalid` message lists. */
 const MAX_PROBLEMS = 5;
@@ -62,8 +63,8 @@ function invalid(path: string, problems: string[]): DialformError {
 
 /**
  * Cross-references the schema cannot state: ids in order, references to existing operations,
- * steps on manual operations only, and a fingerprint that is the operations' own (a file whose
- * fingerprint was edited would show a reviewer another plan's).
+ * `manual` as the kind says, steps on manual operations only, and a fingerprint that is the
+ * operations' own (a file whose fingerprint was edited would show a reviewer another plan's).
  */
 function checkReferences(plan: Plan): string[] {
   const problems: string[] = [];
@@ -75,6 +76,9 @@ function checkReferences(plan: Plan): string[] {
     // Only manual operations are steps a person does. (A manual one without a step is a plan file
     // from before steps were recorded, and still reads.)
     if (op.step !== undefined && !op.manual) problems.push(`/operations/${i}/step: only a manual operation has a step`);
+    // Apply waits for a manual step instead of calling Dialpad: the kind decides which it is, not the file.
+    const manual = KINDS[op.kind].manual !== false;
+    if (op.manual !== manual) problems.push(`/operations/${i}/manual: ${op.kind} is ${manual ? '' : 'not '}a manual step`);
   });
   plan.operations.forEach((op, i) => {
     op.after.forEach((id, j) => {

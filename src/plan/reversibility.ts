@@ -44,7 +44,7 @@ export function numbersDeletedWith(pool: readonly PoolMovement[], id: string): s
 
 /**
  * Dialpad deletes a pending (invited, never accepted) user's numbers with them, at once: no pool,
- * no restore (help centre, Add & Remove Team Members). The simulation records those numbers as
+ * no restore (help center, Add & Remove Team Members). The simulation records those numbers as
  * `released` by the delete itself.
  */
 const findNumbersDeletedWithPendingUsers: IrreversibleFinder = ({ operations, pool }) => {

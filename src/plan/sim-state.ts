@@ -14,6 +14,7 @@ import {
   type GroupType,
   type LineType,
   type LiveState,
+  type UnmanagedUsersPolicy,
   type UserLicense,
   type UserState,
 } from '../model/tenant.js';
@@ -40,7 +41,7 @@ export interface SimUser {
   numbers: string[];
 }
 
-/** A department or call centre in the simulation. */
+/** A department or call center in the simulation. */
 export interface SimGroup {
   key: string;
   type: GroupType;
@@ -54,7 +55,7 @@ export interface SimGroup {
 export interface SimState {
   accountType?: AccountType;
   offices: Map<string, SimOffice>;
-  /** Departments and call centres by group key. */
+  /** Departments and call centers by group key. */
   groups: Map<string, SimGroup>;
   /** Keyed by the email the plan uses (the desired email when `previous_emails` matched). */
   users: Map<string, SimUser>;
@@ -62,6 +63,8 @@ export interface SimState {
   pool: Set<string>;
   /** The country a number belongs to (`indexNumberCountries`: a pool number's office, else its own); fixed for the plan. */
   numberCountry: (number: string) => string | undefined;
+  /** What config says of users, for the messages that name a way out: whether it has an entry for an email, and its policy for the rest. */
+  config: { has(email: string): boolean; unmanagedUsers: UnmanagedUsersPolicy };
 }
 
 /**
@@ -154,6 +157,7 @@ export function createSimState(
     if (user.state === 'deleted' || user.state === 'cancelled') continue;
     for (const m of [...(user.departments ?? []), ...(user.callCenters ?? [])]) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
   }
+  const configured = new Set(desired.tenant.users.map((u) => u.email.toLowerCase()));
   const pool = new Set(
     live.tenant.numbers.filter((n) => n.status === 'available' && n.targetId === undefined).map((n) => n.number),
   );
@@ -164,6 +168,7 @@ export function createSimState(
     users,
     pool,
     numberCountry,
+    config: { has: (email) => configured.has(email.toLowerCase()), unmanagedUsers: desired.policy.unmanagedUsers },
   };
 }
 
@@ -176,5 +181,6 @@ export function cloneSimState(sim: SimState): SimState {
     users: new Map([...sim.users].map(([k, u]) => [k, { ...u, adminOffices: [...u.adminOffices], numbers: [...u.numbers] }])),
     pool: new Set(sim.pool),
     numberCountry: sim.numberCountry,
+    config: sim.config,
   };
 }

@@ -32,7 +32,7 @@ export interface NumberTarget {
   type: 'number';
   number: string;
 }
-/** A department or call centre as operations refer to it: its config key, live id when it exists, name. */
+/** A department or call center as operations refer to it: its config key, live id when it exists, name. */
 export interface GroupRef {
   group_type: GroupType;
   key: string;
@@ -215,10 +215,10 @@ export type Operation =
       kind: 'add_operator';
       group: GroupRef;
       role: GroupRole;
-      /** Call centres only: the skill level sent (absent: Dialpad's default, 100). */
+      /** Call centers only: the skill level sent (absent: Dialpad's default, 100). */
       skill_level?: number;
       /**
-       * Call centres only: the agent license sent as `license_type`, the license Dialpad switches
+       * Call centers only: the agent license sent as `license_type`, the license Dialpad switches
        * the user to if they hold another one (the user's license in config).
        */
       license_type?: UserLicense;
@@ -267,21 +267,12 @@ export interface PlanSummary {
   blocked: boolean;
 }
 
-/** A declared class-3 attribute the API cannot show (analytics, proxy without `--base`). */
+/** A declared class-3 attribute the API cannot show (analytics, proxy), as older plans listed it (`Plan.unverifiable`). */
 export interface Unverifiable {
   email: string;
   attribute: 'analytics' | 'proxy';
   value: unknown;
   source: string;
-}
-
-/**
- * A restore apply waited for and never saw done (from its journal): the user's email, lower-cased,
- * and when apply last waited for it. If the user is absent from Dialpad now, the window passed.
- */
-export interface PendingRestore {
-  email: string;
-  since: string;
 }
 
 /** A number entering or leaving the reserved pool during the plan (display). */
@@ -310,7 +301,11 @@ export interface Plan {
   summary: PlanSummary;
   operations: Operation[];
   violations: Violation[];
-  /** Class-3 declarations dialform cannot check (display). */
+  /**
+   * Display only: analytics/proxy declarations no API could check, as plans made before issue 14
+   * listed them. Plans made now leave it empty (undeclared changes are manual steps,
+   * `planPermissionChanges`); it stays in format 1 so those plan files still read and render.
+   */
   unverifiable: Unverifiable[];
   /** Reserved-pool movements (display). */
   pool: PoolMovement[];

@@ -5,6 +5,7 @@
  * one line per operation, then to counts per office and kind plus as many operations as fit, and
  * points at the full plan artifact.
  */
+import { countOf } from '../plan/plural.js';
 import type { Plan } from '../plan/types.js';
 import {
   buildPlanView,
@@ -95,7 +96,7 @@ function groupSummary(group: OfficeGroup): string {
     .map(([b, n]) => ` · ${BADGE_TEXT[b]} ${n}`)
     .join('');
   const n = group.rows.length;
-  return `<b>${escapeMarkdown(group.title)}</b>: ${n} operation${n === 1 ? '' : 's'} (${countKinds(group.rows)})${flags}`;
+  return `<b>${escapeMarkdown(group.title)}</b>: ${countOf(n, 'operation')} (${countKinds(group.rows)})${flags}`;
 }
 
 function violationLine(v: ViolationRow): string {

@@ -3,6 +3,7 @@
  * disagree about what a plan says. `buildPlanView` only reads the plan: it never re-sorts the
  * operations' execution order (grouping by office keeps `op-N` order inside each group).
  */
+import { agreeing, countOf } from '../plan/plural.js';
 import { EXIT } from '../exit-codes.js';
 import { specOf, type Marker } from '../plan/kinds/index.js';
 import type { FieldChange, ManualStep, Operation, OperationKind, Plan, PoolMovement, Unverifiable, Violation } from '../plan/types.js';
@@ -28,7 +29,7 @@ export interface OperationRow {
   marker: Marker;
   /** `move user`, `transfer licenses`, … */
   action: string;
-  /** Email, office name, number or `company`. */
+  /** What `formatTarget` shows: an email, an office's or a group's name, or a number. */
   target: string;
   /** The planner's one-line summary (may be empty). */
   summary: string;
@@ -165,7 +166,7 @@ export const WAITING_TITLE = 'Waiting for provisioning by the identity provider 
 
 /** `3 live users are not in the configuration and are left as they are (policy.unmanaged_users: ignore).` */
 export function formatUnmanagedLine(unmanaged: NonNullable<Plan['unmanaged_users']>): string {
-  const who = unmanaged.count === 1 ? '1 live user is' : `${unmanaged.count} live users are`;
+  const who = `${countOf(unmanaged.count, 'live user')} ${agreeing(unmanaged.count, 'is', 'are')}`;
   const offboard = unmanaged.policy === 'delete' ? '' : ' To offboard one, give them an entry with state: deleted.';
   return `${who} not in the configuration and left as they are (policy.unmanaged_users: ${unmanaged.policy}).${offboard}`;
 }

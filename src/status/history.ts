@@ -4,7 +4,7 @@
  * which operation of which plan was done and when; the saved plan says what each operation did.
  * Joining the two (pure) gives these facts for every plan passed in.
  */
-import type { JournalEntry } from '../apply/journal.js';
+import type { JournalEntry } from '../journal-types.js';
 import type { Plan } from '../plan/types.js';
 
 export interface PoolEntry {

@@ -3,7 +3,7 @@ import { createEmulator, parseFixture, type RunningEmulator } from '../../src/em
 import { NEWER_SPEC_FIELDS, createContractChecker, readContract } from '../support/contract.js';
 
 /**
- * The emulator's department and call-centre endpoints against Dialpad's OpenAPI description
+ * The emulator's department and call-center endpoints against Dialpad's OpenAPI description
  * (`dialpad-groups-contract.json`, derived by `scripts/derive-contract.ts … emulator-groups`):
  * every request body sent is the official message (strict), and every answer validates strictly
  * against the official response schema.
@@ -81,7 +81,7 @@ function checkExchanges(): string[] {
   return problems;
 }
 
-describe('department and call-centre endpoints against the official OpenAPI description (issue 19 #13)', () => {
+describe('department and call-center endpoints against the official OpenAPI description (issue 19 #13)', () => {
   it('sends official shapes for every operation, and accepts the official messages', async () => {
     const hq = '6100000000000001';
     const dept = await call('POST', '/departments', { name: 'Billing', office_id: hq, ring_seconds: 25, hours_on: false, group_description: 'Invoices' });

@@ -56,7 +56,7 @@ const CASES: Case[] = [
   { noun: 'available licenses', shape: LINE_COUNTS_SHAPE, name: 'schemas.plan.AvailableLicensesProto' },
   { noun: 'group detail', shape: GROUP_DETAILS_SHAPE, name: 'schemas.user.GroupDetailsProto' },
   { noun: 'department', shape: DEPARTMENT_SHAPE, name: 'schemas.group.DepartmentProto', collection: 'schemas.group.DepartmentCollection' },
-  { noun: 'call centre', shape: CALL_CENTER_SHAPE, name: 'schemas.group.CallCenterProto', collection: 'schemas.group.CallCenterCollection' },
+  { noun: 'call center', shape: CALL_CENTER_SHAPE, name: 'schemas.group.CallCenterProto', collection: 'schemas.group.CallCenterCollection' },
   { noun: 'skill level', shape: SKILL_LEVEL_SHAPE, name: 'schemas.group.OperatorSkillLevelProto' },
 ];
 

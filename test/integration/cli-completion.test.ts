@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LINE_TYPES } from '../../src/model/tenant.js';
 import { ROOT, runCli } from '../support/cli.js';
 
 const run = promisify(execFile);
@@ -44,6 +45,12 @@ describe('dialform completion (issue 16 #5)', () => {
     expect(await complete('dialform plan --format ')).toEqual(['text', 'markdown', 'json']);
     expect(await complete('dialform status --format ')).toEqual(['text', 'json']);
     expect(await complete('dialform completion ')).toEqual(['bash', 'zsh', 'fish']);
+  });
+
+  it('offers and documents every license line --kind accepts, not three of them', async () => {
+    expect(await complete('dialform emulator do transfer-licenses --kind ')).toEqual([...LINE_TYPES]);
+    const help = await runCli(['emulator', 'do', 'transfer-licenses', '--help'], { cwd: ROOT });
+    for (const line of LINE_TYPES) expect(help.stdout).toContain(`"${line}"`);
   });
 
   it('prints zsh and fish scripts and refuses an unknown shell (issue 16 #5)', async () => {

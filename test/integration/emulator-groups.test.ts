@@ -4,7 +4,7 @@ import { itemsOf, makeFixture, startHarness, type Harness } from '../support/emu
 
 /**
  * Acme (see the harness: HQ talk 3 / sell 1, Ada and Bob on talk, Cy the only sell line) with
- * Sales (HQ, Ada admin), Support (HQ, Cy supervisor at 80) and a contact-centre line free in HQ.
+ * Sales (HQ, Ada admin), Support (HQ, Cy supervisor at 80) and a contact-center line free in HQ.
  */
 function makeGroupFixture(): Fixture {
   const f = makeFixture();
@@ -145,7 +145,7 @@ describe('departments and call centers', () => {
     expect((await h.api('GET', '/users/103')).body).not.toHaveProperty('group_details');
   });
 
-  it('switches a call-centre operator to license_type, consuming that line and freeing the old one, or refuses when none is free (issue 19 #10)', async () => {
+  it('switches a call-center operator to license_type, consuming that line and freeing the old one, or refuses when none is free (issue 19 #10)', async () => {
     h = await startHarness({ fixture: makeGroupFixture() });
     const none = await h.api('POST', '/callcenters/601/operators', { user_id: '101' });
     expect(none.status).toBe(400);
@@ -159,7 +159,7 @@ describe('departments and call centers', () => {
     expect(added.body).toMatchObject({ id: '101', state: 'active' });
     expect((await h.api('GET', '/users/101')).body).toMatchObject({ license: 'lite_support_agents' });
     expect(await available('10')).toMatchObject({ talk_lines: '2', contact_center_lines: '0', sell_lines: '0' });
-    // Cy already holds a call-centre license (agents): a second call centre changes nothing.
+    // Cy already holds a call-center license (agents): a second call center changes nothing.
     const other = await h.api('POST', '/callcenters', { name: 'Overflow', office_id: '10' });
     expect((await h.api('POST', `/callcenters/${String(other.body['id'])}/operators`, { user_id: '103' })).status).toBe(200);
     expect((await h.api('GET', '/users/103')).body).toMatchObject({ license: 'agents' });

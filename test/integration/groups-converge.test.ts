@@ -34,7 +34,7 @@ async function applyAndReplan(fixture: string, config: string) {
   return running.emulator.snapshot();
 }
 
-describe('departments and call centres, applied against the emulator (issue 19 #5)', () => {
+describe('departments and call centers, applied against the emulator (issue 19 #5)', () => {
   it('a supervisor role change re-adds with the skill the operator had, and converges', async () => {
     const dir = join(golden, 'call-center-supervisor-role-change');
     const state = await applyAndReplan(join(dir, 'fixture.json'), join(dir, 'config.yaml'));
@@ -84,7 +84,7 @@ describe('departments and call centres, applied against the emulator (issue 19 #
     expect(memberships(state)).toEqual({ 'alan.turing@acme.com': { Sales: 'operator' } });
   });
 
-  it('creates a call centre and adds a new hire (an agent) to it in one apply, and converges', async () => {
+  it('creates a call center and adds a new hire (an agent) to it in one apply, and converges', async () => {
     const dir = join(golden, 'call-center-skill-change');
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-groups-new-'));
     const base = await readFile(join(dir, 'config.yaml'), 'utf8');

@@ -1,5 +1,5 @@
 /**
- * Safety of the departments/call-centres feature against the emulator over loopback: a stale
+ * Safety of the departments/call-centers feature against the emulator over loopback: a stale
  * pinned id, an absent section under the delete policy, duplicate names, a partial read.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { runCli } from '../support/cli.js';
 import { startEmulatorForTest } from '../support/emulator.js';
 
 const SCHEMAS = join(import.meta.dirname, '..', '..', 'schemas');
-/** One office (hq), three users; call centre "Support" 6600000000000001 with two operators. */
+/** One office (hq), three users; call center "Support" 6600000000000001 with two operators. */
 const FIXTURE = join(import.meta.dirname, '..', 'golden', 'call-center-skill-change', 'fixture.json');
 
 const HEAD = `# yaml-language-server: $schema=${SCHEMAS}/dialform.schema.json
@@ -53,13 +53,13 @@ describe('groups safety (issue 19 review)', () => {
     expect(plan.operations.map((o) => o.kind)).not.toContain('create_group');
     expect(plan.summary.blocked).toBe(true);
     const error = plan.violations.find((v) => v.code === 'group_id_not_found');
-    expect(error?.message).toMatch(/call centre "support" pins id 999.*6600000000000001.*Fix the id \(call_centers.support.id\), or unpin it/);
+    expect(error?.message).toMatch(/call center "support" pins id 999.*6600000000000001.*Fix the id \(call_centers.support.id\), or unpin it/);
     const applied = await runCli(['apply', '-c', config, '--auto-approve'], { cwd, env: running.env });
     expect(applied.code).not.toBe(0);
     expect(running.emulator.snapshot().call_centers?.map((g) => g.name)).toEqual(['Support']);
   });
 
-  it('with unmanaged_groups: delete, a config without call_centers: deletes no call centre (issue 19 review #2)', async () => {
+  it('with unmanaged_groups: delete, a config without call_centers: deletes no call center (issue 19 review #2)', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-groups-absent-'));
     const fixture = await writeFixture(cwd, {
       departments: [dept('6500000000000001', 'Sales'), dept('6500000000000002', 'Marketing'), dept('6500000000000003', 'Legal')],
@@ -71,7 +71,7 @@ describe('groups safety (issue 19 review)', () => {
     await writeFile(config, `${HEAD}policy: { unmanaged_groups: delete }\n${departments}${USERS}`);
     const { out, plan } = await planJson(config, cwd, running.env);
     expect(plan.operations.filter((o) => o.kind === 'delete_group'), out.stdout).toEqual([]);
-    // An empty section is declared: then every live call centre is unmanaged, and deleted.
+    // An empty section is declared: then every live call center is unmanaged, and deleted.
     await writeFile(config, `${HEAD}policy: { unmanaged_groups: delete }\n${departments}call_centers: {}\n${USERS}`);
     const declared = await planJson(config, cwd, running.env);
     expect(declared.plan.operations.filter((o) => o.kind === 'delete_group')).toHaveLength(2);

@@ -95,7 +95,7 @@ describe('the two-phase read (issue 15 #3)', () => {
     const desired = await loadConfig(await writeConfig());
     const { plan } = await planAgainstLive({ desired, client });
     expect(plan.operations).toEqual([]);
-    // Departments and call centres are company-wide lists read beside the users (issue 19).
+    // Departments and call centers are company-wide lists read beside the users (issue 19).
     expect([...requests].sort()).toEqual([
       'GET /api/v2/callcenters',
       'GET /api/v2/company',

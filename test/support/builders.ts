@@ -131,7 +131,7 @@ export function poolNumber(number: string, officeKey = 'hq'): PhoneNumber {
   return { number, status: 'available', office: officeKey };
 }
 
-/** A department or call centre: `key` is the config key (desired) or, given an `id`, matched live. */
+/** A department or call center: `key` is the config key (desired) or, given an `id`, matched live. */
 export function group(key: string, type: Group['type'], over: Partial<Group> = {}): Group {
   return { key, type, name: key[0]?.toUpperCase() + key.slice(1), office: 'hq', ...over };
 }

@@ -1,8 +1,9 @@
 /**
  * Plans for renderer and plan-file tests, built through the planner (`digestedPlanOf`, so each is
- * a complete plan document): every operation kind, violations, pool movements, unverifiable
- * declarations, an empty plan, a blocked plan and a large synthetic one. Nothing here is shaped by
- * hand, so renderers are tested on what the planner really makes.
+ * a complete plan document): every operation kind, violations, pool movements, an empty plan, a
+ * blocked plan and a large synthetic one. Only `blockedPlan`'s `unverifiable` list is written by
+ * hand (the planner no longer fills it; see there), so renderers are tested on what the planner
+ * really makes and on what an older plan file holds.
  */
 import type { OfficeCreateSpec, User } from '../../src/model/tenant.js';
 import type { Operation, Plan } from '../../src/plan/types.js';
@@ -96,7 +97,7 @@ export function fullPlan(): Plan {
 }
 
 /**
- * Departments and call centres: Support renamed, Billing created for the new hire dave, the
+ * Departments and call centers: Support renamed, Billing created for the new hire dave, the
  * unmanaged Old department deleted, ada made admin of Sales (remove + add), bob's skill in Support
  * raised, carol (leaving) removed from Sales before her deletion.
  */

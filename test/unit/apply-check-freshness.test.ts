@@ -39,7 +39,7 @@ describe('checkFreshness and verifyApplied against the emulator', () => {
     expect(report.status).toBe('complete');
     const done = plan.operations.length;
     expect(await checkFreshness({ plan, journal, client, desired, confirmed })).toEqual({ status: 'fresh', done });
-    expect(await checkFreshness({ plan, journal, client })).toEqual({ status: 'unverifiable', done, reason: 'no_config' });
+    expect(await checkFreshness({ plan, journal, client })).toEqual({ status: 'uncheckable', done, reason: 'no_config' });
     expect(await verifyApplied({ desired, confirmed, client })).toEqual({ status: 'converged' });
 
     const alan = emulator.snapshot().users.find((u) => u.emails?.[0] === 'alan.turing@acme.com');

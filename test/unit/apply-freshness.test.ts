@@ -60,9 +60,9 @@ describe('judgeFreshness', () => {
   });
 
   it('refuses a saved plan without a config, or with a config other than the one it was made from, even when Dialpad is unchanged (issue 12 #2)', () => {
-    expect(judge({ plan: saved, done: new Set(), liveDigest: SAVED_DIGEST })).toEqual({ status: 'unverifiable', done: 0, reason: 'no_config' });
+    expect(judge({ plan: saved, done: new Set(), liveDigest: SAVED_DIGEST })).toEqual({ status: 'uncheckable', done: 0, reason: 'no_config' });
     const other: Plan = { ...planOf(desired, before), basis: { ...saved.basis, config_digest: 'sha256:other-config' } };
-    expect(judge({ plan: saved, done: new Set(), liveDigest: SAVED_DIGEST, fresh: other })).toEqual({ status: 'unverifiable', done: 0, reason: 'other_config' });
+    expect(judge({ plan: saved, done: new Set(), liveDigest: SAVED_DIGEST, fresh: other })).toEqual({ status: 'uncheckable', done: 0, reason: 'other_config' });
   });
 
   it('resumed: its own writes changed Dialpad, what is left is what a fresh plan needs → fresh', () => {
@@ -106,11 +106,11 @@ describe('judgeFreshness', () => {
     expect(judge({ plan: saved, done: new Set(), liveDigest: 'sha256:now', fresh: planOf(desired, now), live: now })).toMatchObject({ status: 'stale' });
   });
 
-  it('resumed without a config, or with a config other than the plan’s: unverifiable', () => {
+  it('resumed without a config, or with a config other than the plan’s: uncheckable', () => {
     const done = new Set([idOf(saved, 'update_user')]);
-    expect(judge({ plan: saved, done, liveDigest: 'sha256:x' })).toEqual({ status: 'unverifiable', done: 1, reason: 'no_config' });
+    expect(judge({ plan: saved, done, liveDigest: 'sha256:x' })).toEqual({ status: 'uncheckable', done: 1, reason: 'no_config' });
     const other: Plan = { ...saved, operations: [], basis: { ...saved.basis, config_digest: 'sha256:other-config' } };
-    expect(judge({ plan: saved, done, liveDigest: 'sha256:x', fresh: other })).toEqual({ status: 'unverifiable', done: 1, reason: 'other_config' });
+    expect(judge({ plan: saved, done, liveDigest: 'sha256:x', fresh: other })).toEqual({ status: 'uncheckable', done: 1, reason: 'other_config' });
   });
 
   it('resumed: a manual step a person has since done is not drift', () => {

@@ -19,7 +19,7 @@ describe('group operations: whether a write in doubt landed (issue 19 #2)', () =
   const sales = group('department:501', 'department', { id: '501', name: 'Sales' });
   const billing = group('call_center:602', 'call_center', { id: '602', name: 'Billing', office: 'id:5001' });
   it.each([
-    ['create_group when a call centre of that name exists', byKind('create_group'), read({ groups: [billing] }), true],
+    ['create_group when a call center of that name exists', byKind('create_group'), read({ groups: [billing] }), true],
     ['create_group when none does', byKind('create_group'), read({ groups: [sales] }), false],
     ['create_group when one of that name is in another office', byKind('create_group'), read({ groups: [{ ...billing, office: 'id:5002' }] }), false],
     ['delete_group when the group is gone', byKind('delete_group'), read({ groups: [sales] }), true],
@@ -49,7 +49,7 @@ describe('group operations: whether a write in doubt landed (issue 19 #2)', () =
 });
 
 describe('group operations: what apply sends (issue 19 #2)', () => {
-  it('resolves a group created earlier in the run by its id, and sends the skill and license_type of a call-centre add', async () => {
+  it('resolves a group created earlier in the run by its id, and sends the skill and license_type of a call-center add', async () => {
     const calls: string[] = [];
     const api = {
       async findOfficeByName() {

@@ -71,8 +71,8 @@ describe('a saved plan is not trusted as written (issue 12 #2)', () => {
   it('refuses a saved plan made from config A applied under config B (issue 12 #2)', () => {
     const configB = desiredState({ ...desired, users: [user('ada@acme.com'), user('boss@acme.com', boss), user('old@acme.com')], policy: desired.policy, reserved: desired.reservedNumbers });
     const fromA = digestedPlanOf(desired, live);
-    expect(judge(fromA, digestedPlanOf(configB, live))).toEqual({ status: 'unverifiable', done: 0, reason: 'other_config' });
-    expect(judge(fromA, null)).toEqual({ status: 'unverifiable', done: 0, reason: 'no_config' });
+    expect(judge(fromA, digestedPlanOf(configB, live))).toEqual({ status: 'uncheckable', done: 0, reason: 'other_config' });
+    expect(judge(fromA, null)).toEqual({ status: 'uncheckable', done: 0, reason: 'no_config' });
     expect(judge(fromA, digestedPlanOf(desired, live))).toEqual({ status: 'fresh', done: 0 });
   });
 });

@@ -65,7 +65,7 @@ afterEach(() => {
 });
 
 describe('fetchLive', () => {
-  it('reads departments and call centres company-wide, and memberships from group_details (issue 19 #3)', async () => {
+  it('reads departments and call centers company-wide, and memberships from group_details (issue 19 #3)', async () => {
     nock(BASE).get('/api/v2/company').reply(200, { id: '100', name: 'Acme', account_type: 'pro' });
     nock(BASE).get('/api/v2/offices').reply(200, { items: [{ id: '1', name: 'Acme HQ', country: 'us' }] });
     nock(BASE).get('/api/v2/numbers').query({ status: 'available' }).reply(200, { items: [] });
@@ -212,7 +212,7 @@ describe('fetchLive', () => {
     const { plan, read } = await planAgainstLive({ client: client(), desired, now: new Date('2026-01-01T00:00:00Z') });
     expect(nock.isDone()).toBe(true);
     expect(read.incomplete).toHaveLength(1);
-    expect(read.incomplete[0]).toMatch(/^skill level of user 11 in call centre 601: .*has no skill_level/);
+    expect(read.incomplete[0]).toMatch(/^skill level of user 11 in call center 601: .*has no skill_level/);
     expect(plan.violations.map((v) => v.code)).toContain('incomplete_live_read');
   });
 

@@ -10,7 +10,7 @@ call_centers:
   support: { name: Support, office: hq }
 `;
 
-describe('departments and call centres in config (issue 19 #1)', () => {
+describe('departments and call centers in config (issue 19 #1)', () => {
   it('loads groups and memberships: role defaults to operator, skill only where declared', async () => {
     writeTree(cwd.dir, {
       'c.yaml': `${GROUPS_YAML}policy: { unmanaged_groups: delete }\nusers:\n${userYaml('a@x.io', 'hq', '    license: agents\n    departments: { sales: admin }\n    call_centers: { support: { skill: 80 } }\n')}${userYaml('b@x.io', 'london')}`,
@@ -36,9 +36,9 @@ describe('departments and call centres in config (issue 19 #1)', () => {
       ['c.yaml:14:27: users[0].departments.slaes: "slaes" is not a declared department (declared: sales)'],
     ],
     [
-      'a call centre listed as a department',
+      'a call center listed as a department',
       `${GROUPS_YAML}users:\n${userYaml('a@x.io', 'hq', '    departments: { support: operator }\n')}`,
-      ['c.yaml:14:29: users[0].departments.support: "support" is not a declared department; "support" is a call centre: list it under call_centers'],
+      ['c.yaml:14:29: users[0].departments.support: "support" is not a declared department; "support" is a call center: list it under call_centers'],
     ],
     [
       'a role a department does not have',
@@ -51,9 +51,9 @@ describe('departments and call centres in config (issue 19 #1)', () => {
       ['c.yaml:15:39: users[0].call_centers.support.skill must be 1 or more'],
     ],
     [
-      'a call-centre operator without an agent license',
+      'a call-center operator without an agent license',
       `${GROUPS_YAML}users:\n${userYaml('a@x.io', 'hq', '    call_centers: { support: operator }\n')}`,
-      ['c.yaml:14:19: a@x.io operates in a call centre, so their license is agents or lite_support_agents (Dialpad switches any other license when adding an operator), not talk: write license: agents'],
+      ['c.yaml:14:19: a@x.io operates in a call center, so their license is agents or lite_support_agents (Dialpad switches any other license when adding an operator), not talk: write license: agents'],
     ],
     [
       'a group in an undeclared office',
@@ -61,19 +61,19 @@ describe('departments and call centres in config (issue 19 #1)', () => {
       ['c.yaml:6:33: departments.sales.office "paris" is not a declared office (declared: hq, london)'],
     ],
     [
-      'a key used by a department and a call centre',
+      'a key used by a department and a call center',
       `${OFFICES_YAML}departments:\n  help: { name: Help, office: hq }\ncall_centers:\n  help: { name: Help desk, office: hq }\n`,
-      ['c.yaml:8:9: call centre "help" has the key of department "help" (c.yaml:6:9): group keys are unique across departments and call_centers'],
+      ['c.yaml:8:9: call center "help" has the key of department "help" (c.yaml:6:9): group keys are unique across departments and call_centers'],
     ],
     [
-      'two call centres of one name in one office (the same name in two offices is fine)',
+      'two call centers of one name in one office (the same name in two offices is fine)',
       `${OFFICES_YAML}call_centers:\n  support: { name: Support, office: hq }\n  uk: { name: Support, office: london }\n  help: { name: " support", office: hq }\n`,
-      ['c.yaml:8:17: call centre "help" has the same name " support" in office hq as "support" (c.yaml:6:20): live groups are matched by name within an office, so it must be unique there among groups without an id (pin each with id: to keep both)'],
+      ['c.yaml:8:17: call center "help" has the same name " support" in office hq as "support" (c.yaml:6:20): live groups are matched by name within an office, so it must be unique there among groups without an id (pin each with id: to keep both)'],
     ],
     [
-      'two unpinned call centres of one name beside two pinned ones of it (pinned entries are matched by id) (issue 19 review #3)',
+      'two unpinned call centers of one name beside two pinned ones of it (pinned entries are matched by id) (issue 19 review #3)',
       `${OFFICES_YAML}call_centers:\n  support: { name: Support, office: hq, id: "601" }\n  support-2: { name: Support, office: hq, id: "602" }\n  help: { name: Support, office: hq }\n  help-2: { name: Support, office: hq }\n`,
-      ['c.yaml:9:19: call centre "help-2" has the same name "Support" in office hq as "help" (c.yaml:8:17): live groups are matched by name within an office, so it must be unique there among groups without an id (pin each with id: to keep both)'],
+      ['c.yaml:9:19: call center "help-2" has the same name "Support" in office hq as "help" (c.yaml:8:17): live groups are matched by name within an office, so it must be unique there among groups without an id (pin each with id: to keep both)'],
     ],
   ])('reports %s at its place', async (_what, text, expected) => {
     writeTree(cwd.dir, { 'c.yaml': text });

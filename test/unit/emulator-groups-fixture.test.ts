@@ -29,7 +29,7 @@ function problemsOf(f: unknown): string {
 }
 
 describe('fixture departments and call_centers', () => {
-  it('loads groups and defaults an operator’s role to operator and a call-centre skill level to 100 (issue 19 #1)', () => {
+  it('loads groups and defaults an operator’s role to operator and a call-center skill level to 100 (issue 19 #1)', () => {
     const raw = makeGroupFixture() as unknown as Record<string, unknown>;
     (raw['departments'] as Array<Record<string, unknown>>).push({ id: 502, name: 'Ops', office_id: 10, operators: [{ user_id: 104 }] });
     const f = parseFixture(JSON.stringify(raw), 'groups.json');

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/apply/apply-plan.js';
-import { memoryJournal, readPendingRestores, readProgress, type JournalEntry } from '../../src/apply/journal.js';
+import { memoryJournal, readPendingRestores, readProgress } from '../../src/apply/journal.js';
+import type { JournalEntry } from '../../src/journal-types.js';
+import type { OperationKind } from '../../src/plan/types.js';
 import type { ApplyApi } from '../../src/apply/types.js';
 import { CONFIRMED_FILE, mergeConfirmed, readConfirmed, writeConfirmed } from '../../src/config/confirmed-record.js';
 import { DialformError } from '../../src/errors.js';
@@ -78,7 +80,7 @@ describe("the journal keeps a manual step's lifecycle (issue 14 #1, #3)", () => 
   });
 
   it('remembers restores waited for and never seen done, across plans, until the user is restored or created anew', () => {
-    const entry = (op: string, status: JournalEntry['status'], subject: string, plan = 'p1', kind = 'restore_user'): JournalEntry => ({ plan, op, kind, status, at: AT, subject });
+    const entry = (op: string, status: JournalEntry['status'], subject: string, plan = 'p1', kind: OperationKind = 'restore_user'): JournalEntry => ({ plan, op, kind, status, at: AT, subject });
     const entries = [
       entry('op-1', 'waiting', 'Ada@acme.com'),
       entry('op-2', 'waiting', 'bob@acme.com'),

@@ -116,4 +116,18 @@ describe('plan file', () => {
     expect(e.message).toContain('/operations/1/after/0: "op-9" is not an earlier operation');
     expect(e.message).toContain('/violations/0/operation_ids/0: no operation "op-99"');
   });
+
+  it('rejects an operation whose manual flag contradicts its kind (apply would wait instead of writing, or write a manual step)', async () => {
+    const path = await writeDoc('manual.json', (d) => {
+      const ops = d.operations as Record<string, unknown>[];
+      const api = ops.findIndex((op) => op.manual === false);
+      const manual = ops.findIndex((op) => op.manual === true);
+      ops[api]!.manual = true;
+      ops[manual]!.manual = false;
+      delete ops[manual]!.step;
+    });
+    const e = await rejection(path);
+    expect(e.message).toMatch(/\/operations\/\d+\/manual: \w+ is a manual step/);
+    expect(e.message).toMatch(/\/operations\/\d+\/manual: \w+ is not a manual step/);
+  });
 });

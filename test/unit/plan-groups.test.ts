@@ -55,7 +55,7 @@ describe('group operations, ordered by the one simulation (issue 19 #2)', () => 
     expect(add?.after).toContain(remove?.id);
   });
 
-  it('a call-centre add waits for the license change, which needs a free line (insufficient_licenses)', () => {
+  it('a call-center add waits for the license change, which needs a free line (insufficient_licenses)', () => {
     const plan = planOf(
       desiredState({ offices: [office('hq', { name: 'Acme HQ' })], groups: [group('support', 'call_center')], users: [user('ada@acme.com', { license: 'agents', callCenters: [{ group: 'support', role: 'operator' }] })] }),
       liveState({ offices: [liveOffice('hq', { licenses: { talk: 1, sell: 0 } })], groups: [group('support', 'call_center', { id: '601' })], users: [liveUser('ada@acme.com')] }),
@@ -67,7 +67,7 @@ describe('group operations, ordered by the one simulation (issue 19 #2)', () => 
     expect(plan.violations[1]?.message).toContain('waits for op-1');
   });
 
-  it('a call-centre add of a user without an agent license waits for their license change, whatever the free lines (issue 19 review #3)', () => {
+  it('a call-center add of a user without an agent license waits for their license change, whatever the free lines (issue 19 review #3)', () => {
     const desired = desiredState({
       offices: [office('hq', { name: 'Acme HQ' })],
       groups: [group('support', 'call_center')],
@@ -126,7 +126,7 @@ describe('matching live groups to config (issue 19 #2)', () => {
 });
 
 describe('unmanaged groups: only types whose section config has (issue 19 review #2)', () => {
-  it('deletes no call centre when config has departments: and no call_centers:, under unmanaged_groups: delete (issue 19 review #2)', () => {
+  it('deletes no call center when config has departments: and no call_centers:, under unmanaged_groups: delete (issue 19 review #2)', () => {
     const live = liveState({
       groups: [
         group('sales', 'department', { id: '501' }),
@@ -155,7 +155,7 @@ describe('group deletions share policy.max_deletion_percent (issue 19 review #2)
     expect(plan.violations.map((v) => [v.code, v.message])).toEqual([
       [
         'too_many_deletions',
-        'The plan deletes 2 of 3 live groups (66.7%), more than policy.max_deletion_percent (50%). Check that config lists every department and call centre to keep, or raise policy.max_deletion_percent for this change.',
+        'The plan deletes 2 of 3 live groups (66.7%), more than policy.max_deletion_percent (50%). Check that config lists every department and call center to keep, or raise policy.max_deletion_percent for this change.',
       ],
     ]);
   });

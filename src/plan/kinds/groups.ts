@@ -16,6 +16,8 @@ function checkGroupExists(sim: SimState, group: GroupRef): Failure | undefined {
 export const createGroup: KindSpec<'create_group'> = {
   phase: () => 'create_group',
   bucket: 'create',
+  manual: false,
+  deletes: false,
   tieDetail: () => '',
   check(sim, op) {
     const office = existingOffice(sim, op.group.office.key);
@@ -36,6 +38,8 @@ export const createGroup: KindSpec<'create_group'> = {
 export const renameGroup: KindSpec<'rename_group'> = {
   phase: () => 'update',
   bucket: 'update',
+  manual: false,
+  deletes: false,
   tieDetail: () => '',
   check: (sim, op) => checkGroupExists(sim, op.target),
   apply(sim, op, fx) {
@@ -53,6 +57,8 @@ export const renameGroup: KindSpec<'rename_group'> = {
 export const deleteGroup: KindSpec<'delete_group'> = {
   phase: () => 'delete_group',
   bucket: 'delete',
+  manual: false,
+  deletes: { counts: 'group' },
   tieDetail: () => '',
   check: (sim, op) => checkGroupExists(sim, op.target),
   apply(sim, op, fx) {
@@ -70,7 +76,7 @@ export const deleteGroup: KindSpec<'delete_group'> = {
 
 /**
  * Needs the user and the group to exist; a department holds at most `MAX_DEPARTMENT_OPERATORS`.
- * A call-centre operator holds an agent license: Dialpad would switch any other to `license_type`
+ * A call-center operator holds an agent license: Dialpad would switch any other to `license_type`
  * (`AddCallCenterOperatorMessage`), so config requires one and the plan changes the license first
  * (`update_user`, where `insufficient_licenses` judges the line). A user without an agent license
  * at this step therefore waits for that change; the add itself switches nothing and claims no line.
@@ -78,6 +84,8 @@ export const deleteGroup: KindSpec<'delete_group'> = {
 export const addOperator: KindSpec<'add_operator'> = {
   phase: () => 'add_operator',
   bucket: 'update',
+  manual: false,
+  deletes: false,
   tieDetail: (op) => op.group.key,
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -119,7 +127,7 @@ function departmentFull(group: GroupRef, count: number): Failure {
     code: 'department_operator_limit',
     message:
       `department ${group.name} already has ${count} operators at this step; Dialpad allows at most ${MAX_DEPARTMENT_OPERATORS} ` +
-      `(help: Assign Operators to Departments). Remove someone from it in config, or use a call centre.`,
+      `(help: Assign Operators to Departments). Remove someone from it in config, or use a call center.`,
   };
 }
 
@@ -127,6 +135,8 @@ function departmentFull(group: GroupRef, count: number): Failure {
 export const removeOperator: KindSpec<'remove_operator'> = {
   phase: () => 'remove_operator',
   bucket: 'update',
+  manual: false,
+  deletes: { counts: 'membership' },
   tieDetail: (op) => op.group.key,
   check: (sim, op) => existence(sim, op.target.email, op.group.key),
   apply(sim, op, fx) {
@@ -142,6 +152,8 @@ export const removeOperator: KindSpec<'remove_operator'> = {
 export const setSkill: KindSpec<'set_skill'> = {
   phase: () => 'skill',
   bucket: 'update',
+  manual: false,
+  deletes: false,
   tieDetail: (op) => op.group.key,
   check: (sim, op) => existence(sim, op.target.email, op.group.key),
   apply(_sim, op, fx) {

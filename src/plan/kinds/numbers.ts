@@ -1,19 +1,22 @@
 /** Entries for the kinds that move a number between a user and the reserved pool, or release it. */
-import { isInternalNumber } from '../../model/international-move.js';
+import { foreignNumberCountry } from '../../model/international-move.js';
+import { at } from '../rules/context.js';
 import type { SimState, SimUser } from '../sim-state.js';
+import type { OperationOf } from '../types.js';
 import type { Failure, KindSpec } from './spec.js';
 import { arrivalKey, isFailure, liveUser, numberKey, toPool, userKey } from './sim-steps.js';
 
 /**
- * Dialpad assigns a user numbers of their office's country (internal +1803 numbers excepted):
- * an assign of another country's number waits for the user's move there, and without one it
- * is a `number_conflict`. Also keeps an assign after the international move it depends on.
+ * An assign of a number the user's office cannot hold (`foreignNumberCountry`) waits for the
+ * user's move to its country; without one it is a `number_conflict`, which the rule of that name
+ * reports from config (this `otherwise` only names the code). Also keeps an assign after the
+ * international move it depends on.
  */
 function checkCountry(sim: SimState, user: SimUser, number: string): Failure | undefined {
   const office = sim.offices.get(user.office);
-  const country = sim.numberCountry(number);
-  if (office === undefined || office.country === '' || country === undefined || isInternalNumber(number)) return undefined;
-  if (country === office.country.toUpperCase()) return undefined;
+  if (office === undefined) return undefined;
+  const country = foreignNumberCountry(number, office.country, sim.numberCountry(number));
+  if (country === undefined) return undefined;
   const message = `assign_number ${number} to ${user.email}: a ${country} number, and their office ${office.name} is in ${office.country.toUpperCase()} at this step`;
   return {
     waitsFor: arrivalKey(user.email),
@@ -25,6 +28,8 @@ function checkCountry(sim: SimState, user: SimUser, number: string): Failure | u
 export const assignNumber: KindSpec<'assign_number'> = {
   phase: () => 'assign',
   bucket: 'update',
+  manual: false,
+  deletes: false,
   tieDetail: (op) => op.number,
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -33,14 +38,13 @@ export const assignNumber: KindSpec<'assign_number'> = {
     if (country !== undefined) return country;
     if (sim.pool.has(op.number)) return undefined;
     const holder = [...sim.users.values()].find((u) => u.numbers.includes(op.number));
-    const why = `assign_number ${op.number} to ${user.email}: the number is not in the reserved pool at this step, and Dialpad assigns only numbers from the pool (see number_conflict in docs/rules.md).`;
+    if (holder !== undefined) return { code: 'number_conflict', message: describeHeldElsewhere(sim, op, holder.email) };
     return {
       code: 'number_conflict',
       message:
-        holder === undefined
-          ? `${why} No user holds it: it is not a number of this company, or it belongs to an office, department or call center. ` +
-            'Add it to the company in Dialpad (or free it there) first, or remove it from config.'
-          : `${why} ${holder.email} holds it: unassign it from them in config first.`,
+        `assign_number ${op.number} to ${user.email}: the number is not in the reserved pool at this step, and Dialpad assigns only numbers from the pool (see number_conflict in docs/rules.md). ` +
+        'No user holds it: it is not a number of this company, or it belongs to an office, department or call center. ' +
+        'Add it to the company in Dialpad (or free it there) first, or remove it from config.',
     };
   },
   apply(sim, op, fx) {
@@ -59,9 +63,24 @@ export const assignNumber: KindSpec<'assign_number'> = {
   describe: (op) => ({ marker: '~', action: 'assign number', details: [`${op.number}${op.primary ? ' (primary)' : ''}`] }),
 };
 
+/** Why a number another user holds cannot be assigned (config leaves the holder's numbers alone, or the holder is not in config), and the ways out. */
+function describeHeldElsewhere(sim: SimState, op: OperationOf<'assign_number'>, holder: string): string {
+  const inConfig = sim.config.has(holder);
+  const why = inConfig
+    ? `${holder} holds it and their entry has no numbers: list, so config does not manage their numbers`
+    : `${holder} holds it and is not in config (policy.unmanaged_users is ${sim.config.unmanagedUsers}), so they keep it`;
+  const fix = inConfig ? `Add numbers: to ${holder}'s entry without it` : `Add ${holder} to config with numbers: that leave it out`;
+  return (
+    `${op.summary}: ${why}, and the number would have two owners. Dialpad assigns only numbers in the reserved pool ` +
+    `(see number_conflict in docs/rules.md). ${fix}, or remove it here${at(op.source)}.`
+  );
+}
+
 export const unassignNumber: KindSpec<'unassign_number'> = {
   phase: () => 'unassign',
   bucket: 'update',
+  manual: false,
+  deletes: false,
   tieDetail: (op) => op.number,
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -84,6 +103,8 @@ export const unassignNumber: KindSpec<'unassign_number'> = {
 export const releaseNumber: KindSpec<'release_number'> = {
   phase: () => 'release',
   bucket: 'delete',
+  manual: false,
+  deletes: { counts: 'number' },
   tieDetail: (op) => op.number,
   check(sim, op) {
     if (sim.pool.has(op.number)) return undefined;

@@ -7,6 +7,8 @@ import { existingOffice, isFailure, lineKey, officeKey } from './sim-steps.js';
 export const createOffice: KindSpec<'create_office'> = {
   phase: () => 'create_office',
   bucket: 'create',
+  manual: false,
+  deletes: false,
   tieDetail: () => '',
   check: () => undefined,
   apply(sim, op, fx) {
@@ -25,6 +27,11 @@ export const buyLicenses: KindSpec<'buy_licenses'> = {
   // Like a transfer: licenses arrive before the claims that need them.
   phase: () => 'transfer',
   bucket: 'none',
+  manual: {
+    verifiedBy: 'api',
+    rehearse: (op, config) => [`dialform emulator do buy-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`],
+  },
+  deletes: false,
   tieDetail: (op) => op.line,
   check(sim, op) {
     const office = existingOffice(sim, op.target.key);
@@ -52,6 +59,11 @@ export const buyLicenses: KindSpec<'buy_licenses'> = {
 export const renameOffice: KindSpec<'rename_office'> = {
   phase: () => 'update',
   bucket: 'update',
+  manual: {
+    verifiedBy: 'api',
+    rehearse: (op, config) => [`dialform emulator do rename-office ${op.target.key} --name ${JSON.stringify(op.name)}${config}`],
+  },
+  deletes: false,
   tieDetail: () => '',
   check(sim, op) {
     const office = existingOffice(sim, op.target.key);
@@ -70,6 +82,11 @@ export const renameOffice: KindSpec<'rename_office'> = {
 export const transferLicenses: KindSpec<'transfer_licenses'> = {
   phase: () => 'transfer',
   bucket: 'none',
+  manual: {
+    verifiedBy: 'api',
+    rehearse: (op, config) => [`dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`],
+  },
+  deletes: false,
   tieDetail: (op) => `${op.line}:${op.from.key}`,
   check(sim, op) {
     const from = existingOffice(sim, op.from.key);

@@ -8,10 +8,16 @@ import { isFailure, liveUser, userKey } from './sim-steps.js';
 
 type PermissionKind = Extract<OperationKind, 'grant_analytics' | 'revoke_analytics' | 'grant_proxy' | 'revoke_proxy'>;
 
-function permission<K extends PermissionKind>(action: string): KindSpec<K> {
+function permission<K extends PermissionKind>(kind: K, action: string): KindSpec<K> {
   return {
     phase: () => 'permissions',
     bucket: 'none',
+    manual: {
+      verifiedBy: 'operator',
+      // No API shows it done: after the console's action, the operator's confirmation (as with Dialpad).
+      rehearse: (op: { target: UserTarget }, config) => [`dialform emulator do ${kind.replace('_', '-')} ${op.target.email}`, `dialform confirm ${kind}:${op.target.email}${config}`],
+    },
+    deletes: false,
     tieDetail: () => '',
     check(sim, op: { target: UserTarget }) {
       const user = liveUser(sim, op.target.email);
@@ -27,7 +33,7 @@ function permission<K extends PermissionKind>(action: string): KindSpec<K> {
   };
 }
 
-export const grantAnalytics = permission<'grant_analytics'>('grant analytics');
-export const revokeAnalytics = permission<'revoke_analytics'>('revoke analytics');
-export const grantProxy = permission<'grant_proxy'>('grant proxy');
-export const revokeProxy = permission<'revoke_proxy'>('revoke proxy');
+export const grantAnalytics = permission('grant_analytics', 'grant analytics');
+export const revokeAnalytics = permission('revoke_analytics', 'revoke analytics');
+export const grantProxy = permission('grant_proxy', 'grant proxy');
+export const revokeProxy = permission('revoke_proxy', 'revoke proxy');

@@ -32,7 +32,7 @@ export const PHASES = [
   'license_claim',
   // Other field updates (names, admin rights, emails): after the claims, before numbers.
   'update',
-  // Adds need the user and the group to exist; a call-centre add needs the user's agent license,
+  // Adds need the user and the group to exist; a call-center add needs the user's agent license,
   // which an explicit license change (`license_claim`) gives first.
   'add_operator',
   // A skill level is set on a membership that exists.

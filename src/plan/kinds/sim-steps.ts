@@ -18,7 +18,7 @@ export const groupKey = (key: string): string => `group:${key}`;
  * simulation counted on to make room (as lines do for licenses).
  */
 export const seatKey = (group: string): string => `seat:${group}`;
-/** Provided by a change of a user's license: what a call-centre add of a user without an agent license waits for. */
+/** Provided by a change of a user's license: what a call-center add of a user without an agent license waits for. */
 export const licenseKey = (email: string): string => `license:${email}`;
 /** Provided by a user's move: what an assign of a number of the destination's country waits for. */
 export const arrivalKey = (email: string): string => `arrival:${email}`;

@@ -47,10 +47,43 @@ export interface KindDescription {
  */
 export type OfficePlacement = { office: string } | { user: 'after' | 'before' } | { number: string };
 
-export interface KindSpec<K extends OperationKind> {
+/**
+ * Whether a person does the kind in Dialpad's UI (`false`: apply calls the API). A manual step is
+ * `verifiedBy` `api` (apply reads Dialpad until it shows) or `operator` (no API shows it: a person
+ * confirms it, `dialform confirm`); `rehearse` gives the commands that do it on the embedded
+ * emulator when planning with `--emulator`, in order (see `rehearsal.ts`), `config` being the
+ * ` -c <path>` a command that needs the config repeats, or ''.
+ */
+export type Manual<K extends OperationKind> =
+  | false
+  | {
+      verifiedBy: 'api' | 'operator';
+      rehearse(op: OperationOf<K>, config: string): string[];
+    };
+
+/**
+ * What `too_many_deletions` counts a deletion as: a `user`, a `number` or a `group` are gone for
+ * good and are capped by `policy.max_deletions`; a `membership` (its role and skill level) comes
+ * back with a re-add, so it is not counted.
+ */
+export type DeletedThing = 'user' | 'number' | 'group' | 'membership';
+
+/**
+ * What running the kind deletes: `false`, or what it is counted as. Every kind that deletes is
+ * named by `incomplete_live_read` (a partial read must not lead to it), whatever it counts as.
+ */
+export type Deletes = false | { counts: DeletedThing };
+
+/** The facts about a kind that the guards read by themselves: each kind must decide each one. */
+export interface KindFacts {
+  bucket: SummaryBucket;
+  deletes: Deletes;
+}
+
+export interface KindSpec<K extends OperationKind> extends KindFacts {
+  manual: Manual<K>;
   /** When ordering tries it (see `phases.ts` for the order and each phase's reason). */
   phase(op: OperationOf<K>, initial: SimState): Phase;
-  bucket: SummaryBucket;
   /** Tie-break detail after target and kind (which number, which line), for a deterministic order. */
   tieDetail(op: OperationOf<K>): string;
   /** Undefined when `op` can run in `sim` now, else why not. */

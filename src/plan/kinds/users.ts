@@ -9,6 +9,8 @@ import { arrivalKey, deleteNumbers, existingOffice, giveLine, isFailure, leaveGr
 export const createUser: KindSpec<'create_user'> = {
   phase: () => 'license_claim',
   bucket: 'create',
+  manual: false,
+  deletes: false,
   tieDetail: () => '',
   check(sim, op) {
     const office = existingOffice(sim, op.office.key);
@@ -40,6 +42,8 @@ function updatePhase(op: OperationOf<'update_user'>, initial: SimState) {
 export const updateUser: KindSpec<'update_user'> = {
   phase: updatePhase,
   bucket: 'update',
+  manual: false,
+  deletes: false,
   tieDetail: () => '',
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -110,6 +114,8 @@ function stateChange<K extends 'suspend_user' | 'reactivate_user'>(input: {
   return {
     phase: () => input.phase,
     bucket: 'update',
+    manual: false,
+    deletes: false,
     tieDetail: () => '',
     check(sim, op: { target: UserTarget }) {
       const user = liveUser(sim, op.target.email);
@@ -140,6 +146,8 @@ export const reactivateUser = stateChange<'reactivate_user'>({ state: 'active', 
 export const moveUser: KindSpec<'move_user'> = {
   phase: () => 'move',
   bucket: 'move',
+  manual: false,
+  deletes: false,
   tieDetail: () => '',
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -190,6 +198,8 @@ function describeNewNumber(n: NewNumber): string {
 export const deleteUser: KindSpec<'delete_user'> = {
   phase: (op, initial) => (initial.users.get(op.target.email)?.state === 'pending' ? 'delete_pending' : 'delete'),
   bucket: 'delete',
+  manual: false,
+  deletes: { counts: 'user' },
   tieDetail: () => '',
   check: (sim, op) => existenceOf(sim, op.target.email),
   apply(sim, op, fx) {
@@ -216,6 +226,8 @@ export const deleteUser: KindSpec<'delete_user'> = {
 export const restoreUser: KindSpec<'restore_user'> = {
   phase: () => 'restore',
   bucket: 'none',
+  manual: { verifiedBy: 'api', rehearse: (op) => [`dialform emulator do restore-user ${op.target.email}`] },
+  deletes: false,
   tieDetail: () => '',
   check(sim, op) {
     const user = sim.users.get(op.target.email);

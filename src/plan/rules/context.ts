@@ -2,7 +2,8 @@ import type { DesiredState, LiveState } from '../../model/tenant.js';
 import type { OfficeBook } from '../office-refs.js';
 import type { OrderResult } from '../order.js';
 import type { UnbalancedLicenses } from '../transfers.js';
-import type { Operation, PendingRestore, Violation } from '../types.js';
+import type { PendingRestore } from '../../journal-types.js';
+import type { Operation, Violation } from '../types.js';
 
 /** Everything a rule may read. Rules are pure: they return violations and change nothing. */
 export interface RuleContext {

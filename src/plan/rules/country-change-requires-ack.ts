@@ -1,3 +1,4 @@
+import { agreeing, nounOf } from '../plural.js';
 import type { OperationOf, Violation } from '../types.js';
 import { at, type RuleContext } from './context.js';
 
@@ -18,7 +19,7 @@ export function checkCountryChangeRequiresAck(ctx: RuleContext): Violation[] {
     if (user?.allowNumberChange === true) continue;
     const pooled = op.numbers_to_pool;
     const numbers =
-      pooled.length === 0 ? '' : `${pooled.length === 1 ? 'their number' : 'their numbers'} ${pooled.join(', ')} ${pooled.length === 1 ? 'goes' : 'go'} to the reserved pool, and `;
+      pooled.length === 0 ? '' : `their ${nounOf(pooled.length, 'number')} ${pooled.join(', ')} ${agreeing(pooled.length, 'goes', 'go')} to the reserved pool, and `;
     out.push({
       code: 'country_change_requires_ack',
       severity: 'error',

@@ -1,12 +1,7 @@
 import type { Violation } from '../types.js';
-import { countOf } from '../plural.js';
+import { agreeing, countOf } from '../plural.js';
+import { specOf } from '../kinds/index.js';
 import type { RuleContext, Withheld } from './context.js';
-
-/**
- * What a partial read must never lead to, when it is planned at all: named by the violation. (The
- * planner withholds the policies' deletions outright: those are named in the message instead.)
- */
-const DESTRUCTIVE: ReadonlySet<string> = new Set(['delete_user', 'release_number', 'remove_operator']);
 
 /** How the message names each list of withheld changes: the noun counted, the tail, how many it lists. */
 const WITHHELD_WORDS: Record<keyof Withheld, { noun: string; tail: string; max: number }> = {
@@ -27,7 +22,7 @@ function describeWithheld(withheld: Withheld): string {
       const items = withheld[list];
       if (items.length === 0) return '';
       const { noun, tail, max } = WITHHELD_WORDS[list];
-      return ` ${countOf(items.length, noun)} (${listSome(items, max)}) ${items.length === 1 ? 'was' : 'were'} ${tail}.`;
+      return ` ${countOf(items.length, noun)} (${listSome(items, max)}) ${agreeing(items.length, 'was', 'were')} ${tail}.`;
     })
     .join('');
 }
@@ -46,7 +41,10 @@ export function checkIncompleteLiveRead(ctx: RuleContext): Violation[] {
       message:
         `Live state could not be read completely (${ctx.live.incomplete.join('; ')}); dialform never plans from a partial ` +
         `read.${describeWithheld(ctx.withheld)} Rerun the plan once the Dialpad API answers all reads (check the API key's scope and rate limits).`,
-      operation_ids: ctx.operations.filter((op) => DESTRUCTIVE.has(op.kind)).map((op) => op.id),
+      // What a partial read must never lead to, when it is planned at all: every kind that deletes
+      // (its entry's `deletes`). The planner withholds the policies' deletions outright: those are
+      // named in the message instead.
+      operation_ids: ctx.operations.filter((op) => specOf(op).deletes !== false).map((op) => op.id),
     },
   ];
 }

@@ -1,6 +1,5 @@
 import type { Violation } from '../types.js';
 import { checkCountryChangeRequiresAck } from './country-change-requires-ack.js';
-import { checkDepartmentOperatorLimit } from './department-operator-limit.js';
 import { checkGroupIdNotFound } from './group-id-not-found.js';
 import type { Rule, RuleContext } from './context.js';
 import { checkIncompleteLiveRead } from './incomplete-live-read.js';
@@ -8,7 +7,6 @@ import { checkInsufficientLicenses } from './insufficient-licenses.js';
 import { checkLastCompanyAdmin } from './last-company-admin.js';
 import { checkNumberConflict } from './number-conflict.js';
 import { checkPendingUserNumberLoss } from './pending-user-number-loss.js';
-import { checkPendingUserNotOperator } from './pending-user-not-operator.js';
 import { checkPlanTierRequired } from './plan-tier-required.js';
 import { checkPriceLevelMismatch } from './price-level-mismatch.js';
 import { checkProtectedUser } from './protected-user.js';
@@ -18,7 +16,11 @@ import { checkTooManyDeletions } from './too-many-deletions.js';
 
 export type { Rule, RuleContext, Withheld } from './context.js';
 
-/** Every rule, in the order their violations are listed. */
+/**
+ * Every rule, in the order their violations are listed; after them, `reportBlocked` names each
+ * blocked operation with its kind's failure (`insufficient_licenses`, `number_conflict`,
+ * `department_operator_limit`, `pending_user_not_operator`), the codes no rule here needs to repeat.
+ */
 export const RULES: readonly Rule[] = [
   checkIncompleteLiveRead,
   checkPlanTierRequired,
@@ -32,8 +34,6 @@ export const RULES: readonly Rule[] = [
   checkRecentlyDeletedUser,
   checkPendingUserNumberLoss,
   checkRestoreWindowExpired,
-  checkDepartmentOperatorLimit,
-  checkPendingUserNotOperator,
   checkGroupIdNotFound,
 ];
 

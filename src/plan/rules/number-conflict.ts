@@ -1,12 +1,12 @@
-import { indexNumberCountries } from '../../model/countries.js';
-import { isInternalNumber } from '../../model/international-move.js';
+import { foreignNumberCountry } from '../../model/international-move.js';
 import type { Violation } from '../types.js';
 import { at, type RuleContext } from './context.js';
 
 /**
  * Numbers config cannot have: one number wanted by two owners (two users, or a user and
- * `reserved_numbers.keep`), a number outside its user's office country, and assigns the simulation
- * could not satisfy (the number never reaches the pool, e.g. its holder's numbers are unmanaged).
+ * `reserved_numbers.keep`), and a number outside its user's office country (`foreignNumberCountry`).
+ * Assigns the simulation could not satisfy (the number never reaches the pool, e.g. its holder's
+ * numbers are unmanaged) are errors of this code too, from `assign_number`'s precondition.
  */
 export function checkNumberConflict(ctx: RuleContext): Violation[] {
   const out: Violation[] = [];
@@ -32,12 +32,12 @@ export function checkNumberConflict(ctx: RuleContext): Violation[] {
     });
   }
 
-  const countryOf = indexNumberCountries(ctx.live);
+  const countryOf = ctx.trace.initial.numberCountry;
   for (const user of ctx.desired.tenant.users) {
     const country = ctx.book.country(user.office).toUpperCase();
     for (const n of user.numbers ?? []) {
-      const numberCountry = countryOf(n);
-      if (numberCountry === undefined || country === '' || numberCountry === country || isInternalNumber(n)) continue;
+      const numberCountry = foreignNumberCountry(n, country, countryOf(n));
+      if (numberCountry === undefined) continue;
       out.push({
         code: 'number_conflict',
         severity: 'error',
@@ -50,40 +50,7 @@ export function checkNumberConflict(ctx: RuleContext): Violation[] {
     }
   }
 
-  const reported = new Set(out.flatMap((v) => v.operation_ids));
-  for (const b of ctx.trace.blocked) {
-    if (b.code !== 'number_conflict' || reported.has(b.id)) continue;
-    const op = ctx.operations.find((o) => o.id === b.id);
-    const holder = op?.kind === 'assign_number' ? holderOf(ctx, op.number) : undefined;
-    out.push({
-      code: 'number_conflict',
-      severity: 'error',
-      message:
-        holder === undefined || op === undefined
-          ? b.message
-          : describeHeldElsewhere(ctx, op.summary, holder, op.source),
-      operation_ids: [b.id],
-    });
-  }
   return out;
-}
-
-/** Why a number held by a user whose numbers config leaves alone cannot be assigned, and the ways out. */
-function describeHeldElsewhere(ctx: RuleContext, summary: string, holder: string, source: string): string {
-  const inConfig = ctx.desired.tenant.users.some((u) => u.email.toLowerCase() === holder.toLowerCase());
-  const why = inConfig
-    ? `${holder} holds it and their entry has no numbers: list, so config does not manage their numbers`
-    : `${holder} holds it and is not in config (policy.unmanaged_users is ${ctx.desired.policy.unmanagedUsers}), so they keep it`;
-  const fix = inConfig ? `Add numbers: to ${holder}'s entry without it` : `Add ${holder} to config with numbers: that leave it out`;
-  return (
-    `${summary}: ${why}, and the number would have two owners. Dialpad assigns only numbers in the reserved pool ` +
-    `(see number_conflict in docs/rules.md). ${fix}, or remove it here${at(source)}.`
-  );
-}
-
-function holderOf(ctx: RuleContext, number: string): string | undefined {
-  for (const [email, user] of ctx.trace.final.users) if (user.numbers.includes(number)) return email;
-  return undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Violation } from '../types.js';
 import { at, type RuleContext } from './context.js';
 
 /**
- * Dialpad's help centre, "Add & Remove Team Members"
+ * Dialpad's help center, "Add & Remove Team Members"
  * (https://help.dialpad.com/docs/add-remove-team-members): if a deleted user never accepted their
  * invitation and the account is still pending, their number is deleted permanently at once and
  * cannot be restored — no reserved pool, no 72-hour grace period. The simulation records such numbers as

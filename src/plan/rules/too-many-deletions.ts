@@ -1,6 +1,7 @@
-import type { Violation } from '../types.js';
+import type { Operation, Violation } from '../types.js';
 import type { RuleContext } from './context.js';
 import { countOf } from '../plural.js';
+import { KINDS, type DeletedThing, type KindFacts } from '../kinds/index.js';
 
 /**
  * The limits that apply when config sets none, so a careless config (a users file left out)
@@ -10,25 +11,46 @@ import { countOf } from '../plural.js';
  */
 const DEFAULT_DELETION_LIMITS = { maxDeletions: 500, maxDeletionPercent: 30, percentFrom: 10 } as const;
 
+/** Which deletions `policy.max_deletions` caps: what is gone for good (see `DeletedThing`). */
+const CAPPED = { user: true, number: true, group: true, membership: false } as const satisfies Record<DeletedThing, boolean>;
+type CappedThing = { [T in DeletedThing]: (typeof CAPPED)[T] extends true ? T : never }[DeletedThing];
+
+/**
+ * The operations `policy.max_deletions` counts, by what they delete, as each kind's entry in
+ * `kinds` says (`deletes`): no list of kind names here, so a new kind that deletes is counted.
+ */
+export function countDeletions<O extends Pick<Operation, 'id'> & { kind: string }>(
+  operations: readonly O[],
+  kinds: { readonly [kind: string]: KindFacts | undefined } = KINDS,
+): Record<CappedThing, O[]> {
+  const counted: Record<CappedThing, O[]> = { user: [], number: [], group: [] };
+  for (const op of operations) {
+    const deletes = kinds[op.kind]?.deletes;
+    if (deletes === undefined || deletes === false) continue;
+    const thing = deletes.counts;
+    if (thing !== 'membership') counted[thing].push(op);
+  }
+  return counted;
+}
+
 /**
  * Guards against mass deletion. `policy.max_deletions` bounds user deletions, number releases
  * and group deletions together (all permanent, a group at once: the API cannot restore one);
  * `policy.max_deletion_percent` bounds user deletions as a share of live active users, and group
- * deletions as a share of live groups (departments and call centres), each on its own. Unset,
+ * deletions as a share of live groups (departments and call centers), each on its own. Unset,
  * each has its default (`DEFAULT_DELETION_LIMITS`; a share's only from 10 of what it is of).
+ * What each kind deletes is its entry's in `kinds` (the table, `KINDS`, but for tests).
  */
-export function checkTooManyDeletions(ctx: RuleContext): Violation[] {
+export function checkTooManyDeletions(ctx: RuleContext, kinds: { readonly [kind: string]: KindFacts | undefined } = KINDS): Violation[] {
   const limits = deletionLimits(ctx);
   const maxDeletions = limits.maxDeletions.value;
-  const deletes = ctx.operations.filter((op) => op.kind === 'delete_user');
-  const releases = ctx.operations.filter((op) => op.kind === 'release_number');
-  const groups = ctx.operations.filter((op) => op.kind === 'delete_group');
+  const { user: deletes, number: releases, group: groups } = countDeletions(ctx.operations, kinds);
   const out: Violation[] = [];
   const total = deletes.length + releases.length + groups.length;
   const checks = [
     ...(deletes.length > 0 ? [`Check that config lists everyone it should (policy.unmanaged_users is ${ctx.desired.policy.unmanagedUsers}).`] : []),
     ...(releases.length > 0 ? ['Check that reserved_numbers.keep lists every pool number to keep (released numbers are lost).'] : []),
-    ...(groups.length > 0 ? [`Check that config lists every department and call centre to keep (policy.unmanaged_groups is delete; a deleted group cannot be restored).`] : []),
+    ...(groups.length > 0 ? [`Check that config lists every department and call center to keep (policy.unmanaged_groups is delete; a deleted group cannot be restored).`] : []),
   ];
   if (total > maxDeletions) {
     out.push({
@@ -43,7 +65,7 @@ export function checkTooManyDeletions(ctx: RuleContext): Violation[] {
   // One share guard for each kind of thing deleted, each against its live count (users: the active ones).
   const shares = [
     { deleted: deletes, of: limits.active, noun: 'active user', check: 'Check that config lists everyone it should' },
-    { deleted: groups, of: limits.groups, noun: 'live group', check: 'Check that config lists every department and call centre to keep' },
+    { deleted: groups, of: limits.groups, noun: 'live group', check: 'Check that config lists every department and call center to keep' },
   ];
   for (const share of shares) {
     const limit = percentLimit(ctx, share.of);

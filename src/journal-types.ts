@@ -1,0 +1,69 @@
+/**
+ * The apply journal's records: the one home of their types, below `apply/` (which writes and reads
+ * them), `status/` (which joins them with saved plans) and `plan/` (pending restores), so none of
+ * those imports another for a type. Type-only: reading and writing the journal is `apply/journal.ts`.
+ */
+import type { OperationKind } from './plan/types.js';
+
+/**
+ * The apply journal: JSON lines, appended (and flushed by the OS) as they happen, so a crashed or
+ * killed apply can be rerun and skip what is done. Before each API write a `started` line records
+ * the intent; after it, `done` or `failed`. An operation whose last line is `started` was cut off
+ * mid-write (a kill): it may or may not have landed, and the rerun reads Dialpad to find out
+ * before sending it again. Lines name the plan they belong to; lines of other plans are ignored.
+ *
+ * A manual step's lifecycle is journalled too (docs/manual-steps.md): `waiting` each time apply
+ * finds it not done yet, then `done` once Dialpad's API shows it (verified) or its confirmation is
+ * on record (`dialform confirm`). A plan with a `waiting` line has been started, so a later run
+ * resumes it; a restore still `waiting` is what lets the next plan say its window expired.
+ */
+export interface JournalEntry {
+  plan: string;
+  op: string;
+  kind: OperationKind;
+  status: 'started' | 'done' | 'failed' | 'waiting';
+  at: string;
+  /** The user a `restore_user` brings back or a `create_user` creates (their email): see `readPendingRestores`. */
+  subject?: string;
+  /**
+   * The failure's message, as stored: one line of at most `MAX_JOURNAL_ERROR` characters with
+   * token-like runs removed (`boundMessage`); never a raw response body.
+   */
+  error?: string;
+  /** The fingerprint of the reviewed plan this operation is part of (`ApplyOptions.reviewed`). */
+  reviewed?: string;
+  /** The operation's identity digest (`digestOperation`): which reviewed operation it is. */
+  identity?: string;
+}
+
+/**
+ * The start of an apply of a reviewed plan (a plan nothing of which was journalled before): its
+ * fingerprint and its operations' identity digests (`digestOperation`), in order. A later run
+ * that expects this fingerprint may finish what is left of it (`readReviewedRemaining`). Holds
+ * no personal data: digests only.
+ */
+export interface PlanStartedEntry {
+  record: 'plan_started';
+  plan: string;
+  fingerprint: string;
+  operations: string[];
+  at: string;
+}
+
+/**
+ * A complete apply's config, for refusing an older one later (`checkConfigOrder`): the git commit
+ * the config was at (clean, in a git work tree) and its digest. Only written when the commit is known.
+ */
+export interface AppliedConfigEntry {
+  record: 'applied_config';
+  plan: string;
+  commit: string;
+  config_digest: string;
+  at: string;
+}
+
+/** A restore apply waited for and never saw done: the user's email and when it was last waited for. */
+export interface PendingRestore {
+  email: string;
+  since: string;
+}
