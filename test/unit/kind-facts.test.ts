@@ -47,6 +47,8 @@ describe('the kind table decides what a kind is (manual, deletes)', () => {
     expect(OPERATION_KINDS.filter((k) => KINDS[k].deletes !== false)).toEqual(['delete_user', 'release_number', 'delete_group', 'remove_operator']);
     expect(OPERATION_KINDS.filter((k) => KINDS[k].manual !== false)).toEqual([
       'transfer_licenses',
+      'buy_licenses',
+      'rename_office',
       'restore_user',
       'grant_analytics',
       'revoke_analytics',
