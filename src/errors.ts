@@ -62,7 +62,7 @@ export const ERROR_CODES = {
   office_not_found: EXIT.error,
   /** A user an operation refers to does not exist in Dialpad. */
   user_not_found: EXIT.error,
-  /** A department or call centre an operation refers to does not exist in Dialpad. */
+  /** A department or call center an operation refers to does not exist in Dialpad. */
   group_not_found: EXIT.error,
   /** The emulator fixture (or its saved state) cannot be used (`FixtureError`). */
   fixture_invalid: EXIT.error,
