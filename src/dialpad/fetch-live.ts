@@ -1,8 +1,9 @@
-import type { LineCounts, LiveState, Tenant } from '../model/tenant.js';
+import type { LineCounts, LiveList, LiveState, Tenant } from '../model/tenant.js';
 import { ApiError } from './api-error.js';
 import type { ApiDepartment, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
 import { normalizeLive, normalizeNumbers, normalizeOffices, officeIdOf, toLineCounts, type LiveOfficeReads } from './normalize-live.js';
+import { crossCheckLists } from './cross-check-lists.js';
 import { withSkillLevels, type SkillLevel, type SkillRead } from './skill-levels.js';
 
 /** The license reads of one office in phase 2: `GET /offices/{id}/plan`, and perhaps `available_licenses`. */
@@ -24,6 +25,11 @@ export interface FollowUpReads {
   numbers: string[];
   /** Call-centre skill levels read one by one (`GET …/callcenters/{id}/operators/{user_id}/skill`); absent: none. */
   skills?: SkillRead[];
+  /**
+   * Emails looked up one by one (`GET /users?email=`), a sample of the users a plan would create:
+   * a user found that the users list did not bring shows the list ended early. Absent: none.
+   */
+  emails?: string[];
 }
 
 /**
@@ -78,6 +84,7 @@ export const READ_OFFICE_PLANS: LiveReadScope = {
  */
 export async function fetchLive(client: DialpadClient, scope: LiveReadScope = READ_PHASE_ONE): Promise<LiveState> {
   const incomplete: string[] = [];
+  const partialLists = new Set<LiveList>();
   const attempt = async <T>(what: string, read: () => Promise<T>, partial: (err: ApiError) => T): Promise<T> => {
     try {
       return await read();
@@ -85,12 +92,14 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
       if (!(err instanceof ApiError) || err.kind === 'unauthorized' || err.kind === 'forbidden') throw err;
       const readCount = err.itemsRead === undefined ? '' : ` after reading ${err.itemsRead.length} item(s)`;
       incomplete.push(`${what}${readCount}: ${err.message}`);
+      const list = LIST_OF_LABEL.get(what);
+      if (list !== undefined) partialLists.add(list);
       return partial(err);
     }
   };
   const partialList = <T>(err: ApiError): T[] => (err.itemsRead ?? []) as T[];
 
-  const officesRead = attempt<ApiOffice[]>('offices', () => client.listOffices(), (err) => {
+  const officesRead = attempt<ApiOffice[]>(LIST_LABEL.offices, () => client.listOffices(), (err) => {
     if (!err.itemsRead?.length) throw err;
     return partialList<ApiOffice>(err);
   });
@@ -107,16 +116,16 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
   const [company, offices, users, pool, departments, callCenters] = await Promise.all([
     client.getCompany(),
     officesRead,
-    attempt<ApiUser[]>('users', () => client.listUsers({ state: 'all' }), partialList),
-    attempt<ApiNumber[]>('reserved numbers', () => client.listNumbers({ status: 'available' }), partialList),
-    attempt<ApiDepartment[]>('departments', () => client.listGroups('departments'), partialList),
-    attempt<ApiDepartment[]>('call centres', () => client.listGroups('callcenters'), partialList),
+    attempt<ApiUser[]>(LIST_LABEL.users, () => client.listUsers({ state: 'all' }), partialList),
+    attempt<ApiNumber[]>(LIST_LABEL.reserved_numbers, () => client.listNumbers({ status: 'available' }), partialList),
+    attempt<ApiDepartment[]>(LIST_LABEL.departments, () => client.listGroups('departments'), partialList),
+    attempt<ApiDepartment[]>(LIST_LABEL.call_centers, () => client.listGroups('callcenters'), partialList),
     early,
   ]);
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
   const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
   for (const o of followUp.offices) licenseReads.request(o, offices);
-  const [numbers, skills] = await Promise.all([
+  const [numbers, skills, lookedUp] = await Promise.all([
     Promise.all(followUp.numbers.map((number) => attempt<ApiNumber | undefined>(`number ${number}`, () => readNumber(client, number), () => undefined))),
     Promise.all(
       (followUp.skills ?? []).map((s) =>
@@ -127,19 +136,43 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
         ),
       ),
     ),
+    Promise.all((followUp.emails ?? []).map((email) => attempt<ApiUser[]>(`lookup of user ${email}`, () => client.listUsers({ state: 'all', email }), () => []))),
   ]);
   const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
   await Promise.all(started);
+
+  const singleNumbers = numbers.filter((n): n is ApiNumber => n !== undefined);
+  const crossChecks = crossCheckLists({ offices, users, departments, callCenters, numbers: [...pool, ...singleNumbers], lookedUp: lookedUp.flat() });
+  for (const failed of crossChecks) {
+    if (partialLists.has(failed.list)) continue;
+    partialLists.add(failed.list);
+    incomplete.push(`${LIST_LABEL[failed.list]}: ${failed.message}`);
+  }
 
   const tenant: Tenant = {
     ...phaseOne,
     users: withSkillLevels(phaseOne.users, skills.filter((l): l is SkillLevel => l !== undefined)),
     offices: normalizeOffices(officeReads),
-    numbers: normalizeNumbers([...pool, ...numbers.filter((n): n is ApiNumber => n !== undefined)], users),
+    numbers: normalizeNumbers([...pool, ...singleNumbers], users),
   };
   const readAt = client.serverTime()?.toISOString();
-  return { tenant, incomplete: incomplete.sort(), ...(readAt === undefined ? {} : { readAt }) };
+  return {
+    tenant,
+    incomplete: incomplete.sort(),
+    ...(partialLists.size === 0 ? {} : { partialLists: [...partialLists].sort() }),
+    ...(readAt === undefined ? {} : { readAt }),
+  };
 }
+
+/** How `incomplete` names each list. */
+const LIST_LABEL: Record<LiveList, string> = {
+  offices: 'offices',
+  users: 'users',
+  departments: 'departments',
+  call_centers: 'call centres',
+  reserved_numbers: 'reserved numbers',
+};
+const LIST_OF_LABEL = new Map(Object.entries(LIST_LABEL).map(([list, label]) => [label, list as LiveList]));
 
 /** A number the company does not have is an answer (404: undefined), not a failed read. */
 async function readNumber(client: DialpadClient, number: string): Promise<ApiNumber | undefined> {

@@ -41,7 +41,9 @@ function mayClaimLine(user: User, live: User | undefined, liveOffice: string | u
  * - `GET /numbers/{number}` for each number a config user lists that no user read holds and the
  *   pool does not hold: it is someone else's (an office line, a call center) or not the company's;
  * - a call-centre member's skill level where config declares one or the role changes
- *   (`listSkillReads`: skill levels are not in `group_details`).
+ *   (`listSkillReads`: skill levels are not in `group_details`);
+ * - `GET /users?email=` for a sample of the config users no live user matches (the plan's
+ *   creates; `sampleCreates`): one found shows the users list ended early.
  *
  * Offices and numbers come out sorted, so the same inputs give the same requests in the same order.
  */
@@ -60,7 +62,27 @@ export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): Fol
   for (const n of live.tenant.numbers) held.add(n.number);
   const numbers = new Set(desired.tenant.users.flatMap((u) => (u.numbers ?? []).filter((n) => !held.has(n))));
   const skills = listSkillReads(pairs, live);
-  return { offices, numbers: [...numbers].sort(compareCodeUnits), ...(skills.length === 0 ? {} : { skills }) };
+  const emails = sampleCreates(pairs.flatMap((p) => (p.live === undefined && p.user.state !== 'deleted' ? [p.user.email] : [])));
+  return {
+    offices,
+    numbers: [...numbers].sort(compareCodeUnits),
+    ...(skills.length === 0 ? {} : { skills }),
+    ...(emails.length === 0 ? {} : { emails }),
+  };
+}
+
+/**
+ * How many would-be creates are looked up by email. A list that ended early makes creates of
+ * users it did not bring: a few lookups spread over the creates find that (each lost user is one
+ * more chance), and the cost stays bounded (each request is 50 ms at Dialpad's 20 per second).
+ */
+export const CREATE_LOOKUPS = 3;
+
+/** Up to `CREATE_LOOKUPS` of `emails`, spread evenly over them in sorted order (the same config picks the same). */
+function sampleCreates(emails: readonly string[]): string[] {
+  const sorted = [...emails].sort(compareCodeUnits);
+  if (sorted.length <= CREATE_LOOKUPS) return sorted;
+  return Array.from({ length: CREATE_LOOKUPS }, (_, i) => sorted[Math.floor((i * (sorted.length - 1)) / (CREATE_LOOKUPS - 1))] as string);
 }
 
 /**
