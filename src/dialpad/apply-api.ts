@@ -33,7 +33,7 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       if (existing !== undefined) {
         throw new DialformError(
           'live_read_incomplete',
-          `create user ${email}: Dialpad already has this user (id ${String(existing.id)}), whom the plan's read did not bring: that read was incomplete. Nothing was created; plan again.`,
+          `create user ${email}: Dialpad already has this user (id ${String(existing.id)}), whom the plan's read did not show (the read was incomplete, or the user was added since). Nothing was created; plan again.`,
         );
       }
       const user = await client.createUser(
