@@ -3,7 +3,8 @@
  * that ends: an empty last page without a cursor is also how a list of exactly one page size ends,
  * so the page shape alone cannot tell. What can is a reference, in what else was read, to a record
  * the list did not bring: a user's `office_id`, `admin_office_ids` or `group_details`, a group's
- * `office_id`, a number's `target_id`. Each such reference makes its list partial.
+ * `office_id`, a number's `office_id` or `target_id`, a user found by an email lookup. Each such
+ * reference makes its list partial.
  */
 import type { LiveList } from '../model/tenant.js';
 import type { ApiDepartment, ApiNumber, ApiOffice, ApiUser, Int64 } from './api-types.js';

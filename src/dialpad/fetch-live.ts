@@ -85,24 +85,30 @@ export const READ_OFFICE_PLANS: LiveReadScope = {
 export async function fetchLive(client: DialpadClient, scope: LiveReadScope = READ_PHASE_ONE): Promise<LiveState> {
   const incomplete: string[] = [];
   const partialLists = new Set<LiveList>();
-  const attempt = async <T>(what: string, read: () => Promise<T>, partial: (err: ApiError) => T): Promise<T> => {
+  /** `read`, or on failure `partial(err)` with `what` recorded in `incomplete` (and `list`, if it is one, as partial). */
+  const attempt = async <T>(what: string, read: () => Promise<T>, partial: (err: ApiError) => T, list?: LiveList): Promise<T> => {
     try {
       return await read();
     } catch (err) {
       if (!(err instanceof ApiError) || err.kind === 'unauthorized' || err.kind === 'forbidden') throw err;
       const readCount = err.itemsRead === undefined ? '' : ` after reading ${err.itemsRead.length} item(s)`;
       incomplete.push(`${what}${readCount}: ${err.message}`);
-      const list = LIST_OF_LABEL.get(what);
       if (list !== undefined) partialLists.add(list);
       return partial(err);
     }
   };
   const partialList = <T>(err: ApiError): T[] => (err.itemsRead ?? []) as T[];
+  const readList = <T>(list: LiveList, read: () => Promise<T[]>): Promise<T[]> => attempt(LIST_LABEL[list], read, partialList<T>, list);
 
-  const officesRead = attempt<ApiOffice[]>(LIST_LABEL.offices, () => client.listOffices(), (err) => {
-    if (!err.itemsRead?.length) throw err;
-    return partialList<ApiOffice>(err);
-  });
+  const officesRead = attempt<ApiOffice[]>(
+    LIST_LABEL.offices,
+    () => client.listOffices(),
+    (err) => {
+      if (!err.itemsRead?.length) throw err;
+      return partialList<ApiOffice>(err);
+    },
+    'offices',
+  );
   // Reads that need only the offices start as soon as they are in, beside the user pages.
   const started: Promise<unknown>[] = [];
   const licenseReads = trackLicenseReads(client, attempt, started);
@@ -116,10 +122,10 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
   const [company, offices, users, pool, departments, callCenters] = await Promise.all([
     client.getCompany(),
     officesRead,
-    attempt<ApiUser[]>(LIST_LABEL.users, () => client.listUsers({ state: 'all' }), partialList),
-    attempt<ApiNumber[]>(LIST_LABEL.reserved_numbers, () => client.listNumbers({ status: 'available' }), partialList),
-    attempt<ApiDepartment[]>(LIST_LABEL.departments, () => client.listGroups('departments'), partialList),
-    attempt<ApiDepartment[]>(LIST_LABEL.call_centers, () => client.listGroups('callcenters'), partialList),
+    readList<ApiUser>('users', () => client.listUsers({ state: 'all' })),
+    readList<ApiNumber>('reserved_numbers', () => client.listNumbers({ status: 'available' })),
+    readList<ApiDepartment>('departments', () => client.listGroups('departments')),
+    readList<ApiDepartment>('call_centers', () => client.listGroups('callcenters')),
     early,
   ]);
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
@@ -172,7 +178,6 @@ const LIST_LABEL: Record<LiveList, string> = {
   call_centers: 'call centres',
   reserved_numbers: 'reserved numbers',
 };
-const LIST_OF_LABEL = new Map(Object.entries(LIST_LABEL).map(([list, label]) => [label, list as LiveList]));
 
 /** A number the company does not have is an answer (404: undefined), not a failed read. */
 async function readNumber(client: DialpadClient, number: string): Promise<ApiNumber | undefined> {

@@ -123,6 +123,19 @@ describe('a list that ends early is trusted (issue 26 #1)', () => {
     expect(plan.operations.filter((o) => o.kind === 'create_user').map((o) => (o as { email: string }).email)).toEqual(['new.hire@acme.com']);
   });
 
+  it('a users list whose second page fails for good withholds the creates, with the numbers they would get (issue 26 #1)', async () => {
+    mockPhaseOne({ userPages: [{ items: [ada()], cursor: 'p2' }] });
+    nock(BASE).get('/api/v2/users').query({ state: 'all', cursor: 'p2' }).times(2).reply(503, { error: { message: 'down' } });
+    mockLookup('bob@acme.com', []);
+    mockOfficeLicenses();
+    nock(BASE).get('/api/v2/numbers/%2B14155550123').reply(404, { error: { message: 'not found' } });
+    const desired = desiredState({ offices: [office('hq', { name: 'Acme HQ' })], users: [user('ada@acme.com'), user('bob@acme.com', { numbers: ['+14155550123'] })] });
+    const { plan, read } = await planAgainstLive({ client: client(), desired, now: NOW });
+    expect(read.partialLists).toEqual(['users']);
+    expect(plan.operations.map((o) => o.kind)).toEqual([]);
+    expect(plan.violations.find((v) => v.code === 'incomplete_live_read')?.message).toMatch(/1 create \(user bob@acme.com\) was left out/);
+  });
+
   it('apply looks a user up by email before creating them, and refuses one Dialpad already has (issue 26 #1)', async () => {
     mockLookup('bob@acme.com', [bob()]);
     const create = nock(BASE).post('/api/v2/users').reply(200, bob());
