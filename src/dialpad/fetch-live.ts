@@ -77,7 +77,11 @@ export const READ_OFFICE_PLANS: LiveReadScope = {
  * not JSON or of the wrong shape, repeated records or cursors, cursors without records: see
  * `createDialpadClient`), does not abort the whole read, in either phase: it is recorded in
  * `incomplete` (with what was read before it) so the plan still renders and the
- * `incomplete_live_read` rule blocks it. Thrown instead, because no plan can be made at all:
+ * `incomplete_live_read` rule blocks it. Once both phases are in, `crossCheckLists` looks for
+ * records another read names that a list did not bring (a list that ended early, which no page
+ * shape shows): each list found short goes into `incomplete` too, naming the check. Lists known
+ * partial, either way, are named in `partialLists` (the planner withholds their kinds' creates).
+ * Thrown instead, because no plan can be made at all:
  * auth failures (401, 403: nothing useful can be read with that key), a failed company read, an
  * office list that failed before its first office (Dialpad is unreachable or refusing), and
  * whatever `early` or `followUp` throws (a config that does not load).
