@@ -3,7 +3,8 @@
  * that ends: an empty last page without a cursor is also how a list of exactly one page size ends,
  * so the page shape alone cannot tell. What can is a reference, in what else was read, to a record
  * the list did not bring: a user's `office_id`, `admin_office_ids` or `group_details`, a group's
- * `office_id`, a number's `office_id` or `target_id`, a user found by an email lookup. Each such
+ * `office_id`, a number's `office_id` or `target_id`, a user or group found by an email or name
+ * lookup. Each such
  * reference makes its list partial.
  */
 import type { LiveList } from '../model/tenant.js';
@@ -20,6 +21,8 @@ export interface ListsRead {
   numbers: readonly ApiNumber[];
   /** Users found by email lookups (`GET /users?email=`). */
   lookedUp: readonly ApiUser[];
+  /** Groups found by name lookups (`name_search`), with the list each belongs in. */
+  groupsLookedUp: readonly { list: LiveList; groups: readonly ApiDepartment[] }[];
 }
 
 /** A list found partial: which, and the references that show it (the first few named). */
@@ -95,6 +98,7 @@ function listReferences(read: ListsRead): Reference[] {
     for (const g of groups) add('offices', g.office_id, `${NOUN[list]} ${String(g.id)}'s office_id`);
   }
   for (const u of read.lookedUp) add('users', u.id, `a lookup of ${u.emails?.[0] ?? 'its email'}`);
+  for (const { list, groups } of read.groupsLookedUp) for (const g of groups) add(list, g.id, `a lookup of "${g.name ?? ''}"`);
   for (const n of read.numbers) {
     add('offices', n.office_id, `number ${String(n.number)}'s office_id`);
     add(LIST_OF_TYPE[n.target_type ?? ''], n.target_id, `number ${String(n.number)}'s target_id`);

@@ -1,7 +1,8 @@
-import type { LineCounts, LiveList, LiveState, Tenant } from '../model/tenant.js';
+import type { GroupType, LineCounts, LiveList, LiveState, Tenant } from '../model/tenant.js';
 import { ApiError } from './api-error.js';
 import type { ApiDepartment, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
+import type { GroupPath } from './client-groups.js';
 import { normalizeLive, normalizeNumbers, normalizeOffices, officeIdOf, toLineCounts, type LiveOfficeReads } from './normalize-live.js';
 import { crossCheckLists } from './cross-check-lists.js';
 import { withSkillLevels, type SkillLevel, type SkillRead } from './skill-levels.js';
@@ -30,6 +31,8 @@ export interface FollowUpReads {
    * a user found that the users list did not bring shows the list ended early. Absent: none.
    */
   emails?: string[];
+  /** Groups looked up by name (`GET /departments?name_search=`, `/callcenters`), the same for the groups a plan would create. */
+  groupNames?: { type: GroupType; name: string }[];
 }
 
 /**
@@ -135,7 +138,7 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
   const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
   for (const o of followUp.offices) licenseReads.request(o, offices);
-  const [numbers, skills, lookedUp] = await Promise.all([
+  const [numbers, skills, lookedUp, groupsLookedUp] = await Promise.all([
     Promise.all(followUp.numbers.map((number) => attempt<ApiNumber | undefined>(`number ${number}`, () => readNumber(client, number), () => undefined))),
     Promise.all(
       (followUp.skills ?? []).map((s) =>
@@ -147,12 +150,18 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
       ),
     ),
     Promise.all((followUp.emails ?? []).map((email) => attempt<ApiUser[]>(`lookup of user ${email}`, () => client.listUsers({ state: 'all', email }), () => []))),
+    Promise.all(
+      (followUp.groupNames ?? []).map(async ({ type, name }) => ({
+        list: GROUP_LOOKUP[type].list,
+        groups: await attempt<ApiDepartment[]>(`lookup of ${GROUP_LOOKUP[type].noun} "${name}"`, () => client.listGroups(GROUP_LOOKUP[type].path, { nameSearch: name }), () => []),
+      })),
+    ),
   ]);
   const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
   await Promise.all(started);
 
   const singleNumbers = numbers.filter((n): n is ApiNumber => n !== undefined);
-  const crossChecks = crossCheckLists({ offices, users, departments, callCenters, numbers: [...pool, ...singleNumbers], lookedUp: lookedUp.flat() });
+  const crossChecks = crossCheckLists({ offices, users, departments, callCenters, numbers: [...pool, ...singleNumbers], lookedUp: lookedUp.flat(), groupsLookedUp });
   for (const failed of crossChecks) {
     if (partialLists.has(failed.list)) continue;
     partialLists.add(failed.list);
@@ -173,6 +182,12 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
     ...(readAt === undefined ? {} : { readAt }),
   };
 }
+
+/** Where a group lookup asks, and the list its answer cross-checks. */
+const GROUP_LOOKUP: Record<GroupType, { path: GroupPath; list: LiveList; noun: string }> = {
+  department: { path: 'departments', list: 'departments', noun: 'department' },
+  call_center: { path: 'callcenters', list: 'call_centers', noun: 'call centre' },
+};
 
 /** How `incomplete` names each list. */
 const LIST_LABEL: Record<LiveList, string> = {

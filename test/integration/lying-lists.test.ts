@@ -27,16 +27,16 @@ afterEach(async () => {
 
 /**
  * A generated company of `users` users in one office (no deleted ones, so the list holds exactly
- * that many), with `departments` departments; the ten after the first page each have one operator,
- * which the users' `group_details` show. The config matches it exactly (`import`).
+ * that many), with `departments` departments; unless `operators: false`, the ten after the first
+ * page each have one operator, which the users' `group_details` show. The config matches it exactly (`import`).
  */
-async function makeCompany(opts: { users: number; departments?: number; hires?: GenerateOptions['hires'] }) {
+async function makeCompany(opts: { users: number; departments?: number; operators?: boolean; hires?: GenerateOptions['hires'] }) {
   const generated = generateFixture({ users: opts.users, offices: 1, seed: 5, deletedFraction: 0, ...(opts.hires ? { hires: opts.hires } : {}) });
   const departments = Array.from({ length: opts.departments ?? 0 }, (_, i) => ({
     id: String(6500000000000001 + i),
     name: `Team ${String(i).padStart(3, '0')}`,
     office_id: officeId(0),
-    operators: i >= DEFAULT_PAGE_SIZE && i < DEFAULT_PAGE_SIZE + 10 ? [{ user_id: userId(i - DEFAULT_PAGE_SIZE), role: 'operator' }] : [],
+    operators: opts.operators !== false && i >= DEFAULT_PAGE_SIZE && i < DEFAULT_PAGE_SIZE + 10 ? [{ user_id: userId(i - DEFAULT_PAGE_SIZE), role: 'operator' }] : [],
   }));
   const fixture = parseFixture(JSON.stringify({ ...generated, departments }), 'generated.json');
   const cwd = await mkdtemp(join(tmpdir(), 'dialform-lying-lists-'));
@@ -72,6 +72,16 @@ describe('a list that ends early is trusted (issue 26 #1)', () => {
     expect(plan.violations.find((v) => v.code === 'incomplete_live_read')?.message).toMatch(/50 creates \(department Team 100, .* and 45 more\) were left out/);
     await expect(applyPlan(plan, { api: createApplyApi(client), journal: await journalFile() })).rejects.toMatchObject({ code: 'plan_blocked' });
     expect(emulator.snapshot().departments).toHaveLength(150);
+  }, 60_000);
+
+  it('a department list truncated where no user operates in the lost departments is caught by name lookups of the would-be creates (issue 26 #1)', async () => {
+    const company = await makeCompany({ users: 20, departments: 150, operators: false });
+    const { emulator, client } = await serve(company.fixture, 'rate=0,truncate=GET:/api/v2/departments:paged');
+    const { plan, read } = await planAgainstLive({ desired: await loadConfig(company.configDir), client });
+    expect(read.partialLists).toEqual(['departments']);
+    expect(read.incomplete.join('\n')).toMatch(/^departments: cross-check failed: the list did not bring department 6500000000000101 \(named by a lookup of "Team 100"\)/);
+    expect(plan.operations.filter((o) => o.kind === 'create_group')).toEqual([]);
+    expect(emulator.stats().requests['GET /api/v2/departments']).toBe(2 + 3);
   }, 60_000);
 
   it('a users list truncated after its first page plans no create_user, and apply creates no duplicate users (issue 26 #1)', async () => {

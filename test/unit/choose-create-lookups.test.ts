@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CREATE_LOOKUPS, choosePlanReads } from '../../src/plan/choose-live-reads.js';
-import { desiredState, liveOffice, liveState, liveUser, office, user } from '../support/builders.js';
+import { desiredState, group, liveOffice, liveState, liveUser, office, user } from '../support/builders.js';
 
 const HQ = liveOffice('id:hq', { id: 'hq', name: 'Acme hq', licenses: {} });
 
@@ -24,5 +24,20 @@ describe('email lookups of would-be creates (issue 26 #1)', () => {
     const live = liveState({ offices: [HQ], users: [liveUser('ada@acme.com', { office: 'id:hq' })] });
     expect(CREATE_LOOKUPS).toBe(3);
     expect(choosePlanReads(desired, live).emails).toEqual(['hire0@acme.com', 'hire4@acme.com', 'hire9@acme.com']);
+  });
+
+  it('looks up by name at most three groups of each type the plan would create, never a matched or pinned one', () => {
+    const teams = Array.from({ length: 5 }, (_, i) => group(`team${String(i)}`, 'department'));
+    const desired = desiredState({
+      offices: [office('hq')],
+      groups: [...teams, group('sales', 'department'), group('pinned', 'department', { id: '999' }), group('support', 'call_center')],
+    });
+    const live = liveState({ offices: [HQ], groups: [{ key: 'department:501', type: 'department', id: '501', name: 'Sales', office: 'id:hq' }] });
+    expect(choosePlanReads(desired, live).groupNames).toEqual([
+      { type: 'department', name: 'Team0' },
+      { type: 'department', name: 'Team2' },
+      { type: 'department', name: 'Team4' },
+      { type: 'call_center', name: 'Support' },
+    ]);
   });
 });

@@ -83,6 +83,7 @@ describe('a list that ends early is trusted (issue 26 #1)', () => {
       groups: [group('sales', 'department'), group('legal', 'department')],
       users: [user('ada@acme.com', { departments: [{ group: 'legal', role: 'operator' }] })],
     });
+    nock(BASE).get('/api/v2/departments').query({ name_search: 'Legal' }).reply(200, {});
     const { plan, read } = await planAgainstLive({ client: client(), desired, now: NOW });
     expect(read.partialLists).toEqual(['departments']);
     expect(read.incomplete).toEqual([expect.stringMatching(/^departments: cross-check failed: .*department 502 \(named by user 11's group_details\)/)]);
@@ -165,6 +166,7 @@ describe('a list item missing a field the planner matches on passes (issue 26 #2
       users: [user('ada@acme.com')],
       policy: { unmanagedGroups: 'delete' },
     });
+    nock(BASE).get('/api/v2/callcenters').query({ name_search: 'Support' }).reply(200, {});
     const { plan, read } = await planAgainstLive({ client: client(), desired, now: NOW });
     expect(read.incomplete).toEqual([expect.stringMatching(/^call centres after reading 0 item\(s\): .*item 1: call centre 7101 has no office_id, which the plan matches call centres on/)]);
     expect(plan.operations.map((o) => o.kind)).not.toContain('delete_group');
