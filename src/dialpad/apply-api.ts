@@ -26,7 +26,16 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
         .sort(compareIds);
       return ids[0];
     },
+    // Looked up first: a user the plan's read did not bring (a list that ended early) is refused,
+    // not created twice. One request per create; a create that did land is settled by `LANDED` on resume.
     async createUser({ email, officeId, firstName, lastName, license }) {
+      const existing = (await client.listUsers({ state: 'all', email })).find((u) => u.state !== 'deleted' && u.emails?.some((e) => e.toLowerCase() === email.toLowerCase()));
+      if (existing !== undefined) {
+        throw new DialformError(
+          'live_read_incomplete',
+          `create user ${email}: Dialpad already has this user (id ${String(existing.id)}), whom the plan's read did not show (the read was incomplete, or the user was added since). Nothing was created; plan again.`,
+        );
+      }
       const user = await client.createUser(
         { email, office_id: officeId, first_name: firstName, last_name: lastName, license },
         { label: `create user ${email}` },

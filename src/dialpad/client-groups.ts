@@ -25,8 +25,11 @@ interface Options {
 
 /** The client's group methods (see `DialpadClient`). */
 export interface GroupEndpoints {
-  /** Every group of the kind, company-wide (`departments.listall`, `callcenters.listall`). */
-  listGroups(kind: GroupPath): Promise<ApiDepartment[]>;
+  /**
+   * Every group of the kind, company-wide (`departments.listall`, `callcenters.listall`); with
+   * `nameSearch`, those whose name contains it (`name_search`).
+   */
+  listGroups(kind: GroupPath, filter?: { nameSearch?: string }): Promise<ApiDepartment[]>;
   getGroup(kind: GroupPath, id: Int64): Promise<ApiDepartment>;
   createGroup(kind: GroupPath, body: ApiCreateGroup, opts?: Options): Promise<ApiDepartment>;
   /** `PATCH` of the name: an absolute value, repeated harmlessly. */
@@ -58,7 +61,8 @@ const withLabel = (o: Options | undefined): { label?: string } => (o?.label === 
 export function createGroupEndpoints(parts: GroupClientParts): GroupEndpoints {
   const { send, read, paginate, created } = parts;
   const endpoints: GroupEndpoints = {
-    listGroups: (kind) => paginate(shapeOf(kind), { operation: `${kind}.listall`, path: `/api/v2/${kind}` }),
+    listGroups: (kind, filter) =>
+      paginate(shapeOf(kind), { operation: `${kind}.listall`, path: `/api/v2/${kind}`, query: { name_search: filter?.nameSearch } }),
     getGroup: (kind, id) => read(shapeOf(kind), { operation: `${kind}.get`, path: `/api/v2/${kind}/${seg(id)}` }),
     createGroup: async (kind, body, o) => {
       const spec = { operation: `${kind}.create`, ...withLabel(o) };

@@ -1,8 +1,10 @@
-import type { LineCounts, LiveState, Tenant } from '../model/tenant.js';
+import type { GroupType, LineCounts, LiveList, LiveState, Tenant } from '../model/tenant.js';
 import { ApiError } from './api-error.js';
 import type { ApiDepartment, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
+import type { GroupPath } from './client-groups.js';
 import { normalizeLive, normalizeNumbers, normalizeOffices, officeIdOf, toLineCounts, type LiveOfficeReads } from './normalize-live.js';
+import { crossCheckLists } from './cross-check-lists.js';
 import { withSkillLevels, type SkillLevel, type SkillRead } from './skill-levels.js';
 
 /** The license reads of one office in phase 2: `GET /offices/{id}/plan`, and perhaps `available_licenses`. */
@@ -24,6 +26,13 @@ export interface FollowUpReads {
   numbers: string[];
   /** Call-center skill levels read one by one (`GET …/callcenters/{id}/operators/{user_id}/skill`); absent: none. */
   skills?: SkillRead[];
+  /**
+   * Emails looked up one by one (`GET /users?email=`), a sample of the users a plan would create:
+   * a user found that the users list did not bring shows the list ended early. Absent: none.
+   */
+  emails?: string[];
+  /** Groups looked up by name (`GET /departments?name_search=`, `/callcenters`), the same for the groups a plan would create. */
+  groupNames?: { type: GroupType; name: string }[];
 }
 
 /**
@@ -71,29 +80,42 @@ export const READ_OFFICE_PLANS: LiveReadScope = {
  * not JSON or of the wrong shape, repeated records or cursors, cursors without records: see
  * `createDialpadClient`), does not abort the whole read, in either phase: it is recorded in
  * `incomplete` (with what was read before it) so the plan still renders and the
- * `incomplete_live_read` rule blocks it. Thrown instead, because no plan can be made at all:
+ * `incomplete_live_read` rule blocks it. Once both phases are in, `crossCheckLists` looks for
+ * records another read names that a list did not bring (a list that ended early, which no page
+ * shape shows): each list found short goes into `incomplete` too, naming the check. Lists known
+ * partial, either way, are named in `partialLists` (the planner withholds their kinds' creates).
+ * Thrown instead, because no plan can be made at all:
  * auth failures (401, 403: nothing useful can be read with that key), a failed company read, an
  * office list that failed before its first office (Dialpad is unreachable or refusing), and
  * whatever `early` or `followUp` throws (a config that does not load).
  */
 export async function fetchLive(client: DialpadClient, scope: LiveReadScope = READ_PHASE_ONE): Promise<LiveState> {
   const incomplete: string[] = [];
-  const attempt = async <T>(what: string, read: () => Promise<T>, partial: (err: ApiError) => T): Promise<T> => {
+  const partialLists = new Set<LiveList>();
+  /** `read`, or on failure `partial(err)` with `what` recorded in `incomplete` (and `list`, if it is one, as partial). */
+  const attempt = async <T>(what: string, read: () => Promise<T>, partial: (err: ApiError) => T, list?: LiveList): Promise<T> => {
     try {
       return await read();
     } catch (err) {
       if (!(err instanceof ApiError) || err.kind === 'unauthorized' || err.kind === 'forbidden') throw err;
       const readCount = err.itemsRead === undefined ? '' : ` after reading ${err.itemsRead.length} item(s)`;
       incomplete.push(`${what}${readCount}: ${err.message}`);
+      if (list !== undefined) partialLists.add(list);
       return partial(err);
     }
   };
   const partialList = <T>(err: ApiError): T[] => (err.itemsRead ?? []) as T[];
+  const readList = <T>(list: LiveList, read: () => Promise<T[]>): Promise<T[]> => attempt(LIST_LABEL[list], read, partialList<T>, list);
 
-  const officesRead = attempt<ApiOffice[]>('offices', () => client.listOffices(), (err) => {
-    if (!err.itemsRead?.length) throw err;
-    return partialList<ApiOffice>(err);
-  });
+  const officesRead = attempt<ApiOffice[]>(
+    LIST_LABEL.offices,
+    () => client.listOffices(),
+    (err) => {
+      if (!err.itemsRead?.length) throw err;
+      return partialList<ApiOffice>(err);
+    },
+    'offices',
+  );
   // Reads that need only the offices start as soon as they are in, beside the user pages.
   const started: Promise<unknown>[] = [];
   const licenseReads = trackLicenseReads(client, attempt, started);
@@ -107,16 +129,16 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
   const [company, offices, users, pool, departments, callCenters] = await Promise.all([
     client.getCompany(),
     officesRead,
-    attempt<ApiUser[]>('users', () => client.listUsers({ state: 'all' }), partialList),
-    attempt<ApiNumber[]>('reserved numbers', () => client.listNumbers({ status: 'available' }), partialList),
-    attempt<ApiDepartment[]>('departments', () => client.listGroups('departments'), partialList),
-    attempt<ApiDepartment[]>('call centers', () => client.listGroups('callcenters'), partialList),
+    readList<ApiUser>('users', () => client.listUsers({ state: 'all' })),
+    readList<ApiNumber>('reserved_numbers', () => client.listNumbers({ status: 'available' })),
+    readList<ApiDepartment>('departments', () => client.listGroups('departments')),
+    readList<ApiDepartment>('call_centers', () => client.listGroups('callcenters')),
     early,
   ]);
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
   const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
   for (const o of followUp.offices) licenseReads.request(o, offices);
-  const [numbers, skills] = await Promise.all([
+  const [numbers, skills, lookedUp, groupsLookedUp] = await Promise.all([
     Promise.all(followUp.numbers.map((number) => attempt<ApiNumber | undefined>(`number ${number}`, () => readNumber(client, number), () => undefined))),
     Promise.all(
       (followUp.skills ?? []).map((s) =>
@@ -127,19 +149,54 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
         ),
       ),
     ),
+    Promise.all((followUp.emails ?? []).map((email) => attempt<ApiUser[]>(`lookup of user ${email}`, () => client.listUsers({ state: 'all', email }), () => []))),
+    Promise.all(
+      (followUp.groupNames ?? []).map(async ({ type, name }) => ({
+        list: GROUP_LOOKUP[type].list,
+        groups: await attempt<ApiDepartment[]>(`lookup of ${GROUP_LOOKUP[type].noun} "${name}"`, () => client.listGroups(GROUP_LOOKUP[type].path, { nameSearch: name }), () => []),
+      })),
+    ),
   ]);
   const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
   await Promise.all(started);
+
+  const singleNumbers = numbers.filter((n): n is ApiNumber => n !== undefined);
+  const crossChecks = crossCheckLists({ offices, users, departments, callCenters, numbers: [...pool, ...singleNumbers], lookedUp: lookedUp.flat(), groupsLookedUp });
+  for (const failed of crossChecks) {
+    if (partialLists.has(failed.list)) continue;
+    partialLists.add(failed.list);
+    incomplete.push(`${LIST_LABEL[failed.list]}: ${failed.message}`);
+  }
 
   const tenant: Tenant = {
     ...phaseOne,
     users: withSkillLevels(phaseOne.users, skills.filter((l): l is SkillLevel => l !== undefined)),
     offices: normalizeOffices(officeReads),
-    numbers: normalizeNumbers([...pool, ...numbers.filter((n): n is ApiNumber => n !== undefined)], users),
+    numbers: normalizeNumbers([...pool, ...singleNumbers], users),
   };
   const readAt = client.serverTime()?.toISOString();
-  return { tenant, incomplete: incomplete.sort(), ...(readAt === undefined ? {} : { readAt }) };
+  return {
+    tenant,
+    incomplete: incomplete.sort(),
+    ...(partialLists.size === 0 ? {} : { partialLists: [...partialLists].sort() }),
+    ...(readAt === undefined ? {} : { readAt }),
+  };
 }
+
+/** Where a group lookup asks, and the list its answer cross-checks. */
+const GROUP_LOOKUP: Record<GroupType, { path: GroupPath; list: LiveList; noun: string }> = {
+  department: { path: 'departments', list: 'departments', noun: 'department' },
+  call_center: { path: 'callcenters', list: 'call_centers', noun: 'call center' },
+};
+
+/** How `incomplete` names each list. */
+const LIST_LABEL: Record<LiveList, string> = {
+  offices: 'offices',
+  users: 'users',
+  departments: 'departments',
+  call_centers: 'call centers',
+  reserved_numbers: 'reserved numbers',
+};
 
 /** A number the company does not have is an answer (404: undefined), not a failed read. */
 async function readNumber(client: DialpadClient, number: string): Promise<ApiNumber | undefined> {

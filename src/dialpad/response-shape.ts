@@ -26,6 +26,13 @@ export interface RecordShape<T> {
   required: readonly (readonly string[])[];
   /** The record's identity within a list (for repeated-item detection); absent for single records. */
   keyOf?: (record: T) => string;
+  /**
+   * The fields the planner matches a list item on (a user's email and office, a group's name and
+   * office), which a list item must carry, non-empty: an item without them would be read as some
+   * other object, or as none (a call center without `office_id` matched no config entry and was
+   * deleted and created again). Single records are not held to this.
+   */
+  matchedOn?: (record: T) => readonly string[];
   /** The shape of each record in an `object[]` field. */
   nested?: Readonly<Record<string, RecordShape<unknown>>>;
 }
@@ -58,6 +65,8 @@ export const USER_SHAPE: RecordShape<ApiUser> = {
   },
   required: [['id']],
   keyOf: (u) => String(u.id),
+  // A deleted user may be anonymized (no email left): it matches no one, and that is right.
+  matchedOn: (u) => (u.state === 'deleted' ? ['office_id'] : ['emails', 'office_id']),
   nested: { group_details: GROUP_DETAILS_SHAPE as RecordShape<unknown> },
 };
 
@@ -67,6 +76,7 @@ export const DEPARTMENT_SHAPE: RecordShape<ApiDepartment> = {
   fields: { id: 'int64', name: 'string', office_id: 'int64', phone_numbers: 'string[]', state: 'string' },
   required: [['id']],
   keyOf: (g) => String(g.id),
+  matchedOn: () => ['name', 'office_id'],
 };
 export const CALL_CENTER_SHAPE: RecordShape<ApiCallCenter> = { ...DEPARTMENT_SHAPE, noun: 'call center' } as RecordShape<ApiCallCenter>;
 
@@ -93,6 +103,7 @@ export const OFFICE_SHAPE: RecordShape<ApiOffice> = {
   },
   required: [['id', 'office_id']],
   keyOf: (o) => String(o.id ?? o.office_id),
+  matchedOn: () => ['name'],
 };
 
 export const NUMBER_SHAPE: RecordShape<ApiNumber> = {
@@ -172,9 +183,26 @@ export function checkPage<T>(shape: RecordShape<T>, body: unknown): CheckedPage<
   for (const [i, item] of (items ?? []).entries()) {
     const checked = checkRecord(shape, item);
     if (!checked.ok) return { ok: false, problem: `item ${i + 1}: ${checked.problem}` };
+    const missing = missingMatchField(shape, checked.value);
+    if (missing !== undefined) return { ok: false, problem: `item ${i + 1}: ${missing}` };
     records.push(checked.value);
   }
   return { ok: true, items: records, ...(typeof cursor === 'string' && cursor !== '' ? { cursor } : {}) };
+}
+
+/** The first field the planner matches on that a checked list item lacks or has empty, named. */
+function missingMatchField<T>(shape: RecordShape<T>, record: T): string | undefined {
+  const fields = record as Record<string, unknown>;
+  const field = shape.matchedOn?.(record).find((f) => isEmpty(fields[f]));
+  if (field === undefined) return undefined;
+  return `${shape.noun}${identify(fields)} has no ${field}, which the plan matches ${shape.noun}s on`;
+}
+
+function isEmpty(v: unknown): boolean {
+  if (v === undefined) return true;
+  if (typeof v === 'string') return v.trim() === '';
+  if (Array.isArray(v)) return v.length === 0 || v.every(isEmpty);
+  return false;
 }
 
 /** A list of records, each well-formed (unset fields inside are dropped as at the top level). */

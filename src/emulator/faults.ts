@@ -18,6 +18,9 @@
  *                     part way, for good): each R is `METHOD:PATH` or `METHOD:PATH:paged`, the latter
  *                     matching only requests that carry a `cursor` (page 2 onward). Example:
  *                     `rate=0,fail=GET:/api/v2/users:paged`
+ *   truncate=R+R+…    requests answered with an empty last page (`{}`, 200, no cursor) instead of their
+ *                     own, whatever `rate` draws: a list that ends early and says nothing (R as in
+ *                     `fail=`). Example: `rate=0,truncate=GET:/api/v2/users:paged`
  */
 import { UsageError } from '../errors.js';
 
@@ -38,6 +41,7 @@ export interface FaultSpec {
   kinds: FaultKind[];
   slowMs: number;
   fail: FailRule[];
+  truncate: FailRule[];
 }
 
 /** The request a fault is decided for. */
@@ -56,7 +60,8 @@ export type FaultDecision =
   | { kind: '500' | '503' | '429' }
   | { kind: '500_after' | '503_after' }
   | { kind: 'reset_before' | 'reset_after' }
-  | { kind: 'slow'; ms: number };
+  | { kind: 'slow'; ms: number }
+  | { kind: 'empty_page' };
 
 function invalid(spec: string, why: string): UsageError {
   return new UsageError(`invalid --faults "${spec}": ${why}`);
@@ -64,7 +69,7 @@ function invalid(spec: string, why: string): UsageError {
 
 /** Parses a fault spec such as `seed=42,rate=0.1,kinds=500+503+reset,slow_ms=2000`. */
 export function parseFaultSpec(spec: string): FaultSpec {
-  const out: FaultSpec = { seed: 1, rate: 0.1, kinds: ['500', '503', '429', 'reset', 'slow'], slowMs: 2000, fail: [] };
+  const out: FaultSpec = { seed: 1, rate: 0.1, kinds: ['500', '503', '429', 'reset', 'slow'], slowMs: 2000, fail: [], truncate: [] };
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [key, value, ...rest] = part.split('=');
     if (value === undefined || rest.length > 0) throw invalid(spec, `"${part}" is not key=value`);
@@ -85,8 +90,10 @@ export function parseFaultSpec(spec: string): FaultSpec {
       out.slowMs = Number(value);
     } else if (key === 'fail') {
       out.fail = value.split('+').map((rule) => parseFailRule(spec, rule));
+    } else if (key === 'truncate') {
+      out.truncate = value.split('+').map((rule) => parseFailRule(spec, rule));
     } else {
-      throw invalid(spec, `unknown key "${key}" (keys: seed, rate, kinds, slow_ms, fail)`);
+      throw invalid(spec, `unknown key "${key}" (keys: seed, rate, kinds, slow_ms, fail, truncate)`);
     }
   }
   return out;
@@ -95,7 +102,7 @@ export function parseFaultSpec(spec: string): FaultSpec {
 function parseFailRule(spec: string, rule: string): FailRule {
   const [method, path, flag, ...rest] = rule.split(':');
   if (!method || !/^[A-Z]+$/.test(method) || !path?.startsWith('/') || (flag !== undefined && flag !== 'paged') || rest.length > 0) {
-    throw invalid(spec, `fail rule "${rule}" is not METHOD:PATH or METHOD:PATH:paged`);
+    throw invalid(spec, `rule "${rule}" is not METHOD:PATH or METHOD:PATH:paged`);
   }
   return { method, path, paged: flag === 'paged' };
 }
@@ -123,8 +130,9 @@ export class FaultInjector {
   }
 
   decide(request: FaultRequest): FaultDecision {
-    const failed = this.spec.fail.some((r) => r.method === request.method && r.path === request.path && (!r.paged || request.paged));
-    if (failed) return { kind: '503' };
+    const matches = (r: FailRule): boolean => r.method === request.method && r.path === request.path && (!r.paged || request.paged);
+    if (this.spec.fail.some(matches)) return { kind: '503' };
+    if (this.spec.truncate.some(matches)) return { kind: 'empty_page' };
     const isWrite = request.method !== 'GET';
     if (this.next() >= this.spec.rate) return { kind: 'none' };
     const kind = this.spec.kinds[Math.floor(this.next() * this.spec.kinds.length)] ?? 'none';

@@ -193,10 +193,13 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       if (fault.kind === '500' || fault.kind === '503') throw new HttpFailure(Number(fault.kind), 'injected fault');
       if (fault.kind === '429') throw new HttpFailure(429, 'rate limit exceeded (injected fault)', { 'retry-after': '1' });
       if (fault.kind === 'slow') await delay(fault.ms);
-      result = runMutation(() => {
-        store.sweepDeletedUsers();
-        return route.handle({ store, principal, params, query: url.searchParams, body, path: url.pathname });
-      });
+      result =
+        fault.kind === 'empty_page'
+          ? { status: 200, body: {} }
+          : runMutation(() => {
+              store.sweepDeletedUsers();
+              return route.handle({ store, principal, params, query: url.searchParams, body, path: url.pathname });
+            });
     } catch (e) {
       if (!(e instanceof HttpFailure)) throw e;
       result = { status: e.status, body: toErrorBody(e.status, e.message) };

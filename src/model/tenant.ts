@@ -301,7 +301,16 @@ export interface LiveState {
    * the `incomplete_live_read` rule blocks the plan.
    */
   incomplete: string[];
+  /**
+   * The lists among `incomplete` known not to be whole (a page failed, or a record another read
+   * names is not in it: `crossCheckLists`). The planner withholds creates of their kinds, which
+   * may be of records only unread. Absent: none.
+   */
+  partialLists?: LiveList[];
 }
+
+/** The lists a read takes whole. */
+export type LiveList = 'offices' | 'users' | 'departments' | 'call_centers' | 'reserved_numbers';
 
 /** Dialpad's clock at the read (`readAt`), if Dialpad sent one; callers fall back to their own. */
 export function dialpadClock(live: LiveState): Date | undefined {

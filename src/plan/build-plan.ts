@@ -4,7 +4,7 @@
  */
 import type { Change } from '../diff/types.js';
 import { listEmailAliases, matchUsers } from '../model/match-users.js';
-import { dialpadClock, type DesiredState, type LiveState, type User } from '../model/tenant.js';
+import { dialpadClock, type DesiredState, type GroupType, type LiveList, type LiveState, type User } from '../model/tenant.js';
 import { KINDS } from './kinds/index.js';
 import { planPermissionChanges } from './permission-changes.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
@@ -46,13 +46,15 @@ export interface BuildPlanInput {
 
 /**
  * A partial read must not lead to deleting or suspending users, releasing numbers or deleting
- * groups that may only be unread: each such change, as `incomplete_live_read` names it (the
- * list of `Withheld` it goes in, and its name there), else `undefined`. Every change kind decides
- * (a new one fails to compile until it does); whatever is planned, `incomplete_live_read` still
- * names each operation whose kind deletes (`KINDS[kind].deletes`).
+ * groups that may only be unread, nor to creating users or groups again that a partial list
+ * (`partialLists`) may only not have brought: each such change, as `incomplete_live_read` names
+ * it (the list of `Withheld` it goes in, and its name there), else `undefined`. Every change kind
+ * decides (a new one fails to compile until it does); whatever is planned, `incomplete_live_read`
+ * still names each operation whose kind deletes (`KINDS[kind].deletes`).
  */
 function nameWithheld(c: Change, live: LiveState): [keyof Withheld, string] | undefined {
   if (live.incomplete.length === 0) return undefined;
+  const partial = new Set(live.partialLists ?? []);
   switch (c.kind) {
     case 'delete_user':
     case 'suspend_user':
@@ -63,12 +65,16 @@ function nameWithheld(c: Change, live: LiveState): [keyof Withheld, string] | un
     case 'delete_group':
       // A group absent from a partial read's lists may only be unread.
       return ['groups', `${GROUP_LABELS[c.live.type]} ${c.live.name}`];
+    // A create of what a partial list may only not have brought would make a duplicate.
+    case 'create_user':
+      return partial.has('users') ? ['creates', `user ${c.user.email}`] : undefined;
+    case 'create_group':
+      return partial.has(GROUP_LIST[c.group.type]) ? ['creates', `${GROUP_LABELS[c.group.type]} ${c.group.name}`] : undefined;
     // A membership to remove was read (on its user); the rest adds or changes what config declares.
     case 'remove_operator':
     case 'create_office':
     case 'rename_office':
     case 'office_licenses':
-    case 'create_user':
     case 'await_provisioning':
     case 'schedule_lifecycle':
     case 'restore_user':
@@ -76,7 +82,6 @@ function nameWithheld(c: Change, live: LiveState): [keyof Withheld, string] | un
     case 'move_user':
     case 'reactivate_user':
     case 'user_numbers':
-    case 'create_group':
     case 'rename_group':
     case 'add_operator':
     case 'set_skill':
@@ -88,19 +93,31 @@ function nameWithheld(c: Change, live: LiveState): [keyof Withheld, string] | un
   }
 }
 
-function isWithheld(c: Change, live: LiveState): boolean {
-  return nameWithheld(c, live) !== undefined;
-}
+/** The list a group type is read in. */
+const GROUP_LIST: Record<GroupType, LiveList> = { department: 'departments', call_center: 'call_centers' };
 
-/** The withheld changes' names, by list, sorted. */
-function listWithheld(changes: readonly Change[], live: LiveState): Withheld {
-  const withheld: Withheld = { users: [], numbers: [], groups: [] };
-  for (const c of changes) {
+/**
+ * The changes a partial read holds back, named by list and sorted, and those it keeps: the
+ * withheld ones (`nameWithheld`) and what only a withheld create would make possible (numbers and
+ * memberships of a user not created, operators of a group not created).
+ */
+function withholdChanges(changes: readonly Change[], live: LiveState): { kept: Change[]; withheld: Withheld } {
+  const withheld: Withheld = { users: [], numbers: [], groups: [], creates: [] };
+  const users = new Set<string>();
+  const groups = new Set<string>();
+  const held = changes.filter((c) => {
     const named = nameWithheld(c, live);
-    if (named !== undefined) withheld[named[0]].push(named[1]);
-  }
+    if (named === undefined) return false;
+    withheld[named[0]].push(named[1]);
+    if (c.kind === 'create_user') users.add(c.user.email);
+    if (c.kind === 'create_group') groups.add(c.group.key);
+    return true;
+  });
   for (const list of Object.values(withheld)) list.sort(compareCodeUnits);
-  return withheld;
+  const dependsOnHeld = (c: Change): boolean =>
+    ((c.kind === 'user_numbers' || c.kind === 'add_operator') && c.live === undefined && users.has(c.user.email)) ||
+    (c.kind === 'add_operator' && groups.has(c.group.key));
+  return { kept: changes.filter((c) => !held.includes(c) && !dependsOnHeld(c)), withheld };
 }
 
 function summarize(operations: Operation[], violations: Violation[]): PlanSummary {
@@ -120,8 +137,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const book = createOfficeBook(desired, live);
   const liveNumbers = indexLiveNumbers(live);
 
-  const withheld = listWithheld(input.changes, live);
-  const changes = input.changes.filter((c) => !isWithheld(c, live));
+  const { kept: changes, withheld } = withholdChanges(input.changes, live);
   const licenseChanges = changes.flatMap((c) => (c.kind === 'office_licenses' ? [c] : []));
   const transfers = planTransfers(licenseChanges, book);
   const numbersNotToTake = [

@@ -9,7 +9,7 @@ import { keyLive } from '../model/groups.js';
 import { keyLiveOffices } from '../model/match-offices.js';
 import { listSkillReads } from '../diff/diff-groups.js';
 import { GONE_STATES, matchUsers } from '../model/match-users.js';
-import type { DesiredState, LineCounts, LiveState, User, UserState } from '../model/tenant.js';
+import { GROUP_TYPES, type DesiredState, type GroupType, type LineCounts, type LiveState, type User, type UserState } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
 
 /** States in which an account surely holds a line of its office (`LINE_HOLDING`). */
@@ -41,7 +41,11 @@ function mayClaimLine(user: User, live: User | undefined, liveOffice: string | u
  * - `GET /numbers/{number}` for each number a config user lists that no user read holds and the
  *   pool does not hold: it is someone else's (an office line, a call center) or not the company's;
  * - a call-center member's skill level where config declares one or the role changes
- *   (`listSkillReads`: skill levels are not in `group_details`).
+ *   (`listSkillReads`: skill levels are not in `group_details`);
+ * - `GET /users?email=` for a sample of the config users no live user matches, and
+ *   `GET /departments?name_search=` (`/callcenters`) for a sample of the config groups no live
+ *   group matches (the plan's creates; `sampleCreates`): one found that its list did not bring
+ *   shows that list ended early.
  *
  * Offices and numbers come out sorted, so the same inputs give the same requests in the same order.
  */
@@ -60,7 +64,40 @@ export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): Fol
   for (const n of live.tenant.numbers) held.add(n.number);
   const numbers = new Set(desired.tenant.users.flatMap((u) => (u.numbers ?? []).filter((n) => !held.has(n))));
   const skills = listSkillReads(pairs, live);
-  return { offices, numbers: [...numbers].sort(compareCodeUnits), ...(skills.length === 0 ? {} : { skills }) };
+  const emails = sampleCreates(pairs.flatMap((p) => (p.live === undefined && p.user.state !== 'deleted' ? [p.user.email] : [])));
+  const groupNames = listGroupLookups(desired, live);
+  return {
+    offices,
+    numbers: [...numbers].sort(compareCodeUnits),
+    ...(skills.length === 0 ? {} : { skills }),
+    ...(emails.length === 0 ? {} : { emails }),
+    ...(groupNames.length === 0 ? {} : { groupNames }),
+  };
+}
+
+/**
+ * Name lookups of the groups the plan would create (config groups no live group matched; a pinned
+ * id not read is `group_id_not_found`, not a create): up to `CREATE_LOOKUPS` of each type.
+ */
+function listGroupLookups(desired: DesiredState, live: LiveState): { type: GroupType; name: string }[] {
+  const matched = new Set((live.tenant.groups ?? []).map((g) => g.key));
+  const creates = (desired.tenant.groups ?? []).filter((g) => g.id === undefined && !matched.has(g.key));
+  return GROUP_TYPES.flatMap((type) => sampleCreates(creates.filter((g) => g.type === type).map((g) => g.name)).map((name) => ({ type, name })));
+}
+
+/**
+ * How many would-be creates of each kind (users, departments, call centers) are looked up. A list
+ * that ended early makes creates of records it did not bring: a few lookups spread over the
+ * creates find that (each lost record is one more chance), and the cost stays bounded (each
+ * request is 50 ms at Dialpad's 20 per second).
+ */
+export const CREATE_LOOKUPS = 3;
+
+/** Up to `CREATE_LOOKUPS` of `keys` (emails, names), spread evenly over them in sorted order (the same config picks the same). */
+function sampleCreates(keys: readonly string[]): string[] {
+  const sorted = [...new Set(keys)].sort(compareCodeUnits);
+  if (sorted.length <= CREATE_LOOKUPS) return sorted;
+  return Array.from({ length: CREATE_LOOKUPS }, (_, i) => sorted[Math.floor((i * (sorted.length - 1)) / (CREATE_LOOKUPS - 1))] as string);
 }
 
 /**

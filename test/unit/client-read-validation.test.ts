@@ -137,6 +137,7 @@ describe('ids are exact or refused (issue 12 #6)', () => {
   });
 
   it('refuses a created user answered with an HTML 200 instead of recording the id "undefined" (issue 12 #6)', async () => {
+    nock(BASE).get('/api/v2/users').query({ state: 'all', email: 'ada@acme.com' }).reply(200, {});
     nock(BASE).post('/api/v2/users').reply(200, HTML, { 'content-type': 'text/html' });
     const api = createApplyApi(client());
     await expect(api.createUser({ email: 'ada@acme.com', officeId: '1', firstName: 'Ada', lastName: 'L', license: 'talk' })).rejects.toThrow(
@@ -145,8 +146,13 @@ describe('ids are exact or refused (issue 12 #6)', () => {
   });
 
   it('accepts ids as decimal strings or safe JSON integers, and null fields as absent (issue 12 #6)', async () => {
-    nock(BASE).get('/api/v2/users').reply(200, { items: [{ id: 11, emails: ['a@acme.com'], office_id: null }, { id: '9007199254740993' }] });
-    expect(await client().listUsers()).toEqual([{ id: 11, emails: ['a@acme.com'] }, { id: '9007199254740993' }]);
+    nock(BASE)
+      .get('/api/v2/users')
+      .reply(200, { items: [{ id: 11, emails: ['a@acme.com'], office_id: 1, admin_office_ids: null }, { id: '9007199254740993', emails: ['b@acme.com'], office_id: '1' }] });
+    expect(await client().listUsers()).toEqual([
+      { id: 11, emails: ['a@acme.com'], office_id: 1 },
+      { id: '9007199254740993', emails: ['b@acme.com'], office_id: '1' },
+    ]);
   });
 });
 

@@ -35,9 +35,9 @@ afterEach(() => {
 
 describe('pagination', () => {
   it('follows cursor across three pages and stops at a final page without items', async () => {
-    nock(BASE).get('/api/v2/users').query({ state: 'all' }).reply(200, { items: [{ id: '1' }], cursor: 'c1' });
-    nock(BASE).get('/api/v2/users').query({ state: 'all', cursor: 'c1' }).reply(200, { items: [{ id: '2' }], cursor: 'c2' });
-    nock(BASE).get('/api/v2/users').query({ state: 'all', cursor: 'c2' }).reply(200, { items: [{ id: '3' }], cursor: 'c3' });
+    nock(BASE).get('/api/v2/users').query({ state: 'all' }).reply(200, { items: [{ id: '1', emails: ['u1@acme.com'], office_id: '1' }], cursor: 'c1' });
+    nock(BASE).get('/api/v2/users').query({ state: 'all', cursor: 'c1' }).reply(200, { items: [{ id: '2', emails: ['u2@acme.com'], office_id: '1' }], cursor: 'c2' });
+    nock(BASE).get('/api/v2/users').query({ state: 'all', cursor: 'c2' }).reply(200, { items: [{ id: '3', emails: ['u3@acme.com'], office_id: '1' }], cursor: 'c3' });
     nock(BASE).get('/api/v2/users').query({ state: 'all', cursor: 'c3' }).reply(200, {});
     const { client } = makeClient();
     const users = await client.listUsers({ state: 'all' });
@@ -46,14 +46,14 @@ describe('pagination', () => {
   });
 
   it('stops on a null cursor', async () => {
-    nock(BASE).get('/api/v2/offices').reply(200, { items: [{ id: '1' }], cursor: null });
+    nock(BASE).get('/api/v2/offices').reply(200, { items: [{ id: '1', name: 'HQ' }], cursor: null });
     const { client } = makeClient();
-    expect(await client.listOffices()).toEqual([{ id: '1' }]);
+    expect(await client.listOffices()).toEqual([{ id: '1', name: 'HQ' }]);
   });
 
   it('refuses a cursor that repeats instead of looping forever', async () => {
-    nock(BASE).get('/api/v2/offices').reply(200, { items: [{ id: '1' }], cursor: 'same' });
-    nock(BASE).get('/api/v2/offices').query({ cursor: 'same' }).reply(200, { items: [{ id: '2' }], cursor: 'same' });
+    nock(BASE).get('/api/v2/offices').reply(200, { items: [{ id: '1', name: 'HQ' }], cursor: 'same' });
+    nock(BASE).get('/api/v2/offices').query({ cursor: 'same' }).reply(200, { items: [{ id: '2', name: 'Branch' }], cursor: 'same' });
     const { client } = makeClient();
     const err = (await client.listOffices().catch((e: unknown) => e)) as ApiError;
     expect(err.message).toMatch(/same page cursor twice/);
@@ -199,7 +199,7 @@ describe('ambiguous writes are settled by re-reading', () => {
     nock(BASE)
       .get('/api/v2/users')
       .query({ email: 'Ada@Acme.com' })
-      .reply(200, { items: [{ id: '42', emails: ['ada@acme.com'], state: 'active' }] });
+      .reply(200, { items: [{ id: '42', emails: ['ada@acme.com'], office_id: '1', state: 'active' }] });
     const { client } = makeClient();
     const user = await client.createUser(body);
     expect(user.id).toBe('42');
@@ -208,7 +208,7 @@ describe('ambiguous writes are settled by re-reading', () => {
 
   it('create_user reset mid-request: the re-read does not find the user, so the POST is sent once more', async () => {
     nock(BASE).post('/api/v2/users', body).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
-    nock(BASE).get('/api/v2/users').query({ email: 'Ada@Acme.com' }).reply(200, { items: [{ id: '5', emails: ['ada@acme.com'], state: 'deleted' }] });
+    nock(BASE).get('/api/v2/users').query({ email: 'Ada@Acme.com' }).reply(200, { items: [{ id: '5', emails: ['ada@acme.com'], office_id: '1', state: 'deleted' }] });
     nock(BASE).post('/api/v2/users', body).reply(200, { id: '43', emails: ['ada@acme.com'] });
     const { client } = makeClient();
     expect((await client.createUser(body)).id).toBe('43');

@@ -36,10 +36,12 @@ describe('a 5xx on a write is settled by re-reading (issue 12 #10)', () => {
 
   it('counts a create answered 503 after it landed as done once, not a second user (issue 12 #10)', async () => {
     const { client, pool } = setup();
+    // Apply looks the email up before creating (issue 26 #1): no one yet.
+    pool.intercept({ path: '/api/v2/users?email=ada%40acme.com&state=all', method: 'GET' }).reply(200, {});
     pool.intercept({ path: '/api/v2/users', method: 'POST' }).reply(503, 'Service Unavailable');
     pool
       .intercept({ path: '/api/v2/users?email=ada%40acme.com', method: 'GET' })
-      .reply(200, { items: [{ id: '41', emails: ['ada@acme.com'], state: 'active' }] });
+      .reply(200, { items: [{ id: '41', emails: ['ada@acme.com'], office_id: '1', state: 'active' }] });
     const created = await createApplyApi(client).createUser({ email: 'ada@acme.com', officeId: '1', firstName: 'Ada', lastName: 'L', license: 'talk' });
     expect(created).toEqual({ id: '41' });
     expect(writes()).toEqual(['POST /api/v2/users']);

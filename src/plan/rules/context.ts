@@ -24,13 +24,15 @@ export interface RuleContext {
 
 /**
  * The changes a partial read holds back, named: live users the unmanaged-users policy would have
- * deleted or suspended (emails), pool numbers `release_unlisted` would have released, and groups
- * `unmanaged_groups: delete` would have deleted (`<type label> <name>`).
+ * deleted or suspended (emails), pool numbers `release_unlisted` would have released, groups
+ * `unmanaged_groups: delete` would have deleted (`<type label> <name>`), and creates of users and
+ * groups whose list is partial (`user <email>`, `<type label> <name>`).
  */
 export interface Withheld {
   users: string[];
   numbers: string[];
   groups: string[];
+  creates: string[];
 }
 
 export type Rule = (ctx: RuleContext) => Violation[];

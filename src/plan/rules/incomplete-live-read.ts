@@ -8,6 +8,7 @@ const WITHHELD_WORDS: Record<keyof Withheld, { noun: string; tail: string; max: 
   users: { noun: 'unmanaged user', tail: 'left out of the plan rather than deleted or suspended', max: Infinity },
   numbers: { noun: 'number release', tail: 'left out', max: 5 },
   groups: { noun: 'group deletion', tail: 'left out', max: 5 },
+  creates: { noun: 'create', tail: 'left out (each may be of a record the partial list did not bring)', max: 5 },
 };
 
 /** The first few items, and how many more. */
@@ -29,8 +30,8 @@ function describeWithheld(withheld: Withheld): string {
 
 /**
  * A partial live read blocks the plan: whatever looked "missing" may only be unread. The planner
- * already withholds unmanaged-user deletions and suspensions, number releases and group
- * deletions; this rule says so and why.
+ * already withholds unmanaged-user deletions and suspensions, number releases, group deletions,
+ * and creates of the kinds whose list is partial; this rule says so and why.
  */
 export function checkIncompleteLiveRead(ctx: RuleContext): Violation[] {
   if (ctx.live.incomplete.length === 0) return [];
