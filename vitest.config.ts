@@ -1,21 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const IN_PROCESS = ['test/unit/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/contract/**/*.test.ts'];
 /**
  * In-process files that each run in a fresh worker: those that change process-wide state (nock:
- * a global HTTP dispatcher and `disableNetConnect`; `vi.mock` of a module others import), and
- * those that time the real clock, with nothing a previous file left running on their event loop.
+ * a global HTTP dispatcher and `disableNetConnect`; `setGlobalDispatcher`; `vi.mock` of a module
+ * others import), found by what they import or call so a new one needs no list entry, and those
+ * that time the real clock, with nothing a previous file left running on their event loop.
  */
+const TIMES_REAL_CLOCK = ['test/unit/rate-limiter.test.ts'];
+const CHANGES_PROCESS_STATE = /from 'nock'|setGlobalDispatcher\(|vi\.mock\(/;
 const ISOLATED = [
-  'test/unit/rate-limiter.test.ts',
-  'test/unit/client-fetch-live.test.ts',
-  'test/unit/client-key-scrub.test.ts',
-  'test/unit/client-read-validation.test.ts',
-  'test/unit/client-transport.test.ts',
-  'test/unit/config-fast-path.test.ts',
-  'test/unit/diff-match-once.test.ts',
-  'test/contract/client-contract.test.ts',
-];
+  ...TIMES_REAL_CLOCK,
+  ...['test/unit', 'test/golden', 'test/contract']
+    .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => join(dir, file)))
+    .filter((file) => file.endsWith('.test.ts') && CHANGES_PROCESS_STATE.test(readFileSync(file, 'utf8'))),
+].map((file) => file.split(sep).join('/'));
 
 /**
  * Projects, run in `sequence.groupOrder`:
