@@ -10,9 +10,11 @@ afterEach(async () => {
 });
 
 /** Status of one request, or `reset` when the connection was destroyed. */
+/** Requests as dialform's client sends them: a bearer key and, with a body, JSON (the emulator refuses a POST that is not, as a page's form would be). */
 async function statusOf(url: string, init: RequestInit = {}): Promise<number | 'reset'> {
   try {
-    const res = await fetch(url, { ...init, headers: { authorization: `Bearer ${KEY}`, ...(init.headers ?? {}) } });
+    const json = init.body === undefined ? {} : { 'content-type': 'application/json' };
+    const res = await fetch(url, { ...init, headers: { authorization: `Bearer ${KEY}`, ...json, ...(init.headers ?? {}) } });
     await res.arrayBuffer();
     return res.status;
   } catch {
