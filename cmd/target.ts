@@ -58,7 +58,9 @@ export async function openTarget(opts: ConnectionOptions, io: Io, desired?: Desi
           'add --emulator-reset to start over from that fixture.\n',
       );
     }
-    const client = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit, deadlineMs, log, signal });
+    // The client's default limit is Dialpad's 20 requests per second, a courtesy to Dialpad; the
+    // embedded emulator runs in this process and has no limit, so none is kept unless --rate-limit asks.
+    const client = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit ?? Infinity, deadlineMs, log, signal });
     return { client, label: 'the embedded emulator', rehearsing: true, close: () => emulator.close() };
   }
   if (opts.emulatorReset) throw new UsageError('--emulator-reset only makes sense with --emulator');
