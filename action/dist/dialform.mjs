@@ -60282,7 +60282,7 @@ async function openTarget(opts, io, desired, signal) {
 `
       );
     }
-    const client2 = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit, deadlineMs, log, signal });
+    const client2 = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit ?? Infinity, deadlineMs, log, signal });
     return { client: client2, label: "the embedded emulator", rehearsing: true, close: () => emulator.close() };
   }
   if (opts.emulatorReset) throw new UsageError("--emulator-reset only makes sense with --emulator");
