@@ -13,8 +13,10 @@ afterEach(async () => {
 /** Requests as dialform's client sends them: a bearer key and, with a body, JSON (the emulator refuses a POST that is not, as a page's form would be). */
 async function statusOf(url: string, init: RequestInit = {}): Promise<number | 'reset'> {
   try {
-    const json = init.body === undefined ? {} : { 'content-type': 'application/json' };
-    const res = await fetch(url, { ...init, headers: { authorization: `Bearer ${KEY}`, ...json, ...(init.headers ?? {}) } });
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `Bearer ${KEY}`);
+    if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    const res = await fetch(url, { ...init, headers });
     await res.arrayBuffer();
     return res.status;
   } catch {
