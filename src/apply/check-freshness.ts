@@ -1,5 +1,6 @@
 import { fetchLive, READ_PHASE_ONE, type DialpadClient } from '../dialpad/index.js';
 import { keyLive } from '../model/groups.js';
+import { listEmailAliases, matchUsers } from '../model/match-users.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import { planFromRead, readForPlan } from '../plan-against-live.js';
@@ -86,7 +87,8 @@ export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Fr
   const pendingRestores = input.pendingRestores ?? (await input.journal.pendingRestores());
   const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, pendingRestores, now: input.now ?? new Date() });
   const live = desired === undefined ? read : keyLive(read, desired);
-  const freshness = judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live });
+  const emailAliases = desired === undefined ? new Map<string, string>() : listEmailAliases(matchUsers(desired, read));
+  const freshness = judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live, emailAliases });
   return { freshness, shown: fresh === undefined ? plan : refreshReversibility(plan, fresh), ...(fresh === undefined ? {} : { fresh }) };
 }
 
@@ -107,7 +109,8 @@ function refreshReversibility(saved: Plan, fresh: Plan): Plan {
 /**
  * The freshness rule (pure). `done` and `inDoubt` are what the journal shows for this plan
  * (`JournalProgress`), `liveDigest` is the digest of a fresh read, `live` that read keyed by the
- * config's offices, and `fresh` a plan of the config against it (absent without a config).
+ * config's offices, `emailAliases` the live emails the config matched through `previous_emails`
+ * (`listEmailAliases`), and `fresh` a plan of the config against it (absent without a config).
  * Checks, in order (the first that fails decides):
  *
  * 1. config: there is one, and it is the plan's (`config_digest`);
@@ -135,6 +138,7 @@ export function judgeFreshness(input: {
   liveDigest: string;
   fresh?: Plan;
   live: LiveState;
+  emailAliases?: ReadonlyMap<string, string>;
 }): Freshness {
   const { plan, liveDigest, fresh } = input;
   const inDoubt = input.inDoubt ?? new Set<string>();
@@ -159,7 +163,7 @@ export function judgeFreshness(input: {
   if (drifted) return started ? { status: 'stale', done, savedDigest, liveDigest, drift } : { status: 'altered', done, drift };
 
   if (fresh.summary.blocked) return { status: 'blocked', done, violations: fresh.violations.filter((v) => v.severity === 'error') };
-  const mismatches = checkTargets(remaining, input.live);
+  const mismatches = checkTargets(remaining, input.live, input.emailAliases);
   if (mismatches.length > 0) return { status: 'mismatched', done, mismatches };
   return { status: 'fresh', done };
 }

@@ -16,15 +16,17 @@ export interface TargetMismatch {
 
 /**
  * Checks every live id in `operations` against `live` (the fresh read, keyed by the config's
- * offices): a reference `{ id, email }` is a user and the live user with that id must have that
- * email; a reference `{ id, key, name }` is an office and the live office with that id must be
+ * offices): a reference `{ id, email }` is a user and the live user with that id must be the one
+ * that email names: its own email, or the config email it is matched to through `previous_emails`
+ * (`aliases`, live email → config email: a plan changing an email names the user by the new one
+ * while Dialpad still holds the old). A reference `{ id, key, name }` is an office and the live office with that id must be
  * the one the config key `key` matched. Apply acts on ids and shows emails and names, so the two
  * must agree, or a plan could show one object and change another. A reference `{ id, group_type, key }`
  * is a department or call center, checked the same way against the live groups. References without an id (an
  * object the plan creates) are resolved by email or name when applied and are not checked here.
  * Generic over kinds, like `identifyOperation`: a new kind's references are checked without listing them.
  */
-export function checkTargets(operations: readonly Operation[], live: LiveState): TargetMismatch[] {
+export function checkTargets(operations: readonly Operation[], live: LiveState, aliases: ReadonlyMap<string, string> = new Map()): TargetMismatch[] {
   const users = new Map(live.tenant.users.flatMap((u) => (u.id === undefined ? [] : [[u.id, u] as const])));
   const offices = new Map(live.tenant.offices.flatMap((o) => (o.id === undefined ? [] : [[o.id, o] as const])));
   const officeByKey = new Map(live.tenant.offices.map((o) => [o.key, o]));
@@ -49,7 +51,8 @@ export function checkTargets(operations: readonly Operation[], live: LiveState):
       }
     } else if (isRef && typeof ref.id === 'string' && typeof ref.email === 'string') {
       const user = users.get(ref.id);
-      if (user?.email !== ref.email.toLowerCase()) {
+      const named = ref.email.toLowerCase();
+      if (user === undefined || (user.email !== named && aliases.get(user.email) !== named)) {
         const found = user === undefined ? 'no live user' : `the live user ${user.email}`;
         mismatches.push({ operation, at, names: `user ${ref.email} (id ${ref.id})`, found: `id ${ref.id} is ${found}` });
       }

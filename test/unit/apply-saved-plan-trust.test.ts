@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgeFreshness } from '../../src/apply/check-freshness.js';
 import { checkTargets } from '../../src/apply/check-targets.js';
+import { listEmailAliases, matchUsers } from '../../src/model/match-users.js';
 import { operation } from '../../src/plan/operations.js';
 import type { Office } from '../../src/model/tenant.js';
 import type { Operation, Plan } from '../../src/plan/types.js';
@@ -86,5 +87,37 @@ describe('checkTargets (issue 12 #2)', () => {
     expect(checkTargets([move], state).map((m) => [m.at, m.names, m.found])).toEqual([
       ['/to', 'office "London" (id id-hq)', 'id id-hq is the live office "Acme hq"; "London" is office id-ldn'],
     ]);
+  });
+});
+
+describe('a saved plan that changes an email (previous_emails)', () => {
+  const renamed = desiredState({ users: [user('ada@acme.com'), user('new@acme.com', { previousEmails: ['old@acme.com'] })] });
+  const before = liveState({ users: [liveUser('ada@acme.com'), liveUser('old@acme.com')] });
+  const plan = planOf(renamed, before);
+  const aliases = listEmailAliases(matchUsers(renamed, before));
+  const judgeRenamed = (p: Plan) =>
+    judgeFreshness({ plan: p, done: new Set(), liveDigest: plan.basis.live_digest, live: before, fresh: plan, emailAliases: aliases });
+
+  it('names the user by the new email and the live id of the old account, and is fresh', () => {
+    expect(plan.operations.map((op) => [op.kind, 'target' in op ? op.target : undefined])).toEqual([
+      ['update_user', { type: 'user', email: 'new@acme.com', id: 'u-old' }],
+    ]);
+    expect(judgeRenamed(plan)).toEqual({ status: 'fresh', done: 0 });
+  });
+
+  it('is still refused when its target id is edited to another user', () => {
+    const [change] = plan.operations as [Operation];
+    const tampered = { ...plan, operations: [{ ...change, target: { type: 'user', email: 'new@acme.com', id: 'u-ada' } } as Operation] };
+    const result = judgeRenamed(tampered);
+    expect(result.status).toBe('mismatched');
+    if (result.status !== 'mismatched') return;
+    expect(result.mismatches.map((m) => [m.at, m.names, m.found])).toEqual([['/target', 'user new@acme.com (id u-ada)', 'id u-ada is the live user ada@acme.com']]);
+  });
+
+  it('checkTargets: a user ref matches its live id by the live email or the config email aliased to it, nothing else', () => {
+    const ref = (email: string, id: string) => operation.updateUser({ email, id, source: 's', patch: { first_name: 'X' } });
+    const found = (email: string, id: string) => checkTargets([ref(email, id)], before, aliases).length;
+    expect([found('new@acme.com', 'u-old'), found('old@acme.com', 'u-old'), found('new@acme.com', 'u-ada'), found('ada@acme.com', 'u-old')]).toEqual([0, 0, 1, 1]);
+    expect(checkTargets([ref('new@acme.com', 'u-old')], before)).toHaveLength(1);
   });
 });
