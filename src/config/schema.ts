@@ -19,7 +19,9 @@ let compiled: ValidateFunction<RawConfig> | undefined;
 /** The compiled validator for one config file (compiled once, lazily). */
 export function getConfigValidator(): ValidateFunction<RawConfig> {
   if (compiled === undefined) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+    // The shipped schema is checked against the 2020-12 meta-schema once, by test/unit/schemas-meta-valid.test.ts,
+    // not at every run: that check is about half of compiling it, in every CLI process.
+    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, validateSchema: false });
     formatsModule.default(ajv, ['email']);
     compiled = ajv.compile<RawConfig>(readConfigSchema());
   }
