@@ -12,7 +12,7 @@ export type StepRequest =
   | { kind: 'transfer_licenses'; from: string; to: string; line: string; count: number }
   | { kind: 'restore_user'; email: string }
   | { kind: 'rename_office'; office: string; name: string }
-  | { kind: 'buy_licenses'; office: string; line: string; count: number }
+  | { kind: 'buy_licenses' | 'cancel_licenses'; office: string; line: string; count: number }
   | { kind: 'analytics' | 'proxy'; emails: string[]; enabled: boolean }
   | { kind: 'scim_create'; email: string; office: string; license: string; firstName?: string; lastName?: string }
   | { kind: 'scim_suspend'; email: string };
@@ -39,7 +39,8 @@ async function resolveStep(request: StepRequest, opts: { config?: string }, io: 
     case 'rename_office':
       return { kind: 'rename_office', office: (await readOfficeSelectors(opts, io))(request.office), name: request.name };
     case 'buy_licenses':
-      return { kind: 'buy_licenses', office: (await readOfficeSelectors(opts, io))(request.office), line: checkLine(request.line), count: request.count };
+    case 'cancel_licenses':
+      return { kind: request.kind, office: (await readOfficeSelectors(opts, io))(request.office), line: checkLine(request.line), count: request.count };
     case 'restore_user':
     case 'analytics':
     case 'proxy':

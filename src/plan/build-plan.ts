@@ -152,7 +152,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, groupRef: createGroupBook(desired, live, book) };
   const drafts = [
     ...changes.flatMap((c) => operationsFromChange(c, context)),
-    ...transfers.operations,
+    ...transfers,
     ...planPermissionChanges(desired, { confirmed: input.confirmed, base: input.base }),
   ];
 
@@ -174,7 +174,6 @@ export function buildPlan(input: BuildPlanInput): Plan {
     operations: trace.operations,
     trace,
     book,
-    unbalanced: transfers.unbalanced,
     withheld,
     pendingRestores: input.pendingRestores ?? [],
   });

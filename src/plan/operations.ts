@@ -162,6 +162,26 @@ export const operation = {
       purchased_after: i.purchasedAfter,
     };
   },
+  cancelLicenses(i: { line: LineType; count: number; office: OfficeRef; purchasedAfter: number; source: string }): OperationOf<'cancel_licenses'> {
+    const what = countOf(i.count, `${LINE_LABELS[i.line]} license`);
+    return {
+      ...base('cancel_licenses', officeTarget(i.office), {
+        source: i.source,
+        changes: [{ field: `licenses.${i.line}`, from: i.purchasedAfter + i.count, to: i.purchasedAfter }],
+        notes: [
+          `${i.office.name} has ${what} more than config asks for and no office takes them; dialform cannot cancel licenses (the API cannot): ` +
+            `remove them in Company Settings › Licenses › ${LINE_KINDS[i.line].category} (billing), or through Dialpad's Customer Care.`,
+          `Or raise licenses.${i.line} for ${i.office.key} in config to keep them.`,
+        ],
+      }, {
+        step: { id: `cancel_licenses:${i.line}:${i.office.key}` },
+        summary: `cancel ${what} of ${i.office.name} (manual: billing)`,
+      }),
+      line: i.line,
+      count: i.count,
+      purchased_after: i.purchasedAfter,
+    };
+  },
   renameOffice(i: { office: OfficeRef; name: string; source: string }): OperationOf<'rename_office'> {
     return {
       ...base('rename_office', officeTarget(i.office), {

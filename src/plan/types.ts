@@ -73,7 +73,7 @@ export interface ManualStep {
    * analytics (or proxy) changes of one kind are one bulk step (the help article's checkbox
    * action), so their operations share an id: the kind (`grant_analytics`); a transfer is
    * `transfer_licenses:<line>:<from key>:<to key>`, a restore `restore_user:<email>`, a purchase
-   * `buy_licenses:<line>:<office key>`, a rename `rename_office:<office key>`.
+   * `buy_licenses:<line>:<office key>`, a cancellation `cancel_licenses:<line>:<office key>`, a rename `rename_office:<office key>`.
    */
   id: string;
   /** `api`: apply reads Dialpad to verify it; `operator`: no API shows it, a person confirms it. */
@@ -198,6 +198,14 @@ export type Operation =
       /** What apply verifies: the office's purchased count of `line` (`GET .../plan`) once bought. */
       purchased_after: number;
     })
+  | (OperationBase<OfficeTarget> & {
+      kind: 'cancel_licenses';
+      line: LineType;
+      /** How many unassigned licenses to cancel (at least 1): more than config asks for that no office takes. */
+      count: number;
+      /** What apply verifies: the office's purchased count of `line` (`GET .../plan`) once cancelled. */
+      purchased_after: number;
+    })
   /**
    * Manual: the v2 API cannot rename an office. `target` names the office as Dialpad shows it now
    * (its live name); `name` is the name config gives it, which apply verifies.
@@ -247,6 +255,7 @@ export const RULE_CODES = [
   'department_operator_limit',
   'pending_user_not_operator',
   'group_id_not_found',
+  'office_country_mismatch',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
