@@ -118,6 +118,10 @@ const EXECUTORS = {
     const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.target, ctx), op.line);
     return purchased <= op.purchased_after ? DONE : { status: 'waiting', instructions: instructionsOf(op) };
   },
+  async change_account_type(op, ctx) {
+    // Manual (billing): done once Dialpad reports the tier config asserts.
+    return (await ctx.api.accountType()) === op.account_type ? DONE : { status: 'waiting', instructions: instructionsOf(op) };
+  },
   async rename_office(op, ctx) {
     // Manual: done once Dialpad shows the office under the name config gives it, exactly.
     const name = await ctx.api.officeName(await resolveOffice(op.target, ctx));
@@ -271,6 +275,7 @@ const LANDED = {
   transfer_licenses: neverWritten,
   buy_licenses: neverWritten,
   cancel_licenses: neverWritten,
+  change_account_type: neverWritten,
   rename_office: neverWritten,
   restore_user: neverWritten,
   grant_analytics: neverWritten,

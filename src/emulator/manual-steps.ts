@@ -7,7 +7,7 @@
 import { DialformError } from '../errors.js';
 import { LINE_FIELD } from '../model/license-lines.js';
 import { officeNameKey } from '../model/office-names.js';
-import type { LineType } from '../model/tenant.js';
+import type { AccountType, LineType } from '../model/tenant.js';
 import { HttpFailure } from './http-failure.js';
 import { getAvailable, getPurchased } from './licenses.js';
 import { addUser, restoreUser, transferLicenses } from './rules.js';
@@ -33,6 +33,8 @@ export type EmulatorStep =
   | { kind: 'buy_licenses'; office: OfficeSelector; line: LineType; count: number }
   /** Company Settings › Licenses (billing): cancel unassigned licenses of a line in an office (no API cancels licenses). */
   | { kind: 'cancel_licenses'; office: OfficeSelector; line: LineType; count: number }
+  /** Dialpad's billing: change the company's plan tier (no API changes it). */
+  | { kind: 'change_account_type'; accountType: AccountType }
   | { kind: 'analytics' | 'proxy'; emails: string[]; enabled: boolean }
   /**
    * What an identity provider does through SCIM (docs/lifecycle.md), for rehearsing
@@ -81,6 +83,12 @@ function perform(store: Store, step: EmulatorStep): string {
       store.touch();
       return `Bought ${step.count} ${step.line} license(s) for ${office.name}.`;
     }
+    case 'change_account_type': {
+      const before = store.state.company.account_type;
+      store.state.company.account_type = step.accountType;
+      store.touch();
+      return `Changed the company's plan tier from ${before ?? '(none)'} to ${step.accountType}.`;
+    }
     case 'cancel_licenses': {
       const office = findOffice(store, step.office);
       const field = LINE_FIELD[step.line];
@@ -125,6 +133,8 @@ function describeStep(step: EmulatorStep): string {
       return `restore ${step.email}`;
     case 'rename_office':
       return `rename office ${step.office.name} to ${step.name}`;
+    case 'change_account_type':
+      return `change the plan tier to ${step.accountType}`;
     case 'cancel_licenses':
       return `cancel ${step.count} ${step.line} license(s) of ${step.office.name}`;
     case 'buy_licenses':

@@ -113,4 +113,25 @@ describe('differences dialform cannot act on are named, and count', () => {
     expect(second.code, second.stdout + second.stderr).toBe(0);
     expect((await runCli(['plan', ...args, '--detailed-exitcode'], { cwd })).code).toBe(0);
   }, 240_000);
+
+  it('company.account_type differing from Dialpad\'s: plan exits 2 with a change_account_type step, status shows it, apply waits until Dialpad reports it', async () => {
+    const cwd = await scenarioDir('account-type-differs');
+    const plan = await runCli(['plan', ...args, 'fixture.json', '--detailed-exitcode'], { cwd });
+    expect(plan.code, plan.stderr).toBe(EXIT.changes);
+    expect(plan.stdout).toContain("change Acme Inc's plan tier from pro to enterprise (manual: billing)");
+
+    const status = await runCli(['status', '-c', 'config.yaml', '--emulator'], { cwd });
+    expect(status.stdout).toContain("! change Acme Inc's plan tier from pro to enterprise (manual: billing)  [change_account_type]");
+
+    const first = await runCli(['apply', ...args, '--auto-approve'], { cwd });
+    expect(first.code, first.stdout + first.stderr).toBe(EXIT.incomplete);
+    expect(first.stdout).toContain('dialform emulator do change-account-type enterprise');
+
+    const done = await runCli(['emulator', 'do', 'change-account-type', 'enterprise'], { cwd });
+    expect(done.code, done.stderr).toBe(0);
+    expect((await emulatorState(cwd)).company.account_type).toBe('enterprise');
+    const second = await runCli(['apply', ...args, '--auto-approve'], { cwd });
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect((await runCli(['plan', ...args, '--detailed-exitcode'], { cwd })).code).toBe(0);
+  }, 240_000);
 });

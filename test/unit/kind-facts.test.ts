@@ -50,6 +50,7 @@ describe('the kind table decides what a kind is (manual, deletes)', () => {
       'buy_licenses',
       'cancel_licenses',
       'rename_office',
+      'change_account_type',
       'restore_user',
       'grant_analytics',
       'revoke_analytics',

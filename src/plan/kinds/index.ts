@@ -6,6 +6,7 @@
 import type { SimState } from '../sim-state.js';
 import type { Operation, OperationKind, OperationOf } from '../types.js';
 import { addOperator, createGroup, deleteGroup, removeOperator, renameGroup, setSkill } from './groups.js';
+import { changeAccountType } from './company.js';
 import { buyLicenses, cancelLicenses, createOffice, renameOffice, transferLicenses } from './offices.js';
 import { assignNumber, releaseNumber, unassignNumber } from './numbers.js';
 import { grantAnalytics, grantProxy, revokeAnalytics, revokeProxy } from './permissions.js';
@@ -30,6 +31,7 @@ export const KINDS = {
   buy_licenses: buyLicenses,
   cancel_licenses: cancelLicenses,
   rename_office: renameOffice,
+  change_account_type: changeAccountType,
   restore_user: restoreUser,
   grant_analytics: grantAnalytics,
   revoke_analytics: revokeAnalytics,
