@@ -51,4 +51,16 @@ describe('office manual steps', () => {
     expect(codes(plan)).toEqual(['error:insufficient_licenses']);
     expect(plan.violations[0]?.message).toContain('only unassigned licenses can be cancelled');
   });
+
+  it('the fingerprint covers a cancellation and a plan tier change: another count or tier is another plan to review', () => {
+    const surplus = (have: number) =>
+      planOf(desiredState({ offices: [office('hq', { licenses: { talk: 10 } })] }), liveState({ offices: [liveOffice('hq', { licenses: { talk: have } })] })).fingerprint;
+    expect(surplus(12)).not.toBe(surplus(13));
+    const tier = (asserted: 'pro' | 'enterprise') => {
+      const desired = desiredState({ offices: [office('hq')] });
+      return planOf({ ...desired, tenant: { ...desired.tenant, company: { accountType: asserted } } }, liveState({ accountType: 'standard', offices: [liveOffice('hq')] })).fingerprint;
+    };
+    expect(tier('pro')).not.toBe(tier('enterprise'));
+  });
 });
+
