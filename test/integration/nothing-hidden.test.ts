@@ -89,6 +89,10 @@ describe('differences dialform cannot act on are named, and count', () => {
     expect(plan.code, plan.stderr).toBe(EXIT.blocked);
     expect(plan.stdout).toContain('error office_country_mismatch');
     expect(plan.stdout).toContain('has country GB in config (config.yaml:9), but Dialpad gives it US');
+    const status = await runCli(['status', '-c', 'config.yaml', '--emulator'], { cwd });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain('blocked by a rule');
+    expect(status.stdout).not.toContain('Configuration: Dialpad matches it.');
   }, 120_000);
 
   it('licenses beyond config that no office takes (surplus): plan exits 2 with a cancel_licenses step, status shows it, apply waits until Dialpad has config\'s count', async () => {
