@@ -47768,7 +47768,7 @@ var cancelLicenses = {
     const label = LINE_LABELS[op.line];
     return {
       code: "insufficient_licenses",
-      message: `cancel_licenses ${op.count} ${label} ${op.target.name}: ${op.target.name} has only ${countOf(office.free[op.line], `unassigned ${label} license`)} at this step, and only unassigned licenses can be cancelled. Config asks for ${countOf(op.purchased_after, `${label} license`)} there but its users hold more: raise licenses.${op.line} for ${op.target.key}, or free licenses there (delete, move or change the license of users).`
+      message: `cancel_licenses ${op.count} ${label} ${op.target.name}: ${op.target.name} has only ${countOf(office.free[op.line], `unassigned ${label} license`)} at this step, and only unassigned licenses can be cancelled. Config asks for ${countOf(op.purchased_after, `${label} license`)} there but users there hold more: raise licenses.${op.line} for ${op.target.key}, or free licenses there (delete, move or change the license of users).`
     };
   },
   apply(sim, op, fx) {
