@@ -190,6 +190,19 @@ function addEmulatorSteps(emulator: Command, io: Io, setCode: (code: number) => 
     .option('-c, --config <path>', 'config whose office keys to use (default: ./dialform.yaml, else ./dialform/)')
     .action((key: string, opts) => run({ kind: 'buy_licenses', office: key, line: opts.kind, count: opts.count }, opts));
   doCommand
+    .command('change-account-type')
+    .description("Dialpad's billing: change the company's plan tier (account_type)")
+    .argument('<type>', 'free, standard, pro or enterprise')
+    .action((type: string) => run({ kind: 'change_account_type', accountType: type }, {}));
+  doCommand
+    .command('cancel-licenses')
+    .description('Company Settings › Licenses (billing): cancel unassigned licenses of one kind in an office of the config')
+    .argument('<key>', 'config key of the office')
+    .requiredOption('--kind <line>', 'license line: talk, sell, contact_center, …')
+    .requiredOption('--count <n>', 'how many licenses', parsePositiveInteger)
+    .option('-c, --config <path>', 'config whose office keys to use (default: ./dialform.yaml, else ./dialform/)')
+    .action((key: string, opts) => run({ kind: 'cancel_licenses', office: key, line: opts.kind, count: opts.count }, opts));
+  doCommand
     .command('restore-user')
     .description('Admin Settings › Users › Deleted Users: restore a user deleted less than 72 h ago')
     .argument('<email>')

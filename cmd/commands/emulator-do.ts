@@ -3,7 +3,7 @@ import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
 import { performOnSavedState, type EmulatorStep, type OfficeSelector } from '../../src/emulator/index.js';
 import { UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
-import { LINE_TYPES, USER_LICENSES, type LineType } from '../../src/model/tenant.js';
+import { ACCOUNT_TYPES, LINE_TYPES, USER_LICENSES, type AccountType, type LineType } from '../../src/model/tenant.js';
 import type { Io } from '../io.js';
 import { EMULATOR_STATE } from '../target.js';
 
@@ -12,7 +12,8 @@ export type StepRequest =
   | { kind: 'transfer_licenses'; from: string; to: string; line: string; count: number }
   | { kind: 'restore_user'; email: string }
   | { kind: 'rename_office'; office: string; name: string }
-  | { kind: 'buy_licenses'; office: string; line: string; count: number }
+  | { kind: 'buy_licenses' | 'cancel_licenses'; office: string; line: string; count: number }
+  | { kind: 'change_account_type'; accountType: string }
   | { kind: 'analytics' | 'proxy'; emails: string[]; enabled: boolean }
   | { kind: 'scim_create'; email: string; office: string; license: string; firstName?: string; lastName?: string }
   | { kind: 'scim_suspend'; email: string };
@@ -39,7 +40,11 @@ async function resolveStep(request: StepRequest, opts: { config?: string }, io: 
     case 'rename_office':
       return { kind: 'rename_office', office: (await readOfficeSelectors(opts, io))(request.office), name: request.name };
     case 'buy_licenses':
-      return { kind: 'buy_licenses', office: (await readOfficeSelectors(opts, io))(request.office), line: checkLine(request.line), count: request.count };
+    case 'cancel_licenses':
+      return { kind: request.kind, office: (await readOfficeSelectors(opts, io))(request.office), line: checkLine(request.line), count: request.count };
+    case 'change_account_type':
+      if (!(ACCOUNT_TYPES as readonly string[]).includes(request.accountType)) throw new UsageError(`the plan tier must be one of ${ACCOUNT_TYPES.join(', ')}, not "${request.accountType}"`);
+      return { kind: 'change_account_type', accountType: request.accountType as AccountType };
     case 'restore_user':
     case 'analytics':
     case 'proxy':

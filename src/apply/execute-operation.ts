@@ -113,6 +113,15 @@ const EXECUTORS = {
     const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.target, ctx), op.line);
     return purchased >= op.purchased_after ? DONE : { status: 'waiting', instructions: instructionsOf(op) };
   },
+  async cancel_licenses(op, ctx) {
+    // Manual (billing): done once the office has no more licenses than config asks for.
+    const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.target, ctx), op.line);
+    return purchased <= op.purchased_after ? DONE : { status: 'waiting', instructions: instructionsOf(op) };
+  },
+  async change_account_type(op, ctx) {
+    // Manual (billing): done once Dialpad reports the tier config asserts.
+    return (await ctx.api.accountType()) === op.account_type ? DONE : { status: 'waiting', instructions: instructionsOf(op) };
+  },
   async rename_office(op, ctx) {
     // Manual: done once Dialpad shows the office under the name config gives it, exactly.
     const name = await ctx.api.officeName(await resolveOffice(op.target, ctx));
@@ -265,6 +274,8 @@ const LANDED = {
     !live.tenant.numbers.some((n) => n.number === op.number) && !live.tenant.users.some((u) => u.numbers?.includes(op.number)),
   transfer_licenses: neverWritten,
   buy_licenses: neverWritten,
+  cancel_licenses: neverWritten,
+  change_account_type: neverWritten,
   rename_office: neverWritten,
   restore_user: neverWritten,
   grant_analytics: neverWritten,

@@ -53,6 +53,8 @@ export interface ApplyApi {
   releaseNumber(number: string): Promise<void>;
   /** The office's name as Dialpad shows it now (`GET /offices/{id}`): what a manual rename is verified by. */
   officeName(officeId: string): Promise<string>;
+  /** The company's plan tier as Dialpad reports it (`GET /company` `account_type`): what a manual tier change is verified by. */
+  accountType(): Promise<string | undefined>;
   /** Purchased count of a line type in an office (`GET .../plan`). */
   purchasedLicenses(officeId: string, line: LineType): Promise<number>;
   createGroup(input: { type: GroupType; name: string; officeId: string }): Promise<{ id: string }>;

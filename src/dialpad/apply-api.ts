@@ -96,6 +96,9 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
     async officeName(officeId) {
       return (await client.getOffice(officeId)).name ?? '';
     },
+    async accountType() {
+      return (await client.getCompany()).account_type;
+    },
     async purchasedLicenses(officeId, line) {
       const plan = await client.getOfficePlan(officeId);
       return Number(plan[LINE_FIELD[line]] ?? 0);

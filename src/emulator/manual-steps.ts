@@ -7,8 +7,9 @@
 import { DialformError } from '../errors.js';
 import { LINE_FIELD } from '../model/license-lines.js';
 import { officeNameKey } from '../model/office-names.js';
-import type { LineType } from '../model/tenant.js';
+import type { AccountType, LineType } from '../model/tenant.js';
 import { HttpFailure } from './http-failure.js';
+import { getAvailable, getPurchased } from './licenses.js';
 import { addUser, restoreUser, transferLicenses } from './rules.js';
 import type { Store } from './store.js';
 import type { FixtureOffice, FixtureUser } from './types.js';
@@ -30,6 +31,10 @@ export type EmulatorStep =
   | { kind: 'rename_office'; office: OfficeSelector; name: string }
   /** Company Settings › Licenses: buy licenses of a line for an office (no API buys licenses). */
   | { kind: 'buy_licenses'; office: OfficeSelector; line: LineType; count: number }
+  /** Company Settings › Licenses (billing): cancel unassigned licenses of a line in an office (no API cancels licenses). */
+  | { kind: 'cancel_licenses'; office: OfficeSelector; line: LineType; count: number }
+  /** Dialpad's billing: change the company's plan tier (no API changes it). */
+  | { kind: 'change_account_type'; accountType: AccountType }
   | { kind: 'analytics' | 'proxy'; emails: string[]; enabled: boolean }
   /**
    * What an identity provider does through SCIM (docs/lifecycle.md), for rehearsing
@@ -78,6 +83,22 @@ function perform(store: Store, step: EmulatorStep): string {
       store.touch();
       return `Bought ${step.count} ${step.line} license(s) for ${office.name}.`;
     }
+    case 'change_account_type': {
+      const before = store.state.company.account_type;
+      store.state.company.account_type = step.accountType;
+      store.touch();
+      return `Changed the company's plan tier from ${before ?? '(none)'} to ${step.accountType}.`;
+    }
+    case 'cancel_licenses': {
+      const office = findOffice(store, step.office);
+      const field = LINE_FIELD[step.line];
+      // Only unassigned licenses can be cancelled.
+      const available = getAvailable(store.state, office)[field];
+      if (available < step.count) throw new HttpFailure(400, `${office.name} has only ${available} unassigned ${step.line} license(s)`);
+      office.licenses = { ...office.licenses, [field]: getPurchased(office)[field] - step.count };
+      store.touch();
+      return `Cancelled ${step.count} ${step.line} license(s) of ${office.name}.`;
+    }
     case 'analytics':
     case 'proxy': {
       // All or nothing, like the bulk checkbox action: every user is found before any changes.
@@ -112,6 +133,10 @@ function describeStep(step: EmulatorStep): string {
       return `restore ${step.email}`;
     case 'rename_office':
       return `rename office ${step.office.name} to ${step.name}`;
+    case 'change_account_type':
+      return `change the plan tier to ${step.accountType}`;
+    case 'cancel_licenses':
+      return `cancel ${step.count} ${step.line} license(s) of ${step.office.name}`;
     case 'buy_licenses':
       return `buy ${step.count} ${step.line} license(s) for ${step.office.name}`;
     case 'analytics':

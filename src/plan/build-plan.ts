@@ -22,6 +22,7 @@ import { createSimState } from './sim-state.js';
 import { addRehearsalNote, type Rehearsal } from './rehearsal.js';
 import { planTransfers } from './transfers.js';
 import { fingerprintPlan } from './fingerprint.js';
+import { operation } from './operations.js';
 import { PLAN_FORMAT_VERSION, type Operation, type Plan, type PlanSummary, type Violation } from './types.js';
 import type { PendingRestore } from '../journal-types.js';
 import { compareCodeUnits } from '../model/compare.js';
@@ -152,8 +153,9 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, groupRef: createGroupBook(desired, live, book) };
   const drafts = [
     ...changes.flatMap((c) => operationsFromChange(c, context)),
-    ...transfers.operations,
+    ...transfers,
     ...planPermissionChanges(desired, { confirmed: input.confirmed, base: input.base }),
+    ...planAccountTypeChange(desired, live),
   ];
 
   const matched = matchUsers(desired, live);
@@ -174,7 +176,6 @@ export function buildPlan(input: BuildPlanInput): Plan {
     operations: trace.operations,
     trace,
     book,
-    unbalanced: transfers.unbalanced,
     withheld,
     pendingRestores: input.pendingRestores ?? [],
   });
@@ -207,6 +208,15 @@ export function buildPlan(input: BuildPlanInput): Plan {
     ...(waiting.length === 0 ? {} : { waiting_for_provisioning: waiting }),
     ...(scheduled.length === 0 ? {} : { scheduled }),
   };
+}
+
+/** A plan tier config asserts that Dialpad does not report: a manual step (no API changes it). An unread tier is not judged. */
+function planAccountTypeChange(desired: DesiredState, live: LiveState): Operation[] {
+  const to = desired.tenant.company.accountType;
+  const from = live.tenant.company.accountType;
+  if (to === undefined || from === undefined || to === from) return [];
+  const name = live.tenant.company.name;
+  return [operation.changeAccountType({ from, to, ...(name === undefined ? {} : { name }), source: desired.tenant.company.source ?? 'config' })];
 }
 
 /** Live users absent from config that no operation of the plan touches (the policy leaves them, or they are already as it wants). */

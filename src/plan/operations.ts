@@ -4,7 +4,7 @@
  * `orderOperations` fills all three once the order is known. The `summary` each writes is the
  * one sentence a reviewer reads for the operation; `kinds/`'s `describe` adds only what it omits.
  */
-import type { GroupRole, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
+import type { AccountType, GroupRole, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 import { GROUP_LABELS } from '../model/groups.js';
 import { countOf } from './plural.js';
 import { KINDS } from './kinds/index.js';
@@ -160,6 +160,43 @@ export const operation = {
       line: i.line,
       count: i.count,
       purchased_after: i.purchasedAfter,
+    };
+  },
+  cancelLicenses(i: { line: LineType; count: number; office: OfficeRef; purchasedAfter: number; source: string }): OperationOf<'cancel_licenses'> {
+    const what = countOf(i.count, `${LINE_LABELS[i.line]} license`);
+    return {
+      ...base('cancel_licenses', officeTarget(i.office), {
+        source: i.source,
+        changes: [{ field: `licenses.${i.line}`, from: i.purchasedAfter + i.count, to: i.purchasedAfter }],
+        notes: [
+          `${i.office.name} has ${what} more than config asks for and no office takes them; dialform cannot cancel licenses (the API cannot): ` +
+            `remove them in Company Settings › Licenses › ${LINE_KINDS[i.line].category} (billing), or through Dialpad's Customer Care.`,
+          `Or raise licenses.${i.line} for ${i.office.key} in config to keep them.`,
+        ],
+      }, {
+        step: { id: `cancel_licenses:${i.line}:${i.office.key}` },
+        summary: `cancel ${what} of ${i.office.name} (manual: billing)`,
+      }),
+      line: i.line,
+      count: i.count,
+      purchased_after: i.purchasedAfter,
+    };
+  },
+  changeAccountType(i: { from: AccountType; to: AccountType; name?: string; source: string }): OperationOf<'change_account_type'> {
+    return {
+      ...base('change_account_type', i.name === undefined ? { type: 'company' as const } : { type: 'company' as const, name: i.name }, {
+        source: i.source,
+        changes: [{ field: 'account_type', from: i.from, to: i.to }],
+        notes: [
+          `Dialpad reports the plan tier (account_type) "${i.from}", config asserts "${i.to}", and dialform cannot change it (the API cannot): ` +
+            "change the plan in Dialpad's billing settings, or with Dialpad's Customer Care.",
+          `Or set company.account_type to "${i.from}" in config.`,
+        ],
+      }, {
+        step: { id: 'change_account_type' },
+        summary: `change ${i.name ?? 'the company'}'s plan tier from ${i.from} to ${i.to} (manual: billing)`,
+      }),
+      account_type: i.to,
     };
   },
   renameOffice(i: { office: OfficeRef; name: string; source: string }): OperationOf<'rename_office'> {

@@ -4,7 +4,7 @@
  * is held to these types by `test/unit/plan-schema-types.test.ts`. Everything a kind means beyond
  * its fields (phase, bucket, precondition, effects, description) lives in its entry in `kinds/`.
  */
-import type { GroupRole, GroupType, LineType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
+import type { AccountType, GroupRole, GroupType, LineType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -45,7 +45,12 @@ export interface GroupRef {
 export interface GroupTarget extends GroupRef {
   type: 'group';
 }
-export type Target = UserTarget | OfficeTarget | NumberTarget | GroupTarget;
+/** The company itself (its plan tier): `name` as Dialpad reads it, when it does. */
+export interface CompanyTarget {
+  type: 'company';
+  name?: string;
+}
+export type Target = UserTarget | OfficeTarget | NumberTarget | GroupTarget | CompanyTarget;
 
 export interface FieldChange {
   field: string;
@@ -73,7 +78,8 @@ export interface ManualStep {
    * analytics (or proxy) changes of one kind are one bulk step (the help article's checkbox
    * action), so their operations share an id: the kind (`grant_analytics`); a transfer is
    * `transfer_licenses:<line>:<from key>:<to key>`, a restore `restore_user:<email>`, a purchase
-   * `buy_licenses:<line>:<office key>`, a rename `rename_office:<office key>`.
+   * `buy_licenses:<line>:<office key>`, a cancellation `cancel_licenses:<line>:<office key>`, a rename `rename_office:<office key>`,
+   * a plan tier change `change_account_type`.
    */
   id: string;
   /** `api`: apply reads Dialpad to verify it; `operator`: no API shows it, a person confirms it. */
@@ -198,11 +204,24 @@ export type Operation =
       /** What apply verifies: the office's purchased count of `line` (`GET .../plan`) once bought. */
       purchased_after: number;
     })
+  | (OperationBase<OfficeTarget> & {
+      kind: 'cancel_licenses';
+      line: LineType;
+      /** How many unassigned licenses to cancel (at least 1): more than config asks for that no office takes. */
+      count: number;
+      /** What apply verifies: the office's purchased count of `line` (`GET .../plan`) once cancelled. */
+      purchased_after: number;
+    })
   /**
    * Manual: the v2 API cannot rename an office. `target` names the office as Dialpad shows it now
    * (its live name); `name` is the name config gives it, which apply verifies.
    */
   | (OperationBase<OfficeTarget> & { kind: 'rename_office'; name: string })
+  /**
+   * Manual: `company.account_type` in config is not the plan tier Dialpad reports, and no API
+   * changes it; apply waits until Dialpad reports `account_type`.
+   */
+  | (OperationBase<CompanyTarget> & { kind: 'change_account_type'; account_type: AccountType })
   | (UserOp & { kind: 'restore_user' })
   | (UserOp & { kind: 'grant_analytics' })
   | (UserOp & { kind: 'revoke_analytics' })
@@ -247,6 +266,7 @@ export const RULE_CODES = [
   'department_operator_limit',
   'pending_user_not_operator',
   'group_id_not_found',
+  'office_country_mismatch',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

@@ -23,6 +23,8 @@ export function formatTarget(target: Target): string {
       return target.number;
     case 'group':
       return target.name;
+    case 'company':
+      return target.name ?? 'the company';
     default: {
       const _never: never = target;
       return _never;

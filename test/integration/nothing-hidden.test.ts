@@ -81,3 +81,61 @@ describe('differences only a person can make are changes, shown and waited for',
     expect((await runCli(['plan', ...args, '--detailed-exitcode'], { cwd })).code).toBe(0);
   }, 240_000);
 });
+
+describe('differences dialform cannot act on are named, and count', () => {
+  it('office_country_mismatch: an office whose config country is not Dialpad\'s blocks the plan (exit 3), naming both countries', async () => {
+    const cwd = await scenarioDir('office-country-mismatch');
+    const plan = await runCli(['plan', ...args, 'fixture.json', '--detailed-exitcode'], { cwd });
+    expect(plan.code, plan.stderr).toBe(EXIT.blocked);
+    expect(plan.stdout).toContain('error office_country_mismatch');
+    expect(plan.stdout).toContain('has country GB in config (config.yaml:9), but Dialpad gives it US');
+    const status = await runCli(['status', '-c', 'config.yaml', '--emulator'], { cwd });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain('blocked by a rule');
+    expect(status.stdout).not.toContain('Configuration: Dialpad matches it.');
+  }, 120_000);
+
+  it('licenses beyond config that no office takes (surplus): plan exits 2 with a cancel_licenses step, status shows it, apply waits until Dialpad has config\'s count', async () => {
+    const cwd = await scenarioDir('license-surplus-to-cancel');
+    const plan = await runCli(['plan', ...args, 'fixture.json', '--detailed-exitcode'], { cwd });
+    expect(plan.code, plan.stderr).toBe(EXIT.changes);
+    expect(plan.stdout).toContain('cancel 2 Talk licenses of Acme HQ (manual: billing)');
+    const json = JSON.parse((await runCli(['plan', ...args, '--format', 'json'], { cwd })).stdout) as { summary: { manual: number } };
+    expect(json.summary.manual).toBe(1);
+
+    const status = await runCli(['status', '-c', 'config.yaml', '--emulator'], { cwd });
+    expect(status.stdout).toContain('! cancel 2 Talk licenses of Acme HQ (manual: billing)  [cancel_licenses:talk:hq]');
+
+    const first = await runCli(['apply', ...args, '--auto-approve'], { cwd });
+    expect(first.code, first.stdout + first.stderr).toBe(EXIT.incomplete);
+    expect(first.stdout).toContain('dialform emulator do cancel-licenses hq --kind talk --count 2 -c config.yaml');
+
+    const done = await runCli(['emulator', 'do', 'cancel-licenses', 'hq', '--kind', 'talk', '--count', '2', '-c', 'config.yaml'], { cwd });
+    expect(done.code, done.stderr).toBe(0);
+    expect((await emulatorState(cwd)).offices[0]?.licenses).toMatchObject({ talk_lines: 2 });
+    const second = await runCli(['apply', ...args, '--auto-approve'], { cwd });
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect((await runCli(['plan', ...args, '--detailed-exitcode'], { cwd })).code).toBe(0);
+  }, 240_000);
+
+  it('company.account_type differing from Dialpad\'s: plan exits 2 with a change_account_type step, status shows it, apply waits until Dialpad reports it', async () => {
+    const cwd = await scenarioDir('account-type-differs');
+    const plan = await runCli(['plan', ...args, 'fixture.json', '--detailed-exitcode'], { cwd });
+    expect(plan.code, plan.stderr).toBe(EXIT.changes);
+    expect(plan.stdout).toContain("change Acme Inc's plan tier from pro to enterprise (manual: billing)");
+
+    const status = await runCli(['status', '-c', 'config.yaml', '--emulator'], { cwd });
+    expect(status.stdout).toContain("! change Acme Inc's plan tier from pro to enterprise (manual: billing)  [change_account_type]");
+
+    const first = await runCli(['apply', ...args, '--auto-approve'], { cwd });
+    expect(first.code, first.stdout + first.stderr).toBe(EXIT.incomplete);
+    expect(first.stdout).toContain('dialform emulator do change-account-type enterprise');
+
+    const done = await runCli(['emulator', 'do', 'change-account-type', 'enterprise'], { cwd });
+    expect(done.code, done.stderr).toBe(0);
+    expect((await emulatorState(cwd)).company.account_type).toBe('enterprise');
+    const second = await runCli(['apply', ...args, '--auto-approve'], { cwd });
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect((await runCli(['plan', ...args, '--detailed-exitcode'], { cwd })).code).toBe(0);
+  }, 240_000);
+});

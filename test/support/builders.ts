@@ -114,7 +114,7 @@ function describeTarget(op: Operation): string {
   if (op.kind === 'transfer_licenses') return `${op.count} ${op.line} ${op.from.key}->${op.to.key}`;
   if (op.kind === 'assign_number' || op.kind === 'unassign_number') return `${op.number} ${op.target.type === 'user' ? op.target.email : ''}`;
   const t = op.target;
-  return t.type === 'user' ? t.email : t.type === 'office' ? t.key : t.type === 'number' ? t.number : t.name;
+  return t.type === 'user' ? t.email : t.type === 'office' ? t.key : t.type === 'number' ? t.number : t.type === 'group' ? t.name : 'company';
 }
 
 export function codes(plan: Plan): string[] {

@@ -130,12 +130,14 @@ export function groupsPlan(): Plan {
 }
 
 /**
- * Manual office steps: HQ (pinned by id) renamed in config, which no API does, and one more Talk
- * license than HQ has bought, which no transfer brings (a purchase).
+ * Manual office steps: HQ (pinned by id) renamed in config, which no API does; one more Talk
+ * license than HQ has bought, which no transfer brings (a purchase); one Sell license config no
+ * longer asks for (a cancellation); and a plan tier config asserts that Dialpad does not report.
  */
 export function officeStepsPlan(): Plan {
-  const desired = desiredState({ offices: [office('hq', { id: '5001', name: 'Acme Headquarters', licenses: { talk: 3 } })] });
-  const live = liveState({ offices: [liveOffice('hq', { id: '5001', name: 'Acme HQ', licenses: { talk: 2 } })] });
+  const offices = desiredState({ offices: [office('hq', { id: '5001', name: 'Acme Headquarters', licenses: { talk: 3, sell: 0 } })] });
+  const desired = { ...offices, tenant: { ...offices.tenant, company: { accountType: 'enterprise' as const, source: 'dialform.yaml:2' } } };
+  const live = liveState({ accountType: 'pro', offices: [liveOffice('hq', { id: '5001', name: 'Acme HQ', licenses: { talk: 2, sell: 1 } })] });
   return digestedPlanOf(desired, live);
 }
 

@@ -100,6 +100,10 @@ function fakeApi(opts: { failOn?: string; purchased?: number } = {}) {
       record(`officeName ${officeId}`);
       return '';
     },
+    async accountType() {
+      record('accountType');
+      return 'pro';
+    },
     async purchasedLicenses(officeId, line) {
       record(`purchasedLicenses ${officeId} ${line}`);
       return opts.purchased ?? 0;

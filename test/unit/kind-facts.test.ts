@@ -48,7 +48,9 @@ describe('the kind table decides what a kind is (manual, deletes)', () => {
     expect(OPERATION_KINDS.filter((k) => KINDS[k].manual !== false)).toEqual([
       'transfer_licenses',
       'buy_licenses',
+      'cancel_licenses',
       'rename_office',
+      'change_account_type',
       'restore_user',
       'grant_analytics',
       'revoke_analytics',

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/render/text.js';
-import { desiredState, liveOffice, liveState, office, planOf, steps } from '../support/builders.js';
+import { codes, desiredState, liveOffice, liveState, liveUser, office, planOf, steps, user } from '../support/builders.js';
 
 describe('office manual steps', () => {
   it('an office pinned by id and renamed in config is a rename_office step naming its live name; other steps name it as Dialpad does', () => {
@@ -35,9 +35,32 @@ describe('office manual steps', () => {
     expect(plan.summary.manual).toBe(1);
   });
 
-  it('licenses more than config asks for that no office takes stay a warning (cancelling is Dialpad’s)', () => {
-    const plan = planOf(desiredState({ offices: [office('hq', { licenses: { talk: 1 } })] }), liveState({ offices: [liveOffice('hq', { licenses: { talk: 2 } })] }));
-    expect(plan.operations).toEqual([]);
-    expect(plan.violations.map((v) => `${v.severity}:${v.code}`)).toEqual(['warning:insufficient_licenses']);
+  it('licenses more than config asks for that no office takes are a cancel_licenses step (issue 24: surplus counts), verified by the purchased count', () => {
+    const plan = planOf(desiredState({ offices: [office('hq', { licenses: { talk: 10 } })] }), liveState({ offices: [liveOffice('hq', { licenses: { talk: 12 } })] }));
+    expect(steps(plan)).toEqual(['cancel_licenses hq']);
+    expect(plan.operations[0]).toMatchObject({ kind: 'cancel_licenses', line: 'talk', count: 2, purchased_after: 10, manual: true, step: { id: 'cancel_licenses:talk:hq', verified_by: 'api' } });
+    expect(plan.operations[0]?.summary).toBe('cancel 2 Talk licenses of Acme hq (manual: billing)');
+    expect(plan.violations).toEqual([]);
+    expect(plan.summary).toMatchObject({ manual: 1, blocked: false });
+  });
+
+  it('a cancellation takes only unassigned licenses: users holding the surplus block it with insufficient_licenses', () => {
+    const users = ['a', 'b', 'c'].map((n) => user(`${n}@acme.com`));
+    const plan = planOf(desiredState({ offices: [office('hq', { licenses: { talk: 2 } })], users }), liveState({ offices: [liveOffice('hq', { licenses: { talk: 3 } })], users: users.map((u) => liveUser(u.email)) }));
+    expect(steps(plan)).toEqual(['cancel_licenses hq']);
+    expect(codes(plan)).toEqual(['error:insufficient_licenses']);
+    expect(plan.violations[0]?.message).toContain('only unassigned licenses can be cancelled');
+  });
+
+  it('the fingerprint covers a cancellation and a plan tier change: another count or tier is another plan to review', () => {
+    const surplus = (have: number) =>
+      planOf(desiredState({ offices: [office('hq', { licenses: { talk: 10 } })] }), liveState({ offices: [liveOffice('hq', { licenses: { talk: have } })] })).fingerprint;
+    expect(surplus(12)).not.toBe(surplus(13));
+    const tier = (asserted: 'pro' | 'enterprise') => {
+      const desired = desiredState({ offices: [office('hq')] });
+      return planOf({ ...desired, tenant: { ...desired.tenant, company: { accountType: asserted } } }, liveState({ accountType: 'standard', offices: [liveOffice('hq')] })).fingerprint;
+    };
+    expect(tier('pro')).not.toBe(tier('enterprise'));
   });
 });
+

@@ -6,7 +6,8 @@
 import type { SimState } from '../sim-state.js';
 import type { Operation, OperationKind, OperationOf } from '../types.js';
 import { addOperator, createGroup, deleteGroup, removeOperator, renameGroup, setSkill } from './groups.js';
-import { buyLicenses, createOffice, renameOffice, transferLicenses } from './offices.js';
+import { changeAccountType } from './company.js';
+import { buyLicenses, cancelLicenses, createOffice, renameOffice, transferLicenses } from './offices.js';
 import { assignNumber, releaseNumber, unassignNumber } from './numbers.js';
 import { grantAnalytics, grantProxy, revokeAnalytics, revokeProxy } from './permissions.js';
 import type { Effects, Failure, KindSpec } from './spec.js';
@@ -28,7 +29,9 @@ export const KINDS = {
   release_number: releaseNumber,
   transfer_licenses: transferLicenses,
   buy_licenses: buyLicenses,
+  cancel_licenses: cancelLicenses,
   rename_office: renameOffice,
+  change_account_type: changeAccountType,
   restore_user: restoreUser,
   grant_analytics: grantAnalytics,
   revoke_analytics: revokeAnalytics,

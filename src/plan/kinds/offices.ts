@@ -55,6 +55,51 @@ export const buyLicenses: KindSpec<'buy_licenses'> = {
   }),
 };
 
+/**
+ * Manual: licenses more than config asks for that no office takes; cancelling them is up to
+ * Dialpad's billing (no API cancels licenses). Like a transfer's source side, only unassigned
+ * licenses go, so it waits for the frees before it; apply waits until the office has no more.
+ */
+export const cancelLicenses: KindSpec<'cancel_licenses'> = {
+  phase: () => 'transfer',
+  bucket: 'none',
+  manual: {
+    verifiedBy: 'api',
+    rehearse: (op, config) => [`dialform emulator do cancel-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`],
+  },
+  deletes: false,
+  tieDetail: (op) => op.line,
+  check(sim, op) {
+    const office = existingOffice(sim, op.target.key);
+    if (isFailure(office)) return office;
+    if (office.free[op.line] >= op.count) return undefined;
+    const label = LINE_LABELS[op.line];
+    return {
+      code: 'insufficient_licenses',
+      message:
+        `cancel_licenses ${op.count} ${label} ${op.target.name}: ${op.target.name} has only ` +
+        `${countOf(office.free[op.line], `unassigned ${label} license`)} at this step, and only unassigned licenses can be cancelled. ` +
+        `Config asks for ${countOf(op.purchased_after, `${label} license`)} there but users there hold more: raise licenses.${op.line} ` +
+        `for ${op.target.key}, or free licenses there (delete, move or change the license of users).`,
+    };
+  },
+  apply(sim, op, fx) {
+    const office = sim.offices.get(op.target.key);
+    if (office === undefined) return;
+    office.purchased[op.line] -= op.count;
+    office.free[op.line] -= op.count;
+    fx.claims.push(lineKey(op.target.key, op.line));
+  },
+  wouldProvide: () => undefined,
+  placement: (op) => ({ office: op.target.key }),
+  harm: () => undefined,
+  describe: (op) => ({
+    marker: '!',
+    action: 'cancel licenses',
+    details: [`apply waits until ${op.target.name} has ${countOf(op.purchased_after, `${LINE_LABELS[op.line]} license`)}`],
+  }),
+};
+
 /** Manual: the API cannot rename an office; apply waits until Dialpad shows the new name. */
 export const renameOffice: KindSpec<'rename_office'> = {
   phase: () => 'update',

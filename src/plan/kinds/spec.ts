@@ -42,10 +42,10 @@ export interface KindDescription {
 }
 
 /**
- * The office an operation is shown under: a fixed office key, the office the target user is in
+ * The office an operation is shown under: a fixed office key (`null`: none, the company's), the office the target user is in
  * once the step ran (`after`) or before it (`before`), or the office that owned a number.
  */
-export type OfficePlacement = { office: string } | { user: 'after' | 'before' } | { number: string };
+export type OfficePlacement = { office: string | null } | { user: 'after' | 'before' } | { number: string };
 
 /**
  * Whether a person does the kind in Dialpad's UI (`false`: apply calls the API). A manual step is

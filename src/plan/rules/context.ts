@@ -1,7 +1,6 @@
 import type { DesiredState, LiveState } from '../../model/tenant.js';
 import type { OfficeBook } from '../office-refs.js';
 import type { OrderResult } from '../order.js';
-import type { UnbalancedLicenses } from '../transfers.js';
 import type { PendingRestore } from '../../journal-types.js';
 import type { Operation, Violation } from '../types.js';
 
@@ -14,8 +13,6 @@ export interface RuleContext {
   /** The simulation: initial and final state, and the operations no order could make possible. */
   trace: OrderResult;
   book: OfficeBook;
-  /** License counts that transfers cannot reach. */
-  unbalanced: UnbalancedLicenses[];
   /** What a partial read held back from the plan (`isWithheld`), each list sorted. */
   withheld: Withheld;
   /** Restores apply waited for and never saw done (its journal). */

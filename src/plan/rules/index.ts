@@ -3,9 +3,9 @@ import { checkCountryChangeRequiresAck } from './country-change-requires-ack.js'
 import { checkGroupIdNotFound } from './group-id-not-found.js';
 import type { Rule, RuleContext } from './context.js';
 import { checkIncompleteLiveRead } from './incomplete-live-read.js';
-import { checkInsufficientLicenses } from './insufficient-licenses.js';
 import { checkLastCompanyAdmin } from './last-company-admin.js';
 import { checkNumberConflict } from './number-conflict.js';
+import { checkOfficeCountryMismatch } from './office-country-mismatch.js';
 import { checkPendingUserNumberLoss } from './pending-user-number-loss.js';
 import { checkPlanTierRequired } from './plan-tier-required.js';
 import { checkPriceLevelMismatch } from './price-level-mismatch.js';
@@ -23,10 +23,10 @@ export type { Rule, RuleContext, Withheld } from './context.js';
  */
 export const RULES: readonly Rule[] = [
   checkIncompleteLiveRead,
+  checkOfficeCountryMismatch,
   checkPlanTierRequired,
   checkPriceLevelMismatch,
   checkCountryChangeRequiresAck,
-  checkInsufficientLicenses,
   checkTooManyDeletions,
   checkProtectedUser,
   checkNumberConflict,

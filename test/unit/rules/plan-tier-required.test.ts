@@ -20,11 +20,14 @@ describe('plan_tier_required', () => {
     expect(codes(planOf(desired, liveOf(tier)))).toEqual([]);
   });
 
-  it('warns when the config asserts another account type than Dialpad reports', () => {
+  it('a config asserting another account type than Dialpad reports is a change_account_type manual step, not a warning (issue 24: account_type counts)', () => {
     const asserting = { ...desired, tenant: { ...desired.tenant, company: { accountType: 'enterprise' as const, source: 'dialform.yaml:3' } } };
     const plan = planOf(asserting, liveOf('pro'));
-    expect(codes(plan)).toEqual(['warning:plan_tier_required']);
-    expect(plan.violations[0]?.message).toContain('"enterprise" (dialform.yaml:3), but Dialpad reports "pro"');
-    expect(codes(planOf(asserting, liveOf('enterprise')))).toEqual([]);
+    expect(codes(plan)).toEqual([]);
+    const step = plan.operations.find((op) => op.kind === 'change_account_type');
+    expect(step).toMatchObject({ manual: true, account_type: 'enterprise', source: 'dialform.yaml:3', step: { id: 'change_account_type', verified_by: 'api' }, office_key: null });
+    expect(step?.summary).toMatch(/^change .*'s plan tier from pro to enterprise \(manual: billing\)$/);
+    expect(plan.summary.manual).toBeGreaterThanOrEqual(2);
+    expect(planOf(asserting, liveOf('enterprise')).operations.some((op) => op.kind === 'change_account_type')).toBe(false);
   });
 });
