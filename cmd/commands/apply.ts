@@ -99,6 +99,7 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
         await saveUnreviewed(fresh, opts, io);
         throw planChanged(review, opts.out !== undefined && fresh !== undefined && fingerprintPlan(fresh) !== opts.expectFingerprint);
       }
+      if (review.status === 'nothing') io.err('Not the reviewed plan, but it has nothing to do: Dialpad already matches the configuration.\n');
       if (review.status === 'resumed') io.err('Finishing the reviewed plan an earlier apply started (the journal shows it); operations done before are not in it.\n');
     }
 

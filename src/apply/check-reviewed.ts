@@ -12,12 +12,15 @@ import type { Journal } from './journal.js';
  *   one is among what is left of it (the journal's `plan_started` and the operations done since):
  *   apply finishes the reviewed plan, as it resumes any plan. Apply journals its operations as
  *   part of the reviewed plan (`ApplyOptions.reviewed`).
+ * - `nothing`: it has not, but it has no operations: there is nothing to write, so nothing
+ *   unreviewed can be (Dialpad already matches the config, e.g. someone did the change by hand).
  * - `changed`: refuse, writing nothing. `unreviewed` lists the operations that are in no reviewed
  *   plan the journal knows (all of them when the journal never saw the reviewed plan start).
  */
 export type ReviewCheck =
   | { status: 'reviewed' }
   | { status: 'resumed' }
+  | { status: 'nothing' }
   | { status: 'changed'; expected: string; actual: string; unreviewed: Operation[]; reviewedStarted: boolean };
 
 /** `judgeReviewed` with what the journal shows of the reviewed plan. */
@@ -41,5 +44,6 @@ export function judgeReviewed(input: { plan: Plan; expected: string; remaining: 
     return false;
   });
   if (remaining !== undefined && unreviewed.length === 0) return { status: 'resumed' };
+  if (plan.operations.length === 0) return { status: 'nothing' };
   return { status: 'changed', expected, actual, unreviewed, reviewedStarted: remaining !== undefined };
 }

@@ -27,6 +27,13 @@ describe('judgeReviewed (apply --expect-fingerprint)', () => {
     expect(judgeReviewed({ plan: edited, expected: edited.fingerprint, remaining: undefined }).status).toBe('changed');
   });
 
+  it('accepts a plan with nothing to do whatever its fingerprint: nothing unreviewed can be written (someone did the change by hand)', () => {
+    const plan = reviewedPlan();
+    const empty = withOperations(plan, []);
+    expect(empty.fingerprint).not.toBe(plan.fingerprint);
+    expect(judgeReviewed({ plan: empty, expected: plan.fingerprint, remaining: undefined })).toEqual({ status: 'nothing' });
+  });
+
   it('refuses another plan, naming every operation when the journal never saw the reviewed plan start', () => {
     const plan = reviewedPlan();
     const other = withOperations(plan, [1]);
