@@ -276,14 +276,18 @@ async function reviewed({ config }) {
   setOutput('pull', String(pull.number));
   const marker = markerOf('plan', config);
   const comments = await list(`/repos/${repo}/issues/${pull.number}/comments`, 'list the pull request comments');
+  // What reviewers saw is what the comment said when the pull request merged: a plan job re-run
+  // after the merge rewrites it with a plan nobody approved, so such a comment counts for nothing.
+  const mergedAt = Date.parse(pull.merged_at);
+  const beforeMerge = (c) => !(Date.parse(c.updated_at) > mergedAt);
   let fingerprint;
-  for (const c of comments) if (await isOwn(c, marker)) fingerprint = FINGERPRINT_LINE.exec(c.body)?.[1] ?? fingerprint;
+  for (const c of comments) if (beforeMerge(c) && (await isOwn(c, marker))) fingerprint = FINGERPRINT_LINE.exec(c.body)?.[1] ?? fingerprint;
   if (fingerprint) {
     setOutput('fingerprint', fingerprint);
     return console.log(`The plan reviewed on #${pull.number} has fingerprint ${fingerprint} (from its plan comment).`);
   }
   const runs = await list(`/repos/${repo}/actions/runs?event=pull_request&status=success&head_sha=${pull.head.sha}`, 'list the pull request runs');
-  for (const run of runs) {
+  for (const run of runs.filter(beforeMerge)) {
     const artifacts = await list(`/repos/${repo}/actions/runs/${run.id}/artifacts`, 'list the run artifacts');
     if (artifacts.some((a) => a.name === artifactName() && !a.expired)) {
       setOutput('run-id', String(run.id));

@@ -195,6 +195,21 @@ describe('the action script against a fake GitHub API (issue 16 #1)', () => {
     expect(await readFile(join(dir, 'output.txt'), 'utf8')).toBe(`pull=7\nfingerprint=${reviewedFp}\n`);
   });
 
+  it('does not take a plan comment rewritten after the merge (a re-run of the plan job) as the reviewed plan (issue 24 #1)', async () => {
+    gh.merges.set('a'.repeat(40), { number: 7, head: 'b'.repeat(40), merged_at: '2026-11-28T12:00:00Z' });
+    const marker = '<!-- dialform-plan: dialform -->';
+    gh.issues.get(7)?.comments.push({
+      id: 602,
+      body: `${marker}\nplan\n<!-- dialform:fingerprint sha256:${'3'.repeat(64)} -->`,
+      user: { login: 'github-actions[bot]' },
+      updated_at: '2026-11-28T12:05:00Z',
+    });
+    const found = await github(['reviewed', '--config', 'dialform'], env);
+    expect(found.code, found.stderr).toBe(0);
+    expect(await readFile(join(dir, 'output.txt'), 'utf8')).toBe('pull=7\n');
+    expect(found.stdout).toContain('No plan comment or plan artifact on #7.');
+  });
+
   it('falls back to the run holding the plan artifact, skipping runs without it (issue 16 #1)', async () => {
     gh.merges.set('a'.repeat(40), { number: 7, head: 'b'.repeat(40) });
     gh.runs.push(

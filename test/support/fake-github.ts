@@ -16,6 +16,8 @@ export interface FakeComment {
   id: number;
   body: string;
   user?: { login: string };
+  /** When it was last written (GitHub's `updated_at`); the fake stamps what the API writes. */
+  updated_at?: string;
 }
 export interface FakeIssue {
   number: number;
@@ -44,8 +46,8 @@ export interface FakeGitHub {
   identities: Map<string, { login: string; installation: boolean }>;
   /** Issues and pull requests by number (a pull request's comments live here too). */
   issues: Map<number, FakeIssue>;
-  /** Merged pull requests by merge commit: `{ number, head sha }`. */
-  merges: Map<string, { number: number; head: string }>;
+  /** Merged pull requests by merge commit: `{ number, head sha }`, merged when asked about unless `merged_at` says. */
+  merges: Map<string, { number: number; head: string; merged_at?: string }>;
   /** Workflow runs, newest first (as GitHub lists them). */
   runs: FakeRun[];
   requests: string[];
@@ -64,7 +66,7 @@ function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   const issues = new Map<number, FakeIssue>();
-  const merges = new Map<string, { number: number; head: string }>();
+  const merges = new Map<string, { number: number; head: string; merged_at?: string }>();
   const runs: FakeRun[] = [];
   const requests: string[] = [];
   const token = 'ghs_fake_token';
@@ -111,7 +113,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const issue = issues.get(Number(m[1]));
       if (!issue) return send(res, 404, { message: 'Not Found' });
       if (req.method === 'GET') return page(res, url, issue.comments);
-      const comment = { id: nextId++, body: String(body.body), user };
+      const comment = { id: nextId++, body: String(body.body), user, updated_at: new Date().toISOString() };
       issue.comments.push(comment);
       return send(res, 201, comment);
     }
@@ -119,6 +121,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const comment = [...issues.values()].flatMap((i) => i.comments).find((c) => c.id === Number(m?.[1]));
       if (!comment) return send(res, 404, { message: 'Not Found' });
       comment.body = String(body.body);
+      comment.updated_at = new Date().toISOString();
       return send(res, 200, comment);
     }
     if (path === `${REPO}/issues` && req.method === 'GET') {
@@ -140,7 +143,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     }
     if ((m = new RegExp(`^${REPO}/commits/(\\w+)/pulls$`).exec(path))) {
       const merge = merges.get(m[1] ?? '');
-      return send(res, 200, merge ? [{ number: merge.number, merged_at: '2026-11-28T12:00:00Z', head: { sha: merge.head } }] : []);
+      return send(res, 200, merge ? [{ number: merge.number, merged_at: merge.merged_at ?? new Date().toISOString(), head: { sha: merge.head } }] : []);
     }
     if (path === `${REPO}/actions/runs`) {
       const wanted = runs.filter(
