@@ -152,6 +152,11 @@ async function reviewed({ config }) {
   if (!mr) return console.error(`No merge request was merged as ${env('CI_COMMIT_SHA').slice(0, 12)}: no plan was reviewed.`);
   const mine = await findPlanNote(mr.iid, config, await tokenUser());
   if (!mine) return console.error(`!${mr.iid} has no plan note for ${config} written by this token’s user: no plan was reviewed.`);
+  // What reviewers saw is what the note said when the merge request merged: a plan job retried
+  // after the merge rewrites it with a plan nobody approved.
+  if (Date.parse(mine.updated_at) > Date.parse(mr.merged_at)) {
+    return console.error(`The plan note on !${mr.iid} was rewritten after the merge request merged: no plan was reviewed.`);
+  }
   const found = [...new Set(fingerprintsIn(mine.body))];
   if (found.length !== 1) return console.error(`The plan note on !${mr.iid} carries ${found.length} fingerprints, not one: no plan was reviewed.`);
   console.error(`The plan reviewed on !${mr.iid} has fingerprint ${found[0]}.`);

@@ -67,6 +67,16 @@ describe('action/gitlab.mjs against a fake GitLab API (issue 24)', () => {
     expect(gl.requests.filter((r) => r.startsWith('PUT'))).toHaveLength(1);
   });
 
+  it('does not take a plan note rewritten after the merge (a retried plan job) as the reviewed plan (issue 24)', async () => {
+    const posted = await gitlab(['note', '--body-file', await file(planMarkdown('real', FP_A)), '--config', 'dialform'], env);
+    expect(posted.code, posted.stderr).toBe(0);
+    Object.assign(gl.mergeRequests.get(7) ?? {}, { state: 'merged', merge_commit_sha: MERGED, merged_at: '2000-01-01T00:00:00Z' });
+    const reviewed = await gitlab(['reviewed', '--config', 'dialform'], env);
+    expect(reviewed.code, reviewed.stderr).toBe(0);
+    expect(reviewed.stdout).toBe('');
+    expect(reviewed.stderr).toContain('was rewritten after the merge request merged');
+  });
+
   it("never adopts someone else's note with the marker: creates its own, and after merge reads only its own (issue 24)", async () => {
     notes().push({ id: 900, body: `<!-- dialform-plan: dialform -->\n${planMarkdown('forged', FP_B)}`, author: gl.member, system: false });
     const posted = await gitlab(['note', '--body-file', await file(planMarkdown('real', FP_A)), '--config', 'dialform'], env);

@@ -19,6 +19,8 @@ export interface FakeNote {
   body: string;
   author: FakeUser;
   system: boolean;
+  /** When it was last written (GitLab's `updated_at`); the fake stamps what the API writes. */
+  updated_at?: string;
 }
 
 export interface FakeMergeRequest {
@@ -29,6 +31,8 @@ export interface FakeMergeRequest {
   sha: string;
   merge_commit_sha: string | null;
   squash_commit_sha: string | null;
+  /** When it merged; a merged one without it reads as merged when asked about. */
+  merged_at?: string;
   notes: FakeNote[];
 }
 
@@ -95,7 +99,7 @@ export async function startFakeGitLab(): Promise<FakeGitLab> {
       if (!mr) return send(res, 404, { message: '404 Not found' });
       if (req.method === 'GET') return page(res, url, mr.notes);
       if (req.method !== 'POST') return send(res, 405, { message: '405 Method Not Allowed' });
-      const note: FakeNote = { id: nextNote++, body: String(body.body), author: user, system: false };
+      const note: FakeNote = { id: nextNote++, body: String(body.body), author: user, system: false, updated_at: new Date().toISOString() };
       mr.notes.push(note);
       return send(res, 201, note);
     }
@@ -104,12 +108,13 @@ export async function startFakeGitLab(): Promise<FakeGitLab> {
       if (!note) return send(res, 404, { message: '404 Not found' });
       if (note.author.id !== user.id) return send(res, 403, { message: '403 Forbidden' });
       note.body = String(body.body);
+      note.updated_at = new Date().toISOString();
       return send(res, 200, note);
     }
     if ((m = new RegExp(`^${project}/repository/commits/(\\w+)/merge_requests$`).exec(path)) && req.method === 'GET') {
       const sha = m[1];
       const found = [...mergeRequests.values()].filter((mr) => [mr.sha, mr.merge_commit_sha, mr.squash_commit_sha].includes(sha ?? ''));
-      return send(res, 200, found.map(({ notes: _notes, ...mr }) => mr));
+      return send(res, 200, found.map(({ notes: _notes, ...mr }) => ({ ...mr, ...(mr.state === 'merged' ? { merged_at: mr.merged_at ?? new Date().toISOString() } : {}) })));
     }
     send(res, 404, { message: '404 Not found' });
   });
