@@ -57675,6 +57675,7 @@ function judgeReviewed(input) {
     return false;
   });
   if (remaining !== void 0 && unreviewed.length === 0) return { status: "resumed" };
+  if (plan.operations.length === 0) return { status: "nothing" };
   return { status: "changed", expected, actual, unreviewed, reviewedStarted: remaining !== void 0 };
 }
 
@@ -61247,6 +61248,7 @@ async function applyAndReport(file, opts, io, onReport) {
         await saveUnreviewed(fresh, opts, io);
         throw planChanged(review, opts.out !== void 0 && fresh !== void 0 && fingerprintPlan(fresh) !== opts.expectFingerprint);
       }
+      if (review.status === "nothing") io.err("Not the reviewed plan, but it has nothing to do: Dialpad already matches the configuration.\n");
       if (review.status === "resumed") io.err("Finishing the reviewed plan an earlier apply started (the journal shows it); operations done before are not in it.\n");
     }
     io.out(renderPlan(shown, { format: "text", color }));
