@@ -181,27 +181,25 @@ function addEmulatorSteps(emulator: Command, io: Io, setCode: (code: number) => 
     .requiredOption('--name <name>', 'the new name')
     .option('-c, --config <path>', 'config whose office keys to use (default: ./dialform.yaml, else ./dialform/)')
     .action((key: string, opts) => run({ kind: 'rename_office', office: key, name: opts.name }, opts));
-  doCommand
-    .command('buy-licenses')
-    .description('Company Settings › Licenses: buy licenses of one kind for an office of the config')
-    .argument('<key>', 'config key of the office')
-    .requiredOption('--kind <line>', 'license line: talk, sell, contact_center, …')
-    .requiredOption('--count <n>', 'how many licenses', parsePositiveInteger)
-    .option('-c, --config <path>', 'config whose office keys to use (default: ./dialform.yaml, else ./dialform/)')
-    .action((key: string, opts) => run({ kind: 'buy_licenses', office: key, line: opts.kind, count: opts.count }, opts));
+  // A purchase and a cancellation: the same step, one office and one line, either way.
+  for (const [name, kind, description] of [
+    ['buy-licenses', 'buy_licenses', 'Company Settings › Licenses: buy licenses of one kind for an office of the config'],
+    ['cancel-licenses', 'cancel_licenses', 'Company Settings › Licenses (billing): cancel unassigned licenses of one kind in an office of the config'],
+  ] as const) {
+    doCommand
+      .command(name)
+      .description(description)
+      .argument('<key>', 'config key of the office')
+      .addOption(new Option('--kind <line>', 'license line').choices(LINE_TYPES).makeOptionMandatory())
+      .requiredOption('--count <n>', 'how many licenses', parsePositiveInteger)
+      .option('-c, --config <path>', 'config whose office keys to use (default: ./dialform.yaml, else ./dialform/)')
+      .action((key: string, opts) => run({ kind, office: key, line: opts.kind, count: opts.count }, opts));
+  }
   doCommand
     .command('change-account-type')
     .description("Dialpad's billing: change the company's plan tier (account_type)")
     .argument('<type>', 'free, standard, pro or enterprise')
     .action((type: string) => run({ kind: 'change_account_type', accountType: type }, {}));
-  doCommand
-    .command('cancel-licenses')
-    .description('Company Settings › Licenses (billing): cancel unassigned licenses of one kind in an office of the config')
-    .argument('<key>', 'config key of the office')
-    .requiredOption('--kind <line>', 'license line: talk, sell, contact_center, …')
-    .requiredOption('--count <n>', 'how many licenses', parsePositiveInteger)
-    .option('-c, --config <path>', 'config whose office keys to use (default: ./dialform.yaml, else ./dialform/)')
-    .action((key: string, opts) => run({ kind: 'cancel_licenses', office: key, line: opts.kind, count: opts.count }, opts));
   doCommand
     .command('restore-user')
     .description('Admin Settings › Users › Deleted Users: restore a user deleted less than 72 h ago')

@@ -110,7 +110,7 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
       await noteApplied();
       return EXIT.ok;
     }
-    if (!(await confirm(opts, io, target))) return EXIT.error;
+    await confirm(opts, io, target);
 
     const report = await applyPlan(plan, {
       api: createApplyApi(target.client),
@@ -204,14 +204,14 @@ function reportConfigOrder(order: ConfigOrder, io: Io): void {
   );
 }
 
-async function confirm(opts: ApplyCommandOptions, io: Io, target: Target): Promise<boolean> {
-  if (opts.autoApprove) return true;
+/** Returns when the changes may be applied; a refusal is `apply_cancelled`. */
+async function confirm(opts: ApplyCommandOptions, io: Io, target: Target): Promise<void> {
+  if (opts.autoApprove) return;
   if (!io.interactive) {
     throw new UsageError('apply is not running on a terminal, so it cannot ask for confirmation: pass --auto-approve');
   }
   const yes = await io.confirm(`Apply these changes to ${target.label}? Only 'yes' is accepted:`);
   if (!yes) throw new DialformError('apply_cancelled', 'Apply cancelled; nothing was changed.');
-  return yes;
 }
 
 /** A blocked plan is shown (with its violations) and refused; the error names them for a script. */
