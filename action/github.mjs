@@ -29,18 +29,12 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ActionError, annotate, api, env, isOwn, list, runUrl, setOutput } from './github-api.mjs';
+import { fingerprintMarker, fingerprintsIn, markerOf } from './plan-markers.mjs';
 
 /** GitHub rejects comment and issue bodies longer than this. */
 export const MAX_BODY = 65_536;
 /** What the job summary of one step may hold (1 MiB); we stay well under it. */
 const MAX_SUMMARY = 1_000_000;
-/** The plan's hidden fingerprint line (docs/ci.md, "The review loop"). */
-export const FINGERPRINT_LINE = /^<!-- dialform:fingerprint (sha256:[0-9a-f]{64}) -->$/m;
-
-/** The hidden first line that finds this config's comment or issue again. */
-export function markerOf(kind, configPath) {
-  return `<!-- dialform-${kind}: ${configPath.replace(/--/g, '- -')} -->`;
-}
 
 function artifactName() {
   return process.env.ARTIFACT_NAME || 'dialform-plan';
@@ -54,7 +48,7 @@ function artifactName() {
 export function fitBody(marker, body, max = MAX_BODY, where = `the job summary and the \`${artifactName()}\` artifact`) {
   const whole = `${marker}\n${body}`;
   if (whole.length <= max) return whole;
-  const fingerprint = FINGERPRINT_LINE.exec(body)?.[0];
+  const fingerprint = fingerprintsIn(body).map(fingerprintMarker)[0];
   const tail = `\n\n---\n**Truncated**: this plan is longer than GitHub allows here (${whole.length.toLocaleString('en-US')} characters). The whole plan is in ${where} of [this run](${runUrl()}).\n${fingerprint ? `${fingerprint}\n` : ''}`;
   let head = whole.slice(0, max - tail.length - '\n</details>'.length);
   head = head.slice(0, Math.max(head.lastIndexOf('\n'), marker.length));
@@ -281,7 +275,7 @@ async function reviewed({ config }) {
   const mergedAt = Date.parse(pull.merged_at);
   const beforeMerge = (c) => !(Date.parse(c.updated_at) > mergedAt);
   let fingerprint;
-  for (const c of comments) if (beforeMerge(c) && (await isOwn(c, marker))) fingerprint = FINGERPRINT_LINE.exec(c.body)?.[1] ?? fingerprint;
+  for (const c of comments) if (beforeMerge(c) && (await isOwn(c, marker))) fingerprint = fingerprintsIn(c.body)[0] ?? fingerprint;
   if (fingerprint) {
     setOutput('fingerprint', fingerprint);
     return console.log(`The plan reviewed on #${pull.number} has fingerprint ${fingerprint} (from its plan comment).`);

@@ -15,17 +15,11 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { FINGERPRINT_MARKER, fingerprintMarker, fingerprintsIn, markerOf } from './plan-markers.mjs';
 
 /** GitLab rejects note bodies longer than this. */
 export const MAX_NOTE = 1_000_000;
 
-/** The fingerprint marker dialform's Markdown output carries on its own line (the plan-fingerprint contract). */
-export const FINGERPRINT_MARKER = /^<!-- dialform:fingerprint (sha256:[0-9a-f]{64}) -->$/gm;
-
-/** The hidden first line that finds this config's plan note again. */
-export function markerOf(configPath) {
-  return `<!-- dialform-plan: ${configPath.replace(/--/g, '- -')} -->`;
-}
 
 class GitLabError extends Error {}
 
@@ -79,15 +73,11 @@ async function tokenUser() {
 
 /** This config's plan note on merge request `iid`, written by the token's user, if any. */
 async function findPlanNote(iid, config, userId) {
-  const marker = markerOf(config);
+  const marker = markerOf('plan', config);
   const notes = await list(`${projectPath()}/merge_requests/${iid}/notes?sort=asc&order_by=created_at`, 'list the merge request notes');
   return notes.find((n) => n.author?.id === userId && !n.system && typeof n.body === 'string' && n.body.startsWith(`${marker}\n`));
 }
 
-/** The fingerprints the markers in `text` carry. */
-export function fingerprintsIn(text) {
-  return [...text.matchAll(FINGERPRINT_MARKER)].map((m) => m[1]);
-}
 
 /**
  * `marker` + `body`, no longer than `max`: when too long, cut at a line boundary, close an open
@@ -97,7 +87,7 @@ export function fingerprintsIn(text) {
 export function fitNote(marker, body, max = MAX_NOTE) {
   const whole = `${marker}\n${body}`;
   if (whole.length <= max) return whole;
-  const fingerprints = fingerprintsIn(body).map((f) => `<!-- dialform:fingerprint ${f} -->`);
+  const fingerprints = fingerprintsIn(body).map(fingerprintMarker);
   const where = process.env.CI_JOB_URL ? `the \`plan.md\` artifact of [this job](${process.env.CI_JOB_URL})` : 'the job’s `plan.md` artifact';
   const tail = `\n\n---\n**Truncated**: this plan is longer than a note may be (${whole.length.toLocaleString('en-US')} characters). The whole plan is in ${where}.\n${fingerprints.join('\n')}\n`;
   let head = whole.slice(0, max - tail.length - '\n</details>'.length);
@@ -108,7 +98,7 @@ export function fitNote(marker, body, max = MAX_NOTE) {
 
 async function note({ bodyFile, config }) {
   const iid = env('CI_MERGE_REQUEST_IID');
-  const marker = markerOf(config);
+  const marker = markerOf('plan', config);
   const body = fitNote(marker, readFileSync(bodyFile, 'utf8'));
   const mine = await findPlanNote(iid, config, await tokenUser());
   const notes = `${projectPath()}/merge_requests/${iid}/notes`;
