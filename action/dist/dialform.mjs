@@ -61258,7 +61258,7 @@ async function applyAndReport(file, opts, io, onReport) {
       await noteApplied();
       return EXIT.ok;
     }
-    if (!await confirm(opts, io, target)) return EXIT.error;
+    await confirm(opts, io, target);
     const report = await applyPlan(plan, {
       api: createApplyApi(target.client),
       journal,
@@ -61329,13 +61329,12 @@ function reportConfigOrder(order, io) {
   );
 }
 async function confirm(opts, io, target) {
-  if (opts.autoApprove) return true;
+  if (opts.autoApprove) return;
   if (!io.interactive) {
     throw new UsageError("apply is not running on a terminal, so it cannot ask for confirmation: pass --auto-approve");
   }
   const yes = await io.confirm(`Apply these changes to ${target.label}? Only 'yes' is accepted:`);
   if (!yes) throw new DialformError("apply_cancelled", "Apply cancelled; nothing was changed.");
-  return yes;
 }
 function refuseBlocked(plan) {
   throw new DialformError(
@@ -62230,9 +62229,13 @@ function addEmulatorSteps(emulator, io, setCode) {
   const doCommand = emulator.command("do").description("do a manual step of a plan on the embedded emulator (the state --emulator uses), to rehearse an apply");
   doCommand.command("transfer-licenses").description("Company Settings \u203A Licenses \u203A Transfer Licenses, between two offices of the config").requiredOption("--from <key>", "config key of the office the licenses leave").requiredOption("--to <key>", "config key of the office that receives them").addOption(new Option("--kind <line>", "license line").choices(LINE_TYPES).makeOptionMandatory()).requiredOption("--count <n>", "how many unassigned licenses", parsePositiveInteger).option("-c, --config <path>", "config whose office keys to use (default: ./dialform.yaml, else ./dialform/)").action((opts) => run3({ kind: "transfer_licenses", from: opts.from, to: opts.to, line: opts.kind, count: opts.count }, opts));
   doCommand.command("rename-office").description("Admin Settings \u203A Offices \u203A office \u203A Office settings: rename an office of the config (its pinned id or name)").argument("<key>", "config key of the office").requiredOption("--name <name>", "the new name").option("-c, --config <path>", "config whose office keys to use (default: ./dialform.yaml, else ./dialform/)").action((key, opts) => run3({ kind: "rename_office", office: key, name: opts.name }, opts));
-  doCommand.command("buy-licenses").description("Company Settings \u203A Licenses: buy licenses of one kind for an office of the config").argument("<key>", "config key of the office").requiredOption("--kind <line>", "license line: talk, sell, contact_center, \u2026").requiredOption("--count <n>", "how many licenses", parsePositiveInteger).option("-c, --config <path>", "config whose office keys to use (default: ./dialform.yaml, else ./dialform/)").action((key, opts) => run3({ kind: "buy_licenses", office: key, line: opts.kind, count: opts.count }, opts));
+  for (const [name2, kind, description] of [
+    ["buy-licenses", "buy_licenses", "Company Settings \u203A Licenses: buy licenses of one kind for an office of the config"],
+    ["cancel-licenses", "cancel_licenses", "Company Settings \u203A Licenses (billing): cancel unassigned licenses of one kind in an office of the config"]
+  ]) {
+    doCommand.command(name2).description(description).argument("<key>", "config key of the office").addOption(new Option("--kind <line>", "license line").choices(LINE_TYPES).makeOptionMandatory()).requiredOption("--count <n>", "how many licenses", parsePositiveInteger).option("-c, --config <path>", "config whose office keys to use (default: ./dialform.yaml, else ./dialform/)").action((key, opts) => run3({ kind, office: key, line: opts.kind, count: opts.count }, opts));
+  }
   doCommand.command("change-account-type").description("Dialpad's billing: change the company's plan tier (account_type)").argument("<type>", "free, standard, pro or enterprise").action((type2) => run3({ kind: "change_account_type", accountType: type2 }, {}));
-  doCommand.command("cancel-licenses").description("Company Settings \u203A Licenses (billing): cancel unassigned licenses of one kind in an office of the config").argument("<key>", "config key of the office").requiredOption("--kind <line>", "license line: talk, sell, contact_center, \u2026").requiredOption("--count <n>", "how many licenses", parsePositiveInteger).option("-c, --config <path>", "config whose office keys to use (default: ./dialform.yaml, else ./dialform/)").action((key, opts) => run3({ kind: "cancel_licenses", office: key, line: opts.kind, count: opts.count }, opts));
   doCommand.command("restore-user").description("Admin Settings \u203A Users \u203A Deleted Users: restore a user deleted less than 72 h ago").argument("<email>").action((email) => run3({ kind: "restore_user", email }, {}));
   for (const [name2, kind, enabled] of [
     ["grant-analytics", "analytics", true],
