@@ -29,8 +29,11 @@ export interface MarkdownOptions {
   artifactHint?: string;
 }
 
-/** First line of every rendering: lets CI find and update its own comment. */
-export const MARKDOWN_MARKER = '<!-- dialform-plan -->';
+/**
+ * First line of every rendering: marks the text as a dialform plan. CI finds its own comment by
+ * the per-config line it puts above this one (action/plan-markers.mjs `markerOf`).
+ */
+const MARKDOWN_MARKER = '<!-- dialform-plan -->';
 
 /**
  * The hidden line that carries the plan's fingerprint, on a line of its own at the end of every
