@@ -86,6 +86,8 @@ const POLICY_FIELDS: Fields<RawPolicy, Policy> = {
   unmanaged_users: (v) => ({ unmanagedUsers: v ?? 'ignore' }),
   max_deletions: (v) => optional('maxDeletions', v),
   max_deletion_percent: (v) => optional('maxDeletionPercent', v),
+  max_suspensions: (v) => optional('maxSuspensions', v),
+  max_suspension_percent: (v) => optional('maxSuspensionPercent', v),
   protected: (v) => ({ protected: [...new Set((v ?? []).map((e) => e.toLowerCase()))].sort(compareCodeUnits) }),
   lifecycle: (v) => optional('lifecycle', v),
   delete_after_days: (v) => optional('deleteAfterDays', v),

@@ -49,6 +49,8 @@ export interface RawPolicy {
   unmanaged_users?: UnmanagedUsersPolicy;
   max_deletions?: number;
   max_deletion_percent?: number;
+  max_suspensions?: number;
+  max_suspension_percent?: number;
   protected?: string[];
   lifecycle?: LifecycleOwner;
   delete_after_days?: number;
@@ -56,7 +58,7 @@ export interface RawPolicy {
   dialpad_clock_acknowledged?: string;
   unmanaged_groups?: UnmanagedGroupsPolicy;
 }
-export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'protected', 'lifecycle', 'delete_after_days', 'time_zone', 'dialpad_clock_acknowledged', 'unmanaged_groups'] as const;
+export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'max_suspensions', 'max_suspension_percent', 'protected', 'lifecycle', 'delete_after_days', 'time_zone', 'dialpad_clock_acknowledged', 'unmanaged_groups'] as const;
 assertKeys<SameKeys<RawPolicy, typeof RAW_POLICY_KEYS>>();
 
 /** An `offices.<key>` entry as written in config (live offices as read from the API are `LiveOfficeReads`). */

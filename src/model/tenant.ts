@@ -234,6 +234,9 @@ export interface Policy {
   unmanagedUsers: UnmanagedUsersPolicy;
   maxDeletions?: number;
   maxDeletionPercent?: number;
+  /** Caps on the users a plan suspends (`too_many_suspensions`), as the deletion caps are on deletions. */
+  maxSuspensions?: number;
+  maxSuspensionPercent?: number;
   /** Lower-cased emails. */
   protected: string[];
   /** The company-wide lifecycle owner; absent: `dialform`. */

@@ -13,7 +13,7 @@ describe('the kind table decides what a kind is (manual, deletes)', () => {
     // @ts-expect-error nor does the table take such an entry
     const table = { ...KINDS, delete_user: undecided } satisfies { [K in OperationKind]: KindSpec<K> };
     // @ts-expect-error a made-up kind's facts must decide it too
-    const madeUp: KindFacts = { bucket: 'delete' };
+    const madeUp: KindFacts = { bucket: 'delete', suspends: false };
     expect([deletes, entry, table, madeUp]).toHaveLength(4);
   });
 
@@ -26,7 +26,7 @@ describe('the kind table decides what a kind is (manual, deletes)', () => {
     // The operation a new kind would produce: only its kind is new.
     const purge = { ...deletion, id: 'op-3', kind: 'purge_user' };
     const operations = [...plan.operations, purge] as RuleContext['operations'];
-    const table = { ...KINDS, purge_user: { bucket: 'delete', deletes: { counts: 'user' } } satisfies KindFacts };
+    const table = { ...KINDS, purge_user: { bucket: 'delete', deletes: { counts: 'user' }, suspends: false } satisfies KindFacts };
     // Only the fields the rule reads: the policy, the live users and groups, the operations.
     const ctx = { desired, live, operations } as RuleContext;
 
@@ -43,7 +43,9 @@ describe('the kind table decides what a kind is (manual, deletes)', () => {
     for (const kind of OPERATION_KINDS) {
       expect(KINDS[kind]).toHaveProperty('manual');
       expect(KINDS[kind]).toHaveProperty('deletes');
+      expect(KINDS[kind]).toHaveProperty('suspends');
     }
+    expect(OPERATION_KINDS.filter((k) => KINDS[k].suspends)).toEqual(['suspend_user']);
     expect(OPERATION_KINDS.filter((k) => KINDS[k].deletes !== false)).toEqual(['delete_user', 'release_number', 'delete_group', 'remove_operator']);
     expect(OPERATION_KINDS.filter((k) => KINDS[k].manual !== false)).toEqual([
       'transfer_licenses',

@@ -13,6 +13,7 @@ export const changeAccountType: KindSpec<'change_account_type'> = {
     rehearse: (op) => [`dialform emulator do change-account-type ${op.account_type}`],
   },
   deletes: false,
+  suspends: false,
   tieDetail: () => '',
   check: () => undefined,
   apply(_sim, _op, fx) {

@@ -18,6 +18,7 @@ export const createGroup: KindSpec<'create_group'> = {
   bucket: 'create',
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: () => '',
   check(sim, op) {
     const office = existingOffice(sim, op.group.office.key);
@@ -40,6 +41,7 @@ export const renameGroup: KindSpec<'rename_group'> = {
   bucket: 'update',
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: () => '',
   check: (sim, op) => checkGroupExists(sim, op.target),
   apply(sim, op, fx) {
@@ -59,6 +61,7 @@ export const deleteGroup: KindSpec<'delete_group'> = {
   bucket: 'delete',
   manual: false,
   deletes: { counts: 'group' },
+  suspends: false,
   tieDetail: () => '',
   check: (sim, op) => checkGroupExists(sim, op.target),
   apply(sim, op, fx) {
@@ -86,6 +89,7 @@ export const addOperator: KindSpec<'add_operator'> = {
   bucket: 'update',
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: (op) => op.group.key,
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -137,6 +141,7 @@ export const removeOperator: KindSpec<'remove_operator'> = {
   bucket: 'update',
   manual: false,
   deletes: { counts: 'membership' },
+  suspends: false,
   tieDetail: (op) => op.group.key,
   check: (sim, op) => existence(sim, op.target.email, op.group.key),
   apply(sim, op, fx) {
@@ -154,6 +159,7 @@ export const setSkill: KindSpec<'set_skill'> = {
   bucket: 'update',
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: (op) => op.group.key,
   check: (sim, op) => existence(sim, op.target.email, op.group.key),
   apply(_sim, op, fx) {

@@ -30,6 +30,7 @@ export const assignNumber: KindSpec<'assign_number'> = {
   bucket: 'update',
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: (op) => op.number,
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -81,6 +82,7 @@ export const unassignNumber: KindSpec<'unassign_number'> = {
   bucket: 'update',
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: (op) => op.number,
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -105,6 +107,7 @@ export const releaseNumber: KindSpec<'release_number'> = {
   bucket: 'delete',
   manual: false,
   deletes: { counts: 'number' },
+  suspends: false,
   tieDetail: (op) => op.number,
   check(sim, op) {
     if (sim.pool.has(op.number)) return undefined;

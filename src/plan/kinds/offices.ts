@@ -9,6 +9,7 @@ export const createOffice: KindSpec<'create_office'> = {
   bucket: 'create',
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: () => '',
   check: () => undefined,
   apply(sim, op, fx) {
@@ -32,6 +33,7 @@ export const buyLicenses: KindSpec<'buy_licenses'> = {
     rehearse: (op, config) => [`dialform emulator do buy-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`],
   },
   deletes: false,
+  suspends: false,
   tieDetail: (op) => op.line,
   check(sim, op) {
     const office = existingOffice(sim, op.target.key);
@@ -68,6 +70,7 @@ export const cancelLicenses: KindSpec<'cancel_licenses'> = {
     rehearse: (op, config) => [`dialform emulator do cancel-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`],
   },
   deletes: false,
+  suspends: false,
   tieDetail: (op) => op.line,
   check(sim, op) {
     const office = existingOffice(sim, op.target.key);
@@ -109,6 +112,7 @@ export const renameOffice: KindSpec<'rename_office'> = {
     rehearse: (op, config) => [`dialform emulator do rename-office ${op.target.key} --name ${JSON.stringify(op.name)}${config}`],
   },
   deletes: false,
+  suspends: false,
   tieDetail: () => '',
   check(sim, op) {
     const office = existingOffice(sim, op.target.key);
@@ -132,6 +136,7 @@ export const transferLicenses: KindSpec<'transfer_licenses'> = {
     rehearse: (op, config) => [`dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`],
   },
   deletes: false,
+  suspends: false,
   tieDetail: (op) => `${op.line}:${op.from.key}`,
   check(sim, op) {
     const from = existingOffice(sim, op.from.key);

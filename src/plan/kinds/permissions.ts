@@ -18,6 +18,7 @@ function permission<K extends PermissionKind>(kind: K, action: string): KindSpec
       rehearse: (op: { target: UserTarget }, config) => [`dialform emulator do ${kind.replace('_', '-')} ${op.target.email}`, `dialform confirm ${kind}:${op.target.email}${config}`],
     },
     deletes: false,
+    suspends: false,
     tieDetail: () => '',
     check(sim, op: { target: UserTarget }) {
       const user = liveUser(sim, op.target.email);

@@ -78,6 +78,8 @@ export type Deletes = false | { counts: DeletedThing };
 export interface KindFacts {
   bucket: SummaryBucket;
   deletes: Deletes;
+  /** Whether running the kind suspends a user (their phone stops): what `too_many_suspensions` counts. */
+  suspends: boolean;
 }
 
 export interface KindSpec<K extends OperationKind> extends KindFacts {

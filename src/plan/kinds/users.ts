@@ -11,6 +11,7 @@ export const createUser: KindSpec<'create_user'> = {
   bucket: 'create',
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: () => '',
   check(sim, op) {
     const office = existingOffice(sim, op.office.key);
@@ -44,6 +45,7 @@ export const updateUser: KindSpec<'update_user'> = {
   bucket: 'update',
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: () => '',
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -108,6 +110,8 @@ function claimsLine(user: SimUser, state: UserState): boolean {
 function stateChange<K extends 'suspend_user' | 'reactivate_user'>(input: {
   state: 'suspended' | 'active';
   phase: 'suspend' | 'reactivate';
+  /** Counted by `too_many_suspensions`. */
+  suspends: boolean;
   harm: string | undefined;
   action: string;
 }): KindSpec<K> {
@@ -116,6 +120,7 @@ function stateChange<K extends 'suspend_user' | 'reactivate_user'>(input: {
     bucket: 'update',
     manual: false,
     deletes: false,
+    suspends: input.suspends,
     tieDetail: () => '',
     check(sim, op: { target: UserTarget }) {
       const user = liveUser(sim, op.target.email);
@@ -139,8 +144,8 @@ function stateChange<K extends 'suspend_user' | 'reactivate_user'>(input: {
   };
 }
 
-export const suspendUser = stateChange<'suspend_user'>({ state: 'suspended', phase: 'suspend', harm: 'be suspended', action: 'suspend user' });
-export const reactivateUser = stateChange<'reactivate_user'>({ state: 'active', phase: 'reactivate', harm: undefined, action: 'reactivate user' });
+export const suspendUser = stateChange<'suspend_user'>({ state: 'suspended', phase: 'suspend', suspends: true, harm: 'be suspended', action: 'suspend user' });
+export const reactivateUser = stateChange<'reactivate_user'>({ state: 'active', phase: 'reactivate', suspends: false, harm: undefined, action: 'reactivate user' });
 
 /** Takes a line in the destination, frees the user's line in the source (`holdsLine`); an international move pools numbers. */
 export const moveUser: KindSpec<'move_user'> = {
@@ -148,6 +153,7 @@ export const moveUser: KindSpec<'move_user'> = {
   bucket: 'move',
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: () => '',
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -200,6 +206,7 @@ export const deleteUser: KindSpec<'delete_user'> = {
   bucket: 'delete',
   manual: false,
   deletes: { counts: 'user' },
+  suspends: false,
   tieDetail: () => '',
   check: (sim, op) => existenceOf(sim, op.target.email),
   apply(sim, op, fx) {
@@ -228,6 +235,7 @@ export const restoreUser: KindSpec<'restore_user'> = {
   bucket: 'none',
   manual: { verifiedBy: 'api', rehearse: (op) => [`dialform emulator do restore-user ${op.target.email}`] },
   deletes: false,
+  suspends: false,
   tieDetail: () => '',
   check(sim, op) {
     const user = sim.users.get(op.target.email);

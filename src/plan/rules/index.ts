@@ -13,6 +13,7 @@ import { checkProtectedUser } from './protected-user.js';
 import { checkRecentlyDeletedUser } from './recently-deleted-user.js';
 import { checkRestoreWindowExpired } from './restore-window-expired.js';
 import { checkTooManyDeletions } from './too-many-deletions.js';
+import { checkTooManySuspensions } from './too-many-suspensions.js';
 
 export type { Rule, RuleContext, Withheld } from './context.js';
 
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   checkPriceLevelMismatch,
   checkCountryChangeRequiresAck,
   checkTooManyDeletions,
+  checkTooManySuspensions,
   checkProtectedUser,
   checkNumberConflict,
   checkLastCompanyAdmin,
