@@ -174,6 +174,7 @@ const GROUP_FIELDS: Fields<RawGroup, Group> = {
   name: (v) => ({ name: v }),
   office: (v) => ({ office: v }),
   id: (v) => optional('id', v),
+  allow_new_group: (v) => optional('allowNewGroup', v),
 };
 
 function normalizeGroup(key: string, type: GroupType, raw: RawGroup, source: string): Group {

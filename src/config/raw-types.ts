@@ -119,8 +119,9 @@ export interface RawGroup {
   name: string;
   office: string;
   id?: string;
+  allow_new_group?: boolean;
 }
-export const RAW_GROUP_KEYS = ['name', 'office', 'id'] as const;
+export const RAW_GROUP_KEYS = ['name', 'office', 'id', 'allow_new_group'] as const;
 assertKeys<SameKeys<RawGroup, typeof RAW_GROUP_KEYS>>();
 
 /** A call-center membership written out (`call_centers: { support: { role: supervisor, skill: 80 } }`). */

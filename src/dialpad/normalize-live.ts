@@ -163,7 +163,8 @@ function normalizeGroups(departments: readonly ApiDepartment[], callCenters: rea
 function toGroup(g: ApiDepartment, type: GroupType): Group[] {
   if (g.id === undefined) return [];
   const id = String(g.id);
-  return [{ key: liveGroupKey(type, id), type, id, name: g.name ?? '', office: keyOf(g.office_id) ?? '' }];
+  const numbers = [...(g.phone_numbers ?? [])];
+  return [{ key: liveGroupKey(type, id), type, id, name: g.name ?? '', office: keyOf(g.office_id) ?? '', ...(numbers.length === 0 ? {} : { numbers }) }];
 }
 
 /** A user's memberships of `type` from `group_details`, sorted by group key (role default `operator`). */

@@ -14,8 +14,7 @@ import { change, type Change } from './types.js';
  */
 export function diffGroups(desired: DesiredState, live: LiveState, userChanges: readonly Change[], pairs: OwnedUserMatch['pairs']): Change[] {
   const liveGroups = new Map((live.tenant.groups ?? []).map((g) => [g.key, g]));
-  // A group pinning an id Dialpad does not have is neither created nor joined: `group_id_not_found` blocks the plan.
-  const desiredGroups = new Map((desired.tenant.groups ?? []).filter((g) => g.id === undefined || liveGroups.has(g.key)).map((g) => [g.key, g]));
+  const desiredGroups = listPlannedGroups(desired, liveGroups);
   const changes: Change[] = [];
   for (const group of desiredGroups.values()) {
     const found = liveGroups.get(group.key);
@@ -23,14 +22,9 @@ export function diffGroups(desired: DesiredState, live: LiveState, userChanges: 
     else if (found.name !== group.name) changes.push(change.renameGroup(group, found));
   }
   const deleted = new Set<string>();
-  if (desired.policy.unmanagedGroups === 'delete') {
-    const sections = new Set(desired.groupSections);
-    for (const group of liveGroups.values()) {
-      // A type whose section config leaves out is not managed: a missing `call_centers:` deletes nothing.
-      if (desiredGroups.has(group.key) || !sections.has(group.type)) continue;
-      deleted.add(group.key);
-      changes.push(change.deleteGroup(group));
-    }
+  for (const group of listDeletedGroups(desired, live)) {
+    deleted.add(group.key);
+    changes.push(change.deleteGroup(group));
   }
   const groupOf = (key: string): Group | undefined => desiredGroups.get(key) ?? liveGroups.get(key);
 
@@ -58,6 +52,25 @@ export function diffGroups(desired: DesiredState, live: LiveState, userChanges: 
     }
   }
   return changes;
+}
+
+/** Config's groups the plan reconciles, by key: a group pinning an id Dialpad does not have is neither created nor joined (`group_id_not_found` blocks the plan). */
+function listPlannedGroups(desired: DesiredState, liveGroups: ReadonlyMap<string, Group>): Map<string, Group> {
+  return new Map((desired.tenant.groups ?? []).filter((g) => g.id === undefined || liveGroups.has(g.key)).map((g) => [g.key, g]));
+}
+
+/**
+ * The live groups the plan deletes (`policy.unmanaged_groups: delete`): those config does not
+ * list, of a type whose section config has (a missing `call_centers:` deletes nothing). The one
+ * home of that choice: the number diff reads it too, for the numbers the deletions pool. Pure;
+ * `live` keyed by `keyLive`.
+ */
+export function listDeletedGroups(desired: DesiredState, live: LiveState): Group[] {
+  if (desired.policy.unmanagedGroups !== 'delete') return [];
+  const liveGroups = new Map((live.tenant.groups ?? []).map((g) => [g.key, g]));
+  const planned = listPlannedGroups(desired, liveGroups);
+  const sections = new Set(desired.groupSections);
+  return [...liveGroups.values()].filter((g) => !planned.has(g.key) && sections.has(g.type));
 }
 
 /** One user's memberships of one type: config's set against the live one. */

@@ -1,12 +1,14 @@
 /**
  * Number changes: each user whose config lists `numbers` (first = primary; absent = unmanaged)
  * against what they will hold once earlier changes are done, and, with
- * `reserved_numbers.release_unlisted`, pool numbers neither kept nor wanted.
+ * `reserved_numbers.release_unlisted`, pool numbers neither kept nor wanted (those the plan sends
+ * there too: a deleted user's or group's, a moved user's).
  */
 import type { DesiredState, LiveState, Office, PhoneNumber } from '../model/tenant.js';
 import { numbersPooledByMove } from '../model/international-move.js';
 import { matchOwnedUsers } from './owned-users.js';
 import { indexLiveNumbers } from './live-numbers.js';
+import { listDeletedGroups } from './diff-groups.js';
 import { change, type Change } from './types.js';
 
 function countryOf(offices: Office[], key: string): string {
@@ -54,6 +56,8 @@ export function diffNumbers(desired: DesiredState, live: LiveState, now?: Date, 
     // A deleted pending user's numbers are deleted with them, not pooled.
     for (const u of unmanaged) if (u.state !== 'pending') for (const n of numbersOf(u)) entering.add(n);
   }
+  // A deleted group's numbers go to the pool too (`delete_group`), as a deleted user's do.
+  for (const g of listDeletedGroups(desired, live)) for (const n of g.numbers ?? []) entering.add(n);
 
   if (desired.reservedNumbers.releaseUnlisted) {
     const wanted = new Set(desired.tenant.users.flatMap((u) => u.numbers ?? []));

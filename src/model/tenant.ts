@@ -186,6 +186,16 @@ export interface Group {
   name: string;
   /** Office key. */
   office: string;
+  /**
+   * Live only: the numbers Dialpad routes to the group (`phone_numbers`), absent when none. A
+   * deleted group's go to the reserved pool (`delete_group`'s `numbers_to_pool`).
+   */
+  numbers?: string[];
+  /**
+   * Desired only: config's acknowledgment (`allow_new_group: true`) that this group is new although
+   * the plan deletes a live group that looks like it (`group_looks_renamed`).
+   */
+  allowNewGroup?: boolean;
   source?: SourceRef;
 }
 

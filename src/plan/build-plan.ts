@@ -141,16 +141,11 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const { kept: changes, withheld } = withholdChanges(input.changes, live);
   const licenseChanges = changes.flatMap((c) => (c.kind === 'office_licenses' ? [c] : []));
   const transfers = planTransfers(licenseChanges, book);
-  const numbersNotToTake = [
-    ...new Set([
-      ...desired.reservedNumbers.keep,
-      ...desired.tenant.users.flatMap((u) => u.numbers ?? []),
-      ...changes.flatMap((c) => (c.kind === 'release_number' ? [c.number.number] : [])),
-    ]),
-  ].sort(compareCodeUnits);
+  const released = new Set(changes.flatMap((c) => (c.kind === 'release_number' ? [c.number.number] : [])));
+  const numbersNotToTake = [...new Set([...desired.reservedNumbers.keep, ...desired.tenant.users.flatMap((u) => u.numbers ?? []), ...released])].sort(compareCodeUnits);
   // One context for every change: the number-country index memoizes parses across them.
   const numberCountry = indexNumberCountries(live);
-  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, groupRef: createGroupBook(desired, live, book) };
+  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, groupRef: createGroupBook(desired, live, book), released };
   const drafts = [
     ...changes.flatMap((c) => operationsFromChange(c, context)),
     ...transfers,

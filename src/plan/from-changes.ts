@@ -31,6 +31,8 @@ export interface FromChangesContext {
   numberCountry: (number: string) => string | undefined;
   /** A group's reference by key (`createGroupBook`). */
   groupRef: (key: string) => GroupRef;
+  /** Numbers the plan releases (`release_number`), so a deletion's note says where its numbers end. */
+  released: ReadonlySet<string>;
 }
 
 const sourceOf = (user: User | undefined): string => user?.source ?? (user === undefined ? 'unmanaged' : 'config');
@@ -213,6 +215,16 @@ function describePooled(numbers: string[]): string {
   return `${numbers.join(', ')} ${agreeing(numbers.length, 'goes', 'go')} to the reserved pool`;
 }
 
+/** Where a deleted group's numbers end: the reserved pool, and for some released to Dialpad by this plan. */
+function describeGroupNumbers(numbers: readonly string[], released: ReadonlySet<string>): string[] {
+  if (numbers.length === 0) return [];
+  const gone = numbers.filter((n) => released.has(n));
+  return [
+    `${describePooled([...numbers])}: callers of ${agreeing(numbers.length, 'it', 'them')} reach no one, and each counts under policy.max_deletions.`,
+    ...(gone.length === 0 ? [] : [`Then released to Dialpad (reserved_numbers.release_unlisted), for good: ${gone.join(', ')}.`]),
+  ];
+}
+
 /** A restore's deadline from the deletion time Dialpad gave, when it gave a readable one. */
 function restoreDeadline(deletedAt: string | undefined): { expiresAt?: string } {
   const at = deletedAt === undefined ? Number.NaN : Date.parse(deletedAt);
@@ -271,14 +283,20 @@ function groupOperations(c: GroupChange, ctx: FromChangesContext): Operation[] {
     case 'rename_group':
       // The target as Dialpad names it now; `name` is the new one.
       return [operation.renameGroup({ group: { ...ctx.groupRef(c.live.key), name: c.live.name }, name: c.group.name, source: c.group.source ?? 'config' })];
-    case 'delete_group':
+    case 'delete_group': {
+      const numbers = [...(c.live.numbers ?? [])].sort();
       return [
         operation.deleteGroup({
           group: ctx.groupRef(c.live.key),
+          numbersToPool: numbers,
           source: 'unmanaged',
-          notes: ['Not in config and policy.unmanaged_groups is delete. Irreversible: the API cannot restore a group; its operators lose the membership.'],
+          notes: [
+            'Not in config and policy.unmanaged_groups is delete. Irreversible: the API cannot restore a group; its operators lose the membership.',
+            ...describeGroupNumbers(numbers, ctx.released),
+          ],
         }),
       ];
+    }
     case 'add_operator': {
       const group = ctx.groupRef(c.group.key);
       const callCenter = group.group_type === 'call_center';

@@ -262,8 +262,11 @@ export const operation = {
     };
   },
   /** Irreversible: the API has no restore for a deleted group. */
-  deleteGroup(i: { group: GroupRef; source: string; notes?: string[] }): OperationOf<'delete_group'> {
-    return base('delete_group', groupTarget(i.group), i, { reversible: 'no', summary: `delete ${groupName(i.group)}` });
+  deleteGroup(i: { group: GroupRef; numbersToPool: readonly string[]; source: string; notes?: string[] }): OperationOf<'delete_group'> {
+    return {
+      ...base('delete_group', groupTarget(i.group), i, { reversible: 'no', summary: `delete ${groupName(i.group)}` }),
+      ...(i.numbersToPool.length === 0 ? {} : { numbers_to_pool: [...i.numbersToPool] }),
+    };
   },
   addOperator(i: UserOpInput & { group: GroupRef; role: GroupRole; skillLevel?: number; licenseType?: UserLicense }): OperationOf<'add_operator'> {
     const skill = i.skillLevel === undefined ? '' : `, skill ${i.skillLevel}`;

@@ -229,7 +229,15 @@ export type Operation =
   | (UserOp & { kind: 'revoke_proxy' })
   | (OperationBase<GroupTarget> & { kind: 'create_group'; group: GroupRef })
   | (OperationBase<GroupTarget> & { kind: 'rename_group'; name: string })
-  | (OperationBase<GroupTarget> & { kind: 'delete_group' })
+  | (OperationBase<GroupTarget> & {
+      kind: 'delete_group';
+      /**
+       * The numbers Dialpad routes to the group, which the deletion sends to the reserved pool
+       * (sorted; absent: none). They count under `policy.max_deletions` with the group, and
+       * `release_unlisted` releases those nobody keeps or wants, in the same plan.
+       */
+      numbers_to_pool?: string[];
+    })
   | (UserOp & {
       kind: 'add_operator';
       group: GroupRef;
@@ -268,6 +276,7 @@ export const RULE_CODES = [
   'group_id_not_found',
   'office_country_mismatch',
   'too_many_suspensions',
+  'group_looks_renamed',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

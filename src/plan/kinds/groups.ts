@@ -3,7 +3,7 @@ import { GROUP_LABELS, MAX_DEPARTMENT_OPERATORS, isAgentLicense } from '../../mo
 import type { SimState } from '../sim-state.js';
 import type { GroupRef } from '../types.js';
 import type { Failure, KindSpec } from './spec.js';
-import { existingGroup, existingOffice, groupKey, isFailure, joinGroup, leaveGroup, licenseKey, liveUser, officeKey, userKey } from './sim-steps.js';
+import { existingGroup, existingOffice, groupKey, isFailure, joinGroup, leaveGroup, licenseKey, liveUser, numberKey, officeKey, userKey } from './sim-steps.js';
 
 const labelOf = (g: GroupRef): string => GROUP_LABELS[g.group_type];
 
@@ -55,26 +55,40 @@ export const renameGroup: KindSpec<'rename_group'> = {
   describe: (op) => ({ marker: '~', action: `rename ${labelOf(op.target)}`, details: [] }),
 };
 
-/** Final: the API has no restore. Its operators lose the membership; licenses are unchanged. */
+/**
+ * Final: the API has no restore. Its operators lose the membership; licenses are unchanged; its
+ * numbers go to the reserved pool (as a deleted user's do), where an assign or a release may take
+ * them later in the plan, and count under `policy.max_deletions` with it.
+ */
 export const deleteGroup: KindSpec<'delete_group'> = {
   phase: () => 'delete_group',
   bucket: 'delete',
   manual: false,
-  deletes: { counts: 'group' },
+  deletes: { counts: 'group', numbers: (op) => op.numbers_to_pool ?? [] },
   suspends: false,
   tieDetail: () => '',
   check: (sim, op) => checkGroupExists(sim, op.target),
   apply(sim, op, fx) {
     fx.claims.push(groupKey(op.target.key));
     const group = sim.groups.get(op.target.key);
-    if (group === undefined) return;
-    group.exists = false;
-    group.operators.clear();
+    if (group !== undefined) {
+      group.exists = false;
+      group.operators.clear();
+    }
+    for (const n of op.numbers_to_pool ?? []) {
+      sim.pool.add(n);
+      fx.provides.push(numberKey(n));
+      fx.pool.push({ number: n, direction: 'in', office: op.target.office.key });
+    }
   },
   wouldProvide: () => undefined,
   placement: (op) => ({ office: op.target.office.key }),
   harm: () => undefined,
-  describe: (op) => ({ marker: '-', action: `delete ${labelOf(op.target)}`, details: [] }),
+  describe: (op) => ({
+    marker: '-',
+    action: `delete ${labelOf(op.target)}`,
+    details: op.numbers_to_pool === undefined ? [] : [`numbers sent to the reserved pool: ${op.numbers_to_pool.join(', ')}`],
+  }),
 };
 
 /**

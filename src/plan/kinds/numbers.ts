@@ -106,7 +106,7 @@ export const releaseNumber: KindSpec<'release_number'> = {
   phase: () => 'release',
   bucket: 'delete',
   manual: false,
-  deletes: { counts: 'number' },
+  deletes: { counts: 'number', numbers: (op) => [op.number] },
   suspends: false,
   tieDetail: (op) => op.number,
   check(sim, op) {

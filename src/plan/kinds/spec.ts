@@ -69,10 +69,12 @@ export type Manual<K extends OperationKind> =
 export type DeletedThing = 'user' | 'number' | 'group' | 'membership';
 
 /**
- * What running the kind deletes: `false`, or what it is counted as. Every kind that deletes is
- * named by `incomplete_live_read` (a partial read must not lead to it), whatever it counts as.
+ * What running the kind deletes: `false`, or what it is counted as, and the numbers it takes out of
+ * service with it (`numbers`: a deleted group's, which callers dial), counted by
+ * `policy.max_deletions` too. Every kind that deletes is named by `incomplete_live_read` (a
+ * partial read must not lead to it), whatever it counts as.
  */
-export type Deletes = false | { counts: DeletedThing };
+export type Deletes<K extends OperationKind = OperationKind> = false | { counts: DeletedThing; numbers?(op: OperationOf<K>): readonly string[] };
 
 /** The facts about a kind that the guards read by themselves: each kind must decide each one. */
 export interface KindFacts {
@@ -83,6 +85,7 @@ export interface KindFacts {
 }
 
 export interface KindSpec<K extends OperationKind> extends KindFacts {
+  deletes: Deletes<K>;
   manual: Manual<K>;
   /** When ordering tries it (see `phases.ts` for the order and each phase's reason). */
   phase(op: OperationOf<K>, initial: SimState): Phase;

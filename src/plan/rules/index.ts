@@ -1,6 +1,7 @@
 import type { Violation } from '../types.js';
 import { checkCountryChangeRequiresAck } from './country-change-requires-ack.js';
 import { checkGroupIdNotFound } from './group-id-not-found.js';
+import { checkGroupLooksRenamed } from './group-looks-renamed.js';
 import type { Rule, RuleContext } from './context.js';
 import { checkIncompleteLiveRead } from './incomplete-live-read.js';
 import { checkLastCompanyAdmin } from './last-company-admin.js';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   checkPendingUserNumberLoss,
   checkRestoreWindowExpired,
   checkGroupIdNotFound,
+  checkGroupLooksRenamed,
 ];
 
 /** Runs every rule and returns their violations. */

@@ -26,9 +26,16 @@ export function countDeletions<O extends Pick<Operation, 'id'> & { kind: string 
   return counted;
 }
 
+/** The numbers `op` takes out of service (its kind's `deletes.numbers`), if it says. */
+function listNumbersTaken(op: Pick<Operation, 'id'> & { kind: string }, kinds: { readonly [kind: string]: KindFacts | undefined }): readonly string[] {
+  const deletes = kinds[op.kind]?.deletes;
+  return deletes === undefined || deletes === false ? [] : (deletes.numbers?.(op as Operation) ?? []);
+}
+
 /**
  * Guards against mass deletion. `policy.max_deletions` bounds user deletions, number releases
- * and group deletions together (all permanent, a group at once: the API cannot restore one);
+ * and group deletions together (all permanent, a group at once: the API cannot restore one), a
+ * deleted group's numbers with it (its callers reach no one once it is gone);
  * `policy.max_deletion_percent` bounds user deletions as a share of live active users, and group
  * deletions as a share of live groups (departments and call centers), each on its own. Unset,
  * each has its default (`DEFAULT_CAPS`; a share's only from 10 of what it is of).
@@ -38,7 +45,10 @@ export function checkTooManyDeletions(ctx: RuleContext, kinds: { readonly [kind:
   const maxDeletions = countLimit(ctx.desired.policy.maxDeletions);
   const { user: deletes, number: releases, group: groups } = countDeletions(ctx.operations, kinds);
   const out: Violation[] = [];
-  const total = deletes.length + releases.length + groups.length;
+  // A deleted group's numbers count too, once each: a number the plan also releases is a release.
+  const released = new Set(releases.flatMap((op) => listNumbersTaken(op, kinds)));
+  const pooled = [...new Set(groups.flatMap((op) => listNumbersTaken(op, kinds)))].filter((n) => !released.has(n));
+  const total = deletes.length + releases.length + groups.length + pooled.length;
   const checks = [
     ...(deletes.length > 0 ? [`Check that config lists everyone it should (policy.unmanaged_users is ${ctx.desired.policy.unmanagedUsers}).`] : []),
     ...(releases.length > 0 ? ['Check that reserved_numbers.keep lists every pool number to keep (released numbers are lost).'] : []),
@@ -49,7 +59,8 @@ export function checkTooManyDeletions(ctx: RuleContext, kinds: { readonly [kind:
       code: 'too_many_deletions',
       severity: 'error',
       message:
-        `The plan deletes ${countOf(deletes.length, 'user')}${groups.length > 0 ? ` and ${countOf(groups.length, 'group')}` : ''} and releases ${countOf(releases.length, 'number')} (${total}), more than ` +
+        `The plan deletes ${countOf(deletes.length, 'user')}${groups.length > 0 ? ` and ${countOf(groups.length, 'group')}` : ''}` +
+        `${pooled.length > 0 ? `, sending ${countOf(pooled.length, 'number')} to the reserved pool,` : ''} and releases ${countOf(releases.length, 'number')} (${total}), more than ` +
         `policy.max_deletions (${quoteLimit(maxDeletions)}). ${checks.join(' ')} If the change is intended, raise policy.max_deletions for it.`,
       operation_ids: [...deletes, ...releases, ...groups].map((op) => op.id),
     });
