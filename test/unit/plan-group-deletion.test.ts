@@ -25,7 +25,7 @@ describe('a group renamed by hand in Dialpad is deleted and recreated, and its p
     const deletion = plan.operations.find((op) => op.kind === 'delete_group');
     const creation = plan.operations.find((op) => op.kind === 'create_group');
     expect(codes(plan)).toEqual(['error:group_looks_renamed']);
-    expect(plan.violations[0]?.operation_ids).toEqual([deletion?.id, creation?.id]);
+    expect(plan.violations[0]?.operation_ids).toEqual([creation?.id, deletion?.id].sort());
     const message = plan.violations[0]?.message ?? '';
     expect(message).toContain('the same operators (ada@acme.com, alan@acme.com)');
     expect(message).toContain(SUPPORT_LINE);

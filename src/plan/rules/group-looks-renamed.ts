@@ -1,6 +1,5 @@
 import { GROUP_CONFIG_KEY, GROUP_LABELS, membershipsOf } from '../../model/groups.js';
 import type { Group } from '../../model/tenant.js';
-import { countOf } from '../plural.js';
 import type { OperationOf, Violation } from '../types.js';
 import { at, type RuleContext } from './context.js';
 
@@ -38,7 +37,7 @@ export function checkGroupLooksRenamed(ctx: RuleContext): Violation[] {
     if (entry === undefined || entry.allowNewGroup === true) continue;
     const wanted = listWantedOperators(ctx, entry);
     const lookalikes = deletions.filter((deleted) => looksRenamed(deleted, created, { before: listOperatorsBefore(ctx, deleted), wanted }));
-    for (const deleted of lookalikes) out.push(describeLookalike(entry, created, deleted, [...wanted].sort()));
+    for (const deleted of lookalikes) out.push(describeLookalike(ctx, entry, created, deleted, [...wanted].sort()));
   }
   return out;
 }
@@ -57,23 +56,27 @@ function listWantedOperators(ctx: RuleContext, group: Group): Set<string> {
   );
 }
 
-function describeLookalike(entry: Group, created: Creation, deleted: Deletion, operators: string[]): Violation {
+function describeLookalike(ctx: RuleContext, entry: Group, created: Creation, deleted: Deletion, operators: string[]): Violation {
   const label = GROUP_LABELS[entry.type];
   const path = `${GROUP_CONFIG_KEY[entry.type]}.${entry.key}`;
-  const numbers = deleted.numbers_to_pool ?? [];
   const who = operators.length === 0 ? 'no operators' : `the same operators (${operators.join(', ')})`;
-  const loss =
-    numbers.length === 0
-      ? 'Deleting it cannot be undone.'
-      : `Deleting it cannot be undone, and its ${countOf(numbers.length, 'number')} (${numbers.join(', ')}) would go to the reserved pool, where callers reach no one.`;
   return {
     code: 'group_looks_renamed',
     severity: 'error',
     message:
-      `${label} "${entry.key}" (${entry.name}${at(entry.source)}) would be created while ${label} "${deleted.target.name}" (id ${deleted.target.id ?? '?'}) ` +
-      `in office ${entry.office} is deleted, and both have ${who}: it looks like one group renamed (in Dialpad, or in config without its id). ${loss} ` +
-      `To keep that group and rename it to ${entry.name}, pin its id (${path}.id: "${deleted.target.id ?? ''}"); ` +
+      `${label} ${entry.name}${at(entry.source)} would be created while ${label} ${deleted.target.name} (id ${deleted.target.id ?? '?'}) ` +
+      `in office ${entry.office} is deleted, and both have ${who}: it looks like one group renamed (in Dialpad, or in config without its id). ` +
+      `${describeLoss(ctx, deleted.numbers_to_pool ?? [])} To keep that group and rename it to ${entry.name}, pin its id (${path}.id: "${deleted.target.id ?? ''}"); ` +
       `if ${entry.name} is a new group, say so with allow_new_group: true on ${path}.`,
-    operation_ids: [deleted.id, created.id],
+    operation_ids: [deleted.id, created.id].sort((a, b) => Number(a.slice(3)) - Number(b.slice(3))),
   };
+}
+
+/** What the deletion takes: the group itself, and where its numbers end (the pool, or released by this plan). */
+function describeLoss(ctx: RuleContext, numbers: readonly string[]): string {
+  if (numbers.length === 0) return 'Deleting it cannot be undone.';
+  const released = new Set(ctx.operations.flatMap((op) => (op.kind === 'release_number' ? [op.number] : [])));
+  const where = numbers.every((n) => released.has(n)) ? 'be released to Dialpad, for good' : numbers.some((n) => released.has(n)) ? 'leave it (to the reserved pool, some then released to Dialpad)' : 'go to the reserved pool, where callers reach no one';
+  const its = numbers.length === 1 ? `its number ${numbers[0]}` : `its numbers ${numbers.join(', ')}`;
+  return `Deleting it cannot be undone, and ${its} would ${where}.`;
 }
