@@ -56369,7 +56369,7 @@ function describeGroupNumbers(numbers, released) {
   if (numbers.length === 0) return [];
   const gone = numbers.filter((n) => released.has(n));
   return [
-    `${describePooled([...numbers])}: callers of ${agreeing(numbers.length, "it", "them")} reach no one, and each counts under policy.max_deletions.`,
+    `${describePooled([...numbers])}: callers reach no one there, and ${agreeing(numbers.length, "it counts", "each counts")} under policy.max_deletions.`,
     ...gone.length === 0 ? [] : [`Then released to Dialpad (reserved_numbers.release_unlisted), for good: ${gone.join(", ")}.`]
   ];
 }
