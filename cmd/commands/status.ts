@@ -7,7 +7,7 @@ import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
 import { buildStatus } from '../../src/status/build-status.js';
-import { joinHistory, type History } from '../../src/status/history.js';
+import { joinHistory, mergeHistories, readJournalHistory, type History } from '../../src/status/history.js';
 import { renderStatusJson, renderStatusText } from '../../src/status/render-status.js';
 import type { Io } from '../io.js';
 import { openTarget, type ConnectionOptions } from '../target.js';
@@ -47,13 +47,13 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
 }
 
 /**
- * Who held each reserved number and when users were deleted, from the apply journal joined with
- * the saved plans given with `--plan` (the journal names operations, the plan says what they did),
- * read as apply reads the journal. A missing journal is no history, not an error.
+ * Who held each reserved number and when users were deleted: what the apply journal records
+ * itself, and for lines older than that, the journal joined with the saved plans given with
+ * `--plan` (the journal names operations, the plan says what they did). A missing journal is no
+ * history, not an error.
  */
 async function readHistory(opts: StatusOptions, io: Io): Promise<History> {
-  if (opts.plan.length === 0) return { pooled: [], deleted: [] };
-  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve(io.cwd, file))));
   const entries = (await readEntries(resolve(io.cwd, opts.journal))).filter((e) => e.status === 'done');
-  return joinHistory({ plans, entries, identify: identifyPlan });
+  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve(io.cwd, file))));
+  return mergeHistories(readJournalHistory(entries), joinHistory({ plans, entries, identify: identifyPlan }));
 }

@@ -5,7 +5,7 @@
  * Deleted Users (with the time left to restore).
  */
 import { restorableUntil } from '../model/restore-window.js';
-import type { LiveState, User } from '../model/tenant.js';
+import { dialpadClock, type LiveState, type User } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { latestBy, type History } from './history.js';
 import type { Plan } from '../plan/types.js';
@@ -58,7 +58,7 @@ export interface DeletedUser {
 }
 
 export interface Status {
-  /** When the live read was made. */
+  /** When the live read was made, by Dialpad's clock (its `Date`) when it sent one. */
   read_at: string;
   /** The `--search` text the users were filtered by, if any. */
   search: string | null;
@@ -72,9 +72,13 @@ export interface Status {
 
 const SHOWN_STATES = new Set(['active', 'pending', 'suspended']);
 
-/** The three views of `live` (id-keyed, as `fetchLive` reads it) at `now`, users filtered by `search`. */
+/**
+ * The three views of `live` (id-keyed, as `fetchLive` reads it), users filtered by `search`. Times
+ * are Dialpad's: the read's `Date` (`dialpadClock`), or `now` (this machine's) when it sent none.
+ */
 export function buildStatus(input: { live: LiveState; now: Date; search?: string; history?: History; plan?: Plan }): Status {
-  const { live, now } = input;
+  const { live } = input;
+  const now = dialpadClock(live) ?? input.now;
   const officeName = new Map(live.tenant.offices.map((o) => [o.key, o.name]));
   // A key no office of the read has (a partial read) is shown as the key itself.
   const officeOf = (key: string) => officeName.get(key) ?? key;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStatus } from '../../src/status/build-status.js';
-import { joinHistory } from '../../src/status/history.js';
+import { joinHistory, readJournalHistory } from '../../src/status/history.js';
 import { renderStatusText } from '../../src/status/render-status.js';
 import { desiredState, heldNumber, liveState, liveUser, NOW, planOf, poolNumber, user } from '../support/builders.js';
 
@@ -57,5 +57,27 @@ describe('dialform status views (issue 14)', () => {
     expect(text).toContain('+14155550102  Acme hq  last for old@acme.com, unassigned 2026-11-26T10:00:00.000Z');
     expect(text).toContain('restorable until 2026-11-29T10:00:00.000Z (64 h left)');
     expect(text).toContain('+14155550103  Acme hq  last for: unknown');
+  });
+
+  it('status forgets what dialform did: without --plan, the journal alone says who a number was last for and when a user was deleted (issue 27 #6)', () => {
+    const history = readJournalHistory([
+      { plan: 'p1', op: 'op-1', kind: 'delete_user', status: 'started', at: '2026-11-26T09:59:59.000Z', subject: 'Old@acme.com' },
+      { plan: 'p1', op: 'op-1', kind: 'delete_user', status: 'done', at: '2026-11-26T10:00:00.000Z', subject: 'Old@acme.com', to_pool: [{ number: '+14155550102', from: 'Old@acme.com' }] },
+    ]);
+    const status = buildStatus({ live, now: NOW, history });
+    expect(status.reserved_numbers[0]).toEqual({ number: '+14155550102', office: 'Acme hq', last_for: 'Old@acme.com', unassigned_at: '2026-11-26T10:00:00.000Z' });
+    expect(status.deleted_users[0]).toMatchObject({ deleted_at: '2026-11-26T10:00:00.000Z', restorable_until: '2026-11-29T10:00:00.000Z' });
+  });
+
+  it('status uses Dialpad\'s clock, not the local one: read_at and hours left follow the read\'s Date (issue 27 #4)', () => {
+    // Dialpad's clock is 1 h 30 min before the restore window closes; this machine's is days earlier.
+    const read = { ...live, readAt: '2026-11-29T08:30:00.000Z' };
+    const history = { pooled: [], deleted: [{ email: 'old@acme.com', at: '2026-11-26T10:00:00.000Z' }] };
+    const status = buildStatus({ live: read, now: new Date('2026-11-20T00:00:00Z'), history });
+    expect(status.read_at).toBe('2026-11-29T08:30:00.000Z');
+    expect(status.deleted_users[0]).toMatchObject({ restorable_until: '2026-11-29T10:00:00.000Z', hours_left: 1 });
+    expect(renderStatusText(status)).toContain('Read from Dialpad at 2026-11-29T08:30:00.000Z');
+    // Without a Date from Dialpad, this machine's clock is all there is.
+    expect(buildStatus({ live, now: NOW, history }).read_at).toBe(NOW.toISOString());
   });
 });
