@@ -1,0 +1,15 @@
+/**
+ * `status --redact` (pure): every string of a `Status` through the plan's redaction
+ * (`redactText`, src/render/redact.ts: the one home of how emails, numbers and names are masked),
+ * the people's names being those the views show. Office names, states and times are kept.
+ */
+import { redactText } from '../render/redact.js';
+import { mapStrings } from '../render/map-strings.js';
+import type { Status } from './build-status.js';
+
+export function redactStatus(status: Status): Status {
+  const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name)];
+  // The fingerprint holds no personal data, and must stay what a reviewer compares with.
+  const redacted = mapStrings(status, (text) => redactText(text, names));
+  return status.differences === null || redacted.differences === null ? redacted : { ...redacted, differences: { ...redacted.differences, fingerprint: status.differences.fingerprint } };
+}
