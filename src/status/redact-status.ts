@@ -3,13 +3,18 @@
  * (`redactText`, src/render/redact.ts: the one home of how emails, numbers and names are masked),
  * the people's names being those the views show. Office names, states and times are kept.
  */
-import { redactText } from '../render/redact.js';
+import { maskPhone, redactText } from '../render/redact.js';
 import { mapStrings } from '../render/map-strings.js';
 import type { Status } from './build-status.js';
+import { readPhoneSearch } from './search-status.js';
 
 export function redactStatus(status: Status): Status {
   const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name)];
   // The fingerprint holds no personal data, and must stay what a reviewer compares with.
   const redacted = mapStrings(status, (text) => redactText(text, names));
-  return status.differences === null || redacted.differences === null ? redacted : { ...redacted, differences: { ...redacted.differences, fingerprint: status.differences.fingerprint } };
+  // A number searched for as people type it (`(415) 555-0101`) is masked as a number, whatever its marks.
+  const phone = status.search === null ? undefined : readPhoneSearch(status.search);
+  const search = phone === undefined ? redacted.search : maskPhone(phone);
+  const differences = status.differences === null || redacted.differences === null ? redacted.differences : { ...redacted.differences, fingerprint: status.differences.fingerprint };
+  return { ...redacted, search, differences };
 }

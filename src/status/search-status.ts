@@ -18,8 +18,8 @@ const MIN_PHONE_DIGITS = 3;
 export function compileSearch(text: string): StatusSearch {
   const trimmed = text.trim();
   if (trimmed === '') return () => true;
-  const digits = trimmed.replace(/\D/g, '');
-  if (PHONE_TEXT.test(trimmed) && digits.length >= MIN_PHONE_DIGITS) {
+  const digits = readPhoneSearch(trimmed);
+  if (digits !== undefined) {
     const wanted = [digits, ...(digits.startsWith('0') ? [digits.replace(/^0+/, '')] : [])].filter((d) => d.length >= MIN_PHONE_DIGITS);
     return ({ numbers }) => numbers.some((n) => wanted.some((w) => n.replace(/\D/g, '').includes(w)));
   }
@@ -28,4 +28,11 @@ export function compileSearch(text: string): StatusSearch {
     const haystack = [...fields, ...numbers].map((f) => f.toLowerCase());
     return words.every((word) => haystack.some((f) => f.includes(word)));
   };
+}
+
+/** The digits of `text` when it is a phone-number search (see above), else `undefined`. */
+export function readPhoneSearch(text: string): string | undefined {
+  const trimmed = text.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  return PHONE_TEXT.test(trimmed) && digits.length >= MIN_PHONE_DIGITS ? digits : undefined;
 }

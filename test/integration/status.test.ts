@@ -83,4 +83,19 @@ describe('dialform status after a plain apply, on Dialpad’s clock (issue 27)',
     expect(text.stdout).toContain(`(1 h left)`);
     expect(text.stdout).toContain(`Read from Dialpad at ${later.slice(0, 16)}`);
   });
+
+  it('status at scale through the CLI: csv per view, one view only, and --redact (issue 27 #17)', async () => {
+    const cwd = await offboarding();
+    await applyPlainly(cwd);
+    const csv = await runCli(['status', '-c', 'config.yaml', '--emulator', '--format', 'csv', '--view', 'numbers'], { cwd });
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout).toMatch(/^number,office,last_for,unassigned_at\r\n\+14155550102,Acme HQ,alan\.turing@acme\.com,2026-11-26T09:0\d:\d\d\.000Z\r\n$/);
+    const two = await runCli(['status', '-c', 'config.yaml', '--emulator', '--format', 'csv', '--view', 'users', 'numbers'], { cwd });
+    expect(two.code).not.toBe(0);
+    expect(two.stderr).toContain('--format csv writes one view: add exactly one --view summary|users|numbers|deleted');
+    const redacted = await runCli(['status', '-c', 'config.yaml', '--emulator', '--view', 'all', '--redact', '--search', '+1 (415) 555-0102'], { cwd });
+    expect(redacted.code, redacted.stderr).toBe(0);
+    expect(redacted.stdout).toContain('Reserved Numbers (1, matching "+14•••••••02")');
+    expect(redacted.stdout).not.toMatch(/alan|turing|4155550102/i);
+  });
 });
