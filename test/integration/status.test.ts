@@ -95,7 +95,7 @@ describe('dialform status after a plain apply, on Dialpad’s clock (issue 27)',
     expect(two.stderr).toContain('--format csv writes one view: add exactly one --view summary|users|numbers|deleted');
     const redacted = await runCli(['status', '-c', 'config.yaml', '--emulator', '--view', 'all', '--redact', '--search', '+1 (415) 555-0102'], { cwd });
     expect(redacted.code, redacted.stderr).toBe(0);
-    expect(redacted.stdout).toContain('Reserved Numbers (1, matching "+14•••••••02")');
+    expect(redacted.stdout).toContain('Reserved Numbers (1, matching "+• (•••) •••-••02")');
     expect(redacted.stdout).not.toMatch(/alan|turing|4155550102/i);
   });
 });

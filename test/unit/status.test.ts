@@ -150,6 +150,6 @@ describe('dialform status at scale (issue 27 #17)', () => {
     for (const secret of ['ada@acme.com', 'Lovelace', '4155550101', 'Ada']) expect(text).not.toContain(secret);
     expect(redacted.users).toHaveLength(1);
     expect(redacted.users[0]?.office).toBe('Acme hq');
-    expect(redactStatus(buildStatus({ live, now: NOW, search: '(415) 555-0102' })).search).toBe('+14•••••••02');
+    expect(redactStatus(buildStatus({ live, now: NOW, search: '(415) 555-0102' })).search).toBe('(•••) •••-••02');
   });
 });
