@@ -13,6 +13,7 @@ import { runImport } from './commands/import.js';
 import { runPlan } from './commands/plan.js';
 import { runShow } from './commands/show.js';
 import { runStatus } from './commands/status.js';
+import { STATUS_VIEWS } from '../src/status/render-status.js';
 import { runValidate } from './commands/validate.js';
 import { readCommandTree } from './completion/command-tree.js';
 import { renderCompletion, SHELLS, type Shell } from './completion/render-completion.js';
@@ -117,10 +118,12 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     program
       .command('status')
       .description('show the company as Admin Settings › Users does: active or pending users, reserved numbers, deleted users (read-only)')
-      .option('--search <text>', 'only users whose name, email, license, office, state or permission (e.g. "admin") matches')
-      .addOption(new Option('--format <format>', 'output format').choices(RESULT_FORMATS).default('text'))
-      .option('--journal <file>', 'the apply journal, for who reserved numbers were last for', '.dialform/journal.jsonl')
-      .option('--plan <file>', 'a plan applied with that journal (repeatable): says which numbers and users its operations touched', collect, []),
+      .option('--search <text>', 'only rows whose name, email, license, office, state, permission (e.g. "admin") or phone number (any format) matches; lists every view')
+      .addOption(new Option('--view <view...>', 'list these views row by row after the summary (repeatable); csv: exactly one').choices(STATUS_VIEWS))
+      .addOption(new Option('--format <format>', 'output format (csv: one --view)').choices([...RESULT_FORMATS, 'csv']).default('text'))
+      .option('--redact', 'mask emails, phone numbers and people’s names (to initials) in the output')
+      .option('--journal <file>', 'the apply journal, for who reserved numbers were last for and when users were deleted', '.dialform/journal.jsonl')
+      .option('--plan <file>', 'a plan applied with a journal older than its subjects (repeatable): says which numbers and users its operations touched', collect, []),
   ).action(async (opts) => setCode(await runStatus(opts, io)));
 
   const emulator = program.command('emulator').description('the Dialpad API emulator');

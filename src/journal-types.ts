@@ -22,9 +22,19 @@ export interface JournalEntry {
   op: string;
   kind: OperationKind;
   status: 'started' | 'done' | 'failed' | 'waiting';
+  /** When, by Dialpad's clock (the `Date` of its latest answer) when it sent one, else this machine's. */
   at: string;
-  /** The user a `restore_user` brings back or a `create_user` creates (their email): see `readPendingRestores`. */
+  /**
+   * The user the operation acts on (their email), on every operation whose target is a user: the
+   * user a `restore_user` brings back or a `create_user` creates (`readPendingRestores`), the user
+   * a `delete_user` deletes (`status`'s Deleted Users).
+   */
   subject?: string;
+  /**
+   * On `done` lines: the numbers the operation sent to the reserved pool and the user each came
+   * from (the plan's pool movements), so `status` can say who a reserved number was last for.
+   */
+  to_pool?: { number: string; from: string }[];
   /**
    * The failure's message, as stored: one line of at most `MAX_JOURNAL_ERROR` characters with
    * token-like runs removed (`boundMessage`); never a raw response body.

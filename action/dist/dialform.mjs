@@ -49181,7 +49181,8 @@ async function applyPlan(plan, options) {
     kind: op.kind,
     status,
     at: now().toISOString(),
-    ...op.kind === "restore_user" || op.kind === "create_user" ? { subject: op.target.email } : {},
+    ...op.target.type === "user" ? { subject: op.target.email } : {},
+    ...status === "done" ? listPooled(plan, op) : {},
     ...error === void 0 ? {} : { error },
     reviewed,
     identity: digestOperation(op)
@@ -49255,6 +49256,10 @@ async function applyPlan(plan, options) {
   if (bug !== void 0) throw bug.error;
   const waiting = results.some((r) => r.outcome.status === "waiting");
   return { results, status: failed ? "failed" : waiting ? "waiting" : "complete" };
+}
+function listPooled(plan, op) {
+  const pooled = plan.pool.flatMap((p) => p.operation_id === op.id && p.direction === "in" && p.user !== void 0 ? [{ number: p.number, from: p.user }] : []);
+  return pooled.length === 0 ? {} : { to_pool: pooled };
 }
 
 // src/apply/applied-config.ts
@@ -57933,7 +57938,7 @@ var LINE_FIELDS = [
   "uberconference_lines",
   "tollfree_uberconference_lines"
 ];
-var USER_EMULATOR_FIELDS = ["deleted_at", "anonymized", "analytics", "proxy"];
+var USER_EMULATOR_FIELDS = ["deleted_at", "anonymized", "anonymized_email_sha256", "analytics", "proxy"];
 var NUMBER_EMULATOR_FIELDS = ["last_user_email", "unassigned_at"];
 var OFFICE_EMULATOR_FIELDS = ["price_level", "licenses", "assigned_licenses"];
 var GROUP_EMULATOR_FIELDS = ["operators"];
@@ -58211,6 +58216,7 @@ var fixtureSchema = {
           group_details: false,
           deleted_at: isoTime,
           anonymized: { type: "boolean" },
+          anonymized_email_sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
           analytics: { type: "boolean" },
           proxy: { type: "boolean" }
         }
@@ -58980,6 +58986,7 @@ var skillRoutes = [
 var groupRoutes = [...makeRoutes(GROUP_KINDS.departments), ...makeRoutes(GROUP_KINDS.call_centers), ...skillRoutes];
 
 // src/emulator/store.ts
+import { createHash as createHash5 } from "node:crypto";
 var ID_BASE = 5000000000000000n;
 function formatApiTime(d) {
   return d.toISOString().slice(0, 19);
@@ -59171,6 +59178,8 @@ var Store = class {
     for (const u of this.state.users) {
       if (u.state !== "deleted" || u.anonymized) continue;
       if (this.isInRestoreWindow(u, now)) continue;
+      const former = u.emails[0];
+      if (former !== void 0) u.anonymized_email_sha256 = digestEmail(former);
       u.emails = [`deleted-user-${u.id}@anonymized.invalid`];
       u.first_name = "Deleted";
       u.last_name = "User";
@@ -59180,6 +59189,9 @@ var Store = class {
     }
   }
 };
+function digestEmail(email) {
+  return createHash5("sha256").update(email.toLowerCase()).digest("hex");
+}
 
 // src/emulator/rules.ts
 function assertPaidAccount(store, what) {
@@ -59662,6 +59674,15 @@ var userRoutes = [
 var API_ROUTES = [...officeRoutes, ...userRoutes, ...numberRoutes, ...groupRoutes];
 
 // src/status/history.ts
+function readJournalHistory(entries) {
+  const history = { pooled: [], deleted: [] };
+  for (const e of entries) {
+    if (e.status !== "done") continue;
+    if (e.kind === "delete_user" && typeof e.subject === "string") history.deleted.push({ email: e.subject.toLowerCase(), at: e.at });
+    for (const p of e.to_pool ?? []) history.pooled.push({ number: p.number, user: p.from, at: e.at });
+  }
+  return history;
+}
 function joinHistory(input) {
   const doneAt = /* @__PURE__ */ new Map();
   for (const e of input.entries) if (e.status === "done") doneAt.set(`${e.plan}\0${e.op}`, e.at);
@@ -59679,6 +59700,9 @@ function joinHistory(input) {
   }
   return history;
 }
+function mergeHistories(...histories) {
+  return { pooled: histories.flatMap((h) => h.pooled), deleted: histories.flatMap((h) => h.deleted) };
+}
 function latestBy(items, keyOf2) {
   const latest = /* @__PURE__ */ new Map();
   for (const item of items) {
@@ -59688,10 +59712,34 @@ function latestBy(items, keyOf2) {
   return latest;
 }
 
+// src/status/search-status.ts
+var PHONE_TEXT = /^[\d\s()+.-]+$/;
+var MIN_PHONE_DIGITS = 3;
+function compileSearch(text) {
+  const trimmed = text.trim();
+  if (trimmed === "") return () => true;
+  const digits = readPhoneSearch(trimmed);
+  if (digits !== void 0) {
+    const wanted = [digits, ...digits.startsWith("0") ? [digits.replace(/^0+/, "")] : []].filter((d) => d.length >= MIN_PHONE_DIGITS);
+    return ({ numbers }) => numbers.some((n) => wanted.some((w) => n.replace(/\D/g, "").includes(w)));
+  }
+  const words2 = trimmed.toLowerCase().split(/\s+/);
+  return ({ fields, numbers }) => {
+    const haystack = [...fields, ...numbers].map((f) => f.toLowerCase());
+    return words2.every((word) => haystack.some((f) => f.includes(word)));
+  };
+}
+function readPhoneSearch(text) {
+  const trimmed = text.trim();
+  const digits = trimmed.replace(/\D/g, "");
+  return PHONE_TEXT.test(trimmed) && digits.length >= MIN_PHONE_DIGITS ? digits : void 0;
+}
+
 // src/status/build-status.ts
-var SHOWN_STATES = /* @__PURE__ */ new Set(["active", "pending", "suspended"]);
+var SHOWN_STATES = ["active", "pending", "suspended"];
 function buildStatus(input) {
-  const { live, now } = input;
+  const { live } = input;
+  const now = dialpadClock(live) ?? input.now;
   const officeName = new Map(live.tenant.offices.map((o) => [o.key, o.name]));
   const officeOf = (key) => officeName.get(key) ?? key;
   const nameOf = (key) => key === void 0 ? null : officeOf(key);
@@ -59699,11 +59747,12 @@ function buildStatus(input) {
   const pooled = latestBy(history.pooled, (p) => p.number);
   const deleted = latestBy(history.deleted, (d) => d.email);
   const search = input.search?.trim() ?? "";
-  const users = live.tenant.users.filter((u) => SHOWN_STATES.has(u.state)).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => search === "" || matchesSearch(u, search));
+  const matches = compileSearch(search);
+  const users = live.tenant.users.filter((u) => SHOWN_STATES.includes(u.state)).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }));
   const reserved = live.tenant.numbers.filter((n) => n.status === "available" && n.targetId === void 0).map((n) => {
     const known = pooled.get(n.number);
     return { number: n.number, office: nameOf(n.office), last_for: known?.user ?? null, unassigned_at: known?.at ?? null };
-  }).sort((a, b) => compareCodeUnits(a.number, b.number));
+  }).filter((n) => matches({ fields: [n.office ?? "", n.last_for ?? ""], numbers: [n.number] })).sort((a, b) => compareCodeUnits(a.number, b.number));
   const deletedUsers = live.tenant.users.filter((u) => u.state === "deleted").map((u) => {
     const at2 = u.deletedAt ?? deleted.get(u.email.toLowerCase())?.at;
     const until = at2 === void 0 ? void 0 : restorableUntil(new Date(at2));
@@ -59715,15 +59764,39 @@ function buildStatus(input) {
       restorable_until: until?.toISOString() ?? null,
       hours_left: until === void 0 ? null : Math.max(0, Math.floor((until.getTime() - now.getTime()) / 36e5))
     };
-  });
+  }).filter((d) => matches({ fields: [d.email, d.name, d.office, "deleted"], numbers: [] }));
   return {
     read_at: now.toISOString(),
     search: search === "" ? null : search,
+    summary: summarize2(users, reserved, deletedUsers),
     users,
     reserved_numbers: reserved,
     deleted_users: deletedUsers,
     incomplete: [...live.incomplete],
     differences: input.plan === void 0 ? null : listDifferences(input.plan)
+  };
+}
+function summarize2(users, reserved, deletedUsers) {
+  const offices = /* @__PURE__ */ new Map();
+  const byState = { active: 0, pending: 0, suspended: 0 };
+  for (const u of users) {
+    const row = offices.get(u.office) ?? { office: u.office, active: 0, pending: 0, suspended: 0, total: 0 };
+    const state = u.state;
+    row[state]++;
+    row.total++;
+    byState[state]++;
+    offices.set(u.office, row);
+  }
+  const pool = /* @__PURE__ */ new Map();
+  for (const n of reserved) pool.set(n.office, (pool.get(n.office) ?? 0) + 1);
+  const first = deletedUsers.filter((d) => d.restorable_until !== null).sort((a, b) => compareCodeUnits(a.restorable_until ?? "", b.restorable_until ?? ""))[0];
+  return {
+    users: { total: users.length, ...byState, by_office: [...offices.values()].sort((a, b) => compareCodeUnits(a.office, b.office)) },
+    reserved_numbers: {
+      total: reserved.length,
+      by_office: [...pool].map(([office, count2]) => ({ office, count: count2 })).sort((a, b) => compareCodeUnits(a.office ?? "", b.office ?? ""))
+    },
+    deleted_users: { total: deletedUsers.length, closes_first: first?.restorable_until ?? null, hours_left: first?.hours_left ?? null }
   };
 }
 function listDifferences(plan) {
@@ -59740,10 +59813,6 @@ function fullName(u) {
 function toStatusUser(u, office) {
   const permissions = [...u.admin.company ? ["company admin"] : [], ...u.admin.offices.length > 0 ? ["office admin"] : []];
   return { email: u.email, name: fullName(u), office, license: u.license, state: u.state, permissions, numbers: [...u.numbers ?? []] };
-}
-function matchesSearch(u, search) {
-  const fields = [u.email, u.name, u.license, u.office, u.state, ...u.permissions].map((f) => f.toLowerCase());
-  return search.toLowerCase().split(/\s+/).every((word) => fields.some((f) => f.includes(word)));
 }
 
 // src/emulator/console-views.ts
@@ -60368,6 +60437,10 @@ function perform(store, step) {
       return `Transferred ${step.count} ${step.line} license(s) from ${from.name} to ${to.name}.`;
     }
     case "restore_user": {
+      store.sweepDeletedUsers();
+      if (wasAnonymized(store, step.email)) {
+        throw new HttpFailure(400, `the ${RESTORE_WINDOW_HOURS}-hour restore window passed: Dialpad anonymized the deleted account, so it can no longer be restored`);
+      }
       const user = findUser(store, step.email, (u) => u.state === "deleted" && u.anonymized !== true);
       restoreUser2(store, user);
       return `Restored ${step.email}.`;
@@ -60456,6 +60529,12 @@ function findOffice(store, selector) {
   const found = selector.id === void 0 ? store.state.offices.find((o) => officeNameKey(o.name) === officeNameKey(selector.name)) : store.findOffice(selector.id);
   if (found === void 0) throw new HttpFailure(404, `no office ${selector.id === void 0 ? `named "${selector.name}"` : `with id ${selector.id}`} in the emulated company`);
   return found;
+}
+function wasAnonymized(store, email) {
+  const wanted = email.toLowerCase();
+  if (store.state.users.some((u) => u.emails[0]?.toLowerCase() === wanted)) return false;
+  const digest = digestEmail(wanted);
+  return store.state.users.some((u) => u.anonymized === true && u.anonymized_email_sha256 === digest);
 }
 function findUser(store, email, eligible) {
   const wanted = email.toLowerCase();
@@ -60624,6 +60703,9 @@ function maskPhone(phone) {
 }
 function maskName(name2) {
   return name2.split(/\s+/).filter((word) => word !== "").map((word) => `${[...word][0] ?? ""}.`).join(" ");
+}
+function redactText(text, names = []) {
+  return redactWith(text, indexNames(names));
 }
 var WORD = /[\p{L}\p{N}]+/gu;
 var WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -61419,6 +61501,8 @@ async function applyAndReport(file, opts, io, onReport) {
     const report = await applyPlan(plan, {
       api: createApplyApi(target.client),
       journal,
+      // The journal's times are Dialpad's, as restore windows are (docs/apply.md).
+      now: () => target.client.serverTime() ?? /* @__PURE__ */ new Date(),
       confirmed,
       onEvent: progress(io, plan),
       readLive: () => fetchLive(target.client, READ_PHASE_ONE),
@@ -62073,23 +62157,50 @@ async function runShow(file, opts, io) {
 import { resolve as resolve15 } from "node:path";
 
 // src/status/render-status.ts
+var LISTED_VIEWS = ["users", "numbers", "deleted"];
+var STATUS_VIEWS = ["summary", ...LISTED_VIEWS, "all"];
 function renderStatusJson(status) {
   return `${escapeInDocument(JSON.stringify(status, null, 2))}
 `;
 }
-function renderStatusText(status) {
+function renderStatusText(status, options) {
   const sections = [];
   if (status.incomplete.length > 0) {
     sections.push([`Warning: Dialpad could not be read completely (${status.incomplete.map(sanitizeForTerminal).join("; ")}); the views below may miss some entries.`]);
   }
   const searched = status.search === null ? "" : `, matching "${sanitizeForTerminal(status.search)}"`;
-  sections.push(view(`Active or Pending Users (${status.users.length}${searched})`, status.users.map(userRow), "no users"));
-  sections.push(view(`Reserved Numbers (${status.reserved_numbers.length})`, status.reserved_numbers.map(numberRow), "the reserved pool is empty"));
-  sections.push(view(`Deleted Users (${status.deleted_users.length})`, status.deleted_users.map(deletedRow), "no users deleted in the last 72 h"));
+  sections.push(summaryLines(status.summary, searched));
+  const lists = new Set(options.lists);
+  if (lists.has("users")) sections.push(view(`Active or Pending Users (${status.users.length}${searched})`, status.users.map(userRow), none("no users", status)));
+  if (lists.has("numbers")) {
+    sections.push(view(`Reserved Numbers (${status.reserved_numbers.length}${searched})`, status.reserved_numbers.map(numberRow), none("the reserved pool is empty", status)));
+  }
+  if (lists.has("deleted")) {
+    sections.push(view(`Deleted Users (${status.deleted_users.length}${searched})`, status.deleted_users.map(deletedRow), none("no users deleted in the last 72 h", status)));
+  }
   if (status.differences !== null) sections.push(differencesLines(status.differences));
-  sections.push([`Read from Dialpad at ${status.read_at}.`]);
+  const read = [`Read from Dialpad at ${status.read_at}.`];
+  if (lists.size < LISTED_VIEWS.length) read.push("List rows with --view users|numbers|deleted|all; find a user, number or deleted user with --search TEXT.");
+  sections.push(read);
   return `${sections.map((s) => s.join("\n")).join("\n\n")}
 `;
+}
+function none(empty, status) {
+  return status.search === null ? empty : "nothing matches";
+}
+function summaryLines(s, searched) {
+  const u = s.users;
+  const lines = [`Summary${searched}:`, `  Users: ${u.total} (${u.active} active, ${u.pending} pending, ${u.suspended} suspended)`];
+  if (u.by_office.length > 0) {
+    const rows = [["office", "active", "pending", "suspended", "total"], ...u.by_office.map((o) => [o.office, ...[o.active, o.pending, o.suspended, o.total].map(String)])];
+    lines.push(...alignRows(rows, { right: true }).map((r) => `    ${r}`));
+  }
+  const pool = s.reserved_numbers.by_office.map((o) => `${o.office ?? "no office"} ${o.count}`).join(", ");
+  lines.push(`  Reserved numbers: ${s.reserved_numbers.total}${pool === "" ? "" : ` (${sanitizeForTerminal(pool)})`}`);
+  const d = s.deleted_users;
+  const first = d.closes_first === null ? "" : `; the first restore window closes at ${d.closes_first} (${d.hours_left ?? 0} h left)`;
+  lines.push(`  Deleted users (restorable for ${RESTORE_WINDOW_HOURS} h): ${d.total}${first}`);
+  return lines;
 }
 function differencesLines(d) {
   if (d.operations === 0 && !d.blocked) return ["Configuration: Dialpad matches it."];
@@ -62112,15 +62223,74 @@ function deletedRow(d) {
   const left = d.restorable_until === null ? `deleted at an unknown time: restorable for at most ${RESTORE_WINDOW_HOURS} h from the deletion` : `restorable until ${d.restorable_until} (${d.hours_left ?? 0} h left)`;
   return [d.email, d.name, d.office, left];
 }
-function view(title, rows, none) {
-  if (rows.length === 0) return [`${title}:`, `  (${none})`];
+function view(title, rows, empty) {
+  if (rows.length === 0) return [`${title}:`, `  (${empty})`];
+  return [`${title}:`, ...alignRows(rows, { right: false }).map((r) => `  ${r}`)];
+}
+function alignRows(rows, options) {
   const cells = rows.map((r) => r.map(sanitizeForTerminal));
   const widths = cells[0].map((_, i2) => Math.max(...cells.map((r) => r[i2].length)));
-  return [`${title}:`, ...cells.map((r) => `  ${r.map((c, i2) => i2 === r.length - 1 ? c : c.padEnd(widths[i2])).join("  ")}`)];
+  return cells.map(
+    (r) => r.map((c, i2) => {
+      if (options.right && i2 > 0) return c.padStart(widths[i2]);
+      return i2 === r.length - 1 ? c : c.padEnd(widths[i2]);
+    }).join("  ")
+  );
+}
+
+// src/status/render-status-csv.ts
+function renderStatusCsv(status, view2) {
+  return `${rowsOf(status, view2).map((row) => row.map(toCell).join(",")).join("\r\n")}\r
+`;
+}
+function rowsOf(status, view2) {
+  switch (view2) {
+    case "summary":
+      return [["office", "active", "pending", "suspended", "total"], ...status.summary.users.by_office.map((o) => [o.office, o.active, o.pending, o.suspended, o.total])];
+    case "users":
+      return [
+        ["email", "name", "office", "license", "state", "permissions", "numbers"],
+        ...status.users.map((u) => [u.email, u.name, u.office, u.license, u.state, u.permissions.join("; "), u.numbers.join("; ")])
+      ];
+    case "numbers":
+      return [["number", "office", "last_for", "unassigned_at"], ...status.reserved_numbers.map((n) => [n.number, n.office, n.last_for, n.unassigned_at])];
+    case "deleted":
+      return [
+        ["email", "name", "office", "deleted_at", "restorable_until", "hours_left"],
+        ...status.deleted_users.map((d) => [d.email, d.name, d.office, d.deleted_at, d.restorable_until, d.hours_left])
+      ];
+    default: {
+      const _never = view2;
+      return _never;
+    }
+  }
+}
+var FORMULA_START = /^[=@+\-\t\r]/;
+var PHONE2 = /^\+\d+$/;
+function toCell(value) {
+  if (value === null) return "";
+  if (typeof value === "number") return String(value);
+  const safe = FORMULA_START.test(value) && !PHONE2.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+// src/status/redact-status.ts
+function redactStatus(status) {
+  const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name)];
+  const redacted = mapStrings(status, (text) => redactText(text, names));
+  const phone = status.search === null ? void 0 : readPhoneSearch(status.search);
+  const search = phone === void 0 || status.search === null ? redacted.search : maskDigits(status.search);
+  const differences = status.differences === null || redacted.differences === null ? redacted.differences : { ...redacted.differences, fingerprint: status.differences.fingerprint };
+  return { ...redacted, search, differences };
+}
+function maskDigits(text) {
+  let left = text.replace(/\D/g, "").length - 2;
+  return text.replace(/\d/g, (d) => left-- > 0 ? "\u2022" : d);
 }
 
 // cmd/commands/status.ts
 async function runStatus(opts, io) {
+  const csvView = opts.format === "csv" ? chooseCsvView(opts.view) : void 0;
   const found = await loadOptionalConfig(io.cwd, opts.config);
   const desired = found?.desired;
   const history = await readHistory(opts, io);
@@ -62130,17 +62300,30 @@ async function runStatus(opts, io) {
     const now = /* @__PURE__ */ new Date();
     const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve15(io.cwd, opts.journal)).pendingRestores() });
     const status = buildStatus({ live, now, ...opts.search === void 0 ? {} : { search: opts.search }, history, ...plan === void 0 ? {} : { plan } });
-    io.out(opts.format === "json" ? renderStatusJson(status) : renderStatusText(status));
+    const shown = opts.redact === true ? redactStatus(status) : status;
+    io.out(csvView !== void 0 ? renderStatusCsv(shown, csvView) : opts.format === "json" ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
     return EXIT.ok;
   } finally {
     await target.close();
   }
 }
 async function readHistory(opts, io) {
-  if (opts.plan.length === 0) return { pooled: [], deleted: [] };
-  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve15(io.cwd, file))));
   const entries = (await readEntries(resolve15(io.cwd, opts.journal))).filter((e) => e.status === "done");
-  return joinHistory({ plans, entries, identify: identifyPlan });
+  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve15(io.cwd, file))));
+  return mergeHistories(readJournalHistory(entries), joinHistory({ plans, entries, identify: identifyPlan }));
+}
+function chooseLists(opts) {
+  const views = opts.view ?? [];
+  if (views.includes("all") || views.length === 0 && opts.search !== void 0 && opts.search.trim() !== "") return [...LISTED_VIEWS];
+  return LISTED_VIEWS.filter((v) => views.includes(v));
+}
+function chooseCsvView(views) {
+  const chosen = [...new Set(views ?? [])];
+  const only = chosen[0];
+  if (chosen.length !== 1 || only === void 0 || only === "all") {
+    throw new UsageError("--format csv writes one view: add exactly one --view summary|users|numbers|deleted");
+  }
+  return only;
 }
 
 // cmd/commands/validate.ts
@@ -62369,7 +62552,7 @@ function buildProgram(io, setCode) {
     )
   ).action(async (opts) => setCode(await runImport(opts, io)));
   addConnectionOptions(
-    program2.command("status").description("show the company as Admin Settings \u203A Users does: active or pending users, reserved numbers, deleted users (read-only)").option("--search <text>", 'only users whose name, email, license, office, state or permission (e.g. "admin") matches').addOption(new Option("--format <format>", "output format").choices(RESULT_FORMATS).default("text")).option("--journal <file>", "the apply journal, for who reserved numbers were last for", ".dialform/journal.jsonl").option("--plan <file>", "a plan applied with that journal (repeatable): says which numbers and users its operations touched", collect, [])
+    program2.command("status").description("show the company as Admin Settings \u203A Users does: active or pending users, reserved numbers, deleted users (read-only)").option("--search <text>", 'only rows whose name, email, license, office, state, permission (e.g. "admin") or phone number (any format) matches; lists every view').addOption(new Option("--view <view...>", "list these views row by row after the summary (repeatable); csv: exactly one").choices(STATUS_VIEWS)).addOption(new Option("--format <format>", "output format (csv: one --view)").choices([...RESULT_FORMATS, "csv"]).default("text")).option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--journal <file>", "the apply journal, for who reserved numbers were last for and when users were deleted", ".dialform/journal.jsonl").option("--plan <file>", "a plan applied with a journal older than its subjects (repeatable): says which numbers and users its operations touched", collect, [])
   ).action(async (opts) => setCode(await runStatus(opts, io)));
   const emulator = program2.command("emulator").description("the Dialpad API emulator");
   emulator.command("serve").description("serve the emulator over HTTP until interrupted").requiredOption("--fixture <file>", "fixture (JSON or YAML) to start from").option("--port <n>", "port", parseNonNegative, 8787).option("--host <host>", "address to listen on", "127.0.0.1").option("--latency <ms>", "delay added to every response", parseNonNegative).addOption(new Option("--rate-limit <rps>", "requests per second before 429; 0 disables the limit").argParser(parseRate)).option("--faults <spec>", "inject faults, e.g. seed=42,rate=0.1,kinds=500+503+429+reset+slow").action(async (opts) => setCode(await runEmulatorServe(opts, io)));

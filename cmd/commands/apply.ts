@@ -115,6 +115,8 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
     const report = await applyPlan(plan, {
       api: createApplyApi(target.client),
       journal,
+      // The journal's times are Dialpad's, as restore windows are (docs/apply.md).
+      now: () => target.client.serverTime() ?? new Date(),
       confirmed,
       onEvent: progress(io, plan),
       readLive: () => fetchLive(target.client, READ_PHASE_ONE),

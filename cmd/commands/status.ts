@@ -7,25 +7,32 @@ import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
 import { buildStatus } from '../../src/status/build-status.js';
-import { joinHistory, type History } from '../../src/status/history.js';
-import { renderStatusJson, renderStatusText } from '../../src/status/render-status.js';
+import { joinHistory, mergeHistories, readJournalHistory, type History } from '../../src/status/history.js';
+import { LISTED_VIEWS, renderStatusJson, renderStatusText, type ListedView, type StatusView } from '../../src/status/render-status.js';
+import { renderStatusCsv, type CsvView } from '../../src/status/render-status-csv.js';
+import { redactStatus } from '../../src/status/redact-status.js';
+import { UsageError } from '../../src/errors.js';
 import type { Io } from '../io.js';
 import { openTarget, type ConnectionOptions } from '../target.js';
 
 export interface StatusOptions extends ConnectionOptions {
   config?: string;
   search?: string;
-  format: 'text' | 'json';
+  view?: StatusView[];
+  format: 'text' | 'json' | 'csv';
+  redact?: boolean;
   journal: string;
   plan: string[];
 }
 
 /**
- * `dialform status`: reads Dialpad (nothing is written) and prints the help article's three views.
- * The config is read only when there is one (for `--emulator`'s default fixture). Exit 0, or 1 on
- * an error.
+ * `dialform status`: reads Dialpad (nothing is written) and prints the summary of the help
+ * article's three views, then the views `--view` asks for (all of them with `--search`). The
+ * config is read only when there is one (for `--emulator`'s default fixture). Exit 0, or 1 on an
+ * error.
  */
 export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
+  const csvView = opts.format === 'csv' ? chooseCsvView(opts.view) : undefined;
   const found = await loadOptionalConfig(io.cwd, opts.config);
   const desired = found?.desired;
   const history = await readHistory(opts, io);
@@ -39,7 +46,8 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
         ? undefined
         : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve(io.cwd, opts.journal)).pendingRestores() });
     const status = buildStatus({ live, now, ...(opts.search === undefined ? {} : { search: opts.search }), history, ...(plan === undefined ? {} : { plan }) });
-    io.out(opts.format === 'json' ? renderStatusJson(status) : renderStatusText(status));
+    const shown = opts.redact === true ? redactStatus(status) : status;
+    io.out(csvView !== undefined ? renderStatusCsv(shown, csvView) : opts.format === 'json' ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
     return EXIT.ok;
   } finally {
     await target.close();
@@ -47,13 +55,30 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
 }
 
 /**
- * Who held each reserved number and when users were deleted, from the apply journal joined with
- * the saved plans given with `--plan` (the journal names operations, the plan says what they did),
- * read as apply reads the journal. A missing journal is no history, not an error.
+ * Who held each reserved number and when users were deleted: what the apply journal records
+ * itself, and for lines older than that, the journal joined with the saved plans given with
+ * `--plan` (the journal names operations, the plan says what they did). A missing journal is no
+ * history, not an error.
  */
 async function readHistory(opts: StatusOptions, io: Io): Promise<History> {
-  if (opts.plan.length === 0) return { pooled: [], deleted: [] };
-  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve(io.cwd, file))));
   const entries = (await readEntries(resolve(io.cwd, opts.journal))).filter((e) => e.status === 'done');
-  return joinHistory({ plans, entries, identify: identifyPlan });
+  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve(io.cwd, file))));
+  return mergeHistories(readJournalHistory(entries), joinHistory({ plans, entries, identify: identifyPlan }));
+}
+
+/** The views text lists after the summary: those `--view` names, else every one for a search, else none. */
+function chooseLists(opts: StatusOptions): ListedView[] {
+  const views = opts.view ?? [];
+  if (views.includes('all') || (views.length === 0 && opts.search !== undefined && opts.search.trim() !== '')) return [...LISTED_VIEWS];
+  return LISTED_VIEWS.filter((v) => views.includes(v));
+}
+
+/** CSV holds one table: exactly one `--view` other than `all`. */
+function chooseCsvView(views: StatusView[] | undefined): CsvView {
+  const chosen = [...new Set(views ?? [])];
+  const only = chosen[0];
+  if (chosen.length !== 1 || only === undefined || only === 'all') {
+    throw new UsageError('--format csv writes one view: add exactly one --view summary|users|numbers|deleted');
+  }
+  return only;
 }

@@ -12,6 +12,7 @@ export interface ApplyOptions {
   api: ApplyApi;
   journal: Journal;
   onEvent?: (event: ApplyEvent) => void;
+  /** The clock of the journal's times: Dialpad's (`DialpadClient.serverTime`) where known, so restore windows agree with it. */
   now?: () => Date;
   /** The confirmations file's entries (`readConfirmed`): what makes an analytics or proxy step done. */
   confirmed?: readonly ConfirmedGrant[];
@@ -94,7 +95,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       kind: op.kind,
       status,
       at: now().toISOString(),
-      ...(op.kind === 'restore_user' || op.kind === 'create_user' ? { subject: op.target.email } : {}),
+      ...(op.target.type === 'user' ? { subject: op.target.email } : {}),
+      ...(status === 'done' ? listPooled(plan, op) : {}),
       ...(error === undefined ? {} : { error }),
       reviewed,
       identity: digestOperation(op),
@@ -183,4 +185,10 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
 
   const waiting = results.some((r) => r.outcome.status === 'waiting');
   return { results, status: failed ? 'failed' : waiting ? 'waiting' : 'complete' };
+}
+
+/** The numbers `op` sent to the reserved pool and whom from, as the plan's simulation recorded them. */
+function listPooled(plan: Plan, op: Operation): Pick<JournalEntry, 'to_pool'> {
+  const pooled = plan.pool.flatMap((p) => (p.operation_id === op.id && p.direction === 'in' && p.user !== undefined ? [{ number: p.number, from: p.user }] : []));
+  return pooled.length === 0 ? {} : { to_pool: pooled };
 }

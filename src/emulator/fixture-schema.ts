@@ -119,6 +119,7 @@ export const fixtureSchema = {
           group_details: false,
           deleted_at: isoTime,
           anonymized: { type: 'boolean' },
+          anonymized_email_sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
           analytics: { type: 'boolean' },
           proxy: { type: 'boolean' },
         },

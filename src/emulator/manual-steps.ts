@@ -11,7 +11,8 @@ import type { AccountType, LineType } from '../model/tenant.js';
 import { HttpFailure } from './http-failure.js';
 import { getAvailable, getPurchased } from './licenses.js';
 import { addUser, restoreUser, transferLicenses } from './rules.js';
-import type { Store } from './store.js';
+import { digestEmail, type Store } from './store.js';
+import { RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
 import type { FixtureOffice, FixtureUser } from './types.js';
 
 /** An office as config knows it: by its name, or by the live id config pins. */
@@ -65,6 +66,11 @@ function perform(store: Store, step: EmulatorStep): string {
       return `Transferred ${step.count} ${step.line} license(s) from ${from.name} to ${to.name}.`;
     }
     case 'restore_user': {
+      // As Dialpad would by now: a user past the window is anonymized before it is looked for.
+      store.sweepDeletedUsers();
+      if (wasAnonymized(store, step.email)) {
+        throw new HttpFailure(400, `the ${RESTORE_WINDOW_HOURS}-hour restore window passed: Dialpad anonymized the deleted account, so it can no longer be restored`);
+      }
       const user = findUser(store, step.email, (u) => u.state === 'deleted' && u.anonymized !== true);
       restoreUser(store, user);
       return `Restored ${step.email}.`;
@@ -164,6 +170,14 @@ function findOffice(store: Store, selector: OfficeSelector): FixtureOffice {
 }
 
 /** The user with `email` as primary email (case-insensitive) among those `eligible`. */
+/** Whether a deleted user of `email` was anonymized (the window passed) and no user of it is left. */
+function wasAnonymized(store: Store, email: string): boolean {
+  const wanted = email.toLowerCase();
+  if (store.state.users.some((u) => u.emails[0]?.toLowerCase() === wanted)) return false;
+  const digest = digestEmail(wanted);
+  return store.state.users.some((u) => u.anonymized === true && u.anonymized_email_sha256 === digest);
+}
+
 function findUser(store: Store, email: string, eligible: (u: FixtureUser) => boolean): FixtureUser {
   const wanted = email.toLowerCase();
   const found = store.state.users.find((u) => eligible(u) && u.emails[0]?.toLowerCase() === wanted);

@@ -2,6 +2,7 @@
  * The emulator's mutable state (fixture-shaped), its clock, and the number-pool primitives that
  * every route shares. Business rules that span objects live in `rules.ts`.
  */
+import { createHash } from 'node:crypto';
 import { notFound } from './http-failure.js';
 import { isStillRestorable } from '../model/restore-window.js';
 import { getAreaCode, isNumberInCountry, mintNumber } from './phone.js';
@@ -226,6 +227,8 @@ export class Store {
     for (const u of this.state.users) {
       if (u.state !== 'deleted' || u.anonymized) continue;
       if (this.isInRestoreWindow(u, now)) continue;
+      const former = u.emails[0];
+      if (former !== undefined) u.anonymized_email_sha256 = digestEmail(former);
       u.emails = [`deleted-user-${u.id}@anonymized.invalid`];
       u.first_name = 'Deleted';
       u.last_name = 'User';
@@ -234,4 +237,9 @@ export class Store {
       this.touch();
     }
   }
+}
+
+/** The digest an anonymized user keeps of its former email (`anonymized_email_sha256`). */
+export function digestEmail(email: string): string {
+  return createHash('sha256').update(email.toLowerCase()).digest('hex');
 }

@@ -67,6 +67,12 @@ export interface FixtureUser {
   deleted_at?: string;
   /** Emulator-only: set once a deleted user's restore window (`RESTORE_WINDOW_MS`) passed and the record was anonymized. */
   anonymized?: boolean;
+  /**
+   * Emulator-only: the SHA-256 (hex) of an anonymized user's former email, lower-cased, so a
+   * restore asked by that email can say the window passed rather than "no user" (the email
+   * itself is gone, as Dialpad's is).
+   */
+  anonymized_email_sha256?: string;
   /** Emulator-only: Charting Data analytics permission (no API). */
   analytics?: boolean;
   /** Emulator-only: proxy access granted (no API). */
@@ -144,7 +150,7 @@ export interface Fixture {
 }
 
 /** User fields that exist only in the emulator and never appear on /api/v2. */
-export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'analytics', 'proxy'] as const;
+export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'anonymized_email_sha256', 'analytics', 'proxy'] as const;
 /** Number fields that exist only in the emulator and never appear on /api/v2 (Admin Settings › Reserved Numbers shows them). */
 export const NUMBER_EMULATOR_FIELDS = ['last_user_email', 'unassigned_at'] as const;
 /** Office fields that exist only in the emulator and never appear on /api/v2. */

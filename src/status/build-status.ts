@@ -1,14 +1,16 @@
 /**
  * `dialform status`: the help article's three views of a company (Manage Your Users), built from a
- * live read (pure): Active or Pending Users (searchable by name, email, license and permission),
- * Reserved Numbers (office; who it was last for and when, where dialform's records know it) and
- * Deleted Users (with the time left to restore).
+ * live read (pure): Active or Pending Users, Reserved Numbers (office; who it was last for and
+ * when, where dialform's records know it) and Deleted Users (with the time left to restore), all
+ * searchable (`compileSearch`), and a summary of them: counts per state and office, for a company
+ * too large to read row by row.
  */
 import { restorableUntil } from '../model/restore-window.js';
-import type { LiveState, User } from '../model/tenant.js';
+import { dialpadClock, type LiveState, type User } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { latestBy, type History } from './history.js';
 import type { Plan } from '../plan/types.js';
+import { compileSearch } from './search-status.js';
 
 /**
  * What differs between the config and Dialpad, from a plan of the config against the same read
@@ -57,11 +59,29 @@ export interface DeletedUser {
   hours_left: number | null;
 }
 
+/** One office's users by state. */
+export interface OfficeCount {
+  office: string;
+  active: number;
+  pending: number;
+  suspended: number;
+  total: number;
+}
+
+/** Counts of the views (after `--search`): what `status` prints first. */
+export interface StatusSummary {
+  users: { total: number; active: number; pending: number; suspended: number; by_office: OfficeCount[] };
+  reserved_numbers: { total: number; by_office: { office: string | null; count: number }[] };
+  /** `closes_first`: the earliest restore deadline known, and its whole hours left. */
+  deleted_users: { total: number; closes_first: string | null; hours_left: number | null };
+}
+
 export interface Status {
-  /** When the live read was made. */
+  /** When the live read was made, by Dialpad's clock (its `Date`) when it sent one. */
   read_at: string;
-  /** The `--search` text the users were filtered by, if any. */
+  /** The `--search` text every view was filtered by, if any. */
   search: string | null;
+  summary: StatusSummary;
   users: StatusUser[];
   reserved_numbers: ReservedNumber[];
   deleted_users: DeletedUser[];
@@ -70,11 +90,16 @@ export interface Status {
   differences: StatusDifferences | null;
 }
 
-const SHOWN_STATES = new Set(['active', 'pending', 'suspended']);
+const SHOWN_STATES = ['active', 'pending', 'suspended'] as const;
+type ShownState = (typeof SHOWN_STATES)[number];
 
-/** The three views of `live` (id-keyed, as `fetchLive` reads it) at `now`, users filtered by `search`. */
+/**
+ * The three views of `live` (id-keyed, as `fetchLive` reads it), filtered by `search`. Times
+ * are Dialpad's: the read's `Date` (`dialpadClock`), or `now` (this machine's) when it sent none.
+ */
 export function buildStatus(input: { live: LiveState; now: Date; search?: string; history?: History; plan?: Plan }): Status {
-  const { live, now } = input;
+  const { live } = input;
+  const now = dialpadClock(live) ?? input.now;
   const officeName = new Map(live.tenant.offices.map((o) => [o.key, o.name]));
   // A key no office of the read has (a partial read) is shown as the key itself.
   const officeOf = (key: string) => officeName.get(key) ?? key;
@@ -83,17 +108,19 @@ export function buildStatus(input: { live: LiveState; now: Date; search?: string
   const pooled = latestBy(history.pooled, (p) => p.number);
   const deleted = latestBy(history.deleted, (d) => d.email);
   const search = input.search?.trim() ?? '';
+  const matches = compileSearch(search);
 
   const users = live.tenant.users
-    .filter((u) => SHOWN_STATES.has(u.state))
+    .filter((u) => (SHOWN_STATES as readonly string[]).includes(u.state))
     .map((u) => toStatusUser(u, officeOf(u.office)))
-    .filter((u) => search === '' || matchesSearch(u, search));
+    .filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }));
   const reserved = live.tenant.numbers
     .filter((n) => n.status === 'available' && n.targetId === undefined)
     .map((n): ReservedNumber => {
       const known = pooled.get(n.number);
       return { number: n.number, office: nameOf(n.office), last_for: known?.user ?? null, unassigned_at: known?.at ?? null };
     })
+    .filter((n) => matches({ fields: [n.office ?? '', n.last_for ?? ''], numbers: [n.number] }))
     .sort((a, b) => compareCodeUnits(a.number, b.number));
   const deletedUsers = live.tenant.users
     .filter((u) => u.state === 'deleted')
@@ -108,15 +135,42 @@ export function buildStatus(input: { live: LiveState; now: Date; search?: string
         restorable_until: until?.toISOString() ?? null,
         hours_left: until === undefined ? null : Math.max(0, Math.floor((until.getTime() - now.getTime()) / 3_600_000)),
       };
-    });
+    })
+    .filter((d) => matches({ fields: [d.email, d.name, d.office, 'deleted'], numbers: [] }));
   return {
     read_at: now.toISOString(),
     search: search === '' ? null : search,
+    summary: summarize(users, reserved, deletedUsers),
     users,
     reserved_numbers: reserved,
     deleted_users: deletedUsers,
     incomplete: [...live.incomplete],
     differences: input.plan === undefined ? null : listDifferences(input.plan),
+  };
+}
+
+/** Counts per state and office (offices in name order), pool numbers per office, the first restore deadline. */
+function summarize(users: readonly StatusUser[], reserved: readonly ReservedNumber[], deletedUsers: readonly DeletedUser[]): StatusSummary {
+  const offices = new Map<string, OfficeCount>();
+  const byState: Record<ShownState, number> = { active: 0, pending: 0, suspended: 0 };
+  for (const u of users) {
+    const row = offices.get(u.office) ?? { office: u.office, active: 0, pending: 0, suspended: 0, total: 0 };
+    const state = u.state as ShownState;
+    row[state]++;
+    row.total++;
+    byState[state]++;
+    offices.set(u.office, row);
+  }
+  const pool = new Map<string | null, number>();
+  for (const n of reserved) pool.set(n.office, (pool.get(n.office) ?? 0) + 1);
+  const first = deletedUsers.filter((d) => d.restorable_until !== null).sort((a, b) => compareCodeUnits(a.restorable_until ?? '', b.restorable_until ?? ''))[0];
+  return {
+    users: { total: users.length, ...byState, by_office: [...offices.values()].sort((a, b) => compareCodeUnits(a.office, b.office)) },
+    reserved_numbers: {
+      total: reserved.length,
+      by_office: [...pool].map(([office, count]) => ({ office, count })).sort((a, b) => compareCodeUnits(a.office ?? '', b.office ?? '')),
+    },
+    deleted_users: { total: deletedUsers.length, closes_first: first?.restorable_until ?? null, hours_left: first?.hours_left ?? null },
   };
 }
 
@@ -136,16 +190,4 @@ function fullName(u: User): string {
 function toStatusUser(u: User, office: string): StatusUser {
   const permissions = [...(u.admin.company ? ['company admin'] : []), ...(u.admin.offices.length > 0 ? ['office admin'] : [])];
   return { email: u.email, name: fullName(u), office, license: u.license, state: u.state, permissions, numbers: [...(u.numbers ?? [])] };
-}
-
-/**
- * The article's tip: find users by name, email, license or permission. Every word must match
- * one of them (case-insensitive, anywhere in it); `admin` finds company and office admins.
- */
-function matchesSearch(u: StatusUser, search: string): boolean {
-  const fields = [u.email, u.name, u.license, u.office, u.state, ...u.permissions].map((f) => f.toLowerCase());
-  return search
-    .toLowerCase()
-    .split(/\s+/)
-    .every((word) => fields.some((f) => f.includes(word)));
 }

@@ -1,8 +1,9 @@
 /**
  * What dialform's own records know of the past that Dialpad's API does not show: when a number
  * entered the reserved pool and who held it, when a user was deleted. The apply journal records
- * which operation of which plan was done and when; the saved plan says what each operation did.
- * Joining the two (pure) gives these facts for every plan passed in.
+ * which operation was done and when, whom it acted on and which numbers it pooled from whom
+ * (`readJournalHistory`); older journal lines name only the operation, and the saved plan says
+ * what it did (`joinHistory`). Pure.
  */
 import type { JournalEntry } from '../journal-types.js';
 import type { Plan } from '../plan/types.js';
@@ -26,8 +27,23 @@ export interface History {
 }
 
 /**
+ * The deletions and pool entries the journal itself records (`subject`, `to_pool` on `done`
+ * lines): what every apply since the journal carried them did, with no saved plan needed.
+ */
+export function readJournalHistory(entries: readonly JournalEntry[]): History {
+  const history: History = { pooled: [], deleted: [] };
+  for (const e of entries) {
+    if (e.status !== 'done') continue;
+    if (e.kind === 'delete_user' && typeof e.subject === 'string') history.deleted.push({ email: e.subject.toLowerCase(), at: e.at });
+    for (const p of e.to_pool ?? []) history.pooled.push({ number: p.number, user: p.from, at: e.at });
+  }
+  return history;
+}
+
+/**
  * The pool entries and deletions of `plans` that `entries` (journal lines) show done, each with
- * the time it was journalled. `identify` is the journal's plan identity (`identifyPlan`).
+ * the time it was journalled. `identify` is the journal's plan identity (`identifyPlan`). For
+ * journal lines written before they carried their subject (`readJournalHistory`).
  */
 export function joinHistory(input: { plans: readonly Plan[]; entries: readonly JournalEntry[]; identify: (plan: Plan) => string }): History {
   const doneAt = new Map<string, string>();
@@ -46,6 +62,11 @@ export function joinHistory(input: { plans: readonly Plan[]; entries: readonly J
     }
   }
   return history;
+}
+
+/** Both histories as one (`latestBy` picks the latest of each number and user). */
+export function mergeHistories(...histories: readonly History[]): History {
+  return { pooled: histories.flatMap((h) => h.pooled), deleted: histories.flatMap((h) => h.deleted) };
 }
 
 /** The latest of each key, by time (ISO strings compare in order). */

@@ -1,29 +1,71 @@
-/** Renders a `Status` (pure): a terminal table per view, or one JSON document. */
+/**
+ * Renders a `Status` (pure): text (the summary first, then the views asked for), one JSON
+ * document, or one view as CSV (`render-status-csv.ts`).
+ */
 import { RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
 import { escapeInDocument, sanitizeForTerminal } from '../render/terminal-safe.js';
-import type { DeletedUser, ReservedNumber, Status, StatusDifferences, StatusUser } from './build-status.js';
+import type { DeletedUser, ReservedNumber, Status, StatusDifferences, StatusSummary, StatusUser } from './build-status.js';
+
+/** The views `status` can list row by row (`--view`); the summary always comes first in text. */
+export const LISTED_VIEWS = ['users', 'numbers', 'deleted'] as const;
+export type ListedView = (typeof LISTED_VIEWS)[number];
+/** What `--view` accepts: a listed view, `summary` (the counts alone) or `all` (every list). */
+export const STATUS_VIEWS = ['summary', ...LISTED_VIEWS, 'all'] as const;
+export type StatusView = (typeof STATUS_VIEWS)[number];
 
 /**
- * The JSON document of `dialform status --format json` (documented in docs/status.md). C1 and bidi
- * controls in live names are written as `\u` escapes (`escapeInDocument`): the same data, shown safely.
+ * The JSON document of `dialform status --format json` (documented in docs/status.md): every view
+ * and the summary, whatever `--view` says. C1 and bidi controls in live names are written as `\u`
+ * escapes (`escapeInDocument`): the same data, shown safely.
  */
 export function renderStatusJson(status: Status): string {
   return `${escapeInDocument(JSON.stringify(status, null, 2))}\n`;
 }
 
-/** The three views as aligned text; live names are sanitized for the terminal. Ends with a newline. */
-export function renderStatusText(status: Status): string {
+/**
+ * The summary, then the `lists` asked for as aligned rows, then the configuration's differences;
+ * live names are sanitized for the terminal. Ends with a newline.
+ */
+export function renderStatusText(status: Status, options: { lists: readonly ListedView[] }): string {
   const sections: string[][] = [];
   if (status.incomplete.length > 0) {
     sections.push([`Warning: Dialpad could not be read completely (${status.incomplete.map(sanitizeForTerminal).join('; ')}); the views below may miss some entries.`]);
   }
   const searched = status.search === null ? '' : `, matching "${sanitizeForTerminal(status.search)}"`;
-  sections.push(view(`Active or Pending Users (${status.users.length}${searched})`, status.users.map(userRow), 'no users'));
-  sections.push(view(`Reserved Numbers (${status.reserved_numbers.length})`, status.reserved_numbers.map(numberRow), 'the reserved pool is empty'));
-  sections.push(view(`Deleted Users (${status.deleted_users.length})`, status.deleted_users.map(deletedRow), 'no users deleted in the last 72 h'));
+  sections.push(summaryLines(status.summary, searched));
+  const lists = new Set(options.lists);
+  if (lists.has('users')) sections.push(view(`Active or Pending Users (${status.users.length}${searched})`, status.users.map(userRow), none('no users', status)));
+  if (lists.has('numbers')) {
+    sections.push(view(`Reserved Numbers (${status.reserved_numbers.length}${searched})`, status.reserved_numbers.map(numberRow), none('the reserved pool is empty', status)));
+  }
+  if (lists.has('deleted')) {
+    sections.push(view(`Deleted Users (${status.deleted_users.length}${searched})`, status.deleted_users.map(deletedRow), none('no users deleted in the last 72 h', status)));
+  }
   if (status.differences !== null) sections.push(differencesLines(status.differences));
-  sections.push([`Read from Dialpad at ${status.read_at}.`]);
+  const read = [`Read from Dialpad at ${status.read_at}.`];
+  if (lists.size < LISTED_VIEWS.length) read.push('List rows with --view users|numbers|deleted|all; find a user, number or deleted user with --search TEXT.');
+  sections.push(read);
   return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
+}
+
+function none(empty: string, status: Status): string {
+  return status.search === null ? empty : 'nothing matches';
+}
+
+/** Counts per state and office, the pool per office, the first restore deadline. */
+function summaryLines(s: StatusSummary, searched: string): string[] {
+  const u = s.users;
+  const lines = [`Summary${searched}:`, `  Users: ${u.total} (${u.active} active, ${u.pending} pending, ${u.suspended} suspended)`];
+  if (u.by_office.length > 0) {
+    const rows = [['office', 'active', 'pending', 'suspended', 'total'], ...u.by_office.map((o) => [o.office, ...[o.active, o.pending, o.suspended, o.total].map(String)])];
+    lines.push(...alignRows(rows, { right: true }).map((r) => `    ${r}`));
+  }
+  const pool = s.reserved_numbers.by_office.map((o) => `${o.office ?? 'no office'} ${o.count}`).join(', ');
+  lines.push(`  Reserved numbers: ${s.reserved_numbers.total}${pool === '' ? '' : ` (${sanitizeForTerminal(pool)})`}`);
+  const d = s.deleted_users;
+  const first = d.closes_first === null ? '' : `; the first restore window closes at ${d.closes_first} (${d.hours_left ?? 0} h left)`;
+  lines.push(`  Deleted users (restorable for ${RESTORE_WINDOW_HOURS} h): ${d.total}${first}`);
+  return lines;
 }
 
 /** The config against Dialpad: matched, or how many operations and which manual steps wait. */
@@ -55,10 +97,22 @@ function deletedRow(d: DeletedUser): string[] {
   return [d.email, d.name, d.office, left];
 }
 
-/** A title and aligned rows (each cell sanitized), or a dash line when there are none. */
-function view(title: string, rows: string[][], none: string): string[] {
-  if (rows.length === 0) return [`${title}:`, `  (${none})`];
+/** A title and aligned rows, or a dash line when there are none. */
+function view(title: string, rows: string[][], empty: string): string[] {
+  if (rows.length === 0) return [`${title}:`, `  (${empty})`];
+  return [`${title}:`, ...alignRows(rows, { right: false }).map((r) => `  ${r}`)];
+}
+
+/** Rows with each cell sanitized and padded to its column's width (numbers right-aligned); the last cell unpadded. */
+function alignRows(rows: string[][], options: { right: boolean }): string[] {
   const cells = rows.map((r) => r.map(sanitizeForTerminal));
   const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  return [`${title}:`, ...cells.map((r) => `  ${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}`)];
+  return cells.map((r) =>
+    r
+      .map((c, i) => {
+        if (options.right && i > 0) return c.padStart(widths[i]!);
+        return i === r.length - 1 ? c : c.padEnd(widths[i]!);
+      })
+      .join('  '),
+  );
 }

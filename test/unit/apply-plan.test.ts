@@ -380,3 +380,17 @@ describe('hasLanded (issue 12 #4)', () => {
     expect(hasLanded(op, state)).toBe(expected);
   });
 });
+
+describe('the journal carries whom each operation acted on (issue 27 #6)', () => {
+  it('status forgets what dialform did: the journal carries the subject and the numbers pooled from whom (issue 27 #6)', async () => {
+    const op: Operation = { ...base('op-1', 'Old@acme.com'), kind: 'delete_user' };
+    const plan: Plan = { ...planOf([op]), pool: [{ number: '+14155550102', direction: 'in', user: 'Old@acme.com', office: 'hq', operation_id: 'op-1' }] };
+    const journal = memoryJournal();
+    const report = await applyPlan(plan, { api: fakeApi().api, journal, now: () => new Date('2026-11-26T10:00:00Z') });
+    expect(report.status).toBe('complete');
+    expect(journal.entries.map((e) => ({ status: e.status, subject: e.subject, to_pool: e.to_pool, at: e.at }))).toEqual([
+      { status: 'started', subject: 'Old@acme.com', to_pool: undefined, at: '2026-11-26T10:00:00.000Z' },
+      { status: 'done', subject: 'Old@acme.com', to_pool: [{ number: '+14155550102', from: 'Old@acme.com' }], at: '2026-11-26T10:00:00.000Z' },
+    ]);
+  });
+});

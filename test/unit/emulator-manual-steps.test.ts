@@ -35,3 +35,29 @@ describe('manual steps by email and office, as plans name them (issue 14 #7)', (
     expect(s.getUser('102').state).toBe('active');
   });
 });
+
+describe('emulator do restore-user past the window (issue 27 #8)', () => {
+  const late = (): Store => {
+    const fixture = makeFixture();
+    const bob = fixture.users.find((u) => u.id === '102');
+    if (bob) Object.assign(bob, { state: 'deleted', deleted_at: '2026-11-22T12:00:00Z' });
+    return new Store(fixture, () => NOW);
+  };
+
+  it('emulator do restore-user after 72 h says the 72-hour window passed, not "no user" (issue 27 #8)', () => {
+    const s = late();
+    // A read (any API request) anonymizes the user first, as Dialpad does.
+    s.sweepDeletedUsers();
+    expect(() => performManualStep(s, { kind: 'restore_user', email: 'Bob@acme.com' })).toThrow(
+      'restore Bob@acme.com: the 72-hour restore window passed: Dialpad anonymized the deleted account, so it can no longer be restored',
+    );
+    // Nothing else is said of an email that never existed.
+    expect(() => performManualStep(s, { kind: 'restore_user', email: 'nobody@acme.com' })).toThrow('no user nobody@acme.com');
+  });
+
+  it('says the window passed too when no read anonymized the user yet (issue 27 #8)', () => {
+    const s = late();
+    expect(() => performManualStep(s, { kind: 'restore_user', email: 'bob@acme.com' })).toThrow('the 72-hour restore window passed');
+    expect(s.getUser('102').state).toBe('deleted');
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * `status --redact` (pure): every string of a `Status` through the plan's redaction
+ * (`redactText`, src/render/redact.ts: the one home of how emails, numbers and names are masked),
+ * the people's names being those the views show. Office names, states and times are kept.
+ */
+import { redactText } from '../render/redact.js';
+import { mapStrings } from '../render/map-strings.js';
+import type { Status } from './build-status.js';
+import { readPhoneSearch } from './search-status.js';
+
+export function redactStatus(status: Status): Status {
+  const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name)];
+  // The fingerprint holds no personal data, and must stay what a reviewer compares with.
+  const redacted = mapStrings(status, (text) => redactText(text, names));
+  // A number searched for as people type it (`(415) 555-0101`, which the plan's pattern of a
+  // number need not match) keeps its marks and last two digits, and claims no country code.
+  const phone = status.search === null ? undefined : readPhoneSearch(status.search);
+  const search = phone === undefined || status.search === null ? redacted.search : maskDigits(status.search);
+  const differences = status.differences === null || redacted.differences === null ? redacted.differences : { ...redacted.differences, fingerprint: status.differences.fingerprint };
+  return { ...redacted, search, differences };
+}
+
+/** Every digit but the last two as `•`: `(415) 555-0101` → `(•••) •••-••01`. */
+function maskDigits(text: string): string {
+  let left = text.replace(/\D/g, '').length - 2;
+  return text.replace(/\d/g, (d) => (left-- > 0 ? '•' : d));
+}
