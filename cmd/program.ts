@@ -6,6 +6,7 @@ import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
 import { runApply } from './commands/apply.js';
 import { runConfirm } from './commands/confirm.js';
+import { runDoctorCommand } from './commands/doctor.js';
 import { runEmulatorServe } from './commands/emulator.js';
 import { runEmulatorDo, type StepRequest } from './commands/emulator-do.js';
 import { runEmulatorConsole } from './commands/emulator-console.js';
@@ -122,6 +123,14 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--journal <file>', 'the apply journal, for who reserved numbers were last for', '.dialform/journal.jsonl')
       .option('--plan <file>', 'a plan applied with that journal (repeatable): says which numbers and users its operations touched', collect, []),
   ).action(async (opts) => setCode(await runStatus(opts, io)));
+
+  addConnectionOptions(
+    program
+      .command('doctor')
+      .description('read-only preflight for a key and a company: admin key, plan tier, size, plan time, clock, rate-limit headers, response shapes, assumptions')
+      .addOption(new Option('--format <format>', 'output format').choices(RESULT_FORMATS).default('text'))
+      .option('--no-redact', 'show names, emails and numbers (masked by default, so the output is safe to paste)'),
+  ).action(async (opts) => setCode(await runDoctorCommand(opts, io)));
 
   const emulator = program.command('emulator').description('the Dialpad API emulator');
   emulator
