@@ -10,6 +10,7 @@ import { runDoctorCommand } from './commands/doctor.js';
 import { runEmulatorServe } from './commands/emulator.js';
 import { runEmulatorDo, type StepRequest } from './commands/emulator-do.js';
 import { runEmulatorConsole } from './commands/emulator-console.js';
+import { runEmulatorSnapshot } from './commands/emulator-snapshot.js';
 import { runImport } from './commands/import.js';
 import { runPlan } from './commands/plan.js';
 import { runShow } from './commands/show.js';
@@ -151,6 +152,14 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--port <n>', 'port (0 picks a free one)', parseNonNegative, 8787)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(async (opts) => setCode(await runEmulatorConsole(opts, io)));
+  addConnectionOptions(
+    emulator
+      .command('snapshot')
+      .description('read the live company (read-only) into an emulator fixture: a twin to rehearse changes on')
+      .option('-o, --out <file>', 'write the fixture here (YAML for .yaml/.yml, else JSON); default: stdout')
+      .option('--force', 'overwrite an existing file')
+      .option('--pseudonymize', 'replace names, emails and numbers consistently (numbers stay valid for their country)'),
+  ).action(async (opts) => setCode(await runEmulatorSnapshot(opts, io)));
   addEmulatorSteps(emulator, io, setCode);
 
   program
