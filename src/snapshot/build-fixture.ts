@@ -40,7 +40,7 @@ export function buildSnapshotFixture(read: RawRead, opts: SnapshotOptions): Snap
   const configUsers = new Map((opts.desired?.tenant.users ?? []).map((u) => [u.email, u]));
 
   const users: FixtureUser[] = read.users.map((u) => toFixtureUser(u, opts.readAt, configUsers));
-  const deleted = users.filter((u) => u.state === 'deleted').length;
+  const deleted = read.users.filter((u) => u.state === 'deleted' && u.deleted_at === undefined).length;
   if (deleted > 0) unknown.push(`deletion times of ${deleted} deleted user(s): the API shows none, so their restore window starts at the snapshot (${opts.readAt}); Dialpad's may end sooner`);
 
   const offices: FixtureOffice[] = read.offices.map((o) => {
