@@ -24,7 +24,7 @@ export async function runDoctorCommand(opts: DoctorCommandOptions, io: Io): Prom
   const observe = (event: RequestEvent) => void events.push({ event, localTime: Date.now() });
   const target = await openTarget({ ...opts, observe }, io, found?.desired);
   try {
-    const report = await runDoctor({ client: target.client, events, target: target.label, ...(opts.rateLimit === undefined ? {} : { rate: opts.rateLimit }) });
+    const report = await runDoctor({ client: target.client, events, target: target.label, emulated: target.rehearsing, ...(opts.rateLimit === undefined ? {} : { rate: opts.rateLimit }) });
     const shown = opts.redact ? redactReport(report) : report;
     io.out(opts.format === 'json' ? renderDoctorJson(shown) : renderDoctorText(shown));
     return report.findings.some((f) => f.severity === 'error') ? EXIT.error : EXIT.ok;

@@ -21,10 +21,10 @@ async function serve(fixture: Fixture, faults?: string): Promise<string> {
   return running.url;
 }
 
-async function doctorOf(fixture: Fixture, faults?: string) {
+async function doctorOf(fixture: Fixture, faults?: string, emulated = false) {
   const events: ObservedRequest[] = [];
   const client = createDialpadClient({ baseUrl: await serve(fixture, faults), apiKey: 'k', rateLimit: Infinity, onRequest: (event: RequestEvent) => events.push({ event, localTime: Date.now() }) });
-  return runDoctor({ client, events, target: 'test' });
+  return runDoctor({ client, events, target: 'test', emulated });
 }
 
 async function snapshotOf(fixture: Fixture): Promise<Fixture> {
@@ -63,6 +63,13 @@ describe('doctor in process (issue 28)', () => {
     const offices = report.shapes.find((s) => s.schema === 'schemas.office.OfficeProto');
     expect(offices).toMatchObject({ records: 4, unknown_fields: { country_code: 4 }, missing_fields: { country: 4 } });
     expect(report.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['response_shape', 'unknown_fields']));
+  });
+
+  it("blocks on a skewed clock, but only warns of the embedded emulator's (its fixture's clock)", async () => {
+    const skewed = { ...makeFixture(), clock: new Date(Date.now() + 3 * 3600_000).toISOString() };
+    const severity = async (emulated: boolean) => (await doctorOf(skewed, undefined, emulated)).findings.filter((f) => f.code === 'clock_skew').map((f) => `${f.severity}: ${f.message}`);
+    expect(await severity(false)).toEqual(["error: Dialpad's clock is 3 h ahead of this machine's"]);
+    expect(await severity(true)).toEqual(["warning: Dialpad's clock is 3 h ahead of this machine's"]);
   });
 
   it('estimates a plan read of 2,000 users as 21 user pages', () => {
