@@ -1,7 +1,7 @@
+import { countPages } from '../src/dialpad/read-budget.js';
 import type { Fixture } from '../src/emulator/index.js';
 
-/** The emulator's (and Dialpad's) default page size. */
-export const PAGE_SIZE = 100;
+export { countPages, PAGE_SIZE } from '../src/dialpad/read-budget.js';
 
 /**
  * What the old read-everything design (before the two-phase read, issue 15) costs for the
@@ -13,14 +13,6 @@ export interface ReadBound {
   offices: number;
   users: number;
   numbers: number;
-}
-
-/**
- * Pages a cursor walk needs for `n` items: a full page always carries a cursor, so a list whose
- * length is a multiple of the page size ends with an empty page (and an empty list is one page).
- */
-export function countPages(n: number, pageSize = PAGE_SIZE): number {
-  return Math.floor(n / pageSize) + 1;
 }
 
 /**

@@ -6,9 +6,11 @@ import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
 import { runApply } from './commands/apply.js';
 import { runConfirm } from './commands/confirm.js';
+import { runDoctorCommand } from './commands/doctor.js';
 import { runEmulatorServe } from './commands/emulator.js';
 import { runEmulatorDo, type StepRequest } from './commands/emulator-do.js';
 import { runEmulatorConsole } from './commands/emulator-console.js';
+import { runEmulatorSnapshot } from './commands/emulator-snapshot.js';
 import { runImport } from './commands/import.js';
 import { runPlan } from './commands/plan.js';
 import { runShow } from './commands/show.js';
@@ -126,6 +128,14 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--plan <file>', 'a plan applied with a journal older than its subjects (repeatable): says which numbers and users its operations touched', collect, []),
   ).action(async (opts) => setCode(await runStatus(opts, io)));
 
+  addConnectionOptions(
+    program
+      .command('doctor')
+      .description('read-only preflight for a key and a company: admin key, plan tier, size, plan time, clock, rate-limit headers, response shapes, assumptions')
+      .addOption(new Option('--format <format>', 'output format').choices(RESULT_FORMATS).default('text'))
+      .option('--no-redact', 'show names, emails and numbers (masked by default, so the output is safe to paste)'),
+  ).action(async (opts) => setCode(await runDoctorCommand(opts, io)));
+
   const emulator = program.command('emulator').description('the Dialpad API emulator');
   emulator
     .command('serve')
@@ -145,6 +155,14 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--port <n>', 'port (0 picks a free one)', parseNonNegative, 8787)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(async (opts) => setCode(await runEmulatorConsole(opts, io)));
+  addConnectionOptions(
+    emulator
+      .command('snapshot')
+      .description('read the live company (read-only) into an emulator fixture: a twin to rehearse changes on')
+      .option('-o, --out <file>', 'write the fixture here (YAML for .yaml/.yml, else JSON); default: stdout')
+      .option('--force', 'overwrite an existing file')
+      .option('--pseudonymize', 'replace names, emails and numbers consistently (numbers stay valid for their country)'),
+  ).action(async (opts) => setCode(await runEmulatorSnapshot(opts, io)));
   addEmulatorSteps(emulator, io, setCode);
 
   program

@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import { createDialpadClient, resolveConnection, type DialpadClient } from '../src/dialpad/index.js';
+import { createDialpadClient, resolveConnection, type DialpadClient, type RequestEvent } from '../src/dialpad/index.js';
 import { startEmbeddedEmulator } from '../src/emulator/index.js';
 import { UsageError } from '../src/errors.js';
 import type { DesiredState } from '../src/model/tenant.js';
@@ -19,6 +19,8 @@ export interface ConnectionOptions {
   /** `--request-timeout`: each API request's total deadline, in seconds. */
   requestTimeout?: number;
   verbose?: boolean;
+  /** Not a flag: called with every HTTP attempt the client makes (`doctor` inspects them). */
+  observe?: (event: RequestEvent) => void;
 }
 
 /** A connected client and how to let it go. */
@@ -60,13 +62,13 @@ export async function openTarget(opts: ConnectionOptions, io: Io, desired?: Desi
     }
     // The client's default limit is Dialpad's 20 requests per second, a courtesy to Dialpad; the
     // embedded emulator runs in this process and has no limit, so none is kept unless --rate-limit asks.
-    const client = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit ?? Infinity, deadlineMs, log, signal });
+    const client = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit ?? Infinity, deadlineMs, log, signal, onRequest: opts.observe });
     return { client, label: 'the embedded emulator', rehearsing: true, close: () => emulator.close() };
   }
   if (opts.emulatorReset) throw new UsageError('--emulator-reset only makes sense with --emulator');
   const connection = await resolveConnection({ apiUrl: opts.apiUrl, apiKeyFile: opts.apiKeyFile, env: io.env });
   io.hideSecret?.(connection.apiKey);
-  const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, deadlineMs, log, signal });
+  const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, deadlineMs, log, signal, onRequest: opts.observe });
   return { client, label: connection.baseUrl, rehearsing: false, close: async () => {} };
 }
 

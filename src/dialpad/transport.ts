@@ -13,8 +13,13 @@ import {
 } from './retry-policy.js';
 import { boundMessage, createKeyScrubber } from './scrub-secret.js';
 
-/** One HTTP attempt as the client saw it (for contract tests and tracing). Never holds headers. */
+/**
+ * One HTTP attempt as the client saw it (for contract tests, tracing and `doctor`). Never holds the
+ * request's headers (they carry the key).
+ */
 export interface RequestEvent {
+  /** The call's stable operation id, e.g. `users.list`. */
+  operation: string;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -23,6 +28,8 @@ export interface RequestEvent {
   status?: number;
   /** Parsed response JSON, when the attempt got one. */
   response?: unknown;
+  /** The response's headers (names lower-case; repeated ones joined with `, `), when there was a response. */
+  responseHeaders?: Record<string, string>;
 }
 
 export interface TransportOptions {
@@ -125,7 +132,7 @@ export function createTransport(opts: TransportOptions): Transport {
     const query = cleanQuery(spec.query);
     const url = new URL(spec.path, opts.baseUrl);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    const event: RequestEvent = { method: spec.method, path: spec.path, query };
+    const event: RequestEvent = { operation: spec.operation, method: spec.method, path: spec.path, query };
     if (spec.body !== undefined) event.body = spec.body;
     const errorBase = { operation: spec.operation, ...(spec.label === undefined ? {} : { label: spec.label }) };
     const abandoned = () => new ApiError({ ...errorBase, kind: 'network', apiMessage: 'abandoned: the client was stopped' });
@@ -155,6 +162,7 @@ export function createTransport(opts: TransportOptions): Transport {
       const text = await res.body.text();
       const json = parseJson(text);
       event.status = res.statusCode;
+      event.responseHeaders = flattenHeaders(res.headers);
       if (json !== undefined) event.response = json;
       opts.onRequest?.(event);
       opts.log?.(`${spec.method} ${url.pathname}${url.search} ${res.statusCode} ${elapsed(started)}ms`);
@@ -254,6 +262,12 @@ function parseJson(text: string): unknown {
 function messageOf(json: unknown): string | undefined {
   const message = (json as ApiErrorBody | undefined)?.error?.message;
   return typeof message === 'string' ? message : undefined;
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
 }
 
 function elapsed(started: number): number {

@@ -21,6 +21,9 @@
  *   truncate=R+R+…    requests answered with an empty last page (`{}`, 200, no cursor) instead of their
  *                     own, whatever `rate` draws: a list that ends early and says nothing (R as in
  *                     `fail=`). Example: `rate=0,truncate=GET:/api/v2/users:paged`
+ *   rename=F:G+…      every successful answer's record (the body, or each of its `items`) carries
+ *                     field F under the name G instead: Dialpad changing a response shape. Example:
+ *                     `rate=0,rename=license:license_type`
  */
 import { UsageError } from '../errors.js';
 
@@ -42,6 +45,14 @@ export interface FaultSpec {
   slowMs: number;
   fail: FailRule[];
   truncate: FailRule[];
+  /** Fields renamed in every successful answer's records (`rename=`). */
+  rename: FieldRename[];
+}
+
+/** A field an answer's records carry under another name (`rename=from:to`). */
+export interface FieldRename {
+  from: string;
+  to: string;
 }
 
 /** The request a fault is decided for. */
@@ -69,7 +80,7 @@ function invalid(spec: string, why: string): UsageError {
 
 /** Parses a fault spec such as `seed=42,rate=0.1,kinds=500+503+reset,slow_ms=2000`. */
 export function parseFaultSpec(spec: string): FaultSpec {
-  const out: FaultSpec = { seed: 1, rate: 0.1, kinds: ['500', '503', '429', 'reset', 'slow'], slowMs: 2000, fail: [], truncate: [] };
+  const out: FaultSpec = { seed: 1, rate: 0.1, kinds: ['500', '503', '429', 'reset', 'slow'], slowMs: 2000, fail: [], truncate: [], rename: [] };
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [key, value, ...rest] = part.split('=');
     if (value === undefined || rest.length > 0) throw invalid(spec, `"${part}" is not key=value`);
@@ -92,8 +103,10 @@ export function parseFaultSpec(spec: string): FaultSpec {
       out.fail = value.split('+').map((rule) => parseFailRule(spec, rule));
     } else if (key === 'truncate') {
       out.truncate = value.split('+').map((rule) => parseFailRule(spec, rule));
+    } else if (key === 'rename') {
+      out.rename = value.split('+').map((pair) => parseRename(spec, pair));
     } else {
-      throw invalid(spec, `unknown key "${key}" (keys: seed, rate, kinds, slow_ms, fail, truncate)`);
+      throw invalid(spec, `unknown key "${key}" (keys: seed, rate, kinds, slow_ms, fail, truncate, rename)`);
     }
   }
   return out;
@@ -105,6 +118,30 @@ function parseFailRule(spec: string, rule: string): FailRule {
     throw invalid(spec, `rule "${rule}" is not METHOD:PATH or METHOD:PATH:paged`);
   }
   return { method, path, paged: flag === 'paged' };
+}
+
+function parseRename(spec: string, pair: string): FieldRename {
+  const [from, to, ...rest] = pair.split(':');
+  const field = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  if (!from || !to || !field.test(from) || !field.test(to) || from === to || rest.length > 0) throw invalid(spec, `rename "${pair}" is not FIELD:OTHER_FIELD`);
+  return { from, to };
+}
+
+/** `body` with `renames` applied to its record, or to each of its `items`; other bodies as they are. */
+export function renameFields(body: unknown, renames: readonly FieldRename[]): unknown {
+  if (renames.length === 0 || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const record = body as Record<string, unknown>;
+  const renamed = (r: unknown): unknown => {
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) return r;
+    const out: Record<string, unknown> = { ...(r as Record<string, unknown>) };
+    for (const { from, to } of renames) {
+      if (!(from in out)) continue;
+      out[to] = out[from];
+      delete out[from];
+    }
+    return out;
+  };
+  return Array.isArray(record['items']) ? { ...record, items: record['items'].map(renamed) } : renamed(record);
 }
 
 /** mulberry32: small, fast, good enough for test repeatability. Also seeds generated fixtures. */
@@ -127,6 +164,11 @@ export class FaultInjector {
   constructor(spec: FaultSpec) {
     this.spec = spec;
     this.next = createPrng(spec.seed);
+  }
+
+  /** A successful answer's body as the spec's `rename=` reshapes it. */
+  reshape(body: unknown): unknown {
+    return renameFields(body, this.spec.rename);
   }
 
   decide(request: FaultRequest): FaultDecision {

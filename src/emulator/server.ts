@@ -215,6 +215,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       result = { status, body: toErrorBody(status, 'injected fault after the change was applied') };
       headers = {};
     }
+    if (faults !== undefined && (result.status ?? 200) < 300) result = { ...result, body: faults.reshape(result.body) };
     log.push({ method, route: template, path: url.pathname, status: result.status ?? 200, body });
     if (log.length > REQUEST_LOG_LIMIT) log.splice(0, log.length - REQUEST_LOG_LIMIT);
     if (latencyMs > 0) await delay(latencyMs);

@@ -37,9 +37,11 @@ describe('dialform completion (issue 16 #5)', () => {
   });
 
   it('completes subcommands, nested ones, options and an option\'s choices (issue 16 #5)', async () => {
-    expect(await complete('dialform ')).toEqual(['validate', 'plan', 'apply', 'confirm', 'show', 'import', 'status', 'emulator', 'completion']);
+    expect(await complete('dialform ')).toEqual(['validate', 'plan', 'apply', 'confirm', 'show', 'import', 'status', 'doctor', 'emulator', 'completion']);
     expect(await complete('dialform em')).toEqual(['emulator']);
     expect(await complete('dialform emulator d')).toEqual(['do']);
+    expect(await complete('dialform emulator s')).toEqual(['serve', 'snapshot']);
+    expect(await complete('dialform doctor --no-')).toEqual(['--no-redact']);
     expect(await complete('dialform emulator do grant-')).toEqual(['grant-analytics', 'grant-proxy']);
     expect(await complete('dialform -v plan -c dialform --re')).toEqual(['--redact', '--request-timeout']);
     expect(await complete('dialform plan --format ')).toEqual(['text', 'markdown', 'json']);

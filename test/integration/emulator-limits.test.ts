@@ -48,7 +48,7 @@ describe('rate limit', () => {
 
 describe('fault injection', () => {
   it('parses the spec and rejects bad ones', () => {
-    expect(parseFaultSpec('seed=42,rate=0.25,kinds=500+reset,slow_ms=10')).toEqual({ seed: 42, rate: 0.25, kinds: ['500', 'reset'], slowMs: 10, fail: [], truncate: [] });
+    expect(parseFaultSpec('seed=42,rate=0.25,kinds=500+reset,slow_ms=10')).toEqual({ seed: 42, rate: 0.25, kinds: ['500', 'reset'], slowMs: 10, fail: [], truncate: [], rename: [] });
     expect(parseFaultSpec('rate=0,truncate=GET:/api/v2/departments:paged').truncate).toEqual([{ method: 'GET', path: '/api/v2/departments', paged: true }]);
     expect(() => parseFaultSpec('truncate=departments')).toThrow(/not METHOD:PATH/);
     expect(parseFaultSpec('rate=0,fail=GET:/api/v2/users:paged+DELETE:/api/v2/users/7').fail).toEqual([

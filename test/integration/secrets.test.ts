@@ -6,7 +6,7 @@ import { ROOT, runCli, scratchCopy, type CliResult } from '../support/cli.js';
 
 /**
  * The API key appears nowhere: not on stdout or stderr of any command (successful or failing,
- * with --verbose), and in no file the commands write (plan files, journal, imported YAML) nor in
+ * with --verbose), and in no file the commands write (plan files, journal, imported YAML, a snapshot) nor in
  * the emulator's state. The key is given through DIALPAD_API_KEY and through --api-key-file.
  */
 const KEY = 'dpk-SECRET-5f0c2a9e-KNOWN-VALUE';
@@ -78,6 +78,10 @@ describe.each(['env', 'file'] as const)('the API key given by %s', (via) => {
     // The JSON error document is built from the same scrubbed message as the text.
     await record('plan json with a refused key (401)', [1], run(['plan', ...c, '--format', 'json'], refusing.running.url));
     await record('apply json with a refused key (401)', [1], run(['apply', ...c, '--auto-approve', '--format', 'json'], refusing.running.url));
+    // The example's fixture runs on a fixed clock, which doctor names as a skew (exit 1).
+    await record('doctor', [0, 1], run(['doctor', '--no-redact']));
+    await record('doctor json with a refused key (401)', [1], run(['doctor', '--format', 'json'], refusing.running.url));
+    await record('emulator snapshot', [0], run(['emulator', 'snapshot', '-c', 'acme', '-o', 'twin.json']));
     await record('plan against an unreachable API', [1], run(['plan', ...c], 'http://127.0.0.1:9'));
     await writeFile(join(cwd, 'acme', 'broken.yaml'), `users:\n  - { email: ${KEY}, office: [ }\n`);
     await record('validate a bad config', [1], run(['validate', ...c]));
@@ -95,8 +99,9 @@ describe.each(['env', 'file'] as const)('the API key given by %s', (via) => {
     expect(written.some((f) => f.endsWith('plan.json'))).toBe(true);
     expect(written.some((f) => f.endsWith('journal.jsonl'))).toBe(true);
     expect(written.some((f) => f.includes(join('imported', 'users')))).toBe(true);
+    expect(written.some((f) => f.endsWith('twin.json'))).toBe(true);
     for (const file of written) expect(await readFile(file, 'utf8'), file).not.toContain(KEY);
     expect(JSON.stringify(good.emulator.snapshot())).not.toContain(KEY);
     expect(JSON.stringify(refusing.emulator.snapshot())).not.toContain(KEY);
-  }, 120_000);
+  }, 180_000);
 });
