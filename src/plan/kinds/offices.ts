@@ -2,7 +2,7 @@
 import { LINE_LABELS } from '../../model/license-lines.js';
 import { countOf } from '../plural.js';
 import type { KindSpec } from './spec.js';
-import { existingOffice, isFailure, lineKey, officeKey } from './sim-steps.js';
+import { existingOffice, isFailure, licenseCountKey, lineKey, officeKey } from './sim-steps.js';
 
 export const createOffice: KindSpec<'create_office'> = {
   phase: () => 'create_office',
@@ -33,6 +33,7 @@ export const buyLicenses: KindSpec<'buy_licenses'> = {
   },
   deletes: false,
   tieDetail: (op) => op.line,
+  subject: (op) => licenseCountKey(op.target.key, op.line),
   check(sim, op) {
     const office = existingOffice(sim, op.target.key);
     return isFailure(office) ? office : undefined;
@@ -69,6 +70,7 @@ export const cancelLicenses: KindSpec<'cancel_licenses'> = {
   },
   deletes: false,
   tieDetail: (op) => op.line,
+  subject: (op) => licenseCountKey(op.target.key, op.line),
   check(sim, op) {
     const office = existingOffice(sim, op.target.key);
     if (isFailure(office)) return office;
@@ -133,6 +135,8 @@ export const transferLicenses: KindSpec<'transfer_licenses'> = {
   },
   deletes: false,
   tieDetail: (op) => `${op.line}:${op.from.key}`,
+  // The destination's count of this line, which apply verifies: a transfer of another line waits for nothing of it.
+  subject: (op) => licenseCountKey(op.to.key, op.line),
   check(sim, op) {
     const from = existingOffice(sim, op.from.key);
     if (isFailure(from)) return from;
