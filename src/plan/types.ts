@@ -267,6 +267,7 @@ export const RULE_CODES = [
   'pending_user_not_operator',
   'group_id_not_found',
   'office_country_mismatch',
+  'office_create_missing',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

@@ -10,7 +10,19 @@ export const createOffice: KindSpec<'create_office'> = {
   manual: false,
   deletes: false,
   tieDetail: () => '',
-  check: () => undefined,
+  // Dialpad's POST /api/v2/offices requires billing details only config can give: without them
+  // the step would fail at apply, so the plan is blocked instead (issue 27 #3).
+  check(_sim, op) {
+    if (op.spec !== undefined) return undefined;
+    return {
+      code: 'office_create_missing',
+      message:
+        `create office ${op.office.name} (${op.office.key}): Dialpad has no office by this name, and its config entry` +
+        `${op.source === 'config' ? '' : ` (${op.source})`} has no \`create:\` block with the billing details Dialpad requires to create one ` +
+        `(POST /api/v2/offices: currency, plan period, billing address, …). Add offices.${op.office.key}.create (docs/config.md), ` +
+        `or, if the office exists in Dialpad under another name, point the entry at it by its name or its \`id\`.`,
+    };
+  },
   apply(sim, op, fx) {
     const office = sim.offices.get(op.office.key);
     if (office !== undefined) office.exists = true;
