@@ -268,6 +268,7 @@ export const RULE_CODES = [
   'group_id_not_found',
   'office_country_mismatch',
   'office_create_missing',
+  'lifecycle_state_ignored',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -373,4 +374,9 @@ export interface UnmanagedUsers {
   policy: UnmanagedUsersPolicy;
   /** How many (at least 1). */
   count: number;
+  /**
+   * How many of them an identity provider owns (`lifecycle: external`): `policy` does not apply to
+   * them, whatever it says; the provider decides whether they stay. Present only when there are some.
+   */
+  external?: number;
 }

@@ -4,6 +4,7 @@ import { checkGroupIdNotFound } from './group-id-not-found.js';
 import type { Rule, RuleContext } from './context.js';
 import { checkIncompleteLiveRead } from './incomplete-live-read.js';
 import { checkLastCompanyAdmin } from './last-company-admin.js';
+import { checkLifecycleStateIgnored } from './lifecycle-state-ignored.js';
 import { checkNumberConflict } from './number-conflict.js';
 import { checkOfficeCountryMismatch } from './office-country-mismatch.js';
 import { checkPendingUserNumberLoss } from './pending-user-number-loss.js';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   checkPendingUserNumberLoss,
   checkRestoreWindowExpired,
   checkGroupIdNotFound,
+  checkLifecycleStateIgnored,
 ];
 
 /** Runs every rule and returns their violations. */
