@@ -12,10 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { DIST_BIN, runCli } from '../support/cli.js';
 import { startEmulatorForTest, type RunningEmulator } from '../support/emulator.js';
 
-const USERS = 12;
+const USERS = 40;
 const emails = Array.from({ length: USERS }, (_, i) => `u${String(i + 1).padStart(2, '0')}@stop.example`);
 
-/** One office of 12 users named Old; config renames each to New: 12 `update_user`, one PATCH each. */
+/** One office of 40 users named Old; config renames each to New: 40 `update_user`, one PATCH each (10 rounds of 4 at 150 ms: time for a signal to land mid-apply). */
 async function writeScenario(dir: string): Promise<{ fixture: string; config: string }> {
   const fixture = {
     clock: '2026-11-26T09:00:00Z',
@@ -70,7 +70,7 @@ const renamed = (running: RunningEmulator) => running.emulator.snapshot().users.
 const FIRST_DONE = /\] op-\d+ update .*: done\n/;
 
 describe('Ctrl-C during apply (issue 27 #11)', () => {
-  it('Ctrl-C during apply exits 4, saying what is done, what is in doubt and to rerun; the rerun finishes (issue 27 #11)', async () => {
+  it('Ctrl-C during apply exits 4, saying what is done, what is in doubt and to rerun; the rerun finishes (issue 27 #11)', { timeout: 120_000 }, async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-interrupt-'));
     const { fixture } = await writeScenario(cwd);
     const running = await startEmulatorForTest(fixture, { latencyMs: 150 });
@@ -93,7 +93,7 @@ describe('Ctrl-C during apply (issue 27 #11)', () => {
     expect(renamed(running)).toBe(USERS);
   });
 
-  it('a second Ctrl-C stops at once with exit 4, naming what is in doubt; the rerun finishes (issue 27 #11)', async () => {
+  it('a second Ctrl-C stops at once with exit 4, naming what is in doubt; the rerun finishes (issue 27 #11)', { timeout: 120_000 }, async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-interrupt-twice-'));
     const { fixture } = await writeScenario(cwd);
     const running = await startEmulatorForTest(fixture, { latencyMs: 150 });
