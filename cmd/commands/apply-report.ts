@@ -43,10 +43,8 @@ export function progress(io: Io, plan: Plan): Progress {
 export function describeInterrupt(count: number, state: Progress): string {
   const inFlight = state.inFlight();
   if (count === 1) {
-    return (
-      `\nInterrupted: apply starts no further operation and waits for the ${inFlight.length} in flight to finish ` +
-      '(interrupt again to stop at once, leaving them in doubt).\n'
-    );
+    const waiting = inFlight.length === 0 ? 'none is in flight' : `waits for the ${inFlight.length} in flight to finish (interrupt again to stop at once, leaving them in doubt)`;
+    return `\nInterrupted: apply starts no further operation; ${waiting}.\n`;
   }
   const lines = [
     '\nInterrupted again: stopping now.',
