@@ -61134,8 +61134,9 @@ function progress(io, plan) {
 function describeInterrupt(count2, state) {
   const inFlight = state.inFlight();
   if (count2 === 1) {
+    const waiting = inFlight.length === 0 ? "none is in flight" : `waits for the ${inFlight.length} in flight to finish (interrupt again to stop at once, leaving them in doubt)`;
     return `
-Interrupted: apply starts no further operation and waits for the ${inFlight.length} in flight to finish (interrupt again to stop at once, leaving them in doubt).
+Interrupted: apply starts no further operation; ${waiting}.
 `;
   }
   const lines = [
