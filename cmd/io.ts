@@ -25,6 +25,14 @@ export interface Io {
    * too, whatever produced them. Test doubles may leave it out.
    */
   hideSecret?(secret: string): void;
+  /**
+   * Calls `listener` on each interrupt (SIGINT: Ctrl-C; SIGTERM: a cancelled CI job) until the
+   * returned function is called; meanwhile an interrupt no longer ends the process by itself.
+   * Test doubles may leave it out.
+   */
+  onInterrupt?(listener: () => void): () => void;
+  /** Ends the process at once with `code` (what was printed is already written). */
+  exitNow?(code: number): void;
 }
 
 /** The real terminal. */
@@ -54,6 +62,15 @@ export function processIo(): Io {
         rl.close();
       }
     },
+    onInterrupt(listener) {
+      process.on('SIGINT', listener);
+      process.on('SIGTERM', listener);
+      return () => {
+        process.off('SIGINT', listener);
+        process.off('SIGTERM', listener);
+      };
+    },
+    exitNow: (code) => process.exit(code),
     env: process.env,
     cwd: process.cwd(),
   };

@@ -4,17 +4,57 @@ import type { Plan } from '../../src/plan/types.js';
 import { sanitizeForTerminal } from '../../src/render/terminal-safe.js';
 import { paint, type Io } from '../io.js';
 
-export function progress(io: Io, plan: Plan): (event: ApplyEvent) => void {
+/** apply's progress as it prints it, and what it knows of the run so far (for an interrupt). */
+export interface Progress {
+  onEvent(event: ApplyEvent): void;
+  /** Operations started whose result is not known yet: in doubt if the process ends now. */
+  inFlight(): Array<{ id: string; summary: string }>;
+  /** Ids of the operations done (or found done) so far. */
+  done(): string[];
+}
+
+export function progress(io: Io, plan: Plan): Progress {
   const width = String(plan.operations.length).length;
-  return (event) => {
-    const counter = `[${String(event.index + 1).padStart(width)}/${event.total}]`;
-    if (event.type === 'start') {
-      if (io.errIsTty) io.err(`\r\x1b[K${counter} ${event.id} ${sanitizeForTerminal(event.summary)}`);
-      return;
-    }
-    if (io.errIsTty) io.err('\r\x1b[K');
-    io.err(`${counter} ${describe(event.result)}\n`);
+  const started = new Map<string, string>();
+  const done: string[] = [];
+  return {
+    onEvent(event) {
+      const counter = `[${String(event.index + 1).padStart(width)}/${event.total}]`;
+      if (event.type === 'start') {
+        started.set(event.id, event.summary);
+        if (io.errIsTty) io.err(`\r\x1b[K${counter} ${event.id} ${sanitizeForTerminal(event.summary)}`);
+        return;
+      }
+      started.delete(event.result.id);
+      if (event.result.outcome.status === 'done' || event.result.outcome.status === 'already_done') done.push(event.result.id);
+      if (io.errIsTty) io.err('\r\x1b[K');
+      io.err(`${counter} ${describe(event.result)}\n`);
+    },
+    inFlight: () => [...started].map(([id, summary]) => ({ id, summary })),
+    done: () => [...done],
   };
+}
+
+/**
+ * What apply says on an interrupt (Ctrl-C): on the first, that it starts nothing more and lets
+ * what is in flight finish; on a second, what is done and what is in doubt (started, outcome
+ * unknown: the next apply looks each up in Dialpad before sending it again), before it ends at once.
+ */
+export function describeInterrupt(count: number, state: Progress): string {
+  const inFlight = state.inFlight();
+  if (count === 1) {
+    const waiting = inFlight.length === 0 ? 'none is in flight' : `waits for the ${inFlight.length} in flight to finish (interrupt again to stop at once, leaving them in doubt)`;
+    return `\nInterrupted: apply starts no further operation; ${waiting}.\n`;
+  }
+  const lines = [
+    '\nInterrupted again: stopping now.',
+    `Done: ${state.done().join(', ') || 'none'}.`,
+    inFlight.length === 0
+      ? 'In doubt: none.'
+      : `In doubt (sent, outcome unknown; the next apply looks each up in Dialpad before sending it again): ${inFlight.map((op) => `${op.id} ${sanitizeForTerminal(op.summary)}`).join('; ')}.`,
+    'Rerun apply to continue: what is done is not repeated.',
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 /** How a waiting step gets done: verified by apply's next read, or confirmed by an operator. */
@@ -85,6 +125,12 @@ export function printReport(report: ApplyReport, io: Io, color: boolean): void {
     const failed = report.results.find((r) => r.outcome.status === 'failed');
     lines.push(`Stopped at ${failed?.id}. Succeeded: ${listIds(report, ['done', 'already_done'])}. Not run: ${listIds(report, ['not_run'])}.`);
     lines.push('Fix the cause and run apply again: what is done is not repeated.');
+  } else if (report.status === 'interrupted') {
+    lines.push(
+      `Interrupted. Done: ${listIds(report, ['done', 'already_done'])}. In doubt: none (every operation that started finished). Not run: ${listIds(report, ['not_run'])}.`,
+    );
+    if (count('waiting') > 0) lines.push('Do the manual steps above (and confirm those no API shows).');
+    lines.push('Rerun apply to continue: what is done is not repeated.');
   } else if (report.status === 'waiting') {
     lines.push('Do the manual steps above (and confirm those no API shows), then run apply again to continue.');
   }

@@ -21,7 +21,7 @@ import { paint, type Io } from '../io.js';
 import { openTargetBeside, rehearsalOf, type ConnectionOptions, type Target } from '../target.js';
 import { renderPlan } from './render-plan.js';
 import { observed } from '../observed.js';
-import { printReport, progress } from './apply-report.js';
+import { describeInterrupt, printReport, progress } from './apply-report.js';
 import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { sanitizeForTerminal } from '../../src/render/terminal-safe.js';
 
@@ -112,16 +112,33 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
     }
     await confirm(opts, io, target);
 
-    const report = await applyPlan(plan, {
-      api: createApplyApi(target.client),
-      journal,
-      // The journal's times are Dialpad's, as restore windows are (docs/apply.md).
-      now: () => target.client.serverTime() ?? new Date(),
-      confirmed,
-      onEvent: progress(io, plan),
-      readLive: () => fetchLive(target.client, READ_PHASE_ONE),
-      ...(opts.expectFingerprint === undefined ? {} : { reviewed: opts.expectFingerprint }),
+    const state = progress(io, plan);
+    const stop = new AbortController();
+    let interrupts = 0;
+    // Ctrl-C stops apply between operations, not mid-write: the first lets what is in flight
+    // finish; a second ends the process at once (exit 4), saying what is in doubt.
+    const stopListening = io.onInterrupt?.(() => {
+      interrupts += 1;
+      io.err(describeInterrupt(interrupts, state));
+      if (interrupts === 1) stop.abort();
+      else io.exitNow?.(EXIT.incomplete);
     });
+    let report: ApplyReport;
+    try {
+      report = await applyPlan(plan, {
+        api: createApplyApi(target.client),
+        journal,
+        // The journal's times are Dialpad's, as restore windows are (docs/apply.md).
+        now: () => target.client.serverTime() ?? new Date(),
+        confirmed,
+        onEvent: (event) => state.onEvent(event),
+        readLive: () => fetchLive(target.client, READ_PHASE_ONE),
+        signal: stop.signal,
+        ...(opts.expectFingerprint === undefined ? {} : { reviewed: opts.expectFingerprint }),
+      });
+    } finally {
+      stopListening?.();
+    }
     printReport(report, io, color);
     onReport(report);
     if (report.status !== 'complete') return EXIT.incomplete;
@@ -230,7 +247,7 @@ function refuseBlocked(plan: Plan): never {
 
 /**
  * `apply --format json`'s document when apply ran to its end: `status` is `no_changes` (nothing to
- * do) or the report's `complete`, `waiting` or `failed`, and each operation run or skipped gives its
+ * do) or the report's `complete`, `waiting`, `failed` or `interrupted`, and each operation run or skipped gives its
  * `id`, `kind` and outcome `status` (no summaries: they name people). A `complete` apply that
  * exits 4 ran everything while Dialpad still differs.
  */

@@ -29,7 +29,15 @@ export interface ApplyOptions {
    * (`judgeReviewed`'s `resumed`), that plan's. Journalled with every operation.
    */
   reviewed?: string;
+  /**
+   * A request to stop (Ctrl-C): no operation starts once it is aborted; those in flight finish
+   * (their outcome known and journalled), the rest are `not_run`, and the report is `interrupted`.
+   */
+  signal?: AbortSignal;
 }
+
+/** Why an operation did not start after `ApplyOptions.signal` was aborted. */
+export const INTERRUPTED_REASON = 'apply was interrupted before it started';
 
 /**
  * Operations apply keeps in flight by default. Enough that request latency does not idle the rate
@@ -68,6 +76,7 @@ function mayOverlap(previous: Operation, op: Operation): boolean {
  *   Its state is journalled (`waiting`, then `done` once verified or confirmed).
  * - The first failing API operation stops the run: operations already in flight finish, the rest
  *   are `not_run`. The report is `failed`.
+ * - A stop request (`signal`) does the same without a failure: the report is `interrupted`.
  *
  * A blocked plan (an error violation, or a summary saying so) is refused before anything runs.
  * This trusts the plan: a saved plan must pass `checkFreshness` first, which recomputes
@@ -117,6 +126,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const finished = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   let failed = false;
+  /** Whether an operation did not start because `options.signal` was aborted. */
+  let interrupted = false;
   /** An exception that is not a user's or Dialpad's failure (a bug): rethrown once nothing is in flight. */
   let bug: { error: unknown } | undefined;
   const total = plan.operations.length;
@@ -126,6 +137,10 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     const base = { id: op.id, kind: op.kind, summary: op.summary, ...(op.step === undefined ? {} : { step: op.step }) };
     if (alreadyDone.has(op.id)) return { ...base, outcome: { status: 'already_done' } };
     if (failed) return { ...base, outcome: { status: 'not_run', reason: 'apply stopped at an earlier failure' } };
+    if (options.signal?.aborted === true) {
+      interrupted = true;
+      return { ...base, outcome: { status: 'not_run', reason: INTERRUPTED_REASON } };
+    }
     if (op.after.some((id) => unfinished.has(id))) {
       const waitingOn = op.after.filter((id) => unfinished.has(id));
       return { ...base, outcome: { status: 'not_run', reason: `waits for ${waitingOn.join(', ')}` } };
@@ -184,7 +199,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   if (bug !== undefined) throw bug.error;
 
   const waiting = results.some((r) => r.outcome.status === 'waiting');
-  return { results, status: failed ? 'failed' : waiting ? 'waiting' : 'complete' };
+  return { results, status: failed ? 'failed' : interrupted ? 'interrupted' : waiting ? 'waiting' : 'complete' };
 }
 
 /** The numbers `op` sent to the reserved pool and whom from, as the plan's simulation recorded them. */

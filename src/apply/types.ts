@@ -92,8 +92,11 @@ export interface OperationResult {
 
 export interface ApplyReport {
   results: OperationResult[];
-  /** `complete`: everything done; `waiting`: manual steps pending; `failed`: stopped at a failure. */
-  status: 'complete' | 'waiting' | 'failed';
+  /**
+   * `complete`: everything done; `waiting`: manual steps pending; `failed`: stopped at a failure;
+   * `interrupted`: stopped on request (`ApplyOptions.signal`, Ctrl-C) with operations not run.
+   */
+  status: 'complete' | 'waiting' | 'failed' | 'interrupted';
 }
 
 /** Progress events for the CLI to print (apply itself never prints). */

@@ -105,3 +105,23 @@ export function matchOwnedUsers(desired: DesiredState, live: LiveState, now?: Da
   owned.unmanaged = unmanaged.filter((u) => lifecycleOwnerOf(desired, u) === 'dialform');
   return owned;
 }
+
+/** A config entry's `state` that dialform does not carry out: an identity provider owns the user. */
+export interface IgnoredState {
+  user: User;
+  /** The live account (not gone), whose state the plan keeps. */
+  live: User;
+}
+
+/**
+ * Config entries owned by an identity provider (`external`) whose declared `state` (other than the
+ * default `active`) is not Dialpad's: the differ keeps Dialpad's state for them (see
+ * `matchOwnedUsers`), so the entry's state is not carried out, and `lifecycle_state_ignored` says so.
+ * An entry with no account yet is waiting for provisioning, not listed here.
+ */
+export function listIgnoredStates(desired: DesiredState, live: LiveState): IgnoredState[] {
+  return matchUsers(desired, live).pairs.flatMap(({ user, live: found }) => {
+    if (found === undefined || GONE_STATES.has(found.state) || user.state === 'active' || user.state === found.state) return [];
+    return lifecycleOwnerOf(desired, user) === 'external' ? [{ user, live: found }] : [];
+  });
+}

@@ -17,6 +17,7 @@ import { runRules, type Withheld } from './rules/index.js';
 import { GROUP_LABELS } from '../model/groups.js';
 import { settleReversibility } from './reversibility.js';
 import { indexLiveNumbers } from '../diff/live-numbers.js';
+import { lifecycleOwnerOf } from '../diff/owned-users.js';
 import { indexNumberCountries } from '../model/countries.js';
 import { createSimState } from './sim-state.js';
 import { addRehearsalNote, type Rehearsal } from './rehearsal.js';
@@ -179,7 +180,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const rehearsal = input.rehearsal;
   const settled = settleReversibility({ operations: trace.operations, pool: trace.pool, live });
   const operations = rehearsal === undefined ? settled : settled.map((op) => addRehearsalNote(op, rehearsal));
-  const untouched = countUntouchedUnmanaged(matched.unmanaged, operations);
+  const untouched = listUntouchedUnmanaged(matched.unmanaged, operations);
+  const external = untouched.filter((u) => lifecycleOwnerOf(desired, u) === 'external').length;
   const waiting = changes
     .flatMap((c) => (c.kind === 'await_provisioning' ? [{ email: c.user.email, source: c.user.source ?? 'config' }] : []))
     .sort((a, b) => compareCodeUnits(a.email, b.email));
@@ -199,7 +201,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     // Always empty now (see `Plan.unverifiable`).
     unverifiable: [],
     offices: listOfficeNames(desired, live),
-    ...(untouched === 0 ? {} : { unmanaged_users: { policy: desired.policy.unmanagedUsers, count: untouched } }),
+    ...(untouched.length === 0 ? {} : { unmanaged_users: { policy: desired.policy.unmanagedUsers, count: untouched.length, ...(external === 0 ? {} : { external }) } }),
     ...(waiting.length === 0 ? {} : { waiting_for_provisioning: waiting }),
     ...(scheduled.length === 0 ? {} : { scheduled }),
   };
@@ -215,9 +217,9 @@ function planAccountTypeChange(desired: DesiredState, live: LiveState): Operatio
 }
 
 /** Live users absent from config that no operation of the plan touches (the policy leaves them, or they are already as it wants). */
-function countUntouchedUnmanaged(unmanaged: readonly User[], operations: Operation[]): number {
+function listUntouchedUnmanaged(unmanaged: readonly User[], operations: Operation[]): User[] {
   const touched = new Set(operations.flatMap((op) => (op.target.type === 'user' ? [op.target.email.toLowerCase()] : [])));
-  return unmanaged.filter((u) => !touched.has(u.email.toLowerCase())).length;
+  return unmanaged.filter((u) => !touched.has(u.email.toLowerCase()));
 }
 
 /** Desired offices first (their names are what the config says), then live ones not in config. */

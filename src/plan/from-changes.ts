@@ -69,10 +69,8 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
           country: c.office.country,
           ...(c.office.create === undefined ? {} : { spec: c.office.create }),
           source: c.office.source ?? 'config',
-          notes:
-            c.office.create === undefined
-              ? [`Office ${c.office.key} has no \`create\` block (billing and E911 details POST /api/v2/offices needs); add one, or create the office in Dialpad and pin its \`id\`.`]
-              : ['The API creates secondary offices only; licenses come from transfers or a purchase.'],
+          // Without a `create` block the step is blocked (`office_create_missing`), whose message says what to add.
+          notes: c.office.create === undefined ? [] : ['The API creates secondary offices only; licenses come from transfers or a purchase.'],
         }),
       ];
     case 'rename_office':

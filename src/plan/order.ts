@@ -57,6 +57,12 @@ function tieKey(op: Operation): string {
   return `${targetKey(op.target)}\u0000${op.kind}\u0000${specOf(op).tieDetail(op)}`;
 }
 
+/** What `op` changes: its kind's `subject`, else its whole target. */
+function subjectOf(op: Operation): string {
+  const spec = specOf(op);
+  return spec.subject === undefined ? `target:${JSON.stringify(op.target)}` : spec.subject(op);
+}
+
 /** The email of a user target, else undefined. */
 function userOf(op: Operation): string | undefined {
   return op.target.type === 'user' ? op.target.email : undefined;
@@ -102,7 +108,8 @@ export function orderOperations(drafts: Operation[], initial: SimState, place: P
   const done: Operation[] = [];
   const pool: PoolMovement[] = [];
   const providers = new Map<string, string[]>();
-  const lastOnTarget = new Map<string, string>();
+  /** The last operation ordered on each subject (`KindSpec.subject`, else the target): the next one follows it. */
+  const lastOnSubject = new Map<string, string>();
   const officeOf = (op: Operation) => {
     const email = userOf(op);
     return email === undefined ? undefined : sim.users.get(email)?.office;
@@ -117,10 +124,10 @@ export function orderOperations(drafts: Operation[], initial: SimState, place: P
     const fx = applyOperation(sim, picked);
     const after = new Set<string>();
     for (const key of fx.claims) for (const p of providers.get(key) ?? []) after.add(p);
-    const targetId = JSON.stringify(picked.target);
-    const previous = lastOnTarget.get(targetId);
+    const subject = subjectOf(picked);
+    const previous = lastOnSubject.get(subject);
     if (previous !== undefined) after.add(previous);
-    lastOnTarget.set(targetId, id);
+    lastOnSubject.set(subject, id);
     for (const key of fx.provides) providers.set(key, [...(providers.get(key) ?? []), id]);
     for (const movement of fx.pool) pool.push({ ...movement, operation_id: id });
     done.push({

@@ -277,6 +277,8 @@ export const RULE_CODES = [
   'office_country_mismatch',
   'too_many_suspensions',
   'group_looks_renamed',
+  'office_create_missing',
+  'lifecycle_state_ignored',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -382,4 +384,9 @@ export interface UnmanagedUsers {
   policy: UnmanagedUsersPolicy;
   /** How many (at least 1). */
   count: number;
+  /**
+   * How many of them an identity provider owns (`lifecycle: external`): `policy` does not apply to
+   * them, whatever it says; the provider decides whether they stay. Present only when there are some.
+   */
+  external?: number;
 }

@@ -164,11 +164,23 @@ export const SCHEDULED_TITLE = "Scheduled (starts_on, leaves_on; dates by Dialpa
 /** Title of the list of `waiting_for_provisioning` users. */
 export const WAITING_TITLE = 'Waiting for provisioning by the identity provider (lifecycle: external; not operations):';
 
-/** `3 live users are not in the configuration and are left as they are (policy.unmanaged_users: ignore).` */
+/**
+ * `3 live users are not in the configuration and are left as they are (policy.unmanaged_users: ignore).`
+ * Users an identity provider owns are said to be its: the policy does not apply to them.
+ */
 export function formatUnmanagedLine(unmanaged: NonNullable<Plan['unmanaged_users']>): string {
   const who = `${countOf(unmanaged.count, 'live user')} ${agreeing(unmanaged.count, 'is', 'are')}`;
-  const offboard = unmanaged.policy === 'delete' ? '' : ' To offboard one, give them an entry with state: deleted.';
-  return `${who} not in the configuration and left as they are (policy.unmanaged_users: ${unmanaged.policy}).${offboard}`;
+  const external = unmanaged.external ?? 0;
+  const own = unmanaged.count - external;
+  const offboardOwn = unmanaged.policy === 'delete' || own === 0 ? '' : ' To offboard one, give them an entry with state: deleted.';
+  const offboardExternal = external === 0 ? '' : ' The identity provider decides whether they stay: offboard them there.';
+  if (external === 0) return `${who} not in the configuration and left as they are (policy.unmanaged_users: ${unmanaged.policy}).${offboardOwn}`;
+  const provider = 'the identity provider owns them (lifecycle: external), so policy.unmanaged_users does not apply to them';
+  if (own === 0) return `${who} not in the configuration and left as they are: ${provider}.${offboardExternal}`;
+  return (
+    `${who} not in the configuration and left as they are: for ${external}, ${provider}; ` +
+    `for ${own}, policy.unmanaged_users: ${unmanaged.policy}.${offboardOwn}${offboardExternal}`
+  );
 }
 export const BLOCKED_LINE = `This plan is blocked by the errors above and will not be applied (exit code ${EXIT.blocked}).`;
 export const OTHER_GROUP_TITLE = 'Company-wide';

@@ -13,9 +13,9 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export async function startEmulator(fixturePath: string, opts: { faults?: string } = {}): Promise<RunningEmulator> {
+export async function startEmulator(fixturePath: string, opts: { faults?: string; latencyMs?: number } = {}): Promise<RunningEmulator> {
   const fixture = parseFixture(await readFile(fixturePath, 'utf8'), fixturePath);
-  const emulator = createEmulator({ fixture, faults: opts.faults });
+  const emulator = createEmulator({ fixture, faults: opts.faults, latencyMs: opts.latencyMs });
   const server = await emulator.listen(0);
   return {
     emulator,
@@ -36,7 +36,7 @@ export async function startEmulator(fixturePath: string, opts: { faults?: string
 }
 
 /** `startEmulator`, closed when the test that started it finishes, however it ends. */
-export async function startEmulatorForTest(fixturePath: string, opts: { faults?: string } = {}): Promise<RunningEmulator> {
+export async function startEmulatorForTest(fixturePath: string, opts: { faults?: string; latencyMs?: number } = {}): Promise<RunningEmulator> {
   const running = await startEmulator(fixturePath, opts);
   onTestFinished(() => running.close());
   return running;

@@ -287,6 +287,24 @@ describe('applyPlan', () => {
     expect(rerun.status).toBe('complete');
   });
 
+  it('Ctrl-C during apply: starts nothing once interrupted, lets what is in flight finish, and reports interrupted (issue 27 #11)', async () => {
+    const renames: Operation[] = ['a', 'b', 'c'].map((n, i) => ({ ...base(`op-${i + 1}`, `${n}@acme.com`), kind: 'update_user', patch: { first_name: 'New' } }));
+    const { api, calls } = fakeApi();
+    const stop = new AbortController();
+    const report = await applyPlan(planOf(renames), {
+      api,
+      journal: memoryJournal(),
+      concurrency: 1,
+      signal: stop.signal,
+      onEvent: (event) => {
+        if (event.type === 'result') stop.abort();
+      },
+    });
+    expect(report.status).toBe('interrupted');
+    expect(report.results.map((r) => r.outcome.status)).toEqual(['done', 'not_run', 'not_run']);
+    expect(calls).toEqual([`updateUser id-a@acme.com ${JSON.stringify({ firstName: 'New' })}`]);
+  });
+
   it('refuses a blocked plan before any write', async () => {
     const { api, calls } = fakeApi();
     await expect(applyPlan(planOf(ops, true), { api, journal: memoryJournal() })).rejects.toMatchObject({

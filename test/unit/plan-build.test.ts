@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { digestLive } from '../../src/plan/digest.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
-import { desiredState, heldNumber, liveOffice, liveState, liveUser, NOW, office, planOf, steps, user } from '../support/builders.js';
+import { codes, desiredState, heldNumber, liveOffice, liveState, liveUser, newOffice, NOW, office, planOf, steps, user } from '../support/builders.js';
 
 describe('buildPlan', () => {
   it('fills basis, created_at and summary counts by kind', () => {
     const desired = desiredState({
-      offices: [office('hq'), office('sf', { licenses: { talk: 1 } })],
+      offices: [office('hq'), newOffice('sf', { licenses: { talk: 1 } })],
       users: [user('new@acme.com'), user('a@acme.com', { firstName: 'Ada' }), user('b@acme.com', { office: 'sf' })],
       policy: { unmanagedUsers: 'delete' },
     });
@@ -47,10 +47,21 @@ describe('buildPlan', () => {
     expect(op?.target).toEqual({ type: 'user', email: 'ada@acme.com', id: 'u-old' });
   });
 
-  it('notes a create_office without a create block', () => {
-    const plan = planOf(desiredState({ offices: [office('hq'), office('ny')] }), liveState({}));
-    expect(plan.operations[0]?.notes.join(' ')).toContain('has no `create` block');
+  it('a new office with no create block is blocked at plan time, with everything placed in it (issue 27 #3)', () => {
+    const plan = planOf(desiredState({ offices: [office('hq'), office('ny', { source: 'dialform.yaml:7' })], users: [user('n@acme.com', { office: 'ny' })] }), liveState({}));
+    expect(steps(plan)).toEqual(['create_office ny', 'create_user n@acme.com']);
+    expect(plan.summary.blocked).toBe(true);
+    expect(codes(plan)).toEqual(['error:office_create_missing', 'error:office_create_missing']);
+    expect(plan.violations[0]?.message).toContain('its config entry (dialform.yaml:7) has no `create:` block');
+    expect(plan.violations[0]?.message).toContain('Add offices.ny.create');
+    expect(plan.violations[1]?.message).toContain('waits for op-1 (create office Acme ny (US)), which is blocked');
     expect(plan.operations[0]?.reversible).toBe('no');
+  });
+
+  it('creates a new office that has a create block', () => {
+    const plan = planOf(desiredState({ offices: [office('hq'), newOffice('ny')] }), liveState({}));
+    expect(steps(plan)).toEqual(['create_office ny']);
+    expect(codes(plan)).toEqual([]);
   });
 
   it('sends a deleted user\'s numbers to the pool', () => {

@@ -3,7 +3,7 @@ import { BugError } from '../../src/errors.js';
 import { operation } from '../../src/plan/operations.js';
 import { orderOperations } from '../../src/plan/order.js';
 import { createSimState } from '../../src/plan/sim-state.js';
-import { codes, desiredState, liveOffice, liveState, liveUser, office, planOf, steps, user } from '../support/builders.js';
+import { codes, desiredState, liveOffice, liveState, liveUser, newOffice, office, planOf, steps, user } from '../support/builders.js';
 
 describe('ordering by simulation', () => {
   it('transfers licenses only after two users leave the source office (deletes)', () => {
@@ -54,7 +54,7 @@ describe('ordering by simulation', () => {
 
   it('creates an office before anything placed in it, and transfers into it before creating users there', () => {
     const desired = desiredState({
-      offices: [office('hq', { licenses: { talk: 9 } }), office('ny', { licenses: { talk: 1 } })],
+      offices: [office('hq', { licenses: { talk: 9 } }), newOffice('ny', { licenses: { talk: 1 } })],
       users: [user('n@acme.com', { office: 'ny' })],
     });
     const plan = planOf(desired, liveState({ offices: [liveOffice('hq', { licenses: { talk: 10 } })] }));

@@ -2,7 +2,7 @@
 import { LINE_LABELS } from '../../model/license-lines.js';
 import { countOf } from '../plural.js';
 import type { KindSpec } from './spec.js';
-import { existingOffice, isFailure, lineKey, officeKey } from './sim-steps.js';
+import { existingOffice, isFailure, licenseCountKey, lineKey, officeKey } from './sim-steps.js';
 
 export const createOffice: KindSpec<'create_office'> = {
   phase: () => 'create_office',
@@ -11,7 +11,19 @@ export const createOffice: KindSpec<'create_office'> = {
   deletes: false,
   suspends: false,
   tieDetail: () => '',
-  check: () => undefined,
+  // Dialpad's POST /api/v2/offices requires billing details only config can give: without them
+  // the step would fail at apply, so the plan is blocked instead (issue 27 #3).
+  check(_sim, op) {
+    if (op.spec !== undefined) return undefined;
+    return {
+      code: 'office_create_missing',
+      message:
+        `create office ${op.office.name} (${op.office.key}): Dialpad has no office by this name, and its config entry` +
+        `${op.source === 'config' ? '' : ` (${op.source})`} has no \`create:\` block with the billing details Dialpad requires to create one ` +
+        `(POST /api/v2/offices: currency, plan period, billing address, …). Add offices.${op.office.key}.create (docs/config.md), ` +
+        `or, if the office exists in Dialpad under another name, point the entry at it by its name or its \`id\`.`,
+    };
+  },
   apply(sim, op, fx) {
     const office = sim.offices.get(op.office.key);
     if (office !== undefined) office.exists = true;
@@ -35,6 +47,7 @@ export const buyLicenses: KindSpec<'buy_licenses'> = {
   deletes: false,
   suspends: false,
   tieDetail: (op) => op.line,
+  subject: (op) => licenseCountKey(op.target.key, op.line),
   check(sim, op) {
     const office = existingOffice(sim, op.target.key);
     return isFailure(office) ? office : undefined;
@@ -72,6 +85,7 @@ export const cancelLicenses: KindSpec<'cancel_licenses'> = {
   deletes: false,
   suspends: false,
   tieDetail: (op) => op.line,
+  subject: (op) => licenseCountKey(op.target.key, op.line),
   check(sim, op) {
     const office = existingOffice(sim, op.target.key);
     if (isFailure(office)) return office;
@@ -138,6 +152,8 @@ export const transferLicenses: KindSpec<'transfer_licenses'> = {
   deletes: false,
   suspends: false,
   tieDetail: (op) => `${op.line}:${op.from.key}`,
+  // The destination's count of this line, which apply verifies: a transfer of another line waits for nothing of it.
+  subject: (op) => licenseCountKey(op.to.key, op.line),
   check(sim, op) {
     const from = existingOffice(sim, op.from.key);
     if (isFailure(from)) return from;

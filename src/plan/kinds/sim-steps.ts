@@ -12,6 +12,8 @@ export const userKey = (email: string): string => `user:${email}`;
 export const officeKey = (key: string): string => `office:${key}`;
 export const numberKey = (number: string): string => `number:${number}`;
 export const groupKey = (key: string): string => `group:${key}`;
+/** An office's purchased count of one line: the subject of the manual steps that change it (`KindSpec.subject`). */
+export const licenseCountKey = (office: string, line: LineType): string => `licenses:${office}:${line}`;
 /**
  * A seat in a department (Dialpad caps one at `MAX_DEPARTMENT_OPERATORS`): provided by whatever
  * takes an operator out of it, claimed by every add, so an add runs after the removals the

@@ -91,6 +91,13 @@ export interface KindSpec<K extends OperationKind> extends KindFacts {
   phase(op: OperationOf<K>, initial: SimState): Phase;
   /** Tie-break detail after target and kind (which number, which line), for a deterministic order. */
   tieDetail(op: OperationOf<K>): string;
+  /**
+   * What the operation changes, when that is narrower than its target (absent: the target itself).
+   * Operations on one subject follow each other (`after`) in plan order; operations on different
+   * subjects of one target depend on each other only through the resources they claim and provide,
+   * so one waiting manual step does not hold back another that does not need it (issue 27 #2).
+   */
+  subject?(op: OperationOf<K>): string;
   /** Undefined when `op` can run in `sim` now, else why not. */
   check(sim: SimState, op: OperationOf<K>): Failure | undefined;
   /** Applies `op` (which `check` accepted) to `sim`, recording what it consumed, provided and pooled. */

@@ -5,6 +5,7 @@ import { checkGroupLooksRenamed } from './group-looks-renamed.js';
 import type { Rule, RuleContext } from './context.js';
 import { checkIncompleteLiveRead } from './incomplete-live-read.js';
 import { checkLastCompanyAdmin } from './last-company-admin.js';
+import { checkLifecycleStateIgnored } from './lifecycle-state-ignored.js';
 import { checkNumberConflict } from './number-conflict.js';
 import { checkOfficeCountryMismatch } from './office-country-mismatch.js';
 import { checkPendingUserNumberLoss } from './pending-user-number-loss.js';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   checkRestoreWindowExpired,
   checkGroupIdNotFound,
   checkGroupLooksRenamed,
+  checkLifecycleStateIgnored,
 ];
 
 /** Runs every rule and returns their violations. */

@@ -29,7 +29,7 @@ describe('price_level_mismatch', () => {
     expect(codes(plan)).toEqual([]);
   });
 
-  it('blocks an international move between price levels, but not a domestic one', () => {
+  it('a domestic move across price levels is blocked like an international one, citing the article (issue 27 #18)', () => {
     const desired = desiredState({
       offices: [office('hq', { priceLevel: 'premium' }), office('sf', { priceLevel: 'standard' }), office('ldn', { country: 'GB', priceLevel: 'standard' })],
       users: [user('a@acme.com', { office: 'sf' }), user('b@acme.com', { office: 'ldn', allowNumberChange: true })],
@@ -39,7 +39,18 @@ describe('price_level_mismatch', () => {
       users: [liveUser('a@acme.com'), liveUser('b@acme.com')],
     });
     const plan = planOf(desired, live);
-    expect(codes(plan)).toEqual(['error:price_level_mismatch']);
-    expect(plan.violations[0]?.operation_ids).toEqual([plan.operations.find((o) => o.target.type === 'user' && o.target.email === 'b@acme.com')?.id]);
+    const idOf = (email: string) => plan.operations.find((o) => o.target.type === 'user' && o.target.email === email)?.id;
+    expect(codes(plan)).toEqual(['error:price_level_mismatch', 'error:price_level_mismatch']);
+    const byOp = new Map(plan.violations.map((v) => [v.operation_ids[0], v.message]));
+    expect(byOp.get(idOf('a@acme.com'))).toContain('"users can be transferred to different Offices on the same pricing plan"');
+    expect(byOp.get(idOf('b@acme.com'))).toContain('"Transferring users internationally is only possible if the two offices are on the same price level"');
+  });
+
+  it('lets a domestic move within one price level through', () => {
+    const desired = desiredState({ offices: [office('hq'), office('sf')], users: [user('a@acme.com', { office: 'sf' })] });
+    const live = liveState({ offices: [liveOffice('hq', { licenses: { talk: 1 } }), liveOffice('sf', { licenses: { talk: 1 } })], users: [liveUser('a@acme.com')] });
+    const plan = planOf(desired, live);
+    expect(steps(plan)).toEqual(['move_user a@acme.com']);
+    expect(codes(plan)).toEqual([]);
   });
 });
