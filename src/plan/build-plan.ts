@@ -19,7 +19,7 @@ import { settleReversibility } from './reversibility.js';
 import { indexLiveNumbers } from '../diff/live-numbers.js';
 import { indexNumberCountries } from '../model/countries.js';
 import { createSimState } from './sim-state.js';
-import { addRehearsalNote, type Rehearsal } from './rehearsal.js';
+import { addRehearsalNotes, type Rehearsal } from './rehearsal.js';
 import { planTransfers } from './transfers.js';
 import { fingerprintPlan } from './fingerprint.js';
 import { operation } from './operations.js';
@@ -183,7 +183,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
 
   const rehearsal = input.rehearsal;
   const settled = settleReversibility({ operations: trace.operations, pool: trace.pool, live });
-  const operations = rehearsal === undefined ? settled : settled.map((op) => addRehearsalNote(op, rehearsal));
+  const operations = rehearsal === undefined ? settled : addRehearsalNotes(settled, rehearsal);
   const untouched = countUntouchedUnmanaged(matched.unmanaged, operations);
   const waiting = changes
     .flatMap((c) => (c.kind === 'await_provisioning' ? [{ email: c.user.email, source: c.user.source ?? 'config' }] : []))
