@@ -13959,7 +13959,7 @@ var require_snapshot_recorder = __commonJS({
   "../../main/node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
     var { writeFile: writeFile3, readFile, mkdir: mkdir4 } = __require("node:fs/promises");
-    var { dirname: dirname10, resolve: resolve17 } = __require("node:path");
+    var { dirname: dirname11, resolve: resolve17 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError: InvalidArgumentError2, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -14190,7 +14190,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError2("Snapshot path is required");
         }
         const resolvedPath = resolve17(path);
-        await mkdir4(dirname10(resolvedPath), { recursive: true });
+        await mkdir4(dirname11(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
@@ -33973,50 +33973,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base2, relative7, options, skipNormalization) {
+    function resolveComponent(base2, relative8, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base2 = parse2(serialize(base2, options), options);
-        relative7 = parse2(serialize(relative7, options), options);
+        relative8 = parse2(serialize(relative8, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative7.scheme) {
-        target.scheme = relative7.scheme;
-        target.userinfo = relative7.userinfo;
-        target.host = relative7.host;
-        target.port = relative7.port;
-        target.path = removeDotSegments(relative7.path || "");
-        target.query = relative7.query;
+      if (!options.tolerant && relative8.scheme) {
+        target.scheme = relative8.scheme;
+        target.userinfo = relative8.userinfo;
+        target.host = relative8.host;
+        target.port = relative8.port;
+        target.path = removeDotSegments(relative8.path || "");
+        target.query = relative8.query;
       } else {
-        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
-          target.userinfo = relative7.userinfo;
-          target.host = relative7.host;
-          target.port = relative7.port;
-          target.path = removeDotSegments(relative7.path || "");
-          target.query = relative7.query;
+        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
+          target.userinfo = relative8.userinfo;
+          target.host = relative8.host;
+          target.port = relative8.port;
+          target.path = removeDotSegments(relative8.path || "");
+          target.query = relative8.query;
         } else {
-          if (!relative7.path) {
+          if (!relative8.path) {
             target.path = base2.path;
-            if (relative7.query !== void 0) {
-              target.query = relative7.query;
+            if (relative8.query !== void 0) {
+              target.query = relative8.query;
             } else {
               target.query = base2.query;
             }
           } else {
-            if (relative7.path[0] === "/") {
-              target.path = removeDotSegments(relative7.path);
+            if (relative8.path[0] === "/") {
+              target.path = removeDotSegments(relative8.path);
             } else {
               const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
               if (baseHasAuthority && !base2.path) {
-                target.path = "/" + relative7.path;
+                target.path = "/" + relative8.path;
               } else if (!base2.path) {
-                target.path = relative7.path;
+                target.path = relative8.path;
               } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative7.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative8.path;
               }
               target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative7.query;
+            target.query = relative8.query;
           }
           target.userinfo = base2.userinfo;
           target.host = base2.host;
@@ -34024,7 +34024,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base2.scheme;
       }
-      target.fragment = relative7.fragment;
+      target.fragment = relative8.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -42104,10 +42104,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -42121,7 +42121,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -42145,7 +42145,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -42161,7 +42161,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -42252,7 +42252,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type: type2 } = token;
           switch (type2) {
@@ -42266,13 +42266,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -42315,18 +42315,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -42380,8 +42380,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap3 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -42393,7 +42393,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -42404,8 +42404,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -42422,7 +42422,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -42602,7 +42602,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -42619,24 +42619,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type2 === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -42819,25 +42819,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -43647,14 +43647,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -44821,18 +44821,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -44985,15 +44985,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -45187,13 +45187,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -47295,15 +47295,6 @@ function processIo() {
         rl.close();
       }
     },
-    onInterrupt(listener) {
-      process.on("SIGINT", listener);
-      process.on("SIGTERM", listener);
-      return () => {
-        process.off("SIGINT", listener);
-        process.off("SIGTERM", listener);
-      };
-    },
-    exitNow: (code2) => process.exit(code2),
     env: process.env,
     cwd: process.cwd()
   };
@@ -47480,7 +47471,6 @@ var userKey = (email) => `user:${email}`;
 var officeKey = (key) => `office:${key}`;
 var numberKey = (number) => `number:${number}`;
 var groupKey = (key) => `group:${key}`;
-var licenseCountKey = (office, line) => `licenses:${office}:${line}`;
 var seatKey = (group2) => `seat:${group2}`;
 var licenseKey = (email) => `license:${email}`;
 var arrivalKey = (email) => `arrival:${email}`;
@@ -47699,7 +47689,7 @@ var changeAccountType = {
   bucket: "update",
   manual: {
     verifiedBy: "api",
-    rehearse: (op) => [`dialform emulator do change-account-type ${op.account_type}`]
+    rehearse: (ops) => ops.map((op) => `dialform emulator do change-account-type ${op.account_type}`)
   },
   deletes: false,
   tieDetail: () => "",
@@ -47720,15 +47710,7 @@ var createOffice = {
   manual: false,
   deletes: false,
   tieDetail: () => "",
-  // Dialpad's POST /api/v2/offices requires billing details only config can give: without them
-  // the step would fail at apply, so the plan is blocked instead (issue 27 #3).
-  check(_sim, op) {
-    if (op.spec !== void 0) return void 0;
-    return {
-      code: "office_create_missing",
-      message: `create office ${op.office.name} (${op.office.key}): Dialpad has no office by this name, and its config entry${op.source === "config" ? "" : ` (${op.source})`} has no \`create:\` block with the billing details Dialpad requires to create one (POST /api/v2/offices: currency, plan period, billing address, \u2026). Add offices.${op.office.key}.create (docs/config.md), or, if the office exists in Dialpad under another name, point the entry at it by its name or its \`id\`.`
-    };
-  },
+  check: () => void 0,
   apply(sim, op, fx) {
     const office = sim.offices.get(op.office.key);
     if (office !== void 0) office.exists = true;
@@ -47745,11 +47727,10 @@ var buyLicenses = {
   bucket: "none",
   manual: {
     verifiedBy: "api",
-    rehearse: (op, config) => [`dialform emulator do buy-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`]
+    rehearse: (ops, config) => ops.map((op) => `dialform emulator do buy-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`)
   },
   deletes: false,
   tieDetail: (op) => op.line,
-  subject: (op) => licenseCountKey(op.target.key, op.line),
   check(sim, op) {
     const office = existingOffice(sim, op.target.key);
     return isFailure(office) ? office : void 0;
@@ -47776,11 +47757,10 @@ var cancelLicenses = {
   bucket: "none",
   manual: {
     verifiedBy: "api",
-    rehearse: (op, config) => [`dialform emulator do cancel-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`]
+    rehearse: (ops, config) => ops.map((op) => `dialform emulator do cancel-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`)
   },
   deletes: false,
   tieDetail: (op) => op.line,
-  subject: (op) => licenseCountKey(op.target.key, op.line),
   check(sim, op) {
     const office = existingOffice(sim, op.target.key);
     if (isFailure(office)) return office;
@@ -47812,7 +47792,7 @@ var renameOffice = {
   bucket: "update",
   manual: {
     verifiedBy: "api",
-    rehearse: (op, config) => [`dialform emulator do rename-office ${op.target.key} --name ${JSON.stringify(op.name)}${config}`]
+    rehearse: (ops, config) => ops.map((op) => `dialform emulator do rename-office ${op.target.key} --name ${JSON.stringify(op.name)}${config}`)
   },
   deletes: false,
   tieDetail: () => "",
@@ -47833,12 +47813,10 @@ var transferLicenses = {
   bucket: "none",
   manual: {
     verifiedBy: "api",
-    rehearse: (op, config) => [`dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`]
+    rehearse: (ops, config) => ops.map((op) => `dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`)
   },
   deletes: false,
   tieDetail: (op) => `${op.line}:${op.from.key}`,
-  // The destination's count of this line, which apply verifies: a transfer of another line waits for nothing of it.
-  subject: (op) => licenseCountKey(op.to.key, op.line),
   check(sim, op) {
     const from = existingOffice(sim, op.from.key);
     if (isFailure(from)) return from;
@@ -47999,8 +47977,12 @@ function permission(kind, action) {
     bucket: "none",
     manual: {
       verifiedBy: "operator",
-      // No API shows it done: after the console's action, the operator's confirmation (as with Dialpad).
-      rehearse: (op, config) => [`dialform emulator do ${kind.replace("_", "-")} ${op.target.email}`, `dialform confirm ${kind}:${op.target.email}${config}`]
+      // No API shows it done: after the console's bulk action for every user of the step, the
+      // operator's confirmation of the whole step (as with Dialpad), so following it does it all.
+      rehearse: (ops, config) => [
+        `dialform emulator do ${kind.replace("_", "-")} ${ops.map((op) => op.target.email).join(" ")}`,
+        `dialform confirm ${kind}${config}`
+      ]
     },
     deletes: false,
     tieDetail: () => "",
@@ -48211,7 +48193,7 @@ var deleteUser = {
 var restoreUser = {
   phase: () => "restore",
   bucket: "none",
-  manual: { verifiedBy: "api", rehearse: (op) => [`dialform emulator do restore-user ${op.target.email}`] },
+  manual: { verifiedBy: "api", rehearse: (ops) => ops.map((op) => `dialform emulator do restore-user ${op.target.email}`) },
   deletes: false,
   tieDetail: () => "",
   check(sim, op) {
@@ -49128,6 +49110,24 @@ function slotOfOperation(op) {
 function structuralFields(op, keep) {
   return Object.fromEntries(Object.entries(op).filter(([field]) => keep(field)));
 }
+function listStructuralValues(op) {
+  const values = /* @__PURE__ */ new Map();
+  const walk = (value, path) => {
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      for (const [key, inner] of Object.entries(value)) if (!OMIT_IDS.has(key)) walk(inner, path === "" ? key : `${path}.${key}`);
+    } else if (value !== void 0) {
+      values.set(path, value);
+    }
+  };
+  walk(structuralFields(op, (field) => !NON_STRUCTURAL.has(field) && field !== "kind"), "");
+  return values;
+}
+function compareStructuralValues(saved, fresh) {
+  const a = listStructuralValues(saved);
+  const b = listStructuralValues(fresh);
+  const paths = [.../* @__PURE__ */ new Set([...a.keys(), ...b.keys()])];
+  return paths.filter((path) => canonicalJson(a.get(path) ?? null) !== canonicalJson(b.get(path) ?? null)).map((path) => ({ path, saved: a.get(path), fresh: b.get(path) }));
+}
 
 // src/plan/fingerprint.ts
 var FINGERPRINT_PATTERN = /^sha256:[0-9a-f]{64}$/;
@@ -49143,7 +49143,7 @@ function digestOperation(op) {
 }
 
 // src/apply/apply-plan.ts
-var INTERRUPTED_REASON = "apply was interrupted before it started";
+var isManual = (op) => specOf(op).manual !== false;
 var APPLY_CONCURRENCY = 4;
 function mayOverlap(previous, op) {
   const choosesNumber = (o) => o.kind === "move_user" && o.new_number !== void 0;
@@ -49154,7 +49154,7 @@ async function applyPlan(plan, options) {
     throw new DialformError("plan_blocked", "the plan is blocked by a rule; fix the violations and plan again");
   }
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
-  const planId = identifyPlan(plan);
+  const planId = options.planId ?? identifyPlan(plan);
   await options.journal.prepare();
   const { done: alreadyDone, inDoubt, waiting: waitedFor } = await options.journal.progress(planId);
   const own = fingerprintPlan(plan);
@@ -49175,7 +49175,7 @@ async function applyPlan(plan, options) {
   });
   let liveRead;
   const landed = async (op) => {
-    if (!inDoubt.has(op.id) || op.manual) return false;
+    if (!inDoubt.has(op.id) || isManual(op)) return false;
     if (options.readLive === void 0) throw new BugError(`applyPlan needs readLive to check whether ${op.id}, started before, landed`);
     liveRead ??= options.readLive();
     return hasLanded(op, await liveRead);
@@ -49186,7 +49186,6 @@ async function applyPlan(plan, options) {
   const finished = /* @__PURE__ */ new Map();
   const inFlight = /* @__PURE__ */ new Set();
   let failed = false;
-  let interrupted = false;
   let bug;
   const total = plan.operations.length;
   const concurrency = Math.max(1, options.concurrency ?? APPLY_CONCURRENCY);
@@ -49194,10 +49193,6 @@ async function applyPlan(plan, options) {
     const base2 = { id: op.id, kind: op.kind, summary: op.summary, ...op.step === void 0 ? {} : { step: op.step } };
     if (alreadyDone.has(op.id)) return { ...base2, outcome: { status: "already_done" } };
     if (failed) return { ...base2, outcome: { status: "not_run", reason: "apply stopped at an earlier failure" } };
-    if (options.signal?.aborted === true) {
-      interrupted = true;
-      return { ...base2, outcome: { status: "not_run", reason: INTERRUPTED_REASON } };
-    }
     if (op.after.some((id2) => unfinished.has(id2))) {
       const waitingOn = op.after.filter((id2) => unfinished.has(id2));
       return { ...base2, outcome: { status: "not_run", reason: `waits for ${waitingOn.join(", ")}` } };
@@ -49207,7 +49202,7 @@ async function applyPlan(plan, options) {
       await journal(op, "done");
       return { ...base2, outcome: { status: "already_done" } };
     }
-    if (!op.manual) await journal(op, "started");
+    if (!isManual(op)) await journal(op, "started");
     let result2;
     try {
       result2 = { ...base2, outcome: await executeOperation(op, ctx) };
@@ -49246,7 +49241,7 @@ async function applyPlan(plan, options) {
   await Promise.all(inFlight);
   if (bug !== void 0) throw bug.error;
   const waiting = results.some((r) => r.outcome.status === "waiting");
-  return { results, status: failed ? "failed" : interrupted ? "interrupted" : waiting ? "waiting" : "complete" };
+  return { results, status: failed ? "failed" : waiting ? "waiting" : "complete" };
 }
 
 // src/apply/applied-config.ts
@@ -49755,7 +49750,7 @@ async function recordAppliedConfig(journal, applied) {
 
 // src/config/load-config.ts
 import { existsSync as existsSync3, statSync } from "node:fs";
-import { join as join3, relative, resolve as resolve3 } from "node:path";
+import { dirname as dirname5, join as join3, relative, resolve as resolve3 } from "node:path";
 
 // src/config/drop-invalid.ts
 function dropInvalid(file, problems) {
@@ -55497,12 +55492,18 @@ function decodeSource(display, abs, bytes) {
   const hex = byte.toString(16).padStart(2, "0");
   return { display, abs, text: "", unreadable: { file: display, line, col, message: `not valid UTF-8 (byte 0x${hex}): save the file as UTF-8` } };
 }
-function loadConfigSources(sources, options) {
-  const first = sources.map((source, i2) => parseAt(sources, i2, options));
+function loadConfigSources(all, options) {
+  const { sources, parsed: first } = leaveOutFixtures(all, all.map((_, i2) => parseAt(all, i2, options)));
   const assembled = assembleFirstReading(first, options) ?? assembleConfig(first.map((_, i2) => parseAt(sources, i2, options, first)), options);
   return finishLoad(sources, assembled);
 }
-async function loadConfigSourcesAsync(sources, options) {
+async function loadConfigSourcesAsync(all, options) {
+  const firstOfAll = [];
+  for (const i2 of all.keys()) {
+    await yieldToEventLoop();
+    firstOfAll.push(parseAt(all, i2, options));
+  }
+  const { sources, parsed: first } = leaveOutFixtures(all, firstOfAll);
   const parseAll = async (previous) => {
     const parsed = [];
     for (const i2 of sources.keys()) {
@@ -55511,8 +55512,17 @@ async function loadConfigSourcesAsync(sources, options) {
     }
     return parsed;
   };
-  const first = await parseAll();
   return finishLoad(sources, assembleFirstReading(first, options) ?? assembleConfig(await parseAll(first), options));
+}
+function leaveOutFixtures(sources, parsed) {
+  const fixtures = /* @__PURE__ */ new Set();
+  for (const p of parsed) {
+    const emulator = p.file.data?.emulator;
+    const fixture = emulator !== null && typeof emulator === "object" ? emulator.fixture : void 0;
+    if (typeof fixture === "string" && fixture !== "") fixtures.add(resolve3(dirname5(p.file.source.abs), fixture));
+  }
+  const kept = [...sources.keys()].filter((i2) => !fixtures.has(resolve3(sources[i2].abs)));
+  return { sources: kept.map((i2) => sources[i2]), parsed: kept.map((i2) => parsed[i2]) };
 }
 function parseAt(sources, i2, options, previous) {
   const done = previous?.[i2];
@@ -56017,12 +56027,6 @@ function matchOwnedUsers(desired, live, now) {
   owned.unmanaged = unmanaged.filter((u) => lifecycleOwnerOf(desired, u) === "dialform");
   return owned;
 }
-function listIgnoredStates(desired, live) {
-  return matchUsers(desired, live).pairs.flatMap(({ user, live: found }) => {
-    if (found === void 0 || GONE_STATES.has(found.state) || user.state === "active" || user.state === found.state) return [];
-    return lifecycleOwnerOf(desired, user) === "external" ? [{ user, live: found }] : [];
-  });
-}
 
 // src/diff/live-numbers.ts
 function indexLiveNumbers(live) {
@@ -56227,8 +56231,7 @@ function operationsFromChange(c, ctx) {
           country: c.office.country,
           ...c.office.create === void 0 ? {} : { spec: c.office.create },
           source: c.office.source ?? "config",
-          // Without a `create` block the step is blocked (`office_create_missing`), whose message says what to add.
-          notes: c.office.create === void 0 ? [] : ["The API creates secondary offices only; licenses come from transfers or a purchase."]
+          notes: c.office.create === void 0 ? [`Office ${c.office.key} has no \`create\` block (billing and E911 details POST /api/v2/offices needs); add one, or create the office in Dialpad and pin its \`id\`.`] : ["The API creates secondary offices only; licenses come from transfers or a purchase."]
         })
       ];
     case "rename_office":
@@ -56602,10 +56605,6 @@ function targetKey(t) {
 function tieKey(op) {
   return `${targetKey(op.target)}\0${op.kind}\0${specOf(op).tieDetail(op)}`;
 }
-function subjectOf(op) {
-  const spec = specOf(op);
-  return spec.subject === void 0 ? `target:${JSON.stringify(op.target)}` : spec.subject(op);
-}
 function userOf(op) {
   return op.target.type === "user" ? op.target.email : void 0;
 }
@@ -56634,7 +56633,7 @@ function orderOperations(drafts, initial, place) {
   const done = [];
   const pool = [];
   const providers = /* @__PURE__ */ new Map();
-  const lastOnSubject = /* @__PURE__ */ new Map();
+  const lastOnTarget = /* @__PURE__ */ new Map();
   const officeOf = (op) => {
     const email = userOf(op);
     return email === void 0 ? void 0 : sim.users.get(email)?.office;
@@ -56649,10 +56648,10 @@ function orderOperations(drafts, initial, place) {
     const fx = applyOperation(sim, picked);
     const after = /* @__PURE__ */ new Set();
     for (const key of fx.claims) for (const p of providers.get(key) ?? []) after.add(p);
-    const subject = subjectOf(picked);
-    const previous = lastOnSubject.get(subject);
+    const targetId = JSON.stringify(picked.target);
+    const previous = lastOnTarget.get(targetId);
     if (previous !== void 0) after.add(previous);
-    lastOnSubject.set(subject, id2);
+    lastOnTarget.set(targetId, id2);
     for (const key of fx.provides) providers.set(key, [...providers.get(key) ?? [], id2]);
     for (const movement of fx.pool) pool.push({ ...movement, operation_id: id2 });
     done.push({
@@ -56778,19 +56777,6 @@ function checkLastCompanyAdmin(ctx) {
       operation_ids: culprits.map((op) => op.id)
     }
   ];
-}
-
-// src/plan/rules/lifecycle-state-ignored.ts
-function checkLifecycleStateIgnored(ctx) {
-  return listIgnoredStates(ctx.desired, ctx.live).map(({ user, live }) => {
-    const ids2 = ctx.operations.filter((op) => op.target.type === "user" && op.target.email === user.email).map((op) => op.id);
-    return {
-      code: "lifecycle_state_ignored",
-      severity: "warning",
-      message: `${user.email}${at(user.source)} has state: ${user.state} in config, but Dialpad has them ${live.state} and their lifecycle is the identity provider's (lifecycle: external): dialform does not suspend, reactivate or delete them, so this plan leaves them ${live.state}. Change their state in the identity provider, or set lifecycle: dialform on the entry for dialform to carry it out; or remove state: ${user.state} from the entry.`,
-      operation_ids: ids2
-    };
-  });
 }
 
 // src/plan/rules/number-conflict.ts
@@ -56925,11 +56911,7 @@ function checkPlanTierRequired(ctx) {
 }
 
 // src/plan/rules/price-level-mismatch.ts
-var SOURCES = {
-  transfer: 'Dialpad help, Manage Your Users: "Licenses can only be transferred between Offices at the same price level"',
-  international: 'Dialpad help, Manage Your Users: "Transferring users internationally is only possible if the two offices are on the same price level"',
-  domestic: 'Dialpad help, Manage Your Users: "users can be transferred to different Offices on the same pricing plan"'
-};
+var SOURCE = 'Dialpad help, Manage Your Users: "Licenses can only be transferred between Offices at the same price level"; international user transfers likewise';
 function checkPriceLevelMismatch(ctx) {
   return ctx.operations.flatMap((op) => {
     const pair = officesOf(op, ctx);
@@ -56940,14 +56922,12 @@ function checkPriceLevelMismatch(ctx) {
     if (a === void 0 || b === void 0 || a === b) return [];
     const fromName = ctx.book.ref(from).name;
     const toName = ctx.book.ref(to).name;
-    const international = isInternationalMove(ctx.book.country(from), ctx.book.country(to));
-    const what = op.kind === "transfer_licenses" || !international ? op.summary : `${op.summary} (${ctx.book.country(from)} \u2192 ${ctx.book.country(to)})`;
-    const source = op.kind === "transfer_licenses" ? SOURCES.transfer : international ? SOURCES.international : SOURCES.domestic;
+    const what = op.kind === "transfer_licenses" ? `${op.summary}` : `${op.summary} (${ctx.book.country(from)} \u2192 ${ctx.book.country(to)})`;
     return [
       {
         code: "price_level_mismatch",
         severity: "error",
-        message: `${what}: ${fromName} is at price level ${a} and ${toName} at ${b} (${source}). ` + (op.kind === "transfer_licenses" ? `Take the licenses from an office at price level ${b}, or buy them for ${toName}${at(op.source)}.` : `Move the user to an office at price level ${a}, or ask Dialpad to align the price levels${at(op.source)}.`),
+        message: `${what}: ${fromName} is at price level ${a} and ${toName} at ${b} (${SOURCE}). ` + (op.kind === "transfer_licenses" ? `Take the licenses from an office at price level ${b}, or buy them for ${toName}${at(op.source)}.` : `Move the user to an office at price level ${a}, or ask Dialpad to align the price levels${at(op.source)}.`),
         operation_ids: [op.id]
       }
     ];
@@ -56955,7 +56935,7 @@ function checkPriceLevelMismatch(ctx) {
 }
 function officesOf(op, ctx) {
   if (op.kind === "transfer_licenses") return [op.from.key, op.to.key];
-  if (op.kind === "move_user") return [op.from.key, op.to.key];
+  if (op.kind === "move_user" && isInternationalMove(ctx.book.country(op.from.key), ctx.book.country(op.to.key))) return [op.from.key, op.to.key];
   return void 0;
 }
 
@@ -57086,22 +57066,27 @@ var RULES = [
   checkRecentlyDeletedUser,
   checkPendingUserNumberLoss,
   checkRestoreWindowExpired,
-  checkGroupIdNotFound,
-  checkLifecycleStateIgnored
+  checkGroupIdNotFound
 ];
 function runRules(ctx) {
   return RULES.flatMap((rule) => rule(ctx));
 }
 
 // src/plan/rehearsal.ts
-function describeRehearsalCommands(op, rehearsal) {
-  const manual = specOf(op).manual;
-  return manual === false ? [] : manual.rehearse(op, rehearsal.config === void 0 ? "" : ` -c ${rehearsal.config}`);
+function describeRehearsalCommands(ops, rehearsal) {
+  const [first] = ops;
+  if (first === void 0) return [];
+  const manual = specOf(first).manual;
+  return manual === false ? [] : manual.rehearse(ops, rehearsal.config === void 0 ? "" : ` -c ${rehearsal.config}`);
 }
-function addRehearsalNote(op, rehearsal) {
-  const commands = describeRehearsalCommands(op, rehearsal);
-  if (commands.length === 0) return op;
-  return { ...op, notes: [...op.notes, `Rehearsing with --emulator: do it with ${commands.map((c) => `\`${c}\``).join(", then ")}.`] };
+function addRehearsalNotes(operations, rehearsal) {
+  const steps = /* @__PURE__ */ new Map();
+  for (const op of operations) if (op.step !== void 0) steps.set(op.step.id, [...steps.get(op.step.id) ?? [], op]);
+  return operations.map((op) => {
+    const commands = op.step === void 0 ? [] : describeRehearsalCommands(steps.get(op.step.id) ?? [op], rehearsal);
+    if (commands.length === 0) return op;
+    return { ...op, notes: [...op.notes, `Rehearsing with --emulator: do it with ${commands.map((c) => `\`${c}\``).join(", then ")}.`] };
+  });
 }
 
 // src/plan/transfers.ts
@@ -57267,9 +57252,8 @@ function buildPlan(input) {
   violations.push(...reportBlocked(trace.blocked, violations));
   const rehearsal = input.rehearsal;
   const settled = settleReversibility({ operations: trace.operations, pool: trace.pool, live });
-  const operations = rehearsal === void 0 ? settled : settled.map((op) => addRehearsalNote(op, rehearsal));
-  const untouched = listUntouchedUnmanaged(matched.unmanaged, operations);
-  const external = untouched.filter((u) => lifecycleOwnerOf(desired, u) === "external").length;
+  const operations = rehearsal === void 0 ? settled : addRehearsalNotes(settled, rehearsal);
+  const untouched = countUntouchedUnmanaged(matched.unmanaged, operations);
   const waiting = changes.flatMap((c) => c.kind === "await_provisioning" ? [{ email: c.user.email, source: c.user.source ?? "config" }] : []).sort((a, b) => compareCodeUnits(a.email, b.email));
   const zone = desired.policy.timeZone ?? DEFAULT_TIME_ZONE;
   const scheduled = changes.flatMap((c) => c.kind === "schedule_lifecycle" ? [{ email: c.user.email, action: c.action, on: c.on, time_zone: zone, source: c.user.source ?? "config" }] : []).sort((a, b) => compareCodeUnits(a.on, b.on) || compareCodeUnits(a.email, b.email));
@@ -57285,7 +57269,7 @@ function buildPlan(input) {
     // Always empty now (see `Plan.unverifiable`).
     unverifiable: [],
     offices: listOfficeNames(desired, live),
-    ...untouched.length === 0 ? {} : { unmanaged_users: { policy: desired.policy.unmanagedUsers, count: untouched.length, ...external === 0 ? {} : { external } } },
+    ...untouched === 0 ? {} : { unmanaged_users: { policy: desired.policy.unmanagedUsers, count: untouched } },
     ...waiting.length === 0 ? {} : { waiting_for_provisioning: waiting },
     ...scheduled.length === 0 ? {} : { scheduled }
   };
@@ -57297,9 +57281,9 @@ function planAccountTypeChange(desired, live) {
   const name2 = live.tenant.company.name;
   return [operation.changeAccountType({ from, to, ...name2 === void 0 ? {} : { name: name2 }, source: desired.tenant.company.source ?? "config" })];
 }
-function listUntouchedUnmanaged(unmanaged, operations) {
+function countUntouchedUnmanaged(unmanaged, operations) {
   const touched = new Set(operations.flatMap((op) => op.target.type === "user" ? [op.target.email.toLowerCase()] : []));
-  return unmanaged.filter((u) => !touched.has(u.email.toLowerCase()));
+  return unmanaged.filter((u) => !touched.has(u.email.toLowerCase())).length;
 }
 function listOfficeNames(desired, live) {
   const names = /* @__PURE__ */ new Map();
@@ -57390,6 +57374,116 @@ function checkTargets(operations, live, aliases = /* @__PURE__ */ new Map()) {
   return mismatches;
 }
 
+// src/render/describe-operation.ts
+function formatValue(value) {
+  if (value === void 0 || value === null || value === "") return "(none)";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? "(none)" : value.map(formatValue).join(", ");
+  return JSON.stringify(value);
+}
+function formatTarget(target) {
+  switch (target.type) {
+    case "user":
+      return target.email;
+    case "office":
+      return target.name;
+    case "number":
+      return target.number;
+    case "group":
+      return target.name;
+    case "company":
+      return target.name ?? "the company";
+    default: {
+      const _never = target;
+      return _never;
+    }
+  }
+}
+function formatReversible(reversible) {
+  if (reversible === "yes") return void 0;
+  if (reversible === "no") return "irreversible";
+  return `reversible ${reversible}`;
+}
+function changesAdminRights(op) {
+  if (op.kind === "update_user" && (op.patch.is_super_admin !== void 0 || op.patch.admin_offices !== void 0)) {
+    return true;
+  }
+  return op.changes.some((c) => /admin/i.test(c.field));
+}
+function quoteValue(value) {
+  if (value === void 0 || value === null) return "(none)";
+  return typeof value === "string" ? JSON.stringify(value) : canonicalText(value);
+}
+var canonicalText = (value) => Array.isArray(value) ? `[${value.map(quoteValue).join(", ")}]` : JSON.stringify(value);
+function describeByStructure(op) {
+  const values = [...listStructuralValues(op)].filter(([path]) => path !== "target.type" && !path.startsWith("target."));
+  const fields = values.map(([path, value]) => `${path} ${quoteValue(value)}`);
+  return `${op.kind} ${formatTarget(op.target)}${fields.length === 0 ? "" : ` (${fields.join(", ")})`}`;
+}
+function describeDifferences(saved, fresh) {
+  return compareStructuralValues(saved, fresh).map((d) => `${d.path}: planned ${quoteValue(d.saved)}, now ${quoteValue(d.fresh)}`);
+}
+
+// src/apply/show-saved-plan.ts
+function showSavedPlan(saved, fresh) {
+  const unmatched = /* @__PURE__ */ new Map();
+  for (const op of fresh.operations) {
+    const id2 = identifyOperation(op);
+    unmatched.set(id2, [...unmatched.get(id2) ?? [], op]);
+  }
+  const savedIdOf = /* @__PURE__ */ new Map();
+  const operations = saved.operations.map((op) => {
+    const twin = unmatched.get(identifyOperation(op))?.shift();
+    if (twin !== void 0) savedIdOf.set(twin.id, op.id);
+    return withTexts(op, twin);
+  });
+  const translate = (ids2) => ids2.flatMap((id2) => savedIdOf.get(id2) ?? []);
+  return {
+    ...fresh,
+    format_version: saved.format_version,
+    created_at: saved.created_at,
+    basis: saved.basis,
+    fingerprint: saved.fingerprint,
+    operations,
+    violations: fresh.violations.map((v) => ({ ...v, operation_ids: translate(v.operation_ids) })),
+    pool: fresh.pool.flatMap((p) => {
+      const id2 = savedIdOf.get(p.operation_id);
+      return id2 === void 0 ? [] : [{ ...p, operation_id: id2 }];
+    })
+  };
+}
+function withTexts(op, twin) {
+  const manual = specOf(op).manual;
+  if (twin !== void 0) {
+    const { step: _step, ...rest2 } = op;
+    return {
+      ...rest2,
+      summary: twin.summary,
+      notes: twin.notes,
+      changes: twin.changes,
+      ...twin.step === void 0 ? {} : { step: twin.step },
+      manual: manual !== false,
+      reversible: twin.reversible,
+      source: twin.source,
+      office_key: twin.office_key
+    };
+  }
+  const { step, ...rest } = op;
+  const stepId = step !== void 0 && (step.id === op.kind || step.id.startsWith(`${op.kind}:`) && !/\s/.test(step.id)) ? step.id : op.kind;
+  return {
+    ...rest,
+    summary: describeByStructure(op),
+    notes: [],
+    changes: [],
+    manual: manual !== false,
+    ...manual === false ? {} : { step: { id: stepId, verified_by: manual.verifiedBy, state: step?.state ?? "pending" } },
+    reversible: REVERSIBLE.test(op.reversible) ? op.reversible : "no",
+    source: "the saved plan"
+  };
+}
+var REVERSIBLE = /^(yes|no|until \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z)$/;
+
 // src/apply/check-freshness.ts
 async function checkSavedPlan(input) {
   const { plan, desired } = input;
@@ -57400,15 +57494,7 @@ async function checkSavedPlan(input) {
   const live = desired === void 0 ? read : keyLive(read, desired);
   const emailAliases = desired === void 0 ? /* @__PURE__ */ new Map() : listEmailAliases(matchUsers(desired, read));
   const freshness = judgeFreshness({ plan, ...progress2, liveDigest: digestLive(read), fresh, live, emailAliases });
-  return { freshness, shown: fresh === void 0 ? plan : refreshReversibility(plan, fresh), ...fresh === void 0 ? {} : { fresh } };
-}
-function refreshReversibility(saved, fresh) {
-  const byIdentity = new Map(fresh.operations.map((op) => [identifyOperation(op), op]));
-  const operations = saved.operations.map((op) => {
-    const now = byIdentity.get(identifyOperation(op));
-    return now === void 0 ? op : { ...op, reversible: now.reversible, notes: now.notes };
-  });
-  return { ...saved, operations };
+  return { freshness, shown: fresh === void 0 ? plan : showSavedPlan(plan, fresh), ...fresh === void 0 ? {} : { fresh } };
 }
 function judgeFreshness(input) {
   const { plan, liveDigest, fresh } = input;
@@ -57609,7 +57695,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
 import { mkdir as mkdir2, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { basename as basename2, dirname as dirname5, join as join4, resolve as resolve5 } from "node:path";
+import { basename as basename2, dirname as dirname6, join as join4, resolve as resolve5 } from "node:path";
 var MAX_PROBLEMS = 5;
 var requireCjs = createRequire(import.meta.url);
 var validator;
@@ -57705,7 +57791,7 @@ function serializePlan(plan) {
 }
 async function writePlanFile(path, plan) {
   const target = resolve5(path);
-  const dir = dirname5(target);
+  const dir = dirname6(target);
   await mkdir2(dir, { recursive: true });
   const temp = join4(dir, `.${basename2(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
@@ -60234,13 +60320,13 @@ import { existsSync as existsSync5, readFileSync as readFileSync6, writeFileSync
 
 // src/emulator/embedded-file.ts
 import { mkdirSync, renameSync, statSync as statSync2, writeFileSync } from "node:fs";
-import { dirname as dirname6 } from "node:path";
+import { dirname as dirname7 } from "node:path";
 function readFileVersion(path) {
   const st = statSync2(path, { bigint: true });
   return `${st.ino}:${st.size}:${st.mtimeNs}`;
 }
 function writeStateFileVersion(path, fixture) {
-  mkdirSync(dirname6(path), { recursive: true });
+  mkdirSync(dirname7(path), { recursive: true });
   const text = `${JSON.stringify(fixture, null, 2)}
 `;
   const tmp = `${path}.${process.pid}.tmp`;
@@ -60497,6 +60583,9 @@ async function openTargetBeside(opts, io, loading) {
   return { ...target, close: () => (stop.abort(), target.close()) };
 }
 
+// src/render/redact.ts
+import { createHash as createHash5, createHmac } from "node:crypto";
+
 // src/render/map-strings.ts
 function mapStrings(value, f) {
   return mapValue(value, f);
@@ -60517,8 +60606,13 @@ var MASK = "\u2022\u2022\u2022";
 var EMAIL2 = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 var PHONE = /\+[1-9](?:[ -]?\d){6,14}/g;
 var NAME_FIELDS = /* @__PURE__ */ new Set(["first_name", "last_name"]);
-function maskEmail(email) {
-  return `${email.charAt(0)}${MASK}@${MASK}`;
+var TAG_LENGTH = 4;
+function createTagger(secret) {
+  const key = createHash5("sha256").update(`dialform redaction key\0${secret}`).digest();
+  return (value) => `~${createHmac("sha256", key).update(value).digest("hex").slice(0, TAG_LENGTH)}`;
+}
+function maskEmail(email, tag) {
+  return `${email.charAt(0)}${MASK}@${MASK}${tag?.(email) ?? ""}`;
 }
 function maskPhone(phone) {
   const digits = phone.replace(/\D/g, "");
@@ -60527,6 +60621,11 @@ function maskPhone(phone) {
 }
 function maskName(name2) {
   return name2.split(/\s+/).filter((word) => word !== "").map((word) => `${[...word][0] ?? ""}.`).join(" ");
+}
+function createRedactor(options) {
+  const index = indexNames(options.names ?? []);
+  const tag = createTagger(options.secret);
+  return (text) => redactWith(text, index, tag);
 }
 var WORD = /[\p{L}\p{N}]+/gu;
 var WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -60539,7 +60638,7 @@ function indexNames(names) {
   }
   return index;
 }
-function maskNames(text, index) {
+function maskNames(text, index, tag) {
   if (index.size === 0) return text;
   let out = "";
   let last = 0;
@@ -60547,13 +60646,13 @@ function maskNames(text, index) {
     if (m.index < last) continue;
     const found = index.get(m[0])?.find((n) => text.startsWith(n, m.index) && !WORD_CHAR.test(text.charAt(m.index + n.length)));
     if (found === void 0) continue;
-    out += text.slice(last, m.index) + maskName(found);
+    out += text.slice(last, m.index) + maskName(found) + tag(found);
     last = m.index + found.length;
   }
   return out + text.slice(last);
 }
-function redactWith(text, index) {
-  return maskNames(text.replace(EMAIL2, maskEmail).replace(PHONE, maskPhone), index);
+function redactWith(text, index, tag) {
+  return maskNames(text.replace(EMAIL2, (email) => maskEmail(email, tag)).replace(PHONE, maskPhone), index, tag);
 }
 function collectNames(plan) {
   const names = [];
@@ -60575,55 +60674,37 @@ function collectNames(plan) {
   walk(plan);
   return names;
 }
+function redactionSecretOf(plan) {
+  return plan.basis.live_digest;
+}
 function redactPlan(plan) {
-  return { ...mapStrings(plan, planRedactor(plan)), fingerprint: plan.fingerprint };
+  const redact = planRedactor(plan);
+  const redacted = mapStrings(plan, redact);
+  const operations = redacted.operations.map((op, i2) => {
+    const raw = plan.operations[i2]?.changes ?? [];
+    const changes = op.changes.map((c, j) => {
+      const before = raw[j];
+      const differs = before !== void 0 && canonicalJson(before.from ?? null) !== canonicalJson(before.to ?? null);
+      const alike = canonicalJson(c.from ?? null) === canonicalJson(c.to ?? null);
+      return differs && alike ? { ...c, to: markChanged(c.to) } : c;
+    });
+    return { ...op, changes };
+  });
+  const live = `sha256:${createHash5("sha256").update(`dialform redacted live digest\0${plan.basis.live_digest}`).digest("hex")}`;
+  return { ...redacted, operations, basis: { ...redacted.basis, live_digest: live }, fingerprint: plan.fingerprint };
+}
+function markChanged(to) {
+  if (typeof to === "string") return `${to} (changed)`;
+  if (Array.isArray(to) && to.length > 0) return [...to.slice(0, -1), `${String(to.at(-1))} (changed)`];
+  return to;
 }
 function planRedactor(plan) {
-  const index = indexNames(collectNames(plan));
-  return (text) => redactWith(text, index);
+  return createRedactor({ secret: redactionSecretOf(plan), names: collectNames(plan) });
 }
 
 // src/render/json.ts
 function renderJson(plan, options = {}) {
   return serializePlan(options.redact === true ? redactPlan(plan) : plan);
-}
-
-// src/render/describe-operation.ts
-function formatValue(value) {
-  if (value === void 0 || value === null || value === "") return "(none)";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? "(none)" : value.map(formatValue).join(", ");
-  return JSON.stringify(value);
-}
-function formatTarget(target) {
-  switch (target.type) {
-    case "user":
-      return target.email;
-    case "office":
-      return target.name;
-    case "number":
-      return target.number;
-    case "group":
-      return target.name;
-    case "company":
-      return target.name ?? "the company";
-    default: {
-      const _never = target;
-      return _never;
-    }
-  }
-}
-function formatReversible(reversible) {
-  if (reversible === "yes") return void 0;
-  if (reversible === "no") return "irreversible";
-  return `reversible ${reversible}`;
-}
-function changesAdminRights(op) {
-  if (op.kind === "update_user" && (op.patch.is_super_admin !== void 0 || op.patch.admin_offices !== void 0)) {
-    return true;
-  }
-  return op.changes.some((c) => /admin/i.test(c.field));
 }
 
 // src/render/rows.ts
@@ -60635,14 +60716,8 @@ var SCHEDULED_TITLE = "Scheduled (starts_on, leaves_on; dates by Dialpad's clock
 var WAITING_TITLE = "Waiting for provisioning by the identity provider (lifecycle: external; not operations):";
 function formatUnmanagedLine(unmanaged) {
   const who = `${countOf(unmanaged.count, "live user")} ${agreeing(unmanaged.count, "is", "are")}`;
-  const external = unmanaged.external ?? 0;
-  const own = unmanaged.count - external;
-  const offboardOwn = unmanaged.policy === "delete" || own === 0 ? "" : " To offboard one, give them an entry with state: deleted.";
-  const offboardExternal = external === 0 ? "" : " The identity provider decides whether they stay: offboard them there.";
-  if (external === 0) return `${who} not in the configuration and left as they are (policy.unmanaged_users: ${unmanaged.policy}).${offboardOwn}`;
-  const provider = "the identity provider owns them (lifecycle: external), so policy.unmanaged_users does not apply to them";
-  if (own === 0) return `${who} not in the configuration and left as they are: ${provider}.${offboardExternal}`;
-  return `${who} not in the configuration and left as they are: for ${external}, ${provider}; for ${own}, policy.unmanaged_users: ${unmanaged.policy}.${offboardOwn}${offboardExternal}`;
+  const offboard = unmanaged.policy === "delete" ? "" : " To offboard one, give them an entry with state: deleted.";
+  return `${who} not in the configuration and left as they are (policy.unmanaged_users: ${unmanaged.policy}).${offboard}`;
 }
 var BLOCKED_LINE = `This plan is blocked by the errors above and will not be applied (exit code ${EXIT.blocked}).`;
 var OTHER_GROUP_TITLE = "Company-wide";
@@ -60718,8 +60793,7 @@ function formatTotals(counts) {
   return line;
 }
 function buildPlanView(input, options = {}) {
-  const redact = options.redact === true ? planRedactor(input) : void 0;
-  const plan = mapStrings(input, redact === void 0 ? sanitizeForTerminal : (text) => sanitizeForTerminal(redact(text)));
+  const plan = mapStrings(options.redact === true ? redactPlan(input) : input, sanitizeForTerminal);
   const violationsByOp = /* @__PURE__ */ new Map();
   for (const v of plan.violations) {
     for (const id2 of v.operation_ids) violationsByOp.set(id2, [...violationsByOp.get(id2) ?? [], v]);
@@ -61111,42 +61185,16 @@ function observed(promise) {
 // cmd/commands/apply-report.ts
 function progress(io, plan) {
   const width = String(plan.operations.length).length;
-  const started = /* @__PURE__ */ new Map();
-  const done = [];
-  return {
-    onEvent(event) {
-      const counter = `[${String(event.index + 1).padStart(width)}/${event.total}]`;
-      if (event.type === "start") {
-        started.set(event.id, event.summary);
-        if (io.errIsTty) io.err(`\r\x1B[K${counter} ${event.id} ${sanitizeForTerminal(event.summary)}`);
-        return;
-      }
-      started.delete(event.result.id);
-      if (event.result.outcome.status === "done" || event.result.outcome.status === "already_done") done.push(event.result.id);
-      if (io.errIsTty) io.err("\r\x1B[K");
-      io.err(`${counter} ${describe2(event.result)}
+  return (event) => {
+    const counter = `[${String(event.index + 1).padStart(width)}/${event.total}]`;
+    if (event.type === "start") {
+      if (io.errIsTty) io.err(`\r\x1B[K${counter} ${event.id} ${sanitizeForTerminal(event.summary)}`);
+      return;
+    }
+    if (io.errIsTty) io.err("\r\x1B[K");
+    io.err(`${counter} ${describe2(event.result)}
 `);
-    },
-    inFlight: () => [...started].map(([id2, summary]) => ({ id: id2, summary })),
-    done: () => [...done]
   };
-}
-function describeInterrupt(count2, state) {
-  const inFlight = state.inFlight();
-  if (count2 === 1) {
-    const waiting = inFlight.length === 0 ? "none is in flight" : `waits for the ${inFlight.length} in flight to finish (interrupt again to stop at once, leaving them in doubt)`;
-    return `
-Interrupted: apply starts no further operation; ${waiting}.
-`;
-  }
-  const lines = [
-    "\nInterrupted again: stopping now.",
-    `Done: ${state.done().join(", ") || "none"}.`,
-    inFlight.length === 0 ? "In doubt: none." : `In doubt (sent, outcome unknown; the next apply looks each up in Dialpad before sending it again): ${inFlight.map((op) => `${op.id} ${sanitizeForTerminal(op.summary)}`).join("; ")}.`,
-    "Rerun apply to continue: what is done is not repeated."
-  ];
-  return `${lines.join("\n")}
-`;
 }
 function waitsFor(result2) {
   const step = result2.step;
@@ -61206,12 +61254,6 @@ function printReport(report, io, color) {
     const failed = report.results.find((r) => r.outcome.status === "failed");
     lines.push(`Stopped at ${failed?.id}. Succeeded: ${listIds(report, ["done", "already_done"])}. Not run: ${listIds(report, ["not_run"])}.`);
     lines.push("Fix the cause and run apply again: what is done is not repeated.");
-  } else if (report.status === "interrupted") {
-    lines.push(
-      `Interrupted. Done: ${listIds(report, ["done", "already_done"])}. In doubt: none (every operation that started finished). Not run: ${listIds(report, ["not_run"])}.`
-    );
-    if (count2("waiting") > 0) lines.push("Do the manual steps above (and confirm those no API shows).");
-    lines.push("Rerun apply to continue: what is done is not repeated.");
   } else if (report.status === "waiting") {
     lines.push("Do the manual steps above (and confirm those no API shows), then run apply again to continue.");
   }
@@ -61226,14 +61268,14 @@ function listIds(report, statuses) {
 
 // src/config/confirmed-record.ts
 import { stat as stat5, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname7, join as join6, resolve as resolve7 } from "node:path";
+import { dirname as dirname8, join as join6, resolve as resolve7 } from "node:path";
 var import_formats = __toESM(require_formats(), 1);
 var CONFIRMED_FILE = "dialform-confirmed.json";
 var FORMAT_VERSION = 1;
 async function locateConfirmed(configPath) {
   const abs = resolve7(configPath);
   const isDir = (await stat5(abs)).isDirectory();
-  return join6(isDir ? abs : dirname7(abs), CONFIRMED_FILE);
+  return join6(isDir ? abs : dirname8(abs), CONFIRMED_FILE);
 }
 function invalid3(path, problem) {
   return new DialformError("confirmed_invalid", `${displayPath(path)}: ${problem}. Fix or remove the file (git log shows who changed it last).`);
@@ -61341,7 +61383,7 @@ async function applyAndReport(file, opts, io, onReport) {
       fresh = plan;
     }
     if (opts.expectFingerprint !== void 0) {
-      const review = await checkReviewed(plan, opts.expectFingerprint, journal);
+      const review = await checkReviewed(shown, opts.expectFingerprint, journal);
       if (review.status === "changed") {
         await saveUnreviewed(fresh, opts, io);
         throw planChanged(review, opts.out !== void 0 && fresh !== void 0 && fingerprintPlan(fresh) !== opts.expectFingerprint);
@@ -61350,36 +61392,22 @@ async function applyAndReport(file, opts, io, onReport) {
       if (review.status === "resumed") io.err("Finishing the reviewed plan an earlier apply started (the journal shows it); operations done before are not in it.\n");
     }
     io.out(renderPlan(shown, { format: "text", color }));
-    if (plan.summary.blocked) refuseBlocked(plan);
+    if (shown.summary.blocked) refuseBlocked(shown);
     const noteApplied = () => noteAppliedConfig(journal, { plan, commit, desired });
     if (plan.operations.length === 0) {
       await noteApplied();
       return EXIT.ok;
     }
     await confirm(opts, io, target);
-    const state = progress(io, plan);
-    const stop = new AbortController();
-    let interrupts = 0;
-    const stopListening = io.onInterrupt?.(() => {
-      interrupts += 1;
-      io.err(describeInterrupt(interrupts, state));
-      if (interrupts === 1) stop.abort();
-      else io.exitNow?.(EXIT.incomplete);
+    const report = await applyPlan(shown, {
+      api: createApplyApi(target.client),
+      journal,
+      confirmed,
+      planId: identifyPlan(plan),
+      onEvent: progress(io, shown),
+      readLive: () => fetchLive(target.client, READ_PHASE_ONE),
+      ...opts.expectFingerprint === void 0 ? {} : { reviewed: opts.expectFingerprint }
     });
-    let report;
-    try {
-      report = await applyPlan(plan, {
-        api: createApplyApi(target.client),
-        journal,
-        confirmed,
-        onEvent: (event) => state.onEvent(event),
-        readLive: () => fetchLive(target.client, READ_PHASE_ONE),
-        signal: stop.signal,
-        ...opts.expectFingerprint === void 0 ? {} : { reviewed: opts.expectFingerprint }
-      });
-    } finally {
-      stopListening?.();
-    }
     printReport(report, io, color);
     onReport(report);
     if (report.status !== "complete") return EXIT.incomplete;
@@ -61514,15 +61542,17 @@ function reportFreshness(freshness, io) {
   }
 }
 function describeDrift(drift) {
-  const name2 = (op) => `${op.kind} ${sanitizeForTerminal(op.summary)}`;
+  const fresh = (op) => `${op.kind} ${sanitizeForTerminal(op.summary)}`;
+  const saved = (op) => sanitizeForTerminal(describeByStructure(op));
   if (drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length === 0) {
     return ["The same operations are still needed, against different live data."];
   }
+  const differences = (pair) => describeDifferences(pair.saved, pair.fresh).map((d) => sanitizeForTerminal(d)).join("; ");
   return [
-    ...drift.impossible.map((op) => `  no longer possible: ${name2(op)} (the restore window passed: the account can no longer be restored)`),
-    ...drift.gone.map((op) => `  no longer needed: ${name2(op)}`),
-    ...drift.changed.map(({ saved, fresh }) => `  now different:    ${name2(fresh)} (planned: ${sanitizeForTerminal(saved.summary)})`),
-    ...drift.added.map((op) => `  now also needed:  ${name2(op)}`)
+    ...drift.impossible.map((op) => `  no longer possible: ${saved(op)} (the restore window passed: the account can no longer be restored)`),
+    ...drift.gone.map((op) => `  no longer needed: ${saved(op)}`),
+    ...drift.changed.map((pair) => `  now different:    ${fresh(pair.fresh)} (${differences(pair)})`),
+    ...drift.added.map((op) => `  now also needed:  ${fresh(op)}`)
   ];
 }
 function reportVerification(verification, io, color) {
@@ -61747,7 +61777,22 @@ async function readOfficeSelectors(opts, io) {
 }
 
 // cmd/commands/import.ts
-import { dirname as dirname9, join as join8, relative as relative5, resolve as resolve12 } from "node:path";
+import { join as join8, relative as relative6, resolve as resolve12 } from "node:path";
+
+// src/import/schema-reference.ts
+import { dirname as dirname9, relative as relative4, sep } from "node:path";
+function chooseSchemaReference(input) {
+  const marker = `${sep}node_modules${sep}`;
+  const at2 = input.schemaPath.lastIndexOf(marker);
+  if (at2 >= 0) {
+    const project = input.schemaPath.slice(0, at2);
+    const fromProject = relative4(project, input.file);
+    if (fromProject !== "" && !fromProject.startsWith("..") && !fromProject.startsWith(sep)) {
+      return relative4(dirname9(input.file), input.schemaPath).split(sep).join("/");
+    }
+  }
+  return input.schemaId;
+}
 
 // src/import/render-import.ts
 var import_yaml4 = __toESM(require_dist2(), 1);
@@ -61881,15 +61926,15 @@ function toText(doc) {
 // src/import/write-import.ts
 import { constants as constants2, lstatSync } from "node:fs";
 import { mkdir as mkdir3, open as open3 } from "node:fs/promises";
-import { dirname as dirname8, join as join7, relative as relative4, sep } from "node:path";
+import { dirname as dirname10, join as join7, relative as relative5, sep as sep2 } from "node:path";
 async function writeImportFiles(outDir, files, options) {
-  const shown = (path) => relative4(options.cwd, path).split(sep).join("/") || ".";
+  const shown = (path) => relative5(options.cwd, path).split(sep2).join("/") || ".";
   const problems = [];
   const existing = [];
   const checkedDirs = /* @__PURE__ */ new Set();
   for (const file of files) {
     const path = join7(outDir, file.path);
-    for (const dir of directoriesBetween(outDir, dirname8(path))) {
+    for (const dir of directoriesBetween(outDir, dirname10(path))) {
       if (checkedDirs.has(dir)) continue;
       checkedDirs.add(dir);
       const problem = describeDirectory(dir, lstatOrUndefined(dir, shown), shown);
@@ -61909,7 +61954,7 @@ Nothing was written.`);
   for (const file of files) {
     const path = join7(outDir, file.path);
     try {
-      await mkdir3(dirname8(path), { recursive: true });
+      await mkdir3(dirname10(path), { recursive: true });
       const flags = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_NOFOLLOW | (options.force ? constants2.O_TRUNC : constants2.O_EXCL);
       const handle = await open3(path, flags, 438);
       try {
@@ -61925,10 +61970,10 @@ Nothing was written.`);
   }
 }
 function directoriesBetween(outDir, dir) {
-  const rel = relative4(outDir, dir);
+  const rel = relative5(outDir, dir);
   const dirs = [outDir];
   let at2 = outDir;
-  for (const segment of rel === "" ? [] : rel.split(sep)) {
+  for (const segment of rel === "" ? [] : rel.split(sep2)) {
     at2 = join7(at2, segment);
     dirs.push(at2);
   }
@@ -61960,16 +62005,17 @@ async function runImport(opts, io) {
     if (live.incomplete.length > 0) {
       throw new DialformError("live_read_incomplete", `Dialpad could not be read completely (${live.incomplete.join("; ")}); nothing was written. Try again.`);
     }
-    const schema2 = findConfigSchemaPath();
+    const schemaPath2 = findConfigSchemaPath();
+    const schemaId = String(readConfigSchema().$id);
     result2 = renderImport(live, {
-      schemaPath: (file) => relative5(dirname9(join8(outDir, file)), schema2),
+      schemaPath: (file) => chooseSchemaReference({ file: join8(outDir, file), schemaPath: schemaPath2, schemaId }),
       ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle }
     });
   } finally {
     await target.close();
   }
   await writeImportFiles(outDir, result2.files, { cwd: io.cwd, force: opts.force });
-  const shown = relative5(io.cwd, outDir) || ".";
+  const shown = relative6(io.cwd, outDir) || ".";
   io.out(`Imported ${result2.offices} office(s) and ${result2.users} user(s) into ${shown}/:
 `);
   for (const file of result2.files) io.out(`  ${join8(shown, file.path)}
@@ -61987,6 +62033,21 @@ async function runImport(opts, io) {
 
 // cmd/commands/plan.ts
 import { resolve as resolve13 } from "node:path";
+
+// src/config/advise.ts
+function adviseConfig(desired) {
+  const advice = [];
+  for (const office of desired.tenant.offices) {
+    if (office.priceLevel === void 0) {
+      advice.push(
+        `${office.source ?? office.key}: warning: office "${office.key}" has no price_level. The API cannot show it (Company Settings \u203A Billing does), and without it dialform cannot check that license transfers and international moves stay within one price level. Add price_level: <level>.`
+      );
+    }
+  }
+  return advice;
+}
+
+// cmd/commands/plan.ts
 async function runPlan(opts, io) {
   const configPath = resolveConfigPath(io.cwd, opts.config);
   const loading = observed(loadConfig(configPath));
@@ -61994,6 +62055,8 @@ async function runPlan(opts, io) {
   try {
     const reading = observed(fetchLive(target.client, readForPlan(loading)));
     const desired = await loading;
+    for (const line of adviseConfig(desired)) io.err(`${line}
+`);
     const base2 = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : void 0;
     const { grants: confirmed } = await readConfirmed(configPath);
     const pendingRestores = await openJournal(resolve13(io.cwd, opts.journal)).pendingRestores();
@@ -62100,27 +62163,13 @@ async function readHistory(opts, io) {
 }
 
 // cmd/commands/validate.ts
-import { relative as relative6, resolve as resolve16 } from "node:path";
-
-// src/config/advise.ts
-function adviseConfig(desired) {
-  const advice = [];
-  for (const office of desired.tenant.offices) {
-    if (office.priceLevel === void 0) {
-      advice.push(
-        `${office.source ?? office.key}: warning: office "${office.key}" has no price_level. The API cannot show it (Company Settings \u203A Billing does), and without it dialform cannot check that license transfers and international moves stay within one price level. Add price_level: <level>.`
-      );
-    }
-  }
-  return advice;
-}
-
-// cmd/commands/validate.ts
+import { relative as relative7, resolve as resolve16 } from "node:path";
 async function runValidate(opts, io) {
   const configPath = resolveConfigPath(io.cwd, opts.config);
   const desired = await loadConfig(configPath);
   await readConfirmed(configPath);
-  for (const line of adviseConfig(desired)) io.err(`${line}
+  const warnings = adviseConfig(desired);
+  for (const line of warnings) io.err(`${line}
 `);
   const { offices, users, groups = [] } = desired.tenant;
   const files = desired.files.length;
@@ -62128,10 +62177,10 @@ async function runValidate(opts, io) {
   if (opts.emulator !== void 0 && opts.emulator !== false) {
     const path = typeof opts.emulator === "string" ? resolve16(io.cwd, opts.emulator) : desired.emulatorFixture;
     if (!path) throw new UsageError("--emulator without a FIXTURE needs `emulator: { fixture: \u2026 }` in the config");
-    fixture = { file: relative6(io.cwd, path), users: (await loadFixture(path)).users.length };
+    fixture = { file: relative7(io.cwd, path), users: (await loadFixture(path)).users.length };
   }
   if (opts.format === "json") {
-    const result2 = { valid: true, files, offices: offices.length, users: users.length, groups: groups.length, ...fixture ? { emulator_fixture: fixture } : {} };
+    const result2 = { valid: true, files, offices: offices.length, users: users.length, groups: groups.length, warnings, ...fixture ? { emulator_fixture: fixture } : {} };
     io.out(`${JSON.stringify(result2, null, 2)}
 `);
     return EXIT.ok;

@@ -24,6 +24,7 @@ import { observed } from '../observed.js';
 import { describeInterrupt, printReport, progress } from './apply-report.js';
 import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { sanitizeForTerminal } from '../../src/render/terminal-safe.js';
+import { describeByStructure, describeDifferences } from '../../src/render/describe-operation.js';
 
 export interface ApplyCommandOptions extends ConnectionOptions {
   config?: string;
@@ -72,7 +73,10 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
     const pendingRestores = await journal.pendingRestores();
     reportConfigOrder(await checkConfigOrder({ journal, commit, allowOlder: opts.allowOlderConfig }), io);
     let plan: Plan;
-    /** What is shown: a saved plan's reversibility is recomputed on Dialpad's clock now. */
+    /**
+     * What is shown, reported and executed: a saved plan's operations with every text from the
+     * fresh plan it was checked against (`showSavedPlan`); its journal id stays the file's (`plan`).
+     */
     let shown: Plan;
     /** The config's plan against Dialpad now (absent for a saved plan without a config). */
     let fresh: Plan | undefined;
@@ -94,7 +98,7 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
       fresh = plan;
     }
     if (opts.expectFingerprint !== undefined) {
-      const review = await checkReviewed(plan, opts.expectFingerprint, journal);
+      const review = await checkReviewed(shown, opts.expectFingerprint, journal);
       if (review.status === 'changed') {
         await saveUnreviewed(fresh, opts, io);
         throw planChanged(review, opts.out !== undefined && fresh !== undefined && fingerprintPlan(fresh) !== opts.expectFingerprint);
@@ -104,7 +108,7 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
     }
 
     io.out(renderPlan(shown, { format: 'text', color }));
-    if (plan.summary.blocked) refuseBlocked(plan);
+    if (shown.summary.blocked) refuseBlocked(shown);
     const noteApplied = () => noteAppliedConfig(journal, { plan, commit, desired });
     if (plan.operations.length === 0) {
       await noteApplied();
@@ -112,7 +116,7 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
     }
     await confirm(opts, io, target);
 
-    const state = progress(io, plan);
+    const state = progress(io, shown);
     const stop = new AbortController();
     let interrupts = 0;
     // Ctrl-C stops apply between operations, not mid-write: the first lets what is in flight
@@ -125,9 +129,10 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
     });
     let report: ApplyReport;
     try {
-      report = await applyPlan(plan, {
+      report = await applyPlan(shown, {
         api: createApplyApi(target.client),
         journal,
+        planId: identifyPlan(plan),
         // The journal's times are Dialpad's, as restore windows are (docs/apply.md).
         now: () => target.client.serverTime() ?? new Date(),
         confirmed,
@@ -316,17 +321,23 @@ function reportFreshness(freshness: Freshness, io: Io): void {
   }
 }
 
-/** Drift as lines, each naming the operation by kind (its summary shown for the reader). */
+/**
+ * Drift as lines. An operation of the fresh plan is named by its kind and summary; one of the
+ * saved plan by what it does (`describeByStructure`), never by its texts, which the file may have
+ * changed; a changed operation names each value that differs, planned and now.
+ */
 function describeDrift(drift: Drift): string[] {
-  const name = (op: Operation) => `${op.kind} ${sanitizeForTerminal(op.summary)}`;
+  const fresh = (op: Operation) => `${op.kind} ${sanitizeForTerminal(op.summary)}`;
+  const saved = (op: Operation) => sanitizeForTerminal(describeByStructure(op));
   if (drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length === 0) {
     return ['The same operations are still needed, against different live data.'];
   }
+  const differences = (pair: Drift['changed'][number]) => describeDifferences(pair.saved, pair.fresh).map((d) => sanitizeForTerminal(d)).join('; ');
   return [
-    ...drift.impossible.map((op) => `  no longer possible: ${name(op)} (the restore window passed: the account can no longer be restored)`),
-    ...drift.gone.map((op) => `  no longer needed: ${name(op)}`),
-    ...drift.changed.map(({ saved, fresh }) => `  now different:    ${name(fresh)} (planned: ${sanitizeForTerminal(saved.summary)})`),
-    ...drift.added.map((op) => `  now also needed:  ${name(op)}`),
+    ...drift.impossible.map((op) => `  no longer possible: ${saved(op)} (the restore window passed: the account can no longer be restored)`),
+    ...drift.gone.map((op) => `  no longer needed: ${saved(op)}`),
+    ...drift.changed.map((pair) => `  now different:    ${fresh(pair.fresh)} (${differences(pair)})`),
+    ...drift.added.map((op) => `  now also needed:  ${fresh(op)}`),
   ];
 }
 

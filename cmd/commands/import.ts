@@ -1,5 +1,6 @@
-import { dirname, join, relative, resolve } from 'node:path';
-import { findConfigSchemaPath } from '../../src/config/schema.js';
+import { join, relative, resolve } from 'node:path';
+import { findConfigSchemaPath, readConfigSchema } from '../../src/config/schema.js';
+import { chooseSchemaReference } from '../../src/import/schema-reference.js';
 import { fetchLive, READ_OFFICE_PLANS } from '../../src/dialpad/index.js';
 import { DialformError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
@@ -23,9 +24,10 @@ export async function runImport(opts: ConnectionOptions & { outDir: string; forc
     if (live.incomplete.length > 0) {
       throw new DialformError('live_read_incomplete', `Dialpad could not be read completely (${live.incomplete.join('; ')}); nothing was written. Try again.`);
     }
-    const schema = findConfigSchemaPath();
+    const schemaPath = findConfigSchemaPath();
+    const schemaId = String(readConfigSchema().$id);
     result = renderImport(live, {
-      schemaPath: (file) => relative(dirname(join(outDir, file)), schema),
+      schemaPath: (file) => chooseSchemaReference({ file: join(outDir, file), schemaPath, schemaId }),
       ...(opts.lifecycle === undefined ? {} : { lifecycle: opts.lifecycle }),
     });
   } finally {

@@ -3,6 +3,7 @@ import { writePlanFile } from '../../src/plan/plan-file.js';
 import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { openJournal } from '../../src/apply/journal.js';
 import { resolve } from 'node:path';
+import { adviseConfig } from '../../src/config/advise.js';
 import type { Io } from '../io.js';
 import { fetchLive } from '../../src/dialpad/index.js';
 import { checkDialpadClock, describeClockSkew } from '../../src/model/dialpad-clock.js';
@@ -32,6 +33,8 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
     // Phase 1 of the read runs beside the config load; phase 2 waits for the config (`readForPlan`).
     const reading = observed(fetchLive(target.client, readForPlan(loading)));
     const desired = await loading;
+    // What config leaves unsaid limits the plan's checks (a price level): said here as `validate` says it.
+    for (const line of adviseConfig(desired)) io.err(`${line}\n`);
     const base = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : undefined;
     const { grants: confirmed } = await readConfirmed(configPath);
     // Read only: a restore apply waited for (`restore_window_expired`); no journal, none.

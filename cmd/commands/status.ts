@@ -6,6 +6,7 @@ import { loadOptionalConfig } from '../../src/config/index.js';
 import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
+import { digestLive } from '../../src/plan/digest.js';
 import { buildStatus } from '../../src/status/build-status.js';
 import { joinHistory, mergeHistories, readJournalHistory, type History } from '../../src/status/history.js';
 import { LISTED_VIEWS, renderStatusJson, renderStatusText, type ListedView, type StatusView } from '../../src/status/render-status.js';
@@ -46,7 +47,7 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
         ? undefined
         : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve(io.cwd, opts.journal)).pendingRestores() });
     const status = buildStatus({ live, now, ...(opts.search === undefined ? {} : { search: opts.search }), history, ...(plan === undefined ? {} : { plan }) });
-    const shown = opts.redact === true ? redactStatus(status) : status;
+    const shown = opts.redact === true ? redactStatus(status, digestLive(live)) : status;
     io.out(csvView !== undefined ? renderStatusCsv(shown, csvView) : opts.format === 'json' ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
     return EXIT.ok;
   } finally {

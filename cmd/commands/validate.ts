@@ -14,14 +14,16 @@ import type { Io } from '../io.js';
  * kept with the config is read as `plan` reads it, so one that `plan` would refuse (malformed, or
  * not a regular file) fails here too. With `--emulator`, the fixture the emulator would start from
  * is checked too. `--format json` prints one document, `{"valid": true, "files", "offices",
- * "users", "groups"}` (and `"emulator_fixture": {"file", "users"}` with `--emulator`); a failure
- * prints the error document instead (docs/errors.md).
+ * "users", "groups", "warnings"}` (the same warnings, as lines; and `"emulator_fixture": {"file",
+ * "users"}` with `--emulator`); a failure prints the error document instead (docs/errors.md).
+ * `plan` prints the same warnings (`adviseConfig`, their one home).
  */
 export async function runValidate(opts: { config?: string; emulator?: boolean | string; format?: 'text' | 'json' }, io: Io): Promise<number> {
   const configPath = resolveConfigPath(io.cwd, opts.config);
   const desired = await loadConfig(configPath);
   await readConfirmed(configPath);
-  for (const line of adviseConfig(desired)) io.err(`${line}\n`);
+  const warnings = adviseConfig(desired);
+  for (const line of warnings) io.err(`${line}\n`);
   const { offices, users, groups = [] } = desired.tenant;
   const files = desired.files.length;
   let fixture: { file: string; users: number } | undefined;
@@ -31,7 +33,7 @@ export async function runValidate(opts: { config?: string; emulator?: boolean | 
     fixture = { file: relative(io.cwd, path), users: (await loadFixture(path)).users.length };
   }
   if (opts.format === 'json') {
-    const result = { valid: true, files, offices: offices.length, users: users.length, groups: groups.length, ...(fixture ? { emulator_fixture: fixture } : {}) };
+    const result = { valid: true, files, offices: offices.length, users: users.length, groups: groups.length, warnings, ...(fixture ? { emulator_fixture: fixture } : {}) };
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
   }

@@ -6,6 +6,7 @@ import { executeOperation, hasLanded, type ExecutionContext } from './execute-op
 import { identifyPlan, type Journal } from './journal.js';
 import type { JournalEntry } from '../journal-types.js';
 import { digestOperation, fingerprintPlan } from '../plan/fingerprint.js';
+import { specOf } from '../plan/kinds/index.js';
 import type { ApplyApi, ApplyEvent, ApplyReport, OperationResult } from './types.js';
 
 export interface ApplyOptions {
@@ -34,10 +35,19 @@ export interface ApplyOptions {
    * (their outcome known and journalled), the rest are `not_run`, and the report is `interrupted`.
    */
   signal?: AbortSignal;
+  /**
+   * The plan's id in the journal (`identifyPlan`), when `plan` is a saved plan shown with the
+   * fresh plan's texts (`showSavedPlan`): the saved file's, so a rerun of that file resumes it.
+   * Default: `identifyPlan(plan)`.
+   */
+  planId?: string;
 }
 
 /** Why an operation did not start after `ApplyOptions.signal` was aborted. */
 export const INTERRUPTED_REASON = 'apply was interrupted before it started';
+
+/** Whether `op` is a step a person does: its kind says, never the plan's `manual` field. */
+const isManual = (op: Operation): boolean => specOf(op).manual !== false;
 
 /**
  * Operations apply keeps in flight by default. Enough that request latency does not idle the rate
@@ -80,14 +90,15 @@ function mayOverlap(previous: Operation, op: Operation): boolean {
  *
  * A blocked plan (an error violation, or a summary saying so) is refused before anything runs.
  * This trusts the plan: a saved plan must pass `checkFreshness` first, which recomputes
- * blocked-ness from a fresh plan rather than believing the file.
+ * blocked-ness from a fresh plan rather than believing the file, and is executed as
+ * `showSavedPlan` shows it, so the instructions a waiting step prints are the fresh plan's.
  */
 export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<ApplyReport> {
   if (plan.summary.blocked || plan.violations.some((v) => v.severity === 'error')) {
     throw new DialformError('plan_blocked', 'the plan is blocked by a rule; fix the violations and plan again');
   }
   const now = options.now ?? (() => new Date());
-  const planId = identifyPlan(plan);
+  const planId = options.planId ?? identifyPlan(plan);
   await options.journal.prepare();
   const { done: alreadyDone, inDoubt, waiting: waitedFor } = await options.journal.progress(planId);
   const own = fingerprintPlan(plan);
@@ -113,7 +124,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   // One read serves every operation in doubt: their writes all happened before the run began.
   let liveRead: Promise<LiveState> | undefined;
   const landed = async (op: Operation): Promise<boolean> => {
-    if (!inDoubt.has(op.id) || op.manual) return false;
+    if (!inDoubt.has(op.id) || isManual(op)) return false;
     if (options.readLive === undefined) throw new BugError(`applyPlan needs readLive to check whether ${op.id}, started before, landed`);
     liveRead ??= options.readLive();
     return hasLanded(op, await liveRead);
@@ -150,7 +161,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       await journal(op, 'done');
       return { ...base, outcome: { status: 'already_done' } };
     }
-    if (!op.manual) await journal(op, 'started');
+    if (!isManual(op)) await journal(op, 'started');
     let result: OperationResult;
     try {
       result = { ...base, outcome: await executeOperation(op, ctx) };

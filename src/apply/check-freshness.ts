@@ -10,6 +10,7 @@ import type { PendingRestore } from '../journal-types.js';
 import { checkTargets, type TargetMismatch } from './check-targets.js';
 import { identifyPlan, type Journal } from './journal.js';
 import { identifyOperation, slotOfOperation } from '../plan/operation-identity.js';
+import { showSavedPlan } from './show-saved-plan.js';
 
 /** How two lists of operations differ, by structural identity (`identifyOperation`). */
 export interface Drift {
@@ -73,10 +74,11 @@ export async function checkFreshness(input: CheckInput): Promise<Freshness> {
 }
 
 /**
- * `checkFreshness`, and the saved plan as apply shows it (`shown`): its reversibility recomputed
- * from the fresh plan, on Dialpad's clock now (`refreshReversibility`). Apply executes and
- * journals the saved plan itself, never `shown`. `fresh` is the plan of the config against
- * Dialpad now (absent without a config), for a refusal to show or save.
+ * `checkFreshness`, and the saved plan as apply shows, reports and executes it (`shown`): its
+ * operations with every text from the fresh plan (`showSavedPlan`), reversibility included, on
+ * Dialpad's clock now. Without a config `shown` is the saved plan, which apply then refuses
+ * (`uncheckable`). `fresh` is the plan of the config against Dialpad now (absent without a
+ * config), for a refusal to show or save.
  */
 export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Freshness; shown: Plan; fresh?: Plan }> {
   const { plan, desired } = input;
@@ -89,21 +91,7 @@ export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Fr
   const live = desired === undefined ? read : keyLive(read, desired);
   const emailAliases = desired === undefined ? new Map<string, string>() : listEmailAliases(matchUsers(desired, read));
   const freshness = judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live, emailAliases });
-  return { freshness, shown: fresh === undefined ? plan : refreshReversibility(plan, fresh), ...(fresh === undefined ? {} : { fresh }) };
-}
-
-/**
- * Display only: `saved` with each operation's `reversible` and notes taken from the same
- * operation (structural identity) in `fresh`, so a plan saved days ago shows how reversible its
- * steps are now (a restore window dated from today's read; a release now planned alongside).
- */
-function refreshReversibility(saved: Plan, fresh: Plan): Plan {
-  const byIdentity = new Map(fresh.operations.map((op) => [identifyOperation(op), op]));
-  const operations = saved.operations.map((op) => {
-    const now = byIdentity.get(identifyOperation(op));
-    return now === undefined ? op : { ...op, reversible: now.reversible, notes: now.notes };
-  });
-  return { ...saved, operations };
+  return { freshness, shown: fresh === undefined ? plan : showSavedPlan(plan, fresh), ...(fresh === undefined ? {} : { fresh }) };
 }
 
 /**

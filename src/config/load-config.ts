@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ConfigError, UsageError, type Problem } from '../errors.js';
 import { readUserFile, UserFileError } from '../read-user-file.js';
 import type { DesiredState } from '../model/tenant.js';
@@ -109,8 +109,8 @@ interface ParsedSource {
  * any position a message quotes — comes from `yaml`; a valid config's positions (each `source`) come
  * from whichever path read its file, and the two agree (test/unit/config-fast-path.test.ts).
  */
-export function loadConfigSources(sources: readonly ConfigSource[], options: LoadOptions): DesiredState {
-  const first = sources.map((source, i) => parseAt(sources, i, options));
+export function loadConfigSources(all: readonly ConfigSource[], options: LoadOptions): DesiredState {
+  const { sources, parsed: first } = leaveOutFixtures(all, all.map((_, i) => parseAt(all, i, options)));
   const assembled = assembleFirstReading(first, options) ?? assembleConfig(first.map((_, i) => parseAt(sources, i, options, first)), options);
   return finishLoad(sources, assembled);
 }
@@ -119,8 +119,14 @@ export function loadConfigSources(sources: readonly ConfigSource[], options: Loa
  * `loadConfigSources` that yields to the event loop between files, so a large config can load beside
  * network reads without holding the loop for more than one file's parse (or the final assembly).
  */
-export async function loadConfigSourcesAsync(sources: readonly ConfigSource[], options: LoadOptions): Promise<DesiredState> {
-  const parseAll = async (previous?: readonly ParsedSource[]): Promise<ParsedSource[]> => {
+export async function loadConfigSourcesAsync(all: readonly ConfigSource[], options: LoadOptions): Promise<DesiredState> {
+  const firstOfAll: ParsedSource[] = [];
+  for (const i of all.keys()) {
+    await yieldToEventLoop();
+    firstOfAll.push(parseAt(all, i, options));
+  }
+  const { sources, parsed: first } = leaveOutFixtures(all, firstOfAll);
+  const parseAll = async (previous: readonly ParsedSource[]): Promise<ParsedSource[]> => {
     const parsed: ParsedSource[] = [];
     for (const i of sources.keys()) {
       if (previous?.[i]?.exact !== true) await yieldToEventLoop();
@@ -128,8 +134,24 @@ export async function loadConfigSourcesAsync(sources: readonly ConfigSource[], o
     }
     return parsed;
   };
-  const first = await parseAll();
   return finishLoad(sources, assembleFirstReading(first, options) ?? assembleConfig(await parseAll(first), options));
+}
+
+/**
+ * `sources` (and their first parses) without the emulator fixture the config names
+ * (`emulator.fixture`, relative to the file declaring it): a YAML fixture kept beside the config
+ * (`live.yaml`, docs/emulator.md) is the emulator's data, not config. Only the file the config
+ * names is left out, so a config file is never skipped for what it looks like.
+ */
+function leaveOutFixtures(sources: readonly ConfigSource[], parsed: readonly ParsedSource[]): { sources: ConfigSource[]; parsed: ParsedSource[] } {
+  const fixtures = new Set<string>();
+  for (const p of parsed) {
+    const emulator = p.file.data?.emulator;
+    const fixture = emulator !== null && typeof emulator === 'object' ? (emulator as Record<string, unknown>).fixture : undefined;
+    if (typeof fixture === 'string' && fixture !== '') fixtures.add(resolve(dirname(p.file.source.abs), fixture));
+  }
+  const kept = [...sources.keys()].filter((i) => !fixtures.has(resolve((sources[i] as ConfigSource).abs)));
+  return { sources: kept.map((i) => sources[i] as ConfigSource), parsed: kept.map((i) => parsed[i] as ParsedSource) };
 }
 
 /**

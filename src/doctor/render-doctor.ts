@@ -1,5 +1,6 @@
 import { mapStrings } from '../render/map-strings.js';
-import { redactText } from '../render/redact.js';
+import { randomBytes } from 'node:crypto';
+import { createRedactor } from '../render/redact.js';
 import type { DoctorReport } from './types.js';
 
 /**
@@ -10,7 +11,9 @@ import type { DoctorReport } from './types.js';
  */
 export function redactReport(report: DoctorReport): DoctorReport {
   const names = [report.company?.name, ...report.offices.map((o) => o.name)].filter((n): n is string => n !== undefined && n !== '');
-  return mapStrings(report, (text) => redactText(text.replace(/(the string )"[^"]*"/g, '$1"•••"'), names));
+  // Tags only tell masked values apart within one report, so a fresh key each run will do.
+  const redactText = createRedactor({ secret: randomBytes(16).toString('hex'), names });
+  return mapStrings(report, (text) => redactText(text.replace(/(the string )"[^"]*"/g, '$1"•••"')));
 }
 
 export function renderDoctorJson(report: DoctorReport): string {

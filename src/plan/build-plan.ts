@@ -20,7 +20,7 @@ import { indexLiveNumbers } from '../diff/live-numbers.js';
 import { lifecycleOwnerOf } from '../diff/owned-users.js';
 import { indexNumberCountries } from '../model/countries.js';
 import { createSimState } from './sim-state.js';
-import { addRehearsalNote, type Rehearsal } from './rehearsal.js';
+import { addRehearsalNotes, type Rehearsal } from './rehearsal.js';
 import { planTransfers } from './transfers.js';
 import { fingerprintPlan } from './fingerprint.js';
 import { operation } from './operations.js';
@@ -179,7 +179,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
 
   const rehearsal = input.rehearsal;
   const settled = settleReversibility({ operations: trace.operations, pool: trace.pool, live });
-  const operations = rehearsal === undefined ? settled : settled.map((op) => addRehearsalNote(op, rehearsal));
+  const operations = rehearsal === undefined ? settled : addRehearsalNotes(settled, rehearsal);
   const untouched = listUntouchedUnmanaged(matched.unmanaged, operations);
   const external = untouched.filter((u) => lifecycleOwnerOf(desired, u) === 'external').length;
   const waiting = changes

@@ -48,3 +48,35 @@ export function slotOfOperation(op: Operation): string {
 function structuralFields(op: Operation, keep: (field: string) => boolean): Record<string, unknown> {
   return Object.fromEntries(Object.entries(op).filter(([field]) => keep(field)));
 }
+
+/**
+ * The values an operation's identity consists of, flattened: `path → value` for every leaf of its
+ * structural fields but `kind` (objects are walked, arrays kept whole: `patch.first_name`,
+ * `numbers_to_pool`, `to.name`), live ids left out as in `identifyOperation`. Display of what a
+ * saved plan's operation does, taken from what apply acts on rather than from its texts.
+ */
+export function listStructuralValues(op: Operation): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  const walk = (value: unknown, path: string): void => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [key, inner] of Object.entries(value)) if (!OMIT_IDS.has(key)) walk(inner, path === '' ? key : `${path}.${key}`);
+    } else if (value !== undefined) {
+      values.set(path, value);
+    }
+  };
+  walk(structuralFields(op, (field) => !NON_STRUCTURAL.has(field) && field !== 'kind'), '');
+  return values;
+}
+
+/**
+ * How two operations' structural values differ, path by path (in the order of `saved`'s paths,
+ * then `fresh`'s): `undefined` on a side where the path is absent.
+ */
+export function compareStructuralValues(saved: Operation, fresh: Operation): { path: string; saved: unknown; fresh: unknown }[] {
+  const a = listStructuralValues(saved);
+  const b = listStructuralValues(fresh);
+  const paths = [...new Set([...a.keys(), ...b.keys()])];
+  return paths
+    .filter((path) => canonicalJson(a.get(path) ?? null) !== canonicalJson(b.get(path) ?? null))
+    .map((path) => ({ path, saved: a.get(path), fresh: b.get(path) }));
+}

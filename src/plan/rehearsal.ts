@@ -14,17 +14,28 @@ export interface Rehearsal {
 
 /**
  * The commands that do a manual step in rehearsal, in order (`dialform emulator do …`, then for a
- * step no API shows, `dialform confirm …`, as apply waits for it with Dialpad too); empty for an
- * API operation.
+ * step no API shows, `dialform confirm …`, as apply waits for it with Dialpad too); empty for API
+ * operations. `ops` are the step's operations, all of one kind (a bulk analytics or proxy step has
+ * one per user): the commands do all of them.
  */
-export function describeRehearsalCommands(op: Operation, rehearsal: Rehearsal): string[] {
-  const manual = specOf(op).manual;
-  return manual === false ? [] : manual.rehearse(op, rehearsal.config === undefined ? '' : ` -c ${rehearsal.config}`);
+export function describeRehearsalCommands(ops: readonly Operation[], rehearsal: Rehearsal): string[] {
+  const [first] = ops;
+  if (first === undefined) return [];
+  const manual = specOf(first).manual;
+  return manual === false ? [] : manual.rehearse(ops, rehearsal.config === undefined ? '' : ` -c ${rehearsal.config}`);
 }
 
-/** `op` with the rehearsal commands added to its notes, when it is a manual step. */
-export function addRehearsalNote(op: Operation, rehearsal: Rehearsal): Operation {
-  const commands = describeRehearsalCommands(op, rehearsal);
-  if (commands.length === 0) return op;
-  return { ...op, notes: [...op.notes, `Rehearsing with --emulator: do it with ${commands.map((c) => `\`${c}\``).join(', then ')}.`] };
+/**
+ * `operations` with the rehearsal commands added to each manual step's notes: every operation of
+ * a step gets the commands for the whole step (apply prints one operation's instructions for a
+ * bulk step, and following them must do the step, not one user of it).
+ */
+export function addRehearsalNotes(operations: readonly Operation[], rehearsal: Rehearsal): Operation[] {
+  const steps = new Map<string, Operation[]>();
+  for (const op of operations) if (op.step !== undefined) steps.set(op.step.id, [...(steps.get(op.step.id) ?? []), op]);
+  return operations.map((op) => {
+    const commands = op.step === undefined ? [] : describeRehearsalCommands(steps.get(op.step.id) ?? [op], rehearsal);
+    if (commands.length === 0) return op;
+    return { ...op, notes: [...op.notes, `Rehearsing with --emulator: do it with ${commands.map((c) => `\`${c}\``).join(', then ')}.`] };
+  });
 }

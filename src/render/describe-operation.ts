@@ -2,6 +2,7 @@
  * How values, targets and reversibility are written for a reviewer. The words for each kind are
  * its entry's `describe` in `plan/kinds/`.
  */
+import { compareStructuralValues, listStructuralValues } from '../plan/operation-identity.js';
 import type { Operation, Target } from '../plan/types.js';
 
 /** Display text for a field value: `(none)` for absent, null or empty. */
@@ -44,4 +45,31 @@ export function changesAdminRights(op: Operation): boolean {
     return true;
   }
   return op.changes.some((c) => /admin/i.test(c.field));
+}
+
+/** A structural value as a reviewer compares it: strings quoted (so `"M."` and `"M. "` differ visibly), `(none)` for absent. */
+function quoteValue(value: unknown): string {
+  if (value === undefined || value === null) return '(none)';
+  return typeof value === 'string' ? JSON.stringify(value) : canonicalText(value);
+}
+
+const canonicalText = (value: unknown): string => (Array.isArray(value) ? `[${value.map(quoteValue).join(', ')}]` : JSON.stringify(value));
+
+/**
+ * A saved plan's operation described by what apply acts on (its kind, target and structural
+ * values: `listStructuralValues`), never by its texts (`summary`, `notes`), which anyone could
+ * have edited: `delete_user old@acme.com`, `update_user ada@acme.com (patch.first_name "Ada")`.
+ */
+export function describeByStructure(op: Operation): string {
+  const values = [...listStructuralValues(op)].filter(([path]) => path !== 'target.type' && !path.startsWith('target.'));
+  const fields = values.map(([path, value]) => `${path} ${quoteValue(value)}`);
+  return `${op.kind} ${formatTarget(op.target)}${fields.length === 0 ? '' : ` (${fields.join(', ')})`}`;
+}
+
+/**
+ * What differs between a saved operation and the fresh one in its place, value by value:
+ * `patch.first_name: planned "Ada", now "Adah"`. Empty when only display text differs.
+ */
+export function describeDifferences(saved: Operation, fresh: Operation): string[] {
+  return compareStructuralValues(saved, fresh).map((d) => `${d.path}: planned ${quoteValue(d.saved)}, now ${quoteValue(d.fresh)}`);
 }

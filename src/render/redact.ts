@@ -3,9 +3,23 @@
  * rendered, so a plan can be posted where personal data must not appear (a public pull request,
  * a ticket, an uploaded artifact). Redaction works on the Plan value, not on rendered text, so
  * every renderer and every field (targets, summaries, notes, messages, changes, pool,
- * unverifiable) is covered the same way.
+ * unverifiable) is covered the same way. `createRedactor` is the one entry point for anything
+ * else that prints live data (`status --redact`).
+ *
+ * A masked email or name keeps what a reviewer needs to tell values apart: a first letter or the
+ * initials, and a short tag (`a•••@•••~3f9a`, `M.~c01d`), the same for the same value and
+ * different for different ones, so `first_name: M.~c01d → M.~7e42` reads as the change it is. A
+ * plain hash would let anyone with a list of candidate names or addresses (a staff page, the
+ * company's email pattern) test which of them a plan holds: short values have little entropy. So
+ * the tag is keyed (HMAC-SHA256, its first 4 hex digits) with a secret the redacted output does
+ * not contain: for a plan, its live digest (a hash of the whole company as Dialpad returned it,
+ * which an outsider cannot compute), which a redacted plan replaces by a digest of it. Tags are
+ * stable for one state of Dialpad (re-running a plan on a pull request keeps them) and change when
+ * Dialpad does. Phone numbers keep their country prefix and last two digits, and no tag.
  */
+import { createHash, createHmac } from 'node:crypto';
 import type { Plan } from '../plan/types.js';
+import { canonicalJson } from '../model/canonical-json.js';
 import { mapStrings } from './map-strings.js';
 
 const MASK = '•••';
@@ -14,10 +28,20 @@ const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const PHONE = /\+[1-9](?:[ -]?\d){6,14}/g;
 /** The plan fields (and `changes[].field` values) that hold a person's name. */
 const NAME_FIELDS = new Set(['first_name', 'last_name']);
+/** Hex digits of a value's tag: enough to tell apart the values of one change or one screen. */
+const TAG_LENGTH = 4;
 
-/** `ada@acme.com` → `a•••@•••`: keeps the first letter so a reviewer can tell rows apart. */
-export function maskEmail(email: string): string {
-  return `${email.charAt(0)}${MASK}@${MASK}`;
+/** A keyed tag function: `~` and the first hex digits of HMAC-SHA256(key, value). */
+type Tagger = (value: string) => string;
+
+function createTagger(secret: string): Tagger {
+  const key = createHash('sha256').update(`dialform redaction key\u0000${secret}`).digest();
+  return (value) => `~${createHmac('sha256', key).update(value).digest('hex').slice(0, TAG_LENGTH)}`;
+}
+
+/** `ada@acme.com` → `a•••@•••` (and its tag, given a tagger): keeps the first letter so a reviewer can tell rows apart. */
+export function maskEmail(email: string, tag?: Tagger): string {
+  return `${email.charAt(0)}${MASK}@${MASK}${tag?.(email) ?? ''}`;
 }
 
 /** `+442071234567` → `+44•••••••67`: keeps the country prefix and the last two digits. */
@@ -27,7 +51,7 @@ export function maskPhone(phone: string): string {
   return `+${digits.slice(0, 2)}${'•'.repeat(hidden)}${digits.slice(2 + hidden)}`;
 }
 
-/** `Guido` → `G.`, `van Rossum` → `v. R.`: initials, so a reviewer can still tell rows apart. */
+/** `Guido` → `G.`, `van Rossum` → `v. R.`: initials (a redactor adds the name's tag). */
 export function maskName(name: string): string {
   return name
     .split(/\s+/)
@@ -35,14 +59,17 @@ export function maskName(name: string): string {
     .map((word) => `${[...word][0] ?? ''}.`)
     .join(' ');
 }
-
 /**
- * Masks every email address and phone number inside a string, then every name in `names` (whole
- * words only, longest first, so `van Rossum` is masked before `Rossum`). Emails go first so a
- * name inside an address is never half-masked.
+ * A function that masks every email address and phone number inside a string, then every name in
+ * `names` (whole words only, longest first, so `van Rossum` is masked before `Rossum`). Emails go
+ * first so a name inside an address is never half-masked. `secret` keys the tags of emails and
+ * names (see above): something the output does not contain and an outsider cannot guess (for a
+ * plan, `redactionSecretOf`; for another view of a live read, e.g. its `digestLive`).
  */
-export function redactText(text: string, names: readonly string[] = []): string {
-  return redactWith(text, indexNames(names));
+export function createRedactor(options: { secret: string; names?: readonly string[] }): (text: string) => string {
+  const index = indexNames(options.names ?? []);
+  const tag = createTagger(options.secret);
+  return (text) => redactWith(text, index, tag);
 }
 
 /** Names by their first word, longest first; names of one character are initials already. */
@@ -66,7 +93,7 @@ function indexNames(names: readonly string[]): NameIndex {
  * whatever the number of names (a plan of thousands of users stays fast, unlike one regex
  * alternation of every name).
  */
-function maskNames(text: string, index: NameIndex): string {
+function maskNames(text: string, index: NameIndex, tag: Tagger): string {
   if (index.size === 0) return text;
   let out = '';
   let last = 0;
@@ -74,14 +101,14 @@ function maskNames(text: string, index: NameIndex): string {
     if (m.index < last) continue;
     const found = index.get(m[0])?.find((n) => text.startsWith(n, m.index) && !WORD_CHAR.test(text.charAt(m.index + n.length)));
     if (found === undefined) continue;
-    out += text.slice(last, m.index) + maskName(found);
+    out += text.slice(last, m.index) + maskName(found) + tag(found);
     last = m.index + found.length;
   }
   return out + text.slice(last);
 }
 
-function redactWith(text: string, index: NameIndex): string {
-  return maskNames(text.replace(EMAIL, maskEmail).replace(PHONE, maskPhone), index);
+function redactWith(text: string, index: NameIndex, tag: Tagger): string {
+  return maskNames(text.replace(EMAIL, (email) => maskEmail(email, tag)).replace(PHONE, maskPhone), index, tag);
 }
 
 /**
@@ -111,18 +138,44 @@ export function collectNames(plan: Plan): string[] {
   return names;
 }
 
-/**
- * A copy of `plan` with every string value redacted (object keys, which are field names, are
- * kept), but for the fingerprint, kept as it is. The result is for display only: apply must never
- * be given a redacted plan.
- */
-export function redactPlan(plan: Plan): Plan {
-  // The fingerprint holds no personal data, and must stay what the reviewer compares with.
-  return { ...mapStrings(plan, planRedactor(plan)), fingerprint: plan.fingerprint };
+/** The secret a plan's tags are keyed with: its live digest, which its redacted form does not contain. */
+export function redactionSecretOf(plan: Plan): string {
+  return plan.basis.live_digest;
 }
 
-/** What `redactPlan` does to each string of `plan`, for a caller that maps the strings once anyway. */
+/**
+ * A copy of `plan` with every string value redacted (object keys, which are field names, are
+ * kept), but for the fingerprint, kept as it is, and the live digest, replaced by a digest of it
+ * (it keys the tags). A change whose two sides mask alike though they differ (two numbers with
+ * the same ends) has ` (changed)` added to its `to`, so it never reads as no change. The result
+ * is for display only: apply must never be given a redacted plan.
+ */
+export function redactPlan(plan: Plan): Plan {
+  const redact = planRedactor(plan);
+  const redacted = mapStrings(plan, redact);
+  const operations = redacted.operations.map((op, i) => {
+    const raw = plan.operations[i]?.changes ?? [];
+    const changes = op.changes.map((c, j) => {
+      const before = raw[j];
+      const differs = before !== undefined && canonicalJson(before.from ?? null) !== canonicalJson(before.to ?? null);
+      const alike = canonicalJson(c.from ?? null) === canonicalJson(c.to ?? null);
+      return differs && alike ? { ...c, to: markChanged(c.to) } : c;
+    });
+    return { ...op, changes };
+  }) as Plan['operations'];
+  const live = `sha256:${createHash('sha256').update(`dialform redacted live digest\u0000${plan.basis.live_digest}`).digest('hex')}`;
+  // The fingerprint holds no personal data, and must stay what the reviewer compares with.
+  return { ...redacted, operations, basis: { ...redacted.basis, live_digest: live }, fingerprint: plan.fingerprint };
+}
+
+/** A redacted `to` (a string or a list: only those can mask alike while differing) with ` (changed)` added. */
+function markChanged(to: unknown): unknown {
+  if (typeof to === 'string') return `${to} (changed)`;
+  if (Array.isArray(to) && to.length > 0) return [...to.slice(0, -1), `${String(to.at(-1))} (changed)`];
+  return to;
+}
+
+/** What `redactPlan` does to each string of `plan` (names and tags from the plan itself). */
 export function planRedactor(plan: Plan): (text: string) => string {
-  const index = indexNames(collectNames(plan));
-  return (text) => redactWith(text, index);
+  return createRedactor({ secret: redactionSecretOf(plan), names: collectNames(plan) });
 }

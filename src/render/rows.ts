@@ -9,7 +9,7 @@ import { specOf, type Marker } from '../plan/kinds/index.js';
 import type { FieldChange, ManualStep, Operation, OperationKind, Plan, PoolMovement, Unverifiable, Violation } from '../plan/types.js';
 import { changesAdminRights, formatReversible, formatTarget, formatValue } from './describe-operation.js';
 import { mapStrings } from './map-strings.js';
-import { planRedactor } from './redact.js';
+import { redactPlan } from './redact.js';
 import { sanitizeForTerminal } from './terminal-safe.js';
 
 export type { Marker } from '../plan/kinds/index.js';
@@ -275,9 +275,8 @@ export function formatTotals(counts: PlanCounts): string {
  * names and messages reach the text and markdown renderers only as visible escapes.
  */
 export function buildPlanView(input: Plan, options: ViewOptions = {}): PlanView {
-  // One copy of the plan: redact (if asked) then sanitize each string.
-  const redact = options.redact === true ? planRedactor(input) : undefined;
-  const plan = mapStrings(input, redact === undefined ? sanitizeForTerminal : (text) => sanitizeForTerminal(redact(text)));
+  // Redact (if asked: a redacted change that masks alike is marked as changed), then sanitize each string.
+  const plan = mapStrings(options.redact === true ? redactPlan(input) : input, sanitizeForTerminal);
   const violationsByOp = new Map<string, Violation[]>();
   for (const v of plan.violations) {
     for (const id of v.operation_ids) violationsByOp.set(id, [...(violationsByOp.get(id) ?? []), v]);

@@ -46,7 +46,8 @@ describe('a saved plan that renames an object it refers to by id', () => {
 
     const apply = await runCli(['apply', 'plan.json', ...config, '--auto-approve'], { cwd });
     expect(apply.code, apply.stdout + apply.stderr).toBe(0);
-    expect(apply.stdout + apply.stderr).toContain('rename office Acme HQ to Acme Headquarters (manual): done (verified in Dialpad)');
+    // The fresh plan no longer has the step (a person did it): it is named by what it does, not by the file's summary (issue 26 #9).
+    expect(apply.stdout + apply.stderr).toContain('rename_office Acme HQ (name "Acme Headquarters"): done (verified in Dialpad)');
     expect((await runCli(['plan', ...config, '--detailed-exitcode'], { cwd })).code).toBe(0);
   });
 });

@@ -57,7 +57,7 @@ describe('saved plans', () => {
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain('Dialpad changed since this plan was made');
     // The plan already updated Alan (his license); the update needed now also renames him back.
-    expect(apply.stderr).toMatch(/now different: +update_user .*alan\.turing@acme\.com.*\(planned: /);
+    expect(apply.stderr).toMatch(/now different: +update_user .*alan\.turing@acme\.com.*\(patch\.first_name: planned \(none\), now "Alan"\)/);
     expect(apply.stderr).toContain('Nothing was applied');
     expect(JSON.stringify(running.emulator.snapshot().users)).toBe(before);
   });

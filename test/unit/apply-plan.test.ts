@@ -366,6 +366,15 @@ describe('applyPlan', () => {
     expect(await journal.progress(identifyPlan(planOf(ops.slice(0, 1))))).toEqual({ done: new Set(['op-1']), inDoubt: new Set(), waiting: new Set() });
   });
 
+  it('a delete_user marked manual: true still journals its started line: the kind decides, not the field (issue 26 #9)', async () => {
+    const journal = memoryJournal();
+    const { api, calls } = fakeApi();
+    const deletion = { ...base('op-1', 'old@acme.com'), kind: 'delete_user' as const, manual: true };
+    await applyPlan(planOf([deletion]), { api, journal });
+    expect(calls).toEqual(['deleteUser id-old@acme.com']);
+    expect(journal.entries.map((e) => [e.op, e.status])).toEqual([['op-1', 'started'], ['op-1', 'done']]);
+  });
+
   it('refuses before the first write when the journal path is a directory or a device (issue 12 #4)', async () => {
     for (const path of [await mkdtemp(join(tmpdir(), 'dialform-journal-dir-')), '/dev/null']) {
       const { api, calls } = fakeApi();

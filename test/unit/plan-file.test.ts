@@ -130,4 +130,25 @@ describe('plan file', () => {
     expect(e.message).toMatch(/\/operations\/\d+\/manual: \w+ is a manual step/);
     expect(e.message).toMatch(/\/operations\/\d+\/manual: \w+ is not a manual step/);
   });
+
+  it('refuses a delete_user marked manual, and fields that are not its kind\'s, as plan_file_invalid (issue 26 #9)', async () => {
+    const manual = await writeDoc('delete-manual.json', (d) => {
+      const ops = d.operations as Record<string, unknown>[];
+      const del = ops.find((op) => op.kind === 'delete_user')!;
+      del.manual = true;
+      del.step = { id: 'delete_user', verified_by: 'operator', state: 'pending' };
+    });
+    const m = await rejection(manual);
+    expect(m.code).toBe('plan_file_invalid');
+    expect(m.message).toMatch(/\/operations\/\d+\/manual: delete_user is not a manual step/);
+    const foreign = await writeDoc('delete-fields.json', (d) => {
+      const ops = d.operations as Record<string, unknown>[];
+      const del = ops.find((op) => op.kind === 'delete_user')!;
+      del.patch = { first_name: 'B.' };
+      del.number = '+14155550100';
+    });
+    const f = await rejection(foreign);
+    expect(f.code).toBe('plan_file_invalid');
+    expect(f.message).toMatch(/unknown property "(patch|number)"/);
+  });
 });

@@ -19,12 +19,26 @@ describe('rehearsal notes with --emulator (issue 14 #7)', () => {
     const hq = { key: 'hq', name: 'Acme HQ', id: '1' };
     const ldn = { key: 'london', name: 'Acme London', id: '2' };
     const transfer = operation.transferLicenses({ line: 'sell', count: 2, from: hq, to: ldn, toPurchasedAfter: 3, source: 's' });
-    expect(describeRehearsalCommands(transfer, { config: 'company' })).toEqual(['dialform emulator do transfer-licenses --from hq --to london --kind sell --count 2 -c company']);
-    expect(describeRehearsalCommands(operation.revokeProxy({ email: 'a@acme.com', source: 's' }), {})).toEqual(['dialform emulator do revoke-proxy a@acme.com', 'dialform confirm revoke_proxy:a@acme.com']);
-    expect(describeRehearsalCommands(operation.grantAnalytics({ email: 'a@acme.com', source: 's' }), { config: 'company' })).toEqual([
+    expect(describeRehearsalCommands([transfer], { config: 'company' })).toEqual(['dialform emulator do transfer-licenses --from hq --to london --kind sell --count 2 -c company']);
+    expect(describeRehearsalCommands([operation.revokeProxy({ email: 'a@acme.com', source: 's' })], {})).toEqual(['dialform emulator do revoke-proxy a@acme.com', 'dialform confirm revoke_proxy']);
+    expect(describeRehearsalCommands([operation.grantAnalytics({ email: 'a@acme.com', source: 's' })], { config: 'company' })).toEqual([
       'dialform emulator do grant-analytics a@acme.com',
-      'dialform confirm grant_analytics:a@acme.com -c company',
+      'dialform confirm grant_analytics -c company',
     ]);
-    expect(describeRehearsalCommands(operation.deleteUser({ email: 'a@acme.com', source: 's', restorableUntil: undefined }), {})).toEqual([]);
+    expect(describeRehearsalCommands([operation.deleteUser({ email: 'a@acme.com', source: 's', restorableUntil: undefined })], {})).toEqual([]);
+  });
+
+  it('the hint of a bulk analytics step names every user of it and confirms the whole step, on each of its operations (issue 27 #7)', () => {
+    const emails = ['a@acme.com', 'b@acme.com', 'c@acme.com', 'd@acme.com'];
+    const desired = desiredState({ users: emails.map((e) => user(e, { analytics: true })) });
+    const live = liveState({ users: emails.map((e) => liveUser(e)) });
+    const plan = buildPlan({ desired, live, changes: diffTenant(desired, live), now: NOW, configDigest: 'c', liveDigest: 'l', rehearsal: { config: 'company' } });
+    const grants = plan.operations.filter((op) => op.kind === 'grant_analytics');
+    expect(grants).toHaveLength(4);
+    for (const op of grants) {
+      expect(op.notes).toContain(
+        'Rehearsing with --emulator: do it with `dialform emulator do grant-analytics a@acme.com b@acme.com c@acme.com d@acme.com`, then `dialform confirm grant_analytics -c company`.',
+      );
+    }
   });
 });

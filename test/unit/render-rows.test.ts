@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectNames, maskEmail, maskName, maskPhone, redactPlan, redactText } from '../../src/render/redact.js';
+import { collectNames, createRedactor, maskEmail, maskName, maskPhone, redactPlan } from '../../src/render/redact.js';
 import { buildPlanView, formatOperationIds, formatValue } from '../../src/render/rows.js';
 import { blockedPlan, fullPlan } from '../support/plan-samples.js';
 
@@ -76,12 +76,46 @@ describe('buildPlanView', () => {
   });
 });
 
+/** A redactor keyed as a plan's would be. */
+const redactText = (text: string, names: readonly string[] = []) => createRedactor({ secret: 'sha256:live', names })(text);
+
 describe('redaction', () => {
   it('masks emails and E.164 numbers, also when people group digits', () => {
     expect(maskEmail('ada@acme.com')).toBe('a•••@•••');
     expect(maskPhone('+442071234567')).toBe('+44••••••••67');
-    expect(redactText('call +1 415 555 0100 or mail Ada.B+x@mail.acme.co.uk.')).toBe('call +14•••••••00 or mail A•••@•••.');
+    expect(redactText('call +1 415 555 0100 or mail Ada.B+x@mail.acme.co.uk.')).toMatch(/^call \+14•••••••00 or mail A•••@•••~[0-9a-f]{4}\.$/);
     expect(redactText('op-12 at 2026-11-29T18:00:00Z, 5% of 20')).toBe('op-12 at 2026-11-29T18:00:00Z, 5% of 20');
+  });
+
+  it('tags each masked email and name with a short keyed tag: the same for the same value, another for another, and another under another key (issue 27 #13)', () => {
+    const emails = redactText('ada@acme.com, ada@acme.com, alan@acme.com').split(', ');
+    expect(emails[0]).toBe(emails[1]);
+    expect(emails[0]).not.toBe(emails[2]);
+    expect(emails[2]).toMatch(/^a•••@•••~[0-9a-f]{4}$/);
+    const names = redactText('M. Curie → Mme Curie', ['M. Curie', 'Mme Curie']);
+    expect(names).toMatch(/^M\. C\.~([0-9a-f]{4}) → M\. C\.~(?!\1)[0-9a-f]{4}$/);
+    // Keyed: who lacks the secret cannot test candidate values against a tag.
+    expect(createRedactor({ secret: 'sha256:other' })('ada@acme.com')).not.toBe(emails[0]);
+  });
+
+  it('shows a redacted change as a change: M. → M. differs by tag, and sides that still mask alike are marked (issue 27 #13)', () => {
+    const plan = blockedPlan();
+    const [first] = plan.operations;
+    if (first === undefined) throw new Error('sample plan has operations');
+    const renamed = {
+      ...plan,
+      operations: [
+        { ...first, changes: [{ field: 'first_name', from: 'Marie', to: 'Maria' }, { field: 'numbers', from: ['+442071234567'], to: ['+442079999967'] }] },
+        ...plan.operations.slice(1),
+      ],
+    } as typeof plan;
+    const [name, numbers] = buildPlanView(renamed, { redact: true }).operations[0]?.changes ?? [];
+    expect(name?.from).toMatch(/^M\.~[0-9a-f]{4}$/);
+    expect(name?.to).toMatch(/^M\.~[0-9a-f]{4}$/);
+    expect(name?.to).not.toBe(name?.from);
+    expect(numbers).toEqual({ field: 'numbers', from: '+44••••••••67', to: '+44••••••••67 (changed)' });
+    // The key (the live digest) is not in the redacted plan.
+    expect(JSON.stringify(redactPlan(renamed))).not.toContain(renamed.basis.live_digest);
   });
 
   it('covers every string in the plan and leaves the input untouched', () => {
@@ -96,8 +130,8 @@ describe('redaction', () => {
 
   it('masks people\'s names to initials, whole words only (issue 16 #3)', () => {
     expect(maskName('van Rossum')).toBe('v. R.');
-    expect(redactText('Guido van Rossum and Guidon', ['Guido', 'van Rossum'])).toBe('G. v. R. and Guidon');
-    expect(redactText('Émile Zola', ['Émile'])).toBe('É. Zola');
+    expect(redactText('Guido van Rossum and Guidon', ['Guido', 'van Rossum'])).toMatch(/^G\.~[0-9a-f]{4} v\. R\.~[0-9a-f]{4} and Guidon$/);
+    expect(redactText('Émile Zola', ['Émile'])).toMatch(/^É\.~[0-9a-f]{4} Zola$/);
     const plan = blockedPlan();
     const names = collectNames(plan);
     expect(names.length).toBeGreaterThan(0);

@@ -145,11 +145,11 @@ describe('dialform status at scale (issue 27 #17)', () => {
   });
 
   it('status at scale: --redact masks emails, numbers and names in every view (issue 27 #17)', () => {
-    const redacted = redactStatus(buildStatus({ live, now: NOW, search: 'ada@acme.com' }));
+    const redacted = redactStatus(buildStatus({ live, now: NOW, search: 'ada@acme.com' }), 'test-secret');
     const text = [renderStatusText(redacted, { lists: LISTED_VIEWS }), renderStatusCsv(redacted, 'users'), JSON.stringify(redacted)].join('\n');
     for (const secret of ['ada@acme.com', 'Lovelace', '4155550101', 'Ada']) expect(text).not.toContain(secret);
     expect(redacted.users).toHaveLength(1);
     expect(redacted.users[0]?.office).toBe('Acme hq');
-    expect(redactStatus(buildStatus({ live, now: NOW, search: '(415) 555-0102' })).search).toBe('(•••) •••-••02');
+    expect(redactStatus(buildStatus({ live, now: NOW, search: '(415) 555-0102' }), 'test-secret').search).toBe('(•••) •••-••02');
   });
 });

@@ -10,7 +10,7 @@ export const changeAccountType: KindSpec<'change_account_type'> = {
   bucket: 'update',
   manual: {
     verifiedBy: 'api',
-    rehearse: (op) => [`dialform emulator do change-account-type ${op.account_type}`],
+    rehearse: (ops) => ops.map((op) => `dialform emulator do change-account-type ${op.account_type}`),
   },
   deletes: false,
   suspends: false,

@@ -42,7 +42,7 @@ export const buyLicenses: KindSpec<'buy_licenses'> = {
   bucket: 'none',
   manual: {
     verifiedBy: 'api',
-    rehearse: (op, config) => [`dialform emulator do buy-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`],
+    rehearse: (ops, config) => ops.map((op) => `dialform emulator do buy-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`),
   },
   deletes: false,
   suspends: false,
@@ -80,7 +80,7 @@ export const cancelLicenses: KindSpec<'cancel_licenses'> = {
   bucket: 'none',
   manual: {
     verifiedBy: 'api',
-    rehearse: (op, config) => [`dialform emulator do cancel-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`],
+    rehearse: (ops, config) => ops.map((op) => `dialform emulator do cancel-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`),
   },
   deletes: false,
   suspends: false,
@@ -123,7 +123,7 @@ export const renameOffice: KindSpec<'rename_office'> = {
   bucket: 'update',
   manual: {
     verifiedBy: 'api',
-    rehearse: (op, config) => [`dialform emulator do rename-office ${op.target.key} --name ${JSON.stringify(op.name)}${config}`],
+    rehearse: (ops, config) => ops.map((op) => `dialform emulator do rename-office ${op.target.key} --name ${JSON.stringify(op.name)}${config}`),
   },
   deletes: false,
   suspends: false,
@@ -147,7 +147,7 @@ export const transferLicenses: KindSpec<'transfer_licenses'> = {
   bucket: 'none',
   manual: {
     verifiedBy: 'api',
-    rehearse: (op, config) => [`dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`],
+    rehearse: (ops, config) => ops.map((op) => `dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`),
   },
   deletes: false,
   suspends: false,

@@ -14,8 +14,12 @@ function permission<K extends PermissionKind>(kind: K, action: string): KindSpec
     bucket: 'none',
     manual: {
       verifiedBy: 'operator',
-      // No API shows it done: after the console's action, the operator's confirmation (as with Dialpad).
-      rehearse: (op: { target: UserTarget }, config) => [`dialform emulator do ${kind.replace('_', '-')} ${op.target.email}`, `dialform confirm ${kind}:${op.target.email}${config}`],
+      // No API shows it done: after the console's bulk action for every user of the step, the
+      // operator's confirmation of the whole step (as with Dialpad), so following it does it all.
+      rehearse: (ops: readonly { target: UserTarget }[], config) => [
+        `dialform emulator do ${kind.replace('_', '-')} ${ops.map((op) => op.target.email).join(' ')}`,
+        `dialform confirm ${kind}${config}`,
+      ],
     },
     deletes: false,
     suspends: false,

@@ -50,15 +50,16 @@ export type OfficePlacement = { office: string | null } | { user: 'after' | 'bef
 /**
  * Whether a person does the kind in Dialpad's UI (`false`: apply calls the API). A manual step is
  * `verifiedBy` `api` (apply reads Dialpad until it shows) or `operator` (no API shows it: a person
- * confirms it, `dialform confirm`); `rehearse` gives the commands that do it on the embedded
- * emulator when planning with `--emulator`, in order (see `rehearsal.ts`), `config` being the
- * ` -c <path>` a command that needs the config repeats, or ''.
+ * confirms it, `dialform confirm`); `rehearse` gives the commands that do a whole step on the
+ * embedded emulator when planning with `--emulator`, in order (see `rehearsal.ts`): `ops` are the
+ * step's operations (one, but for a bulk analytics or proxy step: one per user, each of which the
+ * commands must cover), `config` the ` -c <path>` a command that needs the config repeats, or ''.
  */
 export type Manual<K extends OperationKind> =
   | false
   | {
       verifiedBy: 'api' | 'operator';
-      rehearse(op: OperationOf<K>, config: string): string[];
+      rehearse(ops: readonly OperationOf<K>[], config: string): string[];
     };
 
 /**

@@ -233,7 +233,7 @@ export const deleteUser: KindSpec<'delete_user'> = {
 export const restoreUser: KindSpec<'restore_user'> = {
   phase: () => 'restore',
   bucket: 'none',
-  manual: { verifiedBy: 'api', rehearse: (op) => [`dialform emulator do restore-user ${op.target.email}`] },
+  manual: { verifiedBy: 'api', rehearse: (ops) => ops.map((op) => `dialform emulator do restore-user ${op.target.email}`) },
   deletes: false,
   suspends: false,
   tieDetail: () => '',
