@@ -132,6 +132,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--latency <ms>', 'delay added to every response', parseNonNegative)
     .addOption(new Option('--rate-limit <rps>', 'requests per second before 429; 0 disables the limit').argParser(parseRate))
+    .option('--strict-rate-limit', 'answer 429 to any request beyond the rate in any rolling second (no one-second burst allowance)')
     .option('--faults <spec>', 'inject faults, e.g. seed=42,rate=0.1,kinds=500+503+429+reset+slow')
     .action(async (opts) => setCode(await runEmulatorServe(opts, io)));
   emulator

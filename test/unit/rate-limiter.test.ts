@@ -28,7 +28,7 @@ describe('rate limiter', () => {
     const limiter = createRateLimiter({ ratePerSecond: rate });
     const grants: number[] = [];
     // Three requests start, then the third one's caller blocks the loop while the rest wait their turn.
-    const all = Array.from({ length: 30 }, () =>
+    const all = Array.from({ length: 45 }, () =>
       limiter.acquire().then(() => {
         grants.push(performance.now());
         if (grants.length === 3) blockEventLoop(500);
@@ -37,12 +37,12 @@ describe('rate limiter', () => {
     await Promise.all(all);
 
     const sorted = [...grants].sort((a, b) => a - b);
-    // Strict spacing allows T / interval + 1 starts in any window of T ms: 21 in a second, 3 in 100 ms.
-    expect(maxInWindow(sorted, 1000)).toBeLessThanOrEqual(rate + 1);
-    expect(maxInWindow(sorted, 100)).toBeLessThanOrEqual(3);
-    // And no two starts closer than the 0.75 interval the limiter's stamping allows (timers fire late).
+    // Never more than the rate in any second, even counting the margin (issue 31 #limiter).
+    expect(maxInWindow(sorted, 1000 + interval / 2)).toBeLessThanOrEqual(rate);
+    expect(maxInWindow(sorted, 100)).toBeLessThanOrEqual(2);
+    // And no two starts closer than one interval (the old stamping let one through 0.75 interval after the block).
     const gaps = sorted.slice(1).map((t, i) => t - sorted[i]!);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(interval * 0.75 - 1);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(interval - 1);
   });
 
   describe('at a rate of Infinity (tests whose subject is not the limiter)', () => {
