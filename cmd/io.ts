@@ -25,6 +25,11 @@ export interface Io {
    * too, whatever produced them. Test doubles may leave it out.
    */
   hideSecret?(secret: string): void;
+  /**
+   * Installs the process's HTTP dispatcher; awaited before the first API client is built (the
+   * bin's, see cmd/dialform.ts). Test doubles leave it out and keep the dispatcher they installed.
+   */
+  prepareNetwork?(): Promise<void>;
 }
 
 /** The real terminal. */
