@@ -4,13 +4,13 @@
  * through the CLI. Prints one JSON `ConfigLoadMeasurement` on stdout. Run by bench/run.ts; input
  * is argv[2] as JSON.
  */
-import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeSource, displayPath, loadConfigSourcesAsync, type YamlParser } from '../src/config/load-config.js';
 import type { ConfigSource } from '../src/config/index.js';
 import { listConfigFiles } from '../src/config/list-config-files.js';
+import { timeCli } from './measure-cli.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,7 +26,7 @@ export interface ConfigLoadMeasurement {
   /** Wall ms of each run of the config load (read, parse, schema, merge, semantic rules, normalize). */
   fastMs: number[];
   exactMs: number[];
-  /** Wall ms of each `dialform validate -c <config>` process (started through tsx, like `npm run bench`). */
+  /** Wall ms of each `dialform validate -c <config>` process (the built CLI, `node dist/cmd/dialform.js`). */
   validateMs: number[];
 }
 
@@ -41,14 +41,9 @@ async function timeLoad(dir: string, parser: YamlParser): Promise<{ ms: number; 
   return { ms: performance.now() - started, users: state.tenant.users.length };
 }
 
+/** `dialform validate -c <config>` through the built CLI, as users run it. */
 function timeValidate(dir: string): Promise<number> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'cmd', 'dialform.ts'), 'validate', '-c', dir], { cwd: ROOT, maxBuffer: 1 << 24 }, (error, _out, stderr) => {
-      if (error) reject(new Error(`validate failed: ${stderr || error.message}`));
-      else resolve(performance.now() - started);
-    });
-  });
+  return timeCli(['validate', '-c', dir], { cwd: ROOT });
 }
 
 async function measure(input: ConfigLoadInput): Promise<ConfigLoadMeasurement> {

@@ -10,7 +10,9 @@
  * (default 50), BENCH_RATE (requests/s for both the client and the emulator, default 20),
  * BENCH_OFFICES (default 20), BENCH_APPLY_OPS (default 2000, about 100 s at 20 req/s; 0 skips the
  * apply run), BENCH_CONFIG_SIZES (default 1000,10000,50000,100000; empty skips the config-load
- * runs), BENCH_CONFIG_RUNS (default 3: the table shows the median).
+ * runs), BENCH_CONFIG_RUNS (default 3: the table shows the median), BENCH_STARTUP_RUNS (default
+ * 10; 0 skips), BENCH_STATUS_USERS (default 2000; 0 skips). Start-up, `validate` and `status` run
+ * the built CLI (`npm run build` first). The last table is issue 31's: each measure and its target.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -25,12 +27,14 @@ import { generateFixture } from './generate-fixture.js';
 import type { Measurement, MeasureInput } from './measure-plan.js';
 import { computeReadBound } from './minimum-calls.js';
 import { writeMatchingConfig } from './write-config.js';
+import { formatSummaryTable } from './format-summary.js';
+import { measureStartup, measureStatus, type StartupMeasurement, type StatusMeasurement } from './measure-cli.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 function readSettings(
   env: NodeJS.ProcessEnv,
-): BenchSettings & { sizes: number[]; configSizes: number[]; configRuns: number; offices: number; applyOps: number } {
+): BenchSettings & { sizes: number[]; configSizes: number[]; configRuns: number; offices: number; applyOps: number; startupRuns: number; statusUsers: number } {
   const num = (name: string, fallback: number): number => {
     const raw = env[name];
     const value = raw === undefined || raw === '' ? fallback : Number(raw);
@@ -51,6 +55,8 @@ function readSettings(
     ratePerSecond: num('BENCH_RATE', 20),
     offices: num('BENCH_OFFICES', 20),
     applyOps: num('BENCH_APPLY_OPS', 2000),
+    startupRuns: num('BENCH_STARTUP_RUNS', 10),
+    statusUsers: num('BENCH_STATUS_USERS', 2000),
   };
 }
 
@@ -87,7 +93,8 @@ async function benchSize(
   apply: boolean,
 ): Promise<{ plan: PlanRow; apply?: ApplyRow }> {
   const { fixture, dir, configPath } = await prepare(users, settings.offices);
-  const emulator = createEmulator({ fixture, latencyMs: settings.latencyMs, rateLimit: settings.ratePerSecond });
+  // Strict: a request beyond the rate in any rolling second is a 429, as Dialpad counts (issue 31).
+  const emulator = createEmulator({ fixture, latencyMs: settings.latencyMs, rateLimit: settings.ratePerSecond, strictRateLimit: true });
   const bound = computeReadBound(emulator.snapshot());
   const running = await emulator.listen(0);
   try {
@@ -143,9 +150,21 @@ for (const users of settings.configSizes) {
     await rm(dir, { recursive: true, force: true });
   }
 }
+let startup: StartupMeasurement | undefined;
+let status: StatusMeasurement | undefined;
+if (settings.startupRuns > 0) {
+  process.stderr.write('bench: start-up (built CLI)…\n');
+  startup = await measureStartup(settings.startupRuns);
+}
+if (settings.statusUsers > 0) {
+  process.stderr.write(`bench: status of ${settings.statusUsers} users…\n`);
+  const fixture = parseFixture(JSON.stringify(generateFixture({ users: settings.statusUsers, offices: settings.offices })), 'status.json');
+  status = await measureStatus(fixture, { latencyMs: settings.latencyMs, rate: settings.ratePerSecond });
+}
 const tables = [
   ...(planRows.length > 0 ? [formatPlanTable(planRows, settings)] : []),
   ...(applyRows.length > 0 ? [formatApplyTable(applyRows, settings)] : []),
   ...(configRows.length > 0 ? [formatConfigLoadTable(configRows, settings.configRuns)] : []),
+  formatSummaryTable({ plans: planRows, applies: applyRows, configs: configRows, startup, status }, settings),
 ];
 process.stdout.write(`${tables.join('\n\n')}\n`);

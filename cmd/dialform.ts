@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import { setGlobalDispatcher } from 'undici';
-import { createProductionDispatcher } from '../src/dialpad/index.js';
 import { processIo } from './io.js';
 import { run } from './program.js';
 
@@ -10,6 +8,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-// Keep-alive pooling and HTTPS_PROXY / NO_PROXY for every API call (libraries.md §1).
-setGlobalDispatcher(createProductionDispatcher());
-process.exitCode = await run(process.argv.slice(2), processIo());
+let networkReady: Promise<void> | undefined;
+/**
+ * Keep-alive pooling and HTTPS_PROXY / NO_PROXY for every API call (libraries.md §1), installed
+ * before the first client is built and not before: undici is a fifth of start-up, and `--version`,
+ * `validate` and `show` never call the API.
+ */
+function prepareNetwork(): Promise<void> {
+  networkReady ??= Promise.all([import('undici'), import('../src/dialpad/dispatcher.js')]).then(([{ setGlobalDispatcher }, { createProductionDispatcher }]) =>
+    setGlobalDispatcher(createProductionDispatcher()),
+  );
+  return networkReady;
+}
+
+process.exitCode = await run(process.argv.slice(2), { ...processIo(), prepareNetwork });

@@ -33,6 +33,11 @@ export interface Io {
   onInterrupt?(listener: () => void): () => void;
   /** Ends the process at once with `code` (what was printed is already written). */
   exitNow?(code: number): void;
+  /**
+   * Installs the process's HTTP dispatcher; awaited before the first API client is built (the
+   * bin's, see cmd/dialform.ts). Test doubles leave it out and keep the dispatcher they installed.
+   */
+  prepareNetwork?(): Promise<void>;
 }
 
 /** The real terminal. */

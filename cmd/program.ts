@@ -4,19 +4,8 @@ import { EXIT, type ExitCode } from '../src/exit-codes.js';
 import { LIFECYCLE_OWNERS, LINE_TYPES } from '../src/model/tenant.js';
 import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
-import { runApply } from './commands/apply.js';
-import { runConfirm } from './commands/confirm.js';
-import { runDoctorCommand } from './commands/doctor.js';
-import { runEmulatorServe } from './commands/emulator.js';
-import { runEmulatorDo, type StepRequest } from './commands/emulator-do.js';
-import { runEmulatorConsole } from './commands/emulator-console.js';
-import { runEmulatorSnapshot } from './commands/emulator-snapshot.js';
-import { runImport } from './commands/import.js';
-import { runPlan } from './commands/plan.js';
-import { runShow } from './commands/show.js';
-import { runStatus } from './commands/status.js';
+import type { StepRequest } from './commands/emulator-do.js';
 import { STATUS_VIEWS } from '../src/status/render-status.js';
-import { runValidate } from './commands/validate.js';
 import { readCommandTree } from './completion/command-tree.js';
 import { renderCompletion, SHELLS, type Shell } from './completion/render-completion.js';
 import type { Io } from './io.js';
@@ -42,7 +31,11 @@ function addConnectionOptions(command: Command): Command {
     .option('-v, --verbose', 'log every API request (method, path, status, time) to stderr');
 }
 
-/** Builds the command tree; `setCode` records the exit code an action decided. */
+/**
+ * Builds the command tree; `setCode` records the exit code an action decided. Each action imports
+ * its command module when it runs, so a command loads only what it uses (`--version` and `--help`
+ * load none; `validate` no HTTP client, emulator or planner).
+ */
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command('dialform')
     .description('Manage a Dialpad company as code: plan and apply offices, users, licenses and numbers from YAML.')
@@ -58,7 +51,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('-c, --config <path>', 'config file or directory (default: ./dialform.yaml, else ./dialform/)')
     .option('--emulator [fixture]', 'also check the emulator fixture (default: the config’s emulator.fixture)')
     .addOption(new Option('--format <format>', 'output format').choices(RESULT_FORMATS).default('text'))
-    .action(async (opts) => setCode(await runValidate(opts, io)));
+    .action(async (opts) => setCode(await (await import('./commands/validate.js')).runValidate(opts, io)));
 
   addConnectionOptions(
     program
@@ -71,7 +64,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--base <ref>', 'git revision of the config to compare analytics and proxy grants against (without a confirmations file)')
       .option('--journal <file>', 'the apply journal to read restores apply waited for from (read only)', '.dialform/journal.jsonl')
       .option('--no-color', 'no colours'),
-  ).action(async (opts) => setCode(await runPlan(opts, io)));
+  ).action(async (opts) => setCode(await (await import('./commands/plan.js')).runPlan(opts, io)));
 
   addConnectionOptions(
     program
@@ -85,14 +78,14 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--expect-fingerprint <sha256>', 'apply only the plan with this fingerprint (the reviewed one); otherwise write nothing and fail with plan_changed')
       .option('--out <file>', 'with --expect-fingerprint: write the fresh plan as JSON to FILE when it is not the reviewed one')
       .option('--no-color', 'no colours'),
-  ).action(async (file, opts) => setCode(await runApply(file, opts, io)));
+  ).action(async (file, opts) => setCode(await (await import('./commands/apply.js')).runApply(file, opts, io)));
 
   program
     .command('confirm')
     .description('record that manual analytics or proxy steps (which no API shows) are done in Dialpad')
     .argument('[step...]', 'a step as plans and apply name it (grant_analytics), or one user of it (grant_analytics:ada@acme.com); none: list the steps waiting')
     .option('-c, --config <path>', 'config file or directory (default: ./dialform.yaml, else ./dialform/)')
-    .action(async (steps, opts) => setCode(await runConfirm(steps, opts, io)));
+    .action(async (steps, opts) => setCode(await (await import('./commands/confirm.js')).runConfirm(steps, opts, io)));
 
   program
     .command('show')
@@ -101,7 +94,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--redact', 'mask emails, phone numbers and people’s names (to initials) in the output')
     .option('--no-color', 'no colours')
-    .action(async (file, opts) => setCode(await runShow(file, opts, io)));
+    .action(async (file, opts) => setCode(await (await import('./commands/show.js')).runShow(file, opts, io)));
 
   addConnectionOptions(
     program
@@ -114,7 +107,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
           ...LIFECYCLE_OWNERS,
         ]),
       ),
-  ).action(async (opts) => setCode(await runImport(opts, io)));
+  ).action(async (opts) => setCode(await (await import('./commands/import.js')).runImport(opts, io)));
 
   addConnectionOptions(
     program
@@ -126,7 +119,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--redact', 'mask emails, phone numbers and people’s names (to initials) in the output')
       .option('--journal <file>', 'the apply journal, for who reserved numbers were last for and when users were deleted', '.dialform/journal.jsonl')
       .option('--plan <file>', 'a plan applied with a journal older than its subjects (repeatable): says which numbers and users its operations touched', collect, []),
-  ).action(async (opts) => setCode(await runStatus(opts, io)));
+  ).action(async (opts) => setCode(await (await import('./commands/status.js')).runStatus(opts, io)));
 
   addConnectionOptions(
     program
@@ -134,7 +127,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .description('read-only preflight for a key and a company: admin key, plan tier, size, plan time, clock, rate-limit headers, response shapes, assumptions')
       .addOption(new Option('--format <format>', 'output format').choices(RESULT_FORMATS).default('text'))
       .option('--no-redact', 'show names, emails and numbers (masked by default, so the output is safe to paste)'),
-  ).action(async (opts) => setCode(await runDoctorCommand(opts, io)));
+  ).action(async (opts) => setCode(await (await import('./commands/doctor.js')).runDoctorCommand(opts, io)));
 
   const emulator = program.command('emulator').description('the Dialpad API emulator');
   emulator
@@ -145,8 +138,9 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--latency <ms>', 'delay added to every response', parseNonNegative)
     .addOption(new Option('--rate-limit <rps>', 'requests per second before 429; 0 disables the limit').argParser(parseRate))
+    .option('--strict-rate-limit', 'answer 429 to any request beyond the rate in any rolling second (no one-second burst allowance)')
     .option('--faults <spec>', 'inject faults, e.g. seed=42,rate=0.1,kinds=500+503+429+reset+slow')
-    .action(async (opts) => setCode(await runEmulatorServe(opts, io)));
+    .action(async (opts) => setCode(await (await import('./commands/emulator.js')).runEmulatorServe(opts, io)));
   emulator
     .command('console')
     .description('serve Admin Settings as a web page for the embedded emulator (the state --emulator uses) until interrupted')
@@ -154,7 +148,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--fixture <file>', 'fixture that seeds the state when there is none yet')
     .option('--port <n>', 'port (0 picks a free one)', parseNonNegative, 8787)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (opts) => setCode(await runEmulatorConsole(opts, io)));
+    .action(async (opts) => setCode(await (await import('./commands/emulator-console.js')).runEmulatorConsole(opts, io)));
   addConnectionOptions(
     emulator
       .command('snapshot')
@@ -162,7 +156,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('-o, --out <file>', 'write the fixture here (YAML for .yaml/.yml, else JSON); default: stdout')
       .option('--force', 'overwrite an existing file')
       .option('--pseudonymize', 'replace names, emails and numbers consistently (numbers stay valid for their country)'),
-  ).action(async (opts) => setCode(await runEmulatorSnapshot(opts, io)));
+  ).action(async (opts) => setCode(await (await import('./commands/emulator-snapshot.js')).runEmulatorSnapshot(opts, io)));
   addEmulatorSteps(emulator, io, setCode);
 
   program
@@ -182,7 +176,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
  * as the plan's instructions address them (office config keys, emails).
  */
 function addEmulatorSteps(emulator: Command, io: Io, setCode: (code: number) => void): void {
-  const run = (request: StepRequest, opts: { config?: string }) => runEmulatorDo(request, opts, io).then(setCode);
+  const run = async (request: StepRequest, opts: { config?: string }) => setCode(await (await import('./commands/emulator-do.js')).runEmulatorDo(request, opts, io));
   const doCommand = emulator
     .command('do')
     .description('do a manual step of a plan on the embedded emulator (the state --emulator uses), to rehearse an apply');

@@ -1,6 +1,5 @@
 import { join, relative, resolve } from 'node:path';
 import { createDialpadClient, resolveConnection, type DialpadClient, type RequestEvent } from '../src/dialpad/index.js';
-import { startEmbeddedEmulator } from '../src/emulator/index.js';
 import { UsageError } from '../src/errors.js';
 import type { DesiredState } from '../src/model/tenant.js';
 import type { Rehearsal } from '../src/plan/rehearsal.js';
@@ -48,6 +47,8 @@ export async function openTarget(opts: ConnectionOptions, io: Io, desired?: Desi
   const deadlineMs = opts.requestTimeout === undefined ? undefined : opts.requestTimeout * 1000;
   if (opts.emulator !== undefined && opts.emulator !== false) {
     const fixturePath = typeof opts.emulator === 'string' ? resolve(io.cwd, opts.emulator) : desired?.emulatorFixture;
+    // Loaded only here: a plan against Dialpad never needs the emulator.
+    const { startEmbeddedEmulator } = await import('../src/emulator/embedded.js');
     const emulator = await startEmbeddedEmulator({
       fixturePath,
       statePath: resolve(io.cwd, EMULATOR_STATE),
@@ -62,12 +63,14 @@ export async function openTarget(opts: ConnectionOptions, io: Io, desired?: Desi
     }
     // The client's default limit is Dialpad's 20 requests per second, a courtesy to Dialpad; the
     // embedded emulator runs in this process and has no limit, so none is kept unless --rate-limit asks.
+    await io.prepareNetwork?.();
     const client = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit ?? Infinity, deadlineMs, log, signal, onRequest: opts.observe });
     return { client, label: 'the embedded emulator', rehearsing: true, close: () => emulator.close() };
   }
   if (opts.emulatorReset) throw new UsageError('--emulator-reset only makes sense with --emulator');
   const connection = await resolveConnection({ apiUrl: opts.apiUrl, apiKeyFile: opts.apiKeyFile, env: io.env });
   io.hideSecret?.(connection.apiKey);
+  await io.prepareNetwork?.();
   const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, deadlineMs, log, signal, onRequest: opts.observe });
   return { client, label: connection.baseUrl, rehearsing: false, close: async () => {} };
 }

@@ -6,11 +6,11 @@ import { isLoopbackName, noLoginWarning, toLocalUrl } from './emulator-console.j
 
 /** `dialform emulator serve`: serves until SIGINT/SIGTERM, then exits 0. */
 export async function runEmulatorServe(
-  opts: { fixture: string; port: number; host: string; latency?: number; rateLimit?: number; faults?: string },
+  opts: { fixture: string; port: number; host: string; latency?: number; rateLimit?: number; strictRateLimit?: boolean; faults?: string },
   io: Io,
 ): Promise<number> {
   const fixture = await loadFixture(resolve(io.cwd, opts.fixture));
-  const emulator = createEmulator({ fixture, latencyMs: opts.latency, rateLimit: opts.rateLimit, faults: opts.faults });
+  const emulator = createEmulator({ fixture, latencyMs: opts.latency, rateLimit: opts.rateLimit, strictRateLimit: opts.strictRateLimit === true, faults: opts.faults });
   const server = await emulator.listen(opts.port, opts.host);
   if (!isLoopbackName(opts.host)) io.err(noLoginWarning(opts.host));
   io.err(`Dialpad emulator listening on ${server.url} (fixture ${opts.fixture}); Admin Settings console at ${toLocalUrl(server.url)}/_emulator/console\n`);

@@ -3,7 +3,6 @@ import { relative, resolve } from 'node:path';
 import { adviseConfig } from '../../src/config/advise.js';
 import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
-import { loadFixture } from '../../src/emulator/index.js';
 import { UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import type { Io } from '../io.js';
@@ -30,7 +29,7 @@ export async function runValidate(opts: { config?: string; emulator?: boolean | 
   if (opts.emulator !== undefined && opts.emulator !== false) {
     const path = typeof opts.emulator === 'string' ? resolve(io.cwd, opts.emulator) : desired.emulatorFixture;
     if (!path) throw new UsageError('--emulator without a FIXTURE needs `emulator: { fixture: … }` in the config');
-    fixture = { file: relative(io.cwd, path), users: (await loadFixture(path)).users.length };
+    fixture = { file: relative(io.cwd, path), users: (await (await import('../../src/emulator/fixture.js')).loadFixture(path)).users.length };
   }
   if (opts.format === 'json') {
     const result = { valid: true, files, offices: offices.length, users: users.length, groups: groups.length, warnings, ...(fixture ? { emulator_fixture: fixture } : {}) };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validate as generatedValidator } from './config-validator.generated.js';
 import { schemaPath } from '../package-root.js';
 import type { RawConfig } from './raw-types.js';
 
@@ -14,18 +14,15 @@ export function readConfigSchema(): Record<string, unknown> {
   return JSON.parse(readFileSync(findConfigSchemaPath(), 'utf8')) as Record<string, unknown>;
 }
 
-let compiled: ValidateFunction<RawConfig> | undefined;
-
-/** The compiled validator for one config file (compiled once, lazily). */
+/**
+ * The validator for one config file: the schema compiled by ajv ahead of time
+ * (`scripts/generate-config-validator.mjs`, Ajv2020 with `allErrors`, `strict`, `verbose` and the
+ * `email` format), since compiling it was most of `validate`'s start-up. A test holds the
+ * committed code to the schema; the schema is checked against the 2020-12 meta-schema by
+ * test/unit/schemas-meta-valid.test.ts.
+ */
 export function getConfigValidator(): ValidateFunction<RawConfig> {
-  if (compiled === undefined) {
-    // The shipped schema is checked against the 2020-12 meta-schema once, by test/unit/schemas-meta-valid.test.ts,
-    // not at every run: that check is about half of compiling it, in every CLI process.
-    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, validateSchema: false });
-    formatsModule.default(ajv, ['email']);
-    compiled = ajv.compile<RawConfig>(readConfigSchema());
-  }
-  return compiled;
+  return generatedValidator as ValidateFunction<RawConfig>;
 }
 
 export type { ErrorObject };

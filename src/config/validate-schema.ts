@@ -57,7 +57,7 @@ function describeError(file: YamlFile, e: ErrorObject): Problem {
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const known = Object.keys((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+      const known = knownKeysOf(e.parentSchema);
       const guess = suggest(key, known);
       const hint = guess === undefined ? ` (allowed: ${known.join(', ')})` : ` (did you mean "${guess}"?)`;
       return { ...base, ...locateInFile(file, path, key), message: `unknown property "${key}"${where === '' ? '' : ` in ${where}`}${hint}` };
@@ -71,6 +71,16 @@ function describeError(file: YamlFile, e: ErrorObject): Problem {
     default:
       return { ...base, ...locateInFile(file, path), message: `${subject}${describeValueError(e)}` };
   }
+}
+
+const KNOWN_KEYS = new WeakMap<object, readonly string[]>();
+
+/** The keys a schema object declares, one list per schema object (so `suggest` can remember its guesses). */
+function knownKeysOf(schema: unknown): readonly string[] {
+  if (schema === null || typeof schema !== 'object') return [];
+  let keys = KNOWN_KEYS.get(schema);
+  if (keys === undefined) KNOWN_KEYS.set(schema, (keys = Object.keys((schema as { properties?: Record<string, unknown> }).properties ?? {})));
+  return keys;
 }
 
 function describeValueError(e: ErrorObject): string {
@@ -134,7 +144,17 @@ function describeData(data: unknown): string {
   return String(data);
 }
 
+/** Guesses already made, per list of known keys: a generated file repeats one misspelt key on every entry. */
+const SUGGESTIONS = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
 function suggest(key: string, known: readonly string[]): string | undefined {
+  let guesses = SUGGESTIONS.get(known);
+  if (guesses === undefined) SUGGESTIONS.set(known, (guesses = new Map()));
+  if (!guesses.has(key)) guesses.set(key, guessKey(key, known));
+  return guesses.get(key);
+}
+
+function guessKey(key: string, known: readonly string[]): string | undefined {
   let best: { name: string; distance: number } | undefined;
   for (const name of known) {
     const distance = editDistance(key.toLowerCase(), name);

@@ -138,8 +138,11 @@ export function createTransport(opts: TransportOptions): Transport {
     const abandoned = () => new ApiError({ ...errorBase, kind: 'network', apiMessage: 'abandoned: the client was stopped' });
     // Before waiting for a slot and again after it: a stopped client neither queues nor sends.
     if (opts.signal?.aborted) throw abandoned();
-    await limiter.acquire();
-    if (opts.signal?.aborted) throw abandoned();
+    const answered = await limiter.acquire();
+    if (opts.signal?.aborted) {
+      answered();
+      throw abandoned();
+    }
     counters.requests++;
     const started = performance.now();
     // The signal covers the body too: undici ends the body stream when it fires.
@@ -159,6 +162,8 @@ export function createTransport(opts: TransportOptions): Transport {
         },
         ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
       });
+      // The answer has begun: Dialpad counted the request by now (see rate-limiter.ts).
+      answered();
       const text = await res.body.text();
       const json = parseJson(text);
       event.status = res.statusCode;
@@ -206,6 +211,8 @@ export function createTransport(opts: TransportOptions): Transport {
       });
       const retryable = failure.retryable && (spec.idempotent || failure.preSend);
       return { ok: false, error, retryable, ambiguous: !spec.idempotent && !failure.preSend && failure.retryable };
+    } finally {
+      answered();
     }
   }
 

@@ -1,6 +1,9 @@
 /**
- * Dialpad's company-wide limit (20 requests/s, dialpad-api.md §1.3) as a token bucket holding one
- * second's worth of tokens. Uses the real monotonic clock, never the emulator's business clock.
+ * Dialpad's company-wide limit (20 requests/s, dialpad-api.md §1.3), two ways: a token bucket
+ * holding one second's worth of tokens (the default, lenient as most gateways are), and a strict
+ * sliding window that refuses any request beyond `rate` in any rolling second (`--strict-rate-limit`,
+ * for proving a client never exceeds the limit). Both use the real monotonic clock, never the
+ * emulator's business clock.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -10,7 +13,12 @@ export interface RateDecision {
   retryAfterSeconds: number;
 }
 
-export class TokenBucket {
+/** What the server asks of a limit: may this request run now? */
+export interface RateLimit {
+  take(): RateDecision;
+}
+
+export class TokenBucket implements RateLimit {
   private tokens: number;
   private last: number;
   private readonly rate: number;
@@ -34,6 +42,33 @@ export class TokenBucket {
       return { allowed: true, retryAfterSeconds: 0 };
     }
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - this.tokens) / this.rate)) };
+  }
+}
+
+/**
+ * At most `rate` accepted requests in any rolling 1000 ms: a request is refused when `rate` were
+ * accepted in the last second. Refused requests do not count (Dialpad answered them with nothing).
+ */
+export class SlidingWindowLimit implements RateLimit {
+  private readonly accepted: number[] = [];
+  private readonly rate: number;
+  private readonly clock: () => number;
+
+  /** A rate of 0 or less disables limiting. */
+  constructor(rate: number, clock: () => number = () => performance.now()) {
+    this.rate = rate;
+    this.clock = clock;
+  }
+
+  take(): RateDecision {
+    if (this.rate <= 0) return { allowed: true, retryAfterSeconds: 0 };
+    const now = this.clock();
+    while (this.accepted.length > 0 && (this.accepted[0] ?? now) <= now - 1000) this.accepted.shift();
+    if (this.accepted.length < this.rate) {
+      this.accepted.push(now);
+      return { allowed: true, retryAfterSeconds: 0 };
+    }
+    return { allowed: false, retryAfterSeconds: 1 };
   }
 }
 

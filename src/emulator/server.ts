@@ -20,7 +20,7 @@ import { readConsoleAsset } from './console-page.js';
 import { checkConsoleRequest } from './console-guard.js';
 import { isLoopbackAddress } from '../dialpad/connection.js';
 import { FaultInjector, parseFaultSpec, type FaultDecision } from './faults.js';
-import { TokenBucket, WindowCounter } from './rate-limit.js';
+import { SlidingWindowLimit, TokenBucket, WindowCounter, type RateLimit } from './rate-limit.js';
 import { API_ROUTES } from './api-routes.js';
 import { matchRoute, type RouteResult } from './router.js';
 import { Store } from './store.js';
@@ -34,8 +34,13 @@ export interface EmulatorOptions {
   fixture: Fixture;
   /** Milliseconds added to every /api/v2 response. */
   latencyMs?: number;
-  /** Requests per second per company (token bucket); default Dialpad's 20; 0 disables. */
+  /** Requests per second per company (token bucket, or `strictRateLimit`); default Dialpad's 20; 0 disables. */
   rateLimit?: number;
+  /**
+   * Refuse (429) any request beyond `rateLimit` in any rolling second, instead of the token
+   * bucket's one-second burst allowance: for proving a client never exceeds the limit.
+   */
+  strictRateLimit?: boolean;
   /** Fault spec, see `parseFaultSpec`. */
   faults?: string;
   /** Base clock (default: real time); the fixture's `clock` and the console shift it. */
@@ -138,7 +143,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 export function createEmulator(opts: EmulatorOptions): Emulator {
   const store = new Store(opts.fixture, opts.now ?? (() => new Date()));
   const rateLimit = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const bucket = new TokenBucket(rateLimit);
+  const bucket: RateLimit = opts.strictRateLimit === true ? new SlidingWindowLimit(rateLimit) : new TokenBucket(rateLimit);
   const faults = opts.faults ? new FaultInjector(parseFaultSpec(opts.faults)) : undefined;
   const window = new WindowCounter();
   const listeners = new Set<(s: Fixture) => void>();

@@ -22,11 +22,18 @@ export interface RenderedError {
   exitCode: ExitCode;
 }
 
+/**
+ * The most problems the text lists (the first, in the order found); it then says how many more.
+ * A config with 100,000 mistakes (a generated file gone wrong) would otherwise print 100,000 lines
+ * before the prompt returns; the JSON document lists them all, for scripts.
+ */
+export const MAX_LISTED_PROBLEMS = 200;
+
 const BUG = 'dialform hit an unexpected error (a bug — please report it)';
 
 /**
  * A `DialformError` is the user's or Dialpad's: its code and message, no stack; one with problems
- * counts them and lists each as `file:line:col: message`. Anything else (a `BugError`, a stray
+ * counts them and lists each as `file:line:col: message` (the first `MAX_LISTED_PROBLEMS` in the text). Anything else (a `BugError`, a stray
  * exception) is a bug (`internal_error`) and says so, with the stack in the text only. Control
  * characters become visible escapes in both forms (the message and problems may quote a config,
  * a live name or Dialpad's answer); the API key never reaches an error's message (the client
@@ -38,7 +45,11 @@ export function renderError(error: unknown): RenderedError {
     const count = problems.length;
     // The problems are the message of an error that has them (`ConfigError` joins them into it).
     const message = count === 0 ? sanitizeLines(error.message) : `${count} problem${count === 1 ? '' : 's'} found`;
-    const listed = problems.map((p) => `${formatProblem(p)}\n`).join('');
+    const shown = problems.slice(0, MAX_LISTED_PROBLEMS);
+    const more = count - shown.length;
+    const listed =
+      shown.map((p) => `${formatProblem(p)}\n`).join('') +
+      (more === 0 ? '' : `… and ${more} more problem${more === 1 ? '' : 's'} (--format json lists them all)\n`);
     return {
       text: `error ${error.code}: ${message}${count === 0 ? '' : ':'}\n${listed}`,
       json: renderDocument({ code: error.code, message, problems }),

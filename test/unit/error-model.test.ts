@@ -86,6 +86,16 @@ describe('renderError', () => {
     expect(renderError(new FixtureError([problems[0]!])).text).toBe('error fixture_invalid: 1 problem found:\na.yaml:2:3: bad\n');
   });
 
+  it('lists at most the first 200 problems in the text and says how many more; the JSON lists them all (issue 26 #12)', () => {
+    const problems = Array.from({ length: 250 }, (_, i) => ({ file: 'u.yaml', line: i + 1, col: 3, message: `bad ${i}` }));
+    const rendered = renderError(new ConfigError(problems));
+    const lines = rendered.text.trimEnd().split('\n');
+    expect(lines[0]).toBe('error config_invalid: 250 problems found:');
+    expect(lines.slice(1, -1)).toEqual(problems.slice(0, 200).map((p) => `u.yaml:${p.line}:3: ${p.message}`));
+    expect(lines.at(-1)).toBe('… and 50 more problems (--format json lists them all)');
+    expect((JSON.parse(rendered.json) as { error: { problems: unknown[] } }).error.problems).toHaveLength(250);
+  });
+
   it('gives one JSON document with the code, the message and the problems (file, line, col, message)', () => {
     const problems = [{ file: 'a.yaml', line: 2, col: 3, message: 'bad', path: '/users/0' }];
     const json = renderError(new ConfigError(problems)).json;
