@@ -3,62 +3,28 @@
  * (issue 26 #10): apply journals it in doubt, and the next run of the same saved plan settles it by
  * reading instead of refusing the plan as stale or sending the write again.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startApiProxy } from '../support/api-proxy.js';
 import { ROOT, runCli } from '../support/cli.js';
 import { startEmulatorForTest } from '../support/emulator.js';
 
 const scenario = join(ROOT, 'test', 'integration', 'scenarios', 'action-review-loop');
 
-/**
- * A loopback proxy to `upstream`. Once `loseNextCreate` is set, the next `POST /api/v2/users` is
- * passed on (the user is created) and answered 503; from then on every `GET /api/v2/users?email=`
- * (the read that settles it) is answered 503 too, until `heal()`.
- */
-async function startAnswerLossProxy(upstream: string) {
-  const state = { loseNextCreate: false, lost: false };
-  const target = new URL(upstream);
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', upstream);
-    const fail = () => {
-      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' });
-      res.end(JSON.stringify({ error: { code: 503, message: 'service unavailable (proxy)' } }));
-    };
-    if (state.lost && req.method === 'GET' && url.pathname === '/api/v2/users' && url.searchParams.has('email')) return fail();
-    const loseThis = state.loseNextCreate && req.method === 'POST' && url.pathname === '/api/v2/users';
-    const upstreamReq = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } }, (upstreamRes) => {
-      if (loseThis) {
-        upstreamRes.resume();
-        upstreamRes.on('end', () => {
-          state.loseNextCreate = false;
-          state.lost = true;
-          fail();
-        });
-        return;
-      }
-      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-      upstreamRes.pipe(res);
-    });
-    req.pipe(upstreamReq);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    loseNextCreate: () => (state.loseNextCreate = true),
-    heal: () => (state.lost = false),
-  };
-}
-
 describe('a write that landed but ended ambiguous (issue 26 #10)', () => {
   it('a write that landed but ended ambiguous is journalled in doubt, and the saved plan resumes and settles it without sending it again', async () => {
     const emulator = await startEmulatorForTest(join(scenario, 'fixture.json'));
-    const proxy = await startAnswerLossProxy(emulator.url);
+    // Once armed, the next create is passed on and its answer lost; the email look-ups that would
+    // settle it fail too, until healed.
+    const faults = { loseNextCreate: false, lost: false };
+    const proxy = await startApiProxy(emulator.url, ({ method, url }) => {
+      if (faults.lost && method === 'GET' && url.pathname === '/api/v2/users' && url.searchParams.has('email')) return 'fail';
+      if (!faults.loseNextCreate || method !== 'POST' || url.pathname !== '/api/v2/users') return 'pass';
+      [faults.loseNextCreate, faults.lost] = [false, true];
+      return 'lose_answer';
+    });
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-in-doubt-'));
     const config = (await readFile(join(scenario, 'config.yaml'), 'utf8')).replace(
       '\nusers:\n',
@@ -73,7 +39,7 @@ describe('a write that landed but ended ambiguous (issue 26 #10)', () => {
     const create = saved.operations.find((op) => op.kind === 'create_user');
     expect(create).toBeDefined();
 
-    proxy.loseNextCreate();
+    faults.loseNextCreate = true;
     const first = await runCli(['apply', 'plan.json', '--auto-approve'], { cwd, env });
     expect(first.code, first.stdout + first.stderr).toBe(4);
     expect(first.stdout).toContain(`In doubt: ${create?.id}`);
@@ -82,7 +48,7 @@ describe('a write that landed but ended ambiguous (issue 26 #10)', () => {
     const journal = (await readFile(join(cwd, '.dialform', 'journal.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { op?: string; status?: string });
     expect(journal.filter((e) => e.op === create?.id).map((e) => e.status)).toEqual(['started', 'in_doubt']);
 
-    proxy.heal();
+    faults.lost = false;
     const second = await runCli(['apply', 'plan.json', '--auto-approve'], { cwd, env });
     expect(second.code, second.stdout + second.stderr).toBe(0);
     expect(second.stderr).toMatch(new RegExp(`${create?.id} create user ada\\.lovelace@acme\\.com.*: already done`));
