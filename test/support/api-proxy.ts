@@ -31,6 +31,10 @@ export async function startApiProxy(upstream: string, decide: (req: { method: st
       res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
       upstreamRes.pipe(res);
     });
+    // A reset on either side (an emulator fault, a killed client) is passed on as a reset.
+    upstreamReq.on('error', () => res.destroy());
+    req.on('error', () => upstreamReq.destroy());
+    res.on('error', () => upstreamReq.destroy());
     req.pipe(upstreamReq);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
