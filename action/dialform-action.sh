@@ -126,6 +126,28 @@ report_changed() {
   exit 1
 }
 
+# Another run of this workflow on this branch in progress may be applying the same config: two
+# applies at once each plan without the other's writes (a duplicate, or an older commit deleting
+# what a newer one keeps). Refuse, write nothing, fail; re-running the job once it ends is safe.
+# GitHub's `concurrency:` key (docs/ci.md) queues such runs instead; this is the check for workflows
+# without it. When the runs cannot be listed (no `actions: read`), say so and go on.
+refuse_beside_other_runs() {
+  local others
+  if ! others="$(github concurrent)"; then
+    echo "::warning title=dialform apply: other runs not checked::Could not list this workflow's runs in progress (the token needs actions: read); set concurrency: in the workflow (docs/ci.md) so two applies never run at once."
+    return 0
+  fi
+  [ -z "$others" ] && return 0
+  {
+    echo "Another run of this workflow on this branch is in progress and may be applying \`$config\`; two applies at once would each plan without the other's changes. **Nothing was written to Dialpad.** Re-run this job once it has finished (apply plans afresh then), and set \`concurrency:\` in the workflow so runs queue instead (docs/ci.md)."
+    echo
+    echo "$others" | sed 's/^/- /'
+  } > "$work/concurrent.md"
+  echo "::error title=dialform apply: another run is in progress::Another run of this workflow is in progress ($(echo "$others" | tr '\n' ' ')): nothing applied. Re-run this job once it has finished; set concurrency: in the workflow so runs queue."
+  github receipt --result concurrent --exitcode 1 --plan "$work/fresh.json" --reviewed "$1" --body-file "$work/concurrent.md"
+  exit 1
+}
+
 run_apply() {
   local journal=(--journal "${JOURNAL:-.dialform/journal.jsonl}") reviewed now expect=()
   local changed_ok=false
@@ -146,6 +168,7 @@ run_apply() {
   else
     echo "::warning title=dialform apply: unreviewed::No reviewed plan found; on-plan-changed: apply applies the fresh plan ${now:-} unreviewed."
   fi
+  refuse_beside_other_runs "$reviewed"
   # --format json: the outcome (or the error, with its code) is one JSON document on stdout.
   dialform apply "$work/fresh.json" -c "$config" --auto-approve "${expect[@]}" "${journal[@]}" --format json > "$work/apply.json" 2> "$work/apply.log"
   code=$?

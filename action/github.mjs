@@ -25,6 +25,7 @@
 //   github.mjs error-code --json FILE                          print a --format json error's code
 //   github.mjs reviewed --config PATH                          the merged PR's number and reviewed fingerprint,
 //                                                               else the run id holding its plan artifact
+//   github.mjs concurrent                                      the other runs of this workflow and branch in progress
 import { appendFileSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -240,6 +241,7 @@ const RECEIPTS = {
   blocked: '### ⛔ dialform apply: blocked by a rule',
   differs: '### ⚠️ dialform apply: Dialpad or the config changed since the review — nothing was applied',
   unreviewed: '### ⛔ dialform apply: no reviewed plan — nothing was applied',
+  concurrent: '### ⏸️ dialform apply: another run of this workflow is in progress — nothing was applied',
   error: '### ❌ dialform apply: failed',
 };
 
@@ -291,6 +293,28 @@ async function reviewed({ config }) {
   console.log(`No plan comment or plan artifact on #${pull.number}.`);
 }
 
+/** Events that start plan and drift runs (docs/ci.md), which never apply. */
+const NON_APPLYING_EVENTS = new Set(['pull_request', 'pull_request_target', 'schedule']);
+
+/**
+ * Prints the web address of each other run of this workflow on this branch that is in progress
+ * (one a line; nothing when there is none), so apply can refuse to run beside one: two applies of
+ * one config at once would each plan without the other's writes. GitHub does not show another
+ * run's inputs, so any such run may apply the same config; runs of plan and drift events are left
+ * out. Needs `actions: read`.
+ */
+async function concurrent() {
+  const repo = env('GITHUB_REPOSITORY');
+  const own = Number(env('GITHUB_RUN_ID'));
+  const { data: run } = await api('GET', `/repos/${repo}/actions/runs/${own}`, { what: 'read this workflow run' });
+  const branch = encodeURIComponent(run.head_branch ?? '');
+  const runs = await list(`/repos/${repo}/actions/workflows/${run.workflow_id}/runs?status=in_progress&branch=${branch}`, 'list the runs of this workflow in progress');
+  for (const other of runs) {
+    if (other.id === own || other.status !== 'in_progress' || other.head_branch !== run.head_branch || NON_APPLYING_EVENTS.has(other.event)) continue;
+    console.log(other.html_url ?? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${repo}/actions/runs/${other.id}`);
+  }
+}
+
 /** Prints the `fingerprint` of a plan JSON file (empty when it has none or is not a plan). */
 function fingerprint({ plan }) {
   process.stdout.write(readPlan(plan)?.fingerprint ?? '');
@@ -303,7 +327,7 @@ function errorCode({ json }) {
   } catch {}
 }
 
-const COMMANDS = { comment, summary, outputs, errors, drift, notice, manual, receipt, reviewed, fingerprint, 'error-code': errorCode };
+const COMMANDS = { comment, summary, outputs, errors, drift, notice, manual, receipt, reviewed, concurrent, fingerprint, 'error-code': errorCode };
 
 async function main(argv) {
   const [command, ...rest] = argv;

@@ -41,6 +41,11 @@ export const ERROR_CODES = {
   plan_changed: EXIT.error,
   /** The apply journal cannot be read or appended to (a directory, a device, no permission). */
   journal_unusable: EXIT.error,
+  /**
+   * Another apply holds the journal's lock (`<journal>.lock`): one apply at a time per journal.
+   * Nothing was read or written. A lock whose process is gone is taken over, never stuck.
+   */
+  apply_in_progress: EXIT.error,
   /** The config's git commit is older than (an ancestor of) the one the journal last recorded as applied. */
   config_older_than_applied: EXIT.error,
   /**
@@ -62,6 +67,11 @@ export const ERROR_CODES = {
   office_not_found: EXIT.error,
   /** A user an operation refers to does not exist in Dialpad. */
   user_not_found: EXIT.error,
+  /**
+   * A department or call center to create already exists under its name in its office (created
+   * since the plan's read, e.g. by another apply): nothing was created.
+   */
+  group_exists: EXIT.error,
   /** A department or call center an operation refers to does not exist in Dialpad. */
   group_not_found: EXIT.error,
   /** The emulator fixture (or its saved state) cannot be used (`FixtureError`). */

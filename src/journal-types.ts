@@ -8,9 +8,11 @@ import type { OperationKind } from './plan/types.js';
 /**
  * The apply journal: JSON lines, appended (and flushed by the OS) as they happen, so a crashed or
  * killed apply can be rerun and skip what is done. Before each API write a `started` line records
- * the intent; after it, `done` or `failed`. An operation whose last line is `started` was cut off
- * mid-write (a kill): it may or may not have landed, and the rerun reads Dialpad to find out
- * before sending it again. Lines name the plan they belong to; lines of other plans are ignored.
+ * the intent; after it, `done`, `failed` (Dialpad refused it: it did not land) or `in_doubt` (the
+ * answer was lost and the read that would have settled it failed too, e.g. a 503 on both). An
+ * operation whose last line is `started` (cut off mid-write by a kill) or `in_doubt` may or may
+ * not have landed: the rerun of the plan reads Dialpad to find out before sending it again. Lines
+ * name the plan they belong to; lines of other plans are ignored.
  *
  * A manual step's lifecycle is journalled too (docs/manual-steps.md): `waiting` each time apply
  * finds it not done yet, then `done` once Dialpad's API shows it (verified) or its confirmation is
@@ -21,7 +23,7 @@ export interface JournalEntry {
   plan: string;
   op: string;
   kind: OperationKind;
-  status: 'started' | 'done' | 'failed' | 'waiting';
+  status: 'started' | 'done' | 'failed' | 'in_doubt' | 'waiting';
   /** When, by Dialpad's clock (the `Date` of its latest answer) when it sent one, else this machine's. */
   at: string;
   /**

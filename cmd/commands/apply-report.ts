@@ -76,7 +76,7 @@ function describe(result: OperationResult): string {
     case 'waiting':
       return `${head}: ${waitsFor(result)}`;
     case 'failed':
-      return `${head}: FAILED: ${sanitizeForTerminal(outcome.error)}`;
+      return `${head}: ${outcome.inDoubt === true ? 'IN DOUBT' : 'FAILED'}: ${sanitizeForTerminal(outcome.error)}`;
     case 'not_run':
       return `${head}: not run (${sanitizeForTerminal(outcome.reason)})`;
     default: {
@@ -124,6 +124,13 @@ export function printReport(report: ApplyReport, io: Io, color: boolean): void {
   if (report.status === 'failed') {
     const failed = report.results.find((r) => r.outcome.status === 'failed');
     lines.push(`Stopped at ${failed?.id}. Succeeded: ${listIds(report, ['done', 'already_done'])}. Not run: ${listIds(report, ['not_run'])}.`);
+    const inDoubt = report.results.filter((r) => r.outcome.status === 'failed' && r.outcome.inDoubt === true).map((r) => r.id);
+    if (inDoubt.length > 0) {
+      lines.push(
+        `In doubt: ${inDoubt.join(', ')} (Dialpad's answer was lost and the read to check it failed too): the write may have landed. ` +
+          'Running apply again with the same plan reads Dialpad first and sends it again only if it did not.',
+      );
+    }
     lines.push('Fix the cause and run apply again: what is done is not repeated.');
   } else if (report.status === 'interrupted') {
     lines.push(

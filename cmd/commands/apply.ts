@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { lockJournal, type ApplyLock } from '../../src/apply/apply-lock.js';
 import { applyPlan } from '../../src/apply/apply-plan.js';
 import { checkConfigOrder, configCommit, recordAppliedConfig, type ConfigCommit, type ConfigOrder } from '../../src/apply/applied-config.js';
 import { checkSavedPlan, type Drift, type Freshness } from '../../src/apply/check-freshness.js';
@@ -61,10 +62,15 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
   const loadingConfig = startLoadingDesired(file, opts, io);
   const loading = observed(loadingConfig.then((c) => c.desired));
   const target = await openTargetBeside(opts, io, loading);
+  let lock: ApplyLock | undefined;
   try {
-    const journal = openJournal(resolve(io.cwd, opts.journal));
+    const journalPath = resolve(io.cwd, opts.journal);
+    const journal = openJournal(journalPath);
     // An unusable journal is refused before anything is read or written, not after the first write.
     await journal.prepare();
+    // One apply at a time per journal, from before the plan's read to after the verification, so a
+    // second run plans against what the first did rather than beside it.
+    lock = await lockJournal(journalPath);
     // Without a saved plan, phase 1 of the read runs beside the config load (`readForPlan`).
     const reading = file ? undefined : observed(fetchLive(target.client, readForPlan(observed(loading.then((d) => d ?? needConfig())))));
     const { desired, path } = await loadingConfig;
@@ -152,6 +158,7 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
     if (desired) return reportVerification(await verifyApplied({ desired, confirmed, pendingRestores, client: target.client }), io, color);
     return EXIT.ok;
   } finally {
+    await lock?.release();
     await target.close();
   }
 }

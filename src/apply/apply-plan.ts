@@ -1,3 +1,4 @@
+import { ApiError } from '../dialpad/api-error.js';
 import { BugError, DialformError } from '../errors.js';
 import type { LiveState } from '../model/tenant.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
@@ -85,7 +86,9 @@ function mayOverlap(previous: Operation, op: Operation): boolean {
  *   not depend on it (`after`) still runs; its dependents are `not_run`. The report is `waiting`.
  *   Its state is journalled (`waiting`, then `done` once verified or confirmed).
  * - The first failing API operation stops the run: operations already in flight finish, the rest
- *   are `not_run`. The report is `failed`.
+ *   are `not_run`. The report is `failed`. A failure that leaves the write in doubt (the answer
+ *   lost, and the read that would settle it failed too) is journalled `in_doubt`, like a kill
+ *   mid-write: the next run of the plan settles it by reading.
  * - A stop request (`signal`) does the same without a failure: the report is `interrupted`.
  *
  * A blocked plan (an error violation, or a summary saying so) is refused before anything runs.
@@ -169,14 +172,16 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       // Only a user's or Dialpad's failure is journalled; anything else (a BugError) propagates.
       if (!(error instanceof DialformError)) throw error;
       failed = true;
-      result = { ...base, outcome: { status: 'failed', error: error.message } };
+      // A write whose answer was lost and could not be settled by reading may have landed: it is
+      // journalled in doubt, so the next run of this plan looks it up before sending it again.
+      const inDoubt = error instanceof ApiError && error.outcomeUnknown;
+      result = { ...base, outcome: { status: 'failed', error: error.message, ...(inDoubt ? { inDoubt } : {}) } };
     }
     const outcome = result.outcome;
     // A manual step's lifecycle is journalled as well: `waiting` marks the plan started (so it
     // is resumable whichever comes first, the next run or the step) and keeps a restore on record.
-    if (outcome.status === 'done' || outcome.status === 'failed' || outcome.status === 'waiting') {
-      await journal(op, outcome.status, outcome.status === 'failed' ? outcome.error : undefined);
-    }
+    if (outcome.status === 'failed') await journal(op, outcome.inDoubt === true ? 'in_doubt' : 'failed', outcome.error);
+    if (outcome.status === 'done' || outcome.status === 'waiting') await journal(op, outcome.status);
     return result;
   };
 

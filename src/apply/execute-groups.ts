@@ -24,8 +24,9 @@ const DONE: OperationOutcome = { status: 'done' };
 
 export const GROUP_EXECUTORS: { [K in GroupKind]: (op: OperationOf<K>, ctx: GroupExecution) => Promise<OperationOutcome> } = {
   // Always a new group: adopting a live one of the same name would let a later `delete_group` of
-  // that live group delete what this created. A create already sent (a resumed run) is settled
-  // by `LANDED.create_group`, an ambiguous answer by the client's `confirmCreateGroup`.
+  // that live group delete what this created; one of that name found right before the write
+  // stops the operation (`group_exists`, see `createGroup`). A create already sent (a resumed
+  // run) is settled by `LANDED.create_group`, an ambiguous answer by the client's `confirmCreateGroup`.
   async create_group(op, ctx) {
     const officeId = await ctx.resolveOffice(op.group.office);
     const { id } = await ctx.api.createGroup({ type: op.group.group_type, name: op.group.name, officeId });

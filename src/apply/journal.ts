@@ -11,7 +11,7 @@ import type { AppliedConfigEntry, JournalEntry, PendingRestore, PlanStartedEntry
 export interface JournalProgress {
   /** Operations recorded as done. */
   done: Set<string>;
-  /** Operations started and neither done nor failed since: their write may have landed. */
+  /** Operations started and neither done nor failed since, or ended in doubt: their write may have landed. */
   inDoubt: Set<string>;
   /** Manual steps apply found not done yet, and has not seen done since. */
   waiting: Set<string>;
@@ -85,7 +85,7 @@ export function readProgress(entries: Iterable<JournalEntry>, planId: string): J
   const progress: JournalProgress = { done: new Set(), inDoubt: new Set(), waiting: new Set() };
   for (const [op, status] of last) {
     if (status === 'done') progress.done.add(op);
-    if (status === 'started') progress.inDoubt.add(op);
+    if (status === 'started' || status === 'in_doubt') progress.inDoubt.add(op);
     if (status === 'waiting') progress.waiting.add(op);
   }
   return progress;

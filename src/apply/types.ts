@@ -77,7 +77,11 @@ export type OperationOutcome =
    * apply runs what does not depend on it and reports `waiting`.
    */
   | { status: 'waiting'; instructions: string }
-  | { status: 'failed'; error: string }
+  /**
+   * Dialpad refused the write, or (`inDoubt`) its answer was lost and the read that would have
+   * settled it failed too: it may have landed, and the next run of the plan looks it up first.
+   */
+  | { status: 'failed'; error: string; inDoubt?: true }
   /** Not attempted: an earlier failure stopped apply, or it depends on a step still waiting. */
   | { status: 'not_run'; reason: string };
 

@@ -1,5 +1,5 @@
 import type { ApplyApi } from '../apply/types.js';
-import { BugError } from '../errors.js';
+import { BugError, DialformError } from '../errors.js';
 import { GROUP_LABELS, groupNameOf } from '../model/groups.js';
 import { compareIds } from '../model/ids.js';
 import type { GroupType } from '../model/tenant.js';
@@ -12,8 +12,18 @@ const PATH: Record<GroupType, GroupPath> = { department: 'departments', call_cen
 
 /** The group writes apply makes; each labelled with the object, so a failure names the operation. */
 export function createGroupApplyApi(client: DialpadClient): GroupApplyApi {
-  return {
+  const api: GroupApplyApi = {
+    // Looked up by name right before the write: a group another run (or a person) created since
+    // the plan's read is not created twice. Adopting it instead would let this plan change (and
+    // a later plan delete) a group nobody reviewed it creating.
     async createGroup({ type, name, officeId }) {
+      const existing = await api.findGroupByName(type, name, officeId);
+      if (existing !== undefined) {
+        throw new DialformError(
+          'group_exists',
+          `create ${GROUP_LABELS[type]} "${name}": Dialpad already has one of that name in office ${officeId} (id ${existing}), which the plan's read did not show (created since, e.g. by another apply). Nothing was created; plan again.`,
+        );
+      }
       const group = await client.createGroup(PATH[type], { name, office_id: officeId }, { label: `create ${GROUP_LABELS[type]} "${name}"` });
       return { id: String(group.id) };
     },
@@ -49,4 +59,5 @@ export function createGroupApplyApi(client: DialpadClient): GroupApplyApi {
       await client.setOperatorSkill(callCenterId, userId, skillLevel, { label: `set skill of user ${userId} in call center ${callCenterId} to ${skillLevel}` });
     },
   };
+  return api;
 }

@@ -2,7 +2,8 @@
  * A small fake of the GitHub REST API on loopback, enough for the action's script: issue comments
  * (list, paginated with `Link`; create; update), issues (list, create, update), `GET /user` and the
  * lookups of the reviewed plan's run (a commit's pull requests, a head commit's runs, a run's
- * artifacts). It checks the token and records every request.
+ * artifacts), and a run and its workflow's runs by status and branch (apply's check for another run
+ * in progress). It checks the token and records every request.
  *
  * Authors as GitHub has them: every comment and issue has `user.login`, the identity of the token
  * that wrote it. `token` is the workflow's GITHUB_TOKEN (an installation token: it writes as
@@ -35,6 +36,10 @@ export interface FakeRun {
   event: string;
   conclusion: 'success' | 'failure';
   artifacts: { name: string; expired: boolean }[];
+  /** The workflow it is a run of (default 1), its branch (default `main`) and status (default `completed`). */
+  workflow_id?: number;
+  head_branch?: string;
+  status?: 'queued' | 'in_progress' | 'completed';
 }
 
 export interface FakeGitHub {
@@ -153,6 +158,27 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
           (url.searchParams.get('status') !== 'success' || r.conclusion === 'success'),
       );
       return send(res, 200, { total_count: wanted.length, workflow_runs: wanted.map((r) => ({ id: r.id, head_sha: r.head_sha })) });
+    }
+    const runJson = (r: FakeRun) => ({
+      id: r.id,
+      head_sha: r.head_sha,
+      event: r.event,
+      workflow_id: r.workflow_id ?? 1,
+      head_branch: r.head_branch ?? 'main',
+      status: r.status ?? 'completed',
+      html_url: `https://github.example/acme/phones/actions/runs/${r.id}`,
+    });
+    if ((m = new RegExp(`^${REPO}/actions/runs/(\\d+)$`).exec(path))) {
+      const run = runs.find((r) => r.id === Number(m?.[1]));
+      return run ? send(res, 200, runJson(run)) : send(res, 404, { message: 'Not Found' });
+    }
+    if ((m = new RegExp(`^${REPO}/actions/workflows/(\\d+)/runs$`).exec(path))) {
+      const status = url.searchParams.get('status');
+      const branch = url.searchParams.get('branch');
+      const wanted = runs.filter(
+        (r) => (r.workflow_id ?? 1) === Number(m?.[1]) && (status === null || (r.status ?? 'completed') === status) && (branch === null || (r.head_branch ?? 'main') === branch),
+      );
+      return send(res, 200, { total_count: wanted.length, workflow_runs: wanted.map(runJson) });
     }
     if ((m = new RegExp(`^${REPO}/actions/runs/(\\d+)/artifacts$`).exec(path))) {
       const run = runs.find((r) => r.id === Number(m?.[1]));
