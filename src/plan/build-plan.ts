@@ -150,7 +150,11 @@ export function buildPlan(input: BuildPlanInput): Plan {
   ].sort(compareCodeUnits);
   // One context for every change: the number-country index memoizes parses across them.
   const numberCountry = indexNumberCountries(live);
-  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, groupRef: createGroupBook(desired, live, book) };
+  const spareNumbers = live.tenant.numbers
+    .filter((n) => n.status === 'available' && n.targetId === undefined)
+    .map((n) => n.number)
+    .sort(compareCodeUnits);
+  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, spareNumbers, groupRef: createGroupBook(desired, live, book) };
   const drafts = [
     ...changes.flatMap((c) => operationsFromChange(c, context)),
     ...transfers,

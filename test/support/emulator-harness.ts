@@ -19,13 +19,13 @@ export function makeFixture(): Fixture {
     ],
     users: [
       { id: '101', emails: ['ada@acme.com'], office_id: '10', state: 'active', license: 'talk', first_name: 'Ada', last_name: 'Lovelace', is_super_admin: true, phone_numbers: ['+14155550101'] },
-      { id: '102', emails: ['bob@acme.com'], office_id: '10', state: 'active', license: 'talk', first_name: 'Bob', last_name: 'Byte', phone_numbers: ['+18035550102'] },
+      { id: '102', emails: ['bob@acme.com'], office_id: '10', state: 'active', license: 'talk', first_name: 'Bob', last_name: 'Byte', phone_numbers: ['+18031000102'] },
       { id: '103', emails: ['cy@acme.com'], office_id: '10', state: 'active', license: 'agents', first_name: 'Cy', last_name: 'Sell' },
       { id: '104', emails: ['dee@acme.com'], office_id: '30', state: 'active', license: 'talk', first_name: 'Dee', last_name: 'Brit', phone_numbers: ['+442071230104'] },
     ],
     numbers: [
       { number: '+14155550101', status: 'user', office_id: '10', target_id: '101', target_type: 'user', type: 'local' },
-      { number: '+18035550102', status: 'user', office_id: '10', target_id: '102', target_type: 'user', type: 'local' },
+      { number: '+18031000102', status: 'user', office_id: '10', target_id: '102', target_type: 'user', type: 'local' },
       { number: '+442071230104', status: 'user', office_id: '30', target_id: '104', target_type: 'user', type: 'local' },
       { number: '+14155550199', status: 'available', office_id: '10', type: 'local' },
       { number: '+442071230199', status: 'available', office_id: '30', type: 'local' },
