@@ -12,7 +12,6 @@ import { describe, expect, it } from 'vitest';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
 import { createDialpadClient } from '../../src/dialpad/index.js';
 import type { Fixture } from '../../src/emulator/index.js';
-import { countryOfNumber } from '../../src/model/countries.js';
 import { runCli } from '../support/cli.js';
 import { startEmulatorForTest } from '../support/emulator.js';
 
