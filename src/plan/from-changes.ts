@@ -183,7 +183,13 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
     case 'user_numbers':
       return numberOperations(c);
     case 'release_number':
-      return [operation.releaseNumber({ number: c.number.number, source: 'reserved_numbers.release_unlisted', notes: ['Irreversible: the number goes back to Dialpad.'] })];
+      return [
+        operation.releaseNumber({
+          number: c.number.number,
+          source: c.listed ? 'reserved_numbers.release' : 'reserved_numbers.release_unlisted',
+          notes: ['Irreversible: the number goes back to Dialpad.'],
+        }),
+      ];
     case 'create_group':
     case 'rename_group':
     case 'delete_group':
