@@ -12,7 +12,7 @@ export function makeFixture(): Fixture {
   return {
     company: { id: '1000', name: 'Acme', account_type: 'pro', domain: 'acme.com' },
     offices: [
-      { id: '10', name: 'Acme HQ', country: 'us', is_primary_office: true, price_level: 'premium', licenses: { talk_lines: 3, sell_lines: 1 } },
+      { id: '10', name: 'Acme HQ', country: 'us', is_primary_office: true, price_level: 'premium', licenses: { talk_lines: 3, sell_lines: 1, additional_number_lines: 2 } },
       { id: '20', name: 'Acme HQ2', country: 'us', price_level: 'premium', licenses: { talk_lines: 1 } },
       { id: '30', name: 'Acme London', country: 'gb', price_level: 'premium', licenses: { talk_lines: 2 } },
       { id: '40', name: 'Acme Paris', country: 'fr', price_level: 'standard', licenses: { talk_lines: 2 } },

@@ -9,7 +9,7 @@ describe('how a change of numbers is shown', () => {
       users: [user('ada@acme.com', { office: 'dub', numbers: ['+353850123457', '+353850123458'] })],
     });
     const live = liveState({
-      offices: [liveOffice('dub', { name: 'Acme Dublin', country: 'IE' })],
+      offices: [liveOffice('dub', { name: 'Acme Dublin', country: 'IE', available: { additional_numbers: 1 } })],
       users: [liveUser('ada@acme.com', { office: 'dub' })],
       numbers: [heldNumber('+353850123457', 'ada@acme.com', 'dub'), poolNumber('+353850123458', 'dub')],
     });
@@ -30,5 +30,25 @@ describe('how a change of numbers is shown', () => {
     });
     const unassign = planOf(desired, live).operations.find((op) => op.kind === 'unassign_number');
     expect(unassign?.changes).toEqual([{ field: 'numbers', from: ['+14155550101', '+14155550102'], to: ['+14155550101'] }]);
+  });
+});
+
+describe('additional-number lines', () => {
+  const live = (additional: number) =>
+    liveState({
+      offices: [liveOffice('hq', { available: { additional_numbers: additional } })],
+      users: [liveUser('ada@acme.com')],
+      numbers: [heldNumber('+14155550101', 'ada@acme.com'), poolNumber('+14155550150')],
+    });
+  const desired = desiredState({ offices: [office('hq')], users: [user('ada@acme.com', { numbers: ['+14155550101', '+14155550150'] })] });
+
+  it('issue 27 #1: a second number needs a free additional-number line of the office (insufficient_licenses otherwise)', () => {
+    const plan = planOf(desired, live(0));
+    expect(plan.violations.map((v) => v.code)).toEqual(['insufficient_licenses']);
+    expect(plan.violations[0]?.message).toContain('assign_number +14155550150 to ada@acme.com, beside +14155550101: Acme hq has no unassigned Additional number license');
+  });
+
+  it('plans it when one is free', () => {
+    expect(planOf(desired, live(1)).violations).toEqual([]);
   });
 });
