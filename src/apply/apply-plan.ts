@@ -59,11 +59,11 @@ export const APPLY_CONCURRENCY = 4;
 
 /**
  * Whether `op` may start while `previous` (just before it in plan order) is in flight: only within
- * a run of one kind, and never beside a move that lets Dialpad choose a number, since which pool
- * number that takes for a while (`new_number`) is known to no plan.
+ * a run of one kind, and never beside a move that lets Dialpad provision a number (`new_number`
+ * without `number`), which the plan allows only while the pool holds no number of its country.
  */
 function mayOverlap(previous: Operation, op: Operation): boolean {
-  const choosesNumber = (o: Operation) => o.kind === 'move_user' && o.new_number !== undefined;
+  const choosesNumber = (o: Operation) => o.kind === 'move_user' && o.new_number !== undefined && o.new_number.number === undefined;
   return previous.kind === op.kind && !choosesNumber(previous) && !choosesNumber(op);
 }
 

@@ -169,18 +169,31 @@ async function awaitConfirmation(op: PermissionOperation, ctx: ExecutionContext)
 /**
  * An international move through `PATCH /users/{id}` `office_id`, so no number depends on what
  * Dialpad would auto-assign: the numbers leave to the pool first (the API refuses the PATCH while
- * the user holds any), then the user moves; with `new_number`, Dialpad then chooses a number.
+ * the user holds any), then the user moves; then, with `new_number`, the user gets the pool number
+ * the plan named, or, when it named none, one Dialpad provisions (the plan allows that only while
+ * the pool holds no number of the country, so Dialpad cannot take a pool number). No number the
+ * plan did not name is ever put on the user, so a kill at any write leaves nothing to take back.
  * Each step reads before it writes, so a rerun after a stop part way finishes the rest.
  */
 async function moveWithoutNumbers(op: OperationOf<'move_user'>, user: { id: string; officeId: string }, ctx: ExecutionContext): Promise<void> {
   const now = await ctx.api.readUserNumbers(user.id);
   for (const n of op.numbers_to_pool) if (now.numbers.includes(n)) await ctx.api.unassignNumber(user.id, n);
   if (now.officeId !== user.officeId) await ctx.api.setUserOffice(user.id, user.officeId);
-  if (op.new_number === undefined) return;
-  const excluded = new Set(op.new_number.excluding);
-  if (now.numbers.some((n) => !excluded.has(n) && !op.numbers_to_pool.includes(n))) return;
+  const wanted = op.new_number;
+  if (wanted === undefined) return;
+  const held = now.numbers.filter((n) => !op.numbers_to_pool.includes(n));
   try {
-    await assignChosenNumber({ id: user.id, held: now.numbers.filter((n) => !op.numbers_to_pool.includes(n)) }, excluded, ctx);
+    if (wanted.number !== undefined) {
+      if (!held.includes(wanted.number)) await ctx.api.assignNumber(user.id, wanted.number, true);
+      return;
+    }
+    if (held.length > 0) return;
+    const number = await ctx.api.assignChosenNumber(user.id, held);
+    if (wanted.excluding.includes(number)) {
+      // Only if the pool changed since the plan was checked: the reviewed plan keeps this number off the user.
+      await ctx.api.unassignNumber(user.id, number);
+      throw new DialformError('api_error', `Dialpad gave ${number}, a number config keeps or gives someone, from the reserved pool, which held no ${wanted.country} number when the plan was made; it went back to the pool`);
+    }
   } catch (err) {
     // The one state a later plan cannot tell from a user who never had a number: say it, with the way out.
     const message = err instanceof Error ? err.message : String(err);
@@ -189,32 +202,6 @@ async function moveWithoutNumbers(op: OperationOf<'move_user'>, user: { id: stri
       `${op.target.email} is now in ${op.to.name} without a number: ${message}. ` +
         `Give them one: list it under numbers: in their entry and apply again, or assign one in Dialpad`,
     );
-  }
-}
-
-/**
- * Asks Dialpad for a number it chooses until it offers one not in `excluded`, then gives back
- * the excluded ones it took. Dialpad takes reserved-pool numbers first (API reference of
- * assign_number), and each answer is a number the user did not hold, so after at most one answer
- * per excluded number it must offer another: a pool number nobody wants or a new one.
- * `user.held`: the numbers the user holds before the first ask (known from the read before it).
- */
-async function assignChosenNumber(user: { id: string; held: readonly string[] }, excluded: ReadonlySet<string>, ctx: ExecutionContext): Promise<void> {
-  const userId = user.id;
-  const taken: string[] = [];
-  try {
-    for (let attempt = 0; attempt <= excluded.size; attempt++) {
-      const number = await ctx.api.assignChosenNumber(userId, [...user.held, ...taken]);
-      if (!excluded.has(number)) return;
-      taken.push(number);
-    }
-    throw new DialformError(
-      'api_error',
-      `assign a number Dialpad chooses to user ${userId}: Dialpad offered only numbers config keeps in the pool or gives to someone (${taken.join(', ')}), each given back to the pool`,
-    );
-  } finally {
-    // Whatever happened, an excluded number never stays with the user.
-    for (const n of taken) await ctx.api.unassignNumber(userId, n);
   }
 }
 
@@ -255,9 +242,10 @@ const LANDED = {
     const office = live.tenant.offices.find((o) => o.key === user?.office);
     const arrived = office !== undefined && (op.to.id === undefined ? isSameOfficeName(office.name, op.to.name) : office.id === op.to.id);
     if (!arrived || op.new_number === undefined) return arrived;
-    // Arrived without the number Dialpad chooses is part way: running it again finishes it.
-    const excluded = new Set(op.new_number.excluding);
-    return (user?.numbers ?? []).some((n) => !excluded.has(n));
+    // Arrived without the number it gets is part way: running it again finishes it.
+    const named = op.new_number.number;
+    const held = (user?.numbers ?? []).filter((n) => !op.numbers_to_pool.includes(n));
+    return named === undefined ? held.length > 0 : held.includes(named);
   },
   delete_user: (op, live) => {
     const user = liveUser(live, op.target);

@@ -104,6 +104,8 @@ function normalizeReserved(raw: RawReservedNumbers | undefined, source: () => st
   const reserved = normalizeFields<RawReservedNumbers, ReservedNumbers>(raw ?? {}, {
     keep: (v) => ({ keep: [...new Set(v ?? [])].sort(compareCodeUnits) }),
     release_unlisted: (v) => ({ releaseUnlisted: v ?? false }),
+    // Absent stays absent, so the config digest of a config without it does not change.
+    release: (v) => optional('release', v === undefined ? undefined : [...new Set(v)].sort(compareCodeUnits)),
   }) as ReservedNumbers;
   return raw === undefined ? reserved : { ...reserved, source: source() };
 }

@@ -104,8 +104,9 @@ assertKeys<SameKeys<RawE911Address, typeof RAW_E911_ADDRESS_KEYS>>();
 export interface RawReservedNumbers {
   keep?: string[];
   release_unlisted?: boolean;
+  release?: string[];
 }
-export const RAW_RESERVED_NUMBERS_KEYS = ['keep', 'release_unlisted'] as const;
+export const RAW_RESERVED_NUMBERS_KEYS = ['keep', 'release_unlisted', 'release'] as const;
 assertKeys<SameKeys<RawReservedNumbers, typeof RAW_RESERVED_NUMBERS_KEYS>>();
 
 export interface RawEmulator {

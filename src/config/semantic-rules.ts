@@ -65,7 +65,7 @@ export function checkDuplicateEmails(config: MergedConfig): Problem[] {
   return problems;
 }
 
-/** A number has one owner: one user, or the reserved pool (`reserved_numbers.keep`). */
+/** A number has one owner: one user, or the reserved pool (`reserved_numbers.keep`), or none (`reserved_numbers.release`). */
 export function checkDuplicateNumbers(config: MergedConfig): Problem[] {
   const seen = new Map<string, PathSegment[]>();
   const problems: Problem[] = [];
@@ -189,5 +189,6 @@ function listNumbers(config: MergedConfig): [PathSegment[], string][] {
   const out: [PathSegment[], string][] = [];
   (config.raw.users ?? []).forEach((user, i) => (user.numbers ?? []).forEach((n, j) => out.push([['users', i, 'numbers', j], n])));
   (config.raw.reserved_numbers?.keep ?? []).forEach((n, j) => out.push([['reserved_numbers', 'keep', j], n]));
+  (config.raw.reserved_numbers?.release ?? []).forEach((n, j) => out.push([['reserved_numbers', 'release', j], n]));
   return out;
 }

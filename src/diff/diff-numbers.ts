@@ -1,8 +1,9 @@
 /**
  * Number changes: each user whose config lists `numbers` (first = primary; absent = unmanaged)
  * against what they will hold once earlier changes are done, and, with
- * `reserved_numbers.release_unlisted`, pool numbers neither kept nor wanted (those the plan sends
- * there too: a deleted user's or group's, a moved user's).
+ * `reserved_numbers.release`, the numbers listed there, and with `reserved_numbers.release_unlisted`,
+ * pool numbers neither kept nor wanted (those the plan sends there too: a deleted user's or group's,
+ * a moved user's).
  */
 import type { DesiredState, LiveState, Office, PhoneNumber } from '../model/tenant.js';
 import { numbersPooledByMove } from '../model/international-move.js';
@@ -59,13 +60,23 @@ export function diffNumbers(desired: DesiredState, live: LiveState, now?: Date, 
   // A deleted group's numbers go to the pool too (`delete_group`), as a deleted user's do.
   for (const g of listDeletedGroups(desired, live)) for (const n of g.numbers ?? []) entering.add(n);
 
+  const byNumber = new Map(live.tenant.numbers.map((n) => [n.number, n]));
+  const pool = live.tenant.numbers.filter((n) => n.status === 'available' && n.targetId === undefined).map((n) => n.number);
+  const poolAfter = new Set([...pool, ...entering]);
+  const listed = new Set(desired.reservedNumbers.release ?? []);
+  // A listed number the company still has: released from the pool (a user's goes there first;
+  // one held by a user config leaves alone is a number_conflict at that step). A listed number the
+  // company no longer has is already released: nothing to do, so apply converges.
+  const held = new Set(live.tenant.users.filter((u) => u.state !== 'deleted').flatMap((u) => numbersOf(u)));
+  for (const number of [...listed].sort()) {
+    if (!poolAfter.has(number) && !held.has(number)) continue;
+    changes.push(change.releaseNumber(byNumber.get(number) ?? { number, status: 'available' }, true));
+  }
   if (desired.reservedNumbers.releaseUnlisted) {
     const wanted = new Set(desired.tenant.users.flatMap((u) => u.numbers ?? []));
     const keep = new Set(desired.reservedNumbers.keep);
-    const byNumber = new Map(live.tenant.numbers.map((n) => [n.number, n]));
-    const pool = live.tenant.numbers.filter((n) => n.status === 'available' && n.targetId === undefined).map((n) => n.number);
-    for (const number of [...new Set([...pool, ...entering])].sort()) {
-      if (keep.has(number) || wanted.has(number)) continue;
+    for (const number of [...poolAfter].sort()) {
+      if (keep.has(number) || wanted.has(number) || listed.has(number)) continue;
       const known: PhoneNumber = byNumber.get(number) ?? { number, status: 'available' };
       changes.push(change.releaseNumber(known));
     }

@@ -42,8 +42,8 @@ export type Change =
    * (an international move already sent the rest to the pool); `to` is the desired list, primary first.
    */
   | { kind: 'user_numbers'; email: string; user: User; live?: User; from: string[]; to: string[] }
-  /** A pool number neither kept nor wanted, with `reserved_numbers.release_unlisted: true`. */
-  | { kind: 'release_number'; number: PhoneNumber }
+  /** A number in `reserved_numbers.release`, or a pool number neither kept nor wanted with `reserved_numbers.release_unlisted: true`. */
+  | { kind: 'release_number'; number: PhoneNumber; /** Listed in `reserved_numbers.release` (else released as unlisted). */ listed: boolean }
   /** A config department or call center missing live. */
   | { kind: 'create_group'; group: Group }
   /** A config group whose live name differs (matched by its pinned `id`). */
@@ -90,7 +90,7 @@ export const change = {
     live === undefined
       ? { kind: 'user_numbers', email: user.email, user, from, to }
       : { kind: 'user_numbers', email: user.email, user, live, from, to },
-  releaseNumber: (number: PhoneNumber): ChangeOf<'release_number'> => ({ kind: 'release_number', number }),
+  releaseNumber: (number: PhoneNumber, listed = false): ChangeOf<'release_number'> => ({ kind: 'release_number', number, listed }),
   createGroup: (group: Group): ChangeOf<'create_group'> => ({ kind: 'create_group', group }),
   renameGroup: (group: Group, live: Group): ChangeOf<'rename_group'> => ({ kind: 'rename_group', group, live }),
   deleteGroup: (live: Group): ChangeOf<'delete_group'> => ({ kind: 'delete_group', live }),

@@ -43,7 +43,10 @@ export function getAssigned(state: Fixture, officeId: string): Record<LineField,
   const office = state.offices.find((o) => o.id === officeId);
   for (const f of LINE_FIELDS) counts[f] += office?.assigned_licenses?.[f] ?? 0;
   for (const u of state.users) {
-    if (u.office_id !== officeId || !isHoldingLine(u)) continue;
+    if (u.office_id !== officeId || u.state === 'deleted' || u.state === 'cancelled') continue;
+    // "each number beyond the first on any target" (PlanProto.additional_number_lines).
+    counts.additional_number_lines += Math.max(0, (u.phone_numbers ?? []).length - 1);
+    if (!isHoldingLine(u)) continue;
     const f = getLineField(u.license);
     if (f) counts[f] += 1;
   }
@@ -57,6 +60,12 @@ export function getAvailable(state: Fixture, office: FixtureOffice): Record<Line
   const counts = zeroCounts();
   for (const f of LINE_FIELDS) counts[f] = purchased[f] - assigned[f];
   return counts;
+}
+
+/** Throws 400 unless `office` has an unassigned additional-number line: what a user's second (third, …) number takes. */
+export function assertFreeAdditionalNumberLine(state: Fixture, office: FixtureOffice): void {
+  if (getAvailable(state, office).additional_number_lines >= 1) return;
+  throw badRequest(`office ${office.id} (${office.name}) has no unassigned additional_number_lines for a number beyond the user's first; transfer or buy licenses first`);
 }
 
 /**

@@ -2,7 +2,8 @@
  * Phone-number facts the emulator needs: which country a number belongs to and minting new
  * numbers. The internal-number rule of move_office is the model's `numbersPooledByMove`.
  */
-import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import examples from 'libphonenumber-js/examples.mobile.json';
 import { BugError } from '../errors.js';
 
 /**
@@ -33,6 +34,11 @@ export function isNumberInCountry(number: string, country: string): boolean {
   return code !== undefined && number.startsWith(`+${code}`);
 }
 
+function isValidIn(number: string, iso: string): boolean {
+  const parsed = parsePhoneNumberFromString(number);
+  return parsed?.isValid() === true && parsed.country === iso;
+}
+
 /** Area codes new NANP numbers get when the request names none: a real one of each country, so the numbers are valid. */
 const DEFAULT_AREA_CODES: Record<string, string> = { US: '415', CA: '416', PR: '787', DO: '809' };
 
@@ -43,20 +49,23 @@ export function getAreaCode(number: string): string | undefined {
 }
 
 /**
- * A new number in `country`, unused by `taken`. NANP numbers use `areaCode` (default: the
- * country's in `DEFAULT_AREA_CODES`) and the 555 exchange from 555-0100 up (valid numbers, the
- * 01xx block being reserved for fiction); others `+<cc>20` followed by a counter. Deterministic
- * for a given state.
+ * A new number in `country`, unused by `taken`, valid in its numbering plan (libphonenumber's
+ * `max` metadata, as config validation judges numbers). NANP numbers use `areaCode` (default: the
+ * country's in `DEFAULT_AREA_CODES`) and the 555 exchange from 555-0100 up (the 01xx block being
+ * reserved for fiction); others count up from libphonenumber's example number of the country,
+ * skipping what the library does not place in it. Deterministic for a given state.
  */
 export function mintNumber(country: string, taken: ReadonlySet<string>, areaCode?: string): string {
-  const code = getCallingCode(country) ?? '1';
-  const area = areaCode && /^[2-9]\d{2}$/.test(areaCode) ? areaCode : DEFAULT_AREA_CODES[country.toUpperCase()] ?? '415';
+  const iso = country.toUpperCase();
+  const code = getCallingCode(iso) ?? '1';
+  const area = areaCode && /^[2-9]\d{2}$/.test(areaCode) ? areaCode : DEFAULT_AREA_CODES[iso] ?? '415';
+  const example = code === '1' ? undefined : getExampleNumber(iso as CountryCode, examples)?.nationalNumber;
   for (let n = 1; n < 10_000_000; n++) {
     const candidate =
-      code === '1'
+      example === undefined
         ? `+1${area}555${String(99 + n).padStart(4, '0')}`
-        : `+${code}20${String(n).padStart(7, '0')}`;
-    if (!taken.has(candidate)) return candidate;
+        : `+${code}${(BigInt(example) + BigInt(n)).toString().padStart(example.length, '0')}`;
+    if (!taken.has(candidate) && (example === undefined || isValidIn(candidate, iso))) return candidate;
   }
   throw new BugError(`number space exhausted for ${country}`);
 }

@@ -3,6 +3,7 @@ import { badRequest, conflict } from './http-failure.js';
 import { assertOfficeAccess } from './auth.js';
 import { compareStrings, paginate } from './pagination.js';
 import type { Route, RouteContext } from './router.js';
+import { assertFreeAdditionalNumberLine } from './licenses.js';
 import { assertLiveUser } from './rules.js';
 import type { FixtureNumber, FixtureUser } from './types.js';
 import { assertKnownFields, readBoolean, readQueryBoolean, readString, toNumberProto } from './wire.js';
@@ -24,7 +25,8 @@ function getUser(ctx: RouteContext): FixtureUser {
  * POST /users/{id}/assign_number. With `number`: that number, which must be in the reserved pool
  * (409 when it is assigned, 400 when it is not a company number or otherwise unavailable).
  * Without: a pool number in the user's office country (matching `area_code` when given), else a
- * new one. `primary` (default true) makes it the user's first number.
+ * new one. `primary` (default true) makes it the user's first number. A number beyond the user's
+ * first needs a free `additional_number_lines` in their office (400 otherwise).
  */
 function assignNumber(ctx: RouteContext): FixtureNumber {
   const b = ctx.body;
@@ -41,12 +43,19 @@ function assignNumber(ctx: RouteContext): FixtureNumber {
     if (found.target_type === 'user' && found.target_id === user.id) throw conflict(`${wanted} is already assigned to this user`);
     if (found.target_id !== undefined) throw conflict(`${wanted} is assigned to ${found.target_type ?? 'a target'} ${found.target_id}`);
     if (!store.isInPool(found)) throw badRequest(`${wanted} is not in the company's reserved pool (status ${found.status})`);
+    assertAdditionalLine(store, user);
     n = found;
   } else {
+    assertAdditionalLine(store, user);
     n = store.takeNumber(store.getOffice(user.office_id).country, areaCode);
   }
   store.attachNumber(n, user, primary);
   return n;
+}
+
+/** A number beyond the user's first takes an additional-number line of their office (400 when none is free). */
+function assertAdditionalLine(store: RouteContext['store'], user: FixtureUser): void {
+  if ((user.phone_numbers ?? []).length > 0) assertFreeAdditionalNumberLine(store.state, store.getOffice(user.office_id));
 }
 
 /** POST /users/{id}/unassign_number: the number goes to the reserved pool. */

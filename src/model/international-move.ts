@@ -1,3 +1,5 @@
+import { isValidE164 } from './countries.js';
+
 /**
  * What a move to an office in another country does to a user's numbers. The one home of these
  * Dialpad facts, for the planner and (on purpose, so both read the API reference the same way)
@@ -13,14 +15,18 @@ export function isInternationalMove(fromCountry: string, toCountry: string): boo
 }
 
 /**
- * Internal numbers ("internal numbers starting with 803"). Read as the North American area code
- * 803 after the `+1` country code: an E.164 number starts with `+` and a country code, there is no
- * country code 803 (ITU-T E.164 assigns +80x only to `+800` and `+808`, international freephone
- * and shared-cost services), and `+1803` is the only reading under which a number dialform stores
- * can "start with 803".
+ * Internal numbers ("internal numbers starting with 803", the only words Dialpad publishes on them:
+ * the API reference of `users.move_office.patch`). Two conditions, both needed:
+ * - *starting with 803*: read as 803 after the `+1` country code, since an E.164 number starts with
+ *   `+` and a country code and there is no country code 803 (ITU-T E.164 assigns +80x only to
+ *   `+800` and `+808`);
+ * - *internal*: not a public number. `+1 803` is also South Carolina's public area code, and a
+ *   number valid in the public numbering plan (libphonenumber's `max` metadata, `isValidE164`) is
+ *   a real number of that area, not an internal one: Dialpad documents no exception for it, so
+ *   dialform never promises that a move keeps it.
  */
 export function isInternalNumber(number: string): boolean {
-  return number.startsWith('+1803');
+  return number.startsWith('+1803') && !isValidE164(number);
 }
 
 /**

@@ -267,6 +267,8 @@ export interface Policy {
 export interface ReservedNumbers {
   keep: string[];
   releaseUnlisted: boolean;
+  /** Numbers to give back to Dialpad one by one (`reserved_numbers.release`), whatever `releaseUnlisted` says. Sorted. */
+  release?: string[];
   source?: SourceRef;
 }
 

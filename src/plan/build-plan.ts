@@ -146,7 +146,11 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const numbersNotToTake = [...new Set([...desired.reservedNumbers.keep, ...desired.tenant.users.flatMap((u) => u.numbers ?? []), ...released])].sort(compareCodeUnits);
   // One context for every change: the number-country index memoizes parses across them.
   const numberCountry = indexNumberCountries(live);
-  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, groupRef: createGroupBook(desired, live, book), released };
+  const spareNumbers = live.tenant.numbers
+    .filter((n) => n.status === 'available' && n.targetId === undefined)
+    .map((n) => n.number)
+    .sort(compareCodeUnits);
+  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, spareNumbers, groupRef: createGroupBook(desired, live, book), released };
   const drafts = [
     ...changes.flatMap((c) => operationsFromChange(c, context)),
     ...transfers,

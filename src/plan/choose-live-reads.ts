@@ -29,6 +29,12 @@ function mayClaimLine(user: User, live: User | undefined, liveOffice: string | u
   return GONE_STATES.has(live.state) || (HOLDING.has(user.state) && !HOLDING.has(live.state));
 }
 
+/** Whether config gives the user more than one number, one of which they do not hold now: it may take an additional-number line. */
+function mayTakeAdditionalNumber(user: User, live: User | undefined): boolean {
+  const wanted = user.numbers ?? [];
+  return wanted.length > 1 && wanted.some((n) => !(live?.numbers ?? []).includes(n));
+}
+
 /**
  * The reads phase 2 makes for a plan of `desired` against `phaseOne` (the id-keyed phase-1 read):
  *
@@ -55,6 +61,8 @@ export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): Fol
   const claimed = new Set<string>();
   for (const { user, live: found } of pairs) {
     if (mayClaimLine(user, found, found?.office)) claimed.add(user.office);
+    // A number beyond the first takes an additional-number line (the sim judges it by available_licenses).
+    if (mayTakeAdditionalNumber(user, found)) claimed.add(user.office);
     // A restore takes its line where the deleted account is, before any move to config's office.
     if (found !== undefined && GONE_STATES.has(found.state) && user.state !== 'deleted') claimed.add(found.office);
   }

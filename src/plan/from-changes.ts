@@ -10,7 +10,7 @@ import { isInternationalMove, keepsNumbersOnMove, numbersPooledByMove } from '..
 import { RESTORE_WINDOW_HOURS, restorableUntil } from '../model/restore-window.js';
 import type { OfficeBook } from './office-refs.js';
 import { operation } from './operations.js';
-import type { FieldChange, GroupRef, Operation, UserPatch } from './types.js';
+import type { FieldChange, GroupRef, NewNumber, Operation, UserPatch } from './types.js';
 import { GROUP_CONFIG_KEY, isAgentLicense } from '../model/groups.js';
 
 export interface FromChangesContext {
@@ -29,6 +29,11 @@ export interface FromChangesContext {
   numbersNotToTake: string[];
   /** A number's country (`indexNumberCountries`), so `excluding` lists only numbers Dialpad could offer there. */
   numberCountry: (number: string) => string | undefined;
+  /**
+   * The reserved pool as read, sorted, less the numbers moves planned so far have picked (each
+   * pick is removed, so two users moved to one country never get the same number).
+   */
+  spareNumbers: string[];
   /** A group's reference by key (`createGroupBook`). */
   groupRef: (key: string) => GroupRef;
   /** Numbers the plan releases (`release_number`), so a deletion's note says where its numbers end. */
@@ -117,11 +122,7 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
       const held = ctx.liveNumbers(c.live);
       // Only move_office keeps internal numbers; PATCH office_id assigns no number Dialpad picks.
       const via = international && !keepsNumbersOnMove(held) ? 'office_id' : 'move_office';
-      // Only a move that lets Dialpad choose needs what it must not take (a scan of config's numbers).
-      const newNumber =
-        via === 'office_id' && c.user.numbers === undefined
-          ? { country: toCountry, excluding: ctx.numbersNotToTake.filter((n) => [toCountry, undefined].includes(ctx.numberCountry(n))) }
-          : undefined;
+      const newNumber = via === 'office_id' && c.user.numbers === undefined ? pickNewNumber(toCountry, ctx) : undefined;
       return [
         operation.moveUser({
           email: c.user.email,
@@ -134,7 +135,7 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
           via,
           ...(newNumber === undefined ? {} : { newNumber }),
           changes: [{ field: 'office', from: c.from, to: c.to }],
-          notes: international ? [describeNumbersAfterMove({ email: c.user.email, fromCountry, toCountry, held, via, wanted: c.user.numbers })] : [],
+          notes: international ? [describeNumbersAfterMove({ email: c.user.email, fromCountry, toCountry, held, via, wanted: c.user.numbers, picked: newNumber?.number })] : [],
         }),
       ];
     }
@@ -182,7 +183,13 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
     case 'user_numbers':
       return numberOperations(c);
     case 'release_number':
-      return [operation.releaseNumber({ number: c.number.number, source: 'reserved_numbers.release_unlisted', notes: ['Irreversible: the number goes back to Dialpad.'] })];
+      return [
+        operation.releaseNumber({
+          number: c.number.number,
+          source: c.listed ? 'reserved_numbers.release' : 'reserved_numbers.release_unlisted',
+          notes: ['Irreversible: the number goes back to Dialpad.'],
+        }),
+      ];
     case 'create_group':
     case 'rename_group':
     case 'delete_group':
@@ -197,12 +204,28 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
   }
 }
 
+/**
+ * The number a user whose numbers config does not manage gets after an international move: the
+ * first spare pool number of `country` config neither keeps, gives anyone nor releases, so the
+ * plan names it; else none named, and Dialpad provisions one (see `NewNumber`).
+ */
+function pickNewNumber(country: string, ctx: FromChangesContext): NewNumber {
+  const excluding = ctx.numbersNotToTake.filter((n) => [country, undefined].includes(ctx.numberCountry(n)));
+  const notToTake = new Set(ctx.numbersNotToTake);
+  const index = ctx.spareNumbers.findIndex((n) => !notToTake.has(n) && ctx.numberCountry(n) === country);
+  if (index < 0) return { country, excluding };
+  const [number] = ctx.spareNumbers.splice(index, 1);
+  return { country, ...(number === undefined ? {} : { number }), excluding };
+}
+
 /** Display: what an international move leaves the user holding (the pooled numbers are the op's own field). */
-function describeNumbersAfterMove(m: { email: string; fromCountry: string; toCountry: string; held: string[]; via: string; wanted: string[] | undefined }): string {
+function describeNumbersAfterMove(m: { email: string; fromCountry: string; toCountry: string; held: string[]; via: string; wanted: string[] | undefined; picked: string | undefined }): string {
   const head = `International move (${m.fromCountry} → ${m.toCountry}), the license stays the same: `;
   if (m.via === 'move_office') return `${head}${m.email} only has internal +1803 numbers, which Dialpad keeps (${m.held.join(', ')}).`;
   if (m.wanted === undefined) {
-    return `${head}${m.email} then holds a new ${m.toCountry} number chosen by Dialpad, never one kept in the pool or given to someone in config.`;
+    return m.picked === undefined
+      ? `${head}${m.email} then holds a new ${m.toCountry} number Dialpad provisions (the reserved pool holds no ${m.toCountry} number config leaves free; Dialpad would take one from the pool first).`
+      : `${head}${m.email} then holds ${m.picked}, a reserved-pool ${m.toCountry} number config neither keeps nor gives anyone (list numbers: in their entry to choose another).`;
   }
   if (m.wanted.length === 0) return `${head}${m.email} then holds no number (config lists none).`;
   return `${head}${m.email} then holds exactly what config lists: ${m.wanted.join(', ')} (assigned after the move).`;

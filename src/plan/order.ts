@@ -98,6 +98,15 @@ function resolveFailure(f: Failure, blocked: Map<string, { op: Operation; failur
 }
 
 /** Orders `drafts` (ids unset) by simulating them on a copy of `initial`. */
+/**
+ * Display: a `numbers` change shows the user's whole list before and after the step, as the
+ * simulation has it, so a second number reads `+353…1 → +353…1, +353…2`, not `(none) → +353…2`.
+ */
+function showNumbers(changes: Operation['changes'], before: string[] | undefined, after: string[] | undefined): Operation['changes'] {
+  if (before === undefined || after === undefined) return changes;
+  return changes.map((c) => (c.field === 'numbers' ? { field: 'numbers', from: before, to: after } : c));
+}
+
 export function orderOperations(drafts: Operation[], initial: SimState, place: Placement): OrderResult {
   const sim = cloneSimState(initial);
   const pending = drafts
@@ -114,6 +123,10 @@ export function orderOperations(drafts: Operation[], initial: SimState, place: P
     const email = userOf(op);
     return email === undefined ? undefined : sim.users.get(email)?.office;
   };
+  const numbersOf = (op: Operation) => {
+    const email = userOf(op);
+    return email === undefined ? undefined : [...(sim.users.get(email)?.numbers ?? [])];
+  };
   for (;;) {
     const index = pending.findIndex((op) => checkOperation(sim, op) === undefined);
     if (index < 0) break;
@@ -121,6 +134,7 @@ export function orderOperations(drafts: Operation[], initial: SimState, place: P
     if (picked === undefined) break;
     const id = `op-${done.length + 1}`;
     const before = officeOf(picked);
+    const numbersBefore = numbersOf(picked);
     const fx = applyOperation(sim, picked);
     const after = new Set<string>();
     for (const key of fx.claims) for (const p of providers.get(key) ?? []) after.add(p);
@@ -132,6 +146,7 @@ export function orderOperations(drafts: Operation[], initial: SimState, place: P
     for (const movement of fx.pool) pool.push({ ...movement, operation_id: id });
     done.push({
       ...picked,
+      changes: showNumbers(picked.changes, numbersBefore, numbersOf(picked)),
       id,
       after: [...after].sort((a, b) => Number(a.slice(3)) - Number(b.slice(3))),
       office_key: officeKeyOf(picked, { before, after: officeOf(picked), blocked: false }, place),

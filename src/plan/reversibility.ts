@@ -37,6 +37,23 @@ export const findReleasedNumbersOfDeletedUsers: IrreversibleFinder = ({ operatio
   return parts;
 };
 
+/**
+ * A deleted user's number that the same plan gives to someone else does not come back with a
+ * restore either: Dialpad restores the account, and the number stays with its new holder.
+ */
+export const findReassignedNumbersOfDeletedUsers: IrreversibleFinder = ({ operations, pool }) => {
+  const parts: IrreversibleParts = new Map();
+  for (const op of operations) {
+    if (op.kind !== 'delete_user') continue;
+    const pooled = new Set(pool.filter((p) => p.operation_id === op.id && p.direction === 'in').map((p) => p.number));
+    const given = pool.filter((p) => p.direction === 'out' && pooled.has(p.number) && p.user !== undefined && p.user !== op.target.email);
+    if (given.length === 0) continue;
+    const list = given.map((p) => `${p.number} (given to ${p.user ?? ''} by ${p.operation_id})`).join(', ');
+    parts.set(op.id, `Irreversible as planned: a restore would bring the account back, but not ${list}; the number stays with its new holder.`);
+  }
+  return parts;
+};
+
 /** The numbers the simulation recorded as deleted by operation `id` itself (`released` by a delete: a pending user's). */
 export function numbersDeletedWith(pool: readonly PoolMovement[], id: string): string[] {
   return pool.filter((p) => p.operation_id === id && p.direction === 'released').map((p) => p.number);
@@ -58,7 +75,7 @@ const findNumbersDeletedWithPendingUsers: IrreversibleFinder = ({ operations, po
   return parts;
 };
 
-export const IRREVERSIBLE_PARTS: readonly IrreversibleFinder[] = [findReleasedNumbersOfDeletedUsers, findNumbersDeletedWithPendingUsers];
+export const IRREVERSIBLE_PARTS: readonly IrreversibleFinder[] = [findReleasedNumbersOfDeletedUsers, findReassignedNumbersOfDeletedUsers, findNumbersDeletedWithPendingUsers];
 
 /** The operations with `reversible: 'no'` and the reason noted wherever a finder found an irreversible part. */
 export function settleReversibility(ctx: ReversibilityContext, finders: readonly IrreversibleFinder[] = IRREVERSIBLE_PARTS): Operation[] {

@@ -119,11 +119,23 @@ interface OperationBase<T extends Target> {
 /** How `move_user` reaches Dialpad (see its `via`). */
 export type MoveVia = 'move_office' | 'office_id';
 
-/** A number Dialpad chooses for a moved user, and the numbers it must not be. */
+/**
+ * The number a moved user gets after an international move, as the plan fixes it: a named
+ * reserved-pool number, or one Dialpad provisions. Never a number the plan did not name: Dialpad
+ * takes a number it chooses from the reserved pool first (API reference of assign_number), so it
+ * chooses only when the pool holds no number of `country` at the move's step.
+ */
 export interface NewNumber {
   /** ISO 3166 alpha-2, upper case: the destination office's country. */
   country: string;
-  /** Sorted. */
+  /**
+   * The reserved-pool number assigned (`assign_number` with `number`): the first, in code-unit
+   * order, of the pool's `country` numbers that are not in `excluding`. Absent: Dialpad
+   * provisions a new number (`assign_number` without one), which the simulation allows only when
+   * the pool holds no `country` number at that step (`no_safe_new_number`).
+   */
+  number?: string;
+  /** Sorted: numbers the user must never get (`reserved_numbers.keep`, numbers config gives a user, numbers this plan releases). */
   excluding: string[];
 }
 
@@ -279,6 +291,7 @@ export const RULE_CODES = [
   'group_looks_renamed',
   'office_create_missing',
   'lifecycle_state_ignored',
+  'no_safe_new_number',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

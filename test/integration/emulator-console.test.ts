@@ -42,7 +42,7 @@ describe('console: deleted users and the clock', () => {
     h = await startHarness({ fixture, now: () => new Date('2020-01-01T00:00:00Z') });
     await h.api('DELETE', '/users/102');
     await h.api('DELETE', '/users/104');
-    expect((await h.api('GET', '/numbers/%2B18035550102')).body).toMatchObject({ status: 'available' });
+    expect((await h.api('GET', '/numbers/%2B18031000102')).body).toMatchObject({ status: 'available' });
     const state = (await h.console('GET', '/state')).body as unknown as Fixture;
     expect(state.users.find((u) => u.id === '102')?.deleted_at).toBe(T0);
 

@@ -2,7 +2,8 @@
  * International moves applied for real: the CLI plans and applies against a standalone emulator
  * over loopback, configured both ways Dialpad may choose a number (`number_assignment:
  * pool_first`, the documented default, and `provision`). Whatever number Dialpad would pick, the
- * apply converges in one run, the plan after it is empty, and no kept or wanted number is taken.
+ * apply converges in one run, the plan after it is empty, and no kept or wanted number is ever put
+ * on the moved user: the plan names the number, or is blocked.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,6 @@ import { describe, expect, it } from 'vitest';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
 import { createDialpadClient } from '../../src/dialpad/index.js';
 import type { Fixture } from '../../src/emulator/index.js';
-import { countryOfNumber } from '../../src/model/countries.js';
 import { runCli } from '../support/cli.js';
 import { startEmulatorForTest } from '../support/emulator.js';
 
@@ -29,7 +29,7 @@ function poolEntry(state: Fixture, number: string) {
 
 
 /** Starts the emulator on a scenario's fixture with `number_assignment` set; plans, applies, plans again. */
-async function applyScenario(scenario: string, numberAssignment: 'pool_first' | 'provision') {
+async function applyScenario(scenario: string, numberAssignment: 'pool_first' | 'provision', planExit = 2) {
   const dir = join(golden, scenario);
   const cwd = await mkdtemp(join(tmpdir(), `dialform-${scenario}-`));
   const fixture = JSON.parse(await readFile(join(dir, 'fixture.json'), 'utf8')) as Record<string, unknown>;
@@ -40,26 +40,37 @@ async function applyScenario(scenario: string, numberAssignment: 'pool_first' | 
   const args = ['-c', join(dir, 'config.yaml')];
   const env = running.env;
   const planned = await runCli(['plan', ...args, '--detailed-exitcode'], { cwd, env });
-  expect(planned.code, planned.stdout + planned.stderr).toBe(2);
+  expect(planned.code, planned.stdout + planned.stderr).toBe(planExit);
+  let writes = 0;
+  const stop = running.emulator.onChange(() => writes++);
   const applied = await runCli(['apply', ...args, '--auto-approve'], { cwd, env });
+  stop();
   const again = await runCli(['plan', ...args, '--detailed-exitcode'], { cwd, env });
-  return { applied, again, state: running.emulator.snapshot() };
+  return { applied, again, state: running.emulator.snapshot(), writes };
 }
 
 describe.each(['pool_first', 'provision'] as const)('international move with number_assignment: %s', (numberAssignment) => {
-  it('GB → US with a kept US pool number: exits 0, the kept number stays in the pool, the user holds a US number, the next plan is empty (issue 13 #1)', async () => {
-    const { applied, again, state } = await applyScenario('international-move-keeps-pool-number', numberAssignment);
-    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+  it('GB → US with the only US pool number kept: the plan is blocked (no_safe_new_number), apply writes nothing (issue 13 #1, issue 27 #1)', async () => {
+    const { applied, again, state } = await applyScenario('international-move-keeps-pool-number', numberAssignment, 3);
+    expect(applied.code, applied.stdout + applied.stderr).toBe(3);
+    expect(again.stdout).toContain('no_safe_new_number');
     expect(poolEntry(state, '+14155550199')).toBeDefined();
-    const held = numbersOf(state, 'ada.lovelace@acme.com');
-    expect(held).toHaveLength(1);
-    expect(held[0]).not.toBe('+14155550199');
-    expect(countryOfNumber(held[0] ?? '')).toBe('US');
+    expect(numbersOf(state, 'ada.lovelace@acme.com')).toEqual(['+442071234567']);
+  });
+
+  it('issue 27 #1: GB → US with kept US pool numbers and a spare one: the user holds exactly the spare one the plan names, the kept ones never leave the pool', async () => {
+    const { applied, again, state, writes } = await applyScenario('international-move-names-spare-pool-number', numberAssignment);
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(numbersOf(state, 'ada.lovelace@acme.com')).toEqual(['+14155550177']);
+    expect(poolEntry(state, '+14155550100')).toBeDefined();
+    expect(poolEntry(state, '+14155550199')).toBeDefined();
+    // Unassign the GB number, move, assign the named one: nothing handed out and taken back.
+    expect(writes).toBe(3);
     expect(again.code, again.stdout + again.stderr).toBe(0);
   });
 
   it('pools the GB number under Acme London, the office she left (issue 13 #4)', async () => {
-    const { state } = await applyScenario('international-move-keeps-pool-number', numberAssignment);
+    const { state } = await applyScenario('international-move-names-spare-pool-number', numberAssignment);
     expect(poolEntry(state, '+442071234567')?.office_id).toBe(LONDON);
   });
 
@@ -67,18 +78,6 @@ describe.each(['pool_first', 'provision'] as const)('international move with num
     const { applied, again, state } = await applyScenario('international-move-named-pool-number', numberAssignment);
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     expect(numbersOf(state, 'ada.lovelace@acme.com')).toEqual(['+14155550188']);
-    expect(again.code, again.stdout + again.stderr).toBe(0);
-  });
-
-  it('never leaves a pool number a later step wants with the moved user, so apply converges and no later plan is blocked (issue 12 #3)', async () => {
-    const { applied, again, state } = await applyScenario('international-move-leaves-wanted-pool-number', numberAssignment);
-    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
-    expect(numbersOf(state, 'alan.turing@acme.com')).toEqual(['+14155550102', '+14155550188']);
-    const held = numbersOf(state, 'ada.lovelace@acme.com');
-    expect(held).toHaveLength(1);
-    expect(['+14155550102', '+14155550188', '+14155550199']).not.toContain(held[0]);
-    expect(countryOfNumber(held[0] ?? '')).toBe('US');
-    expect(poolEntry(state, '+14155550199')).toBeDefined();
     expect(again.code, again.stdout + again.stderr).toBe(0);
   });
 });

@@ -12,20 +12,20 @@ export function makeFixture(): Fixture {
   return {
     company: { id: '1000', name: 'Acme', account_type: 'pro', domain: 'acme.com' },
     offices: [
-      { id: '10', name: 'Acme HQ', country: 'us', is_primary_office: true, price_level: 'premium', licenses: { talk_lines: 3, sell_lines: 1 } },
+      { id: '10', name: 'Acme HQ', country: 'us', is_primary_office: true, price_level: 'premium', licenses: { talk_lines: 3, sell_lines: 1, additional_number_lines: 2 } },
       { id: '20', name: 'Acme HQ2', country: 'us', price_level: 'premium', licenses: { talk_lines: 1 } },
       { id: '30', name: 'Acme London', country: 'gb', price_level: 'premium', licenses: { talk_lines: 2 } },
       { id: '40', name: 'Acme Paris', country: 'fr', price_level: 'standard', licenses: { talk_lines: 2 } },
     ],
     users: [
       { id: '101', emails: ['ada@acme.com'], office_id: '10', state: 'active', license: 'talk', first_name: 'Ada', last_name: 'Lovelace', is_super_admin: true, phone_numbers: ['+14155550101'] },
-      { id: '102', emails: ['bob@acme.com'], office_id: '10', state: 'active', license: 'talk', first_name: 'Bob', last_name: 'Byte', phone_numbers: ['+18035550102'] },
+      { id: '102', emails: ['bob@acme.com'], office_id: '10', state: 'active', license: 'talk', first_name: 'Bob', last_name: 'Byte', phone_numbers: ['+18031000102'] },
       { id: '103', emails: ['cy@acme.com'], office_id: '10', state: 'active', license: 'agents', first_name: 'Cy', last_name: 'Sell' },
       { id: '104', emails: ['dee@acme.com'], office_id: '30', state: 'active', license: 'talk', first_name: 'Dee', last_name: 'Brit', phone_numbers: ['+442071230104'] },
     ],
     numbers: [
       { number: '+14155550101', status: 'user', office_id: '10', target_id: '101', target_type: 'user', type: 'local' },
-      { number: '+18035550102', status: 'user', office_id: '10', target_id: '102', target_type: 'user', type: 'local' },
+      { number: '+18031000102', status: 'user', office_id: '10', target_id: '102', target_type: 'user', type: 'local' },
       { number: '+442071230104', status: 'user', office_id: '30', target_id: '104', target_type: 'user', type: 'local' },
       { number: '+14155550199', status: 'available', office_id: '10', type: 'local' },
       { number: '+442071230199', status: 'available', office_id: '30', type: 'local' },

@@ -10,12 +10,12 @@ const FROM = { key: 'gb', id: 'o-gb', name: 'Acme GB' };
 const TO = { key: 'us', id: 'o-us', name: 'Acme US' };
 
 /** A fake Dialpad that offers `offers` in turn to assign_number without a number, recording every call. */
-function fakeApi(offers: string[], held: string[] = ['+442071234567']) {
+function fakeApi(offers: string[], held: string[] = ['+442071234567'], officeId = 'o-gb') {
   const calls: string[] = [];
   const queue = [...offers];
   const api = {
     async readUserNumbers() {
-      return { officeId: 'o-gb', numbers: held };
+      return { officeId, numbers: held };
     },
     async unassignNumber(_id: string, n: string) {
       calls.push(`unassign ${n}`);
@@ -29,6 +29,9 @@ function fakeApi(offers: string[], held: string[] = ['+442071234567']) {
       calls.push(`assign -> ${n}`);
       return n;
     },
+    async assignNumber(_id: string, n: string, primary: boolean) {
+      calls.push(`assign ${n}${primary ? ' (primary)' : ''}`);
+    },
     async moveUser(_id: string, office: string) {
       calls.push(`move_office ${office}`);
     },
@@ -36,7 +39,7 @@ function fakeApi(offers: string[], held: string[] = ['+442071234567']) {
   return { api, calls };
 }
 
-function moveOp(excluding: string[]) {
+function moveOp(excluding: string[], number?: string) {
   return operation.moveUser({
     email: 'ada@acme.com',
     id: 'u-ada',
@@ -46,25 +49,37 @@ function moveOp(excluding: string[]) {
     numbersToPool: ['+442071234567'],
     international: true,
     via: 'office_id',
-    newNumber: { country: 'US', excluding },
+    newNumber: { country: 'US', ...(number === undefined ? {} : { number }), excluding },
   });
 }
 
 const ctx = (api: ApplyApi) => ({ api, officeIds: new Map<string, string>(), userIds: new Map<string, string>(), groupIds: new Map<string, string>(), confirmed: [] });
 
 describe('move_user via office_id', () => {
-  it('pools the numbers, moves, then asks Dialpad again while it offers a kept number, and gives that one back (issue 13 #1)', async () => {
-    const { api, calls } = fakeApi(['+14155550199', '+14155550100']);
-    await expect(executeOperation(moveOp(['+14155550199']), ctx(api))).resolves.toEqual({ status: 'done' });
-    expect(calls).toEqual(['unassign +442071234567', 'office_id o-us', 'assign -> +14155550199', 'assign -> +14155550100', 'unassign +14155550199']);
+  it('pools the numbers, moves, then assigns exactly the pool number the plan names, never one Dialpad chooses (issue 27 #1)', async () => {
+    const { api, calls } = fakeApi(['+14155550199']);
+    await expect(executeOperation(moveOp(['+14155550199'], '+14155550188'), ctx(api))).resolves.toEqual({ status: 'done' });
+    expect(calls).toEqual(['unassign +442071234567', 'office_id o-us', 'assign +14155550188 (primary)']);
   });
 
-  it('stops after one offer per excluded number, gives them back, and names the user left without a number (issue 12 #3)', async () => {
-    const { api, calls } = fakeApi(['+14155550199', '+14155550188', '+14155550199']);
-    await expect(executeOperation(moveOp(['+14155550188', '+14155550199']), ctx(api))).rejects.toThrow(
-      /ada@acme\.com is now in Acme US without a number: .*list it under numbers: in their entry and apply again/,
+  it('asks Dialpad for a number once when the plan names none (the pool held none of the country), with nothing to give back (issue 27 #1)', async () => {
+    const { api, calls } = fakeApi(['+14155550100']);
+    await expect(executeOperation(moveOp(['+14155550199']), ctx(api))).resolves.toEqual({ status: 'done' });
+    expect(calls).toEqual(['unassign +442071234567', 'office_id o-us', 'assign -> +14155550100']);
+  });
+
+  it('puts back a kept number Dialpad gave only because the pool changed since the plan, and names the user left without a number (issue 27 #1)', async () => {
+    const { api, calls } = fakeApi(['+14155550199']);
+    await expect(executeOperation(moveOp(['+14155550199']), ctx(api))).rejects.toThrow(
+      /ada@acme\.com is now in Acme US without a number: .*\+14155550199.*list it under numbers: in their entry and apply again/,
     );
-    expect(calls.slice(-3)).toEqual(['unassign +14155550199', 'unassign +14155550188', 'unassign +14155550199']);
+    expect(calls.slice(-2)).toEqual(['assign -> +14155550199', 'unassign +14155550199']);
+  });
+
+  it('a rerun after the move landed assigns only the named number, once (issue 27 #1)', async () => {
+    const { api, calls } = fakeApi([], [], 'o-us');
+    await executeOperation(moveOp([], '+14155550188'), ctx(api));
+    expect(calls).toEqual(['assign +14155550188 (primary)']);
   });
 
   it('uses move_office, which keeps them, for a user with only internal numbers', async () => {
@@ -75,8 +90,8 @@ describe('move_user via office_id', () => {
   });
 });
 
-describe('apply of moves that let Dialpad choose a number', () => {
-  it('runs them one at a time, though they are of one kind: which pool number each takes for a while is known to no plan (issue 15 review #4)', async () => {
+describe('apply of moves that let Dialpad provision a number', () => {
+  it('runs them one at a time, though they are of one kind: each relies on the pool holding no number of the country (issue 15 review #4)', async () => {
     let inFlight = 0;
     let most = 0;
     const api = {

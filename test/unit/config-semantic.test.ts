@@ -43,6 +43,11 @@ describe('semantic rules', () => {
       ['c.yaml:5:28: reserved_numbers.keep[0] "+14155550100" is already listed at users[0].numbers[0] (c.yaml:11:15): a number can have only one owner, remove one of them'],
     ],
     [
+      'issue 27 #16: a number both released and kept',
+      `${OFFICES_YAML}reserved_numbers: { keep: ["+14155550100"], release: ["+14155550100"] }\nusers:\n${userYaml('a@x.io')}`,
+      ['c.yaml:5:55: reserved_numbers.release[0] "+14155550100" is already listed at reserved_numbers.keep[0] (c.yaml:5:28): a number can have only one owner, remove one of them'],
+    ],
+    [
       'numbers that are not E.164',
       `${OFFICES_YAML}reserved_numbers: { keep: ["+1 415 555 0100", "0207123456", "+0123456789"] }\n`,
       [

@@ -10,8 +10,8 @@ describe('international moves', () => {
     expect(isInternationalMove(from, to)).toBe(want);
   });
 
-  it('reads "numbers beginning with 803" as +1803', () => {
-    expect(isInternalNumber('+18035550100')).toBe(true);
+  it('reads "internal numbers starting with 803" as +1803 numbers that are not public numbers', () => {
+    expect(isInternalNumber('+18031000100')).toBe(true);
     expect(isInternalNumber('+8035550100')).toBe(false);
     expect(isInternalNumber('+14158035550')).toBe(false);
   });
@@ -25,7 +25,13 @@ describe('international moves', () => {
   });
 
   it('keeps the numbers of a user who only has internal +1803 numbers, as the API reference says (issue 13 #1: one reading of 803 for planner and emulator)', () => {
-    expect(numbersPooledByMove(['+18035550100', '+18035550101'], 'US', 'GB')).toEqual([]);
+    expect(numbersPooledByMove(['+18031000100', '+18031000101'], 'US', 'GB')).toEqual([]);
     expect(numbersPooledByMove([], 'US', 'GB')).toEqual([]);
+  });
+
+  it('issue 27 #19: a real +1 803 number (South Carolina, valid in the public numbering plan) is not internal, so a move abroad pools it', () => {
+    expect(isInternalNumber('+18035550100')).toBe(false);
+    expect(isInternalNumber('+18037771234')).toBe(false);
+    expect(numbersPooledByMove(['+18035550100'], 'US', 'GB')).toEqual(['+18035550100']);
   });
 });

@@ -30,7 +30,8 @@ describe('foreignNumberCountry: the one home of "a number outside its office cou
   it.each([
     ['+442071234567', 'us', 'GB', 'GB'],
     ['+14155550100', 'US', 'US', undefined],
-    ['+18035550100', 'GB', 'US', undefined],
+    ['+18031000100', 'GB', 'US', undefined],
+    ['+18035550100', 'GB', 'US', 'US'],
     ['+442071234567', '', 'GB', undefined],
     ['+442071234567', 'US', undefined, undefined],
   ])('%s in an office in "%s" (number country %s): %s', (number, office, numberCountry, expected) => {

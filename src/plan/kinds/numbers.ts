@@ -4,7 +4,7 @@ import { at } from '../rules/context.js';
 import type { SimState, SimUser } from '../sim-state.js';
 import type { OperationOf } from '../types.js';
 import type { Failure, KindSpec } from './spec.js';
-import { arrivalKey, isFailure, liveUser, numberKey, toPool, userKey } from './sim-steps.js';
+import { arrivalKey, isFailure, liveUser, needLine, numberKey, takeLine, toPool, userKey } from './sim-steps.js';
 
 /**
  * An assign of a number the user's office cannot hold (`foreignNumberCountry`) waits for the
@@ -25,6 +25,17 @@ function checkCountry(sim: SimState, user: SimUser, number: string): Failure | u
   };
 }
 
+/**
+ * A number beyond a user's first takes an additional-number line of their office
+ * (`PlanProto.additional_number_lines`: "each number beyond the first on any target",
+ * dialpad-api.md §4.3), as `insufficient_licenses`.
+ */
+function checkAdditionalLine(sim: SimState, user: SimUser, number: string): Failure | undefined {
+  const office = sim.offices.get(user.office);
+  if (office === undefined || user.numbers.length === 0) return undefined;
+  return needLine(office, 'additional_numbers', `assign_number ${number} to ${user.email}, beside ${user.numbers.join(', ')}`);
+}
+
 export const assignNumber: KindSpec<'assign_number'> = {
   phase: () => 'assign',
   bucket: 'update',
@@ -37,7 +48,7 @@ export const assignNumber: KindSpec<'assign_number'> = {
     if (isFailure(user)) return user;
     const country = checkCountry(sim, user, op.number);
     if (country !== undefined) return country;
-    if (sim.pool.has(op.number)) return undefined;
+    if (sim.pool.has(op.number)) return checkAdditionalLine(sim, user, op.number);
     const holder = [...sim.users.values()].find((u) => u.numbers.includes(op.number));
     if (holder !== undefined) return { code: 'number_conflict', message: describeHeldElsewhere(sim, op, holder.email) };
     return {
@@ -54,6 +65,7 @@ export const assignNumber: KindSpec<'assign_number'> = {
     const user = sim.users.get(op.target.email);
     if (user === undefined) return;
     sim.pool.delete(op.number);
+    if (user.numbers.length > 0) takeLine(sim, user.office, 'additional_numbers', fx);
     user.numbers = op.primary ? [op.number, ...user.numbers] : [...user.numbers, op.number];
     fx.claims.push(numberKey(op.number));
     fx.pool.push({ number: op.number, direction: 'out', user: user.email, office: user.office });

@@ -97,6 +97,8 @@ export function leaveGroup(sim: SimState, group: string, email: string, fx: Effe
 /** Sends `numbers` from `user` to the reserved pool; `office` is the one they are recorded under. */
 export function toPool(sim: SimState, user: SimUser, numbers: string[], office: string, fx: Effects): void {
   for (const n of numbers) {
+    // Each number beyond the first holds an additional-number line of the user's office.
+    if (user.numbers.includes(n) && user.numbers.length > 1) giveLine(sim, user.office, 'additional_numbers', fx);
     user.numbers = user.numbers.filter((m) => m !== n);
     sim.pool.add(n);
     fx.provides.push(numberKey(n));

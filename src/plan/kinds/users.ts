@@ -2,9 +2,9 @@
 import { LINE_HOLDING, lineOfLicense } from '../../model/license-lines.js';
 import type { UserState } from '../../model/tenant.js';
 import type { SimState, SimUser } from '../sim-state.js';
-import type { KindSpec } from './spec.js';
+import type { Failure, KindSpec } from './spec.js';
 import type { NewNumber, OperationOf, UserTarget } from '../types.js';
-import { arrivalKey, deleteNumbers, existingOffice, giveLine, isFailure, leaveGroup, licenseKey, liveUser, needLine, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
+import { arrivalKey, deleteNumbers, existingOffice, giveLine, isFailure, leaveGroup, licenseKey, liveUser, needLine, numberKey, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
 
 export const createUser: KindSpec<'create_user'> = {
   phase: () => 'license_claim',
@@ -160,7 +160,7 @@ export const moveUser: KindSpec<'move_user'> = {
     if (isFailure(user)) return user;
     const office = existingOffice(sim, op.to.key);
     if (isFailure(office)) return office;
-    return needLine(office, lineOfLicense(user.license), `move_user ${user.email} to ${op.to.name}`);
+    return needLine(office, lineOfLicense(user.license), `move_user ${user.email} to ${op.to.name}`) ?? checkNewNumber(sim, op);
   },
   apply(sim, op, fx) {
     fx.claims.push(userKey(op.target.email));
@@ -172,6 +172,13 @@ export const moveUser: KindSpec<'move_user'> = {
     // Pooled under the office the user leaves (Dialpad keeps a pool number's office).
     toPool(sim, user, op.numbers_to_pool, op.from.key, fx);
     user.office = op.to.key;
+    const named = op.new_number?.number;
+    if (named !== undefined) {
+      sim.pool.delete(named);
+      user.numbers = [named, ...user.numbers];
+      fx.claims.push(numberKey(named));
+      fx.pool.push({ number: named, direction: 'out', user: user.email, office: op.to.key });
+    }
     fx.provides.push(arrivalKey(op.target.email));
   },
   wouldProvide: (op) => arrivalKey(op.target.email),
@@ -188,11 +195,38 @@ export const moveUser: KindSpec<'move_user'> = {
   }),
 };
 
-/** `then holds a new US number chosen by Dialpad, never +1…, +1…` (the list cut at five). */
+/**
+ * The number the move gives the user must be the one the plan names: a named pool number still in
+ * the pool at this step; a provisioned one only while the pool holds no number of its country,
+ * since Dialpad takes a number it chooses from the reserved pool first (API reference of
+ * assign_number) and would hand out a number config keeps or gives someone.
+ */
+function checkNewNumber(sim: SimState, op: OperationOf<'move_user'>): Failure | undefined {
+  const n = op.new_number;
+  if (n === undefined) return undefined;
+  if (n.number !== undefined) {
+    if (sim.pool.has(n.number)) return undefined;
+    return { code: 'number_conflict', message: `move_user ${op.target.email}: ${n.number}, the number they get, is not in the reserved pool at this step` };
+  }
+  const pooled = [...sim.pool].filter((x) => sim.numberCountry(x) === n.country).sort();
+  if (pooled.length === 0) return undefined;
+  const shown = pooled.slice(0, 5).join(', ') + (pooled.length > 5 ? ` and ${pooled.length - 5} more` : '');
+  return {
+    code: 'no_safe_new_number',
+    message:
+      `move_user ${op.target.email} to ${op.to.name}: config lists no numbers for them, and the reserved pool holds ${n.country} numbers at this step ` +
+      `that config does not leave free (${shown}: kept in reserved_numbers.keep, given to someone, or sent to the pool by this plan). Dialpad takes a number it chooses from the reserved pool first ` +
+      `(API reference of assign_number), so it would hand them one of those. List the number they should get under numbers: in their entry ` +
+      `(one of these, taking it out of reserved_numbers.keep), or move them in Dialpad and choose a new number there (see no_safe_new_number in docs/rules.md).`,
+  };
+}
+
+/** `then holds +1… from the reserved pool` or `then holds a new US number Dialpad provisions, never +1…` (the list cut at five). */
 function describeNewNumber(n: NewNumber): string {
+  if (n.number !== undefined) return `then holds ${n.number}, from the reserved pool`;
   const shown = n.excluding.slice(0, 5).join(', ');
   const never = n.excluding.length === 0 ? '' : `, never ${shown}${n.excluding.length > 5 ? ` or ${n.excluding.length - 5} more` : ''}`;
-  return `then holds a new ${n.country} number chosen by Dialpad${never}`;
+  return `then holds a new ${n.country} number Dialpad provisions${never}`;
 }
 
 /**

@@ -35,7 +35,8 @@ export function checkCountryChangeRequiresAck(ctx: RuleContext): Violation[] {
 
 /** What the moved user holds afterwards, as the operation plans it. */
 function numbersAfter(op: OperationOf<'move_user'>, to: string): string {
-  if (op.new_number !== undefined) return `they get a new ${to} number chosen by Dialpad`;
+  if (op.new_number?.number !== undefined) return `they get ${op.new_number.number} from the reserved pool`;
+  if (op.new_number !== undefined) return `they get a new ${to} number Dialpad provisions`;
   if (op.via === 'move_office') return 'they keep their internal +1803 numbers';
   return 'they then hold the numbers their entry lists';
 }

@@ -14,7 +14,7 @@ describe('country_change_requires_ack', () => {
     expect(codes(plan)).toEqual(['error:country_change_requires_ack']);
     const message = plan.violations[0]?.message ?? '';
     expect(message).toContain('(US) → Acme London (GB) changes country');
-    expect(message).toContain('their numbers +14155550123, +18035550100 go to the reserved pool, and they get a new GB number chosen by Dialpad');
+    expect(message).toContain('their numbers +14155550123, +18035550100 go to the reserved pool, and they get a new GB number Dialpad provisions');
     expect(message).toContain('allow_number_change: true');
     expect(message).toContain('users/eng.yaml:14');
   });
@@ -29,7 +29,7 @@ describe('country_change_requires_ack', () => {
     expect(move.via).toBe('office_id');
     expect(move.new_number).toEqual({ country: 'GB', excluding: [] });
     expect(move.reversible).toBe('no');
-    expect(move.notes.join(' ')).toContain('then holds a new GB number chosen by Dialpad');
+    expect(move.notes.join(' ')).toContain('then holds a new GB number Dialpad provisions');
     expect(plan.pool).toEqual([
       { number: '+14155550123', direction: 'in', user: 'ada@acme.com', office: 'hq', operation_id: 'op-1' },
       { number: '+18035550100', direction: 'in', user: 'ada@acme.com', office: 'hq', operation_id: 'op-1' },

@@ -24,14 +24,14 @@ describe('number_conflict', () => {
     const desired = desiredState({
       offices: [office('ldn', { country: 'GB' }), office('to', { country: 'CA' })],
       users: [
-        user('a@acme.com', { office: 'ldn', numbers: ['+14155550001', '+18035550001'] }),
+        user('a@acme.com', { office: 'ldn', numbers: ['+14155550001', '+18031000001'] }),
         user('b@acme.com', { office: 'to', numbers: ['+14165550001'] }),
       ],
     });
     const live = liveState({
       offices: [liveOffice('ldn', { country: 'GB', licenses: { talk: 1 } }), liveOffice('to', { country: 'CA', licenses: { talk: 1 } })],
       users: [liveUser('a@acme.com', { office: 'ldn' }), liveUser('b@acme.com', { office: 'to' })],
-      numbers: [heldNumber('+14155550001', 'a@acme.com', 'ldn'), heldNumber('+18035550001', 'a@acme.com', 'ldn'), heldNumber('+14165550001', 'b@acme.com', 'to')],
+      numbers: [heldNumber('+14155550001', 'a@acme.com', 'ldn'), heldNumber('+18031000001', 'a@acme.com', 'ldn'), heldNumber('+14165550001', 'b@acme.com', 'to')],
     });
     const plan = planOf(desired, live);
     expect(codes(plan)).toEqual(['error:number_conflict']);
