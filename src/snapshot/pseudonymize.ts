@@ -10,6 +10,7 @@ import { BugError } from '../errors.js';
 import { createPrng } from '../emulator/faults.js';
 import type { Fixture, FixtureNumber, FixtureOffice, FixtureUser } from '../emulator/types.js';
 import { countryOfNumber } from '../model/countries.js';
+import { isInternalNumber } from '../model/international-move.js';
 
 const COMPANY_FIELDS = ['id', 'account_type', 'country', 'state', 'office_count'] as const;
 const OFFICE_FIELDS = ['id', 'country', 'state', 'is_primary_office', 'price_level', 'licenses', 'assigned_licenses'] as const;
@@ -85,17 +86,19 @@ export function pseudonymizeFixture(fixture: Fixture, seed = 1): Fixture {
 
 /**
  * A number of the same country (by libphonenumber) and length that is no original and no pseudonym
- * given yet: its leading half kept (the country code and area, so `+1803` internal numbers stay
- * internal), the rest drawn. Fewer digits are kept when an area has no room left.
+ * given yet: its leading half kept (the country code and area), the rest drawn; an internal
+ * number (`isInternalNumber`) stays internal, a public one public. Fewer digits are kept when an
+ * area has no room left.
  */
 function pseudonymNumber(original: string, random: () => number, taken: (candidate: string) => boolean): string {
   const digits = original.slice(1);
   const country = countryOfNumber(original);
+  const internal = isInternalNumber(original);
   for (let keep = Math.ceil(digits.length / 2); keep >= 1; keep--) {
     for (let i = 0; i < TRIES; i++) {
       let candidate = `+${digits.slice(0, keep)}`;
       while (candidate.length < original.length) candidate += String(Math.floor(random() * 10));
-      if (taken(candidate)) continue;
+      if (taken(candidate) || isInternalNumber(candidate) !== internal) continue;
       if (country === undefined || countryOfNumber(candidate) === country) return candidate;
     }
   }
