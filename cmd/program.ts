@@ -5,6 +5,7 @@ import { LIFECYCLE_OWNERS, LINE_TYPES } from '../src/model/tenant.js';
 import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
 import { runApply } from './commands/apply.js';
+import { runCodeowners } from './commands/codeowners.js';
 import { runConfirm } from './commands/confirm.js';
 import { runEmulatorServe } from './commands/emulator.js';
 import { runEmulatorDo, type StepRequest } from './commands/emulator-do.js';
@@ -91,6 +92,14 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument('[step...]', 'a step as plans and apply name it (grant_analytics), or one user of it (grant_analytics:ada@acme.com); none: list the steps waiting')
     .option('-c, --config <path>', 'config file or directory (default: ./dialform.yaml, else ./dialform/)')
     .action(async (steps, opts) => setCode(await runConfirm(steps, opts, io)));
+
+  program
+    .command('codeowners')
+    .description('write the CODEOWNERS lines that make each config file’s owners its reviewers')
+    .option('-c, --config <path>', 'config file or directory (default: ./dialform.yaml, else ./dialform/)')
+    .option('--file <path>', 'the CODEOWNERS file (default: the one GitHub reads: .github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS)')
+    .option('--check', 'write nothing; fail with codeowners_stale when the file is not current (for CI)')
+    .action(async (opts) => setCode(await runCodeowners(opts, io)));
 
   program
     .command('show')
