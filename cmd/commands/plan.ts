@@ -10,6 +10,9 @@ import { planFromRead, readForPlan } from '../../src/plan-against-live.js';
 import { openTargetBeside, rehearsalOf, type ConnectionOptions } from '../target.js';
 import { planExitCode, renderPlan, type PlanFormat } from './render-plan.js';
 import { observed } from '../observed.js';
+import { UsageError } from '../../src/errors.js';
+import { parseScope } from '../../src/owners/scope-plan.js';
+import { renderScopeReach } from '../../src/owners/render-reach.js';
 
 export interface PlanOptions extends ConnectionOptions {
   config?: string;
@@ -20,18 +23,26 @@ export interface PlanOptions extends ConnectionOptions {
   base?: string;
   journal: string;
   color: boolean;
+  /** `office:KEY` values: plan only what concerns these offices (never saved, never applied). */
+  scope?: string[];
 }
 
 /** `dialform plan`: exit 0 (no changes, or changes without --detailed-exitcode), 2 (changes), 3 (blocked). */
 export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
   const configPath = resolveConfigPath(io.cwd, opts.config);
+  const scoped = (opts.scope ?? []).length > 0;
+  // A scoped plan leaves out what other offices' owners plan: applying it would skip their part
+  // of the config, so it is never written where apply could take it.
+  if (scoped && opts.out !== undefined) throw new UsageError('--scope with --out: a scoped plan leaves other offices out and cannot be applied; plan without --scope to save a plan for apply');
   // A config that fails to load is reported below, in its turn (`observed`).
   const loading = observed(loadConfig(configPath));
+  const scoping = observed(loading.then((d) => (scoped ? parseScope(opts.scope ?? [], d) : undefined)));
   const target = await openTargetBeside(opts, io, loading);
   try {
     // Phase 1 of the read runs beside the config load; phase 2 waits for the config (`readForPlan`).
-    const reading = observed(fetchLive(target.client, readForPlan(loading)));
+    const reading = observed(fetchLive(target.client, readForPlan(loading, scoping)));
     const desired = await loading;
+    const scope = await scoping;
     const base = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : undefined;
     const { grants: confirmed } = await readConfirmed(configPath);
     // Read only: a restore apply waited for (`restore_window_expired`); no journal, none.
@@ -40,7 +51,7 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
     const now = new Date();
     const skew = checkDialpadClock(desired, read, now);
     if (skew !== undefined) io.err(describeClockSkew(skew));
-    const plan = planFromRead({ desired, read, base, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config) });
+    const plan = planFromRead({ desired, read, base, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config), ...(scope === undefined ? {} : { scope }) });
     if (opts.out) {
       await writePlanFile(resolve(io.cwd, opts.out), plan);
       io.err(
@@ -50,6 +61,11 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
       );
     }
     io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
+    if (scope !== undefined) {
+      const lines = renderScopeReach(plan, scope, desired.owners);
+      // JSON output stays the plan document alone.
+      (opts.format === 'json' ? io.err : io.out)(lines);
+    }
     return planExitCode(plan, opts.detailedExitcode === true);
   } finally {
     await target.close();
