@@ -3,6 +3,7 @@
  * the emulator over loopback: the scoped plan makes no per-office read of another office (counted
  * in the emulator's request log) and plans exactly the London operations a full plan does.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { parseScope } from '../../src/owners/scope-plan.js';
 import { planFromRead, readForPlan } from '../../src/plan-against-live.js';
 import type { Operation } from '../../src/plan/types.js';
 import { API_KEY } from '../support/chaos-company.js';
+import { runCli } from '../support/cli.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -82,5 +84,16 @@ describe('plan --scope office:london on 10,000 users in 40 offices', () => {
     expect(fullPlan.operations.some((op) => op.office_key === 'office-03-de')).toBe(true);
     expect(scopedPlan.operations.filter((op) => !reachOf(op).offices.includes('london'))).toEqual([]);
     expect(scopedPlan.summary.blocked).toBe(false);
+  });
+});
+
+describe('a scoped plan is never applied', () => {
+  it('plan --scope refuses --out, so no scoped plan file can reach apply', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-scope-out-'));
+    await writeFile(join(cwd, 'dialform.yaml'), 'version: 1\noffices:\n  london: { name: London, country: GB }\n');
+    const result = await runCli(['plan', '--scope', 'office:london', '--out', 'plan.json', '--emulator'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error usage: --scope with --out: a scoped plan leaves other offices out and cannot be applied/);
+    expect(existsSync(join(cwd, 'plan.json'))).toBe(false);
   });
 });

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { ConfigOwners } from '../../src/model/config-owners.js';
+import { findOutsideReach, reachOf } from '../../src/owners/blast-radius.js';
+import { renderScopeReach } from '../../src/owners/render-reach.js';
+import { cutToScope, parseScope } from '../../src/owners/scope-plan.js';
+import { desiredState, liveOffice, liveState, liveUser, office, planOf, user } from '../support/builders.js';
+
+const OWNERS: ConfigOwners = { company: ['@acme/it'], offices: { london: ['@acme/london-admins'], ny: ['@acme/nyc-admins'] }, groups: {}, files: [] };
+const OFFICES = [office('london', { licenses: { talk: 5 } }), office('ny', { licenses: { talk: 5 } }), office('berlin')];
+const LIVE_OFFICES = [liveOffice('london', { licenses: { talk: 5 }, available: { talk: 3 } }), liveOffice('ny', { licenses: { talk: 5 }, available: { talk: 3 } }), liveOffice('berlin')];
+
+describe('what an operation reaches (issue 30)', () => {
+  const desired = desiredState({
+    offices: OFFICES,
+    users: [
+      user('ada@acme.com', { office: 'ny' }),
+      user('bob@acme.com', { office: 'london', firstName: 'Robert' }),
+      user('cy@acme.com', { office: 'london', admin: { company: true, offices: [] } }),
+    ],
+  });
+  const live = liveState({
+    offices: LIVE_OFFICES,
+    users: [liveUser('ada@acme.com', { office: 'london' }), liveUser('bob@acme.com', { office: 'london' }), liveUser('cy@acme.com', { office: 'london' })],
+  });
+  const plan = planOf(desired, live);
+  const byUser = (email: string) => plan.operations.filter((op) => op.target.type === 'user' && op.target.email === email);
+
+  it('a move touches both offices, a rename its own, a company admin grant the company', () => {
+    expect(byUser('ada@acme.com').map((op) => [op.kind, reachOf(op)])).toEqual([['move_user', { offices: ['london', 'ny'], company: false }]]);
+    expect(byUser('bob@acme.com').map((op) => reachOf(op))).toEqual([{ offices: ['london'], company: false }]);
+    expect(byUser('cy@acme.com').map((op) => reachOf(op))).toEqual([{ offices: ['london'], company: true }]);
+  });
+
+  it('names the operations reaching outside London with the owners they need too', () => {
+    const outside = findOutsideReach(plan.operations, ['london'], OWNERS);
+    expect(outside.map((o) => [o.kind, o.offices, o.company, o.owners])).toEqual([
+      ['move_user', ['ny'], false, ['@acme/nyc-admins']],
+      ['update_user', [], true, ['@acme/it']],
+    ]);
+    expect(findOutsideReach(plan.operations, ['london', 'ny'], OWNERS).map((o) => o.kind)).toEqual(['update_user']);
+    const text = renderScopeReach(plan, { offices: ['london'] }, OWNERS);
+    expect(text).toContain('reaches office ny; needs approval of @acme/nyc-admins');
+    expect(text).toContain('reaches the company; needs approval of @acme/it');
+  });
+});
+
+describe('cutting a plan to a scope', () => {
+  it('keeps users moving in or out, drops other offices’ users and license counts on both sides', () => {
+    const desired = desiredState({
+      offices: OFFICES,
+      users: [user('ada@acme.com', { office: 'ny' }), user('bob@acme.com', { office: 'ny' }), user('eve@acme.com', { office: 'berlin' })],
+    });
+    const live = liveState({
+      offices: LIVE_OFFICES,
+      users: [liveUser('ada@acme.com', { office: 'london' }), liveUser('bob@acme.com', { office: 'ny' }), liveUser('old@acme.com', { office: 'ny' })],
+    });
+    const cut = cutToScope(desired, live, parseScope(['office:london'], desired));
+    expect(cut.desired.tenant.users.map((u) => u.email)).toEqual(['ada@acme.com']);
+    expect(cut.live.tenant.users.map((u) => u.email)).toEqual(['ada@acme.com']);
+    expect(cut.desired.tenant.offices.map((o) => [o.key, o.licenses])).toEqual([['london', { talk: 5 }], ['ny', {}], ['berlin', {}]]);
+  });
+
+  it('refuses a scope that is not office:KEY of the config', () => {
+    const desired = desiredState({ offices: OFFICES });
+    expect(() => parseScope(['office:paris'], desired)).toThrow(/no office "paris"/);
+    expect(() => parseScope(['london'], desired)).toThrow(/write office:KEY/);
+  });
+});
