@@ -69,6 +69,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--redact', 'mask emails, phone numbers and people’s names (to initials) in the output')
       .option('--base <ref>', 'git revision of the config to compare analytics and proxy grants against (without a confirmations file)')
       .option('--journal <file>', 'the apply journal to read restores apply waited for from (read only)', '.dialform/journal.jsonl')
+      .option('--changed <file>', 'a file listing the changed paths (git diff --name-only): append which offices the plan touches, with their owners, and the operations reaching outside what the changed files own')
       .option('--scope <office:key>', 'plan only what concerns this office (repeatable; not with --out: a scoped plan is never applied)', collect, [])
       .option('--no-color', 'no colours'),
   ).action(async (opts) => setCode(await runPlan(opts, io)));

@@ -1,12 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { loadConfig, resolveConfigPath } from '../../src/config/index.js';
 import { DialformError, UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
-import { git } from '../../src/git.js';
 import { buildCodeownersEntries, CODEOWNERS_MAX_BYTES, renderCodeownersBlock, spliceCodeownersBlock } from '../../src/owners/codeowners.js';
 import type { Io } from '../io.js';
+import { findRepositoryRoot, mapRepoPaths } from '../repo-paths.js';
 
 /** Where GitHub looks for CODEOWNERS, in its order: the first that exists is the one it uses. */
 const CODEOWNERS_PLACES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
@@ -20,13 +20,9 @@ const CODEOWNERS_PLACES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'
 export async function runCodeowners(opts: { config?: string; file?: string; check?: boolean }, io: Io): Promise<number> {
   const configPath = resolveConfigPath(io.cwd, opts.config);
   const desired = await loadConfig(configPath);
-  const root = await findRepositoryRoot(statSync(configPath).isDirectory() ? configPath : dirname(configPath));
-  const repoPaths = new Map<string, string>();
-  for (const file of desired.owners.files.map((f) => f.file)) {
-    const path = relative(root, join(await realpath(dirname(file)), basename(file))).split(sep).join('/');
-    repoPaths.set(file, path);
-  }
-  const { entries, unowned } = buildCodeownersEntries(desired.owners, (abs) => repoPaths.get(abs) ?? abs);
+  const root = await findRepositoryRoot(configPath);
+  const repoPath = await mapRepoPaths(root, desired.owners.files.map((f) => f.file));
+  const { entries, unowned } = buildCodeownersEntries(desired.owners, repoPath);
   for (const path of unowned) io.err(`warning: ${path} has no owners: give its offices, groups or the company owners (docs/owners.md)\n`);
 
   const target = opts.file === undefined ? defaultCodeownersFile(root) : resolve(io.cwd, opts.file);
@@ -45,14 +41,6 @@ export async function runCodeowners(opts: { config?: string; file?: string; chec
   await writeFile(target, wanted);
   io.out(`Wrote ${entries.length} dialform entries to ${shown}.\n`);
   return EXIT.ok;
-}
-
-async function findRepositoryRoot(dir: string): Promise<string> {
-  try {
-    return await realpath((await git(dir, ['rev-parse', '--show-toplevel'])).trim());
-  } catch {
-    throw new UsageError(`codeowners needs the config inside a git repository: ${relative(process.cwd(), dir) || '.'} is not in one`);
-  }
 }
 
 function defaultCodeownersFile(root: string): string {

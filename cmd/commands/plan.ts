@@ -13,6 +13,11 @@ import { observed } from '../observed.js';
 import { UsageError } from '../../src/errors.js';
 import { parseScope } from '../../src/owners/scope-plan.js';
 import { renderScopeReach } from '../../src/owners/render-reach.js';
+import { findOwnedByChange, renderOwnerReview } from '../../src/owners/render-review.js';
+import type { ConfigOwners } from '../../src/model/config-owners.js';
+import type { Plan } from '../../src/plan/types.js';
+import { readFile } from 'node:fs/promises';
+import { findRepositoryRoot, mapRepoPaths } from '../repo-paths.js';
 
 export interface PlanOptions extends ConnectionOptions {
   config?: string;
@@ -25,6 +30,8 @@ export interface PlanOptions extends ConnectionOptions {
   color: boolean;
   /** `office:KEY` values: plan only what concerns these offices (never saved, never applied). */
   scope?: string[];
+  /** A file listing the changed paths (repository-relative, one a line): append the owners' review. */
+  changed?: string;
 }
 
 /** `dialform plan`: exit 0 (no changes, or changes without --detailed-exitcode), 2 (changes), 3 (blocked). */
@@ -61,6 +68,10 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
       );
     }
     io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
+    if (opts.changed !== undefined) {
+      const review = await reviewChanges(opts.changed, configPath, desired.owners, base?.owners ?? desired.owners, plan, io, opts.redact === true);
+      (opts.format === 'json' ? io.err : io.out)(`\n${review}`);
+    }
     if (scope !== undefined) {
       const lines = renderScopeReach(plan, scope, desired.owners);
       // JSON output stays the plan document alone.
@@ -70,4 +81,16 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
   } finally {
     await target.close();
   }
+}
+
+/**
+ * The owners' review of `plan` for the changed paths listed in `changedFile`: what those files
+ * owned in `before` (the config at `--base`, else the config itself), checked against what the
+ * plan's operations touch; offices are named with the owners of `owners` (the config planned).
+ */
+async function reviewChanges(changedFile: string, configPath: string, owners: ConfigOwners, before: ConfigOwners, plan: Plan, io: Io, redact: boolean): Promise<string> {
+  const changed = (await readFile(resolve(io.cwd, changedFile), 'utf8')).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const root = await findRepositoryRoot(configPath);
+  const repoPath = await mapRepoPaths(root, before.files.map((f) => f.file));
+  return renderOwnerReview(plan, findOwnedByChange(before, changed, repoPath), owners, { redact }).markdown;
 }

@@ -91,11 +91,14 @@ export function findOutsideReach(operations: readonly Operation[], scope: readon
   });
 }
 
-/** Text lines naming each operation in `outside` and whose approval it needs; none when empty. */
-export function describeOutsideReach(outside: readonly OutsideReach[]): string[] {
+/**
+ * Text lines naming each operation in `outside` and whose approval it needs; none when empty.
+ * `redact`: name operations by id and kind only (summaries name people).
+ */
+export function describeOutsideReach(outside: readonly OutsideReach[], redact = false): string[] {
   return outside.map((o) => {
     const parts = [...o.offices.map((k) => `office ${k}`), ...(o.company ? ['the company'] : [])].join(' and ');
     const who = o.owners.length === 0 ? 'no owners declared' : o.owners.join(' ');
-    return `${o.op} ${o.summary}: reaches ${parts}; needs approval of ${who}`;
+    return `${o.op} ${redact ? o.kind : o.summary}: reaches ${parts}; needs approval of ${who}`;
   });
 }

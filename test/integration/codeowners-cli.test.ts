@@ -59,6 +59,6 @@ describe('dialform codeowners', () => {
     rmSync(join(dir, '.git'), { recursive: true, force: true });
     const result = await runCli(['codeowners'], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: tmpdir() } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error usage: codeowners needs the config inside a git repository/);
+    expect(result.stderr).toMatch(/^error usage: the config must be inside a git repository/);
   });
 });
