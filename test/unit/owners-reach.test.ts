@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConfigOwners } from '../../src/model/config-owners.js';
 import { findOutsideReach, reachOf } from '../../src/owners/blast-radius.js';
 import { renderScopeReach } from '../../src/owners/render-reach.js';
+import { CROSS_OFFICE_MARKER, findOwnedByChange, renderOwnerReview } from '../../src/owners/render-review.js';
 import { cutToScope, parseScope } from '../../src/owners/scope-plan.js';
 import { desiredState, liveOffice, liveState, liveUser, office, planOf, user } from '../support/builders.js';
 
@@ -64,5 +65,31 @@ describe('cutting a plan to a scope', () => {
     const desired = desiredState({ offices: OFFICES });
     expect(() => parseScope(['office:paris'], desired)).toThrow(/no office "paris"/);
     expect(() => parseScope(['london'], desired)).toThrow(/write office:KEY/);
+  });
+});
+
+describe('the owners’ review of a pull request’s plan', () => {
+  const parts = (file: string, offices: string[], company = false) => ({ file, offices, groups: [], company });
+  const before: ConfigOwners = { ...OWNERS, files: [parts('/r/users/london.yaml', ['london']), parts('/r/users/ny.yaml', ['ny']), parts('/r/dialform.yaml', ['berlin', 'london', 'ny'], true)] };
+  const repoPath = (abs: string) => abs.slice('/r/'.length);
+  const desired = desiredState({ offices: OFFICES, users: [user('ada@acme.com', { office: 'ny' })] });
+  const plan = planOf(desired, liveState({ offices: LIVE_OFFICES, users: [liveUser('ada@acme.com', { office: 'london' })] }));
+
+  it('counts what the changed files owned before the change', () => {
+    expect(findOwnedByChange(before, ['users/london.yaml', 'README.md'], repoPath)).toEqual({ offices: ['london'], company: false });
+    expect(findOwnedByChange(before, ['dialform.yaml'], repoPath)).toEqual({ offices: ['berlin', 'london', 'ny'], company: true });
+  });
+
+  it('a move out of the offices the change owns is cross-office; owning both sides is not', () => {
+    const london = renderOwnerReview(plan, { offices: ['london'], company: false }, OWNERS);
+    expect(london.crossOffice).toBe(true);
+    expect(london.markdown).toContain(CROSS_OFFICE_MARKER);
+    expect(london.markdown).toContain('#### Office `london` — @acme/london-admins');
+    expect(london.markdown).toContain('#### Office `ny` — @acme/nyc-admins');
+    const both = renderOwnerReview(plan, { offices: ['london', 'ny'], company: false }, OWNERS);
+    expect(both.crossOffice).toBe(false);
+    expect(both.markdown).not.toContain(CROSS_OFFICE_MARKER);
+    const redacted = renderOwnerReview(plan, { offices: ['london'], company: false }, OWNERS, { redact: true });
+    expect(redacted.markdown).not.toContain('ada@acme.com');
   });
 });
