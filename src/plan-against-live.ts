@@ -49,7 +49,9 @@ export function planFromRead(input: PlanInputs & { read: LiveState; now: Date })
     base: input.base,
     confirmed: input.confirmed,
     pendingRestores: input.pendingRestores,
-    configDigest: digestConfig(input.desired),
+    // A scoped plan's basis is the cut config, never the whole one: apply, which plans the whole
+    // config, takes it for a plan of another config and refuses it (docs/owners.md).
+    configDigest: digestConfig(desired),
     liveDigest: digestLive(read),
     ...(input.rehearsal === undefined ? {} : { rehearsal: input.rehearsal }),
   });

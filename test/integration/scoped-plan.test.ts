@@ -29,7 +29,7 @@ async function serve(fixture: Fixture) {
   const emulator = createEmulator({ fixture, rateLimit: 0 });
   const running = await emulator.listen(0);
   closers.push(() => running.close());
-  return { emulator, client: createDialpadClient({ baseUrl: running.url, apiKey: API_KEY, rateLimit: 1000 }) };
+  return { emulator, url: running.url, client: createDialpadClient({ baseUrl: running.url, apiKey: API_KEY, rateLimit: 1000 }) };
 }
 
 /** What identifies an operation across two plans (ids and ordering may differ). */
@@ -96,4 +96,26 @@ describe('a scoped plan is never applied', () => {
     expect(result.stderr).toMatch(/^error usage: --scope with --out: a scoped plan leaves other offices out and cannot be applied/);
     expect(existsSync(join(cwd, 'plan.json'))).toBe(false);
   });
+});
+
+describe('a scoped plan printed as JSON is refused by apply', () => {
+  it('apply of `plan --scope … --format json` writes nothing: its basis is not the whole config', async () => {
+    const fixture = parseFixture(JSON.stringify(generateFixture({ users: 20, offices: 4, seed: 5, deletedFraction: 0 })), 'generated.json');
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-scope-apply-'));
+    const dir = await writeMatchingConfig(fixture, join(cwd, 'dialform'));
+    // A change in office 02 only: the scoped plan and the full plan have the same operations.
+    const path = join(dir, 'users', 'office-02-gb.yaml');
+    await writeFile(path, (await readFile(path, 'utf8')).replace(/first_name: \w+/, 'first_name: Renamed'));
+    const { emulator, url } = await serve(fixture);
+    const env = { DIALPAD_API_URL: url, DIALPAD_API_KEY: API_KEY };
+
+    const planned = await runCli(['plan', '-c', 'dialform', '--scope', 'office:office-02-gb', '--format', 'json'], { cwd, env });
+    expect(planned.code, planned.stderr).toBe(0);
+    expect(JSON.parse(planned.stdout).operations).toHaveLength(1);
+    await writeFile(join(cwd, 'scoped.json'), planned.stdout);
+    const applied = await runCli(['apply', 'scoped.json', '-c', 'dialform', '--auto-approve'], { cwd, env });
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toMatch(/^error plan_config_mismatch:/m);
+    expect(emulator.requestLog().filter((r) => r.method !== 'GET')).toEqual([]);
+  }, 120_000);
 });
