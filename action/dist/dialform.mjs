@@ -2782,9 +2782,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve17, reject) => {
+          return new Promise((resolve18, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve17(data);
+              return err ? reject(err) : resolve18(data);
             });
           });
         }
@@ -2822,9 +2822,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve17, reject) => {
+          return new Promise((resolve18, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve17(data);
+              return err2 ? reject(err2) : resolve18(data);
             });
           });
         }
@@ -6330,8 +6330,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve17, reject) => {
-        res = resolve17;
+      const promise = new Promise((resolve18, reject) => {
+        res = resolve18;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -7757,12 +7757,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve17, reject) => {
+      const waitForDrain = () => new Promise((resolve18, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve17;
+          callback = resolve18;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -8646,12 +8646,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve17, reject) => {
+      const waitForDrain = () => new Promise((resolve18, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve17;
+          callback = resolve18;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -8968,16 +8968,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve17) => {
+        return new Promise((resolve18) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve17;
+            this[kClosedResolve] = resolve18;
           } else {
-            resolve17(null);
+            resolve18(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve17) => {
+        return new Promise((resolve18) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -8990,7 +8990,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve17(null);
+            resolve18(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -9397,8 +9397,8 @@ var require_pool_base = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve17) => {
-            this[kClosedResolve] = resolve17;
+          return new Promise((resolve18) => {
+            this[kClosedResolve] = resolve18;
           });
         }
       }
@@ -10520,7 +10520,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve17, reject) => {
+        const socket = await new Promise((resolve18, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -10530,7 +10530,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve17(socket2);
+              resolve18(socket2);
             }
           });
         });
@@ -10540,14 +10540,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve17, reject) => {
+        await new Promise((resolve18, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve17();
+            resolve18();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -10556,14 +10556,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve17();
+            resolve18();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve17, reject) => {
+        await new Promise((resolve18, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -10571,7 +10571,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug("SOCKS5 tunnel established to", targetHost, targetPort, "via", info);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve17();
+            resolve18();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -10614,8 +10614,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve17, reject) => {
-                      finalSocket.once("secureConnect", resolve17);
+                    await new Promise((resolve18, reject) => {
+                      finalSocket.once("secureConnect", resolve18);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -11748,7 +11748,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -11762,11 +11762,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve17(null);
+                resolve18(null);
               }
             });
           } else {
-            this.on("close", resolve17);
+            this.on("close", resolve18);
           }
           this.on("error", noop).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -11794,7 +11794,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve17, reject) => {
+      return new Promise((resolve18, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -11809,7 +11809,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve17,
+              resolve: resolve18,
               reject,
               length: 0,
               body: []
@@ -11883,18 +11883,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type: type2, body, resolve: resolve17, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve18, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve17(chunksDecode(body, length, encoding));
+          resolve18(chunksDecode(body, length, encoding));
         } else if (type2 === "json") {
-          resolve17(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve18(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type2 === "arrayBuffer") {
-          resolve17(chunksConcat(body, length).buffer);
+          resolve18(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve17(new Blob(body, { type: stream[kContentType] }));
+          resolve18(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve17(chunksConcat(body, length));
+          resolve18(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -12084,9 +12084,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve18(data);
           });
         });
       }
@@ -12298,9 +12298,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve18(data);
           });
         });
       }
@@ -12588,9 +12588,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve18(data);
           });
         });
       }
@@ -12683,9 +12683,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve18(data);
           });
         });
       }
@@ -13958,8 +13958,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "../../main/node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile3, readFile, mkdir: mkdir4 } = __require("node:fs/promises");
-    var { dirname: dirname10, resolve: resolve17 } = __require("node:path");
+    var { writeFile: writeFile4, readFile: readFile3, mkdir: mkdir5 } = __require("node:fs/promises");
+    var { dirname: dirname12, resolve: resolve18 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError: InvalidArgumentError2, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -14160,7 +14160,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError2("Snapshot path is required");
         }
         try {
-          const data = await readFile(resolve17(path), "utf8");
+          const data = await readFile3(resolve18(path), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -14189,13 +14189,13 @@ var require_snapshot_recorder = __commonJS({
         if (!path) {
           throw new InvalidArgumentError2("Snapshot path is required");
         }
-        const resolvedPath = resolve17(path);
-        await mkdir4(dirname10(resolvedPath), { recursive: true });
+        const resolvedPath = resolve18(path);
+        await mkdir5(dirname12(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile4(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -22169,7 +22169,7 @@ var require_fetch = __commonJS({
         const agent = fetchParams.controller.dispatcher;
         const path = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
-        return new Promise((resolve17, reject) => agent.dispatch(
+        return new Promise((resolve18, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path}?` : path,
             origin: url.origin,
@@ -22257,7 +22257,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve17({
+              resolve18({
                 status,
                 statusText,
                 headersList,
@@ -22310,7 +22310,7 @@ var require_fetch = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve17({
+              resolve18({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -22334,7 +22334,7 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve17({
+              resolve18({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -33046,7 +33046,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve17.call(this, root, ref);
+      let _sch = resolve18.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -33073,7 +33073,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve17(root, ref) {
+    function resolve18(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -33937,7 +33937,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve17(baseURI, relativeURI, options) {
+    function resolve18(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -33973,50 +33973,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base2, relative7, options, skipNormalization) {
+    function resolveComponent(base2, relative9, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base2 = parse2(serialize(base2, options), options);
-        relative7 = parse2(serialize(relative7, options), options);
+        relative9 = parse2(serialize(relative9, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative7.scheme) {
-        target.scheme = relative7.scheme;
-        target.userinfo = relative7.userinfo;
-        target.host = relative7.host;
-        target.port = relative7.port;
-        target.path = removeDotSegments(relative7.path || "");
-        target.query = relative7.query;
+      if (!options.tolerant && relative9.scheme) {
+        target.scheme = relative9.scheme;
+        target.userinfo = relative9.userinfo;
+        target.host = relative9.host;
+        target.port = relative9.port;
+        target.path = removeDotSegments(relative9.path || "");
+        target.query = relative9.query;
       } else {
-        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
-          target.userinfo = relative7.userinfo;
-          target.host = relative7.host;
-          target.port = relative7.port;
-          target.path = removeDotSegments(relative7.path || "");
-          target.query = relative7.query;
+        if (relative9.userinfo !== void 0 || relative9.host !== void 0 || relative9.port !== void 0) {
+          target.userinfo = relative9.userinfo;
+          target.host = relative9.host;
+          target.port = relative9.port;
+          target.path = removeDotSegments(relative9.path || "");
+          target.query = relative9.query;
         } else {
-          if (!relative7.path) {
+          if (!relative9.path) {
             target.path = base2.path;
-            if (relative7.query !== void 0) {
-              target.query = relative7.query;
+            if (relative9.query !== void 0) {
+              target.query = relative9.query;
             } else {
               target.query = base2.query;
             }
           } else {
-            if (relative7.path[0] === "/") {
-              target.path = removeDotSegments(relative7.path);
+            if (relative9.path[0] === "/") {
+              target.path = removeDotSegments(relative9.path);
             } else {
               const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
               if (baseHasAuthority && !base2.path) {
-                target.path = "/" + relative7.path;
+                target.path = "/" + relative9.path;
               } else if (!base2.path) {
-                target.path = relative7.path;
+                target.path = relative9.path;
               } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative7.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative9.path;
               }
               target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative7.query;
+            target.query = relative9.query;
           }
           target.userinfo = base2.userinfo;
           target.host = base2.host;
@@ -34024,7 +34024,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base2.scheme;
       }
-      target.fragment = relative7.fragment;
+      target.fragment = relative9.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -34328,7 +34328,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve17,
+      resolve: resolve18,
       resolveComponent,
       equal,
       serialize,
@@ -42104,10 +42104,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -42121,7 +42121,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -42145,7 +42145,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -42161,7 +42161,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -42252,7 +42252,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type: type2 } = token;
           switch (type2) {
@@ -42266,13 +42266,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -42315,18 +42315,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -42380,8 +42380,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap3 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -42393,7 +42393,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -42404,8 +42404,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -42422,7 +42422,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -42602,7 +42602,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -42619,24 +42619,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type2 === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -42819,25 +42819,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -43647,14 +43647,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -44821,18 +44821,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -44985,15 +44985,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -45187,13 +45187,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -45522,6 +45522,8 @@ var ERROR_CODES = {
    * was written.
    */
   plan_changed: EXIT.error,
+  /** `codeowners --check`: the CODEOWNERS file is not what the config's owners call for. */
+  codeowners_stale: EXIT.error,
   /** The apply journal cannot be read or appended to (a directory, a device, no permission). */
   journal_unusable: EXIT.error,
   /** The config's git commit is older than (an ancestor of) the one the journal last recorded as applied. */
@@ -46209,8 +46211,8 @@ function createRateLimiter(opts) {
   }
   return {
     acquire() {
-      return new Promise((resolve17) => {
-        waiting.push(resolve17);
+      return new Promise((resolve18) => {
+        waiting.push(resolve18);
         if (timer === void 0) pump();
       });
     }
@@ -49876,6 +49878,37 @@ function checkVersionDeclared(files) {
   return [{ ...locateInFile(first, []), path: "/version", message: `missing "version: 1": add it at the top of ${where2}` }];
 }
 
+// src/config/config-owners.ts
+var COMPANY_SECTIONS = ["company", "policy", "reserved_numbers", "emulator"];
+function readConfigOwners(config, files) {
+  const raw = config.raw;
+  const parts = new Map(files.map((file) => [file, { offices: /* @__PURE__ */ new Set(), groups: /* @__PURE__ */ new Map(), company: false }]));
+  const partOf = (path) => parts.get(config.origin(path).file.source.abs);
+  for (const section of COMPANY_SECTIONS) {
+    for (const key of Object.keys(raw[section] ?? {})) {
+      const part = partOf([section, key]);
+      if (part) part.company = true;
+    }
+  }
+  for (const key of Object.keys(raw.offices ?? {})) partOf(["offices", key])?.offices.add(key);
+  (raw.users ?? []).forEach((user, i2) => partOf(["users", i2])?.offices.add(user.office));
+  for (const section of ["departments", "call_centers"]) {
+    for (const [key, group2] of Object.entries(raw[section] ?? {})) partOf([section, key])?.groups.set(key, group2.office);
+  }
+  const ownersOf = (entries) => Object.fromEntries(Object.entries(entries ?? {}).flatMap(([key, e]) => e.owners === void 0 ? [] : [[key, [...e.owners]]]));
+  return {
+    company: [...raw.company?.owners ?? []],
+    offices: ownersOf(raw.offices),
+    groups: { ...ownersOf(raw.departments), ...ownersOf(raw.call_centers) },
+    files: [...parts].map(([file, p]) => ({
+      file,
+      offices: [...p.offices].sort(compareCodeUnits),
+      groups: [...p.groups].map(([key, office]) => ({ key, office })).sort((a, b) => compareCodeUnits(a.key, b.key)),
+      company: p.company
+    }))
+  };
+}
+
 // src/config/semantic-rules.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { dirname as dirname4, resolve as resolve2 } from "node:path";
@@ -52536,7 +52569,8 @@ function normalizeConfig(config, files) {
   const sections = {
     version: { ignored: "the schema admits only 1" },
     company: (company) => ({ company: normalizeFields(company ?? {}, {
-      account_type: (type2) => type2 === void 0 ? {} : { accountType: type2, source: sourceOf(config, ["company"], "account_type") }
+      account_type: (type2) => type2 === void 0 ? {} : { accountType: type2, source: sourceOf(config, ["company"], "account_type") },
+      owners: OWNERS_IGNORED
     }) }),
     policy: (policy) => ({ policy: normalizePolicy(policy ?? {}) }),
     offices: (offices) => ({
@@ -52559,7 +52593,8 @@ function normalizeConfig(config, files) {
     reservedNumbers: s.reservedNumbers,
     groupSections: GROUP_TYPES.filter((type2) => raw[GROUP_CONFIG_KEY[type2]] !== void 0),
     ...optional("emulatorFixture", s.emulatorFixture),
-    files
+    files,
+    owners: readConfigOwners(config, files)
   };
 }
 var POLICY_FIELDS = {
@@ -52585,6 +52620,7 @@ function normalizeReserved(raw, source) {
   });
   return raw === void 0 ? reserved : { ...reserved, source: source() };
 }
+var OWNERS_IGNORED = { ignored: "a repository fact: read into DesiredState.owners by readConfigOwners" };
 var OFFICE_FIELDS = {
   name: (v) => ({ name: v }),
   id: (v) => optional("id", v),
@@ -52599,7 +52635,8 @@ var OFFICE_FIELDS = {
     return { licenses };
   },
   create: (v) => optional("create", v),
-  lifecycle: (v) => optional("lifecycle", v)
+  lifecycle: (v) => optional("lifecycle", v),
+  owners: OWNERS_IGNORED
 };
 function normalizeOffice(key, raw, source) {
   return { key, ...normalizeFields(raw, OFFICE_FIELDS), source };
@@ -52643,7 +52680,8 @@ var GROUP_FIELDS = {
   name: (v) => ({ name: v }),
   office: (v) => ({ office: v }),
   id: (v) => optional("id", v),
-  allow_new_group: (v) => optional("allowNewGroup", v)
+  allow_new_group: (v) => optional("allowNewGroup", v),
+  owners: OWNERS_IGNORED
 };
 function normalizeGroup(key, type2, raw, source) {
   return { key, type: type2, ...normalizeFields(raw, GROUP_FIELDS), source };
@@ -55541,7 +55579,7 @@ function assembleFirstReading(first, options) {
   return result2.problems.length === 0 || first.every((p) => p.exact) ? result2 : void 0;
 }
 function yieldToEventLoop() {
-  return new Promise((resolve17) => setImmediate(resolve17));
+  return new Promise((resolve18) => setImmediate(resolve18));
 }
 function parseSource(source, parser) {
   if (parser === "fast") {
@@ -55766,6 +55804,47 @@ function digestConfig(desired) {
   const listed = new Set((desired.tenant.groups ?? []).map((g) => g.type));
   const sections = desired.groupSections.some((t) => !listed.has(t)) ? { group_sections: desired.groupSections } : {};
   return digestTenant(desired.tenant, { extra: { policy: desired.policy, reservedNumbers: desired.reservedNumbers, ...acks, ...lifecycle, ...sections } });
+}
+
+// src/owners/scope-plan.ts
+function parseScope(values, desired) {
+  const known = new Set(desired.tenant.offices.map((o) => o.key));
+  const offices = values.map((value) => {
+    const match = /^office:(.+)$/u.exec(value);
+    if (match === null) throw new UsageError(`--scope ${value}: write office:KEY, with KEY an office key of the config`);
+    const key = match[1];
+    if (!known.has(key)) throw new UsageError(`--scope ${value}: the config has no office "${key}" (offices: ${[...known].sort(compareCodeUnits).join(", ")})`);
+    return key;
+  });
+  return { offices: [...new Set(offices)].sort(compareCodeUnits) };
+}
+function cutToScope(desired, live, scope) {
+  const inScope = new Set(scope.offices);
+  const { pairs: pairs2 } = matchUsers(desired, live);
+  const keptLive = /* @__PURE__ */ new Set();
+  const keptDesired = /* @__PURE__ */ new Set();
+  for (const { user, live: found } of pairs2) {
+    if (inScope.has(user.office) || found !== void 0 && inScope.has(found.office)) {
+      keptDesired.add(user);
+      if (found !== void 0) keptLive.add(found);
+    }
+  }
+  for (const user of live.tenant.users) if (inScope.has(user.office)) keptLive.add(user);
+  const groupsOf = (users) => [...users].flatMap((u) => [...u.departments ?? [], ...u.callCenters ?? []].map((m) => m.group));
+  const keptGroups = /* @__PURE__ */ new Set([...groupsOf(keptDesired), ...groupsOf(keptLive)]);
+  const keepGroup = (g) => inScope.has(g.office) || keptGroups.has(g.key);
+  const cutGroups = (tenant) => tenant.groups === void 0 ? tenant : { ...tenant, groups: tenant.groups.filter(keepGroup) };
+  return {
+    desired: {
+      ...desired,
+      tenant: cutGroups({
+        ...desired.tenant,
+        offices: desired.tenant.offices.map((o) => inScope.has(o.key) ? o : { ...o, licenses: {} }),
+        users: desired.tenant.users.filter((u) => keptDesired.has(u))
+      })
+    },
+    live: { ...live, tenant: cutGroups({ ...live.tenant, users: live.tenant.users.filter((u) => keptLive.has(u)) }) }
+  };
 }
 
 // src/diff/types.ts
@@ -57419,8 +57498,9 @@ function digestLive(read) {
 
 // src/plan-against-live.ts
 function planFromRead(input) {
-  const { desired, read } = input;
-  const live = keyLive(read, desired);
+  const { read } = input;
+  const keyed = keyLive(read, input.desired);
+  const { desired, live } = input.scope === void 0 ? { desired: input.desired, live: keyed } : cutToScope(input.desired, keyed, input.scope);
   return buildPlan({
     desired,
     live,
@@ -57429,15 +57509,31 @@ function planFromRead(input) {
     base: input.base,
     confirmed: input.confirmed,
     pendingRestores: input.pendingRestores,
+    // A scoped plan's basis is the cut config, never the whole one: apply, which plans the whole
+    // config, takes it for a plan of another config and refuses it (docs/owners.md).
     configDigest: digestConfig(desired),
     liveDigest: digestLive(read),
     ...input.rehearsal === void 0 ? {} : { rehearsal: input.rehearsal }
   });
 }
-function readForPlan(desired) {
+function readForPlan(desired, scope) {
+  const onlyScoped = async (reads, offices) => {
+    const s = await scope;
+    if (s === void 0) return reads;
+    const ids2 = new Set(keyLiveOffices(offices, (await desired).tenant.offices).tenant.offices.flatMap((o) => s.offices.includes(o.key) && o.id !== void 0 ? [o.id] : []));
+    return { ...reads, offices: reads.offices.filter((o) => ids2.has(o.id)) };
+  };
+  const cut2 = async (phaseOne) => {
+    const s = await scope;
+    const d = await desired;
+    return s === void 0 ? { desired: d, live: phaseOne } : cutToScope(d, keyLive(phaseOne, d), s);
+  };
   return {
-    early: async (offices) => chooseDeclaredOfficeReads(await desired, offices),
-    followUp: async (phaseOne) => choosePlanReads(await desired, phaseOne)
+    early: async (offices) => onlyScoped(chooseDeclaredOfficeReads((await cut2(offices)).desired, offices), offices),
+    followUp: async (phaseOne) => {
+      const { desired: d } = await cut2(phaseOne);
+      return onlyScoped(choosePlanReads(d, phaseOne), phaseOne);
+    }
   };
 }
 async function planAgainstLive(input) {
@@ -60371,16 +60467,16 @@ function createEmulator(opts) {
     async listen(port = 0, host = "127.0.0.1") {
       guardEveryRoute = host.toLowerCase() === "localhost" || isLoopbackAddress(host);
       const server = createServer(handle);
-      await new Promise((resolve17, reject) => {
+      await new Promise((resolve18, reject) => {
         server.once("error", (error) => reject(describeListenError(error, host, port)));
-        server.listen(port, host, () => resolve17());
+        server.listen(port, host, () => resolve18());
       });
       const addr = server.address();
       const shownHost = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
       return {
         url: `http://${shownHost}:${addr.port}`,
-        close: () => new Promise((resolve17, reject) => {
-          server.close((err) => err ? reject(err) : resolve17());
+        close: () => new Promise((resolve18, reject) => {
+          server.close((err) => err ? reject(err) : resolve18());
           server.closeAllConnections();
         })
       };
@@ -61157,14 +61253,14 @@ function renderMarkdown(plan, options = {}) {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const hint = options.artifactHint ?? DEFAULT_HINT;
   const view2 = buildPlanView(plan, { redact: options.redact ?? false });
-  const join9 = (lines2) => `${lines2.join("\n")}
+  const join11 = (lines2) => `${lines2.join("\n")}
 `;
-  const full = join9(renderWhole(view2, "full", []));
+  const full = join11(renderWhole(view2, "full", []));
   if (full.length <= maxChars) return full;
   const notice = ["", `> [!NOTE]`, `> This plan is too long to show in full here: ${hint}.`];
-  const lines = join9(renderWhole(view2, "lines", notice));
+  const lines = join11(renderWhole(view2, "lines", notice));
   if (lines.length <= maxChars) return lines;
-  const condensed = join9(renderCondensed(view2, maxChars, notice));
+  const condensed = join11(renderCondensed(view2, maxChars, notice));
   return condensed.length <= maxChars ? condensed : cut(condensed, maxChars, hint, view2);
 }
 
@@ -61665,6 +61761,126 @@ function reportVerification(verification, io, color) {
   return EXIT.incomplete;
 }
 
+// cmd/commands/codeowners.ts
+import { existsSync as existsSync6 } from "node:fs";
+import { mkdir as mkdir3, readFile, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname9, join as join8, relative as relative5, resolve as resolve9 } from "node:path";
+
+// src/owners/codeowners.ts
+var BLOCK_BEGIN = "# BEGIN dialform codeowners: written by `dialform codeowners` from the config's owners; edit those, not these lines";
+var BLOCK_END = "# END dialform codeowners";
+var CODEOWNERS_MAX_BYTES = 3 * 1024 * 1024;
+function ownersOfFile(owners, part) {
+  const found = [
+    ...part.offices.flatMap((o) => owners.offices[o] ?? []),
+    ...part.groups.flatMap((g) => owners.groups[g.key] ?? owners.offices[g.office] ?? []),
+    ...part.company ? owners.company : []
+  ];
+  return uniqueHandles(found.length > 0 ? found : owners.company);
+}
+function uniqueHandles(handles) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const h of [...handles].sort(compareCodeUnits)) if (!seen.has(h.toLowerCase())) seen.set(h.toLowerCase(), h);
+  return [...seen.values()];
+}
+function buildCodeownersEntries(owners, repoPath) {
+  const entries = [];
+  const unowned = [];
+  for (const part of owners.files) {
+    const path = repoPath(part.file);
+    const who = ownersOfFile(owners, part);
+    if (who.length === 0) unowned.push(path);
+    else entries.push({ path, owners: who });
+  }
+  entries.sort((a, b) => compareCodeUnits(a.path, b.path));
+  return { entries, unowned: unowned.sort(compareCodeUnits) };
+}
+var UNEXPRESSIBLE = /[\s*?[\]\\]/u;
+function patternOf(path) {
+  const name2 = path.split("/").pop() ?? path;
+  if (UNEXPRESSIBLE.test(path) || name2.startsWith("!") || path.startsWith("#") || path.startsWith("..")) {
+    throw new UsageError(
+      `${path}: CODEOWNERS cannot name this file (spaces, *, ?, [ ], \\, or a leading ! or # have other meanings there, and it must be inside the repository): rename the file`
+    );
+  }
+  return `/${path}`;
+}
+function renderCodeownersBlock(entries) {
+  const lines = entries.map((e) => `${patternOf(e.path)} ${e.owners.join(" ")}`);
+  return [BLOCK_BEGIN, ...lines, BLOCK_END].join("\n") + "\n";
+}
+function spliceCodeownersBlock(existing, block) {
+  if (existing === void 0 || existing === "") return block;
+  const lines = existing.split("\n");
+  const begin = lines.indexOf(BLOCK_BEGIN);
+  const end = lines.indexOf(BLOCK_END);
+  const begins = lines.filter((l) => l === BLOCK_BEGIN).length;
+  const ends = lines.filter((l) => l === BLOCK_END).length;
+  if (begins === 0 && ends === 0) return `${existing}${existing.endsWith("\n") ? "" : "\n"}${block}`;
+  if (begins !== 1 || ends !== 1 || end < begin) {
+    throw new UsageError(`the CODEOWNERS file has ${begins} "# BEGIN dialform codeowners" and ${ends} "# END dialform codeowners" lines, not one of each in order: fix them by hand, then rerun`);
+  }
+  const before = lines.slice(0, begin).join("\n");
+  const after = lines.slice(end + 1).join("\n");
+  return `${before === "" ? "" : `${before}
+`}${block}${after}`;
+}
+
+// cmd/repo-paths.ts
+import { statSync as statSync3 } from "node:fs";
+import { realpath as realpath2 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname8, join as join7, relative as relative4, sep } from "node:path";
+async function findRepositoryRoot(configPath) {
+  const dir = statSync3(configPath).isDirectory() ? configPath : dirname8(configPath);
+  try {
+    return await realpath2((await git(dir, ["rev-parse", "--show-toplevel"])).trim());
+  } catch {
+    throw new UsageError(`the config must be inside a git repository to name its files as GitHub does: ${relative4(process.cwd(), dir) || "."} is not in one`);
+  }
+}
+async function mapRepoPaths(root, files) {
+  const paths = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const dir = await realpath2(dirname8(file)).catch(() => dirname8(file));
+    paths.set(file, relative4(root, join7(dir, basename3(file))).split(sep).join("/"));
+  }
+  return (abs) => paths.get(abs) ?? abs;
+}
+
+// cmd/commands/codeowners.ts
+var CODEOWNERS_PLACES = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+async function runCodeowners(opts, io) {
+  const configPath = resolveConfigPath(io.cwd, opts.config);
+  const desired = await loadConfig(configPath);
+  const root = await findRepositoryRoot(configPath);
+  const repoPath = await mapRepoPaths(root, desired.owners.files.map((f) => f.file));
+  const { entries, unowned } = buildCodeownersEntries(desired.owners, repoPath);
+  for (const path of unowned) io.err(`warning: ${path} has no owners: give its offices, groups or the company owners (docs/owners.md)
+`);
+  const target = opts.file === void 0 ? defaultCodeownersFile(root) : resolve9(io.cwd, opts.file);
+  const shown = relative5(io.cwd, target) || target;
+  const existing = existsSync6(target) ? await readFile(target, "utf8") : void 0;
+  const wanted = spliceCodeownersBlock(existing, renderCodeownersBlock(entries));
+  if (Buffer.byteLength(wanted) >= CODEOWNERS_MAX_BYTES) throw new UsageError(`${shown} would be over 3 MB, which GitHub ignores: give owners to fewer, larger files`);
+  if (wanted === existing) {
+    io.out(`${shown} is current: ${entries.length} dialform entries.
+`);
+    return EXIT.ok;
+  }
+  if (opts.check === true) {
+    throw new DialformError("codeowners_stale", `${shown} is not current with the config's owners: run \`dialform codeowners\` and commit ${shown}`);
+  }
+  await mkdir3(dirname9(target), { recursive: true });
+  await writeFile3(target, wanted);
+  io.out(`Wrote ${entries.length} dialform entries to ${shown}.
+`);
+  return EXIT.ok;
+}
+function defaultCodeownersFile(root) {
+  const found = CODEOWNERS_PLACES.map((p) => join8(root, p)).find((p) => existsSync6(p));
+  return found ?? join8(root, CODEOWNERS_PLACES[0]);
+}
+
 // src/plan/confirm-steps.ts
 function listPendingConfirmations(desired, confirmed) {
   return groupBySteps(planPermissionChanges(desired, { confirmed }));
@@ -61730,15 +61946,15 @@ async function runConfirm(steps, opts, io) {
 }
 
 // cmd/commands/emulator.ts
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 
 // cmd/commands/emulator-console.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { resolve as resolve9 } from "node:path";
+import { existsSync as existsSync7 } from "node:fs";
+import { resolve as resolve10 } from "node:path";
 async function runEmulatorConsole(opts, io) {
-  const fixturePath = opts.fixture === void 0 ? await readConfigFixture(opts, io) : resolve9(io.cwd, opts.fixture);
-  const statePath = resolve9(io.cwd, EMULATOR_STATE);
-  if (fixturePath === void 0 && !existsSync6(statePath)) {
+  const fixturePath = opts.fixture === void 0 ? await readConfigFixture(opts, io) : resolve10(io.cwd, opts.fixture);
+  const statePath = resolve10(io.cwd, EMULATOR_STATE);
+  if (fixturePath === void 0 && !existsSync7(statePath)) {
     throw new DialformError(
       "emulator_fixture_missing",
       `no embedded emulator state at ${EMULATOR_STATE}: run a command with --emulator first, or pass --fixture FILE (or set emulator.fixture in the config) to seed it`
@@ -61783,7 +61999,7 @@ async function readConfigFixture(opts, io) {
 
 // cmd/commands/emulator.ts
 async function runEmulatorServe(opts, io) {
-  const fixture = await loadFixture(resolve10(io.cwd, opts.fixture));
+  const fixture = await loadFixture(resolve11(io.cwd, opts.fixture));
   const emulator = createEmulator({ fixture, latencyMs: opts.latency, rateLimit: opts.rateLimit, faults: opts.faults });
   const server = await emulator.listen(opts.port, opts.host);
   if (!isLoopbackName2(opts.host)) io.err(noLoginWarning(opts.host));
@@ -61805,10 +62021,10 @@ function suggestKey(fixture) {
 }
 
 // cmd/commands/emulator-do.ts
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 async function runEmulatorDo(request2, opts, io) {
   const step = await resolveStep(request2, opts, io);
-  const done = await performOnSavedState(resolve11(io.cwd, EMULATOR_STATE), step);
+  const done = await performOnSavedState(resolve12(io.cwd, EMULATOR_STATE), step);
   io.out(`${done}
 `);
   return EXIT.ok;
@@ -61875,7 +62091,7 @@ async function readOfficeSelectors(opts, io) {
 }
 
 // cmd/commands/import.ts
-import { dirname as dirname9, join as join8, relative as relative5, resolve as resolve12 } from "node:path";
+import { dirname as dirname11, join as join10, relative as relative7, resolve as resolve13 } from "node:path";
 
 // src/import/render-import.ts
 var import_yaml4 = __toESM(require_dist2(), 1);
@@ -62008,16 +62224,16 @@ function toText(doc) {
 
 // src/import/write-import.ts
 import { constants as constants2, lstatSync } from "node:fs";
-import { mkdir as mkdir3, open as open3 } from "node:fs/promises";
-import { dirname as dirname8, join as join7, relative as relative4, sep } from "node:path";
+import { mkdir as mkdir4, open as open3 } from "node:fs/promises";
+import { dirname as dirname10, join as join9, relative as relative6, sep as sep2 } from "node:path";
 async function writeImportFiles(outDir, files, options) {
-  const shown = (path) => relative4(options.cwd, path).split(sep).join("/") || ".";
+  const shown = (path) => relative6(options.cwd, path).split(sep2).join("/") || ".";
   const problems = [];
   const existing = [];
   const checkedDirs = /* @__PURE__ */ new Set();
   for (const file of files) {
-    const path = join7(outDir, file.path);
-    for (const dir of directoriesBetween(outDir, dirname8(path))) {
+    const path = join9(outDir, file.path);
+    for (const dir of directoriesBetween(outDir, dirname10(path))) {
       if (checkedDirs.has(dir)) continue;
       checkedDirs.add(dir);
       const problem = describeDirectory(dir, lstatOrUndefined(dir, shown), shown);
@@ -62035,9 +62251,9 @@ Nothing was written.`);
     throw new UsageError(`import would overwrite ${existing.join(", ")}; nothing was written. Pass --force to overwrite.`);
   }
   for (const file of files) {
-    const path = join7(outDir, file.path);
+    const path = join9(outDir, file.path);
     try {
-      await mkdir3(dirname8(path), { recursive: true });
+      await mkdir4(dirname10(path), { recursive: true });
       const flags = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_NOFOLLOW | (options.force ? constants2.O_TRUNC : constants2.O_EXCL);
       const handle = await open3(path, flags, 438);
       try {
@@ -62053,11 +62269,11 @@ Nothing was written.`);
   }
 }
 function directoriesBetween(outDir, dir) {
-  const rel = relative4(outDir, dir);
+  const rel = relative6(outDir, dir);
   const dirs = [outDir];
   let at2 = outDir;
-  for (const segment of rel === "" ? [] : rel.split(sep)) {
-    at2 = join7(at2, segment);
+  for (const segment of rel === "" ? [] : rel.split(sep2)) {
+    at2 = join9(at2, segment);
     dirs.push(at2);
   }
   return dirs;
@@ -62080,7 +62296,7 @@ function lstatOrUndefined(path, shown) {
 
 // cmd/commands/import.ts
 async function runImport(opts, io) {
-  const outDir = resolve12(io.cwd, opts.outDir);
+  const outDir = resolve13(io.cwd, opts.outDir);
   const target = await openTarget(opts, io);
   let result2;
   try {
@@ -62090,17 +62306,17 @@ async function runImport(opts, io) {
     }
     const schema2 = findConfigSchemaPath();
     result2 = renderImport(live, {
-      schemaPath: (file) => relative5(dirname9(join8(outDir, file)), schema2),
+      schemaPath: (file) => relative7(dirname11(join10(outDir, file)), schema2),
       ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle }
     });
   } finally {
     await target.close();
   }
   await writeImportFiles(outDir, result2.files, { cwd: io.cwd, force: opts.force });
-  const shown = relative5(io.cwd, outDir) || ".";
+  const shown = relative7(io.cwd, outDir) || ".";
   io.out(`Imported ${result2.offices} office(s) and ${result2.users} user(s) into ${shown}/:
 `);
-  for (const file of result2.files) io.out(`  ${join8(shown, file.path)}
+  for (const file of result2.files) io.out(`  ${join10(shown, file.path)}
 `);
   if (result2.skipped.length > 0) {
     io.out(`Skipped ${result2.skipped.length} user(s) that are deleted or cancelled:
@@ -62114,24 +62330,127 @@ async function runImport(opts, io) {
 }
 
 // cmd/commands/plan.ts
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
+
+// src/owners/blast-radius.ts
+function reachOf(op) {
+  const own = op.office_key === null ? [] : [op.office_key];
+  const reach = (offices, company = false) => ({ offices: [...new Set(offices)].sort(compareCodeUnits), company });
+  switch (op.kind) {
+    case "move_user":
+    case "transfer_licenses":
+      return reach([...own, op.from.key, op.to.key]);
+    case "update_user":
+      return reach([...own, ...(op.patch.admin_offices ?? []).map((o) => o.key)], op.patch.is_super_admin !== void 0);
+    case "release_number":
+    case "change_account_type":
+      return reach(own, true);
+    case "create_office":
+    case "create_user":
+    case "suspend_user":
+    case "reactivate_user":
+    case "delete_user":
+    case "assign_number":
+    case "unassign_number":
+    case "buy_licenses":
+    case "cancel_licenses":
+    case "rename_office":
+    case "restore_user":
+    case "grant_analytics":
+    case "revoke_analytics":
+    case "grant_proxy":
+    case "revoke_proxy":
+    case "create_group":
+    case "rename_group":
+    case "delete_group":
+    case "add_operator":
+    case "remove_operator":
+    case "set_skill":
+      return reach(own, own.length === 0);
+    default: {
+      const _never = op;
+      return _never;
+    }
+  }
+}
+function findOutsideReach(operations, scope, owners) {
+  const inScope = new Set(scope);
+  return operations.flatMap((op) => {
+    const reach = reachOf(op);
+    const offices = reach.offices.filter((o) => !inScope.has(o));
+    if (offices.length === 0 && !reach.company) return [];
+    const who = uniqueHandles([...offices.flatMap((o) => owners.offices[o] ?? owners.company), ...reach.company ? owners.company : []]);
+    return [{ op: op.id, kind: op.kind, summary: op.summary, offices, company: reach.company, owners: who }];
+  });
+}
+function describeOutsideReach(outside, redact = false) {
+  return outside.map((o) => {
+    const parts = [...o.offices.map((k) => `office ${k}`), ...o.company ? ["the company"] : []].join(" and ");
+    const who = o.owners.length === 0 ? "no owners declared" : o.owners.join(" ");
+    return `${o.op} ${redact ? o.kind : o.summary}: reaches ${parts}; needs approval of ${who}`;
+  });
+}
+
+// src/owners/render-reach.ts
+function renderScopeReach(plan, scope, owners) {
+  const outside = describeOutsideReach(findOutsideReach(plan.operations, scope.offices, owners));
+  const head = `Scoped plan: office ${scope.offices.join(", office ")} only; it cannot be applied (apply plans the whole config).
+`;
+  if (outside.length === 0) return `
+${head}Every operation stays inside the scope.
+`;
+  return `
+${head}Operations that reach outside the scope need those owners' approval too:
+${outside.map((l) => `  ${l}
+`).join("")}`;
+}
+
+// src/owners/render-review.ts
+var CROSS_OFFICE_MARKER = "<!-- dialform:cross-office -->";
+function findOwnedByChange(owners, changed, repoPath) {
+  const touched = new Set(changed);
+  const parts = owners.files.filter((p) => touched.has(repoPath(p.file)));
+  return {
+    offices: [...new Set(parts.flatMap((p) => [...p.offices, ...p.groups.map((g) => g.office)]))].sort(compareCodeUnits),
+    company: parts.some((p) => p.company)
+  };
+}
+function renderOwnerReview(plan, owned, owners, options = {}) {
+  const redact = options.redact === true;
+  const byOffice = /* @__PURE__ */ new Map();
+  for (const op of plan.operations) for (const key of reachOf(op).offices) byOffice.set(key, [...byOffice.get(key) ?? [], `${op.id} ${redact ? op.kind : op.summary}`]);
+  const ownersOf = (key) => uniqueHandles(owners.offices[key] ?? owners.company).join(" ") || "no owners declared";
+  const sections = [...byOffice.keys()].sort(compareCodeUnits).map((key) => [`#### Office \`${key}\` \u2014 ${ownersOf(key)}`, "", ...(byOffice.get(key) ?? []).map((l) => `- ${l}`), ""].join("\n"));
+  const outside = findOutsideReach(plan.operations, owned.offices, owners).filter((o) => o.offices.length > 0 || !owned.company);
+  const scope = owned.offices.length === 0 ? "no office" : owned.offices.map((k) => `\`${k}\``).join(", ");
+  const reach = outside.length === 0 ? `Every operation stays inside what this change's files own (${scope}).
+` : [CROSS_OFFICE_MARKER, `#### \u26A0\uFE0F Operations reaching outside what this change's files own (${scope})`, "", ...describeOutsideReach(outside, redact).map((l) => `- ${l}`), ""].join("\n");
+  return { markdown: ["### Owners", "", ...sections, reach].join("\n"), crossOffice: outside.length > 0 };
+}
+
+// cmd/commands/plan.ts
+import { readFile as readFile2 } from "node:fs/promises";
 async function runPlan(opts, io) {
   const configPath = resolveConfigPath(io.cwd, opts.config);
+  const scoped = (opts.scope ?? []).length > 0;
+  if (scoped && opts.out !== void 0) throw new UsageError("--scope with --out: a scoped plan leaves other offices out and cannot be applied; plan without --scope to save a plan for apply");
   const loading = observed(loadConfig(configPath));
+  const scoping = observed(loading.then((d) => scoped ? parseScope(opts.scope ?? [], d) : void 0));
   const target = await openTargetBeside(opts, io, loading);
   try {
-    const reading = observed(fetchLive(target.client, readForPlan(loading)));
+    const reading = observed(fetchLive(target.client, readForPlan(loading, scoping)));
     const desired = await loading;
+    const scope = await scoping;
     const base2 = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : void 0;
     const { grants: confirmed } = await readConfirmed(configPath);
-    const pendingRestores = await openJournal(resolve13(io.cwd, opts.journal)).pendingRestores();
+    const pendingRestores = await openJournal(resolve14(io.cwd, opts.journal)).pendingRestores();
     const read = await reading;
     const now = /* @__PURE__ */ new Date();
     const skew = checkDialpadClock(desired, read, now);
     if (skew !== void 0) io.err(describeClockSkew(skew));
-    const plan = planFromRead({ desired, read, base: base2, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config) });
+    const plan = planFromRead({ desired, read, base: base2, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config), ...scope === void 0 ? {} : { scope } });
     if (opts.out) {
-      await writePlanFile(resolve13(io.cwd, opts.out), plan);
+      await writePlanFile(resolve14(io.cwd, opts.out), plan);
       io.err(
         plan.summary.blocked ? `Plan written to ${opts.out}; it is blocked by the errors below, so apply will refuse it: fix them and plan again.
 ` : `Plan written to ${opts.out}; apply it with: dialform apply ${opts.out}
@@ -62139,22 +62458,37 @@ async function runPlan(opts, io) {
       );
     }
     io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
+    if (opts.changed !== void 0) {
+      const review = await reviewChanges(opts.changed, configPath, desired.owners, base2?.owners ?? desired.owners, plan, io, opts.redact === true);
+      (opts.format === "json" ? io.err : io.out)(`
+${review}`);
+    }
+    if (scope !== void 0) {
+      const lines = renderScopeReach(plan, scope, desired.owners);
+      (opts.format === "json" ? io.err : io.out)(lines);
+    }
     return planExitCode(plan, opts.detailedExitcode === true);
   } finally {
     await target.close();
   }
 }
+async function reviewChanges(changedFile, configPath, owners, before, plan, io, redact) {
+  const changed = (await readFile2(resolve14(io.cwd, changedFile), "utf8")).split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const root = await findRepositoryRoot(configPath);
+  const repoPath = await mapRepoPaths(root, before.files.map((f) => f.file));
+  return renderOwnerReview(plan, findOwnedByChange(before, changed, repoPath), owners, { redact }).markdown;
+}
 
 // cmd/commands/show.ts
-import { resolve as resolve14 } from "node:path";
+import { resolve as resolve15 } from "node:path";
 async function runShow(file, opts, io) {
-  const plan = await readPlanFile(resolve14(io.cwd, file));
+  const plan = await readPlanFile(resolve15(io.cwd, file));
   io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
   return plan.summary.blocked ? EXIT.blocked : EXIT.ok;
 }
 
 // cmd/commands/status.ts
-import { resolve as resolve15 } from "node:path";
+import { resolve as resolve16 } from "node:path";
 
 // src/status/render-status.ts
 var LISTED_VIEWS = ["users", "numbers", "deleted"];
@@ -62298,7 +62632,7 @@ async function runStatus(opts, io) {
   try {
     const live = await fetchLive(target.client, desired === void 0 ? READ_PHASE_ONE : readForPlan(desired));
     const now = /* @__PURE__ */ new Date();
-    const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve15(io.cwd, opts.journal)).pendingRestores() });
+    const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve16(io.cwd, opts.journal)).pendingRestores() });
     const status = buildStatus({ live, now, ...opts.search === void 0 ? {} : { search: opts.search }, history, ...plan === void 0 ? {} : { plan } });
     const shown = opts.redact === true ? redactStatus(status) : status;
     io.out(csvView !== void 0 ? renderStatusCsv(shown, csvView) : opts.format === "json" ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
@@ -62308,8 +62642,8 @@ async function runStatus(opts, io) {
   }
 }
 async function readHistory(opts, io) {
-  const entries = (await readEntries(resolve15(io.cwd, opts.journal))).filter((e) => e.status === "done");
-  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve15(io.cwd, file))));
+  const entries = (await readEntries(resolve16(io.cwd, opts.journal))).filter((e) => e.status === "done");
+  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve16(io.cwd, file))));
   return mergeHistories(readJournalHistory(entries), joinHistory({ plans, entries, identify: identifyPlan }));
 }
 function chooseLists(opts) {
@@ -62327,7 +62661,7 @@ function chooseCsvView(views) {
 }
 
 // cmd/commands/validate.ts
-import { relative as relative6, resolve as resolve16 } from "node:path";
+import { relative as relative8, resolve as resolve17 } from "node:path";
 
 // src/config/advise.ts
 function adviseConfig(desired) {
@@ -62353,9 +62687,9 @@ async function runValidate(opts, io) {
   const files = desired.files.length;
   let fixture;
   if (opts.emulator !== void 0 && opts.emulator !== false) {
-    const path = typeof opts.emulator === "string" ? resolve16(io.cwd, opts.emulator) : desired.emulatorFixture;
+    const path = typeof opts.emulator === "string" ? resolve17(io.cwd, opts.emulator) : desired.emulatorFixture;
     if (!path) throw new UsageError("--emulator without a FIXTURE needs `emulator: { fixture: \u2026 }` in the config");
-    fixture = { file: relative6(io.cwd, path), users: (await loadFixture(path)).users.length };
+    fixture = { file: relative8(io.cwd, path), users: (await loadFixture(path)).users.length };
   }
   if (opts.format === "json") {
     const result2 = { valid: true, files, offices: offices.length, users: users.length, groups: groups.length, ...fixture ? { emulator_fixture: fixture } : {} };
@@ -62537,12 +62871,13 @@ function buildProgram(io, setCode) {
   const program2 = new Command("dialform").description("Manage a Dialpad company as code: plan and apply offices, users, licenses and numbers from YAML.").version(readPackageVersion()).exitOverride().showHelpAfterError("(run with --help for usage)").configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(text.replace(/^error: /, "error usage: ")) });
   program2.command("validate").description("check the config files and report every problem as file:line:col").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").option("--emulator [fixture]", "also check the emulator fixture (default: the config\u2019s emulator.fixture)").addOption(new Option("--format <format>", "output format").choices(RESULT_FORMATS).default("text")).action(async (opts) => setCode(await runValidate(opts, io)));
   addConnectionOptions(
-    program2.command("plan").description("show what apply would change, checked against Dialpad\u2019s rules").option("--out <file>", "also write the plan as JSON to FILE, for `apply FILE`").addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--detailed-exitcode", "exit 2 when there are changes (0 when none)").option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--base <ref>", "git revision of the config to compare analytics and proxy grants against (without a confirmations file)").option("--journal <file>", "the apply journal to read restores apply waited for from (read only)", ".dialform/journal.jsonl").option("--no-color", "no colours")
+    program2.command("plan").description("show what apply would change, checked against Dialpad\u2019s rules").option("--out <file>", "also write the plan as JSON to FILE, for `apply FILE`").addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--detailed-exitcode", "exit 2 when there are changes (0 when none)").option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--base <ref>", "git revision of the config to compare analytics and proxy grants against (without a confirmations file)").option("--journal <file>", "the apply journal to read restores apply waited for from (read only)", ".dialform/journal.jsonl").option("--changed <file>", "a file listing the changed paths (git diff --name-only): append which offices the plan touches, with their owners, and the operations reaching outside what the changed files own").option("--scope <office:key>", "plan only what concerns this office (repeatable; not with --out: a scoped plan is never applied)", collect, []).option("--no-color", "no colours")
   ).action(async (opts) => setCode(await runPlan(opts, io)));
   addConnectionOptions(
     program2.command("apply").description("make Dialpad match the config (or apply a saved plan FILE)").argument("[file]", "a plan written by `plan --out`").option("--auto-approve", "do not ask for confirmation (required when not on a terminal)").option("--journal <file>", "where apply records each operation\u2019s outcome", ".dialform/journal.jsonl").option("--allow-older-config", "apply a config whose git commit is older than the one last applied").addOption(new Option("--format <format>", "json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)").choices(RESULT_FORMATS).default("text")).option("--expect-fingerprint <sha256>", "apply only the plan with this fingerprint (the reviewed one); otherwise write nothing and fail with plan_changed").option("--out <file>", "with --expect-fingerprint: write the fresh plan as JSON to FILE when it is not the reviewed one").option("--no-color", "no colours")
   ).action(async (file, opts) => setCode(await runApply(file, opts, io)));
   program2.command("confirm").description("record that manual analytics or proxy steps (which no API shows) are done in Dialpad").argument("[step...]", "a step as plans and apply name it (grant_analytics), or one user of it (grant_analytics:ada@acme.com); none: list the steps waiting").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").action(async (steps, opts) => setCode(await runConfirm(steps, opts, io)));
+  program2.command("codeowners").description("write the CODEOWNERS lines that make each config file\u2019s owners its reviewers").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").option("--file <path>", "the CODEOWNERS file (default: the one GitHub reads: .github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS)").option("--check", "write nothing; fail with codeowners_stale when the file is not current (for CI)").action(async (opts) => setCode(await runCodeowners(opts, io)));
   program2.command("show").description("render a saved plan").argument("<file>", "a plan written by `plan --out`").addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--no-color", "no colours").action(async (file, opts) => setCode(await runShow(file, opts, io)));
   addConnectionOptions(
     program2.command("import").description("write config files describing the live company").option("-o, --out-dir <dir>", "directory to write", "dialform").option("--force", "overwrite existing files").addOption(
