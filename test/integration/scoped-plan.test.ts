@@ -112,6 +112,9 @@ describe('a scoped plan printed as JSON is refused by apply', () => {
     const planned = await runCli(['plan', '-c', 'dialform', '--scope', 'office:office-02-gb', '--format', 'json'], { cwd, env });
     expect(planned.code, planned.stderr).toBe(0);
     expect(JSON.parse(planned.stdout).operations).toHaveLength(1);
+    // JSON keeps stdout one plan document: the scope trailer goes to stderr.
+    expect(planned.stderr).toContain('Scoped plan: office office-02-gb only; it cannot be applied');
+    expect(planned.stderr).toContain('Every operation stays inside the scope.');
     await writeFile(join(cwd, 'scoped.json'), planned.stdout);
     const applied = await runCli(['apply', 'scoped.json', '-c', 'dialform', '--auto-approve'], { cwd, env });
     expect(applied.code).toBe(1);

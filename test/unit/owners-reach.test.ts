@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigOwners } from '../../src/model/config-owners.js';
+import type { Operation } from '../../src/plan/types.js';
 import { findOutsideReach, reachOf } from '../../src/owners/blast-radius.js';
 import { renderScopeReach } from '../../src/owners/render-reach.js';
 import { CROSS_OFFICE_MARKER, findOwnedByChange, renderOwnerReview } from '../../src/owners/render-review.js';
@@ -42,6 +43,18 @@ describe('what an operation reaches (issue 30)', () => {
     const text = renderScopeReach(plan, { offices: ['london'] }, OWNERS);
     expect(text).toContain('reaches office ny; needs approval of @acme/nyc-admins');
     expect(text).toContain('reaches the company; needs approval of @acme/it');
+  });
+});
+
+describe('a license transfer', () => {
+  it('touches both offices, and needs the giving office’s owners from the receiving side', () => {
+    const ref = (key: string) => ({ key, id: `id-${key}`, name: `Acme ${key}` });
+    const transfer: Operation = {
+      kind: 'transfer_licenses', id: 'op-1', target: { type: 'office', ...ref('london') }, changes: [], manual: true, reversible: 'yes', source: 'dialform.yaml:3',
+      after: [], summary: 'transfer 2 talk licenses from Acme ny to Acme london', notes: [], office_key: 'london', line: 'talk', count: 2, from: ref('ny'), to: ref('london'), to_purchased_after: 7,
+    };
+    expect(reachOf(transfer)).toEqual({ offices: ['london', 'ny'], company: false });
+    expect(findOutsideReach([transfer], ['london'], OWNERS).map((o) => o.owners)).toEqual([['@acme/nyc-admins']]);
   });
 });
 
