@@ -53,9 +53,13 @@ validate_or_fail() {
 # unredacted plan never leaves the runner). Both carry the fingerprint. Sets $code; on a failure
 # reports it.
 make_plan() {
-  local name="$1" base=()
+  local name="$1" base=() changed=()
   [ -n "${BASE:-}" ] && [ "$name" = plan ] && base=(--base "$BASE")
-  dialform plan -c "$config" "${base[@]}" --out "$work/$name.json" --format markdown --detailed-exitcode "${redact[@]}" > "$work/$name.md" 2> "$work/$name.log"
+  # On a pull request: which offices the changed files own, checked against the plan (docs/owners.md).
+  if [ "$name" = plan ] && [ -n "${BASE:-}" ] && is_pull_request && git diff --name-only "$BASE...HEAD" > "$work/changed.txt" 2> /dev/null; then
+    changed=(--changed "$work/changed.txt")
+  fi
+  dialform plan -c "$config" "${base[@]}" "${changed[@]}" --out "$work/$name.json" --format markdown --detailed-exitcode "${redact[@]}" > "$work/$name.md" 2> "$work/$name.log"
   code=$?
   cat "$work/$name.log" >&2
   case "$code" in 0 | 2 | 3) ;; *) report_failure "dialform plan" "$work/$name.log" "$code"; return ;; esac
@@ -81,7 +85,10 @@ run_plan() {
   case "$code" in 0 | 2 | 3) ;; *) exit "$code" ;; esac
   github outputs --plan "$(ls "$artifact"/plan*.json 2> /dev/null | head -n 1)" --exitcode "$code"
   github summary --body-file "$work/plan.md"
-  if is_pull_request; then github comment --body-file "$work/plan.md" --config "$config" || exit 1; fi
+  if is_pull_request; then
+    github comment --body-file "$work/plan.md" --config "$config" || exit 1
+    github label --body-file "$work/plan.md" || exit 1
+  fi
   if [ "$code" = 3 ]; then
     explain_blocked
     exit 3

@@ -82,6 +82,29 @@ async function comment({ bodyFile, config, kind, pull }) {
   }
 }
 
+/** The label a pull request gets while its plan reaches outside the offices its files own (docs/owners.md). */
+const CROSS_OFFICE_LABEL = 'dialform: cross-office';
+/** Written by `dialform plan --changed` into the plan when an operation reaches outside (src/owners/render-review.ts). */
+const CROSS_OFFICE_MARKER = '<!-- dialform:cross-office -->';
+
+/** Adds the cross-office label when the plan comment says so, and takes it off when it no longer does. */
+async function label({ bodyFile, pull }) {
+  const repo = env('GITHUB_REPOSITORY');
+  const number = pull || pullNumber();
+  const name = encodeURIComponent(CROSS_OFFICE_LABEL);
+  if (readFileSync(bodyFile, 'utf8').includes(CROSS_OFFICE_MARKER)) {
+    await api('POST', `/repos/${repo}/issues/${number}/labels`, { body: { labels: [CROSS_OFFICE_LABEL] }, what: 'label the pull request' });
+    console.log(`Labelled #${number} "${CROSS_OFFICE_LABEL}": the plan reaches outside the offices its files own`);
+    return;
+  }
+  try {
+    await api('DELETE', `/repos/${repo}/issues/${number}/labels/${name}`, { what: 'unlabel the pull request' });
+  } catch (error) {
+    // 404: the pull request does not have the label.
+    if (!(error instanceof ActionError) || error.status !== 404) throw error;
+  }
+}
+
 function summary({ bodyFile }) {
   const text = readFileSync(bodyFile, 'utf8');
   const fitted = text.length <= MAX_SUMMARY ? text : fitBody('', text, MAX_SUMMARY, `the \`${artifactName()}\` artifact`);
@@ -327,7 +350,7 @@ function errorCode({ json }) {
   } catch {}
 }
 
-const COMMANDS = { comment, summary, outputs, errors, drift, notice, manual, receipt, reviewed, concurrent, fingerprint, 'error-code': errorCode };
+const COMMANDS = { comment, label, summary, outputs, errors, drift, notice, manual, receipt, reviewed, concurrent, fingerprint, 'error-code': errorCode };
 
 async function main(argv) {
   const [command, ...rest] = argv;

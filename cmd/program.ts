@@ -63,6 +63,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--redact', 'mask emails, phone numbers and people’s names (to initials) in the output')
       .option('--base <ref>', 'git revision of the config to compare analytics and proxy grants against (without a confirmations file)')
       .option('--journal <file>', 'the apply journal to read restores apply waited for from (read only)', '.dialform/journal.jsonl')
+      .option('--changed <file>', 'a file listing the changed paths (git diff --name-only): append which offices the plan touches, with their owners, and the operations reaching outside what the changed files own')
+      .option('--scope <office:key>', 'plan only what concerns this office (repeatable; not with --out: a scoped plan is never applied)', collect, [])
       .option('--no-color', 'no colours'),
   ).action(async (opts) => setCode(await (await import('./commands/plan.js')).runPlan(opts, io)));
 
@@ -86,6 +88,14 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument('[step...]', 'a step as plans and apply name it (grant_analytics), or one user of it (grant_analytics:ada@acme.com); none: list the steps waiting')
     .option('-c, --config <path>', 'config file or directory (default: ./dialform.yaml, else ./dialform/)')
     .action(async (steps, opts) => setCode(await (await import('./commands/confirm.js')).runConfirm(steps, opts, io)));
+
+  program
+    .command('codeowners')
+    .description('write the CODEOWNERS lines that make each config file’s owners its reviewers')
+    .option('-c, --config <path>', 'config file or directory (default: ./dialform.yaml, else ./dialform/)')
+    .option('--file <path>', 'the CODEOWNERS file (default: the one GitHub reads: .github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS)')
+    .option('--check', 'write nothing; fail with codeowners_stale when the file is not current (for CI)')
+    .action(async (opts) => setCode(await (await import('./commands/codeowners.js')).runCodeowners(opts, io)));
 
   program
     .command('show')

@@ -39,6 +39,8 @@ export const ERROR_CODES = {
    * was written.
    */
   plan_changed: EXIT.error,
+  /** `codeowners --check`: the CODEOWNERS file is not what the config's owners call for. */
+  codeowners_stale: EXIT.error,
   /** The apply journal cannot be read or appended to (a directory, a device, no permission). */
   journal_unusable: EXIT.error,
   /**

@@ -1,5 +1,7 @@
 import { digestConfig } from './config/index.js';
-import { fetchLive, type DialpadClient, type LiveReadScope } from './dialpad/index.js';
+import { fetchLive, type DialpadClient, type FollowUpReads, type LiveReadScope } from './dialpad/index.js';
+import { keyLiveOffices } from './model/match-offices.js';
+import { cutToScope, type PlanScope } from './owners/scope-plan.js';
 import { chooseDeclaredOfficeReads, choosePlanReads } from './plan/choose-live-reads.js';
 import { diffTenant } from './diff/index.js';
 import { keyLive } from './model/groups.js';
@@ -22,6 +24,8 @@ export interface PlanInputs {
   pendingRestores?: readonly PendingRestore[];
   /** Against the embedded emulator: see `BuildPlanInput.rehearsal`. */
   rehearsal?: Rehearsal;
+  /** `plan --scope`: plan only what concerns these offices (`cutToScope`). Such a plan is never applied. */
+  scope?: PlanScope;
 }
 
 /**
@@ -34,8 +38,9 @@ export interface PlanInputs {
  * `read` is the id-keyed live state `fetchLive` returns.
  */
 export function planFromRead(input: PlanInputs & { read: LiveState; now: Date }): Plan {
-  const { desired, read } = input;
-  const live = keyLive(read, desired);
+  const { read } = input;
+  const keyed = keyLive(read, input.desired);
+  const { desired, live } = input.scope === undefined ? { desired: input.desired, live: keyed } : cutToScope(input.desired, keyed, input.scope);
   return buildPlan({
     desired,
     live,
@@ -44,6 +49,8 @@ export function planFromRead(input: PlanInputs & { read: LiveState; now: Date })
     base: input.base,
     confirmed: input.confirmed,
     pendingRestores: input.pendingRestores,
+    // A scoped plan's basis is the cut config, never the whole one: apply, which plans the whole
+    // config, takes it for a plan of another config and refuses it (docs/owners.md).
     configDigest: digestConfig(desired),
     liveDigest: digestLive(read),
     ...(input.rehearsal === undefined ? {} : { rehearsal: input.rehearsal }),
@@ -55,11 +62,29 @@ export function planFromRead(input: PlanInputs & { read: LiveState; now: Date })
  * config; the declaring offices' `plan` reads start as soon as the offices (and the config) are in
  * (`chooseDeclaredOfficeReads`). `desired` may still be loading: phase 1 starts at once and
  * phase 2 waits for it (a config that fails to load fails the read with its own error).
+ *
+ * With a `scope` (`plan --scope`), phase 2 is chosen for the config and read cut to it
+ * (`cutToScope`), and no office outside it is read per office, not even the other side of a move
+ * (whose capacity its own owners' plan checks).
  */
-export function readForPlan(desired: DesiredState | PromiseLike<DesiredState>): LiveReadScope {
+export function readForPlan(desired: DesiredState | PromiseLike<DesiredState>, scope?: PlanScope | PromiseLike<PlanScope | undefined>): LiveReadScope {
+  const onlyScoped = async (reads: FollowUpReads, offices: LiveState): Promise<FollowUpReads> => {
+    const s = await scope;
+    if (s === undefined) return reads;
+    const ids = new Set(keyLiveOffices(offices, (await desired).tenant.offices).tenant.offices.flatMap((o) => (s.offices.includes(o.key) && o.id !== undefined ? [o.id] : [])));
+    return { ...reads, offices: reads.offices.filter((o) => ids.has(o.id)) };
+  };
+  const cut = async (phaseOne: LiveState): Promise<{ desired: DesiredState; live: LiveState }> => {
+    const s = await scope;
+    const d = await desired;
+    return s === undefined ? { desired: d, live: phaseOne } : cutToScope(d, keyLive(phaseOne, d), s);
+  };
   return {
-    early: async (offices) => chooseDeclaredOfficeReads(await desired, offices),
-    followUp: async (phaseOne) => choosePlanReads(await desired, phaseOne),
+    early: async (offices) => onlyScoped(chooseDeclaredOfficeReads((await cut(offices)).desired, offices), offices),
+    followUp: async (phaseOne) => {
+      const { desired: d } = await cut(phaseOne);
+      return onlyScoped(choosePlanReads(d, phaseOne), phaseOne);
+    },
   };
 }
 

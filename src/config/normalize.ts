@@ -4,6 +4,7 @@ import { GROUP_CONFIG_KEY } from '../model/groups.js';
 import { DEFAULT_USER_LICENSE } from '../model/license-lines.js';
 import type { MergedConfig } from './merge-files.js';
 import type { RawCompany, RawConfig, RawGroup, RawOffice, RawPolicy, RawReservedNumbers, RawUser } from './raw-types.js';
+import { readConfigOwners } from './config-owners.js';
 import { resolveFixture } from './semantic-rules.js';
 import type { PathSegment } from './yaml-file.js';
 import { compareCodeUnits } from '../model/compare.js';
@@ -54,6 +55,7 @@ export function normalizeConfig(config: MergedConfig, files: string[]): DesiredS
     version: { ignored: 'the schema admits only 1' },
     company: (company) => ({ company: normalizeFields<RawCompany, DesiredState['tenant']['company']>(company ?? {}, {
       account_type: (type) => (type === undefined ? {} : { accountType: type, source: sourceOf(config, ['company'], 'account_type') }),
+      owners: OWNERS_IGNORED,
     }) }),
     policy: (policy) => ({ policy: normalizePolicy(policy ?? {}) }),
     offices: (offices) => ({
@@ -79,6 +81,7 @@ export function normalizeConfig(config: MergedConfig, files: string[]): DesiredS
     groupSections: GROUP_TYPES.filter((type) => raw[GROUP_CONFIG_KEY[type]] !== undefined),
     ...optional('emulatorFixture', s.emulatorFixture),
     files,
+    owners: readConfigOwners(config, files),
   };
 }
 
@@ -110,6 +113,9 @@ function normalizeReserved(raw: RawReservedNumbers | undefined, source: () => st
   return raw === undefined ? reserved : { ...reserved, source: source() };
 }
 
+/** Owners are read by `readConfigOwners` into `DesiredState.owners`: the repository's, not Dialpad's. */
+const OWNERS_IGNORED = { ignored: 'a repository fact: read into DesiredState.owners by readConfigOwners' };
+
 const OFFICE_FIELDS: Fields<RawOffice, Office> = {
   name: (v) => ({ name: v }),
   id: (v) => optional('id', v),
@@ -125,6 +131,7 @@ const OFFICE_FIELDS: Fields<RawOffice, Office> = {
   },
   create: (v) => optional('create', v as OfficeCreateSpec | undefined),
   lifecycle: (v) => optional('lifecycle', v),
+  owners: OWNERS_IGNORED,
 };
 
 function normalizeOffice(key: string, raw: RawOffice, source: string): Office {
@@ -177,6 +184,7 @@ const GROUP_FIELDS: Fields<RawGroup, Group> = {
   office: (v) => ({ office: v }),
   id: (v) => optional('id', v),
   allow_new_group: (v) => optional('allowNewGroup', v),
+  owners: OWNERS_IGNORED,
 };
 
 function normalizeGroup(key: string, type: GroupType, raw: RawGroup, source: string): Group {

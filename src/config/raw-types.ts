@@ -41,8 +41,10 @@ assertKeys<SameKeys<RawConfig, typeof RAW_CONFIG_KEYS>>();
 
 export interface RawCompany {
   account_type?: AccountType;
+  /** Reviewers of company-level files (docs/owners.md). */
+  owners?: string[];
 }
-export const RAW_COMPANY_KEYS = ['account_type'] as const;
+export const RAW_COMPANY_KEYS = ['account_type', 'owners'] as const;
 assertKeys<SameKeys<RawCompany, typeof RAW_COMPANY_KEYS>>();
 
 export interface RawPolicy {
@@ -70,8 +72,10 @@ export interface RawOffice {
   licenses?: RawOfficeLicenses;
   create?: RawOfficeCreate;
   lifecycle?: LifecycleOwner;
+  /** Reviewers of the files that declare this office or its users (docs/owners.md). */
+  owners?: string[];
 }
-export const RAW_OFFICE_KEYS = ['name', 'id', 'country', 'price_level', 'licenses', 'create', 'lifecycle'] as const;
+export const RAW_OFFICE_KEYS = ['name', 'id', 'country', 'price_level', 'licenses', 'create', 'lifecycle', 'owners'] as const;
 assertKeys<SameKeys<RawOffice, typeof RAW_OFFICE_KEYS>>();
 
 /** One count per license kind; the kinds and their API fields are `LINE_KINDS` (model/license-lines.ts). */
@@ -121,8 +125,10 @@ export interface RawGroup {
   office: string;
   id?: string;
   allow_new_group?: boolean;
+  /** Reviewers of the files that declare this group (docs/owners.md). */
+  owners?: string[];
 }
-export const RAW_GROUP_KEYS = ['name', 'office', 'id', 'allow_new_group'] as const;
+export const RAW_GROUP_KEYS = ['name', 'office', 'id', 'allow_new_group', 'owners'] as const;
 assertKeys<SameKeys<RawGroup, typeof RAW_GROUP_KEYS>>();
 
 /** A call-center membership written out (`call_centers: { support: { role: supervisor, skill: 80 } }`). */

@@ -13,6 +13,8 @@
  *   that equal tenants serialize identically.
  */
 
+import type { ConfigOwners } from './config-owners.js';
+
 /**
  * Office license kinds that dialform manages, named as config writes them (`offices.*.licenses`):
  * the Dialpad user licenses, then the Ai Meetings and add-on kinds. Their API fields, labels and
@@ -300,6 +302,8 @@ export interface DesiredState {
   emulatorFixture?: string;
   /** The config files read, in order (absolute paths), for digests and messages. */
   files: string[];
+  /** Who reviews which part of the config, and what each file declares (docs/owners.md). */
+  owners: ConfigOwners;
 }
 
 /** What was read from Dialpad. */

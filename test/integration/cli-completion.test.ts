@@ -37,7 +37,7 @@ describe('dialform completion (issue 16 #5)', () => {
   });
 
   it('completes subcommands, nested ones, options and an option\'s choices (issue 16 #5)', async () => {
-    expect(await complete('dialform ')).toEqual(['validate', 'plan', 'apply', 'confirm', 'show', 'import', 'status', 'doctor', 'emulator', 'completion']);
+    expect(await complete('dialform ')).toEqual(['validate', 'plan', 'apply', 'confirm', 'codeowners', 'show', 'import', 'status', 'doctor', 'emulator', 'completion']);
     expect(await complete('dialform em')).toEqual(['emulator']);
     expect(await complete('dialform emulator d')).toEqual(['do']);
     expect(await complete('dialform emulator s')).toEqual(['serve', 'snapshot']);

@@ -83,6 +83,7 @@ export function desiredState(input: {
     reservedNumbers: { keep: [], releaseUnlisted: false, ...input.reserved },
     groupSections: input.groupSections ?? ['department', 'call_center'],
     files: ['dialform.yaml'],
+    owners: { company: [], offices: {}, groups: {}, files: [] },
   };
 }
 

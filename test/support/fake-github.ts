@@ -28,6 +28,8 @@ export interface FakeIssue {
   comments: FakeComment[];
   pull_request?: object;
   user?: { login: string };
+  /** Label names. */
+  labels?: string[];
 }
 
 export interface FakeRun {
@@ -121,6 +123,21 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const comment = { id: nextId++, body: String(body.body), user, updated_at: new Date().toISOString() };
       issue.comments.push(comment);
       return send(res, 201, comment);
+    }
+    if ((m = new RegExp(`^${REPO}/issues/(\\d+)/labels(?:/([^/]+))?$`).exec(path))) {
+      const issue = issues.get(Number(m[1]));
+      if (!issue) return send(res, 404, { message: 'Not Found' });
+      const labels = (issue.labels ??= []);
+      if (req.method === 'POST' && m[2] === undefined) {
+        for (const name of (body.labels as string[] | undefined) ?? []) if (!labels.includes(name)) labels.push(name);
+        return send(res, 200, labels.map((name) => ({ name })));
+      }
+      if (req.method === 'DELETE' && m[2] !== undefined) {
+        const name = decodeURIComponent(m[2]);
+        if (!labels.includes(name)) return send(res, 404, { message: 'Label does not exist' });
+        issue.labels = labels.filter((l) => l !== name);
+        return send(res, 200, issue.labels.map((n) => ({ name: n })));
+      }
     }
     if ((m = new RegExp(`^${REPO}/issues/comments/(\\d+)$`).exec(path)) && req.method === 'PATCH') {
       const comment = [...issues.values()].flatMap((i) => i.comments).find((c) => c.id === Number(m?.[1]));
