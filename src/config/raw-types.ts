@@ -70,8 +70,9 @@ export interface RawOffice {
   licenses?: RawOfficeLicenses;
   create?: RawOfficeCreate;
   lifecycle?: LifecycleOwner;
+  e911?: RawE911Address;
 }
-export const RAW_OFFICE_KEYS = ['name', 'id', 'country', 'price_level', 'licenses', 'create', 'lifecycle'] as const;
+export const RAW_OFFICE_KEYS = ['name', 'id', 'country', 'price_level', 'licenses', 'create', 'lifecycle', 'e911'] as const;
 assertKeys<SameKeys<RawOffice, typeof RAW_OFFICE_KEYS>>();
 
 /** One count per license kind; the kinds and their API fields are `LINE_KINDS` (model/license-lines.ts). */
@@ -100,6 +101,9 @@ assertKeys<SameKeys<RawBillingAddress, typeof RAW_BILLING_ADDRESS_KEYS>>();
 export type RawE911Address = NonNullable<OfficeCreateSpec['e911_address']>;
 export const RAW_E911_ADDRESS_KEYS = ['address', 'address2', 'city', 'country', 'state', 'zip'] as const;
 assertKeys<SameKeys<RawE911Address, typeof RAW_E911_ADDRESS_KEYS>>();
+
+/** `users[].e911`: the same keys, each optional (an incomplete one is a warning, not a load error). */
+export type RawUserE911Address = Partial<RawE911Address>;
 
 export interface RawReservedNumbers {
   keep?: string[];
@@ -159,6 +163,7 @@ export interface RawUser {
   departments?: Record<string, 'admin' | 'operator'>;
   /** Call-center key → role, or `{ role, skill }`; present: exactly these memberships. */
   call_centers?: Record<string, 'admin' | 'operator' | 'supervisor' | RawCallCenterMembership>;
+  e911?: RawUserE911Address;
 }
 export const RAW_USER_KEYS = [
   'email',
@@ -181,6 +186,7 @@ export const RAW_USER_KEYS = [
   'leaves_on',
   'departments',
   'call_centers',
+  'e911',
 ] as const;
 assertKeys<SameKeys<RawUser, typeof RAW_USER_KEYS>>();
 
@@ -197,6 +203,7 @@ export const RAW_SCHEMA_KEYS: Record<string, readonly string[]> = {
   officeCreate: RAW_OFFICE_CREATE_KEYS,
   billingAddress: RAW_BILLING_ADDRESS_KEYS,
   e911Address: RAW_E911_ADDRESS_KEYS,
+  userE911Address: RAW_E911_ADDRESS_KEYS,
   reservedNumbers: RAW_RESERVED_NUMBERS_KEYS,
   emulator: RAW_EMULATOR_KEYS,
   user: RAW_USER_KEYS,
@@ -217,6 +224,7 @@ export const RAW_SCHEMA_REQUIRED = {
   officeCreate: ['currency', 'plan_period', 'annual_commit_monthly_billing', 'invoiced', 'unified_billing', 'billing_address'],
   billingAddress: ['address_line_1', 'city', 'country', 'postal_code', 'region'],
   e911Address: ['address', 'city', 'country', 'state', 'zip'],
+  userE911Address: [],
   reservedNumbers: [],
   emulator: ['fixture'],
   user: ['email', 'first_name', 'last_name', 'office'],
@@ -231,6 +239,7 @@ assertKeys<SameRequired<RawOfficeLicenses, typeof RAW_SCHEMA_REQUIRED.officeLice
 assertKeys<SameRequired<RawOfficeCreate, typeof RAW_SCHEMA_REQUIRED.officeCreate>>();
 assertKeys<SameRequired<RawBillingAddress, typeof RAW_SCHEMA_REQUIRED.billingAddress>>();
 assertKeys<SameRequired<RawE911Address, typeof RAW_SCHEMA_REQUIRED.e911Address>>();
+assertKeys<SameRequired<RawUserE911Address, typeof RAW_SCHEMA_REQUIRED.userE911Address>>();
 assertKeys<SameRequired<RawReservedNumbers, typeof RAW_SCHEMA_REQUIRED.reservedNumbers>>();
 assertKeys<SameRequired<RawEmulator, typeof RAW_SCHEMA_REQUIRED.emulator>>();
 assertKeys<SameRequired<RawUser, typeof RAW_SCHEMA_REQUIRED.user>>();
