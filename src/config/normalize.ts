@@ -1,6 +1,6 @@
 import type { AdminRights, DesiredState, Group, GroupType, LineCounts, Membership, Office, OfficeCreateSpec, Policy, ReservedNumbers, User } from '../model/tenant.js';
-import { GROUP_TYPES, LINE_TYPES, type E911Address } from '../model/tenant.js';
-import { E911_FIELDS } from '../model/e911.js';
+import { GROUP_TYPES, LINE_TYPES } from '../model/tenant.js';
+import { cleanE911 } from '../model/e911.js';
 import { GROUP_CONFIG_KEY } from '../model/groups.js';
 import { DEFAULT_USER_LICENSE } from '../model/license-lines.js';
 import type { MergedConfig } from './merge-files.js';
@@ -124,21 +124,8 @@ const OFFICE_FIELDS: Fields<RawOffice, Office> = {
   },
   create: (v) => optional('create', v as OfficeCreateSpec | undefined),
   lifecycle: (v) => optional('lifecycle', v),
-  e911: (v) => optional('e911', v === undefined ? undefined : normalizeE911(v)),
+  e911: (v) => optional('e911', v === undefined ? undefined : cleanE911(v)),
 };
-
-/**
- * An E911 address as config writes it: each value trimmed, empty ones left out, the country
- * upper-cased (the model's convention); `address2` only when it says something.
- */
-export function normalizeE911<A extends Partial<E911Address>>(raw: A): A {
-  const out: Partial<E911Address> = {};
-  for (const key of E911_FIELDS) {
-    const value = raw[key]?.trim();
-    if (value !== undefined && value !== '') out[key] = key === 'country' ? value.toUpperCase() : value;
-  }
-  return out as A;
-}
 
 function normalizeOffice(key: string, raw: RawOffice, source: string): Office {
   return { key, ...normalizeFields(raw, OFFICE_FIELDS), source } as Office;
@@ -178,7 +165,7 @@ function userFields(source: string): Fields<RawUser, User> {
               source,
             ),
       ),
-    e911: (v) => optional('e911', v === undefined ? undefined : normalizeE911(v)),
+    e911: (v) => optional('e911', v === undefined ? undefined : cleanE911(v)),
   };
 }
 

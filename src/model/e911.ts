@@ -17,6 +17,19 @@ export const E911_REQUIRED = ['address', 'city', 'state', 'zip', 'country'] as c
  */
 export const E911_COUNTRIES: ReadonlySet<string> = new Set(['US', 'CA', 'AU', 'FR', 'GB', 'NZ']);
 
+/**
+ * An address as config writes it or Dialpad sends it: each value trimmed, empty and unset ones
+ * left out, the country upper-cased (the model's convention).
+ */
+export function cleanE911(raw: { readonly [K in keyof E911Address]?: string | null }): Partial<E911Address> {
+  const out: Partial<E911Address> = {};
+  for (const key of E911_FIELDS) {
+    const value = raw[key]?.trim();
+    if (value !== undefined && value !== '') out[key] = key === 'country' ? value.toUpperCase() : value;
+  }
+  return out;
+}
+
 /** The required fields `address` lacks (empty: complete). */
 export function missingE911Fields(address: Partial<E911Address>): string[] {
   return E911_REQUIRED.filter((field) => (address[field] ?? '').trim() === '');

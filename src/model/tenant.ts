@@ -125,9 +125,10 @@ export interface Office {
   lifecycle?: LifecycleOwner;
   /**
    * The office's E911 address. Desired: declared (`offices.<key>.e911`; absent: not managed).
-   * Live: read (`GET …/e911`) only for offices whose config declares one, else absent.
+   * Live: read (`GET …/e911`) only for offices whose config declares one, else absent. Either side
+   * may lack fields (Dialpad sends unset ones as null; config values may be blank).
    */
-  e911?: E911Address;
+  e911?: Partial<E911Address>;
   source?: SourceRef;
 }
 
