@@ -192,6 +192,19 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
     case 'remove_operator':
     case 'set_skill':
       return groupOperations(c, ctx);
+    case 'office_e911':
+      return [operation.updateOfficeE911({ office: book.ref(c.office.key), from: c.from, to: c.to, source: c.office.source ?? 'config' })];
+    case 'user_e911':
+      return [
+        operation.updateUserE911({
+          email: c.user.email,
+          ...(c.live === undefined ? {} : idOf(c.live)),
+          source: sourceOf(c.user),
+          ...(c.from === undefined ? {} : { from: c.from }),
+          to: c.to,
+          ...(c.live === undefined ? { notes: ['A new account starts with its office\'s address; this sets the person\'s own.'] } : {}),
+        }),
+      ];
     default: {
       const _never: never = c;
       return _never;
