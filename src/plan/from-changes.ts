@@ -4,7 +4,8 @@
  */
 import { agreeing } from './plural.js';
 import type { Change, UserField } from '../diff/types.js';
-import type { User, UserLicense } from '../model/tenant.js';
+import type { E911Address, OfficeCreateSpec, User, UserLicense } from '../model/tenant.js';
+import { isCompleteE911 } from '../model/e911.js';
 import { LINE_LABELS, lineOfLicense } from '../model/license-lines.js';
 import { isInternationalMove, keepsNumbersOnMove, numbersPooledByMove } from '../model/international-move.js';
 import { RESTORE_WINDOW_HOURS, restorableUntil } from '../model/restore-window.js';
@@ -67,7 +68,8 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
         operation.createOffice({
           office: book.ref(c.office.key),
           country: c.office.country,
-          ...(c.office.create === undefined ? {} : { spec: c.office.create }),
+          // `offices.<key>.e911` is what the office is created with when its `create:` block gives none.
+          ...(c.office.create === undefined ? {} : { spec: withE911(c.office.create, c.office.e911) }),
           source: c.office.source ?? 'config',
           notes:
             c.office.create === undefined
@@ -242,6 +244,10 @@ function describeGroupNumbers(numbers: readonly string[], released: ReadonlySet<
 function restoreDeadline(deletedAt: string | undefined): { expiresAt?: string } {
   const at = deletedAt === undefined ? Number.NaN : Date.parse(deletedAt);
   return Number.isFinite(at) ? { expiresAt: restorableUntil(new Date(at)).toISOString() } : {};
+}
+
+function withE911(spec: OfficeCreateSpec, e911: Partial<E911Address> | undefined): OfficeCreateSpec {
+  return spec.e911_address !== undefined || e911 === undefined || !isCompleteE911(e911) ? spec : { ...spec, e911_address: e911 };
 }
 
 function idOf(user: User): { id?: string } {

@@ -285,6 +285,8 @@ export const RULE_CODES = [
   'office_country_mismatch',
   'too_many_suspensions',
   'group_looks_renamed',
+  'e911_address_required',
+  'e911_address_incomplete',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

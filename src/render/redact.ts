@@ -1,5 +1,5 @@
 /**
- * `--redact`: masks every email address, phone number and person's name in a plan before it is
+ * `--redact`: masks every email address, phone number, person's name and E911 address in a plan before it is
  * rendered, so a plan can be posted where personal data must not appear (a public pull request,
  * a ticket, an uploaded artifact). Redaction works on the Plan value, not on rendered text, so
  * every renderer and every field (targets, summaries, notes, messages, changes, pool,
@@ -14,6 +14,13 @@ const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const PHONE = /\+[1-9](?:[ -]?\d){6,14}/g;
 /** The plan fields (and `changes[].field` values) that hold a person's name. */
 const NAME_FIELDS = new Set(['first_name', 'last_name']);
+/** The plan fields that hold an E911 address (an office's, a person's; a created office's `spec`). */
+const ADDRESS_FIELD = 'e911_address';
+/**
+ * The parts of an address that place it (street, suite, city, zip); state and country alone
+ * place no one, and masking every `US` or `CA` would garble the rest of the plan.
+ */
+const ADDRESS_PARTS = ['address', 'address2', 'city', 'zip'] as const;
 
 /** `ada@acme.com` → `a•••@•••`: keeps the first letter so a reviewer can tell rows apart. */
 export function maskEmail(email: string): string {
@@ -80,8 +87,44 @@ function maskNames(text: string, index: NameIndex): string {
   return out + text.slice(last);
 }
 
-function redactWith(text: string, index: NameIndex): string {
-  return maskNames(text.replace(EMAIL, maskEmail).replace(PHONE, maskPhone), index);
+function redactWith(text: string, index: NameIndex, addresses: readonly string[] = []): string {
+  return maskNames(maskAddresses(text, addresses).replace(EMAIL, maskEmail).replace(PHONE, maskPhone), index);
+}
+
+/** Every occurrence of each address part (longest first, so a street is masked before a city inside it) as `•••`. */
+function maskAddresses(text: string, parts: readonly string[]): string {
+  let out = text;
+  for (const part of parts) if (out.includes(part)) out = out.split(part).join(MASK);
+  return out;
+}
+
+/**
+ * The address parts the plan carries: those of every `e911_address` value (an E911 operation's,
+ * a created office's `spec`), and the one-line addresses (`formatE911`) of the `e911_address`
+ * changes, whole (the old address is shown nowhere else).
+ */
+export function collectAddresses(plan: Plan): string[] {
+  const parts = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    // A change of an address shows both on one line, the old one nowhere else.
+    if (record.field === ADDRESS_FIELD) for (const side of [record.from, record.to]) if (typeof side === 'string' && side !== '(none)') parts.add(side);
+    for (const [key, v] of Object.entries(record)) {
+      if (key === ADDRESS_FIELD && v !== null && typeof v === 'object') {
+        for (const part of ADDRESS_PARTS) {
+          const text = (v as Record<string, unknown>)[part];
+          if (typeof text === 'string' && text.trim() !== '') parts.add(text.trim());
+        }
+      } else walk(v);
+    }
+  };
+  walk(plan);
+  return [...parts].sort((a, b) => b.length - a.length);
 }
 
 /**
@@ -124,5 +167,6 @@ export function redactPlan(plan: Plan): Plan {
 /** What `redactPlan` does to each string of `plan`, for a caller that maps the strings once anyway. */
 export function planRedactor(plan: Plan): (text: string) => string {
   const index = indexNames(collectNames(plan));
-  return (text) => redactWith(text, index);
+  const addresses = collectAddresses(plan);
+  return (text) => redactWith(text, index, addresses);
 }
