@@ -9,7 +9,7 @@ import { runConfirm } from './commands/confirm.js';
 import { runEmulatorServe } from './commands/emulator.js';
 import { runEmulatorDo, type StepRequest } from './commands/emulator-do.js';
 import { runEmulatorConsole } from './commands/emulator-console.js';
-import { runImport } from './commands/import.js';
+import { IMPORT_EXTRAS, runImport, type ImportExtra } from './commands/import.js';
 import { runPlan } from './commands/plan.js';
 import { runShow } from './commands/show.js';
 import { runStatus } from './commands/status.js';
@@ -110,7 +110,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
         new Option('--lifecycle <owner>', 'write policy.lifecycle: external when an identity provider (SCIM) owns who exists (the API cannot tell)').choices([
           ...LIFECYCLE_OWNERS,
         ]),
-      ),
+      )
+      .option('--with <fields>', `also read and write what costs a request per office and user (comma-separated): ${IMPORT_EXTRAS.join(', ')}`, parseImportExtras),
   ).action(async (opts) => setCode(await runImport(opts, io)));
 
   addConnectionOptions(
@@ -288,6 +289,14 @@ function parseRate(value: string): number {
 }
 
 /** Commander's accumulator for a repeatable option. */
+/** `--with e911`: the extras named, each known, without repeats. */
+function parseImportExtras(value: string): ImportExtra[] {
+  const names = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const unknown = names.filter((n) => !(IMPORT_EXTRAS as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`expected ${IMPORT_EXTRAS.join(', ')} (comma-separated)`);
+  return [...new Set(names)] as ImportExtra[];
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }

@@ -1,6 +1,6 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { findConfigSchemaPath } from '../../src/config/schema.js';
-import { fetchLive, READ_OFFICE_PLANS } from '../../src/dialpad/index.js';
+import { fetchLive, readForImport } from '../../src/dialpad/index.js';
 import { DialformError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { renderImport } from '../../src/import/render-import.js';
@@ -9,17 +9,22 @@ import type { LifecycleOwner } from '../../src/model/tenant.js';
 import type { Io } from '../io.js';
 import { openTarget, type ConnectionOptions } from '../target.js';
 
+/** What `--with` may add to an import: each costs a request per office and per user. */
+export const IMPORT_EXTRAS = ['e911'] as const;
+export type ImportExtra = (typeof IMPORT_EXTRAS)[number];
+
 /**
  * `dialform import -o DIR`: writes config files describing the live company. Refuses to overwrite
  * any existing file unless `--force`, and to write through a symbolic link at all, checking all of
  * them before writing any (`writeImportFiles`).
  */
-export async function runImport(opts: ConnectionOptions & { outDir: string; force?: boolean; lifecycle?: LifecycleOwner }, io: Io): Promise<number> {
+export async function runImport(opts: ConnectionOptions & { outDir: string; force?: boolean; lifecycle?: LifecycleOwner; with?: ImportExtra[] }, io: Io): Promise<number> {
+  const e911 = opts.with?.includes('e911') === true;
   const outDir = resolve(io.cwd, opts.outDir);
   const target = await openTarget(opts, io);
   let result;
   try {
-    const live = await fetchLive(target.client, READ_OFFICE_PLANS);
+    const live = await fetchLive(target.client, readForImport({ e911 }));
     if (live.incomplete.length > 0) {
       throw new DialformError('live_read_incomplete', `Dialpad could not be read completely (${live.incomplete.join('; ')}); nothing was written. Try again.`);
     }
@@ -27,6 +32,7 @@ export async function runImport(opts: ConnectionOptions & { outDir: string; forc
     result = renderImport(live, {
       schemaPath: (file) => relative(dirname(join(outDir, file)), schema),
       ...(opts.lifecycle === undefined ? {} : { lifecycle: opts.lifecycle }),
+      e911,
     });
   } finally {
     await target.close();

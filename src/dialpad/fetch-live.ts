@@ -69,6 +69,23 @@ export const READ_OFFICE_PLANS: LiveReadScope = {
 };
 
 /**
+ * What `import` writes: `READ_OFFICE_PLANS`, and with `e911` the E911 address of every office and
+ * of every user import writes (active, suspended, pending), one request each.
+ */
+export function readForImport(opts: { e911: boolean }): LiveReadScope {
+  if (!opts.e911) return READ_OFFICE_PLANS;
+  return {
+    followUp: async (phaseOne) => ({
+      ...(await READ_OFFICE_PLANS.followUp(phaseOne)),
+      e911: {
+        offices: phaseOne.tenant.offices.flatMap((o) => (o.id === undefined ? [] : [o.id])),
+        users: phaseOne.tenant.users.flatMap((u) => (u.id === undefined || u.state === 'deleted' || u.state === 'cancelled' ? [] : [u.id])),
+      },
+    }),
+  };
+}
+
+/**
  * Reads Dialpad in two phases and normalizes the result into a `LiveState` keyed by Dialpad ids:
  * offices, and every office reference, as `id:<live id>` (which config office a live office is,
  * is decided after the read: `keyLiveOffices`).
