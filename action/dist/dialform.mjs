@@ -45781,6 +45781,11 @@ var SKILL_LEVEL_SHAPE = {
   fields: { call_center_id: "int64", user_id: "int64", skill_level: "int64" },
   required: [["skill_level"]]
 };
+var E911_SHAPE = {
+  noun: "E911 address",
+  fields: { address: "string", address2: "string", city: "string", state: "string", zip: "string", country: "string" },
+  required: []
+};
 var OFFICE_SHAPE = {
   noun: "office",
   fields: {
@@ -46540,6 +46545,16 @@ function createDialpadClient(opts) {
     },
     getOfficePlan: (officeId) => read(LINE_COUNTS_SHAPE, { operation: "plan.get", path: `/api/v2/offices/${seg2(officeId)}/plan` }),
     getAvailableLicenses: (officeId) => read(LINE_COUNTS_SHAPE, { operation: "plan.available_licenses.get", path: `/api/v2/offices/${seg2(officeId)}/available_licenses` }),
+    getOfficeE911: (officeId) => read(E911_SHAPE, { operation: "offices.e911.get", path: `/api/v2/offices/${seg2(officeId)}/e911` }),
+    setOfficeE911: async (officeId, body, o) => {
+      const spec = { operation: "offices.e911.update", ...withLabel2(o) };
+      return created(E911_SHAPE, spec, await send2({ ...spec, method: "PUT", path: `/api/v2/offices/${seg2(officeId)}/e911`, body, idempotent: true }));
+    },
+    getUserE911: (userId) => read(E911_SHAPE, { operation: "users.e911.get", path: `/api/v2/users/${seg2(userId)}/e911` }),
+    setUserE911: async (userId, body, o) => {
+      const spec = { operation: "users.e911.update", ...withLabel2(o) };
+      return created(E911_SHAPE, spec, await send2({ ...spec, method: "PUT", path: `/api/v2/users/${seg2(userId)}/e911`, body, idempotent: true }));
+    },
     listUsers: (filter) => paginate2(USER_SHAPE, { operation: "users.list", path: "/api/v2/users", query: { state: filter?.state, email: filter?.email } }),
     getUser: (id2) => read(USER_SHAPE, { operation: "users.get", path: `/api/v2/users/${seg2(id2)}` }),
     createUser: async (body, o) => {
@@ -46845,6 +46860,35 @@ function createProductionDispatcher(opts = {}) {
   return new LoopbackDirectDispatcher(proxied, new import_undici2.Agent(KEEP_ALIVE));
 }
 
+// src/model/e911.ts
+var E911_FIELDS = ["address", "address2", "city", "state", "zip", "country"];
+var E911_REQUIRED = ["address", "city", "state", "zip", "country"];
+var E911_COUNTRIES = /* @__PURE__ */ new Set(["US", "CA", "AU", "FR", "GB", "NZ"]);
+function cleanE911(raw) {
+  const out = {};
+  for (const key of E911_FIELDS) {
+    const value = raw[key]?.trim();
+    if (value !== void 0 && value !== "") out[key] = key === "country" ? value.toUpperCase() : value;
+  }
+  return out;
+}
+function missingE911Fields(address) {
+  return E911_REQUIRED.filter((field) => (address[field] ?? "").trim() === "");
+}
+function isCompleteE911(address) {
+  return missingE911Fields(address).length === 0;
+}
+var canonical = (value) => (value ?? "").trim().replace(/\s+/g, " ").toLowerCase();
+function isSameE911(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  return E911_FIELDS.every((field) => canonical(a[field]) === canonical(b[field]));
+}
+function formatE911(address) {
+  if (address === void 0 || E911_FIELDS.every((f) => canonical(address[f]) === "")) return "(none)";
+  const stateZip = [address.state, address.zip].filter((v) => v !== void 0 && v !== "").join(" ");
+  return [address.address, address.address2, address.city, stateZip, address.country].filter((v) => v !== void 0 && v !== "").join(", ");
+}
+
 // src/model/license-lines.ts
 var LINE_KINDS = {
   talk: { field: "talk_lines", label: "Talk", category: "Dialpad" },
@@ -47120,6 +47164,18 @@ var READ_OFFICE_PLANS = {
     numbers: []
   })
 };
+function readForImport(opts) {
+  if (!opts.e911) return READ_OFFICE_PLANS;
+  return {
+    followUp: async (phaseOne) => ({
+      ...await READ_OFFICE_PLANS.followUp(phaseOne),
+      e911: {
+        offices: phaseOne.tenant.offices.flatMap((o) => o.id === void 0 ? [] : [o.id]),
+        users: phaseOne.tenant.users.flatMap((u) => u.id === void 0 || u.state === "deleted" || u.state === "cancelled" ? [] : [u.id])
+      }
+    })
+  };
+}
 async function fetchLive(client, scope = READ_PHASE_ONE) {
   const incomplete = [];
   const partialLists = /* @__PURE__ */ new Set();
@@ -47136,6 +47192,10 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
   };
   const partialList = (err) => err.itemsRead ?? [];
   const readList = (list, read) => attempt(LIST_LABEL[list], read, partialList, list);
+  const readE911 = async (ids2, what, read) => {
+    const read1 = await Promise.all(ids2.map(async (id2) => [id2, await attempt(what(id2), () => read(id2), () => void 0)]));
+    return new Map(read1.flatMap(([id2, a]) => a === void 0 ? [] : [[id2, cleanE911(a)]]));
+  };
   const officesRead = attempt(
     LIST_LABEL.offices,
     () => client.listOffices(),
@@ -47163,7 +47223,7 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
   const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
   for (const o of followUp.offices) licenseReads.request(o, offices);
-  const [numbers, skills, lookedUp, groupsLookedUp] = await Promise.all([
+  const [numbers, skills, lookedUp, groupsLookedUp, officeE911, userE911] = await Promise.all([
     Promise.all(followUp.numbers.map((number) => attempt(`number ${number}`, () => readNumber(client, number), () => void 0))),
     Promise.all(
       (followUp.skills ?? []).map(
@@ -47180,7 +47240,9 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
         list: GROUP_LOOKUP[type2].list,
         groups: await attempt(`lookup of ${GROUP_LOOKUP[type2].noun} "${name2}"`, () => client.listGroups(GROUP_LOOKUP[type2].path, { nameSearch: name2 }), () => [])
       }))
-    )
+    ),
+    readE911(followUp.e911?.offices ?? [], (id2) => `E911 address of office ${id2}`, (id2) => client.getOfficeE911(id2)),
+    readE911(followUp.e911?.users ?? [], (id2) => `E911 address of user ${id2}`, (id2) => client.getUserE911(id2))
   ]);
   const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
   await Promise.all(started);
@@ -47193,8 +47255,8 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
   }
   const tenant = {
     ...phaseOne,
-    users: withSkillLevels(phaseOne.users, skills.filter((l) => l !== void 0)),
-    offices: normalizeOffices(officeReads),
+    users: withE911(withSkillLevels(phaseOne.users, skills.filter((l) => l !== void 0)), userE911),
+    offices: withE911(normalizeOffices(officeReads), officeE911),
     numbers: normalizeNumbers([...pool, ...singleNumbers], users)
   };
   const readAt = client.serverTime()?.toISOString();
@@ -47209,6 +47271,13 @@ var GROUP_LOOKUP = {
   department: { path: "departments", list: "departments", noun: "department" },
   call_center: { path: "callcenters", list: "call_centers", noun: "call center" }
 };
+function withE911(records, addresses) {
+  if (addresses.size === 0) return records;
+  return records.map((r) => {
+    const address = r.id === void 0 ? void 0 : addresses.get(r.id);
+    return address === void 0 ? r : { ...r, e911: address };
+  });
+}
 var LIST_LABEL = {
   offices: "offices",
   users: "users",
@@ -47719,6 +47788,46 @@ var changeAccountType = {
   placement: () => ({ office: null }),
   harm: () => void 0,
   describe: (op) => ({ marker: "!", action: "change account type", details: [`apply waits until Dialpad reports account_type ${op.account_type}`] })
+};
+
+// src/plan/kinds/e911.ts
+var updateOfficeE911 = {
+  phase: () => "update",
+  bucket: "update",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "",
+  check(sim, op) {
+    const office = existingOffice(sim, op.target.key);
+    return isFailure(office) ? office : void 0;
+  },
+  apply(_sim, op, fx) {
+    fx.claims.push(officeKey(op.target.key));
+  },
+  wouldProvide: () => void 0,
+  placement: (op) => ({ office: op.target.key }),
+  harm: () => void 0,
+  describe: () => ({ marker: "~", action: "update E911 address", details: [] })
+};
+var updateUserE911 = {
+  phase: () => "update",
+  bucket: "update",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "",
+  check(sim, op) {
+    const user = liveUser(sim, op.target.email);
+    return isFailure(user) ? user : void 0;
+  },
+  apply(_sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ user: "after" }),
+  harm: () => void 0,
+  describe: () => ({ marker: "~", action: "update E911 address", details: [] })
 };
 
 // src/plan/kinds/offices.ts
@@ -48328,7 +48437,9 @@ var KINDS = {
   delete_group: deleteGroup,
   add_operator: addOperator,
   remove_operator: removeOperator,
-  set_skill: setSkill
+  set_skill: setSkill,
+  update_office_e911: updateOfficeE911,
+  update_user_e911: updateUserE911
 };
 var OPERATION_KINDS = Object.keys(KINDS);
 function specOf(op) {
@@ -48593,6 +48704,24 @@ var operation = {
       skill_level: i2.to
     };
   },
+  updateOfficeE911(i2) {
+    return {
+      ...base("update_office_e911", officeTarget(i2.office), {
+        source: i2.source,
+        changes: [{ field: "e911_address", from: formatE911(i2.from), to: formatE911(i2.to) }],
+        notes: [`The office's address only: its users keep their own E911 addresses (update_all: false); declare users[].e911 for those that change too.`]
+      }, { summary: `update the E911 address of office ${i2.office.name}` }),
+      e911_address: i2.to
+    };
+  },
+  updateUserE911(i2) {
+    return {
+      ...base("update_user_e911", userTarget(i2.email, i2.id), { ...i2, changes: [{ field: "e911_address", from: formatE911(i2.from), to: formatE911(i2.to) }] }, {
+        summary: `update ${i2.email}'s own E911 address`
+      }),
+      e911_address: i2.to
+    };
+  },
   revokeProxy(i2) {
     return base("revoke_proxy", userTarget(i2.email, i2.id), i2, { summary: `revoke proxy access from ${i2.email} (manual)` });
   }
@@ -48832,7 +48961,15 @@ var EXECUTORS = {
   delete_group: (op, ctx) => GROUP_EXECUTORS.delete_group(op, groupExecution(ctx)),
   add_operator: (op, ctx) => GROUP_EXECUTORS.add_operator(op, groupExecution(ctx)),
   remove_operator: (op, ctx) => GROUP_EXECUTORS.remove_operator(op, groupExecution(ctx)),
-  set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx))
+  set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx)),
+  async update_office_e911(op, ctx) {
+    await ctx.api.setOfficeE911(await resolveOffice(op.target, ctx), op.e911_address);
+    return DONE2;
+  },
+  async update_user_e911(op, ctx) {
+    await ctx.api.setUserE911(await resolveUser(op.target, ctx), op.e911_address);
+    return DONE2;
+  }
 };
 function groupExecution(ctx) {
   return {
@@ -48926,6 +49063,9 @@ var LANDED = {
   revoke_analytics: neverWritten,
   grant_proxy: neverWritten,
   revoke_proxy: neverWritten,
+  // A read of the status kind (phase 1) holds no E911 address; the PUT is absolute, so sending it again is harmless.
+  update_office_e911: neverWritten,
+  update_user_e911: neverWritten,
   ...createGroupLanded((live, target) => liveUser2(live, target))
 };
 function neverWritten() {
@@ -52594,7 +52734,8 @@ var OFFICE_FIELDS = {
     return { licenses };
   },
   create: (v) => optional("create", v),
-  lifecycle: (v) => optional("lifecycle", v)
+  lifecycle: (v) => optional("lifecycle", v),
+  e911: (v) => optional("e911", v === void 0 ? void 0 : cleanE911(v))
 };
 function normalizeOffice(key, raw, source) {
   return { key, ...normalizeFields(raw, OFFICE_FIELDS), source };
@@ -52628,7 +52769,8 @@ function userFields(source) {
         ),
         source
       )
-    )
+    ),
+    e911: (v) => optional("e911", v === void 0 ? void 0 : cleanE911(v))
   };
 }
 function normalizeUser(raw, source) {
@@ -55700,6 +55842,8 @@ var USER_FIELDS = {
   // With the groups, only when there are some (`hashGroups`), so digests without them are unchanged.
   departments: null,
   callCenters: null,
+  // Only when some user has one (`hashE911`), so digests without them are unchanged.
+  e911: null,
   source: null
 };
 var NUMBER_FIELDS = {
@@ -55718,6 +55862,11 @@ function hashTenant(hash, tenant, office = (key) => key) {
   hashLines(hash, tenant.users, USER_FIELDS, office);
   hashLines(hash, tenant.numbers, NUMBER_FIELDS, office);
   hashGroups(hash, tenant, office);
+  hashE911(hash, tenant);
+}
+function hashE911(hash, tenant) {
+  const addresses = tenant.users.flatMap((u) => u.e911 === void 0 ? [] : [[u.email, u.e911]]);
+  if (addresses.length > 0) hash.update(canonicalJson({ e911: addresses }, { omit: OMIT }));
 }
 function hashGroups(hash, tenant, office) {
   const groups = (tenant.groups ?? []).map((g) => ({ ...g, office: office(g.office) }));
@@ -55805,7 +55954,9 @@ var change = {
     group: i2.group,
     role: i2.role
   }),
-  setSkill: (i2) => ({ kind: "set_skill", email: i2.user.email, ...i2 })
+  setSkill: (i2) => ({ kind: "set_skill", email: i2.user.email, ...i2 }),
+  officeE911: (office, live, from, to) => ({ kind: "office_e911", office, live, from, to }),
+  userE911: (user, to, live) => live === void 0 ? { kind: "user_e911", user, to } : { kind: "user_e911", user, live, ...live.e911 === void 0 ? {} : { from: live.e911 }, to }
 };
 
 // src/diff/diff-groups.ts
@@ -55929,13 +56080,23 @@ function choosePlanReads(desired, phaseOne) {
   const skills = listSkillReads(pairs2, live);
   const emails = sampleCreates(pairs2.flatMap((p) => p.live === void 0 && p.user.state !== "deleted" ? [p.user.email] : []));
   const groupNames = listGroupLookups(desired, live);
+  const e911 = listE911Reads(desired, live, pairs2);
   return {
     offices,
     numbers: [...numbers].sort(compareCodeUnits),
     ...skills.length === 0 ? {} : { skills },
     ...emails.length === 0 ? {} : { emails },
-    ...groupNames.length === 0 ? {} : { groupNames }
+    ...groupNames.length === 0 ? {} : { groupNames },
+    ...e911.offices.length + e911.users.length === 0 ? {} : { e911 }
   };
+}
+function listE911Reads(desired, live, pairs2) {
+  const declared = new Set(desired.tenant.offices.filter((o) => o.e911 !== void 0 && isCompleteE911(o.e911)).map((o) => o.key));
+  const offices = live.tenant.offices.flatMap((o) => o.id !== void 0 && declared.has(o.key) ? [o.id] : []);
+  const users = pairs2.flatMap(
+    ({ user, live: found }) => found?.id !== void 0 && user.state !== "deleted" && !GONE_STATES.has(found.state) && user.e911 !== void 0 && isCompleteE911(user.e911) ? [found.id] : []
+  );
+  return { offices: offices.sort(compareCodeUnits), users: users.sort(compareCodeUnits) };
 }
 function listGroupLookups(desired, live) {
   const matched = new Set((live.tenant.groups ?? []).map((g) => g.key));
@@ -56110,10 +56271,14 @@ function diffOffices(desired, live) {
     if (found === void 0) changes.push(change.createOffice(office));
     else if (!isSameOfficeName(found.name, office.name)) changes.push(change.renameOffice(office, found));
     for (const line of LINE_TYPES) {
-      const want = office.licenses[line];
-      if (want === void 0) continue;
+      const want2 = office.licenses[line];
+      if (want2 === void 0) continue;
       const have = found?.licenses[line] ?? 0;
-      if (want !== have) changes.push(change.officeLicenses(office.key, line, want, have));
+      if (want2 !== have) changes.push(change.officeLicenses(office.key, line, want2, have));
+    }
+    const want = office.e911;
+    if (found?.e911 !== void 0 && want !== void 0 && isCompleteE911(want) && !isSameE911(want, found.e911)) {
+      changes.push(change.officeE911(office, found, found.e911, want));
     }
   }
   return changes;
@@ -56153,6 +56318,8 @@ function diffMatchedUser(desired, live) {
   const wanted = desired.state === "pending" ? "active" : desired.state;
   if (wanted === "suspended" && liveState !== "suspended") changes.push(change.suspendUser(live, desired));
   if (wanted === "active" && liveState === "suspended") changes.push(change.reactivateUser(desired, live));
+  const e911 = desired.e911;
+  if (e911 !== void 0 && isCompleteE911(e911) && live.e911 !== void 0 && !isSameE911(e911, live.e911)) changes.push(change.userE911(desired, e911, live));
   return changes;
 }
 function diffUsers(desired, live, now, owned = matchOwnedUsers(desired, live, now)) {
@@ -56165,6 +56332,7 @@ function diffUsers(desired, live, now, owned = matchOwnedUsers(desired, live, no
     if (found === void 0) {
       if (user.state === "deleted") continue;
       changes.push(change.createUser(user));
+      if (user.e911 !== void 0 && isCompleteE911(user.e911)) changes.push(change.userE911(user, user.e911));
       if (user.state === "suspended") changes.push(change.suspendUser({ ...user, state: "active" }, user));
       continue;
     }
@@ -56237,7 +56405,8 @@ function operationsFromChange(c, ctx) {
         operation.createOffice({
           office: book.ref(c.office.key),
           country: c.office.country,
-          ...c.office.create === void 0 ? {} : { spec: c.office.create },
+          // `offices.<key>.e911` is what the office is created with when its `create:` block gives none.
+          ...c.office.create === void 0 ? {} : { spec: withE9112(c.office.create, c.office.e911) },
           source: c.office.source ?? "config",
           notes: c.office.create === void 0 ? [`Office ${c.office.key} has no \`create\` block (billing and E911 details POST /api/v2/offices needs); add one, or create the office in Dialpad and pin its \`id\`.`] : ["The API creates secondary offices only; licenses come from transfers or a purchase."]
         })
@@ -56347,6 +56516,19 @@ function operationsFromChange(c, ctx) {
     case "remove_operator":
     case "set_skill":
       return groupOperations(c, ctx);
+    case "office_e911":
+      return [operation.updateOfficeE911({ office: book.ref(c.office.key), from: c.from, to: c.to, source: c.office.source ?? "config" })];
+    case "user_e911":
+      return [
+        operation.updateUserE911({
+          email: c.user.email,
+          ...c.live === void 0 ? {} : idOf(c.live),
+          source: sourceOf2(c.user),
+          ...c.from === void 0 ? {} : { from: c.from },
+          to: c.to,
+          ...c.live === void 0 ? { notes: ["A new account starts with its office's address; this sets the person's own."] } : {}
+        })
+      ];
     default: {
       const _never = c;
       return _never;
@@ -56376,6 +56558,9 @@ function describeGroupNumbers(numbers, released) {
 function restoreDeadline(deletedAt) {
   const at2 = deletedAt === void 0 ? Number.NaN : Date.parse(deletedAt);
   return Number.isFinite(at2) ? { expiresAt: restorableUntil(new Date(at2)).toISOString() } : {};
+}
+function withE9112(spec, e911) {
+  return spec.e911_address !== void 0 || e911 === void 0 || !isCompleteE911(e911) ? spec : { ...spec, e911_address: e911 };
 }
 function idOf(user) {
   return user.id === void 0 ? {} : { id: user.id };
@@ -56731,6 +56916,48 @@ function numbersAfter(op, to) {
   if (op.new_number !== void 0) return `they get a new ${to} number chosen by Dialpad`;
   if (op.via === "move_office") return "they keep their internal +1803 numbers";
   return "they then hold the numbers their entry lists";
+}
+
+// src/plan/rules/e911-address.ts
+function managesE911(desired) {
+  return desired.tenant.offices.some((o) => o.e911 !== void 0) || desired.tenant.users.some((u) => u.e911 !== void 0);
+}
+function declaredAddress(office) {
+  return office.e911 !== void 0 && isCompleteE911(office.e911) || office.create?.e911_address !== void 0;
+}
+function checkE911AddressRequired(ctx) {
+  if (!managesE911(ctx.desired)) return [];
+  return ctx.desired.tenant.offices.flatMap((office) => {
+    if (!E911_COUNTRIES.has(office.country) || declaredAddress(office)) return [];
+    const users = ctx.desired.tenant.users.filter((u) => u.office === office.key && u.state !== "deleted");
+    if (users.length === 0) return [];
+    const emails = new Set(users.map((u) => u.email));
+    const missing = office.e911 === void 0 ? "no e911 address" : `an incomplete e911 address (no ${missingE911Fields(office.e911).join(", ")})`;
+    return [
+      {
+        code: "e911_address_required",
+        severity: "error",
+        message: `Office ${office.key} (${office.name}) is in ${office.country}, where Dialpad requires an E911 address, and config manages ${users.length === 1 ? "a user" : `${users.length} users`} there, but gives it ${missing}${at(office.source)}. A call to emergency services must carry a dispatchable location: add offices.${office.key}.e911 with address, city, state, zip and country.`,
+        operation_ids: ctx.operations.filter((op) => op.office_key === office.key || op.target.type === "user" && emails.has(op.target.email)).map((op) => op.id)
+      }
+    ];
+  });
+}
+function checkE911AddressIncomplete(ctx) {
+  const offices = new Map(ctx.desired.tenant.offices.map((o) => [o.key, o]));
+  return ctx.desired.tenant.users.flatMap((user) => {
+    if (user.e911 === void 0 || user.state === "deleted" || isCompleteE911(user.e911)) return [];
+    const office = offices.get(user.office);
+    if (office === void 0 || !E911_COUNTRIES.has(office.country)) return [];
+    return [
+      {
+        code: "e911_address_incomplete",
+        severity: "warning",
+        message: `${user.email}'s own E911 address${at(user.source)} has no ${missingE911Fields(user.e911).join(", ")}, which Dialpad requires; it is not sent, and they keep the address Dialpad has for them (their office ${office.name} is in ${office.country}, where an emergency call must carry a dispatchable location). Complete users[].e911, or remove it to use the office's.`,
+        operation_ids: []
+      }
+    ];
+  });
 }
 
 // src/plan/rules/group-id-not-found.ts
@@ -57190,7 +57417,9 @@ var RULES = [
   checkPendingUserNumberLoss,
   checkRestoreWindowExpired,
   checkGroupIdNotFound,
-  checkGroupLooksRenamed
+  checkGroupLooksRenamed,
+  checkE911AddressRequired,
+  checkE911AddressIncomplete
 ];
 function runRules(ctx) {
   return RULES.flatMap((rule) => rule(ctx));
@@ -57292,6 +57521,8 @@ function nameWithheld(c, live) {
     case "rename_group":
     case "add_operator":
     case "set_skill":
+    case "office_e911":
+    case "user_e911":
       return void 0;
     default: {
       const _never = c;
@@ -57313,7 +57544,7 @@ function withholdChanges(changes, live) {
     return true;
   });
   for (const list of Object.values(withheld)) list.sort(compareCodeUnits);
-  const dependsOnHeld = (c) => (c.kind === "user_numbers" || c.kind === "add_operator") && c.live === void 0 && users.has(c.user.email) || c.kind === "add_operator" && groups.has(c.group.key);
+  const dependsOnHeld = (c) => (c.kind === "user_numbers" || c.kind === "add_operator" || c.kind === "user_e911") && c.live === void 0 && users.has(c.user.email) || c.kind === "add_operator" && groups.has(c.group.key);
   return { kept: changes.filter((c) => !held.includes(c) && !dependsOnHeld(c)), withheld };
 }
 function summarize(operations, violations) {
@@ -57697,8 +57928,19 @@ function createApplyApi(client) {
       const plan = await client.getOfficePlan(officeId);
       return Number(plan[LINE_FIELD[line]] ?? 0);
     },
+    // update_all: false, so no user's own address changes unseen; use_validated_option: false, so
+    // Dialpad stores the address reviewed, not a suggestion of its own.
+    async setOfficeE911(officeId, address) {
+      await client.setOfficeE911(officeId, { ...e911Body(address), update_all: false, use_validated_option: false }, { label: `update E911 address of office ${officeId}` });
+    },
+    async setUserE911(userId, address) {
+      await client.setUserE911(userId, { ...e911Body(address), use_validated_option: false }, { label: `update E911 address of user ${userId}` });
+    },
     ...createGroupApplyApi(client)
   };
+}
+function e911Body(a) {
+  return { address: a.address, address2: a.address2 ?? "", city: a.city, state: a.state, zip: a.zip, country: a.country };
 }
 
 // src/plan/plan-file.ts
@@ -57933,7 +58175,7 @@ var LINE_FIELDS = [
   "uberconference_lines",
   "tollfree_uberconference_lines"
 ];
-var USER_EMULATOR_FIELDS = ["deleted_at", "anonymized", "analytics", "proxy"];
+var USER_EMULATOR_FIELDS = ["deleted_at", "anonymized", "analytics", "proxy", "e911_address"];
 var NUMBER_EMULATOR_FIELDS = ["last_user_email", "unassigned_at"];
 var OFFICE_EMULATOR_FIELDS = ["price_level", "licenses", "assigned_licenses"];
 var GROUP_EMULATOR_FIELDS = ["operators"];
@@ -58124,6 +58366,11 @@ var count = {
 };
 var lineCounts = { type: "object", additionalProperties: false, properties: Object.fromEntries(LINE_FIELDS.map((f) => [f, count])) };
 var isoTime = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?$" };
+var e911Address = {
+  type: "object",
+  additionalProperties: false,
+  properties: Object.fromEntries(["address", "address2", "city", "country", "state", "zip"].map((f) => [f, { type: "string" }]))
+};
 var e164 = { type: "string", pattern: "^\\+[1-9][0-9]{6,14}$" };
 var group = {
   type: "object",
@@ -58212,7 +58459,8 @@ var fixtureSchema = {
           deleted_at: isoTime,
           anonymized: { type: "boolean" },
           analytics: { type: "boolean" },
-          proxy: { type: "boolean" }
+          proxy: { type: "boolean" },
+          e911_address: e911Address
         }
       }
     },
@@ -59403,7 +59651,7 @@ var CREATE_OFFICE_FIELDS = [
   "group_description"
 ];
 var CURRENCIES = ["AUD", "CAD", "EUR", "GBP", "JPY", "NZD", "USD"];
-var E911_COUNTRIES = ["US", "CA", "AU", "FR", "GB", "NZ"];
+var E911_COUNTRIES2 = ["US", "CA", "AU", "FR", "GB", "NZ"];
 function requireObject(body, field, required) {
   const v = body[field];
   if (v === void 0 || v === null) return void 0;
@@ -59431,7 +59679,7 @@ function createOffice2(ctx) {
   for (const f of ["annual_commit_monthly_billing", "invoiced", "unified_billing"]) requireValue(readBoolean(b, f), f);
   requireValue(requireObject(b, "billing_address", ["address_line_1", "city", "country", "postal_code", "region"]), "billing_address");
   const e911 = requireObject(b, "e911_address", ["address", "city", "country", "state", "zip"]);
-  if (!e911 && E911_COUNTRIES.includes(country)) throw badRequest(`e911_address is required for offices in ${country}`);
+  if (!e911 && E911_COUNTRIES2.includes(country)) throw badRequest(`e911_address is required for offices in ${country}`);
   const ring = b["ring_seconds"];
   if (ring !== void 0 && (!/^\d+$/.test(String(ring)) || Number(ring) < 10 || Number(ring) > 45)) throw badRequest("ring_seconds must be from 10 to 45");
   if (ctx.store.state.offices.some((o) => isSameOfficeName(o.name, name2))) throw badRequest(`an office named "${name2}" already exists`);
@@ -59485,6 +59733,74 @@ var officeRoutes = [
     method: "GET",
     template: "/api/v2/offices/{office_id}/available_licenses",
     handle: (ctx) => ({ body: toAvailableLicensesProto(ctx.store, getVisibleOffice(ctx)) })
+  }
+];
+
+// src/emulator/routes-e911.ts
+var ADDRESS_FIELDS = ["address", "address2", "city", "country", "state", "zip"];
+var REQUIRED = ["address", "city", "country", "state", "zip"];
+function readAddress(body, extra, message) {
+  assertKnownFields(body, [...ADDRESS_FIELDS, ...extra], message);
+  const address = {};
+  for (const field of ADDRESS_FIELDS) {
+    const value = readString(body, field);
+    if (value !== void 0 && /[\r\n]/.test(value)) throw badRequest(`${field} must be a single line`);
+    if (value !== void 0 && value.trim() !== "") address[field] = value.trim();
+  }
+  const missing = REQUIRED.filter((f) => address[f] === void 0);
+  if (missing.length > 0) throw badRequest(`${message} is missing ${missing.map((f) => `"${f}"`).join(", ")}`);
+  const country = (address.country ?? "").toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country) || getCallingCode(country) === void 0) throw badRequest(`country "${address.country}" is not a supported ISO country code`);
+  address.country = country.toLowerCase();
+  if (readBoolean(body, "use_validated_option") === true) {
+    for (const f of ["address", "address2", "city"]) if (address[f] !== void 0) address[f] = address[f].toUpperCase();
+  }
+  return address;
+}
+function toE911Proto(address) {
+  return Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, address?.[f] ?? null]));
+}
+function visibleOffice(ctx) {
+  const office = ctx.store.getOffice(ctx.params["id"] ?? "");
+  assertOfficeAccess(ctx.principal, office.id);
+  return office;
+}
+function visibleUser(ctx) {
+  const user = ctx.store.getUser(ctx.params["id"] ?? "");
+  assertOfficeAccess(ctx.principal, user.office_id);
+  return user;
+}
+function addressOf(ctx, user) {
+  return user["e911_address"] ?? ctx.store.findOffice(user.office_id)?.["e911_address"];
+}
+var e911Routes = [
+  { method: "GET", template: "/api/v2/offices/{id}/e911", handle: (ctx) => ({ body: toE911Proto(visibleOffice(ctx)["e911_address"]) }) },
+  {
+    method: "PUT",
+    template: "/api/v2/offices/{id}/e911",
+    handle: (ctx) => {
+      const office = visibleOffice(ctx);
+      const address = readAddress(ctx.body, ["update_all", "use_validated_option"], "E911UpdateMessage");
+      office["e911_address"] = address;
+      if (readBoolean(ctx.body, "update_all") === true) {
+        for (const u of ctx.store.state.users) if (u.office_id === office.id && u.state !== "deleted") u["e911_address"] = { ...address };
+      }
+      ctx.store.touch();
+      return { body: toE911Proto(address) };
+    }
+  },
+  { method: "GET", template: "/api/v2/users/{id}/e911", handle: (ctx) => ({ body: toE911Proto(addressOf(ctx, visibleUser(ctx))) }) },
+  {
+    method: "PUT",
+    template: "/api/v2/users/{id}/e911",
+    handle: (ctx) => {
+      const user = visibleUser(ctx);
+      if (user.state === "deleted") throw badRequest(`user ${user.id} is deleted`);
+      const address = readAddress(ctx.body, ["use_validated_option"], "E911UpdateMessage");
+      user["e911_address"] = address;
+      ctx.store.touch();
+      return { body: toE911Proto(address) };
+    }
   }
 ];
 
@@ -59659,7 +59975,7 @@ var userRoutes = [
 ];
 
 // src/emulator/api-routes.ts
-var API_ROUTES = [...officeRoutes, ...userRoutes, ...numberRoutes, ...groupRoutes];
+var API_ROUTES = [...officeRoutes, ...userRoutes, ...numberRoutes, ...groupRoutes, ...e911Routes];
 
 // src/status/history.ts
 function joinHistory(input) {
@@ -60614,6 +60930,8 @@ var MASK = "\u2022\u2022\u2022";
 var EMAIL2 = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 var PHONE = /\+[1-9](?:[ -]?\d){6,14}/g;
 var NAME_FIELDS = /* @__PURE__ */ new Set(["first_name", "last_name"]);
+var ADDRESS_FIELD = "e911_address";
+var ADDRESS_PARTS = ["address", "address2", "city", "zip"];
 function maskEmail(email) {
   return `${email.charAt(0)}${MASK}@${MASK}`;
 }
@@ -60649,8 +60967,37 @@ function maskNames(text, index) {
   }
   return out + text.slice(last);
 }
-function redactWith(text, index) {
-  return maskNames(text.replace(EMAIL2, maskEmail).replace(PHONE, maskPhone), index);
+function redactWith(text, index, addresses = []) {
+  return maskNames(maskAddresses(text, addresses).replace(EMAIL2, maskEmail).replace(PHONE, maskPhone), index);
+}
+function maskAddresses(text, parts) {
+  let out = text;
+  for (const part of parts) if (out.includes(part)) out = out.split(part).join(MASK);
+  return out;
+}
+function collectAddresses(plan) {
+  const parts = /* @__PURE__ */ new Set();
+  const walk = (value) => {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    const record = value;
+    if (record.field === ADDRESS_FIELD) {
+      for (const side of [record.from, record.to]) if (typeof side === "string" && side !== "(none)") parts.add(side);
+    }
+    for (const [key, v] of Object.entries(record)) {
+      if (key === ADDRESS_FIELD && v !== null && typeof v === "object") {
+        for (const part of ADDRESS_PARTS) {
+          const text = v[part];
+          if (typeof text === "string" && text.trim() !== "") parts.add(text.trim());
+        }
+      } else walk(v);
+    }
+  };
+  walk(plan);
+  return [...parts].sort((a, b) => b.length - a.length);
 }
 function collectNames(plan) {
   const names = [];
@@ -60677,7 +61024,8 @@ function redactPlan(plan) {
 }
 function planRedactor(plan) {
   const index = indexNames(collectNames(plan));
-  return (text) => redactWith(text, index);
+  const addresses = collectAddresses(plan);
+  return (text) => redactWith(text, index, addresses);
 }
 
 // src/render/json.ts
@@ -61809,7 +62157,7 @@ function renderImport(live, opts) {
     version: 1,
     ...tenant.company.accountType ? { company: { account_type: tenant.company.accountType } } : {},
     policy: { unmanaged_users: "ignore", ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle } },
-    offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key), rawOffice(o)])),
+    offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key), rawOffice(o, opts.e911 === true)])),
     reserved_numbers: { keep: pool, release_unlisted: false },
     ...rawGroups(tenant.groups ?? [], keys, groupKeys)
   };
@@ -61826,7 +62174,7 @@ function renderImport(live, opts) {
     const users = managed.filter((u) => u.office === office.key);
     if (users.length === 0) continue;
     const path = `users/${key}.yaml`;
-    const doc = new import_yaml4.Document({ users: users.map((u) => rawUser(u, keys, groupKeys)) });
+    const doc = new import_yaml4.Document({ users: users.map((u) => rawUser(u, keys, groupKeys, opts.e911 === true ? office.e911 : void 0)) });
     const list = doc.get("users", true);
     if ((0, import_yaml4.isSeq)(list)) {
       for (const item of list.items) if ((0, import_yaml4.isMap)(item)) item.flow = true;
@@ -61862,15 +62210,19 @@ function slug(name2) {
 function importedLines(office) {
   return LINE_TYPES.filter((line) => LINE_KINDS[line].category === "Dialpad" || (office.licenses[line] ?? 0) > 0);
 }
-function rawOffice(office) {
+function rawOffice(office, e911) {
   const licenses = Object.fromEntries(importedLines(office).map((line) => [line, office.licenses[line] ?? 0]));
   return {
     name: office.name,
     ...office.id ? { id: office.id } : {},
     country: office.country,
     ...office.priceLevel !== void 0 ? { price_level: office.priceLevel } : {},
-    licenses
+    licenses,
+    ...e911 && office.e911 !== void 0 && isCompleteE911(office.e911) ? { e911: rawE911(office.e911) } : {}
   };
+}
+function rawE911(a) {
+  return { address: a.address, ...a.address2 === void 0 ? {} : { address2: a.address2 }, city: a.city, state: a.state, zip: a.zip, country: a.country };
 }
 function rawGroups(groups, offices, keys) {
   const section = (type2) => {
@@ -61887,7 +62239,8 @@ function rawMemberships(user, type2, keys) {
   if (held === void 0 || held.length === 0) return void 0;
   return Object.fromEntries(held.map((m) => [keys.get(m.group) ?? m.group, m.role]));
 }
-function rawUser(user, keys, groupKeys) {
+function rawUser(user, keys, groupKeys, officeE911) {
+  const e911 = officeE911 !== void 0 && user.e911 !== void 0 && isCompleteE911(user.e911) && !isSameE911(user.e911, officeE911) ? rawE911(user.e911) : void 0;
   const departments = rawMemberships(user, "department", groupKeys);
   const callCenters = rawMemberships(user, "call_center", groupKeys);
   const ownOffice = user.admin.offices.includes(user.office);
@@ -61905,7 +62258,8 @@ function rawUser(user, keys, groupKeys) {
     ...user.state === "suspended" || user.state === "pending" ? { state: user.state } : {},
     numbers: user.numbers ?? [],
     ...departments === void 0 ? {} : { departments },
-    ...callCenters === void 0 ? {} : { call_centers: callCenters }
+    ...callCenters === void 0 ? {} : { call_centers: callCenters },
+    ...e911 === void 0 ? {} : { e911 }
   };
 }
 function officeNode(doc, key) {
@@ -61995,19 +62349,22 @@ function lstatOrUndefined(path, shown) {
 }
 
 // cmd/commands/import.ts
+var IMPORT_EXTRAS = ["e911"];
 async function runImport(opts, io) {
+  const e911 = opts.with?.includes("e911") === true;
   const outDir = resolve12(io.cwd, opts.outDir);
   const target = await openTarget(opts, io);
   let result2;
   try {
-    const live = await fetchLive(target.client, READ_OFFICE_PLANS);
+    const live = await fetchLive(target.client, readForImport({ e911 }));
     if (live.incomplete.length > 0) {
       throw new DialformError("live_read_incomplete", `Dialpad could not be read completely (${live.incomplete.join("; ")}); nothing was written. Try again.`);
     }
     const schema2 = findConfigSchemaPath();
     result2 = renderImport(live, {
       schemaPath: (file) => relative5(dirname9(join8(outDir, file)), schema2),
-      ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle }
+      ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle },
+      e911
     });
   } finally {
     await target.close();
@@ -62366,7 +62723,7 @@ function buildProgram(io, setCode) {
       new Option("--lifecycle <owner>", "write policy.lifecycle: external when an identity provider (SCIM) owns who exists (the API cannot tell)").choices([
         ...LIFECYCLE_OWNERS
       ])
-    )
+    ).option("--with <fields>", `also read and write what costs a request per office and user (comma-separated): ${IMPORT_EXTRAS.join(", ")}`, parseImportExtras)
   ).action(async (opts) => setCode(await runImport(opts, io)));
   addConnectionOptions(
     program2.command("status").description("show the company as Admin Settings \u203A Users does: active or pending users, reserved numbers, deleted users (read-only)").option("--search <text>", 'only users whose name, email, license, office, state or permission (e.g. "admin") matches').addOption(new Option("--format <format>", "output format").choices(RESULT_FORMATS).default("text")).option("--journal <file>", "the apply journal, for who reserved numbers were last for", ".dialform/journal.jsonl").option("--plan <file>", "a plan applied with that journal (repeatable): says which numbers and users its operations touched", collect, [])
@@ -62442,6 +62799,12 @@ function parseRate(value) {
   const n = Number(value);
   if (value.trim() === "" || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError("not a number \u2265 0");
   return n;
+}
+function parseImportExtras(value) {
+  const names = value.split(",").map((v) => v.trim()).filter((v) => v !== "");
+  const unknown = names.filter((n) => !IMPORT_EXTRAS.includes(n));
+  if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`expected ${IMPORT_EXTRAS.join(", ")} (comma-separated)`);
+  return [...new Set(names)];
 }
 function collect(value, previous) {
   return [...previous, value];
