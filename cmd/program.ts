@@ -6,6 +6,7 @@ import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
 import type { StepRequest } from './commands/emulator-do.js';
 import { STATUS_VIEWS } from '../src/status/render-status.js';
+import { IMPORT_EXTRAS, type ImportExtra } from './commands/import-extras.js';
 import { readCommandTree } from './completion/command-tree.js';
 import { renderCompletion, SHELLS, type Shell } from './completion/render-completion.js';
 import type { Io } from './io.js';
@@ -116,7 +117,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
         new Option('--lifecycle <owner>', 'write policy.lifecycle: external when an identity provider (SCIM) owns who exists (the API cannot tell)').choices([
           ...LIFECYCLE_OWNERS,
         ]),
-      ),
+      )
+      .option('--with <fields>', `also read and write what costs a request per office and user (comma-separated): ${IMPORT_EXTRAS.join(', ')}`, parseImportExtras),
   ).action(async (opts) => setCode(await (await import('./commands/import.js')).runImport(opts, io)));
 
   addConnectionOptions(
@@ -313,6 +315,14 @@ function parseRate(value: string): number {
 }
 
 /** Commander's accumulator for a repeatable option. */
+/** `--with e911`: the extras named, each known, without repeats. */
+function parseImportExtras(value: string): ImportExtra[] {
+  const names = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const unknown = names.filter((n) => !(IMPORT_EXTRAS as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`expected ${IMPORT_EXTRAS.join(', ')} (comma-separated)`);
+  return [...new Set(names)] as ImportExtra[];
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }

@@ -51,6 +51,10 @@ export const CLIENT_OPERATION_IDS = [
   'callcenters.operators.delete',
   'callcenters.operators.get.skilllevel',
   'callcenters.operators.skilllevel',
+  'offices.e911.get',
+  'offices.e911.update',
+  'users.e911.get',
+  'users.e911.update',
 ] as const;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

@@ -2782,9 +2782,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve18, reject) => {
+          return new Promise((resolve17, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve18(data);
+              return err ? reject(err) : resolve17(data);
             });
           });
         }
@@ -2822,9 +2822,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve18, reject) => {
+          return new Promise((resolve17, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve18(data);
+              return err2 ? reject(err2) : resolve17(data);
             });
           });
         }
@@ -6330,8 +6330,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve18, reject) => {
-        res = resolve18;
+      const promise = new Promise((resolve17, reject) => {
+        res = resolve17;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -7757,12 +7757,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve18, reject) => {
+      const waitForDrain = () => new Promise((resolve17, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve18;
+          callback = resolve17;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -8646,12 +8646,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve18, reject) => {
+      const waitForDrain = () => new Promise((resolve17, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve18;
+          callback = resolve17;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -8968,16 +8968,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve18) => {
+        return new Promise((resolve17) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve18;
+            this[kClosedResolve] = resolve17;
           } else {
-            resolve18(null);
+            resolve17(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve18) => {
+        return new Promise((resolve17) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -8990,7 +8990,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve18(null);
+            resolve17(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -9397,8 +9397,8 @@ var require_pool_base = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve18) => {
-            this[kClosedResolve] = resolve18;
+          return new Promise((resolve17) => {
+            this[kClosedResolve] = resolve17;
           });
         }
       }
@@ -10520,7 +10520,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve18, reject) => {
+        const socket = await new Promise((resolve17, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -10530,7 +10530,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve18(socket2);
+              resolve17(socket2);
             }
           });
         });
@@ -10540,14 +10540,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve18, reject) => {
+        await new Promise((resolve17, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve18();
+            resolve17();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -10556,14 +10556,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve18();
+            resolve17();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve18, reject) => {
+        await new Promise((resolve17, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -10571,7 +10571,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug("SOCKS5 tunnel established to", targetHost, targetPort, "via", info);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve18();
+            resolve17();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -10614,8 +10614,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve18, reject) => {
-                      finalSocket.once("secureConnect", resolve18);
+                    await new Promise((resolve17, reject) => {
+                      finalSocket.once("secureConnect", resolve17);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -11748,7 +11748,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve18, reject) => {
+        return new Promise((resolve17, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -11762,11 +11762,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve18(null);
+                resolve17(null);
               }
             });
           } else {
-            this.on("close", resolve18);
+            this.on("close", resolve17);
           }
           this.on("error", noop).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -11794,7 +11794,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve18, reject) => {
+      return new Promise((resolve17, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -11809,7 +11809,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve18,
+              resolve: resolve17,
               reject,
               length: 0,
               body: []
@@ -11883,18 +11883,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type: type2, body, resolve: resolve18, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve17, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve18(chunksDecode(body, length, encoding));
+          resolve17(chunksDecode(body, length, encoding));
         } else if (type2 === "json") {
-          resolve18(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve17(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type2 === "arrayBuffer") {
-          resolve18(chunksConcat(body, length).buffer);
+          resolve17(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve18(new Blob(body, { type: stream[kContentType] }));
+          resolve17(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve18(chunksConcat(body, length));
+          resolve17(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -12084,9 +12084,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve18, reject) => {
+        return new Promise((resolve17, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve18(data);
+            return err ? reject(err) : resolve17(data);
           });
         });
       }
@@ -12298,9 +12298,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve18, reject) => {
+        return new Promise((resolve17, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve18(data);
+            return err ? reject(err) : resolve17(data);
           });
         });
       }
@@ -12588,9 +12588,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve18, reject) => {
+        return new Promise((resolve17, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve18(data);
+            return err ? reject(err) : resolve17(data);
           });
         });
       }
@@ -12683,9 +12683,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve18, reject) => {
+        return new Promise((resolve17, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve18(data);
+            return err ? reject(err) : resolve17(data);
           });
         });
       }
@@ -13958,8 +13958,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "../../main/node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile4, readFile: readFile3, mkdir: mkdir5 } = __require("node:fs/promises");
-    var { dirname: dirname12, resolve: resolve18 } = __require("node:path");
+    var { writeFile: writeFile3, readFile, mkdir: mkdir4 } = __require("node:fs/promises");
+    var { dirname: dirname10, resolve: resolve17 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError: InvalidArgumentError2, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -14160,7 +14160,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError2("Snapshot path is required");
         }
         try {
-          const data = await readFile3(resolve18(path), "utf8");
+          const data = await readFile(resolve17(path), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -14189,13 +14189,13 @@ var require_snapshot_recorder = __commonJS({
         if (!path) {
           throw new InvalidArgumentError2("Snapshot path is required");
         }
-        const resolvedPath = resolve18(path);
-        await mkdir5(dirname12(resolvedPath), { recursive: true });
+        const resolvedPath = resolve17(path);
+        await mkdir4(dirname10(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile4(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -22169,7 +22169,7 @@ var require_fetch = __commonJS({
         const agent = fetchParams.controller.dispatcher;
         const path = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
-        return new Promise((resolve18, reject) => agent.dispatch(
+        return new Promise((resolve17, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path}?` : path,
             origin: url.origin,
@@ -22257,7 +22257,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve18({
+              resolve17({
                 status,
                 statusText,
                 headersList,
@@ -22310,7 +22310,7 @@ var require_fetch = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve18({
+              resolve17({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -22334,7 +22334,7 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve18({
+              resolve17({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -33046,7 +33046,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve18.call(this, root, ref);
+      let _sch = resolve17.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -33073,7 +33073,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve18(root, ref) {
+    function resolve17(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -33937,7 +33937,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve18(baseURI, relativeURI, options) {
+    function resolve17(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -33973,50 +33973,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base2, relative9, options, skipNormalization) {
+    function resolveComponent(base2, relative7, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base2 = parse2(serialize(base2, options), options);
-        relative9 = parse2(serialize(relative9, options), options);
+        relative7 = parse2(serialize(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative9.scheme) {
-        target.scheme = relative9.scheme;
-        target.userinfo = relative9.userinfo;
-        target.host = relative9.host;
-        target.port = relative9.port;
-        target.path = removeDotSegments(relative9.path || "");
-        target.query = relative9.query;
+      if (!options.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative9.userinfo !== void 0 || relative9.host !== void 0 || relative9.port !== void 0) {
-          target.userinfo = relative9.userinfo;
-          target.host = relative9.host;
-          target.port = relative9.port;
-          target.path = removeDotSegments(relative9.path || "");
-          target.query = relative9.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative9.path) {
+          if (!relative7.path) {
             target.path = base2.path;
-            if (relative9.query !== void 0) {
-              target.query = relative9.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base2.query;
             }
           } else {
-            if (relative9.path[0] === "/") {
-              target.path = removeDotSegments(relative9.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
               if (baseHasAuthority && !base2.path) {
-                target.path = "/" + relative9.path;
+                target.path = "/" + relative7.path;
               } else if (!base2.path) {
-                target.path = relative9.path;
+                target.path = relative7.path;
               } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative9.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative9.query;
+            target.query = relative7.query;
           }
           target.userinfo = base2.userinfo;
           target.host = base2.host;
@@ -34024,7 +34024,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base2.scheme;
       }
-      target.fragment = relative9.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -34328,7 +34328,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve18,
+      resolve: resolve17,
       resolveComponent,
       equal,
       serialize,
@@ -42104,10 +42104,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -42121,7 +42121,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -42145,7 +42145,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -42161,7 +42161,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -42252,7 +42252,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type: type2 } = token;
           switch (type2) {
@@ -42266,13 +42266,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -42315,18 +42315,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -42380,8 +42380,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap3 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -42393,7 +42393,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -42404,8 +42404,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -42422,7 +42422,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -42602,7 +42602,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -42619,24 +42619,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type2 === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -42819,25 +42819,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -43647,14 +43647,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -44821,18 +44821,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep2;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -44985,15 +44985,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -45187,13 +45187,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -45522,8 +45522,6 @@ var ERROR_CODES = {
    * was written.
    */
   plan_changed: EXIT.error,
-  /** `codeowners --check`: the CODEOWNERS file is not what the config's owners call for. */
-  codeowners_stale: EXIT.error,
   /** The apply journal cannot be read or appended to (a directory, a device, no permission). */
   journal_unusable: EXIT.error,
   /** The config's git commit is older than (an ancestor of) the one the journal last recorded as applied. */
@@ -45782,6 +45780,11 @@ var SKILL_LEVEL_SHAPE = {
   noun: "skill level",
   fields: { call_center_id: "int64", user_id: "int64", skill_level: "int64" },
   required: [["skill_level"]]
+};
+var E911_SHAPE = {
+  noun: "E911 address",
+  fields: { address: "string", address2: "string", city: "string", state: "string", zip: "string", country: "string" },
+  required: []
 };
 var OFFICE_SHAPE = {
   noun: "office",
@@ -46211,8 +46214,8 @@ function createRateLimiter(opts) {
   }
   return {
     acquire() {
-      return new Promise((resolve18) => {
-        waiting.push(resolve18);
+      return new Promise((resolve17) => {
+        waiting.push(resolve17);
         if (timer === void 0) pump();
       });
     }
@@ -46542,6 +46545,16 @@ function createDialpadClient(opts) {
     },
     getOfficePlan: (officeId) => read(LINE_COUNTS_SHAPE, { operation: "plan.get", path: `/api/v2/offices/${seg2(officeId)}/plan` }),
     getAvailableLicenses: (officeId) => read(LINE_COUNTS_SHAPE, { operation: "plan.available_licenses.get", path: `/api/v2/offices/${seg2(officeId)}/available_licenses` }),
+    getOfficeE911: (officeId) => read(E911_SHAPE, { operation: "offices.e911.get", path: `/api/v2/offices/${seg2(officeId)}/e911` }),
+    setOfficeE911: async (officeId, body, o) => {
+      const spec = { operation: "offices.e911.update", ...withLabel2(o) };
+      return created(E911_SHAPE, spec, await send2({ ...spec, method: "PUT", path: `/api/v2/offices/${seg2(officeId)}/e911`, body, idempotent: true }));
+    },
+    getUserE911: (userId) => read(E911_SHAPE, { operation: "users.e911.get", path: `/api/v2/users/${seg2(userId)}/e911` }),
+    setUserE911: async (userId, body, o) => {
+      const spec = { operation: "users.e911.update", ...withLabel2(o) };
+      return created(E911_SHAPE, spec, await send2({ ...spec, method: "PUT", path: `/api/v2/users/${seg2(userId)}/e911`, body, idempotent: true }));
+    },
     listUsers: (filter) => paginate2(USER_SHAPE, { operation: "users.list", path: "/api/v2/users", query: { state: filter?.state, email: filter?.email } }),
     getUser: (id2) => read(USER_SHAPE, { operation: "users.get", path: `/api/v2/users/${seg2(id2)}` }),
     createUser: async (body, o) => {
@@ -46847,6 +46860,35 @@ function createProductionDispatcher(opts = {}) {
   return new LoopbackDirectDispatcher(proxied, new import_undici2.Agent(KEEP_ALIVE));
 }
 
+// src/model/e911.ts
+var E911_FIELDS = ["address", "address2", "city", "state", "zip", "country"];
+var E911_REQUIRED = ["address", "city", "state", "zip", "country"];
+var E911_COUNTRIES = /* @__PURE__ */ new Set(["US", "CA", "AU", "FR", "GB", "NZ"]);
+function cleanE911(raw) {
+  const out = {};
+  for (const key of E911_FIELDS) {
+    const value = raw[key]?.trim();
+    if (value !== void 0 && value !== "") out[key] = key === "country" ? value.toUpperCase() : value;
+  }
+  return out;
+}
+function missingE911Fields(address) {
+  return E911_REQUIRED.filter((field) => (address[field] ?? "").trim() === "");
+}
+function isCompleteE911(address) {
+  return missingE911Fields(address).length === 0;
+}
+var canonical = (value) => (value ?? "").trim().replace(/\s+/g, " ").toLowerCase();
+function isSameE911(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  return E911_FIELDS.every((field) => canonical(a[field]) === canonical(b[field]));
+}
+function formatE911(address) {
+  if (address === void 0 || E911_FIELDS.every((f) => canonical(address[f]) === "")) return "(none)";
+  const stateZip = [address.state, address.zip].filter((v) => v !== void 0 && v !== "").join(" ");
+  return [address.address, address.address2, address.city, stateZip, address.country].filter((v) => v !== void 0 && v !== "").join(", ");
+}
+
 // src/model/license-lines.ts
 var LINE_KINDS = {
   talk: { field: "talk_lines", label: "Talk", category: "Dialpad" },
@@ -47122,6 +47164,18 @@ var READ_OFFICE_PLANS = {
     numbers: []
   })
 };
+function readForImport(opts) {
+  if (!opts.e911) return READ_OFFICE_PLANS;
+  return {
+    followUp: async (phaseOne) => ({
+      ...await READ_OFFICE_PLANS.followUp(phaseOne),
+      e911: {
+        offices: phaseOne.tenant.offices.flatMap((o) => o.id === void 0 ? [] : [o.id]),
+        users: phaseOne.tenant.users.flatMap((u) => u.id === void 0 || u.state === "deleted" || u.state === "cancelled" ? [] : [u.id])
+      }
+    })
+  };
+}
 async function fetchLive(client, scope = READ_PHASE_ONE) {
   const incomplete = [];
   const partialLists = /* @__PURE__ */ new Set();
@@ -47138,6 +47192,10 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
   };
   const partialList = (err) => err.itemsRead ?? [];
   const readList = (list, read) => attempt(LIST_LABEL[list], read, partialList, list);
+  const readE911 = async (ids2, what, read) => {
+    const read1 = await Promise.all(ids2.map(async (id2) => [id2, await attempt(what(id2), () => read(id2), () => void 0)]));
+    return new Map(read1.flatMap(([id2, a]) => a === void 0 ? [] : [[id2, cleanE911(a)]]));
+  };
   const officesRead = attempt(
     LIST_LABEL.offices,
     () => client.listOffices(),
@@ -47165,7 +47223,7 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
   const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
   for (const o of followUp.offices) licenseReads.request(o, offices);
-  const [numbers, skills, lookedUp, groupsLookedUp] = await Promise.all([
+  const [numbers, skills, lookedUp, groupsLookedUp, officeE911, userE911] = await Promise.all([
     Promise.all(followUp.numbers.map((number) => attempt(`number ${number}`, () => readNumber(client, number), () => void 0))),
     Promise.all(
       (followUp.skills ?? []).map(
@@ -47182,7 +47240,9 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
         list: GROUP_LOOKUP[type2].list,
         groups: await attempt(`lookup of ${GROUP_LOOKUP[type2].noun} "${name2}"`, () => client.listGroups(GROUP_LOOKUP[type2].path, { nameSearch: name2 }), () => [])
       }))
-    )
+    ),
+    readE911(followUp.e911?.offices ?? [], (id2) => `E911 address of office ${id2}`, (id2) => client.getOfficeE911(id2)),
+    readE911(followUp.e911?.users ?? [], (id2) => `E911 address of user ${id2}`, (id2) => client.getUserE911(id2))
   ]);
   const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
   await Promise.all(started);
@@ -47195,8 +47255,8 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
   }
   const tenant = {
     ...phaseOne,
-    users: withSkillLevels(phaseOne.users, skills.filter((l) => l !== void 0)),
-    offices: normalizeOffices(officeReads),
+    users: withE911(withSkillLevels(phaseOne.users, skills.filter((l) => l !== void 0)), userE911),
+    offices: withE911(normalizeOffices(officeReads), officeE911),
     numbers: normalizeNumbers([...pool, ...singleNumbers], users)
   };
   const readAt = client.serverTime()?.toISOString();
@@ -47211,6 +47271,13 @@ var GROUP_LOOKUP = {
   department: { path: "departments", list: "departments", noun: "department" },
   call_center: { path: "callcenters", list: "call_centers", noun: "call center" }
 };
+function withE911(records, addresses) {
+  if (addresses.size === 0) return records;
+  return records.map((r) => {
+    const address = r.id === void 0 ? void 0 : addresses.get(r.id);
+    return address === void 0 ? r : { ...r, e911: address };
+  });
+}
 var LIST_LABEL = {
   offices: "offices",
   users: "users",
@@ -47721,6 +47788,46 @@ var changeAccountType = {
   placement: () => ({ office: null }),
   harm: () => void 0,
   describe: (op) => ({ marker: "!", action: "change account type", details: [`apply waits until Dialpad reports account_type ${op.account_type}`] })
+};
+
+// src/plan/kinds/e911.ts
+var updateOfficeE911 = {
+  phase: () => "update",
+  bucket: "update",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "",
+  check(sim, op) {
+    const office = existingOffice(sim, op.target.key);
+    return isFailure(office) ? office : void 0;
+  },
+  apply(_sim, op, fx) {
+    fx.claims.push(officeKey(op.target.key));
+  },
+  wouldProvide: () => void 0,
+  placement: (op) => ({ office: op.target.key }),
+  harm: () => void 0,
+  describe: () => ({ marker: "~", action: "update E911 address", details: [] })
+};
+var updateUserE911 = {
+  phase: () => "update",
+  bucket: "update",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "",
+  check(sim, op) {
+    const user = liveUser(sim, op.target.email);
+    return isFailure(user) ? user : void 0;
+  },
+  apply(_sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ user: "after" }),
+  harm: () => void 0,
+  describe: () => ({ marker: "~", action: "update E911 address", details: [] })
 };
 
 // src/plan/kinds/offices.ts
@@ -48330,7 +48437,9 @@ var KINDS = {
   delete_group: deleteGroup,
   add_operator: addOperator,
   remove_operator: removeOperator,
-  set_skill: setSkill
+  set_skill: setSkill,
+  update_office_e911: updateOfficeE911,
+  update_user_e911: updateUserE911
 };
 var OPERATION_KINDS = Object.keys(KINDS);
 function specOf(op) {
@@ -48595,6 +48704,24 @@ var operation = {
       skill_level: i2.to
     };
   },
+  updateOfficeE911(i2) {
+    return {
+      ...base("update_office_e911", officeTarget(i2.office), {
+        source: i2.source,
+        changes: [{ field: "e911_address", from: formatE911(i2.from), to: formatE911(i2.to) }],
+        notes: [`The office's address only: its users keep their own E911 addresses (update_all: false); declare users[].e911 for those that change too.`]
+      }, { summary: `update the E911 address of office ${i2.office.name}` }),
+      e911_address: i2.to
+    };
+  },
+  updateUserE911(i2) {
+    return {
+      ...base("update_user_e911", userTarget(i2.email, i2.id), { ...i2, changes: [{ field: "e911_address", from: formatE911(i2.from), to: formatE911(i2.to) }] }, {
+        summary: `update ${i2.email}'s own E911 address`
+      }),
+      e911_address: i2.to
+    };
+  },
   revokeProxy(i2) {
     return base("revoke_proxy", userTarget(i2.email, i2.id), i2, { summary: `revoke proxy access from ${i2.email} (manual)` });
   }
@@ -48834,7 +48961,15 @@ var EXECUTORS = {
   delete_group: (op, ctx) => GROUP_EXECUTORS.delete_group(op, groupExecution(ctx)),
   add_operator: (op, ctx) => GROUP_EXECUTORS.add_operator(op, groupExecution(ctx)),
   remove_operator: (op, ctx) => GROUP_EXECUTORS.remove_operator(op, groupExecution(ctx)),
-  set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx))
+  set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx)),
+  async update_office_e911(op, ctx) {
+    await ctx.api.setOfficeE911(await resolveOffice(op.target, ctx), op.e911_address);
+    return DONE2;
+  },
+  async update_user_e911(op, ctx) {
+    await ctx.api.setUserE911(await resolveUser(op.target, ctx), op.e911_address);
+    return DONE2;
+  }
 };
 function groupExecution(ctx) {
   return {
@@ -48928,6 +49063,9 @@ var LANDED = {
   revoke_analytics: neverWritten,
   grant_proxy: neverWritten,
   revoke_proxy: neverWritten,
+  // A read of the status kind (phase 1) holds no E911 address; the PUT is absolute, so sending it again is harmless.
+  update_office_e911: neverWritten,
+  update_user_e911: neverWritten,
   ...createGroupLanded((live, target) => liveUser2(live, target))
 };
 function neverWritten() {
@@ -49183,8 +49321,7 @@ async function applyPlan(plan, options) {
     kind: op.kind,
     status,
     at: now().toISOString(),
-    ...op.target.type === "user" ? { subject: op.target.email } : {},
-    ...status === "done" ? listPooled(plan, op) : {},
+    ...op.kind === "restore_user" || op.kind === "create_user" ? { subject: op.target.email } : {},
     ...error === void 0 ? {} : { error },
     reviewed,
     identity: digestOperation(op)
@@ -49258,10 +49395,6 @@ async function applyPlan(plan, options) {
   if (bug !== void 0) throw bug.error;
   const waiting = results.some((r) => r.outcome.status === "waiting");
   return { results, status: failed ? "failed" : waiting ? "waiting" : "complete" };
-}
-function listPooled(plan, op) {
-  const pooled = plan.pool.flatMap((p) => p.operation_id === op.id && p.direction === "in" && p.user !== void 0 ? [{ number: p.number, from: p.user }] : []);
-  return pooled.length === 0 ? {} : { to_pool: pooled };
 }
 
 // src/apply/applied-config.ts
@@ -49876,37 +50009,6 @@ function checkVersionDeclared(files) {
   if (first === void 0 || files.some((f) => f.data !== void 0 && "version" in f.data)) return [];
   const where2 = files.length > 1 ? "one file of the config" : "this file";
   return [{ ...locateInFile(first, []), path: "/version", message: `missing "version: 1": add it at the top of ${where2}` }];
-}
-
-// src/config/config-owners.ts
-var COMPANY_SECTIONS = ["company", "policy", "reserved_numbers", "emulator"];
-function readConfigOwners(config, files) {
-  const raw = config.raw;
-  const parts = new Map(files.map((file) => [file, { offices: /* @__PURE__ */ new Set(), groups: /* @__PURE__ */ new Map(), company: false }]));
-  const partOf = (path) => parts.get(config.origin(path).file.source.abs);
-  for (const section of COMPANY_SECTIONS) {
-    for (const key of Object.keys(raw[section] ?? {})) {
-      const part = partOf([section, key]);
-      if (part) part.company = true;
-    }
-  }
-  for (const key of Object.keys(raw.offices ?? {})) partOf(["offices", key])?.offices.add(key);
-  (raw.users ?? []).forEach((user, i2) => partOf(["users", i2])?.offices.add(user.office));
-  for (const section of ["departments", "call_centers"]) {
-    for (const [key, group2] of Object.entries(raw[section] ?? {})) partOf([section, key])?.groups.set(key, group2.office);
-  }
-  const ownersOf = (entries) => Object.fromEntries(Object.entries(entries ?? {}).flatMap(([key, e]) => e.owners === void 0 ? [] : [[key, [...e.owners]]]));
-  return {
-    company: [...raw.company?.owners ?? []],
-    offices: ownersOf(raw.offices),
-    groups: { ...ownersOf(raw.departments), ...ownersOf(raw.call_centers) },
-    files: [...parts].map(([file, p]) => ({
-      file,
-      offices: [...p.offices].sort(compareCodeUnits),
-      groups: [...p.groups].map(([key, office]) => ({ key, office })).sort((a, b) => compareCodeUnits(a.key, b.key)),
-      company: p.company
-    }))
-  };
 }
 
 // src/config/semantic-rules.ts
@@ -52569,8 +52671,7 @@ function normalizeConfig(config, files) {
   const sections = {
     version: { ignored: "the schema admits only 1" },
     company: (company) => ({ company: normalizeFields(company ?? {}, {
-      account_type: (type2) => type2 === void 0 ? {} : { accountType: type2, source: sourceOf(config, ["company"], "account_type") },
-      owners: OWNERS_IGNORED
+      account_type: (type2) => type2 === void 0 ? {} : { accountType: type2, source: sourceOf(config, ["company"], "account_type") }
     }) }),
     policy: (policy) => ({ policy: normalizePolicy(policy ?? {}) }),
     offices: (offices) => ({
@@ -52593,8 +52694,7 @@ function normalizeConfig(config, files) {
     reservedNumbers: s.reservedNumbers,
     groupSections: GROUP_TYPES.filter((type2) => raw[GROUP_CONFIG_KEY[type2]] !== void 0),
     ...optional("emulatorFixture", s.emulatorFixture),
-    files,
-    owners: readConfigOwners(config, files)
+    files
   };
 }
 var POLICY_FIELDS = {
@@ -52620,7 +52720,6 @@ function normalizeReserved(raw, source) {
   });
   return raw === void 0 ? reserved : { ...reserved, source: source() };
 }
-var OWNERS_IGNORED = { ignored: "a repository fact: read into DesiredState.owners by readConfigOwners" };
 var OFFICE_FIELDS = {
   name: (v) => ({ name: v }),
   id: (v) => optional("id", v),
@@ -52636,7 +52735,7 @@ var OFFICE_FIELDS = {
   },
   create: (v) => optional("create", v),
   lifecycle: (v) => optional("lifecycle", v),
-  owners: OWNERS_IGNORED
+  e911: (v) => optional("e911", v === void 0 ? void 0 : cleanE911(v))
 };
 function normalizeOffice(key, raw, source) {
   return { key, ...normalizeFields(raw, OFFICE_FIELDS), source };
@@ -52670,7 +52769,8 @@ function userFields(source) {
         ),
         source
       )
-    )
+    ),
+    e911: (v) => optional("e911", v === void 0 ? void 0 : cleanE911(v))
   };
 }
 function normalizeUser(raw, source) {
@@ -52680,8 +52780,7 @@ var GROUP_FIELDS = {
   name: (v) => ({ name: v }),
   office: (v) => ({ office: v }),
   id: (v) => optional("id", v),
-  allow_new_group: (v) => optional("allowNewGroup", v),
-  owners: OWNERS_IGNORED
+  allow_new_group: (v) => optional("allowNewGroup", v)
 };
 function normalizeGroup(key, type2, raw, source) {
   return { key, type: type2, ...normalizeFields(raw, GROUP_FIELDS), source };
@@ -55579,7 +55678,7 @@ function assembleFirstReading(first, options) {
   return result2.problems.length === 0 || first.every((p) => p.exact) ? result2 : void 0;
 }
 function yieldToEventLoop() {
-  return new Promise((resolve18) => setImmediate(resolve18));
+  return new Promise((resolve17) => setImmediate(resolve17));
 }
 function parseSource(source, parser) {
   if (parser === "fast") {
@@ -55743,6 +55842,8 @@ var USER_FIELDS = {
   // With the groups, only when there are some (`hashGroups`), so digests without them are unchanged.
   departments: null,
   callCenters: null,
+  // Only when some user has one (`hashE911`), so digests without them are unchanged.
+  e911: null,
   source: null
 };
 var NUMBER_FIELDS = {
@@ -55761,6 +55862,11 @@ function hashTenant(hash, tenant, office = (key) => key) {
   hashLines(hash, tenant.users, USER_FIELDS, office);
   hashLines(hash, tenant.numbers, NUMBER_FIELDS, office);
   hashGroups(hash, tenant, office);
+  hashE911(hash, tenant);
+}
+function hashE911(hash, tenant) {
+  const addresses = tenant.users.flatMap((u) => u.e911 === void 0 ? [] : [[u.email, u.e911]]);
+  if (addresses.length > 0) hash.update(canonicalJson({ e911: addresses }, { omit: OMIT }));
 }
 function hashGroups(hash, tenant, office) {
   const groups = (tenant.groups ?? []).map((g) => ({ ...g, office: office(g.office) }));
@@ -55806,47 +55912,6 @@ function digestConfig(desired) {
   return digestTenant(desired.tenant, { extra: { policy: desired.policy, reservedNumbers: desired.reservedNumbers, ...acks, ...lifecycle, ...sections } });
 }
 
-// src/owners/scope-plan.ts
-function parseScope(values, desired) {
-  const known = new Set(desired.tenant.offices.map((o) => o.key));
-  const offices = values.map((value) => {
-    const match = /^office:(.+)$/u.exec(value);
-    if (match === null) throw new UsageError(`--scope ${value}: write office:KEY, with KEY an office key of the config`);
-    const key = match[1];
-    if (!known.has(key)) throw new UsageError(`--scope ${value}: the config has no office "${key}" (offices: ${[...known].sort(compareCodeUnits).join(", ")})`);
-    return key;
-  });
-  return { offices: [...new Set(offices)].sort(compareCodeUnits) };
-}
-function cutToScope(desired, live, scope) {
-  const inScope = new Set(scope.offices);
-  const { pairs: pairs2 } = matchUsers(desired, live);
-  const keptLive = /* @__PURE__ */ new Set();
-  const keptDesired = /* @__PURE__ */ new Set();
-  for (const { user, live: found } of pairs2) {
-    if (inScope.has(user.office) || found !== void 0 && inScope.has(found.office)) {
-      keptDesired.add(user);
-      if (found !== void 0) keptLive.add(found);
-    }
-  }
-  for (const user of live.tenant.users) if (inScope.has(user.office)) keptLive.add(user);
-  const groupsOf = (users) => [...users].flatMap((u) => [...u.departments ?? [], ...u.callCenters ?? []].map((m) => m.group));
-  const keptGroups = /* @__PURE__ */ new Set([...groupsOf(keptDesired), ...groupsOf(keptLive)]);
-  const keepGroup = (g) => inScope.has(g.office) || keptGroups.has(g.key);
-  const cutGroups = (tenant) => tenant.groups === void 0 ? tenant : { ...tenant, groups: tenant.groups.filter(keepGroup) };
-  return {
-    desired: {
-      ...desired,
-      tenant: cutGroups({
-        ...desired.tenant,
-        offices: desired.tenant.offices.map((o) => inScope.has(o.key) ? o : { ...o, licenses: {} }),
-        users: desired.tenant.users.filter((u) => keptDesired.has(u))
-      })
-    },
-    live: { ...live, tenant: cutGroups({ ...live.tenant, users: live.tenant.users.filter((u) => keptLive.has(u)) }) }
-  };
-}
-
 // src/diff/types.ts
 var change = {
   createOffice: (office) => ({ kind: "create_office", office }),
@@ -55889,7 +55954,9 @@ var change = {
     group: i2.group,
     role: i2.role
   }),
-  setSkill: (i2) => ({ kind: "set_skill", email: i2.user.email, ...i2 })
+  setSkill: (i2) => ({ kind: "set_skill", email: i2.user.email, ...i2 }),
+  officeE911: (office, live, from, to) => ({ kind: "office_e911", office, live, from, to }),
+  userE911: (user, to, live) => live === void 0 ? { kind: "user_e911", user, to } : { kind: "user_e911", user, live, ...live.e911 === void 0 ? {} : { from: live.e911 }, to }
 };
 
 // src/diff/diff-groups.ts
@@ -56013,13 +56080,23 @@ function choosePlanReads(desired, phaseOne) {
   const skills = listSkillReads(pairs2, live);
   const emails = sampleCreates(pairs2.flatMap((p) => p.live === void 0 && p.user.state !== "deleted" ? [p.user.email] : []));
   const groupNames = listGroupLookups(desired, live);
+  const e911 = listE911Reads(desired, live, pairs2);
   return {
     offices,
     numbers: [...numbers].sort(compareCodeUnits),
     ...skills.length === 0 ? {} : { skills },
     ...emails.length === 0 ? {} : { emails },
-    ...groupNames.length === 0 ? {} : { groupNames }
+    ...groupNames.length === 0 ? {} : { groupNames },
+    ...e911.offices.length + e911.users.length === 0 ? {} : { e911 }
   };
+}
+function listE911Reads(desired, live, pairs2) {
+  const declared = new Set(desired.tenant.offices.filter((o) => o.e911 !== void 0 && isCompleteE911(o.e911)).map((o) => o.key));
+  const offices = live.tenant.offices.flatMap((o) => o.id !== void 0 && declared.has(o.key) ? [o.id] : []);
+  const users = pairs2.flatMap(
+    ({ user, live: found }) => found?.id !== void 0 && user.state !== "deleted" && !GONE_STATES.has(found.state) && user.e911 !== void 0 && isCompleteE911(user.e911) ? [found.id] : []
+  );
+  return { offices: offices.sort(compareCodeUnits), users: users.sort(compareCodeUnits) };
 }
 function listGroupLookups(desired, live) {
   const matched = new Set((live.tenant.groups ?? []).map((g) => g.key));
@@ -56194,10 +56271,14 @@ function diffOffices(desired, live) {
     if (found === void 0) changes.push(change.createOffice(office));
     else if (!isSameOfficeName(found.name, office.name)) changes.push(change.renameOffice(office, found));
     for (const line of LINE_TYPES) {
-      const want = office.licenses[line];
-      if (want === void 0) continue;
+      const want2 = office.licenses[line];
+      if (want2 === void 0) continue;
       const have = found?.licenses[line] ?? 0;
-      if (want !== have) changes.push(change.officeLicenses(office.key, line, want, have));
+      if (want2 !== have) changes.push(change.officeLicenses(office.key, line, want2, have));
+    }
+    const want = office.e911;
+    if (found?.e911 !== void 0 && want !== void 0 && isCompleteE911(want) && !isSameE911(want, found.e911)) {
+      changes.push(change.officeE911(office, found, found.e911, want));
     }
   }
   return changes;
@@ -56237,6 +56318,8 @@ function diffMatchedUser(desired, live) {
   const wanted = desired.state === "pending" ? "active" : desired.state;
   if (wanted === "suspended" && liveState !== "suspended") changes.push(change.suspendUser(live, desired));
   if (wanted === "active" && liveState === "suspended") changes.push(change.reactivateUser(desired, live));
+  const e911 = desired.e911;
+  if (e911 !== void 0 && isCompleteE911(e911) && live.e911 !== void 0 && !isSameE911(e911, live.e911)) changes.push(change.userE911(desired, e911, live));
   return changes;
 }
 function diffUsers(desired, live, now, owned = matchOwnedUsers(desired, live, now)) {
@@ -56249,6 +56332,7 @@ function diffUsers(desired, live, now, owned = matchOwnedUsers(desired, live, no
     if (found === void 0) {
       if (user.state === "deleted") continue;
       changes.push(change.createUser(user));
+      if (user.e911 !== void 0 && isCompleteE911(user.e911)) changes.push(change.userE911(user, user.e911));
       if (user.state === "suspended") changes.push(change.suspendUser({ ...user, state: "active" }, user));
       continue;
     }
@@ -56321,7 +56405,8 @@ function operationsFromChange(c, ctx) {
         operation.createOffice({
           office: book.ref(c.office.key),
           country: c.office.country,
-          ...c.office.create === void 0 ? {} : { spec: c.office.create },
+          // `offices.<key>.e911` is what the office is created with when its `create:` block gives none.
+          ...c.office.create === void 0 ? {} : { spec: withE9112(c.office.create, c.office.e911) },
           source: c.office.source ?? "config",
           notes: c.office.create === void 0 ? [`Office ${c.office.key} has no \`create\` block (billing and E911 details POST /api/v2/offices needs); add one, or create the office in Dialpad and pin its \`id\`.`] : ["The API creates secondary offices only; licenses come from transfers or a purchase."]
         })
@@ -56431,6 +56516,19 @@ function operationsFromChange(c, ctx) {
     case "remove_operator":
     case "set_skill":
       return groupOperations(c, ctx);
+    case "office_e911":
+      return [operation.updateOfficeE911({ office: book.ref(c.office.key), from: c.from, to: c.to, source: c.office.source ?? "config" })];
+    case "user_e911":
+      return [
+        operation.updateUserE911({
+          email: c.user.email,
+          ...c.live === void 0 ? {} : idOf(c.live),
+          source: sourceOf2(c.user),
+          ...c.from === void 0 ? {} : { from: c.from },
+          to: c.to,
+          ...c.live === void 0 ? { notes: ["A new account starts with its office's address; this sets the person's own."] } : {}
+        })
+      ];
     default: {
       const _never = c;
       return _never;
@@ -56460,6 +56558,9 @@ function describeGroupNumbers(numbers, released) {
 function restoreDeadline(deletedAt) {
   const at2 = deletedAt === void 0 ? Number.NaN : Date.parse(deletedAt);
   return Number.isFinite(at2) ? { expiresAt: restorableUntil(new Date(at2)).toISOString() } : {};
+}
+function withE9112(spec, e911) {
+  return spec.e911_address !== void 0 || e911 === void 0 || !isCompleteE911(e911) ? spec : { ...spec, e911_address: e911 };
 }
 function idOf(user) {
   return user.id === void 0 ? {} : { id: user.id };
@@ -56815,6 +56916,48 @@ function numbersAfter(op, to) {
   if (op.new_number !== void 0) return `they get a new ${to} number chosen by Dialpad`;
   if (op.via === "move_office") return "they keep their internal +1803 numbers";
   return "they then hold the numbers their entry lists";
+}
+
+// src/plan/rules/e911-address.ts
+function managesE911(desired) {
+  return desired.tenant.offices.some((o) => o.e911 !== void 0) || desired.tenant.users.some((u) => u.e911 !== void 0);
+}
+function declaredAddress(office) {
+  return office.e911 !== void 0 && isCompleteE911(office.e911) || office.create?.e911_address !== void 0;
+}
+function checkE911AddressRequired(ctx) {
+  if (!managesE911(ctx.desired)) return [];
+  return ctx.desired.tenant.offices.flatMap((office) => {
+    if (!E911_COUNTRIES.has(office.country) || declaredAddress(office)) return [];
+    const users = ctx.desired.tenant.users.filter((u) => u.office === office.key && u.state !== "deleted");
+    if (users.length === 0) return [];
+    const emails = new Set(users.map((u) => u.email));
+    const missing = office.e911 === void 0 ? "no e911 address" : `an incomplete e911 address (no ${missingE911Fields(office.e911).join(", ")})`;
+    return [
+      {
+        code: "e911_address_required",
+        severity: "error",
+        message: `Office ${office.key} (${office.name}) is in ${office.country}, where Dialpad requires an E911 address, and config manages ${users.length === 1 ? "a user" : `${users.length} users`} there, but gives it ${missing}${at(office.source)}. A call to emergency services must carry a dispatchable location: add offices.${office.key}.e911 with address, city, state, zip and country.`,
+        operation_ids: ctx.operations.filter((op) => op.office_key === office.key || op.target.type === "user" && emails.has(op.target.email)).map((op) => op.id)
+      }
+    ];
+  });
+}
+function checkE911AddressIncomplete(ctx) {
+  const offices = new Map(ctx.desired.tenant.offices.map((o) => [o.key, o]));
+  return ctx.desired.tenant.users.flatMap((user) => {
+    if (user.e911 === void 0 || user.state === "deleted" || isCompleteE911(user.e911)) return [];
+    const office = offices.get(user.office);
+    if (office === void 0 || !E911_COUNTRIES.has(office.country)) return [];
+    return [
+      {
+        code: "e911_address_incomplete",
+        severity: "warning",
+        message: `${user.email}'s own E911 address${at(user.source)} has no ${missingE911Fields(user.e911).join(", ")}, which Dialpad requires; it is not sent, and they keep the address Dialpad has for them (their office ${office.name} is in ${office.country}, where an emergency call must carry a dispatchable location). Complete users[].e911, or remove it to use the office's.`,
+        operation_ids: []
+      }
+    ];
+  });
 }
 
 // src/plan/rules/group-id-not-found.ts
@@ -57274,7 +57417,9 @@ var RULES = [
   checkPendingUserNumberLoss,
   checkRestoreWindowExpired,
   checkGroupIdNotFound,
-  checkGroupLooksRenamed
+  checkGroupLooksRenamed,
+  checkE911AddressRequired,
+  checkE911AddressIncomplete
 ];
 function runRules(ctx) {
   return RULES.flatMap((rule) => rule(ctx));
@@ -57376,6 +57521,8 @@ function nameWithheld(c, live) {
     case "rename_group":
     case "add_operator":
     case "set_skill":
+    case "office_e911":
+    case "user_e911":
       return void 0;
     default: {
       const _never = c;
@@ -57397,7 +57544,7 @@ function withholdChanges(changes, live) {
     return true;
   });
   for (const list of Object.values(withheld)) list.sort(compareCodeUnits);
-  const dependsOnHeld = (c) => (c.kind === "user_numbers" || c.kind === "add_operator") && c.live === void 0 && users.has(c.user.email) || c.kind === "add_operator" && groups.has(c.group.key);
+  const dependsOnHeld = (c) => (c.kind === "user_numbers" || c.kind === "add_operator" || c.kind === "user_e911") && c.live === void 0 && users.has(c.user.email) || c.kind === "add_operator" && groups.has(c.group.key);
   return { kept: changes.filter((c) => !held.includes(c) && !dependsOnHeld(c)), withheld };
 }
 function summarize(operations, violations) {
@@ -57498,9 +57645,8 @@ function digestLive(read) {
 
 // src/plan-against-live.ts
 function planFromRead(input) {
-  const { read } = input;
-  const keyed = keyLive(read, input.desired);
-  const { desired, live } = input.scope === void 0 ? { desired: input.desired, live: keyed } : cutToScope(input.desired, keyed, input.scope);
+  const { desired, read } = input;
+  const live = keyLive(read, desired);
   return buildPlan({
     desired,
     live,
@@ -57509,31 +57655,15 @@ function planFromRead(input) {
     base: input.base,
     confirmed: input.confirmed,
     pendingRestores: input.pendingRestores,
-    // A scoped plan's basis is the cut config, never the whole one: apply, which plans the whole
-    // config, takes it for a plan of another config and refuses it (docs/owners.md).
     configDigest: digestConfig(desired),
     liveDigest: digestLive(read),
     ...input.rehearsal === void 0 ? {} : { rehearsal: input.rehearsal }
   });
 }
-function readForPlan(desired, scope) {
-  const onlyScoped = async (reads, offices) => {
-    const s = await scope;
-    if (s === void 0) return reads;
-    const ids2 = new Set(keyLiveOffices(offices, (await desired).tenant.offices).tenant.offices.flatMap((o) => s.offices.includes(o.key) && o.id !== void 0 ? [o.id] : []));
-    return { ...reads, offices: reads.offices.filter((o) => ids2.has(o.id)) };
-  };
-  const cut2 = async (phaseOne) => {
-    const s = await scope;
-    const d = await desired;
-    return s === void 0 ? { desired: d, live: phaseOne } : cutToScope(d, keyLive(phaseOne, d), s);
-  };
+function readForPlan(desired) {
   return {
-    early: async (offices) => onlyScoped(chooseDeclaredOfficeReads((await cut2(offices)).desired, offices), offices),
-    followUp: async (phaseOne) => {
-      const { desired: d } = await cut2(phaseOne);
-      return onlyScoped(choosePlanReads(d, phaseOne), phaseOne);
-    }
+    early: async (offices) => chooseDeclaredOfficeReads(await desired, offices),
+    followUp: async (phaseOne) => choosePlanReads(await desired, phaseOne)
   };
 }
 async function planAgainstLive(input) {
@@ -57798,8 +57928,19 @@ function createApplyApi(client) {
       const plan = await client.getOfficePlan(officeId);
       return Number(plan[LINE_FIELD[line]] ?? 0);
     },
+    // update_all: false, so no user's own address changes unseen; use_validated_option: false, so
+    // Dialpad stores the address reviewed, not a suggestion of its own.
+    async setOfficeE911(officeId, address) {
+      await client.setOfficeE911(officeId, { ...e911Body(address), update_all: false, use_validated_option: false }, { label: `update E911 address of office ${officeId}` });
+    },
+    async setUserE911(userId, address) {
+      await client.setUserE911(userId, { ...e911Body(address), use_validated_option: false }, { label: `update E911 address of user ${userId}` });
+    },
     ...createGroupApplyApi(client)
   };
+}
+function e911Body(a) {
+  return { address: a.address, address2: a.address2 ?? "", city: a.city, state: a.state, zip: a.zip, country: a.country };
 }
 
 // src/plan/plan-file.ts
@@ -58034,7 +58175,7 @@ var LINE_FIELDS = [
   "uberconference_lines",
   "tollfree_uberconference_lines"
 ];
-var USER_EMULATOR_FIELDS = ["deleted_at", "anonymized", "anonymized_email_sha256", "analytics", "proxy"];
+var USER_EMULATOR_FIELDS = ["deleted_at", "anonymized", "analytics", "proxy", "e911_address"];
 var NUMBER_EMULATOR_FIELDS = ["last_user_email", "unassigned_at"];
 var OFFICE_EMULATOR_FIELDS = ["price_level", "licenses", "assigned_licenses"];
 var GROUP_EMULATOR_FIELDS = ["operators"];
@@ -58225,6 +58366,11 @@ var count = {
 };
 var lineCounts = { type: "object", additionalProperties: false, properties: Object.fromEntries(LINE_FIELDS.map((f) => [f, count])) };
 var isoTime = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?$" };
+var e911Address = {
+  type: "object",
+  additionalProperties: false,
+  properties: Object.fromEntries(["address", "address2", "city", "country", "state", "zip"].map((f) => [f, { type: "string" }]))
+};
 var e164 = { type: "string", pattern: "^\\+[1-9][0-9]{6,14}$" };
 var group = {
   type: "object",
@@ -58312,9 +58458,9 @@ var fixtureSchema = {
           group_details: false,
           deleted_at: isoTime,
           anonymized: { type: "boolean" },
-          anonymized_email_sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
           analytics: { type: "boolean" },
-          proxy: { type: "boolean" }
+          proxy: { type: "boolean" },
+          e911_address: e911Address
         }
       }
     },
@@ -59082,7 +59228,6 @@ var skillRoutes = [
 var groupRoutes = [...makeRoutes(GROUP_KINDS.departments), ...makeRoutes(GROUP_KINDS.call_centers), ...skillRoutes];
 
 // src/emulator/store.ts
-import { createHash as createHash5 } from "node:crypto";
 var ID_BASE = 5000000000000000n;
 function formatApiTime(d) {
   return d.toISOString().slice(0, 19);
@@ -59274,8 +59419,6 @@ var Store = class {
     for (const u of this.state.users) {
       if (u.state !== "deleted" || u.anonymized) continue;
       if (this.isInRestoreWindow(u, now)) continue;
-      const former = u.emails[0];
-      if (former !== void 0) u.anonymized_email_sha256 = digestEmail(former);
       u.emails = [`deleted-user-${u.id}@anonymized.invalid`];
       u.first_name = "Deleted";
       u.last_name = "User";
@@ -59285,9 +59428,6 @@ var Store = class {
     }
   }
 };
-function digestEmail(email) {
-  return createHash5("sha256").update(email.toLowerCase()).digest("hex");
-}
 
 // src/emulator/rules.ts
 function assertPaidAccount(store, what) {
@@ -59511,7 +59651,7 @@ var CREATE_OFFICE_FIELDS = [
   "group_description"
 ];
 var CURRENCIES = ["AUD", "CAD", "EUR", "GBP", "JPY", "NZD", "USD"];
-var E911_COUNTRIES = ["US", "CA", "AU", "FR", "GB", "NZ"];
+var E911_COUNTRIES2 = ["US", "CA", "AU", "FR", "GB", "NZ"];
 function requireObject(body, field, required) {
   const v = body[field];
   if (v === void 0 || v === null) return void 0;
@@ -59539,7 +59679,7 @@ function createOffice2(ctx) {
   for (const f of ["annual_commit_monthly_billing", "invoiced", "unified_billing"]) requireValue(readBoolean(b, f), f);
   requireValue(requireObject(b, "billing_address", ["address_line_1", "city", "country", "postal_code", "region"]), "billing_address");
   const e911 = requireObject(b, "e911_address", ["address", "city", "country", "state", "zip"]);
-  if (!e911 && E911_COUNTRIES.includes(country)) throw badRequest(`e911_address is required for offices in ${country}`);
+  if (!e911 && E911_COUNTRIES2.includes(country)) throw badRequest(`e911_address is required for offices in ${country}`);
   const ring = b["ring_seconds"];
   if (ring !== void 0 && (!/^\d+$/.test(String(ring)) || Number(ring) < 10 || Number(ring) > 45)) throw badRequest("ring_seconds must be from 10 to 45");
   if (ctx.store.state.offices.some((o) => isSameOfficeName(o.name, name2))) throw badRequest(`an office named "${name2}" already exists`);
@@ -59593,6 +59733,74 @@ var officeRoutes = [
     method: "GET",
     template: "/api/v2/offices/{office_id}/available_licenses",
     handle: (ctx) => ({ body: toAvailableLicensesProto(ctx.store, getVisibleOffice(ctx)) })
+  }
+];
+
+// src/emulator/routes-e911.ts
+var ADDRESS_FIELDS = ["address", "address2", "city", "country", "state", "zip"];
+var REQUIRED = ["address", "city", "country", "state", "zip"];
+function readAddress(body, extra, message) {
+  assertKnownFields(body, [...ADDRESS_FIELDS, ...extra], message);
+  const address = {};
+  for (const field of ADDRESS_FIELDS) {
+    const value = readString(body, field);
+    if (value !== void 0 && /[\r\n]/.test(value)) throw badRequest(`${field} must be a single line`);
+    if (value !== void 0 && value.trim() !== "") address[field] = value.trim();
+  }
+  const missing = REQUIRED.filter((f) => address[f] === void 0);
+  if (missing.length > 0) throw badRequest(`${message} is missing ${missing.map((f) => `"${f}"`).join(", ")}`);
+  const country = (address.country ?? "").toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country) || getCallingCode(country) === void 0) throw badRequest(`country "${address.country}" is not a supported ISO country code`);
+  address.country = country.toLowerCase();
+  if (readBoolean(body, "use_validated_option") === true) {
+    for (const f of ["address", "address2", "city"]) if (address[f] !== void 0) address[f] = address[f].toUpperCase();
+  }
+  return address;
+}
+function toE911Proto(address) {
+  return Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, address?.[f] ?? null]));
+}
+function visibleOffice(ctx) {
+  const office = ctx.store.getOffice(ctx.params["id"] ?? "");
+  assertOfficeAccess(ctx.principal, office.id);
+  return office;
+}
+function visibleUser(ctx) {
+  const user = ctx.store.getUser(ctx.params["id"] ?? "");
+  assertOfficeAccess(ctx.principal, user.office_id);
+  return user;
+}
+function addressOf(ctx, user) {
+  return user["e911_address"] ?? ctx.store.findOffice(user.office_id)?.["e911_address"];
+}
+var e911Routes = [
+  { method: "GET", template: "/api/v2/offices/{id}/e911", handle: (ctx) => ({ body: toE911Proto(visibleOffice(ctx)["e911_address"]) }) },
+  {
+    method: "PUT",
+    template: "/api/v2/offices/{id}/e911",
+    handle: (ctx) => {
+      const office = visibleOffice(ctx);
+      const address = readAddress(ctx.body, ["update_all", "use_validated_option"], "E911UpdateMessage");
+      office["e911_address"] = address;
+      if (readBoolean(ctx.body, "update_all") === true) {
+        for (const u of ctx.store.state.users) if (u.office_id === office.id && u.state !== "deleted") u["e911_address"] = { ...address };
+      }
+      ctx.store.touch();
+      return { body: toE911Proto(address) };
+    }
+  },
+  { method: "GET", template: "/api/v2/users/{id}/e911", handle: (ctx) => ({ body: toE911Proto(addressOf(ctx, visibleUser(ctx))) }) },
+  {
+    method: "PUT",
+    template: "/api/v2/users/{id}/e911",
+    handle: (ctx) => {
+      const user = visibleUser(ctx);
+      if (user.state === "deleted") throw badRequest(`user ${user.id} is deleted`);
+      const address = readAddress(ctx.body, ["use_validated_option"], "E911UpdateMessage");
+      user["e911_address"] = address;
+      ctx.store.touch();
+      return { body: toE911Proto(address) };
+    }
   }
 ];
 
@@ -59767,18 +59975,9 @@ var userRoutes = [
 ];
 
 // src/emulator/api-routes.ts
-var API_ROUTES = [...officeRoutes, ...userRoutes, ...numberRoutes, ...groupRoutes];
+var API_ROUTES = [...officeRoutes, ...userRoutes, ...numberRoutes, ...groupRoutes, ...e911Routes];
 
 // src/status/history.ts
-function readJournalHistory(entries) {
-  const history = { pooled: [], deleted: [] };
-  for (const e of entries) {
-    if (e.status !== "done") continue;
-    if (e.kind === "delete_user" && typeof e.subject === "string") history.deleted.push({ email: e.subject.toLowerCase(), at: e.at });
-    for (const p of e.to_pool ?? []) history.pooled.push({ number: p.number, user: p.from, at: e.at });
-  }
-  return history;
-}
 function joinHistory(input) {
   const doneAt = /* @__PURE__ */ new Map();
   for (const e of input.entries) if (e.status === "done") doneAt.set(`${e.plan}\0${e.op}`, e.at);
@@ -59796,9 +59995,6 @@ function joinHistory(input) {
   }
   return history;
 }
-function mergeHistories(...histories) {
-  return { pooled: histories.flatMap((h) => h.pooled), deleted: histories.flatMap((h) => h.deleted) };
-}
 function latestBy(items, keyOf2) {
   const latest = /* @__PURE__ */ new Map();
   for (const item of items) {
@@ -59808,34 +60004,10 @@ function latestBy(items, keyOf2) {
   return latest;
 }
 
-// src/status/search-status.ts
-var PHONE_TEXT = /^[\d\s()+.-]+$/;
-var MIN_PHONE_DIGITS = 3;
-function compileSearch(text) {
-  const trimmed = text.trim();
-  if (trimmed === "") return () => true;
-  const digits = readPhoneSearch(trimmed);
-  if (digits !== void 0) {
-    const wanted = [digits, ...digits.startsWith("0") ? [digits.replace(/^0+/, "")] : []].filter((d) => d.length >= MIN_PHONE_DIGITS);
-    return ({ numbers }) => numbers.some((n) => wanted.some((w) => n.replace(/\D/g, "").includes(w)));
-  }
-  const words2 = trimmed.toLowerCase().split(/\s+/);
-  return ({ fields, numbers }) => {
-    const haystack = [...fields, ...numbers].map((f) => f.toLowerCase());
-    return words2.every((word) => haystack.some((f) => f.includes(word)));
-  };
-}
-function readPhoneSearch(text) {
-  const trimmed = text.trim();
-  const digits = trimmed.replace(/\D/g, "");
-  return PHONE_TEXT.test(trimmed) && digits.length >= MIN_PHONE_DIGITS ? digits : void 0;
-}
-
 // src/status/build-status.ts
-var SHOWN_STATES = ["active", "pending", "suspended"];
+var SHOWN_STATES = /* @__PURE__ */ new Set(["active", "pending", "suspended"]);
 function buildStatus(input) {
-  const { live } = input;
-  const now = dialpadClock(live) ?? input.now;
+  const { live, now } = input;
   const officeName = new Map(live.tenant.offices.map((o) => [o.key, o.name]));
   const officeOf = (key) => officeName.get(key) ?? key;
   const nameOf = (key) => key === void 0 ? null : officeOf(key);
@@ -59843,12 +60015,11 @@ function buildStatus(input) {
   const pooled = latestBy(history.pooled, (p) => p.number);
   const deleted = latestBy(history.deleted, (d) => d.email);
   const search = input.search?.trim() ?? "";
-  const matches = compileSearch(search);
-  const users = live.tenant.users.filter((u) => SHOWN_STATES.includes(u.state)).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }));
+  const users = live.tenant.users.filter((u) => SHOWN_STATES.has(u.state)).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => search === "" || matchesSearch(u, search));
   const reserved = live.tenant.numbers.filter((n) => n.status === "available" && n.targetId === void 0).map((n) => {
     const known = pooled.get(n.number);
     return { number: n.number, office: nameOf(n.office), last_for: known?.user ?? null, unassigned_at: known?.at ?? null };
-  }).filter((n) => matches({ fields: [n.office ?? "", n.last_for ?? ""], numbers: [n.number] })).sort((a, b) => compareCodeUnits(a.number, b.number));
+  }).sort((a, b) => compareCodeUnits(a.number, b.number));
   const deletedUsers = live.tenant.users.filter((u) => u.state === "deleted").map((u) => {
     const at2 = u.deletedAt ?? deleted.get(u.email.toLowerCase())?.at;
     const until = at2 === void 0 ? void 0 : restorableUntil(new Date(at2));
@@ -59860,39 +60031,15 @@ function buildStatus(input) {
       restorable_until: until?.toISOString() ?? null,
       hours_left: until === void 0 ? null : Math.max(0, Math.floor((until.getTime() - now.getTime()) / 36e5))
     };
-  }).filter((d) => matches({ fields: [d.email, d.name, d.office, "deleted"], numbers: [] }));
+  });
   return {
     read_at: now.toISOString(),
     search: search === "" ? null : search,
-    summary: summarize2(users, reserved, deletedUsers),
     users,
     reserved_numbers: reserved,
     deleted_users: deletedUsers,
     incomplete: [...live.incomplete],
     differences: input.plan === void 0 ? null : listDifferences(input.plan)
-  };
-}
-function summarize2(users, reserved, deletedUsers) {
-  const offices = /* @__PURE__ */ new Map();
-  const byState = { active: 0, pending: 0, suspended: 0 };
-  for (const u of users) {
-    const row = offices.get(u.office) ?? { office: u.office, active: 0, pending: 0, suspended: 0, total: 0 };
-    const state = u.state;
-    row[state]++;
-    row.total++;
-    byState[state]++;
-    offices.set(u.office, row);
-  }
-  const pool = /* @__PURE__ */ new Map();
-  for (const n of reserved) pool.set(n.office, (pool.get(n.office) ?? 0) + 1);
-  const first = deletedUsers.filter((d) => d.restorable_until !== null).sort((a, b) => compareCodeUnits(a.restorable_until ?? "", b.restorable_until ?? ""))[0];
-  return {
-    users: { total: users.length, ...byState, by_office: [...offices.values()].sort((a, b) => compareCodeUnits(a.office, b.office)) },
-    reserved_numbers: {
-      total: reserved.length,
-      by_office: [...pool].map(([office, count2]) => ({ office, count: count2 })).sort((a, b) => compareCodeUnits(a.office ?? "", b.office ?? ""))
-    },
-    deleted_users: { total: deletedUsers.length, closes_first: first?.restorable_until ?? null, hours_left: first?.hours_left ?? null }
   };
 }
 function listDifferences(plan) {
@@ -59909,6 +60056,10 @@ function fullName(u) {
 function toStatusUser(u, office) {
   const permissions = [...u.admin.company ? ["company admin"] : [], ...u.admin.offices.length > 0 ? ["office admin"] : []];
   return { email: u.email, name: fullName(u), office, license: u.license, state: u.state, permissions, numbers: [...u.numbers ?? []] };
+}
+function matchesSearch(u, search) {
+  const fields = [u.email, u.name, u.license, u.office, u.state, ...u.permissions].map((f) => f.toLowerCase());
+  return search.toLowerCase().split(/\s+/).every((word) => fields.some((f) => f.includes(word)));
 }
 
 // src/emulator/console-views.ts
@@ -60467,16 +60618,16 @@ function createEmulator(opts) {
     async listen(port = 0, host = "127.0.0.1") {
       guardEveryRoute = host.toLowerCase() === "localhost" || isLoopbackAddress(host);
       const server = createServer(handle);
-      await new Promise((resolve18, reject) => {
+      await new Promise((resolve17, reject) => {
         server.once("error", (error) => reject(describeListenError(error, host, port)));
-        server.listen(port, host, () => resolve18());
+        server.listen(port, host, () => resolve17());
       });
       const addr = server.address();
       const shownHost = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
       return {
         url: `http://${shownHost}:${addr.port}`,
-        close: () => new Promise((resolve18, reject) => {
-          server.close((err) => err ? reject(err) : resolve18());
+        close: () => new Promise((resolve17, reject) => {
+          server.close((err) => err ? reject(err) : resolve17());
           server.closeAllConnections();
         })
       };
@@ -60533,10 +60684,6 @@ function perform(store, step) {
       return `Transferred ${step.count} ${step.line} license(s) from ${from.name} to ${to.name}.`;
     }
     case "restore_user": {
-      store.sweepDeletedUsers();
-      if (wasAnonymized(store, step.email)) {
-        throw new HttpFailure(400, `the ${RESTORE_WINDOW_HOURS}-hour restore window passed: Dialpad anonymized the deleted account, so it can no longer be restored`);
-      }
       const user = findUser(store, step.email, (u) => u.state === "deleted" && u.anonymized !== true);
       restoreUser2(store, user);
       return `Restored ${step.email}.`;
@@ -60625,12 +60772,6 @@ function findOffice(store, selector) {
   const found = selector.id === void 0 ? store.state.offices.find((o) => officeNameKey(o.name) === officeNameKey(selector.name)) : store.findOffice(selector.id);
   if (found === void 0) throw new HttpFailure(404, `no office ${selector.id === void 0 ? `named "${selector.name}"` : `with id ${selector.id}`} in the emulated company`);
   return found;
-}
-function wasAnonymized(store, email) {
-  const wanted = email.toLowerCase();
-  if (store.state.users.some((u) => u.emails[0]?.toLowerCase() === wanted)) return false;
-  const digest = digestEmail(wanted);
-  return store.state.users.some((u) => u.anonymized === true && u.anonymized_email_sha256 === digest);
 }
 function findUser(store, email, eligible) {
   const wanted = email.toLowerCase();
@@ -60789,6 +60930,8 @@ var MASK = "\u2022\u2022\u2022";
 var EMAIL2 = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 var PHONE = /\+[1-9](?:[ -]?\d){6,14}/g;
 var NAME_FIELDS = /* @__PURE__ */ new Set(["first_name", "last_name"]);
+var ADDRESS_FIELD = "e911_address";
+var ADDRESS_PARTS = ["address", "address2", "city", "zip"];
 function maskEmail(email) {
   return `${email.charAt(0)}${MASK}@${MASK}`;
 }
@@ -60799,9 +60942,6 @@ function maskPhone(phone) {
 }
 function maskName(name2) {
   return name2.split(/\s+/).filter((word) => word !== "").map((word) => `${[...word][0] ?? ""}.`).join(" ");
-}
-function redactText(text, names = []) {
-  return redactWith(text, indexNames(names));
 }
 var WORD = /[\p{L}\p{N}]+/gu;
 var WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -60827,8 +60967,37 @@ function maskNames(text, index) {
   }
   return out + text.slice(last);
 }
-function redactWith(text, index) {
-  return maskNames(text.replace(EMAIL2, maskEmail).replace(PHONE, maskPhone), index);
+function redactWith(text, index, addresses = []) {
+  return maskNames(maskAddresses(text, addresses).replace(EMAIL2, maskEmail).replace(PHONE, maskPhone), index);
+}
+function maskAddresses(text, parts) {
+  let out = text;
+  for (const part of parts) if (out.includes(part)) out = out.split(part).join(MASK);
+  return out;
+}
+function collectAddresses(plan) {
+  const parts = /* @__PURE__ */ new Set();
+  const walk = (value) => {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    const record = value;
+    if (record.field === ADDRESS_FIELD) {
+      for (const side of [record.from, record.to]) if (typeof side === "string" && side !== "(none)") parts.add(side);
+    }
+    for (const [key, v] of Object.entries(record)) {
+      if (key === ADDRESS_FIELD && v !== null && typeof v === "object") {
+        for (const part of ADDRESS_PARTS) {
+          const text = v[part];
+          if (typeof text === "string" && text.trim() !== "") parts.add(text.trim());
+        }
+      } else walk(v);
+    }
+  };
+  walk(plan);
+  return [...parts].sort((a, b) => b.length - a.length);
 }
 function collectNames(plan) {
   const names = [];
@@ -60855,7 +61024,8 @@ function redactPlan(plan) {
 }
 function planRedactor(plan) {
   const index = indexNames(collectNames(plan));
-  return (text) => redactWith(text, index);
+  const addresses = collectAddresses(plan);
+  return (text) => redactWith(text, index, addresses);
 }
 
 // src/render/json.ts
@@ -61253,14 +61423,14 @@ function renderMarkdown(plan, options = {}) {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const hint = options.artifactHint ?? DEFAULT_HINT;
   const view2 = buildPlanView(plan, { redact: options.redact ?? false });
-  const join11 = (lines2) => `${lines2.join("\n")}
+  const join9 = (lines2) => `${lines2.join("\n")}
 `;
-  const full = join11(renderWhole(view2, "full", []));
+  const full = join9(renderWhole(view2, "full", []));
   if (full.length <= maxChars) return full;
   const notice = ["", `> [!NOTE]`, `> This plan is too long to show in full here: ${hint}.`];
-  const lines = join11(renderWhole(view2, "lines", notice));
+  const lines = join9(renderWhole(view2, "lines", notice));
   if (lines.length <= maxChars) return lines;
-  const condensed = join11(renderCondensed(view2, maxChars, notice));
+  const condensed = join9(renderCondensed(view2, maxChars, notice));
   return condensed.length <= maxChars ? condensed : cut(condensed, maxChars, hint, view2);
 }
 
@@ -61597,8 +61767,6 @@ async function applyAndReport(file, opts, io, onReport) {
     const report = await applyPlan(plan, {
       api: createApplyApi(target.client),
       journal,
-      // The journal's times are Dialpad's, as restore windows are (docs/apply.md).
-      now: () => target.client.serverTime() ?? /* @__PURE__ */ new Date(),
       confirmed,
       onEvent: progress(io, plan),
       readLive: () => fetchLive(target.client, READ_PHASE_ONE),
@@ -61761,126 +61929,6 @@ function reportVerification(verification, io, color) {
   return EXIT.incomplete;
 }
 
-// cmd/commands/codeowners.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { mkdir as mkdir3, readFile, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname9, join as join8, relative as relative5, resolve as resolve9 } from "node:path";
-
-// src/owners/codeowners.ts
-var BLOCK_BEGIN = "# BEGIN dialform codeowners: written by `dialform codeowners` from the config's owners; edit those, not these lines";
-var BLOCK_END = "# END dialform codeowners";
-var CODEOWNERS_MAX_BYTES = 3 * 1024 * 1024;
-function ownersOfFile(owners, part) {
-  const found = [
-    ...part.offices.flatMap((o) => owners.offices[o] ?? []),
-    ...part.groups.flatMap((g) => owners.groups[g.key] ?? owners.offices[g.office] ?? []),
-    ...part.company ? owners.company : []
-  ];
-  return uniqueHandles(found.length > 0 ? found : owners.company);
-}
-function uniqueHandles(handles) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const h of [...handles].sort(compareCodeUnits)) if (!seen.has(h.toLowerCase())) seen.set(h.toLowerCase(), h);
-  return [...seen.values()];
-}
-function buildCodeownersEntries(owners, repoPath) {
-  const entries = [];
-  const unowned = [];
-  for (const part of owners.files) {
-    const path = repoPath(part.file);
-    const who = ownersOfFile(owners, part);
-    if (who.length === 0) unowned.push(path);
-    else entries.push({ path, owners: who });
-  }
-  entries.sort((a, b) => compareCodeUnits(a.path, b.path));
-  return { entries, unowned: unowned.sort(compareCodeUnits) };
-}
-var UNEXPRESSIBLE = /[\s*?[\]\\]/u;
-function patternOf(path) {
-  const name2 = path.split("/").pop() ?? path;
-  if (UNEXPRESSIBLE.test(path) || name2.startsWith("!") || path.startsWith("#") || path.startsWith("..")) {
-    throw new UsageError(
-      `${path}: CODEOWNERS cannot name this file (spaces, *, ?, [ ], \\, or a leading ! or # have other meanings there, and it must be inside the repository): rename the file`
-    );
-  }
-  return `/${path}`;
-}
-function renderCodeownersBlock(entries) {
-  const lines = entries.map((e) => `${patternOf(e.path)} ${e.owners.join(" ")}`);
-  return [BLOCK_BEGIN, ...lines, BLOCK_END].join("\n") + "\n";
-}
-function spliceCodeownersBlock(existing, block) {
-  if (existing === void 0 || existing === "") return block;
-  const lines = existing.split("\n");
-  const begin = lines.indexOf(BLOCK_BEGIN);
-  const end = lines.indexOf(BLOCK_END);
-  const begins = lines.filter((l) => l === BLOCK_BEGIN).length;
-  const ends = lines.filter((l) => l === BLOCK_END).length;
-  if (begins === 0 && ends === 0) return `${existing}${existing.endsWith("\n") ? "" : "\n"}${block}`;
-  if (begins !== 1 || ends !== 1 || end < begin) {
-    throw new UsageError(`the CODEOWNERS file has ${begins} "# BEGIN dialform codeowners" and ${ends} "# END dialform codeowners" lines, not one of each in order: fix them by hand, then rerun`);
-  }
-  const before = lines.slice(0, begin).join("\n");
-  const after = lines.slice(end + 1).join("\n");
-  return `${before === "" ? "" : `${before}
-`}${block}${after}`;
-}
-
-// cmd/repo-paths.ts
-import { statSync as statSync3 } from "node:fs";
-import { realpath as realpath2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname8, join as join7, relative as relative4, sep } from "node:path";
-async function findRepositoryRoot(configPath) {
-  const dir = statSync3(configPath).isDirectory() ? configPath : dirname8(configPath);
-  try {
-    return await realpath2((await git(dir, ["rev-parse", "--show-toplevel"])).trim());
-  } catch {
-    throw new UsageError(`the config must be inside a git repository to name its files as GitHub does: ${relative4(process.cwd(), dir) || "."} is not in one`);
-  }
-}
-async function mapRepoPaths(root, files) {
-  const paths = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const dir = await realpath2(dirname8(file)).catch(() => dirname8(file));
-    paths.set(file, relative4(root, join7(dir, basename3(file))).split(sep).join("/"));
-  }
-  return (abs) => paths.get(abs) ?? abs;
-}
-
-// cmd/commands/codeowners.ts
-var CODEOWNERS_PLACES = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-async function runCodeowners(opts, io) {
-  const configPath = resolveConfigPath(io.cwd, opts.config);
-  const desired = await loadConfig(configPath);
-  const root = await findRepositoryRoot(configPath);
-  const repoPath = await mapRepoPaths(root, desired.owners.files.map((f) => f.file));
-  const { entries, unowned } = buildCodeownersEntries(desired.owners, repoPath);
-  for (const path of unowned) io.err(`warning: ${path} has no owners: give its offices, groups or the company owners (docs/owners.md)
-`);
-  const target = opts.file === void 0 ? defaultCodeownersFile(root) : resolve9(io.cwd, opts.file);
-  const shown = relative5(io.cwd, target) || target;
-  const existing = existsSync6(target) ? await readFile(target, "utf8") : void 0;
-  const wanted = spliceCodeownersBlock(existing, renderCodeownersBlock(entries));
-  if (Buffer.byteLength(wanted) >= CODEOWNERS_MAX_BYTES) throw new UsageError(`${shown} would be over 3 MB, which GitHub ignores: give owners to fewer, larger files`);
-  if (wanted === existing) {
-    io.out(`${shown} is current: ${entries.length} dialform entries.
-`);
-    return EXIT.ok;
-  }
-  if (opts.check === true) {
-    throw new DialformError("codeowners_stale", `${shown} is not current with the config's owners: run \`dialform codeowners\` and commit ${shown}`);
-  }
-  await mkdir3(dirname9(target), { recursive: true });
-  await writeFile3(target, wanted);
-  io.out(`Wrote ${entries.length} dialform entries to ${shown}.
-`);
-  return EXIT.ok;
-}
-function defaultCodeownersFile(root) {
-  const found = CODEOWNERS_PLACES.map((p) => join8(root, p)).find((p) => existsSync6(p));
-  return found ?? join8(root, CODEOWNERS_PLACES[0]);
-}
-
 // src/plan/confirm-steps.ts
 function listPendingConfirmations(desired, confirmed) {
   return groupBySteps(planPermissionChanges(desired, { confirmed }));
@@ -61946,15 +61994,15 @@ async function runConfirm(steps, opts, io) {
 }
 
 // cmd/commands/emulator.ts
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 
 // cmd/commands/emulator-console.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { resolve as resolve10 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { resolve as resolve9 } from "node:path";
 async function runEmulatorConsole(opts, io) {
-  const fixturePath = opts.fixture === void 0 ? await readConfigFixture(opts, io) : resolve10(io.cwd, opts.fixture);
-  const statePath = resolve10(io.cwd, EMULATOR_STATE);
-  if (fixturePath === void 0 && !existsSync7(statePath)) {
+  const fixturePath = opts.fixture === void 0 ? await readConfigFixture(opts, io) : resolve9(io.cwd, opts.fixture);
+  const statePath = resolve9(io.cwd, EMULATOR_STATE);
+  if (fixturePath === void 0 && !existsSync6(statePath)) {
     throw new DialformError(
       "emulator_fixture_missing",
       `no embedded emulator state at ${EMULATOR_STATE}: run a command with --emulator first, or pass --fixture FILE (or set emulator.fixture in the config) to seed it`
@@ -61999,7 +62047,7 @@ async function readConfigFixture(opts, io) {
 
 // cmd/commands/emulator.ts
 async function runEmulatorServe(opts, io) {
-  const fixture = await loadFixture(resolve11(io.cwd, opts.fixture));
+  const fixture = await loadFixture(resolve10(io.cwd, opts.fixture));
   const emulator = createEmulator({ fixture, latencyMs: opts.latency, rateLimit: opts.rateLimit, faults: opts.faults });
   const server = await emulator.listen(opts.port, opts.host);
   if (!isLoopbackName2(opts.host)) io.err(noLoginWarning(opts.host));
@@ -62021,10 +62069,10 @@ function suggestKey(fixture) {
 }
 
 // cmd/commands/emulator-do.ts
-import { resolve as resolve12 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 async function runEmulatorDo(request2, opts, io) {
   const step = await resolveStep(request2, opts, io);
-  const done = await performOnSavedState(resolve12(io.cwd, EMULATOR_STATE), step);
+  const done = await performOnSavedState(resolve11(io.cwd, EMULATOR_STATE), step);
   io.out(`${done}
 `);
   return EXIT.ok;
@@ -62091,7 +62139,7 @@ async function readOfficeSelectors(opts, io) {
 }
 
 // cmd/commands/import.ts
-import { dirname as dirname11, join as join10, relative as relative7, resolve as resolve13 } from "node:path";
+import { dirname as dirname9, join as join8, relative as relative5, resolve as resolve12 } from "node:path";
 
 // src/import/render-import.ts
 var import_yaml4 = __toESM(require_dist2(), 1);
@@ -62109,7 +62157,7 @@ function renderImport(live, opts) {
     version: 1,
     ...tenant.company.accountType ? { company: { account_type: tenant.company.accountType } } : {},
     policy: { unmanaged_users: "ignore", ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle } },
-    offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key), rawOffice(o)])),
+    offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key), rawOffice(o, opts.e911 === true)])),
     reserved_numbers: { keep: pool, release_unlisted: false },
     ...rawGroups(tenant.groups ?? [], keys, groupKeys)
   };
@@ -62126,7 +62174,7 @@ function renderImport(live, opts) {
     const users = managed.filter((u) => u.office === office.key);
     if (users.length === 0) continue;
     const path = `users/${key}.yaml`;
-    const doc = new import_yaml4.Document({ users: users.map((u) => rawUser(u, keys, groupKeys)) });
+    const doc = new import_yaml4.Document({ users: users.map((u) => rawUser(u, keys, groupKeys, opts.e911 === true ? office.e911 : void 0)) });
     const list = doc.get("users", true);
     if ((0, import_yaml4.isSeq)(list)) {
       for (const item of list.items) if ((0, import_yaml4.isMap)(item)) item.flow = true;
@@ -62162,15 +62210,19 @@ function slug(name2) {
 function importedLines(office) {
   return LINE_TYPES.filter((line) => LINE_KINDS[line].category === "Dialpad" || (office.licenses[line] ?? 0) > 0);
 }
-function rawOffice(office) {
+function rawOffice(office, e911) {
   const licenses = Object.fromEntries(importedLines(office).map((line) => [line, office.licenses[line] ?? 0]));
   return {
     name: office.name,
     ...office.id ? { id: office.id } : {},
     country: office.country,
     ...office.priceLevel !== void 0 ? { price_level: office.priceLevel } : {},
-    licenses
+    licenses,
+    ...e911 && office.e911 !== void 0 && isCompleteE911(office.e911) ? { e911: rawE911(office.e911) } : {}
   };
+}
+function rawE911(a) {
+  return { address: a.address, ...a.address2 === void 0 ? {} : { address2: a.address2 }, city: a.city, state: a.state, zip: a.zip, country: a.country };
 }
 function rawGroups(groups, offices, keys) {
   const section = (type2) => {
@@ -62187,7 +62239,8 @@ function rawMemberships(user, type2, keys) {
   if (held === void 0 || held.length === 0) return void 0;
   return Object.fromEntries(held.map((m) => [keys.get(m.group) ?? m.group, m.role]));
 }
-function rawUser(user, keys, groupKeys) {
+function rawUser(user, keys, groupKeys, officeE911) {
+  const e911 = officeE911 !== void 0 && user.e911 !== void 0 && isCompleteE911(user.e911) && !isSameE911(user.e911, officeE911) ? rawE911(user.e911) : void 0;
   const departments = rawMemberships(user, "department", groupKeys);
   const callCenters = rawMemberships(user, "call_center", groupKeys);
   const ownOffice = user.admin.offices.includes(user.office);
@@ -62205,7 +62258,8 @@ function rawUser(user, keys, groupKeys) {
     ...user.state === "suspended" || user.state === "pending" ? { state: user.state } : {},
     numbers: user.numbers ?? [],
     ...departments === void 0 ? {} : { departments },
-    ...callCenters === void 0 ? {} : { call_centers: callCenters }
+    ...callCenters === void 0 ? {} : { call_centers: callCenters },
+    ...e911 === void 0 ? {} : { e911 }
   };
 }
 function officeNode(doc, key) {
@@ -62224,16 +62278,16 @@ function toText(doc) {
 
 // src/import/write-import.ts
 import { constants as constants2, lstatSync } from "node:fs";
-import { mkdir as mkdir4, open as open3 } from "node:fs/promises";
-import { dirname as dirname10, join as join9, relative as relative6, sep as sep2 } from "node:path";
+import { mkdir as mkdir3, open as open3 } from "node:fs/promises";
+import { dirname as dirname8, join as join7, relative as relative4, sep } from "node:path";
 async function writeImportFiles(outDir, files, options) {
-  const shown = (path) => relative6(options.cwd, path).split(sep2).join("/") || ".";
+  const shown = (path) => relative4(options.cwd, path).split(sep).join("/") || ".";
   const problems = [];
   const existing = [];
   const checkedDirs = /* @__PURE__ */ new Set();
   for (const file of files) {
-    const path = join9(outDir, file.path);
-    for (const dir of directoriesBetween(outDir, dirname10(path))) {
+    const path = join7(outDir, file.path);
+    for (const dir of directoriesBetween(outDir, dirname8(path))) {
       if (checkedDirs.has(dir)) continue;
       checkedDirs.add(dir);
       const problem = describeDirectory(dir, lstatOrUndefined(dir, shown), shown);
@@ -62251,9 +62305,9 @@ Nothing was written.`);
     throw new UsageError(`import would overwrite ${existing.join(", ")}; nothing was written. Pass --force to overwrite.`);
   }
   for (const file of files) {
-    const path = join9(outDir, file.path);
+    const path = join7(outDir, file.path);
     try {
-      await mkdir4(dirname10(path), { recursive: true });
+      await mkdir3(dirname8(path), { recursive: true });
       const flags = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_NOFOLLOW | (options.force ? constants2.O_TRUNC : constants2.O_EXCL);
       const handle = await open3(path, flags, 438);
       try {
@@ -62269,11 +62323,11 @@ Nothing was written.`);
   }
 }
 function directoriesBetween(outDir, dir) {
-  const rel = relative6(outDir, dir);
+  const rel = relative4(outDir, dir);
   const dirs = [outDir];
   let at2 = outDir;
-  for (const segment of rel === "" ? [] : rel.split(sep2)) {
-    at2 = join9(at2, segment);
+  for (const segment of rel === "" ? [] : rel.split(sep)) {
+    at2 = join7(at2, segment);
     dirs.push(at2);
   }
   return dirs;
@@ -62295,28 +62349,31 @@ function lstatOrUndefined(path, shown) {
 }
 
 // cmd/commands/import.ts
+var IMPORT_EXTRAS = ["e911"];
 async function runImport(opts, io) {
-  const outDir = resolve13(io.cwd, opts.outDir);
+  const e911 = opts.with?.includes("e911") === true;
+  const outDir = resolve12(io.cwd, opts.outDir);
   const target = await openTarget(opts, io);
   let result2;
   try {
-    const live = await fetchLive(target.client, READ_OFFICE_PLANS);
+    const live = await fetchLive(target.client, readForImport({ e911 }));
     if (live.incomplete.length > 0) {
       throw new DialformError("live_read_incomplete", `Dialpad could not be read completely (${live.incomplete.join("; ")}); nothing was written. Try again.`);
     }
     const schema2 = findConfigSchemaPath();
     result2 = renderImport(live, {
-      schemaPath: (file) => relative7(dirname11(join10(outDir, file)), schema2),
-      ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle }
+      schemaPath: (file) => relative5(dirname9(join8(outDir, file)), schema2),
+      ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle },
+      e911
     });
   } finally {
     await target.close();
   }
   await writeImportFiles(outDir, result2.files, { cwd: io.cwd, force: opts.force });
-  const shown = relative7(io.cwd, outDir) || ".";
+  const shown = relative5(io.cwd, outDir) || ".";
   io.out(`Imported ${result2.offices} office(s) and ${result2.users} user(s) into ${shown}/:
 `);
-  for (const file of result2.files) io.out(`  ${join10(shown, file.path)}
+  for (const file of result2.files) io.out(`  ${join8(shown, file.path)}
 `);
   if (result2.skipped.length > 0) {
     io.out(`Skipped ${result2.skipped.length} user(s) that are deleted or cancelled:
@@ -62330,127 +62387,24 @@ async function runImport(opts, io) {
 }
 
 // cmd/commands/plan.ts
-import { resolve as resolve14 } from "node:path";
-
-// src/owners/blast-radius.ts
-function reachOf(op) {
-  const own = op.office_key === null ? [] : [op.office_key];
-  const reach = (offices, company = false) => ({ offices: [...new Set(offices)].sort(compareCodeUnits), company });
-  switch (op.kind) {
-    case "move_user":
-    case "transfer_licenses":
-      return reach([...own, op.from.key, op.to.key]);
-    case "update_user":
-      return reach([...own, ...(op.patch.admin_offices ?? []).map((o) => o.key)], op.patch.is_super_admin !== void 0);
-    case "release_number":
-    case "change_account_type":
-      return reach(own, true);
-    case "create_office":
-    case "create_user":
-    case "suspend_user":
-    case "reactivate_user":
-    case "delete_user":
-    case "assign_number":
-    case "unassign_number":
-    case "buy_licenses":
-    case "cancel_licenses":
-    case "rename_office":
-    case "restore_user":
-    case "grant_analytics":
-    case "revoke_analytics":
-    case "grant_proxy":
-    case "revoke_proxy":
-    case "create_group":
-    case "rename_group":
-    case "delete_group":
-    case "add_operator":
-    case "remove_operator":
-    case "set_skill":
-      return reach(own, own.length === 0);
-    default: {
-      const _never = op;
-      return _never;
-    }
-  }
-}
-function findOutsideReach(operations, scope, owners) {
-  const inScope = new Set(scope);
-  return operations.flatMap((op) => {
-    const reach = reachOf(op);
-    const offices = reach.offices.filter((o) => !inScope.has(o));
-    if (offices.length === 0 && !reach.company) return [];
-    const who = uniqueHandles([...offices.flatMap((o) => owners.offices[o] ?? owners.company), ...reach.company ? owners.company : []]);
-    return [{ op: op.id, kind: op.kind, summary: op.summary, offices, company: reach.company, owners: who }];
-  });
-}
-function describeOutsideReach(outside, redact = false) {
-  return outside.map((o) => {
-    const parts = [...o.offices.map((k) => `office ${k}`), ...o.company ? ["the company"] : []].join(" and ");
-    const who = o.owners.length === 0 ? "no owners declared" : o.owners.join(" ");
-    return `${o.op} ${redact ? o.kind : o.summary}: reaches ${parts}; needs approval of ${who}`;
-  });
-}
-
-// src/owners/render-reach.ts
-function renderScopeReach(plan, scope, owners) {
-  const outside = describeOutsideReach(findOutsideReach(plan.operations, scope.offices, owners));
-  const head = `Scoped plan: office ${scope.offices.join(", office ")} only; it cannot be applied (apply plans the whole config).
-`;
-  if (outside.length === 0) return `
-${head}Every operation stays inside the scope.
-`;
-  return `
-${head}Operations that reach outside the scope need those owners' approval too:
-${outside.map((l) => `  ${l}
-`).join("")}`;
-}
-
-// src/owners/render-review.ts
-var CROSS_OFFICE_MARKER = "<!-- dialform:cross-office -->";
-function findOwnedByChange(owners, changed, repoPath) {
-  const touched = new Set(changed);
-  const parts = owners.files.filter((p) => touched.has(repoPath(p.file)));
-  return {
-    offices: [...new Set(parts.flatMap((p) => [...p.offices, ...p.groups.map((g) => g.office)]))].sort(compareCodeUnits),
-    company: parts.some((p) => p.company)
-  };
-}
-function renderOwnerReview(plan, owned, owners, options = {}) {
-  const redact = options.redact === true;
-  const byOffice = /* @__PURE__ */ new Map();
-  for (const op of plan.operations) for (const key of reachOf(op).offices) byOffice.set(key, [...byOffice.get(key) ?? [], `${op.id} ${redact ? op.kind : op.summary}`]);
-  const ownersOf = (key) => uniqueHandles(owners.offices[key] ?? owners.company).join(" ") || "no owners declared";
-  const sections = [...byOffice.keys()].sort(compareCodeUnits).map((key) => [`#### Office \`${key}\` \u2014 ${ownersOf(key)}`, "", ...(byOffice.get(key) ?? []).map((l) => `- ${l}`), ""].join("\n"));
-  const outside = findOutsideReach(plan.operations, owned.offices, owners).filter((o) => o.offices.length > 0 || !owned.company);
-  const scope = owned.offices.length === 0 ? "no office" : owned.offices.map((k) => `\`${k}\``).join(", ");
-  const reach = outside.length === 0 ? `Every operation stays inside what this change's files own (${scope}).
-` : [CROSS_OFFICE_MARKER, `#### \u26A0\uFE0F Operations reaching outside what this change's files own (${scope})`, "", ...describeOutsideReach(outside, redact).map((l) => `- ${l}`), ""].join("\n");
-  return { markdown: ["### Owners", "", ...sections, reach].join("\n"), crossOffice: outside.length > 0 };
-}
-
-// cmd/commands/plan.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { resolve as resolve13 } from "node:path";
 async function runPlan(opts, io) {
   const configPath = resolveConfigPath(io.cwd, opts.config);
-  const scoped = (opts.scope ?? []).length > 0;
-  if (scoped && opts.out !== void 0) throw new UsageError("--scope with --out: a scoped plan leaves other offices out and cannot be applied; plan without --scope to save a plan for apply");
   const loading = observed(loadConfig(configPath));
-  const scoping = observed(loading.then((d) => scoped ? parseScope(opts.scope ?? [], d) : void 0));
   const target = await openTargetBeside(opts, io, loading);
   try {
-    const reading = observed(fetchLive(target.client, readForPlan(loading, scoping)));
+    const reading = observed(fetchLive(target.client, readForPlan(loading)));
     const desired = await loading;
-    const scope = await scoping;
     const base2 = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : void 0;
     const { grants: confirmed } = await readConfirmed(configPath);
-    const pendingRestores = await openJournal(resolve14(io.cwd, opts.journal)).pendingRestores();
+    const pendingRestores = await openJournal(resolve13(io.cwd, opts.journal)).pendingRestores();
     const read = await reading;
     const now = /* @__PURE__ */ new Date();
     const skew = checkDialpadClock(desired, read, now);
     if (skew !== void 0) io.err(describeClockSkew(skew));
-    const plan = planFromRead({ desired, read, base: base2, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config), ...scope === void 0 ? {} : { scope } });
+    const plan = planFromRead({ desired, read, base: base2, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config) });
     if (opts.out) {
-      await writePlanFile(resolve14(io.cwd, opts.out), plan);
+      await writePlanFile(resolve13(io.cwd, opts.out), plan);
       io.err(
         plan.summary.blocked ? `Plan written to ${opts.out}; it is blocked by the errors below, so apply will refuse it: fix them and plan again.
 ` : `Plan written to ${opts.out}; apply it with: dialform apply ${opts.out}
@@ -62458,83 +62412,41 @@ async function runPlan(opts, io) {
       );
     }
     io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
-    if (opts.changed !== void 0) {
-      const review = await reviewChanges(opts.changed, configPath, desired.owners, base2?.owners ?? desired.owners, plan, io, opts.redact === true);
-      (opts.format === "json" ? io.err : io.out)(`
-${review}`);
-    }
-    if (scope !== void 0) {
-      const lines = renderScopeReach(plan, scope, desired.owners);
-      (opts.format === "json" ? io.err : io.out)(lines);
-    }
     return planExitCode(plan, opts.detailedExitcode === true);
   } finally {
     await target.close();
   }
 }
-async function reviewChanges(changedFile, configPath, owners, before, plan, io, redact) {
-  const changed = (await readFile2(resolve14(io.cwd, changedFile), "utf8")).split("\n").map((l) => l.trim()).filter((l) => l !== "");
-  const root = await findRepositoryRoot(configPath);
-  const repoPath = await mapRepoPaths(root, before.files.map((f) => f.file));
-  return renderOwnerReview(plan, findOwnedByChange(before, changed, repoPath), owners, { redact }).markdown;
-}
 
 // cmd/commands/show.ts
-import { resolve as resolve15 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 async function runShow(file, opts, io) {
-  const plan = await readPlanFile(resolve15(io.cwd, file));
+  const plan = await readPlanFile(resolve14(io.cwd, file));
   io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
   return plan.summary.blocked ? EXIT.blocked : EXIT.ok;
 }
 
 // cmd/commands/status.ts
-import { resolve as resolve16 } from "node:path";
+import { resolve as resolve15 } from "node:path";
 
 // src/status/render-status.ts
-var LISTED_VIEWS = ["users", "numbers", "deleted"];
-var STATUS_VIEWS = ["summary", ...LISTED_VIEWS, "all"];
 function renderStatusJson(status) {
   return `${escapeInDocument(JSON.stringify(status, null, 2))}
 `;
 }
-function renderStatusText(status, options) {
+function renderStatusText(status) {
   const sections = [];
   if (status.incomplete.length > 0) {
     sections.push([`Warning: Dialpad could not be read completely (${status.incomplete.map(sanitizeForTerminal).join("; ")}); the views below may miss some entries.`]);
   }
   const searched = status.search === null ? "" : `, matching "${sanitizeForTerminal(status.search)}"`;
-  sections.push(summaryLines(status.summary, searched));
-  const lists = new Set(options.lists);
-  if (lists.has("users")) sections.push(view(`Active or Pending Users (${status.users.length}${searched})`, status.users.map(userRow), none("no users", status)));
-  if (lists.has("numbers")) {
-    sections.push(view(`Reserved Numbers (${status.reserved_numbers.length}${searched})`, status.reserved_numbers.map(numberRow), none("the reserved pool is empty", status)));
-  }
-  if (lists.has("deleted")) {
-    sections.push(view(`Deleted Users (${status.deleted_users.length}${searched})`, status.deleted_users.map(deletedRow), none("no users deleted in the last 72 h", status)));
-  }
+  sections.push(view(`Active or Pending Users (${status.users.length}${searched})`, status.users.map(userRow), "no users"));
+  sections.push(view(`Reserved Numbers (${status.reserved_numbers.length})`, status.reserved_numbers.map(numberRow), "the reserved pool is empty"));
+  sections.push(view(`Deleted Users (${status.deleted_users.length})`, status.deleted_users.map(deletedRow), "no users deleted in the last 72 h"));
   if (status.differences !== null) sections.push(differencesLines(status.differences));
-  const read = [`Read from Dialpad at ${status.read_at}.`];
-  if (lists.size < LISTED_VIEWS.length) read.push("List rows with --view users|numbers|deleted|all; find a user, number or deleted user with --search TEXT.");
-  sections.push(read);
+  sections.push([`Read from Dialpad at ${status.read_at}.`]);
   return `${sections.map((s) => s.join("\n")).join("\n\n")}
 `;
-}
-function none(empty, status) {
-  return status.search === null ? empty : "nothing matches";
-}
-function summaryLines(s, searched) {
-  const u = s.users;
-  const lines = [`Summary${searched}:`, `  Users: ${u.total} (${u.active} active, ${u.pending} pending, ${u.suspended} suspended)`];
-  if (u.by_office.length > 0) {
-    const rows = [["office", "active", "pending", "suspended", "total"], ...u.by_office.map((o) => [o.office, ...[o.active, o.pending, o.suspended, o.total].map(String)])];
-    lines.push(...alignRows(rows, { right: true }).map((r) => `    ${r}`));
-  }
-  const pool = s.reserved_numbers.by_office.map((o) => `${o.office ?? "no office"} ${o.count}`).join(", ");
-  lines.push(`  Reserved numbers: ${s.reserved_numbers.total}${pool === "" ? "" : ` (${sanitizeForTerminal(pool)})`}`);
-  const d = s.deleted_users;
-  const first = d.closes_first === null ? "" : `; the first restore window closes at ${d.closes_first} (${d.hours_left ?? 0} h left)`;
-  lines.push(`  Deleted users (restorable for ${RESTORE_WINDOW_HOURS} h): ${d.total}${first}`);
-  return lines;
 }
 function differencesLines(d) {
   if (d.operations === 0 && !d.blocked) return ["Configuration: Dialpad matches it."];
@@ -62557,74 +62469,15 @@ function deletedRow(d) {
   const left = d.restorable_until === null ? `deleted at an unknown time: restorable for at most ${RESTORE_WINDOW_HOURS} h from the deletion` : `restorable until ${d.restorable_until} (${d.hours_left ?? 0} h left)`;
   return [d.email, d.name, d.office, left];
 }
-function view(title, rows, empty) {
-  if (rows.length === 0) return [`${title}:`, `  (${empty})`];
-  return [`${title}:`, ...alignRows(rows, { right: false }).map((r) => `  ${r}`)];
-}
-function alignRows(rows, options) {
+function view(title, rows, none) {
+  if (rows.length === 0) return [`${title}:`, `  (${none})`];
   const cells = rows.map((r) => r.map(sanitizeForTerminal));
   const widths = cells[0].map((_, i2) => Math.max(...cells.map((r) => r[i2].length)));
-  return cells.map(
-    (r) => r.map((c, i2) => {
-      if (options.right && i2 > 0) return c.padStart(widths[i2]);
-      return i2 === r.length - 1 ? c : c.padEnd(widths[i2]);
-    }).join("  ")
-  );
-}
-
-// src/status/render-status-csv.ts
-function renderStatusCsv(status, view2) {
-  return `${rowsOf(status, view2).map((row) => row.map(toCell).join(",")).join("\r\n")}\r
-`;
-}
-function rowsOf(status, view2) {
-  switch (view2) {
-    case "summary":
-      return [["office", "active", "pending", "suspended", "total"], ...status.summary.users.by_office.map((o) => [o.office, o.active, o.pending, o.suspended, o.total])];
-    case "users":
-      return [
-        ["email", "name", "office", "license", "state", "permissions", "numbers"],
-        ...status.users.map((u) => [u.email, u.name, u.office, u.license, u.state, u.permissions.join("; "), u.numbers.join("; ")])
-      ];
-    case "numbers":
-      return [["number", "office", "last_for", "unassigned_at"], ...status.reserved_numbers.map((n) => [n.number, n.office, n.last_for, n.unassigned_at])];
-    case "deleted":
-      return [
-        ["email", "name", "office", "deleted_at", "restorable_until", "hours_left"],
-        ...status.deleted_users.map((d) => [d.email, d.name, d.office, d.deleted_at, d.restorable_until, d.hours_left])
-      ];
-    default: {
-      const _never = view2;
-      return _never;
-    }
-  }
-}
-var FORMULA_START = /^[=@+\-\t\r]/;
-var PHONE2 = /^\+\d+$/;
-function toCell(value) {
-  if (value === null) return "";
-  if (typeof value === "number") return String(value);
-  const safe = FORMULA_START.test(value) && !PHONE2.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-// src/status/redact-status.ts
-function redactStatus(status) {
-  const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name)];
-  const redacted = mapStrings(status, (text) => redactText(text, names));
-  const phone = status.search === null ? void 0 : readPhoneSearch(status.search);
-  const search = phone === void 0 || status.search === null ? redacted.search : maskDigits(status.search);
-  const differences = status.differences === null || redacted.differences === null ? redacted.differences : { ...redacted.differences, fingerprint: status.differences.fingerprint };
-  return { ...redacted, search, differences };
-}
-function maskDigits(text) {
-  let left = text.replace(/\D/g, "").length - 2;
-  return text.replace(/\d/g, (d) => left-- > 0 ? "\u2022" : d);
+  return [`${title}:`, ...cells.map((r) => `  ${r.map((c, i2) => i2 === r.length - 1 ? c : c.padEnd(widths[i2])).join("  ")}`)];
 }
 
 // cmd/commands/status.ts
 async function runStatus(opts, io) {
-  const csvView = opts.format === "csv" ? chooseCsvView(opts.view) : void 0;
   const found = await loadOptionalConfig(io.cwd, opts.config);
   const desired = found?.desired;
   const history = await readHistory(opts, io);
@@ -62632,36 +62485,23 @@ async function runStatus(opts, io) {
   try {
     const live = await fetchLive(target.client, desired === void 0 ? READ_PHASE_ONE : readForPlan(desired));
     const now = /* @__PURE__ */ new Date();
-    const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve16(io.cwd, opts.journal)).pendingRestores() });
+    const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve15(io.cwd, opts.journal)).pendingRestores() });
     const status = buildStatus({ live, now, ...opts.search === void 0 ? {} : { search: opts.search }, history, ...plan === void 0 ? {} : { plan } });
-    const shown = opts.redact === true ? redactStatus(status) : status;
-    io.out(csvView !== void 0 ? renderStatusCsv(shown, csvView) : opts.format === "json" ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
+    io.out(opts.format === "json" ? renderStatusJson(status) : renderStatusText(status));
     return EXIT.ok;
   } finally {
     await target.close();
   }
 }
 async function readHistory(opts, io) {
-  const entries = (await readEntries(resolve16(io.cwd, opts.journal))).filter((e) => e.status === "done");
-  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve16(io.cwd, file))));
-  return mergeHistories(readJournalHistory(entries), joinHistory({ plans, entries, identify: identifyPlan }));
-}
-function chooseLists(opts) {
-  const views = opts.view ?? [];
-  if (views.includes("all") || views.length === 0 && opts.search !== void 0 && opts.search.trim() !== "") return [...LISTED_VIEWS];
-  return LISTED_VIEWS.filter((v) => views.includes(v));
-}
-function chooseCsvView(views) {
-  const chosen = [...new Set(views ?? [])];
-  const only = chosen[0];
-  if (chosen.length !== 1 || only === void 0 || only === "all") {
-    throw new UsageError("--format csv writes one view: add exactly one --view summary|users|numbers|deleted");
-  }
-  return only;
+  if (opts.plan.length === 0) return { pooled: [], deleted: [] };
+  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve15(io.cwd, file))));
+  const entries = (await readEntries(resolve15(io.cwd, opts.journal))).filter((e) => e.status === "done");
+  return joinHistory({ plans, entries, identify: identifyPlan });
 }
 
 // cmd/commands/validate.ts
-import { relative as relative8, resolve as resolve17 } from "node:path";
+import { relative as relative6, resolve as resolve16 } from "node:path";
 
 // src/config/advise.ts
 function adviseConfig(desired) {
@@ -62687,9 +62527,9 @@ async function runValidate(opts, io) {
   const files = desired.files.length;
   let fixture;
   if (opts.emulator !== void 0 && opts.emulator !== false) {
-    const path = typeof opts.emulator === "string" ? resolve17(io.cwd, opts.emulator) : desired.emulatorFixture;
+    const path = typeof opts.emulator === "string" ? resolve16(io.cwd, opts.emulator) : desired.emulatorFixture;
     if (!path) throw new UsageError("--emulator without a FIXTURE needs `emulator: { fixture: \u2026 }` in the config");
-    fixture = { file: relative8(io.cwd, path), users: (await loadFixture(path)).users.length };
+    fixture = { file: relative6(io.cwd, path), users: (await loadFixture(path)).users.length };
   }
   if (opts.format === "json") {
     const result2 = { valid: true, files, offices: offices.length, users: users.length, groups: groups.length, ...fixture ? { emulator_fixture: fixture } : {} };
@@ -62871,23 +62711,22 @@ function buildProgram(io, setCode) {
   const program2 = new Command("dialform").description("Manage a Dialpad company as code: plan and apply offices, users, licenses and numbers from YAML.").version(readPackageVersion()).exitOverride().showHelpAfterError("(run with --help for usage)").configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(text.replace(/^error: /, "error usage: ")) });
   program2.command("validate").description("check the config files and report every problem as file:line:col").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").option("--emulator [fixture]", "also check the emulator fixture (default: the config\u2019s emulator.fixture)").addOption(new Option("--format <format>", "output format").choices(RESULT_FORMATS).default("text")).action(async (opts) => setCode(await runValidate(opts, io)));
   addConnectionOptions(
-    program2.command("plan").description("show what apply would change, checked against Dialpad\u2019s rules").option("--out <file>", "also write the plan as JSON to FILE, for `apply FILE`").addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--detailed-exitcode", "exit 2 when there are changes (0 when none)").option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--base <ref>", "git revision of the config to compare analytics and proxy grants against (without a confirmations file)").option("--journal <file>", "the apply journal to read restores apply waited for from (read only)", ".dialform/journal.jsonl").option("--changed <file>", "a file listing the changed paths (git diff --name-only): append which offices the plan touches, with their owners, and the operations reaching outside what the changed files own").option("--scope <office:key>", "plan only what concerns this office (repeatable; not with --out: a scoped plan is never applied)", collect, []).option("--no-color", "no colours")
+    program2.command("plan").description("show what apply would change, checked against Dialpad\u2019s rules").option("--out <file>", "also write the plan as JSON to FILE, for `apply FILE`").addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--detailed-exitcode", "exit 2 when there are changes (0 when none)").option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--base <ref>", "git revision of the config to compare analytics and proxy grants against (without a confirmations file)").option("--journal <file>", "the apply journal to read restores apply waited for from (read only)", ".dialform/journal.jsonl").option("--no-color", "no colours")
   ).action(async (opts) => setCode(await runPlan(opts, io)));
   addConnectionOptions(
     program2.command("apply").description("make Dialpad match the config (or apply a saved plan FILE)").argument("[file]", "a plan written by `plan --out`").option("--auto-approve", "do not ask for confirmation (required when not on a terminal)").option("--journal <file>", "where apply records each operation\u2019s outcome", ".dialform/journal.jsonl").option("--allow-older-config", "apply a config whose git commit is older than the one last applied").addOption(new Option("--format <format>", "json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)").choices(RESULT_FORMATS).default("text")).option("--expect-fingerprint <sha256>", "apply only the plan with this fingerprint (the reviewed one); otherwise write nothing and fail with plan_changed").option("--out <file>", "with --expect-fingerprint: write the fresh plan as JSON to FILE when it is not the reviewed one").option("--no-color", "no colours")
   ).action(async (file, opts) => setCode(await runApply(file, opts, io)));
   program2.command("confirm").description("record that manual analytics or proxy steps (which no API shows) are done in Dialpad").argument("[step...]", "a step as plans and apply name it (grant_analytics), or one user of it (grant_analytics:ada@acme.com); none: list the steps waiting").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").action(async (steps, opts) => setCode(await runConfirm(steps, opts, io)));
-  program2.command("codeowners").description("write the CODEOWNERS lines that make each config file\u2019s owners its reviewers").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").option("--file <path>", "the CODEOWNERS file (default: the one GitHub reads: .github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS)").option("--check", "write nothing; fail with codeowners_stale when the file is not current (for CI)").action(async (opts) => setCode(await runCodeowners(opts, io)));
   program2.command("show").description("render a saved plan").argument("<file>", "a plan written by `plan --out`").addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--no-color", "no colours").action(async (file, opts) => setCode(await runShow(file, opts, io)));
   addConnectionOptions(
     program2.command("import").description("write config files describing the live company").option("-o, --out-dir <dir>", "directory to write", "dialform").option("--force", "overwrite existing files").addOption(
       new Option("--lifecycle <owner>", "write policy.lifecycle: external when an identity provider (SCIM) owns who exists (the API cannot tell)").choices([
         ...LIFECYCLE_OWNERS
       ])
-    )
+    ).option("--with <fields>", `also read and write what costs a request per office and user (comma-separated): ${IMPORT_EXTRAS.join(", ")}`, parseImportExtras)
   ).action(async (opts) => setCode(await runImport(opts, io)));
   addConnectionOptions(
-    program2.command("status").description("show the company as Admin Settings \u203A Users does: active or pending users, reserved numbers, deleted users (read-only)").option("--search <text>", 'only rows whose name, email, license, office, state, permission (e.g. "admin") or phone number (any format) matches; lists every view').addOption(new Option("--view <view...>", "list these views row by row after the summary (repeatable); csv: exactly one").choices(STATUS_VIEWS)).addOption(new Option("--format <format>", "output format (csv: one --view)").choices([...RESULT_FORMATS, "csv"]).default("text")).option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--journal <file>", "the apply journal, for who reserved numbers were last for and when users were deleted", ".dialform/journal.jsonl").option("--plan <file>", "a plan applied with a journal older than its subjects (repeatable): says which numbers and users its operations touched", collect, [])
+    program2.command("status").description("show the company as Admin Settings \u203A Users does: active or pending users, reserved numbers, deleted users (read-only)").option("--search <text>", 'only users whose name, email, license, office, state or permission (e.g. "admin") matches').addOption(new Option("--format <format>", "output format").choices(RESULT_FORMATS).default("text")).option("--journal <file>", "the apply journal, for who reserved numbers were last for", ".dialform/journal.jsonl").option("--plan <file>", "a plan applied with that journal (repeatable): says which numbers and users its operations touched", collect, [])
   ).action(async (opts) => setCode(await runStatus(opts, io)));
   const emulator = program2.command("emulator").description("the Dialpad API emulator");
   emulator.command("serve").description("serve the emulator over HTTP until interrupted").requiredOption("--fixture <file>", "fixture (JSON or YAML) to start from").option("--port <n>", "port", parseNonNegative, 8787).option("--host <host>", "address to listen on", "127.0.0.1").option("--latency <ms>", "delay added to every response", parseNonNegative).addOption(new Option("--rate-limit <rps>", "requests per second before 429; 0 disables the limit").argParser(parseRate)).option("--faults <spec>", "inject faults, e.g. seed=42,rate=0.1,kinds=500+503+429+reset+slow").action(async (opts) => setCode(await runEmulatorServe(opts, io)));
@@ -62960,6 +62799,12 @@ function parseRate(value) {
   const n = Number(value);
   if (value.trim() === "" || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError("not a number \u2265 0");
   return n;
+}
+function parseImportExtras(value) {
+  const names = value.split(",").map((v) => v.trim()).filter((v) => v !== "");
+  const unknown = names.filter((n) => !IMPORT_EXTRAS.includes(n));
+  if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`expected ${IMPORT_EXTRAS.join(", ")} (comma-separated)`);
+  return [...new Set(names)];
 }
 function collect(value, previous) {
   return [...previous, value];

@@ -1,13 +1,14 @@
 import { join, relative, resolve } from 'node:path';
 import { findConfigSchemaPath, readConfigSchema } from '../../src/config/schema.js';
 import { chooseSchemaReference } from '../../src/import/schema-reference.js';
-import { fetchLive, READ_OFFICE_PLANS } from '../../src/dialpad/index.js';
+import { fetchLive, readForImport } from '../../src/dialpad/index.js';
 import { DialformError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { renderImport } from '../../src/import/render-import.js';
 import { writeImportFiles } from '../../src/import/write-import.js';
 import type { LifecycleOwner } from '../../src/model/tenant.js';
 import type { Io } from '../io.js';
+import type { ImportExtra } from './import-extras.js';
 import { openTarget, type ConnectionOptions } from '../target.js';
 
 /**
@@ -15,12 +16,13 @@ import { openTarget, type ConnectionOptions } from '../target.js';
  * any existing file unless `--force`, and to write through a symbolic link at all, checking all of
  * them before writing any (`writeImportFiles`).
  */
-export async function runImport(opts: ConnectionOptions & { outDir: string; force?: boolean; lifecycle?: LifecycleOwner }, io: Io): Promise<number> {
+export async function runImport(opts: ConnectionOptions & { outDir: string; force?: boolean; lifecycle?: LifecycleOwner; with?: ImportExtra[] }, io: Io): Promise<number> {
+  const e911 = opts.with?.includes('e911') === true;
   const outDir = resolve(io.cwd, opts.outDir);
   const target = await openTarget(opts, io);
   let result;
   try {
-    const live = await fetchLive(target.client, READ_OFFICE_PLANS);
+    const live = await fetchLive(target.client, readForImport({ e911 }));
     if (live.incomplete.length > 0) {
       throw new DialformError('live_read_incomplete', `Dialpad could not be read completely (${live.incomplete.join('; ')}); nothing was written. Try again.`);
     }
@@ -29,6 +31,7 @@ export async function runImport(opts: ConnectionOptions & { outDir: string; forc
     result = renderImport(live, {
       schemaPath: (file) => chooseSchemaReference({ file: join(outDir, file), schemaPath, schemaId }),
       ...(opts.lifecycle === undefined ? {} : { lifecycle: opts.lifecycle }),
+      e911,
     });
   } finally {
     await target.close();

@@ -147,6 +147,14 @@ const EXECUTORS = {
   add_operator: (op, ctx) => GROUP_EXECUTORS.add_operator(op, groupExecution(ctx)),
   remove_operator: (op, ctx) => GROUP_EXECUTORS.remove_operator(op, groupExecution(ctx)),
   set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx)),
+  async update_office_e911(op, ctx) {
+    await ctx.api.setOfficeE911(await resolveOffice(op.target, ctx), op.e911_address);
+    return DONE;
+  },
+  async update_user_e911(op, ctx) {
+    await ctx.api.setUserE911(await resolveUser(op.target, ctx), op.e911_address);
+    return DONE;
+  },
 } satisfies { [K in OperationKind]: Executor<K> };
 
 /** The group executors' view of the context. */
@@ -270,6 +278,9 @@ const LANDED = {
   revoke_analytics: neverWritten,
   grant_proxy: neverWritten,
   revoke_proxy: neverWritten,
+  // A read of the status kind (phase 1) holds no E911 address; the PUT is absolute, so sending it again is harmless.
+  update_office_e911: neverWritten,
+  update_user_e911: neverWritten,
   ...createGroupLanded((live, target) => liveUser(live, target)),
 } satisfies { [K in OperationKind]: Landed<K> };
 

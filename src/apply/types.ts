@@ -1,5 +1,5 @@
 import type { ManualStep, OperationKind } from '../plan/types.js';
-import type { GroupRole, GroupType, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
+import type { E911Address, GroupRole, GroupType, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 
 /**
  * The writes and look-ups apply needs, in dialform's terms (camelCase throughout: the wire's
@@ -66,6 +66,10 @@ export interface ApplyApi {
   addOperator(input: { type: GroupType; groupId: string; userId: string; role: GroupRole; skillLevel?: number; licenseType?: UserLicense }): Promise<void>;
   removeOperator(type: GroupType, groupId: string, userId: string): Promise<void>;
   setSkill(callCenterId: string, userId: string, skillLevel: number): Promise<void>;
+  /** `PUT /offices/{id}/e911`: the office's address only (`update_all: false`), as given (`use_validated_option: false`). */
+  setOfficeE911(officeId: string, address: E911Address): Promise<void>;
+  /** `PUT /users/{id}/e911`: the person's own address, as given (`use_validated_option: false`). */
+  setUserE911(userId: string, address: E911Address): Promise<void>;
 }
 
 export type OperationOutcome =

@@ -1,5 +1,6 @@
 import type { AdminRights, DesiredState, Group, GroupType, LineCounts, Membership, Office, OfficeCreateSpec, Policy, ReservedNumbers, User } from '../model/tenant.js';
 import { GROUP_TYPES, LINE_TYPES } from '../model/tenant.js';
+import { cleanE911 } from '../model/e911.js';
 import { GROUP_CONFIG_KEY } from '../model/groups.js';
 import { DEFAULT_USER_LICENSE } from '../model/license-lines.js';
 import type { MergedConfig } from './merge-files.js';
@@ -132,6 +133,7 @@ const OFFICE_FIELDS: Fields<RawOffice, Office> = {
   create: (v) => optional('create', v as OfficeCreateSpec | undefined),
   lifecycle: (v) => optional('lifecycle', v),
   owners: OWNERS_IGNORED,
+  e911: (v) => optional('e911', v === undefined ? undefined : cleanE911(v)),
 };
 
 function normalizeOffice(key: string, raw: RawOffice, source: string): Office {
@@ -172,6 +174,7 @@ function userFields(source: string): Fields<RawUser, User> {
               source,
             ),
       ),
+    e911: (v) => optional('e911', v === undefined ? undefined : cleanE911(v)),
   };
 }
 

@@ -74,8 +74,9 @@ export interface RawOffice {
   lifecycle?: LifecycleOwner;
   /** Reviewers of the files that declare this office or its users (docs/owners.md). */
   owners?: string[];
+  e911?: RawE911Address;
 }
-export const RAW_OFFICE_KEYS = ['name', 'id', 'country', 'price_level', 'licenses', 'create', 'lifecycle', 'owners'] as const;
+export const RAW_OFFICE_KEYS = ['name', 'id', 'country', 'price_level', 'licenses', 'create', 'lifecycle', 'owners', 'e911'] as const;
 assertKeys<SameKeys<RawOffice, typeof RAW_OFFICE_KEYS>>();
 
 /** One count per license kind; the kinds and their API fields are `LINE_KINDS` (model/license-lines.ts). */
@@ -104,6 +105,9 @@ assertKeys<SameKeys<RawBillingAddress, typeof RAW_BILLING_ADDRESS_KEYS>>();
 export type RawE911Address = NonNullable<OfficeCreateSpec['e911_address']>;
 export const RAW_E911_ADDRESS_KEYS = ['address', 'address2', 'city', 'country', 'state', 'zip'] as const;
 assertKeys<SameKeys<RawE911Address, typeof RAW_E911_ADDRESS_KEYS>>();
+
+/** `users[].e911`: the same keys, each optional (an incomplete one is a warning, not a load error). */
+export type RawUserE911Address = Partial<RawE911Address>;
 
 export interface RawReservedNumbers {
   keep?: string[];
@@ -166,6 +170,7 @@ export interface RawUser {
   departments?: Record<string, 'admin' | 'operator'>;
   /** Call-center key → role, or `{ role, skill }`; present: exactly these memberships. */
   call_centers?: Record<string, 'admin' | 'operator' | 'supervisor' | RawCallCenterMembership>;
+  e911?: RawUserE911Address;
 }
 export const RAW_USER_KEYS = [
   'email',
@@ -188,6 +193,7 @@ export const RAW_USER_KEYS = [
   'leaves_on',
   'departments',
   'call_centers',
+  'e911',
 ] as const;
 assertKeys<SameKeys<RawUser, typeof RAW_USER_KEYS>>();
 
@@ -204,6 +210,7 @@ export const RAW_SCHEMA_KEYS: Record<string, readonly string[]> = {
   officeCreate: RAW_OFFICE_CREATE_KEYS,
   billingAddress: RAW_BILLING_ADDRESS_KEYS,
   e911Address: RAW_E911_ADDRESS_KEYS,
+  userE911Address: RAW_E911_ADDRESS_KEYS,
   reservedNumbers: RAW_RESERVED_NUMBERS_KEYS,
   emulator: RAW_EMULATOR_KEYS,
   user: RAW_USER_KEYS,
@@ -224,6 +231,7 @@ export const RAW_SCHEMA_REQUIRED = {
   officeCreate: ['currency', 'plan_period', 'annual_commit_monthly_billing', 'invoiced', 'unified_billing', 'billing_address'],
   billingAddress: ['address_line_1', 'city', 'country', 'postal_code', 'region'],
   e911Address: ['address', 'city', 'country', 'state', 'zip'],
+  userE911Address: [],
   reservedNumbers: [],
   emulator: ['fixture'],
   user: ['email', 'first_name', 'last_name', 'office'],
@@ -238,6 +246,7 @@ assertKeys<SameRequired<RawOfficeLicenses, typeof RAW_SCHEMA_REQUIRED.officeLice
 assertKeys<SameRequired<RawOfficeCreate, typeof RAW_SCHEMA_REQUIRED.officeCreate>>();
 assertKeys<SameRequired<RawBillingAddress, typeof RAW_SCHEMA_REQUIRED.billingAddress>>();
 assertKeys<SameRequired<RawE911Address, typeof RAW_SCHEMA_REQUIRED.e911Address>>();
+assertKeys<SameRequired<RawUserE911Address, typeof RAW_SCHEMA_REQUIRED.userE911Address>>();
 assertKeys<SameRequired<RawReservedNumbers, typeof RAW_SCHEMA_REQUIRED.reservedNumbers>>();
 assertKeys<SameRequired<RawEmulator, typeof RAW_SCHEMA_REQUIRED.emulator>>();
 assertKeys<SameRequired<RawUser, typeof RAW_SCHEMA_REQUIRED.user>>();

@@ -89,6 +89,32 @@ export type ApiCreateOffice = OfficeCreateSpec & {
   [field: string]: unknown;
 };
 
+/** `E911GetProto` (`GET`/`PUT …/e911`): an address as Dialpad holds it (fields unset: absent). */
+export interface ApiE911 {
+  address?: string;
+  address2?: string;
+  city?: string;
+  state?: string;
+  zip?: string;
+  country?: string;
+}
+
+/**
+ * The office and user `E911UpdateMessage` (`PUT /offices/{id}/e911`, `PUT /users/{id}/e911`):
+ * `update_all` (offices only) pushes the address to every user of the office;
+ * `use_validated_option` stores the address Dialpad's validation suggests instead of the one sent.
+ */
+export interface ApiE911Update {
+  address: string;
+  address2?: string;
+  city: string;
+  state: string;
+  zip: string;
+  country: string;
+  update_all?: boolean;
+  use_validated_option?: boolean;
+}
+
 /** `OfficeUpdateResponse`. */
 export interface ApiOfficeUpdateResponse {
   office?: ApiOffice;

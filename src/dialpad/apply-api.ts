@@ -1,4 +1,5 @@
 import type { ApplyApi } from '../apply/types.js';
+import type { E911Address } from '../model/tenant.js';
 import { compareIds } from '../model/ids.js';
 import { LINE_FIELD } from '../model/license-lines.js';
 import { isSameOfficeName } from '../model/office-names.js';
@@ -103,6 +104,19 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       const plan = await client.getOfficePlan(officeId);
       return Number(plan[LINE_FIELD[line]] ?? 0);
     },
+    // update_all: false, so no user's own address changes unseen; use_validated_option: false, so
+    // Dialpad stores the address reviewed, not a suggestion of its own.
+    async setOfficeE911(officeId, address) {
+      await client.setOfficeE911(officeId, { ...e911Body(address), update_all: false, use_validated_option: false }, { label: `update E911 address of office ${officeId}` });
+    },
+    async setUserE911(userId, address) {
+      await client.setUserE911(userId, { ...e911Body(address), use_validated_option: false }, { label: `update E911 address of user ${userId}` });
+    },
     ...createGroupApplyApi(client),
   };
+}
+
+/** The address fields of an `E911UpdateMessage`; `address2` always sent (Dialpad's default is "", so an absent one clears it). */
+function e911Body(a: E911Address): { address: string; address2: string; city: string; state: string; zip: string; country: string } {
+  return { address: a.address, address2: a.address2 ?? '', city: a.city, state: a.state, zip: a.zip, country: a.country };
 }

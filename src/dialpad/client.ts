@@ -5,6 +5,8 @@ import type {
   ApiCompany,
   ApiCreateOffice,
   ApiCreateUser,
+  ApiE911,
+  ApiE911Update,
   ApiNumber,
   ApiOffice,
   ApiOfficeUpdateResponse,
@@ -26,6 +28,7 @@ import {
 } from './confirm-writes.js';
 import {
   COMPANY_SHAPE,
+  E911_SHAPE,
   LINE_COUNTS_SHAPE,
   NUMBER_SHAPE,
   OFFICE_SHAPE,
@@ -63,6 +66,12 @@ export interface DialpadClient extends GroupEndpoints {
   createOffice(body: ApiCreateOffice, opts?: CallOptions): Promise<ApiOfficeUpdateResponse>;
   getOfficePlan(officeId: Int64): Promise<ApiPlan>;
   getAvailableLicenses(officeId: Int64): Promise<ApiAvailableLicenses>;
+  getOfficeE911(officeId: Int64): Promise<ApiE911>;
+  /** `PUT …/e911`: an absolute value, repeated harmlessly. */
+  setOfficeE911(officeId: Int64, body: ApiE911Update, opts?: CallOptions): Promise<ApiE911>;
+  getUserE911(userId: Int64): Promise<ApiE911>;
+  /** `PUT /users/{id}/e911`: an absolute value, repeated harmlessly. */
+  setUserE911(userId: Int64, body: Omit<ApiE911Update, 'update_all'>, opts?: CallOptions): Promise<ApiE911>;
   listUsers(filter?: { state?: ApiUserListState; email?: string }): Promise<ApiUser[]>;
   getUser(id: Int64): Promise<ApiUser>;
   createUser(body: ApiCreateUser, opts?: CallOptions): Promise<ApiUser>;
@@ -186,6 +195,16 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
       read<ApiPlan>(LINE_COUNTS_SHAPE, { operation: 'plan.get', path: `/api/v2/offices/${seg(officeId)}/plan` }),
     getAvailableLicenses: (officeId) =>
       read(LINE_COUNTS_SHAPE, { operation: 'plan.available_licenses.get', path: `/api/v2/offices/${seg(officeId)}/available_licenses` }),
+    getOfficeE911: (officeId) => read(E911_SHAPE, { operation: 'offices.e911.get', path: `/api/v2/offices/${seg(officeId)}/e911` }),
+    setOfficeE911: async (officeId, body, o) => {
+      const spec = { operation: 'offices.e911.update', ...withLabel(o) };
+      return created(E911_SHAPE, spec, await send({ ...spec, method: 'PUT', path: `/api/v2/offices/${seg(officeId)}/e911`, body, idempotent: true }));
+    },
+    getUserE911: (userId) => read(E911_SHAPE, { operation: 'users.e911.get', path: `/api/v2/users/${seg(userId)}/e911` }),
+    setUserE911: async (userId, body, o) => {
+      const spec = { operation: 'users.e911.update', ...withLabel(o) };
+      return created(E911_SHAPE, spec, await send({ ...spec, method: 'PUT', path: `/api/v2/users/${seg(userId)}/e911`, body, idempotent: true }));
+    },
     listUsers: (filter) =>
       paginate(USER_SHAPE, { operation: 'users.list', path: '/api/v2/users', query: { state: filter?.state, email: filter?.email } }),
     getUser: (id) => read(USER_SHAPE, { operation: 'users.get', path: `/api/v2/users/${seg(id)}` }),

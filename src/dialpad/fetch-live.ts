@@ -1,6 +1,7 @@
-import type { GroupType, LineCounts, LiveList, LiveState, Tenant } from '../model/tenant.js';
+import type { E911Address, GroupType, LineCounts, LiveList, LiveState, Tenant } from '../model/tenant.js';
+import { cleanE911 } from '../model/e911.js';
 import { ApiError } from './api-error.js';
-import type { ApiDepartment, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
+import type { ApiDepartment, ApiE911, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
 import type { GroupPath } from './client-groups.js';
 import { normalizeLive, normalizeNumbers, normalizeOffices, officeIdOf, toLineCounts, type LiveOfficeReads } from './normalize-live.js';
@@ -33,6 +34,12 @@ export interface FollowUpReads {
   emails?: string[];
   /** Groups looked up by name (`GET /departments?name_search=`, `/callcenters`), the same for the groups a plan would create. */
   groupNames?: { type: GroupType; name: string }[];
+  /**
+   * E911 addresses read one by one (`GET /offices/{id}/e911`, `GET /users/{id}/e911`), by live id:
+   * those of the offices and users whose config declares one. No read of a user or an office
+   * brings one, so an undeclared address costs nothing. Absent: none.
+   */
+  e911?: { offices: string[]; users: string[] };
 }
 
 /**
@@ -62,6 +69,23 @@ export const READ_OFFICE_PLANS: LiveReadScope = {
 };
 
 /**
+ * What `import` writes: `READ_OFFICE_PLANS`, and with `e911` the E911 address of every office and
+ * of every user import writes (active, suspended, pending), one request each.
+ */
+export function readForImport(opts: { e911: boolean }): LiveReadScope {
+  if (!opts.e911) return READ_OFFICE_PLANS;
+  return {
+    followUp: async (phaseOne) => ({
+      ...(await READ_OFFICE_PLANS.followUp(phaseOne)),
+      e911: {
+        offices: phaseOne.tenant.offices.flatMap((o) => (o.id === undefined ? [] : [o.id])),
+        users: phaseOne.tenant.users.flatMap((u) => (u.id === undefined || u.state === 'deleted' || u.state === 'cancelled' ? [] : [u.id])),
+      },
+    }),
+  };
+}
+
+/**
  * Reads Dialpad in two phases and normalizes the result into a `LiveState` keyed by Dialpad ids:
  * offices, and every office reference, as `id:<live id>` (which config office a live office is,
  * is decided after the read: `keyLiveOffices`).
@@ -69,8 +93,8 @@ export const READ_OFFICE_PLANS: LiveReadScope = {
  * 1. Concurrently: the company, every office, every user in every state (`state=all`; each user
  *    brings the numbers they hold and their memberships, `group_details`), the reserved pool
  *    (`GET /numbers?status=available`), and every department and call center.
- * 2. What `scope.followUp` asks for, given phase 1: per-office license reads, single numbers and
- *    call-center skill levels.
+ * 2. What `scope.followUp` asks for, given phase 1: per-office license reads, single numbers,
+ *    call-center skill levels and the E911 addresses config declares.
  *    Reads `scope.early` asks for once the offices are in start then, beside the user pages.
  *
  * Office licenses not read are 0 in the result (and `available` absent): a caller reads those
@@ -106,6 +130,11 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
   };
   const partialList = <T>(err: ApiError): T[] => (err.itemsRead ?? []) as T[];
   const readList = <T>(list: LiveList, read: () => Promise<T[]>): Promise<T[]> => attempt(LIST_LABEL[list], read, partialList<T>, list);
+  /** Each id's E911 address (cleaned: `cleanE911`); a failed read is left out and recorded. */
+  const readE911 = async (ids: readonly string[], what: (id: string) => string, read: (id: string) => Promise<ApiE911>) => {
+    const read1 = await Promise.all(ids.map(async (id) => [id, await attempt<ApiE911 | undefined>(what(id), () => read(id), () => undefined)] as const));
+    return new Map(read1.flatMap(([id, a]) => (a === undefined ? [] : [[id, cleanE911(a)] as const])));
+  };
 
   const officesRead = attempt<ApiOffice[]>(
     LIST_LABEL.offices,
@@ -138,7 +167,7 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
   const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
   for (const o of followUp.offices) licenseReads.request(o, offices);
-  const [numbers, skills, lookedUp, groupsLookedUp] = await Promise.all([
+  const [numbers, skills, lookedUp, groupsLookedUp, officeE911, userE911] = await Promise.all([
     Promise.all(followUp.numbers.map((number) => attempt<ApiNumber | undefined>(`number ${number}`, () => readNumber(client, number), () => undefined))),
     Promise.all(
       (followUp.skills ?? []).map((s) =>
@@ -156,6 +185,8 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
         groups: await attempt<ApiDepartment[]>(`lookup of ${GROUP_LOOKUP[type].noun} "${name}"`, () => client.listGroups(GROUP_LOOKUP[type].path, { nameSearch: name }), () => []),
       })),
     ),
+    readE911(followUp.e911?.offices ?? [], (id) => `E911 address of office ${id}`, (id) => client.getOfficeE911(id)),
+    readE911(followUp.e911?.users ?? [], (id) => `E911 address of user ${id}`, (id) => client.getUserE911(id)),
   ]);
   const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
   await Promise.all(started);
@@ -170,8 +201,8 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
 
   const tenant: Tenant = {
     ...phaseOne,
-    users: withSkillLevels(phaseOne.users, skills.filter((l): l is SkillLevel => l !== undefined)),
-    offices: normalizeOffices(officeReads),
+    users: withE911(withSkillLevels(phaseOne.users, skills.filter((l): l is SkillLevel => l !== undefined)), userE911),
+    offices: withE911(normalizeOffices(officeReads), officeE911),
     numbers: normalizeNumbers([...pool, ...singleNumbers], users),
   };
   const readAt = client.serverTime()?.toISOString();
@@ -188,6 +219,18 @@ const GROUP_LOOKUP: Record<GroupType, { path: GroupPath; list: LiveList; noun: s
   department: { path: 'departments', list: 'departments', noun: 'department' },
   call_center: { path: 'callcenters', list: 'call_centers', noun: 'call center' },
 };
+
+/**
+ * `readE911`'s answers set on the records they are of (by live id); a record whose read failed or
+ * was not asked for keeps no address (a failed read is in `incomplete`, which blocks the plan).
+ */
+function withE911<T extends { id?: string; e911?: Partial<E911Address> }>(records: T[], addresses: ReadonlyMap<string, Partial<E911Address>>): T[] {
+  if (addresses.size === 0) return records;
+  return records.map((r) => {
+    const address = r.id === undefined ? undefined : addresses.get(r.id);
+    return address === undefined ? r : { ...r, e911: address };
+  });
+}
 
 /** How `incomplete` names each list. */
 const LIST_LABEL: Record<LiveList, string> = {

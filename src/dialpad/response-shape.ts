@@ -9,7 +9,7 @@
  * checked; other fields pass through untouched. `null` is the protobuf JSON mapping's "unset", so
  * a checked field that is `null` is dropped from the returned record, as if it were absent.
  */
-import type { ApiCallCenter, ApiCompany, ApiDepartment, ApiGroupDetails, ApiLineCounts, ApiNumber, ApiOffice, ApiSkillLevel, ApiUser } from './api-types.js';
+import type { ApiCallCenter, ApiCompany, ApiDepartment, ApiE911, ApiGroupDetails, ApiLineCounts, ApiNumber, ApiOffice, ApiSkillLevel, ApiUser } from './api-types.js';
 
 /**
  * How a checked field must look. `int64` is a decimal string or a safe JSON integer; `object[]` is
@@ -88,6 +88,13 @@ export const SKILL_LEVEL_SHAPE: RecordShape<ApiSkillLevel> = {
   noun: 'skill level',
   fields: { call_center_id: 'int64', user_id: 'int64', skill_level: 'int64' },
   required: [['skill_level']],
+};
+
+/** `E911GetProto`: every field optional (unset: no address yet). */
+export const E911_SHAPE: RecordShape<ApiE911> = {
+  noun: 'E911 address',
+  fields: { address: 'string', address2: 'string', city: 'string', state: 'string', zip: 'string', country: 'string' },
+  required: [],
 };
 
 export const OFFICE_SHAPE: RecordShape<ApiOffice> = {

@@ -81,7 +81,7 @@ export interface CallSpec<T> {
   /** Stable operation id, e.g. `users.create`. */
   operation: string;
   label?: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   query?: Record<string, string | undefined>;
   body?: unknown;

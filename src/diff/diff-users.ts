@@ -1,6 +1,7 @@
 import type { DesiredState, LiveState, User } from '../model/tenant.js';
 import { GONE_STATES } from '../model/match-users.js';
 import { matchOwnedUsers } from './owned-users.js';
+import { isCompleteE911, isSameE911 } from '../model/e911.js';
 import { change, type Change, type UserField } from './types.js';
 
 function sameSet(a: string[], b: string[]): boolean {
@@ -44,6 +45,9 @@ function diffMatchedUser(desired: User, live: User): Change[] {
   const wanted = desired.state === 'pending' ? 'active' : desired.state;
   if (wanted === 'suspended' && liveState !== 'suspended') changes.push(change.suspendUser(live, desired));
   if (wanted === 'active' && liveState === 'suspended') changes.push(change.reactivateUser(desired, live));
+  // Read only where config declares a complete address (`choosePlanReads`); a restored account's is compared once it is back.
+  const e911 = desired.e911;
+  if (e911 !== undefined && isCompleteE911(e911) && live.e911 !== undefined && !isSameE911(e911, live.e911)) changes.push(change.userE911(desired, e911, live));
   return changes;
 }
 
@@ -64,6 +68,7 @@ export function diffUsers(desired: DesiredState, live: LiveState, now?: Date, ow
       // An offboarded person with no live account (never created, or already anonymized): nothing to do.
       if (user.state === 'deleted') continue;
       changes.push(change.createUser(user));
+      if (user.e911 !== undefined && isCompleteE911(user.e911)) changes.push(change.userE911(user, user.e911));
       if (user.state === 'suspended') changes.push(change.suspendUser({ ...user, state: 'active' }, user));
       continue;
     }

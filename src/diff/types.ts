@@ -2,7 +2,7 @@
  * What differs between the desired and the live tenant, one fact per `Change`. Changes are
  * data, built by the constructors below; the planner turns them into ordered operations.
  */
-import type { Group, GroupRole, LineType, Office, PhoneNumber, User, UserLicense } from '../model/tenant.js';
+import type { E911Address, Group, GroupRole, LineType, Office, PhoneNumber, User, UserLicense } from '../model/tenant.js';
 
 /** One attribute of a user that `PATCH /api/v2/users/{id}` reconciles. */
 export type UserField =
@@ -58,7 +58,11 @@ export type Change =
   /** `email` should no longer operate in `group` (a membership config drops, a role change, a leaver). */
   | { kind: 'remove_operator'; email: string; user?: User; live: User; group: Group; role: GroupRole }
   /** A call-center operator's skill level differs from what config declares. */
-  | { kind: 'set_skill'; email: string; user: User; live: User; group: Group; from: number; to: number };
+  | { kind: 'set_skill'; email: string; user: User; live: User; group: Group; from: number; to: number }
+  /** A live office whose E911 address (read) is not the complete one config declares. */
+  | { kind: 'office_e911'; office: Office; live: Office; from: Partial<E911Address>; to: E911Address }
+  /** A user whose own E911 address is not the complete one config declares; `live` absent for a user this plan creates. */
+  | { kind: 'user_e911'; user: User; live?: User; from?: Partial<E911Address>; to: E911Address };
 
 export type ChangeKind = Change['kind'];
 
@@ -112,4 +116,7 @@ export const change = {
     role: i.role,
   }),
   setSkill: (i: { user: User; live: User; group: Group; from: number; to: number }): ChangeOf<'set_skill'> => ({ kind: 'set_skill', email: i.user.email, ...i }),
+  officeE911: (office: Office, live: Office, from: Partial<E911Address>, to: E911Address): ChangeOf<'office_e911'> => ({ kind: 'office_e911', office, live, from, to }),
+  userE911: (user: User, to: E911Address, live?: User): ChangeOf<'user_e911'> =>
+    live === undefined ? { kind: 'user_e911', user, to } : { kind: 'user_e911', user, live, ...(live.e911 === undefined ? {} : { from: live.e911 }), to },
 };

@@ -3,7 +3,8 @@ import type { Route } from './router.js';
 import { groupRoutes } from './routes-groups.js';
 import { numberRoutes } from './routes-numbers.js';
 import { officeRoutes } from './routes-offices.js';
+import { e911Routes } from './routes-e911.js';
 import { userRoutes } from './routes-users.js';
 
 /** Every /api/v2 endpoint the emulator answers (each one exists in Dialpad's OpenAPI description). */
-export const API_ROUTES: readonly Route[] = [...officeRoutes, ...userRoutes, ...numberRoutes, ...groupRoutes];
+export const API_ROUTES: readonly Route[] = [...officeRoutes, ...userRoutes, ...numberRoutes, ...groupRoutes, ...e911Routes];

@@ -26,6 +26,13 @@ const lineCounts = { type: 'object', additionalProperties: false, properties: Ob
 /** ISO-8601 date-time; without a zone it is UTC (the API writes naive timestamps). */
 const isoTime = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?$' } as const;
 
+/** An E911 address as `E911GetProto` holds it (an office's `e911_address`, a user's own). */
+const e911Address = {
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(['address', 'address2', 'city', 'country', 'state', 'zip'].map((f) => [f, { type: 'string' }])),
+} as const;
+
 const e164 = { type: 'string', pattern: '^\\+[1-9][0-9]{6,14}$' } as const;
 
 /**
@@ -122,6 +129,7 @@ export const fixtureSchema = {
           anonymized_email_sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
           analytics: { type: 'boolean' },
           proxy: { type: 'boolean' },
+          e911_address: e911Address,
         },
       },
     },

@@ -77,6 +77,8 @@ export interface FixtureUser {
   analytics?: boolean;
   /** Emulator-only: proxy access granted (no API). */
   proxy?: boolean;
+  /** Emulator-only: the person's own E911 address (`GET /users/{id}/e911`; absent: their office's). */
+  e911_address?: Record<string, string>;
   [field: string]: unknown;
 }
 
@@ -150,7 +152,7 @@ export interface Fixture {
 }
 
 /** User fields that exist only in the emulator and never appear on /api/v2. */
-export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'anonymized_email_sha256', 'analytics', 'proxy'] as const;
+export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'anonymized_email_sha256', 'analytics', 'proxy', 'e911_address'] as const;
 /** Number fields that exist only in the emulator and never appear on /api/v2 (Admin Settings › Reserved Numbers shows them). */
 export const NUMBER_EMULATOR_FIELDS = ['last_user_email', 'unassigned_at'] as const;
 /** Office fields that exist only in the emulator and never appear on /api/v2. */

@@ -21,7 +21,7 @@ import {
   type LineField,
 } from './types.js';
 
-type Wire = Record<string, unknown>;
+export type Wire = Record<string, unknown>;
 
 /** Drops undefined, null, '' and empty arrays (the API omits unset fields). */
 function compact(obj: Wire): Wire {

@@ -1,8 +1,9 @@
 import { Document, isMap, isPair, isScalar, isSeq, visit, type Pair, type YAMLMap } from 'yaml';
 import { escapeInDocument, needsDocumentEscape } from '../render/terminal-safe.js';
-import type { RawConfig, RawGroup, RawOffice, RawUser } from '../config/raw-types.js';
+import type { RawConfig, RawE911Address, RawGroup, RawOffice, RawUser } from '../config/raw-types.js';
+import { isCompleteE911, isSameE911 } from '../model/e911.js';
 import { LINE_KINDS } from '../model/license-lines.js';
-import { LINE_TYPES, type Group, type GroupType, type LifecycleOwner, type LineType, type LiveState, type Office, type User } from '../model/tenant.js';
+import { LINE_TYPES, type E911Address, type Group, type GroupType, type LifecycleOwner, type LineType, type LiveState, type Office, type User } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { membershipsOf } from '../model/groups.js';
 
@@ -38,7 +39,7 @@ const USERS_NOTE =
  * given (`import --lifecycle`), is written as `policy.lifecycle`: Dialpad's API does not say
  * whether users come from an identity provider (SCIM), so import cannot tell by itself.
  */
-export function renderImport(live: LiveState, opts: { schemaPath: (file: string) => string; lifecycle?: LifecycleOwner }): ImportResult {
+export function renderImport(live: LiveState, opts: { schemaPath: (file: string) => string; lifecycle?: LifecycleOwner; e911?: boolean }): ImportResult {
   const tenant = live.tenant;
   const keys = assignOfficeKeys(tenant.offices);
   const groupKeys = assignGroupKeys(tenant.groups ?? []);
@@ -54,7 +55,7 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
     version: 1,
     ...(tenant.company.accountType ? { company: { account_type: tenant.company.accountType } } : {}),
     policy: { unmanaged_users: 'ignore', ...(opts.lifecycle === undefined ? {} : { lifecycle: opts.lifecycle }) },
-    offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key)!, rawOffice(o)])),
+    offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key)!, rawOffice(o, opts.e911 === true)])),
     reserved_numbers: { keep: pool, release_unlisted: false },
     ...rawGroups(tenant.groups ?? [], keys, groupKeys),
   };
@@ -71,7 +72,7 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
     const users = managed.filter((u) => u.office === office.key);
     if (users.length === 0) continue;
     const path = `users/${key}.yaml`;
-    const doc = new Document({ users: users.map((u) => rawUser(u, keys, groupKeys)) });
+    const doc = new Document({ users: users.map((u) => rawUser(u, keys, groupKeys, opts.e911 === true ? office.e911 : undefined)) });
     // One line per user: a change to a user is a one-line diff in review.
     const list = doc.get('users', true);
     if (isSeq(list)) for (const item of list.items) if (isMap(item)) item.flow = true;
@@ -122,7 +123,11 @@ function importedLines(office: Office): LineType[] {
   return LINE_TYPES.filter((line) => LINE_KINDS[line].category === 'Dialpad' || (office.licenses[line] ?? 0) > 0);
 }
 
-function rawOffice(office: Office): RawOffice {
+/**
+ * An office; with `e911` (`import --with e911`) its E911 address as read, when Dialpad has a
+ * complete one (an incomplete one is left out: config would refuse it, and the rules say so).
+ */
+function rawOffice(office: Office, e911: boolean): RawOffice {
   const licenses = Object.fromEntries(importedLines(office).map((line) => [line, office.licenses[line] ?? 0]));
   return {
     name: office.name,
@@ -130,7 +135,13 @@ function rawOffice(office: Office): RawOffice {
     country: office.country,
     ...(office.priceLevel !== undefined ? { price_level: office.priceLevel } : {}),
     licenses,
+    ...(e911 && office.e911 !== undefined && isCompleteE911(office.e911) ? { e911: rawE911(office.e911) } : {}),
   };
+}
+
+/** An address as config writes it, `address2` only when it says something. */
+function rawE911(a: E911Address): RawE911Address {
+  return { address: a.address, ...(a.address2 === undefined ? {} : { address2: a.address2 }), city: a.city, state: a.state, zip: a.zip, country: a.country };
 }
 
 /** `departments:` and `call_centers:`, each group pinned by its live id (a rename is then an update). */
@@ -155,7 +166,13 @@ function rawMemberships<R extends string>(user: User, type: GroupType, keys: Map
   return Object.fromEntries(held.map((m) => [keys.get(m.group) ?? m.group, m.role as R]));
 }
 
-function rawUser(user: User, keys: Map<string, string>, groupKeys: Map<string, string>): RawUser {
+/**
+ * A user; `officeE911` is their office's address when import reads E911 (`--with e911`): the
+ * user's own is written only where it differs from it (a person working elsewhere), so an office
+ * address changed later is not pinned on every user.
+ */
+function rawUser(user: User, keys: Map<string, string>, groupKeys: Map<string, string>, officeE911?: Partial<E911Address>): RawUser {
+  const e911 = officeE911 !== undefined && user.e911 !== undefined && isCompleteE911(user.e911) && !isSameE911(user.e911, officeE911) ? rawE911(user.e911) : undefined;
   const departments = rawMemberships<'admin' | 'operator'>(user, 'department', groupKeys);
   const callCenters = rawMemberships<'admin' | 'operator' | 'supervisor'>(user, 'call_center', groupKeys);
   const ownOffice = user.admin.offices.includes(user.office);
@@ -174,6 +191,7 @@ function rawUser(user: User, keys: Map<string, string>, groupKeys: Map<string, s
     numbers: user.numbers ?? [],
     ...(departments === undefined ? {} : { departments }),
     ...(callCenters === undefined ? {} : { call_centers: callCenters }),
+    ...(e911 === undefined ? {} : { e911 }),
   };
 }
 

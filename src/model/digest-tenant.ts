@@ -36,6 +36,8 @@ const USER_FIELDS: { [K in keyof Required<User>]: Writer<User> } = {
   // With the groups, only when there are some (`hashGroups`), so digests without them are unchanged.
   departments: null,
   callCenters: null,
+  // Only when some user has one (`hashE911`), so digests without them are unchanged.
+  e911: null,
   source: null,
 };
 
@@ -62,6 +64,13 @@ export function hashTenant(hash: Hash, tenant: Tenant, office: OfficeIdentity = 
   hashLines(hash, tenant.users, USER_FIELDS, office);
   hashLines(hash, tenant.numbers, NUMBER_FIELDS, office);
   hashGroups(hash, tenant, office);
+  hashE911(hash, tenant);
+}
+
+/** Users' E911 addresses (declared, or read), written only when some user has one. Offices' are in the offices' JSON. */
+function hashE911(hash: Hash, tenant: Tenant): void {
+  const addresses = tenant.users.flatMap((u) => (u.e911 === undefined ? [] : [[u.email, u.e911]]));
+  if (addresses.length > 0) hash.update(canonicalJson({ e911: addresses }, { omit: OMIT }));
 }
 
 /** Groups and memberships, written only when the tenant has any (a tenant without them hashes as it always did). */

@@ -94,6 +94,19 @@ export interface OfficeCreateSpec {
   timezone?: string;
 }
 
+/**
+ * An E911 (emergency) address as Dialpad takes it (`E911UpdateMessage`): `address`, `city`,
+ * `state`, `zip` and `country` are required there; `address2` is optional.
+ */
+export interface E911Address {
+  address: string;
+  address2?: string;
+  city: string;
+  state: string;
+  zip: string;
+  country: string;
+}
+
 export interface Office {
   key: string;
   /** Live id; on the desired side only when the config pins one with `id:`. */
@@ -112,6 +125,12 @@ export interface Office {
   create?: OfficeCreateSpec;
   /** Desired only: the lifecycle owner of this office's users, overriding `policy.lifecycle`. */
   lifecycle?: LifecycleOwner;
+  /**
+   * The office's E911 address. Desired: declared (`offices.<key>.e911`; absent: not managed).
+   * Live: read (`GET …/e911`) only for offices whose config declares one, else absent. Either side
+   * may lack fields (Dialpad sends unset ones as null; config values may be blank).
+   */
+  e911?: Partial<E911Address>;
   source?: SourceRef;
 }
 
@@ -165,6 +184,12 @@ export interface User {
   departments?: Membership[];
   /** Call centers the user operates in, as `departments`; desired entries may carry a skill level. */
   callCenters?: Membership[];
+  /**
+   * The person's own E911 address. Desired: declared (`users[].e911`; absent: not managed), perhaps
+   * incomplete (then not sent: `e911_address_incomplete`). Live: read (`GET /users/{id}/e911`) only
+   * for users whose config declares one, else absent.
+   */
+  e911?: Partial<E911Address>;
   source?: SourceRef;
 }
 

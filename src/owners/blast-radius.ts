@@ -54,6 +54,8 @@ export function reachOf(op: Operation): Reach {
     case 'add_operator':
     case 'remove_operator':
     case 'set_skill':
+    case 'update_office_e911':
+    case 'update_user_e911':
       // An operation that concerns no single office (office_key null) is the company's.
       return reach(own, own.length === 0);
     default: {

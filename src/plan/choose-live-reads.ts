@@ -11,6 +11,7 @@ import { listSkillReads } from '../diff/diff-groups.js';
 import { GONE_STATES, matchUsers } from '../model/match-users.js';
 import { GROUP_TYPES, type DesiredState, type GroupType, type LineCounts, type LiveState, type User, type UserState } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
+import { isCompleteE911 } from '../model/e911.js';
 
 /** States in which an account surely holds a line of its office (`LINE_HOLDING`). */
 const HOLDING: ReadonlySet<UserState> = new Set((Object.keys(LINE_HOLDING) as UserState[]).filter((s) => LINE_HOLDING[s] === 'yes'));
@@ -51,7 +52,8 @@ function mayTakeAdditionalNumber(user: User, live: User | undefined): boolean {
  * - `GET /users?email=` for a sample of the config users no live user matches, and
  *   `GET /departments?name_search=` (`/callcenters`) for a sample of the config groups no live
  *   group matches (the plan's creates; `sampleCreates`): one found that its list did not bring
- *   shows that list ended early.
+ *   shows that list ended early;
+ * - the E911 address of each office and user whose config declares one (`listE911Reads`).
  *
  * Offices and numbers come out sorted, so the same inputs give the same requests in the same order.
  */
@@ -74,13 +76,29 @@ export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): Fol
   const skills = listSkillReads(pairs, live);
   const emails = sampleCreates(pairs.flatMap((p) => (p.live === undefined && p.user.state !== 'deleted' ? [p.user.email] : [])));
   const groupNames = listGroupLookups(desired, live);
+  const e911 = listE911Reads(desired, live, pairs);
   return {
     offices,
     numbers: [...numbers].sort(compareCodeUnits),
     ...(skills.length === 0 ? {} : { skills }),
     ...(emails.length === 0 ? {} : { emails }),
     ...(groupNames.length === 0 ? {} : { groupNames }),
+    ...(e911.offices.length + e911.users.length === 0 ? {} : { e911 }),
   };
+}
+
+/**
+ * The E911 addresses the plan compares: of each live office and live user whose config declares a
+ * complete one (an incomplete one is never sent: `e911_address_incomplete`). No other read brings
+ * them, so each costs one request and an undeclared one none. Sorted ids.
+ */
+function listE911Reads(desired: DesiredState, live: LiveState, pairs: readonly { user: User; live?: User }[]): { offices: string[]; users: string[] } {
+  const declared = new Set(desired.tenant.offices.filter((o) => o.e911 !== undefined && isCompleteE911(o.e911)).map((o) => o.key));
+  const offices = live.tenant.offices.flatMap((o) => (o.id !== undefined && declared.has(o.key) ? [o.id] : []));
+  const users = pairs.flatMap(({ user, live: found }) =>
+    found?.id !== undefined && user.state !== 'deleted' && !GONE_STATES.has(found.state) && user.e911 !== undefined && isCompleteE911(user.e911) ? [found.id] : [],
+  );
+  return { offices: offices.sort(compareCodeUnits), users: users.sort(compareCodeUnits) };
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import { agreeing } from './plural.js';
 import type { Change, UserField } from '../diff/types.js';
-import type { User, UserLicense } from '../model/tenant.js';
+import type { E911Address, OfficeCreateSpec, User, UserLicense } from '../model/tenant.js';
+import { isCompleteE911 } from '../model/e911.js';
 import { LINE_LABELS, lineOfLicense } from '../model/license-lines.js';
 import { isInternationalMove, keepsNumbersOnMove, numbersPooledByMove } from '../model/international-move.js';
 import { RESTORE_WINDOW_HOURS, restorableUntil } from '../model/restore-window.js';
@@ -72,7 +73,8 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
         operation.createOffice({
           office: book.ref(c.office.key),
           country: c.office.country,
-          ...(c.office.create === undefined ? {} : { spec: c.office.create }),
+          // `offices.<key>.e911` is what the office is created with when its `create:` block gives none.
+          ...(c.office.create === undefined ? {} : { spec: withE911(c.office.create, c.office.e911) }),
           source: c.office.source ?? 'config',
           // Without a `create` block the step is blocked (`office_create_missing`), whose message says what to add.
           notes: c.office.create === undefined ? [] : ['The API creates secondary offices only; licenses come from transfers or a purchase.'],
@@ -197,6 +199,19 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
     case 'remove_operator':
     case 'set_skill':
       return groupOperations(c, ctx);
+    case 'office_e911':
+      return [operation.updateOfficeE911({ office: book.ref(c.office.key), from: c.from, to: c.to, source: c.office.source ?? 'config' })];
+    case 'user_e911':
+      return [
+        operation.updateUserE911({
+          email: c.user.email,
+          ...(c.live === undefined ? {} : idOf(c.live)),
+          source: sourceOf(c.user),
+          ...(c.from === undefined ? {} : { from: c.from }),
+          to: c.to,
+          ...(c.live === undefined ? { notes: ['A new account starts with its office\'s address; this sets the person\'s own.'] } : {}),
+        }),
+      ];
     default: {
       const _never: never = c;
       return _never;
@@ -250,6 +265,10 @@ function describeGroupNumbers(numbers: readonly string[], released: ReadonlySet<
 function restoreDeadline(deletedAt: string | undefined): { expiresAt?: string } {
   const at = deletedAt === undefined ? Number.NaN : Date.parse(deletedAt);
   return Number.isFinite(at) ? { expiresAt: restorableUntil(new Date(at)).toISOString() } : {};
+}
+
+function withE911(spec: OfficeCreateSpec, e911: Partial<E911Address> | undefined): OfficeCreateSpec {
+  return spec.e911_address !== undefined || e911 === undefined || !isCompleteE911(e911) ? spec : { ...spec, e911_address: e911 };
 }
 
 function idOf(user: User): { id?: string } {

@@ -4,7 +4,8 @@
  * `orderOperations` fills all three once the order is known. The `summary` each writes is the
  * one sentence a reviewer reads for the operation; `kinds/`'s `describe` adds only what it omits.
  */
-import type { AccountType, GroupRole, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
+import type { AccountType, E911Address, GroupRole, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
+import { formatE911 } from '../model/e911.js';
 import { GROUP_LABELS } from '../model/groups.js';
 import { countOf } from './plural.js';
 import { KINDS } from './kinds/index.js';
@@ -290,6 +291,24 @@ export const operation = {
       ...base('set_skill', userTarget(i.email, i.id), i, { summary: `set ${i.email}'s skill in ${groupName(i.group)}: ${i.from} → ${i.to}` }),
       group: i.group,
       skill_level: i.to,
+    };
+  },
+  updateOfficeE911(i: { office: OfficeRef; from: Partial<E911Address>; to: E911Address; source: string }): OperationOf<'update_office_e911'> {
+    return {
+      ...base('update_office_e911', officeTarget(i.office), {
+        source: i.source,
+        changes: [{ field: 'e911_address', from: formatE911(i.from), to: formatE911(i.to) }],
+        notes: [`The office's address only: its users keep their own E911 addresses (update_all: false); declare users[].e911 for those that change too.`],
+      }, { summary: `update the E911 address of office ${i.office.name}` }),
+      e911_address: i.to,
+    };
+  },
+  updateUserE911(i: UserOpInput & { from?: Partial<E911Address>; to: E911Address }): OperationOf<'update_user_e911'> {
+    return {
+      ...base('update_user_e911', userTarget(i.email, i.id), { ...i, changes: [{ field: 'e911_address', from: formatE911(i.from), to: formatE911(i.to) }] }, {
+        summary: `update ${i.email}'s own E911 address`,
+      }),
+      e911_address: i.to,
     };
   },
   revokeProxy(i: UserOpInput): OperationOf<'revoke_proxy'> {

@@ -4,7 +4,7 @@
  * is held to these types by `test/unit/plan-schema-types.test.ts`. Everything a kind means beyond
  * its fields (phase, bucket, precondition, effects, description) lives in its entry in `kinds/`.
  */
-import type { AccountType, GroupRole, GroupType, LineType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
+import type { AccountType, E911Address, GroupRole, GroupType, LineType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -263,7 +263,15 @@ export type Operation =
       license_type?: UserLicense;
     })
   | (UserOp & { kind: 'remove_operator'; group: GroupRef; role: GroupRole })
-  | (UserOp & { kind: 'set_skill'; group: GroupRef; skill_level: number });
+  | (UserOp & { kind: 'set_skill'; group: GroupRef; skill_level: number })
+  /**
+   * `PUT /offices/{id}/e911` with `update_all: false` (the users' own addresses stay as they are:
+   * the plan shows each one it changes) and `use_validated_option: false` (Dialpad stores the
+   * address reviewed, not one its validation suggests).
+   */
+  | (OperationBase<OfficeTarget> & { kind: 'update_office_e911'; e911_address: E911Address })
+  /** `PUT /users/{id}/e911` (`use_validated_option: false`): the person's own address. */
+  | (UserOp & { kind: 'update_user_e911'; e911_address: E911Address });
 
 export type OperationKind = Operation['kind'];
 
@@ -292,6 +300,8 @@ export const RULE_CODES = [
   'office_create_missing',
   'lifecycle_state_ignored',
   'no_safe_new_number',
+  'e911_address_required',
+  'e911_address_incomplete',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * `--redact`: masks every email address, phone number and person's name in a plan before it is
+ * `--redact`: masks every email address, phone number, person's name and E911 address in a plan before it is
  * rendered, so a plan can be posted where personal data must not appear (a public pull request,
  * a ticket, an uploaded artifact). Redaction works on the Plan value, not on rendered text, so
  * every renderer and every field (targets, summaries, notes, messages, changes, pool,
@@ -30,6 +30,13 @@ const PHONE = /\+[1-9](?:[ -]?\d){6,14}/g;
 const NAME_FIELDS = new Set(['first_name', 'last_name']);
 /** Hex digits of a value's tag: enough to tell apart the values of one change or one screen. */
 const TAG_LENGTH = 4;
+/** The plan fields that hold an E911 address (an office's, a person's; a created office's `spec`). */
+const ADDRESS_FIELD = 'e911_address';
+/**
+ * The parts of an address that place it (street, suite, city, zip); state and country alone
+ * place no one, and masking every `US` or `CA` would garble the rest of the plan.
+ */
+const ADDRESS_PARTS = ['address', 'address2', 'city', 'zip'] as const;
 
 /** A keyed tag function: `~` and the first hex digits of HMAC-SHA256(key, value). */
 type Tagger = (value: string) => string;
@@ -60,16 +67,17 @@ export function maskName(name: string): string {
     .join(' ');
 }
 /**
- * A function that masks every email address and phone number inside a string, then every name in
+ * A function that masks the `addresses` given (E911 address parts), every email address and phone
+ * number inside a string, then every name in
  * `names` (whole words only, longest first, so `van Rossum` is masked before `Rossum`). Emails go
  * first so a name inside an address is never half-masked. `secret` keys the tags of emails and
  * names (see above): something the output does not contain and an outsider cannot guess (for a
  * plan, `redactionSecretOf`; for another view of a live read, e.g. its `digestLive`).
  */
-export function createRedactor(options: { secret: string; names?: readonly string[] }): (text: string) => string {
+export function createRedactor(options: { secret: string; names?: readonly string[]; addresses?: readonly string[] }): (text: string) => string {
   const index = indexNames(options.names ?? []);
   const tag = createTagger(options.secret);
-  return (text) => redactWith(text, index, tag);
+  return (text) => redactWith(text, index, tag, options.addresses);
 }
 
 /** Names by their first word, longest first; names of one character are initials already. */
@@ -107,8 +115,44 @@ function maskNames(text: string, index: NameIndex, tag: Tagger): string {
   return out + text.slice(last);
 }
 
-function redactWith(text: string, index: NameIndex, tag: Tagger): string {
-  return maskNames(text.replace(EMAIL, (email) => maskEmail(email, tag)).replace(PHONE, maskPhone), index, tag);
+function redactWith(text: string, index: NameIndex, tag: Tagger, addresses: readonly string[] = []): string {
+  return maskNames(maskAddresses(text, addresses).replace(EMAIL, (email) => maskEmail(email, tag)).replace(PHONE, maskPhone), index, tag);
+}
+
+/** Every occurrence of each address part (longest first, so a street is masked before a city inside it) as `•••`. */
+function maskAddresses(text: string, parts: readonly string[]): string {
+  let out = text;
+  for (const part of parts) if (out.includes(part)) out = out.split(part).join(MASK);
+  return out;
+}
+
+/**
+ * The address parts the plan carries: those of every `e911_address` value (an E911 operation's,
+ * a created office's `spec`), and the one-line addresses (`formatE911`) of the `e911_address`
+ * changes, whole (the old address is shown nowhere else).
+ */
+export function collectAddresses(plan: Plan): string[] {
+  const parts = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    // A change of an address shows both on one line, the old one nowhere else.
+    if (record.field === ADDRESS_FIELD) for (const side of [record.from, record.to]) if (typeof side === 'string' && side !== '(none)') parts.add(side);
+    for (const [key, v] of Object.entries(record)) {
+      if (key === ADDRESS_FIELD && v !== null && typeof v === 'object') {
+        for (const part of ADDRESS_PARTS) {
+          const text = (v as Record<string, unknown>)[part];
+          if (typeof text === 'string' && text.trim() !== '') parts.add(text.trim());
+        }
+      } else walk(v);
+    }
+  };
+  walk(plan);
+  return [...parts].sort((a, b) => b.length - a.length);
 }
 
 /**
@@ -177,5 +221,5 @@ function markChanged(to: unknown): unknown {
 
 /** What `redactPlan` does to each string of `plan` (names and tags from the plan itself). */
 export function planRedactor(plan: Plan): (text: string) => string {
-  return createRedactor({ secret: redactionSecretOf(plan), names: collectNames(plan) });
+  return createRedactor({ secret: redactionSecretOf(plan), names: collectNames(plan), addresses: collectAddresses(plan) });
 }

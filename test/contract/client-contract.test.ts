@@ -13,6 +13,7 @@ const plan = { talk_lines: '10', sell_lines: '2', contact_center_lines: '0', bal
 const department = { id: '501', name: 'Sales', office_id: '1', phone_numbers: [], state: 'active' };
 const callCenter = { id: '601', name: 'Support', office_id: '1', phone_numbers: [], state: 'active' };
 const operator = { id: '11', company_id: '100', office_id: '1', name: 'Ada L', state: 'active', phone_numbers: [] };
+const e911 = { address: '3001 BISHOP DR', address2: 'ste 120', city: 'SAN RAMON', country: 'us', state: 'ca', zip: '94583' };
 const skill = { call_center_id: '601', user_id: '11', skill_level: '80' };
 
 /** Replies shaped like the spec's examples, for every endpoint the client calls. */
@@ -45,6 +46,10 @@ function mockEverything(): void {
     scope.delete(`/api/v2/${kind}/${group.id}/operators`).reply(200, operator);
   }
   scope.get('/api/v2/callcenters/601/operators/11/skill').reply(200, skill);
+  scope.get('/api/v2/offices/1/e911').reply(200, e911);
+  scope.put('/api/v2/offices/1/e911').reply(200, e911);
+  scope.get('/api/v2/users/11/e911').reply(200, e911);
+  scope.put('/api/v2/users/11/e911').reply(200, e911);
   scope.patch('/api/v2/callcenters/601/operators/11/skill').reply(200, skill);
 }
 
@@ -90,6 +95,11 @@ describe('every request the client makes matches the OpenAPI contract', () => {
     await client.addCallCenterOperator('601', { user_id: '11', role: 'supervisor', skill_level: 80, license_type: 'agents' });
     await client.getOperatorSkill('601', '11');
     await client.setOperatorSkill('601', '11', 90);
+    const address = { address: '3001 Bishop Dr', address2: 'ste 120', city: 'San Ramon', state: 'CA', zip: '94583', country: 'US' };
+    await client.getOfficeE911('1');
+    await client.setOfficeE911('1', { ...address, update_all: false, use_validated_option: false });
+    await client.getUserE911('11');
+    await client.setUserE911('11', { ...address, use_validated_option: false });
 
     const covered = new Set<string>();
     const problems: string[] = [];

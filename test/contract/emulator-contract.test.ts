@@ -167,6 +167,36 @@ describe('the real client against the real emulator, every exchange validated by
     expect(checkEvents(events)).toEqual([]);
   });
 
+  it('each E911 read and write: requests and responses match the contract; the emulator keeps addresses per office and user (issue 29)', async () => {
+    events.length = 0;
+    const [office, user] = ['6100000000000001', '7100000000000001'];
+    const hq = { address: '1 Main St', address2: '', city: 'San Francisco', state: 'CA', zip: '94111', country: 'US' };
+    const home = { address: '9 Elm Rd', address2: 'Apt 2', city: 'Oakland', state: 'CA', zip: '94601', country: 'US' };
+    await client.setOfficeE911(office, { ...hq, update_all: false, use_validated_option: false });
+    expect(await client.getOfficeE911(office)).toMatchObject({ address: '1 Main St', city: 'San Francisco', zip: '94111', country: 'us' });
+    // A user with no address of their own reads their office's.
+    expect(await client.getUserE911(user)).toMatchObject({ address: '1 Main St' });
+    await client.setUserE911(user, { ...home, use_validated_option: false });
+    expect(await client.getUserE911(user)).toMatchObject({ address: '9 Elm Rd', address2: 'Apt 2' });
+    // update_all: false leaves the user's own; use_validated_option stores Dialpad's (upper-cased) form.
+    await client.setOfficeE911(office, { ...hq, address: '2 Main St', update_all: false, use_validated_option: true });
+    expect(await client.getOfficeE911(office)).toMatchObject({ address: '2 MAIN ST', city: 'SAN FRANCISCO' });
+    expect(await client.getUserE911(user)).toMatchObject({ address: '9 Elm Rd' });
+    await client.setOfficeE911(office, { ...hq, update_all: true });
+    expect(await client.getUserE911(user)).toMatchObject({ address: '1 Main St' });
+    expect(checkEvents(events)).toEqual([]);
+  });
+
+  it('the emulator refuses an E911 address the spec would not take (a missing required field, two lines, an unknown country)', async () => {
+    const call = (body: Record<string, unknown>) =>
+      fetch(`${running.url}/api/v2/users/7100000000000001/e911`, { method: 'PUT', headers: { authorization: 'Bearer k', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const ok = { address: '9 Elm Rd', city: 'Oakland', state: 'CA', zip: '94601', country: 'US' };
+    expect((await call(ok)).status).toBe(200);
+    for (const bad of [{ ...ok, zip: '' }, { ...ok, address: '9 Elm Rd\nBack door' }, { ...ok, country: 'XX' }, { ...ok, update_all: true }]) {
+      expect((await call(bad)).status, JSON.stringify(bad)).toBe(400);
+    }
+  });
+
   it('together the two runs exercised every contract operation', () => {
     const covered = new Set(allEvents.map((e) => matchOperation(e.method, e.path)?.op.operationId));
     expect([...covered].sort()).toEqual(contract.operations.map((o) => o.operationId).sort());

@@ -3,6 +3,7 @@ import {
   CALL_CENTER_SHAPE,
   COMPANY_SHAPE,
   DEPARTMENT_SHAPE,
+  E911_SHAPE,
   GROUP_DETAILS_SHAPE,
   SKILL_LEVEL_SHAPE,
   LINE_COUNTS_SHAPE,
@@ -58,6 +59,7 @@ const CASES: Case[] = [
   { noun: 'department', shape: DEPARTMENT_SHAPE, name: 'schemas.group.DepartmentProto', collection: 'schemas.group.DepartmentCollection' },
   { noun: 'call center', shape: CALL_CENTER_SHAPE, name: 'schemas.group.CallCenterProto', collection: 'schemas.group.CallCenterCollection' },
   { noun: 'skill level', shape: SKILL_LEVEL_SHAPE, name: 'schemas.group.OperatorSkillLevelProto' },
+  { noun: 'E911 address', shape: E911_SHAPE, name: 'schemas.office.E911GetProto' },
 ];
 
 describe('the run-time response checks agree with the contract (issue 12 #5)', () => {

@@ -28,7 +28,7 @@ describe('emulator against the official OpenAPI description', () => {
   it('answers only endpoints Dialpad has', () => {
     const missing = API_ROUTES.filter((r) => spec.paths[r.template]?.[r.method.toLowerCase()] === undefined).map((r) => `${r.method} ${r.template}`);
     expect(missing).toEqual([]);
-    expect(API_ROUTES.length).toBe(37);
+    expect(API_ROUTES.length).toBe(41);
   });
 
   it.each([
@@ -38,6 +38,8 @@ describe('emulator against the official OpenAPI description', () => {
     ['/offices/10/available_licenses', 'schemas.plan.AvailableLicensesProto'],
     ['/company', 'schemas.company.CompanyProto'],
     [`/numbers/${encodeURIComponent('+14155550101')}`, 'schemas.number.NumberProto'],
+    ['/offices/10/e911', 'schemas.office.E911GetProto'],
+    ['/users/101/e911', 'schemas.office.E911GetProto'],
   ])('GET %s returns only %s fields', async (path, schema) => {
     const res = await h.api('GET', path);
     expect(res.status).toBe(200);

@@ -141,9 +141,24 @@ export function officeStepsPlan(): Plan {
   return digestedPlanOf(desired, live);
 }
 
-/** The operations of `fullPlan()`, `groupsPlan()` and `officeStepsPlan()`: one or more of every kind. */
+/** E911 addresses: HQ's moved across town; ada works from home, with her own. */
+export function e911Plan(): Plan {
+  const hq = { address: '500 Howard St', city: 'San Francisco', state: 'CA', zip: '94105', country: 'US' };
+  const old = { address: '1 Market St', city: 'San Francisco', state: 'ca', zip: '94105', country: 'US' };
+  const desired = desiredState({
+    offices: [office('hq', { name: 'Acme HQ', e911: hq })],
+    users: [user('ada@acme.com', { e911: { address: '9 Elm Rd', city: 'Oakland', state: 'CA', zip: '94601', country: 'US' }, source: 'users/eng.yaml:3' })],
+  });
+  const live = liveState({
+    offices: [liveOffice('hq', { id: '5001', name: 'Acme HQ', e911: old })],
+    users: [liveUser('ada@acme.com', { e911: old })],
+  });
+  return digestedPlanOf(desired, live);
+}
+
+/** The operations of `fullPlan()`, `groupsPlan()`, `officeStepsPlan()` and `e911Plan()`: one or more of every kind. */
 export function everyKindOperations(): Operation[] {
-  return [...fullPlan().operations, ...groupsPlan().operations, ...officeStepsPlan().operations];
+  return [...fullPlan().operations, ...groupsPlan().operations, ...officeStepsPlan().operations, ...e911Plan().operations];
 }
 
 /**

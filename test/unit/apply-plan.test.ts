@@ -127,6 +127,12 @@ function fakeApi(opts: { failOn?: string; purchased?: number } = {}) {
     async removeOperator(type, groupId, userId) {
       record(`removeOperator ${type} ${groupId} ${userId}`);
     },
+    async setOfficeE911(officeId, address) {
+      record(`setOfficeE911 ${officeId} ${address.zip}`);
+    },
+    async setUserE911(userId, address) {
+      record(`setUserE911 ${userId} ${address.zip}`);
+    },
     async setSkill(callCenterId, userId, skillLevel) {
       record(`setSkill ${callCenterId} ${userId} ${skillLevel}`);
     },

@@ -16,6 +16,7 @@ function kinds(changes: Change[]): string[] {
       case 'rename_office': return `rename_office ${c.office.key} ${c.live.name}->${c.office.name}`;
       case 'delete_group': return `delete_group ${c.live.key}`;
       case 'add_operator': case 'remove_operator': case 'set_skill': return `${c.kind} ${c.email} ${c.group.key}`;
+      case 'office_e911': return `office_e911 ${c.office.key}`;
       default: return `${c.kind} ${c.user.email}`;
     }
   });

@@ -138,6 +138,32 @@ describe('redaction', () => {
     const text = JSON.stringify(redactPlan(plan));
     for (const name of names.filter((n) => n.length > 1)) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
   });
+
+  it('masks E911 addresses: a created office\'s `spec`, and both sides of an address change (issue 29)', () => {
+    const plan = blockedPlan();
+    const base = plan.operations[0];
+    if (base === undefined) throw new Error('sample plan without operations');
+    const address = { address: '3001 Bishop Dr', address2: 'Suite 120', city: 'San Ramon', state: 'CA', zip: '94583', country: 'US' };
+    const spec = {
+      currency: 'USD', plan_period: 'monthly' as const, annual_commit_monthly_billing: false, invoiced: false, unified_billing: true,
+      billing_address: { address_line_1: '1 Billing Way', city: 'Austin', country: 'US', postal_code: '73301', region: 'TX' },
+      e911_address: address,
+    };
+    const office = { key: 'sr', name: 'Acme San Ramon' };
+    plan.operations = [
+      { ...base, kind: 'create_office', target: { type: 'office', ...office }, office, country: 'US', spec, changes: [] },
+      {
+        ...base,
+        kind: 'update_office_e911',
+        target: { type: 'office', ...office, id: '9' },
+        e911_address: address,
+        changes: [{ field: 'e911_address', from: '12 Old Rd, Dublin, CA 94568, US', to: '3001 Bishop Dr, Suite 120, San Ramon, CA 94583, US' }],
+      },
+    ];
+    const text = JSON.stringify(redactPlan(plan));
+    for (const secret of ['Bishop', 'Suite 120', 'San Ramon', '94583', '12 Old Rd', 'Dublin']) expect(text).not.toContain(secret);
+    expect(text).toContain('Acme •••');
+  });
 });
 
 describe('formatOperationIds', () => {

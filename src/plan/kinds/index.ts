@@ -7,6 +7,7 @@ import type { SimState } from '../sim-state.js';
 import type { Operation, OperationKind, OperationOf } from '../types.js';
 import { addOperator, createGroup, deleteGroup, removeOperator, renameGroup, setSkill } from './groups.js';
 import { changeAccountType } from './company.js';
+import { updateOfficeE911, updateUserE911 } from './e911.js';
 import { buyLicenses, cancelLicenses, createOffice, renameOffice, transferLicenses } from './offices.js';
 import { assignNumber, releaseNumber, unassignNumber } from './numbers.js';
 import { grantAnalytics, grantProxy, revokeAnalytics, revokeProxy } from './permissions.js';
@@ -43,6 +44,8 @@ export const KINDS = {
   add_operator: addOperator,
   remove_operator: removeOperator,
   set_skill: setSkill,
+  update_office_e911: updateOfficeE911,
+  update_user_e911: updateUserE911,
 } as const satisfies { [K in OperationKind]: KindSpec<K> };
 
 /** Every operation kind, in the order of the table above (exhaustive by construction). */

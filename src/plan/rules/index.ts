@@ -1,5 +1,6 @@
 import type { Violation } from '../types.js';
 import { checkCountryChangeRequiresAck } from './country-change-requires-ack.js';
+import { checkE911AddressIncomplete, checkE911AddressRequired } from './e911-address.js';
 import { checkGroupIdNotFound } from './group-id-not-found.js';
 import { checkGroupLooksRenamed } from './group-looks-renamed.js';
 import type { Rule, RuleContext } from './context.js';
@@ -41,6 +42,8 @@ export const RULES: readonly Rule[] = [
   checkGroupIdNotFound,
   checkGroupLooksRenamed,
   checkLifecycleStateIgnored,
+  checkE911AddressRequired,
+  checkE911AddressIncomplete,
 ];
 
 /** Runs every rule and returns their violations. */
