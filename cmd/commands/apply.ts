@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { applyPlan } from '../../src/apply/apply-plan.js';
+import { reportSurprise } from './apply-surprise.js';
 import { checkConfigOrder, configCommit, recordAppliedConfig, type ConfigCommit, type ConfigOrder } from '../../src/apply/applied-config.js';
 import { checkSavedPlan, type Drift, type Freshness } from '../../src/apply/check-freshness.js';
 import { identifyPlan, openJournal, type Journal } from '../../src/apply/journal.js';
@@ -123,6 +124,7 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
       ...(opts.expectFingerprint === undefined ? {} : { reviewed: opts.expectFingerprint }),
     });
     printReport(report, io, color);
+    if (report.surprise !== undefined) io.err(await reportSurprise(report.surprise, plan, io));
     onReport(report);
     if (report.status !== 'complete') return EXIT.incomplete;
     await noteApplied();

@@ -7,6 +7,7 @@ import { identifyPlan, type Journal } from './journal.js';
 import type { JournalEntry } from '../journal-types.js';
 import { digestOperation, fingerprintPlan } from '../plan/fingerprint.js';
 import type { ApplyApi, ApplyEvent, ApplyReport, OperationResult } from './types.js';
+import { findSurprise, watchAnswers, type Surprise } from './check-surprise.js';
 
 export interface ApplyOptions {
   api: ApplyApi;
@@ -68,6 +69,9 @@ function mayOverlap(previous: Operation, op: Operation): boolean {
  *   Its state is journalled (`waiting`, then `done` once verified or confirmed).
  * - The first failing API operation stops the run: operations already in flight finish, the rest
  *   are `not_run`. The report is `failed`.
+ * - So does the first write Dialpad answers otherwise than the plan predicted (`findSurprise`,
+ *   docs/fidelity.md): it is journalled `done` with the surprise, reported `failed`, and the
+ *   report carries it (`surprise`).
  *
  * A blocked plan (an error violation, or a summary saying so) is refused before anything runs.
  * This trusts the plan: a saved plan must pass `checkFreshness` first, which recomputes
@@ -98,6 +102,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       ...(op.target.type === 'user' ? { subject: op.target.email } : {}),
       ...(status === 'done' ? listPooled(plan, op) : {}),
       ...(error === undefined ? {} : { error }),
+      ...(surprise?.operation.id === op.id ? { surprise: surprise.message } : {}),
       reviewed,
       identity: digestOperation(op),
     });
@@ -117,6 +122,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const finished = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   let failed = false;
+  /** The first write Dialpad answered otherwise than the plan predicted (`findSurprise`): stops the run like a failure. */
+  let surprise: Surprise | undefined;
   /** An exception that is not a user's or Dialpad's failure (a bug): rethrown once nothing is in flight. */
   let bug: { error: unknown } | undefined;
   const total = plan.operations.length;
@@ -138,7 +145,16 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     if (!op.manual) await journal(op, 'started');
     let result: OperationResult;
     try {
-      result = { ...base, outcome: await executeOperation(op, ctx) };
+      const watched = watchAnswers(ctx.api);
+      result = { ...base, outcome: await executeOperation(op, { ...ctx, api: watched.api }) };
+      const found = result.outcome.status === 'done' ? findSurprise(op, watched.answers) : undefined;
+      if (found !== undefined) {
+        // The write landed (journalled `done`, with the surprise); what follows was planned for another company.
+        failed = true;
+        surprise ??= found;
+        await journal(op, 'done');
+        return { ...base, outcome: { status: 'failed', error: found.message } };
+      }
     } catch (error) {
       // Only a user's or Dialpad's failure is journalled; anything else (a BugError) propagates.
       if (!(error instanceof DialformError)) throw error;
@@ -184,7 +200,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   if (bug !== undefined) throw bug.error;
 
   const waiting = results.some((r) => r.outcome.status === 'waiting');
-  return { results, status: failed ? 'failed' : waiting ? 'waiting' : 'complete' };
+  return { results, status: failed ? 'failed' : waiting ? 'waiting' : 'complete', ...(surprise === undefined ? {} : { surprise }) };
 }
 
 /** The numbers `op` sent to the reserved pool and whom from, as the plan's simulation recorded them. */

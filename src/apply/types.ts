@@ -1,4 +1,5 @@
 import type { ManualStep, OperationKind } from '../plan/types.js';
+import type { Surprise } from './check-surprise.js';
 import type { GroupRole, GroupType, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 
 /**
@@ -33,13 +34,13 @@ export interface ApplyApi {
       adminOfficeIds?: string[];
       state?: 'active' | 'suspended';
     },
-  ): Promise<void>;
+  ): Promise<UserAnswer | void>;
   /** `PATCH /users/{id}/move_office`: Dialpad handles the numbers (an international move replaces them). */
-  moveUser(id: string, officeId: string): Promise<void>;
+  moveUser(id: string, officeId: string): Promise<UserAnswer | void>;
   /** The user's office and numbers (primary first) now. */
   readUserNumbers(id: string): Promise<{ officeId: string; numbers: string[] }>;
   /** `PATCH /users/{id}` `office_id`: moves the user and assigns no number (across countries the user must hold none). */
-  setUserOffice(id: string, officeId: string): Promise<void>;
+  setUserOffice(id: string, officeId: string): Promise<UserAnswer | void>;
   /**
    * `assign_number` without `number`: the number Dialpad chooses, made the primary one.
    * `heldBefore`: the user's numbers just before, as the caller knows them; read only to settle an
@@ -68,6 +69,18 @@ export interface ApplyApi {
   setSkill(callCenterId: string, userId: string, skillLevel: number): Promise<void>;
 }
 
+/**
+ * The user Dialpad answered a write with, as far as apply compares it with the plan's prediction
+ * (`findSurprise`): read from the answer the write gets anyway, never by another request. An
+ * `ApplyApi` that does not know the answer (a test's fake) returns nothing, and nothing is compared.
+ */
+export interface UserAnswer {
+  state?: string;
+  license?: string;
+  officeId?: string;
+  numbers?: string[];
+}
+
 export type OperationOutcome =
   | { status: 'done' }
   /** Done by an earlier run of the same plan (journal) — not repeated. */
@@ -94,6 +107,8 @@ export interface ApplyReport {
   results: OperationResult[];
   /** `complete`: everything done; `waiting`: manual steps pending; `failed`: stopped at a failure. */
   status: 'complete' | 'waiting' | 'failed';
+  /** Set when apply stopped because Dialpad did something other than the plan predicted (status `failed`). */
+  surprise?: Surprise;
 }
 
 /** Progress events for the CLI to print (apply itself never prints). */

@@ -1,4 +1,5 @@
-import type { ApplyApi } from '../apply/types.js';
+import type { ApplyApi, UserAnswer } from '../apply/types.js';
+import type { ApiUser } from './api-types.js';
 import { compareIds } from '../model/ids.js';
 import { LINE_FIELD } from '../model/license-lines.js';
 import { isSameOfficeName } from '../model/office-names.js';
@@ -57,10 +58,10 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
         ...(adminOfficeIds === undefined ? {} : { admin_office_ids: adminOfficeIds }),
         ...(state === undefined ? {} : { state }),
       };
-      await client.updateUser(id, body, { label: `update user ${id}` });
+      return readUserAnswer(await client.updateUser(id, body, { label: `update user ${id}` }));
     },
     async moveUser(id, officeId) {
-      await client.moveUserOffice(id, officeId, { label: `move user ${id} to office ${officeId}` });
+      return readUserAnswer(await client.moveUserOffice(id, officeId, { label: `move user ${id} to office ${officeId}` }));
     },
     async deleteUser(id) {
       await client.deleteUser(id, { label: `delete user ${id}` });
@@ -70,7 +71,7 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       return { officeId: String(user.office_id ?? ''), numbers: (user.phone_numbers ?? []).map(String) };
     },
     async setUserOffice(id, officeId) {
-      await client.updateUser(id, { office_id: officeId }, { label: `move user ${id} to office ${officeId}` });
+      return readUserAnswer(await client.updateUser(id, { office_id: officeId }, { label: `move user ${id} to office ${officeId}` }));
     },
     async assignChosenNumber(userId, heldBefore) {
       const label = `assign a number Dialpad chooses to user ${userId}`;
@@ -104,5 +105,15 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       return Number(plan[LINE_FIELD[line]] ?? 0);
     },
     ...createGroupApplyApi(client),
+  };
+}
+
+/** The fields of a user write's answer apply compares with the plan (`findSurprise`); those absent stay absent. */
+function readUserAnswer(user: ApiUser): UserAnswer {
+  return {
+    ...(user.state === undefined ? {} : { state: String(user.state) }),
+    ...(user.license === undefined ? {} : { license: String(user.license) }),
+    ...(user.office_id === undefined ? {} : { officeId: String(user.office_id) }),
+    ...(user.phone_numbers === undefined ? {} : { numbers: user.phone_numbers.map(String) }),
   };
 }

@@ -141,7 +141,7 @@ function updateUser(ctx: RouteContext): FixtureUser {
   const intl = readBoolean(b, 'international_dialing_enabled');
   if (intl !== undefined) user['international_dialing_enabled'] = intl;
   if (state !== undefined) user.state = state;
-  if (license !== undefined) user.license = license;
+  if (license !== undefined && store.state.license_changes !== 'ignored') user.license = license;
   if (isSuperAdmin !== undefined) user.is_super_admin = isSuperAdmin;
   if (adminOfficeIds !== undefined) user.admin_office_ids = adminOfficeIds;
   if (emails !== undefined) user.emails = emails;
