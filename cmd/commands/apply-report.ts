@@ -84,7 +84,11 @@ export function printReport(report: ApplyReport, io: Io, color: boolean): void {
   if (report.status === 'failed') {
     const failed = report.results.find((r) => r.outcome.status === 'failed');
     lines.push(`Stopped at ${failed?.id}. Succeeded: ${listIds(report, ['done', 'already_done'])}. Not run: ${listIds(report, ['not_run'])}.`);
-    lines.push('Fix the cause and run apply again: what is done is not repeated.');
+    lines.push(
+      report.surprise === undefined
+        ? 'Fix the cause and run apply again: what is done is not repeated.'
+        : 'Dialpad did something the plan did not predict (below): run apply again to plan from what it did.',
+    );
   } else if (report.status === 'waiting') {
     lines.push('Do the manual steps above (and confirm those no API shows), then run apply again to continue.');
   }

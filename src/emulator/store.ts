@@ -194,11 +194,11 @@ export class Store {
    * default): a reserved-pool number of that country (the country of the office it is pooled
    * under, else its own; matching `areaCode` when given) when there is one, else a newly
    * provisioned one. With `provision`: always a newly provisioned one. With `foreign`: a newly
-   * provisioned one of another country (GB for US, else US).
+   * provisioned one of another country (CA for a US office, else US).
    */
   takeNumber(officeCountry: string, areaCode?: string): FixtureNumber {
     const foreign = this.state.number_assignment === 'foreign';
-    const country = foreign ? (officeCountry.toUpperCase() === 'US' ? 'GB' : 'US') : officeCountry;
+    const country = foreign ? (officeCountry.toUpperCase() === 'US' ? 'CA' : 'US') : officeCountry;
     const inCountry = (n: FixtureNumber): boolean => {
       const office = n.office_id === undefined ? undefined : this.findOffice(n.office_id);
       return office === undefined ? isNumberInCountry(n.number, country) : office.country.toUpperCase() === country.toUpperCase();

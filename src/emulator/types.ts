@@ -145,7 +145,7 @@ export interface Fixture {
    * `auto_assign` on create): `pool_first` (default), a reserved-pool number of the office's
    * country when there is one, as the API reference says of assign_number; `provision`, always a
    * newly provisioned number, for rehearsing a company whose Dialpad behaves that way; `foreign`,
-   * a newly provisioned number of another country (US, or GB for a US office): Dialpad behaving
+   * a newly provisioned number of another country (US, or CA for a US office): Dialpad behaving
    * unlike dialform's reading, which apply stops at (docs/fidelity.md, a surprise).
    */
   number_assignment?: 'pool_first' | 'provision' | 'foreign';
