@@ -6,13 +6,13 @@ import type { Plan } from '../../src/plan/types.js';
 import { sanitizeForTerminal } from '../../src/render/terminal-safe.js';
 import type { Io } from '../io.js';
 
-/** Writes the fidelity report into `.dialform/` and returns the lines that name it. */
-export async function reportSurprise(surprise: Surprise, plan: Plan, io: Io): Promise<string> {
+/** Writes the fidelity report into `.dialform/`; returns its path and the lines that name it. */
+export async function reportSurprise(surprise: Surprise, plan: Plan, io: Io): Promise<{ path: string; text: string }> {
   const path = await writeSurpriseReport(resolve(io.cwd, '.dialform'), surprise, plan, new Date());
-  return (
+  const text =
     `Surprise: ${sanitizeForTerminal(surprise.message)}.\n` +
     'Apply stopped before the next write. Run plan (or apply) again: it plans from what Dialpad did.\n' +
     `Fidelity report (redacted, safe to attach to an issue): ${sanitizeForTerminal(path)}\n` +
-    `It contradicts a reading of Dialpad dialform takes (docs/fidelity.md#${surprise.assumption}): please report it.\n`
-  );
+    `It contradicts a reading of Dialpad dialform takes (docs/fidelity.md#${surprise.assumption}): please report it.\n`;
+  return { path, text };
 }

@@ -49,13 +49,17 @@ export interface ApplyCommandOptions extends ConnectionOptions {
 export async function runApply(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<number> {
   if (opts.format !== 'json') return applyAndReport(file, opts, io, () => {});
   let report: ApplyReport | undefined;
+  let surpriseReport: string | undefined;
   // What apply prints goes to stderr, uncoloured (`io.color` is stdout's).
-  const code = await applyAndReport(file, opts, { ...io, out: io.err, color: false }, (r) => (report = r));
-  io.out(renderApplyOutcome(report));
+  const code = await applyAndReport(file, opts, { ...io, out: io.err, color: false }, (r, path) => {
+    report = r;
+    surpriseReport = path;
+  });
+  io.out(renderApplyOutcome(report, surpriseReport));
   return code;
 }
 
-async function applyAndReport(file: string | undefined, opts: ApplyCommandOptions, io: Io, onReport: (report: ApplyReport) => void): Promise<number> {
+async function applyAndReport(file: string | undefined, opts: ApplyCommandOptions, io: Io, onReport: (report: ApplyReport, surpriseReport?: string) => void): Promise<number> {
   const color = opts.color && io.color;
   checkReviewOptions(opts);
   const loadingConfig = startLoadingDesired(file, opts, io);
@@ -124,8 +128,9 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
       ...(opts.expectFingerprint === undefined ? {} : { reviewed: opts.expectFingerprint }),
     });
     printReport(report, io, color);
-    if (report.surprise !== undefined) io.err(await reportSurprise(report.surprise, plan, io));
-    onReport(report);
+    const surprise = report.surprise === undefined ? undefined : await reportSurprise(report.surprise, plan, io);
+    if (surprise !== undefined) io.err(surprise.text);
+    onReport(report, surprise?.path);
     if (report.status !== 'complete') return EXIT.incomplete;
     await noteApplied();
 
@@ -236,9 +241,12 @@ function refuseBlocked(plan: Plan): never {
  * `id`, `kind` and outcome `status` (no summaries: they name people). A `complete` apply that
  * exits 4 ran everything while Dialpad still differs.
  */
-export function renderApplyOutcome(report: ApplyReport | undefined): string {
+export function renderApplyOutcome(report: ApplyReport | undefined, surpriseReport?: string): string {
   const operations = (report?.results ?? []).map((r) => ({ id: r.id, kind: r.kind, status: r.outcome.status }));
-  return `${JSON.stringify({ apply: { status: report?.status ?? 'no_changes', operations } }, null, 2)}\n`;
+  const s = report?.surprise;
+  // The fidelity report's path and what differs; its message names users, so it stays in the report.
+  const surprise = s === undefined ? {} : { surprise: { operation: s.operation.id, field: s.field, report: surpriseReport } };
+  return `${JSON.stringify({ apply: { status: report?.status ?? 'no_changes', operations, ...surprise } }, null, 2)}\n`;
 }
 
 /**

@@ -36,15 +36,18 @@ describe('apply stops at the first surprise', () => {
   it('a license change Dialpad answers without making (license_changes: ignored): stops before the create that needed the freed line, reports it, and the rerun converges once Dialpad makes it', async () => {
     const { cwd, fixturePath, args } = await prepare('license-downgrade-frees-line', { license_changes: 'ignored' });
     const running = await startEmulatorForTest(fixturePath);
-    const applied = await runCli(['apply', ...args, '--auto-approve'], { cwd, env: running.env });
+    const applied = await runCli(['apply', ...args, '--auto-approve', '--format', 'json'], { cwd, env: running.env });
     expect(applied.code, applied.stdout + applied.stderr).toBe(4);
     expect(applied.stderr).toContain('Dialpad did leave the license talk where the plan predicted the license lite_lines');
-    expect(applied.stdout).toContain('Stopped at op-1. Succeeded: none. Not run: op-2.');
+    expect(applied.stderr).toContain('Stopped at op-1. Succeeded: none. Not run: op-2.');
+    const outcome = JSON.parse(applied.stdout) as { apply: { status: string; surprise?: { operation: string; field: string; report: string } } };
+    expect(outcome.apply).toMatchObject({ status: 'failed', surprise: { operation: 'op-1', field: 'license' } });
     // The write that surprised was the last one: Ken, who needed the line it should have freed, was never created.
     const writes = running.emulator.requestLog().filter((r) => r.method !== 'GET');
     expect(writes.map((r) => `${r.method} ${r.route}`)).toEqual(['PATCH /api/v2/users/{id}']);
 
     const report = await readReport(cwd);
+    expect(await readFile(outcome.apply.surprise?.report ?? '', 'utf8')).toBe(report);
     expect(report).not.toContain('alan.turing@acme.com');
     expect(report).not.toContain('test-company-key');
     expect(JSON.parse(report)).toMatchObject({ field: 'license', dialpad_did: 'leave the license talk', plan_predicted: 'the license lite_lines', operation: { id: 'op-1', kind: 'update_user' }, answer: { license: 'talk' } });
