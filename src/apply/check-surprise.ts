@@ -12,7 +12,7 @@ import type { ApplyApi, UserAnswer } from './types.js';
 /** One write apply made for an operation, and Dialpad's answer to it. */
 export interface WriteAnswer {
   /** The `ApplyApi` method. */
-  call: 'updateUser' | 'moveUser' | 'setUserOffice' | 'assignChosenNumber';
+  call: 'createUser' | 'updateUser' | 'moveUser' | 'setUserOffice' | 'assignChosenNumber';
   /** What it was called with (ids and the body in dialform's terms; never a header, never the key). */
   arguments: unknown[];
   answer: UserAnswer | string | void;
@@ -49,8 +49,14 @@ export function watchAnswers(api: ApplyApi): { api: ApplyApi; answers: WriteAnsw
       answers.push({ call, arguments: args, answer });
       return answer;
     };
+  const created = async (input: Parameters<ApplyApi['createUser']>[0]) => {
+    const result = await api.createUser(input);
+    answers.push({ call: 'createUser', arguments: [input], answer: result.answer });
+    return result;
+  };
   // Delegates everything else to `api` (a class instance's methods included).
   const watched: ApplyApi = Object.assign(Object.create(api) as ApplyApi, {
+    createUser: created,
     updateUser: watch('updateUser', (id: string, patch: Parameters<ApplyApi['updateUser']>[1]) => api.updateUser(id, patch)),
     moveUser: watch('moveUser', (id: string, officeId: string) => api.moveUser(id, officeId)),
     setUserOffice: watch('setUserOffice', (id: string, officeId: string) => api.setUserOffice(id, officeId)),
@@ -73,6 +79,17 @@ export function findSurprise(op: Operation, answers: readonly WriteAnswer[]): Su
   });
   const userAnswers = answers.filter((a): a is WriteAnswer & { answer: UserAnswer } => typeof a.answer === 'object' && a.answer !== null);
   switch (op.kind) {
+    case 'create_user': {
+      const write = userAnswers.find((a) => a.call === 'createUser');
+      const officeId = (write?.arguments[0] as { officeId?: string } | undefined)?.officeId;
+      if (write?.answer.license !== undefined && write.answer.license !== op.license) {
+        return surprise(write, 'license', `create the user with the license ${write.answer.license}`, `the license ${op.license}`, 'the-company-offices-and-licenses');
+      }
+      if (write?.answer.officeId !== undefined && write.answer.officeId !== officeId) {
+        return surprise(write, 'office', `create the user in office ${write.answer.officeId}`, `office ${String(officeId)} (${op.office.name})`, 'users');
+      }
+      return undefined;
+    }
     case 'update_user': {
       const license = op.patch.license;
       if (license === undefined) return undefined;

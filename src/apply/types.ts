@@ -19,7 +19,7 @@ export interface ApplyApi {
     firstName: string;
     lastName: string;
     license: UserLicense;
-  }): Promise<{ id: string }>;
+  }): Promise<{ id: string; answer?: UserAnswer }>;
   /** Live id and state of the user whose primary email this is, in any state. */
   findUserByEmail(email: string): Promise<{ id: string; state: string } | undefined>;
   updateUser(

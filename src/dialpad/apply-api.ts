@@ -41,7 +41,7 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
         { email, office_id: officeId, first_name: firstName, last_name: lastName, license },
         { label: `create user ${email}` },
       );
-      return { id: String(user.id) };
+      return { id: String(user.id), answer: readUserAnswer(user) };
     },
     async findUserByEmail(email) {
       const users = await client.listUsers({ state: 'all', email });

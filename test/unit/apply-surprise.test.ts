@@ -80,6 +80,14 @@ describe('findSurprise: a write answered otherwise than the plan predicted', () 
     expect(findSurprise(relicense('op-1', 'ada@acme.com'), [write('updateUser', ['id-ada'], undefined)])).toBeUndefined();
   });
 
+  it('names a user Dialpad created in another office, or with another license, than asked for', () => {
+    const op: Operation = { ...base('op-5', 'ken@acme.com'), kind: 'create_user', email: 'ken@acme.com', office: HQ, first_name: 'Ken', last_name: 'Thompson', license: 'talk' };
+    const asked = { email: 'ken@acme.com', officeId: '1', firstName: 'Ken', lastName: 'Thompson', license: 'talk' };
+    expect(findSurprise(op, [write('createUser', [asked], { officeId: '2', license: 'talk' })])?.message).toContain('Dialpad did create the user in office 2 where the plan predicted office 1 (HQ)');
+    expect(findSurprise(op, [write('createUser', [asked], { officeId: '1', license: 'lite_lines' })])?.field).toBe('license');
+    expect(findSurprise(op, [write('createUser', [asked], { officeId: '1', license: 'talk' })])).toBeUndefined();
+  });
+
   it('names a suspension Dialpad answered with the user still active', () => {
     const op: Operation = { ...base('op-2', 'ada@acme.com'), kind: 'suspend_user' };
     expect(findSurprise(op, [write('updateUser', ['id-ada', { state: 'suspended' }], { state: 'active' })])?.message).toContain('Dialpad did leave the user active where the plan predicted the user suspended');
