@@ -51530,7 +51530,13 @@ function watchAnswers(api) {
     answers.push({ call, arguments: args, answer });
     return answer;
   };
+  const created = async (input) => {
+    const result2 = await api.createUser(input);
+    answers.push({ call: "createUser", arguments: [input], answer: result2.answer });
+    return result2;
+  };
   const watched = Object.assign(Object.create(api), {
+    createUser: created,
     updateUser: watch("updateUser", (id2, patch) => api.updateUser(id2, patch)),
     moveUser: watch("moveUser", (id2, officeId) => api.moveUser(id2, officeId)),
     setUserOffice: watch("setUserOffice", (id2, officeId) => api.setUserOffice(id2, officeId)),
@@ -51551,6 +51557,17 @@ function findSurprise(op, answers) {
   });
   const userAnswers = answers.filter((a) => typeof a.answer === "object" && a.answer !== null);
   switch (op.kind) {
+    case "create_user": {
+      const write = userAnswers.find((a) => a.call === "createUser");
+      const officeId = write?.arguments[0]?.officeId;
+      if (write?.answer.license !== void 0 && write.answer.license !== op.license) {
+        return surprise(write, "license", `create the user with the license ${write.answer.license}`, `the license ${op.license}`, "the-company-offices-and-licenses");
+      }
+      if (write?.answer.officeId !== void 0 && write.answer.officeId !== officeId) {
+        return surprise(write, "office", `create the user in office ${write.answer.officeId}`, `office ${String(officeId)} (${op.office.name})`, "users");
+      }
+      return void 0;
+    }
     case "update_user": {
       const license = op.patch.license;
       if (license === void 0) return void 0;
@@ -57846,7 +57863,7 @@ function createApplyApi(client) {
         { email, office_id: officeId, first_name: firstName, last_name: lastName, license },
         { label: `create user ${email}` }
       );
-      return { id: String(user.id) };
+      return { id: String(user.id), answer: readUserAnswer(user) };
     },
     async findUserByEmail(email) {
       const users = await client.listUsers({ state: "all", email });
