@@ -92,7 +92,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   if (reviewed === own && alreadyDone.size + inDoubt.size + waitedFor.size === 0 && plan.operations.length > 0) {
     await options.journal.recordPlanStarted({ record: 'plan_started', plan: planId, fingerprint: own, operations: plan.operations.map(digestOperation), at: now().toISOString() });
   }
-  const journal = (op: Operation, status: JournalEntry['status'], error?: string) =>
+  const journal = (op: Operation, status: JournalEntry['status'], error?: string, surprised?: string) =>
     options.journal.record({
       plan: planId,
       op: op.id,
@@ -102,7 +102,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       ...(op.target.type === 'user' ? { subject: op.target.email } : {}),
       ...(status === 'done' ? listPooled(plan, op) : {}),
       ...(error === undefined ? {} : { error }),
-      ...(surprise?.operation.id === op.id ? { surprise: surprise.message } : {}),
+      ...(surprised === undefined ? {} : { surprise: surprised }),
       reviewed,
       identity: digestOperation(op),
     });
@@ -152,7 +152,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         // The write landed (journalled `done`, with the surprise); what follows was planned for another company.
         failed = true;
         surprise ??= found;
-        await journal(op, 'done');
+        await journal(op, 'done', undefined, found.message);
         return { ...base, outcome: { status: 'failed', error: found.message } };
       }
     } catch (error) {

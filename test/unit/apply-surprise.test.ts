@@ -121,6 +121,16 @@ describe('applyPlan stops at the first surprise', () => {
     expect(entry?.surprise).toContain('Dialpad did leave the license talk');
   });
 
+  it('journals each surprising write in flight at once with its own surprise; the report names the first', async () => {
+    const { api } = answeringApi(() => ({ license: 'talk' }));
+    const journal = memoryJournal();
+    const plan = planOf([relicense('op-1', 'ada@acme.com'), relicense('op-2', 'grace@acme.com')]);
+    const report = await applyPlan(plan, { api, journal, concurrency: 2 });
+    expect(report.surprise?.operation.id).toBe('op-1');
+    const surprises = journal.entries.filter((e) => e.status === 'done').map((e) => [e.op, e.surprise?.startsWith(`${e.op} `)]);
+    expect(surprises.sort()).toEqual([['op-1', true], ['op-2', true]]);
+  });
+
   it('sends no request of its own: a plan without surprises makes one request per write, as before', async () => {
     const { api, calls } = answeringApi((_, patch) => ({ license: String(patch['license']), state: 'active' }));
     const plan = planOf([relicense('op-1', 'ada@acme.com'), relicense('op-2', 'grace@acme.com'), relicense('op-3', 'alan@acme.com')]);
