@@ -51614,7 +51614,7 @@ async function applyPlan(plan, options) {
   if (reviewed === own && alreadyDone.size + inDoubt.size + waitedFor.size === 0 && plan.operations.length > 0) {
     await options.journal.recordPlanStarted({ record: "plan_started", plan: planId, fingerprint: own, operations: plan.operations.map(digestOperation), at: now().toISOString() });
   }
-  const journal = (op, status, error) => options.journal.record({
+  const journal = (op, status, error, surprised) => options.journal.record({
     plan: planId,
     op: op.id,
     kind: op.kind,
@@ -51623,7 +51623,7 @@ async function applyPlan(plan, options) {
     ...op.target.type === "user" ? { subject: op.target.email } : {},
     ...status === "done" ? listPooled(plan, op) : {},
     ...error === void 0 ? {} : { error },
-    ...surprise?.operation.id === op.id ? { surprise: surprise.message } : {},
+    ...surprised === void 0 ? {} : { surprise: surprised },
     reviewed,
     identity: digestOperation(op)
   });
@@ -51666,7 +51666,7 @@ async function applyPlan(plan, options) {
       if (found !== void 0) {
         failed = true;
         surprise ??= found;
-        await journal(op, "done");
+        await journal(op, "done", void 0, found.message);
         return { ...base2, outcome: { status: "failed", error: found.message } };
       }
     } catch (error) {
