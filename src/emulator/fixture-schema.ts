@@ -69,6 +69,7 @@ export const fixtureSchema = {
     clock: isoTime,
     number_assignment: { enum: ['pool_first', 'provision', 'foreign'] },
     license_changes: { enum: ['applied', 'ignored'] },
+    suspended_licenses: { enum: ['freed', 'kept'] },
     company: {
       type: 'object',
       required: ['id', 'name', 'account_type'],

@@ -127,8 +127,8 @@ function updateUser(ctx: RouteContext): FixtureUser {
   const newLicense = license ?? user.license;
   // A line is needed whenever the user holds one afterwards that they do not hold now: a move, a
   // license of another line, or a reactivation (a suspended user holds none: `isHoldingLine`).
-  const holdsAfter = isHoldingLine({ state: state ?? user.state });
-  if (holdsAfter && (!isHoldingLine(user) || dest !== undefined || getLineField(newLicense) !== getLineField(user.license))) {
+  const holdsAfter = isHoldingLine({ state: state ?? user.state }, store.state);
+  if (holdsAfter && (!isHoldingLine(user, store.state) || dest !== undefined || getLineField(newLicense) !== getLineField(user.license))) {
     assertFreeLine(store.state, dest ?? store.getOffice(user.office_id), newLicense, user);
   }
 

@@ -154,6 +154,11 @@ export interface Fixture {
    * the user's license unchanged: Dialpad behaving unlike dialform's reading, which apply stops at.
    */
   license_changes?: 'applied' | 'ignored';
+  /**
+   * Whether a suspended user holds their line: `freed` (default), as Dialpad's SCIM FAQ says; `kept`,
+   * the other reading of what the API leaves unknown (docs/rules.md, "Suspended users and licenses").
+   */
+  suspended_licenses?: 'freed' | 'kept';
 }
 
 /** User fields that exist only in the emulator and never appear on /api/v2. */

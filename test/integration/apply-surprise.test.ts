@@ -32,7 +32,27 @@ async function readReport(cwd: string): Promise<string> {
   return readFile(join(cwd, '.dialform', names[0] ?? ''), 'utf8');
 }
 
+/** The office's unassigned talk lines, as Dialpad (the emulator) reports them. */
+async function freeTalkLines(url: string, officeId: string): Promise<number> {
+  const res = await fetch(`${url}/api/v2/offices/${officeId}/available_licenses`, { headers: { authorization: 'Bearer test-company-key' } });
+  return Number(((await res.json()) as { talk_lines?: unknown }).talk_lines ?? 0);
+}
+
 describe('apply stops at the first surprise', () => {
+  it('a suspension that keeps the license (suspended_licenses: kept) is no surprise: the plan never counts the line freed, so apply completes and converges', async () => {
+    const { cwd, fixturePath, args } = await prepare('unmanaged-users-suspend', { suspended_licenses: 'kept' });
+    const running = await startEmulatorForTest(fixturePath);
+    const before = await freeTalkLines(running.url, '6100000000000001');
+    const applied = await runCli(['apply', ...args, '--auto-approve'], { cwd, env: running.env });
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(running.emulator.snapshot().users.find((u) => u.emails[0] === 'dennis.ritchie@acme.com')?.state).toBe('suspended');
+    // The switch works: the suspension freed no line.
+    expect(await freeTalkLines(running.url, '6100000000000001')).toBe(before);
+    expect(applied.stderr).not.toContain('Surprise');
+    const final = await runCli(['plan', ...args, '--detailed-exitcode'], { cwd, env: running.env });
+    expect(final.code, final.stdout + final.stderr).toBe(0);
+  });
+
   it('a license change Dialpad answers without making (license_changes: ignored): stops before the create that needed the freed line, reports it, and the rerun converges once Dialpad makes it', async () => {
     const { cwd, fixturePath, args } = await prepare('license-downgrade-frees-line', { license_changes: 'ignored' });
     const running = await startEmulatorForTest(fixturePath);
