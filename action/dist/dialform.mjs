@@ -58179,8 +58179,8 @@ function getLineField(license) {
   const line = lineOfLicense(license);
   return line === void 0 ? void 0 : LINE_FIELD[line];
 }
-function isHoldingLine(user) {
-  return user.state === "active" || user.state === "pending";
+function isHoldingLine(user, company) {
+  return user.state === "active" || user.state === "pending" || user.state === "suspended" && company.suspended_licenses === "kept";
 }
 function zeroCounts() {
   return Object.fromEntries(LINE_FIELDS.map((f) => [f, 0]));
@@ -58195,7 +58195,7 @@ function getAssigned(state, officeId) {
   const office = state.offices.find((o) => o.id === officeId);
   for (const f of LINE_FIELDS) counts[f] += office?.assigned_licenses?.[f] ?? 0;
   for (const u of state.users) {
-    if (u.office_id !== officeId || !isHoldingLine(u)) continue;
+    if (u.office_id !== officeId || !isHoldingLine(u, state)) continue;
     const f = getLineField(u.license);
     if (f) counts[f] += 1;
   }
@@ -58212,7 +58212,7 @@ function assertFreeLine(state, office, license, releasing) {
   const field = getLineField(license);
   if (!field) return;
   let free = getAvailable(state, office)[field];
-  if (releasing && releasing.office_id === office.id && isHoldingLine(releasing) && getLineField(releasing.license) === field) {
+  if (releasing && releasing.office_id === office.id && isHoldingLine(releasing, state) && getLineField(releasing.license) === field) {
     free += 1;
   }
   if (free < 1) {
@@ -58397,6 +58397,7 @@ var fixtureSchema = {
     clock: isoTime,
     number_assignment: { enum: ["pool_first", "provision", "foreign"] },
     license_changes: { enum: ["applied", "ignored"] },
+    suspended_licenses: { enum: ["freed", "kept"] },
     company: {
       type: "object",
       required: ["id", "name", "account_type"],
@@ -58638,6 +58639,7 @@ function normalizeFixture(raw) {
   if (typeof raw["clock"] === "string") fixture.clock = raw["clock"];
   if (raw["number_assignment"] === "pool_first" || raw["number_assignment"] === "provision" || raw["number_assignment"] === "foreign") fixture.number_assignment = raw["number_assignment"];
   if (raw["license_changes"] === "applied" || raw["license_changes"] === "ignored") fixture.license_changes = raw["license_changes"];
+  if (raw["suspended_licenses"] === "freed" || raw["suspended_licenses"] === "kept") fixture.suspended_licenses = raw["suspended_licenses"];
   if (!fixture.offices.some((o) => o.is_primary_office === true) && fixture.offices[0]) fixture.offices[0].is_primary_office = true;
   linkNumbers(fixture);
   fillMissingLicenses(fixture);
@@ -58834,7 +58836,7 @@ function addDepartmentOperator(store, g, user, role) {
 function addCallCenterOperator(store, g, user, input) {
   assertCanAdd("call_centers", g, user, input.role);
   const switches = !CALL_CENTER_LICENSES.includes(user.license);
-  if (switches && isHoldingLine(user)) assertFreeLine(store.state, store.getOffice(user.office_id), input.licenseType, user);
+  if (switches && isHoldingLine(user, store.state)) assertFreeLine(store.state, store.getOffice(user.office_id), input.licenseType, user);
   if (switches) user.license = input.licenseType;
   g.operators.push({ user_id: user.id, role: input.role, skill_level: input.skillLevel });
   store.touch();
@@ -59457,7 +59459,7 @@ function moveUserToOffice(store, user, dest) {
   assertPaidAccount(store, "moving a user to another office");
   if (user.office_id === dest.id) return;
   const from = store.getOffice(user.office_id);
-  if (isHoldingLine(user)) assertFreeLine(store.state, dest, user.license);
+  if (isHoldingLine(user, store.state)) assertFreeLine(store.state, dest, user.license);
   const international = isInternationalMove(from.country, dest.country);
   if (international) assertSamePriceLevel(from, dest, "moving a user to an office in another country");
   const numbers = [...user.phone_numbers ?? []];
@@ -59844,8 +59846,8 @@ function updateUser2(ctx) {
   const dest = officeId === void 0 || officeId === user.office_id ? void 0 : requireBodyOffice(ctx, officeId, "office_id");
   if (dest) assertPatchMoveAllowed(store, user, dest, numbersAfter2);
   const newLicense = license ?? user.license;
-  const holdsAfter = isHoldingLine({ state: state ?? user.state });
-  if (holdsAfter && (!isHoldingLine(user) || dest !== void 0 || getLineField(newLicense) !== getLineField(user.license))) {
+  const holdsAfter = isHoldingLine({ state: state ?? user.state }, store.state);
+  if (holdsAfter && (!isHoldingLine(user, store.state) || dest !== void 0 || getLineField(newLicense) !== getLineField(user.license))) {
     assertFreeLine(store.state, dest ?? store.getOffice(user.office_id), newLicense, user);
   }
   for (const f of ["first_name", "last_name", "job_title", "extension"]) {
@@ -62711,7 +62713,7 @@ function assignedLines(purchased, available, users) {
   if (available === void 0) return {};
   const out = {};
   for (const f of LINE_FIELDS) {
-    const holders = users.filter((u) => isHoldingLine(u) && getLineField(u.license) === f).length;
+    const holders = users.filter((u) => isHoldingLine(u, {}) && getLineField(u.license) === f).length;
     const held = (purchased[f] ?? 0) - Number(available[f] ?? 0) - holders;
     if (held > 0) out[f] = held;
   }
@@ -62782,7 +62784,7 @@ function pseudonymizeFixture(fixture, seed = 1) {
   const callCenters = groups(fixture.call_centers, "Call center");
   if (departments !== void 0) out.departments = departments;
   if (callCenters !== void 0) out.call_centers = callCenters;
-  for (const key of ["clock", "number_assignment", "license_changes", "api_keys"]) if (fixture[key] !== void 0) Object.assign(out, { [key]: fixture[key] });
+  for (const key of ["clock", "number_assignment", "license_changes", "suspended_licenses", "api_keys"]) if (fixture[key] !== void 0) Object.assign(out, { [key]: fixture[key] });
   return out;
 }
 function pseudonymNumber(original, random, taken) {
