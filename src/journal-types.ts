@@ -42,6 +42,8 @@ export interface JournalEntry {
    * token-like runs removed (`boundMessage`); never a raw response body.
    */
   error?: string;
+  /** On a `done` line: the write landed, but Dialpad did something else than the plan predicted, and apply stopped (`Surprise.message`). */
+  surprise?: string;
   /** The fingerprint of the reviewed plan this operation is part of (`ApplyOptions.reviewed`). */
   reviewed?: string;
   /** The operation's identity digest (`digestOperation`): which reviewed operation it is. */

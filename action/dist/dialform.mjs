@@ -1034,7 +1034,7 @@ var require_util = __commonJS({
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
     var net = __require("node:net");
-    var { stringify } = __require("node:querystring");
+    var { stringify: stringify2 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var timers = require_timers();
     var { InvalidArgumentError: InvalidArgumentError2, ConnectTimeoutError } = require_errors();
@@ -1100,7 +1100,7 @@ var require_util = __commonJS({
       if (pathHasQueryOrFragment(url)) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -2782,9 +2782,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve17, reject) => {
+          return new Promise((resolve19, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve17(data);
+              return err ? reject(err) : resolve19(data);
             });
           });
         }
@@ -2822,9 +2822,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve17, reject) => {
+          return new Promise((resolve19, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve17(data);
+              return err2 ? reject(err2) : resolve19(data);
             });
           });
         }
@@ -6330,8 +6330,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve17, reject) => {
-        res = resolve17;
+      const promise = new Promise((resolve19, reject) => {
+        res = resolve19;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6680,7 +6680,7 @@ var require_client_h1 = __commonJS({
       kHTTPContext,
       kClosed
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var removeAllListeners = util.removeAllListeners;
@@ -6816,7 +6816,7 @@ var require_client_h1 = __commonJS({
          */
       constructor(client, socket, { exports: exports2 }) {
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -6912,11 +6912,11 @@ var require_client_h1 = __commonJS({
             currentParser = null;
             currentBufferRef = null;
           }
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const data = chunk.subarray(llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(data);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(data);
             } else {
@@ -6939,10 +6939,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6959,7 +6959,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(currentParser === null);
@@ -7170,7 +7170,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       /**
        * @param {Buffer} buf
@@ -7196,7 +7196,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
         return 0;
       }
@@ -7236,13 +7236,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(client[kResume]);
         } else {
@@ -7757,12 +7757,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve17, reject) => {
+      const waitForDrain = () => new Promise((resolve19, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve17;
+          callback = resolve19;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -8646,12 +8646,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve17, reject) => {
+      const waitForDrain = () => new Promise((resolve19, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve17;
+          callback = resolve19;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -8968,16 +8968,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve17) => {
+        return new Promise((resolve19) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve17;
+            this[kClosedResolve] = resolve19;
           } else {
-            resolve17(null);
+            resolve19(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve17) => {
+        return new Promise((resolve19) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -8990,7 +8990,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve17(null);
+            resolve19(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -9397,8 +9397,8 @@ var require_pool_base = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve17) => {
-            this[kClosedResolve] = resolve17;
+          return new Promise((resolve19) => {
+            this[kClosedResolve] = resolve19;
           });
         }
       }
@@ -10520,7 +10520,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve17, reject) => {
+        const socket = await new Promise((resolve19, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -10530,7 +10530,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve17(socket2);
+              resolve19(socket2);
             }
           });
         });
@@ -10540,14 +10540,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve17, reject) => {
+        await new Promise((resolve19, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve17();
+            resolve19();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -10556,14 +10556,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve17();
+            resolve19();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve17, reject) => {
+        await new Promise((resolve19, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -10571,7 +10571,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug("SOCKS5 tunnel established to", targetHost, targetPort, "via", info);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve17();
+            resolve19();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -10614,8 +10614,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve17, reject) => {
-                      finalSocket.once("secureConnect", resolve17);
+                    await new Promise((resolve19, reject) => {
+                      finalSocket.once("secureConnect", resolve19);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -11748,7 +11748,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve19, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -11762,11 +11762,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve17(null);
+                resolve19(null);
               }
             });
           } else {
-            this.on("close", resolve17);
+            this.on("close", resolve19);
           }
           this.on("error", noop).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -11794,7 +11794,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve17, reject) => {
+      return new Promise((resolve19, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -11809,7 +11809,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve17,
+              resolve: resolve19,
               reject,
               length: 0,
               body: []
@@ -11883,18 +11883,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type: type2, body, resolve: resolve17, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve19, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve17(chunksDecode(body, length, encoding));
+          resolve19(chunksDecode(body, length, encoding));
         } else if (type2 === "json") {
-          resolve17(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve19(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type2 === "arrayBuffer") {
-          resolve17(chunksConcat(body, length).buffer);
+          resolve19(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve17(new Blob(body, { type: stream[kContentType] }));
+          resolve19(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve17(chunksConcat(body, length));
+          resolve19(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -12084,9 +12084,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve19, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve19(data);
           });
         });
       }
@@ -12298,9 +12298,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve19, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve19(data);
           });
         });
       }
@@ -12588,9 +12588,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve19, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve19(data);
           });
         });
       }
@@ -12683,9 +12683,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve19, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve19(data);
           });
         });
       }
@@ -13958,8 +13958,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "../../main/node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile3, readFile, mkdir: mkdir4 } = __require("node:fs/promises");
-    var { dirname: dirname10, resolve: resolve17 } = __require("node:path");
+    var { writeFile: writeFile4, readFile, mkdir: mkdir5 } = __require("node:fs/promises");
+    var { dirname: dirname10, resolve: resolve19 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError: InvalidArgumentError2, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -14160,7 +14160,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError2("Snapshot path is required");
         }
         try {
-          const data = await readFile(resolve17(path), "utf8");
+          const data = await readFile(resolve19(path), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -14189,13 +14189,13 @@ var require_snapshot_recorder = __commonJS({
         if (!path) {
           throw new InvalidArgumentError2("Snapshot path is required");
         }
-        const resolvedPath = resolve17(path);
-        await mkdir4(dirname10(resolvedPath), { recursive: true });
+        const resolvedPath = resolve19(path);
+        await mkdir5(dirname10(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile4(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -22169,7 +22169,7 @@ var require_fetch = __commonJS({
         const agent = fetchParams.controller.dispatcher;
         const path = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
-        return new Promise((resolve17, reject) => agent.dispatch(
+        return new Promise((resolve19, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path}?` : path,
             origin: url.origin,
@@ -22257,7 +22257,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve17({
+              resolve19({
                 status,
                 statusText,
                 headersList,
@@ -22310,7 +22310,7 @@ var require_fetch = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve17({
+              resolve19({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -22334,7 +22334,7 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve17({
+              resolve19({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -23202,7 +23202,7 @@ var require_util4 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -23264,7 +23264,7 @@ var require_util4 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -23411,7 +23411,7 @@ var require_cookies = __commonJS({
   "../../main/node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util4();
+    var { stringify: stringify2 } = require_util4();
     var { webidl } = require_webidl();
     var { Headers } = require_headers();
     var brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean));
@@ -23459,7 +23459,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       brandChecks(headers);
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
+      const str2 = stringify2(cookie);
       if (str2) {
         headers.append("set-cookie", str2, true);
       }
@@ -30223,10 +30223,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x) {
+    function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -30472,11 +30472,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -30493,10 +30493,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -30557,8 +30557,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names, constants4) {
+        this.code = optimizeExpr(this.code, names, constants4);
         return this;
       }
       get names() {
@@ -30587,12 +30587,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         const { nodes } = this;
         let i2 = nodes.length;
         while (i2--) {
           const n = nodes[i2];
-          if (n.optimizeNames(names, constants3))
+          if (n.optimizeNames(names, constants4))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i2, 1);
@@ -30645,12 +30645,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        if (!(super.optimizeNames(names, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names, constants4);
         return this;
       }
       get names() {
@@ -30673,10 +30673,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names, constants4);
         return this;
       }
       get names() {
@@ -30712,10 +30712,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names, constants4);
         return this;
       }
       get names() {
@@ -30757,11 +30757,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a, _b;
-        super.optimizeNames(names, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
+        super.optimizeNames(names, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
         return this;
       }
       get names() {
@@ -31062,7 +31062,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants3) {
+    function optimizeExpr(expr, names, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -31077,14 +31077,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants3[n.str];
+        const c = constants4[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -33046,7 +33046,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve17.call(this, root, ref);
+      let _sch = resolve19.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -33073,7 +33073,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve17(root, ref) {
+    function resolve19(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -33937,7 +33937,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve17(baseURI, relativeURI, options) {
+    function resolve19(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -33973,50 +33973,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base2, relative7, options, skipNormalization) {
+    function resolveComponent(base2, relative8, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base2 = parse2(serialize(base2, options), options);
-        relative7 = parse2(serialize(relative7, options), options);
+        relative8 = parse2(serialize(relative8, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative7.scheme) {
-        target.scheme = relative7.scheme;
-        target.userinfo = relative7.userinfo;
-        target.host = relative7.host;
-        target.port = relative7.port;
-        target.path = removeDotSegments(relative7.path || "");
-        target.query = relative7.query;
+      if (!options.tolerant && relative8.scheme) {
+        target.scheme = relative8.scheme;
+        target.userinfo = relative8.userinfo;
+        target.host = relative8.host;
+        target.port = relative8.port;
+        target.path = removeDotSegments(relative8.path || "");
+        target.query = relative8.query;
       } else {
-        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
-          target.userinfo = relative7.userinfo;
-          target.host = relative7.host;
-          target.port = relative7.port;
-          target.path = removeDotSegments(relative7.path || "");
-          target.query = relative7.query;
+        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
+          target.userinfo = relative8.userinfo;
+          target.host = relative8.host;
+          target.port = relative8.port;
+          target.path = removeDotSegments(relative8.path || "");
+          target.query = relative8.query;
         } else {
-          if (!relative7.path) {
+          if (!relative8.path) {
             target.path = base2.path;
-            if (relative7.query !== void 0) {
-              target.query = relative7.query;
+            if (relative8.query !== void 0) {
+              target.query = relative8.query;
             } else {
               target.query = base2.query;
             }
           } else {
-            if (relative7.path[0] === "/") {
-              target.path = removeDotSegments(relative7.path);
+            if (relative8.path[0] === "/") {
+              target.path = removeDotSegments(relative8.path);
             } else {
               const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
               if (baseHasAuthority && !base2.path) {
-                target.path = "/" + relative7.path;
+                target.path = "/" + relative8.path;
               } else if (!base2.path) {
-                target.path = relative7.path;
+                target.path = relative8.path;
               } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative7.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative8.path;
               }
               target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative7.query;
+            target.query = relative8.query;
           }
           target.userinfo = base2.userinfo;
           target.host = base2.host;
@@ -34024,7 +34024,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base2.scheme;
       }
-      target.fragment = relative7.fragment;
+      target.fragment = relative8.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -34328,7 +34328,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve17,
+      resolve: resolve19,
       resolveComponent,
       equal,
       serialize,
@@ -39611,7 +39611,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -39640,7 +39640,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -39650,7 +39650,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -39672,7 +39672,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -39724,7 +39724,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -39865,7 +39865,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge3 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -39901,7 +39901,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -39968,12 +39968,12 @@ var require_stringifyCollection = __commonJS({
   "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -39998,7 +39998,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -40065,7 +40065,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i2 < items.length - 1) {
           str2 += ",";
@@ -41426,7 +41426,7 @@ var require_stringifyDocument = __commonJS({
   "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -41441,7 +41441,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -41463,7 +41463,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -41471,7 +41471,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -43607,7 +43607,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -43660,7 +43660,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -45390,7 +45390,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -45415,7 +45415,7 @@ var require_public_api = __commonJS({
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -45780,11 +45780,6 @@ var SKILL_LEVEL_SHAPE = {
   noun: "skill level",
   fields: { call_center_id: "int64", user_id: "int64", skill_level: "int64" },
   required: [["skill_level"]]
-};
-var E911_SHAPE = {
-  noun: "E911 address",
-  fields: { address: "string", address2: "string", city: "string", state: "string", zip: "string", country: "string" },
-  required: []
 };
 var OFFICE_SHAPE = {
   noun: "office",
@@ -46214,8 +46209,8 @@ function createRateLimiter(opts) {
   }
   return {
     acquire() {
-      return new Promise((resolve17) => {
-        waiting.push(resolve17);
+      return new Promise((resolve19) => {
+        waiting.push(resolve19);
         if (timer === void 0) pump();
       });
     }
@@ -46347,7 +46342,7 @@ function createTransport(opts) {
     const query = cleanQuery(spec.query);
     const url = new URL(spec.path, opts.baseUrl);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    const event = { method: spec.method, path: spec.path, query };
+    const event = { operation: spec.operation, method: spec.method, path: spec.path, query };
     if (spec.body !== void 0) event.body = spec.body;
     const errorBase = { operation: spec.operation, ...spec.label === void 0 ? {} : { label: spec.label } };
     const abandoned = () => new ApiError({ ...errorBase, kind: "network", apiMessage: "abandoned: the client was stopped" });
@@ -46375,6 +46370,7 @@ function createTransport(opts) {
       const text = await res.body.text();
       const json2 = parseJson(text);
       event.status = res.statusCode;
+      event.responseHeaders = flattenHeaders(res.headers);
       if (json2 !== void 0) event.response = json2;
       opts.onRequest?.(event);
       opts.log?.(`${spec.method} ${url.pathname}${url.search} ${res.statusCode} ${elapsed(started)}ms`);
@@ -46424,15 +46420,15 @@ function createTransport(opts) {
       if (result2.ok) return result2.json;
       if (result2.ambiguous) {
         if (spec.confirm === void 0 || resent) throw result2.error.withOutcomeUnknown();
-        let confirmed;
+        let confirmed2;
         try {
-          confirmed = await spec.confirm();
+          confirmed2 = await spec.confirm();
         } catch {
           throw result2.error.withOutcomeUnknown();
         }
-        if (confirmed !== void 0) {
+        if (confirmed2 !== void 0) {
           opts.log?.(`${spec.operation}: confirmed by re-reading after ${result2.error.causeCode ?? result2.error.status}`);
-          return confirmed;
+          return confirmed2;
         }
         resent = true;
         counters.retries++;
@@ -46464,6 +46460,11 @@ function parseJson(text) {
 function messageOf(json2) {
   const message = json2?.error?.message;
   return typeof message === "string" ? message : void 0;
+}
+function flattenHeaders(headers) {
+  const out = {};
+  for (const [name2, value] of Object.entries(headers)) if (value !== void 0) out[name2.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  return out;
 }
 function elapsed(started) {
   return Math.round(performance.now() - started);
@@ -46545,16 +46546,6 @@ function createDialpadClient(opts) {
     },
     getOfficePlan: (officeId) => read(LINE_COUNTS_SHAPE, { operation: "plan.get", path: `/api/v2/offices/${seg2(officeId)}/plan` }),
     getAvailableLicenses: (officeId) => read(LINE_COUNTS_SHAPE, { operation: "plan.available_licenses.get", path: `/api/v2/offices/${seg2(officeId)}/available_licenses` }),
-    getOfficeE911: (officeId) => read(E911_SHAPE, { operation: "offices.e911.get", path: `/api/v2/offices/${seg2(officeId)}/e911` }),
-    setOfficeE911: async (officeId, body, o) => {
-      const spec = { operation: "offices.e911.update", ...withLabel2(o) };
-      return created(E911_SHAPE, spec, await send2({ ...spec, method: "PUT", path: `/api/v2/offices/${seg2(officeId)}/e911`, body, idempotent: true }));
-    },
-    getUserE911: (userId) => read(E911_SHAPE, { operation: "users.e911.get", path: `/api/v2/users/${seg2(userId)}/e911` }),
-    setUserE911: async (userId, body, o) => {
-      const spec = { operation: "users.e911.update", ...withLabel2(o) };
-      return created(E911_SHAPE, spec, await send2({ ...spec, method: "PUT", path: `/api/v2/users/${seg2(userId)}/e911`, body, idempotent: true }));
-    },
     listUsers: (filter) => paginate2(USER_SHAPE, { operation: "users.list", path: "/api/v2/users", query: { state: filter?.state, email: filter?.email } }),
     getUser: (id2) => read(USER_SHAPE, { operation: "users.get", path: `/api/v2/users/${seg2(id2)}` }),
     createUser: async (body, o) => {
@@ -46841,16 +46832,16 @@ var LoopbackDirectDispatcher = class extends import_undici2.Dispatcher {
 };
 function createProductionDispatcher(opts = {}) {
   const env = opts.env ?? process.env;
-  const pick = (...names) => {
+  const pick2 = (...names) => {
     for (const n of names) {
       const v = env[n];
       if (v !== void 0 && v !== "") return v;
     }
     return void 0;
   };
-  const httpProxy = pick("HTTP_PROXY", "http_proxy");
-  const httpsProxy = pick("HTTPS_PROXY", "https_proxy");
-  const noProxy = pick("NO_PROXY", "no_proxy");
+  const httpProxy = pick2("HTTP_PROXY", "http_proxy");
+  const httpsProxy = pick2("HTTPS_PROXY", "https_proxy");
+  const noProxy = pick2("NO_PROXY", "no_proxy");
   const proxied = new import_undici2.EnvHttpProxyAgent({
     ...KEEP_ALIVE,
     ...httpProxy === void 0 ? {} : { httpProxy },
@@ -46858,35 +46849,6 @@ function createProductionDispatcher(opts = {}) {
     ...noProxy === void 0 ? {} : { noProxy }
   });
   return new LoopbackDirectDispatcher(proxied, new import_undici2.Agent(KEEP_ALIVE));
-}
-
-// src/model/e911.ts
-var E911_FIELDS = ["address", "address2", "city", "state", "zip", "country"];
-var E911_REQUIRED = ["address", "city", "state", "zip", "country"];
-var E911_COUNTRIES = /* @__PURE__ */ new Set(["US", "CA", "AU", "FR", "GB", "NZ"]);
-function cleanE911(raw) {
-  const out = {};
-  for (const key of E911_FIELDS) {
-    const value = raw[key]?.trim();
-    if (value !== void 0 && value !== "") out[key] = key === "country" ? value.toUpperCase() : value;
-  }
-  return out;
-}
-function missingE911Fields(address) {
-  return E911_REQUIRED.filter((field) => (address[field] ?? "").trim() === "");
-}
-function isCompleteE911(address) {
-  return missingE911Fields(address).length === 0;
-}
-var canonical = (value) => (value ?? "").trim().replace(/\s+/g, " ").toLowerCase();
-function isSameE911(a, b) {
-  if (a === void 0 || b === void 0) return a === b;
-  return E911_FIELDS.every((field) => canonical(a[field]) === canonical(b[field]));
-}
-function formatE911(address) {
-  if (address === void 0 || E911_FIELDS.every((f) => canonical(address[f]) === "")) return "(none)";
-  const stateZip = [address.state, address.zip].filter((v) => v !== void 0 && v !== "").join(" ");
-  return [address.address, address.address2, address.city, stateZip, address.country].filter((v) => v !== void 0 && v !== "").join(", ");
 }
 
 // src/model/license-lines.ts
@@ -47164,18 +47126,6 @@ var READ_OFFICE_PLANS = {
     numbers: []
   })
 };
-function readForImport(opts) {
-  if (!opts.e911) return READ_OFFICE_PLANS;
-  return {
-    followUp: async (phaseOne) => ({
-      ...await READ_OFFICE_PLANS.followUp(phaseOne),
-      e911: {
-        offices: phaseOne.tenant.offices.flatMap((o) => o.id === void 0 ? [] : [o.id]),
-        users: phaseOne.tenant.users.flatMap((u) => u.id === void 0 || u.state === "deleted" || u.state === "cancelled" ? [] : [u.id])
-      }
-    })
-  };
-}
 async function fetchLive(client, scope = READ_PHASE_ONE) {
   const incomplete = [];
   const partialLists = /* @__PURE__ */ new Set();
@@ -47192,10 +47142,6 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
   };
   const partialList = (err) => err.itemsRead ?? [];
   const readList = (list, read) => attempt(LIST_LABEL[list], read, partialList, list);
-  const readE911 = async (ids2, what, read) => {
-    const read1 = await Promise.all(ids2.map(async (id2) => [id2, await attempt(what(id2), () => read(id2), () => void 0)]));
-    return new Map(read1.flatMap(([id2, a]) => a === void 0 ? [] : [[id2, cleanE911(a)]]));
-  };
   const officesRead = attempt(
     LIST_LABEL.offices,
     () => client.listOffices(),
@@ -47223,7 +47169,7 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
   const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
   for (const o of followUp.offices) licenseReads.request(o, offices);
-  const [numbers, skills, lookedUp, groupsLookedUp, officeE911, userE911] = await Promise.all([
+  const [numbers, skills, lookedUp, groupsLookedUp] = await Promise.all([
     Promise.all(followUp.numbers.map((number) => attempt(`number ${number}`, () => readNumber(client, number), () => void 0))),
     Promise.all(
       (followUp.skills ?? []).map(
@@ -47240,9 +47186,7 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
         list: GROUP_LOOKUP[type2].list,
         groups: await attempt(`lookup of ${GROUP_LOOKUP[type2].noun} "${name2}"`, () => client.listGroups(GROUP_LOOKUP[type2].path, { nameSearch: name2 }), () => [])
       }))
-    ),
-    readE911(followUp.e911?.offices ?? [], (id2) => `E911 address of office ${id2}`, (id2) => client.getOfficeE911(id2)),
-    readE911(followUp.e911?.users ?? [], (id2) => `E911 address of user ${id2}`, (id2) => client.getUserE911(id2))
+    )
   ]);
   const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
   await Promise.all(started);
@@ -47255,8 +47199,8 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
   }
   const tenant = {
     ...phaseOne,
-    users: withE911(withSkillLevels(phaseOne.users, skills.filter((l) => l !== void 0)), userE911),
-    offices: withE911(normalizeOffices(officeReads), officeE911),
+    users: withSkillLevels(phaseOne.users, skills.filter((l) => l !== void 0)),
+    offices: normalizeOffices(officeReads),
     numbers: normalizeNumbers([...pool, ...singleNumbers], users)
   };
   const readAt = client.serverTime()?.toISOString();
@@ -47271,13 +47215,6 @@ var GROUP_LOOKUP = {
   department: { path: "departments", list: "departments", noun: "department" },
   call_center: { path: "callcenters", list: "call_centers", noun: "call center" }
 };
-function withE911(records, addresses) {
-  if (addresses.size === 0) return records;
-  return records.map((r) => {
-    const address = r.id === void 0 ? void 0 : addresses.get(r.id);
-    return address === void 0 ? r : { ...r, e911: address };
-  });
-}
 var LIST_LABEL = {
   offices: "offices",
   users: "users",
@@ -47467,7 +47404,7 @@ function renderDocument(error) {
 }
 
 // cmd/commands/apply.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 
 // src/model/confirmed-grants.ts
 function isConfirmedAfter(a, b) {
@@ -47788,46 +47725,6 @@ var changeAccountType = {
   placement: () => ({ office: null }),
   harm: () => void 0,
   describe: (op) => ({ marker: "!", action: "change account type", details: [`apply waits until Dialpad reports account_type ${op.account_type}`] })
-};
-
-// src/plan/kinds/e911.ts
-var updateOfficeE911 = {
-  phase: () => "update",
-  bucket: "update",
-  manual: false,
-  deletes: false,
-  suspends: false,
-  tieDetail: () => "",
-  check(sim, op) {
-    const office = existingOffice(sim, op.target.key);
-    return isFailure(office) ? office : void 0;
-  },
-  apply(_sim, op, fx) {
-    fx.claims.push(officeKey(op.target.key));
-  },
-  wouldProvide: () => void 0,
-  placement: (op) => ({ office: op.target.key }),
-  harm: () => void 0,
-  describe: () => ({ marker: "~", action: "update E911 address", details: [] })
-};
-var updateUserE911 = {
-  phase: () => "update",
-  bucket: "update",
-  manual: false,
-  deletes: false,
-  suspends: false,
-  tieDetail: () => "",
-  check(sim, op) {
-    const user = liveUser(sim, op.target.email);
-    return isFailure(user) ? user : void 0;
-  },
-  apply(_sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
-  },
-  wouldProvide: () => void 0,
-  placement: () => ({ user: "after" }),
-  harm: () => void 0,
-  describe: () => ({ marker: "~", action: "update E911 address", details: [] })
 };
 
 // src/plan/kinds/offices.ts
@@ -48437,9 +48334,7 @@ var KINDS = {
   delete_group: deleteGroup,
   add_operator: addOperator,
   remove_operator: removeOperator,
-  set_skill: setSkill,
-  update_office_e911: updateOfficeE911,
-  update_user_e911: updateUserE911
+  set_skill: setSkill
 };
 var OPERATION_KINDS = Object.keys(KINDS);
 function specOf(op) {
@@ -48704,24 +48599,6 @@ var operation = {
       skill_level: i2.to
     };
   },
-  updateOfficeE911(i2) {
-    return {
-      ...base("update_office_e911", officeTarget(i2.office), {
-        source: i2.source,
-        changes: [{ field: "e911_address", from: formatE911(i2.from), to: formatE911(i2.to) }],
-        notes: [`The office's address only: its users keep their own E911 addresses (update_all: false); declare users[].e911 for those that change too.`]
-      }, { summary: `update the E911 address of office ${i2.office.name}` }),
-      e911_address: i2.to
-    };
-  },
-  updateUserE911(i2) {
-    return {
-      ...base("update_user_e911", userTarget(i2.email, i2.id), { ...i2, changes: [{ field: "e911_address", from: formatE911(i2.from), to: formatE911(i2.to) }] }, {
-        summary: `update ${i2.email}'s own E911 address`
-      }),
-      e911_address: i2.to
-    };
-  },
   revokeProxy(i2) {
     return base("revoke_proxy", userTarget(i2.email, i2.id), i2, { summary: `revoke proxy access from ${i2.email} (manual)` });
   }
@@ -48765,9 +48642,9 @@ var PERMISSION_OPS = {
   revoke_proxy: operation.revokeProxy
 };
 function knownGrants(basis) {
-  const { confirmed, base: base2 } = basis;
-  if (confirmed !== void 0) {
-    return (user, attribute) => findConfirmed(confirmed, [user.email, ...user.previousEmails ?? []], attribute) ?? false;
+  const { confirmed: confirmed2, base: base2 } = basis;
+  if (confirmed2 !== void 0) {
+    return (user, attribute) => findConfirmed(confirmed2, [user.email, ...user.previousEmails ?? []], attribute) ?? false;
   }
   if (base2 !== void 0) {
     const baseByEmail = indexUsersByEmail(base2.tenant.users);
@@ -48961,15 +48838,7 @@ var EXECUTORS = {
   delete_group: (op, ctx) => GROUP_EXECUTORS.delete_group(op, groupExecution(ctx)),
   add_operator: (op, ctx) => GROUP_EXECUTORS.add_operator(op, groupExecution(ctx)),
   remove_operator: (op, ctx) => GROUP_EXECUTORS.remove_operator(op, groupExecution(ctx)),
-  set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx)),
-  async update_office_e911(op, ctx) {
-    await ctx.api.setOfficeE911(await resolveOffice(op.target, ctx), op.e911_address);
-    return DONE2;
-  },
-  async update_user_e911(op, ctx) {
-    await ctx.api.setUserE911(await resolveUser(op.target, ctx), op.e911_address);
-    return DONE2;
-  }
+  set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx))
 };
 function groupExecution(ctx) {
   return {
@@ -49063,9 +48932,6 @@ var LANDED = {
   revoke_analytics: neverWritten,
   grant_proxy: neverWritten,
   revoke_proxy: neverWritten,
-  // A read of the status kind (phase 1) holds no E911 address; the PUT is absolute, so sending it again is harmless.
-  update_office_e911: neverWritten,
-  update_user_e911: neverWritten,
   ...createGroupLanded((live, target) => liveUser2(live, target))
 };
 function neverWritten() {
@@ -49295,725 +49161,6 @@ ${identifyOperation(op)}`);
 function digestOperation(op) {
   return `sha256:${createHash2("sha256").update(identifyOperation(op)).digest("hex")}`;
 }
-
-// src/apply/apply-plan.ts
-var APPLY_CONCURRENCY = 4;
-function mayOverlap(previous, op) {
-  const choosesNumber = (o) => o.kind === "move_user" && o.new_number !== void 0;
-  return previous.kind === op.kind && !choosesNumber(previous) && !choosesNumber(op);
-}
-async function applyPlan(plan, options) {
-  if (plan.summary.blocked || plan.violations.some((v) => v.severity === "error")) {
-    throw new DialformError("plan_blocked", "the plan is blocked by a rule; fix the violations and plan again");
-  }
-  const now = options.now ?? (() => /* @__PURE__ */ new Date());
-  const planId = identifyPlan(plan);
-  await options.journal.prepare();
-  const { done: alreadyDone, inDoubt, waiting: waitedFor } = await options.journal.progress(planId);
-  const own = fingerprintPlan(plan);
-  const reviewed = options.reviewed ?? own;
-  if (reviewed === own && alreadyDone.size + inDoubt.size + waitedFor.size === 0 && plan.operations.length > 0) {
-    await options.journal.recordPlanStarted({ record: "plan_started", plan: planId, fingerprint: own, operations: plan.operations.map(digestOperation), at: now().toISOString() });
-  }
-  const journal = (op, status, error) => options.journal.record({
-    plan: planId,
-    op: op.id,
-    kind: op.kind,
-    status,
-    at: now().toISOString(),
-    ...op.kind === "restore_user" || op.kind === "create_user" ? { subject: op.target.email } : {},
-    ...error === void 0 ? {} : { error },
-    reviewed,
-    identity: digestOperation(op)
-  });
-  let liveRead;
-  const landed = async (op) => {
-    if (!inDoubt.has(op.id) || op.manual) return false;
-    if (options.readLive === void 0) throw new BugError(`applyPlan needs readLive to check whether ${op.id}, started before, landed`);
-    liveRead ??= options.readLive();
-    return hasLanded(op, await liveRead);
-  };
-  const ctx = { api: options.api, confirmed: options.confirmed ?? [], officeIds: /* @__PURE__ */ new Map(), userIds: /* @__PURE__ */ new Map(), groupIds: /* @__PURE__ */ new Map() };
-  const results = [];
-  const unfinished = /* @__PURE__ */ new Set();
-  const finished = /* @__PURE__ */ new Map();
-  const inFlight = /* @__PURE__ */ new Set();
-  let failed = false;
-  let bug;
-  const total = plan.operations.length;
-  const concurrency = Math.max(1, options.concurrency ?? APPLY_CONCURRENCY);
-  const run3 = async (index, op) => {
-    const base2 = { id: op.id, kind: op.kind, summary: op.summary, ...op.step === void 0 ? {} : { step: op.step } };
-    if (alreadyDone.has(op.id)) return { ...base2, outcome: { status: "already_done" } };
-    if (failed) return { ...base2, outcome: { status: "not_run", reason: "apply stopped at an earlier failure" } };
-    if (op.after.some((id2) => unfinished.has(id2))) {
-      const waitingOn = op.after.filter((id2) => unfinished.has(id2));
-      return { ...base2, outcome: { status: "not_run", reason: `waits for ${waitingOn.join(", ")}` } };
-    }
-    options.onEvent?.({ type: "start", index, total, id: op.id, summary: op.summary });
-    if (await landed(op)) {
-      await journal(op, "done");
-      return { ...base2, outcome: { status: "already_done" } };
-    }
-    if (!op.manual) await journal(op, "started");
-    let result2;
-    try {
-      result2 = { ...base2, outcome: await executeOperation(op, ctx) };
-    } catch (error) {
-      if (!(error instanceof DialformError)) throw error;
-      failed = true;
-      result2 = { ...base2, outcome: { status: "failed", error: error.message } };
-    }
-    const outcome = result2.outcome;
-    if (outcome.status === "done" || outcome.status === "failed" || outcome.status === "waiting") {
-      await journal(op, outcome.status, outcome.status === "failed" ? outcome.error : void 0);
-    }
-    return result2;
-  };
-  for (const [index, op] of plan.operations.entries()) {
-    const previous = plan.operations[index - 1];
-    if (previous !== void 0 && !mayOverlap(previous, op)) await Promise.all(inFlight);
-    await Promise.all(op.after.map((id2) => finished.get(id2)));
-    while (inFlight.size >= concurrency) await Promise.race(inFlight);
-    if (bug !== void 0) break;
-    const settled = run3(index, op).then(
-      (result2) => {
-        const status = result2.outcome.status;
-        if (status === "waiting" || status === "not_run" || status === "failed") unfinished.add(op.id);
-        results[index] = result2;
-        options.onEvent?.({ type: "result", index, total, result: result2 });
-      },
-      (error) => {
-        bug ??= { error };
-      }
-    );
-    const tracked = settled.finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    finished.set(op.id, tracked);
-  }
-  await Promise.all(inFlight);
-  if (bug !== void 0) throw bug.error;
-  const waiting = results.some((r) => r.outcome.status === "waiting");
-  return { results, status: failed ? "failed" : waiting ? "waiting" : "complete" };
-}
-
-// src/apply/applied-config.ts
-import { stat as stat4 } from "node:fs/promises";
-import { basename, dirname as dirname3, resolve } from "node:path";
-
-// src/config/list-config-files.ts
-import { readlink, readdir, realpath, stat as stat3 } from "node:fs/promises";
-import { join as join2 } from "node:path";
-
-// src/config/schema.ts
-var import__ = __toESM(require__(), 1);
-var import_ajv_formats = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync2 } from "node:fs";
-function findConfigSchemaPath() {
-  return schemaPath("dialform.schema.json");
-}
-function readConfigSchema() {
-  return JSON.parse(readFileSync2(findConfigSchemaPath(), "utf8"));
-}
-var compiled;
-function getConfigValidator() {
-  if (compiled === void 0) {
-    const ajv = new import__.Ajv2020({ allErrors: true, strict: true, verbose: true, validateSchema: false });
-    import_ajv_formats.default.default(ajv, ["email"]);
-    compiled = ajv.compile(readConfigSchema());
-  }
-  return compiled;
-}
-
-// src/config/yaml-file.ts
-var import_yaml = __toESM(require_dist2(), 1);
-function parseYamlFile(source) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  const file = { source, doc, lineCounter, data: void 0, locate: (path, key) => locateInDocument(file, path, key) };
-  if (source.unreadable !== void 0) return { file, problems: [source.unreadable], empty: false };
-  const problems = describeYamlErrors(doc, lineCounter, source.display);
-  if (problems.length > 0) return { file, problems, empty: false };
-  const contents = doc.contents;
-  if (contents === null || (0, import_yaml.isScalar)(contents) && contents.value === null) {
-    problems.push({ file: source.display, line: 1, col: 1, message: 'file is empty: a config file is a mapping that starts with "version: 1"' });
-    return { file, problems, empty: true };
-  }
-  if (!(0, import_yaml.isMap)(contents)) {
-    const at2 = positionOfNode(file, contents);
-    problems.push({ ...at2, message: "top level must be a mapping of keys (version, offices, users, \u2026), not a list or a value" });
-    return { file, problems, empty: false };
-  }
-  for (const key of complexKeys(doc)) {
-    problems.push({ ...positionOfNode(file, key), message: "a key must be a plain word or string, not a list or mapping" });
-  }
-  for (const { node, tag } of unknownTags(doc)) {
-    problems.push({ ...positionOfNode(file, node), message: `unknown YAML tag "${tag}": a config holds plain values only; remove the tag` });
-  }
-  if (problems.length > 0) return { file, problems, empty: false };
-  try {
-    file.data = doc.toJS({ maxAliasCount: 1e3 });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    problems.push({ ...positionOfNode(file, firstAlias(doc)), message: `YAML alias cannot be resolved: ${reason}` });
-  }
-  return { file, problems, empty: false };
-}
-var MAX_YAML_ERRORS = 20;
-function describeYamlErrors(doc, lineCounter, display) {
-  const errors = [
-    ...doc.errors.map((e) => ({ offset: e.pos[0], code: e.code, message: e.message })),
-    ...findDuplicateKeys(doc).map((d) => ({ offset: d.offset, code: "DUPLICATE_KEY", message: "", key: d.key }))
-  ].sort((a, b) => a.offset - b.offset);
-  const shown = errors.slice(0, MAX_YAML_ERRORS);
-  const problems = shown.map((e) => {
-    const { line, col } = lineCounter.linePos(e.offset);
-    return { file: display, line, col, message: describeYamlError(e.code, e.message, e.key) };
-  });
-  const hidden = errors.length - shown.length;
-  const last = errors[MAX_YAML_ERRORS];
-  if (hidden > 0 && last) {
-    const { line, col } = lineCounter.linePos(last.offset);
-    problems.push({ file: display, line, col, message: `${countOf(hidden, "more YAML error")} from here on, not listed: fix the ones above first` });
-  }
-  return problems;
-}
-function describeYamlError(code2, message, key) {
-  switch (code2) {
-    case "DUPLICATE_KEY":
-      return `duplicate key${key === void 0 ? "" : ` "${key}"`}: a key may appear only once in a mapping`;
-    case "MULTIPLE_DOCS":
-      return 'more than one YAML document ("---") in one file: put each in its own file';
-    default:
-      return `YAML syntax error: ${message}`;
-  }
-}
-function findDuplicateKeys(doc) {
-  const duplicates = [];
-  (0, import_yaml.visit)(doc, {
-    Map(_, map2) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const pair of map2.items) {
-        if (!(0, import_yaml.isScalar)(pair.key)) continue;
-        if (seen.has(pair.key.value)) duplicates.push({ offset: pair.key.range?.[0] ?? 0, key: String(pair.key.value) });
-        else seen.add(pair.key.value);
-      }
-    }
-  });
-  return duplicates;
-}
-var keyIndexes = /* @__PURE__ */ new WeakMap();
-function keyIndexOf(map2) {
-  let index = keyIndexes.get(map2);
-  if (index === void 0) {
-    index = /* @__PURE__ */ new Map();
-    for (const pair of map2.items) {
-      if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
-      const key = String(pair.key.value);
-      if (!index.has(key)) index.set(key, pair);
-    }
-    keyIndexes.set(map2, index);
-  }
-  return index;
-}
-function complexKeys(doc) {
-  const keys = [];
-  (0, import_yaml.visit)(doc, {
-    Pair(_, pair) {
-      if (pair.key !== null && typeof pair.key === "object" && ((0, import_yaml.isMap)(pair.key) || (0, import_yaml.isSeq)(pair.key))) keys.push(pair.key);
-    }
-  });
-  return keys;
-}
-var CORE_TAGS = /* @__PURE__ */ new Set(["!", ...["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`)]);
-function unknownTags(doc) {
-  const found = [];
-  (0, import_yaml.visit)(doc, {
-    Node(_, node) {
-      const tag = node.tag;
-      if (tag === void 0 || CORE_TAGS.has(tag)) return;
-      const shown = tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice(18)}` : tag.startsWith("!") ? tag : `!<${tag}>`;
-      found.push({ node, tag: shown });
-    }
-  });
-  return found;
-}
-function firstAlias(doc) {
-  let found;
-  (0, import_yaml.visit)(doc, {
-    Alias(_, alias) {
-      found = alias;
-      return import_yaml.visit.BREAK;
-    }
-  });
-  return found;
-}
-function positionOfNode(file, node) {
-  const offset = node?.range?.[0] ?? 0;
-  const { line, col } = file.lineCounter.linePos(offset);
-  return { file: file.source.display, line, col };
-}
-function locateInFile(file, path, key) {
-  return file.locate(path, key);
-}
-function locateInDocument(file, path, key) {
-  let node = file.doc.contents;
-  let at2 = node;
-  for (const seg2 of path) {
-    const next = childOf(node, seg2);
-    if (next === void 0) break;
-    at2 = next.pos;
-    node = next.node;
-    if (node === null) break;
-  }
-  if (key !== void 0 && (0, import_yaml.isMap)(node)) {
-    const pair = keyIndexOf(node).get(key);
-    if (pair !== void 0) at2 = pair.key;
-  }
-  return positionOfNode(file, at2);
-}
-function childOf(node, seg2) {
-  if ((0, import_yaml.isMap)(node)) {
-    const pair = keyIndexOf(node).get(String(seg2));
-    if (pair === void 0) return void 0;
-    const value = pair.value;
-    if (value === null || (0, import_yaml.isScalar)(value) && (value.range == null || value.range[0] === value.range[1])) return { node: null, pos: pair.key };
-    return { node: value, pos: value };
-  }
-  if ((0, import_yaml.isSeq)(node)) {
-    const item = node.items[Number(seg2)];
-    return item === void 0 ? void 0 : { node: item, pos: item };
-  }
-  return void 0;
-}
-
-// src/config/validate-schema.ts
-function validateFileSchema(file) {
-  const validate = getConfigValidator();
-  if (validate(file.data)) return [];
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== "propertyNames" && e.keyword !== "$ref" && e.keyword !== "if");
-  const problems = errors.map((e) => describeError(file, e));
-  return dedupeProblems(problems).sort((a, b) => a.line - b.line || a.col - b.col);
-}
-function splitPointer(pointer) {
-  if (pointer === "") return [];
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function joinPointer(path) {
-  return `/${path.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
-}
-function formatPath(path) {
-  let out = "";
-  for (const seg2 of path) {
-    if (typeof seg2 === "number" || /^\d+$/.test(seg2)) out += `[${seg2}]`;
-    else out += out === "" ? seg2 : `.${seg2}`;
-  }
-  return out;
-}
-function describeError(file, e) {
-  const path = splitPointer(e.instancePath);
-  const where2 = formatPath(path);
-  const subject = where2 === "" ? "" : `${where2} `;
-  const params = e.params;
-  const base2 = { file: file.source.display, path: e.instancePath || "/" };
-  if (typeof e.propertyName === "string") {
-    const key = e.propertyName;
-    return {
-      ...base2,
-      ...locateInFile(file, path, key),
-      message: `key "${key}" in ${where2} must start with a lower-case letter or digit and use only a-z, 0-9, "_" and "-"`
-    };
-  }
-  switch (e.keyword) {
-    case "additionalProperties": {
-      const key = String(params.additionalProperty);
-      const known = Object.keys(e.parentSchema?.properties ?? {});
-      const guess = suggest(key, known);
-      const hint = guess === void 0 ? ` (allowed: ${known.join(", ")})` : ` (did you mean "${guess}"?)`;
-      return { ...base2, ...locateInFile(file, path, key), message: `unknown property "${key}"${where2 === "" ? "" : ` in ${where2}`}${hint}` };
-    }
-    case "required":
-      return {
-        ...base2,
-        ...locateInFile(file, path),
-        message: `${where2 === "" ? "file" : where2} is missing required property "${String(params.missingProperty)}"`
-      };
-    default:
-      return { ...base2, ...locateInFile(file, path), message: `${subject}${describeValueError(e)}` };
-  }
-}
-function describeValueError(e) {
-  const params = e.params;
-  switch (e.keyword) {
-    case "type": {
-      const wanted = String(params.type);
-      const key = splitPointer(e.instancePath).at(-1);
-      const hint = wanted === "string" && (typeof e.data === "number" || typeof e.data === "boolean") ? " (put the value in quotes)" : wanted === "array" && e.data === null && key !== void 0 ? ` (for an empty list write ${key}: [])` : "";
-      return `must be ${TYPE_NAMES[wanted] ?? wanted}, not ${describeData(e.data)}${hint}`;
-    }
-    case "enum": {
-      const allowed = params.allowedValues.map(String);
-      const value = String(e.data);
-      if (allowed.includes(value.toUpperCase())) return `"${value}" must be written in upper case: "${value.toUpperCase()}"`;
-      if (allowed.length > 12) {
-        return `"${value}" is not one of the ${allowed.length} accepted values (ISO 3166 alpha-2 codes such as US, GB, DE; full list in docs/config.md)`;
-      }
-      return `must be one of: ${allowed.join(", ")}`;
-    }
-    case "const":
-      return `must be ${JSON.stringify(params.allowedValue)}`;
-    case "format":
-      return `"${String(e.data)}" is not a valid ${params.format === "email" ? "email address" : String(params.format)}`;
-    case "pattern":
-      return `"${String(e.data)}" ${PATTERN_HINTS[String(params.pattern)] ?? `must match ${String(params.pattern)}`}`;
-    case "minimum":
-      return `must be ${String(params.limit)} or more`;
-    case "maximum":
-      return `must be ${String(params.limit)} or less`;
-    case "minLength":
-      return "must not be empty";
-    default:
-      return e.message ?? `is invalid (${e.keyword})`;
-  }
-}
-var TYPE_NAMES = {
-  object: "a mapping",
-  array: "a list",
-  string: "a string",
-  integer: "a whole number",
-  number: "a number",
-  boolean: "true or false"
-};
-var PATTERN_HINTS = {
-  "^[0-9]+$": 'must be a live id made of digits, e.g. "124"'
-};
-function describeData(data) {
-  if (data === null) return "empty";
-  if (Array.isArray(data)) return "a list";
-  if (typeof data === "object") return "a mapping";
-  if (typeof data === "string") return `"${data}"`;
-  return String(data);
-}
-function suggest(key, known) {
-  let best;
-  for (const name2 of known) {
-    const distance = editDistance(key.toLowerCase(), name2);
-    if (distance <= 2 && (best === void 0 || distance < best.distance)) best = { name: name2, distance };
-  }
-  return best?.name;
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    const row = [i2];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i2 - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-function dedupeProblems(problems) {
-  const seen = /* @__PURE__ */ new Set();
-  return problems.filter((p) => {
-    const k = `${p.line}:${p.col}:${p.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-// src/config/check-strings.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]/gu;
-function checkStrings(file, skip) {
-  const problems = [];
-  const visit4 = (value, path) => {
-    if (typeof value === "string") {
-      const message = describeString(value);
-      if (message === void 0) return;
-      const pointer = joinPointer(path);
-      if (!skip.has(pointer)) problems.push({ ...locateInFile(file, path), path: pointer, message: `${formatPath(path)} ${message}` });
-    } else if (Array.isArray(value)) {
-      value.forEach((item, i2) => visit4(item, [...path, i2]));
-    } else if (typeof value === "object" && value !== null) {
-      for (const [key, item] of Object.entries(value)) visit4(item, [...path, key]);
-    }
-  };
-  visit4(file.data, []);
-  return problems;
-}
-function describeString(value) {
-  const control = value.match(CONTROL);
-  if (control !== null) {
-    const code2 = control[0].codePointAt(0) ?? 0;
-    return `contains the control character U+${code2.toString(16).toUpperCase().padStart(4, "0")}: remove it`;
-  }
-  if (value.length > 0 && value.trim() === "") return "must not be blank (it holds only whitespace)";
-  return void 0;
-}
-function escapeControl(value) {
-  return value.replace(CONTROL, (c) => {
-    const escaped = JSON.stringify(c).slice(1, -1);
-    return escaped.startsWith("\\") ? escaped : `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`;
-  });
-}
-
-// src/config/list-config-files.ts
-var comparePaths = compareCodeUnits;
-function isConfigFileName(name2) {
-  return /\.ya?ml$/i.test(name2);
-}
-async function listConfigFiles(root, display) {
-  const walk = { display: (abs) => escapeControl(display(abs)), problems: [], files: [], seenDirs: /* @__PURE__ */ new Set() };
-  await walkDirectory(walk, root, [await realpath(root)]);
-  if (walk.problems.length > 0) throw new UsageError(walk.problems.join("\n"));
-  return firstPathPerTarget(walk.files).map((f) => f.path);
-}
-function firstPathPerTarget(files) {
-  const seen = /* @__PURE__ */ new Set();
-  return [...files].sort((a, b) => comparePaths(a.path, b.path)).filter((f) => {
-    if (seen.has(f.real)) return false;
-    seen.add(f.real);
-    return true;
-  });
-}
-async function walkDirectory(walk, dir, ancestors) {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => comparePaths(a.name, b.name));
-  for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
-    const path = join2(dir, entry.name);
-    if (!entry.isSymbolicLink()) {
-      if (entry.isDirectory()) await enterDirectory(walk, path, await realpath(path), ancestors);
-      else if (isConfigFileName(entry.name)) addFile(walk, path, await realpath(path), entry.isFile());
-      continue;
-    }
-    const target = await followLink(walk, path);
-    if (target === void 0) continue;
-    if (target.isDirectory) await enterDirectory(walk, path, target.real, ancestors);
-    else if (isConfigFileName(entry.name)) addFile(walk, path, target.real, target.isFile);
-  }
-}
-async function enterDirectory(walk, path, real, ancestors) {
-  if (ancestors.includes(real)) {
-    walk.problems.push(`${walk.display(path)}: symbolic link loop: this directory leads back to ${walk.display(real)}, which contains it; remove the link`);
-    return;
-  }
-  if (walk.seenDirs.has(real)) return;
-  walk.seenDirs.add(real);
-  await walkDirectory(walk, path, [...ancestors, real]);
-}
-function addFile(walk, path, real, isFile) {
-  if (!isFile) {
-    walk.problems.push(`${walk.display(path)}: not a regular file; a config file must be a plain file (or a symbolic link to one)`);
-    return;
-  }
-  walk.files.push({ path, real });
-}
-async function followLink(walk, path) {
-  const shown = walk.display(path);
-  try {
-    const info = await stat3(path);
-    return { real: await realpath(path), isDirectory: info.isDirectory(), isFile: info.isFile() };
-  } catch (e) {
-    const code2 = e.code;
-    const to = escapeControl(await readlink(path).catch(() => "?"));
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") {
-      walk.problems.push(`${shown}: dangling symbolic link: its target ${to} does not exist`);
-    } else if (code2 === "ELOOP") {
-      walk.problems.push(`${shown}: symbolic link loop: ${to} leads back to itself`);
-    } else {
-      walk.problems.push(`${shown}: cannot follow symbolic link to ${to} (${code2 ?? String(e)})`);
-    }
-    return void 0;
-  }
-}
-
-// src/git.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-async function gitBytes(cwd, args) {
-  const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "buffer" });
-  return stdout;
-}
-async function git(cwd, args) {
-  return (await gitBytes(cwd, args)).toString("utf8");
-}
-
-// src/apply/applied-config.ts
-async function configCommit(path, files = []) {
-  try {
-    const abs = resolve(path);
-    const isDir = (await stat4(abs)).isDirectory();
-    const cwd = isDir ? abs : dirname3(abs);
-    if ((await git(cwd, ["rev-parse", "--is-inside-work-tree"])).trim() !== "true") return void 0;
-    const sha = (await git(cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim();
-    if (!/^[0-9a-f]{40,64}$/.test(sha)) return void 0;
-    const prefix = isDir ? (await git(cwd, ["rev-parse", "--show-prefix"])).trim() : "";
-    const status = await git(cwd, ["status", "--porcelain", "-z", "--untracked-files=all", "--ignored=matching", "--", abs, ...files]);
-    const changed = changedPaths(status);
-    const dirty = isDir ? changed.some((p) => p.startsWith(prefix) && readsAsConfig(p.slice(prefix.length))) : changed.length > 0;
-    return dirty ? void 0 : { sha, cwd };
-  } catch {
-    return void 0;
-  }
-}
-function changedPaths(status) {
-  const tokens = status.split("\0").filter(Boolean);
-  const paths = [];
-  for (let i2 = 0; i2 < tokens.length; i2++) {
-    const token = tokens[i2];
-    paths.push(token.slice(3));
-    if (token[0] === "R" || token[0] === "C" || token[1] === "R" || token[1] === "C") paths.push(tokens[++i2] ?? "");
-  }
-  return paths;
-}
-function readsAsConfig(rel) {
-  return isConfigFileName(basename(rel)) && !rel.split("/").some((seg2) => seg2.startsWith("."));
-}
-async function isAncestor(a, b, cwd) {
-  if (a.startsWith("-") || b.startsWith("-")) return void 0;
-  try {
-    await git(cwd, ["merge-base", "--is-ancestor", a, b]);
-    return true;
-  } catch (e) {
-    return e.code === 1 ? false : void 0;
-  }
-}
-async function checkConfigOrder(input) {
-  const applied = await input.journal.lastAppliedConfig();
-  if (!applied) return { status: "not_older", reason: "no_record" };
-  if (!input.commit) return { status: "not_older", reason: "commit_unknown" };
-  if (input.commit.sha === applied.commit) return { status: "not_older", reason: "same" };
-  const older = await isAncestor(input.commit.sha, applied.commit, input.commit.cwd);
-  if (older === void 0) return { status: "not_older", reason: "cannot_tell" };
-  if (!older) return { status: "not_older", reason: "not_ancestor" };
-  return { status: "older", commit: input.commit.sha, applied, allowed: input.allowOlder === true };
-}
-async function recordAppliedConfig(journal, applied) {
-  if (!applied.commit) return;
-  await journal.recordAppliedConfig({
-    record: "applied_config",
-    plan: applied.plan,
-    commit: applied.commit.sha,
-    config_digest: applied.configDigest,
-    at: (applied.at ?? /* @__PURE__ */ new Date()).toISOString()
-  });
-}
-
-// src/config/load-config.ts
-import { existsSync as existsSync3, statSync } from "node:fs";
-import { join as join3, relative, resolve as resolve3 } from "node:path";
-
-// src/config/drop-invalid.ts
-function dropInvalid(file, problems) {
-  if (file.data === void 0 || problems.length === 0) return file;
-  const data = { ...file.data };
-  const badUsers = /* @__PURE__ */ new Map();
-  for (const problem of problems) {
-    const [top, second, third] = splitPointer(problem.path === "/" || problem.path === void 0 ? "" : problem.path);
-    if (top === void 0 || top === "offices" || top === "version") continue;
-    if (top === "users" && second !== void 0) {
-      const fields = badUsers.get(Number(second)) ?? /* @__PURE__ */ new Set();
-      fields.add(third ?? "");
-      badUsers.set(Number(second), fields);
-    } else delete data[top];
-  }
-  if (!isPlainObject2(data.offices)) delete data.offices;
-  if (Array.isArray(data.users)) data.users = data.users.map((u, i2) => keepValidFields(u, badUsers.get(i2)));
-  else delete data.users;
-  return { ...file, data };
-}
-function keepValidFields(user, bad) {
-  if (bad === void 0) return user;
-  if (!isPlainObject2(user)) return void 0;
-  return Object.fromEntries(Object.entries(user).filter(([field]) => !bad.has(field)));
-}
-function isPlainObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/config/merge-files.ts
-var MAP_KEYS = ["company", "policy", "offices", "reserved_numbers", "emulator", "departments", "call_centers"];
-function mergeFiles(files) {
-  const problems = [];
-  const maps = {};
-  const mapOrigins = /* @__PURE__ */ new Map();
-  const topOrigins = /* @__PURE__ */ new Map();
-  const users = [];
-  const userOrigins = [];
-  for (const file of files) {
-    const data = file.data ?? {};
-    for (const [top, value] of Object.entries(data)) {
-      if (!topOrigins.has(top)) topOrigins.set(top, file);
-      if (top === "users") {
-        value.forEach((u, index) => {
-          if (u === void 0) return;
-          users.push(u);
-          userOrigins.push({ file, index });
-        });
-        continue;
-      }
-      if (!isMapKey(top)) continue;
-      const target = maps[top] ??= {};
-      for (const [key, item] of Object.entries(value)) {
-        const id2 = `${top}/${key}`;
-        const first = mapOrigins.get(id2);
-        if (first !== void 0) {
-          const here = locateInFile(file, [top], key);
-          const there = locateInFile(first, [top], key);
-          const name2 = top === "offices" ? `office "${key}"` : `${top}.${key}`;
-          problems.push({ ...here, path: `/${top}/${key}`, message: `${name2} is already defined at ${there.file}:${there.line}:${there.col}` });
-          continue;
-        }
-        mapOrigins.set(id2, file);
-        target[key] = item;
-      }
-    }
-  }
-  const raw = { version: 1, ...maps, ...topOrigins.has("users") ? { users } : {} };
-  const fallback = files[0];
-  const origin = (path) => {
-    const [top, second, ...rest] = path;
-    if (top === "users" && second !== void 0) {
-      const o = userOrigins[Number(second)];
-      if (o !== void 0) return { file: o.file, path: ["users", o.index, ...rest] };
-    }
-    if (top !== void 0 && second !== void 0) {
-      const file2 = mapOrigins.get(`${top}/${second}`);
-      if (file2 !== void 0) return { file: file2, path: [...path] };
-    }
-    const file = (top === void 0 ? void 0 : topOrigins.get(String(top))) ?? fallback;
-    if (file === void 0) throw new BugError("mergeFiles called without files");
-    return { file, path: [...path] };
-  };
-  const merged = {
-    raw,
-    origin,
-    locate: (path, key) => {
-      if (key === void 0) {
-        const o2 = origin(path);
-        return locateInFile(o2.file, o2.path);
-      }
-      const o = origin([...path, key]);
-      return locateInFile(o.file, o.path.slice(0, -1), key);
-    }
-  };
-  return { merged, problems };
-}
-function isMapKey(key) {
-  return MAP_KEYS.includes(key);
-}
-function checkVersionDeclared(files) {
-  const first = files[0];
-  if (first === void 0 || files.some((f) => f.data !== void 0 && "version" in f.data)) return [];
-  const where2 = files.length > 1 ? "one file of the config" : "this file";
-  return [{ ...locateInFile(first, []), path: "/version", message: `missing "version: 1": add it at the top of ${where2}` }];
-}
-
-// src/config/semantic-rules.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname4, resolve as resolve2 } from "node:path";
 
 // ../../main/node_modules/libphonenumber-js/metadata.max.json.js
 var metadata_max_json_default = { "version": 4, "country_calling_codes": { "1": ["US", "AG", "AI", "AS", "BB", "BM", "BS", "CA", "DM", "DO", "GD", "GU", "JM", "KN", "KY", "LC", "MP", "MS", "PR", "SX", "TC", "TT", "VC", "VG", "VI"], "7": ["RU", "KZ"], "20": ["EG"], "27": ["ZA"], "30": ["GR"], "31": ["NL"], "32": ["BE"], "33": ["FR"], "34": ["ES"], "36": ["HU"], "39": ["IT", "VA"], "40": ["RO"], "41": ["CH"], "43": ["AT"], "44": ["GB", "GG", "IM", "JE"], "45": ["DK"], "46": ["SE"], "47": ["NO", "SJ"], "48": ["PL"], "49": ["DE"], "51": ["PE"], "52": ["MX"], "53": ["CU"], "54": ["AR"], "55": ["BR"], "56": ["CL"], "57": ["CO"], "58": ["VE"], "60": ["MY"], "61": ["AU", "CC", "CX"], "62": ["ID"], "63": ["PH"], "64": ["NZ"], "65": ["SG"], "66": ["TH"], "81": ["JP"], "82": ["KR"], "84": ["VN"], "86": ["CN"], "90": ["TR"], "91": ["IN"], "92": ["PK"], "93": ["AF"], "94": ["LK"], "95": ["MM"], "98": ["IR"], "211": ["SS"], "212": ["MA", "EH"], "213": ["DZ"], "216": ["TN"], "218": ["LY"], "220": ["GM"], "221": ["SN"], "222": ["MR"], "223": ["ML"], "224": ["GN"], "225": ["CI"], "226": ["BF"], "227": ["NE"], "228": ["TG"], "229": ["BJ"], "230": ["MU"], "231": ["LR"], "232": ["SL"], "233": ["GH"], "234": ["NG"], "235": ["TD"], "236": ["CF"], "237": ["CM"], "238": ["CV"], "239": ["ST"], "240": ["GQ"], "241": ["GA"], "242": ["CG"], "243": ["CD"], "244": ["AO"], "245": ["GW"], "246": ["IO"], "247": ["AC"], "248": ["SC"], "249": ["SD"], "250": ["RW"], "251": ["ET"], "252": ["SO"], "253": ["DJ"], "254": ["KE"], "255": ["TZ"], "256": ["UG"], "257": ["BI"], "258": ["MZ"], "260": ["ZM"], "261": ["MG"], "262": ["RE", "YT"], "263": ["ZW"], "264": ["NA"], "265": ["MW"], "266": ["LS"], "267": ["BW"], "268": ["SZ"], "269": ["KM"], "290": ["SH", "TA"], "291": ["ER"], "297": ["AW"], "298": ["FO"], "299": ["GL"], "350": ["GI"], "351": ["PT"], "352": ["LU"], "353": ["IE"], "354": ["IS"], "355": ["AL"], "356": ["MT"], "357": ["CY"], "358": ["FI", "AX"], "359": ["BG"], "370": ["LT"], "371": ["LV"], "372": ["EE"], "373": ["MD"], "374": ["AM"], "375": ["BY"], "376": ["AD"], "377": ["MC"], "378": ["SM"], "380": ["UA"], "381": ["RS"], "382": ["ME"], "383": ["XK"], "385": ["HR"], "386": ["SI"], "387": ["BA"], "389": ["MK"], "420": ["CZ"], "421": ["SK"], "423": ["LI"], "500": ["FK"], "501": ["BZ"], "502": ["GT"], "503": ["SV"], "504": ["HN"], "505": ["NI"], "506": ["CR"], "507": ["PA"], "508": ["PM"], "509": ["HT"], "590": ["GP", "BL", "MF"], "591": ["BO"], "592": ["GY"], "593": ["EC"], "594": ["GF"], "595": ["PY"], "596": ["MQ"], "597": ["SR"], "598": ["UY"], "599": ["CW", "BQ"], "670": ["TL"], "672": ["NF"], "673": ["BN"], "674": ["NR"], "675": ["PG"], "676": ["TO"], "677": ["SB"], "678": ["VU"], "679": ["FJ"], "680": ["PW"], "681": ["WF"], "682": ["CK"], "683": ["NU"], "685": ["WS"], "686": ["KI"], "687": ["NC"], "688": ["TV"], "689": ["PF"], "690": ["TK"], "691": ["FM"], "692": ["MH"], "850": ["KP"], "852": ["HK"], "853": ["MO"], "855": ["KH"], "856": ["LA"], "880": ["BD"], "886": ["TW"], "960": ["MV"], "961": ["LB"], "962": ["JO"], "963": ["SY"], "964": ["IQ"], "965": ["KW"], "966": ["SA"], "967": ["YE"], "968": ["OM"], "970": ["PS"], "971": ["AE"], "972": ["IL"], "973": ["BH"], "974": ["QA"], "975": ["BT"], "976": ["MN"], "977": ["NP"], "992": ["TJ"], "993": ["TM"], "994": ["AZ"], "995": ["GE"], "996": ["KG"], "998": ["UZ"] }, "countries": { "AC": ["247", "00", "(?:[01589]\\d|[2-467])\\d{4}", [5, 6], 0, 0, 0, 0, 0, 0, 0, [["6\\d{4}", [5]], ["[2-47]\\d{4}", [5]], 0, 0, 0, 0, ["(?:0[1-9]|[1589]\\d)\\d{4}", [6]]]], "AD": ["376", "00", "(?:1|6\\d)\\d{7}|[135-9]\\d{5}", [6, 8, 9], [["(\\d{3})(\\d{3})", "$1 $2", ["[135-9]"]], ["(\\d{4})(\\d{4})", "$1 $2", ["1"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["6"]]], 0, 0, 0, 0, 0, 0, [["[78]\\d{5}", [6]], ["690\\d{6}|[356]\\d{5}", [6, 9]], ["180[02]\\d{4}", [8]], ["[19]\\d{5}", [6]]]], "AE": ["971", "00", "(?:[4-7]\\d|9[0-689])\\d{7}|800\\d{2,9}|[2-4679]\\d{7}", [5, 6, 7, 8, 9, 10, 11, 12], [["(\\d{3})(\\d{2,9})", "$1 $2", ["60|8"]], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["[236]|[479][2-8]"], "0$1"], ["(\\d{3})(\\d)(\\d{5})", "$1 $2 $3", ["[479]"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["5"], "0$1"]], "0", 0, 0, 0, 0, 0, [["[2-4679][2-8]\\d{6}", [8]], ["5[02-68]\\d{7}", [9]], ["400\\d{6}|800\\d{2,9}"], ["900[02]\\d{5}", [9]], 0, 0, ["600[25]\\d{5}", [9]], 0, 0, ["700[05]\\d{5}", [9]]]], "AF": ["93", "00", "[2-7]\\d{8}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2-7]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:[25][0-8]|[34][0-4]|6[0-5])[2-9]\\d{6}"], ["7\\d{8}"]]], "AG": ["1", "011", "(?:268|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([457]\\d{6})$|1", "268$1", 0, "268", [["268(?:4(?:6[0-38]|84)|56[0-2])\\d{4}"], ["268(?:464|7(?:1[3-9]|[28]\\d|3[0246]|64|7[0-689]))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, 0, ["26840[69]\\d{4}"], ["26848[01]\\d{4}"]]], "AI": ["1", "011", "(?:264|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2457]\\d{6})$|1", "264$1", 0, "264", [["264(?:292|4(?:6[12]|9[78]))\\d{4}"], ["264(?:235|4(?:69|7[67])|5(?:3[6-9]|8[1-4])|7(?:29|72))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, 0, ["264724\\d{4}"]]], "AL": ["355", "00", "(?:700\\d\\d|900)\\d{3}|8\\d{5,7}|(?:[2-5]|6\\d)\\d{7}", [6, 7, 8, 9], [["(\\d{3})(\\d{3,4})", "$1 $2", ["80|9"], "0$1"], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["4[2-6]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2358][2-5]|4"], "0$1"], ["(\\d{3})(\\d{5})", "$1 $2", ["[23578]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["6"], "0$1"]], "0", 0, 0, 0, 0, 0, [["4505[0-2]\\d{3}|(?:[2358][16-9]\\d[2-9]|4410)\\d{4}|(?:[2358][2-5][2-9]|4(?:[2-57-9][2-9]|6\\d))\\d{5}", [8]], ["6(?:[78][2-9]|9\\d)\\d{6}", [9]], ["800\\d{4}", [7]], ["900[1-9]\\d\\d", [6]], ["700[2-9]\\d{4}", [8]], 0, 0, 0, 0, ["808[1-9]\\d\\d", [6]]]], "AM": ["374", "00", "(?:[1-489]\\d|55|60|77)\\d{6}", [8], [["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["[89]0"], "0 $1"], ["(\\d{3})(\\d{5})", "$1 $2", ["2|3[12]"], "(0$1)"], ["(\\d{2})(\\d{6})", "$1 $2", ["1|47"], "(0$1)"], ["(\\d{2})(\\d{6})", "$1 $2", ["[3-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:1[0-25]|47)\\d|2(?:2[2-46]|3[1-8]|4[2-69]|5[2-7]|6[1-9]|8[1-7])|3[12]2)\\d{5}"], ["(?:33|4[1349]|55|77|88|9[13-9])\\d{6}"], ["800\\d{5}"], ["90[016]\\d{5}"], 0, 0, 0, 0, ["60(?:2[78]|3[5-9]|4[02-9]|5[0-46-9]|[6-8]\\d|9[0-2])\\d{4}"], ["80[1-4]\\d{5}"]]], "AO": ["244", "00", "[29]\\d{8}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[29]"]]], 0, 0, 0, 0, 0, 0, [["2\\d(?:[0134][25-9]|[25-9]\\d)\\d{5}"], ["9[1-79]\\d{7}"]]], "AR": ["54", "00", "(?:11|[89]\\d\\d)\\d{8}|[2368]\\d{9}", [10, 11], [["(\\d{4})(\\d{2})(\\d{4})", "$1 $2-$3", ["2(?:2[024-9]|3[0-59]|47|6[245]|9[02-8])|3(?:3[28]|4[03-9]|5[2-46-8]|7[1-578]|8[2-9])", "2(?:[23]02|6(?:[25]|4[6-8])|9(?:[02356]|4[02568]|72|8[23]))|3(?:3[28]|4(?:[04679]|3[5-8]|5[4-68]|8[2379])|5(?:[2467]|3[237]|8[2-5])|7[1-578]|8(?:[2469]|3[2578]|5[4-8]|7[36-8]|8[5-8]))|2(?:2[24-9]|3[1-59]|47)", "2(?:[23]02|6(?:[25]|4(?:64|[78]))|9(?:[02356]|4(?:[0268]|5[2-6])|72|8[23]))|3(?:3[28]|4(?:[04679]|3[78]|5(?:4[46]|8)|8[2379])|5(?:[2467]|3[237]|8[23])|7[1-578]|8(?:[2469]|3[278]|5[56][46]|86[3-6]))|2(?:2[24-9]|3[1-59]|47)|38(?:[58][78]|7[378])|3(?:4[35][56]|58[45]|8(?:[38]5|54|76))[4-6]", "2(?:[23]02|6(?:[25]|4(?:64|[78]))|9(?:[02356]|4(?:[0268]|5[2-6])|72|8[23]))|3(?:3[28]|4(?:[04679]|3(?:5(?:4[0-25689]|[56])|[78])|58|8[2379])|5(?:[2467]|3[237]|8(?:[23]|4(?:[45]|60)|5(?:4[0-39]|5|64)))|7[1-578]|8(?:[2469]|3[278]|54(?:4|5[13-7]|6[89])|86[3-6]))|2(?:2[24-9]|3[1-59]|47)|38(?:[58][78]|7[378])|3(?:454|85[56])[46]|3(?:4(?:36|5[56])|8(?:[38]5|76))[4-6]"], "0$1", 1], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2-$3", ["1"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1-$2-$3", ["[68]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2-$3", ["[23]"], "0$1", 1], ["(\\d)(\\d{4})(\\d{2})(\\d{4})", "$2 15-$3-$4", ["9(?:2[2-469]|3[3-578])", "9(?:2(?:2[024-9]|3[0-59]|47|6[245]|9[02-8])|3(?:3[28]|4[03-9]|5[2-46-8]|7[1-578]|8[2-9]))", "9(?:2(?:[23]02|6(?:[25]|4[6-8])|9(?:[02356]|4[02568]|72|8[23]))|3(?:3[28]|4(?:[04679]|3[5-8]|5[4-68]|8[2379])|5(?:[2467]|3[237]|8[2-5])|7[1-578]|8(?:[2469]|3[2578]|5[4-8]|7[36-8]|8[5-8])))|92(?:2[24-9]|3[1-59]|47)", "9(?:2(?:[23]02|6(?:[25]|4(?:64|[78]))|9(?:[02356]|4(?:[0268]|5[2-6])|72|8[23]))|3(?:3[28]|4(?:[04679]|3[78]|5(?:4[46]|8)|8[2379])|5(?:[2467]|3[237]|8[23])|7[1-578]|8(?:[2469]|3[278]|5(?:[56][46]|[78])|7[378]|8(?:6[3-6]|[78]))))|92(?:2[24-9]|3[1-59]|47)|93(?:4[35][56]|58[45]|8(?:[38]5|54|76))[4-6]", "9(?:2(?:[23]02|6(?:[25]|4(?:64|[78]))|9(?:[02356]|4(?:[0268]|5[2-6])|72|8[23]))|3(?:3[28]|4(?:[04679]|3(?:5(?:4[0-25689]|[56])|[78])|5(?:4[46]|8)|8[2379])|5(?:[2467]|3[237]|8(?:[23]|4(?:[45]|60)|5(?:4[0-39]|5|64)))|7[1-578]|8(?:[2469]|3[278]|5(?:4(?:4|5[13-7]|6[89])|[56][46]|[78])|7[378]|8(?:6[3-6]|[78]))))|92(?:2[24-9]|3[1-59]|47)|93(?:4(?:36|5[56])|8(?:[38]5|76))[4-6]"], "0$1", 0, "$1 $2 $3-$4"], ["(\\d)(\\d{2})(\\d{4})(\\d{4})", "$2 15-$3-$4", ["91"], "0$1", 0, "$1 $2 $3-$4"], ["(\\d{3})(\\d{3})(\\d{5})", "$1-$2-$3", ["8"], "0$1"], ["(\\d)(\\d{3})(\\d{3})(\\d{4})", "$2 15-$3-$4", ["9"], "0$1", 0, "$1 $2 $3-$4"]], "0", 0, "0?(?:(11|2(?:2(?:02?|[13]|2[13-79]|4[1-6]|5[2457]|6[124-8]|7[1-4]|8[13-6]|9[1267])|3(?:02?|1[467]|2[03-6]|3[13-8]|[49][2-6]|5[2-8]|[67])|4(?:7[3-578]|9)|6(?:[0136]|2[24-6]|4[6-8]?|5[15-8])|80|9(?:0[1-3]|[19]|2\\d|3[1-6]|4[02568]?|5[2-4]|6[2-46]|72?|8[23]?))|3(?:3(?:2[79]|6|8[2578])|4(?:0[0-24-9]|[12]|3[5-8]?|4[24-7]|5[4-68]?|6[02-9]|7[126]|8[2379]?|9[1-36-8])|5(?:1|2[1245]|3[237]?|4[1-46-9]|6[2-4]|7[1-6]|8[2-5]?)|6[24]|7(?:[069]|1[1568]|2[15]|3[145]|4[13]|5[14-8]|7[2-57]|8[126])|8(?:[01]|2[15-7]|3[2578]?|4[13-6]|5[4-8]?|6[1-357-9]|7[36-8]?|8[5-8]?|9[124])))15)?", "9$1", 0, 0, [["3(?:7(?:1[15]|81)|8(?:21|4[16]|69|9[12]))[46]\\d{5}|(?:2(?:2(?:2[59]|44|52)|3(?:26|44)|47[35]|9(?:[07]2|2[26]|34|46))|3327)[45]\\d{5}|(?:2(?:657|9(?:54|66))|3(?:48[27]|7(?:55|77)|8(?:65|78)))[2-8]\\d{5}|(?:2(?:284|3(?:02|23)|477|622|920)|3(?:4(?:46|89|92)|541))[2-7]\\d{5}|(?:(?:11[0-8]|670)\\d|2(?:2(?:0[45]|1[2-6]|3[3-6])|3(?:[06]4|7[45])|494|6(?:04|1[2-8]|[36][45]|4[3-6])|80[45]|9(?:[17][4-6]|[48][45]|9[3-6]))|3(?:364|4(?:1[2-8]|[25][4-6]|3[3-6]|84)|5(?:1[2-9]|[38][4-6])|6(?:2[45]|44)|7[069][45]|8(?:0[45]|1[2-7]|3[4-6]|5[3-6]|7[2-6]|8[3-68])))\\d{6}|(?:2(?:2(?:62|81)|320|9(?:42|83))|3(?:329|4(?:62|7[16])|5(?:43|64)|7(?:18|5[17])))[2-6]\\d{5}|2(?:2(?:21|4[23]|6[145]|7[1-4]|8[356]|9[267])|3(?:16|3[13-8]|43|5[346-8]|9[3-5])|6(?:2[46]|4[78]|5[1568])|9(?:03|2[1457-9]|3[1356]|4[08]|[56][23]|82))4\\d{5}|(?:2(?:257|3(?:24|46|92)|9(?:01|23|64))|3(?:4(?:42|64)|5(?:25|37|4[47]|71)|7(?:35|72)|825))[3-6]\\d{5}|(?:2(?:2(?:02|2[3467]|4[156]|5[45]|6[6-8]|91)|3(?:1[47]|25|[45][25]|96)|47[48]|625|932)|3(?:38[2578]|4(?:0[0-24-9]|3[78]|4[457]|58|6[035-9]|72|83|9[136-8])|5(?:2[124]|[368][23]|4[2689]|7[2-6])|7(?:16|2[15]|3[14]|4[13]|5[468]|7[3-5]|8[26])|8(?:2[67]|3[278]|4[3-5]|5[78]|6[1-378]|[78]7|94)))[4-6]\\d{5}", [10]], ["93(?:7(?:1[15]|81)|8(?:21|4[16]|69|9[12]))[46]\\d{5}|9(?:2(?:2(?:2[59]|44|52)|3(?:26|44)|47[35]|9(?:[07]2|2[26]|34|46))|3327)[45]\\d{5}|9(?:2(?:657|9(?:54|66))|3(?:48[27]|7(?:55|77)|8(?:65|78)))[2-8]\\d{5}|9(?:2(?:284|3(?:02|23)|477|622|920)|3(?:4(?:46|89|92)|541))[2-7]\\d{5}|(?:675\\d|9(?:11[0-8]\\d|2(?:2(?:0[45]|1[2-6]|3[3-6])|3(?:[06]4|7[45])|494|6(?:04|1[2-8]|[36][45]|4[3-6])|80[45]|9(?:[17][4-6]|[48][45]|9[3-6]))|3(?:364|4(?:1[2-8]|[25][4-6]|3[3-6]|84)|5(?:1[2-9]|[38][4-6])|6(?:2[45]|44)|7[069][45]|8(?:0[45]|1[2-7]|3[4-6]|5[3-6]|7[2-6]|8[3-68]))))\\d{6}|9(?:2(?:2(?:62|81)|320|9(?:42|83))|3(?:329|4(?:62|7[16])|5(?:43|64)|7(?:18|5[17])))[2-6]\\d{5}|92(?:2(?:21|4[23]|6[145]|7[1-4]|8[356]|9[267])|3(?:16|3[13-8]|43|5[346-8]|9[3-5])|6(?:2[46]|4[78]|5[1568])|9(?:03|2[1457-9]|3[1356]|4[08]|[56][23]|82))4\\d{5}|9(?:2(?:257|3(?:24|46|92)|9(?:01|23|64))|3(?:4(?:42|64)|5(?:25|37|4[47]|71)|7(?:35|72)|825))[3-6]\\d{5}|9(?:2(?:2(?:02|2[3467]|4[156]|5[45]|6[6-8]|91)|3(?:1[47]|25|[45][25]|96)|47[48]|625|932)|3(?:38[2578]|4(?:0[0-24-9]|3[78]|4[457]|58|6[035-9]|72|83|9[136-8])|5(?:2[124]|[368][23]|4[2689]|7[2-6])|7(?:16|2[15]|3[14]|4[13]|5[468]|7[3-5]|8[26])|8(?:2[67]|3[278]|4[3-5]|5[78]|6[1-378]|[78]7|94)))[4-6]\\d{5}"], ["800\\d{7,8}"], ["60[04579]\\d{7}", [10]], 0, 0, ["810\\d{7}", [10]]]], "AS": ["1", "011", "(?:[58]\\d\\d|684|900)\\d{7}", [10], 0, "1", 0, "([267]\\d{6})$|1", "684$1", 0, "684", [["684(?:274|6(?:22|33|44|55|77|88|9[19]))\\d{4}"], ["684(?:2(?:48|5[2468]|7[246])|7(?:3[13]|70|82))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "AT": ["43", "00", "1\\d{3,12}|2\\d{6,12}|43(?:(?:0\\d|5[02-9])\\d{3,9}|2\\d{4,5}|[3467]\\d{4}|8\\d{4,6}|9\\d{4,7})|5\\d{4,12}|8\\d{7,12}|9\\d{8,12}|(?:[367]\\d|4[0-24-9])\\d{4,11}", [4, 5, 6, 7, 8, 9, 10, 11, 12, 13], [["(\\d)(\\d{3,12})", "$1 $2", ["1(?:11|[2-9])"], "0$1"], ["(\\d{3})(\\d{2})", "$1 $2", ["517"], "0$1"], ["(\\d{2})(\\d{3,5})", "$1 $2", ["5[079]"], "0$1"], ["(\\d{3})(\\d{3,10})", "$1 $2", ["(?:31|4)6|51|6(?:48|5[0-3579]|[6-9])|7(?:20|32|8)|[89]", "(?:31|4)6|51|6(?:485|5[0-3579]|[6-9])|7(?:20|32|8)|[89]"], "0$1"], ["(\\d{4})(\\d{3,9})", "$1 $2", ["[2-467]|5[2-6]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["5"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4,7})", "$1 $2 $3", ["5"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1(?:11\\d|[2-9]\\d{3,11})|(?:316|463)\\d{3,10}|648[34]\\d{3,9}|(?:51|66|73)2\\d{3,10}|(?:2(?:1[467]|2[13-8]|5[2357]|6[1-46-8]|7[1-8]|8[124-7]|9[1458])|3(?:1[1-578]|3[23568]|4[5-7]|5[1378]|6[1-38]|8[3-68])|4(?:2[1-8]|35|7[1368]|8[2457])|5(?:2[1-8]|3[357]|4[147]|5[12578]|6[37])|6(?:13|2[1-47]|4[135-7]|5[468])|7(?:2[1-8]|35|4[13478]|5[68]|6[16-8]|7[1-6]|9[45]))\\d{4,10}"], ["6(?:485|(?:5[0-3579]|6[013-9]|[7-9]\\d)\\d)\\d{3,9}", [7, 8, 9, 10, 11, 12, 13]], ["800\\d{6,10}", [9, 10, 11, 12, 13]], ["(?:8[69][2-68]|9(?:0[01]|3[019]))\\d{6,10}", [9, 10, 11, 12, 13]], 0, 0, 0, 0, ["5(?:0[1-9]|17|[79]\\d)\\d{2,10}|7[28]0\\d{6,10}", [5, 6, 7, 8, 9, 10, 11, 12, 13]], ["8(?:10|2[018])\\d{6,10}|828\\d{5}", [8, 9, 10, 11, 12, 13]]]], "AU": ["61", "001[14-689]|14(?:1[14]|34|4[17]|[56]6|7[47]|88)0011", "1(?:[0-79]\\d{7}(?:\\d(?:\\d{2})?)?|8[0-24-9]\\d{7})|[2-478]\\d{8}|1\\d{4,7}", [5, 6, 7, 8, 9, 10, 12], [["(\\d{2})(\\d{3,4})", "$1 $2", ["16"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2,4})", "$1 $2 $3", ["16"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["14|4"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["[2378]"], "(0$1)"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1(?:30|[89])"]]], "0", 0, "(183[12])|0", 0, 0, 0, [["(?:(?:241|349)0\\d\\d|8(?:51(?:0(?:0[03-9]|[12479]\\d|3[2-9]|5[0-8]|6[1-9]|8[0-7])|1(?:[0235689]\\d|1[0-69]|4[0-589]|7[0-47-9])|2(?:0[0-79]|[18][13579]|2[14-9]|3[0-46-9]|[4-6]\\d|7[89]|9[0-4])|[34]\\d\\d)|91(?:(?:[0-58]\\d|6[0135-9])\\d|7(?:0[0-24-9]|[1-9]\\d)|9(?:[0-46-9]\\d|5[0-79]))))\\d{3}|(?:2(?:[0-26-9]\\d|3[0-8]|4[02-9]|5[0135-9])|3(?:[0-3589]\\d|4[0-578]|6[1-9]|7[0-35-9])|7(?:[013-57-9]\\d|2[0-8])|8(?:55|6[0-8]|[78]\\d|9[02-9]))\\d{6}", [9]], ["4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\\d{5}|4(?:[0-36]\\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\\d{6}", [9]], ["180(?:0\\d{3}|2)\\d{3}", [7, 10]], ["190[0-26]\\d{6}", [10]], 0, 0, 0, ["163\\d{2,6}", [5, 6, 7, 8, 9]], ["14(?:5(?:1[0458]|[23][458])|71\\d)\\d{4}", [9]], ["13(?:00\\d{6}(?:\\d{2})?|45[0-4]\\d{3})|13\\d{4}", [6, 8, 10, 12]]], "0011"], "AW": ["297", "00", "(?:[25-79]\\d\\d|800)\\d{4}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[25-9]"]]], 0, 0, 0, 0, 0, 0, [["5(?:2\\d|8[1-9])\\d{4}"], ["(?:290|5[69]\\d|6(?:[03]0|22|4[0-2]|[69]\\d)|7(?:[34]\\d|7[07])|9(?:6[45]|9[4-8]))\\d{4}"], ["800\\d{4}"], ["900\\d{4}"], 0, 0, 0, 0, ["(?:28\\d|501)\\d{4}"]]], "AX": ["358", "00|99(?:[01469]|5(?:[14]1|3[23]|5[59]|77|88|9[09]))", "2\\d{4,9}|35\\d{4,5}|(?:60\\d\\d|800)\\d{4,6}|7\\d{5,11}|(?:[14]\\d|3[0-46-9]|50)\\d{4,8}", [5, 6, 7, 8, 9, 10, 11, 12], 0, "0", 0, 0, 0, 0, "18", [["18[1-8]\\d{3,6}", [6, 7, 8, 9]], ["(?:4[0-8]|50)\\d{4,8}", [6, 7, 8, 9, 10]], ["800\\d{4,6}", [7, 8, 9]], ["[67]00\\d{5,6}", [8, 9]], 0, 0, ["20\\d{4,8}|60[12]\\d{5,6}|7(?:099\\d{4,5}|5[03-9]\\d{3,7})|20[2-59]\\d\\d|(?:606|7(?:0[78]|1|3\\d))\\d{7}|(?:10|29|3[09]|70[1-5]\\d)\\d{4,8}"]], "00"], "AZ": ["994", "00", "365\\d{6}|(?:[124579]\\d|60|88)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["90"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["1[28]|2|365|46", "1[28]|2|365[45]|46", "1[28]|2|365(?:4|5[02])|46"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[13-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2[12]428|3655[02])\\d{4}|(?:2(?:22[0-79]|63[0-28])|3654)\\d{5}|(?:(?:1[28]|46)\\d|2(?:[014-6]2|[23]3))\\d{6}"], ["36554\\d{4}|(?:[16]0|4[04]|5[015]|7[07]|99)\\d{7}"], ["88\\d{7}"], ["900200\\d{3}"]]], "BA": ["387", "00", "6\\d{8}|(?:[35689]\\d|49|70)\\d{6}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["6[1-3]|[7-9]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2-$3", ["[3-5]|6[56]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3 $4", ["6"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:3(?:[05-79][2-9]|1[4579]|[23][24-9]|4[2-4689]|8[2457-9])|49[2-579]|5(?:0[2-49]|[13][2-9]|[268][2-4679]|4[4689]|5[2-79]|7[2-69]|9[2-4689]))\\d{5}", [8]], ["6040\\d{5}|6(?:03|[1-356]|44|7\\d)\\d{6}"], ["8[08]\\d{6}", [8]], ["9[0246]\\d{6}", [8]], 0, 0, ["703[235]0\\d{3}|70(?:2[0-5]|3[0146]|[56]0)\\d{4}", [8]], 0, 0, ["8[12]\\d{6}", [8]]]], "BB": ["1", "011", "(?:246|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "246$1", 0, "246", [["246521[0369]\\d{3}|246(?:2(?:2[78]|7[0-4])|4(?:1[024-6]|2\\d|3[2-9])|5(?:20|[34]\\d|54|7[1-3])|6(?:2\\d|38)|7[35]7|9(?:1[89]|63))\\d{4}"], ["246(?:(?:2(?:[3568]\\d|4[0-57-9])|3(?:5[2-9]|6[0-6])|4(?:46|5\\d)|69[5-7]|8(?:[2-5]\\d|83))\\d|52(?:1[147]|20))\\d{3}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["(?:246976|900[2-9]\\d\\d)\\d{4}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, ["246(?:292|367|4(?:1[7-9]|3[01]|4[47-9]|67)|7(?:1[2-9]|2\\d|3[016]|53))\\d{4}"], 0, ["24631\\d{5}"]]], "BD": ["880", "00", "[1-469]\\d{9}|8[0-79]\\d{7,8}|[2-79]\\d{8}|[2-9]\\d{7}|[3-9]\\d{6}|[57-9]\\d{5}", [6, 7, 8, 9, 10], [["(\\d{2})(\\d{4,6})", "$1-$2", ["31[5-8]|[459]1"], "0$1"], ["(\\d{3})(\\d{3,7})", "$1-$2", ["3(?:[67]|8[013-9])|4(?:6[168]|7|[89][18])|5(?:6[128]|9)|6(?:[15]|28)|7[2-589]|8(?:0[014-9]|[12])|9[358]|(?:3[2-5]|4[235]|5[2-578]|6[0389]|76|8[3-7]|9[24])1|(?:44|66)[01346-9]"], "0$1"], ["(\\d{4})(\\d{3,6})", "$1-$2", ["[13-9]|2[23]"], "0$1"], ["(\\d)(\\d{7,8})", "$1-$2", ["2"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:4(?:31\\d\\d|423)|5222)\\d{3}(?:\\d{2})?|8332[6-9]\\d\\d|(?:3(?:03[56]|224)|4(?:22[25]|653))\\d{3,4}|(?:3(?:42[47]|529|823)|4(?:027|525|65(?:28|8))|562|6257|7(?:1(?:5[3-5]|6[12]|7[156]|89)|22[589]56|32|42675|52(?:[25689](?:56|8)|[347]8)|71(?:6[1267]|75|89)|92374)|82(?:2[59]|32)56|9(?:03[23]56|23(?:256|373)|31|5(?:1|2[4589]56)))\\d{3}|(?:3(?:02[348]|22[35]|324|422)|4(?:22[67]|32[236-9]|6(?:2[46]|5[57])|953)|5526|6(?:024|6655)|81)\\d{4,5}|(?:2(?:7(?:1[0-267]|2[0-289]|3[0-29]|4[01]|5[1-3]|6[013]|7[0178]|91)|8(?:0[125]|1[1-6]|2[0157-9]|3[1-69]|41|6[1-35]|7[1-5]|8[1-8]|9[0-6])|9(?:0[0-2]|1[0-4]|2[568]|3[3-6]|5[5-7]|6[0136-9]|7[0-7]|8[014-9]))|3(?:0(?:2[025-79]|3[2-4])|181|22[12]|32[2356]|824)|4(?:02[09]|22[348]|32[045]|523|6(?:27|54))|666(?:22|53)|7(?:22[57-9]|42[56]|82[35])8|8(?:0[124-9]|2(?:181|2[02-4679]8)|4[12]|[5-7]2)|9(?:[04]2|2(?:2|328)|81))\\d{4}|(?:2(?:[23]\\d|[45])\\d\\d|3(?:1(?:2[5-7]|[5-7])|425|822)|4(?:033|1\\d|[257]1|332|4(?:2[246]|5[25])|6(?:2[35]|56|62)|8(?:23|54)|92[2-5])|5(?:02[03489]|22[457]|32[35-79]|42[46]|6(?:[18]|53)|724|826)|6(?:023|2(?:2[2-5]|5[3-5]|8)|32[3478]|42[34]|52[47]|6(?:[18]|6(?:2[34]|5[24]))|[78]2[2-5]|92[2-6])|7(?:02|21\\d|[3-589]1|6[12]|72[24])|8(?:217|3[12]|[5-7]1)|9[24]1)\\d{5}|(?:(?:3[2-8]|5[2-57-9]|6[03-589])1|4[4689][18])\\d{5}|[59]1\\d{5}"], ["(?:1[13-9]|64)\\d{8}|(?:3[78]|44|66)[02-9]\\d{7}", [10]], ["80[03]\\d{7}", [10]], 0, 0, 0, 0, 0, ["96(?:0[1-69]|1[0-479]|2[278]|3[13-9]|4[0-47-9]|54|6[69]|7[78]|88)\\d{6}", [10]]]], "BE": ["32", "00", "4\\d{8}|[1-9]\\d{7}", [8, 9], [["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["(?:80|9)0"], "0$1"], ["(\\d)(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[239]|4[23]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[15-8]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["4"], "0$1"]], "0", 0, 0, 0, 0, 0, [["80[2-8]\\d{5}|(?:1[0-69]|[23][2-8]|4[23]|5\\d|6[013-57-9]|71|8[1-79]|9[2-4])\\d{6}", [8]], ["4[5-9]\\d{7}", [9]], ["800[1-9]\\d{4}", [8]], ["(?:70(?:2[0-57]|3[04-7]|44|6[04-69]|7[0579])|90\\d\\d)\\d{4}", [8]], 0, 0, ["78(?:0[578]|1[014-8]|2[25]|3[15-8]|48|5[05]|60|7[06-8]|9\\d)\\d{4}", [8]], 0, 0, ["7879\\d{4}", [8]]]], "BF": ["226", "00", "[024-7]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[024-7]"]]], 0, 0, 0, 0, 0, 0, [["2(?:0(?:49|5[23]|6[5-7]|9[016-9])|4(?:4[569]|5[4-6]|6[5-7]|7[0179])|5(?:[34]\\d|50|6[5-8]))\\d{4}"], ["(?:0[1-7]|4[4-6]|5[0-8]|[67]\\d)\\d{6}"]]], "BG": ["359", "00", "00800\\d{7}|[2-7]\\d{6,7}|[89]\\d{6,8}|2\\d{5}", [6, 7, 8, 9, 12], [["(\\d)(\\d)(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["2"], "0$1"], ["(\\d{3})(\\d{4})", "$1 $2", ["43[1-6]|70[1-9]"], "0$1"], ["(\\d)(\\d{3})(\\d{3,4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2,3})", "$1 $2 $3", ["[356]|4[124-7]|7[1-9]|8[1-6]|9[1-7]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["(?:70|8)0"], "0$1"], ["(\\d{3})(\\d{3})(\\d{2})", "$1 $2 $3", ["43[1-7]|7"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[48]|9[08]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["9"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2\\d{5,7}|(?:43[1-6]|70[1-9])\\d{4,5}|(?:[36]\\d|4[124-7]|[57][1-9]|8[1-6]|9[1-7])\\d{5,6}", [6, 7, 8]], ["(?:43[07-9]|99[69]\\d)\\d{5}|(?:8[7-9]|98)\\d{7}", [8, 9]], ["(?:00800\\d\\d|800)\\d{5}", [8, 12]], ["90\\d{6}", [8]], 0, 0, 0, 0, 0, ["700\\d{5}", [8]]]], "BH": ["973", "00", "[136-9]\\d{7}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[13679]|8[02-4679]"]]], 0, 0, 0, 0, 0, 0, [["(?:1(?:3[1356]|6[0156]|7\\d)\\d|6(?:1[16]\\d|500|6(?:0\\d|3[12]|44|55|7[7-9]|88)|9[69][69])|7(?:[07]\\d\\d|1(?:11|78)))\\d{4}"], ["(?:3(?:[0-79]\\d|8[0-57-9])\\d|6(?:3(?:00|33|6[16])|441|6(?:3[03-9]|[69]\\d|7[0-689])))\\d{4}"], ["8[02369]\\d{6}"], ["(?:87|9[0-8])\\d{6}"], 0, 0, 0, 0, 0, ["84\\d{6}"]]], "BI": ["257", "00", "(?:[267]\\d|31)\\d{6}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2367]"]]], 0, 0, 0, 0, 0, 0, [["(?:22|31)\\d{6}"], ["(?:29|6[1-9]|7[125-9])\\d{6}"]]], "BJ": ["229", "00", "01\\d{8}", [10], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["0"]]], 0, 0, 0, 0, 0, 0, [["012\\d{7}"], ["01(?:2[5-9]|[4-69]\\d)\\d{6}"]]], "BL": ["590", "00", "7090\\d{5}|(?:[56]9|[89]\\d)\\d{7}", [9], 0, "0", 0, 0, 0, 0, 0, [["(?:59(?:0(?:2[7-9]|3[3-7]|5[12]|87)|87\\d)|80[6-9]\\d\\d)\\d{4}"], ["(?:69(?:0\\d\\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:(?:39[5-7]|76[018])\\d|475[0-6])\\d{4}"]]], "BM": ["1", "011", "(?:441|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "441$1", 0, "441", [["441(?:[46]\\d\\d|5(?:4\\d|60|89))\\d{4}"], ["441(?:[2378]\\d|5[0-39]|9[02])\\d{5}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "BN": ["673", "00", "[2-578]\\d{6}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-578]"]]], 0, 0, 0, 0, 0, 0, [["22[0-7]\\d{4}|(?:2[013-9]|[34]\\d|5[0-25-9])\\d{5}"], ["(?:22[89]|[78]\\d\\d)\\d{4}"], 0, 0, 0, 0, 0, 0, ["5[34]\\d{5}"]]], "BO": ["591", "00(?:1\\d)?", "(?:[2-7]\\d\\d|8001)\\d{5}", [8, 9], [["(\\d)(\\d{7})", "$1 $2", ["[23]|4[46]|50"]], ["(\\d{8})", "$1", ["[5-7]"]], ["(\\d{3})(\\d{2})(\\d{4})", "$1 $2 $3", ["8"]]], "0", 0, "0(1\\d)?", 0, 0, 0, [["(?:2(?:2\\d\\d|5(?:11|[258]\\d|9[67])|6(?:12|2\\d|9[34])|8(?:2[34]|39|62))|3(?:3\\d\\d|4(?:6\\d|8[24])|8(?:25|42|5[257]|86|9[25])|9(?:[27]\\d|3[2-4]|4[248]|5[24]|6[2-6]))|4(?:4\\d\\d|6(?:11|[24689]\\d|72)))\\d{4}", [8]], ["(?:57|[67]\\d)\\d{6}", [8]], ["8001[07]\\d{4}", [9]], 0, 0, 0, 0, 0, ["50\\d{6}", [8]]]], "BQ": ["599", "00", "(?:[34]1|7\\d)\\d{5}", [7], 0, 0, 0, 0, 0, 0, "[347]", [["(?:318[023]|41(?:6[023]|70)|7(?:1[578]|2[05]|50)\\d)\\d{3}"], ["(?:31(?:8[14-8]|9[14578])|416[14-9]|7(?:0[01]|7[07]|8\\d|9[056])\\d)\\d{3}"]]], "BR": ["55", "00(?:1[245]|2[1-35]|31|4[13]|[56]5|99)", "[1-467]\\d{9,10}|55[0-46-9]\\d{8}|[34]\\d{7}|55\\d{7,8}|(?:5[0-46-9]|[89]\\d)\\d{7,9}", [8, 9, 10, 11], [["(\\d{4})(\\d{4})", "$1-$2", ["300|4(?:0[02]|37|86)", "300|4(?:0(?:0|20)|370|864)"]], ["(\\d{3})(\\d{2,3})(\\d{4})", "$1 $2 $3", ["(?:[358]|90)0"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2-$3", ["(?:[14689][1-9]|2[12478]|3[1-578]|5[13-5]|7[13-579])[2-57]"], "($1)"], ["(\\d{2})(\\d{5})(\\d{4})", "$1 $2-$3", ["[16][1-9]|[2-57-9]"], "($1)"]], "0", 0, "(?:0|90)(?:(1[245]|2[1-35]|31|4[13]|[56]5|99)(\\d{10,11}))?", "$2", 0, 0, [["(?:[14689][1-9]|2[12478]|3[1-578]|5[13-5]|7[13-579])[2-5]\\d{7}", [10]], ["(?:[14689][1-9]|2[12478]|3[1-578]|5[13-5]|7[13-579])(?:7|9\\d)\\d{7}", [10, 11]], ["800\\d{6,7}", [9, 10]], ["[59]00\\d{6,7}", [9, 10]], 0, 0, 0, 0, 0, ["(?:30[03]\\d{3}|4(?:0(?:0\\d|20)|370|864))\\d{4}|300\\d{5}", [8, 10]]]], "BS": ["1", "011", "(?:242|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([3-8]\\d{6})$|1", "242$1", 0, "242", [["242(?:3(?:02|[236][1-9]|4[0-24-9]|5[0-68]|7[347]|8[0-4]|9[2-467])|461|502|6(?:0[1-5]|12|2[013]|[45]0|7[67]|8[78]|9[89])|7(?:02|88))\\d{4}"], ["242(?:3(?:5[79]|7[56]|95)|4(?:[23][1-9]|4[1-35-9]|5[1-8]|6[2-8]|7\\d|81)|5(?:2[45]|3[35]|44|5[1-46-9]|65|77)|6[34]6|7(?:27|38)|8(?:0[1-9]|1[02-9]|2\\d|3[0-4]|[89]9))\\d{4}"], ["242300\\d{4}|8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, ["242225\\d{4}"]]], "BT": ["975", "00", "[178]\\d{7}|[2-8]\\d{6}", [7, 8], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-6]|7[246]|8[2-4]"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["1[67]|[78]"]]], 0, 0, 0, 0, 0, 0, [["(?:2[3-6]|[34][5-7]|5[236]|6[2-46]|7[246]|8[2-4])\\d{5}", [7]], ["(?:1[67]|[78]7)\\d{6}", [8]]]], "BW": ["267", "00", "90\\d{5}|(?:0800|[2-6]|(?:7|800)\\d)\\d{6}", [7, 8, 10], [["(\\d{2})(\\d{5})", "$1 $2", ["90"]], ["(\\d{3})(\\d{4})", "$1 $2", ["[2-6]"]], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["7"]], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["0"]], ["(\\d{3})(\\d{4})(\\d{3})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:1[01]|31|[469]\\d|5[0-2]|7[5-7]|89)|3(?:[15-79]\\d|2[1-5]|45|8[0-5])|4(?:[38]0|42|51|[679]\\d)|5(?:[056][01]|1[23]|2[034]|[347-9]\\d)|6(?:0[01]|[258]\\d|[34]0|6[03]))\\d{4}", [7]], ["7(?:[1-8]\\d{3}|9(?:(?:[03]\\d|2[0-7])\\d|1(?:0[13-9]|1[0-35-9]|2\\d|3[0-8])))\\d{3}", [8]], ["(?:0800|800\\d)\\d{6}", [10]], ["90\\d{5}", [7]]]], "BY": ["375", "810", "(?:[12]\\d|33|44|902)\\d{7}|8(?:0[0-79]\\d{5,7}|[1-7]\\d{9})|8(?:1[0-489]|[5-79]\\d)\\d{7}|8[1-79]\\d{6,7}|8[0-79]\\d{5}|8\\d{5}", [6, 7, 8, 9, 10, 11], [["(\\d{3})(\\d{3})", "$1 $2", ["800"], "8 $1"], ["(\\d{3})(\\d{2})(\\d{2,4})", "$1 $2 $3", ["800"], "8 $1"], ["(\\d{4})(\\d{2})(\\d{3})", "$1 $2-$3", ["1(?:5[169]|6[3-5]|7[179])|2(?:1[35]|2[34]|3[3-5])", "1(?:5[169]|6(?:3[1-3]|4|5[125])|7(?:1[3-9]|7[0-24-6]|9[2-7]))|2(?:1[35]|2[34]|3[3-5])"], "8 0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["1(?:[56]|7[467])|2[1-3]"], "8 0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["[1-4]"], "8 0$1"], ["(\\d{3})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["[89]"], "8 $1"]], "8", 0, "0|80?", 0, 0, 0, [["(?:1(?:5(?:1[1-5]|[24]\\d|6[2-4]|9[1-7])|6(?:[235]\\d|4[1-7])|7\\d\\d)|2(?:1(?:[246]\\d|3[0-35-9]|5[1-9])|2(?:[235]\\d|4[0-8])|3(?:[26]\\d|3[02-79]|4[024-7]|5[03-7])))\\d{5}", [9]], ["(?:2(?:5[5-79]|9[1-9])|(?:33|44)\\d)\\d{6}", [9]], ["800\\d{3,7}|8(?:0[13]|20\\d)\\d{7}"], ["(?:810|902)\\d{7}", [10]], 0, 0, 0, 0, ["249\\d{6}", [9]]], "8~10"], "BZ": ["501", "00", "(?:0800\\d|[2-8])\\d{6}", [7, 11], [["(\\d{3})(\\d{4})", "$1-$2", ["[2-8]"]], ["(\\d)(\\d{3})(\\d{4})(\\d{3})", "$1-$2-$3-$4", ["0"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:[02]\\d|36|[68]0)|[3-58](?:[02]\\d|[68]0)|7(?:[02]\\d|32|[68]0))\\d{4}", [7]], ["6[0-35-7]\\d{5}", [7]], ["0800\\d{7}", [11]]]], "CA": ["1", "011", "[2-9]\\d{9}|3\\d{6}", [7, 10], 0, "1", 0, 0, 0, 0, 0, [["(?:2(?:04|[23]6|[48]9|5[07]|[67]3)|3(?:06|43|54|6[578]|82)|4(?:03|1[68]|[26]8|3[178]|50|74)|5(?:06|1[49]|48|79|8[147])|6(?:04|[18]3|39|47|72)|7(?:0[59]|42|53|78|8[02])|8(?:[06]7|19|25|7[39])|9(?:0[25]|42))[2-9]\\d{6}", [10]], ["", [10]], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}", [10]], ["900[2-9]\\d{6}", [10]], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|(?:5(?:2[125-9]|3[23]|44|66|77|88)|6(?:22|33))[2-9]\\d{6}", [10]], 0, ["310\\d{4}", [7]], 0, ["600[2-9]\\d{6}", [10]]]], "CC": ["61", "001[14-689]|14(?:1[14]|34|4[17]|[56]6|7[47]|88)0011", "1(?:[0-79]\\d{8}(?:\\d{2})?|8[0-24-9]\\d{7})|[148]\\d{8}|1\\d{5,7}", [6, 7, 8, 9, 10, 12], 0, "0", 0, "([59]\\d{7})$|0", "8$1", 0, 0, [["8(?:51(?:0(?:02|31|60|89)|1(?:18|76)|223)|91(?:0(?:1[0-2]|29)|1(?:[28]2|50|79)|2(?:10|64)|3(?:[06]8|22)|4[29]8|62\\d|70[23]|959))\\d{3}", [9]], ["4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\\d{5}|4(?:[0-36]\\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\\d{6}", [9]], ["180(?:0\\d{3}|2)\\d{3}", [7, 10]], ["190[0-26]\\d{6}", [10]], 0, 0, 0, 0, ["14(?:5(?:1[0458]|[23][458])|71\\d)\\d{4}", [9]], ["13(?:00\\d{6}(?:\\d{2})?|45[0-4]\\d{3})|13\\d{4}", [6, 8, 10, 12]]], "0011"], "CD": ["243", "00", "(?:(?:[189]|5\\d)\\d|2)\\d{7}|[1-68]\\d{6}", [7, 8, 9, 10], [["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["88"], "0$1"], ["(\\d{2})(\\d{5})", "$1 $2", ["[1-6]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[89]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["5"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:12|573)\\d\\d|276)\\d{5}|[1-6]\\d{6}"], ["88\\d{5}|(?:8[0-79]|9[016-9])\\d{7}", [7, 9]]]], "CF": ["236", "00", "8776\\d{4}|(?:[27]\\d|61)\\d{6}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[26-8]"]]], 0, 0, 0, 0, 0, 0, [["(?:2[12]|61)\\d{6}"], ["7[02-7]\\d{6}"], 0, ["8776\\d{4}"]]], "CG": ["242", "00", "222\\d{6}|(?:0\\d|80)\\d{7}", [9], [["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["8"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[02]"]]], 0, 0, 0, 0, 0, 0, [["222[1-589]\\d{5}"], ["026(?:1[0-5]|6[6-9])\\d{4}|0(?:[14-6]\\d\\d|2(?:40|5[5-8]|6[07-9]))\\d{5}"], 0, ["80[0-2]\\d{6}"]]], "CH": ["41", "00", "8\\d{11}|[2-9]\\d{8}", [9, 12], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8[047]|90"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-79]|81"], "0$1"], ["(\\d{3})(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2[12467]|3[1-4]|4[134]|5[256]|6[12]|[7-9]1)\\d{7}", [9]], ["(?:6[89]|7[235-9])\\d{7}", [9]], ["800\\d{6}", [9]], ["90[016]\\d{6}", [9]], ["878\\d{6}", [9]], ["860\\d{9}", [12]], ["5[18]\\d{7}", [9]], ["74[0248]\\d{6}", [9]], 0, ["84[0248]\\d{6}", [9]]]], "CI": ["225", "00", "[02]\\d{9}", [10], [["(\\d{2})(\\d{2})(\\d)(\\d{5})", "$1 $2 $3 $4", ["2"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3 $4", ["0"]]], 0, 0, 0, 0, 0, 0, [["2(?:[15]\\d{3}|7(?:2(?:0[23]|1[2357]|2[245]|3[45]|4[3-5])|3(?:06|1[69]|[2-6]7)))\\d{5}"], ["0[157]\\d{8}"]]], "CK": ["682", "00", "[2-578]\\d{4}", [5], [["(\\d{2})(\\d{3})", "$1 $2", ["[2-578]"]]], 0, 0, 0, 0, 0, 0, [["(?:2\\d|3[13-7]|4[1-5])\\d{3}"], ["[578]\\d{4}"]]], "CL": ["56", "(?:0|1(?:1[0-69]|2[02-5]|5[13-58]|69|7[0167]|8[018]))0", "12300\\d{6}|6\\d{9,10}|[2-9]\\d{8}", [9, 10, 11], [["(\\d{5})(\\d{4})", "$1 $2", ["219", "2196"], "($1)"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["60|809"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["44"]], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["2[1-36]"], "($1)"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["9(?:10|[2-9])"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["3[2-5]|[47]|5[1-3578]|6[13-57]|8(?:0[1-8]|[1-9])"], "($1)"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["60|8"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"]], ["(\\d{3})(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3 $4", ["60"]]], 0, 0, 0, 0, 0, 0, [["2(?:1982[0-6]|3314[05-9])\\d{3}|(?:2(?:1(?:160|962)|3(?:(?:[24]\\d|50)\\d|3(?:[0346-9]\\d|1[0-35-9]|2[1-9]|5[0-24-9])|600)|646[59])|(?:600|80[1-9])\\d\\d|9(?:(?:10[0-2]|7[1-9]\\d)\\d|3(?:[0-57-9]\\d\\d|6(?:0[02-9]|[1-9]\\d))|6(?:[0-8]\\d\\d|9(?:[02-79]\\d|1[05-9]))|9(?:[03-9]\\d\\d|1(?:[0235-9]\\d|4[0-24-9])|2(?:[0-79]\\d|8[0-46-9]))))\\d{4}|(?:22|3[2-5]|[47][1-35]|5[1-3578]|6[13-57]|8[1-9]|9[2458])\\d{7}", [9]], ["2(?:1982[0-6]|3314[05-9])\\d{3}|(?:2(?:1(?:160|962)|3(?:(?:[24]\\d|50)\\d|3(?:[0346-9]\\d|1[0-35-9]|2[1-9]|5[0-24-9])|600)|646[59])|80[1-8]\\d\\d|9(?:(?:10[0-2]|7[1-9]\\d)\\d|3(?:[0-57-9]\\d\\d|6(?:0[02-9]|[1-9]\\d))|6(?:[0-8]\\d\\d|9(?:[02-79]\\d|1[05-9]))|9(?:[03-9]\\d\\d|1(?:[0235-9]\\d|4[0-24-9])|2(?:[0-79]\\d|8[0-46-9]))))\\d{4}|(?:22|3[2-5]|[47][1-35]|5[1-3578]|6[13-57]|8[1-9]|9[2458])\\d{7}", [9]], ["(?:123|8)00\\d{6}", [9, 11]], 0, 0, 0, 0, 0, ["44\\d{7}", [9]], ["600\\d{7,8}", [10, 11]]]], "CM": ["237", "00", "[26]\\d{8}|88\\d{6,7}", [8, 9], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["88"]], ["(\\d)(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["[26]|88"]]], 0, 0, 0, 0, 0, 0, [["2(?:22|33)\\d{6}", [9]], ["(?:24[23]|6(?:[25-9]\\d|4[0-2]))\\d{6}", [9]], ["88\\d{6,7}"]]], "CN": ["86", "00|1(?:[12]\\d|79)\\d\\d00", "(?:(?:1[03-689]|2\\d)\\d\\d|6)\\d{8}|1\\d{10}|[126]\\d{6}(?:\\d(?:\\d{2})?)?|86\\d{5,6}|(?:[3-579]\\d|8[0-57-9])\\d{5,9}", [7, 8, 9, 10, 11, 12], [["(\\d{2})(\\d{5})", "$1 $2", ["101", "1010", "10100"], "0$1"], ["(\\d{2})(\\d{5,6})", "$1 $2", ["(?:10|2[0-57-9])[19]|3(?:[15]|35|49|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7|8[23])|5(?:[1357]|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|3|4[13]|5[1-5]|9[0-35-9])|[39]7[0-79]", "10(?:12|9[56])|2[0-57-9](?:1[02]|9[56])|(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|3\\d|4[13]|5[1-5]|7[0-79]|9[0-35-9]))1", "10(?:123|9[56])|2[0-57-9](?:1(?:00|23)|9[56])|(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|3\\d|4[13]|5[1-5]|7[0-79]|9[0-35-9]))12", "10(?:123|9[56])|2[0-57-9](?:1(?:00|23)|9[56])|(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|3\\d|4[13]|5[1-5]|7[0-79]|9[0-35-9]))123"], "0$1"], ["(\\d{4})(\\d{4})", "$1 $2", ["101", "1010"]], ["(\\d{3})(\\d{5,6})", "$1 $2", ["3(?:[15]|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7|8[23])|5(?:[1357]|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]|4[13]|5[1-5])", "(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]\\d|4[13]|5[1-5]))[19]", "(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]\\d|4[13]|5[1-5]))(?:10|9[56])", "(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]\\d|4[13]|5[1-5]))(?:100|9[56])"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[48]0"]], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["10|2(?:[02-57-9]|1[1-9])", "10|2(?:[02-57-9]|1[1-9])", "10[0-79]|2(?:[02-57-9]|1[1-79])|(?:10|21)8(?:0[1-9]|[1-9])"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["3(?:[3-59]|7[02-6])|4(?:1[25-9]|[26-8]|3[3-9]|5[2-9])|5(?:3[03-9]|[468]|7[028]|9[2-46-9])|6|7(?:[0-247]|3[04-9]|5[0-4689]|6[2368])|8(?:[1-358]|9[1-7])|9(?:[013479]|5[1-5])|(?:31|55|79|87)[02-9]"], "0$1", 1], ["(\\d{3})(\\d{7,8})", "$1 $2", ["9"]], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["[3-578]"], "0$1", 1], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["1[3-9]"]], ["(\\d{2})(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3 $4", ["[12]"], "0$1", 1]], "0", 0, "(1(?:[12]\\d|79)\\d\\d)|0", 0, 0, 0, [["(?:10(?:[02-79]\\d\\d|[18](?:0[1-9]|[1-9]\\d))|2(?:[02-57-9]\\d{3}|1(?:[18](?:0[1-9]|[1-9]\\d)|[2-79]\\d\\d))|9(?:78|94)\\d\\d)\\d{5}|(?:43[35]|754|851)\\d{7,8}|(?:10|2[0-57-9])(?:1(?:00|23)\\d\\d|95\\d{3,4})|(?:43[35]|754|851)(?:1(?:00\\d|23)\\d|95\\d{3,4})|9(?:78|94)(?:100\\d\\d|95\\d{3,4})|(?:3(?:11|7[179])|4(?:[15]1|3[12])|5(?:1\\d|2[37]|3[12]|51|7[13-79]|9[15])|7(?:[39]1|5[57]|6[09])|8(?:71|98))(?:[02-8]\\d{7}|1(?:0(?:0\\d\\d(?:\\d{3})?|[1-9]\\d{5})|[13-9]\\d{6}|2(?:[0-24-9]\\d{5}|3\\d(?:\\d{4})?))|9(?:[0-46-9]\\d{6}|5\\d{3}(?:\\d(?:\\d{2})?)?))|(?:3(?:1[02-9]|35|49|5\\d|7[02-6]|9[1-68])|4(?:1[25-9]|2[179]|3[46-9]|5[2-9]|6[47-9]|7\\d|8[23])|5(?:3[03-9]|4[36]|5[02-9]|6[1-46]|7[028]|80|9[2-46-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[17]\\d|2[248]|3[04-9]|4[3-6]|5[0-3689]|6[2368]|9[02-9])|8(?:1[236-8]|2[5-7]|3\\d|5[4-9]|7[02-9]|8[36-8]|9[1-7])|9(?:0[1-3689]|1[1-79]|3\\d|4[13]|5[1-5]|7[0-79]|9[0-35-9]))(?:[02-8]\\d{6}|1(?:0(?:0\\d\\d(?:\\d{2})?|[1-9]\\d{4})|[13-9]\\d{5}|2(?:[0-24-9]\\d{4}|3\\d(?:\\d{3})?))|9(?:[0-46-9]\\d{5}|5\\d{3,5}))", [7, 8, 9, 10, 11]], ["1(?:610\\d|740[0-5])\\d{6}|1(?:[38]\\d|4[57]|[59][0-35-9]|6[25-7]|7[0-35-8])\\d{8}", [11]], ["(?:(?:10|21)8|8)00\\d{7}", [10, 12]], ["16[08]\\d{5}", [8]], 0, 0, 0, 0, 0, ["10(?:10\\d{4}|96\\d{3,4})|400\\d{7}|950\\d{7,8}|(?:2[0-57-9]|3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]\\d|4[13]|5[1-5]))96\\d{3,4}", [7, 8, 9, 10, 11]]], "00"], "CO": ["57", "00(?:4(?:[14]4|56)|[579])", "(?:46|60\\d\\d)\\d{6}|(?:1\\d|[39])\\d{9}", [8, 10, 11], [["(\\d{4})(\\d{4})", "$1 $2", ["46"]], ["(\\d{3})(\\d{7})", "$1 $2", ["6|90"], "($1)"], ["(\\d{3})(\\d{7})", "$1 $2", ["3[0-357]|94"]], ["(\\d)(\\d{3})(\\d{7})", "$1-$2-$3", ["1"], "0$1", 0, "$1 $2 $3"]], "0", 0, "0([3579]|4(?:[14]4|56))?", 0, 0, 0, [["601055(?:[0-4]\\d|50)\\d\\d|6010(?:[0-4]\\d|5[0-4])\\d{4}|(?:46|60(?:[18][1-9]|[24-7][2-9]))\\d{6}", [8, 10]], ["333301[0-5]\\d{3}|3333(?:00|2[5-9]|[3-9]\\d)\\d{4}|(?:3(?:24[1-9]|3(?:00|3[0-24-9]))|9408)\\d{6}|3(?:0[0-5]|1\\d|2[0-3]|5[01]|70)\\d{7}", [10]], ["1800\\d{7}", [11]], ["(?:19(?:0[01]|4[78])|901)\\d{7}", [10, 11]]]], "CR": ["506", "00", "(?:8\\d|90)\\d{8}|(?:[24-8]\\d{3}|3005)\\d{4}", [8, 10], [["(\\d{4})(\\d{4})", "$1 $2", ["[2-7]|8[3-9]"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1-$2-$3", ["[89]"]]], 0, 0, "(19(?:0[0-2468]|1[09]|20|66|77|99))", 0, 0, 0, [["2(?:010|1(?:0[7-9]|[1-9]\\d)|[24-7]\\d\\d)\\d{4}", [8]], ["(?:3005\\d|6500[01])\\d{3}|(?:5[07]|6[0-4]|7[0-3]|8[3-9])\\d{6}", [8]], ["800\\d{7}", [10]], ["90[059]\\d{7}", [10]], 0, 0, 0, 0, ["(?:2(?:00[0-3]|10[0-6])|4\\d{3}|5100)\\d{4}", [8]]]], "CU": ["53", "119", "(?:[2-7]|8\\d\\d)\\d{7}|[2-47]\\d{6}|[34]\\d{5}", [6, 7, 8, 10], [["(\\d{2})(\\d{4,6})", "$1 $2", ["2[1-4]|[34]"], "(0$1)"], ["(\\d)(\\d{6,7})", "$1 $2", ["7"], "(0$1)"], ["(\\d)(\\d{7})", "$1 $2", ["[56]"], "0$1"], ["(\\d{3})(\\d{7})", "$1 $2", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:3[23]|4[89])\\d{4,6}|(?:31|4[36]|8(?:0[25]|78)\\d)\\d{6}|(?:2[1-4]|4[1257]|7\\d)\\d{5,6}"], ["(?:5\\d|6[2-4])\\d{6}", [8]], ["800\\d{7}", [10]], 0, 0, 0, 0, 0, 0, ["807\\d{7}", [10]]]], "CV": ["238", "0", "(?:[2-59]\\d\\d|800)\\d{4}", [7], [["(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3", ["[2-589]"]]], 0, 0, 0, 0, 0, 0, [["2(?:2[1-7]|3[0-8]|4[12]|5[1256]|6\\d|7[1-3]|8[1-5])\\d{4}"], ["(?:36|5[1-37-9]|9\\d)\\d{5}"], ["800\\d{4}"], 0, 0, 0, 0, 0, ["(?:3[3-5]|4[356])\\d{5}"]]], "CW": ["599", "00", "(?:[34]1|60|(?:7|9\\d)\\d)\\d{5}", [7, 8], [["(\\d{3})(\\d{4})", "$1 $2", ["[3467]"]], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["9[4-8]"]]], 0, 0, 0, 0, 0, "[69]", [["9(?:4(?:3[0-5]|4[14]|6\\d)|50\\d|7(?:2[014]|3[02-9]|4[4-9]|6[357]|77|8[7-9])|8(?:3[39]|[46]\\d|7[01]|8[57-9]))\\d{4}"], ["953[01]\\d{4}|9(?:5[12467]|6[5-9])\\d{5}"], 0, 0, 0, 0, 0, ["955\\d{5}", [8]], 0, ["60[0-2]\\d{4}", [7]]]], "CX": ["61", "001[14-689]|14(?:1[14]|34|4[17]|[56]6|7[47]|88)0011", "1(?:[0-79]\\d{8}(?:\\d{2})?|8[0-24-9]\\d{7})|[148]\\d{8}|1\\d{5,7}", [6, 7, 8, 9, 10, 12], 0, "0", 0, "([59]\\d{7})$|0", "8$1", 0, 0, [["8(?:51(?:0(?:01|30|59|88)|1(?:17|46|75)|2(?:22|35))|91(?:00[6-9]|1(?:[28]1|49|78)|2(?:09|63)|3(?:12|26|75)|4(?:56|97)|64\\d|7(?:0[01]|1[0-2])|958))\\d{3}", [9]], ["4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\\d{5}|4(?:[0-36]\\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\\d{6}", [9]], ["180(?:0\\d{3}|2)\\d{3}", [7, 10]], ["190[0-26]\\d{6}", [10]], 0, 0, 0, 0, ["14(?:5(?:1[0458]|[23][458])|71\\d)\\d{4}", [9]], ["13(?:00\\d{6}(?:\\d{2})?|45[0-4]\\d{3})|13\\d{4}", [6, 8, 10, 12]]], "0011"], "CY": ["357", "00", "(?:[279]\\d|[58]0)\\d{6}", [8], [["(\\d{2})(\\d{6})", "$1 $2", ["[257-9]"]]], 0, 0, 0, 0, 0, 0, [["2[2-6]\\d{6}"], ["9(?:10|[4-79]\\d)\\d{5}"], ["800\\d{5}"], ["90[09]\\d{5}"], ["700\\d{5}"], 0, ["(?:50|77)\\d{6}"], 0, 0, ["80[1-9]\\d{5}"]]], "CZ": ["420", "00", "(?:[2-578]\\d|60)\\d{7}|9\\d{8,11}", [9, 10, 11, 12], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-8]|9[015-7]"]], ["(\\d{2})(\\d{3})(\\d{3})(\\d{2})", "$1 $2 $3 $4", ["96"]], ["(\\d{2})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["9"]], ["(\\d{3})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["9"]]], 0, 0, 0, 0, 0, 0, [["(?:2\\d|3[1257-9]|4[16-9]|5[13-9])\\d{7}", [9]], ["7060\\d{5}|(?:60[1-8]|7(?:0[2-5]|19|[2379]\\d))\\d{6}", [9]], ["800\\d{6}", [9]], ["9(?:0[05689]|76)\\d{6}", [9]], ["70[01]\\d{6}", [9]], ["9(?:3\\d{9}|6\\d{7,10})"], ["9(?:5\\d|7[2-4])\\d{6}", [9]], 0, ["9[17]0\\d{6}", [9]], ["8[134]\\d{7}", [9]]]], "DE": ["49", "00", "[2579]\\d{5,14}|49(?:[34]0|69|8\\d)\\d\\d?|49(?:37|49|60|7[089]|9\\d)\\d{1,3}|49(?:2[024-9]|3[2-689]|7[1-7])\\d{1,8}|(?:1|[368]\\d|4[0-8])\\d{3,13}|49(?:[015]\\d|2[13]|31|[46][1-8])\\d{1,9}", [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], [["(\\d{2})(\\d{3,13})", "$1 $2", ["3[02]|40|[68]9"], "0$1"], ["(\\d{3})(\\d{3,12})", "$1 $2", ["2(?:0[1-389]|1[124]|2[18]|3[14])|3(?:[35-9][15]|4[015])|906|(?:2[4-9]|4[2-9]|[579][1-9]|[68][1-8])1", "2(?:0[1-389]|12[0-8])|3(?:[35-9][15]|4[015])|906|2(?:[13][14]|2[18])|(?:2[4-9]|4[2-9]|[579][1-9]|[68][1-8])1"], "0$1"], ["(\\d{4})(\\d{2,11})", "$1 $2", ["[24-6]|3(?:[3569][02-46-9]|4[2-4679]|7[2-467]|8[2-46-8])|70[2-8]|8(?:0[2-9]|[1-8])|90[7-9]|[79][1-9]", "[24-6]|3(?:3(?:0[1-467]|2[127-9]|3[124578]|7[1257-9]|8[1256]|9[145])|4(?:2[135]|4[13578]|9[1346])|5(?:0[14]|2[1-3589]|6[1-4]|7[13468]|8[13568])|6(?:2[1-489]|3[124-6]|6[13]|7[12579]|8[1-356]|9[135])|7(?:2[1-7]|4[145]|6[1-5]|7[1-4])|8(?:21|3[1468]|6|7[1467]|8[136])|9(?:0[12479]|2[1358]|4[134679]|6[1-9]|7[136]|8[147]|9[1468]))|70[2-8]|8(?:0[2-9]|[1-8])|90[7-9]|[79][1-9]|3[68]4[1347]|3(?:47|60)[1356]|3(?:3[46]|46|5[49])[1246]|3[4579]3[1357]"], "0$1"], ["(\\d{3})(\\d{4})", "$1 $2", ["138"], "0$1"], ["(\\d{5})(\\d{2,10})", "$1 $2", ["3"], "0$1"], ["(\\d{3})(\\d{5,11})", "$1 $2", ["181"], "0$1"], ["(\\d{3})(\\d)(\\d{4,10})", "$1 $2 $3", ["1(?:3|80)|9"], "0$1"], ["(\\d{3})(\\d{7,8})", "$1 $2", ["1[67]"], "0$1"], ["(\\d{3})(\\d{7,12})", "$1 $2", ["8"], "0$1"], ["(\\d{5})(\\d{6})", "$1 $2", ["185", "1850", "18500"], "0$1"], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["7"], "0$1"], ["(\\d{4})(\\d{7})", "$1 $2", ["18[68]"], "0$1"], ["(\\d{4})(\\d{7})", "$1 $2", ["15[1279]"], "0$1"], ["(\\d{5})(\\d{6})", "$1 $2", ["15[03-68]", "15(?:[0568]|3[13]|41)"], "0$1"], ["(\\d{3})(\\d{8})", "$1 $2", ["18"], "0$1"], ["(\\d{3})(\\d{2})(\\d{7,8})", "$1 $2 $3", ["1(?:6[023]|7)"], "0$1"], ["(\\d{4})(\\d{2})(\\d{7})", "$1 $2 $3", ["15[279]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{8})", "$1 $2 $3", ["15"], "0$1"]], "0", 0, 0, 0, 0, 0, [["32\\d{9,11}|49[1-6]\\d{10}|322\\d{6}|49[0-7]\\d{3,9}|(?:[34]0|[68]9)\\d{3,13}|(?:2(?:0[1-689]|[1-3569]\\d|4[0-8]|7[1-7]|8[0-7])|3(?:[3569]\\d|4[0-79]|7[1-7]|8[1-8])|4(?:1[02-9]|[2-48]\\d|5[0-6]|6[0-8]|7[0-79])|5(?:0[2-8]|[124-6]\\d|[38][0-8]|[79][0-7])|6(?:0[02-9]|[1-358]\\d|[47][0-8]|6[1-9])|7(?:0[2-8]|1[1-9]|[27][0-7]|3\\d|[4-6][0-8]|8[0-5]|9[013-7])|8(?:0[2-9]|1[0-79]|2\\d|3[0-46-9]|4[0-6]|5[013-9]|6[1-8]|7[0-8]|8[0-24-6])|9(?:0[6-9]|[1-4]\\d|[589][0-7]|6[0-8]|7[0-467]))\\d{3,12}", [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]], ["1(?:6[023]|7\\d)\\d{7,8}|15(?:[0-25-9]\\d\\d|3(?:10|33)|410)\\d{6}", [10, 11]], ["800\\d{7,12}", [10, 11, 12, 13, 14, 15]], ["(?:137[7-9]|900(?:[135]|9\\d))\\d{6}", [10, 11]], ["700\\d{8}", [11]], ["1(?:6(?:013|255|399)|7(?:(?:[015]1|[69]3)3|[2-4]55|[78]99))\\d{7,8}|15(?:(?:[03-68]00|113)\\d|2\\d55|7\\d99|9\\d33)\\d{7}", [12, 13]], ["18(?:1\\d{5,11}|[2-9]\\d{8})", [8, 9, 10, 11, 12, 13, 14]], ["16(?:4\\d{1,10}|[89]\\d{1,11})", [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]], 0, ["180\\d{5,11}|13(?:7[1-6]\\d\\d|8)\\d{4}", [7, 8, 9, 10, 11, 12, 13, 14]]]], "DJ": ["253", "00", "(?:2\\d|77)\\d{6}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[27]"]]], 0, 0, 0, 0, 0, 0, [["2(?:1[2-5]|7[45])\\d{5}"], ["77\\d{6}"]]], "DK": ["45", "00", "[2-9]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:[0-59][1-9]|[6-8]\\d)|3(?:[0-3][1-9]|4[13]|5[1-58]|6[1347-9]|8[1-8]|9[1-79])|4(?:[0-25][1-9]|[34][2-9]|6[13-579]|7[13579]|8[1-47]|9[127])|5(?:[0-36][1-9]|4[146-9]|5[3-57-9]|7[568]|8[1-358]|9[1-69])|6(?:[0135][1-9]|2[1-68]|4[2-8]|6[1689]|[78]\\d|9[15689])|7(?:[0-69][1-9]|7[3-9]|8[147])|8(?:[16-9][1-9]|2[1-58])|9(?:[1-47-9][1-9]|6\\d))\\d{5}"], ["(?:2[6-8]|6[78]|96)\\d{6}|(?:2[0-59]|3[0-689]|[457]\\d|6[0-69]|8[126-9]|9[1-47-9])[1-9]\\d{5}"], ["80\\d{6}"], ["90\\d{6}"]]], "DM": ["1", "011", "(?:[58]\\d\\d|767|900)\\d{7}", [10], 0, "1", 0, "([2-7]\\d{6})$|1", "767$1", 0, "767", [["767(?:2(?:55|66)|4(?:2[01]|4[0-25-9])|50[0-4])\\d{4}"], ["767(?:2(?:[2-4689]5|7[5-7])|31[5-7]|61[1-8]|70[1-6])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "DO": ["1", "011", "(?:[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, 0, 0, 0, "8001|8[024]9", [["8(?:[04]9[2-9]\\d\\d|29(?:2(?:[0-59]\\d|6[04-9]|7[0-27]|8[0237-9])|3(?:[0-35-9]\\d|4[7-9])|[45]\\d\\d|6(?:[0-27-9]\\d|[3-5][1-9]|6[0135-8])|7(?:0[013-9]|[1-37]\\d|4[1-35689]|5[1-4689]|6[1-57-9]|8[1-79]|9[1-8])|8(?:0[146-9]|1[0-48]|[248]\\d|3[1-79]|5[01589]|6[013-68]|7[124-8]|9[0-8])|9(?:[0-24]\\d|3[02-46-9]|5[0-79]|60|7[0169]|8[57-9]|9[02-9])))\\d{4}"], ["8[024]9[2-9]\\d{6}"], ["800(?:14|[2-9]\\d)\\d{5}|8[024]9[01]\\d{6}|8(?:33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "DZ": ["213", "00", "(?:[1-4]|[5-79]\\d|80)\\d{7}", [8, 9], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[1-4]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["9"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-8]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["9619\\d{5}|(?:[1-3]\\d|4[013-689])\\d{6}"], ["5(?:4[0-29]|6[0-4])\\d{6}|(?:55|6\\d|7[7-9])\\d{7}", [9]], ["800\\d{6}", [9]], ["80[3-689]1\\d{5}", [9]], 0, 0, 0, 0, ["98[23]\\d{6}", [9]], ["80[12]1\\d{5}", [9]]]], "EC": ["593", "00", "1\\d{9,10}|(?:[2-7]|9\\d)\\d{7}", [8, 9, 10, 11], [["(\\d)(\\d{3})(\\d{4})", "$1 $2-$3", ["[2-7]"], "(0$1)", 0, "$1-$2-$3"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["9"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["1"]]], "0", 0, 0, 0, 0, 0, [["[2-7][2-7]\\d{6}", [8]], ["964[0-2]\\d{5}|9(?:3[0-29]|[57][89]|6[0-36-9]|[89]\\d)\\d{6}", [9]], ["1800\\d{7}|1[78]00\\d{6}", [10, 11]], 0, 0, 0, 0, 0, ["[2-7]890\\d{4}", [8]]]], "EE": ["372", "00", "8\\d{9}|[4578]\\d{7}|(?:[3-8]\\d|90)\\d{5}", [7, 8, 10], [["(\\d{3})(\\d{4})", "$1 $2", ["[369]|4[3-8]|5(?:[0-2]|5[0-478]|6[45])|7[1-9]|88", "[369]|4[3-8]|5(?:[02]|1(?:[0-8]|95)|5[0-478]|6(?:4[0-4]|5[1-589]))|7[1-9]|88"]], ["(\\d{4})(\\d{3,4})", "$1 $2", ["[45]|8(?:00|[1-49])", "[45]|8(?:00[1-9]|[1-49])"]], ["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["7"]], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:3[23589]|4[3-8]|6\\d|7[1-9]|88)\\d{5}", [7]], ["(?:5\\d{5}|8(?:1(?:0(?:0(?:00|[178]\\d)|[3-9]\\d\\d)|(?:1(?:0[2-6]|1\\d)|[2-79]\\d\\d)\\d)|2(?:0(?:0(?:00|4\\d)|[1-7]\\d\\d)|(?:(?:[124-69]\\d|3[5-9])\\d|7(?:[0-79]\\d|8[013-9])|8(?:[2-6]\\d|7[01]))\\d)|[349]\\d{4}))\\d\\d|5(?:(?:[02]\\d|5[0-478])\\d|1(?:[0-8]\\d|95)|6(?:4[0-4]|5[1-589]))\\d{3}", [7, 8]], ["800(?:(?:0\\d\\d|1)\\d|[2-9])\\d{3}"], ["(?:40\\d\\d|900)\\d{4}", [7, 8]], ["70[0-2]\\d{5}", [8]]]], "EG": ["20", "00", "[189]\\d{8,9}|[24-6]\\d{8}|[135]\\d{7}", [8, 9, 10], [["(\\d)(\\d{7,8})", "$1 $2", ["[23]"], "0$1"], ["(\\d{2})(\\d{6,7})", "$1 $2", ["1[35]|[4-6]|8[2468]|9[235-7]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[89]"], "0$1"], ["(\\d{2})(\\d{8})", "$1 $2", ["1"], "0$1"]], "0", 0, 0, 0, 0, 0, [["13[23]\\d{6}|(?:15|57)\\d{6,7}|(?:2\\d|3|4[05-8]|5[05]|6[24-689]|8[2468]|9[235-7])\\d{7}", [8, 9]], ["1[0-25]\\d{8}", [10]], ["800\\d{7}", [10]], ["900\\d{7}", [10]]]], "EH": ["212", "00", "[5-8]\\d{8}", [9], 0, "0", 0, 0, 0, 0, 0, [["528[89]\\d{5}"], ["(?:6(?:[0-79]\\d|8[0-247-9])|7(?:[016-8]\\d|2[0-8]|3[01]|5[0-5]))\\d{6}"], ["80[0-7]\\d{6}"], ["89\\d{7}"], 0, 0, 0, 0, ["(?:592(?:4[0-2]|93)|80[89]\\d\\d)\\d{4}"]]], "ER": ["291", "00", "[178]\\d{6}", [7], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["[178]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1(?:1[12568]|[24]0|55|6[146])|8\\d\\d)\\d{4}"], ["(?:17[1-3]|7\\d\\d)\\d{4}"]]], "ES": ["34", "00", "400\\d{6}|(?:51|[6-9]\\d)\\d{7}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[89]00"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[4-9]"]]], 0, 0, 0, 0, 0, 0, [["96906(?:0[0-8]|1[1-9]|[2-9]\\d)\\d\\d|9(?:69(?:0[0-57-9]|[1-9]\\d)|73(?:[0-8]\\d|9[1-9]))\\d{4}|(?:400|8(?:[1356]\\d|[28][0-8]|[47][1-9])|9(?:[135]\\d|[268][0-8]|4[1-9]|7[124-9]))\\d{6}"], ["9(?:6906(?:09|10)|7390\\d\\d)\\d\\d|(?:6\\d|7[1-48])\\d{7}"], ["[89]00\\d{6}"], ["80[367]\\d{6}"], ["70\\d{7}"], 0, ["51\\d{7}"], 0, 0, ["90[12]\\d{6}"]]], "ET": ["251", "00", "(?:11|[2-57-9]\\d)\\d{7}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[1-57-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:11(?:[124]\\d\\d|3(?:[0-79]\\d|8[0-7])|5(?:[02-9]\\d|1[0-57-9])|6(?:[02-79]\\d|1[0-57-9]|8[0-8]))|2(?:2(?:11[1-9]|22[0-7]|33\\d|44[1467]|66[1-68])|5(?:11[124-6]|33[2-8]|44[1467]|55[14]|66[1-3679]|77[124-79]|880))|3(?:3(?:11[0-46-8]|(?:22|55)[0-6]|33[0134689]|44[04]|66[01467])|4(?:44[0-8]|55[0-69]|66[0-3]|77[1-5]))|4(?:6(?:119|22[0-24-7]|33[1-5]|44[13-69]|55[14-689]|660|88[1-4])|7(?:(?:11|22)[1-9]|33[13-7]|44[13-6]|55[1-689]))|5(?:7(?:227|55[05]|(?:66|77)[14-8])|8(?:11[149]|22[013-79]|33[0-68]|44[013-8]|550|66[1-5]|77\\d)))\\d{4}"], ["(?:7(?:[03]\\d|1[0-8]|2[1-35-79]|77|86|99)|(?:8[01]|9\\d)\\d)\\d{6}"]]], "FI": ["358", "00|99(?:[01469]|5(?:[14]1|3[23]|5[59]|77|88|9[09]))", "[1-35689]\\d{4}|7\\d{10,11}|(?:[124-7]\\d|3[0-46-9])\\d{8}|[1-9]\\d{5,8}", [5, 6, 7, 8, 9, 10, 11, 12], [["(\\d{5})", "$1", ["20[2-59]"], "0$1"], ["(\\d{3})(\\d{3,7})", "$1 $2", ["(?:[1-3]0|[68])0|70[07-9]"], "0$1"], ["(\\d{2})(\\d{4,8})", "$1 $2", ["[14]|2[09]|50|7[135]"], "0$1"], ["(\\d{2})(\\d{6,10})", "$1 $2", ["7"], "0$1"], ["(\\d)(\\d{4,9})", "$1 $2", ["(?:19|[2568])[1-8]|3(?:0[1-9]|[1-9])|9"], "0$1"]], "0", 0, 0, 0, 0, "1[03-79]|[2-9]", [["1[3-7][1-8]\\d{3,6}|(?:19[1-8]|[23568][1-8]\\d|9(?:00|[1-8]\\d))\\d{2,6}", [5, 6, 7, 8, 9]], ["(?:4[0-8]|50)\\d{4,8}", [6, 7, 8, 9, 10]], ["800\\d{4,6}", [7, 8, 9]], ["[67]00\\d{5,6}", [8, 9]], 0, 0, ["20\\d{4,8}|60[12]\\d{5,6}|7(?:099\\d{4,5}|5[03-9]\\d{3,7})|20[2-59]\\d\\d|(?:606|7(?:0[78]|1|3\\d))\\d{7}|(?:10|29|3[09]|70[1-5]\\d)\\d{4,8}"]], "00"], "FJ": ["679", "0(?:0|52)", "45\\d{5}|(?:0800\\d|[235-9])\\d{6}", [7, 11], [["(\\d{3})(\\d{4})", "$1 $2", ["[235-9]|45"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["0"]]], 0, 0, 0, 0, 0, 0, [["603\\d{4}|(?:3[0-6]|6[25-7]|8[58])\\d{5}", [7]], ["(?:[279]\\d|45|5[01568]|8[034679])\\d{5}", [7]], ["0800\\d{7}", [11]]], "00"], "FK": ["500", "00", "[2-7]\\d{4}", [5], 0, 0, 0, 0, 0, 0, 0, [["[2-47]\\d{4}"], ["[56]\\d{4}"]]], "FM": ["691", "00", "(?:[39]\\d\\d|820)\\d{4}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[389]"]]], 0, 0, 0, 0, 0, 0, [["31(?:00[67]|208|309)\\d\\d|(?:3(?:[2357]0[1-9]|602|804|905)|(?:820|9[2-6]\\d)\\d)\\d{3}"], ["31(?:00[67]|208|309)\\d\\d|(?:3(?:[2357]0[1-9]|602|804|905)|(?:820|9[2-7]\\d)\\d)\\d{3}"]]], "FO": ["298", "00", "[2-9]\\d{5}", [6], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["[2-9]"]]], 0, 0, "(10(?:01|[12]0|88))", 0, 0, 0, [["(?:20|[34]\\d|8[19])\\d{4}"], ["(?:[27][1-9]|5\\d|9[16])\\d{4}"], ["80[257-9]\\d{3}"], ["90(?:[13-5][15-7]|2[125-7]|9\\d)\\d\\d"], 0, 0, 0, 0, ["6[0-36]\\d{4}"]]], "FR": ["33", "00", "[1-9]\\d{8}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"], "0 $1"], ["(\\d)(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["[1-79]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:26[013-9]|59[1-35-9])\\d{6}|(?:[13]\\d|2[0-57-9]|4[1-9]|5[0-8])\\d{7}"], ["(?:6(?:[0-24-8]\\d|3[0-8]|9[589])|7[3-9]\\d)\\d{6}"], ["80[0-5]\\d{6}"], ["836(?:0[0-36-9]|[1-9]\\d)\\d{4}|8(?:1[2-9]|2[2-47-9]|3[0-57-9]|[569]\\d|8[0-35-9])\\d{6}"], 0, 0, ["80[6-9]\\d{6}"], 0, ["9\\d{8}"], ["8(?:1[01]|2[0156]|4[024]|84)\\d{6}"]]], "GA": ["241", "00", "(?:[067]\\d|11)\\d{6}|[2-7]\\d{6}", [7, 8], [["(\\d)(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-7]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["0"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["11|[67]"], "0$1"]], 0, 0, "0(11\\d{6}|60\\d{6}|61\\d{6}|6[256]\\d{6}|7[467]\\d{6})", "$1", 0, 0, [["[01]1\\d{6}", [8]], ["(?:(?:0[2-7]|7[467])\\d|6(?:0[0-4]|10|[256]\\d))\\d{5}|[2-7]\\d{6}"]]], "GB": ["44", "00", "[1-357-9]\\d{9}|[18]\\d{8}|8\\d{6}", [7, 9, 10], [["(\\d{3})(\\d{4})", "$1 $2", ["800", "8001", "80011", "800111", "8001111"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3", ["845", "8454", "84546", "845464"], "0$1"], ["(\\d{3})(\\d{6})", "$1 $2", ["800"], "0$1"], ["(\\d{5})(\\d{4,5})", "$1 $2", ["1(?:38|5[23]|69|76|94)", "1(?:(?:38|69)7|5(?:24|39)|768|946)", "1(?:3873|5(?:242|39[4-6])|(?:697|768)[347]|9467)"], "0$1"], ["(\\d{4})(\\d{5,6})", "$1 $2", ["1(?:[2-69][02-9]|[78])"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["[25]|7(?:0|6[02-9])", "[25]|7(?:0|6(?:[03-9]|2[356]))"], "0$1"], ["(\\d{4})(\\d{6})", "$1 $2", ["7"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[1389]"], "0$1"]], "0", 0, "0|180020", 0, 0, 0, [["(?:1(?:1(?:3(?:[0-58]\\d\\d|73[0-5])|4(?:(?:[0-5]\\d|70)\\d|69[7-9])|(?:(?:5[0-26-9]|[78][0-49])\\d|6(?:[0-4]\\d|5[01]))\\d)|(?:2(?:(?:0[024-9]|2[3-9]|3[3-79]|4[1-689]|[58][02-9]|6[0-47-9]|7[013-9]|9\\d)\\d|1(?:[0-7]\\d|8[0-3]))|(?:3(?:0\\d|1[0-8]|[25][02-9]|3[02-579]|[468][0-46-9]|7[1-35-79]|9[2-578])|4(?:0[03-9]|[137]\\d|[28][02-57-9]|4[02-69]|5[0-8]|[69][0-79])|5(?:0[1-35-9]|[16]\\d|2[024-9]|3[015689]|4[02-9]|5[03-9]|7[0-35-9]|8[0-468]|9[0-57-9])|6(?:0[034689]|1\\d|2[0-35689]|[38][013-9]|4[1-467]|5[0-69]|6[13-9]|7[0-8]|9[0-24578])|7(?:0[0246-9]|2\\d|3[0236-8]|4[03-9]|5[0-46-9]|6[013-9]|7[0-35-9]|8[024-9]|9[02-9])|8(?:0[35-9]|2[1-57-9]|3[02-578]|4[0-578]|5[124-9]|6[2-69]|7\\d|8[02-9]|9[02569])|9(?:0[02-589]|[18]\\d|2[02-689]|3[1-57-9]|4[2-9]|5[0-579]|6[2-47-9]|7[0-24578]|9[2-57]))\\d)\\d)|2(?:0[013478]|3[0189]|4[017]|8[0-46-9]|9[0-2])\\d{3})\\d{4}|1(?:2(?:0(?:46[1-4]|87[2-9])|545[1-79]|76(?:2\\d|3[1-8]|6[1-6])|9(?:7(?:2[0-4]|3[2-5])|8(?:2[2-8]|7[0-47-9]|8[3-5])))|3(?:6(?:38[2-5]|47[23])|8(?:47[04-9]|64[0157-9]))|4(?:044[1-7]|20(?:2[23]|8\\d)|6(?:0(?:30|5[2-57]|6[1-8]|7[2-8])|140)|8(?:052|87[1-3]))|5(?:2(?:4(?:3[2-79]|6\\d)|76\\d)|6(?:26[06-9]|686))|6(?:06(?:4\\d|7[4-79])|295[5-7]|35[34]\\d|47(?:24|61)|59(?:5[08]|6[67]|74)|9(?:55[0-4]|77[23]))|7(?:26(?:6[13-9]|7[0-7])|(?:442|688)\\d|50(?:2[0-3]|[3-68]2|76))|8(?:27[56]\\d|37(?:5[2-5]|8[239])|843[2-58])|9(?:0(?:0(?:6[1-8]|85)|52\\d)|3583|4(?:66[1-8]|9(?:2[01]|81))|63(?:23|3[1-4])|9561))\\d{3}", [9, 10]], ["7(?:457[0-57-9]|700[01]|911[028])\\d{5}|7(?:[1-3]\\d\\d|4(?:[0-46-9]\\d|5[0-689])|5(?:0[0-8]|[13-9]\\d|2[0-35-9])|7(?:0[1-9]|[1-7]\\d|8[02-9]|9[0-689])|8(?:[014-9]\\d|[23][0-8])|9(?:[024-9]\\d|1[02-9]|3[0-689]))\\d{6}", [10]], ["80[08]\\d{7}|800\\d{6}|8001111"], ["(?:8(?:4[2-5]|7[0-3])|9(?:[01]\\d|8[2-49]))\\d{7}|845464\\d", [7, 10]], ["70\\d{8}", [10]], 0, ["(?:3[0347]|55)\\d{8}", [10]], ["76(?:464|652)\\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\\d{6}", [10]], ["56\\d{8}", [10]]], 0, " x"], "GD": ["1", "011", "(?:473|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "473$1", 0, "473", [["473(?:2(?:3[0-2]|69)|3(?:2[89]|86)|4(?:[06]8|3[5-9]|4[0-4]|5[59]|73|90)|63[68]|7(?:58|84)|800|938)\\d{4}"], ["473(?:4(?:0[2-79]|1[04-9]|2[0-5]|49|5[6-8])|5(?:2[01]|3[3-8])|901)\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "GE": ["995", "00", "(?:[3-57]\\d\\d|800)\\d{6}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["70"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["32"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[57]"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[348]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:3(?:[256]\\d|4[124-9]|7[0-4])|4(?:1\\d|2[2-7]|3[1-79]|4[2-8]|7[239]|9[1-7]))\\d{6}"], ["5(?:(?:(?:0555|1(?:[17]77|555))[5-9]|757(?:7[7-9]|8[01]))\\d|22252[0-4])\\d\\d|5(?:0(?:0(?:1[09]|70)|505)|1(?:0[01]0|1(?:07|33|51))|2(?:0[02]0|2[25]2)|3(?:0[03]0|3[35]3)|4(?:0[04]0|411)|5222|9000)[0-4]\\d{3}|(?:5(?:0(?:0(?:0\\d|1[12]|2[02]|3[0-6]|4[04]|5[05]|77|88|9[09])|(?:[14]\\d|77)\\d|22[02]|888)|1(?:1(?:[03][01]|[124]\\d|5[02-6]|7[0-6])|4\\d\\d)|2(?:228|555)|3555|4(?:4(?:[02-9]\\d|14)|555)|5(?:[0157-9]\\d\\d|200|333|4(?:44|55))|6[89]\\d\\d|7(?:(?:[0147-9]\\d|22)\\d|5(?:00|[57]5))|8(?:0(?:[018]\\d|2[0-4])|5(?:55|8[89])|8(?:55|88))|9(?:090|[1-35-9]\\d\\d))|790\\d\\d)\\d{4}"], ["800\\d{6}"], 0, 0, 0, 0, 0, ["70[67]\\d{6}"]]], "GF": ["594", "00", "(?:694\\d|7093)\\d{5}|(?:59|[89]\\d)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-7]|80[6-9]|9[47]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[89]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:59(?:4(?:[02-49]\\d|1[0-5]|5[6-9]|6[0-3]|80)|88\\d)|80[6-9]\\d\\d)\\d{4}"], ["(?:694(?:[0-249]\\d|3[0-8])|7093[0-3])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:(?:396|76\\d)\\d|476[0-6])\\d{4}"]]], "GG": ["44", "00", "(?:1481|[357-9]\\d{3})\\d{6}|8\\d{6}(?:\\d{2})?", [7, 9, 10], 0, "0", 0, "([25-9]\\d{5})$|0|180020", "1481$1", 0, 0, [["1481[25-9]\\d{5}", [10]], ["7(?:(?:781|839)\\d|911[17])\\d{5}", [10]], ["80[08]\\d{7}|800\\d{6}|8001111"], ["(?:8(?:4[2-5]|7[0-3])|9(?:[01]\\d|8[0-3]))\\d{7}|845464\\d", [7, 10]], ["70\\d{8}", [10]], 0, ["(?:3[0347]|55)\\d{8}", [10]], ["76(?:464|652)\\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\\d{6}", [10]], ["56\\d{8}", [10]]]], "GH": ["233", "00", "[235]\\d{8}|800\\d{5,6}", [8, 9], [["(\\d{3})(\\d{5})", "$1 $2", ["8"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2358]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["3(?:181[0-5]|285[0-7]|3810)\\d{4}|3(?:0(?:[237-9]\\d|60)|[167](?:2[0-6]|7\\d|80)|2(?:2[0-5]|7\\d|8[0-4])|3(?:2[0-3]|7\\d|80)|4(?:2[013-9]|3[01]|7\\d|80)|5(?:2[0-7]|7\\d|80)|8(?:2[0-2]|7\\d|80)|9(?:[28]0|7\\d))\\d{5}", [9]], ["(?:2(?:[0346-9]\\d|5[67])|5(?:[03-7]\\d|9[1-9]))\\d{6}", [9]], ["800\\d{5,6}"]]], "GI": ["350", "00", "(?:[25]\\d|60)\\d{6}", [8], [["(\\d{3})(\\d{5})", "$1 $2", ["2"]]], 0, 0, 0, 0, 0, 0, [["2190[0-2]\\d{3}|2(?:0(?:[02]\\d|3[01])|16[24-9]|2[2-5]\\d)\\d{4}"], ["5251[0-4]\\d{3}|(?:5(?:[146-8]\\d\\d|250)|60(?:1[01]|6\\d))\\d{4}"]]], "GL": ["299", "00", "(?:19|[2-689]\\d|70)\\d{4}", [6], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["19|[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:19|3[1-7]|[68][1-9]|70|9\\d)\\d{4}"], ["[245]\\d{5}"], ["80\\d{4}"], 0, 0, 0, 0, 0, ["3[89]\\d{4}"]]], "GM": ["220", "00", "[48]\\d{8}|[2-9]\\d{6}", [7, 9], [["(\\d{3})(\\d{4})", "$1 $2", ["[235-9]|4(?:[0-35]|4[16-9])"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[48]"]]], 0, 0, 0, 0, 0, 0, [["(?:4(?:[23]\\d\\d|4(?:1[024679]|(?:4(?:[237-9]\\d|4[14-9])|8[0-389]\\d)\\d|5(?:5(?:3\\d|4[0-7])|[67]\\d\\d)))|5(?:5(?:3\\d|4[0-7])|6[67]\\d|7(?:1[04]|2[035]|3[58]|48))|8[0-389]\\d\\d)\\d{3}|44[6-9]\\d{4}"], ["(?:(?:[23679]\\d|4[015]|8(?:(?:3[35]|6[68]|99)\\d|7(?:[27]\\d|4[015])))\\d|5(?:[0-489]\\d|56))\\d{4}|8[4-7]\\d{5}"]]], "GN": ["224", "00", "722\\d{6}|(?:3|6\\d)\\d{7}", [8, 9], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["3"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[67]"]]], 0, 0, 0, 0, 0, 0, [["3(?:0(?:24|3[12]|4[1-35-7]|5[13]|6[189]|[78]1|9[1478])|1\\d\\d)\\d{4}", [8]], ["6[0-356]\\d{7}", [9]], 0, 0, 0, 0, 0, 0, ["722\\d{6}", [9]]]], "GP": ["590", "00", "7090\\d{5}|(?:[56]9|[89]\\d)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-79]|80[6-9]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:59(?:0(?:0[1-68]|[14][0-24-9]|2[0-68]|3[1-9]|5[3-579]|[68][0-689]|7[08]|9\\d)|87\\d)|80[6-9]\\d\\d)\\d{4}"], ["(?:69(?:0\\d\\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:(?:39[5-7]|76[018])\\d|475[0-6])\\d{4}"]]], "GQ": ["240", "00", "222\\d{6}|(?:3\\d|55|[89]0)\\d{7}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[235]"]], ["(\\d{3})(\\d{6})", "$1 $2", ["[89]"]]], 0, 0, 0, 0, 0, 0, [["33[0-24-9]\\d[46]\\d{4}|3(?:33|5\\d)\\d[7-9]\\d{4}"], ["(?:222|55\\d)\\d{6}"], ["80\\d[1-9]\\d{5}"], ["90\\d[1-9]\\d{5}"]]], "GR": ["30", "00", "5005000\\d{3}|8\\d{9,11}|(?:[269]\\d|70)\\d{8}", [10, 11, 12], [["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["21|7"]], ["(\\d{4})(\\d{6})", "$1 $2", ["2(?:2|3[2-57-9]|4[2-469]|5[2-59]|6[2-9]|7[2-69]|8[2-49])|5"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2689]"]], ["(\\d{3})(\\d{3,4})(\\d{5})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["2(?:1\\d\\d|2(?:2[1-46-9]|[36][1-8]|4[1-7]|5[1-4]|7[1-5]|[89][1-9])|3(?:1\\d|2[1-57]|[35][1-3]|4[13]|7[1-7]|8[124-6]|9[1-79])|4(?:1\\d|2[1-8]|3[1-4]|4[13-5]|6[1-578]|9[1-5])|5(?:1\\d|[29][1-4]|3[1-5]|4[124]|5[1-6])|6(?:1\\d|[269][1-6]|3[1245]|4[1-7]|5[13-9]|7[14]|8[1-5])|7(?:1\\d|2[1-5]|3[1-6]|4[1-7]|5[1-57]|6[135]|9[125-7])|8(?:1\\d|2[1-5]|[34][1-4]|9[1-57]))\\d{6}", [10]], ["68[57-9]\\d{7}|(?:69|94)\\d{8}", [10]], ["800\\d{7,9}"], ["90[19]\\d{7}", [10]], ["70\\d{8}", [10]], 0, ["5005000\\d{3}", [10]], 0, 0, ["8(?:0[16]|12|[27]5|50)\\d{7}", [10]]]], "GT": ["502", "00", "80\\d{6}|(?:1\\d{3}|[2-7])\\d{7}", [8, 11], [["(\\d{4})(\\d{4})", "$1 $2", ["[2-8]"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"]]], 0, 0, 0, 0, 0, 0, [["[267][2-9]\\d{6}", [8]], ["(?:[3-5]\\d\\d|80[0-4])\\d{5}", [8]], ["18[01]\\d{8}", [11]], ["19\\d{9}", [11]]]], "GU": ["1", "011", "(?:[58]\\d\\d|671|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "671$1", 0, "671", [["671(?:2\\d\\d|3(?:00|3[39]|4[349]|55|6[26])|4(?:00|56|7[1-9]|8[02-9])|5(?:55|6[2-5]|88)|6(?:3[2-578]|4[24-9]|5[34]|78|8[235-9])|7(?:[0479]7|2[0167]|3[45]|8[7-9])|8(?:[2-57-9]8|6[478])|9(?:2[29]|6[79]|7[1279]|8[7-9]|9[16-9]))\\d{4}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "GW": ["245", "00", "[49]\\d{8}|4\\d{6}", [7, 9], [["(\\d{3})(\\d{4})", "$1 $2", ["40"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[49]"]]], 0, 0, 0, 0, 0, 0, [["443\\d{6}", [9]], ["9(?:5\\d|6[569]|77)\\d{6}", [9]], 0, 0, 0, 0, 0, 0, ["40\\d{5}", [7]]]], "GY": ["592", "001", "(?:[2-8]\\d{3}|9008)\\d{3}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:1[6-9]|2[0-35-9]|3[1-4]|5[3-9]|6\\d|7[0-79])|3(?:2[25-9]|3\\d)|4(?:4[0-24]|5[56])|5(?:0[0-6]|16)|77[1-57])\\d{4}"], ["(?:51[01]|6\\d\\d|7(?:[0-6]\\d|70|8[0167]))\\d{4}"], ["(?:289|8(?:00|6[28]|88|99))\\d{4}"], ["9008\\d{3}"], 0, 0, 0, 0, ["515\\d{4}"]]], "HK": ["852", "00(?:30|5[09]|[126-9]?)", "8[0-46-9]\\d{6,7}|9\\d{4,7}|(?:[2-7]|9\\d{3})\\d{7}", [5, 6, 7, 8, 9, 11], [["(\\d{3})(\\d{2,5})", "$1 $2", ["900", "9003"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[2-7]|8[1-4]|9(?:0[1-9]|[1-8])"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"]], ["(\\d{3})(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["9"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:[13-9]\\d|2[013-9])\\d|3(?:(?:[1569][0-24-9]|4[0-246-9]|7[0-24-69])\\d|8(?:4[0-8]|[579]\\d|6[0-5]))|58(?:0[1-9]|1[2-9]))\\d{4}", [8]], ["(?:4(?:0(?:6[0-3]|9[3-6])|24[3-6]|44[0-35-9]|6(?:4[0-57-9]|6[0-6])|7(?:4[0-48]|6[0-5]))|5(?:25[3-7]|35[4-8]|73[0-6]|95[0-8])|6(?:26[013-8]|(?:66|78)[0-5])|7(?:0(?:7[1-8]|8[0-8])|10[1-4])|84(?:4[0-2]|8[0-35-9])|9(?:29[013-9]|39[014-9]|59[0-467]|899))\\d{4}|(?:4(?:4[0-35-9]|6[0-357-9]|7[0-35])|5(?:[1-59][0-46-9]|6[0-4689]|7[0-246-9])|6(?:0[1-9]|[13-59]\\d|[268][0-57-9]|7[0-79])|70[1-59]|84[0-39]|9(?:0[1-9]|1[02-9]|[2358][0-8]|[467]\\d))\\d{5}", [8]], ["800\\d{6}", [9]], ["900(?:[0-24-9]\\d{7}|3\\d{1,4})", [5, 6, 7, 8, 11]], ["8(?:1[0-4679]\\d|2(?:[0-36]\\d|7[0-4])|3(?:[034]\\d|2[09]|70))\\d{4}", [8]], 0, ["30(?:0[1-9]|[15-7]\\d|2[047]|89)\\d{4}", [8]], ["7(?:1(?:0[08]|1[0-3679]|3[013]|69|9[0136])|2(?:[02389]\\d|1[18]|7[27-9])|3(?:[0-38]\\d|7[0-369]|9[2357-9])|47\\d|5(?:[178]\\d|5[0-5])|6(?:0[0-7]|2[236-9]|[35]\\d)|7(?:[27]\\d|8[7-9])|8(?:[23689]\\d|7[1-9])|9(?:[025]\\d|6[0-246-8]|7[0-36-9]|8[238]))\\d{4}", [8]]], "00"], "HN": ["504", "00", "8\\d{10}|[237-9]\\d{7}", [8, 11], [["(\\d{4})(\\d{4})", "$1-$2", ["[237-9]"]]], 0, 0, 0, 0, 0, 0, [["2(?:2(?:0[0-59]|1[1-9]|[23]\\d|4[02-8]|5[57]|6[2458]|7[0135689]|8[01346-9]|9[0-2])|4(?:0[578]|2[3-59]|3[13-9]|4[0-68]|5[1-3589]|80)|5(?:0[2357-9]|1[1-6]|4[03-58]|5\\d|6[014-69]|7[04]|80)|6(?:[056]\\d|17|2[067]|3[047]|4[0-378]|[78][0-8]|9[01])|7(?:0[5-79]|2[01]|6[46-9]|7[02-9]|8[034]|91)|8(?:79|8[0-357-9]|9[1-57-9]))\\d{4}", [8]], ["[37-9]\\d{7}", [8]], ["8002\\d{7}", [11]]]], "HR": ["385", "00", "[2-69]\\d{8}|80\\d{5,7}|[1-79]\\d{7}|6\\d{6}", [7, 8, 9], [["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["6[01]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2,3})", "$1 $2 $3", ["8"], "0$1"], ["(\\d)(\\d{4})(\\d{3})", "$1 $2 $3", ["1"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["6|7[245]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["9"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2-57]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1\\d{7}|(?:2[0-3]|3[1-5]|4[02-47-9]|5[1-3])\\d{6,7}", [8, 9]], ["9(?:(?:0[1-9]|[12589]\\d)\\d\\d|7(?:[0679]\\d\\d|5(?:[01]\\d|44|55|77|9[5-79])))\\d{4}|98\\d{6}", [8, 9]], ["80\\d{5,7}"], ["6[01459]\\d{6}|6[01]\\d{5}", [7, 8]], ["7[45]\\d{6}", [8]], 0, ["62\\d{6,7}|72\\d{6}", [8, 9]]]], "HT": ["509", "00", "[2-589]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["[2-589]"]]], 0, 0, 0, 0, 0, 0, [["2(?:2\\d|5[1-5]|81|9[149])\\d{5}"], ["(?:[34]\\d|5[568])\\d{6}"], ["8\\d{7}"], 0, 0, 0, 0, 0, ["9(?:[67][0-4]|8[0-3589]|9\\d)\\d{5}"]]], "HU": ["36", "00", "[235-7]\\d{8}|[1-9]\\d{7}", [8, 9], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "(06 $1)"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[27][2-9]|3[2-7]|4[24-9]|5[2-79]|6|8[2-57-9]|9[2-69]"], "(06 $1)"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2-9]"], "06 $1"]], "06", 0, 0, 0, 0, 0, [["(?:1\\d|[27][2-9]|3[2-7]|4[24-9]|5[2-79]|6[23689]|8[2-57-9]|9[2-69])\\d{6}", [8]], ["(?:[257]0|3[01])\\d{7}", [9]], ["(?:[48]0\\d|680[29])\\d{5}"], ["9[01]\\d{6}", [8]], 0, 0, ["38\\d{7}", [9]], 0, ["21\\d{7}", [9]]]], "ID": ["62", "00[89]", "00[1-9]\\d{9,14}|(?:[1-36]|8\\d{5})\\d{6}|00\\d{9}|[1-9]\\d{8,10}|[2-9]\\d{7}", [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["15"]], ["(\\d{2})(\\d{5,9})", "$1 $2", ["2[124]|[36]1"], "(0$1)"], ["(\\d{3})(\\d{5,7})", "$1 $2", ["800"], "0$1"], ["(\\d{3})(\\d{5,8})", "$1 $2", ["[2-79]"], "(0$1)"], ["(\\d{3})(\\d{3,4})(\\d{3})", "$1-$2-$3", ["8[1-35-9]"], "0$1"], ["(\\d{3})(\\d{6,8})", "$1 $2", ["1"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["804"], "0$1"], ["(\\d{3})(\\d)(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["80"], "0$1"], ["(\\d{3})(\\d{4})(\\d{4,5})", "$1-$2-$3", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2[124]\\d{7,8}|619\\d{8}|2(?:1(?:14|500)|2\\d{3})\\d{3}|61\\d{5,8}|(?:2(?:[35][1-4]|6[0-8]|7[1-6]|8\\d|9[1-8])|3(?:1|[25][1-8]|3[1-68]|4[1-3]|6[1-3568]|7[0-469]|8\\d)|4(?:0[1-589]|1[01347-9]|2[0-36-8]|3[0-24-68]|43|5[1-378]|6[1-5]|7[134]|8[1245])|5(?:1[1-35-9]|2[25-8]|3[124-9]|4[1-3589]|5[1-46]|6[1-8])|6(?:[25]\\d|3[1-69]|4[1-6])|7(?:02|[125][1-9]|[36]\\d|4[1-8]|7[0-36-9])|9(?:0[12]|1[013-8]|2[0-479]|5[125-8]|6[23679]|7[159]|8[01346]))\\d{5,8}", [7, 8, 9, 10, 11]], ["8[1-35-9]\\d{7,10}", [9, 10, 11, 12]], ["00(?:1803\\d{5,11}|7803\\d{7})|(?:177\\d|800)\\d{5,7}", [8, 9, 10, 11, 12, 13, 14, 15, 16, 17]], ["809\\d{7}", [10]], 0, 0, ["(?:1500|8071\\d{3})\\d{3}", [7, 10]], 0, 0, ["804\\d{7}", [10]]]], "IE": ["353", "00", "(?:1\\d|[2569])\\d{6,8}|4\\d{6,9}|7\\d{8}|8\\d{8,9}", [7, 8, 9, 10], [["(\\d{2})(\\d{5})", "$1 $2", ["2[24-9]|47|58|6[237-9]|9[35-9]"], "(0$1)"], ["(\\d{3})(\\d{5})", "$1 $2", ["[45]0"], "(0$1)"], ["(\\d)(\\d{3,4})(\\d{4})", "$1 $2 $3", ["1"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2569]|4[1-69]|7[14]"], "(0$1)"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["70"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["81"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[78]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1"]], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["4"], "(0$1)"], ["(\\d{2})(\\d)(\\d{3})(\\d{4})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1\\d|21)\\d{6,7}|(?:2[24-9]|4(?:0[24]|5\\d|7)|5(?:0[45]|1\\d|8)|6(?:1\\d|[237-9])|9(?:1\\d|[35-9]))\\d{5}|(?:23|4(?:[1-469]|8\\d)|5[23679]|6[4-6]|7[14]|9[04])\\d{7}"], ["8(?:22|[35-9]\\d)\\d{6}", [9]], ["1800\\d{6}", [10]], ["15(?:1[2-8]|[2-8]0|9[089])\\d{6}", [10]], ["700\\d{6}", [9]], ["88210[1-9]\\d{4}|8(?:[35-79]5\\d\\d|8(?:[013-9]\\d\\d|2(?:[01][1-9]|[2-9]\\d)))\\d{5}", [10]], ["818\\d{6}", [9]], 0, ["76\\d{7}", [9]], ["18[59]0\\d{6}", [10]]]], "IL": ["972", "0(?:0|1(?:05|[2-9]))", "1\\d{6}(?:\\d{3,5})?|[57]\\d{8}|[1-489]\\d{7}", [7, 8, 9, 10, 11, 12], [["(\\d{4})(\\d{3})", "$1-$2", ["125"]], ["(\\d{4})(\\d{2})(\\d{2})", "$1-$2-$3", ["121"]], ["(\\d)(\\d{3})(\\d{4})", "$1-$2-$3", ["[2-489]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1-$2-$3", ["[57]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1-$2-$3", ["12"]], ["(\\d{4})(\\d{6})", "$1-$2", ["159"]], ["(\\d)(\\d{3})(\\d{3})(\\d{3})", "$1-$2-$3-$4", ["1[7-9]"]], ["(\\d{3})(\\d{1,2})(\\d{3})(\\d{4})", "$1-$2 $3-$4", ["15"]]], "0", 0, 0, 0, 0, 0, [["153\\d{8,9}|29[1-9]\\d{5}|(?:2[0-8]|[3489]\\d)\\d{6}", [8, 11, 12]], ["55(?:4(?:0[0-4]|10|6[015-9])|57[0-289]|8[06][0-2])\\d{4}|5(?:(?:[0-2][02-9]|[36]\\d|[49][2-9]|8[3-7])\\d|5(?:01|2\\d|3[0-3]|4[3-5]|5[0-25689]|6[6-8]|7[0-267]|8[7-9]|9[1-9]))\\d{5}", [9]], ["1(?:255|80[019]\\d{3})\\d{3}", [7, 10]], ["1212\\d{4}|1(?:200|9(?:0[0-2]|19|9\\d))\\d{6}", [8, 10]], 0, ["151\\d{8,9}", [11, 12]], ["1599\\d{6}", [10]], 0, ["7(?:280[01]|38(?:[05]\\d|8[0-358])|8(?:33|55|77|81)\\d)\\d{4}|7(?:18|2[23]|3[237]|47|6[258]|7\\d|82|9[2-9])\\d{6}", [9]], ["1700\\d{6}", [10]]]], "IM": ["44", "00", "1624\\d{6}|(?:[3578]\\d|90)\\d{8}", [10], 0, "0", 0, "([25-8]\\d{5})$|0|180020", "1624$1", 0, "74576|(?:16|7[56])24", [["1624(?:230|[5-8]\\d\\d)\\d{3}"], ["76245[06]\\d{4}|7(?:4576|[59]24\\d|624[0-4689])\\d{5}"], ["808162\\d{4}"], ["8(?:440[49]06|72299\\d)\\d{3}|(?:8(?:45|70)|90[0167])624\\d{4}"], ["70\\d{8}"], 0, ["3440[49]06\\d{3}|(?:3(?:08162|3\\d{4}|45624|7(?:0624|2299))|55\\d{4})\\d{4}"], 0, ["56\\d{8}"]]], "IN": ["91", "00", "(?:000800|[2-9]\\d\\d)\\d{7}|1\\d{7,12}", [8, 9, 10, 11, 12, 13], [["(\\d{8})", "$1", ["5(?:0|2[23]|3[03]|[67]1|88)", "5(?:0|2(?:21|3)|3(?:0|3[23])|616|717|888)", "5(?:0|2(?:21|3)|3(?:0|3[23])|616|717|8888)"], 0, 1], ["(\\d{4})(\\d{4,5})", "$1 $2", ["180", "1800"], 0, 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["140"], 0, 1], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["11|2[02]|33|4[04]|79[1-5]|80[2-46]", "11|2[02]|33|4[04]|79[1-5]|80(?:[2-4]|6[0-589])", "11|2[02]|33|4[04]|79(?:[1245]|3(?:[02-9]|1[0-24-9]))|80(?:[2-4]|6[0-589])"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["1(?:2[0-249]|3[0-25]|4[145]|[68]|7[1257])|2(?:1[257]|3[013]|4[01]|5[0137]|6[0158]|78|8[1568])|3(?:26|4[1-3]|5[34]|6[01489]|7[02-46]|8[159])|4(?:1[36]|2[1-47]|5[12]|6[0-26-9]|7[0-24-9]|8[013-57]|9[014-7])|5(?:1[025]|22|[36][25]|4[28]|5[12]|[78]1)|6(?:12|[2-4]1|5[17]|6[13]|80)|7(?:12|3[134]|61|88)|8(?:16|2[014]|3[126]|6[136]|7[078]|8[34]|91)|(?:43|59|75)[15]|(?:1[59]|29|67)[14]", "1(?:2[0-24]|3[0-25]|4[145]|[59][14]|6[1-9]|7[1257]|8[1-57-9])|2(?:1[257]|3[013]|4[01]|5[0137]|6[058]|78|8[1568]|9[14])|3(?:26|4[1-3]|5[34]|6[01489]|7[02-46]|8[159])|4(?:1[36]|2[1-47]|3[15]|5[12]|6[0-26-9]|7[0-24-9]|8[013-57]|9[014-7])|5(?:1[025]|22|[36][25]|4[28]|[578]1|9[15])|674|7(?:(?:3[34]|5[15])[2-6]|61[346]|88[0-8])|8(?:70[2-6]|84[235-7]|91[3-7])|(?:1(?:29|60|8[06])|261|552|6(?:12|[2-47]1|5[17]|6[13]|80)|7(?:12|31)|8(?:16|2[014]|3[126]|6[136]|7[78]|83))[2-7]", "1(?:2[0-24]|3[0-25]|4[145]|[59][14]|6[1-9]|7[1257]|8[1-57-9])|2(?:1[257]|3[013]|4[01]|5[0137]|6[058]|78|8[1568]|9[14])|3(?:26|4[1-3]|5[34]|6[01489]|7[02-46]|8[159])|4(?:1[36]|2[1-47]|3[15]|5[12]|6[0-26-9]|7[0-24-9]|8[013-57]|9[014-7])|5(?:1[025]|22|[36][25]|4[28]|[578]1|9[15])|6(?:12(?:[2-6]|7[0-8])|74[2-7])|7(?:3171|5[15][2-6]|61[346]|88(?:[2-7]|82))|8(?:70[2-6]|84(?:[2356]|7[19])|91(?:[3-6]|7[19]))|73[134][2-6]|8(?:16|2[014]|3[126]|6[136]|7[78]|83)(?:[2-6]|7[19])|(?:1(?:29|60|8[06])|261|552|6(?:[2-4]1|5[17]|6[13]|7(?:1|4[0189])|80)|7(?:12|88[01]))[2-7]"], "0$1", 1], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1(?:[2-479]|5[0235-9])|[2-5]|6(?:1[1358]|2[2457-9]|3[2-5]|4[235-7]|5[2-689]|6[24578]|7[235689]|8[1-6])|7(?:1[013-9]|3[129]|5[29]|6[02-5]|70)|807", "1(?:[2-479]|5[0235-9])|[2-5]|6(?:1[1358]|2(?:[2457]|84|95)|3(?:[2-4]|55)|4[235-7]|5[2-689]|6[24578]|7(?:[23569]|8[0-57-9])|8[1-6])|7(?:1(?:[013-8]|9[6-9])|3(?:17|2[0-49]|9[2-57])|5(?:2[1-3]|9[0-6])|6(?:0[5689]|2[5-9]|3[02-8]|4|5[0-367])|70[13-7])|807[19]", "1(?:[2-479]|5(?:[0236-9]|5[013-9]))|[2-5]|6(?:2(?:84|95)|355|8(?:28[235-7]|3))|73179|807(?:1|9[1-3])|(?:1552|6(?:(?:1[1358]|2[2457]|3[2-4]|4[235-7]|5[2-689]|6[24578])\\d|7(?:[23569]\\d|8[0-57-9])|8(?:[14-6]\\d|2[0-79]))|7(?:1(?:[013-8]\\d|9[6-9])|3(?:2[0-49]|9[2-57])|5(?:2[1-3]|9[0-6])|6(?:0[5689]|2[5-9]|3[02-8]|4\\d|5[0-367])|70[13-7]))[2-7]"], "0$1", 1], ["(\\d{5})(\\d{5})", "$1 $2", ["16|[6-9]"], "0$1", 1], ["(\\d{4})(\\d{2,4})(\\d{4})", "$1 $2 $3", ["18[06]", "18[06]0"], 0, 1], ["(\\d{4})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["18"], 0, 1]], "0", 0, 0, 0, 0, 0, [["(?:2717(?:[2-7]\\d|95)|6828[235-7]\\d)\\d{4}|(?:170[24]|280[13468]|4(?:20[24]|72[2-8])|552[1-7])\\d{6}|(?:271[0-689]|682[0-79]|782[0-6])[2-7]\\d{5}|(?:2(?:[02][2-79]|90)|3(?:23|80)|683|79[1-5])\\d{7}|(?:11|33|4[04]|80)[2-7]\\d{7}|(?:342|674|788)(?:[0189][2-7]|[2-7]\\d)\\d{5}|(?:1(?:2[0-249]|3[0-25]|4[145]|[59][14]|6[014]|7[1257]|8[01346])|2(?:1[257]|3[013]|4[01]|5[0137]|6[0158]|78|8[1568]|9[14])|3(?:26|4[13]|5[34]|6[01489]|7[02-46]|8[159])|4(?:1[36]|2[1-47]|3[15]|5[12]|6[0-26-9]|7[014-9]|8[013-57]|9[014-7])|5(?:1[025]|22|[36][25]|4[28]|[578]1|9[15])|6(?:12|[2-47]1|5[17]|6[13]|80)|7(?:12|2[14]|3[134]|4[47]|5[15]|[67]1)|8(?:16|2[014]|3[126]|6[136]|7[078]|8[34]|91))[2-7]\\d{6}|(?:1(?:2[35-8]|3[346-9]|4[236-9]|[59][0235-9]|6[235-9]|7[34689]|8[257-9])|2(?:1[134689]|3[24-8]|4[2-8]|5[25689]|6[2-4679]|7[3-79]|8[2-479]|9[235-9])|3(?:01|1[79]|2[1245]|4[5-8]|5[125689]|6[235-7]|7[157-9]|8[2-46-8])|4(?:1[14578]|2[5689]|3[2-467]|5[4-7]|6[35]|73|8[2689]|9[2389])|5(?:[16][146-9]|2[14-8]|3[1346]|4[14-69]|5[46]|7[2-4]|8[2-8]|9[246])|6(?:1[1358]|2[2457]|3[2-4]|4[235-7]|5[2-689]|6[24578]|7[235689]|8[14-6])|7(?:1[013-9]|2[0235-9]|3[2679]|4[1-35689]|5[2-46-9]|[67][02-9]|8[013-7]|90)|8(?:1[1357-9]|2[235-8]|3[03-57-9]|4[0-24-9]|5\\d|6[2457-9]|7[1-6]|8[1256]|9[2-4]))\\d[2-7]\\d{5}", [10]], ["(?:6(?:1279|828[01489])|7(?:887[02-9]|9313)|8(?:079[04-9]|(?:84|91)7[02-8]))\\d{5}|(?:160[01]|6(?:(?:12|[2-4]1|5[17]|6[13]|80)[0189]|7(?:1[0189]|86))|7(?:1(?:2[0189]|9[0-5])|3(?:2[5-8]|[34][017-9]|9[016-9])|5(?:[15][017-9]|2[04-9]|9[7-9])|6(?:0[0-47]|1[0-257-9]|2[0-4]|3[19]|5[4589])|70[0289]|88[089])|8(?:0(?:6[67]|7[02-8])|70[017-9]|84[01489]|91[0-289]))\\d{6}|(?:731|8(?:16|2[014]|3[126]|6[136]|7[78]|83))(?:[0189]\\d|7[02-8])\\d{5}|(?:6(?:(?:1[1358]|2[2457]|3[2-4]|4[235-7]|5[2-689]|6[24578])\\d|7(?:[23569]\\d|4[0189]|8[0-57-9])|8(?:[14-6]\\d|2[0-79]))|7(?:1(?:[013-8]\\d|9[6-9])|3(?:2[0-49]|9[2-5])|5(?:2[1-3]|9[0-6])|6(?:0[5689]|2[5-9]|3[02-8]|4\\d|5[0-367])|70[13-7]|881))[0189]\\d{5}|(?:6(?:[09]\\d|1[04679]|2[03689]|3[05-9]|4[0489]|50|6[069]|7[07]|8[7-9])|7(?:[024]\\d|3[05-8]|5[0346-8]|6[6-9]|7[1-9]|8[0-79]|9[06-9])|8(?:0[01589]|1[0-57-9]|2[235-9]|3[03-57-9]|[45]\\d|6[02457-9]|7[1-69]|8[0-25-9]|9[02-9])|9\\d\\d)\\d{7}", [10]], ["000800\\d{7}|180(?:0\\d{4,9}|3\\d{9})"], ["186[12]\\d{9}", [13]], 0, 0, ["140\\d{7}", [10]], 0, 0, ["1860\\d{7}", [11]]]], "IO": ["246", "00", "3\\d{6}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["3"]]], 0, 0, 0, 0, 0, 0, [["37\\d{5}"], ["38\\d{5}"]]], "IQ": ["964", "00", "(?:1|7\\d\\d)\\d{7}|[2-6]\\d{7,8}", [8, 9, 10], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2-6]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["7"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1\\d{7}|(?:2[13-5]|3[02367]|4[023]|5[03]|6[026])\\d{6,7}", [8, 9]], ["7[3-9]\\d{8}", [10]]]], "IR": ["98", "00", "[1-9]\\d{9}|(?:[1-8]\\d\\d|9)\\d{3,4}", [4, 5, 6, 7, 10], [["(\\d{4,5})", "$1", ["96"], "0$1"], ["(\\d{2})(\\d{4,5})", "$1 $2", ["(?:1[137]|2[13-68]|3[1458]|4[145]|5[1468]|6[16]|7[1467]|8[13467])[12689]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["9"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["[1-8]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1[137]|2[13-68]|3[1458]|4[145]|5[1468]|6[16]|7[1467]|8[13467])(?:[03-57]\\d{7}|[16]\\d{3}(?:\\d{4})?|[289]\\d{3}(?:\\d(?:\\d{3})?)?)|94(?:000[09]|(?:12\\d|30[0-2])\\d|2(?:[02689]0\\d|121)|4(?:111|40\\d))\\d{4}", [6, 7, 10]], ["9(?:(?:0[0-5]|[13]\\d|2[0-3])\\d\\d|9(?:[0-46]\\d\\d|5(?:10|5\\d)|8(?:[12]\\d|3[0-2]|88)|9(?:[0-359]\\d|69|77|8[7-9])))\\d{5}", [10]], 0, 0, 0, 0, ["96(?:0[12]|2[16-8]|3(?:08|[14]5|[23]|66)|4(?:0|80)|5[01]|6[89]|86|9[19])", [4, 5]]]], "IS": ["354", "00|1(?:0(?:01|[12]0)|100)", "(?:38\\d|[4-9])\\d{6}", [7, 9], [["(\\d{3})(\\d{4})", "$1 $2", ["[4-9]"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["3"]]], 0, 0, 0, 0, 0, 0, [["(?:4(?:1[0-24-69]|2[0-7]|[37][0-8]|4[0-24589]|5[0-68]|6\\d|8[0-36-8])|5(?:05|[156]\\d|2[02578]|3[0-579]|4[03-7]|7[0-2578]|8[0-35-9]|9[013-689])|872)\\d{4}", [7]], ["(?:38[589]\\d\\d|6(?:1[1-8]|2[0-6]|3[026-9]|4[014679]|5[0159]|6[0-69]|70|8[06-8]|9\\d)|7(?:5[057]|[6-9]\\d)|8(?:2[0-59]|[3-69]\\d|8[238]))\\d{4}"], ["80[0-8]\\d{4}", [7]], ["90(?:0\\d|1[5-79]|2[015-79]|3[135-79]|4[125-7]|5[25-79]|7[1-37]|8[0-35-7])\\d{3}", [7]], 0, ["(?:689|8(?:7[18]|80)|95[48])\\d{4}", [7]], ["809\\d{4}", [7]], 0, ["49[0-24-79]\\d{4}", [7]]], "00"], "IT": ["39", "00", "0\\d{5,11}|1\\d{8,10}|3(?:[0-8]\\d{7,10}|9\\d{7,8})|(?:43|55|70)\\d{8}|8\\d{5}(?:\\d{2,4})?", [6, 7, 8, 9, 10, 11, 12], [["(\\d{2})(\\d{4,6})", "$1 $2", ["0[26]"]], ["(\\d{3})(\\d{3,6})", "$1 $2", ["0[13-57-9][0159]|8(?:03|4[17]|9[2-5])", "0[13-57-9][0159]|8(?:03|4[17]|9(?:2|3[04]|[45][0-4]))"]], ["(\\d{4})(\\d{2,6})", "$1 $2", ["0(?:[13-579][2-46-8]|8[236-8])"]], ["(\\d{4})(\\d{4})", "$1 $2", ["894"]], ["(\\d{2})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["0[26]|5"]], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["1(?:44|[679])|[378]|43"]], ["(\\d{3})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["0[13-57-9][0159]|14"]], ["(\\d{2})(\\d{4})(\\d{5})", "$1 $2 $3", ["0[26]"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["0"]], ["(\\d{3})(\\d{4})(\\d{4,5})", "$1 $2 $3", ["[03]"]]], 0, 0, 0, 0, 0, 0, [["0(?:669[0-79]\\d{1,6}|831\\d{2,8})|0(?:1(?:[0159]\\d|[27][1-5]|31|4[1-4]|6[1356]|8[2-57])|2\\d\\d|3(?:[0159]\\d|2[1-4]|3[12]|[48][1-6]|6[2-59]|7[1-7])|4(?:[0159]\\d|[23][1-9]|4[245]|6[1-5]|7[1-4]|81)|5(?:[0159]\\d|2[1-5]|3[2-6]|4[1-79]|6[4-6]|7[1-578]|8[3-8])|6(?:[0-57-9]\\d|6[0-8])|7(?:[0159]\\d|2[12]|3[1-7]|4[2-46]|6[13569]|7[13-6]|8[1-59])|8(?:[0159]\\d|2[3-578]|3[2356]|[6-8][1-5])|9(?:[0159]\\d|[238][1-5]|4[12]|6[1-8]|7[1-6]))\\d{2,7}"], ["3[2-9]\\d{7,8}|(?:31|43)\\d{8}", [9, 10]], ["80(?:0\\d{3}|3)\\d{3}", [6, 9]], ["(?:0878\\d{3}|89(?:2\\d|3[04]|4(?:[0-4]|[5-9]\\d\\d)|5[0-4]))\\d\\d|(?:1(?:44|6[346])|89(?:38|5[5-9]|9))\\d{6}", [6, 8, 9, 10]], ["1(?:78\\d|99)\\d{6}", [9, 10]], ["3[2-8]\\d{9,10}", [11, 12]], 0, 0, ["55\\d{8}", [10]], ["84(?:[08]\\d{3}|[17])\\d{3}", [6, 9]]]], "JE": ["44", "00", "1534\\d{6}|(?:[3578]\\d|90)\\d{8}", [10], 0, "0", 0, "([0-24-8]\\d{5})$|0|180020", "1534$1", 0, 0, [["1534[0-24-8]\\d{5}"], ["7(?:(?:(?:50|82)9|937)\\d|7(?:00[378]|97\\d))\\d{5}"], ["80(?:07(?:35|81)|8901)\\d{4}"], ["(?:8(?:4(?:4(?:4(?:05|42|69)|703)|5(?:041|800))|7(?:0002|1206))|90(?:066[59]|1810|71(?:07|55)))\\d{4}"], ["701511\\d{4}"], 0, ["(?:3(?:0(?:07(?:35|81)|8901)|3\\d{4}|4(?:4(?:4(?:05|42|69)|703)|5(?:041|800))|7(?:0002|1206))|55\\d{4})\\d{4}"], ["76(?:464|652)\\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\\d{6}"], ["56\\d{8}"]]], "JM": ["1", "011", "(?:[58]\\d\\d|658|900)\\d{7}", [10], 0, "1", 0, 0, 0, 0, "658|876", [["8766060\\d{3}|(?:658(?:2(?:[5-8]\\d|9[0-46-9])|[3-9]\\d\\d)|876(?:52[35]|6(?:0[1-3579]|1[0235-9]|[23]\\d|40|5[06]|6[2-589]|7[0-25-9]|8[04]|9[4-9])|7(?:0[2-689]|[1-6]\\d|8[056]|9[45])|9(?:0[1-8]|1[02378]|[2-8]\\d|9[2-468])))\\d{4}"], ["(?:6582(?:[0-4]\\d|95)|876(?:2(?:0[1-9]|[13-9]\\d|2[013-9])|[348]\\d\\d|5(?:0[1-9]|[1-9]\\d)|6(?:4[89]|6[67])|7(?:0[07]|7\\d|8[1-47-9]|9[0-36-9])|9(?:[01]9|9[0579])))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "JO": ["962", "00", "(?:(?:[2689]|7\\d)\\d|32|427|53)\\d{6}", [8, 9], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["[2356]|87"], "(0$1)"], ["(\\d{3})(\\d{5,6})", "$1 $2", ["[89]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["70"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["[47]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["87(?:000|90[01])\\d{3}|(?:2(?:6(?:2[0-35-9]|3[0-578]|4[24-7]|5[0-24-8]|[6-8][023]|9[0-3])|7(?:0[1-79]|10|2[014-7]|3[0-689]|4[019]|5[0-3578]))|32(?:0[1-69]|1[1-35-7]|2[024-7]|3\\d|4[0-3]|[5-7][023])|53(?:0[0-3]|[13][023]|2[0-59]|49|5[0-35-9]|6[15]|7[45]|8[1-6]|9[0-36-9])|6(?:2(?:[05]0|22)|3(?:00|33)|4(?:0[0-25]|1[2-7]|2[0569]|[38][07-9]|4[025689]|6[0-589]|7\\d|9[0-2])|5(?:[01][056]|2[034]|3[0-57-9]|4[178]|5[0-69]|6[0-35-9]|7[1-379]|8[0-68]|9[0239]))|87(?:20|7[078]|99))\\d{4}", [8]], ["(?:427|7(?:11|[29]\\d|[78][0-25-9]))\\d{6}", [9]], ["80\\d{6}", [8]], ["9\\d{7}", [8]], ["70\\d{7}", [9]], 0, ["8(?:10|8\\d)\\d{5}", [8]], ["74(?:66|77)\\d{5}", [9]], 0, ["85\\d{6}", [8]]]], "JP": ["81", "010", "00[1-9]\\d{6,14}|[25-9]\\d{9}|(?:00|[1-9]\\d\\d)\\d{6}", [8, 9, 10, 11, 12, 13, 14, 15, 16, 17], [["(\\d{3})(\\d{3})(\\d{3})", "$1-$2-$3", ["(?:12|57|99)0"], "0$1"], ["(\\d{4})(\\d)(\\d{4})", "$1-$2-$3", ["1(?:26|3[79]|4[56]|5[4-68]|6[3-5])|499|5(?:76|97)|746|8(?:3[89]|47|51)|9(?:80|9[16])", "1(?:267|3(?:7[247]|9[278])|466|5(?:47|58|64)|6(?:3[245]|48|5[4-68]))|499[2468]|5(?:76|97)9|7468|8(?:3(?:8[7-9]|96)|477|51[2-9])|9(?:802|9(?:1[23]|69))|1(?:45|58)[67]", "1(?:267|3(?:7[247]|9[278])|466|5(?:47|58|64)|6(?:3[245]|48|5[4-68]))|499[2468]|5(?:769|979[2-69])|7468|8(?:3(?:8[7-9]|96[2457-9])|477|51[2-9])|9(?:802|9(?:1[23]|69))|1(?:45|58)[67]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1-$2-$3", ["60"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1-$2-$3", ["3|4(?:2[09]|7[01])|6[1-9]", "3|4(?:2(?:0|9[02-69])|7(?:0[019]|1))|6[1-9]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1-$2-$3", ["1(?:1|5[45]|77|88|9[69])|2(?:2[1-37]|3[0-269]|4[59]|5|6[24]|7[1-358]|8[1369]|9[0-38])|4(?:[28][1-9]|3[0-57]|[45]|6[248]|7[2-579]|9[29])|5(?:2|3[0459]|4[0-369]|5[29]|8[02389]|9[0-389])|7(?:2[02-46-9]|34|[58]|6[0249]|7[57]|9[2-6])|8(?:2[124589]|3[26-9]|49|51|6|7[0-468]|8[68]|9[019])|9(?:[23][1-9]|4[15]|5[138]|6[1-3]|7[156]|8[189]|9[1-489])", "1(?:1|5(?:4[018]|5[017])|77|88|9[69])|2(?:2(?:[127]|3[014-9])|3[0-269]|4[59]|5(?:[1-3]|5[0-69]|9[19])|62|7(?:[1-35]|8[0189])|8(?:[16]|3[0134]|9[0-5])|9(?:[028]|17))|4(?:2(?:[13-79]|8[014-6])|3[0-57]|[45]|6[248]|7[2-47]|8[1-9]|9[29])|5(?:2|3(?:[045]|9[0-8])|4[0-369]|5[29]|8[02389]|9[0-3])|7(?:2[02-46-9]|34|[58]|6[0249]|7[57]|9(?:[23]|4[0-59]|5[01569]|6[0167]))|8(?:2(?:[1258]|4[0-39]|9[0-2469])|3(?:[29]|60)|49|51|6(?:[0-24]|36|5[0-3589]|7[23]|9[01459])|7[0-468]|8[68])|9(?:[23][1-9]|4[15]|5[138]|6[1-3]|7[156]|8[189]|9(?:[1289]|3[34]|4[0178]))|(?:264|837)[016-9]|2(?:57|93)[015-9]|(?:25[0468]|422|838)[01]|(?:47[59]|59[89]|8(?:6[68]|9))[019]", "1(?:1|5(?:4[018]|5[017])|77|88|9[69])|2(?:2[127]|3[0-269]|4[59]|5(?:[1-3]|5[0-69]|9(?:17|99))|6(?:2|4[016-9])|7(?:[1-35]|8[0189])|8(?:[16]|3[0134]|9[0-5])|9(?:[028]|17))|4(?:2(?:[13-79]|8[014-6])|3[0-57]|[45]|6[248]|7[2-47]|9[29])|5(?:2|3(?:[045]|9(?:[0-58]|6[4-9]|7[0-35689]))|4[0-369]|5[29]|8[02389]|9[0-3])|7(?:2[02-46-9]|34|[58]|6[0249]|7[57]|9(?:[23]|4[0-59]|5[01569]|6[0167]))|8(?:2(?:[1258]|4[0-39]|9[0169])|3(?:[29]|60|7(?:[017-9]|6[6-8]))|49|51|6(?:[0-24]|36[2-57-9]|5(?:[0-389]|5[23])|6(?:[01]|9[178])|7(?:2[2-468]|3[78])|9[0145])|7[0-468]|8[68])|9(?:4[15]|5[138]|7[156]|8[189]|9(?:[1289]|3(?:31|4[357])|4[0178]))|(?:8294|96)[1-3]|2(?:57|93)[015-9]|(?:223|8699)[014-9]|(?:25[0468]|422|838)[01]|(?:48|8292|9[23])[1-9]|(?:47[59]|59[89]|8(?:68|9))[019]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{4})", "$1-$2-$3", ["[14]|[289][2-9]|5[3-9]|7[2-4679]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1-$2-$3", ["800"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1-$2-$3", ["[25-9]"], "0$1"]], "0", 0, "(000[2569]\\d{4,6})$|(?:(?:003768)0?)|0", "$1", 0, 0, [["(?:1(?:1[235-8]|2[3-6]|3[3-9]|4[2-6]|[58][2-8]|6[2-7]|7[2-9]|9[1-9])|(?:2[2-9]|[36][1-9])\\d|4(?:[2-578]\\d|6[02-8]|9[2-59])|5(?:[2-589]\\d|6[1-9]|7[2-8])|7(?:[25-9]\\d|3[4-9]|4[02-9])|8(?:[2679]\\d|3[2-9]|4[5-9]|5[1-9]|8[03-9])|9(?:[2-58]\\d|[679][1-9]))\\d{6}", [9]], ["[6-9]0[1-9]\\d{7}", [10]], ["00777(?:[01]|5\\d)\\d\\d|(?:00(?:7778|882[1245])|(?:120|800\\d)\\d\\d)\\d{4}|00(?:37|66|78)\\d{6,13}"], ["990\\d{6}", [9]], ["60\\d{7}", [9]], 0, ["570\\d{6}", [9]], ["20\\d{8}", [10]], ["50[1-9]\\d{7}", [10]]]], "KE": ["254", "000", "(?:[17]\\d\\d|900)\\d{6}|(?:2|80)0\\d{6,7}|[4-6]\\d{6,8}", [7, 8, 9, 10], [["(\\d{2})(\\d{5,7})", "$1 $2", ["[24-6]"], "0$1"], ["(\\d{3})(\\d{6})", "$1 $2", ["[17]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[89]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:4[245]|5[1-79]|6[01457-9])\\d{5,7}|(?:4[136]|5[08]|62)\\d{7}|(?:[24]0|66)\\d{6,7}", [7, 8, 9]], ["(?:1(?:0[0-8]|[18]\\d|2[014]|3[05-9]|4[0-6])|7\\d\\d)\\d{6}", [9]], ["800[02-8]\\d{5,6}", [9, 10]], ["900[02-9]\\d{5}", [9]]]], "KG": ["996", "00", "8\\d{9}|[235-9]\\d{8}", [9, 10], [["(\\d{4})(\\d{5})", "$1 $2", ["3(?:1[346]|[24-79])"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[235-79]|88"], "0$1"], ["(\\d{3})(\\d{3})(\\d)(\\d{2,3})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["312(?:5[0-79]\\d|9(?:[0-689]\\d|7[0-24-9]))\\d{3}|(?:3(?:1(?:2[0-46-8]|3[1-9]|47|[56]\\d)|2(?:22|3[0-479]|6[0-7])|4(?:22|5[6-9]|6\\d)|5(?:22|3[4-7]|59|6\\d)|6(?:22|5[35-7]|6\\d)|7(?:22|3[468]|4[1-9]|59|[67]\\d)|9(?:22|4[1-8]|6\\d))|6(?:09|12|2[2-4])\\d)\\d{5}", [9]], ["312(?:58\\d|973)\\d{3}|(?:2(?:0[0-35]|2\\d)|5[0-24-7]\\d|600|7(?:[07]\\d|55)|88[08]|9(?:12|9[05-9]))\\d{6}", [9]], ["800\\d{6,7}"]]], "KH": ["855", "00[14-9]", "1\\d{9}|[1-9]\\d{7,8}", [8, 9, 10], [["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[1-9]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1"]]], "0", 0, 0, 0, 0, 0, [["23(?:4(?:[2-4]|[56]\\d)|[568]\\d\\d)\\d{4}|23[236-9]\\d{5}|(?:2[4-6]|3[2-6]|4[2-4]|[5-7][2-5])(?:(?:[237-9]|4[56]|5\\d)\\d{5}|6\\d{5,6})", [8, 9]], ["(?:(?:1[28]|3[18]|9[67])\\d|6[016-9]|7(?:[07-9]|[16]\\d)|8(?:[013-79]|8\\d))\\d{6}|(?:1\\d|9[0-57-9])\\d{6}|(?:2[3-6]|3[2-6]|4[2-4]|[5-7][2-5])48\\d{5}", [8, 9]], ["1800(?:1\\d|2[019])\\d{4}", [10]], ["1900(?:1\\d|2[09])\\d{4}", [10]]]], "KI": ["686", "00", "(?:[37]\\d|6[0-79])\\d{6}|(?:[2-48]\\d|50)\\d{3}", [5, 8], 0, "0", 0, 0, 0, 0, 0, [["(?:[24]\\d|3[1-9]|50|65(?:02[12]|12[56]|22[89]|[3-5]00)|7(?:27\\d\\d|3100|5(?:02[12]|12[56]|22[89]|[34](?:00|81)|500))|8[0-5])\\d{3}"], ["(?:6200[01]|7(?:310[1-9]|5(?:02[03-9]|12[0-47-9]|22[0-7]|[34](?:0[1-9]|8[02-9])|50[1-9])))\\d{3}|(?:63\\d\\d|7(?:(?:[0146-9]\\d|2[0-689])\\d|3(?:[02-9]\\d|1[1-9])|5(?:[0-2][013-9]|[34][1-79]|5[1-9]|[6-9]\\d)))\\d{4}", [8]], 0, 0, 0, 0, 0, 0, ["30(?:0[01]\\d\\d|12(?:11|20))\\d\\d", [8]]]], "KM": ["269", "00", "[3478]\\d{6}", [7], [["(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3", ["[3478]"]]], 0, 0, 0, 0, 0, 0, [["7[4-7]\\d{5}"], ["[34]\\d{6}"], 0, ["8\\d{6}"]]], "KN": ["1", "011", "(?:[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-7]\\d{6})$|1", "869$1", 0, "869", [["869(?:2(?:29|36)|302|4(?:6[015-9]|70)|56[5-7])\\d{4}"], ["869(?:48[89]|55[6-8]|66\\d|76[02-7])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "KP": ["850", "00|99", "85\\d{6}|(?:19\\d|[2-7])\\d{7}", [8, 10], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"], "0$1"], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["[2-7]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:195|2)\\d|3[19]|4[159]|5[37]|6[17]|7[39]|85)\\d{6}"], ["19[1-3]\\d{7}", [10]]]], "KR": ["82", "00(?:[125689]|3(?:[46]5|91)|7(?:00|27|3|55|6[126]))", "00[1-9]\\d{8,11}|(?:[12]|5\\d{3})\\d{7}|[13-6]\\d{9}|(?:[1-6]\\d|80)\\d{7}|[3-6]\\d{4,5}|(?:00|7)0\\d{8}", [5, 6, 8, 9, 10, 11, 12, 13, 14], [["(\\d{2})(\\d{3,4})", "$1-$2", ["(?:3[1-3]|[46][1-4]|5[1-5])1"], "0$1"], ["(\\d{4})(\\d{4})", "$1-$2", ["1"]], ["(\\d)(\\d{3,4})(\\d{4})", "$1-$2-$3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1-$2-$3", ["[36]0|8"], "0$1"], ["(\\d{2})(\\d{3,4})(\\d{4})", "$1-$2-$3", ["[1346]|5[1-5]"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1-$2-$3", ["[57]"], "0$1"], ["(\\d{2})(\\d{5})(\\d{4})", "$1-$2-$3", ["5"], "0$1"]], "0", 0, "0(8(?:[1-46-8]|5\\d\\d))?", 0, 0, 0, [["(?:2|3[1-3]|[46][1-4]|5[1-5])[1-9]\\d{6,7}|(?:3[1-3]|[46][1-4]|5[1-5])1\\d{2,3}", [5, 6, 8, 9, 10]], ["1(?:05(?:[0-8]\\d|9[0-6])|22[13]\\d)\\d{4,5}|1(?:0[0-46-9]|[16-9]\\d|2[013-9])\\d{6,7}", [9, 10]], ["00(?:308\\d{6,7}|798\\d{7,9})|(?:00368|[38]0)\\d{7}", [9, 11, 12, 13, 14]], ["60[2-9]\\d{6}", [9]], ["50\\d{8,9}", [10, 11]], 0, ["1(?:5(?:22|33|44|66|77|88|99)|6(?:[07]0|44|6[0168]|88)|8(?:00|33|55|77|99))\\d{4}", [8]], ["15\\d{7,8}", [9, 10]], ["70\\d{8}", [10]]]], "KW": ["965", "00", "18\\d{5}|(?:[2569]\\d|41)\\d{6}", [7, 8], [["(\\d{4})(\\d{3,4})", "$1 $2", ["[169]|2(?:[235]|4[1-35-9])|52"]], ["(\\d{3})(\\d{5})", "$1 $2", ["[245]"]]], 0, 0, 0, 0, 0, 0, [["2(?:[23]\\d\\d|4(?:[1-35-9]\\d|44)|5(?:0[034]|[2-46]\\d|5[1-3]|7[1-7]))\\d{4}", [8]], ["(?:41\\d\\d|5(?:(?:[05]\\d|1[0-7]|6[56])\\d|2(?:22|5[25])|7(?:55|77)|88[58]|999)|6(?:(?:0[034679]|5[015-9]|6\\d)\\d|1(?:00|11|6[16])|2[26]2|3[36]3|4[46]4|7(?:0[013-9]|[67]\\d)|8[68]8|9(?:[069]\\d|3[039]))|9(?:(?:[04679]\\d|8[057-9])\\d|1(?:00|1[01]|99)|2(?:00|2\\d)|3(?:00|3[03])|5(?:00|5\\d)))\\d{4}", [8]], ["18\\d{5}", [7]]]], "KY": ["1", "011", "(?:345|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "345$1", 0, "345", [["345(?:2(?:22|3[23]|44|66)|333|444|6(?:23|38|40)|7(?:30|4[35-79]|6[6-9]|77)|8(?:00|1[45]|4[89]|88)|9(?:14|4[035-9]))\\d{4}"], ["345(?:32[1-9]|4(?:1[2-6]|2[0-4])|5(?:1[67]|2[5-79]|4[6-9]|50|76)|649|82[56]|9(?:1[679]|2[2-9]|3[06-9]|90))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["(?:345976|900[2-9]\\d\\d)\\d{4}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "KZ": ["7", "810", "8\\d{13}|[78]\\d{9}", [10, 14], 0, "8", 0, 0, 0, 0, "7", [["7(?:1(?:0(?:[23]\\d|4[0-3]|59|63)|1(?:[23]\\d|4[0-79]|59)|2(?:[23]\\d|59)|3(?:2\\d|3[0-79]|4[0-35-9]|59)|4(?:[24]\\d|3[013-9]|5[1-9]|97)|5(?:2\\d|3[1-9]|4[0-7]|59)|6(?:[2-4]\\d|5[19]|61)|72\\d|8(?:[27]\\d|3[1-46-9]|4[0-5]|59))|2(?:1(?:[23]\\d|4[46-9]|5[3469])|2(?:2\\d|3[0679]|46|5[12679])|3(?:[2-4]\\d|5[139])|4(?:2\\d|3[1-35-9]|59)|5(?:[23]\\d|4[0-8]|59|61)|6(?:2\\d|3[1-9]|4[0-4]|59)|7(?:[2379]\\d|40|5[279])|8(?:[23]\\d|4[0-3]|59)|9(?:2\\d|3[124578]|59)))\\d{5}", [10]], ["7(?:0[0-25-8]|47|6[0-4]|7[15-8]|85)\\d{7}", [10]], ["8(?:00|108\\d{3})\\d{7}"], ["809\\d{7}", [10]], ["808\\d{7}", [10]], 0, 0, 0, ["751\\d{7}", [10]]], "8~10"], "LA": ["856", "00", "(?:2\\d|3)\\d{8}|(?:[235-8]\\d|41)\\d{6}", [8, 9, 10], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["2[13]|3[14]|[4-8]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3 $4", ["3"], "0$1"], ["(\\d{2})(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["2"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2[13]|[35-7][14]|41|8[1468])\\d{6}", [8]], ["208[78]\\d{6}|(?:20[23579]|30)\\d{7}", [9, 10]]]], "LB": ["961", "00", "[27-9]\\d{7}|[13-9]\\d{6}", [7, 8], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["[13-69]|7(?:[2-57]|62|8[0-6]|9[04-9])|8[02-9]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[27-9]"]]], "0", 0, 0, 0, 0, 0, [["7(?:62|8[0-6]|9[04-9])\\d{4}|(?:[14-69]\\d|2(?:[14-69]\\d|[78][1-9])|7[2-57]|8[02-9])\\d{5}"], ["(?:(?:3|81)\\d|7(?:[01]\\d|6[013-9]|8[7-9]|9[0-4]))\\d{5}"], 0, ["9[01]\\d{6}", [8]], 0, 0, 0, 0, 0, ["80\\d{6}", [8]]]], "LC": ["1", "011", "(?:[58]\\d\\d|758|900)\\d{7}", [10], 0, "1", 0, "([2-8]\\d{6})$|1", "758$1", 0, "758", [["758(?:234|4(?:30|5\\d|6[2-9]|8[0-2])|57[0-2]|(?:63|75)8)\\d{4}"], ["758(?:28[4-7]|384|4(?:6[01]|8[4-9])|5(?:1[89]|20|84)|7(?:1[2-9]|2\\d|3[0-3])|812)\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "LI": ["423", "00", "[68]\\d{8}|(?:[2378]\\d|90)\\d{5}", [7, 9], [["(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3", ["[2379]|8(?:0[09]|7)", "[2379]|8(?:0(?:02|9)|7)"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["69"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["6"]]], "0", 0, "(1001)|0", 0, 0, 0, [["(?:2(?:01|1[27]|2[024]|3\\d|6[02-578]|9[06])|3(?:[24]0|33|7[0135-7]|8[048]|9[0269]))\\d{4}", [7]], ["(?:6(?:(?:4[5-9]|5\\d)\\d|6(?:[024-68]\\d|1[01]|3[7-9]|7[02]))\\d|7(?:[37-9]\\d|42|56))\\d{4}"], ["8002[28]\\d\\d|80(?:05\\d|9)\\d{4}"], ["90(?:02[258]|1(?:23|3[14])|66[136])\\d\\d", [7]], 0, ["697(?:42|56|[78]\\d)\\d{4}", [9]], ["870(?:28|87)\\d\\d", [7]]]], "LK": ["94", "00", "[1-9]\\d{8}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["7"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[1-689]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:12[2-9]|602|8[12]\\d|9(?:1\\d|22|9[245]))\\d{6}|(?:11|2[13-7]|3[1-8]|4[157]|5[12457]|6[35-7])[2-57]\\d{6}"], ["7(?:[0-25-8]\\d|4[0-4])\\d{6}"], 0, 0, 0, 0, ["1973\\d{5}"]]], "LR": ["231", "00", "(?:[2457]\\d|33|88)\\d{7}|(?:2\\d|[4-6])\\d{6}", [7, 8, 9], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["4[67]|[56]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2-578]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2\\d{7}", [8]], ["(?:(?:(?:22|33)0|555|7(?:6[01]|7\\d)|88\\d)\\d|4(?:240|[67]))\\d{5}|[56]\\d{6}", [7, 9]], 0, ["332(?:02|[34]\\d)\\d{4}", [9]]]], "LS": ["266", "00", "(?:[256]\\d\\d|800)\\d{5}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[2568]"]]], 0, 0, 0, 0, 0, 0, [["2\\d{7}"], ["[56]\\d{7}"], ["800[1256]\\d{4}"]]], "LT": ["370", "00", "(?:[3469]\\d|52|[78]0)\\d{6}", [8], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["52[0-7]"], "(0-$1)", 1], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["[7-9]"], "0 $1", 1], ["(\\d{2})(\\d{6})", "$1 $2", ["37|4(?:[15]|6[1-8])"], "(0-$1)", 1], ["(\\d{3})(\\d{5})", "$1 $2", ["[3-6]"], "(0-$1)", 1]], "0", 0, "[08]", 0, 0, 0, [["(?:3[1478]|4[124-6]|52)\\d{6}"], ["6\\d{7}"], ["80[02]\\d{5}"], ["9(?:0[0239]|10)\\d{5}"], ["70[05]\\d{5}"], 0, ["70[67]\\d{5}"], 0, ["[89]01\\d{5}"], ["808\\d{5}"]]], "LU": ["352", "00", "35[013-9]\\d{4,8}|6\\d{8}|35\\d{2,4}|(?:[2457-9]\\d|3[0-46-9])\\d{2,9}", [4, 5, 6, 7, 8, 9, 10, 11], [["(\\d{2})(\\d{3})", "$1 $2", ["2(?:0[2-689]|[2-9])|[3-57]|8(?:0[2-9]|[13-9])|9(?:0[89]|[2-579])"]], ["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["2(?:0[2-689]|[2-9])|[3-57]|8(?:0[2-9]|[13-9])|9(?:0[89]|[2-579])"]], ["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["20[2-689]"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{1,2})", "$1 $2 $3 $4", ["20"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{1,5})", "$1 $2 $3 $4", ["[3-57]|8[13-9]|9(?:0[89]|[2-579])|(?:2|80)[2-9]"]], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["80[01]|90[015]"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3 $4", ["20"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["6"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})(\\d{1,2})", "$1 $2 $3 $4 $5", ["20"]]], 0, 0, "(15(?:0[06]|1[12]|[35]5|4[04]|6[26]|77|88|99)\\d)", 0, 0, 0, [["(?:35[013-9]|80[2-9]|90[89])\\d{1,8}|(?:2[2-9]|3[0-46-9]|[457]\\d|8[13-9]|9[2-579])\\d{2,9}"], ["6(?:[26][18]|5[1568]|7[189]|81|9[128])\\d{6}", [9]], ["800\\d{5}", [8]], ["90[015]\\d{5}", [8]], 0, 0, 0, 0, ["20(?:1\\d{5}|[2-689]\\d{1,7})", [4, 5, 6, 7, 8, 9, 10]], ["801\\d{5}", [8]]]], "LV": ["371", "00", "(?:[268]\\d|78|90)\\d{6}", [8], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2679]|8[01]"]]], 0, 0, 0, 0, 0, 0, [["6\\d{7}"], ["2333[0-8]\\d{3}|2(?:[0-24-9]\\d\\d|3(?:0[07]|[14-9]\\d|2[02-9]|3[0-24-9]))\\d{4}"], ["80\\d{6}"], ["90\\d{6}"], 0, 0, 0, 0, 0, ["81\\d{6}"]]], "LY": ["218", "00", "[2-9]\\d{8}", [9], [["(\\d{2})(\\d{7})", "$1-$2", ["[2-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:0[56]|[1-6]\\d|7[124579]|8[124])|3(?:1\\d|2[2356])|4(?:[17]\\d|2[1-357]|5[2-4]|8[124])|5(?:[1347]\\d|2[1-469]|5[13-5]|8[1-4])|6(?:[1-479]\\d|5[2-57]|8[1-5])|7(?:[13]\\d|2[13-79])|8(?:[124]\\d|5[124]|84))\\d{6}"], ["9[1-6]\\d{7}"]]], "MA": ["212", "00", "[5-8]\\d{8}", [9], [["(\\d{4})(\\d{5})", "$1-$2", ["892"], "0$1"], ["(\\d{2})(\\d{7})", "$1-$2", ["8(?:0[0-7]|9)"], "0$1"], ["(\\d)(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["[5-8]"], "0$1"]], "0", 0, 0, 0, 0, "[5-8]", [["5(?:(?:18|4[0679]|5[03])\\d|2(?:[0-25-79]\\d|3[1-578]|4[02-46-8]|8[0235-9])|3(?:[0-47]\\d|5[02-9]|6[02-8]|8[014-9]|9[3-9]))\\d{5}"], ["(?:6(?:[0-79]\\d|8[0-247-9])|7(?:[016-8]\\d|2[0-8]|3[01]|5[0-5]))\\d{6}"], ["80[0-7]\\d{6}"], ["89\\d{7}"], 0, 0, 0, 0, ["(?:592(?:4[0-2]|93)|80[89]\\d\\d)\\d{4}"]]], "MC": ["377", "00", "(?:[3489]|[67]\\d)\\d{7}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["4"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[389]"]], ["(\\d)(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["[67]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:870|9[2-47-9]\\d)\\d{5}", [8]], ["4(?:[46]\\d|5[1-9])\\d{5}|(?:3|[67]\\d)\\d{7}"], ["(?:800|90\\d)\\d{5}", [8]]]], "MD": ["373", "00", "(?:[235-7]\\d|[89]0)\\d{6}", [8], [["(\\d{3})(\\d{5})", "$1 $2", ["[89]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["22|3"], "0$1"], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["[25-7]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:2[1-9]|3[1-79])\\d|5(?:33|5[257]))\\d{5}"], ["562\\d{5}|(?:6\\d|7[16-9])\\d{6}"], ["800\\d{5}"], ["90[056]\\d{5}"], 0, 0, ["803\\d{5}"], 0, ["3[08]\\d{6}"], ["808\\d{5}"]]], "ME": ["382", "00", "(?:20|[3-79]\\d)\\d{6}|80\\d{6,7}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:20[2-8]|3(?:[0-2][2-7]|3[24-7])|4(?:0[2-467]|1[2467])|5(?:0[2467]|1[24-7]|2[2-467]))\\d{5}", [8]], ["6(?:[07-9]\\d|3[024]|6[0-25])\\d{5}", [8]], ["80(?:[0-2578]|9\\d)\\d{5}"], ["9(?:4[1568]|5[178])\\d{5}", [8]], 0, 0, ["77[1-9]\\d{5}", [8]], 0, ["78[1-49]\\d{5}", [8]]]], "MF": ["590", "00", "7090\\d{5}|(?:[56]9|[89]\\d)\\d{7}", [9], 0, "0", 0, 0, 0, 0, 0, [["(?:59(?:0(?:0[079]|[14]3|[27][79]|3[03-7]|5[0-268]|87)|87\\d)|80[6-9]\\d\\d)\\d{4}"], ["(?:69(?:0\\d\\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:(?:39[5-7]|76[018])\\d|475[0-6])\\d{4}"]]], "MG": ["261", "00", "[23]\\d{8}", [9], [["(\\d{2})(\\d{2})(\\d{3})(\\d{2})", "$1 $2 $3 $4", ["[23]"], "0$1"]], "0", 0, "([24-9]\\d{6})$|0", "20$1", 0, 0, [["2072[29]\\d{4}|20(?:2\\d|4[47]|5[3467]|6[279]|7[356]|8[268]|9[2457])\\d{5}"], ["3[2-9]\\d{7}"], 0, 0, 0, 0, 0, 0, ["22\\d{7}"]]], "MH": ["692", "011", "329\\d{4}|(?:[256]\\d|45)\\d{5}", [7], [["(\\d{3})(\\d{4})", "$1-$2", ["[2-6]"]]], "1", 0, 0, 0, 0, 0, [["(?:247|528|625)\\d{4}"], ["(?:(?:23|54)5|329|45[35-8])\\d{4}"], 0, 0, 0, 0, 0, 0, ["635\\d{4}"]]], "MK": ["389", "00", "[2-578]\\d{7}", [8], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["2|34[47]|4(?:[37]7|5[47]|64)"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[347]"], "0$1"], ["(\\d{3})(\\d)(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[58]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:2(?:62|77)0|3444)\\d|4[56]440)\\d{3}|(?:34|4[357])700\\d{3}|(?:2(?:[0-3]\\d|5[0-578]|6[01]|82)|3(?:1[3-68]|[23][2-68]|4[23568])|4(?:[23][2-68]|4[3-68]|5[2568]|6[25-8]|7[24-68]|8[4-68]))\\d{5}"], ["7(?:3555|(?:474|9[019]7)7)\\d{3}|7(?:[0-25-8]\\d\\d|3(?:[1-478]\\d|6[01])|4(?:2\\d|60|7[01578])|9(?:[2-4]\\d|5[01]|7[015]))\\d{4}"], ["800\\d{5}"], ["5\\d{7}"], 0, 0, 0, 0, 0, ["8(?:0[1-9]|[1-9]\\d)\\d{5}"]]], "ML": ["223", "00", "[24-9]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[24-9]"]]], 0, 0, 0, 0, 0, 0, [["2(?:07[0-8]|12[67])\\d{4}|(?:2(?:02|1[4-689])|4(?:0[0-4]|4[1-69]))\\d{5}"], ["2(?:0(?:01|79)|17\\d)\\d{4}|(?:5[0-3]|[679]\\d|8[2-59])\\d{6}"], ["80\\d{6}"]]], "MM": ["95", "00", "1\\d{5,7}|95\\d{6}|(?:[4-7]|9[0-46-9])\\d{6,8}|(?:2|8\\d)\\d{5,8}", [6, 7, 8, 9, 10], [["(\\d)(\\d{2})(\\d{3})", "$1 $2 $3", ["16|2"], "0$1"], ["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["4(?:[2-46]|5[3-5])|5|6(?:[1-689]|7[235-7])|7(?:[0-4]|5[2-7])|8[1-5]|(?:60|86)[23]"], "0$1"], ["(\\d)(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[12]|452|678|86", "[12]|452|6788|86"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[4-7]|8[1-35]"], "0$1"], ["(\\d)(\\d{3})(\\d{4,6})", "$1 $2 $3", ["9(?:2[0-4]|[35-9]|4[137-9])"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"], "0$1"], ["(\\d)(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["92"], "0$1"], ["(\\d)(\\d{5})(\\d{4})", "$1 $2 $3", ["9"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1(?:(?:12|[28]\\d|3[56]|7[3-6]|9[0-6])\\d|4(?:2[29]|7[0-2]|83)|6)|2(?:2(?:00|8[34])|4(?:0\\d|22|7[0-2]|83)|51\\d\\d)|4(?:2(?:2\\d\\d|48[013])|3(?:20\\d|4(?:70|83)|56)|420\\d|5(?:2\\d|470))|6(?:0(?:[23]|88\\d)|(?:124|[56]2\\d)\\d|2472|3(?:20\\d|470)|4(?:2[04]\\d|472)|7(?:3\\d\\d|4[67]0|8(?:[01459]\\d|8))))\\d{4}|5(?:2(?:2\\d{5,6}|47[02]\\d{4})|(?:3472|4(?:2(?:1|86)|470)|522\\d|6(?:20\\d|483)|7(?:20\\d|48[01])|8(?:20\\d|47[02])|9(?:20\\d|470))\\d{4})|7(?:(?:0470|4(?:25\\d|470)|5(?:202|470|96\\d))\\d{4}|1(?:20\\d{4,5}|4(?:70|83)\\d{4}))|8(?:1(?:2\\d{5,6}|4(?:10|7[01]\\d)\\d{3})|2(?:2\\d{5,6}|(?:320|490\\d)\\d{3})|(?:3(?:2\\d\\d|470)|4[24-7]|5(?:(?:2\\d|51)\\d|4(?:[1-35-9]\\d|4[0-57-9]))|6[23])\\d{4})|(?:1[2-6]\\d|4(?:2[24-8]|3[2-7]|[46][2-6]|5[3-5])|5(?:[27][2-8]|3[2-68]|4[24-8]|5[23]|6[2-4]|8[24-7]|9[2-7])|6(?:[19]20|42[03-6]|(?:52|7[45])\\d)|7(?:[04][24-8]|[15][2-7]|22|3[2-4])|8(?:1[2-689]|2[2-8]|(?:[35]2|64)\\d))\\d{4}|25\\d{5,6}|(?:2[2-9]|6(?:1[2356]|[24][2-6]|3[24-6]|5[2-4]|6[2-8]|7[235-7]|8[245]|9[24])|8(?:3[24]|5[245]))\\d{4}", [6, 7, 8, 9]], ["(?:17[01]|9(?:2(?:[0-4]|[56]\\d\\d)|(?:3(?:[0-36]|4\\d)|(?:6\\d|8[89]|9[4-8])\\d|7(?:3|40|[5-9]\\d))\\d|4(?:(?:[0245]\\d|[1379])\\d|88)|5[0-6])\\d)\\d{4}|9[69]1\\d{6}|9(?:[68]\\d|9[089])\\d{5}", [7, 8, 9, 10]], ["80080(?:0[1-9]|2\\d)\\d{3}", [10]], 0, 0, 0, 0, 0, ["1333\\d{4}", [8]]]], "MN": ["976", "001", "[12]\\d{7,9}|[5-9]\\d{7}", [8, 9, 10], [["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["11|2[16]"], "0$1"], ["(\\d{4})(\\d{4})", "$1 $2", ["[5-9]"]], ["(\\d{3})(\\d{5,6})", "$1 $2", ["[12]2[1-3]"], "0$1"], ["(\\d{4})(\\d{5,6})", "$1 $2", ["[12](?:27|3[2-8]|4[2-68]|5[1-4689])", "[12](?:27|3[2-8]|4[2-68]|5[1-4689])[0-3]"], "0$1"], ["(\\d{5})(\\d{4,5})", "$1 $2", ["[12]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["[12](?:2[1-3]|(?:3[2-8]|4[2-68]|5[1-4689])\\d)\\d{5,6}|7(?:0(?:[0-5]\\d|7[078]|80)|128)\\d{4}|[12]27\\d{6}|(?:11|2[16]|5[368])\\d{6}"], ["(?:87[01]|92[0139])\\d{5}|(?:5[05]|6[069]|7[28]|8[0135689]|9[013-9])\\d{6}", [8]], 0, 0, 0, 0, 0, 0, ["712[0-79]\\d{4}|7(?:1[013-9]|[5-79]\\d)\\d{5}", [8]]]], "MO": ["853", "00", "0800\\d{3}|(?:28|[68]\\d)\\d{6}", [7, 8], [["(\\d{4})(\\d{3})", "$1 $2", ["0"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[268]"]]], 0, 0, 0, 0, 0, 0, [["(?:28[2-9]|8(?:11|[2-57-9]\\d))\\d{5}", [8]], ["6800[0-79]\\d{3}|6(?:[235]\\d\\d|6(?:0[0-5]|[1-9]\\d)|8(?:0[1-9]|[14-8]\\d|2[5-9]|[39][0-4]))\\d{4}", [8]], ["0800\\d{3}", [7]]]], "MP": ["1", "011", "[58]\\d{9}|(?:67|90)0\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "670$1", 0, "670", [["670(?:2(?:3[3-7]|56|8[4-8])|32[1-38]|4(?:33|8[348])|5(?:32|55|88)|6(?:64|70|82)|78[3589]|8[3-9]8|989)\\d{4}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "MQ": ["596", "00", "7091\\d{5}|(?:[56]9|[89]\\d)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-79]|8(?:0[6-9]|[36])"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:59(?:6(?:[03-7]\\d|1[05]|2[7-9]|8[0-39]|9[04-9])|89\\d)|80[6-9]\\d\\d|9(?:477[6-9]|767[4589]))\\d{4}"], ["(?:69[67]\\d\\d|7091[0-3])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:397[0-3]|477[0-5]|76(?:6\\d|7[0-367]))\\d{4}"]]], "MR": ["222", "00", "(?:[2-4]\\d\\d|800)\\d{5}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-48]"]]], 0, 0, 0, 0, 0, 0, [["(?:25[08]|35\\d|45[1-7])\\d{5}"], ["[2-4][0-46-9]\\d{6}"], ["800\\d{5}"]]], "MS": ["1", "011", "(?:[58]\\d\\d|664|900)\\d{7}", [10], 0, "1", 0, "([34]\\d{6})$|1", "664$1", 0, "664", [["6644(?:1[0-3]|91)\\d{4}"], ["664(?:3(?:49|9[1-6])|49[2-6])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "MT": ["356", "00", "3550\\d{4}|(?:[2579]\\d\\d|800)\\d{5}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[2357-9]"]]], 0, 0, 0, 0, 0, 0, [["20(?:3[1-4]|6[059])\\d{4}|2(?:0[19]|[1-357]\\d|60)\\d{5}"], ["(?:7(?:210|[79]\\d\\d)|9(?:[29]\\d\\d|69[67]|8(?:1[1-3]|89|97)))\\d{4}"], ["800(?:02|[3467]\\d)\\d{3}"], ["5(?:0(?:0(?:37|43)|(?:6\\d|70|9[0168])\\d)|[12]\\d0[1-5])\\d{3}"], 0, 0, ["501\\d{5}"], ["7117\\d{4}"], ["3550\\d{4}"]]], "MU": ["230", "0(?:0|[24-7]0|3[03])", "(?:[57]|8\\d\\d)\\d{7}|[2-468]\\d{6}", [7, 8, 10], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-46]|8[013]"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[57]"]], ["(\\d{5})(\\d{5})", "$1 $2", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:[0346-8]\\d|1[0-8])|4(?:[013568]\\d|2[0-24-8]|71|90)|54(?:[3-5]\\d|71)|6\\d\\d|8(?:14|3[129]))\\d{4}", [7, 8]], ["5(?:4(?:2[1-389]|7[1-9])|87[15-8])\\d{4}|(?:5(?:2[5-9]|4[3-689]|[57]\\d|8[0-689]|9[0-8])|7(?:0[0-7]|3[013]))\\d{5}", [8]], ["802\\d{7}|80[0-2]\\d{4}", [7, 10]], ["30\\d{5}", [7]], 0, 0, 0, ["219\\d{4}", [7]], ["3(?:20|9\\d)\\d{4}", [7]]], "020"], "MV": ["960", "0(?:0|19)", "(?:800|9[0-57-9]\\d)\\d{7}|[34679]\\d{6}", [7, 10], [["(\\d{3})(\\d{4})", "$1-$2", ["[34679]"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[89]"]]], 0, 0, 0, 0, 0, 0, [["(?:3(?:0[0-4]|3[0-59])|6(?:[58][024689]|6[024-68]|7[02468]))\\d{4}", [7]], ["(?:46[46]|[79]\\d\\d)\\d{4}", [7]], ["800\\d{7}", [10]], ["900\\d{7}", [10]], 0, 0, ["4(?:0[01]|50)\\d{4}", [7]]], "00"], "MW": ["265", "00", "(?:[1289]\\d|31|77)\\d{7}|1\\d{6}", [7, 9], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["1[2-9]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[1-37-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1[2-9]\\d{5}", [7]], ["111\\d{6}|(?:2[12]|31|77|[89][89])\\d{7}", [9]]]], "MX": ["52", "0[09]", "[2-9]\\d{9}", [10], [["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["33|5[56]|81"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:0[01]|2\\d|3[1-35-8]|4[13-9]|7[1-689]|8[1-578]|9[467])|3(?:1[1-79]|[2458][1-9]|3\\d|7[1-8]|9[1-5])|4(?:1[1-57-9]|[267][1-9]|3[1-8]|[45]\\d|8[1-35-9]|9[2-689])|5(?:[56]\\d|88|9[1-79])|6(?:1[2-68]|[2-4][1-9]|5[1-36-9]|6[0-57-9]|7[1-7]|8[67]|9[4-8])|7(?:[1346][1-9]|[27]\\d|5[13-9]|8[1-69]|9[17])|8(?:1\\d|2[13-689]|3[1-6]|4[124-6]|6[1246-9]|7[0-378]|9[12479])|9(?:1[346-9]|2[1-4]|3[2-46-8]|5[1348]|[69]\\d|7[12]|8[1-8]))\\d{7}"], ["(?:2(?:2\\d|3[1-35-8]|4[13-9]|7[1-689]|8[1-578]|9[467])|3(?:1[1-79]|[2458][1-9]|3\\d|7[1-8]|9[1-5])|4(?:1[1-57-9]|[267][1-9]|3[1-8]|[45]\\d|8[1-35-9]|9[2-689])|5(?:[56]\\d|88|9[1-79])|6(?:1[2-68]|[2-4][1-9]|5[1-36-9]|6[0-57-9]|7[1-7]|8[67]|9[4-8])|7(?:[1346][1-9]|[27]\\d|5[13-9]|8[1-69]|9[17])|8(?:1\\d|2[13-689]|3[1-6]|4[124-6]|6[1246-9]|7[0-378]|9[12479])|9(?:1[346-9]|2[1-4]|3[2-46-8]|5[1348]|[69]\\d|7[12]|8[1-8]))\\d{7}"], ["8(?:00|88)\\d{7}"], ["900\\d{7}"], ["500\\d{7}"], 0, 0, 0, 0, ["300\\d{7}"]], "00"], "MY": ["60", "00", "1\\d{8,9}|(?:3\\d|[4-9])\\d{7}", [8, 9, 10], [["(\\d)(\\d{3})(\\d{4})", "$1-$2 $3", ["[4-79]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1-$2 $3", ["1(?:[02469]|[378][1-9]|53)|8", "1(?:[02469]|[37][1-9]|53|8(?:[1-46-9]|5[7-9]))|8"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1-$2 $3", ["3"], "0$1"], ["(\\d)(\\d{3})(\\d{2})(\\d{4})", "$1-$2-$3-$4", ["1(?:[367]|80)"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1-$2 $3", ["15"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1-$2 $3", ["1"], "0$1"]], "0", 0, 0, 0, 0, 0, [["427[01]\\d{4}|(?:3(?:2[0-36-9]|3[0-368]|4[0-278]|5[0-24-8]|6[0-467]|7[1246-9]|8\\d|9[0-57])\\d|4(?:2[0-689]|[3-79]\\d|8[1-35689])|5(?:2[0-589]|[3468]\\d|5[0-489]|7[1-9]|9[23])|6(?:2[2-9]|3[1357-9]|[46]\\d|5[0-6]|7[0-35-9]|85|9[015-8])|7(?:[2579]\\d|3[03-68]|4[0-8]|6[5-9]|8[0-35-9])|8(?:[24][2-8]|3[2-5]|5[2-7]|6[2-589]|7[2-578]|[89][2-9])|9(?:0[57]|13|[25-7]\\d|[3489][0-8]))\\d{5}", [8, 9]], ["1(?:(?:1888[689]|4400|8(?:47|8[27])[0-4])\\d{4}|9\\d{7,8})|1(?:0(?:[23568]\\d|4[0-6]|7[016-9]|9[0-8])|1(?:[1-5]\\d\\d|6(?:0[5-9]|[1-9]\\d)|7(?:[0-4]\\d|5[0-79]|6[02-4]|8[02-5]))|(?:[26]\\d|[37][1-9]|4[235-9])\\d|5(?:31|9\\d\\d)|8(?:1[23]|[236]\\d|4[06]|5(?:46|[7-9])|7[016-9]|8[01]|9[0-8]))\\d{5}", [9, 10]], ["1[378]00\\d{6}", [10]], ["1600\\d{6}", [10]], 0, 0, 0, 0, ["15(?:4(?:6[0-4]\\d|8(?:0[125]|[17]\\d|21|3[01]|4[01589]|5[014]|6[02]))|6(?:32[0-6]|78\\d))\\d{4}", [10]]]], "MZ": ["258", "00", "(?:2|8\\d)\\d{7}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["2|8[2-9]"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["2(?:[1346]\\d|5[0-2]|[78][12]|93)\\d{5}", [8]], ["8[2-9]\\d{7}", [9]], ["800\\d{6}", [9]]]], "NA": ["264", "00", "[68]\\d{7,8}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["88"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["6"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["87"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["64426\\d{3}|6(?:1(?:2[2-7]|3[01378]|4[0-4])|254|32[0237]|4(?:27|41|5[25])|52[236-8]|626|7(?:2[2-4]|30))\\d{4,5}|6(?:1(?:(?:0\\d|2[0189]|3[24-69]|4[5-9])\\d|17|69|7[014])|2(?:17|5[0-36-8]|69|70)|3(?:17|2[14-689]|34|6[289]|7[01]|81)|4(?:17|2[0-2]|4[06]|5[0137]|69|7[01])|5(?:17|2[0459]|69|7[01])|6(?:17|25|38|42|69|7[01])|7(?:17|2[569]|3[13]|6[89]|7[01]))\\d{4}"], ["(?:60|8[1245])\\d{7}", [9]], ["80\\d{7}", [9]], ["8701\\d{5}", [9]], 0, 0, 0, 0, ["8(?:3\\d\\d|86)\\d{5}"]]], "NC": ["687", "00", "(?:050|[2-57-9]\\d\\d)\\d{3}", [6], [["(\\d{2})(\\d{2})(\\d{2})", "$1.$2.$3", ["[02-57-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2[03-9]|3[0-5]|4[1-7]|88)\\d{4}"], ["(?:[579]\\d|8[0-79])\\d{4}"], ["050\\d{3}"], ["36\\d{4}"]]], "NE": ["227", "00", "[027-9]\\d{7}", [8], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["08"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[089]|2[013]|7[0467]"]]], 0, 0, 0, 0, 0, 0, [["2(?:0(?:20|3[1-8]|4[13-5]|5[14]|6[14578]|7[1-578])|1(?:4[145]|5[14]|6[14-68]|7[169]|88))\\d{4}"], ["(?:23|7[0467]|[89]\\d)\\d{6}"], ["08\\d{6}"], ["09\\d{6}"]]], "NF": ["672", "00", "[13]\\d{5}", [6], [["(\\d{2})(\\d{4})", "$1 $2", ["1[0-3]"]], ["(\\d)(\\d{5})", "$1 $2", ["[13]"]]], 0, 0, "([0-258]\\d{4})$", "3$1", 0, 0, [["(?:1(?:06|17|28|39)|3[0-2]\\d)\\d{3}"], ["(?:14|3[58])\\d{4}"]]], "NG": ["234", "009", "(?:20|9\\d)\\d{8}|[78]\\d{9,13}", [10, 11, 12, 13, 14], [["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[7-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["20[129]"], "0$1"], ["(\\d{4})(\\d{2})(\\d{4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{3})(\\d{4})(\\d{4,5})", "$1 $2 $3", ["[78]"], "0$1"], ["(\\d{3})(\\d{5})(\\d{5,6})", "$1 $2 $3", ["[78]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["20(?:[1259]\\d|3[013-9]|4[1-8]|6[024-689]|7[1-79]|8[2-9])\\d{6}", [10]], ["(?:702[0-24-9]|819[01])\\d{6}|(?:7(?:0[13-9]|[12]\\d)|8(?:0[1-9]|1[0-8])|9(?:0[1-9]|1[0-6]))\\d{7}", [10]], ["800\\d{7,11}"], 0, 0, 0, ["700\\d{7,11}"]]], "NI": ["505", "00", "(?:1800|[25-8]\\d{3})\\d{4}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[125-8]"]]], 0, 0, 0, 0, 0, 0, [["2\\d{7}"], ["(?:5(?:5[0-7]|[78]\\d)|6(?:20|3[035]|4[045]|5[05]|77|8[1-9]|9[059])|(?:7[5-8]|8\\d)\\d)\\d{5}"], ["1800\\d{4}"]]], "NL": ["31", "00", "(?:[124-7]\\d\\d|3(?:[02-9]\\d|1[0-8]))\\d{6}|8\\d{6,9}|9\\d{6,10}|1\\d{4,5}", [5, 6, 7, 8, 9, 10, 11], [["(\\d{3})(\\d{4,7})", "$1 $2", ["[89]0"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["66"], "0$1"], ["(\\d)(\\d{8})", "$1 $2", ["6"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["1[16-8]|2[259]|3[124]|4[17-9]|5[124679]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[1-578]|91"], "0$1"], ["(\\d{3})(\\d{3})(\\d{5})", "$1 $2 $3", ["9"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1(?:[035]\\d|1[13-578]|6[124-8]|7[24]|8[0-467])|2(?:[0346]\\d|2[2-46-9]|5[125]|9[479])|3(?:[03568]\\d|1[3-8]|2[01]|4[1-8])|4(?:[0356]\\d|1[1-368]|7[58]|8[15-8]|9[23579])|5(?:[0358]\\d|[19][1-9]|2[1-57-9]|4[13-8]|6[126]|7[0-3578])|7\\d\\d)\\d{6}", [9]], ["(?:6[1-58]|970\\d)\\d{7}", [9, 11]], ["800\\d{4,7}", [7, 8, 9, 10]], ["90[069]\\d{4,7}", [7, 8, 9, 10]], 0, 0, ["140(?:1[035]|2[0346]|3[03568]|4[0356]|5[0358]|8[458])|(?:140(?:1[16-8]|2[259]|3[124]|4[17-9]|5[124679]|7)|8[478]\\d{6})\\d", [5, 6, 9]], ["66\\d{7}", [9]], ["(?:85|91)\\d{7}", [9]]]], "NO": ["47", "00", "(?:0|[2-9]\\d{3})\\d{4}", [5, 8], [["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["8"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-79]"]]], 0, 0, 0, 0, 0, "[02-689]|7[0-8]", [["(?:2[1-4]|3[1-3578]|5[1-35-7]|6[1-46-9]|7[0-8])\\d{6}", [8]], ["45(?:[0-24-9]\\d|3[0-57-9])\\d{4}|(?:4[016-8]|9\\d)\\d{6}", [8]], ["80[01]\\d{5}", [8]], ["82[09]\\d{5}", [8]], ["880\\d{5}", [8]], ["81[23]\\d{5}", [8]], ["(?:0[235-9]|81(?:0(?:0[7-9]|1\\d)|5\\d\\d))\\d{3}"], 0, ["85[0-5]\\d{5}", [8]], ["810(?:0[0-6]|[2-8]\\d)\\d{3}", [8]]]], "NP": ["977", "00", "(?:1\\d|9)\\d{9}|[1-9]\\d{7}", [8, 10, 11], [["(\\d)(\\d{7})", "$1-$2", ["1[2-6]"], "0$1"], ["(\\d{2})(\\d{6})", "$1-$2", ["1[01]|[2-8]|9(?:[1-59]|[67][2-6])"], "0$1"], ["(\\d{3})(\\d{7})", "$1-$2", ["9"]]], "0", 0, 0, 0, 0, 0, [["(?:1[0-6]\\d|99[02-6])\\d{5}|(?:2[13-79]|3[135-8]|4[146-9]|5[135-7]|6[13-9]|7[15-9]|8[1-46-9]|9[1-7])[2-6]\\d{5}", [8]], ["9(?:00|6[0-3]|7[0-24-6]|8[0-24-68])\\d{7}", [10]], ["1(?:66001|800\\d\\d)\\d{5}", [11]]]], "NR": ["674", "00", "(?:222|444|(?:55|8\\d)\\d|666|777|999)\\d{4}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[24-9]"]]], 0, 0, 0, 0, 0, 0, [["444\\d{4}"], ["(?:222|55[3-9]|666|777|8\\d\\d|999)\\d{4}"]]], "NU": ["683", "00", "(?:[4-7]|888\\d)\\d{3}", [4, 7], [["(\\d{3})(\\d{4})", "$1 $2", ["8"]]], 0, 0, 0, 0, 0, 0, [["[47]\\d{3}", [4]], ["(?:[56]|888[1-9])\\d{3}"]]], "NZ": ["64", "0(?:0|161)", "[1289]\\d{9}|50\\d{5}(?:\\d{2,3})?|[27-9]\\d{7,8}|(?:[34]\\d|6[0-35-9])\\d{6}|8\\d{4,6}", [5, 6, 7, 8, 9, 10], [["(\\d{2})(\\d{3,8})", "$1 $2", ["8[1-79]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2,3})", "$1 $2 $3", ["50[036-8]|8|90", "50(?:[0367]|88)|8|90"], "0$1"], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["24|[346]|7[2-57-9]|9[2-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["2(?:10|74)|[589]"], "0$1"], ["(\\d{2})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["1|2[028]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,5})", "$1 $2 $3", ["2(?:[169]|7[0-35-9])|7"], "0$1"]], "0", 0, 0, 0, 0, 0, [["240\\d{5}|(?:3[2-79]|[49][2-9]|6[235-9]|7[2-57-9])\\d{6}", [8]], ["2(?:[0-27-9]\\d|6)\\d{6,7}|2(?:1\\d|75)\\d{5}", [8, 9, 10]], ["508\\d{6,7}|80\\d{6,8}", [8, 9, 10]], ["(?:1[13-57-9]\\d{5}|50(?:0[08]|30|66|77|88))\\d{3}|90\\d{6,8}", [7, 8, 9, 10]], ["70\\d{7}", [9]], 0, ["8(?:1[16-9]|22|3\\d|4[045]|5[459]|6[235-9]|7[0-3579]|90)\\d{2,7}"]], "00"], "OM": ["968", "00", "(?:1505|[279]\\d{3}|500)\\d{4}|800\\d{5,6}", [7, 8, 9], [["(\\d{3})(\\d{4,6})", "$1 $2", ["[58]"]], ["(\\d{2})(\\d{6})", "$1 $2", ["2"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[179]"]]], 0, 0, 0, 0, 0, 0, [["2[1-6]\\d{6}", [8]], ["(?:1505|90[1-9]\\d)\\d{4}|(?:7[124-9]|9[1-9])\\d{6}", [8]], ["8007\\d{4,5}|(?:500|800[05])\\d{4}"], ["900\\d{5}", [8]]]], "PA": ["507", "00", "(?:00800|8\\d{3})\\d{6}|[68]\\d{7}|[1-57-9]\\d{6}", [7, 8, 10, 11], [["(\\d{3})(\\d{4})", "$1-$2", ["[1-57-9]"]], ["(\\d{4})(\\d{4})", "$1-$2", ["[68]"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:1(?:0\\d|1[0479]|2[37]|3[0137]|4[147]|5[05]|6[058]|7[0167]|8[2358]|9[1389])|2(?:[0235-79]\\d|1[0-7]|4[013-9]|8[02-9])|3(?:[0147-9]\\d|[25][0-5]|33|6[068])|4(?:00|3[0-579]|4\\d|7[0-57-9])|5(?:[01]\\d|2[0-7]|[56]0|79)|7(?:0[09]|2[0-26-8]|3[03]|4[04]|5[05-9]|6[0156]|7[0-24-9]|8[4-9]|90)|8(?:09|2[89]|3\\d|4[0-24-689]|5[014]|8[02])|9(?:0[5-9]|1[0-35-8]|2[036-9]|3[35-79]|40|5[0457-9]|6[05-9]|7[04-9]|8[235-8]|9\\d))\\d{4}", [7]], ["(?:1[16]1|21[89]|6\\d{3}|8(?:1[01]|7[23]))\\d{4}", [7, 8]], ["800\\d{4,5}|(?:00800|800\\d)\\d{6}"], ["(?:8(?:22|55|60|7[78]|86)|9(?:00|81))\\d{4}", [7]]]], "PE": ["51", "00|19(?:1[124]|77|90)00", "(?:[14-8]|9\\d)\\d{7}", [8, 9], [["(\\d{3})(\\d{5})", "$1 $2", ["80"], "(0$1)"], ["(\\d)(\\d{7})", "$1 $2", ["1"], "(0$1)"], ["(\\d{2})(\\d{6})", "$1 $2", ["[4-8]"], "(0$1)"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["9"]]], "0", 0, 0, 0, 0, 0, [["(?:(?:19[02-68]|(?:4[34]|5[14])[0-8]|687)\\d|7(?:173|(?:3[0-8]|55)\\d)|8(?:10[05689]|6(?:0[06-9]|1[6-9]|29)|7(?:0[0569]|[56]0)))\\d{4}|(?:1[0-8]|4[12]|5[236]|6[1-7]|7[246]|8[2-4])\\d{6}", [8]], ["9\\d{8}", [9]], ["800\\d{5}", [8]], ["805\\d{5}", [8]], ["80[24]\\d{5}", [8]], 0, 0, 0, 0, ["801\\d{5}", [8]]], "00", " Anexo "], "PF": ["689", "00", "4\\d{5}(?:\\d{2})?|8\\d{7,8}", [6, 8, 9], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["44"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["4|8[7-9]"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"]]], 0, 0, 0, 0, 0, 0, [["4(?:0[4-689]|9[4-68])\\d{5}", [8]], ["8[7-9]\\d{6}", [8]], ["80[0-5]\\d{6}", [9]], 0, 0, 0, ["44\\d{4}", [6]], 0, ["499\\d{5}", [8]]]], "PG": ["675", "00|140[1-3]", "(?:180|[78]\\d{3})\\d{4}|(?:[2-589]\\d|64)\\d{5}", [7, 8], [["(\\d{3})(\\d{4})", "$1 $2", ["18|[2-69]|85[02-46-9]"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[78]"]]], 0, 0, 0, 0, 0, 0, [["(?:(?:3[0-2]|4[257]|5[34]|9[78])\\d|64[1-9]|85[02-46-9])\\d{4}", [7]], ["(?:7\\d|8[1-58])\\d{6}", [8]], ["180\\d{4}", [7]], 0, 0, 0, 0, ["27[01]\\d{4}", [7]], ["2(?:0[0-7]|7[568])\\d{4}", [7]]], "00"], "PH": ["63", "00", "(?:[2-7]|9\\d)\\d{8}|2\\d{5}|(?:1800|8)\\d{7,9}", [6, 8, 9, 10, 11, 12, 13], [["(\\d)(\\d{5})", "$1 $2", ["2"], "(0$1)"], ["(\\d{4})(\\d{4,6})", "$1 $2", ["3(?:23|39|46)|4(?:2[3-6]|[35]9|4[26]|76)|544|88[245]|(?:52|64|86)2", "3(?:230|397|461)|4(?:2(?:35|[46]4|51)|396|4(?:22|63)|59[347]|76[15])|5(?:221|446)|642[23]|8(?:622|8(?:[24]2|5[13]))"], "(0$1)"], ["(\\d{5})(\\d{4})", "$1 $2", ["346|4(?:27|9[35])|883", "3469|4(?:279|9(?:30|56))|8834"], "(0$1)"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["2"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[3-7]|8[2-8]"], "(0$1)"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[89]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"]], ["(\\d{4})(\\d{1,2})(\\d{3})(\\d{4})", "$1 $2 $3 $4", ["1"]]], "0", 0, 0, 0, 0, 0, [["(?:(?:2[3-8]|3[2-68]|4[2-9]|5[2-6]|6[2-58]|7[24578])\\d{3}|88(?:22\\d\\d|42))\\d{4}|(?:2|8[2-8]\\d\\d)\\d{5}", [6, 8, 9, 10]], ["(?:8(?:1[37]|9[5-8])|9(?:0[5-9]|1[0-24-9]|[235-7]\\d|4[2-9]|8[135-9]|9[1-9]))\\d{7}", [10]], ["1800\\d{7,9}", [11, 12, 13]]]], "PK": ["92", "00", "122\\d{6}|[24-8]\\d{10,11}|9(?:[013-9]\\d{8,10}|2(?:[01]\\d\\d|2(?:[06-8]\\d|1[01]))\\d{7})|(?:[2-8]\\d{3}|92(?:[0-7]\\d|8[1-9]))\\d{6}|[24-9]\\d{8}|[89]\\d{7}", [8, 9, 10, 11, 12], [["(\\d{3})(\\d{3})(\\d{2,7})", "$1 $2 $3", ["[89]0"], "0$1"], ["(\\d{4})(\\d{5})", "$1 $2", ["1"]], ["(\\d{3})(\\d{6,7})", "$1 $2", ["2(?:3[2358]|4[2-4]|9[2-8])|45[3479]|54[2-467]|60[468]|72[236]|8(?:2[2-689]|3[23578]|4[3478]|5[2356])|9(?:2[2-8]|3[27-9]|4[2-6]|6[3569]|9[25-8])", "9(?:2[3-8]|98)|(?:2(?:3[2358]|4[2-4]|9[2-8])|45[3479]|54[2-467]|60[468]|72[236]|8(?:2[2-689]|3[23578]|4[3478]|5[2356])|9(?:22|3[27-9]|4[2-6]|6[3569]|9[25-7]))[2-9]"], "(0$1)"], ["(\\d{2})(\\d{7,8})", "$1 $2", ["(?:2[125]|4[0-246-9]|5[1-35-7]|6[1-8]|7[14]|8[16]|91)[2-9]"], "(0$1)"], ["(\\d{5})(\\d{5})", "$1 $2", ["58"], "(0$1)"], ["(\\d{3})(\\d{7})", "$1 $2", ["3"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["2[125]|4[0-246-9]|5[1-35-7]|6[1-8]|7[14]|8[16]|91"], "(0$1)"], ["(\\d{3})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["[24-9]"], "(0$1)"]], "0", 0, 0, 0, 0, 0, [["(?:(?:21|42)[2-9]|58[126])\\d{7}|(?:2[25]|4[0146-9]|5[1-35-7]|6[1-8]|7[14]|8[16]|91)[2-9]\\d{6,7}|(?:2(?:3[2358]|4[2-4]|9[2-8])|45[3479]|54[2-467]|60[468]|72[236]|8(?:2[2-689]|3[23578]|4[3478]|5[2356])|9(?:2[2-8]|3[27-9]|4[2-6]|6[3569]|9[25-8]))[2-9]\\d{5,6}", [9, 10]], ["3(?:[0-247]\\d|3[0-79]|55|64)\\d{7}", [10]], ["800\\d{5}(?:\\d{3})?", [8, 11]], ["900\\d{5}", [8]], ["122\\d{6}", [9]], 0, ["(?:2(?:[125]|3[2358]|4[2-4]|9[2-8])|4(?:[0-246-9]|5[3479])|5(?:[1-35-7]|4[2-467])|6(?:0[468]|[1-8])|7(?:[14]|2[236])|8(?:[16]|2[2-689]|3[23578]|4[3478]|5[2356])|9(?:1|22|3[27-9]|4[2-6]|6[3569]|9[2-7]))111\\d{6}", [11, 12]]]], "PL": ["48", "00", "(?:6|8\\d\\d)\\d{7}|[1-9]\\d{6}(?:\\d{2})?|[26]\\d{5}", [6, 7, 8, 9, 10], [["(\\d{5})", "$1", ["19"]], ["(\\d{3})(\\d{3})", "$1 $2", ["11|20|64"]], ["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["30|(?:1[2-8]|2[2-69]|3[2-4]|4[1-468]|5[24-689]|6[1-3578]|7[14-7]|8[1-79]|9[145])1", "30|(?:1[2-8]|2[2-69]|3[2-4]|4[1-468]|5[24-689]|6[1-3578]|7[14-7]|8[1-79]|9[145])19"]], ["(\\d{3})(\\d{2})(\\d{2,3})", "$1 $2 $3", ["64"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["21|39|45|5[0137]|6[0469]|7[02389]|8(?:0[14]|8)"]], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["1[2-8]|[2-7]|8[1-79]|9[145]"]], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:30|47\\d\\d)\\d{5}|(?:1[2-8]|2[2-69]|3[2-4]|4[1-468]|5[24-689]|6[1-3578]|7[14-7]|8[1-79]|9[145])(?:[02-9]\\d{6}|1(?:[0-8]\\d{5}|9\\d{3}(?:\\d{2})?))", [7, 9]], ["21(?:1[013-5]|2\\d|3[1-9])\\d{5}|(?:45|5[0137]|6[069]|7[2389]|88)\\d{7}", [9]], ["800\\d{6,7}", [9, 10]], ["70[01346-8]\\d{6}", [9]], 0, 0, ["804\\d{6}", [9]], ["64\\d{4,7}", [6, 7, 8, 9]], ["39\\d{7}", [9]], ["801\\d{6}", [9]]]], "PM": ["508", "00", "[78]\\d{8}|[2-9]\\d{5}", [6, 9], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["[2-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["7"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["80[6-9]\\d{6}|(?:[236-9]\\d|4[1-35-9]|5[0-47-9])\\d{4}"], ["708(?:4[0-5]|5[0-6])\\d{4}|(?:[236-9]\\d|4[02-489]|5[02-9])\\d{4}"], ["80[0-5]\\d{6}", [9]], ["8[129]\\d{7}", [9]]]], "PR": ["1", "011", "(?:[589]\\d\\d|787)\\d{7}", [10], 0, "1", 0, 0, 0, 0, "787|939", [["(?:787|939)[2-9]\\d{6}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "PS": ["970", "00", "[2489]2\\d{6}|(?:1\\d|5)\\d{8}", [8, 9, 10], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["[2489]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["5"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1"]]], "0", 0, 0, 0, 0, 0, [["(?:22[2-47-9]|42[45]|82[014-68]|92[3569])\\d{5}", [8]], ["5[69]\\d{7}", [9]], ["1800\\d{6}", [10]], 0, 0, 0, 0, 0, 0, ["1700\\d{6}", [10]]]], "PT": ["351", "00", "1693\\d{5}|(?:[26-9]\\d|30)\\d{7}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["2[12]"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["16|[236-9]"]]], 0, 0, 0, 0, 0, 0, [["2(?:[12]\\d|3[1-689]|4[1-59]|[57][1-9]|6[1-35689]|8[1-69]|9[1256])\\d{6}"], ["6(?:[06]92(?:30|9\\d)|[35]92(?:[049]\\d|3[034]))\\d{3}|(?:(?:16|6[0356])93|9(?:[1-36]\\d\\d|480))\\d{5}"], ["80[02]\\d{6}"], ["(?:6(?:0[178]|4[68])\\d|76(?:0[1-57]|1[2-47]|2[1-37]))\\d{5}"], ["884[0-4689]\\d{5}"], ["600\\d{6}|6[06]92(?:0\\d|3[349]|49)\\d{3}"], ["70(?:38[01]|596|(?:7\\d|8[17])\\d)\\d{4}"], ["6(?:222\\d|89(?:00|88|99))\\d{4}"], ["30\\d{7}"], ["80(?:8\\d|9[1579])\\d{5}"]]], "PW": ["680", "01[12]", "(?:[24-8]\\d\\d|345|900)\\d{4}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:55|77)|345|488|5(?:35|44|87)|6(?:22|54|79)|7(?:33|47)|8(?:24|55|76)|900)\\d{4}"], ["(?:(?:46|83)[0-5]|(?:6[2-4689]|78)0)\\d{4}|(?:45|77|88)\\d{5}"]]], "PY": ["595", "00", "[36-8]\\d{5,8}|4\\d{6,8}|59\\d{6}|9\\d{5,10}|(?:2\\d|5[0-8])\\d{6,7}", [6, 7, 8, 9, 10, 11], [["(\\d{3})(\\d{3,6})", "$1 $2", ["[2-9]0"], "0$1"], ["(\\d{2})(\\d{5})", "$1 $2", ["3[289]|4[246-8]|61|7[1-3]|8[1-36]"], "(0$1)"], ["(\\d{3})(\\d{4,5})", "$1 $2", ["2[279]|3[13-5]|4[359]|5|6(?:[34]|7[1-46-8])|7[46-8]|85"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["2[14-68]|3[26-9]|4[1246-8]|6(?:1|75)|7[1-35]|8[1-36]"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["87"]], ["(\\d{3})(\\d{6})", "$1 $2", ["9(?:[5-79]|8[1-8])"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-8]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["9"]]], "0", 0, 0, 0, 0, 0, [["(?:3[289]|4[246-8]|61|7[1-3]|8[1-36])\\d{5,7}|(?:2(?:[14-68]\\d|2[4-68]|7[15]|9[1-5])|3(?:18|3[167]|4[2357]|51|[67]\\d)|4(?:1\\d|3[12]|5[13]|9[1-47])|5(?:[1-4]\\d|5[02-4])|6(?:3[1-3]|44|7[1-8])|7(?:4[0-4]|5\\d|6[1-578]|75|8[0-8])|858)\\d{5,6}", [7, 8, 9]], ["9881\\d{5}|9(?:51|6[129]|7[1-6]|8[1-7]|9[1-5])\\d{6}", [9]], ["9800\\d{5,7}", [9, 10, 11]], 0, 0, 0, ["[245]0\\d{6,7}|[36-9]0\\d{4,7}", [6, 7, 8, 9]], 0, ["8700[0-4]\\d{4}", [9]]]], "QA": ["974", "00", "800\\d{4}|(?:2|800)\\d{6}|(?:0080|[3-7])\\d{7}", [7, 8, 9, 11], [["(\\d{3})(\\d{4})", "$1 $2", ["2[136]|8"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[3-7]"]]], 0, 0, 0, 0, 0, 0, [["4(?:(?:[014]\\d\\d|999)\\d|2022)\\d{3}", [8]], ["[35-7]\\d{7}", [8]], ["800\\d{4}|(?:0080[01]|800)\\d{6}", [7, 9, 11]], 0, 0, 0, 0, ["2[136]\\d{5}", [7]]]], "RE": ["262", "00", "709\\d{6}|(?:26|[689]\\d)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[26-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2631[0-6]\\d{4}|26(?:2\\d|30|88)\\d{5}"], ["(?:69(?:2\\d\\d|3(?:[06][0-6]|1[0-3]|2[0-2]|3[0-39]|4\\d|5[0-5]|7[0-37]|8[0-8]|9[0-479]))|7092[0-3])\\d{4}"], ["80\\d{7}"], ["89[1-37-9]\\d{6}"], 0, 0, 0, 0, ["9(?:399[0-3]|479[0-6]|76(?:2[278]|3[0-37]))\\d{4}"], ["8(?:1[019]|2[0156]|84|90)\\d{6}"]]], "RO": ["40", "00", "(?:[2378]\\d|90)\\d{7}|[23]\\d{5}", [6, 9], [["(\\d{3})(\\d{3})", "$1 $2", ["2[3-6]", "2[3-6]\\d9"], "0$1"], ["(\\d{2})(\\d{4})", "$1 $2", ["219|31"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[23]1"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[237-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["[23][13-6]\\d{7}|(?:2(?:19\\d|[3-6]\\d9)|31\\d\\d)\\d\\d"], ["7020\\d{5}|7(?:0[013-9]|1[0-3]|[2-7]\\d|8[03-8]|9[0-39])\\d{6}", [9]], ["800\\d{6}", [9]], ["90[0136]\\d{6}", [9]], 0, 0, ["(?:37\\d|80[578])\\d{6}", [9]], 0, 0, ["801\\d{6}", [9]]], 0, " int "], "RS": ["381", "00", "38[02-9]\\d{6,9}|6\\d{7,9}|90\\d{4,8}|38\\d{5,6}|(?:7\\d\\d|800)\\d{3,9}|(?:[12]\\d|3[0-79])\\d{5,10}", [6, 7, 8, 9, 10, 11, 12], [["(\\d{3})(\\d{3,9})", "$1 $2", ["(?:2[389]|39)0|[7-9]"], "0$1"], ["(\\d{2})(\\d{5,10})", "$1 $2", ["[1-36]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:11[1-9]\\d|(?:2[389]|39)(?:0[2-9]|[2-9]\\d))\\d{3,8}|(?:1[02-9]|2[0-24-7]|3[0-8])[2-9]\\d{4,9}", [7, 8, 9, 10, 11, 12]], ["6(?:[0-689]|7\\d)\\d{6,7}", [8, 9, 10]], ["800\\d{3,9}"], ["(?:78\\d|90[0169])\\d{3,7}", [6, 7, 8, 9, 10]], 0, 0, ["7[06]\\d{4,10}"]]], "RU": ["7", "810", "8\\d{13}|[347-9]\\d{9}", [10, 14], [["(\\d{4})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["7(?:1[0-8]|2[1-9])", "7(?:1(?:[0-356]2|4[29]|7|8[27])|2(?:1[23]|[2-9]2))", "7(?:1(?:[0-356]2|4[29]|7|8[27])|2(?:13[03-69]|62[013-9]))|72[1-57-9]2"], "8 ($1)", 1], ["(\\d{5})(\\d)(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["7(?:1[0-68]|2[1-9])", "7(?:1(?:[06][3-6]|[18]|2[35]|[3-5][3-5])|2(?:[13][3-5]|[24-689]|7[457]))", "7(?:1(?:0(?:[356]|4[023])|[18]|2(?:3[013-9]|5)|3[45]|43[013-79]|5(?:3[1-8]|4[1-7]|5)|6(?:3[0-35-9]|[4-6]))|2(?:1(?:3[178]|[45])|[24-689]|3[35]|7[457]))|7(?:14|23)4[0-8]|71(?:33|45)[1-79]"], "8 ($1)", 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["7"], "8 ($1)", 1], ["(\\d{3})(\\d{3})(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["[349]|8(?:[02-7]|1[1-8])"], "8 ($1)", 1], ["(\\d{4})(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["8"], "8 ($1)"]], "8", 0, 0, 0, 0, "[3489]", [["(?:3(?:0[12]|36|4[1-35-79]|5[1-3]|65|8[1-58]|9[0145])|4(?:01|1[1356]|2[13467]|7[1-5]|8[1-7]|9[1-689])|8(?:1[1-8]|2[01]|3[13-6]|4[0-8]|5[15-7]|6[0-35-79]|7[1-37-9]))\\d{7}", [10]], ["9(?:[0-24-9]\\d{4}|3(?:0(?:0(?:05|[124579]\\d|3[0-7]|6[0-49]|8[04-9])|[1-9]\\d\\d)|[1-9]\\d{3}))\\d{4}", [10]], ["8(?:0[04]|108\\d{3})\\d{7}"], ["80[39]\\d{7}", [10]], ["808\\d{7}", [10]]], "8~10"], "RW": ["250", "00", "(?:06|[27]\\d\\d|[89]00)\\d{6}", [8, 9], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["0"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["2"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[7-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:06|2[23568]\\d)\\d{6}"], ["7[237-9]\\d{7}", [9]], ["800\\d{6}", [9]], ["900\\d{6}", [9]]]], "SA": ["966", "00", "(?:[15]\\d|800|92)\\d{7}", [9, 10], [["(\\d{4})(\\d{5})", "$1 $2", ["9"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["5"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"]]], "0", 0, 0, 0, 0, 0, [["1(?:1\\d|2[24-8]|3[35-8]|4[3-68]|6[2-5]|7[235-7])\\d{6}", [9]], ["579[0-8]\\d{5}|5(?:[013-689]\\d|7[0-8])\\d{6}", [9]], ["800\\d{7}", [10]], ["925\\d{6}", [9]], 0, 0, 0, 0, 0, ["920\\d{6}", [9]]]], "SB": ["677", "0[01]", "[6-9]\\d{6}|[1-6]\\d{4}", [5, 7], [["(\\d{2})(\\d{5})", "$1 $2", ["6[89]|7|8[4-9]|9(?:[0-8]|9[0-8])"]]], 0, 0, 0, 0, 0, 0, [["(?:1[4-79]|[23]\\d|4[0-2]|5[03]|6[0-37])\\d{3}", [5]], ["(?:48|99[0-8]\\d)\\d{3}|(?:6[89]|7[1-9]|8[4-9]|9[0-8])\\d{5}"], ["1[38]\\d{3}", [5]], 0, 0, 0, 0, 0, ["5[12]\\d{3}", [5]]]], "SC": ["248", "010|0[0-2]", "(?:[2489]\\d|64)\\d{5}", [7], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["[246]|9[57]"]]], 0, 0, 0, 0, 0, 0, [["4[2-46]\\d{5}"], ["2[125-8]\\d{5}"], ["800[08]\\d{3}"], ["85\\d{5}"], 0, 0, 0, 0, ["971\\d{4}|(?:64|95)\\d{5}"]], "00"], "SD": ["249", "00", "[19]\\d{8}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[19]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1(?:5\\d|8[35-7])\\d{6}"], ["(?:1[0-2]|9[0-3569])\\d{7}"]]], "SE": ["46", "00", "(?:[26]\\d\\d|9)\\d{9}|[1-9]\\d{8}|[1-689]\\d{7}|[1-4689]\\d{6}|2\\d{5}", [6, 7, 8, 9, 10, 12], [["(\\d{2})(\\d{2,3})(\\d{2})", "$1-$2 $3", ["20"], "0$1", 0, "$1 $2 $3"], ["(\\d{3})(\\d{4})", "$1-$2", ["9(?:00|39|44|9)"], "0$1", 0, "$1 $2"], ["(\\d{2})(\\d{3})(\\d{2})", "$1-$2 $3", ["[12][136]|3[356]|4[0246]|6[03]|90[1-9]"], "0$1", 0, "$1 $2 $3"], ["(\\d)(\\d{2,3})(\\d{2})(\\d{2})", "$1-$2 $3 $4", ["8"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{3})(\\d{2,3})(\\d{2})", "$1-$2 $3", ["1[2457]|2(?:[247-9]|5[0138])|3[0247-9]|4[1357-9]|5[0-35-9]|6(?:[125689]|4[02-57]|7[0-2])|9(?:[125-8]|3[02-5]|4[0-3])"], "0$1", 0, "$1 $2 $3"], ["(\\d{3})(\\d{2,3})(\\d{3})", "$1-$2 $3", ["9(?:00|39|44)"], "0$1", 0, "$1 $2 $3"], ["(\\d{2})(\\d{2,3})(\\d{2})(\\d{2})", "$1-$2 $3 $4", ["1[13689]|2[0136]|3[1356]|4[0246]|54|6[03]|90[1-9]"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1-$2 $3 $4", ["10|7"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d)(\\d{3})(\\d{3})(\\d{2})", "$1-$2 $3 $4", ["8"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1-$2 $3 $4", ["[13-5]|2(?:[247-9]|5[0138])|6(?:[124-689]|7[0-2])|9(?:[125-8]|3[02-5]|4[0-3])"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{3})", "$1-$2 $3 $4", ["9"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{3})(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1-$2 $3 $4 $5", ["[26]"], "0$1", 0, "$1 $2 $3 $4 $5"]], "0", 0, 0, 0, 0, 0, [["(?:(?:[12][136]|3[356]|4[0246]|6[03]|8\\d)\\d|90[1-9])\\d{4,6}|(?:1(?:2[0-35]|4[0-4]|5[0-25-9]|7[13-6]|[89]\\d)|2(?:2[0-7]|4[0136-8]|5[0138]|7[018]|8[01]|9[0-57])|3(?:0[0-4]|1\\d|2[0-25]|4[056]|7[0-2]|8[0-3]|9[023])|4(?:1[013-8]|3[0135]|5[14-79]|7[0-246-9]|8[0156]|9[0-689])|5(?:0[0-6]|[15][0-5]|2[0-68]|3[0-4]|4\\d|6[03-5]|7[013]|8[0-79]|9[01])|6(?:1[1-3]|2[0-4]|4[02-57]|5[0-37]|6[0-3]|7[0-2]|8[0247]|9[0-356])|9(?:1[0-68]|2\\d|3[02-5]|4[0-3]|5[0-4]|[68][01]|7[0135-8]))\\d{5,6}", [7, 8, 9]], ["7[023689]\\d{7}", [9]], ["20\\d{4,7}", [6, 7, 8, 9]], ["649\\d{6}|99[1-59]\\d{4}(?:\\d{3})?|9(?:00|39|44)[1-8]\\d{3,6}", [7, 8, 9, 10]], ["75[1-8]\\d{6}", [9]], ["(?:25[245]|67[3-68])\\d{9}", [12]], ["10[1-8]\\d{6}", [9]], ["74[02-9]\\d{6}", [9]], 0, ["77[0-7]\\d{6}", [9]]]], "SG": ["65", "0[0-3]\\d", "(?:(?:1\\d|8)\\d\\d|7000)\\d{7}|[3689]\\d{7}", [8, 10, 11], [["(\\d{4})(\\d{4})", "$1 $2", ["[369]|8(?:0[1-9]|[1-9])"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"]], ["(\\d{4})(\\d{4})(\\d{3})", "$1 $2 $3", ["7"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"]]], 0, 0, 0, 0, 0, 0, [["662[0-24-9]\\d{4}|6(?:[0-578]\\d|6[013-57-9]|9[0-35-9])\\d{5}", [8]], ["80[1-9]\\d{5}|(?:8[1-9]|9[0-8])\\d{6}", [8]], ["(?:18|8)00\\d{7}", [10, 11]], ["1900\\d{7}", [11]], 0, 0, ["7000\\d{7}", [11]], 0, ["(?:3[12]\\d|666)\\d{5}", [8]]]], "SH": ["290", "00", "(?:[2569]\\d|8)\\d{3}", [4, 5], 0, 0, 0, 0, 0, 0, "[2569]", [["2(?:[0-57-9]\\d|6[4-9])\\d\\d"], ["[569]\\d{4}", [5]], 0, 0, 0, 0, 0, 0, ["262\\d\\d", [5]]]], "SI": ["386", "00|10(?:22|66|88|99)", "[1-7]\\d{7}|8\\d{4,7}|90\\d{4,6}", [5, 6, 7, 8], [["(\\d{2})(\\d{3,6})", "$1 $2", ["8[09]|9"], "0$1"], ["(\\d{3})(\\d{5})", "$1 $2", ["59|8"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[37][01]|4[013]|51|6"], "0$1"], ["(\\d)(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[1-57]"], "(0$1)"]], "0", 0, 0, 0, 0, 0, [["(?:[1-357][2-8]|4[24-8])\\d{6}", [8]], ["65(?:[178]\\d|5[56]|6[01])\\d{4}|(?:[37][01]|4[013]|51|6[489])\\d{6}", [8]], ["80\\d{4,6}", [6, 7, 8]], ["89[1-3]\\d{2,5}|90\\d{4,6}"], 0, 0, 0, 0, ["(?:59\\d\\d|8(?:1(?:[67]\\d|8[0-589])|2(?:0\\d|2[0-37-9]|8[0-2489])|3[389]\\d))\\d{4}", [8]]], "00"], "SJ": ["47", "00", "0\\d{4}|(?:[489]\\d|79)\\d{6}", [5, 8], 0, 0, 0, 0, 0, 0, "79", [["79\\d{6}", [8]], ["45(?:[0-24-9]\\d|3[0-57-9])\\d{4}|(?:4[016-8]|9\\d)\\d{6}", [8]], ["80[01]\\d{5}", [8]], ["82[09]\\d{5}", [8]], ["880\\d{5}", [8]], ["81[23]\\d{5}", [8]], ["(?:0[235-9]|81(?:0(?:0[7-9]|1\\d)|5\\d\\d))\\d{3}"], 0, ["85[0-5]\\d{5}", [8]], ["810(?:0[0-6]|[2-8]\\d)\\d{3}", [8]]]], "SK": ["421", "00", "[2-689]\\d{8}|[2-59]\\d{6}|[2-5]\\d{5}", [6, 7, 9], [["(\\d)(\\d{2})(\\d{3,4})", "$1 $2 $3", ["21"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2,3})", "$1 $2 $3", ["[3-5][1-8]1", "[3-5][1-8]1[67]"], "0$1"], ["(\\d)(\\d{3})(\\d{3})(\\d{2})", "$1 $2 $3 $4", ["2"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[689]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[3-5]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:16|[2-9]\\d{3})|(?:(?:[3-5][1-8]\\d|819)\\d|601[1-5])\\d)\\d{4}|(?:2|[3-5][1-8])1[67]\\d{3}|[3-5][1-8]16\\d\\d"], ["909[1-9]\\d{5}|9(?:0[1-8]|1[0-24-9]|4[03-57-9]|5\\d)\\d{6}", [9]], ["800\\d{6}", [9]], ["9(?:00|[78]\\d)\\d{6}", [9]], 0, 0, ["96\\d{7}", [9]], ["9090\\d{3}", [7]], ["6(?:02|5[0-4]|9[0-6])\\d{6}", [9]], ["8[5-9]\\d{7}", [9]]]], "SL": ["232", "00", "(?:[237-9]\\d|66)\\d{6}", [8], [["(\\d{2})(\\d{6})", "$1 $2", ["[236-9]"], "(0$1)"]], "0", 0, 0, 0, 0, 0, [["22[2-4][2-9]\\d{4}"], ["(?:25|3[0-5]|66|7\\d|8[08]|9[09])\\d{6}"]]], "SM": ["378", "00", "(?:0549|[5-7]\\d)\\d{6}", [8, 10], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-7]"]], ["(\\d{4})(\\d{6})", "$1 $2", ["0"]]], 0, 0, "([89]\\d{5})$", "0549$1", 0, 0, [["0549(?:8[0157-9]|9\\d)\\d{4}", [10]], ["6[16]\\d{6}", [8]], 0, ["7[178]\\d{6}", [8]], 0, 0, 0, 0, ["5[158]\\d{6}", [8]]]], "SN": ["221", "00", "(?:[378]\\d|93)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"]], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[379]"]]], 0, 0, 0, 0, 0, 0, [["3(?:[026]\\d|3[89])\\d{6}"], ["7(?:[015-8]\\d|21|90)\\d{6}"], ["800\\d{6}"], ["88[4689]\\d{6}"], 0, 0, 0, 0, ["(?:39|93)\\d{7}"], ["81[02468]\\d{6}"]]], "SO": ["252", "00", "[346-9]\\d{8}|[12679]\\d{7}|[1-5]\\d{6}|[1348]\\d{5}", [6, 7, 8, 9], [["(\\d{2})(\\d{4})", "$1 $2", ["8[125]"]], ["(\\d{6})", "$1", ["[134]"]], ["(\\d)(\\d{6})", "$1 $2", ["[15]|2[0-79]|3[0-46-8]|4[0-7]"]], ["(\\d{2})(\\d{5,7})", "$1 $2", ["1|28|9[2-9]"]], ["(\\d)(\\d{7})", "$1 $2", ["[267]|904"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[346-9]"]]], "0", 0, 0, 0, 0, 0, [["(?:1\\d|2[0-79]|3[0-46-8]|4[0-7]|5[57-9])\\d{5}|(?:[134]\\d|8[125])\\d{4}", [6, 7]], ["(?:(?:15|(?:3[59]|4[89]|6\\d|7[0-35-9]|8[08])\\d|9(?:0\\d|[2-9]))\\d|2(?:4\\d|8))\\d{5}|(?:[67]\\d\\d|904)\\d{5}", [7, 8, 9]]]], "SR": ["597", "00", "(?:[2-5]|[6-9]\\d)\\d{5}", [6, 7], [["(\\d{2})(\\d{2})(\\d{2})", "$1-$2-$3", ["56"]], ["(\\d{3})(\\d{3})", "$1-$2", ["[2-5]"]], ["(\\d{3})(\\d{4})", "$1-$2", ["[6-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2[1-3]|3[0-7]|4\\d|5[2-578])\\d{4}", [6]], ["(?:6[08]|7[1-79]|8[1-9])\\d{5}", [7]], ["80\\d{5}", [7]], ["90\\d{5}", [7]], 0, 0, 0, 0, ["(?:56|91\\d)\\d{4}"]]], "SS": ["211", "00", "[19]\\d{8}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[19]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1[89]\\d{7}"], ["(?:12|9[1257-9])\\d{7}"]]], "ST": ["239", "00", "(?:22|9\\d)\\d{5}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[29]"]]], 0, 0, 0, 0, 0, 0, [["22\\d{5}"], ["900[5-9]\\d{3}|9(?:0[1-9]|[89]\\d)\\d{4}"]]], "SV": ["503", "00", "[25-7]\\d{7}|(?:80\\d|900)\\d{4}(?:\\d{4})?", [7, 8, 11], [["(\\d{3})(\\d{4})", "$1 $2", ["[89]"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[25-7]"]], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["[89]"]]], 0, 0, 0, 0, 0, 0, [["2(?:79(?:0[0347-9]|[1-9]\\d)|89(?:0[024589]|[1-9]\\d))\\d{3}|2(?:[1-69]\\d|[78][0-8])\\d{5}", [8]], ["[5-7]\\d{7}", [8]], ["800\\d{8}|80[01]\\d{4}", [7, 11]], ["900\\d{4}(?:\\d{4})?", [7, 11]]]], "SX": ["1", "011", "7215\\d{6}|(?:[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "(5\\d{6})$|1", "721$1", 0, "721", [["7215(?:4[2-8]|8[39]|9[056])\\d{4}"], ["7215(?:1[02]|2\\d|5[034679]|8[0-24-8])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "SY": ["963", "00", "[1-359]\\d{8}|[1-5]\\d{7}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[1-4]|5[1-3]"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[59]"], "0$1", 1]], "0", 0, 0, 0, 0, 0, [["(?:1(?:[1478]\\d|[2356])|21\\d|3(?:[13]\\d|4)|4[134]|5[1-3])\\d{6}|2[1-5]\\d{6}"], ["(?:50|9[03-689])\\d{7}", [9]]]], "SZ": ["268", "00", "0800\\d{4}|(?:[237]\\d|900)\\d{6}", [8, 9], [["(\\d{4})(\\d{4})", "$1 $2", ["[0237]"]], ["(\\d{5})(\\d{4})", "$1 $2", ["9"]]], 0, 0, 0, 0, 0, 0, [["[23][2-5]\\d{6}", [8]], ["7[5-9]\\d{6}", [8]], ["0800\\d{4}", [8]], ["900\\d{6}", [9]], 0, 0, 0, 0, ["70\\d{6}", [8]]]], "TA": ["290", "00", "8\\d{3}", [4], 0, 0, 0, 0, 0, 0, "8", [["8\\d{3}"]]], "TC": ["1", "011", "(?:[58]\\d\\d|649|900)\\d{7}", [10], 0, "1", 0, "([2-479]\\d{6})$|1", "649$1", 0, "649", [["649(?:266|712|9(?:4\\d|50))\\d{4}"], ["649(?:2(?:3[129]|4[1-79])|3\\d\\d|4[34][1-3])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, 0, 0, ["649(?:71[01]|966)\\d{4}"]]], "TD": ["235", "00|16", "(?:22|[3689]\\d|77)\\d{6}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[236-9]"]]], 0, 0, 0, 0, 0, 0, [["22(?:[37-9]0|5[0-5]|6[89])\\d{4}"], ["(?:3[01]|[69]\\d|77|8[5-7])\\d{6}"]], "00"], "TG": ["228", "00", "[279]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[279]"]]], 0, 0, 0, 0, 0, 0, [["2(?:2[2-7]|3[23]|4[45]|55|6[67]|77)\\d{5}"], ["(?:7[0-389]|9[0-36-9])\\d{6}"]]], "TH": ["66", "00[1-9]", "(?:001800|[2-57]|[689]\\d)\\d{7}|1\\d{7,9}", [8, 9, 10, 13], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[13-9]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1"]]], "0", 0, 0, 0, 0, 0, [["(?:1[0689]|2\\d|3[2-9]|4[2-5]|5[2-6]|7[3-7])\\d{6}", [8]], ["(?:(?:14|[89]\\d)\\d\\d|6(?:[1-6]\\d\\d|7(?:1[0-8]|2[4-7]|3[1-6])))\\d{5}", [9]], ["(?:001800\\d|1800)\\d{6}", [10, 13]], ["1900\\d{6}", [10]], 0, 0, 0, 0, ["6[08]\\d{7}", [9]]]], "TJ": ["992", "810", "(?:[0-57-9]\\d|66)\\d{7}", [9], [["(\\d{6})(\\d)(\\d{2})", "$1 $2 $3", ["331", "3317"]], ["(\\d{3})(\\d{2})(\\d{4})", "$1 $2 $3", ["44[02-479]|[34]7"]], ["(\\d{4})(\\d)(\\d{4})", "$1 $2 $3", ["3(?:[1245]|3[12])"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["\\d"]]], 0, 0, 0, 0, 0, 0, [["(?:3(?:1[3-5]|2[245]|3[12]|4[24-7]|5[25]|72)|4(?:46|74|87))\\d{6}"], ["(?:33[03-9]|4(?:1[18]|4[02-479])|81[1-9])\\d{6}|(?:[09]\\d|1[0-27-9]|2[0-27]|3[08]|40|5[05]|66|7[0157-9]|8[07-9])\\d{7}"]], "8~10"], "TK": ["690", "00", "[2-47]\\d{3,6}", [4, 5, 6, 7], 0, 0, 0, 0, 0, 0, 0, [["(?:2[2-4]|[34]\\d)\\d{2,5}"], ["7[2-4]\\d{2,5}"]]], "TL": ["670", "00", "7\\d{7}|(?:[2-47]\\d|[89]0)\\d{5}", [7, 8], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-489]|70"]], ["(\\d{4})(\\d{4})", "$1 $2", ["7"]]], 0, 0, 0, 0, 0, 0, [["(?:2[1-5]|3[1-9]|4[1-4])\\d{5}", [7]], ["7[2-8]\\d{6}", [8]], ["80\\d{5}", [7]], ["90\\d{5}", [7]], ["70\\d{5}", [7]]]], "TM": ["993", "810", "[1-7]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["12"], "(8 $1)"], ["(\\d{3})(\\d)(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["[1-5]"], "(8 $1)"], ["(\\d{2})(\\d{6})", "$1 $2", ["[67]"], "8 $1"]], "8", 0, 0, 0, 0, 0, [["(?:1(?:2\\d|3[1-9])|2(?:22|4[0-35-8])|3(?:22|4[03-9])|4(?:22|3[128]|4\\d|6[15])|5(?:22|5[7-9]|6[014-689]))\\d{5}"], ["(?:6\\d|7[12])\\d{6}"]], "8~10"], "TN": ["216", "00", "[2-57-9]\\d{7}", [8], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-57-9]"]]], 0, 0, 0, 0, 0, 0, [["81200\\d{3}|(?:3[0-2]|7\\d)\\d{6}"], ["3(?:001|[12]40)\\d{4}|(?:(?:[259]\\d|4[0-8])\\d|3(?:1[1-35]|6[0-4]|91))\\d{5}"], ["8010\\d{4}"], ["88\\d{6}"], 0, 0, 0, 0, 0, ["8[12]10\\d{4}"]]], "TO": ["676", "00", "(?:0800|(?:[5-8]\\d\\d|999)\\d)\\d{3}|[2-8]\\d{4}", [5, 7], [["(\\d{2})(\\d{3})", "$1-$2", ["[2-4]|50|6[09]|7[0-24-69]|8[05]"]], ["(\\d{4})(\\d{3})", "$1 $2", ["0"]], ["(\\d{3})(\\d{4})", "$1 $2", ["[5-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2\\d|3[0-8]|4[0-4]|50|6[09]|7[0-24-69]|8[05])\\d{3}", [5]], ["(?:5(?:4[0-5]|5[4-6])|6(?:[09]\\d|3[02]|8[15-9])|(?:7\\d|8[46-9])\\d|999)\\d{4}", [7]], ["0800\\d{3}", [7]], 0, 0, 0, 0, 0, ["55[0-37-9]\\d{4}", [7]]]], "TR": ["90", "00", "4\\d{6}|8\\d{11,12}|(?:[2-58]\\d\\d|900)\\d{7}", [7, 10, 12, 13], [["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["512|8[01589]|90"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["5"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[24][1-8]|3[1-9]"], "(0$1)", 1], ["(\\d{3})(\\d{3})(\\d{6,7})", "$1 $2 $3", ["80"], "0$1", 1]], "0", 0, 0, 0, 0, 0, [["(?:2(?:1[26]|[28][2468]|[3-5][268]|[67][246])|3(?:[13][28]|[24-6][2468]|[78][02468]|92)|4(?:[16][246]|[23578][2468]|4[26]))\\d{7}", [10]], ["5(?:61(?:011|61\\d)|82[2-5]\\d\\d)\\d{4}|5(?:[03-5]\\d|1[06]|24|6[24]|7[245]|9[46])\\d{7}", [10]], ["8(?:00\\d{7}(?:\\d{2,3})?|11\\d{7})", [10, 12, 13]], ["(?:8[89]8|900)\\d{7}", [10]], ["592(?:21[12]|461)\\d{4}", [10]], 0, ["444\\d{4}", [7]], ["512\\d{7}", [10]], ["850\\d{7}", [10]]]], "TT": ["1", "011", "(?:[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-46-8]\\d{6})$|1", "868$1", 0, "868", [["868(?:2(?:01|1[5-9]|[23]\\d|4[0-2])|6(?:0[7-9]|1[02-8]|2[1-9]|[3-69]\\d|7[0-79])|82[124])\\d{4}"], ["868(?:(?:2[5-9]|3\\d)\\d|4(?:3[0-6]|[6-9]\\d)|6(?:20|78|8\\d)|7(?:0[1-9]|1[02-9]|[2-9]\\d))\\d{4}"], ["868800\\d{4}|8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], ["868619\\d{4}"]]], "TV": ["688", "00", "(?:2|7\\d\\d|90)\\d{4}", [5, 6, 7], [["(\\d{2})(\\d{3})", "$1 $2", ["2"]], ["(\\d{2})(\\d{4})", "$1 $2", ["90"]], ["(\\d{2})(\\d{5})", "$1 $2", ["7"]]], 0, 0, 0, 0, 0, 0, [["2[02-9]\\d{3}", [5]], ["(?:7[01]\\d|90)\\d{4}", [6, 7]]]], "TW": ["886", "0(?:0[25-79]|19)", "[2-689]\\d{8}|7\\d{9,10}|[2-8]\\d{7}|2\\d{6}", [7, 8, 9, 10, 11], [["(\\d{2})(\\d)(\\d{4})", "$1 $2 $3", ["202"], "0$1"], ["(\\d{3})(\\d{5})", "$1 $2", ["826"], "0$1"], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["83"], "0$1"], ["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["82"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[25]0|37|49|8[09]"], "0$1"], ["(\\d)(\\d{3,4})(\\d{4})", "$1 $2 $3", ["[23568]|4(?:0[02-48]|[1-478])|7[1-9]", "[23568]|4(?:0[2-48]|[1-478])|(?:400|7)[1-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[49]"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4,5})", "$1 $2 $3", ["7"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2[2-8]\\d|370|55[01]|7[1-9])\\d{6}|4(?:(?:0(?:0[1-9]|[2-48]\\d)|1[023]\\d)\\d{4,5}|(?:[239]\\d\\d|4(?:0[56]|12|49))\\d{5})|6(?:[01]\\d{7}|4(?:0[56]|12|24|4[09])\\d{4,5})|8(?:(?:2(?:3\\d|4[0-269]|[578]0|66)|36[24-9]|90\\d\\d)\\d{4}|4(?:0[56]|12|24|4[09])\\d{4,5})|(?:2(?:2(?:0\\d\\d|4(?:0[68]|[249]0|3[0-467]|5[0-25-9]|6[0235689]))|(?:3(?:[09]\\d|1[0-4])|(?:4\\d|5[0-49]|6[0-29]|7[0-5])\\d)\\d)|(?:(?:3[2-9]|5[2-8]|6[0-35-79]|8[7-9])\\d\\d|4(?:2(?:[089]\\d|7[1-9])|(?:3[0-4]|[78]\\d|9[01])\\d))\\d)\\d{3}", [8, 9]], ["(?:40001[0-2]|9[0-8]\\d{4})\\d{3}", [9]], ["80[0-79]\\d{6}|800\\d{5}", [8, 9]], ["20(?:[013-9]\\d\\d|2)\\d{4}", [7, 9]], ["99\\d{7}", [9]], 0, ["50[0-46-9]\\d{6}", [9]], 0, ["7010(?:[0-2679]\\d|3[0-7]|8[0-5])\\d{5}|70\\d{8}", [10, 11]]], 0, "#"], "TZ": ["255", "00[056]", "(?:[25-8]\\d|41|90)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{4})", "$1 $2 $3", ["[89]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[24]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["5"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[67]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2[2-8]\\d{7}"], ["(?:6[0-35-9]|7\\d)\\d{7}"], ["80[08]\\d{6}"], ["90\\d{7}"], 0, 0, 0, 0, ["41\\d{7}"], ["8(?:40|6[01])\\d{6}"]]], "UA": ["380", "00", "[89]\\d{9}|[3-9]\\d{8}", [9, 10], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["6[12][29]|(?:3[1-8]|4[136-8]|5[12457]|6[49])2|(?:56|65)[24]", "6[12][29]|(?:35|4[1378]|5[12457]|6[49])2|(?:56|65)[24]|(?:3[1-46-8]|46)2[013-9]"], "0$1"], ["(\\d{4})(\\d{5})", "$1 $2", ["3[1-8]|4(?:[1367]|[45][6-9]|8[4-6])|5(?:[1-5]|6[0135689]|7[4-6])|6(?:[12][3-7]|[459])", "3[1-8]|4(?:[1367]|[45][6-9]|8[4-6])|5(?:[1-5]|6(?:[015689]|3[02389])|7[4-6])|6(?:[12][3-7]|[459])"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[3-7]|89|9[1-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[89]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:3[1-8]|4[13-8]|5[1-7]|6[12459])\\d{7}", [9]], ["790\\d{6}|(?:39|50|6[36-8]|7[1-357]|9[1-9])\\d{7}", [9]], ["800[1-8]\\d{5,6}"], ["900[239]\\d{5,6}"], 0, 0, 0, 0, ["89[1-579]\\d{6}", [9]]], "0~0"], "UG": ["256", "00[057]", "800\\d{6}|(?:[29]0|[347]\\d)\\d{7}", [9], [["(\\d{4})(\\d{5})", "$1 $2", ["202", "2024", "20240"], "0$1"], ["(\\d{3})(\\d{6})", "$1 $2", ["20[0-35-7]|4(?:6[45]|[7-9])|[7-9]", "20(?:[0135-7]|2[5-9])|4(?:6[45]|[7-9])|[7-9]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["[2-4]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["20(?:(?:24[09]|30[67])\\d|6(?:00[0-2]|30[0-4]))\\d{3}|(?:20(?:[017]\\d|2[5-9]|3[1-4]|5[0-4]|6[15-9])|[34]\\d{3})\\d{5}"], ["7(?:28|34)0\\d{5}|7(?:[014-8]\\d|2[01467]|3[0-267]|9[0-589])\\d{6}"], ["800[1-3]\\d{5}"], ["90[1-3]\\d{6}"]]], "US": ["1", "011", "[2-9]\\d{9}|3\\d{6}", [10], [["(\\d{3})(\\d{4})", "$1-$2", ["310"], 0, 1], ["(\\d{3})(\\d{3})(\\d{4})", "($1) $2-$3", ["[2-9]"], 0, 1, "$1-$2-$3"]], "1", 0, 0, 0, 0, 0, [["983[2-57-9]\\d{6}|(?:2(?:0[1-35-9]|1[02-9]|2[03-57-9]|3[1459]|4[08]|5[1-46]|6[0279]|7[02469]|8[13])|3(?:0[1-57-9]|1[02-9]|2[013-79]|3[0-24679]|4[167]|5[0-3]|6[01349]|8[056])|4(?:0[124-9]|1[02-579]|2[3-5]|3[0245]|4[023578]|58|6[349]|7[02589]|8[04])|5(?:0[1-57-9]|1[0235-8]|20|3[0149]|4[01]|5[179]|6[1-47]|7[0-5]|8[0256])|6(?:0[1-35-9]|1[024-9]|2[03689]|3[016]|4[0156]|5[01679]|6[0-279]|78|8[0-269])|7(?:0[1-46-8]|1[2-9]|2[04-8]|3[0-2478]|4[0378]|5[47]|6[02359]|7[0-59]|8[156])|8(?:0[1-68]|1[02-8]|2[0168]|3[0-2589]|4[03578]|5[046-9]|6[02-5]|7[028])|9(?:0[1346-9]|1[02-9]|2[0589]|3[0146-8]|4[01357-9]|5[12469]|7[0-3589]|8[04-69]))[2-9]\\d{6}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "UY": ["598", "0(?:0|1[3-9]\\d)", "0004\\d{2,9}|[1249]\\d{7}|2\\d{3,4}|(?:[49]\\d|80)\\d{5}", [4, 5, 6, 7, 8, 9, 10, 11, 12, 13], [["(\\d{4,5})", "$1", ["21"]], ["(\\d{3})(\\d{3,4})", "$1 $2", ["0"]], ["(\\d{3})(\\d{4})", "$1 $2", ["[49]0|8"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["9"], "0$1"], ["(\\d{4})(\\d{4})", "$1 $2", ["[124]"]], ["(\\d{3})(\\d{3})(\\d{2,4})", "$1 $2 $3", ["0"]], ["(\\d{3})(\\d{3})(\\d{3})(\\d{2,4})", "$1 $2 $3 $4", ["0"]]], "0", 0, 0, 0, 0, 0, [["(?:1(?:770|9(?:20|[89]7))|(?:2\\d|4[2-7])\\d\\d)\\d{4}", [8]], ["9[1-9]\\d{6}", [8]], ["0004\\d{2,9}|(?:405|80[05])\\d{4}", [6, 7, 8, 9, 10, 11, 12, 13]], ["90[0-8]\\d{4}", [7]], 0, 0, ["21\\d{2,3}", [4, 5]]], "00", " int. "], "UZ": ["998", "00", "(?:20|33|[5-9]\\d)\\d{7}", [9], [["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[235-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:55\\d\\d|6(?:1(?:22|3[124]|4[1-4]|5[1-3578]|64)|2(?:22|3[0-57-9]|41)|5(?:22|3[3-7]|5[024-8])|[69]\\d\\d|7(?:[23]\\d|7[69]))|7(?:[168]\\d\\d|2(?:22|3[13-57-9]|4[1-3579]|5[14])|3(?:2\\d|3[1578]|4[1-35-7]|5[1-57]|61)|4(?:2\\d|3[1-579]|7[1-79])|5(?:22|5[1-9]|6[1457])|9(?:22|5[1-9])))\\d{5}"], ["(?:(?:[25]0|33|8[078]|9[0-57-9])\\d{3}|6(?:1(?:2(?:2[01]|98)|35[0-4]|50\\d|61[23]|7(?:[01][017]|4\\d|55|9[5-9]))|2(?:(?:11|7\\d)\\d|2(?:[12]1|9[01379])|5(?:[126]\\d|3[0-4]))|5(?:19[01]|2(?:27|9[26])|(?:30|59|7\\d)\\d)|6(?:2(?:1[5-9]|2[0367]|38|41|52|60)|(?:3[79]|9[0-3])\\d|4(?:56|83)|7(?:[07]\\d|1[017]|3[07]|4[047]|5[057]|67|8[0178]|9[79]))|7(?:2(?:24|3[237]|4[5-9]|7[15-8])|5(?:7[12]|8[0589])|7(?:0\\d|[39][07])|9(?:0\\d|7[079])))|7(?:[07]\\d{3}|2(?:2(?:2[79]|95)|3(?:2[5-9]|6[0-6])|57\\d|7(?:0\\d|1[17]|2[27]|3[37]|44|5[057]|66|88))|3(?:2(?:1[0-6]|21|3[469]|7[159])|(?:33|9[4-6])\\d|5(?:0[0-4]|5[579]|9\\d)|7(?:[0-3579]\\d|4[0467]|6[67]|8[078]))|4(?:2(?:29|5[0257]|6[0-7]|7[1-57])|5(?:1[0-4]|8\\d|9[5-9])|7(?:0\\d|1[024589]|2[0-27]|3[0137]|[46][07]|5[01]|7[5-9]|9[079])|9(?:7[015-9]|[89]\\d))|5(?:112|2(?:0\\d|2[29]|[49]4)|3[1568]\\d|52[6-9]|7(?:0[01578]|1[017]|[23]7|4[047]|[5-7]\\d|8[78]|9[079]))|9(?:22[128]|3(?:2[0-4]|7\\d)|57[02569]|7(?:2[05-9]|3[37]|4\\d|60|7[2579]|87|9[07]))))\\d{4}"]]], "VA": ["39", "00", "0\\d{5,10}|3[0-8]\\d{7,10}|55\\d{8}|8\\d{5}(?:\\d{2,4})?|(?:1\\d|39)\\d{7,8}", [6, 7, 8, 9, 10, 11, 12], 0, 0, 0, 0, 0, 0, "06698", [["06698\\d{1,6}", [6, 7, 8, 9, 10, 11]], ["3[1-9]\\d{8}|3[2-9]\\d{7}", [9, 10]], ["80(?:0\\d{3}|3)\\d{3}", [6, 9]], ["(?:0878\\d{3}|89(?:2\\d|3[04]|4(?:[0-4]|[5-9]\\d\\d)|5[0-4]))\\d\\d|(?:1(?:44|6[346])|89(?:38|5[5-9]|9))\\d{6}", [6, 8, 9, 10]], ["1(?:78\\d|99)\\d{6}", [9, 10]], ["3[2-8]\\d{9,10}", [11, 12]], 0, 0, ["55\\d{8}", [10]], ["84(?:[08]\\d{3}|[17])\\d{3}", [6, 9]]]], "VC": ["1", "011", "(?:[58]\\d\\d|784|900)\\d{7}", [10], 0, "1", 0, "([2-7]\\d{6})$|1", "784$1", 0, "784", [["784(?:266|3(?:6[6-9]|7\\d|8[0-6])|4(?:38|5[0-36-8]|8[0-8])|5(?:55|7[0-2]|93)|638|784)\\d{4}"], ["784(?:4(?:3[0-5]|5[45]|89|9[0-8])|5(?:2[6-9]|3[0-4])|720)\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, 0, 0, ["78451[0-2]\\d{4}"]]], "VE": ["58", "00", "[68]00\\d{7}|(?:[24]\\d|[59]0)\\d{8}", [10], [["(\\d{3})(\\d{7})", "$1-$2", ["[24-689]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:12|3[457-9]|[467]\\d|[58][1-9]|9[1-6])|[4-6]00)\\d{7}"], ["4(?:1[24-8]|2[246])\\d{7}"], ["800\\d{7}"], ["90[01]\\d{7}"], 0, 0, ["501\\d{7}"]]], "VG": ["1", "011", "(?:284|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-578]\\d{6})$|1", "284$1", 0, "284", [["284(?:229|4(?:22|9[45])|774|8(?:52|6[459]))\\d{4}"], ["284(?:245|3(?:0[0-3]|4[0-7]|68|9[34])|4(?:4[0-6]|68|9[69])|5(?:4[0-7]|68|9[69]))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "VI": ["1", "011", "[58]\\d{9}|(?:34|90)0\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "340$1", 0, "340", [["340(?:2(?:0\\d|10|2[06-8]|4[49]|77)|3(?:32|44)|4(?:2[23]|44|7[34]|89)|5(?:1[34]|55)|6(?:2[56]|4[23]|77|9[023])|7(?:1[2-57-9]|2[57]|7\\d)|884|998)\\d{4}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "VN": ["84", "00", "[12]\\d{9}|[135-9]\\d{8}|[16]\\d{6,7}|7\\d{6}", [7, 8, 9, 10], [["(\\d{4})(\\d{4,6})", "$1 $2", ["1(?:2[02]|[89])"], 0, 1], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["1[26]|6"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[1357-9]"], "0$1", 1], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["2[48]"], "0$1", 1], ["(\\d{3})(\\d{4})(\\d{3})", "$1 $2 $3", ["2"], "0$1", 1]], "0", 0, 0, 0, 0, 0, [["2(?:0[3-9]|1[0-689]|2[0-25-9]|[38][2-9]|4[2-8]|5[124-9]|6[0-39]|7[0-7]|9[0-4679])\\d{7}", [10]], ["121[0-3]\\d{5}|(?:1[46]0|(?:3\\d|7[06-9])\\d|5(?:[1689]\\d|2[238]|59)|8(?:[1-8]\\d|9[6-9])|9(?:[0-8]\\d|9[013-9]))\\d{6}", [9]], ["1800\\d{4,6}|12(?:0[13]|28)\\d{4}", [8, 9, 10]], ["1900\\d{4,6}", [8, 9, 10]], 0, 0, ["[17]99\\d{4}|69\\d{5,6}", [7, 8]], 0, ["672\\d{6}", [9]]]], "VU": ["678", "00", "[57-9]\\d{6}|(?:[238]\\d|48)\\d{3}", [5, 7], [["(\\d{3})(\\d{4})", "$1 $2", ["[57-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:38[0-8]|48[4-9])\\d\\d|(?:2[02-9]|3[4-7]|88)\\d{3}", [5]], ["(?:[58]\\d|7[0-7])\\d{5}", [7]], ["81[18]\\d\\d", [5]], 0, 0, 0, ["(?:3[03]|900\\d)\\d{3}"], 0, ["9(?:0[1-9]|1[01])\\d{4}", [7]]]], "WF": ["681", "00", "(?:40|72|8\\d{4})\\d{4}|[89]\\d{5}", [6, 9], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["[47-9]"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"]]], 0, 0, 0, 0, 0, 0, [["72\\d{4}", [6]], ["(?:72|8[23])\\d{4}", [6]], ["80[0-5]\\d{6}", [9]], 0, 0, ["[48]0\\d{4}", [6]], 0, 0, ["9[23]\\d{4}", [6]]]], "WS": ["685", "0", "(?:[2-6]|8\\d{5})\\d{4}|[78]\\d{6}|[68]\\d{5}", [5, 6, 7, 10], [["(\\d{5})", "$1", ["[2-5]|6[1-9]"]], ["(\\d{3})(\\d{3,7})", "$1 $2", ["[68]"]], ["(\\d{2})(\\d{5})", "$1 $2", ["7"]]], 0, 0, 0, 0, 0, 0, [["6[1-9]\\d{3}|(?:[2-5]|60)\\d{4}", [5, 6]], ["(?:7[1-35-8]|8(?:[3-7]|9\\d{3}))\\d{5}", [7, 10]], ["800\\d{3}", [6]]]], "XK": ["383", "00", "2\\d{7,8}|3\\d{7,11}|(?:4\\d\\d|[89]00)\\d{5}", [8, 9, 10, 11, 12], [["(\\d{3})(\\d{5})", "$1 $2", ["[89]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-4]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["2|39"], "0$1"], ["(\\d{2})(\\d{7,10})", "$1 $2", ["3"], "0$1"]], "0", 0, 0, 0, 0, 0, [["38\\d{6,10}|(?:2[89]|39)(?:0\\d{5,6}|[1-9]\\d{5})"], ["4[3-9]\\d{6}", [8]], ["800\\d{5}", [8]], ["900\\d{5}", [8]]]], "YE": ["967", "00", "(?:1|7\\d)\\d{7}|[1-7]\\d{6}", [7, 8, 9], [["(\\d)(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[1-6]|7(?:[24-6]|8[0-7])"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["7"], "0$1"]], "0", 0, 0, 0, 0, 0, [["78[0-7]\\d{4}|17\\d{6}|(?:[12][2-68]|3[2358]|4[2-58]|5[2-6]|6[3-58]|7[24-6])\\d{5}", [7, 8]], ["7[01378]\\d{7}", [9]]]], "YT": ["262", "00", "(?:639\\d|7093)\\d{5}|(?:26|80|9\\d)\\d{7}", [9], 0, "0", 0, 0, 0, 0, 0, [["26(?:89\\d|9(?:0[0-467]|15|5[0-4]|6\\d|[78]0))\\d{4}"], ["(?:639(?:0[0-79]|1[019]|[267]\\d|3[09]|40|5[05-9]|9[04-79])|7093[5-7])\\d{4}"], ["80\\d{7}"], 0, 0, 0, 0, 0, ["9(?:(?:39|47)8[01]|769\\d)\\d{4}"]]], "ZA": ["27", "00", "[1-79]\\d{8}|8\\d{4,9}", [5, 6, 7, 8, 9, 10], [["(\\d{2})(\\d{3,4})", "$1 $2", ["8[1-4]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2,3})", "$1 $2 $3", ["8[1-4]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["860"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[1-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:0330|4302)|52087)0\\d{3}|(?:1[0-8]|2[1-378]|3[1-69]|4\\d|5[1346-8])\\d{7}", [9]], ["(?:1(?:3492[0-25]|4495[0235]|549(?:20|5[01]))|4[34]492[01])\\d{3}|8[1-4]\\d{3,7}|(?:2[27]|47|54)4950\\d{3}|(?:1(?:049[2-4]|9[12]\\d\\d)|(?:50[0-2]|[67]\\d\\d)\\d\\d|8(?:5\\d{3}|7(?:08[67]|158|28[5-9]|310)))\\d{4}|(?:1[6-8]|28|3[2-69]|4[025689]|5[36-8])4920\\d{3}|(?:12|[2-5]1)492\\d{4}", [5, 6, 7, 8, 9]], ["80\\d{7}", [9]], ["(?:86[2-9]|9[0-2]\\d)\\d{6}", [9]], 0, 0, ["861\\d{6,7}", [9, 10]], 0, ["87(?:08[0-589]|15[0-79]|28[0-4]|31[1-9])\\d{4}|87(?:[02][0-79]|1[0-46-9]|3[02-9]|[4-9]\\d)\\d{5}", [9]], ["860\\d{6}", [9]]]], "ZM": ["260", "00", "800\\d{6}|(?:21|[579]\\d|63)\\d{7}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[28]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["[579]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["21[1-8]\\d{6}"], ["(?:[59][5-8]|7[5-9])\\d{7}"], ["800\\d{6}"], 0, 0, 0, 0, 0, ["63\\d{7}"]]], "ZW": ["263", "00", "8\\d{6}(?:\\d{3})?|[235-8]\\d{8}", [7, 9, 10], [["(\\d{3})(\\d{4})", "$1 $2", ["80"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["29[013-9]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["[256]|39|8[13-59]"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["7"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["3"], "0$1"], ["(\\d{4})(\\d{6})", "$1 $2", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:02[014]|(?:42|9\\d)\\d|[56]20|72[03])|3(?:123|92\\d)|5(?:42\\d|525)|6(?:[16-8]21|52[013])|8(?:[1349]28|523))\\d{5}", [9]], ["7(?:[1278]\\d|3[1-9]|51|9[01])\\d{6}", [9]], ["80(?:[01]\\d|20|8[0-8])\\d{3}", [7]], 0, 0, 0, 0, 0, ["86(?:1[12]|22|30|44|55|77|8[368])\\d{6}", [10]]]] }, "nonGeographic": { "800": ["800", 0, "(?:00|[1-9]\\d)\\d{6}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["\\d"]]], 0, 0, 0, 0, 0, 0, [0, 0, ["(?:00|[1-9]\\d)\\d{6}"]]], "808": ["808", 0, "[1-9]\\d{7}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[1-9]"]]], 0, 0, 0, 0, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0, 0, ["[1-9]\\d{7}"]]], "870": ["870", 0, "7\\d{11}|[235-7]\\d{8}", [9, 12], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[235-7]"]]], 0, 0, 0, 0, 0, 0, [0, ["(?:[356]|774[45])\\d{8}|7[6-8]\\d{7}"], 0, 0, 0, 0, 0, 0, ["2\\d{8}", [9]]]], "878": ["878", 0, "10\\d{10}", [12], [["(\\d{2})(\\d{5})(\\d{5})", "$1 $2 $3", ["1"]]], 0, 0, 0, 0, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0, ["10\\d{10}"]]], "881": ["881", 0, "6\\d{9}|[0-36-9]\\d{8}", [9, 10], [["(\\d)(\\d{3})(\\d{5})", "$1 $2 $3", ["[0-37-9]"]], ["(\\d)(\\d{3})(\\d{5,6})", "$1 $2 $3", ["6"]]], 0, 0, 0, 0, 0, 0, [0, ["6\\d{9}|[0-36-9]\\d{8}"]]], "882": ["882", 0, "[13]\\d{6}(?:\\d{2,5})?|[19]\\d{7}|(?:[25]\\d\\d|4)\\d{7}(?:\\d{2})?", [7, 8, 9, 10, 11, 12], [["(\\d{2})(\\d{5})", "$1 $2", ["16|342"]], ["(\\d{2})(\\d{6})", "$1 $2", ["49"]], ["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["1[36]|9"]], ["(\\d{2})(\\d{4})(\\d{3})", "$1 $2 $3", ["3[23]"]], ["(\\d{2})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["16"]], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["10|23|3(?:[15]|4[57])|4|5[12]"]], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["34"]], ["(\\d{2})(\\d{4,5})(\\d{5})", "$1 $2 $3", ["[1-35]"]]], 0, 0, 0, 0, 0, 0, [0, ["342\\d{4}|(?:337|49)\\d{6}|(?:3(?:2|47|7\\d{3})|5(?:0\\d{3}|2[0-2]))\\d{7}", [7, 8, 9, 10, 12]], 0, 0, 0, ["348[57]\\d{7}", [11]], 0, 0, ["1(?:3(?:0[0347]|[13][0139]|2[035]|4[013568]|6[0459]|7[06]|8[15-8]|9[0689])\\d{4}|6\\d{5,10})|(?:345\\d|9[89])\\d{6}|(?:10|2(?:3|85\\d)|3(?:[15]|[69]\\d\\d)|4[15-8]|51)\\d{8}"]]], "883": ["883", 0, "(?:[1-4]\\d|51)\\d{6,10}", [8, 9, 10, 11, 12], [["(\\d{3})(\\d{3})(\\d{2,8})", "$1 $2 $3", ["[14]|2[24-689]|3[02-689]|51[24-9]"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["510"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["21"]], ["(\\d{4})(\\d{4})(\\d{4})", "$1 $2 $3", ["51[13]"]], ["(\\d{3})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["[235]"]]], 0, 0, 0, 0, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0, ["(?:2(?:00\\d\\d|10)|(?:370[1-9]|51\\d0)\\d)\\d{7}|51(?:00\\d{5}|[24-9]0\\d{4,7})|(?:1[0-79]|2[24-689]|3[02-689]|4[0-4])0\\d{5,9}"]]], "888": ["888", 0, "\\d{11}", [11], [["(\\d{3})(\\d{3})(\\d{5})", "$1 $2 $3"]], 0, 0, 0, 0, 0, 0, [0, 0, 0, 0, 0, 0, ["\\d{11}"]]], "979": ["979", 0, "[1359]\\d{8}", [9], [["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["[1359]"]]], 0, 0, 0, 0, 0, 0, [0, 0, 0, ["[1359]\\d{8}"]]] } };
@@ -52375,6 +51522,947 @@ function indexNumberCountries(live) {
   return (number) => countryInCompany(number, pooledUnder.get(number));
 }
 
+// src/apply/check-surprise.ts
+function watchAnswers(api) {
+  const answers = [];
+  const watch = (call, write) => async (...args) => {
+    const answer = await write(...args);
+    answers.push({ call, arguments: args, answer });
+    return answer;
+  };
+  const created = async (input) => {
+    const result2 = await api.createUser(input);
+    answers.push({ call: "createUser", arguments: [input], answer: result2.answer });
+    return result2;
+  };
+  const watched = Object.assign(Object.create(api), {
+    createUser: created,
+    updateUser: watch("updateUser", (id2, patch) => api.updateUser(id2, patch)),
+    moveUser: watch("moveUser", (id2, officeId) => api.moveUser(id2, officeId)),
+    setUserOffice: watch("setUserOffice", (id2, officeId) => api.setUserOffice(id2, officeId)),
+    assignChosenNumber: watch("assignChosenNumber", (userId, heldBefore) => api.assignChosenNumber(userId, heldBefore))
+  });
+  return { api: watched, answers };
+}
+function findSurprise(op, answers) {
+  const surprise = (write, field, did, predicted, assumption) => ({
+    operation: op,
+    field,
+    did,
+    predicted,
+    message: `${op.id} (${op.summary}): Dialpad did ${did} where the plan predicted ${predicted}`,
+    request: { call: write.call, arguments: write.arguments },
+    answer: write.answer,
+    assumption
+  });
+  const userAnswers = answers.filter((a) => typeof a.answer === "object" && a.answer !== null);
+  switch (op.kind) {
+    case "create_user": {
+      const write = userAnswers.find((a) => a.call === "createUser");
+      const officeId = write?.arguments[0]?.officeId;
+      if (write?.answer.license !== void 0 && write.answer.license !== op.license) {
+        return surprise(write, "license", `create the user with the license ${write.answer.license}`, `the license ${op.license}`, "the-company-offices-and-licenses");
+      }
+      if (write?.answer.officeId !== void 0 && write.answer.officeId !== officeId) {
+        return surprise(write, "office", `create the user in office ${write.answer.officeId}`, `office ${String(officeId)} (${op.office.name})`, "users");
+      }
+      return void 0;
+    }
+    case "update_user": {
+      const license = op.patch.license;
+      if (license === void 0) return void 0;
+      const write = userAnswers.find((a) => a.answer.license !== void 0 && a.answer.license !== license);
+      return write && surprise(write, "license", `leave the license ${write.answer.license}`, `the license ${license}`, "the-company-offices-and-licenses");
+    }
+    case "suspend_user":
+    case "reactivate_user": {
+      const state = op.kind === "suspend_user" ? "suspended" : "active";
+      const write = userAnswers.find((a) => a.answer.state !== void 0 && a.answer.state !== state);
+      return write && surprise(write, "state", `leave the user ${write.answer.state}`, `the user ${state}`, "users");
+    }
+    case "move_user": {
+      const moved = userAnswers.find((a) => a.call !== "updateUser" && a.answer.officeId !== void 0 && a.answer.officeId !== String(a.arguments[1]));
+      if (moved) return surprise(moved, "office", `put the user in office ${moved.answer.officeId}`, `office ${String(moved.arguments[1])} (${op.to.name})`, "users");
+      const wanted = op.new_number;
+      if (wanted === void 0) return void 0;
+      const chosen = answers.filter((a) => a.call === "assignChosenNumber" && typeof a.answer === "string").at(-1);
+      const country = typeof chosen?.answer === "string" ? countryOfNumber(chosen.answer) : void 0;
+      if (chosen === void 0 || country === wanted.country) return void 0;
+      return surprise(chosen, "number country", `choose ${String(chosen.answer)} (${country ?? "no known country"})`, `a number of ${wanted.country}`, "numbers-and-the-reserved-pool");
+    }
+    default:
+      return void 0;
+  }
+}
+
+// src/apply/apply-plan.ts
+var APPLY_CONCURRENCY = 4;
+function mayOverlap(previous, op) {
+  const choosesNumber = (o) => o.kind === "move_user" && o.new_number !== void 0;
+  return previous.kind === op.kind && !choosesNumber(previous) && !choosesNumber(op);
+}
+async function applyPlan(plan, options) {
+  if (plan.summary.blocked || plan.violations.some((v) => v.severity === "error")) {
+    throw new DialformError("plan_blocked", "the plan is blocked by a rule; fix the violations and plan again");
+  }
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  const planId = identifyPlan(plan);
+  await options.journal.prepare();
+  const { done: alreadyDone, inDoubt, waiting: waitedFor } = await options.journal.progress(planId);
+  const own = fingerprintPlan(plan);
+  const reviewed = options.reviewed ?? own;
+  if (reviewed === own && alreadyDone.size + inDoubt.size + waitedFor.size === 0 && plan.operations.length > 0) {
+    await options.journal.recordPlanStarted({ record: "plan_started", plan: planId, fingerprint: own, operations: plan.operations.map(digestOperation), at: now().toISOString() });
+  }
+  const journal = (op, status, error, surprised) => options.journal.record({
+    plan: planId,
+    op: op.id,
+    kind: op.kind,
+    status,
+    at: now().toISOString(),
+    ...op.target.type === "user" ? { subject: op.target.email } : {},
+    ...status === "done" ? listPooled(plan, op) : {},
+    ...error === void 0 ? {} : { error },
+    ...surprised === void 0 ? {} : { surprise: surprised },
+    reviewed,
+    identity: digestOperation(op)
+  });
+  let liveRead;
+  const landed = async (op) => {
+    if (!inDoubt.has(op.id) || op.manual) return false;
+    if (options.readLive === void 0) throw new BugError(`applyPlan needs readLive to check whether ${op.id}, started before, landed`);
+    liveRead ??= options.readLive();
+    return hasLanded(op, await liveRead);
+  };
+  const ctx = { api: options.api, confirmed: options.confirmed ?? [], officeIds: /* @__PURE__ */ new Map(), userIds: /* @__PURE__ */ new Map(), groupIds: /* @__PURE__ */ new Map() };
+  const results = [];
+  const unfinished = /* @__PURE__ */ new Set();
+  const finished = /* @__PURE__ */ new Map();
+  const inFlight = /* @__PURE__ */ new Set();
+  let failed = false;
+  let surprise;
+  let bug;
+  const total = plan.operations.length;
+  const concurrency = Math.max(1, options.concurrency ?? APPLY_CONCURRENCY);
+  const run3 = async (index, op) => {
+    const base2 = { id: op.id, kind: op.kind, summary: op.summary, ...op.step === void 0 ? {} : { step: op.step } };
+    if (alreadyDone.has(op.id)) return { ...base2, outcome: { status: "already_done" } };
+    if (failed) return { ...base2, outcome: { status: "not_run", reason: "apply stopped at an earlier failure" } };
+    if (op.after.some((id2) => unfinished.has(id2))) {
+      const waitingOn = op.after.filter((id2) => unfinished.has(id2));
+      return { ...base2, outcome: { status: "not_run", reason: `waits for ${waitingOn.join(", ")}` } };
+    }
+    options.onEvent?.({ type: "start", index, total, id: op.id, summary: op.summary });
+    if (await landed(op)) {
+      await journal(op, "done");
+      return { ...base2, outcome: { status: "already_done" } };
+    }
+    if (!op.manual) await journal(op, "started");
+    let result2;
+    try {
+      const watched = watchAnswers(ctx.api);
+      result2 = { ...base2, outcome: await executeOperation(op, { ...ctx, api: watched.api }) };
+      const found = result2.outcome.status === "done" ? findSurprise(op, watched.answers) : void 0;
+      if (found !== void 0) {
+        failed = true;
+        surprise ??= found;
+        await journal(op, "done", void 0, found.message);
+        return { ...base2, outcome: { status: "failed", error: found.message } };
+      }
+    } catch (error) {
+      if (!(error instanceof DialformError)) throw error;
+      failed = true;
+      result2 = { ...base2, outcome: { status: "failed", error: error.message } };
+    }
+    const outcome = result2.outcome;
+    if (outcome.status === "done" || outcome.status === "failed" || outcome.status === "waiting") {
+      await journal(op, outcome.status, outcome.status === "failed" ? outcome.error : void 0);
+    }
+    return result2;
+  };
+  for (const [index, op] of plan.operations.entries()) {
+    const previous = plan.operations[index - 1];
+    if (previous !== void 0 && !mayOverlap(previous, op)) await Promise.all(inFlight);
+    await Promise.all(op.after.map((id2) => finished.get(id2)));
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    if (bug !== void 0) break;
+    const settled = run3(index, op).then(
+      (result2) => {
+        const status = result2.outcome.status;
+        if (status === "waiting" || status === "not_run" || status === "failed") unfinished.add(op.id);
+        results[index] = result2;
+        options.onEvent?.({ type: "result", index, total, result: result2 });
+      },
+      (error) => {
+        bug ??= { error };
+      }
+    );
+    const tracked = settled.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    finished.set(op.id, tracked);
+  }
+  await Promise.all(inFlight);
+  if (bug !== void 0) throw bug.error;
+  const waiting = results.some((r) => r.outcome.status === "waiting");
+  return { results, status: failed ? "failed" : waiting ? "waiting" : "complete", ...surprise === void 0 ? {} : { surprise } };
+}
+function listPooled(plan, op) {
+  const pooled = plan.pool.flatMap((p) => p.operation_id === op.id && p.direction === "in" && p.user !== void 0 ? [{ number: p.number, from: p.user }] : []);
+  return pooled.length === 0 ? {} : { to_pool: pooled };
+}
+
+// cmd/commands/apply-surprise.ts
+import { resolve } from "node:path";
+
+// src/apply/surprise-report.ts
+import { mkdir as mkdir2, writeFile } from "node:fs/promises";
+import { join as join2 } from "node:path";
+
+// src/render/map-strings.ts
+function mapStrings(value, f) {
+  return mapValue(value, f);
+}
+function mapValue(value, f) {
+  if (typeof value === "string") return f(value);
+  if (Array.isArray(value)) return value.map((v) => mapValue(v, f));
+  if (value !== null && typeof value === "object") {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) out[k] = mapValue(v, f);
+    return out;
+  }
+  return value;
+}
+
+// src/render/redact.ts
+var MASK = "\u2022\u2022\u2022";
+var EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+var PHONE = /\+[1-9](?:[ -]?\d){6,14}/g;
+var NAME_FIELDS = /* @__PURE__ */ new Set(["first_name", "last_name"]);
+function maskEmail(email) {
+  return `${email.charAt(0)}${MASK}@${MASK}`;
+}
+function maskPhone(phone) {
+  const digits = phone.replace(/\D/g, "");
+  const hidden = Math.max(digits.length - 4, 1);
+  return `+${digits.slice(0, 2)}${"\u2022".repeat(hidden)}${digits.slice(2 + hidden)}`;
+}
+function maskName(name2) {
+  return name2.split(/\s+/).filter((word) => word !== "").map((word) => `${[...word][0] ?? ""}.`).join(" ");
+}
+function redactText(text, names = []) {
+  return redactWith(text, indexNames(names));
+}
+var WORD = /[\p{L}\p{N}]+/gu;
+var WORD_CHAR = /[\p{L}\p{N}]/u;
+function indexNames(names) {
+  const index = /* @__PURE__ */ new Map();
+  for (const name2 of new Set(names.map((n) => n.trim()))) {
+    const first = name2.match(WORD)?.[0];
+    if ([...name2].length < 2 || first === void 0 || !name2.startsWith(first)) continue;
+    index.set(first, [...index.get(first) ?? [], name2].sort((a, b) => b.length - a.length));
+  }
+  return index;
+}
+function maskNames(text, index) {
+  if (index.size === 0) return text;
+  let out = "";
+  let last = 0;
+  for (const m of text.matchAll(WORD)) {
+    if (m.index < last) continue;
+    const found = index.get(m[0])?.find((n) => text.startsWith(n, m.index) && !WORD_CHAR.test(text.charAt(m.index + n.length)));
+    if (found === void 0) continue;
+    out += text.slice(last, m.index) + maskName(found);
+    last = m.index + found.length;
+  }
+  return out + text.slice(last);
+}
+function redactWith(text, index) {
+  return maskNames(text.replace(EMAIL, maskEmail).replace(PHONE, maskPhone), index);
+}
+function collectNames(plan) {
+  const names = [];
+  const walk = (value) => {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    const record = value;
+    if (typeof record.field === "string" && NAME_FIELDS.has(record.field)) {
+      for (const side of [record.from, record.to]) if (typeof side === "string") names.push(side);
+    }
+    for (const [key, v] of Object.entries(record)) {
+      if (NAME_FIELDS.has(key) && typeof v === "string") names.push(v);
+      else walk(v);
+    }
+  };
+  walk(plan);
+  return names;
+}
+function redactPlan(plan) {
+  return { ...mapStrings(plan, planRedactor(plan)), fingerprint: plan.fingerprint };
+}
+function planRedactor(plan) {
+  const index = indexNames(collectNames(plan));
+  return (text) => redactWith(text, index);
+}
+
+// src/apply/surprise-report.ts
+var SURPRISE_REPORT_VERSION = 1;
+function buildSurpriseReport(surprise, plan, at2) {
+  const { operation: operation2, field, did, predicted, message, request: request2, answer, assumption } = surprise;
+  const report = {
+    surprise_report: SURPRISE_REPORT_VERSION,
+    at: at2.toISOString(),
+    message,
+    field,
+    dialpad_did: did,
+    plan_predicted: predicted,
+    operation: operation2,
+    request: request2,
+    answer: answer ?? null,
+    assumption: `docs/fidelity.md#${assumption}`,
+    plan_fingerprint: plan.fingerprint
+  };
+  return mapStrings(report, planRedactor(plan));
+}
+async function writeSurpriseReport(dir, surprise, plan, at2) {
+  await mkdir2(dir, { recursive: true });
+  const path = join2(dir, `surprise-${at2.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "")}.json`);
+  await writeFile(path, `${JSON.stringify(buildSurpriseReport(surprise, plan, at2), null, 2)}
+`);
+  return path;
+}
+
+// cmd/commands/apply-surprise.ts
+async function reportSurprise(surprise, plan, io) {
+  const path = await writeSurpriseReport(resolve(io.cwd, ".dialform"), surprise, plan, /* @__PURE__ */ new Date());
+  const text = `Surprise: ${sanitizeForTerminal(surprise.message)}.
+Apply stopped before the next write. Run plan (or apply) again: it plans from what Dialpad did.
+Fidelity report (redacted, safe to attach to an issue): ${sanitizeForTerminal(path)}
+It contradicts a reading of Dialpad dialform takes (docs/fidelity.md#${surprise.assumption}): please report it.
+`;
+  return { path, text };
+}
+
+// src/apply/applied-config.ts
+import { stat as stat4 } from "node:fs/promises";
+import { basename, dirname as dirname3, resolve as resolve2 } from "node:path";
+
+// src/config/list-config-files.ts
+import { readlink, readdir, realpath, stat as stat3 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+
+// src/config/schema.ts
+var import__ = __toESM(require__(), 1);
+var import_ajv_formats = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync2 } from "node:fs";
+function findConfigSchemaPath() {
+  return schemaPath("dialform.schema.json");
+}
+function readConfigSchema() {
+  return JSON.parse(readFileSync2(findConfigSchemaPath(), "utf8"));
+}
+var compiled;
+function getConfigValidator() {
+  if (compiled === void 0) {
+    const ajv = new import__.Ajv2020({ allErrors: true, strict: true, verbose: true, validateSchema: false });
+    import_ajv_formats.default.default(ajv, ["email"]);
+    compiled = ajv.compile(readConfigSchema());
+  }
+  return compiled;
+}
+
+// src/config/yaml-file.ts
+var import_yaml = __toESM(require_dist2(), 1);
+function parseYamlFile(source) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const file = { source, doc, lineCounter, data: void 0, locate: (path, key) => locateInDocument(file, path, key) };
+  if (source.unreadable !== void 0) return { file, problems: [source.unreadable], empty: false };
+  const problems = describeYamlErrors(doc, lineCounter, source.display);
+  if (problems.length > 0) return { file, problems, empty: false };
+  const contents = doc.contents;
+  if (contents === null || (0, import_yaml.isScalar)(contents) && contents.value === null) {
+    problems.push({ file: source.display, line: 1, col: 1, message: 'file is empty: a config file is a mapping that starts with "version: 1"' });
+    return { file, problems, empty: true };
+  }
+  if (!(0, import_yaml.isMap)(contents)) {
+    const at2 = positionOfNode(file, contents);
+    problems.push({ ...at2, message: "top level must be a mapping of keys (version, offices, users, \u2026), not a list or a value" });
+    return { file, problems, empty: false };
+  }
+  for (const key of complexKeys(doc)) {
+    problems.push({ ...positionOfNode(file, key), message: "a key must be a plain word or string, not a list or mapping" });
+  }
+  for (const { node, tag } of unknownTags(doc)) {
+    problems.push({ ...positionOfNode(file, node), message: `unknown YAML tag "${tag}": a config holds plain values only; remove the tag` });
+  }
+  if (problems.length > 0) return { file, problems, empty: false };
+  try {
+    file.data = doc.toJS({ maxAliasCount: 1e3 });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    problems.push({ ...positionOfNode(file, firstAlias(doc)), message: `YAML alias cannot be resolved: ${reason}` });
+  }
+  return { file, problems, empty: false };
+}
+var MAX_YAML_ERRORS = 20;
+function describeYamlErrors(doc, lineCounter, display) {
+  const errors = [
+    ...doc.errors.map((e) => ({ offset: e.pos[0], code: e.code, message: e.message })),
+    ...findDuplicateKeys(doc).map((d) => ({ offset: d.offset, code: "DUPLICATE_KEY", message: "", key: d.key }))
+  ].sort((a, b) => a.offset - b.offset);
+  const shown = errors.slice(0, MAX_YAML_ERRORS);
+  const problems = shown.map((e) => {
+    const { line, col } = lineCounter.linePos(e.offset);
+    return { file: display, line, col, message: describeYamlError(e.code, e.message, e.key) };
+  });
+  const hidden = errors.length - shown.length;
+  const last = errors[MAX_YAML_ERRORS];
+  if (hidden > 0 && last) {
+    const { line, col } = lineCounter.linePos(last.offset);
+    problems.push({ file: display, line, col, message: `${countOf(hidden, "more YAML error")} from here on, not listed: fix the ones above first` });
+  }
+  return problems;
+}
+function describeYamlError(code2, message, key) {
+  switch (code2) {
+    case "DUPLICATE_KEY":
+      return `duplicate key${key === void 0 ? "" : ` "${key}"`}: a key may appear only once in a mapping`;
+    case "MULTIPLE_DOCS":
+      return 'more than one YAML document ("---") in one file: put each in its own file';
+    default:
+      return `YAML syntax error: ${message}`;
+  }
+}
+function findDuplicateKeys(doc) {
+  const duplicates = [];
+  (0, import_yaml.visit)(doc, {
+    Map(_, map2) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of map2.items) {
+        if (!(0, import_yaml.isScalar)(pair.key)) continue;
+        if (seen.has(pair.key.value)) duplicates.push({ offset: pair.key.range?.[0] ?? 0, key: String(pair.key.value) });
+        else seen.add(pair.key.value);
+      }
+    }
+  });
+  return duplicates;
+}
+var keyIndexes = /* @__PURE__ */ new WeakMap();
+function keyIndexOf(map2) {
+  let index = keyIndexes.get(map2);
+  if (index === void 0) {
+    index = /* @__PURE__ */ new Map();
+    for (const pair of map2.items) {
+      if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (!index.has(key)) index.set(key, pair);
+    }
+    keyIndexes.set(map2, index);
+  }
+  return index;
+}
+function complexKeys(doc) {
+  const keys = [];
+  (0, import_yaml.visit)(doc, {
+    Pair(_, pair) {
+      if (pair.key !== null && typeof pair.key === "object" && ((0, import_yaml.isMap)(pair.key) || (0, import_yaml.isSeq)(pair.key))) keys.push(pair.key);
+    }
+  });
+  return keys;
+}
+var CORE_TAGS = /* @__PURE__ */ new Set(["!", ...["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`)]);
+function unknownTags(doc) {
+  const found = [];
+  (0, import_yaml.visit)(doc, {
+    Node(_, node) {
+      const tag = node.tag;
+      if (tag === void 0 || CORE_TAGS.has(tag)) return;
+      const shown = tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice(18)}` : tag.startsWith("!") ? tag : `!<${tag}>`;
+      found.push({ node, tag: shown });
+    }
+  });
+  return found;
+}
+function firstAlias(doc) {
+  let found;
+  (0, import_yaml.visit)(doc, {
+    Alias(_, alias) {
+      found = alias;
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return found;
+}
+function positionOfNode(file, node) {
+  const offset = node?.range?.[0] ?? 0;
+  const { line, col } = file.lineCounter.linePos(offset);
+  return { file: file.source.display, line, col };
+}
+function locateInFile(file, path, key) {
+  return file.locate(path, key);
+}
+function locateInDocument(file, path, key) {
+  let node = file.doc.contents;
+  let at2 = node;
+  for (const seg2 of path) {
+    const next = childOf(node, seg2);
+    if (next === void 0) break;
+    at2 = next.pos;
+    node = next.node;
+    if (node === null) break;
+  }
+  if (key !== void 0 && (0, import_yaml.isMap)(node)) {
+    const pair = keyIndexOf(node).get(key);
+    if (pair !== void 0) at2 = pair.key;
+  }
+  return positionOfNode(file, at2);
+}
+function childOf(node, seg2) {
+  if ((0, import_yaml.isMap)(node)) {
+    const pair = keyIndexOf(node).get(String(seg2));
+    if (pair === void 0) return void 0;
+    const value = pair.value;
+    if (value === null || (0, import_yaml.isScalar)(value) && (value.range == null || value.range[0] === value.range[1])) return { node: null, pos: pair.key };
+    return { node: value, pos: value };
+  }
+  if ((0, import_yaml.isSeq)(node)) {
+    const item = node.items[Number(seg2)];
+    return item === void 0 ? void 0 : { node: item, pos: item };
+  }
+  return void 0;
+}
+
+// src/config/validate-schema.ts
+function validateFileSchema(file) {
+  const validate = getConfigValidator();
+  if (validate(file.data)) return [];
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== "propertyNames" && e.keyword !== "$ref" && e.keyword !== "if");
+  const problems = errors.map((e) => describeError(file, e));
+  return dedupeProblems(problems).sort((a, b) => a.line - b.line || a.col - b.col);
+}
+function splitPointer(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function joinPointer(path) {
+  return `/${path.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
+}
+function formatPath(path) {
+  let out = "";
+  for (const seg2 of path) {
+    if (typeof seg2 === "number" || /^\d+$/.test(seg2)) out += `[${seg2}]`;
+    else out += out === "" ? seg2 : `.${seg2}`;
+  }
+  return out;
+}
+function describeError(file, e) {
+  const path = splitPointer(e.instancePath);
+  const where2 = formatPath(path);
+  const subject = where2 === "" ? "" : `${where2} `;
+  const params = e.params;
+  const base2 = { file: file.source.display, path: e.instancePath || "/" };
+  if (typeof e.propertyName === "string") {
+    const key = e.propertyName;
+    return {
+      ...base2,
+      ...locateInFile(file, path, key),
+      message: `key "${key}" in ${where2} must start with a lower-case letter or digit and use only a-z, 0-9, "_" and "-"`
+    };
+  }
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      const known = Object.keys(e.parentSchema?.properties ?? {});
+      const guess = suggest(key, known);
+      const hint = guess === void 0 ? ` (allowed: ${known.join(", ")})` : ` (did you mean "${guess}"?)`;
+      return { ...base2, ...locateInFile(file, path, key), message: `unknown property "${key}"${where2 === "" ? "" : ` in ${where2}`}${hint}` };
+    }
+    case "required":
+      return {
+        ...base2,
+        ...locateInFile(file, path),
+        message: `${where2 === "" ? "file" : where2} is missing required property "${String(params.missingProperty)}"`
+      };
+    default:
+      return { ...base2, ...locateInFile(file, path), message: `${subject}${describeValueError(e)}` };
+  }
+}
+function describeValueError(e) {
+  const params = e.params;
+  switch (e.keyword) {
+    case "type": {
+      const wanted = String(params.type);
+      const key = splitPointer(e.instancePath).at(-1);
+      const hint = wanted === "string" && (typeof e.data === "number" || typeof e.data === "boolean") ? " (put the value in quotes)" : wanted === "array" && e.data === null && key !== void 0 ? ` (for an empty list write ${key}: [])` : "";
+      return `must be ${TYPE_NAMES[wanted] ?? wanted}, not ${describeData(e.data)}${hint}`;
+    }
+    case "enum": {
+      const allowed = params.allowedValues.map(String);
+      const value = String(e.data);
+      if (allowed.includes(value.toUpperCase())) return `"${value}" must be written in upper case: "${value.toUpperCase()}"`;
+      if (allowed.length > 12) {
+        return `"${value}" is not one of the ${allowed.length} accepted values (ISO 3166 alpha-2 codes such as US, GB, DE; full list in docs/config.md)`;
+      }
+      return `must be one of: ${allowed.join(", ")}`;
+    }
+    case "const":
+      return `must be ${JSON.stringify(params.allowedValue)}`;
+    case "format":
+      return `"${String(e.data)}" is not a valid ${params.format === "email" ? "email address" : String(params.format)}`;
+    case "pattern":
+      return `"${String(e.data)}" ${PATTERN_HINTS[String(params.pattern)] ?? `must match ${String(params.pattern)}`}`;
+    case "minimum":
+      return `must be ${String(params.limit)} or more`;
+    case "maximum":
+      return `must be ${String(params.limit)} or less`;
+    case "minLength":
+      return "must not be empty";
+    default:
+      return e.message ?? `is invalid (${e.keyword})`;
+  }
+}
+var TYPE_NAMES = {
+  object: "a mapping",
+  array: "a list",
+  string: "a string",
+  integer: "a whole number",
+  number: "a number",
+  boolean: "true or false"
+};
+var PATTERN_HINTS = {
+  "^[0-9]+$": 'must be a live id made of digits, e.g. "124"'
+};
+function describeData(data) {
+  if (data === null) return "empty";
+  if (Array.isArray(data)) return "a list";
+  if (typeof data === "object") return "a mapping";
+  if (typeof data === "string") return `"${data}"`;
+  return String(data);
+}
+function suggest(key, known) {
+  let best;
+  for (const name2 of known) {
+    const distance = editDistance(key.toLowerCase(), name2);
+    if (distance <= 2 && (best === void 0 || distance < best.distance)) best = { name: name2, distance };
+  }
+  return best?.name;
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const row = [i2];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+function dedupeProblems(problems) {
+  const seen = /* @__PURE__ */ new Set();
+  return problems.filter((p) => {
+    const k = `${p.line}:${p.col}:${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+// src/config/check-strings.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/gu;
+function checkStrings(file, skip) {
+  const problems = [];
+  const visit4 = (value, path) => {
+    if (typeof value === "string") {
+      const message = describeString(value);
+      if (message === void 0) return;
+      const pointer = joinPointer(path);
+      if (!skip.has(pointer)) problems.push({ ...locateInFile(file, path), path: pointer, message: `${formatPath(path)} ${message}` });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i2) => visit4(item, [...path, i2]));
+    } else if (typeof value === "object" && value !== null) {
+      for (const [key, item] of Object.entries(value)) visit4(item, [...path, key]);
+    }
+  };
+  visit4(file.data, []);
+  return problems;
+}
+function describeString(value) {
+  const control = value.match(CONTROL);
+  if (control !== null) {
+    const code2 = control[0].codePointAt(0) ?? 0;
+    return `contains the control character U+${code2.toString(16).toUpperCase().padStart(4, "0")}: remove it`;
+  }
+  if (value.length > 0 && value.trim() === "") return "must not be blank (it holds only whitespace)";
+  return void 0;
+}
+function escapeControl(value) {
+  return value.replace(CONTROL, (c) => {
+    const escaped = JSON.stringify(c).slice(1, -1);
+    return escaped.startsWith("\\") ? escaped : `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`;
+  });
+}
+
+// src/config/list-config-files.ts
+var comparePaths = compareCodeUnits;
+function isConfigFileName(name2) {
+  return /\.ya?ml$/i.test(name2);
+}
+async function listConfigFiles(root, display) {
+  const walk = { display: (abs) => escapeControl(display(abs)), problems: [], files: [], seenDirs: /* @__PURE__ */ new Set() };
+  await walkDirectory(walk, root, [await realpath(root)]);
+  if (walk.problems.length > 0) throw new UsageError(walk.problems.join("\n"));
+  return firstPathPerTarget(walk.files).map((f) => f.path);
+}
+function firstPathPerTarget(files) {
+  const seen = /* @__PURE__ */ new Set();
+  return [...files].sort((a, b) => comparePaths(a.path, b.path)).filter((f) => {
+    if (seen.has(f.real)) return false;
+    seen.add(f.real);
+    return true;
+  });
+}
+async function walkDirectory(walk, dir, ancestors) {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => comparePaths(a.name, b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const path = join3(dir, entry.name);
+    if (!entry.isSymbolicLink()) {
+      if (entry.isDirectory()) await enterDirectory(walk, path, await realpath(path), ancestors);
+      else if (isConfigFileName(entry.name)) addFile(walk, path, await realpath(path), entry.isFile());
+      continue;
+    }
+    const target = await followLink(walk, path);
+    if (target === void 0) continue;
+    if (target.isDirectory) await enterDirectory(walk, path, target.real, ancestors);
+    else if (isConfigFileName(entry.name)) addFile(walk, path, target.real, target.isFile);
+  }
+}
+async function enterDirectory(walk, path, real, ancestors) {
+  if (ancestors.includes(real)) {
+    walk.problems.push(`${walk.display(path)}: symbolic link loop: this directory leads back to ${walk.display(real)}, which contains it; remove the link`);
+    return;
+  }
+  if (walk.seenDirs.has(real)) return;
+  walk.seenDirs.add(real);
+  await walkDirectory(walk, path, [...ancestors, real]);
+}
+function addFile(walk, path, real, isFile) {
+  if (!isFile) {
+    walk.problems.push(`${walk.display(path)}: not a regular file; a config file must be a plain file (or a symbolic link to one)`);
+    return;
+  }
+  walk.files.push({ path, real });
+}
+async function followLink(walk, path) {
+  const shown = walk.display(path);
+  try {
+    const info = await stat3(path);
+    return { real: await realpath(path), isDirectory: info.isDirectory(), isFile: info.isFile() };
+  } catch (e) {
+    const code2 = e.code;
+    const to = escapeControl(await readlink(path).catch(() => "?"));
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") {
+      walk.problems.push(`${shown}: dangling symbolic link: its target ${to} does not exist`);
+    } else if (code2 === "ELOOP") {
+      walk.problems.push(`${shown}: symbolic link loop: ${to} leads back to itself`);
+    } else {
+      walk.problems.push(`${shown}: cannot follow symbolic link to ${to} (${code2 ?? String(e)})`);
+    }
+    return void 0;
+  }
+}
+
+// src/git.ts
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+async function gitBytes(cwd, args) {
+  const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "buffer" });
+  return stdout;
+}
+async function git(cwd, args) {
+  return (await gitBytes(cwd, args)).toString("utf8");
+}
+
+// src/apply/applied-config.ts
+async function configCommit(path, files = []) {
+  try {
+    const abs = resolve2(path);
+    const isDir = (await stat4(abs)).isDirectory();
+    const cwd = isDir ? abs : dirname3(abs);
+    if ((await git(cwd, ["rev-parse", "--is-inside-work-tree"])).trim() !== "true") return void 0;
+    const sha = (await git(cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim();
+    if (!/^[0-9a-f]{40,64}$/.test(sha)) return void 0;
+    const prefix = isDir ? (await git(cwd, ["rev-parse", "--show-prefix"])).trim() : "";
+    const status = await git(cwd, ["status", "--porcelain", "-z", "--untracked-files=all", "--ignored=matching", "--", abs, ...files]);
+    const changed = changedPaths(status);
+    const dirty = isDir ? changed.some((p) => p.startsWith(prefix) && readsAsConfig(p.slice(prefix.length))) : changed.length > 0;
+    return dirty ? void 0 : { sha, cwd };
+  } catch {
+    return void 0;
+  }
+}
+function changedPaths(status) {
+  const tokens = status.split("\0").filter(Boolean);
+  const paths = [];
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    const token = tokens[i2];
+    paths.push(token.slice(3));
+    if (token[0] === "R" || token[0] === "C" || token[1] === "R" || token[1] === "C") paths.push(tokens[++i2] ?? "");
+  }
+  return paths;
+}
+function readsAsConfig(rel) {
+  return isConfigFileName(basename(rel)) && !rel.split("/").some((seg2) => seg2.startsWith("."));
+}
+async function isAncestor(a, b, cwd) {
+  if (a.startsWith("-") || b.startsWith("-")) return void 0;
+  try {
+    await git(cwd, ["merge-base", "--is-ancestor", a, b]);
+    return true;
+  } catch (e) {
+    return e.code === 1 ? false : void 0;
+  }
+}
+async function checkConfigOrder(input) {
+  const applied = await input.journal.lastAppliedConfig();
+  if (!applied) return { status: "not_older", reason: "no_record" };
+  if (!input.commit) return { status: "not_older", reason: "commit_unknown" };
+  if (input.commit.sha === applied.commit) return { status: "not_older", reason: "same" };
+  const older = await isAncestor(input.commit.sha, applied.commit, input.commit.cwd);
+  if (older === void 0) return { status: "not_older", reason: "cannot_tell" };
+  if (!older) return { status: "not_older", reason: "not_ancestor" };
+  return { status: "older", commit: input.commit.sha, applied, allowed: input.allowOlder === true };
+}
+async function recordAppliedConfig(journal, applied) {
+  if (!applied.commit) return;
+  await journal.recordAppliedConfig({
+    record: "applied_config",
+    plan: applied.plan,
+    commit: applied.commit.sha,
+    config_digest: applied.configDigest,
+    at: (applied.at ?? /* @__PURE__ */ new Date()).toISOString()
+  });
+}
+
+// src/config/load-config.ts
+import { existsSync as existsSync3, statSync } from "node:fs";
+import { join as join4, relative, resolve as resolve4 } from "node:path";
+
+// src/config/drop-invalid.ts
+function dropInvalid(file, problems) {
+  if (file.data === void 0 || problems.length === 0) return file;
+  const data = { ...file.data };
+  const badUsers = /* @__PURE__ */ new Map();
+  for (const problem of problems) {
+    const [top, second, third] = splitPointer(problem.path === "/" || problem.path === void 0 ? "" : problem.path);
+    if (top === void 0 || top === "offices" || top === "version") continue;
+    if (top === "users" && second !== void 0) {
+      const fields = badUsers.get(Number(second)) ?? /* @__PURE__ */ new Set();
+      fields.add(third ?? "");
+      badUsers.set(Number(second), fields);
+    } else delete data[top];
+  }
+  if (!isPlainObject2(data.offices)) delete data.offices;
+  if (Array.isArray(data.users)) data.users = data.users.map((u, i2) => keepValidFields(u, badUsers.get(i2)));
+  else delete data.users;
+  return { ...file, data };
+}
+function keepValidFields(user, bad) {
+  if (bad === void 0) return user;
+  if (!isPlainObject2(user)) return void 0;
+  return Object.fromEntries(Object.entries(user).filter(([field]) => !bad.has(field)));
+}
+function isPlainObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/config/merge-files.ts
+var MAP_KEYS = ["company", "policy", "offices", "reserved_numbers", "emulator", "departments", "call_centers"];
+function mergeFiles(files) {
+  const problems = [];
+  const maps = {};
+  const mapOrigins = /* @__PURE__ */ new Map();
+  const topOrigins = /* @__PURE__ */ new Map();
+  const users = [];
+  const userOrigins = [];
+  for (const file of files) {
+    const data = file.data ?? {};
+    for (const [top, value] of Object.entries(data)) {
+      if (!topOrigins.has(top)) topOrigins.set(top, file);
+      if (top === "users") {
+        value.forEach((u, index) => {
+          if (u === void 0) return;
+          users.push(u);
+          userOrigins.push({ file, index });
+        });
+        continue;
+      }
+      if (!isMapKey(top)) continue;
+      const target = maps[top] ??= {};
+      for (const [key, item] of Object.entries(value)) {
+        const id2 = `${top}/${key}`;
+        const first = mapOrigins.get(id2);
+        if (first !== void 0) {
+          const here = locateInFile(file, [top], key);
+          const there = locateInFile(first, [top], key);
+          const name2 = top === "offices" ? `office "${key}"` : `${top}.${key}`;
+          problems.push({ ...here, path: `/${top}/${key}`, message: `${name2} is already defined at ${there.file}:${there.line}:${there.col}` });
+          continue;
+        }
+        mapOrigins.set(id2, file);
+        target[key] = item;
+      }
+    }
+  }
+  const raw = { version: 1, ...maps, ...topOrigins.has("users") ? { users } : {} };
+  const fallback = files[0];
+  const origin = (path) => {
+    const [top, second, ...rest] = path;
+    if (top === "users" && second !== void 0) {
+      const o = userOrigins[Number(second)];
+      if (o !== void 0) return { file: o.file, path: ["users", o.index, ...rest] };
+    }
+    if (top !== void 0 && second !== void 0) {
+      const file2 = mapOrigins.get(`${top}/${second}`);
+      if (file2 !== void 0) return { file: file2, path: [...path] };
+    }
+    const file = (top === void 0 ? void 0 : topOrigins.get(String(top))) ?? fallback;
+    if (file === void 0) throw new BugError("mergeFiles called without files");
+    return { file, path: [...path] };
+  };
+  const merged = {
+    raw,
+    origin,
+    locate: (path, key) => {
+      if (key === void 0) {
+        const o2 = origin(path);
+        return locateInFile(o2.file, o2.path);
+      }
+      const o = origin([...path, key]);
+      return locateInFile(o.file, o.path.slice(0, -1), key);
+    }
+  };
+  return { merged, problems };
+}
+function isMapKey(key) {
+  return MAP_KEYS.includes(key);
+}
+function checkVersionDeclared(files) {
+  const first = files[0];
+  if (first === void 0 || files.some((f) => f.data !== void 0 && "version" in f.data)) return [];
+  const where2 = files.length > 1 ? "one file of the config" : "this file";
+  return [{ ...locateInFile(first, []), path: "/version", message: `missing "version: 1": add it at the top of ${where2}` }];
+}
+
+// src/config/semantic-rules.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname4, resolve as resolve3 } from "node:path";
+
 // src/model/lifecycle-dates.ts
 var DEFAULT_TIME_ZONE = "UTC";
 var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -52604,7 +52692,7 @@ function checkEmulatorFixture(config, options) {
 function resolveFixture(config) {
   const fixture = config.raw.emulator?.fixture;
   if (fixture === void 0) return void 0;
-  return resolve2(dirname4(config.origin(["emulator", "fixture"]).file.source.abs), fixture);
+  return resolve3(dirname4(config.origin(["emulator", "fixture"]).file.source.abs), fixture);
 }
 function checkDeletedUserNumbers(config) {
   const problems = [];
@@ -52734,8 +52822,7 @@ var OFFICE_FIELDS = {
     return { licenses };
   },
   create: (v) => optional("create", v),
-  lifecycle: (v) => optional("lifecycle", v),
-  e911: (v) => optional("e911", v === void 0 ? void 0 : cleanE911(v))
+  lifecycle: (v) => optional("lifecycle", v)
 };
 function normalizeOffice(key, raw, source) {
   return { key, ...normalizeFields(raw, OFFICE_FIELDS), source };
@@ -52769,8 +52856,7 @@ function userFields(source) {
         ),
         source
       )
-    ),
-    e911: (v) => optional("e911", v === void 0 ? void 0 : cleanE911(v))
+    )
   };
 }
 function normalizeUser(raw, source) {
@@ -55445,13 +55531,13 @@ function createRecorder(input) {
     }
     const depth = stack.length;
     const frame = stack.pop();
-    const open4 = opens.pop() ?? 0;
-    const first = isSpace(input[open4]) ? input[skipSeparation(input, open4)] : input[open4];
+    const open5 = opens.pop() ?? 0;
+    const first = isSpace(input[open5]) ? input[skipSeparation(input, open5)] : input[open5];
     if (state.anchor !== null || depth > MAX_DEPTH || first === "!" || first === "&" || first === "*") unsafe = true;
     if (state.kind === "mapping" || state.kind === "sequence") {
       const parentOpen = opens[opens.length - 1];
-      if (isFollowedByColon(input, state.position) || isMultiLineFlow(input, open4, state.position)) unsafe = true;
-      if (isAtKeyPosition(input, open4, parentOpen)) unsafe = true;
+      if (isFollowedByColon(input, state.position) || isMultiLineFlow(input, open5, state.position)) unsafe = true;
+      if (isAtKeyPosition(input, open5, parentOpen)) unsafe = true;
       if (state.kind === "mapping" ? hasNullKey(state.result) : state.result.some(hasNullKey)) unsafe = true;
     }
     if (frame === void 0) return;
@@ -55464,15 +55550,15 @@ function createRecorder(input) {
   };
   return { listen, root: () => top, unsafe: () => unsafe };
 }
-function isMultiLineFlow(input, open4, end) {
-  const start = skipSeparation(input, open4);
+function isMultiLineFlow(input, open5, end) {
+  const start = skipSeparation(input, open5);
   const first = input[start];
   if (first !== "[" && first !== "{") return false;
   const newline = input.indexOf("\n", start);
   return newline !== -1 && newline < end;
 }
-function isAtKeyPosition(input, open4, parentOpen) {
-  let i2 = skipSeparation(input, open4) - 1;
+function isAtKeyPosition(input, open5, parentOpen) {
+  let i2 = skipSeparation(input, open5) - 1;
   while (i2 >= 0 && (input[i2] === " " || input[i2] === "	" || input[i2] === "\n" || input[i2] === "\r")) i2--;
   const before = input[i2];
   if (before === "?") return true;
@@ -55610,7 +55696,7 @@ var DEFAULT_FILE = "dialform.yaml";
 var DEFAULT_DIR = "dialform";
 function resolveConfigPath(cwd, given) {
   if (given !== void 0) {
-    const path = resolve3(cwd, given);
+    const path = resolve4(cwd, given);
     if (!existsSync3(path)) throw new UsageError(`config not found: ${given} does not exist`);
     return path;
   }
@@ -55619,8 +55705,8 @@ function resolveConfigPath(cwd, given) {
   return found;
 }
 function findDefaultConfigPath(cwd) {
-  if (existsSync3(join3(cwd, DEFAULT_FILE))) return resolve3(cwd);
-  if (existsSync3(join3(cwd, DEFAULT_DIR))) return join3(cwd, DEFAULT_DIR);
+  if (existsSync3(join4(cwd, DEFAULT_FILE))) return resolve4(cwd);
+  if (existsSync3(join4(cwd, DEFAULT_DIR))) return join4(cwd, DEFAULT_DIR);
   return void 0;
 }
 async function loadOptionalConfig(cwd, given) {
@@ -55629,7 +55715,7 @@ async function loadOptionalConfig(cwd, given) {
   return { desired: await loadConfig(path), path };
 }
 async function loadConfig(path) {
-  const abs = resolve3(path);
+  const abs = resolve4(path);
   const files = await listConfigPaths(abs);
   const sources = [];
   for (const file of files) {
@@ -55678,7 +55764,7 @@ function assembleFirstReading(first, options) {
   return result2.problems.length === 0 || first.every((p) => p.exact) ? result2 : void 0;
 }
 function yieldToEventLoop() {
-  return new Promise((resolve17) => setImmediate(resolve17));
+  return new Promise((resolve19) => setImmediate(resolve19));
 }
 function parseSource(source, parser) {
   if (parser === "fast") {
@@ -55737,13 +55823,13 @@ async function listConfigPaths(abs) {
 }
 
 // src/config/load-from-git.ts
-import { posix, relative as relative2, resolve as resolve4 } from "node:path";
+import { posix, relative as relative2, resolve as resolve5 } from "node:path";
 async function loadConfigFromGit(ref, path, cwd) {
   if (ref.startsWith("-")) throw new UsageError(`invalid git revision "${ref}"`);
   const commit = await git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => void 0);
-  if (commit === void 0) throw new UsageError(`git revision "${ref}" not found in ${displayPath(resolve4(cwd))} (is it a git repository, and is the ref fetched?)`);
+  if (commit === void 0) throw new UsageError(`git revision "${ref}" not found in ${displayPath(resolve5(cwd))} (is it a git repository, and is the ref fetched?)`);
   const sha = commit.trim();
-  const abs = resolve4(cwd, path);
+  const abs = resolve5(cwd, path);
   const rel = relative2(cwd, abs).split("\\").join("/");
   const spec = rel === "" ? "." : `./${rel}`;
   const type2 = await git(cwd, ["cat-file", "-t", `${sha}:${spec}`]).catch(() => void 0);
@@ -55751,7 +55837,7 @@ async function loadConfigFromGit(ref, path, cwd) {
   let entries;
   if (type2.trim() === "tree") {
     const dir = rel === "" ? "." : rel;
-    entries = firstPathPerTarget(await listGitTree({ cwd, sha, ref }, dir, [dir])).map((f) => ({ name: revPath(f.real), abs: resolve4(cwd, f.path) }));
+    entries = firstPathPerTarget(await listGitTree({ cwd, sha, ref }, dir, [dir])).map((f) => ({ name: revPath(f.real), abs: resolve5(cwd, f.path) }));
     if (entries.length === 0) throw new UsageError(`config directory ${rel} holds no *.yaml or *.yml files at ${ref}`);
   } else {
     entries = [{ name: spec, abs }];
@@ -55842,8 +55928,6 @@ var USER_FIELDS = {
   // With the groups, only when there are some (`hashGroups`), so digests without them are unchanged.
   departments: null,
   callCenters: null,
-  // Only when some user has one (`hashE911`), so digests without them are unchanged.
-  e911: null,
   source: null
 };
 var NUMBER_FIELDS = {
@@ -55862,11 +55946,6 @@ function hashTenant(hash, tenant, office = (key) => key) {
   hashLines(hash, tenant.users, USER_FIELDS, office);
   hashLines(hash, tenant.numbers, NUMBER_FIELDS, office);
   hashGroups(hash, tenant, office);
-  hashE911(hash, tenant);
-}
-function hashE911(hash, tenant) {
-  const addresses = tenant.users.flatMap((u) => u.e911 === void 0 ? [] : [[u.email, u.e911]]);
-  if (addresses.length > 0) hash.update(canonicalJson({ e911: addresses }, { omit: OMIT }));
 }
 function hashGroups(hash, tenant, office) {
   const groups = (tenant.groups ?? []).map((g) => ({ ...g, office: office(g.office) }));
@@ -55954,9 +56033,7 @@ var change = {
     group: i2.group,
     role: i2.role
   }),
-  setSkill: (i2) => ({ kind: "set_skill", email: i2.user.email, ...i2 }),
-  officeE911: (office, live, from, to) => ({ kind: "office_e911", office, live, from, to }),
-  userE911: (user, to, live) => live === void 0 ? { kind: "user_e911", user, to } : { kind: "user_e911", user, live, ...live.e911 === void 0 ? {} : { from: live.e911 }, to }
+  setSkill: (i2) => ({ kind: "set_skill", email: i2.user.email, ...i2 })
 };
 
 // src/diff/diff-groups.ts
@@ -56080,23 +56157,13 @@ function choosePlanReads(desired, phaseOne) {
   const skills = listSkillReads(pairs2, live);
   const emails = sampleCreates(pairs2.flatMap((p) => p.live === void 0 && p.user.state !== "deleted" ? [p.user.email] : []));
   const groupNames = listGroupLookups(desired, live);
-  const e911 = listE911Reads(desired, live, pairs2);
   return {
     offices,
     numbers: [...numbers].sort(compareCodeUnits),
     ...skills.length === 0 ? {} : { skills },
     ...emails.length === 0 ? {} : { emails },
-    ...groupNames.length === 0 ? {} : { groupNames },
-    ...e911.offices.length + e911.users.length === 0 ? {} : { e911 }
+    ...groupNames.length === 0 ? {} : { groupNames }
   };
-}
-function listE911Reads(desired, live, pairs2) {
-  const declared = new Set(desired.tenant.offices.filter((o) => o.e911 !== void 0 && isCompleteE911(o.e911)).map((o) => o.key));
-  const offices = live.tenant.offices.flatMap((o) => o.id !== void 0 && declared.has(o.key) ? [o.id] : []);
-  const users = pairs2.flatMap(
-    ({ user, live: found }) => found?.id !== void 0 && user.state !== "deleted" && !GONE_STATES.has(found.state) && user.e911 !== void 0 && isCompleteE911(user.e911) ? [found.id] : []
-  );
-  return { offices: offices.sort(compareCodeUnits), users: users.sort(compareCodeUnits) };
 }
 function listGroupLookups(desired, live) {
   const matched = new Set((live.tenant.groups ?? []).map((g) => g.key));
@@ -56271,14 +56338,10 @@ function diffOffices(desired, live) {
     if (found === void 0) changes.push(change.createOffice(office));
     else if (!isSameOfficeName(found.name, office.name)) changes.push(change.renameOffice(office, found));
     for (const line of LINE_TYPES) {
-      const want2 = office.licenses[line];
-      if (want2 === void 0) continue;
+      const want = office.licenses[line];
+      if (want === void 0) continue;
       const have = found?.licenses[line] ?? 0;
-      if (want2 !== have) changes.push(change.officeLicenses(office.key, line, want2, have));
-    }
-    const want = office.e911;
-    if (found?.e911 !== void 0 && want !== void 0 && isCompleteE911(want) && !isSameE911(want, found.e911)) {
-      changes.push(change.officeE911(office, found, found.e911, want));
+      if (want !== have) changes.push(change.officeLicenses(office.key, line, want, have));
     }
   }
   return changes;
@@ -56318,8 +56381,6 @@ function diffMatchedUser(desired, live) {
   const wanted = desired.state === "pending" ? "active" : desired.state;
   if (wanted === "suspended" && liveState !== "suspended") changes.push(change.suspendUser(live, desired));
   if (wanted === "active" && liveState === "suspended") changes.push(change.reactivateUser(desired, live));
-  const e911 = desired.e911;
-  if (e911 !== void 0 && isCompleteE911(e911) && live.e911 !== void 0 && !isSameE911(e911, live.e911)) changes.push(change.userE911(desired, e911, live));
   return changes;
 }
 function diffUsers(desired, live, now, owned = matchOwnedUsers(desired, live, now)) {
@@ -56332,7 +56393,6 @@ function diffUsers(desired, live, now, owned = matchOwnedUsers(desired, live, no
     if (found === void 0) {
       if (user.state === "deleted") continue;
       changes.push(change.createUser(user));
-      if (user.e911 !== void 0 && isCompleteE911(user.e911)) changes.push(change.userE911(user, user.e911));
       if (user.state === "suspended") changes.push(change.suspendUser({ ...user, state: "active" }, user));
       continue;
     }
@@ -56405,8 +56465,7 @@ function operationsFromChange(c, ctx) {
         operation.createOffice({
           office: book.ref(c.office.key),
           country: c.office.country,
-          // `offices.<key>.e911` is what the office is created with when its `create:` block gives none.
-          ...c.office.create === void 0 ? {} : { spec: withE9112(c.office.create, c.office.e911) },
+          ...c.office.create === void 0 ? {} : { spec: c.office.create },
           source: c.office.source ?? "config",
           notes: c.office.create === void 0 ? [`Office ${c.office.key} has no \`create\` block (billing and E911 details POST /api/v2/offices needs); add one, or create the office in Dialpad and pin its \`id\`.`] : ["The API creates secondary offices only; licenses come from transfers or a purchase."]
         })
@@ -56516,19 +56575,6 @@ function operationsFromChange(c, ctx) {
     case "remove_operator":
     case "set_skill":
       return groupOperations(c, ctx);
-    case "office_e911":
-      return [operation.updateOfficeE911({ office: book.ref(c.office.key), from: c.from, to: c.to, source: c.office.source ?? "config" })];
-    case "user_e911":
-      return [
-        operation.updateUserE911({
-          email: c.user.email,
-          ...c.live === void 0 ? {} : idOf(c.live),
-          source: sourceOf2(c.user),
-          ...c.from === void 0 ? {} : { from: c.from },
-          to: c.to,
-          ...c.live === void 0 ? { notes: ["A new account starts with its office's address; this sets the person's own."] } : {}
-        })
-      ];
     default: {
       const _never = c;
       return _never;
@@ -56558,9 +56604,6 @@ function describeGroupNumbers(numbers, released) {
 function restoreDeadline(deletedAt) {
   const at2 = deletedAt === void 0 ? Number.NaN : Date.parse(deletedAt);
   return Number.isFinite(at2) ? { expiresAt: restorableUntil(new Date(at2)).toISOString() } : {};
-}
-function withE9112(spec, e911) {
-  return spec.e911_address !== void 0 || e911 === void 0 || !isCompleteE911(e911) ? spec : { ...spec, e911_address: e911 };
 }
 function idOf(user) {
   return user.id === void 0 ? {} : { id: user.id };
@@ -56916,48 +56959,6 @@ function numbersAfter(op, to) {
   if (op.new_number !== void 0) return `they get a new ${to} number chosen by Dialpad`;
   if (op.via === "move_office") return "they keep their internal +1803 numbers";
   return "they then hold the numbers their entry lists";
-}
-
-// src/plan/rules/e911-address.ts
-function managesE911(desired) {
-  return desired.tenant.offices.some((o) => o.e911 !== void 0) || desired.tenant.users.some((u) => u.e911 !== void 0);
-}
-function declaredAddress(office) {
-  return office.e911 !== void 0 && isCompleteE911(office.e911) || office.create?.e911_address !== void 0;
-}
-function checkE911AddressRequired(ctx) {
-  if (!managesE911(ctx.desired)) return [];
-  return ctx.desired.tenant.offices.flatMap((office) => {
-    if (!E911_COUNTRIES.has(office.country) || declaredAddress(office)) return [];
-    const users = ctx.desired.tenant.users.filter((u) => u.office === office.key && u.state !== "deleted");
-    if (users.length === 0) return [];
-    const emails = new Set(users.map((u) => u.email));
-    const missing = office.e911 === void 0 ? "no e911 address" : `an incomplete e911 address (no ${missingE911Fields(office.e911).join(", ")})`;
-    return [
-      {
-        code: "e911_address_required",
-        severity: "error",
-        message: `Office ${office.key} (${office.name}) is in ${office.country}, where Dialpad requires an E911 address, and config manages ${users.length === 1 ? "a user" : `${users.length} users`} there, but gives it ${missing}${at(office.source)}. A call to emergency services must carry a dispatchable location: add offices.${office.key}.e911 with address, city, state, zip and country.`,
-        operation_ids: ctx.operations.filter((op) => op.office_key === office.key || op.target.type === "user" && emails.has(op.target.email)).map((op) => op.id)
-      }
-    ];
-  });
-}
-function checkE911AddressIncomplete(ctx) {
-  const offices = new Map(ctx.desired.tenant.offices.map((o) => [o.key, o]));
-  return ctx.desired.tenant.users.flatMap((user) => {
-    if (user.e911 === void 0 || user.state === "deleted" || isCompleteE911(user.e911)) return [];
-    const office = offices.get(user.office);
-    if (office === void 0 || !E911_COUNTRIES.has(office.country)) return [];
-    return [
-      {
-        code: "e911_address_incomplete",
-        severity: "warning",
-        message: `${user.email}'s own E911 address${at(user.source)} has no ${missingE911Fields(user.e911).join(", ")}, which Dialpad requires; it is not sent, and they keep the address Dialpad has for them (their office ${office.name} is in ${office.country}, where an emergency call must carry a dispatchable location). Complete users[].e911, or remove it to use the office's.`,
-        operation_ids: []
-      }
-    ];
-  });
 }
 
 // src/plan/rules/group-id-not-found.ts
@@ -57417,9 +57418,7 @@ var RULES = [
   checkPendingUserNumberLoss,
   checkRestoreWindowExpired,
   checkGroupIdNotFound,
-  checkGroupLooksRenamed,
-  checkE911AddressRequired,
-  checkE911AddressIncomplete
+  checkGroupLooksRenamed
 ];
 function runRules(ctx) {
   return RULES.flatMap((rule) => rule(ctx));
@@ -57521,8 +57520,6 @@ function nameWithheld(c, live) {
     case "rename_group":
     case "add_operator":
     case "set_skill":
-    case "office_e911":
-    case "user_e911":
       return void 0;
     default: {
       const _never = c;
@@ -57544,7 +57541,7 @@ function withholdChanges(changes, live) {
     return true;
   });
   for (const list of Object.values(withheld)) list.sort(compareCodeUnits);
-  const dependsOnHeld = (c) => (c.kind === "user_numbers" || c.kind === "add_operator" || c.kind === "user_e911") && c.live === void 0 && users.has(c.user.email) || c.kind === "add_operator" && groups.has(c.group.key);
+  const dependsOnHeld = (c) => (c.kind === "user_numbers" || c.kind === "add_operator") && c.live === void 0 && users.has(c.user.email) || c.kind === "add_operator" && groups.has(c.group.key);
   return { kept: changes.filter((c) => !held.includes(c) && !dependsOnHeld(c)), withheld };
 }
 function summarize(operations, violations) {
@@ -57866,7 +57863,7 @@ function createApplyApi(client) {
         { email, office_id: officeId, first_name: firstName, last_name: lastName, license },
         { label: `create user ${email}` }
       );
-      return { id: String(user.id) };
+      return { id: String(user.id), answer: readUserAnswer(user) };
     },
     async findUserByEmail(email) {
       const users = await client.listUsers({ state: "all", email });
@@ -57883,10 +57880,10 @@ function createApplyApi(client) {
         ...adminOfficeIds === void 0 ? {} : { admin_office_ids: adminOfficeIds },
         ...state === void 0 ? {} : { state }
       };
-      await client.updateUser(id2, body, { label: `update user ${id2}` });
+      return readUserAnswer(await client.updateUser(id2, body, { label: `update user ${id2}` }));
     },
     async moveUser(id2, officeId) {
-      await client.moveUserOffice(id2, officeId, { label: `move user ${id2} to office ${officeId}` });
+      return readUserAnswer(await client.moveUserOffice(id2, officeId, { label: `move user ${id2} to office ${officeId}` }));
     },
     async deleteUser(id2) {
       await client.deleteUser(id2, { label: `delete user ${id2}` });
@@ -57896,7 +57893,7 @@ function createApplyApi(client) {
       return { officeId: String(user.office_id ?? ""), numbers: (user.phone_numbers ?? []).map(String) };
     },
     async setUserOffice(id2, officeId) {
-      await client.updateUser(id2, { office_id: officeId }, { label: `move user ${id2} to office ${officeId}` });
+      return readUserAnswer(await client.updateUser(id2, { office_id: officeId }, { label: `move user ${id2} to office ${officeId}` }));
     },
     async assignChosenNumber(userId, heldBefore) {
       const label = `assign a number Dialpad chooses to user ${userId}`;
@@ -57928,27 +57925,24 @@ function createApplyApi(client) {
       const plan = await client.getOfficePlan(officeId);
       return Number(plan[LINE_FIELD[line]] ?? 0);
     },
-    // update_all: false, so no user's own address changes unseen; use_validated_option: false, so
-    // Dialpad stores the address reviewed, not a suggestion of its own.
-    async setOfficeE911(officeId, address) {
-      await client.setOfficeE911(officeId, { ...e911Body(address), update_all: false, use_validated_option: false }, { label: `update E911 address of office ${officeId}` });
-    },
-    async setUserE911(userId, address) {
-      await client.setUserE911(userId, { ...e911Body(address), use_validated_option: false }, { label: `update E911 address of user ${userId}` });
-    },
     ...createGroupApplyApi(client)
   };
 }
-function e911Body(a) {
-  return { address: a.address, address2: a.address2 ?? "", city: a.city, state: a.state, zip: a.zip, country: a.country };
+function readUserAnswer(user) {
+  return {
+    ...user.state === void 0 ? {} : { state: String(user.state) },
+    ...user.license === void 0 ? {} : { license: String(user.license) },
+    ...user.office_id === void 0 ? {} : { officeId: String(user.office_id) },
+    ...user.phone_numbers === void 0 ? {} : { numbers: user.phone_numbers.map(String) }
+  };
 }
 
 // src/plan/plan-file.ts
 import { randomBytes } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
-import { mkdir as mkdir2, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir as mkdir3, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { basename as basename2, dirname as dirname5, join as join4, resolve as resolve5 } from "node:path";
+import { basename as basename2, dirname as dirname5, join as join5, resolve as resolve6 } from "node:path";
 var MAX_PROBLEMS = 5;
 var requireCjs = createRequire(import.meta.url);
 var validator;
@@ -58043,12 +58037,12 @@ function serializePlan(plan) {
 `;
 }
 async function writePlanFile(path, plan) {
-  const target = resolve5(path);
+  const target = resolve6(path);
   const dir = dirname5(target);
-  await mkdir2(dir, { recursive: true });
-  const temp = join4(dir, `.${basename2(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  await mkdir3(dir, { recursive: true });
+  const temp = join5(dir, `.${basename2(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await writeFile(temp, serializePlan(plan), { encoding: "utf8", mode: 420 });
+    await writeFile2(temp, serializePlan(plan), { encoding: "utf8", mode: 420 });
     await rename(temp, target);
   } catch (e) {
     await rm(temp, { force: true });
@@ -58079,7 +58073,7 @@ function judgeReviewed(input) {
 }
 
 // cmd/target.ts
-import { join as join5, relative as relative3, resolve as resolve6 } from "node:path";
+import { join as join6, relative as relative3, resolve as resolve7 } from "node:path";
 
 // src/emulator/fixture.ts
 var import__2 = __toESM(require__(), 1);
@@ -58175,7 +58169,7 @@ var LINE_FIELDS = [
   "uberconference_lines",
   "tollfree_uberconference_lines"
 ];
-var USER_EMULATOR_FIELDS = ["deleted_at", "anonymized", "analytics", "proxy", "e911_address"];
+var USER_EMULATOR_FIELDS = ["deleted_at", "anonymized", "anonymized_email_sha256", "analytics", "proxy"];
 var NUMBER_EMULATOR_FIELDS = ["last_user_email", "unassigned_at"];
 var OFFICE_EMULATOR_FIELDS = ["price_level", "licenses", "assigned_licenses"];
 var GROUP_EMULATOR_FIELDS = ["operators"];
@@ -58185,8 +58179,8 @@ function getLineField(license) {
   const line = lineOfLicense(license);
   return line === void 0 ? void 0 : LINE_FIELD[line];
 }
-function isHoldingLine(user) {
-  return user.state === "active" || user.state === "pending";
+function isHoldingLine(user, company) {
+  return user.state === "active" || user.state === "pending" || user.state === "suspended" && company.suspended_licenses === "kept";
 }
 function zeroCounts() {
   return Object.fromEntries(LINE_FIELDS.map((f) => [f, 0]));
@@ -58201,7 +58195,7 @@ function getAssigned(state, officeId) {
   const office = state.offices.find((o) => o.id === officeId);
   for (const f of LINE_FIELDS) counts[f] += office?.assigned_licenses?.[f] ?? 0;
   for (const u of state.users) {
-    if (u.office_id !== officeId || !isHoldingLine(u)) continue;
+    if (u.office_id !== officeId || !isHoldingLine(u, state)) continue;
     const f = getLineField(u.license);
     if (f) counts[f] += 1;
   }
@@ -58218,7 +58212,7 @@ function assertFreeLine(state, office, license, releasing) {
   const field = getLineField(license);
   if (!field) return;
   let free = getAvailable(state, office)[field];
-  if (releasing && releasing.office_id === office.id && isHoldingLine(releasing) && getLineField(releasing.license) === field) {
+  if (releasing && releasing.office_id === office.id && isHoldingLine(releasing, state) && getLineField(releasing.license) === field) {
     free += 1;
   }
   if (free < 1) {
@@ -58366,11 +58360,6 @@ var count = {
 };
 var lineCounts = { type: "object", additionalProperties: false, properties: Object.fromEntries(LINE_FIELDS.map((f) => [f, count])) };
 var isoTime = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?$" };
-var e911Address = {
-  type: "object",
-  additionalProperties: false,
-  properties: Object.fromEntries(["address", "address2", "city", "country", "state", "zip"].map((f) => [f, { type: "string" }]))
-};
 var e164 = { type: "string", pattern: "^\\+[1-9][0-9]{6,14}$" };
 var group = {
   type: "object",
@@ -58406,7 +58395,9 @@ var fixtureSchema = {
   properties: {
     $schema: { type: "string" },
     clock: isoTime,
-    number_assignment: { enum: ["pool_first", "provision"] },
+    number_assignment: { enum: ["pool_first", "provision", "foreign"] },
+    license_changes: { enum: ["applied", "ignored"] },
+    suspended_licenses: { enum: ["freed", "kept"] },
     company: {
       type: "object",
       required: ["id", "name", "account_type"],
@@ -58458,9 +58449,9 @@ var fixtureSchema = {
           group_details: false,
           deleted_at: isoTime,
           anonymized: { type: "boolean" },
+          anonymized_email_sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
           analytics: { type: "boolean" },
-          proxy: { type: "boolean" },
-          e911_address: e911Address
+          proxy: { type: "boolean" }
         }
       }
     },
@@ -58646,7 +58637,9 @@ function normalizeFixture(raw) {
     });
   }
   if (typeof raw["clock"] === "string") fixture.clock = raw["clock"];
-  if (raw["number_assignment"] === "pool_first" || raw["number_assignment"] === "provision") fixture.number_assignment = raw["number_assignment"];
+  if (raw["number_assignment"] === "pool_first" || raw["number_assignment"] === "provision" || raw["number_assignment"] === "foreign") fixture.number_assignment = raw["number_assignment"];
+  if (raw["license_changes"] === "applied" || raw["license_changes"] === "ignored") fixture.license_changes = raw["license_changes"];
+  if (raw["suspended_licenses"] === "freed" || raw["suspended_licenses"] === "kept") fixture.suspended_licenses = raw["suspended_licenses"];
   if (!fixture.offices.some((o) => o.is_primary_office === true) && fixture.offices[0]) fixture.offices[0].is_primary_office = true;
   linkNumbers(fixture);
   fillMissingLicenses(fixture);
@@ -58843,7 +58836,7 @@ function addDepartmentOperator(store, g, user, role) {
 function addCallCenterOperator(store, g, user, input) {
   assertCanAdd("call_centers", g, user, input.role);
   const switches = !CALL_CENTER_LICENSES.includes(user.license);
-  if (switches && isHoldingLine(user)) assertFreeLine(store.state, store.getOffice(user.office_id), input.licenseType, user);
+  if (switches && isHoldingLine(user, store.state)) assertFreeLine(store.state, store.getOffice(user.office_id), input.licenseType, user);
   if (switches) user.license = input.licenseType;
   g.operators.push({ user_id: user.id, role: input.role, skill_level: input.skillLevel });
   store.touch();
@@ -59228,6 +59221,7 @@ var skillRoutes = [
 var groupRoutes = [...makeRoutes(GROUP_KINDS.departments), ...makeRoutes(GROUP_KINDS.call_centers), ...skillRoutes];
 
 // src/emulator/store.ts
+import { createHash as createHash5 } from "node:crypto";
 var ID_BASE = 5000000000000000n;
 function formatApiTime(d) {
   return d.toISOString().slice(0, 19);
@@ -59387,14 +59381,17 @@ var Store = class {
    * A number Dialpad chooses for a user in `country`. With `number_assignment: pool_first` (the
    * default): a reserved-pool number of that country (the country of the office it is pooled
    * under, else its own; matching `areaCode` when given) when there is one, else a newly
-   * provisioned one. With `provision`: always a newly provisioned one.
+   * provisioned one. With `provision`: always a newly provisioned one. With `foreign`: a newly
+   * provisioned one of another country (CA for a US office, else US).
    */
-  takeNumber(country, areaCode) {
+  takeNumber(officeCountry, areaCode) {
+    const foreign = this.state.number_assignment === "foreign";
+    const country = foreign ? officeCountry.toUpperCase() === "US" ? "CA" : "US" : officeCountry;
     const inCountry = (n2) => {
       const office = n2.office_id === void 0 ? void 0 : this.findOffice(n2.office_id);
       return office === void 0 ? isNumberInCountry(n2.number, country) : office.country.toUpperCase() === country.toUpperCase();
     };
-    const pool = this.state.number_assignment === "provision" ? [] : this.state.numbers.filter((n2) => this.isInPool(n2) && inCountry(n2));
+    const pool = this.state.number_assignment !== "pool_first" && this.state.number_assignment !== void 0 ? [] : this.state.numbers.filter((n2) => this.isInPool(n2) && inCountry(n2));
     const pooled = areaCode ? pool.find((n2) => getAreaCode(n2.number) === areaCode) : pool[0];
     if (pooled) return pooled;
     const number = mintNumber(country, new Set(this.state.numbers.map((n2) => n2.number)), areaCode);
@@ -59419,6 +59416,8 @@ var Store = class {
     for (const u of this.state.users) {
       if (u.state !== "deleted" || u.anonymized) continue;
       if (this.isInRestoreWindow(u, now)) continue;
+      const former = u.emails[0];
+      if (former !== void 0) u.anonymized_email_sha256 = digestEmail(former);
       u.emails = [`deleted-user-${u.id}@anonymized.invalid`];
       u.first_name = "Deleted";
       u.last_name = "User";
@@ -59428,6 +59427,9 @@ var Store = class {
     }
   }
 };
+function digestEmail(email) {
+  return createHash5("sha256").update(email.toLowerCase()).digest("hex");
+}
 
 // src/emulator/rules.ts
 function assertPaidAccount(store, what) {
@@ -59457,7 +59459,7 @@ function moveUserToOffice(store, user, dest) {
   assertPaidAccount(store, "moving a user to another office");
   if (user.office_id === dest.id) return;
   const from = store.getOffice(user.office_id);
-  if (isHoldingLine(user)) assertFreeLine(store.state, dest, user.license);
+  if (isHoldingLine(user, store.state)) assertFreeLine(store.state, dest, user.license);
   const international = isInternationalMove(from.country, dest.country);
   if (international) assertSamePriceLevel(from, dest, "moving a user to an office in another country");
   const numbers = [...user.phone_numbers ?? []];
@@ -59651,7 +59653,7 @@ var CREATE_OFFICE_FIELDS = [
   "group_description"
 ];
 var CURRENCIES = ["AUD", "CAD", "EUR", "GBP", "JPY", "NZD", "USD"];
-var E911_COUNTRIES2 = ["US", "CA", "AU", "FR", "GB", "NZ"];
+var E911_COUNTRIES = ["US", "CA", "AU", "FR", "GB", "NZ"];
 function requireObject(body, field, required) {
   const v = body[field];
   if (v === void 0 || v === null) return void 0;
@@ -59679,7 +59681,7 @@ function createOffice2(ctx) {
   for (const f of ["annual_commit_monthly_billing", "invoiced", "unified_billing"]) requireValue(readBoolean(b, f), f);
   requireValue(requireObject(b, "billing_address", ["address_line_1", "city", "country", "postal_code", "region"]), "billing_address");
   const e911 = requireObject(b, "e911_address", ["address", "city", "country", "state", "zip"]);
-  if (!e911 && E911_COUNTRIES2.includes(country)) throw badRequest(`e911_address is required for offices in ${country}`);
+  if (!e911 && E911_COUNTRIES.includes(country)) throw badRequest(`e911_address is required for offices in ${country}`);
   const ring = b["ring_seconds"];
   if (ring !== void 0 && (!/^\d+$/.test(String(ring)) || Number(ring) < 10 || Number(ring) > 45)) throw badRequest("ring_seconds must be from 10 to 45");
   if (ctx.store.state.offices.some((o) => isSameOfficeName(o.name, name2))) throw badRequest(`an office named "${name2}" already exists`);
@@ -59736,74 +59738,6 @@ var officeRoutes = [
   }
 ];
 
-// src/emulator/routes-e911.ts
-var ADDRESS_FIELDS = ["address", "address2", "city", "country", "state", "zip"];
-var REQUIRED = ["address", "city", "country", "state", "zip"];
-function readAddress(body, extra, message) {
-  assertKnownFields(body, [...ADDRESS_FIELDS, ...extra], message);
-  const address = {};
-  for (const field of ADDRESS_FIELDS) {
-    const value = readString(body, field);
-    if (value !== void 0 && /[\r\n]/.test(value)) throw badRequest(`${field} must be a single line`);
-    if (value !== void 0 && value.trim() !== "") address[field] = value.trim();
-  }
-  const missing = REQUIRED.filter((f) => address[f] === void 0);
-  if (missing.length > 0) throw badRequest(`${message} is missing ${missing.map((f) => `"${f}"`).join(", ")}`);
-  const country = (address.country ?? "").toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country) || getCallingCode(country) === void 0) throw badRequest(`country "${address.country}" is not a supported ISO country code`);
-  address.country = country.toLowerCase();
-  if (readBoolean(body, "use_validated_option") === true) {
-    for (const f of ["address", "address2", "city"]) if (address[f] !== void 0) address[f] = address[f].toUpperCase();
-  }
-  return address;
-}
-function toE911Proto(address) {
-  return Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, address?.[f] ?? null]));
-}
-function visibleOffice(ctx) {
-  const office = ctx.store.getOffice(ctx.params["id"] ?? "");
-  assertOfficeAccess(ctx.principal, office.id);
-  return office;
-}
-function visibleUser(ctx) {
-  const user = ctx.store.getUser(ctx.params["id"] ?? "");
-  assertOfficeAccess(ctx.principal, user.office_id);
-  return user;
-}
-function addressOf(ctx, user) {
-  return user["e911_address"] ?? ctx.store.findOffice(user.office_id)?.["e911_address"];
-}
-var e911Routes = [
-  { method: "GET", template: "/api/v2/offices/{id}/e911", handle: (ctx) => ({ body: toE911Proto(visibleOffice(ctx)["e911_address"]) }) },
-  {
-    method: "PUT",
-    template: "/api/v2/offices/{id}/e911",
-    handle: (ctx) => {
-      const office = visibleOffice(ctx);
-      const address = readAddress(ctx.body, ["update_all", "use_validated_option"], "E911UpdateMessage");
-      office["e911_address"] = address;
-      if (readBoolean(ctx.body, "update_all") === true) {
-        for (const u of ctx.store.state.users) if (u.office_id === office.id && u.state !== "deleted") u["e911_address"] = { ...address };
-      }
-      ctx.store.touch();
-      return { body: toE911Proto(address) };
-    }
-  },
-  { method: "GET", template: "/api/v2/users/{id}/e911", handle: (ctx) => ({ body: toE911Proto(addressOf(ctx, visibleUser(ctx))) }) },
-  {
-    method: "PUT",
-    template: "/api/v2/users/{id}/e911",
-    handle: (ctx) => {
-      const user = visibleUser(ctx);
-      if (user.state === "deleted") throw badRequest(`user ${user.id} is deleted`);
-      const address = readAddress(ctx.body, ["use_validated_option"], "E911UpdateMessage");
-      user["e911_address"] = address;
-      ctx.store.touch();
-      return { body: toE911Proto(address) };
-    }
-  }
-];
-
 // src/emulator/routes-users.ts
 var USER_LIST_STATES = ["active", "all", "cancelled", "deleted", "pending", "suspended"];
 var UPDATE_USER_FIELDS = [
@@ -59823,7 +59757,7 @@ var UPDATE_USER_FIELDS = [
   "presence_status",
   "state"
 ];
-var EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+var EMAIL2 = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 function readLicense(body) {
   const license = readString(body, "license");
   if (license !== void 0 && !USER_LICENSES.includes(license)) {
@@ -59869,7 +59803,7 @@ function createUser2(ctx) {
   const b = ctx.body;
   assertKnownFields(b, ["email", "office_id", "first_name", "last_name", "license", "auto_assign"], "CreateUserMessage");
   const email = readString(b, "email");
-  if (!email || !EMAIL.test(email)) throw badRequest("email is required and must be an email address");
+  if (!email || !EMAIL2.test(email)) throw badRequest("email is required and must be an email address");
   const officeId = readInt64(b, "office_id");
   if (officeId === void 0) throw badRequest("office_id is required");
   const office = requireBodyOffice(ctx, officeId, "office_id");
@@ -59899,7 +59833,7 @@ function updateUser2(ctx) {
   for (const id2 of adminOfficeIds ?? []) requireBodyOffice(ctx, id2, "admin_office_ids");
   const emails = readStringArray(b, "emails");
   if (emails !== void 0) {
-    if (emails.length === 0 || emails.some((e) => !EMAIL.test(e))) throw badRequest("emails must be a non-empty list of email addresses");
+    if (emails.length === 0 || emails.some((e) => !EMAIL2.test(e))) throw badRequest("emails must be a non-empty list of email addresses");
     const owner = findEmailOwner(store, emails, user);
     if (owner) throw conflict(`email already used by user ${owner.id}`);
   }
@@ -59912,8 +59846,8 @@ function updateUser2(ctx) {
   const dest = officeId === void 0 || officeId === user.office_id ? void 0 : requireBodyOffice(ctx, officeId, "office_id");
   if (dest) assertPatchMoveAllowed(store, user, dest, numbersAfter2);
   const newLicense = license ?? user.license;
-  const holdsAfter = isHoldingLine({ state: state ?? user.state });
-  if (holdsAfter && (!isHoldingLine(user) || dest !== void 0 || getLineField(newLicense) !== getLineField(user.license))) {
+  const holdsAfter = isHoldingLine({ state: state ?? user.state }, store.state);
+  if (holdsAfter && (!isHoldingLine(user, store.state) || dest !== void 0 || getLineField(newLicense) !== getLineField(user.license))) {
     assertFreeLine(store.state, dest ?? store.getOffice(user.office_id), newLicense, user);
   }
   for (const f of ["first_name", "last_name", "job_title", "extension"]) {
@@ -59925,7 +59859,7 @@ function updateUser2(ctx) {
   const intl = readBoolean(b, "international_dialing_enabled");
   if (intl !== void 0) user["international_dialing_enabled"] = intl;
   if (state !== void 0) user.state = state;
-  if (license !== void 0) user.license = license;
+  if (license !== void 0 && store.state.license_changes !== "ignored") user.license = license;
   if (isSuperAdmin !== void 0) user.is_super_admin = isSuperAdmin;
   if (adminOfficeIds !== void 0) user.admin_office_ids = adminOfficeIds;
   if (emails !== void 0) user.emails = emails;
@@ -59975,9 +59909,18 @@ var userRoutes = [
 ];
 
 // src/emulator/api-routes.ts
-var API_ROUTES = [...officeRoutes, ...userRoutes, ...numberRoutes, ...groupRoutes, ...e911Routes];
+var API_ROUTES = [...officeRoutes, ...userRoutes, ...numberRoutes, ...groupRoutes];
 
 // src/status/history.ts
+function readJournalHistory(entries) {
+  const history = { pooled: [], deleted: [] };
+  for (const e of entries) {
+    if (e.status !== "done") continue;
+    if (e.kind === "delete_user" && typeof e.subject === "string") history.deleted.push({ email: e.subject.toLowerCase(), at: e.at });
+    for (const p of e.to_pool ?? []) history.pooled.push({ number: p.number, user: p.from, at: e.at });
+  }
+  return history;
+}
 function joinHistory(input) {
   const doneAt = /* @__PURE__ */ new Map();
   for (const e of input.entries) if (e.status === "done") doneAt.set(`${e.plan}\0${e.op}`, e.at);
@@ -59995,6 +59938,9 @@ function joinHistory(input) {
   }
   return history;
 }
+function mergeHistories(...histories) {
+  return { pooled: histories.flatMap((h) => h.pooled), deleted: histories.flatMap((h) => h.deleted) };
+}
 function latestBy(items, keyOf2) {
   const latest = /* @__PURE__ */ new Map();
   for (const item of items) {
@@ -60004,10 +59950,34 @@ function latestBy(items, keyOf2) {
   return latest;
 }
 
+// src/status/search-status.ts
+var PHONE_TEXT = /^[\d\s()+.-]+$/;
+var MIN_PHONE_DIGITS = 3;
+function compileSearch(text) {
+  const trimmed = text.trim();
+  if (trimmed === "") return () => true;
+  const digits = readPhoneSearch(trimmed);
+  if (digits !== void 0) {
+    const wanted = [digits, ...digits.startsWith("0") ? [digits.replace(/^0+/, "")] : []].filter((d) => d.length >= MIN_PHONE_DIGITS);
+    return ({ numbers }) => numbers.some((n) => wanted.some((w) => n.replace(/\D/g, "").includes(w)));
+  }
+  const words2 = trimmed.toLowerCase().split(/\s+/);
+  return ({ fields, numbers }) => {
+    const haystack = [...fields, ...numbers].map((f) => f.toLowerCase());
+    return words2.every((word) => haystack.some((f) => f.includes(word)));
+  };
+}
+function readPhoneSearch(text) {
+  const trimmed = text.trim();
+  const digits = trimmed.replace(/\D/g, "");
+  return PHONE_TEXT.test(trimmed) && digits.length >= MIN_PHONE_DIGITS ? digits : void 0;
+}
+
 // src/status/build-status.ts
-var SHOWN_STATES = /* @__PURE__ */ new Set(["active", "pending", "suspended"]);
+var SHOWN_STATES = ["active", "pending", "suspended"];
 function buildStatus(input) {
-  const { live, now } = input;
+  const { live } = input;
+  const now = dialpadClock(live) ?? input.now;
   const officeName = new Map(live.tenant.offices.map((o) => [o.key, o.name]));
   const officeOf = (key) => officeName.get(key) ?? key;
   const nameOf = (key) => key === void 0 ? null : officeOf(key);
@@ -60015,11 +59985,12 @@ function buildStatus(input) {
   const pooled = latestBy(history.pooled, (p) => p.number);
   const deleted = latestBy(history.deleted, (d) => d.email);
   const search = input.search?.trim() ?? "";
-  const users = live.tenant.users.filter((u) => SHOWN_STATES.has(u.state)).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => search === "" || matchesSearch(u, search));
+  const matches = compileSearch(search);
+  const users = live.tenant.users.filter((u) => SHOWN_STATES.includes(u.state)).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }));
   const reserved = live.tenant.numbers.filter((n) => n.status === "available" && n.targetId === void 0).map((n) => {
     const known = pooled.get(n.number);
     return { number: n.number, office: nameOf(n.office), last_for: known?.user ?? null, unassigned_at: known?.at ?? null };
-  }).sort((a, b) => compareCodeUnits(a.number, b.number));
+  }).filter((n) => matches({ fields: [n.office ?? "", n.last_for ?? ""], numbers: [n.number] })).sort((a, b) => compareCodeUnits(a.number, b.number));
   const deletedUsers = live.tenant.users.filter((u) => u.state === "deleted").map((u) => {
     const at2 = u.deletedAt ?? deleted.get(u.email.toLowerCase())?.at;
     const until = at2 === void 0 ? void 0 : restorableUntil(new Date(at2));
@@ -60031,15 +60002,39 @@ function buildStatus(input) {
       restorable_until: until?.toISOString() ?? null,
       hours_left: until === void 0 ? null : Math.max(0, Math.floor((until.getTime() - now.getTime()) / 36e5))
     };
-  });
+  }).filter((d) => matches({ fields: [d.email, d.name, d.office, "deleted"], numbers: [] }));
   return {
     read_at: now.toISOString(),
     search: search === "" ? null : search,
+    summary: summarize2(users, reserved, deletedUsers),
     users,
     reserved_numbers: reserved,
     deleted_users: deletedUsers,
     incomplete: [...live.incomplete],
     differences: input.plan === void 0 ? null : listDifferences(input.plan)
+  };
+}
+function summarize2(users, reserved, deletedUsers) {
+  const offices = /* @__PURE__ */ new Map();
+  const byState = { active: 0, pending: 0, suspended: 0 };
+  for (const u of users) {
+    const row = offices.get(u.office) ?? { office: u.office, active: 0, pending: 0, suspended: 0, total: 0 };
+    const state = u.state;
+    row[state]++;
+    row.total++;
+    byState[state]++;
+    offices.set(u.office, row);
+  }
+  const pool = /* @__PURE__ */ new Map();
+  for (const n of reserved) pool.set(n.office, (pool.get(n.office) ?? 0) + 1);
+  const first = deletedUsers.filter((d) => d.restorable_until !== null).sort((a, b) => compareCodeUnits(a.restorable_until ?? "", b.restorable_until ?? ""))[0];
+  return {
+    users: { total: users.length, ...byState, by_office: [...offices.values()].sort((a, b) => compareCodeUnits(a.office, b.office)) },
+    reserved_numbers: {
+      total: reserved.length,
+      by_office: [...pool].map(([office, count2]) => ({ office, count: count2 })).sort((a, b) => compareCodeUnits(a.office ?? "", b.office ?? ""))
+    },
+    deleted_users: { total: deletedUsers.length, closes_first: first?.restorable_until ?? null, hours_left: first?.hours_left ?? null }
   };
 }
 function listDifferences(plan) {
@@ -60056,10 +60051,6 @@ function fullName(u) {
 function toStatusUser(u, office) {
   const permissions = [...u.admin.company ? ["company admin"] : [], ...u.admin.offices.length > 0 ? ["office admin"] : []];
   return { email: u.email, name: fullName(u), office, license: u.license, state: u.state, permissions, numbers: [...u.numbers ?? []] };
-}
-function matchesSearch(u, search) {
-  const fields = [u.email, u.name, u.license, u.office, u.state, ...u.permissions].map((f) => f.toLowerCase());
-  return search.toLowerCase().split(/\s+/).every((word) => fields.some((f) => f.includes(word)));
 }
 
 // src/emulator/console-views.ts
@@ -60319,7 +60310,7 @@ function invalid2(spec, why) {
   return new UsageError(`invalid --faults "${spec}": ${why}`);
 }
 function parseFaultSpec(spec) {
-  const out = { seed: 1, rate: 0.1, kinds: ["500", "503", "429", "reset", "slow"], slowMs: 2e3, fail: [], truncate: [] };
+  const out = { seed: 1, rate: 0.1, kinds: ["500", "503", "429", "reset", "slow"], slowMs: 2e3, fail: [], truncate: [], rename: [] };
   for (const part of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
     const [key, value, ...rest] = part.split("=");
     if (value === void 0 || rest.length > 0) throw invalid2(spec, `"${part}" is not key=value`);
@@ -60342,8 +60333,10 @@ function parseFaultSpec(spec) {
       out.fail = value.split("+").map((rule) => parseFailRule(spec, rule));
     } else if (key === "truncate") {
       out.truncate = value.split("+").map((rule) => parseFailRule(spec, rule));
+    } else if (key === "rename") {
+      out.rename = value.split("+").map((pair) => parseRename(spec, pair));
     } else {
-      throw invalid2(spec, `unknown key "${key}" (keys: seed, rate, kinds, slow_ms, fail, truncate)`);
+      throw invalid2(spec, `unknown key "${key}" (keys: seed, rate, kinds, slow_ms, fail, truncate, rename)`);
     }
   }
   return out;
@@ -60354,6 +60347,27 @@ function parseFailRule(spec, rule) {
     throw invalid2(spec, `rule "${rule}" is not METHOD:PATH or METHOD:PATH:paged`);
   }
   return { method, path, paged: flag === "paged" };
+}
+function parseRename(spec, pair) {
+  const [from, to, ...rest] = pair.split(":");
+  const field = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  if (!from || !to || !field.test(from) || !field.test(to) || from === to || rest.length > 0) throw invalid2(spec, `rename "${pair}" is not FIELD:OTHER_FIELD`);
+  return { from, to };
+}
+function renameFields(body, renames) {
+  if (renames.length === 0 || typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const record = body;
+  const renamed2 = (r) => {
+    if (typeof r !== "object" || r === null || Array.isArray(r)) return r;
+    const out = { ...r };
+    for (const { from, to } of renames) {
+      if (!(from in out)) continue;
+      out[to] = out[from];
+      delete out[from];
+    }
+    return out;
+  };
+  return Array.isArray(record["items"]) ? { ...record, items: record["items"].map(renamed2) } : renamed2(record);
 }
 function createPrng(seed) {
   let a = seed >>> 0;
@@ -60371,6 +60385,10 @@ var FaultInjector = class {
   constructor(spec) {
     this.spec = spec;
     this.next = createPrng(spec.seed);
+  }
+  /** A successful answer's body as the spec's `rename=` reshapes it. */
+  reshape(body) {
+    return renameFields(body, this.spec.rename);
   }
   decide(request2) {
     const matches = (r) => r.method === request2.method && r.path === request2.path && (!r.paged || request2.paged);
@@ -60564,6 +60582,7 @@ function createEmulator(opts) {
       result2 = { status, body: toErrorBody(status, "injected fault after the change was applied") };
       headers = {};
     }
+    if (faults !== void 0 && (result2.status ?? 200) < 300) result2 = { ...result2, body: faults.reshape(result2.body) };
     log.push({ method, route: template, path: url.pathname, status: result2.status ?? 200, body });
     if (log.length > REQUEST_LOG_LIMIT) log.splice(0, log.length - REQUEST_LOG_LIMIT);
     if (latencyMs > 0) await delay(latencyMs);
@@ -60618,16 +60637,16 @@ function createEmulator(opts) {
     async listen(port = 0, host = "127.0.0.1") {
       guardEveryRoute = host.toLowerCase() === "localhost" || isLoopbackAddress(host);
       const server = createServer(handle);
-      await new Promise((resolve17, reject) => {
+      await new Promise((resolve19, reject) => {
         server.once("error", (error) => reject(describeListenError(error, host, port)));
-        server.listen(port, host, () => resolve17());
+        server.listen(port, host, () => resolve19());
       });
       const addr = server.address();
       const shownHost = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
       return {
         url: `http://${shownHost}:${addr.port}`,
-        close: () => new Promise((resolve17, reject) => {
-          server.close((err) => err ? reject(err) : resolve17());
+        close: () => new Promise((resolve19, reject) => {
+          server.close((err) => err ? reject(err) : resolve19());
           server.closeAllConnections();
         })
       };
@@ -60684,6 +60703,10 @@ function perform(store, step) {
       return `Transferred ${step.count} ${step.line} license(s) from ${from.name} to ${to.name}.`;
     }
     case "restore_user": {
+      store.sweepDeletedUsers();
+      if (wasAnonymized(store, step.email)) {
+        throw new HttpFailure(400, `the ${RESTORE_WINDOW_HOURS}-hour restore window passed: Dialpad anonymized the deleted account, so it can no longer be restored`);
+      }
       const user = findUser(store, step.email, (u) => u.state === "deleted" && u.anonymized !== true);
       restoreUser2(store, user);
       return `Restored ${step.email}.`;
@@ -60772,6 +60795,12 @@ function findOffice(store, selector) {
   const found = selector.id === void 0 ? store.state.offices.find((o) => officeNameKey(o.name) === officeNameKey(selector.name)) : store.findOffice(selector.id);
   if (found === void 0) throw new HttpFailure(404, `no office ${selector.id === void 0 ? `named "${selector.name}"` : `with id ${selector.id}`} in the emulated company`);
   return found;
+}
+function wasAnonymized(store, email) {
+  const wanted = email.toLowerCase();
+  if (store.state.users.some((u) => u.emails[0]?.toLowerCase() === wanted)) return false;
+  const digest = digestEmail(wanted);
+  return store.state.users.some((u) => u.anonymized === true && u.anonymized_email_sha256 === digest);
 }
 function findUser(store, email, eligible) {
   const wanted = email.toLowerCase();
@@ -60864,7 +60893,7 @@ async function performOnSavedState(statePath, step, now = () => /* @__PURE__ */ 
 }
 
 // cmd/target.ts
-var EMULATOR_STATE = join5(".dialform", "emulator-state.json");
+var EMULATOR_STATE = join6(".dialform", "emulator-state.json");
 function rehearsalOf(target, config) {
   if (!target.rehearsing) return {};
   return { rehearsal: config === void 0 ? {} : { config } };
@@ -60874,10 +60903,10 @@ async function openTarget(opts, io, desired, signal) {
 `) : void 0;
   const deadlineMs = opts.requestTimeout === void 0 ? void 0 : opts.requestTimeout * 1e3;
   if (opts.emulator !== void 0 && opts.emulator !== false) {
-    const fixturePath = typeof opts.emulator === "string" ? resolve6(io.cwd, opts.emulator) : desired?.emulatorFixture;
+    const fixturePath = typeof opts.emulator === "string" ? resolve7(io.cwd, opts.emulator) : desired?.emulatorFixture;
     const emulator = await startEmbeddedEmulator({
       fixturePath,
-      statePath: resolve6(io.cwd, EMULATOR_STATE),
+      statePath: resolve7(io.cwd, EMULATOR_STATE),
       reset: opts.emulatorReset === true
     });
     if (fixturePath && emulator.seededFrom && emulator.seededFrom !== fixturePath) {
@@ -60886,13 +60915,13 @@ async function openTarget(opts, io, desired, signal) {
 `
       );
     }
-    const client2 = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit ?? Infinity, deadlineMs, log, signal });
+    const client2 = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit ?? Infinity, deadlineMs, log, signal, onRequest: opts.observe });
     return { client: client2, label: "the embedded emulator", rehearsing: true, close: () => emulator.close() };
   }
   if (opts.emulatorReset) throw new UsageError("--emulator-reset only makes sense with --emulator");
   const connection = await resolveConnection({ apiUrl: opts.apiUrl, apiKeyFile: opts.apiKeyFile, env: io.env });
   io.hideSecret?.(connection.apiKey);
-  const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, deadlineMs, log, signal });
+  const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, deadlineMs, log, signal, onRequest: opts.observe });
   return { client, label: connection.baseUrl, rehearsing: false, close: async () => {
   } };
 }
@@ -60908,124 +60937,6 @@ async function openTargetBeside(opts, io, loading) {
     throw err;
   }
   return { ...target, close: () => (stop.abort(), target.close()) };
-}
-
-// src/render/map-strings.ts
-function mapStrings(value, f) {
-  return mapValue(value, f);
-}
-function mapValue(value, f) {
-  if (typeof value === "string") return f(value);
-  if (Array.isArray(value)) return value.map((v) => mapValue(v, f));
-  if (value !== null && typeof value === "object") {
-    const out = {};
-    for (const [k, v] of Object.entries(value)) out[k] = mapValue(v, f);
-    return out;
-  }
-  return value;
-}
-
-// src/render/redact.ts
-var MASK = "\u2022\u2022\u2022";
-var EMAIL2 = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
-var PHONE = /\+[1-9](?:[ -]?\d){6,14}/g;
-var NAME_FIELDS = /* @__PURE__ */ new Set(["first_name", "last_name"]);
-var ADDRESS_FIELD = "e911_address";
-var ADDRESS_PARTS = ["address", "address2", "city", "zip"];
-function maskEmail(email) {
-  return `${email.charAt(0)}${MASK}@${MASK}`;
-}
-function maskPhone(phone) {
-  const digits = phone.replace(/\D/g, "");
-  const hidden = Math.max(digits.length - 4, 1);
-  return `+${digits.slice(0, 2)}${"\u2022".repeat(hidden)}${digits.slice(2 + hidden)}`;
-}
-function maskName(name2) {
-  return name2.split(/\s+/).filter((word) => word !== "").map((word) => `${[...word][0] ?? ""}.`).join(" ");
-}
-var WORD = /[\p{L}\p{N}]+/gu;
-var WORD_CHAR = /[\p{L}\p{N}]/u;
-function indexNames(names) {
-  const index = /* @__PURE__ */ new Map();
-  for (const name2 of new Set(names.map((n) => n.trim()))) {
-    const first = name2.match(WORD)?.[0];
-    if ([...name2].length < 2 || first === void 0 || !name2.startsWith(first)) continue;
-    index.set(first, [...index.get(first) ?? [], name2].sort((a, b) => b.length - a.length));
-  }
-  return index;
-}
-function maskNames(text, index) {
-  if (index.size === 0) return text;
-  let out = "";
-  let last = 0;
-  for (const m of text.matchAll(WORD)) {
-    if (m.index < last) continue;
-    const found = index.get(m[0])?.find((n) => text.startsWith(n, m.index) && !WORD_CHAR.test(text.charAt(m.index + n.length)));
-    if (found === void 0) continue;
-    out += text.slice(last, m.index) + maskName(found);
-    last = m.index + found.length;
-  }
-  return out + text.slice(last);
-}
-function redactWith(text, index, addresses = []) {
-  return maskNames(maskAddresses(text, addresses).replace(EMAIL2, maskEmail).replace(PHONE, maskPhone), index);
-}
-function maskAddresses(text, parts) {
-  let out = text;
-  for (const part of parts) if (out.includes(part)) out = out.split(part).join(MASK);
-  return out;
-}
-function collectAddresses(plan) {
-  const parts = /* @__PURE__ */ new Set();
-  const walk = (value) => {
-    if (Array.isArray(value)) {
-      value.forEach(walk);
-      return;
-    }
-    if (value === null || typeof value !== "object") return;
-    const record = value;
-    if (record.field === ADDRESS_FIELD) {
-      for (const side of [record.from, record.to]) if (typeof side === "string" && side !== "(none)") parts.add(side);
-    }
-    for (const [key, v] of Object.entries(record)) {
-      if (key === ADDRESS_FIELD && v !== null && typeof v === "object") {
-        for (const part of ADDRESS_PARTS) {
-          const text = v[part];
-          if (typeof text === "string" && text.trim() !== "") parts.add(text.trim());
-        }
-      } else walk(v);
-    }
-  };
-  walk(plan);
-  return [...parts].sort((a, b) => b.length - a.length);
-}
-function collectNames(plan) {
-  const names = [];
-  const walk = (value) => {
-    if (Array.isArray(value)) {
-      value.forEach(walk);
-      return;
-    }
-    if (value === null || typeof value !== "object") return;
-    const record = value;
-    if (typeof record.field === "string" && NAME_FIELDS.has(record.field)) {
-      for (const side of [record.from, record.to]) if (typeof side === "string") names.push(side);
-    }
-    for (const [key, v] of Object.entries(record)) {
-      if (NAME_FIELDS.has(key) && typeof v === "string") names.push(v);
-      else walk(v);
-    }
-  };
-  walk(plan);
-  return names;
-}
-function redactPlan(plan) {
-  return { ...mapStrings(plan, planRedactor(plan)), fingerprint: plan.fingerprint };
-}
-function planRedactor(plan) {
-  const index = indexNames(collectNames(plan));
-  const addresses = collectAddresses(plan);
-  return (text) => redactWith(text, index, addresses);
 }
 
 // src/render/json.ts
@@ -61423,14 +61334,14 @@ function renderMarkdown(plan, options = {}) {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const hint = options.artifactHint ?? DEFAULT_HINT;
   const view2 = buildPlanView(plan, { redact: options.redact ?? false });
-  const join9 = (lines2) => `${lines2.join("\n")}
+  const join10 = (lines2) => `${lines2.join("\n")}
 `;
-  const full = join9(renderWhole(view2, "full", []));
+  const full = join10(renderWhole(view2, "full", []));
   if (full.length <= maxChars) return full;
   const notice = ["", `> [!NOTE]`, `> This plan is too long to show in full here: ${hint}.`];
-  const lines = join9(renderWhole(view2, "lines", notice));
+  const lines = join10(renderWhole(view2, "lines", notice));
   if (lines.length <= maxChars) return lines;
-  const condensed = join9(renderCondensed(view2, maxChars, notice));
+  const condensed = join10(renderCondensed(view2, maxChars, notice));
   return condensed.length <= maxChars ? condensed : cut(condensed, maxChars, hint, view2);
 }
 
@@ -61618,7 +61529,9 @@ function printReport(report, io, color) {
   if (report.status === "failed") {
     const failed = report.results.find((r) => r.outcome.status === "failed");
     lines.push(`Stopped at ${failed?.id}. Succeeded: ${listIds(report, ["done", "already_done"])}. Not run: ${listIds(report, ["not_run"])}.`);
-    lines.push("Fix the cause and run apply again: what is done is not repeated.");
+    lines.push(
+      report.surprise === void 0 ? "Fix the cause and run apply again: what is done is not repeated." : "Dialpad did something the plan did not predict (below): run apply again to plan from what it did."
+    );
   } else if (report.status === "waiting") {
     lines.push("Do the manual steps above (and confirm those no API shows), then run apply again to continue.");
   }
@@ -61632,15 +61545,15 @@ function listIds(report, statuses) {
 }
 
 // src/config/confirmed-record.ts
-import { stat as stat5, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname7, join as join6, resolve as resolve7 } from "node:path";
+import { stat as stat5, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname7, join as join7, resolve as resolve8 } from "node:path";
 var import_formats = __toESM(require_formats(), 1);
 var CONFIRMED_FILE = "dialform-confirmed.json";
 var FORMAT_VERSION = 1;
 async function locateConfirmed(configPath) {
-  const abs = resolve7(configPath);
+  const abs = resolve8(configPath);
   const isDir = (await stat5(abs)).isDirectory();
-  return join6(isDir ? abs : dirname7(abs), CONFIRMED_FILE);
+  return join7(isDir ? abs : dirname7(abs), CONFIRMED_FILE);
 }
 function invalid3(path, problem) {
   return new DialformError("confirmed_invalid", `${displayPath(path)}: ${problem}. Fix or remove the file (git log shows who changed it last).`);
@@ -61696,7 +61609,7 @@ async function writeConfirmed(path, grants) {
   const body = lines.length === 0 ? "[]" : `[
 ${lines.join(",\n")}
   ]`;
-  await writeFile2(path, `{
+  await writeFile3(path, `{
   "format_version": ${FORMAT_VERSION},
   "confirmed": ${body}
 }
@@ -61708,8 +61621,12 @@ async function runApply(file, opts, io) {
   if (opts.format !== "json") return applyAndReport(file, opts, io, () => {
   });
   let report;
-  const code2 = await applyAndReport(file, opts, { ...io, out: io.err, color: false }, (r) => report = r);
-  io.out(renderApplyOutcome(report));
+  let surpriseReport;
+  const code2 = await applyAndReport(file, opts, { ...io, out: io.err, color: false }, (r, path) => {
+    report = r;
+    surpriseReport = path;
+  });
+  io.out(renderApplyOutcome(report, surpriseReport));
   return code2;
 }
 async function applyAndReport(file, opts, io, onReport) {
@@ -61719,31 +61636,31 @@ async function applyAndReport(file, opts, io, onReport) {
   const loading = observed(loadingConfig.then((c) => c.desired));
   const target = await openTargetBeside(opts, io, loading);
   try {
-    const journal = openJournal(resolve8(io.cwd, opts.journal));
+    const journal = openJournal(resolve9(io.cwd, opts.journal));
     await journal.prepare();
-    const reading = file ? void 0 : observed(fetchLive(target.client, readForPlan(observed(loading.then((d) => d ?? needConfig())))));
+    const reading2 = file ? void 0 : observed(fetchLive(target.client, readForPlan(observed(loading.then((d) => d ?? needConfig())))));
     const { desired, path } = await loadingConfig;
     const commit = desired && path ? await configCommit(path, desired.files) : void 0;
-    const confirmed = path ? (await readConfirmed(path)).grants : void 0;
+    const confirmed2 = path ? (await readConfirmed(path)).grants : void 0;
     const pendingRestores = await journal.pendingRestores();
     reportConfigOrder(await checkConfigOrder({ journal, commit, allowOlder: opts.allowOlderConfig }), io);
     let plan;
     let shown;
     let fresh;
     if (file) {
-      plan = await readPlanFile(resolve8(io.cwd, file));
-      const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed, pendingRestores });
+      plan = await readPlanFile(resolve9(io.cwd, file));
+      const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed: confirmed2, pendingRestores });
       fresh = checked.fresh;
       if (checked.freshness.status !== "fresh") await saveUnreviewed(fresh, opts, io);
       reportFreshness(checked.freshness, io);
       shown = checked.shown;
     } else {
-      if (!desired || !reading) return needConfig();
-      const read = await reading;
+      if (!desired || !reading2) return needConfig();
+      const read = await reading2;
       const now = /* @__PURE__ */ new Date();
       const skew = checkDialpadClock(desired, read, now);
       if (skew !== void 0) io.err(describeClockSkew(skew));
-      plan = planFromRead({ desired, read, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config) });
+      plan = planFromRead({ desired, read, confirmed: confirmed2, pendingRestores, now, ...rehearsalOf(target, opts.config) });
       shown = plan;
       fresh = plan;
     }
@@ -61767,16 +61684,20 @@ async function applyAndReport(file, opts, io, onReport) {
     const report = await applyPlan(plan, {
       api: createApplyApi(target.client),
       journal,
-      confirmed,
+      // The journal's times are Dialpad's, as restore windows are (docs/apply.md).
+      now: () => target.client.serverTime() ?? /* @__PURE__ */ new Date(),
+      confirmed: confirmed2,
       onEvent: progress(io, plan),
       readLive: () => fetchLive(target.client, READ_PHASE_ONE),
       ...opts.expectFingerprint === void 0 ? {} : { reviewed: opts.expectFingerprint }
     });
     printReport(report, io, color);
-    onReport(report);
+    const surprise = report.surprise === void 0 ? void 0 : await reportSurprise(report.surprise, plan, io);
+    if (surprise !== void 0) io.err(surprise.text);
+    onReport(report, surprise?.path);
     if (report.status !== "complete") return EXIT.incomplete;
     await noteApplied();
-    if (desired) return reportVerification(await verifyApplied({ desired, confirmed, pendingRestores, client: target.client }), io, color);
+    if (desired) return reportVerification(await verifyApplied({ desired, confirmed: confirmed2, pendingRestores, client: target.client }), io, color);
     return EXIT.ok;
   } finally {
     await target.close();
@@ -61798,7 +61719,7 @@ function checkReviewOptions(opts) {
 }
 async function saveUnreviewed(fresh, opts, io) {
   if (opts.out === void 0 || fresh === void 0 || fingerprintPlan(fresh) === opts.expectFingerprint) return;
-  await writePlanFile(resolve8(io.cwd, opts.out), fresh);
+  await writePlanFile(resolve9(io.cwd, opts.out), fresh);
 }
 function planChanged(review, saved) {
   const name2 = (op) => `  ${op.kind} ${sanitizeForTerminal(op.summary)}`;
@@ -61851,9 +61772,11 @@ function refuseBlocked(plan) {
     ].join("\n")
   );
 }
-function renderApplyOutcome(report) {
+function renderApplyOutcome(report, surpriseReport) {
   const operations = (report?.results ?? []).map((r) => ({ id: r.id, kind: r.kind, status: r.outcome.status }));
-  return `${JSON.stringify({ apply: { status: report?.status ?? "no_changes", operations } }, null, 2)}
+  const s = report?.surprise;
+  const surprise = s === void 0 ? {} : { surprise: { operation: s.operation.id, field: s.field, report: surpriseReport } };
+  return `${JSON.stringify({ apply: { status: report?.status ?? "no_changes", operations, ...surprise } }, null, 2)}
 `;
 }
 function reportFreshness(freshness, io) {
@@ -61930,8 +61853,8 @@ function reportVerification(verification, io, color) {
 }
 
 // src/plan/confirm-steps.ts
-function listPendingConfirmations(desired, confirmed) {
-  return groupBySteps(planPermissionChanges(desired, { confirmed }));
+function listPendingConfirmations(desired, confirmed2) {
+  return groupBySteps(planPermissionChanges(desired, { confirmed: confirmed2 }));
 }
 function groupBySteps(ops) {
   const steps = /* @__PURE__ */ new Map();
@@ -61993,15 +61916,566 @@ async function runConfirm(steps, opts, io) {
   return EXIT.ok;
 }
 
+// src/doctor/render-doctor.ts
+function redactReport(report) {
+  const names = [report.company?.name, ...report.offices.map((o) => o.name)].filter((n) => n !== void 0 && n !== "");
+  return mapStrings(report, (text) => redactText(text.replace(/(the string )"[^"]*"/g, '$1"\u2022\u2022\u2022"'), names));
+}
+function renderDoctorJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+var STATUS_LABEL = { confirmed: "confirmed", contradicted: "CONTRADICTED", not_shown: "not shown" };
+function renderDoctorText(report) {
+  const lines = [`dialform doctor: ${report.target} (read only: ${report.requests} GET requests)`, ""];
+  const row = (label, text) => lines.push(`${label.padEnd(11)}${text}`);
+  row("Key", !report.key.works ? "refused" : report.key.company_admin === true ? "works; company admin" : report.key.company_admin === false ? "works; NOT a company-admin key" : "works");
+  if (report.company !== void 0) row("Company", `${report.company.name ?? "(no name)"}; plan tier ${report.company.plan_tier}`);
+  if (report.offices.length > 0) {
+    row("Offices", String(report.offices.length));
+    for (const o of report.offices) lines.push(`  ${o.id} ${o.name} (${o.country}): ${describeStates(o.users)}`);
+    row("Users", `${report.users.total}: ${describeStates(report.users.by_state)}`);
+  }
+  if (report.plan_read !== void 0) {
+    const p = report.plan_read;
+    row("Plan read", `at most ${p.requests} requests: ${p.seconds} s at ${p.rate_per_second} requests/s (the users are ${p.user_pages} page(s), read one after another)`);
+  }
+  if (report.clock !== void 0) row("Clock", `Dialpad ${report.clock.dialpad}, here ${report.clock.local}: ${report.clock.skew_seconds} s apart`);
+  const headers = Object.entries(report.rate_limit_headers);
+  row("Rate limit", headers.length === 0 ? "no rate-limit headers sent (dialform paces itself at 20 requests/s, the documented limit)" : headers.map(([n, v]) => `${n}: ${v}`).join("; "));
+  if (report.shapes.length > 0) {
+    lines.push("", "Responses against Dialpad's OpenAPI description:");
+    for (const s of report.shapes) {
+      const notes = [];
+      const unknown = Object.entries(s.unknown_fields);
+      if (unknown.length > 0) notes.push(`not described: ${unknown.map(([f, n]) => `${f} (${n})`).join(", ")}`);
+      const missing = Object.entries(s.missing_fields);
+      if (missing.length > 0) notes.push(`lacking what dialform reads: ${missing.map(([f, n]) => `${f} (${n})`).join(", ")}`);
+      if (s.invalid.length > 0) notes.push(`invalid: ${s.invalid.join("; ")}`);
+      lines.push(`  ${s.schema.replace(/^schemas\./, "")}: ${s.records} record(s)${notes.length === 0 ? ", as described" : `; ${notes.join("; ")}`}`);
+    }
+  }
+  if (report.assumptions.length > 0) {
+    lines.push("", "Assumptions this read bears on (docs/fidelity.md):");
+    for (const a of report.assumptions) lines.push(`  ${STATUS_LABEL[a.status].padEnd(13)}${a.id}: ${a.detail}`);
+  }
+  lines.push("");
+  if (report.findings.length === 0) lines.push("Nothing to act on.");
+  for (const f of report.findings) lines.push(`${f.severity} ${f.code}: ${f.message}`, `  \u2192 ${f.advice}`);
+  const blocking = report.findings.filter((f) => f.severity === "error").length;
+  if (report.findings.length > 0) lines.push("", blocking === 0 ? "Nothing blocks a first plan." : `${blocking} problem(s) block a first plan.`);
+  return `${lines.join("\n")}
+`;
+}
+function describeStates(states) {
+  const entries = Object.entries(states).sort(([a], [b]) => a.localeCompare(b));
+  return entries.length === 0 ? "no users" : entries.map(([state, n]) => `${n} ${state}`).join(", ");
+}
+
+// src/dialpad/read-budget.ts
+var PAGE_SIZE = 100;
+var DIALPAD_RATE_PER_SECOND = 20;
+function countPages(n, pageSize = PAGE_SIZE) {
+  return Math.floor(n / pageSize) + 1;
+}
+function estimatePlanRead(size, rate = DIALPAD_RATE_PER_SECOND) {
+  const userPages = countPages(size.users);
+  const requests = 1 + countPages(size.offices) + userPages + countPages(size.pool) + countPages(size.departments) + countPages(size.callCenters) + 2 * size.offices;
+  return { requests, seconds: Math.ceil(requests / rate * 10) / 10, userPages };
+}
+
+// src/dialpad/read-raw.ts
+async function readRaw(client, opts) {
+  const incomplete = [];
+  const attempt = async (what, read, partial) => {
+    try {
+      return await read();
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.kind === "unauthorized" || err.kind === "forbidden") throw err;
+      incomplete.push(`${what}: ${err.message}`);
+      return partial(err);
+    }
+  };
+  const list = (what, read) => attempt(what, read, (err) => err.itemsRead ?? []);
+  const officeReads = list("offices", () => client.listOffices()).then(async (offices) => {
+    const ids2 = offices.flatMap((o) => officeIdOf(o) ?? []);
+    const counts = (what, read) => Promise.all(ids2.map(async (id2) => [id2, await attempt(`office ${id2} ${what}`, () => read(id2), () => void 0)]));
+    const [plans, available] = await Promise.all([counts("plan", (id2) => client.getOfficePlan(id2)), counts("available licenses", (id2) => client.getAvailableLicenses(id2))]);
+    return { offices, plans: definedEntries(plans), available: definedEntries(available) };
+  });
+  const [company, office, users, numbers, departments, callCenters] = await Promise.all([
+    opts.company ?? client.getCompany(),
+    officeReads,
+    list("users", () => client.listUsers({ state: "all" })),
+    list(opts.numbers === "pool" ? "reserved numbers" : "numbers", () => client.listNumbers(opts.numbers === "pool" ? { status: "available" } : {})),
+    list("departments", () => client.listGroups("departments")),
+    list("call centers", () => client.listGroups("callcenters"))
+  ]);
+  const skills = opts.skills ? await readSkills(client, callCenters, users, attempt) : [];
+  return { company, ...office, users, numbers, departments, callCenters, skills, incomplete: incomplete.sort() };
+}
+async function readSkills(client, callCenters, users, attempt) {
+  const known = new Set(callCenters.map((c) => String(c.id)));
+  const members = users.flatMap(
+    (u) => u.state === "deleted" ? [] : (u.group_details ?? []).filter((g) => g.group_type === "callcenter" && known.has(String(g.group_id))).map((g) => ({ callCenterId: String(g.group_id), userId: String(u.id) }))
+  );
+  const levels = await Promise.all(
+    members.map(
+      (m) => attempt(`skill level of user ${m.userId} in call center ${m.callCenterId}`, async () => ({ ...m, level: Number((await client.getOperatorSkill(m.callCenterId, m.userId)).skill_level) }), () => void 0)
+    )
+  );
+  return levels.filter((l) => l !== void 0);
+}
+function definedEntries(entries) {
+  return new Map(entries.filter((e) => e[1] !== void 0));
+}
+
+// src/doctor/check-assumptions.ts
+var confirmed = (detail) => ({ status: "confirmed", detail });
+var contradicted = (detail) => ({ status: "contradicted", detail });
+var notShown = (detail) => ({ status: "not_shown", detail });
+function countUserLines(users) {
+  const byOffice = /* @__PURE__ */ new Map();
+  for (const u of users) {
+    const line = lineOfLicense(u.license ?? "talk");
+    if (line === void 0 || u.office_id === void 0) continue;
+    const field = LINE_FIELD[line];
+    const entry = byOffice.get(String(u.office_id)) ?? { holding: {}, suspended: {} };
+    byOffice.set(String(u.office_id), entry);
+    if (u.state === "active" || u.state === "pending") entry.holding[field] = (entry.holding[field] ?? 0) + 1;
+    if (u.state === "suspended") entry.suspended[field] = (entry.suspended[field] ?? 0) + 1;
+  }
+  return byOffice;
+}
+function heldLines(plan, available) {
+  const held = {};
+  for (const [field, value] of Object.entries(plan)) {
+    const free = available[field];
+    if (free !== void 0 && free !== null) held[field] = Number(value) - Number(free);
+  }
+  return held;
+}
+var CHECKS = {
+  ids_as_strings: {
+    assumption: "int64 ids arrive as JSON strings (dialpad-api.md \xA71.6); a safe JSON integer is read too",
+    check: ({ read }) => {
+      const ids2 = [...read.offices.map((o) => o.id ?? o.office_id), ...read.users.map((u) => u.id)].filter((id2) => id2 !== void 0);
+      if (ids2.length === 0) return notShown("no office or user id was read");
+      const numbers = ids2.filter((id2) => typeof id2 === "number").length;
+      return numbers === 0 ? confirmed(`${ids2.length} ids, all strings`) : contradicted(`${numbers} of ${ids2.length} ids are JSON numbers (read while below 2^53)`);
+    }
+  },
+  office_country_lowercase: {
+    assumption: "offices name their country in lower case, ISO 3166 alpha-2 (dialpad-api.md \xA71.6)",
+    check: ({ read }) => {
+      const countries = read.offices.map((o) => o.country).filter((c) => typeof c === "string");
+      if (countries.length === 0) return notShown("no office country was read");
+      const odd = countries.filter((c) => !/^[a-z]{2}$/.test(c));
+      return odd.length === 0 ? confirmed(`${countries.length} offices`) : contradicted(`${odd.length} of ${countries.length} offices name it otherwise (${[...new Set(odd)].slice(0, 3).join(", ")})`);
+    }
+  },
+  account_type_known: {
+    assumption: `account_type is one of ${ACCOUNT_TYPES.join(", ")} (CompanyProto)`,
+    check: ({ read }) => {
+      const t = read.company.account_type;
+      if (t === void 0) return notShown("the company read has no account_type");
+      return ACCOUNT_TYPES.includes(t) ? confirmed(`"${t}"`) : contradicted(`"${t}" is not a tier dialform knows`);
+    }
+  },
+  user_license_known: {
+    assumption: `each user's license is one of the documented values (${USER_LICENSES.join(", ")})`,
+    check: ({ read }) => {
+      const licenses = read.users.map((u) => u.license).filter((l) => l !== void 0);
+      if (licenses.length === 0) return notShown("no user license was read");
+      const odd = [...new Set(licenses.filter((l) => !USER_LICENSES.includes(l)))];
+      return odd.length === 0 ? confirmed(`${licenses.length} users`) : contradicted(`unknown license values: ${odd.join(", ")}`);
+    }
+  },
+  pool_numbers_have_no_target: {
+    assumption: 'the reserved pool is the numbers with status "available" and no target (dialpad-api.md \xA74.4, inferred)',
+    check: ({ read }) => {
+      const pool = read.numbers.filter((n) => n.status === "available");
+      if (pool.length === 0) return notShown("the reserved pool is empty");
+      const targeted = pool.filter((n) => n.target_id !== void 0).length;
+      return targeted === 0 ? confirmed(`${pool.length} pool numbers, none with a target`) : contradicted(`${targeted} of ${pool.length} "available" numbers name a target`);
+    }
+  },
+  available_within_purchased: {
+    assumption: "an office never has more unassigned licenses of a kind than it bought (plan vs available_licenses)",
+    check: ({ read }) => {
+      const over = [];
+      for (const [id2, plan] of read.plans) {
+        const free = read.available.get(id2);
+        if (free === void 0) continue;
+        for (const [field, held] of Object.entries(heldLines(plan, free))) if (held < 0) over.push(`office ${id2} ${field}`);
+      }
+      if (read.available.size === 0) return notShown("no office licenses were read");
+      return over.length === 0 ? confirmed(`${read.available.size} offices`) : contradicted(`more available than purchased: ${over.slice(0, 3).join(", ")}`);
+    }
+  },
+  user_license_lines: {
+    assumption: "active and pending users hold one line each of the kind their license maps to (talk\u2192talk_lines, agents\u2192sell_lines, lite_support_agents\u2192contact_center_lines; not documented)",
+    check: ({ read }) => {
+      const lines = countUserLines(read.users);
+      const short = [];
+      let compared = 0;
+      for (const [id2, plan] of read.plans) {
+        const free = read.available.get(id2);
+        if (free === void 0) continue;
+        const held = heldLines(plan, free);
+        for (const [field, users] of Object.entries(lines.get(id2)?.holding ?? {})) {
+          compared++;
+          if ((held[field] ?? 0) < users) short.push(`office ${id2}: ${users} users on ${field}, ${held[field] ?? 0} held`);
+        }
+      }
+      if (compared === 0) return notShown("no office with users holding a line had its licenses read");
+      return short.length === 0 ? confirmed(`${compared} office lines hold at least their users`) : contradicted(short.slice(0, 3).join("; "));
+    }
+  },
+  suspended_users_free_lines: {
+    assumption: "a suspended user holds no line (Dialpad says so for SCIM only; for the API it is unknown, and the planner counts them as holding one)",
+    check: ({ read }) => {
+      const lines = countUserLines(read.users);
+      let suspended = 0;
+      for (const [id2, plan] of read.plans) {
+        const free = read.available.get(id2);
+        const users = lines.get(id2);
+        if (free === void 0 || users === void 0) continue;
+        const held = heldLines(plan, free);
+        for (const [field, count2] of Object.entries(users.suspended)) {
+          suspended += count2;
+          if ((held[field] ?? 0) < (users.holding[field] ?? 0) + count2) return confirmed(`office ${id2}: fewer ${field} held than active, pending and suspended users`);
+        }
+      }
+      return notShown(suspended === 0 ? "no suspended user with a line in an office whose licenses were read" : "every office holds enough lines for its suspended users too (rooms, fax or extra numbers may hold them)");
+    }
+  },
+  deleted_users_listed: {
+    assumption: "a deleted user is listed under state=all with their email while they can be restored (recently_deleted_user)",
+    check: ({ read }) => {
+      const deleted = read.users.filter((u) => u.state === "deleted");
+      if (deleted.length === 0) return notShown("no deleted user was listed");
+      const withEmail = deleted.filter((u) => (u.emails ?? []).length > 0).length;
+      return withEmail > 0 ? confirmed(`${withEmail} of ${deleted.length} deleted users still carry an email`) : notShown(`${deleted.length} deleted users, none with an email (anonymized)`);
+    }
+  },
+  user_numbers_in_office_country: {
+    assumption: "a user's numbers are of their office's country (number_conflict; country by libphonenumber)",
+    check: ({ read }) => {
+      const country = new Map(read.offices.map((o) => [officeIdOf(o) ?? "", String(o.country ?? "").toUpperCase()]));
+      let numbers = 0;
+      const foreign = [];
+      for (const u of read.users) {
+        if (u.state === "deleted") continue;
+        for (const n of u.phone_numbers ?? []) {
+          numbers++;
+          const c = countryOfNumber(n);
+          if (c !== void 0 && c !== country.get(String(u.office_id))) foreign.push(`${n} (${c}) in a ${country.get(String(u.office_id)) ?? "?"} office`);
+        }
+      }
+      if (numbers === 0) return notShown("no user holds a number");
+      return foreign.length === 0 ? confirmed(`${numbers} numbers`) : contradicted(`${foreign.length} of ${numbers}: ${foreign.slice(0, 3).join(", ")}`);
+    }
+  },
+  page_size_100: {
+    assumption: "list pages hold up to 100 records (the default page size is undocumented; the read budget assumes 100)",
+    check: ({ pages }) => {
+      if (!pages.paged) return notShown(`no list needed a second page (largest page: ${pages.largest})`);
+      return pages.largest === 100 ? confirmed("full pages hold 100") : contradicted(`full pages hold ${pages.largest}`);
+    }
+  }
+};
+function checkAssumptions(input) {
+  return Object.entries(CHECKS).map(([id2, { assumption, check }]) => ({ id: id2, assumption, ...check(input) }));
+}
+var ASSUMPTION_CHECK_IDS = Object.keys(CHECKS);
+
+// src/doctor/documented-fields.ts
+var DOCUMENTED_FIELDS = {
+  "schemas.company.CompanyProto": ["account_type", "admin_email", "country", "domain", "id", "name", "office_count", "state"],
+  "schemas.office.OfficeProto": ["availability_status", "country", "e911_address", "first_action", "friday_hours", "id", "is_primary_office", "monday_hours", "name", "no_operators_action", "office_id", "office_settings", "phone_numbers", "ring_seconds", "routing_options", "saturday_hours", "state", "sunday_hours", "thursday_hours", "timezone", "tuesday_hours", "wednesday_hours"],
+  "schemas.user.UserProto": ["admin_office_ids", "company_id", "country", "date_active", "date_added", "date_first_login", "display_name", "do_not_disturb", "duty_status_reason", "duty_status_started", "emails", "extension", "first_name", "forwarding_numbers", "group_details", "id", "image_url", "international_dialing_enabled", "is_admin", "is_available", "is_on_duty", "is_online", "is_super_admin", "job_title", "language", "last_name", "license", "location", "muted", "office_id", "on_duty_started", "on_duty_status", "phone_numbers", "state", "status_message", "timezone"],
+  "schemas.user.GroupDetailsProto": ["do_not_disturb", "group_id", "group_type", "role"],
+  "schemas.number.NumberProto": ["area_code", "company_id", "deleted", "number", "office_id", "status", "target_id", "target_type", "type"],
+  "schemas.plan.PlanProto": ["additional_number_lines", "balance", "contact_center_lines", "fax_lines", "next_billing_date", "ppu_address", "room_lines", "sell_lines", "talk_lines", "tollfree_additional_number_lines", "tollfree_room_lines", "tollfree_uberconference_lines", "uberconference_lines"],
+  "schemas.plan.AvailableLicensesProto": ["additional_number_lines", "contact_center_lines", "fax_lines", "room_lines", "sell_lines", "talk_lines", "tollfree_additional_number_lines", "tollfree_room_lines", "tollfree_uberconference_lines", "uberconference_lines"],
+  "schemas.group.DepartmentProto": ["auto_call_recording", "availability_status", "country", "first_action", "friday_hours", "group_description", "hold_queue", "hours_on", "id", "monday_hours", "name", "no_operators_action", "office_id", "phone_numbers", "ring_seconds", "routing_options", "saturday_hours", "state", "sunday_hours", "thursday_hours", "timezone", "tuesday_hours", "voice_intelligence", "wednesday_hours"],
+  "schemas.group.CallCenterProto": ["advanced_settings", "alerts", "availability_status", "country", "first_action", "friday_hours", "group_description", "hold_queue", "hours_on", "id", "monday_hours", "name", "no_operators_action", "office_id", "phone_numbers", "ring_seconds", "routing_options", "saturday_hours", "state", "sunday_hours", "thursday_hours", "timezone", "tuesday_hours", "voice_intelligence", "wednesday_hours"],
+  "schemas.group.OperatorSkillLevelProto": ["call_center_id", "skill_level", "user_id"]
+};
+
+// src/doctor/check-shapes.ts
+var reading = (schema2, shape, page) => ({ schema: schema2, shape, page });
+var READINGS = {
+  "company.get": reading("schemas.company.CompanyProto", COMPANY_SHAPE, false),
+  "offices.list": reading("schemas.office.OfficeProto", OFFICE_SHAPE, true),
+  "plan.get": reading("schemas.plan.PlanProto", LINE_COUNTS_SHAPE, false),
+  "plan.available_licenses.get": reading("schemas.plan.AvailableLicensesProto", LINE_COUNTS_SHAPE, false),
+  "users.list": reading("schemas.user.UserProto", USER_SHAPE, true),
+  "numbers.list": reading("schemas.number.NumberProto", NUMBER_SHAPE, true),
+  "departments.listall": reading("schemas.group.DepartmentProto", DEPARTMENT_SHAPE, true),
+  "callcenters.listall": reading("schemas.group.CallCenterProto", CALL_CENTER_SHAPE, true),
+  "callcenters.operators.get.skilllevel": reading("schemas.group.OperatorSkillLevelProto", SKILL_LEVEL_SHAPE, false)
+};
+var NESTED = {
+  "schemas.user.UserProto": { field: "group_details", reading: reading("schemas.user.GroupDetailsProto", GROUP_DETAILS_SHAPE, false) }
+};
+var ALWAYS_SENT = {
+  "schemas.company.CompanyProto": ["id", "account_type"],
+  "schemas.office.OfficeProto": ["id", "name", "country"],
+  "schemas.user.UserProto": ["id", "office_id", "state", "license"],
+  "schemas.number.NumberProto": ["number", "status"],
+  "schemas.group.DepartmentProto": ["id", "name", "office_id"],
+  "schemas.group.CallCenterProto": ["id", "name", "office_id"],
+  "schemas.user.GroupDetailsProto": ["group_id", "group_type"]
+};
+var MAX_INVALID = 3;
+function checkShapes(answers) {
+  const bySchema = /* @__PURE__ */ new Map();
+  const add = (r, records) => {
+    const entry = bySchema.get(r.schema) ?? { reading: r, records: [] };
+    bySchema.set(r.schema, entry);
+    for (const record of records) {
+      if (!isObject3(record)) continue;
+      entry.records.push(record);
+      const nested = NESTED[r.schema];
+      const inner = nested === void 0 ? void 0 : record[nested.field];
+      if (nested !== void 0 && Array.isArray(inner)) add(nested.reading, inner);
+    }
+  };
+  for (const answer of answers) {
+    const r = READINGS[answer.operation];
+    if (r === void 0 || !isObject3(answer.body)) continue;
+    const items = answer.body["items"];
+    add(r, r.page ? Array.isArray(items) ? items : [] : [answer.body]);
+  }
+  return [...bySchema.values()].filter((e) => e.records.length > 0).map(({ reading: r, records }) => reportSchema(r, records)).sort((a, b) => a.schema.localeCompare(b.schema));
+}
+function reportSchema(r, records) {
+  const documented = new Set(DOCUMENTED_FIELDS[r.schema]);
+  const unknown = {};
+  const missing = {};
+  const invalid4 = [];
+  for (const record of records) {
+    for (const field of Object.keys(record)) if (!documented.has(field)) unknown[field] = (unknown[field] ?? 0) + 1;
+    for (const field of ALWAYS_SENT[r.schema] ?? []) if (record[field] === void 0 || record[field] === null) missing[field] = (missing[field] ?? 0) + 1;
+    const checked = checkRecord(r.shape, record);
+    if (!checked.ok && invalid4.length < MAX_INVALID) invalid4.push(checked.problem);
+  }
+  return { schema: r.schema, records: records.length, unknown_fields: sortKeys(unknown), missing_fields: sortKeys(missing), invalid: invalid4 };
+}
+function sortKeys(counts) {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+function isObject3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/doctor/run-doctor.ts
+var CLOCK_WARN_SECONDS = 30;
+var CLOCK_BLOCK_SECONDS = 300;
+var RATE_LIMIT_HEADER = /rate-?limit|retry-after/i;
+async function runDoctor(opts) {
+  const rate = opts.rate ?? DIALPAD_RATE_PER_SECOND;
+  const findings = [];
+  let key = { works: false, company_admin: "unknown" };
+  let company;
+  let read;
+  try {
+    company = await opts.client.getCompany();
+    key = { works: true, company_admin: true };
+    read = await readRaw(opts.client, { numbers: "pool", skills: false, company });
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    findings.push(findingOfFailure(err));
+    if (err.kind === "forbidden") key = { works: true, company_admin: false };
+  }
+  const answers = opts.events.flatMap(
+    ({ event }) => event.status !== void 0 && event.status < 300 && event.response !== void 0 ? [{ operation: event.operation, body: event.response }] : []
+  );
+  const shapes = checkShapes(answers);
+  findings.push(...findingsOfShapes(shapes));
+  const clock = measureClock(opts.events);
+  if (clock !== void 0) findings.push(...findingsOfClock(clock.skew_seconds, opts.emulated === true));
+  const incomplete = read?.incomplete ?? [];
+  if (incomplete.length > 0) {
+    findings.push({
+      severity: "error",
+      code: "read_incomplete",
+      message: `Dialpad could not be read completely: ${incomplete.join("; ")}`,
+      advice: "A plan made now would withhold deletions (incomplete_live_read). Run doctor again; if it persists, report the reads named."
+    });
+  }
+  const assumptions = read === void 0 ? [] : checkAssumptions({ read, pages: largestPage(answers) });
+  for (const a of assumptions.filter((x) => x.status === "contradicted")) {
+    findings.push({
+      severity: "warning",
+      code: "assumption_contradicted",
+      message: `${a.id}: ${a.assumption}; this company shows otherwise: ${a.detail}`,
+      advice: "dialform may misjudge what Dialpad will do here: read docs/fidelity.md for its reading, and report this output (it is safe to paste)."
+    });
+  }
+  if (company !== void 0) findings.push(...findingsOfTier(company.account_type));
+  return {
+    format_version: 1,
+    target: opts.target,
+    key,
+    ...company === void 0 ? {} : { company: { ...company.name === void 0 ? {} : { name: company.name }, ...company.account_type === void 0 ? {} : { account_type: company.account_type }, plan_tier: describeTier(company.account_type) } },
+    ...summarizeCompany(read),
+    ...read === void 0 ? {} : { plan_read: planRead(read, rate) },
+    ...clock === void 0 ? {} : { clock },
+    rate_limit_headers: collectRateLimitHeaders(opts.events),
+    shapes,
+    assumptions,
+    incomplete,
+    findings,
+    requests: opts.events.length
+  };
+}
+function findingOfFailure(err) {
+  switch (err.kind) {
+    case "unauthorized":
+      return { severity: "error", code: "key_rejected", message: `Dialpad refused the API key (401): ${err.message}`, advice: "Check DIALPAD_API_KEY (or --api-key-file) and that the key has not expired (Admin Settings \u203A My Company \u203A Authentication \u203A API Keys)." };
+    case "forbidden":
+      return {
+        severity: "error",
+        code: "key_not_company_admin",
+        message: `the API key works but is not a company-admin key: ${err.message}`,
+        advice: 'GET /api/v2/company "requires a company admin API key" (Dialpad API reference); dialform reads the whole company. Have a company admin create the key.'
+      };
+    default:
+      return { severity: "error", code: "read_failed", message: `Dialpad could not be read: ${err.message}`, advice: "Check --api-url, the network and Dialpad's status, then run doctor again." };
+  }
+}
+function findingsOfShapes(shapes) {
+  const out = [];
+  for (const s of shapes) {
+    const name2 = s.schema.replace(/^schemas\./, "");
+    const missing = Object.entries(s.missing_fields);
+    if (s.invalid.length > 0 || missing.length > 0) {
+      const what = [...s.invalid, ...missing.map(([f, n]) => `${n} of ${s.records} record(s) lack ${f}, which dialform reads`)];
+      out.push({ severity: "error", code: "response_shape", message: `${name2}: ${what.join("; ")}`, advice: "Dialpad answered in a shape dialform does not read correctly: do not plan; report this output." });
+    }
+    const unknown = Object.keys(s.unknown_fields);
+    if (unknown.length > 0) {
+      out.push({ severity: "warning", code: "unknown_fields", message: `${name2}: fields not in Dialpad's OpenAPI description: ${unknown.join(", ")}`, advice: "dialform ignores them; a renamed field shows here beside a missing one." });
+    }
+  }
+  return out;
+}
+function findingsOfClock(skew, emulated) {
+  const abs = Math.abs(skew);
+  if (abs <= CLOCK_WARN_SECONDS) return [];
+  const message = `Dialpad's clock is ${formatDuration(abs)} ${skew > 0 ? "ahead of" : "behind"} this machine's`;
+  if (emulated) return [{ severity: "warning", code: "clock_skew", message, advice: "The embedded emulator keeps its fixture's clock (`clock:`); against Dialpad this would block." }];
+  const advice = "Plans date starts_on, leaves_on and delete_after_days by this machine's clock and restore windows by Dialpad's: synchronise this machine's clock (NTP).";
+  return [{ severity: abs > CLOCK_BLOCK_SECONDS ? "error" : "warning", code: "clock_skew", message, advice }];
+}
+function findingsOfTier(accountType) {
+  if (accountType === "pro" || accountType === "enterprise") return [];
+  return [
+    {
+      severity: "warning",
+      code: "plan_tier",
+      message: accountType === void 0 ? "the company read shows no plan tier (account_type)" : `the company's plan tier is "${accountType}"`,
+      advice: "License and user transfers between offices need an Advanced or Premium plan (account_type pro or enterprise): plans that move users or licenses are blocked (plan_tier_required)."
+    }
+  ];
+}
+function describeTier(accountType) {
+  switch (accountType) {
+    case "pro":
+    case "enterprise":
+      return `${accountType}: Advanced or Premium, license and user transfers allowed`;
+    case "free":
+    case "standard":
+      return `${accountType}: no license or user transfers between offices`;
+    case void 0:
+      return "unknown: the API did not show it";
+    default:
+      return `${accountType}: a tier dialform does not know`;
+  }
+}
+function summarizeCompany(read) {
+  if (read === void 0) return { offices: [], users: { total: 0, by_state: {} } };
+  const count2 = (into, state) => into[state] = (into[state] ?? 0) + 1;
+  const byState = {};
+  const perOffice = /* @__PURE__ */ new Map();
+  for (const u of read.users) {
+    const state = u.state ?? "unknown";
+    count2(byState, state);
+    const office = String(u.office_id);
+    count2(perOffice.get(office) ?? perOffice.set(office, {}).get(office), state);
+  }
+  const offices = read.offices.map((o) => {
+    const id2 = officeIdOf(o) ?? "";
+    return { id: id2, name: o.name ?? "", country: String(o.country ?? "").toUpperCase(), users: perOffice.get(id2) ?? {} };
+  });
+  return { offices, users: { total: read.users.length, by_state: byState } };
+}
+function planRead(read, rate) {
+  const size = { offices: read.offices.length, users: read.users.length, pool: read.numbers.length, departments: read.departments.length, callCenters: read.callCenters.length };
+  const estimate = estimatePlanRead(size, rate);
+  return { requests: estimate.requests, seconds: estimate.seconds, rate_per_second: rate, user_pages: estimate.userPages };
+}
+function measureClock(events) {
+  const skews = [];
+  for (const { event, localTime } of events) {
+    const date = Date.parse(event.responseHeaders?.["date"] ?? "");
+    if (Number.isFinite(date)) skews.push({ skew: (date - localTime) / 1e3, dialpad: date, local: localTime });
+  }
+  if (skews.length === 0) return void 0;
+  skews.sort((a, b) => a.skew - b.skew);
+  const median = skews[Math.floor(skews.length / 2)];
+  return { dialpad: new Date(median.dialpad).toISOString(), local: new Date(median.local).toISOString(), skew_seconds: Math.round(median.skew) };
+}
+function collectRateLimitHeaders(events) {
+  const found = {};
+  for (const { event } of events) for (const [name2, value] of Object.entries(event.responseHeaders ?? {})) if (RATE_LIMIT_HEADER.test(name2)) found[name2] = value;
+  return Object.fromEntries(Object.entries(found).sort(([a], [b]) => a.localeCompare(b)));
+}
+function largestPage(answers) {
+  let largest = 0;
+  let paged = false;
+  for (const { body } of answers) {
+    if (typeof body !== "object" || body === null || !("items" in body)) continue;
+    const page = body;
+    if (Array.isArray(page.items)) largest = Math.max(largest, page.items.length);
+    if (typeof page.cursor === "string" && page.cursor !== "" && Array.isArray(page.items) && page.items.length > 0) paged = true;
+  }
+  return { largest, paged };
+}
+function formatDuration(seconds) {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
+}
+
+// cmd/commands/doctor.ts
+async function runDoctorCommand(opts, io) {
+  const found = await loadOptionalConfig(io.cwd, opts.config);
+  const events = [];
+  const observe = (event) => void events.push({ event, localTime: Date.now() });
+  const target = await openTarget({ ...opts, observe }, io, found?.desired);
+  try {
+    const report = await runDoctor({ client: target.client, events, target: target.label, emulated: target.rehearsing, ...opts.rateLimit === void 0 ? {} : { rate: opts.rateLimit } });
+    const shown = opts.redact ? redactReport(report) : report;
+    io.out(opts.format === "json" ? renderDoctorJson(shown) : renderDoctorText(shown));
+    return report.findings.some((f) => f.severity === "error") ? EXIT.error : EXIT.ok;
+  } finally {
+    await target.close();
+  }
+}
+
 // cmd/commands/emulator.ts
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 
 // cmd/commands/emulator-console.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 async function runEmulatorConsole(opts, io) {
-  const fixturePath = opts.fixture === void 0 ? await readConfigFixture(opts, io) : resolve9(io.cwd, opts.fixture);
-  const statePath = resolve9(io.cwd, EMULATOR_STATE);
+  const fixturePath = opts.fixture === void 0 ? await readConfigFixture(opts, io) : resolve10(io.cwd, opts.fixture);
+  const statePath = resolve10(io.cwd, EMULATOR_STATE);
   if (fixturePath === void 0 && !existsSync6(statePath)) {
     throw new DialformError(
       "emulator_fixture_missing",
@@ -62047,7 +62521,7 @@ async function readConfigFixture(opts, io) {
 
 // cmd/commands/emulator.ts
 async function runEmulatorServe(opts, io) {
-  const fixture = await loadFixture(resolve10(io.cwd, opts.fixture));
+  const fixture = await loadFixture(resolve11(io.cwd, opts.fixture));
   const emulator = createEmulator({ fixture, latencyMs: opts.latency, rateLimit: opts.rateLimit, faults: opts.faults });
   const server = await emulator.listen(opts.port, opts.host);
   if (!isLoopbackName2(opts.host)) io.err(noLoginWarning(opts.host));
@@ -62069,10 +62543,10 @@ function suggestKey(fixture) {
 }
 
 // cmd/commands/emulator-do.ts
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 async function runEmulatorDo(request2, opts, io) {
   const step = await resolveStep(request2, opts, io);
-  const done = await performOnSavedState(resolve11(io.cwd, EMULATOR_STATE), step);
+  const done = await performOnSavedState(resolve12(io.cwd, EMULATOR_STATE), step);
   io.out(`${done}
 `);
   return EXIT.ok;
@@ -62138,11 +62612,265 @@ async function readOfficeSelectors(opts, io) {
   };
 }
 
+// cmd/commands/emulator-snapshot.ts
+var import_yaml4 = __toESM(require_dist2(), 1);
+import { constants as constants2 } from "node:fs";
+import { open as open3 } from "node:fs/promises";
+import { basename as basename3, relative as relative4, resolve as resolve13 } from "node:path";
+
+// src/snapshot/build-fixture.ts
+var GROUP_SECTIONS = { department: "departments", callcenter: "call_centers" };
+function buildSnapshotFixture(read, opts) {
+  const unknown = [];
+  const configOffices = opts.desired?.tenant.offices ?? [];
+  const configUsers = new Map((opts.desired?.tenant.users ?? []).map((u) => [u.email, u]));
+  const users = read.users.map((u) => toFixtureUser(u, opts.readAt, configUsers));
+  const deleted = read.users.filter((u) => u.state === "deleted" && u.deleted_at === void 0).length;
+  if (deleted > 0) unknown.push(`deletion times of ${deleted} deleted user(s): the API shows none, so their restore window starts at the snapshot (${opts.readAt}); Dialpad's may end sooner`);
+  const offices = read.offices.map((o) => {
+    const id2 = officeIdOf(o) ?? "";
+    const config = configOffices.find((c) => c.id !== void 0 ? c.id === id2 : isSameOfficeName(c.name, o.name ?? ""));
+    const { office_id: _officeId, ...rest } = o;
+    const plan = read.plans.get(id2);
+    const licenses = plan === void 0 ? {} : toCounts(plan);
+    const office = { ...rest, id: id2, name: o.name ?? "", country: String(o.country ?? "").toLowerCase(), licenses };
+    if (config?.priceLevel !== void 0) office.price_level = config.priceLevel;
+    const assigned = assignedLines(licenses, read.available.get(id2), users.filter((u) => u.office_id === id2));
+    if (Object.keys(assigned).length > 0) office.assigned_licenses = assigned;
+    return office;
+  });
+  const noPrice = offices.filter((o) => o.price_level === void 0).map((o) => o.name);
+  if (noPrice.length > 0) unknown.push(`price level of ${noPrice.length} office(s) (${noPrice.join(", ")}): not in the API; give -c with offices.*.price_level, or add price_level to the file`);
+  if (opts.desired === void 0) unknown.push("analytics and proxy access: not in the API; without -c every user has neither");
+  const accountType = read.company.account_type ?? opts.desired?.tenant.company?.accountType;
+  if (accountType === void 0 || !ACCOUNT_TYPES.includes(accountType)) {
+    unknown.push(`the plan tier (account_type ${accountType ?? "absent"}): the twin is "standard"; set company.account_type in the file`);
+  }
+  const company = {
+    ...read.company,
+    id: String(read.company.id ?? ""),
+    name: read.company.name ?? "",
+    account_type: accountType !== void 0 && ACCOUNT_TYPES.includes(accountType) ? accountType : "standard"
+  };
+  unknown.push("where a number Dialpad chooses comes from (number_assignment): the twin takes pool numbers first, as the API reference says");
+  const skills = new Map(read.skills.map((s) => [`${s.callCenterId}/${s.userId}`, s.level]));
+  const groups = (section, list) => list.map((g) => {
+    const id2 = String(g.id);
+    const operators = read.users.flatMap(
+      (u) => u.state === "deleted" ? [] : (u.group_details ?? []).filter((d) => GROUP_SECTIONS[d.group_type] === section && String(d.group_id) === id2).map((d) => {
+        const skill = skills.get(`${id2}/${String(u.id)}`);
+        return { user_id: String(u.id), role: d.role ?? "operator", ...skill === void 0 ? {} : { skill_level: skill } };
+      })
+    );
+    return { ...g, id: id2, name: g.name ?? "", office_id: String(g.office_id ?? ""), operators };
+  });
+  const numbers = read.numbers.map(({ office_id: officeId, target_id: targetId, company_id: companyId, ...n }) => ({
+    ...n,
+    number: n.number ?? "",
+    status: n.status ?? "available",
+    ...officeId === void 0 ? {} : { office_id: String(officeId) },
+    ...targetId === void 0 ? {} : { target_id: String(targetId) },
+    ...companyId === void 0 ? {} : { company_id: String(companyId) }
+  }));
+  const fixture = {
+    company,
+    offices,
+    users,
+    numbers,
+    departments: groups("departments", read.departments),
+    call_centers: groups("call_centers", read.callCenters)
+  };
+  return { fixture, unknown };
+}
+function toFixtureUser(u, readAt, config) {
+  const { group_details: _groups, deleted_at: deletedAt, admin_office_ids: adminOffices, company_id: companyId, ...rest } = u;
+  const email = (u.emails?.[0] ?? "").toLowerCase();
+  const wanted = config.get(email);
+  const user = {
+    ...rest,
+    id: String(u.id),
+    emails: u.emails ?? [],
+    office_id: String(u.office_id),
+    state: u.state ?? "active",
+    license: u.license ?? "talk",
+    ...companyId === void 0 ? {} : { company_id: String(companyId) },
+    ...adminOffices === void 0 ? {} : { admin_office_ids: adminOffices.map(String) }
+  };
+  if (user.state === "deleted") user.deleted_at = deletedAt ?? readAt;
+  if (wanted?.analytics === true) user.analytics = true;
+  if (wanted?.proxy === true) user.proxy = true;
+  return user;
+}
+function toCounts(counts) {
+  const out = {};
+  for (const f of LINE_FIELDS) {
+    const v = counts[f];
+    if (v !== void 0 && v !== null && Number(v) !== 0) out[f] = Number(v);
+  }
+  return out;
+}
+function assignedLines(purchased, available, users) {
+  if (available === void 0) return {};
+  const out = {};
+  for (const f of LINE_FIELDS) {
+    const holders = users.filter((u) => isHoldingLine(u, {}) && getLineField(u.license) === f).length;
+    const held = (purchased[f] ?? 0) - Number(available[f] ?? 0) - holders;
+    if (held > 0) out[f] = held;
+  }
+  return out;
+}
+
+// src/snapshot/pseudonymize.ts
+var COMPANY_FIELDS = ["id", "account_type", "country", "state", "office_count"];
+var OFFICE_FIELDS2 = ["id", "country", "state", "is_primary_office", "price_level", "licenses", "assigned_licenses"];
+var USER_FIELDS2 = ["id", "office_id", "state", "license", "is_super_admin", "admin_office_ids", "deleted_at", "anonymized", "analytics", "proxy", "company_id", "country"];
+var NUMBER_FIELDS2 = ["status", "office_id", "target_id", "target_type", "area_code", "type", "unassigned_at", "company_id"];
+var GROUP_FIELDS2 = ["id", "office_id", "state"];
+var TRIES = 200;
+function pseudonymizeFixture(fixture, seed = 1) {
+  const random = createPrng(seed);
+  const originals = new Set(collectNumbers(fixture));
+  const numbers = /* @__PURE__ */ new Map();
+  const number = (n) => {
+    let p = numbers.get(n);
+    if (p === void 0) {
+      p = pseudonymNumber(n, random, (c) => originals.has(c) || usedNumbers.has(c));
+      numbers.set(n, p);
+      usedNumbers.add(p);
+    }
+    return p;
+  };
+  const usedNumbers = /* @__PURE__ */ new Set();
+  const domains = /* @__PURE__ */ new Map();
+  const emails = /* @__PURE__ */ new Map();
+  const email = (e) => {
+    const key = e.toLowerCase();
+    let p = emails.get(key);
+    if (p === void 0) {
+      const domain = key.split("@")[1] ?? "";
+      const d = domains.get(domain) ?? `company${domains.size + 1}.example`;
+      domains.set(domain, d);
+      p = `user${emails.size + 1}@${d}`;
+      emails.set(key, p);
+    }
+    return p;
+  };
+  const numbered = (list) => list === void 0 ? {} : { phone_numbers: list.map(number) };
+  const users = fixture.users.map((u, i2) => ({
+    ...pick(u, USER_FIELDS2),
+    emails: u.emails.map(email),
+    state: u.state,
+    license: u.license,
+    office_id: u.office_id,
+    id: u.id,
+    first_name: "User",
+    last_name: String(i2 + 1),
+    ...numbered(u.phone_numbers)
+  }));
+  const offices = fixture.offices.map((o, i2) => ({ ...pick(o, OFFICE_FIELDS2), id: o.id, country: o.country, name: `Office ${i2 + 1}`, ...numbered(o.phone_numbers) }));
+  const groups = (list, noun) => list?.map((g, i2) => ({ ...pick(g, GROUP_FIELDS2), id: g.id, office_id: g.office_id, operators: g.operators, name: `${noun} ${i2 + 1}`, ...numbered(g.phone_numbers) }));
+  const out = {
+    company: { ...pick(fixture.company, COMPANY_FIELDS), id: fixture.company.id, account_type: fixture.company.account_type, name: "Company" },
+    offices,
+    users,
+    numbers: (fixture.numbers ?? []).map((n) => ({
+      ...pick(n, NUMBER_FIELDS2),
+      status: n.status,
+      number: number(n.number),
+      ...typeof n["last_user_email"] === "string" ? { last_user_email: email(n["last_user_email"]) } : {}
+    }))
+  };
+  const departments = groups(fixture.departments, "Department");
+  const callCenters = groups(fixture.call_centers, "Call center");
+  if (departments !== void 0) out.departments = departments;
+  if (callCenters !== void 0) out.call_centers = callCenters;
+  for (const key of ["clock", "number_assignment", "license_changes", "suspended_licenses", "api_keys"]) if (fixture[key] !== void 0) Object.assign(out, { [key]: fixture[key] });
+  return out;
+}
+function pseudonymNumber(original, random, taken) {
+  const digits = original.slice(1);
+  const country = countryOfNumber(original);
+  for (let keep = Math.ceil(digits.length / 2); keep >= 1; keep--) {
+    for (let i2 = 0; i2 < TRIES; i2++) {
+      let candidate = `+${digits.slice(0, keep)}`;
+      while (candidate.length < original.length) candidate += String(Math.floor(random() * 10));
+      if (taken(candidate)) continue;
+      if (country === void 0 || countryOfNumber(candidate) === country) return candidate;
+    }
+  }
+  throw new BugError(`no pseudonym found for a number of ${country ?? "unknown country"}`);
+}
+function collectNumbers(f) {
+  return [
+    ...(f.numbers ?? []).map((n) => n.number),
+    ...f.users.flatMap((u) => u.phone_numbers ?? []),
+    ...f.offices.flatMap((o) => o.phone_numbers ?? []),
+    ...[...f.departments ?? [], ...f.call_centers ?? []].flatMap((g) => g.phone_numbers ?? [])
+  ];
+}
+function pick(record, keys) {
+  const out = {};
+  for (const k of keys) if (record[k] !== void 0) out[k] = record[k];
+  return out;
+}
+
+// cmd/commands/emulator-snapshot.ts
+async function runEmulatorSnapshot(opts, io) {
+  const found = await loadOptionalConfig(io.cwd, opts.config);
+  const target = await openTarget(opts, io, found?.desired);
+  let built;
+  try {
+    const read = await readRaw(target.client, { numbers: "all", skills: true });
+    if (read.incomplete.length > 0) {
+      throw new DialformError("live_read_incomplete", `Dialpad could not be read completely (${read.incomplete.join("; ")}); nothing was written. Try again.`);
+    }
+    const readAt = (target.client.serverTime() ?? /* @__PURE__ */ new Date()).toISOString();
+    built = buildSnapshotFixture(read, { ...found?.desired === void 0 ? {} : { desired: found.desired }, readAt });
+  } finally {
+    await target.close();
+  }
+  const fixture = opts.pseudonymize ? pseudonymizeFixture(built.fixture) : built.fixture;
+  const yaml = opts.out !== void 0 && /\.ya?ml$/i.test(opts.out);
+  const text = yaml ? (0, import_yaml4.stringify)(fixture, { lineWidth: 0 }) : `${JSON.stringify(fixture, null, 2)}
+`;
+  parseFixture(text, opts.out === void 0 ? "snapshot.json" : basename3(opts.out));
+  if (opts.out === void 0) io.out(text);
+  else await writeOnce(resolve13(io.cwd, opts.out), text, opts.force === true, relative4(io.cwd, resolve13(io.cwd, opts.out)));
+  const users = fixture.users.length;
+  const pool = (fixture.numbers ?? []).filter((n) => n.status === "available").length;
+  io.err(
+    `Snapshot of ${target.label}${opts.pseudonymize ? " (pseudonymized)" : ""}: ${fixture.offices.length} office(s), ${users} user(s), ${(fixture.numbers ?? []).length} number(s) (${pool} in the reserved pool), ${(fixture.departments ?? []).length} department(s), ${(fixture.call_centers ?? []).length} call center(s)${opts.out === void 0 ? "" : ` in ${opts.out}`}.
+`
+  );
+  for (const note of built.unknown) io.err(`  unknown: ${note}
+`);
+  if (opts.out !== void 0) io.err(`Rehearse on it with: dialform plan --emulator ${opts.out} --emulator-reset
+`);
+  return EXIT.ok;
+}
+async function writeOnce(path, text, force, shown) {
+  const flags = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_NOFOLLOW | (force ? constants2.O_TRUNC : constants2.O_EXCL);
+  let handle;
+  try {
+    handle = await open3(path, flags, 384);
+  } catch (err) {
+    const code2 = err.code;
+    if (code2 === "EEXIST") throw new UsageError(`${shown} exists; nothing was written. Pass --force to overwrite.`);
+    if (code2 === "ELOOP") throw new UsageError(`${shown} is a symbolic link; nothing was written.`);
+    throw new DialformError("file_unusable", `cannot write ${shown}: ${err.message}`);
+  }
+  try {
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
+  }
+}
+
 // cmd/commands/import.ts
-import { dirname as dirname9, join as join8, relative as relative5, resolve as resolve12 } from "node:path";
+import { dirname as dirname9, join as join9, relative as relative6, resolve as resolve14 } from "node:path";
 
 // src/import/render-import.ts
-var import_yaml4 = __toESM(require_dist2(), 1);
+var import_yaml5 = __toESM(require_dist2(), 1);
 var MAIN_FILE = "dialform.yaml";
 var PRICE_LEVEL_NOTE = " price_level: FILL ME IN \u2014 not visible through the API (Company Settings \u203A Billing shows it).\n Licenses transfer, and users move abroad, only between offices of the same price level.";
 var USERS_NOTE = " Analytics (Charting Data) and proxy access are not visible through the API either:\n add `analytics: true` / `proxy: true` to the users who have them.";
@@ -62157,16 +62885,16 @@ function renderImport(live, opts) {
     version: 1,
     ...tenant.company.accountType ? { company: { account_type: tenant.company.accountType } } : {},
     policy: { unmanaged_users: "ignore", ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle } },
-    offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key), rawOffice(o, opts.e911 === true)])),
+    offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key), rawOffice(o)])),
     reserved_numbers: { keep: pool, release_unlisted: false },
     ...rawGroups(tenant.groups ?? [], keys, groupKeys)
   };
-  const mainDoc = new import_yaml4.Document(main);
+  const mainDoc = new import_yaml5.Document(main);
   mainDoc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(MAIN_FILE)}
  Written by \`dialform import\`. Users are in users/*.yaml, one file per office.`;
   for (const office of tenant.offices) {
     const pair = officeNode(mainDoc, keys.get(office.key));
-    if (pair && (0, import_yaml4.isScalar)(pair.key) && office.priceLevel === void 0) pair.key.commentBefore = PRICE_LEVEL_NOTE;
+    if (pair && (0, import_yaml5.isScalar)(pair.key) && office.priceLevel === void 0) pair.key.commentBefore = PRICE_LEVEL_NOTE;
   }
   const files = [{ path: MAIN_FILE, text: toText(mainDoc) }];
   for (const office of tenant.offices) {
@@ -62174,10 +62902,10 @@ function renderImport(live, opts) {
     const users = managed.filter((u) => u.office === office.key);
     if (users.length === 0) continue;
     const path = `users/${key}.yaml`;
-    const doc = new import_yaml4.Document({ users: users.map((u) => rawUser(u, keys, groupKeys, opts.e911 === true ? office.e911 : void 0)) });
+    const doc = new import_yaml5.Document({ users: users.map((u) => rawUser(u, keys, groupKeys)) });
     const list = doc.get("users", true);
-    if ((0, import_yaml4.isSeq)(list)) {
-      for (const item of list.items) if ((0, import_yaml4.isMap)(item)) item.flow = true;
+    if ((0, import_yaml5.isSeq)(list)) {
+      for (const item of list.items) if ((0, import_yaml5.isMap)(item)) item.flow = true;
     }
     doc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(path)}
  Users of ${office.name}.
@@ -62210,19 +62938,15 @@ function slug(name2) {
 function importedLines(office) {
   return LINE_TYPES.filter((line) => LINE_KINDS[line].category === "Dialpad" || (office.licenses[line] ?? 0) > 0);
 }
-function rawOffice(office, e911) {
+function rawOffice(office) {
   const licenses = Object.fromEntries(importedLines(office).map((line) => [line, office.licenses[line] ?? 0]));
   return {
     name: office.name,
     ...office.id ? { id: office.id } : {},
     country: office.country,
     ...office.priceLevel !== void 0 ? { price_level: office.priceLevel } : {},
-    licenses,
-    ...e911 && office.e911 !== void 0 && isCompleteE911(office.e911) ? { e911: rawE911(office.e911) } : {}
+    licenses
   };
-}
-function rawE911(a) {
-  return { address: a.address, ...a.address2 === void 0 ? {} : { address2: a.address2 }, city: a.city, state: a.state, zip: a.zip, country: a.country };
 }
 function rawGroups(groups, offices, keys) {
   const section = (type2) => {
@@ -62239,8 +62963,7 @@ function rawMemberships(user, type2, keys) {
   if (held === void 0 || held.length === 0) return void 0;
   return Object.fromEntries(held.map((m) => [keys.get(m.group) ?? m.group, m.role]));
 }
-function rawUser(user, keys, groupKeys, officeE911) {
-  const e911 = officeE911 !== void 0 && user.e911 !== void 0 && isCompleteE911(user.e911) && !isSameE911(user.e911, officeE911) ? rawE911(user.e911) : void 0;
+function rawUser(user, keys, groupKeys) {
   const departments = rawMemberships(user, "department", groupKeys);
   const callCenters = rawMemberships(user, "call_center", groupKeys);
   const ownOffice = user.admin.offices.includes(user.office);
@@ -62258,17 +62981,16 @@ function rawUser(user, keys, groupKeys, officeE911) {
     ...user.state === "suspended" || user.state === "pending" ? { state: user.state } : {},
     numbers: user.numbers ?? [],
     ...departments === void 0 ? {} : { departments },
-    ...callCenters === void 0 ? {} : { call_centers: callCenters },
-    ...e911 === void 0 ? {} : { e911 }
+    ...callCenters === void 0 ? {} : { call_centers: callCenters }
   };
 }
 function officeNode(doc, key) {
   const offices = doc.get("offices", true);
-  if (!(0, import_yaml4.isMap)(offices)) return void 0;
-  return offices.items.find((p) => (0, import_yaml4.isPair)(p) && (0, import_yaml4.isScalar)(p.key) && p.key.value === key);
+  if (!(0, import_yaml5.isMap)(offices)) return void 0;
+  return offices.items.find((p) => (0, import_yaml5.isPair)(p) && (0, import_yaml5.isScalar)(p.key) && p.key.value === key);
 }
 function toText(doc) {
-  (0, import_yaml4.visit)(doc, {
+  (0, import_yaml5.visit)(doc, {
     Scalar(_, node) {
       if (typeof node.value === "string" && needsDocumentEscape(node.value)) node.type = "QUOTE_DOUBLE";
     }
@@ -62277,16 +62999,16 @@ function toText(doc) {
 }
 
 // src/import/write-import.ts
-import { constants as constants2, lstatSync } from "node:fs";
-import { mkdir as mkdir3, open as open3 } from "node:fs/promises";
-import { dirname as dirname8, join as join7, relative as relative4, sep } from "node:path";
+import { constants as constants3, lstatSync } from "node:fs";
+import { mkdir as mkdir4, open as open4 } from "node:fs/promises";
+import { dirname as dirname8, join as join8, relative as relative5, sep } from "node:path";
 async function writeImportFiles(outDir, files, options) {
-  const shown = (path) => relative4(options.cwd, path).split(sep).join("/") || ".";
+  const shown = (path) => relative5(options.cwd, path).split(sep).join("/") || ".";
   const problems = [];
   const existing = [];
   const checkedDirs = /* @__PURE__ */ new Set();
   for (const file of files) {
-    const path = join7(outDir, file.path);
+    const path = join8(outDir, file.path);
     for (const dir of directoriesBetween(outDir, dirname8(path))) {
       if (checkedDirs.has(dir)) continue;
       checkedDirs.add(dir);
@@ -62305,11 +63027,11 @@ Nothing was written.`);
     throw new UsageError(`import would overwrite ${existing.join(", ")}; nothing was written. Pass --force to overwrite.`);
   }
   for (const file of files) {
-    const path = join7(outDir, file.path);
+    const path = join8(outDir, file.path);
     try {
-      await mkdir3(dirname8(path), { recursive: true });
-      const flags = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_NOFOLLOW | (options.force ? constants2.O_TRUNC : constants2.O_EXCL);
-      const handle = await open3(path, flags, 438);
+      await mkdir4(dirname8(path), { recursive: true });
+      const flags = constants3.O_WRONLY | constants3.O_CREAT | constants3.O_NOFOLLOW | (options.force ? constants3.O_TRUNC : constants3.O_EXCL);
+      const handle = await open4(path, flags, 438);
       try {
         await handle.writeFile(file.text);
       } finally {
@@ -62323,11 +63045,11 @@ Nothing was written.`);
   }
 }
 function directoriesBetween(outDir, dir) {
-  const rel = relative4(outDir, dir);
+  const rel = relative5(outDir, dir);
   const dirs = [outDir];
   let at2 = outDir;
   for (const segment of rel === "" ? [] : rel.split(sep)) {
-    at2 = join7(at2, segment);
+    at2 = join8(at2, segment);
     dirs.push(at2);
   }
   return dirs;
@@ -62349,31 +63071,28 @@ function lstatOrUndefined(path, shown) {
 }
 
 // cmd/commands/import.ts
-var IMPORT_EXTRAS = ["e911"];
 async function runImport(opts, io) {
-  const e911 = opts.with?.includes("e911") === true;
-  const outDir = resolve12(io.cwd, opts.outDir);
+  const outDir = resolve14(io.cwd, opts.outDir);
   const target = await openTarget(opts, io);
   let result2;
   try {
-    const live = await fetchLive(target.client, readForImport({ e911 }));
+    const live = await fetchLive(target.client, READ_OFFICE_PLANS);
     if (live.incomplete.length > 0) {
       throw new DialformError("live_read_incomplete", `Dialpad could not be read completely (${live.incomplete.join("; ")}); nothing was written. Try again.`);
     }
     const schema2 = findConfigSchemaPath();
     result2 = renderImport(live, {
-      schemaPath: (file) => relative5(dirname9(join8(outDir, file)), schema2),
-      ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle },
-      e911
+      schemaPath: (file) => relative6(dirname9(join9(outDir, file)), schema2),
+      ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle }
     });
   } finally {
     await target.close();
   }
   await writeImportFiles(outDir, result2.files, { cwd: io.cwd, force: opts.force });
-  const shown = relative5(io.cwd, outDir) || ".";
+  const shown = relative6(io.cwd, outDir) || ".";
   io.out(`Imported ${result2.offices} office(s) and ${result2.users} user(s) into ${shown}/:
 `);
-  for (const file of result2.files) io.out(`  ${join8(shown, file.path)}
+  for (const file of result2.files) io.out(`  ${join9(shown, file.path)}
 `);
   if (result2.skipped.length > 0) {
     io.out(`Skipped ${result2.skipped.length} user(s) that are deleted or cancelled:
@@ -62387,24 +63106,24 @@ async function runImport(opts, io) {
 }
 
 // cmd/commands/plan.ts
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve15 } from "node:path";
 async function runPlan(opts, io) {
   const configPath = resolveConfigPath(io.cwd, opts.config);
   const loading = observed(loadConfig(configPath));
   const target = await openTargetBeside(opts, io, loading);
   try {
-    const reading = observed(fetchLive(target.client, readForPlan(loading)));
+    const reading2 = observed(fetchLive(target.client, readForPlan(loading)));
     const desired = await loading;
     const base2 = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : void 0;
-    const { grants: confirmed } = await readConfirmed(configPath);
-    const pendingRestores = await openJournal(resolve13(io.cwd, opts.journal)).pendingRestores();
-    const read = await reading;
+    const { grants: confirmed2 } = await readConfirmed(configPath);
+    const pendingRestores = await openJournal(resolve15(io.cwd, opts.journal)).pendingRestores();
+    const read = await reading2;
     const now = /* @__PURE__ */ new Date();
     const skew = checkDialpadClock(desired, read, now);
     if (skew !== void 0) io.err(describeClockSkew(skew));
-    const plan = planFromRead({ desired, read, base: base2, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config) });
+    const plan = planFromRead({ desired, read, base: base2, confirmed: confirmed2, pendingRestores, now, ...rehearsalOf(target, opts.config) });
     if (opts.out) {
-      await writePlanFile(resolve13(io.cwd, opts.out), plan);
+      await writePlanFile(resolve15(io.cwd, opts.out), plan);
       io.err(
         plan.summary.blocked ? `Plan written to ${opts.out}; it is blocked by the errors below, so apply will refuse it: fix them and plan again.
 ` : `Plan written to ${opts.out}; apply it with: dialform apply ${opts.out}
@@ -62419,34 +63138,61 @@ async function runPlan(opts, io) {
 }
 
 // cmd/commands/show.ts
-import { resolve as resolve14 } from "node:path";
+import { resolve as resolve16 } from "node:path";
 async function runShow(file, opts, io) {
-  const plan = await readPlanFile(resolve14(io.cwd, file));
+  const plan = await readPlanFile(resolve16(io.cwd, file));
   io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
   return plan.summary.blocked ? EXIT.blocked : EXIT.ok;
 }
 
 // cmd/commands/status.ts
-import { resolve as resolve15 } from "node:path";
+import { resolve as resolve17 } from "node:path";
 
 // src/status/render-status.ts
+var LISTED_VIEWS = ["users", "numbers", "deleted"];
+var STATUS_VIEWS = ["summary", ...LISTED_VIEWS, "all"];
 function renderStatusJson(status) {
   return `${escapeInDocument(JSON.stringify(status, null, 2))}
 `;
 }
-function renderStatusText(status) {
+function renderStatusText(status, options) {
   const sections = [];
   if (status.incomplete.length > 0) {
     sections.push([`Warning: Dialpad could not be read completely (${status.incomplete.map(sanitizeForTerminal).join("; ")}); the views below may miss some entries.`]);
   }
   const searched = status.search === null ? "" : `, matching "${sanitizeForTerminal(status.search)}"`;
-  sections.push(view(`Active or Pending Users (${status.users.length}${searched})`, status.users.map(userRow), "no users"));
-  sections.push(view(`Reserved Numbers (${status.reserved_numbers.length})`, status.reserved_numbers.map(numberRow), "the reserved pool is empty"));
-  sections.push(view(`Deleted Users (${status.deleted_users.length})`, status.deleted_users.map(deletedRow), "no users deleted in the last 72 h"));
+  sections.push(summaryLines(status.summary, searched));
+  const lists = new Set(options.lists);
+  if (lists.has("users")) sections.push(view(`Active or Pending Users (${status.users.length}${searched})`, status.users.map(userRow), none("no users", status)));
+  if (lists.has("numbers")) {
+    sections.push(view(`Reserved Numbers (${status.reserved_numbers.length}${searched})`, status.reserved_numbers.map(numberRow), none("the reserved pool is empty", status)));
+  }
+  if (lists.has("deleted")) {
+    sections.push(view(`Deleted Users (${status.deleted_users.length}${searched})`, status.deleted_users.map(deletedRow), none("no users deleted in the last 72 h", status)));
+  }
   if (status.differences !== null) sections.push(differencesLines(status.differences));
-  sections.push([`Read from Dialpad at ${status.read_at}.`]);
+  const read = [`Read from Dialpad at ${status.read_at}.`];
+  if (lists.size < LISTED_VIEWS.length) read.push("List rows with --view users|numbers|deleted|all; find a user, number or deleted user with --search TEXT.");
+  sections.push(read);
   return `${sections.map((s) => s.join("\n")).join("\n\n")}
 `;
+}
+function none(empty, status) {
+  return status.search === null ? empty : "nothing matches";
+}
+function summaryLines(s, searched) {
+  const u = s.users;
+  const lines = [`Summary${searched}:`, `  Users: ${u.total} (${u.active} active, ${u.pending} pending, ${u.suspended} suspended)`];
+  if (u.by_office.length > 0) {
+    const rows = [["office", "active", "pending", "suspended", "total"], ...u.by_office.map((o) => [o.office, ...[o.active, o.pending, o.suspended, o.total].map(String)])];
+    lines.push(...alignRows(rows, { right: true }).map((r) => `    ${r}`));
+  }
+  const pool = s.reserved_numbers.by_office.map((o) => `${o.office ?? "no office"} ${o.count}`).join(", ");
+  lines.push(`  Reserved numbers: ${s.reserved_numbers.total}${pool === "" ? "" : ` (${sanitizeForTerminal(pool)})`}`);
+  const d = s.deleted_users;
+  const first = d.closes_first === null ? "" : `; the first restore window closes at ${d.closes_first} (${d.hours_left ?? 0} h left)`;
+  lines.push(`  Deleted users (restorable for ${RESTORE_WINDOW_HOURS} h): ${d.total}${first}`);
+  return lines;
 }
 function differencesLines(d) {
   if (d.operations === 0 && !d.blocked) return ["Configuration: Dialpad matches it."];
@@ -62469,15 +63215,74 @@ function deletedRow(d) {
   const left = d.restorable_until === null ? `deleted at an unknown time: restorable for at most ${RESTORE_WINDOW_HOURS} h from the deletion` : `restorable until ${d.restorable_until} (${d.hours_left ?? 0} h left)`;
   return [d.email, d.name, d.office, left];
 }
-function view(title, rows, none) {
-  if (rows.length === 0) return [`${title}:`, `  (${none})`];
+function view(title, rows, empty) {
+  if (rows.length === 0) return [`${title}:`, `  (${empty})`];
+  return [`${title}:`, ...alignRows(rows, { right: false }).map((r) => `  ${r}`)];
+}
+function alignRows(rows, options) {
   const cells = rows.map((r) => r.map(sanitizeForTerminal));
   const widths = cells[0].map((_, i2) => Math.max(...cells.map((r) => r[i2].length)));
-  return [`${title}:`, ...cells.map((r) => `  ${r.map((c, i2) => i2 === r.length - 1 ? c : c.padEnd(widths[i2])).join("  ")}`)];
+  return cells.map(
+    (r) => r.map((c, i2) => {
+      if (options.right && i2 > 0) return c.padStart(widths[i2]);
+      return i2 === r.length - 1 ? c : c.padEnd(widths[i2]);
+    }).join("  ")
+  );
+}
+
+// src/status/render-status-csv.ts
+function renderStatusCsv(status, view2) {
+  return `${rowsOf(status, view2).map((row) => row.map(toCell).join(",")).join("\r\n")}\r
+`;
+}
+function rowsOf(status, view2) {
+  switch (view2) {
+    case "summary":
+      return [["office", "active", "pending", "suspended", "total"], ...status.summary.users.by_office.map((o) => [o.office, o.active, o.pending, o.suspended, o.total])];
+    case "users":
+      return [
+        ["email", "name", "office", "license", "state", "permissions", "numbers"],
+        ...status.users.map((u) => [u.email, u.name, u.office, u.license, u.state, u.permissions.join("; "), u.numbers.join("; ")])
+      ];
+    case "numbers":
+      return [["number", "office", "last_for", "unassigned_at"], ...status.reserved_numbers.map((n) => [n.number, n.office, n.last_for, n.unassigned_at])];
+    case "deleted":
+      return [
+        ["email", "name", "office", "deleted_at", "restorable_until", "hours_left"],
+        ...status.deleted_users.map((d) => [d.email, d.name, d.office, d.deleted_at, d.restorable_until, d.hours_left])
+      ];
+    default: {
+      const _never = view2;
+      return _never;
+    }
+  }
+}
+var FORMULA_START = /^[=@+\-\t\r]/;
+var PHONE2 = /^\+\d+$/;
+function toCell(value) {
+  if (value === null) return "";
+  if (typeof value === "number") return String(value);
+  const safe = FORMULA_START.test(value) && !PHONE2.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+// src/status/redact-status.ts
+function redactStatus(status) {
+  const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name)];
+  const redacted = mapStrings(status, (text) => redactText(text, names));
+  const phone = status.search === null ? void 0 : readPhoneSearch(status.search);
+  const search = phone === void 0 || status.search === null ? redacted.search : maskDigits(status.search);
+  const differences = status.differences === null || redacted.differences === null ? redacted.differences : { ...redacted.differences, fingerprint: status.differences.fingerprint };
+  return { ...redacted, search, differences };
+}
+function maskDigits(text) {
+  let left = text.replace(/\D/g, "").length - 2;
+  return text.replace(/\d/g, (d) => left-- > 0 ? "\u2022" : d);
 }
 
 // cmd/commands/status.ts
 async function runStatus(opts, io) {
+  const csvView = opts.format === "csv" ? chooseCsvView(opts.view) : void 0;
   const found = await loadOptionalConfig(io.cwd, opts.config);
   const desired = found?.desired;
   const history = await readHistory(opts, io);
@@ -62485,23 +63290,36 @@ async function runStatus(opts, io) {
   try {
     const live = await fetchLive(target.client, desired === void 0 ? READ_PHASE_ONE : readForPlan(desired));
     const now = /* @__PURE__ */ new Date();
-    const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve15(io.cwd, opts.journal)).pendingRestores() });
+    const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve17(io.cwd, opts.journal)).pendingRestores() });
     const status = buildStatus({ live, now, ...opts.search === void 0 ? {} : { search: opts.search }, history, ...plan === void 0 ? {} : { plan } });
-    io.out(opts.format === "json" ? renderStatusJson(status) : renderStatusText(status));
+    const shown = opts.redact === true ? redactStatus(status) : status;
+    io.out(csvView !== void 0 ? renderStatusCsv(shown, csvView) : opts.format === "json" ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
     return EXIT.ok;
   } finally {
     await target.close();
   }
 }
 async function readHistory(opts, io) {
-  if (opts.plan.length === 0) return { pooled: [], deleted: [] };
-  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve15(io.cwd, file))));
-  const entries = (await readEntries(resolve15(io.cwd, opts.journal))).filter((e) => e.status === "done");
-  return joinHistory({ plans, entries, identify: identifyPlan });
+  const entries = (await readEntries(resolve17(io.cwd, opts.journal))).filter((e) => e.status === "done");
+  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve17(io.cwd, file))));
+  return mergeHistories(readJournalHistory(entries), joinHistory({ plans, entries, identify: identifyPlan }));
+}
+function chooseLists(opts) {
+  const views = opts.view ?? [];
+  if (views.includes("all") || views.length === 0 && opts.search !== void 0 && opts.search.trim() !== "") return [...LISTED_VIEWS];
+  return LISTED_VIEWS.filter((v) => views.includes(v));
+}
+function chooseCsvView(views) {
+  const chosen = [...new Set(views ?? [])];
+  const only = chosen[0];
+  if (chosen.length !== 1 || only === void 0 || only === "all") {
+    throw new UsageError("--format csv writes one view: add exactly one --view summary|users|numbers|deleted");
+  }
+  return only;
 }
 
 // cmd/commands/validate.ts
-import { relative as relative6, resolve as resolve16 } from "node:path";
+import { relative as relative7, resolve as resolve18 } from "node:path";
 
 // src/config/advise.ts
 function adviseConfig(desired) {
@@ -62527,9 +63345,9 @@ async function runValidate(opts, io) {
   const files = desired.files.length;
   let fixture;
   if (opts.emulator !== void 0 && opts.emulator !== false) {
-    const path = typeof opts.emulator === "string" ? resolve16(io.cwd, opts.emulator) : desired.emulatorFixture;
+    const path = typeof opts.emulator === "string" ? resolve18(io.cwd, opts.emulator) : desired.emulatorFixture;
     if (!path) throw new UsageError("--emulator without a FIXTURE needs `emulator: { fixture: \u2026 }` in the config");
-    fixture = { file: relative6(io.cwd, path), users: (await loadFixture(path)).users.length };
+    fixture = { file: relative7(io.cwd, path), users: (await loadFixture(path)).users.length };
   }
   if (opts.format === "json") {
     const result2 = { valid: true, files, offices: offices.length, users: users.length, groups: groups.length, ...fixture ? { emulator_fixture: fixture } : {} };
@@ -62723,14 +63541,20 @@ function buildProgram(io, setCode) {
       new Option("--lifecycle <owner>", "write policy.lifecycle: external when an identity provider (SCIM) owns who exists (the API cannot tell)").choices([
         ...LIFECYCLE_OWNERS
       ])
-    ).option("--with <fields>", `also read and write what costs a request per office and user (comma-separated): ${IMPORT_EXTRAS.join(", ")}`, parseImportExtras)
+    )
   ).action(async (opts) => setCode(await runImport(opts, io)));
   addConnectionOptions(
-    program2.command("status").description("show the company as Admin Settings \u203A Users does: active or pending users, reserved numbers, deleted users (read-only)").option("--search <text>", 'only users whose name, email, license, office, state or permission (e.g. "admin") matches').addOption(new Option("--format <format>", "output format").choices(RESULT_FORMATS).default("text")).option("--journal <file>", "the apply journal, for who reserved numbers were last for", ".dialform/journal.jsonl").option("--plan <file>", "a plan applied with that journal (repeatable): says which numbers and users its operations touched", collect, [])
+    program2.command("status").description("show the company as Admin Settings \u203A Users does: active or pending users, reserved numbers, deleted users (read-only)").option("--search <text>", 'only rows whose name, email, license, office, state, permission (e.g. "admin") or phone number (any format) matches; lists every view').addOption(new Option("--view <view...>", "list these views row by row after the summary (repeatable); csv: exactly one").choices(STATUS_VIEWS)).addOption(new Option("--format <format>", "output format (csv: one --view)").choices([...RESULT_FORMATS, "csv"]).default("text")).option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--journal <file>", "the apply journal, for who reserved numbers were last for and when users were deleted", ".dialform/journal.jsonl").option("--plan <file>", "a plan applied with a journal older than its subjects (repeatable): says which numbers and users its operations touched", collect, [])
   ).action(async (opts) => setCode(await runStatus(opts, io)));
+  addConnectionOptions(
+    program2.command("doctor").description("read-only preflight for a key and a company: admin key, plan tier, size, plan time, clock, rate-limit headers, response shapes, assumptions").addOption(new Option("--format <format>", "output format").choices(RESULT_FORMATS).default("text")).option("--no-redact", "show names, emails and numbers (masked by default, so the output is safe to paste)")
+  ).action(async (opts) => setCode(await runDoctorCommand(opts, io)));
   const emulator = program2.command("emulator").description("the Dialpad API emulator");
   emulator.command("serve").description("serve the emulator over HTTP until interrupted").requiredOption("--fixture <file>", "fixture (JSON or YAML) to start from").option("--port <n>", "port", parseNonNegative, 8787).option("--host <host>", "address to listen on", "127.0.0.1").option("--latency <ms>", "delay added to every response", parseNonNegative).addOption(new Option("--rate-limit <rps>", "requests per second before 429; 0 disables the limit").argParser(parseRate)).option("--faults <spec>", "inject faults, e.g. seed=42,rate=0.1,kinds=500+503+429+reset+slow").action(async (opts) => setCode(await runEmulatorServe(opts, io)));
   emulator.command("console").description("serve Admin Settings as a web page for the embedded emulator (the state --emulator uses) until interrupted").option("-c, --config <path>", "config whose emulator.fixture seeds the state when there is none yet").option("--fixture <file>", "fixture that seeds the state when there is none yet").option("--port <n>", "port (0 picks a free one)", parseNonNegative, 8787).option("--host <host>", "address to listen on", "127.0.0.1").action(async (opts) => setCode(await runEmulatorConsole(opts, io)));
+  addConnectionOptions(
+    emulator.command("snapshot").description("read the live company (read-only) into an emulator fixture: a twin to rehearse changes on").option("-o, --out <file>", "write the fixture here (YAML for .yaml/.yml, else JSON); default: stdout").option("--force", "overwrite an existing file").option("--pseudonymize", "replace names, emails and numbers consistently (numbers stay valid for their country)")
+  ).action(async (opts) => setCode(await runEmulatorSnapshot(opts, io)));
   addEmulatorSteps(emulator, io, setCode);
   program2.command("completion").description('print a shell completion script (bash: eval "$(dialform completion bash)")').addArgument(new Argument("<shell>", "bash, zsh or fish").choices(SHELLS)).action((shell) => {
     io.out(renderCompletion(readCommandTree(program2), shell));
@@ -62799,12 +63623,6 @@ function parseRate(value) {
   const n = Number(value);
   if (value.trim() === "" || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError("not a number \u2265 0");
   return n;
-}
-function parseImportExtras(value) {
-  const names = value.split(",").map((v) => v.trim()).filter((v) => v !== "");
-  const unknown = names.filter((n) => !IMPORT_EXTRAS.includes(n));
-  if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`expected ${IMPORT_EXTRAS.join(", ")} (comma-separated)`);
-  return [...new Set(names)];
 }
 function collect(value, previous) {
   return [...previous, value];

@@ -131,7 +131,11 @@ export function printReport(report: ApplyReport, io: Io, color: boolean): void {
           'Running apply again with the same plan reads Dialpad first and sends it again only if it did not.',
       );
     }
-    lines.push('Fix the cause and run apply again: what is done is not repeated.');
+    lines.push(
+      report.surprise === undefined
+        ? 'Fix the cause and run apply again: what is done is not repeated.'
+        : 'Dialpad did something the plan did not predict (below): run apply again to plan from what it did.',
+    );
   } else if (report.status === 'interrupted') {
     lines.push(
       `Interrupted. Done: ${listIds(report, ['done', 'already_done'])}. In doubt: none (every operation that started finished). Not run: ${listIds(report, ['not_run'])}.`,

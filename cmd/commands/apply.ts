@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { lockJournal, type ApplyLock } from '../../src/apply/apply-lock.js';
 import { applyPlan } from '../../src/apply/apply-plan.js';
+import { reportSurprise } from './apply-surprise.js';
 import { checkConfigOrder, configCommit, recordAppliedConfig, type ConfigCommit, type ConfigOrder } from '../../src/apply/applied-config.js';
 import { checkSavedPlan, type Drift, type Freshness } from '../../src/apply/check-freshness.js';
 import { identifyPlan, openJournal, type Journal } from '../../src/apply/journal.js';
@@ -50,13 +51,17 @@ export interface ApplyCommandOptions extends ConnectionOptions {
 export async function runApply(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<number> {
   if (opts.format !== 'json') return applyAndReport(file, opts, io, () => {});
   let report: ApplyReport | undefined;
+  let surpriseReport: string | undefined;
   // What apply prints goes to stderr, uncoloured (`io.color` is stdout's).
-  const code = await applyAndReport(file, opts, { ...io, out: io.err, color: false }, (r) => (report = r));
-  io.out(renderApplyOutcome(report));
+  const code = await applyAndReport(file, opts, { ...io, out: io.err, color: false }, (r, path) => {
+    report = r;
+    surpriseReport = path;
+  });
+  io.out(renderApplyOutcome(report, surpriseReport));
   return code;
 }
 
-async function applyAndReport(file: string | undefined, opts: ApplyCommandOptions, io: Io, onReport: (report: ApplyReport) => void): Promise<number> {
+async function applyAndReport(file: string | undefined, opts: ApplyCommandOptions, io: Io, onReport: (report: ApplyReport, surpriseReport?: string) => void): Promise<number> {
   const color = opts.color && io.color;
   checkReviewOptions(opts);
   const loadingConfig = startLoadingDesired(file, opts, io);
@@ -151,7 +156,9 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
       stopListening?.();
     }
     printReport(report, io, color);
-    onReport(report);
+    const surprise = report.surprise === undefined ? undefined : await reportSurprise(report.surprise, plan, io);
+    if (surprise !== undefined) io.err(surprise.text);
+    onReport(report, surprise?.path);
     if (report.status !== 'complete') return EXIT.incomplete;
     await noteApplied();
 
@@ -263,9 +270,12 @@ function refuseBlocked(plan: Plan): never {
  * `id`, `kind` and outcome `status` (no summaries: they name people). A `complete` apply that
  * exits 4 ran everything while Dialpad still differs.
  */
-export function renderApplyOutcome(report: ApplyReport | undefined): string {
+export function renderApplyOutcome(report: ApplyReport | undefined, surpriseReport?: string): string {
   const operations = (report?.results ?? []).map((r) => ({ id: r.id, kind: r.kind, status: r.outcome.status }));
-  return `${JSON.stringify({ apply: { status: report?.status ?? 'no_changes', operations } }, null, 2)}\n`;
+  const s = report?.surprise;
+  // The fidelity report's path and what differs; its message names users, so it stays in the report.
+  const surprise = s === undefined ? {} : { surprise: { operation: s.operation.id, field: s.field, report: surpriseReport } };
+  return `${JSON.stringify({ apply: { status: report?.status ?? 'no_changes', operations, ...surprise } }, null, 2)}\n`;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { JournalEntry } from '../journal-types.js';
 import { digestOperation, fingerprintPlan } from '../plan/fingerprint.js';
 import { specOf } from '../plan/kinds/index.js';
 import type { ApplyApi, ApplyEvent, ApplyReport, OperationResult } from './types.js';
+import { findSurprise, watchAnswers, type Surprise } from './check-surprise.js';
 
 export interface ApplyOptions {
   api: ApplyApi;
@@ -89,6 +90,9 @@ function mayOverlap(previous: Operation, op: Operation): boolean {
  *   are `not_run`. The report is `failed`. A failure that leaves the write in doubt (the answer
  *   lost, and the read that would settle it failed too) is journalled `in_doubt`, like a kill
  *   mid-write: the next run of the plan settles it by reading.
+ * - So does the first write Dialpad answers otherwise than the plan predicted (`findSurprise`,
+ *   docs/fidelity.md): it is journalled `done` with the surprise, reported `failed`, and the
+ *   report carries it (`surprise`).
  * - A stop request (`signal`) does the same without a failure: the report is `interrupted`.
  *
  * A blocked plan (an error violation, or a summary saying so) is refused before anything runs.
@@ -111,7 +115,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   if (reviewed === own && alreadyDone.size + inDoubt.size + waitedFor.size === 0 && plan.operations.length > 0) {
     await options.journal.recordPlanStarted({ record: 'plan_started', plan: planId, fingerprint: own, operations: plan.operations.map(digestOperation), at: now().toISOString() });
   }
-  const journal = (op: Operation, status: JournalEntry['status'], error?: string) =>
+  const journal = (op: Operation, status: JournalEntry['status'], error?: string, surprised?: string) =>
     options.journal.record({
       plan: planId,
       op: op.id,
@@ -121,6 +125,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       ...(op.target.type === 'user' ? { subject: op.target.email } : {}),
       ...(status === 'done' ? listPooled(plan, op) : {}),
       ...(error === undefined ? {} : { error }),
+      ...(surprised === undefined ? {} : { surprise: surprised }),
       reviewed,
       identity: digestOperation(op),
     });
@@ -142,6 +147,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   let failed = false;
   /** Whether an operation did not start because `options.signal` was aborted. */
   let interrupted = false;
+  /** The first write Dialpad answered otherwise than the plan predicted (`findSurprise`): stops the run like a failure. */
+  let surprise: Surprise | undefined;
   /** An exception that is not a user's or Dialpad's failure (a bug): rethrown once nothing is in flight. */
   let bug: { error: unknown } | undefined;
   const total = plan.operations.length;
@@ -167,7 +174,16 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     if (!isManual(op)) await journal(op, 'started');
     let result: OperationResult;
     try {
-      result = { ...base, outcome: await executeOperation(op, ctx) };
+      const watched = watchAnswers(ctx.api);
+      result = { ...base, outcome: await executeOperation(op, { ...ctx, api: watched.api }) };
+      const found = result.outcome.status === 'done' ? findSurprise(op, watched.answers) : undefined;
+      if (found !== undefined) {
+        // The write landed (journalled `done`, with the surprise); what follows was planned for another company.
+        failed = true;
+        surprise ??= found;
+        await journal(op, 'done', undefined, found.message);
+        return { ...base, outcome: { status: 'failed', error: found.message } };
+      }
     } catch (error) {
       // Only a user's or Dialpad's failure is journalled; anything else (a BugError) propagates.
       if (!(error instanceof DialformError)) throw error;
@@ -215,7 +231,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   if (bug !== undefined) throw bug.error;
 
   const waiting = results.some((r) => r.outcome.status === 'waiting');
-  return { results, status: failed ? 'failed' : interrupted ? 'interrupted' : waiting ? 'waiting' : 'complete' };
+  return { results, status: failed ? 'failed' : interrupted ? 'interrupted' : waiting ? 'waiting' : 'complete', ...(surprise === undefined ? {} : { surprise }) };
 }
 
 /** The numbers `op` sent to the reserved pool and whom from, as the plan's simulation recorded them. */

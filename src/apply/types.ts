@@ -1,4 +1,5 @@
 import type { ManualStep, OperationKind } from '../plan/types.js';
+import type { Surprise } from './check-surprise.js';
 import type { E911Address, GroupRole, GroupType, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 
 /**
@@ -18,7 +19,7 @@ export interface ApplyApi {
     firstName: string;
     lastName: string;
     license: UserLicense;
-  }): Promise<{ id: string }>;
+  }): Promise<{ id: string; answer?: UserAnswer }>;
   /** Live id and state of the user whose primary email this is, in any state. */
   findUserByEmail(email: string): Promise<{ id: string; state: string } | undefined>;
   updateUser(
@@ -33,13 +34,13 @@ export interface ApplyApi {
       adminOfficeIds?: string[];
       state?: 'active' | 'suspended';
     },
-  ): Promise<void>;
+  ): Promise<UserAnswer | void>;
   /** `PATCH /users/{id}/move_office`: Dialpad handles the numbers (an international move replaces them). */
-  moveUser(id: string, officeId: string): Promise<void>;
+  moveUser(id: string, officeId: string): Promise<UserAnswer | void>;
   /** The user's office and numbers (primary first) now. */
   readUserNumbers(id: string): Promise<{ officeId: string; numbers: string[] }>;
   /** `PATCH /users/{id}` `office_id`: moves the user and assigns no number (across countries the user must hold none). */
-  setUserOffice(id: string, officeId: string): Promise<void>;
+  setUserOffice(id: string, officeId: string): Promise<UserAnswer | void>;
   /**
    * `assign_number` without `number`: the number Dialpad chooses, made the primary one.
    * `heldBefore`: the user's numbers just before, as the caller knows them; read only to settle an
@@ -70,6 +71,18 @@ export interface ApplyApi {
   setOfficeE911(officeId: string, address: E911Address): Promise<void>;
   /** `PUT /users/{id}/e911`: the person's own address, as given (`use_validated_option: false`). */
   setUserE911(userId: string, address: E911Address): Promise<void>;
+}
+
+/**
+ * The user Dialpad answered a write with, as far as apply compares it with the plan's prediction
+ * (`findSurprise`): read from the answer the write gets anyway, never by another request. An
+ * `ApplyApi` that does not know the answer (a test's fake) returns nothing, and nothing is compared.
+ */
+export interface UserAnswer {
+  state?: string;
+  license?: string;
+  officeId?: string;
+  numbers?: string[];
 }
 
 export type OperationOutcome =
@@ -105,6 +118,8 @@ export interface ApplyReport {
    * `interrupted`: stopped on request (`ApplyOptions.signal`, Ctrl-C) with operations not run.
    */
   status: 'complete' | 'waiting' | 'failed' | 'interrupted';
+  /** Set when apply stopped because Dialpad did something other than the plan predicted (status `failed`). */
+  surprise?: Surprise;
 }
 
 /** Progress events for the CLI to print (apply itself never prints). */

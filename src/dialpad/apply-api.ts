@@ -1,5 +1,6 @@
-import type { ApplyApi } from '../apply/types.js';
+import type { ApplyApi, UserAnswer } from '../apply/types.js';
 import type { E911Address } from '../model/tenant.js';
+import type { ApiUser } from './api-types.js';
 import { compareIds } from '../model/ids.js';
 import { LINE_FIELD } from '../model/license-lines.js';
 import { isSameOfficeName } from '../model/office-names.js';
@@ -41,7 +42,7 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
         { email, office_id: officeId, first_name: firstName, last_name: lastName, license },
         { label: `create user ${email}` },
       );
-      return { id: String(user.id) };
+      return { id: String(user.id), answer: readUserAnswer(user) };
     },
     async findUserByEmail(email) {
       const users = await client.listUsers({ state: 'all', email });
@@ -58,10 +59,10 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
         ...(adminOfficeIds === undefined ? {} : { admin_office_ids: adminOfficeIds }),
         ...(state === undefined ? {} : { state }),
       };
-      await client.updateUser(id, body, { label: `update user ${id}` });
+      return readUserAnswer(await client.updateUser(id, body, { label: `update user ${id}` }));
     },
     async moveUser(id, officeId) {
-      await client.moveUserOffice(id, officeId, { label: `move user ${id} to office ${officeId}` });
+      return readUserAnswer(await client.moveUserOffice(id, officeId, { label: `move user ${id} to office ${officeId}` }));
     },
     async deleteUser(id) {
       await client.deleteUser(id, { label: `delete user ${id}` });
@@ -71,7 +72,7 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       return { officeId: String(user.office_id ?? ''), numbers: (user.phone_numbers ?? []).map(String) };
     },
     async setUserOffice(id, officeId) {
-      await client.updateUser(id, { office_id: officeId }, { label: `move user ${id} to office ${officeId}` });
+      return readUserAnswer(await client.updateUser(id, { office_id: officeId }, { label: `move user ${id} to office ${officeId}` }));
     },
     async assignChosenNumber(userId, heldBefore) {
       const label = `assign a number Dialpad chooses to user ${userId}`;
@@ -119,4 +120,14 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
 /** The address fields of an `E911UpdateMessage`; `address2` always sent (Dialpad's default is "", so an absent one clears it). */
 function e911Body(a: E911Address): { address: string; address2: string; city: string; state: string; zip: string; country: string } {
   return { address: a.address, address2: a.address2 ?? '', city: a.city, state: a.state, zip: a.zip, country: a.country };
+}
+
+/** The fields of a user write's answer apply compares with the plan (`findSurprise`); those absent stay absent. */
+function readUserAnswer(user: ApiUser): UserAnswer {
+  return {
+    ...(user.state === undefined ? {} : { state: String(user.state) }),
+    ...(user.license === undefined ? {} : { license: String(user.license) }),
+    ...(user.office_id === undefined ? {} : { officeId: String(user.office_id) }),
+    ...(user.phone_numbers === undefined ? {} : { numbers: user.phone_numbers.map(String) }),
+  };
 }

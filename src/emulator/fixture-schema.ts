@@ -74,7 +74,9 @@ export const fixtureSchema = {
   properties: {
     $schema: { type: 'string' },
     clock: isoTime,
-    number_assignment: { enum: ['pool_first', 'provision'] },
+    number_assignment: { enum: ['pool_first', 'provision', 'foreign'] },
+    license_changes: { enum: ['applied', 'ignored'] },
+    suspended_licenses: { enum: ['freed', 'kept'] },
     company: {
       type: 'object',
       required: ['id', 'name', 'account_type'],

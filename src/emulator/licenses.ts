@@ -20,10 +20,11 @@ export function getLineField(license: string): LineField | undefined {
  * SCIM FAQ ("will be suspended in Dialpad and will no longer consume a user license"), so
  * reactivating one needs a free line. Re-derived on purpose, not read from the model's
  * `LINE_HOLDING`: there suspension is `unknown` and the planner takes the safe side of both readings
- * (docs/rules.md, "Suspended users and licenses").
+ * (docs/rules.md, "Suspended users and licenses"). The fixture's `suspended_licenses: kept` makes
+ * suspended users hold theirs, the other reading (docs/emulator.md).
  */
-export function isHoldingLine(user: Pick<FixtureUser, 'state'>): boolean {
-  return user.state === 'active' || user.state === 'pending';
+export function isHoldingLine(user: Pick<FixtureUser, 'state'>, company: Pick<Fixture, 'suspended_licenses'>): boolean {
+  return user.state === 'active' || user.state === 'pending' || (user.state === 'suspended' && company.suspended_licenses === 'kept');
 }
 
 function zeroCounts(): Record<LineField, number> {
@@ -46,7 +47,7 @@ export function getAssigned(state: Fixture, officeId: string): Record<LineField,
     if (u.office_id !== officeId || u.state === 'deleted' || u.state === 'cancelled') continue;
     // "each number beyond the first on any target" (PlanProto.additional_number_lines).
     counts.additional_number_lines += Math.max(0, (u.phone_numbers ?? []).length - 1);
-    if (!isHoldingLine(u)) continue;
+    if (!isHoldingLine(u, state)) continue;
     const f = getLineField(u.license);
     if (f) counts[f] += 1;
   }
@@ -76,7 +77,7 @@ export function assertFreeLine(state: Fixture, office: FixtureOffice, license: s
   const field = getLineField(license);
   if (!field) return;
   let free = getAvailable(state, office)[field];
-  if (releasing && releasing.office_id === office.id && isHoldingLine(releasing) && getLineField(releasing.license) === field) {
+  if (releasing && releasing.office_id === office.id && isHoldingLine(releasing, state) && getLineField(releasing.license) === field) {
     free += 1;
   }
   if (free < 1) {

@@ -158,7 +158,9 @@ export function normalizeFixture(raw: Raw): Fixture {
     });
   }
   if (typeof raw['clock'] === 'string') fixture.clock = raw['clock'];
-  if (raw['number_assignment'] === 'pool_first' || raw['number_assignment'] === 'provision') fixture.number_assignment = raw['number_assignment'];
+  if (raw['number_assignment'] === 'pool_first' || raw['number_assignment'] === 'provision' || raw['number_assignment'] === 'foreign') fixture.number_assignment = raw['number_assignment'];
+  if (raw['license_changes'] === 'applied' || raw['license_changes'] === 'ignored') fixture.license_changes = raw['license_changes'];
+  if (raw['suspended_licenses'] === 'freed' || raw['suspended_licenses'] === 'kept') fixture.suspended_licenses = raw['suspended_licenses'];
   if (!fixture.offices.some((o) => o.is_primary_office === true) && fixture.offices[0]) fixture.offices[0].is_primary_office = true;
   linkNumbers(fixture);
   fillMissingLicenses(fixture);

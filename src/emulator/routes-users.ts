@@ -127,8 +127,8 @@ function updateUser(ctx: RouteContext): FixtureUser {
   const newLicense = license ?? user.license;
   // A line is needed whenever the user holds one afterwards that they do not hold now: a move, a
   // license of another line, or a reactivation (a suspended user holds none: `isHoldingLine`).
-  const holdsAfter = isHoldingLine({ state: state ?? user.state });
-  if (holdsAfter && (!isHoldingLine(user) || dest !== undefined || getLineField(newLicense) !== getLineField(user.license))) {
+  const holdsAfter = isHoldingLine({ state: state ?? user.state }, store.state);
+  if (holdsAfter && (!isHoldingLine(user, store.state) || dest !== undefined || getLineField(newLicense) !== getLineField(user.license))) {
     assertFreeLine(store.state, dest ?? store.getOffice(user.office_id), newLicense, user);
   }
 
@@ -141,7 +141,7 @@ function updateUser(ctx: RouteContext): FixtureUser {
   const intl = readBoolean(b, 'international_dialing_enabled');
   if (intl !== undefined) user['international_dialing_enabled'] = intl;
   if (state !== undefined) user.state = state;
-  if (license !== undefined) user.license = license;
+  if (license !== undefined && store.state.license_changes !== 'ignored') user.license = license;
   if (isSuperAdmin !== undefined) user.is_super_admin = isSuperAdmin;
   if (adminOfficeIds !== undefined) user.admin_office_ids = adminOfficeIds;
   if (emails !== undefined) user.emails = emails;

@@ -53,7 +53,7 @@ export function addDepartmentOperator(store: Store, g: FixtureGroup, user: Fixtu
 export function addCallCenterOperator(store: Store, g: FixtureGroup, user: FixtureUser, input: { role: string; skillLevel: number; licenseType: string }): void {
   assertCanAdd('call_centers', g, user, input.role);
   const switches = !CALL_CENTER_LICENSES.includes(user.license);
-  if (switches && isHoldingLine(user)) assertFreeLine(store.state, store.getOffice(user.office_id), input.licenseType, user);
+  if (switches && isHoldingLine(user, store.state)) assertFreeLine(store.state, store.getOffice(user.office_id), input.licenseType, user);
   if (switches) user.license = input.licenseType;
   g.operators.push({ user_id: user.id, role: input.role, skill_level: input.skillLevel });
   store.touch();

@@ -55,7 +55,7 @@ export function moveUserToOffice(store: Store, user: FixtureUser, dest: FixtureO
   assertPaidAccount(store, 'moving a user to another office');
   if (user.office_id === dest.id) return;
   const from = store.getOffice(user.office_id);
-  if (isHoldingLine(user)) assertFreeLine(store.state, dest, user.license);
+  if (isHoldingLine(user, store.state)) assertFreeLine(store.state, dest, user.license);
   const international = isInternationalMove(from.country, dest.country);
   if (international) assertSamePriceLevel(from, dest, 'moving a user to an office in another country');
 

@@ -193,14 +193,17 @@ export class Store {
    * A number Dialpad chooses for a user in `country`. With `number_assignment: pool_first` (the
    * default): a reserved-pool number of that country (the country of the office it is pooled
    * under, else its own; matching `areaCode` when given) when there is one, else a newly
-   * provisioned one. With `provision`: always a newly provisioned one.
+   * provisioned one. With `provision`: always a newly provisioned one. With `foreign`: a newly
+   * provisioned one of another country (CA for a US office, else US).
    */
-  takeNumber(country: string, areaCode?: string): FixtureNumber {
+  takeNumber(officeCountry: string, areaCode?: string): FixtureNumber {
+    const foreign = this.state.number_assignment === 'foreign';
+    const country = foreign ? (officeCountry.toUpperCase() === 'US' ? 'CA' : 'US') : officeCountry;
     const inCountry = (n: FixtureNumber): boolean => {
       const office = n.office_id === undefined ? undefined : this.findOffice(n.office_id);
       return office === undefined ? isNumberInCountry(n.number, country) : office.country.toUpperCase() === country.toUpperCase();
     };
-    const pool = this.state.number_assignment === 'provision' ? [] : this.state.numbers.filter((n) => this.isInPool(n) && inCountry(n));
+    const pool = this.state.number_assignment !== 'pool_first' && this.state.number_assignment !== undefined ? [] : this.state.numbers.filter((n) => this.isInPool(n) && inCountry(n));
     const pooled = areaCode ? pool.find((n) => getAreaCode(n.number) === areaCode) : pool[0];
     if (pooled) return pooled;
     const number = mintNumber(country, new Set(this.state.numbers.map((n) => n.number)), areaCode);

@@ -146,9 +146,21 @@ export interface Fixture {
    * Where a number Dialpad chooses comes from (`assign_number` without `number`, `move_office`,
    * `auto_assign` on create): `pool_first` (default), a reserved-pool number of the office's
    * country when there is one, as the API reference says of assign_number; `provision`, always a
-   * newly provisioned number, for rehearsing a company whose Dialpad behaves that way.
+   * newly provisioned number, for rehearsing a company whose Dialpad behaves that way; `foreign`,
+   * a newly provisioned number of another country (US, or CA for a US office): Dialpad behaving
+   * unlike dialform's reading, which apply stops at (docs/fidelity.md, a surprise).
    */
-  number_assignment?: 'pool_first' | 'provision';
+  number_assignment?: 'pool_first' | 'provision' | 'foreign';
+  /**
+   * What `PATCH /users/{id}` does with `license`: `applied` (default); `ignored`, answered 200 with
+   * the user's license unchanged: Dialpad behaving unlike dialform's reading, which apply stops at.
+   */
+  license_changes?: 'applied' | 'ignored';
+  /**
+   * Whether a suspended user holds their line: `freed` (default), as Dialpad's SCIM FAQ says; `kept`,
+   * the other reading of what the API leaves unknown (docs/rules.md, "Suspended users and licenses").
+   */
+  suspended_licenses?: 'freed' | 'kept';
 }
 
 /** User fields that exist only in the emulator and never appear on /api/v2. */

@@ -145,7 +145,8 @@ function assignedLines(purchased: LineCountsWire, available: ApiLineCounts | und
   if (available === undefined) return {};
   const out: LineCountsWire = {};
   for (const f of LINE_FIELDS) {
-    const holders = users.filter((u) => isHoldingLine(u) && getLineField(u.license) === f).length;
+    // The twin is written with the emulator's default reading (suspended users free their line).
+    const holders = users.filter((u) => isHoldingLine(u, {}) && getLineField(u.license) === f).length;
     const held = (purchased[f] ?? 0) - Number((available as Record<string, unknown>)[f] ?? 0) - holders;
     if (held > 0) out[f] = held;
   }

@@ -80,7 +80,7 @@ export function pseudonymizeFixture(fixture: Fixture, seed = 1): Fixture {
   const callCenters = groups(fixture.call_centers, 'Call center');
   if (departments !== undefined) out.departments = departments;
   if (callCenters !== undefined) out.call_centers = callCenters;
-  for (const key of ['clock', 'number_assignment', 'api_keys'] as const) if (fixture[key] !== undefined) Object.assign(out, { [key]: fixture[key] });
+  for (const key of ['clock', 'number_assignment', 'license_changes', 'suspended_licenses', 'api_keys'] as const) if (fixture[key] !== undefined) Object.assign(out, { [key]: fixture[key] });
   return out;
 }
 

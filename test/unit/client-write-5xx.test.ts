@@ -43,7 +43,8 @@ describe('a 5xx on a write is settled by re-reading (issue 12 #10)', () => {
       .intercept({ path: '/api/v2/users?email=ada%40acme.com', method: 'GET' })
       .reply(200, { items: [{ id: '41', emails: ['ada@acme.com'], office_id: '1', state: 'active' }] });
     const created = await createApplyApi(client).createUser({ email: 'ada@acme.com', officeId: '1', firstName: 'Ada', lastName: 'L', license: 'talk' });
-    expect(created).toEqual({ id: '41' });
+    // The answer is the re-read user's: what apply compares with the plan (no license read, none compared).
+    expect(created).toEqual({ id: '41', answer: { officeId: '1', state: 'active' } });
     expect(writes()).toEqual(['POST /api/v2/users']);
   });
 

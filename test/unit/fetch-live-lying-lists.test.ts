@@ -152,7 +152,7 @@ describe('a list that ends early is trusted (issue 26 #1)', () => {
     mockLookup('new.hire@acme.com', [bob({ state: 'deleted', emails: ['new.hire@acme.com'] })]);
     const create = nock(BASE).post('/api/v2/users').reply(200, { ...bob(), id: '13', emails: ['new.hire@acme.com'] });
     const api = createApplyApi(client());
-    await expect(api.createUser({ email: 'new.hire@acme.com', officeId: '1', firstName: 'n', lastName: 'h', license: 'talk' })).resolves.toEqual({ id: '13' });
+    await expect(api.createUser({ email: 'new.hire@acme.com', officeId: '1', firstName: 'n', lastName: 'h', license: 'talk' })).resolves.toEqual({ id: '13', answer: { license: 'talk', officeId: '1', state: 'active' } });
     expect(create.isDone()).toBe(true);
   });
 });
