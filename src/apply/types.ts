@@ -1,3 +1,4 @@
+import type { PhoneSettings } from '../model/phone-settings.js';
 import type { ManualStep, OperationKind } from '../plan/types.js';
 import type { GroupRole, GroupType, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 
@@ -32,6 +33,8 @@ export interface ApplyApi {
       isSuperAdmin?: boolean;
       adminOfficeIds?: string[];
       state?: 'active' | 'suspended';
+      /** Sent as they are: the API's field names (`PHONE_SETTING_KEYS`). */
+      settings?: PhoneSettings;
     },
   ): Promise<void>;
   /** `PATCH /users/{id}/move_office`: Dialpad handles the numbers (an international move replaces them). */

@@ -3,6 +3,7 @@ import { GROUP_TYPES, LINE_TYPES } from '../model/tenant.js';
 import { GROUP_CONFIG_KEY } from '../model/groups.js';
 import { DEFAULT_USER_LICENSE } from '../model/license-lines.js';
 import type { MergedConfig } from './merge-files.js';
+import { pickPhoneSettings } from '../model/phone-settings.js';
 import type { RawCompany, RawConfig, RawGroup, RawOffice, RawPolicy, RawReservedNumbers, RawUser } from './raw-types.js';
 import { resolveFixture } from './semantic-rules.js';
 import type { PathSegment } from './yaml-file.js';
@@ -163,6 +164,10 @@ function userFields(source: string): Fields<RawUser, User> {
               source,
             ),
       ),
+    extension: (_v, raw) => optional('settings', pickPhoneSettings(raw)),
+    forwarding_numbers: { readWith: 'extension' },
+    international_dialing_enabled: { readWith: 'extension' },
+    job_title: { readWith: 'extension' },
   };
 }
 

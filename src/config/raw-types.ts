@@ -159,6 +159,11 @@ export interface RawUser {
   departments?: Record<string, 'admin' | 'operator'>;
   /** Call-center key → role, or `{ role, skill }`; present: exactly these memberships. */
   call_centers?: Record<string, 'admin' | 'operator' | 'supervisor' | RawCallCenterMembership>;
+  /** Phone settings (`PHONE_SETTING_KEYS`): each present key is managed, an absent one left as it is. */
+  extension?: string;
+  forwarding_numbers?: string[];
+  international_dialing_enabled?: boolean;
+  job_title?: string;
 }
 export const RAW_USER_KEYS = [
   'email',
@@ -181,6 +186,10 @@ export const RAW_USER_KEYS = [
   'leaves_on',
   'departments',
   'call_centers',
+  'extension',
+  'forwarding_numbers',
+  'international_dialing_enabled',
+  'job_title',
 ] as const;
 assertKeys<SameKeys<RawUser, typeof RAW_USER_KEYS>>();
 

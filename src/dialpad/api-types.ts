@@ -117,6 +117,10 @@ export interface ApiUser {
   deleted_at?: string;
   /** The groups the user operates in (departments, call centers, offices, …). */
   group_details?: ApiGroupDetails[];
+  extension?: string;
+  forwarding_numbers?: string[];
+  international_dialing_enabled?: boolean;
+  job_title?: string;
   [field: string]: unknown;
 }
 
@@ -194,6 +198,10 @@ export interface ApiUpdateUser {
   keep_paid_numbers?: boolean;
   /** Moves the user; to an office in another country only when they hold no number. */
   office_id?: Int64;
+  extension?: string;
+  forwarding_numbers?: string[];
+  international_dialing_enabled?: boolean;
+  job_title?: string;
 }
 
 /** `AssignNumberMessage`. */

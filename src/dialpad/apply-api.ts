@@ -47,8 +47,9 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       const user = users.find((u) => u.emails?.[0]?.toLowerCase() === email.toLowerCase());
       return user?.id === undefined ? undefined : { id: String(user.id), state: user.state ?? 'active' };
     },
-    async updateUser(id, { firstName, lastName, emails, license, isSuperAdmin, adminOfficeIds, state }) {
+    async updateUser(id, { firstName, lastName, emails, license, isSuperAdmin, adminOfficeIds, state, settings }) {
       const body = {
+        ...settings,
         ...(firstName === undefined ? {} : { first_name: firstName }),
         ...(lastName === undefined ? {} : { last_name: lastName }),
         ...(emails === undefined ? {} : { emails }),

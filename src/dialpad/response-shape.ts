@@ -62,6 +62,10 @@ export const USER_SHAPE: RecordShape<ApiUser> = {
     // Not in the public API: the emulator's deletion time (DESIGN §8).
     deleted_at: 'string',
     group_details: 'object[]',
+    extension: 'string',
+    forwarding_numbers: 'string[]',
+    international_dialing_enabled: 'boolean',
+    job_title: 'string',
   },
   required: [['id']],
   keyOf: (u) => String(u.id),

@@ -1,4 +1,5 @@
 import type { DesiredState, LiveState, User } from '../model/tenant.js';
+import { diffPhoneSettings } from '../model/phone-settings.js';
 import { GONE_STATES } from '../model/match-users.js';
 import { matchOwnedUsers } from './owned-users.js';
 import { change, type Change, type UserField } from './types.js';
@@ -24,6 +25,7 @@ export function diffUserFields(desired: User, live: User): UserField[] {
   if (!sameSet(desired.admin.offices, live.admin.offices)) {
     fields.push({ field: 'admin_offices', from: [...live.admin.offices].sort(), to: [...desired.admin.offices].sort() });
   }
+  fields.push(...diffPhoneSettings(desired.settings, live.settings));
   return fields;
 }
 

@@ -2,6 +2,7 @@
  * What differs between the desired and the live tenant, one fact per `Change`. Changes are
  * data, built by the constructors below; the planner turns them into ordered operations.
  */
+import type { PhoneSettingChange } from '../model/phone-settings.js';
 import type { Group, GroupRole, LineType, Office, PhoneNumber, User, UserLicense } from '../model/tenant.js';
 
 /** One attribute of a user that `PATCH /api/v2/users/{id}` reconciles. */
@@ -11,7 +12,8 @@ export type UserField =
   | { field: 'license'; from: UserLicense; to: UserLicense }
   | { field: 'is_super_admin'; from: boolean; to: boolean }
   | { field: 'admin_offices'; from: string[]; to: string[] }
-  | { field: 'email'; from: string; to: string };
+  | { field: 'email'; from: string; to: string }
+  | PhoneSettingChange;
 
 export type Change =
   /** A config office missing live. */

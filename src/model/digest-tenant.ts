@@ -36,6 +36,8 @@ const USER_FIELDS: { [K in keyof Required<User>]: Writer<User> } = {
   // With the groups, only when there are some (`hashGroups`), so digests without them are unchanged.
   departments: null,
   callCenters: null,
+  // Written only when some user has them (`hashSettings`), so digests without them are unchanged.
+  settings: null,
   source: null,
 };
 
@@ -62,6 +64,13 @@ export function hashTenant(hash: Hash, tenant: Tenant, office: OfficeIdentity = 
   hashLines(hash, tenant.users, USER_FIELDS, office);
   hashLines(hash, tenant.numbers, NUMBER_FIELDS, office);
   hashGroups(hash, tenant, office);
+  hashSettings(hash, tenant);
+}
+
+/** Phone settings, written only when some user has them (a tenant without any hashes as it always did). */
+function hashSettings(hash: Hash, tenant: Tenant): void {
+  const settings = tenant.users.flatMap((u) => (u.settings === undefined ? [] : [[u.email, u.settings]]));
+  if (settings.length > 0) hash.update(canonicalJson({ settings }));
 }
 
 /** Groups and memberships, written only when the tenant has any (a tenant without them hashes as it always did). */

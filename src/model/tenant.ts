@@ -12,6 +12,7 @@
  * - arrays are sorted deterministically (offices by key, users by email, numbers by number) so
  *   that equal tenants serialize identically.
  */
+import type { PhoneSettings } from './phone-settings.js';
 
 /**
  * Office license kinds that dialform manages, named as config writes them (`offices.*.licenses`):
@@ -163,6 +164,8 @@ export interface User {
   departments?: Membership[];
   /** Call centers the user operates in, as `departments`; desired entries may carry a skill level. */
   callCenters?: Membership[];
+  /** Phone settings (`PATCH /users/{id}` fields). Desired: only the keys config writes. Live: as read. */
+  settings?: PhoneSettings;
   source?: SourceRef;
 }
 

@@ -49,6 +49,10 @@ function patchOf(fields: UserField[], book: OfficeBook): { patch: UserPatch; cha
       case 'is_super_admin': patch.is_super_admin = f.to; break;
       case 'admin_offices': patch.admin_offices = f.to.map((k) => book.ref(k)); break;
       case 'email': patch.emails = [f.to]; break;
+      case 'extension': patch.extension = f.to; break;
+      case 'forwarding_numbers': patch.forwarding_numbers = f.to; break;
+      case 'international_dialing_enabled': patch.international_dialing_enabled = f.to; break;
+      case 'job_title': patch.job_title = f.to; break;
       default: {
         const _never: never = f;
         return _never;

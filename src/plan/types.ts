@@ -137,6 +137,11 @@ export interface UserPatch {
   admin_offices?: OfficeRef[];
   /** New email list, primary first (an email change matched through `previous_emails`). */
   emails?: [string, ...string[]];
+  extension?: string;
+  /** The whole list, in order (`[]` removes them all). */
+  forwarding_numbers?: string[];
+  international_dialing_enabled?: boolean;
+  job_title?: string;
 }
 
 type UserOp = OperationBase<UserTarget>;
