@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,44 @@ describe('phone settings, applied against the emulator', () => {
     expect(alan).toMatchObject({ extension: '202', job_title: 'Principal Engineer', forwarding_numbers: [], international_dialing_enabled: false });
     expect(users.find((u) => u.emails[0] === 'grace.hopper@acme.com')?.['job_title']).toBe('CEO');
 
+    const final = await runCli(['plan', ...args, '--detailed-exitcode'], { cwd, env });
+    expect(final.code, final.stdout + final.stderr).toBe(0);
+  });
+
+  it('turns international dialing off for a profile of 40 users in one run of updates, then converges', async () => {
+    const dir = join(golden, 'profile-international-dialing-off');
+    const running = await startEmulatorForTest(join(dir, 'fixture.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-profile-40-'));
+    const args = ['-c', join(dir, 'config.yaml')];
+    const env = running.env;
+
+    const saved = join(cwd, 'plan.json');
+    const planned = await runCli(['plan', ...args, '--out', saved], { cwd, env });
+    expect(planned.code, planned.stdout + planned.stderr).toBe(0);
+    const kinds = (JSON.parse(await readFile(saved, 'utf8')) as { operations: { kind: string }[] }).operations.map((o) => o.kind);
+    expect(kinds).toEqual(Array.from({ length: 40 }, () => 'update_user'));
+
+    const first = await runCli(['apply', ...args, '--auto-approve'], { cwd, env });
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    const agents = running.emulator.snapshot().users.filter((u) => u.emails[0]?.startsWith('agent'));
+    expect(agents).toHaveLength(40);
+    expect(agents.every((u) => u['international_dialing_enabled'] === false)).toBe(true);
+    const final = await runCli(['plan', ...args, '--detailed-exitcode'], { cwd, env });
+    expect(final.code, final.stdout + final.stderr).toBe(0);
+  });
+
+  it('applies a profile with a user override, the entry winning, then converges', async () => {
+    const dir = join(golden, 'profile-with-user-override');
+    const running = await startEmulatorForTest(join(dir, 'fixture.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-profile-override-'));
+    const args = ['-c', join(dir, 'config.yaml')];
+    const env = running.env;
+
+    const first = await runCli(['apply', ...args, '--auto-approve'], { cwd, env });
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    const users = running.emulator.snapshot().users;
+    expect(users.find((u) => u.emails[0] === 'agent01@acme.com')).toMatchObject({ job_title: 'Support agent', international_dialing_enabled: false });
+    expect(users.find((u) => u.emails[0] === 'agent02@acme.com')).toMatchObject({ job_title: 'Support agent', international_dialing_enabled: true });
     const final = await runCli(['plan', ...args, '--detailed-exitcode'], { cwd, env });
     expect(final.code, final.stdout + final.stderr).toBe(0);
   });
