@@ -77,6 +77,8 @@ export interface FixtureUser {
   analytics?: boolean;
   /** Emulator-only: proxy access granted (no API). */
   proxy?: boolean;
+  /** The number the user presents, or `blocked`; absent: their primary number. Only `…/caller_id` shows it. */
+  caller_id?: string;
   [field: string]: unknown;
 }
 
@@ -150,7 +152,7 @@ export interface Fixture {
 }
 
 /** User fields that exist only in the emulator and never appear on /api/v2. */
-export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'anonymized_email_sha256', 'analytics', 'proxy'] as const;
+export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'anonymized_email_sha256', 'analytics', 'proxy', 'caller_id'] as const;
 /** Number fields that exist only in the emulator and never appear on /api/v2 (Admin Settings › Reserved Numbers shows them). */
 export const NUMBER_EMULATOR_FIELDS = ['last_user_email', 'unassigned_at'] as const;
 /** Office fields that exist only in the emulator and never appear on /api/v2. */
