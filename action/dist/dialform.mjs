@@ -1034,7 +1034,7 @@ var require_util = __commonJS({
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
     var net = __require("node:net");
-    var { stringify } = __require("node:querystring");
+    var { stringify: stringify2 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var timers = require_timers();
     var { InvalidArgumentError: InvalidArgumentError2, ConnectTimeoutError } = require_errors();
@@ -1100,7 +1100,7 @@ var require_util = __commonJS({
       if (pathHasQueryOrFragment(url)) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -2782,9 +2782,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve17, reject) => {
+          return new Promise((resolve18, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve17(data);
+              return err ? reject(err) : resolve18(data);
             });
           });
         }
@@ -2822,9 +2822,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve17, reject) => {
+          return new Promise((resolve18, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve17(data);
+              return err2 ? reject(err2) : resolve18(data);
             });
           });
         }
@@ -6330,8 +6330,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve17, reject) => {
-        res = resolve17;
+      const promise = new Promise((resolve18, reject) => {
+        res = resolve18;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6680,7 +6680,7 @@ var require_client_h1 = __commonJS({
       kHTTPContext,
       kClosed
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var removeAllListeners = util.removeAllListeners;
@@ -6816,7 +6816,7 @@ var require_client_h1 = __commonJS({
          */
       constructor(client, socket, { exports: exports2 }) {
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -6912,11 +6912,11 @@ var require_client_h1 = __commonJS({
             currentParser = null;
             currentBufferRef = null;
           }
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const data = chunk.subarray(llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(data);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(data);
             } else {
@@ -6939,10 +6939,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6959,7 +6959,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(currentParser === null);
@@ -7170,7 +7170,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       /**
        * @param {Buffer} buf
@@ -7196,7 +7196,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
         return 0;
       }
@@ -7236,13 +7236,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(client[kResume]);
         } else {
@@ -7757,12 +7757,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve17, reject) => {
+      const waitForDrain = () => new Promise((resolve18, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve17;
+          callback = resolve18;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -8646,12 +8646,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve17, reject) => {
+      const waitForDrain = () => new Promise((resolve18, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve17;
+          callback = resolve18;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -8968,16 +8968,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve17) => {
+        return new Promise((resolve18) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve17;
+            this[kClosedResolve] = resolve18;
           } else {
-            resolve17(null);
+            resolve18(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve17) => {
+        return new Promise((resolve18) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -8990,7 +8990,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve17(null);
+            resolve18(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -9397,8 +9397,8 @@ var require_pool_base = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve17) => {
-            this[kClosedResolve] = resolve17;
+          return new Promise((resolve18) => {
+            this[kClosedResolve] = resolve18;
           });
         }
       }
@@ -10520,7 +10520,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve17, reject) => {
+        const socket = await new Promise((resolve18, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -10530,7 +10530,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve17(socket2);
+              resolve18(socket2);
             }
           });
         });
@@ -10540,14 +10540,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve17, reject) => {
+        await new Promise((resolve18, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve17();
+            resolve18();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -10556,14 +10556,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve17();
+            resolve18();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve17, reject) => {
+        await new Promise((resolve18, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -10571,7 +10571,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug("SOCKS5 tunnel established to", targetHost, targetPort, "via", info);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve17();
+            resolve18();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -10614,8 +10614,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve17, reject) => {
-                      finalSocket.once("secureConnect", resolve17);
+                    await new Promise((resolve18, reject) => {
+                      finalSocket.once("secureConnect", resolve18);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -11748,7 +11748,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -11762,11 +11762,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve17(null);
+                resolve18(null);
               }
             });
           } else {
-            this.on("close", resolve17);
+            this.on("close", resolve18);
           }
           this.on("error", noop).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -11794,7 +11794,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve17, reject) => {
+      return new Promise((resolve18, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -11809,7 +11809,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve17,
+              resolve: resolve18,
               reject,
               length: 0,
               body: []
@@ -11883,18 +11883,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type: type2, body, resolve: resolve17, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve18, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve17(chunksDecode(body, length, encoding));
+          resolve18(chunksDecode(body, length, encoding));
         } else if (type2 === "json") {
-          resolve17(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve18(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type2 === "arrayBuffer") {
-          resolve17(chunksConcat(body, length).buffer);
+          resolve18(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve17(new Blob(body, { type: stream[kContentType] }));
+          resolve18(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve17(chunksConcat(body, length));
+          resolve18(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -12084,9 +12084,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve18(data);
           });
         });
       }
@@ -12298,9 +12298,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve18(data);
           });
         });
       }
@@ -12588,9 +12588,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve18(data);
           });
         });
       }
@@ -12683,9 +12683,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve18(data);
           });
         });
       }
@@ -13959,7 +13959,7 @@ var require_snapshot_recorder = __commonJS({
   "../../main/node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
     var { writeFile: writeFile3, readFile, mkdir: mkdir4 } = __require("node:fs/promises");
-    var { dirname: dirname10, resolve: resolve17 } = __require("node:path");
+    var { dirname: dirname10, resolve: resolve18 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError: InvalidArgumentError2, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -14160,7 +14160,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError2("Snapshot path is required");
         }
         try {
-          const data = await readFile(resolve17(path), "utf8");
+          const data = await readFile(resolve18(path), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -14189,7 +14189,7 @@ var require_snapshot_recorder = __commonJS({
         if (!path) {
           throw new InvalidArgumentError2("Snapshot path is required");
         }
-        const resolvedPath = resolve17(path);
+        const resolvedPath = resolve18(path);
         await mkdir4(dirname10(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
@@ -22169,7 +22169,7 @@ var require_fetch = __commonJS({
         const agent = fetchParams.controller.dispatcher;
         const path = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
-        return new Promise((resolve17, reject) => agent.dispatch(
+        return new Promise((resolve18, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path}?` : path,
             origin: url.origin,
@@ -22257,7 +22257,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve17({
+              resolve18({
                 status,
                 statusText,
                 headersList,
@@ -22310,7 +22310,7 @@ var require_fetch = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve17({
+              resolve18({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -22334,7 +22334,7 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve17({
+              resolve18({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -23202,7 +23202,7 @@ var require_util4 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -23264,7 +23264,7 @@ var require_util4 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -23411,7 +23411,7 @@ var require_cookies = __commonJS({
   "../../main/node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util4();
+    var { stringify: stringify2 } = require_util4();
     var { webidl } = require_webidl();
     var { Headers } = require_headers();
     var brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean));
@@ -23459,7 +23459,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       brandChecks(headers);
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
+      const str2 = stringify2(cookie);
       if (str2) {
         headers.append("set-cookie", str2, true);
       }
@@ -30223,10 +30223,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x) {
+    function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -30472,11 +30472,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -30493,10 +30493,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -30557,8 +30557,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names, constants4) {
+        this.code = optimizeExpr(this.code, names, constants4);
         return this;
       }
       get names() {
@@ -30587,12 +30587,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         const { nodes } = this;
         let i2 = nodes.length;
         while (i2--) {
           const n = nodes[i2];
-          if (n.optimizeNames(names, constants3))
+          if (n.optimizeNames(names, constants4))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i2, 1);
@@ -30645,12 +30645,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        if (!(super.optimizeNames(names, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names, constants4);
         return this;
       }
       get names() {
@@ -30673,10 +30673,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names, constants4);
         return this;
       }
       get names() {
@@ -30712,10 +30712,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names, constants4);
         return this;
       }
       get names() {
@@ -30757,11 +30757,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a, _b;
-        super.optimizeNames(names, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
+        super.optimizeNames(names, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
         return this;
       }
       get names() {
@@ -31062,7 +31062,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants3) {
+    function optimizeExpr(expr, names, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -31077,14 +31077,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants3[n.str];
+        const c = constants4[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -33046,7 +33046,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve17.call(this, root, ref);
+      let _sch = resolve18.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -33073,7 +33073,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve17(root, ref) {
+    function resolve18(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -33937,7 +33937,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve17(baseURI, relativeURI, options) {
+    function resolve18(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -33973,50 +33973,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base2, relative7, options, skipNormalization) {
+    function resolveComponent(base2, relative8, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base2 = parse2(serialize(base2, options), options);
-        relative7 = parse2(serialize(relative7, options), options);
+        relative8 = parse2(serialize(relative8, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative7.scheme) {
-        target.scheme = relative7.scheme;
-        target.userinfo = relative7.userinfo;
-        target.host = relative7.host;
-        target.port = relative7.port;
-        target.path = removeDotSegments(relative7.path || "");
-        target.query = relative7.query;
+      if (!options.tolerant && relative8.scheme) {
+        target.scheme = relative8.scheme;
+        target.userinfo = relative8.userinfo;
+        target.host = relative8.host;
+        target.port = relative8.port;
+        target.path = removeDotSegments(relative8.path || "");
+        target.query = relative8.query;
       } else {
-        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
-          target.userinfo = relative7.userinfo;
-          target.host = relative7.host;
-          target.port = relative7.port;
-          target.path = removeDotSegments(relative7.path || "");
-          target.query = relative7.query;
+        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
+          target.userinfo = relative8.userinfo;
+          target.host = relative8.host;
+          target.port = relative8.port;
+          target.path = removeDotSegments(relative8.path || "");
+          target.query = relative8.query;
         } else {
-          if (!relative7.path) {
+          if (!relative8.path) {
             target.path = base2.path;
-            if (relative7.query !== void 0) {
-              target.query = relative7.query;
+            if (relative8.query !== void 0) {
+              target.query = relative8.query;
             } else {
               target.query = base2.query;
             }
           } else {
-            if (relative7.path[0] === "/") {
-              target.path = removeDotSegments(relative7.path);
+            if (relative8.path[0] === "/") {
+              target.path = removeDotSegments(relative8.path);
             } else {
               const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
               if (baseHasAuthority && !base2.path) {
-                target.path = "/" + relative7.path;
+                target.path = "/" + relative8.path;
               } else if (!base2.path) {
-                target.path = relative7.path;
+                target.path = relative8.path;
               } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative7.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative8.path;
               }
               target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative7.query;
+            target.query = relative8.query;
           }
           target.userinfo = base2.userinfo;
           target.host = base2.host;
@@ -34024,7 +34024,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base2.scheme;
       }
-      target.fragment = relative7.fragment;
+      target.fragment = relative8.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -34328,7 +34328,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve17,
+      resolve: resolve18,
       resolveComponent,
       equal,
       serialize,
@@ -39611,7 +39611,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -39640,7 +39640,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -39650,7 +39650,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -39672,7 +39672,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -39724,7 +39724,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -39865,7 +39865,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge3 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -39901,7 +39901,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -39968,12 +39968,12 @@ var require_stringifyCollection = __commonJS({
   "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -39998,7 +39998,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -40065,7 +40065,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i2 < items.length - 1) {
           str2 += ",";
@@ -41426,7 +41426,7 @@ var require_stringifyDocument = __commonJS({
   "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -41441,7 +41441,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -41463,7 +41463,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -41471,7 +41471,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -43607,7 +43607,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -43660,7 +43660,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -45390,7 +45390,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -45415,7 +45415,7 @@ var require_public_api = __commonJS({
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -45760,7 +45760,11 @@ var USER_SHAPE = {
     country: "string",
     // Not in the public API: the emulator's deletion time (DESIGN §8).
     deleted_at: "string",
-    group_details: "object[]"
+    group_details: "object[]",
+    extension: "string",
+    forwarding_numbers: "string[]",
+    international_dialing_enabled: "boolean",
+    job_title: "string"
   },
   required: [["id"]],
   keyOf: (u) => String(u.id),
@@ -46209,8 +46213,8 @@ function createRateLimiter(opts) {
   }
   return {
     acquire() {
-      return new Promise((resolve17) => {
-        waiting.push(resolve17);
+      return new Promise((resolve18) => {
+        waiting.push(resolve18);
         if (timer === void 0) pump();
       });
     }
@@ -46342,7 +46346,7 @@ function createTransport(opts) {
     const query = cleanQuery(spec.query);
     const url = new URL(spec.path, opts.baseUrl);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    const event = { method: spec.method, path: spec.path, query };
+    const event = { operation: spec.operation, method: spec.method, path: spec.path, query };
     if (spec.body !== void 0) event.body = spec.body;
     const errorBase = { operation: spec.operation, ...spec.label === void 0 ? {} : { label: spec.label } };
     const abandoned = () => new ApiError({ ...errorBase, kind: "network", apiMessage: "abandoned: the client was stopped" });
@@ -46370,6 +46374,7 @@ function createTransport(opts) {
       const text = await res.body.text();
       const json2 = parseJson(text);
       event.status = res.statusCode;
+      event.responseHeaders = flattenHeaders(res.headers);
       if (json2 !== void 0) event.response = json2;
       opts.onRequest?.(event);
       opts.log?.(`${spec.method} ${url.pathname}${url.search} ${res.statusCode} ${elapsed(started)}ms`);
@@ -46419,15 +46424,15 @@ function createTransport(opts) {
       if (result2.ok) return result2.json;
       if (result2.ambiguous) {
         if (spec.confirm === void 0 || resent) throw result2.error.withOutcomeUnknown();
-        let confirmed;
+        let confirmed2;
         try {
-          confirmed = await spec.confirm();
+          confirmed2 = await spec.confirm();
         } catch {
           throw result2.error.withOutcomeUnknown();
         }
-        if (confirmed !== void 0) {
+        if (confirmed2 !== void 0) {
           opts.log?.(`${spec.operation}: confirmed by re-reading after ${result2.error.causeCode ?? result2.error.status}`);
-          return confirmed;
+          return confirmed2;
         }
         resent = true;
         counters.retries++;
@@ -46459,6 +46464,11 @@ function parseJson(text) {
 function messageOf(json2) {
   const message = json2?.error?.message;
   return typeof message === "string" ? message : void 0;
+}
+function flattenHeaders(headers) {
+  const out = {};
+  for (const [name2, value] of Object.entries(headers)) if (value !== void 0) out[name2.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  return out;
 }
 function elapsed(started) {
   return Math.round(performance.now() - started);
@@ -46826,16 +46836,16 @@ var LoopbackDirectDispatcher = class extends import_undici2.Dispatcher {
 };
 function createProductionDispatcher(opts = {}) {
   const env = opts.env ?? process.env;
-  const pick = (...names) => {
+  const pick2 = (...names) => {
     for (const n of names) {
       const v = env[n];
       if (v !== void 0 && v !== "") return v;
     }
     return void 0;
   };
-  const httpProxy = pick("HTTP_PROXY", "http_proxy");
-  const httpsProxy = pick("HTTPS_PROXY", "https_proxy");
-  const noProxy = pick("NO_PROXY", "no_proxy");
+  const httpProxy = pick2("HTTP_PROXY", "http_proxy");
+  const httpsProxy = pick2("HTTPS_PROXY", "https_proxy");
+  const noProxy = pick2("NO_PROXY", "no_proxy");
   const proxied = new import_undici2.EnvHttpProxyAgent({
     ...KEEP_ALIVE,
     ...httpProxy === void 0 ? {} : { httpProxy },
@@ -46843,6 +46853,34 @@ function createProductionDispatcher(opts = {}) {
     ...noProxy === void 0 ? {} : { noProxy }
   });
   return new LoopbackDirectDispatcher(proxied, new import_undici2.Agent(KEEP_ALIVE));
+}
+
+// src/model/phone-settings.ts
+var PHONE_SETTING_KEYS = ["extension", "forwarding_numbers", "international_dialing_enabled", "job_title"];
+function pickPhoneSettings(raw) {
+  const out = {};
+  for (const key of PHONE_SETTING_KEYS) {
+    const v = raw[key];
+    if (v === void 0 || v === null) continue;
+    out[key] = Array.isArray(v) ? v.map(String) : v;
+  }
+  return Object.keys(out).length === 0 ? void 0 : out;
+}
+function isSame(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function diffPhoneSettings(desired, live) {
+  const changes = [];
+  const l = live ?? {};
+  for (const key of PHONE_SETTING_KEYS) {
+    const to = desired?.[key];
+    if (to === void 0) continue;
+    const from = l[key];
+    const empty = key === "forwarding_numbers" ? [] : key === "international_dialing_enabled" ? void 0 : "";
+    if (isSame(to, from ?? empty)) continue;
+    changes.push({ field: key, from: from ?? null, to });
+  }
+  return changes;
 }
 
 // src/model/license-lines.ts
@@ -46975,6 +47013,8 @@ function normalizeUsers(raw) {
     const callCenters = membershipsFrom(u.group_details, "call_center");
     if (departments.length > 0) user.departments = departments;
     if (callCenters.length > 0) user.callCenters = callCenters;
+    const settings = pickPhoneSettings(u);
+    if (settings !== void 0) user.settings = settings;
     users.push(user);
   }
   return users.sort((a, b) => compareCodeUnits(a.email, b.email) || compareCodeUnits(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compareIds(a.id ?? "", b.id ?? ""));
@@ -47014,7 +47054,8 @@ function normalizeGroups(departments, callCenters) {
 function toGroup(g, type2) {
   if (g.id === void 0) return [];
   const id2 = String(g.id);
-  return [{ key: liveGroupKey(type2, id2), type: type2, id: id2, name: g.name ?? "", office: keyOf(g.office_id) ?? "" }];
+  const numbers = [...g.phone_numbers ?? []];
+  return [{ key: liveGroupKey(type2, id2), type: type2, id: id2, name: g.name ?? "", office: keyOf(g.office_id) ?? "", ...numbers.length === 0 ? {} : { numbers } }];
 }
 function membershipsFrom(details, type2) {
   return (details ?? []).flatMap((d) => d.group_id === void 0 || d.group_type === void 0 || GROUP_DETAIL_TYPES[d.group_type] !== type2 ? [] : [{ group: liveGroupKey(type2, String(d.group_id)), role: d.role ?? "operator" }]).sort((a, b) => compareCodeUnits(a.group, b.group));
@@ -47561,6 +47602,7 @@ var createGroup = {
   bucket: "create",
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: () => "",
   check(sim, op) {
     const office = existingOffice(sim, op.group.office.key);
@@ -47582,6 +47624,7 @@ var renameGroup = {
   bucket: "update",
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: () => "",
   check: (sim, op) => checkGroupExists(sim, op.target),
   apply(sim, op, fx) {
@@ -47598,26 +47641,38 @@ var deleteGroup = {
   phase: () => "delete_group",
   bucket: "delete",
   manual: false,
-  deletes: { counts: "group" },
+  deletes: { counts: "group", numbers: (op) => op.numbers_to_pool ?? [] },
+  suspends: false,
   tieDetail: () => "",
   check: (sim, op) => checkGroupExists(sim, op.target),
   apply(sim, op, fx) {
     fx.claims.push(groupKey(op.target.key));
     const group2 = sim.groups.get(op.target.key);
-    if (group2 === void 0) return;
-    group2.exists = false;
-    group2.operators.clear();
+    if (group2 !== void 0) {
+      group2.exists = false;
+      group2.operators.clear();
+    }
+    for (const n of op.numbers_to_pool ?? []) {
+      sim.pool.add(n);
+      fx.provides.push(numberKey(n));
+      fx.pool.push({ number: n, direction: "in", office: op.target.office.key });
+    }
   },
   wouldProvide: () => void 0,
   placement: (op) => ({ office: op.target.office.key }),
   harm: () => void 0,
-  describe: (op) => ({ marker: "-", action: `delete ${labelOf(op.target)}`, details: [] })
+  describe: (op) => ({
+    marker: "-",
+    action: `delete ${labelOf(op.target)}`,
+    details: op.numbers_to_pool === void 0 ? [] : [`numbers sent to the reserved pool: ${op.numbers_to_pool.join(", ")}`]
+  })
 };
 var addOperator = {
   phase: () => "add_operator",
   bucket: "update",
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: (op) => op.group.key,
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -47660,6 +47715,7 @@ var removeOperator = {
   bucket: "update",
   manual: false,
   deletes: { counts: "membership" },
+  suspends: false,
   tieDetail: (op) => op.group.key,
   check: (sim, op) => existence(sim, op.target.email, op.group.key),
   apply(sim, op, fx) {
@@ -47676,6 +47732,7 @@ var setSkill = {
   bucket: "update",
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: (op) => op.group.key,
   check: (sim, op) => existence(sim, op.target.email, op.group.key),
   apply(_sim, op, fx) {
@@ -47702,6 +47759,7 @@ var changeAccountType = {
     rehearse: (op) => [`dialform emulator do change-account-type ${op.account_type}`]
   },
   deletes: false,
+  suspends: false,
   tieDetail: () => "",
   check: () => void 0,
   apply(_sim, _op, fx) {
@@ -47719,6 +47777,7 @@ var createOffice = {
   bucket: "create",
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: () => "",
   // Dialpad's POST /api/v2/offices requires billing details only config can give: without them
   // the step would fail at apply, so the plan is blocked instead (issue 27 #3).
@@ -47748,6 +47807,7 @@ var buyLicenses = {
     rehearse: (op, config) => [`dialform emulator do buy-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`]
   },
   deletes: false,
+  suspends: false,
   tieDetail: (op) => op.line,
   subject: (op) => licenseCountKey(op.target.key, op.line),
   check(sim, op) {
@@ -47779,6 +47839,7 @@ var cancelLicenses = {
     rehearse: (op, config) => [`dialform emulator do cancel-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`]
   },
   deletes: false,
+  suspends: false,
   tieDetail: (op) => op.line,
   subject: (op) => licenseCountKey(op.target.key, op.line),
   check(sim, op) {
@@ -47815,6 +47876,7 @@ var renameOffice = {
     rehearse: (op, config) => [`dialform emulator do rename-office ${op.target.key} --name ${JSON.stringify(op.name)}${config}`]
   },
   deletes: false,
+  suspends: false,
   tieDetail: () => "",
   check(sim, op) {
     const office = existingOffice(sim, op.target.key);
@@ -47836,6 +47898,7 @@ var transferLicenses = {
     rehearse: (op, config) => [`dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`]
   },
   deletes: false,
+  suspends: false,
   tieDetail: (op) => `${op.line}:${op.from.key}`,
   // The destination's count of this line, which apply verifies: a transfer of another line waits for nothing of it.
   subject: (op) => licenseCountKey(op.to.key, op.line),
@@ -47915,6 +47978,7 @@ var assignNumber = {
   bucket: "update",
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: (op) => op.number,
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -47954,6 +48018,7 @@ var unassignNumber = {
   bucket: "update",
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: (op) => op.number,
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -47975,7 +48040,8 @@ var releaseNumber = {
   phase: () => "release",
   bucket: "delete",
   manual: false,
-  deletes: { counts: "number" },
+  deletes: { counts: "number", numbers: (op) => [op.number] },
+  suspends: false,
   tieDetail: (op) => op.number,
   check(sim, op) {
     if (sim.pool.has(op.number)) return void 0;
@@ -48003,6 +48069,7 @@ function permission(kind, action) {
       rehearse: (op, config) => [`dialform emulator do ${kind.replace("_", "-")} ${op.target.email}`, `dialform confirm ${kind}:${op.target.email}${config}`]
     },
     deletes: false,
+    suspends: false,
     tieDetail: () => "",
     check(sim, op) {
       const user = liveUser(sim, op.target.email);
@@ -48028,6 +48095,7 @@ var createUser = {
   bucket: "create",
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: () => "",
   check(sim, op) {
     const office = existingOffice(sim, op.office.key);
@@ -48064,6 +48132,7 @@ var updateUser = {
   bucket: "update",
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: () => "",
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -48117,6 +48186,7 @@ function stateChange(input) {
     bucket: "update",
     manual: false,
     deletes: false,
+    suspends: input.suspends,
     tieDetail: () => "",
     check(sim, op) {
       const user = liveUser(sim, op.target.email);
@@ -48139,13 +48209,14 @@ function stateChange(input) {
     describe: () => ({ marker: "~", action: input.action, details: [] })
   };
 }
-var suspendUser = stateChange({ state: "suspended", phase: "suspend", harm: "be suspended", action: "suspend user" });
-var reactivateUser = stateChange({ state: "active", phase: "reactivate", harm: void 0, action: "reactivate user" });
+var suspendUser = stateChange({ state: "suspended", phase: "suspend", suspends: true, harm: "be suspended", action: "suspend user" });
+var reactivateUser = stateChange({ state: "active", phase: "reactivate", suspends: false, harm: void 0, action: "reactivate user" });
 var moveUser = {
   phase: () => "move",
   bucket: "move",
   manual: false,
   deletes: false,
+  suspends: false,
   tieDetail: () => "",
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -48188,6 +48259,7 @@ var deleteUser = {
   bucket: "delete",
   manual: false,
   deletes: { counts: "user" },
+  suspends: false,
   tieDetail: () => "",
   check: (sim, op) => existenceOf(sim, op.target.email),
   apply(sim, op, fx) {
@@ -48213,6 +48285,7 @@ var restoreUser = {
   bucket: "none",
   manual: { verifiedBy: "api", rehearse: (op) => [`dialform emulator do restore-user ${op.target.email}`] },
   deletes: false,
+  suspends: false,
   tieDetail: () => "",
   check(sim, op) {
     const user = sim.users.get(op.target.email);
@@ -48553,7 +48626,10 @@ var operation = {
   },
   /** Irreversible: the API has no restore for a deleted group. */
   deleteGroup(i2) {
-    return base("delete_group", groupTarget(i2.group), i2, { reversible: "no", summary: `delete ${groupName(i2.group)}` });
+    return {
+      ...base("delete_group", groupTarget(i2.group), i2, { reversible: "no", summary: `delete ${groupName(i2.group)}` }),
+      ...i2.numbersToPool.length === 0 ? {} : { numbers_to_pool: [...i2.numbersToPool] }
+    };
   },
   addOperator(i2) {
     const skill = i2.skillLevel === void 0 ? "" : `, skill ${i2.skillLevel}`;
@@ -48622,9 +48698,9 @@ var PERMISSION_OPS = {
   revoke_proxy: operation.revokeProxy
 };
 function knownGrants(basis) {
-  const { confirmed, base: base2 } = basis;
-  if (confirmed !== void 0) {
-    return (user, attribute) => findConfirmed(confirmed, [user.email, ...user.previousEmails ?? []], attribute) ?? false;
+  const { confirmed: confirmed2, base: base2 } = basis;
+  if (confirmed2 !== void 0) {
+    return (user, attribute) => findConfirmed(confirmed2, [user.email, ...user.previousEmails ?? []], attribute) ?? false;
   }
   if (base2 !== void 0) {
     const baseByEmail = indexUsersByEmail(base2.tenant.users);
@@ -48736,8 +48812,10 @@ var EXECUTORS = {
   },
   async update_user(op, ctx) {
     const id2 = await resolveUser(op.target, ctx);
-    const { first_name, last_name, emails, license, is_super_admin, admin_offices } = op.patch;
+    const { first_name, last_name, emails, license, is_super_admin, admin_offices, ...settings } = op.patch;
+    const picked = pickPhoneSettings(settings);
     await ctx.api.updateUser(id2, {
+      ...picked === void 0 ? {} : { settings: picked },
       ...first_name === void 0 ? {} : { firstName: first_name },
       ...last_name === void 0 ? {} : { lastName: last_name },
       ...emails === void 0 ? {} : { emails },
@@ -48878,7 +48956,7 @@ var LANDED = {
     if (user === void 0) return false;
     const { patch } = op;
     const officeIds = (keys) => keys.map((key) => live.tenant.offices.find((o) => o.key === key)?.id ?? key).sort();
-    return (patch.first_name === void 0 || patch.first_name === user.firstName) && (patch.last_name === void 0 || patch.last_name === user.lastName) && (patch.license === void 0 || patch.license === user.license) && (patch.is_super_admin === void 0 || patch.is_super_admin === user.admin.company) && (patch.emails === void 0 || patch.emails[0].toLowerCase() === user.email) && (patch.admin_offices === void 0 || patch.admin_offices.every((o) => o.id !== void 0) && JSON.stringify(patch.admin_offices.map((o) => o.id ?? "").sort()) === JSON.stringify(officeIds(user.admin.offices)));
+    return (patch.first_name === void 0 || patch.first_name === user.firstName) && (patch.last_name === void 0 || patch.last_name === user.lastName) && (patch.license === void 0 || patch.license === user.license) && (patch.is_super_admin === void 0 || patch.is_super_admin === user.admin.company) && (patch.emails === void 0 || patch.emails[0].toLowerCase() === user.email) && diffPhoneSettings(pickPhoneSettings(patch), user.settings).length === 0 && (patch.admin_offices === void 0 || patch.admin_offices.every((o) => o.id !== void 0) && JSON.stringify(patch.admin_offices.map((o) => o.id ?? "").sort()) === JSON.stringify(officeIds(user.admin.offices)));
   },
   suspend_user: (op, live) => liveUser2(live, op.target)?.state === "suspended",
   reactivate_user: (op, live) => liveUser2(live, op.target)?.state === "active",
@@ -49168,7 +49246,8 @@ async function applyPlan(plan, options) {
     kind: op.kind,
     status,
     at: now().toISOString(),
-    ...op.kind === "restore_user" || op.kind === "create_user" ? { subject: op.target.email } : {},
+    ...op.target.type === "user" ? { subject: op.target.email } : {},
+    ...status === "done" ? listPooled(plan, op) : {},
     ...error === void 0 ? {} : { error },
     reviewed,
     identity: digestOperation(op)
@@ -49247,6 +49326,10 @@ async function applyPlan(plan, options) {
   if (bug !== void 0) throw bug.error;
   const waiting = results.some((r) => r.outcome.status === "waiting");
   return { results, status: failed ? "failed" : interrupted ? "interrupted" : waiting ? "waiting" : "complete" };
+}
+function listPooled(plan, op) {
+  const pooled = plan.pool.flatMap((p) => p.operation_id === op.id && p.direction === "in" && p.user !== void 0 ? [{ number: p.number, from: p.user }] : []);
+  return pooled.length === 0 ? {} : { to_pool: pooled };
 }
 
 // src/apply/applied-config.ts
@@ -49786,7 +49869,7 @@ function isPlainObject2(value) {
 }
 
 // src/config/merge-files.ts
-var MAP_KEYS = ["company", "policy", "offices", "reserved_numbers", "emulator", "departments", "call_centers"];
+var MAP_KEYS = ["company", "policy", "offices", "reserved_numbers", "emulator", "departments", "call_centers", "profiles"];
 function mergeFiles(files) {
   const problems = [];
   const maps = {};
@@ -49861,6 +49944,108 @@ function checkVersionDeclared(files) {
   if (first === void 0 || files.some((f) => f.data !== void 0 && "version" in f.data)) return [];
   const where2 = files.length > 1 ? "one file of the config" : "this file";
   return [{ ...locateInFile(first, []), path: "/version", message: `missing "version: 1": add it at the top of ${where2}` }];
+}
+
+// src/config/problem-at.ts
+function name(config, path) {
+  return formatPath(config.origin(path).path);
+}
+function where(config, path) {
+  const p = config.locate(path);
+  return `${p.file}:${p.line}:${p.col}`;
+}
+function problemAt(config, path, message) {
+  return { ...config.locate(path), path: `/${config.origin(path).path.join("/")}`, message };
+}
+
+// src/config/raw-types.ts
+function assertKeys() {
+}
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+var RAW_PROFILE_KEYS = ["license", "job_title", "forwarding_numbers", "international_dialing_enabled", "departments", "call_centers", "analytics", "proxy", "lifecycle"];
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+
+// src/config/profiles.ts
+function listProfileNames(user) {
+  const p = user.profile;
+  return p === void 0 ? [] : typeof p === "string" ? [p] : [...p];
+}
+function applyProfiles(config) {
+  const profiles = config.raw.profiles ?? {};
+  if (config.raw.users === void 0 || !config.raw.users.some((u) => u.profile !== void 0)) return { merged: config, problems: [] };
+  const problems = [];
+  const declared = Object.keys(profiles).sort();
+  const givenBy = /* @__PURE__ */ new Map();
+  const users = config.raw.users.map((user, i2) => {
+    const names = listProfileNames(user);
+    if (names.length === 0) return user;
+    const from = /* @__PURE__ */ new Map();
+    const expanded = {};
+    names.forEach((profile, j) => {
+      const found = Object.hasOwn(profiles, profile) ? profiles[profile] : void 0;
+      if (found === void 0) {
+        const path = typeof user.profile === "string" ? ["users", i2, "profile"] : ["users", i2, "profile", j];
+        const list = declared.length === 0 ? "no profiles are declared" : `declared: ${declared.join(", ")}`;
+        problems.push(problemAt(config, path, `${name(config, path)} "${profile}" is not a declared profile (${list})`));
+        return;
+      }
+      for (const key of RAW_PROFILE_KEYS) {
+        if (found[key] === void 0) continue;
+        expanded[key] = found[key];
+        from.set(key, profile);
+      }
+    });
+    for (const key of Object.keys(user)) from.delete(key);
+    givenBy.set(i2, from);
+    return { ...expanded, ...user };
+  });
+  const redirect = (path) => {
+    const [top, index, key, ...rest] = path;
+    const profile = top === "users" && typeof key === "string" ? givenBy.get(Number(index))?.get(key) : void 0;
+    return profile === void 0 ? path : ["profiles", profile, key, ...rest];
+  };
+  const merged = {
+    raw: { ...config.raw, users },
+    origin: (path) => config.origin(redirect(path)),
+    locate: (path, key) => {
+      const to = redirect(key === void 0 ? path : [...path, key]);
+      return key === void 0 ? config.locate(to) : config.locate(to.slice(0, -1), key);
+    }
+  };
+  return { merged, problems };
+}
+function describeUserSource(config, index, user) {
+  const at2 = (path, key) => {
+    const p = config.locate(path, key);
+    return `${p.file}:${p.line}`;
+  };
+  const names = listProfileNames(user).filter((n) => config.raw.profiles !== void 0 && Object.hasOwn(config.raw.profiles, n));
+  const own = at2(["users", index]);
+  return names.length === 0 ? own : `${own} with ${names.map((n) => `profile ${n} (${at2(["profiles"], n)})`).join(", ")}`;
 }
 
 // src/config/semantic-rules.ts
@@ -52255,18 +52440,6 @@ function addDays(date, days) {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days)).toISOString().slice(0, 10);
 }
 
-// src/config/problem-at.ts
-function name(config, path) {
-  return formatPath(config.origin(path).path);
-}
-function where(config, path) {
-  const p = config.locate(path);
-  return `${p.file}:${p.line}:${p.col}`;
-}
-function problemAt(config, path, message) {
-  return { ...config.locate(path), path: `/${config.origin(path).path.join("/")}`, message };
-}
-
 // src/config/group-rules.ts
 var SECTION = GROUP_CONFIG_KEY;
 function checkGroups(config) {
@@ -52418,7 +52591,7 @@ function checkDuplicateNumbers(config) {
   return problems;
 }
 function checkNumberFormat(config) {
-  return listNumbers(config).filter(([, number]) => !isValidE164(number)).map(
+  return [...listNumbers(config), ...listForwardingNumbers(config)].filter(([, number]) => !isValidE164(number)).map(
     ([path, number]) => problemAt(
       config,
       path,
@@ -52500,6 +52673,9 @@ var SEMANTIC_RULES = [
   checkLifecycleDates,
   checkGroups
 ];
+function listForwardingNumbers(config) {
+  return (config.raw.users ?? []).flatMap((user, i2) => (user.forwarding_numbers ?? []).map((n, j) => [["users", i2, "forwarding_numbers", j], n]));
+}
 function listNumbers(config) {
   const out = [];
   (config.raw.users ?? []).forEach((user, i2) => (user.numbers ?? []).forEach((n, j) => out.push([["users", i2, "numbers", j], n])));
@@ -52533,8 +52709,9 @@ function normalizeConfig(config, files) {
     emulator: () => optional("emulatorFixture", resolveFixture(config)),
     departments: (groups2) => ({ departments: Object.entries(groups2 ?? {}).map(([key, g]) => normalizeGroup(key, "department", g, sourceOf(config, ["departments"], key))) }),
     call_centers: (groups2) => ({ callCenters: Object.entries(groups2 ?? {}).map(([key, g]) => normalizeGroup(key, "call_center", g, sourceOf(config, ["call_centers"], key))) }),
+    profiles: { ignored: "applied to the user entries that name them (applyProfiles)" },
     users: (users) => ({
-      users: (users ?? []).map((user, i2) => normalizeUser(user, sourceOf(config, ["users", i2]))).sort((a, b) => compareCodeUnits(a.email, b.email))
+      users: (users ?? []).map((user, i2) => normalizeUser(user, describeUserSource(config, i2, user))).sort((a, b) => compareCodeUnits(a.email, b.email))
     })
   };
   const raw = config.raw;
@@ -52553,6 +52730,8 @@ var POLICY_FIELDS = {
   unmanaged_users: (v) => ({ unmanagedUsers: v ?? "ignore" }),
   max_deletions: (v) => optional("maxDeletions", v),
   max_deletion_percent: (v) => optional("maxDeletionPercent", v),
+  max_suspensions: (v) => optional("maxSuspensions", v),
+  max_suspension_percent: (v) => optional("maxSuspensionPercent", v),
   protected: (v) => ({ protected: [...new Set((v ?? []).map((e) => e.toLowerCase()))].sort(compareCodeUnits) }),
   lifecycle: (v) => optional("lifecycle", v),
   delete_after_days: (v) => optional("deleteAfterDays", v),
@@ -52618,7 +52797,12 @@ function userFields(source) {
         ),
         source
       )
-    )
+    ),
+    extension: (_v, raw) => optional("settings", pickPhoneSettings(raw)),
+    forwarding_numbers: { readWith: "extension" },
+    international_dialing_enabled: { readWith: "extension" },
+    job_title: { readWith: "extension" },
+    profile: { ignored: "its keys are in the entry already (applyProfiles)" }
   };
 }
 function normalizeUser(raw, source) {
@@ -52627,7 +52811,8 @@ function normalizeUser(raw, source) {
 var GROUP_FIELDS = {
   name: (v) => ({ name: v }),
   office: (v) => ({ office: v }),
-  id: (v) => optional("id", v)
+  id: (v) => optional("id", v),
+  allow_new_group: (v) => optional("allowNewGroup", v)
 };
 function normalizeGroup(key, type2, raw, source) {
   return { key, type: type2, ...normalizeFields(raw, GROUP_FIELDS), source };
@@ -55292,13 +55477,13 @@ function createRecorder(input) {
     }
     const depth = stack.length;
     const frame = stack.pop();
-    const open4 = opens.pop() ?? 0;
-    const first = isSpace(input[open4]) ? input[skipSeparation(input, open4)] : input[open4];
+    const open5 = opens.pop() ?? 0;
+    const first = isSpace(input[open5]) ? input[skipSeparation(input, open5)] : input[open5];
     if (state.anchor !== null || depth > MAX_DEPTH || first === "!" || first === "&" || first === "*") unsafe = true;
     if (state.kind === "mapping" || state.kind === "sequence") {
       const parentOpen = opens[opens.length - 1];
-      if (isFollowedByColon(input, state.position) || isMultiLineFlow(input, open4, state.position)) unsafe = true;
-      if (isAtKeyPosition(input, open4, parentOpen)) unsafe = true;
+      if (isFollowedByColon(input, state.position) || isMultiLineFlow(input, open5, state.position)) unsafe = true;
+      if (isAtKeyPosition(input, open5, parentOpen)) unsafe = true;
       if (state.kind === "mapping" ? hasNullKey(state.result) : state.result.some(hasNullKey)) unsafe = true;
     }
     if (frame === void 0) return;
@@ -55311,15 +55496,15 @@ function createRecorder(input) {
   };
   return { listen, root: () => top, unsafe: () => unsafe };
 }
-function isMultiLineFlow(input, open4, end) {
-  const start = skipSeparation(input, open4);
+function isMultiLineFlow(input, open5, end) {
+  const start = skipSeparation(input, open5);
   const first = input[start];
   if (first !== "[" && first !== "{") return false;
   const newline = input.indexOf("\n", start);
   return newline !== -1 && newline < end;
 }
-function isAtKeyPosition(input, open4, parentOpen) {
-  let i2 = skipSeparation(input, open4) - 1;
+function isAtKeyPosition(input, open5, parentOpen) {
+  let i2 = skipSeparation(input, open5) - 1;
   while (i2 >= 0 && (input[i2] === " " || input[i2] === "	" || input[i2] === "\n" || input[i2] === "\r")) i2--;
   const before = input[i2];
   if (before === "?") return true;
@@ -55525,7 +55710,7 @@ function assembleFirstReading(first, options) {
   return result2.problems.length === 0 || first.every((p) => p.exact) ? result2 : void 0;
 }
 function yieldToEventLoop() {
-  return new Promise((resolve17) => setImmediate(resolve17));
+  return new Promise((resolve18) => setImmediate(resolve18));
 }
 function parseSource(source, parser) {
   if (parser === "fast") {
@@ -55549,8 +55734,9 @@ function assembleConfig(parsed, options) {
     problems.push(...schemaProblems);
     parsedFiles.push(dropInvalid(p.file, schemaProblems));
   }
-  const { merged, problems: mergeProblems } = mergeFiles(parsedFiles);
-  problems.push(...mergeProblems);
+  const { merged: files, problems: mergeProblems } = mergeFiles(parsedFiles);
+  const { merged, problems: profileProblems } = applyProfiles(files);
+  problems.push(...mergeProblems, ...profileProblems);
   if (!unreadable && parsedFiles.length > 0) problems.push(...checkVersionDeclared(parsedFiles), ...checkSemantics(merged, options));
   return { problems, merged };
 }
@@ -55564,7 +55750,12 @@ function finishLoad(sources, { problems, merged }) {
 function sortProblems(problems, sources) {
   const order = new Map(sources.map((s, i2) => [s.display, i2]));
   const rank = (p) => order.get(p.file) ?? sources.length;
-  return [...problems].sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.col - b.col);
+  const seen = /* @__PURE__ */ new Set();
+  const once = problems.filter((p) => {
+    const key = `${p.file}:${p.line}:${p.col}:${p.message}`;
+    return !seen.has(key) && (seen.add(key), true);
+  });
+  return once.sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.col - b.col);
 }
 function displayPath(abs) {
   const rel = relative(process.cwd(), abs);
@@ -55689,6 +55880,8 @@ var USER_FIELDS = {
   // With the groups, only when there are some (`hashGroups`), so digests without them are unchanged.
   departments: null,
   callCenters: null,
+  // Written only when some user has them (`hashSettings`), so digests without them are unchanged.
+  settings: null,
   source: null
 };
 var NUMBER_FIELDS = {
@@ -55707,6 +55900,11 @@ function hashTenant(hash, tenant, office = (key) => key) {
   hashLines(hash, tenant.users, USER_FIELDS, office);
   hashLines(hash, tenant.numbers, NUMBER_FIELDS, office);
   hashGroups(hash, tenant, office);
+  hashSettings(hash, tenant);
+}
+function hashSettings(hash, tenant) {
+  const settings = tenant.users.flatMap((u) => u.settings === void 0 ? [] : [[u.email, u.settings]]);
+  if (settings.length > 0) hash.update(canonicalJson({ settings }));
 }
 function hashGroups(hash, tenant, office) {
   const groups = (tenant.groups ?? []).map((g) => ({ ...g, office: office(g.office) }));
@@ -55800,7 +55998,7 @@ var change = {
 // src/diff/diff-groups.ts
 function diffGroups(desired, live, userChanges, pairs2) {
   const liveGroups = new Map((live.tenant.groups ?? []).map((g) => [g.key, g]));
-  const desiredGroups = new Map((desired.tenant.groups ?? []).filter((g) => g.id === void 0 || liveGroups.has(g.key)).map((g) => [g.key, g]));
+  const desiredGroups = listPlannedGroups(desired, liveGroups);
   const changes = [];
   for (const group2 of desiredGroups.values()) {
     const found = liveGroups.get(group2.key);
@@ -55808,13 +56006,9 @@ function diffGroups(desired, live, userChanges, pairs2) {
     else if (found.name !== group2.name) changes.push(change.renameGroup(group2, found));
   }
   const deleted = /* @__PURE__ */ new Set();
-  if (desired.policy.unmanagedGroups === "delete") {
-    const sections = new Set(desired.groupSections);
-    for (const group2 of liveGroups.values()) {
-      if (desiredGroups.has(group2.key) || !sections.has(group2.type)) continue;
-      deleted.add(group2.key);
-      changes.push(change.deleteGroup(group2));
-    }
+  for (const group2 of listDeletedGroups(desired, live)) {
+    deleted.add(group2.key);
+    changes.push(change.deleteGroup(group2));
   }
   const groupOf = (key) => desiredGroups.get(key) ?? liveGroups.get(key);
   const arriving = new Set(userChanges.flatMap((c) => c.kind === "create_user" || c.kind === "restore_user" ? [c.user.email] : []));
@@ -55839,6 +56033,16 @@ function diffGroups(desired, live, userChanges, pairs2) {
     }
   }
   return changes;
+}
+function listPlannedGroups(desired, liveGroups) {
+  return new Map((desired.tenant.groups ?? []).filter((g) => g.id === void 0 || liveGroups.has(g.key)).map((g) => [g.key, g]));
+}
+function listDeletedGroups(desired, live) {
+  if (desired.policy.unmanagedGroups !== "delete") return [];
+  const liveGroups = new Map((live.tenant.groups ?? []).map((g) => [g.key, g]));
+  const planned = listPlannedGroups(desired, liveGroups);
+  const sections = new Set(desired.groupSections);
+  return [...liveGroups.values()].filter((g) => !planned.has(g.key) && sections.has(g.type));
 }
 function diffMemberships(i2) {
   const { user, live } = i2;
@@ -56075,6 +56279,7 @@ function diffNumbers(desired, live, now, owned = matchOwnedUsers(desired, live, 
   if (desired.policy.unmanagedUsers === "delete") {
     for (const u of unmanaged) if (u.state !== "pending") for (const n of numbersOf(u)) entering.add(n);
   }
+  for (const g of listDeletedGroups(desired, live)) for (const n of g.numbers ?? []) entering.add(n);
   if (desired.reservedNumbers.releaseUnlisted) {
     const wanted = new Set(desired.tenant.users.flatMap((u) => u.numbers ?? []));
     const keep = new Set(desired.reservedNumbers.keep);
@@ -56127,6 +56332,7 @@ function diffUserFields(desired, live) {
   if (!sameSet(desired.admin.offices, live.admin.offices)) {
     fields.push({ field: "admin_offices", from: [...live.admin.offices].sort(), to: [...desired.admin.offices].sort() });
   }
+  fields.push(...diffPhoneSettings(desired.settings, live.settings));
   return fields;
 }
 function diffMatchedUser(desired, live) {
@@ -56208,6 +56414,18 @@ function patchOf(fields, book) {
         break;
       case "email":
         patch.emails = [f.to];
+        break;
+      case "extension":
+        patch.extension = f.to;
+        break;
+      case "forwarding_numbers":
+        patch.forwarding_numbers = f.to;
+        break;
+      case "international_dialing_enabled":
+        patch.international_dialing_enabled = f.to;
+        break;
+      case "job_title":
+        patch.job_title = f.to;
         break;
       default: {
         const _never = f;
@@ -56354,6 +56572,14 @@ function describeNumbersAfterMove(m) {
 function describePooled(numbers) {
   return `${numbers.join(", ")} ${agreeing(numbers.length, "goes", "go")} to the reserved pool`;
 }
+function describeGroupNumbers(numbers, released) {
+  if (numbers.length === 0) return [];
+  const gone = numbers.filter((n) => released.has(n));
+  return [
+    `${describePooled([...numbers])}: callers reach no one there, and ${agreeing(numbers.length, "it counts", "each counts")} under policy.max_deletions.`,
+    ...gone.length === 0 ? [] : [`Then released to Dialpad (reserved_numbers.release_unlisted), for good: ${gone.join(", ")}.`]
+  ];
+}
 function restoreDeadline(deletedAt) {
   const at2 = deletedAt === void 0 ? Number.NaN : Date.parse(deletedAt);
   return Number.isFinite(at2) ? { expiresAt: restorableUntil(new Date(at2)).toISOString() } : {};
@@ -56396,14 +56622,20 @@ function groupOperations(c, ctx) {
       return [operation.createGroup({ group: ctx.groupRef(c.group.key), source: c.group.source ?? "config" })];
     case "rename_group":
       return [operation.renameGroup({ group: { ...ctx.groupRef(c.live.key), name: c.live.name }, name: c.group.name, source: c.group.source ?? "config" })];
-    case "delete_group":
+    case "delete_group": {
+      const numbers = [...c.live.numbers ?? []].sort();
       return [
         operation.deleteGroup({
           group: ctx.groupRef(c.live.key),
+          numbersToPool: numbers,
           source: "unmanaged",
-          notes: ["Not in config and policy.unmanaged_groups is delete. Irreversible: the API cannot restore a group; its operators lose the membership."]
+          notes: [
+            "Not in config and policy.unmanaged_groups is delete. Irreversible: the API cannot restore a group; its operators lose the membership.",
+            ...describeGroupNumbers(numbers, ctx.released)
+          ]
         })
       ];
+    }
     case "add_operator": {
       const group2 = ctx.groupRef(c.group.key);
       const callCenter = group2.group_type === "call_center";
@@ -56727,6 +56959,53 @@ function checkGroupIdNotFound(ctx) {
   });
 }
 
+// src/plan/rules/group-looks-renamed.ts
+function looksRenamed(deleted, created, operators) {
+  if (deleted.target.group_type !== created.group.group_type || deleted.target.office.key !== created.group.office.key) return false;
+  return operators.before.size === operators.wanted.size && [...operators.before].every((email) => operators.wanted.has(email));
+}
+function checkGroupLooksRenamed(ctx) {
+  const deletions = ctx.operations.filter((op) => op.kind === "delete_group");
+  if (deletions.length === 0) return [];
+  const entries = new Map((ctx.desired.tenant.groups ?? []).map((g) => [g.key, g]));
+  const out = [];
+  for (const created of ctx.operations) {
+    if (created.kind !== "create_group") continue;
+    const entry = entries.get(created.group.key);
+    if (entry === void 0 || entry.allowNewGroup === true) continue;
+    const wanted = listWantedOperators(ctx, entry);
+    const lookalikes = deletions.filter((deleted) => looksRenamed(deleted, created, { before: listOperatorsBefore(ctx, deleted), wanted }));
+    for (const deleted of lookalikes) out.push(describeLookalike(ctx, entry, created, deleted, [...wanted].sort()));
+  }
+  return out;
+}
+function listOperatorsBefore(ctx, deleted) {
+  return new Set([...ctx.trace.initial.groups.get(deleted.target.key)?.operators ?? []].map((e) => e.toLowerCase()));
+}
+function listWantedOperators(ctx, group2) {
+  return new Set(
+    ctx.desired.tenant.users.filter((u) => u.state !== "deleted" && (membershipsOf(u, group2.type) ?? []).some((m) => m.group === group2.key)).map((u) => u.email.toLowerCase())
+  );
+}
+function describeLookalike(ctx, entry, created, deleted, operators) {
+  const label = GROUP_LABELS[entry.type];
+  const path = `${GROUP_CONFIG_KEY[entry.type]}.${entry.key}`;
+  const who = operators.length === 0 ? "no operators" : `the same operators (${operators.join(", ")})`;
+  return {
+    code: "group_looks_renamed",
+    severity: "error",
+    message: `${label} ${entry.name}${at(entry.source)} would be created while ${label} ${deleted.target.name} (id ${deleted.target.id ?? "?"}) in office ${entry.office} is deleted, and both have ${who}: it looks like one group renamed (in Dialpad, or in config without its id). ${describeLoss(ctx, deleted.numbers_to_pool ?? [])} To keep that group and rename it to ${entry.name}, pin its id (${path}.id: "${deleted.target.id ?? ""}"); if ${entry.name} is a new group, say so with allow_new_group: true on ${path}.`,
+    operation_ids: [deleted.id, created.id].sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)))
+  };
+}
+function describeLoss(ctx, numbers) {
+  if (numbers.length === 0) return "Deleting it cannot be undone.";
+  const released = new Set(ctx.operations.flatMap((op) => op.kind === "release_number" ? [op.number] : []));
+  const where2 = numbers.every((n) => released.has(n)) ? "be released to Dialpad, for good" : numbers.some((n) => released.has(n)) ? "leave it (to the reserved pool, some then released to Dialpad)" : "go to the reserved pool, where callers reach no one";
+  const its = numbers.length === 1 ? `its number ${numbers[0]}` : `its numbers ${numbers.join(", ")}`;
+  return `Deleting it cannot be undone, and ${its} would ${where2}.`;
+}
+
 // src/plan/rules/incomplete-live-read.ts
 var WITHHELD_WORDS = {
   users: { noun: "unmanaged user", tail: "left out of the plan rather than deleted or suspended", max: Infinity },
@@ -57009,8 +57288,26 @@ function checkRestoreWindowExpired(ctx) {
   });
 }
 
+// src/plan/rules/caps.ts
+var DEFAULT_CAPS = { count: 500, percent: 30, percentFrom: 10 };
+function countLimit(configured) {
+  return configured === void 0 ? { value: DEFAULT_CAPS.count, isDefault: true } : { value: configured, isDefault: false };
+}
+function shareLimit(configured, of) {
+  if (configured !== void 0) return { value: configured, isDefault: false };
+  return of >= DEFAULT_CAPS.percentFrom ? { value: DEFAULT_CAPS.percent, isDefault: true } : void 0;
+}
+function quoteLimit(limit, unit = "") {
+  return `${limit.value}${unit}${limit.isDefault ? ", the default" : ""}`;
+}
+function percentOf(part, of) {
+  return of === 0 ? 100 : part * 100 / of;
+}
+function countActiveUsers(ctx) {
+  return ctx.live.tenant.users.filter((u) => u.state === "active").length;
+}
+
 // src/plan/rules/too-many-deletions.ts
-var DEFAULT_DELETION_LIMITS = { maxDeletions: 500, maxDeletionPercent: 30, percentFrom: 10 };
 function countDeletions(operations, kinds = KINDS) {
   const counted = { user: [], number: [], group: [] };
   for (const op of operations) {
@@ -57021,55 +57318,90 @@ function countDeletions(operations, kinds = KINDS) {
   }
   return counted;
 }
+function listNumbersTaken(op, kinds) {
+  const deletes = kinds[op.kind]?.deletes;
+  return deletes === void 0 || deletes === false ? [] : deletes.numbers?.(op) ?? [];
+}
 function checkTooManyDeletions(ctx, kinds = KINDS) {
-  const limits = deletionLimits(ctx);
-  const maxDeletions = limits.maxDeletions.value;
+  const maxDeletions = countLimit(ctx.desired.policy.maxDeletions);
   const { user: deletes, number: releases, group: groups } = countDeletions(ctx.operations, kinds);
   const out = [];
-  const total = deletes.length + releases.length + groups.length;
+  const released = new Set(releases.flatMap((op) => listNumbersTaken(op, kinds)));
+  const pooled = [...new Set(groups.flatMap((op) => listNumbersTaken(op, kinds)))].filter((n) => !released.has(n));
+  const total = deletes.length + releases.length + groups.length + pooled.length;
   const checks = [
     ...deletes.length > 0 ? [`Check that config lists everyone it should (policy.unmanaged_users is ${ctx.desired.policy.unmanagedUsers}).`] : [],
     ...releases.length > 0 ? ["Check that reserved_numbers.keep lists every pool number to keep (released numbers are lost)."] : [],
     ...groups.length > 0 ? [`Check that config lists every department and call center to keep (policy.unmanaged_groups is delete; a deleted group cannot be restored).`] : []
   ];
-  if (total > maxDeletions) {
+  if (total > maxDeletions.value) {
     out.push({
       code: "too_many_deletions",
       severity: "error",
-      message: `The plan deletes ${countOf(deletes.length, "user")}${groups.length > 0 ? ` and ${countOf(groups.length, "group")}` : ""} and releases ${countOf(releases.length, "number")} (${total}), more than policy.max_deletions (${maxDeletions}${limits.maxDeletions.isDefault ? ", the default" : ""}). ${checks.join(" ")} If the change is intended, raise policy.max_deletions for it.`,
+      message: `The plan deletes ${countOf(deletes.length, "user")}${groups.length > 0 ? ` and ${countOf(groups.length, "group")}` : ""}${pooled.length > 0 ? `, sending ${countOf(pooled.length, "number")} to the reserved pool,` : ""} and releases ${countOf(releases.length, "number")} (${total}), more than policy.max_deletions (${quoteLimit(maxDeletions)}). ${checks.join(" ")} If the change is intended, raise policy.max_deletions for it.`,
       operation_ids: [...deletes, ...releases, ...groups].map((op) => op.id)
     });
   }
   const shares = [
-    { deleted: deletes, of: limits.active, noun: "active user", check: "Check that config lists everyone it should" },
-    { deleted: groups, of: limits.groups, noun: "live group", check: "Check that config lists every department and call center to keep" }
+    { deleted: deletes, of: countActiveUsers(ctx), noun: "active user", check: "Check that config lists everyone it should" },
+    { deleted: groups, of: (ctx.live.tenant.groups ?? []).length, noun: "live group", check: "Check that config lists every department and call center to keep" }
   ];
   for (const share of shares) {
-    const limit = percentLimit(ctx, share.of);
+    const limit = shareLimit(ctx.desired.policy.maxDeletionPercent, share.of);
     if (limit === void 0 || share.deleted.length === 0) continue;
-    const percent = share.of === 0 ? 100 : share.deleted.length * 100 / share.of;
+    const percent = percentOf(share.deleted.length, share.of);
     if (percent <= limit.value) continue;
     out.push({
       code: "too_many_deletions",
       severity: "error",
-      message: `The plan deletes ${share.deleted.length} of ${countOf(share.of, share.noun)} (${percent.toFixed(1)}%), more than policy.max_deletion_percent (${limit.value}%${limit.isDefault ? ", the default" : ""}). ${share.check}, or raise policy.max_deletion_percent for this change.`,
+      message: `The plan deletes ${share.deleted.length} of ${countOf(share.of, share.noun)} (${percent.toFixed(1)}%), more than policy.max_deletion_percent (${quoteLimit(limit, "%")}). ${share.check}, or raise policy.max_deletion_percent for this change.`,
       operation_ids: share.deleted.map((op) => op.id)
     });
   }
   return out;
 }
-function deletionLimits(ctx) {
-  const { maxDeletions } = ctx.desired.policy;
-  return {
-    maxDeletions: maxDeletions === void 0 ? { value: DEFAULT_DELETION_LIMITS.maxDeletions, isDefault: true } : { value: maxDeletions, isDefault: false },
-    active: ctx.live.tenant.users.filter((u) => u.state === "active").length,
-    groups: (ctx.live.tenant.groups ?? []).length
-  };
+
+// src/plan/rules/too-many-suspensions.ts
+function checkTooManySuspensions(ctx, kinds = KINDS) {
+  const suspended = ctx.operations.filter((op) => kinds[op.kind]?.suspends === true);
+  if (suspended.length === 0) return [];
+  const checks = describeCauses(ctx, suspended);
+  const ids2 = suspended.map((op) => op.id);
+  const out = [];
+  const count2 = countLimit(ctx.desired.policy.maxSuspensions);
+  if (suspended.length > count2.value) {
+    out.push({
+      code: "too_many_suspensions",
+      severity: "error",
+      message: `The plan suspends ${countOf(suspended.length, "user")}, more than policy.max_suspensions (${quoteLimit(count2)}); a suspended user's phone stops. ${checks} If the change is intended, raise policy.max_suspensions for it.`,
+      operation_ids: ids2
+    });
+  }
+  const active = countActiveUsers(ctx);
+  const share = shareLimit(ctx.desired.policy.maxSuspensionPercent, active);
+  const percent = percentOf(suspended.length, active);
+  if (share !== void 0 && percent > share.value) {
+    out.push({
+      code: "too_many_suspensions",
+      severity: "error",
+      message: `The plan suspends ${suspended.length} of ${countOf(active, "active user")} (${percent.toFixed(1)}%), more than policy.max_suspension_percent (${quoteLimit(share, "%")}); a suspended user's phone stops. ${checks} If the change is intended, raise policy.max_suspension_percent for it.`,
+      operation_ids: ids2
+    });
+  }
+  return out;
 }
-function percentLimit(ctx, of) {
-  const configured = ctx.desired.policy.maxDeletionPercent;
-  if (configured !== void 0) return { value: configured, isDefault: false };
-  return of >= DEFAULT_DELETION_LIMITS.percentFrom ? { value: DEFAULT_DELETION_LIMITS.maxDeletionPercent, isDefault: true } : void 0;
+function describeCauses(ctx, suspended) {
+  const entries = new Map(ctx.desired.tenant.users.map((u) => [u.email.toLowerCase(), u]));
+  const causes = /* @__PURE__ */ new Set();
+  for (const op of suspended) {
+    const entry = op.target.type === "user" ? entries.get(op.target.email.toLowerCase()) : void 0;
+    causes.add(entry === void 0 ? "unmanaged" : entry.leavesOn !== void 0 ? "leaves_on" : "state");
+  }
+  return [
+    ...causes.has("unmanaged") ? [`Check that config lists everyone it should (policy.unmanaged_users is ${ctx.desired.policy.unmanagedUsers}).`] : [],
+    ...causes.has("leaves_on") ? ["Check the leaves_on dates of the users it suspends (judged by Dialpad's clock in policy.time_zone)."] : [],
+    ...causes.has("state") ? ["Check the entries that say state: suspended."] : []
+  ].join(" ");
 }
 
 // src/plan/rules/index.ts
@@ -57080,6 +57412,7 @@ var RULES = [
   checkPriceLevelMismatch,
   checkCountryChangeRequiresAck,
   checkTooManyDeletions,
+  checkTooManySuspensions,
   checkProtectedUser,
   checkNumberConflict,
   checkLastCompanyAdmin,
@@ -57087,6 +57420,7 @@ var RULES = [
   checkPendingUserNumberLoss,
   checkRestoreWindowExpired,
   checkGroupIdNotFound,
+  checkGroupLooksRenamed,
   checkLifecycleStateIgnored
 ];
 function runRules(ctx) {
@@ -57230,15 +57564,10 @@ function buildPlan(input) {
   const { kept: changes, withheld } = withholdChanges(input.changes, live);
   const licenseChanges = changes.flatMap((c) => c.kind === "office_licenses" ? [c] : []);
   const transfers = planTransfers(licenseChanges, book);
-  const numbersNotToTake = [
-    .../* @__PURE__ */ new Set([
-      ...desired.reservedNumbers.keep,
-      ...desired.tenant.users.flatMap((u) => u.numbers ?? []),
-      ...changes.flatMap((c) => c.kind === "release_number" ? [c.number.number] : [])
-    ])
-  ].sort(compareCodeUnits);
+  const released = new Set(changes.flatMap((c) => c.kind === "release_number" ? [c.number.number] : []));
+  const numbersNotToTake = [.../* @__PURE__ */ new Set([...desired.reservedNumbers.keep, ...desired.tenant.users.flatMap((u) => u.numbers ?? []), ...released])].sort(compareCodeUnits);
   const numberCountry = indexNumberCountries(live);
-  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, groupRef: createGroupBook(desired, live, book) };
+  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, groupRef: createGroupBook(desired, live, book), released };
   const drafts = [
     ...changes.flatMap((c) => operationsFromChange(c, context)),
     ...transfers,
@@ -57545,8 +57874,9 @@ function createApplyApi(client) {
       const user = users.find((u) => u.emails?.[0]?.toLowerCase() === email.toLowerCase());
       return user?.id === void 0 ? void 0 : { id: String(user.id), state: user.state ?? "active" };
     },
-    async updateUser(id2, { firstName, lastName, emails, license, isSuperAdmin, adminOfficeIds, state }) {
+    async updateUser(id2, { firstName, lastName, emails, license, isSuperAdmin, adminOfficeIds, state, settings }) {
       const body = {
+        ...settings,
         ...firstName === void 0 ? {} : { first_name: firstName },
         ...lastName === void 0 ? {} : { last_name: lastName },
         ...emails === void 0 ? {} : { emails },
@@ -57836,7 +58166,7 @@ var LINE_FIELDS = [
   "uberconference_lines",
   "tollfree_uberconference_lines"
 ];
-var USER_EMULATOR_FIELDS = ["deleted_at", "anonymized", "analytics", "proxy"];
+var USER_EMULATOR_FIELDS = ["deleted_at", "anonymized", "anonymized_email_sha256", "analytics", "proxy", "caller_id"];
 var NUMBER_EMULATOR_FIELDS = ["last_user_email", "unassigned_at"];
 var OFFICE_EMULATOR_FIELDS = ["price_level", "licenses", "assigned_licenses"];
 var GROUP_EMULATOR_FIELDS = ["operators"];
@@ -58114,6 +58444,7 @@ var fixtureSchema = {
           group_details: false,
           deleted_at: isoTime,
           anonymized: { type: "boolean" },
+          anonymized_email_sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
           analytics: { type: "boolean" },
           proxy: { type: "boolean" }
         }
@@ -58883,6 +59214,7 @@ var skillRoutes = [
 var groupRoutes = [...makeRoutes(GROUP_KINDS.departments), ...makeRoutes(GROUP_KINDS.call_centers), ...skillRoutes];
 
 // src/emulator/store.ts
+import { createHash as createHash5 } from "node:crypto";
 var ID_BASE = 5000000000000000n;
 function formatApiTime(d) {
   return d.toISOString().slice(0, 19);
@@ -59074,6 +59406,8 @@ var Store = class {
     for (const u of this.state.users) {
       if (u.state !== "deleted" || u.anonymized) continue;
       if (this.isInRestoreWindow(u, now)) continue;
+      const former = u.emails[0];
+      if (former !== void 0) u.anonymized_email_sha256 = digestEmail(former);
       u.emails = [`deleted-user-${u.id}@anonymized.invalid`];
       u.first_name = "Deleted";
       u.last_name = "User";
@@ -59083,6 +59417,9 @@ var Store = class {
     }
   }
 };
+function digestEmail(email) {
+  return createHash5("sha256").update(email.toLowerCase()).digest("hex");
+}
 
 // src/emulator/rules.ts
 function assertPaidAccount(store, what) {
@@ -59561,10 +59898,62 @@ var userRoutes = [
   }
 ];
 
+// src/emulator/routes-caller-id.ts
+function listCallerIdChoices(store, user) {
+  const mainLine = store.findOffice(user.office_id)?.phone_numbers?.[0];
+  const groups = [...store.state.departments ?? [], ...store.state.call_centers ?? []].filter((g) => g.operators.some((o) => o.user_id === user.id)).flatMap((g) => (g.phone_numbers ?? []).slice(0, 1).map((n) => ({ caller_id: n, display_name: g.name })));
+  return { phoneNumbers: user.phone_numbers ?? [], ...mainLine === void 0 ? {} : { officeMainLine: mainLine }, groups };
+}
+function toCallerIdProto(store, user) {
+  const choices = listCallerIdChoices(store, user);
+  return compact({
+    id: user.id,
+    caller_id: user.caller_id ?? choices.phoneNumbers[0],
+    primary_phone: choices.phoneNumbers[0],
+    phone_numbers: choices.phoneNumbers,
+    office_main_line: choices.officeMainLine,
+    forwarding_numbers: user["forwarding_numbers"],
+    groups: choices.groups
+  });
+}
+function getUser2(ctx) {
+  const user = ctx.store.getUser(ctx.params["id"] ?? "");
+  assertOfficeAccess(ctx.principal, user.office_id);
+  return user;
+}
+function setCallerId(ctx) {
+  assertKnownFields(ctx.body, ["caller_id"], "SetCallerIdMessage");
+  const user = getUser2(ctx);
+  assertLiveUser(user);
+  const wanted = readString(ctx.body, "caller_id");
+  if (wanted === void 0) throw badRequest("caller_id is required");
+  if (wanted !== "blocked") {
+    const c = listCallerIdChoices(ctx.store, user);
+    const held = [...c.phoneNumbers, ...c.officeMainLine === void 0 ? [] : [c.officeMainLine], ...c.groups.map((g) => g.caller_id)];
+    if (!held.includes(wanted)) throw badRequest(`caller_id ${wanted} is not a number this user, their office or one of their groups holds`);
+  }
+  user.caller_id = wanted;
+  ctx.store.touch();
+  return user;
+}
+var callerIdRoutes = [
+  { method: "GET", template: "/api/v2/users/{id}/caller_id", handle: (ctx) => ({ body: toCallerIdProto(ctx.store, getUser2(ctx)) }) },
+  { method: "POST", template: "/api/v2/users/{id}/caller_id", handle: (ctx) => ({ body: toCallerIdProto(ctx.store, setCallerId(ctx)) }) }
+];
+
 // src/emulator/api-routes.ts
-var API_ROUTES = [...officeRoutes, ...userRoutes, ...numberRoutes, ...groupRoutes];
+var API_ROUTES = [...officeRoutes, ...userRoutes, ...callerIdRoutes, ...numberRoutes, ...groupRoutes];
 
 // src/status/history.ts
+function readJournalHistory(entries) {
+  const history = { pooled: [], deleted: [] };
+  for (const e of entries) {
+    if (e.status !== "done") continue;
+    if (e.kind === "delete_user" && typeof e.subject === "string") history.deleted.push({ email: e.subject.toLowerCase(), at: e.at });
+    for (const p of e.to_pool ?? []) history.pooled.push({ number: p.number, user: p.from, at: e.at });
+  }
+  return history;
+}
 function joinHistory(input) {
   const doneAt = /* @__PURE__ */ new Map();
   for (const e of input.entries) if (e.status === "done") doneAt.set(`${e.plan}\0${e.op}`, e.at);
@@ -59582,6 +59971,9 @@ function joinHistory(input) {
   }
   return history;
 }
+function mergeHistories(...histories) {
+  return { pooled: histories.flatMap((h) => h.pooled), deleted: histories.flatMap((h) => h.deleted) };
+}
 function latestBy(items, keyOf2) {
   const latest = /* @__PURE__ */ new Map();
   for (const item of items) {
@@ -59591,10 +59983,34 @@ function latestBy(items, keyOf2) {
   return latest;
 }
 
+// src/status/search-status.ts
+var PHONE_TEXT = /^[\d\s()+.-]+$/;
+var MIN_PHONE_DIGITS = 3;
+function compileSearch(text) {
+  const trimmed = text.trim();
+  if (trimmed === "") return () => true;
+  const digits = readPhoneSearch(trimmed);
+  if (digits !== void 0) {
+    const wanted = [digits, ...digits.startsWith("0") ? [digits.replace(/^0+/, "")] : []].filter((d) => d.length >= MIN_PHONE_DIGITS);
+    return ({ numbers }) => numbers.some((n) => wanted.some((w) => n.replace(/\D/g, "").includes(w)));
+  }
+  const words2 = trimmed.toLowerCase().split(/\s+/);
+  return ({ fields, numbers }) => {
+    const haystack = [...fields, ...numbers].map((f) => f.toLowerCase());
+    return words2.every((word) => haystack.some((f) => f.includes(word)));
+  };
+}
+function readPhoneSearch(text) {
+  const trimmed = text.trim();
+  const digits = trimmed.replace(/\D/g, "");
+  return PHONE_TEXT.test(trimmed) && digits.length >= MIN_PHONE_DIGITS ? digits : void 0;
+}
+
 // src/status/build-status.ts
-var SHOWN_STATES = /* @__PURE__ */ new Set(["active", "pending", "suspended"]);
+var SHOWN_STATES = ["active", "pending", "suspended"];
 function buildStatus(input) {
-  const { live, now } = input;
+  const { live } = input;
+  const now = dialpadClock(live) ?? input.now;
   const officeName = new Map(live.tenant.offices.map((o) => [o.key, o.name]));
   const officeOf = (key) => officeName.get(key) ?? key;
   const nameOf = (key) => key === void 0 ? null : officeOf(key);
@@ -59602,11 +60018,12 @@ function buildStatus(input) {
   const pooled = latestBy(history.pooled, (p) => p.number);
   const deleted = latestBy(history.deleted, (d) => d.email);
   const search = input.search?.trim() ?? "";
-  const users = live.tenant.users.filter((u) => SHOWN_STATES.has(u.state)).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => search === "" || matchesSearch(u, search));
+  const matches = compileSearch(search);
+  const users = live.tenant.users.filter((u) => SHOWN_STATES.includes(u.state)).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }));
   const reserved = live.tenant.numbers.filter((n) => n.status === "available" && n.targetId === void 0).map((n) => {
     const known = pooled.get(n.number);
     return { number: n.number, office: nameOf(n.office), last_for: known?.user ?? null, unassigned_at: known?.at ?? null };
-  }).sort((a, b) => compareCodeUnits(a.number, b.number));
+  }).filter((n) => matches({ fields: [n.office ?? "", n.last_for ?? ""], numbers: [n.number] })).sort((a, b) => compareCodeUnits(a.number, b.number));
   const deletedUsers = live.tenant.users.filter((u) => u.state === "deleted").map((u) => {
     const at2 = u.deletedAt ?? deleted.get(u.email.toLowerCase())?.at;
     const until = at2 === void 0 ? void 0 : restorableUntil(new Date(at2));
@@ -59618,15 +60035,39 @@ function buildStatus(input) {
       restorable_until: until?.toISOString() ?? null,
       hours_left: until === void 0 ? null : Math.max(0, Math.floor((until.getTime() - now.getTime()) / 36e5))
     };
-  });
+  }).filter((d) => matches({ fields: [d.email, d.name, d.office, "deleted"], numbers: [] }));
   return {
     read_at: now.toISOString(),
     search: search === "" ? null : search,
+    summary: summarize2(users, reserved, deletedUsers),
     users,
     reserved_numbers: reserved,
     deleted_users: deletedUsers,
     incomplete: [...live.incomplete],
     differences: input.plan === void 0 ? null : listDifferences(input.plan)
+  };
+}
+function summarize2(users, reserved, deletedUsers) {
+  const offices = /* @__PURE__ */ new Map();
+  const byState = { active: 0, pending: 0, suspended: 0 };
+  for (const u of users) {
+    const row = offices.get(u.office) ?? { office: u.office, active: 0, pending: 0, suspended: 0, total: 0 };
+    const state = u.state;
+    row[state]++;
+    row.total++;
+    byState[state]++;
+    offices.set(u.office, row);
+  }
+  const pool = /* @__PURE__ */ new Map();
+  for (const n of reserved) pool.set(n.office, (pool.get(n.office) ?? 0) + 1);
+  const first = deletedUsers.filter((d) => d.restorable_until !== null).sort((a, b) => compareCodeUnits(a.restorable_until ?? "", b.restorable_until ?? ""))[0];
+  return {
+    users: { total: users.length, ...byState, by_office: [...offices.values()].sort((a, b) => compareCodeUnits(a.office, b.office)) },
+    reserved_numbers: {
+      total: reserved.length,
+      by_office: [...pool].map(([office, count2]) => ({ office, count: count2 })).sort((a, b) => compareCodeUnits(a.office ?? "", b.office ?? ""))
+    },
+    deleted_users: { total: deletedUsers.length, closes_first: first?.restorable_until ?? null, hours_left: first?.hours_left ?? null }
   };
 }
 function listDifferences(plan) {
@@ -59643,10 +60084,6 @@ function fullName(u) {
 function toStatusUser(u, office) {
   const permissions = [...u.admin.company ? ["company admin"] : [], ...u.admin.offices.length > 0 ? ["office admin"] : []];
   return { email: u.email, name: fullName(u), office, license: u.license, state: u.state, permissions, numbers: [...u.numbers ?? []] };
-}
-function matchesSearch(u, search) {
-  const fields = [u.email, u.name, u.license, u.office, u.state, ...u.permissions].map((f) => f.toLowerCase());
-  return search.toLowerCase().split(/\s+/).every((word) => fields.some((f) => f.includes(word)));
 }
 
 // src/emulator/console-views.ts
@@ -59906,7 +60343,7 @@ function invalid2(spec, why) {
   return new UsageError(`invalid --faults "${spec}": ${why}`);
 }
 function parseFaultSpec(spec) {
-  const out = { seed: 1, rate: 0.1, kinds: ["500", "503", "429", "reset", "slow"], slowMs: 2e3, fail: [], truncate: [] };
+  const out = { seed: 1, rate: 0.1, kinds: ["500", "503", "429", "reset", "slow"], slowMs: 2e3, fail: [], truncate: [], rename: [] };
   for (const part of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
     const [key, value, ...rest] = part.split("=");
     if (value === void 0 || rest.length > 0) throw invalid2(spec, `"${part}" is not key=value`);
@@ -59929,8 +60366,10 @@ function parseFaultSpec(spec) {
       out.fail = value.split("+").map((rule) => parseFailRule(spec, rule));
     } else if (key === "truncate") {
       out.truncate = value.split("+").map((rule) => parseFailRule(spec, rule));
+    } else if (key === "rename") {
+      out.rename = value.split("+").map((pair) => parseRename(spec, pair));
     } else {
-      throw invalid2(spec, `unknown key "${key}" (keys: seed, rate, kinds, slow_ms, fail, truncate)`);
+      throw invalid2(spec, `unknown key "${key}" (keys: seed, rate, kinds, slow_ms, fail, truncate, rename)`);
     }
   }
   return out;
@@ -59941,6 +60380,27 @@ function parseFailRule(spec, rule) {
     throw invalid2(spec, `rule "${rule}" is not METHOD:PATH or METHOD:PATH:paged`);
   }
   return { method, path, paged: flag === "paged" };
+}
+function parseRename(spec, pair) {
+  const [from, to, ...rest] = pair.split(":");
+  const field = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  if (!from || !to || !field.test(from) || !field.test(to) || from === to || rest.length > 0) throw invalid2(spec, `rename "${pair}" is not FIELD:OTHER_FIELD`);
+  return { from, to };
+}
+function renameFields(body, renames) {
+  if (renames.length === 0 || typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const record = body;
+  const renamed2 = (r) => {
+    if (typeof r !== "object" || r === null || Array.isArray(r)) return r;
+    const out = { ...r };
+    for (const { from, to } of renames) {
+      if (!(from in out)) continue;
+      out[to] = out[from];
+      delete out[from];
+    }
+    return out;
+  };
+  return Array.isArray(record["items"]) ? { ...record, items: record["items"].map(renamed2) } : renamed2(record);
 }
 function createPrng(seed) {
   let a = seed >>> 0;
@@ -59958,6 +60418,10 @@ var FaultInjector = class {
   constructor(spec) {
     this.spec = spec;
     this.next = createPrng(spec.seed);
+  }
+  /** A successful answer's body as the spec's `rename=` reshapes it. */
+  reshape(body) {
+    return renameFields(body, this.spec.rename);
   }
   decide(request2) {
     const matches = (r) => r.method === request2.method && r.path === request2.path && (!r.paged || request2.paged);
@@ -60151,6 +60615,7 @@ function createEmulator(opts) {
       result2 = { status, body: toErrorBody(status, "injected fault after the change was applied") };
       headers = {};
     }
+    if (faults !== void 0 && (result2.status ?? 200) < 300) result2 = { ...result2, body: faults.reshape(result2.body) };
     log.push({ method, route: template, path: url.pathname, status: result2.status ?? 200, body });
     if (log.length > REQUEST_LOG_LIMIT) log.splice(0, log.length - REQUEST_LOG_LIMIT);
     if (latencyMs > 0) await delay(latencyMs);
@@ -60205,16 +60670,16 @@ function createEmulator(opts) {
     async listen(port = 0, host = "127.0.0.1") {
       guardEveryRoute = host.toLowerCase() === "localhost" || isLoopbackAddress(host);
       const server = createServer(handle);
-      await new Promise((resolve17, reject) => {
+      await new Promise((resolve18, reject) => {
         server.once("error", (error) => reject(describeListenError(error, host, port)));
-        server.listen(port, host, () => resolve17());
+        server.listen(port, host, () => resolve18());
       });
       const addr = server.address();
       const shownHost = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
       return {
         url: `http://${shownHost}:${addr.port}`,
-        close: () => new Promise((resolve17, reject) => {
-          server.close((err) => err ? reject(err) : resolve17());
+        close: () => new Promise((resolve18, reject) => {
+          server.close((err) => err ? reject(err) : resolve18());
           server.closeAllConnections();
         })
       };
@@ -60271,6 +60736,10 @@ function perform(store, step) {
       return `Transferred ${step.count} ${step.line} license(s) from ${from.name} to ${to.name}.`;
     }
     case "restore_user": {
+      store.sweepDeletedUsers();
+      if (wasAnonymized(store, step.email)) {
+        throw new HttpFailure(400, `the ${RESTORE_WINDOW_HOURS}-hour restore window passed: Dialpad anonymized the deleted account, so it can no longer be restored`);
+      }
       const user = findUser(store, step.email, (u) => u.state === "deleted" && u.anonymized !== true);
       restoreUser2(store, user);
       return `Restored ${step.email}.`;
@@ -60359,6 +60828,12 @@ function findOffice(store, selector) {
   const found = selector.id === void 0 ? store.state.offices.find((o) => officeNameKey(o.name) === officeNameKey(selector.name)) : store.findOffice(selector.id);
   if (found === void 0) throw new HttpFailure(404, `no office ${selector.id === void 0 ? `named "${selector.name}"` : `with id ${selector.id}`} in the emulated company`);
   return found;
+}
+function wasAnonymized(store, email) {
+  const wanted = email.toLowerCase();
+  if (store.state.users.some((u) => u.emails[0]?.toLowerCase() === wanted)) return false;
+  const digest = digestEmail(wanted);
+  return store.state.users.some((u) => u.anonymized === true && u.anonymized_email_sha256 === digest);
 }
 function findUser(store, email, eligible) {
   const wanted = email.toLowerCase();
@@ -60473,13 +60948,13 @@ async function openTarget(opts, io, desired, signal) {
 `
       );
     }
-    const client2 = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit ?? Infinity, deadlineMs, log, signal });
+    const client2 = createDialpadClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, rateLimit: opts.rateLimit ?? Infinity, deadlineMs, log, signal, onRequest: opts.observe });
     return { client: client2, label: "the embedded emulator", rehearsing: true, close: () => emulator.close() };
   }
   if (opts.emulatorReset) throw new UsageError("--emulator-reset only makes sense with --emulator");
   const connection = await resolveConnection({ apiUrl: opts.apiUrl, apiKeyFile: opts.apiKeyFile, env: io.env });
   io.hideSecret?.(connection.apiKey);
-  const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, deadlineMs, log, signal });
+  const client = createDialpadClient({ ...connection, rateLimit: opts.rateLimit, deadlineMs, log, signal, onRequest: opts.observe });
   return { client, label: connection.baseUrl, rehearsing: false, close: async () => {
   } };
 }
@@ -60527,6 +61002,9 @@ function maskPhone(phone) {
 }
 function maskName(name2) {
   return name2.split(/\s+/).filter((word) => word !== "").map((word) => `${[...word][0] ?? ""}.`).join(" ");
+}
+function redactText(text, names = []) {
+  return redactWith(text, indexNames(names));
 }
 var WORD = /[\p{L}\p{N}]+/gu;
 var WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -61314,10 +61792,10 @@ async function applyAndReport(file, opts, io, onReport) {
   try {
     const journal = openJournal(resolve8(io.cwd, opts.journal));
     await journal.prepare();
-    const reading = file ? void 0 : observed(fetchLive(target.client, readForPlan(observed(loading.then((d) => d ?? needConfig())))));
+    const reading2 = file ? void 0 : observed(fetchLive(target.client, readForPlan(observed(loading.then((d) => d ?? needConfig())))));
     const { desired, path } = await loadingConfig;
     const commit = desired && path ? await configCommit(path, desired.files) : void 0;
-    const confirmed = path ? (await readConfirmed(path)).grants : void 0;
+    const confirmed2 = path ? (await readConfirmed(path)).grants : void 0;
     const pendingRestores = await journal.pendingRestores();
     reportConfigOrder(await checkConfigOrder({ journal, commit, allowOlder: opts.allowOlderConfig }), io);
     let plan;
@@ -61325,18 +61803,18 @@ async function applyAndReport(file, opts, io, onReport) {
     let fresh;
     if (file) {
       plan = await readPlanFile(resolve8(io.cwd, file));
-      const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed, pendingRestores });
+      const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed: confirmed2, pendingRestores });
       fresh = checked.fresh;
       if (checked.freshness.status !== "fresh") await saveUnreviewed(fresh, opts, io);
       reportFreshness(checked.freshness, io);
       shown = checked.shown;
     } else {
-      if (!desired || !reading) return needConfig();
-      const read = await reading;
+      if (!desired || !reading2) return needConfig();
+      const read = await reading2;
       const now = /* @__PURE__ */ new Date();
       const skew = checkDialpadClock(desired, read, now);
       if (skew !== void 0) io.err(describeClockSkew(skew));
-      plan = planFromRead({ desired, read, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config) });
+      plan = planFromRead({ desired, read, confirmed: confirmed2, pendingRestores, now, ...rehearsalOf(target, opts.config) });
       shown = plan;
       fresh = plan;
     }
@@ -61371,7 +61849,9 @@ async function applyAndReport(file, opts, io, onReport) {
       report = await applyPlan(plan, {
         api: createApplyApi(target.client),
         journal,
-        confirmed,
+        // The journal's times are Dialpad's, as restore windows are (docs/apply.md).
+        now: () => target.client.serverTime() ?? /* @__PURE__ */ new Date(),
+        confirmed: confirmed2,
         onEvent: (event) => state.onEvent(event),
         readLive: () => fetchLive(target.client, READ_PHASE_ONE),
         signal: stop.signal,
@@ -61384,7 +61864,7 @@ async function applyAndReport(file, opts, io, onReport) {
     onReport(report);
     if (report.status !== "complete") return EXIT.incomplete;
     await noteApplied();
-    if (desired) return reportVerification(await verifyApplied({ desired, confirmed, pendingRestores, client: target.client }), io, color);
+    if (desired) return reportVerification(await verifyApplied({ desired, confirmed: confirmed2, pendingRestores, client: target.client }), io, color);
     return EXIT.ok;
   } finally {
     await target.close();
@@ -61538,8 +62018,8 @@ function reportVerification(verification, io, color) {
 }
 
 // src/plan/confirm-steps.ts
-function listPendingConfirmations(desired, confirmed) {
-  return groupBySteps(planPermissionChanges(desired, { confirmed }));
+function listPendingConfirmations(desired, confirmed2) {
+  return groupBySteps(planPermissionChanges(desired, { confirmed: confirmed2 }));
 }
 function groupBySteps(ops) {
   const steps = /* @__PURE__ */ new Map();
@@ -61599,6 +62079,557 @@ async function runConfirm(steps, opts, io) {
 `
   );
   return EXIT.ok;
+}
+
+// src/doctor/render-doctor.ts
+function redactReport(report) {
+  const names = [report.company?.name, ...report.offices.map((o) => o.name)].filter((n) => n !== void 0 && n !== "");
+  return mapStrings(report, (text) => redactText(text.replace(/(the string )"[^"]*"/g, '$1"\u2022\u2022\u2022"'), names));
+}
+function renderDoctorJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+var STATUS_LABEL = { confirmed: "confirmed", contradicted: "CONTRADICTED", not_shown: "not shown" };
+function renderDoctorText(report) {
+  const lines = [`dialform doctor: ${report.target} (read only: ${report.requests} GET requests)`, ""];
+  const row = (label, text) => lines.push(`${label.padEnd(11)}${text}`);
+  row("Key", !report.key.works ? "refused" : report.key.company_admin === true ? "works; company admin" : report.key.company_admin === false ? "works; NOT a company-admin key" : "works");
+  if (report.company !== void 0) row("Company", `${report.company.name ?? "(no name)"}; plan tier ${report.company.plan_tier}`);
+  if (report.offices.length > 0) {
+    row("Offices", String(report.offices.length));
+    for (const o of report.offices) lines.push(`  ${o.id} ${o.name} (${o.country}): ${describeStates(o.users)}`);
+    row("Users", `${report.users.total}: ${describeStates(report.users.by_state)}`);
+  }
+  if (report.plan_read !== void 0) {
+    const p = report.plan_read;
+    row("Plan read", `at most ${p.requests} requests: ${p.seconds} s at ${p.rate_per_second} requests/s (the users are ${p.user_pages} page(s), read one after another)`);
+  }
+  if (report.clock !== void 0) row("Clock", `Dialpad ${report.clock.dialpad}, here ${report.clock.local}: ${report.clock.skew_seconds} s apart`);
+  const headers = Object.entries(report.rate_limit_headers);
+  row("Rate limit", headers.length === 0 ? "no rate-limit headers sent (dialform paces itself at 20 requests/s, the documented limit)" : headers.map(([n, v]) => `${n}: ${v}`).join("; "));
+  if (report.shapes.length > 0) {
+    lines.push("", "Responses against Dialpad's OpenAPI description:");
+    for (const s of report.shapes) {
+      const notes = [];
+      const unknown = Object.entries(s.unknown_fields);
+      if (unknown.length > 0) notes.push(`not described: ${unknown.map(([f, n]) => `${f} (${n})`).join(", ")}`);
+      const missing = Object.entries(s.missing_fields);
+      if (missing.length > 0) notes.push(`lacking what dialform reads: ${missing.map(([f, n]) => `${f} (${n})`).join(", ")}`);
+      if (s.invalid.length > 0) notes.push(`invalid: ${s.invalid.join("; ")}`);
+      lines.push(`  ${s.schema.replace(/^schemas\./, "")}: ${s.records} record(s)${notes.length === 0 ? ", as described" : `; ${notes.join("; ")}`}`);
+    }
+  }
+  if (report.assumptions.length > 0) {
+    lines.push("", "Assumptions this read bears on (docs/fidelity.md):");
+    for (const a of report.assumptions) lines.push(`  ${STATUS_LABEL[a.status].padEnd(13)}${a.id}: ${a.detail}`);
+  }
+  lines.push("");
+  if (report.findings.length === 0) lines.push("Nothing to act on.");
+  for (const f of report.findings) lines.push(`${f.severity} ${f.code}: ${f.message}`, `  \u2192 ${f.advice}`);
+  const blocking = report.findings.filter((f) => f.severity === "error").length;
+  if (report.findings.length > 0) lines.push("", blocking === 0 ? "Nothing blocks a first plan." : `${blocking} problem(s) block a first plan.`);
+  return `${lines.join("\n")}
+`;
+}
+function describeStates(states) {
+  const entries = Object.entries(states).sort(([a], [b]) => a.localeCompare(b));
+  return entries.length === 0 ? "no users" : entries.map(([state, n]) => `${n} ${state}`).join(", ");
+}
+
+// src/dialpad/read-budget.ts
+var PAGE_SIZE = 100;
+var DIALPAD_RATE_PER_SECOND = 20;
+function countPages(n, pageSize = PAGE_SIZE) {
+  return Math.floor(n / pageSize) + 1;
+}
+function estimatePlanRead(size, rate = DIALPAD_RATE_PER_SECOND) {
+  const userPages = countPages(size.users);
+  const requests = 1 + countPages(size.offices) + userPages + countPages(size.pool) + countPages(size.departments) + countPages(size.callCenters) + 2 * size.offices;
+  return { requests, seconds: Math.ceil(requests / rate * 10) / 10, userPages };
+}
+
+// src/dialpad/read-raw.ts
+async function readRaw(client, opts) {
+  const incomplete = [];
+  const attempt = async (what, read, partial) => {
+    try {
+      return await read();
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.kind === "unauthorized" || err.kind === "forbidden") throw err;
+      incomplete.push(`${what}: ${err.message}`);
+      return partial(err);
+    }
+  };
+  const list = (what, read) => attempt(what, read, (err) => err.itemsRead ?? []);
+  const officeReads = list("offices", () => client.listOffices()).then(async (offices) => {
+    const ids2 = offices.flatMap((o) => officeIdOf(o) ?? []);
+    const counts = (what, read) => Promise.all(ids2.map(async (id2) => [id2, await attempt(`office ${id2} ${what}`, () => read(id2), () => void 0)]));
+    const [plans, available] = await Promise.all([counts("plan", (id2) => client.getOfficePlan(id2)), counts("available licenses", (id2) => client.getAvailableLicenses(id2))]);
+    return { offices, plans: definedEntries(plans), available: definedEntries(available) };
+  });
+  const [company, office, users, numbers, departments, callCenters] = await Promise.all([
+    opts.company ?? client.getCompany(),
+    officeReads,
+    list("users", () => client.listUsers({ state: "all" })),
+    list(opts.numbers === "pool" ? "reserved numbers" : "numbers", () => client.listNumbers(opts.numbers === "pool" ? { status: "available" } : {})),
+    list("departments", () => client.listGroups("departments")),
+    list("call centers", () => client.listGroups("callcenters"))
+  ]);
+  const skills = opts.skills ? await readSkills(client, callCenters, users, attempt) : [];
+  return { company, ...office, users, numbers, departments, callCenters, skills, incomplete: incomplete.sort() };
+}
+async function readSkills(client, callCenters, users, attempt) {
+  const known = new Set(callCenters.map((c) => String(c.id)));
+  const members = users.flatMap(
+    (u) => u.state === "deleted" ? [] : (u.group_details ?? []).filter((g) => g.group_type === "callcenter" && known.has(String(g.group_id))).map((g) => ({ callCenterId: String(g.group_id), userId: String(u.id) }))
+  );
+  const levels = await Promise.all(
+    members.map(
+      (m) => attempt(`skill level of user ${m.userId} in call center ${m.callCenterId}`, async () => ({ ...m, level: Number((await client.getOperatorSkill(m.callCenterId, m.userId)).skill_level) }), () => void 0)
+    )
+  );
+  return levels.filter((l) => l !== void 0);
+}
+function definedEntries(entries) {
+  return new Map(entries.filter((e) => e[1] !== void 0));
+}
+
+// src/doctor/check-assumptions.ts
+var confirmed = (detail) => ({ status: "confirmed", detail });
+var contradicted = (detail) => ({ status: "contradicted", detail });
+var notShown = (detail) => ({ status: "not_shown", detail });
+function countUserLines(users) {
+  const byOffice = /* @__PURE__ */ new Map();
+  for (const u of users) {
+    const line = lineOfLicense(u.license ?? "talk");
+    if (line === void 0 || u.office_id === void 0) continue;
+    const field = LINE_FIELD[line];
+    const entry = byOffice.get(String(u.office_id)) ?? { holding: {}, suspended: {} };
+    byOffice.set(String(u.office_id), entry);
+    if (u.state === "active" || u.state === "pending") entry.holding[field] = (entry.holding[field] ?? 0) + 1;
+    if (u.state === "suspended") entry.suspended[field] = (entry.suspended[field] ?? 0) + 1;
+  }
+  return byOffice;
+}
+function heldLines(plan, available) {
+  const held = {};
+  for (const [field, value] of Object.entries(plan)) {
+    const free = available[field];
+    if (free !== void 0 && free !== null) held[field] = Number(value) - Number(free);
+  }
+  return held;
+}
+var CHECKS = {
+  ids_as_strings: {
+    assumption: "int64 ids arrive as JSON strings (dialpad-api.md \xA71.6); a safe JSON integer is read too",
+    check: ({ read }) => {
+      const ids2 = [...read.offices.map((o) => o.id ?? o.office_id), ...read.users.map((u) => u.id)].filter((id2) => id2 !== void 0);
+      if (ids2.length === 0) return notShown("no office or user id was read");
+      const numbers = ids2.filter((id2) => typeof id2 === "number").length;
+      return numbers === 0 ? confirmed(`${ids2.length} ids, all strings`) : contradicted(`${numbers} of ${ids2.length} ids are JSON numbers (read while below 2^53)`);
+    }
+  },
+  office_country_lowercase: {
+    assumption: "offices name their country in lower case, ISO 3166 alpha-2 (dialpad-api.md \xA71.6)",
+    check: ({ read }) => {
+      const countries = read.offices.map((o) => o.country).filter((c) => typeof c === "string");
+      if (countries.length === 0) return notShown("no office country was read");
+      const odd = countries.filter((c) => !/^[a-z]{2}$/.test(c));
+      return odd.length === 0 ? confirmed(`${countries.length} offices`) : contradicted(`${odd.length} of ${countries.length} offices name it otherwise (${[...new Set(odd)].slice(0, 3).join(", ")})`);
+    }
+  },
+  account_type_known: {
+    assumption: `account_type is one of ${ACCOUNT_TYPES.join(", ")} (CompanyProto)`,
+    check: ({ read }) => {
+      const t = read.company.account_type;
+      if (t === void 0) return notShown("the company read has no account_type");
+      return ACCOUNT_TYPES.includes(t) ? confirmed(`"${t}"`) : contradicted(`"${t}" is not a tier dialform knows`);
+    }
+  },
+  user_license_known: {
+    assumption: `each user's license is one of the documented values (${USER_LICENSES.join(", ")})`,
+    check: ({ read }) => {
+      const licenses = read.users.map((u) => u.license).filter((l) => l !== void 0);
+      if (licenses.length === 0) return notShown("no user license was read");
+      const odd = [...new Set(licenses.filter((l) => !USER_LICENSES.includes(l)))];
+      return odd.length === 0 ? confirmed(`${licenses.length} users`) : contradicted(`unknown license values: ${odd.join(", ")}`);
+    }
+  },
+  pool_numbers_have_no_target: {
+    assumption: 'the reserved pool is the numbers with status "available" and no target (dialpad-api.md \xA74.4, inferred)',
+    check: ({ read }) => {
+      const pool = read.numbers.filter((n) => n.status === "available");
+      if (pool.length === 0) return notShown("the reserved pool is empty");
+      const targeted = pool.filter((n) => n.target_id !== void 0).length;
+      return targeted === 0 ? confirmed(`${pool.length} pool numbers, none with a target`) : contradicted(`${targeted} of ${pool.length} "available" numbers name a target`);
+    }
+  },
+  available_within_purchased: {
+    assumption: "an office never has more unassigned licenses of a kind than it bought (plan vs available_licenses)",
+    check: ({ read }) => {
+      const over = [];
+      for (const [id2, plan] of read.plans) {
+        const free = read.available.get(id2);
+        if (free === void 0) continue;
+        for (const [field, held] of Object.entries(heldLines(plan, free))) if (held < 0) over.push(`office ${id2} ${field}`);
+      }
+      if (read.available.size === 0) return notShown("no office licenses were read");
+      return over.length === 0 ? confirmed(`${read.available.size} offices`) : contradicted(`more available than purchased: ${over.slice(0, 3).join(", ")}`);
+    }
+  },
+  user_license_lines: {
+    assumption: "active and pending users hold one line each of the kind their license maps to (talk\u2192talk_lines, agents\u2192sell_lines, lite_support_agents\u2192contact_center_lines; not documented)",
+    check: ({ read }) => {
+      const lines = countUserLines(read.users);
+      const short = [];
+      let compared = 0;
+      for (const [id2, plan] of read.plans) {
+        const free = read.available.get(id2);
+        if (free === void 0) continue;
+        const held = heldLines(plan, free);
+        for (const [field, users] of Object.entries(lines.get(id2)?.holding ?? {})) {
+          compared++;
+          if ((held[field] ?? 0) < users) short.push(`office ${id2}: ${users} users on ${field}, ${held[field] ?? 0} held`);
+        }
+      }
+      if (compared === 0) return notShown("no office with users holding a line had its licenses read");
+      return short.length === 0 ? confirmed(`${compared} office lines hold at least their users`) : contradicted(short.slice(0, 3).join("; "));
+    }
+  },
+  suspended_users_free_lines: {
+    assumption: "a suspended user holds no line (Dialpad says so for SCIM only; for the API it is unknown, and the planner counts them as holding one)",
+    check: ({ read }) => {
+      const lines = countUserLines(read.users);
+      let suspended = 0;
+      for (const [id2, plan] of read.plans) {
+        const free = read.available.get(id2);
+        const users = lines.get(id2);
+        if (free === void 0 || users === void 0) continue;
+        const held = heldLines(plan, free);
+        for (const [field, count2] of Object.entries(users.suspended)) {
+          suspended += count2;
+          if ((held[field] ?? 0) < (users.holding[field] ?? 0) + count2) return confirmed(`office ${id2}: fewer ${field} held than active, pending and suspended users`);
+        }
+      }
+      return notShown(suspended === 0 ? "no suspended user with a line in an office whose licenses were read" : "every office holds enough lines for its suspended users too (rooms, fax or extra numbers may hold them)");
+    }
+  },
+  deleted_users_listed: {
+    assumption: "a deleted user is listed under state=all with their email while they can be restored (recently_deleted_user)",
+    check: ({ read }) => {
+      const deleted = read.users.filter((u) => u.state === "deleted");
+      if (deleted.length === 0) return notShown("no deleted user was listed");
+      const withEmail = deleted.filter((u) => (u.emails ?? []).length > 0).length;
+      return withEmail > 0 ? confirmed(`${withEmail} of ${deleted.length} deleted users still carry an email`) : notShown(`${deleted.length} deleted users, none with an email (anonymized)`);
+    }
+  },
+  user_numbers_in_office_country: {
+    assumption: "a user's numbers are of their office's country (number_conflict; country by libphonenumber)",
+    check: ({ read }) => {
+      const country = new Map(read.offices.map((o) => [officeIdOf(o) ?? "", String(o.country ?? "").toUpperCase()]));
+      let numbers = 0;
+      const foreign = [];
+      for (const u of read.users) {
+        if (u.state === "deleted") continue;
+        for (const n of u.phone_numbers ?? []) {
+          numbers++;
+          const c = countryOfNumber(n);
+          if (c !== void 0 && c !== country.get(String(u.office_id))) foreign.push(`${n} (${c}) in a ${country.get(String(u.office_id)) ?? "?"} office`);
+        }
+      }
+      if (numbers === 0) return notShown("no user holds a number");
+      return foreign.length === 0 ? confirmed(`${numbers} numbers`) : contradicted(`${foreign.length} of ${numbers}: ${foreign.slice(0, 3).join(", ")}`);
+    }
+  },
+  page_size_100: {
+    assumption: "list pages hold up to 100 records (the default page size is undocumented; the read budget assumes 100)",
+    check: ({ pages }) => {
+      if (!pages.paged) return notShown(`no list needed a second page (largest page: ${pages.largest})`);
+      return pages.largest === 100 ? confirmed("full pages hold 100") : contradicted(`full pages hold ${pages.largest}`);
+    }
+  }
+};
+function checkAssumptions(input) {
+  return Object.entries(CHECKS).map(([id2, { assumption, check }]) => ({ id: id2, assumption, ...check(input) }));
+}
+var ASSUMPTION_CHECK_IDS = Object.keys(CHECKS);
+
+// src/doctor/documented-fields.ts
+var DOCUMENTED_FIELDS = {
+  "schemas.company.CompanyProto": ["account_type", "admin_email", "country", "domain", "id", "name", "office_count", "state"],
+  "schemas.office.OfficeProto": ["availability_status", "country", "e911_address", "first_action", "friday_hours", "id", "is_primary_office", "monday_hours", "name", "no_operators_action", "office_id", "office_settings", "phone_numbers", "ring_seconds", "routing_options", "saturday_hours", "state", "sunday_hours", "thursday_hours", "timezone", "tuesday_hours", "wednesday_hours"],
+  "schemas.user.UserProto": ["admin_office_ids", "company_id", "country", "date_active", "date_added", "date_first_login", "display_name", "do_not_disturb", "duty_status_reason", "duty_status_started", "emails", "extension", "first_name", "forwarding_numbers", "group_details", "id", "image_url", "international_dialing_enabled", "is_admin", "is_available", "is_on_duty", "is_online", "is_super_admin", "job_title", "language", "last_name", "license", "location", "muted", "office_id", "on_duty_started", "on_duty_status", "phone_numbers", "state", "status_message", "timezone"],
+  "schemas.user.GroupDetailsProto": ["do_not_disturb", "group_id", "group_type", "role"],
+  "schemas.number.NumberProto": ["area_code", "company_id", "deleted", "number", "office_id", "status", "target_id", "target_type", "type"],
+  "schemas.plan.PlanProto": ["additional_number_lines", "balance", "contact_center_lines", "fax_lines", "next_billing_date", "ppu_address", "room_lines", "sell_lines", "talk_lines", "tollfree_additional_number_lines", "tollfree_room_lines", "tollfree_uberconference_lines", "uberconference_lines"],
+  "schemas.plan.AvailableLicensesProto": ["additional_number_lines", "contact_center_lines", "fax_lines", "room_lines", "sell_lines", "talk_lines", "tollfree_additional_number_lines", "tollfree_room_lines", "tollfree_uberconference_lines", "uberconference_lines"],
+  "schemas.group.DepartmentProto": ["auto_call_recording", "availability_status", "country", "first_action", "friday_hours", "group_description", "hold_queue", "hours_on", "id", "monday_hours", "name", "no_operators_action", "office_id", "phone_numbers", "ring_seconds", "routing_options", "saturday_hours", "state", "sunday_hours", "thursday_hours", "timezone", "tuesday_hours", "voice_intelligence", "wednesday_hours"],
+  "schemas.group.CallCenterProto": ["advanced_settings", "alerts", "availability_status", "country", "first_action", "friday_hours", "group_description", "hold_queue", "hours_on", "id", "monday_hours", "name", "no_operators_action", "office_id", "phone_numbers", "ring_seconds", "routing_options", "saturday_hours", "state", "sunday_hours", "thursday_hours", "timezone", "tuesday_hours", "voice_intelligence", "wednesday_hours"],
+  "schemas.group.OperatorSkillLevelProto": ["call_center_id", "skill_level", "user_id"]
+};
+
+// src/doctor/check-shapes.ts
+var reading = (schema2, shape, page) => ({ schema: schema2, shape, page });
+var READINGS = {
+  "company.get": reading("schemas.company.CompanyProto", COMPANY_SHAPE, false),
+  "offices.list": reading("schemas.office.OfficeProto", OFFICE_SHAPE, true),
+  "plan.get": reading("schemas.plan.PlanProto", LINE_COUNTS_SHAPE, false),
+  "plan.available_licenses.get": reading("schemas.plan.AvailableLicensesProto", LINE_COUNTS_SHAPE, false),
+  "users.list": reading("schemas.user.UserProto", USER_SHAPE, true),
+  "numbers.list": reading("schemas.number.NumberProto", NUMBER_SHAPE, true),
+  "departments.listall": reading("schemas.group.DepartmentProto", DEPARTMENT_SHAPE, true),
+  "callcenters.listall": reading("schemas.group.CallCenterProto", CALL_CENTER_SHAPE, true),
+  "callcenters.operators.get.skilllevel": reading("schemas.group.OperatorSkillLevelProto", SKILL_LEVEL_SHAPE, false)
+};
+var NESTED = {
+  "schemas.user.UserProto": { field: "group_details", reading: reading("schemas.user.GroupDetailsProto", GROUP_DETAILS_SHAPE, false) }
+};
+var ALWAYS_SENT = {
+  "schemas.company.CompanyProto": ["id", "account_type"],
+  "schemas.office.OfficeProto": ["id", "name", "country"],
+  "schemas.user.UserProto": ["id", "office_id", "state", "license"],
+  "schemas.number.NumberProto": ["number", "status"],
+  "schemas.group.DepartmentProto": ["id", "name", "office_id"],
+  "schemas.group.CallCenterProto": ["id", "name", "office_id"],
+  "schemas.user.GroupDetailsProto": ["group_id", "group_type"]
+};
+var MAX_INVALID = 3;
+function checkShapes(answers) {
+  const bySchema = /* @__PURE__ */ new Map();
+  const add = (r, records) => {
+    const entry = bySchema.get(r.schema) ?? { reading: r, records: [] };
+    bySchema.set(r.schema, entry);
+    for (const record of records) {
+      if (!isObject3(record)) continue;
+      entry.records.push(record);
+      const nested = NESTED[r.schema];
+      const inner = nested === void 0 ? void 0 : record[nested.field];
+      if (nested !== void 0 && Array.isArray(inner)) add(nested.reading, inner);
+    }
+  };
+  for (const answer of answers) {
+    const r = READINGS[answer.operation];
+    if (r === void 0 || !isObject3(answer.body)) continue;
+    const items = answer.body["items"];
+    add(r, r.page ? Array.isArray(items) ? items : [] : [answer.body]);
+  }
+  return [...bySchema.values()].filter((e) => e.records.length > 0).map(({ reading: r, records }) => reportSchema(r, records)).sort((a, b) => a.schema.localeCompare(b.schema));
+}
+function reportSchema(r, records) {
+  const documented = new Set(DOCUMENTED_FIELDS[r.schema]);
+  const unknown = {};
+  const missing = {};
+  const invalid4 = [];
+  for (const record of records) {
+    for (const field of Object.keys(record)) if (!documented.has(field)) unknown[field] = (unknown[field] ?? 0) + 1;
+    for (const field of ALWAYS_SENT[r.schema] ?? []) if (record[field] === void 0 || record[field] === null) missing[field] = (missing[field] ?? 0) + 1;
+    const checked = checkRecord(r.shape, record);
+    if (!checked.ok && invalid4.length < MAX_INVALID) invalid4.push(checked.problem);
+  }
+  return { schema: r.schema, records: records.length, unknown_fields: sortKeys(unknown), missing_fields: sortKeys(missing), invalid: invalid4 };
+}
+function sortKeys(counts) {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+function isObject3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/doctor/run-doctor.ts
+var CLOCK_WARN_SECONDS = 30;
+var CLOCK_BLOCK_SECONDS = 300;
+var RATE_LIMIT_HEADER = /rate-?limit|retry-after/i;
+async function runDoctor(opts) {
+  const rate = opts.rate ?? DIALPAD_RATE_PER_SECOND;
+  const findings = [];
+  let key = { works: false, company_admin: "unknown" };
+  let company;
+  let read;
+  try {
+    company = await opts.client.getCompany();
+    key = { works: true, company_admin: true };
+    read = await readRaw(opts.client, { numbers: "pool", skills: false, company });
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    findings.push(findingOfFailure(err));
+    if (err.kind === "forbidden") key = { works: true, company_admin: false };
+  }
+  const answers = opts.events.flatMap(
+    ({ event }) => event.status !== void 0 && event.status < 300 && event.response !== void 0 ? [{ operation: event.operation, body: event.response }] : []
+  );
+  const shapes = checkShapes(answers);
+  findings.push(...findingsOfShapes(shapes));
+  const clock = measureClock(opts.events);
+  if (clock !== void 0) findings.push(...findingsOfClock(clock.skew_seconds, opts.emulated === true));
+  const incomplete = read?.incomplete ?? [];
+  if (incomplete.length > 0) {
+    findings.push({
+      severity: "error",
+      code: "read_incomplete",
+      message: `Dialpad could not be read completely: ${incomplete.join("; ")}`,
+      advice: "A plan made now would withhold deletions (incomplete_live_read). Run doctor again; if it persists, report the reads named."
+    });
+  }
+  const assumptions = read === void 0 ? [] : checkAssumptions({ read, pages: largestPage(answers) });
+  for (const a of assumptions.filter((x) => x.status === "contradicted")) {
+    findings.push({
+      severity: "warning",
+      code: "assumption_contradicted",
+      message: `${a.id}: ${a.assumption}; this company shows otherwise: ${a.detail}`,
+      advice: "dialform may misjudge what Dialpad will do here: read docs/fidelity.md for its reading, and report this output (it is safe to paste)."
+    });
+  }
+  if (company !== void 0) findings.push(...findingsOfTier(company.account_type));
+  return {
+    format_version: 1,
+    target: opts.target,
+    key,
+    ...company === void 0 ? {} : { company: { ...company.name === void 0 ? {} : { name: company.name }, ...company.account_type === void 0 ? {} : { account_type: company.account_type }, plan_tier: describeTier(company.account_type) } },
+    ...summarizeCompany(read),
+    ...read === void 0 ? {} : { plan_read: planRead(read, rate) },
+    ...clock === void 0 ? {} : { clock },
+    rate_limit_headers: collectRateLimitHeaders(opts.events),
+    shapes,
+    assumptions,
+    incomplete,
+    findings,
+    requests: opts.events.length
+  };
+}
+function findingOfFailure(err) {
+  switch (err.kind) {
+    case "unauthorized":
+      return { severity: "error", code: "key_rejected", message: `Dialpad refused the API key (401): ${err.message}`, advice: "Check DIALPAD_API_KEY (or --api-key-file) and that the key has not expired (Admin Settings \u203A My Company \u203A Authentication \u203A API Keys)." };
+    case "forbidden":
+      return {
+        severity: "error",
+        code: "key_not_company_admin",
+        message: `the API key works but is not a company-admin key: ${err.message}`,
+        advice: 'GET /api/v2/company "requires a company admin API key" (Dialpad API reference); dialform reads the whole company. Have a company admin create the key.'
+      };
+    default:
+      return { severity: "error", code: "read_failed", message: `Dialpad could not be read: ${err.message}`, advice: "Check --api-url, the network and Dialpad's status, then run doctor again." };
+  }
+}
+function findingsOfShapes(shapes) {
+  const out = [];
+  for (const s of shapes) {
+    const name2 = s.schema.replace(/^schemas\./, "");
+    const missing = Object.entries(s.missing_fields);
+    if (s.invalid.length > 0 || missing.length > 0) {
+      const what = [...s.invalid, ...missing.map(([f, n]) => `${n} of ${s.records} record(s) lack ${f}, which dialform reads`)];
+      out.push({ severity: "error", code: "response_shape", message: `${name2}: ${what.join("; ")}`, advice: "Dialpad answered in a shape dialform does not read correctly: do not plan; report this output." });
+    }
+    const unknown = Object.keys(s.unknown_fields);
+    if (unknown.length > 0) {
+      out.push({ severity: "warning", code: "unknown_fields", message: `${name2}: fields not in Dialpad's OpenAPI description: ${unknown.join(", ")}`, advice: "dialform ignores them; a renamed field shows here beside a missing one." });
+    }
+  }
+  return out;
+}
+function findingsOfClock(skew, emulated) {
+  const abs = Math.abs(skew);
+  if (abs <= CLOCK_WARN_SECONDS) return [];
+  const message = `Dialpad's clock is ${formatDuration(abs)} ${skew > 0 ? "ahead of" : "behind"} this machine's`;
+  if (emulated) return [{ severity: "warning", code: "clock_skew", message, advice: "The embedded emulator keeps its fixture's clock (`clock:`); against Dialpad this would block." }];
+  const advice = "Plans date starts_on, leaves_on and delete_after_days by this machine's clock and restore windows by Dialpad's: synchronise this machine's clock (NTP).";
+  return [{ severity: abs > CLOCK_BLOCK_SECONDS ? "error" : "warning", code: "clock_skew", message, advice }];
+}
+function findingsOfTier(accountType) {
+  if (accountType === "pro" || accountType === "enterprise") return [];
+  return [
+    {
+      severity: "warning",
+      code: "plan_tier",
+      message: accountType === void 0 ? "the company read shows no plan tier (account_type)" : `the company's plan tier is "${accountType}"`,
+      advice: "License and user transfers between offices need an Advanced or Premium plan (account_type pro or enterprise): plans that move users or licenses are blocked (plan_tier_required)."
+    }
+  ];
+}
+function describeTier(accountType) {
+  switch (accountType) {
+    case "pro":
+    case "enterprise":
+      return `${accountType}: Advanced or Premium, license and user transfers allowed`;
+    case "free":
+    case "standard":
+      return `${accountType}: no license or user transfers between offices`;
+    case void 0:
+      return "unknown: the API did not show it";
+    default:
+      return `${accountType}: a tier dialform does not know`;
+  }
+}
+function summarizeCompany(read) {
+  if (read === void 0) return { offices: [], users: { total: 0, by_state: {} } };
+  const count2 = (into, state) => into[state] = (into[state] ?? 0) + 1;
+  const byState = {};
+  const perOffice = /* @__PURE__ */ new Map();
+  for (const u of read.users) {
+    const state = u.state ?? "unknown";
+    count2(byState, state);
+    const office = String(u.office_id);
+    count2(perOffice.get(office) ?? perOffice.set(office, {}).get(office), state);
+  }
+  const offices = read.offices.map((o) => {
+    const id2 = officeIdOf(o) ?? "";
+    return { id: id2, name: o.name ?? "", country: String(o.country ?? "").toUpperCase(), users: perOffice.get(id2) ?? {} };
+  });
+  return { offices, users: { total: read.users.length, by_state: byState } };
+}
+function planRead(read, rate) {
+  const size = { offices: read.offices.length, users: read.users.length, pool: read.numbers.length, departments: read.departments.length, callCenters: read.callCenters.length };
+  const estimate = estimatePlanRead(size, rate);
+  return { requests: estimate.requests, seconds: estimate.seconds, rate_per_second: rate, user_pages: estimate.userPages };
+}
+function measureClock(events) {
+  const skews = [];
+  for (const { event, localTime } of events) {
+    const date = Date.parse(event.responseHeaders?.["date"] ?? "");
+    if (Number.isFinite(date)) skews.push({ skew: (date - localTime) / 1e3, dialpad: date, local: localTime });
+  }
+  if (skews.length === 0) return void 0;
+  skews.sort((a, b) => a.skew - b.skew);
+  const median = skews[Math.floor(skews.length / 2)];
+  return { dialpad: new Date(median.dialpad).toISOString(), local: new Date(median.local).toISOString(), skew_seconds: Math.round(median.skew) };
+}
+function collectRateLimitHeaders(events) {
+  const found = {};
+  for (const { event } of events) for (const [name2, value] of Object.entries(event.responseHeaders ?? {})) if (RATE_LIMIT_HEADER.test(name2)) found[name2] = value;
+  return Object.fromEntries(Object.entries(found).sort(([a], [b]) => a.localeCompare(b)));
+}
+function largestPage(answers) {
+  let largest = 0;
+  let paged = false;
+  for (const { body } of answers) {
+    if (typeof body !== "object" || body === null || !("items" in body)) continue;
+    const page = body;
+    if (Array.isArray(page.items)) largest = Math.max(largest, page.items.length);
+    if (typeof page.cursor === "string" && page.cursor !== "" && Array.isArray(page.items) && page.items.length > 0) paged = true;
+  }
+  return { largest, paged };
+}
+function formatDuration(seconds) {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
+}
+
+// cmd/commands/doctor.ts
+async function runDoctorCommand(opts, io) {
+  const found = await loadOptionalConfig(io.cwd, opts.config);
+  const events = [];
+  const observe = (event) => void events.push({ event, localTime: Date.now() });
+  const target = await openTarget({ ...opts, observe }, io, found?.desired);
+  try {
+    const report = await runDoctor({ client: target.client, events, target: target.label, emulated: target.rehearsing, ...opts.rateLimit === void 0 ? {} : { rate: opts.rateLimit } });
+    const shown = opts.redact ? redactReport(report) : report;
+    io.out(opts.format === "json" ? renderDoctorJson(shown) : renderDoctorText(shown));
+    return report.findings.some((f) => f.severity === "error") ? EXIT.error : EXIT.ok;
+  } finally {
+    await target.close();
+  }
 }
 
 // cmd/commands/emulator.ts
@@ -61746,11 +62777,265 @@ async function readOfficeSelectors(opts, io) {
   };
 }
 
+// cmd/commands/emulator-snapshot.ts
+var import_yaml4 = __toESM(require_dist2(), 1);
+import { constants as constants2 } from "node:fs";
+import { open as open3 } from "node:fs/promises";
+import { basename as basename3, relative as relative4, resolve as resolve12 } from "node:path";
+
+// src/snapshot/build-fixture.ts
+var GROUP_SECTIONS = { department: "departments", callcenter: "call_centers" };
+function buildSnapshotFixture(read, opts) {
+  const unknown = [];
+  const configOffices = opts.desired?.tenant.offices ?? [];
+  const configUsers = new Map((opts.desired?.tenant.users ?? []).map((u) => [u.email, u]));
+  const users = read.users.map((u) => toFixtureUser(u, opts.readAt, configUsers));
+  const deleted = read.users.filter((u) => u.state === "deleted" && u.deleted_at === void 0).length;
+  if (deleted > 0) unknown.push(`deletion times of ${deleted} deleted user(s): the API shows none, so their restore window starts at the snapshot (${opts.readAt}); Dialpad's may end sooner`);
+  const offices = read.offices.map((o) => {
+    const id2 = officeIdOf(o) ?? "";
+    const config = configOffices.find((c) => c.id !== void 0 ? c.id === id2 : isSameOfficeName(c.name, o.name ?? ""));
+    const { office_id: _officeId, ...rest } = o;
+    const plan = read.plans.get(id2);
+    const licenses = plan === void 0 ? {} : toCounts(plan);
+    const office = { ...rest, id: id2, name: o.name ?? "", country: String(o.country ?? "").toLowerCase(), licenses };
+    if (config?.priceLevel !== void 0) office.price_level = config.priceLevel;
+    const assigned = assignedLines(licenses, read.available.get(id2), users.filter((u) => u.office_id === id2));
+    if (Object.keys(assigned).length > 0) office.assigned_licenses = assigned;
+    return office;
+  });
+  const noPrice = offices.filter((o) => o.price_level === void 0).map((o) => o.name);
+  if (noPrice.length > 0) unknown.push(`price level of ${noPrice.length} office(s) (${noPrice.join(", ")}): not in the API; give -c with offices.*.price_level, or add price_level to the file`);
+  if (opts.desired === void 0) unknown.push("analytics and proxy access: not in the API; without -c every user has neither");
+  const accountType = read.company.account_type ?? opts.desired?.tenant.company?.accountType;
+  if (accountType === void 0 || !ACCOUNT_TYPES.includes(accountType)) {
+    unknown.push(`the plan tier (account_type ${accountType ?? "absent"}): the twin is "standard"; set company.account_type in the file`);
+  }
+  const company = {
+    ...read.company,
+    id: String(read.company.id ?? ""),
+    name: read.company.name ?? "",
+    account_type: accountType !== void 0 && ACCOUNT_TYPES.includes(accountType) ? accountType : "standard"
+  };
+  unknown.push("where a number Dialpad chooses comes from (number_assignment): the twin takes pool numbers first, as the API reference says");
+  const skills = new Map(read.skills.map((s) => [`${s.callCenterId}/${s.userId}`, s.level]));
+  const groups = (section, list) => list.map((g) => {
+    const id2 = String(g.id);
+    const operators = read.users.flatMap(
+      (u) => u.state === "deleted" ? [] : (u.group_details ?? []).filter((d) => GROUP_SECTIONS[d.group_type] === section && String(d.group_id) === id2).map((d) => {
+        const skill = skills.get(`${id2}/${String(u.id)}`);
+        return { user_id: String(u.id), role: d.role ?? "operator", ...skill === void 0 ? {} : { skill_level: skill } };
+      })
+    );
+    return { ...g, id: id2, name: g.name ?? "", office_id: String(g.office_id ?? ""), operators };
+  });
+  const numbers = read.numbers.map(({ office_id: officeId, target_id: targetId, company_id: companyId, ...n }) => ({
+    ...n,
+    number: n.number ?? "",
+    status: n.status ?? "available",
+    ...officeId === void 0 ? {} : { office_id: String(officeId) },
+    ...targetId === void 0 ? {} : { target_id: String(targetId) },
+    ...companyId === void 0 ? {} : { company_id: String(companyId) }
+  }));
+  const fixture = {
+    company,
+    offices,
+    users,
+    numbers,
+    departments: groups("departments", read.departments),
+    call_centers: groups("call_centers", read.callCenters)
+  };
+  return { fixture, unknown };
+}
+function toFixtureUser(u, readAt, config) {
+  const { group_details: _groups, deleted_at: deletedAt, admin_office_ids: adminOffices, company_id: companyId, ...rest } = u;
+  const email = (u.emails?.[0] ?? "").toLowerCase();
+  const wanted = config.get(email);
+  const user = {
+    ...rest,
+    id: String(u.id),
+    emails: u.emails ?? [],
+    office_id: String(u.office_id),
+    state: u.state ?? "active",
+    license: u.license ?? "talk",
+    ...companyId === void 0 ? {} : { company_id: String(companyId) },
+    ...adminOffices === void 0 ? {} : { admin_office_ids: adminOffices.map(String) }
+  };
+  if (user.state === "deleted") user.deleted_at = deletedAt ?? readAt;
+  if (wanted?.analytics === true) user.analytics = true;
+  if (wanted?.proxy === true) user.proxy = true;
+  return user;
+}
+function toCounts(counts) {
+  const out = {};
+  for (const f of LINE_FIELDS) {
+    const v = counts[f];
+    if (v !== void 0 && v !== null && Number(v) !== 0) out[f] = Number(v);
+  }
+  return out;
+}
+function assignedLines(purchased, available, users) {
+  if (available === void 0) return {};
+  const out = {};
+  for (const f of LINE_FIELDS) {
+    const holders = users.filter((u) => isHoldingLine(u) && getLineField(u.license) === f).length;
+    const held = (purchased[f] ?? 0) - Number(available[f] ?? 0) - holders;
+    if (held > 0) out[f] = held;
+  }
+  return out;
+}
+
+// src/snapshot/pseudonymize.ts
+var COMPANY_FIELDS = ["id", "account_type", "country", "state", "office_count"];
+var OFFICE_FIELDS2 = ["id", "country", "state", "is_primary_office", "price_level", "licenses", "assigned_licenses"];
+var USER_FIELDS2 = ["id", "office_id", "state", "license", "is_super_admin", "admin_office_ids", "deleted_at", "anonymized", "analytics", "proxy", "company_id", "country"];
+var NUMBER_FIELDS2 = ["status", "office_id", "target_id", "target_type", "area_code", "type", "unassigned_at", "company_id"];
+var GROUP_FIELDS2 = ["id", "office_id", "state"];
+var TRIES = 200;
+function pseudonymizeFixture(fixture, seed = 1) {
+  const random = createPrng(seed);
+  const originals = new Set(collectNumbers(fixture));
+  const numbers = /* @__PURE__ */ new Map();
+  const number = (n) => {
+    let p = numbers.get(n);
+    if (p === void 0) {
+      p = pseudonymNumber(n, random, (c) => originals.has(c) || usedNumbers.has(c));
+      numbers.set(n, p);
+      usedNumbers.add(p);
+    }
+    return p;
+  };
+  const usedNumbers = /* @__PURE__ */ new Set();
+  const domains = /* @__PURE__ */ new Map();
+  const emails = /* @__PURE__ */ new Map();
+  const email = (e) => {
+    const key = e.toLowerCase();
+    let p = emails.get(key);
+    if (p === void 0) {
+      const domain = key.split("@")[1] ?? "";
+      const d = domains.get(domain) ?? `company${domains.size + 1}.example`;
+      domains.set(domain, d);
+      p = `user${emails.size + 1}@${d}`;
+      emails.set(key, p);
+    }
+    return p;
+  };
+  const numbered = (list) => list === void 0 ? {} : { phone_numbers: list.map(number) };
+  const users = fixture.users.map((u, i2) => ({
+    ...pick(u, USER_FIELDS2),
+    emails: u.emails.map(email),
+    state: u.state,
+    license: u.license,
+    office_id: u.office_id,
+    id: u.id,
+    first_name: "User",
+    last_name: String(i2 + 1),
+    ...numbered(u.phone_numbers)
+  }));
+  const offices = fixture.offices.map((o, i2) => ({ ...pick(o, OFFICE_FIELDS2), id: o.id, country: o.country, name: `Office ${i2 + 1}`, ...numbered(o.phone_numbers) }));
+  const groups = (list, noun) => list?.map((g, i2) => ({ ...pick(g, GROUP_FIELDS2), id: g.id, office_id: g.office_id, operators: g.operators, name: `${noun} ${i2 + 1}`, ...numbered(g.phone_numbers) }));
+  const out = {
+    company: { ...pick(fixture.company, COMPANY_FIELDS), id: fixture.company.id, account_type: fixture.company.account_type, name: "Company" },
+    offices,
+    users,
+    numbers: (fixture.numbers ?? []).map((n) => ({
+      ...pick(n, NUMBER_FIELDS2),
+      status: n.status,
+      number: number(n.number),
+      ...typeof n["last_user_email"] === "string" ? { last_user_email: email(n["last_user_email"]) } : {}
+    }))
+  };
+  const departments = groups(fixture.departments, "Department");
+  const callCenters = groups(fixture.call_centers, "Call center");
+  if (departments !== void 0) out.departments = departments;
+  if (callCenters !== void 0) out.call_centers = callCenters;
+  for (const key of ["clock", "number_assignment", "api_keys"]) if (fixture[key] !== void 0) Object.assign(out, { [key]: fixture[key] });
+  return out;
+}
+function pseudonymNumber(original, random, taken) {
+  const digits = original.slice(1);
+  const country = countryOfNumber(original);
+  for (let keep = Math.ceil(digits.length / 2); keep >= 1; keep--) {
+    for (let i2 = 0; i2 < TRIES; i2++) {
+      let candidate = `+${digits.slice(0, keep)}`;
+      while (candidate.length < original.length) candidate += String(Math.floor(random() * 10));
+      if (taken(candidate)) continue;
+      if (country === void 0 || countryOfNumber(candidate) === country) return candidate;
+    }
+  }
+  throw new BugError(`no pseudonym found for a number of ${country ?? "unknown country"}`);
+}
+function collectNumbers(f) {
+  return [
+    ...(f.numbers ?? []).map((n) => n.number),
+    ...f.users.flatMap((u) => u.phone_numbers ?? []),
+    ...f.offices.flatMap((o) => o.phone_numbers ?? []),
+    ...[...f.departments ?? [], ...f.call_centers ?? []].flatMap((g) => g.phone_numbers ?? [])
+  ];
+}
+function pick(record, keys) {
+  const out = {};
+  for (const k of keys) if (record[k] !== void 0) out[k] = record[k];
+  return out;
+}
+
+// cmd/commands/emulator-snapshot.ts
+async function runEmulatorSnapshot(opts, io) {
+  const found = await loadOptionalConfig(io.cwd, opts.config);
+  const target = await openTarget(opts, io, found?.desired);
+  let built;
+  try {
+    const read = await readRaw(target.client, { numbers: "all", skills: true });
+    if (read.incomplete.length > 0) {
+      throw new DialformError("live_read_incomplete", `Dialpad could not be read completely (${read.incomplete.join("; ")}); nothing was written. Try again.`);
+    }
+    const readAt = (target.client.serverTime() ?? /* @__PURE__ */ new Date()).toISOString();
+    built = buildSnapshotFixture(read, { ...found?.desired === void 0 ? {} : { desired: found.desired }, readAt });
+  } finally {
+    await target.close();
+  }
+  const fixture = opts.pseudonymize ? pseudonymizeFixture(built.fixture) : built.fixture;
+  const yaml = opts.out !== void 0 && /\.ya?ml$/i.test(opts.out);
+  const text = yaml ? (0, import_yaml4.stringify)(fixture, { lineWidth: 0 }) : `${JSON.stringify(fixture, null, 2)}
+`;
+  parseFixture(text, opts.out === void 0 ? "snapshot.json" : basename3(opts.out));
+  if (opts.out === void 0) io.out(text);
+  else await writeOnce(resolve12(io.cwd, opts.out), text, opts.force === true, relative4(io.cwd, resolve12(io.cwd, opts.out)));
+  const users = fixture.users.length;
+  const pool = (fixture.numbers ?? []).filter((n) => n.status === "available").length;
+  io.err(
+    `Snapshot of ${target.label}${opts.pseudonymize ? " (pseudonymized)" : ""}: ${fixture.offices.length} office(s), ${users} user(s), ${(fixture.numbers ?? []).length} number(s) (${pool} in the reserved pool), ${(fixture.departments ?? []).length} department(s), ${(fixture.call_centers ?? []).length} call center(s)${opts.out === void 0 ? "" : ` in ${opts.out}`}.
+`
+  );
+  for (const note of built.unknown) io.err(`  unknown: ${note}
+`);
+  if (opts.out !== void 0) io.err(`Rehearse on it with: dialform plan --emulator ${opts.out} --emulator-reset
+`);
+  return EXIT.ok;
+}
+async function writeOnce(path, text, force, shown) {
+  const flags = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_NOFOLLOW | (force ? constants2.O_TRUNC : constants2.O_EXCL);
+  let handle;
+  try {
+    handle = await open3(path, flags, 384);
+  } catch (err) {
+    const code2 = err.code;
+    if (code2 === "EEXIST") throw new UsageError(`${shown} exists; nothing was written. Pass --force to overwrite.`);
+    if (code2 === "ELOOP") throw new UsageError(`${shown} is a symbolic link; nothing was written.`);
+    throw new DialformError("file_unusable", `cannot write ${shown}: ${err.message}`);
+  }
+  try {
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
+  }
+}
+
 // cmd/commands/import.ts
-import { dirname as dirname9, join as join8, relative as relative5, resolve as resolve12 } from "node:path";
+import { dirname as dirname9, join as join8, relative as relative6, resolve as resolve13 } from "node:path";
 
 // src/import/render-import.ts
-var import_yaml4 = __toESM(require_dist2(), 1);
+var import_yaml5 = __toESM(require_dist2(), 1);
 var MAIN_FILE = "dialform.yaml";
 var PRICE_LEVEL_NOTE = " price_level: FILL ME IN \u2014 not visible through the API (Company Settings \u203A Billing shows it).\n Licenses transfer, and users move abroad, only between offices of the same price level.";
 var USERS_NOTE = " Analytics (Charting Data) and proxy access are not visible through the API either:\n add `analytics: true` / `proxy: true` to the users who have them.";
@@ -61769,12 +63054,12 @@ function renderImport(live, opts) {
     reserved_numbers: { keep: pool, release_unlisted: false },
     ...rawGroups(tenant.groups ?? [], keys, groupKeys)
   };
-  const mainDoc = new import_yaml4.Document(main);
+  const mainDoc = new import_yaml5.Document(main);
   mainDoc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(MAIN_FILE)}
  Written by \`dialform import\`. Users are in users/*.yaml, one file per office.`;
   for (const office of tenant.offices) {
     const pair = officeNode(mainDoc, keys.get(office.key));
-    if (pair && (0, import_yaml4.isScalar)(pair.key) && office.priceLevel === void 0) pair.key.commentBefore = PRICE_LEVEL_NOTE;
+    if (pair && (0, import_yaml5.isScalar)(pair.key) && office.priceLevel === void 0) pair.key.commentBefore = PRICE_LEVEL_NOTE;
   }
   const files = [{ path: MAIN_FILE, text: toText(mainDoc) }];
   for (const office of tenant.offices) {
@@ -61782,10 +63067,10 @@ function renderImport(live, opts) {
     const users = managed.filter((u) => u.office === office.key);
     if (users.length === 0) continue;
     const path = `users/${key}.yaml`;
-    const doc = new import_yaml4.Document({ users: users.map((u) => rawUser(u, keys, groupKeys)) });
+    const doc = new import_yaml5.Document({ users: users.map((u) => rawUser(u, keys, groupKeys)) });
     const list = doc.get("users", true);
-    if ((0, import_yaml4.isSeq)(list)) {
-      for (const item of list.items) if ((0, import_yaml4.isMap)(item)) item.flow = true;
+    if ((0, import_yaml5.isSeq)(list)) {
+      for (const item of list.items) if ((0, import_yaml5.isMap)(item)) item.flow = true;
     }
     doc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(path)}
  Users of ${office.name}.
@@ -61866,11 +63151,11 @@ function rawUser(user, keys, groupKeys) {
 }
 function officeNode(doc, key) {
   const offices = doc.get("offices", true);
-  if (!(0, import_yaml4.isMap)(offices)) return void 0;
-  return offices.items.find((p) => (0, import_yaml4.isPair)(p) && (0, import_yaml4.isScalar)(p.key) && p.key.value === key);
+  if (!(0, import_yaml5.isMap)(offices)) return void 0;
+  return offices.items.find((p) => (0, import_yaml5.isPair)(p) && (0, import_yaml5.isScalar)(p.key) && p.key.value === key);
 }
 function toText(doc) {
-  (0, import_yaml4.visit)(doc, {
+  (0, import_yaml5.visit)(doc, {
     Scalar(_, node) {
       if (typeof node.value === "string" && needsDocumentEscape(node.value)) node.type = "QUOTE_DOUBLE";
     }
@@ -61879,11 +63164,11 @@ function toText(doc) {
 }
 
 // src/import/write-import.ts
-import { constants as constants2, lstatSync } from "node:fs";
-import { mkdir as mkdir3, open as open3 } from "node:fs/promises";
-import { dirname as dirname8, join as join7, relative as relative4, sep } from "node:path";
+import { constants as constants3, lstatSync } from "node:fs";
+import { mkdir as mkdir3, open as open4 } from "node:fs/promises";
+import { dirname as dirname8, join as join7, relative as relative5, sep } from "node:path";
 async function writeImportFiles(outDir, files, options) {
-  const shown = (path) => relative4(options.cwd, path).split(sep).join("/") || ".";
+  const shown = (path) => relative5(options.cwd, path).split(sep).join("/") || ".";
   const problems = [];
   const existing = [];
   const checkedDirs = /* @__PURE__ */ new Set();
@@ -61910,8 +63195,8 @@ Nothing was written.`);
     const path = join7(outDir, file.path);
     try {
       await mkdir3(dirname8(path), { recursive: true });
-      const flags = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_NOFOLLOW | (options.force ? constants2.O_TRUNC : constants2.O_EXCL);
-      const handle = await open3(path, flags, 438);
+      const flags = constants3.O_WRONLY | constants3.O_CREAT | constants3.O_NOFOLLOW | (options.force ? constants3.O_TRUNC : constants3.O_EXCL);
+      const handle = await open4(path, flags, 438);
       try {
         await handle.writeFile(file.text);
       } finally {
@@ -61925,7 +63210,7 @@ Nothing was written.`);
   }
 }
 function directoriesBetween(outDir, dir) {
-  const rel = relative4(outDir, dir);
+  const rel = relative5(outDir, dir);
   const dirs = [outDir];
   let at2 = outDir;
   for (const segment of rel === "" ? [] : rel.split(sep)) {
@@ -61952,7 +63237,7 @@ function lstatOrUndefined(path, shown) {
 
 // cmd/commands/import.ts
 async function runImport(opts, io) {
-  const outDir = resolve12(io.cwd, opts.outDir);
+  const outDir = resolve13(io.cwd, opts.outDir);
   const target = await openTarget(opts, io);
   let result2;
   try {
@@ -61962,14 +63247,14 @@ async function runImport(opts, io) {
     }
     const schema2 = findConfigSchemaPath();
     result2 = renderImport(live, {
-      schemaPath: (file) => relative5(dirname9(join8(outDir, file)), schema2),
+      schemaPath: (file) => relative6(dirname9(join8(outDir, file)), schema2),
       ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle }
     });
   } finally {
     await target.close();
   }
   await writeImportFiles(outDir, result2.files, { cwd: io.cwd, force: opts.force });
-  const shown = relative5(io.cwd, outDir) || ".";
+  const shown = relative6(io.cwd, outDir) || ".";
   io.out(`Imported ${result2.offices} office(s) and ${result2.users} user(s) into ${shown}/:
 `);
   for (const file of result2.files) io.out(`  ${join8(shown, file.path)}
@@ -61986,24 +63271,24 @@ async function runImport(opts, io) {
 }
 
 // cmd/commands/plan.ts
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 async function runPlan(opts, io) {
   const configPath = resolveConfigPath(io.cwd, opts.config);
   const loading = observed(loadConfig(configPath));
   const target = await openTargetBeside(opts, io, loading);
   try {
-    const reading = observed(fetchLive(target.client, readForPlan(loading)));
+    const reading2 = observed(fetchLive(target.client, readForPlan(loading)));
     const desired = await loading;
     const base2 = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : void 0;
-    const { grants: confirmed } = await readConfirmed(configPath);
-    const pendingRestores = await openJournal(resolve13(io.cwd, opts.journal)).pendingRestores();
-    const read = await reading;
+    const { grants: confirmed2 } = await readConfirmed(configPath);
+    const pendingRestores = await openJournal(resolve14(io.cwd, opts.journal)).pendingRestores();
+    const read = await reading2;
     const now = /* @__PURE__ */ new Date();
     const skew = checkDialpadClock(desired, read, now);
     if (skew !== void 0) io.err(describeClockSkew(skew));
-    const plan = planFromRead({ desired, read, base: base2, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config) });
+    const plan = planFromRead({ desired, read, base: base2, confirmed: confirmed2, pendingRestores, now, ...rehearsalOf(target, opts.config) });
     if (opts.out) {
-      await writePlanFile(resolve13(io.cwd, opts.out), plan);
+      await writePlanFile(resolve14(io.cwd, opts.out), plan);
       io.err(
         plan.summary.blocked ? `Plan written to ${opts.out}; it is blocked by the errors below, so apply will refuse it: fix them and plan again.
 ` : `Plan written to ${opts.out}; apply it with: dialform apply ${opts.out}
@@ -62018,34 +63303,61 @@ async function runPlan(opts, io) {
 }
 
 // cmd/commands/show.ts
-import { resolve as resolve14 } from "node:path";
+import { resolve as resolve15 } from "node:path";
 async function runShow(file, opts, io) {
-  const plan = await readPlanFile(resolve14(io.cwd, file));
+  const plan = await readPlanFile(resolve15(io.cwd, file));
   io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
   return plan.summary.blocked ? EXIT.blocked : EXIT.ok;
 }
 
 // cmd/commands/status.ts
-import { resolve as resolve15 } from "node:path";
+import { resolve as resolve16 } from "node:path";
 
 // src/status/render-status.ts
+var LISTED_VIEWS = ["users", "numbers", "deleted"];
+var STATUS_VIEWS = ["summary", ...LISTED_VIEWS, "all"];
 function renderStatusJson(status) {
   return `${escapeInDocument(JSON.stringify(status, null, 2))}
 `;
 }
-function renderStatusText(status) {
+function renderStatusText(status, options) {
   const sections = [];
   if (status.incomplete.length > 0) {
     sections.push([`Warning: Dialpad could not be read completely (${status.incomplete.map(sanitizeForTerminal).join("; ")}); the views below may miss some entries.`]);
   }
   const searched = status.search === null ? "" : `, matching "${sanitizeForTerminal(status.search)}"`;
-  sections.push(view(`Active or Pending Users (${status.users.length}${searched})`, status.users.map(userRow), "no users"));
-  sections.push(view(`Reserved Numbers (${status.reserved_numbers.length})`, status.reserved_numbers.map(numberRow), "the reserved pool is empty"));
-  sections.push(view(`Deleted Users (${status.deleted_users.length})`, status.deleted_users.map(deletedRow), "no users deleted in the last 72 h"));
+  sections.push(summaryLines(status.summary, searched));
+  const lists = new Set(options.lists);
+  if (lists.has("users")) sections.push(view(`Active or Pending Users (${status.users.length}${searched})`, status.users.map(userRow), none("no users", status)));
+  if (lists.has("numbers")) {
+    sections.push(view(`Reserved Numbers (${status.reserved_numbers.length}${searched})`, status.reserved_numbers.map(numberRow), none("the reserved pool is empty", status)));
+  }
+  if (lists.has("deleted")) {
+    sections.push(view(`Deleted Users (${status.deleted_users.length}${searched})`, status.deleted_users.map(deletedRow), none("no users deleted in the last 72 h", status)));
+  }
   if (status.differences !== null) sections.push(differencesLines(status.differences));
-  sections.push([`Read from Dialpad at ${status.read_at}.`]);
+  const read = [`Read from Dialpad at ${status.read_at}.`];
+  if (lists.size < LISTED_VIEWS.length) read.push("List rows with --view users|numbers|deleted|all; find a user, number or deleted user with --search TEXT.");
+  sections.push(read);
   return `${sections.map((s) => s.join("\n")).join("\n\n")}
 `;
+}
+function none(empty, status) {
+  return status.search === null ? empty : "nothing matches";
+}
+function summaryLines(s, searched) {
+  const u = s.users;
+  const lines = [`Summary${searched}:`, `  Users: ${u.total} (${u.active} active, ${u.pending} pending, ${u.suspended} suspended)`];
+  if (u.by_office.length > 0) {
+    const rows = [["office", "active", "pending", "suspended", "total"], ...u.by_office.map((o) => [o.office, ...[o.active, o.pending, o.suspended, o.total].map(String)])];
+    lines.push(...alignRows(rows, { right: true }).map((r) => `    ${r}`));
+  }
+  const pool = s.reserved_numbers.by_office.map((o) => `${o.office ?? "no office"} ${o.count}`).join(", ");
+  lines.push(`  Reserved numbers: ${s.reserved_numbers.total}${pool === "" ? "" : ` (${sanitizeForTerminal(pool)})`}`);
+  const d = s.deleted_users;
+  const first = d.closes_first === null ? "" : `; the first restore window closes at ${d.closes_first} (${d.hours_left ?? 0} h left)`;
+  lines.push(`  Deleted users (restorable for ${RESTORE_WINDOW_HOURS} h): ${d.total}${first}`);
+  return lines;
 }
 function differencesLines(d) {
   if (d.operations === 0 && !d.blocked) return ["Configuration: Dialpad matches it."];
@@ -62068,15 +63380,74 @@ function deletedRow(d) {
   const left = d.restorable_until === null ? `deleted at an unknown time: restorable for at most ${RESTORE_WINDOW_HOURS} h from the deletion` : `restorable until ${d.restorable_until} (${d.hours_left ?? 0} h left)`;
   return [d.email, d.name, d.office, left];
 }
-function view(title, rows, none) {
-  if (rows.length === 0) return [`${title}:`, `  (${none})`];
+function view(title, rows, empty) {
+  if (rows.length === 0) return [`${title}:`, `  (${empty})`];
+  return [`${title}:`, ...alignRows(rows, { right: false }).map((r) => `  ${r}`)];
+}
+function alignRows(rows, options) {
   const cells = rows.map((r) => r.map(sanitizeForTerminal));
   const widths = cells[0].map((_, i2) => Math.max(...cells.map((r) => r[i2].length)));
-  return [`${title}:`, ...cells.map((r) => `  ${r.map((c, i2) => i2 === r.length - 1 ? c : c.padEnd(widths[i2])).join("  ")}`)];
+  return cells.map(
+    (r) => r.map((c, i2) => {
+      if (options.right && i2 > 0) return c.padStart(widths[i2]);
+      return i2 === r.length - 1 ? c : c.padEnd(widths[i2]);
+    }).join("  ")
+  );
+}
+
+// src/status/render-status-csv.ts
+function renderStatusCsv(status, view2) {
+  return `${rowsOf(status, view2).map((row) => row.map(toCell).join(",")).join("\r\n")}\r
+`;
+}
+function rowsOf(status, view2) {
+  switch (view2) {
+    case "summary":
+      return [["office", "active", "pending", "suspended", "total"], ...status.summary.users.by_office.map((o) => [o.office, o.active, o.pending, o.suspended, o.total])];
+    case "users":
+      return [
+        ["email", "name", "office", "license", "state", "permissions", "numbers"],
+        ...status.users.map((u) => [u.email, u.name, u.office, u.license, u.state, u.permissions.join("; "), u.numbers.join("; ")])
+      ];
+    case "numbers":
+      return [["number", "office", "last_for", "unassigned_at"], ...status.reserved_numbers.map((n) => [n.number, n.office, n.last_for, n.unassigned_at])];
+    case "deleted":
+      return [
+        ["email", "name", "office", "deleted_at", "restorable_until", "hours_left"],
+        ...status.deleted_users.map((d) => [d.email, d.name, d.office, d.deleted_at, d.restorable_until, d.hours_left])
+      ];
+    default: {
+      const _never = view2;
+      return _never;
+    }
+  }
+}
+var FORMULA_START = /^[=@+\-\t\r]/;
+var PHONE2 = /^\+\d+$/;
+function toCell(value) {
+  if (value === null) return "";
+  if (typeof value === "number") return String(value);
+  const safe = FORMULA_START.test(value) && !PHONE2.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+// src/status/redact-status.ts
+function redactStatus(status) {
+  const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name)];
+  const redacted = mapStrings(status, (text) => redactText(text, names));
+  const phone = status.search === null ? void 0 : readPhoneSearch(status.search);
+  const search = phone === void 0 || status.search === null ? redacted.search : maskDigits(status.search);
+  const differences = status.differences === null || redacted.differences === null ? redacted.differences : { ...redacted.differences, fingerprint: status.differences.fingerprint };
+  return { ...redacted, search, differences };
+}
+function maskDigits(text) {
+  let left = text.replace(/\D/g, "").length - 2;
+  return text.replace(/\d/g, (d) => left-- > 0 ? "\u2022" : d);
 }
 
 // cmd/commands/status.ts
 async function runStatus(opts, io) {
+  const csvView = opts.format === "csv" ? chooseCsvView(opts.view) : void 0;
   const found = await loadOptionalConfig(io.cwd, opts.config);
   const desired = found?.desired;
   const history = await readHistory(opts, io);
@@ -62084,23 +63455,36 @@ async function runStatus(opts, io) {
   try {
     const live = await fetchLive(target.client, desired === void 0 ? READ_PHASE_ONE : readForPlan(desired));
     const now = /* @__PURE__ */ new Date();
-    const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve15(io.cwd, opts.journal)).pendingRestores() });
+    const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve16(io.cwd, opts.journal)).pendingRestores() });
     const status = buildStatus({ live, now, ...opts.search === void 0 ? {} : { search: opts.search }, history, ...plan === void 0 ? {} : { plan } });
-    io.out(opts.format === "json" ? renderStatusJson(status) : renderStatusText(status));
+    const shown = opts.redact === true ? redactStatus(status) : status;
+    io.out(csvView !== void 0 ? renderStatusCsv(shown, csvView) : opts.format === "json" ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
     return EXIT.ok;
   } finally {
     await target.close();
   }
 }
 async function readHistory(opts, io) {
-  if (opts.plan.length === 0) return { pooled: [], deleted: [] };
-  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve15(io.cwd, file))));
-  const entries = (await readEntries(resolve15(io.cwd, opts.journal))).filter((e) => e.status === "done");
-  return joinHistory({ plans, entries, identify: identifyPlan });
+  const entries = (await readEntries(resolve16(io.cwd, opts.journal))).filter((e) => e.status === "done");
+  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve16(io.cwd, file))));
+  return mergeHistories(readJournalHistory(entries), joinHistory({ plans, entries, identify: identifyPlan }));
+}
+function chooseLists(opts) {
+  const views = opts.view ?? [];
+  if (views.includes("all") || views.length === 0 && opts.search !== void 0 && opts.search.trim() !== "") return [...LISTED_VIEWS];
+  return LISTED_VIEWS.filter((v) => views.includes(v));
+}
+function chooseCsvView(views) {
+  const chosen = [...new Set(views ?? [])];
+  const only = chosen[0];
+  if (chosen.length !== 1 || only === void 0 || only === "all") {
+    throw new UsageError("--format csv writes one view: add exactly one --view summary|users|numbers|deleted");
+  }
+  return only;
 }
 
 // cmd/commands/validate.ts
-import { relative as relative6, resolve as resolve16 } from "node:path";
+import { relative as relative7, resolve as resolve17 } from "node:path";
 
 // src/config/advise.ts
 function adviseConfig(desired) {
@@ -62126,9 +63510,9 @@ async function runValidate(opts, io) {
   const files = desired.files.length;
   let fixture;
   if (opts.emulator !== void 0 && opts.emulator !== false) {
-    const path = typeof opts.emulator === "string" ? resolve16(io.cwd, opts.emulator) : desired.emulatorFixture;
+    const path = typeof opts.emulator === "string" ? resolve17(io.cwd, opts.emulator) : desired.emulatorFixture;
     if (!path) throw new UsageError("--emulator without a FIXTURE needs `emulator: { fixture: \u2026 }` in the config");
-    fixture = { file: relative6(io.cwd, path), users: (await loadFixture(path)).users.length };
+    fixture = { file: relative7(io.cwd, path), users: (await loadFixture(path)).users.length };
   }
   if (opts.format === "json") {
     const result2 = { valid: true, files, offices: offices.length, users: users.length, groups: groups.length, ...fixture ? { emulator_fixture: fixture } : {} };
@@ -62325,11 +63709,17 @@ function buildProgram(io, setCode) {
     )
   ).action(async (opts) => setCode(await runImport(opts, io)));
   addConnectionOptions(
-    program2.command("status").description("show the company as Admin Settings \u203A Users does: active or pending users, reserved numbers, deleted users (read-only)").option("--search <text>", 'only users whose name, email, license, office, state or permission (e.g. "admin") matches').addOption(new Option("--format <format>", "output format").choices(RESULT_FORMATS).default("text")).option("--journal <file>", "the apply journal, for who reserved numbers were last for", ".dialform/journal.jsonl").option("--plan <file>", "a plan applied with that journal (repeatable): says which numbers and users its operations touched", collect, [])
+    program2.command("status").description("show the company as Admin Settings \u203A Users does: active or pending users, reserved numbers, deleted users (read-only)").option("--search <text>", 'only rows whose name, email, license, office, state, permission (e.g. "admin") or phone number (any format) matches; lists every view').addOption(new Option("--view <view...>", "list these views row by row after the summary (repeatable); csv: exactly one").choices(STATUS_VIEWS)).addOption(new Option("--format <format>", "output format (csv: one --view)").choices([...RESULT_FORMATS, "csv"]).default("text")).option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--journal <file>", "the apply journal, for who reserved numbers were last for and when users were deleted", ".dialform/journal.jsonl").option("--plan <file>", "a plan applied with a journal older than its subjects (repeatable): says which numbers and users its operations touched", collect, [])
   ).action(async (opts) => setCode(await runStatus(opts, io)));
+  addConnectionOptions(
+    program2.command("doctor").description("read-only preflight for a key and a company: admin key, plan tier, size, plan time, clock, rate-limit headers, response shapes, assumptions").addOption(new Option("--format <format>", "output format").choices(RESULT_FORMATS).default("text")).option("--no-redact", "show names, emails and numbers (masked by default, so the output is safe to paste)")
+  ).action(async (opts) => setCode(await runDoctorCommand(opts, io)));
   const emulator = program2.command("emulator").description("the Dialpad API emulator");
   emulator.command("serve").description("serve the emulator over HTTP until interrupted").requiredOption("--fixture <file>", "fixture (JSON or YAML) to start from").option("--port <n>", "port", parseNonNegative, 8787).option("--host <host>", "address to listen on", "127.0.0.1").option("--latency <ms>", "delay added to every response", parseNonNegative).addOption(new Option("--rate-limit <rps>", "requests per second before 429; 0 disables the limit").argParser(parseRate)).option("--faults <spec>", "inject faults, e.g. seed=42,rate=0.1,kinds=500+503+429+reset+slow").action(async (opts) => setCode(await runEmulatorServe(opts, io)));
   emulator.command("console").description("serve Admin Settings as a web page for the embedded emulator (the state --emulator uses) until interrupted").option("-c, --config <path>", "config whose emulator.fixture seeds the state when there is none yet").option("--fixture <file>", "fixture that seeds the state when there is none yet").option("--port <n>", "port (0 picks a free one)", parseNonNegative, 8787).option("--host <host>", "address to listen on", "127.0.0.1").action(async (opts) => setCode(await runEmulatorConsole(opts, io)));
+  addConnectionOptions(
+    emulator.command("snapshot").description("read the live company (read-only) into an emulator fixture: a twin to rehearse changes on").option("-o, --out <file>", "write the fixture here (YAML for .yaml/.yml, else JSON); default: stdout").option("--force", "overwrite an existing file").option("--pseudonymize", "replace names, emails and numbers consistently (numbers stay valid for their country)")
+  ).action(async (opts) => setCode(await runEmulatorSnapshot(opts, io)));
   addEmulatorSteps(emulator, io, setCode);
   program2.command("completion").description('print a shell completion script (bash: eval "$(dialform completion bash)")').addArgument(new Argument("<shell>", "bash, zsh or fish").choices(SHELLS)).action((shell) => {
     io.out(renderCompletion(readCommandTree(program2), shell));
