@@ -1,4 +1,5 @@
 import { Document, isMap, isPair, isScalar, isSeq, visit, type Pair, type YAMLMap } from 'yaml';
+import { pickImportableSettings } from '../model/phone-settings.js';
 import { escapeInDocument, needsDocumentEscape } from '../render/terminal-safe.js';
 import type { RawConfig, RawGroup, RawOffice, RawUser } from '../config/raw-types.js';
 import { LINE_KINDS } from '../model/license-lines.js';
@@ -174,6 +175,7 @@ function rawUser(user: User, keys: Map<string, string>, groupKeys: Map<string, s
     numbers: user.numbers ?? [],
     ...(departments === undefined ? {} : { departments }),
     ...(callCenters === undefined ? {} : { call_centers: callCenters }),
+    ...pickImportableSettings(user.settings),
   };
 }
 

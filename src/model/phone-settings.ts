@@ -6,6 +6,8 @@
  * Desired side: only the keys config writes (absent = left as it is). Live side: what the user
  * read brought (`null` reads as absent).
  */
+import { isValidE164 } from './countries.js';
+
 export interface PhoneSettings {
   /** The extension in the company or office IVR directory. */
   extension?: string;
@@ -56,4 +58,21 @@ export function diffPhoneSettings(desired: PhoneSettings | undefined, live: Phon
     changes.push({ field: key, from: from ?? null, to } as PhoneSettingChange);
   }
   return changes;
+}
+
+/**
+ * The live settings a config may write as they are (what `import` writes): a value config's
+ * schema or rules would refuse (an extension not all digits, a title of two lines, a forwarding
+ * number libphonenumber rejects) is left out, so left as it is, rather than making the imported
+ * config invalid.
+ */
+export function pickImportableSettings(live: PhoneSettings | undefined): PhoneSettings | undefined {
+  if (live === undefined) return undefined;
+  const out: PhoneSettings = {};
+  if (live.extension !== undefined && /^[0-9]{1,10}$/.test(live.extension)) out.extension = live.extension;
+  if (live.job_title !== undefined && live.job_title !== '' && /^[^\r\n]{1,255}$/.test(live.job_title)) out.job_title = live.job_title;
+  const forwarding = live.forwarding_numbers;
+  if (forwarding !== undefined && forwarding.every(isValidE164) && new Set(forwarding).size === forwarding.length) out.forwarding_numbers = [...forwarding];
+  if (live.international_dialing_enabled !== undefined) out.international_dialing_enabled = live.international_dialing_enabled;
+  return Object.keys(out).length === 0 ? undefined : out;
 }

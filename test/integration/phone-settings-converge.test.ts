@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,5 +67,25 @@ describe('phone settings, applied against the emulator', () => {
     expect(users.find((u) => u.emails[0] === 'agent02@acme.com')).toMatchObject({ job_title: 'Support agent', international_dialing_enabled: true });
     const final = await runCli(['plan', ...args, '--detailed-exitcode'], { cwd, env });
     expect(final.code, final.stdout + final.stderr).toBe(0);
+  });
+
+  it('import writes the settings it read (leaving out a value config would refuse), and import → plan is empty', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-import-settings-'));
+    const fixture = JSON.parse(await readFile(join(golden, 'phone-settings-change', 'fixture.json'), 'utf8')) as { users: Record<string, unknown>[] };
+    fixture.users[0]!['extension'] = 'x12';
+    await writeFile(join(cwd, 'live.json'), JSON.stringify(fixture));
+
+    const imported = await runCli(['import', '-o', 'company', '--emulator', 'live.json'], { cwd });
+    expect(imported.code, imported.stderr).toBe(0);
+    const users = await readFile(join(cwd, 'company', 'users', 'acme-hq.yaml'), 'utf8');
+    expect(users).toMatch(/extension: "102"/);
+    expect(users).toContain('job_title: Engineer');
+    expect(users).toContain('international_dialing_enabled: true');
+    expect(users).toContain('+14155550199');
+    expect(users).toContain('job_title: CEO');
+    expect(users).not.toContain('x12');
+
+    const plan = await runCli(['plan', '-c', 'company', '--emulator', '--detailed-exitcode'], { cwd });
+    expect(plan.code, plan.stdout + plan.stderr).toBe(0);
   });
 });
