@@ -34,6 +34,8 @@ export const CLIENT_OPERATION_IDS = [
   'users.update',
   'users.delete',
   'users.move_office.patch',
+  'caller_id.users.get',
+  'caller_id.users.post',
   'numbers.assign_user_number.post',
   'numbers.user_unassign_number.post',
   'numbers.list',

@@ -150,6 +150,10 @@ const EXECUTORS = {
   add_operator: (op, ctx) => GROUP_EXECUTORS.add_operator(op, groupExecution(ctx)),
   remove_operator: (op, ctx) => GROUP_EXECUTORS.remove_operator(op, groupExecution(ctx)),
   set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx)),
+  async set_caller_id(op, ctx) {
+    await ctx.api.setCallerId(await resolveUser(op.target, ctx), op.caller_id);
+    return DONE;
+  },
 } satisfies { [K in OperationKind]: Executor<K> };
 
 /** The group executors' view of the context. */
@@ -286,6 +290,8 @@ const LANDED = {
   revoke_analytics: neverWritten,
   grant_proxy: neverWritten,
   revoke_proxy: neverWritten,
+  // The check's read does not include caller IDs; sending the absolute value again is harmless.
+  set_caller_id: neverWritten,
   ...createGroupLanded((live, target) => liveUser(live, target)),
 } satisfies { [K in OperationKind]: Landed<K> };
 

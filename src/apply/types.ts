@@ -37,6 +37,8 @@ export interface ApplyApi {
       settings?: PhoneSettings;
     },
   ): Promise<void>;
+  /** `POST /users/{id}/caller_id`: a number the user may present, or `blocked`. */
+  setCallerId(userId: string, callerId: string): Promise<void>;
   /** `PATCH /users/{id}/move_office`: Dialpad handles the numbers (an international move replaces them). */
   moveUser(id: string, officeId: string): Promise<void>;
   /** The user's office and numbers (primary first) now. */

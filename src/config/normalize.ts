@@ -171,6 +171,7 @@ function userFields(source: string): Fields<RawUser, User> {
     international_dialing_enabled: { readWith: 'extension' },
     job_title: { readWith: 'extension' },
     profile: { ignored: 'its keys are in the entry already (applyProfiles)' },
+    caller_id: (v) => optional('callerId', v),
   };
 }
 

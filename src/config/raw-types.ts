@@ -167,6 +167,8 @@ export interface RawUser {
   job_title?: string;
   /** Profile names (`profiles.<name>`), applied in order before the entry's own keys (`applyProfiles`). */
   profile?: string | string[];
+  /** E.164 the user presents on outbound calls, or `blocked`. */
+  caller_id?: string;
 }
 export const RAW_USER_KEYS = [
   'email',
@@ -194,6 +196,7 @@ export const RAW_USER_KEYS = [
   'international_dialing_enabled',
   'job_title',
   'profile',
+  'caller_id',
 ] as const;
 assertKeys<SameKeys<RawUser, typeof RAW_USER_KEYS>>();
 

@@ -185,9 +185,12 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkGroups,
 ];
 
-/** Numbers a user's calls also ring: checked like the numbers they hold, but owned by no one. */
+/** Numbers a user's calls also ring, and the caller ID they present: checked like the numbers they hold, but owned by no one here. */
 function listForwardingNumbers(config: MergedConfig): [PathSegment[], string][] {
-  return (config.raw.users ?? []).flatMap((user, i) => (user.forwarding_numbers ?? []).map((n, j): [PathSegment[], string] => [['users', i, 'forwarding_numbers', j], n]));
+  return (config.raw.users ?? []).flatMap((user, i) => [
+    ...(user.forwarding_numbers ?? []).map((n, j): [PathSegment[], string] => [['users', i, 'forwarding_numbers', j], n]),
+    ...(user.caller_id === undefined || user.caller_id === 'blocked' ? [] : [[['users', i, 'caller_id'], user.caller_id] as [PathSegment[], string]]),
+  ]);
 }
 
 function listNumbers(config: MergedConfig): [PathSegment[], string][] {

@@ -124,6 +124,15 @@ export interface ApiUser {
   [field: string]: unknown;
 }
 
+/** `CallerIdProto` (`GET /users/{id}/caller_id`): what the user presents, and what they may. */
+export interface ApiCallerId {
+  id?: Int64;
+  caller_id?: string;
+  phone_numbers?: string[];
+  office_main_line?: string;
+  groups?: { caller_id?: string; display_name?: string }[];
+}
+
 /** `GroupDetailsProto`: one membership of a user. */
 export interface ApiGroupDetails {
   group_id?: Int64;

@@ -60,6 +60,9 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       };
       await client.updateUser(id, body, { label: `update user ${id}` });
     },
+    async setCallerId(id, callerId) {
+      await client.setCallerId(id, callerId, { label: `set the caller ID of user ${id}` });
+    },
     async moveUser(id, officeId) {
       await client.moveUserOffice(id, officeId, { label: `move user ${id} to office ${officeId}` });
     },

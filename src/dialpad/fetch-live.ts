@@ -1,10 +1,11 @@
 import type { GroupType, LineCounts, LiveList, LiveState, Tenant } from '../model/tenant.js';
 import { ApiError } from './api-error.js';
-import type { ApiDepartment, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
+import type { ApiCallerId, ApiDepartment, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
 import type { GroupPath } from './client-groups.js';
 import { normalizeLive, normalizeNumbers, normalizeOffices, officeIdOf, toLineCounts, type LiveOfficeReads } from './normalize-live.js';
 import { crossCheckLists } from './cross-check-lists.js';
+import { withCallerIds } from './caller-ids.js';
 import { withSkillLevels, type SkillLevel, type SkillRead } from './skill-levels.js';
 
 /** The license reads of one office in phase 2: `GET /offices/{id}/plan`, and perhaps `available_licenses`. */
@@ -26,6 +27,8 @@ export interface FollowUpReads {
   numbers: string[];
   /** Call-center skill levels read one by one (`GET …/callcenters/{id}/operators/{user_id}/skill`); absent: none. */
   skills?: SkillRead[];
+  /** Users (live ids) whose caller ID is read (`GET /users/{id}/caller_id`): only those config declares one for. Absent: none. */
+  callerIds?: string[];
   /**
    * Emails looked up one by one (`GET /users?email=`), a sample of the users a plan would create:
    * a user found that the users list did not bring shows the list ended early. Absent: none.
@@ -138,7 +141,7 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
   const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
   for (const o of followUp.offices) licenseReads.request(o, offices);
-  const [numbers, skills, lookedUp, groupsLookedUp] = await Promise.all([
+  const [numbers, skills, lookedUp, groupsLookedUp, callerIds] = await Promise.all([
     Promise.all(followUp.numbers.map((number) => attempt<ApiNumber | undefined>(`number ${number}`, () => readNumber(client, number), () => undefined))),
     Promise.all(
       (followUp.skills ?? []).map((s) =>
@@ -156,6 +159,7 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
         groups: await attempt<ApiDepartment[]>(`lookup of ${GROUP_LOOKUP[type].noun} "${name}"`, () => client.listGroups(GROUP_LOOKUP[type].path, { nameSearch: name }), () => []),
       })),
     ),
+    Promise.all((followUp.callerIds ?? []).map((id) => attempt<ApiCallerId | undefined>(`caller ID of user ${id}`, () => client.getCallerId(id), () => undefined))),
   ]);
   const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
   await Promise.all(started);
@@ -170,7 +174,10 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
 
   const tenant: Tenant = {
     ...phaseOne,
-    users: withSkillLevels(phaseOne.users, skills.filter((l): l is SkillLevel => l !== undefined)),
+    users: withCallerIds(
+      withSkillLevels(phaseOne.users, skills.filter((l): l is SkillLevel => l !== undefined)),
+      callerIds.filter((c): c is ApiCallerId => c !== undefined),
+    ),
     offices: normalizeOffices(officeReads),
     numbers: normalizeNumbers([...pool, ...singleNumbers], users),
   };

@@ -9,7 +9,7 @@
  * checked; other fields pass through untouched. `null` is the protobuf JSON mapping's "unset", so
  * a checked field that is `null` is dropped from the returned record, as if it were absent.
  */
-import type { ApiCallCenter, ApiCompany, ApiDepartment, ApiGroupDetails, ApiLineCounts, ApiNumber, ApiOffice, ApiSkillLevel, ApiUser } from './api-types.js';
+import type { ApiCallCenter, ApiCallerId, ApiCompany, ApiDepartment, ApiGroupDetails, ApiLineCounts, ApiNumber, ApiOffice, ApiSkillLevel, ApiUser } from './api-types.js';
 
 /**
  * How a checked field must look. `int64` is a decimal string or a safe JSON integer; `object[]` is
@@ -92,6 +92,16 @@ export const SKILL_LEVEL_SHAPE: RecordShape<ApiSkillLevel> = {
   noun: 'skill level',
   fields: { call_center_id: 'int64', user_id: 'int64', skill_level: 'int64' },
   required: [['skill_level']],
+};
+
+/** `caller_id.GroupProto`: a group's number a user may present. */
+export const CALLER_ID_GROUP_SHAPE: RecordShape<unknown> = { noun: 'caller-ID group', fields: { caller_id: 'string', display_name: 'string' }, required: [] };
+
+export const CALLER_ID_SHAPE: RecordShape<ApiCallerId> = {
+  noun: 'caller ID',
+  fields: { id: 'int64', caller_id: 'string', phone_numbers: 'string[]', office_main_line: 'string', groups: 'object[]' },
+  required: [['id']],
+  nested: { groups: CALLER_ID_GROUP_SHAPE },
 };
 
 export const OFFICE_SHAPE: RecordShape<ApiOffice> = {

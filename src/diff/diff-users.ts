@@ -40,6 +40,10 @@ function diffMatchedUser(desired: User, live: User): Change[] {
   const fields = diffUserFields(desired, live);
   if (fields.length > 0) changes.push(change.updateUser(desired, live, fields));
   if (desired.office !== live.office) changes.push(change.moveUser(desired, live, live.office, desired.office));
+  // Read only where config declares one (`choosePlanReads`); unread, nothing is known to differ.
+  if (desired.callerId !== undefined && live.callerId !== undefined && desired.callerId !== live.callerId) {
+    changes.push(change.setCallerId(desired, live, live.callerId, desired.callerId));
+  }
   // A restored account comes back active. Pending (invited) counts as active on both sides:
   // whether the person accepted the invitation is theirs to do, not dialform's.
   const liveState = restoring ? 'active' : live.state;

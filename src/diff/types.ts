@@ -60,7 +60,9 @@ export type Change =
   /** `email` should no longer operate in `group` (a membership config drops, a role change, a leaver). */
   | { kind: 'remove_operator'; email: string; user?: User; live: User; group: Group; role: GroupRole }
   /** A call-center operator's skill level differs from what config declares. */
-  | { kind: 'set_skill'; email: string; user: User; live: User; group: Group; from: number; to: number };
+  | { kind: 'set_skill'; email: string; user: User; live: User; group: Group; from: number; to: number }
+  /** The caller ID config declares differs from the one read (read only where config declares one). */
+  | { kind: 'set_caller_id'; user: User; live: User; from: string; to: string };
 
 export type ChangeKind = Change['kind'];
 
@@ -113,5 +115,6 @@ export const change = {
     group: i.group,
     role: i.role,
   }),
+  setCallerId: (user: User, live: User, from: string, to: string): ChangeOf<'set_caller_id'> => ({ kind: 'set_caller_id', user, live, from, to }),
   setSkill: (i: { user: User; live: User; group: Group; from: number; to: number }): ChangeOf<'set_skill'> => ({ kind: 'set_skill', email: i.user.email, ...i }),
 };

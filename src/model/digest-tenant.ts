@@ -38,6 +38,8 @@ const USER_FIELDS: { [K in keyof Required<User>]: Writer<User> } = {
   callCenters: null,
   // Written only when some user has them (`hashSettings`), so digests without them are unchanged.
   settings: null,
+  callerId: null,
+  callerIdChoices: null,
   source: null,
 };
 
@@ -67,9 +69,11 @@ export function hashTenant(hash: Hash, tenant: Tenant, office: OfficeIdentity = 
   hashSettings(hash, tenant);
 }
 
-/** Phone settings, written only when some user has them (a tenant without any hashes as it always did). */
+/** Phone settings and caller IDs, written only when some user has them (a tenant without any hashes as it always did). */
 function hashSettings(hash: Hash, tenant: Tenant): void {
-  const settings = tenant.users.flatMap((u) => (u.settings === undefined ? [] : [[u.email, u.settings]]));
+  const settings = tenant.users.flatMap((u) =>
+    u.settings === undefined && u.callerId === undefined ? [] : [[u.email, u.settings ?? null, ...(u.callerId === undefined ? [] : [u.callerId, u.callerIdChoices ?? null])]],
+  );
   if (settings.length > 0) hash.update(canonicalJson({ settings }));
 }
 

@@ -166,7 +166,22 @@ export interface User {
   callCenters?: Membership[];
   /** Phone settings (`PATCH /users/{id}` fields). Desired: only the keys config writes. Live: as read. */
   settings?: PhoneSettings;
+  /**
+   * The number the user presents on outbound calls, or `blocked`. Desired: only where config
+   * writes it. Live: read (`GET /users/{id}/caller_id`) only for the users config declares one for.
+   */
+  callerId?: string;
+  /** Live only, with `callerId`: the numbers the user may present and who holds each. */
+  callerIdChoices?: CallerIdChoice[];
   source?: SourceRef;
+}
+
+/** A number a user may present as caller ID (`CallerIdProto`): their own, their office's main line, or a group's. */
+export interface CallerIdChoice {
+  number: string;
+  heldBy: 'user' | 'office' | 'group';
+  /** The group's name, for `group`. */
+  name?: string;
 }
 
 /** The two kinds of group dialform manages (`src/model/groups.ts` holds their rules). */

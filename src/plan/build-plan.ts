@@ -87,6 +87,7 @@ function nameWithheld(c: Change, live: LiveState): [keyof Withheld, string] | un
     case 'rename_group':
     case 'add_operator':
     case 'set_skill':
+    case 'set_caller_id':
       return undefined;
     default: {
       const _never: never = c;

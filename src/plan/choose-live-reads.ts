@@ -66,12 +66,15 @@ export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): Fol
   const skills = listSkillReads(pairs, live);
   const emails = sampleCreates(pairs.flatMap((p) => (p.live === undefined && p.user.state !== 'deleted' ? [p.user.email] : [])));
   const groupNames = listGroupLookups(desired, live);
+  // Caller IDs are not in the user read: one request per user whose config declares one.
+  const callerIds = pairs.flatMap((p) => (p.user.callerId !== undefined && p.live?.id !== undefined && !GONE_STATES.has(p.live.state) ? [p.live.id] : []));
   return {
     offices,
     numbers: [...numbers].sort(compareCodeUnits),
     ...(skills.length === 0 ? {} : { skills }),
     ...(emails.length === 0 ? {} : { emails }),
     ...(groupNames.length === 0 ? {} : { groupNames }),
+    ...(callerIds.length === 0 ? {} : { callerIds }),
   };
 }
 

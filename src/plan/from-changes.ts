@@ -194,6 +194,17 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
     case 'remove_operator':
     case 'set_skill':
       return groupOperations(c, ctx);
+    case 'set_caller_id':
+      return [
+        operation.setCallerId({
+          email: c.user.email,
+          ...idOf(c.live),
+          source: sourceOf(c.user),
+          callerId: c.to,
+          choices: c.live.callerIdChoices ?? [],
+          changes: [{ field: 'caller_id', from: c.from === '' ? null : c.from, to: c.to }],
+        }),
+      ];
     default: {
       const _never: never = c;
       return _never;

@@ -4,7 +4,7 @@
  * is held to these types by `test/unit/plan-schema-types.test.ts`. Everything a kind means beyond
  * its fields (phase, bucket, precondition, effects, description) lives in its entry in `kinds/`.
  */
-import type { AccountType, GroupRole, GroupType, LineType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
+import type { AccountType, GroupRole, GroupType, LineType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense, CallerIdChoice } from '../model/tenant.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -256,7 +256,14 @@ export type Operation =
       license_type?: UserLicense;
     })
   | (UserOp & { kind: 'remove_operator'; group: GroupRef; role: GroupRole })
-  | (UserOp & { kind: 'set_skill'; group: GroupRef; skill_level: number });
+  | (UserOp & { kind: 'set_skill'; group: GroupRef; skill_level: number })
+  | (UserOp & {
+      kind: 'set_caller_id';
+      /** E.164, or `blocked`. */
+      caller_id: string;
+      /** What the user may present as read (`GET /users/{id}/caller_id`), and who holds each: the check `caller_id_not_held` reads it. */
+      choices: CallerIdChoice[];
+    });
 
 export type OperationKind = Operation['kind'];
 
@@ -284,6 +291,7 @@ export const RULE_CODES = [
   'group_looks_renamed',
   'office_create_missing',
   'lifecycle_state_ignored',
+  'caller_id_not_held',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

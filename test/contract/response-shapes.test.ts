@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CALL_CENTER_SHAPE,
+  CALLER_ID_GROUP_SHAPE,
+  CALLER_ID_SHAPE,
   COMPANY_SHAPE,
   DEPARTMENT_SHAPE,
   GROUP_DETAILS_SHAPE,
@@ -58,6 +60,8 @@ const CASES: Case[] = [
   { noun: 'department', shape: DEPARTMENT_SHAPE, name: 'schemas.group.DepartmentProto', collection: 'schemas.group.DepartmentCollection' },
   { noun: 'call center', shape: CALL_CENTER_SHAPE, name: 'schemas.group.CallCenterProto', collection: 'schemas.group.CallCenterCollection' },
   { noun: 'skill level', shape: SKILL_LEVEL_SHAPE, name: 'schemas.group.OperatorSkillLevelProto' },
+  { noun: 'caller ID', shape: CALLER_ID_SHAPE, name: 'schemas.caller_id.CallerIdProto' },
+  { noun: 'caller-ID group', shape: CALLER_ID_GROUP_SHAPE, name: 'schemas.caller_id.GroupProto' },
 ];
 
 describe('the run-time response checks agree with the contract (issue 12 #5)', () => {

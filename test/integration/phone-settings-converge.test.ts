@@ -88,4 +88,30 @@ describe('phone settings, applied against the emulator', () => {
     const plan = await runCli(['plan', '-c', 'company', '--emulator', '--detailed-exitcode'], { cwd });
     expect(plan.code, plan.stdout + plan.stderr).toBe(0);
   });
+
+  it("sets a caller ID to a group's number, leaves an undeclared one alone, then converges", async () => {
+    const dir = join(golden, 'caller-id-group-number');
+    const running = await startEmulatorForTest(join(dir, 'fixture.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-caller-id-'));
+    const args = ['-c', join(dir, 'config.yaml')];
+    const env = running.env;
+
+    const first = await runCli(['apply', ...args, '--auto-approve'], { cwd, env });
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    const users = running.emulator.snapshot().users;
+    expect(users.find((u) => u.emails[0] === 'alan@acme.com')?.caller_id).toBe('+14155550177');
+    expect(users.find((u) => u.emails[0] === 'grace.hopper@acme.com')?.caller_id).toBeUndefined();
+    const final = await runCli(['plan', ...args, '--detailed-exitcode'], { cwd, env });
+    expect(final.code, final.stdout + final.stderr).toBe(0);
+  });
+
+  it('refuses a caller ID nobody the user presents for holds, and changes nothing', async () => {
+    const dir = join(golden, 'caller-id-number-nobody-holds');
+    const running = await startEmulatorForTest(join(dir, 'fixture.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-caller-id-refused-'));
+    const refused = await runCli(['apply', '-c', join(dir, 'config.yaml'), '--auto-approve'], { cwd, env: running.env });
+    expect(refused.code).toBe(3);
+    expect(refused.stdout + refused.stderr).toContain('caller_id_not_held');
+    expect(running.emulator.snapshot().users.find((u) => u.emails[0] === 'alan@acme.com')?.caller_id).toBeUndefined();
+  });
 });

@@ -127,6 +127,9 @@ function fakeApi(opts: { failOn?: string; purchased?: number } = {}) {
     async removeOperator(type, groupId, userId) {
       record(`removeOperator ${type} ${groupId} ${userId}`);
     },
+    async setCallerId(userId, callerId) {
+      record(`setCallerId ${userId} ${callerId}`);
+    },
     async setSkill(callCenterId, userId, skillLevel) {
       record(`setSkill ${callCenterId} ${userId} ${skillLevel}`);
     },

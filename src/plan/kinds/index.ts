@@ -5,6 +5,7 @@
  */
 import type { SimState } from '../sim-state.js';
 import type { Operation, OperationKind, OperationOf } from '../types.js';
+import { setCallerId } from './caller-id.js';
 import { addOperator, createGroup, deleteGroup, removeOperator, renameGroup, setSkill } from './groups.js';
 import { changeAccountType } from './company.js';
 import { buyLicenses, cancelLicenses, createOffice, renameOffice, transferLicenses } from './offices.js';
@@ -43,6 +44,7 @@ export const KINDS = {
   add_operator: addOperator,
   remove_operator: removeOperator,
   set_skill: setSkill,
+  set_caller_id: setCallerId,
 } as const satisfies { [K in OperationKind]: KindSpec<K> };
 
 /** Every operation kind, in the order of the table above (exhaustive by construction). */
