@@ -45785,6 +45785,13 @@ var SKILL_LEVEL_SHAPE = {
   fields: { call_center_id: "int64", user_id: "int64", skill_level: "int64" },
   required: [["skill_level"]]
 };
+var CALLER_ID_GROUP_SHAPE = { noun: "caller-ID group", fields: { caller_id: "string", display_name: "string" }, required: [] };
+var CALLER_ID_SHAPE = {
+  noun: "caller ID",
+  fields: { id: "int64", caller_id: "string", phone_numbers: "string[]", office_main_line: "string", groups: "object[]" },
+  required: [["id"]],
+  nested: { groups: CALLER_ID_GROUP_SHAPE }
+};
 var OFFICE_SHAPE = {
   noun: "office",
   fields: {
@@ -46552,6 +46559,8 @@ function createDialpadClient(opts) {
     getAvailableLicenses: (officeId) => read(LINE_COUNTS_SHAPE, { operation: "plan.available_licenses.get", path: `/api/v2/offices/${seg2(officeId)}/available_licenses` }),
     listUsers: (filter) => paginate2(USER_SHAPE, { operation: "users.list", path: "/api/v2/users", query: { state: filter?.state, email: filter?.email } }),
     getUser: (id2) => read(USER_SHAPE, { operation: "users.get", path: `/api/v2/users/${seg2(id2)}` }),
+    getCallerId: (id2) => read(CALLER_ID_SHAPE, { operation: "caller_id.users.get", path: `/api/v2/users/${seg2(id2)}/caller_id` }),
+    setCallerId: (id2, callerId, o) => send2({ operation: "caller_id.users.post", ...withLabel2(o), method: "POST", path: `/api/v2/users/${seg2(id2)}/caller_id`, body: { caller_id: callerId }, idempotent: true }),
     createUser: async (body, o) => {
       const spec = { operation: "users.create", ...withLabel2(o) };
       const user = await send2({
@@ -46854,3203 +46863,6 @@ function createProductionDispatcher(opts = {}) {
   });
   return new LoopbackDirectDispatcher(proxied, new import_undici2.Agent(KEEP_ALIVE));
 }
-
-// src/model/phone-settings.ts
-var PHONE_SETTING_KEYS = ["extension", "forwarding_numbers", "international_dialing_enabled", "job_title"];
-function pickPhoneSettings(raw) {
-  const out = {};
-  for (const key of PHONE_SETTING_KEYS) {
-    const v = raw[key];
-    if (v === void 0 || v === null) continue;
-    out[key] = Array.isArray(v) ? v.map(String) : v;
-  }
-  return Object.keys(out).length === 0 ? void 0 : out;
-}
-function isSame(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-function diffPhoneSettings(desired, live) {
-  const changes = [];
-  const l = live ?? {};
-  for (const key of PHONE_SETTING_KEYS) {
-    const to = desired?.[key];
-    if (to === void 0) continue;
-    const from = l[key];
-    const empty = key === "forwarding_numbers" ? [] : key === "international_dialing_enabled" ? void 0 : "";
-    if (isSame(to, from ?? empty)) continue;
-    changes.push({ field: key, from: from ?? null, to });
-  }
-  return changes;
-}
-
-// src/model/license-lines.ts
-var LINE_KINDS = {
-  talk: { field: "talk_lines", label: "Talk", category: "Dialpad" },
-  sell: { field: "sell_lines", label: "Sell", category: "Dialpad" },
-  contact_center: { field: "contact_center_lines", label: "Contact Center", category: "Dialpad" },
-  ai_meetings: { field: "uberconference_lines", label: "Ai Meetings", category: "Ai Meetings" },
-  toll_free_ai_meetings: { field: "tollfree_uberconference_lines", label: "Toll-free Ai Meetings", category: "Ai Meetings" },
-  additional_numbers: { field: "additional_number_lines", label: "Additional number", category: "Add-on" },
-  toll_free_additional_numbers: { field: "tollfree_additional_number_lines", label: "Toll-free additional number", category: "Add-on" },
-  rooms: { field: "room_lines", label: "Room", category: "Add-on" },
-  toll_free_rooms: { field: "tollfree_room_lines", label: "Toll-free room", category: "Add-on" },
-  fax: { field: "fax_lines", label: "Fax", category: "Add-on" }
-};
-var DEFAULT_USER_LICENSE = "talk";
-var LICENSE_LINE = {
-  talk: "talk",
-  agents: "sell",
-  lite_support_agents: "contact_center"
-};
-var LINE_FIELD = Object.fromEntries(Object.entries(LINE_KINDS).map(([line, kind]) => [line, kind.field]));
-var LINE_LABELS = Object.fromEntries(
-  Object.entries(LINE_KINDS).map(([line, kind]) => [line, kind.label])
-);
-function isHeldByUsers(line) {
-  return Object.values(LICENSE_LINE).includes(line);
-}
-function lineOfLicense(license) {
-  return Object.hasOwn(LICENSE_LINE, license) ? LICENSE_LINE[license] : void 0;
-}
-var LINE_HOLDING = {
-  active: "yes",
-  pending: "yes",
-  suspended: "unknown",
-  deleted: "no",
-  cancelled: "no"
-};
-
-// src/model/tenant.ts
-var LINE_TYPES = [
-  "talk",
-  "sell",
-  "contact_center",
-  "ai_meetings",
-  "toll_free_ai_meetings",
-  "additional_numbers",
-  "toll_free_additional_numbers",
-  "rooms",
-  "toll_free_rooms",
-  "fax"
-];
-var USER_LICENSES = [
-  "talk",
-  "agents",
-  "lite_support_agents",
-  "lite_lines",
-  "admins",
-  "dpde_all",
-  "dpde_one",
-  "magenta_lines",
-  "user"
-];
-var ACCOUNT_TYPES = ["free", "standard", "pro", "enterprise"];
-var GROUP_TYPES = ["department", "call_center"];
-var LIFECYCLE_OWNERS = ["dialform", "external"];
-function dialpadClock(live) {
-  return live.readAt === void 0 ? void 0 : new Date(live.readAt);
-}
-
-// src/dialpad/normalize-live.ts
-var GROUP_DETAIL_TYPES = { department: "department", callcenter: "call_center" };
-function officeIdOf(office) {
-  const id2 = office.id ?? office.office_id;
-  return id2 === void 0 ? void 0 : String(id2);
-}
-function normalizeLive(raw) {
-  const groups = normalizeGroups(raw.departments ?? [], raw.callCenters ?? []);
-  return {
-    ...groups.length === 0 ? {} : { groups },
-    company: toCompany(raw.company),
-    offices: normalizeOffices(raw.offices),
-    users: normalizeUsers(raw.users),
-    numbers: normalizeNumbers(raw.numbers, raw.users)
-  };
-}
-function keyOf(id2) {
-  return id2 === void 0 ? void 0 : liveOfficeKey(String(id2));
-}
-function normalizeOffices(reads) {
-  const offices = [];
-  for (const r of reads) {
-    const id2 = officeIdOf(r.office);
-    if (id2 === void 0) continue;
-    const office = {
-      key: keyOf(id2),
-      id: id2,
-      name: r.office.name ?? "",
-      country: (r.office.country ?? "").toUpperCase(),
-      licenses: toLineCounts(r.plan)
-    };
-    if (r.available !== void 0) office.available = toLineCounts(r.available);
-    if (r.office.is_primary_office !== void 0) office.primary = r.office.is_primary_office;
-    offices.push(office);
-  }
-  return offices.sort((a, b) => compareCodeUnits(a.key, b.key));
-}
-function normalizeUsers(raw) {
-  const users = [];
-  for (const u of raw) {
-    const email = emailOf(u);
-    if (email === void 0) continue;
-    const user = {
-      email,
-      firstName: u.first_name ?? "",
-      lastName: u.last_name ?? "",
-      office: keyOf(u.office_id) ?? "",
-      // The API's enum may grow; an unknown license is kept as sent rather than guessed.
-      license: u.license ?? DEFAULT_USER_LICENSE,
-      admin: {
-        company: u.is_super_admin === true,
-        offices: [...new Set((u.admin_office_ids ?? []).map((id2) => keyOf(id2)))].sort()
-      },
-      state: u.state ?? "active",
-      numbers: [...u.phone_numbers ?? []]
-    };
-    if (u.id !== void 0) user.id = String(u.id);
-    if (typeof u.deleted_at === "string") user.deletedAt = u.deleted_at;
-    const departments = membershipsFrom(u.group_details, "department");
-    const callCenters = membershipsFrom(u.group_details, "call_center");
-    if (departments.length > 0) user.departments = departments;
-    if (callCenters.length > 0) user.callCenters = callCenters;
-    const settings = pickPhoneSettings(u);
-    if (settings !== void 0) user.settings = settings;
-    users.push(user);
-  }
-  return users.sort((a, b) => compareCodeUnits(a.email, b.email) || compareCodeUnits(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compareIds(a.id ?? "", b.id ?? ""));
-}
-function emailOf(u) {
-  const email = u.emails?.[0]?.trim().toLowerCase();
-  return email === "" ? void 0 : email;
-}
-function normalizeNumbers(raw, users) {
-  const emailById = /* @__PURE__ */ new Map();
-  for (const u of users) {
-    const email = emailOf(u);
-    if (email !== void 0 && u.id !== void 0) emailById.set(String(u.id), email);
-  }
-  const numbers = [];
-  for (const n of raw) {
-    if (n.number === void 0) continue;
-    const number = { number: n.number, status: n.status ?? "available" };
-    const office = keyOf(n.office_id);
-    if (office !== void 0) number.office = office;
-    if (n.target_type !== void 0) number.targetType = n.target_type;
-    if (n.target_id !== void 0) number.targetId = String(n.target_id);
-    if (n.type !== void 0) number.type = n.type;
-    if (n.target_type === "user" && n.target_id !== void 0) {
-      const email = emailById.get(String(n.target_id));
-      if (email !== void 0) number.userEmail = email;
-    }
-    numbers.push(number);
-  }
-  return numbers.sort((a, b) => compareCodeUnits(a.number, b.number));
-}
-function normalizeGroups(departments, callCenters) {
-  return [...departments.flatMap((g) => toGroup(g, "department")), ...callCenters.flatMap((g) => toGroup(g, "call_center"))].sort(
-    (a, b) => compareCodeUnits(a.key, b.key)
-  );
-}
-function toGroup(g, type2) {
-  if (g.id === void 0) return [];
-  const id2 = String(g.id);
-  const numbers = [...g.phone_numbers ?? []];
-  return [{ key: liveGroupKey(type2, id2), type: type2, id: id2, name: g.name ?? "", office: keyOf(g.office_id) ?? "", ...numbers.length === 0 ? {} : { numbers } }];
-}
-function membershipsFrom(details, type2) {
-  return (details ?? []).flatMap((d) => d.group_id === void 0 || d.group_type === void 0 || GROUP_DETAIL_TYPES[d.group_type] !== type2 ? [] : [{ group: liveGroupKey(type2, String(d.group_id)), role: d.role ?? "operator" }]).sort((a, b) => compareCodeUnits(a.group, b.group));
-}
-var STATE_ORDER = { active: "0", pending: "1", suspended: "2", deleted: "3", cancelled: "4" };
-function toCompany(c) {
-  const company = {};
-  if (c === void 0) return company;
-  if (c.id !== void 0) company.id = String(c.id);
-  if (c.name !== void 0) company.name = c.name;
-  if (c.account_type !== void 0 && ACCOUNT_TYPES.includes(c.account_type)) {
-    company.accountType = c.account_type;
-  }
-  return company;
-}
-function toLineCounts(c) {
-  return Object.fromEntries(LINE_TYPES.map((line) => [line, toInt(c?.[LINE_FIELD[line]])]));
-}
-function toInt(v) {
-  if (v === void 0) return 0;
-  const n = typeof v === "number" ? v : Number.parseInt(v, 10);
-  return Number.isFinite(n) ? n : 0;
-}
-
-// src/dialpad/cross-check-lists.ts
-var NOUN = {
-  offices: "office",
-  users: "user",
-  departments: "department",
-  call_centers: "call center",
-  reserved_numbers: "number"
-};
-var LIST_OF_TYPE = { office: "offices", user: "users", department: "departments", callcenter: "call_centers" };
-var SHOWN = 3;
-function crossCheckLists(read) {
-  const held = {
-    offices: ids(read.offices.map(officeIdOf)),
-    users: ids(read.users.map((u) => u.id)),
-    departments: ids(read.departments.map((g) => g.id)),
-    call_centers: ids(read.callCenters.map((g) => g.id))
-  };
-  const missing = /* @__PURE__ */ new Map();
-  for (const ref of listReferences(read)) {
-    if (held[ref.list]?.has(ref.id) !== false) continue;
-    const refs = missing.get(ref.list) ?? [];
-    if (!refs.some((r) => r.id === ref.id)) refs.push(ref);
-    missing.set(ref.list, refs);
-  }
-  return [...missing.entries()].map(([list, refs]) => {
-    const named = refs.slice(0, SHOWN).map((r) => `${NOUN[list]} ${r.id} (named by ${r.from})`);
-    const more = refs.length > SHOWN ? ` and ${refs.length - SHOWN} more` : "";
-    return { list, message: `cross-check failed: the list did not bring ${named.join(", ")}${more}; it ended early` };
-  });
-}
-function ids(values) {
-  return new Set(values.flatMap((v) => v === void 0 ? [] : [String(v)]));
-}
-function listReferences(read) {
-  const refs = [];
-  const add = (list, id2, from) => {
-    if (list !== void 0 && id2 !== void 0) refs.push({ list, id: String(id2), from });
-  };
-  for (const u of read.users) {
-    if (u.state === "deleted") continue;
-    const from = `user ${String(u.id)}`;
-    add("offices", u.office_id, `${from}'s office_id`);
-    for (const id2 of u.admin_office_ids ?? []) add("offices", id2, `${from}'s admin_office_ids`);
-    for (const d of u.group_details ?? []) add(LIST_OF_TYPE[d.group_type ?? ""], d.group_id, `${from}'s group_details`);
-  }
-  for (const [list, groups] of [["departments", read.departments], ["call_centers", read.callCenters]]) {
-    for (const g of groups) add("offices", g.office_id, `${NOUN[list]} ${String(g.id)}'s office_id`);
-  }
-  for (const u of read.lookedUp) add("users", u.id, `a lookup of ${u.emails?.[0] ?? "its email"}`);
-  for (const { list, groups } of read.groupsLookedUp) for (const g of groups) add(list, g.id, `a lookup of "${g.name ?? ""}"`);
-  for (const n of read.numbers) {
-    add("offices", n.office_id, `number ${String(n.number)}'s office_id`);
-    add(LIST_OF_TYPE[n.target_type ?? ""], n.target_id, `number ${String(n.number)}'s target_id`);
-  }
-  return refs;
-}
-
-// src/dialpad/skill-levels.ts
-function withSkillLevels(users, levels) {
-  if (levels.length === 0) return users;
-  const skills = /* @__PURE__ */ new Map();
-  for (const l of levels) skills.set(`${l.userId}\0${liveGroupKey("call_center", l.groupId)}`, Number(l.level));
-  return users.map((u) => {
-    if (u.id === void 0 || u.callCenters === void 0) return u;
-    const callCenters = u.callCenters.map((m) => {
-      const skill = skills.get(`${u.id}\0${m.group}`);
-      return skill === void 0 ? m : { ...m, skill };
-    });
-    return { ...u, callCenters };
-  });
-}
-
-// src/dialpad/fetch-live.ts
-var READ_PHASE_ONE = { followUp: () => ({ offices: [], numbers: [] }) };
-var READ_OFFICE_PLANS = {
-  followUp: (phaseOne) => ({
-    offices: phaseOne.tenant.offices.flatMap((o) => o.id === void 0 ? [] : [{ id: o.id, available: false }]),
-    numbers: []
-  })
-};
-async function fetchLive(client, scope = READ_PHASE_ONE) {
-  const incomplete = [];
-  const partialLists = /* @__PURE__ */ new Set();
-  const attempt = async (what, read, partial, list) => {
-    try {
-      return await read();
-    } catch (err) {
-      if (!(err instanceof ApiError) || err.kind === "unauthorized" || err.kind === "forbidden") throw err;
-      const readCount = err.itemsRead === void 0 ? "" : ` after reading ${err.itemsRead.length} item(s)`;
-      incomplete.push(`${what}${readCount}: ${err.message}`);
-      if (list !== void 0) partialLists.add(list);
-      return partial(err);
-    }
-  };
-  const partialList = (err) => err.itemsRead ?? [];
-  const readList = (list, read) => attempt(LIST_LABEL[list], read, partialList, list);
-  const officesRead = attempt(
-    LIST_LABEL.offices,
-    () => client.listOffices(),
-    (err) => {
-      if (!err.itemsRead?.length) throw err;
-      return partialList(err);
-    },
-    "offices"
-  );
-  const started = [];
-  const licenseReads = trackLicenseReads(client, attempt, started);
-  const early = scope.early === void 0 ? Promise.resolve() : officesRead.then(async (offices2) => {
-    const reads = await scope.early?.({ tenant: normalizeLive({ offices: offices2.map((office) => ({ office })), users: [], numbers: [] }), incomplete: [] });
-    for (const o of reads?.offices ?? []) licenseReads.request(o, offices2);
-  });
-  const [company, offices, users, pool, departments, callCenters] = await Promise.all([
-    client.getCompany(),
-    officesRead,
-    readList("users", () => client.listUsers({ state: "all" })),
-    readList("reserved_numbers", () => client.listNumbers({ status: "available" })),
-    readList("departments", () => client.listGroups("departments")),
-    readList("call_centers", () => client.listGroups("callcenters")),
-    early
-  ]);
-  const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
-  const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
-  for (const o of followUp.offices) licenseReads.request(o, offices);
-  const [numbers, skills, lookedUp, groupsLookedUp] = await Promise.all([
-    Promise.all(followUp.numbers.map((number) => attempt(`number ${number}`, () => readNumber(client, number), () => void 0))),
-    Promise.all(
-      (followUp.skills ?? []).map(
-        (s) => attempt(
-          `skill level of user ${s.userId} in call center ${s.groupId}`,
-          async () => ({ ...s, level: (await client.getOperatorSkill(s.groupId, s.userId)).skill_level }),
-          () => void 0
-        )
-      )
-    ),
-    Promise.all((followUp.emails ?? []).map((email) => attempt(`lookup of user ${email}`, () => client.listUsers({ state: "all", email }), () => []))),
-    Promise.all(
-      (followUp.groupNames ?? []).map(async ({ type: type2, name: name2 }) => ({
-        list: GROUP_LOOKUP[type2].list,
-        groups: await attempt(`lookup of ${GROUP_LOOKUP[type2].noun} "${name2}"`, () => client.listGroups(GROUP_LOOKUP[type2].path, { nameSearch: name2 }), () => [])
-      }))
-    )
-  ]);
-  const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
-  await Promise.all(started);
-  const singleNumbers = numbers.filter((n) => n !== void 0);
-  const crossChecks = crossCheckLists({ offices, users, departments, callCenters, numbers: [...pool, ...singleNumbers], lookedUp: lookedUp.flat(), groupsLookedUp });
-  for (const failed of crossChecks) {
-    if (partialLists.has(failed.list)) continue;
-    partialLists.add(failed.list);
-    incomplete.push(`${LIST_LABEL[failed.list]}: ${failed.message}`);
-  }
-  const tenant = {
-    ...phaseOne,
-    users: withSkillLevels(phaseOne.users, skills.filter((l) => l !== void 0)),
-    offices: normalizeOffices(officeReads),
-    numbers: normalizeNumbers([...pool, ...singleNumbers], users)
-  };
-  const readAt = client.serverTime()?.toISOString();
-  return {
-    tenant,
-    incomplete: incomplete.sort(),
-    ...partialLists.size === 0 ? {} : { partialLists: [...partialLists].sort() },
-    ...readAt === void 0 ? {} : { readAt }
-  };
-}
-var GROUP_LOOKUP = {
-  department: { path: "departments", list: "departments", noun: "department" },
-  call_center: { path: "callcenters", list: "call_centers", noun: "call center" }
-};
-var LIST_LABEL = {
-  offices: "offices",
-  users: "users",
-  departments: "departments",
-  call_centers: "call centers",
-  reserved_numbers: "reserved numbers"
-};
-async function readNumber(client, number) {
-  try {
-    return await client.getNumber(number);
-  } catch (err) {
-    if (err instanceof ApiError && err.kind === "not_found") return void 0;
-    throw err;
-  }
-}
-function trackLicenseReads(client, attempt, started) {
-  const plans = /* @__PURE__ */ new Map();
-  const available = /* @__PURE__ */ new Map();
-  const track = (p) => {
-    p.catch(() => void 0);
-    started.push(p);
-    return p;
-  };
-  const labelOf2 = (id2, offices) => {
-    const office = offices.find((o) => officeIdOf(o) === id2);
-    return `office ${office?.name ?? id2} (${id2})`;
-  };
-  const readAvailable = (id2, label) => {
-    if (available.has(id2)) return;
-    available.set(id2, track(attempt(`${label} available licenses`, () => client.getAvailableLicenses(id2), () => void 0)));
-  };
-  return {
-    request(reads, offices) {
-      const label = labelOf2(reads.id, offices);
-      let plan = plans.get(reads.id);
-      if (plan === void 0) {
-        plan = track(attempt(`${label} plan`, () => client.getOfficePlan(reads.id), () => void 0));
-        plans.set(reads.id, plan);
-      }
-      const wanted = reads.available;
-      if (wanted === true) readAvailable(reads.id, label);
-      else if (wanted !== false) track(plan.then((read) => isAbove(read, wanted) ? readAvailable(reads.id, label) : void 0));
-    },
-    /** The office with what was read of it, once every read asked for has settled. */
-    async collect(office) {
-      const id2 = officeIdOf(office);
-      if (id2 === void 0 || !plans.has(id2)) return { office };
-      const plan = await plans.get(id2);
-      await Promise.all(started);
-      const free = await available.get(id2);
-      return { office, ...plan === void 0 ? {} : { plan }, ...free === void 0 ? {} : { available: free } };
-    }
-  };
-}
-function isAbove(plan, declared) {
-  if (plan === void 0) return false;
-  const purchased = toLineCounts(plan);
-  return Object.entries(declared).some(([line, count2]) => (purchased[line] ?? 0) > (count2 ?? 0));
-}
-
-// cmd/io.ts
-import { createInterface } from "node:readline/promises";
-import { styleText } from "node:util";
-function processIo() {
-  const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
-  const scrubbers = [];
-  const scrub = (text) => scrubbers.reduce((t, f) => f(t), text);
-  const hideSecret = (secret) => {
-    if (secret.trim() !== "") scrubbers.push(createKeyScrubber(secret.trim()));
-  };
-  hideSecret(process.env["DIALPAD_API_KEY"] ?? "");
-  return {
-    out: (text) => void process.stdout.write(scrub(text)),
-    err: (text) => void process.stderr.write(scrub(text)),
-    hideSecret,
-    color: process.stdout.isTTY === true && process.stdout.hasColors() && !process.env.NO_COLOR,
-    errIsTty: process.stderr.isTTY === true,
-    interactive,
-    async confirm(question) {
-      const rl = createInterface({ input: process.stdin, output: process.stderr });
-      try {
-        const answer = await rl.question(`${question} `);
-        return answer.trim() === "yes";
-      } finally {
-        rl.close();
-      }
-    },
-    onInterrupt(listener) {
-      process.on("SIGINT", listener);
-      process.on("SIGTERM", listener);
-      return () => {
-        process.off("SIGINT", listener);
-        process.off("SIGTERM", listener);
-      };
-    },
-    exitNow: (code2) => process.exit(code2),
-    env: process.env,
-    cwd: process.cwd()
-  };
-}
-function paint(io, format, text) {
-  return io.color ? styleText(format, text, { validateStream: false }) : text;
-}
-
-// ../../main/node_modules/commander/esm.mjs
-var import_index = __toESM(require_commander(), 1);
-var {
-  program,
-  createCommand,
-  createArgument,
-  createOption,
-  CommanderError,
-  InvalidArgumentError,
-  InvalidOptionArgumentError,
-  // deprecated old name
-  Command,
-  Argument,
-  Option,
-  Help
-} = import_index.default;
-
-// src/package-root.ts
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-function findPackageRoot(from = fileURLToPath(import.meta.url)) {
-  let dir = dirname(from);
-  for (; ; ) {
-    if (existsSync(join(dir, "package.json"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new BugError(`no package.json above ${from}`);
-    dir = parent;
-  }
-}
-function schemaPath(name2) {
-  return join(findPackageRoot(), "schemas", name2);
-}
-function readPackageVersion() {
-  const pkg = JSON.parse(readFileSync(join(findPackageRoot(), "package.json"), "utf8"));
-  if (typeof pkg.version !== "string") throw new BugError("package.json has no version");
-  return pkg.version;
-}
-
-// src/render/terminal-safe.ts
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function escapeChar(c) {
-  const named = NAMED[c];
-  if (named !== void 0) return named;
-  const code2 = c.charCodeAt(0);
-  return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
-}
-function sanitizeForTerminal(text) {
-  return text.replace(UNSAFE, escapeChar);
-}
-function sanitizeLines(text) {
-  return text.split("\n").map(sanitizeForTerminal).join("\n");
-}
-var INVISIBLE_IN_DOCUMENTS = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function needsDocumentEscape(text) {
-  return new RegExp(INVISIBLE_IN_DOCUMENTS.source).test(text);
-}
-function escapeInDocument(text) {
-  return text.replace(INVISIBLE_IN_DOCUMENTS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-// src/render/error.ts
-var BUG = "dialform hit an unexpected error (a bug \u2014 please report it)";
-function renderError(error) {
-  if (error instanceof DialformError) {
-    const problems = error.problems.map((p) => ({ file: sanitizeForTerminal(p.file), line: p.line, col: p.col, message: sanitizeForTerminal(p.message) }));
-    const count2 = problems.length;
-    const message = count2 === 0 ? sanitizeLines(error.message) : `${count2} problem${count2 === 1 ? "" : "s"} found`;
-    const listed = problems.map((p) => `${formatProblem(p)}
-`).join("");
-    return {
-      text: `error ${error.code}: ${message}${count2 === 0 ? "" : ":"}
-${listed}`,
-      json: renderDocument({ code: error.code, message, problems }),
-      exitCode: error.exitCode
-    };
-  }
-  const summary = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const detail = error instanceof Error ? error.stack ?? summary : summary;
-  return {
-    text: `error internal_error: ${BUG}:
-${detail}
-`,
-    json: renderDocument({ code: "internal_error", message: `${BUG}: ${sanitizeLines(summary)}`, problems: [] }),
-    exitCode: EXIT.error
-  };
-}
-function renderDocument(error) {
-  return `${JSON.stringify({ error }, null, 2)}
-`;
-}
-
-// cmd/commands/apply.ts
-import { resolve as resolve8 } from "node:path";
-
-// src/model/confirmed-grants.ts
-function isConfirmedAfter(a, b) {
-  return Date.parse(a.at) >= Date.parse(b.at);
-}
-function findConfirmed(grants, emails, attribute) {
-  const wanted = new Set(emails.map((e) => e.toLowerCase()));
-  let found;
-  for (const g of grants) if (g.attribute === attribute && wanted.has(g.email) && (found === void 0 || isConfirmedAfter(g, found))) found = g;
-  return found?.value;
-}
-
-// src/model/match-users.ts
-var GONE_STATES = /* @__PURE__ */ new Set(["deleted", "cancelled"]);
-function indexUsersByEmail(users) {
-  const byEmail = /* @__PURE__ */ new Map();
-  for (const user of users) {
-    const email = user.email.toLowerCase();
-    const seen = byEmail.get(email);
-    if (seen === void 0 || seen.state === "deleted" && user.state !== "deleted") byEmail.set(email, user);
-  }
-  return byEmail;
-}
-function findUserByEmails(user, byEmail) {
-  const found = byEmail.get(user.email.toLowerCase());
-  if (found !== void 0) return found;
-  for (const email of user.previousEmails ?? []) {
-    const found2 = byEmail.get(email.toLowerCase());
-    if (found2 !== void 0) return found2;
-  }
-  return void 0;
-}
-function matchUsers(desired, live) {
-  const byEmail = indexUsersByEmail(live.tenant.users);
-  const matched = /* @__PURE__ */ new Set();
-  const pairs2 = [];
-  for (const user of desired.tenant.users) {
-    const found = findUserByEmails(user, byEmail);
-    if (found !== void 0) matched.add(found);
-    pairs2.push(found === void 0 ? { user } : { user, live: found });
-  }
-  const unmanaged = live.tenant.users.filter(
-    (u) => !matched.has(u) && !GONE_STATES.has(u.state) && byEmail.get(u.email.toLowerCase()) === u
-  );
-  return { pairs: pairs2, unmanaged };
-}
-function listEmailAliases(match) {
-  const aliases = /* @__PURE__ */ new Map();
-  for (const { user, live } of match.pairs) {
-    if (live !== void 0 && live.email.toLowerCase() !== user.email.toLowerCase()) {
-      aliases.set(live.email.toLowerCase(), user.email.toLowerCase());
-    }
-  }
-  return aliases;
-}
-
-// src/plan/plural.ts
-function nounOf(n, noun) {
-  return n === 1 ? noun : `${noun}s`;
-}
-function countOf(n, noun) {
-  return `${n} ${nounOf(n, noun)}`;
-}
-function agreeing(n, singular, plural) {
-  return n === 1 ? singular : plural;
-}
-
-// src/plan/kinds/sim-steps.ts
-var lineKey = (office, line) => `line:${office}:${line}`;
-var userKey = (email) => `user:${email}`;
-var officeKey = (key) => `office:${key}`;
-var numberKey = (number) => `number:${number}`;
-var groupKey = (key) => `group:${key}`;
-var licenseCountKey = (office, line) => `licenses:${office}:${line}`;
-var seatKey = (group2) => `seat:${group2}`;
-var licenseKey = (email) => `license:${email}`;
-var arrivalKey = (email) => `arrival:${email}`;
-function isFailure(x) {
-  return "message" in x && ("code" in x || "waitsFor" in x);
-}
-function liveUser(sim, email) {
-  const user = sim.users.get(email);
-  if (user === void 0 || user.state === "deleted") {
-    return { waitsFor: userKey(email), message: `${email} does not exist (yet) at this step` };
-  }
-  return user;
-}
-function existingOffice(sim, key) {
-  const office = sim.offices.get(key);
-  if (office === void 0 || !office.exists) return { waitsFor: officeKey(key), message: `office ${key} does not exist (yet) at this step` };
-  return office;
-}
-function existingGroup(sim, key) {
-  const group2 = sim.groups.get(key);
-  if (group2 === void 0 || !group2.exists) return { waitsFor: groupKey(key), message: `group ${key} does not exist (yet) at this step` };
-  return group2;
-}
-function needLine(office, line, what) {
-  if (line === void 0 || office.free[line] >= 1) return void 0;
-  return {
-    code: "insufficient_licenses",
-    message: `${what}: ${office.name} has no unassigned ${LINE_LABELS[line]} license at this step (${office.purchased[line]} purchased, 0 free). Only unassigned licenses can be assigned (Dialpad help: Manage Your Users \u203A Transfer licenses). Raise licenses.${line} for ${office.key} in config so a transfer is planned, free one first, or buy licenses.`
-  };
-}
-function takeLine(sim, office, line, fx) {
-  const o = sim.offices.get(office);
-  if (o === void 0 || line === void 0) return;
-  o.free[line] -= 1;
-  fx.claims.push(lineKey(office, line));
-}
-function giveLine(sim, office, line, fx) {
-  const o = sim.offices.get(office);
-  if (o === void 0 || line === void 0) return;
-  o.free[line] += 1;
-  fx.provides.push(lineKey(office, line));
-}
-function joinGroup(sim, group2, email, fx) {
-  const g = sim.groups.get(group2);
-  if (g === void 0) return;
-  if (g.type === "department" && !g.operators.has(email)) fx.claims.push(seatKey(group2));
-  g.operators.add(email);
-}
-function leaveGroup(sim, group2, email, fx) {
-  const g = sim.groups.get(group2);
-  if (g === void 0 || !g.operators.delete(email)) return;
-  if (g.type === "department") fx.provides.push(seatKey(group2));
-}
-function toPool(sim, user, numbers, office, fx) {
-  for (const n of numbers) {
-    user.numbers = user.numbers.filter((m) => m !== n);
-    sim.pool.add(n);
-    fx.provides.push(numberKey(n));
-    fx.pool.push({ number: n, direction: "in", user: user.email, office });
-  }
-}
-function deleteNumbers(user, fx) {
-  for (const n of user.numbers) {
-    fx.claims.push(numberKey(n));
-    fx.pool.push({ number: n, direction: "released", user: user.email, office: user.office });
-  }
-  user.numbers = [];
-}
-
-// src/plan/kinds/groups.ts
-var labelOf = (g) => GROUP_LABELS[g.group_type];
-function checkGroupExists(sim, group2) {
-  const found = existingGroup(sim, group2.key);
-  return isFailure(found) ? found : void 0;
-}
-var createGroup = {
-  phase: () => "create_group",
-  bucket: "create",
-  manual: false,
-  deletes: false,
-  suspends: false,
-  tieDetail: () => "",
-  check(sim, op) {
-    const office = existingOffice(sim, op.group.office.key);
-    return isFailure(office) ? office : void 0;
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(officeKey(op.group.office.key));
-    const group2 = sim.groups.get(op.group.key);
-    if (group2 !== void 0) group2.exists = true;
-    fx.provides.push(groupKey(op.group.key));
-  },
-  wouldProvide: (op) => groupKey(op.group.key),
-  placement: (op) => ({ office: op.group.office.key }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "+", action: `create ${labelOf(op.group)}`, details: [] })
-};
-var renameGroup = {
-  phase: () => "update",
-  bucket: "update",
-  manual: false,
-  deletes: false,
-  suspends: false,
-  tieDetail: () => "",
-  check: (sim, op) => checkGroupExists(sim, op.target),
-  apply(sim, op, fx) {
-    fx.claims.push(groupKey(op.target.key));
-    const group2 = sim.groups.get(op.target.key);
-    if (group2 !== void 0) group2.name = op.name;
-  },
-  wouldProvide: () => void 0,
-  placement: (op) => ({ office: op.target.office.key }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "~", action: `rename ${labelOf(op.target)}`, details: [] })
-};
-var deleteGroup = {
-  phase: () => "delete_group",
-  bucket: "delete",
-  manual: false,
-  deletes: { counts: "group", numbers: (op) => op.numbers_to_pool ?? [] },
-  suspends: false,
-  tieDetail: () => "",
-  check: (sim, op) => checkGroupExists(sim, op.target),
-  apply(sim, op, fx) {
-    fx.claims.push(groupKey(op.target.key));
-    const group2 = sim.groups.get(op.target.key);
-    if (group2 !== void 0) {
-      group2.exists = false;
-      group2.operators.clear();
-    }
-    for (const n of op.numbers_to_pool ?? []) {
-      sim.pool.add(n);
-      fx.provides.push(numberKey(n));
-      fx.pool.push({ number: n, direction: "in", office: op.target.office.key });
-    }
-  },
-  wouldProvide: () => void 0,
-  placement: (op) => ({ office: op.target.office.key }),
-  harm: () => void 0,
-  describe: (op) => ({
-    marker: "-",
-    action: `delete ${labelOf(op.target)}`,
-    details: op.numbers_to_pool === void 0 ? [] : [`numbers sent to the reserved pool: ${op.numbers_to_pool.join(", ")}`]
-  })
-};
-var addOperator = {
-  phase: () => "add_operator",
-  bucket: "update",
-  manual: false,
-  deletes: false,
-  suspends: false,
-  tieDetail: (op) => op.group.key,
-  check(sim, op) {
-    const user = liveUser(sim, op.target.email);
-    if (isFailure(user)) return user;
-    const group2 = existingGroup(sim, op.group.key);
-    if (isFailure(group2)) return group2;
-    if (user.state === "pending") return pendingOperator(user.email, op.group);
-    if (group2.type === "department" && !group2.operators.has(user.email) && group2.operators.size >= MAX_DEPARTMENT_OPERATORS) {
-      return departmentFull(op.group, group2.operators.size);
-    }
-    if (op.group.group_type === "call_center" && !isAgentLicense(user.license)) {
-      return { waitsFor: licenseKey(user.email), message: `${user.email} holds license ${user.license}, not an agent license` };
-    }
-    return void 0;
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
-    if (op.group.group_type === "call_center") fx.claims.push(licenseKey(op.target.email));
-    joinGroup(sim, op.group.key, op.target.email, fx);
-  },
-  wouldProvide: () => void 0,
-  placement: () => ({ user: "after" }),
-  harm: () => void 0,
-  describe: () => ({ marker: "+", action: "add operator", details: [] })
-};
-function pendingOperator(email, group2) {
-  return {
-    code: "pending_user_not_operator",
-    message: `${email} is pending (invited, not yet accepted): Dialpad adds only active or suspended users to a ${GROUP_LABELS[group2.group_type]} (${group2.name}). Plan again once they accept the invitation, or leave ${group2.name} out of their entry until then.`
-  };
-}
-function departmentFull(group2, count2) {
-  return {
-    code: "department_operator_limit",
-    message: `department ${group2.name} already has ${count2} operators at this step; Dialpad allows at most ${MAX_DEPARTMENT_OPERATORS} (help: Assign Operators to Departments). Remove someone from it in config, or use a call center.`
-  };
-}
-var removeOperator = {
-  phase: () => "remove_operator",
-  bucket: "update",
-  manual: false,
-  deletes: { counts: "membership" },
-  suspends: false,
-  tieDetail: (op) => op.group.key,
-  check: (sim, op) => existence(sim, op.target.email, op.group.key),
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
-    leaveGroup(sim, op.group.key, op.target.email, fx);
-  },
-  wouldProvide: () => void 0,
-  placement: () => ({ user: "before" }),
-  harm: () => void 0,
-  describe: () => ({ marker: "-", action: "remove operator", details: [] })
-};
-var setSkill = {
-  phase: () => "skill",
-  bucket: "update",
-  manual: false,
-  deletes: false,
-  suspends: false,
-  tieDetail: (op) => op.group.key,
-  check: (sim, op) => existence(sim, op.target.email, op.group.key),
-  apply(_sim, op, fx) {
-    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
-  },
-  wouldProvide: () => void 0,
-  placement: () => ({ user: "after" }),
-  harm: () => void 0,
-  describe: () => ({ marker: "~", action: "set skill", details: [] })
-};
-function existence(sim, email, group2) {
-  const user = liveUser(sim, email);
-  if (isFailure(user)) return user;
-  const g = existingGroup(sim, group2);
-  return isFailure(g) ? g : void 0;
-}
-
-// src/plan/kinds/company.ts
-var changeAccountType = {
-  phase: () => "update",
-  bucket: "update",
-  manual: {
-    verifiedBy: "api",
-    rehearse: (op) => [`dialform emulator do change-account-type ${op.account_type}`]
-  },
-  deletes: false,
-  suspends: false,
-  tieDetail: () => "",
-  check: () => void 0,
-  apply(_sim, _op, fx) {
-    fx.claims.push("company");
-  },
-  wouldProvide: () => void 0,
-  placement: () => ({ office: null }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "!", action: "change account type", details: [`apply waits until Dialpad reports account_type ${op.account_type}`] })
-};
-
-// src/plan/kinds/offices.ts
-var createOffice = {
-  phase: () => "create_office",
-  bucket: "create",
-  manual: false,
-  deletes: false,
-  suspends: false,
-  tieDetail: () => "",
-  // Dialpad's POST /api/v2/offices requires billing details only config can give: without them
-  // the step would fail at apply, so the plan is blocked instead (issue 27 #3).
-  check(_sim, op) {
-    if (op.spec !== void 0) return void 0;
-    return {
-      code: "office_create_missing",
-      message: `create office ${op.office.name} (${op.office.key}): Dialpad has no office by this name, and its config entry${op.source === "config" ? "" : ` (${op.source})`} has no \`create:\` block with the billing details Dialpad requires to create one (POST /api/v2/offices: currency, plan period, billing address, \u2026). Add offices.${op.office.key}.create (docs/config.md), or, if the office exists in Dialpad under another name, point the entry at it by its name or its \`id\`.`
-    };
-  },
-  apply(sim, op, fx) {
-    const office = sim.offices.get(op.office.key);
-    if (office !== void 0) office.exists = true;
-    fx.provides.push(officeKey(op.office.key));
-  },
-  wouldProvide: (op) => officeKey(op.office.key),
-  placement: (op) => ({ office: op.office.key }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "+", action: "create office", details: [`country: ${op.country}`] })
-};
-var buyLicenses = {
-  // Like a transfer: licenses arrive before the claims that need them.
-  phase: () => "transfer",
-  bucket: "none",
-  manual: {
-    verifiedBy: "api",
-    rehearse: (op, config) => [`dialform emulator do buy-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`]
-  },
-  deletes: false,
-  suspends: false,
-  tieDetail: (op) => op.line,
-  subject: (op) => licenseCountKey(op.target.key, op.line),
-  check(sim, op) {
-    const office = existingOffice(sim, op.target.key);
-    return isFailure(office) ? office : void 0;
-  },
-  apply(sim, op, fx) {
-    const office = sim.offices.get(op.target.key);
-    if (office === void 0) return;
-    office.purchased[op.line] += op.count;
-    office.free[op.line] += op.count;
-    fx.claims.push(officeKey(op.target.key));
-    fx.provides.push(lineKey(op.target.key, op.line));
-  },
-  wouldProvide: () => void 0,
-  placement: (op) => ({ office: op.target.key }),
-  harm: () => void 0,
-  describe: (op) => ({
-    marker: "!",
-    action: "buy licenses",
-    details: [`apply waits until ${op.target.name} has ${countOf(op.purchased_after, `${LINE_LABELS[op.line]} license`)}`]
-  })
-};
-var cancelLicenses = {
-  phase: () => "transfer",
-  bucket: "none",
-  manual: {
-    verifiedBy: "api",
-    rehearse: (op, config) => [`dialform emulator do cancel-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`]
-  },
-  deletes: false,
-  suspends: false,
-  tieDetail: (op) => op.line,
-  subject: (op) => licenseCountKey(op.target.key, op.line),
-  check(sim, op) {
-    const office = existingOffice(sim, op.target.key);
-    if (isFailure(office)) return office;
-    if (office.free[op.line] >= op.count) return void 0;
-    const label = LINE_LABELS[op.line];
-    return {
-      code: "insufficient_licenses",
-      message: `cancel_licenses ${op.count} ${label} ${op.target.name}: ${op.target.name} has only ${countOf(office.free[op.line], `unassigned ${label} license`)} at this step, and only unassigned licenses can be cancelled. Config asks for ${countOf(op.purchased_after, `${label} license`)} there but users there hold more: raise licenses.${op.line} for ${op.target.key}, or free licenses there (delete, move or change the license of users).`
-    };
-  },
-  apply(sim, op, fx) {
-    const office = sim.offices.get(op.target.key);
-    if (office === void 0) return;
-    office.purchased[op.line] -= op.count;
-    office.free[op.line] -= op.count;
-    fx.claims.push(lineKey(op.target.key, op.line));
-  },
-  wouldProvide: () => void 0,
-  placement: (op) => ({ office: op.target.key }),
-  harm: () => void 0,
-  describe: (op) => ({
-    marker: "!",
-    action: "cancel licenses",
-    details: [`apply waits until ${op.target.name} has ${countOf(op.purchased_after, `${LINE_LABELS[op.line]} license`)}`]
-  })
-};
-var renameOffice = {
-  phase: () => "update",
-  bucket: "update",
-  manual: {
-    verifiedBy: "api",
-    rehearse: (op, config) => [`dialform emulator do rename-office ${op.target.key} --name ${JSON.stringify(op.name)}${config}`]
-  },
-  deletes: false,
-  suspends: false,
-  tieDetail: () => "",
-  check(sim, op) {
-    const office = existingOffice(sim, op.target.key);
-    return isFailure(office) ? office : void 0;
-  },
-  apply(_sim, op, fx) {
-    fx.claims.push(officeKey(op.target.key));
-  },
-  wouldProvide: () => void 0,
-  placement: (op) => ({ office: op.target.key }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "!", action: "rename office", details: [`apply waits until Dialpad calls it ${op.name}`] })
-};
-var transferLicenses = {
-  phase: () => "transfer",
-  bucket: "none",
-  manual: {
-    verifiedBy: "api",
-    rehearse: (op, config) => [`dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`]
-  },
-  deletes: false,
-  suspends: false,
-  tieDetail: (op) => `${op.line}:${op.from.key}`,
-  // The destination's count of this line, which apply verifies: a transfer of another line waits for nothing of it.
-  subject: (op) => licenseCountKey(op.to.key, op.line),
-  check(sim, op) {
-    const from = existingOffice(sim, op.from.key);
-    if (isFailure(from)) return from;
-    const to = existingOffice(sim, op.to.key);
-    if (isFailure(to)) return to;
-    if (from.free[op.line] >= op.count) return void 0;
-    const label = LINE_LABELS[op.line];
-    return {
-      code: "insufficient_licenses",
-      message: `transfer_licenses ${op.count} ${label} ${op.from.name} \u2192 ${op.to.name}: ${op.from.name} has only ${countOf(from.free[op.line], `unassigned ${label} license`)} at this step and only unassigned licenses transfer (Dialpad help: Manage Your Users \u203A Transfer licenses). Free licenses in ${op.from.name} (delete, move or change the license of users there) or lower the transfer by changing licenses.${op.line} in config.`
-    };
-  },
-  apply(sim, op, fx) {
-    const from = sim.offices.get(op.from.key);
-    const to = sim.offices.get(op.to.key);
-    if (from === void 0 || to === void 0) return;
-    from.purchased[op.line] -= op.count;
-    from.free[op.line] -= op.count;
-    to.purchased[op.line] += op.count;
-    to.free[op.line] += op.count;
-    fx.claims.push(lineKey(op.from.key, op.line), officeKey(op.to.key));
-    fx.provides.push(lineKey(op.to.key, op.line));
-  },
-  wouldProvide: () => void 0,
-  // Shown where the licenses arrive.
-  placement: (op) => ({ office: op.to.key }),
-  harm: () => void 0,
-  describe: (op) => ({
-    marker: "!",
-    action: "transfer licenses",
-    details: [`apply waits until ${op.to.name} has ${countOf(op.to_purchased_after, `${LINE_LABELS[op.line]} license`)}`]
-  })
-};
-
-// src/model/international-move.ts
-function isInternationalMove(fromCountry, toCountry) {
-  return fromCountry.toUpperCase() !== toCountry.toUpperCase();
-}
-function isInternalNumber(number) {
-  return number.startsWith("+1803");
-}
-function foreignNumberCountry(number, officeCountry, numberCountry) {
-  const office = officeCountry.toUpperCase();
-  if (numberCountry === void 0 || office === "" || numberCountry === office || isInternalNumber(number)) return void 0;
-  return numberCountry;
-}
-function keepsNumbersOnMove(numbers) {
-  return numbers.length > 0 && numbers.every(isInternalNumber);
-}
-function numbersPooledByMove(numbers, fromCountry, toCountry) {
-  return isInternationalMove(fromCountry, toCountry) && !keepsNumbersOnMove(numbers) ? [...numbers] : [];
-}
-
-// src/plan/rules/context.ts
-function at(source) {
-  return source === void 0 || source === "unmanaged" || source === "config" ? "" : ` (${source})`;
-}
-
-// src/plan/kinds/numbers.ts
-function checkCountry(sim, user, number) {
-  const office = sim.offices.get(user.office);
-  if (office === void 0) return void 0;
-  const country = foreignNumberCountry(number, office.country, sim.numberCountry(number));
-  if (country === void 0) return void 0;
-  const message = `assign_number ${number} to ${user.email}: a ${country} number, and their office ${office.name} is in ${office.country.toUpperCase()} at this step`;
-  return {
-    waitsFor: arrivalKey(user.email),
-    message,
-    otherwise: { code: "number_conflict", message: `${message}; Dialpad assigns numbers in the office's country. Use a ${office.country.toUpperCase()} number.` }
-  };
-}
-var assignNumber = {
-  phase: () => "assign",
-  bucket: "update",
-  manual: false,
-  deletes: false,
-  suspends: false,
-  tieDetail: (op) => op.number,
-  check(sim, op) {
-    const user = liveUser(sim, op.target.email);
-    if (isFailure(user)) return user;
-    const country = checkCountry(sim, user, op.number);
-    if (country !== void 0) return country;
-    if (sim.pool.has(op.number)) return void 0;
-    const holder = [...sim.users.values()].find((u) => u.numbers.includes(op.number));
-    if (holder !== void 0) return { code: "number_conflict", message: describeHeldElsewhere(sim, op, holder.email) };
-    return {
-      code: "number_conflict",
-      message: `assign_number ${op.number} to ${user.email}: the number is not in the reserved pool at this step, and Dialpad assigns only numbers from the pool (see number_conflict in docs/rules.md). No user holds it: it is not a number of this company, or it belongs to an office, department or call center. Add it to the company in Dialpad (or free it there) first, or remove it from config.`
-    };
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email), arrivalKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user === void 0) return;
-    sim.pool.delete(op.number);
-    user.numbers = op.primary ? [op.number, ...user.numbers] : [...user.numbers, op.number];
-    fx.claims.push(numberKey(op.number));
-    fx.pool.push({ number: op.number, direction: "out", user: user.email, office: user.office });
-  },
-  wouldProvide: () => void 0,
-  placement: () => ({ user: "after" }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "~", action: "assign number", details: [`${op.number}${op.primary ? " (primary)" : ""}`] })
-};
-function describeHeldElsewhere(sim, op, holder) {
-  const inConfig = sim.config.has(holder);
-  const why = inConfig ? `${holder} holds it and their entry has no numbers: list, so config does not manage their numbers` : `${holder} holds it and is not in config (policy.unmanaged_users is ${sim.config.unmanagedUsers}), so they keep it`;
-  const fix = inConfig ? `Add numbers: to ${holder}'s entry without it` : `Add ${holder} to config with numbers: that leave it out`;
-  return `${op.summary}: ${why}, and the number would have two owners. Dialpad assigns only numbers in the reserved pool (see number_conflict in docs/rules.md). ${fix}, or remove it here${at(op.source)}.`;
-}
-var unassignNumber = {
-  phase: () => "unassign",
-  bucket: "update",
-  manual: false,
-  deletes: false,
-  suspends: false,
-  tieDetail: (op) => op.number,
-  check(sim, op) {
-    const user = liveUser(sim, op.target.email);
-    if (isFailure(user)) return user;
-    if (user.numbers.includes(op.number)) return void 0;
-    return { code: "number_conflict", message: `unassign_number ${op.number}: ${user.email} does not hold it at this step` };
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user !== void 0) toPool(sim, user, [op.number], user.office, fx);
-  },
-  wouldProvide: () => void 0,
-  placement: () => ({ user: "after" }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "-", action: "unassign number", details: [`${op.number} goes to the reserved pool`] })
-};
-var releaseNumber = {
-  phase: () => "release",
-  bucket: "delete",
-  manual: false,
-  deletes: { counts: "number", numbers: (op) => [op.number] },
-  suspends: false,
-  tieDetail: (op) => op.number,
-  check(sim, op) {
-    if (sim.pool.has(op.number)) return void 0;
-    return { code: "number_conflict", message: `release_number ${op.number}: the number is not in the reserved pool at this step` };
-  },
-  apply(sim, op, fx) {
-    sim.pool.delete(op.number);
-    fx.claims.push(numberKey(op.number));
-    fx.pool.push({ number: op.number, direction: "released" });
-  },
-  wouldProvide: () => void 0,
-  placement: (op) => ({ number: op.number }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "-", action: "release number", details: [`${op.number} is given back to Dialpad`] })
-};
-
-// src/plan/kinds/permissions.ts
-function permission(kind, action) {
-  return {
-    phase: () => "permissions",
-    bucket: "none",
-    manual: {
-      verifiedBy: "operator",
-      // No API shows it done: after the console's action, the operator's confirmation (as with Dialpad).
-      rehearse: (op, config) => [`dialform emulator do ${kind.replace("_", "-")} ${op.target.email}`, `dialform confirm ${kind}:${op.target.email}${config}`]
-    },
-    deletes: false,
-    suspends: false,
-    tieDetail: () => "",
-    check(sim, op) {
-      const user = liveUser(sim, op.target.email);
-      return isFailure(user) ? user : void 0;
-    },
-    apply(_sim, op, fx) {
-      fx.claims.push(userKey(op.target.email));
-    },
-    wouldProvide: () => void 0,
-    placement: () => ({ user: "after" }),
-    harm: () => void 0,
-    describe: () => ({ marker: "!", action, details: [] })
-  };
-}
-var grantAnalytics = permission("grant_analytics", "grant analytics");
-var revokeAnalytics = permission("revoke_analytics", "revoke analytics");
-var grantProxy = permission("grant_proxy", "grant proxy");
-var revokeProxy = permission("revoke_proxy", "revoke proxy");
-
-// src/plan/kinds/users.ts
-var createUser = {
-  phase: () => "license_claim",
-  bucket: "create",
-  manual: false,
-  deletes: false,
-  suspends: false,
-  tieDetail: () => "",
-  check(sim, op) {
-    const office = existingOffice(sim, op.office.key);
-    if (isFailure(office)) return office;
-    return needLine(office, lineOfLicense(op.license), `create_user ${op.email}`);
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email), officeKey(op.office.key));
-    sim.users.set(op.email, {
-      email: op.email,
-      office: op.office.key,
-      license: op.license,
-      state: "active",
-      companyAdmin: false,
-      adminOffices: [],
-      numbers: []
-    });
-    takeLine(sim, op.office.key, lineOfLicense(op.license), fx);
-    fx.provides.push(userKey(op.email));
-  },
-  wouldProvide: (op) => userKey(op.email),
-  placement: (op) => ({ office: op.office.key }),
-  harm: () => void 0,
-  describe: (op) => ({ marker: "+", action: "create user", details: [`${op.first_name} ${op.last_name}`] })
-};
-function updatePhase(op, initial) {
-  const user = initial.users.get(op.target.email);
-  const to = op.patch.license;
-  if (to === void 0 || user === void 0) return "update";
-  return lineOfLicense(to) === void 0 || lineOfLicense(to) === lineOfLicense(user.license) ? "license_free" : "license_claim";
-}
-var updateUser = {
-  phase: updatePhase,
-  bucket: "update",
-  manual: false,
-  deletes: false,
-  suspends: false,
-  tieDetail: () => "",
-  check(sim, op) {
-    const user = liveUser(sim, op.target.email);
-    if (isFailure(user)) return user;
-    for (const ref of op.patch.admin_offices ?? []) {
-      const office2 = existingOffice(sim, ref.key);
-      if (isFailure(office2)) return office2;
-    }
-    const license = op.patch.license;
-    const line = license === void 0 ? void 0 : lineOfLicense(license);
-    if (line === void 0 || line === lineOfLicense(user.license)) return void 0;
-    const office = existingOffice(sim, user.office);
-    if (isFailure(office)) return office;
-    return needLine(office, line, `update_user ${user.email} license ${user.license} \u2192 ${license}`);
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user === void 0) return;
-    const license = op.patch.license;
-    if (license !== void 0 && lineOfLicense(license) !== lineOfLicense(user.license)) {
-      if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
-      takeLine(sim, user.office, lineOfLicense(license), fx);
-    }
-    if (license !== void 0) user.license = license;
-    if (op.patch.is_super_admin !== void 0) user.companyAdmin = op.patch.is_super_admin;
-    if (op.patch.admin_offices !== void 0) user.adminOffices = op.patch.admin_offices.map((o) => o.key).sort();
-    if (license !== void 0) fx.provides.push(licenseKey(op.target.email));
-  },
-  wouldProvide: (op) => op.patch.license === void 0 ? void 0 : licenseKey(op.target.email),
-  placement: () => ({ user: "after" }),
-  harm(op, initial) {
-    const before = initial.users.get(op.target.email);
-    if (before === void 0) return void 0;
-    if (op.patch.is_super_admin === false && before.companyAdmin) return "lose company admin";
-    const after = op.patch.admin_offices?.map((o) => o.key);
-    const lost = after === void 0 ? [] : before.adminOffices.filter((k) => !after.includes(k));
-    return lost.length > 0 ? `lose office admin of ${lost.join(", ")}` : void 0;
-  },
-  describe: () => ({ marker: "~", action: "update user", details: [] })
-};
-function holdsLine(user) {
-  return LINE_HOLDING[user.state] === "yes";
-}
-function claimsLine(user, state) {
-  return LINE_HOLDING[state] === "yes" && !holdsLine(user);
-}
-function stateChange(input) {
-  return {
-    phase: () => input.phase,
-    bucket: "update",
-    manual: false,
-    deletes: false,
-    suspends: input.suspends,
-    tieDetail: () => "",
-    check(sim, op) {
-      const user = liveUser(sim, op.target.email);
-      if (isFailure(user)) return user;
-      if (!claimsLine(user, input.state)) return void 0;
-      const office = existingOffice(sim, user.office);
-      if (isFailure(office)) return office;
-      return needLine(office, lineOfLicense(user.license), `${input.action} ${user.email} (a suspended user may hold no license)`);
-    },
-    apply(sim, op, fx) {
-      fx.claims.push(userKey(op.target.email));
-      const user = sim.users.get(op.target.email);
-      if (user === void 0) return;
-      if (claimsLine(user, input.state)) takeLine(sim, user.office, lineOfLicense(user.license), fx);
-      user.state = input.state;
-    },
-    wouldProvide: () => void 0,
-    placement: () => ({ user: "after" }),
-    harm: () => input.harm,
-    describe: () => ({ marker: "~", action: input.action, details: [] })
-  };
-}
-var suspendUser = stateChange({ state: "suspended", phase: "suspend", suspends: true, harm: "be suspended", action: "suspend user" });
-var reactivateUser = stateChange({ state: "active", phase: "reactivate", suspends: false, harm: void 0, action: "reactivate user" });
-var moveUser = {
-  phase: () => "move",
-  bucket: "move",
-  manual: false,
-  deletes: false,
-  suspends: false,
-  tieDetail: () => "",
-  check(sim, op) {
-    const user = liveUser(sim, op.target.email);
-    if (isFailure(user)) return user;
-    const office = existingOffice(sim, op.to.key);
-    if (isFailure(office)) return office;
-    return needLine(office, lineOfLicense(user.license), `move_user ${user.email} to ${op.to.name}`);
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user === void 0) return;
-    fx.claims.push(officeKey(op.to.key));
-    if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
-    takeLine(sim, op.to.key, lineOfLicense(user.license), fx);
-    toPool(sim, user, op.numbers_to_pool, op.from.key, fx);
-    user.office = op.to.key;
-    fx.provides.push(arrivalKey(op.target.email));
-  },
-  wouldProvide: (op) => arrivalKey(op.target.email),
-  // Shown where the user arrives.
-  placement: (op) => ({ office: op.to.key }),
-  harm: (op) => `be moved from ${op.from.name} to ${op.to.name}`,
-  describe: (op) => ({
-    marker: "~",
-    action: "move user",
-    details: [
-      ...op.numbers_to_pool.length > 0 ? [`numbers sent to the reserved pool, under ${op.from.name}: ${op.numbers_to_pool.join(", ")}`] : [],
-      ...op.new_number === void 0 ? [] : [describeNewNumber(op.new_number)]
-    ]
-  })
-};
-function describeNewNumber(n) {
-  const shown = n.excluding.slice(0, 5).join(", ");
-  const never = n.excluding.length === 0 ? "" : `, never ${shown}${n.excluding.length > 5 ? ` or ${n.excluding.length - 5} more` : ""}`;
-  return `then holds a new ${n.country} number chosen by Dialpad${never}`;
-}
-var deleteUser = {
-  phase: (op, initial) => initial.users.get(op.target.email)?.state === "pending" ? "delete_pending" : "delete",
-  bucket: "delete",
-  manual: false,
-  deletes: { counts: "user" },
-  suspends: false,
-  tieDetail: () => "",
-  check: (sim, op) => existenceOf(sim, op.target.email),
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user === void 0) return;
-    if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
-    if (user.state === "pending") deleteNumbers(user, fx);
-    else toPool(sim, user, [...user.numbers], user.office, fx);
-    user.state = "deleted";
-    for (const group2 of sim.groups.keys()) leaveGroup(sim, group2, user.email, fx);
-    user.companyAdmin = false;
-    user.adminOffices = [];
-  },
-  wouldProvide: () => void 0,
-  // Shown under the office the user leaves.
-  placement: () => ({ user: "before" }),
-  harm: () => "be deleted",
-  describe: () => ({ marker: "-", action: "delete user", details: [] })
-};
-var restoreUser = {
-  phase: () => "restore",
-  bucket: "none",
-  manual: { verifiedBy: "api", rehearse: (op) => [`dialform emulator do restore-user ${op.target.email}`] },
-  deletes: false,
-  suspends: false,
-  tieDetail: () => "",
-  check(sim, op) {
-    const user = sim.users.get(op.target.email);
-    if (user === void 0) return void 0;
-    const office = existingOffice(sim, user.office);
-    if (isFailure(office)) return office;
-    return needLine(office, lineOfLicense(user.license), `restore_user ${user.email}`);
-  },
-  apply(sim, op, fx) {
-    fx.claims.push(userKey(op.target.email));
-    const user = sim.users.get(op.target.email);
-    if (user === void 0) return;
-    user.state = "active";
-    takeLine(sim, user.office, lineOfLicense(user.license), fx);
-    fx.provides.push(userKey(op.target.email));
-  },
-  wouldProvide: (op) => userKey(op.target.email),
-  placement: () => ({ user: "after" }),
-  harm: () => void 0,
-  describe: () => ({ marker: "!", action: "restore user", details: [] })
-};
-function existenceOf(sim, email) {
-  const user = liveUser(sim, email);
-  return isFailure(user) ? user : void 0;
-}
-
-// src/plan/kinds/phases.ts
-var PHASES = [
-  // Everything placed in a new office needs the office to exist.
-  "create_office",
-  // A group belongs to an office, and operators are added to groups that exist.
-  "create_group",
-  // Restorable only within the restore window (model/restore-window.ts): restore before anything else could take the account's email or numbers.
-  "restore",
-  // Leavers leave their groups before their deletion, so the plan shows it (Dialpad would drop
-  // the memberships itself); a role change removes before it re-adds, freeing a department seat.
-  "remove_operator",
-  // Deleting a group drops its memberships; nothing later depends on it.
-  "delete_group",
-  // Frees the user's license line and sends their numbers to the pool for later claims.
-  "delete",
-  // A license change that claims no new line only frees one: a free, so early.
-  "license_free",
-  // Unassigns feed the pool before any assign takes from it (swaps step through the pool).
-  "unassign",
-  // Deleting a pending (never accepted) user deletes the numbers they still hold: after the
-  // unassigns that move them to the pool first.
-  "delete_pending",
-  // Frees a line in the source office (a transfer out of it may wait for that) and claims one in the destination.
-  "move",
-  // Only unassigned licenses transfer: after frees in the source, before claims in the destination.
-  "transfer",
-  // Claims of a license line (new users, license changes that need a line): after every free and transfer.
-  "license_claim",
-  // Other field updates (names, admin rights, emails): after the claims, before numbers.
-  "update",
-  // Adds need the user and the group to exist; a call-center add needs the user's agent license,
-  // which an explicit license change (`license_claim`) gives first.
-  "add_operator",
-  // A skill level is set on a membership that exists.
-  "skill",
-  // Number claims: after unassigns and deletes filled the pool, and after the user exists.
-  "assign",
-  // Reactivating claims a line (a suspended user may hold none): after every free and transfer.
-  // Reactivate before suspending anyone, so active admins never dip in between.
-  "reactivate",
-  // Whether a suspension frees a line is not documented for the API, so it frees nothing here: last among API calls.
-  "suspend",
-  // Irreversible: only once every assign had its chance to take the number from the pool.
-  "release",
-  // Analytics and proxy grants need the user to exist and change nothing the rest depends on.
-  "permissions"
-];
-function phaseRank(phase) {
-  return PHASES.indexOf(phase);
-}
-
-// src/plan/kinds/index.ts
-var KINDS = {
-  create_office: createOffice,
-  create_user: createUser,
-  update_user: updateUser,
-  suspend_user: suspendUser,
-  reactivate_user: reactivateUser,
-  move_user: moveUser,
-  delete_user: deleteUser,
-  assign_number: assignNumber,
-  unassign_number: unassignNumber,
-  release_number: releaseNumber,
-  transfer_licenses: transferLicenses,
-  buy_licenses: buyLicenses,
-  cancel_licenses: cancelLicenses,
-  rename_office: renameOffice,
-  change_account_type: changeAccountType,
-  restore_user: restoreUser,
-  grant_analytics: grantAnalytics,
-  revoke_analytics: revokeAnalytics,
-  grant_proxy: grantProxy,
-  revoke_proxy: revokeProxy,
-  create_group: createGroup,
-  rename_group: renameGroup,
-  delete_group: deleteGroup,
-  add_operator: addOperator,
-  remove_operator: removeOperator,
-  set_skill: setSkill
-};
-var OPERATION_KINDS = Object.keys(KINDS);
-function specOf(op) {
-  return KINDS[op.kind];
-}
-function checkOperation(sim, op) {
-  return specOf(op).check(sim, op);
-}
-function applyOperation(sim, op) {
-  const fx = { claims: [], provides: [], pool: [] };
-  specOf(op).apply(sim, op, fx);
-  return fx;
-}
-
-// src/plan/operations.ts
-function userTarget(email, id2) {
-  return id2 === void 0 ? { type: "user", email } : { type: "user", email, id: id2 };
-}
-function base(kind, target, input, extra) {
-  const manual = KINDS[kind].manual;
-  return {
-    id: "",
-    kind,
-    target,
-    changes: input.changes ?? [],
-    manual: manual !== false,
-    ...manual === false ? {} : { step: pendingStep(extra.step?.id ?? kind, manual.verifiedBy, extra.step?.expiresAt) },
-    reversible: extra.reversible ?? "yes",
-    source: input.source,
-    after: [],
-    summary: extra.summary,
-    notes: input.notes ?? [],
-    office_key: null
-  };
-}
-function pendingStep(id2, verifiedBy, expiresAt) {
-  return { id: id2, verified_by: verifiedBy, state: "pending", ...expiresAt === void 0 ? {} : { expires_at: expiresAt } };
-}
-var officeTarget = (o) => o.id === void 0 ? { type: "office", key: o.key, name: o.name } : { type: "office", key: o.key, id: o.id, name: o.name };
-var groupTarget = (g) => ({ type: "group", ...g });
-var groupName = (g) => `${GROUP_LABELS[g.group_type]} ${g.name}`;
-var operation = {
-  createOffice(i2) {
-    return {
-      ...base("create_office", officeTarget(i2.office), i2, { reversible: "no", summary: `create office ${i2.office.name} (${i2.country})` }),
-      office: i2.office,
-      country: i2.country,
-      ...i2.spec === void 0 ? {} : { spec: i2.spec }
-    };
-  },
-  createUser(i2) {
-    return {
-      ...base("create_user", userTarget(i2.email), i2, { summary: `create user ${i2.email} in ${i2.office.name} (${i2.license})` }),
-      email: i2.email,
-      office: i2.office,
-      first_name: i2.firstName,
-      last_name: i2.lastName,
-      license: i2.license
-    };
-  },
-  updateUser(i2) {
-    const fields = (i2.changes ?? []).map((c) => c.field).join(", ");
-    return { ...base("update_user", userTarget(i2.email, i2.id), i2, { summary: `update ${i2.email}: ${fields}` }), patch: i2.patch };
-  },
-  suspendUser(i2) {
-    return base("suspend_user", userTarget(i2.email, i2.id), i2, { summary: `suspend ${i2.email}` });
-  },
-  reactivateUser(i2) {
-    return base("reactivate_user", userTarget(i2.email, i2.id), i2, { summary: `reactivate ${i2.email}` });
-  },
-  moveUser(i2) {
-    return {
-      ...base("move_user", userTarget(i2.email, i2.id), i2, {
-        // An international move provisions a new number and pools the old ones: not simply undone.
-        reversible: i2.international ? "no" : "yes",
-        summary: `move ${i2.email}: ${i2.from.name} \u2192 ${i2.to.name}`
-      }),
-      from: i2.from,
-      to: i2.to,
-      numbers_to_pool: i2.numbersToPool,
-      via: i2.via,
-      ...i2.newNumber === void 0 ? {} : { new_number: i2.newNumber }
-    };
-  },
-  /** `restorableUntil` undefined: the deletion cannot be undone (a pending user's numbers go with them). */
-  deleteUser(i2) {
-    const reversible = i2.restorableUntil === void 0 ? "no" : `until ${i2.restorableUntil}`;
-    return {
-      ...base("delete_user", userTarget(i2.email, i2.id), i2, { reversible, summary: `delete ${i2.email}` })
-    };
-  },
-  restoreUser(i2) {
-    return {
-      ...base("restore_user", userTarget(i2.email, i2.id), i2, {
-        step: { id: `restore_user:${i2.email}`, ...i2.expiresAt === void 0 ? {} : { expiresAt: i2.expiresAt } },
-        summary: `restore deleted user ${i2.email} (manual)`
-      })
-    };
-  },
-  assignNumber(i2) {
-    return {
-      ...base("assign_number", userTarget(i2.email, i2.id), i2, { summary: `assign ${i2.number} to ${i2.email}${i2.primary ? " (primary)" : ""}` }),
-      number: i2.number,
-      primary: i2.primary
-    };
-  },
-  unassignNumber(i2) {
-    return {
-      ...base("unassign_number", userTarget(i2.email, i2.id), i2, { summary: `unassign ${i2.number} from ${i2.email} (to the reserved pool)` }),
-      number: i2.number
-    };
-  },
-  releaseNumber(i2) {
-    return {
-      ...base("release_number", { type: "number", number: i2.number }, i2, { reversible: "no", summary: `release ${i2.number} back to Dialpad` }),
-      number: i2.number
-    };
-  },
-  buyLicenses(i2) {
-    const what = countOf(i2.count, `${LINE_LABELS[i2.line]} license`);
-    return {
-      ...base("buy_licenses", officeTarget(i2.office), {
-        source: i2.source,
-        changes: [{ field: `licenses.${i2.line}`, from: i2.purchasedAfter - i2.count, to: i2.purchasedAfter }],
-        notes: [
-          `No office has unassigned ${LINE_LABELS[i2.line]} licenses to transfer, and dialform cannot buy licenses (the API cannot): buy ${what} for ${i2.office.name} in Company Settings \u203A Licenses \u203A ${LINE_KINDS[i2.line].category}, or through Dialpad's Customer Care.`,
-          `Or lower licenses.${i2.line} for ${i2.office.key} in config.`
-        ]
-      }, {
-        step: { id: `buy_licenses:${i2.line}:${i2.office.key}` },
-        summary: `buy ${what} for ${i2.office.name} (manual: a purchase)`
-      }),
-      line: i2.line,
-      count: i2.count,
-      purchased_after: i2.purchasedAfter
-    };
-  },
-  cancelLicenses(i2) {
-    const what = countOf(i2.count, `${LINE_LABELS[i2.line]} license`);
-    return {
-      ...base("cancel_licenses", officeTarget(i2.office), {
-        source: i2.source,
-        changes: [{ field: `licenses.${i2.line}`, from: i2.purchasedAfter + i2.count, to: i2.purchasedAfter }],
-        notes: [
-          `${i2.office.name} has ${what} more than config asks for and no office takes them; dialform cannot cancel licenses (the API cannot): remove them in Company Settings \u203A Licenses \u203A ${LINE_KINDS[i2.line].category} (billing), or through Dialpad's Customer Care.`,
-          `Or raise licenses.${i2.line} for ${i2.office.key} in config to keep them.`
-        ]
-      }, {
-        step: { id: `cancel_licenses:${i2.line}:${i2.office.key}` },
-        summary: `cancel ${what} of ${i2.office.name} (manual: billing)`
-      }),
-      line: i2.line,
-      count: i2.count,
-      purchased_after: i2.purchasedAfter
-    };
-  },
-  changeAccountType(i2) {
-    return {
-      ...base("change_account_type", i2.name === void 0 ? { type: "company" } : { type: "company", name: i2.name }, {
-        source: i2.source,
-        changes: [{ field: "account_type", from: i2.from, to: i2.to }],
-        notes: [
-          `Dialpad reports the plan tier (account_type) "${i2.from}", config asserts "${i2.to}", and dialform cannot change it (the API cannot): change the plan in Dialpad's billing settings, or with Dialpad's Customer Care.`,
-          `Or set company.account_type to "${i2.from}" in config.`
-        ]
-      }, {
-        step: { id: "change_account_type" },
-        summary: `change ${i2.name ?? "the company"}'s plan tier from ${i2.from} to ${i2.to} (manual: billing)`
-      }),
-      account_type: i2.to
-    };
-  },
-  renameOffice(i2) {
-    return {
-      ...base("rename_office", officeTarget(i2.office), {
-        source: i2.source,
-        changes: [{ field: "name", from: i2.office.name, to: i2.name }],
-        notes: [
-          `Admin Settings \u203A Offices \u203A ${i2.office.name} \u203A Office settings: change the office name to ${i2.name}. Dialpad's API cannot rename an office; until it is done, Dialpad and these steps call it ${i2.office.name}.`
-        ]
-      }, {
-        step: { id: `rename_office:${i2.office.key}` },
-        summary: `rename office ${i2.office.name} to ${i2.name} (manual)`
-      }),
-      name: i2.name
-    };
-  },
-  transferLicenses(i2) {
-    const what = countOf(i2.count, `${LINE_LABELS[i2.line]} license`);
-    return {
-      ...base("transfer_licenses", officeTarget(i2.to), {
-        source: i2.source,
-        changes: [{ field: `licenses.${i2.line}`, from: i2.toPurchasedAfter - i2.count, to: i2.toPurchasedAfter }],
-        notes: [
-          `Company Settings \u203A Licenses \u203A ${LINE_KINDS[i2.line].category} \u203A Transfer Licenses: transfer ${what} from ${i2.from.name} to ${i2.to.name}.`,
-          "Only unassigned licenses transfer; a Company Admin on an Advanced or Premium plan must do it."
-        ]
-      }, {
-        step: { id: `transfer_licenses:${i2.line}:${i2.from.key}:${i2.to.key}` },
-        summary: `transfer ${what} from ${i2.from.name} to ${i2.to.name} (manual)`
-      }),
-      line: i2.line,
-      count: i2.count,
-      from: i2.from,
-      to: i2.to,
-      to_purchased_after: i2.toPurchasedAfter
-    };
-  },
-  grantAnalytics(i2) {
-    return base("grant_analytics", userTarget(i2.email, i2.id), i2, { summary: `grant analytics to ${i2.email} (manual)` });
-  },
-  revokeAnalytics(i2) {
-    return base("revoke_analytics", userTarget(i2.email, i2.id), i2, { summary: `revoke analytics from ${i2.email} (manual)` });
-  },
-  grantProxy(i2) {
-    return base("grant_proxy", userTarget(i2.email, i2.id), i2, { summary: `grant proxy access to ${i2.email} (manual)` });
-  },
-  createGroup(i2) {
-    return {
-      ...base("create_group", groupTarget(i2.group), { ...i2, changes: [{ field: "name", to: i2.group.name }, { field: "office", to: i2.group.office.key }] }, {
-        summary: `create ${groupName(i2.group)} in ${i2.group.office.name}`
-      }),
-      group: i2.group
-    };
-  },
-  renameGroup(i2) {
-    return {
-      ...base("rename_group", groupTarget(i2.group), { ...i2, changes: [{ field: "name", from: i2.group.name, to: i2.name }] }, {
-        summary: `rename ${groupName(i2.group)} to ${i2.name}`
-      }),
-      name: i2.name
-    };
-  },
-  /** Irreversible: the API has no restore for a deleted group. */
-  deleteGroup(i2) {
-    return {
-      ...base("delete_group", groupTarget(i2.group), i2, { reversible: "no", summary: `delete ${groupName(i2.group)}` }),
-      ...i2.numbersToPool.length === 0 ? {} : { numbers_to_pool: [...i2.numbersToPool] }
-    };
-  },
-  addOperator(i2) {
-    const skill = i2.skillLevel === void 0 ? "" : `, skill ${i2.skillLevel}`;
-    return {
-      ...base("add_operator", userTarget(i2.email, i2.id), i2, { summary: `add ${i2.email} to ${groupName(i2.group)} as ${i2.role}${skill}` }),
-      group: i2.group,
-      role: i2.role,
-      ...i2.skillLevel === void 0 ? {} : { skill_level: i2.skillLevel },
-      ...i2.licenseType === void 0 ? {} : { license_type: i2.licenseType }
-    };
-  },
-  removeOperator(i2) {
-    return {
-      ...base("remove_operator", userTarget(i2.email, i2.id), i2, { summary: `remove ${i2.email} from ${groupName(i2.group)} (${i2.role})` }),
-      group: i2.group,
-      role: i2.role
-    };
-  },
-  setSkill(i2) {
-    return {
-      ...base("set_skill", userTarget(i2.email, i2.id), i2, { summary: `set ${i2.email}'s skill in ${groupName(i2.group)}: ${i2.from} \u2192 ${i2.to}` }),
-      group: i2.group,
-      skill_level: i2.to
-    };
-  },
-  revokeProxy(i2) {
-    return base("revoke_proxy", userTarget(i2.email, i2.id), i2, { summary: `revoke proxy access from ${i2.email} (manual)` });
-  }
-};
-
-// src/plan/permission-changes.ts
-var NOTES = {
-  grant_analytics: "Admin Settings \u203A Users: select the checkbox of each user listed for this step \u203A Add analytics permissions (one bulk action). It covers Charting Data, not Call History; a Company Admin must do it.",
-  revoke_analytics: "Admin Settings \u203A Users: select the checkbox of each user listed for this step \u203A Remove analytics permissions (one bulk action). A Company Admin must do it.",
-  grant_proxy: "Grant proxy access to each user listed for this step. Users, even Office Admins, must be granted proxy access before they can proxy into someone\u2019s account.",
-  revoke_proxy: "Take proxy access away from each user listed for this step: they will no longer be able to proxy into other users\u2019 accounts."
-};
-var confirmNote = (step) => `No API shows this: once done, record it with \`dialform confirm ${step}\` and commit the confirmations file.`;
-var PERMISSION_EFFECT = {
-  grant_analytics: { attribute: "analytics", value: true },
-  revoke_analytics: { attribute: "analytics", value: false },
-  grant_proxy: { attribute: "proxy", value: true },
-  revoke_proxy: { attribute: "proxy", value: false }
-};
-function planPermissionChanges(desired, basis) {
-  const ops = [];
-  const known = knownGrants(basis);
-  for (const user of desired.tenant.users) {
-    const source = user.source ?? "config";
-    for (const attribute of ["analytics", "proxy"]) {
-      const wanted = user[attribute];
-      if (wanted === void 0) continue;
-      const before = known(user, attribute);
-      if (wanted === before) continue;
-      const kind = `${wanted ? "grant" : "revoke"}_${attribute}`;
-      const input = { email: user.email, source, changes: [{ field: attribute, from: before, to: wanted }], notes: [NOTES[kind], confirmNote(kind)] };
-      ops.push(PERMISSION_OPS[kind](input));
-    }
-  }
-  return ops;
-}
-var PERMISSION_OPS = {
-  grant_analytics: operation.grantAnalytics,
-  revoke_analytics: operation.revokeAnalytics,
-  grant_proxy: operation.grantProxy,
-  revoke_proxy: operation.revokeProxy
-};
-function knownGrants(basis) {
-  const { confirmed: confirmed2, base: base2 } = basis;
-  if (confirmed2 !== void 0) {
-    return (user, attribute) => findConfirmed(confirmed2, [user.email, ...user.previousEmails ?? []], attribute) ?? false;
-  }
-  if (base2 !== void 0) {
-    const baseByEmail = indexUsersByEmail(base2.tenant.users);
-    return (user, attribute) => findUserByEmails(user, baseByEmail)?.[attribute] ?? false;
-  }
-  return () => false;
-}
-
-// src/apply/execute-groups.ts
-var DONE = { status: "done" };
-var GROUP_EXECUTORS = {
-  // Always a new group: adopting a live one of the same name would let a later `delete_group` of
-  // that live group delete what this created. A create already sent (a resumed run) is settled
-  // by `LANDED.create_group`, an ambiguous answer by the client's `confirmCreateGroup`.
-  async create_group(op, ctx) {
-    const officeId = await ctx.resolveOffice(op.group.office);
-    const { id: id2 } = await ctx.api.createGroup({ type: op.group.group_type, name: op.group.name, officeId });
-    ctx.groupIds.set(op.group.key, id2);
-    return DONE;
-  },
-  async rename_group(op, ctx) {
-    await ctx.api.renameGroup(op.target.group_type, await resolveGroup(op.target, ctx), op.name);
-    return DONE;
-  },
-  async delete_group(op, ctx) {
-    await ctx.api.deleteGroup(op.target.group_type, await resolveGroup(op.target, ctx));
-    return DONE;
-  },
-  async add_operator(op, ctx) {
-    const [groupId, userId] = [await resolveGroup(op.group, ctx), await ctx.resolveUser(op.target)];
-    await ctx.api.addOperator({
-      type: op.group.group_type,
-      groupId,
-      userId,
-      role: op.role,
-      ...op.skill_level === void 0 ? {} : { skillLevel: op.skill_level },
-      ...op.license_type === void 0 ? {} : { licenseType: op.license_type }
-    });
-    return DONE;
-  },
-  async remove_operator(op, ctx) {
-    await ctx.api.removeOperator(op.group.group_type, await resolveGroup(op.group, ctx), await ctx.resolveUser(op.target));
-    return DONE;
-  },
-  async set_skill(op, ctx) {
-    await ctx.api.setSkill(await resolveGroup(op.group, ctx), await ctx.resolveUser(op.target), op.skill_level);
-    return DONE;
-  }
-};
-async function resolveGroup(ref, ctx) {
-  const known = ctx.groupIds.get(ref.key) ?? ref.id;
-  if (known !== void 0) return known;
-  const found = await ctx.api.findGroupByName(ref.group_type, ref.name, await ctx.resolveOffice(ref.office));
-  if (found === void 0) throw new DialformError("group_not_found", `${ref.group_type.replace("_", " ")} "${ref.name}" does not exist in Dialpad`);
-  ctx.groupIds.set(ref.key, found);
-  return found;
-}
-function liveGroupOf(live, ref) {
-  const groups = live.tenant.groups ?? [];
-  if (ref.id !== void 0) return groups.find((g) => g.key === liveGroupKey(ref.group_type, ref.id) || g.id === ref.id);
-  const name2 = groupNameOf(ref.name);
-  const office = ref.office.id === void 0 ? void 0 : liveOfficeKey(ref.office.id);
-  return groups.find((g) => g.type === ref.group_type && groupNameOf(g.name) === name2 && (office === void 0 || g.office === office));
-}
-function membershipOf(live, user, ref) {
-  const group2 = liveGroupOf(live, ref);
-  if (user === void 0 || group2 === void 0) return void 0;
-  return (membershipsOf(user, ref.group_type) ?? []).find((m) => m.group === group2.key);
-}
-function createGroupLanded(findUser2) {
-  return {
-    create_group: (op, live) => liveGroupOf(live, { ...op.group, id: void 0 }) !== void 0,
-    rename_group: (op, live) => liveGroupOf(live, op.target)?.name === op.name,
-    delete_group: (op, live) => liveGroupOf(live, op.target) === void 0,
-    add_operator: (op, live) => membershipOf(live, findUser2(live, op.target), op.group)?.role === op.role,
-    remove_operator: (op, live) => membershipOf(live, findUser2(live, op.target), op.group) === void 0,
-    // The read carries no skill levels; the PATCH is an absolute value, repeated harmlessly.
-    set_skill: () => false
-  };
-}
-
-// src/apply/execute-operation.ts
-var DONE2 = { status: "done" };
-var instructionsOf = (op) => [op.summary, ...op.notes].join("\n");
-var EXECUTORS = {
-  async create_office(op, ctx) {
-    if (!op.spec) {
-      throw new DialformError(
-        "office_spec_missing",
-        `cannot create office "${op.office.name}": its config entry has no \`create:\` block with the billing fields Dialpad requires`
-      );
-    }
-    const existing = await ctx.api.findOfficeByName(op.office.name);
-    const id2 = existing ?? (await ctx.api.createOffice({ name: op.office.name, country: op.country, spec: op.spec })).id;
-    ctx.officeIds.set(op.office.key, id2);
-    return DONE2;
-  },
-  async create_user(op, ctx) {
-    const officeId = await resolveOffice(op.office, ctx);
-    const created = await ctx.api.createUser({
-      email: op.email,
-      officeId,
-      firstName: op.first_name,
-      lastName: op.last_name,
-      license: op.license
-    });
-    ctx.userIds.set(op.email, created.id);
-    return DONE2;
-  },
-  async update_user(op, ctx) {
-    const id2 = await resolveUser(op.target, ctx);
-    const { first_name, last_name, emails, license, is_super_admin, admin_offices, ...settings } = op.patch;
-    const picked = pickPhoneSettings(settings);
-    await ctx.api.updateUser(id2, {
-      ...picked === void 0 ? {} : { settings: picked },
-      ...first_name === void 0 ? {} : { firstName: first_name },
-      ...last_name === void 0 ? {} : { lastName: last_name },
-      ...emails === void 0 ? {} : { emails },
-      ...license === void 0 ? {} : { license },
-      ...is_super_admin === void 0 ? {} : { isSuperAdmin: is_super_admin },
-      ...admin_offices === void 0 ? {} : { adminOfficeIds: await Promise.all(admin_offices.map((o) => resolveOffice(o, ctx))) }
-    });
-    return DONE2;
-  },
-  async suspend_user(op, ctx) {
-    await ctx.api.updateUser(await resolveUser(op.target, ctx), { state: "suspended" });
-    return DONE2;
-  },
-  async reactivate_user(op, ctx) {
-    await ctx.api.updateUser(await resolveUser(op.target, ctx), { state: "active" });
-    return DONE2;
-  },
-  async move_user(op, ctx) {
-    const [id2, officeId] = [await resolveUser(op.target, ctx), await resolveOffice(op.to, ctx)];
-    if (op.via === "move_office") {
-      await ctx.api.moveUser(id2, officeId);
-      return DONE2;
-    }
-    await moveWithoutNumbers(op, { id: id2, officeId }, ctx);
-    return DONE2;
-  },
-  async delete_user(op, ctx) {
-    await ctx.api.deleteUser(await resolveUser(op.target, ctx));
-    return DONE2;
-  },
-  async assign_number(op, ctx) {
-    await ctx.api.assignNumber(await resolveUser(op.target, ctx), op.number, op.primary);
-    return DONE2;
-  },
-  async unassign_number(op, ctx) {
-    await ctx.api.unassignNumber(await resolveUser(op.target, ctx), op.number);
-    return DONE2;
-  },
-  async release_number(op, ctx) {
-    await ctx.api.releaseNumber(op.number);
-    return DONE2;
-  },
-  async transfer_licenses(op, ctx) {
-    const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.to, ctx), op.line);
-    return purchased >= op.to_purchased_after ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
-  },
-  async buy_licenses(op, ctx) {
-    const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.target, ctx), op.line);
-    return purchased >= op.purchased_after ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
-  },
-  async cancel_licenses(op, ctx) {
-    const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.target, ctx), op.line);
-    return purchased <= op.purchased_after ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
-  },
-  async change_account_type(op, ctx) {
-    return await ctx.api.accountType() === op.account_type ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
-  },
-  async rename_office(op, ctx) {
-    const name2 = await ctx.api.officeName(await resolveOffice(op.target, ctx));
-    return name2 === op.name ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
-  },
-  async restore_user(op, ctx) {
-    const email = op.target.email;
-    const user = await ctx.api.findUserByEmail(email);
-    if (user && user.state !== "deleted") {
-      ctx.userIds.set(email, user.id);
-      return DONE2;
-    }
-    return { status: "waiting", instructions: instructionsOf(op) };
-  },
-  // No API shows analytics or proxy access: done once an operator confirmed it (`dialform confirm`).
-  grant_analytics: awaitConfirmation,
-  revoke_analytics: awaitConfirmation,
-  grant_proxy: awaitConfirmation,
-  revoke_proxy: awaitConfirmation,
-  create_group: (op, ctx) => GROUP_EXECUTORS.create_group(op, groupExecution(ctx)),
-  rename_group: (op, ctx) => GROUP_EXECUTORS.rename_group(op, groupExecution(ctx)),
-  delete_group: (op, ctx) => GROUP_EXECUTORS.delete_group(op, groupExecution(ctx)),
-  add_operator: (op, ctx) => GROUP_EXECUTORS.add_operator(op, groupExecution(ctx)),
-  remove_operator: (op, ctx) => GROUP_EXECUTORS.remove_operator(op, groupExecution(ctx)),
-  set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx))
-};
-function groupExecution(ctx) {
-  return {
-    api: ctx.api,
-    groupIds: ctx.groupIds,
-    resolveUser: (target) => resolveUser(target, ctx),
-    resolveOffice: (ref) => resolveOffice(ref, ctx)
-  };
-}
-async function awaitConfirmation(op, ctx) {
-  const { attribute, value } = PERMISSION_EFFECT[op.kind];
-  if (findConfirmed(ctx.confirmed, [op.target.email], attribute) === value) return DONE2;
-  return { status: "waiting", instructions: instructionsOf(op) };
-}
-async function moveWithoutNumbers(op, user, ctx) {
-  const now = await ctx.api.readUserNumbers(user.id);
-  for (const n of op.numbers_to_pool) if (now.numbers.includes(n)) await ctx.api.unassignNumber(user.id, n);
-  if (now.officeId !== user.officeId) await ctx.api.setUserOffice(user.id, user.officeId);
-  if (op.new_number === void 0) return;
-  const excluded = new Set(op.new_number.excluding);
-  if (now.numbers.some((n) => !excluded.has(n) && !op.numbers_to_pool.includes(n))) return;
-  try {
-    await assignChosenNumber({ id: user.id, held: now.numbers.filter((n) => !op.numbers_to_pool.includes(n)) }, excluded, ctx);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw new DialformError(
-      "api_error",
-      `${op.target.email} is now in ${op.to.name} without a number: ${message}. Give them one: list it under numbers: in their entry and apply again, or assign one in Dialpad`
-    );
-  }
-}
-async function assignChosenNumber(user, excluded, ctx) {
-  const userId = user.id;
-  const taken = [];
-  try {
-    for (let attempt = 0; attempt <= excluded.size; attempt++) {
-      const number = await ctx.api.assignChosenNumber(userId, [...user.held, ...taken]);
-      if (!excluded.has(number)) return;
-      taken.push(number);
-    }
-    throw new DialformError(
-      "api_error",
-      `assign a number Dialpad chooses to user ${userId}: Dialpad offered only numbers config keeps in the pool or gives to someone (${taken.join(", ")}), each given back to the pool`
-    );
-  } finally {
-    for (const n of taken) await ctx.api.unassignNumber(userId, n);
-  }
-}
-var LANDED = {
-  create_office: (op, live) => live.tenant.offices.some((o) => isSameOfficeName(o.name, op.office.name)),
-  create_user: (op, live) => {
-    const user = liveUser2(live, { type: "user", email: op.email });
-    return user !== void 0 && user.state !== "deleted";
-  },
-  update_user: (op, live) => {
-    const user = liveUser2(live, op.target);
-    if (user === void 0) return false;
-    const { patch } = op;
-    const officeIds = (keys) => keys.map((key) => live.tenant.offices.find((o) => o.key === key)?.id ?? key).sort();
-    return (patch.first_name === void 0 || patch.first_name === user.firstName) && (patch.last_name === void 0 || patch.last_name === user.lastName) && (patch.license === void 0 || patch.license === user.license) && (patch.is_super_admin === void 0 || patch.is_super_admin === user.admin.company) && (patch.emails === void 0 || patch.emails[0].toLowerCase() === user.email) && diffPhoneSettings(pickPhoneSettings(patch), user.settings).length === 0 && (patch.admin_offices === void 0 || patch.admin_offices.every((o) => o.id !== void 0) && JSON.stringify(patch.admin_offices.map((o) => o.id ?? "").sort()) === JSON.stringify(officeIds(user.admin.offices)));
-  },
-  suspend_user: (op, live) => liveUser2(live, op.target)?.state === "suspended",
-  reactivate_user: (op, live) => liveUser2(live, op.target)?.state === "active",
-  move_user: (op, live) => {
-    const user = liveUser2(live, op.target);
-    const office = live.tenant.offices.find((o) => o.key === user?.office);
-    const arrived = office !== void 0 && (op.to.id === void 0 ? isSameOfficeName(office.name, op.to.name) : office.id === op.to.id);
-    if (!arrived || op.new_number === void 0) return arrived;
-    const excluded = new Set(op.new_number.excluding);
-    return (user?.numbers ?? []).some((n) => !excluded.has(n));
-  },
-  delete_user: (op, live) => {
-    const user = liveUser2(live, op.target);
-    return user === void 0 || user.state === "deleted";
-  },
-  assign_number: (op, live) => {
-    const numbers = liveUser2(live, op.target)?.numbers ?? [];
-    return op.primary ? numbers[0] === op.number : numbers.includes(op.number);
-  },
-  unassign_number: (op, live) => !(liveUser2(live, op.target)?.numbers ?? []).includes(op.number),
-  // The read holds the pool and each user's numbers (phase 1), not every number: a number that
-  // left the pool for a user was not released.
-  release_number: (op, live) => !live.tenant.numbers.some((n) => n.number === op.number) && !live.tenant.users.some((u) => u.numbers?.includes(op.number)),
-  transfer_licenses: neverWritten,
-  buy_licenses: neverWritten,
-  cancel_licenses: neverWritten,
-  change_account_type: neverWritten,
-  rename_office: neverWritten,
-  restore_user: neverWritten,
-  grant_analytics: neverWritten,
-  revoke_analytics: neverWritten,
-  grant_proxy: neverWritten,
-  revoke_proxy: neverWritten,
-  ...createGroupLanded((live, target) => liveUser2(live, target))
-};
-function neverWritten() {
-  return false;
-}
-function liveUser2(live, target) {
-  const users = live.tenant.users;
-  if (target.id !== void 0) return users.find((u) => u.id === target.id);
-  const email = target.email.toLowerCase();
-  return users.find((u) => u.email === email && u.state !== "deleted") ?? users.find((u) => u.email === email);
-}
-function hasLanded(op, live) {
-  const landed = LANDED[op.kind];
-  return landed(op, live);
-}
-function executeOperation(op, ctx) {
-  const execute = EXECUTORS[op.kind];
-  return execute(op, ctx);
-}
-async function resolveUser(target, ctx) {
-  const known = ctx.userIds.get(target.email) ?? target.id;
-  if (known) return known;
-  const found = await ctx.api.findUserByEmail(target.email);
-  if (!found) throw new DialformError("user_not_found", `user ${target.email} does not exist in Dialpad`);
-  ctx.userIds.set(target.email, found.id);
-  return found.id;
-}
-async function resolveOffice(ref, ctx) {
-  const known = ctx.officeIds.get(ref.key) ?? ref.id;
-  if (known) return known;
-  const found = await ctx.api.findOfficeByName(ref.name);
-  if (!found) throw new DialformError("office_not_found", `office "${ref.name}" does not exist in Dialpad`);
-  ctx.officeIds.set(ref.key, found);
-  return found;
-}
-
-// src/apply/journal.ts
-import { createHash } from "node:crypto";
-import { appendFile, mkdir, open as open2, stat as stat2 } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
-var MAX_JOURNAL_ERROR = 500;
-function identifyPlan(plan) {
-  const hash = createHash("sha256");
-  hash.update(JSON.stringify({ basis: plan.basis, created_at: plan.created_at, ops: plan.operations }));
-  return hash.digest("hex").slice(0, 16);
-}
-function isPlanStarted(value) {
-  const v = value;
-  return typeof v === "object" && v !== null && v.record === "plan_started" && typeof v.fingerprint === "string" && Array.isArray(v.operations);
-}
-function readReviewedRemaining(lines, fingerprint) {
-  const start = lines.findLastIndex((l) => isPlanStarted(l) && l.fingerprint === fingerprint);
-  if (start < 0) return void 0;
-  const remaining = [...lines[start].operations];
-  for (const line of lines.slice(start + 1)) {
-    const entry = line;
-    if (entry.record !== void 0 || entry.reviewed !== fingerprint || entry.status !== "done") continue;
-    const at2 = remaining.indexOf(entry.identity ?? "");
-    if (at2 >= 0) remaining.splice(at2, 1);
-  }
-  return remaining;
-}
-function isAppliedConfig(value) {
-  const v = value;
-  return typeof v === "object" && v !== null && v.record === "applied_config" && typeof v.commit === "string" && /^[0-9a-f]{40,64}$/.test(v.commit) && typeof v.at === "string";
-}
-function readProgress(entries, planId) {
-  const last = /* @__PURE__ */ new Map();
-  for (const entry of entries) if (entry.plan === planId && entry.op !== void 0) last.set(entry.op, entry.status);
-  const progress2 = { done: /* @__PURE__ */ new Set(), inDoubt: /* @__PURE__ */ new Set(), waiting: /* @__PURE__ */ new Set() };
-  for (const [op, status] of last) {
-    if (status === "done") progress2.done.add(op);
-    if (status === "started") progress2.inDoubt.add(op);
-    if (status === "waiting") progress2.waiting.add(op);
-  }
-  return progress2;
-}
-function readPendingRestores(entries) {
-  const last = /* @__PURE__ */ new Map();
-  for (const entry of entries) {
-    const settles = entry.kind === "restore_user" || entry.kind === "create_user" && entry.status === "done";
-    if (settles && typeof entry.subject === "string") last.set(entry.subject.toLowerCase(), entry);
-  }
-  return [...last].filter(([, e]) => e.kind === "restore_user" && e.status === "waiting").map(([email, e]) => ({ email, since: e.at }));
-}
-function unusable(path, error) {
-  const reason = error instanceof UserFileError ? error.problem : error.code === "EISDIR" ? "it is a directory" : error.message;
-  return new DialformError("journal_unusable", `cannot use the apply journal ${path}: ${reason}. Pass --journal with a writable file path.`, {
-    cause: error
-  });
-}
-async function readLines(path) {
-  let text;
-  try {
-    text = await readUserText(path, { what: "apply journal", maxBytes: 1024 * 1024 * 1024 });
-  } catch (e) {
-    if (!(e instanceof UserFileError)) throw e;
-    if (e.reason === "missing") return [];
-    throw unusable(path, e);
-  }
-  const lines = [];
-  for (const line of text.split("\n")) {
-    if (!line.trim()) continue;
-    try {
-      lines.push(JSON.parse(line));
-    } catch {
-      continue;
-    }
-  }
-  return lines;
-}
-async function readEntries(path) {
-  return (await readLines(path)).filter((l) => l.record === void 0);
-}
-function openJournal(path) {
-  return {
-    async prepare() {
-      try {
-        await mkdir(dirname2(path), { recursive: true });
-        const info = await stat2(path).catch((e) => e.code === "ENOENT" ? void 0 : Promise.reject(e));
-        if (info !== void 0 && !info.isFile()) {
-          const what = info.isDirectory() ? "a directory" : "not a regular file (a device, socket or pipe)";
-          throw new DialformError("journal_unusable", `cannot use the apply journal ${path}: it is ${what}. Pass --journal with a file path.`);
-        }
-        await (await open2(path, "a")).close();
-      } catch (e) {
-        throw e instanceof DialformError ? e : unusable(path, e);
-      }
-    },
-    async progress(planId) {
-      return readProgress(await readEntries(path), planId);
-    },
-    async pendingRestores() {
-      return readPendingRestores(await readEntries(path));
-    },
-    async lastAppliedConfig() {
-      return (await readLines(path)).filter(isAppliedConfig).at(-1);
-    },
-    async recordAppliedConfig(entry) {
-      try {
-        await appendFile(path, `${JSON.stringify(entry)}
-`);
-      } catch (e) {
-        throw unusable(path, e);
-      }
-    },
-    async recordPlanStarted(entry) {
-      try {
-        await appendFile(path, `${JSON.stringify(entry)}
-`);
-      } catch (e) {
-        throw unusable(path, e);
-      }
-    },
-    async reviewedRemaining(fingerprint) {
-      return readReviewedRemaining(await readLines(path), fingerprint);
-    },
-    async record(entry) {
-      const stored = entry.error === void 0 ? entry : { ...entry, error: boundMessage(entry.error, MAX_JOURNAL_ERROR) };
-      try {
-        await appendFile(path, `${JSON.stringify(stored)}
-`);
-      } catch (e) {
-        throw unusable(path, e);
-      }
-    }
-  };
-}
-
-// src/plan/fingerprint.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/model/canonical-json.ts
-function canonicalJson(value, options = {}) {
-  const { omit: omit2 } = options;
-  return JSON.stringify(value, function(key, member) {
-    if (key !== "" && !Array.isArray(this) && omit2?.has(key)) return void 0;
-    return member !== null && typeof member === "object" && !Array.isArray(member) ? sortedCopy(member) : member;
-  }) ?? "null";
-}
-function sortedCopy(value) {
-  const keys = Object.keys(value);
-  for (let i2 = 1; i2 < keys.length; i2++) {
-    if (keys[i2 - 1] > keys[i2]) {
-      const copy = {};
-      for (const key of keys.sort()) copy[key] = value[key];
-      return copy;
-    }
-  }
-  return value;
-}
-
-// src/plan/operation-identity.ts
-var NON_STRUCTURAL = /* @__PURE__ */ new Set([
-  "id",
-  "after",
-  "summary",
-  "notes",
-  "office_key",
-  "source",
-  "changes",
-  "manual",
-  "step",
-  "reversible"
-]);
-var OMIT_IDS = /* @__PURE__ */ new Set(["id"]);
-function identifyOperation(op) {
-  return canonicalJson(structuralFields(op, (field) => !NON_STRUCTURAL.has(field)), { omit: OMIT_IDS });
-}
-function slotOfOperation(op) {
-  const where2 = structuralFields(op, (field) => field === "kind" || field === "target");
-  return canonicalJson({ ...where2, detail: specOf(op).tieDetail(op) }, { omit: OMIT_IDS });
-}
-function structuralFields(op, keep) {
-  return Object.fromEntries(Object.entries(op).filter(([field]) => keep(field)));
-}
-
-// src/plan/fingerprint.ts
-var FINGERPRINT_PATTERN = /^sha256:[0-9a-f]{64}$/;
-function fingerprintPlan(plan) {
-  const hash = createHash2("sha256");
-  hash.update(plan.basis.config_digest);
-  for (const op of plan.operations) hash.update(`
-${identifyOperation(op)}`);
-  return `sha256:${hash.digest("hex")}`;
-}
-function digestOperation(op) {
-  return `sha256:${createHash2("sha256").update(identifyOperation(op)).digest("hex")}`;
-}
-
-// src/apply/apply-plan.ts
-var INTERRUPTED_REASON = "apply was interrupted before it started";
-var APPLY_CONCURRENCY = 4;
-function mayOverlap(previous, op) {
-  const choosesNumber = (o) => o.kind === "move_user" && o.new_number !== void 0;
-  return previous.kind === op.kind && !choosesNumber(previous) && !choosesNumber(op);
-}
-async function applyPlan(plan, options) {
-  if (plan.summary.blocked || plan.violations.some((v) => v.severity === "error")) {
-    throw new DialformError("plan_blocked", "the plan is blocked by a rule; fix the violations and plan again");
-  }
-  const now = options.now ?? (() => /* @__PURE__ */ new Date());
-  const planId = identifyPlan(plan);
-  await options.journal.prepare();
-  const { done: alreadyDone, inDoubt, waiting: waitedFor } = await options.journal.progress(planId);
-  const own = fingerprintPlan(plan);
-  const reviewed = options.reviewed ?? own;
-  if (reviewed === own && alreadyDone.size + inDoubt.size + waitedFor.size === 0 && plan.operations.length > 0) {
-    await options.journal.recordPlanStarted({ record: "plan_started", plan: planId, fingerprint: own, operations: plan.operations.map(digestOperation), at: now().toISOString() });
-  }
-  const journal = (op, status, error) => options.journal.record({
-    plan: planId,
-    op: op.id,
-    kind: op.kind,
-    status,
-    at: now().toISOString(),
-    ...op.target.type === "user" ? { subject: op.target.email } : {},
-    ...status === "done" ? listPooled(plan, op) : {},
-    ...error === void 0 ? {} : { error },
-    reviewed,
-    identity: digestOperation(op)
-  });
-  let liveRead;
-  const landed = async (op) => {
-    if (!inDoubt.has(op.id) || op.manual) return false;
-    if (options.readLive === void 0) throw new BugError(`applyPlan needs readLive to check whether ${op.id}, started before, landed`);
-    liveRead ??= options.readLive();
-    return hasLanded(op, await liveRead);
-  };
-  const ctx = { api: options.api, confirmed: options.confirmed ?? [], officeIds: /* @__PURE__ */ new Map(), userIds: /* @__PURE__ */ new Map(), groupIds: /* @__PURE__ */ new Map() };
-  const results = [];
-  const unfinished = /* @__PURE__ */ new Set();
-  const finished = /* @__PURE__ */ new Map();
-  const inFlight = /* @__PURE__ */ new Set();
-  let failed = false;
-  let interrupted = false;
-  let bug;
-  const total = plan.operations.length;
-  const concurrency = Math.max(1, options.concurrency ?? APPLY_CONCURRENCY);
-  const run3 = async (index, op) => {
-    const base2 = { id: op.id, kind: op.kind, summary: op.summary, ...op.step === void 0 ? {} : { step: op.step } };
-    if (alreadyDone.has(op.id)) return { ...base2, outcome: { status: "already_done" } };
-    if (failed) return { ...base2, outcome: { status: "not_run", reason: "apply stopped at an earlier failure" } };
-    if (options.signal?.aborted === true) {
-      interrupted = true;
-      return { ...base2, outcome: { status: "not_run", reason: INTERRUPTED_REASON } };
-    }
-    if (op.after.some((id2) => unfinished.has(id2))) {
-      const waitingOn = op.after.filter((id2) => unfinished.has(id2));
-      return { ...base2, outcome: { status: "not_run", reason: `waits for ${waitingOn.join(", ")}` } };
-    }
-    options.onEvent?.({ type: "start", index, total, id: op.id, summary: op.summary });
-    if (await landed(op)) {
-      await journal(op, "done");
-      return { ...base2, outcome: { status: "already_done" } };
-    }
-    if (!op.manual) await journal(op, "started");
-    let result2;
-    try {
-      result2 = { ...base2, outcome: await executeOperation(op, ctx) };
-    } catch (error) {
-      if (!(error instanceof DialformError)) throw error;
-      failed = true;
-      result2 = { ...base2, outcome: { status: "failed", error: error.message } };
-    }
-    const outcome = result2.outcome;
-    if (outcome.status === "done" || outcome.status === "failed" || outcome.status === "waiting") {
-      await journal(op, outcome.status, outcome.status === "failed" ? outcome.error : void 0);
-    }
-    return result2;
-  };
-  for (const [index, op] of plan.operations.entries()) {
-    const previous = plan.operations[index - 1];
-    if (previous !== void 0 && !mayOverlap(previous, op)) await Promise.all(inFlight);
-    await Promise.all(op.after.map((id2) => finished.get(id2)));
-    while (inFlight.size >= concurrency) await Promise.race(inFlight);
-    if (bug !== void 0) break;
-    const settled = run3(index, op).then(
-      (result2) => {
-        const status = result2.outcome.status;
-        if (status === "waiting" || status === "not_run" || status === "failed") unfinished.add(op.id);
-        results[index] = result2;
-        options.onEvent?.({ type: "result", index, total, result: result2 });
-      },
-      (error) => {
-        bug ??= { error };
-      }
-    );
-    const tracked = settled.finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    finished.set(op.id, tracked);
-  }
-  await Promise.all(inFlight);
-  if (bug !== void 0) throw bug.error;
-  const waiting = results.some((r) => r.outcome.status === "waiting");
-  return { results, status: failed ? "failed" : interrupted ? "interrupted" : waiting ? "waiting" : "complete" };
-}
-function listPooled(plan, op) {
-  const pooled = plan.pool.flatMap((p) => p.operation_id === op.id && p.direction === "in" && p.user !== void 0 ? [{ number: p.number, from: p.user }] : []);
-  return pooled.length === 0 ? {} : { to_pool: pooled };
-}
-
-// src/apply/applied-config.ts
-import { stat as stat4 } from "node:fs/promises";
-import { basename, dirname as dirname3, resolve } from "node:path";
-
-// src/config/list-config-files.ts
-import { readlink, readdir, realpath, stat as stat3 } from "node:fs/promises";
-import { join as join2 } from "node:path";
-
-// src/config/schema.ts
-var import__ = __toESM(require__(), 1);
-var import_ajv_formats = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync2 } from "node:fs";
-function findConfigSchemaPath() {
-  return schemaPath("dialform.schema.json");
-}
-function readConfigSchema() {
-  return JSON.parse(readFileSync2(findConfigSchemaPath(), "utf8"));
-}
-var compiled;
-function getConfigValidator() {
-  if (compiled === void 0) {
-    const ajv = new import__.Ajv2020({ allErrors: true, strict: true, verbose: true, validateSchema: false });
-    import_ajv_formats.default.default(ajv, ["email"]);
-    compiled = ajv.compile(readConfigSchema());
-  }
-  return compiled;
-}
-
-// src/config/yaml-file.ts
-var import_yaml = __toESM(require_dist2(), 1);
-function parseYamlFile(source) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  const file = { source, doc, lineCounter, data: void 0, locate: (path, key) => locateInDocument(file, path, key) };
-  if (source.unreadable !== void 0) return { file, problems: [source.unreadable], empty: false };
-  const problems = describeYamlErrors(doc, lineCounter, source.display);
-  if (problems.length > 0) return { file, problems, empty: false };
-  const contents = doc.contents;
-  if (contents === null || (0, import_yaml.isScalar)(contents) && contents.value === null) {
-    problems.push({ file: source.display, line: 1, col: 1, message: 'file is empty: a config file is a mapping that starts with "version: 1"' });
-    return { file, problems, empty: true };
-  }
-  if (!(0, import_yaml.isMap)(contents)) {
-    const at2 = positionOfNode(file, contents);
-    problems.push({ ...at2, message: "top level must be a mapping of keys (version, offices, users, \u2026), not a list or a value" });
-    return { file, problems, empty: false };
-  }
-  for (const key of complexKeys(doc)) {
-    problems.push({ ...positionOfNode(file, key), message: "a key must be a plain word or string, not a list or mapping" });
-  }
-  for (const { node, tag } of unknownTags(doc)) {
-    problems.push({ ...positionOfNode(file, node), message: `unknown YAML tag "${tag}": a config holds plain values only; remove the tag` });
-  }
-  if (problems.length > 0) return { file, problems, empty: false };
-  try {
-    file.data = doc.toJS({ maxAliasCount: 1e3 });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    problems.push({ ...positionOfNode(file, firstAlias(doc)), message: `YAML alias cannot be resolved: ${reason}` });
-  }
-  return { file, problems, empty: false };
-}
-var MAX_YAML_ERRORS = 20;
-function describeYamlErrors(doc, lineCounter, display) {
-  const errors = [
-    ...doc.errors.map((e) => ({ offset: e.pos[0], code: e.code, message: e.message })),
-    ...findDuplicateKeys(doc).map((d) => ({ offset: d.offset, code: "DUPLICATE_KEY", message: "", key: d.key }))
-  ].sort((a, b) => a.offset - b.offset);
-  const shown = errors.slice(0, MAX_YAML_ERRORS);
-  const problems = shown.map((e) => {
-    const { line, col } = lineCounter.linePos(e.offset);
-    return { file: display, line, col, message: describeYamlError(e.code, e.message, e.key) };
-  });
-  const hidden = errors.length - shown.length;
-  const last = errors[MAX_YAML_ERRORS];
-  if (hidden > 0 && last) {
-    const { line, col } = lineCounter.linePos(last.offset);
-    problems.push({ file: display, line, col, message: `${countOf(hidden, "more YAML error")} from here on, not listed: fix the ones above first` });
-  }
-  return problems;
-}
-function describeYamlError(code2, message, key) {
-  switch (code2) {
-    case "DUPLICATE_KEY":
-      return `duplicate key${key === void 0 ? "" : ` "${key}"`}: a key may appear only once in a mapping`;
-    case "MULTIPLE_DOCS":
-      return 'more than one YAML document ("---") in one file: put each in its own file';
-    default:
-      return `YAML syntax error: ${message}`;
-  }
-}
-function findDuplicateKeys(doc) {
-  const duplicates = [];
-  (0, import_yaml.visit)(doc, {
-    Map(_, map2) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const pair of map2.items) {
-        if (!(0, import_yaml.isScalar)(pair.key)) continue;
-        if (seen.has(pair.key.value)) duplicates.push({ offset: pair.key.range?.[0] ?? 0, key: String(pair.key.value) });
-        else seen.add(pair.key.value);
-      }
-    }
-  });
-  return duplicates;
-}
-var keyIndexes = /* @__PURE__ */ new WeakMap();
-function keyIndexOf(map2) {
-  let index = keyIndexes.get(map2);
-  if (index === void 0) {
-    index = /* @__PURE__ */ new Map();
-    for (const pair of map2.items) {
-      if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
-      const key = String(pair.key.value);
-      if (!index.has(key)) index.set(key, pair);
-    }
-    keyIndexes.set(map2, index);
-  }
-  return index;
-}
-function complexKeys(doc) {
-  const keys = [];
-  (0, import_yaml.visit)(doc, {
-    Pair(_, pair) {
-      if (pair.key !== null && typeof pair.key === "object" && ((0, import_yaml.isMap)(pair.key) || (0, import_yaml.isSeq)(pair.key))) keys.push(pair.key);
-    }
-  });
-  return keys;
-}
-var CORE_TAGS = /* @__PURE__ */ new Set(["!", ...["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`)]);
-function unknownTags(doc) {
-  const found = [];
-  (0, import_yaml.visit)(doc, {
-    Node(_, node) {
-      const tag = node.tag;
-      if (tag === void 0 || CORE_TAGS.has(tag)) return;
-      const shown = tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice(18)}` : tag.startsWith("!") ? tag : `!<${tag}>`;
-      found.push({ node, tag: shown });
-    }
-  });
-  return found;
-}
-function firstAlias(doc) {
-  let found;
-  (0, import_yaml.visit)(doc, {
-    Alias(_, alias) {
-      found = alias;
-      return import_yaml.visit.BREAK;
-    }
-  });
-  return found;
-}
-function positionOfNode(file, node) {
-  const offset = node?.range?.[0] ?? 0;
-  const { line, col } = file.lineCounter.linePos(offset);
-  return { file: file.source.display, line, col };
-}
-function locateInFile(file, path, key) {
-  return file.locate(path, key);
-}
-function locateInDocument(file, path, key) {
-  let node = file.doc.contents;
-  let at2 = node;
-  for (const seg2 of path) {
-    const next = childOf(node, seg2);
-    if (next === void 0) break;
-    at2 = next.pos;
-    node = next.node;
-    if (node === null) break;
-  }
-  if (key !== void 0 && (0, import_yaml.isMap)(node)) {
-    const pair = keyIndexOf(node).get(key);
-    if (pair !== void 0) at2 = pair.key;
-  }
-  return positionOfNode(file, at2);
-}
-function childOf(node, seg2) {
-  if ((0, import_yaml.isMap)(node)) {
-    const pair = keyIndexOf(node).get(String(seg2));
-    if (pair === void 0) return void 0;
-    const value = pair.value;
-    if (value === null || (0, import_yaml.isScalar)(value) && (value.range == null || value.range[0] === value.range[1])) return { node: null, pos: pair.key };
-    return { node: value, pos: value };
-  }
-  if ((0, import_yaml.isSeq)(node)) {
-    const item = node.items[Number(seg2)];
-    return item === void 0 ? void 0 : { node: item, pos: item };
-  }
-  return void 0;
-}
-
-// src/config/validate-schema.ts
-function validateFileSchema(file) {
-  const validate = getConfigValidator();
-  if (validate(file.data)) return [];
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== "propertyNames" && e.keyword !== "$ref" && e.keyword !== "if");
-  const problems = errors.map((e) => describeError(file, e));
-  return dedupeProblems(problems).sort((a, b) => a.line - b.line || a.col - b.col);
-}
-function splitPointer(pointer) {
-  if (pointer === "") return [];
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function joinPointer(path) {
-  return `/${path.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
-}
-function formatPath(path) {
-  let out = "";
-  for (const seg2 of path) {
-    if (typeof seg2 === "number" || /^\d+$/.test(seg2)) out += `[${seg2}]`;
-    else out += out === "" ? seg2 : `.${seg2}`;
-  }
-  return out;
-}
-function describeError(file, e) {
-  const path = splitPointer(e.instancePath);
-  const where2 = formatPath(path);
-  const subject = where2 === "" ? "" : `${where2} `;
-  const params = e.params;
-  const base2 = { file: file.source.display, path: e.instancePath || "/" };
-  if (typeof e.propertyName === "string") {
-    const key = e.propertyName;
-    return {
-      ...base2,
-      ...locateInFile(file, path, key),
-      message: `key "${key}" in ${where2} must start with a lower-case letter or digit and use only a-z, 0-9, "_" and "-"`
-    };
-  }
-  switch (e.keyword) {
-    case "additionalProperties": {
-      const key = String(params.additionalProperty);
-      const known = Object.keys(e.parentSchema?.properties ?? {});
-      const guess = suggest(key, known);
-      const hint = guess === void 0 ? ` (allowed: ${known.join(", ")})` : ` (did you mean "${guess}"?)`;
-      return { ...base2, ...locateInFile(file, path, key), message: `unknown property "${key}"${where2 === "" ? "" : ` in ${where2}`}${hint}` };
-    }
-    case "required":
-      return {
-        ...base2,
-        ...locateInFile(file, path),
-        message: `${where2 === "" ? "file" : where2} is missing required property "${String(params.missingProperty)}"`
-      };
-    default:
-      return { ...base2, ...locateInFile(file, path), message: `${subject}${describeValueError(e)}` };
-  }
-}
-function describeValueError(e) {
-  const params = e.params;
-  switch (e.keyword) {
-    case "type": {
-      const wanted = String(params.type);
-      const key = splitPointer(e.instancePath).at(-1);
-      const hint = wanted === "string" && (typeof e.data === "number" || typeof e.data === "boolean") ? " (put the value in quotes)" : wanted === "array" && e.data === null && key !== void 0 ? ` (for an empty list write ${key}: [])` : "";
-      return `must be ${TYPE_NAMES[wanted] ?? wanted}, not ${describeData(e.data)}${hint}`;
-    }
-    case "enum": {
-      const allowed = params.allowedValues.map(String);
-      const value = String(e.data);
-      if (allowed.includes(value.toUpperCase())) return `"${value}" must be written in upper case: "${value.toUpperCase()}"`;
-      if (allowed.length > 12) {
-        return `"${value}" is not one of the ${allowed.length} accepted values (ISO 3166 alpha-2 codes such as US, GB, DE; full list in docs/config.md)`;
-      }
-      return `must be one of: ${allowed.join(", ")}`;
-    }
-    case "const":
-      return `must be ${JSON.stringify(params.allowedValue)}`;
-    case "format":
-      return `"${String(e.data)}" is not a valid ${params.format === "email" ? "email address" : String(params.format)}`;
-    case "pattern":
-      return `"${String(e.data)}" ${PATTERN_HINTS[String(params.pattern)] ?? `must match ${String(params.pattern)}`}`;
-    case "minimum":
-      return `must be ${String(params.limit)} or more`;
-    case "maximum":
-      return `must be ${String(params.limit)} or less`;
-    case "minLength":
-      return "must not be empty";
-    default:
-      return e.message ?? `is invalid (${e.keyword})`;
-  }
-}
-var TYPE_NAMES = {
-  object: "a mapping",
-  array: "a list",
-  string: "a string",
-  integer: "a whole number",
-  number: "a number",
-  boolean: "true or false"
-};
-var PATTERN_HINTS = {
-  "^[0-9]+$": 'must be a live id made of digits, e.g. "124"'
-};
-function describeData(data) {
-  if (data === null) return "empty";
-  if (Array.isArray(data)) return "a list";
-  if (typeof data === "object") return "a mapping";
-  if (typeof data === "string") return `"${data}"`;
-  return String(data);
-}
-function suggest(key, known) {
-  let best;
-  for (const name2 of known) {
-    const distance = editDistance(key.toLowerCase(), name2);
-    if (distance <= 2 && (best === void 0 || distance < best.distance)) best = { name: name2, distance };
-  }
-  return best?.name;
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    const row = [i2];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i2 - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-function dedupeProblems(problems) {
-  const seen = /* @__PURE__ */ new Set();
-  return problems.filter((p) => {
-    const k = `${p.line}:${p.col}:${p.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-// src/config/check-strings.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]/gu;
-function checkStrings(file, skip) {
-  const problems = [];
-  const visit4 = (value, path) => {
-    if (typeof value === "string") {
-      const message = describeString(value);
-      if (message === void 0) return;
-      const pointer = joinPointer(path);
-      if (!skip.has(pointer)) problems.push({ ...locateInFile(file, path), path: pointer, message: `${formatPath(path)} ${message}` });
-    } else if (Array.isArray(value)) {
-      value.forEach((item, i2) => visit4(item, [...path, i2]));
-    } else if (typeof value === "object" && value !== null) {
-      for (const [key, item] of Object.entries(value)) visit4(item, [...path, key]);
-    }
-  };
-  visit4(file.data, []);
-  return problems;
-}
-function describeString(value) {
-  const control = value.match(CONTROL);
-  if (control !== null) {
-    const code2 = control[0].codePointAt(0) ?? 0;
-    return `contains the control character U+${code2.toString(16).toUpperCase().padStart(4, "0")}: remove it`;
-  }
-  if (value.length > 0 && value.trim() === "") return "must not be blank (it holds only whitespace)";
-  return void 0;
-}
-function escapeControl(value) {
-  return value.replace(CONTROL, (c) => {
-    const escaped = JSON.stringify(c).slice(1, -1);
-    return escaped.startsWith("\\") ? escaped : `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`;
-  });
-}
-
-// src/config/list-config-files.ts
-var comparePaths = compareCodeUnits;
-function isConfigFileName(name2) {
-  return /\.ya?ml$/i.test(name2);
-}
-async function listConfigFiles(root, display) {
-  const walk = { display: (abs) => escapeControl(display(abs)), problems: [], files: [], seenDirs: /* @__PURE__ */ new Set() };
-  await walkDirectory(walk, root, [await realpath(root)]);
-  if (walk.problems.length > 0) throw new UsageError(walk.problems.join("\n"));
-  return firstPathPerTarget(walk.files).map((f) => f.path);
-}
-function firstPathPerTarget(files) {
-  const seen = /* @__PURE__ */ new Set();
-  return [...files].sort((a, b) => comparePaths(a.path, b.path)).filter((f) => {
-    if (seen.has(f.real)) return false;
-    seen.add(f.real);
-    return true;
-  });
-}
-async function walkDirectory(walk, dir, ancestors) {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => comparePaths(a.name, b.name));
-  for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
-    const path = join2(dir, entry.name);
-    if (!entry.isSymbolicLink()) {
-      if (entry.isDirectory()) await enterDirectory(walk, path, await realpath(path), ancestors);
-      else if (isConfigFileName(entry.name)) addFile(walk, path, await realpath(path), entry.isFile());
-      continue;
-    }
-    const target = await followLink(walk, path);
-    if (target === void 0) continue;
-    if (target.isDirectory) await enterDirectory(walk, path, target.real, ancestors);
-    else if (isConfigFileName(entry.name)) addFile(walk, path, target.real, target.isFile);
-  }
-}
-async function enterDirectory(walk, path, real, ancestors) {
-  if (ancestors.includes(real)) {
-    walk.problems.push(`${walk.display(path)}: symbolic link loop: this directory leads back to ${walk.display(real)}, which contains it; remove the link`);
-    return;
-  }
-  if (walk.seenDirs.has(real)) return;
-  walk.seenDirs.add(real);
-  await walkDirectory(walk, path, [...ancestors, real]);
-}
-function addFile(walk, path, real, isFile) {
-  if (!isFile) {
-    walk.problems.push(`${walk.display(path)}: not a regular file; a config file must be a plain file (or a symbolic link to one)`);
-    return;
-  }
-  walk.files.push({ path, real });
-}
-async function followLink(walk, path) {
-  const shown = walk.display(path);
-  try {
-    const info = await stat3(path);
-    return { real: await realpath(path), isDirectory: info.isDirectory(), isFile: info.isFile() };
-  } catch (e) {
-    const code2 = e.code;
-    const to = escapeControl(await readlink(path).catch(() => "?"));
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") {
-      walk.problems.push(`${shown}: dangling symbolic link: its target ${to} does not exist`);
-    } else if (code2 === "ELOOP") {
-      walk.problems.push(`${shown}: symbolic link loop: ${to} leads back to itself`);
-    } else {
-      walk.problems.push(`${shown}: cannot follow symbolic link to ${to} (${code2 ?? String(e)})`);
-    }
-    return void 0;
-  }
-}
-
-// src/git.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-async function gitBytes(cwd, args) {
-  const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "buffer" });
-  return stdout;
-}
-async function git(cwd, args) {
-  return (await gitBytes(cwd, args)).toString("utf8");
-}
-
-// src/apply/applied-config.ts
-async function configCommit(path, files = []) {
-  try {
-    const abs = resolve(path);
-    const isDir = (await stat4(abs)).isDirectory();
-    const cwd = isDir ? abs : dirname3(abs);
-    if ((await git(cwd, ["rev-parse", "--is-inside-work-tree"])).trim() !== "true") return void 0;
-    const sha = (await git(cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim();
-    if (!/^[0-9a-f]{40,64}$/.test(sha)) return void 0;
-    const prefix = isDir ? (await git(cwd, ["rev-parse", "--show-prefix"])).trim() : "";
-    const status = await git(cwd, ["status", "--porcelain", "-z", "--untracked-files=all", "--ignored=matching", "--", abs, ...files]);
-    const changed = changedPaths(status);
-    const dirty = isDir ? changed.some((p) => p.startsWith(prefix) && readsAsConfig(p.slice(prefix.length))) : changed.length > 0;
-    return dirty ? void 0 : { sha, cwd };
-  } catch {
-    return void 0;
-  }
-}
-function changedPaths(status) {
-  const tokens = status.split("\0").filter(Boolean);
-  const paths = [];
-  for (let i2 = 0; i2 < tokens.length; i2++) {
-    const token = tokens[i2];
-    paths.push(token.slice(3));
-    if (token[0] === "R" || token[0] === "C" || token[1] === "R" || token[1] === "C") paths.push(tokens[++i2] ?? "");
-  }
-  return paths;
-}
-function readsAsConfig(rel) {
-  return isConfigFileName(basename(rel)) && !rel.split("/").some((seg2) => seg2.startsWith("."));
-}
-async function isAncestor(a, b, cwd) {
-  if (a.startsWith("-") || b.startsWith("-")) return void 0;
-  try {
-    await git(cwd, ["merge-base", "--is-ancestor", a, b]);
-    return true;
-  } catch (e) {
-    return e.code === 1 ? false : void 0;
-  }
-}
-async function checkConfigOrder(input) {
-  const applied = await input.journal.lastAppliedConfig();
-  if (!applied) return { status: "not_older", reason: "no_record" };
-  if (!input.commit) return { status: "not_older", reason: "commit_unknown" };
-  if (input.commit.sha === applied.commit) return { status: "not_older", reason: "same" };
-  const older = await isAncestor(input.commit.sha, applied.commit, input.commit.cwd);
-  if (older === void 0) return { status: "not_older", reason: "cannot_tell" };
-  if (!older) return { status: "not_older", reason: "not_ancestor" };
-  return { status: "older", commit: input.commit.sha, applied, allowed: input.allowOlder === true };
-}
-async function recordAppliedConfig(journal, applied) {
-  if (!applied.commit) return;
-  await journal.recordAppliedConfig({
-    record: "applied_config",
-    plan: applied.plan,
-    commit: applied.commit.sha,
-    config_digest: applied.configDigest,
-    at: (applied.at ?? /* @__PURE__ */ new Date()).toISOString()
-  });
-}
-
-// src/config/load-config.ts
-import { existsSync as existsSync3, statSync } from "node:fs";
-import { join as join3, relative, resolve as resolve3 } from "node:path";
-
-// src/config/drop-invalid.ts
-function dropInvalid(file, problems) {
-  if (file.data === void 0 || problems.length === 0) return file;
-  const data = { ...file.data };
-  const badUsers = /* @__PURE__ */ new Map();
-  for (const problem of problems) {
-    const [top, second, third] = splitPointer(problem.path === "/" || problem.path === void 0 ? "" : problem.path);
-    if (top === void 0 || top === "offices" || top === "version") continue;
-    if (top === "users" && second !== void 0) {
-      const fields = badUsers.get(Number(second)) ?? /* @__PURE__ */ new Set();
-      fields.add(third ?? "");
-      badUsers.set(Number(second), fields);
-    } else delete data[top];
-  }
-  if (!isPlainObject2(data.offices)) delete data.offices;
-  if (Array.isArray(data.users)) data.users = data.users.map((u, i2) => keepValidFields(u, badUsers.get(i2)));
-  else delete data.users;
-  return { ...file, data };
-}
-function keepValidFields(user, bad) {
-  if (bad === void 0) return user;
-  if (!isPlainObject2(user)) return void 0;
-  return Object.fromEntries(Object.entries(user).filter(([field]) => !bad.has(field)));
-}
-function isPlainObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/config/merge-files.ts
-var MAP_KEYS = ["company", "policy", "offices", "reserved_numbers", "emulator", "departments", "call_centers", "profiles"];
-function mergeFiles(files) {
-  const problems = [];
-  const maps = {};
-  const mapOrigins = /* @__PURE__ */ new Map();
-  const topOrigins = /* @__PURE__ */ new Map();
-  const users = [];
-  const userOrigins = [];
-  for (const file of files) {
-    const data = file.data ?? {};
-    for (const [top, value] of Object.entries(data)) {
-      if (!topOrigins.has(top)) topOrigins.set(top, file);
-      if (top === "users") {
-        value.forEach((u, index) => {
-          if (u === void 0) return;
-          users.push(u);
-          userOrigins.push({ file, index });
-        });
-        continue;
-      }
-      if (!isMapKey(top)) continue;
-      const target = maps[top] ??= {};
-      for (const [key, item] of Object.entries(value)) {
-        const id2 = `${top}/${key}`;
-        const first = mapOrigins.get(id2);
-        if (first !== void 0) {
-          const here = locateInFile(file, [top], key);
-          const there = locateInFile(first, [top], key);
-          const name2 = top === "offices" ? `office "${key}"` : `${top}.${key}`;
-          problems.push({ ...here, path: `/${top}/${key}`, message: `${name2} is already defined at ${there.file}:${there.line}:${there.col}` });
-          continue;
-        }
-        mapOrigins.set(id2, file);
-        target[key] = item;
-      }
-    }
-  }
-  const raw = { version: 1, ...maps, ...topOrigins.has("users") ? { users } : {} };
-  const fallback = files[0];
-  const origin = (path) => {
-    const [top, second, ...rest] = path;
-    if (top === "users" && second !== void 0) {
-      const o = userOrigins[Number(second)];
-      if (o !== void 0) return { file: o.file, path: ["users", o.index, ...rest] };
-    }
-    if (top !== void 0 && second !== void 0) {
-      const file2 = mapOrigins.get(`${top}/${second}`);
-      if (file2 !== void 0) return { file: file2, path: [...path] };
-    }
-    const file = (top === void 0 ? void 0 : topOrigins.get(String(top))) ?? fallback;
-    if (file === void 0) throw new BugError("mergeFiles called without files");
-    return { file, path: [...path] };
-  };
-  const merged = {
-    raw,
-    origin,
-    locate: (path, key) => {
-      if (key === void 0) {
-        const o2 = origin(path);
-        return locateInFile(o2.file, o2.path);
-      }
-      const o = origin([...path, key]);
-      return locateInFile(o.file, o.path.slice(0, -1), key);
-    }
-  };
-  return { merged, problems };
-}
-function isMapKey(key) {
-  return MAP_KEYS.includes(key);
-}
-function checkVersionDeclared(files) {
-  const first = files[0];
-  if (first === void 0 || files.some((f) => f.data !== void 0 && "version" in f.data)) return [];
-  const where2 = files.length > 1 ? "one file of the config" : "this file";
-  return [{ ...locateInFile(first, []), path: "/version", message: `missing "version: 1": add it at the top of ${where2}` }];
-}
-
-// src/config/problem-at.ts
-function name(config, path) {
-  return formatPath(config.origin(path).path);
-}
-function where(config, path) {
-  const p = config.locate(path);
-  return `${p.file}:${p.line}:${p.col}`;
-}
-function problemAt(config, path, message) {
-  return { ...config.locate(path), path: `/${config.origin(path).path.join("/")}`, message };
-}
-
-// src/config/raw-types.ts
-function assertKeys() {
-}
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-var RAW_PROFILE_KEYS = ["license", "job_title", "forwarding_numbers", "international_dialing_enabled", "departments", "call_centers", "analytics", "proxy", "lifecycle"];
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-assertKeys();
-
-// src/config/profiles.ts
-function listProfileNames(user) {
-  const p = user.profile;
-  return p === void 0 ? [] : typeof p === "string" ? [p] : [...p];
-}
-function applyProfiles(config) {
-  const profiles = config.raw.profiles ?? {};
-  if (config.raw.users === void 0 || !config.raw.users.some((u) => u.profile !== void 0)) return { merged: config, problems: [] };
-  const problems = [];
-  const declared = Object.keys(profiles).sort();
-  const givenBy = /* @__PURE__ */ new Map();
-  const users = config.raw.users.map((user, i2) => {
-    const names = listProfileNames(user);
-    if (names.length === 0) return user;
-    const from = /* @__PURE__ */ new Map();
-    const expanded = {};
-    names.forEach((profile, j) => {
-      const found = Object.hasOwn(profiles, profile) ? profiles[profile] : void 0;
-      if (found === void 0) {
-        const path = typeof user.profile === "string" ? ["users", i2, "profile"] : ["users", i2, "profile", j];
-        const list = declared.length === 0 ? "no profiles are declared" : `declared: ${declared.join(", ")}`;
-        problems.push(problemAt(config, path, `${name(config, path)} "${profile}" is not a declared profile (${list})`));
-        return;
-      }
-      for (const key of RAW_PROFILE_KEYS) {
-        if (found[key] === void 0) continue;
-        expanded[key] = found[key];
-        from.set(key, profile);
-      }
-    });
-    for (const key of Object.keys(user)) from.delete(key);
-    givenBy.set(i2, from);
-    return { ...expanded, ...user };
-  });
-  const redirect = (path) => {
-    const [top, index, key, ...rest] = path;
-    const profile = top === "users" && typeof key === "string" ? givenBy.get(Number(index))?.get(key) : void 0;
-    return profile === void 0 ? path : ["profiles", profile, key, ...rest];
-  };
-  const merged = {
-    raw: { ...config.raw, users },
-    origin: (path) => config.origin(redirect(path)),
-    locate: (path, key) => {
-      const to = redirect(key === void 0 ? path : [...path, key]);
-      return key === void 0 ? config.locate(to) : config.locate(to.slice(0, -1), key);
-    }
-  };
-  return { merged, problems };
-}
-function describeUserSource(config, index, user) {
-  const at2 = (path, key) => {
-    const p = config.locate(path, key);
-    return `${p.file}:${p.line}`;
-  };
-  const names = listProfileNames(user).filter((n) => config.raw.profiles !== void 0 && Object.hasOwn(config.raw.profiles, n));
-  const own = at2(["users", index]);
-  return names.length === 0 ? own : `${own} with ${names.map((n) => `profile ${n} (${at2(["profiles"], n)})`).join(", ")}`;
-}
-
-// src/config/semantic-rules.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname4, resolve as resolve2 } from "node:path";
 
 // ../../main/node_modules/libphonenumber-js/metadata.max.json.js
 var metadata_max_json_default = { "version": 4, "country_calling_codes": { "1": ["US", "AG", "AI", "AS", "BB", "BM", "BS", "CA", "DM", "DO", "GD", "GU", "JM", "KN", "KY", "LC", "MP", "MS", "PR", "SX", "TC", "TT", "VC", "VG", "VI"], "7": ["RU", "KZ"], "20": ["EG"], "27": ["ZA"], "30": ["GR"], "31": ["NL"], "32": ["BE"], "33": ["FR"], "34": ["ES"], "36": ["HU"], "39": ["IT", "VA"], "40": ["RO"], "41": ["CH"], "43": ["AT"], "44": ["GB", "GG", "IM", "JE"], "45": ["DK"], "46": ["SE"], "47": ["NO", "SJ"], "48": ["PL"], "49": ["DE"], "51": ["PE"], "52": ["MX"], "53": ["CU"], "54": ["AR"], "55": ["BR"], "56": ["CL"], "57": ["CO"], "58": ["VE"], "60": ["MY"], "61": ["AU", "CC", "CX"], "62": ["ID"], "63": ["PH"], "64": ["NZ"], "65": ["SG"], "66": ["TH"], "81": ["JP"], "82": ["KR"], "84": ["VN"], "86": ["CN"], "90": ["TR"], "91": ["IN"], "92": ["PK"], "93": ["AF"], "94": ["LK"], "95": ["MM"], "98": ["IR"], "211": ["SS"], "212": ["MA", "EH"], "213": ["DZ"], "216": ["TN"], "218": ["LY"], "220": ["GM"], "221": ["SN"], "222": ["MR"], "223": ["ML"], "224": ["GN"], "225": ["CI"], "226": ["BF"], "227": ["NE"], "228": ["TG"], "229": ["BJ"], "230": ["MU"], "231": ["LR"], "232": ["SL"], "233": ["GH"], "234": ["NG"], "235": ["TD"], "236": ["CF"], "237": ["CM"], "238": ["CV"], "239": ["ST"], "240": ["GQ"], "241": ["GA"], "242": ["CG"], "243": ["CD"], "244": ["AO"], "245": ["GW"], "246": ["IO"], "247": ["AC"], "248": ["SC"], "249": ["SD"], "250": ["RW"], "251": ["ET"], "252": ["SO"], "253": ["DJ"], "254": ["KE"], "255": ["TZ"], "256": ["UG"], "257": ["BI"], "258": ["MZ"], "260": ["ZM"], "261": ["MG"], "262": ["RE", "YT"], "263": ["ZW"], "264": ["NA"], "265": ["MW"], "266": ["LS"], "267": ["BW"], "268": ["SZ"], "269": ["KM"], "290": ["SH", "TA"], "291": ["ER"], "297": ["AW"], "298": ["FO"], "299": ["GL"], "350": ["GI"], "351": ["PT"], "352": ["LU"], "353": ["IE"], "354": ["IS"], "355": ["AL"], "356": ["MT"], "357": ["CY"], "358": ["FI", "AX"], "359": ["BG"], "370": ["LT"], "371": ["LV"], "372": ["EE"], "373": ["MD"], "374": ["AM"], "375": ["BY"], "376": ["AD"], "377": ["MC"], "378": ["SM"], "380": ["UA"], "381": ["RS"], "382": ["ME"], "383": ["XK"], "385": ["HR"], "386": ["SI"], "387": ["BA"], "389": ["MK"], "420": ["CZ"], "421": ["SK"], "423": ["LI"], "500": ["FK"], "501": ["BZ"], "502": ["GT"], "503": ["SV"], "504": ["HN"], "505": ["NI"], "506": ["CR"], "507": ["PA"], "508": ["PM"], "509": ["HT"], "590": ["GP", "BL", "MF"], "591": ["BO"], "592": ["GY"], "593": ["EC"], "594": ["GF"], "595": ["PY"], "596": ["MQ"], "597": ["SR"], "598": ["UY"], "599": ["CW", "BQ"], "670": ["TL"], "672": ["NF"], "673": ["BN"], "674": ["NR"], "675": ["PG"], "676": ["TO"], "677": ["SB"], "678": ["VU"], "679": ["FJ"], "680": ["PW"], "681": ["WF"], "682": ["CK"], "683": ["NU"], "685": ["WS"], "686": ["KI"], "687": ["NC"], "688": ["TV"], "689": ["PF"], "690": ["TK"], "691": ["FM"], "692": ["MH"], "850": ["KP"], "852": ["HK"], "853": ["MO"], "855": ["KH"], "856": ["LA"], "880": ["BD"], "886": ["TW"], "960": ["MV"], "961": ["LB"], "962": ["JO"], "963": ["SY"], "964": ["IQ"], "965": ["KW"], "966": ["SA"], "967": ["YE"], "968": ["OM"], "970": ["PS"], "971": ["AE"], "972": ["IL"], "973": ["BH"], "974": ["QA"], "975": ["BT"], "976": ["MN"], "977": ["NP"], "992": ["TJ"], "993": ["TM"], "994": ["AZ"], "995": ["GE"], "996": ["KG"], "998": ["UZ"] }, "countries": { "AC": ["247", "00", "(?:[01589]\\d|[2-467])\\d{4}", [5, 6], 0, 0, 0, 0, 0, 0, 0, [["6\\d{4}", [5]], ["[2-47]\\d{4}", [5]], 0, 0, 0, 0, ["(?:0[1-9]|[1589]\\d)\\d{4}", [6]]]], "AD": ["376", "00", "(?:1|6\\d)\\d{7}|[135-9]\\d{5}", [6, 8, 9], [["(\\d{3})(\\d{3})", "$1 $2", ["[135-9]"]], ["(\\d{4})(\\d{4})", "$1 $2", ["1"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["6"]]], 0, 0, 0, 0, 0, 0, [["[78]\\d{5}", [6]], ["690\\d{6}|[356]\\d{5}", [6, 9]], ["180[02]\\d{4}", [8]], ["[19]\\d{5}", [6]]]], "AE": ["971", "00", "(?:[4-7]\\d|9[0-689])\\d{7}|800\\d{2,9}|[2-4679]\\d{7}", [5, 6, 7, 8, 9, 10, 11, 12], [["(\\d{3})(\\d{2,9})", "$1 $2", ["60|8"]], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["[236]|[479][2-8]"], "0$1"], ["(\\d{3})(\\d)(\\d{5})", "$1 $2 $3", ["[479]"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["5"], "0$1"]], "0", 0, 0, 0, 0, 0, [["[2-4679][2-8]\\d{6}", [8]], ["5[02-68]\\d{7}", [9]], ["400\\d{6}|800\\d{2,9}"], ["900[02]\\d{5}", [9]], 0, 0, ["600[25]\\d{5}", [9]], 0, 0, ["700[05]\\d{5}", [9]]]], "AF": ["93", "00", "[2-7]\\d{8}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2-7]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:[25][0-8]|[34][0-4]|6[0-5])[2-9]\\d{6}"], ["7\\d{8}"]]], "AG": ["1", "011", "(?:268|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([457]\\d{6})$|1", "268$1", 0, "268", [["268(?:4(?:6[0-38]|84)|56[0-2])\\d{4}"], ["268(?:464|7(?:1[3-9]|[28]\\d|3[0246]|64|7[0-689]))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, 0, ["26840[69]\\d{4}"], ["26848[01]\\d{4}"]]], "AI": ["1", "011", "(?:264|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2457]\\d{6})$|1", "264$1", 0, "264", [["264(?:292|4(?:6[12]|9[78]))\\d{4}"], ["264(?:235|4(?:69|7[67])|5(?:3[6-9]|8[1-4])|7(?:29|72))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, 0, ["264724\\d{4}"]]], "AL": ["355", "00", "(?:700\\d\\d|900)\\d{3}|8\\d{5,7}|(?:[2-5]|6\\d)\\d{7}", [6, 7, 8, 9], [["(\\d{3})(\\d{3,4})", "$1 $2", ["80|9"], "0$1"], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["4[2-6]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2358][2-5]|4"], "0$1"], ["(\\d{3})(\\d{5})", "$1 $2", ["[23578]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["6"], "0$1"]], "0", 0, 0, 0, 0, 0, [["4505[0-2]\\d{3}|(?:[2358][16-9]\\d[2-9]|4410)\\d{4}|(?:[2358][2-5][2-9]|4(?:[2-57-9][2-9]|6\\d))\\d{5}", [8]], ["6(?:[78][2-9]|9\\d)\\d{6}", [9]], ["800\\d{4}", [7]], ["900[1-9]\\d\\d", [6]], ["700[2-9]\\d{4}", [8]], 0, 0, 0, 0, ["808[1-9]\\d\\d", [6]]]], "AM": ["374", "00", "(?:[1-489]\\d|55|60|77)\\d{6}", [8], [["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["[89]0"], "0 $1"], ["(\\d{3})(\\d{5})", "$1 $2", ["2|3[12]"], "(0$1)"], ["(\\d{2})(\\d{6})", "$1 $2", ["1|47"], "(0$1)"], ["(\\d{2})(\\d{6})", "$1 $2", ["[3-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:1[0-25]|47)\\d|2(?:2[2-46]|3[1-8]|4[2-69]|5[2-7]|6[1-9]|8[1-7])|3[12]2)\\d{5}"], ["(?:33|4[1349]|55|77|88|9[13-9])\\d{6}"], ["800\\d{5}"], ["90[016]\\d{5}"], 0, 0, 0, 0, ["60(?:2[78]|3[5-9]|4[02-9]|5[0-46-9]|[6-8]\\d|9[0-2])\\d{4}"], ["80[1-4]\\d{5}"]]], "AO": ["244", "00", "[29]\\d{8}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[29]"]]], 0, 0, 0, 0, 0, 0, [["2\\d(?:[0134][25-9]|[25-9]\\d)\\d{5}"], ["9[1-79]\\d{7}"]]], "AR": ["54", "00", "(?:11|[89]\\d\\d)\\d{8}|[2368]\\d{9}", [10, 11], [["(\\d{4})(\\d{2})(\\d{4})", "$1 $2-$3", ["2(?:2[024-9]|3[0-59]|47|6[245]|9[02-8])|3(?:3[28]|4[03-9]|5[2-46-8]|7[1-578]|8[2-9])", "2(?:[23]02|6(?:[25]|4[6-8])|9(?:[02356]|4[02568]|72|8[23]))|3(?:3[28]|4(?:[04679]|3[5-8]|5[4-68]|8[2379])|5(?:[2467]|3[237]|8[2-5])|7[1-578]|8(?:[2469]|3[2578]|5[4-8]|7[36-8]|8[5-8]))|2(?:2[24-9]|3[1-59]|47)", "2(?:[23]02|6(?:[25]|4(?:64|[78]))|9(?:[02356]|4(?:[0268]|5[2-6])|72|8[23]))|3(?:3[28]|4(?:[04679]|3[78]|5(?:4[46]|8)|8[2379])|5(?:[2467]|3[237]|8[23])|7[1-578]|8(?:[2469]|3[278]|5[56][46]|86[3-6]))|2(?:2[24-9]|3[1-59]|47)|38(?:[58][78]|7[378])|3(?:4[35][56]|58[45]|8(?:[38]5|54|76))[4-6]", "2(?:[23]02|6(?:[25]|4(?:64|[78]))|9(?:[02356]|4(?:[0268]|5[2-6])|72|8[23]))|3(?:3[28]|4(?:[04679]|3(?:5(?:4[0-25689]|[56])|[78])|58|8[2379])|5(?:[2467]|3[237]|8(?:[23]|4(?:[45]|60)|5(?:4[0-39]|5|64)))|7[1-578]|8(?:[2469]|3[278]|54(?:4|5[13-7]|6[89])|86[3-6]))|2(?:2[24-9]|3[1-59]|47)|38(?:[58][78]|7[378])|3(?:454|85[56])[46]|3(?:4(?:36|5[56])|8(?:[38]5|76))[4-6]"], "0$1", 1], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2-$3", ["1"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1-$2-$3", ["[68]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2-$3", ["[23]"], "0$1", 1], ["(\\d)(\\d{4})(\\d{2})(\\d{4})", "$2 15-$3-$4", ["9(?:2[2-469]|3[3-578])", "9(?:2(?:2[024-9]|3[0-59]|47|6[245]|9[02-8])|3(?:3[28]|4[03-9]|5[2-46-8]|7[1-578]|8[2-9]))", "9(?:2(?:[23]02|6(?:[25]|4[6-8])|9(?:[02356]|4[02568]|72|8[23]))|3(?:3[28]|4(?:[04679]|3[5-8]|5[4-68]|8[2379])|5(?:[2467]|3[237]|8[2-5])|7[1-578]|8(?:[2469]|3[2578]|5[4-8]|7[36-8]|8[5-8])))|92(?:2[24-9]|3[1-59]|47)", "9(?:2(?:[23]02|6(?:[25]|4(?:64|[78]))|9(?:[02356]|4(?:[0268]|5[2-6])|72|8[23]))|3(?:3[28]|4(?:[04679]|3[78]|5(?:4[46]|8)|8[2379])|5(?:[2467]|3[237]|8[23])|7[1-578]|8(?:[2469]|3[278]|5(?:[56][46]|[78])|7[378]|8(?:6[3-6]|[78]))))|92(?:2[24-9]|3[1-59]|47)|93(?:4[35][56]|58[45]|8(?:[38]5|54|76))[4-6]", "9(?:2(?:[23]02|6(?:[25]|4(?:64|[78]))|9(?:[02356]|4(?:[0268]|5[2-6])|72|8[23]))|3(?:3[28]|4(?:[04679]|3(?:5(?:4[0-25689]|[56])|[78])|5(?:4[46]|8)|8[2379])|5(?:[2467]|3[237]|8(?:[23]|4(?:[45]|60)|5(?:4[0-39]|5|64)))|7[1-578]|8(?:[2469]|3[278]|5(?:4(?:4|5[13-7]|6[89])|[56][46]|[78])|7[378]|8(?:6[3-6]|[78]))))|92(?:2[24-9]|3[1-59]|47)|93(?:4(?:36|5[56])|8(?:[38]5|76))[4-6]"], "0$1", 0, "$1 $2 $3-$4"], ["(\\d)(\\d{2})(\\d{4})(\\d{4})", "$2 15-$3-$4", ["91"], "0$1", 0, "$1 $2 $3-$4"], ["(\\d{3})(\\d{3})(\\d{5})", "$1-$2-$3", ["8"], "0$1"], ["(\\d)(\\d{3})(\\d{3})(\\d{4})", "$2 15-$3-$4", ["9"], "0$1", 0, "$1 $2 $3-$4"]], "0", 0, "0?(?:(11|2(?:2(?:02?|[13]|2[13-79]|4[1-6]|5[2457]|6[124-8]|7[1-4]|8[13-6]|9[1267])|3(?:02?|1[467]|2[03-6]|3[13-8]|[49][2-6]|5[2-8]|[67])|4(?:7[3-578]|9)|6(?:[0136]|2[24-6]|4[6-8]?|5[15-8])|80|9(?:0[1-3]|[19]|2\\d|3[1-6]|4[02568]?|5[2-4]|6[2-46]|72?|8[23]?))|3(?:3(?:2[79]|6|8[2578])|4(?:0[0-24-9]|[12]|3[5-8]?|4[24-7]|5[4-68]?|6[02-9]|7[126]|8[2379]?|9[1-36-8])|5(?:1|2[1245]|3[237]?|4[1-46-9]|6[2-4]|7[1-6]|8[2-5]?)|6[24]|7(?:[069]|1[1568]|2[15]|3[145]|4[13]|5[14-8]|7[2-57]|8[126])|8(?:[01]|2[15-7]|3[2578]?|4[13-6]|5[4-8]?|6[1-357-9]|7[36-8]?|8[5-8]?|9[124])))15)?", "9$1", 0, 0, [["3(?:7(?:1[15]|81)|8(?:21|4[16]|69|9[12]))[46]\\d{5}|(?:2(?:2(?:2[59]|44|52)|3(?:26|44)|47[35]|9(?:[07]2|2[26]|34|46))|3327)[45]\\d{5}|(?:2(?:657|9(?:54|66))|3(?:48[27]|7(?:55|77)|8(?:65|78)))[2-8]\\d{5}|(?:2(?:284|3(?:02|23)|477|622|920)|3(?:4(?:46|89|92)|541))[2-7]\\d{5}|(?:(?:11[0-8]|670)\\d|2(?:2(?:0[45]|1[2-6]|3[3-6])|3(?:[06]4|7[45])|494|6(?:04|1[2-8]|[36][45]|4[3-6])|80[45]|9(?:[17][4-6]|[48][45]|9[3-6]))|3(?:364|4(?:1[2-8]|[25][4-6]|3[3-6]|84)|5(?:1[2-9]|[38][4-6])|6(?:2[45]|44)|7[069][45]|8(?:0[45]|1[2-7]|3[4-6]|5[3-6]|7[2-6]|8[3-68])))\\d{6}|(?:2(?:2(?:62|81)|320|9(?:42|83))|3(?:329|4(?:62|7[16])|5(?:43|64)|7(?:18|5[17])))[2-6]\\d{5}|2(?:2(?:21|4[23]|6[145]|7[1-4]|8[356]|9[267])|3(?:16|3[13-8]|43|5[346-8]|9[3-5])|6(?:2[46]|4[78]|5[1568])|9(?:03|2[1457-9]|3[1356]|4[08]|[56][23]|82))4\\d{5}|(?:2(?:257|3(?:24|46|92)|9(?:01|23|64))|3(?:4(?:42|64)|5(?:25|37|4[47]|71)|7(?:35|72)|825))[3-6]\\d{5}|(?:2(?:2(?:02|2[3467]|4[156]|5[45]|6[6-8]|91)|3(?:1[47]|25|[45][25]|96)|47[48]|625|932)|3(?:38[2578]|4(?:0[0-24-9]|3[78]|4[457]|58|6[035-9]|72|83|9[136-8])|5(?:2[124]|[368][23]|4[2689]|7[2-6])|7(?:16|2[15]|3[14]|4[13]|5[468]|7[3-5]|8[26])|8(?:2[67]|3[278]|4[3-5]|5[78]|6[1-378]|[78]7|94)))[4-6]\\d{5}", [10]], ["93(?:7(?:1[15]|81)|8(?:21|4[16]|69|9[12]))[46]\\d{5}|9(?:2(?:2(?:2[59]|44|52)|3(?:26|44)|47[35]|9(?:[07]2|2[26]|34|46))|3327)[45]\\d{5}|9(?:2(?:657|9(?:54|66))|3(?:48[27]|7(?:55|77)|8(?:65|78)))[2-8]\\d{5}|9(?:2(?:284|3(?:02|23)|477|622|920)|3(?:4(?:46|89|92)|541))[2-7]\\d{5}|(?:675\\d|9(?:11[0-8]\\d|2(?:2(?:0[45]|1[2-6]|3[3-6])|3(?:[06]4|7[45])|494|6(?:04|1[2-8]|[36][45]|4[3-6])|80[45]|9(?:[17][4-6]|[48][45]|9[3-6]))|3(?:364|4(?:1[2-8]|[25][4-6]|3[3-6]|84)|5(?:1[2-9]|[38][4-6])|6(?:2[45]|44)|7[069][45]|8(?:0[45]|1[2-7]|3[4-6]|5[3-6]|7[2-6]|8[3-68]))))\\d{6}|9(?:2(?:2(?:62|81)|320|9(?:42|83))|3(?:329|4(?:62|7[16])|5(?:43|64)|7(?:18|5[17])))[2-6]\\d{5}|92(?:2(?:21|4[23]|6[145]|7[1-4]|8[356]|9[267])|3(?:16|3[13-8]|43|5[346-8]|9[3-5])|6(?:2[46]|4[78]|5[1568])|9(?:03|2[1457-9]|3[1356]|4[08]|[56][23]|82))4\\d{5}|9(?:2(?:257|3(?:24|46|92)|9(?:01|23|64))|3(?:4(?:42|64)|5(?:25|37|4[47]|71)|7(?:35|72)|825))[3-6]\\d{5}|9(?:2(?:2(?:02|2[3467]|4[156]|5[45]|6[6-8]|91)|3(?:1[47]|25|[45][25]|96)|47[48]|625|932)|3(?:38[2578]|4(?:0[0-24-9]|3[78]|4[457]|58|6[035-9]|72|83|9[136-8])|5(?:2[124]|[368][23]|4[2689]|7[2-6])|7(?:16|2[15]|3[14]|4[13]|5[468]|7[3-5]|8[26])|8(?:2[67]|3[278]|4[3-5]|5[78]|6[1-378]|[78]7|94)))[4-6]\\d{5}"], ["800\\d{7,8}"], ["60[04579]\\d{7}", [10]], 0, 0, ["810\\d{7}", [10]]]], "AS": ["1", "011", "(?:[58]\\d\\d|684|900)\\d{7}", [10], 0, "1", 0, "([267]\\d{6})$|1", "684$1", 0, "684", [["684(?:274|6(?:22|33|44|55|77|88|9[19]))\\d{4}"], ["684(?:2(?:48|5[2468]|7[246])|7(?:3[13]|70|82))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "AT": ["43", "00", "1\\d{3,12}|2\\d{6,12}|43(?:(?:0\\d|5[02-9])\\d{3,9}|2\\d{4,5}|[3467]\\d{4}|8\\d{4,6}|9\\d{4,7})|5\\d{4,12}|8\\d{7,12}|9\\d{8,12}|(?:[367]\\d|4[0-24-9])\\d{4,11}", [4, 5, 6, 7, 8, 9, 10, 11, 12, 13], [["(\\d)(\\d{3,12})", "$1 $2", ["1(?:11|[2-9])"], "0$1"], ["(\\d{3})(\\d{2})", "$1 $2", ["517"], "0$1"], ["(\\d{2})(\\d{3,5})", "$1 $2", ["5[079]"], "0$1"], ["(\\d{3})(\\d{3,10})", "$1 $2", ["(?:31|4)6|51|6(?:48|5[0-3579]|[6-9])|7(?:20|32|8)|[89]", "(?:31|4)6|51|6(?:485|5[0-3579]|[6-9])|7(?:20|32|8)|[89]"], "0$1"], ["(\\d{4})(\\d{3,9})", "$1 $2", ["[2-467]|5[2-6]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["5"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4,7})", "$1 $2 $3", ["5"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1(?:11\\d|[2-9]\\d{3,11})|(?:316|463)\\d{3,10}|648[34]\\d{3,9}|(?:51|66|73)2\\d{3,10}|(?:2(?:1[467]|2[13-8]|5[2357]|6[1-46-8]|7[1-8]|8[124-7]|9[1458])|3(?:1[1-578]|3[23568]|4[5-7]|5[1378]|6[1-38]|8[3-68])|4(?:2[1-8]|35|7[1368]|8[2457])|5(?:2[1-8]|3[357]|4[147]|5[12578]|6[37])|6(?:13|2[1-47]|4[135-7]|5[468])|7(?:2[1-8]|35|4[13478]|5[68]|6[16-8]|7[1-6]|9[45]))\\d{4,10}"], ["6(?:485|(?:5[0-3579]|6[013-9]|[7-9]\\d)\\d)\\d{3,9}", [7, 8, 9, 10, 11, 12, 13]], ["800\\d{6,10}", [9, 10, 11, 12, 13]], ["(?:8[69][2-68]|9(?:0[01]|3[019]))\\d{6,10}", [9, 10, 11, 12, 13]], 0, 0, 0, 0, ["5(?:0[1-9]|17|[79]\\d)\\d{2,10}|7[28]0\\d{6,10}", [5, 6, 7, 8, 9, 10, 11, 12, 13]], ["8(?:10|2[018])\\d{6,10}|828\\d{5}", [8, 9, 10, 11, 12, 13]]]], "AU": ["61", "001[14-689]|14(?:1[14]|34|4[17]|[56]6|7[47]|88)0011", "1(?:[0-79]\\d{7}(?:\\d(?:\\d{2})?)?|8[0-24-9]\\d{7})|[2-478]\\d{8}|1\\d{4,7}", [5, 6, 7, 8, 9, 10, 12], [["(\\d{2})(\\d{3,4})", "$1 $2", ["16"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2,4})", "$1 $2 $3", ["16"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["14|4"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["[2378]"], "(0$1)"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1(?:30|[89])"]]], "0", 0, "(183[12])|0", 0, 0, 0, [["(?:(?:241|349)0\\d\\d|8(?:51(?:0(?:0[03-9]|[12479]\\d|3[2-9]|5[0-8]|6[1-9]|8[0-7])|1(?:[0235689]\\d|1[0-69]|4[0-589]|7[0-47-9])|2(?:0[0-79]|[18][13579]|2[14-9]|3[0-46-9]|[4-6]\\d|7[89]|9[0-4])|[34]\\d\\d)|91(?:(?:[0-58]\\d|6[0135-9])\\d|7(?:0[0-24-9]|[1-9]\\d)|9(?:[0-46-9]\\d|5[0-79]))))\\d{3}|(?:2(?:[0-26-9]\\d|3[0-8]|4[02-9]|5[0135-9])|3(?:[0-3589]\\d|4[0-578]|6[1-9]|7[0-35-9])|7(?:[013-57-9]\\d|2[0-8])|8(?:55|6[0-8]|[78]\\d|9[02-9]))\\d{6}", [9]], ["4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\\d{5}|4(?:[0-36]\\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\\d{6}", [9]], ["180(?:0\\d{3}|2)\\d{3}", [7, 10]], ["190[0-26]\\d{6}", [10]], 0, 0, 0, ["163\\d{2,6}", [5, 6, 7, 8, 9]], ["14(?:5(?:1[0458]|[23][458])|71\\d)\\d{4}", [9]], ["13(?:00\\d{6}(?:\\d{2})?|45[0-4]\\d{3})|13\\d{4}", [6, 8, 10, 12]]], "0011"], "AW": ["297", "00", "(?:[25-79]\\d\\d|800)\\d{4}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[25-9]"]]], 0, 0, 0, 0, 0, 0, [["5(?:2\\d|8[1-9])\\d{4}"], ["(?:290|5[69]\\d|6(?:[03]0|22|4[0-2]|[69]\\d)|7(?:[34]\\d|7[07])|9(?:6[45]|9[4-8]))\\d{4}"], ["800\\d{4}"], ["900\\d{4}"], 0, 0, 0, 0, ["(?:28\\d|501)\\d{4}"]]], "AX": ["358", "00|99(?:[01469]|5(?:[14]1|3[23]|5[59]|77|88|9[09]))", "2\\d{4,9}|35\\d{4,5}|(?:60\\d\\d|800)\\d{4,6}|7\\d{5,11}|(?:[14]\\d|3[0-46-9]|50)\\d{4,8}", [5, 6, 7, 8, 9, 10, 11, 12], 0, "0", 0, 0, 0, 0, "18", [["18[1-8]\\d{3,6}", [6, 7, 8, 9]], ["(?:4[0-8]|50)\\d{4,8}", [6, 7, 8, 9, 10]], ["800\\d{4,6}", [7, 8, 9]], ["[67]00\\d{5,6}", [8, 9]], 0, 0, ["20\\d{4,8}|60[12]\\d{5,6}|7(?:099\\d{4,5}|5[03-9]\\d{3,7})|20[2-59]\\d\\d|(?:606|7(?:0[78]|1|3\\d))\\d{7}|(?:10|29|3[09]|70[1-5]\\d)\\d{4,8}"]], "00"], "AZ": ["994", "00", "365\\d{6}|(?:[124579]\\d|60|88)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["90"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["1[28]|2|365|46", "1[28]|2|365[45]|46", "1[28]|2|365(?:4|5[02])|46"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[13-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2[12]428|3655[02])\\d{4}|(?:2(?:22[0-79]|63[0-28])|3654)\\d{5}|(?:(?:1[28]|46)\\d|2(?:[014-6]2|[23]3))\\d{6}"], ["36554\\d{4}|(?:[16]0|4[04]|5[015]|7[07]|99)\\d{7}"], ["88\\d{7}"], ["900200\\d{3}"]]], "BA": ["387", "00", "6\\d{8}|(?:[35689]\\d|49|70)\\d{6}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["6[1-3]|[7-9]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2-$3", ["[3-5]|6[56]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3 $4", ["6"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:3(?:[05-79][2-9]|1[4579]|[23][24-9]|4[2-4689]|8[2457-9])|49[2-579]|5(?:0[2-49]|[13][2-9]|[268][2-4679]|4[4689]|5[2-79]|7[2-69]|9[2-4689]))\\d{5}", [8]], ["6040\\d{5}|6(?:03|[1-356]|44|7\\d)\\d{6}"], ["8[08]\\d{6}", [8]], ["9[0246]\\d{6}", [8]], 0, 0, ["703[235]0\\d{3}|70(?:2[0-5]|3[0146]|[56]0)\\d{4}", [8]], 0, 0, ["8[12]\\d{6}", [8]]]], "BB": ["1", "011", "(?:246|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "246$1", 0, "246", [["246521[0369]\\d{3}|246(?:2(?:2[78]|7[0-4])|4(?:1[024-6]|2\\d|3[2-9])|5(?:20|[34]\\d|54|7[1-3])|6(?:2\\d|38)|7[35]7|9(?:1[89]|63))\\d{4}"], ["246(?:(?:2(?:[3568]\\d|4[0-57-9])|3(?:5[2-9]|6[0-6])|4(?:46|5\\d)|69[5-7]|8(?:[2-5]\\d|83))\\d|52(?:1[147]|20))\\d{3}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["(?:246976|900[2-9]\\d\\d)\\d{4}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, ["246(?:292|367|4(?:1[7-9]|3[01]|4[47-9]|67)|7(?:1[2-9]|2\\d|3[016]|53))\\d{4}"], 0, ["24631\\d{5}"]]], "BD": ["880", "00", "[1-469]\\d{9}|8[0-79]\\d{7,8}|[2-79]\\d{8}|[2-9]\\d{7}|[3-9]\\d{6}|[57-9]\\d{5}", [6, 7, 8, 9, 10], [["(\\d{2})(\\d{4,6})", "$1-$2", ["31[5-8]|[459]1"], "0$1"], ["(\\d{3})(\\d{3,7})", "$1-$2", ["3(?:[67]|8[013-9])|4(?:6[168]|7|[89][18])|5(?:6[128]|9)|6(?:[15]|28)|7[2-589]|8(?:0[014-9]|[12])|9[358]|(?:3[2-5]|4[235]|5[2-578]|6[0389]|76|8[3-7]|9[24])1|(?:44|66)[01346-9]"], "0$1"], ["(\\d{4})(\\d{3,6})", "$1-$2", ["[13-9]|2[23]"], "0$1"], ["(\\d)(\\d{7,8})", "$1-$2", ["2"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:4(?:31\\d\\d|423)|5222)\\d{3}(?:\\d{2})?|8332[6-9]\\d\\d|(?:3(?:03[56]|224)|4(?:22[25]|653))\\d{3,4}|(?:3(?:42[47]|529|823)|4(?:027|525|65(?:28|8))|562|6257|7(?:1(?:5[3-5]|6[12]|7[156]|89)|22[589]56|32|42675|52(?:[25689](?:56|8)|[347]8)|71(?:6[1267]|75|89)|92374)|82(?:2[59]|32)56|9(?:03[23]56|23(?:256|373)|31|5(?:1|2[4589]56)))\\d{3}|(?:3(?:02[348]|22[35]|324|422)|4(?:22[67]|32[236-9]|6(?:2[46]|5[57])|953)|5526|6(?:024|6655)|81)\\d{4,5}|(?:2(?:7(?:1[0-267]|2[0-289]|3[0-29]|4[01]|5[1-3]|6[013]|7[0178]|91)|8(?:0[125]|1[1-6]|2[0157-9]|3[1-69]|41|6[1-35]|7[1-5]|8[1-8]|9[0-6])|9(?:0[0-2]|1[0-4]|2[568]|3[3-6]|5[5-7]|6[0136-9]|7[0-7]|8[014-9]))|3(?:0(?:2[025-79]|3[2-4])|181|22[12]|32[2356]|824)|4(?:02[09]|22[348]|32[045]|523|6(?:27|54))|666(?:22|53)|7(?:22[57-9]|42[56]|82[35])8|8(?:0[124-9]|2(?:181|2[02-4679]8)|4[12]|[5-7]2)|9(?:[04]2|2(?:2|328)|81))\\d{4}|(?:2(?:[23]\\d|[45])\\d\\d|3(?:1(?:2[5-7]|[5-7])|425|822)|4(?:033|1\\d|[257]1|332|4(?:2[246]|5[25])|6(?:2[35]|56|62)|8(?:23|54)|92[2-5])|5(?:02[03489]|22[457]|32[35-79]|42[46]|6(?:[18]|53)|724|826)|6(?:023|2(?:2[2-5]|5[3-5]|8)|32[3478]|42[34]|52[47]|6(?:[18]|6(?:2[34]|5[24]))|[78]2[2-5]|92[2-6])|7(?:02|21\\d|[3-589]1|6[12]|72[24])|8(?:217|3[12]|[5-7]1)|9[24]1)\\d{5}|(?:(?:3[2-8]|5[2-57-9]|6[03-589])1|4[4689][18])\\d{5}|[59]1\\d{5}"], ["(?:1[13-9]|64)\\d{8}|(?:3[78]|44|66)[02-9]\\d{7}", [10]], ["80[03]\\d{7}", [10]], 0, 0, 0, 0, 0, ["96(?:0[1-69]|1[0-479]|2[278]|3[13-9]|4[0-47-9]|54|6[69]|7[78]|88)\\d{6}", [10]]]], "BE": ["32", "00", "4\\d{8}|[1-9]\\d{7}", [8, 9], [["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["(?:80|9)0"], "0$1"], ["(\\d)(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[239]|4[23]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[15-8]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["4"], "0$1"]], "0", 0, 0, 0, 0, 0, [["80[2-8]\\d{5}|(?:1[0-69]|[23][2-8]|4[23]|5\\d|6[013-57-9]|71|8[1-79]|9[2-4])\\d{6}", [8]], ["4[5-9]\\d{7}", [9]], ["800[1-9]\\d{4}", [8]], ["(?:70(?:2[0-57]|3[04-7]|44|6[04-69]|7[0579])|90\\d\\d)\\d{4}", [8]], 0, 0, ["78(?:0[578]|1[014-8]|2[25]|3[15-8]|48|5[05]|60|7[06-8]|9\\d)\\d{4}", [8]], 0, 0, ["7879\\d{4}", [8]]]], "BF": ["226", "00", "[024-7]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[024-7]"]]], 0, 0, 0, 0, 0, 0, [["2(?:0(?:49|5[23]|6[5-7]|9[016-9])|4(?:4[569]|5[4-6]|6[5-7]|7[0179])|5(?:[34]\\d|50|6[5-8]))\\d{4}"], ["(?:0[1-7]|4[4-6]|5[0-8]|[67]\\d)\\d{6}"]]], "BG": ["359", "00", "00800\\d{7}|[2-7]\\d{6,7}|[89]\\d{6,8}|2\\d{5}", [6, 7, 8, 9, 12], [["(\\d)(\\d)(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["2"], "0$1"], ["(\\d{3})(\\d{4})", "$1 $2", ["43[1-6]|70[1-9]"], "0$1"], ["(\\d)(\\d{3})(\\d{3,4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2,3})", "$1 $2 $3", ["[356]|4[124-7]|7[1-9]|8[1-6]|9[1-7]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["(?:70|8)0"], "0$1"], ["(\\d{3})(\\d{3})(\\d{2})", "$1 $2 $3", ["43[1-7]|7"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[48]|9[08]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["9"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2\\d{5,7}|(?:43[1-6]|70[1-9])\\d{4,5}|(?:[36]\\d|4[124-7]|[57][1-9]|8[1-6]|9[1-7])\\d{5,6}", [6, 7, 8]], ["(?:43[07-9]|99[69]\\d)\\d{5}|(?:8[7-9]|98)\\d{7}", [8, 9]], ["(?:00800\\d\\d|800)\\d{5}", [8, 12]], ["90\\d{6}", [8]], 0, 0, 0, 0, 0, ["700\\d{5}", [8]]]], "BH": ["973", "00", "[136-9]\\d{7}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[13679]|8[02-4679]"]]], 0, 0, 0, 0, 0, 0, [["(?:1(?:3[1356]|6[0156]|7\\d)\\d|6(?:1[16]\\d|500|6(?:0\\d|3[12]|44|55|7[7-9]|88)|9[69][69])|7(?:[07]\\d\\d|1(?:11|78)))\\d{4}"], ["(?:3(?:[0-79]\\d|8[0-57-9])\\d|6(?:3(?:00|33|6[16])|441|6(?:3[03-9]|[69]\\d|7[0-689])))\\d{4}"], ["8[02369]\\d{6}"], ["(?:87|9[0-8])\\d{6}"], 0, 0, 0, 0, 0, ["84\\d{6}"]]], "BI": ["257", "00", "(?:[267]\\d|31)\\d{6}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2367]"]]], 0, 0, 0, 0, 0, 0, [["(?:22|31)\\d{6}"], ["(?:29|6[1-9]|7[125-9])\\d{6}"]]], "BJ": ["229", "00", "01\\d{8}", [10], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["0"]]], 0, 0, 0, 0, 0, 0, [["012\\d{7}"], ["01(?:2[5-9]|[4-69]\\d)\\d{6}"]]], "BL": ["590", "00", "7090\\d{5}|(?:[56]9|[89]\\d)\\d{7}", [9], 0, "0", 0, 0, 0, 0, 0, [["(?:59(?:0(?:2[7-9]|3[3-7]|5[12]|87)|87\\d)|80[6-9]\\d\\d)\\d{4}"], ["(?:69(?:0\\d\\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:(?:39[5-7]|76[018])\\d|475[0-6])\\d{4}"]]], "BM": ["1", "011", "(?:441|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "441$1", 0, "441", [["441(?:[46]\\d\\d|5(?:4\\d|60|89))\\d{4}"], ["441(?:[2378]\\d|5[0-39]|9[02])\\d{5}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "BN": ["673", "00", "[2-578]\\d{6}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-578]"]]], 0, 0, 0, 0, 0, 0, [["22[0-7]\\d{4}|(?:2[013-9]|[34]\\d|5[0-25-9])\\d{5}"], ["(?:22[89]|[78]\\d\\d)\\d{4}"], 0, 0, 0, 0, 0, 0, ["5[34]\\d{5}"]]], "BO": ["591", "00(?:1\\d)?", "(?:[2-7]\\d\\d|8001)\\d{5}", [8, 9], [["(\\d)(\\d{7})", "$1 $2", ["[23]|4[46]|50"]], ["(\\d{8})", "$1", ["[5-7]"]], ["(\\d{3})(\\d{2})(\\d{4})", "$1 $2 $3", ["8"]]], "0", 0, "0(1\\d)?", 0, 0, 0, [["(?:2(?:2\\d\\d|5(?:11|[258]\\d|9[67])|6(?:12|2\\d|9[34])|8(?:2[34]|39|62))|3(?:3\\d\\d|4(?:6\\d|8[24])|8(?:25|42|5[257]|86|9[25])|9(?:[27]\\d|3[2-4]|4[248]|5[24]|6[2-6]))|4(?:4\\d\\d|6(?:11|[24689]\\d|72)))\\d{4}", [8]], ["(?:57|[67]\\d)\\d{6}", [8]], ["8001[07]\\d{4}", [9]], 0, 0, 0, 0, 0, ["50\\d{6}", [8]]]], "BQ": ["599", "00", "(?:[34]1|7\\d)\\d{5}", [7], 0, 0, 0, 0, 0, 0, "[347]", [["(?:318[023]|41(?:6[023]|70)|7(?:1[578]|2[05]|50)\\d)\\d{3}"], ["(?:31(?:8[14-8]|9[14578])|416[14-9]|7(?:0[01]|7[07]|8\\d|9[056])\\d)\\d{3}"]]], "BR": ["55", "00(?:1[245]|2[1-35]|31|4[13]|[56]5|99)", "[1-467]\\d{9,10}|55[0-46-9]\\d{8}|[34]\\d{7}|55\\d{7,8}|(?:5[0-46-9]|[89]\\d)\\d{7,9}", [8, 9, 10, 11], [["(\\d{4})(\\d{4})", "$1-$2", ["300|4(?:0[02]|37|86)", "300|4(?:0(?:0|20)|370|864)"]], ["(\\d{3})(\\d{2,3})(\\d{4})", "$1 $2 $3", ["(?:[358]|90)0"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2-$3", ["(?:[14689][1-9]|2[12478]|3[1-578]|5[13-5]|7[13-579])[2-57]"], "($1)"], ["(\\d{2})(\\d{5})(\\d{4})", "$1 $2-$3", ["[16][1-9]|[2-57-9]"], "($1)"]], "0", 0, "(?:0|90)(?:(1[245]|2[1-35]|31|4[13]|[56]5|99)(\\d{10,11}))?", "$2", 0, 0, [["(?:[14689][1-9]|2[12478]|3[1-578]|5[13-5]|7[13-579])[2-5]\\d{7}", [10]], ["(?:[14689][1-9]|2[12478]|3[1-578]|5[13-5]|7[13-579])(?:7|9\\d)\\d{7}", [10, 11]], ["800\\d{6,7}", [9, 10]], ["[59]00\\d{6,7}", [9, 10]], 0, 0, 0, 0, 0, ["(?:30[03]\\d{3}|4(?:0(?:0\\d|20)|370|864))\\d{4}|300\\d{5}", [8, 10]]]], "BS": ["1", "011", "(?:242|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([3-8]\\d{6})$|1", "242$1", 0, "242", [["242(?:3(?:02|[236][1-9]|4[0-24-9]|5[0-68]|7[347]|8[0-4]|9[2-467])|461|502|6(?:0[1-5]|12|2[013]|[45]0|7[67]|8[78]|9[89])|7(?:02|88))\\d{4}"], ["242(?:3(?:5[79]|7[56]|95)|4(?:[23][1-9]|4[1-35-9]|5[1-8]|6[2-8]|7\\d|81)|5(?:2[45]|3[35]|44|5[1-46-9]|65|77)|6[34]6|7(?:27|38)|8(?:0[1-9]|1[02-9]|2\\d|3[0-4]|[89]9))\\d{4}"], ["242300\\d{4}|8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, ["242225\\d{4}"]]], "BT": ["975", "00", "[178]\\d{7}|[2-8]\\d{6}", [7, 8], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-6]|7[246]|8[2-4]"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["1[67]|[78]"]]], 0, 0, 0, 0, 0, 0, [["(?:2[3-6]|[34][5-7]|5[236]|6[2-46]|7[246]|8[2-4])\\d{5}", [7]], ["(?:1[67]|[78]7)\\d{6}", [8]]]], "BW": ["267", "00", "90\\d{5}|(?:0800|[2-6]|(?:7|800)\\d)\\d{6}", [7, 8, 10], [["(\\d{2})(\\d{5})", "$1 $2", ["90"]], ["(\\d{3})(\\d{4})", "$1 $2", ["[2-6]"]], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["7"]], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["0"]], ["(\\d{3})(\\d{4})(\\d{3})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:1[01]|31|[469]\\d|5[0-2]|7[5-7]|89)|3(?:[15-79]\\d|2[1-5]|45|8[0-5])|4(?:[38]0|42|51|[679]\\d)|5(?:[056][01]|1[23]|2[034]|[347-9]\\d)|6(?:0[01]|[258]\\d|[34]0|6[03]))\\d{4}", [7]], ["7(?:[1-8]\\d{3}|9(?:(?:[03]\\d|2[0-7])\\d|1(?:0[13-9]|1[0-35-9]|2\\d|3[0-8])))\\d{3}", [8]], ["(?:0800|800\\d)\\d{6}", [10]], ["90\\d{5}", [7]]]], "BY": ["375", "810", "(?:[12]\\d|33|44|902)\\d{7}|8(?:0[0-79]\\d{5,7}|[1-7]\\d{9})|8(?:1[0-489]|[5-79]\\d)\\d{7}|8[1-79]\\d{6,7}|8[0-79]\\d{5}|8\\d{5}", [6, 7, 8, 9, 10, 11], [["(\\d{3})(\\d{3})", "$1 $2", ["800"], "8 $1"], ["(\\d{3})(\\d{2})(\\d{2,4})", "$1 $2 $3", ["800"], "8 $1"], ["(\\d{4})(\\d{2})(\\d{3})", "$1 $2-$3", ["1(?:5[169]|6[3-5]|7[179])|2(?:1[35]|2[34]|3[3-5])", "1(?:5[169]|6(?:3[1-3]|4|5[125])|7(?:1[3-9]|7[0-24-6]|9[2-7]))|2(?:1[35]|2[34]|3[3-5])"], "8 0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["1(?:[56]|7[467])|2[1-3]"], "8 0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["[1-4]"], "8 0$1"], ["(\\d{3})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["[89]"], "8 $1"]], "8", 0, "0|80?", 0, 0, 0, [["(?:1(?:5(?:1[1-5]|[24]\\d|6[2-4]|9[1-7])|6(?:[235]\\d|4[1-7])|7\\d\\d)|2(?:1(?:[246]\\d|3[0-35-9]|5[1-9])|2(?:[235]\\d|4[0-8])|3(?:[26]\\d|3[02-79]|4[024-7]|5[03-7])))\\d{5}", [9]], ["(?:2(?:5[5-79]|9[1-9])|(?:33|44)\\d)\\d{6}", [9]], ["800\\d{3,7}|8(?:0[13]|20\\d)\\d{7}"], ["(?:810|902)\\d{7}", [10]], 0, 0, 0, 0, ["249\\d{6}", [9]]], "8~10"], "BZ": ["501", "00", "(?:0800\\d|[2-8])\\d{6}", [7, 11], [["(\\d{3})(\\d{4})", "$1-$2", ["[2-8]"]], ["(\\d)(\\d{3})(\\d{4})(\\d{3})", "$1-$2-$3-$4", ["0"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:[02]\\d|36|[68]0)|[3-58](?:[02]\\d|[68]0)|7(?:[02]\\d|32|[68]0))\\d{4}", [7]], ["6[0-35-7]\\d{5}", [7]], ["0800\\d{7}", [11]]]], "CA": ["1", "011", "[2-9]\\d{9}|3\\d{6}", [7, 10], 0, "1", 0, 0, 0, 0, 0, [["(?:2(?:04|[23]6|[48]9|5[07]|[67]3)|3(?:06|43|54|6[578]|82)|4(?:03|1[68]|[26]8|3[178]|50|74)|5(?:06|1[49]|48|79|8[147])|6(?:04|[18]3|39|47|72)|7(?:0[59]|42|53|78|8[02])|8(?:[06]7|19|25|7[39])|9(?:0[25]|42))[2-9]\\d{6}", [10]], ["", [10]], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}", [10]], ["900[2-9]\\d{6}", [10]], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|(?:5(?:2[125-9]|3[23]|44|66|77|88)|6(?:22|33))[2-9]\\d{6}", [10]], 0, ["310\\d{4}", [7]], 0, ["600[2-9]\\d{6}", [10]]]], "CC": ["61", "001[14-689]|14(?:1[14]|34|4[17]|[56]6|7[47]|88)0011", "1(?:[0-79]\\d{8}(?:\\d{2})?|8[0-24-9]\\d{7})|[148]\\d{8}|1\\d{5,7}", [6, 7, 8, 9, 10, 12], 0, "0", 0, "([59]\\d{7})$|0", "8$1", 0, 0, [["8(?:51(?:0(?:02|31|60|89)|1(?:18|76)|223)|91(?:0(?:1[0-2]|29)|1(?:[28]2|50|79)|2(?:10|64)|3(?:[06]8|22)|4[29]8|62\\d|70[23]|959))\\d{3}", [9]], ["4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\\d{5}|4(?:[0-36]\\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\\d{6}", [9]], ["180(?:0\\d{3}|2)\\d{3}", [7, 10]], ["190[0-26]\\d{6}", [10]], 0, 0, 0, 0, ["14(?:5(?:1[0458]|[23][458])|71\\d)\\d{4}", [9]], ["13(?:00\\d{6}(?:\\d{2})?|45[0-4]\\d{3})|13\\d{4}", [6, 8, 10, 12]]], "0011"], "CD": ["243", "00", "(?:(?:[189]|5\\d)\\d|2)\\d{7}|[1-68]\\d{6}", [7, 8, 9, 10], [["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["88"], "0$1"], ["(\\d{2})(\\d{5})", "$1 $2", ["[1-6]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[89]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["5"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:12|573)\\d\\d|276)\\d{5}|[1-6]\\d{6}"], ["88\\d{5}|(?:8[0-79]|9[016-9])\\d{7}", [7, 9]]]], "CF": ["236", "00", "8776\\d{4}|(?:[27]\\d|61)\\d{6}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[26-8]"]]], 0, 0, 0, 0, 0, 0, [["(?:2[12]|61)\\d{6}"], ["7[02-7]\\d{6}"], 0, ["8776\\d{4}"]]], "CG": ["242", "00", "222\\d{6}|(?:0\\d|80)\\d{7}", [9], [["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["8"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[02]"]]], 0, 0, 0, 0, 0, 0, [["222[1-589]\\d{5}"], ["026(?:1[0-5]|6[6-9])\\d{4}|0(?:[14-6]\\d\\d|2(?:40|5[5-8]|6[07-9]))\\d{5}"], 0, ["80[0-2]\\d{6}"]]], "CH": ["41", "00", "8\\d{11}|[2-9]\\d{8}", [9, 12], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8[047]|90"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-79]|81"], "0$1"], ["(\\d{3})(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2[12467]|3[1-4]|4[134]|5[256]|6[12]|[7-9]1)\\d{7}", [9]], ["(?:6[89]|7[235-9])\\d{7}", [9]], ["800\\d{6}", [9]], ["90[016]\\d{6}", [9]], ["878\\d{6}", [9]], ["860\\d{9}", [12]], ["5[18]\\d{7}", [9]], ["74[0248]\\d{6}", [9]], 0, ["84[0248]\\d{6}", [9]]]], "CI": ["225", "00", "[02]\\d{9}", [10], [["(\\d{2})(\\d{2})(\\d)(\\d{5})", "$1 $2 $3 $4", ["2"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3 $4", ["0"]]], 0, 0, 0, 0, 0, 0, [["2(?:[15]\\d{3}|7(?:2(?:0[23]|1[2357]|2[245]|3[45]|4[3-5])|3(?:06|1[69]|[2-6]7)))\\d{5}"], ["0[157]\\d{8}"]]], "CK": ["682", "00", "[2-578]\\d{4}", [5], [["(\\d{2})(\\d{3})", "$1 $2", ["[2-578]"]]], 0, 0, 0, 0, 0, 0, [["(?:2\\d|3[13-7]|4[1-5])\\d{3}"], ["[578]\\d{4}"]]], "CL": ["56", "(?:0|1(?:1[0-69]|2[02-5]|5[13-58]|69|7[0167]|8[018]))0", "12300\\d{6}|6\\d{9,10}|[2-9]\\d{8}", [9, 10, 11], [["(\\d{5})(\\d{4})", "$1 $2", ["219", "2196"], "($1)"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["60|809"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["44"]], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["2[1-36]"], "($1)"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["9(?:10|[2-9])"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["3[2-5]|[47]|5[1-3578]|6[13-57]|8(?:0[1-8]|[1-9])"], "($1)"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["60|8"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"]], ["(\\d{3})(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3 $4", ["60"]]], 0, 0, 0, 0, 0, 0, [["2(?:1982[0-6]|3314[05-9])\\d{3}|(?:2(?:1(?:160|962)|3(?:(?:[24]\\d|50)\\d|3(?:[0346-9]\\d|1[0-35-9]|2[1-9]|5[0-24-9])|600)|646[59])|(?:600|80[1-9])\\d\\d|9(?:(?:10[0-2]|7[1-9]\\d)\\d|3(?:[0-57-9]\\d\\d|6(?:0[02-9]|[1-9]\\d))|6(?:[0-8]\\d\\d|9(?:[02-79]\\d|1[05-9]))|9(?:[03-9]\\d\\d|1(?:[0235-9]\\d|4[0-24-9])|2(?:[0-79]\\d|8[0-46-9]))))\\d{4}|(?:22|3[2-5]|[47][1-35]|5[1-3578]|6[13-57]|8[1-9]|9[2458])\\d{7}", [9]], ["2(?:1982[0-6]|3314[05-9])\\d{3}|(?:2(?:1(?:160|962)|3(?:(?:[24]\\d|50)\\d|3(?:[0346-9]\\d|1[0-35-9]|2[1-9]|5[0-24-9])|600)|646[59])|80[1-8]\\d\\d|9(?:(?:10[0-2]|7[1-9]\\d)\\d|3(?:[0-57-9]\\d\\d|6(?:0[02-9]|[1-9]\\d))|6(?:[0-8]\\d\\d|9(?:[02-79]\\d|1[05-9]))|9(?:[03-9]\\d\\d|1(?:[0235-9]\\d|4[0-24-9])|2(?:[0-79]\\d|8[0-46-9]))))\\d{4}|(?:22|3[2-5]|[47][1-35]|5[1-3578]|6[13-57]|8[1-9]|9[2458])\\d{7}", [9]], ["(?:123|8)00\\d{6}", [9, 11]], 0, 0, 0, 0, 0, ["44\\d{7}", [9]], ["600\\d{7,8}", [10, 11]]]], "CM": ["237", "00", "[26]\\d{8}|88\\d{6,7}", [8, 9], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["88"]], ["(\\d)(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["[26]|88"]]], 0, 0, 0, 0, 0, 0, [["2(?:22|33)\\d{6}", [9]], ["(?:24[23]|6(?:[25-9]\\d|4[0-2]))\\d{6}", [9]], ["88\\d{6,7}"]]], "CN": ["86", "00|1(?:[12]\\d|79)\\d\\d00", "(?:(?:1[03-689]|2\\d)\\d\\d|6)\\d{8}|1\\d{10}|[126]\\d{6}(?:\\d(?:\\d{2})?)?|86\\d{5,6}|(?:[3-579]\\d|8[0-57-9])\\d{5,9}", [7, 8, 9, 10, 11, 12], [["(\\d{2})(\\d{5})", "$1 $2", ["101", "1010", "10100"], "0$1"], ["(\\d{2})(\\d{5,6})", "$1 $2", ["(?:10|2[0-57-9])[19]|3(?:[15]|35|49|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7|8[23])|5(?:[1357]|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|3|4[13]|5[1-5]|9[0-35-9])|[39]7[0-79]", "10(?:12|9[56])|2[0-57-9](?:1[02]|9[56])|(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|3\\d|4[13]|5[1-5]|7[0-79]|9[0-35-9]))1", "10(?:123|9[56])|2[0-57-9](?:1(?:00|23)|9[56])|(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|3\\d|4[13]|5[1-5]|7[0-79]|9[0-35-9]))12", "10(?:123|9[56])|2[0-57-9](?:1(?:00|23)|9[56])|(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|3\\d|4[13]|5[1-5]|7[0-79]|9[0-35-9]))123"], "0$1"], ["(\\d{4})(\\d{4})", "$1 $2", ["101", "1010"]], ["(\\d{3})(\\d{5,6})", "$1 $2", ["3(?:[15]|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7|8[23])|5(?:[1357]|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]|4[13]|5[1-5])", "(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]\\d|4[13]|5[1-5]))[19]", "(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]\\d|4[13]|5[1-5]))(?:10|9[56])", "(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]\\d|4[13]|5[1-5]))(?:100|9[56])"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[48]0"]], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["10|2(?:[02-57-9]|1[1-9])", "10|2(?:[02-57-9]|1[1-9])", "10[0-79]|2(?:[02-57-9]|1[1-79])|(?:10|21)8(?:0[1-9]|[1-9])"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["3(?:[3-59]|7[02-6])|4(?:1[25-9]|[26-8]|3[3-9]|5[2-9])|5(?:3[03-9]|[468]|7[028]|9[2-46-9])|6|7(?:[0-247]|3[04-9]|5[0-4689]|6[2368])|8(?:[1-358]|9[1-7])|9(?:[013479]|5[1-5])|(?:31|55|79|87)[02-9]"], "0$1", 1], ["(\\d{3})(\\d{7,8})", "$1 $2", ["9"]], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["[3-578]"], "0$1", 1], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["1[3-9]"]], ["(\\d{2})(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3 $4", ["[12]"], "0$1", 1]], "0", 0, "(1(?:[12]\\d|79)\\d\\d)|0", 0, 0, 0, [["(?:10(?:[02-79]\\d\\d|[18](?:0[1-9]|[1-9]\\d))|2(?:[02-57-9]\\d{3}|1(?:[18](?:0[1-9]|[1-9]\\d)|[2-79]\\d\\d))|9(?:78|94)\\d\\d)\\d{5}|(?:43[35]|754|851)\\d{7,8}|(?:10|2[0-57-9])(?:1(?:00|23)\\d\\d|95\\d{3,4})|(?:43[35]|754|851)(?:1(?:00\\d|23)\\d|95\\d{3,4})|9(?:78|94)(?:100\\d\\d|95\\d{3,4})|(?:3(?:11|7[179])|4(?:[15]1|3[12])|5(?:1\\d|2[37]|3[12]|51|7[13-79]|9[15])|7(?:[39]1|5[57]|6[09])|8(?:71|98))(?:[02-8]\\d{7}|1(?:0(?:0\\d\\d(?:\\d{3})?|[1-9]\\d{5})|[13-9]\\d{6}|2(?:[0-24-9]\\d{5}|3\\d(?:\\d{4})?))|9(?:[0-46-9]\\d{6}|5\\d{3}(?:\\d(?:\\d{2})?)?))|(?:3(?:1[02-9]|35|49|5\\d|7[02-6]|9[1-68])|4(?:1[25-9]|2[179]|3[46-9]|5[2-9]|6[47-9]|7\\d|8[23])|5(?:3[03-9]|4[36]|5[02-9]|6[1-46]|7[028]|80|9[2-46-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[17]\\d|2[248]|3[04-9]|4[3-6]|5[0-3689]|6[2368]|9[02-9])|8(?:1[236-8]|2[5-7]|3\\d|5[4-9]|7[02-9]|8[36-8]|9[1-7])|9(?:0[1-3689]|1[1-79]|3\\d|4[13]|5[1-5]|7[0-79]|9[0-35-9]))(?:[02-8]\\d{6}|1(?:0(?:0\\d\\d(?:\\d{2})?|[1-9]\\d{4})|[13-9]\\d{5}|2(?:[0-24-9]\\d{4}|3\\d(?:\\d{3})?))|9(?:[0-46-9]\\d{5}|5\\d{3,5}))", [7, 8, 9, 10, 11]], ["1(?:610\\d|740[0-5])\\d{6}|1(?:[38]\\d|4[57]|[59][0-35-9]|6[25-7]|7[0-35-8])\\d{8}", [11]], ["(?:(?:10|21)8|8)00\\d{7}", [10, 12]], ["16[08]\\d{5}", [8]], 0, 0, 0, 0, 0, ["10(?:10\\d{4}|96\\d{3,4})|400\\d{7}|950\\d{7,8}|(?:2[0-57-9]|3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]\\d|4[13]|5[1-5]))96\\d{3,4}", [7, 8, 9, 10, 11]]], "00"], "CO": ["57", "00(?:4(?:[14]4|56)|[579])", "(?:46|60\\d\\d)\\d{6}|(?:1\\d|[39])\\d{9}", [8, 10, 11], [["(\\d{4})(\\d{4})", "$1 $2", ["46"]], ["(\\d{3})(\\d{7})", "$1 $2", ["6|90"], "($1)"], ["(\\d{3})(\\d{7})", "$1 $2", ["3[0-357]|94"]], ["(\\d)(\\d{3})(\\d{7})", "$1-$2-$3", ["1"], "0$1", 0, "$1 $2 $3"]], "0", 0, "0([3579]|4(?:[14]4|56))?", 0, 0, 0, [["601055(?:[0-4]\\d|50)\\d\\d|6010(?:[0-4]\\d|5[0-4])\\d{4}|(?:46|60(?:[18][1-9]|[24-7][2-9]))\\d{6}", [8, 10]], ["333301[0-5]\\d{3}|3333(?:00|2[5-9]|[3-9]\\d)\\d{4}|(?:3(?:24[1-9]|3(?:00|3[0-24-9]))|9408)\\d{6}|3(?:0[0-5]|1\\d|2[0-3]|5[01]|70)\\d{7}", [10]], ["1800\\d{7}", [11]], ["(?:19(?:0[01]|4[78])|901)\\d{7}", [10, 11]]]], "CR": ["506", "00", "(?:8\\d|90)\\d{8}|(?:[24-8]\\d{3}|3005)\\d{4}", [8, 10], [["(\\d{4})(\\d{4})", "$1 $2", ["[2-7]|8[3-9]"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1-$2-$3", ["[89]"]]], 0, 0, "(19(?:0[0-2468]|1[09]|20|66|77|99))", 0, 0, 0, [["2(?:010|1(?:0[7-9]|[1-9]\\d)|[24-7]\\d\\d)\\d{4}", [8]], ["(?:3005\\d|6500[01])\\d{3}|(?:5[07]|6[0-4]|7[0-3]|8[3-9])\\d{6}", [8]], ["800\\d{7}", [10]], ["90[059]\\d{7}", [10]], 0, 0, 0, 0, ["(?:2(?:00[0-3]|10[0-6])|4\\d{3}|5100)\\d{4}", [8]]]], "CU": ["53", "119", "(?:[2-7]|8\\d\\d)\\d{7}|[2-47]\\d{6}|[34]\\d{5}", [6, 7, 8, 10], [["(\\d{2})(\\d{4,6})", "$1 $2", ["2[1-4]|[34]"], "(0$1)"], ["(\\d)(\\d{6,7})", "$1 $2", ["7"], "(0$1)"], ["(\\d)(\\d{7})", "$1 $2", ["[56]"], "0$1"], ["(\\d{3})(\\d{7})", "$1 $2", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:3[23]|4[89])\\d{4,6}|(?:31|4[36]|8(?:0[25]|78)\\d)\\d{6}|(?:2[1-4]|4[1257]|7\\d)\\d{5,6}"], ["(?:5\\d|6[2-4])\\d{6}", [8]], ["800\\d{7}", [10]], 0, 0, 0, 0, 0, 0, ["807\\d{7}", [10]]]], "CV": ["238", "0", "(?:[2-59]\\d\\d|800)\\d{4}", [7], [["(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3", ["[2-589]"]]], 0, 0, 0, 0, 0, 0, [["2(?:2[1-7]|3[0-8]|4[12]|5[1256]|6\\d|7[1-3]|8[1-5])\\d{4}"], ["(?:36|5[1-37-9]|9\\d)\\d{5}"], ["800\\d{4}"], 0, 0, 0, 0, 0, ["(?:3[3-5]|4[356])\\d{5}"]]], "CW": ["599", "00", "(?:[34]1|60|(?:7|9\\d)\\d)\\d{5}", [7, 8], [["(\\d{3})(\\d{4})", "$1 $2", ["[3467]"]], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["9[4-8]"]]], 0, 0, 0, 0, 0, "[69]", [["9(?:4(?:3[0-5]|4[14]|6\\d)|50\\d|7(?:2[014]|3[02-9]|4[4-9]|6[357]|77|8[7-9])|8(?:3[39]|[46]\\d|7[01]|8[57-9]))\\d{4}"], ["953[01]\\d{4}|9(?:5[12467]|6[5-9])\\d{5}"], 0, 0, 0, 0, 0, ["955\\d{5}", [8]], 0, ["60[0-2]\\d{4}", [7]]]], "CX": ["61", "001[14-689]|14(?:1[14]|34|4[17]|[56]6|7[47]|88)0011", "1(?:[0-79]\\d{8}(?:\\d{2})?|8[0-24-9]\\d{7})|[148]\\d{8}|1\\d{5,7}", [6, 7, 8, 9, 10, 12], 0, "0", 0, "([59]\\d{7})$|0", "8$1", 0, 0, [["8(?:51(?:0(?:01|30|59|88)|1(?:17|46|75)|2(?:22|35))|91(?:00[6-9]|1(?:[28]1|49|78)|2(?:09|63)|3(?:12|26|75)|4(?:56|97)|64\\d|7(?:0[01]|1[0-2])|958))\\d{3}", [9]], ["4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\\d{5}|4(?:[0-36]\\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\\d{6}", [9]], ["180(?:0\\d{3}|2)\\d{3}", [7, 10]], ["190[0-26]\\d{6}", [10]], 0, 0, 0, 0, ["14(?:5(?:1[0458]|[23][458])|71\\d)\\d{4}", [9]], ["13(?:00\\d{6}(?:\\d{2})?|45[0-4]\\d{3})|13\\d{4}", [6, 8, 10, 12]]], "0011"], "CY": ["357", "00", "(?:[279]\\d|[58]0)\\d{6}", [8], [["(\\d{2})(\\d{6})", "$1 $2", ["[257-9]"]]], 0, 0, 0, 0, 0, 0, [["2[2-6]\\d{6}"], ["9(?:10|[4-79]\\d)\\d{5}"], ["800\\d{5}"], ["90[09]\\d{5}"], ["700\\d{5}"], 0, ["(?:50|77)\\d{6}"], 0, 0, ["80[1-9]\\d{5}"]]], "CZ": ["420", "00", "(?:[2-578]\\d|60)\\d{7}|9\\d{8,11}", [9, 10, 11, 12], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-8]|9[015-7]"]], ["(\\d{2})(\\d{3})(\\d{3})(\\d{2})", "$1 $2 $3 $4", ["96"]], ["(\\d{2})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["9"]], ["(\\d{3})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["9"]]], 0, 0, 0, 0, 0, 0, [["(?:2\\d|3[1257-9]|4[16-9]|5[13-9])\\d{7}", [9]], ["7060\\d{5}|(?:60[1-8]|7(?:0[2-5]|19|[2379]\\d))\\d{6}", [9]], ["800\\d{6}", [9]], ["9(?:0[05689]|76)\\d{6}", [9]], ["70[01]\\d{6}", [9]], ["9(?:3\\d{9}|6\\d{7,10})"], ["9(?:5\\d|7[2-4])\\d{6}", [9]], 0, ["9[17]0\\d{6}", [9]], ["8[134]\\d{7}", [9]]]], "DE": ["49", "00", "[2579]\\d{5,14}|49(?:[34]0|69|8\\d)\\d\\d?|49(?:37|49|60|7[089]|9\\d)\\d{1,3}|49(?:2[024-9]|3[2-689]|7[1-7])\\d{1,8}|(?:1|[368]\\d|4[0-8])\\d{3,13}|49(?:[015]\\d|2[13]|31|[46][1-8])\\d{1,9}", [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], [["(\\d{2})(\\d{3,13})", "$1 $2", ["3[02]|40|[68]9"], "0$1"], ["(\\d{3})(\\d{3,12})", "$1 $2", ["2(?:0[1-389]|1[124]|2[18]|3[14])|3(?:[35-9][15]|4[015])|906|(?:2[4-9]|4[2-9]|[579][1-9]|[68][1-8])1", "2(?:0[1-389]|12[0-8])|3(?:[35-9][15]|4[015])|906|2(?:[13][14]|2[18])|(?:2[4-9]|4[2-9]|[579][1-9]|[68][1-8])1"], "0$1"], ["(\\d{4})(\\d{2,11})", "$1 $2", ["[24-6]|3(?:[3569][02-46-9]|4[2-4679]|7[2-467]|8[2-46-8])|70[2-8]|8(?:0[2-9]|[1-8])|90[7-9]|[79][1-9]", "[24-6]|3(?:3(?:0[1-467]|2[127-9]|3[124578]|7[1257-9]|8[1256]|9[145])|4(?:2[135]|4[13578]|9[1346])|5(?:0[14]|2[1-3589]|6[1-4]|7[13468]|8[13568])|6(?:2[1-489]|3[124-6]|6[13]|7[12579]|8[1-356]|9[135])|7(?:2[1-7]|4[145]|6[1-5]|7[1-4])|8(?:21|3[1468]|6|7[1467]|8[136])|9(?:0[12479]|2[1358]|4[134679]|6[1-9]|7[136]|8[147]|9[1468]))|70[2-8]|8(?:0[2-9]|[1-8])|90[7-9]|[79][1-9]|3[68]4[1347]|3(?:47|60)[1356]|3(?:3[46]|46|5[49])[1246]|3[4579]3[1357]"], "0$1"], ["(\\d{3})(\\d{4})", "$1 $2", ["138"], "0$1"], ["(\\d{5})(\\d{2,10})", "$1 $2", ["3"], "0$1"], ["(\\d{3})(\\d{5,11})", "$1 $2", ["181"], "0$1"], ["(\\d{3})(\\d)(\\d{4,10})", "$1 $2 $3", ["1(?:3|80)|9"], "0$1"], ["(\\d{3})(\\d{7,8})", "$1 $2", ["1[67]"], "0$1"], ["(\\d{3})(\\d{7,12})", "$1 $2", ["8"], "0$1"], ["(\\d{5})(\\d{6})", "$1 $2", ["185", "1850", "18500"], "0$1"], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["7"], "0$1"], ["(\\d{4})(\\d{7})", "$1 $2", ["18[68]"], "0$1"], ["(\\d{4})(\\d{7})", "$1 $2", ["15[1279]"], "0$1"], ["(\\d{5})(\\d{6})", "$1 $2", ["15[03-68]", "15(?:[0568]|3[13]|41)"], "0$1"], ["(\\d{3})(\\d{8})", "$1 $2", ["18"], "0$1"], ["(\\d{3})(\\d{2})(\\d{7,8})", "$1 $2 $3", ["1(?:6[023]|7)"], "0$1"], ["(\\d{4})(\\d{2})(\\d{7})", "$1 $2 $3", ["15[279]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{8})", "$1 $2 $3", ["15"], "0$1"]], "0", 0, 0, 0, 0, 0, [["32\\d{9,11}|49[1-6]\\d{10}|322\\d{6}|49[0-7]\\d{3,9}|(?:[34]0|[68]9)\\d{3,13}|(?:2(?:0[1-689]|[1-3569]\\d|4[0-8]|7[1-7]|8[0-7])|3(?:[3569]\\d|4[0-79]|7[1-7]|8[1-8])|4(?:1[02-9]|[2-48]\\d|5[0-6]|6[0-8]|7[0-79])|5(?:0[2-8]|[124-6]\\d|[38][0-8]|[79][0-7])|6(?:0[02-9]|[1-358]\\d|[47][0-8]|6[1-9])|7(?:0[2-8]|1[1-9]|[27][0-7]|3\\d|[4-6][0-8]|8[0-5]|9[013-7])|8(?:0[2-9]|1[0-79]|2\\d|3[0-46-9]|4[0-6]|5[013-9]|6[1-8]|7[0-8]|8[0-24-6])|9(?:0[6-9]|[1-4]\\d|[589][0-7]|6[0-8]|7[0-467]))\\d{3,12}", [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]], ["1(?:6[023]|7\\d)\\d{7,8}|15(?:[0-25-9]\\d\\d|3(?:10|33)|410)\\d{6}", [10, 11]], ["800\\d{7,12}", [10, 11, 12, 13, 14, 15]], ["(?:137[7-9]|900(?:[135]|9\\d))\\d{6}", [10, 11]], ["700\\d{8}", [11]], ["1(?:6(?:013|255|399)|7(?:(?:[015]1|[69]3)3|[2-4]55|[78]99))\\d{7,8}|15(?:(?:[03-68]00|113)\\d|2\\d55|7\\d99|9\\d33)\\d{7}", [12, 13]], ["18(?:1\\d{5,11}|[2-9]\\d{8})", [8, 9, 10, 11, 12, 13, 14]], ["16(?:4\\d{1,10}|[89]\\d{1,11})", [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]], 0, ["180\\d{5,11}|13(?:7[1-6]\\d\\d|8)\\d{4}", [7, 8, 9, 10, 11, 12, 13, 14]]]], "DJ": ["253", "00", "(?:2\\d|77)\\d{6}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[27]"]]], 0, 0, 0, 0, 0, 0, [["2(?:1[2-5]|7[45])\\d{5}"], ["77\\d{6}"]]], "DK": ["45", "00", "[2-9]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:[0-59][1-9]|[6-8]\\d)|3(?:[0-3][1-9]|4[13]|5[1-58]|6[1347-9]|8[1-8]|9[1-79])|4(?:[0-25][1-9]|[34][2-9]|6[13-579]|7[13579]|8[1-47]|9[127])|5(?:[0-36][1-9]|4[146-9]|5[3-57-9]|7[568]|8[1-358]|9[1-69])|6(?:[0135][1-9]|2[1-68]|4[2-8]|6[1689]|[78]\\d|9[15689])|7(?:[0-69][1-9]|7[3-9]|8[147])|8(?:[16-9][1-9]|2[1-58])|9(?:[1-47-9][1-9]|6\\d))\\d{5}"], ["(?:2[6-8]|6[78]|96)\\d{6}|(?:2[0-59]|3[0-689]|[457]\\d|6[0-69]|8[126-9]|9[1-47-9])[1-9]\\d{5}"], ["80\\d{6}"], ["90\\d{6}"]]], "DM": ["1", "011", "(?:[58]\\d\\d|767|900)\\d{7}", [10], 0, "1", 0, "([2-7]\\d{6})$|1", "767$1", 0, "767", [["767(?:2(?:55|66)|4(?:2[01]|4[0-25-9])|50[0-4])\\d{4}"], ["767(?:2(?:[2-4689]5|7[5-7])|31[5-7]|61[1-8]|70[1-6])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "DO": ["1", "011", "(?:[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, 0, 0, 0, "8001|8[024]9", [["8(?:[04]9[2-9]\\d\\d|29(?:2(?:[0-59]\\d|6[04-9]|7[0-27]|8[0237-9])|3(?:[0-35-9]\\d|4[7-9])|[45]\\d\\d|6(?:[0-27-9]\\d|[3-5][1-9]|6[0135-8])|7(?:0[013-9]|[1-37]\\d|4[1-35689]|5[1-4689]|6[1-57-9]|8[1-79]|9[1-8])|8(?:0[146-9]|1[0-48]|[248]\\d|3[1-79]|5[01589]|6[013-68]|7[124-8]|9[0-8])|9(?:[0-24]\\d|3[02-46-9]|5[0-79]|60|7[0169]|8[57-9]|9[02-9])))\\d{4}"], ["8[024]9[2-9]\\d{6}"], ["800(?:14|[2-9]\\d)\\d{5}|8[024]9[01]\\d{6}|8(?:33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "DZ": ["213", "00", "(?:[1-4]|[5-79]\\d|80)\\d{7}", [8, 9], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[1-4]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["9"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-8]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["9619\\d{5}|(?:[1-3]\\d|4[013-689])\\d{6}"], ["5(?:4[0-29]|6[0-4])\\d{6}|(?:55|6\\d|7[7-9])\\d{7}", [9]], ["800\\d{6}", [9]], ["80[3-689]1\\d{5}", [9]], 0, 0, 0, 0, ["98[23]\\d{6}", [9]], ["80[12]1\\d{5}", [9]]]], "EC": ["593", "00", "1\\d{9,10}|(?:[2-7]|9\\d)\\d{7}", [8, 9, 10, 11], [["(\\d)(\\d{3})(\\d{4})", "$1 $2-$3", ["[2-7]"], "(0$1)", 0, "$1-$2-$3"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["9"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["1"]]], "0", 0, 0, 0, 0, 0, [["[2-7][2-7]\\d{6}", [8]], ["964[0-2]\\d{5}|9(?:3[0-29]|[57][89]|6[0-36-9]|[89]\\d)\\d{6}", [9]], ["1800\\d{7}|1[78]00\\d{6}", [10, 11]], 0, 0, 0, 0, 0, ["[2-7]890\\d{4}", [8]]]], "EE": ["372", "00", "8\\d{9}|[4578]\\d{7}|(?:[3-8]\\d|90)\\d{5}", [7, 8, 10], [["(\\d{3})(\\d{4})", "$1 $2", ["[369]|4[3-8]|5(?:[0-2]|5[0-478]|6[45])|7[1-9]|88", "[369]|4[3-8]|5(?:[02]|1(?:[0-8]|95)|5[0-478]|6(?:4[0-4]|5[1-589]))|7[1-9]|88"]], ["(\\d{4})(\\d{3,4})", "$1 $2", ["[45]|8(?:00|[1-49])", "[45]|8(?:00[1-9]|[1-49])"]], ["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["7"]], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:3[23589]|4[3-8]|6\\d|7[1-9]|88)\\d{5}", [7]], ["(?:5\\d{5}|8(?:1(?:0(?:0(?:00|[178]\\d)|[3-9]\\d\\d)|(?:1(?:0[2-6]|1\\d)|[2-79]\\d\\d)\\d)|2(?:0(?:0(?:00|4\\d)|[1-7]\\d\\d)|(?:(?:[124-69]\\d|3[5-9])\\d|7(?:[0-79]\\d|8[013-9])|8(?:[2-6]\\d|7[01]))\\d)|[349]\\d{4}))\\d\\d|5(?:(?:[02]\\d|5[0-478])\\d|1(?:[0-8]\\d|95)|6(?:4[0-4]|5[1-589]))\\d{3}", [7, 8]], ["800(?:(?:0\\d\\d|1)\\d|[2-9])\\d{3}"], ["(?:40\\d\\d|900)\\d{4}", [7, 8]], ["70[0-2]\\d{5}", [8]]]], "EG": ["20", "00", "[189]\\d{8,9}|[24-6]\\d{8}|[135]\\d{7}", [8, 9, 10], [["(\\d)(\\d{7,8})", "$1 $2", ["[23]"], "0$1"], ["(\\d{2})(\\d{6,7})", "$1 $2", ["1[35]|[4-6]|8[2468]|9[235-7]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[89]"], "0$1"], ["(\\d{2})(\\d{8})", "$1 $2", ["1"], "0$1"]], "0", 0, 0, 0, 0, 0, [["13[23]\\d{6}|(?:15|57)\\d{6,7}|(?:2\\d|3|4[05-8]|5[05]|6[24-689]|8[2468]|9[235-7])\\d{7}", [8, 9]], ["1[0-25]\\d{8}", [10]], ["800\\d{7}", [10]], ["900\\d{7}", [10]]]], "EH": ["212", "00", "[5-8]\\d{8}", [9], 0, "0", 0, 0, 0, 0, 0, [["528[89]\\d{5}"], ["(?:6(?:[0-79]\\d|8[0-247-9])|7(?:[016-8]\\d|2[0-8]|3[01]|5[0-5]))\\d{6}"], ["80[0-7]\\d{6}"], ["89\\d{7}"], 0, 0, 0, 0, ["(?:592(?:4[0-2]|93)|80[89]\\d\\d)\\d{4}"]]], "ER": ["291", "00", "[178]\\d{6}", [7], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["[178]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1(?:1[12568]|[24]0|55|6[146])|8\\d\\d)\\d{4}"], ["(?:17[1-3]|7\\d\\d)\\d{4}"]]], "ES": ["34", "00", "400\\d{6}|(?:51|[6-9]\\d)\\d{7}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[89]00"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[4-9]"]]], 0, 0, 0, 0, 0, 0, [["96906(?:0[0-8]|1[1-9]|[2-9]\\d)\\d\\d|9(?:69(?:0[0-57-9]|[1-9]\\d)|73(?:[0-8]\\d|9[1-9]))\\d{4}|(?:400|8(?:[1356]\\d|[28][0-8]|[47][1-9])|9(?:[135]\\d|[268][0-8]|4[1-9]|7[124-9]))\\d{6}"], ["9(?:6906(?:09|10)|7390\\d\\d)\\d\\d|(?:6\\d|7[1-48])\\d{7}"], ["[89]00\\d{6}"], ["80[367]\\d{6}"], ["70\\d{7}"], 0, ["51\\d{7}"], 0, 0, ["90[12]\\d{6}"]]], "ET": ["251", "00", "(?:11|[2-57-9]\\d)\\d{7}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[1-57-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:11(?:[124]\\d\\d|3(?:[0-79]\\d|8[0-7])|5(?:[02-9]\\d|1[0-57-9])|6(?:[02-79]\\d|1[0-57-9]|8[0-8]))|2(?:2(?:11[1-9]|22[0-7]|33\\d|44[1467]|66[1-68])|5(?:11[124-6]|33[2-8]|44[1467]|55[14]|66[1-3679]|77[124-79]|880))|3(?:3(?:11[0-46-8]|(?:22|55)[0-6]|33[0134689]|44[04]|66[01467])|4(?:44[0-8]|55[0-69]|66[0-3]|77[1-5]))|4(?:6(?:119|22[0-24-7]|33[1-5]|44[13-69]|55[14-689]|660|88[1-4])|7(?:(?:11|22)[1-9]|33[13-7]|44[13-6]|55[1-689]))|5(?:7(?:227|55[05]|(?:66|77)[14-8])|8(?:11[149]|22[013-79]|33[0-68]|44[013-8]|550|66[1-5]|77\\d)))\\d{4}"], ["(?:7(?:[03]\\d|1[0-8]|2[1-35-79]|77|86|99)|(?:8[01]|9\\d)\\d)\\d{6}"]]], "FI": ["358", "00|99(?:[01469]|5(?:[14]1|3[23]|5[59]|77|88|9[09]))", "[1-35689]\\d{4}|7\\d{10,11}|(?:[124-7]\\d|3[0-46-9])\\d{8}|[1-9]\\d{5,8}", [5, 6, 7, 8, 9, 10, 11, 12], [["(\\d{5})", "$1", ["20[2-59]"], "0$1"], ["(\\d{3})(\\d{3,7})", "$1 $2", ["(?:[1-3]0|[68])0|70[07-9]"], "0$1"], ["(\\d{2})(\\d{4,8})", "$1 $2", ["[14]|2[09]|50|7[135]"], "0$1"], ["(\\d{2})(\\d{6,10})", "$1 $2", ["7"], "0$1"], ["(\\d)(\\d{4,9})", "$1 $2", ["(?:19|[2568])[1-8]|3(?:0[1-9]|[1-9])|9"], "0$1"]], "0", 0, 0, 0, 0, "1[03-79]|[2-9]", [["1[3-7][1-8]\\d{3,6}|(?:19[1-8]|[23568][1-8]\\d|9(?:00|[1-8]\\d))\\d{2,6}", [5, 6, 7, 8, 9]], ["(?:4[0-8]|50)\\d{4,8}", [6, 7, 8, 9, 10]], ["800\\d{4,6}", [7, 8, 9]], ["[67]00\\d{5,6}", [8, 9]], 0, 0, ["20\\d{4,8}|60[12]\\d{5,6}|7(?:099\\d{4,5}|5[03-9]\\d{3,7})|20[2-59]\\d\\d|(?:606|7(?:0[78]|1|3\\d))\\d{7}|(?:10|29|3[09]|70[1-5]\\d)\\d{4,8}"]], "00"], "FJ": ["679", "0(?:0|52)", "45\\d{5}|(?:0800\\d|[235-9])\\d{6}", [7, 11], [["(\\d{3})(\\d{4})", "$1 $2", ["[235-9]|45"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["0"]]], 0, 0, 0, 0, 0, 0, [["603\\d{4}|(?:3[0-6]|6[25-7]|8[58])\\d{5}", [7]], ["(?:[279]\\d|45|5[01568]|8[034679])\\d{5}", [7]], ["0800\\d{7}", [11]]], "00"], "FK": ["500", "00", "[2-7]\\d{4}", [5], 0, 0, 0, 0, 0, 0, 0, [["[2-47]\\d{4}"], ["[56]\\d{4}"]]], "FM": ["691", "00", "(?:[39]\\d\\d|820)\\d{4}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[389]"]]], 0, 0, 0, 0, 0, 0, [["31(?:00[67]|208|309)\\d\\d|(?:3(?:[2357]0[1-9]|602|804|905)|(?:820|9[2-6]\\d)\\d)\\d{3}"], ["31(?:00[67]|208|309)\\d\\d|(?:3(?:[2357]0[1-9]|602|804|905)|(?:820|9[2-7]\\d)\\d)\\d{3}"]]], "FO": ["298", "00", "[2-9]\\d{5}", [6], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["[2-9]"]]], 0, 0, "(10(?:01|[12]0|88))", 0, 0, 0, [["(?:20|[34]\\d|8[19])\\d{4}"], ["(?:[27][1-9]|5\\d|9[16])\\d{4}"], ["80[257-9]\\d{3}"], ["90(?:[13-5][15-7]|2[125-7]|9\\d)\\d\\d"], 0, 0, 0, 0, ["6[0-36]\\d{4}"]]], "FR": ["33", "00", "[1-9]\\d{8}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"], "0 $1"], ["(\\d)(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["[1-79]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:26[013-9]|59[1-35-9])\\d{6}|(?:[13]\\d|2[0-57-9]|4[1-9]|5[0-8])\\d{7}"], ["(?:6(?:[0-24-8]\\d|3[0-8]|9[589])|7[3-9]\\d)\\d{6}"], ["80[0-5]\\d{6}"], ["836(?:0[0-36-9]|[1-9]\\d)\\d{4}|8(?:1[2-9]|2[2-47-9]|3[0-57-9]|[569]\\d|8[0-35-9])\\d{6}"], 0, 0, ["80[6-9]\\d{6}"], 0, ["9\\d{8}"], ["8(?:1[01]|2[0156]|4[024]|84)\\d{6}"]]], "GA": ["241", "00", "(?:[067]\\d|11)\\d{6}|[2-7]\\d{6}", [7, 8], [["(\\d)(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-7]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["0"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["11|[67]"], "0$1"]], 0, 0, "0(11\\d{6}|60\\d{6}|61\\d{6}|6[256]\\d{6}|7[467]\\d{6})", "$1", 0, 0, [["[01]1\\d{6}", [8]], ["(?:(?:0[2-7]|7[467])\\d|6(?:0[0-4]|10|[256]\\d))\\d{5}|[2-7]\\d{6}"]]], "GB": ["44", "00", "[1-357-9]\\d{9}|[18]\\d{8}|8\\d{6}", [7, 9, 10], [["(\\d{3})(\\d{4})", "$1 $2", ["800", "8001", "80011", "800111", "8001111"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3", ["845", "8454", "84546", "845464"], "0$1"], ["(\\d{3})(\\d{6})", "$1 $2", ["800"], "0$1"], ["(\\d{5})(\\d{4,5})", "$1 $2", ["1(?:38|5[23]|69|76|94)", "1(?:(?:38|69)7|5(?:24|39)|768|946)", "1(?:3873|5(?:242|39[4-6])|(?:697|768)[347]|9467)"], "0$1"], ["(\\d{4})(\\d{5,6})", "$1 $2", ["1(?:[2-69][02-9]|[78])"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["[25]|7(?:0|6[02-9])", "[25]|7(?:0|6(?:[03-9]|2[356]))"], "0$1"], ["(\\d{4})(\\d{6})", "$1 $2", ["7"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[1389]"], "0$1"]], "0", 0, "0|180020", 0, 0, 0, [["(?:1(?:1(?:3(?:[0-58]\\d\\d|73[0-5])|4(?:(?:[0-5]\\d|70)\\d|69[7-9])|(?:(?:5[0-26-9]|[78][0-49])\\d|6(?:[0-4]\\d|5[01]))\\d)|(?:2(?:(?:0[024-9]|2[3-9]|3[3-79]|4[1-689]|[58][02-9]|6[0-47-9]|7[013-9]|9\\d)\\d|1(?:[0-7]\\d|8[0-3]))|(?:3(?:0\\d|1[0-8]|[25][02-9]|3[02-579]|[468][0-46-9]|7[1-35-79]|9[2-578])|4(?:0[03-9]|[137]\\d|[28][02-57-9]|4[02-69]|5[0-8]|[69][0-79])|5(?:0[1-35-9]|[16]\\d|2[024-9]|3[015689]|4[02-9]|5[03-9]|7[0-35-9]|8[0-468]|9[0-57-9])|6(?:0[034689]|1\\d|2[0-35689]|[38][013-9]|4[1-467]|5[0-69]|6[13-9]|7[0-8]|9[0-24578])|7(?:0[0246-9]|2\\d|3[0236-8]|4[03-9]|5[0-46-9]|6[013-9]|7[0-35-9]|8[024-9]|9[02-9])|8(?:0[35-9]|2[1-57-9]|3[02-578]|4[0-578]|5[124-9]|6[2-69]|7\\d|8[02-9]|9[02569])|9(?:0[02-589]|[18]\\d|2[02-689]|3[1-57-9]|4[2-9]|5[0-579]|6[2-47-9]|7[0-24578]|9[2-57]))\\d)\\d)|2(?:0[013478]|3[0189]|4[017]|8[0-46-9]|9[0-2])\\d{3})\\d{4}|1(?:2(?:0(?:46[1-4]|87[2-9])|545[1-79]|76(?:2\\d|3[1-8]|6[1-6])|9(?:7(?:2[0-4]|3[2-5])|8(?:2[2-8]|7[0-47-9]|8[3-5])))|3(?:6(?:38[2-5]|47[23])|8(?:47[04-9]|64[0157-9]))|4(?:044[1-7]|20(?:2[23]|8\\d)|6(?:0(?:30|5[2-57]|6[1-8]|7[2-8])|140)|8(?:052|87[1-3]))|5(?:2(?:4(?:3[2-79]|6\\d)|76\\d)|6(?:26[06-9]|686))|6(?:06(?:4\\d|7[4-79])|295[5-7]|35[34]\\d|47(?:24|61)|59(?:5[08]|6[67]|74)|9(?:55[0-4]|77[23]))|7(?:26(?:6[13-9]|7[0-7])|(?:442|688)\\d|50(?:2[0-3]|[3-68]2|76))|8(?:27[56]\\d|37(?:5[2-5]|8[239])|843[2-58])|9(?:0(?:0(?:6[1-8]|85)|52\\d)|3583|4(?:66[1-8]|9(?:2[01]|81))|63(?:23|3[1-4])|9561))\\d{3}", [9, 10]], ["7(?:457[0-57-9]|700[01]|911[028])\\d{5}|7(?:[1-3]\\d\\d|4(?:[0-46-9]\\d|5[0-689])|5(?:0[0-8]|[13-9]\\d|2[0-35-9])|7(?:0[1-9]|[1-7]\\d|8[02-9]|9[0-689])|8(?:[014-9]\\d|[23][0-8])|9(?:[024-9]\\d|1[02-9]|3[0-689]))\\d{6}", [10]], ["80[08]\\d{7}|800\\d{6}|8001111"], ["(?:8(?:4[2-5]|7[0-3])|9(?:[01]\\d|8[2-49]))\\d{7}|845464\\d", [7, 10]], ["70\\d{8}", [10]], 0, ["(?:3[0347]|55)\\d{8}", [10]], ["76(?:464|652)\\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\\d{6}", [10]], ["56\\d{8}", [10]]], 0, " x"], "GD": ["1", "011", "(?:473|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "473$1", 0, "473", [["473(?:2(?:3[0-2]|69)|3(?:2[89]|86)|4(?:[06]8|3[5-9]|4[0-4]|5[59]|73|90)|63[68]|7(?:58|84)|800|938)\\d{4}"], ["473(?:4(?:0[2-79]|1[04-9]|2[0-5]|49|5[6-8])|5(?:2[01]|3[3-8])|901)\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "GE": ["995", "00", "(?:[3-57]\\d\\d|800)\\d{6}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["70"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["32"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[57]"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[348]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:3(?:[256]\\d|4[124-9]|7[0-4])|4(?:1\\d|2[2-7]|3[1-79]|4[2-8]|7[239]|9[1-7]))\\d{6}"], ["5(?:(?:(?:0555|1(?:[17]77|555))[5-9]|757(?:7[7-9]|8[01]))\\d|22252[0-4])\\d\\d|5(?:0(?:0(?:1[09]|70)|505)|1(?:0[01]0|1(?:07|33|51))|2(?:0[02]0|2[25]2)|3(?:0[03]0|3[35]3)|4(?:0[04]0|411)|5222|9000)[0-4]\\d{3}|(?:5(?:0(?:0(?:0\\d|1[12]|2[02]|3[0-6]|4[04]|5[05]|77|88|9[09])|(?:[14]\\d|77)\\d|22[02]|888)|1(?:1(?:[03][01]|[124]\\d|5[02-6]|7[0-6])|4\\d\\d)|2(?:228|555)|3555|4(?:4(?:[02-9]\\d|14)|555)|5(?:[0157-9]\\d\\d|200|333|4(?:44|55))|6[89]\\d\\d|7(?:(?:[0147-9]\\d|22)\\d|5(?:00|[57]5))|8(?:0(?:[018]\\d|2[0-4])|5(?:55|8[89])|8(?:55|88))|9(?:090|[1-35-9]\\d\\d))|790\\d\\d)\\d{4}"], ["800\\d{6}"], 0, 0, 0, 0, 0, ["70[67]\\d{6}"]]], "GF": ["594", "00", "(?:694\\d|7093)\\d{5}|(?:59|[89]\\d)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-7]|80[6-9]|9[47]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[89]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:59(?:4(?:[02-49]\\d|1[0-5]|5[6-9]|6[0-3]|80)|88\\d)|80[6-9]\\d\\d)\\d{4}"], ["(?:694(?:[0-249]\\d|3[0-8])|7093[0-3])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:(?:396|76\\d)\\d|476[0-6])\\d{4}"]]], "GG": ["44", "00", "(?:1481|[357-9]\\d{3})\\d{6}|8\\d{6}(?:\\d{2})?", [7, 9, 10], 0, "0", 0, "([25-9]\\d{5})$|0|180020", "1481$1", 0, 0, [["1481[25-9]\\d{5}", [10]], ["7(?:(?:781|839)\\d|911[17])\\d{5}", [10]], ["80[08]\\d{7}|800\\d{6}|8001111"], ["(?:8(?:4[2-5]|7[0-3])|9(?:[01]\\d|8[0-3]))\\d{7}|845464\\d", [7, 10]], ["70\\d{8}", [10]], 0, ["(?:3[0347]|55)\\d{8}", [10]], ["76(?:464|652)\\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\\d{6}", [10]], ["56\\d{8}", [10]]]], "GH": ["233", "00", "[235]\\d{8}|800\\d{5,6}", [8, 9], [["(\\d{3})(\\d{5})", "$1 $2", ["8"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2358]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["3(?:181[0-5]|285[0-7]|3810)\\d{4}|3(?:0(?:[237-9]\\d|60)|[167](?:2[0-6]|7\\d|80)|2(?:2[0-5]|7\\d|8[0-4])|3(?:2[0-3]|7\\d|80)|4(?:2[013-9]|3[01]|7\\d|80)|5(?:2[0-7]|7\\d|80)|8(?:2[0-2]|7\\d|80)|9(?:[28]0|7\\d))\\d{5}", [9]], ["(?:2(?:[0346-9]\\d|5[67])|5(?:[03-7]\\d|9[1-9]))\\d{6}", [9]], ["800\\d{5,6}"]]], "GI": ["350", "00", "(?:[25]\\d|60)\\d{6}", [8], [["(\\d{3})(\\d{5})", "$1 $2", ["2"]]], 0, 0, 0, 0, 0, 0, [["2190[0-2]\\d{3}|2(?:0(?:[02]\\d|3[01])|16[24-9]|2[2-5]\\d)\\d{4}"], ["5251[0-4]\\d{3}|(?:5(?:[146-8]\\d\\d|250)|60(?:1[01]|6\\d))\\d{4}"]]], "GL": ["299", "00", "(?:19|[2-689]\\d|70)\\d{4}", [6], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["19|[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:19|3[1-7]|[68][1-9]|70|9\\d)\\d{4}"], ["[245]\\d{5}"], ["80\\d{4}"], 0, 0, 0, 0, 0, ["3[89]\\d{4}"]]], "GM": ["220", "00", "[48]\\d{8}|[2-9]\\d{6}", [7, 9], [["(\\d{3})(\\d{4})", "$1 $2", ["[235-9]|4(?:[0-35]|4[16-9])"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[48]"]]], 0, 0, 0, 0, 0, 0, [["(?:4(?:[23]\\d\\d|4(?:1[024679]|(?:4(?:[237-9]\\d|4[14-9])|8[0-389]\\d)\\d|5(?:5(?:3\\d|4[0-7])|[67]\\d\\d)))|5(?:5(?:3\\d|4[0-7])|6[67]\\d|7(?:1[04]|2[035]|3[58]|48))|8[0-389]\\d\\d)\\d{3}|44[6-9]\\d{4}"], ["(?:(?:[23679]\\d|4[015]|8(?:(?:3[35]|6[68]|99)\\d|7(?:[27]\\d|4[015])))\\d|5(?:[0-489]\\d|56))\\d{4}|8[4-7]\\d{5}"]]], "GN": ["224", "00", "722\\d{6}|(?:3|6\\d)\\d{7}", [8, 9], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["3"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[67]"]]], 0, 0, 0, 0, 0, 0, [["3(?:0(?:24|3[12]|4[1-35-7]|5[13]|6[189]|[78]1|9[1478])|1\\d\\d)\\d{4}", [8]], ["6[0-356]\\d{7}", [9]], 0, 0, 0, 0, 0, 0, ["722\\d{6}", [9]]]], "GP": ["590", "00", "7090\\d{5}|(?:[56]9|[89]\\d)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-79]|80[6-9]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:59(?:0(?:0[1-68]|[14][0-24-9]|2[0-68]|3[1-9]|5[3-579]|[68][0-689]|7[08]|9\\d)|87\\d)|80[6-9]\\d\\d)\\d{4}"], ["(?:69(?:0\\d\\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:(?:39[5-7]|76[018])\\d|475[0-6])\\d{4}"]]], "GQ": ["240", "00", "222\\d{6}|(?:3\\d|55|[89]0)\\d{7}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[235]"]], ["(\\d{3})(\\d{6})", "$1 $2", ["[89]"]]], 0, 0, 0, 0, 0, 0, [["33[0-24-9]\\d[46]\\d{4}|3(?:33|5\\d)\\d[7-9]\\d{4}"], ["(?:222|55\\d)\\d{6}"], ["80\\d[1-9]\\d{5}"], ["90\\d[1-9]\\d{5}"]]], "GR": ["30", "00", "5005000\\d{3}|8\\d{9,11}|(?:[269]\\d|70)\\d{8}", [10, 11, 12], [["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["21|7"]], ["(\\d{4})(\\d{6})", "$1 $2", ["2(?:2|3[2-57-9]|4[2-469]|5[2-59]|6[2-9]|7[2-69]|8[2-49])|5"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2689]"]], ["(\\d{3})(\\d{3,4})(\\d{5})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["2(?:1\\d\\d|2(?:2[1-46-9]|[36][1-8]|4[1-7]|5[1-4]|7[1-5]|[89][1-9])|3(?:1\\d|2[1-57]|[35][1-3]|4[13]|7[1-7]|8[124-6]|9[1-79])|4(?:1\\d|2[1-8]|3[1-4]|4[13-5]|6[1-578]|9[1-5])|5(?:1\\d|[29][1-4]|3[1-5]|4[124]|5[1-6])|6(?:1\\d|[269][1-6]|3[1245]|4[1-7]|5[13-9]|7[14]|8[1-5])|7(?:1\\d|2[1-5]|3[1-6]|4[1-7]|5[1-57]|6[135]|9[125-7])|8(?:1\\d|2[1-5]|[34][1-4]|9[1-57]))\\d{6}", [10]], ["68[57-9]\\d{7}|(?:69|94)\\d{8}", [10]], ["800\\d{7,9}"], ["90[19]\\d{7}", [10]], ["70\\d{8}", [10]], 0, ["5005000\\d{3}", [10]], 0, 0, ["8(?:0[16]|12|[27]5|50)\\d{7}", [10]]]], "GT": ["502", "00", "80\\d{6}|(?:1\\d{3}|[2-7])\\d{7}", [8, 11], [["(\\d{4})(\\d{4})", "$1 $2", ["[2-8]"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"]]], 0, 0, 0, 0, 0, 0, [["[267][2-9]\\d{6}", [8]], ["(?:[3-5]\\d\\d|80[0-4])\\d{5}", [8]], ["18[01]\\d{8}", [11]], ["19\\d{9}", [11]]]], "GU": ["1", "011", "(?:[58]\\d\\d|671|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "671$1", 0, "671", [["671(?:2\\d\\d|3(?:00|3[39]|4[349]|55|6[26])|4(?:00|56|7[1-9]|8[02-9])|5(?:55|6[2-5]|88)|6(?:3[2-578]|4[24-9]|5[34]|78|8[235-9])|7(?:[0479]7|2[0167]|3[45]|8[7-9])|8(?:[2-57-9]8|6[478])|9(?:2[29]|6[79]|7[1279]|8[7-9]|9[16-9]))\\d{4}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "GW": ["245", "00", "[49]\\d{8}|4\\d{6}", [7, 9], [["(\\d{3})(\\d{4})", "$1 $2", ["40"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[49]"]]], 0, 0, 0, 0, 0, 0, [["443\\d{6}", [9]], ["9(?:5\\d|6[569]|77)\\d{6}", [9]], 0, 0, 0, 0, 0, 0, ["40\\d{5}", [7]]]], "GY": ["592", "001", "(?:[2-8]\\d{3}|9008)\\d{3}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:1[6-9]|2[0-35-9]|3[1-4]|5[3-9]|6\\d|7[0-79])|3(?:2[25-9]|3\\d)|4(?:4[0-24]|5[56])|5(?:0[0-6]|16)|77[1-57])\\d{4}"], ["(?:51[01]|6\\d\\d|7(?:[0-6]\\d|70|8[0167]))\\d{4}"], ["(?:289|8(?:00|6[28]|88|99))\\d{4}"], ["9008\\d{3}"], 0, 0, 0, 0, ["515\\d{4}"]]], "HK": ["852", "00(?:30|5[09]|[126-9]?)", "8[0-46-9]\\d{6,7}|9\\d{4,7}|(?:[2-7]|9\\d{3})\\d{7}", [5, 6, 7, 8, 9, 11], [["(\\d{3})(\\d{2,5})", "$1 $2", ["900", "9003"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[2-7]|8[1-4]|9(?:0[1-9]|[1-8])"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"]], ["(\\d{3})(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["9"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:[13-9]\\d|2[013-9])\\d|3(?:(?:[1569][0-24-9]|4[0-246-9]|7[0-24-69])\\d|8(?:4[0-8]|[579]\\d|6[0-5]))|58(?:0[1-9]|1[2-9]))\\d{4}", [8]], ["(?:4(?:0(?:6[0-3]|9[3-6])|24[3-6]|44[0-35-9]|6(?:4[0-57-9]|6[0-6])|7(?:4[0-48]|6[0-5]))|5(?:25[3-7]|35[4-8]|73[0-6]|95[0-8])|6(?:26[013-8]|(?:66|78)[0-5])|7(?:0(?:7[1-8]|8[0-8])|10[1-4])|84(?:4[0-2]|8[0-35-9])|9(?:29[013-9]|39[014-9]|59[0-467]|899))\\d{4}|(?:4(?:4[0-35-9]|6[0-357-9]|7[0-35])|5(?:[1-59][0-46-9]|6[0-4689]|7[0-246-9])|6(?:0[1-9]|[13-59]\\d|[268][0-57-9]|7[0-79])|70[1-59]|84[0-39]|9(?:0[1-9]|1[02-9]|[2358][0-8]|[467]\\d))\\d{5}", [8]], ["800\\d{6}", [9]], ["900(?:[0-24-9]\\d{7}|3\\d{1,4})", [5, 6, 7, 8, 11]], ["8(?:1[0-4679]\\d|2(?:[0-36]\\d|7[0-4])|3(?:[034]\\d|2[09]|70))\\d{4}", [8]], 0, ["30(?:0[1-9]|[15-7]\\d|2[047]|89)\\d{4}", [8]], ["7(?:1(?:0[08]|1[0-3679]|3[013]|69|9[0136])|2(?:[02389]\\d|1[18]|7[27-9])|3(?:[0-38]\\d|7[0-369]|9[2357-9])|47\\d|5(?:[178]\\d|5[0-5])|6(?:0[0-7]|2[236-9]|[35]\\d)|7(?:[27]\\d|8[7-9])|8(?:[23689]\\d|7[1-9])|9(?:[025]\\d|6[0-246-8]|7[0-36-9]|8[238]))\\d{4}", [8]]], "00"], "HN": ["504", "00", "8\\d{10}|[237-9]\\d{7}", [8, 11], [["(\\d{4})(\\d{4})", "$1-$2", ["[237-9]"]]], 0, 0, 0, 0, 0, 0, [["2(?:2(?:0[0-59]|1[1-9]|[23]\\d|4[02-8]|5[57]|6[2458]|7[0135689]|8[01346-9]|9[0-2])|4(?:0[578]|2[3-59]|3[13-9]|4[0-68]|5[1-3589]|80)|5(?:0[2357-9]|1[1-6]|4[03-58]|5\\d|6[014-69]|7[04]|80)|6(?:[056]\\d|17|2[067]|3[047]|4[0-378]|[78][0-8]|9[01])|7(?:0[5-79]|2[01]|6[46-9]|7[02-9]|8[034]|91)|8(?:79|8[0-357-9]|9[1-57-9]))\\d{4}", [8]], ["[37-9]\\d{7}", [8]], ["8002\\d{7}", [11]]]], "HR": ["385", "00", "[2-69]\\d{8}|80\\d{5,7}|[1-79]\\d{7}|6\\d{6}", [7, 8, 9], [["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["6[01]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2,3})", "$1 $2 $3", ["8"], "0$1"], ["(\\d)(\\d{4})(\\d{3})", "$1 $2 $3", ["1"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["6|7[245]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["9"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2-57]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1\\d{7}|(?:2[0-3]|3[1-5]|4[02-47-9]|5[1-3])\\d{6,7}", [8, 9]], ["9(?:(?:0[1-9]|[12589]\\d)\\d\\d|7(?:[0679]\\d\\d|5(?:[01]\\d|44|55|77|9[5-79])))\\d{4}|98\\d{6}", [8, 9]], ["80\\d{5,7}"], ["6[01459]\\d{6}|6[01]\\d{5}", [7, 8]], ["7[45]\\d{6}", [8]], 0, ["62\\d{6,7}|72\\d{6}", [8, 9]]]], "HT": ["509", "00", "[2-589]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["[2-589]"]]], 0, 0, 0, 0, 0, 0, [["2(?:2\\d|5[1-5]|81|9[149])\\d{5}"], ["(?:[34]\\d|5[568])\\d{6}"], ["8\\d{7}"], 0, 0, 0, 0, 0, ["9(?:[67][0-4]|8[0-3589]|9\\d)\\d{5}"]]], "HU": ["36", "00", "[235-7]\\d{8}|[1-9]\\d{7}", [8, 9], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "(06 $1)"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[27][2-9]|3[2-7]|4[24-9]|5[2-79]|6|8[2-57-9]|9[2-69]"], "(06 $1)"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2-9]"], "06 $1"]], "06", 0, 0, 0, 0, 0, [["(?:1\\d|[27][2-9]|3[2-7]|4[24-9]|5[2-79]|6[23689]|8[2-57-9]|9[2-69])\\d{6}", [8]], ["(?:[257]0|3[01])\\d{7}", [9]], ["(?:[48]0\\d|680[29])\\d{5}"], ["9[01]\\d{6}", [8]], 0, 0, ["38\\d{7}", [9]], 0, ["21\\d{7}", [9]]]], "ID": ["62", "00[89]", "00[1-9]\\d{9,14}|(?:[1-36]|8\\d{5})\\d{6}|00\\d{9}|[1-9]\\d{8,10}|[2-9]\\d{7}", [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["15"]], ["(\\d{2})(\\d{5,9})", "$1 $2", ["2[124]|[36]1"], "(0$1)"], ["(\\d{3})(\\d{5,7})", "$1 $2", ["800"], "0$1"], ["(\\d{3})(\\d{5,8})", "$1 $2", ["[2-79]"], "(0$1)"], ["(\\d{3})(\\d{3,4})(\\d{3})", "$1-$2-$3", ["8[1-35-9]"], "0$1"], ["(\\d{3})(\\d{6,8})", "$1 $2", ["1"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["804"], "0$1"], ["(\\d{3})(\\d)(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["80"], "0$1"], ["(\\d{3})(\\d{4})(\\d{4,5})", "$1-$2-$3", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2[124]\\d{7,8}|619\\d{8}|2(?:1(?:14|500)|2\\d{3})\\d{3}|61\\d{5,8}|(?:2(?:[35][1-4]|6[0-8]|7[1-6]|8\\d|9[1-8])|3(?:1|[25][1-8]|3[1-68]|4[1-3]|6[1-3568]|7[0-469]|8\\d)|4(?:0[1-589]|1[01347-9]|2[0-36-8]|3[0-24-68]|43|5[1-378]|6[1-5]|7[134]|8[1245])|5(?:1[1-35-9]|2[25-8]|3[124-9]|4[1-3589]|5[1-46]|6[1-8])|6(?:[25]\\d|3[1-69]|4[1-6])|7(?:02|[125][1-9]|[36]\\d|4[1-8]|7[0-36-9])|9(?:0[12]|1[013-8]|2[0-479]|5[125-8]|6[23679]|7[159]|8[01346]))\\d{5,8}", [7, 8, 9, 10, 11]], ["8[1-35-9]\\d{7,10}", [9, 10, 11, 12]], ["00(?:1803\\d{5,11}|7803\\d{7})|(?:177\\d|800)\\d{5,7}", [8, 9, 10, 11, 12, 13, 14, 15, 16, 17]], ["809\\d{7}", [10]], 0, 0, ["(?:1500|8071\\d{3})\\d{3}", [7, 10]], 0, 0, ["804\\d{7}", [10]]]], "IE": ["353", "00", "(?:1\\d|[2569])\\d{6,8}|4\\d{6,9}|7\\d{8}|8\\d{8,9}", [7, 8, 9, 10], [["(\\d{2})(\\d{5})", "$1 $2", ["2[24-9]|47|58|6[237-9]|9[35-9]"], "(0$1)"], ["(\\d{3})(\\d{5})", "$1 $2", ["[45]0"], "(0$1)"], ["(\\d)(\\d{3,4})(\\d{4})", "$1 $2 $3", ["1"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2569]|4[1-69]|7[14]"], "(0$1)"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["70"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["81"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[78]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1"]], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["4"], "(0$1)"], ["(\\d{2})(\\d)(\\d{3})(\\d{4})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1\\d|21)\\d{6,7}|(?:2[24-9]|4(?:0[24]|5\\d|7)|5(?:0[45]|1\\d|8)|6(?:1\\d|[237-9])|9(?:1\\d|[35-9]))\\d{5}|(?:23|4(?:[1-469]|8\\d)|5[23679]|6[4-6]|7[14]|9[04])\\d{7}"], ["8(?:22|[35-9]\\d)\\d{6}", [9]], ["1800\\d{6}", [10]], ["15(?:1[2-8]|[2-8]0|9[089])\\d{6}", [10]], ["700\\d{6}", [9]], ["88210[1-9]\\d{4}|8(?:[35-79]5\\d\\d|8(?:[013-9]\\d\\d|2(?:[01][1-9]|[2-9]\\d)))\\d{5}", [10]], ["818\\d{6}", [9]], 0, ["76\\d{7}", [9]], ["18[59]0\\d{6}", [10]]]], "IL": ["972", "0(?:0|1(?:05|[2-9]))", "1\\d{6}(?:\\d{3,5})?|[57]\\d{8}|[1-489]\\d{7}", [7, 8, 9, 10, 11, 12], [["(\\d{4})(\\d{3})", "$1-$2", ["125"]], ["(\\d{4})(\\d{2})(\\d{2})", "$1-$2-$3", ["121"]], ["(\\d)(\\d{3})(\\d{4})", "$1-$2-$3", ["[2-489]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1-$2-$3", ["[57]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1-$2-$3", ["12"]], ["(\\d{4})(\\d{6})", "$1-$2", ["159"]], ["(\\d)(\\d{3})(\\d{3})(\\d{3})", "$1-$2-$3-$4", ["1[7-9]"]], ["(\\d{3})(\\d{1,2})(\\d{3})(\\d{4})", "$1-$2 $3-$4", ["15"]]], "0", 0, 0, 0, 0, 0, [["153\\d{8,9}|29[1-9]\\d{5}|(?:2[0-8]|[3489]\\d)\\d{6}", [8, 11, 12]], ["55(?:4(?:0[0-4]|10|6[015-9])|57[0-289]|8[06][0-2])\\d{4}|5(?:(?:[0-2][02-9]|[36]\\d|[49][2-9]|8[3-7])\\d|5(?:01|2\\d|3[0-3]|4[3-5]|5[0-25689]|6[6-8]|7[0-267]|8[7-9]|9[1-9]))\\d{5}", [9]], ["1(?:255|80[019]\\d{3})\\d{3}", [7, 10]], ["1212\\d{4}|1(?:200|9(?:0[0-2]|19|9\\d))\\d{6}", [8, 10]], 0, ["151\\d{8,9}", [11, 12]], ["1599\\d{6}", [10]], 0, ["7(?:280[01]|38(?:[05]\\d|8[0-358])|8(?:33|55|77|81)\\d)\\d{4}|7(?:18|2[23]|3[237]|47|6[258]|7\\d|82|9[2-9])\\d{6}", [9]], ["1700\\d{6}", [10]]]], "IM": ["44", "00", "1624\\d{6}|(?:[3578]\\d|90)\\d{8}", [10], 0, "0", 0, "([25-8]\\d{5})$|0|180020", "1624$1", 0, "74576|(?:16|7[56])24", [["1624(?:230|[5-8]\\d\\d)\\d{3}"], ["76245[06]\\d{4}|7(?:4576|[59]24\\d|624[0-4689])\\d{5}"], ["808162\\d{4}"], ["8(?:440[49]06|72299\\d)\\d{3}|(?:8(?:45|70)|90[0167])624\\d{4}"], ["70\\d{8}"], 0, ["3440[49]06\\d{3}|(?:3(?:08162|3\\d{4}|45624|7(?:0624|2299))|55\\d{4})\\d{4}"], 0, ["56\\d{8}"]]], "IN": ["91", "00", "(?:000800|[2-9]\\d\\d)\\d{7}|1\\d{7,12}", [8, 9, 10, 11, 12, 13], [["(\\d{8})", "$1", ["5(?:0|2[23]|3[03]|[67]1|88)", "5(?:0|2(?:21|3)|3(?:0|3[23])|616|717|888)", "5(?:0|2(?:21|3)|3(?:0|3[23])|616|717|8888)"], 0, 1], ["(\\d{4})(\\d{4,5})", "$1 $2", ["180", "1800"], 0, 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["140"], 0, 1], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["11|2[02]|33|4[04]|79[1-5]|80[2-46]", "11|2[02]|33|4[04]|79[1-5]|80(?:[2-4]|6[0-589])", "11|2[02]|33|4[04]|79(?:[1245]|3(?:[02-9]|1[0-24-9]))|80(?:[2-4]|6[0-589])"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["1(?:2[0-249]|3[0-25]|4[145]|[68]|7[1257])|2(?:1[257]|3[013]|4[01]|5[0137]|6[0158]|78|8[1568])|3(?:26|4[1-3]|5[34]|6[01489]|7[02-46]|8[159])|4(?:1[36]|2[1-47]|5[12]|6[0-26-9]|7[0-24-9]|8[013-57]|9[014-7])|5(?:1[025]|22|[36][25]|4[28]|5[12]|[78]1)|6(?:12|[2-4]1|5[17]|6[13]|80)|7(?:12|3[134]|61|88)|8(?:16|2[014]|3[126]|6[136]|7[078]|8[34]|91)|(?:43|59|75)[15]|(?:1[59]|29|67)[14]", "1(?:2[0-24]|3[0-25]|4[145]|[59][14]|6[1-9]|7[1257]|8[1-57-9])|2(?:1[257]|3[013]|4[01]|5[0137]|6[058]|78|8[1568]|9[14])|3(?:26|4[1-3]|5[34]|6[01489]|7[02-46]|8[159])|4(?:1[36]|2[1-47]|3[15]|5[12]|6[0-26-9]|7[0-24-9]|8[013-57]|9[014-7])|5(?:1[025]|22|[36][25]|4[28]|[578]1|9[15])|674|7(?:(?:3[34]|5[15])[2-6]|61[346]|88[0-8])|8(?:70[2-6]|84[235-7]|91[3-7])|(?:1(?:29|60|8[06])|261|552|6(?:12|[2-47]1|5[17]|6[13]|80)|7(?:12|31)|8(?:16|2[014]|3[126]|6[136]|7[78]|83))[2-7]", "1(?:2[0-24]|3[0-25]|4[145]|[59][14]|6[1-9]|7[1257]|8[1-57-9])|2(?:1[257]|3[013]|4[01]|5[0137]|6[058]|78|8[1568]|9[14])|3(?:26|4[1-3]|5[34]|6[01489]|7[02-46]|8[159])|4(?:1[36]|2[1-47]|3[15]|5[12]|6[0-26-9]|7[0-24-9]|8[013-57]|9[014-7])|5(?:1[025]|22|[36][25]|4[28]|[578]1|9[15])|6(?:12(?:[2-6]|7[0-8])|74[2-7])|7(?:3171|5[15][2-6]|61[346]|88(?:[2-7]|82))|8(?:70[2-6]|84(?:[2356]|7[19])|91(?:[3-6]|7[19]))|73[134][2-6]|8(?:16|2[014]|3[126]|6[136]|7[78]|83)(?:[2-6]|7[19])|(?:1(?:29|60|8[06])|261|552|6(?:[2-4]1|5[17]|6[13]|7(?:1|4[0189])|80)|7(?:12|88[01]))[2-7]"], "0$1", 1], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1(?:[2-479]|5[0235-9])|[2-5]|6(?:1[1358]|2[2457-9]|3[2-5]|4[235-7]|5[2-689]|6[24578]|7[235689]|8[1-6])|7(?:1[013-9]|3[129]|5[29]|6[02-5]|70)|807", "1(?:[2-479]|5[0235-9])|[2-5]|6(?:1[1358]|2(?:[2457]|84|95)|3(?:[2-4]|55)|4[235-7]|5[2-689]|6[24578]|7(?:[23569]|8[0-57-9])|8[1-6])|7(?:1(?:[013-8]|9[6-9])|3(?:17|2[0-49]|9[2-57])|5(?:2[1-3]|9[0-6])|6(?:0[5689]|2[5-9]|3[02-8]|4|5[0-367])|70[13-7])|807[19]", "1(?:[2-479]|5(?:[0236-9]|5[013-9]))|[2-5]|6(?:2(?:84|95)|355|8(?:28[235-7]|3))|73179|807(?:1|9[1-3])|(?:1552|6(?:(?:1[1358]|2[2457]|3[2-4]|4[235-7]|5[2-689]|6[24578])\\d|7(?:[23569]\\d|8[0-57-9])|8(?:[14-6]\\d|2[0-79]))|7(?:1(?:[013-8]\\d|9[6-9])|3(?:2[0-49]|9[2-57])|5(?:2[1-3]|9[0-6])|6(?:0[5689]|2[5-9]|3[02-8]|4\\d|5[0-367])|70[13-7]))[2-7]"], "0$1", 1], ["(\\d{5})(\\d{5})", "$1 $2", ["16|[6-9]"], "0$1", 1], ["(\\d{4})(\\d{2,4})(\\d{4})", "$1 $2 $3", ["18[06]", "18[06]0"], 0, 1], ["(\\d{4})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["18"], 0, 1]], "0", 0, 0, 0, 0, 0, [["(?:2717(?:[2-7]\\d|95)|6828[235-7]\\d)\\d{4}|(?:170[24]|280[13468]|4(?:20[24]|72[2-8])|552[1-7])\\d{6}|(?:271[0-689]|682[0-79]|782[0-6])[2-7]\\d{5}|(?:2(?:[02][2-79]|90)|3(?:23|80)|683|79[1-5])\\d{7}|(?:11|33|4[04]|80)[2-7]\\d{7}|(?:342|674|788)(?:[0189][2-7]|[2-7]\\d)\\d{5}|(?:1(?:2[0-249]|3[0-25]|4[145]|[59][14]|6[014]|7[1257]|8[01346])|2(?:1[257]|3[013]|4[01]|5[0137]|6[0158]|78|8[1568]|9[14])|3(?:26|4[13]|5[34]|6[01489]|7[02-46]|8[159])|4(?:1[36]|2[1-47]|3[15]|5[12]|6[0-26-9]|7[014-9]|8[013-57]|9[014-7])|5(?:1[025]|22|[36][25]|4[28]|[578]1|9[15])|6(?:12|[2-47]1|5[17]|6[13]|80)|7(?:12|2[14]|3[134]|4[47]|5[15]|[67]1)|8(?:16|2[014]|3[126]|6[136]|7[078]|8[34]|91))[2-7]\\d{6}|(?:1(?:2[35-8]|3[346-9]|4[236-9]|[59][0235-9]|6[235-9]|7[34689]|8[257-9])|2(?:1[134689]|3[24-8]|4[2-8]|5[25689]|6[2-4679]|7[3-79]|8[2-479]|9[235-9])|3(?:01|1[79]|2[1245]|4[5-8]|5[125689]|6[235-7]|7[157-9]|8[2-46-8])|4(?:1[14578]|2[5689]|3[2-467]|5[4-7]|6[35]|73|8[2689]|9[2389])|5(?:[16][146-9]|2[14-8]|3[1346]|4[14-69]|5[46]|7[2-4]|8[2-8]|9[246])|6(?:1[1358]|2[2457]|3[2-4]|4[235-7]|5[2-689]|6[24578]|7[235689]|8[14-6])|7(?:1[013-9]|2[0235-9]|3[2679]|4[1-35689]|5[2-46-9]|[67][02-9]|8[013-7]|90)|8(?:1[1357-9]|2[235-8]|3[03-57-9]|4[0-24-9]|5\\d|6[2457-9]|7[1-6]|8[1256]|9[2-4]))\\d[2-7]\\d{5}", [10]], ["(?:6(?:1279|828[01489])|7(?:887[02-9]|9313)|8(?:079[04-9]|(?:84|91)7[02-8]))\\d{5}|(?:160[01]|6(?:(?:12|[2-4]1|5[17]|6[13]|80)[0189]|7(?:1[0189]|86))|7(?:1(?:2[0189]|9[0-5])|3(?:2[5-8]|[34][017-9]|9[016-9])|5(?:[15][017-9]|2[04-9]|9[7-9])|6(?:0[0-47]|1[0-257-9]|2[0-4]|3[19]|5[4589])|70[0289]|88[089])|8(?:0(?:6[67]|7[02-8])|70[017-9]|84[01489]|91[0-289]))\\d{6}|(?:731|8(?:16|2[014]|3[126]|6[136]|7[78]|83))(?:[0189]\\d|7[02-8])\\d{5}|(?:6(?:(?:1[1358]|2[2457]|3[2-4]|4[235-7]|5[2-689]|6[24578])\\d|7(?:[23569]\\d|4[0189]|8[0-57-9])|8(?:[14-6]\\d|2[0-79]))|7(?:1(?:[013-8]\\d|9[6-9])|3(?:2[0-49]|9[2-5])|5(?:2[1-3]|9[0-6])|6(?:0[5689]|2[5-9]|3[02-8]|4\\d|5[0-367])|70[13-7]|881))[0189]\\d{5}|(?:6(?:[09]\\d|1[04679]|2[03689]|3[05-9]|4[0489]|50|6[069]|7[07]|8[7-9])|7(?:[024]\\d|3[05-8]|5[0346-8]|6[6-9]|7[1-9]|8[0-79]|9[06-9])|8(?:0[01589]|1[0-57-9]|2[235-9]|3[03-57-9]|[45]\\d|6[02457-9]|7[1-69]|8[0-25-9]|9[02-9])|9\\d\\d)\\d{7}", [10]], ["000800\\d{7}|180(?:0\\d{4,9}|3\\d{9})"], ["186[12]\\d{9}", [13]], 0, 0, ["140\\d{7}", [10]], 0, 0, ["1860\\d{7}", [11]]]], "IO": ["246", "00", "3\\d{6}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["3"]]], 0, 0, 0, 0, 0, 0, [["37\\d{5}"], ["38\\d{5}"]]], "IQ": ["964", "00", "(?:1|7\\d\\d)\\d{7}|[2-6]\\d{7,8}", [8, 9, 10], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2-6]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["7"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1\\d{7}|(?:2[13-5]|3[02367]|4[023]|5[03]|6[026])\\d{6,7}", [8, 9]], ["7[3-9]\\d{8}", [10]]]], "IR": ["98", "00", "[1-9]\\d{9}|(?:[1-8]\\d\\d|9)\\d{3,4}", [4, 5, 6, 7, 10], [["(\\d{4,5})", "$1", ["96"], "0$1"], ["(\\d{2})(\\d{4,5})", "$1 $2", ["(?:1[137]|2[13-68]|3[1458]|4[145]|5[1468]|6[16]|7[1467]|8[13467])[12689]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["9"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["[1-8]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1[137]|2[13-68]|3[1458]|4[145]|5[1468]|6[16]|7[1467]|8[13467])(?:[03-57]\\d{7}|[16]\\d{3}(?:\\d{4})?|[289]\\d{3}(?:\\d(?:\\d{3})?)?)|94(?:000[09]|(?:12\\d|30[0-2])\\d|2(?:[02689]0\\d|121)|4(?:111|40\\d))\\d{4}", [6, 7, 10]], ["9(?:(?:0[0-5]|[13]\\d|2[0-3])\\d\\d|9(?:[0-46]\\d\\d|5(?:10|5\\d)|8(?:[12]\\d|3[0-2]|88)|9(?:[0-359]\\d|69|77|8[7-9])))\\d{5}", [10]], 0, 0, 0, 0, ["96(?:0[12]|2[16-8]|3(?:08|[14]5|[23]|66)|4(?:0|80)|5[01]|6[89]|86|9[19])", [4, 5]]]], "IS": ["354", "00|1(?:0(?:01|[12]0)|100)", "(?:38\\d|[4-9])\\d{6}", [7, 9], [["(\\d{3})(\\d{4})", "$1 $2", ["[4-9]"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["3"]]], 0, 0, 0, 0, 0, 0, [["(?:4(?:1[0-24-69]|2[0-7]|[37][0-8]|4[0-24589]|5[0-68]|6\\d|8[0-36-8])|5(?:05|[156]\\d|2[02578]|3[0-579]|4[03-7]|7[0-2578]|8[0-35-9]|9[013-689])|872)\\d{4}", [7]], ["(?:38[589]\\d\\d|6(?:1[1-8]|2[0-6]|3[026-9]|4[014679]|5[0159]|6[0-69]|70|8[06-8]|9\\d)|7(?:5[057]|[6-9]\\d)|8(?:2[0-59]|[3-69]\\d|8[238]))\\d{4}"], ["80[0-8]\\d{4}", [7]], ["90(?:0\\d|1[5-79]|2[015-79]|3[135-79]|4[125-7]|5[25-79]|7[1-37]|8[0-35-7])\\d{3}", [7]], 0, ["(?:689|8(?:7[18]|80)|95[48])\\d{4}", [7]], ["809\\d{4}", [7]], 0, ["49[0-24-79]\\d{4}", [7]]], "00"], "IT": ["39", "00", "0\\d{5,11}|1\\d{8,10}|3(?:[0-8]\\d{7,10}|9\\d{7,8})|(?:43|55|70)\\d{8}|8\\d{5}(?:\\d{2,4})?", [6, 7, 8, 9, 10, 11, 12], [["(\\d{2})(\\d{4,6})", "$1 $2", ["0[26]"]], ["(\\d{3})(\\d{3,6})", "$1 $2", ["0[13-57-9][0159]|8(?:03|4[17]|9[2-5])", "0[13-57-9][0159]|8(?:03|4[17]|9(?:2|3[04]|[45][0-4]))"]], ["(\\d{4})(\\d{2,6})", "$1 $2", ["0(?:[13-579][2-46-8]|8[236-8])"]], ["(\\d{4})(\\d{4})", "$1 $2", ["894"]], ["(\\d{2})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["0[26]|5"]], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["1(?:44|[679])|[378]|43"]], ["(\\d{3})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["0[13-57-9][0159]|14"]], ["(\\d{2})(\\d{4})(\\d{5})", "$1 $2 $3", ["0[26]"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["0"]], ["(\\d{3})(\\d{4})(\\d{4,5})", "$1 $2 $3", ["[03]"]]], 0, 0, 0, 0, 0, 0, [["0(?:669[0-79]\\d{1,6}|831\\d{2,8})|0(?:1(?:[0159]\\d|[27][1-5]|31|4[1-4]|6[1356]|8[2-57])|2\\d\\d|3(?:[0159]\\d|2[1-4]|3[12]|[48][1-6]|6[2-59]|7[1-7])|4(?:[0159]\\d|[23][1-9]|4[245]|6[1-5]|7[1-4]|81)|5(?:[0159]\\d|2[1-5]|3[2-6]|4[1-79]|6[4-6]|7[1-578]|8[3-8])|6(?:[0-57-9]\\d|6[0-8])|7(?:[0159]\\d|2[12]|3[1-7]|4[2-46]|6[13569]|7[13-6]|8[1-59])|8(?:[0159]\\d|2[3-578]|3[2356]|[6-8][1-5])|9(?:[0159]\\d|[238][1-5]|4[12]|6[1-8]|7[1-6]))\\d{2,7}"], ["3[2-9]\\d{7,8}|(?:31|43)\\d{8}", [9, 10]], ["80(?:0\\d{3}|3)\\d{3}", [6, 9]], ["(?:0878\\d{3}|89(?:2\\d|3[04]|4(?:[0-4]|[5-9]\\d\\d)|5[0-4]))\\d\\d|(?:1(?:44|6[346])|89(?:38|5[5-9]|9))\\d{6}", [6, 8, 9, 10]], ["1(?:78\\d|99)\\d{6}", [9, 10]], ["3[2-8]\\d{9,10}", [11, 12]], 0, 0, ["55\\d{8}", [10]], ["84(?:[08]\\d{3}|[17])\\d{3}", [6, 9]]]], "JE": ["44", "00", "1534\\d{6}|(?:[3578]\\d|90)\\d{8}", [10], 0, "0", 0, "([0-24-8]\\d{5})$|0|180020", "1534$1", 0, 0, [["1534[0-24-8]\\d{5}"], ["7(?:(?:(?:50|82)9|937)\\d|7(?:00[378]|97\\d))\\d{5}"], ["80(?:07(?:35|81)|8901)\\d{4}"], ["(?:8(?:4(?:4(?:4(?:05|42|69)|703)|5(?:041|800))|7(?:0002|1206))|90(?:066[59]|1810|71(?:07|55)))\\d{4}"], ["701511\\d{4}"], 0, ["(?:3(?:0(?:07(?:35|81)|8901)|3\\d{4}|4(?:4(?:4(?:05|42|69)|703)|5(?:041|800))|7(?:0002|1206))|55\\d{4})\\d{4}"], ["76(?:464|652)\\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\\d{6}"], ["56\\d{8}"]]], "JM": ["1", "011", "(?:[58]\\d\\d|658|900)\\d{7}", [10], 0, "1", 0, 0, 0, 0, "658|876", [["8766060\\d{3}|(?:658(?:2(?:[5-8]\\d|9[0-46-9])|[3-9]\\d\\d)|876(?:52[35]|6(?:0[1-3579]|1[0235-9]|[23]\\d|40|5[06]|6[2-589]|7[0-25-9]|8[04]|9[4-9])|7(?:0[2-689]|[1-6]\\d|8[056]|9[45])|9(?:0[1-8]|1[02378]|[2-8]\\d|9[2-468])))\\d{4}"], ["(?:6582(?:[0-4]\\d|95)|876(?:2(?:0[1-9]|[13-9]\\d|2[013-9])|[348]\\d\\d|5(?:0[1-9]|[1-9]\\d)|6(?:4[89]|6[67])|7(?:0[07]|7\\d|8[1-47-9]|9[0-36-9])|9(?:[01]9|9[0579])))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "JO": ["962", "00", "(?:(?:[2689]|7\\d)\\d|32|427|53)\\d{6}", [8, 9], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["[2356]|87"], "(0$1)"], ["(\\d{3})(\\d{5,6})", "$1 $2", ["[89]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["70"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["[47]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["87(?:000|90[01])\\d{3}|(?:2(?:6(?:2[0-35-9]|3[0-578]|4[24-7]|5[0-24-8]|[6-8][023]|9[0-3])|7(?:0[1-79]|10|2[014-7]|3[0-689]|4[019]|5[0-3578]))|32(?:0[1-69]|1[1-35-7]|2[024-7]|3\\d|4[0-3]|[5-7][023])|53(?:0[0-3]|[13][023]|2[0-59]|49|5[0-35-9]|6[15]|7[45]|8[1-6]|9[0-36-9])|6(?:2(?:[05]0|22)|3(?:00|33)|4(?:0[0-25]|1[2-7]|2[0569]|[38][07-9]|4[025689]|6[0-589]|7\\d|9[0-2])|5(?:[01][056]|2[034]|3[0-57-9]|4[178]|5[0-69]|6[0-35-9]|7[1-379]|8[0-68]|9[0239]))|87(?:20|7[078]|99))\\d{4}", [8]], ["(?:427|7(?:11|[29]\\d|[78][0-25-9]))\\d{6}", [9]], ["80\\d{6}", [8]], ["9\\d{7}", [8]], ["70\\d{7}", [9]], 0, ["8(?:10|8\\d)\\d{5}", [8]], ["74(?:66|77)\\d{5}", [9]], 0, ["85\\d{6}", [8]]]], "JP": ["81", "010", "00[1-9]\\d{6,14}|[25-9]\\d{9}|(?:00|[1-9]\\d\\d)\\d{6}", [8, 9, 10, 11, 12, 13, 14, 15, 16, 17], [["(\\d{3})(\\d{3})(\\d{3})", "$1-$2-$3", ["(?:12|57|99)0"], "0$1"], ["(\\d{4})(\\d)(\\d{4})", "$1-$2-$3", ["1(?:26|3[79]|4[56]|5[4-68]|6[3-5])|499|5(?:76|97)|746|8(?:3[89]|47|51)|9(?:80|9[16])", "1(?:267|3(?:7[247]|9[278])|466|5(?:47|58|64)|6(?:3[245]|48|5[4-68]))|499[2468]|5(?:76|97)9|7468|8(?:3(?:8[7-9]|96)|477|51[2-9])|9(?:802|9(?:1[23]|69))|1(?:45|58)[67]", "1(?:267|3(?:7[247]|9[278])|466|5(?:47|58|64)|6(?:3[245]|48|5[4-68]))|499[2468]|5(?:769|979[2-69])|7468|8(?:3(?:8[7-9]|96[2457-9])|477|51[2-9])|9(?:802|9(?:1[23]|69))|1(?:45|58)[67]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1-$2-$3", ["60"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1-$2-$3", ["3|4(?:2[09]|7[01])|6[1-9]", "3|4(?:2(?:0|9[02-69])|7(?:0[019]|1))|6[1-9]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1-$2-$3", ["1(?:1|5[45]|77|88|9[69])|2(?:2[1-37]|3[0-269]|4[59]|5|6[24]|7[1-358]|8[1369]|9[0-38])|4(?:[28][1-9]|3[0-57]|[45]|6[248]|7[2-579]|9[29])|5(?:2|3[0459]|4[0-369]|5[29]|8[02389]|9[0-389])|7(?:2[02-46-9]|34|[58]|6[0249]|7[57]|9[2-6])|8(?:2[124589]|3[26-9]|49|51|6|7[0-468]|8[68]|9[019])|9(?:[23][1-9]|4[15]|5[138]|6[1-3]|7[156]|8[189]|9[1-489])", "1(?:1|5(?:4[018]|5[017])|77|88|9[69])|2(?:2(?:[127]|3[014-9])|3[0-269]|4[59]|5(?:[1-3]|5[0-69]|9[19])|62|7(?:[1-35]|8[0189])|8(?:[16]|3[0134]|9[0-5])|9(?:[028]|17))|4(?:2(?:[13-79]|8[014-6])|3[0-57]|[45]|6[248]|7[2-47]|8[1-9]|9[29])|5(?:2|3(?:[045]|9[0-8])|4[0-369]|5[29]|8[02389]|9[0-3])|7(?:2[02-46-9]|34|[58]|6[0249]|7[57]|9(?:[23]|4[0-59]|5[01569]|6[0167]))|8(?:2(?:[1258]|4[0-39]|9[0-2469])|3(?:[29]|60)|49|51|6(?:[0-24]|36|5[0-3589]|7[23]|9[01459])|7[0-468]|8[68])|9(?:[23][1-9]|4[15]|5[138]|6[1-3]|7[156]|8[189]|9(?:[1289]|3[34]|4[0178]))|(?:264|837)[016-9]|2(?:57|93)[015-9]|(?:25[0468]|422|838)[01]|(?:47[59]|59[89]|8(?:6[68]|9))[019]", "1(?:1|5(?:4[018]|5[017])|77|88|9[69])|2(?:2[127]|3[0-269]|4[59]|5(?:[1-3]|5[0-69]|9(?:17|99))|6(?:2|4[016-9])|7(?:[1-35]|8[0189])|8(?:[16]|3[0134]|9[0-5])|9(?:[028]|17))|4(?:2(?:[13-79]|8[014-6])|3[0-57]|[45]|6[248]|7[2-47]|9[29])|5(?:2|3(?:[045]|9(?:[0-58]|6[4-9]|7[0-35689]))|4[0-369]|5[29]|8[02389]|9[0-3])|7(?:2[02-46-9]|34|[58]|6[0249]|7[57]|9(?:[23]|4[0-59]|5[01569]|6[0167]))|8(?:2(?:[1258]|4[0-39]|9[0169])|3(?:[29]|60|7(?:[017-9]|6[6-8]))|49|51|6(?:[0-24]|36[2-57-9]|5(?:[0-389]|5[23])|6(?:[01]|9[178])|7(?:2[2-468]|3[78])|9[0145])|7[0-468]|8[68])|9(?:4[15]|5[138]|7[156]|8[189]|9(?:[1289]|3(?:31|4[357])|4[0178]))|(?:8294|96)[1-3]|2(?:57|93)[015-9]|(?:223|8699)[014-9]|(?:25[0468]|422|838)[01]|(?:48|8292|9[23])[1-9]|(?:47[59]|59[89]|8(?:68|9))[019]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{4})", "$1-$2-$3", ["[14]|[289][2-9]|5[3-9]|7[2-4679]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1-$2-$3", ["800"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1-$2-$3", ["[25-9]"], "0$1"]], "0", 0, "(000[2569]\\d{4,6})$|(?:(?:003768)0?)|0", "$1", 0, 0, [["(?:1(?:1[235-8]|2[3-6]|3[3-9]|4[2-6]|[58][2-8]|6[2-7]|7[2-9]|9[1-9])|(?:2[2-9]|[36][1-9])\\d|4(?:[2-578]\\d|6[02-8]|9[2-59])|5(?:[2-589]\\d|6[1-9]|7[2-8])|7(?:[25-9]\\d|3[4-9]|4[02-9])|8(?:[2679]\\d|3[2-9]|4[5-9]|5[1-9]|8[03-9])|9(?:[2-58]\\d|[679][1-9]))\\d{6}", [9]], ["[6-9]0[1-9]\\d{7}", [10]], ["00777(?:[01]|5\\d)\\d\\d|(?:00(?:7778|882[1245])|(?:120|800\\d)\\d\\d)\\d{4}|00(?:37|66|78)\\d{6,13}"], ["990\\d{6}", [9]], ["60\\d{7}", [9]], 0, ["570\\d{6}", [9]], ["20\\d{8}", [10]], ["50[1-9]\\d{7}", [10]]]], "KE": ["254", "000", "(?:[17]\\d\\d|900)\\d{6}|(?:2|80)0\\d{6,7}|[4-6]\\d{6,8}", [7, 8, 9, 10], [["(\\d{2})(\\d{5,7})", "$1 $2", ["[24-6]"], "0$1"], ["(\\d{3})(\\d{6})", "$1 $2", ["[17]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[89]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:4[245]|5[1-79]|6[01457-9])\\d{5,7}|(?:4[136]|5[08]|62)\\d{7}|(?:[24]0|66)\\d{6,7}", [7, 8, 9]], ["(?:1(?:0[0-8]|[18]\\d|2[014]|3[05-9]|4[0-6])|7\\d\\d)\\d{6}", [9]], ["800[02-8]\\d{5,6}", [9, 10]], ["900[02-9]\\d{5}", [9]]]], "KG": ["996", "00", "8\\d{9}|[235-9]\\d{8}", [9, 10], [["(\\d{4})(\\d{5})", "$1 $2", ["3(?:1[346]|[24-79])"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[235-79]|88"], "0$1"], ["(\\d{3})(\\d{3})(\\d)(\\d{2,3})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["312(?:5[0-79]\\d|9(?:[0-689]\\d|7[0-24-9]))\\d{3}|(?:3(?:1(?:2[0-46-8]|3[1-9]|47|[56]\\d)|2(?:22|3[0-479]|6[0-7])|4(?:22|5[6-9]|6\\d)|5(?:22|3[4-7]|59|6\\d)|6(?:22|5[35-7]|6\\d)|7(?:22|3[468]|4[1-9]|59|[67]\\d)|9(?:22|4[1-8]|6\\d))|6(?:09|12|2[2-4])\\d)\\d{5}", [9]], ["312(?:58\\d|973)\\d{3}|(?:2(?:0[0-35]|2\\d)|5[0-24-7]\\d|600|7(?:[07]\\d|55)|88[08]|9(?:12|9[05-9]))\\d{6}", [9]], ["800\\d{6,7}"]]], "KH": ["855", "00[14-9]", "1\\d{9}|[1-9]\\d{7,8}", [8, 9, 10], [["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[1-9]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1"]]], "0", 0, 0, 0, 0, 0, [["23(?:4(?:[2-4]|[56]\\d)|[568]\\d\\d)\\d{4}|23[236-9]\\d{5}|(?:2[4-6]|3[2-6]|4[2-4]|[5-7][2-5])(?:(?:[237-9]|4[56]|5\\d)\\d{5}|6\\d{5,6})", [8, 9]], ["(?:(?:1[28]|3[18]|9[67])\\d|6[016-9]|7(?:[07-9]|[16]\\d)|8(?:[013-79]|8\\d))\\d{6}|(?:1\\d|9[0-57-9])\\d{6}|(?:2[3-6]|3[2-6]|4[2-4]|[5-7][2-5])48\\d{5}", [8, 9]], ["1800(?:1\\d|2[019])\\d{4}", [10]], ["1900(?:1\\d|2[09])\\d{4}", [10]]]], "KI": ["686", "00", "(?:[37]\\d|6[0-79])\\d{6}|(?:[2-48]\\d|50)\\d{3}", [5, 8], 0, "0", 0, 0, 0, 0, 0, [["(?:[24]\\d|3[1-9]|50|65(?:02[12]|12[56]|22[89]|[3-5]00)|7(?:27\\d\\d|3100|5(?:02[12]|12[56]|22[89]|[34](?:00|81)|500))|8[0-5])\\d{3}"], ["(?:6200[01]|7(?:310[1-9]|5(?:02[03-9]|12[0-47-9]|22[0-7]|[34](?:0[1-9]|8[02-9])|50[1-9])))\\d{3}|(?:63\\d\\d|7(?:(?:[0146-9]\\d|2[0-689])\\d|3(?:[02-9]\\d|1[1-9])|5(?:[0-2][013-9]|[34][1-79]|5[1-9]|[6-9]\\d)))\\d{4}", [8]], 0, 0, 0, 0, 0, 0, ["30(?:0[01]\\d\\d|12(?:11|20))\\d\\d", [8]]]], "KM": ["269", "00", "[3478]\\d{6}", [7], [["(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3", ["[3478]"]]], 0, 0, 0, 0, 0, 0, [["7[4-7]\\d{5}"], ["[34]\\d{6}"], 0, ["8\\d{6}"]]], "KN": ["1", "011", "(?:[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-7]\\d{6})$|1", "869$1", 0, "869", [["869(?:2(?:29|36)|302|4(?:6[015-9]|70)|56[5-7])\\d{4}"], ["869(?:48[89]|55[6-8]|66\\d|76[02-7])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "KP": ["850", "00|99", "85\\d{6}|(?:19\\d|[2-7])\\d{7}", [8, 10], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"], "0$1"], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["[2-7]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:195|2)\\d|3[19]|4[159]|5[37]|6[17]|7[39]|85)\\d{6}"], ["19[1-3]\\d{7}", [10]]]], "KR": ["82", "00(?:[125689]|3(?:[46]5|91)|7(?:00|27|3|55|6[126]))", "00[1-9]\\d{8,11}|(?:[12]|5\\d{3})\\d{7}|[13-6]\\d{9}|(?:[1-6]\\d|80)\\d{7}|[3-6]\\d{4,5}|(?:00|7)0\\d{8}", [5, 6, 8, 9, 10, 11, 12, 13, 14], [["(\\d{2})(\\d{3,4})", "$1-$2", ["(?:3[1-3]|[46][1-4]|5[1-5])1"], "0$1"], ["(\\d{4})(\\d{4})", "$1-$2", ["1"]], ["(\\d)(\\d{3,4})(\\d{4})", "$1-$2-$3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1-$2-$3", ["[36]0|8"], "0$1"], ["(\\d{2})(\\d{3,4})(\\d{4})", "$1-$2-$3", ["[1346]|5[1-5]"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1-$2-$3", ["[57]"], "0$1"], ["(\\d{2})(\\d{5})(\\d{4})", "$1-$2-$3", ["5"], "0$1"]], "0", 0, "0(8(?:[1-46-8]|5\\d\\d))?", 0, 0, 0, [["(?:2|3[1-3]|[46][1-4]|5[1-5])[1-9]\\d{6,7}|(?:3[1-3]|[46][1-4]|5[1-5])1\\d{2,3}", [5, 6, 8, 9, 10]], ["1(?:05(?:[0-8]\\d|9[0-6])|22[13]\\d)\\d{4,5}|1(?:0[0-46-9]|[16-9]\\d|2[013-9])\\d{6,7}", [9, 10]], ["00(?:308\\d{6,7}|798\\d{7,9})|(?:00368|[38]0)\\d{7}", [9, 11, 12, 13, 14]], ["60[2-9]\\d{6}", [9]], ["50\\d{8,9}", [10, 11]], 0, ["1(?:5(?:22|33|44|66|77|88|99)|6(?:[07]0|44|6[0168]|88)|8(?:00|33|55|77|99))\\d{4}", [8]], ["15\\d{7,8}", [9, 10]], ["70\\d{8}", [10]]]], "KW": ["965", "00", "18\\d{5}|(?:[2569]\\d|41)\\d{6}", [7, 8], [["(\\d{4})(\\d{3,4})", "$1 $2", ["[169]|2(?:[235]|4[1-35-9])|52"]], ["(\\d{3})(\\d{5})", "$1 $2", ["[245]"]]], 0, 0, 0, 0, 0, 0, [["2(?:[23]\\d\\d|4(?:[1-35-9]\\d|44)|5(?:0[034]|[2-46]\\d|5[1-3]|7[1-7]))\\d{4}", [8]], ["(?:41\\d\\d|5(?:(?:[05]\\d|1[0-7]|6[56])\\d|2(?:22|5[25])|7(?:55|77)|88[58]|999)|6(?:(?:0[034679]|5[015-9]|6\\d)\\d|1(?:00|11|6[16])|2[26]2|3[36]3|4[46]4|7(?:0[013-9]|[67]\\d)|8[68]8|9(?:[069]\\d|3[039]))|9(?:(?:[04679]\\d|8[057-9])\\d|1(?:00|1[01]|99)|2(?:00|2\\d)|3(?:00|3[03])|5(?:00|5\\d)))\\d{4}", [8]], ["18\\d{5}", [7]]]], "KY": ["1", "011", "(?:345|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "345$1", 0, "345", [["345(?:2(?:22|3[23]|44|66)|333|444|6(?:23|38|40)|7(?:30|4[35-79]|6[6-9]|77)|8(?:00|1[45]|4[89]|88)|9(?:14|4[035-9]))\\d{4}"], ["345(?:32[1-9]|4(?:1[2-6]|2[0-4])|5(?:1[67]|2[5-79]|4[6-9]|50|76)|649|82[56]|9(?:1[679]|2[2-9]|3[06-9]|90))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["(?:345976|900[2-9]\\d\\d)\\d{4}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "KZ": ["7", "810", "8\\d{13}|[78]\\d{9}", [10, 14], 0, "8", 0, 0, 0, 0, "7", [["7(?:1(?:0(?:[23]\\d|4[0-3]|59|63)|1(?:[23]\\d|4[0-79]|59)|2(?:[23]\\d|59)|3(?:2\\d|3[0-79]|4[0-35-9]|59)|4(?:[24]\\d|3[013-9]|5[1-9]|97)|5(?:2\\d|3[1-9]|4[0-7]|59)|6(?:[2-4]\\d|5[19]|61)|72\\d|8(?:[27]\\d|3[1-46-9]|4[0-5]|59))|2(?:1(?:[23]\\d|4[46-9]|5[3469])|2(?:2\\d|3[0679]|46|5[12679])|3(?:[2-4]\\d|5[139])|4(?:2\\d|3[1-35-9]|59)|5(?:[23]\\d|4[0-8]|59|61)|6(?:2\\d|3[1-9]|4[0-4]|59)|7(?:[2379]\\d|40|5[279])|8(?:[23]\\d|4[0-3]|59)|9(?:2\\d|3[124578]|59)))\\d{5}", [10]], ["7(?:0[0-25-8]|47|6[0-4]|7[15-8]|85)\\d{7}", [10]], ["8(?:00|108\\d{3})\\d{7}"], ["809\\d{7}", [10]], ["808\\d{7}", [10]], 0, 0, 0, ["751\\d{7}", [10]]], "8~10"], "LA": ["856", "00", "(?:2\\d|3)\\d{8}|(?:[235-8]\\d|41)\\d{6}", [8, 9, 10], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["2[13]|3[14]|[4-8]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3 $4", ["3"], "0$1"], ["(\\d{2})(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["2"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2[13]|[35-7][14]|41|8[1468])\\d{6}", [8]], ["208[78]\\d{6}|(?:20[23579]|30)\\d{7}", [9, 10]]]], "LB": ["961", "00", "[27-9]\\d{7}|[13-9]\\d{6}", [7, 8], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["[13-69]|7(?:[2-57]|62|8[0-6]|9[04-9])|8[02-9]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[27-9]"]]], "0", 0, 0, 0, 0, 0, [["7(?:62|8[0-6]|9[04-9])\\d{4}|(?:[14-69]\\d|2(?:[14-69]\\d|[78][1-9])|7[2-57]|8[02-9])\\d{5}"], ["(?:(?:3|81)\\d|7(?:[01]\\d|6[013-9]|8[7-9]|9[0-4]))\\d{5}"], 0, ["9[01]\\d{6}", [8]], 0, 0, 0, 0, 0, ["80\\d{6}", [8]]]], "LC": ["1", "011", "(?:[58]\\d\\d|758|900)\\d{7}", [10], 0, "1", 0, "([2-8]\\d{6})$|1", "758$1", 0, "758", [["758(?:234|4(?:30|5\\d|6[2-9]|8[0-2])|57[0-2]|(?:63|75)8)\\d{4}"], ["758(?:28[4-7]|384|4(?:6[01]|8[4-9])|5(?:1[89]|20|84)|7(?:1[2-9]|2\\d|3[0-3])|812)\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "LI": ["423", "00", "[68]\\d{8}|(?:[2378]\\d|90)\\d{5}", [7, 9], [["(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3", ["[2379]|8(?:0[09]|7)", "[2379]|8(?:0(?:02|9)|7)"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["69"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["6"]]], "0", 0, "(1001)|0", 0, 0, 0, [["(?:2(?:01|1[27]|2[024]|3\\d|6[02-578]|9[06])|3(?:[24]0|33|7[0135-7]|8[048]|9[0269]))\\d{4}", [7]], ["(?:6(?:(?:4[5-9]|5\\d)\\d|6(?:[024-68]\\d|1[01]|3[7-9]|7[02]))\\d|7(?:[37-9]\\d|42|56))\\d{4}"], ["8002[28]\\d\\d|80(?:05\\d|9)\\d{4}"], ["90(?:02[258]|1(?:23|3[14])|66[136])\\d\\d", [7]], 0, ["697(?:42|56|[78]\\d)\\d{4}", [9]], ["870(?:28|87)\\d\\d", [7]]]], "LK": ["94", "00", "[1-9]\\d{8}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["7"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[1-689]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:12[2-9]|602|8[12]\\d|9(?:1\\d|22|9[245]))\\d{6}|(?:11|2[13-7]|3[1-8]|4[157]|5[12457]|6[35-7])[2-57]\\d{6}"], ["7(?:[0-25-8]\\d|4[0-4])\\d{6}"], 0, 0, 0, 0, ["1973\\d{5}"]]], "LR": ["231", "00", "(?:[2457]\\d|33|88)\\d{7}|(?:2\\d|[4-6])\\d{6}", [7, 8, 9], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["4[67]|[56]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2-578]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2\\d{7}", [8]], ["(?:(?:(?:22|33)0|555|7(?:6[01]|7\\d)|88\\d)\\d|4(?:240|[67]))\\d{5}|[56]\\d{6}", [7, 9]], 0, ["332(?:02|[34]\\d)\\d{4}", [9]]]], "LS": ["266", "00", "(?:[256]\\d\\d|800)\\d{5}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[2568]"]]], 0, 0, 0, 0, 0, 0, [["2\\d{7}"], ["[56]\\d{7}"], ["800[1256]\\d{4}"]]], "LT": ["370", "00", "(?:[3469]\\d|52|[78]0)\\d{6}", [8], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["52[0-7]"], "(0-$1)", 1], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["[7-9]"], "0 $1", 1], ["(\\d{2})(\\d{6})", "$1 $2", ["37|4(?:[15]|6[1-8])"], "(0-$1)", 1], ["(\\d{3})(\\d{5})", "$1 $2", ["[3-6]"], "(0-$1)", 1]], "0", 0, "[08]", 0, 0, 0, [["(?:3[1478]|4[124-6]|52)\\d{6}"], ["6\\d{7}"], ["80[02]\\d{5}"], ["9(?:0[0239]|10)\\d{5}"], ["70[05]\\d{5}"], 0, ["70[67]\\d{5}"], 0, ["[89]01\\d{5}"], ["808\\d{5}"]]], "LU": ["352", "00", "35[013-9]\\d{4,8}|6\\d{8}|35\\d{2,4}|(?:[2457-9]\\d|3[0-46-9])\\d{2,9}", [4, 5, 6, 7, 8, 9, 10, 11], [["(\\d{2})(\\d{3})", "$1 $2", ["2(?:0[2-689]|[2-9])|[3-57]|8(?:0[2-9]|[13-9])|9(?:0[89]|[2-579])"]], ["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["2(?:0[2-689]|[2-9])|[3-57]|8(?:0[2-9]|[13-9])|9(?:0[89]|[2-579])"]], ["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["20[2-689]"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{1,2})", "$1 $2 $3 $4", ["20"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{1,5})", "$1 $2 $3 $4", ["[3-57]|8[13-9]|9(?:0[89]|[2-579])|(?:2|80)[2-9]"]], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["80[01]|90[015]"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3 $4", ["20"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["6"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})(\\d{1,2})", "$1 $2 $3 $4 $5", ["20"]]], 0, 0, "(15(?:0[06]|1[12]|[35]5|4[04]|6[26]|77|88|99)\\d)", 0, 0, 0, [["(?:35[013-9]|80[2-9]|90[89])\\d{1,8}|(?:2[2-9]|3[0-46-9]|[457]\\d|8[13-9]|9[2-579])\\d{2,9}"], ["6(?:[26][18]|5[1568]|7[189]|81|9[128])\\d{6}", [9]], ["800\\d{5}", [8]], ["90[015]\\d{5}", [8]], 0, 0, 0, 0, ["20(?:1\\d{5}|[2-689]\\d{1,7})", [4, 5, 6, 7, 8, 9, 10]], ["801\\d{5}", [8]]]], "LV": ["371", "00", "(?:[268]\\d|78|90)\\d{6}", [8], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2679]|8[01]"]]], 0, 0, 0, 0, 0, 0, [["6\\d{7}"], ["2333[0-8]\\d{3}|2(?:[0-24-9]\\d\\d|3(?:0[07]|[14-9]\\d|2[02-9]|3[0-24-9]))\\d{4}"], ["80\\d{6}"], ["90\\d{6}"], 0, 0, 0, 0, 0, ["81\\d{6}"]]], "LY": ["218", "00", "[2-9]\\d{8}", [9], [["(\\d{2})(\\d{7})", "$1-$2", ["[2-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:0[56]|[1-6]\\d|7[124579]|8[124])|3(?:1\\d|2[2356])|4(?:[17]\\d|2[1-357]|5[2-4]|8[124])|5(?:[1347]\\d|2[1-469]|5[13-5]|8[1-4])|6(?:[1-479]\\d|5[2-57]|8[1-5])|7(?:[13]\\d|2[13-79])|8(?:[124]\\d|5[124]|84))\\d{6}"], ["9[1-6]\\d{7}"]]], "MA": ["212", "00", "[5-8]\\d{8}", [9], [["(\\d{4})(\\d{5})", "$1-$2", ["892"], "0$1"], ["(\\d{2})(\\d{7})", "$1-$2", ["8(?:0[0-7]|9)"], "0$1"], ["(\\d)(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["[5-8]"], "0$1"]], "0", 0, 0, 0, 0, "[5-8]", [["5(?:(?:18|4[0679]|5[03])\\d|2(?:[0-25-79]\\d|3[1-578]|4[02-46-8]|8[0235-9])|3(?:[0-47]\\d|5[02-9]|6[02-8]|8[014-9]|9[3-9]))\\d{5}"], ["(?:6(?:[0-79]\\d|8[0-247-9])|7(?:[016-8]\\d|2[0-8]|3[01]|5[0-5]))\\d{6}"], ["80[0-7]\\d{6}"], ["89\\d{7}"], 0, 0, 0, 0, ["(?:592(?:4[0-2]|93)|80[89]\\d\\d)\\d{4}"]]], "MC": ["377", "00", "(?:[3489]|[67]\\d)\\d{7}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["4"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[389]"]], ["(\\d)(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["[67]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:870|9[2-47-9]\\d)\\d{5}", [8]], ["4(?:[46]\\d|5[1-9])\\d{5}|(?:3|[67]\\d)\\d{7}"], ["(?:800|90\\d)\\d{5}", [8]]]], "MD": ["373", "00", "(?:[235-7]\\d|[89]0)\\d{6}", [8], [["(\\d{3})(\\d{5})", "$1 $2", ["[89]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["22|3"], "0$1"], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["[25-7]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:2[1-9]|3[1-79])\\d|5(?:33|5[257]))\\d{5}"], ["562\\d{5}|(?:6\\d|7[16-9])\\d{6}"], ["800\\d{5}"], ["90[056]\\d{5}"], 0, 0, ["803\\d{5}"], 0, ["3[08]\\d{6}"], ["808\\d{5}"]]], "ME": ["382", "00", "(?:20|[3-79]\\d)\\d{6}|80\\d{6,7}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:20[2-8]|3(?:[0-2][2-7]|3[24-7])|4(?:0[2-467]|1[2467])|5(?:0[2467]|1[24-7]|2[2-467]))\\d{5}", [8]], ["6(?:[07-9]\\d|3[024]|6[0-25])\\d{5}", [8]], ["80(?:[0-2578]|9\\d)\\d{5}"], ["9(?:4[1568]|5[178])\\d{5}", [8]], 0, 0, ["77[1-9]\\d{5}", [8]], 0, ["78[1-49]\\d{5}", [8]]]], "MF": ["590", "00", "7090\\d{5}|(?:[56]9|[89]\\d)\\d{7}", [9], 0, "0", 0, 0, 0, 0, 0, [["(?:59(?:0(?:0[079]|[14]3|[27][79]|3[03-7]|5[0-268]|87)|87\\d)|80[6-9]\\d\\d)\\d{4}"], ["(?:69(?:0\\d\\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:(?:39[5-7]|76[018])\\d|475[0-6])\\d{4}"]]], "MG": ["261", "00", "[23]\\d{8}", [9], [["(\\d{2})(\\d{2})(\\d{3})(\\d{2})", "$1 $2 $3 $4", ["[23]"], "0$1"]], "0", 0, "([24-9]\\d{6})$|0", "20$1", 0, 0, [["2072[29]\\d{4}|20(?:2\\d|4[47]|5[3467]|6[279]|7[356]|8[268]|9[2457])\\d{5}"], ["3[2-9]\\d{7}"], 0, 0, 0, 0, 0, 0, ["22\\d{7}"]]], "MH": ["692", "011", "329\\d{4}|(?:[256]\\d|45)\\d{5}", [7], [["(\\d{3})(\\d{4})", "$1-$2", ["[2-6]"]]], "1", 0, 0, 0, 0, 0, [["(?:247|528|625)\\d{4}"], ["(?:(?:23|54)5|329|45[35-8])\\d{4}"], 0, 0, 0, 0, 0, 0, ["635\\d{4}"]]], "MK": ["389", "00", "[2-578]\\d{7}", [8], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["2|34[47]|4(?:[37]7|5[47]|64)"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[347]"], "0$1"], ["(\\d{3})(\\d)(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[58]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:2(?:62|77)0|3444)\\d|4[56]440)\\d{3}|(?:34|4[357])700\\d{3}|(?:2(?:[0-3]\\d|5[0-578]|6[01]|82)|3(?:1[3-68]|[23][2-68]|4[23568])|4(?:[23][2-68]|4[3-68]|5[2568]|6[25-8]|7[24-68]|8[4-68]))\\d{5}"], ["7(?:3555|(?:474|9[019]7)7)\\d{3}|7(?:[0-25-8]\\d\\d|3(?:[1-478]\\d|6[01])|4(?:2\\d|60|7[01578])|9(?:[2-4]\\d|5[01]|7[015]))\\d{4}"], ["800\\d{5}"], ["5\\d{7}"], 0, 0, 0, 0, 0, ["8(?:0[1-9]|[1-9]\\d)\\d{5}"]]], "ML": ["223", "00", "[24-9]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[24-9]"]]], 0, 0, 0, 0, 0, 0, [["2(?:07[0-8]|12[67])\\d{4}|(?:2(?:02|1[4-689])|4(?:0[0-4]|4[1-69]))\\d{5}"], ["2(?:0(?:01|79)|17\\d)\\d{4}|(?:5[0-3]|[679]\\d|8[2-59])\\d{6}"], ["80\\d{6}"]]], "MM": ["95", "00", "1\\d{5,7}|95\\d{6}|(?:[4-7]|9[0-46-9])\\d{6,8}|(?:2|8\\d)\\d{5,8}", [6, 7, 8, 9, 10], [["(\\d)(\\d{2})(\\d{3})", "$1 $2 $3", ["16|2"], "0$1"], ["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["4(?:[2-46]|5[3-5])|5|6(?:[1-689]|7[235-7])|7(?:[0-4]|5[2-7])|8[1-5]|(?:60|86)[23]"], "0$1"], ["(\\d)(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[12]|452|678|86", "[12]|452|6788|86"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[4-7]|8[1-35]"], "0$1"], ["(\\d)(\\d{3})(\\d{4,6})", "$1 $2 $3", ["9(?:2[0-4]|[35-9]|4[137-9])"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"], "0$1"], ["(\\d)(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["92"], "0$1"], ["(\\d)(\\d{5})(\\d{4})", "$1 $2 $3", ["9"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1(?:(?:12|[28]\\d|3[56]|7[3-6]|9[0-6])\\d|4(?:2[29]|7[0-2]|83)|6)|2(?:2(?:00|8[34])|4(?:0\\d|22|7[0-2]|83)|51\\d\\d)|4(?:2(?:2\\d\\d|48[013])|3(?:20\\d|4(?:70|83)|56)|420\\d|5(?:2\\d|470))|6(?:0(?:[23]|88\\d)|(?:124|[56]2\\d)\\d|2472|3(?:20\\d|470)|4(?:2[04]\\d|472)|7(?:3\\d\\d|4[67]0|8(?:[01459]\\d|8))))\\d{4}|5(?:2(?:2\\d{5,6}|47[02]\\d{4})|(?:3472|4(?:2(?:1|86)|470)|522\\d|6(?:20\\d|483)|7(?:20\\d|48[01])|8(?:20\\d|47[02])|9(?:20\\d|470))\\d{4})|7(?:(?:0470|4(?:25\\d|470)|5(?:202|470|96\\d))\\d{4}|1(?:20\\d{4,5}|4(?:70|83)\\d{4}))|8(?:1(?:2\\d{5,6}|4(?:10|7[01]\\d)\\d{3})|2(?:2\\d{5,6}|(?:320|490\\d)\\d{3})|(?:3(?:2\\d\\d|470)|4[24-7]|5(?:(?:2\\d|51)\\d|4(?:[1-35-9]\\d|4[0-57-9]))|6[23])\\d{4})|(?:1[2-6]\\d|4(?:2[24-8]|3[2-7]|[46][2-6]|5[3-5])|5(?:[27][2-8]|3[2-68]|4[24-8]|5[23]|6[2-4]|8[24-7]|9[2-7])|6(?:[19]20|42[03-6]|(?:52|7[45])\\d)|7(?:[04][24-8]|[15][2-7]|22|3[2-4])|8(?:1[2-689]|2[2-8]|(?:[35]2|64)\\d))\\d{4}|25\\d{5,6}|(?:2[2-9]|6(?:1[2356]|[24][2-6]|3[24-6]|5[2-4]|6[2-8]|7[235-7]|8[245]|9[24])|8(?:3[24]|5[245]))\\d{4}", [6, 7, 8, 9]], ["(?:17[01]|9(?:2(?:[0-4]|[56]\\d\\d)|(?:3(?:[0-36]|4\\d)|(?:6\\d|8[89]|9[4-8])\\d|7(?:3|40|[5-9]\\d))\\d|4(?:(?:[0245]\\d|[1379])\\d|88)|5[0-6])\\d)\\d{4}|9[69]1\\d{6}|9(?:[68]\\d|9[089])\\d{5}", [7, 8, 9, 10]], ["80080(?:0[1-9]|2\\d)\\d{3}", [10]], 0, 0, 0, 0, 0, ["1333\\d{4}", [8]]]], "MN": ["976", "001", "[12]\\d{7,9}|[5-9]\\d{7}", [8, 9, 10], [["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["11|2[16]"], "0$1"], ["(\\d{4})(\\d{4})", "$1 $2", ["[5-9]"]], ["(\\d{3})(\\d{5,6})", "$1 $2", ["[12]2[1-3]"], "0$1"], ["(\\d{4})(\\d{5,6})", "$1 $2", ["[12](?:27|3[2-8]|4[2-68]|5[1-4689])", "[12](?:27|3[2-8]|4[2-68]|5[1-4689])[0-3]"], "0$1"], ["(\\d{5})(\\d{4,5})", "$1 $2", ["[12]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["[12](?:2[1-3]|(?:3[2-8]|4[2-68]|5[1-4689])\\d)\\d{5,6}|7(?:0(?:[0-5]\\d|7[078]|80)|128)\\d{4}|[12]27\\d{6}|(?:11|2[16]|5[368])\\d{6}"], ["(?:87[01]|92[0139])\\d{5}|(?:5[05]|6[069]|7[28]|8[0135689]|9[013-9])\\d{6}", [8]], 0, 0, 0, 0, 0, 0, ["712[0-79]\\d{4}|7(?:1[013-9]|[5-79]\\d)\\d{5}", [8]]]], "MO": ["853", "00", "0800\\d{3}|(?:28|[68]\\d)\\d{6}", [7, 8], [["(\\d{4})(\\d{3})", "$1 $2", ["0"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[268]"]]], 0, 0, 0, 0, 0, 0, [["(?:28[2-9]|8(?:11|[2-57-9]\\d))\\d{5}", [8]], ["6800[0-79]\\d{3}|6(?:[235]\\d\\d|6(?:0[0-5]|[1-9]\\d)|8(?:0[1-9]|[14-8]\\d|2[5-9]|[39][0-4]))\\d{4}", [8]], ["0800\\d{3}", [7]]]], "MP": ["1", "011", "[58]\\d{9}|(?:67|90)0\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "670$1", 0, "670", [["670(?:2(?:3[3-7]|56|8[4-8])|32[1-38]|4(?:33|8[348])|5(?:32|55|88)|6(?:64|70|82)|78[3589]|8[3-9]8|989)\\d{4}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "MQ": ["596", "00", "7091\\d{5}|(?:[56]9|[89]\\d)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-79]|8(?:0[6-9]|[36])"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:59(?:6(?:[03-7]\\d|1[05]|2[7-9]|8[0-39]|9[04-9])|89\\d)|80[6-9]\\d\\d|9(?:477[6-9]|767[4589]))\\d{4}"], ["(?:69[67]\\d\\d|7091[0-3])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:397[0-3]|477[0-5]|76(?:6\\d|7[0-367]))\\d{4}"]]], "MR": ["222", "00", "(?:[2-4]\\d\\d|800)\\d{5}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-48]"]]], 0, 0, 0, 0, 0, 0, [["(?:25[08]|35\\d|45[1-7])\\d{5}"], ["[2-4][0-46-9]\\d{6}"], ["800\\d{5}"]]], "MS": ["1", "011", "(?:[58]\\d\\d|664|900)\\d{7}", [10], 0, "1", 0, "([34]\\d{6})$|1", "664$1", 0, "664", [["6644(?:1[0-3]|91)\\d{4}"], ["664(?:3(?:49|9[1-6])|49[2-6])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "MT": ["356", "00", "3550\\d{4}|(?:[2579]\\d\\d|800)\\d{5}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[2357-9]"]]], 0, 0, 0, 0, 0, 0, [["20(?:3[1-4]|6[059])\\d{4}|2(?:0[19]|[1-357]\\d|60)\\d{5}"], ["(?:7(?:210|[79]\\d\\d)|9(?:[29]\\d\\d|69[67]|8(?:1[1-3]|89|97)))\\d{4}"], ["800(?:02|[3467]\\d)\\d{3}"], ["5(?:0(?:0(?:37|43)|(?:6\\d|70|9[0168])\\d)|[12]\\d0[1-5])\\d{3}"], 0, 0, ["501\\d{5}"], ["7117\\d{4}"], ["3550\\d{4}"]]], "MU": ["230", "0(?:0|[24-7]0|3[03])", "(?:[57]|8\\d\\d)\\d{7}|[2-468]\\d{6}", [7, 8, 10], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-46]|8[013]"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[57]"]], ["(\\d{5})(\\d{5})", "$1 $2", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:[0346-8]\\d|1[0-8])|4(?:[013568]\\d|2[0-24-8]|71|90)|54(?:[3-5]\\d|71)|6\\d\\d|8(?:14|3[129]))\\d{4}", [7, 8]], ["5(?:4(?:2[1-389]|7[1-9])|87[15-8])\\d{4}|(?:5(?:2[5-9]|4[3-689]|[57]\\d|8[0-689]|9[0-8])|7(?:0[0-7]|3[013]))\\d{5}", [8]], ["802\\d{7}|80[0-2]\\d{4}", [7, 10]], ["30\\d{5}", [7]], 0, 0, 0, ["219\\d{4}", [7]], ["3(?:20|9\\d)\\d{4}", [7]]], "020"], "MV": ["960", "0(?:0|19)", "(?:800|9[0-57-9]\\d)\\d{7}|[34679]\\d{6}", [7, 10], [["(\\d{3})(\\d{4})", "$1-$2", ["[34679]"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[89]"]]], 0, 0, 0, 0, 0, 0, [["(?:3(?:0[0-4]|3[0-59])|6(?:[58][024689]|6[024-68]|7[02468]))\\d{4}", [7]], ["(?:46[46]|[79]\\d\\d)\\d{4}", [7]], ["800\\d{7}", [10]], ["900\\d{7}", [10]], 0, 0, ["4(?:0[01]|50)\\d{4}", [7]]], "00"], "MW": ["265", "00", "(?:[1289]\\d|31|77)\\d{7}|1\\d{6}", [7, 9], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["1[2-9]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[1-37-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1[2-9]\\d{5}", [7]], ["111\\d{6}|(?:2[12]|31|77|[89][89])\\d{7}", [9]]]], "MX": ["52", "0[09]", "[2-9]\\d{9}", [10], [["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["33|5[56]|81"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:0[01]|2\\d|3[1-35-8]|4[13-9]|7[1-689]|8[1-578]|9[467])|3(?:1[1-79]|[2458][1-9]|3\\d|7[1-8]|9[1-5])|4(?:1[1-57-9]|[267][1-9]|3[1-8]|[45]\\d|8[1-35-9]|9[2-689])|5(?:[56]\\d|88|9[1-79])|6(?:1[2-68]|[2-4][1-9]|5[1-36-9]|6[0-57-9]|7[1-7]|8[67]|9[4-8])|7(?:[1346][1-9]|[27]\\d|5[13-9]|8[1-69]|9[17])|8(?:1\\d|2[13-689]|3[1-6]|4[124-6]|6[1246-9]|7[0-378]|9[12479])|9(?:1[346-9]|2[1-4]|3[2-46-8]|5[1348]|[69]\\d|7[12]|8[1-8]))\\d{7}"], ["(?:2(?:2\\d|3[1-35-8]|4[13-9]|7[1-689]|8[1-578]|9[467])|3(?:1[1-79]|[2458][1-9]|3\\d|7[1-8]|9[1-5])|4(?:1[1-57-9]|[267][1-9]|3[1-8]|[45]\\d|8[1-35-9]|9[2-689])|5(?:[56]\\d|88|9[1-79])|6(?:1[2-68]|[2-4][1-9]|5[1-36-9]|6[0-57-9]|7[1-7]|8[67]|9[4-8])|7(?:[1346][1-9]|[27]\\d|5[13-9]|8[1-69]|9[17])|8(?:1\\d|2[13-689]|3[1-6]|4[124-6]|6[1246-9]|7[0-378]|9[12479])|9(?:1[346-9]|2[1-4]|3[2-46-8]|5[1348]|[69]\\d|7[12]|8[1-8]))\\d{7}"], ["8(?:00|88)\\d{7}"], ["900\\d{7}"], ["500\\d{7}"], 0, 0, 0, 0, ["300\\d{7}"]], "00"], "MY": ["60", "00", "1\\d{8,9}|(?:3\\d|[4-9])\\d{7}", [8, 9, 10], [["(\\d)(\\d{3})(\\d{4})", "$1-$2 $3", ["[4-79]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1-$2 $3", ["1(?:[02469]|[378][1-9]|53)|8", "1(?:[02469]|[37][1-9]|53|8(?:[1-46-9]|5[7-9]))|8"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1-$2 $3", ["3"], "0$1"], ["(\\d)(\\d{3})(\\d{2})(\\d{4})", "$1-$2-$3-$4", ["1(?:[367]|80)"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1-$2 $3", ["15"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1-$2 $3", ["1"], "0$1"]], "0", 0, 0, 0, 0, 0, [["427[01]\\d{4}|(?:3(?:2[0-36-9]|3[0-368]|4[0-278]|5[0-24-8]|6[0-467]|7[1246-9]|8\\d|9[0-57])\\d|4(?:2[0-689]|[3-79]\\d|8[1-35689])|5(?:2[0-589]|[3468]\\d|5[0-489]|7[1-9]|9[23])|6(?:2[2-9]|3[1357-9]|[46]\\d|5[0-6]|7[0-35-9]|85|9[015-8])|7(?:[2579]\\d|3[03-68]|4[0-8]|6[5-9]|8[0-35-9])|8(?:[24][2-8]|3[2-5]|5[2-7]|6[2-589]|7[2-578]|[89][2-9])|9(?:0[57]|13|[25-7]\\d|[3489][0-8]))\\d{5}", [8, 9]], ["1(?:(?:1888[689]|4400|8(?:47|8[27])[0-4])\\d{4}|9\\d{7,8})|1(?:0(?:[23568]\\d|4[0-6]|7[016-9]|9[0-8])|1(?:[1-5]\\d\\d|6(?:0[5-9]|[1-9]\\d)|7(?:[0-4]\\d|5[0-79]|6[02-4]|8[02-5]))|(?:[26]\\d|[37][1-9]|4[235-9])\\d|5(?:31|9\\d\\d)|8(?:1[23]|[236]\\d|4[06]|5(?:46|[7-9])|7[016-9]|8[01]|9[0-8]))\\d{5}", [9, 10]], ["1[378]00\\d{6}", [10]], ["1600\\d{6}", [10]], 0, 0, 0, 0, ["15(?:4(?:6[0-4]\\d|8(?:0[125]|[17]\\d|21|3[01]|4[01589]|5[014]|6[02]))|6(?:32[0-6]|78\\d))\\d{4}", [10]]]], "MZ": ["258", "00", "(?:2|8\\d)\\d{7}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["2|8[2-9]"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["2(?:[1346]\\d|5[0-2]|[78][12]|93)\\d{5}", [8]], ["8[2-9]\\d{7}", [9]], ["800\\d{6}", [9]]]], "NA": ["264", "00", "[68]\\d{7,8}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["88"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["6"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["87"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["64426\\d{3}|6(?:1(?:2[2-7]|3[01378]|4[0-4])|254|32[0237]|4(?:27|41|5[25])|52[236-8]|626|7(?:2[2-4]|30))\\d{4,5}|6(?:1(?:(?:0\\d|2[0189]|3[24-69]|4[5-9])\\d|17|69|7[014])|2(?:17|5[0-36-8]|69|70)|3(?:17|2[14-689]|34|6[289]|7[01]|81)|4(?:17|2[0-2]|4[06]|5[0137]|69|7[01])|5(?:17|2[0459]|69|7[01])|6(?:17|25|38|42|69|7[01])|7(?:17|2[569]|3[13]|6[89]|7[01]))\\d{4}"], ["(?:60|8[1245])\\d{7}", [9]], ["80\\d{7}", [9]], ["8701\\d{5}", [9]], 0, 0, 0, 0, ["8(?:3\\d\\d|86)\\d{5}"]]], "NC": ["687", "00", "(?:050|[2-57-9]\\d\\d)\\d{3}", [6], [["(\\d{2})(\\d{2})(\\d{2})", "$1.$2.$3", ["[02-57-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2[03-9]|3[0-5]|4[1-7]|88)\\d{4}"], ["(?:[579]\\d|8[0-79])\\d{4}"], ["050\\d{3}"], ["36\\d{4}"]]], "NE": ["227", "00", "[027-9]\\d{7}", [8], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["08"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[089]|2[013]|7[0467]"]]], 0, 0, 0, 0, 0, 0, [["2(?:0(?:20|3[1-8]|4[13-5]|5[14]|6[14578]|7[1-578])|1(?:4[145]|5[14]|6[14-68]|7[169]|88))\\d{4}"], ["(?:23|7[0467]|[89]\\d)\\d{6}"], ["08\\d{6}"], ["09\\d{6}"]]], "NF": ["672", "00", "[13]\\d{5}", [6], [["(\\d{2})(\\d{4})", "$1 $2", ["1[0-3]"]], ["(\\d)(\\d{5})", "$1 $2", ["[13]"]]], 0, 0, "([0-258]\\d{4})$", "3$1", 0, 0, [["(?:1(?:06|17|28|39)|3[0-2]\\d)\\d{3}"], ["(?:14|3[58])\\d{4}"]]], "NG": ["234", "009", "(?:20|9\\d)\\d{8}|[78]\\d{9,13}", [10, 11, 12, 13, 14], [["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[7-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["20[129]"], "0$1"], ["(\\d{4})(\\d{2})(\\d{4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{3})(\\d{4})(\\d{4,5})", "$1 $2 $3", ["[78]"], "0$1"], ["(\\d{3})(\\d{5})(\\d{5,6})", "$1 $2 $3", ["[78]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["20(?:[1259]\\d|3[013-9]|4[1-8]|6[024-689]|7[1-79]|8[2-9])\\d{6}", [10]], ["(?:702[0-24-9]|819[01])\\d{6}|(?:7(?:0[13-9]|[12]\\d)|8(?:0[1-9]|1[0-8])|9(?:0[1-9]|1[0-6]))\\d{7}", [10]], ["800\\d{7,11}"], 0, 0, 0, ["700\\d{7,11}"]]], "NI": ["505", "00", "(?:1800|[25-8]\\d{3})\\d{4}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[125-8]"]]], 0, 0, 0, 0, 0, 0, [["2\\d{7}"], ["(?:5(?:5[0-7]|[78]\\d)|6(?:20|3[035]|4[045]|5[05]|77|8[1-9]|9[059])|(?:7[5-8]|8\\d)\\d)\\d{5}"], ["1800\\d{4}"]]], "NL": ["31", "00", "(?:[124-7]\\d\\d|3(?:[02-9]\\d|1[0-8]))\\d{6}|8\\d{6,9}|9\\d{6,10}|1\\d{4,5}", [5, 6, 7, 8, 9, 10, 11], [["(\\d{3})(\\d{4,7})", "$1 $2", ["[89]0"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["66"], "0$1"], ["(\\d)(\\d{8})", "$1 $2", ["6"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["1[16-8]|2[259]|3[124]|4[17-9]|5[124679]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[1-578]|91"], "0$1"], ["(\\d{3})(\\d{3})(\\d{5})", "$1 $2 $3", ["9"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1(?:[035]\\d|1[13-578]|6[124-8]|7[24]|8[0-467])|2(?:[0346]\\d|2[2-46-9]|5[125]|9[479])|3(?:[03568]\\d|1[3-8]|2[01]|4[1-8])|4(?:[0356]\\d|1[1-368]|7[58]|8[15-8]|9[23579])|5(?:[0358]\\d|[19][1-9]|2[1-57-9]|4[13-8]|6[126]|7[0-3578])|7\\d\\d)\\d{6}", [9]], ["(?:6[1-58]|970\\d)\\d{7}", [9, 11]], ["800\\d{4,7}", [7, 8, 9, 10]], ["90[069]\\d{4,7}", [7, 8, 9, 10]], 0, 0, ["140(?:1[035]|2[0346]|3[03568]|4[0356]|5[0358]|8[458])|(?:140(?:1[16-8]|2[259]|3[124]|4[17-9]|5[124679]|7)|8[478]\\d{6})\\d", [5, 6, 9]], ["66\\d{7}", [9]], ["(?:85|91)\\d{7}", [9]]]], "NO": ["47", "00", "(?:0|[2-9]\\d{3})\\d{4}", [5, 8], [["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["8"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-79]"]]], 0, 0, 0, 0, 0, "[02-689]|7[0-8]", [["(?:2[1-4]|3[1-3578]|5[1-35-7]|6[1-46-9]|7[0-8])\\d{6}", [8]], ["45(?:[0-24-9]\\d|3[0-57-9])\\d{4}|(?:4[016-8]|9\\d)\\d{6}", [8]], ["80[01]\\d{5}", [8]], ["82[09]\\d{5}", [8]], ["880\\d{5}", [8]], ["81[23]\\d{5}", [8]], ["(?:0[235-9]|81(?:0(?:0[7-9]|1\\d)|5\\d\\d))\\d{3}"], 0, ["85[0-5]\\d{5}", [8]], ["810(?:0[0-6]|[2-8]\\d)\\d{3}", [8]]]], "NP": ["977", "00", "(?:1\\d|9)\\d{9}|[1-9]\\d{7}", [8, 10, 11], [["(\\d)(\\d{7})", "$1-$2", ["1[2-6]"], "0$1"], ["(\\d{2})(\\d{6})", "$1-$2", ["1[01]|[2-8]|9(?:[1-59]|[67][2-6])"], "0$1"], ["(\\d{3})(\\d{7})", "$1-$2", ["9"]]], "0", 0, 0, 0, 0, 0, [["(?:1[0-6]\\d|99[02-6])\\d{5}|(?:2[13-79]|3[135-8]|4[146-9]|5[135-7]|6[13-9]|7[15-9]|8[1-46-9]|9[1-7])[2-6]\\d{5}", [8]], ["9(?:00|6[0-3]|7[0-24-6]|8[0-24-68])\\d{7}", [10]], ["1(?:66001|800\\d\\d)\\d{5}", [11]]]], "NR": ["674", "00", "(?:222|444|(?:55|8\\d)\\d|666|777|999)\\d{4}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[24-9]"]]], 0, 0, 0, 0, 0, 0, [["444\\d{4}"], ["(?:222|55[3-9]|666|777|8\\d\\d|999)\\d{4}"]]], "NU": ["683", "00", "(?:[4-7]|888\\d)\\d{3}", [4, 7], [["(\\d{3})(\\d{4})", "$1 $2", ["8"]]], 0, 0, 0, 0, 0, 0, [["[47]\\d{3}", [4]], ["(?:[56]|888[1-9])\\d{3}"]]], "NZ": ["64", "0(?:0|161)", "[1289]\\d{9}|50\\d{5}(?:\\d{2,3})?|[27-9]\\d{7,8}|(?:[34]\\d|6[0-35-9])\\d{6}|8\\d{4,6}", [5, 6, 7, 8, 9, 10], [["(\\d{2})(\\d{3,8})", "$1 $2", ["8[1-79]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2,3})", "$1 $2 $3", ["50[036-8]|8|90", "50(?:[0367]|88)|8|90"], "0$1"], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["24|[346]|7[2-57-9]|9[2-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["2(?:10|74)|[589]"], "0$1"], ["(\\d{2})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["1|2[028]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,5})", "$1 $2 $3", ["2(?:[169]|7[0-35-9])|7"], "0$1"]], "0", 0, 0, 0, 0, 0, [["240\\d{5}|(?:3[2-79]|[49][2-9]|6[235-9]|7[2-57-9])\\d{6}", [8]], ["2(?:[0-27-9]\\d|6)\\d{6,7}|2(?:1\\d|75)\\d{5}", [8, 9, 10]], ["508\\d{6,7}|80\\d{6,8}", [8, 9, 10]], ["(?:1[13-57-9]\\d{5}|50(?:0[08]|30|66|77|88))\\d{3}|90\\d{6,8}", [7, 8, 9, 10]], ["70\\d{7}", [9]], 0, ["8(?:1[16-9]|22|3\\d|4[045]|5[459]|6[235-9]|7[0-3579]|90)\\d{2,7}"]], "00"], "OM": ["968", "00", "(?:1505|[279]\\d{3}|500)\\d{4}|800\\d{5,6}", [7, 8, 9], [["(\\d{3})(\\d{4,6})", "$1 $2", ["[58]"]], ["(\\d{2})(\\d{6})", "$1 $2", ["2"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[179]"]]], 0, 0, 0, 0, 0, 0, [["2[1-6]\\d{6}", [8]], ["(?:1505|90[1-9]\\d)\\d{4}|(?:7[124-9]|9[1-9])\\d{6}", [8]], ["8007\\d{4,5}|(?:500|800[05])\\d{4}"], ["900\\d{5}", [8]]]], "PA": ["507", "00", "(?:00800|8\\d{3})\\d{6}|[68]\\d{7}|[1-57-9]\\d{6}", [7, 8, 10, 11], [["(\\d{3})(\\d{4})", "$1-$2", ["[1-57-9]"]], ["(\\d{4})(\\d{4})", "$1-$2", ["[68]"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:1(?:0\\d|1[0479]|2[37]|3[0137]|4[147]|5[05]|6[058]|7[0167]|8[2358]|9[1389])|2(?:[0235-79]\\d|1[0-7]|4[013-9]|8[02-9])|3(?:[0147-9]\\d|[25][0-5]|33|6[068])|4(?:00|3[0-579]|4\\d|7[0-57-9])|5(?:[01]\\d|2[0-7]|[56]0|79)|7(?:0[09]|2[0-26-8]|3[03]|4[04]|5[05-9]|6[0156]|7[0-24-9]|8[4-9]|90)|8(?:09|2[89]|3\\d|4[0-24-689]|5[014]|8[02])|9(?:0[5-9]|1[0-35-8]|2[036-9]|3[35-79]|40|5[0457-9]|6[05-9]|7[04-9]|8[235-8]|9\\d))\\d{4}", [7]], ["(?:1[16]1|21[89]|6\\d{3}|8(?:1[01]|7[23]))\\d{4}", [7, 8]], ["800\\d{4,5}|(?:00800|800\\d)\\d{6}"], ["(?:8(?:22|55|60|7[78]|86)|9(?:00|81))\\d{4}", [7]]]], "PE": ["51", "00|19(?:1[124]|77|90)00", "(?:[14-8]|9\\d)\\d{7}", [8, 9], [["(\\d{3})(\\d{5})", "$1 $2", ["80"], "(0$1)"], ["(\\d)(\\d{7})", "$1 $2", ["1"], "(0$1)"], ["(\\d{2})(\\d{6})", "$1 $2", ["[4-8]"], "(0$1)"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["9"]]], "0", 0, 0, 0, 0, 0, [["(?:(?:19[02-68]|(?:4[34]|5[14])[0-8]|687)\\d|7(?:173|(?:3[0-8]|55)\\d)|8(?:10[05689]|6(?:0[06-9]|1[6-9]|29)|7(?:0[0569]|[56]0)))\\d{4}|(?:1[0-8]|4[12]|5[236]|6[1-7]|7[246]|8[2-4])\\d{6}", [8]], ["9\\d{8}", [9]], ["800\\d{5}", [8]], ["805\\d{5}", [8]], ["80[24]\\d{5}", [8]], 0, 0, 0, 0, ["801\\d{5}", [8]]], "00", " Anexo "], "PF": ["689", "00", "4\\d{5}(?:\\d{2})?|8\\d{7,8}", [6, 8, 9], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["44"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["4|8[7-9]"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"]]], 0, 0, 0, 0, 0, 0, [["4(?:0[4-689]|9[4-68])\\d{5}", [8]], ["8[7-9]\\d{6}", [8]], ["80[0-5]\\d{6}", [9]], 0, 0, 0, ["44\\d{4}", [6]], 0, ["499\\d{5}", [8]]]], "PG": ["675", "00|140[1-3]", "(?:180|[78]\\d{3})\\d{4}|(?:[2-589]\\d|64)\\d{5}", [7, 8], [["(\\d{3})(\\d{4})", "$1 $2", ["18|[2-69]|85[02-46-9]"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[78]"]]], 0, 0, 0, 0, 0, 0, [["(?:(?:3[0-2]|4[257]|5[34]|9[78])\\d|64[1-9]|85[02-46-9])\\d{4}", [7]], ["(?:7\\d|8[1-58])\\d{6}", [8]], ["180\\d{4}", [7]], 0, 0, 0, 0, ["27[01]\\d{4}", [7]], ["2(?:0[0-7]|7[568])\\d{4}", [7]]], "00"], "PH": ["63", "00", "(?:[2-7]|9\\d)\\d{8}|2\\d{5}|(?:1800|8)\\d{7,9}", [6, 8, 9, 10, 11, 12, 13], [["(\\d)(\\d{5})", "$1 $2", ["2"], "(0$1)"], ["(\\d{4})(\\d{4,6})", "$1 $2", ["3(?:23|39|46)|4(?:2[3-6]|[35]9|4[26]|76)|544|88[245]|(?:52|64|86)2", "3(?:230|397|461)|4(?:2(?:35|[46]4|51)|396|4(?:22|63)|59[347]|76[15])|5(?:221|446)|642[23]|8(?:622|8(?:[24]2|5[13]))"], "(0$1)"], ["(\\d{5})(\\d{4})", "$1 $2", ["346|4(?:27|9[35])|883", "3469|4(?:279|9(?:30|56))|8834"], "(0$1)"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["2"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[3-7]|8[2-8]"], "(0$1)"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[89]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"]], ["(\\d{4})(\\d{1,2})(\\d{3})(\\d{4})", "$1 $2 $3 $4", ["1"]]], "0", 0, 0, 0, 0, 0, [["(?:(?:2[3-8]|3[2-68]|4[2-9]|5[2-6]|6[2-58]|7[24578])\\d{3}|88(?:22\\d\\d|42))\\d{4}|(?:2|8[2-8]\\d\\d)\\d{5}", [6, 8, 9, 10]], ["(?:8(?:1[37]|9[5-8])|9(?:0[5-9]|1[0-24-9]|[235-7]\\d|4[2-9]|8[135-9]|9[1-9]))\\d{7}", [10]], ["1800\\d{7,9}", [11, 12, 13]]]], "PK": ["92", "00", "122\\d{6}|[24-8]\\d{10,11}|9(?:[013-9]\\d{8,10}|2(?:[01]\\d\\d|2(?:[06-8]\\d|1[01]))\\d{7})|(?:[2-8]\\d{3}|92(?:[0-7]\\d|8[1-9]))\\d{6}|[24-9]\\d{8}|[89]\\d{7}", [8, 9, 10, 11, 12], [["(\\d{3})(\\d{3})(\\d{2,7})", "$1 $2 $3", ["[89]0"], "0$1"], ["(\\d{4})(\\d{5})", "$1 $2", ["1"]], ["(\\d{3})(\\d{6,7})", "$1 $2", ["2(?:3[2358]|4[2-4]|9[2-8])|45[3479]|54[2-467]|60[468]|72[236]|8(?:2[2-689]|3[23578]|4[3478]|5[2356])|9(?:2[2-8]|3[27-9]|4[2-6]|6[3569]|9[25-8])", "9(?:2[3-8]|98)|(?:2(?:3[2358]|4[2-4]|9[2-8])|45[3479]|54[2-467]|60[468]|72[236]|8(?:2[2-689]|3[23578]|4[3478]|5[2356])|9(?:22|3[27-9]|4[2-6]|6[3569]|9[25-7]))[2-9]"], "(0$1)"], ["(\\d{2})(\\d{7,8})", "$1 $2", ["(?:2[125]|4[0-246-9]|5[1-35-7]|6[1-8]|7[14]|8[16]|91)[2-9]"], "(0$1)"], ["(\\d{5})(\\d{5})", "$1 $2", ["58"], "(0$1)"], ["(\\d{3})(\\d{7})", "$1 $2", ["3"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["2[125]|4[0-246-9]|5[1-35-7]|6[1-8]|7[14]|8[16]|91"], "(0$1)"], ["(\\d{3})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["[24-9]"], "(0$1)"]], "0", 0, 0, 0, 0, 0, [["(?:(?:21|42)[2-9]|58[126])\\d{7}|(?:2[25]|4[0146-9]|5[1-35-7]|6[1-8]|7[14]|8[16]|91)[2-9]\\d{6,7}|(?:2(?:3[2358]|4[2-4]|9[2-8])|45[3479]|54[2-467]|60[468]|72[236]|8(?:2[2-689]|3[23578]|4[3478]|5[2356])|9(?:2[2-8]|3[27-9]|4[2-6]|6[3569]|9[25-8]))[2-9]\\d{5,6}", [9, 10]], ["3(?:[0-247]\\d|3[0-79]|55|64)\\d{7}", [10]], ["800\\d{5}(?:\\d{3})?", [8, 11]], ["900\\d{5}", [8]], ["122\\d{6}", [9]], 0, ["(?:2(?:[125]|3[2358]|4[2-4]|9[2-8])|4(?:[0-246-9]|5[3479])|5(?:[1-35-7]|4[2-467])|6(?:0[468]|[1-8])|7(?:[14]|2[236])|8(?:[16]|2[2-689]|3[23578]|4[3478]|5[2356])|9(?:1|22|3[27-9]|4[2-6]|6[3569]|9[2-7]))111\\d{6}", [11, 12]]]], "PL": ["48", "00", "(?:6|8\\d\\d)\\d{7}|[1-9]\\d{6}(?:\\d{2})?|[26]\\d{5}", [6, 7, 8, 9, 10], [["(\\d{5})", "$1", ["19"]], ["(\\d{3})(\\d{3})", "$1 $2", ["11|20|64"]], ["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["30|(?:1[2-8]|2[2-69]|3[2-4]|4[1-468]|5[24-689]|6[1-3578]|7[14-7]|8[1-79]|9[145])1", "30|(?:1[2-8]|2[2-69]|3[2-4]|4[1-468]|5[24-689]|6[1-3578]|7[14-7]|8[1-79]|9[145])19"]], ["(\\d{3})(\\d{2})(\\d{2,3})", "$1 $2 $3", ["64"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["21|39|45|5[0137]|6[0469]|7[02389]|8(?:0[14]|8)"]], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["1[2-8]|[2-7]|8[1-79]|9[145]"]], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:30|47\\d\\d)\\d{5}|(?:1[2-8]|2[2-69]|3[2-4]|4[1-468]|5[24-689]|6[1-3578]|7[14-7]|8[1-79]|9[145])(?:[02-9]\\d{6}|1(?:[0-8]\\d{5}|9\\d{3}(?:\\d{2})?))", [7, 9]], ["21(?:1[013-5]|2\\d|3[1-9])\\d{5}|(?:45|5[0137]|6[069]|7[2389]|88)\\d{7}", [9]], ["800\\d{6,7}", [9, 10]], ["70[01346-8]\\d{6}", [9]], 0, 0, ["804\\d{6}", [9]], ["64\\d{4,7}", [6, 7, 8, 9]], ["39\\d{7}", [9]], ["801\\d{6}", [9]]]], "PM": ["508", "00", "[78]\\d{8}|[2-9]\\d{5}", [6, 9], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["[2-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["7"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["80[6-9]\\d{6}|(?:[236-9]\\d|4[1-35-9]|5[0-47-9])\\d{4}"], ["708(?:4[0-5]|5[0-6])\\d{4}|(?:[236-9]\\d|4[02-489]|5[02-9])\\d{4}"], ["80[0-5]\\d{6}", [9]], ["8[129]\\d{7}", [9]]]], "PR": ["1", "011", "(?:[589]\\d\\d|787)\\d{7}", [10], 0, "1", 0, 0, 0, 0, "787|939", [["(?:787|939)[2-9]\\d{6}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "PS": ["970", "00", "[2489]2\\d{6}|(?:1\\d|5)\\d{8}", [8, 9, 10], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["[2489]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["5"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1"]]], "0", 0, 0, 0, 0, 0, [["(?:22[2-47-9]|42[45]|82[014-68]|92[3569])\\d{5}", [8]], ["5[69]\\d{7}", [9]], ["1800\\d{6}", [10]], 0, 0, 0, 0, 0, 0, ["1700\\d{6}", [10]]]], "PT": ["351", "00", "1693\\d{5}|(?:[26-9]\\d|30)\\d{7}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["2[12]"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["16|[236-9]"]]], 0, 0, 0, 0, 0, 0, [["2(?:[12]\\d|3[1-689]|4[1-59]|[57][1-9]|6[1-35689]|8[1-69]|9[1256])\\d{6}"], ["6(?:[06]92(?:30|9\\d)|[35]92(?:[049]\\d|3[034]))\\d{3}|(?:(?:16|6[0356])93|9(?:[1-36]\\d\\d|480))\\d{5}"], ["80[02]\\d{6}"], ["(?:6(?:0[178]|4[68])\\d|76(?:0[1-57]|1[2-47]|2[1-37]))\\d{5}"], ["884[0-4689]\\d{5}"], ["600\\d{6}|6[06]92(?:0\\d|3[349]|49)\\d{3}"], ["70(?:38[01]|596|(?:7\\d|8[17])\\d)\\d{4}"], ["6(?:222\\d|89(?:00|88|99))\\d{4}"], ["30\\d{7}"], ["80(?:8\\d|9[1579])\\d{5}"]]], "PW": ["680", "01[12]", "(?:[24-8]\\d\\d|345|900)\\d{4}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:55|77)|345|488|5(?:35|44|87)|6(?:22|54|79)|7(?:33|47)|8(?:24|55|76)|900)\\d{4}"], ["(?:(?:46|83)[0-5]|(?:6[2-4689]|78)0)\\d{4}|(?:45|77|88)\\d{5}"]]], "PY": ["595", "00", "[36-8]\\d{5,8}|4\\d{6,8}|59\\d{6}|9\\d{5,10}|(?:2\\d|5[0-8])\\d{6,7}", [6, 7, 8, 9, 10, 11], [["(\\d{3})(\\d{3,6})", "$1 $2", ["[2-9]0"], "0$1"], ["(\\d{2})(\\d{5})", "$1 $2", ["3[289]|4[246-8]|61|7[1-3]|8[1-36]"], "(0$1)"], ["(\\d{3})(\\d{4,5})", "$1 $2", ["2[279]|3[13-5]|4[359]|5|6(?:[34]|7[1-46-8])|7[46-8]|85"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["2[14-68]|3[26-9]|4[1246-8]|6(?:1|75)|7[1-35]|8[1-36]"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["87"]], ["(\\d{3})(\\d{6})", "$1 $2", ["9(?:[5-79]|8[1-8])"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-8]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["9"]]], "0", 0, 0, 0, 0, 0, [["(?:3[289]|4[246-8]|61|7[1-3]|8[1-36])\\d{5,7}|(?:2(?:[14-68]\\d|2[4-68]|7[15]|9[1-5])|3(?:18|3[167]|4[2357]|51|[67]\\d)|4(?:1\\d|3[12]|5[13]|9[1-47])|5(?:[1-4]\\d|5[02-4])|6(?:3[1-3]|44|7[1-8])|7(?:4[0-4]|5\\d|6[1-578]|75|8[0-8])|858)\\d{5,6}", [7, 8, 9]], ["9881\\d{5}|9(?:51|6[129]|7[1-6]|8[1-7]|9[1-5])\\d{6}", [9]], ["9800\\d{5,7}", [9, 10, 11]], 0, 0, 0, ["[245]0\\d{6,7}|[36-9]0\\d{4,7}", [6, 7, 8, 9]], 0, ["8700[0-4]\\d{4}", [9]]]], "QA": ["974", "00", "800\\d{4}|(?:2|800)\\d{6}|(?:0080|[3-7])\\d{7}", [7, 8, 9, 11], [["(\\d{3})(\\d{4})", "$1 $2", ["2[136]|8"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[3-7]"]]], 0, 0, 0, 0, 0, 0, [["4(?:(?:[014]\\d\\d|999)\\d|2022)\\d{3}", [8]], ["[35-7]\\d{7}", [8]], ["800\\d{4}|(?:0080[01]|800)\\d{6}", [7, 9, 11]], 0, 0, 0, 0, ["2[136]\\d{5}", [7]]]], "RE": ["262", "00", "709\\d{6}|(?:26|[689]\\d)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[26-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2631[0-6]\\d{4}|26(?:2\\d|30|88)\\d{5}"], ["(?:69(?:2\\d\\d|3(?:[06][0-6]|1[0-3]|2[0-2]|3[0-39]|4\\d|5[0-5]|7[0-37]|8[0-8]|9[0-479]))|7092[0-3])\\d{4}"], ["80\\d{7}"], ["89[1-37-9]\\d{6}"], 0, 0, 0, 0, ["9(?:399[0-3]|479[0-6]|76(?:2[278]|3[0-37]))\\d{4}"], ["8(?:1[019]|2[0156]|84|90)\\d{6}"]]], "RO": ["40", "00", "(?:[2378]\\d|90)\\d{7}|[23]\\d{5}", [6, 9], [["(\\d{3})(\\d{3})", "$1 $2", ["2[3-6]", "2[3-6]\\d9"], "0$1"], ["(\\d{2})(\\d{4})", "$1 $2", ["219|31"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[23]1"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[237-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["[23][13-6]\\d{7}|(?:2(?:19\\d|[3-6]\\d9)|31\\d\\d)\\d\\d"], ["7020\\d{5}|7(?:0[013-9]|1[0-3]|[2-7]\\d|8[03-8]|9[0-39])\\d{6}", [9]], ["800\\d{6}", [9]], ["90[0136]\\d{6}", [9]], 0, 0, ["(?:37\\d|80[578])\\d{6}", [9]], 0, 0, ["801\\d{6}", [9]]], 0, " int "], "RS": ["381", "00", "38[02-9]\\d{6,9}|6\\d{7,9}|90\\d{4,8}|38\\d{5,6}|(?:7\\d\\d|800)\\d{3,9}|(?:[12]\\d|3[0-79])\\d{5,10}", [6, 7, 8, 9, 10, 11, 12], [["(\\d{3})(\\d{3,9})", "$1 $2", ["(?:2[389]|39)0|[7-9]"], "0$1"], ["(\\d{2})(\\d{5,10})", "$1 $2", ["[1-36]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:11[1-9]\\d|(?:2[389]|39)(?:0[2-9]|[2-9]\\d))\\d{3,8}|(?:1[02-9]|2[0-24-7]|3[0-8])[2-9]\\d{4,9}", [7, 8, 9, 10, 11, 12]], ["6(?:[0-689]|7\\d)\\d{6,7}", [8, 9, 10]], ["800\\d{3,9}"], ["(?:78\\d|90[0169])\\d{3,7}", [6, 7, 8, 9, 10]], 0, 0, ["7[06]\\d{4,10}"]]], "RU": ["7", "810", "8\\d{13}|[347-9]\\d{9}", [10, 14], [["(\\d{4})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["7(?:1[0-8]|2[1-9])", "7(?:1(?:[0-356]2|4[29]|7|8[27])|2(?:1[23]|[2-9]2))", "7(?:1(?:[0-356]2|4[29]|7|8[27])|2(?:13[03-69]|62[013-9]))|72[1-57-9]2"], "8 ($1)", 1], ["(\\d{5})(\\d)(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["7(?:1[0-68]|2[1-9])", "7(?:1(?:[06][3-6]|[18]|2[35]|[3-5][3-5])|2(?:[13][3-5]|[24-689]|7[457]))", "7(?:1(?:0(?:[356]|4[023])|[18]|2(?:3[013-9]|5)|3[45]|43[013-79]|5(?:3[1-8]|4[1-7]|5)|6(?:3[0-35-9]|[4-6]))|2(?:1(?:3[178]|[45])|[24-689]|3[35]|7[457]))|7(?:14|23)4[0-8]|71(?:33|45)[1-79]"], "8 ($1)", 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["7"], "8 ($1)", 1], ["(\\d{3})(\\d{3})(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["[349]|8(?:[02-7]|1[1-8])"], "8 ($1)", 1], ["(\\d{4})(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["8"], "8 ($1)"]], "8", 0, 0, 0, 0, "[3489]", [["(?:3(?:0[12]|36|4[1-35-79]|5[1-3]|65|8[1-58]|9[0145])|4(?:01|1[1356]|2[13467]|7[1-5]|8[1-7]|9[1-689])|8(?:1[1-8]|2[01]|3[13-6]|4[0-8]|5[15-7]|6[0-35-79]|7[1-37-9]))\\d{7}", [10]], ["9(?:[0-24-9]\\d{4}|3(?:0(?:0(?:05|[124579]\\d|3[0-7]|6[0-49]|8[04-9])|[1-9]\\d\\d)|[1-9]\\d{3}))\\d{4}", [10]], ["8(?:0[04]|108\\d{3})\\d{7}"], ["80[39]\\d{7}", [10]], ["808\\d{7}", [10]]], "8~10"], "RW": ["250", "00", "(?:06|[27]\\d\\d|[89]00)\\d{6}", [8, 9], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["0"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["2"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[7-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:06|2[23568]\\d)\\d{6}"], ["7[237-9]\\d{7}", [9]], ["800\\d{6}", [9]], ["900\\d{6}", [9]]]], "SA": ["966", "00", "(?:[15]\\d|800|92)\\d{7}", [9, 10], [["(\\d{4})(\\d{5})", "$1 $2", ["9"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["5"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"]]], "0", 0, 0, 0, 0, 0, [["1(?:1\\d|2[24-8]|3[35-8]|4[3-68]|6[2-5]|7[235-7])\\d{6}", [9]], ["579[0-8]\\d{5}|5(?:[013-689]\\d|7[0-8])\\d{6}", [9]], ["800\\d{7}", [10]], ["925\\d{6}", [9]], 0, 0, 0, 0, 0, ["920\\d{6}", [9]]]], "SB": ["677", "0[01]", "[6-9]\\d{6}|[1-6]\\d{4}", [5, 7], [["(\\d{2})(\\d{5})", "$1 $2", ["6[89]|7|8[4-9]|9(?:[0-8]|9[0-8])"]]], 0, 0, 0, 0, 0, 0, [["(?:1[4-79]|[23]\\d|4[0-2]|5[03]|6[0-37])\\d{3}", [5]], ["(?:48|99[0-8]\\d)\\d{3}|(?:6[89]|7[1-9]|8[4-9]|9[0-8])\\d{5}"], ["1[38]\\d{3}", [5]], 0, 0, 0, 0, 0, ["5[12]\\d{3}", [5]]]], "SC": ["248", "010|0[0-2]", "(?:[2489]\\d|64)\\d{5}", [7], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["[246]|9[57]"]]], 0, 0, 0, 0, 0, 0, [["4[2-46]\\d{5}"], ["2[125-8]\\d{5}"], ["800[08]\\d{3}"], ["85\\d{5}"], 0, 0, 0, 0, ["971\\d{4}|(?:64|95)\\d{5}"]], "00"], "SD": ["249", "00", "[19]\\d{8}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[19]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1(?:5\\d|8[35-7])\\d{6}"], ["(?:1[0-2]|9[0-3569])\\d{7}"]]], "SE": ["46", "00", "(?:[26]\\d\\d|9)\\d{9}|[1-9]\\d{8}|[1-689]\\d{7}|[1-4689]\\d{6}|2\\d{5}", [6, 7, 8, 9, 10, 12], [["(\\d{2})(\\d{2,3})(\\d{2})", "$1-$2 $3", ["20"], "0$1", 0, "$1 $2 $3"], ["(\\d{3})(\\d{4})", "$1-$2", ["9(?:00|39|44|9)"], "0$1", 0, "$1 $2"], ["(\\d{2})(\\d{3})(\\d{2})", "$1-$2 $3", ["[12][136]|3[356]|4[0246]|6[03]|90[1-9]"], "0$1", 0, "$1 $2 $3"], ["(\\d)(\\d{2,3})(\\d{2})(\\d{2})", "$1-$2 $3 $4", ["8"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{3})(\\d{2,3})(\\d{2})", "$1-$2 $3", ["1[2457]|2(?:[247-9]|5[0138])|3[0247-9]|4[1357-9]|5[0-35-9]|6(?:[125689]|4[02-57]|7[0-2])|9(?:[125-8]|3[02-5]|4[0-3])"], "0$1", 0, "$1 $2 $3"], ["(\\d{3})(\\d{2,3})(\\d{3})", "$1-$2 $3", ["9(?:00|39|44)"], "0$1", 0, "$1 $2 $3"], ["(\\d{2})(\\d{2,3})(\\d{2})(\\d{2})", "$1-$2 $3 $4", ["1[13689]|2[0136]|3[1356]|4[0246]|54|6[03]|90[1-9]"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1-$2 $3 $4", ["10|7"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d)(\\d{3})(\\d{3})(\\d{2})", "$1-$2 $3 $4", ["8"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1-$2 $3 $4", ["[13-5]|2(?:[247-9]|5[0138])|6(?:[124-689]|7[0-2])|9(?:[125-8]|3[02-5]|4[0-3])"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{3})", "$1-$2 $3 $4", ["9"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{3})(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1-$2 $3 $4 $5", ["[26]"], "0$1", 0, "$1 $2 $3 $4 $5"]], "0", 0, 0, 0, 0, 0, [["(?:(?:[12][136]|3[356]|4[0246]|6[03]|8\\d)\\d|90[1-9])\\d{4,6}|(?:1(?:2[0-35]|4[0-4]|5[0-25-9]|7[13-6]|[89]\\d)|2(?:2[0-7]|4[0136-8]|5[0138]|7[018]|8[01]|9[0-57])|3(?:0[0-4]|1\\d|2[0-25]|4[056]|7[0-2]|8[0-3]|9[023])|4(?:1[013-8]|3[0135]|5[14-79]|7[0-246-9]|8[0156]|9[0-689])|5(?:0[0-6]|[15][0-5]|2[0-68]|3[0-4]|4\\d|6[03-5]|7[013]|8[0-79]|9[01])|6(?:1[1-3]|2[0-4]|4[02-57]|5[0-37]|6[0-3]|7[0-2]|8[0247]|9[0-356])|9(?:1[0-68]|2\\d|3[02-5]|4[0-3]|5[0-4]|[68][01]|7[0135-8]))\\d{5,6}", [7, 8, 9]], ["7[023689]\\d{7}", [9]], ["20\\d{4,7}", [6, 7, 8, 9]], ["649\\d{6}|99[1-59]\\d{4}(?:\\d{3})?|9(?:00|39|44)[1-8]\\d{3,6}", [7, 8, 9, 10]], ["75[1-8]\\d{6}", [9]], ["(?:25[245]|67[3-68])\\d{9}", [12]], ["10[1-8]\\d{6}", [9]], ["74[02-9]\\d{6}", [9]], 0, ["77[0-7]\\d{6}", [9]]]], "SG": ["65", "0[0-3]\\d", "(?:(?:1\\d|8)\\d\\d|7000)\\d{7}|[3689]\\d{7}", [8, 10, 11], [["(\\d{4})(\\d{4})", "$1 $2", ["[369]|8(?:0[1-9]|[1-9])"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"]], ["(\\d{4})(\\d{4})(\\d{3})", "$1 $2 $3", ["7"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"]]], 0, 0, 0, 0, 0, 0, [["662[0-24-9]\\d{4}|6(?:[0-578]\\d|6[013-57-9]|9[0-35-9])\\d{5}", [8]], ["80[1-9]\\d{5}|(?:8[1-9]|9[0-8])\\d{6}", [8]], ["(?:18|8)00\\d{7}", [10, 11]], ["1900\\d{7}", [11]], 0, 0, ["7000\\d{7}", [11]], 0, ["(?:3[12]\\d|666)\\d{5}", [8]]]], "SH": ["290", "00", "(?:[2569]\\d|8)\\d{3}", [4, 5], 0, 0, 0, 0, 0, 0, "[2569]", [["2(?:[0-57-9]\\d|6[4-9])\\d\\d"], ["[569]\\d{4}", [5]], 0, 0, 0, 0, 0, 0, ["262\\d\\d", [5]]]], "SI": ["386", "00|10(?:22|66|88|99)", "[1-7]\\d{7}|8\\d{4,7}|90\\d{4,6}", [5, 6, 7, 8], [["(\\d{2})(\\d{3,6})", "$1 $2", ["8[09]|9"], "0$1"], ["(\\d{3})(\\d{5})", "$1 $2", ["59|8"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[37][01]|4[013]|51|6"], "0$1"], ["(\\d)(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[1-57]"], "(0$1)"]], "0", 0, 0, 0, 0, 0, [["(?:[1-357][2-8]|4[24-8])\\d{6}", [8]], ["65(?:[178]\\d|5[56]|6[01])\\d{4}|(?:[37][01]|4[013]|51|6[489])\\d{6}", [8]], ["80\\d{4,6}", [6, 7, 8]], ["89[1-3]\\d{2,5}|90\\d{4,6}"], 0, 0, 0, 0, ["(?:59\\d\\d|8(?:1(?:[67]\\d|8[0-589])|2(?:0\\d|2[0-37-9]|8[0-2489])|3[389]\\d))\\d{4}", [8]]], "00"], "SJ": ["47", "00", "0\\d{4}|(?:[489]\\d|79)\\d{6}", [5, 8], 0, 0, 0, 0, 0, 0, "79", [["79\\d{6}", [8]], ["45(?:[0-24-9]\\d|3[0-57-9])\\d{4}|(?:4[016-8]|9\\d)\\d{6}", [8]], ["80[01]\\d{5}", [8]], ["82[09]\\d{5}", [8]], ["880\\d{5}", [8]], ["81[23]\\d{5}", [8]], ["(?:0[235-9]|81(?:0(?:0[7-9]|1\\d)|5\\d\\d))\\d{3}"], 0, ["85[0-5]\\d{5}", [8]], ["810(?:0[0-6]|[2-8]\\d)\\d{3}", [8]]]], "SK": ["421", "00", "[2-689]\\d{8}|[2-59]\\d{6}|[2-5]\\d{5}", [6, 7, 9], [["(\\d)(\\d{2})(\\d{3,4})", "$1 $2 $3", ["21"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2,3})", "$1 $2 $3", ["[3-5][1-8]1", "[3-5][1-8]1[67]"], "0$1"], ["(\\d)(\\d{3})(\\d{3})(\\d{2})", "$1 $2 $3 $4", ["2"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[689]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[3-5]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:16|[2-9]\\d{3})|(?:(?:[3-5][1-8]\\d|819)\\d|601[1-5])\\d)\\d{4}|(?:2|[3-5][1-8])1[67]\\d{3}|[3-5][1-8]16\\d\\d"], ["909[1-9]\\d{5}|9(?:0[1-8]|1[0-24-9]|4[03-57-9]|5\\d)\\d{6}", [9]], ["800\\d{6}", [9]], ["9(?:00|[78]\\d)\\d{6}", [9]], 0, 0, ["96\\d{7}", [9]], ["9090\\d{3}", [7]], ["6(?:02|5[0-4]|9[0-6])\\d{6}", [9]], ["8[5-9]\\d{7}", [9]]]], "SL": ["232", "00", "(?:[237-9]\\d|66)\\d{6}", [8], [["(\\d{2})(\\d{6})", "$1 $2", ["[236-9]"], "(0$1)"]], "0", 0, 0, 0, 0, 0, [["22[2-4][2-9]\\d{4}"], ["(?:25|3[0-5]|66|7\\d|8[08]|9[09])\\d{6}"]]], "SM": ["378", "00", "(?:0549|[5-7]\\d)\\d{6}", [8, 10], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-7]"]], ["(\\d{4})(\\d{6})", "$1 $2", ["0"]]], 0, 0, "([89]\\d{5})$", "0549$1", 0, 0, [["0549(?:8[0157-9]|9\\d)\\d{4}", [10]], ["6[16]\\d{6}", [8]], 0, ["7[178]\\d{6}", [8]], 0, 0, 0, 0, ["5[158]\\d{6}", [8]]]], "SN": ["221", "00", "(?:[378]\\d|93)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"]], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[379]"]]], 0, 0, 0, 0, 0, 0, [["3(?:[026]\\d|3[89])\\d{6}"], ["7(?:[015-8]\\d|21|90)\\d{6}"], ["800\\d{6}"], ["88[4689]\\d{6}"], 0, 0, 0, 0, ["(?:39|93)\\d{7}"], ["81[02468]\\d{6}"]]], "SO": ["252", "00", "[346-9]\\d{8}|[12679]\\d{7}|[1-5]\\d{6}|[1348]\\d{5}", [6, 7, 8, 9], [["(\\d{2})(\\d{4})", "$1 $2", ["8[125]"]], ["(\\d{6})", "$1", ["[134]"]], ["(\\d)(\\d{6})", "$1 $2", ["[15]|2[0-79]|3[0-46-8]|4[0-7]"]], ["(\\d{2})(\\d{5,7})", "$1 $2", ["1|28|9[2-9]"]], ["(\\d)(\\d{7})", "$1 $2", ["[267]|904"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[346-9]"]]], "0", 0, 0, 0, 0, 0, [["(?:1\\d|2[0-79]|3[0-46-8]|4[0-7]|5[57-9])\\d{5}|(?:[134]\\d|8[125])\\d{4}", [6, 7]], ["(?:(?:15|(?:3[59]|4[89]|6\\d|7[0-35-9]|8[08])\\d|9(?:0\\d|[2-9]))\\d|2(?:4\\d|8))\\d{5}|(?:[67]\\d\\d|904)\\d{5}", [7, 8, 9]]]], "SR": ["597", "00", "(?:[2-5]|[6-9]\\d)\\d{5}", [6, 7], [["(\\d{2})(\\d{2})(\\d{2})", "$1-$2-$3", ["56"]], ["(\\d{3})(\\d{3})", "$1-$2", ["[2-5]"]], ["(\\d{3})(\\d{4})", "$1-$2", ["[6-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2[1-3]|3[0-7]|4\\d|5[2-578])\\d{4}", [6]], ["(?:6[08]|7[1-79]|8[1-9])\\d{5}", [7]], ["80\\d{5}", [7]], ["90\\d{5}", [7]], 0, 0, 0, 0, ["(?:56|91\\d)\\d{4}"]]], "SS": ["211", "00", "[19]\\d{8}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[19]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1[89]\\d{7}"], ["(?:12|9[1257-9])\\d{7}"]]], "ST": ["239", "00", "(?:22|9\\d)\\d{5}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[29]"]]], 0, 0, 0, 0, 0, 0, [["22\\d{5}"], ["900[5-9]\\d{3}|9(?:0[1-9]|[89]\\d)\\d{4}"]]], "SV": ["503", "00", "[25-7]\\d{7}|(?:80\\d|900)\\d{4}(?:\\d{4})?", [7, 8, 11], [["(\\d{3})(\\d{4})", "$1 $2", ["[89]"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[25-7]"]], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["[89]"]]], 0, 0, 0, 0, 0, 0, [["2(?:79(?:0[0347-9]|[1-9]\\d)|89(?:0[024589]|[1-9]\\d))\\d{3}|2(?:[1-69]\\d|[78][0-8])\\d{5}", [8]], ["[5-7]\\d{7}", [8]], ["800\\d{8}|80[01]\\d{4}", [7, 11]], ["900\\d{4}(?:\\d{4})?", [7, 11]]]], "SX": ["1", "011", "7215\\d{6}|(?:[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "(5\\d{6})$|1", "721$1", 0, "721", [["7215(?:4[2-8]|8[39]|9[056])\\d{4}"], ["7215(?:1[02]|2\\d|5[034679]|8[0-24-8])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "SY": ["963", "00", "[1-359]\\d{8}|[1-5]\\d{7}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[1-4]|5[1-3]"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[59]"], "0$1", 1]], "0", 0, 0, 0, 0, 0, [["(?:1(?:[1478]\\d|[2356])|21\\d|3(?:[13]\\d|4)|4[134]|5[1-3])\\d{6}|2[1-5]\\d{6}"], ["(?:50|9[03-689])\\d{7}", [9]]]], "SZ": ["268", "00", "0800\\d{4}|(?:[237]\\d|900)\\d{6}", [8, 9], [["(\\d{4})(\\d{4})", "$1 $2", ["[0237]"]], ["(\\d{5})(\\d{4})", "$1 $2", ["9"]]], 0, 0, 0, 0, 0, 0, [["[23][2-5]\\d{6}", [8]], ["7[5-9]\\d{6}", [8]], ["0800\\d{4}", [8]], ["900\\d{6}", [9]], 0, 0, 0, 0, ["70\\d{6}", [8]]]], "TA": ["290", "00", "8\\d{3}", [4], 0, 0, 0, 0, 0, 0, "8", [["8\\d{3}"]]], "TC": ["1", "011", "(?:[58]\\d\\d|649|900)\\d{7}", [10], 0, "1", 0, "([2-479]\\d{6})$|1", "649$1", 0, "649", [["649(?:266|712|9(?:4\\d|50))\\d{4}"], ["649(?:2(?:3[129]|4[1-79])|3\\d\\d|4[34][1-3])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, 0, 0, ["649(?:71[01]|966)\\d{4}"]]], "TD": ["235", "00|16", "(?:22|[3689]\\d|77)\\d{6}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[236-9]"]]], 0, 0, 0, 0, 0, 0, [["22(?:[37-9]0|5[0-5]|6[89])\\d{4}"], ["(?:3[01]|[69]\\d|77|8[5-7])\\d{6}"]], "00"], "TG": ["228", "00", "[279]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[279]"]]], 0, 0, 0, 0, 0, 0, [["2(?:2[2-7]|3[23]|4[45]|55|6[67]|77)\\d{5}"], ["(?:7[0-389]|9[0-36-9])\\d{6}"]]], "TH": ["66", "00[1-9]", "(?:001800|[2-57]|[689]\\d)\\d{7}|1\\d{7,9}", [8, 9, 10, 13], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[13-9]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1"]]], "0", 0, 0, 0, 0, 0, [["(?:1[0689]|2\\d|3[2-9]|4[2-5]|5[2-6]|7[3-7])\\d{6}", [8]], ["(?:(?:14|[89]\\d)\\d\\d|6(?:[1-6]\\d\\d|7(?:1[0-8]|2[4-7]|3[1-6])))\\d{5}", [9]], ["(?:001800\\d|1800)\\d{6}", [10, 13]], ["1900\\d{6}", [10]], 0, 0, 0, 0, ["6[08]\\d{7}", [9]]]], "TJ": ["992", "810", "(?:[0-57-9]\\d|66)\\d{7}", [9], [["(\\d{6})(\\d)(\\d{2})", "$1 $2 $3", ["331", "3317"]], ["(\\d{3})(\\d{2})(\\d{4})", "$1 $2 $3", ["44[02-479]|[34]7"]], ["(\\d{4})(\\d)(\\d{4})", "$1 $2 $3", ["3(?:[1245]|3[12])"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["\\d"]]], 0, 0, 0, 0, 0, 0, [["(?:3(?:1[3-5]|2[245]|3[12]|4[24-7]|5[25]|72)|4(?:46|74|87))\\d{6}"], ["(?:33[03-9]|4(?:1[18]|4[02-479])|81[1-9])\\d{6}|(?:[09]\\d|1[0-27-9]|2[0-27]|3[08]|40|5[05]|66|7[0157-9]|8[07-9])\\d{7}"]], "8~10"], "TK": ["690", "00", "[2-47]\\d{3,6}", [4, 5, 6, 7], 0, 0, 0, 0, 0, 0, 0, [["(?:2[2-4]|[34]\\d)\\d{2,5}"], ["7[2-4]\\d{2,5}"]]], "TL": ["670", "00", "7\\d{7}|(?:[2-47]\\d|[89]0)\\d{5}", [7, 8], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-489]|70"]], ["(\\d{4})(\\d{4})", "$1 $2", ["7"]]], 0, 0, 0, 0, 0, 0, [["(?:2[1-5]|3[1-9]|4[1-4])\\d{5}", [7]], ["7[2-8]\\d{6}", [8]], ["80\\d{5}", [7]], ["90\\d{5}", [7]], ["70\\d{5}", [7]]]], "TM": ["993", "810", "[1-7]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["12"], "(8 $1)"], ["(\\d{3})(\\d)(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["[1-5]"], "(8 $1)"], ["(\\d{2})(\\d{6})", "$1 $2", ["[67]"], "8 $1"]], "8", 0, 0, 0, 0, 0, [["(?:1(?:2\\d|3[1-9])|2(?:22|4[0-35-8])|3(?:22|4[03-9])|4(?:22|3[128]|4\\d|6[15])|5(?:22|5[7-9]|6[014-689]))\\d{5}"], ["(?:6\\d|7[12])\\d{6}"]], "8~10"], "TN": ["216", "00", "[2-57-9]\\d{7}", [8], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-57-9]"]]], 0, 0, 0, 0, 0, 0, [["81200\\d{3}|(?:3[0-2]|7\\d)\\d{6}"], ["3(?:001|[12]40)\\d{4}|(?:(?:[259]\\d|4[0-8])\\d|3(?:1[1-35]|6[0-4]|91))\\d{5}"], ["8010\\d{4}"], ["88\\d{6}"], 0, 0, 0, 0, 0, ["8[12]10\\d{4}"]]], "TO": ["676", "00", "(?:0800|(?:[5-8]\\d\\d|999)\\d)\\d{3}|[2-8]\\d{4}", [5, 7], [["(\\d{2})(\\d{3})", "$1-$2", ["[2-4]|50|6[09]|7[0-24-69]|8[05]"]], ["(\\d{4})(\\d{3})", "$1 $2", ["0"]], ["(\\d{3})(\\d{4})", "$1 $2", ["[5-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2\\d|3[0-8]|4[0-4]|50|6[09]|7[0-24-69]|8[05])\\d{3}", [5]], ["(?:5(?:4[0-5]|5[4-6])|6(?:[09]\\d|3[02]|8[15-9])|(?:7\\d|8[46-9])\\d|999)\\d{4}", [7]], ["0800\\d{3}", [7]], 0, 0, 0, 0, 0, ["55[0-37-9]\\d{4}", [7]]]], "TR": ["90", "00", "4\\d{6}|8\\d{11,12}|(?:[2-58]\\d\\d|900)\\d{7}", [7, 10, 12, 13], [["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["512|8[01589]|90"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["5"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[24][1-8]|3[1-9]"], "(0$1)", 1], ["(\\d{3})(\\d{3})(\\d{6,7})", "$1 $2 $3", ["80"], "0$1", 1]], "0", 0, 0, 0, 0, 0, [["(?:2(?:1[26]|[28][2468]|[3-5][268]|[67][246])|3(?:[13][28]|[24-6][2468]|[78][02468]|92)|4(?:[16][246]|[23578][2468]|4[26]))\\d{7}", [10]], ["5(?:61(?:011|61\\d)|82[2-5]\\d\\d)\\d{4}|5(?:[03-5]\\d|1[06]|24|6[24]|7[245]|9[46])\\d{7}", [10]], ["8(?:00\\d{7}(?:\\d{2,3})?|11\\d{7})", [10, 12, 13]], ["(?:8[89]8|900)\\d{7}", [10]], ["592(?:21[12]|461)\\d{4}", [10]], 0, ["444\\d{4}", [7]], ["512\\d{7}", [10]], ["850\\d{7}", [10]]]], "TT": ["1", "011", "(?:[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-46-8]\\d{6})$|1", "868$1", 0, "868", [["868(?:2(?:01|1[5-9]|[23]\\d|4[0-2])|6(?:0[7-9]|1[02-8]|2[1-9]|[3-69]\\d|7[0-79])|82[124])\\d{4}"], ["868(?:(?:2[5-9]|3\\d)\\d|4(?:3[0-6]|[6-9]\\d)|6(?:20|78|8\\d)|7(?:0[1-9]|1[02-9]|[2-9]\\d))\\d{4}"], ["868800\\d{4}|8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], ["868619\\d{4}"]]], "TV": ["688", "00", "(?:2|7\\d\\d|90)\\d{4}", [5, 6, 7], [["(\\d{2})(\\d{3})", "$1 $2", ["2"]], ["(\\d{2})(\\d{4})", "$1 $2", ["90"]], ["(\\d{2})(\\d{5})", "$1 $2", ["7"]]], 0, 0, 0, 0, 0, 0, [["2[02-9]\\d{3}", [5]], ["(?:7[01]\\d|90)\\d{4}", [6, 7]]]], "TW": ["886", "0(?:0[25-79]|19)", "[2-689]\\d{8}|7\\d{9,10}|[2-8]\\d{7}|2\\d{6}", [7, 8, 9, 10, 11], [["(\\d{2})(\\d)(\\d{4})", "$1 $2 $3", ["202"], "0$1"], ["(\\d{3})(\\d{5})", "$1 $2", ["826"], "0$1"], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["83"], "0$1"], ["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["82"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[25]0|37|49|8[09]"], "0$1"], ["(\\d)(\\d{3,4})(\\d{4})", "$1 $2 $3", ["[23568]|4(?:0[02-48]|[1-478])|7[1-9]", "[23568]|4(?:0[2-48]|[1-478])|(?:400|7)[1-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[49]"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4,5})", "$1 $2 $3", ["7"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2[2-8]\\d|370|55[01]|7[1-9])\\d{6}|4(?:(?:0(?:0[1-9]|[2-48]\\d)|1[023]\\d)\\d{4,5}|(?:[239]\\d\\d|4(?:0[56]|12|49))\\d{5})|6(?:[01]\\d{7}|4(?:0[56]|12|24|4[09])\\d{4,5})|8(?:(?:2(?:3\\d|4[0-269]|[578]0|66)|36[24-9]|90\\d\\d)\\d{4}|4(?:0[56]|12|24|4[09])\\d{4,5})|(?:2(?:2(?:0\\d\\d|4(?:0[68]|[249]0|3[0-467]|5[0-25-9]|6[0235689]))|(?:3(?:[09]\\d|1[0-4])|(?:4\\d|5[0-49]|6[0-29]|7[0-5])\\d)\\d)|(?:(?:3[2-9]|5[2-8]|6[0-35-79]|8[7-9])\\d\\d|4(?:2(?:[089]\\d|7[1-9])|(?:3[0-4]|[78]\\d|9[01])\\d))\\d)\\d{3}", [8, 9]], ["(?:40001[0-2]|9[0-8]\\d{4})\\d{3}", [9]], ["80[0-79]\\d{6}|800\\d{5}", [8, 9]], ["20(?:[013-9]\\d\\d|2)\\d{4}", [7, 9]], ["99\\d{7}", [9]], 0, ["50[0-46-9]\\d{6}", [9]], 0, ["7010(?:[0-2679]\\d|3[0-7]|8[0-5])\\d{5}|70\\d{8}", [10, 11]]], 0, "#"], "TZ": ["255", "00[056]", "(?:[25-8]\\d|41|90)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{4})", "$1 $2 $3", ["[89]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[24]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["5"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[67]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2[2-8]\\d{7}"], ["(?:6[0-35-9]|7\\d)\\d{7}"], ["80[08]\\d{6}"], ["90\\d{7}"], 0, 0, 0, 0, ["41\\d{7}"], ["8(?:40|6[01])\\d{6}"]]], "UA": ["380", "00", "[89]\\d{9}|[3-9]\\d{8}", [9, 10], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["6[12][29]|(?:3[1-8]|4[136-8]|5[12457]|6[49])2|(?:56|65)[24]", "6[12][29]|(?:35|4[1378]|5[12457]|6[49])2|(?:56|65)[24]|(?:3[1-46-8]|46)2[013-9]"], "0$1"], ["(\\d{4})(\\d{5})", "$1 $2", ["3[1-8]|4(?:[1367]|[45][6-9]|8[4-6])|5(?:[1-5]|6[0135689]|7[4-6])|6(?:[12][3-7]|[459])", "3[1-8]|4(?:[1367]|[45][6-9]|8[4-6])|5(?:[1-5]|6(?:[015689]|3[02389])|7[4-6])|6(?:[12][3-7]|[459])"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[3-7]|89|9[1-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[89]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:3[1-8]|4[13-8]|5[1-7]|6[12459])\\d{7}", [9]], ["790\\d{6}|(?:39|50|6[36-8]|7[1-357]|9[1-9])\\d{7}", [9]], ["800[1-8]\\d{5,6}"], ["900[239]\\d{5,6}"], 0, 0, 0, 0, ["89[1-579]\\d{6}", [9]]], "0~0"], "UG": ["256", "00[057]", "800\\d{6}|(?:[29]0|[347]\\d)\\d{7}", [9], [["(\\d{4})(\\d{5})", "$1 $2", ["202", "2024", "20240"], "0$1"], ["(\\d{3})(\\d{6})", "$1 $2", ["20[0-35-7]|4(?:6[45]|[7-9])|[7-9]", "20(?:[0135-7]|2[5-9])|4(?:6[45]|[7-9])|[7-9]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["[2-4]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["20(?:(?:24[09]|30[67])\\d|6(?:00[0-2]|30[0-4]))\\d{3}|(?:20(?:[017]\\d|2[5-9]|3[1-4]|5[0-4]|6[15-9])|[34]\\d{3})\\d{5}"], ["7(?:28|34)0\\d{5}|7(?:[014-8]\\d|2[01467]|3[0-267]|9[0-589])\\d{6}"], ["800[1-3]\\d{5}"], ["90[1-3]\\d{6}"]]], "US": ["1", "011", "[2-9]\\d{9}|3\\d{6}", [10], [["(\\d{3})(\\d{4})", "$1-$2", ["310"], 0, 1], ["(\\d{3})(\\d{3})(\\d{4})", "($1) $2-$3", ["[2-9]"], 0, 1, "$1-$2-$3"]], "1", 0, 0, 0, 0, 0, [["983[2-57-9]\\d{6}|(?:2(?:0[1-35-9]|1[02-9]|2[03-57-9]|3[1459]|4[08]|5[1-46]|6[0279]|7[02469]|8[13])|3(?:0[1-57-9]|1[02-9]|2[013-79]|3[0-24679]|4[167]|5[0-3]|6[01349]|8[056])|4(?:0[124-9]|1[02-579]|2[3-5]|3[0245]|4[023578]|58|6[349]|7[02589]|8[04])|5(?:0[1-57-9]|1[0235-8]|20|3[0149]|4[01]|5[179]|6[1-47]|7[0-5]|8[0256])|6(?:0[1-35-9]|1[024-9]|2[03689]|3[016]|4[0156]|5[01679]|6[0-279]|78|8[0-269])|7(?:0[1-46-8]|1[2-9]|2[04-8]|3[0-2478]|4[0378]|5[47]|6[02359]|7[0-59]|8[156])|8(?:0[1-68]|1[02-8]|2[0168]|3[0-2589]|4[03578]|5[046-9]|6[02-5]|7[028])|9(?:0[1346-9]|1[02-9]|2[0589]|3[0146-8]|4[01357-9]|5[12469]|7[0-3589]|8[04-69]))[2-9]\\d{6}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "UY": ["598", "0(?:0|1[3-9]\\d)", "0004\\d{2,9}|[1249]\\d{7}|2\\d{3,4}|(?:[49]\\d|80)\\d{5}", [4, 5, 6, 7, 8, 9, 10, 11, 12, 13], [["(\\d{4,5})", "$1", ["21"]], ["(\\d{3})(\\d{3,4})", "$1 $2", ["0"]], ["(\\d{3})(\\d{4})", "$1 $2", ["[49]0|8"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["9"], "0$1"], ["(\\d{4})(\\d{4})", "$1 $2", ["[124]"]], ["(\\d{3})(\\d{3})(\\d{2,4})", "$1 $2 $3", ["0"]], ["(\\d{3})(\\d{3})(\\d{3})(\\d{2,4})", "$1 $2 $3 $4", ["0"]]], "0", 0, 0, 0, 0, 0, [["(?:1(?:770|9(?:20|[89]7))|(?:2\\d|4[2-7])\\d\\d)\\d{4}", [8]], ["9[1-9]\\d{6}", [8]], ["0004\\d{2,9}|(?:405|80[05])\\d{4}", [6, 7, 8, 9, 10, 11, 12, 13]], ["90[0-8]\\d{4}", [7]], 0, 0, ["21\\d{2,3}", [4, 5]]], "00", " int. "], "UZ": ["998", "00", "(?:20|33|[5-9]\\d)\\d{7}", [9], [["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[235-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:55\\d\\d|6(?:1(?:22|3[124]|4[1-4]|5[1-3578]|64)|2(?:22|3[0-57-9]|41)|5(?:22|3[3-7]|5[024-8])|[69]\\d\\d|7(?:[23]\\d|7[69]))|7(?:[168]\\d\\d|2(?:22|3[13-57-9]|4[1-3579]|5[14])|3(?:2\\d|3[1578]|4[1-35-7]|5[1-57]|61)|4(?:2\\d|3[1-579]|7[1-79])|5(?:22|5[1-9]|6[1457])|9(?:22|5[1-9])))\\d{5}"], ["(?:(?:[25]0|33|8[078]|9[0-57-9])\\d{3}|6(?:1(?:2(?:2[01]|98)|35[0-4]|50\\d|61[23]|7(?:[01][017]|4\\d|55|9[5-9]))|2(?:(?:11|7\\d)\\d|2(?:[12]1|9[01379])|5(?:[126]\\d|3[0-4]))|5(?:19[01]|2(?:27|9[26])|(?:30|59|7\\d)\\d)|6(?:2(?:1[5-9]|2[0367]|38|41|52|60)|(?:3[79]|9[0-3])\\d|4(?:56|83)|7(?:[07]\\d|1[017]|3[07]|4[047]|5[057]|67|8[0178]|9[79]))|7(?:2(?:24|3[237]|4[5-9]|7[15-8])|5(?:7[12]|8[0589])|7(?:0\\d|[39][07])|9(?:0\\d|7[079])))|7(?:[07]\\d{3}|2(?:2(?:2[79]|95)|3(?:2[5-9]|6[0-6])|57\\d|7(?:0\\d|1[17]|2[27]|3[37]|44|5[057]|66|88))|3(?:2(?:1[0-6]|21|3[469]|7[159])|(?:33|9[4-6])\\d|5(?:0[0-4]|5[579]|9\\d)|7(?:[0-3579]\\d|4[0467]|6[67]|8[078]))|4(?:2(?:29|5[0257]|6[0-7]|7[1-57])|5(?:1[0-4]|8\\d|9[5-9])|7(?:0\\d|1[024589]|2[0-27]|3[0137]|[46][07]|5[01]|7[5-9]|9[079])|9(?:7[015-9]|[89]\\d))|5(?:112|2(?:0\\d|2[29]|[49]4)|3[1568]\\d|52[6-9]|7(?:0[01578]|1[017]|[23]7|4[047]|[5-7]\\d|8[78]|9[079]))|9(?:22[128]|3(?:2[0-4]|7\\d)|57[02569]|7(?:2[05-9]|3[37]|4\\d|60|7[2579]|87|9[07]))))\\d{4}"]]], "VA": ["39", "00", "0\\d{5,10}|3[0-8]\\d{7,10}|55\\d{8}|8\\d{5}(?:\\d{2,4})?|(?:1\\d|39)\\d{7,8}", [6, 7, 8, 9, 10, 11, 12], 0, 0, 0, 0, 0, 0, "06698", [["06698\\d{1,6}", [6, 7, 8, 9, 10, 11]], ["3[1-9]\\d{8}|3[2-9]\\d{7}", [9, 10]], ["80(?:0\\d{3}|3)\\d{3}", [6, 9]], ["(?:0878\\d{3}|89(?:2\\d|3[04]|4(?:[0-4]|[5-9]\\d\\d)|5[0-4]))\\d\\d|(?:1(?:44|6[346])|89(?:38|5[5-9]|9))\\d{6}", [6, 8, 9, 10]], ["1(?:78\\d|99)\\d{6}", [9, 10]], ["3[2-8]\\d{9,10}", [11, 12]], 0, 0, ["55\\d{8}", [10]], ["84(?:[08]\\d{3}|[17])\\d{3}", [6, 9]]]], "VC": ["1", "011", "(?:[58]\\d\\d|784|900)\\d{7}", [10], 0, "1", 0, "([2-7]\\d{6})$|1", "784$1", 0, "784", [["784(?:266|3(?:6[6-9]|7\\d|8[0-6])|4(?:38|5[0-36-8]|8[0-8])|5(?:55|7[0-2]|93)|638|784)\\d{4}"], ["784(?:4(?:3[0-5]|5[45]|89|9[0-8])|5(?:2[6-9]|3[0-4])|720)\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, 0, 0, ["78451[0-2]\\d{4}"]]], "VE": ["58", "00", "[68]00\\d{7}|(?:[24]\\d|[59]0)\\d{8}", [10], [["(\\d{3})(\\d{7})", "$1-$2", ["[24-689]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:12|3[457-9]|[467]\\d|[58][1-9]|9[1-6])|[4-6]00)\\d{7}"], ["4(?:1[24-8]|2[246])\\d{7}"], ["800\\d{7}"], ["90[01]\\d{7}"], 0, 0, ["501\\d{7}"]]], "VG": ["1", "011", "(?:284|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-578]\\d{6})$|1", "284$1", 0, "284", [["284(?:229|4(?:22|9[45])|774|8(?:52|6[459]))\\d{4}"], ["284(?:245|3(?:0[0-3]|4[0-7]|68|9[34])|4(?:4[0-6]|68|9[69])|5(?:4[0-7]|68|9[69]))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "VI": ["1", "011", "[58]\\d{9}|(?:34|90)0\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "340$1", 0, "340", [["340(?:2(?:0\\d|10|2[06-8]|4[49]|77)|3(?:32|44)|4(?:2[23]|44|7[34]|89)|5(?:1[34]|55)|6(?:2[56]|4[23]|77|9[023])|7(?:1[2-57-9]|2[57]|7\\d)|884|998)\\d{4}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "VN": ["84", "00", "[12]\\d{9}|[135-9]\\d{8}|[16]\\d{6,7}|7\\d{6}", [7, 8, 9, 10], [["(\\d{4})(\\d{4,6})", "$1 $2", ["1(?:2[02]|[89])"], 0, 1], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["1[26]|6"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[1357-9]"], "0$1", 1], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["2[48]"], "0$1", 1], ["(\\d{3})(\\d{4})(\\d{3})", "$1 $2 $3", ["2"], "0$1", 1]], "0", 0, 0, 0, 0, 0, [["2(?:0[3-9]|1[0-689]|2[0-25-9]|[38][2-9]|4[2-8]|5[124-9]|6[0-39]|7[0-7]|9[0-4679])\\d{7}", [10]], ["121[0-3]\\d{5}|(?:1[46]0|(?:3\\d|7[06-9])\\d|5(?:[1689]\\d|2[238]|59)|8(?:[1-8]\\d|9[6-9])|9(?:[0-8]\\d|9[013-9]))\\d{6}", [9]], ["1800\\d{4,6}|12(?:0[13]|28)\\d{4}", [8, 9, 10]], ["1900\\d{4,6}", [8, 9, 10]], 0, 0, ["[17]99\\d{4}|69\\d{5,6}", [7, 8]], 0, ["672\\d{6}", [9]]]], "VU": ["678", "00", "[57-9]\\d{6}|(?:[238]\\d|48)\\d{3}", [5, 7], [["(\\d{3})(\\d{4})", "$1 $2", ["[57-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:38[0-8]|48[4-9])\\d\\d|(?:2[02-9]|3[4-7]|88)\\d{3}", [5]], ["(?:[58]\\d|7[0-7])\\d{5}", [7]], ["81[18]\\d\\d", [5]], 0, 0, 0, ["(?:3[03]|900\\d)\\d{3}"], 0, ["9(?:0[1-9]|1[01])\\d{4}", [7]]]], "WF": ["681", "00", "(?:40|72|8\\d{4})\\d{4}|[89]\\d{5}", [6, 9], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["[47-9]"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"]]], 0, 0, 0, 0, 0, 0, [["72\\d{4}", [6]], ["(?:72|8[23])\\d{4}", [6]], ["80[0-5]\\d{6}", [9]], 0, 0, ["[48]0\\d{4}", [6]], 0, 0, ["9[23]\\d{4}", [6]]]], "WS": ["685", "0", "(?:[2-6]|8\\d{5})\\d{4}|[78]\\d{6}|[68]\\d{5}", [5, 6, 7, 10], [["(\\d{5})", "$1", ["[2-5]|6[1-9]"]], ["(\\d{3})(\\d{3,7})", "$1 $2", ["[68]"]], ["(\\d{2})(\\d{5})", "$1 $2", ["7"]]], 0, 0, 0, 0, 0, 0, [["6[1-9]\\d{3}|(?:[2-5]|60)\\d{4}", [5, 6]], ["(?:7[1-35-8]|8(?:[3-7]|9\\d{3}))\\d{5}", [7, 10]], ["800\\d{3}", [6]]]], "XK": ["383", "00", "2\\d{7,8}|3\\d{7,11}|(?:4\\d\\d|[89]00)\\d{5}", [8, 9, 10, 11, 12], [["(\\d{3})(\\d{5})", "$1 $2", ["[89]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-4]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["2|39"], "0$1"], ["(\\d{2})(\\d{7,10})", "$1 $2", ["3"], "0$1"]], "0", 0, 0, 0, 0, 0, [["38\\d{6,10}|(?:2[89]|39)(?:0\\d{5,6}|[1-9]\\d{5})"], ["4[3-9]\\d{6}", [8]], ["800\\d{5}", [8]], ["900\\d{5}", [8]]]], "YE": ["967", "00", "(?:1|7\\d)\\d{7}|[1-7]\\d{6}", [7, 8, 9], [["(\\d)(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[1-6]|7(?:[24-6]|8[0-7])"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["7"], "0$1"]], "0", 0, 0, 0, 0, 0, [["78[0-7]\\d{4}|17\\d{6}|(?:[12][2-68]|3[2358]|4[2-58]|5[2-6]|6[3-58]|7[24-6])\\d{5}", [7, 8]], ["7[01378]\\d{7}", [9]]]], "YT": ["262", "00", "(?:639\\d|7093)\\d{5}|(?:26|80|9\\d)\\d{7}", [9], 0, "0", 0, 0, 0, 0, 0, [["26(?:89\\d|9(?:0[0-467]|15|5[0-4]|6\\d|[78]0))\\d{4}"], ["(?:639(?:0[0-79]|1[019]|[267]\\d|3[09]|40|5[05-9]|9[04-79])|7093[5-7])\\d{4}"], ["80\\d{7}"], 0, 0, 0, 0, 0, ["9(?:(?:39|47)8[01]|769\\d)\\d{4}"]]], "ZA": ["27", "00", "[1-79]\\d{8}|8\\d{4,9}", [5, 6, 7, 8, 9, 10], [["(\\d{2})(\\d{3,4})", "$1 $2", ["8[1-4]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2,3})", "$1 $2 $3", ["8[1-4]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["860"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[1-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:0330|4302)|52087)0\\d{3}|(?:1[0-8]|2[1-378]|3[1-69]|4\\d|5[1346-8])\\d{7}", [9]], ["(?:1(?:3492[0-25]|4495[0235]|549(?:20|5[01]))|4[34]492[01])\\d{3}|8[1-4]\\d{3,7}|(?:2[27]|47|54)4950\\d{3}|(?:1(?:049[2-4]|9[12]\\d\\d)|(?:50[0-2]|[67]\\d\\d)\\d\\d|8(?:5\\d{3}|7(?:08[67]|158|28[5-9]|310)))\\d{4}|(?:1[6-8]|28|3[2-69]|4[025689]|5[36-8])4920\\d{3}|(?:12|[2-5]1)492\\d{4}", [5, 6, 7, 8, 9]], ["80\\d{7}", [9]], ["(?:86[2-9]|9[0-2]\\d)\\d{6}", [9]], 0, 0, ["861\\d{6,7}", [9, 10]], 0, ["87(?:08[0-589]|15[0-79]|28[0-4]|31[1-9])\\d{4}|87(?:[02][0-79]|1[0-46-9]|3[02-9]|[4-9]\\d)\\d{5}", [9]], ["860\\d{6}", [9]]]], "ZM": ["260", "00", "800\\d{6}|(?:21|[579]\\d|63)\\d{7}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[28]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["[579]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["21[1-8]\\d{6}"], ["(?:[59][5-8]|7[5-9])\\d{7}"], ["800\\d{6}"], 0, 0, 0, 0, 0, ["63\\d{7}"]]], "ZW": ["263", "00", "8\\d{6}(?:\\d{3})?|[235-8]\\d{8}", [7, 9, 10], [["(\\d{3})(\\d{4})", "$1 $2", ["80"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["29[013-9]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["[256]|39|8[13-59]"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["7"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["3"], "0$1"], ["(\\d{4})(\\d{6})", "$1 $2", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:02[014]|(?:42|9\\d)\\d|[56]20|72[03])|3(?:123|92\\d)|5(?:42\\d|525)|6(?:[16-8]21|52[013])|8(?:[1349]28|523))\\d{5}", [9]], ["7(?:[1278]\\d|3[1-9]|51|9[01])\\d{6}", [9]], ["80(?:[01]\\d|20|8[0-8])\\d{3}", [7]], 0, 0, 0, 0, 0, ["86(?:1[12]|22|30|44|55|77|8[368])\\d{6}", [10]]]] }, "nonGeographic": { "800": ["800", 0, "(?:00|[1-9]\\d)\\d{6}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["\\d"]]], 0, 0, 0, 0, 0, 0, [0, 0, ["(?:00|[1-9]\\d)\\d{6}"]]], "808": ["808", 0, "[1-9]\\d{7}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[1-9]"]]], 0, 0, 0, 0, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0, 0, ["[1-9]\\d{7}"]]], "870": ["870", 0, "7\\d{11}|[235-7]\\d{8}", [9, 12], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[235-7]"]]], 0, 0, 0, 0, 0, 0, [0, ["(?:[356]|774[45])\\d{8}|7[6-8]\\d{7}"], 0, 0, 0, 0, 0, 0, ["2\\d{8}", [9]]]], "878": ["878", 0, "10\\d{10}", [12], [["(\\d{2})(\\d{5})(\\d{5})", "$1 $2 $3", ["1"]]], 0, 0, 0, 0, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0, ["10\\d{10}"]]], "881": ["881", 0, "6\\d{9}|[0-36-9]\\d{8}", [9, 10], [["(\\d)(\\d{3})(\\d{5})", "$1 $2 $3", ["[0-37-9]"]], ["(\\d)(\\d{3})(\\d{5,6})", "$1 $2 $3", ["6"]]], 0, 0, 0, 0, 0, 0, [0, ["6\\d{9}|[0-36-9]\\d{8}"]]], "882": ["882", 0, "[13]\\d{6}(?:\\d{2,5})?|[19]\\d{7}|(?:[25]\\d\\d|4)\\d{7}(?:\\d{2})?", [7, 8, 9, 10, 11, 12], [["(\\d{2})(\\d{5})", "$1 $2", ["16|342"]], ["(\\d{2})(\\d{6})", "$1 $2", ["49"]], ["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["1[36]|9"]], ["(\\d{2})(\\d{4})(\\d{3})", "$1 $2 $3", ["3[23]"]], ["(\\d{2})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["16"]], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["10|23|3(?:[15]|4[57])|4|5[12]"]], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["34"]], ["(\\d{2})(\\d{4,5})(\\d{5})", "$1 $2 $3", ["[1-35]"]]], 0, 0, 0, 0, 0, 0, [0, ["342\\d{4}|(?:337|49)\\d{6}|(?:3(?:2|47|7\\d{3})|5(?:0\\d{3}|2[0-2]))\\d{7}", [7, 8, 9, 10, 12]], 0, 0, 0, ["348[57]\\d{7}", [11]], 0, 0, ["1(?:3(?:0[0347]|[13][0139]|2[035]|4[013568]|6[0459]|7[06]|8[15-8]|9[0689])\\d{4}|6\\d{5,10})|(?:345\\d|9[89])\\d{6}|(?:10|2(?:3|85\\d)|3(?:[15]|[69]\\d\\d)|4[15-8]|51)\\d{8}"]]], "883": ["883", 0, "(?:[1-4]\\d|51)\\d{6,10}", [8, 9, 10, 11, 12], [["(\\d{3})(\\d{3})(\\d{2,8})", "$1 $2 $3", ["[14]|2[24-689]|3[02-689]|51[24-9]"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["510"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["21"]], ["(\\d{4})(\\d{4})(\\d{4})", "$1 $2 $3", ["51[13]"]], ["(\\d{3})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["[235]"]]], 0, 0, 0, 0, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0, ["(?:2(?:00\\d\\d|10)|(?:370[1-9]|51\\d0)\\d)\\d{7}|51(?:00\\d{5}|[24-9]0\\d{4,7})|(?:1[0-79]|2[24-689]|3[02-689]|4[0-4])0\\d{5,9}"]]], "888": ["888", 0, "\\d{11}", [11], [["(\\d{3})(\\d{3})(\\d{5})", "$1 $2 $3"]], 0, 0, 0, 0, 0, 0, [0, 0, 0, 0, 0, 0, ["\\d{11}"]]], "979": ["979", 0, "[1359]\\d{8}", [9], [["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["[1359]"]]], 0, 0, 0, 0, 0, 0, [0, 0, 0, ["[1359]\\d{8}"]]] } };
@@ -52412,6 +49224,3279 @@ function indexNumberCountries(live) {
   return (number) => countryInCompany(number, pooledUnder.get(number));
 }
 
+// src/model/phone-settings.ts
+var PHONE_SETTING_KEYS = ["extension", "forwarding_numbers", "international_dialing_enabled", "job_title"];
+function pickPhoneSettings(raw) {
+  const out = {};
+  for (const key of PHONE_SETTING_KEYS) {
+    const v = raw[key];
+    if (v === void 0 || v === null) continue;
+    out[key] = Array.isArray(v) ? v.map(String) : v;
+  }
+  return Object.keys(out).length === 0 ? void 0 : out;
+}
+function isSame(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function diffPhoneSettings(desired, live) {
+  const changes = [];
+  const l = live ?? {};
+  for (const key of PHONE_SETTING_KEYS) {
+    const to = desired?.[key];
+    if (to === void 0) continue;
+    const from = l[key];
+    const empty = key === "forwarding_numbers" ? [] : key === "international_dialing_enabled" ? void 0 : "";
+    if (isSame(to, from ?? empty)) continue;
+    changes.push({ field: key, from: from ?? null, to });
+  }
+  return changes;
+}
+function pickImportableSettings(live) {
+  if (live === void 0) return void 0;
+  const out = {};
+  if (live.extension !== void 0 && /^[0-9]{1,10}$/.test(live.extension)) out.extension = live.extension;
+  if (live.job_title !== void 0 && live.job_title !== "" && /^[^\r\n]{1,255}$/.test(live.job_title)) out.job_title = live.job_title;
+  const forwarding = live.forwarding_numbers;
+  if (forwarding !== void 0 && forwarding.every(isValidE164) && new Set(forwarding).size === forwarding.length) out.forwarding_numbers = [...forwarding];
+  if (live.international_dialing_enabled !== void 0) out.international_dialing_enabled = live.international_dialing_enabled;
+  return Object.keys(out).length === 0 ? void 0 : out;
+}
+
+// src/model/license-lines.ts
+var LINE_KINDS = {
+  talk: { field: "talk_lines", label: "Talk", category: "Dialpad" },
+  sell: { field: "sell_lines", label: "Sell", category: "Dialpad" },
+  contact_center: { field: "contact_center_lines", label: "Contact Center", category: "Dialpad" },
+  ai_meetings: { field: "uberconference_lines", label: "Ai Meetings", category: "Ai Meetings" },
+  toll_free_ai_meetings: { field: "tollfree_uberconference_lines", label: "Toll-free Ai Meetings", category: "Ai Meetings" },
+  additional_numbers: { field: "additional_number_lines", label: "Additional number", category: "Add-on" },
+  toll_free_additional_numbers: { field: "tollfree_additional_number_lines", label: "Toll-free additional number", category: "Add-on" },
+  rooms: { field: "room_lines", label: "Room", category: "Add-on" },
+  toll_free_rooms: { field: "tollfree_room_lines", label: "Toll-free room", category: "Add-on" },
+  fax: { field: "fax_lines", label: "Fax", category: "Add-on" }
+};
+var DEFAULT_USER_LICENSE = "talk";
+var LICENSE_LINE = {
+  talk: "talk",
+  agents: "sell",
+  lite_support_agents: "contact_center"
+};
+var LINE_FIELD = Object.fromEntries(Object.entries(LINE_KINDS).map(([line, kind]) => [line, kind.field]));
+var LINE_LABELS = Object.fromEntries(
+  Object.entries(LINE_KINDS).map(([line, kind]) => [line, kind.label])
+);
+function isHeldByUsers(line) {
+  return Object.values(LICENSE_LINE).includes(line);
+}
+function lineOfLicense(license) {
+  return Object.hasOwn(LICENSE_LINE, license) ? LICENSE_LINE[license] : void 0;
+}
+var LINE_HOLDING = {
+  active: "yes",
+  pending: "yes",
+  suspended: "unknown",
+  deleted: "no",
+  cancelled: "no"
+};
+
+// src/model/tenant.ts
+var LINE_TYPES = [
+  "talk",
+  "sell",
+  "contact_center",
+  "ai_meetings",
+  "toll_free_ai_meetings",
+  "additional_numbers",
+  "toll_free_additional_numbers",
+  "rooms",
+  "toll_free_rooms",
+  "fax"
+];
+var USER_LICENSES = [
+  "talk",
+  "agents",
+  "lite_support_agents",
+  "lite_lines",
+  "admins",
+  "dpde_all",
+  "dpde_one",
+  "magenta_lines",
+  "user"
+];
+var ACCOUNT_TYPES = ["free", "standard", "pro", "enterprise"];
+var GROUP_TYPES = ["department", "call_center"];
+var LIFECYCLE_OWNERS = ["dialform", "external"];
+function dialpadClock(live) {
+  return live.readAt === void 0 ? void 0 : new Date(live.readAt);
+}
+
+// src/dialpad/normalize-live.ts
+var GROUP_DETAIL_TYPES = { department: "department", callcenter: "call_center" };
+function officeIdOf(office) {
+  const id2 = office.id ?? office.office_id;
+  return id2 === void 0 ? void 0 : String(id2);
+}
+function normalizeLive(raw) {
+  const groups = normalizeGroups(raw.departments ?? [], raw.callCenters ?? []);
+  return {
+    ...groups.length === 0 ? {} : { groups },
+    company: toCompany(raw.company),
+    offices: normalizeOffices(raw.offices),
+    users: normalizeUsers(raw.users),
+    numbers: normalizeNumbers(raw.numbers, raw.users)
+  };
+}
+function keyOf(id2) {
+  return id2 === void 0 ? void 0 : liveOfficeKey(String(id2));
+}
+function normalizeOffices(reads) {
+  const offices = [];
+  for (const r of reads) {
+    const id2 = officeIdOf(r.office);
+    if (id2 === void 0) continue;
+    const office = {
+      key: keyOf(id2),
+      id: id2,
+      name: r.office.name ?? "",
+      country: (r.office.country ?? "").toUpperCase(),
+      licenses: toLineCounts(r.plan)
+    };
+    if (r.available !== void 0) office.available = toLineCounts(r.available);
+    if (r.office.is_primary_office !== void 0) office.primary = r.office.is_primary_office;
+    offices.push(office);
+  }
+  return offices.sort((a, b) => compareCodeUnits(a.key, b.key));
+}
+function normalizeUsers(raw) {
+  const users = [];
+  for (const u of raw) {
+    const email = emailOf(u);
+    if (email === void 0) continue;
+    const user = {
+      email,
+      firstName: u.first_name ?? "",
+      lastName: u.last_name ?? "",
+      office: keyOf(u.office_id) ?? "",
+      // The API's enum may grow; an unknown license is kept as sent rather than guessed.
+      license: u.license ?? DEFAULT_USER_LICENSE,
+      admin: {
+        company: u.is_super_admin === true,
+        offices: [...new Set((u.admin_office_ids ?? []).map((id2) => keyOf(id2)))].sort()
+      },
+      state: u.state ?? "active",
+      numbers: [...u.phone_numbers ?? []]
+    };
+    if (u.id !== void 0) user.id = String(u.id);
+    if (typeof u.deleted_at === "string") user.deletedAt = u.deleted_at;
+    const departments = membershipsFrom(u.group_details, "department");
+    const callCenters = membershipsFrom(u.group_details, "call_center");
+    if (departments.length > 0) user.departments = departments;
+    if (callCenters.length > 0) user.callCenters = callCenters;
+    const settings = pickPhoneSettings(u);
+    if (settings !== void 0) user.settings = settings;
+    users.push(user);
+  }
+  return users.sort((a, b) => compareCodeUnits(a.email, b.email) || compareCodeUnits(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compareIds(a.id ?? "", b.id ?? ""));
+}
+function emailOf(u) {
+  const email = u.emails?.[0]?.trim().toLowerCase();
+  return email === "" ? void 0 : email;
+}
+function normalizeNumbers(raw, users) {
+  const emailById = /* @__PURE__ */ new Map();
+  for (const u of users) {
+    const email = emailOf(u);
+    if (email !== void 0 && u.id !== void 0) emailById.set(String(u.id), email);
+  }
+  const numbers = [];
+  for (const n of raw) {
+    if (n.number === void 0) continue;
+    const number = { number: n.number, status: n.status ?? "available" };
+    const office = keyOf(n.office_id);
+    if (office !== void 0) number.office = office;
+    if (n.target_type !== void 0) number.targetType = n.target_type;
+    if (n.target_id !== void 0) number.targetId = String(n.target_id);
+    if (n.type !== void 0) number.type = n.type;
+    if (n.target_type === "user" && n.target_id !== void 0) {
+      const email = emailById.get(String(n.target_id));
+      if (email !== void 0) number.userEmail = email;
+    }
+    numbers.push(number);
+  }
+  return numbers.sort((a, b) => compareCodeUnits(a.number, b.number));
+}
+function normalizeGroups(departments, callCenters) {
+  return [...departments.flatMap((g) => toGroup(g, "department")), ...callCenters.flatMap((g) => toGroup(g, "call_center"))].sort(
+    (a, b) => compareCodeUnits(a.key, b.key)
+  );
+}
+function toGroup(g, type2) {
+  if (g.id === void 0) return [];
+  const id2 = String(g.id);
+  const numbers = [...g.phone_numbers ?? []];
+  return [{ key: liveGroupKey(type2, id2), type: type2, id: id2, name: g.name ?? "", office: keyOf(g.office_id) ?? "", ...numbers.length === 0 ? {} : { numbers } }];
+}
+function membershipsFrom(details, type2) {
+  return (details ?? []).flatMap((d) => d.group_id === void 0 || d.group_type === void 0 || GROUP_DETAIL_TYPES[d.group_type] !== type2 ? [] : [{ group: liveGroupKey(type2, String(d.group_id)), role: d.role ?? "operator" }]).sort((a, b) => compareCodeUnits(a.group, b.group));
+}
+var STATE_ORDER = { active: "0", pending: "1", suspended: "2", deleted: "3", cancelled: "4" };
+function toCompany(c) {
+  const company = {};
+  if (c === void 0) return company;
+  if (c.id !== void 0) company.id = String(c.id);
+  if (c.name !== void 0) company.name = c.name;
+  if (c.account_type !== void 0 && ACCOUNT_TYPES.includes(c.account_type)) {
+    company.accountType = c.account_type;
+  }
+  return company;
+}
+function toLineCounts(c) {
+  return Object.fromEntries(LINE_TYPES.map((line) => [line, toInt(c?.[LINE_FIELD[line]])]));
+}
+function toInt(v) {
+  if (v === void 0) return 0;
+  const n = typeof v === "number" ? v : Number.parseInt(v, 10);
+  return Number.isFinite(n) ? n : 0;
+}
+
+// src/dialpad/cross-check-lists.ts
+var NOUN = {
+  offices: "office",
+  users: "user",
+  departments: "department",
+  call_centers: "call center",
+  reserved_numbers: "number"
+};
+var LIST_OF_TYPE = { office: "offices", user: "users", department: "departments", callcenter: "call_centers" };
+var SHOWN = 3;
+function crossCheckLists(read) {
+  const held = {
+    offices: ids(read.offices.map(officeIdOf)),
+    users: ids(read.users.map((u) => u.id)),
+    departments: ids(read.departments.map((g) => g.id)),
+    call_centers: ids(read.callCenters.map((g) => g.id))
+  };
+  const missing = /* @__PURE__ */ new Map();
+  for (const ref of listReferences(read)) {
+    if (held[ref.list]?.has(ref.id) !== false) continue;
+    const refs = missing.get(ref.list) ?? [];
+    if (!refs.some((r) => r.id === ref.id)) refs.push(ref);
+    missing.set(ref.list, refs);
+  }
+  return [...missing.entries()].map(([list, refs]) => {
+    const named = refs.slice(0, SHOWN).map((r) => `${NOUN[list]} ${r.id} (named by ${r.from})`);
+    const more = refs.length > SHOWN ? ` and ${refs.length - SHOWN} more` : "";
+    return { list, message: `cross-check failed: the list did not bring ${named.join(", ")}${more}; it ended early` };
+  });
+}
+function ids(values) {
+  return new Set(values.flatMap((v) => v === void 0 ? [] : [String(v)]));
+}
+function listReferences(read) {
+  const refs = [];
+  const add = (list, id2, from) => {
+    if (list !== void 0 && id2 !== void 0) refs.push({ list, id: String(id2), from });
+  };
+  for (const u of read.users) {
+    if (u.state === "deleted") continue;
+    const from = `user ${String(u.id)}`;
+    add("offices", u.office_id, `${from}'s office_id`);
+    for (const id2 of u.admin_office_ids ?? []) add("offices", id2, `${from}'s admin_office_ids`);
+    for (const d of u.group_details ?? []) add(LIST_OF_TYPE[d.group_type ?? ""], d.group_id, `${from}'s group_details`);
+  }
+  for (const [list, groups] of [["departments", read.departments], ["call_centers", read.callCenters]]) {
+    for (const g of groups) add("offices", g.office_id, `${NOUN[list]} ${String(g.id)}'s office_id`);
+  }
+  for (const u of read.lookedUp) add("users", u.id, `a lookup of ${u.emails?.[0] ?? "its email"}`);
+  for (const { list, groups } of read.groupsLookedUp) for (const g of groups) add(list, g.id, `a lookup of "${g.name ?? ""}"`);
+  for (const n of read.numbers) {
+    add("offices", n.office_id, `number ${String(n.number)}'s office_id`);
+    add(LIST_OF_TYPE[n.target_type ?? ""], n.target_id, `number ${String(n.number)}'s target_id`);
+  }
+  return refs;
+}
+
+// src/dialpad/caller-ids.ts
+function withCallerIds(users, reads) {
+  if (reads.length === 0) return users;
+  const byId = new Map(reads.map((r) => [String(r.id), r]));
+  return users.map((u) => {
+    const r = u.id === void 0 ? void 0 : byId.get(u.id);
+    if (r === void 0) return u;
+    const choices = [
+      ...(r.phone_numbers ?? []).map((number) => ({ number, heldBy: "user" })),
+      ...r.office_main_line === void 0 ? [] : [{ number: r.office_main_line, heldBy: "office" }],
+      ...(r.groups ?? []).flatMap((g) => g.caller_id === void 0 ? [] : [{ number: g.caller_id, heldBy: "group", ...g.display_name === void 0 ? {} : { name: g.display_name } }])
+    ];
+    return { ...u, callerId: r.caller_id ?? "", callerIdChoices: choices };
+  });
+}
+
+// src/dialpad/skill-levels.ts
+function withSkillLevels(users, levels) {
+  if (levels.length === 0) return users;
+  const skills = /* @__PURE__ */ new Map();
+  for (const l of levels) skills.set(`${l.userId}\0${liveGroupKey("call_center", l.groupId)}`, Number(l.level));
+  return users.map((u) => {
+    if (u.id === void 0 || u.callCenters === void 0) return u;
+    const callCenters = u.callCenters.map((m) => {
+      const skill = skills.get(`${u.id}\0${m.group}`);
+      return skill === void 0 ? m : { ...m, skill };
+    });
+    return { ...u, callCenters };
+  });
+}
+
+// src/dialpad/fetch-live.ts
+var READ_PHASE_ONE = { followUp: () => ({ offices: [], numbers: [] }) };
+var READ_OFFICE_PLANS = {
+  followUp: (phaseOne) => ({
+    offices: phaseOne.tenant.offices.flatMap((o) => o.id === void 0 ? [] : [{ id: o.id, available: false }]),
+    numbers: []
+  })
+};
+async function fetchLive(client, scope = READ_PHASE_ONE) {
+  const incomplete = [];
+  const partialLists = /* @__PURE__ */ new Set();
+  const attempt = async (what, read, partial, list) => {
+    try {
+      return await read();
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.kind === "unauthorized" || err.kind === "forbidden") throw err;
+      const readCount = err.itemsRead === void 0 ? "" : ` after reading ${err.itemsRead.length} item(s)`;
+      incomplete.push(`${what}${readCount}: ${err.message}`);
+      if (list !== void 0) partialLists.add(list);
+      return partial(err);
+    }
+  };
+  const partialList = (err) => err.itemsRead ?? [];
+  const readList = (list, read) => attempt(LIST_LABEL[list], read, partialList, list);
+  const officesRead = attempt(
+    LIST_LABEL.offices,
+    () => client.listOffices(),
+    (err) => {
+      if (!err.itemsRead?.length) throw err;
+      return partialList(err);
+    },
+    "offices"
+  );
+  const started = [];
+  const licenseReads = trackLicenseReads(client, attempt, started);
+  const early = scope.early === void 0 ? Promise.resolve() : officesRead.then(async (offices2) => {
+    const reads = await scope.early?.({ tenant: normalizeLive({ offices: offices2.map((office) => ({ office })), users: [], numbers: [] }), incomplete: [] });
+    for (const o of reads?.offices ?? []) licenseReads.request(o, offices2);
+  });
+  const [company, offices, users, pool, departments, callCenters] = await Promise.all([
+    client.getCompany(),
+    officesRead,
+    readList("users", () => client.listUsers({ state: "all" })),
+    readList("reserved_numbers", () => client.listNumbers({ status: "available" })),
+    readList("departments", () => client.listGroups("departments")),
+    readList("call_centers", () => client.listGroups("callcenters")),
+    early
+  ]);
+  const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
+  const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
+  for (const o of followUp.offices) licenseReads.request(o, offices);
+  const [numbers, skills, lookedUp, groupsLookedUp, callerIds] = await Promise.all([
+    Promise.all(followUp.numbers.map((number) => attempt(`number ${number}`, () => readNumber(client, number), () => void 0))),
+    Promise.all(
+      (followUp.skills ?? []).map(
+        (s) => attempt(
+          `skill level of user ${s.userId} in call center ${s.groupId}`,
+          async () => ({ ...s, level: (await client.getOperatorSkill(s.groupId, s.userId)).skill_level }),
+          () => void 0
+        )
+      )
+    ),
+    Promise.all((followUp.emails ?? []).map((email) => attempt(`lookup of user ${email}`, () => client.listUsers({ state: "all", email }), () => []))),
+    Promise.all(
+      (followUp.groupNames ?? []).map(async ({ type: type2, name: name2 }) => ({
+        list: GROUP_LOOKUP[type2].list,
+        groups: await attempt(`lookup of ${GROUP_LOOKUP[type2].noun} "${name2}"`, () => client.listGroups(GROUP_LOOKUP[type2].path, { nameSearch: name2 }), () => [])
+      }))
+    ),
+    Promise.all((followUp.callerIds ?? []).map((id2) => attempt(`caller ID of user ${id2}`, () => client.getCallerId(id2), () => void 0)))
+  ]);
+  const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
+  await Promise.all(started);
+  const singleNumbers = numbers.filter((n) => n !== void 0);
+  const crossChecks = crossCheckLists({ offices, users, departments, callCenters, numbers: [...pool, ...singleNumbers], lookedUp: lookedUp.flat(), groupsLookedUp });
+  for (const failed of crossChecks) {
+    if (partialLists.has(failed.list)) continue;
+    partialLists.add(failed.list);
+    incomplete.push(`${LIST_LABEL[failed.list]}: ${failed.message}`);
+  }
+  const tenant = {
+    ...phaseOne,
+    users: withCallerIds(
+      withSkillLevels(phaseOne.users, skills.filter((l) => l !== void 0)),
+      callerIds.filter((c) => c !== void 0)
+    ),
+    offices: normalizeOffices(officeReads),
+    numbers: normalizeNumbers([...pool, ...singleNumbers], users)
+  };
+  const readAt = client.serverTime()?.toISOString();
+  return {
+    tenant,
+    incomplete: incomplete.sort(),
+    ...partialLists.size === 0 ? {} : { partialLists: [...partialLists].sort() },
+    ...readAt === void 0 ? {} : { readAt }
+  };
+}
+var GROUP_LOOKUP = {
+  department: { path: "departments", list: "departments", noun: "department" },
+  call_center: { path: "callcenters", list: "call_centers", noun: "call center" }
+};
+var LIST_LABEL = {
+  offices: "offices",
+  users: "users",
+  departments: "departments",
+  call_centers: "call centers",
+  reserved_numbers: "reserved numbers"
+};
+async function readNumber(client, number) {
+  try {
+    return await client.getNumber(number);
+  } catch (err) {
+    if (err instanceof ApiError && err.kind === "not_found") return void 0;
+    throw err;
+  }
+}
+function trackLicenseReads(client, attempt, started) {
+  const plans = /* @__PURE__ */ new Map();
+  const available = /* @__PURE__ */ new Map();
+  const track = (p) => {
+    p.catch(() => void 0);
+    started.push(p);
+    return p;
+  };
+  const labelOf2 = (id2, offices) => {
+    const office = offices.find((o) => officeIdOf(o) === id2);
+    return `office ${office?.name ?? id2} (${id2})`;
+  };
+  const readAvailable = (id2, label) => {
+    if (available.has(id2)) return;
+    available.set(id2, track(attempt(`${label} available licenses`, () => client.getAvailableLicenses(id2), () => void 0)));
+  };
+  return {
+    request(reads, offices) {
+      const label = labelOf2(reads.id, offices);
+      let plan = plans.get(reads.id);
+      if (plan === void 0) {
+        plan = track(attempt(`${label} plan`, () => client.getOfficePlan(reads.id), () => void 0));
+        plans.set(reads.id, plan);
+      }
+      const wanted = reads.available;
+      if (wanted === true) readAvailable(reads.id, label);
+      else if (wanted !== false) track(plan.then((read) => isAbove(read, wanted) ? readAvailable(reads.id, label) : void 0));
+    },
+    /** The office with what was read of it, once every read asked for has settled. */
+    async collect(office) {
+      const id2 = officeIdOf(office);
+      if (id2 === void 0 || !plans.has(id2)) return { office };
+      const plan = await plans.get(id2);
+      await Promise.all(started);
+      const free = await available.get(id2);
+      return { office, ...plan === void 0 ? {} : { plan }, ...free === void 0 ? {} : { available: free } };
+    }
+  };
+}
+function isAbove(plan, declared) {
+  if (plan === void 0) return false;
+  const purchased = toLineCounts(plan);
+  return Object.entries(declared).some(([line, count2]) => (purchased[line] ?? 0) > (count2 ?? 0));
+}
+
+// cmd/io.ts
+import { createInterface } from "node:readline/promises";
+import { styleText } from "node:util";
+function processIo() {
+  const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
+  const scrubbers = [];
+  const scrub = (text) => scrubbers.reduce((t, f) => f(t), text);
+  const hideSecret = (secret) => {
+    if (secret.trim() !== "") scrubbers.push(createKeyScrubber(secret.trim()));
+  };
+  hideSecret(process.env["DIALPAD_API_KEY"] ?? "");
+  return {
+    out: (text) => void process.stdout.write(scrub(text)),
+    err: (text) => void process.stderr.write(scrub(text)),
+    hideSecret,
+    color: process.stdout.isTTY === true && process.stdout.hasColors() && !process.env.NO_COLOR,
+    errIsTty: process.stderr.isTTY === true,
+    interactive,
+    async confirm(question) {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        const answer = await rl.question(`${question} `);
+        return answer.trim() === "yes";
+      } finally {
+        rl.close();
+      }
+    },
+    onInterrupt(listener) {
+      process.on("SIGINT", listener);
+      process.on("SIGTERM", listener);
+      return () => {
+        process.off("SIGINT", listener);
+        process.off("SIGTERM", listener);
+      };
+    },
+    exitNow: (code2) => process.exit(code2),
+    env: process.env,
+    cwd: process.cwd()
+  };
+}
+function paint(io, format, text) {
+  return io.color ? styleText(format, text, { validateStream: false }) : text;
+}
+
+// ../../main/node_modules/commander/esm.mjs
+var import_index = __toESM(require_commander(), 1);
+var {
+  program,
+  createCommand,
+  createArgument,
+  createOption,
+  CommanderError,
+  InvalidArgumentError,
+  InvalidOptionArgumentError,
+  // deprecated old name
+  Command,
+  Argument,
+  Option,
+  Help
+} = import_index.default;
+
+// src/package-root.ts
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+function findPackageRoot(from = fileURLToPath(import.meta.url)) {
+  let dir = dirname(from);
+  for (; ; ) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new BugError(`no package.json above ${from}`);
+    dir = parent;
+  }
+}
+function schemaPath(name2) {
+  return join(findPackageRoot(), "schemas", name2);
+}
+function readPackageVersion() {
+  const pkg = JSON.parse(readFileSync(join(findPackageRoot(), "package.json"), "utf8"));
+  if (typeof pkg.version !== "string") throw new BugError("package.json has no version");
+  return pkg.version;
+}
+
+// src/render/terminal-safe.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeChar(c) {
+  const named = NAMED[c];
+  if (named !== void 0) return named;
+  const code2 = c.charCodeAt(0);
+  return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+}
+function sanitizeForTerminal(text) {
+  return text.replace(UNSAFE, escapeChar);
+}
+function sanitizeLines(text) {
+  return text.split("\n").map(sanitizeForTerminal).join("\n");
+}
+var INVISIBLE_IN_DOCUMENTS = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function needsDocumentEscape(text) {
+  return new RegExp(INVISIBLE_IN_DOCUMENTS.source).test(text);
+}
+function escapeInDocument(text) {
+  return text.replace(INVISIBLE_IN_DOCUMENTS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// src/render/error.ts
+var BUG = "dialform hit an unexpected error (a bug \u2014 please report it)";
+function renderError(error) {
+  if (error instanceof DialformError) {
+    const problems = error.problems.map((p) => ({ file: sanitizeForTerminal(p.file), line: p.line, col: p.col, message: sanitizeForTerminal(p.message) }));
+    const count2 = problems.length;
+    const message = count2 === 0 ? sanitizeLines(error.message) : `${count2} problem${count2 === 1 ? "" : "s"} found`;
+    const listed = problems.map((p) => `${formatProblem(p)}
+`).join("");
+    return {
+      text: `error ${error.code}: ${message}${count2 === 0 ? "" : ":"}
+${listed}`,
+      json: renderDocument({ code: error.code, message, problems }),
+      exitCode: error.exitCode
+    };
+  }
+  const summary = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const detail = error instanceof Error ? error.stack ?? summary : summary;
+  return {
+    text: `error internal_error: ${BUG}:
+${detail}
+`,
+    json: renderDocument({ code: "internal_error", message: `${BUG}: ${sanitizeLines(summary)}`, problems: [] }),
+    exitCode: EXIT.error
+  };
+}
+function renderDocument(error) {
+  return `${JSON.stringify({ error }, null, 2)}
+`;
+}
+
+// cmd/commands/apply.ts
+import { resolve as resolve8 } from "node:path";
+
+// src/model/confirmed-grants.ts
+function isConfirmedAfter(a, b) {
+  return Date.parse(a.at) >= Date.parse(b.at);
+}
+function findConfirmed(grants, emails, attribute) {
+  const wanted = new Set(emails.map((e) => e.toLowerCase()));
+  let found;
+  for (const g of grants) if (g.attribute === attribute && wanted.has(g.email) && (found === void 0 || isConfirmedAfter(g, found))) found = g;
+  return found?.value;
+}
+
+// src/model/match-users.ts
+var GONE_STATES = /* @__PURE__ */ new Set(["deleted", "cancelled"]);
+function indexUsersByEmail(users) {
+  const byEmail = /* @__PURE__ */ new Map();
+  for (const user of users) {
+    const email = user.email.toLowerCase();
+    const seen = byEmail.get(email);
+    if (seen === void 0 || seen.state === "deleted" && user.state !== "deleted") byEmail.set(email, user);
+  }
+  return byEmail;
+}
+function findUserByEmails(user, byEmail) {
+  const found = byEmail.get(user.email.toLowerCase());
+  if (found !== void 0) return found;
+  for (const email of user.previousEmails ?? []) {
+    const found2 = byEmail.get(email.toLowerCase());
+    if (found2 !== void 0) return found2;
+  }
+  return void 0;
+}
+function matchUsers(desired, live) {
+  const byEmail = indexUsersByEmail(live.tenant.users);
+  const matched = /* @__PURE__ */ new Set();
+  const pairs2 = [];
+  for (const user of desired.tenant.users) {
+    const found = findUserByEmails(user, byEmail);
+    if (found !== void 0) matched.add(found);
+    pairs2.push(found === void 0 ? { user } : { user, live: found });
+  }
+  const unmanaged = live.tenant.users.filter(
+    (u) => !matched.has(u) && !GONE_STATES.has(u.state) && byEmail.get(u.email.toLowerCase()) === u
+  );
+  return { pairs: pairs2, unmanaged };
+}
+function listEmailAliases(match) {
+  const aliases = /* @__PURE__ */ new Map();
+  for (const { user, live } of match.pairs) {
+    if (live !== void 0 && live.email.toLowerCase() !== user.email.toLowerCase()) {
+      aliases.set(live.email.toLowerCase(), user.email.toLowerCase());
+    }
+  }
+  return aliases;
+}
+
+// src/plan/plural.ts
+function nounOf(n, noun) {
+  return n === 1 ? noun : `${noun}s`;
+}
+function countOf(n, noun) {
+  return `${n} ${nounOf(n, noun)}`;
+}
+function agreeing(n, singular, plural) {
+  return n === 1 ? singular : plural;
+}
+
+// src/plan/kinds/sim-steps.ts
+var lineKey = (office, line) => `line:${office}:${line}`;
+var userKey = (email) => `user:${email}`;
+var officeKey = (key) => `office:${key}`;
+var numberKey = (number) => `number:${number}`;
+var groupKey = (key) => `group:${key}`;
+var licenseCountKey = (office, line) => `licenses:${office}:${line}`;
+var seatKey = (group2) => `seat:${group2}`;
+var licenseKey = (email) => `license:${email}`;
+var arrivalKey = (email) => `arrival:${email}`;
+function isFailure(x) {
+  return "message" in x && ("code" in x || "waitsFor" in x);
+}
+function liveUser(sim, email) {
+  const user = sim.users.get(email);
+  if (user === void 0 || user.state === "deleted") {
+    return { waitsFor: userKey(email), message: `${email} does not exist (yet) at this step` };
+  }
+  return user;
+}
+function existingOffice(sim, key) {
+  const office = sim.offices.get(key);
+  if (office === void 0 || !office.exists) return { waitsFor: officeKey(key), message: `office ${key} does not exist (yet) at this step` };
+  return office;
+}
+function existingGroup(sim, key) {
+  const group2 = sim.groups.get(key);
+  if (group2 === void 0 || !group2.exists) return { waitsFor: groupKey(key), message: `group ${key} does not exist (yet) at this step` };
+  return group2;
+}
+function needLine(office, line, what) {
+  if (line === void 0 || office.free[line] >= 1) return void 0;
+  return {
+    code: "insufficient_licenses",
+    message: `${what}: ${office.name} has no unassigned ${LINE_LABELS[line]} license at this step (${office.purchased[line]} purchased, 0 free). Only unassigned licenses can be assigned (Dialpad help: Manage Your Users \u203A Transfer licenses). Raise licenses.${line} for ${office.key} in config so a transfer is planned, free one first, or buy licenses.`
+  };
+}
+function takeLine(sim, office, line, fx) {
+  const o = sim.offices.get(office);
+  if (o === void 0 || line === void 0) return;
+  o.free[line] -= 1;
+  fx.claims.push(lineKey(office, line));
+}
+function giveLine(sim, office, line, fx) {
+  const o = sim.offices.get(office);
+  if (o === void 0 || line === void 0) return;
+  o.free[line] += 1;
+  fx.provides.push(lineKey(office, line));
+}
+function joinGroup(sim, group2, email, fx) {
+  const g = sim.groups.get(group2);
+  if (g === void 0) return;
+  if (g.type === "department" && !g.operators.has(email)) fx.claims.push(seatKey(group2));
+  g.operators.add(email);
+}
+function leaveGroup(sim, group2, email, fx) {
+  const g = sim.groups.get(group2);
+  if (g === void 0 || !g.operators.delete(email)) return;
+  if (g.type === "department") fx.provides.push(seatKey(group2));
+}
+function toPool(sim, user, numbers, office, fx) {
+  for (const n of numbers) {
+    user.numbers = user.numbers.filter((m) => m !== n);
+    sim.pool.add(n);
+    fx.provides.push(numberKey(n));
+    fx.pool.push({ number: n, direction: "in", user: user.email, office });
+  }
+}
+function deleteNumbers(user, fx) {
+  for (const n of user.numbers) {
+    fx.claims.push(numberKey(n));
+    fx.pool.push({ number: n, direction: "released", user: user.email, office: user.office });
+  }
+  user.numbers = [];
+}
+
+// src/plan/kinds/caller-id.ts
+function describeChoice(c) {
+  return `${c.number} (${c.heldBy === "group" ? `group ${c.name ?? "?"}` : c.heldBy === "office" ? "their office's main line" : "their own"})`;
+}
+function findCallerIdHolder(choices, number) {
+  return choices.find((c) => c.number === number);
+}
+var setCallerId = {
+  phase: () => "update",
+  bucket: "update",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "caller_id",
+  check(sim, op) {
+    const user = liveUser(sim, op.target.email);
+    if (isFailure(user)) return user;
+    if (op.caller_id === "blocked" || findCallerIdHolder(op.choices, op.caller_id) !== void 0) return void 0;
+    const may = op.choices.length === 0 ? "no number (only blocked)" : op.choices.map(describeChoice).join(", ");
+    return {
+      code: "caller_id_not_held",
+      message: `${op.target.email}'s caller_id ${op.caller_id} is not a number they, their office or one of their groups holds, so Dialpad refuses it. They may present: ${may}. Write one of those or blocked${op.source === "config" ? "" : ` (${op.source})`}, or give the number to them or to one of their groups first.`
+    };
+  },
+  apply(_sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ user: "after" }),
+  harm: () => void 0,
+  describe: (op) => {
+    const holder = findCallerIdHolder(op.choices, op.caller_id);
+    return { marker: "~", action: "set caller ID", details: holder === void 0 ? [] : [`held by: ${describeChoice(holder)}`] };
+  }
+};
+
+// src/plan/kinds/groups.ts
+var labelOf = (g) => GROUP_LABELS[g.group_type];
+function checkGroupExists(sim, group2) {
+  const found = existingGroup(sim, group2.key);
+  return isFailure(found) ? found : void 0;
+}
+var createGroup = {
+  phase: () => "create_group",
+  bucket: "create",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "",
+  check(sim, op) {
+    const office = existingOffice(sim, op.group.office.key);
+    return isFailure(office) ? office : void 0;
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(officeKey(op.group.office.key));
+    const group2 = sim.groups.get(op.group.key);
+    if (group2 !== void 0) group2.exists = true;
+    fx.provides.push(groupKey(op.group.key));
+  },
+  wouldProvide: (op) => groupKey(op.group.key),
+  placement: (op) => ({ office: op.group.office.key }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "+", action: `create ${labelOf(op.group)}`, details: [] })
+};
+var renameGroup = {
+  phase: () => "update",
+  bucket: "update",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "",
+  check: (sim, op) => checkGroupExists(sim, op.target),
+  apply(sim, op, fx) {
+    fx.claims.push(groupKey(op.target.key));
+    const group2 = sim.groups.get(op.target.key);
+    if (group2 !== void 0) group2.name = op.name;
+  },
+  wouldProvide: () => void 0,
+  placement: (op) => ({ office: op.target.office.key }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "~", action: `rename ${labelOf(op.target)}`, details: [] })
+};
+var deleteGroup = {
+  phase: () => "delete_group",
+  bucket: "delete",
+  manual: false,
+  deletes: { counts: "group", numbers: (op) => op.numbers_to_pool ?? [] },
+  suspends: false,
+  tieDetail: () => "",
+  check: (sim, op) => checkGroupExists(sim, op.target),
+  apply(sim, op, fx) {
+    fx.claims.push(groupKey(op.target.key));
+    const group2 = sim.groups.get(op.target.key);
+    if (group2 !== void 0) {
+      group2.exists = false;
+      group2.operators.clear();
+    }
+    for (const n of op.numbers_to_pool ?? []) {
+      sim.pool.add(n);
+      fx.provides.push(numberKey(n));
+      fx.pool.push({ number: n, direction: "in", office: op.target.office.key });
+    }
+  },
+  wouldProvide: () => void 0,
+  placement: (op) => ({ office: op.target.office.key }),
+  harm: () => void 0,
+  describe: (op) => ({
+    marker: "-",
+    action: `delete ${labelOf(op.target)}`,
+    details: op.numbers_to_pool === void 0 ? [] : [`numbers sent to the reserved pool: ${op.numbers_to_pool.join(", ")}`]
+  })
+};
+var addOperator = {
+  phase: () => "add_operator",
+  bucket: "update",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: (op) => op.group.key,
+  check(sim, op) {
+    const user = liveUser(sim, op.target.email);
+    if (isFailure(user)) return user;
+    const group2 = existingGroup(sim, op.group.key);
+    if (isFailure(group2)) return group2;
+    if (user.state === "pending") return pendingOperator(user.email, op.group);
+    if (group2.type === "department" && !group2.operators.has(user.email) && group2.operators.size >= MAX_DEPARTMENT_OPERATORS) {
+      return departmentFull(op.group, group2.operators.size);
+    }
+    if (op.group.group_type === "call_center" && !isAgentLicense(user.license)) {
+      return { waitsFor: licenseKey(user.email), message: `${user.email} holds license ${user.license}, not an agent license` };
+    }
+    return void 0;
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
+    if (op.group.group_type === "call_center") fx.claims.push(licenseKey(op.target.email));
+    joinGroup(sim, op.group.key, op.target.email, fx);
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ user: "after" }),
+  harm: () => void 0,
+  describe: () => ({ marker: "+", action: "add operator", details: [] })
+};
+function pendingOperator(email, group2) {
+  return {
+    code: "pending_user_not_operator",
+    message: `${email} is pending (invited, not yet accepted): Dialpad adds only active or suspended users to a ${GROUP_LABELS[group2.group_type]} (${group2.name}). Plan again once they accept the invitation, or leave ${group2.name} out of their entry until then.`
+  };
+}
+function departmentFull(group2, count2) {
+  return {
+    code: "department_operator_limit",
+    message: `department ${group2.name} already has ${count2} operators at this step; Dialpad allows at most ${MAX_DEPARTMENT_OPERATORS} (help: Assign Operators to Departments). Remove someone from it in config, or use a call center.`
+  };
+}
+var removeOperator = {
+  phase: () => "remove_operator",
+  bucket: "update",
+  manual: false,
+  deletes: { counts: "membership" },
+  suspends: false,
+  tieDetail: (op) => op.group.key,
+  check: (sim, op) => existence(sim, op.target.email, op.group.key),
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
+    leaveGroup(sim, op.group.key, op.target.email, fx);
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ user: "before" }),
+  harm: () => void 0,
+  describe: () => ({ marker: "-", action: "remove operator", details: [] })
+};
+var setSkill = {
+  phase: () => "skill",
+  bucket: "update",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: (op) => op.group.key,
+  check: (sim, op) => existence(sim, op.target.email, op.group.key),
+  apply(_sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), groupKey(op.group.key));
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ user: "after" }),
+  harm: () => void 0,
+  describe: () => ({ marker: "~", action: "set skill", details: [] })
+};
+function existence(sim, email, group2) {
+  const user = liveUser(sim, email);
+  if (isFailure(user)) return user;
+  const g = existingGroup(sim, group2);
+  return isFailure(g) ? g : void 0;
+}
+
+// src/plan/kinds/company.ts
+var changeAccountType = {
+  phase: () => "update",
+  bucket: "update",
+  manual: {
+    verifiedBy: "api",
+    rehearse: (op) => [`dialform emulator do change-account-type ${op.account_type}`]
+  },
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "",
+  check: () => void 0,
+  apply(_sim, _op, fx) {
+    fx.claims.push("company");
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ office: null }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "!", action: "change account type", details: [`apply waits until Dialpad reports account_type ${op.account_type}`] })
+};
+
+// src/plan/kinds/offices.ts
+var createOffice = {
+  phase: () => "create_office",
+  bucket: "create",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "",
+  // Dialpad's POST /api/v2/offices requires billing details only config can give: without them
+  // the step would fail at apply, so the plan is blocked instead (issue 27 #3).
+  check(_sim, op) {
+    if (op.spec !== void 0) return void 0;
+    return {
+      code: "office_create_missing",
+      message: `create office ${op.office.name} (${op.office.key}): Dialpad has no office by this name, and its config entry${op.source === "config" ? "" : ` (${op.source})`} has no \`create:\` block with the billing details Dialpad requires to create one (POST /api/v2/offices: currency, plan period, billing address, \u2026). Add offices.${op.office.key}.create (docs/config.md), or, if the office exists in Dialpad under another name, point the entry at it by its name or its \`id\`.`
+    };
+  },
+  apply(sim, op, fx) {
+    const office = sim.offices.get(op.office.key);
+    if (office !== void 0) office.exists = true;
+    fx.provides.push(officeKey(op.office.key));
+  },
+  wouldProvide: (op) => officeKey(op.office.key),
+  placement: (op) => ({ office: op.office.key }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "+", action: "create office", details: [`country: ${op.country}`] })
+};
+var buyLicenses = {
+  // Like a transfer: licenses arrive before the claims that need them.
+  phase: () => "transfer",
+  bucket: "none",
+  manual: {
+    verifiedBy: "api",
+    rehearse: (op, config) => [`dialform emulator do buy-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`]
+  },
+  deletes: false,
+  suspends: false,
+  tieDetail: (op) => op.line,
+  subject: (op) => licenseCountKey(op.target.key, op.line),
+  check(sim, op) {
+    const office = existingOffice(sim, op.target.key);
+    return isFailure(office) ? office : void 0;
+  },
+  apply(sim, op, fx) {
+    const office = sim.offices.get(op.target.key);
+    if (office === void 0) return;
+    office.purchased[op.line] += op.count;
+    office.free[op.line] += op.count;
+    fx.claims.push(officeKey(op.target.key));
+    fx.provides.push(lineKey(op.target.key, op.line));
+  },
+  wouldProvide: () => void 0,
+  placement: (op) => ({ office: op.target.key }),
+  harm: () => void 0,
+  describe: (op) => ({
+    marker: "!",
+    action: "buy licenses",
+    details: [`apply waits until ${op.target.name} has ${countOf(op.purchased_after, `${LINE_LABELS[op.line]} license`)}`]
+  })
+};
+var cancelLicenses = {
+  phase: () => "transfer",
+  bucket: "none",
+  manual: {
+    verifiedBy: "api",
+    rehearse: (op, config) => [`dialform emulator do cancel-licenses ${op.target.key} --kind ${op.line} --count ${op.count}${config}`]
+  },
+  deletes: false,
+  suspends: false,
+  tieDetail: (op) => op.line,
+  subject: (op) => licenseCountKey(op.target.key, op.line),
+  check(sim, op) {
+    const office = existingOffice(sim, op.target.key);
+    if (isFailure(office)) return office;
+    if (office.free[op.line] >= op.count) return void 0;
+    const label = LINE_LABELS[op.line];
+    return {
+      code: "insufficient_licenses",
+      message: `cancel_licenses ${op.count} ${label} ${op.target.name}: ${op.target.name} has only ${countOf(office.free[op.line], `unassigned ${label} license`)} at this step, and only unassigned licenses can be cancelled. Config asks for ${countOf(op.purchased_after, `${label} license`)} there but users there hold more: raise licenses.${op.line} for ${op.target.key}, or free licenses there (delete, move or change the license of users).`
+    };
+  },
+  apply(sim, op, fx) {
+    const office = sim.offices.get(op.target.key);
+    if (office === void 0) return;
+    office.purchased[op.line] -= op.count;
+    office.free[op.line] -= op.count;
+    fx.claims.push(lineKey(op.target.key, op.line));
+  },
+  wouldProvide: () => void 0,
+  placement: (op) => ({ office: op.target.key }),
+  harm: () => void 0,
+  describe: (op) => ({
+    marker: "!",
+    action: "cancel licenses",
+    details: [`apply waits until ${op.target.name} has ${countOf(op.purchased_after, `${LINE_LABELS[op.line]} license`)}`]
+  })
+};
+var renameOffice = {
+  phase: () => "update",
+  bucket: "update",
+  manual: {
+    verifiedBy: "api",
+    rehearse: (op, config) => [`dialform emulator do rename-office ${op.target.key} --name ${JSON.stringify(op.name)}${config}`]
+  },
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "",
+  check(sim, op) {
+    const office = existingOffice(sim, op.target.key);
+    return isFailure(office) ? office : void 0;
+  },
+  apply(_sim, op, fx) {
+    fx.claims.push(officeKey(op.target.key));
+  },
+  wouldProvide: () => void 0,
+  placement: (op) => ({ office: op.target.key }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "!", action: "rename office", details: [`apply waits until Dialpad calls it ${op.name}`] })
+};
+var transferLicenses = {
+  phase: () => "transfer",
+  bucket: "none",
+  manual: {
+    verifiedBy: "api",
+    rehearse: (op, config) => [`dialform emulator do transfer-licenses --from ${op.from.key} --to ${op.to.key} --kind ${op.line} --count ${op.count}${config}`]
+  },
+  deletes: false,
+  suspends: false,
+  tieDetail: (op) => `${op.line}:${op.from.key}`,
+  // The destination's count of this line, which apply verifies: a transfer of another line waits for nothing of it.
+  subject: (op) => licenseCountKey(op.to.key, op.line),
+  check(sim, op) {
+    const from = existingOffice(sim, op.from.key);
+    if (isFailure(from)) return from;
+    const to = existingOffice(sim, op.to.key);
+    if (isFailure(to)) return to;
+    if (from.free[op.line] >= op.count) return void 0;
+    const label = LINE_LABELS[op.line];
+    return {
+      code: "insufficient_licenses",
+      message: `transfer_licenses ${op.count} ${label} ${op.from.name} \u2192 ${op.to.name}: ${op.from.name} has only ${countOf(from.free[op.line], `unassigned ${label} license`)} at this step and only unassigned licenses transfer (Dialpad help: Manage Your Users \u203A Transfer licenses). Free licenses in ${op.from.name} (delete, move or change the license of users there) or lower the transfer by changing licenses.${op.line} in config.`
+    };
+  },
+  apply(sim, op, fx) {
+    const from = sim.offices.get(op.from.key);
+    const to = sim.offices.get(op.to.key);
+    if (from === void 0 || to === void 0) return;
+    from.purchased[op.line] -= op.count;
+    from.free[op.line] -= op.count;
+    to.purchased[op.line] += op.count;
+    to.free[op.line] += op.count;
+    fx.claims.push(lineKey(op.from.key, op.line), officeKey(op.to.key));
+    fx.provides.push(lineKey(op.to.key, op.line));
+  },
+  wouldProvide: () => void 0,
+  // Shown where the licenses arrive.
+  placement: (op) => ({ office: op.to.key }),
+  harm: () => void 0,
+  describe: (op) => ({
+    marker: "!",
+    action: "transfer licenses",
+    details: [`apply waits until ${op.to.name} has ${countOf(op.to_purchased_after, `${LINE_LABELS[op.line]} license`)}`]
+  })
+};
+
+// src/model/international-move.ts
+function isInternationalMove(fromCountry, toCountry) {
+  return fromCountry.toUpperCase() !== toCountry.toUpperCase();
+}
+function isInternalNumber(number) {
+  return number.startsWith("+1803");
+}
+function foreignNumberCountry(number, officeCountry, numberCountry) {
+  const office = officeCountry.toUpperCase();
+  if (numberCountry === void 0 || office === "" || numberCountry === office || isInternalNumber(number)) return void 0;
+  return numberCountry;
+}
+function keepsNumbersOnMove(numbers) {
+  return numbers.length > 0 && numbers.every(isInternalNumber);
+}
+function numbersPooledByMove(numbers, fromCountry, toCountry) {
+  return isInternationalMove(fromCountry, toCountry) && !keepsNumbersOnMove(numbers) ? [...numbers] : [];
+}
+
+// src/plan/rules/context.ts
+function at(source) {
+  return source === void 0 || source === "unmanaged" || source === "config" ? "" : ` (${source})`;
+}
+
+// src/plan/kinds/numbers.ts
+function checkCountry(sim, user, number) {
+  const office = sim.offices.get(user.office);
+  if (office === void 0) return void 0;
+  const country = foreignNumberCountry(number, office.country, sim.numberCountry(number));
+  if (country === void 0) return void 0;
+  const message = `assign_number ${number} to ${user.email}: a ${country} number, and their office ${office.name} is in ${office.country.toUpperCase()} at this step`;
+  return {
+    waitsFor: arrivalKey(user.email),
+    message,
+    otherwise: { code: "number_conflict", message: `${message}; Dialpad assigns numbers in the office's country. Use a ${office.country.toUpperCase()} number.` }
+  };
+}
+var assignNumber = {
+  phase: () => "assign",
+  bucket: "update",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: (op) => op.number,
+  check(sim, op) {
+    const user = liveUser(sim, op.target.email);
+    if (isFailure(user)) return user;
+    const country = checkCountry(sim, user, op.number);
+    if (country !== void 0) return country;
+    if (sim.pool.has(op.number)) return void 0;
+    const holder = [...sim.users.values()].find((u) => u.numbers.includes(op.number));
+    if (holder !== void 0) return { code: "number_conflict", message: describeHeldElsewhere(sim, op, holder.email) };
+    return {
+      code: "number_conflict",
+      message: `assign_number ${op.number} to ${user.email}: the number is not in the reserved pool at this step, and Dialpad assigns only numbers from the pool (see number_conflict in docs/rules.md). No user holds it: it is not a number of this company, or it belongs to an office, department or call center. Add it to the company in Dialpad (or free it there) first, or remove it from config.`
+    };
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), arrivalKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === void 0) return;
+    sim.pool.delete(op.number);
+    user.numbers = op.primary ? [op.number, ...user.numbers] : [...user.numbers, op.number];
+    fx.claims.push(numberKey(op.number));
+    fx.pool.push({ number: op.number, direction: "out", user: user.email, office: user.office });
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ user: "after" }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "~", action: "assign number", details: [`${op.number}${op.primary ? " (primary)" : ""}`] })
+};
+function describeHeldElsewhere(sim, op, holder) {
+  const inConfig = sim.config.has(holder);
+  const why = inConfig ? `${holder} holds it and their entry has no numbers: list, so config does not manage their numbers` : `${holder} holds it and is not in config (policy.unmanaged_users is ${sim.config.unmanagedUsers}), so they keep it`;
+  const fix = inConfig ? `Add numbers: to ${holder}'s entry without it` : `Add ${holder} to config with numbers: that leave it out`;
+  return `${op.summary}: ${why}, and the number would have two owners. Dialpad assigns only numbers in the reserved pool (see number_conflict in docs/rules.md). ${fix}, or remove it here${at(op.source)}.`;
+}
+var unassignNumber = {
+  phase: () => "unassign",
+  bucket: "update",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: (op) => op.number,
+  check(sim, op) {
+    const user = liveUser(sim, op.target.email);
+    if (isFailure(user)) return user;
+    if (user.numbers.includes(op.number)) return void 0;
+    return { code: "number_conflict", message: `unassign_number ${op.number}: ${user.email} does not hold it at this step` };
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user !== void 0) toPool(sim, user, [op.number], user.office, fx);
+  },
+  wouldProvide: () => void 0,
+  placement: () => ({ user: "after" }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "-", action: "unassign number", details: [`${op.number} goes to the reserved pool`] })
+};
+var releaseNumber = {
+  phase: () => "release",
+  bucket: "delete",
+  manual: false,
+  deletes: { counts: "number", numbers: (op) => [op.number] },
+  suspends: false,
+  tieDetail: (op) => op.number,
+  check(sim, op) {
+    if (sim.pool.has(op.number)) return void 0;
+    return { code: "number_conflict", message: `release_number ${op.number}: the number is not in the reserved pool at this step` };
+  },
+  apply(sim, op, fx) {
+    sim.pool.delete(op.number);
+    fx.claims.push(numberKey(op.number));
+    fx.pool.push({ number: op.number, direction: "released" });
+  },
+  wouldProvide: () => void 0,
+  placement: (op) => ({ number: op.number }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "-", action: "release number", details: [`${op.number} is given back to Dialpad`] })
+};
+
+// src/plan/kinds/permissions.ts
+function permission(kind, action) {
+  return {
+    phase: () => "permissions",
+    bucket: "none",
+    manual: {
+      verifiedBy: "operator",
+      // No API shows it done: after the console's action, the operator's confirmation (as with Dialpad).
+      rehearse: (op, config) => [`dialform emulator do ${kind.replace("_", "-")} ${op.target.email}`, `dialform confirm ${kind}:${op.target.email}${config}`]
+    },
+    deletes: false,
+    suspends: false,
+    tieDetail: () => "",
+    check(sim, op) {
+      const user = liveUser(sim, op.target.email);
+      return isFailure(user) ? user : void 0;
+    },
+    apply(_sim, op, fx) {
+      fx.claims.push(userKey(op.target.email));
+    },
+    wouldProvide: () => void 0,
+    placement: () => ({ user: "after" }),
+    harm: () => void 0,
+    describe: () => ({ marker: "!", action, details: [] })
+  };
+}
+var grantAnalytics = permission("grant_analytics", "grant analytics");
+var revokeAnalytics = permission("revoke_analytics", "revoke analytics");
+var grantProxy = permission("grant_proxy", "grant proxy");
+var revokeProxy = permission("revoke_proxy", "revoke proxy");
+
+// src/plan/kinds/users.ts
+var createUser = {
+  phase: () => "license_claim",
+  bucket: "create",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "",
+  check(sim, op) {
+    const office = existingOffice(sim, op.office.key);
+    if (isFailure(office)) return office;
+    return needLine(office, lineOfLicense(op.license), `create_user ${op.email}`);
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email), officeKey(op.office.key));
+    sim.users.set(op.email, {
+      email: op.email,
+      office: op.office.key,
+      license: op.license,
+      state: "active",
+      companyAdmin: false,
+      adminOffices: [],
+      numbers: []
+    });
+    takeLine(sim, op.office.key, lineOfLicense(op.license), fx);
+    fx.provides.push(userKey(op.email));
+  },
+  wouldProvide: (op) => userKey(op.email),
+  placement: (op) => ({ office: op.office.key }),
+  harm: () => void 0,
+  describe: (op) => ({ marker: "+", action: "create user", details: [`${op.first_name} ${op.last_name}`] })
+};
+function updatePhase(op, initial) {
+  const user = initial.users.get(op.target.email);
+  const to = op.patch.license;
+  if (to === void 0 || user === void 0) return "update";
+  return lineOfLicense(to) === void 0 || lineOfLicense(to) === lineOfLicense(user.license) ? "license_free" : "license_claim";
+}
+var updateUser = {
+  phase: updatePhase,
+  bucket: "update",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "",
+  check(sim, op) {
+    const user = liveUser(sim, op.target.email);
+    if (isFailure(user)) return user;
+    for (const ref of op.patch.admin_offices ?? []) {
+      const office2 = existingOffice(sim, ref.key);
+      if (isFailure(office2)) return office2;
+    }
+    const license = op.patch.license;
+    const line = license === void 0 ? void 0 : lineOfLicense(license);
+    if (line === void 0 || line === lineOfLicense(user.license)) return void 0;
+    const office = existingOffice(sim, user.office);
+    if (isFailure(office)) return office;
+    return needLine(office, line, `update_user ${user.email} license ${user.license} \u2192 ${license}`);
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === void 0) return;
+    const license = op.patch.license;
+    if (license !== void 0 && lineOfLicense(license) !== lineOfLicense(user.license)) {
+      if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
+      takeLine(sim, user.office, lineOfLicense(license), fx);
+    }
+    if (license !== void 0) user.license = license;
+    if (op.patch.is_super_admin !== void 0) user.companyAdmin = op.patch.is_super_admin;
+    if (op.patch.admin_offices !== void 0) user.adminOffices = op.patch.admin_offices.map((o) => o.key).sort();
+    if (license !== void 0) fx.provides.push(licenseKey(op.target.email));
+  },
+  wouldProvide: (op) => op.patch.license === void 0 ? void 0 : licenseKey(op.target.email),
+  placement: () => ({ user: "after" }),
+  harm(op, initial) {
+    const before = initial.users.get(op.target.email);
+    if (before === void 0) return void 0;
+    if (op.patch.is_super_admin === false && before.companyAdmin) return "lose company admin";
+    const after = op.patch.admin_offices?.map((o) => o.key);
+    const lost = after === void 0 ? [] : before.adminOffices.filter((k) => !after.includes(k));
+    return lost.length > 0 ? `lose office admin of ${lost.join(", ")}` : void 0;
+  },
+  describe: () => ({ marker: "~", action: "update user", details: [] })
+};
+function holdsLine(user) {
+  return LINE_HOLDING[user.state] === "yes";
+}
+function claimsLine(user, state) {
+  return LINE_HOLDING[state] === "yes" && !holdsLine(user);
+}
+function stateChange(input) {
+  return {
+    phase: () => input.phase,
+    bucket: "update",
+    manual: false,
+    deletes: false,
+    suspends: input.suspends,
+    tieDetail: () => "",
+    check(sim, op) {
+      const user = liveUser(sim, op.target.email);
+      if (isFailure(user)) return user;
+      if (!claimsLine(user, input.state)) return void 0;
+      const office = existingOffice(sim, user.office);
+      if (isFailure(office)) return office;
+      return needLine(office, lineOfLicense(user.license), `${input.action} ${user.email} (a suspended user may hold no license)`);
+    },
+    apply(sim, op, fx) {
+      fx.claims.push(userKey(op.target.email));
+      const user = sim.users.get(op.target.email);
+      if (user === void 0) return;
+      if (claimsLine(user, input.state)) takeLine(sim, user.office, lineOfLicense(user.license), fx);
+      user.state = input.state;
+    },
+    wouldProvide: () => void 0,
+    placement: () => ({ user: "after" }),
+    harm: () => input.harm,
+    describe: () => ({ marker: "~", action: input.action, details: [] })
+  };
+}
+var suspendUser = stateChange({ state: "suspended", phase: "suspend", suspends: true, harm: "be suspended", action: "suspend user" });
+var reactivateUser = stateChange({ state: "active", phase: "reactivate", suspends: false, harm: void 0, action: "reactivate user" });
+var moveUser = {
+  phase: () => "move",
+  bucket: "move",
+  manual: false,
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "",
+  check(sim, op) {
+    const user = liveUser(sim, op.target.email);
+    if (isFailure(user)) return user;
+    const office = existingOffice(sim, op.to.key);
+    if (isFailure(office)) return office;
+    return needLine(office, lineOfLicense(user.license), `move_user ${user.email} to ${op.to.name}`);
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === void 0) return;
+    fx.claims.push(officeKey(op.to.key));
+    if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
+    takeLine(sim, op.to.key, lineOfLicense(user.license), fx);
+    toPool(sim, user, op.numbers_to_pool, op.from.key, fx);
+    user.office = op.to.key;
+    fx.provides.push(arrivalKey(op.target.email));
+  },
+  wouldProvide: (op) => arrivalKey(op.target.email),
+  // Shown where the user arrives.
+  placement: (op) => ({ office: op.to.key }),
+  harm: (op) => `be moved from ${op.from.name} to ${op.to.name}`,
+  describe: (op) => ({
+    marker: "~",
+    action: "move user",
+    details: [
+      ...op.numbers_to_pool.length > 0 ? [`numbers sent to the reserved pool, under ${op.from.name}: ${op.numbers_to_pool.join(", ")}`] : [],
+      ...op.new_number === void 0 ? [] : [describeNewNumber(op.new_number)]
+    ]
+  })
+};
+function describeNewNumber(n) {
+  const shown = n.excluding.slice(0, 5).join(", ");
+  const never = n.excluding.length === 0 ? "" : `, never ${shown}${n.excluding.length > 5 ? ` or ${n.excluding.length - 5} more` : ""}`;
+  return `then holds a new ${n.country} number chosen by Dialpad${never}`;
+}
+var deleteUser = {
+  phase: (op, initial) => initial.users.get(op.target.email)?.state === "pending" ? "delete_pending" : "delete",
+  bucket: "delete",
+  manual: false,
+  deletes: { counts: "user" },
+  suspends: false,
+  tieDetail: () => "",
+  check: (sim, op) => existenceOf(sim, op.target.email),
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === void 0) return;
+    if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
+    if (user.state === "pending") deleteNumbers(user, fx);
+    else toPool(sim, user, [...user.numbers], user.office, fx);
+    user.state = "deleted";
+    for (const group2 of sim.groups.keys()) leaveGroup(sim, group2, user.email, fx);
+    user.companyAdmin = false;
+    user.adminOffices = [];
+  },
+  wouldProvide: () => void 0,
+  // Shown under the office the user leaves.
+  placement: () => ({ user: "before" }),
+  harm: () => "be deleted",
+  describe: () => ({ marker: "-", action: "delete user", details: [] })
+};
+var restoreUser = {
+  phase: () => "restore",
+  bucket: "none",
+  manual: { verifiedBy: "api", rehearse: (op) => [`dialform emulator do restore-user ${op.target.email}`] },
+  deletes: false,
+  suspends: false,
+  tieDetail: () => "",
+  check(sim, op) {
+    const user = sim.users.get(op.target.email);
+    if (user === void 0) return void 0;
+    const office = existingOffice(sim, user.office);
+    if (isFailure(office)) return office;
+    return needLine(office, lineOfLicense(user.license), `restore_user ${user.email}`);
+  },
+  apply(sim, op, fx) {
+    fx.claims.push(userKey(op.target.email));
+    const user = sim.users.get(op.target.email);
+    if (user === void 0) return;
+    user.state = "active";
+    takeLine(sim, user.office, lineOfLicense(user.license), fx);
+    fx.provides.push(userKey(op.target.email));
+  },
+  wouldProvide: (op) => userKey(op.target.email),
+  placement: () => ({ user: "after" }),
+  harm: () => void 0,
+  describe: () => ({ marker: "!", action: "restore user", details: [] })
+};
+function existenceOf(sim, email) {
+  const user = liveUser(sim, email);
+  return isFailure(user) ? user : void 0;
+}
+
+// src/plan/kinds/phases.ts
+var PHASES = [
+  // Everything placed in a new office needs the office to exist.
+  "create_office",
+  // A group belongs to an office, and operators are added to groups that exist.
+  "create_group",
+  // Restorable only within the restore window (model/restore-window.ts): restore before anything else could take the account's email or numbers.
+  "restore",
+  // Leavers leave their groups before their deletion, so the plan shows it (Dialpad would drop
+  // the memberships itself); a role change removes before it re-adds, freeing a department seat.
+  "remove_operator",
+  // Deleting a group drops its memberships; nothing later depends on it.
+  "delete_group",
+  // Frees the user's license line and sends their numbers to the pool for later claims.
+  "delete",
+  // A license change that claims no new line only frees one: a free, so early.
+  "license_free",
+  // Unassigns feed the pool before any assign takes from it (swaps step through the pool).
+  "unassign",
+  // Deleting a pending (never accepted) user deletes the numbers they still hold: after the
+  // unassigns that move them to the pool first.
+  "delete_pending",
+  // Frees a line in the source office (a transfer out of it may wait for that) and claims one in the destination.
+  "move",
+  // Only unassigned licenses transfer: after frees in the source, before claims in the destination.
+  "transfer",
+  // Claims of a license line (new users, license changes that need a line): after every free and transfer.
+  "license_claim",
+  // Other field updates (names, admin rights, emails): after the claims, before numbers.
+  "update",
+  // Adds need the user and the group to exist; a call-center add needs the user's agent license,
+  // which an explicit license change (`license_claim`) gives first.
+  "add_operator",
+  // A skill level is set on a membership that exists.
+  "skill",
+  // Number claims: after unassigns and deletes filled the pool, and after the user exists.
+  "assign",
+  // Reactivating claims a line (a suspended user may hold none): after every free and transfer.
+  // Reactivate before suspending anyone, so active admins never dip in between.
+  "reactivate",
+  // Whether a suspension frees a line is not documented for the API, so it frees nothing here: last among API calls.
+  "suspend",
+  // Irreversible: only once every assign had its chance to take the number from the pool.
+  "release",
+  // Analytics and proxy grants need the user to exist and change nothing the rest depends on.
+  "permissions"
+];
+function phaseRank(phase) {
+  return PHASES.indexOf(phase);
+}
+
+// src/plan/kinds/index.ts
+var KINDS = {
+  create_office: createOffice,
+  create_user: createUser,
+  update_user: updateUser,
+  suspend_user: suspendUser,
+  reactivate_user: reactivateUser,
+  move_user: moveUser,
+  delete_user: deleteUser,
+  assign_number: assignNumber,
+  unassign_number: unassignNumber,
+  release_number: releaseNumber,
+  transfer_licenses: transferLicenses,
+  buy_licenses: buyLicenses,
+  cancel_licenses: cancelLicenses,
+  rename_office: renameOffice,
+  change_account_type: changeAccountType,
+  restore_user: restoreUser,
+  grant_analytics: grantAnalytics,
+  revoke_analytics: revokeAnalytics,
+  grant_proxy: grantProxy,
+  revoke_proxy: revokeProxy,
+  create_group: createGroup,
+  rename_group: renameGroup,
+  delete_group: deleteGroup,
+  add_operator: addOperator,
+  remove_operator: removeOperator,
+  set_skill: setSkill,
+  set_caller_id: setCallerId
+};
+var OPERATION_KINDS = Object.keys(KINDS);
+function specOf(op) {
+  return KINDS[op.kind];
+}
+function checkOperation(sim, op) {
+  return specOf(op).check(sim, op);
+}
+function applyOperation(sim, op) {
+  const fx = { claims: [], provides: [], pool: [] };
+  specOf(op).apply(sim, op, fx);
+  return fx;
+}
+
+// src/plan/operations.ts
+function userTarget(email, id2) {
+  return id2 === void 0 ? { type: "user", email } : { type: "user", email, id: id2 };
+}
+function base(kind, target, input, extra) {
+  const manual = KINDS[kind].manual;
+  return {
+    id: "",
+    kind,
+    target,
+    changes: input.changes ?? [],
+    manual: manual !== false,
+    ...manual === false ? {} : { step: pendingStep(extra.step?.id ?? kind, manual.verifiedBy, extra.step?.expiresAt) },
+    reversible: extra.reversible ?? "yes",
+    source: input.source,
+    after: [],
+    summary: extra.summary,
+    notes: input.notes ?? [],
+    office_key: null
+  };
+}
+function pendingStep(id2, verifiedBy, expiresAt) {
+  return { id: id2, verified_by: verifiedBy, state: "pending", ...expiresAt === void 0 ? {} : { expires_at: expiresAt } };
+}
+var officeTarget = (o) => o.id === void 0 ? { type: "office", key: o.key, name: o.name } : { type: "office", key: o.key, id: o.id, name: o.name };
+var groupTarget = (g) => ({ type: "group", ...g });
+var groupName = (g) => `${GROUP_LABELS[g.group_type]} ${g.name}`;
+var operation = {
+  createOffice(i2) {
+    return {
+      ...base("create_office", officeTarget(i2.office), i2, { reversible: "no", summary: `create office ${i2.office.name} (${i2.country})` }),
+      office: i2.office,
+      country: i2.country,
+      ...i2.spec === void 0 ? {} : { spec: i2.spec }
+    };
+  },
+  createUser(i2) {
+    return {
+      ...base("create_user", userTarget(i2.email), i2, { summary: `create user ${i2.email} in ${i2.office.name} (${i2.license})` }),
+      email: i2.email,
+      office: i2.office,
+      first_name: i2.firstName,
+      last_name: i2.lastName,
+      license: i2.license
+    };
+  },
+  updateUser(i2) {
+    const fields = (i2.changes ?? []).map((c) => c.field).join(", ");
+    return { ...base("update_user", userTarget(i2.email, i2.id), i2, { summary: `update ${i2.email}: ${fields}` }), patch: i2.patch };
+  },
+  suspendUser(i2) {
+    return base("suspend_user", userTarget(i2.email, i2.id), i2, { summary: `suspend ${i2.email}` });
+  },
+  reactivateUser(i2) {
+    return base("reactivate_user", userTarget(i2.email, i2.id), i2, { summary: `reactivate ${i2.email}` });
+  },
+  moveUser(i2) {
+    return {
+      ...base("move_user", userTarget(i2.email, i2.id), i2, {
+        // An international move provisions a new number and pools the old ones: not simply undone.
+        reversible: i2.international ? "no" : "yes",
+        summary: `move ${i2.email}: ${i2.from.name} \u2192 ${i2.to.name}`
+      }),
+      from: i2.from,
+      to: i2.to,
+      numbers_to_pool: i2.numbersToPool,
+      via: i2.via,
+      ...i2.newNumber === void 0 ? {} : { new_number: i2.newNumber }
+    };
+  },
+  /** `restorableUntil` undefined: the deletion cannot be undone (a pending user's numbers go with them). */
+  deleteUser(i2) {
+    const reversible = i2.restorableUntil === void 0 ? "no" : `until ${i2.restorableUntil}`;
+    return {
+      ...base("delete_user", userTarget(i2.email, i2.id), i2, { reversible, summary: `delete ${i2.email}` })
+    };
+  },
+  restoreUser(i2) {
+    return {
+      ...base("restore_user", userTarget(i2.email, i2.id), i2, {
+        step: { id: `restore_user:${i2.email}`, ...i2.expiresAt === void 0 ? {} : { expiresAt: i2.expiresAt } },
+        summary: `restore deleted user ${i2.email} (manual)`
+      })
+    };
+  },
+  assignNumber(i2) {
+    return {
+      ...base("assign_number", userTarget(i2.email, i2.id), i2, { summary: `assign ${i2.number} to ${i2.email}${i2.primary ? " (primary)" : ""}` }),
+      number: i2.number,
+      primary: i2.primary
+    };
+  },
+  unassignNumber(i2) {
+    return {
+      ...base("unassign_number", userTarget(i2.email, i2.id), i2, { summary: `unassign ${i2.number} from ${i2.email} (to the reserved pool)` }),
+      number: i2.number
+    };
+  },
+  releaseNumber(i2) {
+    return {
+      ...base("release_number", { type: "number", number: i2.number }, i2, { reversible: "no", summary: `release ${i2.number} back to Dialpad` }),
+      number: i2.number
+    };
+  },
+  buyLicenses(i2) {
+    const what = countOf(i2.count, `${LINE_LABELS[i2.line]} license`);
+    return {
+      ...base("buy_licenses", officeTarget(i2.office), {
+        source: i2.source,
+        changes: [{ field: `licenses.${i2.line}`, from: i2.purchasedAfter - i2.count, to: i2.purchasedAfter }],
+        notes: [
+          `No office has unassigned ${LINE_LABELS[i2.line]} licenses to transfer, and dialform cannot buy licenses (the API cannot): buy ${what} for ${i2.office.name} in Company Settings \u203A Licenses \u203A ${LINE_KINDS[i2.line].category}, or through Dialpad's Customer Care.`,
+          `Or lower licenses.${i2.line} for ${i2.office.key} in config.`
+        ]
+      }, {
+        step: { id: `buy_licenses:${i2.line}:${i2.office.key}` },
+        summary: `buy ${what} for ${i2.office.name} (manual: a purchase)`
+      }),
+      line: i2.line,
+      count: i2.count,
+      purchased_after: i2.purchasedAfter
+    };
+  },
+  cancelLicenses(i2) {
+    const what = countOf(i2.count, `${LINE_LABELS[i2.line]} license`);
+    return {
+      ...base("cancel_licenses", officeTarget(i2.office), {
+        source: i2.source,
+        changes: [{ field: `licenses.${i2.line}`, from: i2.purchasedAfter + i2.count, to: i2.purchasedAfter }],
+        notes: [
+          `${i2.office.name} has ${what} more than config asks for and no office takes them; dialform cannot cancel licenses (the API cannot): remove them in Company Settings \u203A Licenses \u203A ${LINE_KINDS[i2.line].category} (billing), or through Dialpad's Customer Care.`,
+          `Or raise licenses.${i2.line} for ${i2.office.key} in config to keep them.`
+        ]
+      }, {
+        step: { id: `cancel_licenses:${i2.line}:${i2.office.key}` },
+        summary: `cancel ${what} of ${i2.office.name} (manual: billing)`
+      }),
+      line: i2.line,
+      count: i2.count,
+      purchased_after: i2.purchasedAfter
+    };
+  },
+  changeAccountType(i2) {
+    return {
+      ...base("change_account_type", i2.name === void 0 ? { type: "company" } : { type: "company", name: i2.name }, {
+        source: i2.source,
+        changes: [{ field: "account_type", from: i2.from, to: i2.to }],
+        notes: [
+          `Dialpad reports the plan tier (account_type) "${i2.from}", config asserts "${i2.to}", and dialform cannot change it (the API cannot): change the plan in Dialpad's billing settings, or with Dialpad's Customer Care.`,
+          `Or set company.account_type to "${i2.from}" in config.`
+        ]
+      }, {
+        step: { id: "change_account_type" },
+        summary: `change ${i2.name ?? "the company"}'s plan tier from ${i2.from} to ${i2.to} (manual: billing)`
+      }),
+      account_type: i2.to
+    };
+  },
+  renameOffice(i2) {
+    return {
+      ...base("rename_office", officeTarget(i2.office), {
+        source: i2.source,
+        changes: [{ field: "name", from: i2.office.name, to: i2.name }],
+        notes: [
+          `Admin Settings \u203A Offices \u203A ${i2.office.name} \u203A Office settings: change the office name to ${i2.name}. Dialpad's API cannot rename an office; until it is done, Dialpad and these steps call it ${i2.office.name}.`
+        ]
+      }, {
+        step: { id: `rename_office:${i2.office.key}` },
+        summary: `rename office ${i2.office.name} to ${i2.name} (manual)`
+      }),
+      name: i2.name
+    };
+  },
+  transferLicenses(i2) {
+    const what = countOf(i2.count, `${LINE_LABELS[i2.line]} license`);
+    return {
+      ...base("transfer_licenses", officeTarget(i2.to), {
+        source: i2.source,
+        changes: [{ field: `licenses.${i2.line}`, from: i2.toPurchasedAfter - i2.count, to: i2.toPurchasedAfter }],
+        notes: [
+          `Company Settings \u203A Licenses \u203A ${LINE_KINDS[i2.line].category} \u203A Transfer Licenses: transfer ${what} from ${i2.from.name} to ${i2.to.name}.`,
+          "Only unassigned licenses transfer; a Company Admin on an Advanced or Premium plan must do it."
+        ]
+      }, {
+        step: { id: `transfer_licenses:${i2.line}:${i2.from.key}:${i2.to.key}` },
+        summary: `transfer ${what} from ${i2.from.name} to ${i2.to.name} (manual)`
+      }),
+      line: i2.line,
+      count: i2.count,
+      from: i2.from,
+      to: i2.to,
+      to_purchased_after: i2.toPurchasedAfter
+    };
+  },
+  grantAnalytics(i2) {
+    return base("grant_analytics", userTarget(i2.email, i2.id), i2, { summary: `grant analytics to ${i2.email} (manual)` });
+  },
+  revokeAnalytics(i2) {
+    return base("revoke_analytics", userTarget(i2.email, i2.id), i2, { summary: `revoke analytics from ${i2.email} (manual)` });
+  },
+  grantProxy(i2) {
+    return base("grant_proxy", userTarget(i2.email, i2.id), i2, { summary: `grant proxy access to ${i2.email} (manual)` });
+  },
+  createGroup(i2) {
+    return {
+      ...base("create_group", groupTarget(i2.group), { ...i2, changes: [{ field: "name", to: i2.group.name }, { field: "office", to: i2.group.office.key }] }, {
+        summary: `create ${groupName(i2.group)} in ${i2.group.office.name}`
+      }),
+      group: i2.group
+    };
+  },
+  renameGroup(i2) {
+    return {
+      ...base("rename_group", groupTarget(i2.group), { ...i2, changes: [{ field: "name", from: i2.group.name, to: i2.name }] }, {
+        summary: `rename ${groupName(i2.group)} to ${i2.name}`
+      }),
+      name: i2.name
+    };
+  },
+  /** Irreversible: the API has no restore for a deleted group. */
+  deleteGroup(i2) {
+    return {
+      ...base("delete_group", groupTarget(i2.group), i2, { reversible: "no", summary: `delete ${groupName(i2.group)}` }),
+      ...i2.numbersToPool.length === 0 ? {} : { numbers_to_pool: [...i2.numbersToPool] }
+    };
+  },
+  addOperator(i2) {
+    const skill = i2.skillLevel === void 0 ? "" : `, skill ${i2.skillLevel}`;
+    return {
+      ...base("add_operator", userTarget(i2.email, i2.id), i2, { summary: `add ${i2.email} to ${groupName(i2.group)} as ${i2.role}${skill}` }),
+      group: i2.group,
+      role: i2.role,
+      ...i2.skillLevel === void 0 ? {} : { skill_level: i2.skillLevel },
+      ...i2.licenseType === void 0 ? {} : { license_type: i2.licenseType }
+    };
+  },
+  removeOperator(i2) {
+    return {
+      ...base("remove_operator", userTarget(i2.email, i2.id), i2, { summary: `remove ${i2.email} from ${groupName(i2.group)} (${i2.role})` }),
+      group: i2.group,
+      role: i2.role
+    };
+  },
+  setCallerId(i2) {
+    return { ...base("set_caller_id", userTarget(i2.email, i2.id), i2, { summary: `set ${i2.email}'s caller ID to ${i2.callerId}` }), caller_id: i2.callerId, choices: i2.choices };
+  },
+  setSkill(i2) {
+    return {
+      ...base("set_skill", userTarget(i2.email, i2.id), i2, { summary: `set ${i2.email}'s skill in ${groupName(i2.group)}: ${i2.from} \u2192 ${i2.to}` }),
+      group: i2.group,
+      skill_level: i2.to
+    };
+  },
+  revokeProxy(i2) {
+    return base("revoke_proxy", userTarget(i2.email, i2.id), i2, { summary: `revoke proxy access from ${i2.email} (manual)` });
+  }
+};
+
+// src/plan/permission-changes.ts
+var NOTES = {
+  grant_analytics: "Admin Settings \u203A Users: select the checkbox of each user listed for this step \u203A Add analytics permissions (one bulk action). It covers Charting Data, not Call History; a Company Admin must do it.",
+  revoke_analytics: "Admin Settings \u203A Users: select the checkbox of each user listed for this step \u203A Remove analytics permissions (one bulk action). A Company Admin must do it.",
+  grant_proxy: "Grant proxy access to each user listed for this step. Users, even Office Admins, must be granted proxy access before they can proxy into someone\u2019s account.",
+  revoke_proxy: "Take proxy access away from each user listed for this step: they will no longer be able to proxy into other users\u2019 accounts."
+};
+var confirmNote = (step) => `No API shows this: once done, record it with \`dialform confirm ${step}\` and commit the confirmations file.`;
+var PERMISSION_EFFECT = {
+  grant_analytics: { attribute: "analytics", value: true },
+  revoke_analytics: { attribute: "analytics", value: false },
+  grant_proxy: { attribute: "proxy", value: true },
+  revoke_proxy: { attribute: "proxy", value: false }
+};
+function planPermissionChanges(desired, basis) {
+  const ops = [];
+  const known = knownGrants(basis);
+  for (const user of desired.tenant.users) {
+    const source = user.source ?? "config";
+    for (const attribute of ["analytics", "proxy"]) {
+      const wanted = user[attribute];
+      if (wanted === void 0) continue;
+      const before = known(user, attribute);
+      if (wanted === before) continue;
+      const kind = `${wanted ? "grant" : "revoke"}_${attribute}`;
+      const input = { email: user.email, source, changes: [{ field: attribute, from: before, to: wanted }], notes: [NOTES[kind], confirmNote(kind)] };
+      ops.push(PERMISSION_OPS[kind](input));
+    }
+  }
+  return ops;
+}
+var PERMISSION_OPS = {
+  grant_analytics: operation.grantAnalytics,
+  revoke_analytics: operation.revokeAnalytics,
+  grant_proxy: operation.grantProxy,
+  revoke_proxy: operation.revokeProxy
+};
+function knownGrants(basis) {
+  const { confirmed: confirmed2, base: base2 } = basis;
+  if (confirmed2 !== void 0) {
+    return (user, attribute) => findConfirmed(confirmed2, [user.email, ...user.previousEmails ?? []], attribute) ?? false;
+  }
+  if (base2 !== void 0) {
+    const baseByEmail = indexUsersByEmail(base2.tenant.users);
+    return (user, attribute) => findUserByEmails(user, baseByEmail)?.[attribute] ?? false;
+  }
+  return () => false;
+}
+
+// src/apply/execute-groups.ts
+var DONE = { status: "done" };
+var GROUP_EXECUTORS = {
+  // Always a new group: adopting a live one of the same name would let a later `delete_group` of
+  // that live group delete what this created. A create already sent (a resumed run) is settled
+  // by `LANDED.create_group`, an ambiguous answer by the client's `confirmCreateGroup`.
+  async create_group(op, ctx) {
+    const officeId = await ctx.resolveOffice(op.group.office);
+    const { id: id2 } = await ctx.api.createGroup({ type: op.group.group_type, name: op.group.name, officeId });
+    ctx.groupIds.set(op.group.key, id2);
+    return DONE;
+  },
+  async rename_group(op, ctx) {
+    await ctx.api.renameGroup(op.target.group_type, await resolveGroup(op.target, ctx), op.name);
+    return DONE;
+  },
+  async delete_group(op, ctx) {
+    await ctx.api.deleteGroup(op.target.group_type, await resolveGroup(op.target, ctx));
+    return DONE;
+  },
+  async add_operator(op, ctx) {
+    const [groupId, userId] = [await resolveGroup(op.group, ctx), await ctx.resolveUser(op.target)];
+    await ctx.api.addOperator({
+      type: op.group.group_type,
+      groupId,
+      userId,
+      role: op.role,
+      ...op.skill_level === void 0 ? {} : { skillLevel: op.skill_level },
+      ...op.license_type === void 0 ? {} : { licenseType: op.license_type }
+    });
+    return DONE;
+  },
+  async remove_operator(op, ctx) {
+    await ctx.api.removeOperator(op.group.group_type, await resolveGroup(op.group, ctx), await ctx.resolveUser(op.target));
+    return DONE;
+  },
+  async set_skill(op, ctx) {
+    await ctx.api.setSkill(await resolveGroup(op.group, ctx), await ctx.resolveUser(op.target), op.skill_level);
+    return DONE;
+  }
+};
+async function resolveGroup(ref, ctx) {
+  const known = ctx.groupIds.get(ref.key) ?? ref.id;
+  if (known !== void 0) return known;
+  const found = await ctx.api.findGroupByName(ref.group_type, ref.name, await ctx.resolveOffice(ref.office));
+  if (found === void 0) throw new DialformError("group_not_found", `${ref.group_type.replace("_", " ")} "${ref.name}" does not exist in Dialpad`);
+  ctx.groupIds.set(ref.key, found);
+  return found;
+}
+function liveGroupOf(live, ref) {
+  const groups = live.tenant.groups ?? [];
+  if (ref.id !== void 0) return groups.find((g) => g.key === liveGroupKey(ref.group_type, ref.id) || g.id === ref.id);
+  const name2 = groupNameOf(ref.name);
+  const office = ref.office.id === void 0 ? void 0 : liveOfficeKey(ref.office.id);
+  return groups.find((g) => g.type === ref.group_type && groupNameOf(g.name) === name2 && (office === void 0 || g.office === office));
+}
+function membershipOf(live, user, ref) {
+  const group2 = liveGroupOf(live, ref);
+  if (user === void 0 || group2 === void 0) return void 0;
+  return (membershipsOf(user, ref.group_type) ?? []).find((m) => m.group === group2.key);
+}
+function createGroupLanded(findUser2) {
+  return {
+    create_group: (op, live) => liveGroupOf(live, { ...op.group, id: void 0 }) !== void 0,
+    rename_group: (op, live) => liveGroupOf(live, op.target)?.name === op.name,
+    delete_group: (op, live) => liveGroupOf(live, op.target) === void 0,
+    add_operator: (op, live) => membershipOf(live, findUser2(live, op.target), op.group)?.role === op.role,
+    remove_operator: (op, live) => membershipOf(live, findUser2(live, op.target), op.group) === void 0,
+    // The read carries no skill levels; the PATCH is an absolute value, repeated harmlessly.
+    set_skill: () => false
+  };
+}
+
+// src/apply/execute-operation.ts
+var DONE2 = { status: "done" };
+var instructionsOf = (op) => [op.summary, ...op.notes].join("\n");
+var EXECUTORS = {
+  async create_office(op, ctx) {
+    if (!op.spec) {
+      throw new DialformError(
+        "office_spec_missing",
+        `cannot create office "${op.office.name}": its config entry has no \`create:\` block with the billing fields Dialpad requires`
+      );
+    }
+    const existing = await ctx.api.findOfficeByName(op.office.name);
+    const id2 = existing ?? (await ctx.api.createOffice({ name: op.office.name, country: op.country, spec: op.spec })).id;
+    ctx.officeIds.set(op.office.key, id2);
+    return DONE2;
+  },
+  async create_user(op, ctx) {
+    const officeId = await resolveOffice(op.office, ctx);
+    const created = await ctx.api.createUser({
+      email: op.email,
+      officeId,
+      firstName: op.first_name,
+      lastName: op.last_name,
+      license: op.license
+    });
+    ctx.userIds.set(op.email, created.id);
+    return DONE2;
+  },
+  async update_user(op, ctx) {
+    const id2 = await resolveUser(op.target, ctx);
+    const { first_name, last_name, emails, license, is_super_admin, admin_offices, ...settings } = op.patch;
+    const picked = pickPhoneSettings(settings);
+    await ctx.api.updateUser(id2, {
+      ...picked === void 0 ? {} : { settings: picked },
+      ...first_name === void 0 ? {} : { firstName: first_name },
+      ...last_name === void 0 ? {} : { lastName: last_name },
+      ...emails === void 0 ? {} : { emails },
+      ...license === void 0 ? {} : { license },
+      ...is_super_admin === void 0 ? {} : { isSuperAdmin: is_super_admin },
+      ...admin_offices === void 0 ? {} : { adminOfficeIds: await Promise.all(admin_offices.map((o) => resolveOffice(o, ctx))) }
+    });
+    return DONE2;
+  },
+  async suspend_user(op, ctx) {
+    await ctx.api.updateUser(await resolveUser(op.target, ctx), { state: "suspended" });
+    return DONE2;
+  },
+  async reactivate_user(op, ctx) {
+    await ctx.api.updateUser(await resolveUser(op.target, ctx), { state: "active" });
+    return DONE2;
+  },
+  async move_user(op, ctx) {
+    const [id2, officeId] = [await resolveUser(op.target, ctx), await resolveOffice(op.to, ctx)];
+    if (op.via === "move_office") {
+      await ctx.api.moveUser(id2, officeId);
+      return DONE2;
+    }
+    await moveWithoutNumbers(op, { id: id2, officeId }, ctx);
+    return DONE2;
+  },
+  async delete_user(op, ctx) {
+    await ctx.api.deleteUser(await resolveUser(op.target, ctx));
+    return DONE2;
+  },
+  async assign_number(op, ctx) {
+    await ctx.api.assignNumber(await resolveUser(op.target, ctx), op.number, op.primary);
+    return DONE2;
+  },
+  async unassign_number(op, ctx) {
+    await ctx.api.unassignNumber(await resolveUser(op.target, ctx), op.number);
+    return DONE2;
+  },
+  async release_number(op, ctx) {
+    await ctx.api.releaseNumber(op.number);
+    return DONE2;
+  },
+  async transfer_licenses(op, ctx) {
+    const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.to, ctx), op.line);
+    return purchased >= op.to_purchased_after ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
+  },
+  async buy_licenses(op, ctx) {
+    const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.target, ctx), op.line);
+    return purchased >= op.purchased_after ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
+  },
+  async cancel_licenses(op, ctx) {
+    const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.target, ctx), op.line);
+    return purchased <= op.purchased_after ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
+  },
+  async change_account_type(op, ctx) {
+    return await ctx.api.accountType() === op.account_type ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
+  },
+  async rename_office(op, ctx) {
+    const name2 = await ctx.api.officeName(await resolveOffice(op.target, ctx));
+    return name2 === op.name ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
+  },
+  async restore_user(op, ctx) {
+    const email = op.target.email;
+    const user = await ctx.api.findUserByEmail(email);
+    if (user && user.state !== "deleted") {
+      ctx.userIds.set(email, user.id);
+      return DONE2;
+    }
+    return { status: "waiting", instructions: instructionsOf(op) };
+  },
+  // No API shows analytics or proxy access: done once an operator confirmed it (`dialform confirm`).
+  grant_analytics: awaitConfirmation,
+  revoke_analytics: awaitConfirmation,
+  grant_proxy: awaitConfirmation,
+  revoke_proxy: awaitConfirmation,
+  create_group: (op, ctx) => GROUP_EXECUTORS.create_group(op, groupExecution(ctx)),
+  rename_group: (op, ctx) => GROUP_EXECUTORS.rename_group(op, groupExecution(ctx)),
+  delete_group: (op, ctx) => GROUP_EXECUTORS.delete_group(op, groupExecution(ctx)),
+  add_operator: (op, ctx) => GROUP_EXECUTORS.add_operator(op, groupExecution(ctx)),
+  remove_operator: (op, ctx) => GROUP_EXECUTORS.remove_operator(op, groupExecution(ctx)),
+  set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx)),
+  async set_caller_id(op, ctx) {
+    await ctx.api.setCallerId(await resolveUser(op.target, ctx), op.caller_id);
+    return DONE2;
+  }
+};
+function groupExecution(ctx) {
+  return {
+    api: ctx.api,
+    groupIds: ctx.groupIds,
+    resolveUser: (target) => resolveUser(target, ctx),
+    resolveOffice: (ref) => resolveOffice(ref, ctx)
+  };
+}
+async function awaitConfirmation(op, ctx) {
+  const { attribute, value } = PERMISSION_EFFECT[op.kind];
+  if (findConfirmed(ctx.confirmed, [op.target.email], attribute) === value) return DONE2;
+  return { status: "waiting", instructions: instructionsOf(op) };
+}
+async function moveWithoutNumbers(op, user, ctx) {
+  const now = await ctx.api.readUserNumbers(user.id);
+  for (const n of op.numbers_to_pool) if (now.numbers.includes(n)) await ctx.api.unassignNumber(user.id, n);
+  if (now.officeId !== user.officeId) await ctx.api.setUserOffice(user.id, user.officeId);
+  if (op.new_number === void 0) return;
+  const excluded = new Set(op.new_number.excluding);
+  if (now.numbers.some((n) => !excluded.has(n) && !op.numbers_to_pool.includes(n))) return;
+  try {
+    await assignChosenNumber({ id: user.id, held: now.numbers.filter((n) => !op.numbers_to_pool.includes(n)) }, excluded, ctx);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new DialformError(
+      "api_error",
+      `${op.target.email} is now in ${op.to.name} without a number: ${message}. Give them one: list it under numbers: in their entry and apply again, or assign one in Dialpad`
+    );
+  }
+}
+async function assignChosenNumber(user, excluded, ctx) {
+  const userId = user.id;
+  const taken = [];
+  try {
+    for (let attempt = 0; attempt <= excluded.size; attempt++) {
+      const number = await ctx.api.assignChosenNumber(userId, [...user.held, ...taken]);
+      if (!excluded.has(number)) return;
+      taken.push(number);
+    }
+    throw new DialformError(
+      "api_error",
+      `assign a number Dialpad chooses to user ${userId}: Dialpad offered only numbers config keeps in the pool or gives to someone (${taken.join(", ")}), each given back to the pool`
+    );
+  } finally {
+    for (const n of taken) await ctx.api.unassignNumber(userId, n);
+  }
+}
+var LANDED = {
+  create_office: (op, live) => live.tenant.offices.some((o) => isSameOfficeName(o.name, op.office.name)),
+  create_user: (op, live) => {
+    const user = liveUser2(live, { type: "user", email: op.email });
+    return user !== void 0 && user.state !== "deleted";
+  },
+  update_user: (op, live) => {
+    const user = liveUser2(live, op.target);
+    if (user === void 0) return false;
+    const { patch } = op;
+    const officeIds = (keys) => keys.map((key) => live.tenant.offices.find((o) => o.key === key)?.id ?? key).sort();
+    return (patch.first_name === void 0 || patch.first_name === user.firstName) && (patch.last_name === void 0 || patch.last_name === user.lastName) && (patch.license === void 0 || patch.license === user.license) && (patch.is_super_admin === void 0 || patch.is_super_admin === user.admin.company) && (patch.emails === void 0 || patch.emails[0].toLowerCase() === user.email) && diffPhoneSettings(pickPhoneSettings(patch), user.settings).length === 0 && (patch.admin_offices === void 0 || patch.admin_offices.every((o) => o.id !== void 0) && JSON.stringify(patch.admin_offices.map((o) => o.id ?? "").sort()) === JSON.stringify(officeIds(user.admin.offices)));
+  },
+  suspend_user: (op, live) => liveUser2(live, op.target)?.state === "suspended",
+  reactivate_user: (op, live) => liveUser2(live, op.target)?.state === "active",
+  move_user: (op, live) => {
+    const user = liveUser2(live, op.target);
+    const office = live.tenant.offices.find((o) => o.key === user?.office);
+    const arrived = office !== void 0 && (op.to.id === void 0 ? isSameOfficeName(office.name, op.to.name) : office.id === op.to.id);
+    if (!arrived || op.new_number === void 0) return arrived;
+    const excluded = new Set(op.new_number.excluding);
+    return (user?.numbers ?? []).some((n) => !excluded.has(n));
+  },
+  delete_user: (op, live) => {
+    const user = liveUser2(live, op.target);
+    return user === void 0 || user.state === "deleted";
+  },
+  assign_number: (op, live) => {
+    const numbers = liveUser2(live, op.target)?.numbers ?? [];
+    return op.primary ? numbers[0] === op.number : numbers.includes(op.number);
+  },
+  unassign_number: (op, live) => !(liveUser2(live, op.target)?.numbers ?? []).includes(op.number),
+  // The read holds the pool and each user's numbers (phase 1), not every number: a number that
+  // left the pool for a user was not released.
+  release_number: (op, live) => !live.tenant.numbers.some((n) => n.number === op.number) && !live.tenant.users.some((u) => u.numbers?.includes(op.number)),
+  transfer_licenses: neverWritten,
+  buy_licenses: neverWritten,
+  cancel_licenses: neverWritten,
+  change_account_type: neverWritten,
+  rename_office: neverWritten,
+  restore_user: neverWritten,
+  grant_analytics: neverWritten,
+  revoke_analytics: neverWritten,
+  grant_proxy: neverWritten,
+  revoke_proxy: neverWritten,
+  // The check's read does not include caller IDs; sending the absolute value again is harmless.
+  set_caller_id: neverWritten,
+  ...createGroupLanded((live, target) => liveUser2(live, target))
+};
+function neverWritten() {
+  return false;
+}
+function liveUser2(live, target) {
+  const users = live.tenant.users;
+  if (target.id !== void 0) return users.find((u) => u.id === target.id);
+  const email = target.email.toLowerCase();
+  return users.find((u) => u.email === email && u.state !== "deleted") ?? users.find((u) => u.email === email);
+}
+function hasLanded(op, live) {
+  const landed = LANDED[op.kind];
+  return landed(op, live);
+}
+function executeOperation(op, ctx) {
+  const execute = EXECUTORS[op.kind];
+  return execute(op, ctx);
+}
+async function resolveUser(target, ctx) {
+  const known = ctx.userIds.get(target.email) ?? target.id;
+  if (known) return known;
+  const found = await ctx.api.findUserByEmail(target.email);
+  if (!found) throw new DialformError("user_not_found", `user ${target.email} does not exist in Dialpad`);
+  ctx.userIds.set(target.email, found.id);
+  return found.id;
+}
+async function resolveOffice(ref, ctx) {
+  const known = ctx.officeIds.get(ref.key) ?? ref.id;
+  if (known) return known;
+  const found = await ctx.api.findOfficeByName(ref.name);
+  if (!found) throw new DialformError("office_not_found", `office "${ref.name}" does not exist in Dialpad`);
+  ctx.officeIds.set(ref.key, found);
+  return found;
+}
+
+// src/apply/journal.ts
+import { createHash } from "node:crypto";
+import { appendFile, mkdir, open as open2, stat as stat2 } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
+var MAX_JOURNAL_ERROR = 500;
+function identifyPlan(plan) {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify({ basis: plan.basis, created_at: plan.created_at, ops: plan.operations }));
+  return hash.digest("hex").slice(0, 16);
+}
+function isPlanStarted(value) {
+  const v = value;
+  return typeof v === "object" && v !== null && v.record === "plan_started" && typeof v.fingerprint === "string" && Array.isArray(v.operations);
+}
+function readReviewedRemaining(lines, fingerprint) {
+  const start = lines.findLastIndex((l) => isPlanStarted(l) && l.fingerprint === fingerprint);
+  if (start < 0) return void 0;
+  const remaining = [...lines[start].operations];
+  for (const line of lines.slice(start + 1)) {
+    const entry = line;
+    if (entry.record !== void 0 || entry.reviewed !== fingerprint || entry.status !== "done") continue;
+    const at2 = remaining.indexOf(entry.identity ?? "");
+    if (at2 >= 0) remaining.splice(at2, 1);
+  }
+  return remaining;
+}
+function isAppliedConfig(value) {
+  const v = value;
+  return typeof v === "object" && v !== null && v.record === "applied_config" && typeof v.commit === "string" && /^[0-9a-f]{40,64}$/.test(v.commit) && typeof v.at === "string";
+}
+function readProgress(entries, planId) {
+  const last = /* @__PURE__ */ new Map();
+  for (const entry of entries) if (entry.plan === planId && entry.op !== void 0) last.set(entry.op, entry.status);
+  const progress2 = { done: /* @__PURE__ */ new Set(), inDoubt: /* @__PURE__ */ new Set(), waiting: /* @__PURE__ */ new Set() };
+  for (const [op, status] of last) {
+    if (status === "done") progress2.done.add(op);
+    if (status === "started") progress2.inDoubt.add(op);
+    if (status === "waiting") progress2.waiting.add(op);
+  }
+  return progress2;
+}
+function readPendingRestores(entries) {
+  const last = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const settles = entry.kind === "restore_user" || entry.kind === "create_user" && entry.status === "done";
+    if (settles && typeof entry.subject === "string") last.set(entry.subject.toLowerCase(), entry);
+  }
+  return [...last].filter(([, e]) => e.kind === "restore_user" && e.status === "waiting").map(([email, e]) => ({ email, since: e.at }));
+}
+function unusable(path, error) {
+  const reason = error instanceof UserFileError ? error.problem : error.code === "EISDIR" ? "it is a directory" : error.message;
+  return new DialformError("journal_unusable", `cannot use the apply journal ${path}: ${reason}. Pass --journal with a writable file path.`, {
+    cause: error
+  });
+}
+async function readLines(path) {
+  let text;
+  try {
+    text = await readUserText(path, { what: "apply journal", maxBytes: 1024 * 1024 * 1024 });
+  } catch (e) {
+    if (!(e instanceof UserFileError)) throw e;
+    if (e.reason === "missing") return [];
+    throw unusable(path, e);
+  }
+  const lines = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      lines.push(JSON.parse(line));
+    } catch {
+      continue;
+    }
+  }
+  return lines;
+}
+async function readEntries(path) {
+  return (await readLines(path)).filter((l) => l.record === void 0);
+}
+function openJournal(path) {
+  return {
+    async prepare() {
+      try {
+        await mkdir(dirname2(path), { recursive: true });
+        const info = await stat2(path).catch((e) => e.code === "ENOENT" ? void 0 : Promise.reject(e));
+        if (info !== void 0 && !info.isFile()) {
+          const what = info.isDirectory() ? "a directory" : "not a regular file (a device, socket or pipe)";
+          throw new DialformError("journal_unusable", `cannot use the apply journal ${path}: it is ${what}. Pass --journal with a file path.`);
+        }
+        await (await open2(path, "a")).close();
+      } catch (e) {
+        throw e instanceof DialformError ? e : unusable(path, e);
+      }
+    },
+    async progress(planId) {
+      return readProgress(await readEntries(path), planId);
+    },
+    async pendingRestores() {
+      return readPendingRestores(await readEntries(path));
+    },
+    async lastAppliedConfig() {
+      return (await readLines(path)).filter(isAppliedConfig).at(-1);
+    },
+    async recordAppliedConfig(entry) {
+      try {
+        await appendFile(path, `${JSON.stringify(entry)}
+`);
+      } catch (e) {
+        throw unusable(path, e);
+      }
+    },
+    async recordPlanStarted(entry) {
+      try {
+        await appendFile(path, `${JSON.stringify(entry)}
+`);
+      } catch (e) {
+        throw unusable(path, e);
+      }
+    },
+    async reviewedRemaining(fingerprint) {
+      return readReviewedRemaining(await readLines(path), fingerprint);
+    },
+    async record(entry) {
+      const stored = entry.error === void 0 ? entry : { ...entry, error: boundMessage(entry.error, MAX_JOURNAL_ERROR) };
+      try {
+        await appendFile(path, `${JSON.stringify(stored)}
+`);
+      } catch (e) {
+        throw unusable(path, e);
+      }
+    }
+  };
+}
+
+// src/plan/fingerprint.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/model/canonical-json.ts
+function canonicalJson(value, options = {}) {
+  const { omit: omit2 } = options;
+  return JSON.stringify(value, function(key, member) {
+    if (key !== "" && !Array.isArray(this) && omit2?.has(key)) return void 0;
+    return member !== null && typeof member === "object" && !Array.isArray(member) ? sortedCopy(member) : member;
+  }) ?? "null";
+}
+function sortedCopy(value) {
+  const keys = Object.keys(value);
+  for (let i2 = 1; i2 < keys.length; i2++) {
+    if (keys[i2 - 1] > keys[i2]) {
+      const copy = {};
+      for (const key of keys.sort()) copy[key] = value[key];
+      return copy;
+    }
+  }
+  return value;
+}
+
+// src/plan/operation-identity.ts
+var NON_STRUCTURAL = /* @__PURE__ */ new Set([
+  "id",
+  "after",
+  "summary",
+  "notes",
+  "office_key",
+  "source",
+  "changes",
+  "manual",
+  "step",
+  "reversible"
+]);
+var OMIT_IDS = /* @__PURE__ */ new Set(["id"]);
+function identifyOperation(op) {
+  return canonicalJson(structuralFields(op, (field) => !NON_STRUCTURAL.has(field)), { omit: OMIT_IDS });
+}
+function slotOfOperation(op) {
+  const where2 = structuralFields(op, (field) => field === "kind" || field === "target");
+  return canonicalJson({ ...where2, detail: specOf(op).tieDetail(op) }, { omit: OMIT_IDS });
+}
+function structuralFields(op, keep) {
+  return Object.fromEntries(Object.entries(op).filter(([field]) => keep(field)));
+}
+
+// src/plan/fingerprint.ts
+var FINGERPRINT_PATTERN = /^sha256:[0-9a-f]{64}$/;
+function fingerprintPlan(plan) {
+  const hash = createHash2("sha256");
+  hash.update(plan.basis.config_digest);
+  for (const op of plan.operations) hash.update(`
+${identifyOperation(op)}`);
+  return `sha256:${hash.digest("hex")}`;
+}
+function digestOperation(op) {
+  return `sha256:${createHash2("sha256").update(identifyOperation(op)).digest("hex")}`;
+}
+
+// src/apply/apply-plan.ts
+var INTERRUPTED_REASON = "apply was interrupted before it started";
+var APPLY_CONCURRENCY = 4;
+function mayOverlap(previous, op) {
+  const choosesNumber = (o) => o.kind === "move_user" && o.new_number !== void 0;
+  return previous.kind === op.kind && !choosesNumber(previous) && !choosesNumber(op);
+}
+async function applyPlan(plan, options) {
+  if (plan.summary.blocked || plan.violations.some((v) => v.severity === "error")) {
+    throw new DialformError("plan_blocked", "the plan is blocked by a rule; fix the violations and plan again");
+  }
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  const planId = identifyPlan(plan);
+  await options.journal.prepare();
+  const { done: alreadyDone, inDoubt, waiting: waitedFor } = await options.journal.progress(planId);
+  const own = fingerprintPlan(plan);
+  const reviewed = options.reviewed ?? own;
+  if (reviewed === own && alreadyDone.size + inDoubt.size + waitedFor.size === 0 && plan.operations.length > 0) {
+    await options.journal.recordPlanStarted({ record: "plan_started", plan: planId, fingerprint: own, operations: plan.operations.map(digestOperation), at: now().toISOString() });
+  }
+  const journal = (op, status, error) => options.journal.record({
+    plan: planId,
+    op: op.id,
+    kind: op.kind,
+    status,
+    at: now().toISOString(),
+    ...op.target.type === "user" ? { subject: op.target.email } : {},
+    ...status === "done" ? listPooled(plan, op) : {},
+    ...error === void 0 ? {} : { error },
+    reviewed,
+    identity: digestOperation(op)
+  });
+  let liveRead;
+  const landed = async (op) => {
+    if (!inDoubt.has(op.id) || op.manual) return false;
+    if (options.readLive === void 0) throw new BugError(`applyPlan needs readLive to check whether ${op.id}, started before, landed`);
+    liveRead ??= options.readLive();
+    return hasLanded(op, await liveRead);
+  };
+  const ctx = { api: options.api, confirmed: options.confirmed ?? [], officeIds: /* @__PURE__ */ new Map(), userIds: /* @__PURE__ */ new Map(), groupIds: /* @__PURE__ */ new Map() };
+  const results = [];
+  const unfinished = /* @__PURE__ */ new Set();
+  const finished = /* @__PURE__ */ new Map();
+  const inFlight = /* @__PURE__ */ new Set();
+  let failed = false;
+  let interrupted = false;
+  let bug;
+  const total = plan.operations.length;
+  const concurrency = Math.max(1, options.concurrency ?? APPLY_CONCURRENCY);
+  const run3 = async (index, op) => {
+    const base2 = { id: op.id, kind: op.kind, summary: op.summary, ...op.step === void 0 ? {} : { step: op.step } };
+    if (alreadyDone.has(op.id)) return { ...base2, outcome: { status: "already_done" } };
+    if (failed) return { ...base2, outcome: { status: "not_run", reason: "apply stopped at an earlier failure" } };
+    if (options.signal?.aborted === true) {
+      interrupted = true;
+      return { ...base2, outcome: { status: "not_run", reason: INTERRUPTED_REASON } };
+    }
+    if (op.after.some((id2) => unfinished.has(id2))) {
+      const waitingOn = op.after.filter((id2) => unfinished.has(id2));
+      return { ...base2, outcome: { status: "not_run", reason: `waits for ${waitingOn.join(", ")}` } };
+    }
+    options.onEvent?.({ type: "start", index, total, id: op.id, summary: op.summary });
+    if (await landed(op)) {
+      await journal(op, "done");
+      return { ...base2, outcome: { status: "already_done" } };
+    }
+    if (!op.manual) await journal(op, "started");
+    let result2;
+    try {
+      result2 = { ...base2, outcome: await executeOperation(op, ctx) };
+    } catch (error) {
+      if (!(error instanceof DialformError)) throw error;
+      failed = true;
+      result2 = { ...base2, outcome: { status: "failed", error: error.message } };
+    }
+    const outcome = result2.outcome;
+    if (outcome.status === "done" || outcome.status === "failed" || outcome.status === "waiting") {
+      await journal(op, outcome.status, outcome.status === "failed" ? outcome.error : void 0);
+    }
+    return result2;
+  };
+  for (const [index, op] of plan.operations.entries()) {
+    const previous = plan.operations[index - 1];
+    if (previous !== void 0 && !mayOverlap(previous, op)) await Promise.all(inFlight);
+    await Promise.all(op.after.map((id2) => finished.get(id2)));
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    if (bug !== void 0) break;
+    const settled = run3(index, op).then(
+      (result2) => {
+        const status = result2.outcome.status;
+        if (status === "waiting" || status === "not_run" || status === "failed") unfinished.add(op.id);
+        results[index] = result2;
+        options.onEvent?.({ type: "result", index, total, result: result2 });
+      },
+      (error) => {
+        bug ??= { error };
+      }
+    );
+    const tracked = settled.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    finished.set(op.id, tracked);
+  }
+  await Promise.all(inFlight);
+  if (bug !== void 0) throw bug.error;
+  const waiting = results.some((r) => r.outcome.status === "waiting");
+  return { results, status: failed ? "failed" : interrupted ? "interrupted" : waiting ? "waiting" : "complete" };
+}
+function listPooled(plan, op) {
+  const pooled = plan.pool.flatMap((p) => p.operation_id === op.id && p.direction === "in" && p.user !== void 0 ? [{ number: p.number, from: p.user }] : []);
+  return pooled.length === 0 ? {} : { to_pool: pooled };
+}
+
+// src/apply/applied-config.ts
+import { stat as stat4 } from "node:fs/promises";
+import { basename, dirname as dirname3, resolve } from "node:path";
+
+// src/config/list-config-files.ts
+import { readlink, readdir, realpath, stat as stat3 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+
+// src/config/schema.ts
+var import__ = __toESM(require__(), 1);
+var import_ajv_formats = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync2 } from "node:fs";
+function findConfigSchemaPath() {
+  return schemaPath("dialform.schema.json");
+}
+function readConfigSchema() {
+  return JSON.parse(readFileSync2(findConfigSchemaPath(), "utf8"));
+}
+var compiled;
+function getConfigValidator() {
+  if (compiled === void 0) {
+    const ajv = new import__.Ajv2020({ allErrors: true, strict: true, verbose: true, validateSchema: false });
+    import_ajv_formats.default.default(ajv, ["email"]);
+    compiled = ajv.compile(readConfigSchema());
+  }
+  return compiled;
+}
+
+// src/config/yaml-file.ts
+var import_yaml = __toESM(require_dist2(), 1);
+function parseYamlFile(source) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const file = { source, doc, lineCounter, data: void 0, locate: (path, key) => locateInDocument(file, path, key) };
+  if (source.unreadable !== void 0) return { file, problems: [source.unreadable], empty: false };
+  const problems = describeYamlErrors(doc, lineCounter, source.display);
+  if (problems.length > 0) return { file, problems, empty: false };
+  const contents = doc.contents;
+  if (contents === null || (0, import_yaml.isScalar)(contents) && contents.value === null) {
+    problems.push({ file: source.display, line: 1, col: 1, message: 'file is empty: a config file is a mapping that starts with "version: 1"' });
+    return { file, problems, empty: true };
+  }
+  if (!(0, import_yaml.isMap)(contents)) {
+    const at2 = positionOfNode(file, contents);
+    problems.push({ ...at2, message: "top level must be a mapping of keys (version, offices, users, \u2026), not a list or a value" });
+    return { file, problems, empty: false };
+  }
+  for (const key of complexKeys(doc)) {
+    problems.push({ ...positionOfNode(file, key), message: "a key must be a plain word or string, not a list or mapping" });
+  }
+  for (const { node, tag } of unknownTags(doc)) {
+    problems.push({ ...positionOfNode(file, node), message: `unknown YAML tag "${tag}": a config holds plain values only; remove the tag` });
+  }
+  if (problems.length > 0) return { file, problems, empty: false };
+  try {
+    file.data = doc.toJS({ maxAliasCount: 1e3 });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    problems.push({ ...positionOfNode(file, firstAlias(doc)), message: `YAML alias cannot be resolved: ${reason}` });
+  }
+  return { file, problems, empty: false };
+}
+var MAX_YAML_ERRORS = 20;
+function describeYamlErrors(doc, lineCounter, display) {
+  const errors = [
+    ...doc.errors.map((e) => ({ offset: e.pos[0], code: e.code, message: e.message })),
+    ...findDuplicateKeys(doc).map((d) => ({ offset: d.offset, code: "DUPLICATE_KEY", message: "", key: d.key }))
+  ].sort((a, b) => a.offset - b.offset);
+  const shown = errors.slice(0, MAX_YAML_ERRORS);
+  const problems = shown.map((e) => {
+    const { line, col } = lineCounter.linePos(e.offset);
+    return { file: display, line, col, message: describeYamlError(e.code, e.message, e.key) };
+  });
+  const hidden = errors.length - shown.length;
+  const last = errors[MAX_YAML_ERRORS];
+  if (hidden > 0 && last) {
+    const { line, col } = lineCounter.linePos(last.offset);
+    problems.push({ file: display, line, col, message: `${countOf(hidden, "more YAML error")} from here on, not listed: fix the ones above first` });
+  }
+  return problems;
+}
+function describeYamlError(code2, message, key) {
+  switch (code2) {
+    case "DUPLICATE_KEY":
+      return `duplicate key${key === void 0 ? "" : ` "${key}"`}: a key may appear only once in a mapping`;
+    case "MULTIPLE_DOCS":
+      return 'more than one YAML document ("---") in one file: put each in its own file';
+    default:
+      return `YAML syntax error: ${message}`;
+  }
+}
+function findDuplicateKeys(doc) {
+  const duplicates = [];
+  (0, import_yaml.visit)(doc, {
+    Map(_, map2) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of map2.items) {
+        if (!(0, import_yaml.isScalar)(pair.key)) continue;
+        if (seen.has(pair.key.value)) duplicates.push({ offset: pair.key.range?.[0] ?? 0, key: String(pair.key.value) });
+        else seen.add(pair.key.value);
+      }
+    }
+  });
+  return duplicates;
+}
+var keyIndexes = /* @__PURE__ */ new WeakMap();
+function keyIndexOf(map2) {
+  let index = keyIndexes.get(map2);
+  if (index === void 0) {
+    index = /* @__PURE__ */ new Map();
+    for (const pair of map2.items) {
+      if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (!index.has(key)) index.set(key, pair);
+    }
+    keyIndexes.set(map2, index);
+  }
+  return index;
+}
+function complexKeys(doc) {
+  const keys = [];
+  (0, import_yaml.visit)(doc, {
+    Pair(_, pair) {
+      if (pair.key !== null && typeof pair.key === "object" && ((0, import_yaml.isMap)(pair.key) || (0, import_yaml.isSeq)(pair.key))) keys.push(pair.key);
+    }
+  });
+  return keys;
+}
+var CORE_TAGS = /* @__PURE__ */ new Set(["!", ...["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`)]);
+function unknownTags(doc) {
+  const found = [];
+  (0, import_yaml.visit)(doc, {
+    Node(_, node) {
+      const tag = node.tag;
+      if (tag === void 0 || CORE_TAGS.has(tag)) return;
+      const shown = tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice(18)}` : tag.startsWith("!") ? tag : `!<${tag}>`;
+      found.push({ node, tag: shown });
+    }
+  });
+  return found;
+}
+function firstAlias(doc) {
+  let found;
+  (0, import_yaml.visit)(doc, {
+    Alias(_, alias) {
+      found = alias;
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return found;
+}
+function positionOfNode(file, node) {
+  const offset = node?.range?.[0] ?? 0;
+  const { line, col } = file.lineCounter.linePos(offset);
+  return { file: file.source.display, line, col };
+}
+function locateInFile(file, path, key) {
+  return file.locate(path, key);
+}
+function locateInDocument(file, path, key) {
+  let node = file.doc.contents;
+  let at2 = node;
+  for (const seg2 of path) {
+    const next = childOf(node, seg2);
+    if (next === void 0) break;
+    at2 = next.pos;
+    node = next.node;
+    if (node === null) break;
+  }
+  if (key !== void 0 && (0, import_yaml.isMap)(node)) {
+    const pair = keyIndexOf(node).get(key);
+    if (pair !== void 0) at2 = pair.key;
+  }
+  return positionOfNode(file, at2);
+}
+function childOf(node, seg2) {
+  if ((0, import_yaml.isMap)(node)) {
+    const pair = keyIndexOf(node).get(String(seg2));
+    if (pair === void 0) return void 0;
+    const value = pair.value;
+    if (value === null || (0, import_yaml.isScalar)(value) && (value.range == null || value.range[0] === value.range[1])) return { node: null, pos: pair.key };
+    return { node: value, pos: value };
+  }
+  if ((0, import_yaml.isSeq)(node)) {
+    const item = node.items[Number(seg2)];
+    return item === void 0 ? void 0 : { node: item, pos: item };
+  }
+  return void 0;
+}
+
+// src/config/validate-schema.ts
+function validateFileSchema(file) {
+  const validate = getConfigValidator();
+  if (validate(file.data)) return [];
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== "propertyNames" && e.keyword !== "$ref" && e.keyword !== "if");
+  const problems = errors.map((e) => describeError(file, e));
+  return dedupeProblems(problems).sort((a, b) => a.line - b.line || a.col - b.col);
+}
+function splitPointer(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function joinPointer(path) {
+  return `/${path.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
+}
+function formatPath(path) {
+  let out = "";
+  for (const seg2 of path) {
+    if (typeof seg2 === "number" || /^\d+$/.test(seg2)) out += `[${seg2}]`;
+    else out += out === "" ? seg2 : `.${seg2}`;
+  }
+  return out;
+}
+function describeError(file, e) {
+  const path = splitPointer(e.instancePath);
+  const where2 = formatPath(path);
+  const subject = where2 === "" ? "" : `${where2} `;
+  const params = e.params;
+  const base2 = { file: file.source.display, path: e.instancePath || "/" };
+  if (typeof e.propertyName === "string") {
+    const key = e.propertyName;
+    return {
+      ...base2,
+      ...locateInFile(file, path, key),
+      message: `key "${key}" in ${where2} must start with a lower-case letter or digit and use only a-z, 0-9, "_" and "-"`
+    };
+  }
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      const known = Object.keys(e.parentSchema?.properties ?? {});
+      const guess = suggest(key, known);
+      const hint = guess === void 0 ? ` (allowed: ${known.join(", ")})` : ` (did you mean "${guess}"?)`;
+      return { ...base2, ...locateInFile(file, path, key), message: `unknown property "${key}"${where2 === "" ? "" : ` in ${where2}`}${hint}` };
+    }
+    case "required":
+      return {
+        ...base2,
+        ...locateInFile(file, path),
+        message: `${where2 === "" ? "file" : where2} is missing required property "${String(params.missingProperty)}"`
+      };
+    default:
+      return { ...base2, ...locateInFile(file, path), message: `${subject}${describeValueError(e)}` };
+  }
+}
+function describeValueError(e) {
+  const params = e.params;
+  switch (e.keyword) {
+    case "type": {
+      const wanted = String(params.type);
+      const key = splitPointer(e.instancePath).at(-1);
+      const hint = wanted === "string" && (typeof e.data === "number" || typeof e.data === "boolean") ? " (put the value in quotes)" : wanted === "array" && e.data === null && key !== void 0 ? ` (for an empty list write ${key}: [])` : "";
+      return `must be ${TYPE_NAMES[wanted] ?? wanted}, not ${describeData(e.data)}${hint}`;
+    }
+    case "enum": {
+      const allowed = params.allowedValues.map(String);
+      const value = String(e.data);
+      if (allowed.includes(value.toUpperCase())) return `"${value}" must be written in upper case: "${value.toUpperCase()}"`;
+      if (allowed.length > 12) {
+        return `"${value}" is not one of the ${allowed.length} accepted values (ISO 3166 alpha-2 codes such as US, GB, DE; full list in docs/config.md)`;
+      }
+      return `must be one of: ${allowed.join(", ")}`;
+    }
+    case "const":
+      return `must be ${JSON.stringify(params.allowedValue)}`;
+    case "format":
+      return `"${String(e.data)}" is not a valid ${params.format === "email" ? "email address" : String(params.format)}`;
+    case "pattern":
+      return `"${String(e.data)}" ${PATTERN_HINTS[String(params.pattern)] ?? `must match ${String(params.pattern)}`}`;
+    case "minimum":
+      return `must be ${String(params.limit)} or more`;
+    case "maximum":
+      return `must be ${String(params.limit)} or less`;
+    case "minLength":
+      return "must not be empty";
+    default:
+      return e.message ?? `is invalid (${e.keyword})`;
+  }
+}
+var TYPE_NAMES = {
+  object: "a mapping",
+  array: "a list",
+  string: "a string",
+  integer: "a whole number",
+  number: "a number",
+  boolean: "true or false"
+};
+var PATTERN_HINTS = {
+  "^[0-9]+$": 'must be a live id made of digits, e.g. "124"'
+};
+function describeData(data) {
+  if (data === null) return "empty";
+  if (Array.isArray(data)) return "a list";
+  if (typeof data === "object") return "a mapping";
+  if (typeof data === "string") return `"${data}"`;
+  return String(data);
+}
+function suggest(key, known) {
+  let best;
+  for (const name2 of known) {
+    const distance = editDistance(key.toLowerCase(), name2);
+    if (distance <= 2 && (best === void 0 || distance < best.distance)) best = { name: name2, distance };
+  }
+  return best?.name;
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const row = [i2];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+function dedupeProblems(problems) {
+  const seen = /* @__PURE__ */ new Set();
+  return problems.filter((p) => {
+    const k = `${p.line}:${p.col}:${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+// src/config/check-strings.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/gu;
+function checkStrings(file, skip) {
+  const problems = [];
+  const visit4 = (value, path) => {
+    if (typeof value === "string") {
+      const message = describeString(value);
+      if (message === void 0) return;
+      const pointer = joinPointer(path);
+      if (!skip.has(pointer)) problems.push({ ...locateInFile(file, path), path: pointer, message: `${formatPath(path)} ${message}` });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i2) => visit4(item, [...path, i2]));
+    } else if (typeof value === "object" && value !== null) {
+      for (const [key, item] of Object.entries(value)) visit4(item, [...path, key]);
+    }
+  };
+  visit4(file.data, []);
+  return problems;
+}
+function describeString(value) {
+  const control = value.match(CONTROL);
+  if (control !== null) {
+    const code2 = control[0].codePointAt(0) ?? 0;
+    return `contains the control character U+${code2.toString(16).toUpperCase().padStart(4, "0")}: remove it`;
+  }
+  if (value.length > 0 && value.trim() === "") return "must not be blank (it holds only whitespace)";
+  return void 0;
+}
+function escapeControl(value) {
+  return value.replace(CONTROL, (c) => {
+    const escaped = JSON.stringify(c).slice(1, -1);
+    return escaped.startsWith("\\") ? escaped : `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`;
+  });
+}
+
+// src/config/list-config-files.ts
+var comparePaths = compareCodeUnits;
+function isConfigFileName(name2) {
+  return /\.ya?ml$/i.test(name2);
+}
+async function listConfigFiles(root, display) {
+  const walk = { display: (abs) => escapeControl(display(abs)), problems: [], files: [], seenDirs: /* @__PURE__ */ new Set() };
+  await walkDirectory(walk, root, [await realpath(root)]);
+  if (walk.problems.length > 0) throw new UsageError(walk.problems.join("\n"));
+  return firstPathPerTarget(walk.files).map((f) => f.path);
+}
+function firstPathPerTarget(files) {
+  const seen = /* @__PURE__ */ new Set();
+  return [...files].sort((a, b) => comparePaths(a.path, b.path)).filter((f) => {
+    if (seen.has(f.real)) return false;
+    seen.add(f.real);
+    return true;
+  });
+}
+async function walkDirectory(walk, dir, ancestors) {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => comparePaths(a.name, b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const path = join2(dir, entry.name);
+    if (!entry.isSymbolicLink()) {
+      if (entry.isDirectory()) await enterDirectory(walk, path, await realpath(path), ancestors);
+      else if (isConfigFileName(entry.name)) addFile(walk, path, await realpath(path), entry.isFile());
+      continue;
+    }
+    const target = await followLink(walk, path);
+    if (target === void 0) continue;
+    if (target.isDirectory) await enterDirectory(walk, path, target.real, ancestors);
+    else if (isConfigFileName(entry.name)) addFile(walk, path, target.real, target.isFile);
+  }
+}
+async function enterDirectory(walk, path, real, ancestors) {
+  if (ancestors.includes(real)) {
+    walk.problems.push(`${walk.display(path)}: symbolic link loop: this directory leads back to ${walk.display(real)}, which contains it; remove the link`);
+    return;
+  }
+  if (walk.seenDirs.has(real)) return;
+  walk.seenDirs.add(real);
+  await walkDirectory(walk, path, [...ancestors, real]);
+}
+function addFile(walk, path, real, isFile) {
+  if (!isFile) {
+    walk.problems.push(`${walk.display(path)}: not a regular file; a config file must be a plain file (or a symbolic link to one)`);
+    return;
+  }
+  walk.files.push({ path, real });
+}
+async function followLink(walk, path) {
+  const shown = walk.display(path);
+  try {
+    const info = await stat3(path);
+    return { real: await realpath(path), isDirectory: info.isDirectory(), isFile: info.isFile() };
+  } catch (e) {
+    const code2 = e.code;
+    const to = escapeControl(await readlink(path).catch(() => "?"));
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") {
+      walk.problems.push(`${shown}: dangling symbolic link: its target ${to} does not exist`);
+    } else if (code2 === "ELOOP") {
+      walk.problems.push(`${shown}: symbolic link loop: ${to} leads back to itself`);
+    } else {
+      walk.problems.push(`${shown}: cannot follow symbolic link to ${to} (${code2 ?? String(e)})`);
+    }
+    return void 0;
+  }
+}
+
+// src/git.ts
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+async function gitBytes(cwd, args) {
+  const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "buffer" });
+  return stdout;
+}
+async function git(cwd, args) {
+  return (await gitBytes(cwd, args)).toString("utf8");
+}
+
+// src/apply/applied-config.ts
+async function configCommit(path, files = []) {
+  try {
+    const abs = resolve(path);
+    const isDir = (await stat4(abs)).isDirectory();
+    const cwd = isDir ? abs : dirname3(abs);
+    if ((await git(cwd, ["rev-parse", "--is-inside-work-tree"])).trim() !== "true") return void 0;
+    const sha = (await git(cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim();
+    if (!/^[0-9a-f]{40,64}$/.test(sha)) return void 0;
+    const prefix = isDir ? (await git(cwd, ["rev-parse", "--show-prefix"])).trim() : "";
+    const status = await git(cwd, ["status", "--porcelain", "-z", "--untracked-files=all", "--ignored=matching", "--", abs, ...files]);
+    const changed = changedPaths(status);
+    const dirty = isDir ? changed.some((p) => p.startsWith(prefix) && readsAsConfig(p.slice(prefix.length))) : changed.length > 0;
+    return dirty ? void 0 : { sha, cwd };
+  } catch {
+    return void 0;
+  }
+}
+function changedPaths(status) {
+  const tokens = status.split("\0").filter(Boolean);
+  const paths = [];
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    const token = tokens[i2];
+    paths.push(token.slice(3));
+    if (token[0] === "R" || token[0] === "C" || token[1] === "R" || token[1] === "C") paths.push(tokens[++i2] ?? "");
+  }
+  return paths;
+}
+function readsAsConfig(rel) {
+  return isConfigFileName(basename(rel)) && !rel.split("/").some((seg2) => seg2.startsWith("."));
+}
+async function isAncestor(a, b, cwd) {
+  if (a.startsWith("-") || b.startsWith("-")) return void 0;
+  try {
+    await git(cwd, ["merge-base", "--is-ancestor", a, b]);
+    return true;
+  } catch (e) {
+    return e.code === 1 ? false : void 0;
+  }
+}
+async function checkConfigOrder(input) {
+  const applied = await input.journal.lastAppliedConfig();
+  if (!applied) return { status: "not_older", reason: "no_record" };
+  if (!input.commit) return { status: "not_older", reason: "commit_unknown" };
+  if (input.commit.sha === applied.commit) return { status: "not_older", reason: "same" };
+  const older = await isAncestor(input.commit.sha, applied.commit, input.commit.cwd);
+  if (older === void 0) return { status: "not_older", reason: "cannot_tell" };
+  if (!older) return { status: "not_older", reason: "not_ancestor" };
+  return { status: "older", commit: input.commit.sha, applied, allowed: input.allowOlder === true };
+}
+async function recordAppliedConfig(journal, applied) {
+  if (!applied.commit) return;
+  await journal.recordAppliedConfig({
+    record: "applied_config",
+    plan: applied.plan,
+    commit: applied.commit.sha,
+    config_digest: applied.configDigest,
+    at: (applied.at ?? /* @__PURE__ */ new Date()).toISOString()
+  });
+}
+
+// src/config/load-config.ts
+import { existsSync as existsSync3, statSync } from "node:fs";
+import { join as join3, relative, resolve as resolve3 } from "node:path";
+
+// src/config/drop-invalid.ts
+function dropInvalid(file, problems) {
+  if (file.data === void 0 || problems.length === 0) return file;
+  const data = { ...file.data };
+  const badUsers = /* @__PURE__ */ new Map();
+  for (const problem of problems) {
+    const [top, second, third] = splitPointer(problem.path === "/" || problem.path === void 0 ? "" : problem.path);
+    if (top === void 0 || top === "offices" || top === "version") continue;
+    if (top === "users" && second !== void 0) {
+      const fields = badUsers.get(Number(second)) ?? /* @__PURE__ */ new Set();
+      fields.add(third ?? "");
+      badUsers.set(Number(second), fields);
+    } else delete data[top];
+  }
+  if (!isPlainObject2(data.offices)) delete data.offices;
+  if (Array.isArray(data.users)) data.users = data.users.map((u, i2) => keepValidFields(u, badUsers.get(i2)));
+  else delete data.users;
+  return { ...file, data };
+}
+function keepValidFields(user, bad) {
+  if (bad === void 0) return user;
+  if (!isPlainObject2(user)) return void 0;
+  return Object.fromEntries(Object.entries(user).filter(([field]) => !bad.has(field)));
+}
+function isPlainObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/config/merge-files.ts
+var MAP_KEYS = ["company", "policy", "offices", "reserved_numbers", "emulator", "departments", "call_centers", "profiles"];
+function mergeFiles(files) {
+  const problems = [];
+  const maps = {};
+  const mapOrigins = /* @__PURE__ */ new Map();
+  const topOrigins = /* @__PURE__ */ new Map();
+  const users = [];
+  const userOrigins = [];
+  for (const file of files) {
+    const data = file.data ?? {};
+    for (const [top, value] of Object.entries(data)) {
+      if (!topOrigins.has(top)) topOrigins.set(top, file);
+      if (top === "users") {
+        value.forEach((u, index) => {
+          if (u === void 0) return;
+          users.push(u);
+          userOrigins.push({ file, index });
+        });
+        continue;
+      }
+      if (!isMapKey(top)) continue;
+      const target = maps[top] ??= {};
+      for (const [key, item] of Object.entries(value)) {
+        const id2 = `${top}/${key}`;
+        const first = mapOrigins.get(id2);
+        if (first !== void 0) {
+          const here = locateInFile(file, [top], key);
+          const there = locateInFile(first, [top], key);
+          const name2 = top === "offices" ? `office "${key}"` : `${top}.${key}`;
+          problems.push({ ...here, path: `/${top}/${key}`, message: `${name2} is already defined at ${there.file}:${there.line}:${there.col}` });
+          continue;
+        }
+        mapOrigins.set(id2, file);
+        target[key] = item;
+      }
+    }
+  }
+  const raw = { version: 1, ...maps, ...topOrigins.has("users") ? { users } : {} };
+  const fallback = files[0];
+  const origin = (path) => {
+    const [top, second, ...rest] = path;
+    if (top === "users" && second !== void 0) {
+      const o = userOrigins[Number(second)];
+      if (o !== void 0) return { file: o.file, path: ["users", o.index, ...rest] };
+    }
+    if (top !== void 0 && second !== void 0) {
+      const file2 = mapOrigins.get(`${top}/${second}`);
+      if (file2 !== void 0) return { file: file2, path: [...path] };
+    }
+    const file = (top === void 0 ? void 0 : topOrigins.get(String(top))) ?? fallback;
+    if (file === void 0) throw new BugError("mergeFiles called without files");
+    return { file, path: [...path] };
+  };
+  const merged = {
+    raw,
+    origin,
+    locate: (path, key) => {
+      if (key === void 0) {
+        const o2 = origin(path);
+        return locateInFile(o2.file, o2.path);
+      }
+      const o = origin([...path, key]);
+      return locateInFile(o.file, o.path.slice(0, -1), key);
+    }
+  };
+  return { merged, problems };
+}
+function isMapKey(key) {
+  return MAP_KEYS.includes(key);
+}
+function checkVersionDeclared(files) {
+  const first = files[0];
+  if (first === void 0 || files.some((f) => f.data !== void 0 && "version" in f.data)) return [];
+  const where2 = files.length > 1 ? "one file of the config" : "this file";
+  return [{ ...locateInFile(first, []), path: "/version", message: `missing "version: 1": add it at the top of ${where2}` }];
+}
+
+// src/config/problem-at.ts
+function name(config, path) {
+  return formatPath(config.origin(path).path);
+}
+function where(config, path) {
+  const p = config.locate(path);
+  return `${p.file}:${p.line}:${p.col}`;
+}
+function problemAt(config, path, message) {
+  return { ...config.locate(path), path: `/${config.origin(path).path.join("/")}`, message };
+}
+
+// src/config/raw-types.ts
+function assertKeys() {
+}
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+var RAW_PROFILE_KEYS = ["license", "job_title", "forwarding_numbers", "international_dialing_enabled", "departments", "call_centers", "analytics", "proxy", "lifecycle"];
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+assertKeys();
+
+// src/config/profiles.ts
+function listProfileNames(user) {
+  const p = user.profile;
+  return p === void 0 ? [] : typeof p === "string" ? [p] : [...p];
+}
+function applyProfiles(config) {
+  const profiles = config.raw.profiles ?? {};
+  if (config.raw.users === void 0 || !config.raw.users.some((u) => u.profile !== void 0)) return { merged: config, problems: [] };
+  const problems = [];
+  const declared = Object.keys(profiles).sort();
+  const givenBy = /* @__PURE__ */ new Map();
+  const users = config.raw.users.map((user, i2) => {
+    const names = listProfileNames(user);
+    if (names.length === 0) return user;
+    const from = /* @__PURE__ */ new Map();
+    const expanded = {};
+    names.forEach((profile, j) => {
+      const found = Object.hasOwn(profiles, profile) ? profiles[profile] : void 0;
+      if (found === void 0) {
+        const path = typeof user.profile === "string" ? ["users", i2, "profile"] : ["users", i2, "profile", j];
+        const list = declared.length === 0 ? "no profiles are declared" : `declared: ${declared.join(", ")}`;
+        problems.push(problemAt(config, path, `${name(config, path)} "${profile}" is not a declared profile (${list})`));
+        return;
+      }
+      for (const key of RAW_PROFILE_KEYS) {
+        if (found[key] === void 0) continue;
+        expanded[key] = found[key];
+        from.set(key, profile);
+      }
+    });
+    for (const key of Object.keys(user)) from.delete(key);
+    givenBy.set(i2, from);
+    return { ...expanded, ...user };
+  });
+  const redirect = (path) => {
+    const [top, index, key, ...rest] = path;
+    const profile = top === "users" && typeof key === "string" ? givenBy.get(Number(index))?.get(key) : void 0;
+    return profile === void 0 ? path : ["profiles", profile, key, ...rest];
+  };
+  const merged = {
+    raw: { ...config.raw, users },
+    origin: (path) => config.origin(redirect(path)),
+    locate: (path, key) => {
+      const to = redirect(key === void 0 ? path : [...path, key]);
+      return key === void 0 ? config.locate(to) : config.locate(to.slice(0, -1), key);
+    }
+  };
+  return { merged, problems };
+}
+function describeUserSource(config, index, user) {
+  const at2 = (path, key) => {
+    const p = config.locate(path, key);
+    return `${p.file}:${p.line}`;
+  };
+  const names = listProfileNames(user).filter((n) => config.raw.profiles !== void 0 && Object.hasOwn(config.raw.profiles, n));
+  const own = at2(["users", index]);
+  return names.length === 0 ? own : `${own} with ${names.map((n) => `profile ${n} (${at2(["profiles"], n)})`).join(", ")}`;
+}
+
+// src/config/semantic-rules.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname4, resolve as resolve2 } from "node:path";
+
 // src/model/lifecycle-dates.ts
 var DEFAULT_TIME_ZONE = "UTC";
 var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -52674,7 +52759,10 @@ var SEMANTIC_RULES = [
   checkGroups
 ];
 function listForwardingNumbers(config) {
-  return (config.raw.users ?? []).flatMap((user, i2) => (user.forwarding_numbers ?? []).map((n, j) => [["users", i2, "forwarding_numbers", j], n]));
+  return (config.raw.users ?? []).flatMap((user, i2) => [
+    ...(user.forwarding_numbers ?? []).map((n, j) => [["users", i2, "forwarding_numbers", j], n]),
+    ...user.caller_id === void 0 || user.caller_id === "blocked" ? [] : [[["users", i2, "caller_id"], user.caller_id]]
+  ]);
 }
 function listNumbers(config) {
   const out = [];
@@ -52802,7 +52890,8 @@ function userFields(source) {
     forwarding_numbers: { readWith: "extension" },
     international_dialing_enabled: { readWith: "extension" },
     job_title: { readWith: "extension" },
-    profile: { ignored: "its keys are in the entry already (applyProfiles)" }
+    profile: { ignored: "its keys are in the entry already (applyProfiles)" },
+    caller_id: (v) => optional("callerId", v)
   };
 }
 function normalizeUser(raw, source) {
@@ -55882,6 +55971,8 @@ var USER_FIELDS = {
   callCenters: null,
   // Written only when some user has them (`hashSettings`), so digests without them are unchanged.
   settings: null,
+  callerId: null,
+  callerIdChoices: null,
   source: null
 };
 var NUMBER_FIELDS = {
@@ -55903,7 +55994,9 @@ function hashTenant(hash, tenant, office = (key) => key) {
   hashSettings(hash, tenant);
 }
 function hashSettings(hash, tenant) {
-  const settings = tenant.users.flatMap((u) => u.settings === void 0 ? [] : [[u.email, u.settings]]);
+  const settings = tenant.users.flatMap(
+    (u) => u.settings === void 0 && u.callerId === void 0 ? [] : [[u.email, u.settings ?? null, ...u.callerId === void 0 ? [] : [u.callerId, u.callerIdChoices ?? null]]]
+  );
   if (settings.length > 0) hash.update(canonicalJson({ settings }));
 }
 function hashGroups(hash, tenant, office) {
@@ -55992,6 +56085,7 @@ var change = {
     group: i2.group,
     role: i2.role
   }),
+  setCallerId: (user, live, from, to) => ({ kind: "set_caller_id", user, live, from, to }),
   setSkill: (i2) => ({ kind: "set_skill", email: i2.user.email, ...i2 })
 };
 
@@ -56116,12 +56210,14 @@ function choosePlanReads(desired, phaseOne) {
   const skills = listSkillReads(pairs2, live);
   const emails = sampleCreates(pairs2.flatMap((p) => p.live === void 0 && p.user.state !== "deleted" ? [p.user.email] : []));
   const groupNames = listGroupLookups(desired, live);
+  const callerIds = pairs2.flatMap((p) => p.user.callerId !== void 0 && p.live?.id !== void 0 && !GONE_STATES.has(p.live.state) ? [p.live.id] : []);
   return {
     offices,
     numbers: [...numbers].sort(compareCodeUnits),
     ...skills.length === 0 ? {} : { skills },
     ...emails.length === 0 ? {} : { emails },
-    ...groupNames.length === 0 ? {} : { groupNames }
+    ...groupNames.length === 0 ? {} : { groupNames },
+    ...callerIds.length === 0 ? {} : { callerIds }
   };
 }
 function listGroupLookups(desired, live) {
@@ -56343,6 +56439,9 @@ function diffMatchedUser(desired, live) {
   const fields = diffUserFields(desired, live);
   if (fields.length > 0) changes.push(change.updateUser(desired, live, fields));
   if (desired.office !== live.office) changes.push(change.moveUser(desired, live, live.office, desired.office));
+  if (desired.callerId !== void 0 && live.callerId !== void 0 && desired.callerId !== live.callerId) {
+    changes.push(change.setCallerId(desired, live, live.callerId, desired.callerId));
+  }
   const liveState = restoring ? "active" : live.state;
   const wanted = desired.state === "pending" ? "active" : desired.state;
   if (wanted === "suspended" && liveState !== "suspended") changes.push(change.suspendUser(live, desired));
@@ -56554,6 +56653,17 @@ function operationsFromChange(c, ctx) {
     case "remove_operator":
     case "set_skill":
       return groupOperations(c, ctx);
+    case "set_caller_id":
+      return [
+        operation.setCallerId({
+          email: c.user.email,
+          ...idOf(c.live),
+          source: sourceOf2(c.user),
+          callerId: c.to,
+          choices: c.live.callerIdChoices ?? [],
+          changes: [{ field: "caller_id", from: c.from === "" ? null : c.from, to: c.to }]
+        })
+      ];
     default: {
       const _never = c;
       return _never;
@@ -57523,6 +57633,7 @@ function nameWithheld(c, live) {
     case "rename_group":
     case "add_operator":
     case "set_skill":
+    case "set_caller_id":
       return void 0;
     default: {
       const _never = c;
@@ -57886,6 +57997,9 @@ function createApplyApi(client) {
         ...state === void 0 ? {} : { state }
       };
       await client.updateUser(id2, body, { label: `update user ${id2}` });
+    },
+    async setCallerId(id2, callerId) {
+      await client.setCallerId(id2, callerId, { label: `set the caller ID of user ${id2}` });
     },
     async moveUser(id2, officeId) {
       await client.moveUserOffice(id2, officeId, { label: `move user ${id2} to office ${officeId}` });
@@ -59921,7 +60035,7 @@ function getUser2(ctx) {
   assertOfficeAccess(ctx.principal, user.office_id);
   return user;
 }
-function setCallerId(ctx) {
+function setCallerId2(ctx) {
   assertKnownFields(ctx.body, ["caller_id"], "SetCallerIdMessage");
   const user = getUser2(ctx);
   assertLiveUser(user);
@@ -59938,7 +60052,7 @@ function setCallerId(ctx) {
 }
 var callerIdRoutes = [
   { method: "GET", template: "/api/v2/users/{id}/caller_id", handle: (ctx) => ({ body: toCallerIdProto(ctx.store, getUser2(ctx)) }) },
-  { method: "POST", template: "/api/v2/users/{id}/caller_id", handle: (ctx) => ({ body: toCallerIdProto(ctx.store, setCallerId(ctx)) }) }
+  { method: "POST", template: "/api/v2/users/{id}/caller_id", handle: (ctx) => ({ body: toCallerIdProto(ctx.store, setCallerId2(ctx)) }) }
 ];
 
 // src/emulator/api-routes.ts
@@ -63146,7 +63260,8 @@ function rawUser(user, keys, groupKeys) {
     ...user.state === "suspended" || user.state === "pending" ? { state: user.state } : {},
     numbers: user.numbers ?? [],
     ...departments === void 0 ? {} : { departments },
-    ...callCenters === void 0 ? {} : { call_centers: callCenters }
+    ...callCenters === void 0 ? {} : { call_centers: callCenters },
+    ...pickImportableSettings(user.settings)
   };
 }
 function officeNode(doc, key) {
