@@ -1,6 +1,7 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { findConfigSchemaPath } from '../../src/config/schema.js';
-import { fetchLive, READ_OFFICE_PLANS } from '../../src/dialpad/index.js';
+import { fetchLive } from '../../src/dialpad/index.js';
+import { chooseImportReads, parseImportExtras } from '../../src/import/import-reads.js';
 import { DialformError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { renderImport } from '../../src/import/render-import.js';
@@ -14,12 +15,13 @@ import { openTarget, type ConnectionOptions } from '../target.js';
  * any existing file unless `--force`, and to write through a symbolic link at all, checking all of
  * them before writing any (`writeImportFiles`).
  */
-export async function runImport(opts: ConnectionOptions & { outDir: string; force?: boolean; lifecycle?: LifecycleOwner }, io: Io): Promise<number> {
+export async function runImport(opts: ConnectionOptions & { outDir: string; force?: boolean; lifecycle?: LifecycleOwner; with?: string }, io: Io): Promise<number> {
   const outDir = resolve(io.cwd, opts.outDir);
+  const scope = chooseImportReads(parseImportExtras(opts.with));
   const target = await openTarget(opts, io);
   let result;
   try {
-    const live = await fetchLive(target.client, READ_OFFICE_PLANS);
+    const live = await fetchLive(target.client, scope);
     if (live.incomplete.length > 0) {
       throw new DialformError('live_read_incomplete', `Dialpad could not be read completely (${live.incomplete.join('; ')}); nothing was written. Try again.`);
     }

@@ -114,4 +114,27 @@ describe('phone settings, applied against the emulator', () => {
     expect(refused.stdout + refused.stderr).toContain('caller_id_not_held');
     expect(running.emulator.snapshot().users.find((u) => u.emails[0] === 'alan@acme.com')?.caller_id).toBeUndefined();
   });
+
+  it('import --with caller_id writes the caller IDs it read, import → plan is empty; without it none is read', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-import-caller-id-'));
+    const fixture = JSON.parse(await readFile(join(golden, 'caller-id-group-number', 'fixture.json'), 'utf8')) as { users: Record<string, unknown>[] };
+    fixture.users[1]!['caller_id'] = '+14155550177';
+    await writeFile(join(cwd, 'live.json'), JSON.stringify(fixture));
+
+    const imported = await runCli(['import', '-o', 'with', '--with', 'caller_id', '--emulator', 'live.json'], { cwd });
+    expect(imported.code, imported.stderr).toBe(0);
+    const users = await readFile(join(cwd, 'with', 'users', 'acme-hq.yaml'), 'utf8');
+    expect(users).toContain('caller_id: "+14155550177"');
+    expect(users).toContain('caller_id: "+14155550101"');
+    const plan = await runCli(['plan', '-c', 'with', '--emulator', '--detailed-exitcode'], { cwd });
+    expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+
+    const without = await runCli(['import', '-o', 'without', '--emulator', 'live.json'], { cwd });
+    expect(without.code, without.stderr).toBe(0);
+    expect(await readFile(join(cwd, 'without', 'users', 'acme-hq.yaml'), 'utf8')).not.toContain('caller_id');
+
+    const unknown = await runCli(['import', '-o', 'bad', '--with', 'e912', '--emulator', 'live.json'], { cwd });
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('--with: unknown e912 (known: caller_id)');
+  });
 });
