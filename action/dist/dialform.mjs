@@ -63148,6 +63148,26 @@ async function writeOnce(path, text, force, shown) {
 // cmd/commands/import.ts
 import { dirname as dirname9, join as join8, relative as relative6, resolve as resolve13 } from "node:path";
 
+// src/import/import-reads.ts
+var IMPORT_EXTRAS = ["caller_id"];
+function parseImportExtras(value) {
+  if (value === void 0) return [];
+  const names = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const unknown = names.filter((n) => !IMPORT_EXTRAS.includes(n));
+  if (unknown.length > 0) throw new UsageError(`--with: unknown ${unknown.join(", ")} (known: ${IMPORT_EXTRAS.join(", ")})`);
+  return [...new Set(names)];
+}
+function chooseImportReads(extras) {
+  if (extras.length === 0) return READ_OFFICE_PLANS;
+  return {
+    followUp: async (phaseOne) => {
+      const base2 = await READ_OFFICE_PLANS.followUp(phaseOne);
+      const callerIds = extras.includes("caller_id") ? phaseOne.tenant.users.flatMap((u) => u.id === void 0 || u.state === "deleted" || u.state === "cancelled" ? [] : [u.id]) : [];
+      return { ...base2, ...callerIds.length === 0 ? {} : { callerIds } };
+    }
+  };
+}
+
 // src/import/render-import.ts
 var import_yaml5 = __toESM(require_dist2(), 1);
 var MAIN_FILE = "dialform.yaml";
@@ -63261,7 +63281,8 @@ function rawUser(user, keys, groupKeys) {
     numbers: user.numbers ?? [],
     ...departments === void 0 ? {} : { departments },
     ...callCenters === void 0 ? {} : { call_centers: callCenters },
-    ...pickImportableSettings(user.settings)
+    ...pickImportableSettings(user.settings),
+    ...user.callerId !== void 0 && (user.callerId === "blocked" || isValidE164(user.callerId)) ? { caller_id: user.callerId } : {}
   };
 }
 function officeNode(doc, key) {
@@ -63353,10 +63374,11 @@ function lstatOrUndefined(path, shown) {
 // cmd/commands/import.ts
 async function runImport(opts, io) {
   const outDir = resolve13(io.cwd, opts.outDir);
+  const scope = chooseImportReads(parseImportExtras(opts.with));
   const target = await openTarget(opts, io);
   let result2;
   try {
-    const live = await fetchLive(target.client, READ_OFFICE_PLANS);
+    const live = await fetchLive(target.client, scope);
     if (live.incomplete.length > 0) {
       throw new DialformError("live_read_incomplete", `Dialpad could not be read completely (${live.incomplete.join("; ")}); nothing was written. Try again.`);
     }
@@ -63817,7 +63839,7 @@ function buildProgram(io, setCode) {
   program2.command("confirm").description("record that manual analytics or proxy steps (which no API shows) are done in Dialpad").argument("[step...]", "a step as plans and apply name it (grant_analytics), or one user of it (grant_analytics:ada@acme.com); none: list the steps waiting").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").action(async (steps, opts) => setCode(await runConfirm(steps, opts, io)));
   program2.command("show").description("render a saved plan").argument("<file>", "a plan written by `plan --out`").addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--no-color", "no colours").action(async (file, opts) => setCode(await runShow(file, opts, io)));
   addConnectionOptions(
-    program2.command("import").description("write config files describing the live company").option("-o, --out-dir <dir>", "directory to write", "dialform").option("--force", "overwrite existing files").addOption(
+    program2.command("import").description("write config files describing the live company").option("-o, --out-dir <dir>", "directory to write", "dialform").option("--force", "overwrite existing files").option("--with <fields>", "also read and write these fields, not in the user read (one request per user each): caller_id").addOption(
       new Option("--lifecycle <owner>", "write policy.lifecycle: external when an identity provider (SCIM) owns who exists (the API cannot tell)").choices([
         ...LIFECYCLE_OWNERS
       ])
