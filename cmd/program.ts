@@ -6,7 +6,7 @@ import { readPackageVersion } from '../src/package-root.js';
 import { renderError } from '../src/render/error.js';
 import type { StepRequest } from './commands/emulator-do.js';
 import { STATUS_VIEWS } from '../src/status/render-status.js';
-import { IMPORT_EXTRAS, type ImportExtra } from './commands/import-extras.js';
+import { IMPORT_EXTRAS, type ImportExtra } from '../src/import/import-extras.js';
 import { readCommandTree } from './completion/command-tree.js';
 import { renderCompletion, SHELLS, type Shell } from './completion/render-completion.js';
 import type { Io } from './io.js';
@@ -113,6 +113,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .description('write config files describing the live company')
       .option('-o, --out-dir <dir>', 'directory to write', 'dialform')
       .option('--force', 'overwrite existing files')
+      .option('--with <fields>', 'also read and write these fields, not in the user read (one request per user each): caller_id')
       .addOption(
         new Option('--lifecycle <owner>', 'write policy.lifecycle: external when an identity provider (SCIM) owns who exists (the API cannot tell)').choices([
           ...LIFECYCLE_OWNERS,
@@ -314,15 +315,16 @@ function parseRate(value: string): number {
   return n;
 }
 
-/** Commander's accumulator for a repeatable option. */
-/** `--with e911`: the extras named, each known, without repeats. */
+/** `--with e911,caller_id`: the extras named, each known, without repeats. */
 function parseImportExtras(value: string): ImportExtra[] {
   const names = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
   const unknown = names.filter((n) => !(IMPORT_EXTRAS as readonly string[]).includes(n));
-  if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`expected ${IMPORT_EXTRAS.join(', ')} (comma-separated)`);
+  if (names.length === 0) throw new InvalidArgumentError(`expected ${IMPORT_EXTRAS.join(', ')} (comma-separated)`);
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown ${unknown.join(', ')} (known: ${IMPORT_EXTRAS.join(', ')})`);
   return [...new Set(names)] as ImportExtra[];
 }
 
+/** Commander's accumulator for a repeatable option. */
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }

@@ -11,6 +11,10 @@
  * test/contract/emulator-groups-contract.test.ts):
  *
  *   npx tsx scripts/derive-contract.ts SPEC.json test/contract/dialpad-groups-contract.json emulator-groups
+ *
+ * and `emulator-caller-id` for `EMULATOR_CALLER_ID_OPERATION_IDS` (test/contract/emulator-caller-id-contract.test.ts):
+ *
+ *   npx tsx scripts/derive-contract.ts SPEC.json test/contract/dialpad-caller-id-contract.json emulator-caller-id
  */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -30,6 +34,8 @@ export const CLIENT_OPERATION_IDS = [
   'users.update',
   'users.delete',
   'users.move_office.patch',
+  'caller_id.users.get',
+  'caller_id.users.post',
   'numbers.assign_user_number.post',
   'numbers.user_unassign_number.post',
   'numbers.list',
@@ -56,6 +62,9 @@ export const CLIENT_OPERATION_IDS = [
   'users.e911.get',
   'users.e911.update',
 ] as const;
+
+/** The caller-ID operations the emulator answers (`src/emulator/routes-caller-id.ts`). */
+export const EMULATOR_CALLER_ID_OPERATION_IDS = ['caller_id.users.get', 'caller_id.users.post'] as const;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
@@ -199,12 +208,17 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  if (which !== 'client' && which !== 'emulator-groups') {
-    process.stderr.write(`unknown operation set "${which}": client or emulator-groups\n`);
+  const sets: Record<string, readonly string[]> = {
+    client: CLIENT_OPERATION_IDS,
+    'emulator-groups': EMULATOR_GROUP_OPERATION_IDS,
+    'emulator-caller-id': EMULATOR_CALLER_ID_OPERATION_IDS,
+  };
+  const ids = Object.hasOwn(sets, which) ? sets[which] : undefined;
+  if (ids === undefined) {
+    process.stderr.write(`unknown operation set "${which}": ${Object.keys(sets).join(', ')}\n`);
     process.exitCode = 1;
     return;
   }
-  const ids = which === 'client' ? CLIENT_OPERATION_IDS : EMULATOR_GROUP_OPERATION_IDS;
   const contract = deriveContract(await readFile(specPath, 'utf8'), specPath, ids);
   await writeFile(out, `${JSON.stringify(contract, null, 2)}\n`);
   process.stderr.write(`${out}: ${contract.operations.length} operations, ${Object.keys(contract.schemas).length} schemas\n`);

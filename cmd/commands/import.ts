@@ -1,14 +1,15 @@
 import { join, relative, resolve } from 'node:path';
 import { findConfigSchemaPath, readConfigSchema } from '../../src/config/schema.js';
 import { chooseSchemaReference } from '../../src/import/schema-reference.js';
-import { fetchLive, readForImport } from '../../src/dialpad/index.js';
+import { fetchLive } from '../../src/dialpad/index.js';
+import type { ImportExtra } from '../../src/import/import-extras.js';
+import { chooseImportReads } from '../../src/import/import-reads.js';
 import { DialformError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { renderImport } from '../../src/import/render-import.js';
 import { writeImportFiles } from '../../src/import/write-import.js';
 import type { LifecycleOwner } from '../../src/model/tenant.js';
 import type { Io } from '../io.js';
-import type { ImportExtra } from './import-extras.js';
 import { openTarget, type ConnectionOptions } from '../target.js';
 
 /**
@@ -17,12 +18,13 @@ import { openTarget, type ConnectionOptions } from '../target.js';
  * them before writing any (`writeImportFiles`).
  */
 export async function runImport(opts: ConnectionOptions & { outDir: string; force?: boolean; lifecycle?: LifecycleOwner; with?: ImportExtra[] }, io: Io): Promise<number> {
-  const e911 = opts.with?.includes('e911') === true;
+  const extras = opts.with ?? [];
+  const e911 = extras.includes('e911');
   const outDir = resolve(io.cwd, opts.outDir);
   const target = await openTarget(opts, io);
   let result;
   try {
-    const live = await fetchLive(target.client, readForImport({ e911 }));
+    const live = await fetchLive(target.client, chooseImportReads(extras));
     if (live.incomplete.length > 0) {
       throw new DialformError('live_read_incomplete', `Dialpad could not be read completely (${live.incomplete.join('; ')}); nothing was written. Try again.`);
     }

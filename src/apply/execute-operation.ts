@@ -1,5 +1,6 @@
 import { DialformError } from '../errors.js';
 import { isSameOfficeName } from '../model/office-names.js';
+import { diffPhoneSettings, pickPhoneSettings } from '../model/phone-settings.js';
 import type { LiveState, User } from '../model/tenant.js';
 import type { OfficeRef, Operation, OperationKind, OperationOf, UserTarget } from '../plan/types.js';
 import type { ApplyApi, OperationOutcome } from './types.js';
@@ -59,8 +60,10 @@ const EXECUTORS = {
   },
   async update_user(op, ctx) {
     const id = await resolveUser(op.target, ctx);
-    const { first_name, last_name, emails, license, is_super_admin, admin_offices } = op.patch;
+    const { first_name, last_name, emails, license, is_super_admin, admin_offices, ...settings } = op.patch;
+    const picked = pickPhoneSettings(settings);
     await ctx.api.updateUser(id, {
+      ...(picked === undefined ? {} : { settings: picked }),
       ...(first_name === undefined ? {} : { firstName: first_name }),
       ...(last_name === undefined ? {} : { lastName: last_name }),
       ...(emails === undefined ? {} : { emails }),
@@ -155,6 +158,10 @@ const EXECUTORS = {
     await ctx.api.setUserE911(await resolveUser(op.target, ctx), op.e911_address);
     return DONE;
   },
+  async set_caller_id(op, ctx) {
+    await ctx.api.setCallerId(await resolveUser(op.target, ctx), op.caller_id);
+    return DONE;
+  },
 } satisfies { [K in OperationKind]: Executor<K> };
 
 /** The group executors' view of the context. */
@@ -238,6 +245,7 @@ const LANDED = {
       (patch.license === undefined || patch.license === user.license) &&
       (patch.is_super_admin === undefined || patch.is_super_admin === user.admin.company) &&
       (patch.emails === undefined || patch.emails[0].toLowerCase() === user.email) &&
+      diffPhoneSettings(pickPhoneSettings(patch), user.settings).length === 0 &&
       (patch.admin_offices === undefined ||
         (patch.admin_offices.every((o) => o.id !== undefined) &&
           JSON.stringify(patch.admin_offices.map((o) => o.id ?? '').sort()) === JSON.stringify(officeIds(user.admin.offices))))
@@ -281,6 +289,8 @@ const LANDED = {
   // A read of the status kind (phase 1) holds no E911 address; the PUT is absolute, so sending it again is harmless.
   update_office_e911: neverWritten,
   update_user_e911: neverWritten,
+  // The check's read does not include caller IDs; sending the absolute value again is harmless.
+  set_caller_id: neverWritten,
   ...createGroupLanded((live, target) => liveUser(live, target)),
 } satisfies { [K in OperationKind]: Landed<K> };
 

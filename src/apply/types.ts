@@ -1,3 +1,4 @@
+import type { PhoneSettings } from '../model/phone-settings.js';
 import type { ManualStep, OperationKind } from '../plan/types.js';
 import type { Surprise } from './check-surprise.js';
 import type { E911Address, GroupRole, GroupType, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
@@ -33,8 +34,12 @@ export interface ApplyApi {
       isSuperAdmin?: boolean;
       adminOfficeIds?: string[];
       state?: 'active' | 'suspended';
+      /** Sent as they are: the API's field names (`PHONE_SETTING_KEYS`). */
+      settings?: PhoneSettings;
     },
   ): Promise<UserAnswer | void>;
+  /** `POST /users/{id}/caller_id`: a number the user may present, or `blocked`. */
+  setCallerId(userId: string, callerId: string): Promise<void>;
   /** `PATCH /users/{id}/move_office`: Dialpad handles the numbers (an international move replaces them). */
   moveUser(id: string, officeId: string): Promise<UserAnswer | void>;
   /** The user's office and numbers (primary first) now. */

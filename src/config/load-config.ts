@@ -6,6 +6,7 @@ import type { DesiredState } from '../model/tenant.js';
 import { dropInvalid } from './drop-invalid.js';
 import { checkVersionDeclared, mergeFiles, type MergedConfig } from './merge-files.js';
 import { normalizeConfig } from './normalize.js';
+import { applyProfiles } from './profiles.js';
 import { checkSemantics, type SemanticOptions } from './semantic-rules.js';
 import { validateFileSchema } from './validate-schema.js';
 import { parseYamlFileFast } from './fast-yaml-file.js';
@@ -207,8 +208,9 @@ function assembleConfig(parsed: readonly ParsedSource[], options: SemanticOption
     problems.push(...schemaProblems);
     parsedFiles.push(dropInvalid(p.file, schemaProblems));
   }
-  const { merged, problems: mergeProblems } = mergeFiles(parsedFiles);
-  problems.push(...mergeProblems);
+  const { merged: files, problems: mergeProblems } = mergeFiles(parsedFiles);
+  const { merged, problems: profileProblems } = applyProfiles(files);
+  problems.push(...mergeProblems, ...profileProblems);
   if (!unreadable && parsedFiles.length > 0) problems.push(...checkVersionDeclared(parsedFiles), ...checkSemantics(merged, options));
   return { problems, merged };
 }
@@ -223,11 +225,19 @@ function finishLoad(sources: readonly ConfigSource[], { problems, merged }: Asse
   );
 }
 
-/** Orders problems by file (in load order), then line and column; stable for equal positions. */
+/**
+ * Orders problems by file (in load order), then line and column; stable for equal positions. A
+ * problem found more than once (in a profile, once per user entry naming it) is kept once.
+ */
 function sortProblems(problems: Problem[], sources: readonly ConfigSource[]): Problem[] {
   const order = new Map(sources.map((s, i) => [s.display, i]));
   const rank = (p: Problem): number => order.get(p.file) ?? sources.length;
-  return [...problems].sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.col - b.col);
+  const seen = new Set<string>();
+  const once = problems.filter((p) => {
+    const key = `${p.file}:${p.line}:${p.col}:${p.message}`;
+    return !seen.has(key) && (seen.add(key), true);
+  });
+  return once.sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.col - b.col);
 }
 
 /** Path relative to the working directory, as the user would type it. */

@@ -4,6 +4,8 @@ import { cleanE911 } from '../model/e911.js';
 import { GROUP_CONFIG_KEY } from '../model/groups.js';
 import { DEFAULT_USER_LICENSE } from '../model/license-lines.js';
 import type { MergedConfig } from './merge-files.js';
+import { describeUserSource } from './profiles.js';
+import { pickPhoneSettings } from '../model/phone-settings.js';
 import type { RawCompany, RawConfig, RawGroup, RawOffice, RawPolicy, RawReservedNumbers, RawUser } from './raw-types.js';
 import { readConfigOwners } from './config-owners.js';
 import { resolveFixture } from './semantic-rules.js';
@@ -68,8 +70,9 @@ export function normalizeConfig(config: MergedConfig, files: string[]): DesiredS
     emulator: () => optional('emulatorFixture', resolveFixture(config)),
     departments: (groups) => ({ departments: Object.entries(groups ?? {}).map(([key, g]) => normalizeGroup(key, 'department', g, sourceOf(config, ['departments'], key))) }),
     call_centers: (groups) => ({ callCenters: Object.entries(groups ?? {}).map(([key, g]) => normalizeGroup(key, 'call_center', g, sourceOf(config, ['call_centers'], key))) }),
+    profiles: { ignored: 'applied to the user entries that name them (applyProfiles)' },
     users: (users) => ({
-      users: (users ?? []).map((user, i) => normalizeUser(user, sourceOf(config, ['users', i]))).sort((a, b) => compareCodeUnits(a.email, b.email)),
+      users: (users ?? []).map((user, i) => normalizeUser(user, describeUserSource(config, i, user))).sort((a, b) => compareCodeUnits(a.email, b.email)),
     }),
   };
   const raw = config.raw;
@@ -175,6 +178,12 @@ function userFields(source: string): Fields<RawUser, User> {
             ),
       ),
     e911: (v) => optional('e911', v === undefined ? undefined : cleanE911(v)),
+    extension: (_v, raw) => optional('settings', pickPhoneSettings(raw)),
+    forwarding_numbers: { readWith: 'extension' },
+    international_dialing_enabled: { readWith: 'extension' },
+    job_title: { readWith: 'extension' },
+    profile: { ignored: 'its keys are in the entry already (applyProfiles)' },
+    caller_id: (v) => optional('callerId', v),
   };
 }
 

@@ -34,9 +34,10 @@ export interface RawConfig {
   emulator?: RawEmulator;
   departments?: Record<string, RawGroup>;
   call_centers?: Record<string, RawGroup>;
+  profiles?: Record<string, RawProfile>;
   users?: RawUser[];
 }
-export const RAW_CONFIG_KEYS = ['version', 'company', 'policy', 'offices', 'reserved_numbers', 'emulator', 'departments', 'call_centers', 'users'] as const;
+export const RAW_CONFIG_KEYS = ['version', 'company', 'policy', 'offices', 'reserved_numbers', 'emulator', 'departments', 'call_centers', 'profiles', 'users'] as const;
 assertKeys<SameKeys<RawConfig, typeof RAW_CONFIG_KEYS>>();
 
 export interface RawCompany {
@@ -171,6 +172,15 @@ export interface RawUser {
   /** Call-center key → role, or `{ role, skill }`; present: exactly these memberships. */
   call_centers?: Record<string, 'admin' | 'operator' | 'supervisor' | RawCallCenterMembership>;
   e911?: RawUserE911Address;
+  /** Phone settings (`PHONE_SETTING_KEYS`): each present key is managed, an absent one left as it is. */
+  extension?: string;
+  forwarding_numbers?: string[];
+  international_dialing_enabled?: boolean;
+  job_title?: string;
+  /** Profile names (`profiles.<name>`), applied in order before the entry's own keys (`applyProfiles`). */
+  profile?: string | string[];
+  /** E.164 the user presents on outbound calls, or `blocked`. */
+  caller_id?: string;
 }
 export const RAW_USER_KEYS = [
   'email',
@@ -194,8 +204,18 @@ export const RAW_USER_KEYS = [
   'departments',
   'call_centers',
   'e911',
+  'extension',
+  'forwarding_numbers',
+  'international_dialing_enabled',
+  'job_title',
+  'profile',
+  'caller_id',
 ] as const;
 assertKeys<SameKeys<RawUser, typeof RAW_USER_KEYS>>();
+
+/** A `profiles.<name>` entry: user keys written once for everyone who names it. */
+export type RawProfile = Pick<RawUser, (typeof RAW_PROFILE_KEYS)[number]>;
+export const RAW_PROFILE_KEYS = ['license', 'job_title', 'forwarding_numbers', 'international_dialing_enabled', 'departments', 'call_centers', 'analytics', 'proxy', 'lifecycle'] as const;
 
 /**
  * Where each key list lives in the schema: `''` is the root, other entries name a `$defs` entry.
@@ -214,6 +234,7 @@ export const RAW_SCHEMA_KEYS: Record<string, readonly string[]> = {
   reservedNumbers: RAW_RESERVED_NUMBERS_KEYS,
   emulator: RAW_EMULATOR_KEYS,
   user: RAW_USER_KEYS,
+  profile: RAW_PROFILE_KEYS,
   group: RAW_GROUP_KEYS,
   callCenterMembership: RAW_CALL_CENTER_MEMBERSHIP_KEYS,
 };
@@ -235,6 +256,7 @@ export const RAW_SCHEMA_REQUIRED = {
   reservedNumbers: [],
   emulator: ['fixture'],
   user: ['email', 'first_name', 'last_name', 'office'],
+  profile: [],
   group: ['name', 'office'],
   callCenterMembership: [],
 } as const satisfies Record<string, readonly string[]>;

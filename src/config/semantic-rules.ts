@@ -82,7 +82,7 @@ export function checkDuplicateNumbers(config: MergedConfig): Problem[] {
 
 /** Every number is E.164 and a valid number of its country (`isValidE164`: libphonenumber's ranges). */
 export function checkNumberFormat(config: MergedConfig): Problem[] {
-  return listNumbers(config)
+  return [...listNumbers(config), ...listForwardingNumbers(config)]
     .filter(([, number]) => !isValidE164(number))
     .map(([path, number]) =>
       problemAt(
@@ -184,6 +184,14 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkLifecycleDates,
   checkGroups,
 ];
+
+/** Numbers a user's calls also ring, and the caller ID they present: checked like the numbers they hold, but owned by no one here. */
+function listForwardingNumbers(config: MergedConfig): [PathSegment[], string][] {
+  return (config.raw.users ?? []).flatMap((user, i) => [
+    ...(user.forwarding_numbers ?? []).map((n, j): [PathSegment[], string] => [['users', i, 'forwarding_numbers', j], n]),
+    ...(user.caller_id === undefined || user.caller_id === 'blocked' ? [] : [[['users', i, 'caller_id'], user.caller_id] as [PathSegment[], string]]),
+  ]);
+}
 
 function listNumbers(config: MergedConfig): [PathSegment[], string][] {
   const out: [PathSegment[], string][] = [];

@@ -143,7 +143,20 @@ export interface ApiUser {
   deleted_at?: string;
   /** The groups the user operates in (departments, call centers, offices, …). */
   group_details?: ApiGroupDetails[];
+  extension?: string;
+  forwarding_numbers?: string[];
+  international_dialing_enabled?: boolean;
+  job_title?: string;
   [field: string]: unknown;
+}
+
+/** `CallerIdProto` (`GET /users/{id}/caller_id`): what the user presents, and what they may. */
+export interface ApiCallerId {
+  id?: Int64;
+  caller_id?: string;
+  phone_numbers?: string[];
+  office_main_line?: string;
+  groups?: { caller_id?: string; display_name?: string }[];
 }
 
 /** `GroupDetailsProto`: one membership of a user. */
@@ -220,6 +233,10 @@ export interface ApiUpdateUser {
   keep_paid_numbers?: boolean;
   /** Moves the user; to an office in another country only when they hold no number. */
   office_id?: Int64;
+  extension?: string;
+  forwarding_numbers?: string[];
+  international_dialing_enabled?: boolean;
+  job_title?: string;
 }
 
 /** `AssignNumberMessage`. */

@@ -49,8 +49,9 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       const user = users.find((u) => u.emails?.[0]?.toLowerCase() === email.toLowerCase());
       return user?.id === undefined ? undefined : { id: String(user.id), state: user.state ?? 'active' };
     },
-    async updateUser(id, { firstName, lastName, emails, license, isSuperAdmin, adminOfficeIds, state }) {
+    async updateUser(id, { firstName, lastName, emails, license, isSuperAdmin, adminOfficeIds, state, settings }) {
       const body = {
+        ...settings,
         ...(firstName === undefined ? {} : { first_name: firstName }),
         ...(lastName === undefined ? {} : { last_name: lastName }),
         ...(emails === undefined ? {} : { emails }),
@@ -60,6 +61,9 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
         ...(state === undefined ? {} : { state }),
       };
       return readUserAnswer(await client.updateUser(id, body, { label: `update user ${id}` }));
+    },
+    async setCallerId(id, callerId) {
+      await client.setCallerId(id, callerId, { label: `set the caller ID of user ${id}` });
     },
     async moveUser(id, officeId) {
       return readUserAnswer(await client.moveUserOffice(id, officeId, { label: `move user ${id} to office ${officeId}` }));

@@ -2,6 +2,7 @@ import { ApiError } from './api-error.js';
 import type {
   ApiAssignNumber,
   ApiAvailableLicenses,
+  ApiCallerId,
   ApiCompany,
   ApiCreateOffice,
   ApiCreateUser,
@@ -27,6 +28,7 @@ import {
   confirmNumberUnassigned,
 } from './confirm-writes.js';
 import {
+  CALLER_ID_SHAPE,
   COMPANY_SHAPE,
   E911_SHAPE,
   LINE_COUNTS_SHAPE,
@@ -77,6 +79,10 @@ export interface DialpadClient extends GroupEndpoints {
   createUser(body: ApiCreateUser, opts?: CallOptions): Promise<ApiUser>;
   updateUser(id: Int64, patch: ApiUpdateUser, opts?: CallOptions): Promise<ApiUser>;
   deleteUser(id: Int64, opts?: CallOptions): Promise<ApiUser>;
+  /** `GET /users/{id}/caller_id`: the number the user presents, and the numbers they may. */
+  getCallerId(id: Int64): Promise<ApiCallerId>;
+  /** `POST /users/{id}/caller_id`: an absolute value (a number or `blocked`), repeated harmlessly. */
+  setCallerId(id: Int64, callerId: string, opts?: CallOptions): Promise<ApiCallerId>;
   moveUserOffice(id: Int64, officeId: Int64, opts?: CallOptions): Promise<ApiUser>;
   /**
    * `assign_number`. Without `body.number` Dialpad chooses; `opts.heldBefore` (the user's numbers
@@ -208,6 +214,9 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
     listUsers: (filter) =>
       paginate(USER_SHAPE, { operation: 'users.list', path: '/api/v2/users', query: { state: filter?.state, email: filter?.email } }),
     getUser: (id) => read(USER_SHAPE, { operation: 'users.get', path: `/api/v2/users/${seg(id)}` }),
+    getCallerId: (id) => read(CALLER_ID_SHAPE, { operation: 'caller_id.users.get', path: `/api/v2/users/${seg(id)}/caller_id` }),
+    setCallerId: (id, callerId, o) =>
+      send({ operation: 'caller_id.users.post', ...withLabel(o), method: 'POST', path: `/api/v2/users/${seg(id)}/caller_id`, body: { caller_id: callerId }, idempotent: true }),
     createUser: async (body, o) => {
       const spec = { operation: 'users.create', ...withLabel(o) };
       const user = await send<ApiUser>({

@@ -1,11 +1,12 @@
 import type { E911Address, GroupType, LineCounts, LiveList, LiveState, Tenant } from '../model/tenant.js';
 import { cleanE911 } from '../model/e911.js';
 import { ApiError } from './api-error.js';
-import type { ApiDepartment, ApiE911, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
+import type { ApiCallerId, ApiDepartment, ApiE911, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
 import type { GroupPath } from './client-groups.js';
 import { normalizeLive, normalizeNumbers, normalizeOffices, officeIdOf, toLineCounts, type LiveOfficeReads } from './normalize-live.js';
 import { crossCheckLists } from './cross-check-lists.js';
+import { withCallerIds } from './caller-ids.js';
 import { withSkillLevels, type SkillLevel, type SkillRead } from './skill-levels.js';
 
 /** The license reads of one office in phase 2: `GET /offices/{id}/plan`, and perhaps `available_licenses`. */
@@ -27,6 +28,8 @@ export interface FollowUpReads {
   numbers: string[];
   /** Call-center skill levels read one by one (`GET …/callcenters/{id}/operators/{user_id}/skill`); absent: none. */
   skills?: SkillRead[];
+  /** Users (live ids) whose caller ID is read (`GET /users/{id}/caller_id`): only those config declares one for. Absent: none. */
+  callerIds?: string[];
   /**
    * Emails looked up one by one (`GET /users?email=`), a sample of the users a plan would create:
    * a user found that the users list did not bring shows the list ended early. Absent: none.
@@ -67,23 +70,6 @@ export const READ_OFFICE_PLANS: LiveReadScope = {
     numbers: [],
   }),
 };
-
-/**
- * What `import` writes: `READ_OFFICE_PLANS`, and with `e911` the E911 address of every office and
- * of every user import writes (active, suspended, pending), one request each.
- */
-export function readForImport(opts: { e911: boolean }): LiveReadScope {
-  if (!opts.e911) return READ_OFFICE_PLANS;
-  return {
-    followUp: async (phaseOne) => ({
-      ...(await READ_OFFICE_PLANS.followUp(phaseOne)),
-      e911: {
-        offices: phaseOne.tenant.offices.flatMap((o) => (o.id === undefined ? [] : [o.id])),
-        users: phaseOne.tenant.users.flatMap((u) => (u.id === undefined || u.state === 'deleted' || u.state === 'cancelled' ? [] : [u.id])),
-      },
-    }),
-  };
-}
 
 /**
  * Reads Dialpad in two phases and normalizes the result into a `LiveState` keyed by Dialpad ids:
@@ -167,7 +153,7 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
   const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
   for (const o of followUp.offices) licenseReads.request(o, offices);
-  const [numbers, skills, lookedUp, groupsLookedUp, officeE911, userE911] = await Promise.all([
+  const [numbers, skills, lookedUp, groupsLookedUp, officeE911, userE911, callerIds] = await Promise.all([
     Promise.all(followUp.numbers.map((number) => attempt<ApiNumber | undefined>(`number ${number}`, () => readNumber(client, number), () => undefined))),
     Promise.all(
       (followUp.skills ?? []).map((s) =>
@@ -187,6 +173,7 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
     ),
     readE911(followUp.e911?.offices ?? [], (id) => `E911 address of office ${id}`, (id) => client.getOfficeE911(id)),
     readE911(followUp.e911?.users ?? [], (id) => `E911 address of user ${id}`, (id) => client.getUserE911(id)),
+    Promise.all((followUp.callerIds ?? []).map((id) => attempt<ApiCallerId | undefined>(`caller ID of user ${id}`, () => client.getCallerId(id), () => undefined))),
   ]);
   const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
   await Promise.all(started);
@@ -201,7 +188,13 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
 
   const tenant: Tenant = {
     ...phaseOne,
-    users: withE911(withSkillLevels(phaseOne.users, skills.filter((l): l is SkillLevel => l !== undefined)), userE911),
+    users: withE911(
+      withCallerIds(
+        withSkillLevels(phaseOne.users, skills.filter((l): l is SkillLevel => l !== undefined)),
+        callerIds.filter((c): c is ApiCallerId => c !== undefined),
+      ),
+      userE911,
+    ),
     offices: withE911(normalizeOffices(officeReads), officeE911),
     numbers: normalizeNumbers([...pool, ...singleNumbers], users),
   };

@@ -4,6 +4,7 @@
  * `liveOfficeKey`) and so are office references: matching them to config keys is a later step
  * (`keyLiveOffices`).
  */
+import { pickPhoneSettings } from '../model/phone-settings.js';
 import { DEFAULT_USER_LICENSE, LINE_FIELD } from '../model/license-lines.js';
 import {
   ACCOUNT_TYPES,
@@ -118,6 +119,8 @@ function normalizeUsers(raw: readonly ApiUser[]): User[] {
     const callCenters = membershipsFrom(u.group_details, 'call_center');
     if (departments.length > 0) user.departments = departments;
     if (callCenters.length > 0) user.callCenters = callCenters;
+    const settings = pickPhoneSettings(u);
+    if (settings !== undefined) user.settings = settings;
     users.push(user);
   }
   return users.sort((a, b) => compareCodeUnits(a.email, b.email) || compareCodeUnits(STATE_ORDER[a.state], STATE_ORDER[b.state]) || compareIds(a.id ?? '', b.id ?? ''));

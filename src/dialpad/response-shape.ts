@@ -9,7 +9,7 @@
  * checked; other fields pass through untouched. `null` is the protobuf JSON mapping's "unset", so
  * a checked field that is `null` is dropped from the returned record, as if it were absent.
  */
-import type { ApiCallCenter, ApiCompany, ApiDepartment, ApiE911, ApiGroupDetails, ApiLineCounts, ApiNumber, ApiOffice, ApiSkillLevel, ApiUser } from './api-types.js';
+import type { ApiCallCenter, ApiCallerId, ApiCompany, ApiDepartment, ApiE911, ApiGroupDetails, ApiLineCounts, ApiNumber, ApiOffice, ApiSkillLevel, ApiUser } from './api-types.js';
 
 /**
  * How a checked field must look. `int64` is a decimal string or a safe JSON integer; `object[]` is
@@ -62,6 +62,10 @@ export const USER_SHAPE: RecordShape<ApiUser> = {
     // Not in the public API: the emulator's deletion time (DESIGN §8).
     deleted_at: 'string',
     group_details: 'object[]',
+    extension: 'string',
+    forwarding_numbers: 'string[]',
+    international_dialing_enabled: 'boolean',
+    job_title: 'string',
   },
   required: [['id']],
   keyOf: (u) => String(u.id),
@@ -95,6 +99,16 @@ export const E911_SHAPE: RecordShape<ApiE911> = {
   noun: 'E911 address',
   fields: { address: 'string', address2: 'string', city: 'string', state: 'string', zip: 'string', country: 'string' },
   required: [],
+};
+
+/** `caller_id.GroupProto`: a group's number a user may present. */
+export const CALLER_ID_GROUP_SHAPE: RecordShape<unknown> = { noun: 'caller-ID group', fields: { caller_id: 'string', display_name: 'string' }, required: [] };
+
+export const CALLER_ID_SHAPE: RecordShape<ApiCallerId> = {
+  noun: 'caller ID',
+  fields: { id: 'int64', caller_id: 'string', phone_numbers: 'string[]', office_main_line: 'string', groups: 'object[]' },
+  required: [['id']],
+  nested: { groups: CALLER_ID_GROUP_SHAPE },
 };
 
 export const OFFICE_SHAPE: RecordShape<ApiOffice> = {

@@ -1,4 +1,5 @@
 import type { DesiredState, LiveState, User } from '../model/tenant.js';
+import { diffPhoneSettings } from '../model/phone-settings.js';
 import { GONE_STATES } from '../model/match-users.js';
 import { matchOwnedUsers } from './owned-users.js';
 import { isCompleteE911, isSameE911 } from '../model/e911.js';
@@ -25,6 +26,7 @@ export function diffUserFields(desired: User, live: User): UserField[] {
   if (!sameSet(desired.admin.offices, live.admin.offices)) {
     fields.push({ field: 'admin_offices', from: [...live.admin.offices].sort(), to: [...desired.admin.offices].sort() });
   }
+  fields.push(...diffPhoneSettings(desired.settings, live.settings));
   return fields;
 }
 
@@ -39,6 +41,10 @@ function diffMatchedUser(desired: User, live: User): Change[] {
   const fields = diffUserFields(desired, live);
   if (fields.length > 0) changes.push(change.updateUser(desired, live, fields));
   if (desired.office !== live.office) changes.push(change.moveUser(desired, live, live.office, desired.office));
+  // Read only where config declares one (`choosePlanReads`); unread, nothing is known to differ.
+  if (desired.callerId !== undefined && live.callerId !== undefined && desired.callerId !== live.callerId) {
+    changes.push(change.setCallerId(desired, live, live.callerId, desired.callerId));
+  }
   // A restored account comes back active. Pending (invited) counts as active on both sides:
   // whether the person accepted the invitation is theirs to do, not dialform's.
   const liveState = restoring ? 'active' : live.state;

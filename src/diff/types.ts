@@ -2,6 +2,7 @@
  * What differs between the desired and the live tenant, one fact per `Change`. Changes are
  * data, built by the constructors below; the planner turns them into ordered operations.
  */
+import type { PhoneSettingChange } from '../model/phone-settings.js';
 import type { E911Address, Group, GroupRole, LineType, Office, PhoneNumber, User, UserLicense } from '../model/tenant.js';
 
 /** One attribute of a user that `PATCH /api/v2/users/{id}` reconciles. */
@@ -11,7 +12,8 @@ export type UserField =
   | { field: 'license'; from: UserLicense; to: UserLicense }
   | { field: 'is_super_admin'; from: boolean; to: boolean }
   | { field: 'admin_offices'; from: string[]; to: string[] }
-  | { field: 'email'; from: string; to: string };
+  | { field: 'email'; from: string; to: string }
+  | PhoneSettingChange;
 
 export type Change =
   /** A config office missing live. */
@@ -62,7 +64,9 @@ export type Change =
   /** A live office whose E911 address (read) is not the complete one config declares. */
   | { kind: 'office_e911'; office: Office; live: Office; from: Partial<E911Address>; to: E911Address }
   /** A user whose own E911 address is not the complete one config declares; `live` absent for a user this plan creates. */
-  | { kind: 'user_e911'; user: User; live?: User; from?: Partial<E911Address>; to: E911Address };
+  | { kind: 'user_e911'; user: User; live?: User; from?: Partial<E911Address>; to: E911Address }
+  /** The caller ID config declares differs from the one read (read only where config declares one). */
+  | { kind: 'set_caller_id'; user: User; live: User; from: string; to: string };
 
 export type ChangeKind = Change['kind'];
 
@@ -115,6 +119,7 @@ export const change = {
     group: i.group,
     role: i.role,
   }),
+  setCallerId: (user: User, live: User, from: string, to: string): ChangeOf<'set_caller_id'> => ({ kind: 'set_caller_id', user, live, from, to }),
   setSkill: (i: { user: User; live: User; group: Group; from: number; to: number }): ChangeOf<'set_skill'> => ({ kind: 'set_skill', email: i.user.email, ...i }),
   officeE911: (office: Office, live: Office, from: Partial<E911Address>, to: E911Address): ChangeOf<'office_e911'> => ({ kind: 'office_e911', office, live, from, to }),
   userE911: (user: User, to: E911Address, live?: User): ChangeOf<'user_e911'> =>

@@ -5,6 +5,7 @@ import { numberRoutes } from './routes-numbers.js';
 import { officeRoutes } from './routes-offices.js';
 import { e911Routes } from './routes-e911.js';
 import { userRoutes } from './routes-users.js';
+import { callerIdRoutes } from './routes-caller-id.js';
 
 /** Every /api/v2 endpoint the emulator answers (each one exists in Dialpad's OpenAPI description). */
-export const API_ROUTES: readonly Route[] = [...officeRoutes, ...userRoutes, ...numberRoutes, ...groupRoutes, ...e911Routes];
+export const API_ROUTES: readonly Route[] = [...officeRoutes, ...userRoutes, ...callerIdRoutes, ...numberRoutes, ...groupRoutes, ...e911Routes];

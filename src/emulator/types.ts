@@ -79,6 +79,8 @@ export interface FixtureUser {
   proxy?: boolean;
   /** Emulator-only: the person's own E911 address (`GET /users/{id}/e911`; absent: their office's). */
   e911_address?: Record<string, string>;
+  /** The number the user presents, or `blocked`; absent: their primary number. Only `…/caller_id` shows it. */
+  caller_id?: string;
   [field: string]: unknown;
 }
 
@@ -164,7 +166,7 @@ export interface Fixture {
 }
 
 /** User fields that exist only in the emulator and never appear on /api/v2. */
-export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'anonymized_email_sha256', 'analytics', 'proxy', 'e911_address'] as const;
+export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'anonymized_email_sha256', 'analytics', 'proxy', 'e911_address', 'caller_id'] as const;
 /** Number fields that exist only in the emulator and never appear on /api/v2 (Admin Settings › Reserved Numbers shows them). */
 export const NUMBER_EMULATOR_FIELDS = ['last_user_email', 'unassigned_at'] as const;
 /** Office fields that exist only in the emulator and never appear on /api/v2. */

@@ -24,7 +24,7 @@ import {
 export type Wire = Record<string, unknown>;
 
 /** Drops undefined, null, '' and empty arrays (the API omits unset fields). */
-function compact(obj: Wire): Wire {
+export function compact(obj: Wire): Wire {
   const out: Wire = {};
   for (const [k, v] of Object.entries(obj)) {
     if (v === undefined || v === null || v === '') continue;

@@ -1,4 +1,6 @@
 import { Document, isMap, isPair, isScalar, isSeq, visit, type Pair, type YAMLMap } from 'yaml';
+import { pickImportableSettings } from '../model/phone-settings.js';
+import { isValidE164 } from '../model/countries.js';
 import { escapeInDocument, needsDocumentEscape } from '../render/terminal-safe.js';
 import type { RawConfig, RawE911Address, RawGroup, RawOffice, RawUser } from '../config/raw-types.js';
 import { isCompleteE911, isSameE911 } from '../model/e911.js';
@@ -192,6 +194,8 @@ function rawUser(user: User, keys: Map<string, string>, groupKeys: Map<string, s
     ...(departments === undefined ? {} : { departments }),
     ...(callCenters === undefined ? {} : { call_centers: callCenters }),
     ...(e911 === undefined ? {} : { e911 }),
+    ...pickImportableSettings(user.settings),
+    ...(user.callerId !== undefined && (user.callerId === 'blocked' || isValidE164(user.callerId)) ? { caller_id: user.callerId } : {}),
   };
 }
 

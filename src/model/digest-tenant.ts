@@ -38,6 +38,10 @@ const USER_FIELDS: { [K in keyof Required<User>]: Writer<User> } = {
   callCenters: null,
   // Only when some user has one (`hashE911`), so digests without them are unchanged.
   e911: null,
+  // Written only when some user has them (`hashSettings`), so digests without them are unchanged.
+  settings: null,
+  callerId: null,
+  callerIdChoices: null,
   source: null,
 };
 
@@ -65,12 +69,21 @@ export function hashTenant(hash: Hash, tenant: Tenant, office: OfficeIdentity = 
   hashLines(hash, tenant.numbers, NUMBER_FIELDS, office);
   hashGroups(hash, tenant, office);
   hashE911(hash, tenant);
+  hashSettings(hash, tenant);
 }
 
 /** Users' E911 addresses (declared, or read), written only when some user has one. Offices' are in the offices' JSON. */
 function hashE911(hash: Hash, tenant: Tenant): void {
   const addresses = tenant.users.flatMap((u) => (u.e911 === undefined ? [] : [[u.email, u.e911]]));
   if (addresses.length > 0) hash.update(canonicalJson({ e911: addresses }, { omit: OMIT }));
+}
+
+/** Phone settings and caller IDs, written only when some user has them (a tenant without any hashes as it always did). */
+function hashSettings(hash: Hash, tenant: Tenant): void {
+  const settings = tenant.users.flatMap((u) =>
+    u.settings === undefined && u.callerId === undefined ? [] : [[u.email, u.settings ?? null, ...(u.callerId === undefined ? [] : [u.callerId, u.callerIdChoices ?? null])]],
+  );
+  if (settings.length > 0) hash.update(canonicalJson({ settings }));
 }
 
 /** Groups and memberships, written only when the tenant has any (a tenant without them hashes as it always did). */

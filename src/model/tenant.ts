@@ -12,6 +12,7 @@
  * - arrays are sorted deterministically (offices by key, users by email, numbers by number) so
  *   that equal tenants serialize identically.
  */
+import type { PhoneSettings } from './phone-settings.js';
 
 import type { ConfigOwners } from './config-owners.js';
 
@@ -190,7 +191,24 @@ export interface User {
    * for users whose config declares one, else absent.
    */
   e911?: Partial<E911Address>;
+  /** Phone settings (`PATCH /users/{id}` fields). Desired: only the keys config writes. Live: as read. */
+  settings?: PhoneSettings;
+  /**
+   * The number the user presents on outbound calls, or `blocked`. Desired: only where config
+   * writes it. Live: read (`GET /users/{id}/caller_id`) only for the users config declares one for.
+   */
+  callerId?: string;
+  /** Live only, with `callerId`: the numbers the user may present and who holds each. */
+  callerIdChoices?: CallerIdChoice[];
   source?: SourceRef;
+}
+
+/** A number a user may present as caller ID (`CallerIdProto`): their own, their office's main line, or a group's. */
+export interface CallerIdChoice {
+  number: string;
+  heldBy: 'user' | 'office' | 'group';
+  /** The group's name, for `group`. */
+  name?: string;
 }
 
 /** The two kinds of group dialform manages (`src/model/groups.ts` holds their rules). */

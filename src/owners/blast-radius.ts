@@ -56,6 +56,7 @@ export function reachOf(op: Operation): Reach {
     case 'set_skill':
     case 'update_office_e911':
     case 'update_user_e911':
+    case 'set_caller_id':
       // An operation that concerns no single office (office_key null) is the company's.
       return reach(own, own.length === 0);
     default: {

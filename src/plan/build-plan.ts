@@ -89,6 +89,7 @@ function nameWithheld(c: Change, live: LiveState): [keyof Withheld, string] | un
     case 'set_skill':
     case 'office_e911':
     case 'user_e911':
+    case 'set_caller_id':
       return undefined;
     default: {
       const _never: never = c;

@@ -77,6 +77,8 @@ export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): Fol
   const emails = sampleCreates(pairs.flatMap((p) => (p.live === undefined && p.user.state !== 'deleted' ? [p.user.email] : [])));
   const groupNames = listGroupLookups(desired, live);
   const e911 = listE911Reads(desired, live, pairs);
+  // Caller IDs are not in the user read: one request per user whose config declares one.
+  const callerIds = pairs.flatMap((p) => (p.user.callerId !== undefined && p.live?.id !== undefined && !GONE_STATES.has(p.live.state) ? [p.live.id] : []));
   return {
     offices,
     numbers: [...numbers].sort(compareCodeUnits),
@@ -84,6 +86,7 @@ export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): Fol
     ...(emails.length === 0 ? {} : { emails }),
     ...(groupNames.length === 0 ? {} : { groupNames }),
     ...(e911.offices.length + e911.users.length === 0 ? {} : { e911 }),
+    ...(callerIds.length === 0 ? {} : { callerIds }),
   };
 }
 

@@ -55,6 +55,10 @@ function patchOf(fields: UserField[], book: OfficeBook): { patch: UserPatch; cha
       case 'is_super_admin': patch.is_super_admin = f.to; break;
       case 'admin_offices': patch.admin_offices = f.to.map((k) => book.ref(k)); break;
       case 'email': patch.emails = [f.to]; break;
+      case 'extension': patch.extension = f.to; break;
+      case 'forwarding_numbers': patch.forwarding_numbers = f.to; break;
+      case 'international_dialing_enabled': patch.international_dialing_enabled = f.to; break;
+      case 'job_title': patch.job_title = f.to; break;
       default: {
         const _never: never = f;
         return _never;
@@ -210,6 +214,17 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
           ...(c.from === undefined ? {} : { from: c.from }),
           to: c.to,
           ...(c.live === undefined ? { notes: ['A new account starts with its office\'s address; this sets the person\'s own.'] } : {}),
+        }),
+      ];
+    case 'set_caller_id':
+      return [
+        operation.setCallerId({
+          email: c.user.email,
+          ...idOf(c.live),
+          source: sourceOf(c.user),
+          callerId: c.to,
+          choices: c.live.callerIdChoices ?? [],
+          changes: [{ field: 'caller_id', from: c.from === '' ? null : c.from, to: c.to }],
         }),
       ];
     default: {

@@ -4,7 +4,7 @@
  * `orderOperations` fills all three once the order is known. The `summary` each writes is the
  * one sentence a reviewer reads for the operation; `kinds/`'s `describe` adds only what it omits.
  */
-import type { AccountType, E911Address, GroupRole, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
+import type { AccountType, CallerIdChoice, E911Address, GroupRole, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 import { formatE911 } from '../model/e911.js';
 import { GROUP_LABELS } from '../model/groups.js';
 import { countOf } from './plural.js';
@@ -285,6 +285,9 @@ export const operation = {
       group: i.group,
       role: i.role,
     };
+  },
+  setCallerId(i: UserOpInput & { callerId: string; choices: CallerIdChoice[] }): OperationOf<'set_caller_id'> {
+    return { ...base('set_caller_id', userTarget(i.email, i.id), i, { summary: `set ${i.email}'s caller ID to ${i.callerId}` }), caller_id: i.callerId, choices: i.choices };
   },
   setSkill(i: UserOpInput & { group: GroupRef; from: number; to: number }): OperationOf<'set_skill'> {
     return {

@@ -4,7 +4,7 @@
  * is held to these types by `test/unit/plan-schema-types.test.ts`. Everything a kind means beyond
  * its fields (phase, bucket, precondition, effects, description) lives in its entry in `kinds/`.
  */
-import type { AccountType, E911Address, GroupRole, GroupType, LineType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
+import type { AccountType, CallerIdChoice, E911Address, GroupRole, GroupType, LineType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -149,6 +149,11 @@ export interface UserPatch {
   admin_offices?: OfficeRef[];
   /** New email list, primary first (an email change matched through `previous_emails`). */
   emails?: [string, ...string[]];
+  extension?: string;
+  /** The whole list, in order (`[]` removes them all). */
+  forwarding_numbers?: string[];
+  international_dialing_enabled?: boolean;
+  job_title?: string;
 }
 
 type UserOp = OperationBase<UserTarget>;
@@ -271,7 +276,14 @@ export type Operation =
    */
   | (OperationBase<OfficeTarget> & { kind: 'update_office_e911'; e911_address: E911Address })
   /** `PUT /users/{id}/e911` (`use_validated_option: false`): the person's own address. */
-  | (UserOp & { kind: 'update_user_e911'; e911_address: E911Address });
+  | (UserOp & { kind: 'update_user_e911'; e911_address: E911Address })
+  | (UserOp & {
+      kind: 'set_caller_id';
+      /** E.164, or `blocked`. */
+      caller_id: string;
+      /** What the user may present as read (`GET /users/{id}/caller_id`), and who holds each: the check `caller_id_not_held` reads it. */
+      choices: CallerIdChoice[];
+    });
 
 export type OperationKind = Operation['kind'];
 
@@ -302,6 +314,7 @@ export const RULE_CODES = [
   'no_safe_new_number',
   'e911_address_required',
   'e911_address_incomplete',
+  'caller_id_not_held',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

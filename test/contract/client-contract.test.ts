@@ -31,6 +31,9 @@ function mockEverything(): void {
   scope.patch('/api/v2/users/11').reply(200, user);
   scope.delete('/api/v2/users/11').reply(200, { ...user, state: 'deleted' });
   scope.patch('/api/v2/users/11/move_office').reply(200, user);
+  const callerId = { id: '11', caller_id: '+14155550101', phone_numbers: ['+14155550101'], office_main_line: '+14155550100', groups: [{ caller_id: '+14155550177', display_name: 'Support' }] };
+  scope.get('/api/v2/users/11/caller_id').reply(200, callerId);
+  scope.post('/api/v2/users/11/caller_id').reply(200, { ...callerId, caller_id: 'blocked' });
   scope.post('/api/v2/users/11/assign_number').reply(200, number);
   scope.post('/api/v2/users/11/unassign_number').reply(200, { ...number, status: 'available', target_id: undefined, target_type: undefined });
   scope.get('/api/v2/numbers').query(true).reply(200, { items: [number] });
@@ -76,6 +79,9 @@ describe('every request the client makes matches the OpenAPI contract', () => {
     await client.getUser('11');
     await client.createUser({ email: 'ada@acme.com', office_id: '1', first_name: 'Ada', last_name: 'L', license: 'talk' });
     await client.updateUser('11', { first_name: 'Ada', emails: ['ada.l@acme.com', 'ada@acme.com'], license: 'agents', is_super_admin: true, admin_office_ids: ['1'], state: 'suspended' });
+    await client.updateUser('11', { extension: '101', job_title: 'Engineer', forwarding_numbers: ['+14155550199'], international_dialing_enabled: false });
+    await client.getCallerId('11');
+    await client.setCallerId('11', 'blocked');
     await client.moveUserOffice('11', '1');
     await client.assignUserNumber('11', { number: '+14155550101', primary: true });
     await client.unassignUserNumber('11', '+14155550101');

@@ -127,6 +127,9 @@ describe('the real client against the real emulator, every exchange validated by
     await client.unassignUserNumber(id, poolInCountry.number);
     await client.moveUserOffice(id, sameCountry.id);
     await client.getOffice(home.id);
+    await client.updateUser(id, { extension: '101', job_title: 'Engineer', forwarding_numbers: ['+14155550199'], international_dialing_enabled: false });
+    await client.getCallerId(id);
+    await client.setCallerId(id, 'blocked');
     await client.deleteUser(id);
     const release = pool.find((n) => n.number !== poolInCountry.number) ?? poolInCountry;
     await client.releaseNumber(release.number);

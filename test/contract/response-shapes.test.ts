@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CALL_CENTER_SHAPE,
+  CALLER_ID_GROUP_SHAPE,
+  CALLER_ID_SHAPE,
   COMPANY_SHAPE,
   DEPARTMENT_SHAPE,
   E911_SHAPE,
@@ -60,6 +62,8 @@ const CASES: Case[] = [
   { noun: 'call center', shape: CALL_CENTER_SHAPE, name: 'schemas.group.CallCenterProto', collection: 'schemas.group.CallCenterCollection' },
   { noun: 'skill level', shape: SKILL_LEVEL_SHAPE, name: 'schemas.group.OperatorSkillLevelProto' },
   { noun: 'E911 address', shape: E911_SHAPE, name: 'schemas.office.E911GetProto' },
+  { noun: 'caller ID', shape: CALLER_ID_SHAPE, name: 'schemas.caller_id.CallerIdProto' },
+  { noun: 'caller-ID group', shape: CALLER_ID_GROUP_SHAPE, name: 'schemas.caller_id.GroupProto' },
 ];
 
 describe('the run-time response checks agree with the contract (issue 12 #5)', () => {

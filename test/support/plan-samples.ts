@@ -156,9 +156,19 @@ export function e911Plan(): Plan {
   return digestedPlanOf(desired, live);
 }
 
-/** The operations of `fullPlan()`, `groupsPlan()`, `officeStepsPlan()` and `e911Plan()`: one or more of every kind. */
+/** ada's caller ID set to the Support group's number, which she may present. */
+export function callerIdPlan(): Plan {
+  const desired = desiredState({ offices: [office('hq', { name: 'Acme HQ' })], users: [user('ada@acme.com', { callerId: '+14155550177', source: 'users/eng.yaml:3' })] });
+  const live = liveState({
+    offices: [liveOffice('hq', { name: 'Acme HQ' })],
+    users: [liveUser('ada@acme.com', { callerId: '+14155550101', callerIdChoices: [{ number: '+14155550101', heldBy: 'user' }, { number: '+14155550177', heldBy: 'group', name: 'Support' }] })],
+  });
+  return digestedPlanOf(desired, live);
+}
+
+/** The operations of `fullPlan()`, `groupsPlan()`, `officeStepsPlan()`, `e911Plan()` and `callerIdPlan()`: one or more of every kind. */
 export function everyKindOperations(): Operation[] {
-  return [...fullPlan().operations, ...groupsPlan().operations, ...officeStepsPlan().operations, ...e911Plan().operations];
+  return [...fullPlan().operations, ...groupsPlan().operations, ...officeStepsPlan().operations, ...e911Plan().operations, ...callerIdPlan().operations];
 }
 
 /**

@@ -133,6 +133,9 @@ function fakeApi(opts: { failOn?: string; purchased?: number } = {}) {
     async setUserE911(userId, address) {
       record(`setUserE911 ${userId} ${address.zip}`);
     },
+    async setCallerId(userId, callerId) {
+      record(`setCallerId ${userId} ${callerId}`);
+    },
     async setSkill(callCenterId, userId, skillLevel) {
       record(`setSkill ${callCenterId} ${userId} ${skillLevel}`);
     },

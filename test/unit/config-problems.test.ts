@@ -28,7 +28,7 @@ users:
       'cfg/a.yaml:3:28: offices.hq.country "us" must be written in upper case: "US"',
       'cfg/a.yaml:4:8: offices.lon is missing required property "country"',
       'cfg/a.yaml:5:28: policy.unmanaged_users must be one of: ignore, suspend, delete',
-      'cfg/b.yaml:6:5: unknown property "nickname" in users[0] (allowed: email, first_name, last_name, office, license, numbers, admin, admin_offices, state, analytics, proxy, allow_number_change, allow_number_loss, allow_new_account, previous_emails, lifecycle, starts_on, leaves_on, departments, call_centers, e911)',
+      'cfg/b.yaml:6:5: unknown property "nickname" in users[0] (allowed: email, first_name, last_name, office, license, numbers, admin, admin_offices, state, analytics, proxy, allow_number_change, allow_number_loss, allow_new_account, previous_emails, lifecycle, starts_on, leaves_on, departments, call_centers, e911, extension, forwarding_numbers, international_dialing_enabled, job_title, profile, caller_id)',
       'cfg/b.yaml:8:15: users[0].numbers[0] must be a string, not 14155550100 (put the value in quotes)',
     ]);
   });

@@ -5,6 +5,7 @@
  */
 import type { SimState } from '../sim-state.js';
 import type { Operation, OperationKind, OperationOf } from '../types.js';
+import { setCallerId } from './caller-id.js';
 import { addOperator, createGroup, deleteGroup, removeOperator, renameGroup, setSkill } from './groups.js';
 import { changeAccountType } from './company.js';
 import { updateOfficeE911, updateUserE911 } from './e911.js';
@@ -46,6 +47,7 @@ export const KINDS = {
   set_skill: setSkill,
   update_office_e911: updateOfficeE911,
   update_user_e911: updateUserE911,
+  set_caller_id: setCallerId,
 } as const satisfies { [K in OperationKind]: KindSpec<K> };
 
 /** Every operation kind, in the order of the table above (exhaustive by construction). */

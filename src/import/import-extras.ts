@@ -1,0 +1,6 @@
+/**
+ * What `import --with` may add to a read: each costs a request per office or user that has one.
+ * No imports, so the CLI reads the list without loading the import command (`cmd/program.ts`).
+ */
+export const IMPORT_EXTRAS = ['e911', 'caller_id'] as const;
+export type ImportExtra = (typeof IMPORT_EXTRAS)[number];
