@@ -113,13 +113,12 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .description('write config files describing the live company')
       .option('-o, --out-dir <dir>', 'directory to write', 'dialform')
       .option('--force', 'overwrite existing files')
-      .option('--with <fields>', 'also read and write these fields, not in the user read (one request per user each): caller_id')
       .addOption(
         new Option('--lifecycle <owner>', 'write policy.lifecycle: external when an identity provider (SCIM) owns who exists (the API cannot tell)').choices([
           ...LIFECYCLE_OWNERS,
         ]),
       )
-      .option('--with <fields>', `also read and write what costs a request per office and user (comma-separated): ${IMPORT_EXTRAS.join(', ')}`, parseImportExtras),
+      .option('--with <fields>', `also read and write what no list brings, one request per office or user each (comma-separated): ${IMPORT_EXTRAS.join(', ')}`, parseImportExtras),
   ).action(async (opts) => setCode(await (await import('./commands/import.js')).runImport(opts, io)));
 
   addConnectionOptions(
