@@ -111,6 +111,25 @@ describe('E911 addresses against the emulator (issue 29)', () => {
     expect(await readFile(join(cwd, 'plain', 'dialform.yaml'), 'utf8')).not.toContain(' e911:');
   });
 
+  it('import --with e911,caller_id writes both the E911 addresses and the caller IDs; planning the import is empty', async () => {
+    const fixture = JSON.parse(await readFile(join(golden, 'user-e911-override', 'fixture.json'), 'utf8')) as Fixture;
+    const alan = fixture.users.find((u) => u.emails[0] === 'alan.turing@acme.com');
+    if (alan === undefined) throw new Error('fixture without Alan');
+    alan['e911_address'] = { address: '77 Mass Ave', city: 'Cambridge', state: 'MA', zip: '02139', country: 'US' };
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-e911-callerid-import-'));
+    await writeFile(join(cwd, 'fixture.json'), JSON.stringify(fixture));
+    const running = await startEmulatorForTest(join(cwd, 'fixture.json'));
+    const imported = await runCli(['import', '-o', 'company', '--with', 'e911,caller_id'], { cwd, env: running.env });
+    expect(imported.code, imported.stderr).toBe(0);
+    const users = await readFile(join(cwd, 'company', 'users', 'acme-hq.yaml'), 'utf8');
+    expect(users).toContain('e911: { address: 77 Mass Ave, city: Cambridge, state: MA, zip: "02139", country: US }');
+    const withNumbers = fixture.users.filter((u) => Array.isArray(u['phone_numbers']) && (u['phone_numbers'] as unknown[]).length > 0);
+    expect(withNumbers.length).toBeGreaterThan(0);
+    expect(users.match(/ caller_id: /g)).toHaveLength(withNumbers.length);
+    const plan = await runCli(['plan', '-c', 'company', '--detailed-exitcode'], { cwd, env: running.env });
+    expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+  });
+
   it('import --with refuses what it does not know', async () => {
     const running = await startEmulatorForTest(join(golden, 'user-e911-override', 'fixture.json'));
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-e911-with-'));
