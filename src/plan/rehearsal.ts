@@ -34,7 +34,8 @@ export function addRehearsalNotes(operations: readonly Operation[], rehearsal: R
   const steps = new Map<string, Operation[]>();
   for (const op of operations) if (op.step !== undefined) steps.set(op.step.id, [...(steps.get(op.step.id) ?? []), op]);
   return operations.map((op) => {
-    const commands = op.step === undefined ? [] : describeRehearsalCommands(steps.get(op.step.id) ?? [op], rehearsal);
+    // An operation outside a step (a rename of an office, a license transfer) is a step of its own.
+    const commands = describeRehearsalCommands(op.step === undefined ? [op] : (steps.get(op.step.id) ?? [op]), rehearsal);
     if (commands.length === 0) return op;
     return { ...op, notes: [...op.notes, `Rehearsing with --emulator: do it with ${commands.map((c) => `\`${c}\``).join(', then ')}.`] };
   });
