@@ -93,7 +93,7 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
     let fresh: Plan | undefined;
     if (file) {
       plan = await readPlanFile(resolve(io.cwd, file));
-      const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed, pendingRestores });
+      const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed, pendingRestores, ...rehearsalOf(target, opts.config) });
       fresh = checked.fresh;
       if (checked.freshness.status !== 'fresh') await saveUnreviewed(fresh, opts, io);
       reportFreshness(checked.freshness, io);

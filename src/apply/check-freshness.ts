@@ -4,6 +4,7 @@ import { listEmailAliases, matchUsers } from '../model/match-users.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
 import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import { planFromRead, readForPlan } from '../plan-against-live.js';
+import type { Rehearsal } from '../plan/rehearsal.js';
 import { digestLive } from '../plan/digest.js';
 import type { Operation, Plan, Violation } from '../plan/types.js';
 import type { PendingRestore } from '../journal-types.js';
@@ -62,6 +63,8 @@ type CheckInput = {
   /** Restores apply waited for, when the caller read them already; else read from `journal`. */
   pendingRestores?: readonly PendingRestore[];
   now?: Date;
+  /** Against the embedded emulator: the fresh plan's manual steps name their rehearsal commands, as `plan`'s do. */
+  rehearsal?: Rehearsal;
 };
 
 /**
@@ -87,7 +90,7 @@ export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Fr
   // without a config the plan cannot be checked anyway (`uncheckable`).
   const read = await fetchLive(input.client, desired === undefined ? READ_PHASE_ONE : readForPlan(desired));
   const pendingRestores = input.pendingRestores ?? (await input.journal.pendingRestores());
-  const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, pendingRestores, now: input.now ?? new Date() });
+  const fresh = desired === undefined ? undefined : planFromRead({ desired, read, confirmed: input.confirmed, pendingRestores, now: input.now ?? new Date(), ...(input.rehearsal === undefined ? {} : { rehearsal: input.rehearsal }) });
   const live = desired === undefined ? read : keyLive(read, desired);
   const emailAliases = desired === undefined ? new Map<string, string>() : listEmailAliases(matchUsers(desired, read));
   const freshness = judgeFreshness({ plan, ...progress, liveDigest: digestLive(read), fresh, live, emailAliases });
