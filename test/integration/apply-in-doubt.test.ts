@@ -51,7 +51,7 @@ describe('a write that landed but ended ambiguous (issue 26 #10)', () => {
     faults.lost = false;
     const second = await runCli(['apply', 'plan.json', '--auto-approve'], { cwd, env });
     expect(second.code, second.stdout + second.stderr).toBe(0);
-    expect(second.stderr).toMatch(new RegExp(`${create?.id} create user ada\\.lovelace@acme\\.com.*: already done`));
+    expect(second.stderr).toMatch(new RegExp(`${create?.id} create_user ada\\.lovelace@acme\\.com.*: already done`));
     // Settled by reading: the create reached Dialpad once, and Ada exists once.
     expect(emulator.emulator.stats().requests['POST /api/v2/users']).toBe(1);
     expect(users()).toHaveLength(1);
