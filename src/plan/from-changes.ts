@@ -2,7 +2,6 @@
  * Turns each `Change` into operation drafts (one change may give several, e.g. numbers).
  * License-count changes are collected and paired into transfers by `planTransfers`.
  */
-import { agreeing } from './plural.js';
 import type { Change, UserField } from '../diff/types.js';
 import type { E911Address, OfficeCreateSpec, User, UserLicense } from '../model/tenant.js';
 import { isCompleteE911 } from '../model/e911.js';
@@ -11,6 +10,7 @@ import { isInternationalMove, keepsNumbersOnMove, numbersPooledByMove } from '..
 import { RESTORE_WINDOW_HOURS, restorableUntil } from '../model/restore-window.js';
 import type { OfficeBook } from './office-refs.js';
 import { operation } from './operations.js';
+import { describeGroupNumbers, describeNumbersAfterMove, describePooled } from './describe-numbers.js';
 import type { FieldChange, GroupRef, NewNumber, Operation, UserPatch } from './types.js';
 import { GROUP_CONFIG_KEY, isAgentLicense } from '../model/groups.js';
 
@@ -246,34 +246,6 @@ function pickNewNumber(country: string, ctx: FromChangesContext): NewNumber {
   if (index < 0) return { country, excluding };
   const [number] = ctx.spareNumbers.splice(index, 1);
   return { country, ...(number === undefined ? {} : { number }), excluding };
-}
-
-/** Display: what an international move leaves the user holding (the pooled numbers are the op's own field). */
-function describeNumbersAfterMove(m: { email: string; fromCountry: string; toCountry: string; held: string[]; via: string; wanted: string[] | undefined; picked: string | undefined }): string {
-  const head = `International move (${m.fromCountry} → ${m.toCountry}), the license stays the same: `;
-  if (m.via === 'move_office') return `${head}${m.email} only has internal +1803 numbers, which Dialpad keeps (${m.held.join(', ')}).`;
-  if (m.wanted === undefined) {
-    return m.picked === undefined
-      ? `${head}${m.email} then holds a new ${m.toCountry} number Dialpad provisions (the reserved pool holds no ${m.toCountry} number config leaves free; Dialpad would take one from the pool first).`
-      : `${head}${m.email} then holds ${m.picked}, a reserved-pool ${m.toCountry} number config neither keeps nor gives anyone (list numbers: in their entry to choose another).`;
-  }
-  if (m.wanted.length === 0) return `${head}${m.email} then holds no number (config lists none).`;
-  return `${head}${m.email} then holds exactly what config lists: ${m.wanted.join(', ')} (assigned after the move).`;
-}
-
-/** `+1… goes to the reserved pool` / `+1…, +1… go to the reserved pool`. */
-function describePooled(numbers: string[]): string {
-  return `${numbers.join(', ')} ${agreeing(numbers.length, 'goes', 'go')} to the reserved pool`;
-}
-
-/** Where a deleted group's numbers end: the reserved pool, and for some released to Dialpad by this plan. */
-function describeGroupNumbers(numbers: readonly string[], released: ReadonlySet<string>): string[] {
-  if (numbers.length === 0) return [];
-  const gone = numbers.filter((n) => released.has(n));
-  return [
-    `${describePooled([...numbers])}: callers reach no one there, and ${agreeing(numbers.length, 'it counts', 'each counts')} under policy.max_deletions.`,
-    ...(gone.length === 0 ? [] : [`Then released to Dialpad (reserved_numbers.release_unlisted), for good: ${gone.join(', ')}.`]),
-  ];
 }
 
 /** A restore's deadline from the deletion time Dialpad gave, when it gave a readable one. */
