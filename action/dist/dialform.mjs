@@ -31303,11 +31303,19 @@ var init_validate = __esm({
   }
 });
 
+// src/plan/rule-codes.ts
+var init_rule_codes = __esm({
+  "src/plan/rule-codes.ts"() {
+    "use strict";
+  }
+});
+
 // src/plan/types.ts
 var PLAN_FORMAT_VERSION;
 var init_types2 = __esm({
   "src/plan/types.ts"() {
     "use strict";
+    init_rule_codes();
     PLAN_FORMAT_VERSION = 1;
   }
 });
@@ -62313,6 +62321,34 @@ var init_permission_changes = __esm({
   }
 });
 
+// src/plan/describe-numbers.ts
+function describeNumbersAfterMove(m) {
+  const head = `International move (${m.fromCountry} \u2192 ${m.toCountry}), the license stays the same: `;
+  if (m.via === "move_office") return `${head}${m.email} only has internal +1803 numbers, which Dialpad keeps (${m.held.join(", ")}).`;
+  if (m.wanted === void 0) {
+    return m.picked === void 0 ? `${head}${m.email} then holds a new ${m.toCountry} number Dialpad provisions (the reserved pool holds no ${m.toCountry} number config leaves free; Dialpad would take one from the pool first).` : `${head}${m.email} then holds ${m.picked}, a reserved-pool ${m.toCountry} number config neither keeps nor gives anyone (list numbers: in their entry to choose another).`;
+  }
+  if (m.wanted.length === 0) return `${head}${m.email} then holds no number (config lists none).`;
+  return `${head}${m.email} then holds exactly what config lists: ${m.wanted.join(", ")} (assigned after the move).`;
+}
+function describePooled(numbers) {
+  return `${numbers.join(", ")} ${agreeing(numbers.length, "goes", "go")} to the reserved pool`;
+}
+function describeGroupNumbers(numbers, released) {
+  if (numbers.length === 0) return [];
+  const gone = numbers.filter((n) => released.has(n));
+  return [
+    `${describePooled([...numbers])}: callers reach no one there, and ${agreeing(numbers.length, "it counts", "each counts")} under policy.max_deletions.`,
+    ...gone.length === 0 ? [] : [`Then released to Dialpad (reserved_numbers.release_unlisted), for good: ${gone.join(", ")}.`]
+  ];
+}
+var init_describe_numbers = __esm({
+  "src/plan/describe-numbers.ts"() {
+    "use strict";
+    init_plural();
+  }
+});
+
 // src/plan/from-changes.ts
 function patchOf(fields, book) {
   const patch = {};
@@ -62522,26 +62558,6 @@ function pickNewNumber(country, ctx) {
   const [number] = ctx.spareNumbers.splice(index, 1);
   return { country, ...number === void 0 ? {} : { number }, excluding };
 }
-function describeNumbersAfterMove(m) {
-  const head = `International move (${m.fromCountry} \u2192 ${m.toCountry}), the license stays the same: `;
-  if (m.via === "move_office") return `${head}${m.email} only has internal +1803 numbers, which Dialpad keeps (${m.held.join(", ")}).`;
-  if (m.wanted === void 0) {
-    return m.picked === void 0 ? `${head}${m.email} then holds a new ${m.toCountry} number Dialpad provisions (the reserved pool holds no ${m.toCountry} number config leaves free; Dialpad would take one from the pool first).` : `${head}${m.email} then holds ${m.picked}, a reserved-pool ${m.toCountry} number config neither keeps nor gives anyone (list numbers: in their entry to choose another).`;
-  }
-  if (m.wanted.length === 0) return `${head}${m.email} then holds no number (config lists none).`;
-  return `${head}${m.email} then holds exactly what config lists: ${m.wanted.join(", ")} (assigned after the move).`;
-}
-function describePooled(numbers) {
-  return `${numbers.join(", ")} ${agreeing(numbers.length, "goes", "go")} to the reserved pool`;
-}
-function describeGroupNumbers(numbers, released) {
-  if (numbers.length === 0) return [];
-  const gone = numbers.filter((n) => released.has(n));
-  return [
-    `${describePooled([...numbers])}: callers reach no one there, and ${agreeing(numbers.length, "it counts", "each counts")} under policy.max_deletions.`,
-    ...gone.length === 0 ? [] : [`Then released to Dialpad (reserved_numbers.release_unlisted), for good: ${gone.join(", ")}.`]
-  ];
-}
 function restoreDeadline(deletedAt) {
   const at2 = deletedAt === void 0 ? Number.NaN : Date.parse(deletedAt);
   return Number.isFinite(at2) ? { expiresAt: restorableUntil(new Date(at2)).toISOString() } : {};
@@ -62657,12 +62673,12 @@ var sourceOf2, membershipField;
 var init_from_changes = __esm({
   "src/plan/from-changes.ts"() {
     "use strict";
-    init_plural();
     init_e911();
     init_license_lines();
     init_international_move();
     init_restore_window();
     init_operations();
+    init_describe_numbers();
     init_groups();
     sourceOf2 = (user) => user?.source ?? (user === void 0 ? "unmanaged" : "config");
     membershipField = (g) => `${GROUP_CONFIG_KEY[g.group_type]}.${g.key}`;
