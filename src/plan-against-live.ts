@@ -64,15 +64,18 @@ export function planFromRead(input: PlanInputs & { read: LiveState; now: Date })
  * phase 2 waits for it (a config that fails to load fails the read with its own error).
  *
  * With a `scope` (`plan --scope`), phase 2 is chosen for the config and read cut to it
- * (`cutToScope`), and no office outside it is read per office, not even the other side of a move
- * (whose capacity its own owners' plan checks).
+ * (`cutToScope`), and no office outside it is read per office (licenses, E911 address), not even
+ * the other side of a move (whose capacity its own owners' plan checks).
  */
 export function readForPlan(desired: DesiredState | PromiseLike<DesiredState>, scope?: PlanScope | PromiseLike<PlanScope | undefined>): LiveReadScope {
   const onlyScoped = async (reads: FollowUpReads, offices: LiveState): Promise<FollowUpReads> => {
     const s = await scope;
     if (s === undefined) return reads;
     const ids = new Set(keyLiveOffices(offices, (await desired).tenant.offices).tenant.offices.flatMap((o) => (s.offices.includes(o.key) && o.id !== undefined ? [o.id] : [])));
-    return { ...reads, offices: reads.offices.filter((o) => ids.has(o.id)) };
+    // An office's E911 address is a per-office read like its licenses; the users' reads (E911,
+    // caller ID) are already those of the users the cut config keeps.
+    const e911 = reads.e911 === undefined ? {} : { e911: { ...reads.e911, offices: reads.e911.offices.filter((id) => ids.has(id)) } };
+    return { ...reads, offices: reads.offices.filter((o) => ids.has(o.id)), ...e911 };
   };
   const cut = async (phaseOne: LiveState): Promise<{ desired: DesiredState; live: LiveState }> => {
     const s = await scope;
