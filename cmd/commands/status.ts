@@ -9,7 +9,8 @@ import { readPlanFile } from '../../src/plan/plan-file.js';
 import { digestLive } from '../../src/plan/digest.js';
 import { buildStatus } from '../../src/status/build-status.js';
 import { joinHistory, mergeHistories, readJournalHistory, type History } from '../../src/status/history.js';
-import { LISTED_VIEWS, renderStatusJson, renderStatusText, type ListedView, type StatusView } from '../../src/status/render-status.js';
+import { readForE911Status } from '../../src/status/e911-gaps.js';
+import { asksForE911, LISTED_VIEWS, renderStatusJson, renderStatusText, type ListedView, type StatusView } from '../../src/status/render-status.js';
 import { renderStatusCsv, type CsvView } from '../../src/status/render-status-csv.js';
 import { redactStatus } from '../../src/status/redact-status.js';
 import { UsageError } from '../../src/errors.js';
@@ -39,14 +40,24 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
   const history = await readHistory(opts, io);
   const target = await openTarget(opts, io, desired);
   try {
-    // With a config, the read is the plan's, and the plan of it says what differs.
-    const live = await fetchLive(target.client, desired === undefined ? READ_PHASE_ONE : readForPlan(desired));
+    // With a config, the read is the plan's, and the plan of it says what differs. The E911 view
+    // adds a read per office in an E911 country with users, only when asked for.
+    const e911 = asksForE911(opts.view);
+    const scope = desired === undefined ? READ_PHASE_ONE : readForPlan(desired);
+    const live = await fetchLive(target.client, e911 ? readForE911Status(scope) : scope);
     const now = new Date();
     const plan =
       desired === undefined || found?.path === undefined
         ? undefined
         : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve(io.cwd, opts.journal)).pendingRestores() });
-    const status = buildStatus({ live, now, ...(opts.search === undefined ? {} : { search: opts.search }), history, ...(plan === undefined ? {} : { plan }) });
+    const status = buildStatus({
+      live,
+      now,
+      ...(opts.search === undefined ? {} : { search: opts.search }),
+      history,
+      ...(plan === undefined ? {} : { plan }),
+      ...(e911 ? { e911: desired === undefined ? {} : { desired } } : {}),
+    });
     const shown = opts.redact === true ? redactStatus(status, digestLive(live)) : status;
     io.out(csvView !== undefined ? renderStatusCsv(shown, csvView) : opts.format === 'json' ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
     return EXIT.ok;
@@ -79,7 +90,7 @@ function chooseCsvView(views: StatusView[] | undefined): CsvView {
   const chosen = [...new Set(views ?? [])];
   const only = chosen[0];
   if (chosen.length !== 1 || only === undefined || only === 'all') {
-    throw new UsageError('--format csv writes one view: add exactly one --view summary|users|numbers|deleted');
+    throw new UsageError('--format csv writes one view: add exactly one --view summary|users|numbers|deleted|e911');
   }
   return only;
 }

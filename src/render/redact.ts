@@ -127,11 +127,12 @@ function maskAddresses(text: string, parts: readonly string[]): string {
 }
 
 /**
- * The address parts the plan carries: those of every `e911_address` value (an E911 operation's,
+ * The address parts a plan carries: those of every `e911_address` value (an E911 operation's,
  * a created office's `spec`), and the one-line addresses (`formatE911`) of the `e911_address`
- * changes, whole (the old address is shown nowhere else).
+ * changes, whole (the old address is shown nowhere else). Any other document that keeps its
+ * addresses under `e911_address` (`status`'s E911 view) is read the same way.
  */
-export function collectAddresses(plan: Plan): string[] {
+export function collectAddresses(plan: Plan | object): string[] {
   const parts = new Set<string>();
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) {

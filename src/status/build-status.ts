@@ -6,11 +6,12 @@
  * too large to read row by row.
  */
 import { restorableUntil } from '../model/restore-window.js';
-import { dialpadClock, type LiveState, type User } from '../model/tenant.js';
+import { dialpadClock, type DesiredState, type LiveState, type User } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { latestBy, type History } from './history.js';
 import type { Plan } from '../plan/types.js';
 import { compileSearch } from './search-status.js';
+import { findE911Gaps, type StatusE911 } from './e911-gaps.js';
 
 /**
  * What differs between the config and Dialpad, from a plan of the config against the same read
@@ -74,6 +75,8 @@ export interface StatusSummary {
   reserved_numbers: { total: number; by_office: { office: string | null; count: number }[] };
   /** `closes_first`: the earliest restore deadline known, and its whole hours left. */
   deleted_users: { total: number; closes_first: string | null; hours_left: number | null };
+  /** Counts of the E911 view; `null` when it was not asked for (not read). */
+  e911: { offices_without_address: number; users_incomplete: number } | null;
 }
 
 export interface Status {
@@ -85,6 +88,8 @@ export interface Status {
   users: StatusUser[];
   reserved_numbers: ReservedNumber[];
   deleted_users: DeletedUser[];
+  /** E911 gaps (`e911-gaps.ts`); `null` when not asked for: the view costs a read per office. */
+  e911: StatusE911 | null;
   /** Reads that failed part way: the views may be incomplete. */
   incomplete: string[];
   differences: StatusDifferences | null;
@@ -97,7 +102,15 @@ type ShownState = (typeof SHOWN_STATES)[number];
  * The three views of `live` (id-keyed, as `fetchLive` reads it), filtered by `search`. Times
  * are Dialpad's: the read's `Date` (`dialpadClock`), or `now` (this machine's) when it sent none.
  */
-export function buildStatus(input: { live: LiveState; now: Date; search?: string; history?: History; plan?: Plan }): Status {
+export function buildStatus(input: {
+  live: LiveState;
+  now: Date;
+  search?: string;
+  history?: History;
+  plan?: Plan;
+  /** The E911 view, of a read made with `readForE911Status`; `desired` when there is a config. */
+  e911?: { desired?: DesiredState };
+}): Status {
   const { live } = input;
   const now = dialpadClock(live) ?? input.now;
   const officeName = new Map(live.tenant.offices.map((o) => [o.key, o.name]));
@@ -137,20 +150,25 @@ export function buildStatus(input: { live: LiveState; now: Date; search?: string
       };
     })
     .filter((d) => matches({ fields: [d.email, d.name, d.office, 'deleted'], numbers: [] }));
+  const e911 = input.e911 === undefined ? null : findE911Gaps({ live, ...(input.e911.desired === undefined ? {} : { desired: input.e911.desired }), matches, officeOf });
   return {
     read_at: now.toISOString(),
     search: search === '' ? null : search,
-    summary: summarize(users, reserved, deletedUsers),
+    summary: {
+      ...summarize(users, reserved, deletedUsers),
+      e911: e911 === null ? null : { offices_without_address: e911.offices.length, users_incomplete: e911.users.length },
+    },
     users,
     reserved_numbers: reserved,
     deleted_users: deletedUsers,
+    e911,
     incomplete: [...live.incomplete],
     differences: input.plan === undefined ? null : listDifferences(input.plan),
   };
 }
 
 /** Counts per state and office (offices in name order), pool numbers per office, the first restore deadline. */
-function summarize(users: readonly StatusUser[], reserved: readonly ReservedNumber[], deletedUsers: readonly DeletedUser[]): StatusSummary {
+function summarize(users: readonly StatusUser[], reserved: readonly ReservedNumber[], deletedUsers: readonly DeletedUser[]): Omit<StatusSummary, 'e911'> {
   const offices = new Map<string, OfficeCount>();
   const byState: Record<ShownState, number> = { active: 0, pending: 0, suspended: 0 };
   for (const u of users) {

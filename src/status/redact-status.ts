@@ -1,17 +1,18 @@
 /**
  * `status --redact` (pure): every string of a `Status` through the plan's redaction
  * (`createRedactor`, src/render/redact.ts: the one home of how emails, numbers and names are masked),
- * the people's names being those the views show. Office names, states and times are kept.
+ * the people's names being those the views show, the E911 addresses those of the E911 view
+ * (`collectAddresses`: each part that places someone). Office names, states and times are kept.
  */
-import { createRedactor } from '../render/redact.js';
+import { collectAddresses, createRedactor } from '../render/redact.js';
 import { mapStrings } from '../render/map-strings.js';
 import type { Status } from './build-status.js';
 import { readPhoneSearch } from './search-status.js';
 
 /** `secret` keys the tags that tell masked values apart: the read's `digestLive`, which no view shows. */
 export function redactStatus(status: Status, secret: string): Status {
-  const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name)];
-  const redactText = createRedactor({ secret, names });
+  const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name), ...(status.e911?.users.map((u) => u.name) ?? [])];
+  const redactText = createRedactor({ secret, names, addresses: collectAddresses(status) });
   // The fingerprint holds no personal data, and must stay what a reviewer compares with.
   const redacted = mapStrings(status, redactText);
   // A number searched for as people type it (`(415) 555-0101`, which the plan's pattern of a

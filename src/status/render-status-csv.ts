@@ -5,6 +5,7 @@
  * read as a formula (starting `=`, `@`, `-`, `+`, a tab or a carriage return) is written with a
  * leading `'`, except a phone number (`+` and digits), which stays as it is.
  */
+import { formatE911 } from '../model/e911.js';
 import type { Status } from './build-status.js';
 import type { ListedView } from './render-status.js';
 
@@ -33,6 +34,14 @@ function rowsOf(status: Status, view: CsvView): (string | number | null)[][] {
         ['email', 'name', 'office', 'deleted_at', 'restorable_until', 'hours_left'],
         ...status.deleted_users.map((d) => [d.email, d.name, d.office, d.deleted_at, d.restorable_until, d.hours_left]),
       ];
+    case 'e911': {
+      const gaps = status.e911 ?? { offices: [], users: [] };
+      return [
+        ['type', 'office', 'country', 'users', 'email', 'name', 'missing', 'address', 'declared_in'],
+        ...gaps.offices.map((g) => ['office', g.office, g.country, g.users, null, null, g.missing.join('; '), g.e911_address === null ? null : formatE911(g.e911_address), 'dialpad']),
+        ...gaps.users.map((g) => ['user', g.office, null, null, g.email, g.name, g.missing.join('; '), formatE911(g.e911_address), g.declared_in]),
+      ];
+    }
     default: {
       const _never: never = view;
       return _never;

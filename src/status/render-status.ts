@@ -2,16 +2,27 @@
  * Renders a `Status` (pure): text (the summary first, then the views asked for), one JSON
  * document, or one view as CSV (`render-status-csv.ts`).
  */
+import { E911_COUNTRIES, formatE911 } from '../model/e911.js';
 import { RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
 import { escapeInDocument, sanitizeForTerminal } from '../render/terminal-safe.js';
 import type { DeletedUser, ReservedNumber, Status, StatusDifferences, StatusSummary, StatusUser } from './build-status.js';
+import type { E911OfficeGap, E911UserGap, StatusE911 } from './e911-gaps.js';
 
 /** The views `status` can list row by row (`--view`); the summary always comes first in text. */
-export const LISTED_VIEWS = ['users', 'numbers', 'deleted'] as const;
+export const LISTED_VIEWS = ['users', 'numbers', 'deleted', 'e911'] as const;
 export type ListedView = (typeof LISTED_VIEWS)[number];
 /** What `--view` accepts: a listed view, `summary` (the counts alone) or `all` (every list). */
 export const STATUS_VIEWS = ['summary', ...LISTED_VIEWS, 'all'] as const;
 export type StatusView = (typeof STATUS_VIEWS)[number];
+
+/**
+ * Whether the E911 view is asked for (`--view e911` or `all`): only then are the offices'
+ * addresses read (a request each), and only then does the summary count E911 gaps. A `--search`
+ * alone does not read them.
+ */
+export function asksForE911(views: readonly StatusView[] | undefined): boolean {
+  return views !== undefined && (views.includes('e911') || views.includes('all'));
+}
 
 /**
  * The JSON document of `dialform status --format json` (documented in docs/status.md): every view
@@ -41,9 +52,10 @@ export function renderStatusText(status: Status, options: { lists: readonly List
   if (lists.has('deleted')) {
     sections.push(view(`Deleted Users (${status.deleted_users.length}${searched})`, status.deleted_users.map(deletedRow), none('no users deleted in the last 72 h', status)));
   }
+  if (lists.has('e911') && status.e911 !== null) sections.push(...e911Views(status.e911, searched, status));
   if (status.differences !== null) sections.push(differencesLines(status.differences));
   const read = [`Read from Dialpad at ${status.read_at}.`];
-  if (lists.size < LISTED_VIEWS.length) read.push('List rows with --view users|numbers|deleted|all; find a user, number or deleted user with --search TEXT.');
+  if (lists.size < LISTED_VIEWS.length) read.push('List rows with --view users|numbers|deleted|e911|all; find a user, number or deleted user with --search TEXT.');
   sections.push(read);
   return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
 }
@@ -65,7 +77,28 @@ function summaryLines(s: StatusSummary, searched: string): string[] {
   const d = s.deleted_users;
   const first = d.closes_first === null ? '' : `; the first restore window closes at ${d.closes_first} (${d.hours_left ?? 0} h left)`;
   lines.push(`  Deleted users (restorable for ${RESTORE_WINDOW_HOURS} h): ${d.total}${first}`);
+  if (s.e911 !== null) {
+    lines.push(`  E911 gaps: ${s.e911.offices_without_address} office(s) with users and no complete address in Dialpad, ${s.e911.users_incomplete} user(s) with an incomplete own address`);
+  }
   return lines;
+}
+
+/** The two E911 lists: offices without a complete address, people with an incomplete own one. */
+function e911Views(e911: StatusE911, searched: string, status: Status): string[][] {
+  const countries = [...E911_COUNTRIES].join(', ');
+  return [
+    view(`E911: offices with users and no complete address (${e911.offices.length}${searched}; required in ${countries})`, e911.offices.map(officeGapRow), none('none', status)),
+    view(`E911: users with an incomplete own address (${e911.users.length}${searched})`, e911.users.map(userGapRow), none('none', status)),
+  ];
+}
+
+function officeGapRow(g: E911OfficeGap): string[] {
+  const held = g.e911_address === null ? 'no address' : `${formatE911(g.e911_address)}, lacks ${g.missing.join(', ')}`;
+  return [g.office, g.country, `${g.users} user(s)`, held];
+}
+
+function userGapRow(g: E911UserGap): string[] {
+  return [g.email, g.name, g.office, `${formatE911(g.e911_address)}, lacks ${g.missing.join(', ')} (${g.declared_in === 'config' ? 'as config declares it: not sent' : 'in Dialpad'})`];
 }
 
 /** The config against Dialpad: matched, or how many operations and which manual steps wait. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/journal-types.js';
 import type { Status } from '../../src/status/build-status.js';
 import { ROOT, runCli } from '../support/cli.js';
+import { startEmulatorForTest } from '../support/emulator.js';
 
 /** The offboarding golden (its fixture's clock, 2026-11-26T09:00Z, is days from this machine's) in a scratch directory. */
 async function offboarding(): Promise<string> {
@@ -103,5 +104,45 @@ describe('dialform status after a plain apply, on Dialpad’s clock (issue 27)',
     expect(redacted.code, redacted.stderr).toBe(0);
     expect(redacted.stdout).toContain('Reserved Numbers (1, matching "+• (•••) •••-••02")');
     expect(redacted.stdout).not.toMatch(/alan|turing|4155550102/i);
+  });
+});
+
+describe('dialform status --view e911 (issue 29)', () => {
+  it('lists an office with users and no address in Dialpad and a user declared incomplete, reading each office address once, and nothing without the view', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-status-e911-'));
+    const golden = join(ROOT, 'test', 'golden', 'user-e911-override');
+    const fixture = JSON.parse(await readFile(join(golden, 'fixture.json'), 'utf8')) as { offices: Record<string, unknown>[] };
+    delete fixture.offices[0]?.['e911_address'];
+    await writeFile(join(cwd, 'fixture.json'), JSON.stringify(fixture));
+    const config = (await readFile(join(golden, 'config.yaml'), 'utf8')).replace('../../../schemas', join(ROOT, 'schemas'));
+    await writeFile(join(cwd, 'config.yaml'), config);
+    const running = await startEmulatorForTest(join(cwd, 'fixture.json'));
+    let seen = 0;
+    /** The E911 requests since the last call. */
+    const e911Reads = (): string[] => {
+      const log = running.emulator.requestLog();
+      const fresh = log.slice(seen);
+      seen = log.length;
+      return fresh.flatMap((r) => (r.path.endsWith('/e911') ? [`${r.method} ${r.path}`] : []));
+    };
+
+    const asked = await runCli(['status', '-c', 'config.yaml', '--view', 'e911', '--format', 'json'], { cwd, env: running.env });
+    expect(asked.code, asked.stderr).toBe(0);
+    const status = JSON.parse(asked.stdout) as Status;
+    expect(status.e911?.offices).toEqual([{ office: 'Acme HQ', country: 'US', users: 2, e911_address: null, missing: ['address', 'city', 'state', 'zip', 'country'] }]);
+    expect(status.e911?.users.map((u) => `${u.email} ${u.declared_in} ${u.missing.join(',')}`)).toEqual(['grace.hopper@acme.com config zip']);
+    expect(status.summary.e911).toEqual({ offices_without_address: 1, users_incomplete: 1 });
+    // The office's address once (the plan's read and the view's are one), Alan's (config declares it).
+    expect(e911Reads().sort()).toEqual(['GET /api/v2/offices/6100000000000001/e911', 'GET /api/v2/users/7200000000000002/e911']);
+
+    const text = await runCli(['status', '-c', 'config.yaml', '--view', 'e911', '--redact'], { cwd, env: running.env });
+    expect(text.stdout).toContain('E911 gaps: 1 office(s) with users and no complete address in Dialpad, 1 user(s) with an incomplete own address');
+    expect(text.stdout).not.toContain('12 Oak Ave');
+    e911Reads();
+
+    const plain = await runCli(['status', '--format', 'json'], { cwd: await mkdtemp(join(tmpdir(), 'dialform-status-e911-none-')), env: running.env });
+    expect(plain.code, plain.stderr).toBe(0);
+    expect((JSON.parse(plain.stdout) as Status).e911).toBeNull();
+    expect(e911Reads()).toEqual([]);
   });
 });
