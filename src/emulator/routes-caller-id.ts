@@ -7,8 +7,8 @@ import type { Store } from './store.js';
 import type { FixtureUser } from './types.js';
 import { assertKnownFields, compact, readString } from './wire.js';
 
-/** The numbers `user` may present: their own, their office's main line, each of their groups' first number. */
-function listCallerIdChoices(store: Store, user: FixtureUser): { phoneNumbers: string[]; officeMainLine?: string; groups: { caller_id: string; display_name: string }[] } {
+/** The numbers `user` may present: their own, their office's main line, each of their groups' first number (also the console's choices). */
+export function listCallerIdChoices(store: Store, user: FixtureUser): { phoneNumbers: string[]; officeMainLine?: string; groups: { caller_id: string; display_name: string }[] } {
   const mainLine = store.findOffice(user.office_id)?.phone_numbers?.[0];
   const groups = [...(store.state.departments ?? []), ...(store.state.call_centers ?? [])]
     .filter((g) => g.operators.some((o) => o.user_id === user.id))

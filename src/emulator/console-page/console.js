@@ -4,7 +4,7 @@
 // business rules and shows the same error message as the API. All text is set with textContent.
 'use strict';
 
-const state = { views: null, tab: 'users', search: '', selected: new Set(), optionsFor: null };
+const state = { views: null, tab: 'users', search: '', selected: new Set(), optionsFor: null, e911For: null };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -78,6 +78,7 @@ function render() {
   renderReserved(v);
   renderDeleted(v);
   renderLicenses(v);
+  renderOffices(v);
 }
 
 function renderUsers(v) {
@@ -124,7 +125,106 @@ function renderUserOptions(v) {
     el('div', {}, el('strong', { text: 'Proxy access: ' }), el('span', { text: proxyOn ? 'granted ' : 'not granted ' }),
       el('button', { type: 'button', id: 'proxy-toggle', text: proxyOn ? 'Revoke proxy access' : 'Grant proxy access', onclick: () =>
         act(() => post('proxy', { user_id: user.id, enabled: !proxyOn }), `${proxyOn ? 'Revoked' : 'Granted'} proxy access for ${user.email}.`) })),
+    phoneSettingsForm(user),
+    userE911Form(user, v),
     el('p', {}, el('button', { type: 'button', text: 'Close', onclick: () => { state.optionsFor = null; render(); } })));
+  panel.hidden = false;
+}
+
+const E911_FIELDS = [['address', 'Address'], ['address2', 'Address line 2'], ['city', 'City'], ['state', 'State'], ['zip', 'ZIP'], ['country', 'Country']];
+
+/** `1 Market St, San Francisco, CA 94105, US`, or `none`. */
+function addressText(a) {
+  if (!a) return 'none';
+  const stateZip = [a.state, a.zip].filter(Boolean).join(' ');
+  return [a.address, a.address2, a.city, stateZip, (a.country || '').toUpperCase()].filter(Boolean).join(', ');
+}
+
+/** Inputs for an address (ids `${prefix}-${field}`), filled with `current`; the API, not the page, judges what is missing. */
+function addressInputs(prefix, current) {
+  return E911_FIELDS.map(([field, label]) => el('label', {}, `${label} `, el('input', { id: `${prefix}-${field}`, name: field, value: (current && current[field]) || '', size: field === 'address' ? 24 : 10 })));
+}
+
+function readAddress(prefix) {
+  const body = {};
+  for (const [field] of E911_FIELDS) body[field] = $(`${prefix}-${field}`).value.trim();
+  return body;
+}
+
+/** Caller ID, extension, job title, forwarding numbers, international dialing: `PATCH /users/{id}` and `POST …/caller_id`, each only when it changed. */
+function phoneSettingsForm(user) {
+  const p = user.phone;
+  const callerIds = [...user.caller_id.choices.map((c) => ({ value: c.number, text: `${c.number} (${c.held_by === 'group' ? c.name : c.held_by === 'office' ? 'office main line' : 'own number'})` })), { value: 'blocked', text: 'blocked' }];
+  const select = el('select', { id: 'phone-caller-id', 'aria-label': 'Caller ID' }, callerIds.map((c) => el('option', { value: c.value, text: c.text })));
+  select.value = user.caller_id.current || '';
+  const intl = el('input', { type: 'checkbox', id: 'phone-intl', checked: p.international_dialing_enabled === true });
+  const form = el('form', { id: 'phone-form', class: 'panel', 'aria-label': `Phone settings of ${user.email}` },
+    el('h4', { text: 'Phone settings' }),
+    el('label', {}, 'Caller ID ', select),
+    el('label', {}, 'Extension ', el('input', { id: 'phone-extension', value: p.extension || '', size: 6 })),
+    el('label', {}, 'Job title ', el('input', { id: 'phone-job-title', value: p.job_title || '', size: 20 })),
+    el('label', {}, 'Forwarding numbers ', el('input', { id: 'phone-forwarding', value: p.forwarding_numbers.join(', '), size: 30, placeholder: '+14155550100, …' })),
+    el('label', {}, intl, ' International dialing'),
+    el('button', { type: 'submit', id: 'phone-save', text: 'Save phone settings' }));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const patch = {};
+    const extension = $('phone-extension').value.trim();
+    const jobTitle = $('phone-job-title').value.trim();
+    const forwarding = $('phone-forwarding').value.split(',').map((n) => n.trim()).filter(Boolean);
+    if (extension !== (p.extension || '')) patch.extension = extension;
+    if (jobTitle !== (p.job_title || '')) patch.job_title = jobTitle;
+    if (forwarding.join(',') !== p.forwarding_numbers.join(',')) patch.forwarding_numbers = forwarding;
+    if (intl.checked !== (p.international_dialing_enabled === true)) patch.international_dialing_enabled = intl.checked;
+    const callerId = select.value;
+    act(async () => {
+      if (Object.keys(patch).length > 0) await callApi('PATCH', `/api/v2/users/${user.id}`, patch);
+      if (callerId !== (user.caller_id.current || '')) await callApi('POST', `/api/v2/users/${user.id}/caller_id`, { caller_id: callerId });
+    }, `Saved the phone settings of ${user.email}.`);
+  });
+  return form;
+}
+
+/** The user's own E911 address (`PUT /users/{id}/e911`), or their office's when they have none. */
+function userE911Form(user, v) {
+  const office = v.offices.find((o) => o.id === user.office_id);
+  const now = user.e911 ? `own: ${addressText(user.e911)}` : `uses the office's: ${addressText(office && office.e911)}`;
+  const validated = el('input', { type: 'checkbox', id: 'user-e911-validated' });
+  const form = el('form', { id: 'user-e911-form', class: 'panel', 'aria-label': `E911 address of ${user.email}` },
+    el('h4', { text: 'E911 address' }), el('p', { id: 'user-e911-now', text: now }),
+    ...addressInputs('user-e911', user.e911 || (office && office.e911)),
+    el('label', {}, validated, ' Use the validated address'),
+    el('button', { type: 'submit', id: 'user-e911-save', text: 'Save E911 address' }));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    act(() => callApi('PUT', `/api/v2/users/${user.id}/e911`, { ...readAddress('user-e911'), use_validated_option: validated.checked }), `Saved the E911 address of ${user.email}.`);
+  });
+  return form;
+}
+
+function renderOffices(v) {
+  $('e911-countries').textContent = v.e911_countries.join(', ');
+  const rows = v.offices.map((o) => el('tr', { 'data-office': o.id },
+    el('td', { text: o.name }), el('td', { text: o.country }), el('td', { text: addressText(o.e911) }),
+    el('td', {}, el('button', { type: 'button', text: 'Edit', 'aria-label': `Edit E911 address of ${o.name}`, onclick: () => { state.e911For = o.id; render(); } }))));
+  $('offices-table').tBodies[0].replaceChildren(...rows);
+  const panel = $('office-e911');
+  const office = state.e911For && v.offices.find((o) => o.id === state.e911For);
+  if (!office) { panel.hidden = true; panel.replaceChildren(); return; }
+  const updateAll = el('input', { type: 'checkbox', id: 'office-e911-update-all' });
+  const validated = el('input', { type: 'checkbox', id: 'office-e911-validated' });
+  const form = el('form', { id: 'office-e911-form', 'aria-label': `E911 address of ${office.name}` },
+    el('h3', { text: `E911 address: ${office.name}` }),
+    ...addressInputs('office-e911', office.e911),
+    el('label', {}, updateAll, ' Also for every user of the office (replaces their own)'),
+    el('label', {}, validated, ' Use the validated address'),
+    el('button', { type: 'submit', id: 'office-e911-save', text: 'Save E911 address' }), ' ',
+    el('button', { type: 'button', text: 'Close', onclick: () => { state.e911For = null; render(); } }));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    act(() => callApi('PUT', `/api/v2/offices/${office.id}/e911`, { ...readAddress('office-e911'), update_all: updateAll.checked, use_validated_option: validated.checked }), `Saved the E911 address of ${office.name}.`);
+  });
+  panel.replaceChildren(form);
   panel.hidden = false;
 }
 
@@ -232,7 +332,7 @@ function selectTab(tab) {
 
 document.addEventListener('DOMContentLoaded', () => {
   const fromHash = location.hash.slice(1);
-  if (['users', 'reserved', 'deleted', 'licenses'].includes(fromHash)) state.tab = fromHash;
+  if (['users', 'reserved', 'deleted', 'licenses', 'offices'].includes(fromHash)) state.tab = fromHash;
   for (const tab of document.querySelectorAll('[role=tab]')) tab.addEventListener('click', () => selectTab(tab.dataset.tab));
   $('search-form').addEventListener('submit', (e) => { e.preventDefault(); state.search = $('search').value; load(); });
   $('select-all').addEventListener('change', (e) => {
