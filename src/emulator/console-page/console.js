@@ -41,15 +41,38 @@ function callApi(method, path, body) {
   return post('api', { method, path, body: body || {} });
 }
 
-/** Runs `action`, shows `done` or Dialpad's refusal, then reloads the views. */
+/** Runs `action`, shows `done` or Dialpad's refusal, then reloads the views (after a refusal, keeping what was typed). */
 async function act(action, done) {
   try {
     await action();
     showMessage(done, false);
   } catch (error) {
     showMessage(`Dialpad refused: ${error.message}`, true);
+    state.keepDrafts = true;
   }
-  await load();
+  try {
+    await load();
+  } finally {
+    state.keepDrafts = false;
+  }
+}
+
+/**
+ * Fills `panel` with `children` for `target` (a user's email, an office id). After a refusal the
+ * fields of the same target keep what was typed, to be corrected; otherwise they show Dialpad's values.
+ */
+function fillPanel(panel, target, children) {
+  const drafts = new Map();
+  if (state.keepDrafts && panel.dataset.target === target) {
+    for (const input of panel.querySelectorAll('input[id], select[id]')) drafts.set(input.id, input.type === 'checkbox' ? input.checked : input.value);
+  }
+  panel.replaceChildren(...children);
+  panel.dataset.target = target;
+  for (const [id, value] of drafts) {
+    const input = $(id);
+    if (!input) continue;
+    if (input.type === 'checkbox') input.checked = value; else input.value = value;
+  }
 }
 
 async function load() {
@@ -109,7 +132,7 @@ function renderUserOptions(v) {
   const select = el('select', { id: 'move-office', 'aria-label': 'Transfer to office' }, others.map((o) => el('option', { value: o.id, text: `${o.name} (${o.country}, ${o.price_level || 'no price level'})` })));
   const review = el('div', { id: 'move-review', class: 'review', hidden: true });
   const proxyOn = user.proxy;
-  panel.replaceChildren(
+  fillPanel(panel, user.email, [
     el('h3', { text: `Options › Admin: ${user.email}` }),
     el('div', {}, el('strong', { text: 'Transfer user ' }), select, ' ', el('button', { type: 'button', id: 'move-review-button', text: 'Review', onclick: () => {
       const to = v.offices.find((o) => o.id === select.value);
@@ -127,7 +150,7 @@ function renderUserOptions(v) {
         act(() => post('proxy', { user_id: user.id, enabled: !proxyOn }), `${proxyOn ? 'Revoked' : 'Granted'} proxy access for ${user.email}.`) })),
     phoneSettingsForm(user),
     userE911Form(user, v),
-    el('p', {}, el('button', { type: 'button', text: 'Close', onclick: () => { state.optionsFor = null; render(); } })));
+    el('p', {}, el('button', { type: 'button', text: 'Close', onclick: () => { state.optionsFor = null; render(); } }))]);
   panel.hidden = false;
 }
 
@@ -224,7 +247,7 @@ function renderOffices(v) {
     e.preventDefault();
     act(() => callApi('PUT', `/api/v2/offices/${office.id}/e911`, { ...readAddress('office-e911'), update_all: updateAll.checked, use_validated_option: validated.checked }), `Saved the E911 address of ${office.name}.`);
   });
-  panel.replaceChildren(form);
+  fillPanel(panel, office.id, [form]);
   panel.hidden = false;
 }
 
