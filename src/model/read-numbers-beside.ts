@@ -27,36 +27,30 @@ export function createNumberReader(): NumberReader {
   let worker: Worker | undefined;
   let failed = false;
   let pending: string[] = [];
-  const replies: Promise<{ numbers: string[]; reads: E164Read[]; threadId: number } | undefined>[] = [];
+  const replies: Promise<{ numbers: string[]; reply: WorkerReply | undefined }>[] = [];
+  // The worker answers batches in the order sent: each reply settles the oldest batch waiting.
+  const waiting: ((reply: WorkerReply | undefined) => void)[] = [];
+  const fail = (): void => {
+    failed = true;
+    for (const settle of waiting.splice(0)) settle(undefined);
+  };
   const send = (): void => {
     if (failed || pending.length < (worker === undefined ? WORKER_BATCH : 1)) return;
     if (worker === undefined) {
       try {
-        worker = startWorker(() => {
-          failed = true;
-        });
+        worker = startWorker();
       } catch {
-        failed = true;
+        fail();
         return;
       }
+      worker.on('message', (reply: WorkerReply) => waiting.shift()?.(reply));
+      worker.on('error', fail);
+      worker.on('exit', fail);
     }
-    const w = worker;
-    const batch = pending;
+    const numbers = pending;
     pending = [];
-    replies.push(
-      new Promise((resolve) => {
-        const onMessage = (reply: { numbers: string[]; reads: E164Read[]; threadId: number }): void => {
-          if (reply.numbers[0] !== batch[0]) return;
-          w.off('message', onMessage);
-          w.off('error', onError);
-          resolve(reply);
-        };
-        const onError = (): void => resolve(undefined);
-        w.on('message', onMessage);
-        w.on('error', onError);
-        w.postMessage(batch);
-      }),
-    );
+    replies.push(new Promise((resolve) => waiting.push((reply) => resolve({ numbers, reply }))));
+    worker.postMessage(numbers);
   };
   const seen = new Set<string>();
   const collect = (value: unknown): void => {
@@ -80,10 +74,10 @@ export function createNumberReader(): NumberReader {
       worker?.ref();
       let inWorker = 0;
       let threadId: number | undefined;
-      for (const reply of await Promise.all(replies)) {
+      for (const { numbers, reply } of await Promise.all(replies)) {
         if (reply === undefined) continue;
-        rememberE164Reads(reply.numbers, reply.reads);
-        inWorker += reply.numbers.length;
+        rememberE164Reads(numbers, reply.reads);
+        inWorker += numbers.length;
         threadId = reply.threadId;
       }
       await worker?.terminate();
@@ -93,14 +87,19 @@ export function createNumberReader(): NumberReader {
   };
 }
 
+/** What the worker answers for a batch: libphonenumber's read of each number, in order. */
+interface WorkerReply {
+  threadId: number;
+  reads: E164Read[];
+}
+
 /**
  * The worker, beside this module once built (`dist/src/model/read-numbers-worker.js`). Where it
  * cannot start (a bundle without the file, a test runner that cannot load TypeScript in a worker),
- * `onFail` is called and the main thread reads the numbers itself.
+ * it emits `error` and the main thread reads the numbers itself.
  */
-function startWorker(onFail: () => void): Worker {
+function startWorker(): Worker {
   const worker = new Worker(new URL('./read-numbers-worker.js', import.meta.url));
-  worker.on('error', onFail);
   worker.unref();
   return worker;
 }

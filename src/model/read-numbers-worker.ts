@@ -5,4 +5,4 @@
 import { parentPort, threadId } from 'node:worker_threads';
 import { parseE164 } from './countries.js';
 
-parentPort?.on('message', (numbers: string[]) => parentPort?.postMessage({ threadId, numbers, reads: numbers.map(parseE164) }));
+parentPort?.on('message', (numbers: string[]) => parentPort?.postMessage({ threadId, reads: numbers.map(parseE164) }));

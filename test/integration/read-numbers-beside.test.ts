@@ -41,6 +41,24 @@ describe('numbers read beside the config load', () => {
     expect(new Set(numbers.map(countryOfNumber)).size).toBeGreaterThan(3);
   });
 
+  it('sends batch after batch to one worker without piling up listeners (no process warning)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => {
+      warnings.push(`${w.name}: ${w.message}`);
+    };
+    process.on('warning', onWarning);
+    try {
+      const reader = createNumberReader();
+      const batches = 12;
+      for (let b = 0; b < batches; b++) reader.addFrom(makeNumbers(WORKER_BATCH, 20_000 + b * WORKER_BATCH));
+      expect((await reader.settle()).inWorker).toBe(batches * WORKER_BATCH);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('leaves fewer than a batch to the main thread: no worker for a small config', async () => {
     const reader = createNumberReader();
     reader.addFrom({ users: makeNumbers(10, 5_000).map((n) => ({ numbers: [n] })) });
