@@ -15,10 +15,10 @@ export function medianOf(values: readonly number[]): number {
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(2);
 
-/** One row per config size: median config-load wall on each YAML path, and `validate` wall. */
+/** One row per config size: median config-load wall on each YAML path, and `validate` wall and CPU. */
 export function formatConfigLoadTable(rows: readonly ConfigLoadRow[], runs: number): string {
   const title = `config load — median of ${runs} run${runs === 1 ? '' : 's'} each (fast and exact alternate, so both see the same load)`;
-  const header = ['users', 'files', 'MiB', 'load s (fast path)', 'load s (exact path only, as before)', 'speed-up', 'validate wall s'];
+  const header = ['users', 'files', 'MiB', 'load s (fast path)', 'load s (exact path only, as before)', 'speed-up', 'validate wall s', 'validate CPU s (all threads)'];
   const lines = [header, header.map(() => '---')];
   for (const r of rows) {
     const fast = medianOf(r.fastMs);
@@ -31,6 +31,7 @@ export function formatConfigLoadTable(rows: readonly ConfigLoadRow[], runs: numb
       seconds(exact),
       `${(exact / fast).toFixed(1)}×`,
       seconds(medianOf(r.validateMs)),
+      seconds(medianOf(r.validateCpuMs)),
     ]);
   }
   return `${title}\n\n${lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n')}`;

@@ -7,25 +7,35 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createEmulator, type Fixture } from '../src/emulator/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST_BIN = join(ROOT, 'dist', 'cmd', 'dialform.js');
 
 /** Wall ms of one `dialform ...args` process; rejects when it exits with another code than `expectCode`. */
-export function timeCli(args: string[], opts: { cwd: string; env?: Record<string, string>; expectCode?: number }): Promise<number> {
+export async function timeCli(args: string[], opts: { cwd: string; env?: Record<string, string>; expectCode?: number }): Promise<number> {
+  return (await timeCliCpu(args, opts)).wallMs;
+}
+
+/** The process's CPU time, all threads, printed by bench/cpu-at-exit.mjs. */
+const CPU_AT_EXIT = join(dirname(fileURLToPath(import.meta.url)), 'cpu-at-exit.mjs');
+
+/** `timeCli`, with the process's CPU ms (user + system, every thread) too. */
+export function timeCliCpu(args: string[], opts: { cwd: string; env?: Record<string, string>; expectCode?: number }): Promise<{ wallMs: number; cpuMs: number }> {
   if (!existsSync(DIST_BIN)) throw new Error(`${DIST_BIN} is missing: run npm run build first`);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [DIST_BIN, ...args],
+      ['--import', pathToFileURL(CPU_AT_EXIT).href, DIST_BIN, ...args],
       { cwd: opts.cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...opts.env }, maxBuffer: 1 << 26 },
       (error, _out, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        const wallMs = performance.now() - started;
+        const cpu = /BENCH_CPU_MS ([\d.]+)/.exec(stderr);
         if (code !== (opts.expectCode ?? 0)) reject(new Error(`dialform ${args.join(' ')} exited ${code}: ${stderr}`));
-        else resolve(performance.now() - started);
+        else resolve({ wallMs, cpuMs: Number(cpu?.[1] ?? Number.NaN) });
       },
     );
   });
@@ -34,16 +44,36 @@ export function timeCli(args: string[], opts: { cwd: string; env?: Record<string
 export interface StartupMeasurement {
   versionMs: number[];
   validateExampleMs: number[];
+  /** CPU ms of each run (user + system). */
+  versionCpuMs: number[];
+  validateExampleCpuMs: number[];
+  /** CPU ms of `node -e 0`, the floor of any command. */
+  floorCpuMs: number[];
 }
 
 /** `--version` and `validate` of examples/acme, `runs` times each, alternating. */
 export async function measureStartup(runs: number): Promise<StartupMeasurement> {
-  const result: StartupMeasurement = { versionMs: [], validateExampleMs: [] };
+  const result: StartupMeasurement = { versionMs: [], validateExampleMs: [], versionCpuMs: [], validateExampleCpuMs: [], floorCpuMs: [] };
   for (let i = 0; i < runs; i++) {
-    result.versionMs.push(await timeCli(['--version'], { cwd: ROOT }));
-    result.validateExampleMs.push(await timeCli(['validate'], { cwd: join(ROOT, 'examples', 'acme') }));
+    const version = await timeCliCpu(['--version'], { cwd: ROOT });
+    result.versionMs.push(version.wallMs);
+    result.versionCpuMs.push(version.cpuMs);
+    const validate = await timeCliCpu(['validate'], { cwd: join(ROOT, 'examples', 'acme') });
+    result.validateExampleMs.push(validate.wallMs);
+    result.validateExampleCpuMs.push(validate.cpuMs);
+    result.floorCpuMs.push(await measureFloorCpu());
   }
   return result;
+}
+
+/** CPU ms of `node -e 0`. */
+function measureFloorCpu(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', pathToFileURL(CPU_AT_EXIT).href, '-e', '0'], (error, _out, stderr) => {
+      if (error) reject(error);
+      else resolve(Number(/BENCH_CPU_MS ([\d.]+)/.exec(stderr)?.[1] ?? Number.NaN));
+    });
+  });
 }
 
 export interface StatusMeasurement {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeSource, displayPath, loadConfigSourcesAsync, type YamlParser } from '../src/config/load-config.js';
 import type { ConfigSource } from '../src/config/index.js';
 import { listConfigFiles } from '../src/config/list-config-files.js';
-import { timeCli } from './measure-cli.js';
+import { timeCliCpu } from './measure-cli.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,6 +28,8 @@ export interface ConfigLoadMeasurement {
   exactMs: number[];
   /** Wall ms of each `dialform validate -c <config>` process (the built CLI, `node dist/cmd/dialform.js`). */
   validateMs: number[];
+  /** CPU ms of each of those processes (user + system, every thread). */
+  validateCpuMs: number[];
 }
 
 async function readSources(dir: string): Promise<ConfigSource[]> {
@@ -42,20 +44,22 @@ async function timeLoad(dir: string, parser: YamlParser): Promise<{ ms: number; 
 }
 
 /** `dialform validate -c <config>` through the built CLI, as users run it. */
-function timeValidate(dir: string): Promise<number> {
-  return timeCli(['validate', '-c', dir], { cwd: ROOT });
+function timeValidate(dir: string): Promise<{ wallMs: number; cpuMs: number }> {
+  return timeCliCpu(['validate', '-c', dir], { cwd: ROOT });
 }
 
 async function measure(input: ConfigLoadInput): Promise<ConfigLoadMeasurement> {
   const files = await listConfigFiles(input.configPath, displayPath);
   const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
-  const result: ConfigLoadMeasurement = { files: files.length, bytes: sizes.reduce((a, b) => a + b, 0), users: 0, fastMs: [], exactMs: [], validateMs: [] };
+  const result: ConfigLoadMeasurement = { files: files.length, bytes: sizes.reduce((a, b) => a + b, 0), users: 0, fastMs: [], exactMs: [], validateMs: [], validateCpuMs: [] };
   for (let run = 0; run < input.runs; run++) {
     const fast = await timeLoad(input.configPath, 'fast');
     result.fastMs.push(fast.ms);
     result.users = fast.users;
     result.exactMs.push((await timeLoad(input.configPath, 'exact')).ms);
-    result.validateMs.push(await timeValidate(input.configPath));
+    const validate = await timeValidate(input.configPath);
+    result.validateMs.push(validate.wallMs);
+    result.validateCpuMs.push(validate.cpuMs);
   }
   return result;
 }

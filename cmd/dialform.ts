@@ -1,24 +1,19 @@
 #!/usr/bin/env node
-import { processIo } from './io.js';
-import { run } from './program.js';
+import module from 'node:module';
+import { readPackageVersion } from '../src/package-root.js';
 
-// Piping into `head` closes stdout early: that is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+// Node 22.1+ keeps each module's compiled code between runs, in the OS temp directory (Node's
+// default; NODE_COMPILE_CACHE or NODE_DISABLE_COMPILE_CACHE override it), never in the user's
+// repo. Node 20 has no such cache: then this does nothing. Called before the CLI's modules load.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-let networkReady: Promise<void> | undefined;
 /**
- * Keep-alive pooling and HTTPS_PROXY / NO_PROXY for every API call (libraries.md §1), installed
- * before the first client is built and not before: undici is a fifth of start-up, and `--version`,
- * `validate` and `show` never call the API.
+ * `dialform --version` alone prints what commander would (the version and a newline) without
+ * loading commander or any command: it is what scripts and CI steps run first.
  */
-function prepareNetwork(): Promise<void> {
-  networkReady ??= Promise.all([import('undici'), import('../src/dialpad/dispatcher.js')]).then(([{ setGlobalDispatcher }, { createProductionDispatcher }]) =>
-    setGlobalDispatcher(createProductionDispatcher()),
-  );
-  return networkReady;
+function isVersionRequest(args: readonly string[]): boolean {
+  return args.length === 1 && (args[0] === '--version' || args[0] === '-V');
 }
 
-process.exitCode = await run(process.argv.slice(2), { ...processIo(), prepareNetwork });
+if (isVersionRequest(process.argv.slice(2))) process.stdout.write(`${readPackageVersion()}\n`);
+else await import('./main.js');

@@ -35,7 +35,7 @@ export interface Io {
   exitNow?(code: number): void;
   /**
    * Installs the process's HTTP dispatcher; awaited before the first API client is built (the
-   * bin's, see cmd/dialform.ts). Test doubles leave it out and keep the dispatcher they installed.
+   * bin's, see cmd/main.ts). Test doubles leave it out and keep the dispatcher they installed.
    */
   prepareNetwork?(): Promise<void>;
 }

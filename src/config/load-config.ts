@@ -14,6 +14,7 @@ import { parseYamlFile, type ConfigSource, type YamlFile } from './yaml-file.js'
 import { checkStrings, escapeControl } from './check-strings.js';
 import { decodeUtf8 } from './decode-text.js';
 import { listConfigFiles } from './list-config-files.js';
+import { createNumberReader } from '../model/read-numbers-beside.js';
 
 const DEFAULT_FILE = 'dialform.yaml';
 const DEFAULT_DIR = 'dialform';
@@ -122,10 +123,15 @@ export function loadConfigSources(all: readonly ConfigSource[], options: LoadOpt
  */
 export async function loadConfigSourcesAsync(all: readonly ConfigSource[], options: LoadOptions): Promise<DesiredState> {
   const firstOfAll: ParsedSource[] = [];
+  // The numbers of each file are read by libphonenumber in a worker while the next file is parsed.
+  const numbers = createNumberReader();
   for (const i of all.keys()) {
     await yieldToEventLoop();
-    firstOfAll.push(parseAt(all, i, options));
+    const parsed = parseAt(all, i, options);
+    numbers.addFrom(parsed.file.data);
+    firstOfAll.push(parsed);
   }
+  await numbers.settle();
   const { sources, parsed: first } = leaveOutFixtures(all, firstOfAll);
   const parseAll = async (previous: readonly ParsedSource[]): Promise<ParsedSource[]> => {
     const parsed: ParsedSource[] = [];

@@ -31,19 +31,45 @@ export function countryOfNumber(number: string): string | undefined {
  * about (50,000 numbers: about a second each time). A function of the string alone, so caching it
  * changes no answer; it holds one small entry per distinct number read.
  */
-const E164_READS = new Map<string, { valid: boolean; country: string | undefined }>();
+const E164_READS = new Map<string, E164Read>();
+
+/** What libphonenumber says of an E.164-shaped number. */
+export interface E164Read {
+  valid: boolean;
+  country: string | undefined;
+}
 
 /** `undefined` for a string that is not E.164-shaped; else whether it is valid and its country. */
-function readE164(number: string): { valid: boolean; country: string | undefined } | undefined {
+function readE164(number: string): E164Read | undefined {
   if (!E164_SHAPE.test(number)) return undefined;
   let read = E164_READS.get(number);
   if (read === undefined) {
-    // As `isValidPhoneNumber`: the whole string is the number, nothing is extracted from text.
-    const parsed = parsePhoneNumberFromString(number, { extract: false });
-    read = { valid: parsed?.isValid() === true, country: parsed?.country };
+    read = parseE164(number);
     E164_READS.set(number, read);
   }
   return read;
+}
+
+/** libphonenumber's answer for an E.164-shaped `number`, not kept (see `readE164`). */
+export function parseE164(number: string): E164Read {
+  // As `isValidPhoneNumber`: the whole string is the number, nothing is extracted from text.
+  const parsed = parsePhoneNumberFromString(number, { extract: false });
+  return { valid: parsed?.isValid() === true, country: parsed?.country };
+}
+
+/** The E.164-shaped strings among `numbers` not read yet in this process. */
+export function listUnreadE164(numbers: Iterable<string>): string[] {
+  const unread = new Set<string>();
+  for (const n of numbers) if (!E164_READS.has(n) && E164_SHAPE.test(n)) unread.add(n);
+  return [...unread];
+}
+
+/** Keeps reads made elsewhere (`parseE164` in a worker thread, src/model/read-numbers-beside.ts). */
+export function rememberE164Reads(numbers: readonly string[], reads: readonly E164Read[]): void {
+  numbers.forEach((n, i) => {
+    const read = reads[i];
+    if (read !== undefined && E164_SHAPE.test(n)) E164_READS.set(n, read);
+  });
 }
 
 /**

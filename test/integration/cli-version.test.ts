@@ -13,6 +13,12 @@ describe('dialform --version', () => {
     expect(result.stdout).toBe(`${pkg.version}\n`);
   });
 
+  it('-V prints the same', async () => {
+    const result = await runCli(['-V'], { cwd: ROOT });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(`${pkg.version}\n`);
+  });
+
   it('has no version literal in the program, so the version cannot drift from package.json', () => {
     const program = readFileSync(join(ROOT, 'cmd', 'program.ts'), 'utf8');
     expect(program.match(/['"`]\d+\.\d+\.\d+(?:-[\w.]+)?['"`]/g) ?? []).toEqual([]);

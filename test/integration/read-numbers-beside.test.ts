@@ -1,0 +1,75 @@
+/**
+ * `validate` at scale (issue 31): a config's numbers are read by libphonenumber in a worker thread
+ * while the main thread parses the next file. Runs the built modules (`dist/`), as the CLI does: the
+ * worker is a built file beside them.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/cli.js';
+
+type Reader = typeof import('../../src/model/read-numbers-beside.js');
+type Countries = typeof import('../../src/model/countries.js');
+const built = (path: string): string => pathToFileURL(join(ROOT, 'dist', 'src', 'model', path)).href;
+const { createNumberReader, WORKER_BATCH } = (await import(built('read-numbers-beside.js'))) as Reader;
+const { countryOfNumber, isValidE164, parseE164 } = (await import(built('countries.js'))) as Countries;
+
+/** `count` distinct E.164-shaped numbers: valid ones of several countries (two sharing +1), and invalid ones. */
+function makeNumbers(count: number, offset: number): string[] {
+  const shapes = ['+1415555', '+1416555', '+4420794', '+4915123', '+3314200', '+1000000', '+9999999'];
+  return Array.from({ length: count }, (_, i) => `${shapes[i % shapes.length]}${String(offset + i).padStart(4, '0')}`);
+}
+
+describe('numbers read beside the config load', () => {
+  it('once a batch is queued, reads it in a worker thread, with the answers the main thread gives', async () => {
+    const numbers = makeNumbers(WORKER_BATCH + 500, 0);
+    const reader = createNumberReader();
+    reader.addFrom({ users: numbers.slice(0, WORKER_BATCH).map((n) => ({ email: 'a@b.example', numbers: [n] })) });
+    reader.addFrom({ reserved_numbers: { keep: numbers.slice(WORKER_BATCH) } });
+    const { inWorker, threadId: readBy } = await reader.settle();
+    expect(inWorker).toBe(numbers.length);
+    expect(readBy).toBeDefined();
+    expect(readBy).not.toBe(threadId);
+    // What the rules ask now comes from the worker's reads; each agrees with a fresh read here.
+    const differing = numbers.filter((n) => {
+      const here = parseE164(n);
+      return isValidE164(n) !== here.valid || countryOfNumber(n) !== (here.valid ? here.country : undefined);
+    });
+    expect(differing).toEqual([]);
+    expect(numbers.some((n) => !isValidE164(n))).toBe(true);
+    expect(new Set(numbers.map(countryOfNumber)).size).toBeGreaterThan(3);
+  });
+
+  it('sends batch after batch to one worker without piling up listeners (no process warning)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => {
+      warnings.push(`${w.name}: ${w.message}`);
+    };
+    process.on('warning', onWarning);
+    try {
+      const reader = createNumberReader();
+      const batches = 12;
+      for (let b = 0; b < batches; b++) reader.addFrom(makeNumbers(WORKER_BATCH, 20_000 + b * WORKER_BATCH));
+      expect((await reader.settle()).inWorker).toBe(batches * WORKER_BATCH);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  it('leaves fewer than a batch to the main thread: no worker for a small config', async () => {
+    const reader = createNumberReader();
+    reader.addFrom({ users: makeNumbers(10, 5_000).map((n) => ({ numbers: [n] })) });
+    expect(await reader.settle()).toEqual({ inWorker: 0, threadId: undefined });
+  });
+
+  it('does not read again what this process has read', async () => {
+    const numbers = makeNumbers(WORKER_BATCH, 8_000);
+    numbers.forEach((n) => isValidE164(n));
+    const reader = createNumberReader();
+    reader.addFrom(numbers);
+    expect((await reader.settle()).inWorker).toBe(0);
+  });
+});
