@@ -346,7 +346,7 @@ function reportFreshness(freshness: Freshness, io: Io): void {
 function describeDrift(drift: Drift): string[] {
   const fresh = (op: Operation) => `${op.kind} ${sanitizeForTerminal(op.summary)}`;
   const saved = (op: Operation) => sanitizeForTerminal(describeByStructure(op));
-  if (drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length === 0) {
+  if (drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length + drift.reordered.length === 0) {
     return ['The same operations are still needed, against different live data.'];
   }
   const differences = (pair: Drift['changed'][number]) => describeDifferences(pair.saved, pair.fresh).map((d) => sanitizeForTerminal(d)).join('; ');
@@ -355,6 +355,11 @@ function describeDrift(drift: Drift): string[] {
     ...drift.gone.map((op) => `  no longer needed: ${saved(op)}`),
     ...drift.changed.map((pair) => `  now different:    ${fresh(pair.fresh)} (${differences(pair)})`),
     ...drift.added.map((op) => `  now also needed:  ${fresh(op)}`),
+    ...drift.reordered.map((r) =>
+      r.reason === 'order'
+        ? `  now in another order: ${fresh(r.fresh)} (the saved plan runs it, as ${r.saved.id}, after operations that must follow it)`
+        : `  now in another order: ${fresh(r.fresh)} (the saved plan has ${r.saved.id} wait for other operations than it must)`,
+    ),
   ];
 }
 
