@@ -19,9 +19,12 @@ describe('saved plans', () => {
     const plan = await runCli(['plan', '-c', acme, '--out', 'plan.json'], { cwd, env });
     expect(plan.code).toBe(0);
     expect(plan.stderr).toContain('Plan written to plan.json');
-    const shown = await runCli(['show', 'plan.json'], { cwd, env });
-    expect(shown.stdout).toBe(plan.stdout);
     const saved = JSON.parse(await readFile(join(cwd, 'plan.json'), 'utf8'));
+    // show reads no Dialpad: each operation by what it does, none of the file's texts, no warning for the planner's own.
+    const shown = await runCli(['show', 'plan.json'], { cwd, env });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stderr).toBe('');
+    for (const op of saved.operations) expect(shown.stdout).toContain(`${op.kind} `);
     expect(saved.format_version).toBe(1);
 
     // The plan file alone is not trusted: apply needs the config it was made from (issue 12 #2).
@@ -122,6 +125,32 @@ describe('saved plans', () => {
     expect(apply.stderr).toContain('Nothing was applied');
     expect(apply.stderr).not.toMatch(/\n\s+at /);
     expect(JSON.stringify(running.emulator.snapshot().users)).toBe(before);
+  });
+
+  it('show never prints a plan file\'s own summary, and warns about one that contradicts its operation', async () => {
+    const running = await startEmulatorForTest(join(acme, 'live.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-show-edited-'));
+    const plan = await runCli(['plan', '-c', acme, '--out', 'plan.json'], { cwd, env: running.env });
+    expect(plan.code, plan.stderr).toBe(0);
+    const saved = JSON.parse(await readFile(join(cwd, 'plan.json'), 'utf8'));
+    const victim = saved.operations.find((op: { target: { type: string } }) => op.target.type === 'user');
+    expect(victim).toBeDefined();
+    victim.summary = 'rename someone nice: harmless';
+    victim.notes = ['Nothing to worry about.'];
+    await writeFile(join(cwd, 'plan.json'), JSON.stringify(saved));
+
+    for (const format of ['text', 'markdown', 'json']) {
+      const shown = await runCli(['show', 'plan.json', '--format', format], { cwd });
+      expect(shown.code, shown.stderr).toBe(0);
+      expect(shown.stdout).not.toContain('harmless');
+      expect(shown.stdout).not.toContain('Nothing to worry about');
+      // Markdown escapes the kind's underscore.
+      expect(shown.stdout).toContain(format === 'markdown' ? `${victim.kind.replace('_', '\\_')} ${victim.target.email}` : `${victim.kind} ${victim.target.email}`);
+      expect(shown.stderr).toContain(`warning: ${victim.id}: the file's summary ("rename someone nice: harmless") does not say what the operation does: ${victim.kind} ${victim.target.email}`);
+    }
+    const redacted = await runCli(['show', 'plan.json', '--redact'], { cwd });
+    expect(redacted.stderr).toContain(`warning: ${victim.id}: the file's summary does not say what the operation does: ${victim.kind} `);
+    expect(redacted.stderr).not.toContain(victim.target.email);
   });
 
   it('refuses a corrupted plan file with a clear message', async () => {
