@@ -109,7 +109,7 @@ async function applyRedacted(file: string | undefined, opts: ApplyCommandOptions
       plan = await readPlanFile(resolve(io.cwd, file));
       const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed, pendingRestores, ...rehearsalOf(target, opts.config) });
       fresh = checked.fresh;
-      redaction.use(checked.shown);
+      redaction.use(checked.shown, fresh);
       if (checked.freshness.status !== 'fresh') await saveUnreviewed(fresh, opts, io);
       reportFreshness(checked.freshness, io);
       shown = checked.shown;
