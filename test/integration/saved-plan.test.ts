@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/cli.js';
 import { startEmulatorForTest } from '../support/emulator.js';
+import { fingerprintPlan } from '../../src/plan/fingerprint.js';
+import type { Operation } from '../../src/plan/types.js';
 
 const acme = join(ROOT, 'examples', 'acme');
 const transfer = join(ROOT, 'test', 'integration', 'scenarios', 'license-transfer');
@@ -151,6 +153,31 @@ describe('saved plans', () => {
     const redacted = await runCli(['show', 'plan.json', '--redact'], { cwd });
     expect(redacted.stderr).toContain(`warning: ${victim.id}: the file's summary does not say what the operation does: ${victim.kind} `);
     expect(redacted.stderr).not.toContain(victim.target.email);
+  });
+
+  it('refuses a saved plan whose operations were put in another order, naming them, and writes nothing', async () => {
+    const running = await startEmulatorForTest(join(acme, 'live.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-reordered-'));
+    const plan = await runCli(['plan', '-c', acme, '--out', 'plan.json'], { cwd, env: running.env });
+    expect(plan.code, plan.stderr).toBe(0);
+    const saved = JSON.parse(await readFile(join(cwd, 'plan.json'), 'utf8'));
+    // Two neighbours, the second not waiting for the first, swapped, ids and `after` renumbered as a file must have them.
+    type Op = { id: string; kind: string; summary: string; after: string[] };
+    const ops: Op[] = saved.operations;
+    const at = ops.findIndex((op, i) => i + 1 < ops.length && !ops[i + 1]?.after.includes(op.id));
+    const first = ops[at] as Op;
+    const second = ops[at + 1] as Op;
+    const rename = (id: string) => (id === first.id ? second.id : id === second.id ? first.id : id);
+    const swapped = [...ops.slice(0, at), { ...second, id: first.id }, { ...first, id: second.id }, ...ops.slice(at + 2)].map((op) => ({ ...op, after: op.after.map(rename) }));
+    // The file's fingerprint covers the order, but anyone can recompute it: it is no check of trust.
+    await writeFile(join(cwd, 'plan.json'), JSON.stringify({ ...saved, operations: swapped, fingerprint: fingerprintPlan({ basis: saved.basis, operations: swapped as unknown as Operation[] }) }));
+    const before = JSON.stringify(running.emulator.snapshot().users);
+    const apply = await runCli(['apply', 'plan.json', '-c', acme, '--auto-approve'], { cwd, env: running.env });
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain("the plan's operations are not what its config asks for");
+    expect(apply.stderr).toContain(`now in another order: ${first.kind} ${first.summary} (the saved plan runs it, as ${second.id}, after operations that must follow it)`);
+    expect(apply.stderr).toContain('Nothing was applied');
+    expect(JSON.stringify(running.emulator.snapshot().users)).toBe(before);
   });
 
   it('refuses a corrupted plan file with a clear message', async () => {
