@@ -176,19 +176,15 @@ run_apply() {
     echo "::warning title=dialform apply: unreviewed::No reviewed plan found; on-plan-changed: apply applies the fresh plan ${now:-} unreviewed."
   fi
   refuse_beside_other_runs "$reviewed"
-  # --format json: the outcome (or the error, with its code) is one JSON document on stdout.
-  dialform apply "$work/fresh.json" -c "$config" --auto-approve "${expect[@]}" "${journal[@]}" --format json > "$work/apply.json" 2> "$work/apply.log"
+  # --format json: the outcome (or the error, with its code) is one JSON document on stdout. With
+  # redact, apply masks what it prints (its plan, progress, report and errors) as plan masks the comment.
+  dialform apply "$work/fresh.json" -c "$config" --auto-approve "${expect[@]}" "${journal[@]}" "${redact[@]}" --format json > "$work/apply.json" 2> "$work/apply.log"
   code=$?
-  if [ ${#redact[@]} -gt 0 ]; then
-    # plan_changed lists the new plan's operations by name (indented lines); the redacted plan is in the summary.
-    sed '/^The plan now/,/^Nothing was applied/{/^  /d}' "$work/apply.log" >&2
-  else
-    cat "$work/apply.log" >&2
-  fi
+  cat "$work/apply.log" >&2
   if [ "$code" = 1 ] && [ "$(github error-code --json "$work/apply.json")" = plan_changed ]; then
     if [ "$changed_ok" != true ]; then report_changed "$reviewed" "$now"; fi
     echo "::warning title=dialform apply: unreviewed::The plan changed after review ($reviewed → $now); on-plan-changed: apply applies it anyway."
-    dialform apply "$work/fresh.json" -c "$config" --auto-approve "${journal[@]}"
+    dialform apply "$work/fresh.json" -c "$config" --auto-approve "${journal[@]}" "${redact[@]}"
     code=$?
   fi
   local result=error

@@ -80,6 +80,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .addOption(new Option('--format <format>', 'json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)').choices(RESULT_FORMATS).default('text'))
       .option('--expect-fingerprint <sha256>', 'apply only the plan with this fingerprint (the reviewed one); otherwise write nothing and fail with plan_changed')
       .option('--out <file>', 'with --expect-fingerprint: write the fresh plan as JSON to FILE when it is not the reviewed one')
+      .option('--redact', 'mask emails, phone numbers, people’s names and addresses in what apply prints (not in the journal)')
       .option('--no-color', 'no colours'),
   ).action(async (file, opts) => setCode(await (await import('./commands/apply.js')).runApply(file, opts, io)));
 

@@ -27,6 +27,7 @@ import { describeInterrupt, printReport, progress } from './apply-report.js';
 import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { sanitizeForTerminal } from '../../src/render/terminal-safe.js';
 import { describeByStructure, describeDifferences } from '../../src/render/describe-operation.js';
+import { redactOutput } from './apply-redact.js';
 
 export interface ApplyCommandOptions extends ConnectionOptions {
   config?: string;
@@ -40,6 +41,8 @@ export interface ApplyCommandOptions extends ConnectionOptions {
   color: boolean;
   /** `json`: what is printed goes to stderr, and stdout gets one document, the outcome or the error. */
   format?: 'text' | 'json';
+  /** Mask emails, numbers, names and addresses in what apply prints, as `plan --redact` (`redactOutput`). */
+  redact?: boolean;
 }
 
 /**
@@ -61,7 +64,18 @@ export async function runApply(file: string | undefined, opts: ApplyCommandOptio
   return code;
 }
 
-async function applyAndReport(file: string | undefined, opts: ApplyCommandOptions, io: Io, onReport: (report: ApplyReport, surpriseReport?: string) => void): Promise<number> {
+async function applyAndReport(file: string | undefined, opts: ApplyCommandOptions, plainIo: Io, onReport: (report: ApplyReport, surpriseReport?: string) => void): Promise<number> {
+  const redaction = redactOutput(plainIo, opts.redact === true);
+  try {
+    return await applyRedacted(file, opts, redaction, onReport);
+  } catch (error) {
+    throw redaction.mask(error);
+  }
+}
+
+async function applyRedacted(file: string | undefined, opts: ApplyCommandOptions, redaction: ReturnType<typeof redactOutput>, onReport: (report: ApplyReport, surpriseReport?: string) => void): Promise<number> {
+  const io = redaction.io;
+  const redact = opts.redact === true;
   const color = opts.color && io.color;
   checkReviewOptions(opts);
   const loadingConfig = startLoadingDesired(file, opts, io);
@@ -95,6 +109,7 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
       plan = await readPlanFile(resolve(io.cwd, file));
       const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed, pendingRestores, ...rehearsalOf(target, opts.config) });
       fresh = checked.fresh;
+      redaction.use(checked.shown, fresh);
       if (checked.freshness.status !== 'fresh') await saveUnreviewed(fresh, opts, io);
       reportFreshness(checked.freshness, io);
       shown = checked.shown;
@@ -105,6 +120,7 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
       const skew = checkDialpadClock(desired, read, now);
       if (skew !== undefined) io.err(describeClockSkew(skew));
       plan = planFromRead({ desired, read, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config) });
+      redaction.use(plan);
       shown = plan;
       fresh = plan;
     }
@@ -118,7 +134,7 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
       if (review.status === 'resumed') io.err('Finishing the reviewed plan an earlier apply started (the journal shows it); operations done before are not in it.\n');
     }
 
-    io.out(renderPlan(shown, { format: 'text', color }));
+    io.out(renderPlan(shown, { format: 'text', color, redact }));
     if (shown.summary.blocked) refuseBlocked(shown);
     const noteApplied = () => noteAppliedConfig(journal, { plan, commit, desired });
     if (plan.operations.length === 0) {
@@ -162,7 +178,7 @@ async function applyAndReport(file: string | undefined, opts: ApplyCommandOption
     if (report.status !== 'complete') return EXIT.incomplete;
     await noteApplied();
 
-    if (desired) return reportVerification(await verifyApplied({ desired, confirmed, pendingRestores, client: target.client }), io, color);
+    if (desired) return reportVerification(await verifyApplied({ desired, confirmed, pendingRestores, client: target.client }), io, { color, redact });
     return EXIT.ok;
   } finally {
     await lock?.release();
@@ -346,7 +362,7 @@ function reportFreshness(freshness: Freshness, io: Io): void {
 function describeDrift(drift: Drift): string[] {
   const fresh = (op: Operation) => `${op.kind} ${sanitizeForTerminal(op.summary)}`;
   const saved = (op: Operation) => sanitizeForTerminal(describeByStructure(op));
-  if (drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length === 0) {
+  if (drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length + drift.reordered.length === 0) {
     return ['The same operations are still needed, against different live data.'];
   }
   const differences = (pair: Drift['changed'][number]) => describeDifferences(pair.saved, pair.fresh).map((d) => sanitizeForTerminal(d)).join('; ');
@@ -355,6 +371,11 @@ function describeDrift(drift: Drift): string[] {
     ...drift.gone.map((op) => `  no longer needed: ${saved(op)}`),
     ...drift.changed.map((pair) => `  now different:    ${fresh(pair.fresh)} (${differences(pair)})`),
     ...drift.added.map((op) => `  now also needed:  ${fresh(op)}`),
+    ...drift.reordered.map((r) =>
+      r.reason === 'order'
+        ? `  now in another order: ${fresh(r.fresh)} (the saved plan runs it, as ${r.saved.id}, after operations that must follow it)`
+        : `  now in another order: ${fresh(r.fresh)} (the saved plan has ${r.saved.id} wait for other operations than it must)`,
+    ),
   ];
 }
 
@@ -362,13 +383,13 @@ function describeDrift(drift: Drift): string[] {
  * Says whether Dialpad matched the config after a complete apply: exit 0 if so, else 4 (every
  * operation ran, but Dialpad still differs, e.g. it assigned something of its own: rerun to continue).
  */
-export function reportVerification(verification: Verification, io: Io, color: boolean): number {
+export function reportVerification(verification: Verification, io: Io, show: { color: boolean; redact?: boolean }): number {
   if (verification.status === 'converged') {
     io.err(paint(io, 'green', 'Verified: Dialpad now matches the configuration.\n'));
     return EXIT.ok;
   }
   const count = verification.remaining.length;
   io.err(paint(io, 'red', `Apply finished, but Dialpad still differs from the configuration in ${count} way(s); run apply again to continue:\n`));
-  io.out(renderPlan(verification.plan, { format: 'text', color }));
+  io.out(renderPlan(verification.plan, { format: 'text', ...show }));
   return EXIT.incomplete;
 }

@@ -26,6 +26,11 @@ export interface Drift {
   impossible: Operation[];
   /** The same step on the same object (`slotOfOperation`), with different contents. */
   changed: { saved: Operation; fresh: Operation }[];
+  /**
+   * The same step, scheduled otherwise (`compareOrder`): the saved plan runs it in another place
+   * among the others (`order`) or after other operations (`after`) than the fresh plan does.
+   */
+  reordered: { saved: Operation; fresh: Operation; reason: 'order' | 'after' }[];
 }
 
 /**
@@ -108,7 +113,7 @@ export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Fr
  * 2. live state: a plan nothing of which was started is current exactly when the live digest
  *    equals its basis. A plan under way changed Dialpad, so the digest cannot decide; then the
  *    operations not yet done must be exactly those the fresh plan needs (structural identity),
- *    else someone else changed Dialpad. A plan is under way when the journal shows an operation
+ *    else someone else changed Dialpad. "Exactly" includes their order (`compareOrder`). A plan is under way when the journal shows an operation
  *    done, in doubt or waiting (a manual step), or when a manual operation is no longer needed:
  *    a person did it, whether before the first apply or after (issue 14 #1). Exceptions to
  *    "exactly": a manual operation no longer needed was done by a person, and an operation in
@@ -116,7 +121,8 @@ export async function checkSavedPlan(input: CheckInput): Promise<{ freshness: Fr
  *    the latter by reading before it would send it again. A restore the fresh plan replaces by a
  *    create is no longer possible (`impossible`), and always refused;
  * 3. operations: nothing started, Dialpad as planned, and still the operations differ from the
- *    fresh plan's: the file was edited (a release added, a delete's email changed, …);
+ *    fresh plan's, or are scheduled otherwise: the file was edited (a release added, a delete's
+ *    email changed, an unassign moved after the assign that needs its number, …);
  * 4. rules: the fresh plan is not blocked (the saved summary and violations are never trusted);
  * 5. targets: every live id in the operations not yet done is the object the operation names.
  */
@@ -142,6 +148,7 @@ export function judgeFreshness(input: {
 
   const remaining = plan.operations.filter((op) => !input.done.has(op.id));
   const drift = compareOperations(remaining, fresh.operations);
+  drift.reordered = compareOrder(remaining, fresh.operations);
   drift.impossible = drift.gone.filter((op) => !isStillPossible(op, fresh));
   drift.gone = drift.gone.filter((op) => isStillPossible(op, fresh));
   // A manual step no longer needed was done by a person: the plan is under way, whether apply
@@ -149,7 +156,7 @@ export function judgeFreshness(input: {
   const manualDone = drift.gone.some((op) => op.manual);
   const started = done > 0 || manualDone || plan.operations.some((op) => inDoubt.has(op.id) || waiting.has(op.id));
   if (started) drift.gone = drift.gone.filter((op) => !op.manual && !inDoubt.has(op.id));
-  const drifted = drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length > 0;
+  const drifted = drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length + drift.reordered.length > 0;
   if (!started && liveDigest !== savedDigest) return { status: 'stale', done, savedDigest, liveDigest, drift };
   if (drifted) return started ? { status: 'stale', done, savedDigest, liveDigest, drift } : { status: 'altered', done, drift };
 
@@ -194,7 +201,44 @@ export function compareOperations(saved: readonly Operation[], fresh: readonly O
       changed.push({ saved: op, fresh: fresh[match] as Operation });
     }
   }
-  return { added: fresh.filter((_, index) => freshLeft.has(index)), gone, impossible: [], changed };
+  return { added: fresh.filter((_, index) => freshLeft.has(index)), gone, impossible: [], changed, reordered: [] };
+}
+
+/**
+ * The operations `saved` schedules otherwise than `fresh`, among those with a twin of the same
+ * identity there (matched in order, as `compareOperations` does): one that runs after an operation
+ * its twin runs before (`order`), or whose `after` names other twins than its twin's (`after`).
+ *
+ * Order is part of what was reviewed and of what is safe: apply runs a plan in its order and
+ * holds back the dependents (`after`) of a step not done, never re-sorting (STYLE 4). The fresh
+ * plan's order is the one its simulation checked step by step: frees before claims (an unassign
+ * before the assign of its number, a license freed before it is moved), creates before use,
+ * reactivations before suspensions. Its `after` edges record only part of that (apply-plan.ts),
+ * so no weaker test than "the same relative order and the same `after`" is provably safe: any
+ * other order is refused rather than re-sorted, since apply carries out the plan that was
+ * reviewed, order included, or nothing. Operations without a twin (done, landed in doubt, manual
+ * steps a person did) are left out on both sides: they run no more.
+ */
+export function compareOrder(saved: readonly Operation[], fresh: readonly Operation[]): Drift['reordered'] {
+  const unmatched = new Map<string, number[]>();
+  fresh.forEach((op, index) => push(unmatched, identifyOperation(op), index));
+  const pairs = saved.flatMap((op) => {
+    const index = unmatched.get(identifyOperation(op))?.shift();
+    return index === undefined ? [] : [{ saved: op, fresh: fresh[index] as Operation, index }];
+  });
+  const freshIdOf = new Map(pairs.map((p) => [p.saved.id, p.fresh.id]));
+  const twinned = new Set(pairs.map((p) => p.fresh.id));
+  const sameIds = (a: readonly string[], b: readonly string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+  const reordered: Drift['reordered'] = [];
+  let latest = -1;
+  for (const pair of pairs) {
+    const savedAfter = pair.saved.after.flatMap((id) => freshIdOf.get(id) ?? []);
+    const freshAfter = pair.fresh.after.filter((id) => twinned.has(id));
+    if (pair.index < latest) reordered.push({ saved: pair.saved, fresh: pair.fresh, reason: 'order' });
+    else if (!sameIds(savedAfter, freshAfter)) reordered.push({ saved: pair.saved, fresh: pair.fresh, reason: 'after' });
+    latest = Math.max(latest, pair.index);
+  }
+  return reordered;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

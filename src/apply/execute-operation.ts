@@ -1,12 +1,12 @@
 import { DialformError } from '../errors.js';
-import { isSameOfficeName } from '../model/office-names.js';
-import { diffPhoneSettings, pickPhoneSettings } from '../model/phone-settings.js';
-import type { LiveState, User } from '../model/tenant.js';
+import { pickPhoneSettings } from '../model/phone-settings.js';
+import type { LiveState } from '../model/tenant.js';
 import type { OfficeRef, Operation, OperationKind, OperationOf, UserTarget } from '../plan/types.js';
 import type { ApplyApi, OperationOutcome } from './types.js';
 import { findConfirmed, type ConfirmedGrant } from '../model/confirmed-grants.js';
 import { PERMISSION_EFFECT, type PermissionOperation } from '../plan/permission-changes.js';
-import { GROUP_EXECUTORS, createGroupLanded, type GroupExecution } from './execute-groups.js';
+import { GROUP_EXECUTORS, type GroupExecution } from './execute-groups.js';
+import { specOf } from '../plan/kinds/index.js';
 
 /**
  * Ids learned while applying: offices and users created earlier in the same run have no id in
@@ -220,97 +220,13 @@ async function moveWithoutNumbers(op: OperationOf<'move_user'>, user: { id: stri
   }
 }
 
-type Landed<K extends OperationKind> = (op: OperationOf<K>, live: LiveState) => boolean;
-
 /**
- * Whether each kind's write shows in a fresh read of Dialpad (`live`, keyed by live ids as
- * `fetchLive` returns it). Asked only for an operation the journal shows started and not finished
- * (a kill mid-write): if it landed, sending it again would fail or duplicate it. Manual kinds
- * never write, so they are never in doubt: their executors read Dialpad each time anyway.
+ * Whether `op`'s write already shows in `live`, a fresh read of Dialpad: its kind's `landed`
+ * (`KindSpec`). A manual kind never writes, so it never landed: apply never sends it either.
  */
-const LANDED = {
-  create_office: (op, live) => live.tenant.offices.some((o) => isSameOfficeName(o.name, op.office.name)),
-  create_user: (op, live) => {
-    const user = liveUser(live, { type: 'user', email: op.email });
-    return user !== undefined && user.state !== 'deleted';
-  },
-  update_user: (op, live) => {
-    const user = liveUser(live, op.target);
-    if (user === undefined) return false;
-    const { patch } = op;
-    const officeIds = (keys: readonly string[]) => keys.map((key) => live.tenant.offices.find((o) => o.key === key)?.id ?? key).sort();
-    return (
-      (patch.first_name === undefined || patch.first_name === user.firstName) &&
-      (patch.last_name === undefined || patch.last_name === user.lastName) &&
-      (patch.license === undefined || patch.license === user.license) &&
-      (patch.is_super_admin === undefined || patch.is_super_admin === user.admin.company) &&
-      (patch.emails === undefined || patch.emails[0].toLowerCase() === user.email) &&
-      diffPhoneSettings(pickPhoneSettings(patch), user.settings).length === 0 &&
-      (patch.admin_offices === undefined ||
-        (patch.admin_offices.every((o) => o.id !== undefined) &&
-          JSON.stringify(patch.admin_offices.map((o) => o.id ?? '').sort()) === JSON.stringify(officeIds(user.admin.offices))))
-    );
-  },
-  suspend_user: (op, live) => liveUser(live, op.target)?.state === 'suspended',
-  reactivate_user: (op, live) => liveUser(live, op.target)?.state === 'active',
-  move_user: (op, live) => {
-    const user = liveUser(live, op.target);
-    const office = live.tenant.offices.find((o) => o.key === user?.office);
-    const arrived = office !== undefined && (op.to.id === undefined ? isSameOfficeName(office.name, op.to.name) : office.id === op.to.id);
-    if (!arrived || op.new_number === undefined) return arrived;
-    // Arrived without the number it gets is part way: running it again finishes it.
-    const named = op.new_number.number;
-    const held = (user?.numbers ?? []).filter((n) => !op.numbers_to_pool.includes(n));
-    return named === undefined ? held.length > 0 : held.includes(named);
-  },
-  delete_user: (op, live) => {
-    const user = liveUser(live, op.target);
-    return user === undefined || user.state === 'deleted';
-  },
-  assign_number: (op, live) => {
-    const numbers = liveUser(live, op.target)?.numbers ?? [];
-    return op.primary ? numbers[0] === op.number : numbers.includes(op.number);
-  },
-  unassign_number: (op, live) => !(liveUser(live, op.target)?.numbers ?? []).includes(op.number),
-  // The read holds the pool and each user's numbers (phase 1), not every number: a number that
-  // left the pool for a user was not released.
-  release_number: (op, live) =>
-    !live.tenant.numbers.some((n) => n.number === op.number) && !live.tenant.users.some((u) => u.numbers?.includes(op.number)),
-  transfer_licenses: neverWritten,
-  buy_licenses: neverWritten,
-  cancel_licenses: neverWritten,
-  change_account_type: neverWritten,
-  rename_office: neverWritten,
-  restore_user: neverWritten,
-  grant_analytics: neverWritten,
-  revoke_analytics: neverWritten,
-  grant_proxy: neverWritten,
-  revoke_proxy: neverWritten,
-  // A read of the status kind (phase 1) holds no E911 address; the PUT is absolute, so sending it again is harmless.
-  update_office_e911: neverWritten,
-  update_user_e911: neverWritten,
-  // The check's read does not include caller IDs; sending the absolute value again is harmless.
-  set_caller_id: neverWritten,
-  ...createGroupLanded((live, target) => liveUser(live, target)),
-} satisfies { [K in OperationKind]: Landed<K> };
-
-function neverWritten(): boolean {
-  return false;
-}
-
-/** The live user an operation targets: by id when the plan knows it, else by (primary) email. */
-function liveUser(live: LiveState, target: UserTarget): User | undefined {
-  const users = live.tenant.users;
-  if (target.id !== undefined) return users.find((u) => u.id === target.id);
-  const email = target.email.toLowerCase();
-  return users.find((u) => u.email === email && u.state !== 'deleted') ?? users.find((u) => u.email === email);
-}
-
-/** Whether `op`'s write already shows in `live` (see `LANDED`). */
 export function hasLanded(op: Operation, live: LiveState): boolean {
-  // As in `executeOperation`: the `satisfies` pairs kinds with checks; one widening here.
-  const landed = LANDED[op.kind] as Landed<OperationKind>;
-  return landed(op, live);
+  const spec = specOf(op);
+  return spec.manual === false && spec.landed(op, live);
 }
 
 /** Runs one operation with its kind's executor. */

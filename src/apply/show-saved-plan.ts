@@ -1,7 +1,8 @@
+import { summarizePlan } from '../plan/build-plan.js';
 import { specOf } from '../plan/kinds/index.js';
 import { identifyOperation } from '../plan/operation-identity.js';
 import type { Operation, Plan } from '../plan/types.js';
-import { describeByStructure } from '../render/describe-operation.js';
+import { describeByStructure, formatTarget } from '../render/describe-operation.js';
 
 /**
  * A saved plan as apply shows, reports and executes it, once `judgeFreshness` found it fresh: its
@@ -21,10 +22,18 @@ import { describeByStructure } from '../render/describe-operation.js';
  *   and waiting users, `scheduled`) are the fresh plan's, their operation ids translated to the
  *   saved plan's (those of operations the saved plan lacks are left out).
  *
+ * Without `fresh` (`dialform show`, which reads no Dialpad), every operation is described by its
+ * structure, and the plan's totals are counted from its operations' kinds (`summarizePlan`); its
+ * other sections stay the file's.
+ *
  * Structure, `basis`, `created_at` and `fingerprint` stay the saved plan's, so the journal's plan
  * id (`identifyPlan`) must be taken from the saved plan itself.
  */
-export function showSavedPlan(saved: Plan, fresh: Plan): Plan {
+export function showSavedPlan(saved: Plan, fresh?: Plan): Plan {
+  if (fresh === undefined) {
+    const operations = saved.operations.map((op) => withTexts(op, undefined));
+    return { ...saved, operations, summary: summarizePlan(operations, saved.violations) };
+  }
   const unmatched = new Map<string, Operation[]>();
   for (const op of fresh.operations) {
     const id = identifyOperation(op);
@@ -87,3 +96,29 @@ function withTexts(op: Operation, twin: Operation | undefined): Operation {
 
 /** `reversible` as the planner writes it: `yes`, `no`, or `until` an ISO time (anything else in a file is text). */
 const REVERSIBLE = /^(yes|no|until \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z)$/;
+
+/** A saved operation whose stored summary says another thing than the operation does (`checkStoredTexts`). */
+export interface MisleadingText {
+  operation: Operation;
+  /** What the operation does, by its structure (`describeByStructure`). */
+  does: string;
+}
+
+/**
+ * The operations of a plan file whose stored summary contradicts what they do. Every summary
+ * dialform writes begins with its kind's verb (`delete`, `move`, `assign`: the kind's first word)
+ * and names its target (rows.ts relies on the latter for its headlines; golden plans hold both), so
+ * a summary that does neither is not the planner's for this operation: a file edited by hand, or
+ * by a compromised job ("rename Ann" on an operation that deletes her). A warning, not a proof:
+ * a summary may pass and still mislead in its details, which is why no file text is ever shown
+ * (`showSavedPlan`) — this says, in addition, that the file's own words were changed.
+ */
+export function checkStoredTexts(plan: Plan): MisleadingText[] {
+  return plan.operations.flatMap((op) => {
+    const summary = op.summary.toLowerCase();
+    const verb = op.kind.split('_')[0] ?? op.kind;
+    const saysKind = summary === verb || summary.startsWith(`${verb} `);
+    const namesTarget = summary.includes(formatTarget(op.target).toLowerCase());
+    return saysKind && namesTarget ? [] : [{ operation: op, does: describeByStructure(op) }];
+  });
+}

@@ -29,7 +29,7 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       return ids[0];
     },
     // Looked up first: a user the plan's read did not bring (a list that ended early) is refused,
-    // not created twice. One request per create; a create that did land is settled by `LANDED` on resume.
+    // not created twice. One request per create; a create that did land is settled by its kind's `landed` on resume.
     async createUser({ email, officeId, firstName, lastName, license }) {
       const existing = (await client.listUsers({ state: 'all', email })).find((u) => u.state !== 'deleted' && u.emails?.some((e) => e.toLowerCase() === email.toLowerCase()));
       if (existing !== undefined) {

@@ -125,7 +125,8 @@ function withholdChanges(changes: readonly Change[], live: LiveState): { kept: C
   return { kept: changes.filter((c) => !held.includes(c) && !dependsOnHeld(c)), withheld };
 }
 
-function summarize(operations: Operation[], violations: Violation[]): PlanSummary {
+/** A plan's totals, counted from its operations' kinds (`bucket`, `manual`) and blocked by an error violation. */
+export function summarizePlan(operations: readonly Operation[], violations: readonly Violation[]): PlanSummary {
   const summary: PlanSummary = { create: 0, update: 0, delete: 0, move: 0, manual: 0, blocked: false };
   for (const op of operations) {
     if (op.manual) summary.manual += 1;
@@ -201,7 +202,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     created_at: now.toISOString(),
     basis: { config_digest: input.configDigest, live_digest: input.liveDigest },
     fingerprint: fingerprintPlan({ basis: { config_digest: input.configDigest }, operations }),
-    summary: summarize(operations, violations),
+    summary: summarizePlan(operations, violations),
     operations,
     violations,
     pool: trace.pool,

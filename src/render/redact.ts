@@ -208,9 +208,17 @@ export function redactPlan(plan: Plan): Plan {
     });
     return { ...op, changes };
   }) as Plan['operations'];
-  const live = `sha256:${createHash('sha256').update(`dialform redacted live digest\u0000${plan.basis.live_digest}`).digest('hex')}`;
+  const live = redactLiveDigest(plan.basis.live_digest);
   // The fingerprint holds no personal data, and must stay what the reviewer compares with.
   return { ...redacted, operations, basis: { ...redacted.basis, live_digest: live }, fingerprint: plan.fingerprint };
+}
+
+/**
+ * What a redacted output shows for a live digest: a digest of it, so the key of its tags
+ * (`redactionSecretOf`) is never printed next to them.
+ */
+export function redactLiveDigest(digest: string): string {
+  return `sha256:${createHash('sha256').update(`dialform redacted live digest\u0000${digest}`).digest('hex')}`;
 }
 
 /** A redacted `to` (a string or a list: only those can mask alike while differing) with ` (changed)` added. */

@@ -105,6 +105,10 @@ describe.each([{ redact: false }, { redact: true }])('the action on a runner: re
     expect(apply.outputs).toMatchObject({ exitcode: '0', result: 'done', fingerprint });
     expect(apply.summary).toContain('dialform apply: done');
     expect(apply.summary).toContain(fingerprint);
+    // The job log holds apply's plan, progress and report: masked, under redact, as the comment is.
+    expect(apply.log).toMatch(/op-1 .*: done/);
+    if (redact) expect(apply.log + apply.summary).not.toMatch(/alan\.turing@acme\.com|Mathison/);
+    else expect(apply.log).toContain('alan.turing@acme.com');
     expect(await liveUsers()).toEqual(REVIEWED);
     const after = await runCli(['plan', '-c', 'dialform', '--detailed-exitcode'], { cwd: repo, env: emulator.env });
     expect(after.code, after.stdout + after.stderr).toBe(0);

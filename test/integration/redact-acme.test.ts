@@ -68,4 +68,20 @@ describe('a redacted plan of the example company (issue 16 #3)', () => {
     expect(plan.code, plan.stderr).toBe(0);
     expect(personalData(plan.stdout, names)).toEqual([]);
   });
+
+  // Last: it applies the plan to the emulator the tests above plan against.
+  it('apply --redact masks its plan, progress and report as plan --redact does, with the same tags; the journal keeps what it needs', async () => {
+    const planned = await runCli(['plan', '-c', acme, '--redact'], { cwd, env: running.env });
+    expect(planned.code, planned.stderr).toBe(0);
+    const tags = planned.stdout.match(/[a-z]•••@•••~[0-9a-f]{4}/g) ?? [];
+    expect(tags.length).toBeGreaterThan(0);
+    const applied = await runCli(['apply', 'plan.json', '-c', acme, '--auto-approve', '--redact', '--journal', 'journal.jsonl'], { cwd, env: running.env });
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toContain('Apply complete');
+    expect(applied.stderr).toMatch(/\[\s*1\/\d+\] op-1 /);
+    expect(personalData(applied.stdout + applied.stderr, names)).toEqual([]);
+    for (const tag of new Set(tags)) expect(applied.stdout).toContain(tag);
+    const journal = await readFile(join(cwd, 'journal.jsonl'), 'utf8');
+    expect(journal).toMatch(/"subject":"[^"•]+@acme\.com"/);
+  });
 });

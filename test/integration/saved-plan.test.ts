@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/cli.js';
 import { startEmulatorForTest } from '../support/emulator.js';
+import { fingerprintPlan } from '../../src/plan/fingerprint.js';
+import type { Operation } from '../../src/plan/types.js';
 
 const acme = join(ROOT, 'examples', 'acme');
 const transfer = join(ROOT, 'test', 'integration', 'scenarios', 'license-transfer');
@@ -19,9 +21,12 @@ describe('saved plans', () => {
     const plan = await runCli(['plan', '-c', acme, '--out', 'plan.json'], { cwd, env });
     expect(plan.code).toBe(0);
     expect(plan.stderr).toContain('Plan written to plan.json');
-    const shown = await runCli(['show', 'plan.json'], { cwd, env });
-    expect(shown.stdout).toBe(plan.stdout);
     const saved = JSON.parse(await readFile(join(cwd, 'plan.json'), 'utf8'));
+    // show reads no Dialpad: each operation by what it does, none of the file's texts, no warning for the planner's own.
+    const shown = await runCli(['show', 'plan.json'], { cwd, env });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stderr).toBe('');
+    for (const op of saved.operations) expect(shown.stdout).toContain(`${op.kind} `);
     expect(saved.format_version).toBe(1);
 
     // The plan file alone is not trusted: apply needs the config it was made from (issue 12 #2).
@@ -121,6 +126,57 @@ describe('saved plans', () => {
     expect(apply.stderr).toContain(`names user bjarne.stroustrup@acme.com (id ${alan?.id}), but id ${alan?.id} is the live user alan.turing@acme.com`);
     expect(apply.stderr).toContain('Nothing was applied');
     expect(apply.stderr).not.toMatch(/\n\s+at /);
+    expect(JSON.stringify(running.emulator.snapshot().users)).toBe(before);
+  });
+
+  it('show never prints a plan file\'s own summary, and warns about one that contradicts its operation', async () => {
+    const running = await startEmulatorForTest(join(acme, 'live.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-show-edited-'));
+    const plan = await runCli(['plan', '-c', acme, '--out', 'plan.json'], { cwd, env: running.env });
+    expect(plan.code, plan.stderr).toBe(0);
+    const saved = JSON.parse(await readFile(join(cwd, 'plan.json'), 'utf8'));
+    const victim = saved.operations.find((op: { target: { type: string } }) => op.target.type === 'user');
+    expect(victim).toBeDefined();
+    victim.summary = 'rename someone nice: harmless';
+    victim.notes = ['Nothing to worry about.'];
+    await writeFile(join(cwd, 'plan.json'), JSON.stringify(saved));
+
+    for (const format of ['text', 'markdown', 'json']) {
+      const shown = await runCli(['show', 'plan.json', '--format', format], { cwd });
+      expect(shown.code, shown.stderr).toBe(0);
+      expect(shown.stdout).not.toContain('harmless');
+      expect(shown.stdout).not.toContain('Nothing to worry about');
+      // Markdown escapes the kind's underscore.
+      expect(shown.stdout).toContain(format === 'markdown' ? `${victim.kind.replace('_', '\\_')} ${victim.target.email}` : `${victim.kind} ${victim.target.email}`);
+      expect(shown.stderr).toContain(`warning: ${victim.id}: the file's summary ("rename someone nice: harmless") does not say what the operation does: ${victim.kind} ${victim.target.email}`);
+    }
+    const redacted = await runCli(['show', 'plan.json', '--redact'], { cwd });
+    expect(redacted.stderr).toContain(`warning: ${victim.id}: the file's summary does not say what the operation does: ${victim.kind} `);
+    expect(redacted.stderr).not.toContain(victim.target.email);
+  });
+
+  it('refuses a saved plan whose operations were put in another order, naming them, and writes nothing', async () => {
+    const running = await startEmulatorForTest(join(acme, 'live.json'));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-reordered-'));
+    const plan = await runCli(['plan', '-c', acme, '--out', 'plan.json'], { cwd, env: running.env });
+    expect(plan.code, plan.stderr).toBe(0);
+    const saved = JSON.parse(await readFile(join(cwd, 'plan.json'), 'utf8'));
+    // Two neighbours, the second not waiting for the first, swapped, ids and `after` renumbered as a file must have them.
+    type Op = { id: string; kind: string; summary: string; after: string[] };
+    const ops: Op[] = saved.operations;
+    const at = ops.findIndex((op, i) => i + 1 < ops.length && !ops[i + 1]?.after.includes(op.id));
+    const first = ops[at] as Op;
+    const second = ops[at + 1] as Op;
+    const rename = (id: string) => (id === first.id ? second.id : id === second.id ? first.id : id);
+    const swapped = [...ops.slice(0, at), { ...second, id: first.id }, { ...first, id: second.id }, ...ops.slice(at + 2)].map((op) => ({ ...op, after: op.after.map(rename) }));
+    // The file's fingerprint covers the order, but anyone can recompute it: it is no check of trust.
+    await writeFile(join(cwd, 'plan.json'), JSON.stringify({ ...saved, operations: swapped, fingerprint: fingerprintPlan({ basis: saved.basis, operations: swapped as unknown as Operation[] }) }));
+    const before = JSON.stringify(running.emulator.snapshot().users);
+    const apply = await runCli(['apply', 'plan.json', '-c', acme, '--auto-approve'], { cwd, env: running.env });
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain("the plan's operations are not what its config asks for");
+    expect(apply.stderr).toContain(`now in another order: ${first.kind} ${first.summary} (the saved plan runs it, as ${second.id}, after operations that must follow it)`);
+    expect(apply.stderr).toContain('Nothing was applied');
     expect(JSON.stringify(running.emulator.snapshot().users)).toBe(before);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareOperations, judgeFreshness } from '../../src/apply/check-freshness.js';
+import { compareOperations, compareOrder, judgeFreshness } from '../../src/apply/check-freshness.js';
 import { operation } from '../../src/plan/operations.js';
 import type { LiveState, User } from '../../src/model/tenant.js';
 import type { Operation, Plan } from '../../src/plan/types.js';
@@ -178,5 +178,65 @@ describe('judgeFreshness and manual steps (issue 14 #1, #3)', () => {
     if (verdict.status !== 'stale') return;
     expect(named(verdict.drift.impossible)).toEqual(['restore_user ada@acme.com']);
     expect(verdict.drift.gone).toEqual([]);
+  });
+});
+
+/** Bob's number moves to Ada: the unassign from Bob frees what the assign to Ada claims. */
+describe('judgeFreshness and the order of operations', () => {
+  const NUMBER = '+14155550100';
+  const wanted = desiredState({ users: [user('ada@acme.com', { numbers: [NUMBER] }), user('bob@acme.com', { numbers: [] })] });
+  const live = liveState({ users: [liveUser('ada@acme.com'), liveUser('bob@acme.com', { numbers: [NUMBER] })] });
+  const plan = planOf(wanted, live);
+  const judgeOrder = (saved: Plan, done = new Set<string>()) =>
+    judgeFreshness({ plan: saved, done, live, liveDigest: saved.basis.live_digest, fresh: planOf(wanted, live) });
+  const [unassign, assign] = plan.operations;
+
+  it('the plan unassigns before it assigns, and the assign follows the unassign', () => {
+    expect(plan.operations.map((op) => op.kind)).toEqual(['unassign_number', 'assign_number']);
+    expect(assign?.after).toEqual([unassign?.id]);
+    expect(judgeOrder(plan)).toEqual({ status: 'fresh', done: 0 });
+  });
+
+  it('refuses the same operations in another order: the assign before the unassign it needs', () => {
+    if (unassign === undefined || assign === undefined) throw new Error('two operations expected');
+    const swapped: Plan = { ...plan, operations: [{ ...assign, id: 'op-1', after: [] }, { ...unassign, id: 'op-2', after: [] }] };
+    const result = judgeOrder(swapped);
+    expect(result.status).toBe('altered');
+    if (result.status !== 'altered') return;
+    expect(result.drift).toMatchObject({ added: [], gone: [], changed: [] });
+    expect(result.drift.reordered.map((r) => [r.saved.id, r.saved.kind, r.reason])).toEqual([
+      ['op-1', 'assign_number', 'after'],
+      ['op-2', 'unassign_number', 'order'],
+    ]);
+  });
+
+  it('refuses the same order with a dependency dropped: the assign would run though the unassign waits or failed', () => {
+    if (unassign === undefined || assign === undefined) throw new Error('two operations expected');
+    const loose: Plan = { ...plan, operations: [unassign, { ...assign, after: [] }] };
+    const result = judgeOrder(loose);
+    expect(result.status === 'altered' && result.drift.reordered.map((r) => [r.saved.kind, r.reason])).toEqual([['assign_number', 'after']]);
+  });
+
+  it('resumed: the operations left keep their order, and a dependency on a done one is not drift', () => {
+    if (unassign === undefined) throw new Error('two operations expected');
+    const afterUnassign = liveState({ users: [liveUser('ada@acme.com'), liveUser('bob@acme.com')], numbers: [{ number: NUMBER, status: 'available' }] });
+    const fresh = planOf(wanted, afterUnassign);
+    expect(fresh.operations.map((op) => op.kind)).toEqual(['assign_number']);
+    const result = judgeFreshness({ plan, done: new Set([unassign.id]), live: afterUnassign, liveDigest: fresh.basis.live_digest, fresh });
+    expect(result).toEqual({ status: 'fresh', done: 1 });
+  });
+});
+
+describe('compareOrder', () => {
+  const suspend = (email: string) => operation.suspendUser({ email, source: 's' });
+
+  it('names each operation the saved plan runs after one its twin precedes, matching repeated operations in order', () => {
+    const [a, b, c] = [suspend('a@acme.com'), suspend('b@acme.com'), suspend('c@acme.com')].map((op, i) => ({ ...op, id: `op-${i + 1}` }));
+    if (a === undefined || b === undefined || c === undefined) throw new Error('three operations expected');
+    expect(compareOrder([a, b, c], [a, b, c])).toEqual([]);
+    expect(compareOrder([c, a, b], [a, b, c]).map((r) => [r.saved.id, r.reason])).toEqual([
+      ['op-1', 'order'],
+      ['op-2', 'order'],
+    ]);
   });
 });

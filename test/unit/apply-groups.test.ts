@@ -80,7 +80,7 @@ describe('group operations: what apply sends (issue 19 #2)', () => {
 });
 
 describe('create_group never adopts a live group by name (issue 19 review #1)', () => {
-  it('creates the group even when Dialpad has one of that name: a landed create is settled by LANDED.create_group, not by adoption', async () => {
+  it('creates the group even when Dialpad has one of that name: a landed create is settled by the create_group kind\'s landed check, not by adoption', async () => {
     const calls: string[] = [];
     const api = {
       async findGroupByName(type: string, name: string) {

@@ -4,6 +4,8 @@ import { checkTooManyDeletions, countDeletions } from '../../src/plan/rules/too-
 import type { RuleContext } from '../../src/plan/rules/index.js';
 import type { OperationKind } from '../../src/plan/types.js';
 import { desiredState, liveState, liveUser, planOf, user } from '../support/builders.js';
+import { hasLanded } from '../../src/apply/execute-operation.js';
+import { operation } from '../../src/plan/operations.js';
 
 describe('the kind table decides what a kind is (manual, deletes)', () => {
   it('does not compile a kind that has not decided whether it deletes', () => {
@@ -15,6 +17,25 @@ describe('the kind table decides what a kind is (manual, deletes)', () => {
     // @ts-expect-error a made-up kind's facts must decide it too
     const madeUp: KindFacts = { bucket: 'delete', suspends: false };
     expect([deletes, entry, table, madeUp]).toHaveLength(4);
+  });
+
+  it('does not compile an API kind that does not say how to tell its write landed, nor a manual kind that says it', () => {
+    const { landed, ...unsaid } = KINDS.create_user;
+    // @ts-expect-error an API kind's entry must say whether its write shows in a fresh read
+    const entry: KindSpec<'create_user'> = unsaid;
+    // @ts-expect-error nor does the table take such an entry
+    const table = { ...KINDS, create_user: unsaid } satisfies { [K in OperationKind]: KindSpec<K> };
+    // @ts-expect-error a manual kind never writes, so it has no landed check
+    const manual: KindSpec<'restore_user'> = { ...KINDS.restore_user, landed: () => true };
+    expect([landed, entry, table, manual]).toHaveLength(4);
+  });
+
+  it('has a landed check exactly for the kinds that are not manual, and hasLanded never asks a manual one', () => {
+    const automatic = OPERATION_KINDS.filter((kind) => KINDS[kind].manual === false);
+    expect(automatic.length).toBeGreaterThan(10);
+    for (const kind of OPERATION_KINDS) expect([kind, typeof (KINDS[kind] as { landed?: unknown }).landed]).toEqual([kind, KINDS[kind].manual === false ? 'function' : 'undefined']);
+    const restore = operation.restoreUser({ email: 'ada@acme.com', source: 's' });
+    expect(hasLanded(restore, liveState({ users: [liveUser('ada@acme.com')] }))).toBe(false);
   });
 
   it('counts a made-up kind that deletes users under max_deletions, with no other edit', () => {

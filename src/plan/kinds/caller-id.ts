@@ -21,6 +21,8 @@ export const setCallerId: KindSpec<'set_caller_id'> = {
   phase: () => 'update',
   bucket: 'update',
   manual: false,
+  // The read does not include caller IDs; sending the absolute value again is harmless.
+  landed: () => false,
   deletes: false,
   suspends: false,
   tieDetail: () => 'caller_id',

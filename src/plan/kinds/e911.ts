@@ -7,6 +7,8 @@ export const updateOfficeE911: KindSpec<'update_office_e911'> = {
   phase: () => 'update',
   bucket: 'update',
   manual: false,
+  // A read of the status kind (phase 1) holds no E911 address; the PUT is absolute, so sending it again is harmless.
+  landed: () => false,
   deletes: false,
   suspends: false,
   tieDetail: () => '',
@@ -27,6 +29,8 @@ export const updateUserE911: KindSpec<'update_user_e911'> = {
   phase: () => 'update',
   bucket: 'update',
   manual: false,
+  // As for an office's: the read holds no E911 address, and the PUT is absolute.
+  landed: () => false,
   deletes: false,
   suspends: false,
   tieDetail: () => '',

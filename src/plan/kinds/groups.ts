@@ -4,6 +4,7 @@ import type { SimState } from '../sim-state.js';
 import type { GroupRef } from '../types.js';
 import type { Failure, KindSpec } from './spec.js';
 import { existingGroup, existingOffice, groupKey, isFailure, joinGroup, leaveGroup, licenseKey, liveUser, numberKey, officeKey, userKey } from './sim-steps.js';
+import { readGroup, readMembership } from './landed-reads.js';
 
 const labelOf = (g: GroupRef): string => GROUP_LABELS[g.group_type];
 
@@ -17,6 +18,7 @@ export const createGroup: KindSpec<'create_group'> = {
   phase: () => 'create_group',
   bucket: 'create',
   manual: false,
+  landed: (op, live) => readGroup(live, { ...op.group, id: undefined }) !== undefined,
   deletes: false,
   suspends: false,
   tieDetail: () => '',
@@ -40,6 +42,7 @@ export const renameGroup: KindSpec<'rename_group'> = {
   phase: () => 'update',
   bucket: 'update',
   manual: false,
+  landed: (op, live) => readGroup(live, op.target)?.name === op.name,
   deletes: false,
   suspends: false,
   tieDetail: () => '',
@@ -64,6 +67,7 @@ export const deleteGroup: KindSpec<'delete_group'> = {
   phase: () => 'delete_group',
   bucket: 'delete',
   manual: false,
+  landed: (op, live) => readGroup(live, op.target) === undefined,
   deletes: { counts: 'group', numbers: (op) => op.numbers_to_pool ?? [] },
   suspends: false,
   tieDetail: () => '',
@@ -102,6 +106,7 @@ export const addOperator: KindSpec<'add_operator'> = {
   phase: () => 'add_operator',
   bucket: 'update',
   manual: false,
+  landed: (op, live) => readMembership(live, op.target, op.group)?.role === op.role,
   deletes: false,
   suspends: false,
   tieDetail: (op) => op.group.key,
@@ -154,6 +159,7 @@ export const removeOperator: KindSpec<'remove_operator'> = {
   phase: () => 'remove_operator',
   bucket: 'update',
   manual: false,
+  landed: (op, live) => readMembership(live, op.target, op.group) === undefined,
   deletes: { counts: 'membership' },
   suspends: false,
   tieDetail: (op) => op.group.key,
@@ -172,6 +178,8 @@ export const setSkill: KindSpec<'set_skill'> = {
   phase: () => 'skill',
   bucket: 'update',
   manual: false,
+  // The read carries no skill levels; the PATCH is an absolute value, repeated harmlessly.
+  landed: () => false,
   deletes: false,
   suspends: false,
   tieDetail: (op) => op.group.key,

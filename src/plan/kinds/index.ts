@@ -15,7 +15,7 @@ import { grantAnalytics, grantProxy, revokeAnalytics, revokeProxy } from './perm
 import type { Effects, Failure, KindSpec } from './spec.js';
 import { createUser, deleteUser, moveUser, reactivateUser, restoreUser, suspendUser, updateUser } from './users.js';
 
-export type { DeletedThing, Deletes, Effects, Failure, KindDescription, KindFacts, KindSpec, Manual, Marker, OfficePlacement, SummaryBucket } from './spec.js';
+export type { DeletedThing, Deletes, Effects, Execution, Failure, KindDescription, KindFacts, KindSpec, Landed, Manual, ManualStep, Marker, OfficePlacement, SummaryBucket } from './spec.js';
 export { PHASES, phaseRank, type Phase } from './phases.js';
 
 export const KINDS = {

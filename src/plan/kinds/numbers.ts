@@ -5,6 +5,7 @@ import type { SimState, SimUser } from '../sim-state.js';
 import type { OperationOf } from '../types.js';
 import type { Failure, KindSpec } from './spec.js';
 import { arrivalKey, isFailure, liveUser, needLine, numberKey, takeLine, toPool, userKey } from './sim-steps.js';
+import { readUser } from './landed-reads.js';
 
 /**
  * An assign of a number the user's office cannot hold (`foreignNumberCountry`) waits for the
@@ -40,6 +41,10 @@ export const assignNumber: KindSpec<'assign_number'> = {
   phase: () => 'assign',
   bucket: 'update',
   manual: false,
+  landed(op, live) {
+    const numbers = readUser(live, op.target)?.numbers ?? [];
+    return op.primary ? numbers[0] === op.number : numbers.includes(op.number);
+  },
   deletes: false,
   suspends: false,
   tieDetail: (op) => op.number,
@@ -93,6 +98,7 @@ export const unassignNumber: KindSpec<'unassign_number'> = {
   phase: () => 'unassign',
   bucket: 'update',
   manual: false,
+  landed: (op, live) => !(readUser(live, op.target)?.numbers ?? []).includes(op.number),
   deletes: false,
   suspends: false,
   tieDetail: (op) => op.number,
@@ -118,6 +124,9 @@ export const releaseNumber: KindSpec<'release_number'> = {
   phase: () => 'release',
   bucket: 'delete',
   manual: false,
+  // The read holds the pool and each user's numbers (phase 1), not every number: a number that
+  // left the pool for a user was not released.
+  landed: (op, live) => !live.tenant.numbers.some((n) => n.number === op.number) && !live.tenant.users.some((u) => u.numbers?.includes(op.number)),
   deletes: { counts: 'number', numbers: (op) => [op.number] },
   suspends: false,
   tieDetail: (op) => op.number,

@@ -3,11 +3,13 @@ import { LINE_LABELS } from '../../model/license-lines.js';
 import { countOf } from '../plural.js';
 import type { KindSpec } from './spec.js';
 import { existingOffice, isFailure, licenseCountKey, lineKey, officeKey } from './sim-steps.js';
+import { isSameOfficeName } from '../../model/office-names.js';
 
 export const createOffice: KindSpec<'create_office'> = {
   phase: () => 'create_office',
   bucket: 'create',
   manual: false,
+  landed: (op, live) => live.tenant.offices.some((o) => isSameOfficeName(o.name, op.office.name)),
   deletes: false,
   suspends: false,
   tieDetail: () => '',

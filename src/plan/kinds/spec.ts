@@ -3,6 +3,7 @@
  * about a kind beyond its fields. `kinds/index.ts` holds one entry per kind, checked with
  * `satisfies { [K in OperationKind]: KindSpec<K> }`, so a new kind cannot be half-added.
  */
+import type { LiveState } from '../../model/tenant.js';
 import type { SimState } from '../sim-state.js';
 import type { OperationKind, OperationOf, PoolMovement, RuleCode } from '../types.js';
 import type { Phase } from './phases.js';
@@ -55,12 +56,29 @@ export type OfficePlacement = { office: string | null } | { user: 'after' | 'bef
  * step's operations (one, but for a bulk analytics or proxy step: one per user, each of which the
  * commands must cover), `config` the ` -c <path>` a command that needs the config repeats, or ''.
  */
-export type Manual<K extends OperationKind> =
-  | false
-  | {
-      verifiedBy: 'api' | 'operator';
-      rehearse(ops: readonly OperationOf<K>[], config: string): string[];
-    };
+export type Manual<K extends OperationKind> = false | ManualStep<K>;
+
+/** How a manual kind's step is verified and rehearsed (see `Manual`). */
+export interface ManualStep<K extends OperationKind> {
+  verifiedBy: 'api' | 'operator';
+  rehearse(ops: readonly OperationOf<K>[], config: string): string[];
+}
+
+/**
+ * Whether an API kind's write already shows in `live`, a fresh read of Dialpad (keyed by live ids,
+ * as `fetchLive` returns it; `landed-reads.ts` looks things up in it). Apply asks it only of an
+ * operation the journal shows started and not finished (a kill mid-write): if it landed, sending
+ * it again would fail or duplicate it. A kind whose read shows nothing of the write, or whose
+ * write is an absolute value, answers `false`, and the write is sent again, harmlessly.
+ */
+export type Landed<K extends OperationKind> = (op: OperationOf<K>, live: LiveState) => boolean;
+
+/**
+ * What apply does with a kind: an API kind (`manual: false`) says how to tell its write landed
+ * (`landed`); a manual kind never writes, so it is never in doubt (its executor reads Dialpad, or
+ * the confirmations, each time) and has no such check. A kind that says neither fails to compile.
+ */
+export type Execution<K extends OperationKind> = { manual: false; landed: Landed<K> } | { manual: ManualStep<K>; landed?: never };
 
 /**
  * What `too_many_deletions` counts a deletion as: a `user`, a `number` or a `group` are gone for
@@ -85,9 +103,11 @@ export interface KindFacts {
   suspends: boolean;
 }
 
-export interface KindSpec<K extends OperationKind> extends KindFacts {
+/** One kind's entry: its facts, how it plans, renders and is executed (`Execution`). */
+export type KindSpec<K extends OperationKind> = KindBehaviour<K> & Execution<K>;
+
+export interface KindBehaviour<K extends OperationKind> extends KindFacts {
   deletes: Deletes<K>;
-  manual: Manual<K>;
   /** When ordering tries it (see `phases.ts` for the order and each phase's reason). */
   phase(op: OperationOf<K>, initial: SimState): Phase;
   /** Tie-break detail after target and kind (which number, which line), for a deterministic order. */

@@ -5,11 +5,19 @@ import type { SimState, SimUser } from '../sim-state.js';
 import type { Failure, KindSpec } from './spec.js';
 import type { NewNumber, OperationOf, UserTarget } from '../types.js';
 import { arrivalKey, deleteNumbers, existingOffice, giveLine, isFailure, leaveGroup, licenseKey, liveUser, needLine, numberKey, officeKey, takeLine, toPool, userKey } from './sim-steps.js';
+import { isSameOfficeName } from '../../model/office-names.js';
+import { diffPhoneSettings, pickPhoneSettings } from '../../model/phone-settings.js';
+import type { LiveState } from '../../model/tenant.js';
+import { readUser } from './landed-reads.js';
 
 export const createUser: KindSpec<'create_user'> = {
   phase: () => 'license_claim',
   bucket: 'create',
   manual: false,
+  landed(op, live) {
+    const user = readUser(live, { type: 'user', email: op.email });
+    return user !== undefined && user.state !== 'deleted';
+  },
   deletes: false,
   suspends: false,
   tieDetail: () => '',
@@ -44,6 +52,7 @@ export const updateUser: KindSpec<'update_user'> = {
   phase: updatePhase,
   bucket: 'update',
   manual: false,
+  landed: hasUpdateLanded,
   deletes: false,
   suspends: false,
   tieDetail: () => '',
@@ -93,6 +102,25 @@ export const updateUser: KindSpec<'update_user'> = {
  * that ends their hold free it: a line that may already be free (a suspended user's) is never
  * counted as freed a second time.
  */
+/** Whether every field of an update's patch shows in `live` (its `landed`). */
+function hasUpdateLanded(op: OperationOf<'update_user'>, live: LiveState): boolean {
+  const user = readUser(live, op.target);
+  if (user === undefined) return false;
+  const { patch } = op;
+  const officeIds = (keys: readonly string[]) => keys.map((key) => live.tenant.offices.find((o) => o.key === key)?.id ?? key).sort();
+  return (
+    (patch.first_name === undefined || patch.first_name === user.firstName) &&
+    (patch.last_name === undefined || patch.last_name === user.lastName) &&
+    (patch.license === undefined || patch.license === user.license) &&
+    (patch.is_super_admin === undefined || patch.is_super_admin === user.admin.company) &&
+    (patch.emails === undefined || patch.emails[0].toLowerCase() === user.email) &&
+    diffPhoneSettings(pickPhoneSettings(patch), user.settings).length === 0 &&
+    (patch.admin_offices === undefined ||
+      (patch.admin_offices.every((o) => o.id !== undefined) &&
+        JSON.stringify(patch.admin_offices.map((o) => o.id ?? '').sort()) === JSON.stringify(officeIds(user.admin.offices))))
+  );
+}
+
 function holdsLine(user: SimUser): boolean {
   return LINE_HOLDING[user.state] === 'yes';
 }
@@ -119,6 +147,7 @@ function stateChange<K extends 'suspend_user' | 'reactivate_user'>(input: {
     phase: () => input.phase,
     bucket: 'update',
     manual: false,
+    landed: (op: { target: UserTarget }, live) => readUser(live, op.target)?.state === input.state,
     deletes: false,
     suspends: input.suspends,
     tieDetail: () => '',
@@ -152,6 +181,16 @@ export const moveUser: KindSpec<'move_user'> = {
   phase: () => 'move',
   bucket: 'move',
   manual: false,
+  landed(op, live) {
+    const user = readUser(live, op.target);
+    const office = live.tenant.offices.find((o) => o.key === user?.office);
+    const arrived = office !== undefined && (op.to.id === undefined ? isSameOfficeName(office.name, op.to.name) : office.id === op.to.id);
+    if (!arrived || op.new_number === undefined) return arrived;
+    // Arrived without the number it gets is part way: running it again finishes it.
+    const named = op.new_number.number;
+    const held = (user?.numbers ?? []).filter((n) => !op.numbers_to_pool.includes(n));
+    return named === undefined ? held.length > 0 : held.includes(named);
+  },
   deletes: false,
   suspends: false,
   tieDetail: () => '',
@@ -239,6 +278,10 @@ export const deleteUser: KindSpec<'delete_user'> = {
   phase: (op, initial) => (initial.users.get(op.target.email)?.state === 'pending' ? 'delete_pending' : 'delete'),
   bucket: 'delete',
   manual: false,
+  landed(op, live) {
+    const user = readUser(live, op.target);
+    return user === undefined || user.state === 'deleted';
+  },
   deletes: { counts: 'user' },
   suspends: false,
   tieDetail: () => '',
