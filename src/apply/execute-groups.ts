@@ -9,8 +9,9 @@ import { liveOfficeKey } from '../model/match-offices.js';
 import type { LiveState, User } from '../model/tenant.js';
 import type { GroupRef, OfficeRef, OperationOf, UserTarget } from '../plan/types.js';
 import type { ApplyApi, OperationOutcome } from './types.js';
+import { toWireSettings } from './wire-group-settings.js';
 
-type GroupKind = 'create_group' | 'rename_group' | 'delete_group' | 'add_operator' | 'remove_operator' | 'set_skill';
+type GroupKind = 'create_group' | 'rename_group' | 'delete_group' | 'add_operator' | 'remove_operator' | 'set_skill' | 'update_group_settings';
 
 /** What the group executors need of apply's context. */
 export interface GroupExecution {
@@ -57,6 +58,11 @@ export const GROUP_EXECUTORS: { [K in GroupKind]: (op: OperationOf<K>, ctx: Grou
     await ctx.api.removeOperator(op.group.group_type, await resolveGroup(op.group, ctx), await ctx.resolveUser(op.target));
     return DONE;
   },
+  async update_group_settings(op, ctx) {
+    const id = await resolveGroup(op.target, ctx);
+    await ctx.api.updateGroupSettings(op.target.group_type, id, await toWireSettings(op.settings, (ref) => resolveGroup(ref, ctx), ctx.resolveUser));
+    return DONE;
+  },
   async set_skill(op, ctx) {
     await ctx.api.setSkill(await resolveGroup(op.group, ctx), await ctx.resolveUser(op.target), op.skill_level);
     return DONE;
@@ -101,5 +107,7 @@ export function createGroupLanded(findUser: FindUser): { [K in GroupKind]: (op: 
     remove_operator: (op, live) => membershipOf(live, findUser(live, op.target), op.group) === undefined,
     // The read carries no skill levels; the PATCH is an absolute value, repeated harmlessly.
     set_skill: () => false,
+    // The PATCH is absolute per field, so sending it again is harmless.
+    update_group_settings: () => false,
   };
 }

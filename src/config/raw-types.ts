@@ -132,8 +132,32 @@ export interface RawGroup {
   allow_new_group?: boolean;
   /** Reviewers of the files that declare this group (docs/owners.md). */
   owners?: string[];
+  monday_hours?: string[];
+  tuesday_hours?: string[];
+  wednesday_hours?: string[];
+  thursday_hours?: string[];
+  friday_hours?: string[];
+  saturday_hours?: string[];
+  sunday_hours?: string[];
+  hours_on?: boolean;
+  ring_seconds?: number;
+  auto_call_recording?: boolean;
+  hold_queue?: Record<string, number | boolean | string>;
+  routing_options?: { open: RawRoutingRule; closed: RawRoutingRule };
 }
-export const RAW_GROUP_KEYS = ['name', 'office', 'id', 'allow_new_group', 'owners'] as const;
+export const RAW_GROUP_KEYS = [
+  'name', 'office', 'id', 'allow_new_group', 'owners',
+  'monday_hours', 'tuesday_hours', 'wednesday_hours', 'thursday_hours', 'friday_hours', 'saturday_hours', 'sunday_hours',
+  'hours_on', 'ring_seconds', 'auto_call_recording', 'hold_queue', 'routing_options',
+] as const;
+
+/** `routing_options.open` / `.closed` of a group entry (docs/groups.md). */
+export interface RawRoutingRule {
+  action: string;
+  try_dial_operators: boolean;
+  operator_routing?: string;
+  target?: { department?: string; call_center?: string; user?: string; department_id?: string; call_center_id?: string; user_id?: string };
+}
 assertKeys<SameKeys<RawGroup, typeof RAW_GROUP_KEYS>>();
 
 /** A call-center membership written out (`call_centers: { support: { role: supervisor, skill: 80 } }`). */
