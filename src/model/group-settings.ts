@@ -45,7 +45,8 @@ export const HOLD_QUEUE_FIELDS: Record<GroupType, Readonly<Record<string, 'integ
     unattended_queue: 'boolean',
   },
 };
-export type HoldQueue = Record<string, number | boolean | string>;
+/** Hold-queue fields by name (`HOLD_QUEUE_FIELDS`); undefined: not set. */
+export type HoldQueue = { [field: string]: number | boolean | string | undefined };
 
 /**
  * Where a routing rule sends calls (`action_target_type` + `action_target_id`). `type` is the API's
