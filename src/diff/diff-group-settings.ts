@@ -1,4 +1,4 @@
-import { declaresSettings, diffGroupSettings, makeTargetBook, patchGroupSettings } from '../model/group-settings.js';
+import { ROUTING_STATES, declaresSettings, diffGroupSettings, groupTypeOfTarget, makeTargetBook, patchGroupSettings, type GroupSettings, type TargetBook } from '../model/group-settings.js';
 import type { DesiredState, LiveState } from '../model/tenant.js';
 import { change, type Change } from './types.js';
 
@@ -18,7 +18,23 @@ export function diffGroupSettingsOf(desired: DesiredState, live: LiveState): Cha
     const have = found?.settings ?? {};
     const fields = diffGroupSettings(group.settings, have, book);
     if (fields.length === 0) continue;
-    changes.push(change.groupSettings({ group, ...(found === undefined ? {} : { live: found }), fields, patch: patchGroupSettings(group.settings, have, fields) }));
+    changes.push(change.groupSettings({ group, ...(found === undefined ? {} : { live: found }), fields, patch: keyTargets(patchGroupSettings(group.settings, have, fields), book) }));
   }
   return changes;
+}
+
+/** Group targets named by a Dialpad id get the read's key of that group (apply resolves groups by key); one the read lacks keeps its id only. */
+function keyTargets(patch: GroupSettings, book: TargetBook): GroupSettings {
+  const routing = patch.routing_options;
+  if (routing === undefined) return patch;
+  const keyed = Object.fromEntries(
+    ROUTING_STATES.map((s) => {
+      const rule = routing[s] ?? {};
+      const t = rule.target;
+      const type = t === undefined ? undefined : groupTypeOfTarget(t.type);
+      const found = t?.key === undefined && type !== undefined ? book.liveGroups.find((g) => g.type === type && g.id === t?.id) : undefined;
+      return [s, found === undefined || t === undefined ? rule : { ...rule, target: { ...t, key: found.key } }];
+    }),
+  );
+  return { ...patch, routing_options: keyed };
 }

@@ -1,6 +1,5 @@
 /** A `group_settings` change as the `update_group_settings` operation apply carries out. */
 import type { ChangeOf } from '../diff/types.js';
-import { liveGroupKey } from '../model/groups.js';
 import { ROUTING_STATES, groupTypeOfTarget, type RoutingRule, type RoutingTarget } from '../model/group-settings.js';
 import { operation } from './operations.js';
 import type { PlannedGroupSettings, PlannedRoute, PlannedRouteTarget } from './group-settings-types.js';
@@ -28,10 +27,10 @@ function planRoute(rule: RoutingRule, groupRef: (key: string) => GroupRef): Plan
   return target === undefined ? rest : { ...rest, target: planTarget(target, groupRef) };
 }
 
-/** A group by its ref (config key, or the live key of one config does not declare); a user by email where config names one. */
+/** A group by its ref (its config key, or the read's key of one config does not declare); a user by email where config names one; else the id. */
 function planTarget(t: RoutingTarget, groupRef: (key: string) => GroupRef): PlannedRouteTarget {
   const type = groupTypeOfTarget(t.type);
-  if (type !== undefined) return { target_type: t.type, group: groupRef(t.key ?? liveGroupKey(type, t.id ?? '')) };
+  if (type !== undefined && t.key !== undefined) return { target_type: t.type, group: groupRef(t.key) };
   if (t.type === 'user' && t.key !== undefined) return { target_type: 'user', email: t.key };
   return { target_type: t.type, ...(t.id === undefined ? {} : { id: t.id }) };
 }

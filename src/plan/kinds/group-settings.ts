@@ -4,8 +4,8 @@ import type { KindSpec } from './spec.js';
 import { existingGroup, groupKey, isFailure } from './sim-steps.js';
 
 /**
- * Needs the group, and each group its routing sends calls to, to exist at this step (either may
- * be created earlier in the plan). An absolute value per field: changes no line, number or
+ * Needs the group, and each config group its routing sends calls to, to exist at this step
+ * (either may be created earlier in the plan). An absolute value per field: changes no line, number or
  * membership.
  */
 export const updateGroupSettings: KindSpec<'update_group_settings'> = {
@@ -20,7 +20,8 @@ export const updateGroupSettings: KindSpec<'update_group_settings'> = {
     if (isFailure(group)) return group;
     for (const state of ROUTING_STATES) {
       const target = op.settings.routing_options?.[state].target?.group;
-      if (target === undefined || target.id !== undefined) continue;
+      // A group the simulation does not know is in neither config nor Dialpad: `routing_target_not_found` blocks the plan.
+      if (target === undefined || target.id !== undefined || !sim.groups.has(target.key)) continue;
       const found = existingGroup(sim, target.key);
       if (isFailure(found)) return found;
     }
