@@ -190,8 +190,9 @@ export interface SettingChange {
 export function diffGroupSettings(want: GroupSettings, have: GroupSettings, book: TargetBook): SettingChange[] {
   const out: SettingChange[] = [];
   for (const f of HOURS_FIELDS) {
-    const w = want[f];
-    if (w !== undefined && !sameList(w, have[f])) out.push(withFrom(f, formatHours(have[f]), formatHours(w)));
+    // Protobuf's JSON mapping leaves an empty list out: a day the read does not carry is closed.
+    const [w, h] = [want[f], have[f] ?? []];
+    if (w !== undefined && !sameList(w, h)) out.push(withFrom(f, formatHours(h), formatHours(w)));
   }
   for (const f of SCALAR_FIELDS) {
     const w = want[f];
