@@ -102,7 +102,7 @@ export function parseHours(ranges: readonly string[]): { hours: string[] } | { p
     const [from, to] = [minutesOf(m[1], m[2]), minutesOf(m[3], m[4])];
     if (from === undefined || to === undefined || from >= 24 * 60) return { problem: `"${range}" holds a time that is not one of the day` };
     if (to <= from) return { problem: `"${range}" ends before it starts` };
-    if (from < last) return { problem: `"${range}" starts before the range before it ends: list ranges in order, apart` };
+    if (from <= last) return { problem: `"${range}" starts before the range before it ends: list ranges in order, apart` };
     last = to;
     hours.push(`${m[1]}:${m[2]}`, `${m[3]}:${m[4]}`);
   }
