@@ -114,3 +114,50 @@ describe('department and call-center endpoints against the official OpenAPI desc
     expect([...covered].sort()).toEqual(groups.operations.map((o) => o.operationId).sort());
   });
 });
+
+describe('how a group answers, against the official OpenAPI description (issue 32)', () => {
+  const settings = {
+    hours_on: true,
+    monday_hours: ['08:00', '12:00', '13:00', '18:00'],
+    saturday_hours: [],
+    ring_seconds: 20,
+    routing_options: {
+      open: { action: 'voicemail', try_dial_operators: true, operator_routing: 'longestidle' },
+      closed: { action: 'department', try_dial_operators: false, action_target_type: 'department', action_target_id: '8100000000000001' },
+    },
+  };
+
+  it('stores hours, hours_on, ring_seconds, routing_options and hold_queue on PATCH and answers them on GET, in the official shapes', async () => {
+    exchanges.length = 0;
+    await call('PATCH', '/callcenters/8200000000000001', { ...settings, hold_queue: { max_hold_count: 300, max_hold_seconds: 600, announce_position: true, queue_escape_dtmf: '*' } });
+    await call('PATCH', '/departments/8100000000000001', { ...settings, auto_call_recording: true, hold_queue: { allow_queuing: true, max_hold_count: 50 } });
+    const cc = await call('GET', '/callcenters/8200000000000001');
+    const dept = await call('GET', '/departments/8100000000000001');
+    expect(checkExchanges()).toEqual([]);
+    expect(cc).toMatchObject({ hours_on: true, monday_hours: settings.monday_hours, ring_seconds: '20', routing_options: { closed: { action_target_id: '8100000000000001' } } });
+    expect(cc['hold_queue']).toEqual({ max_hold_count: '300', max_hold_seconds: '600', announce_position: true, queue_escape_dtmf: '*' });
+    expect(dept).toMatchObject({ auto_call_recording: true, hold_queue: { allow_queuing: true, max_hold_count: '50' } });
+  });
+
+  it.each([
+    ['hours out of order', 'callcenters/8200000000000001', { monday_hours: ['18:00', '08:00'] }, 'monday_hours: times must be in increasing order'],
+    ['an odd list of times', 'callcenters/8200000000000001', { monday_hours: ['08:00'] }, 'monday_hours must be a list of opening and closing times, in pairs'],
+    ['a department queue over 50', 'departments/8100000000000001', { hold_queue: { max_hold_count: 51 } }, 'hold_queue.max_hold_count must be an integer from 1 to 50'],
+    ['a call center field on a department queue', 'departments/8100000000000001', { hold_queue: { announce_position: true } }, 'hold_queue.announce_position is not a field of HoldQueueDepartment'],
+    ['one routing state', 'callcenters/8200000000000001', { routing_options: { open: settings.routing_options.open } }, 'routing_options.closed is required (an object)'],
+    [
+      'a target that does not exist',
+      'callcenters/8200000000000001',
+      { routing_options: { ...settings.routing_options, closed: { ...settings.routing_options.closed, action_target_id: '8100000000000099' } } },
+      'routing_options.closed.action_target_id: department 8100000000000099 does not exist',
+    ],
+  ])('refuses %s with 400', async (_what, path, body, message) => {
+    const res = await fetch(`${running.url}/api/v2/${path}`, {
+      method: 'PATCH',
+      headers: { authorization: 'Bearer contract-key', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain(message);
+  });
+});
