@@ -12,6 +12,7 @@ import { LINE_KINDS } from '../model/license-lines.js';
 import { buildStatus, type Status } from '../status/build-status.js';
 import type { History } from '../status/history.js';
 import { getAvailable, getPurchased } from './licenses.js';
+import { listConsoleGroups, type ConsoleGroup } from './console-groups.js';
 import type { Store } from './store.js';
 import type { LineField } from './types.js';
 import { toAvailableLicensesProto, toNumberProto, toOfficeProto, toPlanProto, toUserProto } from './wire.js';
@@ -49,6 +50,8 @@ export interface ConsoleViews {
   offices: ConsoleOffice[];
   /** Every license kind, as Company Settings › Licenses names and groups them (`LINE_KINDS`). */
   license_kinds: { field: LineField; label: string; category: string }[];
+  /** Departments and call centers, and how each answers (`listConsoleGroups`). */
+  groups: ConsoleGroup[];
 }
 
 /** The console's views of `store` now, the users filtered by `search` as `dialform status --search` filters them. */
@@ -104,5 +107,6 @@ export function buildConsoleViews(store: Store, search: string | undefined): Con
       available: getAvailable(state, o),
     })),
     license_kinds: Object.values(LINE_KINDS).map((k) => ({ field: k.field, label: k.label, category: k.category })),
+    groups: listConsoleGroups(state),
   };
 }
