@@ -35,7 +35,7 @@ export function normalizeGroupSettings(raw: RawGroup): GroupSettings | undefined
   if (raw.hours_on !== undefined) out.hours_on = raw.hours_on;
   if (raw.ring_seconds !== undefined) out.ring_seconds = raw.ring_seconds;
   if (raw.auto_call_recording !== undefined) out.auto_call_recording = raw.auto_call_recording;
-  if (raw.hold_queue !== undefined) out.hold_queue = { ...raw.hold_queue };
+  if (raw.hold_queue !== undefined) out.hold_queue = Object.fromEntries(Object.entries(raw.hold_queue));
   const routing = raw.routing_options;
   if (routing !== undefined) out.routing_options = Object.fromEntries(ROUTING_STATES.map((s) => [s, normalizeRule(routing[s])]));
   return Object.keys(out).length === 0 ? undefined : out;

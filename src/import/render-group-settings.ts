@@ -6,7 +6,7 @@
  */
 import { HOLD_COUNT, HOLD_QUEUE_FIELDS, HOLD_SECONDS, HOURS_FIELDS, RING_SECONDS, formatHourRanges, groupTypeOfTarget, parseHours, type RoutingRule } from '../model/group-settings.js';
 import type { Group, User } from '../model/tenant.js';
-import type { RawGroup, RawRoutingRule } from '../config/raw-types.js';
+import type { RawGroup, RawHoldQueue, RawRoutingRule } from '../config/raw-types.js';
 
 type RawSettings = Omit<RawGroup, 'name' | 'office' | 'id' | 'allow_new_group' | 'owners'>;
 
@@ -24,7 +24,7 @@ export function rawGroupSettings(g: Group, groups: readonly Group[], groupKeys: 
   if (s.ring_seconds !== undefined && s.ring_seconds >= RING_SECONDS.min && s.ring_seconds <= RING_SECONDS.max) out.ring_seconds = s.ring_seconds;
   if (g.type === 'department' && s.auto_call_recording !== undefined) out.auto_call_recording = s.auto_call_recording;
   const queue = Object.entries(s.hold_queue ?? {}).filter(([field, v]) => HOLD_QUEUE_FIELDS[g.type][field] !== undefined && v !== undefined && inRange(g, field, v));
-  if (queue.length > 0) out.hold_queue = Object.fromEntries(queue) as Record<string, number | boolean | string>;
+  if (queue.length > 0) out.hold_queue = Object.fromEntries(queue) as RawHoldQueue;
   const open = s.routing_options?.open;
   const closed = s.routing_options?.closed;
   const rules = [open, closed].map((r) => (r === undefined ? undefined : rawRule(r, groups, groupKeys, users)));
