@@ -4165,7 +4165,7 @@ var require_formats = __commonJS({
       return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     }
     var DATE2 = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
-    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    var DAYS3 = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function date(str2) {
       const matches = DATE2.exec(str2);
       if (!matches)
@@ -4173,7 +4173,7 @@ var require_formats = __commonJS({
       const year = +matches[1];
       const month = +matches[2];
       const day = +matches[3];
-      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
+      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS3[month]);
     }
     function compareDate(d1, d2) {
       if (!(d1 && d2))
@@ -6110,6 +6110,606 @@ function validate9(data, { instancePath = "", parentData, parentDataProperty, ro
   validate9.errors = vErrors;
   return errors === 0;
 }
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate12.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (Object.keys(data).length < 1) {
+      const err0 = { instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema27, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func0.call(schema27.properties, key0)) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema27, data };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.allow_queuing !== void 0) {
+      let data0 = data.allow_queuing;
+      if (typeof data0 !== "boolean") {
+        const err2 = { instancePath: instancePath + "/allow_queuing", schemaPath: "#/properties/allow_queuing/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema27.properties.allow_queuing.type, parentSchema: schema27.properties.allow_queuing, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.max_hold_count !== void 0) {
+      let data1 = data.max_hold_count;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err3 = { instancePath: instancePath + "/max_hold_count", schemaPath: "#/properties/max_hold_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema27.properties.max_hold_count.type, parentSchema: schema27.properties.max_hold_count, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 > 1e3 || isNaN(data1)) {
+          const err4 = { instancePath: instancePath + "/max_hold_count", schemaPath: "#/properties/max_hold_count/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema27.properties.max_hold_count, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (data1 < 1 || isNaN(data1)) {
+          const err5 = { instancePath: instancePath + "/max_hold_count", schemaPath: "#/properties/max_hold_count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema27.properties.max_hold_count, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.max_hold_seconds !== void 0) {
+      let data2 = data.max_hold_seconds;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err6 = { instancePath: instancePath + "/max_hold_seconds", schemaPath: "#/properties/max_hold_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema27.properties.max_hold_seconds.type, parentSchema: schema27.properties.max_hold_seconds, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 > 18e3 || isNaN(data2)) {
+          const err7 = { instancePath: instancePath + "/max_hold_seconds", schemaPath: "#/properties/max_hold_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 18e3 }, message: "must be <= 18000", schema: 18e3, parentSchema: schema27.properties.max_hold_seconds, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (data2 < 30 || isNaN(data2)) {
+          const err8 = { instancePath: instancePath + "/max_hold_seconds", schemaPath: "#/properties/max_hold_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 30 }, message: "must be >= 30", schema: 30, parentSchema: schema27.properties.max_hold_seconds, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.announce_position !== void 0) {
+      let data3 = data.announce_position;
+      if (typeof data3 !== "boolean") {
+        const err9 = { instancePath: instancePath + "/announce_position", schemaPath: "#/properties/announce_position/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema27.properties.announce_position.type, parentSchema: schema27.properties.announce_position, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.announcement_interval_seconds !== void 0) {
+      let data4 = data.announcement_interval_seconds;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err10 = { instancePath: instancePath + "/announcement_interval_seconds", schemaPath: "#/properties/announcement_interval_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema27.properties.announcement_interval_seconds.type, parentSchema: schema27.properties.announcement_interval_seconds, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data4 == "number" && isFinite(data4)) {
+        if (data4 < 1 || isNaN(data4)) {
+          const err11 = { instancePath: instancePath + "/announcement_interval_seconds", schemaPath: "#/properties/announcement_interval_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema27.properties.announcement_interval_seconds, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.allow_queue_callback !== void 0) {
+      let data5 = data.allow_queue_callback;
+      if (typeof data5 !== "boolean") {
+        const err12 = { instancePath: instancePath + "/allow_queue_callback", schemaPath: "#/properties/allow_queue_callback/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema27.properties.allow_queue_callback.type, parentSchema: schema27.properties.allow_queue_callback, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.queue_callback_threshold !== void 0) {
+      let data6 = data.queue_callback_threshold;
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err13 = { instancePath: instancePath + "/queue_callback_threshold", schemaPath: "#/properties/queue_callback_threshold/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema27.properties.queue_callback_threshold.type, parentSchema: schema27.properties.queue_callback_threshold, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      if (typeof data6 == "number" && isFinite(data6)) {
+        if (data6 < 1 || isNaN(data6)) {
+          const err14 = { instancePath: instancePath + "/queue_callback_threshold", schemaPath: "#/properties/queue_callback_threshold/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema27.properties.queue_callback_threshold, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.queue_callback_dtmf !== void 0) {
+      let data7 = data.queue_callback_dtmf;
+      if (typeof data7 !== "string") {
+        const err15 = { instancePath: instancePath + "/queue_callback_dtmf", schemaPath: "#/$defs/dtmfKey/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema28.type, parentSchema: schema28, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (!(data7 === "0" || data7 === "1" || data7 === "2" || data7 === "3" || data7 === "4" || data7 === "5" || data7 === "6" || data7 === "7" || data7 === "8" || data7 === "9" || data7 === "*" || data7 === "#")) {
+        const err16 = { instancePath: instancePath + "/queue_callback_dtmf", schemaPath: "#/$defs/dtmfKey/enum", keyword: "enum", params: { allowedValues: schema28.enum }, message: "must be equal to one of the allowed values", schema: schema28.enum, parentSchema: schema28, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.queue_escape_dtmf !== void 0) {
+      let data8 = data.queue_escape_dtmf;
+      if (typeof data8 !== "string") {
+        const err17 = { instancePath: instancePath + "/queue_escape_dtmf", schemaPath: "#/$defs/dtmfKey/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema28.type, parentSchema: schema28, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (!(data8 === "0" || data8 === "1" || data8 === "2" || data8 === "3" || data8 === "4" || data8 === "5" || data8 === "6" || data8 === "7" || data8 === "8" || data8 === "9" || data8 === "*" || data8 === "#")) {
+        const err18 = { instancePath: instancePath + "/queue_escape_dtmf", schemaPath: "#/$defs/dtmfKey/enum", keyword: "enum", params: { allowedValues: schema28.enum }, message: "must be equal to one of the allowed values", schema: schema28.enum, parentSchema: schema28, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.stay_in_queue_after_closing !== void 0) {
+      let data9 = data.stay_in_queue_after_closing;
+      if (typeof data9 !== "boolean") {
+        const err19 = { instancePath: instancePath + "/stay_in_queue_after_closing", schemaPath: "#/properties/stay_in_queue_after_closing/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema27.properties.stay_in_queue_after_closing.type, parentSchema: schema27.properties.stay_in_queue_after_closing, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.unattended_queue !== void 0) {
+      let data10 = data.unattended_queue;
+      if (typeof data10 !== "boolean") {
+        const err20 = { instancePath: instancePath + "/unattended_queue", schemaPath: "#/properties/unattended_queue/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema27.properties.unattended_queue.type, parentSchema: schema27.properties.unattended_queue, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema27.type, parentSchema: schema27, data };
+    if (vErrors === null) {
+      vErrors = [err21];
+    } else {
+      vErrors.push(err21);
+    }
+    errors++;
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate16.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (Object.keys(data).length > 1) {
+      const err0 = { instancePath, schemaPath: "#/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties", schema: 1, parentSchema: schema32, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (Object.keys(data).length < 1) {
+      const err1 = { instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema32, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "department" || key0 === "call_center" || key0 === "user" || key0 === "department_id" || key0 === "call_center_id" || key0 === "user_id")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.department !== void 0) {
+      let data0 = data.department;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err3 = { instancePath: instancePath + "/department", schemaPath: "#/$defs/officeKey/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]*$"', schema: "^[a-z0-9][a-z0-9_-]*$", parentSchema: schema5, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/department", schemaPath: "#/$defs/officeKey/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema5.type, parentSchema: schema5, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.call_center !== void 0) {
+      let data1 = data.call_center;
+      if (typeof data1 === "string") {
+        if (!pattern2.test(data1)) {
+          const err5 = { instancePath: instancePath + "/call_center", schemaPath: "#/$defs/officeKey/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]*$"', schema: "^[a-z0-9][a-z0-9_-]*$", parentSchema: schema5, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/call_center", schemaPath: "#/$defs/officeKey/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema5.type, parentSchema: schema5, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.user !== void 0) {
+      let data2 = data.user;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err7 = { instancePath: instancePath + "/user", schemaPath: "#/$defs/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"', schema: "email", parentSchema: schema4, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/user", schemaPath: "#/$defs/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema4.type, parentSchema: schema4, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.department_id !== void 0) {
+      let data3 = data.department_id;
+      if (typeof data3 === "string") {
+        if (!pattern3.test(data3)) {
+          const err9 = { instancePath: instancePath + "/department_id", schemaPath: "#/properties/department_id/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: 'must match pattern "^[0-9]+$"', schema: "^[0-9]+$", parentSchema: schema32.properties.department_id, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/department_id", schemaPath: "#/properties/department_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.department_id.type, parentSchema: schema32.properties.department_id, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.call_center_id !== void 0) {
+      let data4 = data.call_center_id;
+      if (typeof data4 === "string") {
+        if (!pattern3.test(data4)) {
+          const err11 = { instancePath: instancePath + "/call_center_id", schemaPath: "#/properties/call_center_id/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: 'must match pattern "^[0-9]+$"', schema: "^[0-9]+$", parentSchema: schema32.properties.call_center_id, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/call_center_id", schemaPath: "#/properties/call_center_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.call_center_id.type, parentSchema: schema32.properties.call_center_id, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.user_id !== void 0) {
+      let data5 = data.user_id;
+      if (typeof data5 === "string") {
+        if (!pattern3.test(data5)) {
+          const err13 = { instancePath: instancePath + "/user_id", schemaPath: "#/properties/user_id/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: 'must match pattern "^[0-9]+$"', schema: "^[0-9]+$", parentSchema: schema32.properties.user_id, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/user_id", schemaPath: "#/properties/user_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.user_id.type, parentSchema: schema32.properties.user_id, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
+    if (vErrors === null) {
+      vErrors = [err15];
+    } else {
+      vErrors.push(err15);
+    }
+    errors++;
+  }
+  validate16.errors = vErrors;
+  return errors === 0;
+}
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate15.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.try_dial_operators === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "try_dial_operators" }, message: "must have required property 'try_dial_operators'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "action" || key0 === "try_dial_operators" || key0 === "operator_routing" || key0 === "target")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.action !== void 0) {
+      let data0 = data.action;
+      if (!(data0 === "bridge_target" || data0 === "company_directory" || data0 === "department" || data0 === "directory" || data0 === "disabled" || data0 === "extension" || data0 === "menu" || data0 === "message" || data0 === "operator" || data0 === "person" || data0 === "scripted_ivr" || data0 === "voicemail")) {
+        const err3 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/enum", keyword: "enum", params: { allowedValues: schema31.properties.action.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.action.enum, parentSchema: schema31.properties.action, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.try_dial_operators !== void 0) {
+      let data1 = data.try_dial_operators;
+      if (typeof data1 !== "boolean") {
+        const err4 = { instancePath: instancePath + "/try_dial_operators", schemaPath: "#/properties/try_dial_operators/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.try_dial_operators.type, parentSchema: schema31.properties.try_dial_operators, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.operator_routing !== void 0) {
+      let data2 = data.operator_routing;
+      if (!(data2 === "fixedorder" || data2 === "longestidle" || data2 === "mostskilled" || data2 === "random" || data2 === "roundrobin" || data2 === "simultaneous")) {
+        const err5 = { instancePath: instancePath + "/operator_routing", schemaPath: "#/properties/operator_routing/enum", keyword: "enum", params: { allowedValues: schema31.properties.operator_routing.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.operator_routing.enum, parentSchema: schema31.properties.operator_routing, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.target !== void 0) {
+      if (!validate16(data.target, { instancePath: instancePath + "/target", parentData: data, parentDataProperty: "target", rootData, dynamicAnchors })) {
+        if (vErrors === null) vErrors = validate16.errors;
+        else for (const e of validate16.errors) vErrors.push(e);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate14.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.open === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "open" }, message: "must have required property 'open'", schema: schema30.required, parentSchema: schema30, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.closed === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "closed" }, message: "must have required property 'closed'", schema: schema30.required, parentSchema: schema30, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "open" || key0 === "closed")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema30, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.open !== void 0) {
+      if (!validate15(data.open, { instancePath: instancePath + "/open", parentData: data, parentDataProperty: "open", rootData, dynamicAnchors })) {
+        if (vErrors === null) vErrors = validate15.errors;
+        else for (const e of validate15.errors) vErrors.push(e);
+        errors = vErrors.length;
+      }
+    }
+    if (data.closed !== void 0) {
+      if (!validate15(data.closed, { instancePath: instancePath + "/closed", parentData: data, parentDataProperty: "closed", rootData, dynamicAnchors })) {
+        if (vErrors === null) vErrors = validate15.errors;
+        else for (const e of validate15.errors) vErrors.push(e);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema30.type, parentSchema: schema30, data };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate14.errors = vErrors;
+  return errors === 0;
+}
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6140,7 +6740,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "name" || key0 === "office" || key0 === "id" || key0 === "allow_new_group" || key0 === "owners")) {
+      if (!func0.call(schema18.properties, key0)) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema18, data };
         if (vErrors === null) {
           vErrors = [err2];
@@ -6314,22 +6914,344 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.monday_hours !== void 0) {
+      let data6 = data.monday_hours;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
+        for (let i2 = 0; i2 < len1; i2++) {
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern8.test(data7)) {
+              const err17 = { instancePath: instancePath + "/monday_hours/" + i2, schemaPath: "#/$defs/groupHours/items/pattern", keyword: "pattern", params: { pattern: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$" }, message: 'must match pattern "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$"', schema: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$", parentSchema: schema20.items, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/monday_hours/" + i2, schemaPath: "#/$defs/groupHours/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.items.type, parentSchema: schema20.items, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/monday_hours", schemaPath: "#/$defs/groupHours/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.type, parentSchema: schema20, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.tuesday_hours !== void 0) {
+      let data8 = data.tuesday_hours;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
+        for (let i3 = 0; i3 < len2; i3++) {
+          let data9 = data8[i3];
+          if (typeof data9 === "string") {
+            if (!pattern8.test(data9)) {
+              const err20 = { instancePath: instancePath + "/tuesday_hours/" + i3, schemaPath: "#/$defs/groupHours/items/pattern", keyword: "pattern", params: { pattern: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$" }, message: 'must match pattern "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$"', schema: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$", parentSchema: schema20.items, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/tuesday_hours/" + i3, schemaPath: "#/$defs/groupHours/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.items.type, parentSchema: schema20.items, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/tuesday_hours", schemaPath: "#/$defs/groupHours/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.type, parentSchema: schema20, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.wednesday_hours !== void 0) {
+      let data10 = data.wednesday_hours;
+      if (Array.isArray(data10)) {
+        const len3 = data10.length;
+        for (let i4 = 0; i4 < len3; i4++) {
+          let data11 = data10[i4];
+          if (typeof data11 === "string") {
+            if (!pattern8.test(data11)) {
+              const err23 = { instancePath: instancePath + "/wednesday_hours/" + i4, schemaPath: "#/$defs/groupHours/items/pattern", keyword: "pattern", params: { pattern: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$" }, message: 'must match pattern "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$"', schema: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$", parentSchema: schema20.items, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/wednesday_hours/" + i4, schemaPath: "#/$defs/groupHours/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.items.type, parentSchema: schema20.items, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/wednesday_hours", schemaPath: "#/$defs/groupHours/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.type, parentSchema: schema20, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.thursday_hours !== void 0) {
+      let data12 = data.thursday_hours;
+      if (Array.isArray(data12)) {
+        const len4 = data12.length;
+        for (let i5 = 0; i5 < len4; i5++) {
+          let data13 = data12[i5];
+          if (typeof data13 === "string") {
+            if (!pattern8.test(data13)) {
+              const err26 = { instancePath: instancePath + "/thursday_hours/" + i5, schemaPath: "#/$defs/groupHours/items/pattern", keyword: "pattern", params: { pattern: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$" }, message: 'must match pattern "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$"', schema: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$", parentSchema: schema20.items, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/thursday_hours/" + i5, schemaPath: "#/$defs/groupHours/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.items.type, parentSchema: schema20.items, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/thursday_hours", schemaPath: "#/$defs/groupHours/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.type, parentSchema: schema20, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.friday_hours !== void 0) {
+      let data14 = data.friday_hours;
+      if (Array.isArray(data14)) {
+        const len5 = data14.length;
+        for (let i6 = 0; i6 < len5; i6++) {
+          let data15 = data14[i6];
+          if (typeof data15 === "string") {
+            if (!pattern8.test(data15)) {
+              const err29 = { instancePath: instancePath + "/friday_hours/" + i6, schemaPath: "#/$defs/groupHours/items/pattern", keyword: "pattern", params: { pattern: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$" }, message: 'must match pattern "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$"', schema: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$", parentSchema: schema20.items, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/friday_hours/" + i6, schemaPath: "#/$defs/groupHours/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.items.type, parentSchema: schema20.items, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/friday_hours", schemaPath: "#/$defs/groupHours/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.type, parentSchema: schema20, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.saturday_hours !== void 0) {
+      let data16 = data.saturday_hours;
+      if (Array.isArray(data16)) {
+        const len6 = data16.length;
+        for (let i7 = 0; i7 < len6; i7++) {
+          let data17 = data16[i7];
+          if (typeof data17 === "string") {
+            if (!pattern8.test(data17)) {
+              const err32 = { instancePath: instancePath + "/saturday_hours/" + i7, schemaPath: "#/$defs/groupHours/items/pattern", keyword: "pattern", params: { pattern: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$" }, message: 'must match pattern "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$"', schema: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$", parentSchema: schema20.items, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+          } else {
+            const err33 = { instancePath: instancePath + "/saturday_hours/" + i7, schemaPath: "#/$defs/groupHours/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.items.type, parentSchema: schema20.items, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/saturday_hours", schemaPath: "#/$defs/groupHours/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.type, parentSchema: schema20, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.sunday_hours !== void 0) {
+      let data18 = data.sunday_hours;
+      if (Array.isArray(data18)) {
+        const len7 = data18.length;
+        for (let i8 = 0; i8 < len7; i8++) {
+          let data19 = data18[i8];
+          if (typeof data19 === "string") {
+            if (!pattern8.test(data19)) {
+              const err35 = { instancePath: instancePath + "/sunday_hours/" + i8, schemaPath: "#/$defs/groupHours/items/pattern", keyword: "pattern", params: { pattern: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$" }, message: 'must match pattern "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$"', schema: "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$", parentSchema: schema20.items, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          } else {
+            const err36 = { instancePath: instancePath + "/sunday_hours/" + i8, schemaPath: "#/$defs/groupHours/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.items.type, parentSchema: schema20.items, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/sunday_hours", schemaPath: "#/$defs/groupHours/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.type, parentSchema: schema20, data: data18 };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.hours_on !== void 0) {
+      let data20 = data.hours_on;
+      if (typeof data20 !== "boolean") {
+        const err38 = { instancePath: instancePath + "/hours_on", schemaPath: "#/properties/hours_on/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema18.properties.hours_on.type, parentSchema: schema18.properties.hours_on, data: data20 };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.ring_seconds !== void 0) {
+      let data21 = data.ring_seconds;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err39 = { instancePath: instancePath + "/ring_seconds", schemaPath: "#/properties/ring_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema18.properties.ring_seconds.type, parentSchema: schema18.properties.ring_seconds, data: data21 };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 > 45 || isNaN(data21)) {
+          const err40 = { instancePath: instancePath + "/ring_seconds", schemaPath: "#/properties/ring_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 45 }, message: "must be <= 45", schema: 45, parentSchema: schema18.properties.ring_seconds, data: data21 };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        if (data21 < 10 || isNaN(data21)) {
+          const err41 = { instancePath: instancePath + "/ring_seconds", schemaPath: "#/properties/ring_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 10 }, message: "must be >= 10", schema: 10, parentSchema: schema18.properties.ring_seconds, data: data21 };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.auto_call_recording !== void 0) {
+      let data22 = data.auto_call_recording;
+      if (typeof data22 !== "boolean") {
+        const err42 = { instancePath: instancePath + "/auto_call_recording", schemaPath: "#/properties/auto_call_recording/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema18.properties.auto_call_recording.type, parentSchema: schema18.properties.auto_call_recording, data: data22 };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.hold_queue !== void 0) {
+      if (!validate12(data.hold_queue, { instancePath: instancePath + "/hold_queue", parentData: data, parentDataProperty: "hold_queue", rootData, dynamicAnchors })) {
+        if (vErrors === null) vErrors = validate12.errors;
+        else for (const e of validate12.errors) vErrors.push(e);
+        errors = vErrors.length;
+      }
+    }
+    if (data.routing_options !== void 0) {
+      if (!validate14(data.routing_options, { instancePath: instancePath + "/routing_options", parentData: data, parentDataProperty: "routing_options", rootData, dynamicAnchors })) {
+        if (vErrors === null) vErrors = validate14.errors;
+        else for (const e of validate14.errors) vErrors.push(e);
+        errors = vErrors.length;
+      }
+    }
   } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.type, parentSchema: schema18, data };
+    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.type, parentSchema: schema18, data };
     if (vErrors === null) {
-      vErrors = [err17];
+      vErrors = [err43];
     } else {
-      vErrors.push(err17);
+      vErrors.push(err43);
     }
     errors++;
   }
   validate11.errors = vErrors;
   return errors === 0;
 }
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate15.evaluated;
+  const evaluated0 = validate24.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6365,8 +7287,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (i1 > 1) {
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
-          if (func35(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema25, data };
+          if (func37(data[i1], data[j0])) {
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema41, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -6379,7 +7301,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema25.type, parentSchema: schema25, data };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema41.type, parentSchema: schema41, data };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -6387,13 +7309,13 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate15.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate17.evaluated;
+  const evaluated0 = validate26.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6424,7 +7346,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       var valid0 = _errs1 === errors;
       if (!valid0) {
-        const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema28.propertyNames, parentSchema: schema28, data };
+        const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema44.propertyNames, parentSchema: schema44, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -6436,7 +7358,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     for (const key1 in data) {
       let data0 = data[key1];
       if (!(data0 === "admin" || data0 === "operator")) {
-        const err3 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema28.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema28.additionalProperties.enum, parentSchema: schema28.additionalProperties, data: data0 };
+        const err3 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema44.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema44.additionalProperties.enum, parentSchema: schema44.additionalProperties, data: data0 };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -6446,7 +7368,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema44.type, parentSchema: schema44, data };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -6454,13 +7376,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate17.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate19.evaluated;
+  const evaluated0 = validate28.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6491,7 +7413,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
       var valid0 = _errs1 === errors;
       if (!valid0) {
-        const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema30.propertyNames, parentSchema: schema30, data };
+        const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema46.propertyNames, parentSchema: schema46, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -6527,7 +7449,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       if (_valid0) {
         const _errs9 = errors;
         if (!(data0 === "admin" || data0 === "operator" || data0 === "supervisor")) {
-          const err4 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/then/enum", keyword: "enum", params: { allowedValues: schema30.additionalProperties.then.enum }, message: "must be equal to one of the allowed values", schema: schema30.additionalProperties.then.enum, parentSchema: schema30.additionalProperties.then, data: data0 };
+          const err4 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/then/enum", keyword: "enum", params: { allowedValues: schema46.additionalProperties.then.enum }, message: "must be equal to one of the allowed values", schema: schema46.additionalProperties.then.enum, parentSchema: schema46.additionalProperties.then, data: data0 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -6543,7 +7465,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           for (const key2 in data0) {
             if (!(key2 === "role" || key2 === "skill")) {
-              const err5 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data: data0 };
+              const err5 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema48, data: data0 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -6555,7 +7477,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           if (data0.role !== void 0) {
             let data1 = data0.role;
             if (!(data1 === "admin" || data1 === "operator" || data1 === "supervisor")) {
-              const err6 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/role", schemaPath: "#/$defs/callCenterMembership/properties/role/enum", keyword: "enum", params: { allowedValues: schema32.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema32.properties.role.enum, parentSchema: schema32.properties.role, data: data1 };
+              const err6 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/role", schemaPath: "#/$defs/callCenterMembership/properties/role/enum", keyword: "enum", params: { allowedValues: schema48.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema48.properties.role.enum, parentSchema: schema48.properties.role, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -6567,7 +7489,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           if (data0.skill !== void 0) {
             let data2 = data0.skill;
             if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-              const err7 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.skill.type, parentSchema: schema32.properties.skill, data: data2 };
+              const err7 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema48.properties.skill.type, parentSchema: schema48.properties.skill, data: data2 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -6577,7 +7499,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof data2 == "number" && isFinite(data2)) {
               if (data2 > 100 || isNaN(data2)) {
-                const err8 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema32.properties.skill, data: data2 };
+                const err8 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema48.properties.skill, data: data2 };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -6586,7 +7508,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (data2 < 1 || isNaN(data2)) {
-                const err9 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema32.properties.skill, data: data2 };
+                const err9 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema48.properties.skill, data: data2 };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -6597,7 +7519,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         } else {
-          const err10 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data: data0 };
+          const err10 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.type, parentSchema: schema48, data: data0 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -6610,7 +7532,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         ifClause0 = "else";
       }
       if (!valid3) {
-        const err11 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema', schema: schema30.additionalProperties.if, parentSchema: schema30.additionalProperties, data: data0 };
+        const err11 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema', schema: schema46.additionalProperties.if, parentSchema: schema46.additionalProperties, data: data0 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -6620,7 +7542,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema30.type, parentSchema: schema30, data };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema46.type, parentSchema: schema46, data };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -6628,13 +7550,13 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate14.evaluated;
+  const evaluated0 = validate23.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6643,8 +7565,8 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func0.call(schema22.properties, key0)) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema22, data };
+      if (!func0.call(schema38.properties, key0)) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38, data };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -6656,7 +7578,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.license !== void 0) {
       let data0 = data.license;
       if (!(data0 === "talk" || data0 === "agents" || data0 === "lite_support_agents" || data0 === "lite_lines" || data0 === "admins" || data0 === "dpde_all" || data0 === "dpde_one" || data0 === "magenta_lines" || data0 === "user")) {
-        const err1 = { instancePath: instancePath + "/license", schemaPath: "#/$defs/user/properties/license/enum", keyword: "enum", params: { allowedValues: schema23.enum }, message: "must be equal to one of the allowed values", schema: schema23.enum, parentSchema: schema23, data: data0 };
+        const err1 = { instancePath: instancePath + "/license", schemaPath: "#/$defs/user/properties/license/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values", schema: schema39.enum, parentSchema: schema39, data: data0 };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -6669,7 +7591,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.job_title;
       if (typeof data1 === "string") {
         if (func1(data1) > 255) {
-          const err2 = { instancePath: instancePath + "/job_title", schemaPath: "#/$defs/user/properties/job_title/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters", schema: 255, parentSchema: schema24, data: data1 };
+          const err2 = { instancePath: instancePath + "/job_title", schemaPath: "#/$defs/user/properties/job_title/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters", schema: 255, parentSchema: schema40, data: data1 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -6677,8 +7599,8 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern10.test(data1)) {
-          const err3 = { instancePath: instancePath + "/job_title", schemaPath: "#/$defs/user/properties/job_title/pattern", keyword: "pattern", params: { pattern: "^[^\\r\\n]*$" }, message: 'must match pattern "^[^\\r\\n]*$"', schema: "^[^\\r\\n]*$", parentSchema: schema24, data: data1 };
+        if (!pattern22.test(data1)) {
+          const err3 = { instancePath: instancePath + "/job_title", schemaPath: "#/$defs/user/properties/job_title/pattern", keyword: "pattern", params: { pattern: "^[^\\r\\n]*$" }, message: 'must match pattern "^[^\\r\\n]*$"', schema: "^[^\\r\\n]*$", parentSchema: schema40, data: data1 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -6687,7 +7609,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/job_title", schemaPath: "#/$defs/user/properties/job_title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema24.type, parentSchema: schema24, data: data1 };
+        const err4 = { instancePath: instancePath + "/job_title", schemaPath: "#/$defs/user/properties/job_title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.type, parentSchema: schema40, data: data1 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -6697,16 +7619,16 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.forwarding_numbers !== void 0) {
-      if (!validate15(data.forwarding_numbers, { instancePath: instancePath + "/forwarding_numbers", parentData: data, parentDataProperty: "forwarding_numbers", rootData, dynamicAnchors })) {
-        if (vErrors === null) vErrors = validate15.errors;
-        else for (const e of validate15.errors) vErrors.push(e);
+      if (!validate24(data.forwarding_numbers, { instancePath: instancePath + "/forwarding_numbers", parentData: data, parentDataProperty: "forwarding_numbers", rootData, dynamicAnchors })) {
+        if (vErrors === null) vErrors = validate24.errors;
+        else for (const e of validate24.errors) vErrors.push(e);
         errors = vErrors.length;
       }
     }
     if (data.international_dialing_enabled !== void 0) {
       let data3 = data.international_dialing_enabled;
       if (typeof data3 !== "boolean") {
-        const err5 = { instancePath: instancePath + "/international_dialing_enabled", schemaPath: "#/$defs/user/properties/international_dialing_enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema27.type, parentSchema: schema27, data: data3 };
+        const err5 = { instancePath: instancePath + "/international_dialing_enabled", schemaPath: "#/$defs/user/properties/international_dialing_enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema43.type, parentSchema: schema43, data: data3 };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -6716,23 +7638,23 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.departments !== void 0) {
-      if (!validate17(data.departments, { instancePath: instancePath + "/departments", parentData: data, parentDataProperty: "departments", rootData, dynamicAnchors })) {
-        if (vErrors === null) vErrors = validate17.errors;
-        else for (const e of validate17.errors) vErrors.push(e);
+      if (!validate26(data.departments, { instancePath: instancePath + "/departments", parentData: data, parentDataProperty: "departments", rootData, dynamicAnchors })) {
+        if (vErrors === null) vErrors = validate26.errors;
+        else for (const e of validate26.errors) vErrors.push(e);
         errors = vErrors.length;
       }
     }
     if (data.call_centers !== void 0) {
-      if (!validate19(data.call_centers, { instancePath: instancePath + "/call_centers", parentData: data, parentDataProperty: "call_centers", rootData, dynamicAnchors })) {
-        if (vErrors === null) vErrors = validate19.errors;
-        else for (const e of validate19.errors) vErrors.push(e);
+      if (!validate28(data.call_centers, { instancePath: instancePath + "/call_centers", parentData: data, parentDataProperty: "call_centers", rootData, dynamicAnchors })) {
+        if (vErrors === null) vErrors = validate28.errors;
+        else for (const e of validate28.errors) vErrors.push(e);
         errors = vErrors.length;
       }
     }
     if (data.analytics !== void 0) {
       let data6 = data.analytics;
       if (typeof data6 !== "boolean") {
-        const err6 = { instancePath: instancePath + "/analytics", schemaPath: "#/$defs/user/properties/analytics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema33.type, parentSchema: schema33, data: data6 };
+        const err6 = { instancePath: instancePath + "/analytics", schemaPath: "#/$defs/user/properties/analytics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema49.type, parentSchema: schema49, data: data6 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -6744,7 +7666,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.proxy !== void 0) {
       let data7 = data.proxy;
       if (typeof data7 !== "boolean") {
-        const err7 = { instancePath: instancePath + "/proxy", schemaPath: "#/$defs/user/properties/proxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema34.type, parentSchema: schema34, data: data7 };
+        const err7 = { instancePath: instancePath + "/proxy", schemaPath: "#/$defs/user/properties/proxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema50.type, parentSchema: schema50, data: data7 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -6756,7 +7678,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.lifecycle !== void 0) {
       let data8 = data.lifecycle;
       if (!(data8 === "dialform" || data8 === "external")) {
-        const err8 = { instancePath: instancePath + "/lifecycle", schemaPath: "#/$defs/user/properties/lifecycle/enum", keyword: "enum", params: { allowedValues: schema35.enum }, message: "must be equal to one of the allowed values", schema: schema35.enum, parentSchema: schema35, data: data8 };
+        const err8 = { instancePath: instancePath + "/lifecycle", schemaPath: "#/$defs/user/properties/lifecycle/enum", keyword: "enum", params: { allowedValues: schema51.enum }, message: "must be equal to one of the allowed values", schema: schema51.enum, parentSchema: schema51, data: data8 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -6766,7 +7688,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema22.type, parentSchema: schema22, data };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -6774,13 +7696,13 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate14.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate31.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6789,7 +7711,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.email === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema36.required, parentSchema: schema36, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema52.required, parentSchema: schema52, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -6798,7 +7720,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.first_name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "first_name" }, message: "must have required property 'first_name'", schema: schema36.required, parentSchema: schema36, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "first_name" }, message: "must have required property 'first_name'", schema: schema52.required, parentSchema: schema52, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -6807,7 +7729,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.last_name === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "last_name" }, message: "must have required property 'last_name'", schema: schema36.required, parentSchema: schema36, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "last_name" }, message: "must have required property 'last_name'", schema: schema52.required, parentSchema: schema52, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -6816,7 +7738,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.office === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "office" }, message: "must have required property 'office'", schema: schema36.required, parentSchema: schema36, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "office" }, message: "must have required property 'office'", schema: schema52.required, parentSchema: schema52, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -6825,8 +7747,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func0.call(schema36.properties, key0)) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36, data };
+      if (!func0.call(schema52.properties, key0)) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema52, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -6861,7 +7783,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.first_name;
       if (typeof data1 === "string") {
         if (func1(data1) < 1) {
-          const err7 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.first_name, data: data1 };
+          const err7 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema52.properties.first_name, data: data1 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -6870,7 +7792,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.first_name.type, parentSchema: schema36.properties.first_name, data: data1 };
+        const err8 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.first_name.type, parentSchema: schema52.properties.first_name, data: data1 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -6883,7 +7805,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.last_name;
       if (typeof data2 === "string") {
         if (func1(data2) < 1) {
-          const err9 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.last_name, data: data2 };
+          const err9 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema52.properties.last_name, data: data2 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -6892,7 +7814,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.last_name.type, parentSchema: schema36.properties.last_name, data: data2 };
+        const err10 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.last_name.type, parentSchema: schema52.properties.last_name, data: data2 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -6905,7 +7827,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.office;
       if (typeof data3 === "string") {
         if (func1(data3) < 1) {
-          const err11 = { instancePath: instancePath + "/office", schemaPath: "#/properties/office/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.office, data: data3 };
+          const err11 = { instancePath: instancePath + "/office", schemaPath: "#/properties/office/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema52.properties.office, data: data3 };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -6914,7 +7836,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/office", schemaPath: "#/properties/office/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.office.type, parentSchema: schema36.properties.office, data: data3 };
+        const err12 = { instancePath: instancePath + "/office", schemaPath: "#/properties/office/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.office.type, parentSchema: schema52.properties.office, data: data3 };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -6926,7 +7848,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.license !== void 0) {
       let data4 = data.license;
       if (!(data4 === "talk" || data4 === "agents" || data4 === "lite_support_agents" || data4 === "lite_lines" || data4 === "admins" || data4 === "dpde_all" || data4 === "dpde_one" || data4 === "magenta_lines" || data4 === "user")) {
-        const err13 = { instancePath: instancePath + "/license", schemaPath: "#/properties/license/enum", keyword: "enum", params: { allowedValues: schema36.properties.license.enum }, message: "must be equal to one of the allowed values", schema: schema36.properties.license.enum, parentSchema: schema36.properties.license, data: data4 };
+        const err13 = { instancePath: instancePath + "/license", schemaPath: "#/properties/license/enum", keyword: "enum", params: { allowedValues: schema52.properties.license.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.license.enum, parentSchema: schema52.properties.license, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -6962,7 +7884,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/numbers", schemaPath: "#/properties/numbers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.numbers.type, parentSchema: schema36.properties.numbers, data: data5 };
+        const err16 = { instancePath: instancePath + "/numbers", schemaPath: "#/properties/numbers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.numbers.type, parentSchema: schema52.properties.numbers, data: data5 };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -6974,7 +7896,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.admin !== void 0) {
       let data7 = data.admin;
       if (!(data7 === "none" || data7 === "office" || data7 === "company")) {
-        const err17 = { instancePath: instancePath + "/admin", schemaPath: "#/properties/admin/enum", keyword: "enum", params: { allowedValues: schema36.properties.admin.enum }, message: "must be equal to one of the allowed values", schema: schema36.properties.admin.enum, parentSchema: schema36.properties.admin, data: data7 };
+        const err17 = { instancePath: instancePath + "/admin", schemaPath: "#/properties/admin/enum", keyword: "enum", params: { allowedValues: schema52.properties.admin.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.admin.enum, parentSchema: schema52.properties.admin, data: data7 };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -6991,7 +7913,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           let data9 = data8[i1];
           if (typeof data9 === "string") {
             if (func1(data9) < 1) {
-              const err18 = { instancePath: instancePath + "/admin_offices/" + i1, schemaPath: "#/properties/admin_offices/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.admin_offices.items, data: data9 };
+              const err18 = { instancePath: instancePath + "/admin_offices/" + i1, schemaPath: "#/properties/admin_offices/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema52.properties.admin_offices.items, data: data9 };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -7000,7 +7922,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/admin_offices/" + i1, schemaPath: "#/properties/admin_offices/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.admin_offices.items.type, parentSchema: schema36.properties.admin_offices.items, data: data9 };
+            const err19 = { instancePath: instancePath + "/admin_offices/" + i1, schemaPath: "#/properties/admin_offices/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.admin_offices.items.type, parentSchema: schema52.properties.admin_offices.items, data: data9 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -7010,7 +7932,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err20 = { instancePath: instancePath + "/admin_offices", schemaPath: "#/properties/admin_offices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.admin_offices.type, parentSchema: schema36.properties.admin_offices, data: data8 };
+        const err20 = { instancePath: instancePath + "/admin_offices", schemaPath: "#/properties/admin_offices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.admin_offices.type, parentSchema: schema52.properties.admin_offices, data: data8 };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -7022,7 +7944,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.state !== void 0) {
       let data10 = data.state;
       if (!(data10 === "active" || data10 === "suspended" || data10 === "pending" || data10 === "deleted")) {
-        const err21 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/enum", keyword: "enum", params: { allowedValues: schema36.properties.state.enum }, message: "must be equal to one of the allowed values", schema: schema36.properties.state.enum, parentSchema: schema36.properties.state, data: data10 };
+        const err21 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/enum", keyword: "enum", params: { allowedValues: schema52.properties.state.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.state.enum, parentSchema: schema52.properties.state, data: data10 };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -7034,7 +7956,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.analytics !== void 0) {
       let data11 = data.analytics;
       if (typeof data11 !== "boolean") {
-        const err22 = { instancePath: instancePath + "/analytics", schemaPath: "#/properties/analytics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema36.properties.analytics.type, parentSchema: schema36.properties.analytics, data: data11 };
+        const err22 = { instancePath: instancePath + "/analytics", schemaPath: "#/properties/analytics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.analytics.type, parentSchema: schema52.properties.analytics, data: data11 };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -7046,7 +7968,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.proxy !== void 0) {
       let data12 = data.proxy;
       if (typeof data12 !== "boolean") {
-        const err23 = { instancePath: instancePath + "/proxy", schemaPath: "#/properties/proxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema36.properties.proxy.type, parentSchema: schema36.properties.proxy, data: data12 };
+        const err23 = { instancePath: instancePath + "/proxy", schemaPath: "#/properties/proxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.proxy.type, parentSchema: schema52.properties.proxy, data: data12 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -7058,7 +7980,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.allow_number_change !== void 0) {
       let data13 = data.allow_number_change;
       if (typeof data13 !== "boolean") {
-        const err24 = { instancePath: instancePath + "/allow_number_change", schemaPath: "#/properties/allow_number_change/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema36.properties.allow_number_change.type, parentSchema: schema36.properties.allow_number_change, data: data13 };
+        const err24 = { instancePath: instancePath + "/allow_number_change", schemaPath: "#/properties/allow_number_change/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.allow_number_change.type, parentSchema: schema52.properties.allow_number_change, data: data13 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -7070,7 +7992,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.allow_number_loss !== void 0) {
       let data14 = data.allow_number_loss;
       if (typeof data14 !== "boolean") {
-        const err25 = { instancePath: instancePath + "/allow_number_loss", schemaPath: "#/properties/allow_number_loss/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema36.properties.allow_number_loss.type, parentSchema: schema36.properties.allow_number_loss, data: data14 };
+        const err25 = { instancePath: instancePath + "/allow_number_loss", schemaPath: "#/properties/allow_number_loss/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.allow_number_loss.type, parentSchema: schema52.properties.allow_number_loss, data: data14 };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -7082,7 +8004,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.allow_new_account !== void 0) {
       let data15 = data.allow_new_account;
       if (typeof data15 !== "boolean") {
-        const err26 = { instancePath: instancePath + "/allow_new_account", schemaPath: "#/properties/allow_new_account/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema36.properties.allow_new_account.type, parentSchema: schema36.properties.allow_new_account, data: data15 };
+        const err26 = { instancePath: instancePath + "/allow_new_account", schemaPath: "#/properties/allow_new_account/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.allow_new_account.type, parentSchema: schema52.properties.allow_new_account, data: data15 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -7118,7 +8040,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/previous_emails", schemaPath: "#/properties/previous_emails/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.previous_emails.type, parentSchema: schema36.properties.previous_emails, data: data16 };
+        const err29 = { instancePath: instancePath + "/previous_emails", schemaPath: "#/properties/previous_emails/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.previous_emails.type, parentSchema: schema52.properties.previous_emails, data: data16 };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -7130,7 +8052,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.lifecycle !== void 0) {
       let data18 = data.lifecycle;
       if (!(data18 === "dialform" || data18 === "external")) {
-        const err30 = { instancePath: instancePath + "/lifecycle", schemaPath: "#/properties/lifecycle/enum", keyword: "enum", params: { allowedValues: schema36.properties.lifecycle.enum }, message: "must be equal to one of the allowed values", schema: schema36.properties.lifecycle.enum, parentSchema: schema36.properties.lifecycle, data: data18 };
+        const err30 = { instancePath: instancePath + "/lifecycle", schemaPath: "#/properties/lifecycle/enum", keyword: "enum", params: { allowedValues: schema52.properties.lifecycle.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.lifecycle.enum, parentSchema: schema52.properties.lifecycle, data: data18 };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -7143,7 +8065,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data19 = data.starts_on;
       if (typeof data19 === "string") {
         if (!pattern1.test(data19)) {
-          const err31 = { instancePath: instancePath + "/starts_on", schemaPath: "#/properties/starts_on/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema36.properties.starts_on, data: data19 };
+          const err31 = { instancePath: instancePath + "/starts_on", schemaPath: "#/properties/starts_on/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema52.properties.starts_on, data: data19 };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -7152,7 +8074,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err32 = { instancePath: instancePath + "/starts_on", schemaPath: "#/properties/starts_on/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.starts_on.type, parentSchema: schema36.properties.starts_on, data: data19 };
+        const err32 = { instancePath: instancePath + "/starts_on", schemaPath: "#/properties/starts_on/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.starts_on.type, parentSchema: schema52.properties.starts_on, data: data19 };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -7165,7 +8087,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data20 = data.leaves_on;
       if (typeof data20 === "string") {
         if (!pattern1.test(data20)) {
-          const err33 = { instancePath: instancePath + "/leaves_on", schemaPath: "#/properties/leaves_on/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema36.properties.leaves_on, data: data20 };
+          const err33 = { instancePath: instancePath + "/leaves_on", schemaPath: "#/properties/leaves_on/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema52.properties.leaves_on, data: data20 };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -7174,7 +8096,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err34 = { instancePath: instancePath + "/leaves_on", schemaPath: "#/properties/leaves_on/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.leaves_on.type, parentSchema: schema36.properties.leaves_on, data: data20 };
+        const err34 = { instancePath: instancePath + "/leaves_on", schemaPath: "#/properties/leaves_on/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.leaves_on.type, parentSchema: schema52.properties.leaves_on, data: data20 };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -7209,7 +8131,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
           var valid10 = _errs45 === errors;
           if (!valid10) {
-            const err37 = { instancePath: instancePath + "/departments", schemaPath: "#/properties/departments/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema36.properties.departments.propertyNames, parentSchema: schema36.properties.departments, data: data21 };
+            const err37 = { instancePath: instancePath + "/departments", schemaPath: "#/properties/departments/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema52.properties.departments.propertyNames, parentSchema: schema52.properties.departments, data: data21 };
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -7221,7 +8143,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key2 in data21) {
           let data22 = data21[key2];
           if (!(data22 === "admin" || data22 === "operator")) {
-            const err38 = { instancePath: instancePath + "/departments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/departments/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema36.properties.departments.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema36.properties.departments.additionalProperties.enum, parentSchema: schema36.properties.departments.additionalProperties, data: data22 };
+            const err38 = { instancePath: instancePath + "/departments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/departments/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema52.properties.departments.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.departments.additionalProperties.enum, parentSchema: schema52.properties.departments.additionalProperties, data: data22 };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -7231,7 +8153,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err39 = { instancePath: instancePath + "/departments", schemaPath: "#/properties/departments/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.departments.type, parentSchema: schema36.properties.departments, data: data21 };
+        const err39 = { instancePath: instancePath + "/departments", schemaPath: "#/properties/departments/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.departments.type, parentSchema: schema52.properties.departments, data: data21 };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -7266,7 +8188,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
           var valid13 = _errs52 === errors;
           if (!valid13) {
-            const err42 = { instancePath: instancePath + "/call_centers", schemaPath: "#/properties/call_centers/propertyNames", keyword: "propertyNames", params: { propertyName: key3 }, message: "property name must be valid", schema: schema36.properties.call_centers.propertyNames, parentSchema: schema36.properties.call_centers, data: data23 };
+            const err42 = { instancePath: instancePath + "/call_centers", schemaPath: "#/properties/call_centers/propertyNames", keyword: "propertyNames", params: { propertyName: key3 }, message: "property name must be valid", schema: schema52.properties.call_centers.propertyNames, parentSchema: schema52.properties.call_centers, data: data23 };
             if (vErrors === null) {
               vErrors = [err42];
             } else {
@@ -7302,7 +8224,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           if (_valid0) {
             const _errs60 = errors;
             if (!(data24 === "admin" || data24 === "operator" || data24 === "supervisor")) {
-              const err44 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/call_centers/additionalProperties/then/enum", keyword: "enum", params: { allowedValues: schema36.properties.call_centers.additionalProperties.then.enum }, message: "must be equal to one of the allowed values", schema: schema36.properties.call_centers.additionalProperties.then.enum, parentSchema: schema36.properties.call_centers.additionalProperties.then, data: data24 };
+              const err44 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/call_centers/additionalProperties/then/enum", keyword: "enum", params: { allowedValues: schema52.properties.call_centers.additionalProperties.then.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.call_centers.additionalProperties.then.enum, parentSchema: schema52.properties.call_centers.additionalProperties.then, data: data24 };
               if (vErrors === null) {
                 vErrors = [err44];
               } else {
@@ -7318,7 +8240,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
               for (const key5 in data24) {
                 if (!(key5 === "role" || key5 === "skill")) {
-                  const err45 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data: data24 };
+                  const err45 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema48, data: data24 };
                   if (vErrors === null) {
                     vErrors = [err45];
                   } else {
@@ -7330,7 +8252,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               if (data24.role !== void 0) {
                 let data25 = data24.role;
                 if (!(data25 === "admin" || data25 === "operator" || data25 === "supervisor")) {
-                  const err46 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/role", schemaPath: "#/$defs/callCenterMembership/properties/role/enum", keyword: "enum", params: { allowedValues: schema32.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema32.properties.role.enum, parentSchema: schema32.properties.role, data: data25 };
+                  const err46 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/role", schemaPath: "#/$defs/callCenterMembership/properties/role/enum", keyword: "enum", params: { allowedValues: schema48.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema48.properties.role.enum, parentSchema: schema48.properties.role, data: data25 };
                   if (vErrors === null) {
                     vErrors = [err46];
                   } else {
@@ -7342,7 +8264,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               if (data24.skill !== void 0) {
                 let data26 = data24.skill;
                 if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
-                  const err47 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.skill.type, parentSchema: schema32.properties.skill, data: data26 };
+                  const err47 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema48.properties.skill.type, parentSchema: schema48.properties.skill, data: data26 };
                   if (vErrors === null) {
                     vErrors = [err47];
                   } else {
@@ -7352,7 +8274,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (typeof data26 == "number" && isFinite(data26)) {
                   if (data26 > 100 || isNaN(data26)) {
-                    const err48 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema32.properties.skill, data: data26 };
+                    const err48 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema48.properties.skill, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err48];
                     } else {
@@ -7361,7 +8283,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                   if (data26 < 1 || isNaN(data26)) {
-                    const err49 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema32.properties.skill, data: data26 };
+                    const err49 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema48.properties.skill, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err49];
                     } else {
@@ -7372,7 +8294,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             } else {
-              const err50 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data: data24 };
+              const err50 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.type, parentSchema: schema48, data: data24 };
               if (vErrors === null) {
                 vErrors = [err50];
               } else {
@@ -7385,7 +8307,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             ifClause0 = "else";
           }
           if (!valid16) {
-            const err51 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/call_centers/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema', schema: schema36.properties.call_centers.additionalProperties.if, parentSchema: schema36.properties.call_centers.additionalProperties, data: data24 };
+            const err51 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/call_centers/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema', schema: schema52.properties.call_centers.additionalProperties.if, parentSchema: schema52.properties.call_centers.additionalProperties, data: data24 };
             if (vErrors === null) {
               vErrors = [err51];
             } else {
@@ -7395,7 +8317,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err52 = { instancePath: instancePath + "/call_centers", schemaPath: "#/properties/call_centers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.call_centers.type, parentSchema: schema36.properties.call_centers, data: data23 };
+        const err52 = { instancePath: instancePath + "/call_centers", schemaPath: "#/properties/call_centers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.call_centers.type, parentSchema: schema52.properties.call_centers, data: data23 };
         if (vErrors === null) {
           vErrors = [err52];
         } else {
@@ -7409,7 +8331,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
         for (const key6 in data27) {
           if (!(key6 === "address" || key6 === "address2" || key6 === "city" || key6 === "country" || key6 === "state" || key6 === "zip")) {
-            const err53 = { instancePath: instancePath + "/e911", schemaPath: "#/$defs/userE911Address/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema43, data: data27 };
+            const err53 = { instancePath: instancePath + "/e911", schemaPath: "#/$defs/userE911Address/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema59, data: data27 };
             if (vErrors === null) {
               vErrors = [err53];
             } else {
@@ -7421,7 +8343,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.address !== void 0) {
           let data28 = data27.address;
           if (typeof data28 !== "string") {
-            const err54 = { instancePath: instancePath + "/e911/address", schemaPath: "#/$defs/userE911Address/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.address.type, parentSchema: schema43.properties.address, data: data28 };
+            const err54 = { instancePath: instancePath + "/e911/address", schemaPath: "#/$defs/userE911Address/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.address.type, parentSchema: schema59.properties.address, data: data28 };
             if (vErrors === null) {
               vErrors = [err54];
             } else {
@@ -7433,7 +8355,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.address2 !== void 0) {
           let data29 = data27.address2;
           if (typeof data29 !== "string") {
-            const err55 = { instancePath: instancePath + "/e911/address2", schemaPath: "#/$defs/userE911Address/properties/address2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.address2.type, parentSchema: schema43.properties.address2, data: data29 };
+            const err55 = { instancePath: instancePath + "/e911/address2", schemaPath: "#/$defs/userE911Address/properties/address2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.address2.type, parentSchema: schema59.properties.address2, data: data29 };
             if (vErrors === null) {
               vErrors = [err55];
             } else {
@@ -7445,7 +8367,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.city !== void 0) {
           let data30 = data27.city;
           if (typeof data30 !== "string") {
-            const err56 = { instancePath: instancePath + "/e911/city", schemaPath: "#/$defs/userE911Address/properties/city/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.city.type, parentSchema: schema43.properties.city, data: data30 };
+            const err56 = { instancePath: instancePath + "/e911/city", schemaPath: "#/$defs/userE911Address/properties/city/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.city.type, parentSchema: schema59.properties.city, data: data30 };
             if (vErrors === null) {
               vErrors = [err56];
             } else {
@@ -7457,7 +8379,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.country !== void 0) {
           let data31 = data27.country;
           if (typeof data31 !== "string") {
-            const err57 = { instancePath: instancePath + "/e911/country", schemaPath: "#/$defs/userE911Address/properties/country/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.country.type, parentSchema: schema43.properties.country, data: data31 };
+            const err57 = { instancePath: instancePath + "/e911/country", schemaPath: "#/$defs/userE911Address/properties/country/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.country.type, parentSchema: schema59.properties.country, data: data31 };
             if (vErrors === null) {
               vErrors = [err57];
             } else {
@@ -7469,7 +8391,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.state !== void 0) {
           let data32 = data27.state;
           if (typeof data32 !== "string") {
-            const err58 = { instancePath: instancePath + "/e911/state", schemaPath: "#/$defs/userE911Address/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.state.type, parentSchema: schema43.properties.state, data: data32 };
+            const err58 = { instancePath: instancePath + "/e911/state", schemaPath: "#/$defs/userE911Address/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.state.type, parentSchema: schema59.properties.state, data: data32 };
             if (vErrors === null) {
               vErrors = [err58];
             } else {
@@ -7481,7 +8403,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.zip !== void 0) {
           let data33 = data27.zip;
           if (typeof data33 !== "string") {
-            const err59 = { instancePath: instancePath + "/e911/zip", schemaPath: "#/$defs/userE911Address/properties/zip/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.zip.type, parentSchema: schema43.properties.zip, data: data33 };
+            const err59 = { instancePath: instancePath + "/e911/zip", schemaPath: "#/$defs/userE911Address/properties/zip/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.zip.type, parentSchema: schema59.properties.zip, data: data33 };
             if (vErrors === null) {
               vErrors = [err59];
             } else {
@@ -7491,7 +8413,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err60 = { instancePath: instancePath + "/e911", schemaPath: "#/$defs/userE911Address/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.type, parentSchema: schema43, data: data27 };
+        const err60 = { instancePath: instancePath + "/e911", schemaPath: "#/$defs/userE911Address/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema59.type, parentSchema: schema59, data: data27 };
         if (vErrors === null) {
           vErrors = [err60];
         } else {
@@ -7503,8 +8425,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.extension !== void 0) {
       let data34 = data.extension;
       if (typeof data34 === "string") {
-        if (!pattern17.test(data34)) {
-          const err61 = { instancePath: instancePath + "/extension", schemaPath: "#/properties/extension/pattern", keyword: "pattern", params: { pattern: "^[0-9]{1,10}$" }, message: 'must match pattern "^[0-9]{1,10}$"', schema: "^[0-9]{1,10}$", parentSchema: schema36.properties.extension, data: data34 };
+        if (!pattern29.test(data34)) {
+          const err61 = { instancePath: instancePath + "/extension", schemaPath: "#/properties/extension/pattern", keyword: "pattern", params: { pattern: "^[0-9]{1,10}$" }, message: 'must match pattern "^[0-9]{1,10}$"', schema: "^[0-9]{1,10}$", parentSchema: schema52.properties.extension, data: data34 };
           if (vErrors === null) {
             vErrors = [err61];
           } else {
@@ -7513,7 +8435,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err62 = { instancePath: instancePath + "/extension", schemaPath: "#/properties/extension/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.extension.type, parentSchema: schema36.properties.extension, data: data34 };
+        const err62 = { instancePath: instancePath + "/extension", schemaPath: "#/properties/extension/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.extension.type, parentSchema: schema52.properties.extension, data: data34 };
         if (vErrors === null) {
           vErrors = [err62];
         } else {
@@ -7553,8 +8475,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         if (i4 > 1) {
           outer0: for (; i4--; ) {
             for (j0 = i4; j0--; ) {
-              if (func35(data35[i4], data35[j0])) {
-                const err65 = { instancePath: instancePath + "/forwarding_numbers", schemaPath: "#/properties/forwarding_numbers/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i4 + " are identical)", schema: true, parentSchema: schema36.properties.forwarding_numbers, data: data35 };
+              if (func37(data35[i4], data35[j0])) {
+                const err65 = { instancePath: instancePath + "/forwarding_numbers", schemaPath: "#/properties/forwarding_numbers/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i4 + " are identical)", schema: true, parentSchema: schema52.properties.forwarding_numbers, data: data35 };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -7567,7 +8489,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err66 = { instancePath: instancePath + "/forwarding_numbers", schemaPath: "#/properties/forwarding_numbers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.forwarding_numbers.type, parentSchema: schema36.properties.forwarding_numbers, data: data35 };
+        const err66 = { instancePath: instancePath + "/forwarding_numbers", schemaPath: "#/properties/forwarding_numbers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.forwarding_numbers.type, parentSchema: schema52.properties.forwarding_numbers, data: data35 };
         if (vErrors === null) {
           vErrors = [err66];
         } else {
@@ -7579,7 +8501,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.international_dialing_enabled !== void 0) {
       let data37 = data.international_dialing_enabled;
       if (typeof data37 !== "boolean") {
-        const err67 = { instancePath: instancePath + "/international_dialing_enabled", schemaPath: "#/properties/international_dialing_enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema36.properties.international_dialing_enabled.type, parentSchema: schema36.properties.international_dialing_enabled, data: data37 };
+        const err67 = { instancePath: instancePath + "/international_dialing_enabled", schemaPath: "#/properties/international_dialing_enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.international_dialing_enabled.type, parentSchema: schema52.properties.international_dialing_enabled, data: data37 };
         if (vErrors === null) {
           vErrors = [err67];
         } else {
@@ -7592,7 +8514,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data38 = data.job_title;
       if (typeof data38 === "string") {
         if (func1(data38) > 255) {
-          const err68 = { instancePath: instancePath + "/job_title", schemaPath: "#/properties/job_title/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters", schema: 255, parentSchema: schema36.properties.job_title, data: data38 };
+          const err68 = { instancePath: instancePath + "/job_title", schemaPath: "#/properties/job_title/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters", schema: 255, parentSchema: schema52.properties.job_title, data: data38 };
           if (vErrors === null) {
             vErrors = [err68];
           } else {
@@ -7600,8 +8522,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern10.test(data38)) {
-          const err69 = { instancePath: instancePath + "/job_title", schemaPath: "#/properties/job_title/pattern", keyword: "pattern", params: { pattern: "^[^\\r\\n]*$" }, message: 'must match pattern "^[^\\r\\n]*$"', schema: "^[^\\r\\n]*$", parentSchema: schema36.properties.job_title, data: data38 };
+        if (!pattern22.test(data38)) {
+          const err69 = { instancePath: instancePath + "/job_title", schemaPath: "#/properties/job_title/pattern", keyword: "pattern", params: { pattern: "^[^\\r\\n]*$" }, message: 'must match pattern "^[^\\r\\n]*$"', schema: "^[^\\r\\n]*$", parentSchema: schema52.properties.job_title, data: data38 };
           if (vErrors === null) {
             vErrors = [err69];
           } else {
@@ -7610,7 +8532,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err70 = { instancePath: instancePath + "/job_title", schemaPath: "#/properties/job_title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.job_title.type, parentSchema: schema36.properties.job_title, data: data38 };
+        const err70 = { instancePath: instancePath + "/job_title", schemaPath: "#/properties/job_title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.job_title.type, parentSchema: schema52.properties.job_title, data: data38 };
         if (vErrors === null) {
           vErrors = [err70];
         } else {
@@ -7652,7 +8574,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs100 = errors;
       if (Array.isArray(data39)) {
         if (data39.length < 1) {
-          const err73 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema36.properties.profile.oneOf[1], data: data39 };
+          const err73 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema52.properties.profile.oneOf[1], data: data39 };
           if (vErrors === null) {
             vErrors = [err73];
           } else {
@@ -7688,8 +8610,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         if (i6 > 1) {
           outer1: for (; i6--; ) {
             for (j1 = i6; j1--; ) {
-              if (func35(data39[i6], data39[j1])) {
-                const err76 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i6 + " are identical)", schema: true, parentSchema: schema36.properties.profile.oneOf[1], data: data39 };
+              if (func37(data39[i6], data39[j1])) {
+                const err76 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i6 + " are identical)", schema: true, parentSchema: schema52.properties.profile.oneOf[1], data: data39 };
                 if (vErrors === null) {
                   vErrors = [err76];
                 } else {
@@ -7702,7 +8624,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err77 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.profile.oneOf[1].type, parentSchema: schema36.properties.profile.oneOf[1], data: data39 };
+        const err77 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.profile.oneOf[1].type, parentSchema: schema52.properties.profile.oneOf[1], data: data39 };
         if (vErrors === null) {
           vErrors = [err77];
         } else {
@@ -7721,7 +8643,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!valid25) {
-        const err78 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema36.properties.profile.oneOf, parentSchema: schema36.properties.profile, data: data39 };
+        const err78 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema52.properties.profile.oneOf, parentSchema: schema52.properties.profile, data: data39 };
         if (vErrors === null) {
           vErrors = [err78];
         } else {
@@ -7742,8 +8664,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.caller_id !== void 0) {
       let data41 = data.caller_id;
       if (typeof data41 === "string") {
-        if (!pattern21.test(data41)) {
-          const err79 = { instancePath: instancePath + "/caller_id", schemaPath: "#/properties/caller_id/pattern", keyword: "pattern", params: { pattern: "^(\\+[1-9][0-9]{6,14}|blocked)$" }, message: 'must match pattern "^(\\+[1-9][0-9]{6,14}|blocked)$"', schema: "^(\\+[1-9][0-9]{6,14}|blocked)$", parentSchema: schema36.properties.caller_id, data: data41 };
+        if (!pattern33.test(data41)) {
+          const err79 = { instancePath: instancePath + "/caller_id", schemaPath: "#/properties/caller_id/pattern", keyword: "pattern", params: { pattern: "^(\\+[1-9][0-9]{6,14}|blocked)$" }, message: 'must match pattern "^(\\+[1-9][0-9]{6,14}|blocked)$"', schema: "^(\\+[1-9][0-9]{6,14}|blocked)$", parentSchema: schema52.properties.caller_id, data: data41 };
           if (vErrors === null) {
             vErrors = [err79];
           } else {
@@ -7752,7 +8674,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err80 = { instancePath: instancePath + "/caller_id", schemaPath: "#/properties/caller_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.caller_id.type, parentSchema: schema36.properties.caller_id, data: data41 };
+        const err80 = { instancePath: instancePath + "/caller_id", schemaPath: "#/properties/caller_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.caller_id.type, parentSchema: schema52.properties.caller_id, data: data41 };
         if (vErrors === null) {
           vErrors = [err80];
         } else {
@@ -7762,7 +8684,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err81 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
+    const err81 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
     if (vErrors === null) {
       vErrors = [err81];
     } else {
@@ -7770,7 +8692,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
 function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -8076,9 +8998,9 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
           }
         }
         for (const key9 in data12) {
-          if (!validate14(data12[key9], { instancePath: instancePath + "/profiles/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data12, parentDataProperty: key9, rootData, dynamicAnchors })) {
-            if (vErrors === null) vErrors = validate14.errors;
-            else for (const e of validate14.errors) vErrors.push(e);
+          if (!validate23(data12[key9], { instancePath: instancePath + "/profiles/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data12, parentDataProperty: key9, rootData, dynamicAnchors })) {
+            if (vErrors === null) vErrors = validate23.errors;
+            else for (const e of validate23.errors) vErrors.push(e);
             errors = vErrors.length;
           }
         }
@@ -8097,9 +9019,9 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
       if (Array.isArray(data14)) {
         const len0 = data14.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data14[i0], { instancePath: instancePath + "/users/" + i0, parentData: data14, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            if (vErrors === null) vErrors = validate22.errors;
-            else for (const e of validate22.errors) vErrors.push(e);
+          if (!validate31(data14[i0], { instancePath: instancePath + "/users/" + i0, parentData: data14, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            if (vErrors === null) vErrors = validate31.errors;
+            else for (const e of validate31.errors) vErrors.push(e);
             errors = vErrors.length;
           }
         }
@@ -8125,7 +9047,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
   validate0.errors = vErrors;
   return errors === 0;
 }
-var runtime0Module, runtime1Module, runtime0, runtime1, validate, schema0, schema5, schema16, func0, func1, schema1, schema2, pattern0, schema3, schema4, formats0, pattern1, schema6, schema7, schema10, pattern3, schema8, schema9, schema13, schema14, schema18, schema22, schema23, schema24, schema27, schema33, schema34, schema35, pattern10, schema25, func35, schema28, pattern2, schema30, schema32, schema36, schema43, pattern17, pattern21;
+var runtime0Module, runtime1Module, runtime0, runtime1, validate, schema0, schema5, schema16, func0, func1, schema1, schema2, pattern0, schema3, schema4, formats0, pattern1, schema6, schema7, schema10, pattern3, schema8, schema9, schema13, schema14, schema18, schema20, pattern8, schema27, schema28, schema30, schema31, schema32, pattern2, schema38, schema39, schema40, schema43, schema49, schema50, schema51, pattern22, schema41, func37, schema44, schema46, schema48, schema52, schema59, pattern29, pattern33;
 var init_config_validator_generated = __esm({
   "src/config/config-validator.generated.ts"() {
     "use strict";
@@ -8134,7 +9056,7 @@ var init_config_validator_generated = __esm({
     runtime0 = { default: typeof runtime0Module.default === "function" ? runtime0Module.default : runtime0Module.default.default };
     runtime1 = { default: typeof runtime1Module.default === "function" ? runtime1Module.default : runtime1Module.default.default };
     validate = validate0;
-    schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://raw.githubusercontent.com/dialform/dialform/main/schemas/dialform.schema.json", "title": "dialform configuration", "description": "One dialform config file. A config is one such file or a directory of them, merged at the top level (see docs/config.md). `version` is required once per config: in the file itself, or in at least one file of the directory.", "type": "object", "additionalProperties": false, "properties": { "version": { "description": "Config format version. Required in at least one file of the config; every file that sets it must set 1.", "const": 1 }, "company": { "$ref": "#/$defs/company" }, "policy": { "$ref": "#/$defs/policy" }, "offices": { "description": "Offices by key. The key is how users refer to the office; the office is matched to a live office by `id` if given, else by `name`.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/office" } }, "reserved_numbers": { "$ref": "#/$defs/reservedNumbers" }, "emulator": { "$ref": "#/$defs/emulator" }, "departments": { "description": "Departments by key (a slug, unique across departments and call_centers). Matched to a live department by `id` if given, else by `name`. See docs/groups.md.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/group" } }, "call_centers": { "description": "Call centers by key (a slug, unique across departments and call_centers). Matched to a live call center by `id` if given, else by `name`. See docs/groups.md.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/group" } }, "profiles": { "description": "Named sets of user keys (license, phone settings, memberships, \u2026) written once: a user entry names one or a list with `profile:`, applied in order, the entry's own keys last. See docs/config.md#profiles.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/profile" } }, "users": { "description": "Managed users. Lists from several files are concatenated.", "type": "array", "items": { "$ref": "#/$defs/user" } } }, "$defs": { "officeKey": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$" }, "email": { "type": "string", "format": "email" }, "phoneNumber": { "description": 'E.164 phone number, quoted, e.g. "+14155550100".', "type": "string", "minLength": 1 }, "owners": { "description": "Who reviews changes to this part of the config: GitHub users (@handle) or teams (@org/team). `dialform codeowners` writes them to CODEOWNERS for the files that declare it.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^@[A-Za-z0-9](?:-?[A-Za-z0-9])*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$", "maxLength": 100 } }, "company": { "type": "object", "additionalProperties": false, "properties": { "account_type": { "description": "Asserted against the live company plan tier (read-only through the API).", "enum": ["free", "standard", "pro", "enterprise"] }, "owners": { "description": "Company owners: review the files that declare company, policy (company admins' caps, protected users, lifecycle) and reserved_numbers, and any config file no office or group owns.", "$ref": "#/$defs/owners" } } }, "policy": { "type": "object", "additionalProperties": false, "properties": { "unmanaged_users": { "description": "What to do with live users absent from the config.", "enum": ["ignore", "suspend", "delete"], "default": "ignore" }, "max_deletions": { "description": "Block a plan that deletes more users (plus released numbers, deleted groups and the numbers those groups send to the reserved pool) than this. Default 500.", "type": "integer", "minimum": 0 }, "max_deletion_percent": { "description": "Block a plan that deletes more than this percentage of live active users. Default 30, applied from 10 active users.", "type": "number", "minimum": 0, "maximum": 100 }, "max_suspensions": { "description": "Block a plan that suspends more users than this (unmanaged_users: suspend, leaves_on, state: suspended): a suspended user's phone stops. Default 500.", "type": "integer", "minimum": 0 }, "max_suspension_percent": { "description": "Block a plan that suspends more than this percentage of live active users. Default 30, applied from 10 active users.", "type": "number", "minimum": 0, "maximum": 100 }, "protected": { "description": "Users that are never deleted, suspended, moved or stripped of admin rights.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "Who decides that users exist and whether they are active: dialform (the config; default) or external (an identity provider through SCIM: dialform never creates, deletes, suspends or reactivates them). See docs/lifecycle.md.", "enum": ["dialform", "external"], "default": "dialform" }, "delete_after_days": { "description": "Days after a user's leaves_on that dialform deletes them (numbers to the reserved pool). Unset: leavers stay suspended. See docs/lifecycle.md.", "type": "integer", "minimum": 0 }, "time_zone": { "description": "tz database name (e.g. Europe/London) in which starts_on and leaves_on dates are read against Dialpad's clock. Default UTC.", "type": "string", "minLength": 1 }, "dialpad_clock_acknowledged": { "description": "YYYY-MM-DD: the date Dialpad's clock showed (in time_zone) when it was more than a day from the planning machine's and an admin checked it is right. Until then lifecycle dates are not acted on. See docs/lifecycle.md.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "unmanaged_groups": { "description": "What to do with live departments and call centers absent from the config: ignore (leave them) or delete (irreversible; counted by too_many_deletions).", "enum": ["ignore", "delete"], "default": "ignore" } } }, "office": { "type": "object", "additionalProperties": false, "required": ["name", "country"], "properties": { "name": { "description": "Office name; matches the live office when no id is given.", "type": "string", "minLength": 1 }, "id": { "description": "Pin to a live office id (digits, quoted).", "type": "string", "pattern": "^[0-9]+$" }, "country": { "description": "Upper-case ISO 3166 alpha-2 code, one Dialpad accepts for offices.", "enum": ["AR", "AT", "AU", "BD", "BE", "BG", "BH", "BR", "CA", "CH", "CI", "CL", "CN", "CO", "CR", "CY", "CZ", "DE", "DK", "DO", "DP", "EC", "EE", "EG", "ES", "FI", "FR", "GB", "GH", "GR", "GT", "HK", "HR", "HU", "ID", "IE", "IL", "IN", "IS", "IT", "JP", "KE", "KH", "KR", "KZ", "LK", "LT", "LU", "LV", "MA", "MD", "MM", "MT", "MX", "MY", "NG", "NL", "NO", "NZ", "PA", "PE", "PH", "PK", "PL", "PR", "PT", "PY", "RO", "RU", "SA", "SE", "SG", "SI", "SK", "SV", "TH", "TR", "TW", "UA", "US", "UY", "VE", "VN", "ZA"] }, "price_level": { "description": "The office price level (not visible through the API); used by the transfer rules.", "type": "string", "minLength": 1 }, "licenses": { "$ref": "#/$defs/officeLicenses" }, "create": { "$ref": "#/$defs/officeCreate" }, "lifecycle": { "description": "The lifecycle owner of this office's users, overriding policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] }, "owners": { "description": "Office owners (its admins' GitHub handles or teams): review the files that declare this office or its users.", "$ref": "#/$defs/owners" }, "e911": { "description": "The office's E911 (emergency) address, reconciled through GET/PUT /api/v2/offices/{id}/e911; absent: not read and not managed. Dialpad requires one for offices in US, CA, AU, FR, GB and NZ (rule e911_address_required). Changing it leaves the users' own addresses as they are (update_all: false): declare users[].e911 for those that change too. Compared case- and space-insensitively, as Dialpad may store an address upper-cased. Personal data: plan --redact masks it.", "$ref": "#/$defs/e911Address" } } }, "officeLicenses": { "description": "Purchased license counts per kind (Company Settings \u203A Licenses). Only the kinds given are managed. Dialpad licenses: talk, sell, contact_center (API talk_lines, sell_lines, contact_center_lines). Ai Meetings: ai_meetings, toll_free_ai_meetings (uberconference_lines, tollfree_uberconference_lines). Add-on: additional_numbers, toll_free_additional_numbers, rooms, toll_free_rooms, fax (additional_number_lines, tollfree_additional_number_lines, room_lines, tollfree_room_lines, fax_lines).", "type": "object", "additionalProperties": false, "properties": { "talk": { "type": "integer", "minimum": 0 }, "sell": { "type": "integer", "minimum": 0 }, "contact_center": { "type": "integer", "minimum": 0 }, "ai_meetings": { "type": "integer", "minimum": 0 }, "toll_free_ai_meetings": { "type": "integer", "minimum": 0 }, "additional_numbers": { "type": "integer", "minimum": 0 }, "toll_free_additional_numbers": { "type": "integer", "minimum": 0 }, "rooms": { "type": "integer", "minimum": 0 }, "toll_free_rooms": { "type": "integer", "minimum": 0 }, "fax": { "type": "integer", "minimum": 0 } } }, "officeCreate": { "description": "What POST /api/v2/offices needs to create this office when it does not exist yet.", "type": "object", "additionalProperties": false, "required": ["currency", "plan_period", "annual_commit_monthly_billing", "invoiced", "unified_billing", "billing_address"], "properties": { "currency": { "enum": ["AUD", "CAD", "EUR", "GBP", "JPY", "NZD", "USD"] }, "plan_period": { "enum": ["monthly", "yearly"] }, "annual_commit_monthly_billing": { "type": "boolean" }, "invoiced": { "type": "boolean" }, "unified_billing": { "type": "boolean" }, "billing_address": { "$ref": "#/$defs/billingAddress" }, "e911_address": { "$ref": "#/$defs/e911Address" }, "timezone": { "description": "tz database name, e.g. America/New_York.", "type": "string", "minLength": 1 } } }, "billingAddress": { "type": "object", "additionalProperties": false, "required": ["address_line_1", "city", "country", "postal_code", "region"], "properties": { "address_line_1": { "type": "string", "minLength": 1 }, "address_line_2": { "type": "string" }, "city": { "type": "string", "minLength": 1 }, "country": { "type": "string", "minLength": 1 }, "postal_code": { "type": "string", "minLength": 1 }, "region": { "type": "string", "minLength": 1 } } }, "e911Address": { "description": "Emergency address; Dialpad requires it for US, CA, AU, FR, GB and NZ offices.", "type": "object", "additionalProperties": false, "required": ["address", "city", "country", "state", "zip"], "properties": { "address": { "type": "string", "minLength": 1, "description": "Line 1 of the address (single line)." }, "address2": { "type": "string", "description": "Line 2 (suite, floor; single line)." }, "city": { "type": "string", "minLength": 1, "description": "City (single line)." }, "country": { "type": "string", "minLength": 1, "description": "ISO 3166 alpha-2 country code, e.g. US." }, "state": { "type": "string", "minLength": 1, "description": "State or province (single line), e.g. CA." }, "zip": { "type": "string", "minLength": 1, "description": "Zip or postal code (single line)." } } }, "userE911Address": { "description": "A person's E911 address: the fields of e911Address, each optional here so that an incomplete one is a warning (e911_address_incomplete), not a load error; only a complete one is sent.", "type": "object", "additionalProperties": false, "properties": { "address": { "type": "string", "description": "Line 1 of the address (single line)." }, "address2": { "type": "string", "description": "Line 2 (suite, floor; single line)." }, "city": { "type": "string", "description": "City (single line)." }, "country": { "type": "string", "description": "ISO 3166 alpha-2 country code, e.g. US." }, "state": { "type": "string", "description": "State or province (single line), e.g. CA." }, "zip": { "type": "string", "description": "Zip or postal code (single line)." } } }, "reservedNumbers": { "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "Numbers that stay in the company reserved pool.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } }, "release_unlisted": { "description": "Give back to Dialpad pool numbers that are neither kept nor assigned in config.", "type": "boolean", "default": false }, "release": { "description": "Numbers to give back to Dialpad one by one (irreversible), leaving the rest of the pool alone: each is released once it is in the reserved pool (a number config takes from a user goes there first). A number listed here may not be kept or given to a user. One already gone from the company needs nothing more.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } } } }, "emulator": { "type": "object", "additionalProperties": false, "required": ["fixture"], "properties": { "fixture": { "description": "Fixture the embedded emulator starts from, relative to this file.", "type": "string", "minLength": 1 } } }, "user": { "type": "object", "additionalProperties": false, "required": ["email", "first_name", "last_name", "office"], "properties": { "email": { "description": "Primary email: the user identity (case-insensitive).", "$ref": "#/$defs/email" }, "first_name": { "type": "string", "minLength": 1 }, "last_name": { "type": "string", "minLength": 1 }, "office": { "description": "Key of the office the user belongs to.", "type": "string", "minLength": 1 }, "license": { "description": "Dialpad license.", "enum": ["talk", "agents", "lite_support_agents", "lite_lines", "admins", "dpde_all", "dpde_one", "magenta_lines", "user"], "default": "talk" }, "numbers": { "description": "E.164 numbers, primary first. Absent: numbers are not managed for this user.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } }, "admin": { "description": "Admin role: office = admin of their own office; company = company admin.", "enum": ["none", "office", "company"], "default": "none" }, "admin_offices": { "description": "Keys of further offices this user administers.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "state": { "description": "active or suspended; pending: invited and not yet accepted (dialform never deletes them by accident); deleted: this person leaves (offboarding), under any policy.unmanaged_users.", "enum": ["active", "suspended", "pending", "deleted"], "default": "active" }, "analytics": { "description": "Analytics (Charting Data) access; manual step, no API.", "type": "boolean" }, "proxy": { "description": "Proxy access; manual step, no API.", "type": "boolean" }, "allow_number_change": { "description": "Acknowledge that an international move replaces this user numbers.", "type": "boolean" }, "allow_number_loss": { "description": "Acknowledge that deleting this pending (invited, never accepted) user permanently deletes the numbers they hold: no reserved pool, no restore.", "type": "boolean" }, "allow_new_account": { "description": "Create a new account although a restore of this user, planned and waited for, is no longer possible (the 72 h restore window passed): the old account's history is lost. See the restore_window_expired rule.", "type": "boolean" }, "previous_emails": { "description": "Earlier primary emails, so an email change updates the user.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "This user's lifecycle owner, overriding their office's and policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] }, "starts_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: no account before this date; created on it (lifecycle: dialform). Quote it." }, "leaves_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: suspended on this date, deleted policy.delete_after_days later (lifecycle: dialform). Quote it." }, "departments": { "description": "Department key -> role (admin or operator). Present: exactly these memberships; absent: department memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "enum": ["admin", "operator"] } }, "call_centers": { "description": "Call-center key -> role (admin, operator or supervisor), or { role, skill }. Present: exactly these memberships; absent: call-center memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "if": { "type": "string" }, "then": { "enum": ["admin", "operator", "supervisor"] }, "else": { "$ref": "#/$defs/callCenterMembership" } } }, "e911": { "description": "This person's own E911 (emergency) address, when they work elsewhere than their office (at home, another site); reconciled through GET/PUT /api/v2/users/{id}/e911; absent: not read and not managed. An address without address, city, state, zip and country is not sent (Dialpad requires them) and the plan warns (rule e911_address_incomplete). Personal data: plan --redact masks it.", "$ref": "#/$defs/userE911Address" }, "extension": { "description": "The user's extension in the company or office IVR directory (digits; extensions must be enabled by Dialpad support). Absent: left as it is.", "type": "string", "pattern": "^[0-9]{1,10}$" }, "forwarding_numbers": { "description": "E.164 numbers rung besides the user's Dialpad numbers when a call comes in, in order. [] removes them all. Absent: left as it is.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" }, "uniqueItems": true }, "international_dialing_enabled": { "description": "Whether the user may dial international numbers (a toll-fraud control). Absent: left as it is.", "type": "boolean" }, "job_title": { "description": "The user's job title (one line). Absent: left as it is.", "type": "string", "pattern": "^[^\\r\\n]*$", "maxLength": 255 }, "profile": { "description": "The profile (profiles.<name>) or list of profiles this user takes keys from, applied in order; the entry's own keys win. A key is replaced whole (a profile's call_centers and the entry's are not merged).", "oneOf": [{ "$ref": "#/$defs/officeKey" }, { "type": "array", "items": { "$ref": "#/$defs/officeKey" }, "minItems": 1, "uniqueItems": true }] }, "caller_id": { "description": `The number the user presents on outbound calls: one of their own numbers, their office's main line or a number of one of their groups (the plan refuses any other, naming who holds what), or "blocked". Absent: left as it is (and not read: each declared caller ID costs one request).`, "type": "string", "pattern": "^(\\+[1-9][0-9]{6,14}|blocked)$" } } }, "profile": { "description": "User keys a profile sets for every user entry that names it (see users[].profile).", "type": "object", "additionalProperties": false, "properties": { "license": { "$ref": "#/$defs/user/properties/license" }, "job_title": { "$ref": "#/$defs/user/properties/job_title" }, "forwarding_numbers": { "$ref": "#/$defs/user/properties/forwarding_numbers" }, "international_dialing_enabled": { "$ref": "#/$defs/user/properties/international_dialing_enabled" }, "departments": { "$ref": "#/$defs/user/properties/departments" }, "call_centers": { "$ref": "#/$defs/user/properties/call_centers" }, "analytics": { "$ref": "#/$defs/user/properties/analytics" }, "proxy": { "$ref": "#/$defs/user/properties/proxy" }, "lifecycle": { "$ref": "#/$defs/user/properties/lifecycle" } } }, "group": { "type": "object", "additionalProperties": false, "required": ["name", "office"], "properties": { "name": { "description": "The group's name in Dialpad (at most 100 characters).", "type": "string", "minLength": 1, "maxLength": 100 }, "office": { "description": "Key of the office the group belongs to.", "type": "string", "minLength": 1 }, "id": { "description": "Live id, to match a renamed group.", "type": "string", "pattern": "^[0-9]+$" }, "allow_new_group": { "description": "This group is new: create it even though the plan deletes a live group of the same type, office and operators (which looks like it renamed; group_looks_renamed blocks that plan otherwise). To keep and rename the live group instead, pin its id.", "type": "boolean" }, "owners": { "description": "Owners of this department or call center: review the files that declare it (absent: its office's owners).", "$ref": "#/$defs/owners" } } }, "callCenterMembership": { "type": "object", "additionalProperties": false, "properties": { "role": { "description": "Role in the call center.", "enum": ["admin", "operator", "supervisor"], "default": "operator" }, "skill": { "description": "Skill level for skill-based routing, 1-100 (Dialpad's default is 100). Absent: not managed.", "type": "integer", "minimum": 1, "maximum": 100 } } } } };
+    schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://raw.githubusercontent.com/dialform/dialform/main/schemas/dialform.schema.json", "title": "dialform configuration", "description": "One dialform config file. A config is one such file or a directory of them, merged at the top level (see docs/config.md). `version` is required once per config: in the file itself, or in at least one file of the directory.", "type": "object", "additionalProperties": false, "properties": { "version": { "description": "Config format version. Required in at least one file of the config; every file that sets it must set 1.", "const": 1 }, "company": { "$ref": "#/$defs/company" }, "policy": { "$ref": "#/$defs/policy" }, "offices": { "description": "Offices by key. The key is how users refer to the office; the office is matched to a live office by `id` if given, else by `name`.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/office" } }, "reserved_numbers": { "$ref": "#/$defs/reservedNumbers" }, "emulator": { "$ref": "#/$defs/emulator" }, "departments": { "description": "Departments by key (a slug, unique across departments and call_centers). Matched to a live department by `id` if given, else by `name`. See docs/groups.md.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/group" } }, "call_centers": { "description": "Call centers by key (a slug, unique across departments and call_centers). Matched to a live call center by `id` if given, else by `name`. See docs/groups.md.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/group" } }, "profiles": { "description": "Named sets of user keys (license, phone settings, memberships, \u2026) written once: a user entry names one or a list with `profile:`, applied in order, the entry's own keys last. See docs/config.md#profiles.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/profile" } }, "users": { "description": "Managed users. Lists from several files are concatenated.", "type": "array", "items": { "$ref": "#/$defs/user" } } }, "$defs": { "officeKey": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$" }, "email": { "type": "string", "format": "email" }, "phoneNumber": { "description": 'E.164 phone number, quoted, e.g. "+14155550100".', "type": "string", "minLength": 1 }, "owners": { "description": "Who reviews changes to this part of the config: GitHub users (@handle) or teams (@org/team). `dialform codeowners` writes them to CODEOWNERS for the files that declare it.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^@[A-Za-z0-9](?:-?[A-Za-z0-9])*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$", "maxLength": 100 } }, "company": { "type": "object", "additionalProperties": false, "properties": { "account_type": { "description": "Asserted against the live company plan tier (read-only through the API).", "enum": ["free", "standard", "pro", "enterprise"] }, "owners": { "description": "Company owners: review the files that declare company, policy (company admins' caps, protected users, lifecycle) and reserved_numbers, and any config file no office or group owns.", "$ref": "#/$defs/owners" } } }, "policy": { "type": "object", "additionalProperties": false, "properties": { "unmanaged_users": { "description": "What to do with live users absent from the config.", "enum": ["ignore", "suspend", "delete"], "default": "ignore" }, "max_deletions": { "description": "Block a plan that deletes more users (plus released numbers, deleted groups and the numbers those groups send to the reserved pool) than this. Default 500.", "type": "integer", "minimum": 0 }, "max_deletion_percent": { "description": "Block a plan that deletes more than this percentage of live active users. Default 30, applied from 10 active users.", "type": "number", "minimum": 0, "maximum": 100 }, "max_suspensions": { "description": "Block a plan that suspends more users than this (unmanaged_users: suspend, leaves_on, state: suspended): a suspended user's phone stops. Default 500.", "type": "integer", "minimum": 0 }, "max_suspension_percent": { "description": "Block a plan that suspends more than this percentage of live active users. Default 30, applied from 10 active users.", "type": "number", "minimum": 0, "maximum": 100 }, "protected": { "description": "Users that are never deleted, suspended, moved or stripped of admin rights.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "Who decides that users exist and whether they are active: dialform (the config; default) or external (an identity provider through SCIM: dialform never creates, deletes, suspends or reactivates them). See docs/lifecycle.md.", "enum": ["dialform", "external"], "default": "dialform" }, "delete_after_days": { "description": "Days after a user's leaves_on that dialform deletes them (numbers to the reserved pool). Unset: leavers stay suspended. See docs/lifecycle.md.", "type": "integer", "minimum": 0 }, "time_zone": { "description": "tz database name (e.g. Europe/London) in which starts_on and leaves_on dates are read against Dialpad's clock. Default UTC.", "type": "string", "minLength": 1 }, "dialpad_clock_acknowledged": { "description": "YYYY-MM-DD: the date Dialpad's clock showed (in time_zone) when it was more than a day from the planning machine's and an admin checked it is right. Until then lifecycle dates are not acted on. See docs/lifecycle.md.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "unmanaged_groups": { "description": "What to do with live departments and call centers absent from the config: ignore (leave them) or delete (irreversible; counted by too_many_deletions).", "enum": ["ignore", "delete"], "default": "ignore" } } }, "office": { "type": "object", "additionalProperties": false, "required": ["name", "country"], "properties": { "name": { "description": "Office name; matches the live office when no id is given.", "type": "string", "minLength": 1 }, "id": { "description": "Pin to a live office id (digits, quoted).", "type": "string", "pattern": "^[0-9]+$" }, "country": { "description": "Upper-case ISO 3166 alpha-2 code, one Dialpad accepts for offices.", "enum": ["AR", "AT", "AU", "BD", "BE", "BG", "BH", "BR", "CA", "CH", "CI", "CL", "CN", "CO", "CR", "CY", "CZ", "DE", "DK", "DO", "DP", "EC", "EE", "EG", "ES", "FI", "FR", "GB", "GH", "GR", "GT", "HK", "HR", "HU", "ID", "IE", "IL", "IN", "IS", "IT", "JP", "KE", "KH", "KR", "KZ", "LK", "LT", "LU", "LV", "MA", "MD", "MM", "MT", "MX", "MY", "NG", "NL", "NO", "NZ", "PA", "PE", "PH", "PK", "PL", "PR", "PT", "PY", "RO", "RU", "SA", "SE", "SG", "SI", "SK", "SV", "TH", "TR", "TW", "UA", "US", "UY", "VE", "VN", "ZA"] }, "price_level": { "description": "The office price level (not visible through the API); used by the transfer rules.", "type": "string", "minLength": 1 }, "licenses": { "$ref": "#/$defs/officeLicenses" }, "create": { "$ref": "#/$defs/officeCreate" }, "lifecycle": { "description": "The lifecycle owner of this office's users, overriding policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] }, "owners": { "description": "Office owners (its admins' GitHub handles or teams): review the files that declare this office or its users.", "$ref": "#/$defs/owners" }, "e911": { "description": "The office's E911 (emergency) address, reconciled through GET/PUT /api/v2/offices/{id}/e911; absent: not read and not managed. Dialpad requires one for offices in US, CA, AU, FR, GB and NZ (rule e911_address_required). Changing it leaves the users' own addresses as they are (update_all: false): declare users[].e911 for those that change too. Compared case- and space-insensitively, as Dialpad may store an address upper-cased. Personal data: plan --redact masks it.", "$ref": "#/$defs/e911Address" } } }, "officeLicenses": { "description": "Purchased license counts per kind (Company Settings \u203A Licenses). Only the kinds given are managed. Dialpad licenses: talk, sell, contact_center (API talk_lines, sell_lines, contact_center_lines). Ai Meetings: ai_meetings, toll_free_ai_meetings (uberconference_lines, tollfree_uberconference_lines). Add-on: additional_numbers, toll_free_additional_numbers, rooms, toll_free_rooms, fax (additional_number_lines, tollfree_additional_number_lines, room_lines, tollfree_room_lines, fax_lines).", "type": "object", "additionalProperties": false, "properties": { "talk": { "type": "integer", "minimum": 0 }, "sell": { "type": "integer", "minimum": 0 }, "contact_center": { "type": "integer", "minimum": 0 }, "ai_meetings": { "type": "integer", "minimum": 0 }, "toll_free_ai_meetings": { "type": "integer", "minimum": 0 }, "additional_numbers": { "type": "integer", "minimum": 0 }, "toll_free_additional_numbers": { "type": "integer", "minimum": 0 }, "rooms": { "type": "integer", "minimum": 0 }, "toll_free_rooms": { "type": "integer", "minimum": 0 }, "fax": { "type": "integer", "minimum": 0 } } }, "officeCreate": { "description": "What POST /api/v2/offices needs to create this office when it does not exist yet.", "type": "object", "additionalProperties": false, "required": ["currency", "plan_period", "annual_commit_monthly_billing", "invoiced", "unified_billing", "billing_address"], "properties": { "currency": { "enum": ["AUD", "CAD", "EUR", "GBP", "JPY", "NZD", "USD"] }, "plan_period": { "enum": ["monthly", "yearly"] }, "annual_commit_monthly_billing": { "type": "boolean" }, "invoiced": { "type": "boolean" }, "unified_billing": { "type": "boolean" }, "billing_address": { "$ref": "#/$defs/billingAddress" }, "e911_address": { "$ref": "#/$defs/e911Address" }, "timezone": { "description": "tz database name, e.g. America/New_York.", "type": "string", "minLength": 1 } } }, "billingAddress": { "type": "object", "additionalProperties": false, "required": ["address_line_1", "city", "country", "postal_code", "region"], "properties": { "address_line_1": { "type": "string", "minLength": 1 }, "address_line_2": { "type": "string" }, "city": { "type": "string", "minLength": 1 }, "country": { "type": "string", "minLength": 1 }, "postal_code": { "type": "string", "minLength": 1 }, "region": { "type": "string", "minLength": 1 } } }, "e911Address": { "description": "Emergency address; Dialpad requires it for US, CA, AU, FR, GB and NZ offices.", "type": "object", "additionalProperties": false, "required": ["address", "city", "country", "state", "zip"], "properties": { "address": { "type": "string", "minLength": 1, "description": "Line 1 of the address (single line)." }, "address2": { "type": "string", "description": "Line 2 (suite, floor; single line)." }, "city": { "type": "string", "minLength": 1, "description": "City (single line)." }, "country": { "type": "string", "minLength": 1, "description": "ISO 3166 alpha-2 country code, e.g. US." }, "state": { "type": "string", "minLength": 1, "description": "State or province (single line), e.g. CA." }, "zip": { "type": "string", "minLength": 1, "description": "Zip or postal code (single line)." } } }, "userE911Address": { "description": "A person's E911 address: the fields of e911Address, each optional here so that an incomplete one is a warning (e911_address_incomplete), not a load error; only a complete one is sent.", "type": "object", "additionalProperties": false, "properties": { "address": { "type": "string", "description": "Line 1 of the address (single line)." }, "address2": { "type": "string", "description": "Line 2 (suite, floor; single line)." }, "city": { "type": "string", "description": "City (single line)." }, "country": { "type": "string", "description": "ISO 3166 alpha-2 country code, e.g. US." }, "state": { "type": "string", "description": "State or province (single line), e.g. CA." }, "zip": { "type": "string", "description": "Zip or postal code (single line)." } } }, "reservedNumbers": { "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "Numbers that stay in the company reserved pool.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } }, "release_unlisted": { "description": "Give back to Dialpad pool numbers that are neither kept nor assigned in config.", "type": "boolean", "default": false }, "release": { "description": "Numbers to give back to Dialpad one by one (irreversible), leaving the rest of the pool alone: each is released once it is in the reserved pool (a number config takes from a user goes there first). A number listed here may not be kept or given to a user. One already gone from the company needs nothing more.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } } } }, "emulator": { "type": "object", "additionalProperties": false, "required": ["fixture"], "properties": { "fixture": { "description": "Fixture the embedded emulator starts from, relative to this file.", "type": "string", "minLength": 1 } } }, "user": { "type": "object", "additionalProperties": false, "required": ["email", "first_name", "last_name", "office"], "properties": { "email": { "description": "Primary email: the user identity (case-insensitive).", "$ref": "#/$defs/email" }, "first_name": { "type": "string", "minLength": 1 }, "last_name": { "type": "string", "minLength": 1 }, "office": { "description": "Key of the office the user belongs to.", "type": "string", "minLength": 1 }, "license": { "description": "Dialpad license.", "enum": ["talk", "agents", "lite_support_agents", "lite_lines", "admins", "dpde_all", "dpde_one", "magenta_lines", "user"], "default": "talk" }, "numbers": { "description": "E.164 numbers, primary first. Absent: numbers are not managed for this user.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } }, "admin": { "description": "Admin role: office = admin of their own office; company = company admin.", "enum": ["none", "office", "company"], "default": "none" }, "admin_offices": { "description": "Keys of further offices this user administers.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "state": { "description": "active or suspended; pending: invited and not yet accepted (dialform never deletes them by accident); deleted: this person leaves (offboarding), under any policy.unmanaged_users.", "enum": ["active", "suspended", "pending", "deleted"], "default": "active" }, "analytics": { "description": "Analytics (Charting Data) access; manual step, no API.", "type": "boolean" }, "proxy": { "description": "Proxy access; manual step, no API.", "type": "boolean" }, "allow_number_change": { "description": "Acknowledge that an international move replaces this user numbers.", "type": "boolean" }, "allow_number_loss": { "description": "Acknowledge that deleting this pending (invited, never accepted) user permanently deletes the numbers they hold: no reserved pool, no restore.", "type": "boolean" }, "allow_new_account": { "description": "Create a new account although a restore of this user, planned and waited for, is no longer possible (the 72 h restore window passed): the old account's history is lost. See the restore_window_expired rule.", "type": "boolean" }, "previous_emails": { "description": "Earlier primary emails, so an email change updates the user.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "This user's lifecycle owner, overriding their office's and policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] }, "starts_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: no account before this date; created on it (lifecycle: dialform). Quote it." }, "leaves_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: suspended on this date, deleted policy.delete_after_days later (lifecycle: dialform). Quote it." }, "departments": { "description": "Department key -> role (admin or operator). Present: exactly these memberships; absent: department memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "enum": ["admin", "operator"] } }, "call_centers": { "description": "Call-center key -> role (admin, operator or supervisor), or { role, skill }. Present: exactly these memberships; absent: call-center memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "if": { "type": "string" }, "then": { "enum": ["admin", "operator", "supervisor"] }, "else": { "$ref": "#/$defs/callCenterMembership" } } }, "e911": { "description": "This person's own E911 (emergency) address, when they work elsewhere than their office (at home, another site); reconciled through GET/PUT /api/v2/users/{id}/e911; absent: not read and not managed. An address without address, city, state, zip and country is not sent (Dialpad requires them) and the plan warns (rule e911_address_incomplete). Personal data: plan --redact masks it.", "$ref": "#/$defs/userE911Address" }, "extension": { "description": "The user's extension in the company or office IVR directory (digits; extensions must be enabled by Dialpad support). Absent: left as it is.", "type": "string", "pattern": "^[0-9]{1,10}$" }, "forwarding_numbers": { "description": "E.164 numbers rung besides the user's Dialpad numbers when a call comes in, in order. [] removes them all. Absent: left as it is.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" }, "uniqueItems": true }, "international_dialing_enabled": { "description": "Whether the user may dial international numbers (a toll-fraud control). Absent: left as it is.", "type": "boolean" }, "job_title": { "description": "The user's job title (one line). Absent: left as it is.", "type": "string", "pattern": "^[^\\r\\n]*$", "maxLength": 255 }, "profile": { "description": "The profile (profiles.<name>) or list of profiles this user takes keys from, applied in order; the entry's own keys win. A key is replaced whole (a profile's call_centers and the entry's are not merged).", "oneOf": [{ "$ref": "#/$defs/officeKey" }, { "type": "array", "items": { "$ref": "#/$defs/officeKey" }, "minItems": 1, "uniqueItems": true }] }, "caller_id": { "description": `The number the user presents on outbound calls: one of their own numbers, their office's main line or a number of one of their groups (the plan refuses any other, naming who holds what), or "blocked". Absent: left as it is (and not read: each declared caller ID costs one request).`, "type": "string", "pattern": "^(\\+[1-9][0-9]{6,14}|blocked)$" } } }, "profile": { "description": "User keys a profile sets for every user entry that names it (see users[].profile).", "type": "object", "additionalProperties": false, "properties": { "license": { "$ref": "#/$defs/user/properties/license" }, "job_title": { "$ref": "#/$defs/user/properties/job_title" }, "forwarding_numbers": { "$ref": "#/$defs/user/properties/forwarding_numbers" }, "international_dialing_enabled": { "$ref": "#/$defs/user/properties/international_dialing_enabled" }, "departments": { "$ref": "#/$defs/user/properties/departments" }, "call_centers": { "$ref": "#/$defs/user/properties/call_centers" }, "analytics": { "$ref": "#/$defs/user/properties/analytics" }, "proxy": { "$ref": "#/$defs/user/properties/proxy" }, "lifecycle": { "$ref": "#/$defs/user/properties/lifecycle" } } }, "group": { "type": "object", "additionalProperties": false, "required": ["name", "office"], "properties": { "name": { "description": "The group's name in Dialpad (at most 100 characters).", "type": "string", "minLength": 1, "maxLength": 100 }, "office": { "description": "Key of the office the group belongs to.", "type": "string", "minLength": 1 }, "id": { "description": "Live id, to match a renamed group.", "type": "string", "pattern": "^[0-9]+$" }, "allow_new_group": { "description": "This group is new: create it even though the plan deletes a live group of the same type, office and operators (which looks like it renamed; group_looks_renamed blocks that plan otherwise). To keep and rename the live group instead, pin its id.", "type": "boolean" }, "owners": { "description": "Owners of this department or call center: review the files that declare it (absent: its office's owners).", "$ref": "#/$defs/owners" }, "monday_hours": { "description": `Monday's opening hours (API monday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "tuesday_hours": { "description": `Tuesday's opening hours (API tuesday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "wednesday_hours": { "description": `Wednesday's opening hours (API wednesday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "thursday_hours": { "description": `Thursday's opening hours (API thursday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "friday_hours": { "description": `Friday's opening hours (API friday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "saturday_hours": { "description": `Saturday's opening hours (API saturday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "sunday_hours": { "description": `Sunday's opening hours (API sunday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "hours_on": { "description": "true: the group answers only in its opening hours (the *_hours keys), routing_options.closed outside them; false: it answers 24/7. Absent: not managed.", "type": "boolean" }, "ring_seconds": { "description": "Seconds the group line rings before the next routing step, 10 to 45 (Dialpad's default 30). Absent: not managed.", "type": "integer", "minimum": 10, "maximum": 45 }, "auto_call_recording": { "description": "Departments only: record every call of the department automatically. Absent: not managed.", "type": "boolean" }, "hold_queue": { "$ref": "#/$defs/groupHoldQueue" }, "routing_options": { "$ref": "#/$defs/groupRoutingOptions" } } }, "callCenterMembership": { "type": "object", "additionalProperties": false, "properties": { "role": { "description": "Role in the call center.", "enum": ["admin", "operator", "supervisor"], "default": "operator" }, "skill": { "description": "Skill level for skill-based routing, 1-100 (Dialpad's default is 100). Absent: not managed.", "type": "integer", "minimum": 1, "maximum": 100 } } }, "groupHours": { "type": "array", "items": { "type": "string", "pattern": "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$" } }, "groupHoldQueue": { "description": "What callers hear and how long they wait when every operator is busy (API hold_queue); only the fields written are managed. Departments take allow_queuing, max_hold_count (1-50) and max_hold_seconds; call centers every field but allow_queuing (max_hold_count 1-1000).", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "allow_queuing": { "description": "Departments: send callers to a hold queue when every operator is busy.", "type": "boolean" }, "max_hold_count": { "description": "Queue size: 1-50 for a department, 1-1000 for a call center.", "type": "integer", "minimum": 1, "maximum": 1e3 }, "max_hold_seconds": { "description": "Longest wait in the queue, 30 to 18000 seconds.", "type": "integer", "minimum": 30, "maximum": 18e3 }, "announce_position": { "description": "Call centers: tell callers their place in the queue.", "type": "boolean" }, "announcement_interval_seconds": { "description": "Call centers: seconds between hold announcements.", "type": "integer", "minimum": 1 }, "allow_queue_callback": { "description": "Call centers: callers may ask to be called back.", "type": "boolean" }, "queue_callback_threshold": { "description": "Call centers: offer a callback when the queue holds more than this many calls.", "type": "integer", "minimum": 1 }, "queue_callback_dtmf": { "description": "Call centers: the key that asks for a callback.", "$ref": "#/$defs/dtmfKey" }, "queue_escape_dtmf": { "description": "Call centers: the key that leaves the queue for voicemail.", "$ref": "#/$defs/dtmfKey" }, "stay_in_queue_after_closing": { "description": "Call centers: calls in the queue stay there after closing time.", "type": "boolean" }, "unattended_queue": { "description": "Call centers: queue callers even when no agent is available.", "type": "boolean" } } }, "dtmfKey": { "type": "string", "enum": ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#"] }, "groupRoutingRule": { "description": "What happens to a call: action (the API's RoutingOptionsInner.action), whether operators are dialed first, how, and where the action sends the call (target).", "type": "object", "additionalProperties": false, "required": ["action", "try_dial_operators"], "properties": { "action": { "description": "What happens when no operator answers (or at once, without try_dial_operators).", "enum": ["bridge_target", "company_directory", "department", "directory", "disabled", "extension", "menu", "message", "operator", "person", "scripted_ivr", "voicemail"] }, "try_dial_operators": { "description": "Dial the group's operators first.", "type": "boolean" }, "operator_routing": { "description": "How operators are dialed.", "enum": ["fixedorder", "longestidle", "mostskilled", "random", "roundrobin", "simultaneous"] }, "target": { "$ref": "#/$defs/routingTarget" } } }, "groupRoutingOptions": { "description": "What happens to calls in opening hours (open) and outside them (closed); the API takes both together. Absent: not managed.", "type": "object", "additionalProperties": false, "required": ["open", "closed"], "properties": { "open": { "$ref": "#/$defs/groupRoutingRule" }, "closed": { "$ref": "#/$defs/groupRoutingRule" } } }, "routingTarget": { "description": "Where the action sends calls: a department or call center by config key, a user by email, or, for one config does not manage, its Dialpad id (department_id, call_center_id, user_id). One that neither config nor Dialpad has blocks the plan (routing_target_not_found).", "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "department": { "description": "Config key of a department.", "$ref": "#/$defs/officeKey" }, "call_center": { "description": "Config key of a call center.", "$ref": "#/$defs/officeKey" }, "user": { "description": "Email of a user.", "$ref": "#/$defs/email" }, "department_id": { "description": "Dialpad id of a department config does not declare.", "type": "string", "pattern": "^[0-9]+$" }, "call_center_id": { "description": "Dialpad id of a call center config does not declare.", "type": "string", "pattern": "^[0-9]+$" }, "user_id": { "description": "Dialpad id of a user config does not declare.", "type": "string", "pattern": "^[0-9]+$" } } } } };
     schema5 = { "type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$" };
     schema16 = { "type": "object", "additionalProperties": false, "required": ["fixture"], "properties": { "fixture": { "description": "Fixture the embedded emulator starts from, relative to this file.", "type": "string", "minLength": 1 } } };
     func0 = Object.prototype.hasOwnProperty;
@@ -8159,31 +9081,42 @@ var init_config_validator_generated = __esm({
     schema13 = { "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "Numbers that stay in the company reserved pool.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } }, "release_unlisted": { "description": "Give back to Dialpad pool numbers that are neither kept nor assigned in config.", "type": "boolean", "default": false }, "release": { "description": "Numbers to give back to Dialpad one by one (irreversible), leaving the rest of the pool alone: each is released once it is in the reserved pool (a number config takes from a user goes there first). A number listed here may not be kept or given to a user. One already gone from the company needs nothing more.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } } } };
     schema14 = { "description": 'E.164 phone number, quoted, e.g. "+14155550100".', "type": "string", "minLength": 1 };
     validate9.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    schema18 = { "type": "object", "additionalProperties": false, "required": ["name", "office"], "properties": { "name": { "description": "The group's name in Dialpad (at most 100 characters).", "type": "string", "minLength": 1, "maxLength": 100 }, "office": { "description": "Key of the office the group belongs to.", "type": "string", "minLength": 1 }, "id": { "description": "Live id, to match a renamed group.", "type": "string", "pattern": "^[0-9]+$" }, "allow_new_group": { "description": "This group is new: create it even though the plan deletes a live group of the same type, office and operators (which looks like it renamed; group_looks_renamed blocks that plan otherwise). To keep and rename the live group instead, pin its id.", "type": "boolean" }, "owners": { "description": "Owners of this department or call center: review the files that declare it (absent: its office's owners).", "$ref": "#/$defs/owners" } } };
-    validate11.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    schema22 = { "description": "User keys a profile sets for every user entry that names it (see users[].profile).", "type": "object", "additionalProperties": false, "properties": { "license": { "$ref": "#/$defs/user/properties/license" }, "job_title": { "$ref": "#/$defs/user/properties/job_title" }, "forwarding_numbers": { "$ref": "#/$defs/user/properties/forwarding_numbers" }, "international_dialing_enabled": { "$ref": "#/$defs/user/properties/international_dialing_enabled" }, "departments": { "$ref": "#/$defs/user/properties/departments" }, "call_centers": { "$ref": "#/$defs/user/properties/call_centers" }, "analytics": { "$ref": "#/$defs/user/properties/analytics" }, "proxy": { "$ref": "#/$defs/user/properties/proxy" }, "lifecycle": { "$ref": "#/$defs/user/properties/lifecycle" } } };
-    schema23 = { "description": "Dialpad license.", "enum": ["talk", "agents", "lite_support_agents", "lite_lines", "admins", "dpde_all", "dpde_one", "magenta_lines", "user"], "default": "talk" };
-    schema24 = { "description": "The user's job title (one line). Absent: left as it is.", "type": "string", "pattern": "^[^\\r\\n]*$", "maxLength": 255 };
-    schema27 = { "description": "Whether the user may dial international numbers (a toll-fraud control). Absent: left as it is.", "type": "boolean" };
-    schema33 = { "description": "Analytics (Charting Data) access; manual step, no API.", "type": "boolean" };
-    schema34 = { "description": "Proxy access; manual step, no API.", "type": "boolean" };
-    schema35 = { "description": "This user's lifecycle owner, overriding their office's and policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] };
-    pattern10 = new RegExp("^[^\\r\\n]*$", "u");
-    schema25 = { "description": "E.164 numbers rung besides the user's Dialpad numbers when a call comes in, in order. [] removes them all. Absent: left as it is.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" }, "uniqueItems": true };
-    func35 = runtime1.default;
-    validate15.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-    schema28 = { "description": "Department key -> role (admin or operator). Present: exactly these memberships; absent: department memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "enum": ["admin", "operator"] } };
+    schema18 = { "type": "object", "additionalProperties": false, "required": ["name", "office"], "properties": { "name": { "description": "The group's name in Dialpad (at most 100 characters).", "type": "string", "minLength": 1, "maxLength": 100 }, "office": { "description": "Key of the office the group belongs to.", "type": "string", "minLength": 1 }, "id": { "description": "Live id, to match a renamed group.", "type": "string", "pattern": "^[0-9]+$" }, "allow_new_group": { "description": "This group is new: create it even though the plan deletes a live group of the same type, office and operators (which looks like it renamed; group_looks_renamed blocks that plan otherwise). To keep and rename the live group instead, pin its id.", "type": "boolean" }, "owners": { "description": "Owners of this department or call center: review the files that declare it (absent: its office's owners).", "$ref": "#/$defs/owners" }, "monday_hours": { "description": `Monday's opening hours (API monday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "tuesday_hours": { "description": `Tuesday's opening hours (API tuesday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "wednesday_hours": { "description": `Wednesday's opening hours (API wednesday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "thursday_hours": { "description": `Thursday's opening hours (API thursday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "friday_hours": { "description": `Friday's opening hours (API friday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "saturday_hours": { "description": `Saturday's opening hours (API saturday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "sunday_hours": { "description": `Sunday's opening hours (API sunday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "hours_on": { "description": "true: the group answers only in its opening hours (the *_hours keys), routing_options.closed outside them; false: it answers 24/7. Absent: not managed.", "type": "boolean" }, "ring_seconds": { "description": "Seconds the group line rings before the next routing step, 10 to 45 (Dialpad's default 30). Absent: not managed.", "type": "integer", "minimum": 10, "maximum": 45 }, "auto_call_recording": { "description": "Departments only: record every call of the department automatically. Absent: not managed.", "type": "boolean" }, "hold_queue": { "$ref": "#/$defs/groupHoldQueue" }, "routing_options": { "$ref": "#/$defs/groupRoutingOptions" } } };
+    schema20 = { "type": "array", "items": { "type": "string", "pattern": "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$" } };
+    pattern8 = new RegExp("^\\d\\d:\\d\\d-\\d\\d:\\d\\d$", "u");
+    schema27 = { "description": "What callers hear and how long they wait when every operator is busy (API hold_queue); only the fields written are managed. Departments take allow_queuing, max_hold_count (1-50) and max_hold_seconds; call centers every field but allow_queuing (max_hold_count 1-1000).", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "allow_queuing": { "description": "Departments: send callers to a hold queue when every operator is busy.", "type": "boolean" }, "max_hold_count": { "description": "Queue size: 1-50 for a department, 1-1000 for a call center.", "type": "integer", "minimum": 1, "maximum": 1e3 }, "max_hold_seconds": { "description": "Longest wait in the queue, 30 to 18000 seconds.", "type": "integer", "minimum": 30, "maximum": 18e3 }, "announce_position": { "description": "Call centers: tell callers their place in the queue.", "type": "boolean" }, "announcement_interval_seconds": { "description": "Call centers: seconds between hold announcements.", "type": "integer", "minimum": 1 }, "allow_queue_callback": { "description": "Call centers: callers may ask to be called back.", "type": "boolean" }, "queue_callback_threshold": { "description": "Call centers: offer a callback when the queue holds more than this many calls.", "type": "integer", "minimum": 1 }, "queue_callback_dtmf": { "description": "Call centers: the key that asks for a callback.", "$ref": "#/$defs/dtmfKey" }, "queue_escape_dtmf": { "description": "Call centers: the key that leaves the queue for voicemail.", "$ref": "#/$defs/dtmfKey" }, "stay_in_queue_after_closing": { "description": "Call centers: calls in the queue stay there after closing time.", "type": "boolean" }, "unattended_queue": { "description": "Call centers: queue callers even when no agent is available.", "type": "boolean" } } };
+    schema28 = { "type": "string", "enum": ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#"] };
+    validate12.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    schema30 = { "description": "What happens to calls in opening hours (open) and outside them (closed); the API takes both together. Absent: not managed.", "type": "object", "additionalProperties": false, "required": ["open", "closed"], "properties": { "open": { "$ref": "#/$defs/groupRoutingRule" }, "closed": { "$ref": "#/$defs/groupRoutingRule" } } };
+    schema31 = { "description": "What happens to a call: action (the API's RoutingOptionsInner.action), whether operators are dialed first, how, and where the action sends the call (target).", "type": "object", "additionalProperties": false, "required": ["action", "try_dial_operators"], "properties": { "action": { "description": "What happens when no operator answers (or at once, without try_dial_operators).", "enum": ["bridge_target", "company_directory", "department", "directory", "disabled", "extension", "menu", "message", "operator", "person", "scripted_ivr", "voicemail"] }, "try_dial_operators": { "description": "Dial the group's operators first.", "type": "boolean" }, "operator_routing": { "description": "How operators are dialed.", "enum": ["fixedorder", "longestidle", "mostskilled", "random", "roundrobin", "simultaneous"] }, "target": { "$ref": "#/$defs/routingTarget" } } };
+    schema32 = { "description": "Where the action sends calls: a department or call center by config key, a user by email, or, for one config does not manage, its Dialpad id (department_id, call_center_id, user_id). One that neither config nor Dialpad has blocks the plan (routing_target_not_found).", "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "department": { "description": "Config key of a department.", "$ref": "#/$defs/officeKey" }, "call_center": { "description": "Config key of a call center.", "$ref": "#/$defs/officeKey" }, "user": { "description": "Email of a user.", "$ref": "#/$defs/email" }, "department_id": { "description": "Dialpad id of a department config does not declare.", "type": "string", "pattern": "^[0-9]+$" }, "call_center_id": { "description": "Dialpad id of a call center config does not declare.", "type": "string", "pattern": "^[0-9]+$" }, "user_id": { "description": "Dialpad id of a user config does not declare.", "type": "string", "pattern": "^[0-9]+$" } } };
     pattern2 = new RegExp("^[a-z0-9][a-z0-9_-]*$", "u");
-    validate17.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    schema30 = { "description": "Call-center key -> role (admin, operator or supervisor), or { role, skill }. Present: exactly these memberships; absent: call-center memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "if": { "type": "string" }, "then": { "enum": ["admin", "operator", "supervisor"] }, "else": { "$ref": "#/$defs/callCenterMembership" } } };
-    schema32 = { "type": "object", "additionalProperties": false, "properties": { "role": { "description": "Role in the call center.", "enum": ["admin", "operator", "supervisor"], "default": "operator" }, "skill": { "description": "Skill level for skill-based routing, 1-100 (Dialpad's default is 100). Absent: not managed.", "type": "integer", "minimum": 1, "maximum": 100 } } };
-    validate19.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate16.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate15.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     validate14.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    schema36 = { "type": "object", "additionalProperties": false, "required": ["email", "first_name", "last_name", "office"], "properties": { "email": { "description": "Primary email: the user identity (case-insensitive).", "$ref": "#/$defs/email" }, "first_name": { "type": "string", "minLength": 1 }, "last_name": { "type": "string", "minLength": 1 }, "office": { "description": "Key of the office the user belongs to.", "type": "string", "minLength": 1 }, "license": { "description": "Dialpad license.", "enum": ["talk", "agents", "lite_support_agents", "lite_lines", "admins", "dpde_all", "dpde_one", "magenta_lines", "user"], "default": "talk" }, "numbers": { "description": "E.164 numbers, primary first. Absent: numbers are not managed for this user.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } }, "admin": { "description": "Admin role: office = admin of their own office; company = company admin.", "enum": ["none", "office", "company"], "default": "none" }, "admin_offices": { "description": "Keys of further offices this user administers.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "state": { "description": "active or suspended; pending: invited and not yet accepted (dialform never deletes them by accident); deleted: this person leaves (offboarding), under any policy.unmanaged_users.", "enum": ["active", "suspended", "pending", "deleted"], "default": "active" }, "analytics": { "description": "Analytics (Charting Data) access; manual step, no API.", "type": "boolean" }, "proxy": { "description": "Proxy access; manual step, no API.", "type": "boolean" }, "allow_number_change": { "description": "Acknowledge that an international move replaces this user numbers.", "type": "boolean" }, "allow_number_loss": { "description": "Acknowledge that deleting this pending (invited, never accepted) user permanently deletes the numbers they hold: no reserved pool, no restore.", "type": "boolean" }, "allow_new_account": { "description": "Create a new account although a restore of this user, planned and waited for, is no longer possible (the 72 h restore window passed): the old account's history is lost. See the restore_window_expired rule.", "type": "boolean" }, "previous_emails": { "description": "Earlier primary emails, so an email change updates the user.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "This user's lifecycle owner, overriding their office's and policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] }, "starts_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: no account before this date; created on it (lifecycle: dialform). Quote it." }, "leaves_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: suspended on this date, deleted policy.delete_after_days later (lifecycle: dialform). Quote it." }, "departments": { "description": "Department key -> role (admin or operator). Present: exactly these memberships; absent: department memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "enum": ["admin", "operator"] } }, "call_centers": { "description": "Call-center key -> role (admin, operator or supervisor), or { role, skill }. Present: exactly these memberships; absent: call-center memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "if": { "type": "string" }, "then": { "enum": ["admin", "operator", "supervisor"] }, "else": { "$ref": "#/$defs/callCenterMembership" } } }, "e911": { "description": "This person's own E911 (emergency) address, when they work elsewhere than their office (at home, another site); reconciled through GET/PUT /api/v2/users/{id}/e911; absent: not read and not managed. An address without address, city, state, zip and country is not sent (Dialpad requires them) and the plan warns (rule e911_address_incomplete). Personal data: plan --redact masks it.", "$ref": "#/$defs/userE911Address" }, "extension": { "description": "The user's extension in the company or office IVR directory (digits; extensions must be enabled by Dialpad support). Absent: left as it is.", "type": "string", "pattern": "^[0-9]{1,10}$" }, "forwarding_numbers": { "description": "E.164 numbers rung besides the user's Dialpad numbers when a call comes in, in order. [] removes them all. Absent: left as it is.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" }, "uniqueItems": true }, "international_dialing_enabled": { "description": "Whether the user may dial international numbers (a toll-fraud control). Absent: left as it is.", "type": "boolean" }, "job_title": { "description": "The user's job title (one line). Absent: left as it is.", "type": "string", "pattern": "^[^\\r\\n]*$", "maxLength": 255 }, "profile": { "description": "The profile (profiles.<name>) or list of profiles this user takes keys from, applied in order; the entry's own keys win. A key is replaced whole (a profile's call_centers and the entry's are not merged).", "oneOf": [{ "$ref": "#/$defs/officeKey" }, { "type": "array", "items": { "$ref": "#/$defs/officeKey" }, "minItems": 1, "uniqueItems": true }] }, "caller_id": { "description": `The number the user presents on outbound calls: one of their own numbers, their office's main line or a number of one of their groups (the plan refuses any other, naming who holds what), or "blocked". Absent: left as it is (and not read: each declared caller ID costs one request).`, "type": "string", "pattern": "^(\\+[1-9][0-9]{6,14}|blocked)$" } } };
-    schema43 = { "description": "A person's E911 address: the fields of e911Address, each optional here so that an incomplete one is a warning (e911_address_incomplete), not a load error; only a complete one is sent.", "type": "object", "additionalProperties": false, "properties": { "address": { "type": "string", "description": "Line 1 of the address (single line)." }, "address2": { "type": "string", "description": "Line 2 (suite, floor; single line)." }, "city": { "type": "string", "description": "City (single line)." }, "country": { "type": "string", "description": "ISO 3166 alpha-2 country code, e.g. US." }, "state": { "type": "string", "description": "State or province (single line), e.g. CA." }, "zip": { "type": "string", "description": "Zip or postal code (single line)." } } };
-    pattern17 = new RegExp("^[0-9]{1,10}$", "u");
-    pattern21 = new RegExp("^(\\+[1-9][0-9]{6,14}|blocked)$", "u");
-    validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate11.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    schema38 = { "description": "User keys a profile sets for every user entry that names it (see users[].profile).", "type": "object", "additionalProperties": false, "properties": { "license": { "$ref": "#/$defs/user/properties/license" }, "job_title": { "$ref": "#/$defs/user/properties/job_title" }, "forwarding_numbers": { "$ref": "#/$defs/user/properties/forwarding_numbers" }, "international_dialing_enabled": { "$ref": "#/$defs/user/properties/international_dialing_enabled" }, "departments": { "$ref": "#/$defs/user/properties/departments" }, "call_centers": { "$ref": "#/$defs/user/properties/call_centers" }, "analytics": { "$ref": "#/$defs/user/properties/analytics" }, "proxy": { "$ref": "#/$defs/user/properties/proxy" }, "lifecycle": { "$ref": "#/$defs/user/properties/lifecycle" } } };
+    schema39 = { "description": "Dialpad license.", "enum": ["talk", "agents", "lite_support_agents", "lite_lines", "admins", "dpde_all", "dpde_one", "magenta_lines", "user"], "default": "talk" };
+    schema40 = { "description": "The user's job title (one line). Absent: left as it is.", "type": "string", "pattern": "^[^\\r\\n]*$", "maxLength": 255 };
+    schema43 = { "description": "Whether the user may dial international numbers (a toll-fraud control). Absent: left as it is.", "type": "boolean" };
+    schema49 = { "description": "Analytics (Charting Data) access; manual step, no API.", "type": "boolean" };
+    schema50 = { "description": "Proxy access; manual step, no API.", "type": "boolean" };
+    schema51 = { "description": "This user's lifecycle owner, overriding their office's and policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] };
+    pattern22 = new RegExp("^[^\\r\\n]*$", "u");
+    schema41 = { "description": "E.164 numbers rung besides the user's Dialpad numbers when a call comes in, in order. [] removes them all. Absent: left as it is.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" }, "uniqueItems": true };
+    func37 = runtime1.default;
+    validate24.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+    schema44 = { "description": "Department key -> role (admin or operator). Present: exactly these memberships; absent: department memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "enum": ["admin", "operator"] } };
+    validate26.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    schema46 = { "description": "Call-center key -> role (admin, operator or supervisor), or { role, skill }. Present: exactly these memberships; absent: call-center memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "if": { "type": "string" }, "then": { "enum": ["admin", "operator", "supervisor"] }, "else": { "$ref": "#/$defs/callCenterMembership" } } };
+    schema48 = { "type": "object", "additionalProperties": false, "properties": { "role": { "description": "Role in the call center.", "enum": ["admin", "operator", "supervisor"], "default": "operator" }, "skill": { "description": "Skill level for skill-based routing, 1-100 (Dialpad's default is 100). Absent: not managed.", "type": "integer", "minimum": 1, "maximum": 100 } } };
+    validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    schema52 = { "type": "object", "additionalProperties": false, "required": ["email", "first_name", "last_name", "office"], "properties": { "email": { "description": "Primary email: the user identity (case-insensitive).", "$ref": "#/$defs/email" }, "first_name": { "type": "string", "minLength": 1 }, "last_name": { "type": "string", "minLength": 1 }, "office": { "description": "Key of the office the user belongs to.", "type": "string", "minLength": 1 }, "license": { "description": "Dialpad license.", "enum": ["talk", "agents", "lite_support_agents", "lite_lines", "admins", "dpde_all", "dpde_one", "magenta_lines", "user"], "default": "talk" }, "numbers": { "description": "E.164 numbers, primary first. Absent: numbers are not managed for this user.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } }, "admin": { "description": "Admin role: office = admin of their own office; company = company admin.", "enum": ["none", "office", "company"], "default": "none" }, "admin_offices": { "description": "Keys of further offices this user administers.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "state": { "description": "active or suspended; pending: invited and not yet accepted (dialform never deletes them by accident); deleted: this person leaves (offboarding), under any policy.unmanaged_users.", "enum": ["active", "suspended", "pending", "deleted"], "default": "active" }, "analytics": { "description": "Analytics (Charting Data) access; manual step, no API.", "type": "boolean" }, "proxy": { "description": "Proxy access; manual step, no API.", "type": "boolean" }, "allow_number_change": { "description": "Acknowledge that an international move replaces this user numbers.", "type": "boolean" }, "allow_number_loss": { "description": "Acknowledge that deleting this pending (invited, never accepted) user permanently deletes the numbers they hold: no reserved pool, no restore.", "type": "boolean" }, "allow_new_account": { "description": "Create a new account although a restore of this user, planned and waited for, is no longer possible (the 72 h restore window passed): the old account's history is lost. See the restore_window_expired rule.", "type": "boolean" }, "previous_emails": { "description": "Earlier primary emails, so an email change updates the user.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "This user's lifecycle owner, overriding their office's and policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] }, "starts_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: no account before this date; created on it (lifecycle: dialform). Quote it." }, "leaves_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: suspended on this date, deleted policy.delete_after_days later (lifecycle: dialform). Quote it." }, "departments": { "description": "Department key -> role (admin or operator). Present: exactly these memberships; absent: department memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "enum": ["admin", "operator"] } }, "call_centers": { "description": "Call-center key -> role (admin, operator or supervisor), or { role, skill }. Present: exactly these memberships; absent: call-center memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "if": { "type": "string" }, "then": { "enum": ["admin", "operator", "supervisor"] }, "else": { "$ref": "#/$defs/callCenterMembership" } } }, "e911": { "description": "This person's own E911 (emergency) address, when they work elsewhere than their office (at home, another site); reconciled through GET/PUT /api/v2/users/{id}/e911; absent: not read and not managed. An address without address, city, state, zip and country is not sent (Dialpad requires them) and the plan warns (rule e911_address_incomplete). Personal data: plan --redact masks it.", "$ref": "#/$defs/userE911Address" }, "extension": { "description": "The user's extension in the company or office IVR directory (digits; extensions must be enabled by Dialpad support). Absent: left as it is.", "type": "string", "pattern": "^[0-9]{1,10}$" }, "forwarding_numbers": { "description": "E.164 numbers rung besides the user's Dialpad numbers when a call comes in, in order. [] removes them all. Absent: left as it is.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" }, "uniqueItems": true }, "international_dialing_enabled": { "description": "Whether the user may dial international numbers (a toll-fraud control). Absent: left as it is.", "type": "boolean" }, "job_title": { "description": "The user's job title (one line). Absent: left as it is.", "type": "string", "pattern": "^[^\\r\\n]*$", "maxLength": 255 }, "profile": { "description": "The profile (profiles.<name>) or list of profiles this user takes keys from, applied in order; the entry's own keys win. A key is replaced whole (a profile's call_centers and the entry's are not merged).", "oneOf": [{ "$ref": "#/$defs/officeKey" }, { "type": "array", "items": { "$ref": "#/$defs/officeKey" }, "minItems": 1, "uniqueItems": true }] }, "caller_id": { "description": `The number the user presents on outbound calls: one of their own numbers, their office's main line or a number of one of their groups (the plan refuses any other, naming who holds what), or "blocked". Absent: left as it is (and not read: each declared caller ID costs one request).`, "type": "string", "pattern": "^(\\+[1-9][0-9]{6,14}|blocked)$" } } };
+    schema59 = { "description": "A person's E911 address: the fields of e911Address, each optional here so that an incomplete one is a warning (e911_address_incomplete), not a load error; only a complete one is sent.", "type": "object", "additionalProperties": false, "properties": { "address": { "type": "string", "description": "Line 1 of the address (single line)." }, "address2": { "type": "string", "description": "Line 2 (suite, floor; single line)." }, "city": { "type": "string", "description": "City (single line)." }, "country": { "type": "string", "description": "ISO 3166 alpha-2 country code, e.g. US." }, "state": { "type": "string", "description": "State or province (single line), e.g. CA." }, "zip": { "type": "string", "description": "Zip or postal code (single line)." } } };
+    pattern29 = new RegExp("^[0-9]{1,10}$", "u");
+    pattern33 = new RegExp("^(\\+[1-9][0-9]{6,14}|blocked)$", "u");
+    validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     validate0.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
   }
 });
@@ -15984,6 +16917,218 @@ var init_merge_files = __esm({
   }
 });
 
+// src/model/group-settings.ts
+function parseHours(ranges) {
+  const hours = [];
+  let last = -1;
+  for (const range of ranges) {
+    const m = /^(\d\d):(\d\d)-(\d\d):(\d\d)$/.exec(range);
+    if (m === null) return { problem: `"${range}" is not a range HH:MM-HH:MM` };
+    const [from, to] = [minutesOf(m[1], m[2]), minutesOf(m[3], m[4])];
+    if (from === void 0 || to === void 0 || from >= 24 * 60) return { problem: `"${range}" holds a time that is not one of the day` };
+    if (to <= from) return { problem: `"${range}" ends before it starts` };
+    if (from <= last) return { problem: `"${range}" starts before the range before it ends: list ranges in order, apart` };
+    last = to;
+    hours.push(`${m[1]}:${m[2]}`, `${m[3]}:${m[4]}`);
+  }
+  return { hours };
+}
+function minutesOf(h, m) {
+  const [hh, mm] = [Number(h), Number(m)];
+  if (mm > 59 || hh > 24 || hh === 24 && mm !== 0) return void 0;
+  return hh * 60 + mm;
+}
+function formatHourRanges(hours) {
+  const out = [];
+  for (let i2 = 0; i2 + 1 < hours.length; i2 += 2) out.push(`${hours[i2]}-${hours[i2 + 1]}`);
+  return out;
+}
+function formatHours(hours) {
+  if (hours === void 0) return void 0;
+  return hours.length === 0 ? "closed" : formatHourRanges(hours).join(", ");
+}
+function makeTargetBook(desired, live) {
+  return {
+    groups: desired.tenant.groups ?? [],
+    liveGroups: live.tenant.groups ?? [],
+    users: [...live.tenant.users.map((u) => ({ email: u.email, ...u.id === void 0 ? {} : { id: u.id } })), ...desired.tenant.users.map((u) => ({ email: u.email }))]
+  };
+}
+function groupTypeOfTarget(type2) {
+  return type2 === "department" ? "department" : type2 === "callcenter" ? "call_center" : void 0;
+}
+function identifyTarget(t, book) {
+  if (t === void 0) return void 0;
+  if (t.id !== void 0) return `${t.type}#${t.id}`;
+  const id2 = groupTypeOfTarget(t.type) !== void 0 ? book.liveGroups.find((g) => g.key === t.key)?.id : book.users.find((u) => u.email === t.key)?.id;
+  return id2 === void 0 ? `${t.type}:${t.key ?? ""}` : `${t.type}#${id2}`;
+}
+function describeTarget(t, book) {
+  if (t === void 0) return void 0;
+  const type2 = groupTypeOfTarget(t.type);
+  if (type2 !== void 0) {
+    const group2 = t.key !== void 0 ? book.groups.find((g) => g.key === t.key) ?? book.liveGroups.find((g) => g.key === t.key) : book.liveGroups.find((g) => g.type === type2 && g.id === t.id);
+    const label = type2 === "department" ? "department" : "call center";
+    return group2 === void 0 ? `${label} #${t.id ?? t.key ?? "?"}` : `${label} "${group2.name}"`;
+  }
+  if (t.type === "user") return t.key ?? book.users.find((u) => u.id === t.id)?.email ?? `user #${t.id ?? "?"}`;
+  return `${t.type} #${t.id ?? "?"}`;
+}
+function diffGroupSettings(want, have, book) {
+  const out = [];
+  for (const f of HOURS_FIELDS) {
+    const [w, h] = [want[f], have[f] ?? []];
+    if (w !== void 0 && !sameList(w, h)) out.push(withFrom(f, formatHours(h), formatHours(w)));
+  }
+  for (const f of SCALAR_FIELDS) {
+    const w = want[f];
+    if (w !== void 0 && w !== have[f]) out.push(withFrom(f, have[f], w));
+  }
+  for (const [k, w] of Object.entries(want.hold_queue ?? {})) {
+    const h = have.hold_queue?.[k];
+    if (w !== h) out.push(withFrom(`hold_queue.${k}`, h, w));
+  }
+  for (const state of ROUTING_STATES) {
+    const w = want.routing_options?.[state];
+    if (w === void 0) continue;
+    const h = have.routing_options?.[state];
+    for (const k of RULE_FIELDS) {
+      if (w[k] !== void 0 && w[k] !== h?.[k]) out.push(withFrom(`routing_options.${state}.${k}`, h?.[k], w[k]));
+    }
+    if (w.target !== void 0 && identifyTarget(w.target, book) !== identifyTarget(h?.target, book)) {
+      out.push(withFrom(`routing_options.${state}.target`, describeTarget(h?.target, book), describeTarget(w.target, book)));
+    }
+  }
+  return out;
+}
+function withFrom(field, from, to) {
+  return from === void 0 ? { field, to } : { field, from, to };
+}
+function sameList(a, b) {
+  return b !== void 0 && a.length === b.length && a.every((v, i2) => v === b[i2]);
+}
+function patchGroupSettings(want, have, changed) {
+  const top = new Set(changed.map((c) => c.field.split(".")[0]));
+  const out = {};
+  for (const f of [...HOURS_FIELDS, ...SCALAR_FIELDS]) {
+    if (top.has(f)) out[f] = want[f];
+  }
+  if (top.has("hold_queue")) out.hold_queue = { ...have.hold_queue ?? {}, ...want.hold_queue ?? {} };
+  if (top.has("routing_options")) {
+    const merge3 = (s) => ({ ...have.routing_options?.[s] ?? {}, ...want.routing_options?.[s] ?? {} });
+    out.routing_options = { open: merge3("open"), closed: merge3("closed") };
+  }
+  return out;
+}
+function declaresSettings(s) {
+  return s !== void 0 && Object.keys(s).length > 0;
+}
+function listMissingTargets(group2, book) {
+  const out = [];
+  for (const state of ROUTING_STATES) {
+    const t = group2.settings?.routing_options?.[state]?.target;
+    if (t !== void 0 && !targetExists(t, book)) out.push({ state, target: t });
+  }
+  return out;
+}
+function targetExists(t, book) {
+  const type2 = groupTypeOfTarget(t.type);
+  if (type2 !== void 0) {
+    if (t.key !== void 0) return book.groups.some((g) => g.key === t.key) || book.liveGroups.some((g) => g.key === t.key);
+    return book.liveGroups.some((g) => g.type === type2 && g.id === t.id);
+  }
+  if (t.type === "user") return t.key !== void 0 ? book.users.some((u) => u.email === t.key) : book.users.some((u) => u.id === t.id);
+  return true;
+}
+var WEEKDAYS, HOURS_FIELDS, RING_SECONDS, HOLD_SECONDS, HOLD_COUNT, HOLD_QUEUE_FIELDS, ROUTING_STATES, SCALAR_FIELDS, RULE_FIELDS;
+var init_group_settings = __esm({
+  "src/model/group-settings.ts"() {
+    "use strict";
+    WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    HOURS_FIELDS = WEEKDAYS.map((d) => `${d}_hours`);
+    RING_SECONDS = { min: 10, max: 45 };
+    HOLD_SECONDS = { min: 30, max: 18e3 };
+    HOLD_COUNT = { department: { min: 1, max: 50 }, call_center: { min: 1, max: 1e3 } };
+    HOLD_QUEUE_FIELDS = {
+      department: { allow_queuing: "boolean", max_hold_count: "integer", max_hold_seconds: "integer" },
+      call_center: {
+        allow_queue_callback: "boolean",
+        announce_position: "boolean",
+        announcement_interval_seconds: "integer",
+        max_hold_count: "integer",
+        max_hold_seconds: "integer",
+        queue_callback_dtmf: "dtmf",
+        queue_callback_threshold: "integer",
+        queue_escape_dtmf: "dtmf",
+        stay_in_queue_after_closing: "boolean",
+        unattended_queue: "boolean"
+      }
+    };
+    ROUTING_STATES = ["open", "closed"];
+    SCALAR_FIELDS = ["hours_on", "ring_seconds", "auto_call_recording"];
+    RULE_FIELDS = ["action", "try_dial_operators", "operator_routing"];
+  }
+});
+
+// src/config/normalize-group-settings.ts
+function normalizeGroupSettings(raw) {
+  const out = {};
+  for (const f of HOURS_FIELDS) {
+    const v = raw[f];
+    if (v === void 0) continue;
+    const parsed = parseHours(v);
+    if ("hours" in parsed) out[f] = parsed.hours;
+  }
+  if (raw.hours_on !== void 0) out.hours_on = raw.hours_on;
+  if (raw.ring_seconds !== void 0) out.ring_seconds = raw.ring_seconds;
+  if (raw.auto_call_recording !== void 0) out.auto_call_recording = raw.auto_call_recording;
+  if (raw.hold_queue !== void 0) out.hold_queue = Object.fromEntries(Object.entries(raw.hold_queue));
+  const routing = raw.routing_options;
+  if (routing !== void 0) out.routing_options = Object.fromEntries(ROUTING_STATES.map((s) => [s, normalizeRule(routing[s])]));
+  return Object.keys(out).length === 0 ? void 0 : out;
+}
+function normalizeRule(raw) {
+  const target = normalizeTarget(raw.target);
+  return {
+    action: raw.action,
+    try_dial_operators: raw.try_dial_operators,
+    ...raw.operator_routing === void 0 ? {} : { operator_routing: raw.operator_routing },
+    ...target === void 0 ? {} : { target }
+  };
+}
+function normalizeTarget(t) {
+  if (t === void 0) return void 0;
+  if (t.department !== void 0) return { type: "department", key: t.department };
+  if (t.call_center !== void 0) return { type: "callcenter", key: t.call_center };
+  if (t.user !== void 0) return { type: "user", key: t.user.toLowerCase() };
+  if (t.department_id !== void 0) return { type: "department", id: t.department_id };
+  if (t.call_center_id !== void 0) return { type: "callcenter", id: t.call_center_id };
+  if (t.user_id !== void 0) return { type: "user", id: t.user_id };
+  return void 0;
+}
+var READ, GROUP_SETTINGS_FIELDS;
+var init_normalize_group_settings = __esm({
+  "src/config/normalize-group-settings.ts"() {
+    "use strict";
+    init_group_settings();
+    READ = { ignored: "read together into Group.settings by normalizeGroupSettings" };
+    GROUP_SETTINGS_FIELDS = {
+      monday_hours: READ,
+      tuesday_hours: READ,
+      wednesday_hours: READ,
+      thursday_hours: READ,
+      friday_hours: READ,
+      saturday_hours: READ,
+      sunday_hours: READ,
+      hours_on: READ,
+      ring_seconds: READ,
+      auto_call_recording: READ,
+      hold_queue: READ,
+      routing_options: READ
+    };
+  }
+});
+
 // src/model/e911.ts
 function cleanE911(raw) {
   const out = {};
@@ -16279,7 +17424,15 @@ var init_raw_types = __esm({
     assertKeys();
     assertKeys();
     assertKeys();
+    assertKeys();
+    assertKeys();
+    assertKeys();
+    assertKeys();
     RAW_PROFILE_KEYS = ["license", "job_title", "forwarding_numbers", "international_dialing_enabled", "departments", "call_centers", "analytics", "proxy", "lifecycle"];
+    assertKeys();
+    assertKeys();
+    assertKeys();
+    assertKeys();
     assertKeys();
     assertKeys();
     assertKeys();
@@ -19284,6 +20437,66 @@ var init_group_rules = __esm({
   }
 });
 
+// src/config/group-settings-rules.ts
+function checkGroupSettings(config) {
+  const problems = [];
+  for (const type2 of ["department", "call_center"]) {
+    for (const [key, group2] of Object.entries(config.raw[GROUP_CONFIG_KEY[type2]] ?? {})) {
+      if (typeof group2 !== "object" || group2 === null) continue;
+      const at2 = (...rest) => [GROUP_CONFIG_KEY[type2], key, ...rest];
+      for (const f of HOURS_FIELDS) {
+        const hours = group2[f];
+        if (!Array.isArray(hours)) continue;
+        const parsed = parseHours(hours);
+        if ("problem" in parsed) problems.push(problemAt(config, at2(f), `${name(config, at2(f))}: ${parsed.problem}`));
+      }
+      if (type2 === "call_center" && group2.auto_call_recording !== void 0) {
+        problems.push(problemAt(config, at2("auto_call_recording"), `${name(config, at2("auto_call_recording"))}: a call center's PATCH has no auto_call_recording (departments only)`));
+      }
+      problems.push(...checkHoldQueue(config, type2, group2, at2("hold_queue")));
+      for (const state of ROUTING_STATES) {
+        const target = group2.routing_options?.[state]?.target;
+        for (const t of ["department", "call_center"]) {
+          const ref = target?.[t];
+          if (ref === void 0) continue;
+          const declared = Object.keys(config.raw[GROUP_CONFIG_KEY[t]] ?? {});
+          if (declared.includes(ref)) continue;
+          const path = at2("routing_options", state, "target", t);
+          problems.push(
+            problemAt(config, path, `${name(config, path)} "${ref}" is not a declared ${GROUP_LABELS[t]} (declared: ${declared.sort().join(", ") || "none"}); name one config does not declare by its Dialpad id (${t}_id)`)
+          );
+        }
+      }
+    }
+  }
+  return problems;
+}
+function checkHoldQueue(config, type2, group2, path) {
+  const queue = group2.hold_queue;
+  if (typeof queue !== "object" || queue === null) return [];
+  const problems = [];
+  const known = HOLD_QUEUE_FIELDS[type2];
+  for (const field of Object.keys(queue)) {
+    if (known[field] === void 0) {
+      problems.push(problemAt(config, [...path, field], `${name(config, [...path, field])}: a ${GROUP_LABELS[type2]}'s hold_queue has no ${field} (it takes ${Object.keys(known).join(", ")})`));
+    }
+  }
+  const count2 = queue["max_hold_count"];
+  const range = HOLD_COUNT[type2];
+  if (typeof count2 === "number" && (count2 < range.min || count2 > range.max)) {
+    problems.push(problemAt(config, [...path, "max_hold_count"], `${name(config, [...path, "max_hold_count"])}: a ${GROUP_LABELS[type2]}'s queue holds ${range.min} to ${range.max} calls`));
+  }
+  return problems;
+}
+var init_group_settings_rules = __esm({
+  "src/config/group-settings-rules.ts"() {
+    "use strict";
+    init_groups();
+    init_group_settings();
+    init_problem_at();
+  }
+});
+
 // src/config/semantic-rules.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { dirname as dirname2, resolve } from "node:path";
@@ -19429,6 +20642,7 @@ var init_semantic_rules = __esm({
     init_lifecycle_dates();
     init_office_names();
     init_group_rules();
+    init_group_settings_rules();
     init_problem_at();
     SEMANTIC_RULES = [
       checkOfficeReferences,
@@ -19439,7 +20653,8 @@ var init_semantic_rules = __esm({
       checkEmulatorFixture,
       checkDeletedUserNumbers,
       checkLifecycleDates,
-      checkGroups
+      checkGroups,
+      checkGroupSettings
     ];
   }
 });
@@ -19547,7 +20762,7 @@ function normalizeUser(raw, source) {
   return { ...normalizeFields(raw, userFields(source)), source };
 }
 function normalizeGroup(key, type2, raw, source) {
-  return { key, type: type2, ...normalizeFields(raw, GROUP_FIELDS), source };
+  return { key, type: type2, ...normalizeFields(raw, GROUP_FIELDS), ...optional("settings", normalizeGroupSettings(raw)), source };
 }
 function normalizeMemberships(ms, source) {
   return ms.map((m) => ({ ...m, source })).sort((a, b) => compareCodeUnits(a.group, b.group));
@@ -19565,6 +20780,7 @@ var POLICY_FIELDS, OWNERS_IGNORED, OFFICE_FIELDS, GROUP_FIELDS;
 var init_normalize = __esm({
   "src/config/normalize.ts"() {
     "use strict";
+    init_normalize_group_settings();
     init_tenant();
     init_e911();
     init_groups();
@@ -19611,7 +20827,8 @@ var init_normalize = __esm({
       office: (v) => ({ office: v }),
       id: (v) => optional("id", v),
       allow_new_group: (v) => optional("allowNewGroup", v),
-      owners: OWNERS_IGNORED
+      owners: OWNERS_IGNORED,
+      ...GROUP_SETTINGS_FIELDS
     };
   }
 });
@@ -31420,8 +32637,6 @@ var init_caller_id = __esm({
       phase: () => "update",
       bucket: "update",
       manual: false,
-      // The read does not include caller IDs; sending the absolute value again is harmless.
-      landed: () => false,
       deletes: false,
       suspends: false,
       tieDetail: () => "caller_id",
@@ -31446,34 +32661,6 @@ var init_caller_id = __esm({
         return { marker: "~", action: "set caller ID", details: holder === void 0 ? [] : [`held by: ${describeChoice(holder)}`] };
       }
     };
-  }
-});
-
-// src/plan/kinds/landed-reads.ts
-function readUser(live, target) {
-  const users = live.tenant.users;
-  if (target.id !== void 0) return users.find((u) => u.id === target.id);
-  const email = target.email.toLowerCase();
-  return users.find((u) => u.email === email && u.state !== "deleted") ?? users.find((u) => u.email === email);
-}
-function readGroup(live, ref) {
-  const groups = live.tenant.groups ?? [];
-  if (ref.id !== void 0) return groups.find((g) => g.key === liveGroupKey(ref.group_type, ref.id) || g.id === ref.id);
-  const name2 = groupNameOf(ref.name);
-  const office = ref.office.id === void 0 ? void 0 : liveOfficeKey(ref.office.id);
-  return groups.find((g) => g.type === ref.group_type && groupNameOf(g.name) === name2 && (office === void 0 || g.office === office));
-}
-function readMembership(live, target, ref) {
-  const user = readUser(live, target);
-  const group2 = readGroup(live, ref);
-  if (user === void 0 || group2 === void 0) return void 0;
-  return (membershipsOf(user, ref.group_type) ?? []).find((m) => m.group === group2.key);
-}
-var init_landed_reads = __esm({
-  "src/plan/kinds/landed-reads.ts"() {
-    "use strict";
-    init_groups();
-    init_match_offices();
   }
 });
 
@@ -31506,13 +32693,11 @@ var init_groups3 = __esm({
     "use strict";
     init_groups();
     init_sim_steps();
-    init_landed_reads();
     labelOf = (g) => GROUP_LABELS[g.group_type];
     createGroup = {
       phase: () => "create_group",
       bucket: "create",
       manual: false,
-      landed: (op, live) => readGroup(live, { ...op.group, id: void 0 }) !== void 0,
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -31535,7 +32720,6 @@ var init_groups3 = __esm({
       phase: () => "update",
       bucket: "update",
       manual: false,
-      landed: (op, live) => readGroup(live, op.target)?.name === op.name,
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -31554,7 +32738,6 @@ var init_groups3 = __esm({
       phase: () => "delete_group",
       bucket: "delete",
       manual: false,
-      landed: (op, live) => readGroup(live, op.target) === void 0,
       deletes: { counts: "group", numbers: (op) => op.numbers_to_pool ?? [] },
       suspends: false,
       tieDetail: () => "",
@@ -31585,7 +32768,6 @@ var init_groups3 = __esm({
       phase: () => "add_operator",
       bucket: "update",
       manual: false,
-      landed: (op, live) => readMembership(live, op.target, op.group)?.role === op.role,
       deletes: false,
       suspends: false,
       tieDetail: (op) => op.group.key,
@@ -31617,7 +32799,6 @@ var init_groups3 = __esm({
       phase: () => "remove_operator",
       bucket: "update",
       manual: false,
-      landed: (op, live) => readMembership(live, op.target, op.group) === void 0,
       deletes: { counts: "membership" },
       suspends: false,
       tieDetail: (op) => op.group.key,
@@ -31635,8 +32816,6 @@ var init_groups3 = __esm({
       phase: () => "skill",
       bucket: "update",
       manual: false,
-      // The read carries no skill levels; the PATCH is an absolute value, repeated harmlessly.
-      landed: () => false,
       deletes: false,
       suspends: false,
       tieDetail: (op) => op.group.key,
@@ -31679,6 +32858,42 @@ var init_company = __esm({
   }
 });
 
+// src/plan/kinds/group-settings.ts
+var updateGroupSettings;
+var init_group_settings2 = __esm({
+  "src/plan/kinds/group-settings.ts"() {
+    "use strict";
+    init_group_settings();
+    init_sim_steps();
+    updateGroupSettings = {
+      phase: () => "update",
+      bucket: "update",
+      manual: false,
+      deletes: false,
+      suspends: false,
+      tieDetail: () => "",
+      check(sim, op) {
+        const group2 = existingGroup(sim, op.target.key);
+        if (isFailure(group2)) return group2;
+        for (const state of ROUTING_STATES) {
+          const target = op.settings.routing_options?.[state].target?.group;
+          if (target === void 0 || target.id !== void 0 || !sim.groups.has(target.key)) continue;
+          const found = existingGroup(sim, target.key);
+          if (isFailure(found)) return found;
+        }
+        return void 0;
+      },
+      apply(_sim, op, fx) {
+        fx.claims.push(groupKey(op.target.key));
+      },
+      wouldProvide: () => void 0,
+      placement: (op) => ({ office: op.target.office.key }),
+      harm: () => void 0,
+      describe: () => ({ marker: "~", action: "change how the group answers", details: [] })
+    };
+  }
+});
+
 // src/plan/kinds/e911.ts
 var updateOfficeE911, updateUserE911;
 var init_e9112 = __esm({
@@ -31689,8 +32904,6 @@ var init_e9112 = __esm({
       phase: () => "update",
       bucket: "update",
       manual: false,
-      // A read of the status kind (phase 1) holds no E911 address; the PUT is absolute, so sending it again is harmless.
-      landed: () => false,
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -31710,8 +32923,6 @@ var init_e9112 = __esm({
       phase: () => "update",
       bucket: "update",
       manual: false,
-      // As for an office's: the read holds no E911 address, and the PUT is absolute.
-      landed: () => false,
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -31738,12 +32949,10 @@ var init_offices = __esm({
     init_license_lines();
     init_plural();
     init_sim_steps();
-    init_office_names();
     createOffice = {
       phase: () => "create_office",
       bucket: "create",
       manual: false,
-      landed: (op, live) => live.tenant.offices.some((o) => isSameOfficeName(o.name, op.office.name)),
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -31972,15 +33181,10 @@ var init_numbers = __esm({
     init_international_move();
     init_context();
     init_sim_steps();
-    init_landed_reads();
     assignNumber = {
       phase: () => "assign",
       bucket: "update",
       manual: false,
-      landed(op, live) {
-        const numbers = readUser(live, op.target)?.numbers ?? [];
-        return op.primary ? numbers[0] === op.number : numbers.includes(op.number);
-      },
       deletes: false,
       suspends: false,
       tieDetail: (op) => op.number,
@@ -32016,7 +33220,6 @@ var init_numbers = __esm({
       phase: () => "unassign",
       bucket: "update",
       manual: false,
-      landed: (op, live) => !(readUser(live, op.target)?.numbers ?? []).includes(op.number),
       deletes: false,
       suspends: false,
       tieDetail: (op) => op.number,
@@ -32040,9 +33243,6 @@ var init_numbers = __esm({
       phase: () => "release",
       bucket: "delete",
       manual: false,
-      // The read holds the pool and each user's numbers (phase 1), not every number: a number that
-      // left the pool for a user was not released.
-      landed: (op, live) => !live.tenant.numbers.some((n) => n.number === op.number) && !live.tenant.users.some((u) => u.numbers?.includes(op.number)),
       deletes: { counts: "number", numbers: (op) => [op.number] },
       suspends: false,
       tieDetail: (op) => op.number,
@@ -32112,13 +33312,6 @@ function updatePhase(op, initial) {
   if (to === void 0 || user === void 0) return "update";
   return lineOfLicense(to) === void 0 || lineOfLicense(to) === lineOfLicense(user.license) ? "license_free" : "license_claim";
 }
-function hasUpdateLanded(op, live) {
-  const user = readUser(live, op.target);
-  if (user === void 0) return false;
-  const { patch } = op;
-  const officeIds = (keys) => keys.map((key) => live.tenant.offices.find((o) => o.key === key)?.id ?? key).sort();
-  return (patch.first_name === void 0 || patch.first_name === user.firstName) && (patch.last_name === void 0 || patch.last_name === user.lastName) && (patch.license === void 0 || patch.license === user.license) && (patch.is_super_admin === void 0 || patch.is_super_admin === user.admin.company) && (patch.emails === void 0 || patch.emails[0].toLowerCase() === user.email) && diffPhoneSettings(pickPhoneSettings(patch), user.settings).length === 0 && (patch.admin_offices === void 0 || patch.admin_offices.every((o) => o.id !== void 0) && JSON.stringify(patch.admin_offices.map((o) => o.id ?? "").sort()) === JSON.stringify(officeIds(user.admin.offices)));
-}
 function holdsLine(user) {
   return LINE_HOLDING[user.state] === "yes";
 }
@@ -32130,7 +33323,6 @@ function stateChange(input) {
     phase: () => input.phase,
     bucket: "update",
     manual: false,
-    landed: (op, live) => readUser(live, op.target)?.state === input.state,
     deletes: false,
     suspends: input.suspends,
     tieDetail: () => "",
@@ -32186,17 +33378,10 @@ var init_users = __esm({
     "use strict";
     init_license_lines();
     init_sim_steps();
-    init_office_names();
-    init_phone_settings();
-    init_landed_reads();
     createUser = {
       phase: () => "license_claim",
       bucket: "create",
       manual: false,
-      landed(op, live) {
-        const user = readUser(live, { type: "user", email: op.email });
-        return user !== void 0 && user.state !== "deleted";
-      },
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -32228,7 +33413,6 @@ var init_users = __esm({
       phase: updatePhase,
       bucket: "update",
       manual: false,
-      landed: hasUpdateLanded,
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -32278,15 +33462,6 @@ var init_users = __esm({
       phase: () => "move",
       bucket: "move",
       manual: false,
-      landed(op, live) {
-        const user = readUser(live, op.target);
-        const office = live.tenant.offices.find((o) => o.key === user?.office);
-        const arrived = office !== void 0 && (op.to.id === void 0 ? isSameOfficeName(office.name, op.to.name) : office.id === op.to.id);
-        if (!arrived || op.new_number === void 0) return arrived;
-        const named = op.new_number.number;
-        const held = (user?.numbers ?? []).filter((n) => !op.numbers_to_pool.includes(n));
-        return named === void 0 ? held.length > 0 : held.includes(named);
-      },
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -32332,10 +33507,6 @@ var init_users = __esm({
       phase: (op, initial) => initial.users.get(op.target.email)?.state === "pending" ? "delete_pending" : "delete",
       bucket: "delete",
       manual: false,
-      landed(op, live) {
-        const user = readUser(live, op.target);
-        return user === void 0 || user.state === "deleted";
-      },
       deletes: { counts: "user" },
       suspends: false,
       tieDetail: () => "",
@@ -32464,6 +33635,7 @@ var init_kinds = __esm({
     init_caller_id();
     init_groups3();
     init_company();
+    init_group_settings2();
     init_e9112();
     init_offices();
     init_numbers();
@@ -32497,6 +33669,7 @@ var init_kinds = __esm({
       add_operator: addOperator,
       remove_operator: removeOperator,
       set_skill: setSkill,
+      update_group_settings: updateGroupSettings,
       update_office_e911: updateOfficeE911,
       update_user_e911: updateUserE911,
       set_caller_id: setCallerId
@@ -33435,6 +34608,8 @@ function fieldProblem(type2, v) {
       return v.every((e) => typeof e === "string") ? void 0 : "holds a value that is not a string";
     case "boolean":
       return typeof v === "boolean" ? void 0 : `is ${describe(v)}, not true or false`;
+    case "object":
+      return isPlainObject3(v) ? void 0 : `is ${describe(v)}, not an object`;
     default: {
       const _never = type2;
       return _never;
@@ -33466,7 +34641,7 @@ function describe(v) {
 function isPlainObject3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-var GROUP_DETAILS_SHAPE, USER_SHAPE, DEPARTMENT_SHAPE, CALL_CENTER_SHAPE, SKILL_LEVEL_SHAPE, E911_SHAPE, CALLER_ID_GROUP_SHAPE, CALLER_ID_SHAPE, OFFICE_SHAPE, NUMBER_SHAPE, COMPANY_SHAPE, LINE_COUNTS_SHAPE;
+var GROUP_DETAILS_SHAPE, USER_SHAPE, GROUP_SETTING_FIELDS, CALL_CENTER_SHAPE, DEPARTMENT_SHAPE, SKILL_LEVEL_SHAPE, E911_SHAPE, CALLER_ID_GROUP_SHAPE, CALLER_ID_SHAPE, OFFICE_SHAPE, NUMBER_SHAPE, COMPANY_SHAPE, LINE_COUNTS_SHAPE;
 var init_response_shape = __esm({
   "src/dialpad/response-shape.ts"() {
     "use strict";
@@ -33504,14 +34679,27 @@ var init_response_shape = __esm({
       matchedOn: (u) => u.state === "deleted" ? ["office_id"] : ["emails", "office_id"],
       nested: { group_details: GROUP_DETAILS_SHAPE }
     };
-    DEPARTMENT_SHAPE = {
-      noun: "department",
-      fields: { id: "int64", name: "string", office_id: "int64", phone_numbers: "string[]", state: "string" },
+    GROUP_SETTING_FIELDS = {
+      monday_hours: "string[]",
+      tuesday_hours: "string[]",
+      wednesday_hours: "string[]",
+      thursday_hours: "string[]",
+      friday_hours: "string[]",
+      saturday_hours: "string[]",
+      sunday_hours: "string[]",
+      hours_on: "boolean",
+      ring_seconds: "int64",
+      hold_queue: "object",
+      routing_options: "object"
+    };
+    CALL_CENTER_SHAPE = {
+      noun: "call center",
+      fields: { id: "int64", name: "string", office_id: "int64", phone_numbers: "string[]", state: "string", ...GROUP_SETTING_FIELDS },
       required: [["id"]],
       keyOf: (g) => String(g.id),
       matchedOn: () => ["name", "office_id"]
     };
-    CALL_CENTER_SHAPE = { ...DEPARTMENT_SHAPE, noun: "call center" };
+    DEPARTMENT_SHAPE = { ...CALL_CENTER_SHAPE, noun: "department", fields: { ...CALL_CENTER_SHAPE.fields, auto_call_recording: "boolean" } };
     SKILL_LEVEL_SHAPE = {
       noun: "skill level",
       fields: { call_center_id: "int64", user_id: "int64", skill_level: "int64" },
@@ -33630,6 +34818,7 @@ function createGroupEndpoints(parts) {
       return created(shapeOf(kind), spec, group2);
     },
     renameGroup: (kind, id2, name2, o) => send2({ operation: `${kind}.update`, ...withLabel(o), method: "PATCH", path: `/api/v2/${kind}/${seg(id2)}`, body: { name: name2 }, idempotent: true }),
+    updateGroup: (kind, id2, body, o) => send2({ operation: `${kind}.update`, ...withLabel(o), method: "PATCH", path: `/api/v2/${kind}/${seg(id2)}`, body, idempotent: true }),
     deleteGroup: (kind, id2, o) => send2({
       operation: `${kind}.delete`,
       ...withLabel(o),
@@ -60942,6 +62131,60 @@ var init_dispatcher = __esm({
   }
 });
 
+// src/dialpad/read-group-settings.ts
+function readGroupSettings(g, type2) {
+  const out = {};
+  for (const f of HOURS_FIELDS) {
+    const v = g[f];
+    if (Array.isArray(v)) out[f] = v.filter((x) => typeof x === "string");
+  }
+  if (typeof g["hours_on"] === "boolean") out.hours_on = g["hours_on"];
+  const ring = toInteger(g["ring_seconds"]);
+  if (ring !== void 0) out.ring_seconds = ring;
+  if (type2 === "department" && typeof g["auto_call_recording"] === "boolean") out.auto_call_recording = g["auto_call_recording"];
+  const queue = readHoldQueue(g["hold_queue"], type2);
+  if (queue !== void 0) out.hold_queue = queue;
+  const routing = g["routing_options"];
+  if (isObject3(routing)) {
+    const rules = Object.fromEntries(ROUTING_STATES.flatMap((s) => isObject3(routing[s]) ? [[s, readRule(routing[s])]] : []));
+    if (Object.keys(rules).length > 0) out.routing_options = rules;
+  }
+  return Object.keys(out).length === 0 ? void 0 : out;
+}
+function readHoldQueue(v, type2) {
+  if (!isObject3(v)) return void 0;
+  const out = {};
+  for (const [field, kind] of Object.entries(HOLD_QUEUE_FIELDS[type2])) {
+    const x = v[field];
+    const value = kind === "integer" ? toInteger(x) : kind === "boolean" ? typeof x === "boolean" ? x : void 0 : typeof x === "string" ? x : void 0;
+    if (value !== void 0) out[field] = value;
+  }
+  return Object.keys(out).length === 0 ? void 0 : out;
+}
+function readRule(v) {
+  const id2 = toInteger(v["action_target_id"]);
+  const type2 = v["action_target_type"];
+  return {
+    ...typeof v["action"] === "string" ? { action: v["action"] } : {},
+    ...typeof v["try_dial_operators"] === "boolean" ? { try_dial_operators: v["try_dial_operators"] } : {},
+    ...typeof v["operator_routing"] === "string" ? { operator_routing: v["operator_routing"] } : {},
+    ...id2 !== void 0 && typeof type2 === "string" ? { target: { type: type2, id: String(id2) } } : {}
+  };
+}
+function toInteger(v) {
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : Number.NaN;
+  return Number.isSafeInteger(n) ? n : void 0;
+}
+function isObject3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var init_read_group_settings = __esm({
+  "src/dialpad/read-group-settings.ts"() {
+    "use strict";
+    init_group_settings();
+  }
+});
+
 // src/dialpad/normalize-live.ts
 function officeIdOf(office) {
   const id2 = office.id ?? office.office_id;
@@ -61045,7 +62288,18 @@ function toGroup(g, type2) {
   if (g.id === void 0) return [];
   const id2 = String(g.id);
   const numbers = [...g.phone_numbers ?? []];
-  return [{ key: liveGroupKey(type2, id2), type: type2, id: id2, name: g.name ?? "", office: keyOf(g.office_id) ?? "", ...numbers.length === 0 ? {} : { numbers } }];
+  const settings = readGroupSettings(g, type2);
+  return [
+    {
+      key: liveGroupKey(type2, id2),
+      type: type2,
+      id: id2,
+      name: g.name ?? "",
+      office: keyOf(g.office_id) ?? "",
+      ...numbers.length === 0 ? {} : { numbers },
+      ...settings === void 0 ? {} : { settings }
+    }
+  ];
 }
 function membershipsFrom(details, type2) {
   return (details ?? []).flatMap((d) => d.group_id === void 0 || d.group_type === void 0 || GROUP_DETAIL_TYPES[d.group_type] !== type2 ? [] : [{ group: liveGroupKey(type2, String(d.group_id)), role: d.role ?? "operator" }]).sort((a, b) => compareCodeUnits(a.group, b.group));
@@ -61076,6 +62330,7 @@ var init_normalize_live = __esm({
     init_license_lines();
     init_tenant();
     init_groups();
+    init_read_group_settings();
     init_compare();
     init_match_offices();
     init_ids();
@@ -61552,6 +62807,7 @@ var init_types3 = __esm({
       userNumbers: (user, from, to, live) => live === void 0 ? { kind: "user_numbers", email: user.email, user, from, to } : { kind: "user_numbers", email: user.email, user, live, from, to },
       releaseNumber: (number, listed = false) => ({ kind: "release_number", number, listed }),
       createGroup: (group2) => ({ kind: "create_group", group: group2 }),
+      groupSettings: (i2) => ({ kind: "group_settings", ...i2 }),
       renameGroup: (group2, live) => ({ kind: "rename_group", group: group2, live }),
       deleteGroup: (live) => ({ kind: "delete_group", live }),
       addOperator: (i2) => ({
@@ -61770,6 +63026,44 @@ var init_choose_live_reads = __esm({
     init_e911();
     HOLDING = new Set(Object.keys(LINE_HOLDING).filter((s) => LINE_HOLDING[s] === "yes"));
     CREATE_LOOKUPS = 3;
+  }
+});
+
+// src/diff/diff-group-settings.ts
+function diffGroupSettingsOf(desired, live) {
+  const book = makeTargetBook(desired, live);
+  const liveGroups = new Map(book.liveGroups.map((g) => [g.key, g]));
+  const changes = [];
+  for (const group2 of desired.tenant.groups ?? []) {
+    if (!declaresSettings(group2.settings)) continue;
+    const found = liveGroups.get(group2.key);
+    if (found === void 0 && group2.id !== void 0) continue;
+    const have = found?.settings ?? {};
+    const fields = diffGroupSettings(group2.settings, have, book);
+    if (fields.length === 0) continue;
+    changes.push(change.groupSettings({ group: group2, ...found === void 0 ? {} : { live: found }, fields, patch: keyTargets(patchGroupSettings(group2.settings, have, fields), book) }));
+  }
+  return changes;
+}
+function keyTargets(patch, book) {
+  const routing = patch.routing_options;
+  if (routing === void 0) return patch;
+  const keyed = Object.fromEntries(
+    ROUTING_STATES.map((s) => {
+      const rule = routing[s] ?? {};
+      const t = rule.target;
+      const type2 = t === void 0 ? void 0 : groupTypeOfTarget(t.type);
+      const found = t?.key === void 0 && type2 !== void 0 ? book.liveGroups.find((g) => g.type === type2 && g.id === t?.id) : void 0;
+      return [s, found === void 0 || t === void 0 ? rule : { ...rule, target: { ...t, key: found.key } }];
+    })
+  );
+  return { ...patch, routing_options: keyed };
+}
+var init_diff_group_settings = __esm({
+  "src/diff/diff-group-settings.ts"() {
+    "use strict";
+    init_group_settings();
+    init_types3();
   }
 });
 
@@ -62036,12 +63330,13 @@ var init_diff_users = __esm({
 function diffTenant(desired, live, now) {
   const owned = matchOwnedUsers(desired, live, now);
   const users = diffUsers(desired, live, now, owned);
-  return [...diffOffices(desired, live), ...users, ...diffNumbers(desired, live, now, owned), ...diffGroups(desired, live, users, owned.pairs)];
+  return [...diffOffices(desired, live), ...users, ...diffNumbers(desired, live, now, owned), ...diffGroups(desired, live, users, owned.pairs), ...diffGroupSettingsOf(desired, live)];
 }
 var init_diff_tenant = __esm({
   "src/diff/diff-tenant.ts"() {
     "use strict";
     init_diff_groups();
+    init_diff_group_settings();
     init_diff_numbers();
     init_diff_offices();
     init_diff_users();
@@ -62286,6 +63581,13 @@ var init_operations = __esm({
           name: i2.name
         };
       },
+      /** An absolute value per field: writing the old values back undoes it. */
+      updateGroupSettings(i2) {
+        return {
+          ...base("update_group_settings", groupTarget(i2.group), i2, { summary: `change how ${groupName(i2.group)} answers` }),
+          settings: i2.settings
+        };
+      },
       /** Irreversible: the API has no restore for a deleted group. */
       deleteGroup(i2) {
         return {
@@ -62400,6 +63702,39 @@ var init_permission_changes = __esm({
       grant_proxy: operation.grantProxy,
       revoke_proxy: operation.revokeProxy
     };
+  }
+});
+
+// src/plan/group-settings-ops.ts
+function planGroupSettings(c, groupRef) {
+  const { routing_options, ...rest } = c.patch;
+  const settings = {
+    ...rest,
+    ...routing_options === void 0 ? {} : { routing_options: Object.fromEntries(ROUTING_STATES.map((s) => [s, planRoute(routing_options[s] ?? {}, groupRef)])) }
+  };
+  return operation.updateGroupSettings({
+    group: groupRef(c.group.key),
+    settings,
+    changes: c.fields.map((f) => f.from === void 0 ? { field: f.field, to: f.to } : { field: f.field, from: f.from, to: f.to }),
+    source: c.group.source ?? "config",
+    ...c.live === void 0 ? { notes: ["Set right after the group is created (Dialpad gives a new group its defaults)."] } : {}
+  });
+}
+function planRoute(rule, groupRef) {
+  const { target, ...rest } = rule;
+  return target === void 0 ? rest : { ...rest, target: planTarget(target, groupRef) };
+}
+function planTarget(t, groupRef) {
+  const type2 = groupTypeOfTarget(t.type);
+  if (type2 !== void 0 && t.key !== void 0) return { target_type: t.type, group: groupRef(t.key) };
+  if (t.type === "user" && t.key !== void 0) return { target_type: "user", email: t.key };
+  return { target_type: t.type, ...t.id === void 0 ? {} : { id: t.id } };
+}
+var init_group_settings_ops = __esm({
+  "src/plan/group-settings-ops.ts"() {
+    "use strict";
+    init_group_settings();
+    init_operations();
   }
 });
 
@@ -62602,6 +63937,8 @@ function operationsFromChange(c, ctx) {
     case "remove_operator":
     case "set_skill":
       return groupOperations(c, ctx);
+    case "group_settings":
+      return [planGroupSettings(c, ctx.groupRef)];
     case "office_e911":
       return [operation.updateOfficeE911({ office: book.ref(c.office.key), from: c.from, to: c.to, source: c.office.source ?? "config" })];
     case "user_e911":
@@ -62755,6 +64092,7 @@ var sourceOf2, membershipField;
 var init_from_changes = __esm({
   "src/plan/from-changes.ts"() {
     "use strict";
+    init_group_settings_ops();
     init_e911();
     init_license_lines();
     init_international_move();
@@ -63550,6 +64888,31 @@ var init_recently_deleted_user = __esm({
   }
 });
 
+// src/plan/rules/routing-target-not-found.ts
+function checkRoutingTargetNotFound(ctx) {
+  if (ctx.live.incomplete.length > 0) return [];
+  const book = makeTargetBook(ctx.desired, ctx.live);
+  return (ctx.desired.tenant.groups ?? []).flatMap(
+    (group2) => listMissingTargets(group2, book).map(({ state, target }) => {
+      const path = `${GROUP_CONFIG_KEY[group2.type]}.${group2.key}.routing_options.${state}.target`;
+      return {
+        code: "routing_target_not_found",
+        severity: "error",
+        message: `${GROUP_LABELS[group2.type]} "${group2.key}" routes calls ${state === "open" ? "in" : "out of"} hours to ${describeTarget(target, book) ?? "?"}${at(group2.source)}, which neither config nor Dialpad has. Fix ${path}: name a department or call center config declares by its key, a user by email, or the Dialpad id of one that exists.`,
+        operation_ids: ctx.operations.filter((op) => op.kind === "update_group_settings" && op.target.key === group2.key).map((op) => op.id)
+      };
+    })
+  );
+}
+var init_routing_target_not_found = __esm({
+  "src/plan/rules/routing-target-not-found.ts"() {
+    "use strict";
+    init_groups();
+    init_group_settings();
+    init_context();
+  }
+});
+
 // src/plan/rules/restore-window-expired.ts
 function checkRestoreWindowExpired(ctx) {
   const pending = new Map((ctx.pendingRestores ?? []).map((p) => [p.email.toLowerCase(), p]));
@@ -63735,6 +65098,7 @@ var init_rules = __esm({
     init_price_level_mismatch();
     init_protected_user();
     init_recently_deleted_user();
+    init_routing_target_not_found();
     init_restore_window_expired();
     init_too_many_deletions();
     init_too_many_suspensions();
@@ -63754,6 +65118,7 @@ var init_rules = __esm({
       checkRestoreWindowExpired,
       checkGroupIdNotFound,
       checkGroupLooksRenamed,
+      checkRoutingTargetNotFound,
       checkLifecycleStateIgnored,
       checkE911AddressRequired,
       checkE911AddressIncomplete
@@ -63871,6 +65236,7 @@ function nameWithheld(c, live) {
     case "reactivate_user":
     case "user_numbers":
     case "rename_group":
+    case "group_settings":
     case "add_operator":
     case "set_skill":
     case "office_e911":
@@ -63896,10 +65262,10 @@ function withholdChanges(changes, live) {
     return true;
   });
   for (const list of Object.values(withheld)) list.sort(compareCodeUnits);
-  const dependsOnHeld = (c) => (c.kind === "user_numbers" || c.kind === "add_operator" || c.kind === "user_e911") && c.live === void 0 && users.has(c.user.email) || c.kind === "add_operator" && groups.has(c.group.key);
+  const dependsOnHeld = (c) => (c.kind === "user_numbers" || c.kind === "add_operator" || c.kind === "user_e911") && c.live === void 0 && users.has(c.user.email) || (c.kind === "add_operator" || c.kind === "group_settings") && groups.has(c.group.key);
   return { kept: changes.filter((c) => !held.includes(c) && !dependsOnHeld(c)), withheld };
 }
-function summarizePlan(operations, violations) {
+function summarize(operations, violations) {
   const summary = { create: 0, update: 0, delete: 0, move: 0, manual: 0, blocked: false };
   for (const op of operations) {
     if (op.manual) summary.manual += 1;
@@ -63960,7 +65326,7 @@ function buildPlan(input) {
     created_at: now.toISOString(),
     basis: { config_digest: input.configDigest, live_digest: input.liveDigest },
     fingerprint: fingerprintPlan({ basis: { config_digest: input.configDigest }, operations }),
-    summary: summarizePlan(operations, violations),
+    summary: summarize(operations, violations),
     operations,
     violations,
     pool: trace.pool,
@@ -64751,6 +66117,123 @@ var init_pagination = __esm({
   }
 });
 
+// src/emulator/group-settings.ts
+function readGroupSettings2(state, body, kind) {
+  const out = {};
+  for (const day of DAYS) {
+    const v = body[day];
+    if (v === void 0 || v === null) continue;
+    out[day] = readHours(day, v);
+  }
+  if (body["hours_on"] !== void 0 && body["hours_on"] !== null) out["hours_on"] = readBoolean("hours_on", body["hours_on"]);
+  if (body["auto_call_recording"] !== void 0 && body["auto_call_recording"] !== null) out["auto_call_recording"] = readBoolean("auto_call_recording", body["auto_call_recording"]);
+  const queue = body["hold_queue"];
+  if (queue !== void 0 && queue !== null) out["hold_queue"] = readHoldQueue2(queue, kind);
+  const routing = body["routing_options"];
+  if (routing !== void 0 && routing !== null) out["routing_options"] = readRouting(state, routing);
+  return out;
+}
+function readHours(field, v) {
+  if (!Array.isArray(v) || v.length % 2 !== 0) throw badRequest(`${field} must be a list of opening and closing times, in pairs`);
+  let last = -1;
+  for (const t of v) {
+    const m = typeof t === "string" ? /^(\d\d):(\d\d)$/.exec(t) : null;
+    const minutes = m === null ? Number.NaN : Number(m[1]) * 60 + Number(m[2]);
+    if (m === null || Number(m[2]) > 59 || minutes > 24 * 60) throw badRequest(`${field}: ${JSON.stringify(t)} is not a time HH:MM`);
+    if (minutes <= last) throw badRequest(`${field}: times must be in increasing order`);
+    last = minutes;
+  }
+  return [...v];
+}
+function readBoolean(field, v) {
+  if (typeof v !== "boolean") throw badRequest(`${field} must be a boolean`);
+  return v;
+}
+function readInteger(field, v, min, max) {
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw badRequest(`${field} must be an integer from ${min} to ${max}`);
+  return String(n);
+}
+function readHoldQueue2(v, kind) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw badRequest("hold_queue must be an object");
+  const rules = HOLD_QUEUE[kind];
+  const out = {};
+  for (const [field, x] of Object.entries(v)) {
+    const rule = rules[field];
+    if (rule === void 0) throw badRequest(`hold_queue.${field} is not a field of ${kind === "departments" ? "HoldQueueDepartment" : "HoldQueueCallCenter"}`);
+    if (x === null) continue;
+    if (rule.type === "boolean") out[field] = readBoolean(`hold_queue.${field}`, x);
+    else if (rule.type === "integer") out[field] = readInteger(`hold_queue.${field}`, x, rule.min, rule.max);
+    else if (typeof x === "string" && DTMF.includes(x)) out[field] = x;
+    else throw badRequest(`hold_queue.${field} must be one of ${DTMF.join(" ")}`);
+  }
+  return out;
+}
+function readRouting(state, v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw badRequest("routing_options must be an object");
+  const o = v;
+  return { open: readRule2(state, "open", o["open"]), closed: readRule2(state, "closed", o["closed"]) };
+}
+function readRule2(state, which, v) {
+  const at2 = `routing_options.${which}`;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw badRequest(`${at2} is required (an object)`);
+  const r = v;
+  if (typeof r["action"] !== "string" || !ACTIONS.includes(r["action"])) throw badRequest(`${at2}.action is required, one of ${ACTIONS.join(", ")}`);
+  const out = { action: r["action"], try_dial_operators: readBoolean(`${at2}.try_dial_operators`, r["try_dial_operators"]) };
+  const routing = r["operator_routing"];
+  if (routing !== void 0 && routing !== null) {
+    if (typeof routing !== "string" || !OPERATOR_ROUTINGS.includes(routing)) throw badRequest(`${at2}.operator_routing must be one of ${OPERATOR_ROUTINGS.join(", ")}`);
+    out["operator_routing"] = routing;
+  }
+  const [type2, id2] = [r["action_target_type"], r["action_target_id"]];
+  if (id2 !== void 0 && id2 !== null) {
+    if (typeof type2 !== "string" || !TARGET_TYPES.includes(type2)) throw badRequest(`${at2}.action_target_type must be one of ${TARGET_TYPES.join(", ")}`);
+    const target = readInteger(`${at2}.action_target_id`, id2, 1, Number.MAX_SAFE_INTEGER);
+    if (!targetExists2(state, type2, target)) throw badRequest(`${at2}.action_target_id: ${type2} ${target} does not exist`);
+    Object.assign(out, { action_target_type: type2, action_target_id: target });
+  }
+  if (r["dtmf"] !== void 0 && r["dtmf"] !== null) out["dtmf"] = structuredClone(r["dtmf"]);
+  return out;
+}
+function targetExists2(state, type2, id2) {
+  const kind = GROUP_KIND_LIST.find((k) => k.groupType === type2);
+  if (kind !== void 0) return listGroups(state, kind.kind).some((g) => g.id === id2 && isLiveGroup(g));
+  if (type2 === "user") return state.users.some((u) => u.id === id2 && !u.anonymized && u.state !== "deleted");
+  return true;
+}
+var DAYS, ACTIONS, TARGET_TYPES, OPERATOR_ROUTINGS, DTMF, HOLD_QUEUE;
+var init_group_settings3 = __esm({
+  "src/emulator/group-settings.ts"() {
+    "use strict";
+    init_groups2();
+    init_http_failure();
+    DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map((d) => `${d}_hours`);
+    ACTIONS = ["bridge_target", "company_directory", "department", "directory", "disabled", "extension", "menu", "message", "operator", "person", "scripted_ivr", "voicemail"];
+    TARGET_TYPES = ["callcenter", "callrouter", "channel", "coachinggroup", "contact", "contactgroup", "department", "office", "room", "staffgroup", "unknown", "user"];
+    OPERATOR_ROUTINGS = ["fixedorder", "longestidle", "mostskilled", "random", "roundrobin", "simultaneous"];
+    DTMF = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#"];
+    HOLD_QUEUE = {
+      departments: {
+        allow_queuing: { type: "boolean" },
+        max_hold_count: { type: "integer", min: 1, max: 50 },
+        max_hold_seconds: { type: "integer", min: 30, max: 18e3 }
+      },
+      call_centers: {
+        allow_queue_callback: { type: "boolean" },
+        announce_position: { type: "boolean" },
+        announcement_interval_seconds: { type: "integer", min: 1, max: Number.MAX_SAFE_INTEGER },
+        max_hold_count: { type: "integer", min: 1, max: 1e3 },
+        max_hold_seconds: { type: "integer", min: 30, max: 18e3 },
+        queue_callback_dtmf: { type: "dtmf" },
+        queue_callback_threshold: { type: "integer", min: 1, max: Number.MAX_SAFE_INTEGER },
+        queue_escape_dtmf: { type: "dtmf" },
+        stay_in_queue_after_closing: { type: "boolean" },
+        unattended_queue: { type: "boolean" }
+      }
+    };
+  }
+});
+
 // src/emulator/wire.ts
 function compact(obj) {
   const out = {};
@@ -64858,7 +66341,7 @@ function readString(body, field) {
   if (typeof v !== "string") throw badRequest(`${field} must be a string`);
   return v;
 }
-function readBoolean(body, field) {
+function readBoolean2(body, field) {
   const v = body[field];
   if (v === void 0 || v === null) return void 0;
   if (typeof v !== "boolean") throw badRequest(`${field} must be a boolean`);
@@ -64897,7 +66380,7 @@ function requireBodyUser(ctx, id2, field) {
   assertOfficeAccess(ctx.principal, user.office_id);
   return user;
 }
-function readGroupFields(body, kind, creating) {
+function readGroupFields(state, body, kind, creating) {
   const fields = {};
   const name2 = readString(body, "name");
   if (name2 === void 0 && creating) throw badRequest("name is required");
@@ -64914,11 +66397,11 @@ function readGroupFields(body, kind, creating) {
     if (v === void 0 || v === null) continue;
     fields[f] = f === "ring_seconds" ? String(v) : structuredClone(v);
   }
-  return fields;
+  return { ...fields, ...readGroupSettings2(state, body, kind) };
 }
 function createGroup2(ctx, kind) {
   assertKnownFields(ctx.body, ["name", "office_id", ...SETTINGS[kind]], `Create${MESSAGE_PREFIX[kind]}Message`);
-  const fields = readGroupFields(ctx.body, kind, true);
+  const fields = readGroupFields(ctx.store.state, ctx.body, kind, true);
   const officeId = readInt64(ctx.body, "office_id");
   if (officeId === void 0) throw badRequest("office_id is required");
   const office = ctx.store.findOffice(officeId);
@@ -64932,7 +66415,7 @@ function createGroup2(ctx, kind) {
 function updateGroup(ctx, kind) {
   assertKnownFields(ctx.body, ["name", ...SETTINGS[kind]], `Update${MESSAGE_PREFIX[kind]}Message`);
   const g = getVisibleGroup(ctx, kind);
-  Object.assign(g, readGroupFields(ctx.body, kind, false));
+  Object.assign(g, readGroupFields(ctx.store.state, ctx.body, kind, false));
   ctx.store.touch();
   return g;
 }
@@ -65062,6 +66545,7 @@ var init_routes_groups = __esm({
     init_ids();
     init_pagination();
     init_rules_groups();
+    init_group_settings3();
     init_wire();
     SETTINGS = {
       departments: [
@@ -65145,7 +66629,7 @@ function assignNumber2(ctx) {
   const store = ctx.store;
   const wanted = readString(b, "number");
   const areaCode = readString(b, "area_code");
-  const primary = readBoolean(b, "primary") ?? true;
+  const primary = readBoolean2(b, "primary") ?? true;
   let n;
   if (wanted !== void 0) {
     const found = store.state.numbers.find((x) => x.number === wanted);
@@ -65251,7 +66735,7 @@ function createOffice2(ctx) {
   if (!CURRENCIES.includes(currency)) throw badRequest(`currency must be one of ${CURRENCIES.join(", ")}`);
   const period = requireValue(readString(b, "plan_period"), "plan_period");
   if (period !== "monthly" && period !== "yearly") throw badRequest("plan_period must be monthly or yearly");
-  for (const f of ["annual_commit_monthly_billing", "invoiced", "unified_billing"]) requireValue(readBoolean(b, f), f);
+  for (const f of ["annual_commit_monthly_billing", "invoiced", "unified_billing"]) requireValue(readBoolean2(b, f), f);
   requireValue(requireObject(b, "billing_address", ["address_line_1", "city", "country", "postal_code", "region"]), "billing_address");
   const e911 = requireObject(b, "e911_address", ["address", "city", "country", "state", "zip"]);
   if (!e911 && E911_COUNTRIES2.includes(country)) throw badRequest(`e911_address is required for offices in ${country}`);
@@ -65372,7 +66856,7 @@ function readAddress(body, extra, message) {
   const country = (address.country ?? "").toUpperCase();
   if (!/^[A-Z]{2}$/.test(country) || getCallingCode(country) === void 0) throw badRequest(`country "${address.country}" is not a supported ISO country code`);
   address.country = country.toLowerCase();
-  if (readBoolean(body, "use_validated_option") === true) {
+  if (readBoolean2(body, "use_validated_option") === true) {
     for (const f of ["address", "address2", "city"]) if (address[f] !== void 0) address[f] = address[f].toUpperCase();
   }
   return address;
@@ -65412,7 +66896,7 @@ var init_routes_e911 = __esm({
           const office = visibleOffice(ctx);
           const address = readAddress(ctx.body, ["update_all", "use_validated_option"], "E911UpdateMessage");
           office["e911_address"] = address;
-          if (readBoolean(ctx.body, "update_all") === true) {
+          if (readBoolean2(ctx.body, "update_all") === true) {
             for (const u of ctx.store.state.users) if (u.office_id === office.id && u.state !== "deleted") u["e911_address"] = { ...address };
           }
           ctx.store.touch();
@@ -65487,7 +66971,7 @@ function createUser2(ctx) {
   if (officeId === void 0) throw badRequest("office_id is required");
   const office = requireBodyOffice(ctx, officeId, "office_id");
   const license = readLicense(b) ?? "talk";
-  const autoAssign = readBoolean(b, "auto_assign") ?? false;
+  const autoAssign = readBoolean2(b, "auto_assign") ?? false;
   const first = readString(b, "first_name");
   const last = readString(b, "last_name");
   const user = addUser(ctx.store, { email, office, license, ...first === void 0 ? {} : { firstName: first }, ...last === void 0 ? {} : { lastName: last } });
@@ -65507,7 +66991,7 @@ function updateUser2(ctx) {
     if (user.state !== "active" && user.state !== "suspended") throw badRequest(`a ${user.state} user cannot be set to ${state}`);
   }
   const license = readLicense(b);
-  const isSuperAdmin = readBoolean(b, "is_super_admin");
+  const isSuperAdmin = readBoolean2(b, "is_super_admin");
   const adminOfficeIds = b["admin_office_ids"] === void 0 ? void 0 : readStringArrayOfIds(b);
   for (const id2 of adminOfficeIds ?? []) requireBodyOffice(ctx, id2, "admin_office_ids");
   const emails = readStringArray(b, "emails");
@@ -65535,7 +67019,7 @@ function updateUser2(ctx) {
   }
   const forwarding = readStringArray(b, "forwarding_numbers");
   if (forwarding !== void 0) user["forwarding_numbers"] = forwarding;
-  const intl = readBoolean(b, "international_dialing_enabled");
+  const intl = readBoolean2(b, "international_dialing_enabled");
   if (intl !== void 0) user["international_dialing_enabled"] = intl;
   if (state !== void 0) user.state = state;
   if (license !== void 0 && store.state.license_changes !== "ignored") user.license = license;
@@ -65793,7 +67277,7 @@ function buildStatus(input) {
   return {
     read_at: now.toISOString(),
     search: search === "" ? null : search,
-    summary: summarize(users, reserved, deletedUsers),
+    summary: summarize2(users, reserved, deletedUsers),
     users,
     reserved_numbers: reserved,
     deleted_users: deletedUsers,
@@ -65801,7 +67285,7 @@ function buildStatus(input) {
     differences: input.plan === void 0 ? null : listDifferences(input.plan)
   };
 }
-function summarize(users, reserved, deletedUsers) {
+function summarize2(users, reserved, deletedUsers) {
   const offices = /* @__PURE__ */ new Map();
   const byState = { active: 0, pending: 0, suspended: 0 };
   for (const u of users) {
@@ -65849,6 +67333,57 @@ var init_build_status = __esm({
     init_history();
     init_search_status();
     SHOWN_STATES = ["active", "pending", "suspended"];
+  }
+});
+
+// src/emulator/console-groups.ts
+function listConsoleGroups(state) {
+  return GROUP_KIND_LIST.flatMap(
+    (kind) => listGroups(state, kind.kind).filter(isLiveGroup).map((g) => ({
+      id: g.id,
+      type: kind.label,
+      name: g.name,
+      office_id: g.office_id,
+      hours: describeHours(g),
+      ring_seconds: g["ring_seconds"] === void 0 ? null : String(g["ring_seconds"]),
+      hold_queue: Object.entries(g["hold_queue"] ?? {}).sort(([a], [b]) => a < b ? -1 : 1).map(([k, v]) => `${k}: ${String(v)}`).join(", "),
+      routing: describeRouting(g["routing_options"])
+    }))
+  );
+}
+function describeHours(g) {
+  if (g["hours_on"] !== true) return "24/7";
+  const days = DAYS2.flatMap(([field, label]) => {
+    const times = Array.isArray(g[field]) ? g[field] : [];
+    const ranges = [];
+    for (let i2 = 0; i2 + 1 < times.length; i2 += 2) ranges.push(`${times[i2]}-${times[i2 + 1]}`);
+    return ranges.length === 0 ? [] : [`${label} ${ranges.join(", ")}`];
+  });
+  return days.length === 0 ? "closed" : days.join("; ");
+}
+function describeRouting(v) {
+  if (typeof v !== "object" || v === null) return "";
+  return ["open", "closed"].flatMap((state) => {
+    const r = v[state];
+    if (r === void 0) return [];
+    const target = r["action_target_id"] === void 0 ? "" : ` \u2192 ${String(r["action_target_type"])} ${String(r["action_target_id"])}`;
+    return [`${state}: ${String(r["action"])}${target}${r["try_dial_operators"] === true ? ", dial operators first" : ""}`];
+  }).join(" \xB7 ");
+}
+var DAYS2;
+var init_console_groups = __esm({
+  "src/emulator/console-groups.ts"() {
+    "use strict";
+    init_groups2();
+    DAYS2 = [
+      ["monday_hours", "Mon"],
+      ["tuesday_hours", "Tue"],
+      ["wednesday_hours", "Wed"],
+      ["thursday_hours", "Thu"],
+      ["friday_hours", "Fri"],
+      ["saturday_hours", "Sat"],
+      ["sunday_hours", "Sun"]
+    ];
   }
 });
 
@@ -65902,7 +67437,8 @@ function buildConsoleViews(store, search) {
       purchased: getPurchased(o),
       available: getAvailable(state, o)
     })),
-    license_kinds: Object.values(LINE_KINDS).map((k) => ({ field: k.field, label: k.label, category: k.category }))
+    license_kinds: Object.values(LINE_KINDS).map((k) => ({ field: k.field, label: k.label, category: k.category })),
+    groups: listConsoleGroups(state)
   };
 }
 var init_console_views = __esm({
@@ -65912,6 +67448,7 @@ var init_console_views = __esm({
     init_license_lines();
     init_build_status();
     init_licenses();
+    init_console_groups();
     init_wire();
   }
 });
@@ -65961,7 +67498,7 @@ function requireId(body, field) {
   return id2;
 }
 function requireBoolean(body, field) {
-  const v = readBoolean(body, field);
+  const v = readBoolean2(body, field);
   if (v === void 0) throw badRequest(`${field} is required`);
   return v;
 }
@@ -66854,11 +68391,8 @@ function redactPlan(plan) {
     });
     return { ...op, changes };
   });
-  const live = redactLiveDigest(plan.basis.live_digest);
+  const live = `sha256:${createHash6("sha256").update(`dialform redacted live digest\0${plan.basis.live_digest}`).digest("hex")}`;
   return { ...redacted, operations, basis: { ...redacted.basis, live_digest: live }, fingerprint: plan.fingerprint };
-}
-function redactLiveDigest(digest) {
-  return `sha256:${createHash6("sha256").update(`dialform redacted live digest\0${digest}`).digest("hex")}`;
 }
 function markChanged(to) {
   if (typeof to === "string") return `${to} (changed)`;
@@ -67578,6 +69112,7 @@ function reachOf(op) {
     case "revoke_proxy":
     case "create_group":
     case "rename_group":
+    case "update_group_settings":
     case "delete_group":
     case "add_operator":
     case "remove_operator":
@@ -67870,6 +69405,27 @@ var init_apply_lock = __esm({
   }
 });
 
+// src/apply/wire-group-settings.ts
+async function toWireSettings(settings, resolveGroup2, resolveUser2) {
+  const { routing_options, ...rest } = settings;
+  if (routing_options === void 0) return { ...rest };
+  const routes = {};
+  for (const state of ROUTING_STATES) routes[state] = await toWireRoute(routing_options[state], resolveGroup2, resolveUser2);
+  return { ...rest, routing_options: routes };
+}
+async function toWireRoute(route, resolveGroup2, resolveUser2) {
+  const { target, ...rest } = route;
+  if (target === void 0) return rest;
+  const id2 = target.group !== void 0 ? await resolveGroup2(target.group) : target.email !== void 0 ? await resolveUser2({ type: "user", email: target.email, ...target.id === void 0 ? {} : { id: target.id } }) : target.id;
+  return { ...rest, action_target_type: target.target_type, ...id2 === void 0 ? {} : { action_target_id: id2 } };
+}
+var init_wire_group_settings = __esm({
+  "src/apply/wire-group-settings.ts"() {
+    "use strict";
+    init_group_settings();
+  }
+});
+
 // src/apply/execute-groups.ts
 async function resolveGroup(ref, ctx) {
   const known = ctx.groupIds.get(ref.key) ?? ref.id;
@@ -67879,17 +69435,45 @@ async function resolveGroup(ref, ctx) {
   ctx.groupIds.set(ref.key, found);
   return found;
 }
+function liveGroupOf(live, ref) {
+  const groups = live.tenant.groups ?? [];
+  if (ref.id !== void 0) return groups.find((g) => g.key === liveGroupKey(ref.group_type, ref.id) || g.id === ref.id);
+  const name2 = groupNameOf(ref.name);
+  const office = ref.office.id === void 0 ? void 0 : liveOfficeKey(ref.office.id);
+  return groups.find((g) => g.type === ref.group_type && groupNameOf(g.name) === name2 && (office === void 0 || g.office === office));
+}
+function membershipOf(live, user, ref) {
+  const group2 = liveGroupOf(live, ref);
+  if (user === void 0 || group2 === void 0) return void 0;
+  return (membershipsOf(user, ref.group_type) ?? []).find((m) => m.group === group2.key);
+}
+function createGroupLanded(findUser2) {
+  return {
+    create_group: (op, live) => liveGroupOf(live, { ...op.group, id: void 0 }) !== void 0,
+    rename_group: (op, live) => liveGroupOf(live, op.target)?.name === op.name,
+    delete_group: (op, live) => liveGroupOf(live, op.target) === void 0,
+    add_operator: (op, live) => membershipOf(live, findUser2(live, op.target), op.group)?.role === op.role,
+    remove_operator: (op, live) => membershipOf(live, findUser2(live, op.target), op.group) === void 0,
+    // The read carries no skill levels; the PATCH is an absolute value, repeated harmlessly.
+    set_skill: () => false,
+    // The PATCH is absolute per field, so sending it again is harmless.
+    update_group_settings: () => false
+  };
+}
 var DONE, GROUP_EXECUTORS;
 var init_execute_groups = __esm({
   "src/apply/execute-groups.ts"() {
     "use strict";
     init_errors();
+    init_groups();
+    init_match_offices();
+    init_wire_group_settings();
     DONE = { status: "done" };
     GROUP_EXECUTORS = {
       // Always a new group: adopting a live one of the same name would let a later `delete_group` of
       // that live group delete what this created; one of that name found right before the write
       // stops the operation (`group_exists`, see `createGroup`). A create already sent (a resumed
-      // run) is settled by the kind's `landed` (`plan/kinds/groups.ts`), an ambiguous answer by the client's `confirmCreateGroup`.
+      // run) is settled by `LANDED.create_group`, an ambiguous answer by the client's `confirmCreateGroup`.
       async create_group(op, ctx) {
         const officeId = await ctx.resolveOffice(op.group.office);
         const { id: id2 } = await ctx.api.createGroup({ type: op.group.group_type, name: op.group.name, officeId });
@@ -67918,6 +69502,11 @@ var init_execute_groups = __esm({
       },
       async remove_operator(op, ctx) {
         await ctx.api.removeOperator(op.group.group_type, await resolveGroup(op.group, ctx), await ctx.resolveUser(op.target));
+        return DONE;
+      },
+      async update_group_settings(op, ctx) {
+        const id2 = await resolveGroup(op.target, ctx);
+        await ctx.api.updateGroupSettings(op.target.group_type, id2, await toWireSettings(op.settings, (ref) => resolveGroup(ref, ctx), ctx.resolveUser));
         return DONE;
       },
       async set_skill(op, ctx) {
@@ -67968,9 +69557,18 @@ async function moveWithoutNumbers(op, user, ctx) {
     );
   }
 }
+function neverWritten() {
+  return false;
+}
+function liveUser2(live, target) {
+  const users = live.tenant.users;
+  if (target.id !== void 0) return users.find((u) => u.id === target.id);
+  const email = target.email.toLowerCase();
+  return users.find((u) => u.email === email && u.state !== "deleted") ?? users.find((u) => u.email === email);
+}
 function hasLanded(op, live) {
-  const spec = specOf(op);
-  return spec.manual === false && spec.landed(op, live);
+  const landed = LANDED[op.kind];
+  return landed(op, live);
 }
 function executeOperation(op, ctx) {
   const execute = EXECUTORS[op.kind];
@@ -67992,16 +69590,16 @@ async function resolveOffice(ref, ctx) {
   ctx.officeIds.set(ref.key, found);
   return found;
 }
-var DONE2, instructionsOf, EXECUTORS;
+var DONE2, instructionsOf, EXECUTORS, LANDED;
 var init_execute_operation = __esm({
   "src/apply/execute-operation.ts"() {
     "use strict";
     init_errors();
+    init_office_names();
     init_phone_settings();
     init_confirmed_grants();
     init_permission_changes();
     init_execute_groups();
-    init_kinds();
     DONE2 = { status: "done" };
     instructionsOf = (op) => [op.summary, ...op.notes].join("\n");
     EXECUTORS = {
@@ -68116,6 +69714,7 @@ var init_execute_operation = __esm({
       add_operator: (op, ctx) => GROUP_EXECUTORS.add_operator(op, groupExecution(ctx)),
       remove_operator: (op, ctx) => GROUP_EXECUTORS.remove_operator(op, groupExecution(ctx)),
       set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx)),
+      update_group_settings: (op, ctx) => GROUP_EXECUTORS.update_group_settings(op, groupExecution(ctx)),
       async update_office_e911(op, ctx) {
         await ctx.api.setOfficeE911(await resolveOffice(op.target, ctx), op.e911_address);
         return DONE2;
@@ -68128,6 +69727,59 @@ var init_execute_operation = __esm({
         await ctx.api.setCallerId(await resolveUser(op.target, ctx), op.caller_id);
         return DONE2;
       }
+    };
+    LANDED = {
+      create_office: (op, live) => live.tenant.offices.some((o) => isSameOfficeName(o.name, op.office.name)),
+      create_user: (op, live) => {
+        const user = liveUser2(live, { type: "user", email: op.email });
+        return user !== void 0 && user.state !== "deleted";
+      },
+      update_user: (op, live) => {
+        const user = liveUser2(live, op.target);
+        if (user === void 0) return false;
+        const { patch } = op;
+        const officeIds = (keys) => keys.map((key) => live.tenant.offices.find((o) => o.key === key)?.id ?? key).sort();
+        return (patch.first_name === void 0 || patch.first_name === user.firstName) && (patch.last_name === void 0 || patch.last_name === user.lastName) && (patch.license === void 0 || patch.license === user.license) && (patch.is_super_admin === void 0 || patch.is_super_admin === user.admin.company) && (patch.emails === void 0 || patch.emails[0].toLowerCase() === user.email) && diffPhoneSettings(pickPhoneSettings(patch), user.settings).length === 0 && (patch.admin_offices === void 0 || patch.admin_offices.every((o) => o.id !== void 0) && JSON.stringify(patch.admin_offices.map((o) => o.id ?? "").sort()) === JSON.stringify(officeIds(user.admin.offices)));
+      },
+      suspend_user: (op, live) => liveUser2(live, op.target)?.state === "suspended",
+      reactivate_user: (op, live) => liveUser2(live, op.target)?.state === "active",
+      move_user: (op, live) => {
+        const user = liveUser2(live, op.target);
+        const office = live.tenant.offices.find((o) => o.key === user?.office);
+        const arrived = office !== void 0 && (op.to.id === void 0 ? isSameOfficeName(office.name, op.to.name) : office.id === op.to.id);
+        if (!arrived || op.new_number === void 0) return arrived;
+        const named = op.new_number.number;
+        const held = (user?.numbers ?? []).filter((n) => !op.numbers_to_pool.includes(n));
+        return named === void 0 ? held.length > 0 : held.includes(named);
+      },
+      delete_user: (op, live) => {
+        const user = liveUser2(live, op.target);
+        return user === void 0 || user.state === "deleted";
+      },
+      assign_number: (op, live) => {
+        const numbers = liveUser2(live, op.target)?.numbers ?? [];
+        return op.primary ? numbers[0] === op.number : numbers.includes(op.number);
+      },
+      unassign_number: (op, live) => !(liveUser2(live, op.target)?.numbers ?? []).includes(op.number),
+      // The read holds the pool and each user's numbers (phase 1), not every number: a number that
+      // left the pool for a user was not released.
+      release_number: (op, live) => !live.tenant.numbers.some((n) => n.number === op.number) && !live.tenant.users.some((u) => u.numbers?.includes(op.number)),
+      transfer_licenses: neverWritten,
+      buy_licenses: neverWritten,
+      cancel_licenses: neverWritten,
+      change_account_type: neverWritten,
+      rename_office: neverWritten,
+      restore_user: neverWritten,
+      grant_analytics: neverWritten,
+      revoke_analytics: neverWritten,
+      grant_proxy: neverWritten,
+      revoke_proxy: neverWritten,
+      // A read of the status kind (phase 1) holds no E911 address; the PUT is absolute, so sending it again is harmless.
+      update_office_e911: neverWritten,
+      update_user_e911: neverWritten,
+      // The check's read does not include caller IDs; sending the absolute value again is harmless.
+      set_caller_id: neverWritten,
+      ...createGroupLanded((live, target) => liveUser2(live, target))
     };
   }
 });
@@ -68526,10 +70178,6 @@ var init_check_targets = __esm({
 
 // src/apply/show-saved-plan.ts
 function showSavedPlan(saved, fresh) {
-  if (fresh === void 0) {
-    const operations2 = saved.operations.map((op) => withTexts(op, void 0));
-    return { ...saved, operations: operations2, summary: summarizePlan(operations2, saved.violations) };
-  }
   const unmatched = /* @__PURE__ */ new Map();
   for (const op of fresh.operations) {
     const id2 = identifyOperation(op);
@@ -68585,20 +70233,10 @@ function withTexts(op, twin) {
     source: "the saved plan"
   };
 }
-function checkStoredTexts(plan) {
-  return plan.operations.flatMap((op) => {
-    const summary = op.summary.toLowerCase();
-    const verb = op.kind.split("_")[0] ?? op.kind;
-    const saysKind = summary === verb || summary.startsWith(`${verb} `);
-    const namesTarget = summary.includes(formatTarget(op.target).toLowerCase());
-    return saysKind && namesTarget ? [] : [{ operation: op, does: describeByStructure(op) }];
-  });
-}
 var REVERSIBLE;
 var init_show_saved_plan = __esm({
   "src/apply/show-saved-plan.ts"() {
     "use strict";
-    init_build_plan();
     init_kinds();
     init_operation_identity();
     init_describe_operation();
@@ -68628,13 +70266,12 @@ function judgeFreshness(input) {
   if (fresh.basis.config_digest !== plan.basis.config_digest) return { status: "uncheckable", done, reason: "other_config" };
   const remaining = plan.operations.filter((op) => !input.done.has(op.id));
   const drift = compareOperations(remaining, fresh.operations);
-  drift.reordered = compareOrder(remaining, fresh.operations);
   drift.impossible = drift.gone.filter((op) => !isStillPossible(op, fresh));
   drift.gone = drift.gone.filter((op) => isStillPossible(op, fresh));
   const manualDone = drift.gone.some((op) => op.manual);
   const started = done > 0 || manualDone || plan.operations.some((op) => inDoubt.has(op.id) || waiting.has(op.id));
   if (started) drift.gone = drift.gone.filter((op) => !op.manual && !inDoubt.has(op.id));
-  const drifted = drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length + drift.reordered.length > 0;
+  const drifted = drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length > 0;
   if (!started && liveDigest !== savedDigest) return { status: "stale", done, savedDigest, liveDigest, drift };
   if (drifted) return started ? { status: "stale", done, savedDigest, liveDigest, drift } : { status: "altered", done, drift };
   if (fresh.summary.blocked) return { status: "blocked", done, violations: fresh.violations.filter((v) => v.severity === "error") };
@@ -68666,28 +70303,7 @@ function compareOperations(saved, fresh) {
       changed.push({ saved: op, fresh: fresh[match] });
     }
   }
-  return { added: fresh.filter((_, index) => freshLeft.has(index)), gone, impossible: [], changed, reordered: [] };
-}
-function compareOrder(saved, fresh) {
-  const unmatched = /* @__PURE__ */ new Map();
-  fresh.forEach((op, index) => push(unmatched, identifyOperation(op), index));
-  const pairs2 = saved.flatMap((op) => {
-    const index = unmatched.get(identifyOperation(op))?.shift();
-    return index === void 0 ? [] : [{ saved: op, fresh: fresh[index], index }];
-  });
-  const freshIdOf = new Map(pairs2.map((p) => [p.saved.id, p.fresh.id]));
-  const twinned = new Set(pairs2.map((p) => p.fresh.id));
-  const sameIds = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
-  const reordered = [];
-  let latest = -1;
-  for (const pair of pairs2) {
-    const savedAfter = pair.saved.after.flatMap((id2) => freshIdOf.get(id2) ?? []);
-    const freshAfter = pair.fresh.after.filter((id2) => twinned.has(id2));
-    if (pair.index < latest) reordered.push({ saved: pair.saved, fresh: pair.fresh, reason: "order" });
-    else if (!sameIds(savedAfter, freshAfter)) reordered.push({ saved: pair.saved, fresh: pair.fresh, reason: "after" });
-    latest = Math.max(latest, pair.index);
-  }
-  return reordered;
+  return { added: fresh.filter((_, index) => freshLeft.has(index)), gone, impossible: [], changed };
 }
 function push(map2, key, value) {
   const list = map2.get(key);
@@ -68750,6 +70366,9 @@ function createGroupApplyApi(client) {
     async renameGroup(type2, id2, name2) {
       await client.renameGroup(PATH[type2], id2, name2, { label: `rename ${GROUP_LABELS[type2]} ${id2} to "${name2}"` });
     },
+    async updateGroupSettings(type2, id2, body) {
+      await client.updateGroup(PATH[type2], id2, body, { label: `change how ${GROUP_LABELS[type2]} ${id2} answers` });
+    },
     async deleteGroup(type2, id2) {
       await client.deleteGroup(PATH[type2], id2, { label: `delete ${GROUP_LABELS[type2]} ${id2}` });
     },
@@ -68795,7 +70414,7 @@ function createApplyApi(client) {
       return ids2[0];
     },
     // Looked up first: a user the plan's read did not bring (a list that ended early) is refused,
-    // not created twice. One request per create; a create that did land is settled by its kind's `landed` on resume.
+    // not created twice. One request per create; a create that did land is settled by `LANDED` on resume.
     async createUser({ email, officeId, firstName, lastName, license }) {
       const existing = (await client.listUsers({ state: "all", email })).find((u) => u.state !== "deleted" && u.emails?.some((e) => e.toLowerCase() === email.toLowerCase()));
       if (existing !== void 0) {
@@ -69066,32 +70685,6 @@ var init_apply_report = __esm({
   }
 });
 
-// cmd/commands/apply-redact.ts
-function redactOutput(io, redact) {
-  let redactText;
-  const masked = (text) => redactText === void 0 ? text : redactText(text);
-  return {
-    io: redact ? { ...io, out: (text) => io.out(masked(text)), err: (text) => io.err(masked(text)) } : io,
-    use(plan, ...others) {
-      if (!redact) return;
-      const names = planRedactor(plan);
-      const digests = [plan, ...others].flatMap((p) => p === void 0 ? [] : [p.basis.live_digest]);
-      redactText = (text) => digests.reduce((out, digest) => out.split(digest).join(redactLiveDigest(digest)), names(text));
-    },
-    mask(error) {
-      if (redactText !== void 0 && error instanceof DialformError) error.message = redactText(error.message);
-      return error;
-    }
-  };
-}
-var init_apply_redact = __esm({
-  "cmd/commands/apply-redact.ts"() {
-    "use strict";
-    init_errors();
-    init_redact();
-  }
-});
-
 // cmd/commands/apply.ts
 var apply_exports = {};
 __export(apply_exports, {
@@ -69112,17 +70705,7 @@ async function runApply(file, opts, io) {
   io.out(renderApplyOutcome(report, surpriseReport));
   return code2;
 }
-async function applyAndReport(file, opts, plainIo, onReport) {
-  const redaction = redactOutput(plainIo, opts.redact === true);
-  try {
-    return await applyRedacted(file, opts, redaction, onReport);
-  } catch (error) {
-    throw redaction.mask(error);
-  }
-}
-async function applyRedacted(file, opts, redaction, onReport) {
-  const io = redaction.io;
-  const redact = opts.redact === true;
+async function applyAndReport(file, opts, io, onReport) {
   const color = opts.color && io.color;
   checkReviewOptions(opts);
   const loadingConfig = startLoadingDesired(file, opts, io);
@@ -69147,7 +70730,6 @@ async function applyRedacted(file, opts, redaction, onReport) {
       plan = await readPlanFile(resolve11(io.cwd, file));
       const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed: confirmed2, pendingRestores, ...rehearsalOf(target, opts.config) });
       fresh = checked.fresh;
-      redaction.use(checked.shown, fresh);
       if (checked.freshness.status !== "fresh") await saveUnreviewed(fresh, opts, io);
       reportFreshness(checked.freshness, io);
       shown = checked.shown;
@@ -69158,7 +70740,6 @@ async function applyRedacted(file, opts, redaction, onReport) {
       const skew = checkDialpadClock(desired, read, now);
       if (skew !== void 0) io.err(describeClockSkew(skew));
       plan = planFromRead({ desired, read, confirmed: confirmed2, pendingRestores, now, ...rehearsalOf(target, opts.config) });
-      redaction.use(plan);
       shown = plan;
       fresh = plan;
     }
@@ -69171,7 +70752,7 @@ async function applyRedacted(file, opts, redaction, onReport) {
       if (review.status === "nothing") io.err("Not the reviewed plan, but it has nothing to do: Dialpad already matches the configuration.\n");
       if (review.status === "resumed") io.err("Finishing the reviewed plan an earlier apply started (the journal shows it); operations done before are not in it.\n");
     }
-    io.out(renderPlan(shown, { format: "text", color, redact }));
+    io.out(renderPlan(shown, { format: "text", color }));
     if (shown.summary.blocked) refuseBlocked(shown);
     const noteApplied = () => noteAppliedConfig(journal, { plan, commit, desired });
     if (plan.operations.length === 0) {
@@ -69211,7 +70792,7 @@ async function applyRedacted(file, opts, redaction, onReport) {
     onReport(report, surprise?.path);
     if (report.status !== "complete") return EXIT.incomplete;
     await noteApplied();
-    if (desired) return reportVerification(await verifyApplied({ desired, confirmed: confirmed2, pendingRestores, client: target.client }), io, { color, redact });
+    if (desired) return reportVerification(await verifyApplied({ desired, confirmed: confirmed2, pendingRestores, client: target.client }), io, color);
     return EXIT.ok;
   } finally {
     await lock?.release();
@@ -69346,7 +70927,7 @@ function reportFreshness(freshness, io) {
 function describeDrift(drift) {
   const fresh = (op) => `${op.kind} ${sanitizeForTerminal(op.summary)}`;
   const saved = (op) => sanitizeForTerminal(describeByStructure(op));
-  if (drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length + drift.reordered.length === 0) {
+  if (drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length === 0) {
     return ["The same operations are still needed, against different live data."];
   }
   const differences = (pair) => describeDifferences(pair.saved, pair.fresh).map((d) => sanitizeForTerminal(d)).join("; ");
@@ -69354,13 +70935,10 @@ function describeDrift(drift) {
     ...drift.impossible.map((op) => `  no longer possible: ${saved(op)} (the restore window passed: the account can no longer be restored)`),
     ...drift.gone.map((op) => `  no longer needed: ${saved(op)}`),
     ...drift.changed.map((pair) => `  now different:    ${fresh(pair.fresh)} (${differences(pair)})`),
-    ...drift.added.map((op) => `  now also needed:  ${fresh(op)}`),
-    ...drift.reordered.map(
-      (r) => r.reason === "order" ? `  now in another order: ${fresh(r.fresh)} (the saved plan runs it, as ${r.saved.id}, after operations that must follow it)` : `  now in another order: ${fresh(r.fresh)} (the saved plan has ${r.saved.id} wait for other operations than it must)`
-    )
+    ...drift.added.map((op) => `  now also needed:  ${fresh(op)}`)
   ];
 }
-function reportVerification(verification, io, show) {
+function reportVerification(verification, io, color) {
   if (verification.status === "converged") {
     io.err(paint(io, "green", "Verified: Dialpad now matches the configuration.\n"));
     return EXIT.ok;
@@ -69368,7 +70946,7 @@ function reportVerification(verification, io, show) {
   const count2 = verification.remaining.length;
   io.err(paint(io, "red", `Apply finished, but Dialpad still differs from the configuration in ${count2} way(s); run apply again to continue:
 `));
-  io.out(renderPlan(verification.plan, { format: "text", ...show }));
+  io.out(renderPlan(verification.plan, { format: "text", color }));
   return EXIT.incomplete;
 }
 var init_apply = __esm({
@@ -69399,7 +70977,6 @@ var init_apply = __esm({
     init_confirmed_record();
     init_terminal_safe();
     init_describe_operation();
-    init_apply_redact();
   }
 });
 
@@ -69548,28 +71125,14 @@ __export(show_exports, {
 import { resolve as resolve13 } from "node:path";
 async function runShow(file, opts, io) {
   const plan = await readPlanFile(resolve13(io.cwd, file));
-  const misleading = checkStoredTexts(plan);
-  if (misleading.length > 0) {
-    const mask = opts.redact === true ? planRedactor(plan) : (text) => text;
-    const lines = misleading.map(({ operation: op, does }) => {
-      const says = opts.redact === true ? "" : ` ("${sanitizeForTerminal(op.summary)}")`;
-      return `warning: ${sanitizeForTerminal(op.id)}: the file's summary${says} does not say what the operation does: ${sanitizeForTerminal(mask(does))}`;
-    });
-    io.err(`${[...lines, "The file was edited after it was planned: its texts are not shown; each operation is shown by what it does."].join("\n")}
-`);
-  }
-  const shown = showSavedPlan(plan);
-  io.out(renderPlan(shown, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
-  return shown.summary.blocked ? EXIT.blocked : EXIT.ok;
+  io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
+  return plan.summary.blocked ? EXIT.blocked : EXIT.ok;
 }
 var init_show = __esm({
   "cmd/commands/show.ts"() {
     "use strict";
-    init_show_saved_plan();
     init_exit_codes();
     init_plan_file();
-    init_redact();
-    init_terminal_safe();
     init_render_plan();
   }
 });
@@ -69617,6 +71180,67 @@ var init_import_reads = __esm({
   }
 });
 
+// src/import/render-group-settings.ts
+function rawGroupSettings(g, groups, groupKeys, users) {
+  const s = g.settings;
+  if (s === void 0) return {};
+  const out = {};
+  for (const f of HOURS_FIELDS) {
+    const hours = s[f];
+    if (hours === void 0) continue;
+    const ranges = formatHourRanges(hours);
+    if (hours.length % 2 === 0 && "hours" in parseHours(ranges)) out[f] = ranges;
+  }
+  if (s.hours_on !== void 0) out.hours_on = s.hours_on;
+  if (s.ring_seconds !== void 0 && s.ring_seconds >= RING_SECONDS.min && s.ring_seconds <= RING_SECONDS.max) out.ring_seconds = s.ring_seconds;
+  if (g.type === "department" && s.auto_call_recording !== void 0) out.auto_call_recording = s.auto_call_recording;
+  const queue = Object.entries(s.hold_queue ?? {}).filter(([field, v]) => HOLD_QUEUE_FIELDS[g.type][field] !== void 0 && v !== void 0 && inRange(g, field, v));
+  if (queue.length > 0) out.hold_queue = Object.fromEntries(queue);
+  const open5 = s.routing_options?.open;
+  const closed = s.routing_options?.closed;
+  const rules = [open5, closed].map((r) => r === void 0 ? void 0 : rawRule(r, groups, groupKeys, users));
+  if (rules[0] !== void 0 && rules[1] !== void 0) out.routing_options = { open: rules[0], closed: rules[1] };
+  return out;
+}
+function inRange(g, field, v) {
+  if (typeof v !== "number") return true;
+  if (field === "max_hold_count") return v >= HOLD_COUNT[g.type].min && v <= HOLD_COUNT[g.type].max;
+  if (field === "max_hold_seconds") return v >= HOLD_SECONDS.min && v <= HOLD_SECONDS.max;
+  return v >= 1;
+}
+function rawRule(r, groups, groupKeys, users) {
+  if (r.action === void 0 || r.try_dial_operators === void 0) return void 0;
+  const target = rawTarget(r, groups, groupKeys, users);
+  return {
+    action: r.action,
+    try_dial_operators: r.try_dial_operators,
+    ...r.operator_routing === void 0 ? {} : { operator_routing: r.operator_routing },
+    ...target === void 0 ? {} : { target }
+  };
+}
+function rawTarget(r, groups, groupKeys, users) {
+  const t = r.target;
+  if (t?.id === void 0) return void 0;
+  const type2 = groupTypeOfTarget(t.type);
+  if (type2 !== void 0) {
+    const found = groups.find((g) => g.type === type2 && g.id === t.id);
+    const key = found === void 0 ? void 0 : groupKeys.get(found.key);
+    if (key === void 0) return type2 === "department" ? { department_id: t.id } : { call_center_id: t.id };
+    return type2 === "department" ? { department: key } : { call_center: key };
+  }
+  if (t.type === "user") {
+    const user = users.find((u) => u.id === t.id);
+    return user === void 0 ? { user_id: t.id } : { user: user.email };
+  }
+  return void 0;
+}
+var init_render_group_settings = __esm({
+  "src/import/render-group-settings.ts"() {
+    "use strict";
+    init_group_settings();
+  }
+});
+
 // src/import/render-import.ts
 function renderImport(live, opts) {
   const tenant = live.tenant;
@@ -69631,7 +71255,7 @@ function renderImport(live, opts) {
     policy: { unmanaged_users: "ignore", ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle } },
     offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key), rawOffice(o, opts.e911 === true)])),
     reserved_numbers: { keep: pool, release_unlisted: false },
-    ...rawGroups(tenant.groups ?? [], keys, groupKeys)
+    ...rawGroups(tenant.groups ?? [], keys, groupKeys, tenant.users)
   };
   const mainDoc = new import_yaml4.Document(main);
   mainDoc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(MAIN_FILE)}
@@ -69696,11 +71320,16 @@ function rawOffice(office, e911) {
 function rawE911(a) {
   return { address: a.address, ...a.address2 === void 0 ? {} : { address2: a.address2 }, city: a.city, state: a.state, zip: a.zip, country: a.country };
 }
-function rawGroups(groups, offices, keys) {
+function rawGroups(groups, offices, keys, users) {
   const section = (type2) => {
     const of = groups.filter((g) => g.type === type2).sort((a, b) => compareCodeUnits(keys.get(a.key) ?? "", keys.get(b.key) ?? ""));
     if (of.length === 0) return void 0;
-    return Object.fromEntries(of.map((g) => [keys.get(g.key) ?? g.key, { name: g.name, office: offices.get(g.office) ?? g.office, ...g.id === void 0 ? {} : { id: g.id } }]));
+    return Object.fromEntries(
+      of.map((g) => [
+        keys.get(g.key) ?? g.key,
+        { name: g.name, office: offices.get(g.office) ?? g.office, ...g.id === void 0 ? {} : { id: g.id }, ...rawGroupSettings(g, groups, keys, users) }
+      ])
+    );
   };
   const departments = section("department");
   const callCenters = section("call_center");
@@ -69762,6 +71391,7 @@ var init_render_import = __esm({
     init_tenant();
     init_compare();
     init_groups();
+    init_render_group_settings();
     MAIN_FILE = "dialform.yaml";
     PRICE_LEVEL_NOTE = " price_level: FILL ME IN \u2014 not visible through the API (Company Settings \u203A Billing shows it).\n Licenses transfer, and users move abroad, only between offices of the same price level.";
     USERS_NOTE = " Analytics (Charting Data) and proxy access are not visible through the API either:\n add `analytics: true` / `proxy: true` to the users who have them.";
@@ -70366,7 +71996,7 @@ function checkShapes(answers) {
     const entry = bySchema.get(r.schema) ?? { reading: r, records: [] };
     bySchema.set(r.schema, entry);
     for (const record of records) {
-      if (!isObject3(record)) continue;
+      if (!isObject4(record)) continue;
       entry.records.push(record);
       const nested = NESTED[r.schema];
       const inner = nested === void 0 ? void 0 : record[nested.field];
@@ -70375,7 +72005,7 @@ function checkShapes(answers) {
   };
   for (const answer of answers) {
     const r = READINGS[answer.operation];
-    if (r === void 0 || !isObject3(answer.body)) continue;
+    if (r === void 0 || !isObject4(answer.body)) continue;
     const items = answer.body["items"];
     add(r, r.page ? Array.isArray(items) ? items : [] : [answer.body]);
   }
@@ -70397,7 +72027,7 @@ function reportSchema(r, records) {
 function sortKeys(counts) {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
-function isObject3(v) {
+function isObject4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 var reading, READINGS, NESTED, ALWAYS_SENT, MAX_INVALID;
@@ -71388,7 +73018,7 @@ function buildProgram(io, setCode) {
     program2.command("plan").description("show what apply would change, checked against Dialpad\u2019s rules").option("--out <file>", "also write the plan as JSON to FILE, for `apply FILE`").addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--detailed-exitcode", "exit 2 when there are changes (0 when none)").option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--base <ref>", "git revision of the config to compare analytics and proxy grants against (without a confirmations file)").option("--journal <file>", "the apply journal to read restores apply waited for from (read only)", ".dialform/journal.jsonl").option("--changed <file>", "a file listing the changed paths (git diff --name-only): append which offices the plan touches, with their owners, and the operations reaching outside what the changed files own").option("--scope <office:key>", "plan only what concerns this office (repeatable; not with --out: a scoped plan is never applied)", collect, []).option("--no-color", "no colours")
   ).action(async (opts) => setCode(await (await Promise.resolve().then(() => (init_plan(), plan_exports))).runPlan(opts, io)));
   addConnectionOptions(
-    program2.command("apply").description("make Dialpad match the config (or apply a saved plan FILE)").argument("[file]", "a plan written by `plan --out`").option("--auto-approve", "do not ask for confirmation (required when not on a terminal)").option("--journal <file>", "where apply records each operation\u2019s outcome", ".dialform/journal.jsonl").option("--allow-older-config", "apply a config whose git commit is older than the one last applied").addOption(new Option("--format <format>", "json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)").choices(RESULT_FORMATS).default("text")).option("--expect-fingerprint <sha256>", "apply only the plan with this fingerprint (the reviewed one); otherwise write nothing and fail with plan_changed").option("--out <file>", "with --expect-fingerprint: write the fresh plan as JSON to FILE when it is not the reviewed one").option("--redact", "mask emails, phone numbers, people\u2019s names and addresses in what apply prints (not in the journal)").option("--no-color", "no colours")
+    program2.command("apply").description("make Dialpad match the config (or apply a saved plan FILE)").argument("[file]", "a plan written by `plan --out`").option("--auto-approve", "do not ask for confirmation (required when not on a terminal)").option("--journal <file>", "where apply records each operation\u2019s outcome", ".dialform/journal.jsonl").option("--allow-older-config", "apply a config whose git commit is older than the one last applied").addOption(new Option("--format <format>", "json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)").choices(RESULT_FORMATS).default("text")).option("--expect-fingerprint <sha256>", "apply only the plan with this fingerprint (the reviewed one); otherwise write nothing and fail with plan_changed").option("--out <file>", "with --expect-fingerprint: write the fresh plan as JSON to FILE when it is not the reviewed one").option("--no-color", "no colours")
   ).action(async (file, opts) => setCode(await (await Promise.resolve().then(() => (init_apply(), apply_exports))).runApply(file, opts, io)));
   program2.command("confirm").description("record that manual analytics or proxy steps (which no API shows) are done in Dialpad").argument("[step...]", "a step as plans and apply name it (grant_analytics), or one user of it (grant_analytics:ada@acme.com); none: list the steps waiting").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").action(async (steps, opts) => setCode(await (await Promise.resolve().then(() => (init_confirm(), confirm_exports))).runConfirm(steps, opts, io)));
   program2.command("codeowners").description("write the CODEOWNERS lines that make each config file\u2019s owners its reviewers").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").option("--file <path>", "the CODEOWNERS file (default: the one GitHub reads: .github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS)").option("--check", "write nothing; fail with codeowners_stale when the file is not current (for CI)").action(async (opts) => setCode(await (await Promise.resolve().then(() => (init_codeowners2(), codeowners_exports))).runCodeowners(opts, io)));

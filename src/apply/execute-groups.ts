@@ -6,8 +6,9 @@
 import { DialformError } from '../errors.js';
 import type { GroupRef, OfficeRef, OperationOf, UserTarget } from '../plan/types.js';
 import type { ApplyApi, OperationOutcome } from './types.js';
+import { toWireSettings } from './wire-group-settings.js';
 
-type GroupKind = 'create_group' | 'rename_group' | 'delete_group' | 'add_operator' | 'remove_operator' | 'set_skill';
+type GroupKind = 'create_group' | 'rename_group' | 'delete_group' | 'add_operator' | 'remove_operator' | 'set_skill' | 'update_group_settings';
 
 /** What the group executors need of apply's context. */
 export interface GroupExecution {
@@ -52,6 +53,11 @@ export const GROUP_EXECUTORS: { [K in GroupKind]: (op: OperationOf<K>, ctx: Grou
   },
   async remove_operator(op, ctx) {
     await ctx.api.removeOperator(op.group.group_type, await resolveGroup(op.group, ctx), await ctx.resolveUser(op.target));
+    return DONE;
+  },
+  async update_group_settings(op, ctx) {
+    const id = await resolveGroup(op.target, ctx);
+    await ctx.api.updateGroupSettings(op.target.group_type, id, await toWireSettings(op.settings, (ref) => resolveGroup(ref, ctx), ctx.resolveUser));
     return DONE;
   },
   async set_skill(op, ctx) {

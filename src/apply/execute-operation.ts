@@ -150,6 +150,7 @@ const EXECUTORS = {
   add_operator: (op, ctx) => GROUP_EXECUTORS.add_operator(op, groupExecution(ctx)),
   remove_operator: (op, ctx) => GROUP_EXECUTORS.remove_operator(op, groupExecution(ctx)),
   set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx)),
+  update_group_settings: (op, ctx) => GROUP_EXECUTORS.update_group_settings(op, groupExecution(ctx)),
   async update_office_e911(op, ctx) {
     await ctx.api.setOfficeE911(await resolveOffice(op.target, ctx), op.e911_address);
     return DONE;

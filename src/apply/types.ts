@@ -72,6 +72,8 @@ export interface ApplyApi {
   addOperator(input: { type: GroupType; groupId: string; userId: string; role: GroupRole; skillLevel?: number; licenseType?: UserLicense }): Promise<void>;
   removeOperator(type: GroupType, groupId: string, userId: string): Promise<void>;
   setSkill(callCenterId: string, userId: string, skillLevel: number): Promise<void>;
+  /** `PATCH /departments/{id}` or `/callcenters/{id}` with settings already in the wire's shape (`toWireSettings`). */
+  updateGroupSettings(type: GroupType, groupId: string, body: Record<string, unknown>): Promise<void>;
   /** `PUT /offices/{id}/e911`: the office's address only (`update_all: false`), as given (`use_validated_option: false`). */
   setOfficeE911(officeId: string, address: E911Address): Promise<void>;
   /** `PUT /users/{id}/e911`: the person's own address, as given (`use_validated_option: false`). */

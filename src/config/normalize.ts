@@ -1,3 +1,4 @@
+import { GROUP_SETTINGS_FIELDS, normalizeGroupSettings } from './normalize-group-settings.js';
 import type { AdminRights, DesiredState, Group, GroupType, LineCounts, Membership, Office, OfficeCreateSpec, Policy, ReservedNumbers, User } from '../model/tenant.js';
 import { GROUP_TYPES, LINE_TYPES } from '../model/tenant.js';
 import { cleanE911 } from '../model/e911.js';
@@ -217,10 +218,11 @@ const GROUP_FIELDS: Fields<RawGroup, Group> = {
   id: (v) => optional('id', v),
   allow_new_group: (v) => optional('allowNewGroup', v),
   owners: OWNERS_IGNORED,
+  ...GROUP_SETTINGS_FIELDS,
 };
 
 function normalizeGroup(key: string, type: GroupType, raw: RawGroup, source: string): Group {
-  return { key, type, ...normalizeFields(raw, GROUP_FIELDS), source } as Group;
+  return { key, type, ...normalizeFields(raw, GROUP_FIELDS), ...optional('settings', normalizeGroupSettings(raw)), source } as Group;
 }
 
 /** Memberships sorted by group key; typed as `Membership` for the table, `normalizeUser` adds `source`. */

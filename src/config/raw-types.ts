@@ -132,8 +132,73 @@ export interface RawGroup {
   allow_new_group?: boolean;
   /** Reviewers of the files that declare this group (docs/owners.md). */
   owners?: string[];
+  monday_hours?: string[];
+  tuesday_hours?: string[];
+  wednesday_hours?: string[];
+  thursday_hours?: string[];
+  friday_hours?: string[];
+  saturday_hours?: string[];
+  sunday_hours?: string[];
+  hours_on?: boolean;
+  ring_seconds?: number;
+  auto_call_recording?: boolean;
+  hold_queue?: RawHoldQueue;
+  routing_options?: RawRoutingOptions;
 }
-export const RAW_GROUP_KEYS = ['name', 'office', 'id', 'allow_new_group', 'owners'] as const;
+export const RAW_GROUP_KEYS = [
+  'name', 'office', 'id', 'allow_new_group', 'owners',
+  'monday_hours', 'tuesday_hours', 'wednesday_hours', 'thursday_hours', 'friday_hours', 'saturday_hours', 'sunday_hours',
+  'hours_on', 'ring_seconds', 'auto_call_recording', 'hold_queue', 'routing_options',
+] as const;
+
+/** A group entry's `hold_queue`: the union of `HoldQueueDepartment` and `HoldQueueCallCenter` (each type's own checked by `checkGroupSettings`). */
+export interface RawHoldQueue {
+  allow_queuing?: boolean;
+  max_hold_count?: number;
+  max_hold_seconds?: number;
+  announce_position?: boolean;
+  announcement_interval_seconds?: number;
+  allow_queue_callback?: boolean;
+  queue_callback_threshold?: number;
+  queue_callback_dtmf?: string;
+  queue_escape_dtmf?: string;
+  stay_in_queue_after_closing?: boolean;
+  unattended_queue?: boolean;
+}
+export const RAW_HOLD_QUEUE_KEYS = [
+  'allow_queuing', 'max_hold_count', 'max_hold_seconds', 'announce_position', 'announcement_interval_seconds', 'allow_queue_callback',
+  'queue_callback_threshold', 'queue_callback_dtmf', 'queue_escape_dtmf', 'stay_in_queue_after_closing', 'unattended_queue',
+] as const;
+assertKeys<SameKeys<RawHoldQueue, typeof RAW_HOLD_QUEUE_KEYS>>();
+
+export interface RawRoutingOptions {
+  open: RawRoutingRule;
+  closed: RawRoutingRule;
+}
+export const RAW_ROUTING_OPTIONS_KEYS = ['open', 'closed'] as const;
+assertKeys<SameKeys<RawRoutingOptions, typeof RAW_ROUTING_OPTIONS_KEYS>>();
+
+/** `routing_options.open` / `.closed` of a group entry (docs/groups.md). */
+export interface RawRoutingRule {
+  action: string;
+  try_dial_operators: boolean;
+  operator_routing?: string;
+  target?: RawRoutingTarget;
+}
+export const RAW_ROUTING_RULE_KEYS = ['action', 'try_dial_operators', 'operator_routing', 'target'] as const;
+assertKeys<SameKeys<RawRoutingRule, typeof RAW_ROUTING_RULE_KEYS>>();
+
+/** Exactly one key (the schema's `maxProperties: 1`). */
+export interface RawRoutingTarget {
+  department?: string;
+  call_center?: string;
+  user?: string;
+  department_id?: string;
+  call_center_id?: string;
+  user_id?: string;
+}
+export const RAW_ROUTING_TARGET_KEYS = ['department', 'call_center', 'user', 'department_id', 'call_center_id', 'user_id'] as const;
+assertKeys<SameKeys<RawRoutingTarget, typeof RAW_ROUTING_TARGET_KEYS>>();
 assertKeys<SameKeys<RawGroup, typeof RAW_GROUP_KEYS>>();
 
 /** A call-center membership written out (`call_centers: { support: { role: supervisor, skill: 80 } }`). */
@@ -236,6 +301,10 @@ export const RAW_SCHEMA_KEYS: Record<string, readonly string[]> = {
   user: RAW_USER_KEYS,
   profile: RAW_PROFILE_KEYS,
   group: RAW_GROUP_KEYS,
+  groupHoldQueue: RAW_HOLD_QUEUE_KEYS,
+  groupRoutingOptions: RAW_ROUTING_OPTIONS_KEYS,
+  groupRoutingRule: RAW_ROUTING_RULE_KEYS,
+  routingTarget: RAW_ROUTING_TARGET_KEYS,
   callCenterMembership: RAW_CALL_CENTER_MEMBERSHIP_KEYS,
 };
 
@@ -258,6 +327,10 @@ export const RAW_SCHEMA_REQUIRED = {
   user: ['email', 'first_name', 'last_name', 'office'],
   profile: [],
   group: ['name', 'office'],
+  groupHoldQueue: [],
+  groupRoutingOptions: ['open', 'closed'],
+  groupRoutingRule: ['action', 'try_dial_operators'],
+  routingTarget: [],
   callCenterMembership: [],
 } as const satisfies Record<string, readonly string[]>;
 assertKeys<SameRequired<Omit<RawConfig, 'version'>, typeof RAW_SCHEMA_REQUIRED['']>>();
@@ -273,4 +346,8 @@ assertKeys<SameRequired<RawReservedNumbers, typeof RAW_SCHEMA_REQUIRED.reservedN
 assertKeys<SameRequired<RawEmulator, typeof RAW_SCHEMA_REQUIRED.emulator>>();
 assertKeys<SameRequired<RawUser, typeof RAW_SCHEMA_REQUIRED.user>>();
 assertKeys<SameRequired<RawGroup, typeof RAW_SCHEMA_REQUIRED.group>>();
+assertKeys<SameRequired<RawHoldQueue, typeof RAW_SCHEMA_REQUIRED.groupHoldQueue>>();
+assertKeys<SameRequired<RawRoutingOptions, typeof RAW_SCHEMA_REQUIRED.groupRoutingOptions>>();
+assertKeys<SameRequired<RawRoutingRule, typeof RAW_SCHEMA_REQUIRED.groupRoutingRule>>();
+assertKeys<SameRequired<RawRoutingTarget, typeof RAW_SCHEMA_REQUIRED.routingTarget>>();
 assertKeys<SameRequired<RawCallCenterMembership, typeof RAW_SCHEMA_REQUIRED.callCenterMembership>>();

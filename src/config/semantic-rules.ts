@@ -7,6 +7,7 @@ import { officeNameKey } from '../model/office-names.js';
 import type { MergedConfig } from './merge-files.js';
 import type { PathSegment } from './yaml-file.js';
 import { checkGroups } from './group-rules.js';
+import { checkGroupSettings } from './group-settings-rules.js';
 import { name, problemAt, where } from './problem-at.js';
 
 /** Options for the semantic pass. */
@@ -183,6 +184,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkDeletedUserNumbers,
   checkLifecycleDates,
   checkGroups,
+  checkGroupSettings,
 ];
 
 /** Numbers a user's calls also ring, and the caller ID they present: checked like the numbers they hold, but owned by no one here. */

@@ -6,7 +6,7 @@ import type { GroupType } from '../model/tenant.js';
 import type { DialpadClient } from './client.js';
 import type { GroupPath } from './client-groups.js';
 
-type GroupApplyApi = Pick<ApplyApi, 'createGroup' | 'findGroupByName' | 'renameGroup' | 'deleteGroup' | 'addOperator' | 'removeOperator' | 'setSkill'>;
+type GroupApplyApi = Pick<ApplyApi, 'createGroup' | 'findGroupByName' | 'renameGroup' | 'updateGroupSettings' | 'deleteGroup' | 'addOperator' | 'removeOperator' | 'setSkill'>;
 
 const PATH: Record<GroupType, GroupPath> = { department: 'departments', call_center: 'callcenters' };
 
@@ -37,6 +37,9 @@ export function createGroupApplyApi(client: DialpadClient): GroupApplyApi {
     },
     async renameGroup(type, id, name) {
       await client.renameGroup(PATH[type], id, name, { label: `rename ${GROUP_LABELS[type]} ${id} to "${name}"` });
+    },
+    async updateGroupSettings(type, id, body) {
+      await client.updateGroup(PATH[type], id, body, { label: `change how ${GROUP_LABELS[type]} ${id} answers` });
     },
     async deleteGroup(type, id) {
       await client.deleteGroup(PATH[type], id, { label: `delete ${GROUP_LABELS[type]} ${id}` });

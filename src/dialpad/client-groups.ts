@@ -34,6 +34,8 @@ export interface GroupEndpoints {
   createGroup(kind: GroupPath, body: ApiCreateGroup, opts?: Options): Promise<ApiDepartment>;
   /** `PATCH` of the name: an absolute value, repeated harmlessly. */
   renameGroup(kind: GroupPath, id: Int64, name: string, opts?: Options): Promise<ApiDepartment>;
+  /** `PATCH` of how the group answers (`UpdateDepartmentMessage` / `UpdateCallCenterMessage` fields): absolute values, repeated harmlessly. */
+  updateGroup(kind: GroupPath, id: Int64, body: Record<string, unknown>, opts?: Options): Promise<ApiDepartment>;
   deleteGroup(kind: GroupPath, id: Int64, opts?: Options): Promise<unknown>;
   addDepartmentOperator(id: Int64, body: ApiAddOperator, opts?: Options): Promise<unknown>;
   addCallCenterOperator(id: Int64, body: ApiAddCallCenterOperator, opts?: Options): Promise<unknown>;
@@ -78,6 +80,8 @@ export function createGroupEndpoints(parts: GroupClientParts): GroupEndpoints {
     },
     renameGroup: (kind, id, name, o) =>
       send({ operation: `${kind}.update`, ...withLabel(o), method: 'PATCH', path: `/api/v2/${kind}/${seg(id)}`, body: { name }, idempotent: true }),
+    updateGroup: (kind, id, body, o) =>
+      send({ operation: `${kind}.update`, ...withLabel(o), method: 'PATCH', path: `/api/v2/${kind}/${seg(id)}`, body, idempotent: true }),
     deleteGroup: (kind, id, o) =>
       send({
         operation: `${kind}.delete`,

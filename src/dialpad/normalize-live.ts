@@ -25,6 +25,7 @@ import {
 } from '../model/tenant.js';
 import type { ApiCompany, ApiDepartment, ApiGroupDetails, ApiLineCounts, ApiNumber, ApiOffice, ApiUser, Int64 } from './api-types.js';
 import { liveGroupKey } from '../model/groups.js';
+import { readGroupSettings } from './read-group-settings.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { liveOfficeKey } from '../model/match-offices.js';
 import { compareIds } from '../model/ids.js';
@@ -167,7 +168,18 @@ function toGroup(g: ApiDepartment, type: GroupType): Group[] {
   if (g.id === undefined) return [];
   const id = String(g.id);
   const numbers = [...(g.phone_numbers ?? [])];
-  return [{ key: liveGroupKey(type, id), type, id, name: g.name ?? '', office: keyOf(g.office_id) ?? '', ...(numbers.length === 0 ? {} : { numbers }) }];
+  const settings = readGroupSettings(g, type);
+  return [
+    {
+      key: liveGroupKey(type, id),
+      type,
+      id,
+      name: g.name ?? '',
+      office: keyOf(g.office_id) ?? '',
+      ...(numbers.length === 0 ? {} : { numbers }),
+      ...(settings === undefined ? {} : { settings }),
+    },
+  ];
 }
 
 /** A user's memberships of `type` from `group_details`, sorted by group key (role default `operator`). */

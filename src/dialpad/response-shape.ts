@@ -13,9 +13,10 @@ import type { ApiCallCenter, ApiCallerId, ApiCompany, ApiDepartment, ApiE911, Ap
 
 /**
  * How a checked field must look. `int64` is a decimal string or a safe JSON integer; `object[]` is
- * a list of records, each checked against the shape `RecordShape.nested` names for the field.
+ * a list of records, each checked against the shape `RecordShape.nested` names for the field;
+ * `object` is a JSON object whose fields the reader of it checks (a group's `routing_options`).
  */
-export type FieldType = 'int64' | 'int64[]' | 'string' | 'string[]' | 'boolean' | 'object[]';
+export type FieldType = 'int64' | 'int64[]' | 'string' | 'string[]' | 'boolean' | 'object' | 'object[]';
 
 /** The checked shape of one record kind. */
 export interface RecordShape<T> {
@@ -74,15 +75,31 @@ export const USER_SHAPE: RecordShape<ApiUser> = {
   nested: { group_details: GROUP_DETAILS_SHAPE as RecordShape<unknown> },
 };
 
-/** `DepartmentProto` and `CallCenterProto`: the fields dialform reads are the same. */
-export const DEPARTMENT_SHAPE: RecordShape<ApiDepartment> = {
-  noun: 'department',
-  fields: { id: 'int64', name: 'string', office_id: 'int64', phone_numbers: 'string[]', state: 'string' },
+/** The fields of how a group answers (`model/group-settings.ts`) both kinds carry; `hold_queue` and `routing_options` are read field by field (`readGroupSettings`). */
+const GROUP_SETTING_FIELDS = {
+  monday_hours: 'string[]',
+  tuesday_hours: 'string[]',
+  wednesday_hours: 'string[]',
+  thursday_hours: 'string[]',
+  friday_hours: 'string[]',
+  saturday_hours: 'string[]',
+  sunday_hours: 'string[]',
+  hours_on: 'boolean',
+  ring_seconds: 'int64',
+  hold_queue: 'object',
+  routing_options: 'object',
+} as const satisfies Record<string, FieldType>;
+
+/** `CallCenterProto`. */
+export const CALL_CENTER_SHAPE: RecordShape<ApiCallCenter> = {
+  noun: 'call center',
+  fields: { id: 'int64', name: 'string', office_id: 'int64', phone_numbers: 'string[]', state: 'string', ...GROUP_SETTING_FIELDS },
   required: [['id']],
   keyOf: (g) => String(g.id),
   matchedOn: () => ['name', 'office_id'],
 };
-export const CALL_CENTER_SHAPE: RecordShape<ApiCallCenter> = { ...DEPARTMENT_SHAPE, noun: 'call center' } as RecordShape<ApiCallCenter>;
+/** `DepartmentProto`: a call center's fields and `auto_call_recording`. */
+export const DEPARTMENT_SHAPE: RecordShape<ApiDepartment> = { ...CALL_CENTER_SHAPE, noun: 'department', fields: { ...CALL_CENTER_SHAPE.fields, auto_call_recording: 'boolean' } };
 
 /**
  * `OperatorSkillLevelProto`. `skill_level` is what the read is for: one without it is a failed read
@@ -255,6 +272,8 @@ function fieldProblem(type: Exclude<FieldType, 'object[]'>, v: unknown): string 
       return v.every((e) => typeof e === 'string') ? undefined : 'holds a value that is not a string';
     case 'boolean':
       return typeof v === 'boolean' ? undefined : `is ${describe(v)}, not true or false`;
+    case 'object':
+      return isPlainObject(v) ? undefined : `is ${describe(v)}, not an object`;
     default: {
       const _never: never = type;
       return _never;

@@ -3,6 +3,7 @@
  * data, built by the constructors below; the planner turns them into ordered operations.
  */
 import type { PhoneSettingChange } from '../model/phone-settings.js';
+import type { GroupSettings, SettingChange } from '../model/group-settings.js';
 import type { E911Address, Group, GroupRole, LineType, Office, PhoneNumber, User, UserLicense } from '../model/tenant.js';
 
 /** One attribute of a user that `PATCH /api/v2/users/{id}` reconciles. */
@@ -48,6 +49,11 @@ export type Change =
   | { kind: 'release_number'; number: PhoneNumber; /** Listed in `reserved_numbers.release` (else released as unlisted). */ listed: boolean }
   /** A config department or call center missing live. */
   | { kind: 'create_group'; group: Group }
+  /**
+   * The settings config writes for a group (hours, routing, hold queue) that differ from the read;
+   * `live` absent for a group this plan creates. `fields`: for display; `patch`: what is sent.
+   */
+  | { kind: 'group_settings'; group: Group; live?: Group; fields: SettingChange[]; patch: GroupSettings }
   /** A config group whose live name differs (matched by its pinned `id`). */
   | { kind: 'rename_group'; group: Group; live: Group }
   /** A live group absent from config, under `policy.unmanaged_groups: delete`. */
@@ -100,6 +106,7 @@ export const change = {
       : { kind: 'user_numbers', email: user.email, user, live, from, to },
   releaseNumber: (number: PhoneNumber, listed = false): ChangeOf<'release_number'> => ({ kind: 'release_number', number, listed }),
   createGroup: (group: Group): ChangeOf<'create_group'> => ({ kind: 'create_group', group }),
+  groupSettings: (i: { group: Group; live?: Group; fields: SettingChange[]; patch: GroupSettings }): ChangeOf<'group_settings'> => ({ kind: 'group_settings', ...i }),
   renameGroup: (group: Group, live: Group): ChangeOf<'rename_group'> => ({ kind: 'rename_group', group, live }),
   deleteGroup: (live: Group): ChangeOf<'delete_group'> => ({ kind: 'delete_group', live }),
   addOperator: (i: { user: User; live?: User; group: Group; role: GroupRole; skill?: number }): ChangeOf<'add_operator'> => ({

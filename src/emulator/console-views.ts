@@ -16,6 +16,7 @@ import { buildStatus, type Status } from '../status/build-status.js';
 import type { History } from '../status/history.js';
 import { getAvailable, getPurchased } from './licenses.js';
 import { listCallerIdChoices } from './routes-caller-id.js';
+import { listConsoleGroups, type ConsoleGroup } from './console-groups.js';
 import type { Store } from './store.js';
 import type { FixtureUser, LineField } from './types.js';
 import { toAvailableLicensesProto, toNumberProto, toOfficeProto, toPlanProto, toUserProto } from './wire.js';
@@ -74,6 +75,8 @@ export interface ConsoleViews {
   license_kinds: { field: LineField; label: string; category: string }[];
   /** Where Dialpad requires an E911 address (`E911_COUNTRIES`), for the page's note. */
   e911_countries: string[];
+  /** Departments and call centers, and how each answers (`listConsoleGroups`). */
+  groups: ConsoleGroup[];
 }
 
 /** The console's views of `store` now, the users filtered by `search` as `dialform status --search` filters them. */
@@ -134,6 +137,7 @@ export function buildConsoleViews(store: Store, search: string | undefined): Con
     })),
     license_kinds: Object.values(LINE_KINDS).map((k) => ({ field: k.field, label: k.label, category: k.category })),
     e911_countries: [...E911_COUNTRIES],
+    groups: listConsoleGroups(state),
   };
 }
 

@@ -11,7 +11,8 @@ import { compareIds } from '../model/ids.js';
 import { paginate } from './pagination.js';
 import type { Route, RouteContext } from './router.js';
 import { CALL_CENTER_LICENSES, addCallCenterOperator, addDepartmentOperator, deleteGroup, removeOperator, setSkillLevel } from './rules-groups.js';
-import type { FixtureGroup, FixtureOperator, FixtureUser, GroupKind } from './types.js';
+import type { Fixture, FixtureGroup, FixtureOperator, FixtureUser, GroupKind } from './types.js';
+import { readGroupSettings } from './group-settings.js';
 import { assertKnownFields, readInt64, readString, toGroupProto, toSkillProto, toUserOrRoomProto, toUserProto } from './wire.js';
 
 /** The settings each kind's create and update messages carry besides `name` (and `office_id` on create), passed through as given. */
@@ -44,7 +45,7 @@ function requireBodyUser(ctx: RouteContext, id: string, field: string): FixtureU
 }
 
 /** `name` (single line, 1–100 characters) and the settings of a create or update message; `name` is required on create. */
-function readGroupFields(body: Record<string, unknown>, kind: GroupKind, creating: boolean): Record<string, unknown> {
+function readGroupFields(state: Fixture, body: Record<string, unknown>, kind: GroupKind, creating: boolean): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   const name = readString(body, 'name');
   if (name === undefined && creating) throw badRequest('name is required');
@@ -61,12 +62,12 @@ function readGroupFields(body: Record<string, unknown>, kind: GroupKind, creatin
     if (v === undefined || v === null) continue;
     fields[f] = f === 'ring_seconds' ? String(v) : structuredClone(v);
   }
-  return fields;
+  return { ...fields, ...readGroupSettings(state, body, kind) };
 }
 
 function createGroup(ctx: RouteContext, kind: GroupKind): FixtureGroup {
   assertKnownFields(ctx.body, ['name', 'office_id', ...SETTINGS[kind]], `Create${MESSAGE_PREFIX[kind]}Message`);
-  const fields = readGroupFields(ctx.body, kind, true);
+  const fields = readGroupFields(ctx.store.state, ctx.body, kind, true);
   const officeId = readInt64(ctx.body, 'office_id');
   if (officeId === undefined) throw badRequest('office_id is required');
   const office = ctx.store.findOffice(officeId);
@@ -81,7 +82,7 @@ function createGroup(ctx: RouteContext, kind: GroupKind): FixtureGroup {
 function updateGroup(ctx: RouteContext, kind: GroupKind): FixtureGroup {
   assertKnownFields(ctx.body, ['name', ...SETTINGS[kind]], `Update${MESSAGE_PREFIX[kind]}Message`);
   const g = getVisibleGroup(ctx, kind);
-  Object.assign(g, readGroupFields(ctx.body, kind, false));
+  Object.assign(g, readGroupFields(ctx.store.state, ctx.body, kind, false));
   ctx.store.touch();
   return g;
 }

@@ -8,6 +8,7 @@ import { LINE_KINDS } from '../model/license-lines.js';
 import { LINE_TYPES, type E911Address, type Group, type GroupType, type LifecycleOwner, type LineType, type LiveState, type Office, type User } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { membershipsOf } from '../model/groups.js';
+import { rawGroupSettings } from './render-group-settings.js';
 
 /** One file `import` writes, relative to the output directory. */
 export interface ImportedFile {
@@ -59,7 +60,7 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
     policy: { unmanaged_users: 'ignore', ...(opts.lifecycle === undefined ? {} : { lifecycle: opts.lifecycle }) },
     offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key)!, rawOffice(o, opts.e911 === true)])),
     reserved_numbers: { keep: pool, release_unlisted: false },
-    ...rawGroups(tenant.groups ?? [], keys, groupKeys),
+    ...rawGroups(tenant.groups ?? [], keys, groupKeys, tenant.users),
   };
   const mainDoc = new Document(main);
   mainDoc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(MAIN_FILE)}\n Written by \`dialform import\`. Users are in users/*.yaml, one file per office.`;
@@ -146,12 +147,17 @@ function rawE911(a: E911Address): RawE911Address {
   return { address: a.address, ...(a.address2 === undefined ? {} : { address2: a.address2 }), city: a.city, state: a.state, zip: a.zip, country: a.country };
 }
 
-/** `departments:` and `call_centers:`, each group pinned by its live id (a rename is then an update). */
-function rawGroups(groups: Group[], offices: Map<string, string>, keys: Map<string, string>): Pick<RawConfig, 'departments' | 'call_centers'> {
+/** `departments:` and `call_centers:`, each group pinned by its live id (a rename is then an update), with how it answers (`rawGroupSettings`). */
+function rawGroups(groups: Group[], offices: Map<string, string>, keys: Map<string, string>, users: readonly User[]): Pick<RawConfig, 'departments' | 'call_centers'> {
   const section = (type: GroupType): Record<string, RawGroup> | undefined => {
     const of = groups.filter((g) => g.type === type).sort((a, b) => compareCodeUnits(keys.get(a.key) ?? '', keys.get(b.key) ?? ''));
     if (of.length === 0) return undefined;
-    return Object.fromEntries(of.map((g) => [keys.get(g.key) ?? g.key, { name: g.name, office: offices.get(g.office) ?? g.office, ...(g.id === undefined ? {} : { id: g.id }) }]));
+    return Object.fromEntries(
+      of.map((g) => [
+        keys.get(g.key) ?? g.key,
+        { name: g.name, office: offices.get(g.office) ?? g.office, ...(g.id === undefined ? {} : { id: g.id }), ...rawGroupSettings(g, groups, keys, users) },
+      ]),
+    );
   };
   const departments = section('department');
   const callCenters = section('call_center');

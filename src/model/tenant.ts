@@ -13,6 +13,7 @@
  *   that equal tenants serialize identically.
  */
 import type { PhoneSettings } from './phone-settings.js';
+import type { GroupSettings } from './group-settings.js';
 
 import type { ConfigOwners } from './config-owners.js';
 
@@ -241,6 +242,11 @@ export interface Group {
    * the plan deletes a live group that looks like it (`group_looks_renamed`).
    */
   allowNewGroup?: boolean;
+  /**
+   * How the group answers (hours, routing, hold queue: `model/group-settings.ts`). Desired: only
+   * what config writes (absent: none managed); live: what the group read holds.
+   */
+  settings?: GroupSettings;
   source?: SourceRef;
 }
 

@@ -50,6 +50,7 @@ export function reachOf(op: Operation): Reach {
     case 'revoke_proxy':
     case 'create_group':
     case 'rename_group':
+    case 'update_group_settings':
     case 'delete_group':
     case 'add_operator':
     case 'remove_operator':

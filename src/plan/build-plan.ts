@@ -85,6 +85,7 @@ function nameWithheld(c: Change, live: LiveState): [keyof Withheld, string] | un
     case 'reactivate_user':
     case 'user_numbers':
     case 'rename_group':
+    case 'group_settings':
     case 'add_operator':
     case 'set_skill':
     case 'office_e911':
@@ -121,7 +122,7 @@ function withholdChanges(changes: readonly Change[], live: LiveState): { kept: C
   for (const list of Object.values(withheld)) list.sort(compareCodeUnits);
   const dependsOnHeld = (c: Change): boolean =>
     ((c.kind === 'user_numbers' || c.kind === 'add_operator' || c.kind === 'user_e911') && c.live === undefined && users.has(c.user.email)) ||
-    (c.kind === 'add_operator' && groups.has(c.group.key));
+    ((c.kind === 'add_operator' || c.kind === 'group_settings') && groups.has(c.group.key));
   return { kept: changes.filter((c) => !held.includes(c) && !dependsOnHeld(c)), withheld };
 }
 

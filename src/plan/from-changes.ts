@@ -2,6 +2,7 @@
  * Turns each `Change` into operation drafts (one change may give several, e.g. numbers).
  * License-count changes are collected and paired into transfers by `planTransfers`.
  */
+import { planGroupSettings } from './group-settings-ops.js';
 import type { Change, UserField } from '../diff/types.js';
 import type { E911Address, OfficeCreateSpec, User, UserLicense } from '../model/tenant.js';
 import { isCompleteE911 } from '../model/e911.js';
@@ -203,6 +204,8 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
     case 'remove_operator':
     case 'set_skill':
       return groupOperations(c, ctx);
+    case 'group_settings':
+      return [planGroupSettings(c, ctx.groupRef)];
     case 'office_e911':
       return [operation.updateOfficeE911({ office: book.ref(c.office.key), from: c.from, to: c.to, source: c.office.source ?? 'config' })];
     case 'user_e911':

@@ -7,6 +7,7 @@
 import type { AccountType, CallerIdChoice, E911Address, GroupRole, LineType, OfficeCreateSpec, UserLicense } from '../model/tenant.js';
 import { formatE911 } from '../model/e911.js';
 import { GROUP_LABELS } from '../model/groups.js';
+import type { PlannedGroupSettings } from './group-settings-types.js';
 import { countOf } from './plural.js';
 import { KINDS } from './kinds/index.js';
 import { LINE_KINDS, LINE_LABELS } from '../model/license-lines.js';
@@ -260,6 +261,13 @@ export const operation = {
         summary: `rename ${groupName(i.group)} to ${i.name}`,
       }),
       name: i.name,
+    };
+  },
+  /** An absolute value per field: writing the old values back undoes it. */
+  updateGroupSettings(i: { group: GroupRef; settings: PlannedGroupSettings; changes: FieldChange[]; source: string; notes?: string[] }): OperationOf<'update_group_settings'> {
+    return {
+      ...base('update_group_settings', groupTarget(i.group), i, { summary: `change how ${groupName(i.group)} answers` }),
+      settings: i.settings,
     };
   },
   /** Irreversible: the API has no restore for a deleted group. */

@@ -4,6 +4,7 @@
  * is held to these types by `test/unit/plan-schema-types.test.ts`. Everything a kind means beyond
  * its fields (phase, bucket, precondition, effects, description) lives in its entry in `kinds/`.
  */
+import type { PlannedGroupSettings } from './group-settings-types.js';
 import type { AccountType, CallerIdChoice, E911Address, GroupRole, GroupType, LineType, OfficeCreateSpec, UnmanagedUsersPolicy, UserLicense } from '../model/tenant.js';
 
 export const PLAN_FORMAT_VERSION = 1;
@@ -246,6 +247,8 @@ export type Operation =
   | (UserOp & { kind: 'revoke_proxy' })
   | (OperationBase<GroupTarget> & { kind: 'create_group'; group: GroupRef })
   | (OperationBase<GroupTarget> & { kind: 'rename_group'; name: string })
+  /** `PATCH /departments/{id}` or `/callcenters/{id}` with the settings config writes that differ (docs/groups.md). */
+  | (OperationBase<GroupTarget> & { kind: 'update_group_settings'; settings: PlannedGroupSettings })
   | (OperationBase<GroupTarget> & {
       kind: 'delete_group';
       /**

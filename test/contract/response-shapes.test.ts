@@ -40,6 +40,7 @@ function fieldTypeOf(s: Schema): FieldType | undefined {
   if (s.type === 'array' && int64(s.items)) return 'int64[]';
   if (s.type === 'array' && s.items?.type === 'string') return 'string[]';
   if (s.type === 'array' && s.items?.$ref !== undefined) return 'object[]';
+  if (s.type === 'object' && s.$ref !== undefined) return 'object';
   return undefined;
 }
 

@@ -166,9 +166,42 @@ export function callerIdPlan(): Plan {
   return digestedPlanOf(desired, live);
 }
 
-/** The operations of `fullPlan()`, `groupsPlan()`, `officeStepsPlan()`, `e911Plan()` and `callerIdPlan()`: one or more of every kind. */
+/** The operations of `fullPlan()`, `groupsPlan()`, `officeStepsPlan()`, `e911Plan()`, `callerIdPlan()` and `groupSettingsPlan()`: one or more of every kind. */
 export function everyKindOperations(): Operation[] {
-  return [...fullPlan().operations, ...groupsPlan().operations, ...officeStepsPlan().operations, ...e911Plan().operations, ...callerIdPlan().operations];
+  return [
+    ...fullPlan().operations,
+    ...groupsPlan().operations,
+    ...officeStepsPlan().operations,
+    ...e911Plan().operations,
+    ...callerIdPlan().operations,
+    ...groupSettingsPlan().operations,
+  ];
+}
+
+/** Support (live) opens earlier on Mondays, rings 20 s, and sends callers after hours to Sales, which the plan creates. */
+export function groupSettingsPlan(): Plan {
+  const desired = desiredState({
+    offices: [office('hq', { name: 'Acme HQ' })],
+    groups: [
+      group('sales', 'department'),
+      group('support', 'call_center', {
+        settings: {
+          monday_hours: ['08:00', '18:00'],
+          ring_seconds: 20,
+          hold_queue: { max_hold_count: 20 },
+          routing_options: {
+            open: { action: 'voicemail', try_dial_operators: true },
+            closed: { action: 'department', try_dial_operators: false, target: { type: 'department', key: 'sales' } },
+          },
+        },
+      }),
+    ],
+  });
+  const live = liveState({
+    offices: [liveOffice('hq', { id: '5001', name: 'Acme HQ' })],
+    groups: [group('support', 'call_center', { id: '601', settings: { monday_hours: ['09:00', '17:00'], ring_seconds: 30, hold_queue: { max_hold_count: 50, announce_position: true } } })],
+  });
+  return digestedPlanOf(desired, live);
 }
 
 /**

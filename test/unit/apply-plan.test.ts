@@ -136,6 +136,9 @@ function fakeApi(opts: { failOn?: string; purchased?: number } = {}) {
     async setCallerId(userId, callerId) {
       record(`setCallerId ${userId} ${callerId}`);
     },
+    async updateGroupSettings(type, groupId, body) {
+      record(`updateGroupSettings ${type} ${groupId} ${Object.keys(body).join(',')}`);
+    },
     async setSkill(callCenterId, userId, skillLevel) {
       record(`setSkill ${callCenterId} ${userId} ${skillLevel}`);
     },

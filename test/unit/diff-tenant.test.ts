@@ -17,6 +17,7 @@ function kinds(changes: Change[]): string[] {
       case 'delete_group': return `delete_group ${c.live.key}`;
       case 'add_operator': case 'remove_operator': case 'set_skill': return `${c.kind} ${c.email} ${c.group.key}`;
       case 'office_e911': return `office_e911 ${c.office.key}`;
+      case 'group_settings': return `group_settings ${c.group.key}`;
       default: return `${c.kind} ${c.user.email}`;
     }
   });

@@ -102,6 +102,14 @@ function render() {
   renderDeleted(v);
   renderLicenses(v);
   renderOffices(v);
+  renderGroups(v);
+}
+
+function renderGroups(v) {
+  const rows = v.groups.map((g) =>
+    el('tr', { 'data-group': g.id }, el('td', { text: g.name }), el('td', { text: g.type }), el('td', { text: officeName(g.office_id) }), el('td', { text: g.hours }),
+      el('td', { text: g.ring_seconds || '–' }), el('td', { text: g.hold_queue || '–' }), el('td', { text: g.routing || '–' })));
+  $('groups-table').tBodies[0].replaceChildren(...rows);
 }
 
 function renderUsers(v) {
@@ -355,7 +363,7 @@ function selectTab(tab) {
 
 document.addEventListener('DOMContentLoaded', () => {
   const fromHash = location.hash.slice(1);
-  if (['users', 'reserved', 'deleted', 'licenses', 'offices'].includes(fromHash)) state.tab = fromHash;
+  if (['users', 'reserved', 'deleted', 'licenses', 'offices', 'groups'].includes(fromHash)) state.tab = fromHash;
   for (const tab of document.querySelectorAll('[role=tab]')) tab.addEventListener('click', () => selectTab(tab.dataset.tab));
   $('search-form').addEventListener('submit', (e) => { e.preventDefault(); state.search = $('search').value; load(); });
   $('select-all').addEventListener('change', (e) => {

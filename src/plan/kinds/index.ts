@@ -8,6 +8,7 @@ import type { Operation, OperationKind, OperationOf } from '../types.js';
 import { setCallerId } from './caller-id.js';
 import { addOperator, createGroup, deleteGroup, removeOperator, renameGroup, setSkill } from './groups.js';
 import { changeAccountType } from './company.js';
+import { updateGroupSettings } from './group-settings.js';
 import { updateOfficeE911, updateUserE911 } from './e911.js';
 import { buyLicenses, cancelLicenses, createOffice, renameOffice, transferLicenses } from './offices.js';
 import { assignNumber, releaseNumber, unassignNumber } from './numbers.js';
@@ -45,6 +46,7 @@ export const KINDS = {
   add_operator: addOperator,
   remove_operator: removeOperator,
   set_skill: setSkill,
+  update_group_settings: updateGroupSettings,
   update_office_e911: updateOfficeE911,
   update_user_e911: updateUserE911,
   set_caller_id: setCallerId,

@@ -14,6 +14,7 @@ import { checkPlanTierRequired } from './plan-tier-required.js';
 import { checkPriceLevelMismatch } from './price-level-mismatch.js';
 import { checkProtectedUser } from './protected-user.js';
 import { checkRecentlyDeletedUser } from './recently-deleted-user.js';
+import { checkRoutingTargetNotFound } from './routing-target-not-found.js';
 import { checkRestoreWindowExpired } from './restore-window-expired.js';
 import { checkTooManyDeletions } from './too-many-deletions.js';
 import { checkTooManySuspensions } from './too-many-suspensions.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   checkRestoreWindowExpired,
   checkGroupIdNotFound,
   checkGroupLooksRenamed,
+  checkRoutingTargetNotFound,
   checkLifecycleStateIgnored,
   checkE911AddressRequired,
   checkE911AddressIncomplete,

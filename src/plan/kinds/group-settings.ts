@@ -1,0 +1,39 @@
+/** The entry for the kind that sets how a group answers (hours, routing, hold queue). */
+import { ROUTING_STATES } from '../../model/group-settings.js';
+import type { KindSpec } from './spec.js';
+import { existingGroup, groupKey, isFailure } from './sim-steps.js';
+
+/**
+ * Needs the group, and each config group its routing sends calls to, to exist at this step
+ * (either may be created earlier in the plan). An absolute value per field: changes no line, number or
+ * membership.
+ */
+export const updateGroupSettings: KindSpec<'update_group_settings'> = {
+  phase: () => 'update',
+  bucket: 'update',
+  manual: false,
+  // The PATCH is absolute per field, so sending it again is harmless.
+  landed: () => false,
+  deletes: false,
+  suspends: false,
+  tieDetail: () => '',
+  check(sim, op) {
+    const group = existingGroup(sim, op.target.key);
+    if (isFailure(group)) return group;
+    for (const state of ROUTING_STATES) {
+      const target = op.settings.routing_options?.[state].target?.group;
+      // A group the simulation does not know is in neither config nor Dialpad: `routing_target_not_found` blocks the plan.
+      if (target === undefined || target.id !== undefined || !sim.groups.has(target.key)) continue;
+      const found = existingGroup(sim, target.key);
+      if (isFailure(found)) return found;
+    }
+    return undefined;
+  },
+  apply(_sim, op, fx) {
+    fx.claims.push(groupKey(op.target.key));
+  },
+  wouldProvide: () => undefined,
+  placement: (op) => ({ office: op.target.office.key }),
+  harm: () => undefined,
+  describe: () => ({ marker: '~', action: 'change how the group answers', details: [] }),
+};
