@@ -7,6 +7,7 @@ import { officeNameKey } from '../model/office-names.js';
 import type { MergedConfig } from './merge-files.js';
 import type { PathSegment } from './yaml-file.js';
 import { checkGroups } from './group-rules.js';
+import { checkRooms } from './room-rules.js';
 import { name, problemAt, where } from './problem-at.js';
 
 /** Options for the semantic pass. */
@@ -183,6 +184,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkDeletedUserNumbers,
   checkLifecycleDates,
   checkGroups,
+  checkRooms,
 ];
 
 /** Numbers a user's calls also ring, and the caller ID they present: checked like the numbers they hold, but owned by no one here. */
@@ -196,6 +198,7 @@ function listForwardingNumbers(config: MergedConfig): [PathSegment[], string][] 
 function listNumbers(config: MergedConfig): [PathSegment[], string][] {
   const out: [PathSegment[], string][] = [];
   (config.raw.users ?? []).forEach((user, i) => (user.numbers ?? []).forEach((n, j) => out.push([['users', i, 'numbers', j], n])));
+  for (const [key, room] of Object.entries(config.raw.rooms ?? {})) (room?.numbers ?? []).forEach((n, j) => out.push([['rooms', key, 'numbers', j], n]));
   (config.raw.reserved_numbers?.keep ?? []).forEach((n, j) => out.push([['reserved_numbers', 'keep', j], n]));
   (config.raw.reserved_numbers?.release ?? []).forEach((n, j) => out.push([['reserved_numbers', 'release', j], n]));
   return out;
