@@ -72,6 +72,14 @@ export interface ApplyApi {
   addOperator(input: { type: GroupType; groupId: string; userId: string; role: GroupRole; skillLevel?: number; licenseType?: UserLicense }): Promise<void>;
   removeOperator(type: GroupType, groupId: string, userId: string): Promise<void>;
   setSkill(callCenterId: string, userId: string, skillLevel: number): Promise<void>;
+  /** `POST /rooms`; refused (`room_exists`) when Dialpad has a room of that name in the office already. */
+  createRoom(input: { name: string; officeId: string }): Promise<{ id: string }>;
+  /** Live id of the room of this name (trimmed, case-insensitive) in `officeId` (smallest id), if any. */
+  findRoomByName(name: string, officeId: string): Promise<string | undefined>;
+  renameRoom(id: string, name: string): Promise<void>;
+  deleteRoom(id: string): Promise<void>;
+  assignRoomNumber(roomId: string, number: string, primary: boolean): Promise<void>;
+  unassignRoomNumber(roomId: string, number: string): Promise<void>;
   /** `PUT /offices/{id}/e911`: the office's address only (`update_all: false`), as given (`use_validated_option: false`). */
   setOfficeE911(officeId: string, address: E911Address): Promise<void>;
   /** `PUT /users/{id}/e911`: the person's own address, as given (`use_validated_option: false`). */

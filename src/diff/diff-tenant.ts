@@ -2,6 +2,7 @@ import type { DesiredState, LiveState } from '../model/tenant.js';
 import { diffGroups } from './diff-groups.js';
 import { diffNumbers } from './diff-numbers.js';
 import { diffOffices } from './diff-offices.js';
+import { diffRooms } from './diff-rooms.js';
 import { diffUsers } from './diff-users.js';
 import { matchOwnedUsers } from './owned-users.js';
 import type { Change } from './types.js';
@@ -15,5 +16,5 @@ export function diffTenant(desired: DesiredState, live: LiveState, now?: Date): 
   // Users and numbers are diffed over the same match: made once (a scan of every user on both sides).
   const owned = matchOwnedUsers(desired, live, now);
   const users = diffUsers(desired, live, now, owned);
-  return [...diffOffices(desired, live), ...users, ...diffNumbers(desired, live, now, owned), ...diffGroups(desired, live, users, owned.pairs)];
+  return [...diffOffices(desired, live), ...users, ...diffNumbers(desired, live, now, owned), ...diffGroups(desired, live, users, owned.pairs), ...diffRooms(desired, live)];
 }

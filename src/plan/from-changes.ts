@@ -11,7 +11,8 @@ import { RESTORE_WINDOW_HOURS, restorableUntil } from '../model/restore-window.j
 import type { OfficeBook } from './office-refs.js';
 import { operation } from './operations.js';
 import { describeGroupNumbers, describeNumbersAfterMove, describePooled } from './describe-numbers.js';
-import type { FieldChange, GroupRef, NewNumber, Operation, UserPatch } from './types.js';
+import type { FieldChange, GroupRef, NewNumber, Operation, RoomRef, UserPatch } from './types.js';
+import { roomOperations } from './room-operations.js';
 import { GROUP_CONFIG_KEY, isAgentLicense } from '../model/groups.js';
 
 export interface FromChangesContext {
@@ -37,6 +38,8 @@ export interface FromChangesContext {
   spareNumbers: string[];
   /** A group's reference by key (`createGroupBook`). */
   groupRef: (key: string) => GroupRef;
+  /** A room's reference by key (`createRoomBook`). */
+  roomRef: (key: string) => RoomRef;
   /** Numbers the plan releases (`release_number`), so a deletion's note says where its numbers end. */
   released: ReadonlySet<string>;
 }
@@ -203,6 +206,11 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
     case 'remove_operator':
     case 'set_skill':
       return groupOperations(c, ctx);
+    case 'create_room':
+    case 'rename_room':
+    case 'delete_room':
+    case 'room_numbers':
+      return roomOperations(c, ctx);
     case 'office_e911':
       return [operation.updateOfficeE911({ office: book.ref(c.office.key), from: c.from, to: c.to, source: c.office.source ?? 'config' })];
     case 'user_e911':

@@ -136,6 +136,25 @@ function fakeApi(opts: { failOn?: string; purchased?: number } = {}) {
     async setCallerId(userId, callerId) {
       record(`setCallerId ${userId} ${callerId}`);
     },
+    async createRoom(input) {
+      record(`createRoom ${input.name} ${input.officeId}`);
+      return { id: 'new-room' };
+    },
+    async findRoomByName() {
+      return undefined;
+    },
+    async renameRoom(id, name) {
+      record(`renameRoom ${id} ${name}`);
+    },
+    async deleteRoom(id) {
+      record(`deleteRoom ${id}`);
+    },
+    async assignRoomNumber(roomId, number, primary) {
+      record(`assignRoomNumber ${roomId} ${number} ${primary}`);
+    },
+    async unassignRoomNumber(roomId, number) {
+      record(`unassignRoomNumber ${roomId} ${number}`);
+    },
     async setSkill(callCenterId, userId, skillLevel) {
       record(`setSkill ${callCenterId} ${userId} ${skillLevel}`);
     },
