@@ -154,7 +154,8 @@ export const assignRoomNumber: KindSpec<'assign_room_number'> = {
   wouldProvide: () => undefined,
   placement: (op) => ({ office: op.target.office.key }),
   harm: () => undefined,
-  describe: (op) => ({ marker: '~', action: 'assign room number', details: [`${op.number}${op.primary ? ' (primary)' : ''}`] }),
+  // The summary names the number and whether it is the primary.
+  describe: () => ({ marker: '~', action: 'assign room number', details: [] }),
 };
 
 export const unassignRoomNumber: KindSpec<'unassign_room_number'> = {
