@@ -8,6 +8,7 @@ import { LINE_KINDS } from '../model/license-lines.js';
 import { LINE_TYPES, type E911Address, type Group, type GroupType, type LifecycleOwner, type LineType, type LiveState, type Office, type User } from '../model/tenant.js';
 import { compareCodeUnits } from '../model/compare.js';
 import { membershipsOf } from '../model/groups.js';
+import { rawRooms } from './import-rooms.js';
 
 /** One file `import` writes, relative to the output directory. */
 export interface ImportedFile {
@@ -60,6 +61,7 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
     offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key)!, rawOffice(o, opts.e911 === true)])),
     reserved_numbers: { keep: pool, release_unlisted: false },
     ...rawGroups(tenant.groups ?? [], keys, groupKeys),
+    ...rawRooms(tenant.rooms, keys, assignKeys),
   };
   const mainDoc = new Document(main);
   mainDoc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(MAIN_FILE)}\n Written by \`dialform import\`. Users are in users/*.yaml, one file per office.`;
