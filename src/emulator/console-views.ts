@@ -9,6 +9,7 @@
 import { normalizeLive } from '../dialpad/normalize-live.js';
 import type { ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from '../dialpad/api-types.js';
 import { LINE_KINDS } from '../model/license-lines.js';
+import { compareCodeUnits } from '../model/compare.js';
 import { buildStatus, type Status } from '../status/build-status.js';
 import type { History } from '../status/history.js';
 import { getAvailable, getPurchased } from './licenses.js';
@@ -49,6 +50,8 @@ export interface ConsoleViews {
   offices: ConsoleOffice[];
   /** Every license kind, as Company Settings › Licenses names and groups them (`LINE_KINDS`). */
   license_kinds: { field: LineField; label: string; category: string }[];
+  /** The rooms (Admin Settings › Rooms), each holding a room license of its office; sorted by name. */
+  rooms: { id: string; name: string; office_id: string; numbers: string[] }[];
 }
 
 /** The console's views of `store` now, the users filtered by `search` as `dialform status --search` filters them. */
@@ -104,5 +107,8 @@ export function buildConsoleViews(store: Store, search: string | undefined): Con
       available: getAvailable(state, o),
     })),
     license_kinds: Object.values(LINE_KINDS).map((k) => ({ field: k.field, label: k.label, category: k.category })),
+    rooms: (state.rooms ?? [])
+      .map((r) => ({ id: r.id, name: r.name, office_id: r.office_id, numbers: [...(r.phone_numbers ?? [])] }))
+      .sort((a, b) => compareCodeUnits(a.name, b.name) || compareCodeUnits(a.id, b.id)),
   };
 }

@@ -65,7 +65,7 @@ describe('rooms, applied against the emulator (issue 32)', () => {
         ,
     );
     // Grace's second number takes an additional-number line.
-    const fixture = JSON.parse(await readFile(join(dir, 'fixture.json'), 'utf8')) as Fixture;
+    const fixture = JSON.parse(await readFile(join(dir, 'fixture.json'), 'utf8')) as { offices: { licenses: Record<string, string> }[] };
     (fixture.offices[0] as { licenses: Record<string, string> }).licenses = { talk_lines: '2', room_lines: '2', additional_number_lines: '1' };
     const path = join(await mkdtemp(join(tmpdir(), 'dialform-rooms-fixture-')), 'fixture.json');
     await writeFile(path, JSON.stringify(fixture));
