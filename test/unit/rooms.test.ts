@@ -84,3 +84,12 @@ describe('the emulator holds a room license per room (issue 32)', () => {
     expect(buildConsoleViews(store, undefined).rooms).toEqual([{ id: '8300000000000001', name: 'Board Room', office_id: HQ, numbers: ['+14155550160'] }]);
   });
 });
+
+describe('an emulator fixture with rooms is checked (issue 32)', () => {
+  it('refuses a room in an unknown office, and more rooms than room licenses', () => {
+    const unknownOffice = { ...FIXTURE, rooms: [{ id: '8300000000000001', name: 'Board Room', office_id: '999' }] };
+    expect(() => parseFixture(JSON.stringify(unknownOffice), 'rooms.json')).toThrow(/rooms\/0\/office_id.*office "999" does not exist/s);
+    const twoRooms = { ...FIXTURE, rooms: [...FIXTURE.rooms, { id: '8300000000000002', name: 'Lobby', office_id: HQ }] };
+    expect(() => parseFixture(JSON.stringify(twoRooms), 'rooms.json')).toThrow(/2 room_lines are held/);
+  });
+});
