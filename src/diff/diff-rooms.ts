@@ -6,17 +6,21 @@
 import type { DesiredState, LiveState, Room } from '../model/tenant.js';
 import { change, type Change } from './types.js';
 
-/** Config's rooms the plan reconciles, by key: a room pinning an id Dialpad does not have is left out (creating it could duplicate a room recreated in Dialpad). */
+/**
+ * Config's rooms the plan reconciles, by key: a room pinning an id Dialpad does not have is left
+ * out (creating it could duplicate a room recreated in Dialpad; `room_id_not_found` blocks the plan).
+ */
 function listPlannedRooms(desired: DesiredState, live: LiveState): Map<string, Room> {
-  const liveKeys = new Set((live.tenant.rooms ?? []).map((r) => r.key));
-  return new Map((desired.tenant.rooms ?? []).filter((r) => r.id === undefined || liveKeys.has(r.key)).map((r) => [r.key, r]));
+  const liveIds = new Set((live.tenant.rooms ?? []).map((r) => r.id));
+  return new Map((desired.tenant.rooms ?? []).filter((r) => r.id === undefined || liveIds.has(r.id)).map((r) => [r.key, r]));
 }
 
 /** The live rooms the plan deletes: under `unmanaged_rooms: delete`, those a `rooms:` section does not list. */
 export function listDeletedRooms(desired: DesiredState, live: LiveState): Room[] {
   if (desired.tenant.rooms === undefined || desired.policy.unmanagedRooms !== 'delete') return [];
-  const planned = listPlannedRooms(desired, live);
-  return (live.tenant.rooms ?? []).filter((r) => !planned.has(r.key));
+  // A live room matched to a config entry by name, under a stale pinned id, is not deleted either (`room_id_not_found`).
+  const listed = new Set((desired.tenant.rooms ?? []).map((r) => r.key));
+  return (live.tenant.rooms ?? []).filter((r) => !listed.has(r.key));
 }
 
 /** Same primary and the same set (the order of the others does not matter), as for users. */

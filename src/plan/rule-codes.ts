@@ -24,6 +24,7 @@ export const RULE_CODES = [
   'e911_address_required',
   'e911_address_incomplete',
   'caller_id_not_held',
+  'room_id_not_found',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
