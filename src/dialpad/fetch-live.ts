@@ -66,6 +66,9 @@ export interface LiveReadScope {
 /** Phase 1 only: what `status` shows and what apply's "did it land?" check needs. */
 export const READ_PHASE_ONE: LiveReadScope = { followUp: () => ({ offices: [], numbers: [] }) };
 
+/** Phase 1 and the rooms: what apply's "did it land?" check reads for a plan with room operations. */
+export const READ_PHASE_ONE_AND_ROOMS: LiveReadScope = { followUp: () => ({ offices: [], numbers: [], rooms: true }) };
+
 /** Phase 1, every office's purchased licenses and the rooms: what `import` writes. */
 export const READ_OFFICE_PLANS: LiveReadScope = {
   followUp: (phaseOne) => ({

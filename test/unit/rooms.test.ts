@@ -93,3 +93,17 @@ describe('an emulator fixture with rooms is checked (issue 32)', () => {
     expect(() => parseFixture(JSON.stringify(twoRooms), 'rooms.json')).toThrow(/2 room_lines are held/);
   });
 });
+
+describe('a room write in doubt is found in a read of the rooms (issue 32)', () => {
+  it('create_room landed when the rooms read shows it in its office; never on a read without rooms', async () => {
+    const { hasLanded } = await import('../../src/apply/execute-operation.js');
+    const { roomOperation } = await import('../../src/plan/room-operations.js');
+    const op = roomOperation.createRoom({ room: { key: 'lobby', name: 'Lobby', office: { key: 'hq', id: '61', name: 'Acme HQ' } }, source: 'rooms.yaml:1' });
+    const live = liveState({ offices: [liveOffice('hq', { id: '61' })] });
+    expect(hasLanded(op, live)).toBe(false);
+    live.tenant.rooms = [{ key: 'room:83', id: '83', name: 'lobby', office: 'id:61', numbers: [] }];
+    expect(hasLanded(op, live)).toBe(true);
+    live.tenant.rooms = [{ key: 'room:83', id: '83', name: 'Lobby', office: 'id:62', numbers: [] }];
+    expect(hasLanded(op, live)).toBe(false);
+  });
+});
