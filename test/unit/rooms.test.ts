@@ -107,3 +107,16 @@ describe('a room write in doubt is found in a read of the rooms (issue 32)', () 
     expect(hasLanded(op, live)).toBe(false);
   });
 });
+
+describe('plan --scope cuts rooms to their offices (issue 32)', () => {
+  it('keeps the rooms of the offices in scope, on both sides', async () => {
+    const { cutToScope } = await import('../../src/owners/scope-plan.js');
+    const desired = desiredState({ offices: [office('hq'), office('ny')] });
+    desired.tenant.rooms = [{ key: 'lobby', name: 'Lobby', office: 'hq' }, { key: 'loft', name: 'Loft', office: 'ny' }];
+    const live = liveState({ offices: [liveOffice('hq'), liveOffice('ny')] });
+    live.tenant.rooms = [liveRoom({ office: 'ny', key: 'room:90', id: '90', name: 'Old' })];
+    const cut = cutToScope(desired, live, { offices: ['hq'] });
+    expect(cut.desired.tenant.rooms?.map((r) => r.key)).toEqual(['lobby']);
+    expect(cut.live.tenant.rooms).toEqual([]);
+  });
+});
