@@ -62114,16 +62114,17 @@ function cutToScope(desired, live, scope) {
   const keptGroups = /* @__PURE__ */ new Set([...groupsOf(keptDesired), ...groupsOf(keptLive)]);
   const keepGroup = (g) => inScope.has(g.office) || keptGroups.has(g.key);
   const cutGroups = (tenant) => tenant.groups === void 0 ? tenant : { ...tenant, groups: tenant.groups.filter(keepGroup) };
+  const cutRooms = (tenant) => tenant.rooms === void 0 ? tenant : { ...tenant, rooms: tenant.rooms.filter((r) => inScope.has(r.office)) };
   return {
     desired: {
       ...desired,
-      tenant: cutGroups({
+      tenant: cutRooms(cutGroups({
         ...desired.tenant,
         offices: desired.tenant.offices.map((o) => inScope.has(o.key) ? o : { ...o, licenses: {} }),
         users: desired.tenant.users.filter((u) => keptDesired.has(u))
-      })
+      }))
     },
-    live: { ...live, tenant: cutGroups({ ...live.tenant, users: live.tenant.users.filter((u) => keptLive.has(u)) }) }
+    live: { ...live, tenant: cutRooms(cutGroups({ ...live.tenant, users: live.tenant.users.filter((u) => keptLive.has(u)) })) }
   };
 }
 var init_scope_plan = __esm({
