@@ -12,6 +12,7 @@
  *
  *   npx tsx scripts/derive-contract.ts SPEC.json test/contract/dialpad-groups-contract.json emulator-groups
  *
+ * `emulator-rooms` for `EMULATOR_ROOM_OPERATION_IDS` (test/contract/emulator-rooms-contract.test.ts),
  * and `emulator-caller-id` for `EMULATOR_CALLER_ID_OPERATION_IDS` (test/contract/emulator-caller-id-contract.test.ts):
  *
  *   npx tsx scripts/derive-contract.ts SPEC.json test/contract/dialpad-caller-id-contract.json emulator-caller-id
@@ -65,6 +66,17 @@ export const CLIENT_OPERATION_IDS = [
 
 /** The caller-ID operations the emulator answers (`src/emulator/routes-caller-id.ts`). */
 export const EMULATOR_CALLER_ID_OPERATION_IDS = ['caller_id.users.get', 'caller_id.users.post'] as const;
+
+/** The room operations the emulator serves and the client calls (test/contract/emulator-rooms-contract.test.ts). */
+export const EMULATOR_ROOM_OPERATION_IDS = [
+  'rooms.list',
+  'rooms.post',
+  'rooms.get',
+  'rooms.patch',
+  'rooms.delete',
+  'numbers.assign_room_number.post',
+  'numbers.room_unassign_number.post',
+] as const;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
@@ -212,6 +224,7 @@ async function main(): Promise<void> {
     client: CLIENT_OPERATION_IDS,
     'emulator-groups': EMULATOR_GROUP_OPERATION_IDS,
     'emulator-caller-id': EMULATOR_CALLER_ID_OPERATION_IDS,
+    'emulator-rooms': EMULATOR_ROOM_OPERATION_IDS,
   };
   const ids = Object.hasOwn(sets, which) ? sets[which] : undefined;
   if (ids === undefined) {

@@ -76,6 +76,8 @@ export const ERROR_CODES = {
   group_exists: EXIT.error,
   /** A department or call center an operation refers to does not exist in Dialpad. */
   group_not_found: EXIT.error,
+  room_exists: EXIT.error,
+  room_not_found: EXIT.error,
   /** The emulator fixture (or its saved state) cannot be used (`FixtureError`). */
   fixture_invalid: EXIT.error,
   /** The embedded emulator has no state and no fixture to seed it from. */

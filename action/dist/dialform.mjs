@@ -48,6 +48,185 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/exit-codes.ts
+var EXIT;
+var init_exit_codes = __esm({
+  "src/exit-codes.ts"() {
+    "use strict";
+    EXIT = {
+      /** Success; `plan`: no changes (or changes, without `--detailed-exitcode`). */
+      ok: 0,
+      /** An error: bad input, bad config, API failure, stale saved plan, apply refused or cancelled. */
+      error: 1,
+      /** `plan --detailed-exitcode`: changes present. */
+      changes: 2,
+      /** The plan is blocked by a rule. */
+      blocked: 3,
+      /** `apply` stopped part way or is waiting for a manual step: rerun to continue. */
+      incomplete: 4
+    };
+  }
+});
+
+// src/errors.ts
+function formatProblem(p) {
+  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+}
+var ERROR_CODES, DialformError, BugError, ConfigError, UsageError;
+var init_errors = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    init_exit_codes();
+    ERROR_CODES = {
+      /** Bad command-line usage or a missing input file (`UsageError`). */
+      usage: EXIT.error,
+      /** The config has problems (`ConfigError`, with every problem). */
+      config_invalid: EXIT.error,
+      /** No API key in DIALPAD_API_KEY or --api-key-file. */
+      api_key_missing: EXIT.error,
+      /** The API URL cannot be parsed or is not usable. */
+      api_url_invalid: EXIT.error,
+      /** A plain http:// API URL to a host that is not loopback. */
+      api_url_insecure: EXIT.error,
+      /** Dialpad answered with an error or could not be reached (`ApiError`). */
+      api_error: EXIT.error,
+      /** Dialpad could not be read completely, so nothing that needs all of it was done. */
+      live_read_incomplete: EXIT.error,
+      /** A saved plan file is missing, unreadable or not a valid plan. */
+      plan_file_invalid: EXIT.error,
+      /** A plan file could not be written. */
+      plan_file_write_failed: EXIT.error,
+      /** A saved plan no longer matches Dialpad's live state. */
+      plan_stale: EXIT.error,
+      /** A saved plan was given without the config it was made from (`-c`), so it cannot be checked. */
+      plan_config_missing: EXIT.error,
+      /** A saved plan was given with a config other than the one it was made from (the config digest differs). */
+      plan_config_mismatch: EXIT.error,
+      /** A saved plan asks for operations its config does not, or its ids and names disagree (edited). */
+      plan_untrusted: EXIT.error,
+      /**
+       * `apply --expect-fingerprint`: the plan apply would carry out is not the reviewed one (its
+       * fingerprint differs, and it does not finish a started apply of the reviewed plan). Nothing
+       * was written.
+       */
+      plan_changed: EXIT.error,
+      /** `codeowners --check`: the CODEOWNERS file is not what the config's owners call for. */
+      codeowners_stale: EXIT.error,
+      /** The apply journal cannot be read or appended to (a directory, a device, no permission). */
+      journal_unusable: EXIT.error,
+      /**
+       * Another apply holds the journal's lock (`<journal>.lock`): one apply at a time per journal.
+       * Nothing was read or written. A lock whose process is gone is taken over, never stuck.
+       */
+      apply_in_progress: EXIT.error,
+      /** The config's git commit is older than (an ancestor of) the one the journal last recorded as applied. */
+      config_older_than_applied: EXIT.error,
+      /**
+       * A file the user names or commits (config, plan, fixture, key file, confirmations) is missing, unreadable,
+       * not a regular file (a link to a device or a FIFO) or over its size limit (`readUserFile`).
+       */
+      file_unusable: EXIT.error,
+      /** The confirmations file kept with the config (`dialform-confirmed.json`) cannot be read or is malformed. */
+      confirmed_invalid: EXIT.error,
+      /** `dialform confirm` was given a step that is not pending, or one apply verifies through the API. */
+      step_not_confirmable: EXIT.error,
+      /** `apply` asked for confirmation on a terminal and got no `yes`: nothing was changed. */
+      apply_cancelled: EXIT.error,
+      /** The plan is blocked by a rule and is not applied. */
+      plan_blocked: EXIT.blocked,
+      /** An office to create has no `create:` block with Dialpad's billing fields. */
+      office_spec_missing: EXIT.error,
+      /** An office an operation refers to does not exist in Dialpad. */
+      office_not_found: EXIT.error,
+      /** A user an operation refers to does not exist in Dialpad. */
+      user_not_found: EXIT.error,
+      /**
+       * A department or call center to create already exists under its name in its office (created
+       * since the plan's read, e.g. by another apply): nothing was created.
+       */
+      group_exists: EXIT.error,
+      /** A department or call center an operation refers to does not exist in Dialpad. */
+      group_not_found: EXIT.error,
+      room_exists: EXIT.error,
+      room_not_found: EXIT.error,
+      /** The emulator fixture (or its saved state) cannot be used (`FixtureError`). */
+      fixture_invalid: EXIT.error,
+      /** The embedded emulator has no state and no fixture to seed it from. */
+      emulator_fixture_missing: EXIT.error,
+      /** `emulator serve` cannot listen on the address and port asked for (in use, not permitted). */
+      emulator_listen_failed: EXIT.error,
+      /** `emulator do` was refused: the step is not possible in the emulated company (Dialpad's rules). */
+      emulator_step_refused: EXIT.error,
+      /**
+       * A bug in dialform, never the user's or Dialpad's doing: a `BugError` or any exception that is
+       * not a `DialformError`. Only `renderError` uses it; no `DialformError` carries it.
+       */
+      internal_error: EXIT.error
+    };
+    DialformError = class extends Error {
+      code;
+      /** Process exit code `cmd/` uses for this error: `ERROR_CODES[code]`. */
+      exitCode;
+      /**
+       * Each problem at its place in a file (a config's, a fixture's), reported one per line and as
+       * `problems` in the JSON error document; empty when the error is not about places in files.
+       */
+      problems;
+      constructor(code2, message, options = {}) {
+        super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+        this.name = new.target.name;
+        this.code = code2;
+        this.exitCode = ERROR_CODES[code2];
+        this.problems = options.problems ?? [];
+      }
+    };
+    BugError = class extends Error {
+      constructor(message) {
+        super(message);
+        this.name = "BugError";
+      }
+    };
+    ConfigError = class extends DialformError {
+      constructor(problems) {
+        super("config_invalid", problems.map(formatProblem).join("\n"), { problems });
+      }
+    };
+    UsageError = class extends DialformError {
+      constructor(message) {
+        super("usage", message);
+      }
+    };
+  }
+});
+
+// src/package-root.ts
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+function findPackageRoot(from = fileURLToPath(import.meta.url)) {
+  let dir = dirname(from);
+  for (; ; ) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new BugError(`no package.json above ${from}`);
+    dir = parent;
+  }
+}
+function schemaPath(name2) {
+  return join(findPackageRoot(), "schemas", name2);
+}
+function readPackageVersion() {
+  const pkg = JSON.parse(readFileSync(join(findPackageRoot(), "package.json"), "utf8"));
+  if (typeof pkg.version !== "string") throw new BugError("package.json has no version");
+  return pkg.version;
+}
+var init_package_root = __esm({
+  "src/package-root.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // src/dialpad/scrub-secret.ts
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -157,9 +336,9 @@ var init_io = __esm({
   }
 });
 
-// ../../main/node_modules/commander/lib/error.js
+// node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "../../main/node_modules/commander/lib/error.js"(exports) {
+  "node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -192,9 +371,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/argument.js
+// node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "../../main/node_modules/commander/lib/argument.js"(exports) {
+  "node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -320,9 +499,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/help.js
+// node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "../../main/node_modules/commander/lib/help.js"(exports) {
+  "node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -922,9 +1101,9 @@ ${itemIndentStr}`);
   }
 });
 
-// ../../main/node_modules/commander/lib/option.js
+// node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "../../main/node_modules/commander/lib/option.js"(exports) {
+  "node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1235,9 +1414,9 @@ var require_option = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/suggestSimilar.js
+// node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance2(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1315,9 +1494,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/command.js
+// node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "../../main/node_modules/commander/lib/command.js"(exports) {
+  "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path = __require("node:path");
@@ -3561,9 +3740,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// ../../main/node_modules/commander/index.js
+// node_modules/commander/index.js
 var require_commander = __commonJS({
-  "../../main/node_modules/commander/index.js"(exports) {
+  "node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3583,152 +3762,27 @@ var require_commander = __commonJS({
   }
 });
 
-// src/exit-codes.ts
-var EXIT;
-var init_exit_codes = __esm({
-  "src/exit-codes.ts"() {
-    "use strict";
-    EXIT = {
-      /** Success; `plan`: no changes (or changes, without `--detailed-exitcode`). */
-      ok: 0,
-      /** An error: bad input, bad config, API failure, stale saved plan, apply refused or cancelled. */
-      error: 1,
-      /** `plan --detailed-exitcode`: changes present. */
-      changes: 2,
-      /** The plan is blocked by a rule. */
-      blocked: 3,
-      /** `apply` stopped part way or is waiting for a manual step: rerun to continue. */
-      incomplete: 4
-    };
-  }
-});
-
-// src/errors.ts
-function formatProblem(p) {
-  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
-}
-var ERROR_CODES, DialformError, BugError, ConfigError, UsageError;
-var init_errors = __esm({
-  "src/errors.ts"() {
-    "use strict";
-    init_exit_codes();
-    ERROR_CODES = {
-      /** Bad command-line usage or a missing input file (`UsageError`). */
-      usage: EXIT.error,
-      /** The config has problems (`ConfigError`, with every problem). */
-      config_invalid: EXIT.error,
-      /** No API key in DIALPAD_API_KEY or --api-key-file. */
-      api_key_missing: EXIT.error,
-      /** The API URL cannot be parsed or is not usable. */
-      api_url_invalid: EXIT.error,
-      /** A plain http:// API URL to a host that is not loopback. */
-      api_url_insecure: EXIT.error,
-      /** Dialpad answered with an error or could not be reached (`ApiError`). */
-      api_error: EXIT.error,
-      /** Dialpad could not be read completely, so nothing that needs all of it was done. */
-      live_read_incomplete: EXIT.error,
-      /** A saved plan file is missing, unreadable or not a valid plan. */
-      plan_file_invalid: EXIT.error,
-      /** A plan file could not be written. */
-      plan_file_write_failed: EXIT.error,
-      /** A saved plan no longer matches Dialpad's live state. */
-      plan_stale: EXIT.error,
-      /** A saved plan was given without the config it was made from (`-c`), so it cannot be checked. */
-      plan_config_missing: EXIT.error,
-      /** A saved plan was given with a config other than the one it was made from (the config digest differs). */
-      plan_config_mismatch: EXIT.error,
-      /** A saved plan asks for operations its config does not, or its ids and names disagree (edited). */
-      plan_untrusted: EXIT.error,
-      /**
-       * `apply --expect-fingerprint`: the plan apply would carry out is not the reviewed one (its
-       * fingerprint differs, and it does not finish a started apply of the reviewed plan). Nothing
-       * was written.
-       */
-      plan_changed: EXIT.error,
-      /** `codeowners --check`: the CODEOWNERS file is not what the config's owners call for. */
-      codeowners_stale: EXIT.error,
-      /** The apply journal cannot be read or appended to (a directory, a device, no permission). */
-      journal_unusable: EXIT.error,
-      /**
-       * Another apply holds the journal's lock (`<journal>.lock`): one apply at a time per journal.
-       * Nothing was read or written. A lock whose process is gone is taken over, never stuck.
-       */
-      apply_in_progress: EXIT.error,
-      /** The config's git commit is older than (an ancestor of) the one the journal last recorded as applied. */
-      config_older_than_applied: EXIT.error,
-      /**
-       * A file the user names or commits (config, plan, fixture, key file, confirmations) is missing, unreadable,
-       * not a regular file (a link to a device or a FIFO) or over its size limit (`readUserFile`).
-       */
-      file_unusable: EXIT.error,
-      /** The confirmations file kept with the config (`dialform-confirmed.json`) cannot be read or is malformed. */
-      confirmed_invalid: EXIT.error,
-      /** `dialform confirm` was given a step that is not pending, or one apply verifies through the API. */
-      step_not_confirmable: EXIT.error,
-      /** `apply` asked for confirmation on a terminal and got no `yes`: nothing was changed. */
-      apply_cancelled: EXIT.error,
-      /** The plan is blocked by a rule and is not applied. */
-      plan_blocked: EXIT.blocked,
-      /** An office to create has no `create:` block with Dialpad's billing fields. */
-      office_spec_missing: EXIT.error,
-      /** An office an operation refers to does not exist in Dialpad. */
-      office_not_found: EXIT.error,
-      /** A user an operation refers to does not exist in Dialpad. */
-      user_not_found: EXIT.error,
-      /**
-       * A department or call center to create already exists under its name in its office (created
-       * since the plan's read, e.g. by another apply): nothing was created.
-       */
-      group_exists: EXIT.error,
-      /** A department or call center an operation refers to does not exist in Dialpad. */
-      group_not_found: EXIT.error,
-      /** The emulator fixture (or its saved state) cannot be used (`FixtureError`). */
-      fixture_invalid: EXIT.error,
-      /** The embedded emulator has no state and no fixture to seed it from. */
-      emulator_fixture_missing: EXIT.error,
-      /** `emulator serve` cannot listen on the address and port asked for (in use, not permitted). */
-      emulator_listen_failed: EXIT.error,
-      /** `emulator do` was refused: the step is not possible in the emulated company (Dialpad's rules). */
-      emulator_step_refused: EXIT.error,
-      /**
-       * A bug in dialform, never the user's or Dialpad's doing: a `BugError` or any exception that is
-       * not a `DialformError`. Only `renderError` uses it; no `DialformError` carries it.
-       */
-      internal_error: EXIT.error
-    };
-    DialformError = class extends Error {
-      code;
-      /** Process exit code `cmd/` uses for this error: `ERROR_CODES[code]`. */
-      exitCode;
-      /**
-       * Each problem at its place in a file (a config's, a fixture's), reported one per line and as
-       * `problems` in the JSON error document; empty when the error is not about places in files.
-       */
-      problems;
-      constructor(code2, message, options = {}) {
-        super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
-        this.name = new.target.name;
-        this.code = code2;
-        this.exitCode = ERROR_CODES[code2];
-        this.problems = options.problems ?? [];
-      }
-    };
-    BugError = class extends Error {
-      constructor(message) {
-        super(message);
-        this.name = "BugError";
-      }
-    };
-    ConfigError = class extends DialformError {
-      constructor(problems) {
-        super("config_invalid", problems.map(formatProblem).join("\n"), { problems });
-      }
-    };
-    UsageError = class extends DialformError {
-      constructor(message) {
-        super("usage", message);
-      }
-    };
+// node_modules/commander/esm.mjs
+var import_index, program, createCommand, createArgument, createOption, CommanderError, InvalidArgumentError, InvalidOptionArgumentError, Command, Argument, Option, Help;
+var init_esm = __esm({
+  "node_modules/commander/esm.mjs"() {
+    import_index = __toESM(require_commander(), 1);
+    ({
+      program,
+      createCommand,
+      createArgument,
+      createOption,
+      CommanderError,
+      InvalidArgumentError,
+      InvalidOptionArgumentError,
+      Command: (
+        // deprecated old name
+        Command
+      ),
+      Argument,
+      Option,
+      Help
+    } = import_index.default);
   }
 });
 
@@ -3769,34 +3823,6 @@ var init_tenant = __esm({
   }
 });
 
-// src/package-root.ts
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-function findPackageRoot(from = fileURLToPath(import.meta.url)) {
-  let dir = dirname(from);
-  for (; ; ) {
-    if (existsSync(join(dir, "package.json"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new BugError(`no package.json above ${from}`);
-    dir = parent;
-  }
-}
-function schemaPath(name2) {
-  return join(findPackageRoot(), "schemas", name2);
-}
-function readPackageVersion() {
-  const pkg = JSON.parse(readFileSync(join(findPackageRoot(), "package.json"), "utf8"));
-  if (typeof pkg.version !== "string") throw new BugError("package.json has no version");
-  return pkg.version;
-}
-var init_package_root = __esm({
-  "src/package-root.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
 // src/render/terminal-safe.ts
 function escapeChar(c) {
   const named = NAMED[c];
@@ -3826,6 +3852,85 @@ var init_terminal_safe = __esm({
   }
 });
 
+// src/render/error.ts
+function renderError(error) {
+  if (error instanceof DialformError) {
+    const problems = error.problems.map((p) => ({ file: sanitizeForTerminal(p.file), line: p.line, col: p.col, message: sanitizeForTerminal(p.message) }));
+    const count2 = problems.length;
+    const message = count2 === 0 ? sanitizeLines(error.message) : `${count2} problem${count2 === 1 ? "" : "s"} found`;
+    const shown = problems.slice(0, MAX_LISTED_PROBLEMS);
+    const more = count2 - shown.length;
+    const listed = shown.map((p) => `${formatProblem(p)}
+`).join("") + (more === 0 ? "" : `\u2026 and ${more} more problem${more === 1 ? "" : "s"} (--format json lists them all)
+`);
+    return {
+      text: `error ${error.code}: ${message}${count2 === 0 ? "" : ":"}
+${listed}`,
+      json: renderDocument({ code: error.code, message, problems }),
+      exitCode: error.exitCode
+    };
+  }
+  const summary = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const detail = error instanceof Error ? error.stack ?? summary : summary;
+  return {
+    text: `error internal_error: ${BUG}:
+${detail}
+`,
+    json: renderDocument({ code: "internal_error", message: `${BUG}: ${sanitizeLines(summary)}`, problems: [] }),
+    exitCode: EXIT.error
+  };
+}
+function renderDocument(error) {
+  return `${JSON.stringify({ error }, null, 2)}
+`;
+}
+var MAX_LISTED_PROBLEMS, BUG;
+var init_error = __esm({
+  "src/render/error.ts"() {
+    "use strict";
+    init_errors();
+    init_exit_codes();
+    init_terminal_safe();
+    MAX_LISTED_PROBLEMS = 200;
+    BUG = "dialform hit an unexpected error (a bug \u2014 please report it)";
+  }
+});
+
+// src/model/e911.ts
+function cleanE911(raw) {
+  const out = {};
+  for (const key of E911_FIELDS) {
+    const value = raw[key]?.trim();
+    if (value !== void 0 && value !== "") out[key] = key === "country" ? value.toUpperCase() : value;
+  }
+  return out;
+}
+function missingE911Fields(address) {
+  return E911_REQUIRED.filter((field) => (address[field] ?? "").trim() === "");
+}
+function isCompleteE911(address) {
+  return missingE911Fields(address).length === 0;
+}
+function isSameE911(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  return E911_FIELDS.every((field) => canonical(a[field]) === canonical(b[field]));
+}
+function formatE911(address) {
+  if (address === void 0 || E911_FIELDS.every((f) => canonical(address[f]) === "")) return "(none)";
+  const stateZip = [address.state, address.zip].filter((v) => v !== void 0 && v !== "").join(" ");
+  return [address.address, address.address2, address.city, stateZip, address.country].filter((v) => v !== void 0 && v !== "").join(", ");
+}
+var E911_FIELDS, E911_REQUIRED, E911_COUNTRIES, canonical;
+var init_e911 = __esm({
+  "src/model/e911.ts"() {
+    "use strict";
+    E911_FIELDS = ["address", "address2", "city", "state", "zip", "country"];
+    E911_REQUIRED = ["address", "city", "state", "zip", "country"];
+    E911_COUNTRIES = /* @__PURE__ */ new Set(["US", "CA", "AU", "FR", "GB", "NZ"]);
+    canonical = (value) => (value ?? "").trim().replace(/\s+/g, " ").toLowerCase();
+  }
+});
+
 // src/model/restore-window.ts
 function restorableUntil(deletedAt) {
   return new Date(deletedAt.getTime() + RESTORE_WINDOW_MS);
@@ -3843,6 +3948,9 @@ var init_restore_window = __esm({
 });
 
 // src/status/render-status.ts
+function asksForE911(views) {
+  return views !== void 0 && (views.includes("e911") || views.includes("all"));
+}
 function renderStatusJson(status) {
   return `${escapeInDocument(JSON.stringify(status, null, 2))}
 `;
@@ -3862,9 +3970,10 @@ function renderStatusText(status, options) {
   if (lists.has("deleted")) {
     sections.push(view(`Deleted Users (${status.deleted_users.length}${searched})`, status.deleted_users.map(deletedRow), none("no users deleted in the last 72 h", status)));
   }
+  if (lists.has("e911") && status.e911 !== null) sections.push(...e911Views(status.e911, searched, status));
   if (status.differences !== null) sections.push(differencesLines(status.differences));
   const read = [`Read from Dialpad at ${status.read_at}.`];
-  if (lists.size < LISTED_VIEWS.length) read.push("List rows with --view users|numbers|deleted|all; find a user, number or deleted user with --search TEXT.");
+  if (lists.size < LISTED_VIEWS.length) read.push("List rows with --view users|numbers|deleted|e911|all; find a user, number or deleted user with --search TEXT.");
   sections.push(read);
   return `${sections.map((s) => s.join("\n")).join("\n\n")}
 `;
@@ -3884,7 +3993,24 @@ function summaryLines(s, searched) {
   const d = s.deleted_users;
   const first = d.closes_first === null ? "" : `; the first restore window closes at ${d.closes_first} (${d.hours_left ?? 0} h left)`;
   lines.push(`  Deleted users (restorable for ${RESTORE_WINDOW_HOURS} h): ${d.total}${first}`);
+  if (s.e911 !== null) {
+    lines.push(`  E911 gaps: ${s.e911.offices_without_address} office(s) with users and no complete address in Dialpad, ${s.e911.users_incomplete} user(s) with an incomplete own address`);
+  }
   return lines;
+}
+function e911Views(e911, searched, status) {
+  const countries = [...E911_COUNTRIES].join(", ");
+  return [
+    view(`E911: offices with users and no complete address (${e911.offices.length}${searched}; required in ${countries})`, e911.offices.map(officeGapRow), none("none", status)),
+    view(`E911: users with an incomplete own address (${e911.users.length}${searched})`, e911.users.map(userGapRow), none("none", status))
+  ];
+}
+function officeGapRow(g) {
+  const held = g.e911_address === null ? "no address" : `${formatE911(g.e911_address)}, lacks ${g.missing.join(", ")}`;
+  return [g.office, g.country, `${g.users} user(s)`, held];
+}
+function userGapRow(g) {
+  return [g.email, g.name, g.office, `${formatE911(g.e911_address)}, lacks ${g.missing.join(", ")} (${g.declared_in === "config" ? "as config declares it: not sent" : "in Dialpad"})`];
 }
 function differencesLines(d) {
   if (d.operations === 0 && !d.blocked) return ["Configuration: Dialpad matches it."];
@@ -3925,10 +4051,187 @@ var LISTED_VIEWS, STATUS_VIEWS;
 var init_render_status = __esm({
   "src/status/render-status.ts"() {
     "use strict";
+    init_e911();
     init_restore_window();
     init_terminal_safe();
-    LISTED_VIEWS = ["users", "numbers", "deleted"];
+    LISTED_VIEWS = ["users", "numbers", "deleted", "e911"];
     STATUS_VIEWS = ["summary", ...LISTED_VIEWS, "all"];
+  }
+});
+
+// src/import/import-extras.ts
+var IMPORT_EXTRAS;
+var init_import_extras = __esm({
+  "src/import/import-extras.ts"() {
+    "use strict";
+    IMPORT_EXTRAS = ["e911", "caller_id"];
+  }
+});
+
+// cmd/completion/command-tree.ts
+function readCommandTree(command, path = []) {
+  const options = command.options.filter((o) => o.long !== void 0).map((o) => ({
+    long: o.long,
+    ...o.short === void 0 ? {} : { short: o.short },
+    description: o.description,
+    takesValue: o.required || o.optional,
+    choices: [...o.argChoices ?? []]
+  }));
+  const firstArgument = command.registeredArguments[0];
+  return {
+    path,
+    description: command.description(),
+    subcommands: command.commands.map((sub) => readCommandTree(sub, [...path, sub.name()])),
+    options: [...options, HELP],
+    argumentChoices: [...firstArgument?.argChoices ?? []]
+  };
+}
+function listCommands(tree) {
+  return [tree, ...tree.subcommands.flatMap(listCommands)];
+}
+var HELP;
+var init_command_tree = __esm({
+  "cmd/completion/command-tree.ts"() {
+    "use strict";
+    HELP = { long: "--help", short: "-h", description: "display help for command", takesValue: false, choices: [] };
+  }
+});
+
+// cmd/completion/render-completion.ts
+function words(command) {
+  return {
+    subcommands: command.subcommands.map((c) => c.path[c.path.length - 1]).join(" ") || command.argumentChoices.join(" "),
+    options: command.options.flatMap((o) => o.short === void 0 ? [o.long] : [o.short, o.long]).join(" ")
+  };
+}
+function pathLabel(command) {
+  return `"${command.path.join(" ")}"`;
+}
+function choiceCase(command, prev, offer) {
+  const arms = command.options.filter((o) => o.choices.length > 0).map((o) => `${[o.short, o.long].filter((x) => x !== void 0).join("|")}) ${offer(o.choices.join(" "))}; return ;;`);
+  return arms.length === 0 ? "" : ` case "${prev}" in ${arms.join(" ")} esac;`;
+}
+function commandPathLines(tree, arm) {
+  const commands = listCommands(tree);
+  const known = commands.filter((c) => c.path.length > 0).map(pathLabel).join("|");
+  return [
+    '    case "${cmdpath:+$cmdpath }$word" in',
+    `      ${known}) cmdpath="\${cmdpath:+$cmdpath }$word" ;;`,
+    "    esac",
+    "  done",
+    '  case "$cmdpath" in',
+    ...commands.map((c) => `    ${pathLabel(c)}) ${arm(c, words(c))} ;;`),
+    "  esac"
+  ];
+}
+function renderBash(tree) {
+  return [
+    '# dialform completion for bash. Load it with: eval "$(dialform completion bash)"',
+    "_dialform() {",
+    '  local cur prev word cmdpath="" subcommands="" options="" i',
+    '  cur="${COMP_WORDS[COMP_CWORD]}"',
+    '  prev="${COMP_WORDS[COMP_CWORD-1]}"',
+    "  for ((i = 1; i < COMP_CWORD; i++)); do",
+    '    word="${COMP_WORDS[i]}"',
+    ...commandPathLines(tree, (c, w) => {
+      const choices = choiceCase(c, "$prev", (list) => `COMPREPLY=($(compgen -W "${list}" -- "$cur"))`);
+      return `subcommands="${w.subcommands}"; options="${w.options}";${choices}`;
+    }),
+    '  if [[ "$cur" == -* ]]; then',
+    '    COMPREPLY=($(compgen -W "$options" -- "$cur"))',
+    '  elif [[ -n "$subcommands" ]]; then',
+    '    COMPREPLY=($(compgen -W "$subcommands" -- "$cur"))',
+    "  else",
+    '    COMPREPLY=($(compgen -f -- "$cur"))',
+    "  fi",
+    "}",
+    "complete -o filenames -F _dialform dialform",
+    ""
+  ].join("\n");
+}
+function renderZsh(tree) {
+  return [
+    "#compdef dialform",
+    '# dialform completion for zsh. Load it with: eval "$(dialform completion zsh)" (after compinit),',
+    "# or save it as _dialform in a directory on $fpath.",
+    "_dialform() {",
+    '  local cmdpath="" word i',
+    "  local -a subcommands options",
+    "  for ((i = 2; i < CURRENT; i++)); do",
+    "    word=${words[i]}",
+    ...commandPathLines(tree, (c, w) => {
+      const choices = choiceCase(c, "${words[CURRENT-1]}", (list) => `compadd -- ${list}`);
+      return `subcommands=(${w.subcommands}); options=(${w.options});${choices}`;
+    }),
+    "  if [[ ${words[CURRENT]} == -* ]]; then",
+    "    compadd -- $options",
+    "  elif (( ${#subcommands} )); then",
+    "    compadd -- $subcommands",
+    "  else",
+    "    _files",
+    "  fi",
+    "}",
+    "compdef _dialform dialform",
+    ""
+  ].join("\n");
+}
+function fishQuote(text) {
+  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+}
+function renderFish(tree) {
+  const commands = listCommands(tree);
+  const known = commands.filter((c) => c.path.length > 0).map((c) => fishQuote(c.path.join(" "))).join(" ");
+  const lines = [
+    "# dialform completion for fish. Load it with: dialform completion fish | source",
+    "# (or save it as ~/.config/fish/completions/dialform.fish).",
+    'function __dialform_at --description "is the command typed so far exactly this path?"',
+    '    set -l cmdpath ""',
+    `    set -l known ${known}`,
+    "    for word in (commandline -opc)[2..-1]",
+    '        set -l next (string trim -- "$cmdpath $word")',
+    "        if contains -- $next $known",
+    "            set cmdpath $next",
+    "        end",
+    "    end",
+    '    test "$cmdpath" = "$argv[1]"',
+    "end",
+    "complete -c dialform -f"
+  ];
+  for (const c of commands) {
+    const at2 = `-n ${fishQuote(`__dialform_at ${fishQuote(c.path.join(" "))}`)}`;
+    for (const sub of c.subcommands) {
+      lines.push(`complete -c dialform ${at2} -a ${fishQuote(sub.path[sub.path.length - 1] ?? "")} -d ${fishQuote(sub.description)}`);
+    }
+    if (c.argumentChoices.length > 0) lines.push(`complete -c dialform ${at2} -a ${fishQuote(c.argumentChoices.join(" "))}`);
+    for (const o of c.options) {
+      const short = o.short === void 0 ? "" : ` -s ${o.short.slice(1)}`;
+      const value = o.choices.length > 0 ? ` -x -a ${fishQuote(o.choices.join(" "))}` : o.takesValue ? " -r -F" : "";
+      lines.push(`complete -c dialform ${at2} -l ${o.long.slice(2)}${short}${value} -d ${fishQuote(o.description)}`);
+    }
+  }
+  return `${lines.join("\n")}
+`;
+}
+function renderCompletion(tree, shell) {
+  switch (shell) {
+    case "bash":
+      return renderBash(tree);
+    case "zsh":
+      return renderZsh(tree);
+    case "fish":
+      return renderFish(tree);
+    default: {
+      const _never = shell;
+      return _never;
+    }
+  }
+}
+var SHELLS;
+var init_render_completion = __esm({
+  "cmd/completion/render-completion.ts"() {
+    "use strict";
+    init_command_tree();
+    SHELLS = ["bash", "zsh", "fish"];
   }
 });
 
@@ -4089,9 +4392,9 @@ var init_confirmed_grants = __esm({
   }
 });
 
-// ../../main/node_modules/ajv-formats/dist/formats.js
+// node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({
-  "../../main/node_modules/ajv-formats/dist/formats.js"(exports) {
+  "node_modules/ajv-formats/dist/formats.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
@@ -4292,9 +4595,9 @@ var require_formats = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/runtime/ucs2length.js
+// node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "../../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str2) {
@@ -4318,11 +4621,11 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// ../../main/node_modules/fast-deep-equal/index.js
+// node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "../../main/node_modules/fast-deep-equal/index.js"(exports, module) {
+  "node_modules/fast-deep-equal/index.js"(exports, module2) {
     "use strict";
-    module.exports = function equal(a, b) {
+    module2.exports = function equal(a, b) {
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
@@ -4353,9 +4656,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/runtime/equal.js
+// node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "../../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -4757,12 +5060,24 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
+    if (data.unmanaged_rooms !== void 0) {
+      let data12 = data.unmanaged_rooms;
+      if (!(data12 === "ignore" || data12 === "delete")) {
+        const err23 = { instancePath: instancePath + "/unmanaged_rooms", schemaPath: "#/properties/unmanaged_rooms/enum", keyword: "enum", params: { allowedValues: schema3.properties.unmanaged_rooms.enum }, message: "must be equal to one of the allowed values", schema: schema3.properties.unmanaged_rooms.enum, parentSchema: schema3.properties.unmanaged_rooms, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema3.type, parentSchema: schema3, data };
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema3.type, parentSchema: schema3, data };
     if (vErrors === null) {
-      vErrors = [err23];
+      vErrors = [err24];
     } else {
-      vErrors.push(err23);
+      vErrors.push(err24);
     }
     errors++;
   }
@@ -7248,10 +7563,191 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors === 0;
 }
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate23.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema38.required, parentSchema: schema38, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.office === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "office" }, message: "must have required property 'office'", schema: schema38.required, parentSchema: schema38, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "name" || key0 === "office" || key0 === "id" || key0 === "numbers")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data0 = data.name;
+      if (typeof data0 === "string") {
+        if (func1(data0) > 100) {
+          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema38.properties.name, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (func1(data0) < 1) {
+          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.name, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.name.type, parentSchema: schema38.properties.name, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.office !== void 0) {
+      let data1 = data.office;
+      if (typeof data1 === "string") {
+        if (func1(data1) < 1) {
+          const err6 = { instancePath: instancePath + "/office", schemaPath: "#/properties/office/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.office, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/office", schemaPath: "#/properties/office/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.office.type, parentSchema: schema38.properties.office, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data2 = data.id;
+      if (typeof data2 === "string") {
+        if (!pattern3.test(data2)) {
+          const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: 'must match pattern "^[0-9]+$"', schema: "^[0-9]+$", parentSchema: schema38.properties.id, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.id.type, parentSchema: schema38.properties.id, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.numbers !== void 0) {
+      let data3 = data.numbers;
+      if (Array.isArray(data3)) {
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data4 = data3[i0];
+          if (typeof data4 === "string") {
+            if (func1(data4) < 1) {
+              const err10 = { instancePath: instancePath + "/numbers/" + i0, schemaPath: "#/$defs/phoneNumber/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/numbers/" + i0, schemaPath: "#/$defs/phoneNumber/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        let i1 = data3.length;
+        let j0;
+        if (i1 > 1) {
+          outer0: for (; i1--; ) {
+            for (j0 = i1; j0--; ) {
+              if (func38(data3[i1], data3[j0])) {
+                const err12 = { instancePath: instancePath + "/numbers", schemaPath: "#/properties/numbers/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema38.properties.numbers, data: data3 };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+                break outer0;
+              }
+            }
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/numbers", schemaPath: "#/properties/numbers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.numbers.type, parentSchema: schema38.properties.numbers, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate26.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7287,8 +7783,8 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (i1 > 1) {
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
-          if (func37(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema41, data };
+          if (func38(data[i1], data[j0])) {
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema44, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -7301,78 +7797,11 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema41.type, parentSchema: schema41, data };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema44.type, parentSchema: schema44, data };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
       vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate24.errors = vErrors;
-  return errors === 0;
-}
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate26.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const _errs1 = errors;
-      if (typeof key0 === "string") {
-        if (!pattern2.test(key0)) {
-          const err0 = { instancePath, schemaPath: "#/$defs/officeKey/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]*$"', schema: "^[a-z0-9][a-z0-9_-]*$", parentSchema: schema5, data: key0, propertyName: key0 };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath, schemaPath: "#/$defs/officeKey/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema5.type, parentSchema: schema5, data: key0, propertyName: key0 };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      var valid0 = _errs1 === errors;
-      if (!valid0) {
-        const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema44.propertyNames, parentSchema: schema44, data };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    for (const key1 in data) {
-      let data0 = data[key1];
-      if (!(data0 === "admin" || data0 === "operator")) {
-        const err3 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema44.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema44.additionalProperties.enum, parentSchema: schema44.additionalProperties, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema44.type, parentSchema: schema44, data };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
     }
     errors++;
   }
@@ -7413,7 +7842,74 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
       var valid0 = _errs1 === errors;
       if (!valid0) {
-        const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema46.propertyNames, parentSchema: schema46, data };
+        const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema47.propertyNames, parentSchema: schema47, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      let data0 = data[key1];
+      if (!(data0 === "admin" || data0 === "operator")) {
+        const err3 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema47.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema47.additionalProperties.enum, parentSchema: schema47.additionalProperties, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema47.type, parentSchema: schema47, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate30.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern2.test(key0)) {
+          const err0 = { instancePath, schemaPath: "#/$defs/officeKey/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]*$"', schema: "^[a-z0-9][a-z0-9_-]*$", parentSchema: schema5, data: key0, propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath, schemaPath: "#/$defs/officeKey/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema5.type, parentSchema: schema5, data: key0, propertyName: key0 };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema49.propertyNames, parentSchema: schema49, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -7449,7 +7945,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       if (_valid0) {
         const _errs9 = errors;
         if (!(data0 === "admin" || data0 === "operator" || data0 === "supervisor")) {
-          const err4 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/then/enum", keyword: "enum", params: { allowedValues: schema46.additionalProperties.then.enum }, message: "must be equal to one of the allowed values", schema: schema46.additionalProperties.then.enum, parentSchema: schema46.additionalProperties.then, data: data0 };
+          const err4 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/then/enum", keyword: "enum", params: { allowedValues: schema49.additionalProperties.then.enum }, message: "must be equal to one of the allowed values", schema: schema49.additionalProperties.then.enum, parentSchema: schema49.additionalProperties.then, data: data0 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -7465,7 +7961,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           for (const key2 in data0) {
             if (!(key2 === "role" || key2 === "skill")) {
-              const err5 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema48, data: data0 };
+              const err5 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema51, data: data0 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -7477,7 +7973,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           if (data0.role !== void 0) {
             let data1 = data0.role;
             if (!(data1 === "admin" || data1 === "operator" || data1 === "supervisor")) {
-              const err6 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/role", schemaPath: "#/$defs/callCenterMembership/properties/role/enum", keyword: "enum", params: { allowedValues: schema48.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema48.properties.role.enum, parentSchema: schema48.properties.role, data: data1 };
+              const err6 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/role", schemaPath: "#/$defs/callCenterMembership/properties/role/enum", keyword: "enum", params: { allowedValues: schema51.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema51.properties.role.enum, parentSchema: schema51.properties.role, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -7489,7 +7985,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           if (data0.skill !== void 0) {
             let data2 = data0.skill;
             if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-              const err7 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema48.properties.skill.type, parentSchema: schema48.properties.skill, data: data2 };
+              const err7 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema51.properties.skill.type, parentSchema: schema51.properties.skill, data: data2 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -7499,7 +7995,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof data2 == "number" && isFinite(data2)) {
               if (data2 > 100 || isNaN(data2)) {
-                const err8 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema48.properties.skill, data: data2 };
+                const err8 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema51.properties.skill, data: data2 };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -7508,7 +8004,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (data2 < 1 || isNaN(data2)) {
-                const err9 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema48.properties.skill, data: data2 };
+                const err9 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema51.properties.skill, data: data2 };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -7519,7 +8015,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         } else {
-          const err10 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.type, parentSchema: schema48, data: data0 };
+          const err10 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema51.type, parentSchema: schema51, data: data0 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -7532,7 +8028,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         ifClause0 = "else";
       }
       if (!valid3) {
-        const err11 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema', schema: schema46.additionalProperties.if, parentSchema: schema46.additionalProperties, data: data0 };
+        const err11 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema', schema: schema49.additionalProperties.if, parentSchema: schema49.additionalProperties, data: data0 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -7542,7 +8038,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema46.type, parentSchema: schema46, data };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema49.type, parentSchema: schema49, data };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -7550,13 +8046,13 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate25.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7565,8 +8061,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func0.call(schema38.properties, key0)) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38, data };
+      if (!func0.call(schema41.properties, key0)) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema41, data };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -7578,7 +8074,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.license !== void 0) {
       let data0 = data.license;
       if (!(data0 === "talk" || data0 === "agents" || data0 === "lite_support_agents" || data0 === "lite_lines" || data0 === "admins" || data0 === "dpde_all" || data0 === "dpde_one" || data0 === "magenta_lines" || data0 === "user")) {
-        const err1 = { instancePath: instancePath + "/license", schemaPath: "#/$defs/user/properties/license/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values", schema: schema39.enum, parentSchema: schema39, data: data0 };
+        const err1 = { instancePath: instancePath + "/license", schemaPath: "#/$defs/user/properties/license/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values", schema: schema42.enum, parentSchema: schema42, data: data0 };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -7591,7 +8087,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.job_title;
       if (typeof data1 === "string") {
         if (func1(data1) > 255) {
-          const err2 = { instancePath: instancePath + "/job_title", schemaPath: "#/$defs/user/properties/job_title/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters", schema: 255, parentSchema: schema40, data: data1 };
+          const err2 = { instancePath: instancePath + "/job_title", schemaPath: "#/$defs/user/properties/job_title/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters", schema: 255, parentSchema: schema43, data: data1 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -7599,8 +8095,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern22.test(data1)) {
-          const err3 = { instancePath: instancePath + "/job_title", schemaPath: "#/$defs/user/properties/job_title/pattern", keyword: "pattern", params: { pattern: "^[^\\r\\n]*$" }, message: 'must match pattern "^[^\\r\\n]*$"', schema: "^[^\\r\\n]*$", parentSchema: schema40, data: data1 };
+        if (!pattern24.test(data1)) {
+          const err3 = { instancePath: instancePath + "/job_title", schemaPath: "#/$defs/user/properties/job_title/pattern", keyword: "pattern", params: { pattern: "^[^\\r\\n]*$" }, message: 'must match pattern "^[^\\r\\n]*$"', schema: "^[^\\r\\n]*$", parentSchema: schema43, data: data1 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -7609,7 +8105,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/job_title", schemaPath: "#/$defs/user/properties/job_title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.type, parentSchema: schema40, data: data1 };
+        const err4 = { instancePath: instancePath + "/job_title", schemaPath: "#/$defs/user/properties/job_title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data1 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -7619,16 +8115,16 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.forwarding_numbers !== void 0) {
-      if (!validate24(data.forwarding_numbers, { instancePath: instancePath + "/forwarding_numbers", parentData: data, parentDataProperty: "forwarding_numbers", rootData, dynamicAnchors })) {
-        if (vErrors === null) vErrors = validate24.errors;
-        else for (const e of validate24.errors) vErrors.push(e);
+      if (!validate26(data.forwarding_numbers, { instancePath: instancePath + "/forwarding_numbers", parentData: data, parentDataProperty: "forwarding_numbers", rootData, dynamicAnchors })) {
+        if (vErrors === null) vErrors = validate26.errors;
+        else for (const e of validate26.errors) vErrors.push(e);
         errors = vErrors.length;
       }
     }
     if (data.international_dialing_enabled !== void 0) {
       let data3 = data.international_dialing_enabled;
       if (typeof data3 !== "boolean") {
-        const err5 = { instancePath: instancePath + "/international_dialing_enabled", schemaPath: "#/$defs/user/properties/international_dialing_enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema43.type, parentSchema: schema43, data: data3 };
+        const err5 = { instancePath: instancePath + "/international_dialing_enabled", schemaPath: "#/$defs/user/properties/international_dialing_enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema46.type, parentSchema: schema46, data: data3 };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -7638,23 +8134,23 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.departments !== void 0) {
-      if (!validate26(data.departments, { instancePath: instancePath + "/departments", parentData: data, parentDataProperty: "departments", rootData, dynamicAnchors })) {
-        if (vErrors === null) vErrors = validate26.errors;
-        else for (const e of validate26.errors) vErrors.push(e);
+      if (!validate28(data.departments, { instancePath: instancePath + "/departments", parentData: data, parentDataProperty: "departments", rootData, dynamicAnchors })) {
+        if (vErrors === null) vErrors = validate28.errors;
+        else for (const e of validate28.errors) vErrors.push(e);
         errors = vErrors.length;
       }
     }
     if (data.call_centers !== void 0) {
-      if (!validate28(data.call_centers, { instancePath: instancePath + "/call_centers", parentData: data, parentDataProperty: "call_centers", rootData, dynamicAnchors })) {
-        if (vErrors === null) vErrors = validate28.errors;
-        else for (const e of validate28.errors) vErrors.push(e);
+      if (!validate30(data.call_centers, { instancePath: instancePath + "/call_centers", parentData: data, parentDataProperty: "call_centers", rootData, dynamicAnchors })) {
+        if (vErrors === null) vErrors = validate30.errors;
+        else for (const e of validate30.errors) vErrors.push(e);
         errors = vErrors.length;
       }
     }
     if (data.analytics !== void 0) {
       let data6 = data.analytics;
       if (typeof data6 !== "boolean") {
-        const err6 = { instancePath: instancePath + "/analytics", schemaPath: "#/$defs/user/properties/analytics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema49.type, parentSchema: schema49, data: data6 };
+        const err6 = { instancePath: instancePath + "/analytics", schemaPath: "#/$defs/user/properties/analytics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.type, parentSchema: schema52, data: data6 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -7666,7 +8162,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.proxy !== void 0) {
       let data7 = data.proxy;
       if (typeof data7 !== "boolean") {
-        const err7 = { instancePath: instancePath + "/proxy", schemaPath: "#/$defs/user/properties/proxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema50.type, parentSchema: schema50, data: data7 };
+        const err7 = { instancePath: instancePath + "/proxy", schemaPath: "#/$defs/user/properties/proxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema53.type, parentSchema: schema53, data: data7 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -7678,7 +8174,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.lifecycle !== void 0) {
       let data8 = data.lifecycle;
       if (!(data8 === "dialform" || data8 === "external")) {
-        const err8 = { instancePath: instancePath + "/lifecycle", schemaPath: "#/$defs/user/properties/lifecycle/enum", keyword: "enum", params: { allowedValues: schema51.enum }, message: "must be equal to one of the allowed values", schema: schema51.enum, parentSchema: schema51, data: data8 };
+        const err8 = { instancePath: instancePath + "/lifecycle", schemaPath: "#/$defs/user/properties/lifecycle/enum", keyword: "enum", params: { allowedValues: schema54.enum }, message: "must be equal to one of the allowed values", schema: schema54.enum, parentSchema: schema54, data: data8 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -7688,7 +8184,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema41.type, parentSchema: schema41, data };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -7696,13 +8192,13 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate31.evaluated;
+  const evaluated0 = validate33.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7711,7 +8207,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.email === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema52.required, parentSchema: schema52, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema55.required, parentSchema: schema55, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -7720,7 +8216,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.first_name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "first_name" }, message: "must have required property 'first_name'", schema: schema52.required, parentSchema: schema52, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "first_name" }, message: "must have required property 'first_name'", schema: schema55.required, parentSchema: schema55, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -7729,7 +8225,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.last_name === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "last_name" }, message: "must have required property 'last_name'", schema: schema52.required, parentSchema: schema52, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "last_name" }, message: "must have required property 'last_name'", schema: schema55.required, parentSchema: schema55, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -7738,7 +8234,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.office === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "office" }, message: "must have required property 'office'", schema: schema52.required, parentSchema: schema52, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "office" }, message: "must have required property 'office'", schema: schema55.required, parentSchema: schema55, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -7747,8 +8243,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func0.call(schema52.properties, key0)) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema52, data };
+      if (!func0.call(schema55.properties, key0)) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema55, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -7783,7 +8279,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.first_name;
       if (typeof data1 === "string") {
         if (func1(data1) < 1) {
-          const err7 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema52.properties.first_name, data: data1 };
+          const err7 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema55.properties.first_name, data: data1 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -7792,7 +8288,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.first_name.type, parentSchema: schema52.properties.first_name, data: data1 };
+        const err8 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.properties.first_name.type, parentSchema: schema55.properties.first_name, data: data1 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -7805,7 +8301,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.last_name;
       if (typeof data2 === "string") {
         if (func1(data2) < 1) {
-          const err9 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema52.properties.last_name, data: data2 };
+          const err9 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema55.properties.last_name, data: data2 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -7814,7 +8310,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.last_name.type, parentSchema: schema52.properties.last_name, data: data2 };
+        const err10 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.properties.last_name.type, parentSchema: schema55.properties.last_name, data: data2 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -7827,7 +8323,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.office;
       if (typeof data3 === "string") {
         if (func1(data3) < 1) {
-          const err11 = { instancePath: instancePath + "/office", schemaPath: "#/properties/office/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema52.properties.office, data: data3 };
+          const err11 = { instancePath: instancePath + "/office", schemaPath: "#/properties/office/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema55.properties.office, data: data3 };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -7836,7 +8332,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/office", schemaPath: "#/properties/office/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.office.type, parentSchema: schema52.properties.office, data: data3 };
+        const err12 = { instancePath: instancePath + "/office", schemaPath: "#/properties/office/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.properties.office.type, parentSchema: schema55.properties.office, data: data3 };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -7848,7 +8344,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.license !== void 0) {
       let data4 = data.license;
       if (!(data4 === "talk" || data4 === "agents" || data4 === "lite_support_agents" || data4 === "lite_lines" || data4 === "admins" || data4 === "dpde_all" || data4 === "dpde_one" || data4 === "magenta_lines" || data4 === "user")) {
-        const err13 = { instancePath: instancePath + "/license", schemaPath: "#/properties/license/enum", keyword: "enum", params: { allowedValues: schema52.properties.license.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.license.enum, parentSchema: schema52.properties.license, data: data4 };
+        const err13 = { instancePath: instancePath + "/license", schemaPath: "#/properties/license/enum", keyword: "enum", params: { allowedValues: schema55.properties.license.enum }, message: "must be equal to one of the allowed values", schema: schema55.properties.license.enum, parentSchema: schema55.properties.license, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -7884,7 +8380,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/numbers", schemaPath: "#/properties/numbers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.numbers.type, parentSchema: schema52.properties.numbers, data: data5 };
+        const err16 = { instancePath: instancePath + "/numbers", schemaPath: "#/properties/numbers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema55.properties.numbers.type, parentSchema: schema55.properties.numbers, data: data5 };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -7896,7 +8392,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.admin !== void 0) {
       let data7 = data.admin;
       if (!(data7 === "none" || data7 === "office" || data7 === "company")) {
-        const err17 = { instancePath: instancePath + "/admin", schemaPath: "#/properties/admin/enum", keyword: "enum", params: { allowedValues: schema52.properties.admin.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.admin.enum, parentSchema: schema52.properties.admin, data: data7 };
+        const err17 = { instancePath: instancePath + "/admin", schemaPath: "#/properties/admin/enum", keyword: "enum", params: { allowedValues: schema55.properties.admin.enum }, message: "must be equal to one of the allowed values", schema: schema55.properties.admin.enum, parentSchema: schema55.properties.admin, data: data7 };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -7913,7 +8409,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data9 = data8[i1];
           if (typeof data9 === "string") {
             if (func1(data9) < 1) {
-              const err18 = { instancePath: instancePath + "/admin_offices/" + i1, schemaPath: "#/properties/admin_offices/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema52.properties.admin_offices.items, data: data9 };
+              const err18 = { instancePath: instancePath + "/admin_offices/" + i1, schemaPath: "#/properties/admin_offices/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema55.properties.admin_offices.items, data: data9 };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -7922,7 +8418,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/admin_offices/" + i1, schemaPath: "#/properties/admin_offices/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.admin_offices.items.type, parentSchema: schema52.properties.admin_offices.items, data: data9 };
+            const err19 = { instancePath: instancePath + "/admin_offices/" + i1, schemaPath: "#/properties/admin_offices/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.properties.admin_offices.items.type, parentSchema: schema55.properties.admin_offices.items, data: data9 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -7932,7 +8428,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err20 = { instancePath: instancePath + "/admin_offices", schemaPath: "#/properties/admin_offices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.admin_offices.type, parentSchema: schema52.properties.admin_offices, data: data8 };
+        const err20 = { instancePath: instancePath + "/admin_offices", schemaPath: "#/properties/admin_offices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema55.properties.admin_offices.type, parentSchema: schema55.properties.admin_offices, data: data8 };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -7944,7 +8440,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.state !== void 0) {
       let data10 = data.state;
       if (!(data10 === "active" || data10 === "suspended" || data10 === "pending" || data10 === "deleted")) {
-        const err21 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/enum", keyword: "enum", params: { allowedValues: schema52.properties.state.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.state.enum, parentSchema: schema52.properties.state, data: data10 };
+        const err21 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/enum", keyword: "enum", params: { allowedValues: schema55.properties.state.enum }, message: "must be equal to one of the allowed values", schema: schema55.properties.state.enum, parentSchema: schema55.properties.state, data: data10 };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -7956,7 +8452,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.analytics !== void 0) {
       let data11 = data.analytics;
       if (typeof data11 !== "boolean") {
-        const err22 = { instancePath: instancePath + "/analytics", schemaPath: "#/properties/analytics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.analytics.type, parentSchema: schema52.properties.analytics, data: data11 };
+        const err22 = { instancePath: instancePath + "/analytics", schemaPath: "#/properties/analytics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema55.properties.analytics.type, parentSchema: schema55.properties.analytics, data: data11 };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -7968,7 +8464,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.proxy !== void 0) {
       let data12 = data.proxy;
       if (typeof data12 !== "boolean") {
-        const err23 = { instancePath: instancePath + "/proxy", schemaPath: "#/properties/proxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.proxy.type, parentSchema: schema52.properties.proxy, data: data12 };
+        const err23 = { instancePath: instancePath + "/proxy", schemaPath: "#/properties/proxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema55.properties.proxy.type, parentSchema: schema55.properties.proxy, data: data12 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -7980,7 +8476,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.allow_number_change !== void 0) {
       let data13 = data.allow_number_change;
       if (typeof data13 !== "boolean") {
-        const err24 = { instancePath: instancePath + "/allow_number_change", schemaPath: "#/properties/allow_number_change/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.allow_number_change.type, parentSchema: schema52.properties.allow_number_change, data: data13 };
+        const err24 = { instancePath: instancePath + "/allow_number_change", schemaPath: "#/properties/allow_number_change/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema55.properties.allow_number_change.type, parentSchema: schema55.properties.allow_number_change, data: data13 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -7992,7 +8488,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.allow_number_loss !== void 0) {
       let data14 = data.allow_number_loss;
       if (typeof data14 !== "boolean") {
-        const err25 = { instancePath: instancePath + "/allow_number_loss", schemaPath: "#/properties/allow_number_loss/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.allow_number_loss.type, parentSchema: schema52.properties.allow_number_loss, data: data14 };
+        const err25 = { instancePath: instancePath + "/allow_number_loss", schemaPath: "#/properties/allow_number_loss/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema55.properties.allow_number_loss.type, parentSchema: schema55.properties.allow_number_loss, data: data14 };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -8004,7 +8500,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.allow_new_account !== void 0) {
       let data15 = data.allow_new_account;
       if (typeof data15 !== "boolean") {
-        const err26 = { instancePath: instancePath + "/allow_new_account", schemaPath: "#/properties/allow_new_account/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.allow_new_account.type, parentSchema: schema52.properties.allow_new_account, data: data15 };
+        const err26 = { instancePath: instancePath + "/allow_new_account", schemaPath: "#/properties/allow_new_account/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema55.properties.allow_new_account.type, parentSchema: schema55.properties.allow_new_account, data: data15 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -8040,7 +8536,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/previous_emails", schemaPath: "#/properties/previous_emails/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.previous_emails.type, parentSchema: schema52.properties.previous_emails, data: data16 };
+        const err29 = { instancePath: instancePath + "/previous_emails", schemaPath: "#/properties/previous_emails/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema55.properties.previous_emails.type, parentSchema: schema55.properties.previous_emails, data: data16 };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -8052,7 +8548,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.lifecycle !== void 0) {
       let data18 = data.lifecycle;
       if (!(data18 === "dialform" || data18 === "external")) {
-        const err30 = { instancePath: instancePath + "/lifecycle", schemaPath: "#/properties/lifecycle/enum", keyword: "enum", params: { allowedValues: schema52.properties.lifecycle.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.lifecycle.enum, parentSchema: schema52.properties.lifecycle, data: data18 };
+        const err30 = { instancePath: instancePath + "/lifecycle", schemaPath: "#/properties/lifecycle/enum", keyword: "enum", params: { allowedValues: schema55.properties.lifecycle.enum }, message: "must be equal to one of the allowed values", schema: schema55.properties.lifecycle.enum, parentSchema: schema55.properties.lifecycle, data: data18 };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -8065,7 +8561,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data19 = data.starts_on;
       if (typeof data19 === "string") {
         if (!pattern1.test(data19)) {
-          const err31 = { instancePath: instancePath + "/starts_on", schemaPath: "#/properties/starts_on/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema52.properties.starts_on, data: data19 };
+          const err31 = { instancePath: instancePath + "/starts_on", schemaPath: "#/properties/starts_on/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema55.properties.starts_on, data: data19 };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -8074,7 +8570,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err32 = { instancePath: instancePath + "/starts_on", schemaPath: "#/properties/starts_on/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.starts_on.type, parentSchema: schema52.properties.starts_on, data: data19 };
+        const err32 = { instancePath: instancePath + "/starts_on", schemaPath: "#/properties/starts_on/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.properties.starts_on.type, parentSchema: schema55.properties.starts_on, data: data19 };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -8087,7 +8583,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data20 = data.leaves_on;
       if (typeof data20 === "string") {
         if (!pattern1.test(data20)) {
-          const err33 = { instancePath: instancePath + "/leaves_on", schemaPath: "#/properties/leaves_on/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema52.properties.leaves_on, data: data20 };
+          const err33 = { instancePath: instancePath + "/leaves_on", schemaPath: "#/properties/leaves_on/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema55.properties.leaves_on, data: data20 };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -8096,7 +8592,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err34 = { instancePath: instancePath + "/leaves_on", schemaPath: "#/properties/leaves_on/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.leaves_on.type, parentSchema: schema52.properties.leaves_on, data: data20 };
+        const err34 = { instancePath: instancePath + "/leaves_on", schemaPath: "#/properties/leaves_on/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.properties.leaves_on.type, parentSchema: schema55.properties.leaves_on, data: data20 };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -8131,7 +8627,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           var valid10 = _errs45 === errors;
           if (!valid10) {
-            const err37 = { instancePath: instancePath + "/departments", schemaPath: "#/properties/departments/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema52.properties.departments.propertyNames, parentSchema: schema52.properties.departments, data: data21 };
+            const err37 = { instancePath: instancePath + "/departments", schemaPath: "#/properties/departments/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema55.properties.departments.propertyNames, parentSchema: schema55.properties.departments, data: data21 };
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -8143,7 +8639,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key2 in data21) {
           let data22 = data21[key2];
           if (!(data22 === "admin" || data22 === "operator")) {
-            const err38 = { instancePath: instancePath + "/departments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/departments/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema52.properties.departments.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.departments.additionalProperties.enum, parentSchema: schema52.properties.departments.additionalProperties, data: data22 };
+            const err38 = { instancePath: instancePath + "/departments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/departments/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema55.properties.departments.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema55.properties.departments.additionalProperties.enum, parentSchema: schema55.properties.departments.additionalProperties, data: data22 };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -8153,7 +8649,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err39 = { instancePath: instancePath + "/departments", schemaPath: "#/properties/departments/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.departments.type, parentSchema: schema52.properties.departments, data: data21 };
+        const err39 = { instancePath: instancePath + "/departments", schemaPath: "#/properties/departments/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema55.properties.departments.type, parentSchema: schema55.properties.departments, data: data21 };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -8188,7 +8684,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           var valid13 = _errs52 === errors;
           if (!valid13) {
-            const err42 = { instancePath: instancePath + "/call_centers", schemaPath: "#/properties/call_centers/propertyNames", keyword: "propertyNames", params: { propertyName: key3 }, message: "property name must be valid", schema: schema52.properties.call_centers.propertyNames, parentSchema: schema52.properties.call_centers, data: data23 };
+            const err42 = { instancePath: instancePath + "/call_centers", schemaPath: "#/properties/call_centers/propertyNames", keyword: "propertyNames", params: { propertyName: key3 }, message: "property name must be valid", schema: schema55.properties.call_centers.propertyNames, parentSchema: schema55.properties.call_centers, data: data23 };
             if (vErrors === null) {
               vErrors = [err42];
             } else {
@@ -8224,7 +8720,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           if (_valid0) {
             const _errs60 = errors;
             if (!(data24 === "admin" || data24 === "operator" || data24 === "supervisor")) {
-              const err44 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/call_centers/additionalProperties/then/enum", keyword: "enum", params: { allowedValues: schema52.properties.call_centers.additionalProperties.then.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.call_centers.additionalProperties.then.enum, parentSchema: schema52.properties.call_centers.additionalProperties.then, data: data24 };
+              const err44 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/call_centers/additionalProperties/then/enum", keyword: "enum", params: { allowedValues: schema55.properties.call_centers.additionalProperties.then.enum }, message: "must be equal to one of the allowed values", schema: schema55.properties.call_centers.additionalProperties.then.enum, parentSchema: schema55.properties.call_centers.additionalProperties.then, data: data24 };
               if (vErrors === null) {
                 vErrors = [err44];
               } else {
@@ -8240,7 +8736,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
             if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
               for (const key5 in data24) {
                 if (!(key5 === "role" || key5 === "skill")) {
-                  const err45 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema48, data: data24 };
+                  const err45 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema51, data: data24 };
                   if (vErrors === null) {
                     vErrors = [err45];
                   } else {
@@ -8252,7 +8748,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               if (data24.role !== void 0) {
                 let data25 = data24.role;
                 if (!(data25 === "admin" || data25 === "operator" || data25 === "supervisor")) {
-                  const err46 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/role", schemaPath: "#/$defs/callCenterMembership/properties/role/enum", keyword: "enum", params: { allowedValues: schema48.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema48.properties.role.enum, parentSchema: schema48.properties.role, data: data25 };
+                  const err46 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/role", schemaPath: "#/$defs/callCenterMembership/properties/role/enum", keyword: "enum", params: { allowedValues: schema51.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema51.properties.role.enum, parentSchema: schema51.properties.role, data: data25 };
                   if (vErrors === null) {
                     vErrors = [err46];
                   } else {
@@ -8264,7 +8760,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               if (data24.skill !== void 0) {
                 let data26 = data24.skill;
                 if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
-                  const err47 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema48.properties.skill.type, parentSchema: schema48.properties.skill, data: data26 };
+                  const err47 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema51.properties.skill.type, parentSchema: schema51.properties.skill, data: data26 };
                   if (vErrors === null) {
                     vErrors = [err47];
                   } else {
@@ -8274,7 +8770,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (typeof data26 == "number" && isFinite(data26)) {
                   if (data26 > 100 || isNaN(data26)) {
-                    const err48 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema48.properties.skill, data: data26 };
+                    const err48 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema51.properties.skill, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err48];
                     } else {
@@ -8283,7 +8779,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                   if (data26 < 1 || isNaN(data26)) {
-                    const err49 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema48.properties.skill, data: data26 };
+                    const err49 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/skill", schemaPath: "#/$defs/callCenterMembership/properties/skill/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema51.properties.skill, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err49];
                     } else {
@@ -8294,7 +8790,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             } else {
-              const err50 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.type, parentSchema: schema48, data: data24 };
+              const err50 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/callCenterMembership/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema51.type, parentSchema: schema51, data: data24 };
               if (vErrors === null) {
                 vErrors = [err50];
               } else {
@@ -8307,7 +8803,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
             ifClause0 = "else";
           }
           if (!valid16) {
-            const err51 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/call_centers/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema', schema: schema52.properties.call_centers.additionalProperties.if, parentSchema: schema52.properties.call_centers.additionalProperties, data: data24 };
+            const err51 = { instancePath: instancePath + "/call_centers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/call_centers/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema', schema: schema55.properties.call_centers.additionalProperties.if, parentSchema: schema55.properties.call_centers.additionalProperties, data: data24 };
             if (vErrors === null) {
               vErrors = [err51];
             } else {
@@ -8317,7 +8813,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err52 = { instancePath: instancePath + "/call_centers", schemaPath: "#/properties/call_centers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.call_centers.type, parentSchema: schema52.properties.call_centers, data: data23 };
+        const err52 = { instancePath: instancePath + "/call_centers", schemaPath: "#/properties/call_centers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema55.properties.call_centers.type, parentSchema: schema55.properties.call_centers, data: data23 };
         if (vErrors === null) {
           vErrors = [err52];
         } else {
@@ -8331,7 +8827,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
         for (const key6 in data27) {
           if (!(key6 === "address" || key6 === "address2" || key6 === "city" || key6 === "country" || key6 === "state" || key6 === "zip")) {
-            const err53 = { instancePath: instancePath + "/e911", schemaPath: "#/$defs/userE911Address/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema59, data: data27 };
+            const err53 = { instancePath: instancePath + "/e911", schemaPath: "#/$defs/userE911Address/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema62, data: data27 };
             if (vErrors === null) {
               vErrors = [err53];
             } else {
@@ -8343,7 +8839,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.address !== void 0) {
           let data28 = data27.address;
           if (typeof data28 !== "string") {
-            const err54 = { instancePath: instancePath + "/e911/address", schemaPath: "#/$defs/userE911Address/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.address.type, parentSchema: schema59.properties.address, data: data28 };
+            const err54 = { instancePath: instancePath + "/e911/address", schemaPath: "#/$defs/userE911Address/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.address.type, parentSchema: schema62.properties.address, data: data28 };
             if (vErrors === null) {
               vErrors = [err54];
             } else {
@@ -8355,7 +8851,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.address2 !== void 0) {
           let data29 = data27.address2;
           if (typeof data29 !== "string") {
-            const err55 = { instancePath: instancePath + "/e911/address2", schemaPath: "#/$defs/userE911Address/properties/address2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.address2.type, parentSchema: schema59.properties.address2, data: data29 };
+            const err55 = { instancePath: instancePath + "/e911/address2", schemaPath: "#/$defs/userE911Address/properties/address2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.address2.type, parentSchema: schema62.properties.address2, data: data29 };
             if (vErrors === null) {
               vErrors = [err55];
             } else {
@@ -8367,7 +8863,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.city !== void 0) {
           let data30 = data27.city;
           if (typeof data30 !== "string") {
-            const err56 = { instancePath: instancePath + "/e911/city", schemaPath: "#/$defs/userE911Address/properties/city/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.city.type, parentSchema: schema59.properties.city, data: data30 };
+            const err56 = { instancePath: instancePath + "/e911/city", schemaPath: "#/$defs/userE911Address/properties/city/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.city.type, parentSchema: schema62.properties.city, data: data30 };
             if (vErrors === null) {
               vErrors = [err56];
             } else {
@@ -8379,7 +8875,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.country !== void 0) {
           let data31 = data27.country;
           if (typeof data31 !== "string") {
-            const err57 = { instancePath: instancePath + "/e911/country", schemaPath: "#/$defs/userE911Address/properties/country/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.country.type, parentSchema: schema59.properties.country, data: data31 };
+            const err57 = { instancePath: instancePath + "/e911/country", schemaPath: "#/$defs/userE911Address/properties/country/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.country.type, parentSchema: schema62.properties.country, data: data31 };
             if (vErrors === null) {
               vErrors = [err57];
             } else {
@@ -8391,7 +8887,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.state !== void 0) {
           let data32 = data27.state;
           if (typeof data32 !== "string") {
-            const err58 = { instancePath: instancePath + "/e911/state", schemaPath: "#/$defs/userE911Address/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.state.type, parentSchema: schema59.properties.state, data: data32 };
+            const err58 = { instancePath: instancePath + "/e911/state", schemaPath: "#/$defs/userE911Address/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.state.type, parentSchema: schema62.properties.state, data: data32 };
             if (vErrors === null) {
               vErrors = [err58];
             } else {
@@ -8403,7 +8899,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.zip !== void 0) {
           let data33 = data27.zip;
           if (typeof data33 !== "string") {
-            const err59 = { instancePath: instancePath + "/e911/zip", schemaPath: "#/$defs/userE911Address/properties/zip/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.zip.type, parentSchema: schema59.properties.zip, data: data33 };
+            const err59 = { instancePath: instancePath + "/e911/zip", schemaPath: "#/$defs/userE911Address/properties/zip/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.zip.type, parentSchema: schema62.properties.zip, data: data33 };
             if (vErrors === null) {
               vErrors = [err59];
             } else {
@@ -8413,7 +8909,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err60 = { instancePath: instancePath + "/e911", schemaPath: "#/$defs/userE911Address/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema59.type, parentSchema: schema59, data: data27 };
+        const err60 = { instancePath: instancePath + "/e911", schemaPath: "#/$defs/userE911Address/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.type, parentSchema: schema62, data: data27 };
         if (vErrors === null) {
           vErrors = [err60];
         } else {
@@ -8425,8 +8921,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.extension !== void 0) {
       let data34 = data.extension;
       if (typeof data34 === "string") {
-        if (!pattern29.test(data34)) {
-          const err61 = { instancePath: instancePath + "/extension", schemaPath: "#/properties/extension/pattern", keyword: "pattern", params: { pattern: "^[0-9]{1,10}$" }, message: 'must match pattern "^[0-9]{1,10}$"', schema: "^[0-9]{1,10}$", parentSchema: schema52.properties.extension, data: data34 };
+        if (!pattern31.test(data34)) {
+          const err61 = { instancePath: instancePath + "/extension", schemaPath: "#/properties/extension/pattern", keyword: "pattern", params: { pattern: "^[0-9]{1,10}$" }, message: 'must match pattern "^[0-9]{1,10}$"', schema: "^[0-9]{1,10}$", parentSchema: schema55.properties.extension, data: data34 };
           if (vErrors === null) {
             vErrors = [err61];
           } else {
@@ -8435,7 +8931,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err62 = { instancePath: instancePath + "/extension", schemaPath: "#/properties/extension/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.extension.type, parentSchema: schema52.properties.extension, data: data34 };
+        const err62 = { instancePath: instancePath + "/extension", schemaPath: "#/properties/extension/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.properties.extension.type, parentSchema: schema55.properties.extension, data: data34 };
         if (vErrors === null) {
           vErrors = [err62];
         } else {
@@ -8475,8 +8971,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         if (i4 > 1) {
           outer0: for (; i4--; ) {
             for (j0 = i4; j0--; ) {
-              if (func37(data35[i4], data35[j0])) {
-                const err65 = { instancePath: instancePath + "/forwarding_numbers", schemaPath: "#/properties/forwarding_numbers/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i4 + " are identical)", schema: true, parentSchema: schema52.properties.forwarding_numbers, data: data35 };
+              if (func38(data35[i4], data35[j0])) {
+                const err65 = { instancePath: instancePath + "/forwarding_numbers", schemaPath: "#/properties/forwarding_numbers/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i4 + " are identical)", schema: true, parentSchema: schema55.properties.forwarding_numbers, data: data35 };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -8489,7 +8985,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err66 = { instancePath: instancePath + "/forwarding_numbers", schemaPath: "#/properties/forwarding_numbers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.forwarding_numbers.type, parentSchema: schema52.properties.forwarding_numbers, data: data35 };
+        const err66 = { instancePath: instancePath + "/forwarding_numbers", schemaPath: "#/properties/forwarding_numbers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema55.properties.forwarding_numbers.type, parentSchema: schema55.properties.forwarding_numbers, data: data35 };
         if (vErrors === null) {
           vErrors = [err66];
         } else {
@@ -8501,7 +8997,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.international_dialing_enabled !== void 0) {
       let data37 = data.international_dialing_enabled;
       if (typeof data37 !== "boolean") {
-        const err67 = { instancePath: instancePath + "/international_dialing_enabled", schemaPath: "#/properties/international_dialing_enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.international_dialing_enabled.type, parentSchema: schema52.properties.international_dialing_enabled, data: data37 };
+        const err67 = { instancePath: instancePath + "/international_dialing_enabled", schemaPath: "#/properties/international_dialing_enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema55.properties.international_dialing_enabled.type, parentSchema: schema55.properties.international_dialing_enabled, data: data37 };
         if (vErrors === null) {
           vErrors = [err67];
         } else {
@@ -8514,7 +9010,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data38 = data.job_title;
       if (typeof data38 === "string") {
         if (func1(data38) > 255) {
-          const err68 = { instancePath: instancePath + "/job_title", schemaPath: "#/properties/job_title/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters", schema: 255, parentSchema: schema52.properties.job_title, data: data38 };
+          const err68 = { instancePath: instancePath + "/job_title", schemaPath: "#/properties/job_title/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters", schema: 255, parentSchema: schema55.properties.job_title, data: data38 };
           if (vErrors === null) {
             vErrors = [err68];
           } else {
@@ -8522,8 +9018,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern22.test(data38)) {
-          const err69 = { instancePath: instancePath + "/job_title", schemaPath: "#/properties/job_title/pattern", keyword: "pattern", params: { pattern: "^[^\\r\\n]*$" }, message: 'must match pattern "^[^\\r\\n]*$"', schema: "^[^\\r\\n]*$", parentSchema: schema52.properties.job_title, data: data38 };
+        if (!pattern24.test(data38)) {
+          const err69 = { instancePath: instancePath + "/job_title", schemaPath: "#/properties/job_title/pattern", keyword: "pattern", params: { pattern: "^[^\\r\\n]*$" }, message: 'must match pattern "^[^\\r\\n]*$"', schema: "^[^\\r\\n]*$", parentSchema: schema55.properties.job_title, data: data38 };
           if (vErrors === null) {
             vErrors = [err69];
           } else {
@@ -8532,7 +9028,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err70 = { instancePath: instancePath + "/job_title", schemaPath: "#/properties/job_title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.job_title.type, parentSchema: schema52.properties.job_title, data: data38 };
+        const err70 = { instancePath: instancePath + "/job_title", schemaPath: "#/properties/job_title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.properties.job_title.type, parentSchema: schema55.properties.job_title, data: data38 };
         if (vErrors === null) {
           vErrors = [err70];
         } else {
@@ -8574,7 +9070,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs100 = errors;
       if (Array.isArray(data39)) {
         if (data39.length < 1) {
-          const err73 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema52.properties.profile.oneOf[1], data: data39 };
+          const err73 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema55.properties.profile.oneOf[1], data: data39 };
           if (vErrors === null) {
             vErrors = [err73];
           } else {
@@ -8610,8 +9106,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         if (i6 > 1) {
           outer1: for (; i6--; ) {
             for (j1 = i6; j1--; ) {
-              if (func37(data39[i6], data39[j1])) {
-                const err76 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i6 + " are identical)", schema: true, parentSchema: schema52.properties.profile.oneOf[1], data: data39 };
+              if (func38(data39[i6], data39[j1])) {
+                const err76 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i6 + " are identical)", schema: true, parentSchema: schema55.properties.profile.oneOf[1], data: data39 };
                 if (vErrors === null) {
                   vErrors = [err76];
                 } else {
@@ -8624,7 +9120,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err77 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.profile.oneOf[1].type, parentSchema: schema52.properties.profile.oneOf[1], data: data39 };
+        const err77 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema55.properties.profile.oneOf[1].type, parentSchema: schema55.properties.profile.oneOf[1], data: data39 };
         if (vErrors === null) {
           vErrors = [err77];
         } else {
@@ -8643,7 +9139,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!valid25) {
-        const err78 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema52.properties.profile.oneOf, parentSchema: schema52.properties.profile, data: data39 };
+        const err78 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema55.properties.profile.oneOf, parentSchema: schema55.properties.profile, data: data39 };
         if (vErrors === null) {
           vErrors = [err78];
         } else {
@@ -8664,8 +9160,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.caller_id !== void 0) {
       let data41 = data.caller_id;
       if (typeof data41 === "string") {
-        if (!pattern33.test(data41)) {
-          const err79 = { instancePath: instancePath + "/caller_id", schemaPath: "#/properties/caller_id/pattern", keyword: "pattern", params: { pattern: "^(\\+[1-9][0-9]{6,14}|blocked)$" }, message: 'must match pattern "^(\\+[1-9][0-9]{6,14}|blocked)$"', schema: "^(\\+[1-9][0-9]{6,14}|blocked)$", parentSchema: schema52.properties.caller_id, data: data41 };
+        if (!pattern35.test(data41)) {
+          const err79 = { instancePath: instancePath + "/caller_id", schemaPath: "#/properties/caller_id/pattern", keyword: "pattern", params: { pattern: "^(\\+[1-9][0-9]{6,14}|blocked)$" }, message: 'must match pattern "^(\\+[1-9][0-9]{6,14}|blocked)$"', schema: "^(\\+[1-9][0-9]{6,14}|blocked)$", parentSchema: schema55.properties.caller_id, data: data41 };
           if (vErrors === null) {
             vErrors = [err79];
           } else {
@@ -8674,7 +9170,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err80 = { instancePath: instancePath + "/caller_id", schemaPath: "#/properties/caller_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.caller_id.type, parentSchema: schema52.properties.caller_id, data: data41 };
+        const err80 = { instancePath: instancePath + "/caller_id", schemaPath: "#/properties/caller_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.properties.caller_id.type, parentSchema: schema55.properties.caller_id, data: data41 };
         if (vErrors === null) {
           vErrors = [err80];
         } else {
@@ -8684,7 +9180,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err81 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
+    const err81 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema55.type, parentSchema: schema55, data };
     if (vErrors === null) {
       vErrors = [err81];
     } else {
@@ -8692,7 +9188,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
 function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -8962,14 +9458,14 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.profiles !== void 0) {
-      let data12 = data.profiles;
+    if (data.rooms !== void 0) {
+      let data12 = data.rooms;
       if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
         for (const key8 in data12) {
           const _errs35 = errors;
           if (typeof key8 === "string") {
             if (!pattern2.test(key8)) {
-              const err19 = { instancePath: instancePath + "/profiles", schemaPath: "#/$defs/officeKey/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]*$"', schema: "^[a-z0-9][a-z0-9_-]*$", parentSchema: schema5, data: key8, propertyName: key8 };
+              const err19 = { instancePath: instancePath + "/rooms", schemaPath: "#/$defs/officeKey/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]*$"', schema: "^[a-z0-9][a-z0-9_-]*$", parentSchema: schema5, data: key8, propertyName: key8 };
               if (vErrors === null) {
                 vErrors = [err19];
               } else {
@@ -8978,7 +9474,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
               errors++;
             }
           } else {
-            const err20 = { instancePath: instancePath + "/profiles", schemaPath: "#/$defs/officeKey/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema5.type, parentSchema: schema5, data: key8, propertyName: key8 };
+            const err20 = { instancePath: instancePath + "/rooms", schemaPath: "#/$defs/officeKey/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema5.type, parentSchema: schema5, data: key8, propertyName: key8 };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -8988,7 +9484,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           var valid12 = _errs35 === errors;
           if (!valid12) {
-            const err21 = { instancePath: instancePath + "/profiles", schemaPath: "#/properties/profiles/propertyNames", keyword: "propertyNames", params: { propertyName: key8 }, message: "property name must be valid", schema: schema0.properties.profiles.propertyNames, parentSchema: schema0.properties.profiles, data: data12 };
+            const err21 = { instancePath: instancePath + "/rooms", schemaPath: "#/properties/rooms/propertyNames", keyword: "propertyNames", params: { propertyName: key8 }, message: "property name must be valid", schema: schema0.properties.rooms.propertyNames, parentSchema: schema0.properties.rooms, data: data12 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -8998,14 +9494,14 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
           }
         }
         for (const key9 in data12) {
-          if (!validate23(data12[key9], { instancePath: instancePath + "/profiles/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data12, parentDataProperty: key9, rootData, dynamicAnchors })) {
+          if (!validate23(data12[key9], { instancePath: instancePath + "/rooms/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data12, parentDataProperty: key9, rootData, dynamicAnchors })) {
             if (vErrors === null) vErrors = validate23.errors;
             else for (const e of validate23.errors) vErrors.push(e);
             errors = vErrors.length;
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/profiles", schemaPath: "#/properties/profiles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.properties.profiles.type, parentSchema: schema0.properties.profiles, data: data12 };
+        const err22 = { instancePath: instancePath + "/rooms", schemaPath: "#/properties/rooms/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.properties.rooms.type, parentSchema: schema0.properties.rooms, data: data12 };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -9014,40 +9510,92 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.users !== void 0) {
-      let data14 = data.users;
-      if (Array.isArray(data14)) {
-        const len0 = data14.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate31(data14[i0], { instancePath: instancePath + "/users/" + i0, parentData: data14, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            if (vErrors === null) vErrors = validate31.errors;
-            else for (const e of validate31.errors) vErrors.push(e);
+    if (data.profiles !== void 0) {
+      let data14 = data.profiles;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        for (const key10 in data14) {
+          const _errs42 = errors;
+          if (typeof key10 === "string") {
+            if (!pattern2.test(key10)) {
+              const err23 = { instancePath: instancePath + "/profiles", schemaPath: "#/$defs/officeKey/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]*$"', schema: "^[a-z0-9][a-z0-9_-]*$", parentSchema: schema5, data: key10, propertyName: key10 };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/profiles", schemaPath: "#/$defs/officeKey/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema5.type, parentSchema: schema5, data: key10, propertyName: key10 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+          var valid15 = _errs42 === errors;
+          if (!valid15) {
+            const err25 = { instancePath: instancePath + "/profiles", schemaPath: "#/properties/profiles/propertyNames", keyword: "propertyNames", params: { propertyName: key10 }, message: "property name must be valid", schema: schema0.properties.profiles.propertyNames, parentSchema: schema0.properties.profiles, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        for (const key11 in data14) {
+          if (!validate25(data14[key11], { instancePath: instancePath + "/profiles/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data14, parentDataProperty: key11, rootData, dynamicAnchors })) {
+            if (vErrors === null) vErrors = validate25.errors;
+            else for (const e of validate25.errors) vErrors.push(e);
             errors = vErrors.length;
           }
         }
       } else {
-        const err23 = { instancePath: instancePath + "/users", schemaPath: "#/properties/users/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema0.properties.users.type, parentSchema: schema0.properties.users, data: data14 };
+        const err26 = { instancePath: instancePath + "/profiles", schemaPath: "#/properties/profiles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.properties.profiles.type, parentSchema: schema0.properties.profiles, data: data14 };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err26];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.users !== void 0) {
+      let data16 = data.users;
+      if (Array.isArray(data16)) {
+        const len0 = data16.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate33(data16[i0], { instancePath: instancePath + "/users/" + i0, parentData: data16, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            if (vErrors === null) vErrors = validate33.errors;
+            else for (const e of validate33.errors) vErrors.push(e);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/users", schemaPath: "#/properties/users/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema0.properties.users.type, parentSchema: schema0.properties.users, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
         }
         errors++;
       }
     }
   } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.type, parentSchema: schema0, data };
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.type, parentSchema: schema0, data };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err28];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err28);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
-var runtime0Module, runtime1Module, runtime0, runtime1, validate, schema0, schema5, schema16, func0, func1, schema1, schema2, pattern0, schema3, schema4, formats0, pattern1, schema6, schema7, schema10, pattern3, schema8, schema9, schema13, schema14, schema18, schema20, pattern8, schema27, schema28, schema30, schema31, schema32, pattern2, schema38, schema39, schema40, schema43, schema49, schema50, schema51, pattern22, schema41, func37, schema44, schema46, schema48, schema52, schema59, pattern29, pattern33;
+var runtime0Module, runtime1Module, runtime0, runtime1, validate, schema0, schema5, schema16, func0, func1, schema1, schema2, pattern0, schema3, schema4, formats0, pattern1, schema6, schema7, schema10, pattern3, schema8, schema9, schema13, schema14, schema18, schema20, pattern8, schema27, schema28, schema30, schema31, schema32, pattern2, schema38, func38, schema41, schema42, schema43, schema46, schema52, schema53, schema54, pattern24, schema44, schema47, schema49, schema51, schema55, schema62, pattern31, pattern35;
 var init_config_validator_generated = __esm({
   "src/config/config-validator.generated.ts"() {
     "use strict";
@@ -9056,7 +9604,7 @@ var init_config_validator_generated = __esm({
     runtime0 = { default: typeof runtime0Module.default === "function" ? runtime0Module.default : runtime0Module.default.default };
     runtime1 = { default: typeof runtime1Module.default === "function" ? runtime1Module.default : runtime1Module.default.default };
     validate = validate0;
-    schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://raw.githubusercontent.com/dialform/dialform/main/schemas/dialform.schema.json", "title": "dialform configuration", "description": "One dialform config file. A config is one such file or a directory of them, merged at the top level (see docs/config.md). `version` is required once per config: in the file itself, or in at least one file of the directory.", "type": "object", "additionalProperties": false, "properties": { "version": { "description": "Config format version. Required in at least one file of the config; every file that sets it must set 1.", "const": 1 }, "company": { "$ref": "#/$defs/company" }, "policy": { "$ref": "#/$defs/policy" }, "offices": { "description": "Offices by key. The key is how users refer to the office; the office is matched to a live office by `id` if given, else by `name`.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/office" } }, "reserved_numbers": { "$ref": "#/$defs/reservedNumbers" }, "emulator": { "$ref": "#/$defs/emulator" }, "departments": { "description": "Departments by key (a slug, unique across departments and call_centers). Matched to a live department by `id` if given, else by `name`. See docs/groups.md.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/group" } }, "call_centers": { "description": "Call centers by key (a slug, unique across departments and call_centers). Matched to a live call center by `id` if given, else by `name`. See docs/groups.md.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/group" } }, "profiles": { "description": "Named sets of user keys (license, phone settings, memberships, \u2026) written once: a user entry names one or a list with `profile:`, applied in order, the entry's own keys last. See docs/config.md#profiles.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/profile" } }, "users": { "description": "Managed users. Lists from several files are concatenated.", "type": "array", "items": { "$ref": "#/$defs/user" } } }, "$defs": { "officeKey": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$" }, "email": { "type": "string", "format": "email" }, "phoneNumber": { "description": 'E.164 phone number, quoted, e.g. "+14155550100".', "type": "string", "minLength": 1 }, "owners": { "description": "Who reviews changes to this part of the config: GitHub users (@handle) or teams (@org/team). `dialform codeowners` writes them to CODEOWNERS for the files that declare it.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^@[A-Za-z0-9](?:-?[A-Za-z0-9])*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$", "maxLength": 100 } }, "company": { "type": "object", "additionalProperties": false, "properties": { "account_type": { "description": "Asserted against the live company plan tier (read-only through the API).", "enum": ["free", "standard", "pro", "enterprise"] }, "owners": { "description": "Company owners: review the files that declare company, policy (company admins' caps, protected users, lifecycle) and reserved_numbers, and any config file no office or group owns.", "$ref": "#/$defs/owners" } } }, "policy": { "type": "object", "additionalProperties": false, "properties": { "unmanaged_users": { "description": "What to do with live users absent from the config.", "enum": ["ignore", "suspend", "delete"], "default": "ignore" }, "max_deletions": { "description": "Block a plan that deletes more users (plus released numbers, deleted groups and the numbers those groups send to the reserved pool) than this. Default 500.", "type": "integer", "minimum": 0 }, "max_deletion_percent": { "description": "Block a plan that deletes more than this percentage of live active users. Default 30, applied from 10 active users.", "type": "number", "minimum": 0, "maximum": 100 }, "max_suspensions": { "description": "Block a plan that suspends more users than this (unmanaged_users: suspend, leaves_on, state: suspended): a suspended user's phone stops. Default 500.", "type": "integer", "minimum": 0 }, "max_suspension_percent": { "description": "Block a plan that suspends more than this percentage of live active users. Default 30, applied from 10 active users.", "type": "number", "minimum": 0, "maximum": 100 }, "protected": { "description": "Users that are never deleted, suspended, moved or stripped of admin rights.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "Who decides that users exist and whether they are active: dialform (the config; default) or external (an identity provider through SCIM: dialform never creates, deletes, suspends or reactivates them). See docs/lifecycle.md.", "enum": ["dialform", "external"], "default": "dialform" }, "delete_after_days": { "description": "Days after a user's leaves_on that dialform deletes them (numbers to the reserved pool). Unset: leavers stay suspended. See docs/lifecycle.md.", "type": "integer", "minimum": 0 }, "time_zone": { "description": "tz database name (e.g. Europe/London) in which starts_on and leaves_on dates are read against Dialpad's clock. Default UTC.", "type": "string", "minLength": 1 }, "dialpad_clock_acknowledged": { "description": "YYYY-MM-DD: the date Dialpad's clock showed (in time_zone) when it was more than a day from the planning machine's and an admin checked it is right. Until then lifecycle dates are not acted on. See docs/lifecycle.md.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "unmanaged_groups": { "description": "What to do with live departments and call centers absent from the config: ignore (leave them) or delete (irreversible; counted by too_many_deletions).", "enum": ["ignore", "delete"], "default": "ignore" } } }, "office": { "type": "object", "additionalProperties": false, "required": ["name", "country"], "properties": { "name": { "description": "Office name; matches the live office when no id is given.", "type": "string", "minLength": 1 }, "id": { "description": "Pin to a live office id (digits, quoted).", "type": "string", "pattern": "^[0-9]+$" }, "country": { "description": "Upper-case ISO 3166 alpha-2 code, one Dialpad accepts for offices.", "enum": ["AR", "AT", "AU", "BD", "BE", "BG", "BH", "BR", "CA", "CH", "CI", "CL", "CN", "CO", "CR", "CY", "CZ", "DE", "DK", "DO", "DP", "EC", "EE", "EG", "ES", "FI", "FR", "GB", "GH", "GR", "GT", "HK", "HR", "HU", "ID", "IE", "IL", "IN", "IS", "IT", "JP", "KE", "KH", "KR", "KZ", "LK", "LT", "LU", "LV", "MA", "MD", "MM", "MT", "MX", "MY", "NG", "NL", "NO", "NZ", "PA", "PE", "PH", "PK", "PL", "PR", "PT", "PY", "RO", "RU", "SA", "SE", "SG", "SI", "SK", "SV", "TH", "TR", "TW", "UA", "US", "UY", "VE", "VN", "ZA"] }, "price_level": { "description": "The office price level (not visible through the API); used by the transfer rules.", "type": "string", "minLength": 1 }, "licenses": { "$ref": "#/$defs/officeLicenses" }, "create": { "$ref": "#/$defs/officeCreate" }, "lifecycle": { "description": "The lifecycle owner of this office's users, overriding policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] }, "owners": { "description": "Office owners (its admins' GitHub handles or teams): review the files that declare this office or its users.", "$ref": "#/$defs/owners" }, "e911": { "description": "The office's E911 (emergency) address, reconciled through GET/PUT /api/v2/offices/{id}/e911; absent: not read and not managed. Dialpad requires one for offices in US, CA, AU, FR, GB and NZ (rule e911_address_required). Changing it leaves the users' own addresses as they are (update_all: false): declare users[].e911 for those that change too. Compared case- and space-insensitively, as Dialpad may store an address upper-cased. Personal data: plan --redact masks it.", "$ref": "#/$defs/e911Address" } } }, "officeLicenses": { "description": "Purchased license counts per kind (Company Settings \u203A Licenses). Only the kinds given are managed. Dialpad licenses: talk, sell, contact_center (API talk_lines, sell_lines, contact_center_lines). Ai Meetings: ai_meetings, toll_free_ai_meetings (uberconference_lines, tollfree_uberconference_lines). Add-on: additional_numbers, toll_free_additional_numbers, rooms, toll_free_rooms, fax (additional_number_lines, tollfree_additional_number_lines, room_lines, tollfree_room_lines, fax_lines).", "type": "object", "additionalProperties": false, "properties": { "talk": { "type": "integer", "minimum": 0 }, "sell": { "type": "integer", "minimum": 0 }, "contact_center": { "type": "integer", "minimum": 0 }, "ai_meetings": { "type": "integer", "minimum": 0 }, "toll_free_ai_meetings": { "type": "integer", "minimum": 0 }, "additional_numbers": { "type": "integer", "minimum": 0 }, "toll_free_additional_numbers": { "type": "integer", "minimum": 0 }, "rooms": { "type": "integer", "minimum": 0 }, "toll_free_rooms": { "type": "integer", "minimum": 0 }, "fax": { "type": "integer", "minimum": 0 } } }, "officeCreate": { "description": "What POST /api/v2/offices needs to create this office when it does not exist yet.", "type": "object", "additionalProperties": false, "required": ["currency", "plan_period", "annual_commit_monthly_billing", "invoiced", "unified_billing", "billing_address"], "properties": { "currency": { "enum": ["AUD", "CAD", "EUR", "GBP", "JPY", "NZD", "USD"] }, "plan_period": { "enum": ["monthly", "yearly"] }, "annual_commit_monthly_billing": { "type": "boolean" }, "invoiced": { "type": "boolean" }, "unified_billing": { "type": "boolean" }, "billing_address": { "$ref": "#/$defs/billingAddress" }, "e911_address": { "$ref": "#/$defs/e911Address" }, "timezone": { "description": "tz database name, e.g. America/New_York.", "type": "string", "minLength": 1 } } }, "billingAddress": { "type": "object", "additionalProperties": false, "required": ["address_line_1", "city", "country", "postal_code", "region"], "properties": { "address_line_1": { "type": "string", "minLength": 1 }, "address_line_2": { "type": "string" }, "city": { "type": "string", "minLength": 1 }, "country": { "type": "string", "minLength": 1 }, "postal_code": { "type": "string", "minLength": 1 }, "region": { "type": "string", "minLength": 1 } } }, "e911Address": { "description": "Emergency address; Dialpad requires it for US, CA, AU, FR, GB and NZ offices.", "type": "object", "additionalProperties": false, "required": ["address", "city", "country", "state", "zip"], "properties": { "address": { "type": "string", "minLength": 1, "description": "Line 1 of the address (single line)." }, "address2": { "type": "string", "description": "Line 2 (suite, floor; single line)." }, "city": { "type": "string", "minLength": 1, "description": "City (single line)." }, "country": { "type": "string", "minLength": 1, "description": "ISO 3166 alpha-2 country code, e.g. US." }, "state": { "type": "string", "minLength": 1, "description": "State or province (single line), e.g. CA." }, "zip": { "type": "string", "minLength": 1, "description": "Zip or postal code (single line)." } } }, "userE911Address": { "description": "A person's E911 address: the fields of e911Address, each optional here so that an incomplete one is a warning (e911_address_incomplete), not a load error; only a complete one is sent.", "type": "object", "additionalProperties": false, "properties": { "address": { "type": "string", "description": "Line 1 of the address (single line)." }, "address2": { "type": "string", "description": "Line 2 (suite, floor; single line)." }, "city": { "type": "string", "description": "City (single line)." }, "country": { "type": "string", "description": "ISO 3166 alpha-2 country code, e.g. US." }, "state": { "type": "string", "description": "State or province (single line), e.g. CA." }, "zip": { "type": "string", "description": "Zip or postal code (single line)." } } }, "reservedNumbers": { "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "Numbers that stay in the company reserved pool.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } }, "release_unlisted": { "description": "Give back to Dialpad pool numbers that are neither kept nor assigned in config.", "type": "boolean", "default": false }, "release": { "description": "Numbers to give back to Dialpad one by one (irreversible), leaving the rest of the pool alone: each is released once it is in the reserved pool (a number config takes from a user goes there first). A number listed here may not be kept or given to a user. One already gone from the company needs nothing more.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } } } }, "emulator": { "type": "object", "additionalProperties": false, "required": ["fixture"], "properties": { "fixture": { "description": "Fixture the embedded emulator starts from, relative to this file.", "type": "string", "minLength": 1 } } }, "user": { "type": "object", "additionalProperties": false, "required": ["email", "first_name", "last_name", "office"], "properties": { "email": { "description": "Primary email: the user identity (case-insensitive).", "$ref": "#/$defs/email" }, "first_name": { "type": "string", "minLength": 1 }, "last_name": { "type": "string", "minLength": 1 }, "office": { "description": "Key of the office the user belongs to.", "type": "string", "minLength": 1 }, "license": { "description": "Dialpad license.", "enum": ["talk", "agents", "lite_support_agents", "lite_lines", "admins", "dpde_all", "dpde_one", "magenta_lines", "user"], "default": "talk" }, "numbers": { "description": "E.164 numbers, primary first. Absent: numbers are not managed for this user.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } }, "admin": { "description": "Admin role: office = admin of their own office; company = company admin.", "enum": ["none", "office", "company"], "default": "none" }, "admin_offices": { "description": "Keys of further offices this user administers.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "state": { "description": "active or suspended; pending: invited and not yet accepted (dialform never deletes them by accident); deleted: this person leaves (offboarding), under any policy.unmanaged_users.", "enum": ["active", "suspended", "pending", "deleted"], "default": "active" }, "analytics": { "description": "Analytics (Charting Data) access; manual step, no API.", "type": "boolean" }, "proxy": { "description": "Proxy access; manual step, no API.", "type": "boolean" }, "allow_number_change": { "description": "Acknowledge that an international move replaces this user numbers.", "type": "boolean" }, "allow_number_loss": { "description": "Acknowledge that deleting this pending (invited, never accepted) user permanently deletes the numbers they hold: no reserved pool, no restore.", "type": "boolean" }, "allow_new_account": { "description": "Create a new account although a restore of this user, planned and waited for, is no longer possible (the 72 h restore window passed): the old account's history is lost. See the restore_window_expired rule.", "type": "boolean" }, "previous_emails": { "description": "Earlier primary emails, so an email change updates the user.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "This user's lifecycle owner, overriding their office's and policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] }, "starts_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: no account before this date; created on it (lifecycle: dialform). Quote it." }, "leaves_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: suspended on this date, deleted policy.delete_after_days later (lifecycle: dialform). Quote it." }, "departments": { "description": "Department key -> role (admin or operator). Present: exactly these memberships; absent: department memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "enum": ["admin", "operator"] } }, "call_centers": { "description": "Call-center key -> role (admin, operator or supervisor), or { role, skill }. Present: exactly these memberships; absent: call-center memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "if": { "type": "string" }, "then": { "enum": ["admin", "operator", "supervisor"] }, "else": { "$ref": "#/$defs/callCenterMembership" } } }, "e911": { "description": "This person's own E911 (emergency) address, when they work elsewhere than their office (at home, another site); reconciled through GET/PUT /api/v2/users/{id}/e911; absent: not read and not managed. An address without address, city, state, zip and country is not sent (Dialpad requires them) and the plan warns (rule e911_address_incomplete). Personal data: plan --redact masks it.", "$ref": "#/$defs/userE911Address" }, "extension": { "description": "The user's extension in the company or office IVR directory (digits; extensions must be enabled by Dialpad support). Absent: left as it is.", "type": "string", "pattern": "^[0-9]{1,10}$" }, "forwarding_numbers": { "description": "E.164 numbers rung besides the user's Dialpad numbers when a call comes in, in order. [] removes them all. Absent: left as it is.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" }, "uniqueItems": true }, "international_dialing_enabled": { "description": "Whether the user may dial international numbers (a toll-fraud control). Absent: left as it is.", "type": "boolean" }, "job_title": { "description": "The user's job title (one line). Absent: left as it is.", "type": "string", "pattern": "^[^\\r\\n]*$", "maxLength": 255 }, "profile": { "description": "The profile (profiles.<name>) or list of profiles this user takes keys from, applied in order; the entry's own keys win. A key is replaced whole (a profile's call_centers and the entry's are not merged).", "oneOf": [{ "$ref": "#/$defs/officeKey" }, { "type": "array", "items": { "$ref": "#/$defs/officeKey" }, "minItems": 1, "uniqueItems": true }] }, "caller_id": { "description": `The number the user presents on outbound calls: one of their own numbers, their office's main line or a number of one of their groups (the plan refuses any other, naming who holds what), or "blocked". Absent: left as it is (and not read: each declared caller ID costs one request).`, "type": "string", "pattern": "^(\\+[1-9][0-9]{6,14}|blocked)$" } } }, "profile": { "description": "User keys a profile sets for every user entry that names it (see users[].profile).", "type": "object", "additionalProperties": false, "properties": { "license": { "$ref": "#/$defs/user/properties/license" }, "job_title": { "$ref": "#/$defs/user/properties/job_title" }, "forwarding_numbers": { "$ref": "#/$defs/user/properties/forwarding_numbers" }, "international_dialing_enabled": { "$ref": "#/$defs/user/properties/international_dialing_enabled" }, "departments": { "$ref": "#/$defs/user/properties/departments" }, "call_centers": { "$ref": "#/$defs/user/properties/call_centers" }, "analytics": { "$ref": "#/$defs/user/properties/analytics" }, "proxy": { "$ref": "#/$defs/user/properties/proxy" }, "lifecycle": { "$ref": "#/$defs/user/properties/lifecycle" } } }, "group": { "type": "object", "additionalProperties": false, "required": ["name", "office"], "properties": { "name": { "description": "The group's name in Dialpad (at most 100 characters).", "type": "string", "minLength": 1, "maxLength": 100 }, "office": { "description": "Key of the office the group belongs to.", "type": "string", "minLength": 1 }, "id": { "description": "Live id, to match a renamed group.", "type": "string", "pattern": "^[0-9]+$" }, "allow_new_group": { "description": "This group is new: create it even though the plan deletes a live group of the same type, office and operators (which looks like it renamed; group_looks_renamed blocks that plan otherwise). To keep and rename the live group instead, pin its id.", "type": "boolean" }, "owners": { "description": "Owners of this department or call center: review the files that declare it (absent: its office's owners).", "$ref": "#/$defs/owners" }, "monday_hours": { "description": `Monday's opening hours (API monday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "tuesday_hours": { "description": `Tuesday's opening hours (API tuesday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "wednesday_hours": { "description": `Wednesday's opening hours (API wednesday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "thursday_hours": { "description": `Thursday's opening hours (API thursday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "friday_hours": { "description": `Friday's opening hours (API friday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "saturday_hours": { "description": `Saturday's opening hours (API saturday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "sunday_hours": { "description": `Sunday's opening hours (API sunday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "hours_on": { "description": "true: the group answers only in its opening hours (the *_hours keys), routing_options.closed outside them; false: it answers 24/7. Absent: not managed.", "type": "boolean" }, "ring_seconds": { "description": "Seconds the group line rings before the next routing step, 10 to 45 (Dialpad's default 30). Absent: not managed.", "type": "integer", "minimum": 10, "maximum": 45 }, "auto_call_recording": { "description": "Departments only: record every call of the department automatically. Absent: not managed.", "type": "boolean" }, "hold_queue": { "$ref": "#/$defs/groupHoldQueue" }, "routing_options": { "$ref": "#/$defs/groupRoutingOptions" } } }, "callCenterMembership": { "type": "object", "additionalProperties": false, "properties": { "role": { "description": "Role in the call center.", "enum": ["admin", "operator", "supervisor"], "default": "operator" }, "skill": { "description": "Skill level for skill-based routing, 1-100 (Dialpad's default is 100). Absent: not managed.", "type": "integer", "minimum": 1, "maximum": 100 } } }, "groupHours": { "type": "array", "items": { "type": "string", "pattern": "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$" } }, "groupHoldQueue": { "description": "What callers hear and how long they wait when every operator is busy (API hold_queue); only the fields written are managed. Departments take allow_queuing, max_hold_count (1-50) and max_hold_seconds; call centers every field but allow_queuing (max_hold_count 1-1000).", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "allow_queuing": { "description": "Departments: send callers to a hold queue when every operator is busy.", "type": "boolean" }, "max_hold_count": { "description": "Queue size: 1-50 for a department, 1-1000 for a call center.", "type": "integer", "minimum": 1, "maximum": 1e3 }, "max_hold_seconds": { "description": "Longest wait in the queue, 30 to 18000 seconds.", "type": "integer", "minimum": 30, "maximum": 18e3 }, "announce_position": { "description": "Call centers: tell callers their place in the queue.", "type": "boolean" }, "announcement_interval_seconds": { "description": "Call centers: seconds between hold announcements.", "type": "integer", "minimum": 1 }, "allow_queue_callback": { "description": "Call centers: callers may ask to be called back.", "type": "boolean" }, "queue_callback_threshold": { "description": "Call centers: offer a callback when the queue holds more than this many calls.", "type": "integer", "minimum": 1 }, "queue_callback_dtmf": { "description": "Call centers: the key that asks for a callback.", "$ref": "#/$defs/dtmfKey" }, "queue_escape_dtmf": { "description": "Call centers: the key that leaves the queue for voicemail.", "$ref": "#/$defs/dtmfKey" }, "stay_in_queue_after_closing": { "description": "Call centers: calls in the queue stay there after closing time.", "type": "boolean" }, "unattended_queue": { "description": "Call centers: queue callers even when no agent is available.", "type": "boolean" } } }, "dtmfKey": { "type": "string", "enum": ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#"] }, "groupRoutingRule": { "description": "What happens to a call: action (the API's RoutingOptionsInner.action), whether operators are dialed first, how, and where the action sends the call (target).", "type": "object", "additionalProperties": false, "required": ["action", "try_dial_operators"], "properties": { "action": { "description": "What happens when no operator answers (or at once, without try_dial_operators).", "enum": ["bridge_target", "company_directory", "department", "directory", "disabled", "extension", "menu", "message", "operator", "person", "scripted_ivr", "voicemail"] }, "try_dial_operators": { "description": "Dial the group's operators first.", "type": "boolean" }, "operator_routing": { "description": "How operators are dialed.", "enum": ["fixedorder", "longestidle", "mostskilled", "random", "roundrobin", "simultaneous"] }, "target": { "$ref": "#/$defs/routingTarget" } } }, "groupRoutingOptions": { "description": "What happens to calls in opening hours (open) and outside them (closed); the API takes both together. Absent: not managed.", "type": "object", "additionalProperties": false, "required": ["open", "closed"], "properties": { "open": { "$ref": "#/$defs/groupRoutingRule" }, "closed": { "$ref": "#/$defs/groupRoutingRule" } } }, "routingTarget": { "description": "Where the action sends calls: a department or call center by config key, a user by email, or, for one config does not manage, its Dialpad id (department_id, call_center_id, user_id). One that neither config nor Dialpad has blocks the plan (routing_target_not_found).", "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "department": { "description": "Config key of a department.", "$ref": "#/$defs/officeKey" }, "call_center": { "description": "Config key of a call center.", "$ref": "#/$defs/officeKey" }, "user": { "description": "Email of a user.", "$ref": "#/$defs/email" }, "department_id": { "description": "Dialpad id of a department config does not declare.", "type": "string", "pattern": "^[0-9]+$" }, "call_center_id": { "description": "Dialpad id of a call center config does not declare.", "type": "string", "pattern": "^[0-9]+$" }, "user_id": { "description": "Dialpad id of a user config does not declare.", "type": "string", "pattern": "^[0-9]+$" } } } } };
+    schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://raw.githubusercontent.com/dialform/dialform/main/schemas/dialform.schema.json", "title": "dialform configuration", "description": "One dialform config file. A config is one such file or a directory of them, merged at the top level (see docs/config.md). `version` is required once per config: in the file itself, or in at least one file of the directory.", "type": "object", "additionalProperties": false, "properties": { "version": { "description": "Config format version. Required in at least one file of the config; every file that sets it must set 1.", "const": 1 }, "company": { "$ref": "#/$defs/company" }, "policy": { "$ref": "#/$defs/policy" }, "offices": { "description": "Offices by key. The key is how users refer to the office; the office is matched to a live office by `id` if given, else by `name`.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/office" } }, "reserved_numbers": { "$ref": "#/$defs/reservedNumbers" }, "emulator": { "$ref": "#/$defs/emulator" }, "departments": { "description": "Departments by key (a slug, unique across departments and call_centers). Matched to a live department by `id` if given, else by `name`. See docs/groups.md.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/group" } }, "call_centers": { "description": "Call centers by key (a slug, unique across departments and call_centers). Matched to a live call center by `id` if given, else by `name`. See docs/groups.md.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/group" } }, "rooms": { "description": "Rooms (conference rooms, lobbies: a shared phone with its own number) by key (a slug). Matched to a live room by `id` if given, else by `name` within its office. Each holds a room license of its office. See docs/rooms.md.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/room" } }, "profiles": { "description": "Named sets of user keys (license, phone settings, memberships, \u2026) written once: a user entry names one or a list with `profile:`, applied in order, the entry's own keys last. See docs/config.md#profiles.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "$ref": "#/$defs/profile" } }, "users": { "description": "Managed users. Lists from several files are concatenated.", "type": "array", "items": { "$ref": "#/$defs/user" } } }, "$defs": { "officeKey": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$" }, "email": { "type": "string", "format": "email" }, "phoneNumber": { "description": 'E.164 phone number, quoted, e.g. "+14155550100".', "type": "string", "minLength": 1 }, "owners": { "description": "Who reviews changes to this part of the config: GitHub users (@handle) or teams (@org/team). `dialform codeowners` writes them to CODEOWNERS for the files that declare it.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^@[A-Za-z0-9](?:-?[A-Za-z0-9])*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$", "maxLength": 100 } }, "company": { "type": "object", "additionalProperties": false, "properties": { "account_type": { "description": "Asserted against the live company plan tier (read-only through the API).", "enum": ["free", "standard", "pro", "enterprise"] }, "owners": { "description": "Company owners: review the files that declare company, policy (company admins' caps, protected users, lifecycle) and reserved_numbers, and any config file no office or group owns.", "$ref": "#/$defs/owners" } } }, "policy": { "type": "object", "additionalProperties": false, "properties": { "unmanaged_users": { "description": "What to do with live users absent from the config.", "enum": ["ignore", "suspend", "delete"], "default": "ignore" }, "max_deletions": { "description": "Block a plan that deletes more users (plus released numbers, deleted groups and the numbers those groups send to the reserved pool) than this. Default 500.", "type": "integer", "minimum": 0 }, "max_deletion_percent": { "description": "Block a plan that deletes more than this percentage of live active users. Default 30, applied from 10 active users.", "type": "number", "minimum": 0, "maximum": 100 }, "max_suspensions": { "description": "Block a plan that suspends more users than this (unmanaged_users: suspend, leaves_on, state: suspended): a suspended user's phone stops. Default 500.", "type": "integer", "minimum": 0 }, "max_suspension_percent": { "description": "Block a plan that suspends more than this percentage of live active users. Default 30, applied from 10 active users.", "type": "number", "minimum": 0, "maximum": 100 }, "protected": { "description": "Users that are never deleted, suspended, moved or stripped of admin rights.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "Who decides that users exist and whether they are active: dialform (the config; default) or external (an identity provider through SCIM: dialform never creates, deletes, suspends or reactivates them). See docs/lifecycle.md.", "enum": ["dialform", "external"], "default": "dialform" }, "delete_after_days": { "description": "Days after a user's leaves_on that dialform deletes them (numbers to the reserved pool). Unset: leavers stay suspended. See docs/lifecycle.md.", "type": "integer", "minimum": 0 }, "time_zone": { "description": "tz database name (e.g. Europe/London) in which starts_on and leaves_on dates are read against Dialpad's clock. Default UTC.", "type": "string", "minLength": 1 }, "dialpad_clock_acknowledged": { "description": "YYYY-MM-DD: the date Dialpad's clock showed (in time_zone) when it was more than a day from the planning machine's and an admin checked it is right. Until then lifecycle dates are not acted on. See docs/lifecycle.md.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "unmanaged_groups": { "description": "What to do with live departments and call centers absent from the config: ignore (leave them) or delete (irreversible; counted by too_many_deletions).", "enum": ["ignore", "delete"], "default": "ignore" }, "unmanaged_rooms": { "description": "What to do with live rooms absent from the config: ignore (leave them; the default) or delete (irreversible: the room's numbers go to the reserved pool; counted by too_many_deletions). Only with a rooms: section.", "enum": ["ignore", "delete"], "default": "ignore" } } }, "office": { "type": "object", "additionalProperties": false, "required": ["name", "country"], "properties": { "name": { "description": "Office name; matches the live office when no id is given.", "type": "string", "minLength": 1 }, "id": { "description": "Pin to a live office id (digits, quoted).", "type": "string", "pattern": "^[0-9]+$" }, "country": { "description": "Upper-case ISO 3166 alpha-2 code, one Dialpad accepts for offices.", "enum": ["AR", "AT", "AU", "BD", "BE", "BG", "BH", "BR", "CA", "CH", "CI", "CL", "CN", "CO", "CR", "CY", "CZ", "DE", "DK", "DO", "DP", "EC", "EE", "EG", "ES", "FI", "FR", "GB", "GH", "GR", "GT", "HK", "HR", "HU", "ID", "IE", "IL", "IN", "IS", "IT", "JP", "KE", "KH", "KR", "KZ", "LK", "LT", "LU", "LV", "MA", "MD", "MM", "MT", "MX", "MY", "NG", "NL", "NO", "NZ", "PA", "PE", "PH", "PK", "PL", "PR", "PT", "PY", "RO", "RU", "SA", "SE", "SG", "SI", "SK", "SV", "TH", "TR", "TW", "UA", "US", "UY", "VE", "VN", "ZA"] }, "price_level": { "description": "The office price level (not visible through the API); used by the transfer rules.", "type": "string", "minLength": 1 }, "licenses": { "$ref": "#/$defs/officeLicenses" }, "create": { "$ref": "#/$defs/officeCreate" }, "lifecycle": { "description": "The lifecycle owner of this office's users, overriding policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] }, "owners": { "description": "Office owners (its admins' GitHub handles or teams): review the files that declare this office or its users.", "$ref": "#/$defs/owners" }, "e911": { "description": "The office's E911 (emergency) address, reconciled through GET/PUT /api/v2/offices/{id}/e911; absent: not read and not managed. Dialpad requires one for offices in US, CA, AU, FR, GB and NZ (rule e911_address_required). Changing it leaves the users' own addresses as they are (update_all: false): declare users[].e911 for those that change too. Compared case- and space-insensitively, as Dialpad may store an address upper-cased. Personal data: plan --redact masks it.", "$ref": "#/$defs/e911Address" } } }, "officeLicenses": { "description": "Purchased license counts per kind (Company Settings \u203A Licenses). Only the kinds given are managed. Dialpad licenses: talk, sell, contact_center (API talk_lines, sell_lines, contact_center_lines). Ai Meetings: ai_meetings, toll_free_ai_meetings (uberconference_lines, tollfree_uberconference_lines). Add-on: additional_numbers, toll_free_additional_numbers, rooms, toll_free_rooms, fax (additional_number_lines, tollfree_additional_number_lines, room_lines, tollfree_room_lines, fax_lines).", "type": "object", "additionalProperties": false, "properties": { "talk": { "type": "integer", "minimum": 0 }, "sell": { "type": "integer", "minimum": 0 }, "contact_center": { "type": "integer", "minimum": 0 }, "ai_meetings": { "type": "integer", "minimum": 0 }, "toll_free_ai_meetings": { "type": "integer", "minimum": 0 }, "additional_numbers": { "type": "integer", "minimum": 0 }, "toll_free_additional_numbers": { "type": "integer", "minimum": 0 }, "rooms": { "type": "integer", "minimum": 0 }, "toll_free_rooms": { "type": "integer", "minimum": 0 }, "fax": { "type": "integer", "minimum": 0 } } }, "officeCreate": { "description": "What POST /api/v2/offices needs to create this office when it does not exist yet.", "type": "object", "additionalProperties": false, "required": ["currency", "plan_period", "annual_commit_monthly_billing", "invoiced", "unified_billing", "billing_address"], "properties": { "currency": { "enum": ["AUD", "CAD", "EUR", "GBP", "JPY", "NZD", "USD"] }, "plan_period": { "enum": ["monthly", "yearly"] }, "annual_commit_monthly_billing": { "type": "boolean" }, "invoiced": { "type": "boolean" }, "unified_billing": { "type": "boolean" }, "billing_address": { "$ref": "#/$defs/billingAddress" }, "e911_address": { "$ref": "#/$defs/e911Address" }, "timezone": { "description": "tz database name, e.g. America/New_York.", "type": "string", "minLength": 1 } } }, "billingAddress": { "type": "object", "additionalProperties": false, "required": ["address_line_1", "city", "country", "postal_code", "region"], "properties": { "address_line_1": { "type": "string", "minLength": 1 }, "address_line_2": { "type": "string" }, "city": { "type": "string", "minLength": 1 }, "country": { "type": "string", "minLength": 1 }, "postal_code": { "type": "string", "minLength": 1 }, "region": { "type": "string", "minLength": 1 } } }, "e911Address": { "description": "Emergency address; Dialpad requires it for US, CA, AU, FR, GB and NZ offices.", "type": "object", "additionalProperties": false, "required": ["address", "city", "country", "state", "zip"], "properties": { "address": { "type": "string", "minLength": 1, "description": "Line 1 of the address (single line)." }, "address2": { "type": "string", "description": "Line 2 (suite, floor; single line)." }, "city": { "type": "string", "minLength": 1, "description": "City (single line)." }, "country": { "type": "string", "minLength": 1, "description": "ISO 3166 alpha-2 country code, e.g. US." }, "state": { "type": "string", "minLength": 1, "description": "State or province (single line), e.g. CA." }, "zip": { "type": "string", "minLength": 1, "description": "Zip or postal code (single line)." } } }, "userE911Address": { "description": "A person's E911 address: the fields of e911Address, each optional here so that an incomplete one is a warning (e911_address_incomplete), not a load error; only a complete one is sent.", "type": "object", "additionalProperties": false, "properties": { "address": { "type": "string", "description": "Line 1 of the address (single line)." }, "address2": { "type": "string", "description": "Line 2 (suite, floor; single line)." }, "city": { "type": "string", "description": "City (single line)." }, "country": { "type": "string", "description": "ISO 3166 alpha-2 country code, e.g. US." }, "state": { "type": "string", "description": "State or province (single line), e.g. CA." }, "zip": { "type": "string", "description": "Zip or postal code (single line)." } } }, "reservedNumbers": { "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "Numbers that stay in the company reserved pool.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } }, "release_unlisted": { "description": "Give back to Dialpad pool numbers that are neither kept nor assigned in config.", "type": "boolean", "default": false }, "release": { "description": "Numbers to give back to Dialpad one by one (irreversible), leaving the rest of the pool alone: each is released once it is in the reserved pool (a number config takes from a user goes there first). A number listed here may not be kept or given to a user. One already gone from the company needs nothing more.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } } } }, "emulator": { "type": "object", "additionalProperties": false, "required": ["fixture"], "properties": { "fixture": { "description": "Fixture the embedded emulator starts from, relative to this file.", "type": "string", "minLength": 1 } } }, "user": { "type": "object", "additionalProperties": false, "required": ["email", "first_name", "last_name", "office"], "properties": { "email": { "description": "Primary email: the user identity (case-insensitive).", "$ref": "#/$defs/email" }, "first_name": { "type": "string", "minLength": 1 }, "last_name": { "type": "string", "minLength": 1 }, "office": { "description": "Key of the office the user belongs to.", "type": "string", "minLength": 1 }, "license": { "description": "Dialpad license.", "enum": ["talk", "agents", "lite_support_agents", "lite_lines", "admins", "dpde_all", "dpde_one", "magenta_lines", "user"], "default": "talk" }, "numbers": { "description": "E.164 numbers, primary first. Absent: numbers are not managed for this user.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } }, "admin": { "description": "Admin role: office = admin of their own office; company = company admin.", "enum": ["none", "office", "company"], "default": "none" }, "admin_offices": { "description": "Keys of further offices this user administers.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "state": { "description": "active or suspended; pending: invited and not yet accepted (dialform never deletes them by accident); deleted: this person leaves (offboarding), under any policy.unmanaged_users.", "enum": ["active", "suspended", "pending", "deleted"], "default": "active" }, "analytics": { "description": "Analytics (Charting Data) access; manual step, no API.", "type": "boolean" }, "proxy": { "description": "Proxy access; manual step, no API.", "type": "boolean" }, "allow_number_change": { "description": "Acknowledge that an international move replaces this user numbers.", "type": "boolean" }, "allow_number_loss": { "description": "Acknowledge that deleting this pending (invited, never accepted) user permanently deletes the numbers they hold: no reserved pool, no restore.", "type": "boolean" }, "allow_new_account": { "description": "Create a new account although a restore of this user, planned and waited for, is no longer possible (the 72 h restore window passed): the old account's history is lost. See the restore_window_expired rule.", "type": "boolean" }, "previous_emails": { "description": "Earlier primary emails, so an email change updates the user.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "This user's lifecycle owner, overriding their office's and policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] }, "starts_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: no account before this date; created on it (lifecycle: dialform). Quote it." }, "leaves_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: suspended on this date, deleted policy.delete_after_days later (lifecycle: dialform). Quote it." }, "departments": { "description": "Department key -> role (admin or operator). Present: exactly these memberships; absent: department memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "enum": ["admin", "operator"] } }, "call_centers": { "description": "Call-center key -> role (admin, operator or supervisor), or { role, skill }. Present: exactly these memberships; absent: call-center memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "if": { "type": "string" }, "then": { "enum": ["admin", "operator", "supervisor"] }, "else": { "$ref": "#/$defs/callCenterMembership" } } }, "e911": { "description": "This person's own E911 (emergency) address, when they work elsewhere than their office (at home, another site); reconciled through GET/PUT /api/v2/users/{id}/e911; absent: not read and not managed. An address without address, city, state, zip and country is not sent (Dialpad requires them) and the plan warns (rule e911_address_incomplete). Personal data: plan --redact masks it.", "$ref": "#/$defs/userE911Address" }, "extension": { "description": "The user's extension in the company or office IVR directory (digits; extensions must be enabled by Dialpad support). Absent: left as it is.", "type": "string", "pattern": "^[0-9]{1,10}$" }, "forwarding_numbers": { "description": "E.164 numbers rung besides the user's Dialpad numbers when a call comes in, in order. [] removes them all. Absent: left as it is.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" }, "uniqueItems": true }, "international_dialing_enabled": { "description": "Whether the user may dial international numbers (a toll-fraud control). Absent: left as it is.", "type": "boolean" }, "job_title": { "description": "The user's job title (one line). Absent: left as it is.", "type": "string", "pattern": "^[^\\r\\n]*$", "maxLength": 255 }, "profile": { "description": "The profile (profiles.<name>) or list of profiles this user takes keys from, applied in order; the entry's own keys win. A key is replaced whole (a profile's call_centers and the entry's are not merged).", "oneOf": [{ "$ref": "#/$defs/officeKey" }, { "type": "array", "items": { "$ref": "#/$defs/officeKey" }, "minItems": 1, "uniqueItems": true }] }, "caller_id": { "description": `The number the user presents on outbound calls: one of their own numbers, their office's main line or a number of one of their groups (the plan refuses any other, naming who holds what), or "blocked". Absent: left as it is (and not read: each declared caller ID costs one request).`, "type": "string", "pattern": "^(\\+[1-9][0-9]{6,14}|blocked)$" } } }, "profile": { "description": "User keys a profile sets for every user entry that names it (see users[].profile).", "type": "object", "additionalProperties": false, "properties": { "license": { "$ref": "#/$defs/user/properties/license" }, "job_title": { "$ref": "#/$defs/user/properties/job_title" }, "forwarding_numbers": { "$ref": "#/$defs/user/properties/forwarding_numbers" }, "international_dialing_enabled": { "$ref": "#/$defs/user/properties/international_dialing_enabled" }, "departments": { "$ref": "#/$defs/user/properties/departments" }, "call_centers": { "$ref": "#/$defs/user/properties/call_centers" }, "analytics": { "$ref": "#/$defs/user/properties/analytics" }, "proxy": { "$ref": "#/$defs/user/properties/proxy" }, "lifecycle": { "$ref": "#/$defs/user/properties/lifecycle" } } }, "group": { "type": "object", "additionalProperties": false, "required": ["name", "office"], "properties": { "name": { "description": "The group's name in Dialpad (at most 100 characters).", "type": "string", "minLength": 1, "maxLength": 100 }, "office": { "description": "Key of the office the group belongs to.", "type": "string", "minLength": 1 }, "id": { "description": "Live id, to match a renamed group.", "type": "string", "pattern": "^[0-9]+$" }, "allow_new_group": { "description": "This group is new: create it even though the plan deletes a live group of the same type, office and operators (which looks like it renamed; group_looks_renamed blocks that plan otherwise). To keep and rename the live group instead, pin its id.", "type": "boolean" }, "owners": { "description": "Owners of this department or call center: review the files that declare it (absent: its office's owners).", "$ref": "#/$defs/owners" }, "monday_hours": { "description": `Monday's opening hours (API monday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "tuesday_hours": { "description": `Tuesday's opening hours (API tuesday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "wednesday_hours": { "description": `Wednesday's opening hours (API wednesday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "thursday_hours": { "description": `Thursday's opening hours (API thursday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "friday_hours": { "description": `Friday's opening hours (API friday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "saturday_hours": { "description": `Saturday's opening hours (API saturday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "sunday_hours": { "description": `Sunday's opening hours (API sunday_hours), as ranges "HH:MM-HH:MM" in order, e.g. ["08:00-12:00", "13:00-18:00"]; [] closed all day. Used when hours_on is true. Absent: not managed.`, "$ref": "#/$defs/groupHours" }, "hours_on": { "description": "true: the group answers only in its opening hours (the *_hours keys), routing_options.closed outside them; false: it answers 24/7. Absent: not managed.", "type": "boolean" }, "ring_seconds": { "description": "Seconds the group line rings before the next routing step, 10 to 45 (Dialpad's default 30). Absent: not managed.", "type": "integer", "minimum": 10, "maximum": 45 }, "auto_call_recording": { "description": "Departments only: record every call of the department automatically. Absent: not managed.", "type": "boolean" }, "hold_queue": { "$ref": "#/$defs/groupHoldQueue" }, "routing_options": { "$ref": "#/$defs/groupRoutingOptions" } } }, "room": { "type": "object", "additionalProperties": false, "required": ["name", "office"], "properties": { "name": { "description": "The room's name in Dialpad (at most 100 characters).", "type": "string", "minLength": 1, "maxLength": 100 }, "office": { "description": "Key of the office the room is in; it holds one of that office's room licenses.", "type": "string", "minLength": 1 }, "id": { "description": "Live id, to match a renamed room.", "type": "string", "pattern": "^[0-9]+$" }, "numbers": { "description": "The room's numbers, E.164, primary first; taken from and returned to the reserved pool like users' numbers. Absent: the room's numbers are not managed; [] removes them all.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/phoneNumber" } } } }, "callCenterMembership": { "type": "object", "additionalProperties": false, "properties": { "role": { "description": "Role in the call center.", "enum": ["admin", "operator", "supervisor"], "default": "operator" }, "skill": { "description": "Skill level for skill-based routing, 1-100 (Dialpad's default is 100). Absent: not managed.", "type": "integer", "minimum": 1, "maximum": 100 } } }, "groupHours": { "type": "array", "items": { "type": "string", "pattern": "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$" } }, "groupHoldQueue": { "description": "What callers hear and how long they wait when every operator is busy (API hold_queue); only the fields written are managed. Departments take allow_queuing, max_hold_count (1-50) and max_hold_seconds; call centers every field but allow_queuing (max_hold_count 1-1000).", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "allow_queuing": { "description": "Departments: send callers to a hold queue when every operator is busy.", "type": "boolean" }, "max_hold_count": { "description": "Queue size: 1-50 for a department, 1-1000 for a call center.", "type": "integer", "minimum": 1, "maximum": 1e3 }, "max_hold_seconds": { "description": "Longest wait in the queue, 30 to 18000 seconds.", "type": "integer", "minimum": 30, "maximum": 18e3 }, "announce_position": { "description": "Call centers: tell callers their place in the queue.", "type": "boolean" }, "announcement_interval_seconds": { "description": "Call centers: seconds between hold announcements.", "type": "integer", "minimum": 1 }, "allow_queue_callback": { "description": "Call centers: callers may ask to be called back.", "type": "boolean" }, "queue_callback_threshold": { "description": "Call centers: offer a callback when the queue holds more than this many calls.", "type": "integer", "minimum": 1 }, "queue_callback_dtmf": { "description": "Call centers: the key that asks for a callback.", "$ref": "#/$defs/dtmfKey" }, "queue_escape_dtmf": { "description": "Call centers: the key that leaves the queue for voicemail.", "$ref": "#/$defs/dtmfKey" }, "stay_in_queue_after_closing": { "description": "Call centers: calls in the queue stay there after closing time.", "type": "boolean" }, "unattended_queue": { "description": "Call centers: queue callers even when no agent is available.", "type": "boolean" } } }, "dtmfKey": { "type": "string", "enum": ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#"] }, "groupRoutingRule": { "description": "What happens to a call: action (the API's RoutingOptionsInner.action), whether operators are dialed first, how, and where the action sends the call (target).", "type": "object", "additionalProperties": false, "required": ["action", "try_dial_operators"], "properties": { "action": { "description": "What happens when no operator answers (or at once, without try_dial_operators).", "enum": ["bridge_target", "company_directory", "department", "directory", "disabled", "extension", "menu", "message", "operator", "person", "scripted_ivr", "voicemail"] }, "try_dial_operators": { "description": "Dial the group's operators first.", "type": "boolean" }, "operator_routing": { "description": "How operators are dialed.", "enum": ["fixedorder", "longestidle", "mostskilled", "random", "roundrobin", "simultaneous"] }, "target": { "$ref": "#/$defs/routingTarget" } } }, "groupRoutingOptions": { "description": "What happens to calls in opening hours (open) and outside them (closed); the API takes both together. Absent: not managed.", "type": "object", "additionalProperties": false, "required": ["open", "closed"], "properties": { "open": { "$ref": "#/$defs/groupRoutingRule" }, "closed": { "$ref": "#/$defs/groupRoutingRule" } } }, "routingTarget": { "description": "Where the action sends calls: a department or call center by config key, a user by email, or, for one config does not manage, its Dialpad id (department_id, call_center_id, user_id). One that neither config nor Dialpad has blocks the plan (routing_target_not_found).", "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "department": { "description": "Config key of a department.", "$ref": "#/$defs/officeKey" }, "call_center": { "description": "Config key of a call center.", "$ref": "#/$defs/officeKey" }, "user": { "description": "Email of a user.", "$ref": "#/$defs/email" }, "department_id": { "description": "Dialpad id of a department config does not declare.", "type": "string", "pattern": "^[0-9]+$" }, "call_center_id": { "description": "Dialpad id of a call center config does not declare.", "type": "string", "pattern": "^[0-9]+$" }, "user_id": { "description": "Dialpad id of a user config does not declare.", "type": "string", "pattern": "^[0-9]+$" } } } } };
     schema5 = { "type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$" };
     schema16 = { "type": "object", "additionalProperties": false, "required": ["fixture"], "properties": { "fixture": { "description": "Fixture the embedded emulator starts from, relative to this file.", "type": "string", "minLength": 1 } } };
     func0 = Object.prototype.hasOwnProperty;
@@ -9065,7 +9613,7 @@ var init_config_validator_generated = __esm({
     schema2 = { "description": "Who reviews changes to this part of the config: GitHub users (@handle) or teams (@org/team). `dialform codeowners` writes them to CODEOWNERS for the files that declare it.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^@[A-Za-z0-9](?:-?[A-Za-z0-9])*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$", "maxLength": 100 } };
     pattern0 = new RegExp("^@[A-Za-z0-9](?:-?[A-Za-z0-9])*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$", "u");
     validate1.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    schema3 = { "type": "object", "additionalProperties": false, "properties": { "unmanaged_users": { "description": "What to do with live users absent from the config.", "enum": ["ignore", "suspend", "delete"], "default": "ignore" }, "max_deletions": { "description": "Block a plan that deletes more users (plus released numbers, deleted groups and the numbers those groups send to the reserved pool) than this. Default 500.", "type": "integer", "minimum": 0 }, "max_deletion_percent": { "description": "Block a plan that deletes more than this percentage of live active users. Default 30, applied from 10 active users.", "type": "number", "minimum": 0, "maximum": 100 }, "max_suspensions": { "description": "Block a plan that suspends more users than this (unmanaged_users: suspend, leaves_on, state: suspended): a suspended user's phone stops. Default 500.", "type": "integer", "minimum": 0 }, "max_suspension_percent": { "description": "Block a plan that suspends more than this percentage of live active users. Default 30, applied from 10 active users.", "type": "number", "minimum": 0, "maximum": 100 }, "protected": { "description": "Users that are never deleted, suspended, moved or stripped of admin rights.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "Who decides that users exist and whether they are active: dialform (the config; default) or external (an identity provider through SCIM: dialform never creates, deletes, suspends or reactivates them). See docs/lifecycle.md.", "enum": ["dialform", "external"], "default": "dialform" }, "delete_after_days": { "description": "Days after a user's leaves_on that dialform deletes them (numbers to the reserved pool). Unset: leavers stay suspended. See docs/lifecycle.md.", "type": "integer", "minimum": 0 }, "time_zone": { "description": "tz database name (e.g. Europe/London) in which starts_on and leaves_on dates are read against Dialpad's clock. Default UTC.", "type": "string", "minLength": 1 }, "dialpad_clock_acknowledged": { "description": "YYYY-MM-DD: the date Dialpad's clock showed (in time_zone) when it was more than a day from the planning machine's and an admin checked it is right. Until then lifecycle dates are not acted on. See docs/lifecycle.md.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "unmanaged_groups": { "description": "What to do with live departments and call centers absent from the config: ignore (leave them) or delete (irreversible; counted by too_many_deletions).", "enum": ["ignore", "delete"], "default": "ignore" } } };
+    schema3 = { "type": "object", "additionalProperties": false, "properties": { "unmanaged_users": { "description": "What to do with live users absent from the config.", "enum": ["ignore", "suspend", "delete"], "default": "ignore" }, "max_deletions": { "description": "Block a plan that deletes more users (plus released numbers, deleted groups and the numbers those groups send to the reserved pool) than this. Default 500.", "type": "integer", "minimum": 0 }, "max_deletion_percent": { "description": "Block a plan that deletes more than this percentage of live active users. Default 30, applied from 10 active users.", "type": "number", "minimum": 0, "maximum": 100 }, "max_suspensions": { "description": "Block a plan that suspends more users than this (unmanaged_users: suspend, leaves_on, state: suspended): a suspended user's phone stops. Default 500.", "type": "integer", "minimum": 0 }, "max_suspension_percent": { "description": "Block a plan that suspends more than this percentage of live active users. Default 30, applied from 10 active users.", "type": "number", "minimum": 0, "maximum": 100 }, "protected": { "description": "Users that are never deleted, suspended, moved or stripped of admin rights.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "Who decides that users exist and whether they are active: dialform (the config; default) or external (an identity provider through SCIM: dialform never creates, deletes, suspends or reactivates them). See docs/lifecycle.md.", "enum": ["dialform", "external"], "default": "dialform" }, "delete_after_days": { "description": "Days after a user's leaves_on that dialform deletes them (numbers to the reserved pool). Unset: leavers stay suspended. See docs/lifecycle.md.", "type": "integer", "minimum": 0 }, "time_zone": { "description": "tz database name (e.g. Europe/London) in which starts_on and leaves_on dates are read against Dialpad's clock. Default UTC.", "type": "string", "minLength": 1 }, "dialpad_clock_acknowledged": { "description": "YYYY-MM-DD: the date Dialpad's clock showed (in time_zone) when it was more than a day from the planning machine's and an admin checked it is right. Until then lifecycle dates are not acted on. See docs/lifecycle.md.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "unmanaged_groups": { "description": "What to do with live departments and call centers absent from the config: ignore (leave them) or delete (irreversible; counted by too_many_deletions).", "enum": ["ignore", "delete"], "default": "ignore" }, "unmanaged_rooms": { "description": "What to do with live rooms absent from the config: ignore (leave them; the default) or delete (irreversible: the room's numbers go to the reserved pool; counted by too_many_deletions). Only with a rooms: section.", "enum": ["ignore", "delete"], "default": "ignore" } } };
     schema4 = { "type": "string", "format": "email" };
     formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
     pattern1 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
@@ -9095,28 +9643,30 @@ var init_config_validator_generated = __esm({
     validate15.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     validate14.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     validate11.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    schema38 = { "description": "User keys a profile sets for every user entry that names it (see users[].profile).", "type": "object", "additionalProperties": false, "properties": { "license": { "$ref": "#/$defs/user/properties/license" }, "job_title": { "$ref": "#/$defs/user/properties/job_title" }, "forwarding_numbers": { "$ref": "#/$defs/user/properties/forwarding_numbers" }, "international_dialing_enabled": { "$ref": "#/$defs/user/properties/international_dialing_enabled" }, "departments": { "$ref": "#/$defs/user/properties/departments" }, "call_centers": { "$ref": "#/$defs/user/properties/call_centers" }, "analytics": { "$ref": "#/$defs/user/properties/analytics" }, "proxy": { "$ref": "#/$defs/user/properties/proxy" }, "lifecycle": { "$ref": "#/$defs/user/properties/lifecycle" } } };
-    schema39 = { "description": "Dialpad license.", "enum": ["talk", "agents", "lite_support_agents", "lite_lines", "admins", "dpde_all", "dpde_one", "magenta_lines", "user"], "default": "talk" };
-    schema40 = { "description": "The user's job title (one line). Absent: left as it is.", "type": "string", "pattern": "^[^\\r\\n]*$", "maxLength": 255 };
-    schema43 = { "description": "Whether the user may dial international numbers (a toll-fraud control). Absent: left as it is.", "type": "boolean" };
-    schema49 = { "description": "Analytics (Charting Data) access; manual step, no API.", "type": "boolean" };
-    schema50 = { "description": "Proxy access; manual step, no API.", "type": "boolean" };
-    schema51 = { "description": "This user's lifecycle owner, overriding their office's and policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] };
-    pattern22 = new RegExp("^[^\\r\\n]*$", "u");
-    schema41 = { "description": "E.164 numbers rung besides the user's Dialpad numbers when a call comes in, in order. [] removes them all. Absent: left as it is.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" }, "uniqueItems": true };
-    func37 = runtime1.default;
-    validate24.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-    schema44 = { "description": "Department key -> role (admin or operator). Present: exactly these memberships; absent: department memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "enum": ["admin", "operator"] } };
-    validate26.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    schema46 = { "description": "Call-center key -> role (admin, operator or supervisor), or { role, skill }. Present: exactly these memberships; absent: call-center memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "if": { "type": "string" }, "then": { "enum": ["admin", "operator", "supervisor"] }, "else": { "$ref": "#/$defs/callCenterMembership" } } };
-    schema48 = { "type": "object", "additionalProperties": false, "properties": { "role": { "description": "Role in the call center.", "enum": ["admin", "operator", "supervisor"], "default": "operator" }, "skill": { "description": "Skill level for skill-based routing, 1-100 (Dialpad's default is 100). Absent: not managed.", "type": "integer", "minimum": 1, "maximum": 100 } } };
-    validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    schema38 = { "type": "object", "additionalProperties": false, "required": ["name", "office"], "properties": { "name": { "description": "The room's name in Dialpad (at most 100 characters).", "type": "string", "minLength": 1, "maxLength": 100 }, "office": { "description": "Key of the office the room is in; it holds one of that office's room licenses.", "type": "string", "minLength": 1 }, "id": { "description": "Live id, to match a renamed room.", "type": "string", "pattern": "^[0-9]+$" }, "numbers": { "description": "The room's numbers, E.164, primary first; taken from and returned to the reserved pool like users' numbers. Absent: the room's numbers are not managed; [] removes them all.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/phoneNumber" } } } };
+    func38 = runtime1.default;
     validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    schema52 = { "type": "object", "additionalProperties": false, "required": ["email", "first_name", "last_name", "office"], "properties": { "email": { "description": "Primary email: the user identity (case-insensitive).", "$ref": "#/$defs/email" }, "first_name": { "type": "string", "minLength": 1 }, "last_name": { "type": "string", "minLength": 1 }, "office": { "description": "Key of the office the user belongs to.", "type": "string", "minLength": 1 }, "license": { "description": "Dialpad license.", "enum": ["talk", "agents", "lite_support_agents", "lite_lines", "admins", "dpde_all", "dpde_one", "magenta_lines", "user"], "default": "talk" }, "numbers": { "description": "E.164 numbers, primary first. Absent: numbers are not managed for this user.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } }, "admin": { "description": "Admin role: office = admin of their own office; company = company admin.", "enum": ["none", "office", "company"], "default": "none" }, "admin_offices": { "description": "Keys of further offices this user administers.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "state": { "description": "active or suspended; pending: invited and not yet accepted (dialform never deletes them by accident); deleted: this person leaves (offboarding), under any policy.unmanaged_users.", "enum": ["active", "suspended", "pending", "deleted"], "default": "active" }, "analytics": { "description": "Analytics (Charting Data) access; manual step, no API.", "type": "boolean" }, "proxy": { "description": "Proxy access; manual step, no API.", "type": "boolean" }, "allow_number_change": { "description": "Acknowledge that an international move replaces this user numbers.", "type": "boolean" }, "allow_number_loss": { "description": "Acknowledge that deleting this pending (invited, never accepted) user permanently deletes the numbers they hold: no reserved pool, no restore.", "type": "boolean" }, "allow_new_account": { "description": "Create a new account although a restore of this user, planned and waited for, is no longer possible (the 72 h restore window passed): the old account's history is lost. See the restore_window_expired rule.", "type": "boolean" }, "previous_emails": { "description": "Earlier primary emails, so an email change updates the user.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "This user's lifecycle owner, overriding their office's and policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] }, "starts_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: no account before this date; created on it (lifecycle: dialform). Quote it." }, "leaves_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: suspended on this date, deleted policy.delete_after_days later (lifecycle: dialform). Quote it." }, "departments": { "description": "Department key -> role (admin or operator). Present: exactly these memberships; absent: department memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "enum": ["admin", "operator"] } }, "call_centers": { "description": "Call-center key -> role (admin, operator or supervisor), or { role, skill }. Present: exactly these memberships; absent: call-center memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "if": { "type": "string" }, "then": { "enum": ["admin", "operator", "supervisor"] }, "else": { "$ref": "#/$defs/callCenterMembership" } } }, "e911": { "description": "This person's own E911 (emergency) address, when they work elsewhere than their office (at home, another site); reconciled through GET/PUT /api/v2/users/{id}/e911; absent: not read and not managed. An address without address, city, state, zip and country is not sent (Dialpad requires them) and the plan warns (rule e911_address_incomplete). Personal data: plan --redact masks it.", "$ref": "#/$defs/userE911Address" }, "extension": { "description": "The user's extension in the company or office IVR directory (digits; extensions must be enabled by Dialpad support). Absent: left as it is.", "type": "string", "pattern": "^[0-9]{1,10}$" }, "forwarding_numbers": { "description": "E.164 numbers rung besides the user's Dialpad numbers when a call comes in, in order. [] removes them all. Absent: left as it is.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" }, "uniqueItems": true }, "international_dialing_enabled": { "description": "Whether the user may dial international numbers (a toll-fraud control). Absent: left as it is.", "type": "boolean" }, "job_title": { "description": "The user's job title (one line). Absent: left as it is.", "type": "string", "pattern": "^[^\\r\\n]*$", "maxLength": 255 }, "profile": { "description": "The profile (profiles.<name>) or list of profiles this user takes keys from, applied in order; the entry's own keys win. A key is replaced whole (a profile's call_centers and the entry's are not merged).", "oneOf": [{ "$ref": "#/$defs/officeKey" }, { "type": "array", "items": { "$ref": "#/$defs/officeKey" }, "minItems": 1, "uniqueItems": true }] }, "caller_id": { "description": `The number the user presents on outbound calls: one of their own numbers, their office's main line or a number of one of their groups (the plan refuses any other, naming who holds what), or "blocked". Absent: left as it is (and not read: each declared caller ID costs one request).`, "type": "string", "pattern": "^(\\+[1-9][0-9]{6,14}|blocked)$" } } };
-    schema59 = { "description": "A person's E911 address: the fields of e911Address, each optional here so that an incomplete one is a warning (e911_address_incomplete), not a load error; only a complete one is sent.", "type": "object", "additionalProperties": false, "properties": { "address": { "type": "string", "description": "Line 1 of the address (single line)." }, "address2": { "type": "string", "description": "Line 2 (suite, floor; single line)." }, "city": { "type": "string", "description": "City (single line)." }, "country": { "type": "string", "description": "ISO 3166 alpha-2 country code, e.g. US." }, "state": { "type": "string", "description": "State or province (single line), e.g. CA." }, "zip": { "type": "string", "description": "Zip or postal code (single line)." } } };
-    pattern29 = new RegExp("^[0-9]{1,10}$", "u");
-    pattern33 = new RegExp("^(\\+[1-9][0-9]{6,14}|blocked)$", "u");
-    validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    schema41 = { "description": "User keys a profile sets for every user entry that names it (see users[].profile).", "type": "object", "additionalProperties": false, "properties": { "license": { "$ref": "#/$defs/user/properties/license" }, "job_title": { "$ref": "#/$defs/user/properties/job_title" }, "forwarding_numbers": { "$ref": "#/$defs/user/properties/forwarding_numbers" }, "international_dialing_enabled": { "$ref": "#/$defs/user/properties/international_dialing_enabled" }, "departments": { "$ref": "#/$defs/user/properties/departments" }, "call_centers": { "$ref": "#/$defs/user/properties/call_centers" }, "analytics": { "$ref": "#/$defs/user/properties/analytics" }, "proxy": { "$ref": "#/$defs/user/properties/proxy" }, "lifecycle": { "$ref": "#/$defs/user/properties/lifecycle" } } };
+    schema42 = { "description": "Dialpad license.", "enum": ["talk", "agents", "lite_support_agents", "lite_lines", "admins", "dpde_all", "dpde_one", "magenta_lines", "user"], "default": "talk" };
+    schema43 = { "description": "The user's job title (one line). Absent: left as it is.", "type": "string", "pattern": "^[^\\r\\n]*$", "maxLength": 255 };
+    schema46 = { "description": "Whether the user may dial international numbers (a toll-fraud control). Absent: left as it is.", "type": "boolean" };
+    schema52 = { "description": "Analytics (Charting Data) access; manual step, no API.", "type": "boolean" };
+    schema53 = { "description": "Proxy access; manual step, no API.", "type": "boolean" };
+    schema54 = { "description": "This user's lifecycle owner, overriding their office's and policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] };
+    pattern24 = new RegExp("^[^\\r\\n]*$", "u");
+    schema44 = { "description": "E.164 numbers rung besides the user's Dialpad numbers when a call comes in, in order. [] removes them all. Absent: left as it is.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" }, "uniqueItems": true };
+    validate26.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+    schema47 = { "description": "Department key -> role (admin or operator). Present: exactly these memberships; absent: department memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "enum": ["admin", "operator"] } };
+    validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    schema49 = { "description": "Call-center key -> role (admin, operator or supervisor), or { role, skill }. Present: exactly these memberships; absent: call-center memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "if": { "type": "string" }, "then": { "enum": ["admin", "operator", "supervisor"] }, "else": { "$ref": "#/$defs/callCenterMembership" } } };
+    schema51 = { "type": "object", "additionalProperties": false, "properties": { "role": { "description": "Role in the call center.", "enum": ["admin", "operator", "supervisor"], "default": "operator" }, "skill": { "description": "Skill level for skill-based routing, 1-100 (Dialpad's default is 100). Absent: not managed.", "type": "integer", "minimum": 1, "maximum": 100 } } };
+    validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    schema55 = { "type": "object", "additionalProperties": false, "required": ["email", "first_name", "last_name", "office"], "properties": { "email": { "description": "Primary email: the user identity (case-insensitive).", "$ref": "#/$defs/email" }, "first_name": { "type": "string", "minLength": 1 }, "last_name": { "type": "string", "minLength": 1 }, "office": { "description": "Key of the office the user belongs to.", "type": "string", "minLength": 1 }, "license": { "description": "Dialpad license.", "enum": ["talk", "agents", "lite_support_agents", "lite_lines", "admins", "dpde_all", "dpde_one", "magenta_lines", "user"], "default": "talk" }, "numbers": { "description": "E.164 numbers, primary first. Absent: numbers are not managed for this user.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" } }, "admin": { "description": "Admin role: office = admin of their own office; company = company admin.", "enum": ["none", "office", "company"], "default": "none" }, "admin_offices": { "description": "Keys of further offices this user administers.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "state": { "description": "active or suspended; pending: invited and not yet accepted (dialform never deletes them by accident); deleted: this person leaves (offboarding), under any policy.unmanaged_users.", "enum": ["active", "suspended", "pending", "deleted"], "default": "active" }, "analytics": { "description": "Analytics (Charting Data) access; manual step, no API.", "type": "boolean" }, "proxy": { "description": "Proxy access; manual step, no API.", "type": "boolean" }, "allow_number_change": { "description": "Acknowledge that an international move replaces this user numbers.", "type": "boolean" }, "allow_number_loss": { "description": "Acknowledge that deleting this pending (invited, never accepted) user permanently deletes the numbers they hold: no reserved pool, no restore.", "type": "boolean" }, "allow_new_account": { "description": "Create a new account although a restore of this user, planned and waited for, is no longer possible (the 72 h restore window passed): the old account's history is lost. See the restore_window_expired rule.", "type": "boolean" }, "previous_emails": { "description": "Earlier primary emails, so an email change updates the user.", "type": "array", "items": { "$ref": "#/$defs/email" } }, "lifecycle": { "description": "This user's lifecycle owner, overriding their office's and policy.lifecycle. See docs/lifecycle.md.", "enum": ["dialform", "external"] }, "starts_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: no account before this date; created on it (lifecycle: dialform). Quote it." }, "leaves_on": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: suspended on this date, deleted policy.delete_after_days later (lifecycle: dialform). Quote it." }, "departments": { "description": "Department key -> role (admin or operator). Present: exactly these memberships; absent: department memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "enum": ["admin", "operator"] } }, "call_centers": { "description": "Call-center key -> role (admin, operator or supervisor), or { role, skill }. Present: exactly these memberships; absent: call-center memberships are not managed.", "type": "object", "propertyNames": { "$ref": "#/$defs/officeKey" }, "additionalProperties": { "if": { "type": "string" }, "then": { "enum": ["admin", "operator", "supervisor"] }, "else": { "$ref": "#/$defs/callCenterMembership" } } }, "e911": { "description": "This person's own E911 (emergency) address, when they work elsewhere than their office (at home, another site); reconciled through GET/PUT /api/v2/users/{id}/e911; absent: not read and not managed. An address without address, city, state, zip and country is not sent (Dialpad requires them) and the plan warns (rule e911_address_incomplete). Personal data: plan --redact masks it.", "$ref": "#/$defs/userE911Address" }, "extension": { "description": "The user's extension in the company or office IVR directory (digits; extensions must be enabled by Dialpad support). Absent: left as it is.", "type": "string", "pattern": "^[0-9]{1,10}$" }, "forwarding_numbers": { "description": "E.164 numbers rung besides the user's Dialpad numbers when a call comes in, in order. [] removes them all. Absent: left as it is.", "type": "array", "items": { "$ref": "#/$defs/phoneNumber" }, "uniqueItems": true }, "international_dialing_enabled": { "description": "Whether the user may dial international numbers (a toll-fraud control). Absent: left as it is.", "type": "boolean" }, "job_title": { "description": "The user's job title (one line). Absent: left as it is.", "type": "string", "pattern": "^[^\\r\\n]*$", "maxLength": 255 }, "profile": { "description": "The profile (profiles.<name>) or list of profiles this user takes keys from, applied in order; the entry's own keys win. A key is replaced whole (a profile's call_centers and the entry's are not merged).", "oneOf": [{ "$ref": "#/$defs/officeKey" }, { "type": "array", "items": { "$ref": "#/$defs/officeKey" }, "minItems": 1, "uniqueItems": true }] }, "caller_id": { "description": `The number the user presents on outbound calls: one of their own numbers, their office's main line or a number of one of their groups (the plan refuses any other, naming who holds what), or "blocked". Absent: left as it is (and not read: each declared caller ID costs one request).`, "type": "string", "pattern": "^(\\+[1-9][0-9]{6,14}|blocked)$" } } };
+    schema62 = { "description": "A person's E911 address: the fields of e911Address, each optional here so that an incomplete one is a warning (e911_address_incomplete), not a load error; only a complete one is sent.", "type": "object", "additionalProperties": false, "properties": { "address": { "type": "string", "description": "Line 1 of the address (single line)." }, "address2": { "type": "string", "description": "Line 2 (suite, floor; single line)." }, "city": { "type": "string", "description": "City (single line)." }, "country": { "type": "string", "description": "ISO 3166 alpha-2 country code, e.g. US." }, "state": { "type": "string", "description": "State or province (single line), e.g. CA." }, "zip": { "type": "string", "description": "Zip or postal code (single line)." } } };
+    pattern31 = new RegExp("^[0-9]{1,10}$", "u");
+    pattern35 = new RegExp("^(\\+[1-9][0-9]{6,14}|blocked)$", "u");
+    validate33.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     validate0.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
   }
 });
@@ -9140,9 +9690,9 @@ var init_schema = __esm({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -9197,9 +9747,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -9355,9 +9905,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit4 = require_visit();
@@ -9526,9 +10076,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit4 = require_visit();
@@ -9596,9 +10146,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -9646,9 +10196,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -9676,9 +10226,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -9717,9 +10267,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit4 = require_visit();
@@ -9835,9 +10385,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -9865,9 +10415,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -9940,9 +10490,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -10083,9 +10633,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -10100,9 +10650,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -10236,9 +10786,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -10519,9 +11069,9 @@ ${indent}`);
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -10643,9 +11193,9 @@ ${ctx.indent}${str2}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -10776,9 +11326,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -10798,9 +11348,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -10858,9 +11408,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge3 = require_merge();
@@ -10922,9 +11472,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -10962,9 +11512,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify2 = require_stringify();
@@ -11113,9 +11663,9 @@ ${indent}${end}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -11257,9 +11807,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -11279,9 +11829,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -11395,9 +11945,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -11417,9 +11967,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -11436,9 +11986,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -11454,9 +12004,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -11478,9 +12028,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -11505,9 +12055,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -11551,9 +12101,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -11596,9 +12146,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null2 = require_null();
@@ -11624,9 +12174,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map2 = require_map();
@@ -11691,9 +12241,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -11757,9 +12307,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -11835,9 +12385,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -11913,9 +12463,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -11945,9 +12495,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -11994,9 +12544,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -12073,9 +12623,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -12162,9 +12712,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
@@ -12250,9 +12800,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null2 = require_null();
@@ -12294,9 +12844,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null2 = require_null();
@@ -12388,9 +12938,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map2 = require_map();
@@ -12420,9 +12970,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify2 = require_stringify();
@@ -12500,9 +13050,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -12809,9 +13359,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code2, message) {
@@ -12874,9 +13424,9 @@ ${pointer}
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -13008,9 +13558,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -13050,9 +13600,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -13068,9 +13618,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -13084,9 +13634,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -13192,9 +13742,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -13243,9 +13793,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -13286,9 +13836,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -13480,9 +14030,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -13545,9 +14095,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -13728,9 +14278,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -13949,9 +14499,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -14030,9 +14580,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -14060,9 +14610,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -14166,9 +14716,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document2 = require_Document();
     var composeNode2 = require_compose_node();
@@ -14209,9 +14759,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -14417,9 +14967,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -14602,9 +15152,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -14663,9 +15213,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -14725,9 +15275,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -14827,9 +15377,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty2(ch) {
@@ -15416,9 +15966,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter4 = class {
       constructor() {
@@ -15447,9 +15997,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -16321,9 +16871,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document2 = require_Document();
@@ -16418,9 +16968,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document2 = require_Document();
@@ -16600,8 +17150,8 @@ function locateInFile(file, path, key) {
 function locateInDocument(file, path, key) {
   let node = file.doc.contents;
   let at2 = node;
-  for (const seg2 of path) {
-    const next = childOf(node, seg2);
+  for (const seg3 of path) {
+    const next = childOf(node, seg3);
     if (next === void 0) break;
     at2 = next.pos;
     node = next.node;
@@ -16613,16 +17163,16 @@ function locateInDocument(file, path, key) {
   }
   return positionOfNode(file, at2);
 }
-function childOf(node, seg2) {
+function childOf(node, seg3) {
   if ((0, import_yaml.isMap)(node)) {
-    const pair = keyIndexOf(node).get(String(seg2));
+    const pair = keyIndexOf(node).get(String(seg3));
     if (pair === void 0) return void 0;
     const value = pair.value;
     if (value === null || (0, import_yaml.isScalar)(value) && (value.range == null || value.range[0] === value.range[1])) return { node: null, pos: pair.key };
     return { node: value, pos: value };
   }
   if ((0, import_yaml.isSeq)(node)) {
-    const item = node.items[Number(seg2)];
+    const item = node.items[Number(seg3)];
     return item === void 0 ? void 0 : { node: item, pos: item };
   }
   return void 0;
@@ -16656,9 +17206,9 @@ function joinPointer(path) {
 }
 function formatPath(path) {
   let out = "";
-  for (const seg2 of path) {
-    if (typeof seg2 === "number" || /^\d+$/.test(seg2)) out += `[${seg2}]`;
-    else out += out === "" ? seg2 : `.${seg2}`;
+  for (const seg3 of path) {
+    if (typeof seg3 === "number" || /^\d+$/.test(seg3)) out += `[${seg3}]`;
+    else out += out === "" ? seg3 : `.${seg3}`;
   }
   return out;
 }
@@ -16913,7 +17463,7 @@ var init_merge_files = __esm({
     "use strict";
     init_errors();
     init_yaml_file();
-    MAP_KEYS = ["company", "policy", "offices", "reserved_numbers", "emulator", "departments", "call_centers", "profiles"];
+    MAP_KEYS = ["company", "policy", "offices", "reserved_numbers", "emulator", "departments", "call_centers", "rooms", "profiles"];
   }
 });
 
@@ -17129,38 +17679,23 @@ var init_normalize_group_settings = __esm({
   }
 });
 
-// src/model/e911.ts
-function cleanE911(raw) {
-  const out = {};
-  for (const key of E911_FIELDS) {
-    const value = raw[key]?.trim();
-    if (value !== void 0 && value !== "") out[key] = key === "country" ? value.toUpperCase() : value;
-  }
-  return out;
+// src/config/normalize-rooms.ts
+function normalizeRooms(raw, sourceOf3) {
+  return Object.entries(raw).map(([key, room2]) => ({ key, ...normalizeFields(room2, ROOM_FIELDS), source: sourceOf3(key) })).sort((a, b) => compareCodeUnits(a.key, b.key));
 }
-function missingE911Fields(address) {
-  return E911_REQUIRED.filter((field) => (address[field] ?? "").trim() === "");
-}
-function isCompleteE911(address) {
-  return missingE911Fields(address).length === 0;
-}
-function isSameE911(a, b) {
-  if (a === void 0 || b === void 0) return a === b;
-  return E911_FIELDS.every((field) => canonical(a[field]) === canonical(b[field]));
-}
-function formatE911(address) {
-  if (address === void 0 || E911_FIELDS.every((f) => canonical(address[f]) === "")) return "(none)";
-  const stateZip = [address.state, address.zip].filter((v) => v !== void 0 && v !== "").join(" ");
-  return [address.address, address.address2, address.city, stateZip, address.country].filter((v) => v !== void 0 && v !== "").join(", ");
-}
-var E911_FIELDS, E911_REQUIRED, E911_COUNTRIES, canonical;
-var init_e911 = __esm({
-  "src/model/e911.ts"() {
+var ROOM_FIELDS;
+var init_normalize_rooms = __esm({
+  "src/config/normalize-rooms.ts"() {
     "use strict";
-    E911_FIELDS = ["address", "address2", "city", "state", "zip", "country"];
-    E911_REQUIRED = ["address", "city", "state", "zip", "country"];
-    E911_COUNTRIES = /* @__PURE__ */ new Set(["US", "CA", "AU", "FR", "GB", "NZ"]);
-    canonical = (value) => (value ?? "").trim().replace(/\s+/g, " ").toLowerCase();
+    init_compare();
+    init_normalize();
+    ROOM_FIELDS = {
+      name: (v) => ({ name: v }),
+      office: (v) => ({ office: v }),
+      id: (v) => v === void 0 ? {} : { id: v },
+      // Absent: the room's numbers are not managed; the order is kept (the first is the primary).
+      numbers: (v) => v === void 0 ? {} : { numbers: [...v] }
+    };
   }
 });
 
@@ -17242,7 +17777,8 @@ function keyLiveOffices(live, desired) {
       admin: { ...u.admin, offices: [...new Set(u.admin.offices.map(keyOf2))].sort() }
     })),
     numbers: tenant.numbers.map((n) => n.office === void 0 ? n : { ...n, office: keyOf2(n.office) }),
-    ...tenant.groups === void 0 ? {} : { groups: tenant.groups.map((g) => ({ ...g, office: keyOf2(g.office) })) }
+    ...tenant.groups === void 0 ? {} : { groups: tenant.groups.map((g) => ({ ...g, office: keyOf2(g.office) })) },
+    ...tenant.rooms === void 0 ? {} : { rooms: tenant.rooms.map((r) => ({ ...r, office: keyOf2(r.office) })) }
   };
   return { ...live, tenant: keyed };
 }
@@ -17252,6 +17788,59 @@ var init_match_offices = __esm({
     init_ids();
     init_office_names();
     init_compare();
+  }
+});
+
+// src/model/rooms.ts
+function liveRoomKey(id2) {
+  return `room:${id2}`;
+}
+function roomNameOf(name2) {
+  return name2.trim().toLowerCase();
+}
+function matchRooms(desired, live) {
+  const keys = /* @__PURE__ */ new Map();
+  const taken = /* @__PURE__ */ new Set();
+  const liveKeys = new Set(live.map((r) => r.key));
+  for (const r of desired) {
+    const key = r.id === void 0 ? void 0 : liveRoomKey(r.id);
+    if (key !== void 0 && liveKeys.has(key) && !keys.has(key)) {
+      keys.set(key, r.key);
+      taken.add(r.key);
+    }
+  }
+  const byName = /* @__PURE__ */ new Map();
+  const unmatched = desired.filter((r) => !taken.has(r.key));
+  for (const r of [...unmatched.filter((x) => x.id === void 0), ...unmatched.filter((x) => x.id !== void 0)]) {
+    if (!byName.has(nameKey(r))) byName.set(nameKey(r), r);
+  }
+  for (const r of [...live].sort((a, b) => compareIds(a.id ?? "", b.id ?? ""))) {
+    if (keys.has(r.key)) continue;
+    const match = byName.get(nameKey(r));
+    if (match !== void 0 && !taken.has(match.key)) {
+      keys.set(r.key, match.key);
+      taken.add(match.key);
+    } else {
+      keys.set(r.key, r.key);
+    }
+  }
+  return keys;
+}
+function keyLiveRooms(live, desired) {
+  const rooms = live.tenant.rooms;
+  if (rooms === void 0 || rooms.length === 0) return live;
+  const keys = matchRooms(desired, rooms);
+  const keyed = rooms.map((r) => ({ ...r, key: keys.get(r.key) ?? r.key })).sort((a, b) => compareCodeUnits(a.key, b.key));
+  return { ...live, tenant: { ...live.tenant, rooms: keyed } };
+}
+var ROOM_LINE, nameKey;
+var init_rooms = __esm({
+  "src/model/rooms.ts"() {
+    "use strict";
+    init_compare();
+    init_ids();
+    ROOM_LINE = "rooms";
+    nameKey = (r) => `${r.office}\0${roomNameOf(r.name)}`;
   }
 });
 
@@ -17326,7 +17915,7 @@ function listStalePins(desired, live) {
   });
 }
 function keyLive(read, desired) {
-  return keyLiveGroups(keyLiveOffices(read, desired.tenant.offices), desired.tenant.groups ?? []);
+  return keyLiveRooms(keyLiveGroups(keyLiveOffices(read, desired.tenant.offices), desired.tenant.groups ?? []), desired.tenant.rooms ?? []);
 }
 var MAX_DEPARTMENT_OPERATORS, AGENT_LICENSES, GROUP_LABELS, GROUP_CONFIG_KEY;
 var init_groups = __esm({
@@ -17335,6 +17924,7 @@ var init_groups = __esm({
     init_compare();
     init_ids();
     init_match_offices();
+    init_rooms();
     MAX_DEPARTMENT_OPERATORS = 25;
     AGENT_LICENSES = ["agents", "lite_support_agents"];
     GROUP_LABELS = { department: "department", call_center: "call center" };
@@ -17428,7 +18018,9 @@ var init_raw_types = __esm({
     assertKeys();
     assertKeys();
     assertKeys();
+    assertKeys();
     RAW_PROFILE_KEYS = ["license", "job_title", "forwarding_numbers", "international_dialing_enabled", "departments", "call_centers", "analytics", "proxy", "lifecycle"];
+    assertKeys();
     assertKeys();
     assertKeys();
     assertKeys();
@@ -17516,27 +18108,27 @@ var init_profiles = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/metadata.max.json.js
+// node_modules/libphonenumber-js/metadata.max.json.js
 var metadata_max_json_default;
 var init_metadata_max_json = __esm({
-  "../../main/node_modules/libphonenumber-js/metadata.max.json.js"() {
+  "node_modules/libphonenumber-js/metadata.max.json.js"() {
     metadata_max_json_default = { "version": 4, "country_calling_codes": { "1": ["US", "AG", "AI", "AS", "BB", "BM", "BS", "CA", "DM", "DO", "GD", "GU", "JM", "KN", "KY", "LC", "MP", "MS", "PR", "SX", "TC", "TT", "VC", "VG", "VI"], "7": ["RU", "KZ"], "20": ["EG"], "27": ["ZA"], "30": ["GR"], "31": ["NL"], "32": ["BE"], "33": ["FR"], "34": ["ES"], "36": ["HU"], "39": ["IT", "VA"], "40": ["RO"], "41": ["CH"], "43": ["AT"], "44": ["GB", "GG", "IM", "JE"], "45": ["DK"], "46": ["SE"], "47": ["NO", "SJ"], "48": ["PL"], "49": ["DE"], "51": ["PE"], "52": ["MX"], "53": ["CU"], "54": ["AR"], "55": ["BR"], "56": ["CL"], "57": ["CO"], "58": ["VE"], "60": ["MY"], "61": ["AU", "CC", "CX"], "62": ["ID"], "63": ["PH"], "64": ["NZ"], "65": ["SG"], "66": ["TH"], "81": ["JP"], "82": ["KR"], "84": ["VN"], "86": ["CN"], "90": ["TR"], "91": ["IN"], "92": ["PK"], "93": ["AF"], "94": ["LK"], "95": ["MM"], "98": ["IR"], "211": ["SS"], "212": ["MA", "EH"], "213": ["DZ"], "216": ["TN"], "218": ["LY"], "220": ["GM"], "221": ["SN"], "222": ["MR"], "223": ["ML"], "224": ["GN"], "225": ["CI"], "226": ["BF"], "227": ["NE"], "228": ["TG"], "229": ["BJ"], "230": ["MU"], "231": ["LR"], "232": ["SL"], "233": ["GH"], "234": ["NG"], "235": ["TD"], "236": ["CF"], "237": ["CM"], "238": ["CV"], "239": ["ST"], "240": ["GQ"], "241": ["GA"], "242": ["CG"], "243": ["CD"], "244": ["AO"], "245": ["GW"], "246": ["IO"], "247": ["AC"], "248": ["SC"], "249": ["SD"], "250": ["RW"], "251": ["ET"], "252": ["SO"], "253": ["DJ"], "254": ["KE"], "255": ["TZ"], "256": ["UG"], "257": ["BI"], "258": ["MZ"], "260": ["ZM"], "261": ["MG"], "262": ["RE", "YT"], "263": ["ZW"], "264": ["NA"], "265": ["MW"], "266": ["LS"], "267": ["BW"], "268": ["SZ"], "269": ["KM"], "290": ["SH", "TA"], "291": ["ER"], "297": ["AW"], "298": ["FO"], "299": ["GL"], "350": ["GI"], "351": ["PT"], "352": ["LU"], "353": ["IE"], "354": ["IS"], "355": ["AL"], "356": ["MT"], "357": ["CY"], "358": ["FI", "AX"], "359": ["BG"], "370": ["LT"], "371": ["LV"], "372": ["EE"], "373": ["MD"], "374": ["AM"], "375": ["BY"], "376": ["AD"], "377": ["MC"], "378": ["SM"], "380": ["UA"], "381": ["RS"], "382": ["ME"], "383": ["XK"], "385": ["HR"], "386": ["SI"], "387": ["BA"], "389": ["MK"], "420": ["CZ"], "421": ["SK"], "423": ["LI"], "500": ["FK"], "501": ["BZ"], "502": ["GT"], "503": ["SV"], "504": ["HN"], "505": ["NI"], "506": ["CR"], "507": ["PA"], "508": ["PM"], "509": ["HT"], "590": ["GP", "BL", "MF"], "591": ["BO"], "592": ["GY"], "593": ["EC"], "594": ["GF"], "595": ["PY"], "596": ["MQ"], "597": ["SR"], "598": ["UY"], "599": ["CW", "BQ"], "670": ["TL"], "672": ["NF"], "673": ["BN"], "674": ["NR"], "675": ["PG"], "676": ["TO"], "677": ["SB"], "678": ["VU"], "679": ["FJ"], "680": ["PW"], "681": ["WF"], "682": ["CK"], "683": ["NU"], "685": ["WS"], "686": ["KI"], "687": ["NC"], "688": ["TV"], "689": ["PF"], "690": ["TK"], "691": ["FM"], "692": ["MH"], "850": ["KP"], "852": ["HK"], "853": ["MO"], "855": ["KH"], "856": ["LA"], "880": ["BD"], "886": ["TW"], "960": ["MV"], "961": ["LB"], "962": ["JO"], "963": ["SY"], "964": ["IQ"], "965": ["KW"], "966": ["SA"], "967": ["YE"], "968": ["OM"], "970": ["PS"], "971": ["AE"], "972": ["IL"], "973": ["BH"], "974": ["QA"], "975": ["BT"], "976": ["MN"], "977": ["NP"], "992": ["TJ"], "993": ["TM"], "994": ["AZ"], "995": ["GE"], "996": ["KG"], "998": ["UZ"] }, "countries": { "AC": ["247", "00", "(?:[01589]\\d|[2-467])\\d{4}", [5, 6], 0, 0, 0, 0, 0, 0, 0, [["6\\d{4}", [5]], ["[2-47]\\d{4}", [5]], 0, 0, 0, 0, ["(?:0[1-9]|[1589]\\d)\\d{4}", [6]]]], "AD": ["376", "00", "(?:1|6\\d)\\d{7}|[135-9]\\d{5}", [6, 8, 9], [["(\\d{3})(\\d{3})", "$1 $2", ["[135-9]"]], ["(\\d{4})(\\d{4})", "$1 $2", ["1"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["6"]]], 0, 0, 0, 0, 0, 0, [["[78]\\d{5}", [6]], ["690\\d{6}|[356]\\d{5}", [6, 9]], ["180[02]\\d{4}", [8]], ["[19]\\d{5}", [6]]]], "AE": ["971", "00", "(?:[4-7]\\d|9[0-689])\\d{7}|800\\d{2,9}|[2-4679]\\d{7}", [5, 6, 7, 8, 9, 10, 11, 12], [["(\\d{3})(\\d{2,9})", "$1 $2", ["60|8"]], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["[236]|[479][2-8]"], "0$1"], ["(\\d{3})(\\d)(\\d{5})", "$1 $2 $3", ["[479]"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["5"], "0$1"]], "0", 0, 0, 0, 0, 0, [["[2-4679][2-8]\\d{6}", [8]], ["5[02-68]\\d{7}", [9]], ["400\\d{6}|800\\d{2,9}"], ["900[02]\\d{5}", [9]], 0, 0, ["600[25]\\d{5}", [9]], 0, 0, ["700[05]\\d{5}", [9]]]], "AF": ["93", "00", "[2-7]\\d{8}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2-7]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:[25][0-8]|[34][0-4]|6[0-5])[2-9]\\d{6}"], ["7\\d{8}"]]], "AG": ["1", "011", "(?:268|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([457]\\d{6})$|1", "268$1", 0, "268", [["268(?:4(?:6[0-38]|84)|56[0-2])\\d{4}"], ["268(?:464|7(?:1[3-9]|[28]\\d|3[0246]|64|7[0-689]))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, 0, ["26840[69]\\d{4}"], ["26848[01]\\d{4}"]]], "AI": ["1", "011", "(?:264|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2457]\\d{6})$|1", "264$1", 0, "264", [["264(?:292|4(?:6[12]|9[78]))\\d{4}"], ["264(?:235|4(?:69|7[67])|5(?:3[6-9]|8[1-4])|7(?:29|72))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, 0, ["264724\\d{4}"]]], "AL": ["355", "00", "(?:700\\d\\d|900)\\d{3}|8\\d{5,7}|(?:[2-5]|6\\d)\\d{7}", [6, 7, 8, 9], [["(\\d{3})(\\d{3,4})", "$1 $2", ["80|9"], "0$1"], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["4[2-6]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2358][2-5]|4"], "0$1"], ["(\\d{3})(\\d{5})", "$1 $2", ["[23578]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["6"], "0$1"]], "0", 0, 0, 0, 0, 0, [["4505[0-2]\\d{3}|(?:[2358][16-9]\\d[2-9]|4410)\\d{4}|(?:[2358][2-5][2-9]|4(?:[2-57-9][2-9]|6\\d))\\d{5}", [8]], ["6(?:[78][2-9]|9\\d)\\d{6}", [9]], ["800\\d{4}", [7]], ["900[1-9]\\d\\d", [6]], ["700[2-9]\\d{4}", [8]], 0, 0, 0, 0, ["808[1-9]\\d\\d", [6]]]], "AM": ["374", "00", "(?:[1-489]\\d|55|60|77)\\d{6}", [8], [["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["[89]0"], "0 $1"], ["(\\d{3})(\\d{5})", "$1 $2", ["2|3[12]"], "(0$1)"], ["(\\d{2})(\\d{6})", "$1 $2", ["1|47"], "(0$1)"], ["(\\d{2})(\\d{6})", "$1 $2", ["[3-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:1[0-25]|47)\\d|2(?:2[2-46]|3[1-8]|4[2-69]|5[2-7]|6[1-9]|8[1-7])|3[12]2)\\d{5}"], ["(?:33|4[1349]|55|77|88|9[13-9])\\d{6}"], ["800\\d{5}"], ["90[016]\\d{5}"], 0, 0, 0, 0, ["60(?:2[78]|3[5-9]|4[02-9]|5[0-46-9]|[6-8]\\d|9[0-2])\\d{4}"], ["80[1-4]\\d{5}"]]], "AO": ["244", "00", "[29]\\d{8}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[29]"]]], 0, 0, 0, 0, 0, 0, [["2\\d(?:[0134][25-9]|[25-9]\\d)\\d{5}"], ["9[1-79]\\d{7}"]]], "AR": ["54", "00", "(?:11|[89]\\d\\d)\\d{8}|[2368]\\d{9}", [10, 11], [["(\\d{4})(\\d{2})(\\d{4})", "$1 $2-$3", ["2(?:2[024-9]|3[0-59]|47|6[245]|9[02-8])|3(?:3[28]|4[03-9]|5[2-46-8]|7[1-578]|8[2-9])", "2(?:[23]02|6(?:[25]|4[6-8])|9(?:[02356]|4[02568]|72|8[23]))|3(?:3[28]|4(?:[04679]|3[5-8]|5[4-68]|8[2379])|5(?:[2467]|3[237]|8[2-5])|7[1-578]|8(?:[2469]|3[2578]|5[4-8]|7[36-8]|8[5-8]))|2(?:2[24-9]|3[1-59]|47)", "2(?:[23]02|6(?:[25]|4(?:64|[78]))|9(?:[02356]|4(?:[0268]|5[2-6])|72|8[23]))|3(?:3[28]|4(?:[04679]|3[78]|5(?:4[46]|8)|8[2379])|5(?:[2467]|3[237]|8[23])|7[1-578]|8(?:[2469]|3[278]|5[56][46]|86[3-6]))|2(?:2[24-9]|3[1-59]|47)|38(?:[58][78]|7[378])|3(?:4[35][56]|58[45]|8(?:[38]5|54|76))[4-6]", "2(?:[23]02|6(?:[25]|4(?:64|[78]))|9(?:[02356]|4(?:[0268]|5[2-6])|72|8[23]))|3(?:3[28]|4(?:[04679]|3(?:5(?:4[0-25689]|[56])|[78])|58|8[2379])|5(?:[2467]|3[237]|8(?:[23]|4(?:[45]|60)|5(?:4[0-39]|5|64)))|7[1-578]|8(?:[2469]|3[278]|54(?:4|5[13-7]|6[89])|86[3-6]))|2(?:2[24-9]|3[1-59]|47)|38(?:[58][78]|7[378])|3(?:454|85[56])[46]|3(?:4(?:36|5[56])|8(?:[38]5|76))[4-6]"], "0$1", 1], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2-$3", ["1"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1-$2-$3", ["[68]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2-$3", ["[23]"], "0$1", 1], ["(\\d)(\\d{4})(\\d{2})(\\d{4})", "$2 15-$3-$4", ["9(?:2[2-469]|3[3-578])", "9(?:2(?:2[024-9]|3[0-59]|47|6[245]|9[02-8])|3(?:3[28]|4[03-9]|5[2-46-8]|7[1-578]|8[2-9]))", "9(?:2(?:[23]02|6(?:[25]|4[6-8])|9(?:[02356]|4[02568]|72|8[23]))|3(?:3[28]|4(?:[04679]|3[5-8]|5[4-68]|8[2379])|5(?:[2467]|3[237]|8[2-5])|7[1-578]|8(?:[2469]|3[2578]|5[4-8]|7[36-8]|8[5-8])))|92(?:2[24-9]|3[1-59]|47)", "9(?:2(?:[23]02|6(?:[25]|4(?:64|[78]))|9(?:[02356]|4(?:[0268]|5[2-6])|72|8[23]))|3(?:3[28]|4(?:[04679]|3[78]|5(?:4[46]|8)|8[2379])|5(?:[2467]|3[237]|8[23])|7[1-578]|8(?:[2469]|3[278]|5(?:[56][46]|[78])|7[378]|8(?:6[3-6]|[78]))))|92(?:2[24-9]|3[1-59]|47)|93(?:4[35][56]|58[45]|8(?:[38]5|54|76))[4-6]", "9(?:2(?:[23]02|6(?:[25]|4(?:64|[78]))|9(?:[02356]|4(?:[0268]|5[2-6])|72|8[23]))|3(?:3[28]|4(?:[04679]|3(?:5(?:4[0-25689]|[56])|[78])|5(?:4[46]|8)|8[2379])|5(?:[2467]|3[237]|8(?:[23]|4(?:[45]|60)|5(?:4[0-39]|5|64)))|7[1-578]|8(?:[2469]|3[278]|5(?:4(?:4|5[13-7]|6[89])|[56][46]|[78])|7[378]|8(?:6[3-6]|[78]))))|92(?:2[24-9]|3[1-59]|47)|93(?:4(?:36|5[56])|8(?:[38]5|76))[4-6]"], "0$1", 0, "$1 $2 $3-$4"], ["(\\d)(\\d{2})(\\d{4})(\\d{4})", "$2 15-$3-$4", ["91"], "0$1", 0, "$1 $2 $3-$4"], ["(\\d{3})(\\d{3})(\\d{5})", "$1-$2-$3", ["8"], "0$1"], ["(\\d)(\\d{3})(\\d{3})(\\d{4})", "$2 15-$3-$4", ["9"], "0$1", 0, "$1 $2 $3-$4"]], "0", 0, "0?(?:(11|2(?:2(?:02?|[13]|2[13-79]|4[1-6]|5[2457]|6[124-8]|7[1-4]|8[13-6]|9[1267])|3(?:02?|1[467]|2[03-6]|3[13-8]|[49][2-6]|5[2-8]|[67])|4(?:7[3-578]|9)|6(?:[0136]|2[24-6]|4[6-8]?|5[15-8])|80|9(?:0[1-3]|[19]|2\\d|3[1-6]|4[02568]?|5[2-4]|6[2-46]|72?|8[23]?))|3(?:3(?:2[79]|6|8[2578])|4(?:0[0-24-9]|[12]|3[5-8]?|4[24-7]|5[4-68]?|6[02-9]|7[126]|8[2379]?|9[1-36-8])|5(?:1|2[1245]|3[237]?|4[1-46-9]|6[2-4]|7[1-6]|8[2-5]?)|6[24]|7(?:[069]|1[1568]|2[15]|3[145]|4[13]|5[14-8]|7[2-57]|8[126])|8(?:[01]|2[15-7]|3[2578]?|4[13-6]|5[4-8]?|6[1-357-9]|7[36-8]?|8[5-8]?|9[124])))15)?", "9$1", 0, 0, [["3(?:7(?:1[15]|81)|8(?:21|4[16]|69|9[12]))[46]\\d{5}|(?:2(?:2(?:2[59]|44|52)|3(?:26|44)|47[35]|9(?:[07]2|2[26]|34|46))|3327)[45]\\d{5}|(?:2(?:657|9(?:54|66))|3(?:48[27]|7(?:55|77)|8(?:65|78)))[2-8]\\d{5}|(?:2(?:284|3(?:02|23)|477|622|920)|3(?:4(?:46|89|92)|541))[2-7]\\d{5}|(?:(?:11[0-8]|670)\\d|2(?:2(?:0[45]|1[2-6]|3[3-6])|3(?:[06]4|7[45])|494|6(?:04|1[2-8]|[36][45]|4[3-6])|80[45]|9(?:[17][4-6]|[48][45]|9[3-6]))|3(?:364|4(?:1[2-8]|[25][4-6]|3[3-6]|84)|5(?:1[2-9]|[38][4-6])|6(?:2[45]|44)|7[069][45]|8(?:0[45]|1[2-7]|3[4-6]|5[3-6]|7[2-6]|8[3-68])))\\d{6}|(?:2(?:2(?:62|81)|320|9(?:42|83))|3(?:329|4(?:62|7[16])|5(?:43|64)|7(?:18|5[17])))[2-6]\\d{5}|2(?:2(?:21|4[23]|6[145]|7[1-4]|8[356]|9[267])|3(?:16|3[13-8]|43|5[346-8]|9[3-5])|6(?:2[46]|4[78]|5[1568])|9(?:03|2[1457-9]|3[1356]|4[08]|[56][23]|82))4\\d{5}|(?:2(?:257|3(?:24|46|92)|9(?:01|23|64))|3(?:4(?:42|64)|5(?:25|37|4[47]|71)|7(?:35|72)|825))[3-6]\\d{5}|(?:2(?:2(?:02|2[3467]|4[156]|5[45]|6[6-8]|91)|3(?:1[47]|25|[45][25]|96)|47[48]|625|932)|3(?:38[2578]|4(?:0[0-24-9]|3[78]|4[457]|58|6[035-9]|72|83|9[136-8])|5(?:2[124]|[368][23]|4[2689]|7[2-6])|7(?:16|2[15]|3[14]|4[13]|5[468]|7[3-5]|8[26])|8(?:2[67]|3[278]|4[3-5]|5[78]|6[1-378]|[78]7|94)))[4-6]\\d{5}", [10]], ["93(?:7(?:1[15]|81)|8(?:21|4[16]|69|9[12]))[46]\\d{5}|9(?:2(?:2(?:2[59]|44|52)|3(?:26|44)|47[35]|9(?:[07]2|2[26]|34|46))|3327)[45]\\d{5}|9(?:2(?:657|9(?:54|66))|3(?:48[27]|7(?:55|77)|8(?:65|78)))[2-8]\\d{5}|9(?:2(?:284|3(?:02|23)|477|622|920)|3(?:4(?:46|89|92)|541))[2-7]\\d{5}|(?:675\\d|9(?:11[0-8]\\d|2(?:2(?:0[45]|1[2-6]|3[3-6])|3(?:[06]4|7[45])|494|6(?:04|1[2-8]|[36][45]|4[3-6])|80[45]|9(?:[17][4-6]|[48][45]|9[3-6]))|3(?:364|4(?:1[2-8]|[25][4-6]|3[3-6]|84)|5(?:1[2-9]|[38][4-6])|6(?:2[45]|44)|7[069][45]|8(?:0[45]|1[2-7]|3[4-6]|5[3-6]|7[2-6]|8[3-68]))))\\d{6}|9(?:2(?:2(?:62|81)|320|9(?:42|83))|3(?:329|4(?:62|7[16])|5(?:43|64)|7(?:18|5[17])))[2-6]\\d{5}|92(?:2(?:21|4[23]|6[145]|7[1-4]|8[356]|9[267])|3(?:16|3[13-8]|43|5[346-8]|9[3-5])|6(?:2[46]|4[78]|5[1568])|9(?:03|2[1457-9]|3[1356]|4[08]|[56][23]|82))4\\d{5}|9(?:2(?:257|3(?:24|46|92)|9(?:01|23|64))|3(?:4(?:42|64)|5(?:25|37|4[47]|71)|7(?:35|72)|825))[3-6]\\d{5}|9(?:2(?:2(?:02|2[3467]|4[156]|5[45]|6[6-8]|91)|3(?:1[47]|25|[45][25]|96)|47[48]|625|932)|3(?:38[2578]|4(?:0[0-24-9]|3[78]|4[457]|58|6[035-9]|72|83|9[136-8])|5(?:2[124]|[368][23]|4[2689]|7[2-6])|7(?:16|2[15]|3[14]|4[13]|5[468]|7[3-5]|8[26])|8(?:2[67]|3[278]|4[3-5]|5[78]|6[1-378]|[78]7|94)))[4-6]\\d{5}"], ["800\\d{7,8}"], ["60[04579]\\d{7}", [10]], 0, 0, ["810\\d{7}", [10]]]], "AS": ["1", "011", "(?:[58]\\d\\d|684|900)\\d{7}", [10], 0, "1", 0, "([267]\\d{6})$|1", "684$1", 0, "684", [["684(?:274|6(?:22|33|44|55|77|88|9[19]))\\d{4}"], ["684(?:2(?:48|5[2468]|7[246])|7(?:3[13]|70|82))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "AT": ["43", "00", "1\\d{3,12}|2\\d{6,12}|43(?:(?:0\\d|5[02-9])\\d{3,9}|2\\d{4,5}|[3467]\\d{4}|8\\d{4,6}|9\\d{4,7})|5\\d{4,12}|8\\d{7,12}|9\\d{8,12}|(?:[367]\\d|4[0-24-9])\\d{4,11}", [4, 5, 6, 7, 8, 9, 10, 11, 12, 13], [["(\\d)(\\d{3,12})", "$1 $2", ["1(?:11|[2-9])"], "0$1"], ["(\\d{3})(\\d{2})", "$1 $2", ["517"], "0$1"], ["(\\d{2})(\\d{3,5})", "$1 $2", ["5[079]"], "0$1"], ["(\\d{3})(\\d{3,10})", "$1 $2", ["(?:31|4)6|51|6(?:48|5[0-3579]|[6-9])|7(?:20|32|8)|[89]", "(?:31|4)6|51|6(?:485|5[0-3579]|[6-9])|7(?:20|32|8)|[89]"], "0$1"], ["(\\d{4})(\\d{3,9})", "$1 $2", ["[2-467]|5[2-6]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["5"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4,7})", "$1 $2 $3", ["5"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1(?:11\\d|[2-9]\\d{3,11})|(?:316|463)\\d{3,10}|648[34]\\d{3,9}|(?:51|66|73)2\\d{3,10}|(?:2(?:1[467]|2[13-8]|5[2357]|6[1-46-8]|7[1-8]|8[124-7]|9[1458])|3(?:1[1-578]|3[23568]|4[5-7]|5[1378]|6[1-38]|8[3-68])|4(?:2[1-8]|35|7[1368]|8[2457])|5(?:2[1-8]|3[357]|4[147]|5[12578]|6[37])|6(?:13|2[1-47]|4[135-7]|5[468])|7(?:2[1-8]|35|4[13478]|5[68]|6[16-8]|7[1-6]|9[45]))\\d{4,10}"], ["6(?:485|(?:5[0-3579]|6[013-9]|[7-9]\\d)\\d)\\d{3,9}", [7, 8, 9, 10, 11, 12, 13]], ["800\\d{6,10}", [9, 10, 11, 12, 13]], ["(?:8[69][2-68]|9(?:0[01]|3[019]))\\d{6,10}", [9, 10, 11, 12, 13]], 0, 0, 0, 0, ["5(?:0[1-9]|17|[79]\\d)\\d{2,10}|7[28]0\\d{6,10}", [5, 6, 7, 8, 9, 10, 11, 12, 13]], ["8(?:10|2[018])\\d{6,10}|828\\d{5}", [8, 9, 10, 11, 12, 13]]]], "AU": ["61", "001[14-689]|14(?:1[14]|34|4[17]|[56]6|7[47]|88)0011", "1(?:[0-79]\\d{7}(?:\\d(?:\\d{2})?)?|8[0-24-9]\\d{7})|[2-478]\\d{8}|1\\d{4,7}", [5, 6, 7, 8, 9, 10, 12], [["(\\d{2})(\\d{3,4})", "$1 $2", ["16"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2,4})", "$1 $2 $3", ["16"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["14|4"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["[2378]"], "(0$1)"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1(?:30|[89])"]]], "0", 0, "(183[12])|0", 0, 0, 0, [["(?:(?:241|349)0\\d\\d|8(?:51(?:0(?:0[03-9]|[12479]\\d|3[2-9]|5[0-8]|6[1-9]|8[0-7])|1(?:[0235689]\\d|1[0-69]|4[0-589]|7[0-47-9])|2(?:0[0-79]|[18][13579]|2[14-9]|3[0-46-9]|[4-6]\\d|7[89]|9[0-4])|[34]\\d\\d)|91(?:(?:[0-58]\\d|6[0135-9])\\d|7(?:0[0-24-9]|[1-9]\\d)|9(?:[0-46-9]\\d|5[0-79]))))\\d{3}|(?:2(?:[0-26-9]\\d|3[0-8]|4[02-9]|5[0135-9])|3(?:[0-3589]\\d|4[0-578]|6[1-9]|7[0-35-9])|7(?:[013-57-9]\\d|2[0-8])|8(?:55|6[0-8]|[78]\\d|9[02-9]))\\d{6}", [9]], ["4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\\d{5}|4(?:[0-36]\\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\\d{6}", [9]], ["180(?:0\\d{3}|2)\\d{3}", [7, 10]], ["190[0-26]\\d{6}", [10]], 0, 0, 0, ["163\\d{2,6}", [5, 6, 7, 8, 9]], ["14(?:5(?:1[0458]|[23][458])|71\\d)\\d{4}", [9]], ["13(?:00\\d{6}(?:\\d{2})?|45[0-4]\\d{3})|13\\d{4}", [6, 8, 10, 12]]], "0011"], "AW": ["297", "00", "(?:[25-79]\\d\\d|800)\\d{4}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[25-9]"]]], 0, 0, 0, 0, 0, 0, [["5(?:2\\d|8[1-9])\\d{4}"], ["(?:290|5[69]\\d|6(?:[03]0|22|4[0-2]|[69]\\d)|7(?:[34]\\d|7[07])|9(?:6[45]|9[4-8]))\\d{4}"], ["800\\d{4}"], ["900\\d{4}"], 0, 0, 0, 0, ["(?:28\\d|501)\\d{4}"]]], "AX": ["358", "00|99(?:[01469]|5(?:[14]1|3[23]|5[59]|77|88|9[09]))", "2\\d{4,9}|35\\d{4,5}|(?:60\\d\\d|800)\\d{4,6}|7\\d{5,11}|(?:[14]\\d|3[0-46-9]|50)\\d{4,8}", [5, 6, 7, 8, 9, 10, 11, 12], 0, "0", 0, 0, 0, 0, "18", [["18[1-8]\\d{3,6}", [6, 7, 8, 9]], ["(?:4[0-8]|50)\\d{4,8}", [6, 7, 8, 9, 10]], ["800\\d{4,6}", [7, 8, 9]], ["[67]00\\d{5,6}", [8, 9]], 0, 0, ["20\\d{4,8}|60[12]\\d{5,6}|7(?:099\\d{4,5}|5[03-9]\\d{3,7})|20[2-59]\\d\\d|(?:606|7(?:0[78]|1|3\\d))\\d{7}|(?:10|29|3[09]|70[1-5]\\d)\\d{4,8}"]], "00"], "AZ": ["994", "00", "365\\d{6}|(?:[124579]\\d|60|88)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["90"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["1[28]|2|365|46", "1[28]|2|365[45]|46", "1[28]|2|365(?:4|5[02])|46"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[13-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2[12]428|3655[02])\\d{4}|(?:2(?:22[0-79]|63[0-28])|3654)\\d{5}|(?:(?:1[28]|46)\\d|2(?:[014-6]2|[23]3))\\d{6}"], ["36554\\d{4}|(?:[16]0|4[04]|5[015]|7[07]|99)\\d{7}"], ["88\\d{7}"], ["900200\\d{3}"]]], "BA": ["387", "00", "6\\d{8}|(?:[35689]\\d|49|70)\\d{6}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["6[1-3]|[7-9]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2-$3", ["[3-5]|6[56]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3 $4", ["6"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:3(?:[05-79][2-9]|1[4579]|[23][24-9]|4[2-4689]|8[2457-9])|49[2-579]|5(?:0[2-49]|[13][2-9]|[268][2-4679]|4[4689]|5[2-79]|7[2-69]|9[2-4689]))\\d{5}", [8]], ["6040\\d{5}|6(?:03|[1-356]|44|7\\d)\\d{6}"], ["8[08]\\d{6}", [8]], ["9[0246]\\d{6}", [8]], 0, 0, ["703[235]0\\d{3}|70(?:2[0-5]|3[0146]|[56]0)\\d{4}", [8]], 0, 0, ["8[12]\\d{6}", [8]]]], "BB": ["1", "011", "(?:246|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "246$1", 0, "246", [["246521[0369]\\d{3}|246(?:2(?:2[78]|7[0-4])|4(?:1[024-6]|2\\d|3[2-9])|5(?:20|[34]\\d|54|7[1-3])|6(?:2\\d|38)|7[35]7|9(?:1[89]|63))\\d{4}"], ["246(?:(?:2(?:[3568]\\d|4[0-57-9])|3(?:5[2-9]|6[0-6])|4(?:46|5\\d)|69[5-7]|8(?:[2-5]\\d|83))\\d|52(?:1[147]|20))\\d{3}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["(?:246976|900[2-9]\\d\\d)\\d{4}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, ["246(?:292|367|4(?:1[7-9]|3[01]|4[47-9]|67)|7(?:1[2-9]|2\\d|3[016]|53))\\d{4}"], 0, ["24631\\d{5}"]]], "BD": ["880", "00", "[1-469]\\d{9}|8[0-79]\\d{7,8}|[2-79]\\d{8}|[2-9]\\d{7}|[3-9]\\d{6}|[57-9]\\d{5}", [6, 7, 8, 9, 10], [["(\\d{2})(\\d{4,6})", "$1-$2", ["31[5-8]|[459]1"], "0$1"], ["(\\d{3})(\\d{3,7})", "$1-$2", ["3(?:[67]|8[013-9])|4(?:6[168]|7|[89][18])|5(?:6[128]|9)|6(?:[15]|28)|7[2-589]|8(?:0[014-9]|[12])|9[358]|(?:3[2-5]|4[235]|5[2-578]|6[0389]|76|8[3-7]|9[24])1|(?:44|66)[01346-9]"], "0$1"], ["(\\d{4})(\\d{3,6})", "$1-$2", ["[13-9]|2[23]"], "0$1"], ["(\\d)(\\d{7,8})", "$1-$2", ["2"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:4(?:31\\d\\d|423)|5222)\\d{3}(?:\\d{2})?|8332[6-9]\\d\\d|(?:3(?:03[56]|224)|4(?:22[25]|653))\\d{3,4}|(?:3(?:42[47]|529|823)|4(?:027|525|65(?:28|8))|562|6257|7(?:1(?:5[3-5]|6[12]|7[156]|89)|22[589]56|32|42675|52(?:[25689](?:56|8)|[347]8)|71(?:6[1267]|75|89)|92374)|82(?:2[59]|32)56|9(?:03[23]56|23(?:256|373)|31|5(?:1|2[4589]56)))\\d{3}|(?:3(?:02[348]|22[35]|324|422)|4(?:22[67]|32[236-9]|6(?:2[46]|5[57])|953)|5526|6(?:024|6655)|81)\\d{4,5}|(?:2(?:7(?:1[0-267]|2[0-289]|3[0-29]|4[01]|5[1-3]|6[013]|7[0178]|91)|8(?:0[125]|1[1-6]|2[0157-9]|3[1-69]|41|6[1-35]|7[1-5]|8[1-8]|9[0-6])|9(?:0[0-2]|1[0-4]|2[568]|3[3-6]|5[5-7]|6[0136-9]|7[0-7]|8[014-9]))|3(?:0(?:2[025-79]|3[2-4])|181|22[12]|32[2356]|824)|4(?:02[09]|22[348]|32[045]|523|6(?:27|54))|666(?:22|53)|7(?:22[57-9]|42[56]|82[35])8|8(?:0[124-9]|2(?:181|2[02-4679]8)|4[12]|[5-7]2)|9(?:[04]2|2(?:2|328)|81))\\d{4}|(?:2(?:[23]\\d|[45])\\d\\d|3(?:1(?:2[5-7]|[5-7])|425|822)|4(?:033|1\\d|[257]1|332|4(?:2[246]|5[25])|6(?:2[35]|56|62)|8(?:23|54)|92[2-5])|5(?:02[03489]|22[457]|32[35-79]|42[46]|6(?:[18]|53)|724|826)|6(?:023|2(?:2[2-5]|5[3-5]|8)|32[3478]|42[34]|52[47]|6(?:[18]|6(?:2[34]|5[24]))|[78]2[2-5]|92[2-6])|7(?:02|21\\d|[3-589]1|6[12]|72[24])|8(?:217|3[12]|[5-7]1)|9[24]1)\\d{5}|(?:(?:3[2-8]|5[2-57-9]|6[03-589])1|4[4689][18])\\d{5}|[59]1\\d{5}"], ["(?:1[13-9]|64)\\d{8}|(?:3[78]|44|66)[02-9]\\d{7}", [10]], ["80[03]\\d{7}", [10]], 0, 0, 0, 0, 0, ["96(?:0[1-69]|1[0-479]|2[278]|3[13-9]|4[0-47-9]|54|6[69]|7[78]|88)\\d{6}", [10]]]], "BE": ["32", "00", "4\\d{8}|[1-9]\\d{7}", [8, 9], [["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["(?:80|9)0"], "0$1"], ["(\\d)(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[239]|4[23]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[15-8]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["4"], "0$1"]], "0", 0, 0, 0, 0, 0, [["80[2-8]\\d{5}|(?:1[0-69]|[23][2-8]|4[23]|5\\d|6[013-57-9]|71|8[1-79]|9[2-4])\\d{6}", [8]], ["4[5-9]\\d{7}", [9]], ["800[1-9]\\d{4}", [8]], ["(?:70(?:2[0-57]|3[04-7]|44|6[04-69]|7[0579])|90\\d\\d)\\d{4}", [8]], 0, 0, ["78(?:0[578]|1[014-8]|2[25]|3[15-8]|48|5[05]|60|7[06-8]|9\\d)\\d{4}", [8]], 0, 0, ["7879\\d{4}", [8]]]], "BF": ["226", "00", "[024-7]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[024-7]"]]], 0, 0, 0, 0, 0, 0, [["2(?:0(?:49|5[23]|6[5-7]|9[016-9])|4(?:4[569]|5[4-6]|6[5-7]|7[0179])|5(?:[34]\\d|50|6[5-8]))\\d{4}"], ["(?:0[1-7]|4[4-6]|5[0-8]|[67]\\d)\\d{6}"]]], "BG": ["359", "00", "00800\\d{7}|[2-7]\\d{6,7}|[89]\\d{6,8}|2\\d{5}", [6, 7, 8, 9, 12], [["(\\d)(\\d)(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["2"], "0$1"], ["(\\d{3})(\\d{4})", "$1 $2", ["43[1-6]|70[1-9]"], "0$1"], ["(\\d)(\\d{3})(\\d{3,4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2,3})", "$1 $2 $3", ["[356]|4[124-7]|7[1-9]|8[1-6]|9[1-7]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["(?:70|8)0"], "0$1"], ["(\\d{3})(\\d{3})(\\d{2})", "$1 $2 $3", ["43[1-7]|7"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[48]|9[08]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["9"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2\\d{5,7}|(?:43[1-6]|70[1-9])\\d{4,5}|(?:[36]\\d|4[124-7]|[57][1-9]|8[1-6]|9[1-7])\\d{5,6}", [6, 7, 8]], ["(?:43[07-9]|99[69]\\d)\\d{5}|(?:8[7-9]|98)\\d{7}", [8, 9]], ["(?:00800\\d\\d|800)\\d{5}", [8, 12]], ["90\\d{6}", [8]], 0, 0, 0, 0, 0, ["700\\d{5}", [8]]]], "BH": ["973", "00", "[136-9]\\d{7}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[13679]|8[02-4679]"]]], 0, 0, 0, 0, 0, 0, [["(?:1(?:3[1356]|6[0156]|7\\d)\\d|6(?:1[16]\\d|500|6(?:0\\d|3[12]|44|55|7[7-9]|88)|9[69][69])|7(?:[07]\\d\\d|1(?:11|78)))\\d{4}"], ["(?:3(?:[0-79]\\d|8[0-57-9])\\d|6(?:3(?:00|33|6[16])|441|6(?:3[03-9]|[69]\\d|7[0-689])))\\d{4}"], ["8[02369]\\d{6}"], ["(?:87|9[0-8])\\d{6}"], 0, 0, 0, 0, 0, ["84\\d{6}"]]], "BI": ["257", "00", "(?:[267]\\d|31)\\d{6}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2367]"]]], 0, 0, 0, 0, 0, 0, [["(?:22|31)\\d{6}"], ["(?:29|6[1-9]|7[125-9])\\d{6}"]]], "BJ": ["229", "00", "01\\d{8}", [10], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["0"]]], 0, 0, 0, 0, 0, 0, [["012\\d{7}"], ["01(?:2[5-9]|[4-69]\\d)\\d{6}"]]], "BL": ["590", "00", "7090\\d{5}|(?:[56]9|[89]\\d)\\d{7}", [9], 0, "0", 0, 0, 0, 0, 0, [["(?:59(?:0(?:2[7-9]|3[3-7]|5[12]|87)|87\\d)|80[6-9]\\d\\d)\\d{4}"], ["(?:69(?:0\\d\\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:(?:39[5-7]|76[018])\\d|475[0-6])\\d{4}"]]], "BM": ["1", "011", "(?:441|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "441$1", 0, "441", [["441(?:[46]\\d\\d|5(?:4\\d|60|89))\\d{4}"], ["441(?:[2378]\\d|5[0-39]|9[02])\\d{5}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "BN": ["673", "00", "[2-578]\\d{6}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-578]"]]], 0, 0, 0, 0, 0, 0, [["22[0-7]\\d{4}|(?:2[013-9]|[34]\\d|5[0-25-9])\\d{5}"], ["(?:22[89]|[78]\\d\\d)\\d{4}"], 0, 0, 0, 0, 0, 0, ["5[34]\\d{5}"]]], "BO": ["591", "00(?:1\\d)?", "(?:[2-7]\\d\\d|8001)\\d{5}", [8, 9], [["(\\d)(\\d{7})", "$1 $2", ["[23]|4[46]|50"]], ["(\\d{8})", "$1", ["[5-7]"]], ["(\\d{3})(\\d{2})(\\d{4})", "$1 $2 $3", ["8"]]], "0", 0, "0(1\\d)?", 0, 0, 0, [["(?:2(?:2\\d\\d|5(?:11|[258]\\d|9[67])|6(?:12|2\\d|9[34])|8(?:2[34]|39|62))|3(?:3\\d\\d|4(?:6\\d|8[24])|8(?:25|42|5[257]|86|9[25])|9(?:[27]\\d|3[2-4]|4[248]|5[24]|6[2-6]))|4(?:4\\d\\d|6(?:11|[24689]\\d|72)))\\d{4}", [8]], ["(?:57|[67]\\d)\\d{6}", [8]], ["8001[07]\\d{4}", [9]], 0, 0, 0, 0, 0, ["50\\d{6}", [8]]]], "BQ": ["599", "00", "(?:[34]1|7\\d)\\d{5}", [7], 0, 0, 0, 0, 0, 0, "[347]", [["(?:318[023]|41(?:6[023]|70)|7(?:1[578]|2[05]|50)\\d)\\d{3}"], ["(?:31(?:8[14-8]|9[14578])|416[14-9]|7(?:0[01]|7[07]|8\\d|9[056])\\d)\\d{3}"]]], "BR": ["55", "00(?:1[245]|2[1-35]|31|4[13]|[56]5|99)", "[1-467]\\d{9,10}|55[0-46-9]\\d{8}|[34]\\d{7}|55\\d{7,8}|(?:5[0-46-9]|[89]\\d)\\d{7,9}", [8, 9, 10, 11], [["(\\d{4})(\\d{4})", "$1-$2", ["300|4(?:0[02]|37|86)", "300|4(?:0(?:0|20)|370|864)"]], ["(\\d{3})(\\d{2,3})(\\d{4})", "$1 $2 $3", ["(?:[358]|90)0"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2-$3", ["(?:[14689][1-9]|2[12478]|3[1-578]|5[13-5]|7[13-579])[2-57]"], "($1)"], ["(\\d{2})(\\d{5})(\\d{4})", "$1 $2-$3", ["[16][1-9]|[2-57-9]"], "($1)"]], "0", 0, "(?:0|90)(?:(1[245]|2[1-35]|31|4[13]|[56]5|99)(\\d{10,11}))?", "$2", 0, 0, [["(?:[14689][1-9]|2[12478]|3[1-578]|5[13-5]|7[13-579])[2-5]\\d{7}", [10]], ["(?:[14689][1-9]|2[12478]|3[1-578]|5[13-5]|7[13-579])(?:7|9\\d)\\d{7}", [10, 11]], ["800\\d{6,7}", [9, 10]], ["[59]00\\d{6,7}", [9, 10]], 0, 0, 0, 0, 0, ["(?:30[03]\\d{3}|4(?:0(?:0\\d|20)|370|864))\\d{4}|300\\d{5}", [8, 10]]]], "BS": ["1", "011", "(?:242|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([3-8]\\d{6})$|1", "242$1", 0, "242", [["242(?:3(?:02|[236][1-9]|4[0-24-9]|5[0-68]|7[347]|8[0-4]|9[2-467])|461|502|6(?:0[1-5]|12|2[013]|[45]0|7[67]|8[78]|9[89])|7(?:02|88))\\d{4}"], ["242(?:3(?:5[79]|7[56]|95)|4(?:[23][1-9]|4[1-35-9]|5[1-8]|6[2-8]|7\\d|81)|5(?:2[45]|3[35]|44|5[1-46-9]|65|77)|6[34]6|7(?:27|38)|8(?:0[1-9]|1[02-9]|2\\d|3[0-4]|[89]9))\\d{4}"], ["242300\\d{4}|8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, ["242225\\d{4}"]]], "BT": ["975", "00", "[178]\\d{7}|[2-8]\\d{6}", [7, 8], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-6]|7[246]|8[2-4]"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["1[67]|[78]"]]], 0, 0, 0, 0, 0, 0, [["(?:2[3-6]|[34][5-7]|5[236]|6[2-46]|7[246]|8[2-4])\\d{5}", [7]], ["(?:1[67]|[78]7)\\d{6}", [8]]]], "BW": ["267", "00", "90\\d{5}|(?:0800|[2-6]|(?:7|800)\\d)\\d{6}", [7, 8, 10], [["(\\d{2})(\\d{5})", "$1 $2", ["90"]], ["(\\d{3})(\\d{4})", "$1 $2", ["[2-6]"]], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["7"]], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["0"]], ["(\\d{3})(\\d{4})(\\d{3})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:1[01]|31|[469]\\d|5[0-2]|7[5-7]|89)|3(?:[15-79]\\d|2[1-5]|45|8[0-5])|4(?:[38]0|42|51|[679]\\d)|5(?:[056][01]|1[23]|2[034]|[347-9]\\d)|6(?:0[01]|[258]\\d|[34]0|6[03]))\\d{4}", [7]], ["7(?:[1-8]\\d{3}|9(?:(?:[03]\\d|2[0-7])\\d|1(?:0[13-9]|1[0-35-9]|2\\d|3[0-8])))\\d{3}", [8]], ["(?:0800|800\\d)\\d{6}", [10]], ["90\\d{5}", [7]]]], "BY": ["375", "810", "(?:[12]\\d|33|44|902)\\d{7}|8(?:0[0-79]\\d{5,7}|[1-7]\\d{9})|8(?:1[0-489]|[5-79]\\d)\\d{7}|8[1-79]\\d{6,7}|8[0-79]\\d{5}|8\\d{5}", [6, 7, 8, 9, 10, 11], [["(\\d{3})(\\d{3})", "$1 $2", ["800"], "8 $1"], ["(\\d{3})(\\d{2})(\\d{2,4})", "$1 $2 $3", ["800"], "8 $1"], ["(\\d{4})(\\d{2})(\\d{3})", "$1 $2-$3", ["1(?:5[169]|6[3-5]|7[179])|2(?:1[35]|2[34]|3[3-5])", "1(?:5[169]|6(?:3[1-3]|4|5[125])|7(?:1[3-9]|7[0-24-6]|9[2-7]))|2(?:1[35]|2[34]|3[3-5])"], "8 0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["1(?:[56]|7[467])|2[1-3]"], "8 0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["[1-4]"], "8 0$1"], ["(\\d{3})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["[89]"], "8 $1"]], "8", 0, "0|80?", 0, 0, 0, [["(?:1(?:5(?:1[1-5]|[24]\\d|6[2-4]|9[1-7])|6(?:[235]\\d|4[1-7])|7\\d\\d)|2(?:1(?:[246]\\d|3[0-35-9]|5[1-9])|2(?:[235]\\d|4[0-8])|3(?:[26]\\d|3[02-79]|4[024-7]|5[03-7])))\\d{5}", [9]], ["(?:2(?:5[5-79]|9[1-9])|(?:33|44)\\d)\\d{6}", [9]], ["800\\d{3,7}|8(?:0[13]|20\\d)\\d{7}"], ["(?:810|902)\\d{7}", [10]], 0, 0, 0, 0, ["249\\d{6}", [9]]], "8~10"], "BZ": ["501", "00", "(?:0800\\d|[2-8])\\d{6}", [7, 11], [["(\\d{3})(\\d{4})", "$1-$2", ["[2-8]"]], ["(\\d)(\\d{3})(\\d{4})(\\d{3})", "$1-$2-$3-$4", ["0"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:[02]\\d|36|[68]0)|[3-58](?:[02]\\d|[68]0)|7(?:[02]\\d|32|[68]0))\\d{4}", [7]], ["6[0-35-7]\\d{5}", [7]], ["0800\\d{7}", [11]]]], "CA": ["1", "011", "[2-9]\\d{9}|3\\d{6}", [7, 10], 0, "1", 0, 0, 0, 0, 0, [["(?:2(?:04|[23]6|[48]9|5[07]|[67]3)|3(?:06|43|54|6[578]|82)|4(?:03|1[68]|[26]8|3[178]|50|74)|5(?:06|1[49]|48|79|8[147])|6(?:04|[18]3|39|47|72)|7(?:0[59]|42|53|78|8[02])|8(?:[06]7|19|25|7[39])|9(?:0[25]|42))[2-9]\\d{6}", [10]], ["", [10]], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}", [10]], ["900[2-9]\\d{6}", [10]], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|(?:5(?:2[125-9]|3[23]|44|66|77|88)|6(?:22|33))[2-9]\\d{6}", [10]], 0, ["310\\d{4}", [7]], 0, ["600[2-9]\\d{6}", [10]]]], "CC": ["61", "001[14-689]|14(?:1[14]|34|4[17]|[56]6|7[47]|88)0011", "1(?:[0-79]\\d{8}(?:\\d{2})?|8[0-24-9]\\d{7})|[148]\\d{8}|1\\d{5,7}", [6, 7, 8, 9, 10, 12], 0, "0", 0, "([59]\\d{7})$|0", "8$1", 0, 0, [["8(?:51(?:0(?:02|31|60|89)|1(?:18|76)|223)|91(?:0(?:1[0-2]|29)|1(?:[28]2|50|79)|2(?:10|64)|3(?:[06]8|22)|4[29]8|62\\d|70[23]|959))\\d{3}", [9]], ["4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\\d{5}|4(?:[0-36]\\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\\d{6}", [9]], ["180(?:0\\d{3}|2)\\d{3}", [7, 10]], ["190[0-26]\\d{6}", [10]], 0, 0, 0, 0, ["14(?:5(?:1[0458]|[23][458])|71\\d)\\d{4}", [9]], ["13(?:00\\d{6}(?:\\d{2})?|45[0-4]\\d{3})|13\\d{4}", [6, 8, 10, 12]]], "0011"], "CD": ["243", "00", "(?:(?:[189]|5\\d)\\d|2)\\d{7}|[1-68]\\d{6}", [7, 8, 9, 10], [["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["88"], "0$1"], ["(\\d{2})(\\d{5})", "$1 $2", ["[1-6]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[89]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["5"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:12|573)\\d\\d|276)\\d{5}|[1-6]\\d{6}"], ["88\\d{5}|(?:8[0-79]|9[016-9])\\d{7}", [7, 9]]]], "CF": ["236", "00", "8776\\d{4}|(?:[27]\\d|61)\\d{6}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[26-8]"]]], 0, 0, 0, 0, 0, 0, [["(?:2[12]|61)\\d{6}"], ["7[02-7]\\d{6}"], 0, ["8776\\d{4}"]]], "CG": ["242", "00", "222\\d{6}|(?:0\\d|80)\\d{7}", [9], [["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["8"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[02]"]]], 0, 0, 0, 0, 0, 0, [["222[1-589]\\d{5}"], ["026(?:1[0-5]|6[6-9])\\d{4}|0(?:[14-6]\\d\\d|2(?:40|5[5-8]|6[07-9]))\\d{5}"], 0, ["80[0-2]\\d{6}"]]], "CH": ["41", "00", "8\\d{11}|[2-9]\\d{8}", [9, 12], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8[047]|90"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-79]|81"], "0$1"], ["(\\d{3})(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2[12467]|3[1-4]|4[134]|5[256]|6[12]|[7-9]1)\\d{7}", [9]], ["(?:6[89]|7[235-9])\\d{7}", [9]], ["800\\d{6}", [9]], ["90[016]\\d{6}", [9]], ["878\\d{6}", [9]], ["860\\d{9}", [12]], ["5[18]\\d{7}", [9]], ["74[0248]\\d{6}", [9]], 0, ["84[0248]\\d{6}", [9]]]], "CI": ["225", "00", "[02]\\d{9}", [10], [["(\\d{2})(\\d{2})(\\d)(\\d{5})", "$1 $2 $3 $4", ["2"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3 $4", ["0"]]], 0, 0, 0, 0, 0, 0, [["2(?:[15]\\d{3}|7(?:2(?:0[23]|1[2357]|2[245]|3[45]|4[3-5])|3(?:06|1[69]|[2-6]7)))\\d{5}"], ["0[157]\\d{8}"]]], "CK": ["682", "00", "[2-578]\\d{4}", [5], [["(\\d{2})(\\d{3})", "$1 $2", ["[2-578]"]]], 0, 0, 0, 0, 0, 0, [["(?:2\\d|3[13-7]|4[1-5])\\d{3}"], ["[578]\\d{4}"]]], "CL": ["56", "(?:0|1(?:1[0-69]|2[02-5]|5[13-58]|69|7[0167]|8[018]))0", "12300\\d{6}|6\\d{9,10}|[2-9]\\d{8}", [9, 10, 11], [["(\\d{5})(\\d{4})", "$1 $2", ["219", "2196"], "($1)"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["60|809"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["44"]], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["2[1-36]"], "($1)"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["9(?:10|[2-9])"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["3[2-5]|[47]|5[1-3578]|6[13-57]|8(?:0[1-8]|[1-9])"], "($1)"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["60|8"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"]], ["(\\d{3})(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3 $4", ["60"]]], 0, 0, 0, 0, 0, 0, [["2(?:1982[0-6]|3314[05-9])\\d{3}|(?:2(?:1(?:160|962)|3(?:(?:[24]\\d|50)\\d|3(?:[0346-9]\\d|1[0-35-9]|2[1-9]|5[0-24-9])|600)|646[59])|(?:600|80[1-9])\\d\\d|9(?:(?:10[0-2]|7[1-9]\\d)\\d|3(?:[0-57-9]\\d\\d|6(?:0[02-9]|[1-9]\\d))|6(?:[0-8]\\d\\d|9(?:[02-79]\\d|1[05-9]))|9(?:[03-9]\\d\\d|1(?:[0235-9]\\d|4[0-24-9])|2(?:[0-79]\\d|8[0-46-9]))))\\d{4}|(?:22|3[2-5]|[47][1-35]|5[1-3578]|6[13-57]|8[1-9]|9[2458])\\d{7}", [9]], ["2(?:1982[0-6]|3314[05-9])\\d{3}|(?:2(?:1(?:160|962)|3(?:(?:[24]\\d|50)\\d|3(?:[0346-9]\\d|1[0-35-9]|2[1-9]|5[0-24-9])|600)|646[59])|80[1-8]\\d\\d|9(?:(?:10[0-2]|7[1-9]\\d)\\d|3(?:[0-57-9]\\d\\d|6(?:0[02-9]|[1-9]\\d))|6(?:[0-8]\\d\\d|9(?:[02-79]\\d|1[05-9]))|9(?:[03-9]\\d\\d|1(?:[0235-9]\\d|4[0-24-9])|2(?:[0-79]\\d|8[0-46-9]))))\\d{4}|(?:22|3[2-5]|[47][1-35]|5[1-3578]|6[13-57]|8[1-9]|9[2458])\\d{7}", [9]], ["(?:123|8)00\\d{6}", [9, 11]], 0, 0, 0, 0, 0, ["44\\d{7}", [9]], ["600\\d{7,8}", [10, 11]]]], "CM": ["237", "00", "[26]\\d{8}|88\\d{6,7}", [8, 9], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["88"]], ["(\\d)(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["[26]|88"]]], 0, 0, 0, 0, 0, 0, [["2(?:22|33)\\d{6}", [9]], ["(?:24[23]|6(?:[25-9]\\d|4[0-2]))\\d{6}", [9]], ["88\\d{6,7}"]]], "CN": ["86", "00|1(?:[12]\\d|79)\\d\\d00", "(?:(?:1[03-689]|2\\d)\\d\\d|6)\\d{8}|1\\d{10}|[126]\\d{6}(?:\\d(?:\\d{2})?)?|86\\d{5,6}|(?:[3-579]\\d|8[0-57-9])\\d{5,9}", [7, 8, 9, 10, 11, 12], [["(\\d{2})(\\d{5})", "$1 $2", ["101", "1010", "10100"], "0$1"], ["(\\d{2})(\\d{5,6})", "$1 $2", ["(?:10|2[0-57-9])[19]|3(?:[15]|35|49|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7|8[23])|5(?:[1357]|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|3|4[13]|5[1-5]|9[0-35-9])|[39]7[0-79]", "10(?:12|9[56])|2[0-57-9](?:1[02]|9[56])|(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|3\\d|4[13]|5[1-5]|7[0-79]|9[0-35-9]))1", "10(?:123|9[56])|2[0-57-9](?:1(?:00|23)|9[56])|(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|3\\d|4[13]|5[1-5]|7[0-79]|9[0-35-9]))12", "10(?:123|9[56])|2[0-57-9](?:1(?:00|23)|9[56])|(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|3\\d|4[13]|5[1-5]|7[0-79]|9[0-35-9]))123"], "0$1"], ["(\\d{4})(\\d{4})", "$1 $2", ["101", "1010"]], ["(\\d{3})(\\d{5,6})", "$1 $2", ["3(?:[15]|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7|8[23])|5(?:[1357]|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]|4[13]|5[1-5])", "(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]\\d|4[13]|5[1-5]))[19]", "(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]\\d|4[13]|5[1-5]))(?:10|9[56])", "(?:3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]\\d|4[13]|5[1-5]))(?:100|9[56])"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[48]0"]], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["10|2(?:[02-57-9]|1[1-9])", "10|2(?:[02-57-9]|1[1-9])", "10[0-79]|2(?:[02-57-9]|1[1-79])|(?:10|21)8(?:0[1-9]|[1-9])"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["3(?:[3-59]|7[02-6])|4(?:1[25-9]|[26-8]|3[3-9]|5[2-9])|5(?:3[03-9]|[468]|7[028]|9[2-46-9])|6|7(?:[0-247]|3[04-9]|5[0-4689]|6[2368])|8(?:[1-358]|9[1-7])|9(?:[013479]|5[1-5])|(?:31|55|79|87)[02-9]"], "0$1", 1], ["(\\d{3})(\\d{7,8})", "$1 $2", ["9"]], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["[3-578]"], "0$1", 1], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["1[3-9]"]], ["(\\d{2})(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3 $4", ["[12]"], "0$1", 1]], "0", 0, "(1(?:[12]\\d|79)\\d\\d)|0", 0, 0, 0, [["(?:10(?:[02-79]\\d\\d|[18](?:0[1-9]|[1-9]\\d))|2(?:[02-57-9]\\d{3}|1(?:[18](?:0[1-9]|[1-9]\\d)|[2-79]\\d\\d))|9(?:78|94)\\d\\d)\\d{5}|(?:43[35]|754|851)\\d{7,8}|(?:10|2[0-57-9])(?:1(?:00|23)\\d\\d|95\\d{3,4})|(?:43[35]|754|851)(?:1(?:00\\d|23)\\d|95\\d{3,4})|9(?:78|94)(?:100\\d\\d|95\\d{3,4})|(?:3(?:11|7[179])|4(?:[15]1|3[12])|5(?:1\\d|2[37]|3[12]|51|7[13-79]|9[15])|7(?:[39]1|5[57]|6[09])|8(?:71|98))(?:[02-8]\\d{7}|1(?:0(?:0\\d\\d(?:\\d{3})?|[1-9]\\d{5})|[13-9]\\d{6}|2(?:[0-24-9]\\d{5}|3\\d(?:\\d{4})?))|9(?:[0-46-9]\\d{6}|5\\d{3}(?:\\d(?:\\d{2})?)?))|(?:3(?:1[02-9]|35|49|5\\d|7[02-6]|9[1-68])|4(?:1[25-9]|2[179]|3[46-9]|5[2-9]|6[47-9]|7\\d|8[23])|5(?:3[03-9]|4[36]|5[02-9]|6[1-46]|7[028]|80|9[2-46-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[17]\\d|2[248]|3[04-9]|4[3-6]|5[0-3689]|6[2368]|9[02-9])|8(?:1[236-8]|2[5-7]|3\\d|5[4-9]|7[02-9]|8[36-8]|9[1-7])|9(?:0[1-3689]|1[1-79]|3\\d|4[13]|5[1-5]|7[0-79]|9[0-35-9]))(?:[02-8]\\d{6}|1(?:0(?:0\\d\\d(?:\\d{2})?|[1-9]\\d{4})|[13-9]\\d{5}|2(?:[0-24-9]\\d{4}|3\\d(?:\\d{3})?))|9(?:[0-46-9]\\d{5}|5\\d{3,5}))", [7, 8, 9, 10, 11]], ["1(?:610\\d|740[0-5])\\d{6}|1(?:[38]\\d|4[57]|[59][0-35-9]|6[25-7]|7[0-35-8])\\d{8}", [11]], ["(?:(?:10|21)8|8)00\\d{7}", [10, 12]], ["16[08]\\d{5}", [8]], 0, 0, 0, 0, 0, ["10(?:10\\d{4}|96\\d{3,4})|400\\d{7}|950\\d{7,8}|(?:2[0-57-9]|3(?:[15]\\d|35|49|7[0-79]|9[1-68])|4(?:1[125-9]|2[179]|[35][1-9]|6[47-9]|7\\d|8[23])|5(?:[1357]\\d|2[37]|4[36]|6[1-46]|80|9[1-9])|6(?:3[1-35]|6[0238]|9[12])|7(?:01|[1579]\\d|2[248]|3[014-9]|4[3-6]|6[023689])|8(?:1[236-8]|2[5-7]|[37]\\d|5[14-9]|8[36-8]|9[1-8])|9(?:0[1-3689]|1[1-79]|[379]\\d|4[13]|5[1-5]))96\\d{3,4}", [7, 8, 9, 10, 11]]], "00"], "CO": ["57", "00(?:4(?:[14]4|56)|[579])", "(?:46|60\\d\\d)\\d{6}|(?:1\\d|[39])\\d{9}", [8, 10, 11], [["(\\d{4})(\\d{4})", "$1 $2", ["46"]], ["(\\d{3})(\\d{7})", "$1 $2", ["6|90"], "($1)"], ["(\\d{3})(\\d{7})", "$1 $2", ["3[0-357]|94"]], ["(\\d)(\\d{3})(\\d{7})", "$1-$2-$3", ["1"], "0$1", 0, "$1 $2 $3"]], "0", 0, "0([3579]|4(?:[14]4|56))?", 0, 0, 0, [["601055(?:[0-4]\\d|50)\\d\\d|6010(?:[0-4]\\d|5[0-4])\\d{4}|(?:46|60(?:[18][1-9]|[24-7][2-9]))\\d{6}", [8, 10]], ["333301[0-5]\\d{3}|3333(?:00|2[5-9]|[3-9]\\d)\\d{4}|(?:3(?:24[1-9]|3(?:00|3[0-24-9]))|9408)\\d{6}|3(?:0[0-5]|1\\d|2[0-3]|5[01]|70)\\d{7}", [10]], ["1800\\d{7}", [11]], ["(?:19(?:0[01]|4[78])|901)\\d{7}", [10, 11]]]], "CR": ["506", "00", "(?:8\\d|90)\\d{8}|(?:[24-8]\\d{3}|3005)\\d{4}", [8, 10], [["(\\d{4})(\\d{4})", "$1 $2", ["[2-7]|8[3-9]"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1-$2-$3", ["[89]"]]], 0, 0, "(19(?:0[0-2468]|1[09]|20|66|77|99))", 0, 0, 0, [["2(?:010|1(?:0[7-9]|[1-9]\\d)|[24-7]\\d\\d)\\d{4}", [8]], ["(?:3005\\d|6500[01])\\d{3}|(?:5[07]|6[0-4]|7[0-3]|8[3-9])\\d{6}", [8]], ["800\\d{7}", [10]], ["90[059]\\d{7}", [10]], 0, 0, 0, 0, ["(?:2(?:00[0-3]|10[0-6])|4\\d{3}|5100)\\d{4}", [8]]]], "CU": ["53", "119", "(?:[2-7]|8\\d\\d)\\d{7}|[2-47]\\d{6}|[34]\\d{5}", [6, 7, 8, 10], [["(\\d{2})(\\d{4,6})", "$1 $2", ["2[1-4]|[34]"], "(0$1)"], ["(\\d)(\\d{6,7})", "$1 $2", ["7"], "(0$1)"], ["(\\d)(\\d{7})", "$1 $2", ["[56]"], "0$1"], ["(\\d{3})(\\d{7})", "$1 $2", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:3[23]|4[89])\\d{4,6}|(?:31|4[36]|8(?:0[25]|78)\\d)\\d{6}|(?:2[1-4]|4[1257]|7\\d)\\d{5,6}"], ["(?:5\\d|6[2-4])\\d{6}", [8]], ["800\\d{7}", [10]], 0, 0, 0, 0, 0, 0, ["807\\d{7}", [10]]]], "CV": ["238", "0", "(?:[2-59]\\d\\d|800)\\d{4}", [7], [["(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3", ["[2-589]"]]], 0, 0, 0, 0, 0, 0, [["2(?:2[1-7]|3[0-8]|4[12]|5[1256]|6\\d|7[1-3]|8[1-5])\\d{4}"], ["(?:36|5[1-37-9]|9\\d)\\d{5}"], ["800\\d{4}"], 0, 0, 0, 0, 0, ["(?:3[3-5]|4[356])\\d{5}"]]], "CW": ["599", "00", "(?:[34]1|60|(?:7|9\\d)\\d)\\d{5}", [7, 8], [["(\\d{3})(\\d{4})", "$1 $2", ["[3467]"]], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["9[4-8]"]]], 0, 0, 0, 0, 0, "[69]", [["9(?:4(?:3[0-5]|4[14]|6\\d)|50\\d|7(?:2[014]|3[02-9]|4[4-9]|6[357]|77|8[7-9])|8(?:3[39]|[46]\\d|7[01]|8[57-9]))\\d{4}"], ["953[01]\\d{4}|9(?:5[12467]|6[5-9])\\d{5}"], 0, 0, 0, 0, 0, ["955\\d{5}", [8]], 0, ["60[0-2]\\d{4}", [7]]]], "CX": ["61", "001[14-689]|14(?:1[14]|34|4[17]|[56]6|7[47]|88)0011", "1(?:[0-79]\\d{8}(?:\\d{2})?|8[0-24-9]\\d{7})|[148]\\d{8}|1\\d{5,7}", [6, 7, 8, 9, 10, 12], 0, "0", 0, "([59]\\d{7})$|0", "8$1", 0, 0, [["8(?:51(?:0(?:01|30|59|88)|1(?:17|46|75)|2(?:22|35))|91(?:00[6-9]|1(?:[28]1|49|78)|2(?:09|63)|3(?:12|26|75)|4(?:56|97)|64\\d|7(?:0[01]|1[0-2])|958))\\d{3}", [9]], ["4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\\d{5}|4(?:[0-36]\\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\\d{6}", [9]], ["180(?:0\\d{3}|2)\\d{3}", [7, 10]], ["190[0-26]\\d{6}", [10]], 0, 0, 0, 0, ["14(?:5(?:1[0458]|[23][458])|71\\d)\\d{4}", [9]], ["13(?:00\\d{6}(?:\\d{2})?|45[0-4]\\d{3})|13\\d{4}", [6, 8, 10, 12]]], "0011"], "CY": ["357", "00", "(?:[279]\\d|[58]0)\\d{6}", [8], [["(\\d{2})(\\d{6})", "$1 $2", ["[257-9]"]]], 0, 0, 0, 0, 0, 0, [["2[2-6]\\d{6}"], ["9(?:10|[4-79]\\d)\\d{5}"], ["800\\d{5}"], ["90[09]\\d{5}"], ["700\\d{5}"], 0, ["(?:50|77)\\d{6}"], 0, 0, ["80[1-9]\\d{5}"]]], "CZ": ["420", "00", "(?:[2-578]\\d|60)\\d{7}|9\\d{8,11}", [9, 10, 11, 12], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-8]|9[015-7]"]], ["(\\d{2})(\\d{3})(\\d{3})(\\d{2})", "$1 $2 $3 $4", ["96"]], ["(\\d{2})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["9"]], ["(\\d{3})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["9"]]], 0, 0, 0, 0, 0, 0, [["(?:2\\d|3[1257-9]|4[16-9]|5[13-9])\\d{7}", [9]], ["7060\\d{5}|(?:60[1-8]|7(?:0[2-5]|19|[2379]\\d))\\d{6}", [9]], ["800\\d{6}", [9]], ["9(?:0[05689]|76)\\d{6}", [9]], ["70[01]\\d{6}", [9]], ["9(?:3\\d{9}|6\\d{7,10})"], ["9(?:5\\d|7[2-4])\\d{6}", [9]], 0, ["9[17]0\\d{6}", [9]], ["8[134]\\d{7}", [9]]]], "DE": ["49", "00", "[2579]\\d{5,14}|49(?:[34]0|69|8\\d)\\d\\d?|49(?:37|49|60|7[089]|9\\d)\\d{1,3}|49(?:2[024-9]|3[2-689]|7[1-7])\\d{1,8}|(?:1|[368]\\d|4[0-8])\\d{3,13}|49(?:[015]\\d|2[13]|31|[46][1-8])\\d{1,9}", [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], [["(\\d{2})(\\d{3,13})", "$1 $2", ["3[02]|40|[68]9"], "0$1"], ["(\\d{3})(\\d{3,12})", "$1 $2", ["2(?:0[1-389]|1[124]|2[18]|3[14])|3(?:[35-9][15]|4[015])|906|(?:2[4-9]|4[2-9]|[579][1-9]|[68][1-8])1", "2(?:0[1-389]|12[0-8])|3(?:[35-9][15]|4[015])|906|2(?:[13][14]|2[18])|(?:2[4-9]|4[2-9]|[579][1-9]|[68][1-8])1"], "0$1"], ["(\\d{4})(\\d{2,11})", "$1 $2", ["[24-6]|3(?:[3569][02-46-9]|4[2-4679]|7[2-467]|8[2-46-8])|70[2-8]|8(?:0[2-9]|[1-8])|90[7-9]|[79][1-9]", "[24-6]|3(?:3(?:0[1-467]|2[127-9]|3[124578]|7[1257-9]|8[1256]|9[145])|4(?:2[135]|4[13578]|9[1346])|5(?:0[14]|2[1-3589]|6[1-4]|7[13468]|8[13568])|6(?:2[1-489]|3[124-6]|6[13]|7[12579]|8[1-356]|9[135])|7(?:2[1-7]|4[145]|6[1-5]|7[1-4])|8(?:21|3[1468]|6|7[1467]|8[136])|9(?:0[12479]|2[1358]|4[134679]|6[1-9]|7[136]|8[147]|9[1468]))|70[2-8]|8(?:0[2-9]|[1-8])|90[7-9]|[79][1-9]|3[68]4[1347]|3(?:47|60)[1356]|3(?:3[46]|46|5[49])[1246]|3[4579]3[1357]"], "0$1"], ["(\\d{3})(\\d{4})", "$1 $2", ["138"], "0$1"], ["(\\d{5})(\\d{2,10})", "$1 $2", ["3"], "0$1"], ["(\\d{3})(\\d{5,11})", "$1 $2", ["181"], "0$1"], ["(\\d{3})(\\d)(\\d{4,10})", "$1 $2 $3", ["1(?:3|80)|9"], "0$1"], ["(\\d{3})(\\d{7,8})", "$1 $2", ["1[67]"], "0$1"], ["(\\d{3})(\\d{7,12})", "$1 $2", ["8"], "0$1"], ["(\\d{5})(\\d{6})", "$1 $2", ["185", "1850", "18500"], "0$1"], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["7"], "0$1"], ["(\\d{4})(\\d{7})", "$1 $2", ["18[68]"], "0$1"], ["(\\d{4})(\\d{7})", "$1 $2", ["15[1279]"], "0$1"], ["(\\d{5})(\\d{6})", "$1 $2", ["15[03-68]", "15(?:[0568]|3[13]|41)"], "0$1"], ["(\\d{3})(\\d{8})", "$1 $2", ["18"], "0$1"], ["(\\d{3})(\\d{2})(\\d{7,8})", "$1 $2 $3", ["1(?:6[023]|7)"], "0$1"], ["(\\d{4})(\\d{2})(\\d{7})", "$1 $2 $3", ["15[279]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{8})", "$1 $2 $3", ["15"], "0$1"]], "0", 0, 0, 0, 0, 0, [["32\\d{9,11}|49[1-6]\\d{10}|322\\d{6}|49[0-7]\\d{3,9}|(?:[34]0|[68]9)\\d{3,13}|(?:2(?:0[1-689]|[1-3569]\\d|4[0-8]|7[1-7]|8[0-7])|3(?:[3569]\\d|4[0-79]|7[1-7]|8[1-8])|4(?:1[02-9]|[2-48]\\d|5[0-6]|6[0-8]|7[0-79])|5(?:0[2-8]|[124-6]\\d|[38][0-8]|[79][0-7])|6(?:0[02-9]|[1-358]\\d|[47][0-8]|6[1-9])|7(?:0[2-8]|1[1-9]|[27][0-7]|3\\d|[4-6][0-8]|8[0-5]|9[013-7])|8(?:0[2-9]|1[0-79]|2\\d|3[0-46-9]|4[0-6]|5[013-9]|6[1-8]|7[0-8]|8[0-24-6])|9(?:0[6-9]|[1-4]\\d|[589][0-7]|6[0-8]|7[0-467]))\\d{3,12}", [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]], ["1(?:6[023]|7\\d)\\d{7,8}|15(?:[0-25-9]\\d\\d|3(?:10|33)|410)\\d{6}", [10, 11]], ["800\\d{7,12}", [10, 11, 12, 13, 14, 15]], ["(?:137[7-9]|900(?:[135]|9\\d))\\d{6}", [10, 11]], ["700\\d{8}", [11]], ["1(?:6(?:013|255|399)|7(?:(?:[015]1|[69]3)3|[2-4]55|[78]99))\\d{7,8}|15(?:(?:[03-68]00|113)\\d|2\\d55|7\\d99|9\\d33)\\d{7}", [12, 13]], ["18(?:1\\d{5,11}|[2-9]\\d{8})", [8, 9, 10, 11, 12, 13, 14]], ["16(?:4\\d{1,10}|[89]\\d{1,11})", [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]], 0, ["180\\d{5,11}|13(?:7[1-6]\\d\\d|8)\\d{4}", [7, 8, 9, 10, 11, 12, 13, 14]]]], "DJ": ["253", "00", "(?:2\\d|77)\\d{6}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[27]"]]], 0, 0, 0, 0, 0, 0, [["2(?:1[2-5]|7[45])\\d{5}"], ["77\\d{6}"]]], "DK": ["45", "00", "[2-9]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:[0-59][1-9]|[6-8]\\d)|3(?:[0-3][1-9]|4[13]|5[1-58]|6[1347-9]|8[1-8]|9[1-79])|4(?:[0-25][1-9]|[34][2-9]|6[13-579]|7[13579]|8[1-47]|9[127])|5(?:[0-36][1-9]|4[146-9]|5[3-57-9]|7[568]|8[1-358]|9[1-69])|6(?:[0135][1-9]|2[1-68]|4[2-8]|6[1689]|[78]\\d|9[15689])|7(?:[0-69][1-9]|7[3-9]|8[147])|8(?:[16-9][1-9]|2[1-58])|9(?:[1-47-9][1-9]|6\\d))\\d{5}"], ["(?:2[6-8]|6[78]|96)\\d{6}|(?:2[0-59]|3[0-689]|[457]\\d|6[0-69]|8[126-9]|9[1-47-9])[1-9]\\d{5}"], ["80\\d{6}"], ["90\\d{6}"]]], "DM": ["1", "011", "(?:[58]\\d\\d|767|900)\\d{7}", [10], 0, "1", 0, "([2-7]\\d{6})$|1", "767$1", 0, "767", [["767(?:2(?:55|66)|4(?:2[01]|4[0-25-9])|50[0-4])\\d{4}"], ["767(?:2(?:[2-4689]5|7[5-7])|31[5-7]|61[1-8]|70[1-6])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "DO": ["1", "011", "(?:[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, 0, 0, 0, "8001|8[024]9", [["8(?:[04]9[2-9]\\d\\d|29(?:2(?:[0-59]\\d|6[04-9]|7[0-27]|8[0237-9])|3(?:[0-35-9]\\d|4[7-9])|[45]\\d\\d|6(?:[0-27-9]\\d|[3-5][1-9]|6[0135-8])|7(?:0[013-9]|[1-37]\\d|4[1-35689]|5[1-4689]|6[1-57-9]|8[1-79]|9[1-8])|8(?:0[146-9]|1[0-48]|[248]\\d|3[1-79]|5[01589]|6[013-68]|7[124-8]|9[0-8])|9(?:[0-24]\\d|3[02-46-9]|5[0-79]|60|7[0169]|8[57-9]|9[02-9])))\\d{4}"], ["8[024]9[2-9]\\d{6}"], ["800(?:14|[2-9]\\d)\\d{5}|8[024]9[01]\\d{6}|8(?:33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "DZ": ["213", "00", "(?:[1-4]|[5-79]\\d|80)\\d{7}", [8, 9], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[1-4]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["9"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-8]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["9619\\d{5}|(?:[1-3]\\d|4[013-689])\\d{6}"], ["5(?:4[0-29]|6[0-4])\\d{6}|(?:55|6\\d|7[7-9])\\d{7}", [9]], ["800\\d{6}", [9]], ["80[3-689]1\\d{5}", [9]], 0, 0, 0, 0, ["98[23]\\d{6}", [9]], ["80[12]1\\d{5}", [9]]]], "EC": ["593", "00", "1\\d{9,10}|(?:[2-7]|9\\d)\\d{7}", [8, 9, 10, 11], [["(\\d)(\\d{3})(\\d{4})", "$1 $2-$3", ["[2-7]"], "(0$1)", 0, "$1-$2-$3"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["9"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["1"]]], "0", 0, 0, 0, 0, 0, [["[2-7][2-7]\\d{6}", [8]], ["964[0-2]\\d{5}|9(?:3[0-29]|[57][89]|6[0-36-9]|[89]\\d)\\d{6}", [9]], ["1800\\d{7}|1[78]00\\d{6}", [10, 11]], 0, 0, 0, 0, 0, ["[2-7]890\\d{4}", [8]]]], "EE": ["372", "00", "8\\d{9}|[4578]\\d{7}|(?:[3-8]\\d|90)\\d{5}", [7, 8, 10], [["(\\d{3})(\\d{4})", "$1 $2", ["[369]|4[3-8]|5(?:[0-2]|5[0-478]|6[45])|7[1-9]|88", "[369]|4[3-8]|5(?:[02]|1(?:[0-8]|95)|5[0-478]|6(?:4[0-4]|5[1-589]))|7[1-9]|88"]], ["(\\d{4})(\\d{3,4})", "$1 $2", ["[45]|8(?:00|[1-49])", "[45]|8(?:00[1-9]|[1-49])"]], ["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["7"]], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:3[23589]|4[3-8]|6\\d|7[1-9]|88)\\d{5}", [7]], ["(?:5\\d{5}|8(?:1(?:0(?:0(?:00|[178]\\d)|[3-9]\\d\\d)|(?:1(?:0[2-6]|1\\d)|[2-79]\\d\\d)\\d)|2(?:0(?:0(?:00|4\\d)|[1-7]\\d\\d)|(?:(?:[124-69]\\d|3[5-9])\\d|7(?:[0-79]\\d|8[013-9])|8(?:[2-6]\\d|7[01]))\\d)|[349]\\d{4}))\\d\\d|5(?:(?:[02]\\d|5[0-478])\\d|1(?:[0-8]\\d|95)|6(?:4[0-4]|5[1-589]))\\d{3}", [7, 8]], ["800(?:(?:0\\d\\d|1)\\d|[2-9])\\d{3}"], ["(?:40\\d\\d|900)\\d{4}", [7, 8]], ["70[0-2]\\d{5}", [8]]]], "EG": ["20", "00", "[189]\\d{8,9}|[24-6]\\d{8}|[135]\\d{7}", [8, 9, 10], [["(\\d)(\\d{7,8})", "$1 $2", ["[23]"], "0$1"], ["(\\d{2})(\\d{6,7})", "$1 $2", ["1[35]|[4-6]|8[2468]|9[235-7]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[89]"], "0$1"], ["(\\d{2})(\\d{8})", "$1 $2", ["1"], "0$1"]], "0", 0, 0, 0, 0, 0, [["13[23]\\d{6}|(?:15|57)\\d{6,7}|(?:2\\d|3|4[05-8]|5[05]|6[24-689]|8[2468]|9[235-7])\\d{7}", [8, 9]], ["1[0-25]\\d{8}", [10]], ["800\\d{7}", [10]], ["900\\d{7}", [10]]]], "EH": ["212", "00", "[5-8]\\d{8}", [9], 0, "0", 0, 0, 0, 0, 0, [["528[89]\\d{5}"], ["(?:6(?:[0-79]\\d|8[0-247-9])|7(?:[016-8]\\d|2[0-8]|3[01]|5[0-5]))\\d{6}"], ["80[0-7]\\d{6}"], ["89\\d{7}"], 0, 0, 0, 0, ["(?:592(?:4[0-2]|93)|80[89]\\d\\d)\\d{4}"]]], "ER": ["291", "00", "[178]\\d{6}", [7], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["[178]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1(?:1[12568]|[24]0|55|6[146])|8\\d\\d)\\d{4}"], ["(?:17[1-3]|7\\d\\d)\\d{4}"]]], "ES": ["34", "00", "400\\d{6}|(?:51|[6-9]\\d)\\d{7}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[89]00"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[4-9]"]]], 0, 0, 0, 0, 0, 0, [["96906(?:0[0-8]|1[1-9]|[2-9]\\d)\\d\\d|9(?:69(?:0[0-57-9]|[1-9]\\d)|73(?:[0-8]\\d|9[1-9]))\\d{4}|(?:400|8(?:[1356]\\d|[28][0-8]|[47][1-9])|9(?:[135]\\d|[268][0-8]|4[1-9]|7[124-9]))\\d{6}"], ["9(?:6906(?:09|10)|7390\\d\\d)\\d\\d|(?:6\\d|7[1-48])\\d{7}"], ["[89]00\\d{6}"], ["80[367]\\d{6}"], ["70\\d{7}"], 0, ["51\\d{7}"], 0, 0, ["90[12]\\d{6}"]]], "ET": ["251", "00", "(?:11|[2-57-9]\\d)\\d{7}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[1-57-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:11(?:[124]\\d\\d|3(?:[0-79]\\d|8[0-7])|5(?:[02-9]\\d|1[0-57-9])|6(?:[02-79]\\d|1[0-57-9]|8[0-8]))|2(?:2(?:11[1-9]|22[0-7]|33\\d|44[1467]|66[1-68])|5(?:11[124-6]|33[2-8]|44[1467]|55[14]|66[1-3679]|77[124-79]|880))|3(?:3(?:11[0-46-8]|(?:22|55)[0-6]|33[0134689]|44[04]|66[01467])|4(?:44[0-8]|55[0-69]|66[0-3]|77[1-5]))|4(?:6(?:119|22[0-24-7]|33[1-5]|44[13-69]|55[14-689]|660|88[1-4])|7(?:(?:11|22)[1-9]|33[13-7]|44[13-6]|55[1-689]))|5(?:7(?:227|55[05]|(?:66|77)[14-8])|8(?:11[149]|22[013-79]|33[0-68]|44[013-8]|550|66[1-5]|77\\d)))\\d{4}"], ["(?:7(?:[03]\\d|1[0-8]|2[1-35-79]|77|86|99)|(?:8[01]|9\\d)\\d)\\d{6}"]]], "FI": ["358", "00|99(?:[01469]|5(?:[14]1|3[23]|5[59]|77|88|9[09]))", "[1-35689]\\d{4}|7\\d{10,11}|(?:[124-7]\\d|3[0-46-9])\\d{8}|[1-9]\\d{5,8}", [5, 6, 7, 8, 9, 10, 11, 12], [["(\\d{5})", "$1", ["20[2-59]"], "0$1"], ["(\\d{3})(\\d{3,7})", "$1 $2", ["(?:[1-3]0|[68])0|70[07-9]"], "0$1"], ["(\\d{2})(\\d{4,8})", "$1 $2", ["[14]|2[09]|50|7[135]"], "0$1"], ["(\\d{2})(\\d{6,10})", "$1 $2", ["7"], "0$1"], ["(\\d)(\\d{4,9})", "$1 $2", ["(?:19|[2568])[1-8]|3(?:0[1-9]|[1-9])|9"], "0$1"]], "0", 0, 0, 0, 0, "1[03-79]|[2-9]", [["1[3-7][1-8]\\d{3,6}|(?:19[1-8]|[23568][1-8]\\d|9(?:00|[1-8]\\d))\\d{2,6}", [5, 6, 7, 8, 9]], ["(?:4[0-8]|50)\\d{4,8}", [6, 7, 8, 9, 10]], ["800\\d{4,6}", [7, 8, 9]], ["[67]00\\d{5,6}", [8, 9]], 0, 0, ["20\\d{4,8}|60[12]\\d{5,6}|7(?:099\\d{4,5}|5[03-9]\\d{3,7})|20[2-59]\\d\\d|(?:606|7(?:0[78]|1|3\\d))\\d{7}|(?:10|29|3[09]|70[1-5]\\d)\\d{4,8}"]], "00"], "FJ": ["679", "0(?:0|52)", "45\\d{5}|(?:0800\\d|[235-9])\\d{6}", [7, 11], [["(\\d{3})(\\d{4})", "$1 $2", ["[235-9]|45"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["0"]]], 0, 0, 0, 0, 0, 0, [["603\\d{4}|(?:3[0-6]|6[25-7]|8[58])\\d{5}", [7]], ["(?:[279]\\d|45|5[01568]|8[034679])\\d{5}", [7]], ["0800\\d{7}", [11]]], "00"], "FK": ["500", "00", "[2-7]\\d{4}", [5], 0, 0, 0, 0, 0, 0, 0, [["[2-47]\\d{4}"], ["[56]\\d{4}"]]], "FM": ["691", "00", "(?:[39]\\d\\d|820)\\d{4}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[389]"]]], 0, 0, 0, 0, 0, 0, [["31(?:00[67]|208|309)\\d\\d|(?:3(?:[2357]0[1-9]|602|804|905)|(?:820|9[2-6]\\d)\\d)\\d{3}"], ["31(?:00[67]|208|309)\\d\\d|(?:3(?:[2357]0[1-9]|602|804|905)|(?:820|9[2-7]\\d)\\d)\\d{3}"]]], "FO": ["298", "00", "[2-9]\\d{5}", [6], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["[2-9]"]]], 0, 0, "(10(?:01|[12]0|88))", 0, 0, 0, [["(?:20|[34]\\d|8[19])\\d{4}"], ["(?:[27][1-9]|5\\d|9[16])\\d{4}"], ["80[257-9]\\d{3}"], ["90(?:[13-5][15-7]|2[125-7]|9\\d)\\d\\d"], 0, 0, 0, 0, ["6[0-36]\\d{4}"]]], "FR": ["33", "00", "[1-9]\\d{8}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"], "0 $1"], ["(\\d)(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["[1-79]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:26[013-9]|59[1-35-9])\\d{6}|(?:[13]\\d|2[0-57-9]|4[1-9]|5[0-8])\\d{7}"], ["(?:6(?:[0-24-8]\\d|3[0-8]|9[589])|7[3-9]\\d)\\d{6}"], ["80[0-5]\\d{6}"], ["836(?:0[0-36-9]|[1-9]\\d)\\d{4}|8(?:1[2-9]|2[2-47-9]|3[0-57-9]|[569]\\d|8[0-35-9])\\d{6}"], 0, 0, ["80[6-9]\\d{6}"], 0, ["9\\d{8}"], ["8(?:1[01]|2[0156]|4[024]|84)\\d{6}"]]], "GA": ["241", "00", "(?:[067]\\d|11)\\d{6}|[2-7]\\d{6}", [7, 8], [["(\\d)(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-7]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["0"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["11|[67]"], "0$1"]], 0, 0, "0(11\\d{6}|60\\d{6}|61\\d{6}|6[256]\\d{6}|7[467]\\d{6})", "$1", 0, 0, [["[01]1\\d{6}", [8]], ["(?:(?:0[2-7]|7[467])\\d|6(?:0[0-4]|10|[256]\\d))\\d{5}|[2-7]\\d{6}"]]], "GB": ["44", "00", "[1-357-9]\\d{9}|[18]\\d{8}|8\\d{6}", [7, 9, 10], [["(\\d{3})(\\d{4})", "$1 $2", ["800", "8001", "80011", "800111", "8001111"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3", ["845", "8454", "84546", "845464"], "0$1"], ["(\\d{3})(\\d{6})", "$1 $2", ["800"], "0$1"], ["(\\d{5})(\\d{4,5})", "$1 $2", ["1(?:38|5[23]|69|76|94)", "1(?:(?:38|69)7|5(?:24|39)|768|946)", "1(?:3873|5(?:242|39[4-6])|(?:697|768)[347]|9467)"], "0$1"], ["(\\d{4})(\\d{5,6})", "$1 $2", ["1(?:[2-69][02-9]|[78])"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["[25]|7(?:0|6[02-9])", "[25]|7(?:0|6(?:[03-9]|2[356]))"], "0$1"], ["(\\d{4})(\\d{6})", "$1 $2", ["7"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[1389]"], "0$1"]], "0", 0, "0|180020", 0, 0, 0, [["(?:1(?:1(?:3(?:[0-58]\\d\\d|73[0-5])|4(?:(?:[0-5]\\d|70)\\d|69[7-9])|(?:(?:5[0-26-9]|[78][0-49])\\d|6(?:[0-4]\\d|5[01]))\\d)|(?:2(?:(?:0[024-9]|2[3-9]|3[3-79]|4[1-689]|[58][02-9]|6[0-47-9]|7[013-9]|9\\d)\\d|1(?:[0-7]\\d|8[0-3]))|(?:3(?:0\\d|1[0-8]|[25][02-9]|3[02-579]|[468][0-46-9]|7[1-35-79]|9[2-578])|4(?:0[03-9]|[137]\\d|[28][02-57-9]|4[02-69]|5[0-8]|[69][0-79])|5(?:0[1-35-9]|[16]\\d|2[024-9]|3[015689]|4[02-9]|5[03-9]|7[0-35-9]|8[0-468]|9[0-57-9])|6(?:0[034689]|1\\d|2[0-35689]|[38][013-9]|4[1-467]|5[0-69]|6[13-9]|7[0-8]|9[0-24578])|7(?:0[0246-9]|2\\d|3[0236-8]|4[03-9]|5[0-46-9]|6[013-9]|7[0-35-9]|8[024-9]|9[02-9])|8(?:0[35-9]|2[1-57-9]|3[02-578]|4[0-578]|5[124-9]|6[2-69]|7\\d|8[02-9]|9[02569])|9(?:0[02-589]|[18]\\d|2[02-689]|3[1-57-9]|4[2-9]|5[0-579]|6[2-47-9]|7[0-24578]|9[2-57]))\\d)\\d)|2(?:0[013478]|3[0189]|4[017]|8[0-46-9]|9[0-2])\\d{3})\\d{4}|1(?:2(?:0(?:46[1-4]|87[2-9])|545[1-79]|76(?:2\\d|3[1-8]|6[1-6])|9(?:7(?:2[0-4]|3[2-5])|8(?:2[2-8]|7[0-47-9]|8[3-5])))|3(?:6(?:38[2-5]|47[23])|8(?:47[04-9]|64[0157-9]))|4(?:044[1-7]|20(?:2[23]|8\\d)|6(?:0(?:30|5[2-57]|6[1-8]|7[2-8])|140)|8(?:052|87[1-3]))|5(?:2(?:4(?:3[2-79]|6\\d)|76\\d)|6(?:26[06-9]|686))|6(?:06(?:4\\d|7[4-79])|295[5-7]|35[34]\\d|47(?:24|61)|59(?:5[08]|6[67]|74)|9(?:55[0-4]|77[23]))|7(?:26(?:6[13-9]|7[0-7])|(?:442|688)\\d|50(?:2[0-3]|[3-68]2|76))|8(?:27[56]\\d|37(?:5[2-5]|8[239])|843[2-58])|9(?:0(?:0(?:6[1-8]|85)|52\\d)|3583|4(?:66[1-8]|9(?:2[01]|81))|63(?:23|3[1-4])|9561))\\d{3}", [9, 10]], ["7(?:457[0-57-9]|700[01]|911[028])\\d{5}|7(?:[1-3]\\d\\d|4(?:[0-46-9]\\d|5[0-689])|5(?:0[0-8]|[13-9]\\d|2[0-35-9])|7(?:0[1-9]|[1-7]\\d|8[02-9]|9[0-689])|8(?:[014-9]\\d|[23][0-8])|9(?:[024-9]\\d|1[02-9]|3[0-689]))\\d{6}", [10]], ["80[08]\\d{7}|800\\d{6}|8001111"], ["(?:8(?:4[2-5]|7[0-3])|9(?:[01]\\d|8[2-49]))\\d{7}|845464\\d", [7, 10]], ["70\\d{8}", [10]], 0, ["(?:3[0347]|55)\\d{8}", [10]], ["76(?:464|652)\\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\\d{6}", [10]], ["56\\d{8}", [10]]], 0, " x"], "GD": ["1", "011", "(?:473|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "473$1", 0, "473", [["473(?:2(?:3[0-2]|69)|3(?:2[89]|86)|4(?:[06]8|3[5-9]|4[0-4]|5[59]|73|90)|63[68]|7(?:58|84)|800|938)\\d{4}"], ["473(?:4(?:0[2-79]|1[04-9]|2[0-5]|49|5[6-8])|5(?:2[01]|3[3-8])|901)\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "GE": ["995", "00", "(?:[3-57]\\d\\d|800)\\d{6}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["70"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["32"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[57]"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[348]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:3(?:[256]\\d|4[124-9]|7[0-4])|4(?:1\\d|2[2-7]|3[1-79]|4[2-8]|7[239]|9[1-7]))\\d{6}"], ["5(?:(?:(?:0555|1(?:[17]77|555))[5-9]|757(?:7[7-9]|8[01]))\\d|22252[0-4])\\d\\d|5(?:0(?:0(?:1[09]|70)|505)|1(?:0[01]0|1(?:07|33|51))|2(?:0[02]0|2[25]2)|3(?:0[03]0|3[35]3)|4(?:0[04]0|411)|5222|9000)[0-4]\\d{3}|(?:5(?:0(?:0(?:0\\d|1[12]|2[02]|3[0-6]|4[04]|5[05]|77|88|9[09])|(?:[14]\\d|77)\\d|22[02]|888)|1(?:1(?:[03][01]|[124]\\d|5[02-6]|7[0-6])|4\\d\\d)|2(?:228|555)|3555|4(?:4(?:[02-9]\\d|14)|555)|5(?:[0157-9]\\d\\d|200|333|4(?:44|55))|6[89]\\d\\d|7(?:(?:[0147-9]\\d|22)\\d|5(?:00|[57]5))|8(?:0(?:[018]\\d|2[0-4])|5(?:55|8[89])|8(?:55|88))|9(?:090|[1-35-9]\\d\\d))|790\\d\\d)\\d{4}"], ["800\\d{6}"], 0, 0, 0, 0, 0, ["70[67]\\d{6}"]]], "GF": ["594", "00", "(?:694\\d|7093)\\d{5}|(?:59|[89]\\d)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-7]|80[6-9]|9[47]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[89]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:59(?:4(?:[02-49]\\d|1[0-5]|5[6-9]|6[0-3]|80)|88\\d)|80[6-9]\\d\\d)\\d{4}"], ["(?:694(?:[0-249]\\d|3[0-8])|7093[0-3])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:(?:396|76\\d)\\d|476[0-6])\\d{4}"]]], "GG": ["44", "00", "(?:1481|[357-9]\\d{3})\\d{6}|8\\d{6}(?:\\d{2})?", [7, 9, 10], 0, "0", 0, "([25-9]\\d{5})$|0|180020", "1481$1", 0, 0, [["1481[25-9]\\d{5}", [10]], ["7(?:(?:781|839)\\d|911[17])\\d{5}", [10]], ["80[08]\\d{7}|800\\d{6}|8001111"], ["(?:8(?:4[2-5]|7[0-3])|9(?:[01]\\d|8[0-3]))\\d{7}|845464\\d", [7, 10]], ["70\\d{8}", [10]], 0, ["(?:3[0347]|55)\\d{8}", [10]], ["76(?:464|652)\\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\\d{6}", [10]], ["56\\d{8}", [10]]]], "GH": ["233", "00", "[235]\\d{8}|800\\d{5,6}", [8, 9], [["(\\d{3})(\\d{5})", "$1 $2", ["8"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2358]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["3(?:181[0-5]|285[0-7]|3810)\\d{4}|3(?:0(?:[237-9]\\d|60)|[167](?:2[0-6]|7\\d|80)|2(?:2[0-5]|7\\d|8[0-4])|3(?:2[0-3]|7\\d|80)|4(?:2[013-9]|3[01]|7\\d|80)|5(?:2[0-7]|7\\d|80)|8(?:2[0-2]|7\\d|80)|9(?:[28]0|7\\d))\\d{5}", [9]], ["(?:2(?:[0346-9]\\d|5[67])|5(?:[03-7]\\d|9[1-9]))\\d{6}", [9]], ["800\\d{5,6}"]]], "GI": ["350", "00", "(?:[25]\\d|60)\\d{6}", [8], [["(\\d{3})(\\d{5})", "$1 $2", ["2"]]], 0, 0, 0, 0, 0, 0, [["2190[0-2]\\d{3}|2(?:0(?:[02]\\d|3[01])|16[24-9]|2[2-5]\\d)\\d{4}"], ["5251[0-4]\\d{3}|(?:5(?:[146-8]\\d\\d|250)|60(?:1[01]|6\\d))\\d{4}"]]], "GL": ["299", "00", "(?:19|[2-689]\\d|70)\\d{4}", [6], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["19|[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:19|3[1-7]|[68][1-9]|70|9\\d)\\d{4}"], ["[245]\\d{5}"], ["80\\d{4}"], 0, 0, 0, 0, 0, ["3[89]\\d{4}"]]], "GM": ["220", "00", "[48]\\d{8}|[2-9]\\d{6}", [7, 9], [["(\\d{3})(\\d{4})", "$1 $2", ["[235-9]|4(?:[0-35]|4[16-9])"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[48]"]]], 0, 0, 0, 0, 0, 0, [["(?:4(?:[23]\\d\\d|4(?:1[024679]|(?:4(?:[237-9]\\d|4[14-9])|8[0-389]\\d)\\d|5(?:5(?:3\\d|4[0-7])|[67]\\d\\d)))|5(?:5(?:3\\d|4[0-7])|6[67]\\d|7(?:1[04]|2[035]|3[58]|48))|8[0-389]\\d\\d)\\d{3}|44[6-9]\\d{4}"], ["(?:(?:[23679]\\d|4[015]|8(?:(?:3[35]|6[68]|99)\\d|7(?:[27]\\d|4[015])))\\d|5(?:[0-489]\\d|56))\\d{4}|8[4-7]\\d{5}"]]], "GN": ["224", "00", "722\\d{6}|(?:3|6\\d)\\d{7}", [8, 9], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["3"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[67]"]]], 0, 0, 0, 0, 0, 0, [["3(?:0(?:24|3[12]|4[1-35-7]|5[13]|6[189]|[78]1|9[1478])|1\\d\\d)\\d{4}", [8]], ["6[0-356]\\d{7}", [9]], 0, 0, 0, 0, 0, 0, ["722\\d{6}", [9]]]], "GP": ["590", "00", "7090\\d{5}|(?:[56]9|[89]\\d)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-79]|80[6-9]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:59(?:0(?:0[1-68]|[14][0-24-9]|2[0-68]|3[1-9]|5[3-579]|[68][0-689]|7[08]|9\\d)|87\\d)|80[6-9]\\d\\d)\\d{4}"], ["(?:69(?:0\\d\\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:(?:39[5-7]|76[018])\\d|475[0-6])\\d{4}"]]], "GQ": ["240", "00", "222\\d{6}|(?:3\\d|55|[89]0)\\d{7}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[235]"]], ["(\\d{3})(\\d{6})", "$1 $2", ["[89]"]]], 0, 0, 0, 0, 0, 0, [["33[0-24-9]\\d[46]\\d{4}|3(?:33|5\\d)\\d[7-9]\\d{4}"], ["(?:222|55\\d)\\d{6}"], ["80\\d[1-9]\\d{5}"], ["90\\d[1-9]\\d{5}"]]], "GR": ["30", "00", "5005000\\d{3}|8\\d{9,11}|(?:[269]\\d|70)\\d{8}", [10, 11, 12], [["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["21|7"]], ["(\\d{4})(\\d{6})", "$1 $2", ["2(?:2|3[2-57-9]|4[2-469]|5[2-59]|6[2-9]|7[2-69]|8[2-49])|5"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2689]"]], ["(\\d{3})(\\d{3,4})(\\d{5})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["2(?:1\\d\\d|2(?:2[1-46-9]|[36][1-8]|4[1-7]|5[1-4]|7[1-5]|[89][1-9])|3(?:1\\d|2[1-57]|[35][1-3]|4[13]|7[1-7]|8[124-6]|9[1-79])|4(?:1\\d|2[1-8]|3[1-4]|4[13-5]|6[1-578]|9[1-5])|5(?:1\\d|[29][1-4]|3[1-5]|4[124]|5[1-6])|6(?:1\\d|[269][1-6]|3[1245]|4[1-7]|5[13-9]|7[14]|8[1-5])|7(?:1\\d|2[1-5]|3[1-6]|4[1-7]|5[1-57]|6[135]|9[125-7])|8(?:1\\d|2[1-5]|[34][1-4]|9[1-57]))\\d{6}", [10]], ["68[57-9]\\d{7}|(?:69|94)\\d{8}", [10]], ["800\\d{7,9}"], ["90[19]\\d{7}", [10]], ["70\\d{8}", [10]], 0, ["5005000\\d{3}", [10]], 0, 0, ["8(?:0[16]|12|[27]5|50)\\d{7}", [10]]]], "GT": ["502", "00", "80\\d{6}|(?:1\\d{3}|[2-7])\\d{7}", [8, 11], [["(\\d{4})(\\d{4})", "$1 $2", ["[2-8]"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"]]], 0, 0, 0, 0, 0, 0, [["[267][2-9]\\d{6}", [8]], ["(?:[3-5]\\d\\d|80[0-4])\\d{5}", [8]], ["18[01]\\d{8}", [11]], ["19\\d{9}", [11]]]], "GU": ["1", "011", "(?:[58]\\d\\d|671|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "671$1", 0, "671", [["671(?:2\\d\\d|3(?:00|3[39]|4[349]|55|6[26])|4(?:00|56|7[1-9]|8[02-9])|5(?:55|6[2-5]|88)|6(?:3[2-578]|4[24-9]|5[34]|78|8[235-9])|7(?:[0479]7|2[0167]|3[45]|8[7-9])|8(?:[2-57-9]8|6[478])|9(?:2[29]|6[79]|7[1279]|8[7-9]|9[16-9]))\\d{4}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "GW": ["245", "00", "[49]\\d{8}|4\\d{6}", [7, 9], [["(\\d{3})(\\d{4})", "$1 $2", ["40"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[49]"]]], 0, 0, 0, 0, 0, 0, [["443\\d{6}", [9]], ["9(?:5\\d|6[569]|77)\\d{6}", [9]], 0, 0, 0, 0, 0, 0, ["40\\d{5}", [7]]]], "GY": ["592", "001", "(?:[2-8]\\d{3}|9008)\\d{3}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:1[6-9]|2[0-35-9]|3[1-4]|5[3-9]|6\\d|7[0-79])|3(?:2[25-9]|3\\d)|4(?:4[0-24]|5[56])|5(?:0[0-6]|16)|77[1-57])\\d{4}"], ["(?:51[01]|6\\d\\d|7(?:[0-6]\\d|70|8[0167]))\\d{4}"], ["(?:289|8(?:00|6[28]|88|99))\\d{4}"], ["9008\\d{3}"], 0, 0, 0, 0, ["515\\d{4}"]]], "HK": ["852", "00(?:30|5[09]|[126-9]?)", "8[0-46-9]\\d{6,7}|9\\d{4,7}|(?:[2-7]|9\\d{3})\\d{7}", [5, 6, 7, 8, 9, 11], [["(\\d{3})(\\d{2,5})", "$1 $2", ["900", "9003"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[2-7]|8[1-4]|9(?:0[1-9]|[1-8])"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"]], ["(\\d{3})(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["9"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:[13-9]\\d|2[013-9])\\d|3(?:(?:[1569][0-24-9]|4[0-246-9]|7[0-24-69])\\d|8(?:4[0-8]|[579]\\d|6[0-5]))|58(?:0[1-9]|1[2-9]))\\d{4}", [8]], ["(?:4(?:0(?:6[0-3]|9[3-6])|24[3-6]|44[0-35-9]|6(?:4[0-57-9]|6[0-6])|7(?:4[0-48]|6[0-5]))|5(?:25[3-7]|35[4-8]|73[0-6]|95[0-8])|6(?:26[013-8]|(?:66|78)[0-5])|7(?:0(?:7[1-8]|8[0-8])|10[1-4])|84(?:4[0-2]|8[0-35-9])|9(?:29[013-9]|39[014-9]|59[0-467]|899))\\d{4}|(?:4(?:4[0-35-9]|6[0-357-9]|7[0-35])|5(?:[1-59][0-46-9]|6[0-4689]|7[0-246-9])|6(?:0[1-9]|[13-59]\\d|[268][0-57-9]|7[0-79])|70[1-59]|84[0-39]|9(?:0[1-9]|1[02-9]|[2358][0-8]|[467]\\d))\\d{5}", [8]], ["800\\d{6}", [9]], ["900(?:[0-24-9]\\d{7}|3\\d{1,4})", [5, 6, 7, 8, 11]], ["8(?:1[0-4679]\\d|2(?:[0-36]\\d|7[0-4])|3(?:[034]\\d|2[09]|70))\\d{4}", [8]], 0, ["30(?:0[1-9]|[15-7]\\d|2[047]|89)\\d{4}", [8]], ["7(?:1(?:0[08]|1[0-3679]|3[013]|69|9[0136])|2(?:[02389]\\d|1[18]|7[27-9])|3(?:[0-38]\\d|7[0-369]|9[2357-9])|47\\d|5(?:[178]\\d|5[0-5])|6(?:0[0-7]|2[236-9]|[35]\\d)|7(?:[27]\\d|8[7-9])|8(?:[23689]\\d|7[1-9])|9(?:[025]\\d|6[0-246-8]|7[0-36-9]|8[238]))\\d{4}", [8]]], "00"], "HN": ["504", "00", "8\\d{10}|[237-9]\\d{7}", [8, 11], [["(\\d{4})(\\d{4})", "$1-$2", ["[237-9]"]]], 0, 0, 0, 0, 0, 0, [["2(?:2(?:0[0-59]|1[1-9]|[23]\\d|4[02-8]|5[57]|6[2458]|7[0135689]|8[01346-9]|9[0-2])|4(?:0[578]|2[3-59]|3[13-9]|4[0-68]|5[1-3589]|80)|5(?:0[2357-9]|1[1-6]|4[03-58]|5\\d|6[014-69]|7[04]|80)|6(?:[056]\\d|17|2[067]|3[047]|4[0-378]|[78][0-8]|9[01])|7(?:0[5-79]|2[01]|6[46-9]|7[02-9]|8[034]|91)|8(?:79|8[0-357-9]|9[1-57-9]))\\d{4}", [8]], ["[37-9]\\d{7}", [8]], ["8002\\d{7}", [11]]]], "HR": ["385", "00", "[2-69]\\d{8}|80\\d{5,7}|[1-79]\\d{7}|6\\d{6}", [7, 8, 9], [["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["6[01]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2,3})", "$1 $2 $3", ["8"], "0$1"], ["(\\d)(\\d{4})(\\d{3})", "$1 $2 $3", ["1"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["6|7[245]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["9"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2-57]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1\\d{7}|(?:2[0-3]|3[1-5]|4[02-47-9]|5[1-3])\\d{6,7}", [8, 9]], ["9(?:(?:0[1-9]|[12589]\\d)\\d\\d|7(?:[0679]\\d\\d|5(?:[01]\\d|44|55|77|9[5-79])))\\d{4}|98\\d{6}", [8, 9]], ["80\\d{5,7}"], ["6[01459]\\d{6}|6[01]\\d{5}", [7, 8]], ["7[45]\\d{6}", [8]], 0, ["62\\d{6,7}|72\\d{6}", [8, 9]]]], "HT": ["509", "00", "[2-589]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["[2-589]"]]], 0, 0, 0, 0, 0, 0, [["2(?:2\\d|5[1-5]|81|9[149])\\d{5}"], ["(?:[34]\\d|5[568])\\d{6}"], ["8\\d{7}"], 0, 0, 0, 0, 0, ["9(?:[67][0-4]|8[0-3589]|9\\d)\\d{5}"]]], "HU": ["36", "00", "[235-7]\\d{8}|[1-9]\\d{7}", [8, 9], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "(06 $1)"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[27][2-9]|3[2-7]|4[24-9]|5[2-79]|6|8[2-57-9]|9[2-69]"], "(06 $1)"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2-9]"], "06 $1"]], "06", 0, 0, 0, 0, 0, [["(?:1\\d|[27][2-9]|3[2-7]|4[24-9]|5[2-79]|6[23689]|8[2-57-9]|9[2-69])\\d{6}", [8]], ["(?:[257]0|3[01])\\d{7}", [9]], ["(?:[48]0\\d|680[29])\\d{5}"], ["9[01]\\d{6}", [8]], 0, 0, ["38\\d{7}", [9]], 0, ["21\\d{7}", [9]]]], "ID": ["62", "00[89]", "00[1-9]\\d{9,14}|(?:[1-36]|8\\d{5})\\d{6}|00\\d{9}|[1-9]\\d{8,10}|[2-9]\\d{7}", [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["15"]], ["(\\d{2})(\\d{5,9})", "$1 $2", ["2[124]|[36]1"], "(0$1)"], ["(\\d{3})(\\d{5,7})", "$1 $2", ["800"], "0$1"], ["(\\d{3})(\\d{5,8})", "$1 $2", ["[2-79]"], "(0$1)"], ["(\\d{3})(\\d{3,4})(\\d{3})", "$1-$2-$3", ["8[1-35-9]"], "0$1"], ["(\\d{3})(\\d{6,8})", "$1 $2", ["1"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["804"], "0$1"], ["(\\d{3})(\\d)(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["80"], "0$1"], ["(\\d{3})(\\d{4})(\\d{4,5})", "$1-$2-$3", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2[124]\\d{7,8}|619\\d{8}|2(?:1(?:14|500)|2\\d{3})\\d{3}|61\\d{5,8}|(?:2(?:[35][1-4]|6[0-8]|7[1-6]|8\\d|9[1-8])|3(?:1|[25][1-8]|3[1-68]|4[1-3]|6[1-3568]|7[0-469]|8\\d)|4(?:0[1-589]|1[01347-9]|2[0-36-8]|3[0-24-68]|43|5[1-378]|6[1-5]|7[134]|8[1245])|5(?:1[1-35-9]|2[25-8]|3[124-9]|4[1-3589]|5[1-46]|6[1-8])|6(?:[25]\\d|3[1-69]|4[1-6])|7(?:02|[125][1-9]|[36]\\d|4[1-8]|7[0-36-9])|9(?:0[12]|1[013-8]|2[0-479]|5[125-8]|6[23679]|7[159]|8[01346]))\\d{5,8}", [7, 8, 9, 10, 11]], ["8[1-35-9]\\d{7,10}", [9, 10, 11, 12]], ["00(?:1803\\d{5,11}|7803\\d{7})|(?:177\\d|800)\\d{5,7}", [8, 9, 10, 11, 12, 13, 14, 15, 16, 17]], ["809\\d{7}", [10]], 0, 0, ["(?:1500|8071\\d{3})\\d{3}", [7, 10]], 0, 0, ["804\\d{7}", [10]]]], "IE": ["353", "00", "(?:1\\d|[2569])\\d{6,8}|4\\d{6,9}|7\\d{8}|8\\d{8,9}", [7, 8, 9, 10], [["(\\d{2})(\\d{5})", "$1 $2", ["2[24-9]|47|58|6[237-9]|9[35-9]"], "(0$1)"], ["(\\d{3})(\\d{5})", "$1 $2", ["[45]0"], "(0$1)"], ["(\\d)(\\d{3,4})(\\d{4})", "$1 $2 $3", ["1"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2569]|4[1-69]|7[14]"], "(0$1)"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["70"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["81"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[78]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1"]], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["4"], "(0$1)"], ["(\\d{2})(\\d)(\\d{3})(\\d{4})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1\\d|21)\\d{6,7}|(?:2[24-9]|4(?:0[24]|5\\d|7)|5(?:0[45]|1\\d|8)|6(?:1\\d|[237-9])|9(?:1\\d|[35-9]))\\d{5}|(?:23|4(?:[1-469]|8\\d)|5[23679]|6[4-6]|7[14]|9[04])\\d{7}"], ["8(?:22|[35-9]\\d)\\d{6}", [9]], ["1800\\d{6}", [10]], ["15(?:1[2-8]|[2-8]0|9[089])\\d{6}", [10]], ["700\\d{6}", [9]], ["88210[1-9]\\d{4}|8(?:[35-79]5\\d\\d|8(?:[013-9]\\d\\d|2(?:[01][1-9]|[2-9]\\d)))\\d{5}", [10]], ["818\\d{6}", [9]], 0, ["76\\d{7}", [9]], ["18[59]0\\d{6}", [10]]]], "IL": ["972", "0(?:0|1(?:05|[2-9]))", "1\\d{6}(?:\\d{3,5})?|[57]\\d{8}|[1-489]\\d{7}", [7, 8, 9, 10, 11, 12], [["(\\d{4})(\\d{3})", "$1-$2", ["125"]], ["(\\d{4})(\\d{2})(\\d{2})", "$1-$2-$3", ["121"]], ["(\\d)(\\d{3})(\\d{4})", "$1-$2-$3", ["[2-489]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1-$2-$3", ["[57]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1-$2-$3", ["12"]], ["(\\d{4})(\\d{6})", "$1-$2", ["159"]], ["(\\d)(\\d{3})(\\d{3})(\\d{3})", "$1-$2-$3-$4", ["1[7-9]"]], ["(\\d{3})(\\d{1,2})(\\d{3})(\\d{4})", "$1-$2 $3-$4", ["15"]]], "0", 0, 0, 0, 0, 0, [["153\\d{8,9}|29[1-9]\\d{5}|(?:2[0-8]|[3489]\\d)\\d{6}", [8, 11, 12]], ["55(?:4(?:0[0-4]|10|6[015-9])|57[0-289]|8[06][0-2])\\d{4}|5(?:(?:[0-2][02-9]|[36]\\d|[49][2-9]|8[3-7])\\d|5(?:01|2\\d|3[0-3]|4[3-5]|5[0-25689]|6[6-8]|7[0-267]|8[7-9]|9[1-9]))\\d{5}", [9]], ["1(?:255|80[019]\\d{3})\\d{3}", [7, 10]], ["1212\\d{4}|1(?:200|9(?:0[0-2]|19|9\\d))\\d{6}", [8, 10]], 0, ["151\\d{8,9}", [11, 12]], ["1599\\d{6}", [10]], 0, ["7(?:280[01]|38(?:[05]\\d|8[0-358])|8(?:33|55|77|81)\\d)\\d{4}|7(?:18|2[23]|3[237]|47|6[258]|7\\d|82|9[2-9])\\d{6}", [9]], ["1700\\d{6}", [10]]]], "IM": ["44", "00", "1624\\d{6}|(?:[3578]\\d|90)\\d{8}", [10], 0, "0", 0, "([25-8]\\d{5})$|0|180020", "1624$1", 0, "74576|(?:16|7[56])24", [["1624(?:230|[5-8]\\d\\d)\\d{3}"], ["76245[06]\\d{4}|7(?:4576|[59]24\\d|624[0-4689])\\d{5}"], ["808162\\d{4}"], ["8(?:440[49]06|72299\\d)\\d{3}|(?:8(?:45|70)|90[0167])624\\d{4}"], ["70\\d{8}"], 0, ["3440[49]06\\d{3}|(?:3(?:08162|3\\d{4}|45624|7(?:0624|2299))|55\\d{4})\\d{4}"], 0, ["56\\d{8}"]]], "IN": ["91", "00", "(?:000800|[2-9]\\d\\d)\\d{7}|1\\d{7,12}", [8, 9, 10, 11, 12, 13], [["(\\d{8})", "$1", ["5(?:0|2[23]|3[03]|[67]1|88)", "5(?:0|2(?:21|3)|3(?:0|3[23])|616|717|888)", "5(?:0|2(?:21|3)|3(?:0|3[23])|616|717|8888)"], 0, 1], ["(\\d{4})(\\d{4,5})", "$1 $2", ["180", "1800"], 0, 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["140"], 0, 1], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["11|2[02]|33|4[04]|79[1-5]|80[2-46]", "11|2[02]|33|4[04]|79[1-5]|80(?:[2-4]|6[0-589])", "11|2[02]|33|4[04]|79(?:[1245]|3(?:[02-9]|1[0-24-9]))|80(?:[2-4]|6[0-589])"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["1(?:2[0-249]|3[0-25]|4[145]|[68]|7[1257])|2(?:1[257]|3[013]|4[01]|5[0137]|6[0158]|78|8[1568])|3(?:26|4[1-3]|5[34]|6[01489]|7[02-46]|8[159])|4(?:1[36]|2[1-47]|5[12]|6[0-26-9]|7[0-24-9]|8[013-57]|9[014-7])|5(?:1[025]|22|[36][25]|4[28]|5[12]|[78]1)|6(?:12|[2-4]1|5[17]|6[13]|80)|7(?:12|3[134]|61|88)|8(?:16|2[014]|3[126]|6[136]|7[078]|8[34]|91)|(?:43|59|75)[15]|(?:1[59]|29|67)[14]", "1(?:2[0-24]|3[0-25]|4[145]|[59][14]|6[1-9]|7[1257]|8[1-57-9])|2(?:1[257]|3[013]|4[01]|5[0137]|6[058]|78|8[1568]|9[14])|3(?:26|4[1-3]|5[34]|6[01489]|7[02-46]|8[159])|4(?:1[36]|2[1-47]|3[15]|5[12]|6[0-26-9]|7[0-24-9]|8[013-57]|9[014-7])|5(?:1[025]|22|[36][25]|4[28]|[578]1|9[15])|674|7(?:(?:3[34]|5[15])[2-6]|61[346]|88[0-8])|8(?:70[2-6]|84[235-7]|91[3-7])|(?:1(?:29|60|8[06])|261|552|6(?:12|[2-47]1|5[17]|6[13]|80)|7(?:12|31)|8(?:16|2[014]|3[126]|6[136]|7[78]|83))[2-7]", "1(?:2[0-24]|3[0-25]|4[145]|[59][14]|6[1-9]|7[1257]|8[1-57-9])|2(?:1[257]|3[013]|4[01]|5[0137]|6[058]|78|8[1568]|9[14])|3(?:26|4[1-3]|5[34]|6[01489]|7[02-46]|8[159])|4(?:1[36]|2[1-47]|3[15]|5[12]|6[0-26-9]|7[0-24-9]|8[013-57]|9[014-7])|5(?:1[025]|22|[36][25]|4[28]|[578]1|9[15])|6(?:12(?:[2-6]|7[0-8])|74[2-7])|7(?:3171|5[15][2-6]|61[346]|88(?:[2-7]|82))|8(?:70[2-6]|84(?:[2356]|7[19])|91(?:[3-6]|7[19]))|73[134][2-6]|8(?:16|2[014]|3[126]|6[136]|7[78]|83)(?:[2-6]|7[19])|(?:1(?:29|60|8[06])|261|552|6(?:[2-4]1|5[17]|6[13]|7(?:1|4[0189])|80)|7(?:12|88[01]))[2-7]"], "0$1", 1], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1(?:[2-479]|5[0235-9])|[2-5]|6(?:1[1358]|2[2457-9]|3[2-5]|4[235-7]|5[2-689]|6[24578]|7[235689]|8[1-6])|7(?:1[013-9]|3[129]|5[29]|6[02-5]|70)|807", "1(?:[2-479]|5[0235-9])|[2-5]|6(?:1[1358]|2(?:[2457]|84|95)|3(?:[2-4]|55)|4[235-7]|5[2-689]|6[24578]|7(?:[23569]|8[0-57-9])|8[1-6])|7(?:1(?:[013-8]|9[6-9])|3(?:17|2[0-49]|9[2-57])|5(?:2[1-3]|9[0-6])|6(?:0[5689]|2[5-9]|3[02-8]|4|5[0-367])|70[13-7])|807[19]", "1(?:[2-479]|5(?:[0236-9]|5[013-9]))|[2-5]|6(?:2(?:84|95)|355|8(?:28[235-7]|3))|73179|807(?:1|9[1-3])|(?:1552|6(?:(?:1[1358]|2[2457]|3[2-4]|4[235-7]|5[2-689]|6[24578])\\d|7(?:[23569]\\d|8[0-57-9])|8(?:[14-6]\\d|2[0-79]))|7(?:1(?:[013-8]\\d|9[6-9])|3(?:2[0-49]|9[2-57])|5(?:2[1-3]|9[0-6])|6(?:0[5689]|2[5-9]|3[02-8]|4\\d|5[0-367])|70[13-7]))[2-7]"], "0$1", 1], ["(\\d{5})(\\d{5})", "$1 $2", ["16|[6-9]"], "0$1", 1], ["(\\d{4})(\\d{2,4})(\\d{4})", "$1 $2 $3", ["18[06]", "18[06]0"], 0, 1], ["(\\d{4})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["18"], 0, 1]], "0", 0, 0, 0, 0, 0, [["(?:2717(?:[2-7]\\d|95)|6828[235-7]\\d)\\d{4}|(?:170[24]|280[13468]|4(?:20[24]|72[2-8])|552[1-7])\\d{6}|(?:271[0-689]|682[0-79]|782[0-6])[2-7]\\d{5}|(?:2(?:[02][2-79]|90)|3(?:23|80)|683|79[1-5])\\d{7}|(?:11|33|4[04]|80)[2-7]\\d{7}|(?:342|674|788)(?:[0189][2-7]|[2-7]\\d)\\d{5}|(?:1(?:2[0-249]|3[0-25]|4[145]|[59][14]|6[014]|7[1257]|8[01346])|2(?:1[257]|3[013]|4[01]|5[0137]|6[0158]|78|8[1568]|9[14])|3(?:26|4[13]|5[34]|6[01489]|7[02-46]|8[159])|4(?:1[36]|2[1-47]|3[15]|5[12]|6[0-26-9]|7[014-9]|8[013-57]|9[014-7])|5(?:1[025]|22|[36][25]|4[28]|[578]1|9[15])|6(?:12|[2-47]1|5[17]|6[13]|80)|7(?:12|2[14]|3[134]|4[47]|5[15]|[67]1)|8(?:16|2[014]|3[126]|6[136]|7[078]|8[34]|91))[2-7]\\d{6}|(?:1(?:2[35-8]|3[346-9]|4[236-9]|[59][0235-9]|6[235-9]|7[34689]|8[257-9])|2(?:1[134689]|3[24-8]|4[2-8]|5[25689]|6[2-4679]|7[3-79]|8[2-479]|9[235-9])|3(?:01|1[79]|2[1245]|4[5-8]|5[125689]|6[235-7]|7[157-9]|8[2-46-8])|4(?:1[14578]|2[5689]|3[2-467]|5[4-7]|6[35]|73|8[2689]|9[2389])|5(?:[16][146-9]|2[14-8]|3[1346]|4[14-69]|5[46]|7[2-4]|8[2-8]|9[246])|6(?:1[1358]|2[2457]|3[2-4]|4[235-7]|5[2-689]|6[24578]|7[235689]|8[14-6])|7(?:1[013-9]|2[0235-9]|3[2679]|4[1-35689]|5[2-46-9]|[67][02-9]|8[013-7]|90)|8(?:1[1357-9]|2[235-8]|3[03-57-9]|4[0-24-9]|5\\d|6[2457-9]|7[1-6]|8[1256]|9[2-4]))\\d[2-7]\\d{5}", [10]], ["(?:6(?:1279|828[01489])|7(?:887[02-9]|9313)|8(?:079[04-9]|(?:84|91)7[02-8]))\\d{5}|(?:160[01]|6(?:(?:12|[2-4]1|5[17]|6[13]|80)[0189]|7(?:1[0189]|86))|7(?:1(?:2[0189]|9[0-5])|3(?:2[5-8]|[34][017-9]|9[016-9])|5(?:[15][017-9]|2[04-9]|9[7-9])|6(?:0[0-47]|1[0-257-9]|2[0-4]|3[19]|5[4589])|70[0289]|88[089])|8(?:0(?:6[67]|7[02-8])|70[017-9]|84[01489]|91[0-289]))\\d{6}|(?:731|8(?:16|2[014]|3[126]|6[136]|7[78]|83))(?:[0189]\\d|7[02-8])\\d{5}|(?:6(?:(?:1[1358]|2[2457]|3[2-4]|4[235-7]|5[2-689]|6[24578])\\d|7(?:[23569]\\d|4[0189]|8[0-57-9])|8(?:[14-6]\\d|2[0-79]))|7(?:1(?:[013-8]\\d|9[6-9])|3(?:2[0-49]|9[2-5])|5(?:2[1-3]|9[0-6])|6(?:0[5689]|2[5-9]|3[02-8]|4\\d|5[0-367])|70[13-7]|881))[0189]\\d{5}|(?:6(?:[09]\\d|1[04679]|2[03689]|3[05-9]|4[0489]|50|6[069]|7[07]|8[7-9])|7(?:[024]\\d|3[05-8]|5[0346-8]|6[6-9]|7[1-9]|8[0-79]|9[06-9])|8(?:0[01589]|1[0-57-9]|2[235-9]|3[03-57-9]|[45]\\d|6[02457-9]|7[1-69]|8[0-25-9]|9[02-9])|9\\d\\d)\\d{7}", [10]], ["000800\\d{7}|180(?:0\\d{4,9}|3\\d{9})"], ["186[12]\\d{9}", [13]], 0, 0, ["140\\d{7}", [10]], 0, 0, ["1860\\d{7}", [11]]]], "IO": ["246", "00", "3\\d{6}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["3"]]], 0, 0, 0, 0, 0, 0, [["37\\d{5}"], ["38\\d{5}"]]], "IQ": ["964", "00", "(?:1|7\\d\\d)\\d{7}|[2-6]\\d{7,8}", [8, 9, 10], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2-6]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["7"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1\\d{7}|(?:2[13-5]|3[02367]|4[023]|5[03]|6[026])\\d{6,7}", [8, 9]], ["7[3-9]\\d{8}", [10]]]], "IR": ["98", "00", "[1-9]\\d{9}|(?:[1-8]\\d\\d|9)\\d{3,4}", [4, 5, 6, 7, 10], [["(\\d{4,5})", "$1", ["96"], "0$1"], ["(\\d{2})(\\d{4,5})", "$1 $2", ["(?:1[137]|2[13-68]|3[1458]|4[145]|5[1468]|6[16]|7[1467]|8[13467])[12689]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["9"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["[1-8]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1[137]|2[13-68]|3[1458]|4[145]|5[1468]|6[16]|7[1467]|8[13467])(?:[03-57]\\d{7}|[16]\\d{3}(?:\\d{4})?|[289]\\d{3}(?:\\d(?:\\d{3})?)?)|94(?:000[09]|(?:12\\d|30[0-2])\\d|2(?:[02689]0\\d|121)|4(?:111|40\\d))\\d{4}", [6, 7, 10]], ["9(?:(?:0[0-5]|[13]\\d|2[0-3])\\d\\d|9(?:[0-46]\\d\\d|5(?:10|5\\d)|8(?:[12]\\d|3[0-2]|88)|9(?:[0-359]\\d|69|77|8[7-9])))\\d{5}", [10]], 0, 0, 0, 0, ["96(?:0[12]|2[16-8]|3(?:08|[14]5|[23]|66)|4(?:0|80)|5[01]|6[89]|86|9[19])", [4, 5]]]], "IS": ["354", "00|1(?:0(?:01|[12]0)|100)", "(?:38\\d|[4-9])\\d{6}", [7, 9], [["(\\d{3})(\\d{4})", "$1 $2", ["[4-9]"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["3"]]], 0, 0, 0, 0, 0, 0, [["(?:4(?:1[0-24-69]|2[0-7]|[37][0-8]|4[0-24589]|5[0-68]|6\\d|8[0-36-8])|5(?:05|[156]\\d|2[02578]|3[0-579]|4[03-7]|7[0-2578]|8[0-35-9]|9[013-689])|872)\\d{4}", [7]], ["(?:38[589]\\d\\d|6(?:1[1-8]|2[0-6]|3[026-9]|4[014679]|5[0159]|6[0-69]|70|8[06-8]|9\\d)|7(?:5[057]|[6-9]\\d)|8(?:2[0-59]|[3-69]\\d|8[238]))\\d{4}"], ["80[0-8]\\d{4}", [7]], ["90(?:0\\d|1[5-79]|2[015-79]|3[135-79]|4[125-7]|5[25-79]|7[1-37]|8[0-35-7])\\d{3}", [7]], 0, ["(?:689|8(?:7[18]|80)|95[48])\\d{4}", [7]], ["809\\d{4}", [7]], 0, ["49[0-24-79]\\d{4}", [7]]], "00"], "IT": ["39", "00", "0\\d{5,11}|1\\d{8,10}|3(?:[0-8]\\d{7,10}|9\\d{7,8})|(?:43|55|70)\\d{8}|8\\d{5}(?:\\d{2,4})?", [6, 7, 8, 9, 10, 11, 12], [["(\\d{2})(\\d{4,6})", "$1 $2", ["0[26]"]], ["(\\d{3})(\\d{3,6})", "$1 $2", ["0[13-57-9][0159]|8(?:03|4[17]|9[2-5])", "0[13-57-9][0159]|8(?:03|4[17]|9(?:2|3[04]|[45][0-4]))"]], ["(\\d{4})(\\d{2,6})", "$1 $2", ["0(?:[13-579][2-46-8]|8[236-8])"]], ["(\\d{4})(\\d{4})", "$1 $2", ["894"]], ["(\\d{2})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["0[26]|5"]], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["1(?:44|[679])|[378]|43"]], ["(\\d{3})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["0[13-57-9][0159]|14"]], ["(\\d{2})(\\d{4})(\\d{5})", "$1 $2 $3", ["0[26]"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["0"]], ["(\\d{3})(\\d{4})(\\d{4,5})", "$1 $2 $3", ["[03]"]]], 0, 0, 0, 0, 0, 0, [["0(?:669[0-79]\\d{1,6}|831\\d{2,8})|0(?:1(?:[0159]\\d|[27][1-5]|31|4[1-4]|6[1356]|8[2-57])|2\\d\\d|3(?:[0159]\\d|2[1-4]|3[12]|[48][1-6]|6[2-59]|7[1-7])|4(?:[0159]\\d|[23][1-9]|4[245]|6[1-5]|7[1-4]|81)|5(?:[0159]\\d|2[1-5]|3[2-6]|4[1-79]|6[4-6]|7[1-578]|8[3-8])|6(?:[0-57-9]\\d|6[0-8])|7(?:[0159]\\d|2[12]|3[1-7]|4[2-46]|6[13569]|7[13-6]|8[1-59])|8(?:[0159]\\d|2[3-578]|3[2356]|[6-8][1-5])|9(?:[0159]\\d|[238][1-5]|4[12]|6[1-8]|7[1-6]))\\d{2,7}"], ["3[2-9]\\d{7,8}|(?:31|43)\\d{8}", [9, 10]], ["80(?:0\\d{3}|3)\\d{3}", [6, 9]], ["(?:0878\\d{3}|89(?:2\\d|3[04]|4(?:[0-4]|[5-9]\\d\\d)|5[0-4]))\\d\\d|(?:1(?:44|6[346])|89(?:38|5[5-9]|9))\\d{6}", [6, 8, 9, 10]], ["1(?:78\\d|99)\\d{6}", [9, 10]], ["3[2-8]\\d{9,10}", [11, 12]], 0, 0, ["55\\d{8}", [10]], ["84(?:[08]\\d{3}|[17])\\d{3}", [6, 9]]]], "JE": ["44", "00", "1534\\d{6}|(?:[3578]\\d|90)\\d{8}", [10], 0, "0", 0, "([0-24-8]\\d{5})$|0|180020", "1534$1", 0, 0, [["1534[0-24-8]\\d{5}"], ["7(?:(?:(?:50|82)9|937)\\d|7(?:00[378]|97\\d))\\d{5}"], ["80(?:07(?:35|81)|8901)\\d{4}"], ["(?:8(?:4(?:4(?:4(?:05|42|69)|703)|5(?:041|800))|7(?:0002|1206))|90(?:066[59]|1810|71(?:07|55)))\\d{4}"], ["701511\\d{4}"], 0, ["(?:3(?:0(?:07(?:35|81)|8901)|3\\d{4}|4(?:4(?:4(?:05|42|69)|703)|5(?:041|800))|7(?:0002|1206))|55\\d{4})\\d{4}"], ["76(?:464|652)\\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\\d{6}"], ["56\\d{8}"]]], "JM": ["1", "011", "(?:[58]\\d\\d|658|900)\\d{7}", [10], 0, "1", 0, 0, 0, 0, "658|876", [["8766060\\d{3}|(?:658(?:2(?:[5-8]\\d|9[0-46-9])|[3-9]\\d\\d)|876(?:52[35]|6(?:0[1-3579]|1[0235-9]|[23]\\d|40|5[06]|6[2-589]|7[0-25-9]|8[04]|9[4-9])|7(?:0[2-689]|[1-6]\\d|8[056]|9[45])|9(?:0[1-8]|1[02378]|[2-8]\\d|9[2-468])))\\d{4}"], ["(?:6582(?:[0-4]\\d|95)|876(?:2(?:0[1-9]|[13-9]\\d|2[013-9])|[348]\\d\\d|5(?:0[1-9]|[1-9]\\d)|6(?:4[89]|6[67])|7(?:0[07]|7\\d|8[1-47-9]|9[0-36-9])|9(?:[01]9|9[0579])))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "JO": ["962", "00", "(?:(?:[2689]|7\\d)\\d|32|427|53)\\d{6}", [8, 9], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["[2356]|87"], "(0$1)"], ["(\\d{3})(\\d{5,6})", "$1 $2", ["[89]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["70"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["[47]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["87(?:000|90[01])\\d{3}|(?:2(?:6(?:2[0-35-9]|3[0-578]|4[24-7]|5[0-24-8]|[6-8][023]|9[0-3])|7(?:0[1-79]|10|2[014-7]|3[0-689]|4[019]|5[0-3578]))|32(?:0[1-69]|1[1-35-7]|2[024-7]|3\\d|4[0-3]|[5-7][023])|53(?:0[0-3]|[13][023]|2[0-59]|49|5[0-35-9]|6[15]|7[45]|8[1-6]|9[0-36-9])|6(?:2(?:[05]0|22)|3(?:00|33)|4(?:0[0-25]|1[2-7]|2[0569]|[38][07-9]|4[025689]|6[0-589]|7\\d|9[0-2])|5(?:[01][056]|2[034]|3[0-57-9]|4[178]|5[0-69]|6[0-35-9]|7[1-379]|8[0-68]|9[0239]))|87(?:20|7[078]|99))\\d{4}", [8]], ["(?:427|7(?:11|[29]\\d|[78][0-25-9]))\\d{6}", [9]], ["80\\d{6}", [8]], ["9\\d{7}", [8]], ["70\\d{7}", [9]], 0, ["8(?:10|8\\d)\\d{5}", [8]], ["74(?:66|77)\\d{5}", [9]], 0, ["85\\d{6}", [8]]]], "JP": ["81", "010", "00[1-9]\\d{6,14}|[25-9]\\d{9}|(?:00|[1-9]\\d\\d)\\d{6}", [8, 9, 10, 11, 12, 13, 14, 15, 16, 17], [["(\\d{3})(\\d{3})(\\d{3})", "$1-$2-$3", ["(?:12|57|99)0"], "0$1"], ["(\\d{4})(\\d)(\\d{4})", "$1-$2-$3", ["1(?:26|3[79]|4[56]|5[4-68]|6[3-5])|499|5(?:76|97)|746|8(?:3[89]|47|51)|9(?:80|9[16])", "1(?:267|3(?:7[247]|9[278])|466|5(?:47|58|64)|6(?:3[245]|48|5[4-68]))|499[2468]|5(?:76|97)9|7468|8(?:3(?:8[7-9]|96)|477|51[2-9])|9(?:802|9(?:1[23]|69))|1(?:45|58)[67]", "1(?:267|3(?:7[247]|9[278])|466|5(?:47|58|64)|6(?:3[245]|48|5[4-68]))|499[2468]|5(?:769|979[2-69])|7468|8(?:3(?:8[7-9]|96[2457-9])|477|51[2-9])|9(?:802|9(?:1[23]|69))|1(?:45|58)[67]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1-$2-$3", ["60"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1-$2-$3", ["3|4(?:2[09]|7[01])|6[1-9]", "3|4(?:2(?:0|9[02-69])|7(?:0[019]|1))|6[1-9]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1-$2-$3", ["1(?:1|5[45]|77|88|9[69])|2(?:2[1-37]|3[0-269]|4[59]|5|6[24]|7[1-358]|8[1369]|9[0-38])|4(?:[28][1-9]|3[0-57]|[45]|6[248]|7[2-579]|9[29])|5(?:2|3[0459]|4[0-369]|5[29]|8[02389]|9[0-389])|7(?:2[02-46-9]|34|[58]|6[0249]|7[57]|9[2-6])|8(?:2[124589]|3[26-9]|49|51|6|7[0-468]|8[68]|9[019])|9(?:[23][1-9]|4[15]|5[138]|6[1-3]|7[156]|8[189]|9[1-489])", "1(?:1|5(?:4[018]|5[017])|77|88|9[69])|2(?:2(?:[127]|3[014-9])|3[0-269]|4[59]|5(?:[1-3]|5[0-69]|9[19])|62|7(?:[1-35]|8[0189])|8(?:[16]|3[0134]|9[0-5])|9(?:[028]|17))|4(?:2(?:[13-79]|8[014-6])|3[0-57]|[45]|6[248]|7[2-47]|8[1-9]|9[29])|5(?:2|3(?:[045]|9[0-8])|4[0-369]|5[29]|8[02389]|9[0-3])|7(?:2[02-46-9]|34|[58]|6[0249]|7[57]|9(?:[23]|4[0-59]|5[01569]|6[0167]))|8(?:2(?:[1258]|4[0-39]|9[0-2469])|3(?:[29]|60)|49|51|6(?:[0-24]|36|5[0-3589]|7[23]|9[01459])|7[0-468]|8[68])|9(?:[23][1-9]|4[15]|5[138]|6[1-3]|7[156]|8[189]|9(?:[1289]|3[34]|4[0178]))|(?:264|837)[016-9]|2(?:57|93)[015-9]|(?:25[0468]|422|838)[01]|(?:47[59]|59[89]|8(?:6[68]|9))[019]", "1(?:1|5(?:4[018]|5[017])|77|88|9[69])|2(?:2[127]|3[0-269]|4[59]|5(?:[1-3]|5[0-69]|9(?:17|99))|6(?:2|4[016-9])|7(?:[1-35]|8[0189])|8(?:[16]|3[0134]|9[0-5])|9(?:[028]|17))|4(?:2(?:[13-79]|8[014-6])|3[0-57]|[45]|6[248]|7[2-47]|9[29])|5(?:2|3(?:[045]|9(?:[0-58]|6[4-9]|7[0-35689]))|4[0-369]|5[29]|8[02389]|9[0-3])|7(?:2[02-46-9]|34|[58]|6[0249]|7[57]|9(?:[23]|4[0-59]|5[01569]|6[0167]))|8(?:2(?:[1258]|4[0-39]|9[0169])|3(?:[29]|60|7(?:[017-9]|6[6-8]))|49|51|6(?:[0-24]|36[2-57-9]|5(?:[0-389]|5[23])|6(?:[01]|9[178])|7(?:2[2-468]|3[78])|9[0145])|7[0-468]|8[68])|9(?:4[15]|5[138]|7[156]|8[189]|9(?:[1289]|3(?:31|4[357])|4[0178]))|(?:8294|96)[1-3]|2(?:57|93)[015-9]|(?:223|8699)[014-9]|(?:25[0468]|422|838)[01]|(?:48|8292|9[23])[1-9]|(?:47[59]|59[89]|8(?:68|9))[019]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{4})", "$1-$2-$3", ["[14]|[289][2-9]|5[3-9]|7[2-4679]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1-$2-$3", ["800"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1-$2-$3", ["[25-9]"], "0$1"]], "0", 0, "(000[2569]\\d{4,6})$|(?:(?:003768)0?)|0", "$1", 0, 0, [["(?:1(?:1[235-8]|2[3-6]|3[3-9]|4[2-6]|[58][2-8]|6[2-7]|7[2-9]|9[1-9])|(?:2[2-9]|[36][1-9])\\d|4(?:[2-578]\\d|6[02-8]|9[2-59])|5(?:[2-589]\\d|6[1-9]|7[2-8])|7(?:[25-9]\\d|3[4-9]|4[02-9])|8(?:[2679]\\d|3[2-9]|4[5-9]|5[1-9]|8[03-9])|9(?:[2-58]\\d|[679][1-9]))\\d{6}", [9]], ["[6-9]0[1-9]\\d{7}", [10]], ["00777(?:[01]|5\\d)\\d\\d|(?:00(?:7778|882[1245])|(?:120|800\\d)\\d\\d)\\d{4}|00(?:37|66|78)\\d{6,13}"], ["990\\d{6}", [9]], ["60\\d{7}", [9]], 0, ["570\\d{6}", [9]], ["20\\d{8}", [10]], ["50[1-9]\\d{7}", [10]]]], "KE": ["254", "000", "(?:[17]\\d\\d|900)\\d{6}|(?:2|80)0\\d{6,7}|[4-6]\\d{6,8}", [7, 8, 9, 10], [["(\\d{2})(\\d{5,7})", "$1 $2", ["[24-6]"], "0$1"], ["(\\d{3})(\\d{6})", "$1 $2", ["[17]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[89]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:4[245]|5[1-79]|6[01457-9])\\d{5,7}|(?:4[136]|5[08]|62)\\d{7}|(?:[24]0|66)\\d{6,7}", [7, 8, 9]], ["(?:1(?:0[0-8]|[18]\\d|2[014]|3[05-9]|4[0-6])|7\\d\\d)\\d{6}", [9]], ["800[02-8]\\d{5,6}", [9, 10]], ["900[02-9]\\d{5}", [9]]]], "KG": ["996", "00", "8\\d{9}|[235-9]\\d{8}", [9, 10], [["(\\d{4})(\\d{5})", "$1 $2", ["3(?:1[346]|[24-79])"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[235-79]|88"], "0$1"], ["(\\d{3})(\\d{3})(\\d)(\\d{2,3})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["312(?:5[0-79]\\d|9(?:[0-689]\\d|7[0-24-9]))\\d{3}|(?:3(?:1(?:2[0-46-8]|3[1-9]|47|[56]\\d)|2(?:22|3[0-479]|6[0-7])|4(?:22|5[6-9]|6\\d)|5(?:22|3[4-7]|59|6\\d)|6(?:22|5[35-7]|6\\d)|7(?:22|3[468]|4[1-9]|59|[67]\\d)|9(?:22|4[1-8]|6\\d))|6(?:09|12|2[2-4])\\d)\\d{5}", [9]], ["312(?:58\\d|973)\\d{3}|(?:2(?:0[0-35]|2\\d)|5[0-24-7]\\d|600|7(?:[07]\\d|55)|88[08]|9(?:12|9[05-9]))\\d{6}", [9]], ["800\\d{6,7}"]]], "KH": ["855", "00[14-9]", "1\\d{9}|[1-9]\\d{7,8}", [8, 9, 10], [["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[1-9]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1"]]], "0", 0, 0, 0, 0, 0, [["23(?:4(?:[2-4]|[56]\\d)|[568]\\d\\d)\\d{4}|23[236-9]\\d{5}|(?:2[4-6]|3[2-6]|4[2-4]|[5-7][2-5])(?:(?:[237-9]|4[56]|5\\d)\\d{5}|6\\d{5,6})", [8, 9]], ["(?:(?:1[28]|3[18]|9[67])\\d|6[016-9]|7(?:[07-9]|[16]\\d)|8(?:[013-79]|8\\d))\\d{6}|(?:1\\d|9[0-57-9])\\d{6}|(?:2[3-6]|3[2-6]|4[2-4]|[5-7][2-5])48\\d{5}", [8, 9]], ["1800(?:1\\d|2[019])\\d{4}", [10]], ["1900(?:1\\d|2[09])\\d{4}", [10]]]], "KI": ["686", "00", "(?:[37]\\d|6[0-79])\\d{6}|(?:[2-48]\\d|50)\\d{3}", [5, 8], 0, "0", 0, 0, 0, 0, 0, [["(?:[24]\\d|3[1-9]|50|65(?:02[12]|12[56]|22[89]|[3-5]00)|7(?:27\\d\\d|3100|5(?:02[12]|12[56]|22[89]|[34](?:00|81)|500))|8[0-5])\\d{3}"], ["(?:6200[01]|7(?:310[1-9]|5(?:02[03-9]|12[0-47-9]|22[0-7]|[34](?:0[1-9]|8[02-9])|50[1-9])))\\d{3}|(?:63\\d\\d|7(?:(?:[0146-9]\\d|2[0-689])\\d|3(?:[02-9]\\d|1[1-9])|5(?:[0-2][013-9]|[34][1-79]|5[1-9]|[6-9]\\d)))\\d{4}", [8]], 0, 0, 0, 0, 0, 0, ["30(?:0[01]\\d\\d|12(?:11|20))\\d\\d", [8]]]], "KM": ["269", "00", "[3478]\\d{6}", [7], [["(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3", ["[3478]"]]], 0, 0, 0, 0, 0, 0, [["7[4-7]\\d{5}"], ["[34]\\d{6}"], 0, ["8\\d{6}"]]], "KN": ["1", "011", "(?:[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-7]\\d{6})$|1", "869$1", 0, "869", [["869(?:2(?:29|36)|302|4(?:6[015-9]|70)|56[5-7])\\d{4}"], ["869(?:48[89]|55[6-8]|66\\d|76[02-7])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "KP": ["850", "00|99", "85\\d{6}|(?:19\\d|[2-7])\\d{7}", [8, 10], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"], "0$1"], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["[2-7]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:195|2)\\d|3[19]|4[159]|5[37]|6[17]|7[39]|85)\\d{6}"], ["19[1-3]\\d{7}", [10]]]], "KR": ["82", "00(?:[125689]|3(?:[46]5|91)|7(?:00|27|3|55|6[126]))", "00[1-9]\\d{8,11}|(?:[12]|5\\d{3})\\d{7}|[13-6]\\d{9}|(?:[1-6]\\d|80)\\d{7}|[3-6]\\d{4,5}|(?:00|7)0\\d{8}", [5, 6, 8, 9, 10, 11, 12, 13, 14], [["(\\d{2})(\\d{3,4})", "$1-$2", ["(?:3[1-3]|[46][1-4]|5[1-5])1"], "0$1"], ["(\\d{4})(\\d{4})", "$1-$2", ["1"]], ["(\\d)(\\d{3,4})(\\d{4})", "$1-$2-$3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1-$2-$3", ["[36]0|8"], "0$1"], ["(\\d{2})(\\d{3,4})(\\d{4})", "$1-$2-$3", ["[1346]|5[1-5]"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1-$2-$3", ["[57]"], "0$1"], ["(\\d{2})(\\d{5})(\\d{4})", "$1-$2-$3", ["5"], "0$1"]], "0", 0, "0(8(?:[1-46-8]|5\\d\\d))?", 0, 0, 0, [["(?:2|3[1-3]|[46][1-4]|5[1-5])[1-9]\\d{6,7}|(?:3[1-3]|[46][1-4]|5[1-5])1\\d{2,3}", [5, 6, 8, 9, 10]], ["1(?:05(?:[0-8]\\d|9[0-6])|22[13]\\d)\\d{4,5}|1(?:0[0-46-9]|[16-9]\\d|2[013-9])\\d{6,7}", [9, 10]], ["00(?:308\\d{6,7}|798\\d{7,9})|(?:00368|[38]0)\\d{7}", [9, 11, 12, 13, 14]], ["60[2-9]\\d{6}", [9]], ["50\\d{8,9}", [10, 11]], 0, ["1(?:5(?:22|33|44|66|77|88|99)|6(?:[07]0|44|6[0168]|88)|8(?:00|33|55|77|99))\\d{4}", [8]], ["15\\d{7,8}", [9, 10]], ["70\\d{8}", [10]]]], "KW": ["965", "00", "18\\d{5}|(?:[2569]\\d|41)\\d{6}", [7, 8], [["(\\d{4})(\\d{3,4})", "$1 $2", ["[169]|2(?:[235]|4[1-35-9])|52"]], ["(\\d{3})(\\d{5})", "$1 $2", ["[245]"]]], 0, 0, 0, 0, 0, 0, [["2(?:[23]\\d\\d|4(?:[1-35-9]\\d|44)|5(?:0[034]|[2-46]\\d|5[1-3]|7[1-7]))\\d{4}", [8]], ["(?:41\\d\\d|5(?:(?:[05]\\d|1[0-7]|6[56])\\d|2(?:22|5[25])|7(?:55|77)|88[58]|999)|6(?:(?:0[034679]|5[015-9]|6\\d)\\d|1(?:00|11|6[16])|2[26]2|3[36]3|4[46]4|7(?:0[013-9]|[67]\\d)|8[68]8|9(?:[069]\\d|3[039]))|9(?:(?:[04679]\\d|8[057-9])\\d|1(?:00|1[01]|99)|2(?:00|2\\d)|3(?:00|3[03])|5(?:00|5\\d)))\\d{4}", [8]], ["18\\d{5}", [7]]]], "KY": ["1", "011", "(?:345|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "345$1", 0, "345", [["345(?:2(?:22|3[23]|44|66)|333|444|6(?:23|38|40)|7(?:30|4[35-79]|6[6-9]|77)|8(?:00|1[45]|4[89]|88)|9(?:14|4[035-9]))\\d{4}"], ["345(?:32[1-9]|4(?:1[2-6]|2[0-4])|5(?:1[67]|2[5-79]|4[6-9]|50|76)|649|82[56]|9(?:1[679]|2[2-9]|3[06-9]|90))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["(?:345976|900[2-9]\\d\\d)\\d{4}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "KZ": ["7", "810", "8\\d{13}|[78]\\d{9}", [10, 14], 0, "8", 0, 0, 0, 0, "7", [["7(?:1(?:0(?:[23]\\d|4[0-3]|59|63)|1(?:[23]\\d|4[0-79]|59)|2(?:[23]\\d|59)|3(?:2\\d|3[0-79]|4[0-35-9]|59)|4(?:[24]\\d|3[013-9]|5[1-9]|97)|5(?:2\\d|3[1-9]|4[0-7]|59)|6(?:[2-4]\\d|5[19]|61)|72\\d|8(?:[27]\\d|3[1-46-9]|4[0-5]|59))|2(?:1(?:[23]\\d|4[46-9]|5[3469])|2(?:2\\d|3[0679]|46|5[12679])|3(?:[2-4]\\d|5[139])|4(?:2\\d|3[1-35-9]|59)|5(?:[23]\\d|4[0-8]|59|61)|6(?:2\\d|3[1-9]|4[0-4]|59)|7(?:[2379]\\d|40|5[279])|8(?:[23]\\d|4[0-3]|59)|9(?:2\\d|3[124578]|59)))\\d{5}", [10]], ["7(?:0[0-25-8]|47|6[0-4]|7[15-8]|85)\\d{7}", [10]], ["8(?:00|108\\d{3})\\d{7}"], ["809\\d{7}", [10]], ["808\\d{7}", [10]], 0, 0, 0, ["751\\d{7}", [10]]], "8~10"], "LA": ["856", "00", "(?:2\\d|3)\\d{8}|(?:[235-8]\\d|41)\\d{6}", [8, 9, 10], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["2[13]|3[14]|[4-8]"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3 $4", ["3"], "0$1"], ["(\\d{2})(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["2"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2[13]|[35-7][14]|41|8[1468])\\d{6}", [8]], ["208[78]\\d{6}|(?:20[23579]|30)\\d{7}", [9, 10]]]], "LB": ["961", "00", "[27-9]\\d{7}|[13-9]\\d{6}", [7, 8], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["[13-69]|7(?:[2-57]|62|8[0-6]|9[04-9])|8[02-9]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[27-9]"]]], "0", 0, 0, 0, 0, 0, [["7(?:62|8[0-6]|9[04-9])\\d{4}|(?:[14-69]\\d|2(?:[14-69]\\d|[78][1-9])|7[2-57]|8[02-9])\\d{5}"], ["(?:(?:3|81)\\d|7(?:[01]\\d|6[013-9]|8[7-9]|9[0-4]))\\d{5}"], 0, ["9[01]\\d{6}", [8]], 0, 0, 0, 0, 0, ["80\\d{6}", [8]]]], "LC": ["1", "011", "(?:[58]\\d\\d|758|900)\\d{7}", [10], 0, "1", 0, "([2-8]\\d{6})$|1", "758$1", 0, "758", [["758(?:234|4(?:30|5\\d|6[2-9]|8[0-2])|57[0-2]|(?:63|75)8)\\d{4}"], ["758(?:28[4-7]|384|4(?:6[01]|8[4-9])|5(?:1[89]|20|84)|7(?:1[2-9]|2\\d|3[0-3])|812)\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "LI": ["423", "00", "[68]\\d{8}|(?:[2378]\\d|90)\\d{5}", [7, 9], [["(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3", ["[2379]|8(?:0[09]|7)", "[2379]|8(?:0(?:02|9)|7)"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["69"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["6"]]], "0", 0, "(1001)|0", 0, 0, 0, [["(?:2(?:01|1[27]|2[024]|3\\d|6[02-578]|9[06])|3(?:[24]0|33|7[0135-7]|8[048]|9[0269]))\\d{4}", [7]], ["(?:6(?:(?:4[5-9]|5\\d)\\d|6(?:[024-68]\\d|1[01]|3[7-9]|7[02]))\\d|7(?:[37-9]\\d|42|56))\\d{4}"], ["8002[28]\\d\\d|80(?:05\\d|9)\\d{4}"], ["90(?:02[258]|1(?:23|3[14])|66[136])\\d\\d", [7]], 0, ["697(?:42|56|[78]\\d)\\d{4}", [9]], ["870(?:28|87)\\d\\d", [7]]]], "LK": ["94", "00", "[1-9]\\d{8}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["7"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[1-689]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:12[2-9]|602|8[12]\\d|9(?:1\\d|22|9[245]))\\d{6}|(?:11|2[13-7]|3[1-8]|4[157]|5[12457]|6[35-7])[2-57]\\d{6}"], ["7(?:[0-25-8]\\d|4[0-4])\\d{6}"], 0, 0, 0, 0, ["1973\\d{5}"]]], "LR": ["231", "00", "(?:[2457]\\d|33|88)\\d{7}|(?:2\\d|[4-6])\\d{6}", [7, 8, 9], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["4[67]|[56]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2-578]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2\\d{7}", [8]], ["(?:(?:(?:22|33)0|555|7(?:6[01]|7\\d)|88\\d)\\d|4(?:240|[67]))\\d{5}|[56]\\d{6}", [7, 9]], 0, ["332(?:02|[34]\\d)\\d{4}", [9]]]], "LS": ["266", "00", "(?:[256]\\d\\d|800)\\d{5}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[2568]"]]], 0, 0, 0, 0, 0, 0, [["2\\d{7}"], ["[56]\\d{7}"], ["800[1256]\\d{4}"]]], "LT": ["370", "00", "(?:[3469]\\d|52|[78]0)\\d{6}", [8], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["52[0-7]"], "(0-$1)", 1], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["[7-9]"], "0 $1", 1], ["(\\d{2})(\\d{6})", "$1 $2", ["37|4(?:[15]|6[1-8])"], "(0-$1)", 1], ["(\\d{3})(\\d{5})", "$1 $2", ["[3-6]"], "(0-$1)", 1]], "0", 0, "[08]", 0, 0, 0, [["(?:3[1478]|4[124-6]|52)\\d{6}"], ["6\\d{7}"], ["80[02]\\d{5}"], ["9(?:0[0239]|10)\\d{5}"], ["70[05]\\d{5}"], 0, ["70[67]\\d{5}"], 0, ["[89]01\\d{5}"], ["808\\d{5}"]]], "LU": ["352", "00", "35[013-9]\\d{4,8}|6\\d{8}|35\\d{2,4}|(?:[2457-9]\\d|3[0-46-9])\\d{2,9}", [4, 5, 6, 7, 8, 9, 10, 11], [["(\\d{2})(\\d{3})", "$1 $2", ["2(?:0[2-689]|[2-9])|[3-57]|8(?:0[2-9]|[13-9])|9(?:0[89]|[2-579])"]], ["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["2(?:0[2-689]|[2-9])|[3-57]|8(?:0[2-9]|[13-9])|9(?:0[89]|[2-579])"]], ["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["20[2-689]"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{1,2})", "$1 $2 $3 $4", ["20"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{1,5})", "$1 $2 $3 $4", ["[3-57]|8[13-9]|9(?:0[89]|[2-579])|(?:2|80)[2-9]"]], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["80[01]|90[015]"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3 $4", ["20"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["6"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})(\\d{1,2})", "$1 $2 $3 $4 $5", ["20"]]], 0, 0, "(15(?:0[06]|1[12]|[35]5|4[04]|6[26]|77|88|99)\\d)", 0, 0, 0, [["(?:35[013-9]|80[2-9]|90[89])\\d{1,8}|(?:2[2-9]|3[0-46-9]|[457]\\d|8[13-9]|9[2-579])\\d{2,9}"], ["6(?:[26][18]|5[1568]|7[189]|81|9[128])\\d{6}", [9]], ["800\\d{5}", [8]], ["90[015]\\d{5}", [8]], 0, 0, 0, 0, ["20(?:1\\d{5}|[2-689]\\d{1,7})", [4, 5, 6, 7, 8, 9, 10]], ["801\\d{5}", [8]]]], "LV": ["371", "00", "(?:[268]\\d|78|90)\\d{6}", [8], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2679]|8[01]"]]], 0, 0, 0, 0, 0, 0, [["6\\d{7}"], ["2333[0-8]\\d{3}|2(?:[0-24-9]\\d\\d|3(?:0[07]|[14-9]\\d|2[02-9]|3[0-24-9]))\\d{4}"], ["80\\d{6}"], ["90\\d{6}"], 0, 0, 0, 0, 0, ["81\\d{6}"]]], "LY": ["218", "00", "[2-9]\\d{8}", [9], [["(\\d{2})(\\d{7})", "$1-$2", ["[2-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:0[56]|[1-6]\\d|7[124579]|8[124])|3(?:1\\d|2[2356])|4(?:[17]\\d|2[1-357]|5[2-4]|8[124])|5(?:[1347]\\d|2[1-469]|5[13-5]|8[1-4])|6(?:[1-479]\\d|5[2-57]|8[1-5])|7(?:[13]\\d|2[13-79])|8(?:[124]\\d|5[124]|84))\\d{6}"], ["9[1-6]\\d{7}"]]], "MA": ["212", "00", "[5-8]\\d{8}", [9], [["(\\d{4})(\\d{5})", "$1-$2", ["892"], "0$1"], ["(\\d{2})(\\d{7})", "$1-$2", ["8(?:0[0-7]|9)"], "0$1"], ["(\\d)(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["[5-8]"], "0$1"]], "0", 0, 0, 0, 0, "[5-8]", [["5(?:(?:18|4[0679]|5[03])\\d|2(?:[0-25-79]\\d|3[1-578]|4[02-46-8]|8[0235-9])|3(?:[0-47]\\d|5[02-9]|6[02-8]|8[014-9]|9[3-9]))\\d{5}"], ["(?:6(?:[0-79]\\d|8[0-247-9])|7(?:[016-8]\\d|2[0-8]|3[01]|5[0-5]))\\d{6}"], ["80[0-7]\\d{6}"], ["89\\d{7}"], 0, 0, 0, 0, ["(?:592(?:4[0-2]|93)|80[89]\\d\\d)\\d{4}"]]], "MC": ["377", "00", "(?:[3489]|[67]\\d)\\d{7}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["4"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[389]"]], ["(\\d)(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4 $5", ["[67]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:870|9[2-47-9]\\d)\\d{5}", [8]], ["4(?:[46]\\d|5[1-9])\\d{5}|(?:3|[67]\\d)\\d{7}"], ["(?:800|90\\d)\\d{5}", [8]]]], "MD": ["373", "00", "(?:[235-7]\\d|[89]0)\\d{6}", [8], [["(\\d{3})(\\d{5})", "$1 $2", ["[89]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["22|3"], "0$1"], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["[25-7]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:2[1-9]|3[1-79])\\d|5(?:33|5[257]))\\d{5}"], ["562\\d{5}|(?:6\\d|7[16-9])\\d{6}"], ["800\\d{5}"], ["90[056]\\d{5}"], 0, 0, ["803\\d{5}"], 0, ["3[08]\\d{6}"], ["808\\d{5}"]]], "ME": ["382", "00", "(?:20|[3-79]\\d)\\d{6}|80\\d{6,7}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[2-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:20[2-8]|3(?:[0-2][2-7]|3[24-7])|4(?:0[2-467]|1[2467])|5(?:0[2467]|1[24-7]|2[2-467]))\\d{5}", [8]], ["6(?:[07-9]\\d|3[024]|6[0-25])\\d{5}", [8]], ["80(?:[0-2578]|9\\d)\\d{5}"], ["9(?:4[1568]|5[178])\\d{5}", [8]], 0, 0, ["77[1-9]\\d{5}", [8]], 0, ["78[1-49]\\d{5}", [8]]]], "MF": ["590", "00", "7090\\d{5}|(?:[56]9|[89]\\d)\\d{7}", [9], 0, "0", 0, 0, 0, 0, 0, [["(?:59(?:0(?:0[079]|[14]3|[27][79]|3[03-7]|5[0-268]|87)|87\\d)|80[6-9]\\d\\d)\\d{4}"], ["(?:69(?:0\\d\\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:(?:39[5-7]|76[018])\\d|475[0-6])\\d{4}"]]], "MG": ["261", "00", "[23]\\d{8}", [9], [["(\\d{2})(\\d{2})(\\d{3})(\\d{2})", "$1 $2 $3 $4", ["[23]"], "0$1"]], "0", 0, "([24-9]\\d{6})$|0", "20$1", 0, 0, [["2072[29]\\d{4}|20(?:2\\d|4[47]|5[3467]|6[279]|7[356]|8[268]|9[2457])\\d{5}"], ["3[2-9]\\d{7}"], 0, 0, 0, 0, 0, 0, ["22\\d{7}"]]], "MH": ["692", "011", "329\\d{4}|(?:[256]\\d|45)\\d{5}", [7], [["(\\d{3})(\\d{4})", "$1-$2", ["[2-6]"]]], "1", 0, 0, 0, 0, 0, [["(?:247|528|625)\\d{4}"], ["(?:(?:23|54)5|329|45[35-8])\\d{4}"], 0, 0, 0, 0, 0, 0, ["635\\d{4}"]]], "MK": ["389", "00", "[2-578]\\d{7}", [8], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["2|34[47]|4(?:[37]7|5[47]|64)"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[347]"], "0$1"], ["(\\d{3})(\\d)(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[58]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:(?:2(?:62|77)0|3444)\\d|4[56]440)\\d{3}|(?:34|4[357])700\\d{3}|(?:2(?:[0-3]\\d|5[0-578]|6[01]|82)|3(?:1[3-68]|[23][2-68]|4[23568])|4(?:[23][2-68]|4[3-68]|5[2568]|6[25-8]|7[24-68]|8[4-68]))\\d{5}"], ["7(?:3555|(?:474|9[019]7)7)\\d{3}|7(?:[0-25-8]\\d\\d|3(?:[1-478]\\d|6[01])|4(?:2\\d|60|7[01578])|9(?:[2-4]\\d|5[01]|7[015]))\\d{4}"], ["800\\d{5}"], ["5\\d{7}"], 0, 0, 0, 0, 0, ["8(?:0[1-9]|[1-9]\\d)\\d{5}"]]], "ML": ["223", "00", "[24-9]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[24-9]"]]], 0, 0, 0, 0, 0, 0, [["2(?:07[0-8]|12[67])\\d{4}|(?:2(?:02|1[4-689])|4(?:0[0-4]|4[1-69]))\\d{5}"], ["2(?:0(?:01|79)|17\\d)\\d{4}|(?:5[0-3]|[679]\\d|8[2-59])\\d{6}"], ["80\\d{6}"]]], "MM": ["95", "00", "1\\d{5,7}|95\\d{6}|(?:[4-7]|9[0-46-9])\\d{6,8}|(?:2|8\\d)\\d{5,8}", [6, 7, 8, 9, 10], [["(\\d)(\\d{2})(\\d{3})", "$1 $2 $3", ["16|2"], "0$1"], ["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["4(?:[2-46]|5[3-5])|5|6(?:[1-689]|7[235-7])|7(?:[0-4]|5[2-7])|8[1-5]|(?:60|86)[23]"], "0$1"], ["(\\d)(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[12]|452|678|86", "[12]|452|6788|86"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[4-7]|8[1-35]"], "0$1"], ["(\\d)(\\d{3})(\\d{4,6})", "$1 $2 $3", ["9(?:2[0-4]|[35-9]|4[137-9])"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"], "0$1"], ["(\\d)(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["92"], "0$1"], ["(\\d)(\\d{5})(\\d{4})", "$1 $2 $3", ["9"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1(?:(?:12|[28]\\d|3[56]|7[3-6]|9[0-6])\\d|4(?:2[29]|7[0-2]|83)|6)|2(?:2(?:00|8[34])|4(?:0\\d|22|7[0-2]|83)|51\\d\\d)|4(?:2(?:2\\d\\d|48[013])|3(?:20\\d|4(?:70|83)|56)|420\\d|5(?:2\\d|470))|6(?:0(?:[23]|88\\d)|(?:124|[56]2\\d)\\d|2472|3(?:20\\d|470)|4(?:2[04]\\d|472)|7(?:3\\d\\d|4[67]0|8(?:[01459]\\d|8))))\\d{4}|5(?:2(?:2\\d{5,6}|47[02]\\d{4})|(?:3472|4(?:2(?:1|86)|470)|522\\d|6(?:20\\d|483)|7(?:20\\d|48[01])|8(?:20\\d|47[02])|9(?:20\\d|470))\\d{4})|7(?:(?:0470|4(?:25\\d|470)|5(?:202|470|96\\d))\\d{4}|1(?:20\\d{4,5}|4(?:70|83)\\d{4}))|8(?:1(?:2\\d{5,6}|4(?:10|7[01]\\d)\\d{3})|2(?:2\\d{5,6}|(?:320|490\\d)\\d{3})|(?:3(?:2\\d\\d|470)|4[24-7]|5(?:(?:2\\d|51)\\d|4(?:[1-35-9]\\d|4[0-57-9]))|6[23])\\d{4})|(?:1[2-6]\\d|4(?:2[24-8]|3[2-7]|[46][2-6]|5[3-5])|5(?:[27][2-8]|3[2-68]|4[24-8]|5[23]|6[2-4]|8[24-7]|9[2-7])|6(?:[19]20|42[03-6]|(?:52|7[45])\\d)|7(?:[04][24-8]|[15][2-7]|22|3[2-4])|8(?:1[2-689]|2[2-8]|(?:[35]2|64)\\d))\\d{4}|25\\d{5,6}|(?:2[2-9]|6(?:1[2356]|[24][2-6]|3[24-6]|5[2-4]|6[2-8]|7[235-7]|8[245]|9[24])|8(?:3[24]|5[245]))\\d{4}", [6, 7, 8, 9]], ["(?:17[01]|9(?:2(?:[0-4]|[56]\\d\\d)|(?:3(?:[0-36]|4\\d)|(?:6\\d|8[89]|9[4-8])\\d|7(?:3|40|[5-9]\\d))\\d|4(?:(?:[0245]\\d|[1379])\\d|88)|5[0-6])\\d)\\d{4}|9[69]1\\d{6}|9(?:[68]\\d|9[089])\\d{5}", [7, 8, 9, 10]], ["80080(?:0[1-9]|2\\d)\\d{3}", [10]], 0, 0, 0, 0, 0, ["1333\\d{4}", [8]]]], "MN": ["976", "001", "[12]\\d{7,9}|[5-9]\\d{7}", [8, 9, 10], [["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["11|2[16]"], "0$1"], ["(\\d{4})(\\d{4})", "$1 $2", ["[5-9]"]], ["(\\d{3})(\\d{5,6})", "$1 $2", ["[12]2[1-3]"], "0$1"], ["(\\d{4})(\\d{5,6})", "$1 $2", ["[12](?:27|3[2-8]|4[2-68]|5[1-4689])", "[12](?:27|3[2-8]|4[2-68]|5[1-4689])[0-3]"], "0$1"], ["(\\d{5})(\\d{4,5})", "$1 $2", ["[12]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["[12](?:2[1-3]|(?:3[2-8]|4[2-68]|5[1-4689])\\d)\\d{5,6}|7(?:0(?:[0-5]\\d|7[078]|80)|128)\\d{4}|[12]27\\d{6}|(?:11|2[16]|5[368])\\d{6}"], ["(?:87[01]|92[0139])\\d{5}|(?:5[05]|6[069]|7[28]|8[0135689]|9[013-9])\\d{6}", [8]], 0, 0, 0, 0, 0, 0, ["712[0-79]\\d{4}|7(?:1[013-9]|[5-79]\\d)\\d{5}", [8]]]], "MO": ["853", "00", "0800\\d{3}|(?:28|[68]\\d)\\d{6}", [7, 8], [["(\\d{4})(\\d{3})", "$1 $2", ["0"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[268]"]]], 0, 0, 0, 0, 0, 0, [["(?:28[2-9]|8(?:11|[2-57-9]\\d))\\d{5}", [8]], ["6800[0-79]\\d{3}|6(?:[235]\\d\\d|6(?:0[0-5]|[1-9]\\d)|8(?:0[1-9]|[14-8]\\d|2[5-9]|[39][0-4]))\\d{4}", [8]], ["0800\\d{3}", [7]]]], "MP": ["1", "011", "[58]\\d{9}|(?:67|90)0\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "670$1", 0, "670", [["670(?:2(?:3[3-7]|56|8[4-8])|32[1-38]|4(?:33|8[348])|5(?:32|55|88)|6(?:64|70|82)|78[3589]|8[3-9]8|989)\\d{4}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "MQ": ["596", "00", "7091\\d{5}|(?:[56]9|[89]\\d)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-79]|8(?:0[6-9]|[36])"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:59(?:6(?:[03-7]\\d|1[05]|2[7-9]|8[0-39]|9[04-9])|89\\d)|80[6-9]\\d\\d|9(?:477[6-9]|767[4589]))\\d{4}"], ["(?:69[67]\\d\\d|7091[0-3])\\d{4}"], ["80[0-5]\\d{6}"], ["8[129]\\d{7}"], 0, 0, 0, 0, ["9(?:397[0-3]|477[0-5]|76(?:6\\d|7[0-367]))\\d{4}"]]], "MR": ["222", "00", "(?:[2-4]\\d\\d|800)\\d{5}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-48]"]]], 0, 0, 0, 0, 0, 0, [["(?:25[08]|35\\d|45[1-7])\\d{5}"], ["[2-4][0-46-9]\\d{6}"], ["800\\d{5}"]]], "MS": ["1", "011", "(?:[58]\\d\\d|664|900)\\d{7}", [10], 0, "1", 0, "([34]\\d{6})$|1", "664$1", 0, "664", [["6644(?:1[0-3]|91)\\d{4}"], ["664(?:3(?:49|9[1-6])|49[2-6])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "MT": ["356", "00", "3550\\d{4}|(?:[2579]\\d\\d|800)\\d{5}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[2357-9]"]]], 0, 0, 0, 0, 0, 0, [["20(?:3[1-4]|6[059])\\d{4}|2(?:0[19]|[1-357]\\d|60)\\d{5}"], ["(?:7(?:210|[79]\\d\\d)|9(?:[29]\\d\\d|69[67]|8(?:1[1-3]|89|97)))\\d{4}"], ["800(?:02|[3467]\\d)\\d{3}"], ["5(?:0(?:0(?:37|43)|(?:6\\d|70|9[0168])\\d)|[12]\\d0[1-5])\\d{3}"], 0, 0, ["501\\d{5}"], ["7117\\d{4}"], ["3550\\d{4}"]]], "MU": ["230", "0(?:0|[24-7]0|3[03])", "(?:[57]|8\\d\\d)\\d{7}|[2-468]\\d{6}", [7, 8, 10], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-46]|8[013]"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[57]"]], ["(\\d{5})(\\d{5})", "$1 $2", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:[0346-8]\\d|1[0-8])|4(?:[013568]\\d|2[0-24-8]|71|90)|54(?:[3-5]\\d|71)|6\\d\\d|8(?:14|3[129]))\\d{4}", [7, 8]], ["5(?:4(?:2[1-389]|7[1-9])|87[15-8])\\d{4}|(?:5(?:2[5-9]|4[3-689]|[57]\\d|8[0-689]|9[0-8])|7(?:0[0-7]|3[013]))\\d{5}", [8]], ["802\\d{7}|80[0-2]\\d{4}", [7, 10]], ["30\\d{5}", [7]], 0, 0, 0, ["219\\d{4}", [7]], ["3(?:20|9\\d)\\d{4}", [7]]], "020"], "MV": ["960", "0(?:0|19)", "(?:800|9[0-57-9]\\d)\\d{7}|[34679]\\d{6}", [7, 10], [["(\\d{3})(\\d{4})", "$1-$2", ["[34679]"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[89]"]]], 0, 0, 0, 0, 0, 0, [["(?:3(?:0[0-4]|3[0-59])|6(?:[58][024689]|6[024-68]|7[02468]))\\d{4}", [7]], ["(?:46[46]|[79]\\d\\d)\\d{4}", [7]], ["800\\d{7}", [10]], ["900\\d{7}", [10]], 0, 0, ["4(?:0[01]|50)\\d{4}", [7]]], "00"], "MW": ["265", "00", "(?:[1289]\\d|31|77)\\d{7}|1\\d{6}", [7, 9], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["1[2-9]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[1-37-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1[2-9]\\d{5}", [7]], ["111\\d{6}|(?:2[12]|31|77|[89][89])\\d{7}", [9]]]], "MX": ["52", "0[09]", "[2-9]\\d{9}", [10], [["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["33|5[56]|81"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:0[01]|2\\d|3[1-35-8]|4[13-9]|7[1-689]|8[1-578]|9[467])|3(?:1[1-79]|[2458][1-9]|3\\d|7[1-8]|9[1-5])|4(?:1[1-57-9]|[267][1-9]|3[1-8]|[45]\\d|8[1-35-9]|9[2-689])|5(?:[56]\\d|88|9[1-79])|6(?:1[2-68]|[2-4][1-9]|5[1-36-9]|6[0-57-9]|7[1-7]|8[67]|9[4-8])|7(?:[1346][1-9]|[27]\\d|5[13-9]|8[1-69]|9[17])|8(?:1\\d|2[13-689]|3[1-6]|4[124-6]|6[1246-9]|7[0-378]|9[12479])|9(?:1[346-9]|2[1-4]|3[2-46-8]|5[1348]|[69]\\d|7[12]|8[1-8]))\\d{7}"], ["(?:2(?:2\\d|3[1-35-8]|4[13-9]|7[1-689]|8[1-578]|9[467])|3(?:1[1-79]|[2458][1-9]|3\\d|7[1-8]|9[1-5])|4(?:1[1-57-9]|[267][1-9]|3[1-8]|[45]\\d|8[1-35-9]|9[2-689])|5(?:[56]\\d|88|9[1-79])|6(?:1[2-68]|[2-4][1-9]|5[1-36-9]|6[0-57-9]|7[1-7]|8[67]|9[4-8])|7(?:[1346][1-9]|[27]\\d|5[13-9]|8[1-69]|9[17])|8(?:1\\d|2[13-689]|3[1-6]|4[124-6]|6[1246-9]|7[0-378]|9[12479])|9(?:1[346-9]|2[1-4]|3[2-46-8]|5[1348]|[69]\\d|7[12]|8[1-8]))\\d{7}"], ["8(?:00|88)\\d{7}"], ["900\\d{7}"], ["500\\d{7}"], 0, 0, 0, 0, ["300\\d{7}"]], "00"], "MY": ["60", "00", "1\\d{8,9}|(?:3\\d|[4-9])\\d{7}", [8, 9, 10], [["(\\d)(\\d{3})(\\d{4})", "$1-$2 $3", ["[4-79]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1-$2 $3", ["1(?:[02469]|[378][1-9]|53)|8", "1(?:[02469]|[37][1-9]|53|8(?:[1-46-9]|5[7-9]))|8"], "0$1"], ["(\\d)(\\d{4})(\\d{4})", "$1-$2 $3", ["3"], "0$1"], ["(\\d)(\\d{3})(\\d{2})(\\d{4})", "$1-$2-$3-$4", ["1(?:[367]|80)"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1-$2 $3", ["15"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4})", "$1-$2 $3", ["1"], "0$1"]], "0", 0, 0, 0, 0, 0, [["427[01]\\d{4}|(?:3(?:2[0-36-9]|3[0-368]|4[0-278]|5[0-24-8]|6[0-467]|7[1246-9]|8\\d|9[0-57])\\d|4(?:2[0-689]|[3-79]\\d|8[1-35689])|5(?:2[0-589]|[3468]\\d|5[0-489]|7[1-9]|9[23])|6(?:2[2-9]|3[1357-9]|[46]\\d|5[0-6]|7[0-35-9]|85|9[015-8])|7(?:[2579]\\d|3[03-68]|4[0-8]|6[5-9]|8[0-35-9])|8(?:[24][2-8]|3[2-5]|5[2-7]|6[2-589]|7[2-578]|[89][2-9])|9(?:0[57]|13|[25-7]\\d|[3489][0-8]))\\d{5}", [8, 9]], ["1(?:(?:1888[689]|4400|8(?:47|8[27])[0-4])\\d{4}|9\\d{7,8})|1(?:0(?:[23568]\\d|4[0-6]|7[016-9]|9[0-8])|1(?:[1-5]\\d\\d|6(?:0[5-9]|[1-9]\\d)|7(?:[0-4]\\d|5[0-79]|6[02-4]|8[02-5]))|(?:[26]\\d|[37][1-9]|4[235-9])\\d|5(?:31|9\\d\\d)|8(?:1[23]|[236]\\d|4[06]|5(?:46|[7-9])|7[016-9]|8[01]|9[0-8]))\\d{5}", [9, 10]], ["1[378]00\\d{6}", [10]], ["1600\\d{6}", [10]], 0, 0, 0, 0, ["15(?:4(?:6[0-4]\\d|8(?:0[125]|[17]\\d|21|3[01]|4[01589]|5[014]|6[02]))|6(?:32[0-6]|78\\d))\\d{4}", [10]]]], "MZ": ["258", "00", "(?:2|8\\d)\\d{7}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["2|8[2-9]"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["2(?:[1346]\\d|5[0-2]|[78][12]|93)\\d{5}", [8]], ["8[2-9]\\d{7}", [9]], ["800\\d{6}", [9]]]], "NA": ["264", "00", "[68]\\d{7,8}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["88"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["6"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["87"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["64426\\d{3}|6(?:1(?:2[2-7]|3[01378]|4[0-4])|254|32[0237]|4(?:27|41|5[25])|52[236-8]|626|7(?:2[2-4]|30))\\d{4,5}|6(?:1(?:(?:0\\d|2[0189]|3[24-69]|4[5-9])\\d|17|69|7[014])|2(?:17|5[0-36-8]|69|70)|3(?:17|2[14-689]|34|6[289]|7[01]|81)|4(?:17|2[0-2]|4[06]|5[0137]|69|7[01])|5(?:17|2[0459]|69|7[01])|6(?:17|25|38|42|69|7[01])|7(?:17|2[569]|3[13]|6[89]|7[01]))\\d{4}"], ["(?:60|8[1245])\\d{7}", [9]], ["80\\d{7}", [9]], ["8701\\d{5}", [9]], 0, 0, 0, 0, ["8(?:3\\d\\d|86)\\d{5}"]]], "NC": ["687", "00", "(?:050|[2-57-9]\\d\\d)\\d{3}", [6], [["(\\d{2})(\\d{2})(\\d{2})", "$1.$2.$3", ["[02-57-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2[03-9]|3[0-5]|4[1-7]|88)\\d{4}"], ["(?:[579]\\d|8[0-79])\\d{4}"], ["050\\d{3}"], ["36\\d{4}"]]], "NE": ["227", "00", "[027-9]\\d{7}", [8], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["08"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[089]|2[013]|7[0467]"]]], 0, 0, 0, 0, 0, 0, [["2(?:0(?:20|3[1-8]|4[13-5]|5[14]|6[14578]|7[1-578])|1(?:4[145]|5[14]|6[14-68]|7[169]|88))\\d{4}"], ["(?:23|7[0467]|[89]\\d)\\d{6}"], ["08\\d{6}"], ["09\\d{6}"]]], "NF": ["672", "00", "[13]\\d{5}", [6], [["(\\d{2})(\\d{4})", "$1 $2", ["1[0-3]"]], ["(\\d)(\\d{5})", "$1 $2", ["[13]"]]], 0, 0, "([0-258]\\d{4})$", "3$1", 0, 0, [["(?:1(?:06|17|28|39)|3[0-2]\\d)\\d{3}"], ["(?:14|3[58])\\d{4}"]]], "NG": ["234", "009", "(?:20|9\\d)\\d{8}|[78]\\d{9,13}", [10, 11, 12, 13, 14], [["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[7-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["20[129]"], "0$1"], ["(\\d{4})(\\d{2})(\\d{4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{3})(\\d{4})(\\d{4,5})", "$1 $2 $3", ["[78]"], "0$1"], ["(\\d{3})(\\d{5})(\\d{5,6})", "$1 $2 $3", ["[78]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["20(?:[1259]\\d|3[013-9]|4[1-8]|6[024-689]|7[1-79]|8[2-9])\\d{6}", [10]], ["(?:702[0-24-9]|819[01])\\d{6}|(?:7(?:0[13-9]|[12]\\d)|8(?:0[1-9]|1[0-8])|9(?:0[1-9]|1[0-6]))\\d{7}", [10]], ["800\\d{7,11}"], 0, 0, 0, ["700\\d{7,11}"]]], "NI": ["505", "00", "(?:1800|[25-8]\\d{3})\\d{4}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[125-8]"]]], 0, 0, 0, 0, 0, 0, [["2\\d{7}"], ["(?:5(?:5[0-7]|[78]\\d)|6(?:20|3[035]|4[045]|5[05]|77|8[1-9]|9[059])|(?:7[5-8]|8\\d)\\d)\\d{5}"], ["1800\\d{4}"]]], "NL": ["31", "00", "(?:[124-7]\\d\\d|3(?:[02-9]\\d|1[0-8]))\\d{6}|8\\d{6,9}|9\\d{6,10}|1\\d{4,5}", [5, 6, 7, 8, 9, 10, 11], [["(\\d{3})(\\d{4,7})", "$1 $2", ["[89]0"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["66"], "0$1"], ["(\\d)(\\d{8})", "$1 $2", ["6"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["1[16-8]|2[259]|3[124]|4[17-9]|5[124679]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[1-578]|91"], "0$1"], ["(\\d{3})(\\d{3})(\\d{5})", "$1 $2 $3", ["9"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:1(?:[035]\\d|1[13-578]|6[124-8]|7[24]|8[0-467])|2(?:[0346]\\d|2[2-46-9]|5[125]|9[479])|3(?:[03568]\\d|1[3-8]|2[01]|4[1-8])|4(?:[0356]\\d|1[1-368]|7[58]|8[15-8]|9[23579])|5(?:[0358]\\d|[19][1-9]|2[1-57-9]|4[13-8]|6[126]|7[0-3578])|7\\d\\d)\\d{6}", [9]], ["(?:6[1-58]|970\\d)\\d{7}", [9, 11]], ["800\\d{4,7}", [7, 8, 9, 10]], ["90[069]\\d{4,7}", [7, 8, 9, 10]], 0, 0, ["140(?:1[035]|2[0346]|3[03568]|4[0356]|5[0358]|8[458])|(?:140(?:1[16-8]|2[259]|3[124]|4[17-9]|5[124679]|7)|8[478]\\d{6})\\d", [5, 6, 9]], ["66\\d{7}", [9]], ["(?:85|91)\\d{7}", [9]]]], "NO": ["47", "00", "(?:0|[2-9]\\d{3})\\d{4}", [5, 8], [["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["8"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[2-79]"]]], 0, 0, 0, 0, 0, "[02-689]|7[0-8]", [["(?:2[1-4]|3[1-3578]|5[1-35-7]|6[1-46-9]|7[0-8])\\d{6}", [8]], ["45(?:[0-24-9]\\d|3[0-57-9])\\d{4}|(?:4[016-8]|9\\d)\\d{6}", [8]], ["80[01]\\d{5}", [8]], ["82[09]\\d{5}", [8]], ["880\\d{5}", [8]], ["81[23]\\d{5}", [8]], ["(?:0[235-9]|81(?:0(?:0[7-9]|1\\d)|5\\d\\d))\\d{3}"], 0, ["85[0-5]\\d{5}", [8]], ["810(?:0[0-6]|[2-8]\\d)\\d{3}", [8]]]], "NP": ["977", "00", "(?:1\\d|9)\\d{9}|[1-9]\\d{7}", [8, 10, 11], [["(\\d)(\\d{7})", "$1-$2", ["1[2-6]"], "0$1"], ["(\\d{2})(\\d{6})", "$1-$2", ["1[01]|[2-8]|9(?:[1-59]|[67][2-6])"], "0$1"], ["(\\d{3})(\\d{7})", "$1-$2", ["9"]]], "0", 0, 0, 0, 0, 0, [["(?:1[0-6]\\d|99[02-6])\\d{5}|(?:2[13-79]|3[135-8]|4[146-9]|5[135-7]|6[13-9]|7[15-9]|8[1-46-9]|9[1-7])[2-6]\\d{5}", [8]], ["9(?:00|6[0-3]|7[0-24-6]|8[0-24-68])\\d{7}", [10]], ["1(?:66001|800\\d\\d)\\d{5}", [11]]]], "NR": ["674", "00", "(?:222|444|(?:55|8\\d)\\d|666|777|999)\\d{4}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[24-9]"]]], 0, 0, 0, 0, 0, 0, [["444\\d{4}"], ["(?:222|55[3-9]|666|777|8\\d\\d|999)\\d{4}"]]], "NU": ["683", "00", "(?:[4-7]|888\\d)\\d{3}", [4, 7], [["(\\d{3})(\\d{4})", "$1 $2", ["8"]]], 0, 0, 0, 0, 0, 0, [["[47]\\d{3}", [4]], ["(?:[56]|888[1-9])\\d{3}"]]], "NZ": ["64", "0(?:0|161)", "[1289]\\d{9}|50\\d{5}(?:\\d{2,3})?|[27-9]\\d{7,8}|(?:[34]\\d|6[0-35-9])\\d{6}|8\\d{4,6}", [5, 6, 7, 8, 9, 10], [["(\\d{2})(\\d{3,8})", "$1 $2", ["8[1-79]"], "0$1"], ["(\\d{3})(\\d{2})(\\d{2,3})", "$1 $2 $3", ["50[036-8]|8|90", "50(?:[0367]|88)|8|90"], "0$1"], ["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["24|[346]|7[2-57-9]|9[2-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["2(?:10|74)|[589]"], "0$1"], ["(\\d{2})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["1|2[028]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,5})", "$1 $2 $3", ["2(?:[169]|7[0-35-9])|7"], "0$1"]], "0", 0, 0, 0, 0, 0, [["240\\d{5}|(?:3[2-79]|[49][2-9]|6[235-9]|7[2-57-9])\\d{6}", [8]], ["2(?:[0-27-9]\\d|6)\\d{6,7}|2(?:1\\d|75)\\d{5}", [8, 9, 10]], ["508\\d{6,7}|80\\d{6,8}", [8, 9, 10]], ["(?:1[13-57-9]\\d{5}|50(?:0[08]|30|66|77|88))\\d{3}|90\\d{6,8}", [7, 8, 9, 10]], ["70\\d{7}", [9]], 0, ["8(?:1[16-9]|22|3\\d|4[045]|5[459]|6[235-9]|7[0-3579]|90)\\d{2,7}"]], "00"], "OM": ["968", "00", "(?:1505|[279]\\d{3}|500)\\d{4}|800\\d{5,6}", [7, 8, 9], [["(\\d{3})(\\d{4,6})", "$1 $2", ["[58]"]], ["(\\d{2})(\\d{6})", "$1 $2", ["2"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[179]"]]], 0, 0, 0, 0, 0, 0, [["2[1-6]\\d{6}", [8]], ["(?:1505|90[1-9]\\d)\\d{4}|(?:7[124-9]|9[1-9])\\d{6}", [8]], ["8007\\d{4,5}|(?:500|800[05])\\d{4}"], ["900\\d{5}", [8]]]], "PA": ["507", "00", "(?:00800|8\\d{3})\\d{6}|[68]\\d{7}|[1-57-9]\\d{6}", [7, 8, 10, 11], [["(\\d{3})(\\d{4})", "$1-$2", ["[1-57-9]"]], ["(\\d{4})(\\d{4})", "$1-$2", ["[68]"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:1(?:0\\d|1[0479]|2[37]|3[0137]|4[147]|5[05]|6[058]|7[0167]|8[2358]|9[1389])|2(?:[0235-79]\\d|1[0-7]|4[013-9]|8[02-9])|3(?:[0147-9]\\d|[25][0-5]|33|6[068])|4(?:00|3[0-579]|4\\d|7[0-57-9])|5(?:[01]\\d|2[0-7]|[56]0|79)|7(?:0[09]|2[0-26-8]|3[03]|4[04]|5[05-9]|6[0156]|7[0-24-9]|8[4-9]|90)|8(?:09|2[89]|3\\d|4[0-24-689]|5[014]|8[02])|9(?:0[5-9]|1[0-35-8]|2[036-9]|3[35-79]|40|5[0457-9]|6[05-9]|7[04-9]|8[235-8]|9\\d))\\d{4}", [7]], ["(?:1[16]1|21[89]|6\\d{3}|8(?:1[01]|7[23]))\\d{4}", [7, 8]], ["800\\d{4,5}|(?:00800|800\\d)\\d{6}"], ["(?:8(?:22|55|60|7[78]|86)|9(?:00|81))\\d{4}", [7]]]], "PE": ["51", "00|19(?:1[124]|77|90)00", "(?:[14-8]|9\\d)\\d{7}", [8, 9], [["(\\d{3})(\\d{5})", "$1 $2", ["80"], "(0$1)"], ["(\\d)(\\d{7})", "$1 $2", ["1"], "(0$1)"], ["(\\d{2})(\\d{6})", "$1 $2", ["[4-8]"], "(0$1)"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["9"]]], "0", 0, 0, 0, 0, 0, [["(?:(?:19[02-68]|(?:4[34]|5[14])[0-8]|687)\\d|7(?:173|(?:3[0-8]|55)\\d)|8(?:10[05689]|6(?:0[06-9]|1[6-9]|29)|7(?:0[0569]|[56]0)))\\d{4}|(?:1[0-8]|4[12]|5[236]|6[1-7]|7[246]|8[2-4])\\d{6}", [8]], ["9\\d{8}", [9]], ["800\\d{5}", [8]], ["805\\d{5}", [8]], ["80[24]\\d{5}", [8]], 0, 0, 0, 0, ["801\\d{5}", [8]]], "00", " Anexo "], "PF": ["689", "00", "4\\d{5}(?:\\d{2})?|8\\d{7,8}", [6, 8, 9], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["44"]], ["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["4|8[7-9]"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"]]], 0, 0, 0, 0, 0, 0, [["4(?:0[4-689]|9[4-68])\\d{5}", [8]], ["8[7-9]\\d{6}", [8]], ["80[0-5]\\d{6}", [9]], 0, 0, 0, ["44\\d{4}", [6]], 0, ["499\\d{5}", [8]]]], "PG": ["675", "00|140[1-3]", "(?:180|[78]\\d{3})\\d{4}|(?:[2-589]\\d|64)\\d{5}", [7, 8], [["(\\d{3})(\\d{4})", "$1 $2", ["18|[2-69]|85[02-46-9]"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[78]"]]], 0, 0, 0, 0, 0, 0, [["(?:(?:3[0-2]|4[257]|5[34]|9[78])\\d|64[1-9]|85[02-46-9])\\d{4}", [7]], ["(?:7\\d|8[1-58])\\d{6}", [8]], ["180\\d{4}", [7]], 0, 0, 0, 0, ["27[01]\\d{4}", [7]], ["2(?:0[0-7]|7[568])\\d{4}", [7]]], "00"], "PH": ["63", "00", "(?:[2-7]|9\\d)\\d{8}|2\\d{5}|(?:1800|8)\\d{7,9}", [6, 8, 9, 10, 11, 12, 13], [["(\\d)(\\d{5})", "$1 $2", ["2"], "(0$1)"], ["(\\d{4})(\\d{4,6})", "$1 $2", ["3(?:23|39|46)|4(?:2[3-6]|[35]9|4[26]|76)|544|88[245]|(?:52|64|86)2", "3(?:230|397|461)|4(?:2(?:35|[46]4|51)|396|4(?:22|63)|59[347]|76[15])|5(?:221|446)|642[23]|8(?:622|8(?:[24]2|5[13]))"], "(0$1)"], ["(\\d{5})(\\d{4})", "$1 $2", ["346|4(?:27|9[35])|883", "3469|4(?:279|9(?:30|56))|8834"], "(0$1)"], ["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["2"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[3-7]|8[2-8]"], "(0$1)"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["[89]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"]], ["(\\d{4})(\\d{1,2})(\\d{3})(\\d{4})", "$1 $2 $3 $4", ["1"]]], "0", 0, 0, 0, 0, 0, [["(?:(?:2[3-8]|3[2-68]|4[2-9]|5[2-6]|6[2-58]|7[24578])\\d{3}|88(?:22\\d\\d|42))\\d{4}|(?:2|8[2-8]\\d\\d)\\d{5}", [6, 8, 9, 10]], ["(?:8(?:1[37]|9[5-8])|9(?:0[5-9]|1[0-24-9]|[235-7]\\d|4[2-9]|8[135-9]|9[1-9]))\\d{7}", [10]], ["1800\\d{7,9}", [11, 12, 13]]]], "PK": ["92", "00", "122\\d{6}|[24-8]\\d{10,11}|9(?:[013-9]\\d{8,10}|2(?:[01]\\d\\d|2(?:[06-8]\\d|1[01]))\\d{7})|(?:[2-8]\\d{3}|92(?:[0-7]\\d|8[1-9]))\\d{6}|[24-9]\\d{8}|[89]\\d{7}", [8, 9, 10, 11, 12], [["(\\d{3})(\\d{3})(\\d{2,7})", "$1 $2 $3", ["[89]0"], "0$1"], ["(\\d{4})(\\d{5})", "$1 $2", ["1"]], ["(\\d{3})(\\d{6,7})", "$1 $2", ["2(?:3[2358]|4[2-4]|9[2-8])|45[3479]|54[2-467]|60[468]|72[236]|8(?:2[2-689]|3[23578]|4[3478]|5[2356])|9(?:2[2-8]|3[27-9]|4[2-6]|6[3569]|9[25-8])", "9(?:2[3-8]|98)|(?:2(?:3[2358]|4[2-4]|9[2-8])|45[3479]|54[2-467]|60[468]|72[236]|8(?:2[2-689]|3[23578]|4[3478]|5[2356])|9(?:22|3[27-9]|4[2-6]|6[3569]|9[25-7]))[2-9]"], "(0$1)"], ["(\\d{2})(\\d{7,8})", "$1 $2", ["(?:2[125]|4[0-246-9]|5[1-35-7]|6[1-8]|7[14]|8[16]|91)[2-9]"], "(0$1)"], ["(\\d{5})(\\d{5})", "$1 $2", ["58"], "(0$1)"], ["(\\d{3})(\\d{7})", "$1 $2", ["3"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["2[125]|4[0-246-9]|5[1-35-7]|6[1-8]|7[14]|8[16]|91"], "(0$1)"], ["(\\d{3})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["[24-9]"], "(0$1)"]], "0", 0, 0, 0, 0, 0, [["(?:(?:21|42)[2-9]|58[126])\\d{7}|(?:2[25]|4[0146-9]|5[1-35-7]|6[1-8]|7[14]|8[16]|91)[2-9]\\d{6,7}|(?:2(?:3[2358]|4[2-4]|9[2-8])|45[3479]|54[2-467]|60[468]|72[236]|8(?:2[2-689]|3[23578]|4[3478]|5[2356])|9(?:2[2-8]|3[27-9]|4[2-6]|6[3569]|9[25-8]))[2-9]\\d{5,6}", [9, 10]], ["3(?:[0-247]\\d|3[0-79]|55|64)\\d{7}", [10]], ["800\\d{5}(?:\\d{3})?", [8, 11]], ["900\\d{5}", [8]], ["122\\d{6}", [9]], 0, ["(?:2(?:[125]|3[2358]|4[2-4]|9[2-8])|4(?:[0-246-9]|5[3479])|5(?:[1-35-7]|4[2-467])|6(?:0[468]|[1-8])|7(?:[14]|2[236])|8(?:[16]|2[2-689]|3[23578]|4[3478]|5[2356])|9(?:1|22|3[27-9]|4[2-6]|6[3569]|9[2-7]))111\\d{6}", [11, 12]]]], "PL": ["48", "00", "(?:6|8\\d\\d)\\d{7}|[1-9]\\d{6}(?:\\d{2})?|[26]\\d{5}", [6, 7, 8, 9, 10], [["(\\d{5})", "$1", ["19"]], ["(\\d{3})(\\d{3})", "$1 $2", ["11|20|64"]], ["(\\d{2})(\\d{2})(\\d{3})", "$1 $2 $3", ["30|(?:1[2-8]|2[2-69]|3[2-4]|4[1-468]|5[24-689]|6[1-3578]|7[14-7]|8[1-79]|9[145])1", "30|(?:1[2-8]|2[2-69]|3[2-4]|4[1-468]|5[24-689]|6[1-3578]|7[14-7]|8[1-79]|9[145])19"]], ["(\\d{3})(\\d{2})(\\d{2,3})", "$1 $2 $3", ["64"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["21|39|45|5[0137]|6[0469]|7[02389]|8(?:0[14]|8)"]], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["1[2-8]|[2-7]|8[1-79]|9[145]"]], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["8"]]], 0, 0, 0, 0, 0, 0, [["(?:30|47\\d\\d)\\d{5}|(?:1[2-8]|2[2-69]|3[2-4]|4[1-468]|5[24-689]|6[1-3578]|7[14-7]|8[1-79]|9[145])(?:[02-9]\\d{6}|1(?:[0-8]\\d{5}|9\\d{3}(?:\\d{2})?))", [7, 9]], ["21(?:1[013-5]|2\\d|3[1-9])\\d{5}|(?:45|5[0137]|6[069]|7[2389]|88)\\d{7}", [9]], ["800\\d{6,7}", [9, 10]], ["70[01346-8]\\d{6}", [9]], 0, 0, ["804\\d{6}", [9]], ["64\\d{4,7}", [6, 7, 8, 9]], ["39\\d{7}", [9]], ["801\\d{6}", [9]]]], "PM": ["508", "00", "[78]\\d{8}|[2-9]\\d{5}", [6, 9], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["[2-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["7"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["80[6-9]\\d{6}|(?:[236-9]\\d|4[1-35-9]|5[0-47-9])\\d{4}"], ["708(?:4[0-5]|5[0-6])\\d{4}|(?:[236-9]\\d|4[02-489]|5[02-9])\\d{4}"], ["80[0-5]\\d{6}", [9]], ["8[129]\\d{7}", [9]]]], "PR": ["1", "011", "(?:[589]\\d\\d|787)\\d{7}", [10], 0, "1", 0, 0, 0, 0, "787|939", [["(?:787|939)[2-9]\\d{6}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "PS": ["970", "00", "[2489]2\\d{6}|(?:1\\d|5)\\d{8}", [8, 9, 10], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["[2489]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["5"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1"]]], "0", 0, 0, 0, 0, 0, [["(?:22[2-47-9]|42[45]|82[014-68]|92[3569])\\d{5}", [8]], ["5[69]\\d{7}", [9]], ["1800\\d{6}", [10]], 0, 0, 0, 0, 0, 0, ["1700\\d{6}", [10]]]], "PT": ["351", "00", "1693\\d{5}|(?:[26-9]\\d|30)\\d{7}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["2[12]"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["16|[236-9]"]]], 0, 0, 0, 0, 0, 0, [["2(?:[12]\\d|3[1-689]|4[1-59]|[57][1-9]|6[1-35689]|8[1-69]|9[1256])\\d{6}"], ["6(?:[06]92(?:30|9\\d)|[35]92(?:[049]\\d|3[034]))\\d{3}|(?:(?:16|6[0356])93|9(?:[1-36]\\d\\d|480))\\d{5}"], ["80[02]\\d{6}"], ["(?:6(?:0[178]|4[68])\\d|76(?:0[1-57]|1[2-47]|2[1-37]))\\d{5}"], ["884[0-4689]\\d{5}"], ["600\\d{6}|6[06]92(?:0\\d|3[349]|49)\\d{3}"], ["70(?:38[01]|596|(?:7\\d|8[17])\\d)\\d{4}"], ["6(?:222\\d|89(?:00|88|99))\\d{4}"], ["30\\d{7}"], ["80(?:8\\d|9[1579])\\d{5}"]]], "PW": ["680", "01[12]", "(?:[24-8]\\d\\d|345|900)\\d{4}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2(?:55|77)|345|488|5(?:35|44|87)|6(?:22|54|79)|7(?:33|47)|8(?:24|55|76)|900)\\d{4}"], ["(?:(?:46|83)[0-5]|(?:6[2-4689]|78)0)\\d{4}|(?:45|77|88)\\d{5}"]]], "PY": ["595", "00", "[36-8]\\d{5,8}|4\\d{6,8}|59\\d{6}|9\\d{5,10}|(?:2\\d|5[0-8])\\d{6,7}", [6, 7, 8, 9, 10, 11], [["(\\d{3})(\\d{3,6})", "$1 $2", ["[2-9]0"], "0$1"], ["(\\d{2})(\\d{5})", "$1 $2", ["3[289]|4[246-8]|61|7[1-3]|8[1-36]"], "(0$1)"], ["(\\d{3})(\\d{4,5})", "$1 $2", ["2[279]|3[13-5]|4[359]|5|6(?:[34]|7[1-46-8])|7[46-8]|85"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["2[14-68]|3[26-9]|4[1246-8]|6(?:1|75)|7[1-35]|8[1-36]"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["87"]], ["(\\d{3})(\\d{6})", "$1 $2", ["9(?:[5-79]|8[1-8])"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-8]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["9"]]], "0", 0, 0, 0, 0, 0, [["(?:3[289]|4[246-8]|61|7[1-3]|8[1-36])\\d{5,7}|(?:2(?:[14-68]\\d|2[4-68]|7[15]|9[1-5])|3(?:18|3[167]|4[2357]|51|[67]\\d)|4(?:1\\d|3[12]|5[13]|9[1-47])|5(?:[1-4]\\d|5[02-4])|6(?:3[1-3]|44|7[1-8])|7(?:4[0-4]|5\\d|6[1-578]|75|8[0-8])|858)\\d{5,6}", [7, 8, 9]], ["9881\\d{5}|9(?:51|6[129]|7[1-6]|8[1-7]|9[1-5])\\d{6}", [9]], ["9800\\d{5,7}", [9, 10, 11]], 0, 0, 0, ["[245]0\\d{6,7}|[36-9]0\\d{4,7}", [6, 7, 8, 9]], 0, ["8700[0-4]\\d{4}", [9]]]], "QA": ["974", "00", "800\\d{4}|(?:2|800)\\d{6}|(?:0080|[3-7])\\d{7}", [7, 8, 9, 11], [["(\\d{3})(\\d{4})", "$1 $2", ["2[136]|8"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[3-7]"]]], 0, 0, 0, 0, 0, 0, [["4(?:(?:[014]\\d\\d|999)\\d|2022)\\d{3}", [8]], ["[35-7]\\d{7}", [8]], ["800\\d{4}|(?:0080[01]|800)\\d{6}", [7, 9, 11]], 0, 0, 0, 0, ["2[136]\\d{5}", [7]]]], "RE": ["262", "00", "709\\d{6}|(?:26|[689]\\d)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[26-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2631[0-6]\\d{4}|26(?:2\\d|30|88)\\d{5}"], ["(?:69(?:2\\d\\d|3(?:[06][0-6]|1[0-3]|2[0-2]|3[0-39]|4\\d|5[0-5]|7[0-37]|8[0-8]|9[0-479]))|7092[0-3])\\d{4}"], ["80\\d{7}"], ["89[1-37-9]\\d{6}"], 0, 0, 0, 0, ["9(?:399[0-3]|479[0-6]|76(?:2[278]|3[0-37]))\\d{4}"], ["8(?:1[019]|2[0156]|84|90)\\d{6}"]]], "RO": ["40", "00", "(?:[2378]\\d|90)\\d{7}|[23]\\d{5}", [6, 9], [["(\\d{3})(\\d{3})", "$1 $2", ["2[3-6]", "2[3-6]\\d9"], "0$1"], ["(\\d{2})(\\d{4})", "$1 $2", ["219|31"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[23]1"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[237-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["[23][13-6]\\d{7}|(?:2(?:19\\d|[3-6]\\d9)|31\\d\\d)\\d\\d"], ["7020\\d{5}|7(?:0[013-9]|1[0-3]|[2-7]\\d|8[03-8]|9[0-39])\\d{6}", [9]], ["800\\d{6}", [9]], ["90[0136]\\d{6}", [9]], 0, 0, ["(?:37\\d|80[578])\\d{6}", [9]], 0, 0, ["801\\d{6}", [9]]], 0, " int "], "RS": ["381", "00", "38[02-9]\\d{6,9}|6\\d{7,9}|90\\d{4,8}|38\\d{5,6}|(?:7\\d\\d|800)\\d{3,9}|(?:[12]\\d|3[0-79])\\d{5,10}", [6, 7, 8, 9, 10, 11, 12], [["(\\d{3})(\\d{3,9})", "$1 $2", ["(?:2[389]|39)0|[7-9]"], "0$1"], ["(\\d{2})(\\d{5,10})", "$1 $2", ["[1-36]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:11[1-9]\\d|(?:2[389]|39)(?:0[2-9]|[2-9]\\d))\\d{3,8}|(?:1[02-9]|2[0-24-7]|3[0-8])[2-9]\\d{4,9}", [7, 8, 9, 10, 11, 12]], ["6(?:[0-689]|7\\d)\\d{6,7}", [8, 9, 10]], ["800\\d{3,9}"], ["(?:78\\d|90[0169])\\d{3,7}", [6, 7, 8, 9, 10]], 0, 0, ["7[06]\\d{4,10}"]]], "RU": ["7", "810", "8\\d{13}|[347-9]\\d{9}", [10, 14], [["(\\d{4})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["7(?:1[0-8]|2[1-9])", "7(?:1(?:[0-356]2|4[29]|7|8[27])|2(?:1[23]|[2-9]2))", "7(?:1(?:[0-356]2|4[29]|7|8[27])|2(?:13[03-69]|62[013-9]))|72[1-57-9]2"], "8 ($1)", 1], ["(\\d{5})(\\d)(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["7(?:1[0-68]|2[1-9])", "7(?:1(?:[06][3-6]|[18]|2[35]|[3-5][3-5])|2(?:[13][3-5]|[24-689]|7[457]))", "7(?:1(?:0(?:[356]|4[023])|[18]|2(?:3[013-9]|5)|3[45]|43[013-79]|5(?:3[1-8]|4[1-7]|5)|6(?:3[0-35-9]|[4-6]))|2(?:1(?:3[178]|[45])|[24-689]|3[35]|7[457]))|7(?:14|23)4[0-8]|71(?:33|45)[1-79]"], "8 ($1)", 1], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["7"], "8 ($1)", 1], ["(\\d{3})(\\d{3})(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["[349]|8(?:[02-7]|1[1-8])"], "8 ($1)", 1], ["(\\d{4})(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["8"], "8 ($1)"]], "8", 0, 0, 0, 0, "[3489]", [["(?:3(?:0[12]|36|4[1-35-79]|5[1-3]|65|8[1-58]|9[0145])|4(?:01|1[1356]|2[13467]|7[1-5]|8[1-7]|9[1-689])|8(?:1[1-8]|2[01]|3[13-6]|4[0-8]|5[15-7]|6[0-35-79]|7[1-37-9]))\\d{7}", [10]], ["9(?:[0-24-9]\\d{4}|3(?:0(?:0(?:05|[124579]\\d|3[0-7]|6[0-49]|8[04-9])|[1-9]\\d\\d)|[1-9]\\d{3}))\\d{4}", [10]], ["8(?:0[04]|108\\d{3})\\d{7}"], ["80[39]\\d{7}", [10]], ["808\\d{7}", [10]]], "8~10"], "RW": ["250", "00", "(?:06|[27]\\d\\d|[89]00)\\d{6}", [8, 9], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["0"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["2"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[7-9]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:06|2[23568]\\d)\\d{6}"], ["7[237-9]\\d{7}", [9]], ["800\\d{6}", [9]], ["900\\d{6}", [9]]]], "SA": ["966", "00", "(?:[15]\\d|800|92)\\d{7}", [9, 10], [["(\\d{4})(\\d{5})", "$1 $2", ["9"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["5"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"]]], "0", 0, 0, 0, 0, 0, [["1(?:1\\d|2[24-8]|3[35-8]|4[3-68]|6[2-5]|7[235-7])\\d{6}", [9]], ["579[0-8]\\d{5}|5(?:[013-689]\\d|7[0-8])\\d{6}", [9]], ["800\\d{7}", [10]], ["925\\d{6}", [9]], 0, 0, 0, 0, 0, ["920\\d{6}", [9]]]], "SB": ["677", "0[01]", "[6-9]\\d{6}|[1-6]\\d{4}", [5, 7], [["(\\d{2})(\\d{5})", "$1 $2", ["6[89]|7|8[4-9]|9(?:[0-8]|9[0-8])"]]], 0, 0, 0, 0, 0, 0, [["(?:1[4-79]|[23]\\d|4[0-2]|5[03]|6[0-37])\\d{3}", [5]], ["(?:48|99[0-8]\\d)\\d{3}|(?:6[89]|7[1-9]|8[4-9]|9[0-8])\\d{5}"], ["1[38]\\d{3}", [5]], 0, 0, 0, 0, 0, ["5[12]\\d{3}", [5]]]], "SC": ["248", "010|0[0-2]", "(?:[2489]\\d|64)\\d{5}", [7], [["(\\d)(\\d{3})(\\d{3})", "$1 $2 $3", ["[246]|9[57]"]]], 0, 0, 0, 0, 0, 0, [["4[2-46]\\d{5}"], ["2[125-8]\\d{5}"], ["800[08]\\d{3}"], ["85\\d{5}"], 0, 0, 0, 0, ["971\\d{4}|(?:64|95)\\d{5}"]], "00"], "SD": ["249", "00", "[19]\\d{8}", [9], [["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[19]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1(?:5\\d|8[35-7])\\d{6}"], ["(?:1[0-2]|9[0-3569])\\d{7}"]]], "SE": ["46", "00", "(?:[26]\\d\\d|9)\\d{9}|[1-9]\\d{8}|[1-689]\\d{7}|[1-4689]\\d{6}|2\\d{5}", [6, 7, 8, 9, 10, 12], [["(\\d{2})(\\d{2,3})(\\d{2})", "$1-$2 $3", ["20"], "0$1", 0, "$1 $2 $3"], ["(\\d{3})(\\d{4})", "$1-$2", ["9(?:00|39|44|9)"], "0$1", 0, "$1 $2"], ["(\\d{2})(\\d{3})(\\d{2})", "$1-$2 $3", ["[12][136]|3[356]|4[0246]|6[03]|90[1-9]"], "0$1", 0, "$1 $2 $3"], ["(\\d)(\\d{2,3})(\\d{2})(\\d{2})", "$1-$2 $3 $4", ["8"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{3})(\\d{2,3})(\\d{2})", "$1-$2 $3", ["1[2457]|2(?:[247-9]|5[0138])|3[0247-9]|4[1357-9]|5[0-35-9]|6(?:[125689]|4[02-57]|7[0-2])|9(?:[125-8]|3[02-5]|4[0-3])"], "0$1", 0, "$1 $2 $3"], ["(\\d{3})(\\d{2,3})(\\d{3})", "$1-$2 $3", ["9(?:00|39|44)"], "0$1", 0, "$1 $2 $3"], ["(\\d{2})(\\d{2,3})(\\d{2})(\\d{2})", "$1-$2 $3 $4", ["1[13689]|2[0136]|3[1356]|4[0246]|54|6[03]|90[1-9]"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1-$2 $3 $4", ["10|7"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d)(\\d{3})(\\d{3})(\\d{2})", "$1-$2 $3 $4", ["8"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1-$2 $3 $4", ["[13-5]|2(?:[247-9]|5[0138])|6(?:[124-689]|7[0-2])|9(?:[125-8]|3[02-5]|4[0-3])"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{3})(\\d{2})(\\d{2})(\\d{3})", "$1-$2 $3 $4", ["9"], "0$1", 0, "$1 $2 $3 $4"], ["(\\d{3})(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1-$2 $3 $4 $5", ["[26]"], "0$1", 0, "$1 $2 $3 $4 $5"]], "0", 0, 0, 0, 0, 0, [["(?:(?:[12][136]|3[356]|4[0246]|6[03]|8\\d)\\d|90[1-9])\\d{4,6}|(?:1(?:2[0-35]|4[0-4]|5[0-25-9]|7[13-6]|[89]\\d)|2(?:2[0-7]|4[0136-8]|5[0138]|7[018]|8[01]|9[0-57])|3(?:0[0-4]|1\\d|2[0-25]|4[056]|7[0-2]|8[0-3]|9[023])|4(?:1[013-8]|3[0135]|5[14-79]|7[0-246-9]|8[0156]|9[0-689])|5(?:0[0-6]|[15][0-5]|2[0-68]|3[0-4]|4\\d|6[03-5]|7[013]|8[0-79]|9[01])|6(?:1[1-3]|2[0-4]|4[02-57]|5[0-37]|6[0-3]|7[0-2]|8[0247]|9[0-356])|9(?:1[0-68]|2\\d|3[02-5]|4[0-3]|5[0-4]|[68][01]|7[0135-8]))\\d{5,6}", [7, 8, 9]], ["7[023689]\\d{7}", [9]], ["20\\d{4,7}", [6, 7, 8, 9]], ["649\\d{6}|99[1-59]\\d{4}(?:\\d{3})?|9(?:00|39|44)[1-8]\\d{3,6}", [7, 8, 9, 10]], ["75[1-8]\\d{6}", [9]], ["(?:25[245]|67[3-68])\\d{9}", [12]], ["10[1-8]\\d{6}", [9]], ["74[02-9]\\d{6}", [9]], 0, ["77[0-7]\\d{6}", [9]]]], "SG": ["65", "0[0-3]\\d", "(?:(?:1\\d|8)\\d\\d|7000)\\d{7}|[3689]\\d{7}", [8, 10, 11], [["(\\d{4})(\\d{4})", "$1 $2", ["[369]|8(?:0[1-9]|[1-9])"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"]], ["(\\d{4})(\\d{4})(\\d{3})", "$1 $2 $3", ["7"]], ["(\\d{4})(\\d{3})(\\d{4})", "$1 $2 $3", ["1"]]], 0, 0, 0, 0, 0, 0, [["662[0-24-9]\\d{4}|6(?:[0-578]\\d|6[013-57-9]|9[0-35-9])\\d{5}", [8]], ["80[1-9]\\d{5}|(?:8[1-9]|9[0-8])\\d{6}", [8]], ["(?:18|8)00\\d{7}", [10, 11]], ["1900\\d{7}", [11]], 0, 0, ["7000\\d{7}", [11]], 0, ["(?:3[12]\\d|666)\\d{5}", [8]]]], "SH": ["290", "00", "(?:[2569]\\d|8)\\d{3}", [4, 5], 0, 0, 0, 0, 0, 0, "[2569]", [["2(?:[0-57-9]\\d|6[4-9])\\d\\d"], ["[569]\\d{4}", [5]], 0, 0, 0, 0, 0, 0, ["262\\d\\d", [5]]]], "SI": ["386", "00|10(?:22|66|88|99)", "[1-7]\\d{7}|8\\d{4,7}|90\\d{4,6}", [5, 6, 7, 8], [["(\\d{2})(\\d{3,6})", "$1 $2", ["8[09]|9"], "0$1"], ["(\\d{3})(\\d{5})", "$1 $2", ["59|8"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[37][01]|4[013]|51|6"], "0$1"], ["(\\d)(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[1-57]"], "(0$1)"]], "0", 0, 0, 0, 0, 0, [["(?:[1-357][2-8]|4[24-8])\\d{6}", [8]], ["65(?:[178]\\d|5[56]|6[01])\\d{4}|(?:[37][01]|4[013]|51|6[489])\\d{6}", [8]], ["80\\d{4,6}", [6, 7, 8]], ["89[1-3]\\d{2,5}|90\\d{4,6}"], 0, 0, 0, 0, ["(?:59\\d\\d|8(?:1(?:[67]\\d|8[0-589])|2(?:0\\d|2[0-37-9]|8[0-2489])|3[389]\\d))\\d{4}", [8]]], "00"], "SJ": ["47", "00", "0\\d{4}|(?:[489]\\d|79)\\d{6}", [5, 8], 0, 0, 0, 0, 0, 0, "79", [["79\\d{6}", [8]], ["45(?:[0-24-9]\\d|3[0-57-9])\\d{4}|(?:4[016-8]|9\\d)\\d{6}", [8]], ["80[01]\\d{5}", [8]], ["82[09]\\d{5}", [8]], ["880\\d{5}", [8]], ["81[23]\\d{5}", [8]], ["(?:0[235-9]|81(?:0(?:0[7-9]|1\\d)|5\\d\\d))\\d{3}"], 0, ["85[0-5]\\d{5}", [8]], ["810(?:0[0-6]|[2-8]\\d)\\d{3}", [8]]]], "SK": ["421", "00", "[2-689]\\d{8}|[2-59]\\d{6}|[2-5]\\d{5}", [6, 7, 9], [["(\\d)(\\d{2})(\\d{3,4})", "$1 $2 $3", ["21"], "0$1"], ["(\\d{2})(\\d{2})(\\d{2,3})", "$1 $2 $3", ["[3-5][1-8]1", "[3-5][1-8]1[67]"], "0$1"], ["(\\d)(\\d{3})(\\d{3})(\\d{2})", "$1 $2 $3 $4", ["2"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[689]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[3-5]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:16|[2-9]\\d{3})|(?:(?:[3-5][1-8]\\d|819)\\d|601[1-5])\\d)\\d{4}|(?:2|[3-5][1-8])1[67]\\d{3}|[3-5][1-8]16\\d\\d"], ["909[1-9]\\d{5}|9(?:0[1-8]|1[0-24-9]|4[03-57-9]|5\\d)\\d{6}", [9]], ["800\\d{6}", [9]], ["9(?:00|[78]\\d)\\d{6}", [9]], 0, 0, ["96\\d{7}", [9]], ["9090\\d{3}", [7]], ["6(?:02|5[0-4]|9[0-6])\\d{6}", [9]], ["8[5-9]\\d{7}", [9]]]], "SL": ["232", "00", "(?:[237-9]\\d|66)\\d{6}", [8], [["(\\d{2})(\\d{6})", "$1 $2", ["[236-9]"], "(0$1)"]], "0", 0, 0, 0, 0, 0, [["22[2-4][2-9]\\d{4}"], ["(?:25|3[0-5]|66|7\\d|8[08]|9[09])\\d{6}"]]], "SM": ["378", "00", "(?:0549|[5-7]\\d)\\d{6}", [8, 10], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[5-7]"]], ["(\\d{4})(\\d{6})", "$1 $2", ["0"]]], 0, 0, "([89]\\d{5})$", "0549$1", 0, 0, [["0549(?:8[0157-9]|9\\d)\\d{4}", [10]], ["6[16]\\d{6}", [8]], 0, ["7[178]\\d{6}", [8]], 0, 0, 0, 0, ["5[158]\\d{6}", [8]]]], "SN": ["221", "00", "(?:[378]\\d|93)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"]], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[379]"]]], 0, 0, 0, 0, 0, 0, [["3(?:[026]\\d|3[89])\\d{6}"], ["7(?:[015-8]\\d|21|90)\\d{6}"], ["800\\d{6}"], ["88[4689]\\d{6}"], 0, 0, 0, 0, ["(?:39|93)\\d{7}"], ["81[02468]\\d{6}"]]], "SO": ["252", "00", "[346-9]\\d{8}|[12679]\\d{7}|[1-5]\\d{6}|[1348]\\d{5}", [6, 7, 8, 9], [["(\\d{2})(\\d{4})", "$1 $2", ["8[125]"]], ["(\\d{6})", "$1", ["[134]"]], ["(\\d)(\\d{6})", "$1 $2", ["[15]|2[0-79]|3[0-46-8]|4[0-7]"]], ["(\\d{2})(\\d{5,7})", "$1 $2", ["1|28|9[2-9]"]], ["(\\d)(\\d{7})", "$1 $2", ["[267]|904"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[346-9]"]]], "0", 0, 0, 0, 0, 0, [["(?:1\\d|2[0-79]|3[0-46-8]|4[0-7]|5[57-9])\\d{5}|(?:[134]\\d|8[125])\\d{4}", [6, 7]], ["(?:(?:15|(?:3[59]|4[89]|6\\d|7[0-35-9]|8[08])\\d|9(?:0\\d|[2-9]))\\d|2(?:4\\d|8))\\d{5}|(?:[67]\\d\\d|904)\\d{5}", [7, 8, 9]]]], "SR": ["597", "00", "(?:[2-5]|[6-9]\\d)\\d{5}", [6, 7], [["(\\d{2})(\\d{2})(\\d{2})", "$1-$2-$3", ["56"]], ["(\\d{3})(\\d{3})", "$1-$2", ["[2-5]"]], ["(\\d{3})(\\d{4})", "$1-$2", ["[6-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2[1-3]|3[0-7]|4\\d|5[2-578])\\d{4}", [6]], ["(?:6[08]|7[1-79]|8[1-9])\\d{5}", [7]], ["80\\d{5}", [7]], ["90\\d{5}", [7]], 0, 0, 0, 0, ["(?:56|91\\d)\\d{4}"]]], "SS": ["211", "00", "[19]\\d{8}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[19]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["1[89]\\d{7}"], ["(?:12|9[1257-9])\\d{7}"]]], "ST": ["239", "00", "(?:22|9\\d)\\d{5}", [7], [["(\\d{3})(\\d{4})", "$1 $2", ["[29]"]]], 0, 0, 0, 0, 0, 0, [["22\\d{5}"], ["900[5-9]\\d{3}|9(?:0[1-9]|[89]\\d)\\d{4}"]]], "SV": ["503", "00", "[25-7]\\d{7}|(?:80\\d|900)\\d{4}(?:\\d{4})?", [7, 8, 11], [["(\\d{3})(\\d{4})", "$1 $2", ["[89]"]], ["(\\d{4})(\\d{4})", "$1 $2", ["[25-7]"]], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["[89]"]]], 0, 0, 0, 0, 0, 0, [["2(?:79(?:0[0347-9]|[1-9]\\d)|89(?:0[024589]|[1-9]\\d))\\d{3}|2(?:[1-69]\\d|[78][0-8])\\d{5}", [8]], ["[5-7]\\d{7}", [8]], ["800\\d{8}|80[01]\\d{4}", [7, 11]], ["900\\d{4}(?:\\d{4})?", [7, 11]]]], "SX": ["1", "011", "7215\\d{6}|(?:[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "(5\\d{6})$|1", "721$1", 0, "721", [["7215(?:4[2-8]|8[39]|9[056])\\d{4}"], ["7215(?:1[02]|2\\d|5[034679]|8[0-24-8])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "SY": ["963", "00", "[1-359]\\d{8}|[1-5]\\d{7}", [8, 9], [["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[1-4]|5[1-3]"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[59]"], "0$1", 1]], "0", 0, 0, 0, 0, 0, [["(?:1(?:[1478]\\d|[2356])|21\\d|3(?:[13]\\d|4)|4[134]|5[1-3])\\d{6}|2[1-5]\\d{6}"], ["(?:50|9[03-689])\\d{7}", [9]]]], "SZ": ["268", "00", "0800\\d{4}|(?:[237]\\d|900)\\d{6}", [8, 9], [["(\\d{4})(\\d{4})", "$1 $2", ["[0237]"]], ["(\\d{5})(\\d{4})", "$1 $2", ["9"]]], 0, 0, 0, 0, 0, 0, [["[23][2-5]\\d{6}", [8]], ["7[5-9]\\d{6}", [8]], ["0800\\d{4}", [8]], ["900\\d{6}", [9]], 0, 0, 0, 0, ["70\\d{6}", [8]]]], "TA": ["290", "00", "8\\d{3}", [4], 0, 0, 0, 0, 0, 0, "8", [["8\\d{3}"]]], "TC": ["1", "011", "(?:[58]\\d\\d|649|900)\\d{7}", [10], 0, "1", 0, "([2-479]\\d{6})$|1", "649$1", 0, "649", [["649(?:266|712|9(?:4\\d|50))\\d{4}"], ["649(?:2(?:3[129]|4[1-79])|3\\d\\d|4[34][1-3])\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, 0, 0, ["649(?:71[01]|966)\\d{4}"]]], "TD": ["235", "00|16", "(?:22|[3689]\\d|77)\\d{6}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[236-9]"]]], 0, 0, 0, 0, 0, 0, [["22(?:[37-9]0|5[0-5]|6[89])\\d{4}"], ["(?:3[01]|[69]\\d|77|8[5-7])\\d{6}"]], "00"], "TG": ["228", "00", "[279]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[279]"]]], 0, 0, 0, 0, 0, 0, [["2(?:2[2-7]|3[23]|4[45]|55|6[67]|77)\\d{5}"], ["(?:7[0-389]|9[0-36-9])\\d{6}"]]], "TH": ["66", "00[1-9]", "(?:001800|[2-57]|[689]\\d)\\d{7}|1\\d{7,9}", [8, 9, 10, 13], [["(\\d)(\\d{3})(\\d{4})", "$1 $2 $3", ["2"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[13-9]"], "0$1"], ["(\\d{4})(\\d{3})(\\d{3})", "$1 $2 $3", ["1"]]], "0", 0, 0, 0, 0, 0, [["(?:1[0689]|2\\d|3[2-9]|4[2-5]|5[2-6]|7[3-7])\\d{6}", [8]], ["(?:(?:14|[89]\\d)\\d\\d|6(?:[1-6]\\d\\d|7(?:1[0-8]|2[4-7]|3[1-6])))\\d{5}", [9]], ["(?:001800\\d|1800)\\d{6}", [10, 13]], ["1900\\d{6}", [10]], 0, 0, 0, 0, ["6[08]\\d{7}", [9]]]], "TJ": ["992", "810", "(?:[0-57-9]\\d|66)\\d{7}", [9], [["(\\d{6})(\\d)(\\d{2})", "$1 $2 $3", ["331", "3317"]], ["(\\d{3})(\\d{2})(\\d{4})", "$1 $2 $3", ["44[02-479]|[34]7"]], ["(\\d{4})(\\d)(\\d{4})", "$1 $2 $3", ["3(?:[1245]|3[12])"]], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["\\d"]]], 0, 0, 0, 0, 0, 0, [["(?:3(?:1[3-5]|2[245]|3[12]|4[24-7]|5[25]|72)|4(?:46|74|87))\\d{6}"], ["(?:33[03-9]|4(?:1[18]|4[02-479])|81[1-9])\\d{6}|(?:[09]\\d|1[0-27-9]|2[0-27]|3[08]|40|5[05]|66|7[0157-9]|8[07-9])\\d{7}"]], "8~10"], "TK": ["690", "00", "[2-47]\\d{3,6}", [4, 5, 6, 7], 0, 0, 0, 0, 0, 0, 0, [["(?:2[2-4]|[34]\\d)\\d{2,5}"], ["7[2-4]\\d{2,5}"]]], "TL": ["670", "00", "7\\d{7}|(?:[2-47]\\d|[89]0)\\d{5}", [7, 8], [["(\\d{3})(\\d{4})", "$1 $2", ["[2-489]|70"]], ["(\\d{4})(\\d{4})", "$1 $2", ["7"]]], 0, 0, 0, 0, 0, 0, [["(?:2[1-5]|3[1-9]|4[1-4])\\d{5}", [7]], ["7[2-8]\\d{6}", [8]], ["80\\d{5}", [7]], ["90\\d{5}", [7]], ["70\\d{5}", [7]]]], "TM": ["993", "810", "[1-7]\\d{7}", [8], [["(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["12"], "(8 $1)"], ["(\\d{3})(\\d)(\\d{2})(\\d{2})", "$1 $2-$3-$4", ["[1-5]"], "(8 $1)"], ["(\\d{2})(\\d{6})", "$1 $2", ["[67]"], "8 $1"]], "8", 0, 0, 0, 0, 0, [["(?:1(?:2\\d|3[1-9])|2(?:22|4[0-35-8])|3(?:22|4[03-9])|4(?:22|3[128]|4\\d|6[15])|5(?:22|5[7-9]|6[014-689]))\\d{5}"], ["(?:6\\d|7[12])\\d{6}"]], "8~10"], "TN": ["216", "00", "[2-57-9]\\d{7}", [8], [["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-57-9]"]]], 0, 0, 0, 0, 0, 0, [["81200\\d{3}|(?:3[0-2]|7\\d)\\d{6}"], ["3(?:001|[12]40)\\d{4}|(?:(?:[259]\\d|4[0-8])\\d|3(?:1[1-35]|6[0-4]|91))\\d{5}"], ["8010\\d{4}"], ["88\\d{6}"], 0, 0, 0, 0, 0, ["8[12]10\\d{4}"]]], "TO": ["676", "00", "(?:0800|(?:[5-8]\\d\\d|999)\\d)\\d{3}|[2-8]\\d{4}", [5, 7], [["(\\d{2})(\\d{3})", "$1-$2", ["[2-4]|50|6[09]|7[0-24-69]|8[05]"]], ["(\\d{4})(\\d{3})", "$1 $2", ["0"]], ["(\\d{3})(\\d{4})", "$1 $2", ["[5-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:2\\d|3[0-8]|4[0-4]|50|6[09]|7[0-24-69]|8[05])\\d{3}", [5]], ["(?:5(?:4[0-5]|5[4-6])|6(?:[09]\\d|3[02]|8[15-9])|(?:7\\d|8[46-9])\\d|999)\\d{4}", [7]], ["0800\\d{3}", [7]], 0, 0, 0, 0, 0, ["55[0-37-9]\\d{4}", [7]]]], "TR": ["90", "00", "4\\d{6}|8\\d{11,12}|(?:[2-58]\\d\\d|900)\\d{7}", [7, 10, 12, 13], [["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["512|8[01589]|90"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["5"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[24][1-8]|3[1-9]"], "(0$1)", 1], ["(\\d{3})(\\d{3})(\\d{6,7})", "$1 $2 $3", ["80"], "0$1", 1]], "0", 0, 0, 0, 0, 0, [["(?:2(?:1[26]|[28][2468]|[3-5][268]|[67][246])|3(?:[13][28]|[24-6][2468]|[78][02468]|92)|4(?:[16][246]|[23578][2468]|4[26]))\\d{7}", [10]], ["5(?:61(?:011|61\\d)|82[2-5]\\d\\d)\\d{4}|5(?:[03-5]\\d|1[06]|24|6[24]|7[245]|9[46])\\d{7}", [10]], ["8(?:00\\d{7}(?:\\d{2,3})?|11\\d{7})", [10, 12, 13]], ["(?:8[89]8|900)\\d{7}", [10]], ["592(?:21[12]|461)\\d{4}", [10]], 0, ["444\\d{4}", [7]], ["512\\d{7}", [10]], ["850\\d{7}", [10]]]], "TT": ["1", "011", "(?:[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-46-8]\\d{6})$|1", "868$1", 0, "868", [["868(?:2(?:01|1[5-9]|[23]\\d|4[0-2])|6(?:0[7-9]|1[02-8]|2[1-9]|[3-69]\\d|7[0-79])|82[124])\\d{4}"], ["868(?:(?:2[5-9]|3\\d)\\d|4(?:3[0-6]|[6-9]\\d)|6(?:20|78|8\\d)|7(?:0[1-9]|1[02-9]|[2-9]\\d))\\d{4}"], ["868800\\d{4}|8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], ["868619\\d{4}"]]], "TV": ["688", "00", "(?:2|7\\d\\d|90)\\d{4}", [5, 6, 7], [["(\\d{2})(\\d{3})", "$1 $2", ["2"]], ["(\\d{2})(\\d{4})", "$1 $2", ["90"]], ["(\\d{2})(\\d{5})", "$1 $2", ["7"]]], 0, 0, 0, 0, 0, 0, [["2[02-9]\\d{3}", [5]], ["(?:7[01]\\d|90)\\d{4}", [6, 7]]]], "TW": ["886", "0(?:0[25-79]|19)", "[2-689]\\d{8}|7\\d{9,10}|[2-8]\\d{7}|2\\d{6}", [7, 8, 9, 10, 11], [["(\\d{2})(\\d)(\\d{4})", "$1 $2 $3", ["202"], "0$1"], ["(\\d{3})(\\d{5})", "$1 $2", ["826"], "0$1"], ["(\\d{3})(\\d{2})(\\d{3})", "$1 $2 $3", ["83"], "0$1"], ["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["82"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[25]0|37|49|8[09]"], "0$1"], ["(\\d)(\\d{3,4})(\\d{4})", "$1 $2 $3", ["[23568]|4(?:0[02-48]|[1-478])|7[1-9]", "[23568]|4(?:0[2-48]|[1-478])|(?:400|7)[1-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[49]"], "0$1"], ["(\\d{2})(\\d{4})(\\d{4,5})", "$1 $2 $3", ["7"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2[2-8]\\d|370|55[01]|7[1-9])\\d{6}|4(?:(?:0(?:0[1-9]|[2-48]\\d)|1[023]\\d)\\d{4,5}|(?:[239]\\d\\d|4(?:0[56]|12|49))\\d{5})|6(?:[01]\\d{7}|4(?:0[56]|12|24|4[09])\\d{4,5})|8(?:(?:2(?:3\\d|4[0-269]|[578]0|66)|36[24-9]|90\\d\\d)\\d{4}|4(?:0[56]|12|24|4[09])\\d{4,5})|(?:2(?:2(?:0\\d\\d|4(?:0[68]|[249]0|3[0-467]|5[0-25-9]|6[0235689]))|(?:3(?:[09]\\d|1[0-4])|(?:4\\d|5[0-49]|6[0-29]|7[0-5])\\d)\\d)|(?:(?:3[2-9]|5[2-8]|6[0-35-79]|8[7-9])\\d\\d|4(?:2(?:[089]\\d|7[1-9])|(?:3[0-4]|[78]\\d|9[01])\\d))\\d)\\d{3}", [8, 9]], ["(?:40001[0-2]|9[0-8]\\d{4})\\d{3}", [9]], ["80[0-79]\\d{6}|800\\d{5}", [8, 9]], ["20(?:[013-9]\\d\\d|2)\\d{4}", [7, 9]], ["99\\d{7}", [9]], 0, ["50[0-46-9]\\d{6}", [9]], 0, ["7010(?:[0-2679]\\d|3[0-7]|8[0-5])\\d{5}|70\\d{8}", [10, 11]]], 0, "#"], "TZ": ["255", "00[056]", "(?:[25-8]\\d|41|90)\\d{7}", [9], [["(\\d{3})(\\d{2})(\\d{4})", "$1 $2 $3", ["[89]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[24]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["5"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[67]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["2[2-8]\\d{7}"], ["(?:6[0-35-9]|7\\d)\\d{7}"], ["80[08]\\d{6}"], ["90\\d{7}"], 0, 0, 0, 0, ["41\\d{7}"], ["8(?:40|6[01])\\d{6}"]]], "UA": ["380", "00", "[89]\\d{9}|[3-9]\\d{8}", [9, 10], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["6[12][29]|(?:3[1-8]|4[136-8]|5[12457]|6[49])2|(?:56|65)[24]", "6[12][29]|(?:35|4[1378]|5[12457]|6[49])2|(?:56|65)[24]|(?:3[1-46-8]|46)2[013-9]"], "0$1"], ["(\\d{4})(\\d{5})", "$1 $2", ["3[1-8]|4(?:[1367]|[45][6-9]|8[4-6])|5(?:[1-5]|6[0135689]|7[4-6])|6(?:[12][3-7]|[459])", "3[1-8]|4(?:[1367]|[45][6-9]|8[4-6])|5(?:[1-5]|6(?:[015689]|3[02389])|7[4-6])|6(?:[12][3-7]|[459])"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[3-7]|89|9[1-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[89]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:3[1-8]|4[13-8]|5[1-7]|6[12459])\\d{7}", [9]], ["790\\d{6}|(?:39|50|6[36-8]|7[1-357]|9[1-9])\\d{7}", [9]], ["800[1-8]\\d{5,6}"], ["900[239]\\d{5,6}"], 0, 0, 0, 0, ["89[1-579]\\d{6}", [9]]], "0~0"], "UG": ["256", "00[057]", "800\\d{6}|(?:[29]0|[347]\\d)\\d{7}", [9], [["(\\d{4})(\\d{5})", "$1 $2", ["202", "2024", "20240"], "0$1"], ["(\\d{3})(\\d{6})", "$1 $2", ["20[0-35-7]|4(?:6[45]|[7-9])|[7-9]", "20(?:[0135-7]|2[5-9])|4(?:6[45]|[7-9])|[7-9]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["[2-4]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["20(?:(?:24[09]|30[67])\\d|6(?:00[0-2]|30[0-4]))\\d{3}|(?:20(?:[017]\\d|2[5-9]|3[1-4]|5[0-4]|6[15-9])|[34]\\d{3})\\d{5}"], ["7(?:28|34)0\\d{5}|7(?:[014-8]\\d|2[01467]|3[0-267]|9[0-589])\\d{6}"], ["800[1-3]\\d{5}"], ["90[1-3]\\d{6}"]]], "US": ["1", "011", "[2-9]\\d{9}|3\\d{6}", [10], [["(\\d{3})(\\d{4})", "$1-$2", ["310"], 0, 1], ["(\\d{3})(\\d{3})(\\d{4})", "($1) $2-$3", ["[2-9]"], 0, 1, "$1-$2-$3"]], "1", 0, 0, 0, 0, 0, [["983[2-57-9]\\d{6}|(?:2(?:0[1-35-9]|1[02-9]|2[03-57-9]|3[1459]|4[08]|5[1-46]|6[0279]|7[02469]|8[13])|3(?:0[1-57-9]|1[02-9]|2[013-79]|3[0-24679]|4[167]|5[0-3]|6[01349]|8[056])|4(?:0[124-9]|1[02-579]|2[3-5]|3[0245]|4[023578]|58|6[349]|7[02589]|8[04])|5(?:0[1-57-9]|1[0235-8]|20|3[0149]|4[01]|5[179]|6[1-47]|7[0-5]|8[0256])|6(?:0[1-35-9]|1[024-9]|2[03689]|3[016]|4[0156]|5[01679]|6[0-279]|78|8[0-269])|7(?:0[1-46-8]|1[2-9]|2[04-8]|3[0-2478]|4[0378]|5[47]|6[02359]|7[0-59]|8[156])|8(?:0[1-68]|1[02-8]|2[0168]|3[0-2589]|4[03578]|5[046-9]|6[02-5]|7[028])|9(?:0[1346-9]|1[02-9]|2[0589]|3[0146-8]|4[01357-9]|5[12469]|7[0-3589]|8[04-69]))[2-9]\\d{6}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "UY": ["598", "0(?:0|1[3-9]\\d)", "0004\\d{2,9}|[1249]\\d{7}|2\\d{3,4}|(?:[49]\\d|80)\\d{5}", [4, 5, 6, 7, 8, 9, 10, 11, 12, 13], [["(\\d{4,5})", "$1", ["21"]], ["(\\d{3})(\\d{3,4})", "$1 $2", ["0"]], ["(\\d{3})(\\d{4})", "$1 $2", ["[49]0|8"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["9"], "0$1"], ["(\\d{4})(\\d{4})", "$1 $2", ["[124]"]], ["(\\d{3})(\\d{3})(\\d{2,4})", "$1 $2 $3", ["0"]], ["(\\d{3})(\\d{3})(\\d{3})(\\d{2,4})", "$1 $2 $3 $4", ["0"]]], "0", 0, 0, 0, 0, 0, [["(?:1(?:770|9(?:20|[89]7))|(?:2\\d|4[2-7])\\d\\d)\\d{4}", [8]], ["9[1-9]\\d{6}", [8]], ["0004\\d{2,9}|(?:405|80[05])\\d{4}", [6, 7, 8, 9, 10, 11, 12, 13]], ["90[0-8]\\d{4}", [7]], 0, 0, ["21\\d{2,3}", [4, 5]]], "00", " int. "], "UZ": ["998", "00", "(?:20|33|[5-9]\\d)\\d{7}", [9], [["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["[235-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:55\\d\\d|6(?:1(?:22|3[124]|4[1-4]|5[1-3578]|64)|2(?:22|3[0-57-9]|41)|5(?:22|3[3-7]|5[024-8])|[69]\\d\\d|7(?:[23]\\d|7[69]))|7(?:[168]\\d\\d|2(?:22|3[13-57-9]|4[1-3579]|5[14])|3(?:2\\d|3[1578]|4[1-35-7]|5[1-57]|61)|4(?:2\\d|3[1-579]|7[1-79])|5(?:22|5[1-9]|6[1457])|9(?:22|5[1-9])))\\d{5}"], ["(?:(?:[25]0|33|8[078]|9[0-57-9])\\d{3}|6(?:1(?:2(?:2[01]|98)|35[0-4]|50\\d|61[23]|7(?:[01][017]|4\\d|55|9[5-9]))|2(?:(?:11|7\\d)\\d|2(?:[12]1|9[01379])|5(?:[126]\\d|3[0-4]))|5(?:19[01]|2(?:27|9[26])|(?:30|59|7\\d)\\d)|6(?:2(?:1[5-9]|2[0367]|38|41|52|60)|(?:3[79]|9[0-3])\\d|4(?:56|83)|7(?:[07]\\d|1[017]|3[07]|4[047]|5[057]|67|8[0178]|9[79]))|7(?:2(?:24|3[237]|4[5-9]|7[15-8])|5(?:7[12]|8[0589])|7(?:0\\d|[39][07])|9(?:0\\d|7[079])))|7(?:[07]\\d{3}|2(?:2(?:2[79]|95)|3(?:2[5-9]|6[0-6])|57\\d|7(?:0\\d|1[17]|2[27]|3[37]|44|5[057]|66|88))|3(?:2(?:1[0-6]|21|3[469]|7[159])|(?:33|9[4-6])\\d|5(?:0[0-4]|5[579]|9\\d)|7(?:[0-3579]\\d|4[0467]|6[67]|8[078]))|4(?:2(?:29|5[0257]|6[0-7]|7[1-57])|5(?:1[0-4]|8\\d|9[5-9])|7(?:0\\d|1[024589]|2[0-27]|3[0137]|[46][07]|5[01]|7[5-9]|9[079])|9(?:7[015-9]|[89]\\d))|5(?:112|2(?:0\\d|2[29]|[49]4)|3[1568]\\d|52[6-9]|7(?:0[01578]|1[017]|[23]7|4[047]|[5-7]\\d|8[78]|9[079]))|9(?:22[128]|3(?:2[0-4]|7\\d)|57[02569]|7(?:2[05-9]|3[37]|4\\d|60|7[2579]|87|9[07]))))\\d{4}"]]], "VA": ["39", "00", "0\\d{5,10}|3[0-8]\\d{7,10}|55\\d{8}|8\\d{5}(?:\\d{2,4})?|(?:1\\d|39)\\d{7,8}", [6, 7, 8, 9, 10, 11, 12], 0, 0, 0, 0, 0, 0, "06698", [["06698\\d{1,6}", [6, 7, 8, 9, 10, 11]], ["3[1-9]\\d{8}|3[2-9]\\d{7}", [9, 10]], ["80(?:0\\d{3}|3)\\d{3}", [6, 9]], ["(?:0878\\d{3}|89(?:2\\d|3[04]|4(?:[0-4]|[5-9]\\d\\d)|5[0-4]))\\d\\d|(?:1(?:44|6[346])|89(?:38|5[5-9]|9))\\d{6}", [6, 8, 9, 10]], ["1(?:78\\d|99)\\d{6}", [9, 10]], ["3[2-8]\\d{9,10}", [11, 12]], 0, 0, ["55\\d{8}", [10]], ["84(?:[08]\\d{3}|[17])\\d{3}", [6, 9]]]], "VC": ["1", "011", "(?:[58]\\d\\d|784|900)\\d{7}", [10], 0, "1", 0, "([2-7]\\d{6})$|1", "784$1", 0, "784", [["784(?:266|3(?:6[6-9]|7\\d|8[0-6])|4(?:38|5[0-36-8]|8[0-8])|5(?:55|7[0-2]|93)|638|784)\\d{4}"], ["784(?:4(?:3[0-5]|5[45]|89|9[0-8])|5(?:2[6-9]|3[0-4])|720)\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"], 0, 0, 0, ["78451[0-2]\\d{4}"]]], "VE": ["58", "00", "[68]00\\d{7}|(?:[24]\\d|[59]0)\\d{8}", [10], [["(\\d{3})(\\d{7})", "$1-$2", ["[24-689]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:12|3[457-9]|[467]\\d|[58][1-9]|9[1-6])|[4-6]00)\\d{7}"], ["4(?:1[24-8]|2[246])\\d{7}"], ["800\\d{7}"], ["90[01]\\d{7}"], 0, 0, ["501\\d{7}"]]], "VG": ["1", "011", "(?:284|[58]\\d\\d|900)\\d{7}", [10], 0, "1", 0, "([2-578]\\d{6})$|1", "284$1", 0, "284", [["284(?:229|4(?:22|9[45])|774|8(?:52|6[459]))\\d{4}"], ["284(?:245|3(?:0[0-3]|4[0-7]|68|9[34])|4(?:4[0-6]|68|9[69])|5(?:4[0-7]|68|9[69]))\\d{4}"], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "VI": ["1", "011", "[58]\\d{9}|(?:34|90)0\\d{7}", [10], 0, "1", 0, "([2-9]\\d{6})$|1", "340$1", 0, "340", [["340(?:2(?:0\\d|10|2[06-8]|4[49]|77)|3(?:32|44)|4(?:2[23]|44|7[34]|89)|5(?:1[34]|55)|6(?:2[56]|4[23]|77|9[023])|7(?:1[2-57-9]|2[57]|7\\d)|884|998)\\d{4}"], [""], ["8(?:00|33|44|55|66|77|88)[2-9]\\d{6}"], ["900[2-9]\\d{6}"], ["52(?:3(?:[2-46-9][02-9]\\d|5(?:[02-46-9]\\d|5[0-46-9]))|4(?:[2-478][02-9]\\d|5(?:[034]\\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\\d)|9(?:[05-9]\\d|2[0-5]|49)))\\d{4}|52[34][2-9]1[02-9]\\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\\d{6}"]]], "VN": ["84", "00", "[12]\\d{9}|[135-9]\\d{8}|[16]\\d{6,7}|7\\d{6}", [7, 8, 9, 10], [["(\\d{4})(\\d{4,6})", "$1 $2", ["1(?:2[02]|[89])"], 0, 1], ["(\\d{2})(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["1[26]|6"], "0$1", 1], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[1357-9]"], "0$1", 1], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["2[48]"], "0$1", 1], ["(\\d{3})(\\d{4})(\\d{3})", "$1 $2 $3", ["2"], "0$1", 1]], "0", 0, 0, 0, 0, 0, [["2(?:0[3-9]|1[0-689]|2[0-25-9]|[38][2-9]|4[2-8]|5[124-9]|6[0-39]|7[0-7]|9[0-4679])\\d{7}", [10]], ["121[0-3]\\d{5}|(?:1[46]0|(?:3\\d|7[06-9])\\d|5(?:[1689]\\d|2[238]|59)|8(?:[1-8]\\d|9[6-9])|9(?:[0-8]\\d|9[013-9]))\\d{6}", [9]], ["1800\\d{4,6}|12(?:0[13]|28)\\d{4}", [8, 9, 10]], ["1900\\d{4,6}", [8, 9, 10]], 0, 0, ["[17]99\\d{4}|69\\d{5,6}", [7, 8]], 0, ["672\\d{6}", [9]]]], "VU": ["678", "00", "[57-9]\\d{6}|(?:[238]\\d|48)\\d{3}", [5, 7], [["(\\d{3})(\\d{4})", "$1 $2", ["[57-9]"]]], 0, 0, 0, 0, 0, 0, [["(?:38[0-8]|48[4-9])\\d\\d|(?:2[02-9]|3[4-7]|88)\\d{3}", [5]], ["(?:[58]\\d|7[0-7])\\d{5}", [7]], ["81[18]\\d\\d", [5]], 0, 0, 0, ["(?:3[03]|900\\d)\\d{3}"], 0, ["9(?:0[1-9]|1[01])\\d{4}", [7]]]], "WF": ["681", "00", "(?:40|72|8\\d{4})\\d{4}|[89]\\d{5}", [6, 9], [["(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3", ["[47-9]"]], ["(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4", ["8"]]], 0, 0, 0, 0, 0, 0, [["72\\d{4}", [6]], ["(?:72|8[23])\\d{4}", [6]], ["80[0-5]\\d{6}", [9]], 0, 0, ["[48]0\\d{4}", [6]], 0, 0, ["9[23]\\d{4}", [6]]]], "WS": ["685", "0", "(?:[2-6]|8\\d{5})\\d{4}|[78]\\d{6}|[68]\\d{5}", [5, 6, 7, 10], [["(\\d{5})", "$1", ["[2-5]|6[1-9]"]], ["(\\d{3})(\\d{3,7})", "$1 $2", ["[68]"]], ["(\\d{2})(\\d{5})", "$1 $2", ["7"]]], 0, 0, 0, 0, 0, 0, [["6[1-9]\\d{3}|(?:[2-5]|60)\\d{4}", [5, 6]], ["(?:7[1-35-8]|8(?:[3-7]|9\\d{3}))\\d{5}", [7, 10]], ["800\\d{3}", [6]]]], "XK": ["383", "00", "2\\d{7,8}|3\\d{7,11}|(?:4\\d\\d|[89]00)\\d{5}", [8, 9, 10, 11, 12], [["(\\d{3})(\\d{5})", "$1 $2", ["[89]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3})", "$1 $2 $3", ["[2-4]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["2|39"], "0$1"], ["(\\d{2})(\\d{7,10})", "$1 $2", ["3"], "0$1"]], "0", 0, 0, 0, 0, 0, [["38\\d{6,10}|(?:2[89]|39)(?:0\\d{5,6}|[1-9]\\d{5})"], ["4[3-9]\\d{6}", [8]], ["800\\d{5}", [8]], ["900\\d{5}", [8]]]], "YE": ["967", "00", "(?:1|7\\d)\\d{7}|[1-7]\\d{6}", [7, 8, 9], [["(\\d)(\\d{3})(\\d{3,4})", "$1 $2 $3", ["[1-6]|7(?:[24-6]|8[0-7])"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["7"], "0$1"]], "0", 0, 0, 0, 0, 0, [["78[0-7]\\d{4}|17\\d{6}|(?:[12][2-68]|3[2358]|4[2-58]|5[2-6]|6[3-58]|7[24-6])\\d{5}", [7, 8]], ["7[01378]\\d{7}", [9]]]], "YT": ["262", "00", "(?:639\\d|7093)\\d{5}|(?:26|80|9\\d)\\d{7}", [9], 0, "0", 0, 0, 0, 0, 0, [["26(?:89\\d|9(?:0[0-467]|15|5[0-4]|6\\d|[78]0))\\d{4}"], ["(?:639(?:0[0-79]|1[019]|[267]\\d|3[09]|40|5[05-9]|9[04-79])|7093[5-7])\\d{4}"], ["80\\d{7}"], 0, 0, 0, 0, 0, ["9(?:(?:39|47)8[01]|769\\d)\\d{4}"]]], "ZA": ["27", "00", "[1-79]\\d{8}|8\\d{4,9}", [5, 6, 7, 8, 9, 10], [["(\\d{2})(\\d{3,4})", "$1 $2", ["8[1-4]"], "0$1"], ["(\\d{2})(\\d{3})(\\d{2,3})", "$1 $2 $3", ["8[1-4]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["860"], "0$1"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["[1-9]"], "0$1"], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:0330|4302)|52087)0\\d{3}|(?:1[0-8]|2[1-378]|3[1-69]|4\\d|5[1346-8])\\d{7}", [9]], ["(?:1(?:3492[0-25]|4495[0235]|549(?:20|5[01]))|4[34]492[01])\\d{3}|8[1-4]\\d{3,7}|(?:2[27]|47|54)4950\\d{3}|(?:1(?:049[2-4]|9[12]\\d\\d)|(?:50[0-2]|[67]\\d\\d)\\d\\d|8(?:5\\d{3}|7(?:08[67]|158|28[5-9]|310)))\\d{4}|(?:1[6-8]|28|3[2-69]|4[025689]|5[36-8])4920\\d{3}|(?:12|[2-5]1)492\\d{4}", [5, 6, 7, 8, 9]], ["80\\d{7}", [9]], ["(?:86[2-9]|9[0-2]\\d)\\d{6}", [9]], 0, 0, ["861\\d{6,7}", [9, 10]], 0, ["87(?:08[0-589]|15[0-79]|28[0-4]|31[1-9])\\d{4}|87(?:[02][0-79]|1[0-46-9]|3[02-9]|[4-9]\\d)\\d{5}", [9]], ["860\\d{6}", [9]]]], "ZM": ["260", "00", "800\\d{6}|(?:21|[579]\\d|63)\\d{7}", [9], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[28]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["[579]"], "0$1"]], "0", 0, 0, 0, 0, 0, [["21[1-8]\\d{6}"], ["(?:[59][5-8]|7[5-9])\\d{7}"], ["800\\d{6}"], 0, 0, 0, 0, 0, ["63\\d{7}"]]], "ZW": ["263", "00", "8\\d{6}(?:\\d{3})?|[235-8]\\d{8}", [7, 9, 10], [["(\\d{3})(\\d{4})", "$1 $2", ["80"], "0$1"], ["(\\d{2})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["29[013-9]"], "0$1"], ["(\\d{2})(\\d{7})", "$1 $2", ["[256]|39|8[13-59]"], "(0$1)"], ["(\\d{2})(\\d{3})(\\d{4})", "$1 $2 $3", ["7"], "0$1"], ["(\\d{3})(\\d{3})(\\d{3,4})", "$1 $2 $3", ["3"], "0$1"], ["(\\d{4})(\\d{6})", "$1 $2", ["8"], "0$1"]], "0", 0, 0, 0, 0, 0, [["(?:2(?:02[014]|(?:42|9\\d)\\d|[56]20|72[03])|3(?:123|92\\d)|5(?:42\\d|525)|6(?:[16-8]21|52[013])|8(?:[1349]28|523))\\d{5}", [9]], ["7(?:[1278]\\d|3[1-9]|51|9[01])\\d{6}", [9]], ["80(?:[01]\\d|20|8[0-8])\\d{3}", [7]], 0, 0, 0, 0, 0, ["86(?:1[12]|22|30|44|55|77|8[368])\\d{6}", [10]]]] }, "nonGeographic": { "800": ["800", 0, "(?:00|[1-9]\\d)\\d{6}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["\\d"]]], 0, 0, 0, 0, 0, 0, [0, 0, ["(?:00|[1-9]\\d)\\d{6}"]]], "808": ["808", 0, "[1-9]\\d{7}", [8], [["(\\d{4})(\\d{4})", "$1 $2", ["[1-9]"]]], 0, 0, 0, 0, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0, 0, ["[1-9]\\d{7}"]]], "870": ["870", 0, "7\\d{11}|[235-7]\\d{8}", [9, 12], [["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["[235-7]"]]], 0, 0, 0, 0, 0, 0, [0, ["(?:[356]|774[45])\\d{8}|7[6-8]\\d{7}"], 0, 0, 0, 0, 0, 0, ["2\\d{8}", [9]]]], "878": ["878", 0, "10\\d{10}", [12], [["(\\d{2})(\\d{5})(\\d{5})", "$1 $2 $3", ["1"]]], 0, 0, 0, 0, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0, ["10\\d{10}"]]], "881": ["881", 0, "6\\d{9}|[0-36-9]\\d{8}", [9, 10], [["(\\d)(\\d{3})(\\d{5})", "$1 $2 $3", ["[0-37-9]"]], ["(\\d)(\\d{3})(\\d{5,6})", "$1 $2 $3", ["6"]]], 0, 0, 0, 0, 0, 0, [0, ["6\\d{9}|[0-36-9]\\d{8}"]]], "882": ["882", 0, "[13]\\d{6}(?:\\d{2,5})?|[19]\\d{7}|(?:[25]\\d\\d|4)\\d{7}(?:\\d{2})?", [7, 8, 9, 10, 11, 12], [["(\\d{2})(\\d{5})", "$1 $2", ["16|342"]], ["(\\d{2})(\\d{6})", "$1 $2", ["49"]], ["(\\d{2})(\\d{2})(\\d{4})", "$1 $2 $3", ["1[36]|9"]], ["(\\d{2})(\\d{4})(\\d{3})", "$1 $2 $3", ["3[23]"]], ["(\\d{2})(\\d{3,4})(\\d{4})", "$1 $2 $3", ["16"]], ["(\\d{2})(\\d{4})(\\d{4})", "$1 $2 $3", ["10|23|3(?:[15]|4[57])|4|5[12]"]], ["(\\d{3})(\\d{4})(\\d{4})", "$1 $2 $3", ["34"]], ["(\\d{2})(\\d{4,5})(\\d{5})", "$1 $2 $3", ["[1-35]"]]], 0, 0, 0, 0, 0, 0, [0, ["342\\d{4}|(?:337|49)\\d{6}|(?:3(?:2|47|7\\d{3})|5(?:0\\d{3}|2[0-2]))\\d{7}", [7, 8, 9, 10, 12]], 0, 0, 0, ["348[57]\\d{7}", [11]], 0, 0, ["1(?:3(?:0[0347]|[13][0139]|2[035]|4[013568]|6[0459]|7[06]|8[15-8]|9[0689])\\d{4}|6\\d{5,10})|(?:345\\d|9[89])\\d{6}|(?:10|2(?:3|85\\d)|3(?:[15]|[69]\\d\\d)|4[15-8]|51)\\d{8}"]]], "883": ["883", 0, "(?:[1-4]\\d|51)\\d{6,10}", [8, 9, 10, 11, 12], [["(\\d{3})(\\d{3})(\\d{2,8})", "$1 $2 $3", ["[14]|2[24-689]|3[02-689]|51[24-9]"]], ["(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3", ["510"]], ["(\\d{3})(\\d{3})(\\d{4})", "$1 $2 $3", ["21"]], ["(\\d{4})(\\d{4})(\\d{4})", "$1 $2 $3", ["51[13]"]], ["(\\d{3})(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3 $4", ["[235]"]]], 0, 0, 0, 0, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0, ["(?:2(?:00\\d\\d|10)|(?:370[1-9]|51\\d0)\\d)\\d{7}|51(?:00\\d{5}|[24-9]0\\d{4,7})|(?:1[0-79]|2[24-689]|3[02-689]|4[0-4])0\\d{5,9}"]]], "888": ["888", 0, "\\d{11}", [11], [["(\\d{3})(\\d{3})(\\d{5})", "$1 $2 $3"]], 0, 0, 0, 0, 0, 0, [0, 0, 0, 0, 0, 0, ["\\d{11}"]]], "979": ["979", 0, "[1359]\\d{8}", [9], [["(\\d)(\\d{4})(\\d{4})", "$1 $2 $3", ["[1359]"]]], 0, 0, 0, 0, 0, 0, [0, 0, 0, ["[1359]\\d{8}"]]] } };
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/max/exports/withMetadataArgument.js
+// node_modules/libphonenumber-js/max/exports/withMetadataArgument.js
 function withMetadataArgument(func, _arguments) {
   var args = Array.prototype.slice.call(_arguments);
   args.push(metadata_max_json_default);
   return func.apply(this, args);
 }
 var init_withMetadataArgument = __esm({
-  "../../main/node_modules/libphonenumber-js/max/exports/withMetadataArgument.js"() {
+  "node_modules/libphonenumber-js/max/exports/withMetadataArgument.js"() {
     init_metadata_max_json();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/tools/semver-compare.js
+// node_modules/libphonenumber-js/es6/tools/semver-compare.js
 function semver_compare_default(a, b) {
   a = a.split("-");
   b = b.split("-");
@@ -17556,33 +18148,33 @@ function semver_compare_default(a, b) {
   return !a[1] && b[1] ? 1 : a[1] && !b[1] ? -1 : 0;
 }
 var init_semver_compare = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/tools/semver-compare.js"() {
+  "node_modules/libphonenumber-js/es6/tools/semver-compare.js"() {
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/isObject.js
+// node_modules/libphonenumber-js/es6/helpers/isObject.js
 function isObject(object) {
   return object !== void 0 && object !== null && object.constructor === objectConstructor;
 }
 var objectConstructor;
 var init_isObject = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/isObject.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/isObject.js"() {
     objectConstructor = {}.constructor;
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/isCallingCode.js
+// node_modules/libphonenumber-js/es6/helpers/isCallingCode.js
 function isCallingCode(string) {
   return CALLING_CODE_REG_EXP.test(string);
 }
 var CALLING_CODE_REG_EXP;
 var init_isCallingCode = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/isCallingCode.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/isCallingCode.js"() {
     CALLING_CODE_REG_EXP = /^\d+$/;
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/metadata.js
+// node_modules/libphonenumber-js/es6/metadata.js
 function _typeof(o) {
   "@babel/helpers - typeof";
   return _typeof = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
@@ -17680,7 +18272,7 @@ function setVersion(metadata) {
 }
 var V3, V4, DEFAULT_EXT_PREFIX, Metadata, NumberingPlan, Format, FIRST_GROUP_ONLY_PREFIX_PATTERN, Type, typeOf;
 var init_metadata = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/metadata.js"() {
+  "node_modules/libphonenumber-js/es6/metadata.js"() {
     init_semver_compare();
     init_isObject();
     init_isCallingCode();
@@ -18150,7 +18742,7 @@ var init_metadata = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/mergeArrays.js
+// node_modules/libphonenumber-js/es6/helpers/mergeArrays.js
 function _createForOfIteratorHelperLoose(r, e) {
   var t = "undefined" != typeof Symbol && r[Symbol.iterator] || r["@@iterator"];
   if (t) return (t = t.call(r)).next.bind(t);
@@ -18188,11 +18780,11 @@ function mergeArrays(a, b) {
   });
 }
 var init_mergeArrays = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/mergeArrays.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/mergeArrays.js"() {
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/checkNumberLength.js
+// node_modules/libphonenumber-js/es6/helpers/checkNumberLength.js
 function checkNumberLength(nationalNumber, country, metadata) {
   return checkNumberLengthForType(nationalNumber, void 0, country, metadata);
 }
@@ -18231,13 +18823,13 @@ function checkNumberLengthForType(nationalNumber, type2, country, metadata) {
   return possible_lengths.indexOf(actual_length, 1) >= 0 ? "IS_POSSIBLE" : "INVALID_LENGTH";
 }
 var init_checkNumberLength = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/checkNumberLength.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/checkNumberLength.js"() {
     init_metadata();
     init_mergeArrays();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/isPossible.js
+// node_modules/libphonenumber-js/es6/isPossible.js
 function isPossiblePhoneNumber(input, options, metadataJson) {
   if (options === void 0) {
     options = {};
@@ -18285,23 +18877,23 @@ function isPossibleNumber(nationalNumber, metadata) {
   }
 }
 var init_isPossible = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/isPossible.js"() {
+  "node_modules/libphonenumber-js/es6/isPossible.js"() {
     init_metadata();
     init_checkNumberLength();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/matchesEntirely.js
+// node_modules/libphonenumber-js/es6/helpers/matchesEntirely.js
 function matchesEntirely(text, regularExpressionText) {
   text = text || "";
   return new RegExp("^(?:" + regularExpressionText + ")$").test(text);
 }
 var init_matchesEntirely = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/matchesEntirely.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/matchesEntirely.js"() {
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/getNumberType.js
+// node_modules/libphonenumber-js/es6/helpers/getNumberType.js
 function _createForOfIteratorHelperLoose2(r, e) {
   var t = "undefined" != typeof Symbol && r[Symbol.iterator] || r["@@iterator"];
   if (t) return (t = t.call(r)).next.bind(t);
@@ -18368,14 +18960,14 @@ function isNumberTypeEqualTo(nationalNumber, type2, metadata) {
 }
 var NON_FIXED_LINE_PHONE_TYPES;
 var init_getNumberType = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/getNumberType.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/getNumberType.js"() {
     init_metadata();
     init_matchesEntirely();
     NON_FIXED_LINE_PHONE_TYPES = ["MOBILE", "PREMIUM_RATE", "TOLL_FREE", "SHARED_COST", "VOIP", "PERSONAL_NUMBER", "PAGER", "UAN", "VOICEMAIL"];
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/isValid.js
+// node_modules/libphonenumber-js/es6/isValid.js
 function isValidNumber(input, options, metadataJson) {
   options = options || {};
   var metadata = new Metadata(metadataJson);
@@ -18387,25 +18979,25 @@ function isValidNumber(input, options, metadataJson) {
   return matchesEntirely(nationalNumber, metadata.nationalNumberPattern());
 }
 var init_isValid = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/isValid.js"() {
+  "node_modules/libphonenumber-js/es6/isValid.js"() {
     init_metadata();
     init_matchesEntirely();
     init_getNumberType();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/isCountryCode.js
+// node_modules/libphonenumber-js/es6/helpers/isCountryCode.js
 function isCountryCode(string) {
   return COUNTRY_CODE_REG_EXP.test(string);
 }
 var COUNTRY_CODE_REG_EXP;
 var init_isCountryCode = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/isCountryCode.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/isCountryCode.js"() {
     COUNTRY_CODE_REG_EXP = /^[A-Z]{2}$/;
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/getCountryAndCallingCodeFromOneOfThem.js
+// node_modules/libphonenumber-js/es6/helpers/getCountryAndCallingCodeFromOneOfThem.js
 function getCountryAndCallingCodeFromOneOfThem(countryOrCallingCode, metadataJson) {
   var country;
   var callingCode;
@@ -18429,14 +19021,14 @@ function getCountryAndCallingCodeFromOneOfThem(countryOrCallingCode, metadataJso
 }
 var USE_NON_GEOGRAPHIC_COUNTRY_CODE;
 var init_getCountryAndCallingCodeFromOneOfThem = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/getCountryAndCallingCodeFromOneOfThem.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/getCountryAndCallingCodeFromOneOfThem.js"() {
     init_metadata();
     init_isCountryCode();
     USE_NON_GEOGRAPHIC_COUNTRY_CODE = false;
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/getPossibleCountriesForNumber.js
+// node_modules/libphonenumber-js/es6/helpers/getPossibleCountriesForNumber.js
 function getPossibleCountriesForNumber(callingCode, nationalNumber, metadata) {
   var _metadata = new Metadata(metadata);
   var possibleCountries = _metadata.getCountryCodesForCallingCode(callingCode);
@@ -18453,15 +19045,15 @@ function couldNationalNumberBelongToCountry(nationalNumber, country, metadataJso
   return metadata.numberingPlan.possibleLengths().indexOf(nationalNumber.length) >= 0;
 }
 var init_getPossibleCountriesForNumber = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/getPossibleCountriesForNumber.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/getPossibleCountriesForNumber.js"() {
     init_metadata();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/constants.js
+// node_modules/libphonenumber-js/es6/constants.js
 var MIN_LENGTH_FOR_NSN, MAX_LENGTH_FOR_NSN, MAX_LENGTH_COUNTRY_CODE, VALID_DIGITS, DASHES, SLASHES, DOTS, WHITESPACE, BRACKETS, TILDES, VALID_PUNCTUATION, PLUS_CHARS;
 var init_constants = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/constants.js"() {
+  "node_modules/libphonenumber-js/es6/constants.js"() {
     MIN_LENGTH_FOR_NSN = 2;
     MAX_LENGTH_FOR_NSN = 17;
     MAX_LENGTH_COUNTRY_CODE = 3;
@@ -18477,7 +19069,7 @@ var init_constants = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/stripIddPrefix.js
+// node_modules/libphonenumber-js/es6/helpers/stripIddPrefix.js
 function stripIddPrefix(number, country, callingCode, metadataJson) {
   if (!country) {
     return;
@@ -18499,14 +19091,14 @@ function stripIddPrefix(number, country, callingCode, metadataJson) {
 }
 var CAPTURING_DIGIT_PATTERN;
 var init_stripIddPrefix = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/stripIddPrefix.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/stripIddPrefix.js"() {
     init_metadata();
     init_constants();
     CAPTURING_DIGIT_PATTERN = new RegExp("([" + VALID_DIGITS + "])");
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/extractNationalNumberFromPossiblyIncompleteNumber.js
+// node_modules/libphonenumber-js/es6/helpers/extractNationalNumberFromPossiblyIncompleteNumber.js
 function extractNationalNumberFromPossiblyIncompleteNumber(number, metadata) {
   if (number && metadata.numberingPlan.nationalPrefixForParsing()) {
     var prefixPattern = new RegExp("^(?:" + metadata.numberingPlan.nationalPrefixForParsing() + ")");
@@ -18550,11 +19142,11 @@ function extractNationalNumberFromPossiblyIncompleteNumber(number, metadata) {
   };
 }
 var init_extractNationalNumberFromPossiblyIncompleteNumber = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/extractNationalNumberFromPossiblyIncompleteNumber.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/extractNationalNumberFromPossiblyIncompleteNumber.js"() {
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/getCountryByNationalNumber.js
+// node_modules/libphonenumber-js/es6/helpers/getCountryByNationalNumber.js
 function _createForOfIteratorHelperLoose3(r, e) {
   var t = "undefined" != typeof Symbol && r[Symbol.iterator] || r["@@iterator"];
   if (t) return (t = t.call(r)).next.bind(t);
@@ -18597,13 +19189,13 @@ function getCountryByNationalNumber(nationalNumber, countries, metadataJson) {
   }
 }
 var init_getCountryByNationalNumber = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/getCountryByNationalNumber.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/getCountryByNationalNumber.js"() {
     init_metadata();
     init_getNumberType();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/getCountryByCallingCode.js
+// node_modules/libphonenumber-js/es6/helpers/getCountryByCallingCode.js
 function getCountryByCallingCode(callingCode, _ref) {
   var nationalNumber = _ref.nationalNumber, metadata = _ref.metadata;
   if (USE_NON_GEOGRAPHIC_COUNTRY_CODE2) {
@@ -18622,13 +19214,13 @@ function getCountryByCallingCode(callingCode, _ref) {
 }
 var USE_NON_GEOGRAPHIC_COUNTRY_CODE2;
 var init_getCountryByCallingCode = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/getCountryByCallingCode.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/getCountryByCallingCode.js"() {
     init_getCountryByNationalNumber();
     USE_NON_GEOGRAPHIC_COUNTRY_CODE2 = false;
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/extractNationalNumber.js
+// node_modules/libphonenumber-js/es6/helpers/extractNationalNumber.js
 function extractNationalNumber(number, country, metadata) {
   var _extractNationalNumbe = extractNationalNumberFromPossiblyIncompleteNumber(number, metadata), carrierCode = _extractNationalNumbe.carrierCode, nationalNumber = _extractNationalNumbe.nationalNumber;
   if (nationalNumber !== number) {
@@ -18672,7 +19264,7 @@ function isPossibleIncompleteNationalNumber(nationalNumber, country, metadata) {
   }
 }
 var init_extractNationalNumber = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/extractNationalNumber.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/extractNationalNumber.js"() {
     init_extractNationalNumberFromPossiblyIncompleteNumber();
     init_matchesEntirely();
     init_checkNumberLength();
@@ -18680,14 +19272,14 @@ var init_extractNationalNumber = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/getCountryCallingCode.js
+// node_modules/libphonenumber-js/es6/getCountryCallingCode.js
 var init_getCountryCallingCode = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/getCountryCallingCode.js"() {
+  "node_modules/libphonenumber-js/es6/getCountryCallingCode.js"() {
     init_metadata();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/extractCountryCallingCodeFromInternationalNumberWithoutPlusSign.js
+// node_modules/libphonenumber-js/es6/helpers/extractCountryCallingCodeFromInternationalNumberWithoutPlusSign.js
 function extractCountryCallingCodeFromInternationalNumberWithoutPlusSign(number, country, defaultCountry, defaultCallingCode, metadataJson) {
   if (!(country || defaultCountry || defaultCallingCode)) {
     return {
@@ -18713,7 +19305,7 @@ function extractCountryCallingCodeFromInternationalNumberWithoutPlusSign(number,
   };
 }
 var init_extractCountryCallingCodeFromInternationalNumberWithoutPlusSign = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/extractCountryCallingCodeFromInternationalNumberWithoutPlusSign.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/extractCountryCallingCodeFromInternationalNumberWithoutPlusSign.js"() {
     init_metadata();
     init_matchesEntirely();
     init_extractNationalNumber();
@@ -18722,7 +19314,7 @@ var init_extractCountryCallingCodeFromInternationalNumberWithoutPlusSign = __esm
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/extractCountryCallingCode.js
+// node_modules/libphonenumber-js/es6/helpers/extractCountryCallingCode.js
 function extractCountryCallingCode(number, country, defaultCountry, defaultCallingCode, metadataJson) {
   if (!number) {
     return {};
@@ -18771,7 +19363,7 @@ function extractCountryCallingCode(number, country, defaultCountry, defaultCalli
   return {};
 }
 var init_extractCountryCallingCode = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/extractCountryCallingCode.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/extractCountryCallingCode.js"() {
     init_stripIddPrefix();
     init_extractCountryCallingCodeFromInternationalNumberWithoutPlusSign();
     init_metadata();
@@ -18779,17 +19371,17 @@ var init_extractCountryCallingCode = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/applyInternationalSeparatorStyle.js
+// node_modules/libphonenumber-js/es6/helpers/applyInternationalSeparatorStyle.js
 function applyInternationalSeparatorStyle(formattedNumber) {
   return formattedNumber.replace(new RegExp("[".concat(VALID_PUNCTUATION, "]+"), "g"), " ").trim();
 }
 var init_applyInternationalSeparatorStyle = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/applyInternationalSeparatorStyle.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/applyInternationalSeparatorStyle.js"() {
     init_constants();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/formatNationalNumberUsingFormat.js
+// node_modules/libphonenumber-js/es6/helpers/formatNationalNumberUsingFormat.js
 function formatNationalNumberUsingFormat(number, format, _ref) {
   var useInternationalFormat = _ref.useInternationalFormat, withNationalPrefix = _ref.withNationalPrefix, carrierCode = _ref.carrierCode, metadata = _ref.metadata;
   var formattedNumber = number.replace(new RegExp(format.pattern()), useInternationalFormat ? format.internationalFormat() : (
@@ -18815,13 +19407,13 @@ function formatNationalNumberUsingFormat(number, format, _ref) {
 }
 var FIRST_GROUP_PATTERN;
 var init_formatNationalNumberUsingFormat = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/formatNationalNumberUsingFormat.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/formatNationalNumberUsingFormat.js"() {
     init_applyInternationalSeparatorStyle();
     FIRST_GROUP_PATTERN = /(\$\d)/;
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/getIddPrefix.js
+// node_modules/libphonenumber-js/es6/helpers/getIddPrefix.js
 function getIddPrefix(country, callingCode, metadata) {
   var countryMetadata = new Metadata(metadata);
   countryMetadata.selectNumberingPlan(country || callingCode);
@@ -18834,13 +19426,13 @@ function getIddPrefix(country, callingCode, metadata) {
 }
 var SINGLE_IDD_PREFIX_REG_EXP;
 var init_getIddPrefix = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/getIddPrefix.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/getIddPrefix.js"() {
     init_metadata();
     SINGLE_IDD_PREFIX_REG_EXP = /^[\d]+(?:[~\u2053\u223C\uFF5E][\d]+)?$/;
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/extension/createExtensionPattern.js
+// node_modules/libphonenumber-js/es6/helpers/extension/createExtensionPattern.js
 function createExtensionPattern(purpose) {
   var extLimitAfterExplicitLabel = "20";
   var extLimitAfterLikelyLabel = "15";
@@ -18864,7 +19456,7 @@ function createExtensionPattern(purpose) {
 }
 var RFC3966_EXTN_PREFIX, getExtensionDigitsPattern;
 var init_createExtensionPattern = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/extension/createExtensionPattern.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/extension/createExtensionPattern.js"() {
     init_constants();
     RFC3966_EXTN_PREFIX = ";ext=";
     getExtensionDigitsPattern = function getExtensionDigitsPattern2(maxLength) {
@@ -18873,7 +19465,7 @@ var init_createExtensionPattern = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/isViablePhoneNumber.js
+// node_modules/libphonenumber-js/es6/helpers/isViablePhoneNumber.js
 function isViablePhoneNumber(number) {
   return number.length >= MIN_LENGTH_FOR_NSN && VALID_PHONE_NUMBER_PATTERN.test(number);
 }
@@ -18882,7 +19474,7 @@ function isViablePhoneNumberStart(number) {
 }
 var MIN_LENGTH_PHONE_NUMBER_PATTERN, VALID_PHONE_NUMBER, VALID_PHONE_NUMBER_START_REG_EXP, VALID_PHONE_NUMBER_WITH_EXTENSION, VALID_PHONE_NUMBER_PATTERN;
 var init_isViablePhoneNumber = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/isViablePhoneNumber.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/isViablePhoneNumber.js"() {
     init_constants();
     init_createExtensionPattern();
     MIN_LENGTH_PHONE_NUMBER_PATTERN = "[" + VALID_DIGITS + "]{" + MIN_LENGTH_FOR_NSN + "}";
@@ -18898,7 +19490,7 @@ var init_isViablePhoneNumber = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/RFC3966.js
+// node_modules/libphonenumber-js/es6/helpers/RFC3966.js
 function formatRFC3966(_ref) {
   var number = _ref.number, ext = _ref.ext;
   if (!number) {
@@ -18910,11 +19502,11 @@ function formatRFC3966(_ref) {
   return "tel:".concat(number).concat(ext ? ";ext=" + ext : "");
 }
 var init_RFC3966 = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/RFC3966.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/RFC3966.js"() {
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/format.js
+// node_modules/libphonenumber-js/es6/format.js
 function formatNumber(input, format, options, metadataJson) {
   if (options) {
     options = merge({}, DEFAULT_OPTIONS, options);
@@ -19037,7 +19629,7 @@ function pickFirstMatchingElement(elements, testFunction) {
 }
 var DEFAULT_OPTIONS;
 var init_format = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/format.js"() {
+  "node_modules/libphonenumber-js/es6/format.js"() {
     init_matchesEntirely();
     init_formatNationalNumberUsingFormat();
     init_metadata();
@@ -19051,7 +19643,7 @@ var init_format = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/PhoneNumber.js
+// node_modules/libphonenumber-js/es6/PhoneNumber.js
 function _typeof2(o) {
   "@babel/helpers - typeof";
   return _typeof2 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
@@ -19112,7 +19704,7 @@ function _toPrimitive2(t, r) {
 }
 var PhoneNumber, E164_NUMBER_REGEXP;
 var init_PhoneNumber = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/PhoneNumber.js"() {
+  "node_modules/libphonenumber-js/es6/PhoneNumber.js"() {
     init_metadata();
     init_isPossible();
     init_isValid();
@@ -19265,7 +19857,7 @@ var init_PhoneNumber = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/ParseError.js
+// node_modules/libphonenumber-js/es6/ParseError.js
 function _typeof3(o) {
   "@babel/helpers - typeof";
   return _typeof3 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
@@ -19367,7 +19959,7 @@ function _getPrototypeOf(t) {
 }
 var ParseError;
 var init_ParseError = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/ParseError.js"() {
+  "node_modules/libphonenumber-js/es6/ParseError.js"() {
     ParseError = /* @__PURE__ */ (function(_Error) {
       function ParseError2(code2) {
         var _this;
@@ -19383,7 +19975,7 @@ var init_ParseError = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/extension/extractExtension.js
+// node_modules/libphonenumber-js/es6/helpers/extension/extractExtension.js
 function extractExtension(number) {
   var start = number.search(EXTN_PATTERN);
   if (start < 0) {
@@ -19404,19 +19996,19 @@ function extractExtension(number) {
 }
 var EXTN_PATTERN;
 var init_extractExtension = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/extension/extractExtension.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/extension/extractExtension.js"() {
     init_createExtensionPattern();
     EXTN_PATTERN = new RegExp("(?:" + createExtensionPattern() + ")$", "i");
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/parseDigits.js
+// node_modules/libphonenumber-js/es6/helpers/parseDigits.js
 function parseDigit(character) {
   return DIGITS[character];
 }
 var DIGITS;
 var init_parseDigits = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/parseDigits.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/parseDigits.js"() {
     DIGITS = {
       "0": "0",
       "1": "1",
@@ -19492,7 +20084,7 @@ var init_parseDigits = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/parseIncompletePhoneNumber.js
+// node_modules/libphonenumber-js/es6/parseIncompletePhoneNumber.js
 function _createForOfIteratorHelperLoose4(r, e) {
   var t = "undefined" != typeof Symbol && r[Symbol.iterator] || r["@@iterator"];
   if (t) return (t = t.call(r)).next.bind(t);
@@ -19538,12 +20130,12 @@ function parsePhoneNumberCharacter(character, prevParsedCharacters, eventListene
   return parseDigit(character);
 }
 var init_parseIncompletePhoneNumber = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/parseIncompletePhoneNumber.js"() {
+  "node_modules/libphonenumber-js/es6/parseIncompletePhoneNumber.js"() {
     init_parseDigits();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/extractPhoneContext.js
+// node_modules/libphonenumber-js/es6/helpers/extractPhoneContext.js
 function extractPhoneContext(numberToExtractFrom) {
   var indexOfPhoneContext = numberToExtractFrom.indexOf(RFC3966_PHONE_CONTEXT_);
   if (indexOfPhoneContext < 0) {
@@ -19571,7 +20163,7 @@ function isPhoneContextValid(phoneContext) {
 }
 var PLUS_SIGN, RFC3966_VISUAL_SEPARATOR_, RFC3966_PHONE_DIGIT_, RFC3966_GLOBAL_NUMBER_DIGITS_, RFC3966_GLOBAL_NUMBER_DIGITS_PATTERN_, ALPHANUM_, RFC3966_DOMAINLABEL_, VALID_ALPHA_, RFC3966_TOPLABEL_, RFC3966_DOMAINNAME_, RFC3966_DOMAINNAME_PATTERN_, RFC3966_PREFIX_, RFC3966_PHONE_CONTEXT_, RFC3966_ISDN_SUBADDRESS_;
 var init_extractPhoneContext = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/extractPhoneContext.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/extractPhoneContext.js"() {
     init_constants();
     PLUS_SIGN = "+";
     RFC3966_VISUAL_SEPARATOR_ = "[\\-\\.\\(\\)]?";
@@ -19590,7 +20182,7 @@ var init_extractPhoneContext = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/helpers/extractFormattedPhoneNumberFromPossibleRfc3966NumberUri.js
+// node_modules/libphonenumber-js/es6/helpers/extractFormattedPhoneNumberFromPossibleRfc3966NumberUri.js
 function extractFormattedPhoneNumberFromPossibleRfc3966NumberUri(numberToParse, _ref) {
   var extractFormattedPhoneNumber = _ref.extractFormattedPhoneNumber;
   var phoneContext = extractPhoneContext(numberToParse);
@@ -19624,13 +20216,13 @@ function extractFormattedPhoneNumberFromPossibleRfc3966NumberUri(numberToParse, 
   }
 }
 var init_extractFormattedPhoneNumberFromPossibleRfc3966NumberUri = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/helpers/extractFormattedPhoneNumberFromPossibleRfc3966NumberUri.js"() {
+  "node_modules/libphonenumber-js/es6/helpers/extractFormattedPhoneNumberFromPossibleRfc3966NumberUri.js"() {
     init_extractPhoneContext();
     init_ParseError();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/parse.js
+// node_modules/libphonenumber-js/es6/parse.js
 function parse(text, options, metadataJson) {
   options = options || {};
   var metadata = new Metadata(metadataJson);
@@ -19816,7 +20408,7 @@ function parsePhoneNumber(formattedPhoneNumber, defaultCountry, defaultCallingCo
 }
 var MAX_INPUT_STRING_LENGTH, PHONE_NUMBER_START_PATTERN, AFTER_PHONE_NUMBER_END_PATTERN, USE_NON_GEOGRAPHIC_COUNTRY_CODE3;
 var init_parse = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/parse.js"() {
+  "node_modules/libphonenumber-js/es6/parse.js"() {
     init_constants();
     init_ParseError();
     init_metadata();
@@ -19837,7 +20429,7 @@ var init_parse = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/parsePhoneNumberWithError_.js
+// node_modules/libphonenumber-js/es6/parsePhoneNumberWithError_.js
 function _typeof4(o) {
   "@babel/helpers - typeof";
   return _typeof4 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
@@ -19890,12 +20482,12 @@ function parsePhoneNumberWithError(text, options, metadata) {
   }), metadata);
 }
 var init_parsePhoneNumberWithError = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/parsePhoneNumberWithError_.js"() {
+  "node_modules/libphonenumber-js/es6/parsePhoneNumberWithError_.js"() {
     init_parse();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/normalizeArguments.js
+// node_modules/libphonenumber-js/es6/normalizeArguments.js
 function _typeof5(o) {
   "@babel/helpers - typeof";
   return _typeof5 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
@@ -20020,12 +20612,12 @@ function normalizeArguments(args) {
   };
 }
 var init_normalizeArguments = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/normalizeArguments.js"() {
+  "node_modules/libphonenumber-js/es6/normalizeArguments.js"() {
     init_isObject();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/parsePhoneNumber_.js
+// node_modules/libphonenumber-js/es6/parsePhoneNumber_.js
 function _typeof6(o) {
   "@babel/helpers - typeof";
   return _typeof6 = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
@@ -20088,82 +20680,82 @@ function parsePhoneNumber2(text, options, metadata) {
   }
 }
 var init_parsePhoneNumber = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/parsePhoneNumber_.js"() {
+  "node_modules/libphonenumber-js/es6/parsePhoneNumber_.js"() {
     init_parsePhoneNumberWithError();
     init_ParseError();
     init_metadata();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/parsePhoneNumber.js
+// node_modules/libphonenumber-js/es6/parsePhoneNumber.js
 function parsePhoneNumber3() {
   var _normalizeArguments = normalizeArguments(arguments), text = _normalizeArguments.text, options = _normalizeArguments.options, metadata = _normalizeArguments.metadata;
   return parsePhoneNumber2(text, options, metadata);
 }
 var init_parsePhoneNumber2 = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/parsePhoneNumber.js"() {
+  "node_modules/libphonenumber-js/es6/parsePhoneNumber.js"() {
     init_normalizeArguments();
     init_parsePhoneNumber();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/es6/getExampleNumber.js
+// node_modules/libphonenumber-js/es6/getExampleNumber.js
 function getExampleNumber(country, examples, metadata) {
   if (examples[country]) {
     return new PhoneNumber(country, examples[country], metadata);
   }
 }
 var init_getExampleNumber = __esm({
-  "../../main/node_modules/libphonenumber-js/es6/getExampleNumber.js"() {
+  "node_modules/libphonenumber-js/es6/getExampleNumber.js"() {
     init_PhoneNumber();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/core/index.js
+// node_modules/libphonenumber-js/core/index.js
 var init_core = __esm({
-  "../../main/node_modules/libphonenumber-js/core/index.js"() {
+  "node_modules/libphonenumber-js/core/index.js"() {
     init_parsePhoneNumber2();
     init_metadata();
     init_getExampleNumber();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/max/exports/parsePhoneNumber.js
+// node_modules/libphonenumber-js/max/exports/parsePhoneNumber.js
 function parsePhoneNumber4() {
   return withMetadataArgument(parsePhoneNumber3, arguments);
 }
 var init_parsePhoneNumber3 = __esm({
-  "../../main/node_modules/libphonenumber-js/max/exports/parsePhoneNumber.js"() {
+  "node_modules/libphonenumber-js/max/exports/parsePhoneNumber.js"() {
     init_withMetadataArgument();
     init_core();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/max/exports/getCountryCallingCode.js
+// node_modules/libphonenumber-js/max/exports/getCountryCallingCode.js
 function getCountryCallingCode2() {
   return withMetadataArgument(getCountryCallingCode, arguments);
 }
 var init_getCountryCallingCode2 = __esm({
-  "../../main/node_modules/libphonenumber-js/max/exports/getCountryCallingCode.js"() {
+  "node_modules/libphonenumber-js/max/exports/getCountryCallingCode.js"() {
     init_withMetadataArgument();
     init_core();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/max/exports/getExampleNumber.js
+// node_modules/libphonenumber-js/max/exports/getExampleNumber.js
 function getExampleNumber2() {
   return withMetadataArgument(getExampleNumber, arguments);
 }
 var init_getExampleNumber2 = __esm({
-  "../../main/node_modules/libphonenumber-js/max/exports/getExampleNumber.js"() {
+  "node_modules/libphonenumber-js/max/exports/getExampleNumber.js"() {
     init_withMetadataArgument();
     init_core();
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/max/index.js
+// node_modules/libphonenumber-js/max/index.js
 var init_max = __esm({
-  "../../main/node_modules/libphonenumber-js/max/index.js"() {
+  "node_modules/libphonenumber-js/max/index.js"() {
     init_parsePhoneNumber3();
     init_getCountryCallingCode2();
     init_getExampleNumber2();
@@ -20182,11 +20774,25 @@ function readE164(number) {
   if (!E164_SHAPE.test(number)) return void 0;
   let read = E164_READS.get(number);
   if (read === void 0) {
-    const parsed = parsePhoneNumber4(number, { extract: false });
-    read = { valid: parsed?.isValid() === true, country: parsed?.country };
+    read = parseE164(number);
     E164_READS.set(number, read);
   }
   return read;
+}
+function parseE164(number) {
+  const parsed = parsePhoneNumber4(number, { extract: false });
+  return { valid: parsed?.isValid() === true, country: parsed?.country };
+}
+function listUnreadE164(numbers) {
+  const unread = /* @__PURE__ */ new Set();
+  for (const n of numbers) if (!E164_READS.has(n) && E164_SHAPE.test(n)) unread.add(n);
+  return [...unread];
+}
+function rememberE164Reads(numbers, reads) {
+  numbers.forEach((n, i2) => {
+    const read = reads[i2];
+    if (read !== void 0 && E164_SHAPE.test(n)) E164_READS.set(n, read);
+  });
 }
 function countryInCompany(number, officeCountry) {
   return officeCountry === void 0 || officeCountry === "" ? countryOfNumber(number) : officeCountry.toUpperCase();
@@ -20497,6 +21103,38 @@ var init_group_settings_rules = __esm({
   }
 });
 
+// src/config/room-rules.ts
+function checkRooms(config) {
+  const declared = Object.keys(config.raw.offices ?? {}).sort();
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const [key, room2] of Object.entries(config.raw.rooms ?? {})) {
+    if (typeof room2 !== "object" || room2 === null) continue;
+    if (typeof room2.office === "string" && !declared.includes(room2.office)) {
+      const path = ["rooms", key, "office"];
+      problems.push(problemAt(config, path, `${name(config, path)} "${room2.office}" is not a declared office (declared: ${declared.join(", ") || "none"})`));
+    }
+    if (typeof room2.name !== "string" || typeof room2.office !== "string" || room2.id !== void 0) continue;
+    const identity = `${room2.office}\0${roomNameOf(room2.name)}`;
+    const first = seen.get(identity);
+    if (first === void 0) {
+      seen.set(identity, key);
+      continue;
+    }
+    problems.push(
+      problemAt(config, ["rooms", key, "name"], `room "${key}" has the same name "${room2.name}" in office ${room2.office} as "${first}" (${where(config, ["rooms", first, "name"])}): live rooms are matched by name within an office, so it must be unique there among rooms without an id (pin each with id: to keep both)`)
+    );
+  }
+  return problems;
+}
+var init_room_rules = __esm({
+  "src/config/room-rules.ts"() {
+    "use strict";
+    init_rooms();
+    init_problem_at();
+  }
+});
+
 // src/config/semantic-rules.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { dirname as dirname2, resolve } from "node:path";
@@ -20630,6 +21268,7 @@ function listForwardingNumbers(config) {
 function listNumbers(config) {
   const out = [];
   (config.raw.users ?? []).forEach((user, i2) => (user.numbers ?? []).forEach((n, j) => out.push([["users", i2, "numbers", j], n])));
+  for (const [key, room2] of Object.entries(config.raw.rooms ?? {})) (room2?.numbers ?? []).forEach((n, j) => out.push([["rooms", key, "numbers", j], n]));
   (config.raw.reserved_numbers?.keep ?? []).forEach((n, j) => out.push([["reserved_numbers", "keep", j], n]));
   (config.raw.reserved_numbers?.release ?? []).forEach((n, j) => out.push([["reserved_numbers", "release", j], n]));
   return out;
@@ -20643,6 +21282,7 @@ var init_semantic_rules = __esm({
     init_office_names();
     init_group_rules();
     init_group_settings_rules();
+    init_room_rules();
     init_problem_at();
     SEMANTIC_RULES = [
       checkOfficeReferences,
@@ -20654,7 +21294,8 @@ var init_semantic_rules = __esm({
       checkDeletedUserNumbers,
       checkLifecycleDates,
       checkGroups,
-      checkGroupSettings
+      checkGroupSettings,
+      checkRooms
     ];
   }
 });
@@ -20662,14 +21303,19 @@ var init_semantic_rules = __esm({
 // src/config/normalize.ts
 function normalizeFields(raw, fields) {
   const out = {};
-  for (const key of Object.keys(fields)) {
-    const field = fields[key];
-    if (typeof field === "function") Object.assign(out, field(raw[key], raw));
-  }
+  for (const [key, read] of readersOf(fields)) Object.assign(out, read(raw[key], raw));
   return out;
 }
+function readersOf(fields) {
+  let readers = READERS.get(fields);
+  if (readers === void 0) {
+    readers = Object.entries(fields).filter((e) => typeof e[1] === "function");
+    READERS.set(fields, readers);
+  }
+  return readers;
+}
 function optional(name2, value) {
-  return value === void 0 ? {} : { [name2]: value };
+  return value === void 0 ? ABSENT : { [name2]: value };
 }
 function normalizeConfig(config, files) {
   const sections = {
@@ -20686,6 +21332,7 @@ function normalizeConfig(config, files) {
     emulator: () => optional("emulatorFixture", resolveFixture(config)),
     departments: (groups2) => ({ departments: Object.entries(groups2 ?? {}).map(([key, g]) => normalizeGroup(key, "department", g, sourceOf(config, ["departments"], key))) }),
     call_centers: (groups2) => ({ callCenters: Object.entries(groups2 ?? {}).map(([key, g]) => normalizeGroup(key, "call_center", g, sourceOf(config, ["call_centers"], key))) }),
+    rooms: (rooms) => rooms === void 0 ? {} : { rooms: normalizeRooms(rooms, (key) => sourceOf(config, ["rooms"], key)) },
     profiles: { ignored: "applied to the user entries that name them (applyProfiles)" },
     users: (users) => ({
       users: (users ?? []).map((user, i2) => normalizeUser(user, describeUserSource(config, i2, user))).sort((a, b) => compareCodeUnits(a.email, b.email))
@@ -20695,7 +21342,7 @@ function normalizeConfig(config, files) {
   const s = normalizeFields(raw, sections);
   const groups = [...s.departments, ...s.callCenters].sort((a, b) => compareCodeUnits(a.key, b.key));
   return {
-    tenant: { company: s.company, offices: s.offices, users: s.users, numbers: [], ...groups.length === 0 ? {} : { groups } },
+    tenant: { company: s.company, offices: s.offices, users: s.users, numbers: [], ...groups.length === 0 ? {} : { groups }, ...optional("rooms", s.rooms) },
     policy: s.policy,
     reservedNumbers: s.reservedNumbers,
     groupSections: GROUP_TYPES.filter((type2) => raw[GROUP_CONFIG_KEY[type2]] !== void 0),
@@ -20719,53 +21366,17 @@ function normalizeReserved(raw, source) {
 function normalizeOffice(key, raw, source) {
   return { key, ...normalizeFields(raw, OFFICE_FIELDS), source };
 }
-function userFields(source) {
-  return {
-    email: (v) => ({ email: v.toLowerCase() }),
-    first_name: (v) => ({ firstName: v }),
-    last_name: (v) => ({ lastName: v }),
-    office: (v) => ({ office: v }),
-    license: (v) => ({ license: v ?? DEFAULT_USER_LICENSE }),
-    numbers: (v) => optional("numbers", v === void 0 ? void 0 : [...v]),
-    admin: (_v, raw) => ({ admin: normalizeAdmin(raw) }),
-    admin_offices: { readWith: "admin" },
-    state: (v) => ({ state: v ?? "active" }),
-    analytics: (v) => optional("analytics", v),
-    proxy: (v) => optional("proxy", v),
-    allow_number_change: (v) => optional("allowNumberChange", v),
-    allow_number_loss: (v) => optional("allowNumberLoss", v),
-    allow_new_account: (v) => optional("allowNewAccount", v),
-    previous_emails: (v) => optional("previousEmails", v === void 0 ? void 0 : [...new Set(v.map((e) => e.toLowerCase()))].sort(compareCodeUnits)),
-    lifecycle: (v) => optional("lifecycle", v),
-    starts_on: (v) => optional("startsOn", v),
-    leaves_on: (v) => optional("leavesOn", v),
-    departments: (v) => optional("departments", v === void 0 ? void 0 : normalizeMemberships(Object.entries(v).map(([group2, role]) => ({ group: group2, role })), source)),
-    call_centers: (v) => optional(
-      "callCenters",
-      v === void 0 ? void 0 : normalizeMemberships(
-        Object.entries(v).map(
-          ([group2, m]) => typeof m === "string" ? { group: group2, role: m } : { group: group2, role: m.role ?? "operator", ...m.skill === void 0 ? {} : { skill: m.skill } }
-        ),
-        source
-      )
-    ),
-    e911: (v) => optional("e911", v === void 0 ? void 0 : cleanE911(v)),
-    extension: (_v, raw) => optional("settings", pickPhoneSettings(raw)),
-    forwarding_numbers: { readWith: "extension" },
-    international_dialing_enabled: { readWith: "extension" },
-    job_title: { readWith: "extension" },
-    profile: { ignored: "its keys are in the entry already (applyProfiles)" },
-    caller_id: (v) => optional("callerId", v)
-  };
-}
 function normalizeUser(raw, source) {
-  return { ...normalizeFields(raw, userFields(source)), source };
+  const user = { ...normalizeFields(raw, USER_FIELDS), source };
+  if (user.departments !== void 0) user.departments = user.departments.map((m) => ({ ...m, source }));
+  if (user.callCenters !== void 0) user.callCenters = user.callCenters.map((m) => ({ ...m, source }));
+  return user;
 }
 function normalizeGroup(key, type2, raw, source) {
   return { key, type: type2, ...normalizeFields(raw, GROUP_FIELDS), ...optional("settings", normalizeGroupSettings(raw)), source };
 }
-function normalizeMemberships(ms, source) {
-  return ms.map((m) => ({ ...m, source })).sort((a, b) => compareCodeUnits(a.group, b.group));
+function sortMemberships(ms) {
+  return ms.sort((a, b) => compareCodeUnits(a.group, b.group));
 }
 function normalizeAdmin(raw) {
   const offices = new Set(raw.admin_offices ?? []);
@@ -20776,11 +21387,12 @@ function sourceOf(config, path, key) {
   const at2 = config.locate(path, key);
   return `${at2.file}:${at2.line}`;
 }
-var POLICY_FIELDS, OWNERS_IGNORED, OFFICE_FIELDS, GROUP_FIELDS;
+var READERS, ABSENT, POLICY_FIELDS, OWNERS_IGNORED, OFFICE_FIELDS, USER_FIELDS, GROUP_FIELDS;
 var init_normalize = __esm({
   "src/config/normalize.ts"() {
     "use strict";
     init_normalize_group_settings();
+    init_normalize_rooms();
     init_tenant();
     init_e911();
     init_groups();
@@ -20790,6 +21402,8 @@ var init_normalize = __esm({
     init_config_owners();
     init_semantic_rules();
     init_compare();
+    READERS = /* @__PURE__ */ new WeakMap();
+    ABSENT = Object.freeze({});
     POLICY_FIELDS = {
       unmanaged_users: (v) => ({ unmanagedUsers: v ?? "ignore" }),
       max_deletions: (v) => optional("maxDeletions", v),
@@ -20801,7 +21415,8 @@ var init_normalize = __esm({
       delete_after_days: (v) => optional("deleteAfterDays", v),
       time_zone: (v) => optional("timeZone", v),
       dialpad_clock_acknowledged: (v) => optional("dialpadClockAcknowledged", v),
-      unmanaged_groups: (v) => optional("unmanagedGroups", v)
+      unmanaged_groups: (v) => optional("unmanagedGroups", v),
+      unmanaged_rooms: (v) => optional("unmanagedRooms", v)
     };
     OWNERS_IGNORED = { ignored: "a repository fact: read into DesiredState.owners by readConfigOwners" };
     OFFICE_FIELDS = {
@@ -20822,6 +21437,42 @@ var init_normalize = __esm({
       owners: OWNERS_IGNORED,
       e911: (v) => optional("e911", v === void 0 ? void 0 : cleanE911(v))
     };
+    USER_FIELDS = {
+      email: (v) => ({ email: v.toLowerCase() }),
+      first_name: (v) => ({ firstName: v }),
+      last_name: (v) => ({ lastName: v }),
+      office: (v) => ({ office: v }),
+      license: (v) => ({ license: v ?? DEFAULT_USER_LICENSE }),
+      numbers: (v) => optional("numbers", v === void 0 ? void 0 : [...v]),
+      admin: (_v, raw) => ({ admin: normalizeAdmin(raw) }),
+      admin_offices: { readWith: "admin" },
+      state: (v) => ({ state: v ?? "active" }),
+      analytics: (v) => optional("analytics", v),
+      proxy: (v) => optional("proxy", v),
+      allow_number_change: (v) => optional("allowNumberChange", v),
+      allow_number_loss: (v) => optional("allowNumberLoss", v),
+      allow_new_account: (v) => optional("allowNewAccount", v),
+      previous_emails: (v) => optional("previousEmails", v === void 0 ? void 0 : [...new Set(v.map((e) => e.toLowerCase()))].sort(compareCodeUnits)),
+      lifecycle: (v) => optional("lifecycle", v),
+      starts_on: (v) => optional("startsOn", v),
+      leaves_on: (v) => optional("leavesOn", v),
+      departments: (v) => optional("departments", v === void 0 ? void 0 : sortMemberships(Object.entries(v).map(([group2, role]) => ({ group: group2, role })))),
+      call_centers: (v) => optional(
+        "callCenters",
+        v === void 0 ? void 0 : sortMemberships(
+          Object.entries(v).map(
+            ([group2, m]) => typeof m === "string" ? { group: group2, role: m } : { group: group2, role: m.role ?? "operator", ...m.skill === void 0 ? {} : { skill: m.skill } }
+          )
+        )
+      ),
+      e911: (v) => optional("e911", v === void 0 ? void 0 : cleanE911(v)),
+      extension: (_v, raw) => optional("settings", pickPhoneSettings(raw)),
+      forwarding_numbers: { readWith: "extension" },
+      international_dialing_enabled: { readWith: "extension" },
+      job_title: { readWith: "extension" },
+      profile: { ignored: "its keys are in the entry already (applyProfiles)" },
+      caller_id: (v) => optional("callerId", v)
+    };
     GROUP_FIELDS = {
       name: (v) => ({ name: v }),
       office: (v) => ({ office: v }),
@@ -20833,7 +21484,7 @@ var init_normalize = __esm({
   }
 });
 
-// ../../main/node_modules/js-yaml/dist/js-yaml.mjs
+// node_modules/js-yaml/dist/js-yaml.mjs
 function isNothing(subject) {
   return typeof subject === "undefined" || subject === null;
 }
@@ -23014,7 +23665,7 @@ function renamed(from, to) {
 }
 var isNothing_1, isObject_1, toArray_1, repeat_1, isNegativeZero_1, extend_1, common, exception, snippet, TYPE_CONSTRUCTOR_OPTIONS, YAML_NODE_KINDS, type, schema, str, seq, map, failsafe, _null, bool, int, YAML_FLOAT_PATTERN, SCIENTIFIC_WITHOUT_DOT, float, json, core, YAML_DATE_REGEXP, YAML_TIMESTAMP_REGEXP, timestamp, merge2, BASE64_MAP, binary, _hasOwnProperty$3, _toString$2, omap, _toString$1, pairs, _hasOwnProperty$2, set, _default, _hasOwnProperty$1, CONTEXT_FLOW_IN, CONTEXT_FLOW_OUT, CONTEXT_BLOCK_IN, CONTEXT_BLOCK_OUT, CHOMPING_CLIP, CHOMPING_STRIP, CHOMPING_KEEP, PATTERN_NON_PRINTABLE, PATTERN_NON_ASCII_LINE_BREAKS, PATTERN_FLOW_INDICATORS, PATTERN_TAG_HANDLE, PATTERN_TAG_URI, simpleEscapeCheck, simpleEscapeMap, i, directiveHandlers, loadAll_1, load_1, loader, _toString, _hasOwnProperty, CHAR_BOM, CHAR_TAB, CHAR_LINE_FEED, CHAR_CARRIAGE_RETURN, CHAR_SPACE, CHAR_EXCLAMATION, CHAR_DOUBLE_QUOTE, CHAR_SHARP, CHAR_PERCENT, CHAR_AMPERSAND, CHAR_SINGLE_QUOTE, CHAR_ASTERISK, CHAR_COMMA, CHAR_MINUS, CHAR_COLON, CHAR_EQUALS, CHAR_GREATER_THAN, CHAR_QUESTION, CHAR_COMMERCIAL_AT, CHAR_LEFT_SQUARE_BRACKET, CHAR_RIGHT_SQUARE_BRACKET, CHAR_GRAVE_ACCENT, CHAR_LEFT_CURLY_BRACKET, CHAR_VERTICAL_LINE, CHAR_RIGHT_CURLY_BRACKET, ESCAPE_SEQUENCES, DEPRECATED_BOOLEANS_SYNTAX, DEPRECATED_BASE60_SYNTAX, QUOTING_TYPE_SINGLE, QUOTING_TYPE_DOUBLE, STYLE_PLAIN, STYLE_SINGLE, STYLE_LITERAL, STYLE_FOLDED, STYLE_DOUBLE, dump_1, dumper, Type2, Schema, load, loadAll, dump, safeLoad, safeLoadAll, safeDump;
 var init_js_yaml = __esm({
-  "../../main/node_modules/js-yaml/dist/js-yaml.mjs"() {
+  "node_modules/js-yaml/dist/js-yaml.mjs"() {
     isNothing_1 = isNothing;
     isObject_1 = isObject2;
     toArray_1 = toArray;
@@ -23568,10 +24219,10 @@ function buildTree(frame, depth, input) {
 function locateInTree(tree, path, key) {
   let node = tree;
   let at2 = tree.start;
-  for (const seg2 of path) {
+  for (const seg3 of path) {
     if (node === void 0) break;
     if (node.keys !== void 0) {
-      const entry = node.keys.get(String(seg2));
+      const entry = node.keys.get(String(seg3));
       if (entry === void 0) break;
       if (entry.value.empty) {
         at2 = entry.key;
@@ -23581,7 +24232,7 @@ function locateInTree(tree, path, key) {
       at2 = entry.value.start;
       node = entry.value;
     } else if (node.items !== void 0) {
-      const item = node.items[Number(seg2)];
+      const item = node.items[Number(seg3)];
       if (item === void 0) break;
       at2 = item.start;
       node = item;
@@ -23780,6 +24431,83 @@ var init_list_config_files = __esm({
   }
 });
 
+// src/model/read-numbers-beside.ts
+import { Worker } from "node:worker_threads";
+function createNumberReader() {
+  let worker;
+  let failed = false;
+  let pending = [];
+  const replies = [];
+  const waiting = [];
+  const fail = () => {
+    failed = true;
+    for (const settle of waiting.splice(0)) settle(void 0);
+  };
+  const send2 = () => {
+    if (failed || pending.length < (worker === void 0 ? WORKER_BATCH : 1)) return;
+    if (worker === void 0) {
+      try {
+        worker = startWorker();
+      } catch {
+        fail();
+        return;
+      }
+      worker.on("message", (reply) => waiting.shift()?.(reply));
+      worker.on("error", fail);
+      worker.on("exit", fail);
+    }
+    const numbers = pending;
+    pending = [];
+    replies.push(new Promise((resolve20) => waiting.push((reply) => resolve20({ numbers, reply }))));
+    worker.postMessage(numbers);
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const collect2 = (value) => {
+    if (typeof value === "string") {
+      if (value.startsWith("+") && !seen.has(value)) {
+        seen.add(value);
+        pending.push(value);
+      }
+    } else if (Array.isArray(value)) for (const v of value) collect2(v);
+    else if (value !== null && typeof value === "object") for (const key in value) collect2(value[key]);
+  };
+  return {
+    addFrom(value) {
+      collect2(value);
+      pending = listUnreadE164(pending);
+      if (pending.length >= WORKER_BATCH) send2();
+    },
+    async settle() {
+      if (worker !== void 0) send2();
+      worker?.ref();
+      let inWorker = 0;
+      let threadId;
+      for (const { numbers, reply } of await Promise.all(replies)) {
+        if (reply === void 0) continue;
+        rememberE164Reads(numbers, reply.reads);
+        inWorker += numbers.length;
+        threadId = reply.threadId;
+      }
+      await worker?.terminate();
+      worker = void 0;
+      return { inWorker, threadId };
+    }
+  };
+}
+function startWorker() {
+  const worker = new Worker(new URL("./read-numbers-worker.js", import.meta.url));
+  worker.unref();
+  return worker;
+}
+var WORKER_BATCH;
+var init_read_numbers_beside = __esm({
+  "src/model/read-numbers-beside.ts"() {
+    "use strict";
+    init_countries();
+    WORKER_BATCH = 2e3;
+  }
+});
+
 // src/config/load-config.ts
 import { existsSync as existsSync3, statSync } from "node:fs";
 import { dirname as dirname3, join as join3, relative, resolve as resolve2 } from "node:path";
@@ -23832,10 +24560,14 @@ function loadConfigSources(all, options) {
 }
 async function loadConfigSourcesAsync(all, options) {
   const firstOfAll = [];
+  const numbers = createNumberReader();
   for (const i2 of all.keys()) {
     await yieldToEventLoop();
-    firstOfAll.push(parseAt(all, i2, options));
+    const parsed = parseAt(all, i2, options);
+    numbers.addFrom(parsed.file.data);
+    firstOfAll.push(parsed);
   }
+  await numbers.settle();
   const { sources, parsed: first } = leaveOutFixtures(all, firstOfAll);
   const parseAll = async (previous) => {
     const parsed = [];
@@ -23948,6 +24680,7 @@ var init_load_config = __esm({
     init_check_strings();
     init_decode_text();
     init_list_config_files();
+    init_read_numbers_beside();
     DEFAULT_FILE = "dialform.yaml";
     DEFAULT_DIR = "dialform";
   }
@@ -24089,7 +24822,7 @@ async function listGitTree(tree, dir, ancestors) {
     if (tab < 0) continue;
     const [mode, , object] = record.slice(0, tab).split(" ");
     const name2 = record.slice(tab + 1);
-    if (name2.split("/").some((seg2) => seg2.startsWith("."))) continue;
+    if (name2.split("/").some((seg3) => seg3.startsWith("."))) continue;
     const shown = posix.join(dir, name2);
     if (mode !== "120000") {
       if (isConfigFileName(name2)) found.push({ path: shown, real: shown });
@@ -24175,9 +24908,10 @@ function hashTenant(hash, tenant, office = (key) => key) {
   hash.update(canonicalJson(tenant.company, { omit: OMIT }));
   const offices = tenant.offices.map((o) => ({ ...o, key: office(o.key) })).sort((a, b) => compareCodeUnits(a.key, b.key));
   hash.update(canonicalJson(offices, { omit: OMIT }));
-  hashLines(hash, tenant.users, USER_FIELDS, office);
+  hashLines(hash, tenant.users, USER_FIELDS2, office);
   hashLines(hash, tenant.numbers, NUMBER_FIELDS, office);
   hashGroups(hash, tenant, office);
+  hashRooms(hash, tenant, office);
   hashE911(hash, tenant);
   hashSettings(hash, tenant);
 }
@@ -24190,6 +24924,10 @@ function hashSettings(hash, tenant) {
     (u) => u.settings === void 0 && u.callerId === void 0 ? [] : [[u.email, u.settings ?? null, ...u.callerId === void 0 ? [] : [u.callerId, u.callerIdChoices ?? null]]]
   );
   if (settings.length > 0) hash.update(canonicalJson({ settings }));
+}
+function hashRooms(hash, tenant, office) {
+  if (tenant.rooms === void 0) return;
+  hash.update(canonicalJson({ rooms: tenant.rooms.map((r) => ({ ...r, office: office(r.office) })) }, { omit: OMIT }));
 }
 function hashGroups(hash, tenant, office) {
   const groups = (tenant.groups ?? []).map((g) => ({ ...g, office: office(g.office) }));
@@ -24221,13 +24959,13 @@ function digestTenant(tenant, options = {}) {
   if (options.extra !== void 0) hash.update(canonicalJson(options.extra, { omit: OMIT }));
   return `sha256:${hash.digest("hex")}`;
 }
-var USER_FIELDS, NUMBER_FIELDS, OMIT, CHUNK_CHARS;
+var USER_FIELDS2, NUMBER_FIELDS, OMIT, CHUNK_CHARS;
 var init_digest_tenant = __esm({
   "src/model/digest-tenant.ts"() {
     "use strict";
     init_canonical_json();
     init_compare();
-    USER_FIELDS = {
+    USER_FIELDS2 = {
       email: (u) => u.email,
       id: (u) => u.id,
       firstName: (u) => u.firstName,
@@ -24302,9 +25040,9 @@ var init_config = __esm({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/codegen/code.js
+// node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -24456,9 +25194,9 @@ var require_code = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/codegen/scope.js
+// node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -24601,9 +25339,9 @@ var require_scope = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/codegen/index.js
+// node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -25321,9 +26059,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/util.js
+// node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/util.js"(exports) {
+  "node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -25488,9 +26226,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/names.js
+// node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/names.js"(exports) {
+  "node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -25527,9 +26265,9 @@ var require_names = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/errors.js
+// node_modules/ajv/dist/compile/errors.js
 var require_errors2 = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/errors.js"(exports) {
+  "node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -25649,9 +26387,9 @@ var require_errors2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/boolSchema.js
+// node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -25700,9 +26438,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/rules.js
+// node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/rules.js"(exports) {
+  "node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -25731,9 +26469,9 @@ var require_rules = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/applicability.js
+// node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -25754,9 +26492,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/dataType.js
+// node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -25938,9 +26676,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/defaults.js
+// node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -25975,9 +26713,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/code.js
+// node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -26108,9 +26846,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/keyword.js
+// node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -26226,9 +26964,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/subschema.js
+// node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -26309,11 +27047,11 @@ var require_subschema = __commonJS({
   }
 });
 
-// ../../main/node_modules/json-schema-traverse/index.js
+// node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "../../main/node_modules/json-schema-traverse/index.js"(exports, module) {
+  "node_modules/json-schema-traverse/index.js"(exports, module2) {
     "use strict";
-    var traverse = module.exports = function(schema11, opts, cb) {
+    var traverse = module2.exports = function(schema11, opts, cb) {
       if (typeof opts == "function") {
         cb = opts;
         opts = {};
@@ -26397,9 +27135,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/resolve.js
+// node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -26553,9 +27291,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/index.js
+// node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -27061,9 +27799,9 @@ var require_validate = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/runtime/validation_error.js
+// node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "../../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -27077,9 +27815,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/ref_error.js
+// node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -27094,9 +27832,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/index.js
+// node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/index.js"(exports) {
+  "node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -27318,10 +28056,10 @@ var require_compile = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/refs/data.json
+// node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "../../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
-    module.exports = {
+  "node_modules/ajv/dist/refs/data.json"(exports, module2) {
+    module2.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
       type: "object",
@@ -27337,9 +28075,9 @@ var require_data = __commonJS({
   }
 });
 
-// ../../main/node_modules/fast-uri/lib/utils.js
+// node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "../../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "node_modules/fast-uri/lib/utils.js"(exports, module2) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -27849,7 +28587,7 @@ var require_utils = __commonJS({
       }
       return uriTokens.length ? uriTokens.join("") : void 0;
     }
-    module.exports = {
+    module2.exports = {
       nonSimpleDomain,
       recomposeAuthority,
       reescapeHostDelimiters,
@@ -27871,9 +28609,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../main/node_modules/fast-uri/lib/schemes.js
+// node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "../../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "node_modules/fast-uri/lib/schemes.js"(exports, module2) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -28073,7 +28811,7 @@ var require_schemes = __commonJS({
         scheme.toLowerCase()
       ]) || void 0;
     }
-    module.exports = {
+    module2.exports = {
       wsIsSecure,
       SCHEMES,
       isValidSchemeName,
@@ -28082,9 +28820,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// ../../main/node_modules/fast-uri/index.js
+// node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "../../main/node_modules/fast-uri/index.js"(exports, module) {
+  "node_modules/fast-uri/index.js"(exports, module2) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -28506,15 +29244,15 @@ var require_fast_uri = __commonJS({
       serialize,
       parse: parse2
     };
-    module.exports = fastUri;
-    module.exports.default = fastUri;
-    module.exports.fastUri = fastUri;
+    module2.exports = fastUri;
+    module2.exports.default = fastUri;
+    module2.exports.fastUri = fastUri;
   }
 });
 
-// ../../main/node_modules/ajv/dist/runtime/uri.js
+// node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "../../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -28523,9 +29261,9 @@ var require_uri = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/core.js
+// node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "../../main/node_modules/ajv/dist/core.js"(exports) {
+  "node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -28923,8 +29661,8 @@ var require_core = __commonJS({
         for (const jsonPointer of keywordsJsonPointers) {
           const segments = jsonPointer.split("/").slice(1);
           let keywords = metaSchema;
-          for (const seg2 of segments)
-            keywords = keywords[seg2];
+          for (const seg3 of segments)
+            keywords = keywords[seg3];
           for (const key in rules) {
             const rule = rules[key];
             if (typeof rule != "object")
@@ -29134,9 +29872,9 @@ var require_core = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/core/id.js
+// node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -29149,9 +29887,9 @@ var require_id = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/core/ref.js
+// node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -29271,9 +30009,9 @@ var require_ref = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/core/index.js
+// node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -29292,9 +30030,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -29324,9 +30062,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -29352,9 +30090,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -29384,9 +30122,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -29421,9 +30159,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -29450,9 +30188,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/required.js
+// node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -29532,9 +30270,9 @@ var require_required = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -29561,9 +30299,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -29628,9 +30366,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/const.js
+// node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -29657,9 +30395,9 @@ var require_const = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/enum.js
+// node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -29706,9 +30444,9 @@ var require_enum = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/index.js
+// node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -29744,9 +30482,9 @@ var require_validation = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -29797,9 +30535,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/items.js
+// node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -29854,9 +30592,9 @@ var require_items = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -29871,9 +30609,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -29906,9 +30644,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -30000,9 +30738,9 @@ var require_contains = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -30094,9 +30832,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -30137,9 +30875,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -30243,9 +30981,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -30301,9 +31039,9 @@ var require_properties = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -30375,9 +31113,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/not.js
+// node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -30406,9 +31144,9 @@ var require_not = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -30423,9 +31161,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -30481,9 +31219,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -30508,9 +31246,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/if.js
+// node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -30577,9 +31315,9 @@ var require_if = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -30595,9 +31333,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/index.js
+// node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -30643,9 +31381,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
+// node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
 var require_dynamicAnchor = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.dynamicAnchor = void 0;
@@ -30678,9 +31416,9 @@ var require_dynamicAnchor = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
+// node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
 var require_dynamicRef = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.dynamicRef = void 0;
@@ -30724,9 +31462,9 @@ var require_dynamicRef = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
+// node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
 var require_recursiveAnchor = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
@@ -30745,9 +31483,9 @@ var require_recursiveAnchor = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
+// node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
 var require_recursiveRef = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicRef_1 = require_dynamicRef();
@@ -30760,9 +31498,9 @@ var require_recursiveRef = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/dynamic/index.js
+// node_modules/ajv/dist/vocabularies/dynamic/index.js
 var require_dynamic = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
@@ -30774,9 +31512,9 @@ var require_dynamic = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
+// node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
 var require_dependentRequired = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependencies_1 = require_dependencies();
@@ -30791,9 +31529,9 @@ var require_dependentRequired = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
+// node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
 var require_dependentSchemas = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependencies_1 = require_dependencies();
@@ -30807,9 +31545,9 @@ var require_dependentSchemas = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/limitContains.js
+// node_modules/ajv/dist/vocabularies/validation/limitContains.js
 var require_limitContains = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -30827,9 +31565,9 @@ var require_limitContains = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/next.js
+// node_modules/ajv/dist/vocabularies/next.js
 var require_next = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/next.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/next.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependentRequired_1 = require_dependentRequired();
@@ -30840,9 +31578,9 @@ var require_next = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
+// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
 var require_unevaluatedProperties = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -30906,9 +31644,9 @@ var require_unevaluatedProperties = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
+// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
 var require_unevaluatedItems = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -30950,9 +31688,9 @@ var require_unevaluatedItems = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/unevaluated/index.js
+// node_modules/ajv/dist/vocabularies/unevaluated/index.js
 var require_unevaluated = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var unevaluatedProperties_1 = require_unevaluatedProperties();
@@ -30962,9 +31700,9 @@ var require_unevaluated = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/format/format.js
+// node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31052,9 +31790,9 @@ var require_format = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/format/index.js
+// node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -31063,9 +31801,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/metadata.js
+// node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -31086,9 +31824,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/draft2020.js
+// node_modules/ajv/dist/vocabularies/draft2020.js
 var require_draft2020 = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -31114,9 +31852,9 @@ var require_draft2020 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -31128,9 +31866,9 @@ var require_types = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31233,10 +31971,10 @@ var require_discriminator = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
 var require_schema4 = __commonJS({
-  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
-    module.exports = {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module2) {
+    module2.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/schema",
       $vocabulary: {
@@ -31293,10 +32031,10 @@ var require_schema4 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
 var require_applicator2 = __commonJS({
-  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
-    module.exports = {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module2) {
+    module2.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/applicator",
       $vocabulary: {
@@ -31346,10 +32084,10 @@ var require_applicator2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
 var require_unevaluated2 = __commonJS({
-  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
-    module.exports = {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module2) {
+    module2.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/unevaluated",
       $vocabulary: {
@@ -31366,10 +32104,10 @@ var require_unevaluated2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
 var require_content = __commonJS({
-  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
-    module.exports = {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module2) {
+    module2.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/content",
       $vocabulary: {
@@ -31387,10 +32125,10 @@ var require_content = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
 var require_core3 = __commonJS({
-  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
-    module.exports = {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module2) {
+    module2.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/core",
       $vocabulary: {
@@ -31443,10 +32181,10 @@ var require_core3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
 var require_format_annotation = __commonJS({
-  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
-    module.exports = {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module2) {
+    module2.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/format-annotation",
       $vocabulary: {
@@ -31462,10 +32200,10 @@ var require_format_annotation = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
 var require_meta_data = __commonJS({
-  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
-    module.exports = {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module2) {
+    module2.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/meta-data",
       $vocabulary: {
@@ -31503,10 +32241,10 @@ var require_meta_data = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
 var require_validation2 = __commonJS({
-  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
-    module.exports = {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module2) {
+    module2.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/validation",
       $vocabulary: {
@@ -31598,9 +32336,9 @@ var require_validation2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/index.js
+// node_modules/ajv/dist/refs/json-schema-2020-12/index.js
 var require_json_schema_2020_12 = __commonJS({
-  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var metaSchema = require_schema4();
@@ -31633,9 +32371,9 @@ var require_json_schema_2020_12 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/2020.js
+// node_modules/ajv/dist/2020.js
 var require__ = __commonJS({
-  "../../main/node_modules/ajv/dist/2020.js"(exports, module) {
+  "node_modules/ajv/dist/2020.js"(exports, module2) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
@@ -31672,8 +32410,8 @@ var require__ = __commonJS({
       }
     };
     exports.Ajv2020 = Ajv20202;
-    module.exports = exports = Ajv20202;
-    module.exports.Ajv2020 = Ajv20202;
+    module2.exports = exports = Ajv20202;
+    module2.exports.Ajv2020 = Ajv20202;
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.default = Ajv20202;
     var validate_1 = require_validate();
@@ -31857,6 +32595,11 @@ function getAssigned(state, officeId) {
     const f = getLineField(u.license);
     if (f) counts[f] += 1;
   }
+  for (const r of state.rooms ?? []) {
+    if (r.office_id !== officeId) continue;
+    counts.room_lines += 1;
+    counts.additional_number_lines += Math.max(0, (r.phone_numbers ?? []).length - 1);
+  }
   return counts;
 }
 function getAvailable(state, office) {
@@ -31949,6 +32692,24 @@ function checkGroups2(f, officeIds, numberIndex) {
   });
   return problems;
 }
+function checkRooms2(f, officeIds, numberIndex) {
+  const problems = [];
+  const taken = /* @__PURE__ */ new Set([...officeIds, ...f.users.map((u) => u.id), ...GROUP_KIND_LIST.flatMap((k) => (f[k.kind] ?? []).map((g) => g.id))]);
+  const ids2 = /* @__PURE__ */ new Set();
+  (f.rooms ?? []).forEach((r, i2) => {
+    if (taken.has(r.id) || ids2.has(r.id)) problems.push({ path: `/rooms/${i2}/id`, message: `id "${r.id}" is already used by an office, a user, a group or another room` });
+    ids2.add(r.id);
+    if (!officeIds.has(r.office_id)) problems.push({ path: `/rooms/${i2}/office_id`, message: `office "${r.office_id}" does not exist` });
+    (r.phone_numbers ?? []).forEach((num, j) => {
+      const n = f.numbers[numberIndex.get(num) ?? -1];
+      if (n && (n.target_type !== "room" || n.target_id !== r.id)) problems.push({ path: `/rooms/${i2}/phone_numbers/${j}`, message: `${num} is listed by room ${r.id} but numbers[] gives it target ${n.target_type ?? "none"} ${n.target_id ?? ""}`.trimEnd() });
+    });
+  });
+  f.numbers.forEach((n, i2) => {
+    if (n.target_type === "room" && n.target_id !== void 0 && !ids2.has(n.target_id)) problems.push({ path: `/numbers/${i2}/target_id`, message: `room "${n.target_id}" does not exist` });
+  });
+  return problems;
+}
 function checkFixture(f) {
   const problems = [];
   const officeIds = new Set(f.offices.map((o) => o.id));
@@ -31994,6 +32755,7 @@ function checkFixture(f) {
     }
   });
   problems.push(...checkGroups2(f, officeIds, numberIndex));
+  problems.push(...checkRooms2(f, officeIds, numberIndex));
   f.offices.forEach((o, i2) => {
     const purchased = getPurchased(o);
     const assigned = getAssigned(f, o.id);
@@ -32025,7 +32787,7 @@ var init_check_fixture = __esm({
 });
 
 // src/emulator/fixture-schema.ts
-var id, count, lineCounts, isoTime, e911Address, e164, group, fixtureSchema;
+var id, count, lineCounts, isoTime, e911Address, e164, room, group, fixtureSchema;
 var init_fixture_schema = __esm({
   "src/emulator/fixture-schema.ts"() {
     "use strict";
@@ -32051,6 +32813,16 @@ var init_fixture_schema = __esm({
       properties: Object.fromEntries(["address", "address2", "city", "country", "state", "zip"].map((f) => [f, { type: "string" }]))
     };
     e164 = { type: "string", pattern: "^\\+[1-9][0-9]{6,14}$" };
+    room = {
+      type: "object",
+      required: ["id", "name", "office_id"],
+      properties: {
+        id,
+        name: { type: "string", minLength: 1, maxLength: GROUP_NAME_MAX },
+        office_id: id,
+        phone_numbers: { type: "array", items: e164 }
+      }
+    };
     group = {
       type: "object",
       required: ["id", "name", "office_id"],
@@ -32168,6 +32940,7 @@ var init_fixture_schema = __esm({
         },
         departments: { type: "array", items: group },
         call_centers: { type: "array", items: group },
+        rooms: { type: "array", items: room },
         api_keys: {
           type: "array",
           items: {
@@ -32186,10 +32959,10 @@ var init_fixture_schema = __esm({
   }
 });
 
-// ../../main/node_modules/libphonenumber-js/examples.mobile.json.js
+// node_modules/libphonenumber-js/examples.mobile.json.js
 var examples_mobile_json_default;
 var init_examples_mobile_json = __esm({
-  "../../main/node_modules/libphonenumber-js/examples.mobile.json.js"() {
+  "node_modules/libphonenumber-js/examples.mobile.json.js"() {
     examples_mobile_json_default = { "AC": "40123", "AD": "312345", "AE": "501234567", "AF": "701234567", "AG": "2684641234", "AI": "2642351234", "AL": "672123456", "AM": "77123456", "AO": "923123456", "AR": "91123456789", "AS": "6847331234", "AT": "664123456", "AU": "412345678", "AW": "5601234", "AX": "412345678", "AZ": "401234567", "BA": "61123456", "BB": "2462501234", "BD": "1812345678", "BE": "450001234", "BF": "70123456", "BG": "43012345", "BH": "36001234", "BI": "79561234", "BJ": "0195123456", "BL": "690001234", "BM": "4413701234", "BN": "7123456", "BO": "71234567", "BQ": "3181234", "BR": "11961234567", "BS": "2423591234", "BT": "17123456", "BW": "71123456", "BY": "294911911", "BZ": "6221234", "CA": "5062345678", "CC": "412345678", "CD": "991234567", "CF": "70012345", "CG": "061234567", "CH": "781234567", "CI": "0123456789", "CK": "71234", "CL": "221234567", "CM": "671234567", "CN": "13123456789", "CO": "3211234567", "CR": "83123456", "CU": "51234567", "CV": "9911234", "CW": "95181234", "CX": "412345678", "CY": "96123456", "CZ": "601123456", "DE": "15123456789", "DJ": "77831001", "DK": "34412345", "DM": "7672251234", "DO": "8092345678", "DZ": "551234567", "EC": "991234567", "EE": "51234567", "EG": "1001234567", "EH": "650123456", "ER": "7123456", "ES": "612345678", "ET": "911234567", "FI": "412345678", "FJ": "7012345", "FK": "51234", "FM": "3501234", "FO": "211234", "FR": "612345678", "GA": "06031234", "GB": "7400123456", "GD": "4734031234", "GE": "555123456", "GF": "694201234", "GG": "7781123456", "GH": "231234567", "GI": "57123456", "GL": "221234", "GM": "3012345", "GN": "601123456", "GP": "690001234", "GQ": "222123456", "GR": "6912345678", "GT": "51234567", "GU": "6713001234", "GW": "955012345", "GY": "6091234", "HK": "51234567", "HN": "91234567", "HR": "921234567", "HT": "34101234", "HU": "201234567", "ID": "812345678", "IE": "850123456", "IL": "502345678", "IM": "7924123456", "IN": "8123456789", "IO": "3801234", "IQ": "7912345678", "IR": "9123456789", "IS": "6111234", "IT": "3123456789", "JE": "7797712345", "JM": "8762101234", "JO": "790123456", "JP": "9012345678", "KE": "712123456", "KG": "700123456", "KH": "91234567", "KI": "72001234", "KM": "3212345", "KN": "8697652917", "KP": "1921234567", "KR": "1020000000", "KW": "50012345", "KY": "3453231234", "KZ": "7710009998", "LA": "2023123456", "LB": "71123456", "LC": "7582845678", "LI": "660234567", "LK": "712345678", "LR": "770123456", "LS": "50123456", "LT": "61234567", "LU": "628123456", "LV": "21234567", "LY": "912345678", "MA": "650123456", "MC": "612345678", "MD": "62112345", "ME": "60123456", "MF": "690001234", "MG": "321234567", "MH": "2351234", "MK": "72345678", "ML": "65012345", "MM": "92123456", "MN": "88123456", "MO": "66123456", "MP": "6702345678", "MQ": "696201234", "MR": "22123456", "MS": "6644923456", "MT": "96961234", "MU": "52512345", "MV": "7712345", "MW": "991234567", "MX": "2221234567", "MY": "123456789", "MZ": "821234567", "NA": "811234567", "NC": "751234", "NE": "93123456", "NF": "381234", "NG": "8021234567", "NI": "81234567", "NL": "612345678", "NO": "40612345", "NP": "9841234567", "NR": "5551234", "NU": "8884012", "NZ": "211234567", "OM": "92123456", "PA": "61234567", "PE": "912345678", "PF": "87123456", "PG": "70123456", "PH": "9051234567", "PK": "3012345678", "PL": "512345678", "PM": "551234", "PR": "7872345678", "PS": "599123456", "PT": "912345678", "PW": "6201234", "PY": "961456789", "QA": "33123456", "RE": "692123456", "RO": "712034567", "RS": "601234567", "RU": "9123456789", "RW": "720123456", "SA": "512345678", "SB": "7421234", "SC": "2510123", "SD": "911231234", "SE": "701234567", "SG": "81234567", "SH": "51234", "SI": "31234567", "SJ": "41234567", "SK": "912123456", "SL": "25123456", "SM": "66661212", "SN": "701234567", "SO": "71123456", "SR": "7412345", "SS": "977123456", "ST": "9812345", "SV": "70123456", "SX": "7215205678", "SY": "944567890", "SZ": "76123456", "TA": "8999", "TC": "6492311234", "TD": "63012345", "TG": "90112345", "TH": "812345678", "TJ": "917123456", "TK": "7290", "TL": "77212345", "TM": "66123456", "TN": "20123456", "TO": "7715123", "TR": "5012345678", "TT": "8682911234", "TV": "901234", "TW": "912345678", "TZ": "621234567", "UA": "501234567", "UG": "712345678", "US": "2015550123", "UY": "94231234", "UZ": "912345678", "VA": "3123456789", "VC": "7844301234", "VE": "4121234567", "VG": "2843001234", "VI": "3406421234", "VN": "912345678", "VU": "5912345", "WF": "821234", "WS": "7212345", "XK": "43201234", "YE": "712345678", "YT": "639012345", "ZA": "711234567", "ZM": "955123456", "ZW": "712345678" };
   }
 });
@@ -32303,7 +33076,8 @@ function linkNumbers(fixture) {
   const byNumber = new Map(fixture.numbers.map((n) => [n.number, n]));
   const holders = [
     { status: "user", targetType: "user", items: fixture.users },
-    ...GROUP_KIND_LIST.map((k) => ({ status: k.numberStatus, targetType: k.groupType, items: fixture[k.kind] ?? [] }))
+    ...GROUP_KIND_LIST.map((k) => ({ status: k.numberStatus, targetType: k.groupType, items: fixture[k.kind] ?? [] })),
+    { status: "room", targetType: "room", items: fixture.rooms ?? [] }
   ];
   for (const { status, targetType, items } of holders) {
     for (const h of items) {
@@ -32320,7 +33094,7 @@ function linkNumbers(fixture) {
   const byTarget = new Map(holders.flatMap(({ targetType, items }) => items.map((h) => [`${targetType}:${h.id}`, h])));
   for (const n of fixture.numbers) {
     if (n.target_type === void 0 || n.target_id === void 0) continue;
-    if (n.target_type !== "user" && !findKindOfTargetType(n.target_type)) continue;
+    if (n.target_type !== "user" && n.target_type !== "room" && !findKindOfTargetType(n.target_type)) continue;
     const h = byTarget.get(`${n.target_type}:${n.target_id}`);
     if (!h) continue;
     n.office_id ??= h.office_id;
@@ -32345,6 +33119,13 @@ function normalizeFixture(raw) {
   };
   for (const { kind } of GROUP_KIND_LIST) {
     if (Array.isArray(raw[kind])) fixture[kind] = raw[kind].map((g) => normalizeGroup2(g, kind));
+  }
+  if (Array.isArray(raw["rooms"])) {
+    fixture.rooms = raw["rooms"].map((r) => {
+      const room2 = { ...r, id: String(r["id"]), name: String(r["name"]), office_id: String(r["office_id"]) };
+      if (Array.isArray(r["phone_numbers"])) room2.phone_numbers = r["phone_numbers"].slice();
+      return room2;
+    });
   }
   if (Array.isArray(raw["api_keys"])) {
     fixture.api_keys = raw["api_keys"].map((k) => {
@@ -32637,6 +33418,8 @@ var init_caller_id = __esm({
       phase: () => "update",
       bucket: "update",
       manual: false,
+      // The read does not include caller IDs; sending the absolute value again is harmless.
+      landed: () => false,
       deletes: false,
       suspends: false,
       tieDetail: () => "caller_id",
@@ -32661,6 +33444,41 @@ var init_caller_id = __esm({
         return { marker: "~", action: "set caller ID", details: holder === void 0 ? [] : [`held by: ${describeChoice(holder)}`] };
       }
     };
+  }
+});
+
+// src/plan/kinds/landed-reads.ts
+function readUser(live, target) {
+  const users = live.tenant.users;
+  if (target.id !== void 0) return users.find((u) => u.id === target.id);
+  const email = target.email.toLowerCase();
+  return users.find((u) => u.email === email && u.state !== "deleted") ?? users.find((u) => u.email === email);
+}
+function readGroup(live, ref) {
+  const groups = live.tenant.groups ?? [];
+  if (ref.id !== void 0) return groups.find((g) => g.key === liveGroupKey(ref.group_type, ref.id) || g.id === ref.id);
+  const name2 = groupNameOf(ref.name);
+  const office = ref.office.id === void 0 ? void 0 : liveOfficeKey(ref.office.id);
+  return groups.find((g) => g.type === ref.group_type && groupNameOf(g.name) === name2 && (office === void 0 || g.office === office));
+}
+function readMembership(live, target, ref) {
+  const user = readUser(live, target);
+  const group2 = readGroup(live, ref);
+  if (user === void 0 || group2 === void 0) return void 0;
+  return (membershipsOf(user, ref.group_type) ?? []).find((m) => m.group === group2.key);
+}
+function readRoom(live, ref) {
+  const rooms = live.tenant.rooms ?? [];
+  if (ref.id !== void 0) return rooms.find((r) => r.key === liveRoomKey(ref.id) || r.id === ref.id);
+  const office = ref.office.id === void 0 ? void 0 : liveOfficeKey(ref.office.id);
+  return rooms.find((r) => roomNameOf(r.name) === roomNameOf(ref.name) && (office === void 0 || r.office === office));
+}
+var init_landed_reads = __esm({
+  "src/plan/kinds/landed-reads.ts"() {
+    "use strict";
+    init_groups();
+    init_match_offices();
+    init_rooms();
   }
 });
 
@@ -32693,11 +33511,13 @@ var init_groups3 = __esm({
     "use strict";
     init_groups();
     init_sim_steps();
+    init_landed_reads();
     labelOf = (g) => GROUP_LABELS[g.group_type];
     createGroup = {
       phase: () => "create_group",
       bucket: "create",
       manual: false,
+      landed: (op, live) => readGroup(live, { ...op.group, id: void 0 }) !== void 0,
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -32720,6 +33540,7 @@ var init_groups3 = __esm({
       phase: () => "update",
       bucket: "update",
       manual: false,
+      landed: (op, live) => readGroup(live, op.target)?.name === op.name,
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -32738,6 +33559,7 @@ var init_groups3 = __esm({
       phase: () => "delete_group",
       bucket: "delete",
       manual: false,
+      landed: (op, live) => readGroup(live, op.target) === void 0,
       deletes: { counts: "group", numbers: (op) => op.numbers_to_pool ?? [] },
       suspends: false,
       tieDetail: () => "",
@@ -32768,6 +33590,7 @@ var init_groups3 = __esm({
       phase: () => "add_operator",
       bucket: "update",
       manual: false,
+      landed: (op, live) => readMembership(live, op.target, op.group)?.role === op.role,
       deletes: false,
       suspends: false,
       tieDetail: (op) => op.group.key,
@@ -32799,6 +33622,7 @@ var init_groups3 = __esm({
       phase: () => "remove_operator",
       bucket: "update",
       manual: false,
+      landed: (op, live) => readMembership(live, op.target, op.group) === void 0,
       deletes: { counts: "membership" },
       suspends: false,
       tieDetail: (op) => op.group.key,
@@ -32816,6 +33640,8 @@ var init_groups3 = __esm({
       phase: () => "skill",
       bucket: "update",
       manual: false,
+      // The read carries no skill levels; the PATCH is an absolute value, repeated harmlessly.
+      landed: () => false,
       deletes: false,
       suspends: false,
       tieDetail: (op) => op.group.key,
@@ -32869,6 +33695,8 @@ var init_group_settings2 = __esm({
       phase: () => "update",
       bucket: "update",
       manual: false,
+      // The PATCH is absolute per field, so sending it again is harmless.
+      landed: () => false,
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -32904,6 +33732,8 @@ var init_e9112 = __esm({
       phase: () => "update",
       bucket: "update",
       manual: false,
+      // A read of the status kind (phase 1) holds no E911 address; the PUT is absolute, so sending it again is harmless.
+      landed: () => false,
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -32923,6 +33753,8 @@ var init_e9112 = __esm({
       phase: () => "update",
       bucket: "update",
       manual: false,
+      // As for an office's: the read holds no E911 address, and the PUT is absolute.
+      landed: () => false,
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -32949,10 +33781,12 @@ var init_offices = __esm({
     init_license_lines();
     init_plural();
     init_sim_steps();
+    init_office_names();
     createOffice = {
       phase: () => "create_office",
       bucket: "create",
       manual: false,
+      landed: (op, live) => live.tenant.offices.some((o) => isSameOfficeName(o.name, op.office.name)),
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -33181,10 +34015,15 @@ var init_numbers = __esm({
     init_international_move();
     init_context();
     init_sim_steps();
+    init_landed_reads();
     assignNumber = {
       phase: () => "assign",
       bucket: "update",
       manual: false,
+      landed(op, live) {
+        const numbers = readUser(live, op.target)?.numbers ?? [];
+        return op.primary ? numbers[0] === op.number : numbers.includes(op.number);
+      },
       deletes: false,
       suspends: false,
       tieDetail: (op) => op.number,
@@ -33220,6 +34059,7 @@ var init_numbers = __esm({
       phase: () => "unassign",
       bucket: "update",
       manual: false,
+      landed: (op, live) => !(readUser(live, op.target)?.numbers ?? []).includes(op.number),
       deletes: false,
       suspends: false,
       tieDetail: (op) => op.number,
@@ -33243,6 +34083,9 @@ var init_numbers = __esm({
       phase: () => "release",
       bucket: "delete",
       manual: false,
+      // The read holds the pool and each user's numbers (phase 1), not every number: a number that
+      // left the pool for a user was not released.
+      landed: (op, live) => !live.tenant.numbers.some((n) => n.number === op.number) && !live.tenant.users.some((u) => u.numbers?.includes(op.number)),
       deletes: { counts: "number", numbers: (op) => [op.number] },
       suspends: false,
       tieDetail: (op) => op.number,
@@ -33259,6 +34102,184 @@ var init_numbers = __esm({
       placement: (op) => ({ number: op.number }),
       harm: () => void 0,
       describe: (op) => ({ marker: "-", action: "release number", details: [`${op.number} is given back to Dialpad`] })
+    };
+  }
+});
+
+// src/plan/kinds/rooms.ts
+function existingRoom(sim, room2) {
+  const found = sim.rooms.get(room2.key);
+  if (found === void 0 || !found.exists) return { waitsFor: roomKey(room2.key), message: `room ${room2.name} does not exist (yet) at this step` };
+  return found;
+}
+function checkCountry2(sim, room2, number, name2) {
+  const office = sim.offices.get(room2.office);
+  if (office === void 0) return void 0;
+  const country = foreignNumberCountry(number, office.country, sim.numberCountry(number));
+  if (country === void 0) return void 0;
+  return {
+    code: "number_conflict",
+    message: `assign_room_number ${number} to room ${name2}: a ${country} number, and its office ${office.name} is in ${office.country.toUpperCase()}; Dialpad assigns numbers in the office's country. Use a ${office.country.toUpperCase()} number.`
+  };
+}
+var roomKey, createRoom, renameRoom, deleteRoom, assignRoomNumber, unassignRoomNumber;
+var init_rooms2 = __esm({
+  "src/plan/kinds/rooms.ts"() {
+    "use strict";
+    init_international_move();
+    init_rooms();
+    init_landed_reads();
+    init_sim_steps();
+    roomKey = (key) => `room:${key}`;
+    createRoom = {
+      // A claim of a license line: after every free and transfer.
+      phase: () => "license_claim",
+      bucket: "create",
+      manual: false,
+      landed: (op, live) => readRoom(live, { ...op.room, id: void 0 }) !== void 0,
+      deletes: false,
+      suspends: false,
+      tieDetail: () => "",
+      check(sim, op) {
+        const office = existingOffice(sim, op.room.office.key);
+        if (isFailure(office)) return office;
+        return needLine(office, ROOM_LINE, `create_room ${op.room.name}`);
+      },
+      apply(sim, op, fx) {
+        fx.claims.push(officeKey(op.room.office.key));
+        takeLine(sim, op.room.office.key, ROOM_LINE, fx);
+        const room2 = sim.rooms.get(op.room.key);
+        if (room2 !== void 0) room2.exists = true;
+        fx.provides.push(roomKey(op.room.key));
+      },
+      wouldProvide: (op) => roomKey(op.room.key),
+      placement: (op) => ({ office: op.room.office.key }),
+      harm: () => void 0,
+      describe: () => ({ marker: "+", action: "create room", details: [] })
+    };
+    renameRoom = {
+      phase: () => "update",
+      bucket: "update",
+      manual: false,
+      landed: (op, live) => readRoom(live, op.target)?.name === op.name,
+      deletes: false,
+      suspends: false,
+      tieDetail: () => "",
+      check(sim, op) {
+        const room2 = existingRoom(sim, op.target);
+        return isFailure(room2) ? room2 : void 0;
+      },
+      apply(_sim, op, fx) {
+        fx.claims.push(roomKey(op.target.key));
+      },
+      wouldProvide: () => void 0,
+      placement: (op) => ({ office: op.target.office.key }),
+      harm: () => void 0,
+      describe: () => ({ marker: "~", action: "rename room", details: [] })
+    };
+    deleteRoom = {
+      // Frees a line and fills the pool for later claims.
+      phase: () => "delete",
+      bucket: "delete",
+      manual: false,
+      // A read without rooms shows none: not proof the room is gone.
+      landed: (op, live) => live.tenant.rooms !== void 0 && readRoom(live, op.target) === void 0,
+      deletes: { counts: "room", numbers: (op) => op.numbers_to_pool ?? [] },
+      suspends: false,
+      tieDetail: () => "",
+      check(sim, op) {
+        const room2 = existingRoom(sim, op.target);
+        return isFailure(room2) ? room2 : void 0;
+      },
+      apply(sim, op, fx) {
+        fx.claims.push(roomKey(op.target.key));
+        const room2 = sim.rooms.get(op.target.key);
+        if (room2 === void 0) return;
+        giveLine(sim, room2.office, ROOM_LINE, fx);
+        for (let i2 = 1; i2 < room2.numbers.length; i2++) giveLine(sim, room2.office, "additional_numbers", fx);
+        for (const n of room2.numbers) {
+          sim.pool.add(n);
+          fx.provides.push(numberKey(n));
+          fx.pool.push({ number: n, direction: "in", office: room2.office });
+        }
+        room2.numbers = [];
+        room2.exists = false;
+      },
+      wouldProvide: () => void 0,
+      placement: (op) => ({ office: op.target.office.key }),
+      harm: () => void 0,
+      describe: (op) => ({ marker: "-", action: "delete room", details: op.numbers_to_pool === void 0 ? [] : [`numbers sent to the reserved pool: ${op.numbers_to_pool.join(", ")}`] })
+    };
+    assignRoomNumber = {
+      // Number claims: after unassigns and deletes filled the pool, and after the room exists.
+      phase: () => "assign",
+      bucket: "update",
+      manual: false,
+      landed: (op, live) => (readRoom(live, op.target)?.numbers ?? []).includes(op.number),
+      deletes: false,
+      suspends: false,
+      tieDetail: (op) => op.number,
+      check(sim, op) {
+        const room2 = existingRoom(sim, op.target);
+        if (isFailure(room2)) return room2;
+        const country = checkCountry2(sim, room2, op.number, op.target.name);
+        if (country !== void 0) return country;
+        if (!sim.pool.has(op.number)) {
+          return {
+            code: "number_conflict",
+            message: `assign_room_number ${op.number} to room ${op.target.name}: the number is not in the reserved pool at this step, and Dialpad assigns only numbers from the pool (see number_conflict in docs/rules.md). Someone config leaves alone holds it, or it is not a number of this company. Free it in config or in Dialpad first, or remove it from the room.`
+          };
+        }
+        const office = sim.offices.get(room2.office);
+        if (office === void 0 || room2.numbers.length === 0) return void 0;
+        return needLine(office, "additional_numbers", `assign_room_number ${op.number} to room ${op.target.name}, beside ${room2.numbers.join(", ")}`);
+      },
+      apply(sim, op, fx) {
+        fx.claims.push(roomKey(op.target.key), numberKey(op.number));
+        const room2 = sim.rooms.get(op.target.key);
+        if (room2 === void 0) return;
+        sim.pool.delete(op.number);
+        if (room2.numbers.length > 0) takeLine(sim, room2.office, "additional_numbers", fx);
+        room2.numbers = op.primary ? [op.number, ...room2.numbers] : [...room2.numbers, op.number];
+        fx.pool.push({ number: op.number, direction: "out", office: room2.office });
+      },
+      wouldProvide: () => void 0,
+      placement: (op) => ({ office: op.target.office.key }),
+      harm: () => void 0,
+      // The summary names the number and whether it is the primary.
+      describe: () => ({ marker: "~", action: "assign room number", details: [] })
+    };
+    unassignRoomNumber = {
+      phase: () => "unassign",
+      bucket: "update",
+      manual: false,
+      landed: (op, live) => {
+        const room2 = readRoom(live, op.target);
+        return room2 !== void 0 && !(room2.numbers ?? []).includes(op.number);
+      },
+      deletes: false,
+      suspends: false,
+      tieDetail: (op) => op.number,
+      check(sim, op) {
+        const room2 = existingRoom(sim, op.target);
+        if (isFailure(room2)) return room2;
+        if (room2.numbers.includes(op.number)) return void 0;
+        return { code: "number_conflict", message: `unassign_room_number ${op.number}: room ${op.target.name} does not hold it at this step` };
+      },
+      apply(sim, op, fx) {
+        fx.claims.push(roomKey(op.target.key));
+        const room2 = sim.rooms.get(op.target.key);
+        if (room2 === void 0) return;
+        if (room2.numbers.length > 1) giveLine(sim, room2.office, "additional_numbers", fx);
+        room2.numbers = room2.numbers.filter((n) => n !== op.number);
+        sim.pool.add(op.number);
+        fx.provides.push(numberKey(op.number));
+        fx.pool.push({ number: op.number, direction: "in", office: room2.office });
+      },
+      wouldProvide: () => void 0,
+      placement: (op) => ({ office: op.target.office.key }),
+      harm: () => void 0,
+      describe: (op) => ({ marker: "-", action: "unassign room number", details: [`${op.number} goes to the reserved pool`] })
     };
   }
 });
@@ -33312,6 +34333,13 @@ function updatePhase(op, initial) {
   if (to === void 0 || user === void 0) return "update";
   return lineOfLicense(to) === void 0 || lineOfLicense(to) === lineOfLicense(user.license) ? "license_free" : "license_claim";
 }
+function hasUpdateLanded(op, live) {
+  const user = readUser(live, op.target);
+  if (user === void 0) return false;
+  const { patch } = op;
+  const officeIds = (keys) => keys.map((key) => live.tenant.offices.find((o) => o.key === key)?.id ?? key).sort();
+  return (patch.first_name === void 0 || patch.first_name === user.firstName) && (patch.last_name === void 0 || patch.last_name === user.lastName) && (patch.license === void 0 || patch.license === user.license) && (patch.is_super_admin === void 0 || patch.is_super_admin === user.admin.company) && (patch.emails === void 0 || patch.emails[0].toLowerCase() === user.email) && diffPhoneSettings(pickPhoneSettings(patch), user.settings).length === 0 && (patch.admin_offices === void 0 || patch.admin_offices.every((o) => o.id !== void 0) && JSON.stringify(patch.admin_offices.map((o) => o.id ?? "").sort()) === JSON.stringify(officeIds(user.admin.offices)));
+}
 function holdsLine(user) {
   return LINE_HOLDING[user.state] === "yes";
 }
@@ -33323,6 +34351,7 @@ function stateChange(input) {
     phase: () => input.phase,
     bucket: "update",
     manual: false,
+    landed: (op, live) => readUser(live, op.target)?.state === input.state,
     deletes: false,
     suspends: input.suspends,
     tieDetail: () => "",
@@ -33378,10 +34407,17 @@ var init_users = __esm({
     "use strict";
     init_license_lines();
     init_sim_steps();
+    init_office_names();
+    init_phone_settings();
+    init_landed_reads();
     createUser = {
       phase: () => "license_claim",
       bucket: "create",
       manual: false,
+      landed(op, live) {
+        const user = readUser(live, { type: "user", email: op.email });
+        return user !== void 0 && user.state !== "deleted";
+      },
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -33413,6 +34449,7 @@ var init_users = __esm({
       phase: updatePhase,
       bucket: "update",
       manual: false,
+      landed: hasUpdateLanded,
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -33462,6 +34499,15 @@ var init_users = __esm({
       phase: () => "move",
       bucket: "move",
       manual: false,
+      landed(op, live) {
+        const user = readUser(live, op.target);
+        const office = live.tenant.offices.find((o) => o.key === user?.office);
+        const arrived = office !== void 0 && (op.to.id === void 0 ? isSameOfficeName(office.name, op.to.name) : office.id === op.to.id);
+        if (!arrived || op.new_number === void 0) return arrived;
+        const named = op.new_number.number;
+        const held = (user?.numbers ?? []).filter((n) => !op.numbers_to_pool.includes(n));
+        return named === void 0 ? held.length > 0 : held.includes(named);
+      },
       deletes: false,
       suspends: false,
       tieDetail: () => "",
@@ -33507,6 +34553,10 @@ var init_users = __esm({
       phase: (op, initial) => initial.users.get(op.target.email)?.state === "pending" ? "delete_pending" : "delete",
       bucket: "delete",
       manual: false,
+      landed(op, live) {
+        const user = readUser(live, op.target);
+        return user === void 0 || user.state === "deleted";
+      },
       deletes: { counts: "user" },
       suspends: false,
       tieDetail: () => "",
@@ -33639,6 +34689,7 @@ var init_kinds = __esm({
     init_e9112();
     init_offices();
     init_numbers();
+    init_rooms2();
     init_permissions();
     init_users();
     init_phases();
@@ -33672,7 +34723,12 @@ var init_kinds = __esm({
       update_group_settings: updateGroupSettings,
       update_office_e911: updateOfficeE911,
       update_user_e911: updateUserE911,
-      set_caller_id: setCallerId
+      set_caller_id: setCallerId,
+      create_room: createRoom,
+      rename_room: renameRoom,
+      delete_room: deleteRoom,
+      assign_room_number: assignRoomNumber,
+      unassign_room_number: unassignRoomNumber
     };
     OPERATION_KINDS = Object.keys(KINDS);
   }
@@ -33750,9 +34806,9 @@ var init_fingerprint = __esm({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/draft7.js
+// node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -33772,10 +34828,10 @@ var require_draft7 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
-    module.exports = {
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module2) {
+    module2.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
       title: "Core schema meta-schema",
@@ -33929,9 +34985,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/ajv.js
+// node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "../../main/node_modules/ajv/dist/ajv.js"(exports, module) {
+  "node_modules/ajv/dist/ajv.js"(exports, module2) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -33961,8 +35017,8 @@ var require_ajv = __commonJS({
       }
     };
     exports.Ajv = Ajv;
-    module.exports = exports = Ajv;
-    module.exports.Ajv = Ajv;
+    module2.exports = exports = Ajv;
+    module2.exports.Ajv = Ajv;
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.default = Ajv;
     var validate_1 = require_validate();
@@ -33999,9 +35055,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv-formats/dist/limit.js
+// node_modules/ajv-formats/dist/limit.js
 var require_limit = __commonJS({
-  "../../main/node_modules/ajv-formats/dist/limit.js"(exports) {
+  "node_modules/ajv-formats/dist/limit.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatLimitDefinition = void 0;
@@ -34071,22 +35127,22 @@ var require_limit = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv-formats/dist/index.js
+// node_modules/ajv-formats/dist/index.js
 var require_dist2 = __commonJS({
-  "../../main/node_modules/ajv-formats/dist/index.js"(exports, module) {
+  "node_modules/ajv-formats/dist/index.js"(exports, module2) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var formats_1 = require_formats();
     var limit_1 = require_limit();
     var codegen_1 = require_codegen();
-    var fullName2 = new codegen_1.Name("fullFormats");
+    var fullName3 = new codegen_1.Name("fullFormats");
     var fastName = new codegen_1.Name("fastFormats");
     var formatsPlugin = (ajv, opts = { keywords: true }) => {
       if (Array.isArray(opts)) {
-        addFormats(ajv, opts, formats_1.fullFormats, fullName2);
+        addFormats(ajv, opts, formats_1.fullFormats, fullName3);
         return ajv;
       }
-      const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName2];
+      const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName3];
       const list = opts.formats || formats_1.formatNames;
       addFormats(ajv, list, formats, exportName);
       if (opts.keywords)
@@ -34107,7 +35163,7 @@ var require_dist2 = __commonJS({
       for (const f of list)
         ajv.addFormat(f, fs[f]);
     }
-    module.exports = exports = formatsPlugin;
+    module2.exports = exports = formatsPlugin;
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.default = formatsPlugin;
   }
@@ -34878,11 +35934,107 @@ var init_client_groups = __esm({
   }
 });
 
-// ../../main/node_modules/undici/lib/core/symbols.js
-var require_symbols = __commonJS({
-  "../../main/node_modules/undici/lib/core/symbols.js"(exports, module) {
+// src/dialpad/client-rooms.ts
+function normalizeRooms2(rooms) {
+  return rooms.flatMap((r) => {
+    if (r.id === void 0) return [];
+    const id2 = String(r.id);
+    return [{ key: liveRoomKey(id2), id: id2, name: r.name ?? "", office: r.office_id === void 0 ? "" : liveOfficeKey(String(r.office_id)), numbers: [...r.phone_numbers ?? []] }];
+  }).sort((a, b) => compareCodeUnits(a.key, b.key));
+}
+function createRoomEndpoints(parts) {
+  const { send: send2, read, paginate: paginate2, created } = parts;
+  const endpoints = {
+    listRooms: () => paginate2(ROOM_SHAPE, { operation: "rooms.list", path: "/api/v2/rooms" }),
+    getRoom: (id2) => read(ROOM_SHAPE, { operation: "rooms.get", path: `/api/v2/rooms/${seg2(id2)}` }),
+    createRoom: async (body, o) => {
+      const spec = { operation: "rooms.post", ...withLabel2(o) };
+      const room2 = await send2({
+        ...spec,
+        method: "POST",
+        path: "/api/v2/rooms",
+        body,
+        idempotent: false,
+        // Took effect if a room of this name is in this office now.
+        confirm: async () => (await endpoints.listRooms()).find((r) => roomNameOf(r.name ?? "") === roomNameOf(body.name) && String(r.office_id) === String(body.office_id))
+      });
+      return created(ROOM_SHAPE, spec, room2);
+    },
+    renameRoom: (id2, name2, o) => send2({ operation: "rooms.patch", ...withLabel2(o), method: "PATCH", path: `/api/v2/rooms/${seg2(id2)}`, body: { name: name2 }, idempotent: true }),
+    deleteRoom: (id2, o) => send2({
+      operation: "rooms.delete",
+      ...withLabel2(o),
+      method: "DELETE",
+      path: `/api/v2/rooms/${seg2(id2)}`,
+      idempotent: false,
+      confirm: async () => {
+        try {
+          await endpoints.getRoom(id2);
+          return void 0;
+        } catch (err) {
+          if (err instanceof ApiError && err.kind === "not_found") return { id: id2 };
+          throw err;
+        }
+      }
+    }),
+    assignRoomNumber: (roomId, body, o) => send2({
+      operation: "numbers.assign_room_number.post",
+      ...withLabel2(o),
+      method: "POST",
+      path: `/api/v2/rooms/${seg2(roomId)}/assign_number`,
+      body,
+      idempotent: false,
+      confirm: async () => {
+        const n = await parts.getNumber(body.number);
+        return n.target_type === "room" && String(n.target_id) === String(roomId) ? n : void 0;
+      }
+    }),
+    unassignRoomNumber: (roomId, number, o) => send2({
+      operation: "numbers.room_unassign_number.post",
+      ...withLabel2(o),
+      method: "POST",
+      path: `/api/v2/rooms/${seg2(roomId)}/unassign_number`,
+      body: { number },
+      idempotent: false,
+      // Took effect if the number is back in the pool, or gone (with no reserved pool Dialpad releases it).
+      confirm: async () => {
+        try {
+          const n = await parts.getNumber(number);
+          return n.status === "available" && n.target_id === void 0 ? n : void 0;
+        } catch (err) {
+          if (err instanceof ApiError && err.kind === "not_found") return { number };
+          throw err;
+        }
+      }
+    })
+  };
+  return endpoints;
+}
+var ROOM_SHAPE, seg2, withLabel2;
+var init_client_rooms = __esm({
+  "src/dialpad/client-rooms.ts"() {
     "use strict";
-    module.exports = {
+    init_match_offices();
+    init_compare();
+    init_rooms();
+    init_api_error();
+    ROOM_SHAPE = {
+      noun: "room",
+      fields: { id: "int64", name: "string", office_id: "int64", phone_numbers: "string[]", state: "string" },
+      required: [["id"]],
+      keyOf: (r) => String(r.id),
+      matchedOn: () => ["name", "office_id"]
+    };
+    seg2 = (v) => encodeURIComponent(String(v));
+    withLabel2 = (o) => o?.label === void 0 ? {} : { label: o.label };
+  }
+});
+
+// node_modules/undici/lib/core/symbols.js
+var require_symbols = __commonJS({
+  "node_modules/undici/lib/core/symbols.js"(exports, module2) {
+    "use strict";
+    module2.exports = {
       kClose: /* @__PURE__ */ Symbol("close"),
       kDestroy: /* @__PURE__ */ Symbol("destroy"),
       kDispatch: /* @__PURE__ */ Symbol("dispatch"),
@@ -34959,9 +36111,9 @@ var require_symbols = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/util/timers.js
+// node_modules/undici/lib/util/timers.js
 var require_timers = __commonJS({
-  "../../main/node_modules/undici/lib/util/timers.js"(exports, module) {
+  "node_modules/undici/lib/util/timers.js"(exports, module2) {
     "use strict";
     var fastNow = 0;
     var RESOLUTION_MS = 1e3;
@@ -35095,7 +36247,7 @@ var require_timers = __commonJS({
         this._idleStart = -1;
       }
     };
-    module.exports = {
+    module2.exports = {
       /**
        * The setTimeout() method sets a timer which executes a function once the
        * timer expires.
@@ -35188,9 +36340,9 @@ var require_timers = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/core/errors.js
+// node_modules/undici/lib/core/errors.js
 var require_errors3 = __commonJS({
-  "../../main/node_modules/undici/lib/core/errors.js"(exports, module) {
+  "node_modules/undici/lib/core/errors.js"(exports, module2) {
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
@@ -35567,7 +36719,7 @@ var require_errors3 = __commonJS({
         return true;
       }
     };
-    module.exports = {
+    module2.exports = {
       AbortError,
       HTTPParserError,
       UndiciError,
@@ -35597,9 +36749,9 @@ var require_errors3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/core/constants.js
+// node_modules/undici/lib/core/constants.js
 var require_constants = __commonJS({
-  "../../main/node_modules/undici/lib/core/constants.js"(exports, module) {
+  "node_modules/undici/lib/core/constants.js"(exports, module2) {
     "use strict";
     var wellknownHeaderNames = (
       /** @type {const} */
@@ -35717,7 +36869,7 @@ var require_constants = __commonJS({
       const lowerCasedKey = key.toLowerCase();
       headerNameLowerCasedRecord[key] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
-    module.exports = {
+    module2.exports = {
       wellknownHeaderNames,
       headerNameLowerCasedRecord,
       getHeaderNameAsBuffer
@@ -35725,9 +36877,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/core/tree.js
+// node_modules/undici/lib/core/tree.js
 var require_tree = __commonJS({
-  "../../main/node_modules/undici/lib/core/tree.js"(exports, module) {
+  "node_modules/undici/lib/core/tree.js"(exports, module2) {
     "use strict";
     var {
       wellknownHeaderNames,
@@ -35860,16 +37012,16 @@ var require_tree = __commonJS({
       const key = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
       tree.insert(key, key);
     }
-    module.exports = {
+    module2.exports = {
       TernarySearchTree,
       tree
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/core/util.js
+// node_modules/undici/lib/core/util.js
 var require_util2 = __commonJS({
-  "../../main/node_modules/undici/lib/core/util.js"(exports, module) {
+  "node_modules/undici/lib/core/util.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
@@ -36651,7 +37803,7 @@ var require_util2 = __commonJS({
     };
     Object.setPrototypeOf(normalizedMethodRecordsBase, null);
     Object.setPrototypeOf(normalizedMethodRecords, null);
-    module.exports = {
+    module2.exports = {
       kEnumerableProperty,
       isDisturbed,
       isBlobLike,
@@ -36702,9 +37854,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/util/stats.js
+// node_modules/undici/lib/util/stats.js
 var require_stats = __commonJS({
-  "../../main/node_modules/undici/lib/util/stats.js"(exports, module) {
+  "node_modules/undici/lib/util/stats.js"(exports, module2) {
     "use strict";
     var {
       kConnected,
@@ -36732,13 +37884,13 @@ var require_stats = __commonJS({
         this.size = pool[kSize];
       }
     };
-    module.exports = { ClientStats, PoolStats };
+    module2.exports = { ClientStats, PoolStats };
   }
 });
 
-// ../../main/node_modules/undici/lib/core/diagnostics.js
+// node_modules/undici/lib/core/diagnostics.js
 var require_diagnostics = __commonJS({
-  "../../main/node_modules/undici/lib/core/diagnostics.js"(exports, module) {
+  "node_modules/undici/lib/core/diagnostics.js"(exports, module2) {
     "use strict";
     var diagnosticsChannel = __require("node:diagnostics_channel");
     var util = __require("node:util");
@@ -36947,15 +38099,15 @@ var require_diagnostics = __commonJS({
       trackClientEvents(undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog);
       trackWebSocketEvents(websocketDebuglog);
     }
-    module.exports = {
+    module2.exports = {
       channels
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/core/request.js
+// node_modules/undici/lib/core/request.js
 var require_request = __commonJS({
-  "../../main/node_modules/undici/lib/core/request.js"(exports, module) {
+  "node_modules/undici/lib/core/request.js"(exports, module2) {
     "use strict";
     var {
       InvalidArgumentError: InvalidArgumentError2,
@@ -37345,16 +38497,16 @@ var require_request = __commonJS({
         request2.headers.push(key, val);
       }
     }
-    module.exports = Request;
+    module2.exports = Request;
   }
 });
 
-// ../../main/node_modules/undici/lib/handler/wrap-handler.js
+// node_modules/undici/lib/handler/wrap-handler.js
 var require_wrap_handler = __commonJS({
-  "../../main/node_modules/undici/lib/handler/wrap-handler.js"(exports, module) {
+  "node_modules/undici/lib/handler/wrap-handler.js"(exports, module2) {
     "use strict";
     var { InvalidArgumentError: InvalidArgumentError2 } = require_errors3();
-    module.exports = class WrapHandler {
+    module2.exports = class WrapHandler {
       #handler;
       constructor(handler) {
         this.#handler = handler;
@@ -37432,9 +38584,9 @@ var require_wrap_handler = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/dispatcher.js
+// node_modules/undici/lib/dispatcher/dispatcher.js
 var require_dispatcher = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/dispatcher.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/dispatcher.js"(exports, module2) {
     "use strict";
     var EventEmitter = __require("node:events");
     var WrapHandler = require_wrap_handler();
@@ -37470,13 +38622,13 @@ var require_dispatcher = __commonJS({
         });
       }
     };
-    module.exports = Dispatcher2;
+    module2.exports = Dispatcher2;
   }
 });
 
-// ../../main/node_modules/undici/lib/handler/unwrap-handler.js
+// node_modules/undici/lib/handler/unwrap-handler.js
 var require_unwrap_handler = __commonJS({
-  "../../main/node_modules/undici/lib/handler/unwrap-handler.js"(exports, module) {
+  "node_modules/undici/lib/handler/unwrap-handler.js"(exports, module2) {
     "use strict";
     var { parseHeaders } = require_util2();
     var { InvalidArgumentError: InvalidArgumentError2 } = require_errors3();
@@ -37518,7 +38670,7 @@ var require_unwrap_handler = __commonJS({
         return this.#paused;
       }
     };
-    module.exports = class UnwrapHandler {
+    module2.exports = class UnwrapHandler {
       #handler;
       #controller;
       constructor(handler) {
@@ -37562,9 +38714,9 @@ var require_unwrap_handler = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/dispatcher-base.js
+// node_modules/undici/lib/dispatcher/dispatcher-base.js
 var require_dispatcher_base = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/dispatcher-base.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/dispatcher-base.js"(exports, module2) {
     "use strict";
     var buffer = __require("node:buffer");
     var Dispatcher2 = require_dispatcher();
@@ -37721,13 +38873,13 @@ var require_dispatcher_base = __commonJS({
         }
       }
     };
-    module.exports = DispatcherBase;
+    module2.exports = DispatcherBase;
   }
 });
 
-// ../../main/node_modules/undici/lib/core/connect.js
+// node_modules/undici/lib/core/connect.js
 var require_connect = __commonJS({
-  "../../main/node_modules/undici/lib/core/connect.js"(exports, module) {
+  "node_modules/undici/lib/core/connect.js"(exports, module2) {
     "use strict";
     var net = __require("node:net");
     var assert = __require("node:assert");
@@ -37851,13 +39003,13 @@ var require_connect = __commonJS({
         return socket;
       };
     }
-    module.exports = buildConnector;
+    module2.exports = buildConnector;
   }
 });
 
-// ../../main/node_modules/undici/lib/llhttp/utils.js
+// node_modules/undici/lib/llhttp/utils.js
 var require_utils2 = __commonJS({
-  "../../main/node_modules/undici/lib/llhttp/utils.js"(exports) {
+  "node_modules/undici/lib/llhttp/utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.enumToMap = enumToMap;
@@ -37871,9 +39023,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/llhttp/constants.js
+// node_modules/undici/lib/llhttp/constants.js
 var require_constants2 = __commonJS({
-  "../../main/node_modules/undici/lib/llhttp/constants.js"(exports) {
+  "node_modules/undici/lib/llhttp/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SPECIAL_HEADERS = exports.MINOR = exports.MAJOR = exports.HTAB_SP_VCHAR_OBS_TEXT = exports.QUOTED_STRING = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.HEX = exports.URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.STATUSES_HTTP = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.HEADER_STATE = exports.FINISH = exports.STATUSES = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
@@ -38494,14 +39646,14 @@ var require_constants2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/llhttp/llhttp-wasm.js
+// node_modules/undici/lib/llhttp/llhttp-wasm.js
 var require_llhttp_wasm = __commonJS({
-  "../../main/node_modules/undici/lib/llhttp/llhttp-wasm.js"(exports, module) {
+  "node_modules/undici/lib/llhttp/llhttp-wasm.js"(exports, module2) {
     "use strict";
     var { Buffer: Buffer2 } = __require("node:buffer");
     var wasmBase64 = "AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAn9/AGABfwBgBH9/f38Bf2AAAGADf39/AALLAQgDZW52GHdhc21fb25faGVhZGVyc19jb21wbGV0ZQAEA2VudhV3YXNtX29uX21lc3NhZ2VfYmVnaW4AAANlbnYLd2FzbV9vbl91cmwAAQNlbnYOd2FzbV9vbl9zdGF0dXMAAQNlbnYUd2FzbV9vbl9oZWFkZXJfZmllbGQAAQNlbnYUd2FzbV9vbl9oZWFkZXJfdmFsdWUAAQNlbnYMd2FzbV9vbl9ib2R5AAEDZW52GHdhc21fb25fbWVzc2FnZV9jb21wbGV0ZQAAAzU0BQYAAAMAAAAAAAADAQMAAwMDAAACAAAAAAICAgICAgICAgIBAQEBAQEBAQEBAwAAAwAAAAQFAXABExMFAwEAAgYIAX8BQcDZBAsHxQcoBm1lbW9yeQIAC19pbml0aWFsaXplAAgZX19pbmRpcmVjdF9mdW5jdGlvbl90YWJsZQEAC2xsaHR0cF9pbml0AAkYbGxodHRwX3Nob3VsZF9rZWVwX2FsaXZlADcMbGxodHRwX2FsbG9jAAsGbWFsbG9jADkLbGxodHRwX2ZyZWUADARmcmVlAAwPbGxodHRwX2dldF90eXBlAA0VbGxodHRwX2dldF9odHRwX21ham9yAA4VbGxodHRwX2dldF9odHRwX21pbm9yAA8RbGxodHRwX2dldF9tZXRob2QAEBZsbGh0dHBfZ2V0X3N0YXR1c19jb2RlABESbGxodHRwX2dldF91cGdyYWRlABIMbGxodHRwX3Jlc2V0ABMObGxodHRwX2V4ZWN1dGUAFBRsbGh0dHBfc2V0dGluZ3NfaW5pdAAVDWxsaHR0cF9maW5pc2gAFgxsbGh0dHBfcGF1c2UAFw1sbGh0dHBfcmVzdW1lABgbbGxodHRwX3Jlc3VtZV9hZnRlcl91cGdyYWRlABkQbGxodHRwX2dldF9lcnJubwAaF2xsaHR0cF9nZXRfZXJyb3JfcmVhc29uABsXbGxodHRwX3NldF9lcnJvcl9yZWFzb24AHBRsbGh0dHBfZ2V0X2Vycm9yX3BvcwAdEWxsaHR0cF9lcnJub19uYW1lAB4SbGxodHRwX21ldGhvZF9uYW1lAB8SbGxodHRwX3N0YXR1c19uYW1lACAabGxodHRwX3NldF9sZW5pZW50X2hlYWRlcnMAISFsbGh0dHBfc2V0X2xlbmllbnRfY2h1bmtlZF9sZW5ndGgAIh1sbGh0dHBfc2V0X2xlbmllbnRfa2VlcF9hbGl2ZQAjJGxsaHR0cF9zZXRfbGVuaWVudF90cmFuc2Zlcl9lbmNvZGluZwAkGmxsaHR0cF9zZXRfbGVuaWVudF92ZXJzaW9uACUjbGxodHRwX3NldF9sZW5pZW50X2RhdGFfYWZ0ZXJfY2xvc2UAJidsbGh0dHBfc2V0X2xlbmllbnRfb3B0aW9uYWxfbGZfYWZ0ZXJfY3IAJyxsbGh0dHBfc2V0X2xlbmllbnRfb3B0aW9uYWxfY3JsZl9hZnRlcl9jaHVuawAoKGxsaHR0cF9zZXRfbGVuaWVudF9vcHRpb25hbF9jcl9iZWZvcmVfbGYAKSpsbGh0dHBfc2V0X2xlbmllbnRfc3BhY2VzX2FmdGVyX2NodW5rX3NpemUAKhhsbGh0dHBfbWVzc2FnZV9uZWVkc19lb2YANgkYAQBBAQsSAQIDBAUKBgcyNDMuKy8tLDAxCq/ZAjQWAEHA1QAoAgAEQAALQcDVAEEBNgIACxQAIAAQOCAAIAI2AjggACABOgAoCxQAIAAgAC8BNCAALQAwIAAQNxAACx4BAX9BwAAQOiIBEDggAUGACDYCOCABIAA6ACggAQuPDAEHfwJAIABFDQAgAEEIayIBIABBBGsoAgAiAEF4cSIEaiEFAkAgAEEBcQ0AIABBA3FFDQEgASABKAIAIgBrIgFB1NUAKAIASQ0BIAAgBGohBAJAAkBB2NUAKAIAIAFHBEAgAEH/AU0EQCAAQQN2IQMgASgCCCIAIAEoAgwiAkYEQEHE1QBBxNUAKAIAQX4gA3dxNgIADAULIAIgADYCCCAAIAI2AgwMBAsgASgCGCEGIAEgASgCDCIARwRAIAAgASgCCCICNgIIIAIgADYCDAwDCyABQRRqIgMoAgAiAkUEQCABKAIQIgJFDQIgAUEQaiEDCwNAIAMhByACIgBBFGoiAygCACICDQAgAEEQaiEDIAAoAhAiAg0ACyAHQQA2AgAMAgsgBSgCBCIAQQNxQQNHDQIgBSAAQX5xNgIEQczVACAENgIAIAUgBDYCACABIARBAXI2AgQMAwtBACEACyAGRQ0AAkAgASgCHCICQQJ0QfTXAGoiAygCACABRgRAIAMgADYCACAADQFByNUAQcjVACgCAEF+IAJ3cTYCAAwCCyAGQRBBFCAGKAIQIAFGG2ogADYCACAARQ0BCyAAIAY2AhggASgCECICBEAgACACNgIQIAIgADYCGAsgAUEUaigCACICRQ0AIABBFGogAjYCACACIAA2AhgLIAEgBU8NACAFKAIEIgBBAXFFDQACQAJAAkACQCAAQQJxRQRAQdzVACgCACAFRgRAQdzVACABNgIAQdDVAEHQ1QAoAgAgBGoiADYCACABIABBAXI2AgQgAUHY1QAoAgBHDQZBzNUAQQA2AgBB2NUAQQA2AgAMBgtB2NUAKAIAIAVGBEBB2NUAIAE2AgBBzNUAQczVACgCACAEaiIANgIAIAEgAEEBcjYCBCAAIAFqIAA2AgAMBgsgAEF4cSAEaiEEIABB/wFNBEAgAEEDdiEDIAUoAggiACAFKAIMIgJGBEBBxNUAQcTVACgCAEF+IAN3cTYCAAwFCyACIAA2AgggACACNgIMDAQLIAUoAhghBiAFIAUoAgwiAEcEQEHU1QAoAgAaIAAgBSgCCCICNgIIIAIgADYCDAwDCyAFQRRqIgMoAgAiAkUEQCAFKAIQIgJFDQIgBUEQaiEDCwNAIAMhByACIgBBFGoiAygCACICDQAgAEEQaiEDIAAoAhAiAg0ACyAHQQA2AgAMAgsgBSAAQX5xNgIEIAEgBGogBDYCACABIARBAXI2AgQMAwtBACEACyAGRQ0AAkAgBSgCHCICQQJ0QfTXAGoiAygCACAFRgRAIAMgADYCACAADQFByNUAQcjVACgCAEF+IAJ3cTYCAAwCCyAGQRBBFCAGKAIQIAVGG2ogADYCACAARQ0BCyAAIAY2AhggBSgCECICBEAgACACNgIQIAIgADYCGAsgBUEUaigCACICRQ0AIABBFGogAjYCACACIAA2AhgLIAEgBGogBDYCACABIARBAXI2AgQgAUHY1QAoAgBHDQBBzNUAIAQ2AgAMAQsgBEH/AU0EQCAEQXhxQezVAGohAAJ/QcTVACgCACICQQEgBEEDdnQiA3FFBEBBxNUAIAIgA3I2AgAgAAwBCyAAKAIICyICIAE2AgwgACABNgIIIAEgADYCDCABIAI2AggMAQtBHyECIARB////B00EQCAEQSYgBEEIdmciAGt2QQFxIABBAXRrQT5qIQILIAEgAjYCHCABQgA3AhAgAkECdEH01wBqIQACQEHI1QAoAgAiA0EBIAJ0IgdxRQRAIAAgATYCAEHI1QAgAyAHcjYCACABIAA2AhggASABNgIIIAEgATYCDAwBCyAEQRkgAkEBdmtBACACQR9HG3QhAiAAKAIAIQACQANAIAAiAygCBEF4cSAERg0BIAJBHXYhACACQQF0IQIgAyAAQQRxakEQaiIHKAIAIgANAAsgByABNgIAIAEgAzYCGCABIAE2AgwgASABNgIIDAELIAMoAggiACABNgIMIAMgATYCCCABQQA2AhggASADNgIMIAEgADYCCAtB5NUAQeTVACgCAEEBayIAQX8gABs2AgALCwcAIAAtACgLBwAgAC0AKgsHACAALQArCwcAIAAtACkLBwAgAC8BNAsHACAALQAwC0ABBH8gACgCGCEBIAAvAS4hAiAALQAoIQMgACgCOCEEIAAQOCAAIAQ2AjggACADOgAoIAAgAjsBLiAAIAE2AhgL5YUCAgd/A34gASACaiEEAkAgACIDKAIMIgANACADKAIEBEAgAyABNgIECyMAQRBrIgkkAAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAn8CQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAygCHCICQQJrDvwBAfkBAgMEBQYHCAkKCwwNDg8QERL4ARP3ARQV9gEWF/UBGBkaGxwdHh8g/QH7ASH0ASIjJCUmJygpKivzASwtLi8wMTLyAfEBMzTwAe8BNTY3ODk6Ozw9Pj9AQUJDREVGR0hJSktMTU5P+gFQUVJT7gHtAVTsAVXrAVZXWFla6gFbXF1eX2BhYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ent8fX5/gAGBAYIBgwGEAYUBhgGHAYgBiQGKAYsBjAGNAY4BjwGQAZEBkgGTAZQBlQGWAZcBmAGZAZoBmwGcAZ0BngGfAaABoQGiAaMBpAGlAaYBpwGoAakBqgGrAawBrQGuAa8BsAGxAbIBswG0AbUBtgG3AbgBuQG6AbsBvAG9Ab4BvwHAAcEBwgHDAcQBxQHGAccByAHJAcoBywHMAc0BzgHpAegBzwHnAdAB5gHRAdIB0wHUAeUB1QHWAdcB2AHZAdoB2wHcAd0B3gHfAeAB4QHiAeMBAPwBC0EADOMBC0EODOIBC0ENDOEBC0EPDOABC0EQDN8BC0ETDN4BC0EUDN0BC0EVDNwBC0EWDNsBC0EXDNoBC0EYDNkBC0EZDNgBC0EaDNcBC0EbDNYBC0EcDNUBC0EdDNQBC0EeDNMBC0EfDNIBC0EgDNEBC0EhDNABC0EIDM8BC0EiDM4BC0EkDM0BC0EjDMwBC0EHDMsBC0ElDMoBC0EmDMkBC0EnDMgBC0EoDMcBC0ESDMYBC0ERDMUBC0EpDMQBC0EqDMMBC0ErDMIBC0EsDMEBC0HeAQzAAQtBLgy/AQtBLwy+AQtBMAy9AQtBMQy8AQtBMgy7AQtBMwy6AQtBNAy5AQtB3wEMuAELQTUMtwELQTkMtgELQQwMtQELQTYMtAELQTcMswELQTgMsgELQT4MsQELQToMsAELQeABDK8BC0ELDK4BC0E/DK0BC0E7DKwBC0EKDKsBC0E8DKoBC0E9DKkBC0HhAQyoAQtBwQAMpwELQcAADKYBC0HCAAylAQtBCQykAQtBLQyjAQtBwwAMogELQcQADKEBC0HFAAygAQtBxgAMnwELQccADJ4BC0HIAAydAQtByQAMnAELQcoADJsBC0HLAAyaAQtBzAAMmQELQc0ADJgBC0HOAAyXAQtBzwAMlgELQdAADJUBC0HRAAyUAQtB0gAMkwELQdMADJIBC0HVAAyRAQtB1AAMkAELQdYADI8BC0HXAAyOAQtB2AAMjQELQdkADIwBC0HaAAyLAQtB2wAMigELQdwADIkBC0HdAAyIAQtB3gAMhwELQd8ADIYBC0HgAAyFAQtB4QAMhAELQeIADIMBC0HjAAyCAQtB5AAMgQELQeUADIABC0HiAQx/C0HmAAx+C0HnAAx9C0EGDHwLQegADHsLQQUMegtB6QAMeQtBBAx4C0HqAAx3C0HrAAx2C0HsAAx1C0HtAAx0C0EDDHMLQe4ADHILQe8ADHELQfAADHALQfIADG8LQfEADG4LQfMADG0LQfQADGwLQfUADGsLQfYADGoLQQIMaQtB9wAMaAtB+AAMZwtB+QAMZgtB+gAMZQtB+wAMZAtB/AAMYwtB/QAMYgtB/gAMYQtB/wAMYAtBgAEMXwtBgQEMXgtBggEMXQtBgwEMXAtBhAEMWwtBhQEMWgtBhgEMWQtBhwEMWAtBiAEMVwtBiQEMVgtBigEMVQtBiwEMVAtBjAEMUwtBjQEMUgtBjgEMUQtBjwEMUAtBkAEMTwtBkQEMTgtBkgEMTQtBkwEMTAtBlAEMSwtBlQEMSgtBlgEMSQtBlwEMSAtBmAEMRwtBmQEMRgtBmgEMRQtBmwEMRAtBnAEMQwtBnQEMQgtBngEMQQtBnwEMQAtBoAEMPwtBoQEMPgtBogEMPQtBowEMPAtBpAEMOwtBpQEMOgtBpgEMOQtBpwEMOAtBqAEMNwtBqQEMNgtBqgEMNQtBqwEMNAtBrAEMMwtBrQEMMgtBrgEMMQtBrwEMMAtBsAEMLwtBsQEMLgtBsgEMLQtBswEMLAtBtAEMKwtBtQEMKgtBtgEMKQtBtwEMKAtBuAEMJwtBuQEMJgtBugEMJQtBuwEMJAtBvAEMIwtBvQEMIgtBvgEMIQtBvwEMIAtBwAEMHwtBwQEMHgtBwgEMHQtBAQwcC0HDAQwbC0HEAQwaC0HFAQwZC0HGAQwYC0HHAQwXC0HIAQwWC0HJAQwVC0HKAQwUC0HLAQwTC0HMAQwSC0HNAQwRC0HOAQwQC0HPAQwPC0HQAQwOC0HRAQwNC0HSAQwMC0HTAQwLC0HUAQwKC0HVAQwJC0HWAQwIC0HjAQwHC0HXAQwGC0HYAQwFC0HZAQwEC0HaAQwDC0HbAQwCC0HdAQwBC0HcAQshAgNAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCADAn8CQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAn8CQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAn8CQAJAAkACQAJAAkACQAJ/AkACQAJAAn8CQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAIAMCfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAg7jAQABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4fICEjJCUnKCmeA5sDmgORA4oDgwOAA/0C+wL4AvIC8QLvAu0C6ALnAuYC5QLkAtwC2wLaAtkC2ALXAtYC1QLPAs4CzALLAsoCyQLIAscCxgLEAsMCvgK8AroCuQK4ArcCtgK1ArQCswKyArECsAKuAq0CqQKoAqcCpgKlAqQCowKiAqECoAKfApgCkAKMAosCigKBAv4B/QH8AfsB+gH5AfgB9wH1AfMB8AHrAekB6AHnAeYB5QHkAeMB4gHhAeAB3wHeAd0B3AHaAdkB2AHXAdYB1QHUAdMB0gHRAdABzwHOAc0BzAHLAcoByQHIAccBxgHFAcQBwwHCAcEBwAG/Ab4BvQG8AbsBugG5AbgBtwG2AbUBtAGzAbIBsQGwAa8BrgGtAawBqwGqAakBqAGnAaYBpQGkAaMBogGfAZ4BmQGYAZcBlgGVAZQBkwGSAZEBkAGPAY0BjAGHAYYBhQGEAYMBggF9fHt6eXZ1dFBRUlNUVQsgASAERw1yQf0BIQIMvgMLIAEgBEcNmAFB2wEhAgy9AwsgASAERw3xAUGOASECDLwDCyABIARHDfwBQYQBIQIMuwMLIAEgBEcNigJB/wAhAgy6AwsgASAERw2RAkH9ACECDLkDCyABIARHDZQCQfsAIQIMuAMLIAEgBEcNHkEeIQIMtwMLIAEgBEcNGUEYIQIMtgMLIAEgBEcNygJBzQAhAgy1AwsgASAERw3VAkHGACECDLQDCyABIARHDdYCQcMAIQIMswMLIAEgBEcN3AJBOCECDLIDCyADLQAwQQFGDa0DDIkDC0EAIQACQAJAAkAgAy0AKkUNACADLQArRQ0AIAMvATIiAkECcUUNAQwCCyADLwEyIgJBAXFFDQELQQEhACADLQAoQQFGDQAgAy8BNCIGQeQAa0HkAEkNACAGQcwBRg0AIAZBsAJGDQAgAkHAAHENAEEAIQAgAkGIBHFBgARGDQAgAkEocUEARyEACyADQQA7ATIgA0EAOgAxAkAgAEUEQCADQQA6ADEgAy0ALkEEcQ0BDLEDCyADQgA3AyALIANBADoAMSADQQE6ADYMSAtBACEAAkAgAygCOCICRQ0AIAIoAjAiAkUNACADIAIRAAAhAAsgAEUNSCAAQRVHDWIgA0EENgIcIAMgATYCFCADQdIbNgIQIANBFTYCDEEAIQIMrwMLIAEgBEYEQEEGIQIMrwMLIAEtAABBCkcNGSABQQFqIQEMGgsgA0IANwMgQRIhAgyUAwsgASAERw2KA0EjIQIMrAMLIAEgBEYEQEEHIQIMrAMLAkACQCABLQAAQQprDgQBGBgAGAsgAUEBaiEBQRAhAgyTAwsgAUEBaiEBIANBL2otAABBAXENF0EAIQIgA0EANgIcIAMgATYCFCADQZkgNgIQIANBGTYCDAyrAwsgAyADKQMgIgwgBCABa60iCn0iC0IAIAsgDFgbNwMgIAogDFoNGEEIIQIMqgMLIAEgBEcEQCADQQk2AgggAyABNgIEQRQhAgyRAwtBCSECDKkDCyADKQMgUA2uAgxDCyABIARGBEBBCyECDKgDCyABLQAAQQpHDRYgAUEBaiEBDBcLIANBL2otAABBAXFFDRkMJgtBACEAAkAgAygCOCICRQ0AIAIoAlAiAkUNACADIAIRAAAhAAsgAA0ZDEILQQAhAAJAIAMoAjgiAkUNACACKAJQIgJFDQAgAyACEQAAIQALIAANGgwkC0EAIQACQCADKAI4IgJFDQAgAigCUCICRQ0AIAMgAhEAACEACyAADRsMMgsgA0Evai0AAEEBcUUNHAwiC0EAIQACQCADKAI4IgJFDQAgAigCVCICRQ0AIAMgAhEAACEACyAADRwMQgtBACEAAkAgAygCOCICRQ0AIAIoAlQiAkUNACADIAIRAAAhAAsgAA0dDCALIAEgBEYEQEETIQIMoAMLAkAgAS0AACIAQQprDgQfIyMAIgsgAUEBaiEBDB8LQQAhAAJAIAMoAjgiAkUNACACKAJUIgJFDQAgAyACEQAAIQALIAANIgxCCyABIARGBEBBFiECDJ4DCyABLQAAQcDBAGotAABBAUcNIwyDAwsCQANAIAEtAABBsDtqLQAAIgBBAUcEQAJAIABBAmsOAgMAJwsgAUEBaiEBQSEhAgyGAwsgBCABQQFqIgFHDQALQRghAgydAwsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAFBAWoiARA0IgANIQxBC0EAIQACQCADKAI4IgJFDQAgAigCVCICRQ0AIAMgAhEAACEACyAADSMMKgsgASAERgRAQRwhAgybAwsgA0EKNgIIIAMgATYCBEEAIQACQCADKAI4IgJFDQAgAigCUCICRQ0AIAMgAhEAACEACyAADSVBJCECDIEDCyABIARHBEADQCABLQAAQbA9ai0AACIAQQNHBEAgAEEBaw4FGBomggMlJgsgBCABQQFqIgFHDQALQRshAgyaAwtBGyECDJkDCwNAIAEtAABBsD9qLQAAIgBBA0cEQCAAQQFrDgUPEScTJicLIAQgAUEBaiIBRw0AC0EeIQIMmAMLIAEgBEcEQCADQQs2AgggAyABNgIEQQchAgz/AgtBHyECDJcDCyABIARGBEBBICECDJcDCwJAIAEtAABBDWsOFC4/Pz8/Pz8/Pz8/Pz8/Pz8/Pz8APwtBACECIANBADYCHCADQb8LNgIQIANBAjYCDCADIAFBAWo2AhQMlgMLIANBL2ohAgNAIAEgBEYEQEEhIQIMlwMLAkACQAJAIAEtAAAiAEEJaw4YAgApKQEpKSkpKSkpKSkpKSkpKSkpKSkCJwsgAUEBaiEBIANBL2otAABBAXFFDQoMGAsgAUEBaiEBDBcLIAFBAWohASACLQAAQQJxDQALQQAhAiADQQA2AhwgAyABNgIUIANBnxU2AhAgA0EMNgIMDJUDCyADLQAuQYABcUUNAQtBACEAAkAgAygCOCICRQ0AIAIoAlwiAkUNACADIAIRAAAhAAsgAEUN5gIgAEEVRgRAIANBJDYCHCADIAE2AhQgA0GbGzYCECADQRU2AgxBACECDJQDC0EAIQIgA0EANgIcIAMgATYCFCADQZAONgIQIANBFDYCDAyTAwtBACECIANBADYCHCADIAE2AhQgA0G+IDYCECADQQI2AgwMkgMLIAMoAgQhAEEAIQIgA0EANgIEIAMgACABIAynaiIBEDIiAEUNKyADQQc2AhwgAyABNgIUIAMgADYCDAyRAwsgAy0ALkHAAHFFDQELQQAhAAJAIAMoAjgiAkUNACACKAJYIgJFDQAgAyACEQAAIQALIABFDSsgAEEVRgRAIANBCjYCHCADIAE2AhQgA0HrGTYCECADQRU2AgxBACECDJADC0EAIQIgA0EANgIcIAMgATYCFCADQZMMNgIQIANBEzYCDAyPAwtBACECIANBADYCHCADIAE2AhQgA0GCFTYCECADQQI2AgwMjgMLQQAhAiADQQA2AhwgAyABNgIUIANB3RQ2AhAgA0EZNgIMDI0DC0EAIQIgA0EANgIcIAMgATYCFCADQeYdNgIQIANBGTYCDAyMAwsgAEEVRg09QQAhAiADQQA2AhwgAyABNgIUIANB0A82AhAgA0EiNgIMDIsDCyADKAIEIQBBACECIANBADYCBCADIAAgARAzIgBFDSggA0ENNgIcIAMgATYCFCADIAA2AgwMigMLIABBFUYNOkEAIQIgA0EANgIcIAMgATYCFCADQdAPNgIQIANBIjYCDAyJAwsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEQMyIARQRAIAFBAWohAQwoCyADQQ42AhwgAyAANgIMIAMgAUEBajYCFAyIAwsgAEEVRg03QQAhAiADQQA2AhwgAyABNgIUIANB0A82AhAgA0EiNgIMDIcDCyADKAIEIQBBACECIANBADYCBCADIAAgARAzIgBFBEAgAUEBaiEBDCcLIANBDzYCHCADIAA2AgwgAyABQQFqNgIUDIYDC0EAIQIgA0EANgIcIAMgATYCFCADQeIXNgIQIANBGTYCDAyFAwsgAEEVRg0zQQAhAiADQQA2AhwgAyABNgIUIANB1gw2AhAgA0EjNgIMDIQDCyADKAIEIQBBACECIANBADYCBCADIAAgARA0IgBFDSUgA0ERNgIcIAMgATYCFCADIAA2AgwMgwMLIABBFUYNMEEAIQIgA0EANgIcIAMgATYCFCADQdYMNgIQIANBIzYCDAyCAwsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEQNCIARQRAIAFBAWohAQwlCyADQRI2AhwgAyAANgIMIAMgAUEBajYCFAyBAwsgA0Evai0AAEEBcUUNAQtBFyECDOYCC0EAIQIgA0EANgIcIAMgATYCFCADQeIXNgIQIANBGTYCDAz+AgsgAEE7Rw0AIAFBAWohAQwMC0EAIQIgA0EANgIcIAMgATYCFCADQZIYNgIQIANBAjYCDAz8AgsgAEEVRg0oQQAhAiADQQA2AhwgAyABNgIUIANB1gw2AhAgA0EjNgIMDPsCCyADQRQ2AhwgAyABNgIUIAMgADYCDAz6AgsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEQNCIARQRAIAFBAWohAQz1AgsgA0EVNgIcIAMgADYCDCADIAFBAWo2AhQM+QILIAMoAgQhAEEAIQIgA0EANgIEIAMgACABEDQiAEUEQCABQQFqIQEM8wILIANBFzYCHCADIAA2AgwgAyABQQFqNgIUDPgCCyAAQRVGDSNBACECIANBADYCHCADIAE2AhQgA0HWDDYCECADQSM2AgwM9wILIAMoAgQhAEEAIQIgA0EANgIEIAMgACABEDQiAEUEQCABQQFqIQEMHQsgA0EZNgIcIAMgADYCDCADIAFBAWo2AhQM9gILIAMoAgQhAEEAIQIgA0EANgIEIAMgACABEDQiAEUEQCABQQFqIQEM7wILIANBGjYCHCADIAA2AgwgAyABQQFqNgIUDPUCCyAAQRVGDR9BACECIANBADYCHCADIAE2AhQgA0HQDzYCECADQSI2AgwM9AILIAMoAgQhACADQQA2AgQgAyAAIAEQMyIARQRAIAFBAWohAQwbCyADQRw2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIM8wILIAMoAgQhACADQQA2AgQgAyAAIAEQMyIARQRAIAFBAWohAQzrAgsgA0EdNgIcIAMgADYCDCADIAFBAWo2AhRBACECDPICCyAAQTtHDQEgAUEBaiEBC0EmIQIM1wILQQAhAiADQQA2AhwgAyABNgIUIANBnxU2AhAgA0EMNgIMDO8CCyABIARHBEADQCABLQAAQSBHDYQCIAQgAUEBaiIBRw0AC0EsIQIM7wILQSwhAgzuAgsgASAERgRAQTQhAgzuAgsCQAJAA0ACQCABLQAAQQprDgQCAAADAAsgBCABQQFqIgFHDQALQTQhAgzvAgsgAygCBCEAIANBADYCBCADIAAgARAxIgBFDZ8CIANBMjYCHCADIAE2AhQgAyAANgIMQQAhAgzuAgsgAygCBCEAIANBADYCBCADIAAgARAxIgBFBEAgAUEBaiEBDJ8CCyADQTI2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIM7QILIAEgBEcEQAJAA0AgAS0AAEEwayIAQf8BcUEKTwRAQTohAgzXAgsgAykDICILQpmz5syZs+bMGVYNASADIAtCCn4iCjcDICAKIACtQv8BgyILQn+FVg0BIAMgCiALfDcDICAEIAFBAWoiAUcNAAtBwAAhAgzuAgsgAygCBCEAIANBADYCBCADIAAgAUEBaiIBEDEiAA0XDOICC0HAACECDOwCCyABIARGBEBByQAhAgzsAgsCQANAAkAgAS0AAEEJaw4YAAKiAqICqQKiAqICogKiAqICogKiAqICogKiAqICogKiAqICogKiAqICogIAogILIAQgAUEBaiIBRw0AC0HJACECDOwCCyABQQFqIQEgA0Evai0AAEEBcQ2lAiADQQA2AhwgAyABNgIUIANBlxA2AhAgA0EKNgIMQQAhAgzrAgsgASAERwRAA0AgAS0AAEEgRw0VIAQgAUEBaiIBRw0AC0H4ACECDOsCC0H4ACECDOoCCyADQQI6ACgMOAtBACECIANBADYCHCADQb8LNgIQIANBAjYCDCADIAFBAWo2AhQM6AILQQAhAgzOAgtBDSECDM0CC0ETIQIMzAILQRUhAgzLAgtBFiECDMoCC0EYIQIMyQILQRkhAgzIAgtBGiECDMcCC0EbIQIMxgILQRwhAgzFAgtBHSECDMQCC0EeIQIMwwILQR8hAgzCAgtBICECDMECC0EiIQIMwAILQSMhAgy/AgtBJSECDL4CC0HlACECDL0CCyADQT02AhwgAyABNgIUIAMgADYCDEEAIQIM1QILIANBGzYCHCADIAE2AhQgA0GkHDYCECADQRU2AgxBACECDNQCCyADQSA2AhwgAyABNgIUIANBmBo2AhAgA0EVNgIMQQAhAgzTAgsgA0ETNgIcIAMgATYCFCADQZgaNgIQIANBFTYCDEEAIQIM0gILIANBCzYCHCADIAE2AhQgA0GYGjYCECADQRU2AgxBACECDNECCyADQRA2AhwgAyABNgIUIANBmBo2AhAgA0EVNgIMQQAhAgzQAgsgA0EgNgIcIAMgATYCFCADQaQcNgIQIANBFTYCDEEAIQIMzwILIANBCzYCHCADIAE2AhQgA0GkHDYCECADQRU2AgxBACECDM4CCyADQQw2AhwgAyABNgIUIANBpBw2AhAgA0EVNgIMQQAhAgzNAgtBACECIANBADYCHCADIAE2AhQgA0HdDjYCECADQRI2AgwMzAILAkADQAJAIAEtAABBCmsOBAACAgACCyAEIAFBAWoiAUcNAAtB/QEhAgzMAgsCQAJAIAMtADZBAUcNAEEAIQACQCADKAI4IgJFDQAgAigCYCICRQ0AIAMgAhEAACEACyAARQ0AIABBFUcNASADQfwBNgIcIAMgATYCFCADQdwZNgIQIANBFTYCDEEAIQIMzQILQdwBIQIMswILIANBADYCHCADIAE2AhQgA0H5CzYCECADQR82AgxBACECDMsCCwJAAkAgAy0AKEEBaw4CBAEAC0HbASECDLICC0HUASECDLECCyADQQI6ADFBACEAAkAgAygCOCICRQ0AIAIoAgAiAkUNACADIAIRAAAhAAsgAEUEQEHdASECDLECCyAAQRVHBEAgA0EANgIcIAMgATYCFCADQbQMNgIQIANBEDYCDEEAIQIMygILIANB+wE2AhwgAyABNgIUIANBgRo2AhAgA0EVNgIMQQAhAgzJAgsgASAERgRAQfoBIQIMyQILIAEtAABByABGDQEgA0EBOgAoC0HAASECDK4CC0HaASECDK0CCyABIARHBEAgA0EMNgIIIAMgATYCBEHZASECDK0CC0H5ASECDMUCCyABIARGBEBB+AEhAgzFAgsgAS0AAEHIAEcNBCABQQFqIQFB2AEhAgyrAgsgASAERgRAQfcBIQIMxAILAkACQCABLQAAQcUAaw4QAAUFBQUFBQUFBQUFBQUFAQULIAFBAWohAUHWASECDKsCCyABQQFqIQFB1wEhAgyqAgtB9gEhAiABIARGDcICIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQbrVAGotAABHDQMgAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADMMCCyADKAIEIQAgA0IANwMAIAMgACAGQQFqIgEQLiIARQRAQeMBIQIMqgILIANB9QE2AhwgAyABNgIUIAMgADYCDEEAIQIMwgILQfQBIQIgASAERg3BAiADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEG41QBqLQAARw0CIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzCAgsgA0GBBDsBKCADKAIEIQAgA0IANwMAIAMgACAGQQFqIgEQLiIADQMMAgsgA0EANgIAC0EAIQIgA0EANgIcIAMgATYCFCADQeUfNgIQIANBCDYCDAy/AgtB1QEhAgylAgsgA0HzATYCHCADIAE2AhQgAyAANgIMQQAhAgy9AgtBACEAAkAgAygCOCICRQ0AIAIoAkAiAkUNACADIAIRAAAhAAsgAEUNbiAAQRVHBEAgA0EANgIcIAMgATYCFCADQYIPNgIQIANBIDYCDEEAIQIMvQILIANBjwE2AhwgAyABNgIUIANB7Bs2AhAgA0EVNgIMQQAhAgy8AgsgASAERwRAIANBDTYCCCADIAE2AgRB0wEhAgyjAgtB8gEhAgy7AgsgASAERgRAQfEBIQIMuwILAkACQAJAIAEtAABByABrDgsAAQgICAgICAgIAggLIAFBAWohAUHQASECDKMCCyABQQFqIQFB0QEhAgyiAgsgAUEBaiEBQdIBIQIMoQILQfABIQIgASAERg25AiADKAIAIgAgBCABa2ohBiABIABrQQJqIQUDQCABLQAAIABBtdUAai0AAEcNBCAAQQJGDQMgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAY2AgAMuQILQe8BIQIgASAERg24AiADKAIAIgAgBCABa2ohBiABIABrQQFqIQUDQCABLQAAIABBs9UAai0AAEcNAyAAQQFGDQIgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAY2AgAMuAILQe4BIQIgASAERg23AiADKAIAIgAgBCABa2ohBiABIABrQQJqIQUDQCABLQAAIABBsNUAai0AAEcNAiAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAY2AgAMtwILIAMoAgQhACADQgA3AwAgAyAAIAVBAWoiARArIgBFDQIgA0HsATYCHCADIAE2AhQgAyAANgIMQQAhAgy2AgsgA0EANgIACyADKAIEIQAgA0EANgIEIAMgACABECsiAEUNnAIgA0HtATYCHCADIAE2AhQgAyAANgIMQQAhAgy0AgtBzwEhAgyaAgtBACEAAkAgAygCOCICRQ0AIAIoAjQiAkUNACADIAIRAAAhAAsCQCAABEAgAEEVRg0BIANBADYCHCADIAE2AhQgA0HqDTYCECADQSY2AgxBACECDLQCC0HOASECDJoCCyADQesBNgIcIAMgATYCFCADQYAbNgIQIANBFTYCDEEAIQIMsgILIAEgBEYEQEHrASECDLICCyABLQAAQS9GBEAgAUEBaiEBDAELIANBADYCHCADIAE2AhQgA0GyODYCECADQQg2AgxBACECDLECC0HNASECDJcCCyABIARHBEAgA0EONgIIIAMgATYCBEHMASECDJcCC0HqASECDK8CCyABIARGBEBB6QEhAgyvAgsgAS0AAEEwayIAQf8BcUEKSQRAIAMgADoAKiABQQFqIQFBywEhAgyWAgsgAygCBCEAIANBADYCBCADIAAgARAvIgBFDZcCIANB6AE2AhwgAyABNgIUIAMgADYCDEEAIQIMrgILIAEgBEYEQEHnASECDK4CCwJAIAEtAABBLkYEQCABQQFqIQEMAQsgAygCBCEAIANBADYCBCADIAAgARAvIgBFDZgCIANB5gE2AhwgAyABNgIUIAMgADYCDEEAIQIMrgILQcoBIQIMlAILIAEgBEYEQEHlASECDK0CC0EAIQBBASEFQQEhB0EAIQICQAJAAkACQAJAAn8CQAJAAkACQAJAAkACQCABLQAAQTBrDgoKCQABAgMEBQYICwtBAgwGC0EDDAULQQQMBAtBBQwDC0EGDAILQQcMAQtBCAshAkEAIQVBACEHDAILQQkhAkEBIQBBACEFQQAhBwwBC0EAIQVBASECCyADIAI6ACsgAUEBaiEBAkACQCADLQAuQRBxDQACQAJAAkAgAy0AKg4DAQACBAsgB0UNAwwCCyAADQEMAgsgBUUNAQsgAygCBCEAIANBADYCBCADIAAgARAvIgBFDQIgA0HiATYCHCADIAE2AhQgAyAANgIMQQAhAgyvAgsgAygCBCEAIANBADYCBCADIAAgARAvIgBFDZoCIANB4wE2AhwgAyABNgIUIAMgADYCDEEAIQIMrgILIAMoAgQhACADQQA2AgQgAyAAIAEQLyIARQ2YAiADQeQBNgIcIAMgATYCFCADIAA2AgwMrQILQckBIQIMkwILQQAhAAJAIAMoAjgiAkUNACACKAJEIgJFDQAgAyACEQAAIQALAkAgAARAIABBFUYNASADQQA2AhwgAyABNgIUIANBpA02AhAgA0EhNgIMQQAhAgytAgtByAEhAgyTAgsgA0HhATYCHCADIAE2AhQgA0HQGjYCECADQRU2AgxBACECDKsCCyABIARGBEBB4QEhAgyrAgsCQCABLQAAQSBGBEAgA0EAOwE0IAFBAWohAQwBCyADQQA2AhwgAyABNgIUIANBmRE2AhAgA0EJNgIMQQAhAgyrAgtBxwEhAgyRAgsgASAERgRAQeABIQIMqgILAkAgAS0AAEEwa0H/AXEiAkEKSQRAIAFBAWohAQJAIAMvATQiAEGZM0sNACADIABBCmwiADsBNCAAQf7/A3EgAkH//wNzSw0AIAMgACACajsBNAwCC0EAIQIgA0EANgIcIAMgATYCFCADQZUeNgIQIANBDTYCDAyrAgsgA0EANgIcIAMgATYCFCADQZUeNgIQIANBDTYCDEEAIQIMqgILQcYBIQIMkAILIAEgBEYEQEHfASECDKkCCwJAIAEtAABBMGtB/wFxIgJBCkkEQCABQQFqIQECQCADLwE0IgBBmTNLDQAgAyAAQQpsIgA7ATQgAEH+/wNxIAJB//8Dc0sNACADIAAgAmo7ATQMAgtBACECIANBADYCHCADIAE2AhQgA0GVHjYCECADQQ02AgwMqgILIANBADYCHCADIAE2AhQgA0GVHjYCECADQQ02AgxBACECDKkCC0HFASECDI8CCyABIARGBEBB3gEhAgyoAgsCQCABLQAAQTBrQf8BcSICQQpJBEAgAUEBaiEBAkAgAy8BNCIAQZkzSw0AIAMgAEEKbCIAOwE0IABB/v8DcSACQf//A3NLDQAgAyAAIAJqOwE0DAILQQAhAiADQQA2AhwgAyABNgIUIANBlR42AhAgA0ENNgIMDKkCCyADQQA2AhwgAyABNgIUIANBlR42AhAgA0ENNgIMQQAhAgyoAgtBxAEhAgyOAgsgASAERgRAQd0BIQIMpwILAkACQAJAAkAgAS0AAEEKaw4XAgMDAAMDAwMDAwMDAwMDAwMDAwMDAwEDCyABQQFqDAULIAFBAWohAUHDASECDI8CCyABQQFqIQEgA0Evai0AAEEBcQ0IIANBADYCHCADIAE2AhQgA0GNCzYCECADQQ02AgxBACECDKcCCyADQQA2AhwgAyABNgIUIANBjQs2AhAgA0ENNgIMQQAhAgymAgsgASAERwRAIANBDzYCCCADIAE2AgRBASECDI0CC0HcASECDKUCCwJAAkADQAJAIAEtAABBCmsOBAIAAAMACyAEIAFBAWoiAUcNAAtB2wEhAgymAgsgAygCBCEAIANBADYCBCADIAAgARAtIgBFBEAgAUEBaiEBDAQLIANB2gE2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIMpQILIAMoAgQhACADQQA2AgQgAyAAIAEQLSIADQEgAUEBagshAUHBASECDIoCCyADQdkBNgIcIAMgADYCDCADIAFBAWo2AhRBACECDKICC0HCASECDIgCCyADQS9qLQAAQQFxDQEgA0EANgIcIAMgATYCFCADQeQcNgIQIANBGTYCDEEAIQIMoAILIAEgBEYEQEHZASECDKACCwJAAkACQCABLQAAQQprDgQBAgIAAgsgAUEBaiEBDAILIAFBAWohAQwBCyADLQAuQcAAcUUNAQtBACEAAkAgAygCOCICRQ0AIAIoAjwiAkUNACADIAIRAAAhAAsgAEUNoAEgAEEVRgRAIANB2QA2AhwgAyABNgIUIANBtxo2AhAgA0EVNgIMQQAhAgyfAgsgA0EANgIcIAMgATYCFCADQYANNgIQIANBGzYCDEEAIQIMngILIANBADYCHCADIAE2AhQgA0HcKDYCECADQQI2AgxBACECDJ0CCyABIARHBEAgA0EMNgIIIAMgATYCBEG/ASECDIQCC0HYASECDJwCCyABIARGBEBB1wEhAgycAgsCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAIAEtAABBwQBrDhUAAQIDWgQFBlpaWgcICQoLDA0ODxBaCyABQQFqIQFB+wAhAgySAgsgAUEBaiEBQfwAIQIMkQILIAFBAWohAUGBASECDJACCyABQQFqIQFBhQEhAgyPAgsgAUEBaiEBQYYBIQIMjgILIAFBAWohAUGJASECDI0CCyABQQFqIQFBigEhAgyMAgsgAUEBaiEBQY0BIQIMiwILIAFBAWohAUGWASECDIoCCyABQQFqIQFBlwEhAgyJAgsgAUEBaiEBQZgBIQIMiAILIAFBAWohAUGlASECDIcCCyABQQFqIQFBpgEhAgyGAgsgAUEBaiEBQawBIQIMhQILIAFBAWohAUG0ASECDIQCCyABQQFqIQFBtwEhAgyDAgsgAUEBaiEBQb4BIQIMggILIAEgBEYEQEHWASECDJsCCyABLQAAQc4ARw1IIAFBAWohAUG9ASECDIECCyABIARGBEBB1QEhAgyaAgsCQAJAAkAgAS0AAEHCAGsOEgBKSkpKSkpKSkoBSkpKSkpKAkoLIAFBAWohAUG4ASECDIICCyABQQFqIQFBuwEhAgyBAgsgAUEBaiEBQbwBIQIMgAILQdQBIQIgASAERg2YAiADKAIAIgAgBCABa2ohBSABIABrQQdqIQYCQANAIAEtAAAgAEGo1QBqLQAARw1FIABBB0YNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyZAgsgA0EANgIAIAZBAWohAUEbDEULIAEgBEYEQEHTASECDJgCCwJAAkAgAS0AAEHJAGsOBwBHR0dHRwFHCyABQQFqIQFBuQEhAgz/AQsgAUEBaiEBQboBIQIM/gELQdIBIQIgASAERg2WAiADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEGm1QBqLQAARw1DIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyXAgsgA0EANgIAIAZBAWohAUEPDEMLQdEBIQIgASAERg2VAiADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEGk1QBqLQAARw1CIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyWAgsgA0EANgIAIAZBAWohAUEgDEILQdABIQIgASAERg2UAiADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEGh1QBqLQAARw1BIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyVAgsgA0EANgIAIAZBAWohAUESDEELIAEgBEYEQEHPASECDJQCCwJAAkAgAS0AAEHFAGsODgBDQ0NDQ0NDQ0NDQ0MBQwsgAUEBaiEBQbUBIQIM+wELIAFBAWohAUG2ASECDPoBC0HOASECIAEgBEYNkgIgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBntUAai0AAEcNPyAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMkwILIANBADYCACAGQQFqIQFBBww/C0HNASECIAEgBEYNkQIgAygCACIAIAQgAWtqIQUgASAAa0EFaiEGAkADQCABLQAAIABBmNUAai0AAEcNPiAAQQVGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMkgILIANBADYCACAGQQFqIQFBKAw+CyABIARGBEBBzAEhAgyRAgsCQAJAAkAgAS0AAEHFAGsOEQBBQUFBQUFBQUEBQUFBQUECQQsgAUEBaiEBQbEBIQIM+QELIAFBAWohAUGyASECDPgBCyABQQFqIQFBswEhAgz3AQtBywEhAiABIARGDY8CIAMoAgAiACAEIAFraiEFIAEgAGtBBmohBgJAA0AgAS0AACAAQZHVAGotAABHDTwgAEEGRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJACCyADQQA2AgAgBkEBaiEBQRoMPAtBygEhAiABIARGDY4CIAMoAgAiACAEIAFraiEFIAEgAGtBA2ohBgJAA0AgAS0AACAAQY3VAGotAABHDTsgAEEDRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADI8CCyADQQA2AgAgBkEBaiEBQSEMOwsgASAERgRAQckBIQIMjgILAkACQCABLQAAQcEAaw4UAD09PT09PT09PT09PT09PT09PQE9CyABQQFqIQFBrQEhAgz1AQsgAUEBaiEBQbABIQIM9AELIAEgBEYEQEHIASECDI0CCwJAAkAgAS0AAEHVAGsOCwA8PDw8PDw8PDwBPAsgAUEBaiEBQa4BIQIM9AELIAFBAWohAUGvASECDPMBC0HHASECIAEgBEYNiwIgAygCACIAIAQgAWtqIQUgASAAa0EIaiEGAkADQCABLQAAIABBhNUAai0AAEcNOCAAQQhGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMjAILIANBADYCACAGQQFqIQFBKgw4CyABIARGBEBBxgEhAgyLAgsgAS0AAEHQAEcNOCABQQFqIQFBJQw3C0HFASECIAEgBEYNiQIgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBgdUAai0AAEcNNiAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMigILIANBADYCACAGQQFqIQFBDgw2CyABIARGBEBBxAEhAgyJAgsgAS0AAEHFAEcNNiABQQFqIQFBqwEhAgzvAQsgASAERgRAQcMBIQIMiAILAkACQAJAAkAgAS0AAEHCAGsODwABAjk5OTk5OTk5OTk5AzkLIAFBAWohAUGnASECDPEBCyABQQFqIQFBqAEhAgzwAQsgAUEBaiEBQakBIQIM7wELIAFBAWohAUGqASECDO4BC0HCASECIAEgBEYNhgIgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABB/tQAai0AAEcNMyAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMhwILIANBADYCACAGQQFqIQFBFAwzC0HBASECIAEgBEYNhQIgAygCACIAIAQgAWtqIQUgASAAa0EEaiEGAkADQCABLQAAIABB+dQAai0AAEcNMiAAQQRGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMhgILIANBADYCACAGQQFqIQFBKwwyC0HAASECIAEgBEYNhAIgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABB9tQAai0AAEcNMSAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMhQILIANBADYCACAGQQFqIQFBLAwxC0G/ASECIAEgBEYNgwIgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBodUAai0AAEcNMCAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMhAILIANBADYCACAGQQFqIQFBEQwwC0G+ASECIAEgBEYNggIgAygCACIAIAQgAWtqIQUgASAAa0EDaiEGAkADQCABLQAAIABB8tQAai0AAEcNLyAAQQNGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMgwILIANBADYCACAGQQFqIQFBLgwvCyABIARGBEBBvQEhAgyCAgsCQAJAAkACQAJAIAEtAABBwQBrDhUANDQ0NDQ0NDQ0NAE0NAI0NAM0NAQ0CyABQQFqIQFBmwEhAgzsAQsgAUEBaiEBQZwBIQIM6wELIAFBAWohAUGdASECDOoBCyABQQFqIQFBogEhAgzpAQsgAUEBaiEBQaQBIQIM6AELIAEgBEYEQEG8ASECDIECCwJAAkAgAS0AAEHSAGsOAwAwATALIAFBAWohAUGjASECDOgBCyABQQFqIQFBBAwtC0G7ASECIAEgBEYN/wEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGAkADQCABLQAAIABB8NQAai0AAEcNLCAAQQFGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMgAILIANBADYCACAGQQFqIQFBHQwsCyABIARGBEBBugEhAgz/AQsCQAJAIAEtAABByQBrDgcBLi4uLi4ALgsgAUEBaiEBQaEBIQIM5gELIAFBAWohAUEiDCsLIAEgBEYEQEG5ASECDP4BCyABLQAAQdAARw0rIAFBAWohAUGgASECDOQBCyABIARGBEBBuAEhAgz9AQsCQAJAIAEtAABBxgBrDgsALCwsLCwsLCwsASwLIAFBAWohAUGeASECDOQBCyABQQFqIQFBnwEhAgzjAQtBtwEhAiABIARGDfsBIAMoAgAiACAEIAFraiEFIAEgAGtBA2ohBgJAA0AgAS0AACAAQezUAGotAABHDSggAEEDRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPwBCyADQQA2AgAgBkEBaiEBQQ0MKAtBtgEhAiABIARGDfoBIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQaHVAGotAABHDScgAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPsBCyADQQA2AgAgBkEBaiEBQQwMJwtBtQEhAiABIARGDfkBIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQerUAGotAABHDSYgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPoBCyADQQA2AgAgBkEBaiEBQQMMJgtBtAEhAiABIARGDfgBIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQejUAGotAABHDSUgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPkBCyADQQA2AgAgBkEBaiEBQSYMJQsgASAERgRAQbMBIQIM+AELAkACQCABLQAAQdQAaw4CAAEnCyABQQFqIQFBmQEhAgzfAQsgAUEBaiEBQZoBIQIM3gELQbIBIQIgASAERg32ASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEHm1ABqLQAARw0jIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAz3AQsgA0EANgIAIAZBAWohAUEnDCMLQbEBIQIgASAERg31ASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEHk1ABqLQAARw0iIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAz2AQsgA0EANgIAIAZBAWohAUEcDCILQbABIQIgASAERg30ASADKAIAIgAgBCABa2ohBSABIABrQQVqIQYCQANAIAEtAAAgAEHe1ABqLQAARw0hIABBBUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAz1AQsgA0EANgIAIAZBAWohAUEGDCELQa8BIQIgASAERg3zASADKAIAIgAgBCABa2ohBSABIABrQQRqIQYCQANAIAEtAAAgAEHZ1ABqLQAARw0gIABBBEYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAz0AQsgA0EANgIAIAZBAWohAUEZDCALIAEgBEYEQEGuASECDPMBCwJAAkACQAJAIAEtAABBLWsOIwAkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJAEkJCQkJAIkJCQDJAsgAUEBaiEBQY4BIQIM3AELIAFBAWohAUGPASECDNsBCyABQQFqIQFBlAEhAgzaAQsgAUEBaiEBQZUBIQIM2QELQa0BIQIgASAERg3xASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEHX1ABqLQAARw0eIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzyAQsgA0EANgIAIAZBAWohAUELDB4LIAEgBEYEQEGsASECDPEBCwJAAkAgAS0AAEHBAGsOAwAgASALIAFBAWohAUGQASECDNgBCyABQQFqIQFBkwEhAgzXAQsgASAERgRAQasBIQIM8AELAkACQCABLQAAQcEAaw4PAB8fHx8fHx8fHx8fHx8BHwsgAUEBaiEBQZEBIQIM1wELIAFBAWohAUGSASECDNYBCyABIARGBEBBqgEhAgzvAQsgAS0AAEHMAEcNHCABQQFqIQFBCgwbC0GpASECIAEgBEYN7QEgAygCACIAIAQgAWtqIQUgASAAa0EFaiEGAkADQCABLQAAIABB0dQAai0AAEcNGiAAQQVGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM7gELIANBADYCACAGQQFqIQFBHgwaC0GoASECIAEgBEYN7AEgAygCACIAIAQgAWtqIQUgASAAa0EGaiEGAkADQCABLQAAIABBytQAai0AAEcNGSAAQQZGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM7QELIANBADYCACAGQQFqIQFBFQwZC0GnASECIAEgBEYN6wEgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBx9QAai0AAEcNGCAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM7AELIANBADYCACAGQQFqIQFBFwwYC0GmASECIAEgBEYN6gEgAygCACIAIAQgAWtqIQUgASAAa0EFaiEGAkADQCABLQAAIABBwdQAai0AAEcNFyAAQQVGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM6wELIANBADYCACAGQQFqIQFBGAwXCyABIARGBEBBpQEhAgzqAQsCQAJAIAEtAABByQBrDgcAGRkZGRkBGQsgAUEBaiEBQYsBIQIM0QELIAFBAWohAUGMASECDNABC0GkASECIAEgBEYN6AEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGAkADQCABLQAAIABBptUAai0AAEcNFSAAQQFGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM6QELIANBADYCACAGQQFqIQFBCQwVC0GjASECIAEgBEYN5wEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGAkADQCABLQAAIABBpNUAai0AAEcNFCAAQQFGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM6AELIANBADYCACAGQQFqIQFBHwwUC0GiASECIAEgBEYN5gEgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBvtQAai0AAEcNEyAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM5wELIANBADYCACAGQQFqIQFBAgwTC0GhASECIAEgBEYN5QEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGA0AgAS0AACAAQbzUAGotAABHDREgAEEBRg0CIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADOUBCyABIARGBEBBoAEhAgzlAQtBASABLQAAQd8ARw0RGiABQQFqIQFBhwEhAgzLAQsgA0EANgIAIAZBAWohAUGIASECDMoBC0GfASECIAEgBEYN4gEgAygCACIAIAQgAWtqIQUgASAAa0EIaiEGAkADQCABLQAAIABBhNUAai0AAEcNDyAAQQhGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM4wELIANBADYCACAGQQFqIQFBKQwPC0GeASECIAEgBEYN4QEgAygCACIAIAQgAWtqIQUgASAAa0EDaiEGAkADQCABLQAAIABBuNQAai0AAEcNDiAAQQNGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM4gELIANBADYCACAGQQFqIQFBLQwOCyABIARGBEBBnQEhAgzhAQsgAS0AAEHFAEcNDiABQQFqIQFBhAEhAgzHAQsgASAERgRAQZwBIQIM4AELAkACQCABLQAAQcwAaw4IAA8PDw8PDwEPCyABQQFqIQFBggEhAgzHAQsgAUEBaiEBQYMBIQIMxgELQZsBIQIgASAERg3eASADKAIAIgAgBCABa2ohBSABIABrQQRqIQYCQANAIAEtAAAgAEGz1ABqLQAARw0LIABBBEYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzfAQsgA0EANgIAIAZBAWohAUEjDAsLQZoBIQIgASAERg3dASADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEGw1ABqLQAARw0KIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzeAQsgA0EANgIAIAZBAWohAUEADAoLIAEgBEYEQEGZASECDN0BCwJAAkAgAS0AAEHIAGsOCAAMDAwMDAwBDAsgAUEBaiEBQf0AIQIMxAELIAFBAWohAUGAASECDMMBCyABIARGBEBBmAEhAgzcAQsCQAJAIAEtAABBzgBrDgMACwELCyABQQFqIQFB/gAhAgzDAQsgAUEBaiEBQf8AIQIMwgELIAEgBEYEQEGXASECDNsBCyABLQAAQdkARw0IIAFBAWohAUEIDAcLQZYBIQIgASAERg3ZASADKAIAIgAgBCABa2ohBSABIABrQQNqIQYCQANAIAEtAAAgAEGs1ABqLQAARw0GIABBA0YNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzaAQsgA0EANgIAIAZBAWohAUEFDAYLQZUBIQIgASAERg3YASADKAIAIgAgBCABa2ohBSABIABrQQVqIQYCQANAIAEtAAAgAEGm1ABqLQAARw0FIABBBUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzZAQsgA0EANgIAIAZBAWohAUEWDAULQZQBIQIgASAERg3XASADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEGh1QBqLQAARw0EIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzYAQsgA0EANgIAIAZBAWohAUEQDAQLIAEgBEYEQEGTASECDNcBCwJAAkAgAS0AAEHDAGsODAAGBgYGBgYGBgYGAQYLIAFBAWohAUH5ACECDL4BCyABQQFqIQFB+gAhAgy9AQtBkgEhAiABIARGDdUBIAMoAgAiACAEIAFraiEFIAEgAGtBBWohBgJAA0AgAS0AACAAQaDUAGotAABHDQIgAEEFRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADNYBCyADQQA2AgAgBkEBaiEBQSQMAgsgA0EANgIADAILIAEgBEYEQEGRASECDNQBCyABLQAAQcwARw0BIAFBAWohAUETCzoAKSADKAIEIQAgA0EANgIEIAMgACABEC4iAA0CDAELQQAhAiADQQA2AhwgAyABNgIUIANB/h82AhAgA0EGNgIMDNEBC0H4ACECDLcBCyADQZABNgIcIAMgATYCFCADIAA2AgxBACECDM8BC0EAIQACQCADKAI4IgJFDQAgAigCQCICRQ0AIAMgAhEAACEACyAARQ0AIABBFUYNASADQQA2AhwgAyABNgIUIANBgg82AhAgA0EgNgIMQQAhAgzOAQtB9wAhAgy0AQsgA0GPATYCHCADIAE2AhQgA0HsGzYCECADQRU2AgxBACECDMwBCyABIARGBEBBjwEhAgzMAQsCQCABLQAAQSBGBEAgAUEBaiEBDAELIANBADYCHCADIAE2AhQgA0GbHzYCECADQQY2AgxBACECDMwBC0ECIQIMsgELA0AgAS0AAEEgRw0CIAQgAUEBaiIBRw0AC0GOASECDMoBCyABIARGBEBBjQEhAgzKAQsCQCABLQAAQQlrDgRKAABKAAtB9QAhAgywAQsgAy0AKUEFRgRAQfYAIQIMsAELQfQAIQIMrwELIAEgBEYEQEGMASECDMgBCyADQRA2AgggAyABNgIEDAoLIAEgBEYEQEGLASECDMcBCwJAIAEtAABBCWsOBEcAAEcAC0HzACECDK0BCyABIARHBEAgA0EQNgIIIAMgATYCBEHxACECDK0BC0GKASECDMUBCwJAIAEgBEcEQANAIAEtAABBoNAAai0AACIAQQNHBEACQCAAQQFrDgJJAAQLQfAAIQIMrwELIAQgAUEBaiIBRw0AC0GIASECDMYBC0GIASECDMUBCyADQQA2AhwgAyABNgIUIANB2yA2AhAgA0EHNgIMQQAhAgzEAQsgASAERgRAQYkBIQIMxAELAkACQAJAIAEtAABBoNIAai0AAEEBaw4DRgIAAQtB8gAhAgysAQsgA0EANgIcIAMgATYCFCADQbQSNgIQIANBBzYCDEEAIQIMxAELQeoAIQIMqgELIAEgBEcEQCABQQFqIQFB7wAhAgyqAQtBhwEhAgzCAQsgBCABIgBGBEBBhgEhAgzCAQsgAC0AACIBQS9GBEAgAEEBaiEBQe4AIQIMqQELIAFBCWsiAkEXSw0BIAAhAUEBIAJ0QZuAgARxDUEMAQsgBCABIgBGBEBBhQEhAgzBAQsgAC0AAEEvRw0AIABBAWohAQwDC0EAIQIgA0EANgIcIAMgADYCFCADQdsgNgIQIANBBzYCDAy/AQsCQAJAAkACQAJAA0AgAS0AAEGgzgBqLQAAIgBBBUcEQAJAAkAgAEEBaw4IRwUGBwgABAEIC0HrACECDK0BCyABQQFqIQFB7QAhAgysAQsgBCABQQFqIgFHDQALQYQBIQIMwwELIAFBAWoMFAsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDR4gA0HbADYCHCADIAE2AhQgAyAANgIMQQAhAgzBAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDR4gA0HdADYCHCADIAE2AhQgAyAANgIMQQAhAgzAAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDR4gA0H6ADYCHCADIAE2AhQgAyAANgIMQQAhAgy/AQsgA0EANgIcIAMgATYCFCADQfkPNgIQIANBBzYCDEEAIQIMvgELIAEgBEYEQEGDASECDL4BCwJAIAEtAABBoM4Aai0AAEEBaw4IPgQFBgAIAgMHCyABQQFqIQELQQMhAgyjAQsgAUEBagwNC0EAIQIgA0EANgIcIANB0RI2AhAgA0EHNgIMIAMgAUEBajYCFAy6AQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDRYgA0HbADYCHCADIAE2AhQgAyAANgIMQQAhAgy5AQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDRYgA0HdADYCHCADIAE2AhQgAyAANgIMQQAhAgy4AQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDRYgA0H6ADYCHCADIAE2AhQgAyAANgIMQQAhAgy3AQsgA0EANgIcIAMgATYCFCADQfkPNgIQIANBBzYCDEEAIQIMtgELQewAIQIMnAELIAEgBEYEQEGCASECDLUBCyABQQFqDAILIAEgBEYEQEGBASECDLQBCyABQQFqDAELIAEgBEYNASABQQFqCyEBQQQhAgyYAQtBgAEhAgywAQsDQCABLQAAQaDMAGotAAAiAEECRwRAIABBAUcEQEHpACECDJkBCwwxCyAEIAFBAWoiAUcNAAtB/wAhAgyvAQsgASAERgRAQf4AIQIMrwELAkAgAS0AAEEJaw43LwMGLwQGBgYGBgYGBgYGBgYGBgYGBgYFBgYCBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGAAYLIAFBAWoLIQFBBSECDJQBCyABQQFqDAYLIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0IIANB2wA2AhwgAyABNgIUIAMgADYCDEEAIQIMqwELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0IIANB3QA2AhwgAyABNgIUIAMgADYCDEEAIQIMqgELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0IIANB+gA2AhwgAyABNgIUIAMgADYCDEEAIQIMqQELIANBADYCHCADIAE2AhQgA0GNFDYCECADQQc2AgxBACECDKgBCwJAAkACQAJAA0AgAS0AAEGgygBqLQAAIgBBBUcEQAJAIABBAWsOBi4DBAUGAAYLQegAIQIMlAELIAQgAUEBaiIBRw0AC0H9ACECDKsBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNByADQdsANgIcIAMgATYCFCADIAA2AgxBACECDKoBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNByADQd0ANgIcIAMgATYCFCADIAA2AgxBACECDKkBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNByADQfoANgIcIAMgATYCFCADIAA2AgxBACECDKgBCyADQQA2AhwgAyABNgIUIANB5Ag2AhAgA0EHNgIMQQAhAgynAQsgASAERg0BIAFBAWoLIQFBBiECDIwBC0H8ACECDKQBCwJAAkACQAJAA0AgAS0AAEGgyABqLQAAIgBBBUcEQCAAQQFrDgQpAgMEBQsgBCABQQFqIgFHDQALQfsAIQIMpwELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0DIANB2wA2AhwgAyABNgIUIAMgADYCDEEAIQIMpgELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0DIANB3QA2AhwgAyABNgIUIAMgADYCDEEAIQIMpQELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0DIANB+gA2AhwgAyABNgIUIAMgADYCDEEAIQIMpAELIANBADYCHCADIAE2AhQgA0G8CjYCECADQQc2AgxBACECDKMBC0HPACECDIkBC0HRACECDIgBC0HnACECDIcBCyABIARGBEBB+gAhAgygAQsCQCABLQAAQQlrDgQgAAAgAAsgAUEBaiEBQeYAIQIMhgELIAEgBEYEQEH5ACECDJ8BCwJAIAEtAABBCWsOBB8AAB8AC0EAIQACQCADKAI4IgJFDQAgAigCOCICRQ0AIAMgAhEAACEACyAARQRAQeIBIQIMhgELIABBFUcEQCADQQA2AhwgAyABNgIUIANByQ02AhAgA0EaNgIMQQAhAgyfAQsgA0H4ADYCHCADIAE2AhQgA0HqGjYCECADQRU2AgxBACECDJ4BCyABIARHBEAgA0ENNgIIIAMgATYCBEHkACECDIUBC0H3ACECDJ0BCyABIARGBEBB9gAhAgydAQsCQAJAAkAgAS0AAEHIAGsOCwABCwsLCwsLCwsCCwsgAUEBaiEBQd0AIQIMhQELIAFBAWohAUHgACECDIQBCyABQQFqIQFB4wAhAgyDAQtB9QAhAiABIARGDZsBIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQbXVAGotAABHDQggAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJwBCyADKAIEIQAgA0IANwMAIAMgACAGQQFqIgEQKyIABEAgA0H0ADYCHCADIAE2AhQgAyAANgIMQQAhAgycAQtB4gAhAgyCAQtBACEAAkAgAygCOCICRQ0AIAIoAjQiAkUNACADIAIRAAAhAAsCQCAABEAgAEEVRg0BIANBADYCHCADIAE2AhQgA0HqDTYCECADQSY2AgxBACECDJwBC0HhACECDIIBCyADQfMANgIcIAMgATYCFCADQYAbNgIQIANBFTYCDEEAIQIMmgELIAMtACkiAEEja0ELSQ0JAkAgAEEGSw0AQQEgAHRBygBxRQ0ADAoLQQAhAiADQQA2AhwgAyABNgIUIANB7Qk2AhAgA0EINgIMDJkBC0HyACECIAEgBEYNmAEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGAkADQCABLQAAIABBs9UAai0AAEcNBSAAQQFGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMmQELIAMoAgQhACADQgA3AwAgAyAAIAZBAWoiARArIgAEQCADQfEANgIcIAMgATYCFCADIAA2AgxBACECDJkBC0HfACECDH8LQQAhAAJAIAMoAjgiAkUNACACKAI0IgJFDQAgAyACEQAAIQALAkAgAARAIABBFUYNASADQQA2AhwgAyABNgIUIANB6g02AhAgA0EmNgIMQQAhAgyZAQtB3gAhAgx/CyADQfAANgIcIAMgATYCFCADQYAbNgIQIANBFTYCDEEAIQIMlwELIAMtAClBIUYNBiADQQA2AhwgAyABNgIUIANBkQo2AhAgA0EINgIMQQAhAgyWAQtB7wAhAiABIARGDZUBIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQbDVAGotAABHDQIgAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJYBCyADKAIEIQAgA0IANwMAIAMgACAGQQFqIgEQKyIARQ0CIANB7QA2AhwgAyABNgIUIAMgADYCDEEAIQIMlQELIANBADYCAAsgAygCBCEAIANBADYCBCADIAAgARArIgBFDYABIANB7gA2AhwgAyABNgIUIAMgADYCDEEAIQIMkwELQdwAIQIMeQtBACEAAkAgAygCOCICRQ0AIAIoAjQiAkUNACADIAIRAAAhAAsCQCAABEAgAEEVRg0BIANBADYCHCADIAE2AhQgA0HqDTYCECADQSY2AgxBACECDJMBC0HbACECDHkLIANB7AA2AhwgAyABNgIUIANBgBs2AhAgA0EVNgIMQQAhAgyRAQsgAy0AKSIAQSNJDQAgAEEuRg0AIANBADYCHCADIAE2AhQgA0HJCTYCECADQQg2AgxBACECDJABC0HaACECDHYLIAEgBEYEQEHrACECDI8BCwJAIAEtAABBL0YEQCABQQFqIQEMAQsgA0EANgIcIAMgATYCFCADQbI4NgIQIANBCDYCDEEAIQIMjwELQdkAIQIMdQsgASAERwRAIANBDjYCCCADIAE2AgRB2AAhAgx1C0HqACECDI0BCyABIARGBEBB6QAhAgyNAQsgAS0AAEEwayIAQf8BcUEKSQRAIAMgADoAKiABQQFqIQFB1wAhAgx0CyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNeiADQegANgIcIAMgATYCFCADIAA2AgxBACECDIwBCyABIARGBEBB5wAhAgyMAQsCQCABLQAAQS5GBEAgAUEBaiEBDAELIAMoAgQhACADQQA2AgQgAyAAIAEQLyIARQ17IANB5gA2AhwgAyABNgIUIAMgADYCDEEAIQIMjAELQdYAIQIMcgsgASAERgRAQeUAIQIMiwELQQAhAEEBIQVBASEHQQAhAgJAAkACQAJAAkACfwJAAkACQAJAAkACQAJAIAEtAABBMGsOCgoJAAECAwQFBggLC0ECDAYLQQMMBQtBBAwEC0EFDAMLQQYMAgtBBwwBC0EICyECQQAhBUEAIQcMAgtBCSECQQEhAEEAIQVBACEHDAELQQAhBUEBIQILIAMgAjoAKyABQQFqIQECQAJAIAMtAC5BEHENAAJAAkACQCADLQAqDgMBAAIECyAHRQ0DDAILIAANAQwCCyAFRQ0BCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNAiADQeIANgIcIAMgATYCFCADIAA2AgxBACECDI0BCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNfSADQeMANgIcIAMgATYCFCADIAA2AgxBACECDIwBCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNeyADQeQANgIcIAMgATYCFCADIAA2AgwMiwELQdQAIQIMcQsgAy0AKUEiRg2GAUHTACECDHALQQAhAAJAIAMoAjgiAkUNACACKAJEIgJFDQAgAyACEQAAIQALIABFBEBB1QAhAgxwCyAAQRVHBEAgA0EANgIcIAMgATYCFCADQaQNNgIQIANBITYCDEEAIQIMiQELIANB4QA2AhwgAyABNgIUIANB0Bo2AhAgA0EVNgIMQQAhAgyIAQsgASAERgRAQeAAIQIMiAELAkACQAJAAkACQCABLQAAQQprDgQBBAQABAsgAUEBaiEBDAELIAFBAWohASADQS9qLQAAQQFxRQ0BC0HSACECDHALIANBADYCHCADIAE2AhQgA0G2ETYCECADQQk2AgxBACECDIgBCyADQQA2AhwgAyABNgIUIANBthE2AhAgA0EJNgIMQQAhAgyHAQsgASAERgRAQd8AIQIMhwELIAEtAABBCkYEQCABQQFqIQEMCQsgAy0ALkHAAHENCCADQQA2AhwgAyABNgIUIANBthE2AhAgA0ECNgIMQQAhAgyGAQsgASAERgRAQd0AIQIMhgELIAEtAAAiAkENRgRAIAFBAWohAUHQACECDG0LIAEhACACQQlrDgQFAQEFAQsgBCABIgBGBEBB3AAhAgyFAQsgAC0AAEEKRw0AIABBAWoMAgtBACECIANBADYCHCADIAA2AhQgA0HKLTYCECADQQc2AgwMgwELIAEgBEYEQEHbACECDIMBCwJAIAEtAABBCWsOBAMAAAMACyABQQFqCyEBQc4AIQIMaAsgASAERgRAQdoAIQIMgQELIAEtAABBCWsOBAABAQABC0EAIQIgA0EANgIcIANBmhI2AhAgA0EHNgIMIAMgAUEBajYCFAx/CyADQYASOwEqQQAhAAJAIAMoAjgiAkUNACACKAI4IgJFDQAgAyACEQAAIQALIABFDQAgAEEVRw0BIANB2QA2AhwgAyABNgIUIANB6ho2AhAgA0EVNgIMQQAhAgx+C0HNACECDGQLIANBADYCHCADIAE2AhQgA0HJDTYCECADQRo2AgxBACECDHwLIAEgBEYEQEHZACECDHwLIAEtAABBIEcNPSABQQFqIQEgAy0ALkEBcQ09IANBADYCHCADIAE2AhQgA0HCHDYCECADQR42AgxBACECDHsLIAEgBEYEQEHYACECDHsLAkACQAJAAkACQCABLQAAIgBBCmsOBAIDAwABCyABQQFqIQFBLCECDGULIABBOkcNASADQQA2AhwgAyABNgIUIANB5xE2AhAgA0EKNgIMQQAhAgx9CyABQQFqIQEgA0Evai0AAEEBcUUNcyADLQAyQYABcUUEQCADQTJqIQIgAxA1QQAhAAJAIAMoAjgiBkUNACAGKAIoIgZFDQAgAyAGEQAAIQALAkACQCAADhZNTEsBAQEBAQEBAQEBAQEBAQEBAQEAAQsgA0EpNgIcIAMgATYCFCADQawZNgIQIANBFTYCDEEAIQIMfgsgA0EANgIcIAMgATYCFCADQeULNgIQIANBETYCDEEAIQIMfQtBACEAAkAgAygCOCICRQ0AIAIoAlwiAkUNACADIAIRAAAhAAsgAEUNWSAAQRVHDQEgA0EFNgIcIAMgATYCFCADQZsbNgIQIANBFTYCDEEAIQIMfAtBywAhAgxiC0EAIQIgA0EANgIcIAMgATYCFCADQZAONgIQIANBFDYCDAx6CyADIAMvATJBgAFyOwEyDDsLIAEgBEcEQCADQRE2AgggAyABNgIEQcoAIQIMYAtB1wAhAgx4CyABIARGBEBB1gAhAgx4CwJAAkACQAJAIAEtAAAiAEEgciAAIABBwQBrQf8BcUEaSRtB/wFxQeMAaw4TAEBAQEBAQEBAQEBAQAFAQEACA0ALIAFBAWohAUHGACECDGELIAFBAWohAUHHACECDGALIAFBAWohAUHIACECDF8LIAFBAWohAUHJACECDF4LQdUAIQIgBCABIgBGDXYgBCABayADKAIAIgFqIQYgACABa0EFaiEHA0AgAUGQyABqLQAAIAAtAAAiBUEgciAFIAVBwQBrQf8BcUEaSRtB/wFxRw0IQQQgAUEFRg0KGiABQQFqIQEgBCAAQQFqIgBHDQALIAMgBjYCAAx2C0HUACECIAQgASIARg11IAQgAWsgAygCACIBaiEGIAAgAWtBD2ohBwNAIAFBgMgAai0AACAALQAAIgVBIHIgBSAFQcEAa0H/AXFBGkkbQf8BcUcNB0EDIAFBD0YNCRogAUEBaiEBIAQgAEEBaiIARw0ACyADIAY2AgAMdQtB0wAhAiAEIAEiAEYNdCAEIAFrIAMoAgAiAWohBiAAIAFrQQ5qIQcDQCABQeLHAGotAAAgAC0AACIFQSByIAUgBUHBAGtB/wFxQRpJG0H/AXFHDQYgAUEORg0HIAFBAWohASAEIABBAWoiAEcNAAsgAyAGNgIADHQLQdIAIQIgBCABIgBGDXMgBCABayADKAIAIgFqIQUgACABa0EBaiEGA0AgAUHgxwBqLQAAIAAtAAAiB0EgciAHIAdBwQBrQf8BcUEaSRtB/wFxRw0FIAFBAUYNAiABQQFqIQEgBCAAQQFqIgBHDQALIAMgBTYCAAxzCyABIARGBEBB0QAhAgxzCwJAAkAgAS0AACIAQSByIAAgAEHBAGtB/wFxQRpJG0H/AXFB7gBrDgcAOTk5OTkBOQsgAUEBaiEBQcMAIQIMWgsgAUEBaiEBQcQAIQIMWQsgA0EANgIAIAZBAWohAUHFACECDFgLQdAAIQIgBCABIgBGDXAgBCABayADKAIAIgFqIQYgACABa0EJaiEHA0AgAUHWxwBqLQAAIAAtAAAiBUEgciAFIAVBwQBrQf8BcUEaSRtB/wFxRw0CQQIgAUEJRg0EGiABQQFqIQEgBCAAQQFqIgBHDQALIAMgBjYCAAxwC0HPACECIAQgASIARg1vIAQgAWsgAygCACIBaiEGIAAgAWtBBWohBwNAIAFB0McAai0AACAALQAAIgVBIHIgBSAFQcEAa0H/AXFBGkkbQf8BcUcNASABQQVGDQIgAUEBaiEBIAQgAEEBaiIARw0ACyADIAY2AgAMbwsgACEBIANBADYCAAwzC0EBCzoALCADQQA2AgAgB0EBaiEBC0EtIQIMUgsCQANAIAEtAABB0MUAai0AAEEBRw0BIAQgAUEBaiIBRw0AC0HNACECDGsLQcIAIQIMUQsgASAERgRAQcwAIQIMagsgAS0AAEE6RgRAIAMoAgQhACADQQA2AgQgAyAAIAEQMCIARQ0zIANBywA2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIMagsgA0EANgIcIAMgATYCFCADQecRNgIQIANBCjYCDEEAIQIMaQsCQAJAIAMtACxBAmsOAgABJwsgA0Ezai0AAEECcUUNJiADLQAuQQJxDSYgA0EANgIcIAMgATYCFCADQaYUNgIQIANBCzYCDEEAIQIMaQsgAy0AMkEgcUUNJSADLQAuQQJxDSUgA0EANgIcIAMgATYCFCADQb0TNgIQIANBDzYCDEEAIQIMaAtBACEAAkAgAygCOCICRQ0AIAIoAkgiAkUNACADIAIRAAAhAAsgAEUEQEHBACECDE8LIABBFUcEQCADQQA2AhwgAyABNgIUIANBpg82AhAgA0EcNgIMQQAhAgxoCyADQcoANgIcIAMgATYCFCADQYUcNgIQIANBFTYCDEEAIQIMZwsgASAERwRAA0AgAS0AAEHAwQBqLQAAQQFHDRcgBCABQQFqIgFHDQALQcQAIQIMZwtBxAAhAgxmCyABIARHBEADQAJAIAEtAAAiAEEgciAAIABBwQBrQf8BcUEaSRtB/wFxIgBBCUYNACAAQSBGDQACQAJAAkACQCAAQeMAaw4TAAMDAwMDAwMBAwMDAwMDAwMDAgMLIAFBAWohAUE2IQIMUgsgAUEBaiEBQTchAgxRCyABQQFqIQFBOCECDFALDBULIAQgAUEBaiIBRw0AC0E8IQIMZgtBPCECDGULIAEgBEYEQEHIACECDGULIANBEjYCCCADIAE2AgQCQAJAAkACQAJAIAMtACxBAWsOBBQAAQIJCyADLQAyQSBxDQNB4AEhAgxPCwJAIAMvATIiAEEIcUUNACADLQAoQQFHDQAgAy0ALkEIcUUNAgsgAyAAQff7A3FBgARyOwEyDAsLIAMgAy8BMkEQcjsBMgwECyADQQA2AgQgAyABIAEQMSIABEAgA0HBADYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgxmCyABQQFqIQEMWAsgA0EANgIcIAMgATYCFCADQfQTNgIQIANBBDYCDEEAIQIMZAtBxwAhAiABIARGDWMgAygCACIAIAQgAWtqIQUgASAAa0EGaiEGAkADQCAAQcDFAGotAAAgAS0AAEEgckcNASAAQQZGDUogAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMZAsgA0EANgIADAULAkAgASAERwRAA0AgAS0AAEHAwwBqLQAAIgBBAUcEQCAAQQJHDQMgAUEBaiEBDAULIAQgAUEBaiIBRw0AC0HFACECDGQLQcUAIQIMYwsLIANBADoALAwBC0ELIQIMRwtBPyECDEYLAkACQANAIAEtAAAiAEEgRwRAAkAgAEEKaw4EAwUFAwALIABBLEYNAwwECyAEIAFBAWoiAUcNAAtBxgAhAgxgCyADQQg6ACwMDgsgAy0AKEEBRw0CIAMtAC5BCHENAiADKAIEIQAgA0EANgIEIAMgACABEDEiAARAIANBwgA2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIMXwsgAUEBaiEBDFALQTshAgxECwJAA0AgAS0AACIAQSBHIABBCUdxDQEgBCABQQFqIgFHDQALQcMAIQIMXQsLQTwhAgxCCwJAAkAgASAERwRAA0AgAS0AACIAQSBHBEAgAEEKaw4EAwQEAwQLIAQgAUEBaiIBRw0AC0E/IQIMXQtBPyECDFwLIAMgAy8BMkEgcjsBMgwKCyADKAIEIQAgA0EANgIEIAMgACABEDEiAEUNTiADQT42AhwgAyABNgIUIAMgADYCDEEAIQIMWgsCQCABIARHBEADQCABLQAAQcDDAGotAAAiAEEBRwRAIABBAkYNAwwMCyAEIAFBAWoiAUcNAAtBNyECDFsLQTchAgxaCyABQQFqIQEMBAtBOyECIAQgASIARg1YIAQgAWsgAygCACIBaiEGIAAgAWtBBWohBwJAA0AgAUGQyABqLQAAIAAtAAAiBUEgciAFIAVBwQBrQf8BcUEaSRtB/wFxRw0BIAFBBUYEQEEHIQEMPwsgAUEBaiEBIAQgAEEBaiIARw0ACyADIAY2AgAMWQsgA0EANgIAIAAhAQwFC0E6IQIgBCABIgBGDVcgBCABayADKAIAIgFqIQYgACABa0EIaiEHAkADQCABQbTBAGotAAAgAC0AACIFQSByIAUgBUHBAGtB/wFxQRpJG0H/AXFHDQEgAUEIRgRAQQUhAQw+CyABQQFqIQEgBCAAQQFqIgBHDQALIAMgBjYCAAxYCyADQQA2AgAgACEBDAQLQTkhAiAEIAEiAEYNViAEIAFrIAMoAgAiAWohBiAAIAFrQQNqIQcCQANAIAFBsMEAai0AACAALQAAIgVBIHIgBSAFQcEAa0H/AXFBGkkbQf8BcUcNASABQQNGBEBBBiEBDD0LIAFBAWohASAEIABBAWoiAEcNAAsgAyAGNgIADFcLIANBADYCACAAIQEMAwsCQANAIAEtAAAiAEEgRwRAIABBCmsOBAcEBAcCCyAEIAFBAWoiAUcNAAtBOCECDFYLIABBLEcNASABQQFqIQBBASEBAkACQAJAAkACQCADLQAsQQVrDgQDAQIEAAsgACEBDAQLQQIhAQwBC0EEIQELIANBAToALCADIAMvATIgAXI7ATIgACEBDAELIAMgAy8BMkEIcjsBMiAAIQELQT4hAgw7CyADQQA6ACwLQTkhAgw5CyABIARGBEBBNiECDFILAkACQAJAAkACQCABLQAAQQprDgQAAgIBAgsgAygCBCEAIANBADYCBCADIAAgARAxIgBFDQIgA0EzNgIcIAMgATYCFCADIAA2AgxBACECDFULIAMoAgQhACADQQA2AgQgAyAAIAEQMSIARQRAIAFBAWohAQwGCyADQTI2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIMVAsgAy0ALkEBcQRAQd8BIQIMOwsgAygCBCEAIANBADYCBCADIAAgARAxIgANAQxJC0E0IQIMOQsgA0E1NgIcIAMgATYCFCADIAA2AgxBACECDFELQTUhAgw3CyADQS9qLQAAQQFxDQAgA0EANgIcIAMgATYCFCADQesWNgIQIANBGTYCDEEAIQIMTwtBMyECDDULIAEgBEYEQEEyIQIMTgsCQCABLQAAQQpGBEAgAUEBaiEBDAELIANBADYCHCADIAE2AhQgA0GSFzYCECADQQM2AgxBACECDE4LQTIhAgw0CyABIARGBEBBMSECDE0LAkAgAS0AACIAQQlGDQAgAEEgRg0AQQEhAgJAIAMtACxBBWsOBAYEBQANCyADIAMvATJBCHI7ATIMDAsgAy0ALkEBcUUNASADLQAsQQhHDQAgA0EAOgAsC0E9IQIMMgsgA0EANgIcIAMgATYCFCADQcIWNgIQIANBCjYCDEEAIQIMSgtBAiECDAELQQQhAgsgA0EBOgAsIAMgAy8BMiACcjsBMgwGCyABIARGBEBBMCECDEcLIAEtAABBCkYEQCABQQFqIQEMAQsgAy0ALkEBcQ0AIANBADYCHCADIAE2AhQgA0HcKDYCECADQQI2AgxBACECDEYLQTAhAgwsCyABQQFqIQFBMSECDCsLIAEgBEYEQEEvIQIMRAsgAS0AACIAQQlHIABBIEdxRQRAIAFBAWohASADLQAuQQFxDQEgA0EANgIcIAMgATYCFCADQZcQNgIQIANBCjYCDEEAIQIMRAtBASECAkACQAJAAkACQAJAIAMtACxBAmsOBwUEBAMBAgAECyADIAMvATJBCHI7ATIMAwtBAiECDAELQQQhAgsgA0EBOgAsIAMgAy8BMiACcjsBMgtBLyECDCsLIANBADYCHCADIAE2AhQgA0GEEzYCECADQQs2AgxBACECDEMLQeEBIQIMKQsgASAERgRAQS4hAgxCCyADQQA2AgQgA0ESNgIIIAMgASABEDEiAA0BC0EuIQIMJwsgA0EtNgIcIAMgATYCFCADIAA2AgxBACECDD8LQQAhAAJAIAMoAjgiAkUNACACKAJMIgJFDQAgAyACEQAAIQALIABFDQAgAEEVRw0BIANB2AA2AhwgAyABNgIUIANBsxs2AhAgA0EVNgIMQQAhAgw+C0HMACECDCQLIANBADYCHCADIAE2AhQgA0GzDjYCECADQR02AgxBACECDDwLIAEgBEYEQEHOACECDDwLIAEtAAAiAEEgRg0CIABBOkYNAQsgA0EAOgAsQQkhAgwhCyADKAIEIQAgA0EANgIEIAMgACABEDAiAA0BDAILIAMtAC5BAXEEQEHeASECDCALIAMoAgQhACADQQA2AgQgAyAAIAEQMCIARQ0CIANBKjYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgw4CyADQcsANgIcIAMgADYCDCADIAFBAWo2AhRBACECDDcLIAFBAWohAUHAACECDB0LIAFBAWohAQwsCyABIARGBEBBKyECDDULAkAgAS0AAEEKRgRAIAFBAWohAQwBCyADLQAuQcAAcUUNBgsgAy0AMkGAAXEEQEEAIQACQCADKAI4IgJFDQAgAigCXCICRQ0AIAMgAhEAACEACyAARQ0SIABBFUYEQCADQQU2AhwgAyABNgIUIANBmxs2AhAgA0EVNgIMQQAhAgw2CyADQQA2AhwgAyABNgIUIANBkA42AhAgA0EUNgIMQQAhAgw1CyADQTJqIQIgAxA1QQAhAAJAIAMoAjgiBkUNACAGKAIoIgZFDQAgAyAGEQAAIQALIAAOFgIBAAQEBAQEBAQEBAQEBAQEBAQEBAMECyADQQE6ADALIAIgAi8BAEHAAHI7AQALQSshAgwYCyADQSk2AhwgAyABNgIUIANBrBk2AhAgA0EVNgIMQQAhAgwwCyADQQA2AhwgAyABNgIUIANB5Qs2AhAgA0ERNgIMQQAhAgwvCyADQQA2AhwgAyABNgIUIANBpQs2AhAgA0ECNgIMQQAhAgwuC0EBIQcgAy8BMiIFQQhxRQRAIAMpAyBCAFIhBwsCQCADLQAwBEBBASEAIAMtAClBBUYNASAFQcAAcUUgB3FFDQELAkAgAy0AKCICQQJGBEBBASEAIAMvATQiBkHlAEYNAkEAIQAgBUHAAHENAiAGQeQARg0CIAZB5gBrQQJJDQIgBkHMAUYNAiAGQbACRg0CDAELQQAhACAFQcAAcQ0BC0ECIQAgBUEIcQ0AIAVBgARxBEACQCACQQFHDQAgAy0ALkEKcQ0AQQUhAAwCC0EEIQAMAQsgBUEgcUUEQCADEDZBAEdBAnQhAAwBC0EAQQMgAykDIFAbIQALIABBAWsOBQIABwEDBAtBESECDBMLIANBAToAMQwpC0EAIQICQCADKAI4IgBFDQAgACgCMCIARQ0AIAMgABEAACECCyACRQ0mIAJBFUYEQCADQQM2AhwgAyABNgIUIANB0hs2AhAgA0EVNgIMQQAhAgwrC0EAIQIgA0EANgIcIAMgATYCFCADQd0ONgIQIANBEjYCDAwqCyADQQA2AhwgAyABNgIUIANB+SA2AhAgA0EPNgIMQQAhAgwpC0EAIQACQCADKAI4IgJFDQAgAigCMCICRQ0AIAMgAhEAACEACyAADQELQQ4hAgwOCyAAQRVGBEAgA0ECNgIcIAMgATYCFCADQdIbNgIQIANBFTYCDEEAIQIMJwsgA0EANgIcIAMgATYCFCADQd0ONgIQIANBEjYCDEEAIQIMJgtBKiECDAwLIAEgBEcEQCADQQk2AgggAyABNgIEQSkhAgwMC0EmIQIMJAsgAyADKQMgIgwgBCABa60iCn0iC0IAIAsgDFgbNwMgIAogDFQEQEElIQIMJAsgAygCBCEAIANBADYCBCADIAAgASAMp2oiARAyIgBFDQAgA0EFNgIcIAMgATYCFCADIAA2AgxBACECDCMLQQ8hAgwJC0IAIQoCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAS0AAEEwaw43FxYAAQIDBAUGBxQUFBQUFBQICQoLDA0UFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFA4PEBESExQLQgIhCgwWC0IDIQoMFQtCBCEKDBQLQgUhCgwTC0IGIQoMEgtCByEKDBELQgghCgwQC0IJIQoMDwtCCiEKDA4LQgshCgwNC0IMIQoMDAtCDSEKDAsLQg4hCgwKC0IPIQoMCQtCCiEKDAgLQgshCgwHC0IMIQoMBgtCDSEKDAULQg4hCgwEC0IPIQoMAwsgA0EANgIcIAMgATYCFCADQZ8VNgIQIANBDDYCDEEAIQIMIQsgASAERgRAQSIhAgwhC0IAIQoCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAIAEtAABBMGsONxUUAAECAwQFBgcWFhYWFhYWCAkKCwwNFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYODxAREhMWC0ICIQoMFAtCAyEKDBMLQgQhCgwSC0IFIQoMEQtCBiEKDBALQgchCgwPC0IIIQoMDgtCCSEKDA0LQgohCgwMC0ILIQoMCwtCDCEKDAoLQg0hCgwJC0IOIQoMCAtCDyEKDAcLQgohCgwGC0ILIQoMBQtCDCEKDAQLQg0hCgwDC0IOIQoMAgtCDyEKDAELQgEhCgsgAUEBaiEBIAMpAyAiC0L//////////w9YBEAgAyALQgSGIAqENwMgDAILIANBADYCHCADIAE2AhQgA0G1CTYCECADQQw2AgxBACECDB4LQSchAgwEC0EoIQIMAwsgAyABOgAsIANBADYCACAHQQFqIQFBDCECDAILIANBADYCACAGQQFqIQFBCiECDAELIAFBAWohAUEIIQIMAAsAC0EAIQIgA0EANgIcIAMgATYCFCADQbI4NgIQIANBCDYCDAwXC0EAIQIgA0EANgIcIAMgATYCFCADQYMRNgIQIANBCTYCDAwWC0EAIQIgA0EANgIcIAMgATYCFCADQd8KNgIQIANBCTYCDAwVC0EAIQIgA0EANgIcIAMgATYCFCADQe0QNgIQIANBCTYCDAwUC0EAIQIgA0EANgIcIAMgATYCFCADQdIRNgIQIANBCTYCDAwTC0EAIQIgA0EANgIcIAMgATYCFCADQbI4NgIQIANBCDYCDAwSC0EAIQIgA0EANgIcIAMgATYCFCADQYMRNgIQIANBCTYCDAwRC0EAIQIgA0EANgIcIAMgATYCFCADQd8KNgIQIANBCTYCDAwQC0EAIQIgA0EANgIcIAMgATYCFCADQe0QNgIQIANBCTYCDAwPC0EAIQIgA0EANgIcIAMgATYCFCADQdIRNgIQIANBCTYCDAwOC0EAIQIgA0EANgIcIAMgATYCFCADQbkXNgIQIANBDzYCDAwNC0EAIQIgA0EANgIcIAMgATYCFCADQbkXNgIQIANBDzYCDAwMC0EAIQIgA0EANgIcIAMgATYCFCADQZkTNgIQIANBCzYCDAwLC0EAIQIgA0EANgIcIAMgATYCFCADQZ0JNgIQIANBCzYCDAwKC0EAIQIgA0EANgIcIAMgATYCFCADQZcQNgIQIANBCjYCDAwJC0EAIQIgA0EANgIcIAMgATYCFCADQbEQNgIQIANBCjYCDAwIC0EAIQIgA0EANgIcIAMgATYCFCADQbsdNgIQIANBAjYCDAwHC0EAIQIgA0EANgIcIAMgATYCFCADQZYWNgIQIANBAjYCDAwGC0EAIQIgA0EANgIcIAMgATYCFCADQfkYNgIQIANBAjYCDAwFC0EAIQIgA0EANgIcIAMgATYCFCADQcQYNgIQIANBAjYCDAwECyADQQI2AhwgAyABNgIUIANBqR42AhAgA0EWNgIMQQAhAgwDC0HeACECIAEgBEYNAiAJQQhqIQcgAygCACEFAkACQCABIARHBEAgBUGWyABqIQggBCAFaiABayEGIAVBf3NBCmoiBSABaiEAA0AgAS0AACAILQAARwRAQQIhCAwDCyAFRQRAQQAhCCAAIQEMAwsgBUEBayEFIAhBAWohCCAEIAFBAWoiAUcNAAsgBiEFIAQhAQsgB0EBNgIAIAMgBTYCAAwBCyADQQA2AgAgByAINgIACyAHIAE2AgQgCSgCDCEAAkACQCAJKAIIQQFrDgIEAQALIANBADYCHCADQcIeNgIQIANBFzYCDCADIABBAWo2AhRBACECDAMLIANBADYCHCADIAA2AhQgA0HXHjYCECADQQk2AgxBACECDAILIAEgBEYEQEEoIQIMAgsgA0EJNgIIIAMgATYCBEEnIQIMAQsgASAERgRAQQEhAgwBCwNAAkACQAJAIAEtAABBCmsOBAABAQABCyABQQFqIQEMAQsgAUEBaiEBIAMtAC5BIHENAEEAIQIgA0EANgIcIAMgATYCFCADQaEhNgIQIANBBTYCDAwCC0EBIQIgASAERw0ACwsgCUEQaiQAIAJFBEAgAygCDCEADAELIAMgAjYCHEEAIQAgAygCBCIBRQ0AIAMgASAEIAMoAggRAQAiAUUNACADIAQ2AhQgAyABNgIMIAEhAAsgAAu+AgECfyAAQQA6AAAgAEHkAGoiAUEBa0EAOgAAIABBADoAAiAAQQA6AAEgAUEDa0EAOgAAIAFBAmtBADoAACAAQQA6AAMgAUEEa0EAOgAAQQAgAGtBA3EiASAAaiIAQQA2AgBB5AAgAWtBfHEiAiAAaiIBQQRrQQA2AgACQCACQQlJDQAgAEEANgIIIABBADYCBCABQQhrQQA2AgAgAUEMa0EANgIAIAJBGUkNACAAQQA2AhggAEEANgIUIABBADYCECAAQQA2AgwgAUEQa0EANgIAIAFBFGtBADYCACABQRhrQQA2AgAgAUEca0EANgIAIAIgAEEEcUEYciICayIBQSBJDQAgACACaiEAA0AgAEIANwMYIABCADcDECAAQgA3AwggAEIANwMAIABBIGohACABQSBrIgFBH0sNAAsLC1YBAX8CQCAAKAIMDQACQAJAAkACQCAALQAxDgMBAAMCCyAAKAI4IgFFDQAgASgCMCIBRQ0AIAAgAREAACIBDQMLQQAPCwALIABByhk2AhBBDiEBCyABCxoAIAAoAgxFBEAgAEHeHzYCECAAQRU2AgwLCxQAIAAoAgxBFUYEQCAAQQA2AgwLCxQAIAAoAgxBFkYEQCAAQQA2AgwLCwcAIAAoAgwLBwAgACgCEAsJACAAIAE2AhALBwAgACgCFAsrAAJAIABBJ08NAEL//////wkgAK2IQgGDUA0AIABBAnRB0DhqKAIADwsACxcAIABBL08EQAALIABBAnRB7DlqKAIAC78JAQF/QfQtIQECQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCAAQeQAaw70A2NiAAFhYWFhYWECAwQFYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYQYHCAkKCwwNDg9hYWFhYRBhYWFhYWFhYWFhYRFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWESExQVFhcYGRobYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYRwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1NmE3ODk6YWFhYWFhYWE7YWFhPGFhYWE9Pj9hYWFhYWFhYUBhYUFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFCQ0RFRkdISUpLTE1OT1BRUlNhYWFhYWFhYVRVVldYWVpbYVxdYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhXmFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYV9gYQtB6iwPC0GYJg8LQe0xDwtBoDcPC0HJKQ8LQbQpDwtBli0PC0HrKw8LQaI1DwtB2zQPC0HgKQ8LQeMkDwtB1SQPC0HuJA8LQeYlDwtByjQPC0HQNw8LQao1DwtB9SwPC0H2Jg8LQYIiDwtB8jMPC0G+KA8LQec3DwtBzSEPC0HAIQ8LQbglDwtByyUPC0GWJA8LQY80DwtBzTUPC0HdKg8LQe4zDwtBnDQPC0GeMQ8LQfQ1DwtB5SIPC0GvJQ8LQZkxDwtBsjYPC0H5Ng8LQcQyDwtB3SwPC0GCMQ8LQcExDwtBjTcPC0HJJA8LQew2DwtB5yoPC0HIIw8LQeIhDwtByTcPC0GlIg8LQZQiDwtB2zYPC0HeNQ8LQYYmDwtBvCsPC0GLMg8LQaAjDwtB9jAPC0GALA8LQYkrDwtBpCYPC0HyIw8LQYEoDwtBqzIPC0HrJw8LQcI2DwtBoiQPC0HPKg8LQdwjDwtBhycPC0HkNA8LQbciDwtBrTEPC0HVIg8LQa80DwtB3iYPC0HWMg8LQfQ0DwtBgTgPC0H0Nw8LQZI2DwtBnScPC0GCKQ8LQY0jDwtB1zEPC0G9NQ8LQbQ3DwtB2DAPC0G2Jw8LQZo4DwtBpyoPC0HEJw8LQa4jDwtB9SIPCwALQcomIQELIAELFwAgACAALwEuQf7/A3EgAUEAR3I7AS4LGgAgACAALwEuQf3/A3EgAUEAR0EBdHI7AS4LGgAgACAALwEuQfv/A3EgAUEAR0ECdHI7AS4LGgAgACAALwEuQff/A3EgAUEAR0EDdHI7AS4LGgAgACAALwEuQe//A3EgAUEAR0EEdHI7AS4LGgAgACAALwEuQd//A3EgAUEAR0EFdHI7AS4LGgAgACAALwEuQb//A3EgAUEAR0EGdHI7AS4LGgAgACAALwEuQf/+A3EgAUEAR0EHdHI7AS4LGgAgACAALwEuQf/9A3EgAUEAR0EIdHI7AS4LGgAgACAALwEuQf/7A3EgAUEAR0EJdHI7AS4LPgECfwJAIAAoAjgiA0UNACADKAIEIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEHhEjYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIIIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEH8ETYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIMIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEHsCjYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIQIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEH6HjYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIUIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEHLEDYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIYIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEG3HzYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIcIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEG/FTYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIsIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEH+CDYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIgIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEGMHTYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIkIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEHmFTYCEEEYIQQLIAQLOAAgAAJ/IAAvATJBFHFBFEYEQEEBIAAtAChBAUYNARogAC8BNEHlAEYMAQsgAC0AKUEFRgs6ADALWQECfwJAIAAtAChBAUYNACAALwE0IgFB5ABrQeQASQ0AIAFBzAFGDQAgAUGwAkYNACAALwEyIgBBwABxDQBBASECIABBiARxQYAERg0AIABBKHFFIQILIAILjAEBAn8CQAJAAkAgAC0AKkUNACAALQArRQ0AIAAvATIiAUECcUUNAQwCCyAALwEyIgFBAXFFDQELQQEhAiAALQAoQQFGDQAgAC8BNCIAQeQAa0HkAEkNACAAQcwBRg0AIABBsAJGDQAgAUHAAHENAEEAIQIgAUGIBHFBgARGDQAgAUEocUEARyECCyACC1cAIABBGGpCADcDACAAQgA3AwAgAEE4akIANwMAIABBMGpCADcDACAAQShqQgA3AwAgAEEgakIANwMAIABBEGpCADcDACAAQQhqQgA3AwAgAEH9ATYCHAsGACAAEDoLmi0BC38jAEEQayIKJABB3NUAKAIAIglFBEBBnNkAKAIAIgVFBEBBqNkAQn83AgBBoNkAQoCAhICAgMAANwIAQZzZACAKQQhqQXBxQdiq1aoFcyIFNgIAQbDZAEEANgIAQYDZAEEANgIAC0GE2QBBwNkENgIAQdTVAEHA2QQ2AgBB6NUAIAU2AgBB5NUAQX82AgBBiNkAQcCmAzYCAANAIAFBgNYAaiABQfTVAGoiAjYCACACIAFB7NUAaiIDNgIAIAFB+NUAaiADNgIAIAFBiNYAaiABQfzVAGoiAzYCACADIAI2AgAgAUGQ1gBqIAFBhNYAaiICNgIAIAIgAzYCACABQYzWAGogAjYCACABQSBqIgFBgAJHDQALQczZBEGBpgM2AgBB4NUAQazZACgCADYCAEHQ1QBBgKYDNgIAQdzVAEHI2QQ2AgBBzP8HQTg2AgBByNkEIQkLAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAEHsAU0EQEHE1QAoAgAiBkEQIABBE2pBcHEgAEELSRsiBEEDdiIAdiIBQQNxBEACQCABQQFxIAByQQFzIgJBA3QiAEHs1QBqIgEgAEH01QBqKAIAIgAoAggiA0YEQEHE1QAgBkF+IAJ3cTYCAAwBCyABIAM2AgggAyABNgIMCyAAQQhqIQEgACACQQN0IgJBA3I2AgQgACACaiIAIAAoAgRBAXI2AgQMEQtBzNUAKAIAIgggBE8NASABBEACQEECIAB0IgJBACACa3IgASAAdHFoIgBBA3QiAkHs1QBqIgEgAkH01QBqKAIAIgIoAggiA0YEQEHE1QAgBkF+IAB3cSIGNgIADAELIAEgAzYCCCADIAE2AgwLIAIgBEEDcjYCBCAAQQN0IgAgBGshBSAAIAJqIAU2AgAgAiAEaiIEIAVBAXI2AgQgCARAIAhBeHFB7NUAaiEAQdjVACgCACEDAn9BASAIQQN2dCIBIAZxRQRAQcTVACABIAZyNgIAIAAMAQsgACgCCAsiASADNgIMIAAgAzYCCCADIAA2AgwgAyABNgIICyACQQhqIQFB2NUAIAQ2AgBBzNUAIAU2AgAMEQtByNUAKAIAIgtFDQEgC2hBAnRB9NcAaigCACIAKAIEQXhxIARrIQUgACECA0ACQCACKAIQIgFFBEAgAkEUaigCACIBRQ0BCyABKAIEQXhxIARrIgMgBUkhAiADIAUgAhshBSABIAAgAhshACABIQIMAQsLIAAoAhghCSAAKAIMIgMgAEcEQEHU1QAoAgAaIAMgACgCCCIBNgIIIAEgAzYCDAwQCyAAQRRqIgIoAgAiAUUEQCAAKAIQIgFFDQMgAEEQaiECCwNAIAIhByABIgNBFGoiAigCACIBDQAgA0EQaiECIAMoAhAiAQ0ACyAHQQA2AgAMDwtBfyEEIABBv39LDQAgAEETaiIBQXBxIQRByNUAKAIAIghFDQBBACAEayEFAkACQAJAAn9BACAEQYACSQ0AGkEfIARB////B0sNABogBEEmIAFBCHZnIgBrdkEBcSAAQQF0a0E+agsiBkECdEH01wBqKAIAIgJFBEBBACEBQQAhAwwBC0EAIQEgBEEZIAZBAXZrQQAgBkEfRxt0IQBBACEDA0ACQCACKAIEQXhxIARrIgcgBU8NACACIQMgByIFDQBBACEFIAIhAQwDCyABIAJBFGooAgAiByAHIAIgAEEddkEEcWpBEGooAgAiAkYbIAEgBxshASAAQQF0IQAgAg0ACwsgASADckUEQEEAIQNBAiAGdCIAQQAgAGtyIAhxIgBFDQMgAGhBAnRB9NcAaigCACEBCyABRQ0BCwNAIAEoAgRBeHEgBGsiAiAFSSEAIAIgBSAAGyEFIAEgAyAAGyEDIAEoAhAiAAR/IAAFIAFBFGooAgALIgENAAsLIANFDQAgBUHM1QAoAgAgBGtPDQAgAygCGCEHIAMgAygCDCIARwRAQdTVACgCABogACADKAIIIgE2AgggASAANgIMDA4LIANBFGoiAigCACIBRQRAIAMoAhAiAUUNAyADQRBqIQILA0AgAiEGIAEiAEEUaiICKAIAIgENACAAQRBqIQIgACgCECIBDQALIAZBADYCAAwNC0HM1QAoAgAiAyAETwRAQdjVACgCACEBAkAgAyAEayICQRBPBEAgASAEaiIAIAJBAXI2AgQgASADaiACNgIAIAEgBEEDcjYCBAwBCyABIANBA3I2AgQgASADaiIAIAAoAgRBAXI2AgRBACEAQQAhAgtBzNUAIAI2AgBB2NUAIAA2AgAgAUEIaiEBDA8LQdDVACgCACIDIARLBEAgBCAJaiIAIAMgBGsiAUEBcjYCBEHc1QAgADYCAEHQ1QAgATYCACAJIARBA3I2AgQgCUEIaiEBDA8LQQAhASAEAn9BnNkAKAIABEBBpNkAKAIADAELQajZAEJ/NwIAQaDZAEKAgISAgIDAADcCAEGc2QAgCkEMakFwcUHYqtWqBXM2AgBBsNkAQQA2AgBBgNkAQQA2AgBBgIAECyIAIARBxwBqIgVqIgZBACAAayIHcSICTwRAQbTZAEEwNgIADA8LAkBB/NgAKAIAIgFFDQBB9NgAKAIAIgggAmohACAAIAFNIAAgCEtxDQBBACEBQbTZAEEwNgIADA8LQYDZAC0AAEEEcQ0EAkACQCAJBEBBhNkAIQEDQCABKAIAIgAgCU0EQCAAIAEoAgRqIAlLDQMLIAEoAggiAQ0ACwtBABA7IgBBf0YNBSACIQZBoNkAKAIAIgFBAWsiAyAAcQRAIAIgAGsgACADakEAIAFrcWohBgsgBCAGTw0FIAZB/v///wdLDQVB/NgAKAIAIgMEQEH02AAoAgAiByAGaiEBIAEgB00NBiABIANLDQYLIAYQOyIBIABHDQEMBwsgBiADayAHcSIGQf7///8HSw0EIAYQOyEAIAAgASgCACABKAIEakYNAyAAIQELAkAgBiAEQcgAak8NACABQX9GDQBBpNkAKAIAIgAgBSAGa2pBACAAa3EiAEH+////B0sEQCABIQAMBwsgABA7QX9HBEAgACAGaiEGIAEhAAwHC0EAIAZrEDsaDAQLIAEiAEF/Rw0FDAMLQQAhAwwMC0EAIQAMCgsgAEF/Rw0CC0GA2QBBgNkAKAIAQQRyNgIACyACQf7///8HSw0BIAIQOyEAQQAQOyEBIABBf0YNASABQX9GDQEgACABTw0BIAEgAGsiBiAEQThqTQ0BC0H02ABB9NgAKAIAIAZqIgE2AgBB+NgAKAIAIAFJBEBB+NgAIAE2AgALAkACQAJAQdzVACgCACICBEBBhNkAIQEDQCAAIAEoAgAiAyABKAIEIgVqRg0CIAEoAggiAQ0ACwwCC0HU1QAoAgAiAUEARyAAIAFPcUUEQEHU1QAgADYCAAtBACEBQYjZACAGNgIAQYTZACAANgIAQeTVAEF/NgIAQejVAEGc2QAoAgA2AgBBkNkAQQA2AgADQCABQYDWAGogAUH01QBqIgI2AgAgAiABQezVAGoiAzYCACABQfjVAGogAzYCACABQYjWAGogAUH81QBqIgM2AgAgAyACNgIAIAFBkNYAaiABQYTWAGoiAjYCACACIAM2AgAgAUGM1gBqIAI2AgAgAUEgaiIBQYACRw0AC0F4IABrQQ9xIgEgAGoiAiAGQThrIgMgAWsiAUEBcjYCBEHg1QBBrNkAKAIANgIAQdDVACABNgIAQdzVACACNgIAIAAgA2pBODYCBAwCCyAAIAJNDQAgAiADSQ0AIAEoAgxBCHENAEF4IAJrQQ9xIgAgAmoiA0HQ1QAoAgAgBmoiByAAayIAQQFyNgIEIAEgBSAGajYCBEHg1QBBrNkAKAIANgIAQdDVACAANgIAQdzVACADNgIAIAIgB2pBODYCBAwBCyAAQdTVACgCAEkEQEHU1QAgADYCAAsgACAGaiEDQYTZACEBAkACQAJAA0AgAyABKAIARwRAIAEoAggiAQ0BDAILCyABLQAMQQhxRQ0BC0GE2QAhAQNAIAEoAgAiAyACTQRAIAMgASgCBGoiBSACSw0DCyABKAIIIQEMAAsACyABIAA2AgAgASABKAIEIAZqNgIEIABBeCAAa0EPcWoiCSAEQQNyNgIEIANBeCADa0EPcWoiBiAEIAlqIgRrIQEgAiAGRgRAQdzVACAENgIAQdDVAEHQ1QAoAgAgAWoiADYCACAEIABBAXI2AgQMCAtB2NUAKAIAIAZGBEBB2NUAIAQ2AgBBzNUAQczVACgCACABaiIANgIAIAQgAEEBcjYCBCAAIARqIAA2AgAMCAsgBigCBCIFQQNxQQFHDQYgBUF4cSEIIAVB/wFNBEAgBUEDdiEDIAYoAggiACAGKAIMIgJGBEBBxNUAQcTVACgCAEF+IAN3cTYCAAwHCyACIAA2AgggACACNgIMDAYLIAYoAhghByAGIAYoAgwiAEcEQCAAIAYoAggiAjYCCCACIAA2AgwMBQsgBkEUaiICKAIAIgVFBEAgBigCECIFRQ0EIAZBEGohAgsDQCACIQMgBSIAQRRqIgIoAgAiBQ0AIABBEGohAiAAKAIQIgUNAAsgA0EANgIADAQLQXggAGtBD3EiASAAaiIHIAZBOGsiAyABayIBQQFyNgIEIAAgA2pBODYCBCACIAVBNyAFa0EPcWpBP2siAyADIAJBEGpJGyIDQSM2AgRB4NUAQazZACgCADYCAEHQ1QAgATYCAEHc1QAgBzYCACADQRBqQYzZACkCADcCACADQYTZACkCADcCCEGM2QAgA0EIajYCAEGI2QAgBjYCAEGE2QAgADYCAEGQ2QBBADYCACADQSRqIQEDQCABQQc2AgAgBSABQQRqIgFLDQALIAIgA0YNACADIAMoAgRBfnE2AgQgAyADIAJrIgU2AgAgAiAFQQFyNgIEIAVB/wFNBEAgBUF4cUHs1QBqIQACf0HE1QAoAgAiAUEBIAVBA3Z0IgNxRQRAQcTVACABIANyNgIAIAAMAQsgACgCCAsiASACNgIMIAAgAjYCCCACIAA2AgwgAiABNgIIDAELQR8hASAFQf///wdNBEAgBUEmIAVBCHZnIgBrdkEBcSAAQQF0a0E+aiEBCyACIAE2AhwgAkIANwIQIAFBAnRB9NcAaiEAQcjVACgCACIDQQEgAXQiBnFFBEAgACACNgIAQcjVACADIAZyNgIAIAIgADYCGCACIAI2AgggAiACNgIMDAELIAVBGSABQQF2a0EAIAFBH0cbdCEBIAAoAgAhAwJAA0AgAyIAKAIEQXhxIAVGDQEgAUEddiEDIAFBAXQhASAAIANBBHFqQRBqIgYoAgAiAw0ACyAGIAI2AgAgAiAANgIYIAIgAjYCDCACIAI2AggMAQsgACgCCCIBIAI2AgwgACACNgIIIAJBADYCGCACIAA2AgwgAiABNgIIC0HQ1QAoAgAiASAETQ0AQdzVACgCACIAIARqIgIgASAEayIBQQFyNgIEQdDVACABNgIAQdzVACACNgIAIAAgBEEDcjYCBCAAQQhqIQEMCAtBACEBQbTZAEEwNgIADAcLQQAhAAsgB0UNAAJAIAYoAhwiAkECdEH01wBqIgMoAgAgBkYEQCADIAA2AgAgAA0BQcjVAEHI1QAoAgBBfiACd3E2AgAMAgsgB0EQQRQgBygCECAGRhtqIAA2AgAgAEUNAQsgACAHNgIYIAYoAhAiAgRAIAAgAjYCECACIAA2AhgLIAZBFGooAgAiAkUNACAAQRRqIAI2AgAgAiAANgIYCyABIAhqIQEgBiAIaiIGKAIEIQULIAYgBUF+cTYCBCABIARqIAE2AgAgBCABQQFyNgIEIAFB/wFNBEAgAUF4cUHs1QBqIQACf0HE1QAoAgAiAkEBIAFBA3Z0IgFxRQRAQcTVACABIAJyNgIAIAAMAQsgACgCCAsiASAENgIMIAAgBDYCCCAEIAA2AgwgBCABNgIIDAELQR8hBSABQf///wdNBEAgAUEmIAFBCHZnIgBrdkEBcSAAQQF0a0E+aiEFCyAEIAU2AhwgBEIANwIQIAVBAnRB9NcAaiEAQcjVACgCACICQQEgBXQiA3FFBEAgACAENgIAQcjVACACIANyNgIAIAQgADYCGCAEIAQ2AgggBCAENgIMDAELIAFBGSAFQQF2a0EAIAVBH0cbdCEFIAAoAgAhAAJAA0AgACICKAIEQXhxIAFGDQEgBUEddiEAIAVBAXQhBSACIABBBHFqQRBqIgMoAgAiAA0ACyADIAQ2AgAgBCACNgIYIAQgBDYCDCAEIAQ2AggMAQsgAigCCCIAIAQ2AgwgAiAENgIIIARBADYCGCAEIAI2AgwgBCAANgIICyAJQQhqIQEMAgsCQCAHRQ0AAkAgAygCHCIBQQJ0QfTXAGoiAigCACADRgRAIAIgADYCACAADQFByNUAIAhBfiABd3EiCDYCAAwCCyAHQRBBFCAHKAIQIANGG2ogADYCACAARQ0BCyAAIAc2AhggAygCECIBBEAgACABNgIQIAEgADYCGAsgA0EUaigCACIBRQ0AIABBFGogATYCACABIAA2AhgLAkAgBUEPTQRAIAMgBCAFaiIAQQNyNgIEIAAgA2oiACAAKAIEQQFyNgIEDAELIAMgBGoiAiAFQQFyNgIEIAMgBEEDcjYCBCACIAVqIAU2AgAgBUH/AU0EQCAFQXhxQezVAGohAAJ/QcTVACgCACIBQQEgBUEDdnQiBXFFBEBBxNUAIAEgBXI2AgAgAAwBCyAAKAIICyIBIAI2AgwgACACNgIIIAIgADYCDCACIAE2AggMAQtBHyEBIAVB////B00EQCAFQSYgBUEIdmciAGt2QQFxIABBAXRrQT5qIQELIAIgATYCHCACQgA3AhAgAUECdEH01wBqIQBBASABdCIEIAhxRQRAIAAgAjYCAEHI1QAgBCAIcjYCACACIAA2AhggAiACNgIIIAIgAjYCDAwBCyAFQRkgAUEBdmtBACABQR9HG3QhASAAKAIAIQQCQANAIAQiACgCBEF4cSAFRg0BIAFBHXYhBCABQQF0IQEgACAEQQRxakEQaiIGKAIAIgQNAAsgBiACNgIAIAIgADYCGCACIAI2AgwgAiACNgIIDAELIAAoAggiASACNgIMIAAgAjYCCCACQQA2AhggAiAANgIMIAIgATYCCAsgA0EIaiEBDAELAkAgCUUNAAJAIAAoAhwiAUECdEH01wBqIgIoAgAgAEYEQCACIAM2AgAgAw0BQcjVACALQX4gAXdxNgIADAILIAlBEEEUIAkoAhAgAEYbaiADNgIAIANFDQELIAMgCTYCGCAAKAIQIgEEQCADIAE2AhAgASADNgIYCyAAQRRqKAIAIgFFDQAgA0EUaiABNgIAIAEgAzYCGAsCQCAFQQ9NBEAgACAEIAVqIgFBA3I2AgQgACABaiIBIAEoAgRBAXI2AgQMAQsgACAEaiIHIAVBAXI2AgQgACAEQQNyNgIEIAUgB2ogBTYCACAIBEAgCEF4cUHs1QBqIQFB2NUAKAIAIQMCf0EBIAhBA3Z0IgIgBnFFBEBBxNUAIAIgBnI2AgAgAQwBCyABKAIICyICIAM2AgwgASADNgIIIAMgATYCDCADIAI2AggLQdjVACAHNgIAQczVACAFNgIACyAAQQhqIQELIApBEGokACABC0MAIABFBEA/AEEQdA8LAkAgAEH//wNxDQAgAEEASA0AIABBEHZAACIAQX9GBEBBtNkAQTA2AgBBfw8LIABBEHQPCwALC5lCIgBBgAgLDQEAAAAAAAAAAgAAAAMAQZgICwUEAAAABQBBqAgLCQYAAAAHAAAACABB5AgLwjJJbnZhbGlkIGNoYXIgaW4gdXJsIHF1ZXJ5AFNwYW4gY2FsbGJhY2sgZXJyb3IgaW4gb25fYm9keQBDb250ZW50LUxlbmd0aCBvdmVyZmxvdwBDaHVuayBzaXplIG92ZXJmbG93AEludmFsaWQgbWV0aG9kIGZvciBIVFRQL3gueCByZXF1ZXN0AEludmFsaWQgbWV0aG9kIGZvciBSVFNQL3gueCByZXF1ZXN0AEV4cGVjdGVkIFNPVVJDRSBtZXRob2QgZm9yIElDRS94LnggcmVxdWVzdABJbnZhbGlkIGNoYXIgaW4gdXJsIGZyYWdtZW50IHN0YXJ0AEV4cGVjdGVkIGRvdABTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX3N0YXR1cwBJbnZhbGlkIHJlc3BvbnNlIHN0YXR1cwBFeHBlY3RlZCBMRiBhZnRlciBoZWFkZXJzAEludmFsaWQgY2hhcmFjdGVyIGluIGNodW5rIGV4dGVuc2lvbnMAVXNlciBjYWxsYmFjayBlcnJvcgBgb25fcmVzZXRgIGNhbGxiYWNrIGVycm9yAGBvbl9jaHVua19oZWFkZXJgIGNhbGxiYWNrIGVycm9yAGBvbl9tZXNzYWdlX2JlZ2luYCBjYWxsYmFjayBlcnJvcgBgb25fY2h1bmtfZXh0ZW5zaW9uX3ZhbHVlYCBjYWxsYmFjayBlcnJvcgBgb25fc3RhdHVzX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fdmVyc2lvbl9jb21wbGV0ZWAgY2FsbGJhY2sgZXJyb3IAYG9uX3VybF9jb21wbGV0ZWAgY2FsbGJhY2sgZXJyb3IAYG9uX3Byb3RvY29sX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fY2h1bmtfY29tcGxldGVgIGNhbGxiYWNrIGVycm9yAGBvbl9oZWFkZXJfdmFsdWVfY29tcGxldGVgIGNhbGxiYWNrIGVycm9yAGBvbl9tZXNzYWdlX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fbWV0aG9kX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25faGVhZGVyX2ZpZWxkX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fY2h1bmtfZXh0ZW5zaW9uX25hbWVgIGNhbGxiYWNrIGVycm9yAFVuZXhwZWN0ZWQgY2hhciBpbiB1cmwgc2VydmVyAEludmFsaWQgaGVhZGVyIHZhbHVlIGNoYXIASW52YWxpZCBoZWFkZXIgZmllbGQgY2hhcgBTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX3ZlcnNpb24ASW52YWxpZCBtaW5vciB2ZXJzaW9uAEludmFsaWQgbWFqb3IgdmVyc2lvbgBFeHBlY3RlZCBzcGFjZSBhZnRlciB2ZXJzaW9uAEV4cGVjdGVkIENSTEYgYWZ0ZXIgdmVyc2lvbgBJbnZhbGlkIEhUVFAgdmVyc2lvbgBJbnZhbGlkIGhlYWRlciB0b2tlbgBTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX3VybABJbnZhbGlkIGNoYXJhY3RlcnMgaW4gdXJsAFVuZXhwZWN0ZWQgc3RhcnQgY2hhciBpbiB1cmwARG91YmxlIEAgaW4gdXJsAFNwYW4gY2FsbGJhY2sgZXJyb3IgaW4gb25fcHJvdG9jb2wARW1wdHkgQ29udGVudC1MZW5ndGgASW52YWxpZCBjaGFyYWN0ZXIgaW4gQ29udGVudC1MZW5ndGgAVHJhbnNmZXItRW5jb2RpbmcgY2FuJ3QgYmUgcHJlc2VudCB3aXRoIENvbnRlbnQtTGVuZ3RoAER1cGxpY2F0ZSBDb250ZW50LUxlbmd0aABJbnZhbGlkIGNoYXIgaW4gdXJsIHBhdGgAQ29udGVudC1MZW5ndGggY2FuJ3QgYmUgcHJlc2VudCB3aXRoIFRyYW5zZmVyLUVuY29kaW5nAE1pc3NpbmcgZXhwZWN0ZWQgQ1IgYWZ0ZXIgY2h1bmsgc2l6ZQBFeHBlY3RlZCBMRiBhZnRlciBjaHVuayBzaXplAEludmFsaWQgY2hhcmFjdGVyIGluIGNodW5rIHNpemUAU3BhbiBjYWxsYmFjayBlcnJvciBpbiBvbl9oZWFkZXJfdmFsdWUAU3BhbiBjYWxsYmFjayBlcnJvciBpbiBvbl9jaHVua19leHRlbnNpb25fdmFsdWUASW52YWxpZCBjaGFyYWN0ZXIgaW4gY2h1bmsgZXh0ZW5zaW9ucyB2YWx1ZQBVbmV4cGVjdGVkIHdoaXRlc3BhY2UgYWZ0ZXIgaGVhZGVyIHZhbHVlAE1pc3NpbmcgZXhwZWN0ZWQgQ1IgYWZ0ZXIgaGVhZGVyIHZhbHVlAE1pc3NpbmcgZXhwZWN0ZWQgTEYgYWZ0ZXIgaGVhZGVyIHZhbHVlAEludmFsaWQgYFRyYW5zZmVyLUVuY29kaW5nYCBoZWFkZXIgdmFsdWUATWlzc2luZyBleHBlY3RlZCBDUiBhZnRlciBjaHVuayBleHRlbnNpb24gdmFsdWUASW52YWxpZCBjaGFyYWN0ZXIgaW4gY2h1bmsgZXh0ZW5zaW9ucyBxdW90ZSB2YWx1ZQBJbnZhbGlkIHF1b3RlZC1wYWlyIGluIGNodW5rIGV4dGVuc2lvbnMgcXVvdGVkIHZhbHVlAEludmFsaWQgY2hhcmFjdGVyIGluIGNodW5rIGV4dGVuc2lvbnMgcXVvdGVkIHZhbHVlAFBhdXNlZCBieSBvbl9oZWFkZXJzX2NvbXBsZXRlAEludmFsaWQgRU9GIHN0YXRlAG9uX3Jlc2V0IHBhdXNlAG9uX2NodW5rX2hlYWRlciBwYXVzZQBvbl9tZXNzYWdlX2JlZ2luIHBhdXNlAG9uX2NodW5rX2V4dGVuc2lvbl92YWx1ZSBwYXVzZQBvbl9zdGF0dXNfY29tcGxldGUgcGF1c2UAb25fdmVyc2lvbl9jb21wbGV0ZSBwYXVzZQBvbl91cmxfY29tcGxldGUgcGF1c2UAb25fcHJvdG9jb2xfY29tcGxldGUgcGF1c2UAb25fY2h1bmtfY29tcGxldGUgcGF1c2UAb25faGVhZGVyX3ZhbHVlX2NvbXBsZXRlIHBhdXNlAG9uX21lc3NhZ2VfY29tcGxldGUgcGF1c2UAb25fbWV0aG9kX2NvbXBsZXRlIHBhdXNlAG9uX2hlYWRlcl9maWVsZF9jb21wbGV0ZSBwYXVzZQBvbl9jaHVua19leHRlbnNpb25fbmFtZSBwYXVzZQBVbmV4cGVjdGVkIHNwYWNlIGFmdGVyIHN0YXJ0IGxpbmUATWlzc2luZyBleHBlY3RlZCBDUiBhZnRlciByZXNwb25zZSBsaW5lAFNwYW4gY2FsbGJhY2sgZXJyb3IgaW4gb25fY2h1bmtfZXh0ZW5zaW9uX25hbWUASW52YWxpZCBjaGFyYWN0ZXIgaW4gY2h1bmsgZXh0ZW5zaW9ucyBuYW1lAE1pc3NpbmcgZXhwZWN0ZWQgQ1IgYWZ0ZXIgY2h1bmsgZXh0ZW5zaW9uIG5hbWUASW52YWxpZCBzdGF0dXMgY29kZQBQYXVzZSBvbiBDT05ORUNUL1VwZ3JhZGUAUGF1c2Ugb24gUFJJL1VwZ3JhZGUARXhwZWN0ZWQgSFRUUC8yIENvbm5lY3Rpb24gUHJlZmFjZQBTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX21ldGhvZABFeHBlY3RlZCBzcGFjZSBhZnRlciBtZXRob2QAU3BhbiBjYWxsYmFjayBlcnJvciBpbiBvbl9oZWFkZXJfZmllbGQAUGF1c2VkAEludmFsaWQgd29yZCBlbmNvdW50ZXJlZABJbnZhbGlkIG1ldGhvZCBlbmNvdW50ZXJlZABNaXNzaW5nIGV4cGVjdGVkIENSIGFmdGVyIGNodW5rIGRhdGEARXhwZWN0ZWQgTEYgYWZ0ZXIgY2h1bmsgZGF0YQBVbmV4cGVjdGVkIGNoYXIgaW4gdXJsIHNjaGVtYQBSZXF1ZXN0IGhhcyBpbnZhbGlkIGBUcmFuc2Zlci1FbmNvZGluZ2AARGF0YSBhZnRlciBgQ29ubmVjdGlvbjogY2xvc2VgAFNXSVRDSF9QUk9YWQBVU0VfUFJPWFkATUtBQ1RJVklUWQBVTlBST0NFU1NBQkxFX0VOVElUWQBRVUVSWQBDT1BZAE1PVkVEX1BFUk1BTkVOVExZAFRPT19FQVJMWQBOT1RJRlkARkFJTEVEX0RFUEVOREVOQ1kAQkFEX0dBVEVXQVkAUExBWQBQVVQAQ0hFQ0tPVVQAR0FURVdBWV9USU1FT1VUAFJFUVVFU1RfVElNRU9VVABORVRXT1JLX0NPTk5FQ1RfVElNRU9VVABDT05ORUNUSU9OX1RJTUVPVVQATE9HSU5fVElNRU9VVABORVRXT1JLX1JFQURfVElNRU9VVABQT1NUAE1JU0RJUkVDVEVEX1JFUVVFU1QAQ0xJRU5UX0NMT1NFRF9SRVFVRVNUAENMSUVOVF9DTE9TRURfTE9BRF9CQUxBTkNFRF9SRVFVRVNUAEJBRF9SRVFVRVNUAEhUVFBfUkVRVUVTVF9TRU5UX1RPX0hUVFBTX1BPUlQAUkVQT1JUAElNX0FfVEVBUE9UAFJFU0VUX0NPTlRFTlQATk9fQ09OVEVOVABQQVJUSUFMX0NPTlRFTlQASFBFX0lOVkFMSURfQ09OU1RBTlQASFBFX0NCX1JFU0VUAEdFVABIUEVfU1RSSUNUAENPTkZMSUNUAFRFTVBPUkFSWV9SRURJUkVDVABQRVJNQU5FTlRfUkVESVJFQ1QAQ09OTkVDVABNVUxUSV9TVEFUVVMASFBFX0lOVkFMSURfU1RBVFVTAFRPT19NQU5ZX1JFUVVFU1RTAEVBUkxZX0hJTlRTAFVOQVZBSUxBQkxFX0ZPUl9MRUdBTF9SRUFTT05TAE9QVElPTlMAU1dJVENISU5HX1BST1RPQ09MUwBWQVJJQU5UX0FMU09fTkVHT1RJQVRFUwBNVUxUSVBMRV9DSE9JQ0VTAElOVEVSTkFMX1NFUlZFUl9FUlJPUgBXRUJfU0VSVkVSX1VOS05PV05fRVJST1IAUkFJTEdVTl9FUlJPUgBJREVOVElUWV9QUk9WSURFUl9BVVRIRU5USUNBVElPTl9FUlJPUgBTU0xfQ0VSVElGSUNBVEVfRVJST1IASU5WQUxJRF9YX0ZPUldBUkRFRF9GT1IAU0VUX1BBUkFNRVRFUgBHRVRfUEFSQU1FVEVSAEhQRV9VU0VSAFNFRV9PVEhFUgBIUEVfQ0JfQ0hVTktfSEVBREVSAEV4cGVjdGVkIExGIGFmdGVyIENSAE1LQ0FMRU5EQVIAU0VUVVAAV0VCX1NFUlZFUl9JU19ET1dOAFRFQVJET1dOAEhQRV9DTE9TRURfQ09OTkVDVElPTgBIRVVSSVNUSUNfRVhQSVJBVElPTgBESVNDT05ORUNURURfT1BFUkFUSU9OAE5PTl9BVVRIT1JJVEFUSVZFX0lORk9STUFUSU9OAEhQRV9JTlZBTElEX1ZFUlNJT04ASFBFX0NCX01FU1NBR0VfQkVHSU4AU0lURV9JU19GUk9aRU4ASFBFX0lOVkFMSURfSEVBREVSX1RPS0VOAElOVkFMSURfVE9LRU4ARk9SQklEREVOAEVOSEFOQ0VfWU9VUl9DQUxNAEhQRV9JTlZBTElEX1VSTABCTE9DS0VEX0JZX1BBUkVOVEFMX0NPTlRST0wATUtDT0wAQUNMAEhQRV9JTlRFUk5BTABSRVFVRVNUX0hFQURFUl9GSUVMRFNfVE9PX0xBUkdFX1VOT0ZGSUNJQUwASFBFX09LAFVOTElOSwBVTkxPQ0sAUFJJAFJFVFJZX1dJVEgASFBFX0lOVkFMSURfQ09OVEVOVF9MRU5HVEgASFBFX1VORVhQRUNURURfQ09OVEVOVF9MRU5HVEgARkxVU0gAUFJPUFBBVENIAE0tU0VBUkNIAFVSSV9UT09fTE9ORwBQUk9DRVNTSU5HAE1JU0NFTExBTkVPVVNfUEVSU0lTVEVOVF9XQVJOSU5HAE1JU0NFTExBTkVPVVNfV0FSTklORwBIUEVfSU5WQUxJRF9UUkFOU0ZFUl9FTkNPRElORwBFeHBlY3RlZCBDUkxGAEhQRV9JTlZBTElEX0NIVU5LX1NJWkUATU9WRQBDT05USU5VRQBIUEVfQ0JfU1RBVFVTX0NPTVBMRVRFAEhQRV9DQl9IRUFERVJTX0NPTVBMRVRFAEhQRV9DQl9WRVJTSU9OX0NPTVBMRVRFAEhQRV9DQl9VUkxfQ09NUExFVEUASFBFX0NCX1BST1RPQ09MX0NPTVBMRVRFAEhQRV9DQl9DSFVOS19DT01QTEVURQBIUEVfQ0JfSEVBREVSX1ZBTFVFX0NPTVBMRVRFAEhQRV9DQl9DSFVOS19FWFRFTlNJT05fVkFMVUVfQ09NUExFVEUASFBFX0NCX0NIVU5LX0VYVEVOU0lPTl9OQU1FX0NPTVBMRVRFAEhQRV9DQl9NRVNTQUdFX0NPTVBMRVRFAEhQRV9DQl9NRVRIT0RfQ09NUExFVEUASFBFX0NCX0hFQURFUl9GSUVMRF9DT01QTEVURQBERUxFVEUASFBFX0lOVkFMSURfRU9GX1NUQVRFAElOVkFMSURfU1NMX0NFUlRJRklDQVRFAFBBVVNFAE5PX1JFU1BPTlNFAFVOU1VQUE9SVEVEX01FRElBX1RZUEUAR09ORQBOT1RfQUNDRVBUQUJMRQBTRVJWSUNFX1VOQVZBSUxBQkxFAFJBTkdFX05PVF9TQVRJU0ZJQUJMRQBPUklHSU5fSVNfVU5SRUFDSEFCTEUAUkVTUE9OU0VfSVNfU1RBTEUAUFVSR0UATUVSR0UAUkVRVUVTVF9IRUFERVJfRklFTERTX1RPT19MQVJHRQBSRVFVRVNUX0hFQURFUl9UT09fTEFSR0UAUEFZTE9BRF9UT09fTEFSR0UASU5TVUZGSUNJRU5UX1NUT1JBR0UASFBFX1BBVVNFRF9VUEdSQURFAEhQRV9QQVVTRURfSDJfVVBHUkFERQBTT1VSQ0UAQU5OT1VOQ0UAVFJBQ0UASFBFX1VORVhQRUNURURfU1BBQ0UAREVTQ1JJQkUAVU5TVUJTQ1JJQkUAUkVDT1JEAEhQRV9JTlZBTElEX01FVEhPRABOT1RfRk9VTkQAUFJPUEZJTkQAVU5CSU5EAFJFQklORABVTkFVVEhPUklaRUQATUVUSE9EX05PVF9BTExPV0VEAEhUVFBfVkVSU0lPTl9OT1RfU1VQUE9SVEVEAEFMUkVBRFlfUkVQT1JURUQAQUNDRVBURUQATk9UX0lNUExFTUVOVEVEAExPT1BfREVURUNURUQASFBFX0NSX0VYUEVDVEVEAEhQRV9MRl9FWFBFQ1RFRABDUkVBVEVEAElNX1VTRUQASFBFX1BBVVNFRABUSU1FT1VUX09DQ1VSRUQAUEFZTUVOVF9SRVFVSVJFRABQUkVDT05ESVRJT05fUkVRVUlSRUQAUFJPWFlfQVVUSEVOVElDQVRJT05fUkVRVUlSRUQATkVUV09SS19BVVRIRU5USUNBVElPTl9SRVFVSVJFRABMRU5HVEhfUkVRVUlSRUQAU1NMX0NFUlRJRklDQVRFX1JFUVVJUkVEAFVQR1JBREVfUkVRVUlSRUQAUEFHRV9FWFBJUkVEAFBSRUNPTkRJVElPTl9GQUlMRUQARVhQRUNUQVRJT05fRkFJTEVEAFJFVkFMSURBVElPTl9GQUlMRUQAU1NMX0hBTkRTSEFLRV9GQUlMRUQATE9DS0VEAFRSQU5TRk9STUFUSU9OX0FQUExJRUQATk9UX01PRElGSUVEAE5PVF9FWFRFTkRFRABCQU5EV0lEVEhfTElNSVRfRVhDRUVERUQAU0lURV9JU19PVkVSTE9BREVEAEhFQUQARXhwZWN0ZWQgSFRUUC8sIFJUU1AvIG9yIElDRS8A5xUAAK8VAACkEgAAkhoAACYWAACeFAAA2xkAAHkVAAB+EgAA/hQAADYVAAALFgAA2BYAAPMSAABCGAAArBYAABIVAAAUFwAA7xcAAEgUAABxFwAAshoAAGsZAAB+GQAANRQAAIIaAABEFwAA/RYAAB4YAACHFwAAqhkAAJMSAAAHGAAALBcAAMoXAACkFwAA5xUAAOcVAABYFwAAOxgAAKASAAAtHAAAwxEAAEgRAADeEgAAQhMAAKQZAAD9EAAA9xUAAKUVAADvFgAA+BkAAEoWAABWFgAA9RUAAAoaAAAIGgAAARoAAKsVAABCEgAA1xAAAEwRAAAFGQAAVBYAAB4RAADKGQAAyBkAAE4WAAD/GAAAcRQAAPAVAADuFQAAlBkAAPwVAAC/GQAAmxkAAHwUAABDEQAAcBgAAJUUAAAnFAAAGRQAANUSAADUGQAARBYAAPcQAEG5OwsBAQBB0DsL4AEBAQIBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEDAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQBBuj0LBAEAAAIAQdE9C14DBAMDAwMDAAADAwADAwADAwMDAwMDAwMDAAUAAAAAAAMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAAAAAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAAwADAEG6PwsEAQAAAgBB0T8LXgMAAwMDAwMAAAMDAAMDAAMDAwMDAwMDAwMABAAFAAAAAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAAAADAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwADAAMAQbDBAAsNbG9zZWVlcC1hbGl2ZQBBycEACwEBAEHgwQAL4AEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQBBycMACwEBAEHgwwAL5wEBAQEBAQEBAQEBAQECAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAWNodW5rZWQAQfHFAAteAQABAQEBAQAAAQEAAQEAAQEBAQEBAQEBAQAAAAAAAAABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQAAAAEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAAEAAQBB0McACyFlY3Rpb25lbnQtbGVuZ3Rob25yb3h5LWNvbm5lY3Rpb24AQYDIAAsgcmFuc2Zlci1lbmNvZGluZ3BncmFkZQ0KDQpTTQ0KDQoAQanIAAsFAQIAAQMAQcDIAAtfBAUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUAQanKAAsFAQIAAQMAQcDKAAtfBAUFBgUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUAQanMAAsEAQAAAQBBwcwAC14CAgACAgICAgICAgICAgICAgICAgICAgICAgICAgIAAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAEGpzgALBQECAAEDAEHAzgALXwQFAAAFBQUFBQUFBQUFBQYFBQUFBQUFBQUFBQUABQAHCAUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQAFAAUABQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUAAAAFAEGp0AALBQEBAAEBAEHA0AALAQEAQdrQAAtBAgAAAAAAAAMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAAAAAAAAAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAQanSAAsFAQEAAQEAQcDSAAsBAQBBytIACwYCAAAAAAIAQeHSAAs6AwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAAAAAAAADAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwBBoNQAC50BTk9VTkNFRUNLT1VUTkVDVEVURUNSSUJFTFVTSEVURUFEU0VBUkNIUkdFQ1RJVklUWUxFTkRBUlZFT1RJRllQVElPTlNDSFNFQVlTVEFUQ0hHRVVFUllPUkRJUkVDVE9SVFJDSFBBUkFNRVRFUlVSQ0VCU0NSSUJFQVJET1dOQUNFSU5ETktDS1VCU0NSSUJFVFRQQ0VUU1BBRFRQLw==";
     var wasmBuffer;
-    Object.defineProperty(module, "exports", {
+    Object.defineProperty(module2, "exports", {
       get: () => {
         return wasmBuffer ? wasmBuffer : wasmBuffer = Buffer2.from(wasmBase64, "base64");
       }
@@ -38509,14 +39661,14 @@ var require_llhttp_wasm = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/llhttp/llhttp_simd-wasm.js
+// node_modules/undici/lib/llhttp/llhttp_simd-wasm.js
 var require_llhttp_simd_wasm = __commonJS({
-  "../../main/node_modules/undici/lib/llhttp/llhttp_simd-wasm.js"(exports, module) {
+  "node_modules/undici/lib/llhttp/llhttp_simd-wasm.js"(exports, module2) {
     "use strict";
     var { Buffer: Buffer2 } = __require("node:buffer");
     var wasmBase64 = "AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAn9/AGABfwBgBH9/f38Bf2AAAGADf39/AALLAQgDZW52GHdhc21fb25faGVhZGVyc19jb21wbGV0ZQAEA2VudhV3YXNtX29uX21lc3NhZ2VfYmVnaW4AAANlbnYLd2FzbV9vbl91cmwAAQNlbnYOd2FzbV9vbl9zdGF0dXMAAQNlbnYUd2FzbV9vbl9oZWFkZXJfZmllbGQAAQNlbnYUd2FzbV9vbl9oZWFkZXJfdmFsdWUAAQNlbnYMd2FzbV9vbl9ib2R5AAEDZW52GHdhc21fb25fbWVzc2FnZV9jb21wbGV0ZQAAAzU0BQYAAAMAAAAAAAADAQMAAwMDAAACAAAAAAICAgICAgICAgIBAQEBAQEBAQEBAwAAAwAAAAQFAXABExMFAwEAAgYIAX8BQcDZBAsHxQcoBm1lbW9yeQIAC19pbml0aWFsaXplAAgZX19pbmRpcmVjdF9mdW5jdGlvbl90YWJsZQEAC2xsaHR0cF9pbml0AAkYbGxodHRwX3Nob3VsZF9rZWVwX2FsaXZlADcMbGxodHRwX2FsbG9jAAsGbWFsbG9jADkLbGxodHRwX2ZyZWUADARmcmVlAAwPbGxodHRwX2dldF90eXBlAA0VbGxodHRwX2dldF9odHRwX21ham9yAA4VbGxodHRwX2dldF9odHRwX21pbm9yAA8RbGxodHRwX2dldF9tZXRob2QAEBZsbGh0dHBfZ2V0X3N0YXR1c19jb2RlABESbGxodHRwX2dldF91cGdyYWRlABIMbGxodHRwX3Jlc2V0ABMObGxodHRwX2V4ZWN1dGUAFBRsbGh0dHBfc2V0dGluZ3NfaW5pdAAVDWxsaHR0cF9maW5pc2gAFgxsbGh0dHBfcGF1c2UAFw1sbGh0dHBfcmVzdW1lABgbbGxodHRwX3Jlc3VtZV9hZnRlcl91cGdyYWRlABkQbGxodHRwX2dldF9lcnJubwAaF2xsaHR0cF9nZXRfZXJyb3JfcmVhc29uABsXbGxodHRwX3NldF9lcnJvcl9yZWFzb24AHBRsbGh0dHBfZ2V0X2Vycm9yX3BvcwAdEWxsaHR0cF9lcnJub19uYW1lAB4SbGxodHRwX21ldGhvZF9uYW1lAB8SbGxodHRwX3N0YXR1c19uYW1lACAabGxodHRwX3NldF9sZW5pZW50X2hlYWRlcnMAISFsbGh0dHBfc2V0X2xlbmllbnRfY2h1bmtlZF9sZW5ndGgAIh1sbGh0dHBfc2V0X2xlbmllbnRfa2VlcF9hbGl2ZQAjJGxsaHR0cF9zZXRfbGVuaWVudF90cmFuc2Zlcl9lbmNvZGluZwAkGmxsaHR0cF9zZXRfbGVuaWVudF92ZXJzaW9uACUjbGxodHRwX3NldF9sZW5pZW50X2RhdGFfYWZ0ZXJfY2xvc2UAJidsbGh0dHBfc2V0X2xlbmllbnRfb3B0aW9uYWxfbGZfYWZ0ZXJfY3IAJyxsbGh0dHBfc2V0X2xlbmllbnRfb3B0aW9uYWxfY3JsZl9hZnRlcl9jaHVuawAoKGxsaHR0cF9zZXRfbGVuaWVudF9vcHRpb25hbF9jcl9iZWZvcmVfbGYAKSpsbGh0dHBfc2V0X2xlbmllbnRfc3BhY2VzX2FmdGVyX2NodW5rX3NpemUAKhhsbGh0dHBfbWVzc2FnZV9uZWVkc19lb2YANgkYAQBBAQsSAQIDBAUKBgcyNDMuKy8tLDAxCuzaAjQWAEHA1QAoAgAEQAALQcDVAEEBNgIACxQAIAAQOCAAIAI2AjggACABOgAoCxQAIAAgAC8BNCAALQAwIAAQNxAACx4BAX9BwAAQOiIBEDggAUGACDYCOCABIAA6ACggAQuPDAEHfwJAIABFDQAgAEEIayIBIABBBGsoAgAiAEF4cSIEaiEFAkAgAEEBcQ0AIABBA3FFDQEgASABKAIAIgBrIgFB1NUAKAIASQ0BIAAgBGohBAJAAkBB2NUAKAIAIAFHBEAgAEH/AU0EQCAAQQN2IQMgASgCCCIAIAEoAgwiAkYEQEHE1QBBxNUAKAIAQX4gA3dxNgIADAULIAIgADYCCCAAIAI2AgwMBAsgASgCGCEGIAEgASgCDCIARwRAIAAgASgCCCICNgIIIAIgADYCDAwDCyABQRRqIgMoAgAiAkUEQCABKAIQIgJFDQIgAUEQaiEDCwNAIAMhByACIgBBFGoiAygCACICDQAgAEEQaiEDIAAoAhAiAg0ACyAHQQA2AgAMAgsgBSgCBCIAQQNxQQNHDQIgBSAAQX5xNgIEQczVACAENgIAIAUgBDYCACABIARBAXI2AgQMAwtBACEACyAGRQ0AAkAgASgCHCICQQJ0QfTXAGoiAygCACABRgRAIAMgADYCACAADQFByNUAQcjVACgCAEF+IAJ3cTYCAAwCCyAGQRBBFCAGKAIQIAFGG2ogADYCACAARQ0BCyAAIAY2AhggASgCECICBEAgACACNgIQIAIgADYCGAsgAUEUaigCACICRQ0AIABBFGogAjYCACACIAA2AhgLIAEgBU8NACAFKAIEIgBBAXFFDQACQAJAAkACQCAAQQJxRQRAQdzVACgCACAFRgRAQdzVACABNgIAQdDVAEHQ1QAoAgAgBGoiADYCACABIABBAXI2AgQgAUHY1QAoAgBHDQZBzNUAQQA2AgBB2NUAQQA2AgAMBgtB2NUAKAIAIAVGBEBB2NUAIAE2AgBBzNUAQczVACgCACAEaiIANgIAIAEgAEEBcjYCBCAAIAFqIAA2AgAMBgsgAEF4cSAEaiEEIABB/wFNBEAgAEEDdiEDIAUoAggiACAFKAIMIgJGBEBBxNUAQcTVACgCAEF+IAN3cTYCAAwFCyACIAA2AgggACACNgIMDAQLIAUoAhghBiAFIAUoAgwiAEcEQEHU1QAoAgAaIAAgBSgCCCICNgIIIAIgADYCDAwDCyAFQRRqIgMoAgAiAkUEQCAFKAIQIgJFDQIgBUEQaiEDCwNAIAMhByACIgBBFGoiAygCACICDQAgAEEQaiEDIAAoAhAiAg0ACyAHQQA2AgAMAgsgBSAAQX5xNgIEIAEgBGogBDYCACABIARBAXI2AgQMAwtBACEACyAGRQ0AAkAgBSgCHCICQQJ0QfTXAGoiAygCACAFRgRAIAMgADYCACAADQFByNUAQcjVACgCAEF+IAJ3cTYCAAwCCyAGQRBBFCAGKAIQIAVGG2ogADYCACAARQ0BCyAAIAY2AhggBSgCECICBEAgACACNgIQIAIgADYCGAsgBUEUaigCACICRQ0AIABBFGogAjYCACACIAA2AhgLIAEgBGogBDYCACABIARBAXI2AgQgAUHY1QAoAgBHDQBBzNUAIAQ2AgAMAQsgBEH/AU0EQCAEQXhxQezVAGohAAJ/QcTVACgCACICQQEgBEEDdnQiA3FFBEBBxNUAIAIgA3I2AgAgAAwBCyAAKAIICyICIAE2AgwgACABNgIIIAEgADYCDCABIAI2AggMAQtBHyECIARB////B00EQCAEQSYgBEEIdmciAGt2QQFxIABBAXRrQT5qIQILIAEgAjYCHCABQgA3AhAgAkECdEH01wBqIQACQEHI1QAoAgAiA0EBIAJ0IgdxRQRAIAAgATYCAEHI1QAgAyAHcjYCACABIAA2AhggASABNgIIIAEgATYCDAwBCyAEQRkgAkEBdmtBACACQR9HG3QhAiAAKAIAIQACQANAIAAiAygCBEF4cSAERg0BIAJBHXYhACACQQF0IQIgAyAAQQRxakEQaiIHKAIAIgANAAsgByABNgIAIAEgAzYCGCABIAE2AgwgASABNgIIDAELIAMoAggiACABNgIMIAMgATYCCCABQQA2AhggASADNgIMIAEgADYCCAtB5NUAQeTVACgCAEEBayIAQX8gABs2AgALCwcAIAAtACgLBwAgAC0AKgsHACAALQArCwcAIAAtACkLBwAgAC8BNAsHACAALQAwC0ABBH8gACgCGCEBIAAvAS4hAiAALQAoIQMgACgCOCEEIAAQOCAAIAQ2AjggACADOgAoIAAgAjsBLiAAIAE2AhgLhocCAwd/A34BeyABIAJqIQQCQCAAIgMoAgwiAA0AIAMoAgQEQCADIAE2AgQLIwBBEGsiCSQAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCADKAIcIgJBAmsO/AEB+QECAwQFBgcICQoLDA0ODxAREvgBE/cBFBX2ARYX9QEYGRobHB0eHyD9AfsBIfQBIiMkJSYnKCkqK/MBLC0uLzAxMvIB8QEzNPAB7wE1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk/6AVBRUlPuAe0BVOwBVesBVldYWVrqAVtcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6e3x9fn+AAYEBggGDAYQBhQGGAYcBiAGJAYoBiwGMAY0BjgGPAZABkQGSAZMBlAGVAZYBlwGYAZkBmgGbAZwBnQGeAZ8BoAGhAaIBowGkAaUBpgGnAagBqQGqAasBrAGtAa4BrwGwAbEBsgGzAbQBtQG2AbcBuAG5AboBuwG8Ab0BvgG/AcABwQHCAcMBxAHFAcYBxwHIAckBygHLAcwBzQHOAekB6AHPAecB0AHmAdEB0gHTAdQB5QHVAdYB1wHYAdkB2gHbAdwB3QHeAd8B4AHhAeIB4wEA/AELQQAM4wELQQ4M4gELQQ0M4QELQQ8M4AELQRAM3wELQRMM3gELQRQM3QELQRUM3AELQRYM2wELQRcM2gELQRgM2QELQRkM2AELQRoM1wELQRsM1gELQRwM1QELQR0M1AELQR4M0wELQR8M0gELQSAM0QELQSEM0AELQQgMzwELQSIMzgELQSQMzQELQSMMzAELQQcMywELQSUMygELQSYMyQELQScMyAELQSgMxwELQRIMxgELQREMxQELQSkMxAELQSoMwwELQSsMwgELQSwMwQELQd4BDMABC0EuDL8BC0EvDL4BC0EwDL0BC0ExDLwBC0EyDLsBC0EzDLoBC0E0DLkBC0HfAQy4AQtBNQy3AQtBOQy2AQtBDAy1AQtBNgy0AQtBNwyzAQtBOAyyAQtBPgyxAQtBOgywAQtB4AEMrwELQQsMrgELQT8MrQELQTsMrAELQQoMqwELQTwMqgELQT0MqQELQeEBDKgBC0HBAAynAQtBwAAMpgELQcIADKUBC0EJDKQBC0EtDKMBC0HDAAyiAQtBxAAMoQELQcUADKABC0HGAAyfAQtBxwAMngELQcgADJ0BC0HJAAycAQtBygAMmwELQcsADJoBC0HMAAyZAQtBzQAMmAELQc4ADJcBC0HPAAyWAQtB0AAMlQELQdEADJQBC0HSAAyTAQtB0wAMkgELQdUADJEBC0HUAAyQAQtB1gAMjwELQdcADI4BC0HYAAyNAQtB2QAMjAELQdoADIsBC0HbAAyKAQtB3AAMiQELQd0ADIgBC0HeAAyHAQtB3wAMhgELQeAADIUBC0HhAAyEAQtB4gAMgwELQeMADIIBC0HkAAyBAQtB5QAMgAELQeIBDH8LQeYADH4LQecADH0LQQYMfAtB6AAMewtBBQx6C0HpAAx5C0EEDHgLQeoADHcLQesADHYLQewADHULQe0ADHQLQQMMcwtB7gAMcgtB7wAMcQtB8AAMcAtB8gAMbwtB8QAMbgtB8wAMbQtB9AAMbAtB9QAMawtB9gAMagtBAgxpC0H3AAxoC0H4AAxnC0H5AAxmC0H6AAxlC0H7AAxkC0H8AAxjC0H9AAxiC0H+AAxhC0H/AAxgC0GAAQxfC0GBAQxeC0GCAQxdC0GDAQxcC0GEAQxbC0GFAQxaC0GGAQxZC0GHAQxYC0GIAQxXC0GJAQxWC0GKAQxVC0GLAQxUC0GMAQxTC0GNAQxSC0GOAQxRC0GPAQxQC0GQAQxPC0GRAQxOC0GSAQxNC0GTAQxMC0GUAQxLC0GVAQxKC0GWAQxJC0GXAQxIC0GYAQxHC0GZAQxGC0GaAQxFC0GbAQxEC0GcAQxDC0GdAQxCC0GeAQxBC0GfAQxAC0GgAQw/C0GhAQw+C0GiAQw9C0GjAQw8C0GkAQw7C0GlAQw6C0GmAQw5C0GnAQw4C0GoAQw3C0GpAQw2C0GqAQw1C0GrAQw0C0GsAQwzC0GtAQwyC0GuAQwxC0GvAQwwC0GwAQwvC0GxAQwuC0GyAQwtC0GzAQwsC0G0AQwrC0G1AQwqC0G2AQwpC0G3AQwoC0G4AQwnC0G5AQwmC0G6AQwlC0G7AQwkC0G8AQwjC0G9AQwiC0G+AQwhC0G/AQwgC0HAAQwfC0HBAQweC0HCAQwdC0EBDBwLQcMBDBsLQcQBDBoLQcUBDBkLQcYBDBgLQccBDBcLQcgBDBYLQckBDBULQcoBDBQLQcsBDBMLQcwBDBILQc0BDBELQc4BDBALQc8BDA8LQdABDA4LQdEBDA0LQdIBDAwLQdMBDAsLQdQBDAoLQdUBDAkLQdYBDAgLQeMBDAcLQdcBDAYLQdgBDAULQdkBDAQLQdoBDAMLQdsBDAILQd0BDAELQdwBCyECA0ACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAIAMCfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACfwJAAkACQAJAAkACQAJAAn8CQAJAAkACfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAwJ/AkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJ/AkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCACDuMBAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISMkJScoKZ4DmwOaA5EDigODA4AD/QL7AvgC8gLxAu8C7QLoAucC5gLlAuQC3ALbAtoC2QLYAtcC1gLVAs8CzgLMAssCygLJAsgCxwLGAsQCwwK+ArwCugK5ArgCtwK2ArUCtAKzArICsQKwAq4CrQKpAqgCpwKmAqUCpAKjAqICoQKgAp8CmAKQAowCiwKKAoEC/gH9AfwB+wH6AfkB+AH3AfUB8wHwAesB6QHoAecB5gHlAeQB4wHiAeEB4AHfAd4B3QHcAdoB2QHYAdcB1gHVAdQB0wHSAdEB0AHPAc4BzQHMAcsBygHJAcgBxwHGAcUBxAHDAcIBwQHAAb8BvgG9AbwBuwG6AbkBuAG3AbYBtQG0AbMBsgGxAbABrwGuAa0BrAGrAaoBqQGoAacBpgGlAaQBowGiAZ8BngGZAZgBlwGWAZUBlAGTAZIBkQGQAY8BjQGMAYcBhgGFAYQBgwGCAX18e3p5dnV0UFFSU1RVCyABIARHDXJB/QEhAgy+AwsgASAERw2YAUHbASECDL0DCyABIARHDfEBQY4BIQIMvAMLIAEgBEcN/AFBhAEhAgy7AwsgASAERw2KAkH/ACECDLoDCyABIARHDZECQf0AIQIMuQMLIAEgBEcNlAJB+wAhAgy4AwsgASAERw0eQR4hAgy3AwsgASAERw0ZQRghAgy2AwsgASAERw3KAkHNACECDLUDCyABIARHDdUCQcYAIQIMtAMLIAEgBEcN1gJBwwAhAgyzAwsgASAERw3cAkE4IQIMsgMLIAMtADBBAUYNrQMMiQMLQQAhAAJAAkACQCADLQAqRQ0AIAMtACtFDQAgAy8BMiICQQJxRQ0BDAILIAMvATIiAkEBcUUNAQtBASEAIAMtAChBAUYNACADLwE0IgZB5ABrQeQASQ0AIAZBzAFGDQAgBkGwAkYNACACQcAAcQ0AQQAhACACQYgEcUGABEYNACACQShxQQBHIQALIANBADsBMiADQQA6ADECQCAARQRAIANBADoAMSADLQAuQQRxDQEMsQMLIANCADcDIAsgA0EAOgAxIANBAToANgxIC0EAIQACQCADKAI4IgJFDQAgAigCMCICRQ0AIAMgAhEAACEACyAARQ1IIABBFUcNYiADQQQ2AhwgAyABNgIUIANB0hs2AhAgA0EVNgIMQQAhAgyvAwsgASAERgRAQQYhAgyvAwsgAS0AAEEKRw0ZIAFBAWohAQwaCyADQgA3AyBBEiECDJQDCyABIARHDYoDQSMhAgysAwsgASAERgRAQQchAgysAwsCQAJAIAEtAABBCmsOBAEYGAAYCyABQQFqIQFBECECDJMDCyABQQFqIQEgA0Evai0AAEEBcQ0XQQAhAiADQQA2AhwgAyABNgIUIANBmSA2AhAgA0EZNgIMDKsDCyADIAMpAyAiDCAEIAFrrSIKfSILQgAgCyAMWBs3AyAgCiAMWg0YQQghAgyqAwsgASAERwRAIANBCTYCCCADIAE2AgRBFCECDJEDC0EJIQIMqQMLIAMpAyBQDa4CDEMLIAEgBEYEQEELIQIMqAMLIAEtAABBCkcNFiABQQFqIQEMFwsgA0Evai0AAEEBcUUNGQwmC0EAIQACQCADKAI4IgJFDQAgAigCUCICRQ0AIAMgAhEAACEACyAADRkMQgtBACEAAkAgAygCOCICRQ0AIAIoAlAiAkUNACADIAIRAAAhAAsgAA0aDCQLQQAhAAJAIAMoAjgiAkUNACACKAJQIgJFDQAgAyACEQAAIQALIAANGwwyCyADQS9qLQAAQQFxRQ0cDCILQQAhAAJAIAMoAjgiAkUNACACKAJUIgJFDQAgAyACEQAAIQALIAANHAxCC0EAIQACQCADKAI4IgJFDQAgAigCVCICRQ0AIAMgAhEAACEACyAADR0MIAsgASAERgRAQRMhAgygAwsCQCABLQAAIgBBCmsOBB8jIwAiCyABQQFqIQEMHwtBACEAAkAgAygCOCICRQ0AIAIoAlQiAkUNACADIAIRAAAhAAsgAA0iDEILIAEgBEYEQEEWIQIMngMLIAEtAABBwMEAai0AAEEBRw0jDIMDCwJAA0AgAS0AAEGwO2otAAAiAEEBRwRAAkAgAEECaw4CAwAnCyABQQFqIQFBISECDIYDCyAEIAFBAWoiAUcNAAtBGCECDJ0DCyADKAIEIQBBACECIANBADYCBCADIAAgAUEBaiIBEDQiAA0hDEELQQAhAAJAIAMoAjgiAkUNACACKAJUIgJFDQAgAyACEQAAIQALIAANIwwqCyABIARGBEBBHCECDJsDCyADQQo2AgggAyABNgIEQQAhAAJAIAMoAjgiAkUNACACKAJQIgJFDQAgAyACEQAAIQALIAANJUEkIQIMgQMLIAEgBEcEQANAIAEtAABBsD1qLQAAIgBBA0cEQCAAQQFrDgUYGiaCAyUmCyAEIAFBAWoiAUcNAAtBGyECDJoDC0EbIQIMmQMLA0AgAS0AAEGwP2otAAAiAEEDRwRAIABBAWsOBQ8RJxMmJwsgBCABQQFqIgFHDQALQR4hAgyYAwsgASAERwRAIANBCzYCCCADIAE2AgRBByECDP8CC0EfIQIMlwMLIAEgBEYEQEEgIQIMlwMLAkAgAS0AAEENaw4ULj8/Pz8/Pz8/Pz8/Pz8/Pz8/PwA/C0EAIQIgA0EANgIcIANBvws2AhAgA0ECNgIMIAMgAUEBajYCFAyWAwsgA0EvaiECA0AgASAERgRAQSEhAgyXAwsCQAJAAkAgAS0AACIAQQlrDhgCACkpASkpKSkpKSkpKSkpKSkpKSkpKQInCyABQQFqIQEgA0Evai0AAEEBcUUNCgwYCyABQQFqIQEMFwsgAUEBaiEBIAItAABBAnENAAtBACECIANBADYCHCADIAE2AhQgA0GfFTYCECADQQw2AgwMlQMLIAMtAC5BgAFxRQ0BC0EAIQACQCADKAI4IgJFDQAgAigCXCICRQ0AIAMgAhEAACEACyAARQ3mAiAAQRVGBEAgA0EkNgIcIAMgATYCFCADQZsbNgIQIANBFTYCDEEAIQIMlAMLQQAhAiADQQA2AhwgAyABNgIUIANBkA42AhAgA0EUNgIMDJMDC0EAIQIgA0EANgIcIAMgATYCFCADQb4gNgIQIANBAjYCDAySAwsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEgDKdqIgEQMiIARQ0rIANBBzYCHCADIAE2AhQgAyAANgIMDJEDCyADLQAuQcAAcUUNAQtBACEAAkAgAygCOCICRQ0AIAIoAlgiAkUNACADIAIRAAAhAAsgAEUNKyAAQRVGBEAgA0EKNgIcIAMgATYCFCADQesZNgIQIANBFTYCDEEAIQIMkAMLQQAhAiADQQA2AhwgAyABNgIUIANBkww2AhAgA0ETNgIMDI8DC0EAIQIgA0EANgIcIAMgATYCFCADQYIVNgIQIANBAjYCDAyOAwtBACECIANBADYCHCADIAE2AhQgA0HdFDYCECADQRk2AgwMjQMLQQAhAiADQQA2AhwgAyABNgIUIANB5h02AhAgA0EZNgIMDIwDCyAAQRVGDT1BACECIANBADYCHCADIAE2AhQgA0HQDzYCECADQSI2AgwMiwMLIAMoAgQhAEEAIQIgA0EANgIEIAMgACABEDMiAEUNKCADQQ02AhwgAyABNgIUIAMgADYCDAyKAwsgAEEVRg06QQAhAiADQQA2AhwgAyABNgIUIANB0A82AhAgA0EiNgIMDIkDCyADKAIEIQBBACECIANBADYCBCADIAAgARAzIgBFBEAgAUEBaiEBDCgLIANBDjYCHCADIAA2AgwgAyABQQFqNgIUDIgDCyAAQRVGDTdBACECIANBADYCHCADIAE2AhQgA0HQDzYCECADQSI2AgwMhwMLIAMoAgQhAEEAIQIgA0EANgIEIAMgACABEDMiAEUEQCABQQFqIQEMJwsgA0EPNgIcIAMgADYCDCADIAFBAWo2AhQMhgMLQQAhAiADQQA2AhwgAyABNgIUIANB4hc2AhAgA0EZNgIMDIUDCyAAQRVGDTNBACECIANBADYCHCADIAE2AhQgA0HWDDYCECADQSM2AgwMhAMLIAMoAgQhAEEAIQIgA0EANgIEIAMgACABEDQiAEUNJSADQRE2AhwgAyABNgIUIAMgADYCDAyDAwsgAEEVRg0wQQAhAiADQQA2AhwgAyABNgIUIANB1gw2AhAgA0EjNgIMDIIDCyADKAIEIQBBACECIANBADYCBCADIAAgARA0IgBFBEAgAUEBaiEBDCULIANBEjYCHCADIAA2AgwgAyABQQFqNgIUDIEDCyADQS9qLQAAQQFxRQ0BC0EXIQIM5gILQQAhAiADQQA2AhwgAyABNgIUIANB4hc2AhAgA0EZNgIMDP4CCyAAQTtHDQAgAUEBaiEBDAwLQQAhAiADQQA2AhwgAyABNgIUIANBkhg2AhAgA0ECNgIMDPwCCyAAQRVGDShBACECIANBADYCHCADIAE2AhQgA0HWDDYCECADQSM2AgwM+wILIANBFDYCHCADIAE2AhQgAyAANgIMDPoCCyADKAIEIQBBACECIANBADYCBCADIAAgARA0IgBFBEAgAUEBaiEBDPUCCyADQRU2AhwgAyAANgIMIAMgAUEBajYCFAz5AgsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEQNCIARQRAIAFBAWohAQzzAgsgA0EXNgIcIAMgADYCDCADIAFBAWo2AhQM+AILIABBFUYNI0EAIQIgA0EANgIcIAMgATYCFCADQdYMNgIQIANBIzYCDAz3AgsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEQNCIARQRAIAFBAWohAQwdCyADQRk2AhwgAyAANgIMIAMgAUEBajYCFAz2AgsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEQNCIARQRAIAFBAWohAQzvAgsgA0EaNgIcIAMgADYCDCADIAFBAWo2AhQM9QILIABBFUYNH0EAIQIgA0EANgIcIAMgATYCFCADQdAPNgIQIANBIjYCDAz0AgsgAygCBCEAIANBADYCBCADIAAgARAzIgBFBEAgAUEBaiEBDBsLIANBHDYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgzzAgsgAygCBCEAIANBADYCBCADIAAgARAzIgBFBEAgAUEBaiEBDOsCCyADQR02AhwgAyAANgIMIAMgAUEBajYCFEEAIQIM8gILIABBO0cNASABQQFqIQELQSYhAgzXAgtBACECIANBADYCHCADIAE2AhQgA0GfFTYCECADQQw2AgwM7wILIAEgBEcEQANAIAEtAABBIEcNhAIgBCABQQFqIgFHDQALQSwhAgzvAgtBLCECDO4CCyABIARGBEBBNCECDO4CCwJAAkADQAJAIAEtAABBCmsOBAIAAAMACyAEIAFBAWoiAUcNAAtBNCECDO8CCyADKAIEIQAgA0EANgIEIAMgACABEDEiAEUNnwIgA0EyNgIcIAMgATYCFCADIAA2AgxBACECDO4CCyADKAIEIQAgA0EANgIEIAMgACABEDEiAEUEQCABQQFqIQEMnwILIANBMjYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgztAgsgASAERwRAAkADQCABLQAAQTBrIgBB/wFxQQpPBEBBOiECDNcCCyADKQMgIgtCmbPmzJmz5swZVg0BIAMgC0IKfiIKNwMgIAogAK1C/wGDIgtCf4VWDQEgAyAKIAt8NwMgIAQgAUEBaiIBRw0AC0HAACECDO4CCyADKAIEIQAgA0EANgIEIAMgACABQQFqIgEQMSIADRcM4gILQcAAIQIM7AILIAEgBEYEQEHJACECDOwCCwJAA0ACQCABLQAAQQlrDhgAAqICogKpAqICogKiAqICogKiAqICogKiAqICogKiAqICogKiAqICogKiAgCiAgsgBCABQQFqIgFHDQALQckAIQIM7AILIAFBAWohASADQS9qLQAAQQFxDaUCIANBADYCHCADIAE2AhQgA0GXEDYCECADQQo2AgxBACECDOsCCyABIARHBEADQCABLQAAQSBHDRUgBCABQQFqIgFHDQALQfgAIQIM6wILQfgAIQIM6gILIANBAjoAKAw4C0EAIQIgA0EANgIcIANBvws2AhAgA0ECNgIMIAMgAUEBajYCFAzoAgtBACECDM4CC0ENIQIMzQILQRMhAgzMAgtBFSECDMsCC0EWIQIMygILQRghAgzJAgtBGSECDMgCC0EaIQIMxwILQRshAgzGAgtBHCECDMUCC0EdIQIMxAILQR4hAgzDAgtBHyECDMICC0EgIQIMwQILQSIhAgzAAgtBIyECDL8CC0ElIQIMvgILQeUAIQIMvQILIANBPTYCHCADIAE2AhQgAyAANgIMQQAhAgzVAgsgA0EbNgIcIAMgATYCFCADQaQcNgIQIANBFTYCDEEAIQIM1AILIANBIDYCHCADIAE2AhQgA0GYGjYCECADQRU2AgxBACECDNMCCyADQRM2AhwgAyABNgIUIANBmBo2AhAgA0EVNgIMQQAhAgzSAgsgA0ELNgIcIAMgATYCFCADQZgaNgIQIANBFTYCDEEAIQIM0QILIANBEDYCHCADIAE2AhQgA0GYGjYCECADQRU2AgxBACECDNACCyADQSA2AhwgAyABNgIUIANBpBw2AhAgA0EVNgIMQQAhAgzPAgsgA0ELNgIcIAMgATYCFCADQaQcNgIQIANBFTYCDEEAIQIMzgILIANBDDYCHCADIAE2AhQgA0GkHDYCECADQRU2AgxBACECDM0CC0EAIQIgA0EANgIcIAMgATYCFCADQd0ONgIQIANBEjYCDAzMAgsCQANAAkAgAS0AAEEKaw4EAAICAAILIAQgAUEBaiIBRw0AC0H9ASECDMwCCwJAAkAgAy0ANkEBRw0AQQAhAAJAIAMoAjgiAkUNACACKAJgIgJFDQAgAyACEQAAIQALIABFDQAgAEEVRw0BIANB/AE2AhwgAyABNgIUIANB3Bk2AhAgA0EVNgIMQQAhAgzNAgtB3AEhAgyzAgsgA0EANgIcIAMgATYCFCADQfkLNgIQIANBHzYCDEEAIQIMywILAkACQCADLQAoQQFrDgIEAQALQdsBIQIMsgILQdQBIQIMsQILIANBAjoAMUEAIQACQCADKAI4IgJFDQAgAigCACICRQ0AIAMgAhEAACEACyAARQRAQd0BIQIMsQILIABBFUcEQCADQQA2AhwgAyABNgIUIANBtAw2AhAgA0EQNgIMQQAhAgzKAgsgA0H7ATYCHCADIAE2AhQgA0GBGjYCECADQRU2AgxBACECDMkCCyABIARGBEBB+gEhAgzJAgsgAS0AAEHIAEYNASADQQE6ACgLQcABIQIMrgILQdoBIQIMrQILIAEgBEcEQCADQQw2AgggAyABNgIEQdkBIQIMrQILQfkBIQIMxQILIAEgBEYEQEH4ASECDMUCCyABLQAAQcgARw0EIAFBAWohAUHYASECDKsCCyABIARGBEBB9wEhAgzEAgsCQAJAIAEtAABBxQBrDhAABQUFBQUFBQUFBQUFBQUBBQsgAUEBaiEBQdYBIQIMqwILIAFBAWohAUHXASECDKoCC0H2ASECIAEgBEYNwgIgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABButUAai0AAEcNAyAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMwwILIAMoAgQhACADQgA3AwAgAyAAIAZBAWoiARAuIgBFBEBB4wEhAgyqAgsgA0H1ATYCHCADIAE2AhQgAyAANgIMQQAhAgzCAgtB9AEhAiABIARGDcECIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQbjVAGotAABHDQIgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADMICCyADQYEEOwEoIAMoAgQhACADQgA3AwAgAyAAIAZBAWoiARAuIgANAwwCCyADQQA2AgALQQAhAiADQQA2AhwgAyABNgIUIANB5R82AhAgA0EINgIMDL8CC0HVASECDKUCCyADQfMBNgIcIAMgATYCFCADIAA2AgxBACECDL0CC0EAIQACQCADKAI4IgJFDQAgAigCQCICRQ0AIAMgAhEAACEACyAARQ1uIABBFUcEQCADQQA2AhwgAyABNgIUIANBgg82AhAgA0EgNgIMQQAhAgy9AgsgA0GPATYCHCADIAE2AhQgA0HsGzYCECADQRU2AgxBACECDLwCCyABIARHBEAgA0ENNgIIIAMgATYCBEHTASECDKMCC0HyASECDLsCCyABIARGBEBB8QEhAgy7AgsCQAJAAkAgAS0AAEHIAGsOCwABCAgICAgICAgCCAsgAUEBaiEBQdABIQIMowILIAFBAWohAUHRASECDKICCyABQQFqIQFB0gEhAgyhAgtB8AEhAiABIARGDbkCIAMoAgAiACAEIAFraiEGIAEgAGtBAmohBQNAIAEtAAAgAEG11QBqLQAARw0EIABBAkYNAyAAQQFqIQAgBCABQQFqIgFHDQALIAMgBjYCAAy5AgtB7wEhAiABIARGDbgCIAMoAgAiACAEIAFraiEGIAEgAGtBAWohBQNAIAEtAAAgAEGz1QBqLQAARw0DIABBAUYNAiAAQQFqIQAgBCABQQFqIgFHDQALIAMgBjYCAAy4AgtB7gEhAiABIARGDbcCIAMoAgAiACAEIAFraiEGIAEgAGtBAmohBQNAIAEtAAAgAEGw1QBqLQAARw0CIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBjYCAAy3AgsgAygCBCEAIANCADcDACADIAAgBUEBaiIBECsiAEUNAiADQewBNgIcIAMgATYCFCADIAA2AgxBACECDLYCCyADQQA2AgALIAMoAgQhACADQQA2AgQgAyAAIAEQKyIARQ2cAiADQe0BNgIcIAMgATYCFCADIAA2AgxBACECDLQCC0HPASECDJoCC0EAIQACQCADKAI4IgJFDQAgAigCNCICRQ0AIAMgAhEAACEACwJAIAAEQCAAQRVGDQEgA0EANgIcIAMgATYCFCADQeoNNgIQIANBJjYCDEEAIQIMtAILQc4BIQIMmgILIANB6wE2AhwgAyABNgIUIANBgBs2AhAgA0EVNgIMQQAhAgyyAgsgASAERgRAQesBIQIMsgILIAEtAABBL0YEQCABQQFqIQEMAQsgA0EANgIcIAMgATYCFCADQbI4NgIQIANBCDYCDEEAIQIMsQILQc0BIQIMlwILIAEgBEcEQCADQQ42AgggAyABNgIEQcwBIQIMlwILQeoBIQIMrwILIAEgBEYEQEHpASECDK8CCyABLQAAQTBrIgBB/wFxQQpJBEAgAyAAOgAqIAFBAWohAUHLASECDJYCCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNlwIgA0HoATYCHCADIAE2AhQgAyAANgIMQQAhAgyuAgsgASAERgRAQecBIQIMrgILAkAgAS0AAEEuRgRAIAFBAWohAQwBCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNmAIgA0HmATYCHCADIAE2AhQgAyAANgIMQQAhAgyuAgtBygEhAgyUAgsgASAERgRAQeUBIQIMrQILQQAhAEEBIQVBASEHQQAhAgJAAkACQAJAAkACfwJAAkACQAJAAkACQAJAIAEtAABBMGsOCgoJAAECAwQFBggLC0ECDAYLQQMMBQtBBAwEC0EFDAMLQQYMAgtBBwwBC0EICyECQQAhBUEAIQcMAgtBCSECQQEhAEEAIQVBACEHDAELQQAhBUEBIQILIAMgAjoAKyABQQFqIQECQAJAIAMtAC5BEHENAAJAAkACQCADLQAqDgMBAAIECyAHRQ0DDAILIAANAQwCCyAFRQ0BCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNAiADQeIBNgIcIAMgATYCFCADIAA2AgxBACECDK8CCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNmgIgA0HjATYCHCADIAE2AhQgAyAANgIMQQAhAgyuAgsgAygCBCEAIANBADYCBCADIAAgARAvIgBFDZgCIANB5AE2AhwgAyABNgIUIAMgADYCDAytAgtByQEhAgyTAgtBACEAAkAgAygCOCICRQ0AIAIoAkQiAkUNACADIAIRAAAhAAsCQCAABEAgAEEVRg0BIANBADYCHCADIAE2AhQgA0GkDTYCECADQSE2AgxBACECDK0CC0HIASECDJMCCyADQeEBNgIcIAMgATYCFCADQdAaNgIQIANBFTYCDEEAIQIMqwILIAEgBEYEQEHhASECDKsCCwJAIAEtAABBIEYEQCADQQA7ATQgAUEBaiEBDAELIANBADYCHCADIAE2AhQgA0GZETYCECADQQk2AgxBACECDKsCC0HHASECDJECCyABIARGBEBB4AEhAgyqAgsCQCABLQAAQTBrQf8BcSICQQpJBEAgAUEBaiEBAkAgAy8BNCIAQZkzSw0AIAMgAEEKbCIAOwE0IABB/v8DcSACQf//A3NLDQAgAyAAIAJqOwE0DAILQQAhAiADQQA2AhwgAyABNgIUIANBlR42AhAgA0ENNgIMDKsCCyADQQA2AhwgAyABNgIUIANBlR42AhAgA0ENNgIMQQAhAgyqAgtBxgEhAgyQAgsgASAERgRAQd8BIQIMqQILAkAgAS0AAEEwa0H/AXEiAkEKSQRAIAFBAWohAQJAIAMvATQiAEGZM0sNACADIABBCmwiADsBNCAAQf7/A3EgAkH//wNzSw0AIAMgACACajsBNAwCC0EAIQIgA0EANgIcIAMgATYCFCADQZUeNgIQIANBDTYCDAyqAgsgA0EANgIcIAMgATYCFCADQZUeNgIQIANBDTYCDEEAIQIMqQILQcUBIQIMjwILIAEgBEYEQEHeASECDKgCCwJAIAEtAABBMGtB/wFxIgJBCkkEQCABQQFqIQECQCADLwE0IgBBmTNLDQAgAyAAQQpsIgA7ATQgAEH+/wNxIAJB//8Dc0sNACADIAAgAmo7ATQMAgtBACECIANBADYCHCADIAE2AhQgA0GVHjYCECADQQ02AgwMqQILIANBADYCHCADIAE2AhQgA0GVHjYCECADQQ02AgxBACECDKgCC0HEASECDI4CCyABIARGBEBB3QEhAgynAgsCQAJAAkACQCABLQAAQQprDhcCAwMAAwMDAwMDAwMDAwMDAwMDAwMDAQMLIAFBAWoMBQsgAUEBaiEBQcMBIQIMjwILIAFBAWohASADQS9qLQAAQQFxDQggA0EANgIcIAMgATYCFCADQY0LNgIQIANBDTYCDEEAIQIMpwILIANBADYCHCADIAE2AhQgA0GNCzYCECADQQ02AgxBACECDKYCCyABIARHBEAgA0EPNgIIIAMgATYCBEEBIQIMjQILQdwBIQIMpQILAkACQANAAkAgAS0AAEEKaw4EAgAAAwALIAQgAUEBaiIBRw0AC0HbASECDKYCCyADKAIEIQAgA0EANgIEIAMgACABEC0iAEUEQCABQQFqIQEMBAsgA0HaATYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgylAgsgAygCBCEAIANBADYCBCADIAAgARAtIgANASABQQFqCyEBQcEBIQIMigILIANB2QE2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIMogILQcIBIQIMiAILIANBL2otAABBAXENASADQQA2AhwgAyABNgIUIANB5Bw2AhAgA0EZNgIMQQAhAgygAgsgASAERgRAQdkBIQIMoAILAkACQAJAIAEtAABBCmsOBAECAgACCyABQQFqIQEMAgsgAUEBaiEBDAELIAMtAC5BwABxRQ0BC0EAIQACQCADKAI4IgJFDQAgAigCPCICRQ0AIAMgAhEAACEACyAARQ2gASAAQRVGBEAgA0HZADYCHCADIAE2AhQgA0G3GjYCECADQRU2AgxBACECDJ8CCyADQQA2AhwgAyABNgIUIANBgA02AhAgA0EbNgIMQQAhAgyeAgsgA0EANgIcIAMgATYCFCADQdwoNgIQIANBAjYCDEEAIQIMnQILIAEgBEcEQCADQQw2AgggAyABNgIEQb8BIQIMhAILQdgBIQIMnAILIAEgBEYEQEHXASECDJwCCwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAS0AAEHBAGsOFQABAgNaBAUGWlpaBwgJCgsMDQ4PEFoLIAFBAWohAUH7ACECDJICCyABQQFqIQFB/AAhAgyRAgsgAUEBaiEBQYEBIQIMkAILIAFBAWohAUGFASECDI8CCyABQQFqIQFBhgEhAgyOAgsgAUEBaiEBQYkBIQIMjQILIAFBAWohAUGKASECDIwCCyABQQFqIQFBjQEhAgyLAgsgAUEBaiEBQZYBIQIMigILIAFBAWohAUGXASECDIkCCyABQQFqIQFBmAEhAgyIAgsgAUEBaiEBQaUBIQIMhwILIAFBAWohAUGmASECDIYCCyABQQFqIQFBrAEhAgyFAgsgAUEBaiEBQbQBIQIMhAILIAFBAWohAUG3ASECDIMCCyABQQFqIQFBvgEhAgyCAgsgASAERgRAQdYBIQIMmwILIAEtAABBzgBHDUggAUEBaiEBQb0BIQIMgQILIAEgBEYEQEHVASECDJoCCwJAAkACQCABLQAAQcIAaw4SAEpKSkpKSkpKSgFKSkpKSkoCSgsgAUEBaiEBQbgBIQIMggILIAFBAWohAUG7ASECDIECCyABQQFqIQFBvAEhAgyAAgtB1AEhAiABIARGDZgCIAMoAgAiACAEIAFraiEFIAEgAGtBB2ohBgJAA0AgAS0AACAAQajVAGotAABHDUUgAEEHRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJkCCyADQQA2AgAgBkEBaiEBQRsMRQsgASAERgRAQdMBIQIMmAILAkACQCABLQAAQckAaw4HAEdHR0dHAUcLIAFBAWohAUG5ASECDP8BCyABQQFqIQFBugEhAgz+AQtB0gEhAiABIARGDZYCIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQabVAGotAABHDUMgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJcCCyADQQA2AgAgBkEBaiEBQQ8MQwtB0QEhAiABIARGDZUCIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQaTVAGotAABHDUIgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJYCCyADQQA2AgAgBkEBaiEBQSAMQgtB0AEhAiABIARGDZQCIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQaHVAGotAABHDUEgAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJUCCyADQQA2AgAgBkEBaiEBQRIMQQsgASAERgRAQc8BIQIMlAILAkACQCABLQAAQcUAaw4OAENDQ0NDQ0NDQ0NDQwFDCyABQQFqIQFBtQEhAgz7AQsgAUEBaiEBQbYBIQIM+gELQc4BIQIgASAERg2SAiADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEGe1QBqLQAARw0/IABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyTAgsgA0EANgIAIAZBAWohAUEHDD8LQc0BIQIgASAERg2RAiADKAIAIgAgBCABa2ohBSABIABrQQVqIQYCQANAIAEtAAAgAEGY1QBqLQAARw0+IABBBUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAySAgsgA0EANgIAIAZBAWohAUEoDD4LIAEgBEYEQEHMASECDJECCwJAAkACQCABLQAAQcUAaw4RAEFBQUFBQUFBQQFBQUFBQQJBCyABQQFqIQFBsQEhAgz5AQsgAUEBaiEBQbIBIQIM+AELIAFBAWohAUGzASECDPcBC0HLASECIAEgBEYNjwIgAygCACIAIAQgAWtqIQUgASAAa0EGaiEGAkADQCABLQAAIABBkdUAai0AAEcNPCAAQQZGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMkAILIANBADYCACAGQQFqIQFBGgw8C0HKASECIAEgBEYNjgIgAygCACIAIAQgAWtqIQUgASAAa0EDaiEGAkADQCABLQAAIABBjdUAai0AAEcNOyAAQQNGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMjwILIANBADYCACAGQQFqIQFBIQw7CyABIARGBEBByQEhAgyOAgsCQAJAIAEtAABBwQBrDhQAPT09PT09PT09PT09PT09PT09AT0LIAFBAWohAUGtASECDPUBCyABQQFqIQFBsAEhAgz0AQsgASAERgRAQcgBIQIMjQILAkACQCABLQAAQdUAaw4LADw8PDw8PDw8PAE8CyABQQFqIQFBrgEhAgz0AQsgAUEBaiEBQa8BIQIM8wELQccBIQIgASAERg2LAiADKAIAIgAgBCABa2ohBSABIABrQQhqIQYCQANAIAEtAAAgAEGE1QBqLQAARw04IABBCEYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyMAgsgA0EANgIAIAZBAWohAUEqDDgLIAEgBEYEQEHGASECDIsCCyABLQAAQdAARw04IAFBAWohAUElDDcLQcUBIQIgASAERg2JAiADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEGB1QBqLQAARw02IABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyKAgsgA0EANgIAIAZBAWohAUEODDYLIAEgBEYEQEHEASECDIkCCyABLQAAQcUARw02IAFBAWohAUGrASECDO8BCyABIARGBEBBwwEhAgyIAgsCQAJAAkACQCABLQAAQcIAaw4PAAECOTk5OTk5OTk5OTkDOQsgAUEBaiEBQacBIQIM8QELIAFBAWohAUGoASECDPABCyABQQFqIQFBqQEhAgzvAQsgAUEBaiEBQaoBIQIM7gELQcIBIQIgASAERg2GAiADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEH+1ABqLQAARw0zIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyHAgsgA0EANgIAIAZBAWohAUEUDDMLQcEBIQIgASAERg2FAiADKAIAIgAgBCABa2ohBSABIABrQQRqIQYCQANAIAEtAAAgAEH51ABqLQAARw0yIABBBEYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyGAgsgA0EANgIAIAZBAWohAUErDDILQcABIQIgASAERg2EAiADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEH21ABqLQAARw0xIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyFAgsgA0EANgIAIAZBAWohAUEsDDELQb8BIQIgASAERg2DAiADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEGh1QBqLQAARw0wIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyEAgsgA0EANgIAIAZBAWohAUERDDALQb4BIQIgASAERg2CAiADKAIAIgAgBCABa2ohBSABIABrQQNqIQYCQANAIAEtAAAgAEHy1ABqLQAARw0vIABBA0YNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyDAgsgA0EANgIAIAZBAWohAUEuDC8LIAEgBEYEQEG9ASECDIICCwJAAkACQAJAAkAgAS0AAEHBAGsOFQA0NDQ0NDQ0NDQ0ATQ0AjQ0AzQ0BDQLIAFBAWohAUGbASECDOwBCyABQQFqIQFBnAEhAgzrAQsgAUEBaiEBQZ0BIQIM6gELIAFBAWohAUGiASECDOkBCyABQQFqIQFBpAEhAgzoAQsgASAERgRAQbwBIQIMgQILAkACQCABLQAAQdIAaw4DADABMAsgAUEBaiEBQaMBIQIM6AELIAFBAWohAUEEDC0LQbsBIQIgASAERg3/ASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEHw1ABqLQAARw0sIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyAAgsgA0EANgIAIAZBAWohAUEdDCwLIAEgBEYEQEG6ASECDP8BCwJAAkAgAS0AAEHJAGsOBwEuLi4uLgAuCyABQQFqIQFBoQEhAgzmAQsgAUEBaiEBQSIMKwsgASAERgRAQbkBIQIM/gELIAEtAABB0ABHDSsgAUEBaiEBQaABIQIM5AELIAEgBEYEQEG4ASECDP0BCwJAAkAgAS0AAEHGAGsOCwAsLCwsLCwsLCwBLAsgAUEBaiEBQZ4BIQIM5AELIAFBAWohAUGfASECDOMBC0G3ASECIAEgBEYN+wEgAygCACIAIAQgAWtqIQUgASAAa0EDaiEGAkADQCABLQAAIABB7NQAai0AAEcNKCAAQQNGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM/AELIANBADYCACAGQQFqIQFBDQwoC0G2ASECIAEgBEYN+gEgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBodUAai0AAEcNJyAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM+wELIANBADYCACAGQQFqIQFBDAwnC0G1ASECIAEgBEYN+QEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGAkADQCABLQAAIABB6tQAai0AAEcNJiAAQQFGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM+gELIANBADYCACAGQQFqIQFBAwwmC0G0ASECIAEgBEYN+AEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGAkADQCABLQAAIABB6NQAai0AAEcNJSAAQQFGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM+QELIANBADYCACAGQQFqIQFBJgwlCyABIARGBEBBswEhAgz4AQsCQAJAIAEtAABB1ABrDgIAAScLIAFBAWohAUGZASECDN8BCyABQQFqIQFBmgEhAgzeAQtBsgEhAiABIARGDfYBIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQebUAGotAABHDSMgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPcBCyADQQA2AgAgBkEBaiEBQScMIwtBsQEhAiABIARGDfUBIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQeTUAGotAABHDSIgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPYBCyADQQA2AgAgBkEBaiEBQRwMIgtBsAEhAiABIARGDfQBIAMoAgAiACAEIAFraiEFIAEgAGtBBWohBgJAA0AgAS0AACAAQd7UAGotAABHDSEgAEEFRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPUBCyADQQA2AgAgBkEBaiEBQQYMIQtBrwEhAiABIARGDfMBIAMoAgAiACAEIAFraiEFIAEgAGtBBGohBgJAA0AgAS0AACAAQdnUAGotAABHDSAgAEEERg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPQBCyADQQA2AgAgBkEBaiEBQRkMIAsgASAERgRAQa4BIQIM8wELAkACQAJAAkAgAS0AAEEtaw4jACQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkASQkJCQkAiQkJAMkCyABQQFqIQFBjgEhAgzcAQsgAUEBaiEBQY8BIQIM2wELIAFBAWohAUGUASECDNoBCyABQQFqIQFBlQEhAgzZAQtBrQEhAiABIARGDfEBIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQdfUAGotAABHDR4gAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPIBCyADQQA2AgAgBkEBaiEBQQsMHgsgASAERgRAQawBIQIM8QELAkACQCABLQAAQcEAaw4DACABIAsgAUEBaiEBQZABIQIM2AELIAFBAWohAUGTASECDNcBCyABIARGBEBBqwEhAgzwAQsCQAJAIAEtAABBwQBrDg8AHx8fHx8fHx8fHx8fHwEfCyABQQFqIQFBkQEhAgzXAQsgAUEBaiEBQZIBIQIM1gELIAEgBEYEQEGqASECDO8BCyABLQAAQcwARw0cIAFBAWohAUEKDBsLQakBIQIgASAERg3tASADKAIAIgAgBCABa2ohBSABIABrQQVqIQYCQANAIAEtAAAgAEHR1ABqLQAARw0aIABBBUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzuAQsgA0EANgIAIAZBAWohAUEeDBoLQagBIQIgASAERg3sASADKAIAIgAgBCABa2ohBSABIABrQQZqIQYCQANAIAEtAAAgAEHK1ABqLQAARw0ZIABBBkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAztAQsgA0EANgIAIAZBAWohAUEVDBkLQacBIQIgASAERg3rASADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEHH1ABqLQAARw0YIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzsAQsgA0EANgIAIAZBAWohAUEXDBgLQaYBIQIgASAERg3qASADKAIAIgAgBCABa2ohBSABIABrQQVqIQYCQANAIAEtAAAgAEHB1ABqLQAARw0XIABBBUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzrAQsgA0EANgIAIAZBAWohAUEYDBcLIAEgBEYEQEGlASECDOoBCwJAAkAgAS0AAEHJAGsOBwAZGRkZGQEZCyABQQFqIQFBiwEhAgzRAQsgAUEBaiEBQYwBIQIM0AELQaQBIQIgASAERg3oASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEGm1QBqLQAARw0VIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzpAQsgA0EANgIAIAZBAWohAUEJDBULQaMBIQIgASAERg3nASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEGk1QBqLQAARw0UIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzoAQsgA0EANgIAIAZBAWohAUEfDBQLQaIBIQIgASAERg3mASADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEG+1ABqLQAARw0TIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAznAQsgA0EANgIAIAZBAWohAUECDBMLQaEBIQIgASAERg3lASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYDQCABLQAAIABBvNQAai0AAEcNESAAQQFGDQIgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM5QELIAEgBEYEQEGgASECDOUBC0EBIAEtAABB3wBHDREaIAFBAWohAUGHASECDMsBCyADQQA2AgAgBkEBaiEBQYgBIQIMygELQZ8BIQIgASAERg3iASADKAIAIgAgBCABa2ohBSABIABrQQhqIQYCQANAIAEtAAAgAEGE1QBqLQAARw0PIABBCEYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzjAQsgA0EANgIAIAZBAWohAUEpDA8LQZ4BIQIgASAERg3hASADKAIAIgAgBCABa2ohBSABIABrQQNqIQYCQANAIAEtAAAgAEG41ABqLQAARw0OIABBA0YNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAziAQsgA0EANgIAIAZBAWohAUEtDA4LIAEgBEYEQEGdASECDOEBCyABLQAAQcUARw0OIAFBAWohAUGEASECDMcBCyABIARGBEBBnAEhAgzgAQsCQAJAIAEtAABBzABrDggADw8PDw8PAQ8LIAFBAWohAUGCASECDMcBCyABQQFqIQFBgwEhAgzGAQtBmwEhAiABIARGDd4BIAMoAgAiACAEIAFraiEFIAEgAGtBBGohBgJAA0AgAS0AACAAQbPUAGotAABHDQsgAEEERg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADN8BCyADQQA2AgAgBkEBaiEBQSMMCwtBmgEhAiABIARGDd0BIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQbDUAGotAABHDQogAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADN4BCyADQQA2AgAgBkEBaiEBQQAMCgsgASAERgRAQZkBIQIM3QELAkACQCABLQAAQcgAaw4IAAwMDAwMDAEMCyABQQFqIQFB/QAhAgzEAQsgAUEBaiEBQYABIQIMwwELIAEgBEYEQEGYASECDNwBCwJAAkAgAS0AAEHOAGsOAwALAQsLIAFBAWohAUH+ACECDMMBCyABQQFqIQFB/wAhAgzCAQsgASAERgRAQZcBIQIM2wELIAEtAABB2QBHDQggAUEBaiEBQQgMBwtBlgEhAiABIARGDdkBIAMoAgAiACAEIAFraiEFIAEgAGtBA2ohBgJAA0AgAS0AACAAQazUAGotAABHDQYgAEEDRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADNoBCyADQQA2AgAgBkEBaiEBQQUMBgtBlQEhAiABIARGDdgBIAMoAgAiACAEIAFraiEFIAEgAGtBBWohBgJAA0AgAS0AACAAQabUAGotAABHDQUgAEEFRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADNkBCyADQQA2AgAgBkEBaiEBQRYMBQtBlAEhAiABIARGDdcBIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQaHVAGotAABHDQQgAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADNgBCyADQQA2AgAgBkEBaiEBQRAMBAsgASAERgRAQZMBIQIM1wELAkACQCABLQAAQcMAaw4MAAYGBgYGBgYGBgYBBgsgAUEBaiEBQfkAIQIMvgELIAFBAWohAUH6ACECDL0BC0GSASECIAEgBEYN1QEgAygCACIAIAQgAWtqIQUgASAAa0EFaiEGAkADQCABLQAAIABBoNQAai0AAEcNAiAAQQVGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM1gELIANBADYCACAGQQFqIQFBJAwCCyADQQA2AgAMAgsgASAERgRAQZEBIQIM1AELIAEtAABBzABHDQEgAUEBaiEBQRMLOgApIAMoAgQhACADQQA2AgQgAyAAIAEQLiIADQIMAQtBACECIANBADYCHCADIAE2AhQgA0H+HzYCECADQQY2AgwM0QELQfgAIQIMtwELIANBkAE2AhwgAyABNgIUIAMgADYCDEEAIQIMzwELQQAhAAJAIAMoAjgiAkUNACACKAJAIgJFDQAgAyACEQAAIQALIABFDQAgAEEVRg0BIANBADYCHCADIAE2AhQgA0GCDzYCECADQSA2AgxBACECDM4BC0H3ACECDLQBCyADQY8BNgIcIAMgATYCFCADQewbNgIQIANBFTYCDEEAIQIMzAELIAEgBEYEQEGPASECDMwBCwJAIAEtAABBIEYEQCABQQFqIQEMAQsgA0EANgIcIAMgATYCFCADQZsfNgIQIANBBjYCDEEAIQIMzAELQQIhAgyyAQsDQCABLQAAQSBHDQIgBCABQQFqIgFHDQALQY4BIQIMygELIAEgBEYEQEGNASECDMoBCwJAIAEtAABBCWsOBEoAAEoAC0H1ACECDLABCyADLQApQQVGBEBB9gAhAgywAQtB9AAhAgyvAQsgASAERgRAQYwBIQIMyAELIANBEDYCCCADIAE2AgQMCgsgASAERgRAQYsBIQIMxwELAkAgAS0AAEEJaw4ERwAARwALQfMAIQIMrQELIAEgBEcEQCADQRA2AgggAyABNgIEQfEAIQIMrQELQYoBIQIMxQELAkAgASAERwRAA0AgAS0AAEGg0ABqLQAAIgBBA0cEQAJAIABBAWsOAkkABAtB8AAhAgyvAQsgBCABQQFqIgFHDQALQYgBIQIMxgELQYgBIQIMxQELIANBADYCHCADIAE2AhQgA0HbIDYCECADQQc2AgxBACECDMQBCyABIARGBEBBiQEhAgzEAQsCQAJAAkAgAS0AAEGg0gBqLQAAQQFrDgNGAgABC0HyACECDKwBCyADQQA2AhwgAyABNgIUIANBtBI2AhAgA0EHNgIMQQAhAgzEAQtB6gAhAgyqAQsgASAERwRAIAFBAWohAUHvACECDKoBC0GHASECDMIBCyAEIAEiAEYEQEGGASECDMIBCyAALQAAIgFBL0YEQCAAQQFqIQFB7gAhAgypAQsgAUEJayICQRdLDQEgACEBQQEgAnRBm4CABHENQQwBCyAEIAEiAEYEQEGFASECDMEBCyAALQAAQS9HDQAgAEEBaiEBDAMLQQAhAiADQQA2AhwgAyAANgIUIANB2yA2AhAgA0EHNgIMDL8BCwJAAkACQAJAAkADQCABLQAAQaDOAGotAAAiAEEFRwRAAkACQCAAQQFrDghHBQYHCAAEAQgLQesAIQIMrQELIAFBAWohAUHtACECDKwBCyAEIAFBAWoiAUcNAAtBhAEhAgzDAQsgAUEBagwUCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNHiADQdsANgIcIAMgATYCFCADIAA2AgxBACECDMEBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNHiADQd0ANgIcIAMgATYCFCADIAA2AgxBACECDMABCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNHiADQfoANgIcIAMgATYCFCADIAA2AgxBACECDL8BCyADQQA2AhwgAyABNgIUIANB+Q82AhAgA0EHNgIMQQAhAgy+AQsgASAERgRAQYMBIQIMvgELAkAgAS0AAEGgzgBqLQAAQQFrDgg+BAUGAAgCAwcLIAFBAWohAQtBAyECDKMBCyABQQFqDA0LQQAhAiADQQA2AhwgA0HREjYCECADQQc2AgwgAyABQQFqNgIUDLoBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNFiADQdsANgIcIAMgATYCFCADIAA2AgxBACECDLkBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNFiADQd0ANgIcIAMgATYCFCADIAA2AgxBACECDLgBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNFiADQfoANgIcIAMgATYCFCADIAA2AgxBACECDLcBCyADQQA2AhwgAyABNgIUIANB+Q82AhAgA0EHNgIMQQAhAgy2AQtB7AAhAgycAQsgASAERgRAQYIBIQIMtQELIAFBAWoMAgsgASAERgRAQYEBIQIMtAELIAFBAWoMAQsgASAERg0BIAFBAWoLIQFBBCECDJgBC0GAASECDLABCwNAIAEtAABBoMwAai0AACIAQQJHBEAgAEEBRwRAQekAIQIMmQELDDELIAQgAUEBaiIBRw0AC0H/ACECDK8BCyABIARGBEBB/gAhAgyvAQsCQCABLQAAQQlrDjcvAwYvBAYGBgYGBgYGBgYGBgYGBgYGBgUGBgIGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYABgsgAUEBagshAUEFIQIMlAELIAFBAWoMBgsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDQggA0HbADYCHCADIAE2AhQgAyAANgIMQQAhAgyrAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDQggA0HdADYCHCADIAE2AhQgAyAANgIMQQAhAgyqAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDQggA0H6ADYCHCADIAE2AhQgAyAANgIMQQAhAgypAQsgA0EANgIcIAMgATYCFCADQY0UNgIQIANBBzYCDEEAIQIMqAELAkACQAJAAkADQCABLQAAQaDKAGotAAAiAEEFRwRAAkAgAEEBaw4GLgMEBQYABgtB6AAhAgyUAQsgBCABQQFqIgFHDQALQf0AIQIMqwELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0HIANB2wA2AhwgAyABNgIUIAMgADYCDEEAIQIMqgELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0HIANB3QA2AhwgAyABNgIUIAMgADYCDEEAIQIMqQELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0HIANB+gA2AhwgAyABNgIUIAMgADYCDEEAIQIMqAELIANBADYCHCADIAE2AhQgA0HkCDYCECADQQc2AgxBACECDKcBCyABIARGDQEgAUEBagshAUEGIQIMjAELQfwAIQIMpAELAkACQAJAAkADQCABLQAAQaDIAGotAAAiAEEFRwRAIABBAWsOBCkCAwQFCyAEIAFBAWoiAUcNAAtB+wAhAgynAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDQMgA0HbADYCHCADIAE2AhQgAyAANgIMQQAhAgymAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDQMgA0HdADYCHCADIAE2AhQgAyAANgIMQQAhAgylAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDQMgA0H6ADYCHCADIAE2AhQgAyAANgIMQQAhAgykAQsgA0EANgIcIAMgATYCFCADQbwKNgIQIANBBzYCDEEAIQIMowELQc8AIQIMiQELQdEAIQIMiAELQecAIQIMhwELIAEgBEYEQEH6ACECDKABCwJAIAEtAABBCWsOBCAAACAACyABQQFqIQFB5gAhAgyGAQsgASAERgRAQfkAIQIMnwELAkAgAS0AAEEJaw4EHwAAHwALQQAhAAJAIAMoAjgiAkUNACACKAI4IgJFDQAgAyACEQAAIQALIABFBEBB4gEhAgyGAQsgAEEVRwRAIANBADYCHCADIAE2AhQgA0HJDTYCECADQRo2AgxBACECDJ8BCyADQfgANgIcIAMgATYCFCADQeoaNgIQIANBFTYCDEEAIQIMngELIAEgBEcEQCADQQ02AgggAyABNgIEQeQAIQIMhQELQfcAIQIMnQELIAEgBEYEQEH2ACECDJ0BCwJAAkACQCABLQAAQcgAaw4LAAELCwsLCwsLCwILCyABQQFqIQFB3QAhAgyFAQsgAUEBaiEBQeAAIQIMhAELIAFBAWohAUHjACECDIMBC0H1ACECIAEgBEYNmwEgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBtdUAai0AAEcNCCAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMnAELIAMoAgQhACADQgA3AwAgAyAAIAZBAWoiARArIgAEQCADQfQANgIcIAMgATYCFCADIAA2AgxBACECDJwBC0HiACECDIIBC0EAIQACQCADKAI4IgJFDQAgAigCNCICRQ0AIAMgAhEAACEACwJAIAAEQCAAQRVGDQEgA0EANgIcIAMgATYCFCADQeoNNgIQIANBJjYCDEEAIQIMnAELQeEAIQIMggELIANB8wA2AhwgAyABNgIUIANBgBs2AhAgA0EVNgIMQQAhAgyaAQsgAy0AKSIAQSNrQQtJDQkCQCAAQQZLDQBBASAAdEHKAHFFDQAMCgtBACECIANBADYCHCADIAE2AhQgA0HtCTYCECADQQg2AgwMmQELQfIAIQIgASAERg2YASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEGz1QBqLQAARw0FIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyZAQsgAygCBCEAIANCADcDACADIAAgBkEBaiIBECsiAARAIANB8QA2AhwgAyABNgIUIAMgADYCDEEAIQIMmQELQd8AIQIMfwtBACEAAkAgAygCOCICRQ0AIAIoAjQiAkUNACADIAIRAAAhAAsCQCAABEAgAEEVRg0BIANBADYCHCADIAE2AhQgA0HqDTYCECADQSY2AgxBACECDJkBC0HeACECDH8LIANB8AA2AhwgAyABNgIUIANBgBs2AhAgA0EVNgIMQQAhAgyXAQsgAy0AKUEhRg0GIANBADYCHCADIAE2AhQgA0GRCjYCECADQQg2AgxBACECDJYBC0HvACECIAEgBEYNlQEgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBsNUAai0AAEcNAiAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMlgELIAMoAgQhACADQgA3AwAgAyAAIAZBAWoiARArIgBFDQIgA0HtADYCHCADIAE2AhQgAyAANgIMQQAhAgyVAQsgA0EANgIACyADKAIEIQAgA0EANgIEIAMgACABECsiAEUNgAEgA0HuADYCHCADIAE2AhQgAyAANgIMQQAhAgyTAQtB3AAhAgx5C0EAIQACQCADKAI4IgJFDQAgAigCNCICRQ0AIAMgAhEAACEACwJAIAAEQCAAQRVGDQEgA0EANgIcIAMgATYCFCADQeoNNgIQIANBJjYCDEEAIQIMkwELQdsAIQIMeQsgA0HsADYCHCADIAE2AhQgA0GAGzYCECADQRU2AgxBACECDJEBCyADLQApIgBBI0kNACAAQS5GDQAgA0EANgIcIAMgATYCFCADQckJNgIQIANBCDYCDEEAIQIMkAELQdoAIQIMdgsgASAERgRAQesAIQIMjwELAkAgAS0AAEEvRgRAIAFBAWohAQwBCyADQQA2AhwgAyABNgIUIANBsjg2AhAgA0EINgIMQQAhAgyPAQtB2QAhAgx1CyABIARHBEAgA0EONgIIIAMgATYCBEHYACECDHULQeoAIQIMjQELIAEgBEYEQEHpACECDI0BCyABLQAAQTBrIgBB/wFxQQpJBEAgAyAAOgAqIAFBAWohAUHXACECDHQLIAMoAgQhACADQQA2AgQgAyAAIAEQLyIARQ16IANB6AA2AhwgAyABNgIUIAMgADYCDEEAIQIMjAELIAEgBEYEQEHnACECDIwBCwJAIAEtAABBLkYEQCABQQFqIQEMAQsgAygCBCEAIANBADYCBCADIAAgARAvIgBFDXsgA0HmADYCHCADIAE2AhQgAyAANgIMQQAhAgyMAQtB1gAhAgxyCyABIARGBEBB5QAhAgyLAQtBACEAQQEhBUEBIQdBACECAkACQAJAAkACQAJ/AkACQAJAAkACQAJAAkAgAS0AAEEwaw4KCgkAAQIDBAUGCAsLQQIMBgtBAwwFC0EEDAQLQQUMAwtBBgwCC0EHDAELQQgLIQJBACEFQQAhBwwCC0EJIQJBASEAQQAhBUEAIQcMAQtBACEFQQEhAgsgAyACOgArIAFBAWohAQJAAkAgAy0ALkEQcQ0AAkACQAJAIAMtACoOAwEAAgQLIAdFDQMMAgsgAA0BDAILIAVFDQELIAMoAgQhACADQQA2AgQgAyAAIAEQLyIARQ0CIANB4gA2AhwgAyABNgIUIAMgADYCDEEAIQIMjQELIAMoAgQhACADQQA2AgQgAyAAIAEQLyIARQ19IANB4wA2AhwgAyABNgIUIAMgADYCDEEAIQIMjAELIAMoAgQhACADQQA2AgQgAyAAIAEQLyIARQ17IANB5AA2AhwgAyABNgIUIAMgADYCDAyLAQtB1AAhAgxxCyADLQApQSJGDYYBQdMAIQIMcAtBACEAAkAgAygCOCICRQ0AIAIoAkQiAkUNACADIAIRAAAhAAsgAEUEQEHVACECDHALIABBFUcEQCADQQA2AhwgAyABNgIUIANBpA02AhAgA0EhNgIMQQAhAgyJAQsgA0HhADYCHCADIAE2AhQgA0HQGjYCECADQRU2AgxBACECDIgBCyABIARGBEBB4AAhAgyIAQsCQAJAAkACQAJAIAEtAABBCmsOBAEEBAAECyABQQFqIQEMAQsgAUEBaiEBIANBL2otAABBAXFFDQELQdIAIQIMcAsgA0EANgIcIAMgATYCFCADQbYRNgIQIANBCTYCDEEAIQIMiAELIANBADYCHCADIAE2AhQgA0G2ETYCECADQQk2AgxBACECDIcBCyABIARGBEBB3wAhAgyHAQsgAS0AAEEKRgRAIAFBAWohAQwJCyADLQAuQcAAcQ0IIANBADYCHCADIAE2AhQgA0G2ETYCECADQQI2AgxBACECDIYBCyABIARGBEBB3QAhAgyGAQsgAS0AACICQQ1GBEAgAUEBaiEBQdAAIQIMbQsgASEAIAJBCWsOBAUBAQUBCyAEIAEiAEYEQEHcACECDIUBCyAALQAAQQpHDQAgAEEBagwCC0EAIQIgA0EANgIcIAMgADYCFCADQcotNgIQIANBBzYCDAyDAQsgASAERgRAQdsAIQIMgwELAkAgAS0AAEEJaw4EAwAAAwALIAFBAWoLIQFBzgAhAgxoCyABIARGBEBB2gAhAgyBAQsgAS0AAEEJaw4EAAEBAAELQQAhAiADQQA2AhwgA0GaEjYCECADQQc2AgwgAyABQQFqNgIUDH8LIANBgBI7ASpBACEAAkAgAygCOCICRQ0AIAIoAjgiAkUNACADIAIRAAAhAAsgAEUNACAAQRVHDQEgA0HZADYCHCADIAE2AhQgA0HqGjYCECADQRU2AgxBACECDH4LQc0AIQIMZAsgA0EANgIcIAMgATYCFCADQckNNgIQIANBGjYCDEEAIQIMfAsgASAERgRAQdkAIQIMfAsgAS0AAEEgRw09IAFBAWohASADLQAuQQFxDT0gA0EANgIcIAMgATYCFCADQcIcNgIQIANBHjYCDEEAIQIMewsgASAERgRAQdgAIQIMewsCQAJAAkACQAJAIAEtAAAiAEEKaw4EAgMDAAELIAFBAWohAUEsIQIMZQsgAEE6Rw0BIANBADYCHCADIAE2AhQgA0HnETYCECADQQo2AgxBACECDH0LIAFBAWohASADQS9qLQAAQQFxRQ1zIAMtADJBgAFxRQRAIANBMmohAiADEDVBACEAAkAgAygCOCIGRQ0AIAYoAigiBkUNACADIAYRAAAhAAsCQAJAIAAOFk1MSwEBAQEBAQEBAQEBAQEBAQEBAQABCyADQSk2AhwgAyABNgIUIANBrBk2AhAgA0EVNgIMQQAhAgx+CyADQQA2AhwgAyABNgIUIANB5Qs2AhAgA0ERNgIMQQAhAgx9C0EAIQACQCADKAI4IgJFDQAgAigCXCICRQ0AIAMgAhEAACEACyAARQ1ZIABBFUcNASADQQU2AhwgAyABNgIUIANBmxs2AhAgA0EVNgIMQQAhAgx8C0HLACECDGILQQAhAiADQQA2AhwgAyABNgIUIANBkA42AhAgA0EUNgIMDHoLIAMgAy8BMkGAAXI7ATIMOwsgASAERwRAIANBETYCCCADIAE2AgRBygAhAgxgC0HXACECDHgLIAEgBEYEQEHWACECDHgLAkACQAJAAkAgAS0AACIAQSByIAAgAEHBAGtB/wFxQRpJG0H/AXFB4wBrDhMAQEBAQEBAQEBAQEBAAUBAQAIDQAsgAUEBaiEBQcYAIQIMYQsgAUEBaiEBQccAIQIMYAsgAUEBaiEBQcgAIQIMXwsgAUEBaiEBQckAIQIMXgtB1QAhAiAEIAEiAEYNdiAEIAFrIAMoAgAiAWohBiAAIAFrQQVqIQcDQCABQZDIAGotAAAgAC0AACIFQSByIAUgBUHBAGtB/wFxQRpJG0H/AXFHDQhBBCABQQVGDQoaIAFBAWohASAEIABBAWoiAEcNAAsgAyAGNgIADHYLQdQAIQIgBCABIgBGDXUgBCABayADKAIAIgFqIQYgACABa0EPaiEHA0AgAUGAyABqLQAAIAAtAAAiBUEgciAFIAVBwQBrQf8BcUEaSRtB/wFxRw0HQQMgAUEPRg0JGiABQQFqIQEgBCAAQQFqIgBHDQALIAMgBjYCAAx1C0HTACECIAQgASIARg10IAQgAWsgAygCACIBaiEGIAAgAWtBDmohBwNAIAFB4scAai0AACAALQAAIgVBIHIgBSAFQcEAa0H/AXFBGkkbQf8BcUcNBiABQQ5GDQcgAUEBaiEBIAQgAEEBaiIARw0ACyADIAY2AgAMdAtB0gAhAiAEIAEiAEYNcyAEIAFrIAMoAgAiAWohBSAAIAFrQQFqIQYDQCABQeDHAGotAAAgAC0AACIHQSByIAcgB0HBAGtB/wFxQRpJG0H/AXFHDQUgAUEBRg0CIAFBAWohASAEIABBAWoiAEcNAAsgAyAFNgIADHMLIAEgBEYEQEHRACECDHMLAkACQCABLQAAIgBBIHIgACAAQcEAa0H/AXFBGkkbQf8BcUHuAGsOBwA5OTk5OQE5CyABQQFqIQFBwwAhAgxaCyABQQFqIQFBxAAhAgxZCyADQQA2AgAgBkEBaiEBQcUAIQIMWAtB0AAhAiAEIAEiAEYNcCAEIAFrIAMoAgAiAWohBiAAIAFrQQlqIQcDQCABQdbHAGotAAAgAC0AACIFQSByIAUgBUHBAGtB/wFxQRpJG0H/AXFHDQJBAiABQQlGDQQaIAFBAWohASAEIABBAWoiAEcNAAsgAyAGNgIADHALQc8AIQIgBCABIgBGDW8gBCABayADKAIAIgFqIQYgACABa0EFaiEHA0AgAUHQxwBqLQAAIAAtAAAiBUEgciAFIAVBwQBrQf8BcUEaSRtB/wFxRw0BIAFBBUYNAiABQQFqIQEgBCAAQQFqIgBHDQALIAMgBjYCAAxvCyAAIQEgA0EANgIADDMLQQELOgAsIANBADYCACAHQQFqIQELQS0hAgxSCwJAA0AgAS0AAEHQxQBqLQAAQQFHDQEgBCABQQFqIgFHDQALQc0AIQIMawtBwgAhAgxRCyABIARGBEBBzAAhAgxqCyABLQAAQTpGBEAgAygCBCEAIANBADYCBCADIAAgARAwIgBFDTMgA0HLADYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgxqCyADQQA2AhwgAyABNgIUIANB5xE2AhAgA0EKNgIMQQAhAgxpCwJAAkAgAy0ALEECaw4CAAEnCyADQTNqLQAAQQJxRQ0mIAMtAC5BAnENJiADQQA2AhwgAyABNgIUIANBphQ2AhAgA0ELNgIMQQAhAgxpCyADLQAyQSBxRQ0lIAMtAC5BAnENJSADQQA2AhwgAyABNgIUIANBvRM2AhAgA0EPNgIMQQAhAgxoC0EAIQACQCADKAI4IgJFDQAgAigCSCICRQ0AIAMgAhEAACEACyAARQRAQcEAIQIMTwsgAEEVRwRAIANBADYCHCADIAE2AhQgA0GmDzYCECADQRw2AgxBACECDGgLIANBygA2AhwgAyABNgIUIANBhRw2AhAgA0EVNgIMQQAhAgxnCyABIARHBEAgASECA0AgBCACIgFrQRBOBEAgAUEQaiEC/Qz/////////////////////IAH9AAAAIg1BB/1sIA39DODg4ODg4ODg4ODg4ODg4OD9bv0MX19fX19fX19fX19fX19fX/0mIA39DAkJCQkJCQkJCQkJCQkJCQn9I/1Q/VL9ZEF/c2giAEEQRg0BIAAgAWohAQwYCyABIARGBEBBxAAhAgxpCyABLQAAQcDBAGotAABBAUcNFyAEIAFBAWoiAkcNAAtBxAAhAgxnC0HEACECDGYLIAEgBEcEQANAAkAgAS0AACIAQSByIAAgAEHBAGtB/wFxQRpJG0H/AXEiAEEJRg0AIABBIEYNAAJAAkACQAJAIABB4wBrDhMAAwMDAwMDAwEDAwMDAwMDAwMCAwsgAUEBaiEBQTYhAgxSCyABQQFqIQFBNyECDFELIAFBAWohAUE4IQIMUAsMFQsgBCABQQFqIgFHDQALQTwhAgxmC0E8IQIMZQsgASAERgRAQcgAIQIMZQsgA0ESNgIIIAMgATYCBAJAAkACQAJAAkAgAy0ALEEBaw4EFAABAgkLIAMtADJBIHENA0HgASECDE8LAkAgAy8BMiIAQQhxRQ0AIAMtAChBAUcNACADLQAuQQhxRQ0CCyADIABB9/sDcUGABHI7ATIMCwsgAyADLwEyQRByOwEyDAQLIANBADYCBCADIAEgARAxIgAEQCADQcEANgIcIAMgADYCDCADIAFBAWo2AhRBACECDGYLIAFBAWohAQxYCyADQQA2AhwgAyABNgIUIANB9BM2AhAgA0EENgIMQQAhAgxkC0HHACECIAEgBEYNYyADKAIAIgAgBCABa2ohBSABIABrQQZqIQYCQANAIABBwMUAai0AACABLQAAQSByRw0BIABBBkYNSiAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAxkCyADQQA2AgAMBQsCQCABIARHBEADQCABLQAAQcDDAGotAAAiAEEBRwRAIABBAkcNAyABQQFqIQEMBQsgBCABQQFqIgFHDQALQcUAIQIMZAtBxQAhAgxjCwsgA0EAOgAsDAELQQshAgxHC0E/IQIMRgsCQAJAA0AgAS0AACIAQSBHBEACQCAAQQprDgQDBQUDAAsgAEEsRg0DDAQLIAQgAUEBaiIBRw0AC0HGACECDGALIANBCDoALAwOCyADLQAoQQFHDQIgAy0ALkEIcQ0CIAMoAgQhACADQQA2AgQgAyAAIAEQMSIABEAgA0HCADYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgxfCyABQQFqIQEMUAtBOyECDEQLAkADQCABLQAAIgBBIEcgAEEJR3ENASAEIAFBAWoiAUcNAAtBwwAhAgxdCwtBPCECDEILAkACQCABIARHBEADQCABLQAAIgBBIEcEQCAAQQprDgQDBAQDBAsgBCABQQFqIgFHDQALQT8hAgxdC0E/IQIMXAsgAyADLwEyQSByOwEyDAoLIAMoAgQhACADQQA2AgQgAyAAIAEQMSIARQ1OIANBPjYCHCADIAE2AhQgAyAANgIMQQAhAgxaCwJAIAEgBEcEQANAIAEtAABBwMMAai0AACIAQQFHBEAgAEECRg0DDAwLIAQgAUEBaiIBRw0AC0E3IQIMWwtBNyECDFoLIAFBAWohAQwEC0E7IQIgBCABIgBGDVggBCABayADKAIAIgFqIQYgACABa0EFaiEHAkADQCABQZDIAGotAAAgAC0AACIFQSByIAUgBUHBAGtB/wFxQRpJG0H/AXFHDQEgAUEFRgRAQQchAQw/CyABQQFqIQEgBCAAQQFqIgBHDQALIAMgBjYCAAxZCyADQQA2AgAgACEBDAULQTohAiAEIAEiAEYNVyAEIAFrIAMoAgAiAWohBiAAIAFrQQhqIQcCQANAIAFBtMEAai0AACAALQAAIgVBIHIgBSAFQcEAa0H/AXFBGkkbQf8BcUcNASABQQhGBEBBBSEBDD4LIAFBAWohASAEIABBAWoiAEcNAAsgAyAGNgIADFgLIANBADYCACAAIQEMBAtBOSECIAQgASIARg1WIAQgAWsgAygCACIBaiEGIAAgAWtBA2ohBwJAA0AgAUGwwQBqLQAAIAAtAAAiBUEgciAFIAVBwQBrQf8BcUEaSRtB/wFxRw0BIAFBA0YEQEEGIQEMPQsgAUEBaiEBIAQgAEEBaiIARw0ACyADIAY2AgAMVwsgA0EANgIAIAAhAQwDCwJAA0AgAS0AACIAQSBHBEAgAEEKaw4EBwQEBwILIAQgAUEBaiIBRw0AC0E4IQIMVgsgAEEsRw0BIAFBAWohAEEBIQECQAJAAkACQAJAIAMtACxBBWsOBAMBAgQACyAAIQEMBAtBAiEBDAELQQQhAQsgA0EBOgAsIAMgAy8BMiABcjsBMiAAIQEMAQsgAyADLwEyQQhyOwEyIAAhAQtBPiECDDsLIANBADoALAtBOSECDDkLIAEgBEYEQEE2IQIMUgsCQAJAAkACQAJAIAEtAABBCmsOBAACAgECCyADKAIEIQAgA0EANgIEIAMgACABEDEiAEUNAiADQTM2AhwgAyABNgIUIAMgADYCDEEAIQIMVQsgAygCBCEAIANBADYCBCADIAAgARAxIgBFBEAgAUEBaiEBDAYLIANBMjYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgxUCyADLQAuQQFxBEBB3wEhAgw7CyADKAIEIQAgA0EANgIEIAMgACABEDEiAA0BDEkLQTQhAgw5CyADQTU2AhwgAyABNgIUIAMgADYCDEEAIQIMUQtBNSECDDcLIANBL2otAABBAXENACADQQA2AhwgAyABNgIUIANB6xY2AhAgA0EZNgIMQQAhAgxPC0EzIQIMNQsgASAERgRAQTIhAgxOCwJAIAEtAABBCkYEQCABQQFqIQEMAQsgA0EANgIcIAMgATYCFCADQZIXNgIQIANBAzYCDEEAIQIMTgtBMiECDDQLIAEgBEYEQEExIQIMTQsCQCABLQAAIgBBCUYNACAAQSBGDQBBASECAkAgAy0ALEEFaw4EBgQFAA0LIAMgAy8BMkEIcjsBMgwMCyADLQAuQQFxRQ0BIAMtACxBCEcNACADQQA6ACwLQT0hAgwyCyADQQA2AhwgAyABNgIUIANBwhY2AhAgA0EKNgIMQQAhAgxKC0ECIQIMAQtBBCECCyADQQE6ACwgAyADLwEyIAJyOwEyDAYLIAEgBEYEQEEwIQIMRwsgAS0AAEEKRgRAIAFBAWohAQwBCyADLQAuQQFxDQAgA0EANgIcIAMgATYCFCADQdwoNgIQIANBAjYCDEEAIQIMRgtBMCECDCwLIAFBAWohAUExIQIMKwsgASAERgRAQS8hAgxECyABLQAAIgBBCUcgAEEgR3FFBEAgAUEBaiEBIAMtAC5BAXENASADQQA2AhwgAyABNgIUIANBlxA2AhAgA0EKNgIMQQAhAgxEC0EBIQICQAJAAkACQAJAAkAgAy0ALEECaw4HBQQEAwECAAQLIAMgAy8BMkEIcjsBMgwDC0ECIQIMAQtBBCECCyADQQE6ACwgAyADLwEyIAJyOwEyC0EvIQIMKwsgA0EANgIcIAMgATYCFCADQYQTNgIQIANBCzYCDEEAIQIMQwtB4QEhAgwpCyABIARGBEBBLiECDEILIANBADYCBCADQRI2AgggAyABIAEQMSIADQELQS4hAgwnCyADQS02AhwgAyABNgIUIAMgADYCDEEAIQIMPwtBACEAAkAgAygCOCICRQ0AIAIoAkwiAkUNACADIAIRAAAhAAsgAEUNACAAQRVHDQEgA0HYADYCHCADIAE2AhQgA0GzGzYCECADQRU2AgxBACECDD4LQcwAIQIMJAsgA0EANgIcIAMgATYCFCADQbMONgIQIANBHTYCDEEAIQIMPAsgASAERgRAQc4AIQIMPAsgAS0AACIAQSBGDQIgAEE6Rg0BCyADQQA6ACxBCSECDCELIAMoAgQhACADQQA2AgQgAyAAIAEQMCIADQEMAgsgAy0ALkEBcQRAQd4BIQIMIAsgAygCBCEAIANBADYCBCADIAAgARAwIgBFDQIgA0EqNgIcIAMgADYCDCADIAFBAWo2AhRBACECDDgLIANBywA2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIMNwsgAUEBaiEBQcAAIQIMHQsgAUEBaiEBDCwLIAEgBEYEQEErIQIMNQsCQCABLQAAQQpGBEAgAUEBaiEBDAELIAMtAC5BwABxRQ0GCyADLQAyQYABcQRAQQAhAAJAIAMoAjgiAkUNACACKAJcIgJFDQAgAyACEQAAIQALIABFDRIgAEEVRgRAIANBBTYCHCADIAE2AhQgA0GbGzYCECADQRU2AgxBACECDDYLIANBADYCHCADIAE2AhQgA0GQDjYCECADQRQ2AgxBACECDDULIANBMmohAiADEDVBACEAAkAgAygCOCIGRQ0AIAYoAigiBkUNACADIAYRAAAhAAsgAA4WAgEABAQEBAQEBAQEBAQEBAQEBAQEAwQLIANBAToAMAsgAiACLwEAQcAAcjsBAAtBKyECDBgLIANBKTYCHCADIAE2AhQgA0GsGTYCECADQRU2AgxBACECDDALIANBADYCHCADIAE2AhQgA0HlCzYCECADQRE2AgxBACECDC8LIANBADYCHCADIAE2AhQgA0GlCzYCECADQQI2AgxBACECDC4LQQEhByADLwEyIgVBCHFFBEAgAykDIEIAUiEHCwJAIAMtADAEQEEBIQAgAy0AKUEFRg0BIAVBwABxRSAHcUUNAQsCQCADLQAoIgJBAkYEQEEBIQAgAy8BNCIGQeUARg0CQQAhACAFQcAAcQ0CIAZB5ABGDQIgBkHmAGtBAkkNAiAGQcwBRg0CIAZBsAJGDQIMAQtBACEAIAVBwABxDQELQQIhACAFQQhxDQAgBUGABHEEQAJAIAJBAUcNACADLQAuQQpxDQBBBSEADAILQQQhAAwBCyAFQSBxRQRAIAMQNkEAR0ECdCEADAELQQBBAyADKQMgUBshAAsgAEEBaw4FAgAHAQMEC0ERIQIMEwsgA0EBOgAxDCkLQQAhAgJAIAMoAjgiAEUNACAAKAIwIgBFDQAgAyAAEQAAIQILIAJFDSYgAkEVRgRAIANBAzYCHCADIAE2AhQgA0HSGzYCECADQRU2AgxBACECDCsLQQAhAiADQQA2AhwgAyABNgIUIANB3Q42AhAgA0ESNgIMDCoLIANBADYCHCADIAE2AhQgA0H5IDYCECADQQ82AgxBACECDCkLQQAhAAJAIAMoAjgiAkUNACACKAIwIgJFDQAgAyACEQAAIQALIAANAQtBDiECDA4LIABBFUYEQCADQQI2AhwgAyABNgIUIANB0hs2AhAgA0EVNgIMQQAhAgwnCyADQQA2AhwgAyABNgIUIANB3Q42AhAgA0ESNgIMQQAhAgwmC0EqIQIMDAsgASAERwRAIANBCTYCCCADIAE2AgRBKSECDAwLQSYhAgwkCyADIAMpAyAiDCAEIAFrrSIKfSILQgAgCyAMWBs3AyAgCiAMVARAQSUhAgwkCyADKAIEIQAgA0EANgIEIAMgACABIAynaiIBEDIiAEUNACADQQU2AhwgAyABNgIUIAMgADYCDEEAIQIMIwtBDyECDAkLQgAhCgJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCABLQAAQTBrDjcXFgABAgMEBQYHFBQUFBQUFAgJCgsMDRQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUDg8QERITFAtCAiEKDBYLQgMhCgwVC0IEIQoMFAtCBSEKDBMLQgYhCgwSC0IHIQoMEQtCCCEKDBALQgkhCgwPC0IKIQoMDgtCCyEKDA0LQgwhCgwMC0INIQoMCwtCDiEKDAoLQg8hCgwJC0IKIQoMCAtCCyEKDAcLQgwhCgwGC0INIQoMBQtCDiEKDAQLQg8hCgwDCyADQQA2AhwgAyABNgIUIANBnxU2AhAgA0EMNgIMQQAhAgwhCyABIARGBEBBIiECDCELQgAhCgJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAS0AAEEwaw43FRQAAQIDBAUGBxYWFhYWFhYICQoLDA0WFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFg4PEBESExYLQgIhCgwUC0IDIQoMEwtCBCEKDBILQgUhCgwRC0IGIQoMEAtCByEKDA8LQgghCgwOC0IJIQoMDQtCCiEKDAwLQgshCgwLC0IMIQoMCgtCDSEKDAkLQg4hCgwIC0IPIQoMBwtCCiEKDAYLQgshCgwFC0IMIQoMBAtCDSEKDAMLQg4hCgwCC0IPIQoMAQtCASEKCyABQQFqIQEgAykDICILQv//////////D1gEQCADIAtCBIYgCoQ3AyAMAgsgA0EANgIcIAMgATYCFCADQbUJNgIQIANBDDYCDEEAIQIMHgtBJyECDAQLQSghAgwDCyADIAE6ACwgA0EANgIAIAdBAWohAUEMIQIMAgsgA0EANgIAIAZBAWohAUEKIQIMAQsgAUEBaiEBQQghAgwACwALQQAhAiADQQA2AhwgAyABNgIUIANBsjg2AhAgA0EINgIMDBcLQQAhAiADQQA2AhwgAyABNgIUIANBgxE2AhAgA0EJNgIMDBYLQQAhAiADQQA2AhwgAyABNgIUIANB3wo2AhAgA0EJNgIMDBULQQAhAiADQQA2AhwgAyABNgIUIANB7RA2AhAgA0EJNgIMDBQLQQAhAiADQQA2AhwgAyABNgIUIANB0hE2AhAgA0EJNgIMDBMLQQAhAiADQQA2AhwgAyABNgIUIANBsjg2AhAgA0EINgIMDBILQQAhAiADQQA2AhwgAyABNgIUIANBgxE2AhAgA0EJNgIMDBELQQAhAiADQQA2AhwgAyABNgIUIANB3wo2AhAgA0EJNgIMDBALQQAhAiADQQA2AhwgAyABNgIUIANB7RA2AhAgA0EJNgIMDA8LQQAhAiADQQA2AhwgAyABNgIUIANB0hE2AhAgA0EJNgIMDA4LQQAhAiADQQA2AhwgAyABNgIUIANBuRc2AhAgA0EPNgIMDA0LQQAhAiADQQA2AhwgAyABNgIUIANBuRc2AhAgA0EPNgIMDAwLQQAhAiADQQA2AhwgAyABNgIUIANBmRM2AhAgA0ELNgIMDAsLQQAhAiADQQA2AhwgAyABNgIUIANBnQk2AhAgA0ELNgIMDAoLQQAhAiADQQA2AhwgAyABNgIUIANBlxA2AhAgA0EKNgIMDAkLQQAhAiADQQA2AhwgAyABNgIUIANBsRA2AhAgA0EKNgIMDAgLQQAhAiADQQA2AhwgAyABNgIUIANBux02AhAgA0ECNgIMDAcLQQAhAiADQQA2AhwgAyABNgIUIANBlhY2AhAgA0ECNgIMDAYLQQAhAiADQQA2AhwgAyABNgIUIANB+Rg2AhAgA0ECNgIMDAULQQAhAiADQQA2AhwgAyABNgIUIANBxBg2AhAgA0ECNgIMDAQLIANBAjYCHCADIAE2AhQgA0GpHjYCECADQRY2AgxBACECDAMLQd4AIQIgASAERg0CIAlBCGohByADKAIAIQUCQAJAIAEgBEcEQCAFQZbIAGohCCAEIAVqIAFrIQYgBUF/c0EKaiIFIAFqIQADQCABLQAAIAgtAABHBEBBAiEIDAMLIAVFBEBBACEIIAAhAQwDCyAFQQFrIQUgCEEBaiEIIAQgAUEBaiIBRw0ACyAGIQUgBCEBCyAHQQE2AgAgAyAFNgIADAELIANBADYCACAHIAg2AgALIAcgATYCBCAJKAIMIQACQAJAIAkoAghBAWsOAgQBAAsgA0EANgIcIANBwh42AhAgA0EXNgIMIAMgAEEBajYCFEEAIQIMAwsgA0EANgIcIAMgADYCFCADQdceNgIQIANBCTYCDEEAIQIMAgsgASAERgRAQSghAgwCCyADQQk2AgggAyABNgIEQSchAgwBCyABIARGBEBBASECDAELA0ACQAJAAkAgAS0AAEEKaw4EAAEBAAELIAFBAWohAQwBCyABQQFqIQEgAy0ALkEgcQ0AQQAhAiADQQA2AhwgAyABNgIUIANBoSE2AhAgA0EFNgIMDAILQQEhAiABIARHDQALCyAJQRBqJAAgAkUEQCADKAIMIQAMAQsgAyACNgIcQQAhACADKAIEIgFFDQAgAyABIAQgAygCCBEBACIBRQ0AIAMgBDYCFCADIAE2AgwgASEACyAAC74CAQJ/IABBADoAACAAQeQAaiIBQQFrQQA6AAAgAEEAOgACIABBADoAASABQQNrQQA6AAAgAUECa0EAOgAAIABBADoAAyABQQRrQQA6AABBACAAa0EDcSIBIABqIgBBADYCAEHkACABa0F8cSICIABqIgFBBGtBADYCAAJAIAJBCUkNACAAQQA2AgggAEEANgIEIAFBCGtBADYCACABQQxrQQA2AgAgAkEZSQ0AIABBADYCGCAAQQA2AhQgAEEANgIQIABBADYCDCABQRBrQQA2AgAgAUEUa0EANgIAIAFBGGtBADYCACABQRxrQQA2AgAgAiAAQQRxQRhyIgJrIgFBIEkNACAAIAJqIQADQCAAQgA3AxggAEIANwMQIABCADcDCCAAQgA3AwAgAEEgaiEAIAFBIGsiAUEfSw0ACwsLVgEBfwJAIAAoAgwNAAJAAkACQAJAIAAtADEOAwEAAwILIAAoAjgiAUUNACABKAIwIgFFDQAgACABEQAAIgENAwtBAA8LAAsgAEHKGTYCEEEOIQELIAELGgAgACgCDEUEQCAAQd4fNgIQIABBFTYCDAsLFAAgACgCDEEVRgRAIABBADYCDAsLFAAgACgCDEEWRgRAIABBADYCDAsLBwAgACgCDAsHACAAKAIQCwkAIAAgATYCEAsHACAAKAIUCysAAkAgAEEnTw0AQv//////CSAArYhCAYNQDQAgAEECdEHQOGooAgAPCwALFwAgAEEvTwRAAAsgAEECdEHsOWooAgALvwkBAX9B9C0hAQJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAIABB5ABrDvQDY2IAAWFhYWFhYQIDBAVhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhBgcICQoLDA0OD2FhYWFhEGFhYWFhYWFhYWFhEWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYRITFBUWFxgZGhthYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2YTc4OTphYWFhYWFhYTthYWE8YWFhYT0+P2FhYWFhYWFhQGFhQWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYUJDREVGR0hJSktMTU5PUFFSU2FhYWFhYWFhVFVWV1hZWlthXF1hYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFeYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhX2BhC0HqLA8LQZgmDwtB7TEPC0GgNw8LQckpDwtBtCkPC0GWLQ8LQesrDwtBojUPC0HbNA8LQeApDwtB4yQPC0HVJA8LQe4kDwtB5iUPC0HKNA8LQdA3DwtBqjUPC0H1LA8LQfYmDwtBgiIPC0HyMw8LQb4oDwtB5zcPC0HNIQ8LQcAhDwtBuCUPC0HLJQ8LQZYkDwtBjzQPC0HNNQ8LQd0qDwtB7jMPC0GcNA8LQZ4xDwtB9DUPC0HlIg8LQa8lDwtBmTEPC0GyNg8LQfk2DwtBxDIPC0HdLA8LQYIxDwtBwTEPC0GNNw8LQckkDwtB7DYPC0HnKg8LQcgjDwtB4iEPC0HJNw8LQaUiDwtBlCIPC0HbNg8LQd41DwtBhiYPC0G8Kw8LQYsyDwtBoCMPC0H2MA8LQYAsDwtBiSsPC0GkJg8LQfIjDwtBgSgPC0GrMg8LQesnDwtBwjYPC0GiJA8LQc8qDwtB3CMPC0GHJw8LQeQ0DwtBtyIPC0GtMQ8LQdUiDwtBrzQPC0HeJg8LQdYyDwtB9DQPC0GBOA8LQfQ3DwtBkjYPC0GdJw8LQYIpDwtBjSMPC0HXMQ8LQb01DwtBtDcPC0HYMA8LQbYnDwtBmjgPC0GnKg8LQcQnDwtBriMPC0H1Ig8LAAtByiYhAQsgAQsXACAAIAAvAS5B/v8DcSABQQBHcjsBLgsaACAAIAAvAS5B/f8DcSABQQBHQQF0cjsBLgsaACAAIAAvAS5B+/8DcSABQQBHQQJ0cjsBLgsaACAAIAAvAS5B9/8DcSABQQBHQQN0cjsBLgsaACAAIAAvAS5B7/8DcSABQQBHQQR0cjsBLgsaACAAIAAvAS5B3/8DcSABQQBHQQV0cjsBLgsaACAAIAAvAS5Bv/8DcSABQQBHQQZ0cjsBLgsaACAAIAAvAS5B//4DcSABQQBHQQd0cjsBLgsaACAAIAAvAS5B//0DcSABQQBHQQh0cjsBLgsaACAAIAAvAS5B//sDcSABQQBHQQl0cjsBLgs+AQJ/AkAgACgCOCIDRQ0AIAMoAgQiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQeESNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAggiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQfwRNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAgwiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQewKNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAhAiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQfoeNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAhQiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQcsQNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAhgiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQbcfNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAhwiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQb8VNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAiwiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQf4INgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAiAiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQYwdNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAiQiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQeYVNgIQQRghBAsgBAs4ACAAAn8gAC8BMkEUcUEURgRAQQEgAC0AKEEBRg0BGiAALwE0QeUARgwBCyAALQApQQVGCzoAMAtZAQJ/AkAgAC0AKEEBRg0AIAAvATQiAUHkAGtB5ABJDQAgAUHMAUYNACABQbACRg0AIAAvATIiAEHAAHENAEEBIQIgAEGIBHFBgARGDQAgAEEocUUhAgsgAguMAQECfwJAAkACQCAALQAqRQ0AIAAtACtFDQAgAC8BMiIBQQJxRQ0BDAILIAAvATIiAUEBcUUNAQtBASECIAAtAChBAUYNACAALwE0IgBB5ABrQeQASQ0AIABBzAFGDQAgAEGwAkYNACABQcAAcQ0AQQAhAiABQYgEcUGABEYNACABQShxQQBHIQILIAILcwAgAEEQav0MAAAAAAAAAAAAAAAAAAAAAP0LAwAgAP0MAAAAAAAAAAAAAAAAAAAAAP0LAwAgAEEwav0MAAAAAAAAAAAAAAAAAAAAAP0LAwAgAEEgav0MAAAAAAAAAAAAAAAAAAAAAP0LAwAgAEH9ATYCHAsGACAAEDoLmi0BC38jAEEQayIKJABB3NUAKAIAIglFBEBBnNkAKAIAIgVFBEBBqNkAQn83AgBBoNkAQoCAhICAgMAANwIAQZzZACAKQQhqQXBxQdiq1aoFcyIFNgIAQbDZAEEANgIAQYDZAEEANgIAC0GE2QBBwNkENgIAQdTVAEHA2QQ2AgBB6NUAIAU2AgBB5NUAQX82AgBBiNkAQcCmAzYCAANAIAFBgNYAaiABQfTVAGoiAjYCACACIAFB7NUAaiIDNgIAIAFB+NUAaiADNgIAIAFBiNYAaiABQfzVAGoiAzYCACADIAI2AgAgAUGQ1gBqIAFBhNYAaiICNgIAIAIgAzYCACABQYzWAGogAjYCACABQSBqIgFBgAJHDQALQczZBEGBpgM2AgBB4NUAQazZACgCADYCAEHQ1QBBgKYDNgIAQdzVAEHI2QQ2AgBBzP8HQTg2AgBByNkEIQkLAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAEHsAU0EQEHE1QAoAgAiBkEQIABBE2pBcHEgAEELSRsiBEEDdiIAdiIBQQNxBEACQCABQQFxIAByQQFzIgJBA3QiAEHs1QBqIgEgAEH01QBqKAIAIgAoAggiA0YEQEHE1QAgBkF+IAJ3cTYCAAwBCyABIAM2AgggAyABNgIMCyAAQQhqIQEgACACQQN0IgJBA3I2AgQgACACaiIAIAAoAgRBAXI2AgQMEQtBzNUAKAIAIgggBE8NASABBEACQEECIAB0IgJBACACa3IgASAAdHFoIgBBA3QiAkHs1QBqIgEgAkH01QBqKAIAIgIoAggiA0YEQEHE1QAgBkF+IAB3cSIGNgIADAELIAEgAzYCCCADIAE2AgwLIAIgBEEDcjYCBCAAQQN0IgAgBGshBSAAIAJqIAU2AgAgAiAEaiIEIAVBAXI2AgQgCARAIAhBeHFB7NUAaiEAQdjVACgCACEDAn9BASAIQQN2dCIBIAZxRQRAQcTVACABIAZyNgIAIAAMAQsgACgCCAsiASADNgIMIAAgAzYCCCADIAA2AgwgAyABNgIICyACQQhqIQFB2NUAIAQ2AgBBzNUAIAU2AgAMEQtByNUAKAIAIgtFDQEgC2hBAnRB9NcAaigCACIAKAIEQXhxIARrIQUgACECA0ACQCACKAIQIgFFBEAgAkEUaigCACIBRQ0BCyABKAIEQXhxIARrIgMgBUkhAiADIAUgAhshBSABIAAgAhshACABIQIMAQsLIAAoAhghCSAAKAIMIgMgAEcEQEHU1QAoAgAaIAMgACgCCCIBNgIIIAEgAzYCDAwQCyAAQRRqIgIoAgAiAUUEQCAAKAIQIgFFDQMgAEEQaiECCwNAIAIhByABIgNBFGoiAigCACIBDQAgA0EQaiECIAMoAhAiAQ0ACyAHQQA2AgAMDwtBfyEEIABBv39LDQAgAEETaiIBQXBxIQRByNUAKAIAIghFDQBBACAEayEFAkACQAJAAn9BACAEQYACSQ0AGkEfIARB////B0sNABogBEEmIAFBCHZnIgBrdkEBcSAAQQF0a0E+agsiBkECdEH01wBqKAIAIgJFBEBBACEBQQAhAwwBC0EAIQEgBEEZIAZBAXZrQQAgBkEfRxt0IQBBACEDA0ACQCACKAIEQXhxIARrIgcgBU8NACACIQMgByIFDQBBACEFIAIhAQwDCyABIAJBFGooAgAiByAHIAIgAEEddkEEcWpBEGooAgAiAkYbIAEgBxshASAAQQF0IQAgAg0ACwsgASADckUEQEEAIQNBAiAGdCIAQQAgAGtyIAhxIgBFDQMgAGhBAnRB9NcAaigCACEBCyABRQ0BCwNAIAEoAgRBeHEgBGsiAiAFSSEAIAIgBSAAGyEFIAEgAyAAGyEDIAEoAhAiAAR/IAAFIAFBFGooAgALIgENAAsLIANFDQAgBUHM1QAoAgAgBGtPDQAgAygCGCEHIAMgAygCDCIARwRAQdTVACgCABogACADKAIIIgE2AgggASAANgIMDA4LIANBFGoiAigCACIBRQRAIAMoAhAiAUUNAyADQRBqIQILA0AgAiEGIAEiAEEUaiICKAIAIgENACAAQRBqIQIgACgCECIBDQALIAZBADYCAAwNC0HM1QAoAgAiAyAETwRAQdjVACgCACEBAkAgAyAEayICQRBPBEAgASAEaiIAIAJBAXI2AgQgASADaiACNgIAIAEgBEEDcjYCBAwBCyABIANBA3I2AgQgASADaiIAIAAoAgRBAXI2AgRBACEAQQAhAgtBzNUAIAI2AgBB2NUAIAA2AgAgAUEIaiEBDA8LQdDVACgCACIDIARLBEAgBCAJaiIAIAMgBGsiAUEBcjYCBEHc1QAgADYCAEHQ1QAgATYCACAJIARBA3I2AgQgCUEIaiEBDA8LQQAhASAEAn9BnNkAKAIABEBBpNkAKAIADAELQajZAEJ/NwIAQaDZAEKAgISAgIDAADcCAEGc2QAgCkEMakFwcUHYqtWqBXM2AgBBsNkAQQA2AgBBgNkAQQA2AgBBgIAECyIAIARBxwBqIgVqIgZBACAAayIHcSICTwRAQbTZAEEwNgIADA8LAkBB/NgAKAIAIgFFDQBB9NgAKAIAIgggAmohACAAIAFNIAAgCEtxDQBBACEBQbTZAEEwNgIADA8LQYDZAC0AAEEEcQ0EAkACQCAJBEBBhNkAIQEDQCABKAIAIgAgCU0EQCAAIAEoAgRqIAlLDQMLIAEoAggiAQ0ACwtBABA7IgBBf0YNBSACIQZBoNkAKAIAIgFBAWsiAyAAcQRAIAIgAGsgACADakEAIAFrcWohBgsgBCAGTw0FIAZB/v///wdLDQVB/NgAKAIAIgMEQEH02AAoAgAiByAGaiEBIAEgB00NBiABIANLDQYLIAYQOyIBIABHDQEMBwsgBiADayAHcSIGQf7///8HSw0EIAYQOyEAIAAgASgCACABKAIEakYNAyAAIQELAkAgBiAEQcgAak8NACABQX9GDQBBpNkAKAIAIgAgBSAGa2pBACAAa3EiAEH+////B0sEQCABIQAMBwsgABA7QX9HBEAgACAGaiEGIAEhAAwHC0EAIAZrEDsaDAQLIAEiAEF/Rw0FDAMLQQAhAwwMC0EAIQAMCgsgAEF/Rw0CC0GA2QBBgNkAKAIAQQRyNgIACyACQf7///8HSw0BIAIQOyEAQQAQOyEBIABBf0YNASABQX9GDQEgACABTw0BIAEgAGsiBiAEQThqTQ0BC0H02ABB9NgAKAIAIAZqIgE2AgBB+NgAKAIAIAFJBEBB+NgAIAE2AgALAkACQAJAQdzVACgCACICBEBBhNkAIQEDQCAAIAEoAgAiAyABKAIEIgVqRg0CIAEoAggiAQ0ACwwCC0HU1QAoAgAiAUEARyAAIAFPcUUEQEHU1QAgADYCAAtBACEBQYjZACAGNgIAQYTZACAANgIAQeTVAEF/NgIAQejVAEGc2QAoAgA2AgBBkNkAQQA2AgADQCABQYDWAGogAUH01QBqIgI2AgAgAiABQezVAGoiAzYCACABQfjVAGogAzYCACABQYjWAGogAUH81QBqIgM2AgAgAyACNgIAIAFBkNYAaiABQYTWAGoiAjYCACACIAM2AgAgAUGM1gBqIAI2AgAgAUEgaiIBQYACRw0AC0F4IABrQQ9xIgEgAGoiAiAGQThrIgMgAWsiAUEBcjYCBEHg1QBBrNkAKAIANgIAQdDVACABNgIAQdzVACACNgIAIAAgA2pBODYCBAwCCyAAIAJNDQAgAiADSQ0AIAEoAgxBCHENAEF4IAJrQQ9xIgAgAmoiA0HQ1QAoAgAgBmoiByAAayIAQQFyNgIEIAEgBSAGajYCBEHg1QBBrNkAKAIANgIAQdDVACAANgIAQdzVACADNgIAIAIgB2pBODYCBAwBCyAAQdTVACgCAEkEQEHU1QAgADYCAAsgACAGaiEDQYTZACEBAkACQAJAA0AgAyABKAIARwRAIAEoAggiAQ0BDAILCyABLQAMQQhxRQ0BC0GE2QAhAQNAIAEoAgAiAyACTQRAIAMgASgCBGoiBSACSw0DCyABKAIIIQEMAAsACyABIAA2AgAgASABKAIEIAZqNgIEIABBeCAAa0EPcWoiCSAEQQNyNgIEIANBeCADa0EPcWoiBiAEIAlqIgRrIQEgAiAGRgRAQdzVACAENgIAQdDVAEHQ1QAoAgAgAWoiADYCACAEIABBAXI2AgQMCAtB2NUAKAIAIAZGBEBB2NUAIAQ2AgBBzNUAQczVACgCACABaiIANgIAIAQgAEEBcjYCBCAAIARqIAA2AgAMCAsgBigCBCIFQQNxQQFHDQYgBUF4cSEIIAVB/wFNBEAgBUEDdiEDIAYoAggiACAGKAIMIgJGBEBBxNUAQcTVACgCAEF+IAN3cTYCAAwHCyACIAA2AgggACACNgIMDAYLIAYoAhghByAGIAYoAgwiAEcEQCAAIAYoAggiAjYCCCACIAA2AgwMBQsgBkEUaiICKAIAIgVFBEAgBigCECIFRQ0EIAZBEGohAgsDQCACIQMgBSIAQRRqIgIoAgAiBQ0AIABBEGohAiAAKAIQIgUNAAsgA0EANgIADAQLQXggAGtBD3EiASAAaiIHIAZBOGsiAyABayIBQQFyNgIEIAAgA2pBODYCBCACIAVBNyAFa0EPcWpBP2siAyADIAJBEGpJGyIDQSM2AgRB4NUAQazZACgCADYCAEHQ1QAgATYCAEHc1QAgBzYCACADQRBqQYzZACkCADcCACADQYTZACkCADcCCEGM2QAgA0EIajYCAEGI2QAgBjYCAEGE2QAgADYCAEGQ2QBBADYCACADQSRqIQEDQCABQQc2AgAgBSABQQRqIgFLDQALIAIgA0YNACADIAMoAgRBfnE2AgQgAyADIAJrIgU2AgAgAiAFQQFyNgIEIAVB/wFNBEAgBUF4cUHs1QBqIQACf0HE1QAoAgAiAUEBIAVBA3Z0IgNxRQRAQcTVACABIANyNgIAIAAMAQsgACgCCAsiASACNgIMIAAgAjYCCCACIAA2AgwgAiABNgIIDAELQR8hASAFQf///wdNBEAgBUEmIAVBCHZnIgBrdkEBcSAAQQF0a0E+aiEBCyACIAE2AhwgAkIANwIQIAFBAnRB9NcAaiEAQcjVACgCACIDQQEgAXQiBnFFBEAgACACNgIAQcjVACADIAZyNgIAIAIgADYCGCACIAI2AgggAiACNgIMDAELIAVBGSABQQF2a0EAIAFBH0cbdCEBIAAoAgAhAwJAA0AgAyIAKAIEQXhxIAVGDQEgAUEddiEDIAFBAXQhASAAIANBBHFqQRBqIgYoAgAiAw0ACyAGIAI2AgAgAiAANgIYIAIgAjYCDCACIAI2AggMAQsgACgCCCIBIAI2AgwgACACNgIIIAJBADYCGCACIAA2AgwgAiABNgIIC0HQ1QAoAgAiASAETQ0AQdzVACgCACIAIARqIgIgASAEayIBQQFyNgIEQdDVACABNgIAQdzVACACNgIAIAAgBEEDcjYCBCAAQQhqIQEMCAtBACEBQbTZAEEwNgIADAcLQQAhAAsgB0UNAAJAIAYoAhwiAkECdEH01wBqIgMoAgAgBkYEQCADIAA2AgAgAA0BQcjVAEHI1QAoAgBBfiACd3E2AgAMAgsgB0EQQRQgBygCECAGRhtqIAA2AgAgAEUNAQsgACAHNgIYIAYoAhAiAgRAIAAgAjYCECACIAA2AhgLIAZBFGooAgAiAkUNACAAQRRqIAI2AgAgAiAANgIYCyABIAhqIQEgBiAIaiIGKAIEIQULIAYgBUF+cTYCBCABIARqIAE2AgAgBCABQQFyNgIEIAFB/wFNBEAgAUF4cUHs1QBqIQACf0HE1QAoAgAiAkEBIAFBA3Z0IgFxRQRAQcTVACABIAJyNgIAIAAMAQsgACgCCAsiASAENgIMIAAgBDYCCCAEIAA2AgwgBCABNgIIDAELQR8hBSABQf///wdNBEAgAUEmIAFBCHZnIgBrdkEBcSAAQQF0a0E+aiEFCyAEIAU2AhwgBEIANwIQIAVBAnRB9NcAaiEAQcjVACgCACICQQEgBXQiA3FFBEAgACAENgIAQcjVACACIANyNgIAIAQgADYCGCAEIAQ2AgggBCAENgIMDAELIAFBGSAFQQF2a0EAIAVBH0cbdCEFIAAoAgAhAAJAA0AgACICKAIEQXhxIAFGDQEgBUEddiEAIAVBAXQhBSACIABBBHFqQRBqIgMoAgAiAA0ACyADIAQ2AgAgBCACNgIYIAQgBDYCDCAEIAQ2AggMAQsgAigCCCIAIAQ2AgwgAiAENgIIIARBADYCGCAEIAI2AgwgBCAANgIICyAJQQhqIQEMAgsCQCAHRQ0AAkAgAygCHCIBQQJ0QfTXAGoiAigCACADRgRAIAIgADYCACAADQFByNUAIAhBfiABd3EiCDYCAAwCCyAHQRBBFCAHKAIQIANGG2ogADYCACAARQ0BCyAAIAc2AhggAygCECIBBEAgACABNgIQIAEgADYCGAsgA0EUaigCACIBRQ0AIABBFGogATYCACABIAA2AhgLAkAgBUEPTQRAIAMgBCAFaiIAQQNyNgIEIAAgA2oiACAAKAIEQQFyNgIEDAELIAMgBGoiAiAFQQFyNgIEIAMgBEEDcjYCBCACIAVqIAU2AgAgBUH/AU0EQCAFQXhxQezVAGohAAJ/QcTVACgCACIBQQEgBUEDdnQiBXFFBEBBxNUAIAEgBXI2AgAgAAwBCyAAKAIICyIBIAI2AgwgACACNgIIIAIgADYCDCACIAE2AggMAQtBHyEBIAVB////B00EQCAFQSYgBUEIdmciAGt2QQFxIABBAXRrQT5qIQELIAIgATYCHCACQgA3AhAgAUECdEH01wBqIQBBASABdCIEIAhxRQRAIAAgAjYCAEHI1QAgBCAIcjYCACACIAA2AhggAiACNgIIIAIgAjYCDAwBCyAFQRkgAUEBdmtBACABQR9HG3QhASAAKAIAIQQCQANAIAQiACgCBEF4cSAFRg0BIAFBHXYhBCABQQF0IQEgACAEQQRxakEQaiIGKAIAIgQNAAsgBiACNgIAIAIgADYCGCACIAI2AgwgAiACNgIIDAELIAAoAggiASACNgIMIAAgAjYCCCACQQA2AhggAiAANgIMIAIgATYCCAsgA0EIaiEBDAELAkAgCUUNAAJAIAAoAhwiAUECdEH01wBqIgIoAgAgAEYEQCACIAM2AgAgAw0BQcjVACALQX4gAXdxNgIADAILIAlBEEEUIAkoAhAgAEYbaiADNgIAIANFDQELIAMgCTYCGCAAKAIQIgEEQCADIAE2AhAgASADNgIYCyAAQRRqKAIAIgFFDQAgA0EUaiABNgIAIAEgAzYCGAsCQCAFQQ9NBEAgACAEIAVqIgFBA3I2AgQgACABaiIBIAEoAgRBAXI2AgQMAQsgACAEaiIHIAVBAXI2AgQgACAEQQNyNgIEIAUgB2ogBTYCACAIBEAgCEF4cUHs1QBqIQFB2NUAKAIAIQMCf0EBIAhBA3Z0IgIgBnFFBEBBxNUAIAIgBnI2AgAgAQwBCyABKAIICyICIAM2AgwgASADNgIIIAMgATYCDCADIAI2AggLQdjVACAHNgIAQczVACAFNgIACyAAQQhqIQELIApBEGokACABC0MAIABFBEA/AEEQdA8LAkAgAEH//wNxDQAgAEEASA0AIABBEHZAACIAQX9GBEBBtNkAQTA2AgBBfw8LIABBEHQPCwALC5lCIgBBgAgLDQEAAAAAAAAAAgAAAAMAQZgICwUEAAAABQBBqAgLCQYAAAAHAAAACABB5AgLwjJJbnZhbGlkIGNoYXIgaW4gdXJsIHF1ZXJ5AFNwYW4gY2FsbGJhY2sgZXJyb3IgaW4gb25fYm9keQBDb250ZW50LUxlbmd0aCBvdmVyZmxvdwBDaHVuayBzaXplIG92ZXJmbG93AEludmFsaWQgbWV0aG9kIGZvciBIVFRQL3gueCByZXF1ZXN0AEludmFsaWQgbWV0aG9kIGZvciBSVFNQL3gueCByZXF1ZXN0AEV4cGVjdGVkIFNPVVJDRSBtZXRob2QgZm9yIElDRS94LnggcmVxdWVzdABJbnZhbGlkIGNoYXIgaW4gdXJsIGZyYWdtZW50IHN0YXJ0AEV4cGVjdGVkIGRvdABTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX3N0YXR1cwBJbnZhbGlkIHJlc3BvbnNlIHN0YXR1cwBFeHBlY3RlZCBMRiBhZnRlciBoZWFkZXJzAEludmFsaWQgY2hhcmFjdGVyIGluIGNodW5rIGV4dGVuc2lvbnMAVXNlciBjYWxsYmFjayBlcnJvcgBgb25fcmVzZXRgIGNhbGxiYWNrIGVycm9yAGBvbl9jaHVua19oZWFkZXJgIGNhbGxiYWNrIGVycm9yAGBvbl9tZXNzYWdlX2JlZ2luYCBjYWxsYmFjayBlcnJvcgBgb25fY2h1bmtfZXh0ZW5zaW9uX3ZhbHVlYCBjYWxsYmFjayBlcnJvcgBgb25fc3RhdHVzX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fdmVyc2lvbl9jb21wbGV0ZWAgY2FsbGJhY2sgZXJyb3IAYG9uX3VybF9jb21wbGV0ZWAgY2FsbGJhY2sgZXJyb3IAYG9uX3Byb3RvY29sX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fY2h1bmtfY29tcGxldGVgIGNhbGxiYWNrIGVycm9yAGBvbl9oZWFkZXJfdmFsdWVfY29tcGxldGVgIGNhbGxiYWNrIGVycm9yAGBvbl9tZXNzYWdlX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fbWV0aG9kX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25faGVhZGVyX2ZpZWxkX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fY2h1bmtfZXh0ZW5zaW9uX25hbWVgIGNhbGxiYWNrIGVycm9yAFVuZXhwZWN0ZWQgY2hhciBpbiB1cmwgc2VydmVyAEludmFsaWQgaGVhZGVyIHZhbHVlIGNoYXIASW52YWxpZCBoZWFkZXIgZmllbGQgY2hhcgBTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX3ZlcnNpb24ASW52YWxpZCBtaW5vciB2ZXJzaW9uAEludmFsaWQgbWFqb3IgdmVyc2lvbgBFeHBlY3RlZCBzcGFjZSBhZnRlciB2ZXJzaW9uAEV4cGVjdGVkIENSTEYgYWZ0ZXIgdmVyc2lvbgBJbnZhbGlkIEhUVFAgdmVyc2lvbgBJbnZhbGlkIGhlYWRlciB0b2tlbgBTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX3VybABJbnZhbGlkIGNoYXJhY3RlcnMgaW4gdXJsAFVuZXhwZWN0ZWQgc3RhcnQgY2hhciBpbiB1cmwARG91YmxlIEAgaW4gdXJsAFNwYW4gY2FsbGJhY2sgZXJyb3IgaW4gb25fcHJvdG9jb2wARW1wdHkgQ29udGVudC1MZW5ndGgASW52YWxpZCBjaGFyYWN0ZXIgaW4gQ29udGVudC1MZW5ndGgAVHJhbnNmZXItRW5jb2RpbmcgY2FuJ3QgYmUgcHJlc2VudCB3aXRoIENvbnRlbnQtTGVuZ3RoAER1cGxpY2F0ZSBDb250ZW50LUxlbmd0aABJbnZhbGlkIGNoYXIgaW4gdXJsIHBhdGgAQ29udGVudC1MZW5ndGggY2FuJ3QgYmUgcHJlc2VudCB3aXRoIFRyYW5zZmVyLUVuY29kaW5nAE1pc3NpbmcgZXhwZWN0ZWQgQ1IgYWZ0ZXIgY2h1bmsgc2l6ZQBFeHBlY3RlZCBMRiBhZnRlciBjaHVuayBzaXplAEludmFsaWQgY2hhcmFjdGVyIGluIGNodW5rIHNpemUAU3BhbiBjYWxsYmFjayBlcnJvciBpbiBvbl9oZWFkZXJfdmFsdWUAU3BhbiBjYWxsYmFjayBlcnJvciBpbiBvbl9jaHVua19leHRlbnNpb25fdmFsdWUASW52YWxpZCBjaGFyYWN0ZXIgaW4gY2h1bmsgZXh0ZW5zaW9ucyB2YWx1ZQBVbmV4cGVjdGVkIHdoaXRlc3BhY2UgYWZ0ZXIgaGVhZGVyIHZhbHVlAE1pc3NpbmcgZXhwZWN0ZWQgQ1IgYWZ0ZXIgaGVhZGVyIHZhbHVlAE1pc3NpbmcgZXhwZWN0ZWQgTEYgYWZ0ZXIgaGVhZGVyIHZhbHVlAEludmFsaWQgYFRyYW5zZmVyLUVuY29kaW5nYCBoZWFkZXIgdmFsdWUATWlzc2luZyBleHBlY3RlZCBDUiBhZnRlciBjaHVuayBleHRlbnNpb24gdmFsdWUASW52YWxpZCBjaGFyYWN0ZXIgaW4gY2h1bmsgZXh0ZW5zaW9ucyBxdW90ZSB2YWx1ZQBJbnZhbGlkIHF1b3RlZC1wYWlyIGluIGNodW5rIGV4dGVuc2lvbnMgcXVvdGVkIHZhbHVlAEludmFsaWQgY2hhcmFjdGVyIGluIGNodW5rIGV4dGVuc2lvbnMgcXVvdGVkIHZhbHVlAFBhdXNlZCBieSBvbl9oZWFkZXJzX2NvbXBsZXRlAEludmFsaWQgRU9GIHN0YXRlAG9uX3Jlc2V0IHBhdXNlAG9uX2NodW5rX2hlYWRlciBwYXVzZQBvbl9tZXNzYWdlX2JlZ2luIHBhdXNlAG9uX2NodW5rX2V4dGVuc2lvbl92YWx1ZSBwYXVzZQBvbl9zdGF0dXNfY29tcGxldGUgcGF1c2UAb25fdmVyc2lvbl9jb21wbGV0ZSBwYXVzZQBvbl91cmxfY29tcGxldGUgcGF1c2UAb25fcHJvdG9jb2xfY29tcGxldGUgcGF1c2UAb25fY2h1bmtfY29tcGxldGUgcGF1c2UAb25faGVhZGVyX3ZhbHVlX2NvbXBsZXRlIHBhdXNlAG9uX21lc3NhZ2VfY29tcGxldGUgcGF1c2UAb25fbWV0aG9kX2NvbXBsZXRlIHBhdXNlAG9uX2hlYWRlcl9maWVsZF9jb21wbGV0ZSBwYXVzZQBvbl9jaHVua19leHRlbnNpb25fbmFtZSBwYXVzZQBVbmV4cGVjdGVkIHNwYWNlIGFmdGVyIHN0YXJ0IGxpbmUATWlzc2luZyBleHBlY3RlZCBDUiBhZnRlciByZXNwb25zZSBsaW5lAFNwYW4gY2FsbGJhY2sgZXJyb3IgaW4gb25fY2h1bmtfZXh0ZW5zaW9uX25hbWUASW52YWxpZCBjaGFyYWN0ZXIgaW4gY2h1bmsgZXh0ZW5zaW9ucyBuYW1lAE1pc3NpbmcgZXhwZWN0ZWQgQ1IgYWZ0ZXIgY2h1bmsgZXh0ZW5zaW9uIG5hbWUASW52YWxpZCBzdGF0dXMgY29kZQBQYXVzZSBvbiBDT05ORUNUL1VwZ3JhZGUAUGF1c2Ugb24gUFJJL1VwZ3JhZGUARXhwZWN0ZWQgSFRUUC8yIENvbm5lY3Rpb24gUHJlZmFjZQBTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX21ldGhvZABFeHBlY3RlZCBzcGFjZSBhZnRlciBtZXRob2QAU3BhbiBjYWxsYmFjayBlcnJvciBpbiBvbl9oZWFkZXJfZmllbGQAUGF1c2VkAEludmFsaWQgd29yZCBlbmNvdW50ZXJlZABJbnZhbGlkIG1ldGhvZCBlbmNvdW50ZXJlZABNaXNzaW5nIGV4cGVjdGVkIENSIGFmdGVyIGNodW5rIGRhdGEARXhwZWN0ZWQgTEYgYWZ0ZXIgY2h1bmsgZGF0YQBVbmV4cGVjdGVkIGNoYXIgaW4gdXJsIHNjaGVtYQBSZXF1ZXN0IGhhcyBpbnZhbGlkIGBUcmFuc2Zlci1FbmNvZGluZ2AARGF0YSBhZnRlciBgQ29ubmVjdGlvbjogY2xvc2VgAFNXSVRDSF9QUk9YWQBVU0VfUFJPWFkATUtBQ1RJVklUWQBVTlBST0NFU1NBQkxFX0VOVElUWQBRVUVSWQBDT1BZAE1PVkVEX1BFUk1BTkVOVExZAFRPT19FQVJMWQBOT1RJRlkARkFJTEVEX0RFUEVOREVOQ1kAQkFEX0dBVEVXQVkAUExBWQBQVVQAQ0hFQ0tPVVQAR0FURVdBWV9USU1FT1VUAFJFUVVFU1RfVElNRU9VVABORVRXT1JLX0NPTk5FQ1RfVElNRU9VVABDT05ORUNUSU9OX1RJTUVPVVQATE9HSU5fVElNRU9VVABORVRXT1JLX1JFQURfVElNRU9VVABQT1NUAE1JU0RJUkVDVEVEX1JFUVVFU1QAQ0xJRU5UX0NMT1NFRF9SRVFVRVNUAENMSUVOVF9DTE9TRURfTE9BRF9CQUxBTkNFRF9SRVFVRVNUAEJBRF9SRVFVRVNUAEhUVFBfUkVRVUVTVF9TRU5UX1RPX0hUVFBTX1BPUlQAUkVQT1JUAElNX0FfVEVBUE9UAFJFU0VUX0NPTlRFTlQATk9fQ09OVEVOVABQQVJUSUFMX0NPTlRFTlQASFBFX0lOVkFMSURfQ09OU1RBTlQASFBFX0NCX1JFU0VUAEdFVABIUEVfU1RSSUNUAENPTkZMSUNUAFRFTVBPUkFSWV9SRURJUkVDVABQRVJNQU5FTlRfUkVESVJFQ1QAQ09OTkVDVABNVUxUSV9TVEFUVVMASFBFX0lOVkFMSURfU1RBVFVTAFRPT19NQU5ZX1JFUVVFU1RTAEVBUkxZX0hJTlRTAFVOQVZBSUxBQkxFX0ZPUl9MRUdBTF9SRUFTT05TAE9QVElPTlMAU1dJVENISU5HX1BST1RPQ09MUwBWQVJJQU5UX0FMU09fTkVHT1RJQVRFUwBNVUxUSVBMRV9DSE9JQ0VTAElOVEVSTkFMX1NFUlZFUl9FUlJPUgBXRUJfU0VSVkVSX1VOS05PV05fRVJST1IAUkFJTEdVTl9FUlJPUgBJREVOVElUWV9QUk9WSURFUl9BVVRIRU5USUNBVElPTl9FUlJPUgBTU0xfQ0VSVElGSUNBVEVfRVJST1IASU5WQUxJRF9YX0ZPUldBUkRFRF9GT1IAU0VUX1BBUkFNRVRFUgBHRVRfUEFSQU1FVEVSAEhQRV9VU0VSAFNFRV9PVEhFUgBIUEVfQ0JfQ0hVTktfSEVBREVSAEV4cGVjdGVkIExGIGFmdGVyIENSAE1LQ0FMRU5EQVIAU0VUVVAAV0VCX1NFUlZFUl9JU19ET1dOAFRFQVJET1dOAEhQRV9DTE9TRURfQ09OTkVDVElPTgBIRVVSSVNUSUNfRVhQSVJBVElPTgBESVNDT05ORUNURURfT1BFUkFUSU9OAE5PTl9BVVRIT1JJVEFUSVZFX0lORk9STUFUSU9OAEhQRV9JTlZBTElEX1ZFUlNJT04ASFBFX0NCX01FU1NBR0VfQkVHSU4AU0lURV9JU19GUk9aRU4ASFBFX0lOVkFMSURfSEVBREVSX1RPS0VOAElOVkFMSURfVE9LRU4ARk9SQklEREVOAEVOSEFOQ0VfWU9VUl9DQUxNAEhQRV9JTlZBTElEX1VSTABCTE9DS0VEX0JZX1BBUkVOVEFMX0NPTlRST0wATUtDT0wAQUNMAEhQRV9JTlRFUk5BTABSRVFVRVNUX0hFQURFUl9GSUVMRFNfVE9PX0xBUkdFX1VOT0ZGSUNJQUwASFBFX09LAFVOTElOSwBVTkxPQ0sAUFJJAFJFVFJZX1dJVEgASFBFX0lOVkFMSURfQ09OVEVOVF9MRU5HVEgASFBFX1VORVhQRUNURURfQ09OVEVOVF9MRU5HVEgARkxVU0gAUFJPUFBBVENIAE0tU0VBUkNIAFVSSV9UT09fTE9ORwBQUk9DRVNTSU5HAE1JU0NFTExBTkVPVVNfUEVSU0lTVEVOVF9XQVJOSU5HAE1JU0NFTExBTkVPVVNfV0FSTklORwBIUEVfSU5WQUxJRF9UUkFOU0ZFUl9FTkNPRElORwBFeHBlY3RlZCBDUkxGAEhQRV9JTlZBTElEX0NIVU5LX1NJWkUATU9WRQBDT05USU5VRQBIUEVfQ0JfU1RBVFVTX0NPTVBMRVRFAEhQRV9DQl9IRUFERVJTX0NPTVBMRVRFAEhQRV9DQl9WRVJTSU9OX0NPTVBMRVRFAEhQRV9DQl9VUkxfQ09NUExFVEUASFBFX0NCX1BST1RPQ09MX0NPTVBMRVRFAEhQRV9DQl9DSFVOS19DT01QTEVURQBIUEVfQ0JfSEVBREVSX1ZBTFVFX0NPTVBMRVRFAEhQRV9DQl9DSFVOS19FWFRFTlNJT05fVkFMVUVfQ09NUExFVEUASFBFX0NCX0NIVU5LX0VYVEVOU0lPTl9OQU1FX0NPTVBMRVRFAEhQRV9DQl9NRVNTQUdFX0NPTVBMRVRFAEhQRV9DQl9NRVRIT0RfQ09NUExFVEUASFBFX0NCX0hFQURFUl9GSUVMRF9DT01QTEVURQBERUxFVEUASFBFX0lOVkFMSURfRU9GX1NUQVRFAElOVkFMSURfU1NMX0NFUlRJRklDQVRFAFBBVVNFAE5PX1JFU1BPTlNFAFVOU1VQUE9SVEVEX01FRElBX1RZUEUAR09ORQBOT1RfQUNDRVBUQUJMRQBTRVJWSUNFX1VOQVZBSUxBQkxFAFJBTkdFX05PVF9TQVRJU0ZJQUJMRQBPUklHSU5fSVNfVU5SRUFDSEFCTEUAUkVTUE9OU0VfSVNfU1RBTEUAUFVSR0UATUVSR0UAUkVRVUVTVF9IRUFERVJfRklFTERTX1RPT19MQVJHRQBSRVFVRVNUX0hFQURFUl9UT09fTEFSR0UAUEFZTE9BRF9UT09fTEFSR0UASU5TVUZGSUNJRU5UX1NUT1JBR0UASFBFX1BBVVNFRF9VUEdSQURFAEhQRV9QQVVTRURfSDJfVVBHUkFERQBTT1VSQ0UAQU5OT1VOQ0UAVFJBQ0UASFBFX1VORVhQRUNURURfU1BBQ0UAREVTQ1JJQkUAVU5TVUJTQ1JJQkUAUkVDT1JEAEhQRV9JTlZBTElEX01FVEhPRABOT1RfRk9VTkQAUFJPUEZJTkQAVU5CSU5EAFJFQklORABVTkFVVEhPUklaRUQATUVUSE9EX05PVF9BTExPV0VEAEhUVFBfVkVSU0lPTl9OT1RfU1VQUE9SVEVEAEFMUkVBRFlfUkVQT1JURUQAQUNDRVBURUQATk9UX0lNUExFTUVOVEVEAExPT1BfREVURUNURUQASFBFX0NSX0VYUEVDVEVEAEhQRV9MRl9FWFBFQ1RFRABDUkVBVEVEAElNX1VTRUQASFBFX1BBVVNFRABUSU1FT1VUX09DQ1VSRUQAUEFZTUVOVF9SRVFVSVJFRABQUkVDT05ESVRJT05fUkVRVUlSRUQAUFJPWFlfQVVUSEVOVElDQVRJT05fUkVRVUlSRUQATkVUV09SS19BVVRIRU5USUNBVElPTl9SRVFVSVJFRABMRU5HVEhfUkVRVUlSRUQAU1NMX0NFUlRJRklDQVRFX1JFUVVJUkVEAFVQR1JBREVfUkVRVUlSRUQAUEFHRV9FWFBJUkVEAFBSRUNPTkRJVElPTl9GQUlMRUQARVhQRUNUQVRJT05fRkFJTEVEAFJFVkFMSURBVElPTl9GQUlMRUQAU1NMX0hBTkRTSEFLRV9GQUlMRUQATE9DS0VEAFRSQU5TRk9STUFUSU9OX0FQUExJRUQATk9UX01PRElGSUVEAE5PVF9FWFRFTkRFRABCQU5EV0lEVEhfTElNSVRfRVhDRUVERUQAU0lURV9JU19PVkVSTE9BREVEAEhFQUQARXhwZWN0ZWQgSFRUUC8sIFJUU1AvIG9yIElDRS8A5xUAAK8VAACkEgAAkhoAACYWAACeFAAA2xkAAHkVAAB+EgAA/hQAADYVAAALFgAA2BYAAPMSAABCGAAArBYAABIVAAAUFwAA7xcAAEgUAABxFwAAshoAAGsZAAB+GQAANRQAAIIaAABEFwAA/RYAAB4YAACHFwAAqhkAAJMSAAAHGAAALBcAAMoXAACkFwAA5xUAAOcVAABYFwAAOxgAAKASAAAtHAAAwxEAAEgRAADeEgAAQhMAAKQZAAD9EAAA9xUAAKUVAADvFgAA+BkAAEoWAABWFgAA9RUAAAoaAAAIGgAAARoAAKsVAABCEgAA1xAAAEwRAAAFGQAAVBYAAB4RAADKGQAAyBkAAE4WAAD/GAAAcRQAAPAVAADuFQAAlBkAAPwVAAC/GQAAmxkAAHwUAABDEQAAcBgAAJUUAAAnFAAAGRQAANUSAADUGQAARBYAAPcQAEG5OwsBAQBB0DsL4AEBAQIBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEDAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQBBuj0LBAEAAAIAQdE9C14DBAMDAwMDAAADAwADAwADAwMDAwMDAwMDAAUAAAAAAAMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAAAAAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAAwADAEG6PwsEAQAAAgBB0T8LXgMAAwMDAwMAAAMDAAMDAAMDAwMDAwMDAwMABAAFAAAAAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAAAADAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwADAAMAQbDBAAsNbG9zZWVlcC1hbGl2ZQBBycEACwEBAEHgwQAL4AEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQBBycMACwEBAEHgwwAL5wEBAQEBAQEBAQEBAQECAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAWNodW5rZWQAQfHFAAteAQABAQEBAQAAAQEAAQEAAQEBAQEBAQEBAQAAAAAAAAABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQAAAAEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAAEAAQBB0McACyFlY3Rpb25lbnQtbGVuZ3Rob25yb3h5LWNvbm5lY3Rpb24AQYDIAAsgcmFuc2Zlci1lbmNvZGluZ3BncmFkZQ0KDQpTTQ0KDQoAQanIAAsFAQIAAQMAQcDIAAtfBAUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUAQanKAAsFAQIAAQMAQcDKAAtfBAUFBgUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUAQanMAAsEAQAAAQBBwcwAC14CAgACAgICAgICAgICAgICAgICAgICAgICAgICAgIAAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAEGpzgALBQECAAEDAEHAzgALXwQFAAAFBQUFBQUFBQUFBQYFBQUFBQUFBQUFBQUABQAHCAUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQAFAAUABQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUAAAAFAEGp0AALBQEBAAEBAEHA0AALAQEAQdrQAAtBAgAAAAAAAAMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAAAAAAAAAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAQanSAAsFAQEAAQEAQcDSAAsBAQBBytIACwYCAAAAAAIAQeHSAAs6AwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAAAAAAAADAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwBBoNQAC50BTk9VTkNFRUNLT1VUTkVDVEVURUNSSUJFTFVTSEVURUFEU0VBUkNIUkdFQ1RJVklUWUxFTkRBUlZFT1RJRllQVElPTlNDSFNFQVlTVEFUQ0hHRVVFUllPUkRJUkVDVE9SVFJDSFBBUkFNRVRFUlVSQ0VCU0NSSUJFQVJET1dOQUNFSU5ETktDS1VCU0NSSUJFVFRQQ0VUU1BBRFRQLw==";
     var wasmBuffer;
-    Object.defineProperty(module, "exports", {
+    Object.defineProperty(module2, "exports", {
       get: () => {
         return wasmBuffer ? wasmBuffer : wasmBuffer = Buffer2.from(wasmBase64, "base64");
       }
@@ -38524,9 +39676,9 @@ var require_llhttp_simd_wasm = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/fetch/constants.js
+// node_modules/undici/lib/web/fetch/constants.js
 var require_constants3 = __commonJS({
-  "../../main/node_modules/undici/lib/web/fetch/constants.js"(exports, module) {
+  "node_modules/undici/lib/web/fetch/constants.js"(exports, module2) {
     "use strict";
     var corsSafeListedMethods = (
       /** @type {const} */
@@ -38722,7 +39874,7 @@ var require_constants3 = __commonJS({
       ]
     );
     var subresourceSet = new Set(subresource);
-    module.exports = {
+    module2.exports = {
       subresource,
       forbiddenMethods,
       requestBodyHeader,
@@ -38748,9 +39900,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/fetch/global.js
+// node_modules/undici/lib/web/fetch/global.js
 var require_global = __commonJS({
-  "../../main/node_modules/undici/lib/web/fetch/global.js"(exports, module) {
+  "node_modules/undici/lib/web/fetch/global.js"(exports, module2) {
     "use strict";
     var globalOrigin = /* @__PURE__ */ Symbol.for("undici.globalOrigin.1");
     function getGlobalOrigin() {
@@ -38777,16 +39929,16 @@ var require_global = __commonJS({
         configurable: false
       });
     }
-    module.exports = {
+    module2.exports = {
       getGlobalOrigin,
       setGlobalOrigin
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/encoding/index.js
+// node_modules/undici/lib/encoding/index.js
 var require_encoding = __commonJS({
-  "../../main/node_modules/undici/lib/encoding/index.js"(exports, module) {
+  "node_modules/undici/lib/encoding/index.js"(exports, module2) {
     "use strict";
     var textDecoder = new TextDecoder();
     function utf8DecodeBytes(buffer) {
@@ -38799,15 +39951,15 @@ var require_encoding = __commonJS({
       const output = textDecoder.decode(buffer);
       return output;
     }
-    module.exports = {
+    module2.exports = {
       utf8DecodeBytes
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/infra/index.js
+// node_modules/undici/lib/web/infra/index.js
 var require_infra = __commonJS({
-  "../../main/node_modules/undici/lib/web/infra/index.js"(exports, module) {
+  "node_modules/undici/lib/web/infra/index.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { utf8DecodeBytes } = require_encoding();
@@ -38907,7 +40059,7 @@ var require_infra = __commonJS({
       assert(typeof result2 === "string");
       return result2;
     }
-    module.exports = {
+    module2.exports = {
       asciiLowercase,
       collectASequenceOfCodePoints,
       collectASequenceOfCodePointsFast,
@@ -38923,9 +40075,9 @@ var require_infra = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/fetch/data-url.js
+// node_modules/undici/lib/web/fetch/data-url.js
 var require_data_url = __commonJS({
-  "../../main/node_modules/undici/lib/web/fetch/data-url.js"(exports, module) {
+  "node_modules/undici/lib/web/fetch/data-url.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = require_infra();
@@ -39188,7 +40340,7 @@ var require_data_url = __commonJS({
       }
       return "";
     }
-    module.exports = {
+    module2.exports = {
       dataURLProcessor,
       URLSerializer,
       stringPercentDecode,
@@ -39202,9 +40354,9 @@ var require_data_url = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/util/runtime-features.js
+// node_modules/undici/lib/util/runtime-features.js
 var require_runtime_features = __commonJS({
-  "../../main/node_modules/undici/lib/util/runtime-features.js"(exports, module) {
+  "node_modules/undici/lib/util/runtime-features.js"(exports, module2) {
     "use strict";
     var lazyLoaders = {
       __proto__: null,
@@ -39225,8 +40377,8 @@ var require_runtime_features = __commonJS({
       }
     }
     function detectRuntimeFeatureByExportedProperty(moduleName, property) {
-      const module2 = lazyLoaders[moduleName]();
-      return typeof module2[property] !== "undefined";
+      const module3 = lazyLoaders[moduleName]();
+      return typeof module3[property] !== "undefined";
     }
     var runtimeFeaturesByExportedProperty = (
       /** @type {const} */
@@ -39299,14 +40451,14 @@ var require_runtime_features = __commonJS({
       }
     };
     var instance = new RuntimeFeatures();
-    module.exports.runtimeFeatures = instance;
-    module.exports.default = instance;
+    module2.exports.runtimeFeatures = instance;
+    module2.exports.default = instance;
   }
 });
 
-// ../../main/node_modules/undici/lib/web/webidl/index.js
+// node_modules/undici/lib/web/webidl/index.js
 var require_webidl = __commonJS({
-  "../../main/node_modules/undici/lib/web/webidl/index.js"(exports, module) {
+  "node_modules/undici/lib/web/webidl/index.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { types, inspect } = __require("node:util");
@@ -39900,15 +41052,15 @@ var require_webidl = __commonJS({
       AllowResizable: 1 << 3,
       LegacyNullToEmptyString: 1 << 4
     };
-    module.exports = {
+    module2.exports = {
       webidl
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/fetch/util.js
+// node_modules/undici/lib/web/fetch/util.js
 var require_util3 = __commonJS({
-  "../../main/node_modules/undici/lib/web/fetch/util.js"(exports, module) {
+  "node_modules/undici/lib/web/fetch/util.js"(exports, module2) {
     "use strict";
     var { Transform } = __require("node:stream");
     var zlib = __require("node:zlib");
@@ -40621,7 +41773,7 @@ var require_util3 = __commonJS({
       settingsObject = new EnvironmentSettingsObjectBase();
     };
     var environmentSettingsObject = new EnvironmentSettingsObject();
-    module.exports = {
+    module2.exports = {
       isAborted,
       isCancelled,
       isValidEncodedURL,
@@ -40673,9 +41825,9 @@ var require_util3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/fetch/formdata.js
+// node_modules/undici/lib/web/fetch/formdata.js
 var require_formdata = __commonJS({
-  "../../main/node_modules/undici/lib/web/fetch/formdata.js"(exports, module) {
+  "node_modules/undici/lib/web/fetch/formdata.js"(exports, module2) {
     "use strict";
     var { iteratorMixin } = require_util3();
     var { kEnumerableProperty } = require_util2();
@@ -40831,13 +41983,13 @@ var require_formdata = __commonJS({
       return { name: name2, value };
     }
     webidl.is.FormData = webidl.util.MakeTypeAssertion(FormData);
-    module.exports = { FormData, makeEntry, setFormDataState };
+    module2.exports = { FormData, makeEntry, setFormDataState };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/fetch/formdata-parser.js
+// node_modules/undici/lib/web/fetch/formdata-parser.js
 var require_formdata_parser = __commonJS({
-  "../../main/node_modules/undici/lib/web/fetch/formdata-parser.js"(exports, module) {
+  "node_modules/undici/lib/web/fetch/formdata-parser.js"(exports, module2) {
     "use strict";
     var { bufferToLowerCasedHeaderName } = require_util2();
     var { HTTP_TOKEN_CODEPOINTS } = require_data_url();
@@ -41158,16 +42310,16 @@ var require_formdata_parser = __commonJS({
       char !== 32 && // space
       char !== 9 && !isCTL(char) && !isTSpecial(char);
     }
-    module.exports = {
+    module2.exports = {
       multipartFormDataParser,
       validateBoundary
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/util/promise.js
+// node_modules/undici/lib/util/promise.js
 var require_promise = __commonJS({
-  "../../main/node_modules/undici/lib/util/promise.js"(exports, module) {
+  "node_modules/undici/lib/util/promise.js"(exports, module2) {
     "use strict";
     function createDeferredPromise() {
       let res;
@@ -41178,15 +42330,15 @@ var require_promise = __commonJS({
       });
       return { promise, resolve: res, reject: rej };
     }
-    module.exports = {
+    module2.exports = {
       createDeferredPromise
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/fetch/body.js
+// node_modules/undici/lib/web/fetch/body.js
 var require_body = __commonJS({
-  "../../main/node_modules/undici/lib/web/fetch/body.js"(exports, module) {
+  "node_modules/undici/lib/web/fetch/body.js"(exports, module2) {
     "use strict";
     var util = require_util2();
     var {
@@ -41456,7 +42608,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       }
       return mimeType;
     }
-    module.exports = {
+    module2.exports = {
       extractBody,
       safelyExtractBody,
       cloneBody,
@@ -41467,9 +42619,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/client-h1.js
+// node_modules/undici/lib/dispatcher/client-h1.js
 var require_client_h1 = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/client-h1.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/client-h1.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var util = require_util2();
@@ -42754,13 +43906,13 @@ ${len.toString(16)}\r
         }
       }
     };
-    module.exports = connectH1;
+    module2.exports = connectH1;
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/client-h2.js
+// node_modules/undici/lib/dispatcher/client-h2.js
 var require_client_h2 = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/client-h2.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/client-h2.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { pipeline } = __require("node:stream");
@@ -43520,13 +44672,13 @@ var require_client_h2 = __commonJS({
         h2stream.off("close", onDrain).off("drain", onDrain);
       }
     }
-    module.exports = connectH2;
+    module2.exports = connectH2;
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/client.js
+// node_modules/undici/lib/dispatcher/client.js
 var require_client = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/client.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/client.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
@@ -44052,13 +45204,13 @@ var require_client = __commonJS({
         }
       }
     }
-    module.exports = Client;
+    module2.exports = Client;
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/fixed-queue.js
+// node_modules/undici/lib/dispatcher/fixed-queue.js
 var require_fixed_queue = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/fixed-queue.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/fixed-queue.js"(exports, module2) {
     "use strict";
     var kSize = 2048;
     var kMask = kSize - 1;
@@ -44098,7 +45250,7 @@ var require_fixed_queue = __commonJS({
         return nextItem;
       }
     };
-    module.exports = class FixedQueue {
+    module2.exports = class FixedQueue {
       constructor() {
         this.head = this.tail = new FixedCircularBuffer();
       }
@@ -44127,9 +45279,9 @@ var require_fixed_queue = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/pool-base.js
+// node_modules/undici/lib/dispatcher/pool-base.js
 var require_pool_base = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/pool-base.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/pool-base.js"(exports, module2) {
     "use strict";
     var { PoolStats } = require_stats();
     var DispatcherBase = require_dispatcher_base();
@@ -44292,7 +45444,7 @@ var require_pool_base = __commonJS({
         this[kNeedDrain] = this[kClients].some((dispatcher) => !dispatcher[kNeedDrain] && dispatcher.closed !== true && dispatcher.destroyed !== true);
       }
     };
-    module.exports = {
+    module2.exports = {
       PoolBase,
       kClients,
       kNeedDrain,
@@ -44303,9 +45455,9 @@ var require_pool_base = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/pool.js
+// node_modules/undici/lib/dispatcher/pool.js
 var require_pool = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/pool.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/pool.js"(exports, module2) {
     "use strict";
     var {
       PoolBase,
@@ -44401,13 +45553,13 @@ var require_pool = __commonJS({
         }
       }
     };
-    module.exports = Pool;
+    module2.exports = Pool;
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/balanced-pool.js
+// node_modules/undici/lib/dispatcher/balanced-pool.js
 var require_balanced_pool = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/balanced-pool.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/balanced-pool.js"(exports, module2) {
     "use strict";
     var {
       BalancedPoolMissingUpstreamError,
@@ -44551,13 +45703,13 @@ var require_balanced_pool = __commonJS({
         return this[kClients][maxWeightIndex];
       }
     };
-    module.exports = BalancedPool;
+    module2.exports = BalancedPool;
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/round-robin-pool.js
+// node_modules/undici/lib/dispatcher/round-robin-pool.js
 var require_round_robin_pool = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/round-robin-pool.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/round-robin-pool.js"(exports, module2) {
     "use strict";
     var {
       PoolBase,
@@ -44668,13 +45820,13 @@ var require_round_robin_pool = __commonJS({
         }
       }
     };
-    module.exports = RoundRobinPool;
+    module2.exports = RoundRobinPool;
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/agent.js
+// node_modules/undici/lib/dispatcher/agent.js
 var require_agent = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/agent.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/agent.js"(exports, module2) {
     "use strict";
     var { InvalidArgumentError: InvalidArgumentError2, MaxOriginsReachedError } = require_errors3();
     var { kClients, kRunning, kClose, kDestroy, kDispatch, kUrl } = require_symbols();
@@ -44804,13 +45956,13 @@ var require_agent = __commonJS({
         return allClientStats;
       }
     };
-    module.exports = Agent2;
+    module2.exports = Agent2;
   }
 });
 
-// ../../main/node_modules/undici/lib/core/socks5-utils.js
+// node_modules/undici/lib/core/socks5-utils.js
 var require_socks5_utils = __commonJS({
-  "../../main/node_modules/undici/lib/core/socks5-utils.js"(exports, module) {
+  "node_modules/undici/lib/core/socks5-utils.js"(exports, module2) {
     "use strict";
     var { Buffer: Buffer2 } = __require("node:buffer");
     var net = __require("node:net");
@@ -44959,7 +46111,7 @@ var require_socks5_utils = __commonJS({
       error.code = `SOCKS5_${replyCode}`;
       return error;
     }
-    module.exports = {
+    module2.exports = {
       parseAddress,
       parseIPv6,
       buildAddressBuffer,
@@ -44969,9 +46121,9 @@ var require_socks5_utils = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/core/socks5-client.js
+// node_modules/undici/lib/core/socks5-client.js
 var require_socks5_client = __commonJS({
-  "../../main/node_modules/undici/lib/core/socks5-client.js"(exports, module) {
+  "node_modules/undici/lib/core/socks5-client.js"(exports, module2) {
     "use strict";
     var { EventEmitter } = __require("node:events");
     var { Buffer: Buffer2 } = __require("node:buffer");
@@ -45291,7 +46443,7 @@ var require_socks5_client = __commonJS({
         }
       }
     };
-    module.exports = {
+    module2.exports = {
       Socks5Client,
       AUTH_METHODS,
       COMMANDS,
@@ -45302,9 +46454,9 @@ var require_socks5_client = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/socks5-proxy-agent.js
+// node_modules/undici/lib/dispatcher/socks5-proxy-agent.js
 var require_socks5_proxy_agent = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/socks5-proxy-agent.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/socks5-proxy-agent.js"(exports, module2) {
     "use strict";
     var { URL: URL2 } = __require("node:url");
     var tls;
@@ -45501,13 +46653,13 @@ var require_socks5_proxy_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module.exports = Socks5ProxyAgent;
+    module2.exports = Socks5ProxyAgent;
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/proxy-agent.js
+// node_modules/undici/lib/dispatcher/proxy-agent.js
 var require_proxy_agent = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/proxy-agent.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/proxy-agent.js"(exports, module2) {
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch } = require_symbols();
     var Agent2 = require_agent();
@@ -45758,13 +46910,13 @@ var require_proxy_agent = __commonJS({
         throw new InvalidArgumentError2("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
     }
-    module.exports = ProxyAgent;
+    module2.exports = ProxyAgent;
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
+// node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
 var require_env_http_proxy_agent = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/env-http-proxy-agent.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/env-http-proxy-agent.js"(exports, module2) {
     "use strict";
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
@@ -45881,13 +47033,13 @@ var require_env_http_proxy_agent = __commonJS({
         return process.env.no_proxy ?? process.env.NO_PROXY ?? "";
       }
     };
-    module.exports = EnvHttpProxyAgent2;
+    module2.exports = EnvHttpProxyAgent2;
   }
 });
 
-// ../../main/node_modules/undici/lib/handler/retry-handler.js
+// node_modules/undici/lib/handler/retry-handler.js
 var require_retry_handler = __commonJS({
-  "../../main/node_modules/undici/lib/handler/retry-handler.js"(exports, module) {
+  "node_modules/undici/lib/handler/retry-handler.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { kRetryHandlerDefaultRetry } = require_symbols();
@@ -46286,13 +47438,13 @@ var require_retry_handler = __commonJS({
         );
       }
     };
-    module.exports = RetryHandler;
+    module2.exports = RetryHandler;
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/retry-agent.js
+// node_modules/undici/lib/dispatcher/retry-agent.js
 var require_retry_agent = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/retry-agent.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/retry-agent.js"(exports, module2) {
     "use strict";
     var Dispatcher2 = require_dispatcher();
     var RetryHandler = require_retry_handler();
@@ -46321,13 +47473,13 @@ var require_retry_agent = __commonJS({
         return this.#agent.destroy();
       }
     };
-    module.exports = RetryAgent;
+    module2.exports = RetryAgent;
   }
 });
 
-// ../../main/node_modules/undici/lib/dispatcher/h2c-client.js
+// node_modules/undici/lib/dispatcher/h2c-client.js
 var require_h2c_client = __commonJS({
-  "../../main/node_modules/undici/lib/dispatcher/h2c-client.js"(exports, module) {
+  "node_modules/undici/lib/dispatcher/h2c-client.js"(exports, module2) {
     "use strict";
     var { InvalidArgumentError: InvalidArgumentError2 } = require_errors3();
     var Client = require_client();
@@ -46364,13 +47516,13 @@ var require_h2c_client = __commonJS({
         });
       }
     };
-    module.exports = H2CClient;
+    module2.exports = H2CClient;
   }
 });
 
-// ../../main/node_modules/undici/lib/api/readable.js
+// node_modules/undici/lib/api/readable.js
 var require_readable = __commonJS({
-  "../../main/node_modules/undici/lib/api/readable.js"(exports, module) {
+  "node_modules/undici/lib/api/readable.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { Readable } = __require("node:stream");
@@ -46763,16 +47915,16 @@ var require_readable = __commonJS({
       consume2.length = 0;
       consume2.body = null;
     }
-    module.exports = {
+    module2.exports = {
       Readable: BodyReadable,
       chunksDecode
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/api/api-request.js
+// node_modules/undici/lib/api/api-request.js
 var require_api_request = __commonJS({
-  "../../main/node_modules/undici/lib/api/api-request.js"(exports, module) {
+  "node_modules/undici/lib/api/api-request.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { AsyncResource } = __require("node:async_hooks");
@@ -46943,14 +48095,14 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = request2;
-    module.exports.RequestHandler = RequestHandler;
+    module2.exports = request2;
+    module2.exports.RequestHandler = RequestHandler;
   }
 });
 
-// ../../main/node_modules/undici/lib/api/abort-signal.js
+// node_modules/undici/lib/api/abort-signal.js
 var require_abort_signal = __commonJS({
-  "../../main/node_modules/undici/lib/api/abort-signal.js"(exports, module) {
+  "node_modules/undici/lib/api/abort-signal.js"(exports, module2) {
     "use strict";
     var { addAbortListener } = require_util2();
     var { RequestAbortedError } = require_errors3();
@@ -46993,16 +48145,16 @@ var require_abort_signal = __commonJS({
       self[kSignal] = null;
       self[kListener] = null;
     }
-    module.exports = {
+    module2.exports = {
       addSignal,
       removeSignal
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/api/api-stream.js
+// node_modules/undici/lib/api/api-stream.js
 var require_api_stream = __commonJS({
-  "../../main/node_modules/undici/lib/api/api-stream.js"(exports, module) {
+  "node_modules/undici/lib/api/api-stream.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { finished } = __require("node:stream");
@@ -47157,13 +48309,13 @@ var require_api_stream = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = stream;
+    module2.exports = stream;
   }
 });
 
-// ../../main/node_modules/undici/lib/api/api-pipeline.js
+// node_modules/undici/lib/api/api-pipeline.js
 var require_api_pipeline = __commonJS({
-  "../../main/node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
+  "node_modules/undici/lib/api/api-pipeline.js"(exports, module2) {
     "use strict";
     var {
       Readable,
@@ -47358,13 +48510,13 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline;
+    module2.exports = pipeline;
   }
 });
 
-// ../../main/node_modules/undici/lib/api/api-upgrade.js
+// node_modules/undici/lib/api/api-upgrade.js
 var require_api_upgrade = __commonJS({
-  "../../main/node_modules/undici/lib/api/api-upgrade.js"(exports, module) {
+  "node_modules/undici/lib/api/api-upgrade.js"(exports, module2) {
     "use strict";
     var { InvalidArgumentError: InvalidArgumentError2, SocketError } = require_errors3();
     var { AsyncResource } = __require("node:async_hooks");
@@ -47452,13 +48604,13 @@ var require_api_upgrade = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = upgrade;
+    module2.exports = upgrade;
   }
 });
 
-// ../../main/node_modules/undici/lib/api/api-connect.js
+// node_modules/undici/lib/api/api-connect.js
 var require_api_connect = __commonJS({
-  "../../main/node_modules/undici/lib/api/api-connect.js"(exports, module) {
+  "node_modules/undici/lib/api/api-connect.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { AsyncResource } = __require("node:async_hooks");
@@ -47543,25 +48695,25 @@ var require_api_connect = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = connect;
+    module2.exports = connect;
   }
 });
 
-// ../../main/node_modules/undici/lib/api/index.js
+// node_modules/undici/lib/api/index.js
 var require_api = __commonJS({
-  "../../main/node_modules/undici/lib/api/index.js"(exports, module) {
+  "node_modules/undici/lib/api/index.js"(exports, module2) {
     "use strict";
-    module.exports.request = require_api_request();
-    module.exports.stream = require_api_stream();
-    module.exports.pipeline = require_api_pipeline();
-    module.exports.upgrade = require_api_upgrade();
-    module.exports.connect = require_api_connect();
+    module2.exports.request = require_api_request();
+    module2.exports.stream = require_api_stream();
+    module2.exports.pipeline = require_api_pipeline();
+    module2.exports.upgrade = require_api_upgrade();
+    module2.exports.connect = require_api_connect();
   }
 });
 
-// ../../main/node_modules/undici/lib/mock/mock-errors.js
+// node_modules/undici/lib/mock/mock-errors.js
 var require_mock_errors = __commonJS({
-  "../../main/node_modules/undici/lib/mock/mock-errors.js"(exports, module) {
+  "node_modules/undici/lib/mock/mock-errors.js"(exports, module2) {
     "use strict";
     var { UndiciError } = require_errors3();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
@@ -47579,17 +48731,17 @@ var require_mock_errors = __commonJS({
         return true;
       }
     };
-    module.exports = {
+    module2.exports = {
       MockNotMatchedError
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/mock/mock-symbols.js
+// node_modules/undici/lib/mock/mock-symbols.js
 var require_mock_symbols = __commonJS({
-  "../../main/node_modules/undici/lib/mock/mock-symbols.js"(exports, module) {
+  "node_modules/undici/lib/mock/mock-symbols.js"(exports, module2) {
     "use strict";
-    module.exports = {
+    module2.exports = {
       kAgent: /* @__PURE__ */ Symbol("agent"),
       kOptions: /* @__PURE__ */ Symbol("options"),
       kFactory: /* @__PURE__ */ Symbol("factory"),
@@ -47622,9 +48774,9 @@ var require_mock_symbols = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/mock/mock-utils.js
+// node_modules/undici/lib/mock/mock-utils.js
 var require_mock_utils = __commonJS({
-  "../../main/node_modules/undici/lib/mock/mock-utils.js"(exports, module) {
+  "node_modules/undici/lib/mock/mock-utils.js"(exports, module2) {
     "use strict";
     var { MockNotMatchedError } = require_mock_errors();
     var {
@@ -47977,7 +49129,7 @@ var require_mock_utils = __commonJS({
       }
       return mockOptions;
     }
-    module.exports = {
+    module2.exports = {
       getResponseData,
       getMockDispatch,
       addMockDispatch,
@@ -47999,9 +49151,9 @@ var require_mock_utils = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/mock/mock-interceptor.js
+// node_modules/undici/lib/mock/mock-interceptor.js
 var require_mock_interceptor = __commonJS({
-  "../../main/node_modules/undici/lib/mock/mock-interceptor.js"(exports, module) {
+  "node_modules/undici/lib/mock/mock-interceptor.js"(exports, module2) {
     "use strict";
     var { getResponseData, buildKey, addMockDispatch } = require_mock_utils();
     var {
@@ -48158,14 +49310,14 @@ var require_mock_interceptor = __commonJS({
         return this;
       }
     };
-    module.exports.MockInterceptor = MockInterceptor;
-    module.exports.MockScope = MockScope;
+    module2.exports.MockInterceptor = MockInterceptor;
+    module2.exports.MockScope = MockScope;
   }
 });
 
-// ../../main/node_modules/undici/lib/mock/mock-client.js
+// node_modules/undici/lib/mock/mock-client.js
 var require_mock_client = __commonJS({
-  "../../main/node_modules/undici/lib/mock/mock-client.js"(exports, module) {
+  "node_modules/undici/lib/mock/mock-client.js"(exports, module2) {
     "use strict";
     var { promisify: promisify2 } = __require("node:util");
     var Client = require_client();
@@ -48220,13 +49372,13 @@ var require_mock_client = __commonJS({
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
     };
-    module.exports = MockClient;
+    module2.exports = MockClient;
   }
 });
 
-// ../../main/node_modules/undici/lib/mock/mock-call-history.js
+// node_modules/undici/lib/mock/mock-call-history.js
 var require_mock_call_history = __commonJS({
-  "../../main/node_modules/undici/lib/mock/mock-call-history.js"(exports, module) {
+  "node_modules/undici/lib/mock/mock-call-history.js"(exports, module2) {
     "use strict";
     var { kMockCallHistoryAddLog } = require_mock_symbols();
     var { InvalidArgumentError: InvalidArgumentError2 } = require_errors3();
@@ -48419,14 +49571,14 @@ var require_mock_call_history = __commonJS({
         }
       }
     };
-    module.exports.MockCallHistory = MockCallHistory;
-    module.exports.MockCallHistoryLog = MockCallHistoryLog;
+    module2.exports.MockCallHistory = MockCallHistory;
+    module2.exports.MockCallHistoryLog = MockCallHistoryLog;
   }
 });
 
-// ../../main/node_modules/undici/lib/mock/mock-pool.js
+// node_modules/undici/lib/mock/mock-pool.js
 var require_mock_pool = __commonJS({
-  "../../main/node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
+  "node_modules/undici/lib/mock/mock-pool.js"(exports, module2) {
     "use strict";
     var { promisify: promisify2 } = __require("node:util");
     var Pool = require_pool();
@@ -48481,19 +49633,19 @@ var require_mock_pool = __commonJS({
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
     };
-    module.exports = MockPool;
+    module2.exports = MockPool;
   }
 });
 
-// ../../main/node_modules/undici/lib/mock/pending-interceptors-formatter.js
+// node_modules/undici/lib/mock/pending-interceptors-formatter.js
 var require_pending_interceptors_formatter = __commonJS({
-  "../../main/node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module) {
+  "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module2) {
     "use strict";
     var { Transform } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
-    module.exports = class PendingInterceptorsFormatter {
+    module2.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
         this.transform = new Transform({
           transform(chunk, _enc, cb) {
@@ -48526,9 +49678,9 @@ var require_pending_interceptors_formatter = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/mock/mock-agent.js
+// node_modules/undici/lib/mock/mock-agent.js
 var require_mock_agent = __commonJS({
-  "../../main/node_modules/undici/lib/mock/mock-agent.js"(exports, module) {
+  "node_modules/undici/lib/mock/mock-agent.js"(exports, module2) {
     "use strict";
     var { kClients } = require_symbols();
     var Agent2 = require_agent();
@@ -48706,13 +49858,13 @@ ${pendingInterceptorsFormatter.format(pending)}`.trim()
         );
       }
     };
-    module.exports = MockAgent;
+    module2.exports = MockAgent;
   }
 });
 
-// ../../main/node_modules/undici/lib/mock/snapshot-utils.js
+// node_modules/undici/lib/mock/snapshot-utils.js
 var require_snapshot_utils = __commonJS({
-  "../../main/node_modules/undici/lib/mock/snapshot-utils.js"(exports, module) {
+  "node_modules/undici/lib/mock/snapshot-utils.js"(exports, module2) {
     "use strict";
     var { InvalidArgumentError: InvalidArgumentError2 } = require_errors3();
     var { runtimeFeatures } = require_runtime_features();
@@ -48785,7 +49937,7 @@ var require_snapshot_utils = __commonJS({
         throw new InvalidArgumentError2(`Invalid snapshot mode: ${mode}. Must be one of: ${validSnapshotModes.join(", ")}`);
       }
     }
-    module.exports = {
+    module2.exports = {
       createHeaderFilters,
       hashId,
       isUndiciHeaders,
@@ -48796,9 +49948,9 @@ var require_snapshot_utils = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/mock/snapshot-recorder.js
+// node_modules/undici/lib/mock/snapshot-recorder.js
 var require_snapshot_recorder = __commonJS({
-  "../../main/node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
+  "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module2) {
     "use strict";
     var { writeFile: writeFile6, readFile: readFile4, mkdir: mkdir6 } = __require("node:fs/promises");
     var { dirname: dirname13, resolve: resolve20 } = __require("node:path");
@@ -49168,13 +50320,13 @@ var require_snapshot_recorder = __commonJS({
         this.destroy();
       }
     };
-    module.exports = { SnapshotRecorder, formatRequestKey, createRequestHash, filterHeadersForMatching, filterHeadersForStorage, createHeaderFilters };
+    module2.exports = { SnapshotRecorder, formatRequestKey, createRequestHash, filterHeadersForMatching, filterHeadersForStorage, createHeaderFilters };
   }
 });
 
-// ../../main/node_modules/undici/lib/mock/snapshot-agent.js
+// node_modules/undici/lib/mock/snapshot-agent.js
 var require_snapshot_agent = __commonJS({
-  "../../main/node_modules/undici/lib/mock/snapshot-agent.js"(exports, module) {
+  "node_modules/undici/lib/mock/snapshot-agent.js"(exports, module2) {
     "use strict";
     var Agent2 = require_agent();
     var MockAgent = require_mock_agent();
@@ -49455,13 +50607,13 @@ var require_snapshot_agent = __commonJS({
         await super.close();
       }
     };
-    module.exports = SnapshotAgent;
+    module2.exports = SnapshotAgent;
   }
 });
 
-// ../../main/node_modules/undici/lib/global.js
+// node_modules/undici/lib/global.js
 var require_global2 = __commonJS({
-  "../../main/node_modules/undici/lib/global.js"(exports, module) {
+  "node_modules/undici/lib/global.js"(exports, module2) {
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.2");
     var legacyGlobalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
@@ -49505,7 +50657,7 @@ var require_global2 = __commonJS({
         "EventSource"
       ]
     );
-    module.exports = {
+    module2.exports = {
       setGlobalDispatcher,
       getGlobalDispatcher: getGlobalDispatcher2,
       installedExports
@@ -49513,13 +50665,13 @@ var require_global2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/handler/decorator-handler.js
+// node_modules/undici/lib/handler/decorator-handler.js
 var require_decorator_handler = __commonJS({
-  "../../main/node_modules/undici/lib/handler/decorator-handler.js"(exports, module) {
+  "node_modules/undici/lib/handler/decorator-handler.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var WrapHandler = require_wrap_handler();
-    module.exports = class DecoratorHandler {
+    module2.exports = class DecoratorHandler {
       #handler;
       #onCompleteCalled = false;
       #onErrorCalled = false;
@@ -49569,9 +50721,9 @@ var require_decorator_handler = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/handler/redirect-handler.js
+// node_modules/undici/lib/handler/redirect-handler.js
 var require_redirect_handler = __commonJS({
-  "../../main/node_modules/undici/lib/handler/redirect-handler.js"(exports, module) {
+  "node_modules/undici/lib/handler/redirect-handler.js"(exports, module2) {
     "use strict";
     var util = require_util2();
     var { kBodyUsed, kRedirectCacheControl } = require_symbols();
@@ -49742,13 +50894,13 @@ var require_redirect_handler = __commonJS({
       }
       return ret;
     }
-    module.exports = RedirectHandler;
+    module2.exports = RedirectHandler;
   }
 });
 
-// ../../main/node_modules/undici/lib/interceptor/redirect.js
+// node_modules/undici/lib/interceptor/redirect.js
 var require_redirect = __commonJS({
-  "../../main/node_modules/undici/lib/interceptor/redirect.js"(exports, module) {
+  "node_modules/undici/lib/interceptor/redirect.js"(exports, module2) {
     "use strict";
     var RedirectHandler = require_redirect_handler();
     function createRedirectInterceptor({ maxRedirections: defaultMaxRedirections } = {}) {
@@ -49764,13 +50916,13 @@ var require_redirect = __commonJS({
         };
       };
     }
-    module.exports = createRedirectInterceptor;
+    module2.exports = createRedirectInterceptor;
   }
 });
 
-// ../../main/node_modules/undici/lib/interceptor/response-error.js
+// node_modules/undici/lib/interceptor/response-error.js
 var require_response_error = __commonJS({
-  "../../main/node_modules/undici/lib/interceptor/response-error.js"(exports, module) {
+  "node_modules/undici/lib/interceptor/response-error.js"(exports, module2) {
     "use strict";
     var DecoratorHandler = require_decorator_handler();
     var { ResponseError } = require_errors3();
@@ -49840,7 +50992,7 @@ var require_response_error = __commonJS({
         super.onResponseError(controller, err);
       }
     };
-    module.exports = () => {
+    module2.exports = () => {
       return (dispatch) => {
         return function Intercept(opts, handler) {
           return dispatch(opts, new ResponseErrorHandler(opts, { handler }));
@@ -49850,12 +51002,12 @@ var require_response_error = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/interceptor/retry.js
+// node_modules/undici/lib/interceptor/retry.js
 var require_retry = __commonJS({
-  "../../main/node_modules/undici/lib/interceptor/retry.js"(exports, module) {
+  "node_modules/undici/lib/interceptor/retry.js"(exports, module2) {
     "use strict";
     var RetryHandler = require_retry_handler();
-    module.exports = (globalOpts) => {
+    module2.exports = (globalOpts) => {
       return (dispatch) => {
         return function retryInterceptor(opts, handler) {
           return dispatch(
@@ -49874,9 +51026,9 @@ var require_retry = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/interceptor/dump.js
+// node_modules/undici/lib/interceptor/dump.js
 var require_dump = __commonJS({
-  "../../main/node_modules/undici/lib/interceptor/dump.js"(exports, module) {
+  "node_modules/undici/lib/interceptor/dump.js"(exports, module2) {
     "use strict";
     var { InvalidArgumentError: InvalidArgumentError2, RequestAbortedError } = require_errors3();
     var DecoratorHandler = require_decorator_handler();
@@ -49947,13 +51099,13 @@ var require_dump = __commonJS({
         };
       };
     }
-    module.exports = createDumpInterceptor;
+    module2.exports = createDumpInterceptor;
   }
 });
 
-// ../../main/node_modules/undici/lib/interceptor/dns.js
+// node_modules/undici/lib/interceptor/dns.js
 var require_dns = __commonJS({
-  "../../main/node_modules/undici/lib/interceptor/dns.js"(exports, module) {
+  "node_modules/undici/lib/interceptor/dns.js"(exports, module2) {
     "use strict";
     var { isIP: isIP2 } = __require("node:net");
     var { lookup } = __require("node:dns");
@@ -50316,7 +51468,7 @@ var require_dns = __commonJS({
         }
       }
     };
-    module.exports = (interceptorOpts) => {
+    module2.exports = (interceptorOpts) => {
       if (interceptorOpts?.maxTTL != null && (typeof interceptorOpts?.maxTTL !== "number" || interceptorOpts?.maxTTL < 0)) {
         throw new InvalidArgumentError2("Invalid maxTTL. Must be a positive number");
       }
@@ -50390,9 +51542,9 @@ var require_dns = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/util/cache.js
+// node_modules/undici/lib/util/cache.js
 var require_cache = __commonJS({
-  "../../main/node_modules/undici/lib/util/cache.js"(exports, module) {
+  "node_modules/undici/lib/util/cache.js"(exports, module2) {
     "use strict";
     var {
       safeHTTPMethods,
@@ -50888,7 +52040,7 @@ var require_cache = __commonJS({
       }
       return JSON.stringify([cacheKey.origin, cacheKey.method, cacheKey.path, headers]);
     }
-    module.exports = {
+    module2.exports = {
       makeCacheKey,
       normalizeHeaders,
       assertCacheKey,
@@ -50906,9 +52058,9 @@ var require_cache = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/util/date.js
+// node_modules/undici/lib/util/date.js
 var require_date = __commonJS({
-  "../../main/node_modules/undici/lib/util/date.js"(exports, module) {
+  "node_modules/undici/lib/util/date.js"(exports, module2) {
     "use strict";
     function parseHttpDate(date) {
       switch (date[3]) {
@@ -51400,15 +52552,15 @@ var require_date = __commonJS({
       }
       return makeDate(year, monthIdx, day, hour, minute, second, weekday);
     }
-    module.exports = {
+    module2.exports = {
       parseHttpDate
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/handler/cache-handler.js
+// node_modules/undici/lib/handler/cache-handler.js
 var require_cache_handler = __commonJS({
-  "../../main/node_modules/undici/lib/handler/cache-handler.js"(exports, module) {
+  "node_modules/undici/lib/handler/cache-handler.js"(exports, module2) {
     "use strict";
     var util = require_util2();
     var { kRedirectCacheControl } = require_symbols();
@@ -52150,13 +53302,13 @@ var require_cache_handler = __commonJS({
       }
       return strippedHeaders ?? resHeaders;
     }
-    module.exports = CacheHandler;
+    module2.exports = CacheHandler;
   }
 });
 
-// ../../main/node_modules/undici/lib/cache/memory-cache-store.js
+// node_modules/undici/lib/cache/memory-cache-store.js
 var require_memory_cache_store = __commonJS({
-  "../../main/node_modules/undici/lib/cache/memory-cache-store.js"(exports, module) {
+  "node_modules/undici/lib/cache/memory-cache-store.js"(exports, module2) {
     "use strict";
     var { Writable } = __require("node:stream");
     var { EventEmitter } = __require("node:events");
@@ -52358,13 +53510,13 @@ var require_memory_cache_store = __commonJS({
       }
       return lhs === rhs;
     }
-    module.exports = MemoryCacheStore;
+    module2.exports = MemoryCacheStore;
   }
 });
 
-// ../../main/node_modules/undici/lib/handler/cache-revalidation-handler.js
+// node_modules/undici/lib/handler/cache-revalidation-handler.js
 var require_cache_revalidation_handler = __commonJS({
-  "../../main/node_modules/undici/lib/handler/cache-revalidation-handler.js"(exports, module) {
+  "node_modules/undici/lib/handler/cache-revalidation-handler.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var CacheRevalidationHandler = class {
@@ -52445,13 +53597,13 @@ var require_cache_revalidation_handler = __commonJS({
         }
       }
     };
-    module.exports = CacheRevalidationHandler;
+    module2.exports = CacheRevalidationHandler;
   }
 });
 
-// ../../main/node_modules/undici/lib/interceptor/cache.js
+// node_modules/undici/lib/interceptor/cache.js
 var require_cache2 = __commonJS({
-  "../../main/node_modules/undici/lib/interceptor/cache.js"(exports, module) {
+  "node_modules/undici/lib/interceptor/cache.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { Readable } = __require("node:stream");
@@ -52838,7 +53990,7 @@ var require_cache2 = __commonJS({
       }
       sendCachedValue(handler, opts, result2, age, null, false);
     }
-    module.exports = (opts = {}) => {
+    module2.exports = (opts = {}) => {
       const {
         store = new MemoryCacheStore(),
         methods = ["GET"],
@@ -52959,9 +54111,9 @@ var require_cache2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/interceptor/decompress.js
+// node_modules/undici/lib/interceptor/decompress.js
 var require_decompress = __commonJS({
-  "../../main/node_modules/undici/lib/interceptor/decompress.js"(exports, module) {
+  "node_modules/undici/lib/interceptor/decompress.js"(exports, module2) {
     "use strict";
     var { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress } = __require("node:zlib");
     var { pipeline, Transform: TransformStream2 } = __require("node:stream");
@@ -53432,13 +54584,13 @@ var require_decompress = __commonJS({
         };
       };
     }
-    module.exports = createDecompressInterceptor;
+    module2.exports = createDecompressInterceptor;
   }
 });
 
-// ../../main/node_modules/undici/lib/handler/deduplication-handler.js
+// node_modules/undici/lib/handler/deduplication-handler.js
 var require_deduplication_handler = __commonJS({
-  "../../main/node_modules/undici/lib/handler/deduplication-handler.js"(exports, module) {
+  "node_modules/undici/lib/handler/deduplication-handler.js"(exports, module2) {
     "use strict";
     var { RequestAbortedError } = require_errors3();
     var DEFAULT_MAX_BUFFER_SIZE = 5 * 1024 * 1024;
@@ -53823,20 +54975,20 @@ var require_deduplication_handler = __commonJS({
         this.#waitingHandlers = this.#waitingHandlers.filter((waitingHandler) => waitingHandler.done === false);
       }
     };
-    module.exports = DeduplicationHandler;
+    module2.exports = DeduplicationHandler;
   }
 });
 
-// ../../main/node_modules/undici/lib/interceptor/deduplicate.js
+// node_modules/undici/lib/interceptor/deduplicate.js
 var require_deduplicate = __commonJS({
-  "../../main/node_modules/undici/lib/interceptor/deduplicate.js"(exports, module) {
+  "node_modules/undici/lib/interceptor/deduplicate.js"(exports, module2) {
     "use strict";
     var diagnosticsChannel = __require("node:diagnostics_channel");
     var util = require_util2();
     var DeduplicationHandler = require_deduplication_handler();
     var { normalizeHeaders, makeCacheKey, makeDeduplicationKey } = require_cache();
     var pendingRequestsChannel = diagnosticsChannel.channel("undici:request:pending-requests");
-    module.exports = (opts = {}) => {
+    module2.exports = (opts = {}) => {
       const {
         methods = ["GET"],
         skipHeaderNames = [],
@@ -53912,16 +55064,16 @@ var require_deduplicate = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/cache/sqlite-cache-store.js
+// node_modules/undici/lib/cache/sqlite-cache-store.js
 var require_sqlite_cache_store = __commonJS({
-  "../../main/node_modules/undici/lib/cache/sqlite-cache-store.js"(exports, module) {
+  "node_modules/undici/lib/cache/sqlite-cache-store.js"(exports, module2) {
     "use strict";
     var { Writable } = __require("node:stream");
     var { assertCacheKey, assertCacheValue } = require_cache();
     var DatabaseSync;
     var VERSION = 4;
     var MAX_ENTRY_SIZE = 2 * 1e3 * 1e3 * 1e3;
-    module.exports = class SqliteCacheStore {
+    module2.exports = class SqliteCacheStore {
       #maxEntrySize = MAX_ENTRY_SIZE;
       #maxCount = Infinity;
       /**
@@ -54276,9 +55428,9 @@ var require_sqlite_cache_store = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/fetch/headers.js
+// node_modules/undici/lib/web/fetch/headers.js
 var require_headers = __commonJS({
-  "../../main/node_modules/undici/lib/web/fetch/headers.js"(exports, module) {
+  "node_modules/undici/lib/web/fetch/headers.js"(exports, module2) {
     "use strict";
     var { kConstruct } = require_symbols();
     var { kEnumerableProperty } = require_util2();
@@ -54723,7 +55875,7 @@ var require_headers = __commonJS({
         types: ["sequence<sequence<ByteString>>", "record<ByteString, ByteString>"]
       });
     };
-    module.exports = {
+    module2.exports = {
       fill,
       // for test.
       compareHeaderName,
@@ -54737,9 +55889,9 @@ var require_headers = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/fetch/response.js
+// node_modules/undici/lib/web/fetch/response.js
 var require_response = __commonJS({
-  "../../main/node_modules/undici/lib/web/fetch/response.js"(exports, module) {
+  "node_modules/undici/lib/web/fetch/response.js"(exports, module2) {
     "use strict";
     var { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = require_body();
@@ -55145,7 +56297,7 @@ var require_response = __commonJS({
       }
     ]);
     webidl.is.Response = webidl.util.MakeTypeAssertion(Response);
-    module.exports = {
+    module2.exports = {
       isNetworkError,
       makeNetworkError,
       makeResponse,
@@ -55159,9 +56311,9 @@ var require_response = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/fetch/request.js
+// node_modules/undici/lib/web/fetch/request.js
 var require_request2 = __commonJS({
-  "../../main/node_modules/undici/lib/web/fetch/request.js"(exports, module) {
+  "node_modules/undici/lib/web/fetch/request.js"(exports, module2) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
     var { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
@@ -55904,7 +57056,7 @@ var require_request2 = __commonJS({
         defaultValue: () => "auto"
       }
     ]);
-    module.exports = {
+    module2.exports = {
       Request,
       makeRequest,
       fromInnerRequest,
@@ -55915,9 +57067,9 @@ var require_request2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/subresource-integrity/subresource-integrity.js
+// node_modules/undici/lib/web/subresource-integrity/subresource-integrity.js
 var require_subresource_integrity = __commonJS({
-  "../../main/node_modules/undici/lib/web/subresource-integrity/subresource-integrity.js"(exports, module) {
+  "node_modules/undici/lib/web/subresource-integrity/subresource-integrity.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { runtimeFeatures } = require_runtime_features();
@@ -56042,7 +57194,7 @@ var require_subresource_integrity = __commonJS({
       }
       return true;
     }
-    module.exports = {
+    module2.exports = {
       applyAlgorithmToBytes,
       bytesMatch,
       caseSensitiveMatch,
@@ -56053,9 +57205,9 @@ var require_subresource_integrity = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/fetch/index.js
+// node_modules/undici/lib/web/fetch/index.js
 var require_fetch = __commonJS({
-  "../../main/node_modules/undici/lib/web/fetch/index.js"(exports, module) {
+  "node_modules/undici/lib/web/fetch/index.js"(exports, module2) {
     "use strict";
     var {
       makeNetworkError,
@@ -57188,7 +58340,7 @@ var require_fetch = __commonJS({
         ));
       }
     }
-    module.exports = {
+    module2.exports = {
       fetch,
       Fetch,
       fetching,
@@ -57197,9 +58349,9 @@ var require_fetch = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/cache/util.js
+// node_modules/undici/lib/web/cache/util.js
 var require_util4 = __commonJS({
-  "../../main/node_modules/undici/lib/web/cache/util.js"(exports, module) {
+  "node_modules/undici/lib/web/cache/util.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { URLSerializer } = require_data_url();
@@ -57220,16 +58372,16 @@ var require_util4 = __commonJS({
       }
       return values;
     }
-    module.exports = {
+    module2.exports = {
       urlEquals,
       getFieldValues
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/cache/cache.js
+// node_modules/undici/lib/web/cache/cache.js
 var require_cache3 = __commonJS({
-  "../../main/node_modules/undici/lib/web/cache/cache.js"(exports, module) {
+  "node_modules/undici/lib/web/cache/cache.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
     var { kConstruct } = require_symbols();
@@ -57770,15 +58922,15 @@ var require_cache3 = __commonJS({
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
-    module.exports = {
+    module2.exports = {
       Cache
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/cache/cachestorage.js
+// node_modules/undici/lib/web/cache/cachestorage.js
 var require_cachestorage = __commonJS({
-  "../../main/node_modules/undici/lib/web/cache/cachestorage.js"(exports, module) {
+  "node_modules/undici/lib/web/cache/cachestorage.js"(exports, module2) {
     "use strict";
     var { Cache } = require_cache3();
     var { webidl } = require_webidl();
@@ -57880,28 +59032,28 @@ var require_cachestorage = __commonJS({
       delete: kEnumerableProperty,
       keys: kEnumerableProperty
     });
-    module.exports = {
+    module2.exports = {
       CacheStorage
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/cookies/constants.js
+// node_modules/undici/lib/web/cookies/constants.js
 var require_constants4 = __commonJS({
-  "../../main/node_modules/undici/lib/web/cookies/constants.js"(exports, module) {
+  "node_modules/undici/lib/web/cookies/constants.js"(exports, module2) {
     "use strict";
     var maxAttributeValueSize = 1024;
     var maxNameValuePairSize = 4096;
-    module.exports = {
+    module2.exports = {
       maxAttributeValueSize,
       maxNameValuePairSize
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/cookies/util.js
+// node_modules/undici/lib/web/cookies/util.js
 var require_util5 = __commonJS({
-  "../../main/node_modules/undici/lib/web/cookies/util.js"(exports, module) {
+  "node_modules/undici/lib/web/cookies/util.js"(exports, module2) {
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i2 = 0; i2 < value.length; ++i2) {
@@ -58100,7 +59252,7 @@ var require_util5 = __commonJS({
       }
       return out.join("; ");
     }
-    module.exports = {
+    module2.exports = {
       isCTLExcludingHtab,
       validateCookieName,
       validateCookiePath,
@@ -58111,9 +59263,9 @@ var require_util5 = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/cookies/parse.js
+// node_modules/undici/lib/web/cookies/parse.js
 var require_parse = __commonJS({
-  "../../main/node_modules/undici/lib/web/cookies/parse.js"(exports, module) {
+  "node_modules/undici/lib/web/cookies/parse.js"(exports, module2) {
     "use strict";
     var { collectASequenceOfCodePointsFast } = require_infra();
     var { maxNameValuePairSize, maxAttributeValueSize } = require_constants4();
@@ -58241,16 +59393,16 @@ var require_parse = __commonJS({
         }
       }
     }
-    module.exports = {
+    module2.exports = {
       parseSetCookie,
       parseUnparsedAttributes
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/cookies/index.js
+// node_modules/undici/lib/web/cookies/index.js
 var require_cookies = __commonJS({
-  "../../main/node_modules/undici/lib/web/cookies/index.js"(exports, module) {
+  "node_modules/undici/lib/web/cookies/index.js"(exports, module2) {
     "use strict";
     var { parseSetCookie } = require_parse();
     var { stringify: stringify2 } = require_util5();
@@ -58373,7 +59525,7 @@ var require_cookies = __commonJS({
         defaultValue: () => []
       }
     ]);
-    module.exports = {
+    module2.exports = {
       getCookies,
       deleteCookie,
       getSetCookies,
@@ -58383,9 +59535,9 @@ var require_cookies = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/websocket/events.js
+// node_modules/undici/lib/web/websocket/events.js
 var require_events = __commonJS({
-  "../../main/node_modules/undici/lib/web/websocket/events.js"(exports, module) {
+  "node_modules/undici/lib/web/websocket/events.js"(exports, module2) {
     "use strict";
     var { webidl } = require_webidl();
     var { kEnumerableProperty } = require_util2();
@@ -58642,7 +59794,7 @@ var require_events = __commonJS({
         converter: webidl.converters.any
       }
     ]);
-    module.exports = {
+    module2.exports = {
       MessageEvent,
       CloseEvent,
       ErrorEvent,
@@ -58651,9 +59803,9 @@ var require_events = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/websocket/constants.js
+// node_modules/undici/lib/web/websocket/constants.js
 var require_constants5 = __commonJS({
-  "../../main/node_modules/undici/lib/web/websocket/constants.js"(exports, module) {
+  "node_modules/undici/lib/web/websocket/constants.js"(exports, module2) {
     "use strict";
     var uid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     var staticPropertyDescriptors = {
@@ -58693,7 +59845,7 @@ var require_constants5 = __commonJS({
       arrayBuffer: 3,
       blob: 4
     };
-    module.exports = {
+    module2.exports = {
       uid,
       sentCloseFrameState,
       staticPropertyDescriptors,
@@ -58707,9 +59859,9 @@ var require_constants5 = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/websocket/util.js
+// node_modules/undici/lib/web/websocket/util.js
 var require_util6 = __commonJS({
-  "../../main/node_modules/undici/lib/web/websocket/util.js"(exports, module) {
+  "node_modules/undici/lib/web/websocket/util.js"(exports, module2) {
     "use strict";
     var { states, opcodes } = require_constants5();
     var { isUtf8: isUtf82 } = __require("node:buffer");
@@ -58861,7 +60013,7 @@ var require_util6 = __commonJS({
         throw new TypeError("Invalid utf-8 received.");
       };
     })();
-    module.exports = {
+    module2.exports = {
       isConnecting,
       isEstablished,
       isClosing,
@@ -58884,9 +60036,9 @@ var require_util6 = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/websocket/frame.js
+// node_modules/undici/lib/web/websocket/frame.js
 var require_frame = __commonJS({
-  "../../main/node_modules/undici/lib/web/websocket/frame.js"(exports, module) {
+  "node_modules/undici/lib/web/websocket/frame.js"(exports, module2) {
     "use strict";
     var { runtimeFeatures } = require_runtime_features();
     var { maxUnsigned16Bit, opcodes } = require_constants5();
@@ -58981,7 +60133,7 @@ var require_frame = __commonJS({
         return [head, buffer2];
       }
     };
-    module.exports = {
+    module2.exports = {
       WebsocketFrameSend,
       generateMask
       // for benchmark
@@ -58989,9 +60141,9 @@ var require_frame = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/websocket/connection.js
+// node_modules/undici/lib/web/websocket/connection.js
 var require_connection = __commonJS({
-  "../../main/node_modules/undici/lib/web/websocket/connection.js"(exports, module) {
+  "node_modules/undici/lib/web/websocket/connection.js"(exports, module2) {
     "use strict";
     var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants5();
     var { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = require_util6();
@@ -59143,7 +60295,7 @@ var require_connection = __commonJS({
         handler.socket.destroy();
       }
     }
-    module.exports = {
+    module2.exports = {
       establishWebSocketConnection,
       failWebsocketConnection,
       closeWebSocketConnection
@@ -59151,9 +60303,9 @@ var require_connection = __commonJS({
   }
 });
 
-// ../../main/node_modules/undici/lib/web/websocket/permessage-deflate.js
+// node_modules/undici/lib/web/websocket/permessage-deflate.js
 var require_permessage_deflate = __commonJS({
-  "../../main/node_modules/undici/lib/web/websocket/permessage-deflate.js"(exports, module) {
+  "node_modules/undici/lib/web/websocket/permessage-deflate.js"(exports, module2) {
     "use strict";
     var { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __require("node:zlib");
     var { isValidClientWindowBits } = require_util6();
@@ -59229,13 +60381,13 @@ var require_permessage_deflate = __commonJS({
         });
       }
     };
-    module.exports = { PerMessageDeflate };
+    module2.exports = { PerMessageDeflate };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/websocket/receiver.js
+// node_modules/undici/lib/web/websocket/receiver.js
 var require_receiver = __commonJS({
-  "../../main/node_modules/undici/lib/web/websocket/receiver.js"(exports, module) {
+  "node_modules/undici/lib/web/websocket/receiver.js"(exports, module2) {
     "use strict";
     var { Writable } = __require("node:stream");
     var assert = __require("node:assert");
@@ -59595,15 +60747,15 @@ var require_receiver = __commonJS({
         return this.#info.closeInfo;
       }
     };
-    module.exports = {
+    module2.exports = {
       ByteParser
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/websocket/sender.js
+// node_modules/undici/lib/web/websocket/sender.js
 var require_sender = __commonJS({
-  "../../main/node_modules/undici/lib/web/websocket/sender.js"(exports, module) {
+  "node_modules/undici/lib/web/websocket/sender.js"(exports, module2) {
     "use strict";
     var { WebsocketFrameSend } = require_frame();
     var { opcodes, sendHints } = require_constants5();
@@ -59684,13 +60836,13 @@ var require_sender = __commonJS({
           return new Uint8Array(data);
       }
     }
-    module.exports = { SendQueue };
+    module2.exports = { SendQueue };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/websocket/websocket.js
+// node_modules/undici/lib/web/websocket/websocket.js
 var require_websocket = __commonJS({
-  "../../main/node_modules/undici/lib/web/websocket/websocket.js"(exports, module) {
+  "node_modules/undici/lib/web/websocket/websocket.js"(exports, module2) {
     "use strict";
     var { isArrayBuffer } = __require("node:util/types");
     var { webidl } = require_webidl();
@@ -60171,16 +61323,16 @@ var require_websocket = __commonJS({
       }
       return webidl.converters.USVString(V);
     };
-    module.exports = {
+    module2.exports = {
       WebSocket,
       ping
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/websocket/stream/websocketerror.js
+// node_modules/undici/lib/web/websocket/stream/websocketerror.js
 var require_websocketerror = __commonJS({
-  "../../main/node_modules/undici/lib/web/websocket/stream/websocketerror.js"(exports, module) {
+  "node_modules/undici/lib/web/websocket/stream/websocketerror.js"(exports, module2) {
     "use strict";
     var { webidl } = require_webidl();
     var { validateCloseCodeAndReason } = require_util6();
@@ -60254,13 +61406,13 @@ var require_websocketerror = __commonJS({
       }
     });
     webidl.is.WebSocketError = webidl.util.MakeTypeAssertion(WebSocketError);
-    module.exports = { WebSocketError, createUnvalidatedWebSocketError };
+    module2.exports = { WebSocketError, createUnvalidatedWebSocketError };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/websocket/stream/websocketstream.js
+// node_modules/undici/lib/web/websocket/stream/websocketstream.js
 var require_websocketstream = __commonJS({
-  "../../main/node_modules/undici/lib/web/websocket/stream/websocketstream.js"(exports, module) {
+  "node_modules/undici/lib/web/websocket/stream/websocketstream.js"(exports, module2) {
     "use strict";
     var { createDeferredPromise } = require_promise();
     var { environmentSettingsObject } = require_util3();
@@ -60565,13 +61717,13 @@ var require_websocketstream = __commonJS({
       }
       return webidl.converters.BufferSource(V);
     };
-    module.exports = { WebSocketStream };
+    module2.exports = { WebSocketStream };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/eventsource/util.js
+// node_modules/undici/lib/web/eventsource/util.js
 var require_util7 = __commonJS({
-  "../../main/node_modules/undici/lib/web/eventsource/util.js"(exports, module) {
+  "node_modules/undici/lib/web/eventsource/util.js"(exports, module2) {
     "use strict";
     function isValidLastEventId(value) {
       return value.indexOf("\0") === -1;
@@ -60583,16 +61735,16 @@ var require_util7 = __commonJS({
       }
       return true;
     }
-    module.exports = {
+    module2.exports = {
       isValidLastEventId,
       isASCIINumber
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/eventsource/eventsource-stream.js
+// node_modules/undici/lib/web/eventsource/eventsource-stream.js
 var require_eventsource_stream = __commonJS({
-  "../../main/node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module) {
+  "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module2) {
     "use strict";
     var buffer = __require("node:buffer");
     var { Transform } = __require("node:stream");
@@ -60990,15 +62142,15 @@ ${value}`;
         return !this.hasCurrentByte();
       }
     };
-    module.exports = {
+    module2.exports = {
       EventSourceStream
     };
   }
 });
 
-// ../../main/node_modules/undici/lib/web/eventsource/eventsource.js
+// node_modules/undici/lib/web/eventsource/eventsource.js
 var require_eventsource = __commonJS({
-  "../../main/node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
+  "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module2) {
     "use strict";
     var { pipeline } = __require("node:stream");
     var { fetching } = require_fetch();
@@ -61309,16 +62461,16 @@ var require_eventsource = __commonJS({
         defaultValue: () => ({})
       }
     ]);
-    module.exports = {
+    module2.exports = {
       EventSource,
       defaultReconnectionTime
     };
   }
 });
 
-// ../../main/node_modules/undici/index.js
+// node_modules/undici/index.js
 var require_undici = __commonJS({
-  "../../main/node_modules/undici/index.js"(exports, module) {
+  "node_modules/undici/index.js"(exports, module2) {
     "use strict";
     var Client = require_client();
     var Dispatcher2 = require_dispatcher();
@@ -61347,21 +62499,21 @@ var require_undici = __commonJS({
     var DecoratorHandler = require_decorator_handler();
     var RedirectHandler = require_redirect_handler();
     Object.assign(Dispatcher2.prototype, api);
-    module.exports.Dispatcher = Dispatcher2;
-    module.exports.Client = Client;
-    module.exports.Pool = Pool;
-    module.exports.BalancedPool = BalancedPool;
-    module.exports.RoundRobinPool = RoundRobinPool;
-    module.exports.Agent = Agent2;
-    module.exports.ProxyAgent = ProxyAgent;
-    module.exports.Socks5ProxyAgent = Socks5ProxyAgent;
-    module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent2;
-    module.exports.RetryAgent = RetryAgent;
-    module.exports.H2CClient = H2CClient;
-    module.exports.RetryHandler = RetryHandler;
-    module.exports.DecoratorHandler = DecoratorHandler;
-    module.exports.RedirectHandler = RedirectHandler;
-    module.exports.interceptors = {
+    module2.exports.Dispatcher = Dispatcher2;
+    module2.exports.Client = Client;
+    module2.exports.Pool = Pool;
+    module2.exports.BalancedPool = BalancedPool;
+    module2.exports.RoundRobinPool = RoundRobinPool;
+    module2.exports.Agent = Agent2;
+    module2.exports.ProxyAgent = ProxyAgent;
+    module2.exports.Socks5ProxyAgent = Socks5ProxyAgent;
+    module2.exports.EnvHttpProxyAgent = EnvHttpProxyAgent2;
+    module2.exports.RetryAgent = RetryAgent;
+    module2.exports.H2CClient = H2CClient;
+    module2.exports.RetryHandler = RetryHandler;
+    module2.exports.DecoratorHandler = DecoratorHandler;
+    module2.exports.RedirectHandler = RedirectHandler;
+    module2.exports.interceptors = {
       redirect: require_redirect(),
       responseError: require_response_error(),
       retry: require_retry(),
@@ -61371,14 +62523,14 @@ var require_undici = __commonJS({
       decompress: require_decompress(),
       deduplicate: require_deduplicate()
     };
-    module.exports.cacheStores = {
+    module2.exports.cacheStores = {
       MemoryCacheStore: require_memory_cache_store()
     };
     var SqliteCacheStore = require_sqlite_cache_store();
-    module.exports.cacheStores.SqliteCacheStore = SqliteCacheStore;
-    module.exports.buildConnector = buildConnector;
-    module.exports.errors = errors;
-    module.exports.util = {
+    module2.exports.cacheStores.SqliteCacheStore = SqliteCacheStore;
+    module2.exports.buildConnector = buildConnector;
+    module2.exports.errors = errors;
+    module2.exports.util = {
       parseHeaders: util.parseHeaders,
       headerNameToString: util.headerNameToString
     };
@@ -61421,8 +62573,8 @@ var require_undici = __commonJS({
         }, handler);
       };
     }
-    module.exports.setGlobalDispatcher = setGlobalDispatcher;
-    module.exports.getGlobalDispatcher = getGlobalDispatcher2;
+    module2.exports.setGlobalDispatcher = setGlobalDispatcher;
+    module2.exports.getGlobalDispatcher = getGlobalDispatcher2;
     var fetchImpl = require_fetch().fetch;
     var currentFilename = typeof __filename !== "undefined" ? __filename : void 0;
     function appendFetchStackTrace(err, filename) {
@@ -61443,71 +62595,71 @@ var require_undici = __commonJS({
       err.stack = stack ? `${stack}
 ${captureLines}` : capture.stack;
     }
-    module.exports.fetch = function fetch(init, options = void 0) {
+    module2.exports.fetch = function fetch(init, options = void 0) {
       return fetchImpl(init, options).catch((err) => {
         if (currentFilename) {
           appendFetchStackTrace(err, currentFilename);
         } else if (err && typeof err === "object") {
-          Error.captureStackTrace(err, module.exports.fetch);
+          Error.captureStackTrace(err, module2.exports.fetch);
         }
         throw err;
       });
     };
-    module.exports.Headers = require_headers().Headers;
-    module.exports.Response = require_response().Response;
-    module.exports.Request = require_request2().Request;
-    module.exports.FormData = require_formdata().FormData;
+    module2.exports.Headers = require_headers().Headers;
+    module2.exports.Response = require_response().Response;
+    module2.exports.Request = require_request2().Request;
+    module2.exports.FormData = require_formdata().FormData;
     var { setGlobalOrigin, getGlobalOrigin } = require_global();
-    module.exports.setGlobalOrigin = setGlobalOrigin;
-    module.exports.getGlobalOrigin = getGlobalOrigin;
+    module2.exports.setGlobalOrigin = setGlobalOrigin;
+    module2.exports.getGlobalOrigin = getGlobalOrigin;
     var { CacheStorage } = require_cachestorage();
     var { kConstruct } = require_symbols();
-    module.exports.caches = new CacheStorage(kConstruct);
+    module2.exports.caches = new CacheStorage(kConstruct);
     var { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = require_cookies();
-    module.exports.deleteCookie = deleteCookie;
-    module.exports.getCookies = getCookies;
-    module.exports.getSetCookies = getSetCookies;
-    module.exports.setCookie = setCookie;
-    module.exports.parseCookie = parseCookie;
+    module2.exports.deleteCookie = deleteCookie;
+    module2.exports.getCookies = getCookies;
+    module2.exports.getSetCookies = getSetCookies;
+    module2.exports.setCookie = setCookie;
+    module2.exports.parseCookie = parseCookie;
     var { parseMIMEType, serializeAMimeType } = require_data_url();
-    module.exports.parseMIMEType = parseMIMEType;
-    module.exports.serializeAMimeType = serializeAMimeType;
+    module2.exports.parseMIMEType = parseMIMEType;
+    module2.exports.serializeAMimeType = serializeAMimeType;
     var { CloseEvent, ErrorEvent, MessageEvent } = require_events();
     var { WebSocket, ping } = require_websocket();
-    module.exports.WebSocket = WebSocket;
-    module.exports.CloseEvent = CloseEvent;
-    module.exports.ErrorEvent = ErrorEvent;
-    module.exports.MessageEvent = MessageEvent;
-    module.exports.ping = ping;
-    module.exports.WebSocketStream = require_websocketstream().WebSocketStream;
-    module.exports.WebSocketError = require_websocketerror().WebSocketError;
-    module.exports.request = makeDispatcher(api.request);
-    module.exports.stream = makeDispatcher(api.stream);
-    module.exports.pipeline = makeDispatcher(api.pipeline);
-    module.exports.connect = makeDispatcher(api.connect);
-    module.exports.upgrade = makeDispatcher(api.upgrade);
-    module.exports.MockClient = MockClient;
-    module.exports.MockCallHistory = MockCallHistory;
-    module.exports.MockCallHistoryLog = MockCallHistoryLog;
-    module.exports.MockPool = MockPool;
-    module.exports.MockAgent = MockAgent;
-    module.exports.SnapshotAgent = SnapshotAgent;
-    module.exports.mockErrors = mockErrors;
+    module2.exports.WebSocket = WebSocket;
+    module2.exports.CloseEvent = CloseEvent;
+    module2.exports.ErrorEvent = ErrorEvent;
+    module2.exports.MessageEvent = MessageEvent;
+    module2.exports.ping = ping;
+    module2.exports.WebSocketStream = require_websocketstream().WebSocketStream;
+    module2.exports.WebSocketError = require_websocketerror().WebSocketError;
+    module2.exports.request = makeDispatcher(api.request);
+    module2.exports.stream = makeDispatcher(api.stream);
+    module2.exports.pipeline = makeDispatcher(api.pipeline);
+    module2.exports.connect = makeDispatcher(api.connect);
+    module2.exports.upgrade = makeDispatcher(api.upgrade);
+    module2.exports.MockClient = MockClient;
+    module2.exports.MockCallHistory = MockCallHistory;
+    module2.exports.MockCallHistoryLog = MockCallHistoryLog;
+    module2.exports.MockPool = MockPool;
+    module2.exports.MockAgent = MockAgent;
+    module2.exports.SnapshotAgent = SnapshotAgent;
+    module2.exports.mockErrors = mockErrors;
     var { EventSource } = require_eventsource();
-    module.exports.EventSource = EventSource;
+    module2.exports.EventSource = EventSource;
     function install() {
-      globalThis.fetch = module.exports.fetch;
-      globalThis.Headers = module.exports.Headers;
-      globalThis.Response = module.exports.Response;
-      globalThis.Request = module.exports.Request;
-      globalThis.FormData = module.exports.FormData;
-      globalThis.WebSocket = module.exports.WebSocket;
-      globalThis.CloseEvent = module.exports.CloseEvent;
-      globalThis.ErrorEvent = module.exports.ErrorEvent;
-      globalThis.MessageEvent = module.exports.MessageEvent;
-      globalThis.EventSource = module.exports.EventSource;
+      globalThis.fetch = module2.exports.fetch;
+      globalThis.Headers = module2.exports.Headers;
+      globalThis.Response = module2.exports.Response;
+      globalThis.Request = module2.exports.Request;
+      globalThis.FormData = module2.exports.FormData;
+      globalThis.WebSocket = module2.exports.WebSocket;
+      globalThis.CloseEvent = module2.exports.CloseEvent;
+      globalThis.ErrorEvent = module2.exports.ErrorEvent;
+      globalThis.MessageEvent = module2.exports.MessageEvent;
+      globalThis.EventSource = module2.exports.EventSource;
     }
-    module.exports.install = install;
+    module2.exports.install = install;
   }
 });
 
@@ -61804,9 +62956,9 @@ var init_transport = __esm({
 function createDialpadClient(opts) {
   const transport = createTransport(opts);
   const send2 = (spec) => transport.send(spec);
-  const seg2 = (v) => encodeURIComponent(String(v));
-  const withLabel2 = (o) => o?.label === void 0 ? {} : { label: o.label };
-  const invalid4 = (spec, problem, extra = {}) => new ApiError({ operation: spec.operation, ...withLabel2(spec), kind: "http", apiMessage: problem, ...extra });
+  const seg3 = (v) => encodeURIComponent(String(v));
+  const withLabel3 = (o) => o?.label === void 0 ? {} : { label: o.label };
+  const invalid4 = (spec, problem, extra = {}) => new ApiError({ operation: spec.operation, ...withLabel3(spec), kind: "http", apiMessage: problem, ...extra });
   const get = (spec) => send2({ ...spec, method: "GET", idempotent: true });
   function checked(shape, spec, body, extra = {}) {
     if (body === NOT_JSON) throw invalid4(spec, NOT_JSON_PROBLEM, extra);
@@ -61852,15 +63004,16 @@ function createDialpadClient(opts) {
   }
   const client = {
     ...createGroupEndpoints({ send: send2, read, paginate: paginate2, created, getUser: (id2) => client.getUser(id2) }),
+    ...createRoomEndpoints({ send: send2, read, paginate: paginate2, created, getNumber: (number) => client.getNumber(number) }),
     getCompany: () => read(COMPANY_SHAPE, { operation: "company.get", path: "/api/v2/company" }),
     listOffices: (filter) => paginate2(OFFICE_SHAPE, {
       operation: "offices.list",
       path: "/api/v2/offices",
       query: { active_only: filter?.activeOnly === void 0 ? void 0 : String(filter.activeOnly) }
     }),
-    getOffice: (id2) => read(OFFICE_SHAPE, { operation: "offices.get", path: `/api/v2/offices/${seg2(id2)}` }),
+    getOffice: (id2) => read(OFFICE_SHAPE, { operation: "offices.get", path: `/api/v2/offices/${seg3(id2)}` }),
     createOffice: async (body, o) => {
-      const spec = { operation: "offices.create", ...withLabel2(o) };
+      const spec = { operation: "offices.create", ...withLabel3(o) };
       const res = await send2({
         ...spec,
         method: "POST",
@@ -61871,24 +63024,24 @@ function createDialpadClient(opts) {
       });
       return { ...res, office: created(OFFICE_SHAPE, spec, res.office) };
     },
-    getOfficePlan: (officeId) => read(LINE_COUNTS_SHAPE, { operation: "plan.get", path: `/api/v2/offices/${seg2(officeId)}/plan` }),
-    getAvailableLicenses: (officeId) => read(LINE_COUNTS_SHAPE, { operation: "plan.available_licenses.get", path: `/api/v2/offices/${seg2(officeId)}/available_licenses` }),
-    getOfficeE911: (officeId) => read(E911_SHAPE, { operation: "offices.e911.get", path: `/api/v2/offices/${seg2(officeId)}/e911` }),
+    getOfficePlan: (officeId) => read(LINE_COUNTS_SHAPE, { operation: "plan.get", path: `/api/v2/offices/${seg3(officeId)}/plan` }),
+    getAvailableLicenses: (officeId) => read(LINE_COUNTS_SHAPE, { operation: "plan.available_licenses.get", path: `/api/v2/offices/${seg3(officeId)}/available_licenses` }),
+    getOfficeE911: (officeId) => read(E911_SHAPE, { operation: "offices.e911.get", path: `/api/v2/offices/${seg3(officeId)}/e911` }),
     setOfficeE911: async (officeId, body, o) => {
-      const spec = { operation: "offices.e911.update", ...withLabel2(o) };
-      return created(E911_SHAPE, spec, await send2({ ...spec, method: "PUT", path: `/api/v2/offices/${seg2(officeId)}/e911`, body, idempotent: true }));
+      const spec = { operation: "offices.e911.update", ...withLabel3(o) };
+      return created(E911_SHAPE, spec, await send2({ ...spec, method: "PUT", path: `/api/v2/offices/${seg3(officeId)}/e911`, body, idempotent: true }));
     },
-    getUserE911: (userId) => read(E911_SHAPE, { operation: "users.e911.get", path: `/api/v2/users/${seg2(userId)}/e911` }),
+    getUserE911: (userId) => read(E911_SHAPE, { operation: "users.e911.get", path: `/api/v2/users/${seg3(userId)}/e911` }),
     setUserE911: async (userId, body, o) => {
-      const spec = { operation: "users.e911.update", ...withLabel2(o) };
-      return created(E911_SHAPE, spec, await send2({ ...spec, method: "PUT", path: `/api/v2/users/${seg2(userId)}/e911`, body, idempotent: true }));
+      const spec = { operation: "users.e911.update", ...withLabel3(o) };
+      return created(E911_SHAPE, spec, await send2({ ...spec, method: "PUT", path: `/api/v2/users/${seg3(userId)}/e911`, body, idempotent: true }));
     },
     listUsers: (filter) => paginate2(USER_SHAPE, { operation: "users.list", path: "/api/v2/users", query: { state: filter?.state, email: filter?.email } }),
-    getUser: (id2) => read(USER_SHAPE, { operation: "users.get", path: `/api/v2/users/${seg2(id2)}` }),
-    getCallerId: (id2) => read(CALLER_ID_SHAPE, { operation: "caller_id.users.get", path: `/api/v2/users/${seg2(id2)}/caller_id` }),
-    setCallerId: (id2, callerId, o) => send2({ operation: "caller_id.users.post", ...withLabel2(o), method: "POST", path: `/api/v2/users/${seg2(id2)}/caller_id`, body: { caller_id: callerId }, idempotent: true }),
+    getUser: (id2) => read(USER_SHAPE, { operation: "users.get", path: `/api/v2/users/${seg3(id2)}` }),
+    getCallerId: (id2) => read(CALLER_ID_SHAPE, { operation: "caller_id.users.get", path: `/api/v2/users/${seg3(id2)}/caller_id` }),
+    setCallerId: (id2, callerId, o) => send2({ operation: "caller_id.users.post", ...withLabel3(o), method: "POST", path: `/api/v2/users/${seg3(id2)}/caller_id`, body: { caller_id: callerId }, idempotent: true }),
     createUser: async (body, o) => {
-      const spec = { operation: "users.create", ...withLabel2(o) };
+      const spec = { operation: "users.create", ...withLabel3(o) };
       const user = await send2({
         ...spec,
         method: "POST",
@@ -61900,51 +63053,51 @@ function createDialpadClient(opts) {
       return created(USER_SHAPE, spec, user);
     },
     // Every field dialform sends sets an absolute value, so repeating the PATCH is harmless.
-    updateUser: (id2, patch, o) => send2({ operation: "users.update", ...withLabel2(o), method: "PATCH", path: `/api/v2/users/${seg2(id2)}`, body: patch, idempotent: true }),
+    updateUser: (id2, patch, o) => send2({ operation: "users.update", ...withLabel3(o), method: "PATCH", path: `/api/v2/users/${seg3(id2)}`, body: patch, idempotent: true }),
     // A second DELETE of a deleted user is not documented (404 or the deleted user): confirm instead.
     deleteUser: (id2, o) => send2({
       operation: "users.delete",
-      ...withLabel2(o),
+      ...withLabel3(o),
       method: "DELETE",
-      path: `/api/v2/users/${seg2(id2)}`,
+      path: `/api/v2/users/${seg3(id2)}`,
       idempotent: false,
       confirm: () => confirmDeleteUser(client, id2)
     }),
     // An international move reassigns numbers, so a blind repeat is not harmless.
     moveUserOffice: (id2, officeId, o) => send2({
       operation: "users.move_office.patch",
-      ...withLabel2(o),
+      ...withLabel3(o),
       method: "PATCH",
-      path: `/api/v2/users/${seg2(id2)}/move_office`,
+      path: `/api/v2/users/${seg3(id2)}/move_office`,
       body: { office_id: officeId },
       idempotent: false,
       confirm: () => confirmMoveUser(client, id2, officeId)
     }),
     assignUserNumber: (userId, body, o) => send2({
       operation: "numbers.assign_user_number.post",
-      ...withLabel2(o),
+      ...withLabel3(o),
       method: "POST",
-      path: `/api/v2/users/${seg2(userId)}/assign_number`,
+      path: `/api/v2/users/${seg3(userId)}/assign_number`,
       body,
       idempotent: false,
       ...body.number !== void 0 ? { confirm: () => confirmNumberAssigned(client, body.number, userId) } : o?.heldBefore === void 0 ? {} : { confirm: () => confirmChosenNumberAssigned(client, userId, o.heldBefore ?? []) }
     }),
     unassignUserNumber: (userId, number, o) => send2({
       operation: "numbers.user_unassign_number.post",
-      ...withLabel2(o),
+      ...withLabel3(o),
       method: "POST",
-      path: `/api/v2/users/${seg2(userId)}/unassign_number`,
+      path: `/api/v2/users/${seg3(userId)}/unassign_number`,
       body: { number },
       idempotent: false,
       confirm: () => confirmNumberUnassigned(client, number)
     }),
     listNumbers: (filter) => paginate2(NUMBER_SHAPE, { operation: "numbers.list", path: "/api/v2/numbers", query: { status: filter?.status } }),
-    getNumber: (number) => read(NUMBER_SHAPE, { operation: "numbers.get", path: `/api/v2/numbers/${seg2(number)}` }),
+    getNumber: (number) => read(NUMBER_SHAPE, { operation: "numbers.get", path: `/api/v2/numbers/${seg3(number)}` }),
     releaseNumber: (number, o) => send2({
       operation: "numbers.delete",
-      ...withLabel2(o),
+      ...withLabel3(o),
       method: "DELETE",
-      path: `/api/v2/numbers/${seg2(number)}`,
+      path: `/api/v2/numbers/${seg3(number)}`,
       query: { release: "true" },
       idempotent: false,
       confirm: () => confirmNumberReleased(client, number)
@@ -61962,6 +63115,7 @@ var init_client = __esm({
     init_confirm_writes();
     init_response_shape();
     init_client_groups();
+    init_client_rooms();
     init_transport();
     MAX_PAGES = 1e4;
     MAX_IDLE_PAGES = 3;
@@ -62378,6 +63532,7 @@ function listReferences(read) {
   for (const [list, groups] of [["departments", read.departments], ["call_centers", read.callCenters]]) {
     for (const g of groups) add("offices", g.office_id, `${NOUN[list]} ${String(g.id)}'s office_id`);
   }
+  for (const r of read.rooms ?? []) add("offices", r.office_id, `room ${String(r.id)}'s office_id`);
   for (const u of read.lookedUp) add("users", u.id, `a lookup of ${u.emails?.[0] ?? "its email"}`);
   for (const { list, groups } of read.groupsLookedUp) for (const g of groups) add(list, g.id, `a lookup of "${g.name ?? ""}"`);
   for (const n of read.numbers) {
@@ -62396,7 +63551,8 @@ var init_cross_check_lists = __esm({
       users: "user",
       departments: "department",
       call_centers: "call center",
-      reserved_numbers: "number"
+      reserved_numbers: "number",
+      rooms: "room"
     };
     LIST_OF_TYPE = { office: "offices", user: "users", department: "departments", callcenter: "call_centers" };
     SHOWN = 3;
@@ -62493,7 +63649,7 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
   const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
   for (const o of followUp.offices) licenseReads.request(o, offices);
-  const [numbers, skills, lookedUp, groupsLookedUp, officeE911, userE911, callerIds] = await Promise.all([
+  const [numbers, skills, lookedUp, groupsLookedUp, officeE911, userE911, callerIds, rooms] = await Promise.all([
     Promise.all(followUp.numbers.map((number) => attempt(`number ${number}`, () => readNumber(client, number), () => void 0))),
     Promise.all(
       (followUp.skills ?? []).map(
@@ -62513,12 +63669,13 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
     ),
     readE911(followUp.e911?.offices ?? [], (id2) => `E911 address of office ${id2}`, (id2) => client.getOfficeE911(id2)),
     readE911(followUp.e911?.users ?? [], (id2) => `E911 address of user ${id2}`, (id2) => client.getUserE911(id2)),
-    Promise.all((followUp.callerIds ?? []).map((id2) => attempt(`caller ID of user ${id2}`, () => client.getCallerId(id2), () => void 0)))
+    Promise.all((followUp.callerIds ?? []).map((id2) => attempt(`caller ID of user ${id2}`, () => client.getCallerId(id2), () => void 0))),
+    followUp.rooms === true ? readList("rooms", () => client.listRooms()) : Promise.resolve(void 0)
   ]);
   const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
   await Promise.all(started);
   const singleNumbers = numbers.filter((n) => n !== void 0);
-  const crossChecks = crossCheckLists({ offices, users, departments, callCenters, numbers: [...pool, ...singleNumbers], lookedUp: lookedUp.flat(), groupsLookedUp });
+  const crossChecks = crossCheckLists({ offices, users, departments, callCenters, numbers: [...pool, ...singleNumbers], lookedUp: lookedUp.flat(), groupsLookedUp, ...rooms === void 0 ? {} : { rooms } });
   for (const failed of crossChecks) {
     if (partialLists.has(failed.list)) continue;
     partialLists.add(failed.list);
@@ -62534,7 +63691,8 @@ async function fetchLive(client, scope = READ_PHASE_ONE) {
       userE911
     ),
     offices: withE911(normalizeOffices(officeReads), officeE911),
-    numbers: normalizeNumbers([...pool, ...singleNumbers], users)
+    numbers: normalizeNumbers([...pool, ...singleNumbers], users),
+    ...rooms === void 0 ? {} : { rooms: normalizeRooms2(rooms) }
   };
   const readAt = client.serverTime()?.toISOString();
   return {
@@ -62603,7 +63761,7 @@ function isAbove(plan, declared) {
   const purchased = toLineCounts2(plan);
   return Object.entries(declared).some(([line, count2]) => (purchased[line] ?? 0) > (count2 ?? 0));
 }
-var READ_PHASE_ONE, READ_OFFICE_PLANS, GROUP_LOOKUP, LIST_LABEL;
+var READ_PHASE_ONE, READ_PHASE_ONE_AND_ROOMS, READ_OFFICE_PLANS, GROUP_LOOKUP, LIST_LABEL;
 var init_fetch_live = __esm({
   "src/dialpad/fetch-live.ts"() {
     "use strict";
@@ -62613,11 +63771,14 @@ var init_fetch_live = __esm({
     init_cross_check_lists();
     init_caller_ids();
     init_skill_levels();
+    init_client_rooms();
     READ_PHASE_ONE = { followUp: () => ({ offices: [], numbers: [] }) };
+    READ_PHASE_ONE_AND_ROOMS = { followUp: () => ({ offices: [], numbers: [], rooms: true }) };
     READ_OFFICE_PLANS = {
       followUp: (phaseOne) => ({
         offices: phaseOne.tenant.offices.flatMap((o) => o.id === void 0 ? [] : [{ id: o.id, available: false }]),
-        numbers: []
+        numbers: [],
+        rooms: true
       })
     };
     GROUP_LOOKUP = {
@@ -62629,7 +63790,8 @@ var init_fetch_live = __esm({
       users: "users",
       departments: "departments",
       call_centers: "call centers",
-      reserved_numbers: "reserved numbers"
+      reserved_numbers: "reserved numbers",
+      rooms: "rooms"
     };
   }
 });
@@ -62759,16 +63921,17 @@ function cutToScope(desired, live, scope) {
   const keptGroups = /* @__PURE__ */ new Set([...groupsOf(keptDesired), ...groupsOf(keptLive)]);
   const keepGroup = (g) => inScope.has(g.office) || keptGroups.has(g.key);
   const cutGroups = (tenant) => tenant.groups === void 0 ? tenant : { ...tenant, groups: tenant.groups.filter(keepGroup) };
+  const cutRooms = (tenant) => tenant.rooms === void 0 ? tenant : { ...tenant, rooms: tenant.rooms.filter((r) => inScope.has(r.office)) };
   return {
     desired: {
       ...desired,
-      tenant: cutGroups({
+      tenant: cutRooms(cutGroups({
         ...desired.tenant,
         offices: desired.tenant.offices.map((o) => inScope.has(o.key) ? o : { ...o, licenses: {} }),
         users: desired.tenant.users.filter((u) => keptDesired.has(u))
-      })
+      }))
     },
-    live: { ...live, tenant: cutGroups({ ...live.tenant, users: live.tenant.users.filter((u) => keptLive.has(u)) }) }
+    live: { ...live, tenant: cutRooms(cutGroups({ ...live.tenant, users: live.tenant.users.filter((u) => keptLive.has(u)) })) }
   };
 }
 var init_scope_plan = __esm({
@@ -62829,6 +63992,10 @@ var init_types3 = __esm({
       }),
       setCallerId: (user, live, from, to) => ({ kind: "set_caller_id", user, live, from, to }),
       setSkill: (i2) => ({ kind: "set_skill", email: i2.user.email, ...i2 }),
+      createRoom: (room2) => ({ kind: "create_room", room: room2 }),
+      renameRoom: (room2, live) => ({ kind: "rename_room", room: room2, live }),
+      deleteRoom: (live) => ({ kind: "delete_room", live }),
+      roomNumbers: (room2, from, to, live) => live === void 0 ? { kind: "room_numbers", room: room2, from, to } : { kind: "room_numbers", room: room2, live, from, to },
       officeE911: (office, live, from, to) => ({ kind: "office_e911", office, live, from, to }),
       userE911: (user, to, live) => live === void 0 ? { kind: "user_e911", user, to } : { kind: "user_e911", user, live, ...live.e911 === void 0 ? {} : { from: live.e911 }, to }
     };
@@ -62961,6 +64128,7 @@ function choosePlanReads(desired, phaseOne) {
     if (mayTakeAdditionalNumber(user, found)) claimed.add(user.office);
     if (found !== void 0 && GONE_STATES.has(found.state) && user.state !== "deleted") claimed.add(found.office);
   }
+  for (const room2 of desired.tenant.rooms ?? []) claimed.add(room2.office);
   const offices = listOfficeReads(desired, live, (key) => claimed.has(key));
   const held = new Set(live.tenant.users.flatMap((u) => u.numbers ?? []));
   for (const n of live.tenant.numbers) held.add(n.number);
@@ -62977,7 +64145,8 @@ function choosePlanReads(desired, phaseOne) {
     ...emails.length === 0 ? {} : { emails },
     ...groupNames.length === 0 ? {} : { groupNames },
     ...e911.offices.length + e911.users.length === 0 ? {} : { e911 },
-    ...callerIds.length === 0 ? {} : { callerIds }
+    ...callerIds.length === 0 ? {} : { callerIds },
+    ...desired.tenant.rooms === void 0 ? {} : { rooms: true }
   };
 }
 function listE911Reads(desired, live, pairs2) {
@@ -63154,11 +64323,55 @@ var init_live_numbers = __esm({
   }
 });
 
+// src/diff/diff-rooms.ts
+function listPlannedRooms(desired, live) {
+  const liveIds = new Set((live.tenant.rooms ?? []).map((r) => r.id));
+  return new Map((desired.tenant.rooms ?? []).filter((r) => r.id === void 0 || liveIds.has(r.id)).map((r) => [r.key, r]));
+}
+function listDeletedRooms(desired, live) {
+  if (desired.tenant.rooms === void 0 || desired.policy.unmanagedRooms !== "delete") return [];
+  const listed = new Set((desired.tenant.rooms ?? []).map((r) => r.key));
+  return (live.tenant.rooms ?? []).filter((r) => !listed.has(r.key));
+}
+function sameNumbers(held, want) {
+  return held[0] === want[0] && held.length === want.length && want.every((n) => held.includes(n));
+}
+function diffRooms(desired, live) {
+  if (desired.tenant.rooms === void 0) return [];
+  const liveRooms = new Map((live.tenant.rooms ?? []).map((r) => [r.key, r]));
+  const changes = [];
+  for (const room2 of listPlannedRooms(desired, live).values()) {
+    const found = liveRooms.get(room2.key);
+    if (found === void 0) changes.push(change.createRoom(room2));
+    else if (found.name !== room2.name) changes.push(change.renameRoom(room2, found));
+    const held = found?.numbers ?? [];
+    if (room2.numbers !== void 0 && !sameNumbers(held, room2.numbers)) changes.push(change.roomNumbers(room2, held, room2.numbers, found));
+  }
+  for (const room2 of listDeletedRooms(desired, live)) changes.push(change.deleteRoom(room2));
+  return changes;
+}
+function listRoomNumbersToPool(desired, live) {
+  if (desired.tenant.rooms === void 0) return [];
+  const out = listDeletedRooms(desired, live).flatMap((r) => r.numbers ?? []);
+  const liveRooms = new Map((live.tenant.rooms ?? []).map((r) => [r.key, r]));
+  for (const room2 of listPlannedRooms(desired, live).values()) {
+    if (room2.numbers === void 0) continue;
+    for (const n of liveRooms.get(room2.key)?.numbers ?? []) if (!room2.numbers.includes(n)) out.push(n);
+  }
+  return out;
+}
+var init_diff_rooms = __esm({
+  "src/diff/diff-rooms.ts"() {
+    "use strict";
+    init_types3();
+  }
+});
+
 // src/diff/diff-numbers.ts
 function countryOf(offices, key) {
   return (offices.find((o) => o.key === key)?.country ?? "").toUpperCase();
 }
-function sameNumbers(held, want) {
+function sameNumbers2(held, want) {
   if (held[0] !== want[0] || held.length !== want.length) return false;
   return want.every((n) => held.includes(n));
 }
@@ -63182,12 +64395,13 @@ function diffNumbers(desired, live, now, owned = matchOwnedUsers(desired, live, 
     for (const n of pooled) entering.add(n);
     if (user.numbers === void 0) continue;
     for (const n of kept) if (!user.numbers.includes(n)) entering.add(n);
-    if (!sameNumbers(kept, user.numbers)) changes.push(change.userNumbers(user, kept, user.numbers, found));
+    if (!sameNumbers2(kept, user.numbers)) changes.push(change.userNumbers(user, kept, user.numbers, found));
   }
   if (desired.policy.unmanagedUsers === "delete") {
     for (const u of unmanaged) if (u.state !== "pending") for (const n of numbersOf(u)) entering.add(n);
   }
   for (const g of listDeletedGroups(desired, live)) for (const n of g.numbers ?? []) entering.add(n);
+  for (const n of listRoomNumbersToPool(desired, live)) entering.add(n);
   const byNumber = new Map(live.tenant.numbers.map((n) => [n.number, n]));
   const pool = live.tenant.numbers.filter((n) => n.status === "available" && n.targetId === void 0).map((n) => n.number);
   const poolAfter = /* @__PURE__ */ new Set([...pool, ...entering]);
@@ -63198,7 +64412,7 @@ function diffNumbers(desired, live, now, owned = matchOwnedUsers(desired, live, 
     changes.push(change.releaseNumber(byNumber.get(number) ?? { number, status: "available" }, true));
   }
   if (desired.reservedNumbers.releaseUnlisted) {
-    const wanted = new Set(desired.tenant.users.flatMap((u) => u.numbers ?? []));
+    const wanted = /* @__PURE__ */ new Set([...desired.tenant.users.flatMap((u) => u.numbers ?? []), ...(desired.tenant.rooms ?? []).flatMap((r) => r.numbers ?? [])]);
     const keep = new Set(desired.reservedNumbers.keep);
     for (const number of [...poolAfter].sort()) {
       if (keep.has(number) || wanted.has(number) || listed.has(number)) continue;
@@ -63215,6 +64429,7 @@ var init_diff_numbers = __esm({
     init_owned_users();
     init_live_numbers();
     init_diff_groups();
+    init_diff_rooms();
     init_types3();
   }
 });
@@ -63330,7 +64545,7 @@ var init_diff_users = __esm({
 function diffTenant(desired, live, now) {
   const owned = matchOwnedUsers(desired, live, now);
   const users = diffUsers(desired, live, now, owned);
-  return [...diffOffices(desired, live), ...users, ...diffNumbers(desired, live, now, owned), ...diffGroups(desired, live, users, owned.pairs), ...diffGroupSettingsOf(desired, live)];
+  return [...diffOffices(desired, live), ...users, ...diffNumbers(desired, live, now, owned), ...diffGroups(desired, live, users, owned.pairs), ...diffGroupSettingsOf(desired, live), ...diffRooms(desired, live)];
 }
 var init_diff_tenant = __esm({
   "src/diff/diff-tenant.ts"() {
@@ -63339,6 +64554,7 @@ var init_diff_tenant = __esm({
     init_diff_group_settings();
     init_diff_numbers();
     init_diff_offices();
+    init_diff_rooms();
     init_diff_users();
     init_owned_users();
   }
@@ -63766,6 +64982,98 @@ var init_describe_numbers = __esm({
   }
 });
 
+// src/plan/room-operations.ts
+function createRoomBook(desired, live, offices) {
+  const want = new Map((desired.tenant.rooms ?? []).map((r) => [r.key, r]));
+  const have = new Map((live.tenant.rooms ?? []).map((r) => [r.key, r]));
+  return (key) => {
+    const room2 = want.get(key) ?? have.get(key);
+    const id2 = have.get(key)?.id;
+    const ref = { key, name: room2?.name ?? key, office: offices.ref(room2?.office ?? "") };
+    return id2 === void 0 ? ref : { ...ref, id: id2 };
+  };
+}
+function roomOperations(c, ctx) {
+  switch (c.kind) {
+    case "create_room":
+      return [roomOperation.createRoom({ room: ctx.roomRef(c.room.key), source: c.room.source ?? "config" })];
+    case "rename_room":
+      return [roomOperation.renameRoom({ room: { ...ctx.roomRef(c.live.key), name: c.live.name }, name: c.room.name, source: c.room.source ?? "config" })];
+    case "delete_room": {
+      const numbers = [...c.live.numbers ?? []].sort();
+      return [
+        roomOperation.deleteRoom({
+          room: ctx.roomRef(c.live.key),
+          numbersToPool: numbers,
+          source: "unmanaged",
+          notes: ["Not in config and policy.unmanaged_rooms is delete. Irreversible: the API cannot restore a room; its room license is freed.", ...describeGroupNumbers(numbers, ctx.released)]
+        })
+      ];
+    }
+    case "room_numbers": {
+      const room2 = ctx.roomRef(c.room.key);
+      const source = c.room.source ?? "config";
+      const primary = c.to[0];
+      const reprimary = primary !== void 0 && c.from.includes(primary) && c.from[0] !== primary;
+      const ops = [];
+      for (const n of c.from) if (!c.to.includes(n) || reprimary && n === primary) ops.push(roomOperation.unassignRoomNumber({ room: room2, number: n, source }));
+      for (const n of c.to) if (!c.from.includes(n) || reprimary && n === primary) ops.push(roomOperation.assignRoomNumber({ room: room2, number: n, primary: n === primary, source }));
+      return ops;
+    }
+    default: {
+      const _never = c;
+      return _never;
+    }
+  }
+}
+var roomTarget, roomOperation;
+var init_room_operations = __esm({
+  "src/plan/room-operations.ts"() {
+    "use strict";
+    init_describe_numbers();
+    init_operations();
+    roomTarget = (r) => ({ type: "room", ...r });
+    roomOperation = {
+      createRoom(i2) {
+        return {
+          ...base("create_room", roomTarget(i2.room), { ...i2, changes: [{ field: "name", to: i2.room.name }, { field: "office", to: i2.room.office.key }], notes: ["Takes a room license of the office."] }, {
+            summary: `create room ${i2.room.name} in ${i2.room.office.name}`
+          }),
+          room: i2.room
+        };
+      },
+      renameRoom(i2) {
+        return {
+          ...base("rename_room", roomTarget(i2.room), { ...i2, changes: [{ field: "name", from: i2.room.name, to: i2.name }] }, { summary: `rename room ${i2.room.name} to ${i2.name}` }),
+          name: i2.name
+        };
+      },
+      /** Irreversible: the API has no restore for a deleted room. */
+      deleteRoom(i2) {
+        return {
+          ...base("delete_room", roomTarget(i2.room), i2, { reversible: "no", summary: `delete room ${i2.room.name}` }),
+          ...i2.numbersToPool.length === 0 ? {} : { numbers_to_pool: [...i2.numbersToPool] }
+        };
+      },
+      assignRoomNumber(i2) {
+        return {
+          ...base("assign_room_number", roomTarget(i2.room), { ...i2, changes: [{ field: "numbers", to: i2.number }] }, {
+            summary: `assign ${i2.number} to room ${i2.room.name}${i2.primary ? " (primary)" : ""}`
+          }),
+          number: i2.number,
+          primary: i2.primary
+        };
+      },
+      unassignRoomNumber(i2) {
+        return {
+          ...base("unassign_room_number", roomTarget(i2.room), { ...i2, changes: [{ field: "numbers", from: i2.number }] }, { summary: `unassign ${i2.number} from room ${i2.room.name} (to the reserved pool)` }),
+          number: i2.number
+        };
+      }
+    };
+  }
+});
+
 // src/plan/from-changes.ts
 function patchOf(fields, book) {
   const patch = {};
@@ -63939,6 +65247,11 @@ function operationsFromChange(c, ctx) {
       return groupOperations(c, ctx);
     case "group_settings":
       return [planGroupSettings(c, ctx.groupRef)];
+    case "create_room":
+    case "rename_room":
+    case "delete_room":
+    case "room_numbers":
+      return roomOperations(c, ctx);
     case "office_e911":
       return [operation.updateOfficeE911({ office: book.ref(c.office.key), from: c.from, to: c.to, source: c.office.source ?? "config" })];
     case "user_e911":
@@ -64099,6 +65412,7 @@ var init_from_changes = __esm({
     init_restore_window();
     init_operations();
     init_describe_numbers();
+    init_room_operations();
     init_groups();
     sourceOf2 = (user) => user?.source ?? (user === void 0 ? "unmanaged" : "config");
     membershipField = (g) => `${GROUP_CONFIG_KEY[g.group_type]}.${g.key}`;
@@ -64212,6 +65526,9 @@ function createSimState(desired, live, aliases, numberCountry = indexNumberCount
     if (user.state === "deleted" || user.state === "cancelled") continue;
     for (const m of [...user.departments ?? [], ...user.callCenters ?? []]) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
   }
+  const rooms = /* @__PURE__ */ new Map();
+  for (const r of live.tenant.rooms ?? []) rooms.set(r.key, { key: r.key, office: r.office, exists: true, numbers: [...r.numbers ?? []] });
+  for (const r of desired.tenant.rooms ?? []) if (!rooms.has(r.key)) rooms.set(r.key, { key: r.key, office: r.office, exists: false, numbers: [] });
   const configured = new Set(desired.tenant.users.map((u) => u.email.toLowerCase()));
   const pool = new Set(
     live.tenant.numbers.filter((n) => n.status === "available" && n.targetId === void 0).map((n) => n.number)
@@ -64220,6 +65537,7 @@ function createSimState(desired, live, aliases, numberCountry = indexNumberCount
     ...live.tenant.company.accountType === void 0 ? {} : { accountType: live.tenant.company.accountType },
     offices,
     groups,
+    rooms,
     users,
     pool,
     numberCountry,
@@ -64231,6 +65549,7 @@ function cloneSimState(sim) {
     ...sim.accountType === void 0 ? {} : { accountType: sim.accountType },
     offices: new Map([...sim.offices].map(([k, o]) => [k, { ...o, purchased: { ...o.purchased }, free: { ...o.free } }])),
     groups: new Map([...sim.groups].map(([k, g]) => [k, { ...g, operators: new Set(g.operators) }])),
+    rooms: new Map([...sim.rooms].map(([k, r]) => [k, { ...r, numbers: [...r.numbers] }])),
     users: new Map([...sim.users].map(([k, u]) => [k, { ...u, adminOffices: [...u.adminOffices], numbers: [...u.numbers] }])),
     pool: new Set(sim.pool),
     numberCountry: sim.numberCountry,
@@ -64263,6 +65582,8 @@ function targetKey(t) {
       return t.number;
     case "group":
       return `group:${t.key}`;
+    case "room":
+      return `room:${t.key}`;
     case "company":
       return "company";
   }
@@ -64482,6 +65803,32 @@ var init_group_id_not_found = __esm({
   }
 });
 
+// src/plan/rules/room-id-not-found.ts
+function checkRoomIdNotFound(ctx) {
+  const live = ctx.live.tenant.rooms;
+  if (ctx.live.incomplete.length > 0 || live === void 0) return [];
+  const ids2 = new Set(live.map((r) => r.id));
+  return (ctx.desired.tenant.rooms ?? []).flatMap((room2) => {
+    if (room2.id === void 0 || ids2.has(room2.id)) return [];
+    const byName = live.find((r) => r.key === room2.key);
+    const found = byName === void 0 ? "Dialpad has no room of that id" : `Dialpad has no room of that id; its room "${byName.name}" in office ${byName.office} has id ${byName.id ?? "?"}`;
+    return [
+      {
+        code: "room_id_not_found",
+        severity: "error",
+        message: `room "${room2.key}" pins id ${room2.id}${at(room2.source)}, but ${found}. Was it deleted or recreated in Dialpad? Fix the id (rooms.${room2.key}.id), or unpin it (remove id:) to match the room by office and name.`,
+        operation_ids: ctx.operations.filter((op) => op.target.type === "room" && op.target.key === room2.key).map((op) => op.id)
+      }
+    ];
+  });
+}
+var init_room_id_not_found = __esm({
+  "src/plan/rules/room-id-not-found.ts"() {
+    "use strict";
+    init_context();
+  }
+});
+
 // src/plan/rules/group-looks-renamed.ts
 function looksRenamed(deleted, created, operators) {
   if (deleted.target.group_type !== created.group.group_type || deleted.target.office.key !== created.group.office.key) return false;
@@ -64572,6 +65919,7 @@ var init_incomplete_live_read = __esm({
       users: { noun: "unmanaged user", tail: "left out of the plan rather than deleted or suspended", max: Infinity },
       numbers: { noun: "number release", tail: "left out", max: 5 },
       groups: { noun: "group deletion", tail: "left out", max: 5 },
+      rooms: { noun: "room deletion", tail: "left out", max: 5 },
       creates: { noun: "create", tail: "left out (each may be of a record the partial list did not bring)", max: 5 }
     };
   }
@@ -64965,7 +66313,7 @@ var init_caps = __esm({
 
 // src/plan/rules/too-many-deletions.ts
 function countDeletions(operations, kinds = KINDS) {
-  const counted = { user: [], number: [], group: [] };
+  const counted = { user: [], number: [], group: [], room: [] };
   for (const op of operations) {
     const deletes = kinds[op.kind]?.deletes;
     if (deletes === void 0 || deletes === false) continue;
@@ -64980,22 +66328,23 @@ function listNumbersTaken(op, kinds) {
 }
 function checkTooManyDeletions(ctx, kinds = KINDS) {
   const maxDeletions = countLimit(ctx.desired.policy.maxDeletions);
-  const { user: deletes, number: releases, group: groups } = countDeletions(ctx.operations, kinds);
+  const { user: deletes, number: releases, group: groups, room: rooms } = countDeletions(ctx.operations, kinds);
   const out = [];
   const released = new Set(releases.flatMap((op) => listNumbersTaken(op, kinds)));
-  const pooled = [...new Set(groups.flatMap((op) => listNumbersTaken(op, kinds)))].filter((n) => !released.has(n));
-  const total = deletes.length + releases.length + groups.length + pooled.length;
+  const pooled = [...new Set([...groups, ...rooms].flatMap((op) => listNumbersTaken(op, kinds)))].filter((n) => !released.has(n));
+  const total = deletes.length + releases.length + groups.length + rooms.length + pooled.length;
   const checks = [
     ...deletes.length > 0 ? [`Check that config lists everyone it should (policy.unmanaged_users is ${ctx.desired.policy.unmanagedUsers}).`] : [],
     ...releases.length > 0 ? ["Check that reserved_numbers.keep lists every pool number to keep (released numbers are lost)."] : [],
-    ...groups.length > 0 ? [`Check that config lists every department and call center to keep (policy.unmanaged_groups is delete; a deleted group cannot be restored).`] : []
+    ...groups.length > 0 ? [`Check that config lists every department and call center to keep (policy.unmanaged_groups is delete; a deleted group cannot be restored).`] : [],
+    ...rooms.length > 0 ? [`Check that config lists every room to keep (policy.unmanaged_rooms is delete; a deleted room cannot be restored).`] : []
   ];
   if (total > maxDeletions.value) {
     out.push({
       code: "too_many_deletions",
       severity: "error",
-      message: `The plan deletes ${countOf(deletes.length, "user")}${groups.length > 0 ? ` and ${countOf(groups.length, "group")}` : ""}${pooled.length > 0 ? `, sending ${countOf(pooled.length, "number")} to the reserved pool,` : ""} and releases ${countOf(releases.length, "number")} (${total}), more than policy.max_deletions (${quoteLimit(maxDeletions)}). ${checks.join(" ")} If the change is intended, raise policy.max_deletions for it.`,
-      operation_ids: [...deletes, ...releases, ...groups].map((op) => op.id)
+      message: `The plan deletes ${countOf(deletes.length, "user")}${groups.length > 0 ? ` and ${countOf(groups.length, "group")}` : ""}${rooms.length > 0 ? ` and ${countOf(rooms.length, "room")}` : ""}${pooled.length > 0 ? `, sending ${countOf(pooled.length, "number")} to the reserved pool,` : ""} and releases ${countOf(releases.length, "number")} (${total}), more than policy.max_deletions (${quoteLimit(maxDeletions)}). ${checks.join(" ")} If the change is intended, raise policy.max_deletions for it.`,
+      operation_ids: [...deletes, ...releases, ...groups, ...rooms].map((op) => op.id)
     });
   }
   const shares = [
@@ -65087,6 +66436,7 @@ var init_rules = __esm({
     init_country_change_requires_ack();
     init_e911_address();
     init_group_id_not_found();
+    init_room_id_not_found();
     init_group_looks_renamed();
     init_incomplete_live_read();
     init_last_company_admin();
@@ -65117,6 +66467,7 @@ var init_rules = __esm({
       checkPendingUserNumberLoss,
       checkRestoreWindowExpired,
       checkGroupIdNotFound,
+      checkRoomIdNotFound,
       checkGroupLooksRenamed,
       checkRoutingTargetNotFound,
       checkLifecycleStateIgnored,
@@ -65242,7 +66593,13 @@ function nameWithheld(c, live) {
     case "office_e911":
     case "user_e911":
     case "set_caller_id":
+    case "rename_room":
+    case "room_numbers":
       return void 0;
+    case "delete_room":
+      return ["rooms", `room ${c.live.name}`];
+    case "create_room":
+      return partial.has("rooms") ? ["creates", `room ${c.room.name}`] : void 0;
     default: {
       const _never = c;
       return _never;
@@ -65250,22 +66607,24 @@ function nameWithheld(c, live) {
   }
 }
 function withholdChanges(changes, live) {
-  const withheld = { users: [], numbers: [], groups: [], creates: [] };
+  const withheld = { users: [], numbers: [], groups: [], rooms: [], creates: [] };
   const users = /* @__PURE__ */ new Set();
   const groups = /* @__PURE__ */ new Set();
+  const rooms = /* @__PURE__ */ new Set();
   const held = changes.filter((c) => {
     const named = nameWithheld(c, live);
     if (named === void 0) return false;
     withheld[named[0]].push(named[1]);
     if (c.kind === "create_user") users.add(c.user.email);
     if (c.kind === "create_group") groups.add(c.group.key);
+    if (c.kind === "create_room") rooms.add(c.room.key);
     return true;
   });
   for (const list of Object.values(withheld)) list.sort(compareCodeUnits);
-  const dependsOnHeld = (c) => (c.kind === "user_numbers" || c.kind === "add_operator" || c.kind === "user_e911") && c.live === void 0 && users.has(c.user.email) || (c.kind === "add_operator" || c.kind === "group_settings") && groups.has(c.group.key);
+  const dependsOnHeld = (c) => (c.kind === "user_numbers" || c.kind === "add_operator" || c.kind === "user_e911") && c.live === void 0 && users.has(c.user.email) || (c.kind === "add_operator" || c.kind === "group_settings") && groups.has(c.group.key) || c.kind === "room_numbers" && rooms.has(c.room.key);
   return { kept: changes.filter((c) => !held.includes(c) && !dependsOnHeld(c)), withheld };
 }
-function summarize(operations, violations) {
+function summarizePlan(operations, violations) {
   const summary = { create: 0, update: 0, delete: 0, move: 0, manual: 0, blocked: false };
   for (const op of operations) {
     if (op.manual) summary.manual += 1;
@@ -65286,7 +66645,7 @@ function buildPlan(input) {
   const numbersNotToTake = [.../* @__PURE__ */ new Set([...desired.reservedNumbers.keep, ...desired.tenant.users.flatMap((u) => u.numbers ?? []), ...released])].sort(compareCodeUnits);
   const numberCountry = indexNumberCountries(live);
   const spareNumbers = live.tenant.numbers.filter((n) => n.status === "available" && n.targetId === void 0).map((n) => n.number).sort(compareCodeUnits);
-  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, spareNumbers, groupRef: createGroupBook(desired, live, book), released };
+  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, spareNumbers, groupRef: createGroupBook(desired, live, book), roomRef: createRoomBook(desired, live, book), released };
   const drafts = [
     ...changes.flatMap((c) => operationsFromChange(c, context)),
     ...transfers,
@@ -65326,7 +66685,7 @@ function buildPlan(input) {
     created_at: now.toISOString(),
     basis: { config_digest: input.configDigest, live_digest: input.liveDigest },
     fingerprint: fingerprintPlan({ basis: { config_digest: input.configDigest }, operations }),
-    summary: summarize(operations, violations),
+    summary: summarizePlan(operations, violations),
     operations,
     violations,
     pool: trace.pool,
@@ -65367,6 +66726,7 @@ var init_build_plan = __esm({
     init_from_changes();
     init_office_refs();
     init_group_refs();
+    init_room_operations();
     init_order();
     init_report_blocked();
     init_rules();
@@ -65424,7 +66784,8 @@ function readForPlan(desired, scope) {
     const s = await scope;
     if (s === void 0) return reads;
     const ids2 = new Set(keyLiveOffices(offices, (await desired).tenant.offices).tenant.offices.flatMap((o) => s.offices.includes(o.key) && o.id !== void 0 ? [o.id] : []));
-    return { ...reads, offices: reads.offices.filter((o) => ids2.has(o.id)) };
+    const e911 = reads.e911 === void 0 ? {} : { e911: { ...reads.e911, offices: reads.e911.offices.filter((id2) => ids2.has(id2)) } };
+    return { ...reads, offices: reads.offices.filter((o) => ids2.has(o.id)), ...e911 };
   };
   const cut2 = async (phaseOne) => {
     const s = await scope;
@@ -65661,11 +67022,17 @@ var init_store = __esm({
         if (!g) throw notFound(`${GROUP_KINDS[kind].label} ${id2} not found`);
         return g;
       }
-      /** A fresh 16-digit id, above every id in use (offices, users and groups, deleted ones too, share one id space). */
+      /** The room `id`; 404 when there is none. */
+      getRoom(id2) {
+        const r = (this.state.rooms ?? []).find((x) => x.id === id2);
+        if (!r) throw notFound(`room ${id2} not found`);
+        return r;
+      }
+      /** A fresh 16-digit id, above every id in use (offices, users, groups and rooms, deleted ones too, share one id space). */
       mintId() {
         let max = ID_BASE;
         const groups = GROUP_KIND_LIST.flatMap((k) => listGroups(this.state, k.kind));
-        for (const x of [...this.state.users, ...this.state.offices, ...groups]) {
+        for (const x of [...this.state.users, ...this.state.offices, ...groups, ...this.state.rooms ?? []]) {
           if (/^\d+$/.test(x.id) && BigInt(x.id) > max) max = BigInt(x.id);
         }
         return String(max + 1n);
@@ -65703,6 +67070,10 @@ var init_store = __esm({
         if (n.target_type === "office" && n.target_id !== void 0) {
           const o = this.findOffice(n.target_id);
           if (o?.phone_numbers) o.phone_numbers = o.phone_numbers.filter((x) => x !== n.number);
+        }
+        if (n.target_type === "room" && n.target_id !== void 0) {
+          const r = (this.state.rooms ?? []).find((x) => x.id === n.target_id);
+          if (r?.phone_numbers) r.phone_numbers = r.phone_numbers.filter((x) => x !== n.number);
         }
         const kind = findKindOfTargetType(n.target_type);
         if (kind && n.target_id !== void 0) {
@@ -66611,6 +67982,154 @@ var init_routes_groups = __esm({
   }
 });
 
+// src/emulator/routes-rooms.ts
+function toRoomProto(store, r) {
+  return compact({
+    ...r,
+    id: r.id,
+    company_id: store.state.company.id,
+    name: r.name,
+    office_id: r.office_id,
+    country: store.findOffice(r.office_id)?.country.toLowerCase(),
+    is_free: false,
+    is_on_duty: false,
+    phone_numbers: r.phone_numbers ?? [],
+    state: r["state"] ?? "active"
+  });
+}
+function getVisibleRoom(ctx) {
+  const r = ctx.store.getRoom(ctx.params["id"] ?? "");
+  assertOfficeAccess(ctx.principal, r.office_id);
+  return r;
+}
+function readName(body, required) {
+  const name2 = readString(body, "name");
+  if (name2 === void 0) {
+    if (required) throw badRequest("name is required");
+    return void 0;
+  }
+  if (name2.trim() === "" || /[\r\n]/.test(name2) || name2.length > GROUP_NAME_MAX) throw badRequest(`name must be a single line of 1 to ${GROUP_NAME_MAX} characters`);
+  return name2;
+}
+function createRoom2(ctx) {
+  assertKnownFields(ctx.body, ["name", "office_id"], "CreateRoomMessage");
+  const name2 = readName(ctx.body, true);
+  const officeId = readInt64(ctx.body, "office_id");
+  if (officeId === void 0) throw badRequest("office_id is required");
+  const office = ctx.store.findOffice(officeId);
+  if (!office) throw badRequest(`office_id: office ${officeId} does not exist`);
+  assertOfficeAccess(ctx.principal, office.id);
+  if (getAvailable(ctx.store.state, office).room_lines < 1) {
+    throw badRequest(`office ${office.id} (${office.name}) has no unassigned room_lines for a new room; transfer or buy licenses first`);
+  }
+  const room2 = { id: ctx.store.mintId(), name: name2, office_id: office.id, phone_numbers: [] };
+  (ctx.store.state.rooms ??= []).push(room2);
+  ctx.store.touch();
+  return room2;
+}
+function updateRoom(ctx) {
+  assertKnownFields(ctx.body, ["name", "phone_numbers"], "UpdateRoomMessage");
+  const room2 = getVisibleRoom(ctx);
+  const name2 = readName(ctx.body, false);
+  const numbers = ctx.body["phone_numbers"];
+  if (numbers !== void 0 && numbers !== null) {
+    if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== "string")) throw badRequest("phone_numbers must be a list of numbers");
+    const held = room2.phone_numbers ?? [];
+    const extra = numbers.filter((n) => !held.includes(n));
+    if (extra.length > 0) throw badRequest(`phone_numbers: ${extra.join(", ")} not assigned to room ${room2.id}; use assign_number`);
+    for (const n of held.filter((x) => !numbers.includes(x))) ctx.store.detachNumber(ctx.store.getNumber(n));
+    room2.phone_numbers = [...numbers];
+  }
+  if (name2 !== void 0) room2.name = name2;
+  ctx.store.touch();
+  return room2;
+}
+function deleteRoom2(ctx) {
+  const room2 = getVisibleRoom(ctx);
+  for (const n of [...room2.phone_numbers ?? []]) {
+    const found = ctx.store.state.numbers.find((x) => x.number === n);
+    if (found) ctx.store.detachNumber(found);
+  }
+  ctx.store.state.rooms = (ctx.store.state.rooms ?? []).filter((r) => r !== room2);
+  ctx.store.touch();
+  return room2;
+}
+function assignRoomNumber2(ctx) {
+  assertKnownFields(ctx.body, ["number", "area_code", "primary"], "AssignNumberMessage");
+  const room2 = getVisibleRoom(ctx);
+  const store = ctx.store;
+  const wanted = readString(ctx.body, "number");
+  const primary = readBoolean2(ctx.body, "primary") ?? true;
+  const office = store.getOffice(room2.office_id);
+  let n;
+  if (wanted !== void 0) {
+    const found = store.state.numbers.find((x) => x.number === wanted);
+    if (!found) throw badRequest(`${wanted} is not in the company's reserved pool`);
+    if (found.target_type === "room" && found.target_id === room2.id) throw conflict(`${wanted} is already assigned to this room`);
+    if (found.target_id !== void 0) throw conflict(`${wanted} is assigned to ${found.target_type ?? "a target"} ${found.target_id}`);
+    if (!store.isInPool(found)) throw badRequest(`${wanted} is not in the company's reserved pool (status ${found.status})`);
+    n = found;
+  } else {
+    n = store.takeNumber(office.country, readString(ctx.body, "area_code"));
+  }
+  if ((room2.phone_numbers ?? []).length > 0) assertFreeAdditionalNumberLine(store.state, office);
+  n.status = "room";
+  n.target_type = "room";
+  n.target_id = room2.id;
+  n.office_id = room2.office_id;
+  delete n.last_user_email;
+  delete n.unassigned_at;
+  const list = (room2.phone_numbers ?? []).filter((x) => x !== n.number);
+  room2.phone_numbers = primary ? [n.number, ...list] : [...list, n.number];
+  store.touch();
+  return n;
+}
+function unassignRoomNumber2(ctx) {
+  assertKnownFields(ctx.body, ["number"], "UnassignNumberMessage");
+  const room2 = getVisibleRoom(ctx);
+  const number = readString(ctx.body, "number");
+  if (!number) throw badRequest("number is required");
+  if (!(room2.phone_numbers ?? []).includes(number)) throw badRequest(`${number} is not assigned to room ${room2.id}`);
+  const n = ctx.store.getNumber(number);
+  ctx.store.detachNumber(n);
+  return n;
+}
+function listRooms(ctx) {
+  const officeId = ctx.query.get("office_id");
+  if (officeId !== null && !/^\d+$/.test(officeId)) throw badRequest("query parameter office_id must be an integer id");
+  const rooms = ctx.store.sortedView("rooms", ctx.store.state.rooms ?? [], (r) => r.id, compareIds);
+  const page = paginate(rooms, {
+    path: ctx.path,
+    query: ctx.query,
+    keyOf: (r) => r.id,
+    compare: compareIds,
+    filter: (r) => canSeeOffice(ctx.principal, r.office_id) && (officeId === null || r.office_id === officeId)
+  });
+  return { ...page, ...page.items ? { items: page.items.map((r) => toRoomProto(ctx.store, r)) } : {} };
+}
+var roomRoutes;
+var init_routes_rooms = __esm({
+  "src/emulator/routes-rooms.ts"() {
+    "use strict";
+    init_auth();
+    init_groups2();
+    init_http_failure();
+    init_licenses();
+    init_ids();
+    init_pagination();
+    init_wire();
+    roomRoutes = [
+      { method: "GET", template: "/api/v2/rooms", handle: (ctx) => ({ body: listRooms(ctx) }) },
+      { method: "POST", template: "/api/v2/rooms", companyAdmin: true, handle: (ctx) => ({ body: toRoomProto(ctx.store, createRoom2(ctx)) }) },
+      { method: "GET", template: "/api/v2/rooms/{id}", handle: (ctx) => ({ body: toRoomProto(ctx.store, getVisibleRoom(ctx)) }) },
+      { method: "PATCH", template: "/api/v2/rooms/{id}", companyAdmin: true, handle: (ctx) => ({ body: toRoomProto(ctx.store, updateRoom(ctx)) }) },
+      { method: "DELETE", template: "/api/v2/rooms/{id}", companyAdmin: true, handle: (ctx) => ({ body: toRoomProto(ctx.store, deleteRoom2(ctx)) }) },
+      { method: "POST", template: "/api/v2/rooms/{id}/assign_number", handle: (ctx) => ({ body: toNumberProto(ctx.store, assignRoomNumber2(ctx)) }) },
+      { method: "POST", template: "/api/v2/rooms/{id}/unassign_number", handle: (ctx) => ({ body: toNumberProto(ctx.store, unassignRoomNumber2(ctx)) }) }
+    ];
+  }
+});
+
 // src/emulator/routes-numbers.ts
 function readPathNumber(ctx) {
   const raw = (ctx.params["number"] ?? "").trim();
@@ -67163,12 +68682,13 @@ var init_api_routes = __esm({
   "src/emulator/api-routes.ts"() {
     "use strict";
     init_routes_groups();
+    init_routes_rooms();
     init_routes_numbers();
     init_routes_offices();
     init_routes_e911();
     init_routes_users();
     init_routes_caller_id();
-    API_ROUTES = [...officeRoutes, ...userRoutes, ...callerIdRoutes, ...numberRoutes, ...groupRoutes, ...e911Routes];
+    API_ROUTES = [...officeRoutes, ...userRoutes, ...callerIdRoutes, ...numberRoutes, ...groupRoutes, ...roomRoutes, ...e911Routes];
   }
 });
 
@@ -67245,6 +68765,64 @@ var init_search_status = __esm({
   }
 });
 
+// src/status/e911-gaps.ts
+function listE911StatusReads(phaseOne) {
+  const staffed = new Set(phaseOne.tenant.users.filter((u) => SHOWN_STATES.has(u.state)).map((u) => u.office));
+  return phaseOne.tenant.offices.flatMap((o) => o.id !== void 0 && E911_COUNTRIES.has(o.country) && staffed.has(o.key) ? [o.id] : []).sort(compareCodeUnits);
+}
+function readForE911Status(scope) {
+  return {
+    ...scope,
+    followUp: async (phaseOne) => {
+      const reads = await scope.followUp(phaseOne);
+      const offices = [.../* @__PURE__ */ new Set([...reads.e911?.offices ?? [], ...listE911StatusReads(phaseOne)])].sort(compareCodeUnits);
+      return { ...reads, e911: { offices, users: reads.e911?.users ?? [] } };
+    }
+  };
+}
+function findE911Gaps(input) {
+  const { live, desired, matches, officeOf } = input;
+  const users = live.tenant.users.filter((u) => SHOWN_STATES.has(u.state));
+  const offices = live.tenant.offices.flatMap((o) => {
+    const staff = users.filter((u) => u.office === o.key).length;
+    if (!E911_COUNTRIES.has(o.country) || staff === 0 || o.e911 === void 0) return [];
+    const missing = missingE911Fields(o.e911);
+    if (missing.length === 0) return [];
+    return [{ office: o.name, country: o.country, users: staff, e911_address: Object.keys(o.e911).length === 0 ? null : { ...o.e911 }, missing }];
+  });
+  const gaps = /* @__PURE__ */ new Map();
+  const configOffices = new Map((desired?.tenant.offices ?? []).map((o) => [o.key, o]));
+  for (const u of desired?.tenant.users ?? []) {
+    const office = configOffices.get(u.office);
+    if (u.e911 === void 0 || u.state === "deleted" || office === void 0 || !E911_COUNTRIES.has(office.country)) continue;
+    const missing = missingE911Fields(u.e911);
+    if (missing.length > 0) gaps.set(u.email.toLowerCase(), { email: u.email, name: fullName(u), office: office.name, e911_address: { ...u.e911 }, missing, declared_in: "config" });
+  }
+  const liveOffices = new Map(live.tenant.offices.map((o) => [o.key, o]));
+  for (const u of users) {
+    if (u.e911 === void 0 || Object.keys(u.e911).length === 0 || gaps.has(u.email.toLowerCase())) continue;
+    if (!E911_COUNTRIES.has(liveOffices.get(u.office)?.country ?? "")) continue;
+    const missing = missingE911Fields(u.e911);
+    if (missing.length > 0) gaps.set(u.email.toLowerCase(), { email: u.email, name: fullName(u), office: officeOf(u.office), e911_address: { ...u.e911 }, missing, declared_in: "dialpad" });
+  }
+  return {
+    offices: offices.filter((g) => matches({ fields: [g.office, g.country, "e911"], numbers: [] })).sort((a, b) => compareCodeUnits(a.office, b.office)),
+    users: [...gaps.values()].filter((g) => matches({ fields: [g.email, g.name, g.office, "e911"], numbers: [] })).sort((a, b) => compareCodeUnits(a.email, b.email))
+  };
+}
+function fullName(u) {
+  return `${u.firstName} ${u.lastName}`.trim();
+}
+var SHOWN_STATES;
+var init_e911_gaps = __esm({
+  "src/status/e911-gaps.ts"() {
+    "use strict";
+    init_compare();
+    init_e911();
+    SHOWN_STATES = /* @__PURE__ */ new Set(["active", "pending", "suspended"]);
+  }
+});
+
 // src/status/build-status.ts
 function buildStatus(input) {
   const { live } = input;
@@ -67257,7 +68835,7 @@ function buildStatus(input) {
   const deleted = latestBy(history.deleted, (d) => d.email);
   const search = input.search?.trim() ?? "";
   const matches = compileSearch(search);
-  const users = live.tenant.users.filter((u) => SHOWN_STATES.includes(u.state)).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }));
+  const users = live.tenant.users.filter((u) => SHOWN_STATES2.includes(u.state)).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }));
   const reserved = live.tenant.numbers.filter((n) => n.status === "available" && n.targetId === void 0).map((n) => {
     const known = pooled.get(n.number);
     return { number: n.number, office: nameOf(n.office), last_for: known?.user ?? null, unassigned_at: known?.at ?? null };
@@ -67267,25 +68845,30 @@ function buildStatus(input) {
     const until = at2 === void 0 ? void 0 : restorableUntil(new Date(at2));
     return {
       email: u.email,
-      name: fullName(u),
+      name: fullName2(u),
       office: officeOf(u.office),
       deleted_at: at2 ?? null,
       restorable_until: until?.toISOString() ?? null,
       hours_left: until === void 0 ? null : Math.max(0, Math.floor((until.getTime() - now.getTime()) / 36e5))
     };
   }).filter((d) => matches({ fields: [d.email, d.name, d.office, "deleted"], numbers: [] }));
+  const e911 = input.e911 === void 0 ? null : findE911Gaps({ live, ...input.e911.desired === void 0 ? {} : { desired: input.e911.desired }, matches, officeOf });
   return {
     read_at: now.toISOString(),
     search: search === "" ? null : search,
-    summary: summarize2(users, reserved, deletedUsers),
+    summary: {
+      ...summarize(users, reserved, deletedUsers),
+      e911: e911 === null ? null : { offices_without_address: e911.offices.length, users_incomplete: e911.users.length }
+    },
     users,
     reserved_numbers: reserved,
     deleted_users: deletedUsers,
+    e911,
     incomplete: [...live.incomplete],
     differences: input.plan === void 0 ? null : listDifferences(input.plan)
   };
 }
-function summarize2(users, reserved, deletedUsers) {
+function summarize(users, reserved, deletedUsers) {
   const offices = /* @__PURE__ */ new Map();
   const byState = { active: 0, pending: 0, suspended: 0 };
   for (const u of users) {
@@ -67316,14 +68899,14 @@ function listDifferences(plan) {
   }
   return { operations: plan.operations.length, manual_steps: [...steps.values()], blocked: plan.summary.blocked, fingerprint: plan.fingerprint };
 }
-function fullName(u) {
+function fullName2(u) {
   return `${u.firstName} ${u.lastName}`.trim();
 }
 function toStatusUser(u, office) {
   const permissions = [...u.admin.company ? ["company admin"] : [], ...u.admin.offices.length > 0 ? ["office admin"] : []];
-  return { email: u.email, name: fullName(u), office, license: u.license, state: u.state, permissions, numbers: [...u.numbers ?? []] };
+  return { email: u.email, name: fullName2(u), office, license: u.license, state: u.state, permissions, numbers: [...u.numbers ?? []] };
 }
-var SHOWN_STATES;
+var SHOWN_STATES2;
 var init_build_status = __esm({
   "src/status/build-status.ts"() {
     "use strict";
@@ -67332,7 +68915,8 @@ var init_build_status = __esm({
     init_compare();
     init_history();
     init_search_status();
-    SHOWN_STATES = ["active", "pending", "suspended"];
+    init_e911_gaps();
+    SHOWN_STATES2 = ["active", "pending", "suspended"];
   }
 });
 
@@ -67421,7 +69005,10 @@ function buildConsoleViews(store, search) {
       proxy: u.proxy === true,
       office_admin: (u.admin_office_ids ?? []).includes(u.office_id),
       admin_office_ids: [...u.admin_office_ids ?? []],
-      company_admin: u.is_super_admin === true
+      company_admin: u.is_super_admin === true,
+      phone: readPhoneSettings(u),
+      caller_id: readCallerId(store, u),
+      e911: u.e911_address === void 0 ? null : { ...u.e911_address }
     };
   }
   return {
@@ -67435,19 +69022,45 @@ function buildConsoleViews(store, search) {
       country: o.country.toUpperCase(),
       price_level: o.price_level ?? null,
       purchased: getPurchased(o),
-      available: getAvailable(state, o)
+      available: getAvailable(state, o),
+      e911: o["e911_address"] === void 0 ? null : { ...o["e911_address"] }
     })),
     license_kinds: Object.values(LINE_KINDS).map((k) => ({ field: k.field, label: k.label, category: k.category })),
-    groups: listConsoleGroups(state)
+    e911_countries: [...E911_COUNTRIES],
+    groups: listConsoleGroups(state),
+    rooms: (state.rooms ?? []).map((r) => ({ id: r.id, name: r.name, office_id: r.office_id, numbers: [...r.phone_numbers ?? []] })).sort((a, b) => compareCodeUnits(a.name, b.name) || compareCodeUnits(a.id, b.id))
   };
+}
+function readPhoneSettings(u) {
+  const text = (v) => typeof v === "string" && v !== "" ? v : null;
+  const forwarding = u["forwarding_numbers"];
+  const intl = u["international_dialing_enabled"];
+  return {
+    extension: text(u["extension"]),
+    job_title: text(u["job_title"]),
+    forwarding_numbers: Array.isArray(forwarding) ? forwarding.filter((n) => typeof n === "string") : [],
+    international_dialing_enabled: typeof intl === "boolean" ? intl : null
+  };
+}
+function readCallerId(store, u) {
+  const c = listCallerIdChoices(store, u);
+  const choices = [
+    ...c.phoneNumbers.map((number) => ({ number, held_by: "user" })),
+    ...c.officeMainLine === void 0 ? [] : [{ number: c.officeMainLine, held_by: "office" }],
+    ...c.groups.map((g) => ({ number: g.caller_id, held_by: "group", name: g.display_name }))
+  ];
+  return { current: u.caller_id ?? c.phoneNumbers[0] ?? null, choices };
 }
 var init_console_views = __esm({
   "src/emulator/console-views.ts"() {
     "use strict";
     init_normalize_live();
+    init_e911();
     init_license_lines();
+    init_compare();
     init_build_status();
     init_licenses();
+    init_routes_caller_id();
     init_console_groups();
     init_wire();
   }
@@ -67460,16 +69073,16 @@ function matchTemplate(template, path) {
   if (t.length !== p.length) return void 0;
   const params = {};
   for (let i2 = 0; i2 < t.length; i2++) {
-    const seg2 = t[i2] ?? "";
+    const seg3 = t[i2] ?? "";
     const actual = p[i2] ?? "";
-    if (seg2.startsWith("{") && seg2.endsWith("}")) {
+    if (seg3.startsWith("{") && seg3.endsWith("}")) {
       if (actual === "") return void 0;
       try {
-        params[seg2.slice(1, -1)] = decodeURIComponent(actual);
+        params[seg3.slice(1, -1)] = decodeURIComponent(actual);
       } catch {
         return void 0;
       }
-    } else if (seg2 !== actual) {
+    } else if (seg3 !== actual) {
       return void 0;
     }
   }
@@ -68391,8 +70004,11 @@ function redactPlan(plan) {
     });
     return { ...op, changes };
   });
-  const live = `sha256:${createHash6("sha256").update(`dialform redacted live digest\0${plan.basis.live_digest}`).digest("hex")}`;
+  const live = redactLiveDigest(plan.basis.live_digest);
   return { ...redacted, operations, basis: { ...redacted.basis, live_digest: live }, fingerprint: plan.fingerprint };
+}
+function redactLiveDigest(digest) {
+  return `sha256:${createHash6("sha256").update(`dialform redacted live digest\0${digest}`).digest("hex")}`;
 }
 function markChanged(to) {
   if (typeof to === "string") return `${to} (changed)`;
@@ -68449,6 +70065,7 @@ function formatTarget(target) {
     case "number":
       return target.number;
     case "group":
+    case "room":
       return target.name;
     case "company":
       return target.name ?? "the company";
@@ -69120,6 +70737,11 @@ function reachOf(op) {
     case "update_office_e911":
     case "update_user_e911":
     case "set_caller_id":
+    case "create_room":
+    case "rename_room":
+    case "delete_room":
+    case "assign_room_number":
+    case "unassign_room_number":
       return reach(own, own.length === 0);
     default: {
       const _never = op;
@@ -69435,45 +71057,18 @@ async function resolveGroup(ref, ctx) {
   ctx.groupIds.set(ref.key, found);
   return found;
 }
-function liveGroupOf(live, ref) {
-  const groups = live.tenant.groups ?? [];
-  if (ref.id !== void 0) return groups.find((g) => g.key === liveGroupKey(ref.group_type, ref.id) || g.id === ref.id);
-  const name2 = groupNameOf(ref.name);
-  const office = ref.office.id === void 0 ? void 0 : liveOfficeKey(ref.office.id);
-  return groups.find((g) => g.type === ref.group_type && groupNameOf(g.name) === name2 && (office === void 0 || g.office === office));
-}
-function membershipOf(live, user, ref) {
-  const group2 = liveGroupOf(live, ref);
-  if (user === void 0 || group2 === void 0) return void 0;
-  return (membershipsOf(user, ref.group_type) ?? []).find((m) => m.group === group2.key);
-}
-function createGroupLanded(findUser2) {
-  return {
-    create_group: (op, live) => liveGroupOf(live, { ...op.group, id: void 0 }) !== void 0,
-    rename_group: (op, live) => liveGroupOf(live, op.target)?.name === op.name,
-    delete_group: (op, live) => liveGroupOf(live, op.target) === void 0,
-    add_operator: (op, live) => membershipOf(live, findUser2(live, op.target), op.group)?.role === op.role,
-    remove_operator: (op, live) => membershipOf(live, findUser2(live, op.target), op.group) === void 0,
-    // The read carries no skill levels; the PATCH is an absolute value, repeated harmlessly.
-    set_skill: () => false,
-    // The PATCH is absolute per field, so sending it again is harmless.
-    update_group_settings: () => false
-  };
-}
 var DONE, GROUP_EXECUTORS;
 var init_execute_groups = __esm({
   "src/apply/execute-groups.ts"() {
     "use strict";
     init_errors();
-    init_groups();
-    init_match_offices();
     init_wire_group_settings();
     DONE = { status: "done" };
     GROUP_EXECUTORS = {
       // Always a new group: adopting a live one of the same name would let a later `delete_group` of
       // that live group delete what this created; one of that name found right before the write
       // stops the operation (`group_exists`, see `createGroup`). A create already sent (a resumed
-      // run) is settled by `LANDED.create_group`, an ambiguous answer by the client's `confirmCreateGroup`.
+      // run) is settled by the kind's `landed` (`plan/kinds/groups.ts`), an ambiguous answer by the client's `confirmCreateGroup`.
       async create_group(op, ctx) {
         const officeId = await ctx.resolveOffice(op.group.office);
         const { id: id2 } = await ctx.api.createGroup({ type: op.group.group_type, name: op.group.name, officeId });
@@ -69517,7 +71112,51 @@ var init_execute_groups = __esm({
   }
 });
 
+// src/apply/execute-rooms.ts
+async function resolveRoom(ref, ctx) {
+  const known = ctx.roomIds.get(ref.key) ?? ref.id;
+  if (known !== void 0) return known;
+  const found = await ctx.api.findRoomByName(ref.name, await ctx.resolveOffice(ref.office));
+  if (found === void 0) throw new DialformError("room_not_found", `room "${ref.name}" does not exist in Dialpad`);
+  ctx.roomIds.set(ref.key, found);
+  return found;
+}
+var DONE2, ROOM_EXECUTORS;
+var init_execute_rooms = __esm({
+  "src/apply/execute-rooms.ts"() {
+    "use strict";
+    init_errors();
+    DONE2 = { status: "done" };
+    ROOM_EXECUTORS = {
+      async create_room(op, ctx) {
+        const { id: id2 } = await ctx.api.createRoom({ name: op.room.name, officeId: await ctx.resolveOffice(op.room.office) });
+        ctx.roomIds.set(op.room.key, id2);
+        return DONE2;
+      },
+      async rename_room(op, ctx) {
+        await ctx.api.renameRoom(await resolveRoom(op.target, ctx), op.name);
+        return DONE2;
+      },
+      async delete_room(op, ctx) {
+        await ctx.api.deleteRoom(await resolveRoom(op.target, ctx));
+        return DONE2;
+      },
+      async assign_room_number(op, ctx) {
+        await ctx.api.assignRoomNumber(await resolveRoom(op.target, ctx), op.number, op.primary);
+        return DONE2;
+      },
+      async unassign_room_number(op, ctx) {
+        await ctx.api.unassignRoomNumber(await resolveRoom(op.target, ctx), op.number);
+        return DONE2;
+      }
+    };
+  }
+});
+
 // src/apply/execute-operation.ts
+function roomExecution(ctx) {
+  return { api: ctx.api, roomIds: ctx.roomIds ??= /* @__PURE__ */ new Map(), resolveOffice: (ref) => resolveOffice(ref, ctx) };
+}
 function groupExecution(ctx) {
   return {
     api: ctx.api,
@@ -69528,7 +71167,7 @@ function groupExecution(ctx) {
 }
 async function awaitConfirmation(op, ctx) {
   const { attribute, value } = PERMISSION_EFFECT[op.kind];
-  if (findConfirmed(ctx.confirmed, [op.target.email], attribute) === value) return DONE2;
+  if (findConfirmed(ctx.confirmed, [op.target.email], attribute) === value) return DONE3;
   return { status: "waiting", instructions: instructionsOf(op) };
 }
 async function moveWithoutNumbers(op, user, ctx) {
@@ -69557,18 +71196,9 @@ async function moveWithoutNumbers(op, user, ctx) {
     );
   }
 }
-function neverWritten() {
-  return false;
-}
-function liveUser2(live, target) {
-  const users = live.tenant.users;
-  if (target.id !== void 0) return users.find((u) => u.id === target.id);
-  const email = target.email.toLowerCase();
-  return users.find((u) => u.email === email && u.state !== "deleted") ?? users.find((u) => u.email === email);
-}
 function hasLanded(op, live) {
-  const landed = LANDED[op.kind];
-  return landed(op, live);
+  const spec = specOf(op);
+  return spec.manual === false && spec.landed(op, live);
 }
 function executeOperation(op, ctx) {
   const execute = EXECUTORS[op.kind];
@@ -69590,17 +71220,18 @@ async function resolveOffice(ref, ctx) {
   ctx.officeIds.set(ref.key, found);
   return found;
 }
-var DONE2, instructionsOf, EXECUTORS, LANDED;
+var DONE3, instructionsOf, EXECUTORS;
 var init_execute_operation = __esm({
   "src/apply/execute-operation.ts"() {
     "use strict";
     init_errors();
-    init_office_names();
     init_phone_settings();
     init_confirmed_grants();
     init_permission_changes();
     init_execute_groups();
-    DONE2 = { status: "done" };
+    init_execute_rooms();
+    init_kinds();
+    DONE3 = { status: "done" };
     instructionsOf = (op) => [op.summary, ...op.notes].join("\n");
     EXECUTORS = {
       async create_office(op, ctx) {
@@ -69613,7 +71244,7 @@ var init_execute_operation = __esm({
         const existing = await ctx.api.findOfficeByName(op.office.name);
         const id2 = existing ?? (await ctx.api.createOffice({ name: op.office.name, country: op.country, spec: op.spec })).id;
         ctx.officeIds.set(op.office.key, id2);
-        return DONE2;
+        return DONE3;
       },
       async create_user(op, ctx) {
         const officeId = await resolveOffice(op.office, ctx);
@@ -69625,7 +71256,7 @@ var init_execute_operation = __esm({
           license: op.license
         });
         ctx.userIds.set(op.email, created.id);
-        return DONE2;
+        return DONE3;
       },
       async update_user(op, ctx) {
         const id2 = await resolveUser(op.target, ctx);
@@ -69640,66 +71271,66 @@ var init_execute_operation = __esm({
           ...is_super_admin === void 0 ? {} : { isSuperAdmin: is_super_admin },
           ...admin_offices === void 0 ? {} : { adminOfficeIds: await Promise.all(admin_offices.map((o) => resolveOffice(o, ctx))) }
         });
-        return DONE2;
+        return DONE3;
       },
       async suspend_user(op, ctx) {
         await ctx.api.updateUser(await resolveUser(op.target, ctx), { state: "suspended" });
-        return DONE2;
+        return DONE3;
       },
       async reactivate_user(op, ctx) {
         await ctx.api.updateUser(await resolveUser(op.target, ctx), { state: "active" });
-        return DONE2;
+        return DONE3;
       },
       async move_user(op, ctx) {
         const [id2, officeId] = [await resolveUser(op.target, ctx), await resolveOffice(op.to, ctx)];
         if (op.via === "move_office") {
           await ctx.api.moveUser(id2, officeId);
-          return DONE2;
+          return DONE3;
         }
         await moveWithoutNumbers(op, { id: id2, officeId }, ctx);
-        return DONE2;
+        return DONE3;
       },
       async delete_user(op, ctx) {
         await ctx.api.deleteUser(await resolveUser(op.target, ctx));
-        return DONE2;
+        return DONE3;
       },
       async assign_number(op, ctx) {
         await ctx.api.assignNumber(await resolveUser(op.target, ctx), op.number, op.primary);
-        return DONE2;
+        return DONE3;
       },
       async unassign_number(op, ctx) {
         await ctx.api.unassignNumber(await resolveUser(op.target, ctx), op.number);
-        return DONE2;
+        return DONE3;
       },
       async release_number(op, ctx) {
         await ctx.api.releaseNumber(op.number);
-        return DONE2;
+        return DONE3;
       },
       async transfer_licenses(op, ctx) {
         const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.to, ctx), op.line);
-        return purchased >= op.to_purchased_after ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
+        return purchased >= op.to_purchased_after ? DONE3 : { status: "waiting", instructions: instructionsOf(op) };
       },
       async buy_licenses(op, ctx) {
         const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.target, ctx), op.line);
-        return purchased >= op.purchased_after ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
+        return purchased >= op.purchased_after ? DONE3 : { status: "waiting", instructions: instructionsOf(op) };
       },
       async cancel_licenses(op, ctx) {
         const purchased = await ctx.api.purchasedLicenses(await resolveOffice(op.target, ctx), op.line);
-        return purchased <= op.purchased_after ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
+        return purchased <= op.purchased_after ? DONE3 : { status: "waiting", instructions: instructionsOf(op) };
       },
       async change_account_type(op, ctx) {
-        return await ctx.api.accountType() === op.account_type ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
+        return await ctx.api.accountType() === op.account_type ? DONE3 : { status: "waiting", instructions: instructionsOf(op) };
       },
       async rename_office(op, ctx) {
         const name2 = await ctx.api.officeName(await resolveOffice(op.target, ctx));
-        return name2 === op.name ? DONE2 : { status: "waiting", instructions: instructionsOf(op) };
+        return name2 === op.name ? DONE3 : { status: "waiting", instructions: instructionsOf(op) };
       },
       async restore_user(op, ctx) {
         const email = op.target.email;
         const user = await ctx.api.findUserByEmail(email);
         if (user && user.state !== "deleted") {
           ctx.userIds.set(email, user.id);
-          return DONE2;
+          return DONE3;
         }
         return { status: "waiting", instructions: instructionsOf(op) };
       },
@@ -69715,71 +71346,23 @@ var init_execute_operation = __esm({
       remove_operator: (op, ctx) => GROUP_EXECUTORS.remove_operator(op, groupExecution(ctx)),
       set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx)),
       update_group_settings: (op, ctx) => GROUP_EXECUTORS.update_group_settings(op, groupExecution(ctx)),
+      create_room: (op, ctx) => ROOM_EXECUTORS.create_room(op, roomExecution(ctx)),
+      rename_room: (op, ctx) => ROOM_EXECUTORS.rename_room(op, roomExecution(ctx)),
+      delete_room: (op, ctx) => ROOM_EXECUTORS.delete_room(op, roomExecution(ctx)),
+      assign_room_number: (op, ctx) => ROOM_EXECUTORS.assign_room_number(op, roomExecution(ctx)),
+      unassign_room_number: (op, ctx) => ROOM_EXECUTORS.unassign_room_number(op, roomExecution(ctx)),
       async update_office_e911(op, ctx) {
         await ctx.api.setOfficeE911(await resolveOffice(op.target, ctx), op.e911_address);
-        return DONE2;
+        return DONE3;
       },
       async update_user_e911(op, ctx) {
         await ctx.api.setUserE911(await resolveUser(op.target, ctx), op.e911_address);
-        return DONE2;
+        return DONE3;
       },
       async set_caller_id(op, ctx) {
         await ctx.api.setCallerId(await resolveUser(op.target, ctx), op.caller_id);
-        return DONE2;
+        return DONE3;
       }
-    };
-    LANDED = {
-      create_office: (op, live) => live.tenant.offices.some((o) => isSameOfficeName(o.name, op.office.name)),
-      create_user: (op, live) => {
-        const user = liveUser2(live, { type: "user", email: op.email });
-        return user !== void 0 && user.state !== "deleted";
-      },
-      update_user: (op, live) => {
-        const user = liveUser2(live, op.target);
-        if (user === void 0) return false;
-        const { patch } = op;
-        const officeIds = (keys) => keys.map((key) => live.tenant.offices.find((o) => o.key === key)?.id ?? key).sort();
-        return (patch.first_name === void 0 || patch.first_name === user.firstName) && (patch.last_name === void 0 || patch.last_name === user.lastName) && (patch.license === void 0 || patch.license === user.license) && (patch.is_super_admin === void 0 || patch.is_super_admin === user.admin.company) && (patch.emails === void 0 || patch.emails[0].toLowerCase() === user.email) && diffPhoneSettings(pickPhoneSettings(patch), user.settings).length === 0 && (patch.admin_offices === void 0 || patch.admin_offices.every((o) => o.id !== void 0) && JSON.stringify(patch.admin_offices.map((o) => o.id ?? "").sort()) === JSON.stringify(officeIds(user.admin.offices)));
-      },
-      suspend_user: (op, live) => liveUser2(live, op.target)?.state === "suspended",
-      reactivate_user: (op, live) => liveUser2(live, op.target)?.state === "active",
-      move_user: (op, live) => {
-        const user = liveUser2(live, op.target);
-        const office = live.tenant.offices.find((o) => o.key === user?.office);
-        const arrived = office !== void 0 && (op.to.id === void 0 ? isSameOfficeName(office.name, op.to.name) : office.id === op.to.id);
-        if (!arrived || op.new_number === void 0) return arrived;
-        const named = op.new_number.number;
-        const held = (user?.numbers ?? []).filter((n) => !op.numbers_to_pool.includes(n));
-        return named === void 0 ? held.length > 0 : held.includes(named);
-      },
-      delete_user: (op, live) => {
-        const user = liveUser2(live, op.target);
-        return user === void 0 || user.state === "deleted";
-      },
-      assign_number: (op, live) => {
-        const numbers = liveUser2(live, op.target)?.numbers ?? [];
-        return op.primary ? numbers[0] === op.number : numbers.includes(op.number);
-      },
-      unassign_number: (op, live) => !(liveUser2(live, op.target)?.numbers ?? []).includes(op.number),
-      // The read holds the pool and each user's numbers (phase 1), not every number: a number that
-      // left the pool for a user was not released.
-      release_number: (op, live) => !live.tenant.numbers.some((n) => n.number === op.number) && !live.tenant.users.some((u) => u.numbers?.includes(op.number)),
-      transfer_licenses: neverWritten,
-      buy_licenses: neverWritten,
-      cancel_licenses: neverWritten,
-      change_account_type: neverWritten,
-      rename_office: neverWritten,
-      restore_user: neverWritten,
-      grant_analytics: neverWritten,
-      revoke_analytics: neverWritten,
-      grant_proxy: neverWritten,
-      revoke_proxy: neverWritten,
-      // A read of the status kind (phase 1) holds no E911 address; the PUT is absolute, so sending it again is harmless.
-      update_office_e911: neverWritten,
-      update_user_e911: neverWritten,
-      // The check's read does not include caller IDs; sending the absolute value again is harmless.
-      set_caller_id: neverWritten,
-      ...createGroupLanded((live, target) => liveUser2(live, target))
     };
   }
 });
@@ -70086,7 +71669,7 @@ function changedPaths(status) {
   return paths;
 }
 function readsAsConfig(rel) {
-  return isConfigFileName(basename3(rel)) && !rel.split("/").some((seg2) => seg2.startsWith("."));
+  return isConfigFileName(basename3(rel)) && !rel.split("/").some((seg3) => seg3.startsWith("."));
 }
 async function isAncestor(a, b, cwd) {
   if (a.startsWith("-") || b.startsWith("-")) return void 0;
@@ -70178,6 +71761,10 @@ var init_check_targets = __esm({
 
 // src/apply/show-saved-plan.ts
 function showSavedPlan(saved, fresh) {
+  if (fresh === void 0) {
+    const operations2 = saved.operations.map((op) => withTexts(op, void 0));
+    return { ...saved, operations: operations2, summary: summarizePlan(operations2, saved.violations) };
+  }
   const unmatched = /* @__PURE__ */ new Map();
   for (const op of fresh.operations) {
     const id2 = identifyOperation(op);
@@ -70233,10 +71820,20 @@ function withTexts(op, twin) {
     source: "the saved plan"
   };
 }
+function checkStoredTexts(plan) {
+  return plan.operations.flatMap((op) => {
+    const summary = op.summary.toLowerCase();
+    const verb = op.kind.split("_")[0] ?? op.kind;
+    const saysKind = summary === verb || summary.startsWith(`${verb} `);
+    const namesTarget = summary.includes(formatTarget(op.target).toLowerCase());
+    return saysKind && namesTarget ? [] : [{ operation: op, does: describeByStructure(op) }];
+  });
+}
 var REVERSIBLE;
 var init_show_saved_plan = __esm({
   "src/apply/show-saved-plan.ts"() {
     "use strict";
+    init_build_plan();
     init_kinds();
     init_operation_identity();
     init_describe_operation();
@@ -70266,12 +71863,13 @@ function judgeFreshness(input) {
   if (fresh.basis.config_digest !== plan.basis.config_digest) return { status: "uncheckable", done, reason: "other_config" };
   const remaining = plan.operations.filter((op) => !input.done.has(op.id));
   const drift = compareOperations(remaining, fresh.operations);
+  drift.reordered = compareOrder(remaining, fresh.operations);
   drift.impossible = drift.gone.filter((op) => !isStillPossible(op, fresh));
   drift.gone = drift.gone.filter((op) => isStillPossible(op, fresh));
   const manualDone = drift.gone.some((op) => op.manual);
   const started = done > 0 || manualDone || plan.operations.some((op) => inDoubt.has(op.id) || waiting.has(op.id));
   if (started) drift.gone = drift.gone.filter((op) => !op.manual && !inDoubt.has(op.id));
-  const drifted = drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length > 0;
+  const drifted = drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length + drift.reordered.length > 0;
   if (!started && liveDigest !== savedDigest) return { status: "stale", done, savedDigest, liveDigest, drift };
   if (drifted) return started ? { status: "stale", done, savedDigest, liveDigest, drift } : { status: "altered", done, drift };
   if (fresh.summary.blocked) return { status: "blocked", done, violations: fresh.violations.filter((v) => v.severity === "error") };
@@ -70303,7 +71901,28 @@ function compareOperations(saved, fresh) {
       changed.push({ saved: op, fresh: fresh[match] });
     }
   }
-  return { added: fresh.filter((_, index) => freshLeft.has(index)), gone, impossible: [], changed };
+  return { added: fresh.filter((_, index) => freshLeft.has(index)), gone, impossible: [], changed, reordered: [] };
+}
+function compareOrder(saved, fresh) {
+  const unmatched = /* @__PURE__ */ new Map();
+  fresh.forEach((op, index) => push(unmatched, identifyOperation(op), index));
+  const pairs2 = saved.flatMap((op) => {
+    const index = unmatched.get(identifyOperation(op))?.shift();
+    return index === void 0 ? [] : [{ saved: op, fresh: fresh[index], index }];
+  });
+  const freshIdOf = new Map(pairs2.map((p) => [p.saved.id, p.fresh.id]));
+  const twinned = new Set(pairs2.map((p) => p.fresh.id));
+  const sameIds = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+  const reordered = [];
+  let latest = -1;
+  for (const pair of pairs2) {
+    const savedAfter = pair.saved.after.flatMap((id2) => freshIdOf.get(id2) ?? []);
+    const freshAfter = pair.fresh.after.filter((id2) => twinned.has(id2));
+    if (pair.index < latest) reordered.push({ saved: pair.saved, fresh: pair.fresh, reason: "order" });
+    else if (!sameIds(savedAfter, freshAfter)) reordered.push({ saved: pair.saved, fresh: pair.fresh, reason: "after" });
+    latest = Math.max(latest, pair.index);
+  }
+  return reordered;
 }
 function push(map2, key, value) {
   const list = map2.get(key);
@@ -70402,6 +72021,51 @@ var init_apply_api_groups = __esm({
   }
 });
 
+// src/dialpad/apply-api-rooms.ts
+function createRoomApplyApi(client) {
+  const api = {
+    // Looked up by name right before the write, as groups are: one created since the plan's read
+    // is not created twice, nor adopted (a later plan could delete what nobody reviewed creating).
+    async createRoom({ name: name2, officeId }) {
+      const existing = await api.findRoomByName(name2, officeId);
+      if (existing !== void 0) {
+        throw new DialformError(
+          "room_exists",
+          `create room "${name2}": Dialpad already has one of that name in office ${officeId} (id ${existing}), which the plan's read did not show (created since, e.g. by another apply). Nothing was created; plan again.`
+        );
+      }
+      const room2 = await client.createRoom({ name: name2, office_id: officeId }, { label: `create room "${name2}"` });
+      return { id: String(room2.id) };
+    },
+    async findRoomByName(name2, officeId) {
+      const wanted = roomNameOf(name2);
+      const ids2 = (await client.listRooms()).filter((r) => r.id !== void 0 && roomNameOf(r.name ?? "") === wanted && String(r.office_id) === officeId).map((r) => String(r.id)).sort(compareIds);
+      return ids2[0];
+    },
+    async renameRoom(id2, name2) {
+      await client.renameRoom(id2, name2, { label: `rename room ${id2} to "${name2}"` });
+    },
+    async deleteRoom(id2) {
+      await client.deleteRoom(id2, { label: `delete room ${id2}` });
+    },
+    async assignRoomNumber(roomId, number, primary) {
+      await client.assignRoomNumber(roomId, { number, primary }, { label: `assign ${number} to room ${roomId}` });
+    },
+    async unassignRoomNumber(roomId, number) {
+      await client.unassignRoomNumber(roomId, number, { label: `unassign ${number} from room ${roomId}` });
+    }
+  };
+  return api;
+}
+var init_apply_api_rooms = __esm({
+  "src/dialpad/apply-api-rooms.ts"() {
+    "use strict";
+    init_errors();
+    init_ids();
+    init_rooms();
+  }
+});
+
 // src/dialpad/apply-api.ts
 function createApplyApi(client) {
   return {
@@ -70414,7 +72078,7 @@ function createApplyApi(client) {
       return ids2[0];
     },
     // Looked up first: a user the plan's read did not bring (a list that ended early) is refused,
-    // not created twice. One request per create; a create that did land is settled by `LANDED` on resume.
+    // not created twice. One request per create; a create that did land is settled by its kind's `landed` on resume.
     async createUser({ email, officeId, firstName, lastName, license }) {
       const existing = (await client.listUsers({ state: "all", email })).find((u) => u.state !== "deleted" && u.emails?.some((e) => e.toLowerCase() === email.toLowerCase()));
       if (existing !== void 0) {
@@ -70501,7 +72165,8 @@ function createApplyApi(client) {
     async setUserE911(userId, address) {
       await client.setUserE911(userId, { ...e911Body(address), use_validated_option: false }, { label: `update E911 address of user ${userId}` });
     },
-    ...createGroupApplyApi(client)
+    ...createGroupApplyApi(client),
+    ...createRoomApplyApi(client)
   };
 }
 function e911Body(a) {
@@ -70525,6 +72190,7 @@ var init_apply_api = __esm({
     init_api_error();
     init_confirm_writes();
     init_apply_api_groups();
+    init_apply_api_rooms();
   }
 });
 
@@ -70685,6 +72351,32 @@ var init_apply_report = __esm({
   }
 });
 
+// cmd/commands/apply-redact.ts
+function redactOutput(io, redact) {
+  let redactText;
+  const masked = (text) => redactText === void 0 ? text : redactText(text);
+  return {
+    io: redact ? { ...io, out: (text) => io.out(masked(text)), err: (text) => io.err(masked(text)) } : io,
+    use(plan, ...others) {
+      if (!redact) return;
+      const names = planRedactor(plan);
+      const digests = [plan, ...others].flatMap((p) => p === void 0 ? [] : [p.basis.live_digest]);
+      redactText = (text) => digests.reduce((out, digest) => out.split(digest).join(redactLiveDigest(digest)), names(text));
+    },
+    mask(error) {
+      if (redactText !== void 0 && error instanceof DialformError) error.message = redactText(error.message);
+      return error;
+    }
+  };
+}
+var init_apply_redact = __esm({
+  "cmd/commands/apply-redact.ts"() {
+    "use strict";
+    init_errors();
+    init_redact();
+  }
+});
+
 // cmd/commands/apply.ts
 var apply_exports = {};
 __export(apply_exports, {
@@ -70705,7 +72397,17 @@ async function runApply(file, opts, io) {
   io.out(renderApplyOutcome(report, surpriseReport));
   return code2;
 }
-async function applyAndReport(file, opts, io, onReport) {
+async function applyAndReport(file, opts, plainIo, onReport) {
+  const redaction = redactOutput(plainIo, opts.redact === true);
+  try {
+    return await applyRedacted(file, opts, redaction, onReport);
+  } catch (error) {
+    throw redaction.mask(error);
+  }
+}
+async function applyRedacted(file, opts, redaction, onReport) {
+  const io = redaction.io;
+  const redact = opts.redact === true;
   const color = opts.color && io.color;
   checkReviewOptions(opts);
   const loadingConfig = startLoadingDesired(file, opts, io);
@@ -70730,6 +72432,7 @@ async function applyAndReport(file, opts, io, onReport) {
       plan = await readPlanFile(resolve11(io.cwd, file));
       const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed: confirmed2, pendingRestores, ...rehearsalOf(target, opts.config) });
       fresh = checked.fresh;
+      redaction.use(checked.shown, fresh);
       if (checked.freshness.status !== "fresh") await saveUnreviewed(fresh, opts, io);
       reportFreshness(checked.freshness, io);
       shown = checked.shown;
@@ -70740,6 +72443,7 @@ async function applyAndReport(file, opts, io, onReport) {
       const skew = checkDialpadClock(desired, read, now);
       if (skew !== void 0) io.err(describeClockSkew(skew));
       plan = planFromRead({ desired, read, confirmed: confirmed2, pendingRestores, now, ...rehearsalOf(target, opts.config) });
+      redaction.use(plan);
       shown = plan;
       fresh = plan;
     }
@@ -70752,7 +72456,7 @@ async function applyAndReport(file, opts, io, onReport) {
       if (review.status === "nothing") io.err("Not the reviewed plan, but it has nothing to do: Dialpad already matches the configuration.\n");
       if (review.status === "resumed") io.err("Finishing the reviewed plan an earlier apply started (the journal shows it); operations done before are not in it.\n");
     }
-    io.out(renderPlan(shown, { format: "text", color }));
+    io.out(renderPlan(shown, { format: "text", color, redact }));
     if (shown.summary.blocked) refuseBlocked(shown);
     const noteApplied = () => noteAppliedConfig(journal, { plan, commit, desired });
     if (plan.operations.length === 0) {
@@ -70779,7 +72483,8 @@ async function applyAndReport(file, opts, io, onReport) {
         now: () => target.client.serverTime() ?? /* @__PURE__ */ new Date(),
         confirmed: confirmed2,
         onEvent: (event) => state.onEvent(event),
-        readLive: () => fetchLive(target.client, READ_PHASE_ONE),
+        // A room write in doubt is looked for among the rooms, which only a plan with room operations reads.
+        readLive: () => fetchLive(target.client, plan.operations.some((op) => op.target.type === "room") ? READ_PHASE_ONE_AND_ROOMS : READ_PHASE_ONE),
         signal: stop.signal,
         ...opts.expectFingerprint === void 0 ? {} : { reviewed: opts.expectFingerprint }
       });
@@ -70792,7 +72497,7 @@ async function applyAndReport(file, opts, io, onReport) {
     onReport(report, surprise?.path);
     if (report.status !== "complete") return EXIT.incomplete;
     await noteApplied();
-    if (desired) return reportVerification(await verifyApplied({ desired, confirmed: confirmed2, pendingRestores, client: target.client }), io, color);
+    if (desired) return reportVerification(await verifyApplied({ desired, confirmed: confirmed2, pendingRestores, client: target.client }), io, { color, redact });
     return EXIT.ok;
   } finally {
     await lock?.release();
@@ -70927,7 +72632,7 @@ function reportFreshness(freshness, io) {
 function describeDrift(drift) {
   const fresh = (op) => `${op.kind} ${sanitizeForTerminal(op.summary)}`;
   const saved = (op) => sanitizeForTerminal(describeByStructure(op));
-  if (drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length === 0) {
+  if (drift.added.length + drift.gone.length + drift.changed.length + drift.impossible.length + drift.reordered.length === 0) {
     return ["The same operations are still needed, against different live data."];
   }
   const differences = (pair) => describeDifferences(pair.saved, pair.fresh).map((d) => sanitizeForTerminal(d)).join("; ");
@@ -70935,10 +72640,13 @@ function describeDrift(drift) {
     ...drift.impossible.map((op) => `  no longer possible: ${saved(op)} (the restore window passed: the account can no longer be restored)`),
     ...drift.gone.map((op) => `  no longer needed: ${saved(op)}`),
     ...drift.changed.map((pair) => `  now different:    ${fresh(pair.fresh)} (${differences(pair)})`),
-    ...drift.added.map((op) => `  now also needed:  ${fresh(op)}`)
+    ...drift.added.map((op) => `  now also needed:  ${fresh(op)}`),
+    ...drift.reordered.map(
+      (r) => r.reason === "order" ? `  now in another order: ${fresh(r.fresh)} (the saved plan runs it, as ${r.saved.id}, after operations that must follow it)` : `  now in another order: ${fresh(r.fresh)} (the saved plan has ${r.saved.id} wait for other operations than it must)`
+    )
   ];
 }
-function reportVerification(verification, io, color) {
+function reportVerification(verification, io, show) {
   if (verification.status === "converged") {
     io.err(paint(io, "green", "Verified: Dialpad now matches the configuration.\n"));
     return EXIT.ok;
@@ -70946,7 +72654,7 @@ function reportVerification(verification, io, color) {
   const count2 = verification.remaining.length;
   io.err(paint(io, "red", `Apply finished, but Dialpad still differs from the configuration in ${count2} way(s); run apply again to continue:
 `));
-  io.out(renderPlan(verification.plan, { format: "text", color }));
+  io.out(renderPlan(verification.plan, { format: "text", ...show }));
   return EXIT.incomplete;
 }
 var init_apply = __esm({
@@ -70977,6 +72685,7 @@ var init_apply = __esm({
     init_confirmed_record();
     init_terminal_safe();
     init_describe_operation();
+    init_apply_redact();
   }
 });
 
@@ -71125,14 +72834,28 @@ __export(show_exports, {
 import { resolve as resolve13 } from "node:path";
 async function runShow(file, opts, io) {
   const plan = await readPlanFile(resolve13(io.cwd, file));
-  io.out(renderPlan(plan, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
-  return plan.summary.blocked ? EXIT.blocked : EXIT.ok;
+  const misleading = checkStoredTexts(plan);
+  if (misleading.length > 0) {
+    const mask = opts.redact === true ? planRedactor(plan) : (text) => text;
+    const lines = misleading.map(({ operation: op, does }) => {
+      const says = opts.redact === true ? "" : ` ("${sanitizeForTerminal(op.summary)}")`;
+      return `warning: ${sanitizeForTerminal(op.id)}: the file's summary${says} does not say what the operation does: ${sanitizeForTerminal(mask(does))}`;
+    });
+    io.err(`${[...lines, "The file was edited after it was planned: its texts are not shown; each operation is shown by what it does."].join("\n")}
+`);
+  }
+  const shown = showSavedPlan(plan);
+  io.out(renderPlan(shown, { format: opts.format, color: opts.color && io.color, redact: opts.redact }));
+  return shown.summary.blocked ? EXIT.blocked : EXIT.ok;
 }
 var init_show = __esm({
   "cmd/commands/show.ts"() {
     "use strict";
+    init_show_saved_plan();
     init_exit_codes();
     init_plan_file();
+    init_redact();
+    init_terminal_safe();
     init_render_plan();
   }
 });
@@ -71241,6 +72964,23 @@ var init_render_group_settings = __esm({
   }
 });
 
+// src/import/import-rooms.ts
+function rawRooms(rooms, offices, assignKeys2) {
+  if (rooms === void 0 || rooms.length === 0) return {};
+  const keys = assignKeys2([...rooms], "room");
+  const entries = [...rooms].sort((a, b) => compareCodeUnits(keys.get(a.key) ?? "", keys.get(b.key) ?? "")).map((r) => [
+    keys.get(r.key) ?? r.key,
+    { name: r.name, office: offices.get(r.office) ?? r.office, ...r.id === void 0 ? {} : { id: r.id }, numbers: [...r.numbers ?? []] }
+  ]);
+  return { rooms: Object.fromEntries(entries) };
+}
+var init_import_rooms = __esm({
+  "src/import/import-rooms.ts"() {
+    "use strict";
+    init_compare();
+  }
+});
+
 // src/import/render-import.ts
 function renderImport(live, opts) {
   const tenant = live.tenant;
@@ -71255,7 +72995,8 @@ function renderImport(live, opts) {
     policy: { unmanaged_users: "ignore", ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle } },
     offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key), rawOffice(o, opts.e911 === true)])),
     reserved_numbers: { keep: pool, release_unlisted: false },
-    ...rawGroups(tenant.groups ?? [], keys, groupKeys, tenant.users)
+    ...rawGroups(tenant.groups ?? [], keys, groupKeys, tenant.users),
+    ...rawRooms(tenant.rooms, keys, assignKeys)
   };
   const mainDoc = new import_yaml4.Document(main);
   mainDoc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(MAIN_FILE)}
@@ -71392,6 +73133,7 @@ var init_render_import = __esm({
     init_compare();
     init_groups();
     init_render_group_settings();
+    init_import_rooms();
     MAIN_FILE = "dialform.yaml";
     PRICE_LEVEL_NOTE = " price_level: FILL ME IN \u2014 not visible through the API (Company Settings \u203A Billing shows it).\n Licenses transfer, and users move abroad, only between offices of the same price level.";
     USERS_NOTE = " Analytics (Charting Data) and proxy access are not visible through the API either:\n add `analytics: true` / `proxy: true` to the users who have them.";
@@ -71555,6 +73297,14 @@ function rowsOf(status, view2) {
         ["email", "name", "office", "deleted_at", "restorable_until", "hours_left"],
         ...status.deleted_users.map((d) => [d.email, d.name, d.office, d.deleted_at, d.restorable_until, d.hours_left])
       ];
+    case "e911": {
+      const gaps = status.e911 ?? { offices: [], users: [] };
+      return [
+        ["type", "office", "country", "users", "email", "name", "missing", "address", "declared_in"],
+        ...gaps.offices.map((g) => ["office", g.office, g.country, g.users, null, null, g.missing.join("; "), g.e911_address === null ? null : formatE911(g.e911_address), "dialpad"]),
+        ...gaps.users.map((g) => ["user", g.office, null, null, g.email, g.name, g.missing.join("; "), formatE911(g.e911_address), g.declared_in])
+      ];
+    }
     default: {
       const _never = view2;
       return _never;
@@ -71571,6 +73321,7 @@ var FORMULA_START, PHONE2;
 var init_render_status_csv = __esm({
   "src/status/render-status-csv.ts"() {
     "use strict";
+    init_e911();
     FORMULA_START = /^[=@+\-\t\r]/;
     PHONE2 = /^\+\d+$/;
   }
@@ -71578,8 +73329,8 @@ var init_render_status_csv = __esm({
 
 // src/status/redact-status.ts
 function redactStatus(status, secret) {
-  const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name)];
-  const redactText = createRedactor({ secret, names });
+  const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name), ...status.e911?.users.map((u) => u.name) ?? []];
+  const redactText = createRedactor({ secret, names, addresses: collectAddresses(status) });
   const redacted = mapStrings(status, redactText);
   const phone = status.search === null ? void 0 : readPhoneSearch(status.search);
   const search = phone === void 0 || status.search === null ? redacted.search : maskDigits(status.search);
@@ -71612,10 +73363,19 @@ async function runStatus(opts, io) {
   const history = await readHistory(opts, io);
   const target = await openTarget(opts, io, desired);
   try {
-    const live = await fetchLive(target.client, desired === void 0 ? READ_PHASE_ONE : readForPlan(desired));
+    const e911 = asksForE911(opts.view);
+    const scope = desired === void 0 ? READ_PHASE_ONE : readForPlan(desired);
+    const live = await fetchLive(target.client, e911 ? readForE911Status(scope) : scope);
     const now = /* @__PURE__ */ new Date();
     const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve15(io.cwd, opts.journal)).pendingRestores() });
-    const status = buildStatus({ live, now, ...opts.search === void 0 ? {} : { search: opts.search }, history, ...plan === void 0 ? {} : { plan } });
+    const status = buildStatus({
+      live,
+      now,
+      ...opts.search === void 0 ? {} : { search: opts.search },
+      history,
+      ...plan === void 0 ? {} : { plan },
+      ...e911 ? { e911: desired === void 0 ? {} : { desired } } : {}
+    });
     const shown = opts.redact === true ? redactStatus(status, digestLive(live)) : status;
     io.out(csvView !== void 0 ? renderStatusCsv(shown, csvView) : opts.format === "json" ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
     return EXIT.ok;
@@ -71637,7 +73397,7 @@ function chooseCsvView(views) {
   const chosen = [...new Set(views ?? [])];
   const only = chosen[0];
   if (chosen.length !== 1 || only === void 0 || only === "all") {
-    throw new UsageError("--format csv writes one view: add exactly one --view summary|users|numbers|deleted");
+    throw new UsageError("--format csv writes one view: add exactly one --view summary|users|numbers|deleted|e911");
   }
   return only;
 }
@@ -71654,6 +73414,7 @@ var init_status = __esm({
     init_digest2();
     init_build_status();
     init_history();
+    init_e911_gaps();
     init_render_status();
     init_render_status_csv();
     init_redact_status();
@@ -72546,7 +74307,7 @@ function pseudonymizeFixture(fixture, seed = 1) {
   };
   const numbered = (list) => list === void 0 ? {} : { phone_numbers: list.map(number) };
   const users = fixture.users.map((u, i2) => ({
-    ...pick(u, USER_FIELDS2),
+    ...pick(u, USER_FIELDS3),
     emails: u.emails.map(email),
     state: u.state,
     license: u.license,
@@ -72603,7 +74364,7 @@ function pick(record, keys) {
   for (const k of keys) if (record[k] !== void 0) out[k] = record[k];
   return out;
 }
-var COMPANY_FIELDS, OFFICE_FIELDS2, USER_FIELDS2, NUMBER_FIELDS2, GROUP_FIELDS2, TRIES;
+var COMPANY_FIELDS, OFFICE_FIELDS2, USER_FIELDS3, NUMBER_FIELDS2, GROUP_FIELDS2, TRIES;
 var init_pseudonymize = __esm({
   "src/snapshot/pseudonymize.ts"() {
     "use strict";
@@ -72613,7 +74374,7 @@ var init_pseudonymize = __esm({
     init_international_move();
     COMPANY_FIELDS = ["id", "account_type", "country", "state", "office_count"];
     OFFICE_FIELDS2 = ["id", "country", "state", "is_primary_office", "price_level", "licenses", "assigned_licenses"];
-    USER_FIELDS2 = ["id", "office_id", "state", "license", "is_super_admin", "admin_office_ids", "deleted_at", "anonymized", "analytics", "proxy", "company_id", "country"];
+    USER_FIELDS3 = ["id", "office_id", "state", "license", "is_super_admin", "admin_office_ids", "deleted_at", "anonymized", "analytics", "proxy", "company_id", "country"];
     NUMBER_FIELDS2 = ["status", "office_id", "target_id", "target_type", "area_code", "type", "unassigned_at", "company_id"];
     GROUP_FIELDS2 = ["id", "office_id", "state"];
     TRIES = 200;
@@ -72779,233 +74540,7 @@ var init_emulator_do = __esm({
   }
 });
 
-// cmd/dialform.ts
-init_io();
-
-// ../../main/node_modules/commander/esm.mjs
-var import_index = __toESM(require_commander(), 1);
-var {
-  program,
-  createCommand,
-  createArgument,
-  createOption,
-  CommanderError,
-  InvalidArgumentError,
-  InvalidOptionArgumentError,
-  // deprecated old name
-  Command,
-  Argument,
-  Option,
-  Help
-} = import_index.default;
-
 // cmd/program.ts
-init_errors();
-init_exit_codes();
-init_tenant();
-init_package_root();
-
-// src/render/error.ts
-init_errors();
-init_exit_codes();
-init_terminal_safe();
-var MAX_LISTED_PROBLEMS = 200;
-var BUG = "dialform hit an unexpected error (a bug \u2014 please report it)";
-function renderError(error) {
-  if (error instanceof DialformError) {
-    const problems = error.problems.map((p) => ({ file: sanitizeForTerminal(p.file), line: p.line, col: p.col, message: sanitizeForTerminal(p.message) }));
-    const count2 = problems.length;
-    const message = count2 === 0 ? sanitizeLines(error.message) : `${count2} problem${count2 === 1 ? "" : "s"} found`;
-    const shown = problems.slice(0, MAX_LISTED_PROBLEMS);
-    const more = count2 - shown.length;
-    const listed = shown.map((p) => `${formatProblem(p)}
-`).join("") + (more === 0 ? "" : `\u2026 and ${more} more problem${more === 1 ? "" : "s"} (--format json lists them all)
-`);
-    return {
-      text: `error ${error.code}: ${message}${count2 === 0 ? "" : ":"}
-${listed}`,
-      json: renderDocument({ code: error.code, message, problems }),
-      exitCode: error.exitCode
-    };
-  }
-  const summary = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const detail = error instanceof Error ? error.stack ?? summary : summary;
-  return {
-    text: `error internal_error: ${BUG}:
-${detail}
-`,
-    json: renderDocument({ code: "internal_error", message: `${BUG}: ${sanitizeLines(summary)}`, problems: [] }),
-    exitCode: EXIT.error
-  };
-}
-function renderDocument(error) {
-  return `${JSON.stringify({ error }, null, 2)}
-`;
-}
-
-// cmd/program.ts
-init_render_status();
-
-// src/import/import-extras.ts
-var IMPORT_EXTRAS = ["e911", "caller_id"];
-
-// cmd/completion/command-tree.ts
-var HELP = { long: "--help", short: "-h", description: "display help for command", takesValue: false, choices: [] };
-function readCommandTree(command, path = []) {
-  const options = command.options.filter((o) => o.long !== void 0).map((o) => ({
-    long: o.long,
-    ...o.short === void 0 ? {} : { short: o.short },
-    description: o.description,
-    takesValue: o.required || o.optional,
-    choices: [...o.argChoices ?? []]
-  }));
-  const firstArgument = command.registeredArguments[0];
-  return {
-    path,
-    description: command.description(),
-    subcommands: command.commands.map((sub) => readCommandTree(sub, [...path, sub.name()])),
-    options: [...options, HELP],
-    argumentChoices: [...firstArgument?.argChoices ?? []]
-  };
-}
-function listCommands(tree) {
-  return [tree, ...tree.subcommands.flatMap(listCommands)];
-}
-
-// cmd/completion/render-completion.ts
-var SHELLS = ["bash", "zsh", "fish"];
-function words(command) {
-  return {
-    subcommands: command.subcommands.map((c) => c.path[c.path.length - 1]).join(" ") || command.argumentChoices.join(" "),
-    options: command.options.flatMap((o) => o.short === void 0 ? [o.long] : [o.short, o.long]).join(" ")
-  };
-}
-function pathLabel(command) {
-  return `"${command.path.join(" ")}"`;
-}
-function choiceCase(command, prev, offer) {
-  const arms = command.options.filter((o) => o.choices.length > 0).map((o) => `${[o.short, o.long].filter((x) => x !== void 0).join("|")}) ${offer(o.choices.join(" "))}; return ;;`);
-  return arms.length === 0 ? "" : ` case "${prev}" in ${arms.join(" ")} esac;`;
-}
-function commandPathLines(tree, arm) {
-  const commands = listCommands(tree);
-  const known = commands.filter((c) => c.path.length > 0).map(pathLabel).join("|");
-  return [
-    '    case "${cmdpath:+$cmdpath }$word" in',
-    `      ${known}) cmdpath="\${cmdpath:+$cmdpath }$word" ;;`,
-    "    esac",
-    "  done",
-    '  case "$cmdpath" in',
-    ...commands.map((c) => `    ${pathLabel(c)}) ${arm(c, words(c))} ;;`),
-    "  esac"
-  ];
-}
-function renderBash(tree) {
-  return [
-    '# dialform completion for bash. Load it with: eval "$(dialform completion bash)"',
-    "_dialform() {",
-    '  local cur prev word cmdpath="" subcommands="" options="" i',
-    '  cur="${COMP_WORDS[COMP_CWORD]}"',
-    '  prev="${COMP_WORDS[COMP_CWORD-1]}"',
-    "  for ((i = 1; i < COMP_CWORD; i++)); do",
-    '    word="${COMP_WORDS[i]}"',
-    ...commandPathLines(tree, (c, w) => {
-      const choices = choiceCase(c, "$prev", (list) => `COMPREPLY=($(compgen -W "${list}" -- "$cur"))`);
-      return `subcommands="${w.subcommands}"; options="${w.options}";${choices}`;
-    }),
-    '  if [[ "$cur" == -* ]]; then',
-    '    COMPREPLY=($(compgen -W "$options" -- "$cur"))',
-    '  elif [[ -n "$subcommands" ]]; then',
-    '    COMPREPLY=($(compgen -W "$subcommands" -- "$cur"))',
-    "  else",
-    '    COMPREPLY=($(compgen -f -- "$cur"))',
-    "  fi",
-    "}",
-    "complete -o filenames -F _dialform dialform",
-    ""
-  ].join("\n");
-}
-function renderZsh(tree) {
-  return [
-    "#compdef dialform",
-    '# dialform completion for zsh. Load it with: eval "$(dialform completion zsh)" (after compinit),',
-    "# or save it as _dialform in a directory on $fpath.",
-    "_dialform() {",
-    '  local cmdpath="" word i',
-    "  local -a subcommands options",
-    "  for ((i = 2; i < CURRENT; i++)); do",
-    "    word=${words[i]}",
-    ...commandPathLines(tree, (c, w) => {
-      const choices = choiceCase(c, "${words[CURRENT-1]}", (list) => `compadd -- ${list}`);
-      return `subcommands=(${w.subcommands}); options=(${w.options});${choices}`;
-    }),
-    "  if [[ ${words[CURRENT]} == -* ]]; then",
-    "    compadd -- $options",
-    "  elif (( ${#subcommands} )); then",
-    "    compadd -- $subcommands",
-    "  else",
-    "    _files",
-    "  fi",
-    "}",
-    "compdef _dialform dialform",
-    ""
-  ].join("\n");
-}
-function fishQuote(text) {
-  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-}
-function renderFish(tree) {
-  const commands = listCommands(tree);
-  const known = commands.filter((c) => c.path.length > 0).map((c) => fishQuote(c.path.join(" "))).join(" ");
-  const lines = [
-    "# dialform completion for fish. Load it with: dialform completion fish | source",
-    "# (or save it as ~/.config/fish/completions/dialform.fish).",
-    'function __dialform_at --description "is the command typed so far exactly this path?"',
-    '    set -l cmdpath ""',
-    `    set -l known ${known}`,
-    "    for word in (commandline -opc)[2..-1]",
-    '        set -l next (string trim -- "$cmdpath $word")',
-    "        if contains -- $next $known",
-    "            set cmdpath $next",
-    "        end",
-    "    end",
-    '    test "$cmdpath" = "$argv[1]"',
-    "end",
-    "complete -c dialform -f"
-  ];
-  for (const c of commands) {
-    const at2 = `-n ${fishQuote(`__dialform_at ${fishQuote(c.path.join(" "))}`)}`;
-    for (const sub of c.subcommands) {
-      lines.push(`complete -c dialform ${at2} -a ${fishQuote(sub.path[sub.path.length - 1] ?? "")} -d ${fishQuote(sub.description)}`);
-    }
-    if (c.argumentChoices.length > 0) lines.push(`complete -c dialform ${at2} -a ${fishQuote(c.argumentChoices.join(" "))}`);
-    for (const o of c.options) {
-      const short = o.short === void 0 ? "" : ` -s ${o.short.slice(1)}`;
-      const value = o.choices.length > 0 ? ` -x -a ${fishQuote(o.choices.join(" "))}` : o.takesValue ? " -r -F" : "";
-      lines.push(`complete -c dialform ${at2} -l ${o.long.slice(2)}${short}${value} -d ${fishQuote(o.description)}`);
-    }
-  }
-  return `${lines.join("\n")}
-`;
-}
-function renderCompletion(tree, shell) {
-  switch (shell) {
-    case "bash":
-      return renderBash(tree);
-    case "zsh":
-      return renderZsh(tree);
-    case "fish":
-      return renderFish(tree);
-    default: {
-      const _never = shell;
-      return _never;
-    }
-  }
-}
-
-// cmd/program.ts
-var FORMATS = ["text", "markdown", "json"];
-var RESULT_FORMATS = ["text", "json"];
 function addConnectionOptions(command) {
   return command.option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").addOption(new Option("--api-url <url>", "Dialpad API base URL (default: https://dialpad.com)").env("DIALPAD_API_URL")).option("--api-key-file <file>", "read the API key from this file instead of DIALPAD_API_KEY").option("--emulator [fixture]", "run against the embedded emulator (state in .dialform/emulator-state.json)").option("--emulator-reset", "re-seed the embedded emulator from its fixture").addOption(new Option("--rate-limit <rps>", "API requests per second (Dialpad allows 20)").argParser(parsePositive)).addOption(
     new Option("--request-timeout <seconds>", "longest an API request may take, first byte sent to last byte read (default: 60)").env("DIALFORM_REQUEST_TIMEOUT").argParser(parsePositive)
@@ -73018,7 +74553,7 @@ function buildProgram(io, setCode) {
     program2.command("plan").description("show what apply would change, checked against Dialpad\u2019s rules").option("--out <file>", "also write the plan as JSON to FILE, for `apply FILE`").addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--detailed-exitcode", "exit 2 when there are changes (0 when none)").option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--base <ref>", "git revision of the config to compare analytics and proxy grants against (without a confirmations file)").option("--journal <file>", "the apply journal to read restores apply waited for from (read only)", ".dialform/journal.jsonl").option("--changed <file>", "a file listing the changed paths (git diff --name-only): append which offices the plan touches, with their owners, and the operations reaching outside what the changed files own").option("--scope <office:key>", "plan only what concerns this office (repeatable; not with --out: a scoped plan is never applied)", collect, []).option("--no-color", "no colours")
   ).action(async (opts) => setCode(await (await Promise.resolve().then(() => (init_plan(), plan_exports))).runPlan(opts, io)));
   addConnectionOptions(
-    program2.command("apply").description("make Dialpad match the config (or apply a saved plan FILE)").argument("[file]", "a plan written by `plan --out`").option("--auto-approve", "do not ask for confirmation (required when not on a terminal)").option("--journal <file>", "where apply records each operation\u2019s outcome", ".dialform/journal.jsonl").option("--allow-older-config", "apply a config whose git commit is older than the one last applied").addOption(new Option("--format <format>", "json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)").choices(RESULT_FORMATS).default("text")).option("--expect-fingerprint <sha256>", "apply only the plan with this fingerprint (the reviewed one); otherwise write nothing and fail with plan_changed").option("--out <file>", "with --expect-fingerprint: write the fresh plan as JSON to FILE when it is not the reviewed one").option("--no-color", "no colours")
+    program2.command("apply").description("make Dialpad match the config (or apply a saved plan FILE)").argument("[file]", "a plan written by `plan --out`").option("--auto-approve", "do not ask for confirmation (required when not on a terminal)").option("--journal <file>", "where apply records each operation\u2019s outcome", ".dialform/journal.jsonl").option("--allow-older-config", "apply a config whose git commit is older than the one last applied").addOption(new Option("--format <format>", "json: the plan and progress go to stderr, and stdout gets one JSON document (the outcome, or the error)").choices(RESULT_FORMATS).default("text")).option("--expect-fingerprint <sha256>", "apply only the plan with this fingerprint (the reviewed one); otherwise write nothing and fail with plan_changed").option("--out <file>", "with --expect-fingerprint: write the fresh plan as JSON to FILE when it is not the reviewed one").option("--redact", "mask emails, phone numbers, people\u2019s names and addresses in what apply prints (not in the journal)").option("--no-color", "no colours")
   ).action(async (file, opts) => setCode(await (await Promise.resolve().then(() => (init_apply(), apply_exports))).runApply(file, opts, io)));
   program2.command("confirm").description("record that manual analytics or proxy steps (which no API shows) are done in Dialpad").argument("[step...]", "a step as plans and apply name it (grant_analytics), or one user of it (grant_analytics:ada@acme.com); none: list the steps waiting").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").action(async (steps, opts) => setCode(await (await Promise.resolve().then(() => (init_confirm(), confirm_exports))).runConfirm(steps, opts, io)));
   program2.command("codeowners").description("write the CODEOWNERS lines that make each config file\u2019s owners its reviewers").option("-c, --config <path>", "config file or directory (default: ./dialform.yaml, else ./dialform/)").option("--file <path>", "the CODEOWNERS file (default: the one GitHub reads: .github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS)").option("--check", "write nothing; fail with codeowners_stale when the file is not current (for CI)").action(async (opts) => setCode(await (await Promise.resolve().then(() => (init_codeowners2(), codeowners_exports))).runCodeowners(opts, io)));
@@ -73131,17 +74666,54 @@ function parseNonNegative(value) {
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("not a non-negative integer");
   return n;
 }
-
-// cmd/dialform.ts
-process.stdout.on("error", (error) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
+var FORMATS, RESULT_FORMATS;
+var init_program = __esm({
+  "cmd/program.ts"() {
+    "use strict";
+    init_esm();
+    init_errors();
+    init_exit_codes();
+    init_tenant();
+    init_package_root();
+    init_error();
+    init_render_status();
+    init_import_extras();
+    init_command_tree();
+    init_render_completion();
+    FORMATS = ["text", "markdown", "json"];
+    RESULT_FORMATS = ["text", "json"];
+  }
 });
-var networkReady;
+
+// cmd/main.ts
+var main_exports = {};
 function prepareNetwork() {
   networkReady ??= Promise.all([Promise.resolve().then(() => __toESM(require_undici(), 1)), Promise.resolve().then(() => (init_dispatcher(), dispatcher_exports))]).then(
     ([{ setGlobalDispatcher }, { createProductionDispatcher: createProductionDispatcher2 }]) => setGlobalDispatcher(createProductionDispatcher2())
   );
   return networkReady;
 }
-process.exitCode = await run2(process.argv.slice(2), { ...processIo(), prepareNetwork });
+var networkReady;
+var init_main = __esm({
+  async "cmd/main.ts"() {
+    "use strict";
+    init_io();
+    init_program();
+    process.stdout.on("error", (error) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
+    process.exitCode = await run2(process.argv.slice(2), { ...processIo(), prepareNetwork });
+  }
+});
+
+// cmd/dialform.ts
+init_package_root();
+import module from "node:module";
+module.enableCompileCache?.();
+function isVersionRequest(args) {
+  return args.length === 1 && (args[0] === "--version" || args[0] === "-V");
+}
+if (isVersionRequest(process.argv.slice(2))) process.stdout.write(`${readPackageVersion()}
+`);
+else await init_main().then(() => main_exports);

@@ -9,7 +9,7 @@ import type { ApplyReport } from '../../src/apply/types.js';
 import { verifyApplied, type Verification } from '../../src/apply/verify-applied.js';
 import { digestConfig, loadConfig, loadOptionalConfig, resolveConfigPath } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
-import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
+import { fetchLive, READ_PHASE_ONE, READ_PHASE_ONE_AND_ROOMS } from '../../src/dialpad/index.js';
 import { DialformError, UsageError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { checkDialpadClock, describeClockSkew } from '../../src/model/dialpad-clock.js';
@@ -164,7 +164,8 @@ async function applyRedacted(file: string | undefined, opts: ApplyCommandOptions
         now: () => target.client.serverTime() ?? new Date(),
         confirmed,
         onEvent: (event) => state.onEvent(event),
-        readLive: () => fetchLive(target.client, READ_PHASE_ONE),
+        // A room write in doubt is looked for among the rooms, which only a plan with room operations reads.
+        readLive: () => fetchLive(target.client, plan.operations.some((op) => op.target.type === 'room') ? READ_PHASE_ONE_AND_ROOMS : READ_PHASE_ONE),
         signal: stop.signal,
         ...(opts.expectFingerprint === undefined ? {} : { reviewed: opts.expectFingerprint }),
       });

@@ -6,6 +6,7 @@ import type { ApplyApi, OperationOutcome } from './types.js';
 import { findConfirmed, type ConfirmedGrant } from '../model/confirmed-grants.js';
 import { PERMISSION_EFFECT, type PermissionOperation } from '../plan/permission-changes.js';
 import { GROUP_EXECUTORS, type GroupExecution } from './execute-groups.js';
+import { ROOM_EXECUTORS, type RoomExecution } from './execute-rooms.js';
 import { specOf } from '../plan/kinds/index.js';
 
 /**
@@ -20,6 +21,8 @@ export interface ExecutionContext {
   userIds: Map<string, string>;
   /** Group keys → live ids learned while applying (groups created in this run). */
   groupIds: Map<string, string>;
+  /** Room keys → live ids learned while applying (rooms created in this run); absent: none yet. */
+  roomIds?: Map<string, string>;
 }
 
 type Executor<K extends OperationKind> = (op: OperationOf<K>, ctx: ExecutionContext) => Promise<OperationOutcome>;
@@ -151,6 +154,11 @@ const EXECUTORS = {
   remove_operator: (op, ctx) => GROUP_EXECUTORS.remove_operator(op, groupExecution(ctx)),
   set_skill: (op, ctx) => GROUP_EXECUTORS.set_skill(op, groupExecution(ctx)),
   update_group_settings: (op, ctx) => GROUP_EXECUTORS.update_group_settings(op, groupExecution(ctx)),
+  create_room: (op, ctx) => ROOM_EXECUTORS.create_room(op, roomExecution(ctx)),
+  rename_room: (op, ctx) => ROOM_EXECUTORS.rename_room(op, roomExecution(ctx)),
+  delete_room: (op, ctx) => ROOM_EXECUTORS.delete_room(op, roomExecution(ctx)),
+  assign_room_number: (op, ctx) => ROOM_EXECUTORS.assign_room_number(op, roomExecution(ctx)),
+  unassign_room_number: (op, ctx) => ROOM_EXECUTORS.unassign_room_number(op, roomExecution(ctx)),
   async update_office_e911(op, ctx) {
     await ctx.api.setOfficeE911(await resolveOffice(op.target, ctx), op.e911_address);
     return DONE;
@@ -164,6 +172,11 @@ const EXECUTORS = {
     return DONE;
   },
 } satisfies { [K in OperationKind]: Executor<K> };
+
+/** The room executors' view of the context. */
+function roomExecution(ctx: ExecutionContext): RoomExecution {
+  return { api: ctx.api, roomIds: (ctx.roomIds ??= new Map()), resolveOffice: (ref) => resolveOffice(ref, ctx) };
+}
 
 /** The group executors' view of the context. */
 function groupExecution(ctx: ExecutionContext): GroupExecution {

@@ -74,6 +74,14 @@ export interface ApplyApi {
   setSkill(callCenterId: string, userId: string, skillLevel: number): Promise<void>;
   /** `PATCH /departments/{id}` or `/callcenters/{id}` with settings already in the wire's shape (`toWireSettings`). */
   updateGroupSettings(type: GroupType, groupId: string, body: Record<string, unknown>): Promise<void>;
+  /** `POST /rooms`; refused (`room_exists`) when Dialpad has a room of that name in the office already. */
+  createRoom(input: { name: string; officeId: string }): Promise<{ id: string }>;
+  /** Live id of the room of this name (trimmed, case-insensitive) in `officeId` (smallest id), if any. */
+  findRoomByName(name: string, officeId: string): Promise<string | undefined>;
+  renameRoom(id: string, name: string): Promise<void>;
+  deleteRoom(id: string): Promise<void>;
+  assignRoomNumber(roomId: string, number: string, primary: boolean): Promise<void>;
+  unassignRoomNumber(roomId: string, number: string): Promise<void>;
   /** `PUT /offices/{id}/e911`: the office's address only (`update_all: false`), as given (`use_validated_option: false`). */
   setOfficeE911(officeId: string, address: E911Address): Promise<void>;
   /** `PUT /users/{id}/e911`: the person's own address, as given (`use_validated_option: false`). */

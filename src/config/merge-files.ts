@@ -3,7 +3,7 @@ import type { RawConfig, RawUser } from './raw-types.js';
 import { locateInFile, type PathSegment, type Position, type YamlFile } from './yaml-file.js';
 
 /** Top-level keys whose mappings merge key by key across files; a key defined twice is a problem. */
-const MAP_KEYS = ['company', 'policy', 'offices', 'reserved_numbers', 'emulator', 'departments', 'call_centers', 'profiles'] as const;
+const MAP_KEYS = ['company', 'policy', 'offices', 'reserved_numbers', 'emulator', 'departments', 'call_centers', 'rooms', 'profiles'] as const;
 type MapKey = (typeof MAP_KEYS)[number];
 
 /** The config merged from all its files, able to say where any part of it came from. */

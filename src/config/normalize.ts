@@ -1,5 +1,6 @@
 import { GROUP_SETTINGS_FIELDS, normalizeGroupSettings } from './normalize-group-settings.js';
-import type { AdminRights, DesiredState, Group, GroupType, LineCounts, Membership, Office, OfficeCreateSpec, Policy, ReservedNumbers, User } from '../model/tenant.js';
+import type { AdminRights, DesiredState, Group, GroupType, LineCounts, Membership, Office, OfficeCreateSpec, Policy, ReservedNumbers, Room, User } from '../model/tenant.js';
+import { normalizeRooms } from './normalize-rooms.js';
 import { GROUP_TYPES, LINE_TYPES } from '../model/tenant.js';
 import { cleanE911 } from '../model/e911.js';
 import { GROUP_CONFIG_KEY } from '../model/groups.js';
@@ -24,7 +25,7 @@ export type Fields<R, O> = {
 };
 
 /** The fields `fields` sets from `raw`, in the table's key order. */
-function normalizeFields<R, O>(raw: R, fields: Fields<R, O>): Partial<O> {
+export function normalizeFields<R, O>(raw: R, fields: Fields<R, O>): Partial<O> {
   const out: Partial<O> = {};
   for (const [key, read] of readersOf(fields)) Object.assign(out, read(raw[key as keyof R], raw));
   return out;
@@ -61,6 +62,7 @@ interface Sections {
   users: User[];
   departments: Group[];
   callCenters: Group[];
+  rooms?: Room[];
   reservedNumbers: ReservedNumbers;
   emulatorFixture: string;
 }
@@ -87,6 +89,7 @@ export function normalizeConfig(config: MergedConfig, files: string[]): DesiredS
     emulator: () => optional('emulatorFixture', resolveFixture(config)),
     departments: (groups) => ({ departments: Object.entries(groups ?? {}).map(([key, g]) => normalizeGroup(key, 'department', g, sourceOf(config, ['departments'], key))) }),
     call_centers: (groups) => ({ callCenters: Object.entries(groups ?? {}).map(([key, g]) => normalizeGroup(key, 'call_center', g, sourceOf(config, ['call_centers'], key))) }),
+    rooms: (rooms) => (rooms === undefined ? {} : { rooms: normalizeRooms(rooms, (key) => sourceOf(config, ['rooms'], key)) }),
     profiles: { ignored: 'applied to the user entries that name them (applyProfiles)' },
     users: (users) => ({
       users: (users ?? []).map((user, i) => normalizeUser(user, describeUserSource(config, i, user))).sort((a, b) => compareCodeUnits(a.email, b.email)),
@@ -96,7 +99,7 @@ export function normalizeConfig(config: MergedConfig, files: string[]): DesiredS
   const s = normalizeFields(raw, sections) as Sections;
   const groups = [...s.departments, ...s.callCenters].sort((a, b) => compareCodeUnits(a.key, b.key));
   return {
-    tenant: { company: s.company, offices: s.offices, users: s.users, numbers: [], ...(groups.length === 0 ? {} : { groups }) },
+    tenant: { company: s.company, offices: s.offices, users: s.users, numbers: [], ...(groups.length === 0 ? {} : { groups }), ...optional('rooms', s.rooms) },
     policy: s.policy,
     reservedNumbers: s.reservedNumbers,
     groupSections: GROUP_TYPES.filter((type) => raw[GROUP_CONFIG_KEY[type]] !== undefined),
@@ -118,6 +121,7 @@ const POLICY_FIELDS: Fields<RawPolicy, Policy> = {
   time_zone: (v) => optional('timeZone', v),
   dialpad_clock_acknowledged: (v) => optional('dialpadClockAcknowledged', v),
   unmanaged_groups: (v) => optional('unmanagedGroups', v),
+  unmanaged_rooms: (v) => optional('unmanagedRooms', v),
 };
 
 function normalizePolicy(raw: RawPolicy): Policy {

@@ -7,7 +7,7 @@
  * `RAW_SCHEMA_REQUIRED` is held the same way to the interfaces' non-optional keys and the schema's
  * `required` lists.
  */
-import { LINE_TYPES, type AccountType, type LifecycleOwner, type LineType, type OfficeCreateSpec, type UnmanagedGroupsPolicy, type UnmanagedUsersPolicy, type UserLicense } from '../model/tenant.js';
+import { LINE_TYPES, type AccountType, type LifecycleOwner, type LineType, type OfficeCreateSpec, type UnmanagedGroupsPolicy, type UnmanagedRoomsPolicy, type UnmanagedUsersPolicy, type UserLicense } from '../model/tenant.js';
 
 /** True only when `K` lists exactly the keys of `T`. */
 type SameKeys<T, K extends readonly string[]> = [keyof T] extends [K[number]]
@@ -34,10 +34,11 @@ export interface RawConfig {
   emulator?: RawEmulator;
   departments?: Record<string, RawGroup>;
   call_centers?: Record<string, RawGroup>;
+  rooms?: Record<string, RawRoom>;
   profiles?: Record<string, RawProfile>;
   users?: RawUser[];
 }
-export const RAW_CONFIG_KEYS = ['version', 'company', 'policy', 'offices', 'reserved_numbers', 'emulator', 'departments', 'call_centers', 'profiles', 'users'] as const;
+export const RAW_CONFIG_KEYS = ['version', 'company', 'policy', 'offices', 'reserved_numbers', 'emulator', 'departments', 'call_centers', 'rooms', 'profiles', 'users'] as const;
 assertKeys<SameKeys<RawConfig, typeof RAW_CONFIG_KEYS>>();
 
 export interface RawCompany {
@@ -60,8 +61,9 @@ export interface RawPolicy {
   time_zone?: string;
   dialpad_clock_acknowledged?: string;
   unmanaged_groups?: UnmanagedGroupsPolicy;
+  unmanaged_rooms?: UnmanagedRoomsPolicy;
 }
-export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'max_suspensions', 'max_suspension_percent', 'protected', 'lifecycle', 'delete_after_days', 'time_zone', 'dialpad_clock_acknowledged', 'unmanaged_groups'] as const;
+export const RAW_POLICY_KEYS = ['unmanaged_users', 'max_deletions', 'max_deletion_percent', 'max_suspensions', 'max_suspension_percent', 'protected', 'lifecycle', 'delete_after_days', 'time_zone', 'dialpad_clock_acknowledged', 'unmanaged_groups', 'unmanaged_rooms'] as const;
 assertKeys<SameKeys<RawPolicy, typeof RAW_POLICY_KEYS>>();
 
 /** An `offices.<key>` entry as written in config (live offices as read from the API are `LiveOfficeReads`). */
@@ -201,6 +203,16 @@ export const RAW_ROUTING_TARGET_KEYS = ['department', 'call_center', 'user', 'de
 assertKeys<SameKeys<RawRoutingTarget, typeof RAW_ROUTING_TARGET_KEYS>>();
 assertKeys<SameKeys<RawGroup, typeof RAW_GROUP_KEYS>>();
 
+/** A `rooms.<key>` entry (docs/rooms.md). */
+export interface RawRoom {
+  name: string;
+  office: string;
+  id?: string;
+  numbers?: string[];
+}
+export const RAW_ROOM_KEYS = ['name', 'office', 'id', 'numbers'] as const;
+assertKeys<SameKeys<RawRoom, typeof RAW_ROOM_KEYS>>();
+
 /** A call-center membership written out (`call_centers: { support: { role: supervisor, skill: 80 } }`). */
 export interface RawCallCenterMembership {
   role?: 'admin' | 'operator' | 'supervisor';
@@ -305,6 +317,7 @@ export const RAW_SCHEMA_KEYS: Record<string, readonly string[]> = {
   groupRoutingOptions: RAW_ROUTING_OPTIONS_KEYS,
   groupRoutingRule: RAW_ROUTING_RULE_KEYS,
   routingTarget: RAW_ROUTING_TARGET_KEYS,
+  room: RAW_ROOM_KEYS,
   callCenterMembership: RAW_CALL_CENTER_MEMBERSHIP_KEYS,
 };
 
@@ -331,6 +344,7 @@ export const RAW_SCHEMA_REQUIRED = {
   groupRoutingOptions: ['open', 'closed'],
   groupRoutingRule: ['action', 'try_dial_operators'],
   routingTarget: [],
+  room: ['name', 'office'],
   callCenterMembership: [],
 } as const satisfies Record<string, readonly string[]>;
 assertKeys<SameRequired<Omit<RawConfig, 'version'>, typeof RAW_SCHEMA_REQUIRED['']>>();
@@ -350,4 +364,5 @@ assertKeys<SameRequired<RawHoldQueue, typeof RAW_SCHEMA_REQUIRED.groupHoldQueue>
 assertKeys<SameRequired<RawRoutingOptions, typeof RAW_SCHEMA_REQUIRED.groupRoutingOptions>>();
 assertKeys<SameRequired<RawRoutingRule, typeof RAW_SCHEMA_REQUIRED.groupRoutingRule>>();
 assertKeys<SameRequired<RawRoutingTarget, typeof RAW_SCHEMA_REQUIRED.routingTarget>>();
+assertKeys<SameRequired<RawRoom, typeof RAW_SCHEMA_REQUIRED.room>>();
 assertKeys<SameRequired<RawCallCenterMembership, typeof RAW_SCHEMA_REQUIRED.callCenterMembership>>();

@@ -8,6 +8,7 @@ import type { MergedConfig } from './merge-files.js';
 import type { PathSegment } from './yaml-file.js';
 import { checkGroups } from './group-rules.js';
 import { checkGroupSettings } from './group-settings-rules.js';
+import { checkRooms } from './room-rules.js';
 import { name, problemAt, where } from './problem-at.js';
 
 /** Options for the semantic pass. */
@@ -185,6 +186,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkLifecycleDates,
   checkGroups,
   checkGroupSettings,
+  checkRooms,
 ];
 
 /** Numbers a user's calls also ring, and the caller ID they present: checked like the numbers they hold, but owned by no one here. */
@@ -198,6 +200,7 @@ function listForwardingNumbers(config: MergedConfig): [PathSegment[], string][] 
 function listNumbers(config: MergedConfig): [PathSegment[], string][] {
   const out: [PathSegment[], string][] = [];
   (config.raw.users ?? []).forEach((user, i) => (user.numbers ?? []).forEach((n, j) => out.push([['users', i, 'numbers', j], n])));
+  for (const [key, room] of Object.entries(config.raw.rooms ?? {})) (room?.numbers ?? []).forEach((n, j) => out.push([['rooms', key, 'numbers', j], n]));
   (config.raw.reserved_numbers?.keep ?? []).forEach((n, j) => out.push([['reserved_numbers', 'keep', j], n]));
   (config.raw.reserved_numbers?.release ?? []).forEach((n, j) => out.push([['reserved_numbers', 'release', j], n]));
   return out;

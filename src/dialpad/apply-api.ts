@@ -9,6 +9,7 @@ import { ApiError } from './api-error.js';
 import type { DialpadClient } from './client.js';
 import { confirmNumberAssigned } from './confirm-writes.js';
 import { createGroupApplyApi } from './apply-api-groups.js';
+import { createRoomApplyApi } from './apply-api-rooms.js';
 
 /**
  * The writes apply makes, on the Dialpad client. Each call carries a label naming the object,
@@ -118,6 +119,7 @@ export function createApplyApi(client: DialpadClient): ApplyApi {
       await client.setUserE911(userId, { ...e911Body(address), use_validated_option: false }, { label: `update E911 address of user ${userId}` });
     },
     ...createGroupApplyApi(client),
+    ...createRoomApplyApi(client),
   };
 }
 

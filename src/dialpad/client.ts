@@ -40,6 +40,7 @@ import {
   type RecordShape,
 } from './response-shape.js';
 import { createGroupEndpoints, type GroupEndpoints } from './client-groups.js';
+import { createRoomEndpoints, type RoomEndpoints } from './client-rooms.js';
 import { createTransport, NOT_JSON, type CallSpec, type TransportOptions, type TransportStats } from './transport.js';
 
 export type { RequestEvent, TransportStats } from './transport.js';
@@ -61,7 +62,7 @@ export interface CallOptions {
  * read before it: a list is never cut short silently. Single reads and create responses are
  * checked the same way and throw an `ApiError` naming the field.
  */
-export interface DialpadClient extends GroupEndpoints {
+export interface DialpadClient extends GroupEndpoints, RoomEndpoints {
   getCompany(): Promise<ApiCompany>;
   listOffices(filter?: { activeOnly?: boolean }): Promise<ApiOffice[]>;
   getOffice(id: Int64): Promise<ApiOffice>;
@@ -177,6 +178,7 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
 
   const client: DialpadClient = {
     ...createGroupEndpoints({ send, read, paginate, created, getUser: (id) => client.getUser(id) }),
+    ...createRoomEndpoints({ send, read, paginate, created, getNumber: (number) => client.getNumber(number) }),
     getCompany: () => read(COMPANY_SHAPE, { operation: 'company.get', path: '/api/v2/company' }),
     listOffices: (filter) =>
       paginate(OFFICE_SHAPE, {

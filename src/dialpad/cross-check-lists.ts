@@ -10,6 +10,7 @@
 import type { LiveList } from '../model/tenant.js';
 import type { ApiDepartment, ApiNumber, ApiOffice, ApiUser, Int64 } from './api-types.js';
 import { officeIdOf } from './normalize-live.js';
+import type { ApiRoom } from './client-rooms.js';
 
 /** What a read brought (lists may be partial already), to cross-check. */
 export interface ListsRead {
@@ -23,6 +24,8 @@ export interface ListsRead {
   lookedUp: readonly ApiUser[];
   /** Groups found by name lookups (`name_search`), with the list each belongs in. */
   groupsLookedUp: readonly { list: LiveList; groups: readonly ApiDepartment[] }[];
+  /** Rooms, when read (`FollowUpReads.rooms`). */
+  rooms?: readonly ApiRoom[];
 }
 
 /** A list found partial: which, and the references that show it (the first few named). */
@@ -45,6 +48,7 @@ const NOUN: Record<LiveList, string> = {
   departments: 'department',
   call_centers: 'call center',
   reserved_numbers: 'number',
+  rooms: 'room',
 };
 
 /** `GroupDetailsProto.group_type` and a number's `target_type` → the list holding that record. */
@@ -97,6 +101,7 @@ function listReferences(read: ListsRead): Reference[] {
   for (const [list, groups] of [['departments', read.departments], ['call_centers', read.callCenters]] as const) {
     for (const g of groups) add('offices', g.office_id, `${NOUN[list]} ${String(g.id)}'s office_id`);
   }
+  for (const r of read.rooms ?? []) add('offices', r.office_id, `room ${String(r.id)}'s office_id`);
   for (const u of read.lookedUp) add('users', u.id, `a lookup of ${u.emails?.[0] ?? 'its email'}`);
   for (const { list, groups } of read.groupsLookedUp) for (const g of groups) add(list, g.id, `a lookup of "${g.name ?? ''}"`);
   for (const n of read.numbers) {

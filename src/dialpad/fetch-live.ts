@@ -8,6 +8,7 @@ import { normalizeLive, normalizeNumbers, normalizeOffices, officeIdOf, toLineCo
 import { crossCheckLists } from './cross-check-lists.js';
 import { withCallerIds } from './caller-ids.js';
 import { withSkillLevels, type SkillLevel, type SkillRead } from './skill-levels.js';
+import { normalizeRooms, type ApiRoom } from './client-rooms.js';
 
 /** The license reads of one office in phase 2: `GET /offices/{id}/plan`, and perhaps `available_licenses`. */
 export interface OfficeLicenseReads {
@@ -43,6 +44,8 @@ export interface FollowUpReads {
    * brings one, so an undeclared address costs nothing. Absent: none.
    */
   e911?: { offices: string[]; users: string[] };
+  /** Whether every room is read (`GET /rooms`): only when config manages rooms (`rooms:`), so a config without them costs no request. */
+  rooms?: boolean;
 }
 
 /**
@@ -63,11 +66,15 @@ export interface LiveReadScope {
 /** Phase 1 only: what `status` shows and what apply's "did it land?" check needs. */
 export const READ_PHASE_ONE: LiveReadScope = { followUp: () => ({ offices: [], numbers: [] }) };
 
-/** Phase 1 and every office's purchased licenses: what `import` writes. */
+/** Phase 1 and the rooms: what apply's "did it land?" check reads for a plan with room operations. */
+export const READ_PHASE_ONE_AND_ROOMS: LiveReadScope = { followUp: () => ({ offices: [], numbers: [], rooms: true }) };
+
+/** Phase 1, every office's purchased licenses and the rooms: what `import` writes. */
 export const READ_OFFICE_PLANS: LiveReadScope = {
   followUp: (phaseOne) => ({
     offices: phaseOne.tenant.offices.flatMap((o) => (o.id === undefined ? [] : [{ id: o.id, available: false }])),
     numbers: [],
+    rooms: true,
   }),
 };
 
@@ -153,7 +160,7 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
   const phaseOne = normalizeLive({ company, offices: offices.map((office) => ({ office })), users, numbers: pool, departments, callCenters });
   const followUp = await scope.followUp({ tenant: phaseOne, incomplete: [...incomplete].sort() });
   for (const o of followUp.offices) licenseReads.request(o, offices);
-  const [numbers, skills, lookedUp, groupsLookedUp, officeE911, userE911, callerIds] = await Promise.all([
+  const [numbers, skills, lookedUp, groupsLookedUp, officeE911, userE911, callerIds, rooms] = await Promise.all([
     Promise.all(followUp.numbers.map((number) => attempt<ApiNumber | undefined>(`number ${number}`, () => readNumber(client, number), () => undefined))),
     Promise.all(
       (followUp.skills ?? []).map((s) =>
@@ -174,12 +181,13 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
     readE911(followUp.e911?.offices ?? [], (id) => `E911 address of office ${id}`, (id) => client.getOfficeE911(id)),
     readE911(followUp.e911?.users ?? [], (id) => `E911 address of user ${id}`, (id) => client.getUserE911(id)),
     Promise.all((followUp.callerIds ?? []).map((id) => attempt<ApiCallerId | undefined>(`caller ID of user ${id}`, () => client.getCallerId(id), () => undefined))),
+    followUp.rooms === true ? readList<ApiRoom>('rooms', () => client.listRooms()) : Promise.resolve(undefined),
   ]);
   const officeReads = await Promise.all(offices.map((office) => licenseReads.collect(office)));
   await Promise.all(started);
 
   const singleNumbers = numbers.filter((n): n is ApiNumber => n !== undefined);
-  const crossChecks = crossCheckLists({ offices, users, departments, callCenters, numbers: [...pool, ...singleNumbers], lookedUp: lookedUp.flat(), groupsLookedUp });
+  const crossChecks = crossCheckLists({ offices, users, departments, callCenters, numbers: [...pool, ...singleNumbers], lookedUp: lookedUp.flat(), groupsLookedUp, ...(rooms === undefined ? {} : { rooms }) });
   for (const failed of crossChecks) {
     if (partialLists.has(failed.list)) continue;
     partialLists.add(failed.list);
@@ -197,6 +205,7 @@ export async function fetchLive(client: DialpadClient, scope: LiveReadScope = RE
     ),
     offices: withE911(normalizeOffices(officeReads), officeE911),
     numbers: normalizeNumbers([...pool, ...singleNumbers], users),
+    ...(rooms === undefined ? {} : { rooms: normalizeRooms(rooms) }),
   };
   const readAt = client.serverTime()?.toISOString();
   return {
@@ -232,6 +241,7 @@ const LIST_LABEL: Record<LiveList, string> = {
   departments: 'departments',
   call_centers: 'call centers',
   reserved_numbers: 'reserved numbers',
+  rooms: 'rooms',
 };
 
 /** A number the company does not have is an answer (404: undefined), not a failed read. */

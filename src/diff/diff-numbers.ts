@@ -10,6 +10,7 @@ import { numbersPooledByMove } from '../model/international-move.js';
 import { matchOwnedUsers } from './owned-users.js';
 import { indexLiveNumbers } from './live-numbers.js';
 import { listDeletedGroups } from './diff-groups.js';
+import { listRoomNumbersToPool } from './diff-rooms.js';
 import { change, type Change } from './types.js';
 
 function countryOf(offices: Office[], key: string): string {
@@ -59,6 +60,8 @@ export function diffNumbers(desired: DesiredState, live: LiveState, now?: Date, 
   }
   // A deleted group's numbers go to the pool too (`delete_group`), as a deleted user's do.
   for (const g of listDeletedGroups(desired, live)) for (const n of g.numbers ?? []) entering.add(n);
+  // So do a deleted room's, and those config takes from a room.
+  for (const n of listRoomNumbersToPool(desired, live)) entering.add(n);
 
   const byNumber = new Map(live.tenant.numbers.map((n) => [n.number, n]));
   const pool = live.tenant.numbers.filter((n) => n.status === 'available' && n.targetId === undefined).map((n) => n.number);
@@ -73,7 +76,7 @@ export function diffNumbers(desired: DesiredState, live: LiveState, now?: Date, 
     changes.push(change.releaseNumber(byNumber.get(number) ?? { number, status: 'available' }, true));
   }
   if (desired.reservedNumbers.releaseUnlisted) {
-    const wanted = new Set(desired.tenant.users.flatMap((u) => u.numbers ?? []));
+    const wanted = new Set([...desired.tenant.users.flatMap((u) => u.numbers ?? []), ...(desired.tenant.rooms ?? []).flatMap((r) => r.numbers ?? [])]);
     const keep = new Set(desired.reservedNumbers.keep);
     for (const number of [...poolAfter].sort()) {
       if (keep.has(number) || wanted.has(number) || listed.has(number)) continue;

@@ -3,6 +3,7 @@ import { diffGroups } from './diff-groups.js';
 import { diffGroupSettingsOf } from './diff-group-settings.js';
 import { diffNumbers } from './diff-numbers.js';
 import { diffOffices } from './diff-offices.js';
+import { diffRooms } from './diff-rooms.js';
 import { diffUsers } from './diff-users.js';
 import { matchOwnedUsers } from './owned-users.js';
 import type { Change } from './types.js';
@@ -16,5 +17,5 @@ export function diffTenant(desired: DesiredState, live: LiveState, now?: Date): 
   // Users and numbers are diffed over the same match: made once (a scan of every user on both sides).
   const owned = matchOwnedUsers(desired, live, now);
   const users = diffUsers(desired, live, now, owned);
-  return [...diffOffices(desired, live), ...users, ...diffNumbers(desired, live, now, owned), ...diffGroups(desired, live, users, owned.pairs), ...diffGroupSettingsOf(desired, live)];
+  return [...diffOffices(desired, live), ...users, ...diffNumbers(desired, live, now, owned), ...diffGroups(desired, live, users, owned.pairs), ...diffGroupSettingsOf(desired, live), ...diffRooms(desired, live)];
 }

@@ -4,7 +4,7 @@
  */
 import type { PhoneSettingChange } from '../model/phone-settings.js';
 import type { GroupSettings, SettingChange } from '../model/group-settings.js';
-import type { E911Address, Group, GroupRole, LineType, Office, PhoneNumber, User, UserLicense } from '../model/tenant.js';
+import type { E911Address, Group, GroupRole, LineType, Office, PhoneNumber, Room, User, UserLicense } from '../model/tenant.js';
 
 /** One attribute of a user that `PATCH /api/v2/users/{id}` reconciles. */
 export type UserField =
@@ -72,7 +72,15 @@ export type Change =
   /** A user whose own E911 address is not the complete one config declares; `live` absent for a user this plan creates. */
   | { kind: 'user_e911'; user: User; live?: User; from?: Partial<E911Address>; to: E911Address }
   /** The caller ID config declares differs from the one read (read only where config declares one). */
-  | { kind: 'set_caller_id'; user: User; live: User; from: string; to: string };
+  | { kind: 'set_caller_id'; user: User; live: User; from: string; to: string }
+  /** A config room missing live. */
+  | { kind: 'create_room'; room: Room }
+  /** A config room whose live name differs (matched by its pinned `id`, or by name in another case). */
+  | { kind: 'rename_room'; room: Room; live: Room }
+  /** A live room absent from config, under `policy.unmanaged_rooms: delete`. */
+  | { kind: 'delete_room'; live: Room }
+  /** A room's managed numbers differ: `from` what it holds (none for a room this plan creates), `to` config's list, primary first. */
+  | { kind: 'room_numbers'; room: Room; live?: Room; from: string[]; to: string[] };
 
 export type ChangeKind = Change['kind'];
 
@@ -128,6 +136,11 @@ export const change = {
   }),
   setCallerId: (user: User, live: User, from: string, to: string): ChangeOf<'set_caller_id'> => ({ kind: 'set_caller_id', user, live, from, to }),
   setSkill: (i: { user: User; live: User; group: Group; from: number; to: number }): ChangeOf<'set_skill'> => ({ kind: 'set_skill', email: i.user.email, ...i }),
+  createRoom: (room: Room): ChangeOf<'create_room'> => ({ kind: 'create_room', room }),
+  renameRoom: (room: Room, live: Room): ChangeOf<'rename_room'> => ({ kind: 'rename_room', room, live }),
+  deleteRoom: (live: Room): ChangeOf<'delete_room'> => ({ kind: 'delete_room', live }),
+  roomNumbers: (room: Room, from: string[], to: string[], live?: Room): ChangeOf<'room_numbers'> =>
+    live === undefined ? { kind: 'room_numbers', room, from, to } : { kind: 'room_numbers', room, live, from, to },
   officeE911: (office: Office, live: Office, from: Partial<E911Address>, to: E911Address): ChangeOf<'office_e911'> => ({ kind: 'office_e911', office, live, from, to }),
   userE911: (user: User, to: E911Address, live?: User): ChangeOf<'user_e911'> =>
     live === undefined ? { kind: 'user_e911', user, to } : { kind: 'user_e911', user, live, ...(live.e911 === undefined ? {} : { from: live.e911 }), to },

@@ -74,6 +74,26 @@ function checkGroups(f: Fixture, officeIds: ReadonlySet<string>, numberIndex: Re
   return problems;
 }
 
+/** Rooms: ids unused by anything else, offices that exist, numbers consistent with the numbers that target them. */
+function checkRooms(f: Fixture, officeIds: ReadonlySet<string>, numberIndex: ReadonlyMap<string, number>): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const taken = new Set([...officeIds, ...f.users.map((u) => u.id), ...GROUP_KIND_LIST.flatMap((k) => (f[k.kind] ?? []).map((g) => g.id))]);
+  const ids = new Set<string>();
+  (f.rooms ?? []).forEach((r, i) => {
+    if (taken.has(r.id) || ids.has(r.id)) problems.push({ path: `/rooms/${i}/id`, message: `id "${r.id}" is already used by an office, a user, a group or another room` });
+    ids.add(r.id);
+    if (!officeIds.has(r.office_id)) problems.push({ path: `/rooms/${i}/office_id`, message: `office "${r.office_id}" does not exist` });
+    (r.phone_numbers ?? []).forEach((num, j) => {
+      const n = f.numbers[numberIndex.get(num) ?? -1];
+      if (n && (n.target_type !== 'room' || n.target_id !== r.id)) problems.push({ path: `/rooms/${i}/phone_numbers/${j}`, message: `${num} is listed by room ${r.id} but numbers[] gives it target ${n.target_type ?? 'none'} ${n.target_id ?? ''}`.trimEnd() });
+    });
+  });
+  f.numbers.forEach((n, i) => {
+    if (n.target_type === 'room' && n.target_id !== undefined && !ids.has(n.target_id)) problems.push({ path: `/numbers/${i}/target_id`, message: `room "${n.target_id}" does not exist` });
+  });
+  return problems;
+}
+
 /** Problems with references and accounting; empty when the fixture is usable. */
 export function checkFixture(f: Fixture): PathProblem[] {
   const problems: PathProblem[] = [];
@@ -123,6 +143,7 @@ export function checkFixture(f: Fixture): PathProblem[] {
     }
   });
   problems.push(...checkGroups(f, officeIds, numberIndex));
+  problems.push(...checkRooms(f, officeIds, numberIndex));
 
   f.offices.forEach((o, i) => {
     const purchased = getPurchased(o);

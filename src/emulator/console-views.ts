@@ -12,6 +12,7 @@ import { normalizeLive } from '../dialpad/normalize-live.js';
 import type { ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from '../dialpad/api-types.js';
 import { E911_COUNTRIES } from '../model/e911.js';
 import { LINE_KINDS } from '../model/license-lines.js';
+import { compareCodeUnits } from '../model/compare.js';
 import { buildStatus, type Status } from '../status/build-status.js';
 import type { History } from '../status/history.js';
 import { getAvailable, getPurchased } from './licenses.js';
@@ -77,6 +78,8 @@ export interface ConsoleViews {
   e911_countries: string[];
   /** Departments and call centers, and how each answers (`listConsoleGroups`). */
   groups: ConsoleGroup[];
+  /** The rooms (Admin Settings › Rooms), each holding a room license of its office; sorted by name. */
+  rooms: { id: string; name: string; office_id: string; numbers: string[] }[];
 }
 
 /** The console's views of `store` now, the users filtered by `search` as `dialform status --search` filters them. */
@@ -138,6 +141,9 @@ export function buildConsoleViews(store: Store, search: string | undefined): Con
     license_kinds: Object.values(LINE_KINDS).map((k) => ({ field: k.field, label: k.label, category: k.category })),
     e911_countries: [...E911_COUNTRIES],
     groups: listConsoleGroups(state),
+    rooms: (state.rooms ?? [])
+      .map((r) => ({ id: r.id, name: r.name, office_id: r.office_id, numbers: [...(r.phone_numbers ?? [])] }))
+      .sort((a, b) => compareCodeUnits(a.name, b.name) || compareCodeUnits(a.id, b.id)),
   };
 }
 

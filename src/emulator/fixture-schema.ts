@@ -35,6 +35,18 @@ const e911Address = {
 
 const e164 = { type: 'string', pattern: '^\\+[1-9][0-9]{6,14}$' } as const;
 
+/** A room; other `RoomProto` fields pass through. */
+const room = {
+  type: 'object',
+  required: ['id', 'name', 'office_id'],
+  properties: {
+    id,
+    name: { type: 'string', minLength: 1, maxLength: GROUP_NAME_MAX },
+    office_id: id,
+    phone_numbers: { type: 'array', items: e164 },
+  },
+} as const;
+
 /**
  * A department or call center; other `DepartmentProto` / `CallCenterProto` fields pass through.
  * Roles and skill ranges per kind are checked in `check-fixture.ts`, which names the kind.
@@ -157,6 +169,7 @@ export const fixtureSchema = {
     },
     departments: { type: 'array', items: group },
     call_centers: { type: 'array', items: group },
+    rooms: { type: 'array', items: room },
     api_keys: {
       type: 'array',
       items: {

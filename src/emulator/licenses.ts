@@ -1,8 +1,9 @@
 /**
  * License accounting. An office's purchased lines are the fixture's `licenses`; a user holds one
  * line of the type their license maps to (`lineOfLicense` in the model) while active or pending,
- * and the office's `assigned_licenses` hold the lines of what the emulator does not model (conference
- * rooms, room phones, fax numbers); `available_licenses` is purchased minus held.
+ * a room holds a `room_lines` line of its office; and the office's `assigned_licenses` hold the lines
+ * of what the emulator does not model (conference rooms, room phones, fax numbers);
+ * `available_licenses` is purchased minus held.
  */
 import { LINE_FIELD, lineOfLicense } from '../model/license-lines.js';
 import { badRequest } from './http-failure.js';
@@ -50,6 +51,12 @@ export function getAssigned(state: Fixture, officeId: string): Record<LineField,
     if (!isHoldingLine(u, state)) continue;
     const f = getLineField(u.license);
     if (f) counts[f] += 1;
+  }
+  // A room holds a room line of its office, and an additional-number line per number beyond its first.
+  for (const r of state.rooms ?? []) {
+    if (r.office_id !== officeId) continue;
+    counts.room_lines += 1;
+    counts.additional_number_lines += Math.max(0, (r.phone_numbers ?? []).length - 1);
   }
   return counts;
 }

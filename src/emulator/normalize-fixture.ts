@@ -14,6 +14,7 @@ import {
   type FixtureNumber,
   type FixtureOffice,
   type FixtureOperator,
+  type FixtureRoom,
   type FixtureUser,
   type GroupKind,
   type LineCountsWire,
@@ -105,6 +106,7 @@ function linkNumbers(fixture: Fixture): void {
   const holders: Array<{ status: string; targetType: string; items: readonly NumberHolder[] }> = [
     { status: 'user', targetType: 'user', items: fixture.users },
     ...GROUP_KIND_LIST.map((k) => ({ status: k.numberStatus, targetType: k.groupType, items: fixture[k.kind] ?? [] })),
+    { status: 'room', targetType: 'room', items: fixture.rooms ?? [] },
   ];
   for (const { status, targetType, items } of holders) {
     for (const h of items) {
@@ -121,7 +123,7 @@ function linkNumbers(fixture: Fixture): void {
   const byTarget = new Map(holders.flatMap(({ targetType, items }) => items.map((h) => [`${targetType}:${h.id}`, h] as const)));
   for (const n of fixture.numbers) {
     if (n.target_type === undefined || n.target_id === undefined) continue;
-    if (n.target_type !== 'user' && !findKindOfTargetType(n.target_type)) continue;
+    if (n.target_type !== 'user' && n.target_type !== 'room' && !findKindOfTargetType(n.target_type)) continue;
     const h = byTarget.get(`${n.target_type}:${n.target_id}`);
     if (!h) continue;
     n.office_id ??= h.office_id;
@@ -150,6 +152,13 @@ export function normalizeFixture(raw: Raw): Fixture {
   };
   for (const { kind } of GROUP_KIND_LIST) {
     if (Array.isArray(raw[kind])) fixture[kind] = (raw[kind] as Raw[]).map((g) => normalizeGroup(g, kind));
+  }
+  if (Array.isArray(raw['rooms'])) {
+    fixture.rooms = (raw['rooms'] as Raw[]).map((r) => {
+      const room: FixtureRoom = { ...r, id: String(r['id']), name: String(r['name']), office_id: String(r['office_id']) };
+      if (Array.isArray(r['phone_numbers'])) room.phone_numbers = (r['phone_numbers'] as string[]).slice();
+      return room;
+    });
   }
   if (Array.isArray(raw['api_keys'])) {
     fixture.api_keys = (raw['api_keys'] as Raw[]).map((k) => {

@@ -7,7 +7,7 @@ import { notFound } from './http-failure.js';
 import { isStillRestorable } from '../model/restore-window.js';
 import { getAreaCode, isNumberInCountry, mintNumber } from './phone.js';
 import { GROUP_KINDS, GROUP_KIND_LIST, findKindOfTargetType, isLiveGroup, listGroups } from './groups.js';
-import type { Fixture, FixtureGroup, FixtureNumber, FixtureOffice, FixtureUser, GroupKind } from './types.js';
+import type { Fixture, FixtureGroup, FixtureNumber, FixtureOffice, FixtureRoom, FixtureUser, GroupKind } from './types.js';
 
 const ID_BASE = 5_000_000_000_000_000n;
 
@@ -126,11 +126,18 @@ export class Store {
     return g;
   }
 
-  /** A fresh 16-digit id, above every id in use (offices, users and groups, deleted ones too, share one id space). */
+  /** The room `id`; 404 when there is none. */
+  getRoom(id: string): FixtureRoom {
+    const r = (this.state.rooms ?? []).find((x) => x.id === id);
+    if (!r) throw notFound(`room ${id} not found`);
+    return r;
+  }
+
+  /** A fresh 16-digit id, above every id in use (offices, users, groups and rooms, deleted ones too, share one id space). */
   mintId(): string {
     let max = ID_BASE;
     const groups = GROUP_KIND_LIST.flatMap((k) => listGroups(this.state, k.kind));
-    for (const x of [...this.state.users, ...this.state.offices, ...groups]) {
+    for (const x of [...this.state.users, ...this.state.offices, ...groups, ...(this.state.rooms ?? [])]) {
       if (/^\d+$/.test(x.id) && BigInt(x.id) > max) max = BigInt(x.id);
     }
     return String(max + 1n);
@@ -171,6 +178,10 @@ export class Store {
     if (n.target_type === 'office' && n.target_id !== undefined) {
       const o = this.findOffice(n.target_id);
       if (o?.phone_numbers) o.phone_numbers = o.phone_numbers.filter((x) => x !== n.number);
+    }
+    if (n.target_type === 'room' && n.target_id !== undefined) {
+      const r = (this.state.rooms ?? []).find((x) => x.id === n.target_id);
+      if (r?.phone_numbers) r.phone_numbers = r.phone_numbers.filter((x) => x !== n.number);
     }
     const kind = findKindOfTargetType(n.target_type);
     if (kind && n.target_id !== undefined) {

@@ -131,6 +131,20 @@ export interface FixtureGroup {
   [field: string]: unknown;
 }
 
+/**
+ * A room (`RoomProto` fields, passed through): a shared phone in an office. It holds one
+ * `room_lines` license of its office, and its numbers beyond the first an additional-number line
+ * each (`getAssigned`). A deleted room is removed (the API has no restore).
+ */
+export interface FixtureRoom {
+  id: string;
+  name: string;
+  office_id: string;
+  /** Kept consistent with the numbers' targets, as for users. */
+  phone_numbers?: string[];
+  [field: string]: unknown;
+}
+
 /** A whole company: the fixture file format and the emulator's state. */
 export interface Fixture {
   company: FixtureCompany;
@@ -141,6 +155,8 @@ export interface Fixture {
   departments?: FixtureGroup[];
   /** Absent = none. */
   call_centers?: FixtureGroup[];
+  /** Absent = none. */
+  rooms?: FixtureRoom[];
   api_keys?: FixtureApiKey[];
   /** ISO time the emulator clock starts at. */
   clock?: string;

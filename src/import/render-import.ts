@@ -9,6 +9,7 @@ import { LINE_TYPES, type E911Address, type Group, type GroupType, type Lifecycl
 import { compareCodeUnits } from '../model/compare.js';
 import { membershipsOf } from '../model/groups.js';
 import { rawGroupSettings } from './render-group-settings.js';
+import { rawRooms } from './import-rooms.js';
 
 /** One file `import` writes, relative to the output directory. */
 export interface ImportedFile {
@@ -61,6 +62,7 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
     offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key)!, rawOffice(o, opts.e911 === true)])),
     reserved_numbers: { keep: pool, release_unlisted: false },
     ...rawGroups(tenant.groups ?? [], keys, groupKeys, tenant.users),
+    ...rawRooms(tenant.rooms, keys, assignKeys),
   };
   const mainDoc = new Document(main);
   mainDoc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(MAIN_FILE)}\n Written by \`dialform import\`. Users are in users/*.yaml, one file per office.`;

@@ -68,6 +68,7 @@ export function hashTenant(hash: Hash, tenant: Tenant, office: OfficeIdentity = 
   hashLines(hash, tenant.users, USER_FIELDS, office);
   hashLines(hash, tenant.numbers, NUMBER_FIELDS, office);
   hashGroups(hash, tenant, office);
+  hashRooms(hash, tenant, office);
   hashE911(hash, tenant);
   hashSettings(hash, tenant);
 }
@@ -84,6 +85,12 @@ function hashSettings(hash: Hash, tenant: Tenant): void {
     u.settings === undefined && u.callerId === undefined ? [] : [[u.email, u.settings ?? null, ...(u.callerId === undefined ? [] : [u.callerId, u.callerIdChoices ?? null])]],
   );
   if (settings.length > 0) hash.update(canonicalJson({ settings }));
+}
+
+/** Rooms, written only when the tenant has a `rooms` list (a tenant without one hashes as it always did). */
+function hashRooms(hash: Hash, tenant: Tenant, office: OfficeIdentity): void {
+  if (tenant.rooms === undefined) return;
+  hash.update(canonicalJson({ rooms: tenant.rooms.map((r) => ({ ...r, office: office(r.office) })) }, { omit: OMIT }));
 }
 
 /** Groups and memberships, written only when the tenant has any (a tenant without them hashes as it always did). */

@@ -9,6 +9,7 @@
 import { compareCodeUnits } from './compare.js';
 import { compareIds } from './ids.js';
 import { keyLiveOffices } from './match-offices.js';
+import { keyLiveRooms } from './rooms.js';
 import type { DesiredState, Group, GroupRole, GroupType, LiveState, Membership, Tenant, User, UserLicense } from './tenant.js';
 
 /**
@@ -147,7 +148,7 @@ export function listStalePins(desired: readonly Group[], live: readonly Group[])
   });
 }
 
-/** The read keyed to a config: offices (`keyLiveOffices`), then groups (`keyLiveGroups`). */
+/** The read keyed to a config: offices (`keyLiveOffices`), then groups (`keyLiveGroups`), then rooms (`keyLiveRooms`). */
 export function keyLive(read: LiveState, desired: DesiredState): LiveState {
-  return keyLiveGroups(keyLiveOffices(read, desired.tenant.offices), desired.tenant.groups ?? []);
+  return keyLiveRooms(keyLiveGroups(keyLiveOffices(read, desired.tenant.offices), desired.tenant.groups ?? []), desired.tenant.rooms ?? []);
 }

@@ -78,6 +78,7 @@ export function keyLiveOffices(live: LiveState, desired: readonly Office[]): Liv
     })),
     numbers: tenant.numbers.map((n) => (n.office === undefined ? n : { ...n, office: keyOf(n.office) })),
     ...(tenant.groups === undefined ? {} : { groups: tenant.groups.map((g) => ({ ...g, office: keyOf(g.office) })) }),
+    ...(tenant.rooms === undefined ? {} : { rooms: tenant.rooms.map((r) => ({ ...r, office: keyOf(r.office) })) }),
   };
   return { ...live, tenant: keyed };
 }

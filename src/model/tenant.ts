@@ -264,6 +264,24 @@ export interface Membership {
   source?: SourceRef;
 }
 
+/**
+ * A room: a shared phone (a conference room, a lobby) with its own numbers, in an office, holding
+ * one of that office's room licenses (docs/rooms.md). Matched by `id`, else by name within its
+ * office (`keyLiveRooms`, `src/model/rooms.ts`).
+ */
+export interface Room {
+  /** Config key (a slug); a live room not matched to config keeps `room:<live id>` (`liveRoomKey`). */
+  key: string;
+  /** Live id; on the desired side only when the config pins one with `id:`. */
+  id?: string;
+  name: string;
+  /** Office key. */
+  office: string;
+  /** E.164, primary first. Desired: `undefined` means the room's numbers are not managed. Live: as read. */
+  numbers?: string[];
+  source?: SourceRef;
+}
+
 /** A company-owned phone number as `GET /api/v2/numbers` shows it. */
 export interface PhoneNumber {
   number: string;
@@ -282,6 +300,9 @@ export type UnmanagedUsersPolicy = 'ignore' | 'suspend' | 'delete';
 
 /** What happens to live departments and call centers absent from config (default `ignore`). */
 export type UnmanagedGroupsPolicy = 'ignore' | 'delete';
+
+/** What happens to live rooms absent from config (default `ignore`). */
+export type UnmanagedRoomsPolicy = 'ignore' | 'delete';
 
 /**
  * Who decides that a user exists and whether they are active (docs/lifecycle.md): `dialform`
@@ -313,6 +334,8 @@ export interface Policy {
   dialpadClockAcknowledged?: string;
   /** Live groups absent from config: left alone (`ignore`, the default when absent) or deleted. */
   unmanagedGroups?: UnmanagedGroupsPolicy;
+  /** Live rooms absent from config: left alone (`ignore`, the default when absent) or deleted (only with a `rooms:` section). */
+  unmanagedRooms?: UnmanagedRoomsPolicy;
 }
 
 export interface ReservedNumbers {
@@ -333,6 +356,11 @@ export interface Tenant {
   numbers: PhoneNumber[];
   /** Departments and call centers, sorted by key; absent means none (desired: none declared). */
   groups?: Group[];
+  /**
+   * Rooms, sorted by key. Desired: absent when config has no `rooms:` section (rooms not managed).
+   * Live: absent when the read did not ask for them (`LiveReadScope.rooms`).
+   */
+  rooms?: Room[];
 }
 
 /** What the config asks for: the desired tenant plus the settings that steer the plan. */
@@ -378,7 +406,7 @@ export interface LiveState {
 }
 
 /** The lists a read takes whole. */
-export type LiveList = 'offices' | 'users' | 'departments' | 'call_centers' | 'reserved_numbers';
+export type LiveList = 'offices' | 'users' | 'departments' | 'call_centers' | 'reserved_numbers' | 'rooms';
 
 /** Dialpad's clock at the read (`readAt`), if Dialpad sent one; callers fall back to their own. */
 export function dialpadClock(live: LiveState): Date | undefined {

@@ -58,6 +58,11 @@ export function reachOf(op: Operation): Reach {
     case 'update_office_e911':
     case 'update_user_e911':
     case 'set_caller_id':
+    case 'create_room':
+    case 'rename_room':
+    case 'delete_room':
+    case 'assign_room_number':
+    case 'unassign_room_number':
       // An operation that concerns no single office (office_key null) is the company's.
       return reach(own, own.length === 0);
     default: {

@@ -53,16 +53,19 @@ export function cutToScope(desired: DesiredState, live: LiveState, scope: PlanSc
   const keepGroup = (g: { key: string; office: string }): boolean => inScope.has(g.office) || keptGroups.has(g.key);
   const cutGroups = <T extends { groups?: G[] }, G extends { key: string; office: string }>(tenant: T): T =>
     tenant.groups === undefined ? tenant : { ...tenant, groups: tenant.groups.filter(keepGroup) };
+  // A room is its office's: in scope with it (keyed alike on both sides once `keyLive` ran).
+  const cutRooms = <T extends { rooms?: { office: string }[] }>(tenant: T): T =>
+    tenant.rooms === undefined ? tenant : { ...tenant, rooms: tenant.rooms.filter((r) => inScope.has(r.office)) };
 
   return {
     desired: {
       ...desired,
-      tenant: cutGroups({
+      tenant: cutRooms(cutGroups({
         ...desired.tenant,
         offices: desired.tenant.offices.map((o) => (inScope.has(o.key) ? o : { ...o, licenses: {} })),
         users: desired.tenant.users.filter((u) => keptDesired.has(u)),
-      }),
+      })),
     },
-    live: { ...live, tenant: cutGroups({ ...live.tenant, users: live.tenant.users.filter((u) => keptLive.has(u)) }) },
+    live: { ...live, tenant: cutRooms(cutGroups({ ...live.tenant, users: live.tenant.users.filter((u) => keptLive.has(u)) })) },
   };
 }

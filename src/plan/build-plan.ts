@@ -11,6 +11,7 @@ import type { ConfirmedGrant } from '../model/confirmed-grants.js';
 import { operationsFromChange } from './from-changes.js';
 import { createOfficeBook } from './office-refs.js';
 import { createGroupBook } from './group-refs.js';
+import { createRoomBook } from './room-operations.js';
 import { orderOperations } from './order.js';
 import { reportBlocked } from './report-blocked.js';
 import { runRules, type Withheld } from './rules/index.js';
@@ -91,7 +92,14 @@ function nameWithheld(c: Change, live: LiveState): [keyof Withheld, string] | un
     case 'office_e911':
     case 'user_e911':
     case 'set_caller_id':
+    case 'rename_room':
+    case 'room_numbers':
       return undefined;
+    case 'delete_room':
+      // A room absent from a partial read's list may only be unread.
+      return ['rooms', `room ${c.live.name}`];
+    case 'create_room':
+      return partial.has('rooms') ? ['creates', `room ${c.room.name}`] : undefined;
     default: {
       const _never: never = c;
       return _never;
@@ -108,21 +116,24 @@ const GROUP_LIST: Record<GroupType, LiveList> = { department: 'departments', cal
  * memberships of a user not created, operators of a group not created).
  */
 function withholdChanges(changes: readonly Change[], live: LiveState): { kept: Change[]; withheld: Withheld } {
-  const withheld: Withheld = { users: [], numbers: [], groups: [], creates: [] };
+  const withheld: Withheld = { users: [], numbers: [], groups: [], rooms: [], creates: [] };
   const users = new Set<string>();
   const groups = new Set<string>();
+  const rooms = new Set<string>();
   const held = changes.filter((c) => {
     const named = nameWithheld(c, live);
     if (named === undefined) return false;
     withheld[named[0]].push(named[1]);
     if (c.kind === 'create_user') users.add(c.user.email);
     if (c.kind === 'create_group') groups.add(c.group.key);
+    if (c.kind === 'create_room') rooms.add(c.room.key);
     return true;
   });
   for (const list of Object.values(withheld)) list.sort(compareCodeUnits);
   const dependsOnHeld = (c: Change): boolean =>
     ((c.kind === 'user_numbers' || c.kind === 'add_operator' || c.kind === 'user_e911') && c.live === undefined && users.has(c.user.email)) ||
-    ((c.kind === 'add_operator' || c.kind === 'group_settings') && groups.has(c.group.key));
+    ((c.kind === 'add_operator' || c.kind === 'group_settings') && groups.has(c.group.key)) ||
+    (c.kind === 'room_numbers' && rooms.has(c.room.key));
   return { kept: changes.filter((c) => !held.includes(c) && !dependsOnHeld(c)), withheld };
 }
 
@@ -155,7 +166,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     .filter((n) => n.status === 'available' && n.targetId === undefined)
     .map((n) => n.number)
     .sort(compareCodeUnits);
-  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, spareNumbers, groupRef: createGroupBook(desired, live, book), released };
+  const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, spareNumbers, groupRef: createGroupBook(desired, live, book), roomRef: createRoomBook(desired, live, book), released };
   const drafts = [
     ...changes.flatMap((c) => operationsFromChange(c, context)),
     ...transfers,

@@ -53,7 +53,9 @@ function mayTakeAdditionalNumber(user: User, live: User | undefined): boolean {
  *   `GET /departments?name_search=` (`/callcenters`) for a sample of the config groups no live
  *   group matches (the plan's creates; `sampleCreates`): one found that its list did not bring
  *   shows that list ended early;
- * - the E911 address of each office and user whose config declares one (`listE911Reads`).
+ * - the E911 address of each office and user whose config declares one (`listE911Reads`);
+ * - every room (`GET /rooms`) when config has a `rooms:` section, and the licenses of each office a
+ *   config room is in (it may be created there; rooms are read in this phase, so a superset).
  *
  * Offices and numbers come out sorted, so the same inputs give the same requests in the same order.
  */
@@ -68,6 +70,8 @@ export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): Fol
     // A restore takes its line where the deleted account is, before any move to config's office.
     if (found !== undefined && GONE_STATES.has(found.state) && user.state !== 'deleted') claimed.add(found.office);
   }
+  // A room may be created there (rooms are read beside these reads, so which ones is not known yet): a superset, as above.
+  for (const room of desired.tenant.rooms ?? []) claimed.add(room.office);
   const offices = listOfficeReads(desired, live, (key) => claimed.has(key));
 
   const held = new Set(live.tenant.users.flatMap((u) => u.numbers ?? []));
@@ -87,6 +91,7 @@ export function choosePlanReads(desired: DesiredState, phaseOne: LiveState): Fol
     ...(groupNames.length === 0 ? {} : { groupNames }),
     ...(e911.offices.length + e911.users.length === 0 ? {} : { e911 }),
     ...(callerIds.length === 0 ? {} : { callerIds }),
+    ...(desired.tenant.rooms === undefined ? {} : { rooms: true }),
   };
 }
 

@@ -12,7 +12,8 @@ import { RESTORE_WINDOW_HOURS, restorableUntil } from '../model/restore-window.j
 import type { OfficeBook } from './office-refs.js';
 import { operation } from './operations.js';
 import { describeGroupNumbers, describeNumbersAfterMove, describePooled } from './describe-numbers.js';
-import type { FieldChange, GroupRef, NewNumber, Operation, UserPatch } from './types.js';
+import type { FieldChange, GroupRef, NewNumber, Operation, RoomRef, UserPatch } from './types.js';
+import { roomOperations } from './room-operations.js';
 import { GROUP_CONFIG_KEY, isAgentLicense } from '../model/groups.js';
 
 export interface FromChangesContext {
@@ -38,6 +39,8 @@ export interface FromChangesContext {
   spareNumbers: string[];
   /** A group's reference by key (`createGroupBook`). */
   groupRef: (key: string) => GroupRef;
+  /** A room's reference by key (`createRoomBook`). */
+  roomRef: (key: string) => RoomRef;
   /** Numbers the plan releases (`release_number`), so a deletion's note says where its numbers end. */
   released: ReadonlySet<string>;
 }
@@ -206,6 +209,11 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
       return groupOperations(c, ctx);
     case 'group_settings':
       return [planGroupSettings(c, ctx.groupRef)];
+    case 'create_room':
+    case 'rename_room':
+    case 'delete_room':
+    case 'room_numbers':
+      return roomOperations(c, ctx);
     case 'office_e911':
       return [operation.updateOfficeE911({ office: book.ref(c.office.key), from: c.from, to: c.to, source: c.office.source ?? 'config' })];
     case 'user_e911':

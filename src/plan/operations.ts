@@ -26,7 +26,7 @@ function userTarget(email: string, id?: string): UserTarget {
   return id === undefined ? { type: 'user', email } : { type: 'user', email, id };
 }
 
-function base<K extends OperationKind, T extends Target>(kind: K, target: T, input: { source: string; changes?: FieldChange[]; notes?: string[] }, extra: {
+export function base<K extends OperationKind, T extends Target>(kind: K, target: T, input: { source: string; changes?: FieldChange[]; notes?: string[] }, extra: {
   /**
    * A manual kind's step (its entry in `KINDS` says whether the kind is manual and how it is
    * verified): its id, by default the kind (one bulk step for every user), and its deadline.

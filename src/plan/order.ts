@@ -48,6 +48,8 @@ function targetKey(t: Target): string {
       return t.number;
     case 'group':
       return `group:${t.key}`;
+    case 'room':
+      return `room:${t.key}`;
     case 'company':
       return 'company';
   }

@@ -25,6 +25,7 @@ export const RULE_CODES = [
   'e911_address_incomplete',
   'caller_id_not_held',
   'routing_target_not_found',
+  'room_id_not_found',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

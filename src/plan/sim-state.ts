@@ -52,8 +52,20 @@ export interface SimGroup {
   operators: Set<string>;
 }
 
+/** A room in the simulation. */
+export interface SimRoom {
+  key: string;
+  office: string;
+  /** False for a config room until its `create_room` runs, and after a `delete_room`. */
+  exists: boolean;
+  /** E.164, primary first. */
+  numbers: string[];
+}
+
 export interface SimState {
   accountType?: AccountType;
+  /** Rooms by room key (empty when config has no `rooms:` section: they were not read). */
+  rooms: Map<string, SimRoom>;
   offices: Map<string, SimOffice>;
   /** Departments and call centers by group key. */
   groups: Map<string, SimGroup>;
@@ -157,6 +169,9 @@ export function createSimState(
     if (user.state === 'deleted' || user.state === 'cancelled') continue;
     for (const m of [...(user.departments ?? []), ...(user.callCenters ?? [])]) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
   }
+  const rooms = new Map<string, SimRoom>();
+  for (const r of live.tenant.rooms ?? []) rooms.set(r.key, { key: r.key, office: r.office, exists: true, numbers: [...(r.numbers ?? [])] });
+  for (const r of desired.tenant.rooms ?? []) if (!rooms.has(r.key)) rooms.set(r.key, { key: r.key, office: r.office, exists: false, numbers: [] });
   const configured = new Set(desired.tenant.users.map((u) => u.email.toLowerCase()));
   const pool = new Set(
     live.tenant.numbers.filter((n) => n.status === 'available' && n.targetId === undefined).map((n) => n.number),
@@ -165,6 +180,7 @@ export function createSimState(
     ...(live.tenant.company.accountType === undefined ? {} : { accountType: live.tenant.company.accountType }),
     offices,
     groups,
+    rooms,
     users,
     pool,
     numberCountry,
@@ -178,6 +194,7 @@ export function cloneSimState(sim: SimState): SimState {
     ...(sim.accountType === undefined ? {} : { accountType: sim.accountType }),
     offices: new Map([...sim.offices].map(([k, o]) => [k, { ...o, purchased: { ...o.purchased }, free: { ...o.free } }])),
     groups: new Map([...sim.groups].map(([k, g]) => [k, { ...g, operators: new Set(g.operators) }])),
+    rooms: new Map([...sim.rooms].map(([k, r]) => [k, { ...r, numbers: [...r.numbers] }])),
     users: new Map([...sim.users].map(([k, u]) => [k, { ...u, adminOffices: [...u.adminOffices], numbers: [...u.numbers] }])),
     pool: new Set(sim.pool),
     numberCountry: sim.numberCountry,

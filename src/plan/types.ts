@@ -46,12 +46,23 @@ export interface GroupRef {
 export interface GroupTarget extends GroupRef {
   type: 'group';
 }
+/** A room as operations refer to it: its config key, live id when it exists, name, office. */
+export interface RoomRef {
+  key: string;
+  /** Absent for a room created earlier in the same plan: apply resolves it by name and office. */
+  id?: string;
+  name: string;
+  office: OfficeRef;
+}
+export interface RoomTarget extends RoomRef {
+  type: 'room';
+}
 /** The company itself (its plan tier): `name` as Dialpad reads it, when it does. */
 export interface CompanyTarget {
   type: 'company';
   name?: string;
 }
-export type Target = UserTarget | OfficeTarget | NumberTarget | GroupTarget | CompanyTarget;
+export type Target = UserTarget | OfficeTarget | NumberTarget | GroupTarget | CompanyTarget | RoomTarget;
 
 export interface FieldChange {
   field: string;
@@ -286,7 +297,20 @@ export type Operation =
       caller_id: string;
       /** What the user may present as read (`GET /users/{id}/caller_id`), and who holds each: the check `caller_id_not_held` reads it. */
       choices: CallerIdChoice[];
-    });
+    })
+  /** `POST /rooms` (`name`, `office_id`): takes a room license of the office. */
+  | (OperationBase<RoomTarget> & { kind: 'create_room'; room: RoomRef })
+  /** `PATCH /rooms/{id}` `name`; `target` names the room as Dialpad does now. */
+  | (OperationBase<RoomTarget> & { kind: 'rename_room'; name: string })
+  | (OperationBase<RoomTarget> & {
+      kind: 'delete_room';
+      /** The room's numbers, which the deletion sends to the reserved pool (sorted; absent: none); counted by `policy.max_deletions` with the room. */
+      numbers_to_pool?: string[];
+    })
+  /** `POST /rooms/{id}/assign_number` with a reserved-pool `number`. */
+  | (OperationBase<RoomTarget> & { kind: 'assign_room_number'; number: string; primary: boolean })
+  /** `POST /rooms/{id}/unassign_number`: the number goes to the reserved pool. */
+  | (OperationBase<RoomTarget> & { kind: 'unassign_room_number'; number: string });
 
 export type OperationKind = Operation['kind'];
 

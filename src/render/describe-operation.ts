@@ -23,6 +23,7 @@ export function formatTarget(target: Target): string {
     case 'number':
       return target.number;
     case 'group':
+    case 'room':
       return target.name;
     case 'company':
       return target.name ?? 'the company';

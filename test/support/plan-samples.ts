@@ -166,7 +166,29 @@ export function callerIdPlan(): Plan {
   return digestedPlanOf(desired, live);
 }
 
-/** The operations of `fullPlan()`, `groupsPlan()`, `officeStepsPlan()`, `e911Plan()`, `callerIdPlan()` and `groupSettingsPlan()`: one or more of every kind. */
+/**
+ * Rooms (docs/rooms.md): Lobby created with a pool number, Board Room (pinned) renamed with its
+ * number sent to the pool, and Old Lobby deleted under `unmanaged_rooms: delete`.
+ */
+export function roomsPlan(): Plan {
+  const desired = desiredState({ offices: [office('hq', { name: 'Acme HQ' })], policy: { unmanagedRooms: 'delete' } });
+  desired.tenant.rooms = [
+    { key: 'board', id: '83', name: 'Boardroom', office: 'hq', numbers: [], source: 'rooms.yaml:2' },
+    { key: 'lobby', name: 'Lobby', office: 'hq', numbers: ['+14155550150'], source: 'rooms.yaml:3' },
+  ];
+  const live = liveState({
+    offices: [liveOffice('hq', { name: 'Acme HQ', licenses: { talk: 10, rooms: 3 }, available: { talk: 10, rooms: 1 } })],
+    numbers: [{ number: '+14155550150', status: 'available', office: 'hq' }],
+  });
+  live.tenant.rooms = [
+    // Keyed as `keyLive` leaves them: the pinned one under its config key.
+    { key: 'board', id: '83', name: 'Board Room', office: 'hq', numbers: ['+14155550160'] },
+    { key: 'room:84', id: '84', name: 'Old Lobby', office: 'hq', numbers: ['+14155550161'] },
+  ];
+  return digestedPlanOf(desired, live);
+}
+
+/** The operations of `fullPlan()`, `groupsPlan()`, `officeStepsPlan()`, `e911Plan()`, `callerIdPlan()`, `groupSettingsPlan()` and `roomsPlan()`: one or more of every kind. */
 export function everyKindOperations(): Operation[] {
   return [
     ...fullPlan().operations,
@@ -175,6 +197,7 @@ export function everyKindOperations(): Operation[] {
     ...e911Plan().operations,
     ...callerIdPlan().operations,
     ...groupSettingsPlan().operations,
+    ...roomsPlan().operations,
   ];
 }
 

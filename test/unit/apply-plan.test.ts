@@ -139,6 +139,25 @@ function fakeApi(opts: { failOn?: string; purchased?: number } = {}) {
     async updateGroupSettings(type, groupId, body) {
       record(`updateGroupSettings ${type} ${groupId} ${Object.keys(body).join(',')}`);
     },
+    async createRoom(input) {
+      record(`createRoom ${input.name} ${input.officeId}`);
+      return { id: 'new-room' };
+    },
+    async findRoomByName() {
+      return undefined;
+    },
+    async renameRoom(id, name) {
+      record(`renameRoom ${id} ${name}`);
+    },
+    async deleteRoom(id) {
+      record(`deleteRoom ${id}`);
+    },
+    async assignRoomNumber(roomId, number, primary) {
+      record(`assignRoomNumber ${roomId} ${number} ${primary}`);
+    },
+    async unassignRoomNumber(roomId, number) {
+      record(`unassignRoomNumber ${roomId} ${number}`);
+    },
     async setSkill(callCenterId, userId, skillLevel) {
       record(`setSkill ${callCenterId} ${userId} ${skillLevel}`);
     },

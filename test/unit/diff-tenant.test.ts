@@ -18,6 +18,8 @@ function kinds(changes: Change[]): string[] {
       case 'add_operator': case 'remove_operator': case 'set_skill': return `${c.kind} ${c.email} ${c.group.key}`;
       case 'office_e911': return `office_e911 ${c.office.key}`;
       case 'group_settings': return `group_settings ${c.group.key}`;
+      case 'create_room': case 'rename_room': case 'room_numbers': return `${c.kind} ${c.room.key}`;
+      case 'delete_room': return `delete_room ${c.live.key}`;
       default: return `${c.kind} ${c.user.email}`;
     }
   });

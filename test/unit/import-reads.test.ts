@@ -15,7 +15,7 @@ describe('import --with: what each extra reads', () => {
 
   it('reads offices\' plans only, without extras', async () => {
     const reads = await chooseImportReads([]).followUp(phaseOne);
-    expect(reads).toEqual({ offices: [{ id: '5001', available: false }], numbers: [] });
+    expect(reads).toEqual({ offices: [{ id: '5001', available: false }], numbers: [], rooms: true });
   });
 
   it('with e911 and caller_id, reads both for every user not gone, and every office\'s E911', async () => {
@@ -25,6 +25,7 @@ describe('import --with: what each extra reads', () => {
       numbers: [],
       e911: { offices: ['5001'], users: ['1'] },
       callerIds: ['1'],
+      rooms: true,
     });
   });
 

@@ -67,7 +67,7 @@ describe('the kind table decides what a kind is (manual, deletes)', () => {
       expect(KINDS[kind]).toHaveProperty('suspends');
     }
     expect(OPERATION_KINDS.filter((k) => KINDS[k].suspends)).toEqual(['suspend_user']);
-    expect(OPERATION_KINDS.filter((k) => KINDS[k].deletes !== false)).toEqual(['delete_user', 'release_number', 'delete_group', 'remove_operator']);
+    expect(OPERATION_KINDS.filter((k) => KINDS[k].deletes !== false)).toEqual(['delete_user', 'release_number', 'delete_group', 'remove_operator', 'delete_room']);
     expect(OPERATION_KINDS.filter((k) => KINDS[k].manual !== false)).toEqual([
       'transfer_licenses',
       'buy_licenses',

@@ -335,6 +335,8 @@ function renderLicenses(v) {
     return el('tr', { 'data-office': o.id }, el('td', { text: o.name }), el('td', { text: o.country }), el('td', { text: o.price_level || '–' }), el('td', { text: held.join(', ') || 'none' }));
   });
   $('licenses-table').tBodies[0].replaceChildren(...rows);
+  const rooms = v.rooms.map((r) => el('tr', { 'data-room': r.id }, el('td', { text: r.name }), el('td', { text: officeName(r.office_id) }), el('td', { text: r.numbers.join(', ') || 'none' })));
+  $('rooms-table').tBodies[0].replaceChildren(...(rooms.length ? rooms : [el('tr', {}, el('td', { colspan: 3, class: 'empty', text: 'No rooms.' }))]));
 }
 
 function reviewTransfer(event) {

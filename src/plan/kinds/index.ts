@@ -12,6 +12,7 @@ import { updateGroupSettings } from './group-settings.js';
 import { updateOfficeE911, updateUserE911 } from './e911.js';
 import { buyLicenses, cancelLicenses, createOffice, renameOffice, transferLicenses } from './offices.js';
 import { assignNumber, releaseNumber, unassignNumber } from './numbers.js';
+import { assignRoomNumber, createRoom, deleteRoom, renameRoom, unassignRoomNumber } from './rooms.js';
 import { grantAnalytics, grantProxy, revokeAnalytics, revokeProxy } from './permissions.js';
 import type { Effects, Failure, KindSpec } from './spec.js';
 import { createUser, deleteUser, moveUser, reactivateUser, restoreUser, suspendUser, updateUser } from './users.js';
@@ -50,6 +51,11 @@ export const KINDS = {
   update_office_e911: updateOfficeE911,
   update_user_e911: updateUserE911,
   set_caller_id: setCallerId,
+  create_room: createRoom,
+  rename_room: renameRoom,
+  delete_room: deleteRoom,
+  assign_room_number: assignRoomNumber,
+  unassign_room_number: unassignRoomNumber,
 } as const satisfies { [K in OperationKind]: KindSpec<K> };
 
 /** Every operation kind, in the order of the table above (exhaustive by construction). */

@@ -5,8 +5,9 @@
  */
 import { groupNameOf, liveGroupKey, membershipsOf } from '../../model/groups.js';
 import { liveOfficeKey } from '../../model/match-offices.js';
-import type { LiveState, User } from '../../model/tenant.js';
-import type { GroupRef, UserTarget } from '../types.js';
+import { liveRoomKey, roomNameOf } from '../../model/rooms.js';
+import type { LiveState, Room, User } from '../../model/tenant.js';
+import type { GroupRef, RoomRef, UserTarget } from '../types.js';
 
 /** The live user an operation targets: by id when the plan knows it, else by (primary) email. */
 export function readUser(live: LiveState, target: UserTarget): User | undefined {
@@ -32,4 +33,12 @@ export function readMembership(live: LiveState, target: UserTarget, ref: GroupRe
   const group = readGroup(live, ref);
   if (user === undefined || group === undefined) return undefined;
   return (membershipsOf(user, ref.group_type) ?? []).find((m) => m.group === group.key);
+}
+
+/** The live room a reference names: by id when the plan knows it, else by name (and office, when its id is known). */
+export function readRoom(live: LiveState, ref: RoomRef): Room | undefined {
+  const rooms = live.tenant.rooms ?? [];
+  if (ref.id !== undefined) return rooms.find((r) => r.key === liveRoomKey(ref.id as string) || r.id === ref.id);
+  const office = ref.office.id === undefined ? undefined : liveOfficeKey(ref.office.id);
+  return rooms.find((r) => roomNameOf(r.name) === roomNameOf(ref.name) && (office === undefined || r.office === office));
 }

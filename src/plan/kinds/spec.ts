@@ -81,11 +81,11 @@ export type Landed<K extends OperationKind> = (op: OperationOf<K>, live: LiveSta
 export type Execution<K extends OperationKind> = { manual: false; landed: Landed<K> } | { manual: ManualStep<K>; landed?: never };
 
 /**
- * What `too_many_deletions` counts a deletion as: a `user`, a `number` or a `group` are gone for
+ * What `too_many_deletions` counts a deletion as: a `user`, a `number`, a `group` or a `room` are gone for
  * good and are capped by `policy.max_deletions`; a `membership` (its role and skill level) comes
  * back with a re-add, so it is not counted.
  */
-export type DeletedThing = 'user' | 'number' | 'group' | 'membership';
+export type DeletedThing = 'user' | 'number' | 'group' | 'room' | 'membership';
 
 /**
  * What running the kind deletes: `false`, or what it is counted as, and the numbers it takes out of

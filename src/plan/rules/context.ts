@@ -29,6 +29,8 @@ export interface Withheld {
   users: string[];
   numbers: string[];
   groups: string[];
+  /** Rooms `unmanaged_rooms: delete` would have deleted (`room <name>`). */
+  rooms: string[];
   creates: string[];
 }
 

@@ -8,6 +8,7 @@ const WITHHELD_WORDS: Record<keyof Withheld, { noun: string; tail: string; max: 
   users: { noun: 'unmanaged user', tail: 'left out of the plan rather than deleted or suspended', max: Infinity },
   numbers: { noun: 'number release', tail: 'left out', max: 5 },
   groups: { noun: 'group deletion', tail: 'left out', max: 5 },
+  rooms: { noun: 'room deletion', tail: 'left out', max: 5 },
   creates: { noun: 'create', tail: 'left out (each may be of a record the partial list did not bring)', max: 5 },
 };
 

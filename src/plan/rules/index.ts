@@ -2,6 +2,7 @@ import type { Violation } from '../types.js';
 import { checkCountryChangeRequiresAck } from './country-change-requires-ack.js';
 import { checkE911AddressIncomplete, checkE911AddressRequired } from './e911-address.js';
 import { checkGroupIdNotFound } from './group-id-not-found.js';
+import { checkRoomIdNotFound } from './room-id-not-found.js';
 import { checkGroupLooksRenamed } from './group-looks-renamed.js';
 import type { Rule, RuleContext } from './context.js';
 import { checkIncompleteLiveRead } from './incomplete-live-read.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   checkPendingUserNumberLoss,
   checkRestoreWindowExpired,
   checkGroupIdNotFound,
+  checkRoomIdNotFound,
   checkGroupLooksRenamed,
   checkRoutingTargetNotFound,
   checkLifecycleStateIgnored,

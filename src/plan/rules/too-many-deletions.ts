@@ -5,7 +5,7 @@ import { KINDS, type DeletedThing, type KindFacts } from '../kinds/index.js';
 import { countActiveUsers, countLimit, percentOf, quoteLimit, shareLimit } from './caps.js';
 
 /** Which deletions `policy.max_deletions` caps: what is gone for good (see `DeletedThing`). */
-const CAPPED = { user: true, number: true, group: true, membership: false } as const satisfies Record<DeletedThing, boolean>;
+const CAPPED = { user: true, number: true, group: true, room: true, membership: false } as const satisfies Record<DeletedThing, boolean>;
 type CappedThing = { [T in DeletedThing]: (typeof CAPPED)[T] extends true ? T : never }[DeletedThing];
 
 /**
@@ -16,7 +16,7 @@ export function countDeletions<O extends Pick<Operation, 'id'> & { kind: string 
   operations: readonly O[],
   kinds: { readonly [kind: string]: KindFacts | undefined } = KINDS,
 ): Record<CappedThing, O[]> {
-  const counted: Record<CappedThing, O[]> = { user: [], number: [], group: [] };
+  const counted: Record<CappedThing, O[]> = { user: [], number: [], group: [], room: [] };
   for (const op of operations) {
     const deletes = kinds[op.kind]?.deletes;
     if (deletes === undefined || deletes === false) continue;
@@ -43,26 +43,28 @@ function listNumbersTaken(op: Pick<Operation, 'id'> & { kind: string }, kinds: {
  */
 export function checkTooManyDeletions(ctx: RuleContext, kinds: { readonly [kind: string]: KindFacts | undefined } = KINDS): Violation[] {
   const maxDeletions = countLimit(ctx.desired.policy.maxDeletions);
-  const { user: deletes, number: releases, group: groups } = countDeletions(ctx.operations, kinds);
+  const { user: deletes, number: releases, group: groups, room: rooms } = countDeletions(ctx.operations, kinds);
   const out: Violation[] = [];
   // A deleted group's numbers count too, once each: a number the plan also releases is a release.
   const released = new Set(releases.flatMap((op) => listNumbersTaken(op, kinds)));
-  const pooled = [...new Set(groups.flatMap((op) => listNumbersTaken(op, kinds)))].filter((n) => !released.has(n));
-  const total = deletes.length + releases.length + groups.length + pooled.length;
+  // So do a deleted room's.
+  const pooled = [...new Set([...groups, ...rooms].flatMap((op) => listNumbersTaken(op, kinds)))].filter((n) => !released.has(n));
+  const total = deletes.length + releases.length + groups.length + rooms.length + pooled.length;
   const checks = [
     ...(deletes.length > 0 ? [`Check that config lists everyone it should (policy.unmanaged_users is ${ctx.desired.policy.unmanagedUsers}).`] : []),
     ...(releases.length > 0 ? ['Check that reserved_numbers.keep lists every pool number to keep (released numbers are lost).'] : []),
     ...(groups.length > 0 ? [`Check that config lists every department and call center to keep (policy.unmanaged_groups is delete; a deleted group cannot be restored).`] : []),
+    ...(rooms.length > 0 ? [`Check that config lists every room to keep (policy.unmanaged_rooms is delete; a deleted room cannot be restored).`] : []),
   ];
   if (total > maxDeletions.value) {
     out.push({
       code: 'too_many_deletions',
       severity: 'error',
       message:
-        `The plan deletes ${countOf(deletes.length, 'user')}${groups.length > 0 ? ` and ${countOf(groups.length, 'group')}` : ''}` +
+        `The plan deletes ${countOf(deletes.length, 'user')}${groups.length > 0 ? ` and ${countOf(groups.length, 'group')}` : ''}${rooms.length > 0 ? ` and ${countOf(rooms.length, 'room')}` : ''}` +
         `${pooled.length > 0 ? `, sending ${countOf(pooled.length, 'number')} to the reserved pool,` : ''} and releases ${countOf(releases.length, 'number')} (${total}), more than ` +
         `policy.max_deletions (${quoteLimit(maxDeletions)}). ${checks.join(' ')} If the change is intended, raise policy.max_deletions for it.`,
-      operation_ids: [...deletes, ...releases, ...groups].map((op) => op.id),
+      operation_ids: [...deletes, ...releases, ...groups, ...rooms].map((op) => op.id),
     });
   }
   // One share guard for each kind of thing deleted, each against its live count (users: the active ones).
