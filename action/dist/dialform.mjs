@@ -33717,7 +33717,7 @@ var init_group_settings2 = __esm({
       wouldProvide: () => void 0,
       placement: (op) => ({ office: op.target.office.key }),
       harm: () => void 0,
-      describe: () => ({ marker: "~", action: "change how the group answers", details: [] })
+      describe: () => ({ marker: "~", action: "update how the group answers", details: [] })
     };
   }
 });
@@ -64800,7 +64800,7 @@ var init_operations = __esm({
       /** An absolute value per field: writing the old values back undoes it. */
       updateGroupSettings(i2) {
         return {
-          ...base("update_group_settings", groupTarget(i2.group), i2, { summary: `change how ${groupName(i2.group)} answers` }),
+          ...base("update_group_settings", groupTarget(i2.group), i2, { summary: `update how ${groupName(i2.group)} answers` }),
           settings: i2.settings
         };
       },

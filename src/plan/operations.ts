@@ -266,7 +266,7 @@ export const operation = {
   /** An absolute value per field: writing the old values back undoes it. */
   updateGroupSettings(i: { group: GroupRef; settings: PlannedGroupSettings; changes: FieldChange[]; source: string; notes?: string[] }): OperationOf<'update_group_settings'> {
     return {
-      ...base('update_group_settings', groupTarget(i.group), i, { summary: `change how ${groupName(i.group)} answers` }),
+      ...base('update_group_settings', groupTarget(i.group), i, { summary: `update how ${groupName(i.group)} answers` }),
       settings: i.settings,
     };
   },

@@ -35,5 +35,5 @@ export const updateGroupSettings: KindSpec<'update_group_settings'> = {
   wouldProvide: () => undefined,
   placement: (op) => ({ office: op.target.office.key }),
   harm: () => undefined,
-  describe: () => ({ marker: '~', action: 'change how the group answers', details: [] }),
+  describe: () => ({ marker: '~', action: 'update how the group answers', details: [] }),
 };
