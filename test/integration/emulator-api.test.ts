@@ -86,7 +86,7 @@ describe('emulator wire format', () => {
   it('answers 404 for unknown ids and paths, 400 for unknown body fields, 409 for a duplicate email', async () => {
     h = await startHarness();
     expect(await h.api('GET', '/users/999')).toMatchObject({ status: 404, body: { error: { code: 404 } } });
-    expect((await h.api('GET', '/rooms')).status).toBe(404);
+    expect((await h.api('GET', '/webhooks')).status).toBe(404);
     expect((await h.api('PATCH', '/users/101', { nickname: 'x' })).status).toBe(400);
     const dup = await h.api('POST', '/users', { email: 'ADA@acme.com', office_id: '20' });
     expect(dup).toMatchObject({ status: 409, body: { error: { code: 409 } } });
