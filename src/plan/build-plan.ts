@@ -3,7 +3,7 @@
  * `now` is passed in.
  */
 import type { Change } from '../diff/types.js';
-import { listEmailAliases, matchUsers } from '../model/match-users.js';
+import { listEmailAliases } from '../model/match-users.js';
 import { dialpadClock, type DesiredState, type GroupType, type LiveList, type LiveState, type User } from '../model/tenant.js';
 import { KINDS } from './kinds/index.js';
 import { planPermissionChanges } from './permission-changes.js';
@@ -16,7 +16,7 @@ import { reportBlocked } from './report-blocked.js';
 import { runRules, type Withheld } from './rules/index.js';
 import { GROUP_LABELS } from '../model/groups.js';
 import { settleReversibility } from './reversibility.js';
-import { indexLiveNumbers } from '../diff/live-numbers.js';
+import { indexPlanInputs, type PlanIndex } from '../diff/plan-index.js';
 import { lifecycleOwnerOf } from '../diff/owned-users.js';
 import { indexNumberCountries } from '../model/countries.js';
 import { createSimState } from './sim-state.js';
@@ -44,6 +44,8 @@ export interface BuildPlanInput {
   liveDigest: string;
   /** Planning against the embedded emulator: manual steps also name their `dialform emulator do` command. */
   rehearsal?: Rehearsal;
+  /** `indexPlanInputs(desired, live)`, when the caller has it already (it diffed with it). */
+  index?: PlanIndex;
 }
 
 /**
@@ -139,8 +141,9 @@ function summarize(operations: Operation[], violations: Violation[]): PlanSummar
 /** Builds the ordered, rule-checked plan. A blocked plan still lists every operation. */
 export function buildPlan(input: BuildPlanInput): Plan {
   const { desired, live, now } = input;
+  const { index = indexPlanInputs(desired, live) } = input;
   const book = createOfficeBook(desired, live);
-  const liveNumbers = indexLiveNumbers(live);
+  const liveNumbers = index.liveNumbers;
 
   const { kept: changes, withheld } = withholdChanges(input.changes, live);
   const licenseChanges = changes.flatMap((c) => (c.kind === 'office_licenses' ? [c] : []));
@@ -161,8 +164,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
     ...planAccountTypeChange(desired, live),
   ];
 
-  const matched = matchUsers(desired, live);
-  const initial = createSimState(desired, live, listEmailAliases(matched), numberCountry);
+  const matched = index.match;
+  const initial = createSimState(desired, live, listEmailAliases(matched), numberCountry, index);
   const desiredOffice = new Map(desired.tenant.users.map((u) => [u.email.toLowerCase(), u.office]));
   // Where a number is shown: the office Dialpad lists it under (the pool, single number reads),
   // else the office of the user holding it (the read does not list users' numbers one by one).
@@ -181,6 +184,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     book,
     withheld,
     pendingRestores: input.pendingRestores ?? [],
+    userMatch: matched,
   });
   violations.push(...reportBlocked(trace.blocked, violations));
 

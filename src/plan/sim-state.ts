@@ -4,6 +4,7 @@
  * op by op by `applyOperation`.
  */
 import { indexLiveNumbers } from '../diff/live-numbers.js';
+import type { PlanIndex } from '../diff/plan-index.js';
 import { indexNumberCountries } from '../model/countries.js';
 import { LINE_HOLDING, isHeldByUsers, lineOfLicense } from '../model/license-lines.js';
 import { indexUsersByEmail } from '../model/match-users.js';
@@ -93,6 +94,7 @@ export function createSimState(
   live: LiveState,
   aliases: Map<string, string>,
   numberCountry: SimState['numberCountry'] = indexNumberCountries(live),
+  index: Pick<PlanIndex, 'liveByEmail' | 'liveNumbers'> = { liveByEmail: indexUsersByEmail(live.tenant.users), liveNumbers: indexLiveNumbers(live) },
 ): SimState {
   const offices = new Map<string, SimOffice>();
   const desiredOffices = new Map(desired.tenant.offices.map((o) => [o.key, o]));
@@ -126,10 +128,10 @@ export function createSimState(
     });
   }
 
-  const numbersOf = indexLiveNumbers(live);
+  const numbersOf = index.liveNumbers;
   const users = new Map<string, SimUser>();
   // One account per email, as the differ matched it (a live account wins over a deleted one).
-  for (const [liveEmail, user] of indexUsersByEmail(live.tenant.users)) {
+  for (const [liveEmail, user] of index.liveByEmail) {
     const email = aliases.get(liveEmail) ?? liveEmail;
     users.set(email, {
       email,
@@ -153,7 +155,7 @@ export function createSimState(
   for (const g of desired.tenant.groups ?? []) {
     if (!groups.has(g.key)) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: false, operators: new Set() });
   }
-  for (const [liveEmail, user] of indexUsersByEmail(live.tenant.users)) {
+  for (const [liveEmail, user] of index.liveByEmail) {
     if (user.state === 'deleted' || user.state === 'cancelled') continue;
     for (const m of [...(user.departments ?? []), ...(user.callCenters ?? [])]) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
   }
