@@ -149,7 +149,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const licenseChanges = changes.flatMap((c) => (c.kind === 'office_licenses' ? [c] : []));
   const transfers = planTransfers(licenseChanges, book);
   const released = new Set(changes.flatMap((c) => (c.kind === 'release_number' ? [c.number.number] : [])));
-  const numbersNotToTake = [...new Set([...desired.reservedNumbers.keep, ...desired.tenant.users.flatMap((u) => u.numbers ?? []), ...released])].sort(compareCodeUnits);
+  // Only an international move of a user whose numbers config leaves alone asks (a scan and a sort of every number).
+  const numbersNotToTake = computeOnce(() => [...new Set([...desired.reservedNumbers.keep, ...desired.tenant.users.flatMap((u) => u.numbers ?? []), ...released])].sort(compareCodeUnits));
   // One context for every change: the number-country index memoizes parses across them.
   const numberCountry = indexNumberCountries(live);
   const spareNumbers = live.tenant.numbers
@@ -169,12 +170,16 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const desiredOffice = new Map(desired.tenant.users.map((u) => [u.email.toLowerCase(), u.office]));
   // Where a number is shown: the office Dialpad lists it under (the pool, single number reads),
   // else the office of the user holding it (the read does not list users' numbers one by one).
-  const numberOffice = new Map<string, string>();
-  for (const u of live.tenant.users) for (const n of liveNumbers(u)) numberOffice.set(n, u.office);
-  for (const n of live.tenant.numbers) if (n.office !== undefined) numberOffice.set(n.number, n.office);
+  // Built when an operation first asks (one on a number), as it takes every live user's numbers.
+  const numberOffice = computeOnce(() => {
+    const offices = new Map<string, string>();
+    for (const u of live.tenant.users) for (const n of liveNumbers(u)) offices.set(n, u.office);
+    for (const n of live.tenant.numbers) if (n.office !== undefined) offices.set(n.number, n.office);
+    return offices;
+  });
   const trace = orderOperations(drafts, initial, {
     desiredOffice: (email) => desiredOffice.get(email.toLowerCase()),
-    numberOffice: (number) => numberOffice.get(number),
+    numberOffice: (number) => numberOffice().get(number),
   });
   const violations = runRules({
     desired,
@@ -216,6 +221,12 @@ export function buildPlan(input: BuildPlanInput): Plan {
     ...(waiting.length === 0 ? {} : { waiting_for_provisioning: waiting }),
     ...(scheduled.length === 0 ? {} : { scheduled }),
   };
+}
+
+/** `compute`'s result, computed at the first call only. */
+function computeOnce<T>(compute: () => T): () => T {
+  let result: { value: T } | undefined;
+  return () => (result ??= { value: compute() }).value;
 }
 
 /** A plan tier config asserts that Dialpad does not report: a manual step (no API changes it). An unread tier is not judged. */

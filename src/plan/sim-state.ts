@@ -129,6 +129,7 @@ export function createSimState(
   }
 
   const numbersOf = index.liveNumbers;
+  const availableRead = new Set(live.tenant.offices.flatMap((o) => (o.available === undefined ? [] : [o.key])));
   const users = new Map<string, SimUser>();
   // One account per email, as the differ matched it (a live account wins over a deleted one).
   for (const [liveEmail, user] of index.liveByEmail) {
@@ -146,8 +147,7 @@ export function createSimState(
     const line = lineOfLicense(user.license);
     // Without `available_licenses`, free = purchased minus the users holding a line.
     if (office !== undefined && line !== undefined && LICENSED_STATES.has(user.state)) {
-      const fromApi = live.tenant.offices.find((o) => o.key === user.office)?.available;
-      if (fromApi === undefined) office.free[line] -= 1;
+      if (!availableRead.has(user.office)) office.free[line] -= 1;
     }
   }
   const groups = new Map<string, SimGroup>();
