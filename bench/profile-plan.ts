@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/index.js';
 import { createDialpadClient, fetchLive } from '../src/dialpad/index.js';
-import { createEmulator, parseFixture } from '../src/emulator/index.js';
+import { checkFixtureData, createEmulator } from '../src/emulator/index.js';
 import { planFromRead } from '../src/plan-against-live.js';
 import { renderText } from '../src/render/text.js';
 import { generateFixture } from './generate-fixture.js';
@@ -42,7 +42,7 @@ function summarizeSelfTime(profile: Profiler.Profile): Array<{ fn: string; ms: n
   return [...byFn].map(([fn, ms]) => ({ fn, ms })).sort((a, b) => b.ms - a.ms);
 }
 
-const fixture = parseFixture(JSON.stringify(generateFixture({ users, offices: 20 })), `generated-${users}.json`);
+const fixture = checkFixtureData(generateFixture({ users, offices: 20 }), `generated-${users}.json`);
 const dir = await mkdtemp(join(tmpdir(), `dialform-profile-${users}-`));
 try {
   await writeMatchingConfig(fixture, dir);

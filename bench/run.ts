@@ -19,7 +19,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEmulator, parseFixture, type Fixture } from '../src/emulator/index.js';
+import { checkFixtureData, createEmulator, type Fixture } from '../src/emulator/index.js';
 import { formatApplyTable, formatPlanTable, toPlanRow, type ApplyRow, type BenchSettings, type PlanRow } from './format-table.js';
 import { formatConfigLoadTable, type ConfigLoadRow } from './format-config-table.js';
 import type { ConfigLoadInput, ConfigLoadMeasurement } from './measure-config-load.js';
@@ -81,7 +81,7 @@ function runChild<I, O>(script: string, input: I): Promise<O> {
 }
 
 async function prepare(users: number, offices: number): Promise<{ fixture: Fixture; dir: string; configPath: string }> {
-  const fixture = parseFixture(JSON.stringify(generateFixture({ users, offices })), `generated-${users}.json`);
+  const fixture = checkFixtureData(generateFixture({ users, offices }), `generated-${users}.json`);
   const dir = await mkdtemp(join(tmpdir(), `dialform-bench-${users}-`));
   const configPath = await writeMatchingConfig(fixture, dir);
   return { fixture, dir, configPath };
@@ -158,7 +158,7 @@ if (settings.startupRuns > 0) {
 }
 if (settings.statusUsers > 0) {
   process.stderr.write(`bench: status of ${settings.statusUsers} users…\n`);
-  const fixture = parseFixture(JSON.stringify(generateFixture({ users: settings.statusUsers, offices: settings.offices })), 'status.json');
+  const fixture = checkFixtureData(generateFixture({ users: settings.statusUsers, offices: settings.offices }), 'status.json');
   status = await measureStatus(fixture, { latencyMs: settings.latencyMs, rate: settings.ratePerSecond });
 }
 const tables = [
