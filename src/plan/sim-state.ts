@@ -157,7 +157,7 @@ export function createSimState(
   }
   for (const [liveEmail, user] of index.liveByEmail) {
     if (user.state === 'deleted' || user.state === 'cancelled') continue;
-    for (const m of [...(user.departments ?? []), ...(user.callCenters ?? [])]) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
+    for (const memberships of [user.departments, user.callCenters]) for (const m of memberships ?? []) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
   }
   const configured = new Set(desired.tenant.users.map((u) => u.email.toLowerCase()));
   const pool = new Set(

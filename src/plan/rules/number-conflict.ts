@@ -36,8 +36,9 @@ export function checkNumberConflict(ctx: RuleContext): Violation[] {
 
   const countryOf = ctx.trace.initial.numberCountry;
   for (const user of ctx.desired.tenant.users) {
+    if (user.numbers === undefined || user.numbers.length === 0) continue;
     const country = ctx.book.country(user.office).toUpperCase();
-    for (const n of user.numbers ?? []) {
+    for (const n of user.numbers) {
       const numberCountry = foreignNumberCountry(n, country, countryOf(n));
       if (numberCountry === undefined) continue;
       out.push({
