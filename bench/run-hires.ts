@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEmulator, parseFixture } from '../src/emulator/index.js';
+import { checkFixtureData, createEmulator } from '../src/emulator/index.js';
 import { formatEndpointTable, formatPlanTable, toPlanRow } from './format-table.js';
 import { generateFixture, officeId } from './generate-fixture.js';
 import type { Measurement, MeasureInput } from './measure-plan.js';
@@ -52,7 +52,7 @@ const hires = readNumber('BENCH_HIRES', 25);
 const settings = { latencyMs: readNumber('BENCH_LATENCY_MS', 50), ratePerSecond: readNumber('BENCH_RATE', 20) };
 const declareLicenses = readDeclared();
 
-const fixture = parseFixture(JSON.stringify(generateFixture({ users, offices, hires: { office: 0, count: hires } })), `generated-${users}.json`);
+const fixture = checkFixtureData(generateFixture({ users, offices, hires: { office: 0, count: hires } }), `generated-${users}.json`);
 const dir = await mkdtemp(join(tmpdir(), `dialform-bench-hires-${users}-`));
 try {
   await writeHiresConfig(fixture, dir, { officeId: officeId(0), count: hires, declareLicenses });

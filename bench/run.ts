@@ -13,13 +13,15 @@
  * runs), BENCH_CONFIG_RUNS (default 3: the table shows the median), BENCH_STARTUP_RUNS (default
  * 10; 0 skips), BENCH_STATUS_USERS (default 2000; 0 skips). Start-up, `validate` and `status` run
  * the built CLI (`npm run build` first). The last table is issue 31's: each measure and its target.
+ * Every row of it, once: `BENCH_SIZES=10000,50000,100000 BENCH_APPLY_OPS=400
+ * BENCH_CONFIG_SIZES=50000,100000 BENCH_CONFIG_RUNS=1 BENCH_STARTUP_RUNS=5` (docs/benchmarks.md).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEmulator, parseFixture, type Fixture } from '../src/emulator/index.js';
+import { checkFixtureData, createEmulator, type Fixture } from '../src/emulator/index.js';
 import { formatApplyTable, formatPlanTable, toPlanRow, type ApplyRow, type BenchSettings, type PlanRow } from './format-table.js';
 import { formatConfigLoadTable, type ConfigLoadRow } from './format-config-table.js';
 import type { ConfigLoadInput, ConfigLoadMeasurement } from './measure-config-load.js';
@@ -80,11 +82,35 @@ function runChild<I, O>(script: string, input: I): Promise<O> {
   });
 }
 
-async function prepare(users: number, offices: number): Promise<{ fixture: Fixture; dir: string; configPath: string }> {
-  const fixture = parseFixture(JSON.stringify(generateFixture({ users, offices })), `generated-${users}.json`);
-  const dir = await mkdtemp(join(tmpdir(), `dialform-bench-${users}-`));
-  const configPath = await writeMatchingConfig(fixture, dir);
-  return { fixture, dir, configPath };
+interface Prepared {
+  fixture: Fixture;
+  dir: string;
+  configPath: string;
+}
+
+/**
+ * Each size's company and matching config, made once per run: the plan rows and the config-load
+ * rows of a size share them (generating a 100,000-user company and importing it is most of a row's
+ * set-up). Nothing measured writes to them: the emulator of each run has its own copy of the state.
+ */
+const prepared = new Map<number, Promise<Prepared>>();
+
+function prepare(users: number, offices: number): Promise<Prepared> {
+  let done = prepared.get(users);
+  if (done === undefined) {
+    done = (async () => {
+      const fixture = checkFixtureData(generateFixture({ users, offices }), `generated-${users}.json`);
+      const dir = await mkdtemp(join(tmpdir(), `dialform-bench-${users}-`));
+      const configPath = await writeMatchingConfig(fixture, dir);
+      return { fixture, dir, configPath };
+    })();
+    prepared.set(users, done);
+  }
+  return done;
+}
+
+async function removePrepared(): Promise<void> {
+  for (const done of prepared.values()) await rm((await done).dir, { recursive: true, force: true });
 }
 
 async function benchSize(
@@ -92,7 +118,7 @@ async function benchSize(
   settings: ReturnType<typeof readSettings>,
   apply: boolean,
 ): Promise<{ plan: PlanRow; apply?: ApplyRow }> {
-  const { fixture, dir, configPath } = await prepare(users, settings.offices);
+  const { fixture, configPath } = await prepare(users, settings.offices);
   // Strict: a request beyond the rate in any rolling second is a 429, as Dialpad counts (issue 31).
   const emulator = createEmulator({ fixture, latencyMs: settings.latencyMs, rateLimit: settings.ratePerSecond, strictRateLimit: true });
   const bound = computeReadBound(emulator.snapshot());
@@ -122,7 +148,6 @@ async function benchSize(
     };
   } finally {
     await running.close();
-    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -143,13 +168,10 @@ const configRows: ConfigLoadRow[] = [];
 for (const users of settings.configSizes) {
   process.stderr.write(`bench: config load, ${users} users…\n`);
   const { dir } = await prepare(users, settings.offices);
-  try {
-    const m = await runChild<ConfigLoadInput, ConfigLoadMeasurement>('measure-config-load.ts', { configPath: dir, runs: settings.configRuns });
-    configRows.push({ ...m, users });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const m = await runChild<ConfigLoadInput, ConfigLoadMeasurement>('measure-config-load.ts', { configPath: dir, runs: settings.configRuns });
+  configRows.push({ ...m, users });
 }
+await removePrepared();
 let startup: StartupMeasurement | undefined;
 let status: StatusMeasurement | undefined;
 if (settings.startupRuns > 0) {
@@ -158,7 +180,7 @@ if (settings.startupRuns > 0) {
 }
 if (settings.statusUsers > 0) {
   process.stderr.write(`bench: status of ${settings.statusUsers} users…\n`);
-  const fixture = parseFixture(JSON.stringify(generateFixture({ users: settings.statusUsers, offices: settings.offices })), 'status.json');
+  const fixture = checkFixtureData(generateFixture({ users: settings.statusUsers, offices: settings.offices }), 'status.json');
   status = await measureStatus(fixture, { latencyMs: settings.latencyMs, rate: settings.ratePerSecond });
 }
 const tables = [

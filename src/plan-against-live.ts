@@ -4,6 +4,7 @@ import { keyLiveOffices } from './model/match-offices.js';
 import { cutToScope, type PlanScope } from './owners/scope-plan.js';
 import { chooseDeclaredOfficeReads, choosePlanReads } from './plan/choose-live-reads.js';
 import { diffTenant } from './diff/index.js';
+import { indexPlanInputs } from './diff/plan-index.js';
 import { keyLive } from './model/groups.js';
 import type { DesiredState, LiveState } from './model/tenant.js';
 import { buildPlan } from './plan/build-plan.js';
@@ -41,10 +42,12 @@ export function planFromRead(input: PlanInputs & { read: LiveState; now: Date })
   const { read } = input;
   const keyed = keyLive(read, input.desired);
   const { desired, live } = input.scope === undefined ? { desired: input.desired, live: keyed } : cutToScope(input.desired, keyed, input.scope);
+  const index = indexPlanInputs(desired, live);
   return buildPlan({
     desired,
     live,
-    changes: diffTenant(desired, live, input.now),
+    index,
+    changes: diffTenant(desired, live, input.now, index),
     now: input.now,
     base: input.base,
     confirmed: input.confirmed,

@@ -24916,13 +24916,16 @@ function hashTenant(hash, tenant, office = (key) => key) {
   hashSettings(hash, tenant);
 }
 function hashE911(hash, tenant) {
-  const addresses = tenant.users.flatMap((u) => u.e911 === void 0 ? [] : [[u.email, u.e911]]);
+  const addresses = [];
+  for (const u of tenant.users) if (u.e911 !== void 0) addresses.push([u.email, u.e911]);
   if (addresses.length > 0) hash.update(canonicalJson({ e911: addresses }, { omit: OMIT }));
 }
 function hashSettings(hash, tenant) {
-  const settings = tenant.users.flatMap(
-    (u) => u.settings === void 0 && u.callerId === void 0 ? [] : [[u.email, u.settings ?? null, ...u.callerId === void 0 ? [] : [u.callerId, u.callerIdChoices ?? null]]]
-  );
+  const settings = [];
+  for (const u of tenant.users) {
+    if (u.settings === void 0 && u.callerId === void 0) continue;
+    settings.push([u.email, u.settings ?? null, ...u.callerId === void 0 ? [] : [u.callerId, u.callerIdChoices ?? null]]);
+  }
   if (settings.length > 0) hash.update(canonicalJson({ settings }));
 }
 function hashRooms(hash, tenant, office) {
@@ -24931,9 +24934,11 @@ function hashRooms(hash, tenant, office) {
 }
 function hashGroups(hash, tenant, office) {
   const groups = (tenant.groups ?? []).map((g) => ({ ...g, office: office(g.office) }));
-  const members = tenant.users.flatMap(
-    (u) => tenant.groups === void 0 && (u.departments ?? []).length + (u.callCenters ?? []).length === 0 ? [] : [[u.email, u.departments ?? null, u.callCenters ?? null]]
-  );
+  const members = [];
+  for (const u of tenant.users) {
+    if (tenant.groups === void 0 && (u.departments?.length ?? 0) + (u.callCenters?.length ?? 0) === 0) continue;
+    members.push([u.email, u.departments ?? null, u.callCenters ?? null]);
+  }
   if (groups.length === 0 && members.length === 0) return;
   hash.update(canonicalJson({ groups, members }, { omit: OMIT }));
 }
@@ -24943,8 +24948,10 @@ function hashLines(hash, items, fields, office) {
 ${items.length}
 `);
   let chunk = "";
+  const row = new Array(writers.length);
   for (const item of items) {
-    chunk += `${JSON.stringify(writers.map((w) => w(item, office) ?? null))}
+    for (let i2 = 0; i2 < writers.length; i2++) row[i2] = writers[i2](item, office) ?? null;
+    chunk += `${JSON.stringify(row)}
 `;
     if (chunk.length >= CHUNK_CHARS) {
       hash.update(chunk);
@@ -33155,6 +33162,7 @@ var init_normalize_fixture = __esm({
 // src/emulator/fixture.ts
 var fixture_exports = {};
 __export(fixture_exports, {
+  checkFixtureData: () => checkFixtureData,
   loadFixture: () => loadFixture,
   parseFixture: () => parseFixture
 });
@@ -33220,7 +33228,12 @@ function parseFixture(text, name2) {
     );
   }
   const raw = toPlainData(doc, lc, name2);
-  const toProblem = (p) => ({ file: name2, ...locate(doc, lc, p.path), message: `${p.path || "/"}: ${p.message}`, path: p.path });
+  return checkData(raw, (p) => ({ file: name2, ...locate(doc, lc, p.path), message: `${p.path || "/"}: ${p.message}`, path: p.path }));
+}
+function checkFixtureData(data, name2) {
+  return checkData(JSON.parse(JSON.stringify(data)), (p) => ({ file: name2, line: 1, col: 1, message: `${p.path || "/"}: ${p.message}`, path: p.path }));
+}
+function checkData(raw, toProblem) {
   const validate2 = getValidator();
   if (!validate2(raw)) {
     throw new FixtureError((validate2.errors ?? []).map(describeSchemaError).map(toProblem));
@@ -63862,8 +63875,7 @@ function findUserByEmails(user, byEmail) {
   }
   return void 0;
 }
-function matchUsers(desired, live) {
-  const byEmail = indexUsersByEmail(live.tenant.users);
+function matchUsers(desired, live, byEmail = indexUsersByEmail(live.tenant.users)) {
   const matched = /* @__PURE__ */ new Set();
   const pairs2 = [];
   for (const user of desired.tenant.users) {
@@ -64259,8 +64271,8 @@ function applyDates(desired, user, live, today, scheduled) {
   if (deleteOn !== void 0) scheduled.push({ user, action: "delete", on: deleteOn });
   return today < user.leavesOn ? user : { ...user, state: "suspended" };
 }
-function matchOwnedUsers(desired, live, now) {
-  const { pairs: pairs2, unmanaged } = matchUsers(desired, live);
+function matchOwnedUsers(desired, live, now, match = matchUsers(desired, live)) {
+  const { pairs: pairs2, unmanaged } = match;
   const owned = { pairs: [], waiting: [], unmanaged: [], scheduled: [] };
   const today = findToday(desired, live, now);
   const skew = checkDialpadClock(desired, live, now);
@@ -64283,8 +64295,8 @@ function matchOwnedUsers(desired, live, now) {
   owned.unmanaged = unmanaged.filter((u) => lifecycleOwnerOf(desired, u) === "dialform");
   return owned;
 }
-function listIgnoredStates(desired, live) {
-  return matchUsers(desired, live).pairs.flatMap(({ user, live: found }) => {
+function listIgnoredStates(desired, live, match = matchUsers(desired, live)) {
+  return match.pairs.flatMap(({ user, live: found }) => {
     if (found === void 0 || GONE_STATES.has(found.state) || user.state === "active" || user.state === found.state) return [];
     return lifecycleOwnerOf(desired, user) === "external" ? [{ user, live: found }] : [];
   });
@@ -64375,8 +64387,7 @@ function sameNumbers2(held, want) {
   if (held[0] !== want[0] || held.length !== want.length) return false;
   return want.every((n) => held.includes(n));
 }
-function diffNumbers(desired, live, now, owned = matchOwnedUsers(desired, live, now)) {
-  const numbersOf = indexLiveNumbers(live);
+function diffNumbers(desired, live, now, owned = matchOwnedUsers(desired, live, now), numbersOf = indexLiveNumbers(live)) {
   const { pairs: pairs2, unmanaged } = owned;
   const changes = [];
   const entering = /* @__PURE__ */ new Set();
@@ -64541,11 +64552,31 @@ var init_diff_users = __esm({
   }
 });
 
+// src/diff/plan-index.ts
+function indexPlanInputs(desired, live) {
+  const liveByEmail = indexUsersByEmail(live.tenant.users);
+  return { liveByEmail, match: matchUsers(desired, live, liveByEmail), liveNumbers: indexLiveNumbers(live) };
+}
+var init_plan_index = __esm({
+  "src/diff/plan-index.ts"() {
+    "use strict";
+    init_match_users();
+    init_live_numbers();
+  }
+});
+
 // src/diff/diff-tenant.ts
-function diffTenant(desired, live, now) {
-  const owned = matchOwnedUsers(desired, live, now);
+function diffTenant(desired, live, now, index = indexPlanInputs(desired, live)) {
+  const owned = matchOwnedUsers(desired, live, now, index.match);
   const users = diffUsers(desired, live, now, owned);
-  return [...diffOffices(desired, live), ...users, ...diffNumbers(desired, live, now, owned), ...diffGroups(desired, live, users, owned.pairs), ...diffGroupSettingsOf(desired, live), ...diffRooms(desired, live)];
+  return [
+    ...diffOffices(desired, live),
+    ...users,
+    ...diffNumbers(desired, live, now, owned, index.liveNumbers),
+    ...diffGroups(desired, live, users, owned.pairs),
+    ...diffGroupSettingsOf(desired, live),
+    ...diffRooms(desired, live)
+  ];
 }
 var init_diff_tenant = __esm({
   "src/diff/diff-tenant.ts"() {
@@ -64557,6 +64588,7 @@ var init_diff_tenant = __esm({
     init_diff_rooms();
     init_diff_users();
     init_owned_users();
+    init_plan_index();
   }
 });
 
@@ -65283,8 +65315,8 @@ function operationsFromChange(c, ctx) {
   }
 }
 function pickNewNumber(country, ctx) {
-  const excluding = ctx.numbersNotToTake.filter((n) => [country, void 0].includes(ctx.numberCountry(n)));
-  const notToTake = new Set(ctx.numbersNotToTake);
+  const excluding = ctx.numbersNotToTake().filter((n) => [country, void 0].includes(ctx.numberCountry(n)));
+  const notToTake = new Set(ctx.numbersNotToTake());
   const index = ctx.spareNumbers.findIndex((n) => !notToTake.has(n) && ctx.numberCountry(n) === country);
   if (index < 0) return { country, excluding };
   const [number] = ctx.spareNumbers.splice(index, 1);
@@ -65465,7 +65497,7 @@ function zeroLines() {
 function freeWithoutApi(purchased) {
   return Object.fromEntries(LINE_TYPES.map((line) => [line, isHeldByUsers(line) ? purchased[line] : 0]));
 }
-function createSimState(desired, live, aliases, numberCountry = indexNumberCountries(live)) {
+function createSimState(desired, live, aliases, numberCountry = indexNumberCountries(live), index = { liveByEmail: indexUsersByEmail(live.tenant.users), liveNumbers: indexLiveNumbers(live) }) {
   const offices = /* @__PURE__ */ new Map();
   const desiredOffices = new Map(desired.tenant.offices.map((o) => [o.key, o]));
   for (const office of live.tenant.offices) {
@@ -65497,9 +65529,10 @@ function createSimState(desired, live, aliases, numberCountry = indexNumberCount
       free: zeroLines()
     });
   }
-  const numbersOf = indexLiveNumbers(live);
+  const numbersOf = index.liveNumbers;
+  const availableRead = new Set(live.tenant.offices.flatMap((o) => o.available === void 0 ? [] : [o.key]));
   const users = /* @__PURE__ */ new Map();
-  for (const [liveEmail, user] of indexUsersByEmail(live.tenant.users)) {
+  for (const [liveEmail, user] of index.liveByEmail) {
     const email = aliases.get(liveEmail) ?? liveEmail;
     users.set(email, {
       email,
@@ -65513,8 +65546,7 @@ function createSimState(desired, live, aliases, numberCountry = indexNumberCount
     const office = offices.get(user.office);
     const line = lineOfLicense(user.license);
     if (office !== void 0 && line !== void 0 && LICENSED_STATES.has(user.state)) {
-      const fromApi = live.tenant.offices.find((o) => o.key === user.office)?.available;
-      if (fromApi === void 0) office.free[line] -= 1;
+      if (!availableRead.has(user.office)) office.free[line] -= 1;
     }
   }
   const groups = /* @__PURE__ */ new Map();
@@ -65522,9 +65554,9 @@ function createSimState(desired, live, aliases, numberCountry = indexNumberCount
   for (const g of desired.tenant.groups ?? []) {
     if (!groups.has(g.key)) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: false, operators: /* @__PURE__ */ new Set() });
   }
-  for (const [liveEmail, user] of indexUsersByEmail(live.tenant.users)) {
+  for (const [liveEmail, user] of index.liveByEmail) {
     if (user.state === "deleted" || user.state === "cancelled") continue;
-    for (const m of [...user.departments ?? [], ...user.callCenters ?? []]) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
+    for (const memberships of [user.departments, user.callCenters]) for (const m of memberships ?? []) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
   }
   const rooms = /* @__PURE__ */ new Map();
   for (const r of live.tenant.rooms ?? []) rooms.set(r.key, { key: r.key, office: r.office, exists: true, numbers: [...r.numbers ?? []] });
@@ -65953,7 +65985,7 @@ var init_last_company_admin = __esm({
 
 // src/plan/rules/lifecycle-state-ignored.ts
 function checkLifecycleStateIgnored(ctx) {
-  return listIgnoredStates(ctx.desired, ctx.live).map(({ user, live }) => {
+  return listIgnoredStates(ctx.desired, ctx.live, ctx.userMatch).map(({ user, live }) => {
     const ids2 = ctx.operations.filter((op) => op.target.type === "user" && op.target.email === user.email).map((op) => op.id);
     return {
       code: "lifecycle_state_ignored",
@@ -65978,25 +66010,27 @@ function checkNumberConflict(ctx) {
   for (const user of ctx.desired.tenant.users) {
     for (const n of user.numbers ?? []) {
       const who = owners.get(n);
-      if (who === void 0) owners.set(n, [`${user.email}${at(user.source)}`]);
-      else who.push(`${user.email}${at(user.source)}`);
+      if (who === void 0) owners.set(n, [user]);
+      else who.push(user);
     }
   }
-  for (const n of ctx.desired.reservedNumbers.keep) owners.get(n)?.push(`reserved_numbers.keep${at(ctx.desired.reservedNumbers.source)}`);
+  const keep = { email: "reserved_numbers.keep", source: ctx.desired.reservedNumbers.source };
+  for (const n of ctx.desired.reservedNumbers.keep) owners.get(n)?.push(keep);
   const opsFor = (number) => ctx.operations.filter((op) => (op.kind === "assign_number" || op.kind === "release_number") && op.number === number).map((op) => op.id);
   const conflicts = [...owners].filter(([, who]) => who.length >= 2);
   for (const [number, who] of conflicts.sort(([a], [b]) => a < b ? -1 : 1)) {
     out.push({
       code: "number_conflict",
       severity: "error",
-      message: `${number} is wanted by ${who.join(" and ")}; a number has one owner. Keep it in one place in config.`,
+      message: `${number} is wanted by ${who.map((w) => `${w.email}${at(w.source)}`).join(" and ")}; a number has one owner. Keep it in one place in config.`,
       operation_ids: opsFor(number)
     });
   }
   const countryOf2 = ctx.trace.initial.numberCountry;
   for (const user of ctx.desired.tenant.users) {
+    if (user.numbers === void 0 || user.numbers.length === 0) continue;
     const country = ctx.book.country(user.office).toUpperCase();
-    for (const n of user.numbers ?? []) {
+    for (const n of user.numbers) {
       const numberCountry = foreignNumberCountry(n, country, countryOf2(n));
       if (numberCountry === void 0) continue;
       out.push({
@@ -66264,6 +66298,7 @@ var init_routing_target_not_found = __esm({
 // src/plan/rules/restore-window-expired.ts
 function checkRestoreWindowExpired(ctx) {
   const pending = new Map((ctx.pendingRestores ?? []).map((p) => [p.email.toLowerCase(), p]));
+  if (pending.size === 0) return [];
   const desired = new Map(ctx.desired.tenant.users.map((u) => [u.email.toLowerCase(), u]));
   return ctx.operations.filter((op) => op.kind === "create_user" && pending.has(op.email.toLowerCase())).map((op) => {
     const email = op.email.toLowerCase();
@@ -66636,13 +66671,14 @@ function summarizePlan(operations, violations) {
 }
 function buildPlan(input) {
   const { desired, live, now } = input;
+  const { index = indexPlanInputs(desired, live) } = input;
   const book = createOfficeBook(desired, live);
-  const liveNumbers = indexLiveNumbers(live);
+  const liveNumbers = index.liveNumbers;
   const { kept: changes, withheld } = withholdChanges(input.changes, live);
   const licenseChanges = changes.flatMap((c) => c.kind === "office_licenses" ? [c] : []);
   const transfers = planTransfers(licenseChanges, book);
   const released = new Set(changes.flatMap((c) => c.kind === "release_number" ? [c.number.number] : []));
-  const numbersNotToTake = [.../* @__PURE__ */ new Set([...desired.reservedNumbers.keep, ...desired.tenant.users.flatMap((u) => u.numbers ?? []), ...released])].sort(compareCodeUnits);
+  const numbersNotToTake = computeOnce(() => [.../* @__PURE__ */ new Set([...desired.reservedNumbers.keep, ...desired.tenant.users.flatMap((u) => u.numbers ?? []), ...released])].sort(compareCodeUnits));
   const numberCountry = indexNumberCountries(live);
   const spareNumbers = live.tenant.numbers.filter((n) => n.status === "available" && n.targetId === void 0).map((n) => n.number).sort(compareCodeUnits);
   const context = { book, dialpadNow: dialpadClock(live) ?? now, liveNumbers, numbersNotToTake, numberCountry, spareNumbers, groupRef: createGroupBook(desired, live, book), roomRef: createRoomBook(desired, live, book), released };
@@ -66652,15 +66688,18 @@ function buildPlan(input) {
     ...planPermissionChanges(desired, { confirmed: input.confirmed, base: input.base }),
     ...planAccountTypeChange(desired, live)
   ];
-  const matched = matchUsers(desired, live);
-  const initial = createSimState(desired, live, listEmailAliases(matched), numberCountry);
+  const matched = index.match;
+  const initial = createSimState(desired, live, listEmailAliases(matched), numberCountry, index);
   const desiredOffice = new Map(desired.tenant.users.map((u) => [u.email.toLowerCase(), u.office]));
-  const numberOffice = /* @__PURE__ */ new Map();
-  for (const u of live.tenant.users) for (const n of liveNumbers(u)) numberOffice.set(n, u.office);
-  for (const n of live.tenant.numbers) if (n.office !== void 0) numberOffice.set(n.number, n.office);
+  const numberOffice = computeOnce(() => {
+    const offices = /* @__PURE__ */ new Map();
+    for (const u of live.tenant.users) for (const n of liveNumbers(u)) offices.set(n, u.office);
+    for (const n of live.tenant.numbers) if (n.office !== void 0) offices.set(n.number, n.office);
+    return offices;
+  });
   const trace = orderOperations(drafts, initial, {
     desiredOffice: (email) => desiredOffice.get(email.toLowerCase()),
-    numberOffice: (number) => numberOffice.get(number)
+    numberOffice: (number) => numberOffice().get(number)
   });
   const violations = runRules({
     desired,
@@ -66669,7 +66708,8 @@ function buildPlan(input) {
     trace,
     book,
     withheld,
-    pendingRestores: input.pendingRestores ?? []
+    pendingRestores: input.pendingRestores ?? [],
+    userMatch: matched
   });
   violations.push(...reportBlocked(trace.blocked, violations));
   const rehearsal = input.rehearsal;
@@ -66696,6 +66736,10 @@ function buildPlan(input) {
     ...waiting.length === 0 ? {} : { waiting_for_provisioning: waiting },
     ...scheduled.length === 0 ? {} : { scheduled }
   };
+}
+function computeOnce(compute) {
+  let result2;
+  return () => (result2 ??= { value: compute() }).value;
 }
 function planAccountTypeChange(desired, live) {
   const to = desired.tenant.company.accountType;
@@ -66732,7 +66776,7 @@ var init_build_plan = __esm({
     init_rules();
     init_groups();
     init_reversibility();
-    init_live_numbers();
+    init_plan_index();
     init_owned_users();
     init_countries();
     init_sim_state();
@@ -66764,10 +66808,12 @@ function planFromRead(input) {
   const { read } = input;
   const keyed = keyLive(read, input.desired);
   const { desired, live } = input.scope === void 0 ? { desired: input.desired, live: keyed } : cutToScope(input.desired, keyed, input.scope);
+  const index = indexPlanInputs(desired, live);
   return buildPlan({
     desired,
     live,
-    changes: diffTenant(desired, live, input.now),
+    index,
+    changes: diffTenant(desired, live, input.now, index),
     now: input.now,
     base: input.base,
     confirmed: input.confirmed,
@@ -66814,6 +66860,7 @@ var init_plan_against_live = __esm({
     init_scope_plan();
     init_choose_live_reads();
     init_diff();
+    init_plan_index();
     init_groups();
     init_build_plan();
     init_digest2();

@@ -5,7 +5,7 @@
  * pool numbers neither kept nor wanted (those the plan sends there too: a deleted user's or group's,
  * a moved user's).
  */
-import type { DesiredState, LiveState, Office, PhoneNumber } from '../model/tenant.js';
+import type { DesiredState, LiveState, Office, PhoneNumber, User } from '../model/tenant.js';
 import { numbersPooledByMove } from '../model/international-move.js';
 import { matchOwnedUsers } from './owned-users.js';
 import { indexLiveNumbers } from './live-numbers.js';
@@ -23,9 +23,14 @@ function sameNumbers(held: string[], want: string[]): boolean {
   return want.every((n) => held.includes(n));
 }
 
-/** `now`: see `matchOwnedUsers`; `owned`: its result for these inputs, when the caller has it already. */
-export function diffNumbers(desired: DesiredState, live: LiveState, now?: Date, owned = matchOwnedUsers(desired, live, now)): Change[] {
-  const numbersOf = indexLiveNumbers(live);
+/** `now`: see `matchOwnedUsers`; `owned` and `numbersOf`: its result and `indexLiveNumbers(live)`, when the caller has them already. */
+export function diffNumbers(
+  desired: DesiredState,
+  live: LiveState,
+  now?: Date,
+  owned = matchOwnedUsers(desired, live, now),
+  numbersOf: (user: User) => string[] = indexLiveNumbers(live),
+): Change[] {
   // Users waiting for provisioning have no account to hold numbers yet: no pair, no change.
   const { pairs, unmanaged } = owned;
   const changes: Change[] = [];

@@ -6,16 +6,25 @@ import { diffOffices } from './diff-offices.js';
 import { diffRooms } from './diff-rooms.js';
 import { diffUsers } from './diff-users.js';
 import { matchOwnedUsers } from './owned-users.js';
+import { indexPlanInputs, type PlanIndex } from './plan-index.js';
 import type { Change } from './types.js';
 
 /**
  * Everything that differs between config and Dialpad, as data. Pure: no safety decisions here —
  * the planner orders the changes and the rules judge them. `now` is the planning machine's clock,
- * used for `starts_on`/`leaves_on` only when Dialpad sent no `Date` (`LiveState.readAt`).
+ * used for `starts_on`/`leaves_on` only when Dialpad sent no `Date` (`LiveState.readAt`). `index`:
+ * `indexPlanInputs` of these inputs, when the caller has it already (the planner uses it too).
  */
-export function diffTenant(desired: DesiredState, live: LiveState, now?: Date): Change[] {
+export function diffTenant(desired: DesiredState, live: LiveState, now?: Date, index: PlanIndex = indexPlanInputs(desired, live)): Change[] {
   // Users and numbers are diffed over the same match: made once (a scan of every user on both sides).
-  const owned = matchOwnedUsers(desired, live, now);
+  const owned = matchOwnedUsers(desired, live, now, index.match);
   const users = diffUsers(desired, live, now, owned);
-  return [...diffOffices(desired, live), ...users, ...diffNumbers(desired, live, now, owned), ...diffGroups(desired, live, users, owned.pairs), ...diffGroupSettingsOf(desired, live), ...diffRooms(desired, live)];
+  return [
+    ...diffOffices(desired, live),
+    ...users,
+    ...diffNumbers(desired, live, now, owned, index.liveNumbers),
+    ...diffGroups(desired, live, users, owned.pairs),
+    ...diffGroupSettingsOf(desired, live),
+    ...diffRooms(desired, live),
+  ];
 }

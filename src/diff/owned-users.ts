@@ -20,7 +20,7 @@
 import { BugError } from '../errors.js';
 import { addDays, DEFAULT_TIME_ZONE, formatDateIn } from '../model/lifecycle-dates.js';
 import { checkDialpadClock } from '../model/dialpad-clock.js';
-import { GONE_STATES, matchUsers } from '../model/match-users.js';
+import { GONE_STATES, matchUsers, type UserMatch } from '../model/match-users.js';
 import { dialpadClock, type DesiredState, type LifecycleOwner, type LiveState, type User } from '../model/tenant.js';
 
 /** Live states of an account that is gone or going. */
@@ -80,8 +80,8 @@ function applyDates(desired: DesiredState, user: User, live: User | undefined, t
  * acknowledged, a dated entry's dates are not acted on: its state stays Dialpad's, a joiner without
  * an account is not created, and nothing is scheduled, so nothing date-driven is planned.
  */
-export function matchOwnedUsers(desired: DesiredState, live: LiveState, now?: Date): OwnedUserMatch {
-  const { pairs, unmanaged } = matchUsers(desired, live);
+export function matchOwnedUsers(desired: DesiredState, live: LiveState, now?: Date, match: UserMatch = matchUsers(desired, live)): OwnedUserMatch {
+  const { pairs, unmanaged } = match;
   const owned: OwnedUserMatch = { pairs: [], waiting: [], unmanaged: [], scheduled: [] };
   const today = findToday(desired, live, now);
   const skew = checkDialpadClock(desired, live, now);
@@ -117,10 +117,11 @@ export interface IgnoredState {
  * Config entries owned by an identity provider (`external`) whose declared `state` (other than the
  * default `active`) is not Dialpad's: the differ keeps Dialpad's state for them (see
  * `matchOwnedUsers`), so the entry's state is not carried out, and `lifecycle_state_ignored` says so.
- * An entry with no account yet is waiting for provisioning, not listed here.
+ * An entry with no account yet is waiting for provisioning, not listed here. `match`: `matchUsers`
+ * of these inputs, when the caller has it already.
  */
-export function listIgnoredStates(desired: DesiredState, live: LiveState): IgnoredState[] {
-  return matchUsers(desired, live).pairs.flatMap(({ user, live: found }) => {
+export function listIgnoredStates(desired: DesiredState, live: LiveState, match: UserMatch = matchUsers(desired, live)): IgnoredState[] {
+  return match.pairs.flatMap(({ user, live: found }) => {
     if (found === undefined || GONE_STATES.has(found.state) || user.state === 'active' || user.state === found.state) return [];
     return lifecycleOwnerOf(desired, user) === 'external' ? [{ user, live: found }] : [];
   });

@@ -1,5 +1,5 @@
 /** The Dialpad API emulator: fixtures, the HTTP server, and the embedded mode. */
-export { loadFixture, parseFixture } from './fixture.js';
+export { checkFixtureData, loadFixture, parseFixture } from './fixture.js';
 export { createEmulator, type Emulator, type EmulatorOptions, type EmulatorStats, type LoggedRequest, type RunningEmulator } from './server.js';
 export { startEmbeddedEmulator, performOnSavedState, EMBEDDED_API_KEY, type EmbeddedEmulator } from './embedded.js';
 export type { EmulatorStep, OfficeSelector } from './manual-steps.js';

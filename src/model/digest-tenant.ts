@@ -75,15 +75,18 @@ export function hashTenant(hash: Hash, tenant: Tenant, office: OfficeIdentity = 
 
 /** Users' E911 addresses (declared, or read), written only when some user has one. Offices' are in the offices' JSON. */
 function hashE911(hash: Hash, tenant: Tenant): void {
-  const addresses = tenant.users.flatMap((u) => (u.e911 === undefined ? [] : [[u.email, u.e911]]));
+  const addresses: unknown[] = [];
+  for (const u of tenant.users) if (u.e911 !== undefined) addresses.push([u.email, u.e911]);
   if (addresses.length > 0) hash.update(canonicalJson({ e911: addresses }, { omit: OMIT }));
 }
 
 /** Phone settings and caller IDs, written only when some user has them (a tenant without any hashes as it always did). */
 function hashSettings(hash: Hash, tenant: Tenant): void {
-  const settings = tenant.users.flatMap((u) =>
-    u.settings === undefined && u.callerId === undefined ? [] : [[u.email, u.settings ?? null, ...(u.callerId === undefined ? [] : [u.callerId, u.callerIdChoices ?? null])]],
-  );
+  const settings: unknown[] = [];
+  for (const u of tenant.users) {
+    if (u.settings === undefined && u.callerId === undefined) continue;
+    settings.push([u.email, u.settings ?? null, ...(u.callerId === undefined ? [] : [u.callerId, u.callerIdChoices ?? null])]);
+  }
   if (settings.length > 0) hash.update(canonicalJson({ settings }));
 }
 
@@ -96,11 +99,11 @@ function hashRooms(hash: Hash, tenant: Tenant, office: OfficeIdentity): void {
 /** Groups and memberships, written only when the tenant has any (a tenant without them hashes as it always did). */
 function hashGroups(hash: Hash, tenant: Tenant, office: OfficeIdentity): void {
   const groups = (tenant.groups ?? []).map((g) => ({ ...g, office: office(g.office) }));
-  const members = tenant.users.flatMap((u) =>
-    tenant.groups === undefined && (u.departments ?? []).length + (u.callCenters ?? []).length === 0
-      ? []
-      : [[u.email, u.departments ?? null, u.callCenters ?? null]],
-  );
+  const members: unknown[] = [];
+  for (const u of tenant.users) {
+    if (tenant.groups === undefined && (u.departments?.length ?? 0) + (u.callCenters?.length ?? 0) === 0) continue;
+    members.push([u.email, u.departments ?? null, u.callCenters ?? null]);
+  }
   if (groups.length === 0 && members.length === 0) return;
   hash.update(canonicalJson({ groups, members }, { omit: OMIT }));
 }
@@ -115,8 +118,11 @@ function hashLines<T>(hash: Hash, items: readonly T[], fields: Record<string, Wr
   hash.update(`\n${items.length}\n`);
   // The digest is of the bytes in order, so chunking leaves it unchanged.
   let chunk = '';
+  // One row array for every item: the fields of a line are written into it, then it is serialized.
+  const row: unknown[] = new Array(writers.length);
   for (const item of items) {
-    chunk += `${JSON.stringify(writers.map((w) => w(item, office) ?? null))}\n`;
+    for (let i = 0; i < writers.length; i++) row[i] = (writers[i] as NonNullable<Writer<T>>)(item, office) ?? null;
+    chunk += `${JSON.stringify(row)}\n`;
     if (chunk.length >= CHUNK_CHARS) {
       hash.update(chunk);
       chunk = '';

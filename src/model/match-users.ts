@@ -40,8 +40,8 @@ export interface UserMatch {
   unmanaged: User[];
 }
 
-export function matchUsers(desired: DesiredState, live: LiveState): UserMatch {
-  const byEmail = indexUsersByEmail(live.tenant.users);
+/** `byEmail`: `indexUsersByEmail` of the live users, when the caller has it already. */
+export function matchUsers(desired: DesiredState, live: LiveState, byEmail: ReadonlyMap<string, User> = indexUsersByEmail(live.tenant.users)): UserMatch {
   const matched = new Set<User>();
   const pairs: UserMatch['pairs'] = [];
   for (const user of desired.tenant.users) {

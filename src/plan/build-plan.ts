@@ -3,7 +3,7 @@
  * `now` is passed in.
  */
 import type { Change } from '../diff/types.js';
-import { listEmailAliases, matchUsers } from '../model/match-users.js';
+import { listEmailAliases } from '../model/match-users.js';
 import { dialpadClock, type DesiredState, type GroupType, type LiveList, type LiveState, type User } from '../model/tenant.js';
 import { KINDS } from './kinds/index.js';
 import { planPermissionChanges } from './permission-changes.js';
@@ -17,7 +17,7 @@ import { reportBlocked } from './report-blocked.js';
 import { runRules, type Withheld } from './rules/index.js';
 import { GROUP_LABELS } from '../model/groups.js';
 import { settleReversibility } from './reversibility.js';
-import { indexLiveNumbers } from '../diff/live-numbers.js';
+import { indexPlanInputs, type PlanIndex } from '../diff/plan-index.js';
 import { lifecycleOwnerOf } from '../diff/owned-users.js';
 import { indexNumberCountries } from '../model/countries.js';
 import { createSimState } from './sim-state.js';
@@ -45,6 +45,8 @@ export interface BuildPlanInput {
   liveDigest: string;
   /** Planning against the embedded emulator: manual steps also name their `dialform emulator do` command. */
   rehearsal?: Rehearsal;
+  /** `indexPlanInputs(desired, live)`, when the caller has it already (it diffed with it). */
+  index?: PlanIndex;
 }
 
 /**
@@ -152,14 +154,16 @@ export function summarizePlan(operations: readonly Operation[], violations: read
 /** Builds the ordered, rule-checked plan. A blocked plan still lists every operation. */
 export function buildPlan(input: BuildPlanInput): Plan {
   const { desired, live, now } = input;
+  const { index = indexPlanInputs(desired, live) } = input;
   const book = createOfficeBook(desired, live);
-  const liveNumbers = indexLiveNumbers(live);
+  const liveNumbers = index.liveNumbers;
 
   const { kept: changes, withheld } = withholdChanges(input.changes, live);
   const licenseChanges = changes.flatMap((c) => (c.kind === 'office_licenses' ? [c] : []));
   const transfers = planTransfers(licenseChanges, book);
   const released = new Set(changes.flatMap((c) => (c.kind === 'release_number' ? [c.number.number] : [])));
-  const numbersNotToTake = [...new Set([...desired.reservedNumbers.keep, ...desired.tenant.users.flatMap((u) => u.numbers ?? []), ...released])].sort(compareCodeUnits);
+  // Only an international move of a user whose numbers config leaves alone asks (a scan and a sort of every number).
+  const numbersNotToTake = computeOnce(() => [...new Set([...desired.reservedNumbers.keep, ...desired.tenant.users.flatMap((u) => u.numbers ?? []), ...released])].sort(compareCodeUnits));
   // One context for every change: the number-country index memoizes parses across them.
   const numberCountry = indexNumberCountries(live);
   const spareNumbers = live.tenant.numbers
@@ -174,17 +178,21 @@ export function buildPlan(input: BuildPlanInput): Plan {
     ...planAccountTypeChange(desired, live),
   ];
 
-  const matched = matchUsers(desired, live);
-  const initial = createSimState(desired, live, listEmailAliases(matched), numberCountry);
+  const matched = index.match;
+  const initial = createSimState(desired, live, listEmailAliases(matched), numberCountry, index);
   const desiredOffice = new Map(desired.tenant.users.map((u) => [u.email.toLowerCase(), u.office]));
   // Where a number is shown: the office Dialpad lists it under (the pool, single number reads),
   // else the office of the user holding it (the read does not list users' numbers one by one).
-  const numberOffice = new Map<string, string>();
-  for (const u of live.tenant.users) for (const n of liveNumbers(u)) numberOffice.set(n, u.office);
-  for (const n of live.tenant.numbers) if (n.office !== undefined) numberOffice.set(n.number, n.office);
+  // Built when an operation first asks (one on a number), as it takes every live user's numbers.
+  const numberOffice = computeOnce(() => {
+    const offices = new Map<string, string>();
+    for (const u of live.tenant.users) for (const n of liveNumbers(u)) offices.set(n, u.office);
+    for (const n of live.tenant.numbers) if (n.office !== undefined) offices.set(n.number, n.office);
+    return offices;
+  });
   const trace = orderOperations(drafts, initial, {
     desiredOffice: (email) => desiredOffice.get(email.toLowerCase()),
-    numberOffice: (number) => numberOffice.get(number),
+    numberOffice: (number) => numberOffice().get(number),
   });
   const violations = runRules({
     desired,
@@ -194,6 +202,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     book,
     withheld,
     pendingRestores: input.pendingRestores ?? [],
+    userMatch: matched,
   });
   violations.push(...reportBlocked(trace.blocked, violations));
 
@@ -225,6 +234,12 @@ export function buildPlan(input: BuildPlanInput): Plan {
     ...(waiting.length === 0 ? {} : { waiting_for_provisioning: waiting }),
     ...(scheduled.length === 0 ? {} : { scheduled }),
   };
+}
+
+/** `compute`'s result, computed at the first call only. */
+function computeOnce<T>(compute: () => T): () => T {
+  let result: { value: T } | undefined;
+  return () => (result ??= { value: compute() }).value;
 }
 
 /** A plan tier config asserts that Dialpad does not report: a manual step (no API changes it). An unread tier is not judged. */

@@ -27,9 +27,9 @@ export interface FromChangesContext {
   liveNumbers: (user: User) => string[];
   /**
    * Numbers a number Dialpad chooses must never be (sorted): `reserved_numbers.keep`, numbers
-   * config gives a user, numbers the plan releases.
+   * config gives a user, numbers the plan releases. A function: built only if some change asks.
    */
-  numbersNotToTake: string[];
+  numbersNotToTake: () => readonly string[];
   /** A number's country (`indexNumberCountries`), so `excluding` lists only numbers Dialpad could offer there. */
   numberCountry: (number: string) => string | undefined;
   /**
@@ -251,8 +251,8 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
  * plan names it; else none named, and Dialpad provisions one (see `NewNumber`).
  */
 function pickNewNumber(country: string, ctx: FromChangesContext): NewNumber {
-  const excluding = ctx.numbersNotToTake.filter((n) => [country, undefined].includes(ctx.numberCountry(n)));
-  const notToTake = new Set(ctx.numbersNotToTake);
+  const excluding = ctx.numbersNotToTake().filter((n) => [country, undefined].includes(ctx.numberCountry(n)));
+  const notToTake = new Set(ctx.numbersNotToTake());
   const index = ctx.spareNumbers.findIndex((n) => !notToTake.has(n) && ctx.numberCountry(n) === country);
   if (index < 0) return { country, excluding };
   const [number] = ctx.spareNumbers.splice(index, 1);

@@ -4,6 +4,7 @@
  * op by op by `applyOperation`.
  */
 import { indexLiveNumbers } from '../diff/live-numbers.js';
+import type { PlanIndex } from '../diff/plan-index.js';
 import { indexNumberCountries } from '../model/countries.js';
 import { LINE_HOLDING, isHeldByUsers, lineOfLicense } from '../model/license-lines.js';
 import { indexUsersByEmail } from '../model/match-users.js';
@@ -105,6 +106,7 @@ export function createSimState(
   live: LiveState,
   aliases: Map<string, string>,
   numberCountry: SimState['numberCountry'] = indexNumberCountries(live),
+  index: Pick<PlanIndex, 'liveByEmail' | 'liveNumbers'> = { liveByEmail: indexUsersByEmail(live.tenant.users), liveNumbers: indexLiveNumbers(live) },
 ): SimState {
   const offices = new Map<string, SimOffice>();
   const desiredOffices = new Map(desired.tenant.offices.map((o) => [o.key, o]));
@@ -138,10 +140,11 @@ export function createSimState(
     });
   }
 
-  const numbersOf = indexLiveNumbers(live);
+  const numbersOf = index.liveNumbers;
+  const availableRead = new Set(live.tenant.offices.flatMap((o) => (o.available === undefined ? [] : [o.key])));
   const users = new Map<string, SimUser>();
   // One account per email, as the differ matched it (a live account wins over a deleted one).
-  for (const [liveEmail, user] of indexUsersByEmail(live.tenant.users)) {
+  for (const [liveEmail, user] of index.liveByEmail) {
     const email = aliases.get(liveEmail) ?? liveEmail;
     users.set(email, {
       email,
@@ -156,8 +159,7 @@ export function createSimState(
     const line = lineOfLicense(user.license);
     // Without `available_licenses`, free = purchased minus the users holding a line.
     if (office !== undefined && line !== undefined && LICENSED_STATES.has(user.state)) {
-      const fromApi = live.tenant.offices.find((o) => o.key === user.office)?.available;
-      if (fromApi === undefined) office.free[line] -= 1;
+      if (!availableRead.has(user.office)) office.free[line] -= 1;
     }
   }
   const groups = new Map<string, SimGroup>();
@@ -165,9 +167,9 @@ export function createSimState(
   for (const g of desired.tenant.groups ?? []) {
     if (!groups.has(g.key)) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: false, operators: new Set() });
   }
-  for (const [liveEmail, user] of indexUsersByEmail(live.tenant.users)) {
+  for (const [liveEmail, user] of index.liveByEmail) {
     if (user.state === 'deleted' || user.state === 'cancelled') continue;
-    for (const m of [...(user.departments ?? []), ...(user.callCenters ?? [])]) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
+    for (const memberships of [user.departments, user.callCenters]) for (const m of memberships ?? []) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
   }
   const rooms = new Map<string, SimRoom>();
   for (const r of live.tenant.rooms ?? []) rooms.set(r.key, { key: r.key, office: r.office, exists: true, numbers: [...(r.numbers ?? [])] });

@@ -12,7 +12,7 @@ import { generateFixture, officeId } from '../../bench/generate-fixture.js';
 import { writeMatchingConfig } from '../../bench/write-config.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createDialpadClient, fetchLive } from '../../src/dialpad/index.js';
-import { createEmulator, parseFixture, type Fixture } from '../../src/emulator/index.js';
+import { checkFixtureData, createEmulator, parseFixture, type Fixture } from '../../src/emulator/index.js';
 import { reachOf } from '../../src/owners/blast-radius.js';
 import { parseScope } from '../../src/owners/scope-plan.js';
 import { planFromRead, readForPlan } from '../../src/plan-against-live.js';
@@ -39,7 +39,7 @@ function identify(op: Operation): string {
 
 describe('plan --scope office:london on 10,000 users in 40 offices', () => {
   it('reads no other office per office and plans the same London operations as the full plan', async () => {
-    const fixture = parseFixture(JSON.stringify(generateFixture({ users: 10_000, offices: 40, seed: 11 })), 'generated.json');
+    const fixture = checkFixtureData(generateFixture({ users: 10_000, offices: 40, seed: 11 }), 'generated.json');
     const dir = await writeMatchingConfig(fixture, join(await mkdtemp(join(tmpdir(), 'dialform-scope-')), 'dialform'));
     // Office 02 (GB) is London; office 03 changes too, outside the scope.
     for (const file of ['dialform.yaml', ...(await readdir(join(dir, 'users'))).map((f) => join('users', f))]) {

@@ -1,4 +1,5 @@
 import type { DesiredState, LiveState } from '../../model/tenant.js';
+import type { UserMatch } from '../../model/match-users.js';
 import type { OfficeBook } from '../office-refs.js';
 import type { OrderResult } from '../order.js';
 import type { PendingRestore } from '../../journal-types.js';
@@ -17,6 +18,8 @@ export interface RuleContext {
   withheld: Withheld;
   /** Restores apply waited for and never saw done (its journal). */
   pendingRestores?: readonly PendingRestore[];
+  /** `matchUsers(desired, live)`, made once for the whole plan. */
+  userMatch: UserMatch;
 }
 
 /**

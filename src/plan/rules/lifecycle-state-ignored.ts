@@ -8,7 +8,7 @@ import { at, type RuleContext } from './context.js';
  * otherwise read as done when it is not. A warning: the plan is right to leave the state alone.
  */
 export function checkLifecycleStateIgnored(ctx: RuleContext): Violation[] {
-  return listIgnoredStates(ctx.desired, ctx.live).map(({ user, live }) => {
+  return listIgnoredStates(ctx.desired, ctx.live, ctx.userMatch).map(({ user, live }) => {
     const ids = ctx.operations.filter((op) => op.target.type === 'user' && op.target.email === user.email).map((op) => op.id);
     return {
       code: 'lifecycle_state_ignored',

@@ -11,15 +11,17 @@ import { at, type RuleContext } from './context.js';
 export function checkNumberConflict(ctx: RuleContext): Violation[] {
   const out: Violation[] = [];
   // Only the numbers wanted twice are sorted and reported; owners lists are appended to in place, not copied per owner.
-  const owners = new Map<string, string[]>();
+  // Owners are named (email and position) only for the numbers reported, not for every number.
+  const owners = new Map<string, Array<{ email: string; source?: string }>>();
   for (const user of ctx.desired.tenant.users) {
     for (const n of user.numbers ?? []) {
       const who = owners.get(n);
-      if (who === undefined) owners.set(n, [`${user.email}${at(user.source)}`]);
-      else who.push(`${user.email}${at(user.source)}`);
+      if (who === undefined) owners.set(n, [user]);
+      else who.push(user);
     }
   }
-  for (const n of ctx.desired.reservedNumbers.keep) owners.get(n)?.push(`reserved_numbers.keep${at(ctx.desired.reservedNumbers.source)}`);
+  const keep = { email: 'reserved_numbers.keep', source: ctx.desired.reservedNumbers.source };
+  for (const n of ctx.desired.reservedNumbers.keep) owners.get(n)?.push(keep);
   const opsFor = (number: string) =>
     ctx.operations.filter((op) => (op.kind === 'assign_number' || op.kind === 'release_number') && op.number === number).map((op) => op.id);
   const conflicts = [...owners].filter(([, who]) => who.length >= 2);
@@ -27,15 +29,16 @@ export function checkNumberConflict(ctx: RuleContext): Violation[] {
     out.push({
       code: 'number_conflict',
       severity: 'error',
-      message: `${number} is wanted by ${who.join(' and ')}; a number has one owner. Keep it in one place in config.`,
+      message: `${number} is wanted by ${who.map((w) => `${w.email}${at(w.source)}`).join(' and ')}; a number has one owner. Keep it in one place in config.`,
       operation_ids: opsFor(number),
     });
   }
 
   const countryOf = ctx.trace.initial.numberCountry;
   for (const user of ctx.desired.tenant.users) {
+    if (user.numbers === undefined || user.numbers.length === 0) continue;
     const country = ctx.book.country(user.office).toUpperCase();
-    for (const n of user.numbers ?? []) {
+    for (const n of user.numbers) {
       const numberCountry = foreignNumberCountry(n, country, countryOf(n));
       if (numberCountry === undefined) continue;
       out.push({

@@ -10,6 +10,8 @@ import { at, type RuleContext } from './context.js';
  */
 export function checkRestoreWindowExpired(ctx: RuleContext): Violation[] {
   const pending = new Map((ctx.pendingRestores ?? []).map((p) => [p.email.toLowerCase(), p]));
+  // No restore pending (the usual case): nothing to judge, and no index of every config user to build.
+  if (pending.size === 0) return [];
   const desired = new Map(ctx.desired.tenant.users.map((u) => [u.email.toLowerCase(), u]));
   return ctx.operations
     .filter((op): op is OperationOf<'create_user'> => op.kind === 'create_user' && pending.has(op.email.toLowerCase()))
