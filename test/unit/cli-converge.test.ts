@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, scratchCopy } from '../support/cli.js';
+import { scratchCopy } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 
 /**
  * The foundation's promise, across separate processes on a scratch copy of the example:

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/journal-types.js';
 import type { Status } from '../../src/status/build-status.js';
-import { ROOT, runCli } from '../support/cli.js';
+import { ROOT } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 
 /** The offboarding golden (its fixture's clock, 2026-11-26T09:00Z, is days from this machine's) in a scratch directory. */
 async function offboarding(): Promise<string> {

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Fixture } from '../../src/emulator/index.js';
-import { runCli } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 
-const scenario = join(import.meta.dirname, 'scenarios', 'license-transfer');
+const scenario = join(import.meta.dirname, '..', 'integration', 'scenarios', 'license-transfer');
 
 async function rehearsalDir(): Promise<string> {
   const cwd = await mkdtemp(join(tmpdir(), 'dialform-rehearsal-'));
