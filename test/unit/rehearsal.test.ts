@@ -1,7 +1,9 @@
 /**
  * Rehearsing with `--emulator` on one machine: plan → apply (waits for the manual step, exit 4) →
  * `dialform emulator do …` (the step, on the embedded emulator's saved state, named by the plan) →
- * apply converges. Every command is a separate process talking HTTP to the embedded emulator.
+ * apply converges. Each command is a separate run (in-process: test/support/cli-in-process.ts)
+ * on the embedded emulator's saved state; test/integration/cli-converge.test.ts holds that state
+ * across separate processes.
  */
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

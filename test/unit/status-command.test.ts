@@ -1,4 +1,4 @@
-/** `dialform status` as a process against the embedded emulator over HTTP: read-only, the three views. */
+/** `dialform status` (the command tree in-process, test/support/cli-in-process.ts) against the embedded emulator: read-only, the three views. */
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scratchCopy } from '../support/cli.js';
-import { runCliInProcess as runCli } from '../support/cli-in-process.js';
+import { runCli, scratchCopy } from '../support/cli.js';
 
 /**
  * The foundation's promise, across separate processes on a scratch copy of the example:
