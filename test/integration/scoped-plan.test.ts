@@ -18,7 +18,7 @@ import { parseScope } from '../../src/owners/scope-plan.js';
 import { planFromRead, readForPlan } from '../../src/plan-against-live.js';
 import type { Operation } from '../../src/plan/types.js';
 import { API_KEY } from '../support/chaos-company.js';
-import { runCliInProcess as runCli } from '../support/cli-in-process.js';
+import { runCli } from '../support/cli.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
