@@ -2,10 +2,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 import { startEmulatorForTest } from '../support/emulator.js';
 
-const scenario = join(import.meta.dirname, 'scenarios', 'license-transfer');
+const scenario = join(import.meta.dirname, '..', 'integration', 'scenarios', 'license-transfer');
 
 /**
  * A plan with a manual license transfer: apply runs what does not depend on it, stops with exit 4

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../../src/emulator/index.js';
-import { runCli } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 import { startEmulatorForTest, type RunningEmulator } from '../support/emulator.js';
 
 const fixture = join(import.meta.dirname, '..', 'golden', 'external-idp-suspended-user-changes-office', 'fixture.json');

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Fixture } from '../../src/emulator/index.js';
-import { ROOT, runCli } from '../support/cli.js';
+import { ROOT } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 
 async function scenario(name: string): Promise<string> {
   const cwd = await mkdtemp(join(tmpdir(), `dialform-${name}-`));

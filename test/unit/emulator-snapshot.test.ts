@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateFixture } from '../../bench/generate-fixture.js';
 import { createEmulator, loadFixture, type Emulator, type Fixture, type RunningEmulator } from '../../src/emulator/index.js';
 import { countryOfNumber, isValidE164 } from '../../src/model/countries.js';
-import { ROOT, runCli } from '../support/cli.js';
+import { ROOT } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 
 const KEY = 'snapshot-test-key-41d7';
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFixture } from '../../bench/generate-fixture.js';
 import { createEmulator } from '../../src/emulator/index.js';
-import { ROOT, runCli } from '../support/cli.js';
+import { ROOT } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 import { makeFixture } from '../support/emulator-harness.js';
 
 /** Every file under `dir`, relative path → content. */

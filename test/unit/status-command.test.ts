@@ -1,11 +1,12 @@
-/** `dialform status` as a process against the embedded emulator over HTTP: read-only, the three views. */
+/** `dialform status` (the command tree in-process, test/support/cli-in-process.ts) against the embedded emulator: read-only, the three views. */
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/journal-types.js';
 import type { Status } from '../../src/status/build-status.js';
-import { ROOT, runCli } from '../support/cli.js';
+import { ROOT } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 import { startEmulatorForTest } from '../support/emulator.js';
 
 /** The offboarding golden (its fixture's clock, 2026-11-26T09:00Z, is days from this machine's) in a scratch directory. */

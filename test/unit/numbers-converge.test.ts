@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Fixture } from '../../src/emulator/index.js';
-import { runCli } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 import { startEmulatorForTest } from '../support/emulator.js';
 
 const golden = join(import.meta.dirname, '..', 'golden');

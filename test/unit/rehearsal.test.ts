@@ -1,16 +1,18 @@
 /**
  * Rehearsing with `--emulator` on one machine: plan → apply (waits for the manual step, exit 4) →
  * `dialform emulator do …` (the step, on the embedded emulator's saved state, named by the plan) →
- * apply converges. Every command is a separate process talking HTTP to the embedded emulator.
+ * apply converges. Each command is a separate run (in-process: test/support/cli-in-process.ts)
+ * on the embedded emulator's saved state; test/integration/cli-converge.test.ts holds that state
+ * across separate processes.
  */
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Fixture } from '../../src/emulator/index.js';
-import { runCli } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 
-const scenario = join(import.meta.dirname, 'scenarios', 'license-transfer');
+const scenario = join(import.meta.dirname, '..', 'integration', 'scenarios', 'license-transfer');
 
 async function rehearsalDir(): Promise<string> {
   const cwd = await mkdtemp(join(tmpdir(), 'dialform-rehearsal-'));

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { validatePlanDocument } from '../../src/plan/plan-file.js';
-import { ROOT, runCli } from '../support/cli.js';
+import { ROOT } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 import { startEmulatorForTest, type RunningEmulator } from '../support/emulator.js';
 
 const acme = join(ROOT, 'examples', 'acme');

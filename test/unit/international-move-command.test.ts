@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
 import { createDialpadClient } from '../../src/dialpad/index.js';
 import type { Fixture } from '../../src/emulator/index.js';
-import { runCli } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 import { startEmulatorForTest } from '../support/emulator.js';
 
 const golden = join(import.meta.dirname, '..', 'golden');

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startApiProxy } from '../support/api-proxy.js';
-import { ROOT, runCli } from '../support/cli.js';
+import { ROOT } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 import { startEmulatorForTest } from '../support/emulator.js';
 
 const scenario = join(ROOT, 'test', 'integration', 'scenarios', 'action-review-loop');
