@@ -45,7 +45,7 @@ export default defineConfig({
       // `npm run coverage` (test:fast) measured 78.66 / 71.17 / 80.04 / 81.07 % when these were set;
       // each is that, less half a point for timing-dependent paths, rounded down. Raise them as
       // coverage rises; never lower them.
-      thresholds: { statements: 78, branches: 70, functions: 79, lines: 80 },
+      thresholds: { statements: 86, branches: 77, functions: 87, lines: 89 },
     },
     projects: [
       {
