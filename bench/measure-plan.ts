@@ -63,7 +63,7 @@ export interface Measurement {
    * long the event loop was blocked (a 5 ms timer's lateness beyond 5 ms, summed) while the chain
    * ran, split into during the config load and after it.
    */
-  chain?: { pages: number; spanMs: number; gapMs: { median: number; p90: number; max: number }; blockedMs: { duringLoad: number; afterLoad: number; longest: number } };
+  chain?: { pages: number; spanMs: number; clientCpuPerPageMs?: number; gapMs: { median: number; p90: number; max: number }; blockedMs: { duringLoad: number; afterLoad: number; longest: number } };
   /** Peak RSS of this whole process (load config + read + diff + plan + render [+ apply]), bytes. */
   maxRss: number;
 }
@@ -98,9 +98,13 @@ async function measure(input: MeasureInput): Promise<Measurement> {
   let calls = 0;
   const endpoints: Record<string, number> = {};
   const pageArrivals: number[] = [];
+  const pageCpu: Array<number | undefined> = [];
   const onRequest = (e: RequestEvent): void => {
     calls++;
-    if (e.operation === 'users.list') pageArrivals.push(performance.now());
+    if (e.operation === 'users.list') {
+      pageArrivals.push(performance.now());
+      pageCpu.push(readMainThreadCpuMs());
+    }
     const endpoint = endpointOf(e);
     endpoints[endpoint] = (endpoints[endpoint] ?? 0) + 1;
   };
@@ -152,7 +156,7 @@ async function measure(input: MeasureInput): Promise<Measurement> {
       endpoints: { ...endpoints },
     },
     maxRss: 0,
-    chain: summarizeChain(pageArrivals, lags, wallStart + loadConfigMs),
+    chain: summarizeChain(pageArrivals, pageCpu, lags, wallStart + loadConfigMs),
   };
 
   if (input.apply) {
@@ -190,7 +194,13 @@ function readMainThreadCpuMs(): number | undefined {
   }
 }
 
-function summarizeChain(arrivals: number[], lags: Array<{ at: number; ms: number }>, loadEnd: number): Measurement['chain'] {
+function summarizeChain(arrivals: number[], cpu: Array<number | undefined>, lags: Array<{ at: number; ms: number }>, loadEnd: number): Measurement['chain'] {
+  // The main thread's CPU per page once the config is loaded: the client's own cost of a page.
+  const afterLoad = arrivals.findIndex((t) => t > loadEnd + 100);
+  const cpuFrom = cpu[afterLoad];
+  const cpuTo = cpu[cpu.length - 1];
+  const pagesAfter = arrivals.length - 1 - afterLoad;
+  const clientCpuPerPageMs = afterLoad >= 0 && pagesAfter > 50 && cpuFrom !== undefined && cpuTo !== undefined ? Math.round(((cpuTo - cpuFrom) / pagesAfter) * 10) / 10 : undefined;
   const first = arrivals[0] ?? 0;
   const last = arrivals[arrivals.length - 1] ?? 0;
   const gaps = arrivals.slice(1).map((t, i) => t - (arrivals[i] ?? t)).sort((a, b) => a - b);
@@ -199,6 +209,7 @@ function summarizeChain(arrivals: number[], lags: Array<{ at: number; ms: number
   const sum = (ls: typeof lags): number => Math.round(ls.reduce((s, l) => s + l.ms, 0));
   return {
     pages: arrivals.length,
+    ...(clientCpuPerPageMs === undefined ? {} : { clientCpuPerPageMs }),
     spanMs: Math.round(last - first),
     gapMs: { median: at(0.5), p90: at(0.9), max: at(1) },
     blockedMs: {
