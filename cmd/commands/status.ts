@@ -1,48 +1,28 @@
-import { resolve } from "node:path";
-import {
-  identifyPlan,
-  openJournal,
-  readEntries,
-} from "../../src/apply/journal.js";
-import { planFromRead, readForPlan } from "../../src/plan-against-live.js";
-import { readConfirmed } from "../../src/config/confirmed-record.js";
-import { loadOptionalConfig } from "../../src/config/index.js";
-import { fetchLive, READ_PHASE_ONE } from "../../src/dialpad/index.js";
-import { EXIT } from "../../src/exit-codes.js";
-import { readPlanFile } from "../../src/plan/plan-file.js";
-import { digestLive } from "../../src/plan/digest.js";
-import { buildStatus } from "../../src/status/build-status.js";
-import {
-  joinHistory,
-  mergeHistories,
-  readJournalHistory,
-  type History,
-} from "../../src/status/history.js";
-import { readForE911Status } from "../../src/status/e911-gaps.js";
-import { readForRoomsStatus } from "../../src/status/rooms-view.js";
-import {
-  asksForE911,
-  asksForRooms,
-  LISTED_VIEWS,
-  renderStatusJson,
-  renderStatusText,
-  type ListedView,
-  type StatusView,
-} from "../../src/status/render-status.js";
-import {
-  renderStatusCsv,
-  type CsvView,
-} from "../../src/status/render-status-csv.js";
-import { redactStatus } from "../../src/status/redact-status.js";
-import { UsageError } from "../../src/errors.js";
-import type { Io } from "../io.js";
-import { openTarget, type ConnectionOptions } from "../target.js";
+import { resolve } from 'node:path';
+import { identifyPlan, openJournal, readEntries } from '../../src/apply/journal.js';
+import { planFromRead, readForPlan } from '../../src/plan-against-live.js';
+import { readConfirmed } from '../../src/config/confirmed-record.js';
+import { loadOptionalConfig } from '../../src/config/index.js';
+import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
+import { EXIT } from '../../src/exit-codes.js';
+import { readPlanFile } from '../../src/plan/plan-file.js';
+import { digestLive } from '../../src/plan/digest.js';
+import { buildStatus } from '../../src/status/build-status.js';
+import { joinHistory, mergeHistories, readJournalHistory, type History } from '../../src/status/history.js';
+import { readForE911Status } from '../../src/status/e911-gaps.js';
+import { readForRoomsStatus } from '../../src/status/rooms-view.js';
+import { asksForE911, asksForRooms, LISTED_VIEWS, renderStatusJson, renderStatusText, type ListedView, type StatusView } from '../../src/status/render-status.js';
+import { renderStatusCsv, type CsvView } from '../../src/status/render-status-csv.js';
+import { redactStatus } from '../../src/status/redact-status.js';
+import { UsageError } from '../../src/errors.js';
+import type { Io } from '../io.js';
+import { openTarget, type ConnectionOptions } from '../target.js';
 
 export interface StatusOptions extends ConnectionOptions {
   config?: string;
   search?: string;
   view?: StatusView[];
-  format: "text" | "json" | "csv";
+  format: 'text' | 'json' | 'csv';
   redact?: boolean;
   journal: string;
   plan: string[];
@@ -55,7 +35,7 @@ export interface StatusOptions extends ConnectionOptions {
  * error.
  */
 export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
-  const csvView = opts.format === "csv" ? chooseCsvView(opts.view) : undefined;
+  const csvView = opts.format === 'csv' ? chooseCsvView(opts.view) : undefined;
   const found = await loadOptionalConfig(io.cwd, opts.config);
   const desired = found?.desired;
   const history = await readHistory(opts, io);
@@ -66,26 +46,14 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
     // The rooms view adds the rooms list (a config that manages rooms reads it already).
     const e911 = asksForE911(opts.view);
     const rooms = asksForRooms(opts.view);
-    const planScope =
-      desired === undefined ? READ_PHASE_ONE : readForPlan(desired);
+    const planScope = desired === undefined ? READ_PHASE_ONE : readForPlan(desired);
     const withE911 = e911 ? readForE911Status(planScope) : planScope;
-    const live = await fetchLive(
-      target.client,
-      rooms ? readForRoomsStatus(withE911) : withE911,
-    );
+    const live = await fetchLive(target.client, rooms ? readForRoomsStatus(withE911) : withE911);
     const now = new Date();
     const plan =
       desired === undefined || found?.path === undefined
         ? undefined
-        : planFromRead({
-            desired,
-            read: live,
-            now,
-            confirmed: (await readConfirmed(found.path)).grants,
-            pendingRestores: await openJournal(
-              resolve(io.cwd, opts.journal),
-            ).pendingRestores(),
-          });
+        : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve(io.cwd, opts.journal)).pendingRestores() });
     const status = buildStatus({
       live,
       now,
@@ -95,15 +63,8 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
       ...(e911 ? { e911: desired === undefined ? {} : { desired } } : {}),
       rooms,
     });
-    const shown =
-      opts.redact === true ? redactStatus(status, digestLive(live)) : status;
-    io.out(
-      csvView !== undefined
-        ? renderStatusCsv(shown, csvView)
-        : opts.format === "json"
-          ? renderStatusJson(shown)
-          : renderStatusText(shown, { lists: chooseLists(opts) }),
-    );
+    const shown = opts.redact === true ? redactStatus(status, digestLive(live)) : status;
+    io.out(csvView !== undefined ? renderStatusCsv(shown, csvView) : opts.format === 'json' ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
     return EXIT.ok;
   } finally {
     await target.close();
@@ -117,28 +78,15 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
  * history, not an error.
  */
 async function readHistory(opts: StatusOptions, io: Io): Promise<History> {
-  const entries = (await readEntries(resolve(io.cwd, opts.journal))).filter(
-    (e) => e.status === "done",
-  );
-  const plans = await Promise.all(
-    opts.plan.map((file) => readPlanFile(resolve(io.cwd, file))),
-  );
-  return mergeHistories(
-    readJournalHistory(entries),
-    joinHistory({ plans, entries, identify: identifyPlan }),
-  );
+  const entries = (await readEntries(resolve(io.cwd, opts.journal))).filter((e) => e.status === 'done');
+  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve(io.cwd, file))));
+  return mergeHistories(readJournalHistory(entries), joinHistory({ plans, entries, identify: identifyPlan }));
 }
 
 /** The views text lists after the summary: those `--view` names, else every one for a search, else none. */
 function chooseLists(opts: StatusOptions): ListedView[] {
   const views = opts.view ?? [];
-  if (
-    views.includes("all") ||
-    (views.length === 0 &&
-      opts.search !== undefined &&
-      opts.search.trim() !== "")
-  )
-    return [...LISTED_VIEWS];
+  if (views.includes('all') || (views.length === 0 && opts.search !== undefined && opts.search.trim() !== '')) return [...LISTED_VIEWS];
   return LISTED_VIEWS.filter((v) => views.includes(v));
 }
 
@@ -146,10 +94,8 @@ function chooseLists(opts: StatusOptions): ListedView[] {
 function chooseCsvView(views: StatusView[] | undefined): CsvView {
   const chosen = [...new Set(views ?? [])];
   const only = chosen[0];
-  if (chosen.length !== 1 || only === undefined || only === "all") {
-    throw new UsageError(
-      "--format csv writes one view: add exactly one --view summary|users|numbers|deleted|e911|rooms",
-    );
+  if (chosen.length !== 1 || only === undefined || only === 'all') {
+    throw new UsageError('--format csv writes one view: add exactly one --view summary|users|numbers|deleted|e911|rooms');
   }
   return only;
 }

@@ -5,19 +5,14 @@
  * searchable (`compileSearch`), and a summary of them: counts per state and office, for a company
  * too large to read row by row.
  */
-import { restorableUntil } from "../model/restore-window.js";
-import {
-  dialpadClock,
-  type DesiredState,
-  type LiveState,
-  type User,
-} from "../model/tenant.js";
-import { compareCodeUnits } from "../model/compare.js";
-import { latestBy, type History } from "./history.js";
-import type { Plan } from "../plan/types.js";
-import { compileSearch } from "./search-status.js";
-import { findE911Gaps, type StatusE911 } from "./e911-gaps.js";
-import { listStatusRooms, type StatusRoom } from "./rooms-view.js";
+import { restorableUntil } from '../model/restore-window.js';
+import { dialpadClock, type DesiredState, type LiveState, type User } from '../model/tenant.js';
+import { compareCodeUnits } from '../model/compare.js';
+import { latestBy, type History } from './history.js';
+import type { Plan } from '../plan/types.js';
+import { compileSearch } from './search-status.js';
+import { findE911Gaps, type StatusE911 } from './e911-gaps.js';
+import { listStatusRooms, type StatusRoom } from './rooms-view.js';
 
 /**
  * What differs between the config and Dialpad, from a plan of the config against the same read
@@ -77,23 +72,10 @@ export interface OfficeCount {
 
 /** Counts of the views (after `--search`): what `status` prints first. */
 export interface StatusSummary {
-  users: {
-    total: number;
-    active: number;
-    pending: number;
-    suspended: number;
-    by_office: OfficeCount[];
-  };
-  reserved_numbers: {
-    total: number;
-    by_office: { office: string | null; count: number }[];
-  };
+  users: { total: number; active: number; pending: number; suspended: number; by_office: OfficeCount[] };
+  reserved_numbers: { total: number; by_office: { office: string | null; count: number }[] };
   /** `closes_first`: the earliest restore deadline known, and its whole hours left. */
-  deleted_users: {
-    total: number;
-    closes_first: string | null;
-    hours_left: number | null;
-  };
+  deleted_users: { total: number; closes_first: string | null; hours_left: number | null };
   /** Counts of the E911 view; `null` when it was not asked for (not read). */
   e911: { offices_without_address: number; users_incomplete: number } | null;
   /** Counts of the rooms view; `null` when it was not asked for (not read). */
@@ -118,7 +100,7 @@ export interface Status {
   differences: StatusDifferences | null;
 }
 
-const SHOWN_STATES = ["active", "pending", "suspended"] as const;
+const SHOWN_STATES = ['active', 'pending', 'suspended'] as const;
 type ShownState = (typeof SHOWN_STATES)[number];
 
 /**
@@ -141,97 +123,48 @@ export function buildStatus(input: {
   const officeName = new Map(live.tenant.offices.map((o) => [o.key, o.name]));
   // A key no office of the read has (a partial read) is shown as the key itself.
   const officeOf = (key: string) => officeName.get(key) ?? key;
-  const nameOf = (key: string | undefined) =>
-    key === undefined ? null : officeOf(key);
+  const nameOf = (key: string | undefined) => (key === undefined ? null : officeOf(key));
   const history = input.history ?? { pooled: [], deleted: [] };
   const pooled = latestBy(history.pooled, (p) => p.number);
   const deleted = latestBy(history.deleted, (d) => d.email);
-  const search = input.search?.trim() ?? "";
+  const search = input.search?.trim() ?? '';
   const matches = compileSearch(search);
 
   const users = live.tenant.users
     .filter((u) => (SHOWN_STATES as readonly string[]).includes(u.state))
     .map((u) => toStatusUser(u, officeOf(u.office)))
-    .filter((u) =>
-      matches({
-        fields: [
-          u.email,
-          u.name,
-          u.license,
-          u.office,
-          u.state,
-          ...u.permissions,
-        ],
-        numbers: u.numbers,
-      }),
-    );
+    .filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }));
   const reserved = live.tenant.numbers
-    .filter((n) => n.status === "available" && n.targetId === undefined)
+    .filter((n) => n.status === 'available' && n.targetId === undefined)
     .map((n): ReservedNumber => {
       const known = pooled.get(n.number);
-      return {
-        number: n.number,
-        office: nameOf(n.office),
-        last_for: known?.user ?? null,
-        unassigned_at: known?.at ?? null,
-      };
+      return { number: n.number, office: nameOf(n.office), last_for: known?.user ?? null, unassigned_at: known?.at ?? null };
     })
-    .filter((n) =>
-      matches({
-        fields: [n.office ?? "", n.last_for ?? ""],
-        numbers: [n.number],
-      }),
-    )
+    .filter((n) => matches({ fields: [n.office ?? '', n.last_for ?? ''], numbers: [n.number] }))
     .sort((a, b) => compareCodeUnits(a.number, b.number));
   const deletedUsers = live.tenant.users
-    .filter((u) => u.state === "deleted")
+    .filter((u) => u.state === 'deleted')
     .map((u): DeletedUser => {
       const at = u.deletedAt ?? deleted.get(u.email.toLowerCase())?.at;
-      const until =
-        at === undefined ? undefined : restorableUntil(new Date(at));
+      const until = at === undefined ? undefined : restorableUntil(new Date(at));
       return {
         email: u.email,
         name: fullName(u),
         office: officeOf(u.office),
         deleted_at: at ?? null,
         restorable_until: until?.toISOString() ?? null,
-        hours_left:
-          until === undefined
-            ? null
-            : Math.max(
-                0,
-                Math.floor((until.getTime() - now.getTime()) / 3_600_000),
-              ),
+        hours_left: until === undefined ? null : Math.max(0, Math.floor((until.getTime() - now.getTime()) / 3_600_000)),
       };
     })
-    .filter((d) =>
-      matches({ fields: [d.email, d.name, d.office, "deleted"], numbers: [] }),
-    );
-  const e911 =
-    input.e911 === undefined
-      ? null
-      : findE911Gaps({
-          live,
-          ...(input.e911.desired === undefined
-            ? {}
-            : { desired: input.e911.desired }),
-          matches,
-          officeOf,
-        });
-  const rooms =
-    input.rooms === true ? listStatusRooms({ live, matches, officeOf }) : null;
+    .filter((d) => matches({ fields: [d.email, d.name, d.office, 'deleted'], numbers: [] }));
+  const e911 = input.e911 === undefined ? null : findE911Gaps({ live, ...(input.e911.desired === undefined ? {} : { desired: input.e911.desired }), matches, officeOf });
+  const rooms = input.rooms === true ? listStatusRooms({ live, matches, officeOf }) : null;
   return {
     read_at: now.toISOString(),
-    search: search === "" ? null : search,
+    search: search === '' ? null : search,
     summary: {
       ...summarize(users, reserved, deletedUsers),
-      e911:
-        e911 === null
-          ? null
-          : {
-              offices_without_address: e911.offices.length,
-              users_incomplete: e911.users.length,
-            },
+      e911: e911 === null ? null : { offices_without_address: e911.offices.length, users_incomplete: e911.users.length },
       rooms: rooms === null ? null : { total: rooms.length },
     },
     users,
@@ -245,25 +178,11 @@ export function buildStatus(input: {
 }
 
 /** Counts per state and office (offices in name order), pool numbers per office, the first restore deadline. */
-function summarize(
-  users: readonly StatusUser[],
-  reserved: readonly ReservedNumber[],
-  deletedUsers: readonly DeletedUser[],
-): Omit<StatusSummary, "e911" | "rooms"> {
+function summarize(users: readonly StatusUser[], reserved: readonly ReservedNumber[], deletedUsers: readonly DeletedUser[]): Omit<StatusSummary, 'e911' | 'rooms'> {
   const offices = new Map<string, OfficeCount>();
-  const byState: Record<ShownState, number> = {
-    active: 0,
-    pending: 0,
-    suspended: 0,
-  };
+  const byState: Record<ShownState, number> = { active: 0, pending: 0, suspended: 0 };
   for (const u of users) {
-    const row = offices.get(u.office) ?? {
-      office: u.office,
-      active: 0,
-      pending: 0,
-      suspended: 0,
-      total: 0,
-    };
+    const row = offices.get(u.office) ?? { office: u.office, active: 0, pending: 0, suspended: 0, total: 0 };
     const state = u.state as ShownState;
     row[state]++;
     row.total++;
@@ -272,52 +191,24 @@ function summarize(
   }
   const pool = new Map<string | null, number>();
   for (const n of reserved) pool.set(n.office, (pool.get(n.office) ?? 0) + 1);
-  const first = deletedUsers
-    .filter((d) => d.restorable_until !== null)
-    .sort((a, b) =>
-      compareCodeUnits(a.restorable_until ?? "", b.restorable_until ?? ""),
-    )[0];
+  const first = deletedUsers.filter((d) => d.restorable_until !== null).sort((a, b) => compareCodeUnits(a.restorable_until ?? '', b.restorable_until ?? ''))[0];
   return {
-    users: {
-      total: users.length,
-      ...byState,
-      by_office: [...offices.values()].sort((a, b) =>
-        compareCodeUnits(a.office, b.office),
-      ),
-    },
+    users: { total: users.length, ...byState, by_office: [...offices.values()].sort((a, b) => compareCodeUnits(a.office, b.office)) },
     reserved_numbers: {
       total: reserved.length,
-      by_office: [...pool]
-        .map(([office, count]) => ({ office, count }))
-        .sort((a, b) => compareCodeUnits(a.office ?? "", b.office ?? "")),
+      by_office: [...pool].map(([office, count]) => ({ office, count })).sort((a, b) => compareCodeUnits(a.office ?? '', b.office ?? '')),
     },
-    deleted_users: {
-      total: deletedUsers.length,
-      closes_first: first?.restorable_until ?? null,
-      hours_left: first?.hours_left ?? null,
-    },
+    deleted_users: { total: deletedUsers.length, closes_first: first?.restorable_until ?? null, hours_left: first?.hours_left ?? null },
   };
 }
 
 function listDifferences(plan: Plan): StatusDifferences {
-  const steps = new Map<
-    string,
-    { step: string; kind: string; summary: string }
-  >();
+  const steps = new Map<string, { step: string; kind: string; summary: string }>();
   for (const op of plan.operations) {
     if (op.step === undefined || steps.has(op.step.id)) continue;
-    steps.set(op.step.id, {
-      step: op.step.id,
-      kind: op.kind,
-      summary: op.summary,
-    });
+    steps.set(op.step.id, { step: op.step.id, kind: op.kind, summary: op.summary });
   }
-  return {
-    operations: plan.operations.length,
-    manual_steps: [...steps.values()],
-    blocked: plan.summary.blocked,
-    fingerprint: plan.fingerprint,
-  };
+  return { operations: plan.operations.length, manual_steps: [...steps.values()], blocked: plan.summary.blocked, fingerprint: plan.fingerprint };
 }
 
 function fullName(u: User): string {
@@ -325,17 +216,6 @@ function fullName(u: User): string {
 }
 
 function toStatusUser(u: User, office: string): StatusUser {
-  const permissions = [
-    ...(u.admin.company ? ["company admin"] : []),
-    ...(u.admin.offices.length > 0 ? ["office admin"] : []),
-  ];
-  return {
-    email: u.email,
-    name: fullName(u),
-    office,
-    license: u.license,
-    state: u.state,
-    permissions,
-    numbers: [...(u.numbers ?? [])],
-  };
+  const permissions = [...(u.admin.company ? ['company admin'] : []), ...(u.admin.offices.length > 0 ? ['office admin'] : [])];
+  return { email: u.email, name: fullName(u), office, license: u.license, state: u.state, permissions, numbers: [...(u.numbers ?? [])] };
 }

@@ -4,10 +4,10 @@
  * paginated), read only when asked for (`readForRoomsStatus`); a config that manages rooms reads
  * it already, and then it is not read twice.
  */
-import { compareCodeUnits } from "../model/compare.js";
-import type { LiveState } from "../model/tenant.js";
-import type { FollowUpReads, LiveReadScope } from "../dialpad/fetch-live.js";
-import type { StatusSearch } from "./search-status.js";
+import { compareCodeUnits } from '../model/compare.js';
+import type { LiveState } from '../model/tenant.js';
+import type { FollowUpReads, LiveReadScope } from '../dialpad/fetch-live.js';
+import type { StatusSearch } from './search-status.js';
 
 export interface StatusRoom {
   name: string;
@@ -28,11 +28,7 @@ export function readForRoomsStatus(scope: LiveReadScope): LiveReadScope {
 }
 
 /** The rooms of `live` (read with `readForRoomsStatus`) filtered by `matches`, by office then name; none when they were not read. */
-export function listStatusRooms(input: {
-  live: LiveState;
-  matches: StatusSearch;
-  officeOf: (key: string) => string;
-}): StatusRoom[] {
+export function listStatusRooms(input: { live: LiveState; matches: StatusSearch; officeOf: (key: string) => string }): StatusRoom[] {
   const { live, matches, officeOf } = input;
   return (live.tenant.rooms ?? [])
     .map((r): StatusRoom => ({
@@ -40,12 +36,6 @@ export function listStatusRooms(input: {
       office: officeOf(r.office),
       numbers: [...(r.numbers ?? [])],
     }))
-    .filter((r) =>
-      matches({ fields: [r.name, r.office, "room"], numbers: r.numbers }),
-    )
-    .sort(
-      (a, b) =>
-        compareCodeUnits(a.office, b.office) ||
-        compareCodeUnits(a.name, b.name),
-    );
+    .filter((r) => matches({ fields: [r.name, r.office, 'room'], numbers: r.numbers }))
+    .sort((a, b) => compareCodeUnits(a.office, b.office) || compareCodeUnits(a.name, b.name));
 }

@@ -9,10 +9,7 @@
  */
 
 /** Whether a row with these text `fields` and phone `numbers` matches. */
-export type StatusSearch = (row: {
-  fields: readonly string[];
-  numbers: readonly string[];
-}) => boolean;
+export type StatusSearch = (row: { fields: readonly string[]; numbers: readonly string[] }) => boolean;
 
 const PHONE_TEXT = /^[\d\s()+.-]+$/;
 const MIN_PHONE_DIGITS = 3;
@@ -20,15 +17,11 @@ const MIN_PHONE_DIGITS = 3;
 /** The matcher for `text` (trimmed; empty matches everything). */
 export function compileSearch(text: string): StatusSearch {
   const trimmed = text.trim();
-  if (trimmed === "") return () => true;
+  if (trimmed === '') return () => true;
   const digits = readPhoneSearch(trimmed);
   if (digits !== undefined) {
-    const wanted = [
-      digits,
-      ...(digits.startsWith("0") ? [digits.replace(/^0+/, "")] : []),
-    ].filter((d) => d.length >= MIN_PHONE_DIGITS);
-    return ({ numbers }) =>
-      numbers.some((n) => wanted.some((w) => n.replace(/\D/g, "").includes(w)));
+    const wanted = [digits, ...(digits.startsWith('0') ? [digits.replace(/^0+/, '')] : [])].filter((d) => d.length >= MIN_PHONE_DIGITS);
+    return ({ numbers }) => numbers.some((n) => wanted.some((w) => n.replace(/\D/g, '').includes(w)));
   }
   const words = trimmed.toLowerCase().split(/\s+/);
   return ({ fields, numbers }) => {
@@ -40,8 +33,6 @@ export function compileSearch(text: string): StatusSearch {
 /** The digits of `text` when it is a phone-number search (see above), else `undefined`. */
 export function readPhoneSearch(text: string): string | undefined {
   const trimmed = text.trim();
-  const digits = trimmed.replace(/\D/g, "");
-  return PHONE_TEXT.test(trimmed) && digits.length >= MIN_PHONE_DIGITS
-    ? digits
-    : undefined;
+  const digits = trimmed.replace(/\D/g, '');
+  return PHONE_TEXT.test(trimmed) && digits.length >= MIN_PHONE_DIGITS ? digits : undefined;
 }

@@ -1,25 +1,19 @@
 /** `status --view rooms` (issue 32): each room with its office and numbers, read only when asked for. */
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import type { Status } from "../../src/status/build-status.js";
-import { ROOT } from "../support/cli.js";
-import { runCliInProcess as runCli } from "../support/cli-in-process.js";
-import { startEmulatorForTest } from "../support/emulator.js";
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Status } from '../../src/status/build-status.js';
+import { ROOT } from '../support/cli.js';
+import { runCliInProcess as runCli } from '../support/cli-in-process.js';
+import { startEmulatorForTest } from '../support/emulator.js';
 
-const FIXTURE = join(
-  ROOT,
-  "test",
-  "golden",
-  "room-deleted-number-to-pool",
-  "fixture.json",
-);
+const FIXTURE = join(ROOT, 'test', 'golden', 'room-deleted-number-to-pool', 'fixture.json');
 
-describe("dialform status --view rooms (issue 32)", () => {
-  it("lists each room with its office and numbers from one rooms list, and reads no room without the view", async () => {
+describe('dialform status --view rooms (issue 32)', () => {
+  it('lists each room with its office and numbers from one rooms list, and reads no room without the view', async () => {
     const running = await startEmulatorForTest(FIXTURE);
-    const cwd = await mkdtemp(join(tmpdir(), "dialform-status-rooms-"));
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-status-rooms-'));
     let seen = 0;
     /** The requests since the last call. */
     const requests = (): string[] => {
@@ -28,7 +22,7 @@ describe("dialform status --view rooms (issue 32)", () => {
       seen = log.length;
       return fresh.map((r) => `${r.method} ${r.path}`);
     };
-    const plain = await runCli(["status", "--format", "json"], {
+    const plain = await runCli(['status', '--format', 'json'], {
       cwd,
       env: running.env,
     });
@@ -37,67 +31,45 @@ describe("dialform status --view rooms (issue 32)", () => {
     expect(plainStatus.rooms).toBeNull();
     expect(plainStatus.summary.rooms).toBeNull();
     const today = requests();
-    expect(today.filter((r) => r.includes("/rooms"))).toEqual([]);
+    expect(today.filter((r) => r.includes('/rooms'))).toEqual([]);
 
-    const asked = await runCli(
-      ["status", "--view", "rooms", "--format", "json"],
-      { cwd, env: running.env },
-    );
+    const asked = await runCli(['status', '--view', 'rooms', '--format', 'json'], { cwd, env: running.env });
     expect(asked.code, asked.stderr).toBe(0);
     const status = JSON.parse(asked.stdout) as Status;
     expect(status.rooms).toEqual([
-      { name: "Board Room", office: "Acme HQ", numbers: ["+14155550160"] },
-      { name: "Old Lobby", office: "Acme HQ", numbers: ["+14155550161"] },
+      { name: 'Board Room', office: 'Acme HQ', numbers: ['+14155550160'] },
+      { name: 'Old Lobby', office: 'Acme HQ', numbers: ['+14155550161'] },
     ]);
     expect(status.summary.rooms).toEqual({ total: 2 });
     // Today's requests and one rooms list, nothing else.
-    expect(requests().sort()).toEqual([...today, "GET /api/v2/rooms"].sort());
+    expect(requests().sort()).toEqual([...today, 'GET /api/v2/rooms'].sort());
 
-    const text = await runCli(["status", "--view", "rooms"], {
+    const text = await runCli(['status', '--view', 'rooms'], {
       cwd,
       env: running.env,
     });
-    expect(text.stdout).toContain("  Rooms: 2\n");
-    expect(text.stdout).toContain(
-      "Rooms (2):\n  Board Room  Acme HQ  +14155550160\n  Old Lobby   Acme HQ  +14155550161\n",
-    );
+    expect(text.stdout).toContain('  Rooms: 2\n');
+    expect(text.stdout).toContain('Rooms (2):\n  Board Room  Acme HQ  +14155550160\n  Old Lobby   Acme HQ  +14155550161\n');
     requests();
-    const plainText = await runCli(["status"], { cwd, env: running.env });
-    expect(plainText.stdout).not.toContain("Rooms");
-    expect(requests().filter((r) => r.includes("/rooms"))).toEqual([]);
+    const plainText = await runCli(['status'], { cwd, env: running.env });
+    expect(plainText.stdout).not.toContain('Rooms');
+    expect(requests().filter((r) => r.includes('/rooms'))).toEqual([]);
 
-    const csv = await runCli(["status", "--view", "rooms", "--format", "csv"], {
+    const csv = await runCli(['status', '--view', 'rooms', '--format', 'csv'], {
       cwd,
       env: running.env,
     });
-    expect(csv.stdout).toBe(
-      "name,office,numbers\r\nBoard Room,Acme HQ,+14155550160\r\nOld Lobby,Acme HQ,+14155550161\r\n",
-    );
+    expect(csv.stdout).toBe('name,office,numbers\r\nBoard Room,Acme HQ,+14155550160\r\nOld Lobby,Acme HQ,+14155550161\r\n');
 
-    const searched = JSON.parse(
-      (
-        await runCli(
-          [
-            "status",
-            "--view",
-            "rooms",
-            "--format",
-            "json",
-            "--search",
-            "lobby",
-          ],
-          { cwd, env: running.env },
-        )
-      ).stdout,
-    ) as Status;
-    expect(searched.rooms?.map((r) => r.name)).toEqual(["Old Lobby"]);
+    const searched = JSON.parse((await runCli(['status', '--view', 'rooms', '--format', 'json', '--search', 'lobby'], { cwd, env: running.env })).stdout) as Status;
+    expect(searched.rooms?.map((r) => r.name)).toEqual(['Old Lobby']);
 
-    const redacted = await runCli(["status", "--view", "all", "--redact"], {
+    const redacted = await runCli(['status', '--view', 'all', '--redact'], {
       cwd,
       env: running.env,
     });
     expect(redacted.code, redacted.stderr).toBe(0);
-    expect(redacted.stdout).toContain("Board Room");
-    expect(redacted.stdout).not.toContain("+14155550160");
+    expect(redacted.stdout).toContain('Board Room');
+    expect(redacted.stdout).not.toContain('+14155550160');
   });
 });
