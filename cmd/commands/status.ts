@@ -11,6 +11,7 @@ import { buildStatus } from '../../src/status/build-status.js';
 import { joinHistory, mergeHistories, readJournalHistory, type History } from '../../src/status/history.js';
 import { readForE911Status } from '../../src/status/e911-gaps.js';
 import { readForRoomsStatus } from '../../src/status/rooms-view.js';
+import { readRoomDeskPhones } from '../../src/dialpad/read-deskphones.js';
 import { asksForE911, asksForRooms, LISTED_VIEWS, renderStatusJson, renderStatusText, type ListedView, type StatusView } from '../../src/status/render-status.js';
 import { renderStatusCsv, type CsvView } from '../../src/status/render-status-csv.js';
 import { redactStatus } from '../../src/status/redact-status.js';
@@ -48,7 +49,10 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
     const rooms = asksForRooms(opts.view);
     const planScope = desired === undefined ? READ_PHASE_ONE : readForPlan(desired);
     const withE911 = e911 ? readForE911Status(planScope) : planScope;
-    const live = await fetchLive(target.client, rooms ? readForRoomsStatus(withE911) : withE911);
+    const read = await fetchLive(target.client, rooms ? readForRoomsStatus(withE911) : withE911);
+    // The rooms view adds one desk-phone read per room.
+    const deskPhones = rooms ? await readRoomDeskPhones(target.client, read.tenant.rooms ?? []) : undefined;
+    const live = deskPhones === undefined ? read : { ...read, incomplete: [...read.incomplete, ...deskPhones.incomplete] };
     const now = new Date();
     const plan =
       desired === undefined || found?.path === undefined
@@ -61,7 +65,7 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
       history,
       ...(plan === undefined ? {} : { plan }),
       ...(e911 ? { e911: desired === undefined ? {} : { desired } } : {}),
-      rooms,
+      ...(deskPhones === undefined ? {} : { rooms: { deskPhones: deskPhones.byRoom } }),
     });
     const shown = opts.redact === true ? redactStatus(status, digestLive(live)) : status;
     io.out(csvView !== undefined ? renderStatusCsv(shown, csvView) : opts.format === 'json' ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));

@@ -13,6 +13,7 @@ import type { Plan } from '../plan/types.js';
 import { compileSearch } from './search-status.js';
 import { findE911Gaps, type StatusE911 } from './e911-gaps.js';
 import { listStatusRooms, type StatusRoom } from './rooms-view.js';
+import type { ApiDeskPhone } from '../dialpad/client-deskphones.js';
 
 /**
  * What differs between the config and Dialpad, from a plan of the config against the same read
@@ -115,8 +116,8 @@ export function buildStatus(input: {
   plan?: Plan;
   /** The E911 view, of a read made with `readForE911Status`; `desired` when there is a config. */
   e911?: { desired?: DesiredState };
-  /** The rooms view, of a read made with `readForRoomsStatus`. */
-  rooms?: boolean;
+  /** The rooms view, of a read made with `readForRoomsStatus`, with the rooms' desk phones (by room key). */
+  rooms?: { deskPhones: ReadonlyMap<string, readonly ApiDeskPhone[]> };
 }): Status {
   const { live } = input;
   const now = dialpadClock(live) ?? input.now;
@@ -158,7 +159,7 @@ export function buildStatus(input: {
     })
     .filter((d) => matches({ fields: [d.email, d.name, d.office, 'deleted'], numbers: [] }));
   const e911 = input.e911 === undefined ? null : findE911Gaps({ live, ...(input.e911.desired === undefined ? {} : { desired: input.e911.desired }), matches, officeOf });
-  const rooms = input.rooms === true ? listStatusRooms({ live, matches, officeOf }) : null;
+  const rooms = input.rooms === undefined ? null : listStatusRooms({ live, deskPhones: input.rooms.deskPhones, matches, officeOf });
   return {
     read_at: now.toISOString(),
     search: search === '' ? null : search,

@@ -7,7 +7,7 @@ import { RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
 import { escapeInDocument, sanitizeForTerminal } from '../render/terminal-safe.js';
 import type { DeletedUser, ReservedNumber, Status, StatusDifferences, StatusSummary, StatusUser } from './build-status.js';
 import type { E911OfficeGap, E911UserGap, StatusE911 } from './e911-gaps.js';
-import type { StatusRoom } from './rooms-view.js';
+import type { StatusDeskPhone, StatusRoom } from './rooms-view.js';
 
 /** The views `status` can list row by row (`--view`); the summary always comes first in text. */
 export const LISTED_VIEWS = ['users', 'numbers', 'deleted', 'e911', 'rooms'] as const;
@@ -126,7 +126,14 @@ function userRow(u: StatusUser): string[] {
 }
 
 function roomRow(r: StatusRoom): string[] {
-  return [r.name, r.office, r.numbers.join(', ') || '-'];
+  const phones = r.deskphones === null ? 'desk phones: not read' : r.deskphones.length === 0 ? 'no desk phone' : r.deskphones.map(describeStatusDeskPhone).join('; ');
+  return [r.name, r.office, r.numbers.join(', ') || '-', phones];
+}
+
+/** `Table phone (yealink, T54W, 805ec0a1b2c3, +14155550160)`. */
+export function describeStatusDeskPhone(d: StatusDeskPhone): string {
+  const details = [d.type, d.model, d.mac_address, d.number].filter((x): x is string => x !== null && x !== '');
+  return `${d.name}${details.length === 0 ? '' : ` (${details.join(', ')})`}`;
 }
 
 function numberRow(n: ReservedNumber): string[] {
