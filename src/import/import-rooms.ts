@@ -35,7 +35,8 @@ export function commentDeskPhones(doc: Document, keys: ReadonlyMap<string, strin
     if (!isPair(pair) || !isScalar(pair.key)) continue;
     const phones = byConfigKey.get(String(pair.key.value));
     if (phones === undefined) continue;
-    const lines = phones.length === 0 ? ['no desk phone'] : phones.map(describeDeskPhone);
+    // One line per phone: a line break in a name (Dialpad's, set by whoever edits the device) is a space.
+    const lines = phones.length === 0 ? ['no desk phone'] : phones.map((d) => describeDeskPhone(d).replace(/[\r\n\u0085\u2028\u2029]+/g, ' '));
     pair.key.commentBefore = ` desk phones (read only, not managed by dialform):\n${lines.map((l) => `   ${l}`).join('\n')}`;
   }
 }

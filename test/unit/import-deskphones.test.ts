@@ -3,6 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { ROOT } from '../support/cli.js';
 import { runCliInProcess as runCli } from '../support/cli-in-process.js';
 import { startEmulatorForTest } from '../support/emulator.js';
@@ -17,6 +18,8 @@ describe('dialform import --with deskphones (issue 32)', () => {
       { name: 'Table phone', type: 'yealink', device_model: 'T54W', mac_address: '805ec0a1b2c3', phone_number: '+14155550160', password: 'sip-secret-7' },
       { name: 'Wall phone', type: 'obi' },
     ];
+    // A name is Dialpad's, set by whoever can edit the device: a line break or a bidi control in it stays inside the comment.
+    fixture.rooms[1]!['deskphones'] = [{ name: 'Kiosk\nunmanaged_rooms: delete\u202e', type: 'sip' }];
     await writeFile(join(cwd, 'fixture.json'), JSON.stringify(fixture));
     const running = await startEmulatorForTest(join(cwd, 'fixture.json'));
     const deskPhoneReads = (): string[] => running.emulator.requestLog().flatMap((r) => (r.path.endsWith('/deskphones') ? [`${r.method} ${r.path}`] : []));
@@ -33,9 +36,9 @@ describe('dialform import --with deskphones (issue 32)', () => {
     expect(main).toContain(
       '  # desk phones (read only, not managed by dialform):\n  #   Table phone (yealink, T54W, 805ec0a1b2c3, +14155550160)\n  #   Wall phone (obi)\n  board-room:\n',
     );
-    expect(main).toContain('  # desk phones (read only, not managed by dialform):\n  #   no desk phone\n  old-lobby:\n');
+    expect(main).toContain('  # desk phones (read only, not managed by dialform):\n  #   Kiosk unmanaged_rooms: delete\\u202e (sip)\n  old-lobby:\n');
     expect(main).not.toContain('sip-secret');
     // The comments change nothing: the imported config plans as the plain import does.
-    expect(main.replace(/^ *#.*desk phone.*\n(^ *# {3}.*\n)*/gm, '')).toBe(await readFile(join(cwd, 'plain', 'dialform.yaml'), 'utf8'));
+    expect(parse(main)).toEqual(parse(await readFile(join(cwd, 'plain', 'dialform.yaml'), 'utf8')));
   });
 });
