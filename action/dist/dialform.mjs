@@ -73211,7 +73211,7 @@ function commentDeskPhones(doc, keys, deskPhones) {
     if (!(0, import_yaml4.isPair)(pair) || !(0, import_yaml4.isScalar)(pair.key)) continue;
     const phones = byConfigKey.get(String(pair.key.value));
     if (phones === void 0) continue;
-    const lines = phones.length === 0 ? ["no desk phone"] : phones.map(describeDeskPhone);
+    const lines = phones.length === 0 ? ["no desk phone"] : phones.map((d) => describeDeskPhone(d).replace(/[\r\n\u0085\u2028\u2029]+/g, " "));
     pair.key.commentBefore = ` desk phones (read only, not managed by dialform):
 ${lines.map((l) => `   ${l}`).join("\n")}`;
   }
