@@ -119,7 +119,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
           ...LIFECYCLE_OWNERS,
         ]),
       )
-      .option('--with <fields>', `also read and write what no list brings, one request per office or user each (comma-separated): ${IMPORT_EXTRAS.join(', ')}`, parseImportExtras),
+      .option('--with <fields>', `also read and write what no list brings, one request per office, user or room each (comma-separated): ${IMPORT_EXTRAS.join(', ')}`, parseImportExtras),
   ).action(async (opts) => setCode(await (await import('./commands/import.js')).runImport(opts, io)));
 
   addConnectionOptions(

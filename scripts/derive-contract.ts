@@ -13,6 +13,7 @@
  *   npx tsx scripts/derive-contract.ts SPEC.json test/contract/dialpad-groups-contract.json emulator-groups
  *
  * `emulator-rooms` for `EMULATOR_ROOM_OPERATION_IDS` (test/contract/emulator-rooms-contract.test.ts),
+ * `emulator-deskphones` for `EMULATOR_DESKPHONE_OPERATION_IDS` (test/contract/emulator-deskphones-contract.test.ts),
  * and `emulator-caller-id` for `EMULATOR_CALLER_ID_OPERATION_IDS` (test/contract/emulator-caller-id-contract.test.ts):
  *
  *   npx tsx scripts/derive-contract.ts SPEC.json test/contract/dialpad-caller-id-contract.json emulator-caller-id
@@ -77,6 +78,9 @@ export const EMULATOR_ROOM_OPERATION_IDS = [
   'numbers.assign_room_number.post',
   'numbers.room_unassign_number.post',
 ] as const;
+
+/** The desk-phone reads the emulator serves and the client calls (test/contract/emulator-deskphones-contract.test.ts). */
+export const EMULATOR_DESKPHONE_OPERATION_IDS = ['deskphones.rooms.list', 'deskphones.users.list'] as const;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
@@ -225,6 +229,7 @@ async function main(): Promise<void> {
     'emulator-groups': EMULATOR_GROUP_OPERATION_IDS,
     'emulator-caller-id': EMULATOR_CALLER_ID_OPERATION_IDS,
     'emulator-rooms': EMULATOR_ROOM_OPERATION_IDS,
+    'emulator-deskphones': EMULATOR_DESKPHONE_OPERATION_IDS,
   };
   const ids = Object.hasOwn(sets, which) ? sets[which] : undefined;
   if (ids === undefined) {

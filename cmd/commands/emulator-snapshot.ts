@@ -30,7 +30,7 @@ export async function runEmulatorSnapshot(opts: SnapshotCommandOptions, io: Io):
   const target = await openTarget(opts, io, found?.desired);
   let built;
   try {
-    const read = await readRaw(target.client, { numbers: 'all', skills: true });
+    const read = await readRaw(target.client, { numbers: 'all', skills: true, rooms: true });
     if (read.incomplete.length > 0) {
       throw new DialformError('live_read_incomplete', `Dialpad could not be read completely (${read.incomplete.join('; ')}); nothing was written. Try again.`);
     }
@@ -50,7 +50,7 @@ export async function runEmulatorSnapshot(opts: SnapshotCommandOptions, io: Io):
   io.err(
     `Snapshot of ${target.label}${opts.pseudonymize ? ' (pseudonymized)' : ''}: ${fixture.offices.length} office(s), ${users} user(s), ` +
       `${(fixture.numbers ?? []).length} number(s) (${pool} in the reserved pool), ${(fixture.departments ?? []).length} department(s), ` +
-      `${(fixture.call_centers ?? []).length} call center(s)${opts.out === undefined ? '' : ` in ${opts.out}`}.\n`,
+      `${(fixture.call_centers ?? []).length} call center(s), ${(fixture.rooms ?? []).length} room(s)${opts.out === undefined ? '' : ` in ${opts.out}`}.\n`,
   );
   for (const note of built.unknown) io.err(`  unknown: ${note}\n`);
   if (opts.out !== undefined) io.err(`Rehearse on it with: dialform plan --emulator ${opts.out} --emulator-reset\n`);

@@ -2,6 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import { findConfigSchemaPath, readConfigSchema } from '../../src/config/schema.js';
 import { chooseSchemaReference } from '../../src/import/schema-reference.js';
 import { fetchLive } from '../../src/dialpad/index.js';
+import { readRoomDeskPhones } from '../../src/dialpad/read-deskphones.js';
 import type { ImportExtra } from '../../src/import/import-extras.js';
 import { chooseImportReads } from '../../src/import/import-reads.js';
 import { DialformError } from '../../src/errors.js';
@@ -24,7 +25,10 @@ export async function runImport(opts: ConnectionOptions & { outDir: string; forc
   const target = await openTarget(opts, io);
   let result;
   try {
-    const live = await fetchLive(target.client, chooseImportReads(extras));
+    const read = await fetchLive(target.client, chooseImportReads(extras));
+    // `--with deskphones`: one read per room, written as comments.
+    const deskPhones = extras.includes('deskphones') ? await readRoomDeskPhones(target.client, read.tenant.rooms ?? []) : undefined;
+    const live = deskPhones === undefined ? read : { ...read, incomplete: [...read.incomplete, ...deskPhones.incomplete] };
     if (live.incomplete.length > 0) {
       throw new DialformError('live_read_incomplete', `Dialpad could not be read completely (${live.incomplete.join('; ')}); nothing was written. Try again.`);
     }
@@ -34,6 +38,7 @@ export async function runImport(opts: ConnectionOptions & { outDir: string; forc
       schemaPath: (file) => chooseSchemaReference({ file: join(outDir, file), schemaPath, schemaId }),
       ...(opts.lifecycle === undefined ? {} : { lifecycle: opts.lifecycle }),
       e911,
+      ...(deskPhones === undefined ? {} : { deskPhones: deskPhones.byRoom }),
     });
   } finally {
     await target.close();

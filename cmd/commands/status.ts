@@ -10,7 +10,9 @@ import { digestLive } from '../../src/plan/digest.js';
 import { buildStatus } from '../../src/status/build-status.js';
 import { joinHistory, mergeHistories, readJournalHistory, type History } from '../../src/status/history.js';
 import { readForE911Status } from '../../src/status/e911-gaps.js';
-import { asksForE911, LISTED_VIEWS, renderStatusJson, renderStatusText, type ListedView, type StatusView } from '../../src/status/render-status.js';
+import { readForRoomsStatus } from '../../src/status/rooms-view.js';
+import { readRoomDeskPhones } from '../../src/dialpad/read-deskphones.js';
+import { asksForE911, asksForRooms, LISTED_VIEWS, renderStatusJson, renderStatusText, type ListedView, type StatusView } from '../../src/status/render-status.js';
 import { renderStatusCsv, type CsvView } from '../../src/status/render-status-csv.js';
 import { redactStatus } from '../../src/status/redact-status.js';
 import { UsageError } from '../../src/errors.js';
@@ -42,9 +44,15 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
   try {
     // With a config, the read is the plan's, and the plan of it says what differs. The E911 view
     // adds a read per office in an E911 country with users, only when asked for.
+    // The rooms view adds the rooms list (a config that manages rooms reads it already).
     const e911 = asksForE911(opts.view);
-    const scope = desired === undefined ? READ_PHASE_ONE : readForPlan(desired);
-    const live = await fetchLive(target.client, e911 ? readForE911Status(scope) : scope);
+    const rooms = asksForRooms(opts.view);
+    const planScope = desired === undefined ? READ_PHASE_ONE : readForPlan(desired);
+    const withE911 = e911 ? readForE911Status(planScope) : planScope;
+    const read = await fetchLive(target.client, rooms ? readForRoomsStatus(withE911) : withE911);
+    // The rooms view adds one desk-phone read per room.
+    const deskPhones = rooms ? await readRoomDeskPhones(target.client, read.tenant.rooms ?? []) : undefined;
+    const live = deskPhones === undefined ? read : { ...read, incomplete: [...read.incomplete, ...deskPhones.incomplete] };
     const now = new Date();
     const plan =
       desired === undefined || found?.path === undefined
@@ -57,6 +65,7 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
       history,
       ...(plan === undefined ? {} : { plan }),
       ...(e911 ? { e911: desired === undefined ? {} : { desired } } : {}),
+      ...(deskPhones === undefined ? {} : { rooms: { deskPhones: deskPhones.byRoom } }),
     });
     const shown = opts.redact === true ? redactStatus(status, digestLive(live)) : status;
     io.out(csvView !== undefined ? renderStatusCsv(shown, csvView) : opts.format === 'json' ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
@@ -90,7 +99,7 @@ function chooseCsvView(views: StatusView[] | undefined): CsvView {
   const chosen = [...new Set(views ?? [])];
   const only = chosen[0];
   if (chosen.length !== 1 || only === undefined || only === 'all') {
-    throw new UsageError('--format csv writes one view: add exactly one --view summary|users|numbers|deleted|e911');
+    throw new UsageError('--format csv writes one view: add exactly one --view summary|users|numbers|deleted|e911|rooms');
   }
   return only;
 }

@@ -13,7 +13,7 @@ import type { Io } from '../io.js';
  * kept with the config is read as `plan` reads it, so one that `plan` would refuse (malformed, or
  * not a regular file) fails here too. With `--emulator`, the fixture the emulator would start from
  * is checked too. `--format json` prints one document, `{"valid": true, "files", "offices",
- * "users", "groups", "warnings"}` (the same warnings, as lines; and `"emulator_fixture": {"file",
+ * "users", "groups", "rooms", "warnings"}` (the same warnings, as lines; and `"emulator_fixture": {"file",
  * "users"}` with `--emulator`); a failure prints the error document instead (docs/errors.md).
  * `plan` prints the same warnings (`adviseConfig`, their one home).
  */
@@ -23,7 +23,7 @@ export async function runValidate(opts: { config?: string; emulator?: boolean | 
   await readConfirmed(configPath);
   const warnings = adviseConfig(desired);
   for (const line of warnings) io.err(`${line}\n`);
-  const { offices, users, groups = [] } = desired.tenant;
+  const { offices, users, groups = [], rooms = [] } = desired.tenant;
   const files = desired.files.length;
   let fixture: { file: string; users: number } | undefined;
   if (opts.emulator !== undefined && opts.emulator !== false) {
@@ -32,13 +32,14 @@ export async function runValidate(opts: { config?: string; emulator?: boolean | 
     fixture = { file: relative(io.cwd, path), users: (await (await import('../../src/emulator/fixture.js')).loadFixture(path)).users.length };
   }
   if (opts.format === 'json') {
-    const result = { valid: true, files, offices: offices.length, users: users.length, groups: groups.length, warnings, ...(fixture ? { emulator_fixture: fixture } : {}) };
+    const result = { valid: true, files, offices: offices.length, users: users.length, groups: groups.length, rooms: rooms.length, warnings, ...(fixture ? { emulator_fixture: fixture } : {}) };
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
   }
-  // Groups are named only when the config has some, so the line reads as before otherwise.
+  // Groups and rooms are named only when the config has some, so the line reads as before otherwise.
   const grouped = groups.length === 0 ? '' : `, ${countOf(groups.length, 'group')}`;
-  io.out(`Configuration is valid: ${countOf(offices.length, 'office')}, ${countOf(users.length, 'user')}${grouped} in ${countOf(files, 'file')}.\n`);
+  const roomed = rooms.length === 0 ? '' : `, ${countOf(rooms.length, 'room')}`;
+  io.out(`Configuration is valid: ${countOf(offices.length, 'office')}, ${countOf(users.length, 'user')}${grouped}${roomed} in ${countOf(files, 'file')}.\n`);
   if (fixture) io.out(`Emulator fixture is valid: ${fixture.file} (${fixture.users} users).\n`);
   return EXIT.ok;
 }

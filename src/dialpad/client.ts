@@ -41,6 +41,7 @@ import {
 } from './response-shape.js';
 import { createGroupEndpoints, type GroupEndpoints } from './client-groups.js';
 import { createRoomEndpoints, type RoomEndpoints } from './client-rooms.js';
+import { createDeskPhoneEndpoints, type DeskPhoneEndpoints } from './client-deskphones.js';
 import { createTransport, NOT_JSON, type CallSpec, type TransportOptions, type TransportStats } from './transport.js';
 
 export type { RequestEvent, TransportStats } from './transport.js';
@@ -62,7 +63,7 @@ export interface CallOptions {
  * read before it: a list is never cut short silently. Single reads and create responses are
  * checked the same way and throw an `ApiError` naming the field.
  */
-export interface DialpadClient extends GroupEndpoints, RoomEndpoints {
+export interface DialpadClient extends GroupEndpoints, RoomEndpoints, DeskPhoneEndpoints {
   getCompany(): Promise<ApiCompany>;
   listOffices(filter?: { activeOnly?: boolean }): Promise<ApiOffice[]>;
   getOffice(id: Int64): Promise<ApiOffice>;
@@ -179,6 +180,7 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
   const client: DialpadClient = {
     ...createGroupEndpoints({ send, read, paginate, created, getUser: (id) => client.getUser(id) }),
     ...createRoomEndpoints({ send, read, paginate, created, getNumber: (number) => client.getNumber(number) }),
+    ...createDeskPhoneEndpoints({ paginate }),
     getCompany: () => read(COMPANY_SHAPE, { operation: 'company.get', path: '/api/v2/company' }),
     listOffices: (filter) =>
       paginate(OFFICE_SHAPE, {

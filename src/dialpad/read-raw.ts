@@ -1,6 +1,7 @@
 import { ApiError } from './api-error.js';
 import type { ApiCallCenter, ApiCompany, ApiDepartment, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
+import type { ApiRoom } from './client-rooms.js';
 import { officeIdOf } from './normalize-live.js';
 
 /** One call-center member's skill level, as `GET …/operators/{user_id}/skill` answered. */
@@ -23,6 +24,8 @@ export interface RawRead {
   numbers: ApiNumber[];
   departments: ApiDepartment[];
   callCenters: ApiCallCenter[];
+  /** Every room (`GET /rooms`); empty unless `rooms` was asked for. */
+  rooms: ApiRoom[];
   /** Office id → `GET …/plan` (purchased) and `GET …/available_licenses` (unassigned). */
   plans: Map<string, ApiLineCounts>;
   available: Map<string, ApiLineCounts>;
@@ -37,6 +40,8 @@ export interface RawReadOptions {
   numbers: 'pool' | 'all';
   /** Read every call-center member's skill level (one request each). */
   skills: boolean;
+  /** Read every room (one list: `emulator snapshot` twins them; doctor does not need them). */
+  rooms?: boolean;
   /** A company read already made (doctor's first request): not repeated. */
   company?: ApiCompany;
 }
@@ -67,16 +72,17 @@ export async function readRaw(client: DialpadClient, opts: RawReadOptions): Prom
     const [plans, available] = await Promise.all([counts('plan', (id) => client.getOfficePlan(id)), counts('available licenses', (id) => client.getAvailableLicenses(id))]);
     return { offices, plans: definedEntries(plans), available: definedEntries(available) };
   });
-  const [company, office, users, numbers, departments, callCenters] = await Promise.all([
+  const [company, office, users, numbers, departments, callCenters, rooms] = await Promise.all([
     opts.company ?? client.getCompany(),
     officeReads,
     list('users', () => client.listUsers({ state: 'all' })),
     list(opts.numbers === 'pool' ? 'reserved numbers' : 'numbers', () => client.listNumbers(opts.numbers === 'pool' ? { status: 'available' } : {})),
     list('departments', () => client.listGroups('departments')),
     list('call centers', () => client.listGroups('callcenters')),
+    opts.rooms === true ? list('rooms', () => client.listRooms()) : Promise.resolve([]),
   ]);
   const skills = opts.skills ? await readSkills(client, callCenters, users, attempt) : [];
-  return { company, ...office, users, numbers, departments, callCenters, skills, incomplete: incomplete.sort() };
+  return { company, ...office, users, numbers, departments, callCenters, rooms, skills, incomplete: incomplete.sort() };
 }
 
 type Attempt = <T>(what: string, read: () => Promise<T>, partial: (err: ApiError) => T) => Promise<T>;

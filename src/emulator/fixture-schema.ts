@@ -35,6 +35,24 @@ const e911Address = {
 
 const e164 = { type: 'string', pattern: '^\\+[1-9][0-9]{6,14}$' } as const;
 
+/** A desk phone of a room or a user; other `DeskPhone` fields pass through. */
+const deskphone = {
+  type: 'object',
+  required: ['name', 'type'],
+  properties: {
+    id: { type: 'string', minLength: 1 },
+    name: { type: 'string', minLength: 1 },
+    type: { enum: ['ata', 'audiocodes', 'c2t', 'ciscompp', 'dect', 'grandstream', 'mini', 'mitel', 'obi', 'polyandroid', 'polycom', 'sip', 'tickiot', 'yealink'] },
+    mac_address: { type: 'string', pattern: '^[0-9a-f]{12}$' },
+    device_model: { type: 'string' },
+    firmware_version: { type: 'string' },
+    phone_number: e164,
+    byod: { type: 'boolean' },
+    owner_id: false,
+    owner_type: false,
+  },
+} as const;
+
 /** A room; other `RoomProto` fields pass through. */
 const room = {
   type: 'object',
@@ -44,6 +62,7 @@ const room = {
     name: { type: 'string', minLength: 1, maxLength: GROUP_NAME_MAX },
     office_id: id,
     phone_numbers: { type: 'array', items: e164 },
+    deskphones: { type: 'array', items: deskphone },
   },
 } as const;
 
@@ -144,6 +163,7 @@ export const fixtureSchema = {
           analytics: { type: 'boolean' },
           proxy: { type: 'boolean' },
           e911_address: e911Address,
+          deskphones: { type: 'array', items: deskphone },
         },
       },
     },

@@ -14,13 +14,13 @@ import { compareIds } from '../model/ids.js';
 import { paginate } from './pagination.js';
 import type { Route, RouteContext } from './router.js';
 import type { Store } from './store.js';
-import type { FixtureNumber, FixtureRoom } from './types.js';
-import { assertKnownFields, compact, readBoolean, readInt64, readString, toNumberProto, type Wire } from './wire.js';
+import { ROOM_EMULATOR_FIELDS, type FixtureNumber, type FixtureRoom } from './types.js';
+import { assertKnownFields, compact, omit, readBoolean, readInt64, readString, toNumberProto, type Wire } from './wire.js';
 
 /** `RoomProto`. */
 export function toRoomProto(store: Store, r: FixtureRoom): Wire {
   return compact({
-    ...r,
+    ...omit(r, ROOM_EMULATOR_FIELDS),
     id: r.id,
     company_id: store.state.company.id,
     name: r.name,

@@ -136,12 +136,29 @@ export interface FixtureGroup {
  * `room_lines` license of its office, and its numbers beyond the first an additional-number line
  * each (`getAssigned`). A deleted room is removed (the API has no restore).
  */
+/**
+ * A desk phone registered to a room or a user (`DeskPhone`, served by
+ * `GET /rooms/{id}/deskphones` and `GET /users/{id}/deskphones`); other `DeskPhone` fields
+ * (`password`, `realm`, …) pass through, as Dialpad would send them.
+ */
+export interface FixtureDeskPhone {
+  id?: string;
+  name: string;
+  type: string;
+  mac_address?: string;
+  device_model?: string;
+  phone_number?: string;
+  [field: string]: unknown;
+}
+
 export interface FixtureRoom {
   id: string;
   name: string;
   office_id: string;
   /** Kept consistent with the numbers' targets, as for users. */
   phone_numbers?: string[];
+  /** Emulator-only as a field: served by the room's deskphones list, never on `RoomProto`. */
+  deskphones?: FixtureDeskPhone[];
   [field: string]: unknown;
 }
 
@@ -182,7 +199,9 @@ export interface Fixture {
 }
 
 /** User fields that exist only in the emulator and never appear on /api/v2. */
-export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'anonymized_email_sha256', 'analytics', 'proxy', 'e911_address', 'caller_id'] as const;
+export const USER_EMULATOR_FIELDS = ['deleted_at', 'anonymized', 'anonymized_email_sha256', 'analytics', 'proxy', 'e911_address', 'caller_id', 'deskphones'] as const;
+/** Room fields that exist only in the emulator and never appear on `RoomProto`. */
+export const ROOM_EMULATOR_FIELDS = ['deskphones'] as const;
 /** Number fields that exist only in the emulator and never appear on /api/v2 (Admin Settings › Reserved Numbers shows them). */
 export const NUMBER_EMULATOR_FIELDS = ['last_user_email', 'unassigned_at'] as const;
 /** Office fields that exist only in the emulator and never appear on /api/v2. */

@@ -34,7 +34,7 @@ export function compact(obj: Wire): Wire {
   return out;
 }
 
-function omit(obj: Wire, keys: readonly string[]): Wire {
+export function omit(obj: Wire, keys: readonly string[]): Wire {
   const out = { ...obj };
   for (const k of keys) delete out[k];
   return out;

@@ -9,7 +9,8 @@ import { LINE_TYPES, type E911Address, type Group, type GroupType, type Lifecycl
 import { compareCodeUnits } from '../model/compare.js';
 import { membershipsOf } from '../model/groups.js';
 import { rawGroupSettings } from './render-group-settings.js';
-import { rawRooms } from './import-rooms.js';
+import { commentDeskPhones, rawRooms } from './import-rooms.js';
+import type { ApiDeskPhone } from '../dialpad/client-deskphones.js';
 
 /** One file `import` writes, relative to the output directory. */
 export interface ImportedFile {
@@ -43,7 +44,10 @@ const USERS_NOTE =
  * given (`import --lifecycle`), is written as `policy.lifecycle`: Dialpad's API does not say
  * whether users come from an identity provider (SCIM), so import cannot tell by itself.
  */
-export function renderImport(live: LiveState, opts: { schemaPath: (file: string) => string; lifecycle?: LifecycleOwner; e911?: boolean }): ImportResult {
+export function renderImport(
+  live: LiveState,
+  opts: { schemaPath: (file: string) => string; lifecycle?: LifecycleOwner; e911?: boolean; deskPhones?: ReadonlyMap<string, readonly ApiDeskPhone[]> },
+): ImportResult {
   const tenant = live.tenant;
   const keys = assignOfficeKeys(tenant.offices);
   const groupKeys = assignGroupKeys(tenant.groups ?? []);
@@ -55,6 +59,7 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
     .map((u) => ({ email: u.email, state: u.state }));
   const pool = tenant.numbers.filter((n) => n.status === 'available' && !n.targetId).map((n) => n.number).sort();
 
+  const roomKeys = assignKeys([...(tenant.rooms ?? [])], 'room');
   const main: RawConfig = {
     version: 1,
     ...(tenant.company.accountType ? { company: { account_type: tenant.company.accountType } } : {}),
@@ -62,7 +67,7 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
     offices: Object.fromEntries(tenant.offices.map((o) => [keys.get(o.key)!, rawOffice(o, opts.e911 === true)])),
     reserved_numbers: { keep: pool, release_unlisted: false },
     ...rawGroups(tenant.groups ?? [], keys, groupKeys, tenant.users),
-    ...rawRooms(tenant.rooms, keys, assignKeys),
+    ...rawRooms(tenant.rooms, keys, roomKeys),
   };
   const mainDoc = new Document(main);
   mainDoc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(MAIN_FILE)}\n Written by \`dialform import\`. Users are in users/*.yaml, one file per office.`;
@@ -70,6 +75,7 @@ export function renderImport(live: LiveState, opts: { schemaPath: (file: string)
     const pair = officeNode(mainDoc, keys.get(office.key)!);
     if (pair && isScalar(pair.key) && office.priceLevel === undefined) pair.key.commentBefore = PRICE_LEVEL_NOTE;
   }
+  if (opts.deskPhones !== undefined) commentDeskPhones(mainDoc, roomKeys, opts.deskPhones);
 
   const files: ImportedFile[] = [{ path: MAIN_FILE, text: toText(mainDoc) }];
   for (const office of tenant.offices) {

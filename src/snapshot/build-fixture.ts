@@ -7,7 +7,7 @@ import type { ApiLineCounts, ApiUser } from '../dialpad/api-types.js';
 import { officeIdOf } from '../dialpad/normalize-live.js';
 import type { RawRead } from '../dialpad/read-raw.js';
 import { getLineField, isHoldingLine } from '../emulator/licenses.js';
-import { LINE_FIELDS, type Fixture, type FixtureCompany, type FixtureNumber, type FixtureOffice, type FixtureUser, type LineCountsWire } from '../emulator/types.js';
+import { LINE_FIELDS, type Fixture, type FixtureCompany, type FixtureNumber, type FixtureOffice, type FixtureRoom, type FixtureUser, type LineCountsWire } from '../emulator/types.js';
 import { isSameOfficeName } from '../model/office-names.js';
 import { ACCOUNT_TYPES, type DesiredState } from '../model/tenant.js';
 
@@ -31,8 +31,9 @@ const GROUP_SECTIONS = { department: 'departments', callcenter: 'call_centers' }
  * The fixture: the company, offices (purchased `licenses` from `plan`, and as `assigned_licenses`
  * the lines the users read do not account for: rooms, fax, extra numbers, or users Dialpad counts
  * that the emulator does not, so the twin's `available_licenses` are the company's), every user
- * listed (their `group_details` become the groups' `operators`), every number, the departments
- * and call centers. Ids are strings; other API fields pass through as read.
+ * listed (their `group_details` become the groups' `operators`), every number, the departments,
+ * call centers and rooms (each holding a room line of its office, as in Dialpad). Ids are strings;
+ * other API fields pass through as read.
  */
 export function buildSnapshotFixture(read: RawRead, opts: SnapshotOptions): SnapshotResult {
   const unknown: string[] = [];
@@ -40,6 +41,11 @@ export function buildSnapshotFixture(read: RawRead, opts: SnapshotOptions): Snap
   const configUsers = new Map((opts.desired?.tenant.users ?? []).map((u) => [u.email, u]));
 
   const users: FixtureUser[] = read.users.map((u) => toFixtureUser(u, opts.readAt, configUsers));
+  const rooms: FixtureRoom[] = read.rooms.flatMap(({ company_id: companyId, ...r }) =>
+    r.id === undefined
+      ? []
+      : [{ ...r, id: String(r.id), name: r.name ?? '', office_id: String(r.office_id ?? ''), phone_numbers: [...(r.phone_numbers ?? [])], ...(companyId === undefined ? {} : { company_id: String(companyId) }) }],
+  );
   const deleted = read.users.filter((u) => u.state === 'deleted' && u.deleted_at === undefined).length;
   if (deleted > 0) unknown.push(`deletion times of ${deleted} deleted user(s): the API shows none, so their restore window starts at the snapshot (${opts.readAt}); Dialpad's may end sooner`);
 
@@ -51,7 +57,7 @@ export function buildSnapshotFixture(read: RawRead, opts: SnapshotOptions): Snap
     const licenses = plan === undefined ? {} : toCounts(plan);
     const office: FixtureOffice = { ...rest, id, name: o.name ?? '', country: String(o.country ?? '').toLowerCase(), licenses };
     if (config?.priceLevel !== undefined) office.price_level = config.priceLevel;
-    const assigned = assignedLines(licenses, read.available.get(id), users.filter((u) => u.office_id === id));
+    const assigned = assignedLines(licenses, read.available.get(id), users.filter((u) => u.office_id === id), rooms.filter((r) => r.office_id === id));
     if (Object.keys(assigned).length > 0) office.assigned_licenses = assigned;
     return office;
   });
@@ -104,6 +110,7 @@ export function buildSnapshotFixture(read: RawRead, opts: SnapshotOptions): Snap
     numbers,
     departments: groups('departments', read.departments),
     call_centers: groups('call_centers', read.callCenters),
+    ...(rooms.length === 0 ? {} : { rooms }),
   };
   return { fixture, unknown };
 }
@@ -138,15 +145,17 @@ function toCounts(counts: ApiLineCounts): LineCountsWire {
 }
 
 /**
- * Per line, what holds lines besides the users the emulator counts (active and pending):
- * purchased − available − those users, never below 0. Without an `available_licenses` read, none.
+ * Per line, what holds lines besides the users and rooms the emulator counts (active and pending
+ * users; each room a room line, and an additional-number line per number beyond its first):
+ * purchased − available − those, never below 0. Without an `available_licenses` read, none.
  */
-function assignedLines(purchased: LineCountsWire, available: ApiLineCounts | undefined, users: readonly FixtureUser[]): LineCountsWire {
+function assignedLines(purchased: LineCountsWire, available: ApiLineCounts | undefined, users: readonly FixtureUser[], rooms: readonly FixtureRoom[]): LineCountsWire {
   if (available === undefined) return {};
   const out: LineCountsWire = {};
   for (const f of LINE_FIELDS) {
     // The twin is written with the emulator's default reading (suspended users free their line).
-    const holders = users.filter((u) => isHoldingLine(u, {}) && getLineField(u.license) === f).length;
+    const roomHolders = f === 'room_lines' ? rooms.length : f === 'additional_number_lines' ? rooms.reduce((n, r) => n + Math.max(0, (r.phone_numbers ?? []).length - 1), 0) : 0;
+    const holders = users.filter((u) => isHoldingLine(u, {}) && getLineField(u.license) === f).length + roomHolders;
     const held = (purchased[f] ?? 0) - Number((available as Record<string, unknown>)[f] ?? 0) - holders;
     if (held > 0) out[f] = held;
   }

@@ -1,6 +1,6 @@
 /**
  * `emulator snapshot --pseudonymize`: the same company with every person's name and email, the
- * company's, offices' and groups' names and every phone number replaced, consistently (one
+ * company's, offices', groups' and rooms' names and every phone number replaced, consistently (one
  * original, one pseudonym, wherever it appears), so the twin still plans and behaves as the
  * company does and can be shared. Only the fields the fixture format names are kept (DESIGN.md §8):
  * anything else the API sent (display names, addresses, job titles, forwarding numbers) is dropped
@@ -17,6 +17,7 @@ const OFFICE_FIELDS = ['id', 'country', 'state', 'is_primary_office', 'price_lev
 const USER_FIELDS = ['id', 'office_id', 'state', 'license', 'is_super_admin', 'admin_office_ids', 'deleted_at', 'anonymized', 'analytics', 'proxy', 'company_id', 'country'] as const;
 const NUMBER_FIELDS = ['status', 'office_id', 'target_id', 'target_type', 'area_code', 'type', 'unassigned_at', 'company_id'] as const;
 const GROUP_FIELDS = ['id', 'office_id', 'state'] as const;
+const ROOM_FIELDS = ['id', 'office_id', 'state', 'company_id'] as const;
 
 /** Tries per number before keeping fewer of its leading digits. */
 const TRIES = 200;
@@ -80,6 +81,7 @@ export function pseudonymizeFixture(fixture: Fixture, seed = 1): Fixture {
   const callCenters = groups(fixture.call_centers, 'Call center');
   if (departments !== undefined) out.departments = departments;
   if (callCenters !== undefined) out.call_centers = callCenters;
+  if (fixture.rooms !== undefined) out.rooms = fixture.rooms.map((r, i) => ({ ...pick(r, ROOM_FIELDS), id: r.id, office_id: r.office_id, name: `Room ${i + 1}`, ...numbered(r.phone_numbers) }));
   for (const key of ['clock', 'number_assignment', 'license_changes', 'suspended_licenses', 'api_keys'] as const) if (fixture[key] !== undefined) Object.assign(out, { [key]: fixture[key] });
   return out;
 }
@@ -111,6 +113,7 @@ function collectNumbers(f: Fixture): string[] {
     ...f.users.flatMap((u) => u.phone_numbers ?? []),
     ...f.offices.flatMap((o) => o.phone_numbers ?? []),
     ...[...(f.departments ?? []), ...(f.call_centers ?? [])].flatMap((g) => g.phone_numbers ?? []),
+    ...(f.rooms ?? []).flatMap((r) => r.phone_numbers ?? []),
   ];
 }
 

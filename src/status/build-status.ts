@@ -12,6 +12,8 @@ import { latestBy, type History } from './history.js';
 import type { Plan } from '../plan/types.js';
 import { compileSearch } from './search-status.js';
 import { findE911Gaps, type StatusE911 } from './e911-gaps.js';
+import { listStatusRooms, type StatusRoom } from './rooms-view.js';
+import type { ApiDeskPhone } from '../dialpad/client-deskphones.js';
 
 /**
  * What differs between the config and Dialpad, from a plan of the config against the same read
@@ -77,6 +79,8 @@ export interface StatusSummary {
   deleted_users: { total: number; closes_first: string | null; hours_left: number | null };
   /** Counts of the E911 view; `null` when it was not asked for (not read). */
   e911: { offices_without_address: number; users_incomplete: number } | null;
+  /** Counts of the rooms view; `null` when it was not asked for (not read). */
+  rooms: { total: number } | null;
 }
 
 export interface Status {
@@ -90,6 +94,8 @@ export interface Status {
   deleted_users: DeletedUser[];
   /** E911 gaps (`e911-gaps.ts`); `null` when not asked for: the view costs a read per office. */
   e911: StatusE911 | null;
+  /** Rooms (`rooms-view.ts`); `null` when not asked for: the view costs the rooms list. */
+  rooms: StatusRoom[] | null;
   /** Reads that failed part way: the views may be incomplete. */
   incomplete: string[];
   differences: StatusDifferences | null;
@@ -110,6 +116,8 @@ export function buildStatus(input: {
   plan?: Plan;
   /** The E911 view, of a read made with `readForE911Status`; `desired` when there is a config. */
   e911?: { desired?: DesiredState };
+  /** The rooms view, of a read made with `readForRoomsStatus`, with the rooms' desk phones (by room key). */
+  rooms?: { deskPhones: ReadonlyMap<string, readonly ApiDeskPhone[]> };
 }): Status {
   const { live } = input;
   const now = dialpadClock(live) ?? input.now;
@@ -151,24 +159,27 @@ export function buildStatus(input: {
     })
     .filter((d) => matches({ fields: [d.email, d.name, d.office, 'deleted'], numbers: [] }));
   const e911 = input.e911 === undefined ? null : findE911Gaps({ live, ...(input.e911.desired === undefined ? {} : { desired: input.e911.desired }), matches, officeOf });
+  const rooms = input.rooms === undefined ? null : listStatusRooms({ live, deskPhones: input.rooms.deskPhones, matches, officeOf });
   return {
     read_at: now.toISOString(),
     search: search === '' ? null : search,
     summary: {
       ...summarize(users, reserved, deletedUsers),
       e911: e911 === null ? null : { offices_without_address: e911.offices.length, users_incomplete: e911.users.length },
+      rooms: rooms === null ? null : { total: rooms.length },
     },
     users,
     reserved_numbers: reserved,
     deleted_users: deletedUsers,
     e911,
+    rooms,
     incomplete: [...live.incomplete],
     differences: input.plan === undefined ? null : listDifferences(input.plan),
   };
 }
 
 /** Counts per state and office (offices in name order), pool numbers per office, the first restore deadline. */
-function summarize(users: readonly StatusUser[], reserved: readonly ReservedNumber[], deletedUsers: readonly DeletedUser[]): Omit<StatusSummary, 'e911'> {
+function summarize(users: readonly StatusUser[], reserved: readonly ReservedNumber[], deletedUsers: readonly DeletedUser[]): Omit<StatusSummary, 'e911' | 'rooms'> {
   const offices = new Map<string, OfficeCount>();
   const byState: Record<ShownState, number> = { active: 0, pending: 0, suspended: 0 };
   for (const u of users) {

@@ -7,7 +7,7 @@
  */
 import { formatE911 } from '../model/e911.js';
 import type { Status } from './build-status.js';
-import type { ListedView } from './render-status.js';
+import { describeStatusDeskPhone, type ListedView } from './render-status.js';
 
 /** The views CSV can hold, one per document. */
 export type CsvView = 'summary' | ListedView;
@@ -42,6 +42,8 @@ function rowsOf(status: Status, view: CsvView): (string | number | null)[][] {
         ...gaps.users.map((g) => ['user', g.office, null, null, g.email, g.name, g.missing.join('; '), formatE911(g.e911_address), g.declared_in]),
       ];
     }
+    case 'rooms':
+      return [['name', 'office', 'numbers', 'deskphones'], ...(status.rooms ?? []).map((r) => [r.name, r.office, r.numbers.join('; '), r.deskphones?.map(describeStatusDeskPhone).join('; ') ?? null])];
     default: {
       const _never: never = view;
       return _never;

@@ -7,9 +7,10 @@ import { RESTORE_WINDOW_HOURS } from '../model/restore-window.js';
 import { escapeInDocument, sanitizeForTerminal } from '../render/terminal-safe.js';
 import type { DeletedUser, ReservedNumber, Status, StatusDifferences, StatusSummary, StatusUser } from './build-status.js';
 import type { E911OfficeGap, E911UserGap, StatusE911 } from './e911-gaps.js';
+import type { StatusDeskPhone, StatusRoom } from './rooms-view.js';
 
 /** The views `status` can list row by row (`--view`); the summary always comes first in text. */
-export const LISTED_VIEWS = ['users', 'numbers', 'deleted', 'e911'] as const;
+export const LISTED_VIEWS = ['users', 'numbers', 'deleted', 'e911', 'rooms'] as const;
 export type ListedView = (typeof LISTED_VIEWS)[number];
 /** What `--view` accepts: a listed view, `summary` (the counts alone) or `all` (every list). */
 export const STATUS_VIEWS = ['summary', ...LISTED_VIEWS, 'all'] as const;
@@ -22,6 +23,11 @@ export type StatusView = (typeof STATUS_VIEWS)[number];
  */
 export function asksForE911(views: readonly StatusView[] | undefined): boolean {
   return views !== undefined && (views.includes('e911') || views.includes('all'));
+}
+
+/** Whether the rooms view is asked for (`--view rooms` or `all`): only then is the rooms list read. */
+export function asksForRooms(views: readonly StatusView[] | undefined): boolean {
+  return views !== undefined && (views.includes('rooms') || views.includes('all'));
 }
 
 /**
@@ -53,9 +59,10 @@ export function renderStatusText(status: Status, options: { lists: readonly List
     sections.push(view(`Deleted Users (${status.deleted_users.length}${searched})`, status.deleted_users.map(deletedRow), none('no users deleted in the last 72 h', status)));
   }
   if (lists.has('e911') && status.e911 !== null) sections.push(...e911Views(status.e911, searched, status));
+  if (lists.has('rooms') && status.rooms !== null) sections.push(view(`Rooms (${status.rooms.length}${searched})`, status.rooms.map(roomRow), none('no rooms', status)));
   if (status.differences !== null) sections.push(differencesLines(status.differences));
   const read = [`Read from Dialpad at ${status.read_at}.`];
-  if (lists.size < LISTED_VIEWS.length) read.push('List rows with --view users|numbers|deleted|e911|all; find a user, number or deleted user with --search TEXT.');
+  if (lists.size < LISTED_VIEWS.length) read.push('List rows with --view users|numbers|deleted|e911|rooms|all; find a user, number or deleted user with --search TEXT.');
   sections.push(read);
   return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
 }
@@ -80,6 +87,7 @@ function summaryLines(s: StatusSummary, searched: string): string[] {
   if (s.e911 !== null) {
     lines.push(`  E911 gaps: ${s.e911.offices_without_address} office(s) with users and no complete address in Dialpad, ${s.e911.users_incomplete} user(s) with an incomplete own address`);
   }
+  if (s.rooms !== null) lines.push(`  Rooms: ${s.rooms.total}`);
   return lines;
 }
 
@@ -115,6 +123,17 @@ function differencesLines(d: StatusDifferences): string[] {
 
 function userRow(u: StatusUser): string[] {
   return [u.email, u.name, u.office, u.license, u.state, u.permissions.join(', ') || '-', u.numbers.join(', ') || '-'];
+}
+
+function roomRow(r: StatusRoom): string[] {
+  const phones = r.deskphones === null ? 'desk phones: not read' : r.deskphones.length === 0 ? 'no desk phone' : r.deskphones.map(describeStatusDeskPhone).join('; ');
+  return [r.name, r.office, r.numbers.join(', ') || '-', phones];
+}
+
+/** `Table phone (yealink, T54W, 805ec0a1b2c3, +14155550160)`. */
+export function describeStatusDeskPhone(d: StatusDeskPhone): string {
+  const details = [d.type, d.model, d.mac_address, d.number].filter((x): x is string => x !== null && x !== '');
+  return `${d.name}${details.length === 0 ? '' : ` (${details.join(', ')})`}`;
 }
 
 function numberRow(n: ReservedNumber): string[] {

@@ -46,7 +46,7 @@ describe('dialform completion (issue 16 #5)', () => {
     expect(await complete('dialform -v plan -c dialform --re')).toEqual(['--redact', '--request-timeout']);
     expect(await complete('dialform plan --format ')).toEqual(['text', 'markdown', 'json']);
     expect(await complete('dialform status --format ')).toEqual(['text', 'json', 'csv']);
-    expect(await complete('dialform status --view ')).toEqual(['summary', 'users', 'numbers', 'deleted', 'e911', 'all']);
+    expect(await complete('dialform status --view ')).toEqual(['summary', 'users', 'numbers', 'deleted', 'e911', 'rooms', 'all']);
     expect(await complete('dialform completion ')).toEqual(['bash', 'zsh', 'fish']);
   });
 

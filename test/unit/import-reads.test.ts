@@ -9,8 +9,8 @@ const phaseOne = liveState({
 });
 
 describe('import --with: what each extra reads', () => {
-  it('lists every extra import reads, e911 and caller_id', () => {
-    expect([...IMPORT_EXTRAS].sort()).toEqual(['caller_id', 'e911']);
+  it('lists every extra import reads, e911, caller_id and deskphones', () => {
+    expect([...IMPORT_EXTRAS].sort()).toEqual(['caller_id', 'deskphones', 'e911']);
   });
 
   it('reads offices\' plans only, without extras', async () => {

@@ -135,6 +135,6 @@ describe('phone settings, applied against the emulator', () => {
 
     const unknown = await runCli(['import', '-o', 'bad', '--with', 'e912', '--emulator', 'live.json'], { cwd });
     expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toContain('unknown e912 (known: e911, caller_id)');
+    expect(unknown.stderr).toContain('unknown e912 (known: e911, caller_id, deskphones)');
   });
 });

@@ -111,7 +111,7 @@ describe('dialform status at scale (issue 27 #17)', () => {
     expect(text.split('\n').length).toBeLessThan(20);
     expect(text).toContain('  Users: 2000 (1200 active, 400 pending, 400 suspended)\n');
     expect(text).toMatch(/ {4}Office hq +240 +80 +80 +400\n/);
-    expect(text).toContain('List rows with --view users|numbers|deleted|e911|all');
+    expect(text).toContain('List rows with --view users|numbers|deleted|e911|rooms|all');
     expect(text).not.toContain('user0@acme.com');
     const listed = renderStatusText(big, { lists: ['users'] });
     expect(listed).toContain('Active or Pending Users (2000):');
