@@ -69,6 +69,7 @@ describe('error codes through the CLI', () => {
       offices: 3,
       users: expect.any(Number),
       groups: 0,
+      rooms: 0,
       warnings: [],
       emulator_fixture: { file: expect.stringMatching(/live\.json$/), users: expect.any(Number) },
     });
