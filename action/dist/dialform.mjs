@@ -33373,6 +33373,24 @@ var init_types2 = __esm({
   }
 });
 
+// src/plan/kinds/spec.ts
+var ABSOLUTE_UPDATE;
+var init_spec = __esm({
+  "src/plan/kinds/spec.ts"() {
+    "use strict";
+    ABSOLUTE_UPDATE = {
+      phase: () => "update",
+      bucket: "update",
+      manual: false,
+      landed: () => false,
+      deletes: false,
+      suspends: false,
+      wouldProvide: () => void 0,
+      harm: () => void 0
+    };
+  }
+});
+
 // src/plan/kinds/sim-steps.ts
 function isFailure(x) {
   return "message" in x && ("code" in x || "waitsFor" in x);
@@ -33468,15 +33486,10 @@ var setCallerId;
 var init_caller_id = __esm({
   "src/plan/kinds/caller-id.ts"() {
     "use strict";
+    init_spec();
     init_sim_steps();
     setCallerId = {
-      phase: () => "update",
-      bucket: "update",
-      manual: false,
-      // The read does not include caller IDs; sending the absolute value again is harmless.
-      landed: () => false,
-      deletes: false,
-      suspends: false,
+      ...ABSOLUTE_UPDATE,
       tieDetail: () => "caller_id",
       check(sim, op) {
         const user = liveUser(sim, op.target.email);
@@ -33491,9 +33504,7 @@ var init_caller_id = __esm({
       apply(_sim, op, fx) {
         fx.claims.push(userKey(op.target.email));
       },
-      wouldProvide: () => void 0,
       placement: () => ({ user: "after" }),
-      harm: () => void 0,
       describe: (op) => {
         const holder = findCallerIdHolder(op.choices, op.caller_id);
         return { marker: "~", action: "set caller ID", details: holder === void 0 ? [] : [`held by: ${describeChoice(holder)}`] };
@@ -33745,15 +33756,10 @@ var init_group_settings2 = __esm({
   "src/plan/kinds/group-settings.ts"() {
     "use strict";
     init_group_settings();
+    init_spec();
     init_sim_steps();
     updateGroupSettings = {
-      phase: () => "update",
-      bucket: "update",
-      manual: false,
-      // The PATCH is absolute per field, so sending it again is harmless.
-      landed: () => false,
-      deletes: false,
-      suspends: false,
+      ...ABSOLUTE_UPDATE,
       tieDetail: () => "",
       check(sim, op) {
         const group2 = existingGroup(sim, op.target.key);
@@ -33769,9 +33775,7 @@ var init_group_settings2 = __esm({
       apply(_sim, op, fx) {
         fx.claims.push(groupKey(op.target.key));
       },
-      wouldProvide: () => void 0,
       placement: (op) => ({ office: op.target.office.key }),
-      harm: () => void 0,
       describe: () => ({ marker: "~", action: "update how the group answers", details: [] })
     };
   }
@@ -33782,15 +33786,10 @@ var updateOfficeE911, updateUserE911;
 var init_e9112 = __esm({
   "src/plan/kinds/e911.ts"() {
     "use strict";
+    init_spec();
     init_sim_steps();
     updateOfficeE911 = {
-      phase: () => "update",
-      bucket: "update",
-      manual: false,
-      // A read of the status kind (phase 1) holds no E911 address; the PUT is absolute, so sending it again is harmless.
-      landed: () => false,
-      deletes: false,
-      suspends: false,
+      ...ABSOLUTE_UPDATE,
       tieDetail: () => "",
       check(sim, op) {
         const office = existingOffice(sim, op.target.key);
@@ -33799,19 +33798,11 @@ var init_e9112 = __esm({
       apply(_sim, op, fx) {
         fx.claims.push(officeKey(op.target.key));
       },
-      wouldProvide: () => void 0,
       placement: (op) => ({ office: op.target.key }),
-      harm: () => void 0,
       describe: () => ({ marker: "~", action: "update E911 address", details: [] })
     };
     updateUserE911 = {
-      phase: () => "update",
-      bucket: "update",
-      manual: false,
-      // As for an office's: the read holds no E911 address, and the PUT is absolute.
-      landed: () => false,
-      deletes: false,
-      suspends: false,
+      ...ABSOLUTE_UPDATE,
       tieDetail: () => "",
       check(sim, op) {
         const user = liveUser(sim, op.target.email);
@@ -33820,9 +33811,7 @@ var init_e9112 = __esm({
       apply(_sim, op, fx) {
         fx.claims.push(userKey(op.target.email));
       },
-      wouldProvide: () => void 0,
       placement: () => ({ user: "after" }),
-      harm: () => void 0,
       describe: () => ({ marker: "~", action: "update E911 address", details: [] })
     };
   }

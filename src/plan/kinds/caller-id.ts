@@ -1,5 +1,5 @@
 import type { CallerIdChoice } from '../../model/tenant.js';
-import type { KindSpec } from './spec.js';
+import { ABSOLUTE_UPDATE, type KindSpec } from './spec.js';
 import { isFailure, liveUser, userKey } from './sim-steps.js';
 
 /** `+14155550177 (group Support)`: a number a user may present, and who holds it. */
@@ -18,13 +18,7 @@ export function findCallerIdHolder(choices: readonly CallerIdChoice[], number: s
  * (`caller_id_not_held`) with what the user may present. Nothing else in the plan uses it.
  */
 export const setCallerId: KindSpec<'set_caller_id'> = {
-  phase: () => 'update',
-  bucket: 'update',
-  manual: false,
-  // The read does not include caller IDs; sending the absolute value again is harmless.
-  landed: () => false,
-  deletes: false,
-  suspends: false,
+  ...ABSOLUTE_UPDATE,
   tieDetail: () => 'caller_id',
   check(sim, op) {
     const user = liveUser(sim, op.target.email);
@@ -41,9 +35,7 @@ export const setCallerId: KindSpec<'set_caller_id'> = {
   apply(_sim, op, fx) {
     fx.claims.push(userKey(op.target.email));
   },
-  wouldProvide: () => undefined,
   placement: () => ({ user: 'after' }),
-  harm: () => undefined,
   describe: (op) => {
     const holder = findCallerIdHolder(op.choices, op.caller_id);
     return { marker: '~', action: 'set caller ID', details: holder === undefined ? [] : [`held by: ${describeChoice(holder)}`] };

@@ -1,6 +1,6 @@
 /** The entry for the kind that sets how a group answers (hours, routing, hold queue). */
 import { ROUTING_STATES } from '../../model/group-settings.js';
-import type { KindSpec } from './spec.js';
+import { ABSOLUTE_UPDATE, type KindSpec } from './spec.js';
 import { existingGroup, groupKey, isFailure } from './sim-steps.js';
 
 /**
@@ -9,13 +9,7 @@ import { existingGroup, groupKey, isFailure } from './sim-steps.js';
  * membership.
  */
 export const updateGroupSettings: KindSpec<'update_group_settings'> = {
-  phase: () => 'update',
-  bucket: 'update',
-  manual: false,
-  // The PATCH is absolute per field, so sending it again is harmless.
-  landed: () => false,
-  deletes: false,
-  suspends: false,
+  ...ABSOLUTE_UPDATE,
   tieDetail: () => '',
   check(sim, op) {
     const group = existingGroup(sim, op.target.key);
@@ -32,8 +26,6 @@ export const updateGroupSettings: KindSpec<'update_group_settings'> = {
   apply(_sim, op, fx) {
     fx.claims.push(groupKey(op.target.key));
   },
-  wouldProvide: () => undefined,
   placement: (op) => ({ office: op.target.office.key }),
-  harm: () => undefined,
   describe: () => ({ marker: '~', action: 'update how the group answers', details: [] }),
 };

@@ -130,3 +130,19 @@ export interface KindBehaviour<K extends OperationKind> extends KindFacts {
   harm(op: OperationOf<K>, initial: SimState): string | undefined;
   describe(op: OperationOf<K>): KindDescription;
 }
+
+/**
+ * What every kind that writes one absolute value shares (an E911 address, a caller ID, how a group
+ * answers, a skill level): an update that deletes, suspends and provides nothing and harms nobody,
+ * and is harmless to send again, so apply needs no landed check (`landed` answers `false`).
+ */
+export const ABSOLUTE_UPDATE = {
+  phase: (): Phase => 'update',
+  bucket: 'update',
+  manual: false,
+  landed: (): boolean => false,
+  deletes: false,
+  suspends: false,
+  wouldProvide: (): undefined => undefined,
+  harm: (): undefined => undefined,
+} as const;
