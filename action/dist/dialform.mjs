@@ -33446,10 +33446,13 @@ function toPool(sim, user, numbers, office, fx) {
   for (const n of numbers) {
     if (user.numbers.includes(n) && user.numbers.length > 1) giveLine(sim, user.office, "additional_numbers", fx);
     user.numbers = user.numbers.filter((m) => m !== n);
-    sim.pool.add(n);
-    fx.provides.push(numberKey(n));
-    fx.pool.push({ number: n, direction: "in", user: user.email, office });
+    poolNumber(sim, n, office, fx, user.email);
   }
+}
+function poolNumber(sim, number, office, fx, user) {
+  sim.pool.add(number);
+  fx.provides.push(numberKey(number));
+  fx.pool.push({ number, direction: "in", ...user === void 0 ? {} : { user }, office });
 }
 function deleteNumbers(user, fx) {
   for (const n of user.numbers) {
@@ -33637,11 +33640,7 @@ var init_groups3 = __esm({
           group2.exists = false;
           group2.operators.clear();
         }
-        for (const n of op.numbers_to_pool ?? []) {
-          sim.pool.add(n);
-          fx.provides.push(numberKey(n));
-          fx.pool.push({ number: n, direction: "in", office: op.target.office.key });
-        }
+        for (const n of op.numbers_to_pool ?? []) poolNumber(sim, n, op.target.office.key, fx);
       },
       wouldProvide: () => void 0,
       placement: (op) => ({ office: op.target.office.key }),
@@ -34241,11 +34240,7 @@ var init_rooms2 = __esm({
         if (room2 === void 0) return;
         giveLine(sim, room2.office, ROOM_LINE, fx);
         for (let i2 = 1; i2 < room2.numbers.length; i2++) giveLine(sim, room2.office, "additional_numbers", fx);
-        for (const n of room2.numbers) {
-          sim.pool.add(n);
-          fx.provides.push(numberKey(n));
-          fx.pool.push({ number: n, direction: "in", office: room2.office });
-        }
+        for (const n of room2.numbers) poolNumber(sim, n, room2.office, fx);
         room2.numbers = [];
         room2.exists = false;
       },
@@ -34316,9 +34311,7 @@ var init_rooms2 = __esm({
         if (room2 === void 0) return;
         if (room2.numbers.length > 1) giveLine(sim, room2.office, "additional_numbers", fx);
         room2.numbers = room2.numbers.filter((n) => n !== op.number);
-        sim.pool.add(op.number);
-        fx.provides.push(numberKey(op.number));
-        fx.pool.push({ number: op.number, direction: "in", office: room2.office });
+        poolNumber(sim, op.number, room2.office, fx);
       },
       wouldProvide: () => void 0,
       placement: (op) => ({ office: op.target.office.key }),

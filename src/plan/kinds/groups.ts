@@ -3,7 +3,7 @@ import { GROUP_LABELS, MAX_DEPARTMENT_OPERATORS, isAgentLicense } from '../../mo
 import type { SimState } from '../sim-state.js';
 import type { GroupRef } from '../types.js';
 import type { Failure, KindSpec } from './spec.js';
-import { existingGroup, existingOffice, groupKey, isFailure, joinGroup, leaveGroup, licenseKey, liveUser, numberKey, officeKey, userKey } from './sim-steps.js';
+import { existingGroup, existingOffice, groupKey, isFailure, joinGroup, leaveGroup, licenseKey, liveUser, officeKey, poolNumber, userKey } from './sim-steps.js';
 import { readGroup, readMembership } from './landed-reads.js';
 
 const labelOf = (g: GroupRef): string => GROUP_LABELS[g.group_type];
@@ -79,11 +79,7 @@ export const deleteGroup: KindSpec<'delete_group'> = {
       group.exists = false;
       group.operators.clear();
     }
-    for (const n of op.numbers_to_pool ?? []) {
-      sim.pool.add(n);
-      fx.provides.push(numberKey(n));
-      fx.pool.push({ number: n, direction: 'in', office: op.target.office.key });
-    }
+    for (const n of op.numbers_to_pool ?? []) poolNumber(sim, n, op.target.office.key, fx);
   },
   wouldProvide: () => undefined,
   placement: (op) => ({ office: op.target.office.key }),

@@ -11,7 +11,7 @@ import type { SimRoom, SimState } from '../sim-state.js';
 import type { RoomRef } from '../types.js';
 import { readRoom } from './landed-reads.js';
 import type { Failure, KindSpec } from './spec.js';
-import { existingOffice, giveLine, isFailure, needLine, numberKey, officeKey, takeLine } from './sim-steps.js';
+import { existingOffice, giveLine, isFailure, needLine, numberKey, officeKey, poolNumber, takeLine } from './sim-steps.js';
 
 /** Provided by a room's `create_room`; claimed by everything done to the room. */
 export const roomKey = (key: string): string => `room:${key}`;
@@ -96,11 +96,7 @@ export const deleteRoom: KindSpec<'delete_room'> = {
     if (room === undefined) return;
     giveLine(sim, room.office, ROOM_LINE, fx);
     for (let i = 1; i < room.numbers.length; i++) giveLine(sim, room.office, 'additional_numbers', fx);
-    for (const n of room.numbers) {
-      sim.pool.add(n);
-      fx.provides.push(numberKey(n));
-      fx.pool.push({ number: n, direction: 'in', office: room.office });
-    }
+    for (const n of room.numbers) poolNumber(sim, n, room.office, fx);
     room.numbers = [];
     room.exists = false;
   },
@@ -188,9 +184,7 @@ export const unassignRoomNumber: KindSpec<'unassign_room_number'> = {
     // Each number beyond the first holds an additional-number line of the room's office.
     if (room.numbers.length > 1) giveLine(sim, room.office, 'additional_numbers', fx);
     room.numbers = room.numbers.filter((n) => n !== op.number);
-    sim.pool.add(op.number);
-    fx.provides.push(numberKey(op.number));
-    fx.pool.push({ number: op.number, direction: 'in', office: room.office });
+    poolNumber(sim, op.number, room.office, fx);
   },
   wouldProvide: () => undefined,
   placement: (op) => ({ office: op.target.office.key }),

@@ -100,10 +100,15 @@ export function toPool(sim: SimState, user: SimUser, numbers: string[], office: 
     // Each number beyond the first holds an additional-number line of the user's office.
     if (user.numbers.includes(n) && user.numbers.length > 1) giveLine(sim, user.office, 'additional_numbers', fx);
     user.numbers = user.numbers.filter((m) => m !== n);
-    sim.pool.add(n);
-    fx.provides.push(numberKey(n));
-    fx.pool.push({ number: n, direction: 'in', user: user.email, office });
+    poolNumber(sim, n, office, fx, user.email);
   }
+}
+
+/** Puts `number` in the reserved pool, where a later step may claim it; `user`: who held it, when a user did. */
+export function poolNumber(sim: SimState, number: string, office: string, fx: Effects, user?: string): void {
+  sim.pool.add(number);
+  fx.provides.push(numberKey(number));
+  fx.pool.push({ number, direction: 'in', ...(user === undefined ? {} : { user }), office });
 }
 
 /** The numbers `user` holds leave the company with them (a pending user's deletion): not pooled. */
