@@ -168,6 +168,16 @@ export interface ApiGroupDetails {
   do_not_disturb?: boolean;
 }
 
+/** `RoomProto`: the fields dialform reads. */
+export interface ApiRoom {
+  id?: Int64;
+  name?: string;
+  office_id?: Int64;
+  phone_numbers?: string[];
+  state?: string;
+  [field: string]: unknown;
+}
+
 /** `DepartmentProto`: the fields dialform reads; others pass through. */
 export interface ApiDepartment {
   id?: Int64;

@@ -9,19 +9,9 @@ import { compareCodeUnits } from '../model/compare.js';
 import { liveRoomKey, roomNameOf } from '../model/rooms.js';
 import type { Room } from '../model/tenant.js';
 import { ApiError } from './api-error.js';
-import type { ApiNumber, Int64 } from './api-types.js';
+import type { ApiNumber, ApiRoom, Int64 } from './api-types.js';
 import type { RecordShape } from './response-shape.js';
 import type { CallSpec } from './transport.js';
-
-/** `RoomProto`: the fields dialform reads. */
-export interface ApiRoom {
-  id?: Int64;
-  name?: string;
-  office_id?: Int64;
-  phone_numbers?: string[];
-  state?: string;
-  [field: string]: unknown;
-}
 
 /** `CreateRoomMessage`. */
 export interface ApiCreateRoom {

@@ -8,9 +8,8 @@
  * reference makes its list partial.
  */
 import type { LiveList } from '../model/tenant.js';
-import type { ApiDepartment, ApiNumber, ApiOffice, ApiUser, Int64 } from './api-types.js';
+import type { ApiDepartment, ApiNumber, ApiOffice, ApiRoom, ApiUser, Int64 } from './api-types.js';
 import { officeIdOf } from './normalize-live.js';
-import type { ApiRoom } from './client-rooms.js';
 
 /** What a read brought (lists may be partial already), to cross-check. */
 export interface ListsRead {

@@ -1,14 +1,14 @@
 import type { E911Address, GroupType, LineCounts, LiveList, LiveState, Tenant } from '../model/tenant.js';
 import { cleanE911 } from '../model/e911.js';
 import { ApiError } from './api-error.js';
-import type { ApiCallerId, ApiDepartment, ApiE911, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
+import type { ApiCallerId, ApiDepartment, ApiE911, ApiLineCounts, ApiNumber, ApiOffice, ApiRoom, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
 import type { GroupPath } from './client-groups.js';
 import { normalizeLive, normalizeNumbers, normalizeOffices, officeIdOf, toLineCounts, type LiveOfficeReads } from './normalize-live.js';
 import { crossCheckLists } from './cross-check-lists.js';
 import { withCallerIds } from './caller-ids.js';
 import { withSkillLevels, type SkillLevel, type SkillRead } from './skill-levels.js';
-import { normalizeRooms, type ApiRoom } from './client-rooms.js';
+import { normalizeRooms } from './client-rooms.js';
 
 /** The license reads of one office in phase 2: `GET /offices/{id}/plan`, and perhaps `available_licenses`. */
 export interface OfficeLicenseReads {

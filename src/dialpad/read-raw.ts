@@ -1,7 +1,6 @@
 import { ApiError } from './api-error.js';
-import type { ApiCallCenter, ApiCompany, ApiDepartment, ApiLineCounts, ApiNumber, ApiOffice, ApiUser } from './api-types.js';
+import type { ApiCallCenter, ApiCompany, ApiDepartment, ApiLineCounts, ApiNumber, ApiOffice, ApiRoom, ApiUser } from './api-types.js';
 import type { DialpadClient } from './client.js';
-import type { ApiRoom } from './client-rooms.js';
 import { officeIdOf } from './normalize-live.js';
 
 /** One call-center member's skill level, as `GET …/operators/{user_id}/skill` answered. */
