@@ -24454,6 +24454,7 @@ var init_list_config_files = __esm({
 });
 
 // src/model/read-numbers-beside.ts
+import { existsSync as existsSync3 } from "node:fs";
 import { Worker } from "node:worker_threads";
 function createNumberReader() {
   let worker;
@@ -24517,7 +24518,9 @@ function createNumberReader() {
   };
 }
 function startWorker() {
-  const worker = new Worker(new URL("./read-numbers-worker.js", import.meta.url));
+  const file = new URL("./read-numbers-worker.js", import.meta.url);
+  if (!existsSync3(file)) throw new Error("no worker file beside this module");
+  const worker = new Worker(file);
   worker.unref();
   return worker;
 }
@@ -24531,12 +24534,12 @@ var init_read_numbers_beside = __esm({
 });
 
 // src/config/load-config.ts
-import { existsSync as existsSync3, statSync } from "node:fs";
+import { existsSync as existsSync4, statSync } from "node:fs";
 import { dirname as dirname3, join as join3, relative, resolve as resolve2 } from "node:path";
 function resolveConfigPath(cwd, given) {
   if (given !== void 0) {
     const path = resolve2(cwd, given);
-    if (!existsSync3(path)) throw new UsageError(`config not found: ${given} does not exist`);
+    if (!existsSync4(path)) throw new UsageError(`config not found: ${given} does not exist`);
     return path;
   }
   const found = findDefaultConfigPath(cwd);
@@ -24544,8 +24547,8 @@ function resolveConfigPath(cwd, given) {
   return found;
 }
 function findDefaultConfigPath(cwd) {
-  if (existsSync3(join3(cwd, DEFAULT_FILE))) return resolve2(cwd);
-  if (existsSync3(join3(cwd, DEFAULT_DIR))) return join3(cwd, DEFAULT_DIR);
+  if (existsSync4(join3(cwd, DEFAULT_FILE))) return resolve2(cwd);
+  if (existsSync4(join3(cwd, DEFAULT_DIR))) return join3(cwd, DEFAULT_DIR);
   return void 0;
 }
 async function loadOptionalConfig(cwd, given) {
@@ -69890,10 +69893,10 @@ var init_server = __esm({
 });
 
 // src/emulator/state-file.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
 function openSharedStateFile(path) {
-  let knownVersion = existsSync4(path) ? readFileVersion(path) : void 0;
-  let knownText = existsSync4(path) ? readFileSync5(path, "utf8") : void 0;
+  let knownVersion = existsSync5(path) ? readFileVersion(path) : void 0;
+  let knownText = existsSync5(path) ? readFileSync5(path, "utf8") : void 0;
   return {
     readIfChanged() {
       const version = readFileVersion(path);
@@ -69924,12 +69927,12 @@ __export(embedded_exports, {
   performOnSavedState: () => performOnSavedState,
   startEmbeddedEmulator: () => startEmbeddedEmulator
 });
-import { existsSync as existsSync5, readFileSync as readFileSync6, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync6, writeFileSync as writeFileSync2 } from "node:fs";
 function seedRecordPath(statePath) {
   return `${statePath}.seed`;
 }
 async function startEmbeddedEmulator(opts) {
-  const seed = opts.reset === true || !existsSync5(opts.statePath);
+  const seed = opts.reset === true || !existsSync6(opts.statePath);
   let fixture;
   if (seed) {
     if (!opts.fixturePath) {
@@ -69970,7 +69973,7 @@ function readSeedRecord(statePath) {
   }
 }
 async function performOnSavedState(statePath, step, now = () => /* @__PURE__ */ new Date()) {
-  if (!existsSync5(statePath)) {
+  if (!existsSync6(statePath)) {
     throw new DialformError(
       "emulator_fixture_missing",
       `no embedded emulator state at ${statePath}: run a command with --emulator first (e.g. dialform plan --emulator), then do the step`
@@ -72963,7 +72966,7 @@ var codeowners_exports = {};
 __export(codeowners_exports, {
   runCodeowners: () => runCodeowners
 });
-import { existsSync as existsSync6 } from "node:fs";
+import { existsSync as existsSync7 } from "node:fs";
 import { mkdir as mkdir4, readFile as readFile3, writeFile as writeFile5 } from "node:fs/promises";
 import { dirname as dirname10, join as join9, relative as relative6, resolve as resolve12 } from "node:path";
 async function runCodeowners(opts, io) {
@@ -72976,7 +72979,7 @@ async function runCodeowners(opts, io) {
 `);
   const target = opts.file === void 0 ? defaultCodeownersFile(root) : resolve12(io.cwd, opts.file);
   const shown = relative6(io.cwd, target) || target;
-  const existing = existsSync6(target) ? await readFile3(target, "utf8") : void 0;
+  const existing = existsSync7(target) ? await readFile3(target, "utf8") : void 0;
   const wanted = spliceCodeownersBlock(existing, renderCodeownersBlock(entries));
   if (Buffer.byteLength(wanted) >= CODEOWNERS_MAX_BYTES) throw new UsageError(`${shown} would be over 3 MB, which GitHub ignores: give owners to fewer, larger files`);
   if (wanted === existing) {
@@ -72994,7 +72997,7 @@ async function runCodeowners(opts, io) {
   return EXIT.ok;
 }
 function defaultCodeownersFile(root) {
-  const found = CODEOWNERS_PLACES.map((p) => join9(root, p)).find((p) => existsSync6(p));
+  const found = CODEOWNERS_PLACES.map((p) => join9(root, p)).find((p) => existsSync7(p));
   return found ?? join9(root, CODEOWNERS_PLACES[0]);
 }
 var CODEOWNERS_PLACES;
@@ -74312,12 +74315,12 @@ __export(emulator_console_exports, {
   runEmulatorConsole: () => runEmulatorConsole,
   toLocalUrl: () => toLocalUrl
 });
-import { existsSync as existsSync7 } from "node:fs";
+import { existsSync as existsSync8 } from "node:fs";
 import { resolve as resolve16 } from "node:path";
 async function runEmulatorConsole(opts, io) {
   const fixturePath = opts.fixture === void 0 ? await readConfigFixture(opts, io) : resolve16(io.cwd, opts.fixture);
   const statePath = resolve16(io.cwd, EMULATOR_STATE);
-  if (fixturePath === void 0 && !existsSync7(statePath)) {
+  if (fixturePath === void 0 && !existsSync8(statePath)) {
     throw new DialformError(
       "emulator_fixture_missing",
       `no embedded emulator state at ${EMULATOR_STATE}: run a command with --emulator first, or pass --fixture FILE (or set emulator.fixture in the config) to seed it`

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { listUnreadE164, rememberE164Reads, type E164Read } from './countries.js';
 
@@ -94,12 +95,15 @@ interface WorkerReply {
 }
 
 /**
- * The worker, beside this module once built (`dist/src/model/read-numbers-worker.js`). Where it
- * cannot start (a bundle without the file, a test runner that cannot load TypeScript in a worker),
- * it emits `error` and the main thread reads the numbers itself.
+ * The worker, beside this module once built (`dist/src/model/read-numbers-worker.js`). Where there
+ * is no such file (a bundle without it, TypeScript under a test runner) it throws, and where it
+ * cannot start it emits `error`; either way the main thread reads the numbers itself.
  */
 function startWorker(): Worker {
-  const worker = new Worker(new URL('./read-numbers-worker.js', import.meta.url));
+  const file = new URL('./read-numbers-worker.js', import.meta.url);
+  // Not there (the action's single-file bundle, TypeScript under a test runner): no thread is started to fail.
+  if (!existsSync(file)) throw new Error('no worker file beside this module');
+  const worker = new Worker(file);
   worker.unref();
   return worker;
 }
