@@ -48,6 +48,13 @@ export interface JournalEntry {
   reviewed?: string;
   /** The operation's identity digest (`digestOperation`): which reviewed operation it is. */
   identity?: string;
+  /**
+   * On every line of a `move_user` that gives the user a new number (`new_number`): the offices it
+   * moves them between, by config key. A stop after the move and before the number leaves the user
+   * in `to` without one, which no read of Dialpad can tell from a user who never had one; from
+   * these lines a later plan finishes the move (`readUnfinishedMoves`).
+   */
+  owes_number?: { from: string; to: string };
 }
 
 /**
@@ -74,6 +81,16 @@ export interface AppliedConfigEntry {
   commit: string;
   config_digest: string;
   at: string;
+}
+
+/**
+ * An international move apply started and never saw done that gives the user a new number: the
+ * user's email (lower-cased) and the offices, by config key (`JournalEntry.owes_number`).
+ */
+export interface UnfinishedMove {
+  email: string;
+  from: string;
+  to: string;
 }
 
 /** A restore apply waited for and never saw done: the user's email and when it was last waited for. */

@@ -10,7 +10,7 @@ import type { DesiredState, LiveState } from './model/tenant.js';
 import { buildPlan } from './plan/build-plan.js';
 import { digestLive } from './plan/digest.js';
 import type { Rehearsal } from './plan/rehearsal.js';
-import type { PendingRestore } from './journal-types.js';
+import type { PendingRestore, UnfinishedMove } from './journal-types.js';
 import type { Plan } from './plan/types.js';
 import type { ConfirmedGrant } from './model/confirmed-grants.js';
 
@@ -23,6 +23,8 @@ export interface PlanInputs {
   confirmed?: readonly ConfirmedGrant[];
   /** Restores apply waited for and never saw done (`Journal.pendingRestores`). */
   pendingRestores?: readonly PendingRestore[];
+  /** Moves that give a new number, started and never seen done (`Journal.unfinishedMoves`): finished by this plan where Dialpad shows them part way. */
+  unfinishedMoves?: readonly UnfinishedMove[];
   /** Against the embedded emulator: see `BuildPlanInput.rehearsal`. */
   rehearsal?: Rehearsal;
   /** `plan --scope`: plan only what concerns these offices (`cutToScope`). Such a plan is never applied. */
@@ -47,7 +49,7 @@ export function planFromRead(input: PlanInputs & { read: LiveState; now: Date })
     desired,
     live,
     index,
-    changes: diffTenant(desired, live, input.now, index),
+    changes: diffTenant(desired, live, input.now, index, input.unfinishedMoves),
     now: input.now,
     base: input.base,
     confirmed: input.confirmed,

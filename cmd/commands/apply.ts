@@ -96,6 +96,7 @@ async function applyRedacted(file: string | undefined, opts: ApplyCommandOptions
     const commit = desired && path ? await configCommit(path, desired.files) : undefined;
     const confirmed = path ? (await readConfirmed(path)).grants : undefined;
     const pendingRestores = await journal.pendingRestores();
+    const unfinishedMoves = await journal.unfinishedMoves();
     reportConfigOrder(await checkConfigOrder({ journal, commit, allowOlder: opts.allowOlderConfig }), io);
     let plan: Plan;
     /**
@@ -119,7 +120,7 @@ async function applyRedacted(file: string | undefined, opts: ApplyCommandOptions
       const now = new Date();
       const skew = checkDialpadClock(desired, read, now);
       if (skew !== undefined) io.err(describeClockSkew(skew));
-      plan = planFromRead({ desired, read, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config) });
+      plan = planFromRead({ desired, read, confirmed, pendingRestores, unfinishedMoves, now, ...rehearsalOf(target, opts.config) });
       redaction.use(plan);
       shown = plan;
       fresh = plan;

@@ -55,13 +55,14 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
     const scope = await scoping;
     const base = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : undefined;
     const { grants: confirmed } = await readConfirmed(configPath);
-    // Read only: a restore apply waited for (`restore_window_expired`); no journal, none.
-    const pendingRestores = await openJournal(resolve(io.cwd, opts.journal)).pendingRestores();
+    // Read only: a restore apply waited for (`restore_window_expired`), a move it left part way; no journal, none.
+    const journal = openJournal(resolve(io.cwd, opts.journal));
+    const [pendingRestores, unfinishedMoves] = [await journal.pendingRestores(), await journal.unfinishedMoves()];
     const read = await reading;
     const now = new Date();
     const skew = checkDialpadClock(desired, read, now);
     if (skew !== undefined) io.err(describeClockSkew(skew));
-    const plan = planFromRead({ desired, read, base, confirmed, pendingRestores, now, ...rehearsalOf(target, opts.config), ...(scope === undefined ? {} : { scope }) });
+    const plan = planFromRead({ desired, read, base, confirmed, pendingRestores, unfinishedMoves, now, ...rehearsalOf(target, opts.config), ...(scope === undefined ? {} : { scope }) });
     if (opts.out) {
       await writePlanFile(resolve(io.cwd, opts.out), plan);
       io.err(

@@ -57,7 +57,7 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
     const plan =
       desired === undefined || found?.path === undefined
         ? undefined
-        : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve(io.cwd, opts.journal)).pendingRestores() });
+        : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, ...(await readJournalInputs(openJournal(resolve(io.cwd, opts.journal)))) });
     const status = buildStatus({
       live,
       now,
@@ -102,4 +102,9 @@ function chooseCsvView(views: StatusView[] | undefined): CsvView {
     throw new UsageError('--format csv writes one view: add exactly one --view summary|users|numbers|deleted|e911|rooms');
   }
   return only;
+}
+
+/** What a plan takes from the apply journal: restores waited for, moves left part way. */
+async function readJournalInputs(journal: ReturnType<typeof openJournal>) {
+  return { pendingRestores: await journal.pendingRestores(), unfinishedMoves: await journal.unfinishedMoves() };
 }

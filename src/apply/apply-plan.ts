@@ -124,6 +124,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       at: now().toISOString(),
       ...(op.target.type === 'user' ? { subject: op.target.email } : {}),
       ...(status === 'done' ? listPooled(plan, op) : {}),
+      ...(op.kind === 'move_user' && op.new_number !== undefined ? { owes_number: { from: op.from.key, to: op.to.key } } : {}),
       ...(error === undefined ? {} : { error }),
       ...(surprised === undefined ? {} : { surprise: surprised }),
       reviewed,

@@ -5,7 +5,7 @@ import { DialformError } from '../errors.js';
 import { readUserText, UserFileError } from '../read-user-file.js';
 import { boundMessage } from '../dialpad/scrub-secret.js';
 import type { Plan } from '../plan/types.js';
-import type { AppliedConfigEntry, JournalEntry, PendingRestore, PlanStartedEntry } from '../journal-types.js';
+import type { AppliedConfigEntry, JournalEntry, PendingRestore, PlanStartedEntry, UnfinishedMove } from '../journal-types.js';
 
 /** What the journal shows of one plan. */
 export interface JournalProgress {
@@ -37,6 +37,8 @@ export interface Journal {
   progress(planId: string): Promise<JournalProgress>;
   /** Restores waited for and never seen done (`readPendingRestores`). */
   pendingRestores(): Promise<PendingRestore[]>;
+  /** Moves that give a new number, started and never seen done (`readUnfinishedMoves`). */
+  unfinishedMoves(): Promise<UnfinishedMove[]>;
   record(entry: JournalEntry): Promise<void>;
   /** The last config recorded as applied, if any. */
   lastAppliedConfig(): Promise<AppliedConfigEntry | undefined>;
@@ -105,6 +107,17 @@ export function readPendingRestores(entries: Iterable<JournalEntry>): PendingRes
   return [...last].filter(([, e]) => e.kind === 'restore_user' && e.status === 'waiting').map(([email, e]) => ({ email, since: e.at }));
 }
 
+/**
+ * Moves that give the user a new number (`owes_number`) apply started and never saw done, across
+ * every plan (by the user's email, lower-cased): the user's last `move_user` line carries
+ * `owes_number` and is not `done`. Any later move of the user seen done ends it.
+ */
+export function readUnfinishedMoves(entries: Iterable<JournalEntry>): UnfinishedMove[] {
+  const last = new Map<string, JournalEntry>();
+  for (const entry of entries) if (entry.kind === 'move_user' && typeof entry.subject === 'string') last.set(entry.subject.toLowerCase(), entry);
+  return [...last].flatMap(([email, e]) => (e.owes_number !== undefined && e.status !== 'done' ? [{ email, from: e.owes_number.from, to: e.owes_number.to }] : []));
+}
+
 function unusable(path: string, error: unknown): DialformError {
   const reason =
     error instanceof UserFileError ? error.problem : (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
@@ -162,6 +175,9 @@ export function openJournal(path: string): Journal {
     },
     async pendingRestores() {
       return readPendingRestores(await readEntries(path));
+    },
+    async unfinishedMoves() {
+      return readUnfinishedMoves(await readEntries(path));
     },
     async lastAppliedConfig() {
       return (await readLines(path)).filter(isAppliedConfig).at(-1);
@@ -230,6 +246,9 @@ export function memoryJournal(
     },
     async pendingRestores() {
       return readPendingRestores(entries);
+    },
+    async unfinishedMoves() {
+      return readUnfinishedMoves(entries);
     },
     async record(entry) {
       entries.push(entry);

@@ -4,6 +4,7 @@ import { GONE_STATES } from '../model/match-users.js';
 import { matchOwnedUsers } from './owned-users.js';
 import { isCompleteE911, isSameE911 } from '../model/e911.js';
 import { change, type Change, type UserField } from './types.js';
+import type { UnfinishedMove } from '../journal-types.js';
 
 function sameSet(a: string[], b: string[]): boolean {
   const sa = [...a].sort();
@@ -32,7 +33,24 @@ export function diffUserFields(desired: User, live: User): UserField[] {
 
 /** Live states of an account that is gone or going: nothing to delete. */
 
-function diffMatchedUser(desired: User, live: User): Change[] {
+/** The journal's unfinished move (`readUnfinishedMoves`) a matched user is part way through, if any. */
+export type FindPartWayMove = (desired: User, live: User) => UnfinishedMove | undefined;
+
+/**
+ * A move is part way when the user is in the office it moves them to, holds no number, and config
+ * leaves their numbers to the move (no `numbers:`): stopped between the move and the number it
+ * gives them. It is planned again from its origin and runs only its steps still to do (`move_user`
+ * reads before it writes).
+ */
+export function findPartWayMoves(unfinished: readonly UnfinishedMove[], liveNumbers: (user: User) => string[]): FindPartWayMove {
+  const byEmail = new Map(unfinished.map((m) => [m.email.toLowerCase(), m]));
+  return (desired, live) => {
+    const move = byEmail.get(live.email.toLowerCase());
+    return move !== undefined && move.to === live.office && desired.numbers === undefined && liveNumbers(live).length === 0 ? move : undefined;
+  };
+}
+
+function diffMatchedUser(desired: User, live: User, partWay: UnfinishedMove | undefined): Change[] {
   const changes: Change[] = [];
   // Offboarding: the entry says this person leaves; nothing else about them is reconciled.
   if (desired.state === 'deleted') return GONE_STATES.has(live.state) ? [] : [change.deleteUser(live, desired)];
@@ -41,6 +59,7 @@ function diffMatchedUser(desired: User, live: User): Change[] {
   const fields = diffUserFields(desired, live);
   if (fields.length > 0) changes.push(change.updateUser(desired, live, fields));
   if (desired.office !== live.office) changes.push(change.moveUser(desired, live, live.office, desired.office));
+  else if (partWay !== undefined) changes.push(change.moveUser(desired, live, partWay.from, desired.office, true));
   // Read only where config declares one (`choosePlanReads`); unread, nothing is known to differ.
   if (desired.callerId !== undefined && live.callerId !== undefined && desired.callerId !== live.callerId) {
     changes.push(change.setCallerId(desired, live, live.callerId, desired.callerId));
@@ -63,7 +82,13 @@ function diffMatchedUser(desired: User, live: User): Change[] {
  * identity provider has yet to provision are `await_provisioning` (`matchOwnedUsers`). Numbers are
  * diffed separately (`diffNumbers`).
  */
-export function diffUsers(desired: DesiredState, live: LiveState, now?: Date, owned = matchOwnedUsers(desired, live, now)): Change[] {
+export function diffUsers(
+  desired: DesiredState,
+  live: LiveState,
+  now?: Date,
+  owned = matchOwnedUsers(desired, live, now),
+  findPartWay: FindPartWayMove = () => undefined,
+): Change[] {
   const { pairs, waiting, unmanaged, scheduled } = owned;
   const changes: Change[] = [
     ...waiting.map((user) => change.awaitProvisioning(user)),
@@ -78,7 +103,7 @@ export function diffUsers(desired: DesiredState, live: LiveState, now?: Date, ow
       if (user.state === 'suspended') changes.push(change.suspendUser({ ...user, state: 'active' }, user));
       continue;
     }
-    changes.push(...diffMatchedUser(user, found));
+    changes.push(...diffMatchedUser(user, found, findPartWay(user, found)));
   }
   const policy = desired.policy.unmanagedUsers;
   for (const user of unmanaged) {

@@ -31,7 +31,8 @@ export type Change =
   /** A desired user whose email is a live `deleted` user, still inside the restore window (`RESTORE_WINDOW_MS`). */
   | { kind: 'restore_user'; user: User; live: User }
   | { kind: 'update_user'; user: User; live: User; fields: UserField[] }
-  | { kind: 'move_user'; user: User; live: User; from: string; to: string }
+  /** `partWay`: the user is in `to` already, without the number the move gives (`findPartWayMoves`); the move is finished. */
+  | { kind: 'move_user'; user: User; live: User; from: string; to: string; partWay?: true }
   /** `user` is absent for a live user missing from config (policy `unmanaged_users: suspend`). */
   | { kind: 'suspend_user'; user?: User; live: User }
   | { kind: 'reactivate_user'; user: User; live: User }
@@ -103,7 +104,8 @@ export const change = {
   scheduleLifecycle: (user: User, action: 'create' | 'suspend' | 'delete', on: string): ChangeOf<'schedule_lifecycle'> => ({ kind: 'schedule_lifecycle', user, action, on }),
   restoreUser: (user: User, live: User): ChangeOf<'restore_user'> => ({ kind: 'restore_user', user, live }),
   updateUser: (user: User, live: User, fields: UserField[]): ChangeOf<'update_user'> => ({ kind: 'update_user', user, live, fields }),
-  moveUser: (user: User, live: User, from: string, to: string): ChangeOf<'move_user'> => ({ kind: 'move_user', user, live, from, to }),
+  moveUser: (user: User, live: User, from: string, to: string, partWay = false): ChangeOf<'move_user'> =>
+    partWay ? { kind: 'move_user', user, live, from, to, partWay } : { kind: 'move_user', user, live, from, to },
   suspendUser: (live: User, user?: User): ChangeOf<'suspend_user'> =>
     user === undefined ? { kind: 'suspend_user', live } : { kind: 'suspend_user', user, live },
   reactivateUser: (user: User, live: User): ChangeOf<'reactivate_user'> => ({ kind: 'reactivate_user', user, live }),

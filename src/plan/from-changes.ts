@@ -145,7 +145,12 @@ export function operationsFromChange(c: Change, ctx: FromChangesContext): Operat
           via,
           ...(newNumber === undefined ? {} : { newNumber }),
           changes: [{ field: 'office', from: c.from, to: c.to }],
-          notes: international ? [describeNumbersAfterMove({ email: c.user.email, fromCountry, toCountry, held, via, wanted: c.user.numbers, picked: newNumber?.number })] : [],
+          notes: [
+            ...(c.partWay === true
+              ? [`${c.user.email} is in ${book.ref(c.to).name} already, without the number this move gives: an earlier apply stopped part way (its journal shows it). This finishes the move.`]
+              : []),
+            ...(international ? [describeNumbersAfterMove({ email: c.user.email, fromCountry, toCountry, held, via, wanted: c.user.numbers, picked: newNumber?.number })] : []),
+          ],
         }),
       ];
     }

@@ -199,15 +199,19 @@ export const moveUser: KindSpec<'move_user'> = {
     if (isFailure(user)) return user;
     const office = existingOffice(sim, op.to.key);
     if (isFailure(office)) return office;
-    return needLine(office, lineOfLicense(user.license), `move_user ${user.email} to ${op.to.name}`) ?? checkNewNumber(sim, op);
+    // A user already there (a move finished part way: only its number is left) holds a line there already.
+    const arriving = user.office !== op.to.key;
+    return (arriving ? needLine(office, lineOfLicense(user.license), `move_user ${user.email} to ${op.to.name}`) : undefined) ?? checkNewNumber(sim, op);
   },
   apply(sim, op, fx) {
     fx.claims.push(userKey(op.target.email));
     const user = sim.users.get(op.target.email);
     if (user === undefined) return;
     fx.claims.push(officeKey(op.to.key));
-    if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
-    takeLine(sim, op.to.key, lineOfLicense(user.license), fx);
+    if (user.office !== op.to.key) {
+      if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
+      takeLine(sim, op.to.key, lineOfLicense(user.license), fx);
+    }
     // Pooled under the office the user leaves (Dialpad keeps a pool number's office).
     toPool(sim, user, op.numbers_to_pool, op.from.key, fx);
     user.office = op.to.key;
