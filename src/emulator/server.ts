@@ -93,6 +93,17 @@ export interface Emulator {
   requestLog(): LoggedRequest[];
 }
 
+/**
+ * How long a client may keep an idle connection for reuse, sent as `Keep-Alive: timeout=5`
+ * (Node's default). undici keeps it that long less 2 s, timed on a clock that runs late on a
+ * loaded machine (its timers advance 499 ms per tick however late the tick runs), so the server
+ * closes an idle socket only long after (`IDLE_SOCKET_MS`): a client never sends on a socket the
+ * server is closing, which it would see as ECONNRESET.
+ */
+const KEEP_ALIVE_HINT_S = 5;
+/** When the server closes an idle keep-alive socket: twelve times the hint (see `KEEP_ALIVE_HINT_S`). */
+const IDLE_SOCKET_MS = 60_000;
+
 /** A listen failure the user can act on (a port in use, not permitted, an unknown host) as a `DialformError`. */
 function describeListenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
   const where = `${host}:${port}`;
@@ -253,6 +264,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   let guardEveryRoute = true;
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    // The idle time a client may count on (`KEEP_ALIVE_HINT_S`), far shorter than the server's own (`listen`).
+    res.setHeader('keep-alive', `timeout=${KEEP_ALIVE_HINT_S}`);
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     if (guardEveryRoute || url.pathname.startsWith('/_emulator/')) {
       const refused = checkConsoleRequest(req, req.socket.localPort ?? 0);
@@ -285,6 +298,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     async listen(port = 0, host = '127.0.0.1') {
       guardEveryRoute = host.toLowerCase() === 'localhost' || isLoopbackAddress(host);
       const server = createServer(handle);
+      server.keepAliveTimeout = IDLE_SOCKET_MS;
       await new Promise<void>((resolve, reject) => {
         server.once('error', (error: NodeJS.ErrnoException) => reject(describeListenError(error, host, port)));
         server.listen(port, host, () => resolve());
