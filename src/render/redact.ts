@@ -58,6 +58,15 @@ export function maskPhone(phone: string): string {
   return `+${digits.slice(0, 2)}${'•'.repeat(hidden)}${digits.slice(2 + hidden)}`;
 }
 
+/**
+ * `805ec0a1b2c3` → `805ec0••••••` (and its tag, given a tagger): keeps the first three octets, the
+ * maker's prefix (the desk phone's `type` names the maker anyway), and hides the device's own.
+ */
+export function maskMac(mac: string, tag?: Tagger): string {
+  const hex = mac.replace(/[^0-9A-Fa-f]/g, '');
+  return `${hex.slice(0, 6)}${'•'.repeat(Math.max(hex.length - 6, 1))}${tag?.(mac.toLowerCase()) ?? ''}`;
+}
+
 /** `Guido` → `G.`, `van Rossum` → `v. R.`: initials (a redactor adds the name's tag). */
 export function maskName(name: string): string {
   return name
@@ -67,17 +76,25 @@ export function maskName(name: string): string {
     .join(' ');
 }
 /**
- * A function that masks the `addresses` given (E911 address parts), every email address and phone
- * number inside a string, then every name in
+ * A function that masks the `addresses` given (E911 address parts) and the `macs` (desk phones'
+ * MAC addresses, `maskMac`), every email address and phone number inside a string, then every name in
  * `names` (whole words only, longest first, so `van Rossum` is masked before `Rossum`). Emails go
  * first so a name inside an address is never half-masked. `secret` keys the tags of emails and
  * names (see above): something the output does not contain and an outsider cannot guess (for a
  * plan, `redactionSecretOf`; for another view of a live read, e.g. its `digestLive`).
  */
-export function createRedactor(options: { secret: string; names?: readonly string[]; addresses?: readonly string[] }): (text: string) => string {
+export function createRedactor(options: { secret: string; names?: readonly string[]; addresses?: readonly string[]; macs?: readonly string[] }): (text: string) => string {
   const index = indexNames(options.names ?? []);
   const tag = createTagger(options.secret);
-  return (text) => redactWith(text, index, tag, options.addresses);
+  const macs = [...new Set(options.macs ?? [])].filter((m) => m !== '');
+  return (text) => redactWith(maskMacs(text, macs, tag), index, tag, options.addresses);
+}
+
+/** Every occurrence of each MAC address given, as `maskMac` masks it. */
+function maskMacs(text: string, macs: readonly string[], tag: Tagger): string {
+  let out = text;
+  for (const mac of macs) if (out.includes(mac)) out = out.split(mac).join(maskMac(mac, tag));
+  return out;
 }
 
 /** Names by their first word, longest first; names of one character are initials already. */

@@ -78,4 +78,21 @@ describe('dialform status --view rooms (issue 32)', () => {
     expect(redacted.stdout).toContain('Board Room');
     expect(redacted.stdout).not.toContain('+14155550160');
   });
+
+  it('--redact masks desk phones\' names and MAC addresses as it masks names: initials or the maker\'s prefix, and a keyed tag', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-status-rooms-redact-'));
+    const running = await startEmulatorForTest(await writeFixture(await mkdtemp(join(tmpdir(), 'dialform-status-rooms-fixture-'))));
+    for (const format of ['text', 'json', 'csv']) {
+      const redacted = await runCli(['status', '--view', 'rooms', '--redact', '--format', format], { cwd, env: running.env });
+      expect(redacted.code, redacted.stderr).toBe(0);
+      expect(redacted.stdout, format).not.toContain('Table phone');
+      expect(redacted.stdout, format).not.toContain('805ec0a1b2c3');
+      expect(redacted.stdout, format).not.toContain('a1b2c3');
+      expect(redacted.stdout, format).toMatch(/T\. p\.~[0-9a-f]{4}/);
+      expect(redacted.stdout, format).toMatch(/805ec0••••••~[0-9a-f]{4}/);
+      // What identifies no one stays: the room, the maker, the model.
+      expect(redacted.stdout, format).toContain('Board Room');
+      expect(redacted.stdout, format).toContain('T54W');
+    }
+  });
 });
