@@ -40,7 +40,7 @@ export function getPurchased(office: FixtureOffice): Record<LineField, number> {
 }
 
 /** Lines held in the office by its users and its `assigned_licenses`, per line field. */
-export function getAssigned(state: Fixture, officeId: string): Record<LineField, number> {
+export function getAssigned(state: Pick<Fixture, 'offices' | 'users' | 'rooms' | 'suspended_licenses'>, officeId: string): Record<LineField, number> {
   const counts = zeroCounts();
   const office = state.offices.find((o) => o.id === officeId);
   for (const f of LINE_FIELDS) counts[f] += office?.assigned_licenses?.[f] ?? 0;

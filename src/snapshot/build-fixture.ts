@@ -6,7 +6,7 @@
 import type { ApiLineCounts, ApiUser } from '../dialpad/api-types.js';
 import { officeIdOf } from '../dialpad/normalize-live.js';
 import type { RawRead } from '../dialpad/read-raw.js';
-import { getLineField, isHoldingLine } from '../emulator/licenses.js';
+import { getAssigned } from '../emulator/licenses.js';
 import { LINE_FIELDS, type Fixture, type FixtureCompany, type FixtureNumber, type FixtureOffice, type FixtureRoom, type FixtureUser, type LineCountsWire } from '../emulator/types.js';
 import { isSameOfficeName } from '../model/office-names.js';
 import { ACCOUNT_TYPES, type DesiredState } from '../model/tenant.js';
@@ -57,7 +57,7 @@ export function buildSnapshotFixture(read: RawRead, opts: SnapshotOptions): Snap
     const licenses = plan === undefined ? {} : toCounts(plan);
     const office: FixtureOffice = { ...rest, id, name: o.name ?? '', country: String(o.country ?? '').toLowerCase(), licenses };
     if (config?.priceLevel !== undefined) office.price_level = config.priceLevel;
-    const assigned = assignedLines(licenses, read.available.get(id), users.filter((u) => u.office_id === id), rooms.filter((r) => r.office_id === id));
+    const assigned = assignedLines(id, licenses, read.available.get(id), users, rooms);
     if (Object.keys(assigned).length > 0) office.assigned_licenses = assigned;
     return office;
   });
@@ -145,18 +145,18 @@ function toCounts(counts: ApiLineCounts): LineCountsWire {
 }
 
 /**
- * Per line, what holds lines besides the users and rooms the emulator counts (active and pending
- * users; each room a room line, and an additional-number line per number beyond its first):
+ * Per line, what holds lines besides the users and rooms the emulator counts (`getAssigned` of the
+ * twin's users and rooms alone, the emulator's own count: active and pending users' lines, each
+ * number beyond a user's or room's first an additional-number line, each room a room line):
  * purchased − available − those, never below 0. Without an `available_licenses` read, none.
  */
-function assignedLines(purchased: LineCountsWire, available: ApiLineCounts | undefined, users: readonly FixtureUser[], rooms: readonly FixtureRoom[]): LineCountsWire {
+function assignedLines(officeId: string, purchased: LineCountsWire, available: ApiLineCounts | undefined, users: FixtureUser[], rooms: FixtureRoom[]): LineCountsWire {
   if (available === undefined) return {};
+  // The twin is written with the emulator's default reading (suspended users free their line).
+  const holders = getAssigned({ offices: [], users, rooms }, officeId);
   const out: LineCountsWire = {};
   for (const f of LINE_FIELDS) {
-    // The twin is written with the emulator's default reading (suspended users free their line).
-    const roomHolders = f === 'room_lines' ? rooms.length : f === 'additional_number_lines' ? rooms.reduce((n, r) => n + Math.max(0, (r.phone_numbers ?? []).length - 1), 0) : 0;
-    const holders = users.filter((u) => isHoldingLine(u, {}) && getLineField(u.license) === f).length + roomHolders;
-    const held = (purchased[f] ?? 0) - Number((available as Record<string, unknown>)[f] ?? 0) - holders;
+    const held = (purchased[f] ?? 0) - Number((available as Record<string, unknown>)[f] ?? 0) - holders[f];
     if (held > 0) out[f] = held;
   }
   return out;
