@@ -128,6 +128,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .description('show the company as Admin Settings › Users does: active or pending users, reserved numbers, deleted users (read-only)')
       .option('--search <text>', 'only rows whose name, email, license, office, state, permission (e.g. "admin") or phone number (any format) matches; lists every view')
       .addOption(new Option('--view <view...>', 'list these views row by row after the summary (repeatable); csv: exactly one').choices(STATUS_VIEWS))
+      .addOption(new Option('--with <extra...>', 'add to the users view (and list it): deskphones, each listed user’s desk phones, one read per user').choices(['deskphones']))
       .addOption(new Option('--format <format>', 'output format (csv: one --view)').choices([...RESULT_FORMATS, 'csv']).default('text'))
       .option('--redact', 'mask emails, phone numbers and people’s names (to initials) in the output')
       .option('--journal <file>', 'the apply journal, for who reserved numbers were last for and when users were deleted', '.dialform/journal.jsonl')

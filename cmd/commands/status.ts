@@ -7,11 +7,12 @@ import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
 import { digestLive } from '../../src/plan/digest.js';
-import { buildStatus } from '../../src/status/build-status.js';
+import { buildStatus, type Status } from '../../src/status/build-status.js';
 import { joinHistory, mergeHistories, readJournalHistory, type History } from '../../src/status/history.js';
 import { readForE911Status } from '../../src/status/e911-gaps.js';
 import { readForRoomsStatus } from '../../src/status/rooms-view.js';
-import { readRoomDeskPhones } from '../../src/dialpad/read-deskphones.js';
+import { readRoomDeskPhones, readUserDeskPhones } from '../../src/dialpad/read-deskphones.js';
+import type { LiveState } from '../../src/model/tenant.js';
 import { asksForE911, asksForRooms, LISTED_VIEWS, renderStatusJson, renderStatusText, type ListedView, type StatusView } from '../../src/status/render-status.js';
 import { renderStatusCsv, type CsvView } from '../../src/status/render-status-csv.js';
 import { redactStatus } from '../../src/status/redact-status.js';
@@ -23,6 +24,8 @@ export interface StatusOptions extends ConnectionOptions {
   config?: string;
   search?: string;
   view?: StatusView[];
+  /** `deskphones`: each listed user's desk phones in the users view (one read per user). */
+  with?: 'deskphones'[];
   format: 'text' | 'json' | 'csv';
   redact?: boolean;
   journal: string;
@@ -58,7 +61,7 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
       desired === undefined || found?.path === undefined
         ? undefined
         : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, ...(await readJournalInputs(openJournal(resolve(io.cwd, opts.journal)))) });
-    const status = buildStatus({
+    const inputs = {
       live,
       now,
       ...(opts.search === undefined ? {} : { search: opts.search }),
@@ -66,7 +69,14 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
       ...(plan === undefined ? {} : { plan }),
       ...(e911 ? { e911: desired === undefined ? {} : { desired } } : {}),
       ...(deskPhones === undefined ? {} : { rooms: { deskPhones: deskPhones.byRoom } }),
-    });
+    };
+    const listed = buildStatus(inputs);
+    // `--with deskphones`: one desk-phone read for each user the users view lists, never more.
+    const userPhones = opts.with?.includes('deskphones') === true ? await readListedUsersDeskPhones(target.client, live, listed) : undefined;
+    const status =
+      userPhones === undefined
+        ? listed
+        : buildStatus({ ...inputs, live: { ...live, incomplete: [...live.incomplete, ...userPhones.incomplete] }, users: { deskPhones: userPhones.byUser } });
     const shown = opts.redact === true ? redactStatus(status, digestLive(live)) : status;
     io.out(csvView !== undefined ? renderStatusCsv(shown, csvView) : opts.format === 'json' ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
     return EXIT.ok;
@@ -87,9 +97,15 @@ async function readHistory(opts: StatusOptions, io: Io): Promise<History> {
   return mergeHistories(readJournalHistory(entries), joinHistory({ plans, entries, identify: identifyPlan }));
 }
 
-/** The views text lists after the summary: those `--view` names, else every one for a search, else none. */
+/** The desk phones of the users `status` lists (`readUserDeskPhones`). */
+function readListedUsersDeskPhones(client: Parameters<typeof readUserDeskPhones>[0], live: LiveState, status: Status) {
+  const listed = new Set(status.users.map((u) => u.email.toLowerCase()));
+  return readUserDeskPhones(client, live.tenant.users.filter((u) => listed.has(u.email.toLowerCase()) && u.state !== 'deleted'));
+}
+
+/** The views text lists after the summary: those `--view` names (the users view too with `--with deskphones`), else every one for a search, else none. */
 function chooseLists(opts: StatusOptions): ListedView[] {
-  const views = opts.view ?? [];
+  const views = [...(opts.view ?? []), ...(opts.with?.includes('deskphones') === true ? (['users'] as const) : [])];
   if (views.includes('all') || (views.length === 0 && opts.search !== undefined && opts.search.trim() !== '')) return [...LISTED_VIEWS];
   return LISTED_VIEWS.filter((v) => views.includes(v));
 }

@@ -1,9 +1,10 @@
 /**
  * The desk phones of every room read (`status --view rooms`, `import --with deskphones`): one
- * request per room (`GET /rooms/{id}/deskphones`), through the client's rate limiter. Read only:
+ * request per room (`GET /rooms/{id}/deskphones`), through the client's rate limiter; of users
+ * (`status --with deskphones`), one request per user. Read only:
  * no plan ever registers, changes or removes a desk phone.
  */
-import type { Room } from '../model/tenant.js';
+import type { Room, User } from '../model/tenant.js';
 import { ApiError } from './api-error.js';
 import type { ApiDeskPhone } from './client-deskphones.js';
 import type { DialpadClient } from './client.js';
@@ -17,20 +18,43 @@ export interface RoomDeskPhones {
 
 /** Each room's desk phones; a failed read is recorded, as `fetchLive` records one, except an auth failure, which is thrown. */
 export async function readRoomDeskPhones(client: Pick<DialpadClient, 'listRoomDeskPhones'>, rooms: readonly Room[]): Promise<RoomDeskPhones> {
-  const byRoom = new Map<string, ApiDeskPhone[]>();
+  const { read, incomplete } = await readEach(rooms, (room) => room.id, (id) => client.listRoomDeskPhones(id), 'room');
+  return { byRoom: new Map(rooms.flatMap((r) => (read.has(r) ? [[r.key, read.get(r)!] as const] : []))), incomplete };
+}
+
+export interface UserDeskPhones {
+  /** By user email (lower-cased, as the model keys users); a user whose read failed is absent. */
+  byUser: Map<string, ApiDeskPhone[]>;
+  /** Reads that failed, as `fetchLive` names them (`LiveState.incomplete`). */
+  incomplete: string[];
+}
+
+/**
+ * Each user's desk phones (`status --with deskphones`): one request per user
+ * (`GET /users/{id}/deskphones`); failures as `readRoomDeskPhones` records them.
+ */
+export async function readUserDeskPhones(client: Pick<DialpadClient, 'listUserDeskPhones'>, users: readonly User[]): Promise<UserDeskPhones> {
+  const { read, incomplete } = await readEach(users, (user) => user.id, (id) => client.listUserDeskPhones(id), 'user');
+  return { byUser: new Map(users.flatMap((u) => (read.has(u) ? [[u.email.toLowerCase(), read.get(u)!] as const] : []))), incomplete };
+}
+
+/** One desk-phone read per owner with an id, at once (the client's rate limiter spaces them). */
+async function readEach<T>(owners: readonly T[], idOf: (owner: T) => string | undefined, list: (id: string) => Promise<ApiDeskPhone[]>, noun: string) {
+  const read = new Map<T, ApiDeskPhone[]>();
   const incomplete: string[] = [];
   await Promise.all(
-    rooms.map(async (room) => {
-      if (room.id === undefined) return;
+    owners.map(async (owner) => {
+      const id = idOf(owner);
+      if (id === undefined) return;
       try {
-        byRoom.set(room.key, await client.listRoomDeskPhones(room.id));
+        read.set(owner, await list(id));
       } catch (err) {
         if (!(err instanceof ApiError) || err.kind === 'unauthorized' || err.kind === 'forbidden') throw err;
-        incomplete.push(`desk phones of room ${room.id}: ${err.message}`);
+        incomplete.push(`desk phones of ${noun} ${id}: ${err.message}`);
       }
     }),
   );
-  return { byRoom, incomplete: incomplete.sort() };
+  return { read, incomplete: incomplete.sort() };
 }
 
 /** One desk phone in a line: `Table phone (yealink, T54W, 805ec0a1b2c3, +14155550160)`. */

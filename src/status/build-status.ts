@@ -12,7 +12,7 @@ import { latestBy, type History } from './history.js';
 import type { Plan } from '../plan/types.js';
 import { compileSearch } from './search-status.js';
 import { findE911Gaps, type StatusE911 } from './e911-gaps.js';
-import { listStatusRooms, type StatusRoom } from './rooms-view.js';
+import { listStatusRooms, toStatusDeskPhone, type StatusDeskPhone, type StatusRoom } from './rooms-view.js';
 import type { ApiDeskPhone } from '../dialpad/client-deskphones.js';
 
 /**
@@ -40,6 +40,11 @@ export interface StatusUser {
   /** `company admin`, `office admin`, or none. */
   permissions: string[];
   numbers: string[];
+  /**
+   * Only with `status --with deskphones` (one read per user listed): the user's desk phones;
+   * `null` when that read failed. Absent otherwise.
+   */
+  deskphones?: StatusDeskPhone[] | null;
 }
 
 export interface ReservedNumber {
@@ -118,6 +123,8 @@ export function buildStatus(input: {
   e911?: { desired?: DesiredState };
   /** The rooms view, of a read made with `readForRoomsStatus`, with the rooms' desk phones (by room key). */
   rooms?: { deskPhones: ReadonlyMap<string, readonly ApiDeskPhone[]> };
+  /** `--with deskphones`: the users' desk phones (by lower-cased email), read for the users this view lists. */
+  users?: { deskPhones: ReadonlyMap<string, readonly ApiDeskPhone[]> };
 }): Status {
   const { live } = input;
   const now = dialpadClock(live) ?? input.now;
@@ -134,7 +141,8 @@ export function buildStatus(input: {
   const users = live.tenant.users
     .filter((u) => (SHOWN_STATES as readonly string[]).includes(u.state))
     .map((u) => toStatusUser(u, officeOf(u.office)))
-    .filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }));
+    .filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }))
+    .map((u) => (input.users === undefined ? u : { ...u, deskphones: input.users.deskPhones.get(u.email.toLowerCase())?.map(toStatusDeskPhone) ?? null }));
   const reserved = live.tenant.numbers
     .filter((n) => n.status === 'available' && n.targetId === undefined)
     .map((n): ReservedNumber => {

@@ -3,7 +3,7 @@
  * (`createRedactor`, src/render/redact.ts: the one home of how emails, numbers and names are masked),
  * the people's names being those the views show, the E911 addresses those of the E911 view
  * (`collectAddresses`: each part that places someone), the desk phones' names and MAC addresses those
- * of the rooms view. Office names, room names, states and times are kept.
+ * of the rooms view and of users (`--with deskphones`). Office names, room names, states and times are kept.
  */
 import { collectAddresses, createRedactor } from '../render/redact.js';
 import { mapStrings } from '../render/map-strings.js';
@@ -12,7 +12,7 @@ import { readPhoneSearch } from './search-status.js';
 
 /** `secret` keys the tags that tell masked values apart: the read's `digestLive`, which no view shows. */
 export function redactStatus(status: Status, secret: string): Status {
-  const phones = (status.rooms ?? []).flatMap((r) => r.deskphones ?? []);
+  const phones = [...(status.rooms ?? []), ...status.users].flatMap((o) => o.deskphones ?? []);
   // A desk phone's name is often its person's ("Ada's desk"): masked as a name is.
   const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name), ...(status.e911?.users.map((u) => u.name) ?? []), ...phones.map((d) => d.name)];
   const macs = phones.flatMap((d) => (d.mac_address === null ? [] : [d.mac_address]));

@@ -22,11 +22,17 @@ function rowsOf(status: Status, view: CsvView): (string | number | null)[][] {
   switch (view) {
     case 'summary':
       return [['office', 'active', 'pending', 'suspended', 'total'], ...status.summary.users.by_office.map((o) => [o.office, o.active, o.pending, o.suspended, o.total])];
-    case 'users':
+    case 'users': {
+      // The desk phones column only with `--with deskphones` (then every row has the field).
+      const phones = status.users.some((u) => u.deskphones !== undefined);
       return [
-        ['email', 'name', 'office', 'license', 'state', 'permissions', 'numbers'],
-        ...status.users.map((u) => [u.email, u.name, u.office, u.license, u.state, u.permissions.join('; '), u.numbers.join('; ')]),
+        ['email', 'name', 'office', 'license', 'state', 'permissions', 'numbers', ...(phones ? ['deskphones'] : [])],
+        ...status.users.map((u) => [
+          u.email, u.name, u.office, u.license, u.state, u.permissions.join('; '), u.numbers.join('; '),
+          ...(phones ? [u.deskphones?.map(describeStatusDeskPhone).join('; ') ?? null] : []),
+        ]),
       ];
+    }
     case 'numbers':
       return [['number', 'office', 'last_for', 'unassigned_at'], ...status.reserved_numbers.map((n) => [n.number, n.office, n.last_for, n.unassigned_at])];
     case 'deleted':

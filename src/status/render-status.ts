@@ -122,12 +122,17 @@ function differencesLines(d: StatusDifferences): string[] {
 }
 
 function userRow(u: StatusUser): string[] {
-  return [u.email, u.name, u.office, u.license, u.state, u.permissions.join(', ') || '-', u.numbers.join(', ') || '-'];
+  const row = [u.email, u.name, u.office, u.license, u.state, u.permissions.join(', ') || '-', u.numbers.join(', ') || '-'];
+  return u.deskphones === undefined ? row : [...row, describeDeskPhones(u.deskphones)];
 }
 
 function roomRow(r: StatusRoom): string[] {
-  const phones = r.deskphones === null ? 'desk phones: not read' : r.deskphones.length === 0 ? 'no desk phone' : r.deskphones.map(describeStatusDeskPhone).join('; ');
-  return [r.name, r.office, r.numbers.join(', ') || '-', phones];
+  return [r.name, r.office, r.numbers.join(', ') || '-', describeDeskPhones(r.deskphones)];
+}
+
+/** A room's or user's desk phones in one cell (`null`: their read failed). */
+function describeDeskPhones(phones: readonly StatusDeskPhone[] | null): string {
+  return phones === null ? 'desk phones: not read' : phones.length === 0 ? 'no desk phone' : phones.map(describeStatusDeskPhone).join('; ');
 }
 
 /** `Table phone (yealink, T54W, 805ec0a1b2c3, +14155550160)`. */

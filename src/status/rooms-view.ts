@@ -53,6 +53,7 @@ export function listStatusRooms(input: { live: LiveState; deskPhones: ReadonlyMa
     .sort((a, b) => compareCodeUnits(a.office, b.office) || compareCodeUnits(a.name, b.name));
 }
 
-function toStatusDeskPhone(d: ApiDeskPhone): StatusDeskPhone {
+/** A desk phone read (`ApiDeskPhone`) as a view shows it. */
+export function toStatusDeskPhone(d: ApiDeskPhone): StatusDeskPhone {
   return { name: d.name ?? d.id ?? '', type: d.type ?? null, model: d.device_model ?? null, mac_address: d.mac_address ?? null, number: d.phone_number ?? null };
 }

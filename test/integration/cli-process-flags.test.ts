@@ -1,6 +1,6 @@
 /**
  * The built CLI as a process, once per flag whose other tests run the command tree in-process
- * (test/support/cli-in-process.ts; docs/testing.md): `status --search/--view/--format csv/--redact`
+ * (test/support/cli-in-process.ts; docs/testing.md): `status --search/--view/--with/--format csv/--redact`
  * (test/unit/status-command.test.ts), `import --with` (test/unit/e911-converge.test.ts), `import
  * --lifecycle` (test/unit/lifecycle-external.test.ts), `emulator snapshot --pseudonymize` and
  * `--emulator-reset` (test/unit/emulator-snapshot.test.ts). Each asserts what those tests assert
@@ -32,6 +32,9 @@ describe('flags through the built CLI', () => {
     expect(redacted.code, redacted.stderr).toBe(0);
     expect(redacted.stdout).toContain('Reserved Numbers (1, matching "+• (•••) •••-••02")');
     expect(redacted.stdout).not.toMatch(/alan|turing|4155550102/i);
+    const phones = await runCli(['status', '-c', 'config.yaml', '--emulator', '--with', 'deskphones', '--format', 'csv', '--view', 'users'], { cwd });
+    expect(phones.code, phones.stderr).toBe(0);
+    expect(phones.stdout.split('\r\n')[0]).toBe('email,name,office,license,state,permissions,numbers,deskphones');
   });
 
   it("import --with e911 writes a user's own E911 address; --lifecycle external writes policy.lifecycle, and refuses an owner it does not know", async () => {
