@@ -25,14 +25,30 @@ export function listWorkerEntries() {
  * module, wherever esbuild puts its code, find a worker or a file copied there beside itself.
  */
 export async function bundleSplit(entryPoints, outdir) {
-  await build({
+  const { metafile } = await build({
     ...BUNDLE_OPTIONS,
     entryPoints: [...entryPoints, ...listWorkerEntries()].map((path) => join(ROOT, path)),
     outdir,
     splitting: true,
     entryNames: '[name]',
     chunkNames: '[name]-[hash]',
+    metafile: true,
   });
+  const cjsImports = listDynamicImportsOfCommonJs(metafile);
+  if (cjsImports.length > 0) {
+    rmSync(outdir, { recursive: true, force: true });
+    throw new Error(
+      `a split bundle gives import() of a CommonJS module only its \`default\` export, where Node gives its named exports too:\n` +
+        `${cjsImports.join('\n')}\nimport an ES module that imports it statically instead (as src/dialpad/dispatcher.ts imports undici).`,
+    );
+  }
+}
+
+/** `importer -> module` for each `import()` of a CommonJS module. */
+export function listDynamicImportsOfCommonJs(metafile) {
+  return Object.entries(metafile.inputs).flatMap(([importer, { imports }]) =>
+    imports.filter((i) => i.kind === 'dynamic-import' && metafile.inputs[i.path]?.format === 'cjs').map((i) => `  ${importer} -> ${i.path}`),
+  );
 }
 
 export async function buildCli() {

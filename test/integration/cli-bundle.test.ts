@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
 
@@ -106,6 +107,24 @@ describe('the built CLI is a self-contained bundle', () => {
       expect(run.loaded).toContain('dist/cmd/read-numbers-worker.js');
     } finally {
       await rm(cwd, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the bundle build', () => {
+  it("refuses an import() of a CommonJS module, whose named exports a split bundle loses (undici's setGlobalDispatcher was undefined)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dialform-cjs-import-'));
+    try {
+      await writeFile(join(dir, 'lib.cjs'), 'exports.named = 1;\n');
+      await writeFile(join(dir, 'esm.mjs'), 'export const named = 2;\n');
+      await writeFile(join(dir, 'main.mjs'), "const { named } = await import('./lib.cjs'); const esm = await import('./esm.mjs'); console.log(named, esm.named);\n");
+      const { metafile } = await build({ absWorkingDir: dir, entryPoints: ['main.mjs'], bundle: true, splitting: true, format: 'esm', outdir: 'out', write: false, metafile: true, logLevel: 'silent' });
+      const { listDynamicImportsOfCommonJs } = (await import(pathToFileURL(join(ROOT, 'scripts', 'build-cli.mjs')).href)) as {
+        listDynamicImportsOfCommonJs(m: typeof metafile): string[];
+      };
+      expect(listDynamicImportsOfCommonJs(metafile)).toEqual(['  main.mjs -> lib.cjs']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
