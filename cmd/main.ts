@@ -15,9 +15,7 @@ let networkReady: Promise<void> | undefined;
  * `validate` and `show` never call the API.
  */
 function prepareNetwork(): Promise<void> {
-  networkReady ??= Promise.all([import('undici'), import('../src/dialpad/dispatcher.js')]).then(([{ setGlobalDispatcher }, { createProductionDispatcher }]) =>
-    setGlobalDispatcher(createProductionDispatcher()),
-  );
+  networkReady ??= import('../src/dialpad/dispatcher.js').then(({ installProductionDispatcher }) => installProductionDispatcher());
   return networkReady;
 }
 

@@ -24456,8 +24456,19 @@ var init_list_config_files = __esm({
   }
 });
 
-// src/model/read-numbers-beside.ts
+// src/worker-file.ts
 import { existsSync as existsSync3 } from "node:fs";
+function workerUrl(name2) {
+  const url = new URL(`./${name2}.js`, import.meta.url);
+  return existsSync3(url) ? url : void 0;
+}
+var init_worker_file = __esm({
+  "src/worker-file.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/read-numbers-beside.ts
 import { Worker } from "node:worker_threads";
 function createNumberReader() {
   let worker;
@@ -24521,8 +24532,8 @@ function createNumberReader() {
   };
 }
 function startWorker() {
-  const file = new URL("./read-numbers-worker.js", import.meta.url);
-  if (!existsSync3(file)) throw new Error("no worker file beside this module");
+  const file = workerUrl("read-numbers-worker");
+  if (file === void 0) throw new Error("no built worker file");
   const worker = new Worker(file);
   worker.unref();
   return worker;
@@ -24531,6 +24542,7 @@ var WORKER_BATCH;
 var init_read_numbers_beside = __esm({
   "src/model/read-numbers-beside.ts"() {
     "use strict";
+    init_worker_file();
     init_countries();
     WORKER_BATCH = 2e3;
   }
@@ -50708,9 +50720,9 @@ var require_global2 = __commonJS({
     var { InvalidArgumentError: InvalidArgumentError2 } = require_errors3();
     var Agent2 = require_agent();
     if (getGlobalDispatcher2() === void 0) {
-      setGlobalDispatcher(new Agent2());
+      setGlobalDispatcher2(new Agent2());
     }
-    function setGlobalDispatcher(agent) {
+    function setGlobalDispatcher2(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
         throw new InvalidArgumentError2("Argument agent must implement Agent");
       }
@@ -50746,7 +50758,7 @@ var require_global2 = __commonJS({
       ]
     );
     module2.exports = {
-      setGlobalDispatcher,
+      setGlobalDispatcher: setGlobalDispatcher2,
       getGlobalDispatcher: getGlobalDispatcher2,
       installedExports
     };
@@ -62583,7 +62595,7 @@ var require_undici = __commonJS({
     var SnapshotAgent = require_snapshot_agent();
     var mockErrors = require_mock_errors();
     var RetryHandler = require_retry_handler();
-    var { getGlobalDispatcher: getGlobalDispatcher2, setGlobalDispatcher } = require_global2();
+    var { getGlobalDispatcher: getGlobalDispatcher2, setGlobalDispatcher: setGlobalDispatcher2 } = require_global2();
     var DecoratorHandler = require_decorator_handler();
     var RedirectHandler = require_redirect_handler();
     Object.assign(Dispatcher2.prototype, api);
@@ -62661,7 +62673,7 @@ var require_undici = __commonJS({
         }, handler);
       };
     }
-    module2.exports.setGlobalDispatcher = setGlobalDispatcher;
+    module2.exports.setGlobalDispatcher = setGlobalDispatcher2;
     module2.exports.getGlobalDispatcher = getGlobalDispatcher2;
     var fetchImpl = require_fetch().fetch;
     var currentFilename = typeof __filename !== "undefined" ? __filename : void 0;
@@ -63311,7 +63323,8 @@ var init_connection = __esm({
 // src/dialpad/dispatcher.ts
 var dispatcher_exports = {};
 __export(dispatcher_exports, {
-  createProductionDispatcher: () => createProductionDispatcher
+  createProductionDispatcher: () => createProductionDispatcher,
+  installProductionDispatcher: () => installProductionDispatcher
 });
 function isLoopbackOrigin(origin) {
   if (origin === void 0) return false;
@@ -63340,6 +63353,9 @@ function createProductionDispatcher(opts = {}) {
     ...noProxy === void 0 ? {} : { noProxy }
   });
   return new LoopbackDirectDispatcher(proxied, new import_undici2.Agent(KEEP_ALIVE));
+}
+function installProductionDispatcher() {
+  (0, import_undici2.setGlobalDispatcher)(createProductionDispatcher());
 }
 var import_undici2, KEEP_ALIVE, LoopbackDirectDispatcher;
 var init_dispatcher = __esm({
@@ -75016,9 +75032,7 @@ var init_program = __esm({
 // cmd/main.ts
 var main_exports = {};
 function prepareNetwork() {
-  networkReady ??= Promise.all([Promise.resolve().then(() => __toESM(require_undici(), 1)), Promise.resolve().then(() => (init_dispatcher(), dispatcher_exports))]).then(
-    ([{ setGlobalDispatcher }, { createProductionDispatcher: createProductionDispatcher2 }]) => setGlobalDispatcher(createProductionDispatcher2())
-  );
+  networkReady ??= Promise.resolve().then(() => (init_dispatcher(), dispatcher_exports)).then(({ installProductionDispatcher: installProductionDispatcher2 }) => installProductionDispatcher2());
   return networkReady;
 }
 var networkReady;

@@ -1,4 +1,4 @@
-import { Agent, Dispatcher, EnvHttpProxyAgent } from 'undici';
+import { Agent, Dispatcher, EnvHttpProxyAgent, setGlobalDispatcher } from 'undici';
 import { isLoopbackHost } from './connection.js';
 
 const KEEP_ALIVE = { keepAliveTimeout: 10_000, connections: 8 } as const;
@@ -83,4 +83,9 @@ export function createProductionDispatcher(opts: { env?: NodeJS.ProcessEnv } = {
     ...(noProxy === undefined ? {} : { noProxy }),
   });
   return new LoopbackDirectDispatcher(proxied, new Agent(KEEP_ALIVE));
+}
+
+/** Installs `createProductionDispatcher()` as undici's global dispatcher: the CLI does, before its first request. */
+export function installProductionDispatcher(): void {
+  setGlobalDispatcher(createProductionDispatcher());
 }

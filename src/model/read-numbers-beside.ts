@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { workerUrl } from '../worker-file.js';
 import { listUnreadE164, rememberE164Reads, type E164Read } from './countries.js';
 
 /**
@@ -95,14 +95,13 @@ interface WorkerReply {
 }
 
 /**
- * The worker, beside this module once built (`dist/src/model/read-numbers-worker.js`). Where there
- * is no such file (a bundle without it, TypeScript under a test runner) it throws, and where it
- * cannot start it emits `error`; either way the main thread reads the numbers itself.
+ * The worker (read-numbers-worker.ts), once built. Where there is no such file (TypeScript under
+ * a test runner, the action's single-file bundle) no thread is started to fail: it throws, and
+ * where the worker cannot start it emits `error`; either way the main thread reads the numbers.
  */
 function startWorker(): Worker {
-  const file = new URL('./read-numbers-worker.js', import.meta.url);
-  // Not there (the action's single-file bundle, TypeScript under a test runner): no thread is started to fail.
-  if (!existsSync(file)) throw new Error('no worker file beside this module');
+  const file = workerUrl('read-numbers-worker');
+  if (file === undefined) throw new Error('no built worker file');
   const worker = new Worker(file);
   worker.unref();
   return worker;

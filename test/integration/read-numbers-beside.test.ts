@@ -1,19 +1,26 @@
 /**
  * `validate` at scale (issue 31): a config's numbers are read by libphonenumber in a worker thread
- * while the main thread parses the next file. Runs the built modules (`dist/`), as the CLI does: the
- * worker is a built file beside them.
+ * while the main thread parses the next file. Runs the modules bundled as `npm run build` bundles
+ * the CLI (scripts/build-cli.mjs), with this file's modules as entries: the worker is a file of the
+ * bundle, beside its chunks (src/worker-file.ts); from TypeScript no worker starts.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
 
 type Reader = typeof import('../../src/model/read-numbers-beside.js');
 type Countries = typeof import('../../src/model/countries.js');
-const built = (path: string): string => pathToFileURL(join(ROOT, 'dist', 'src', 'model', path)).href;
+const { bundleSplit } = (await import(pathToFileURL(join(ROOT, 'scripts', 'build-cli.mjs')).href)) as { bundleSplit(entries: string[], outdir: string): Promise<void> };
+const outdir = await mkdtemp(join(tmpdir(), 'dialform-read-numbers-bundle-'));
+await bundleSplit(['src/model/read-numbers-beside.ts', 'src/model/countries.ts'], outdir);
+const built = (file: string): string => pathToFileURL(join(outdir, file)).href;
 const { createNumberReader, WORKER_BATCH } = (await import(built('read-numbers-beside.js'))) as Reader;
 const { countryOfNumber, isValidE164, parseE164 } = (await import(built('countries.js'))) as Countries;
+afterAll(() => rm(outdir, { recursive: true, force: true }));
 
 /** `count` distinct E.164-shaped numbers: valid ones of several countries (two sharing +1), and invalid ones. */
 function makeNumbers(count: number, offset: number): string[] {

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { ROOT } from './cli.js';
 
 /** What the build reads: a change to any of them (an edit, a new or deleted file) makes `dist/` stale. */
-const INPUTS = ['src', 'cmd', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = ['src', 'cmd', 'package.json', 'tsconfig.json', 'scripts/build-cli.mjs', 'scripts/esbuild-options.mjs'];
 
 /** Newest modification time under `path` (directories count: deleting a file changes its directory's). */
 export function newestMtime(path: string): number {
@@ -26,8 +26,8 @@ export function newestMtime(path: string): number {
 /** Why `<root>/dist/` must be rebuilt, or undefined when it is up to date. */
 export function whyStale(root: string = ROOT): string | undefined {
   const bin = join(root, 'dist', 'cmd', 'dialform.js');
-  // Written by `postbuild`, the build's last step: absent after a build that failed part way.
-  const finished = join(root, 'dist', 'src', 'emulator', 'console-page');
+  // Copied by the build's last step (scripts/build-cli.mjs): absent after a build that failed part way.
+  const finished = join(root, 'dist', 'cmd', 'console-page');
   if (!existsSync(bin)) return 'dist/cmd/dialform.js does not exist';
   if (!existsSync(finished)) return 'the last build did not finish';
   const built = statSync(bin).mtimeMs;

@@ -12,7 +12,7 @@ const AFTER = new Date('2026-01-03T00:00:00Z');
 /** A tree with src/a.ts, cmd/dialform.ts and package.json written BEFORE, and a finished build at BUILT. */
 async function builtTree(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'dialform-build-dist-'));
-  for (const dir of ['src', 'cmd', 'dist/cmd', 'dist/src/emulator/console-page']) await mkdir(join(root, dir), { recursive: true });
+  for (const dir of ['src', 'cmd', 'dist/cmd/console-page']) await mkdir(join(root, dir), { recursive: true });
   for (const file of ['src/a.ts', 'cmd/dialform.ts', 'package.json']) await writeFile(join(root, file), '');
   for (const path of ['src/a.ts', 'src', 'cmd/dialform.ts', 'cmd', 'package.json']) await utimes(join(root, path), BEFORE, BEFORE);
   await writeFile(join(root, 'dist/cmd/dialform.js'), '');
@@ -39,10 +39,17 @@ describe('whether dist/ is stale for the CLI tests', () => {
     expect(whyStale(deleted)).toBe('src changed since the last build');
   });
 
-  it('is stale when package.json changed (the build scripts live there)', async () => {
+  it('is stale when package.json changed (the build command lives there)', async () => {
     const root = await builtTree();
     await utimes(join(root, 'package.json'), AFTER, AFTER);
     expect(whyStale(root)).toBe('package.json changed since the last build');
+  });
+
+  it("is stale when the bundle's build script or its esbuild options changed", async () => {
+    const root = await builtTree();
+    await mkdir(join(root, 'scripts'));
+    await writeFile(join(root, 'scripts/esbuild-options.mjs'), '');
+    expect(whyStale(root)).toBe('scripts/esbuild-options.mjs changed since the last build');
   });
 
   it('is stale without a build, or after one that did not finish', async () => {
@@ -51,7 +58,7 @@ describe('whether dist/ is stale for the CLI tests', () => {
     expect(whyStale(missing)).toBe('dist/cmd/dialform.js does not exist');
 
     const unfinished = await builtTree();
-    await rm(join(unfinished, 'dist/src'), { recursive: true });
+    await rm(join(unfinished, 'dist/cmd/console-page'), { recursive: true });
     expect(whyStale(unfinished)).toBe('the last build did not finish');
   });
 });
