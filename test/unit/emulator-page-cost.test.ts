@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateFixture } from '../../bench/generate-fixture.js';
+import { checkFixtureData } from '../../src/emulator/index.js';
 import { Store } from '../../src/emulator/store.js';
 import { userRoutes } from '../../src/emulator/routes-users.js';
 import type { FixtureUser } from '../../src/emulator/types.js';
@@ -9,7 +10,7 @@ const USERS = 3_000;
 
 /** A store of `USERS` users (a few deleted, one of them past its restore window) whose users array counts the elements read. */
 function countingStore(): { store: Store; users: number; reads: () => number } {
-  const fixture = generateFixture({ users: USERS, offices: 4 });
+  const fixture = checkFixtureData(generateFixture({ users: USERS, offices: 4 }), 'generated.json');
   const deleted = fixture.users.filter((_, i) => i % 500 === 7);
   for (const u of deleted) Object.assign(u, { state: 'deleted', deleted_at: '2026-12-01T10:00:00Z' });
   Object.assign(deleted[0] as FixtureUser, { deleted_at: '2026-11-20T10:00:00Z' });
