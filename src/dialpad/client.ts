@@ -35,7 +35,8 @@ import {
   NUMBER_SHAPE,
   OFFICE_SHAPE,
   USER_SHAPE,
-  checkPage,
+  checkPageFrame,
+  checkPageItems,
   checkRecord,
   type RecordShape,
 } from './response-shape.js';
@@ -111,6 +112,23 @@ const MAX_PAGES = 10_000;
  */
 const MAX_IDLE_PAGES = 3;
 
+/** A page asked for: its body when it comes, and how to abandon it. */
+interface PageRequest {
+  body: Promise<unknown>;
+  stop: () => void;
+}
+
+/**
+ * Resolves once a request dispatched just now is on the wire, so CPU work after it overlaps the
+ * request's round trip instead of delaying it: undici writes a request on a reused keep-alive
+ * socket from a `setImmediate` queued as the request is dispatched (after checking the idle socket
+ * is still open), which runs in the next check phase; this resolves in the one after. A request
+ * still waiting for the rate limiter is not waited for.
+ */
+function afterSending(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}
+
 const NOT_JSON_PROBLEM = 'the response is not JSON (an HTML page or a truncated body?)';
 
 /**
@@ -142,37 +160,63 @@ export function createDialpadClient(opts: DialpadClientOptions): DialpadClient {
   /** A write's response record, checked: an id dialform keeps must be exact (the write itself is done). */
   const created = <T>(shape: RecordShape<T>, spec: { operation: string; label?: string }, record: unknown): T => checked(shape, spec, record, { outcomeUnknown: true });
 
+  /**
+   * Every page of a list. Page N + 1 is asked for as soon as page N's frame shows its cursor,
+   * before N's records are checked and indexed, so that work runs while the next request is in
+   * flight instead of delaying it. Problems are still found and named in the order a page-by-page
+   * read finds them; a request sent ahead of a page that then fails is abandoned.
+   */
   async function paginate<T>(shape: RecordShape<T>, spec: Omit<CallSpec<unknown>, 'idempotent' | 'method'>): Promise<T[]> {
     const items: T[] = [];
     const keys = new Set<string>();
     const cursors = new Set<string>();
     let idlePages = 0;
-    let cursor: string | undefined;
+    const askFor = (cursor: string | undefined): PageRequest => {
+      const stop = new AbortController();
+      const body = get({ ...spec, signal: stop.signal, query: { ...spec.query, ...(cursor === undefined ? {} : { cursor }) } });
+      // Awaited when its page's turn comes; until then a failure must not count as unhandled.
+      body.catch(() => undefined);
+      return { body, stop: () => stop.abort() };
+    };
+    let next = askFor(undefined);
     for (let page = 1; page <= MAX_PAGES; page++) {
       const incomplete = (problem: string): ApiError => invalid(spec, `page ${page}: ${problem}`, { itemsRead: items });
       let body: unknown;
       try {
-        body = await get({ ...spec, query: { ...spec.query, ...(cursor === undefined ? {} : { cursor }) } });
+        body = await next.body;
       } catch (err) {
         throw err instanceof ApiError ? err.withItemsRead(items) : err;
       }
       if (body === NOT_JSON) throw incomplete(NOT_JSON_PROBLEM);
-      const res = checkPage(shape, body);
-      if (!res.ok) throw incomplete(`invalid response: ${res.problem}`);
-      for (const item of res.items) {
-        const key = shape.keyOf?.(item);
-        if (key === undefined) continue;
-        if (keys.has(key)) throw incomplete(`repeats ${shape.noun} ${key}, already read (the same page again?)`);
-        keys.add(key);
+      const frame = checkPageFrame(body);
+      if (!frame.ok) throw incomplete(`invalid response: ${frame.problem}`);
+      const { cursor } = frame;
+      const idle = frame.items.length === 0;
+      // Asked for only when this page, if its records pass, leads to it (the checks below, in order).
+      const ahead = cursor !== undefined && page < MAX_PAGES && !cursors.has(cursor) && !(idle && idlePages + 1 > MAX_IDLE_PAGES) ? askFor(cursor) : undefined;
+      if (ahead !== undefined) await afterSending();
+      try {
+        const res = checkPageItems(shape, frame.items);
+        if (!res.ok) throw incomplete(`invalid response: ${res.problem}`);
+        for (const item of res.value) {
+          const key = shape.keyOf?.(item);
+          if (key === undefined) continue;
+          if (keys.has(key)) throw incomplete(`repeats ${shape.noun} ${key}, already read (the same page again?)`);
+          keys.add(key);
+        }
+        for (const item of res.value) items.push(item);
+      } catch (err) {
+        ahead?.stop();
+        throw err;
       }
-      items.push(...res.items);
-      if (res.cursor === undefined) return items;
-      if (cursors.has(res.cursor)) throw incomplete('the API returned the same page cursor twice');
-      if (res.items.length === 0 && ++idlePages > MAX_IDLE_PAGES) {
+      if (cursor === undefined) return items;
+      if (cursors.has(cursor)) throw incomplete('the API returned the same page cursor twice');
+      if (idle && ++idlePages > MAX_IDLE_PAGES) {
         throw incomplete(`${idlePages} pages brought a cursor but no ${shape.noun}: the list makes no progress`);
       }
-      cursors.add(res.cursor);
-      cursor = res.cursor;
+      cursors.add(cursor);
+      if (ahead === undefined) break;
+      next = ahead;
     }
     throw invalid(spec, `more than ${MAX_PAGES} pages`, { itemsRead: items });
   }

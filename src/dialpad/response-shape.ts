@@ -189,6 +189,9 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string }
 /** A checked list page: its records and cursor (absent at the end), or what is wrong with it. */
 export type CheckedPage<T> = { ok: true; items: T[]; cursor?: string } | { ok: false; problem: string };
 
+/** A list page's frame: its items, not yet checked, and its cursor (absent at the end), or what is wrong with it. */
+export type PageFrame = { ok: true; items: readonly unknown[]; cursor?: string } | { ok: false; problem: string };
+
 /** Checks one record against its shape; the message names the field and what it holds. */
 export function checkRecord<T>(shape: RecordShape<T>, value: unknown): Checked<T> {
   if (!isPlainObject(value)) return { ok: false, problem: `the ${shape.noun} is ${describe(value)}, not an object` };
@@ -213,19 +216,37 @@ export function checkRecord<T>(shape: RecordShape<T>, value: unknown): Checked<T
 
 /** Checks a list page: a JSON object with an optional `items` array of records and an optional string `cursor`. */
 export function checkPage<T>(shape: RecordShape<T>, body: unknown): CheckedPage<T> {
+  const frame = checkPageFrame(body);
+  if (!frame.ok) return frame;
+  const items = checkPageItems(shape, frame.items);
+  if (!items.ok) return items;
+  return { ok: true, items: items.value, ...(frame.cursor === undefined ? {} : { cursor: frame.cursor }) };
+}
+
+/**
+ * A list page's frame (`checkPage` without the records): a JSON object whose `items`, if any, is an
+ * array and whose `cursor`, if any, is a string. Cheap, so a reader can ask for the next page
+ * before it checks this one's records (`checkPageItems`).
+ */
+export function checkPageFrame(body: unknown): PageFrame {
   if (!isPlainObject(body)) return { ok: false, problem: `the page is ${describe(body)}, not an object` };
   const { items, cursor } = body;
   if (items !== undefined && items !== null && !Array.isArray(items)) return { ok: false, problem: `items is ${describe(items)}, not an array` };
   if (cursor !== undefined && cursor !== null && typeof cursor !== 'string') return { ok: false, problem: `cursor is ${describe(cursor)}, not a string` };
+  return { ok: true, items: (items ?? []) as readonly unknown[], ...(typeof cursor === 'string' && cursor !== '' ? { cursor } : {}) };
+}
+
+/** A page's records, each checked against `shape` and carrying the fields the planner matches on; the problem names the item (1-based). */
+export function checkPageItems<T>(shape: RecordShape<T>, items: readonly unknown[]): Checked<T[]> {
   const records: T[] = [];
-  for (const [i, item] of (items ?? []).entries()) {
+  for (const [i, item] of items.entries()) {
     const checked = checkRecord(shape, item);
     if (!checked.ok) return { ok: false, problem: `item ${i + 1}: ${checked.problem}` };
     const missing = missingMatchField(shape, checked.value);
     if (missing !== undefined) return { ok: false, problem: `item ${i + 1}: ${missing}` };
     records.push(checked.value);
   }
-  return { ok: true, items: records, ...(typeof cursor === 'string' && cursor !== '' ? { cursor } : {}) };
+  return { ok: true, value: records };
 }
 
 /** The first field the planner matches on that a checked list item lacks or has empty, named. */

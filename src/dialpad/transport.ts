@@ -94,6 +94,8 @@ export interface CallSpec<T> {
    * outcome is unknown. Without `confirm` an ambiguous write failure is thrown as is.
    */
   confirm?: () => Promise<T | undefined>;
+  /** Abandons this call once aborted, as `TransportOptions.signal` does the whole client's (a page asked for ahead that nobody will read). */
+  signal?: AbortSignal;
 }
 
 export interface TransportStats {
@@ -136,10 +138,11 @@ export function createTransport(opts: TransportOptions): Transport {
     if (spec.body !== undefined) event.body = spec.body;
     const errorBase = { operation: spec.operation, ...(spec.label === undefined ? {} : { label: spec.label }) };
     const abandoned = () => new ApiError({ ...errorBase, kind: 'network', apiMessage: 'abandoned: the client was stopped' });
-    // Before waiting for a slot and again after it: a stopped client neither queues nor sends.
-    if (opts.signal?.aborted) throw abandoned();
+    const stopped = (): boolean => opts.signal?.aborted === true || spec.signal?.aborted === true;
+    // Before waiting for a slot and again after it: a stopped client (or call) neither queues nor sends.
+    if (stopped()) throw abandoned();
     const answered = await limiter.acquire();
-    if (opts.signal?.aborted) {
+    if (stopped()) {
       answered();
       throw abandoned();
     }
@@ -147,7 +150,8 @@ export function createTransport(opts: TransportOptions): Transport {
     const started = performance.now();
     // The signal covers the body too: undici ends the body stream when it fires.
     const deadline = AbortSignal.timeout(deadlineMs);
-    const signal = opts.signal === undefined ? deadline : AbortSignal.any([opts.signal, deadline]);
+    const stops = [opts.signal, spec.signal].filter((x): x is AbortSignal => x !== undefined);
+    const signal = stops.length === 0 ? deadline : AbortSignal.any([...stops, deadline]);
     try {
       const res = await request(url, {
         method: spec.method,
@@ -194,7 +198,7 @@ export function createTransport(opts: TransportOptions): Transport {
         ...(delayMs === undefined ? {} : { delayMs }),
       };
     } catch (err) {
-      const pastDeadline = deadline.aborted && opts.signal?.aborted !== true;
+      const pastDeadline = deadline.aborted && !stopped();
       const failure = classifyTransportError(pastDeadline ? deadline.reason : err);
       opts.onRequest?.(event);
       opts.log?.(`${spec.method} ${url.pathname}${url.search} ${failure.code} ${elapsed(started)}ms`);

@@ -145,7 +145,10 @@ async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknow
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  writeText(res, status, JSON.stringify(body), headers);
+}
+
+function writeText(res: ServerResponse, status: number, text: string, headers: Record<string, string>): void {
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
@@ -178,6 +181,10 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   };
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    // The configured latency is the whole time from arrival to answer, the emulator's own work
+    // (routing, the handler, serializing the body) inside it, as a real server's processing is
+    // inside what a client measures; a `slow` fault adds its delay on top.
+    let answerAt = performance.now() + latencyMs;
     const method = req.method ?? 'GET';
     window.record();
     const match = matchRoute(API_ROUTES, method, url.pathname);
@@ -208,7 +215,10 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       }
       if (fault.kind === '500' || fault.kind === '503') throw new HttpFailure(Number(fault.kind), 'injected fault');
       if (fault.kind === '429') throw new HttpFailure(429, 'rate limit exceeded (injected fault)', { 'retry-after': '1' });
-      if (fault.kind === 'slow') await delay(fault.ms);
+      if (fault.kind === 'slow') {
+        await delay(fault.ms);
+        answerAt += fault.ms;
+      }
       result =
         fault.kind === 'empty_page'
           ? { status: 200, body: {} }
@@ -234,9 +244,11 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     if (faults !== undefined && (result.status ?? 200) < 300) result = { ...result, body: faults.reshape(result.body) };
     log.push({ method, route: template, path: url.pathname, status: result.status ?? 200, body });
     if (log.length > REQUEST_LOG_LIMIT) log.splice(0, log.length - REQUEST_LOG_LIMIT);
-    if (latencyMs > 0) await delay(latencyMs);
+    const text = JSON.stringify(result.body);
+    const wait = answerAt - performance.now();
+    if (wait > 0) await delay(wait);
     // Dialpad's answers carry its clock in `Date`; the emulator's is its own (fixture `clock`, console moves).
-    send(res, result.status ?? 200, result.body, { ...headers, date: store.now().toUTCString() });
+    writeText(res, result.status ?? 200, text, { ...headers, date: store.now().toUTCString() });
   };
 
   const handleConsoleRequest = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {

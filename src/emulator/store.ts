@@ -48,7 +48,7 @@ export class Store {
     this.state = structuredClone(fixture);
     this.offsetMs = fixture.clock ? parseIsoTime(fixture.clock) - this.baseNow().getTime() : 0;
     delete this.state.clock;
-    this.sortedViews.clear();
+    this.views.clear();
   }
 
   /** The emulator clock: the real (or injected) clock shifted by the fixture's `clock` and console moves. */
@@ -83,18 +83,24 @@ export class Store {
     this.version += 1;
   }
 
-  private readonly sortedViews = new Map<string, { version: number; source: readonly unknown[]; sorted: readonly unknown[] }>();
+  private readonly views = new Map<string, { version: number; source: readonly unknown[]; view: readonly unknown[] }>();
 
   /**
-   * `items` sorted by `compare` on `keyOf`, cached until the next mutation: list endpoints page
-   * through large companies one request at a time and must not re-sort for every page.
+   * `derive(items)`, cached under `name` until the next mutation (or until `items` is another
+   * array): list endpoints page through large companies one request at a time, and a page must
+   * cost about its own size, not the company's.
    */
+  private cachedView<T, V>(name: string, items: readonly T[], derive: (items: readonly T[]) => readonly V[]): readonly V[] {
+    const cached = this.views.get(name);
+    if (cached && cached.version === this.version && cached.source === items) return cached.view as readonly V[];
+    const view = derive(items);
+    this.views.set(name, { version: this.version, source: items, view });
+    return view;
+  }
+
+  /** `items` sorted by `compare` on `keyOf`, cached until the next mutation (`cachedView`). */
   sortedView<T>(name: string, items: readonly T[], keyOf: (t: T) => string, compare: (a: string, b: string) => number): readonly T[] {
-    const cached = this.sortedViews.get(name);
-    if (cached && cached.version === this.version && cached.source === items) return cached.sorted as readonly T[];
-    const sorted = [...items].sort((a, b) => compare(keyOf(a), keyOf(b)));
-    this.sortedViews.set(name, { version: this.version, source: items, sorted });
-    return sorted;
+    return this.cachedView(`sorted:${name}`, items, (all) => [...all].sort((a, b) => compare(keyOf(a), keyOf(b))));
   }
 
   getUser(id: string): FixtureUser {
@@ -234,11 +240,13 @@ export class Store {
 
   /**
    * Anonymizes deleted users whose restore window has passed: their emails and names are
-   * replaced, so they no longer match by email, and lists stop showing them.
+   * replaced, so they no longer match by email, and lists stop showing them. Every API request
+   * sweeps, so it looks only at the deleted users not yet anonymized (`cachedView`), not at all.
    */
   sweepDeletedUsers(): void {
     const now = this.now().getTime();
-    for (const u of this.state.users) {
+    const pending = this.cachedView('sweep', this.state.users, (users) => users.filter((u) => u.state === 'deleted' && !u.anonymized));
+    for (const u of pending) {
       if (u.state !== 'deleted' || u.anonymized) continue;
       if (this.isInRestoreWindow(u, now)) continue;
       const former = u.emails[0];

@@ -90,7 +90,8 @@ describe('list reads are validated page by page (issue 12 #5)', () => {
     const served = endlessOffices((n) => ({ items: [{ id: '1', name: 'HQ' }], cursor: `c${n}` }));
     const err = (await client().listOffices().catch((e: unknown) => e)) as ApiError;
     expect(err.message).toMatch(/page 2: repeats office 1, already read/);
-    expect(served()).toBe(2);
+    // Page 3 was asked for before page 2's records were checked (issue 31), then abandoned.
+    expect(served()).toBe(3);
   });
 
   it('takes a repeated cursor as an incomplete users read (issue 12 #5)', async () => {
