@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { isValidE164, listUnreadE164, rememberE164Reads, type E164Read } from './countries.js';
+import { isUnreadE164, isValidE164, rememberE164Reads, type E164Read } from './countries.js';
 
 /**
  * Fewer unread numbers than this are left to the main thread, as before: starting a worker and
@@ -35,7 +35,7 @@ export interface NumberReader {
 export function createNumberReader(): NumberReader {
   let worker: Worker | undefined;
   let failed = false;
-  let pending: string[] = [];
+  const pending: string[] = [];
   /** Full batches the worker has not been sent yet, oldest first. */
   const queued: string[][] = [];
   let inFlight = 0;
@@ -81,7 +81,7 @@ export function createNumberReader(): NumberReader {
     if (typeof value === 'string') {
       if (value.startsWith('+') && !seen.has(value)) {
         seen.add(value);
-        pending.push(value);
+        if (isUnreadE164(value)) pending.push(value);
       }
     } else if (Array.isArray(value)) for (const v of value) collect(v);
     else if (value !== null && typeof value === 'object') for (const key in value) collect((value as Record<string, unknown>)[key]);
@@ -89,7 +89,6 @@ export function createNumberReader(): NumberReader {
   return {
     addFrom(value) {
       collect(value);
-      pending = listUnreadE164(pending);
       enqueue(false);
     },
     async settle() {
