@@ -20808,10 +20808,8 @@ function parseE164(number) {
   const parsed = parsePhoneNumber4(number, { extract: false });
   return { valid: parsed?.isValid() === true, country: parsed?.country };
 }
-function listUnreadE164(numbers) {
-  const unread = /* @__PURE__ */ new Set();
-  for (const n of numbers) if (!E164_READS.has(n) && E164_SHAPE.test(n)) unread.add(n);
-  return [...unread];
+function isUnreadE164(number) {
+  return !E164_READS.has(number) && E164_SHAPE.test(number);
 }
 function rememberE164Reads(numbers, reads) {
   numbers.forEach((n, i2) => {
@@ -21011,6 +21009,7 @@ function checkMembershipReferences(config) {
   const problems = [];
   (config.raw.users ?? []).forEach((user, i2) => {
     for (const type2 of ["department", "call_center"]) {
+      if (user[SECTION[type2]] === void 0) continue;
       const other = type2 === "department" ? "call_center" : "department";
       for (const key of Object.keys(user[SECTION[type2]] ?? {})) {
         if (declared[type2].includes(key)) continue;
@@ -21026,7 +21025,11 @@ function checkDepartmentSize(config) {
   const members = /* @__PURE__ */ new Map();
   (config.raw.users ?? []).forEach((user, i2) => {
     if (user.state === "deleted") return;
-    for (const key of Object.keys(user.departments ?? {})) members.set(key, [...members.get(key) ?? [], ["users", i2, "departments", key]]);
+    for (const key in user.departments) {
+      const paths = members.get(key);
+      if (paths === void 0) members.set(key, [["users", i2, "departments", key]]);
+      else paths.push(["users", i2, "departments", key]);
+    }
   });
   return [...members].flatMap(([key, paths]) => {
     const extra = paths[MAX_DEPARTMENT_OPERATORS];
@@ -21043,7 +21046,7 @@ function checkDepartmentSize(config) {
 function checkAgentLicenses(config) {
   const problems = [];
   (config.raw.users ?? []).forEach((user, i2) => {
-    if (user.state === "deleted" || Object.keys(user.call_centers ?? {}).length === 0) return;
+    if (user.state === "deleted" || user.call_centers === void 0 || Object.keys(user.call_centers).length === 0) return;
     const license = user.license ?? DEFAULT_USER_LICENSE;
     if (isAgentLicense(license)) return;
     const path = user.license === void 0 ? ["users", i2, "call_centers"] : ["users", i2, "license"];
@@ -21167,59 +21170,73 @@ function checkSemantics(config, options) {
   return SEMANTIC_RULES.flatMap((rule) => rule(config, options));
 }
 function checkOfficeReferences(config) {
-  const declared = Object.keys(config.raw.offices ?? {}).sort();
-  const list = declared.length === 0 ? "no offices are declared" : `declared: ${declared.join(", ")}`;
+  const declared = new Set(Object.keys(config.raw.offices ?? {}));
+  const list = declared.size === 0 ? "no offices are declared" : `declared: ${[...declared].sort().join(", ")}`;
   const problems = [];
+  const check = (path, key) => {
+    if (!declared.has(key)) problems.push(problemAt(config, path, `${name(config, path)} "${key}" is not a declared office (${list})`));
+  };
   (config.raw.users ?? []).forEach((user, i2) => {
-    const refs = user.office === void 0 ? [] : [[["users", i2, "office"], user.office]];
-    (user.admin_offices ?? []).forEach((key, j) => refs.push([["users", i2, "admin_offices", j], key]));
-    for (const [path, key] of refs) {
-      if (!declared.includes(key)) problems.push(problemAt(config, path, `${name(config, path)} "${key}" is not a declared office (${list})`));
-    }
+    if (user.office !== void 0 && !declared.has(user.office)) check(["users", i2, "office"], user.office);
+    user.admin_offices?.forEach((key, j) => declared.has(key) || check(["users", i2, "admin_offices", j], key));
   });
   return problems;
 }
 function checkDuplicateEmails(config) {
   const seen = /* @__PURE__ */ new Map();
+  const pathOf = ([i2, j]) => j < 0 ? ["users", i2, "email"] : ["users", i2, "previous_emails", j];
   const problems = [];
-  (config.raw.users ?? []).forEach((user, i2) => {
-    const entries = user.email === void 0 ? [] : [[["users", i2, "email"], user.email]];
-    (user.previous_emails ?? []).forEach((e, j) => entries.push([["users", i2, "previous_emails", j], e]));
-    for (const [path, email] of entries) {
-      const key = email.toLowerCase();
-      const first = seen.get(key);
-      if (first === void 0) {
-        seen.set(key, path);
-        continue;
-      }
-      problems.push(
-        problemAt(config, path, `${name(config, path)} "${email}" is already used by ${name(config, first)} at ${where(config, first)}: each person needs exactly one user entry, and an email cannot be both current and previous`)
-      );
+  const visit4 = (email, at2) => {
+    const key = email.toLowerCase();
+    const first = seen.get(key);
+    if (first === void 0) {
+      seen.set(key, at2);
+      return;
     }
+    const path = pathOf(at2);
+    const firstPath = pathOf(first);
+    problems.push(
+      problemAt(config, path, `${name(config, path)} "${email}" is already used by ${name(config, firstPath)} at ${where(config, firstPath)}: each person needs exactly one user entry, and an email cannot be both current and previous`)
+    );
+  };
+  (config.raw.users ?? []).forEach((user, i2) => {
+    if (user.email !== void 0) visit4(user.email, [i2, -1]);
+    user.previous_emails?.forEach((e, j) => visit4(e, [i2, j]));
   });
   return problems;
 }
 function checkDuplicateNumbers(config) {
+  const { owned } = listNumbers(config);
   const seen = /* @__PURE__ */ new Map();
   const problems = [];
-  for (const [path, number] of listNumbers(config)) {
+  owned.numbers.forEach((number, k) => {
     const first = seen.get(number);
     if (first === void 0) {
-      seen.set(number, path);
-      continue;
+      seen.set(number, k);
+      return;
     }
-    problems.push(problemAt(config, path, `${name(config, path)} "${number}" is already listed at ${name(config, first)} (${where(config, first)}): a number can have only one owner, remove one of them`));
-  }
+    const path = owned.pathAt(k);
+    const firstPath = owned.pathAt(first);
+    problems.push(problemAt(config, path, `${name(config, path)} "${number}" is already listed at ${name(config, firstPath)} (${where(config, firstPath)}): a number can have only one owner, remove one of them`));
+  });
   return problems;
 }
 function checkNumberFormat(config) {
-  return [...listNumbers(config), ...listForwardingNumbers(config)].filter(([, number]) => !isValidE164(number)).map(
-    ([path, number]) => problemAt(
-      config,
-      path,
-      /^\+[1-9]\d{6,14}$/.test(number) ? `${name(config, path)} "${number}" is not a valid phone number in any country's numbering plan (libphonenumber): check the country code and the digits` : `${name(config, path)} "${number}" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"`
-    )
-  );
+  const problems = [];
+  for (const list of Object.values(listNumbers(config))) {
+    list.numbers.forEach((number, k) => {
+      if (isValidE164(number)) return;
+      const path = list.pathAt(k);
+      problems.push(
+        problemAt(
+          config,
+          path,
+          /^\+[1-9]\d{6,14}$/.test(number) ? `${name(config, path)} "${number}" is not a valid phone number in any country's numbering plan (libphonenumber): check the country code and the digits` : `${name(config, path)} "${number}" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"`
+        )
+      );
+    });
+  }
+  return problems;
 }
 function checkDuplicateOffices(config) {
   const problems = [];
@@ -21274,8 +21291,9 @@ function checkLifecycleDates(config) {
   (config.raw.users ?? []).forEach((user, i2) => {
     for (const key of ["starts_on", "leaves_on"]) {
       const value = user[key];
+      if (value === void 0 || isCalendarDate(value)) continue;
       const path = ["users", i2, key];
-      if (value !== void 0 && !isCalendarDate(value)) problems.push(problemAt(config, path, `${name(config, path)} "${value}" is not a calendar date (YYYY-MM-DD)`));
+      problems.push(problemAt(config, path, `${name(config, path)} "${value}" is not a calendar date (YYYY-MM-DD)`));
     }
     if (user.starts_on !== void 0 && user.leaves_on !== void 0 && user.leaves_on < user.starts_on) {
       const path = ["users", i2, "leaves_on"];
@@ -21284,21 +21302,51 @@ function checkLifecycleDates(config) {
   });
   return problems;
 }
-function listForwardingNumbers(config) {
-  return (config.raw.users ?? []).flatMap((user, i2) => [
-    ...(user.forwarding_numbers ?? []).map((n, j) => [["users", i2, "forwarding_numbers", j], n]),
-    ...user.caller_id === void 0 || user.caller_id === "blocked" ? [] : [[["users", i2, "caller_id"], user.caller_id]]
-  ]);
-}
 function listNumbers(config) {
-  const out = [];
-  (config.raw.users ?? []).forEach((user, i2) => (user.numbers ?? []).forEach((n, j) => out.push([["users", i2, "numbers", j], n])));
-  for (const [key, room2] of Object.entries(config.raw.rooms ?? {})) (room2?.numbers ?? []).forEach((n, j) => out.push([["rooms", key, "numbers", j], n]));
-  (config.raw.reserved_numbers?.keep ?? []).forEach((n, j) => out.push([["reserved_numbers", "keep", j], n]));
-  (config.raw.reserved_numbers?.release ?? []).forEach((n, j) => out.push([["reserved_numbers", "release", j], n]));
-  return out;
+  let listed = LISTED.get(config);
+  if (listed === void 0) LISTED.set(config, listed = { owned: listOwnedNumbers(config), called: listCalledNumbers(config) });
+  return listed;
 }
-var SEMANTIC_RULES;
+function createNumberList() {
+  const numbers = [];
+  const prefixes = [];
+  const indexes2 = [];
+  return {
+    numbers,
+    add(number, prefix, j) {
+      numbers.push(number);
+      prefixes.push(prefix);
+      indexes2.push(j);
+    },
+    pathAt: (k) => {
+      const j = indexes2[k];
+      const prefix = prefixes[k]();
+      return j < 0 ? prefix : [...prefix, j];
+    }
+  };
+}
+function listOwnedNumbers(config) {
+  const list = createNumberList();
+  (config.raw.users ?? []).forEach((user, i2) => {
+    const numbers = user.numbers;
+    if (numbers === void 0 || numbers.length === 0) return;
+    const prefix = () => ["users", i2, "numbers"];
+    numbers.forEach((n, j) => list.add(n, prefix, j));
+  });
+  for (const [key, room2] of Object.entries(config.raw.rooms ?? {})) (room2?.numbers ?? []).forEach((n, j) => list.add(n, () => ["rooms", key, "numbers"], j));
+  (config.raw.reserved_numbers?.keep ?? []).forEach((n, j) => list.add(n, () => ["reserved_numbers", "keep"], j));
+  (config.raw.reserved_numbers?.release ?? []).forEach((n, j) => list.add(n, () => ["reserved_numbers", "release"], j));
+  return list;
+}
+function listCalledNumbers(config) {
+  const list = createNumberList();
+  (config.raw.users ?? []).forEach((user, i2) => {
+    user.forwarding_numbers?.forEach((n, j) => list.add(n, () => ["users", i2, "forwarding_numbers"], j));
+    if (user.caller_id !== void 0 && user.caller_id !== "blocked") list.add(user.caller_id, () => ["users", i2, "caller_id"], -1);
+  });
+  return list;
+}
+var SEMANTIC_RULES, LISTED;
 var init_semantic_rules = __esm({
   "src/config/semantic-rules.ts"() {
     "use strict";
@@ -21322,13 +21370,18 @@ var init_semantic_rules = __esm({
       checkGroupSettings,
       checkRooms
     ];
+    LISTED = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // src/config/normalize.ts
 function normalizeFields(raw, fields) {
   const out = {};
-  for (const [key, read] of readersOf(fields)) Object.assign(out, read(raw[key], raw));
+  for (const [key, read] of readersOf(fields)) {
+    const part = read(raw[key], raw);
+    if (part === ABSENT) continue;
+    for (const name2 in part) out[name2] = part[name2];
+  }
   return out;
 }
 function readersOf(fields) {
@@ -21392,9 +21445,10 @@ function normalizeOffice(key, raw, source) {
   return { key, ...normalizeFields(raw, OFFICE_FIELDS), source };
 }
 function normalizeUser(raw, source) {
-  const user = { ...normalizeFields(raw, USER_FIELDS), source };
-  if (user.departments !== void 0) user.departments = user.departments.map((m) => ({ ...m, source }));
-  if (user.callCenters !== void 0) user.callCenters = user.callCenters.map((m) => ({ ...m, source }));
+  const user = normalizeFields(raw, USER_FIELDS);
+  user.source = source;
+  for (const m of user.departments ?? []) m.source = source;
+  for (const m of user.callCenters ?? []) m.source = source;
   return user;
 }
 function normalizeGroup(key, type2, raw, source) {
@@ -24124,12 +24178,13 @@ function createCoreSchema() {
   const byName = /* @__PURE__ */ new Map();
   for (const tag of scalarTags) byName.set(tag.tag, [...byName.get(tag.tag) ?? [], tag]);
   const options = { intAsBigInt: false };
+  const mayMatch = createAnyTagTest(scalarTags.map((t) => t.test));
   const types = [...byName].map(([name2, tags]) => {
     let matched;
     return new Type2(name2, {
       kind: "scalar",
       resolve: (data) => {
-        matched = typeof data === "string" ? tags.find((t) => t.test.test(data)) : void 0;
+        matched = typeof data === "string" && mayMatch(data) ? tags.find((t) => t.test.test(data)) : void 0;
         return matched !== void 0;
       },
       construct: (data) => {
@@ -24141,11 +24196,25 @@ function createCoreSchema() {
   });
   return new Schema({ implicit: types, explicit: [] });
 }
+function createAnyTagTest(tests) {
+  if (tests.some((t) => t.flags !== "" || /\\[1-9k]/.test(t.source))) return () => true;
+  const any = new RegExp(tests.map((t) => `(?:${t.source})`).join("|"));
+  let last;
+  let lastAnswer = true;
+  return (text) => {
+    if (text !== last) {
+      last = text;
+      lastAnswer = any.test(text);
+    }
+    return lastAnswer;
+  };
+}
 function createRecorder(input) {
   const opens = [];
   const stack = [];
   let top;
   let unsafe = false;
+  const mayHoldIndicator = /[!&*]/.test(input);
   const listen = (event, raw) => {
     const state = raw;
     if (event === "open") {
@@ -24156,8 +24225,11 @@ function createRecorder(input) {
     const depth = stack.length;
     const frame = stack.pop();
     const open5 = opens.pop() ?? 0;
-    const first = isSpace(input[open5]) ? input[skipSeparation(input, open5)] : input[open5];
-    if (state.anchor !== null || depth > MAX_DEPTH || first === "!" || first === "&" || first === "*") unsafe = true;
+    if (state.anchor !== null || depth > MAX_DEPTH) unsafe = true;
+    else if (mayHoldIndicator) {
+      const first = isSpace(input[open5]) ? input[skipSeparation(input, open5)] : input[open5];
+      if (first === "!" || first === "&" || first === "*") unsafe = true;
+    }
     if (state.kind === "mapping" || state.kind === "sequence") {
       const parentOpen = opens[opens.length - 1];
       if (isFollowedByColon(input, state.position) || isMultiLineFlow(input, open5, state.position)) unsafe = true;
@@ -24297,19 +24369,28 @@ var init_fast_yaml_file = __esm({
 // src/config/check-strings.ts
 function checkStrings(file, skip) {
   const problems = [];
-  const visit4 = (value, path) => {
+  const path = [];
+  const visit4 = (value) => {
     if (typeof value === "string") {
       const message = describeString(value);
       if (message === void 0) return;
       const pointer = joinPointer(path);
-      if (!skip.has(pointer)) problems.push({ ...locateInFile(file, path), path: pointer, message: `${formatPath(path)} ${message}` });
+      if (!skip.has(pointer)) problems.push({ ...locateInFile(file, [...path]), path: pointer, message: `${formatPath(path)} ${message}` });
     } else if (Array.isArray(value)) {
-      value.forEach((item, i2) => visit4(item, [...path, i2]));
+      for (let i2 = 0; i2 < value.length; i2++) {
+        path.push(i2);
+        visit4(value[i2]);
+        path.pop();
+      }
     } else if (typeof value === "object" && value !== null) {
-      for (const [key, item] of Object.entries(value)) visit4(item, [...path, key]);
+      for (const key of Object.keys(value)) {
+        path.push(key);
+        visit4(value[key]);
+        path.pop();
+      }
     }
   };
-  visit4(file.data, []);
+  visit4(file.data);
   return problems;
 }
 function describeString(value) {
@@ -24473,14 +24554,24 @@ import { Worker } from "node:worker_threads";
 function createNumberReader() {
   let worker;
   let failed = false;
-  let pending = [];
+  const pending = [];
+  const queued = [];
+  let inFlight = 0;
   const replies = [];
   const waiting = [];
   const fail = () => {
     failed = true;
     for (const settle of waiting.splice(0)) settle(void 0);
   };
-  const send2 = () => {
+  const dispatch = () => {
+    while (worker !== void 0 && !failed && inFlight < IN_FLIGHT && queued.length > 0) {
+      const numbers = queued.shift();
+      inFlight++;
+      replies.push(new Promise((resolve20) => waiting.push((reply) => resolve20({ numbers, reply }))));
+      worker.postMessage(numbers);
+    }
+  };
+  const enqueue = (all) => {
     if (failed || pending.length < (worker === void 0 ? WORKER_BATCH : 1)) return;
     if (worker === void 0) {
       try {
@@ -24489,21 +24580,24 @@ function createNumberReader() {
         fail();
         return;
       }
-      worker.on("message", (reply) => waiting.shift()?.(reply));
+      worker.on("message", (reply) => {
+        inFlight--;
+        waiting.shift()?.(reply);
+        dispatch();
+      });
       worker.on("error", fail);
       worker.on("exit", fail);
     }
-    const numbers = pending;
-    pending = [];
-    replies.push(new Promise((resolve20) => waiting.push((reply) => resolve20({ numbers, reply }))));
-    worker.postMessage(numbers);
+    while (pending.length >= WORKER_BATCH) queued.push(pending.splice(0, WORKER_BATCH));
+    if (all && pending.length > 0) queued.push(pending.splice(0));
+    dispatch();
   };
   const seen = /* @__PURE__ */ new Set();
   const collect2 = (value) => {
     if (typeof value === "string") {
       if (value.startsWith("+") && !seen.has(value)) {
         seen.add(value);
-        pending.push(value);
+        if (isUnreadE164(value)) pending.push(value);
       }
     } else if (Array.isArray(value)) for (const v of value) collect2(v);
     else if (value !== null && typeof value === "object") for (const key in value) collect2(value[key]);
@@ -24511,12 +24605,18 @@ function createNumberReader() {
   return {
     addFrom(value) {
       collect2(value);
-      pending = listUnreadE164(pending);
-      if (pending.length >= WORKER_BATCH) send2();
+      enqueue(false);
     },
     async settle() {
-      if (worker !== void 0) send2();
+      if (worker !== void 0) enqueue(true);
       worker?.ref();
+      let onMain = 0;
+      while (!failed && queued.length > 0) {
+        const numbers = queued.pop();
+        for (const n of numbers) isValidE164(n);
+        onMain += numbers.length;
+        await new Promise((resolve20) => setImmediate(resolve20));
+      }
       let inWorker = 0;
       let threadId;
       for (const { numbers, reply } of await Promise.all(replies)) {
@@ -24527,7 +24627,7 @@ function createNumberReader() {
       }
       await worker?.terminate();
       worker = void 0;
-      return { inWorker, threadId };
+      return { inWorker, onMain, threadId };
     }
   };
 }
@@ -24538,13 +24638,14 @@ function startWorker() {
   worker.unref();
   return worker;
 }
-var WORKER_BATCH;
+var WORKER_BATCH, IN_FLIGHT;
 var init_read_numbers_beside = __esm({
   "src/model/read-numbers-beside.ts"() {
     "use strict";
     init_worker_file();
     init_countries();
     WORKER_BATCH = 2e3;
+    IN_FLIGHT = 3;
   }
 });
 

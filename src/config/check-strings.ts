@@ -12,19 +12,29 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/gu;
  */
 export function checkStrings(file: YamlFile, skip: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
-  const visit = (value: unknown, path: PathSegment[]): void => {
+  // One path, extended and cut back as the walk goes: copied only for a problem.
+  const path: PathSegment[] = [];
+  const visit = (value: unknown): void => {
     if (typeof value === 'string') {
       const message = describeString(value);
       if (message === undefined) return;
       const pointer = joinPointer(path);
-      if (!skip.has(pointer)) problems.push({ ...locateInFile(file, path), path: pointer, message: `${formatPath(path)} ${message}` });
+      if (!skip.has(pointer)) problems.push({ ...locateInFile(file, [...path]), path: pointer, message: `${formatPath(path)} ${message}` });
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, [...path, i]));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
     } else if (typeof value === 'object' && value !== null) {
-      for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+      for (const key of Object.keys(value)) {
+        path.push(key);
+        visit((value as Record<string, unknown>)[key]);
+        path.pop();
+      }
     }
   };
-  visit(file.data, []);
+  visit(file.data);
   return problems;
 }
 

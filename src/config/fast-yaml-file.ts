@@ -70,13 +70,14 @@ function createCoreSchema(): JsYamlSchema {
   const byName = new Map<string, (ScalarTag & { test: RegExp })[]>();
   for (const tag of scalarTags) byName.set(tag.tag, [...(byName.get(tag.tag) ?? []), tag]);
   const options = { intAsBigInt: false };
+  const mayMatch = createAnyTagTest(scalarTags.map((t) => t.test));
   const types = [...byName].map(([name, tags]) => {
     // js-yaml calls `construct` right after a `resolve` that returned true, for the same text.
     let matched: ScalarTag | undefined;
     return new JsYamlType(name, {
       kind: 'scalar',
       resolve: (data: unknown) => {
-        matched = typeof data === 'string' ? tags.find((t) => t.test.test(data)) : undefined;
+        matched = typeof data === 'string' && mayMatch(data) ? tags.find((t) => t.test.test(data)) : undefined;
         return matched !== undefined;
       },
       construct: (data: string) => {
@@ -87,6 +88,27 @@ function createCoreSchema(): JsYamlSchema {
     });
   });
   return new JsYamlSchema({ implicit: types, explicit: [] });
+}
+
+/**
+ * Whether any of `tests` may match a text: one regular expression, their union, asked once per
+ * plain scalar (js-yaml asks each type in turn about the same text, so the last answer is kept).
+ * Most scalars (keys, names, emails) match no tag and are turned down by their first character,
+ * instead of by each tag's tests in turn. Tests with flags or back-references do not combine:
+ * then every text may match and each tag's own test decides, as before.
+ */
+function createAnyTagTest(tests: readonly RegExp[]): (text: string) => boolean {
+  if (tests.some((t) => t.flags !== '' || /\\[1-9k]/.test(t.source))) return () => true;
+  const any = new RegExp(tests.map((t) => `(?:${t.source})`).join('|'));
+  let last: string | undefined;
+  let lastAnswer = true;
+  return (text) => {
+    if (text !== last) {
+      last = text;
+      lastAnswer = any.test(text);
+    }
+    return lastAnswer;
+  };
 }
 
 /** js-yaml's state as its listener sees it (the typings leave out `tag` and `anchor`). */
@@ -117,6 +139,8 @@ function createRecorder(input: string) {
   const stack: (Frame | undefined)[] = [];
   let top: Frame | undefined;
   let unsafe = false;
+  // A node can start with a tag, an anchor or an alias only in a text holding one of their indicators.
+  const mayHoldIndicator = /[!&*]/.test(input);
   const listen = (event: 'open' | 'close', raw: State): void => {
     const state = raw as ListenerState;
     if (event === 'open') {
@@ -127,8 +151,11 @@ function createRecorder(input: string) {
     const depth = stack.length;
     const frame = stack.pop();
     const open = opens.pop() ?? 0;
-    const first = isSpace(input[open]) ? input[skipSeparation(input, open)] : input[open];
-    if (state.anchor !== null || depth > MAX_DEPTH || first === '!' || first === '&' || first === '*') unsafe = true;
+    if (state.anchor !== null || depth > MAX_DEPTH) unsafe = true;
+    else if (mayHoldIndicator) {
+      const first = isSpace(input[open]) ? input[skipSeparation(input, open)] : input[open];
+      if (first === '!' || first === '&' || first === '*') unsafe = true;
+    }
     if (state.kind === 'mapping' || state.kind === 'sequence') {
       const parentOpen = opens[opens.length - 1];
       if (isFollowedByColon(input, state.position) || isMultiLineFlow(input, open, state.position)) unsafe = true;

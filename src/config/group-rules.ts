@@ -78,6 +78,7 @@ function checkMembershipReferences(config: MergedConfig): Problem[] {
   const problems: Problem[] = [];
   (config.raw.users ?? []).forEach((user, i) => {
     for (const type of ['department', 'call_center'] as const) {
+      if (user[SECTION[type]] === undefined) continue;
       const other: GroupType = type === 'department' ? 'call_center' : 'department';
       for (const key of Object.keys(user[SECTION[type]] ?? {})) {
         if (declared[type].includes(key)) continue;
@@ -97,7 +98,11 @@ function checkDepartmentSize(config: MergedConfig): Problem[] {
   const members = new Map<string, PathSegment[][]>();
   (config.raw.users ?? []).forEach((user, i) => {
     if (user.state === 'deleted') return;
-    for (const key of Object.keys(user.departments ?? {})) members.set(key, [...(members.get(key) ?? []), ['users', i, 'departments', key]]);
+    for (const key in user.departments) {
+      const paths = members.get(key);
+      if (paths === undefined) members.set(key, [['users', i, 'departments', key]]);
+      else paths.push(['users', i, 'departments', key]);
+    }
   });
   return [...members].flatMap(([key, paths]) => {
     const extra = paths[MAX_DEPARTMENT_OPERATORS];
@@ -119,7 +124,7 @@ function checkDepartmentSize(config: MergedConfig): Problem[] {
 function checkAgentLicenses(config: MergedConfig): Problem[] {
   const problems: Problem[] = [];
   (config.raw.users ?? []).forEach((user, i) => {
-    if (user.state === 'deleted' || Object.keys(user.call_centers ?? {}).length === 0) return;
+    if (user.state === 'deleted' || user.call_centers === undefined || Object.keys(user.call_centers).length === 0) return;
     const license = user.license ?? DEFAULT_USER_LICENSE;
     if (isAgentLicense(license)) return;
     const path: PathSegment[] = user.license === undefined ? ['users', i, 'call_centers'] : ['users', i, 'license'];

@@ -26,9 +26,14 @@ export type Fields<R, O> = {
 
 /** The fields `fields` sets from `raw`, in the table's key order. */
 export function normalizeFields<R, O>(raw: R, fields: Fields<R, O>): Partial<O> {
-  const out: Partial<O> = {};
-  for (const [key, read] of readersOf(fields)) Object.assign(out, read(raw[key as keyof R], raw));
-  return out;
+  const out: Record<string, unknown> = {};
+  for (const [key, read] of readersOf(fields)) {
+    const part = read(raw[key as keyof R], raw) as Record<string, unknown>;
+    // Most fields of most users are absent: nothing to copy.
+    if (part === ABSENT) continue;
+    for (const name in part) out[name] = part[name];
+  }
+  return out as Partial<O>;
 }
 
 type Reader = (value: unknown, raw: unknown) => object;
@@ -210,9 +215,11 @@ const USER_FIELDS: Fields<RawUser, User> = {
 
 /** The user entry as the desired state holds it; its memberships carry its `source`. */
 function normalizeUser(raw: RawUser, source: string): User {
-  const user = { ...normalizeFields(raw, USER_FIELDS), source } as User;
-  if (user.departments !== undefined) user.departments = user.departments.map((m) => ({ ...m, source }));
-  if (user.callCenters !== undefined) user.callCenters = user.callCenters.map((m) => ({ ...m, source }));
+  // Built in place, fields in the table's order and `source` last, as a spread would give them.
+  const user = normalizeFields(raw, USER_FIELDS) as User;
+  user.source = source;
+  for (const m of user.departments ?? []) m.source = source;
+  for (const m of user.callCenters ?? []) m.source = source;
   return user;
 }
 

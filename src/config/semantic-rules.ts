@@ -31,70 +31,84 @@ export function checkSemantics(config: MergedConfig, options: SemanticOptions): 
 
 /** `user.office` and `user.admin_offices` must name declared offices. */
 export function checkOfficeReferences(config: MergedConfig): Problem[] {
-  const declared = Object.keys(config.raw.offices ?? {}).sort();
-  const list = declared.length === 0 ? 'no offices are declared' : `declared: ${declared.join(', ')}`;
+  const declared = new Set(Object.keys(config.raw.offices ?? {}));
+  const list = declared.size === 0 ? 'no offices are declared' : `declared: ${[...declared].sort().join(', ')}`;
   const problems: Problem[] = [];
+  const check = (path: PathSegment[], key: string): void => {
+    if (!declared.has(key)) problems.push(problemAt(config, path, `${name(config, path)} "${key}" is not a declared office (${list})`));
+  };
   (config.raw.users ?? []).forEach((user, i) => {
     // A field that failed the schema was dropped from its entry (`dropInvalid`): check what is left.
-    const refs: [PathSegment[], string][] = user.office === undefined ? [] : [[['users', i, 'office'], user.office]];
-    (user.admin_offices ?? []).forEach((key, j) => refs.push([['users', i, 'admin_offices', j], key]));
-    for (const [path, key] of refs) {
-      if (!declared.includes(key)) problems.push(problemAt(config, path, `${name(config, path)} "${key}" is not a declared office (${list})`));
-    }
+    if (user.office !== undefined && !declared.has(user.office)) check(['users', i, 'office'], user.office);
+    user.admin_offices?.forEach((key, j) => declared.has(key) || check(['users', i, 'admin_offices', j], key));
   });
   return problems;
 }
 
 /** An email (primary or previous, case-insensitive) may belong to one user entry only. */
 export function checkDuplicateEmails(config: MergedConfig): Problem[] {
-  const seen = new Map<string, PathSegment[]>();
+  // The first holder of each email, as [user index, index in previous_emails or -1 for `email`]:
+  // its path is built only for a problem.
+  const seen = new Map<string, readonly [number, number]>();
+  const pathOf = ([i, j]: readonly [number, number]): PathSegment[] => (j < 0 ? ['users', i, 'email'] : ['users', i, 'previous_emails', j]);
   const problems: Problem[] = [];
-  (config.raw.users ?? []).forEach((user, i) => {
-    const entries: [PathSegment[], string][] = user.email === undefined ? [] : [[['users', i, 'email'], user.email]];
-    (user.previous_emails ?? []).forEach((e, j) => entries.push([['users', i, 'previous_emails', j], e]));
-    for (const [path, email] of entries) {
-      const key = email.toLowerCase();
-      const first = seen.get(key);
-      if (first === undefined) {
-        seen.set(key, path);
-        continue;
-      }
-      problems.push(
-        problemAt(config, path, `${name(config, path)} "${email}" is already used by ${name(config, first)} at ${where(config, first)}: each person needs exactly one user entry, and an email cannot be both current and previous`),
-      );
+  const visit = (email: string, at: readonly [number, number]): void => {
+    const key = email.toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, at);
+      return;
     }
+    const path = pathOf(at);
+    const firstPath = pathOf(first);
+    problems.push(
+      problemAt(config, path, `${name(config, path)} "${email}" is already used by ${name(config, firstPath)} at ${where(config, firstPath)}: each person needs exactly one user entry, and an email cannot be both current and previous`),
+    );
+  };
+  (config.raw.users ?? []).forEach((user, i) => {
+    if (user.email !== undefined) visit(user.email, [i, -1]);
+    user.previous_emails?.forEach((e, j) => visit(e, [i, j]));
   });
   return problems;
 }
 
 /** A number has one owner: one user, or the reserved pool (`reserved_numbers.keep`), or none (`reserved_numbers.release`). */
 export function checkDuplicateNumbers(config: MergedConfig): Problem[] {
-  const seen = new Map<string, PathSegment[]>();
+  const { owned } = listNumbers(config);
+  const seen = new Map<string, number>();
   const problems: Problem[] = [];
-  for (const [path, number] of listNumbers(config)) {
+  owned.numbers.forEach((number, k) => {
     const first = seen.get(number);
     if (first === undefined) {
-      seen.set(number, path);
-      continue;
+      seen.set(number, k);
+      return;
     }
-    problems.push(problemAt(config, path, `${name(config, path)} "${number}" is already listed at ${name(config, first)} (${where(config, first)}): a number can have only one owner, remove one of them`));
-  }
+    const path = owned.pathAt(k);
+    const firstPath = owned.pathAt(first);
+    problems.push(problemAt(config, path, `${name(config, path)} "${number}" is already listed at ${name(config, firstPath)} (${where(config, firstPath)}): a number can have only one owner, remove one of them`));
+  });
   return problems;
 }
 
 /** Every number is E.164 and a valid number of its country (`isValidE164`: libphonenumber's ranges). */
 export function checkNumberFormat(config: MergedConfig): Problem[] {
-  return [...listNumbers(config), ...listForwardingNumbers(config)]
-    .filter(([, number]) => !isValidE164(number))
-    .map(([path, number]) =>
-      problemAt(
-        config,
-        path,
-        /^\+[1-9]\d{6,14}$/.test(number)
-          ? `${name(config, path)} "${number}" is not a valid phone number in any country's numbering plan (libphonenumber): check the country code and the digits`
-          : `${name(config, path)} "${number}" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"`,
-      ),
-    );
+  const problems: Problem[] = [];
+  for (const list of Object.values(listNumbers(config))) {
+    list.numbers.forEach((number, k) => {
+      if (isValidE164(number)) return;
+      const path = list.pathAt(k);
+      problems.push(
+        problemAt(
+          config,
+          path,
+          /^\+[1-9]\d{6,14}$/.test(number)
+            ? `${name(config, path)} "${number}" is not a valid phone number in any country's numbering plan (libphonenumber): check the country code and the digits`
+            : `${name(config, path)} "${number}" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"`,
+        ),
+      );
+    });
+  }
+  return problems;
 }
 
 /** Office names (as `officeNameKey` compares them) and pinned ids identify live offices, so they must be unique. */
@@ -163,8 +177,9 @@ function checkLifecycleDates(config: MergedConfig): Problem[] {
   (config.raw.users ?? []).forEach((user, i) => {
     for (const key of ['starts_on', 'leaves_on'] as const) {
       const value = user[key];
+      if (value === undefined || isCalendarDate(value)) continue;
       const path = ['users', i, key];
-      if (value !== undefined && !isCalendarDate(value)) problems.push(problemAt(config, path, `${name(config, path)} "${value}" is not a calendar date (YYYY-MM-DD)`));
+      problems.push(problemAt(config, path, `${name(config, path)} "${value}" is not a calendar date (YYYY-MM-DD)`));
     }
     if (user.starts_on !== undefined && user.leaves_on !== undefined && user.leaves_on < user.starts_on) {
       const path = ['users', i, 'leaves_on'];
@@ -189,19 +204,65 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkRooms,
 ];
 
-/** Numbers a user's calls also ring, and the caller ID they present: checked like the numbers they hold, but owned by no one here. */
-function listForwardingNumbers(config: MergedConfig): [PathSegment[], string][] {
-  return (config.raw.users ?? []).flatMap((user, i) => [
-    ...(user.forwarding_numbers ?? []).map((n, j): [PathSegment[], string] => [['users', i, 'forwarding_numbers', j], n]),
-    ...(user.caller_id === undefined || user.caller_id === 'blocked' ? [] : [[['users', i, 'caller_id'], user.caller_id] as [PathSegment[], string]]),
-  ]);
+/** Numbers in the order the rules report them, each with the path that `pathAt` builds only for a problem. */
+interface NumberList {
+  numbers: string[];
+  pathAt(k: number): PathSegment[];
 }
 
-function listNumbers(config: MergedConfig): [PathSegment[], string][] {
-  const out: [PathSegment[], string][] = [];
-  (config.raw.users ?? []).forEach((user, i) => (user.numbers ?? []).forEach((n, j) => out.push([['users', i, 'numbers', j], n])));
-  for (const [key, room] of Object.entries(config.raw.rooms ?? {})) (room?.numbers ?? []).forEach((n, j) => out.push([['rooms', key, 'numbers', j], n]));
-  (config.raw.reserved_numbers?.keep ?? []).forEach((n, j) => out.push([['reserved_numbers', 'keep', j], n]));
-  (config.raw.reserved_numbers?.release ?? []).forEach((n, j) => out.push([['reserved_numbers', 'release', j], n]));
-  return out;
+/**
+ * The numbers the config lists: `owned` (users', rooms' and the reserved pool's, which have one
+ * owner) and `called` (numbers a user's calls also ring, and the caller ID they present: checked
+ * like the numbers they hold, but owned by no one here). Listed once per config for the rules that
+ * read them.
+ */
+function listNumbers(config: MergedConfig): { owned: NumberList; called: NumberList } {
+  let listed = LISTED.get(config);
+  if (listed === undefined) LISTED.set(config, (listed = { owned: listOwnedNumbers(config), called: listCalledNumbers(config) }));
+  return listed;
+}
+
+const LISTED = new WeakMap<MergedConfig, { owned: NumberList; called: NumberList }>();
+
+/** Numbers with paths: each path is the prefix at `place` (a user's index, a room's key, …) and the index in its list. */
+function createNumberList(): NumberList & { add(number: string, prefix: () => PathSegment[], j: number): void } {
+  const numbers: string[] = [];
+  const prefixes: (() => PathSegment[])[] = [];
+  const indexes: number[] = [];
+  return {
+    numbers,
+    add(number, prefix, j) {
+      numbers.push(number);
+      prefixes.push(prefix);
+      indexes.push(j);
+    },
+    pathAt: (k) => {
+      const j = indexes[k] as number;
+      const prefix = (prefixes[k] as () => PathSegment[])();
+      return j < 0 ? prefix : [...prefix, j];
+    },
+  };
+}
+
+function listOwnedNumbers(config: MergedConfig): NumberList {
+  const list = createNumberList();
+  (config.raw.users ?? []).forEach((user, i) => {
+    const numbers = user.numbers;
+    if (numbers === undefined || numbers.length === 0) return;
+    const prefix = (): PathSegment[] => ['users', i, 'numbers'];
+    numbers.forEach((n, j) => list.add(n, prefix, j));
+  });
+  for (const [key, room] of Object.entries(config.raw.rooms ?? {})) (room?.numbers ?? []).forEach((n, j) => list.add(n, () => ['rooms', key, 'numbers'], j));
+  (config.raw.reserved_numbers?.keep ?? []).forEach((n, j) => list.add(n, () => ['reserved_numbers', 'keep'], j));
+  (config.raw.reserved_numbers?.release ?? []).forEach((n, j) => list.add(n, () => ['reserved_numbers', 'release'], j));
+  return list;
+}
+
+function listCalledNumbers(config: MergedConfig): NumberList {
+  const list = createNumberList();
+  (config.raw.users ?? []).forEach((user, i) => {
+    user.forwarding_numbers?.forEach((n, j) => list.add(n, () => ['users', i, 'forwarding_numbers'], j));
+    if (user.caller_id !== undefined && user.caller_id !== 'blocked') list.add(user.caller_id, () => ['users', i, 'caller_id'], -1);
+  });
+  return list;
 }

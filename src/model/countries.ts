@@ -57,11 +57,9 @@ export function parseE164(number: string): E164Read {
   return { valid: parsed?.isValid() === true, country: parsed?.country };
 }
 
-/** The E.164-shaped strings among `numbers` not read yet in this process. */
-export function listUnreadE164(numbers: Iterable<string>): string[] {
-  const unread = new Set<string>();
-  for (const n of numbers) if (!E164_READS.has(n) && E164_SHAPE.test(n)) unread.add(n);
-  return [...unread];
+/** Whether `number` is E.164-shaped and not read yet in this process. */
+export function isUnreadE164(number: string): boolean {
+  return !E164_READS.has(number) && E164_SHAPE.test(number);
 }
 
 /** Keeps reads made elsewhere (`parseE164` in a worker thread, src/model/read-numbers-beside.ts). */

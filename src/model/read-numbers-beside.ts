@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../worker-file.js';
-import { listUnreadE164, rememberE164Reads, type E164Read } from './countries.js';
+import { isUnreadE164, isValidE164, rememberE164Reads, type E164Read } from './countries.js';
 
 /**
  * Fewer unread numbers than this are left to the main thread, as before: starting a worker and
@@ -8,26 +8,37 @@ import { listUnreadE164, rememberE164Reads, type E164Read } from './countries.js
  */
 export const WORKER_BATCH = 2_000;
 
+/**
+ * Batches the worker holds at once. The rest wait here, so that at `settle` the main thread can read
+ * those the worker has not started instead of waiting for them.
+ */
+const IN_FLIGHT = 3;
+
 /** Reads numbers in a worker thread while the main thread goes on (issue 31: `validate` at scale). */
 export interface NumberReader {
   /** Queues every E.164-shaped string in `value` (walked deeply) not read yet. */
   addFrom(value: unknown): void;
   /**
-   * Waits for the worker's reads and keeps them (`rememberE164Reads`), so the rules that ask
-   * (`isValidE164`, `countryOfNumber`) find them. Numbers the worker did not read (none queued,
-   * too few, or the worker failed) are read by the main thread when asked, with the same answer.
+   * Reads the batches the worker has not started on this thread, newest first, while the worker
+   * finishes its own; waits for the worker's reads and keeps them (`rememberE164Reads`), so the
+   * rules that ask (`isValidE164`, `countryOfNumber`) find them. Numbers the worker did not read
+   * (none queued, too few, or the worker failed) are read by the main thread when asked, with the
+   * same answer.
    */
-  settle(): Promise<{ inWorker: number; threadId?: number }>;
+  settle(): Promise<{ inWorker: number; onMain: number; threadId?: number }>;
 }
 
 /**
- * A reader that starts its worker only once `WORKER_BATCH` numbers are queued, and then sends each
+ * A reader that starts its worker only once `WORKER_BATCH` numbers are queued, and then queues each
  * batch of that size as it fills, so the worker reads one file's numbers while the next is parsed.
  */
 export function createNumberReader(): NumberReader {
   let worker: Worker | undefined;
   let failed = false;
-  let pending: string[] = [];
+  const pending: string[] = [];
+  /** Full batches the worker has not been sent yet, oldest first. */
+  const queued: string[][] = [];
+  let inFlight = 0;
   const replies: Promise<{ numbers: string[]; reply: WorkerReply | undefined }>[] = [];
   // The worker answers batches in the order sent: each reply settles the oldest batch waiting.
   const waiting: ((reply: WorkerReply | undefined) => void)[] = [];
@@ -35,7 +46,16 @@ export function createNumberReader(): NumberReader {
     failed = true;
     for (const settle of waiting.splice(0)) settle(undefined);
   };
-  const send = (): void => {
+  const dispatch = (): void => {
+    while (worker !== undefined && !failed && inFlight < IN_FLIGHT && queued.length > 0) {
+      const numbers = queued.shift() as string[];
+      inFlight++;
+      replies.push(new Promise((resolve) => waiting.push((reply) => resolve({ numbers, reply }))));
+      worker.postMessage(numbers);
+    }
+  };
+  /** Moves pending numbers into batches of `WORKER_BATCH` (and, with `all`, the rest too), starting the worker for the first. */
+  const enqueue = (all: boolean): void => {
     if (failed || pending.length < (worker === undefined ? WORKER_BATCH : 1)) return;
     if (worker === undefined) {
       try {
@@ -44,21 +64,24 @@ export function createNumberReader(): NumberReader {
         fail();
         return;
       }
-      worker.on('message', (reply: WorkerReply) => waiting.shift()?.(reply));
+      worker.on('message', (reply: WorkerReply) => {
+        inFlight--;
+        waiting.shift()?.(reply);
+        dispatch();
+      });
       worker.on('error', fail);
       worker.on('exit', fail);
     }
-    const numbers = pending;
-    pending = [];
-    replies.push(new Promise((resolve) => waiting.push((reply) => resolve({ numbers, reply }))));
-    worker.postMessage(numbers);
+    while (pending.length >= WORKER_BATCH) queued.push(pending.splice(0, WORKER_BATCH));
+    if (all && pending.length > 0) queued.push(pending.splice(0));
+    dispatch();
   };
   const seen = new Set<string>();
   const collect = (value: unknown): void => {
     if (typeof value === 'string') {
       if (value.startsWith('+') && !seen.has(value)) {
         seen.add(value);
-        pending.push(value);
+        if (isUnreadE164(value)) pending.push(value);
       }
     } else if (Array.isArray(value)) for (const v of value) collect(v);
     else if (value !== null && typeof value === 'object') for (const key in value) collect((value as Record<string, unknown>)[key]);
@@ -66,13 +89,20 @@ export function createNumberReader(): NumberReader {
   return {
     addFrom(value) {
       collect(value);
-      pending = listUnreadE164(pending);
-      if (pending.length >= WORKER_BATCH) send();
+      enqueue(false);
     },
     async settle() {
-      if (worker !== undefined) send();
+      if (worker !== undefined) enqueue(true);
       // Unreferenced until now, so a load that throws before settling never keeps the process up.
       worker?.ref();
+      let onMain = 0;
+      // Yielding between batches lets the worker's replies in, so it is sent the oldest batch left.
+      while (!failed && queued.length > 0) {
+        const numbers = queued.pop() as string[];
+        for (const n of numbers) isValidE164(n);
+        onMain += numbers.length;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       let inWorker = 0;
       let threadId: number | undefined;
       for (const { numbers, reply } of await Promise.all(replies)) {
@@ -83,7 +113,7 @@ export function createNumberReader(): NumberReader {
       }
       await worker?.terminate();
       worker = undefined;
-      return { inWorker, threadId };
+      return { inWorker, onMain, threadId };
     },
   };
 }

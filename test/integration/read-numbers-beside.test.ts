@@ -58,7 +58,8 @@ describe('numbers read beside the config load', () => {
       const reader = createNumberReader();
       const batches = 12;
       for (let b = 0; b < batches; b++) reader.addFrom(makeNumbers(WORKER_BATCH, 20_000 + b * WORKER_BATCH));
-      expect((await reader.settle()).inWorker).toBe(batches * WORKER_BATCH);
+      const { inWorker, onMain } = await reader.settle();
+      expect(inWorker + onMain).toBe(batches * WORKER_BATCH);
       await new Promise((resolve) => setImmediate(resolve));
       expect(warnings).toEqual([]);
     } finally {
@@ -66,10 +67,23 @@ describe('numbers read beside the config load', () => {
     }
   });
 
+  it('at settle, reads the batches the worker has not started on the main thread instead of waiting: each number once, by one thread', async () => {
+    const reader = createNumberReader();
+    const batches = 12;
+    const numbers = makeNumbers(batches * WORKER_BATCH, 50_000);
+    for (let b = 0; b < batches; b++) reader.addFrom(numbers.slice(b * WORKER_BATCH, (b + 1) * WORKER_BATCH));
+    const { inWorker, onMain } = await reader.settle();
+    // The worker holds a few batches at once; the main thread takes at least the newest of the rest.
+    expect(inWorker).toBeGreaterThanOrEqual(3 * WORKER_BATCH);
+    expect(onMain).toBeGreaterThanOrEqual(WORKER_BATCH);
+    expect(inWorker + onMain).toBe(numbers.length);
+    expect(numbers.filter((n) => isValidE164(n) !== parseE164(n).valid || countryOfNumber(n) !== (parseE164(n).valid ? parseE164(n).country : undefined))).toEqual([]);
+  });
+
   it('leaves fewer than a batch to the main thread: no worker for a small config', async () => {
     const reader = createNumberReader();
     reader.addFrom({ users: makeNumbers(10, 5_000).map((n) => ({ numbers: [n] })) });
-    expect(await reader.settle()).toEqual({ inWorker: 0, threadId: undefined });
+    expect(await reader.settle()).toEqual({ inWorker: 0, onMain: 0, threadId: undefined });
   });
 
   it('does not read again what this process has read', async () => {

@@ -82,6 +82,21 @@ describe('semantic rules', () => {
     expect(problems.map((p) => p.replace(cwd.dir, '<dir>'))).toEqual(expected);
   });
 
+  it('checks a number wherever config lists it (rooms, the pool, users, forwarding, caller ID), each problem at its own entry', async () => {
+    const rooms = 'rooms:\n  lobby: { name: Lobby, office: hq, numbers: ["+14155550100", "+1415"] }\n';
+    const reserved = 'reserved_numbers: { keep: ["+14155550101"], release: ["+14155550101"] }\n';
+    const extra = '    numbers: ["+14155550100", "+10000000000"]\n    forwarding_numbers: ["+10000000000"]\n    caller_id: "+99912345678"\n';
+    writeTree(cwd.dir, { 'c.yaml': `${OFFICES_YAML}${rooms}${reserved}users:\n${userYaml('a@x.io', 'hq', extra)}` });
+    expect(await problemsOf(loadConfig('c.yaml'))).toEqual([
+      'c.yaml:6:47: rooms.lobby.numbers[0] "+14155550100" is already listed at users[0].numbers[0] (c.yaml:13:15): a number can have only one owner, remove one of them',
+      'c.yaml:6:63: rooms.lobby.numbers[1] "+1415" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"',
+      'c.yaml:7:55: reserved_numbers.release[0] "+14155550101" is already listed at reserved_numbers.keep[0] (c.yaml:7:28): a number can have only one owner, remove one of them',
+      'c.yaml:13:31: users[0].numbers[1] "+10000000000" is not a valid phone number in any country\'s numbering plan (libphonenumber): check the country code and the digits',
+      'c.yaml:14:26: users[0].forwarding_numbers[0] "+10000000000" is not a valid phone number in any country\'s numbering plan (libphonenumber): check the country code and the digits',
+      'c.yaml:15:16: users[0].caller_id "+99912345678" is not a valid phone number in any country\'s numbering plan (libphonenumber): check the country code and the digits',
+    ]);
+  });
+
   it('accepts a protected email that is not a declared user (a warning elsewhere, not an error)', async () => {
     writeTree(cwd.dir, { 'c.yaml': `${OFFICES_YAML}policy: { protected: [ghost@x.io] }\n` });
     expect((await loadConfig('c.yaml')).policy.protected).toEqual(['ghost@x.io']);
