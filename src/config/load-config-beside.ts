@@ -13,9 +13,10 @@ import { loadConfig } from './load-config.js';
 import { loadConfigFromGit } from './load-from-git.js';
 
 /**
- * Configs smaller than this (all files, bytes) load on the calling thread: starting a worker and
- * loading the config modules in it (about 0.1–0.2 s of CPU) costs more than such a load blocks.
- * A generated config takes about 250 bytes per user, so this is about 4,000 users.
+ * Configs smaller than this (all files, bytes) load on the calling thread: a worker loads the
+ * config modules again before it starts (the example: 0.2 s in-thread, 2–2.8 s through a worker
+ * at load average 11), which costs more than such a load blocks. A generated config takes about
+ * 145 bytes per user, so this is about 7,000 users.
  */
 export const WORKER_MIN_BYTES = 1024 * 1024;
 

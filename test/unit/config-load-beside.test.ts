@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { threadId as testThreadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
-import { loadConfigBeside, loadReportingThread, locateConfigWorker } from '../../src/config/load-config-beside.js';
-import { DialformError } from '../../src/errors.js';
+import { decodeLoadFailure, encodeLoadFailure, loadConfigBeside, loadReportingThread, locateConfigWorker } from '../../src/config/load-config-beside.js';
+import { BugError, DialformError } from '../../src/errors.js';
 import { listUnreadE164 } from '../../src/model/countries.js';
 
 /** A config of `users` users in one US office, in files of 2,000 users, each with a number of its own. */
@@ -94,6 +94,16 @@ describe('loadConfigBeside: the config load in a worker thread (issue 31)', () =
       expect(await describeFailure(loadConfigBeside(path, { minBytes: 0 })), path).toStrictEqual(inThread);
     }
     expect(await describeFailure(loadConfigBeside(bad, { minBytes: 0 }))).toMatchObject({ name: 'ConfigError', code: 'config_invalid', exitCode: 1, problems: expect.arrayContaining([expect.objectContaining({ file: expect.stringMatching(/bad\/broken\.yaml$/), line: 2, col: 1 })]) });
+  });
+
+  it('carries any other DialformError by code, and an unexpected error as a BugError saying where it came from', () => {
+    const other = decodeLoadFailure(encodeLoadFailure(new DialformError('file_unusable', 'cannot read x', { problems: [{ file: 'x', line: 1, col: 2, message: 'm' }] })));
+    expect(other).toMatchObject({ code: 'file_unusable', message: 'cannot read x', problems: [{ file: 'x', line: 1, col: 2, message: 'm' }] });
+    const bug = decodeLoadFailure(encodeLoadFailure(new TypeError('x is undefined')));
+    expect(bug).toBeInstanceOf(BugError);
+    expect(bug.message).toBe('loading the config in a worker: x is undefined');
+    expect(bug.stack).toContain('TypeError: x is undefined');
+    expect(decodeLoadFailure(encodeLoadFailure('thrown string')).message).toBe('loading the config in a worker: thrown string');
   });
 
   it('leaves a small config on the calling thread: a worker costs more than it saves', async () => {
