@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPlan } from '../src/apply/apply-plan.js';
 import { openJournal } from '../src/apply/journal.js';
-import { loadConfig } from '../src/config/index.js';
+import { loadReportingThread } from '../src/config/load-config-beside.js';
 import { createApplyApi } from '../src/dialpad/apply-api.js';
 import { createDialpadClient, fetchLive, type DialpadClient, type RequestEvent } from '../src/dialpad/index.js';
 import type { EmulatorStats } from '../src/emulator/index.js';
@@ -43,6 +43,8 @@ export interface Measurement {
      */
     mainThreadCpuMs?: number;
     loadConfigMs: number;
+    /** The thread that loaded the config (`loadConfigBeside`): 0 for the main thread, else a worker. */
+    loadThreadId: number;
     /** Requests of the plan's read per endpoint (`endpointOf`). */
     endpoints: Record<string, number>;
   };
@@ -121,8 +123,12 @@ async function measure(input: MeasureInput): Promise<Measurement> {
     if (now - tick > 10) lags.push({ at: now, ms: now - tick - 5 });
     tick = now;
   }, 5);
-  const loading = loadConfig(input.configPath).then((desired) => {
+  let loadThreadId = 0;
+  // As `dialform plan`: `loadConfigBeside` (a worker thread for a large config).
+  const loading = loadReportingThread({ kind: 'path', path: input.configPath }).then(({ desired, threadId }) => {
+    if (desired === undefined) throw new Error(`no config at ${input.configPath}`);
     loadConfigMs = performance.now() - wallStart;
+    loadThreadId = threadId;
     renameUsers(desired, input.renames);
     return desired;
   });
@@ -153,6 +159,7 @@ async function measure(input: MeasureInput): Promise<Measurement> {
       cpuMs: (cpu.user + cpu.system) / 1000,
       ...(mainStart !== undefined && mainEnd !== undefined ? { mainThreadCpuMs: mainEnd - mainStart } : {}),
       loadConfigMs,
+      loadThreadId,
       endpoints: { ...endpoints },
     },
     maxRss: 0,

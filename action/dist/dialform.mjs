@@ -4037,14 +4037,11 @@ function differencesLines(d) {
   return lines;
 }
 function userRow(u) {
-  const row = [u.email, u.name, u.office, u.license, u.state, u.permissions.join(", ") || "-", u.numbers.join(", ") || "-"];
-  return u.deskphones === void 0 ? row : [...row, describeDeskPhones(u.deskphones)];
+  return [u.email, u.name, u.office, u.license, u.state, u.permissions.join(", ") || "-", u.numbers.join(", ") || "-"];
 }
 function roomRow(r) {
-  return [r.name, r.office, r.numbers.join(", ") || "-", describeDeskPhones(r.deskphones)];
-}
-function describeDeskPhones(phones) {
-  return phones === null ? "desk phones: not read" : phones.length === 0 ? "no desk phone" : phones.map(describeStatusDeskPhone).join("; ");
+  const phones = r.deskphones === null ? "desk phones: not read" : r.deskphones.length === 0 ? "no desk phone" : r.deskphones.map(describeStatusDeskPhone).join("; ");
+  return [r.name, r.office, r.numbers.join(", ") || "-", phones];
 }
 function describeStatusDeskPhone(d) {
   const details = [d.type, d.model, d.mac_address, d.number].filter((x) => x !== null && x !== "");
@@ -20808,8 +20805,10 @@ function parseE164(number) {
   const parsed = parsePhoneNumber4(number, { extract: false });
   return { valid: parsed?.isValid() === true, country: parsed?.country };
 }
-function isUnreadE164(number) {
-  return !E164_READS.has(number) && E164_SHAPE.test(number);
+function listUnreadE164(numbers) {
+  const unread = /* @__PURE__ */ new Set();
+  for (const n of numbers) if (!E164_READS.has(n) && E164_SHAPE.test(n)) unread.add(n);
+  return [...unread];
 }
 function rememberE164Reads(numbers, reads) {
   numbers.forEach((n, i2) => {
@@ -21009,7 +21008,6 @@ function checkMembershipReferences(config) {
   const problems = [];
   (config.raw.users ?? []).forEach((user, i2) => {
     for (const type2 of ["department", "call_center"]) {
-      if (user[SECTION[type2]] === void 0) continue;
       const other = type2 === "department" ? "call_center" : "department";
       for (const key of Object.keys(user[SECTION[type2]] ?? {})) {
         if (declared[type2].includes(key)) continue;
@@ -21025,11 +21023,7 @@ function checkDepartmentSize(config) {
   const members = /* @__PURE__ */ new Map();
   (config.raw.users ?? []).forEach((user, i2) => {
     if (user.state === "deleted") return;
-    for (const key in user.departments) {
-      const paths = members.get(key);
-      if (paths === void 0) members.set(key, [["users", i2, "departments", key]]);
-      else paths.push(["users", i2, "departments", key]);
-    }
+    for (const key of Object.keys(user.departments ?? {})) members.set(key, [...members.get(key) ?? [], ["users", i2, "departments", key]]);
   });
   return [...members].flatMap(([key, paths]) => {
     const extra = paths[MAX_DEPARTMENT_OPERATORS];
@@ -21046,7 +21040,7 @@ function checkDepartmentSize(config) {
 function checkAgentLicenses(config) {
   const problems = [];
   (config.raw.users ?? []).forEach((user, i2) => {
-    if (user.state === "deleted" || user.call_centers === void 0 || Object.keys(user.call_centers).length === 0) return;
+    if (user.state === "deleted" || Object.keys(user.call_centers ?? {}).length === 0) return;
     const license = user.license ?? DEFAULT_USER_LICENSE;
     if (isAgentLicense(license)) return;
     const path = user.license === void 0 ? ["users", i2, "call_centers"] : ["users", i2, "license"];
@@ -21170,73 +21164,59 @@ function checkSemantics(config, options) {
   return SEMANTIC_RULES.flatMap((rule) => rule(config, options));
 }
 function checkOfficeReferences(config) {
-  const declared = new Set(Object.keys(config.raw.offices ?? {}));
-  const list = declared.size === 0 ? "no offices are declared" : `declared: ${[...declared].sort().join(", ")}`;
+  const declared = Object.keys(config.raw.offices ?? {}).sort();
+  const list = declared.length === 0 ? "no offices are declared" : `declared: ${declared.join(", ")}`;
   const problems = [];
-  const check = (path, key) => {
-    if (!declared.has(key)) problems.push(problemAt(config, path, `${name(config, path)} "${key}" is not a declared office (${list})`));
-  };
   (config.raw.users ?? []).forEach((user, i2) => {
-    if (user.office !== void 0 && !declared.has(user.office)) check(["users", i2, "office"], user.office);
-    user.admin_offices?.forEach((key, j) => declared.has(key) || check(["users", i2, "admin_offices", j], key));
+    const refs = user.office === void 0 ? [] : [[["users", i2, "office"], user.office]];
+    (user.admin_offices ?? []).forEach((key, j) => refs.push([["users", i2, "admin_offices", j], key]));
+    for (const [path, key] of refs) {
+      if (!declared.includes(key)) problems.push(problemAt(config, path, `${name(config, path)} "${key}" is not a declared office (${list})`));
+    }
   });
   return problems;
 }
 function checkDuplicateEmails(config) {
   const seen = /* @__PURE__ */ new Map();
-  const pathOf = ([i2, j]) => j < 0 ? ["users", i2, "email"] : ["users", i2, "previous_emails", j];
   const problems = [];
-  const visit4 = (email, at2) => {
-    const key = email.toLowerCase();
-    const first = seen.get(key);
-    if (first === void 0) {
-      seen.set(key, at2);
-      return;
-    }
-    const path = pathOf(at2);
-    const firstPath = pathOf(first);
-    problems.push(
-      problemAt(config, path, `${name(config, path)} "${email}" is already used by ${name(config, firstPath)} at ${where(config, firstPath)}: each person needs exactly one user entry, and an email cannot be both current and previous`)
-    );
-  };
   (config.raw.users ?? []).forEach((user, i2) => {
-    if (user.email !== void 0) visit4(user.email, [i2, -1]);
-    user.previous_emails?.forEach((e, j) => visit4(e, [i2, j]));
+    const entries = user.email === void 0 ? [] : [[["users", i2, "email"], user.email]];
+    (user.previous_emails ?? []).forEach((e, j) => entries.push([["users", i2, "previous_emails", j], e]));
+    for (const [path, email] of entries) {
+      const key = email.toLowerCase();
+      const first = seen.get(key);
+      if (first === void 0) {
+        seen.set(key, path);
+        continue;
+      }
+      problems.push(
+        problemAt(config, path, `${name(config, path)} "${email}" is already used by ${name(config, first)} at ${where(config, first)}: each person needs exactly one user entry, and an email cannot be both current and previous`)
+      );
+    }
   });
   return problems;
 }
 function checkDuplicateNumbers(config) {
-  const { owned } = listNumbers(config);
   const seen = /* @__PURE__ */ new Map();
   const problems = [];
-  owned.numbers.forEach((number, k) => {
+  for (const [path, number] of listNumbers(config)) {
     const first = seen.get(number);
     if (first === void 0) {
-      seen.set(number, k);
-      return;
+      seen.set(number, path);
+      continue;
     }
-    const path = owned.pathAt(k);
-    const firstPath = owned.pathAt(first);
-    problems.push(problemAt(config, path, `${name(config, path)} "${number}" is already listed at ${name(config, firstPath)} (${where(config, firstPath)}): a number can have only one owner, remove one of them`));
-  });
+    problems.push(problemAt(config, path, `${name(config, path)} "${number}" is already listed at ${name(config, first)} (${where(config, first)}): a number can have only one owner, remove one of them`));
+  }
   return problems;
 }
 function checkNumberFormat(config) {
-  const problems = [];
-  for (const list of Object.values(listNumbers(config))) {
-    list.numbers.forEach((number, k) => {
-      if (isValidE164(number)) return;
-      const path = list.pathAt(k);
-      problems.push(
-        problemAt(
-          config,
-          path,
-          /^\+[1-9]\d{6,14}$/.test(number) ? `${name(config, path)} "${number}" is not a valid phone number in any country's numbering plan (libphonenumber): check the country code and the digits` : `${name(config, path)} "${number}" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"`
-        )
-      );
-    });
-  }
-  return problems;
+  return [...listNumbers(config), ...listForwardingNumbers(config)].filter(([, number]) => !isValidE164(number)).map(
+    ([path, number]) => problemAt(
+      config,
+      path,
+      /^\+[1-9]\d{6,14}$/.test(number) ? `${name(config, path)} "${number}" is not a valid phone number in any country's numbering plan (libphonenumber): check the country code and the digits` : `${name(config, path)} "${number}" is not an E.164 number: write "+", the country code and the digits, no spaces, e.g. "+14155550100"`
+    )
+  );
 }
 function checkDuplicateOffices(config) {
   const problems = [];
@@ -21291,9 +21271,8 @@ function checkLifecycleDates(config) {
   (config.raw.users ?? []).forEach((user, i2) => {
     for (const key of ["starts_on", "leaves_on"]) {
       const value = user[key];
-      if (value === void 0 || isCalendarDate(value)) continue;
       const path = ["users", i2, key];
-      problems.push(problemAt(config, path, `${name(config, path)} "${value}" is not a calendar date (YYYY-MM-DD)`));
+      if (value !== void 0 && !isCalendarDate(value)) problems.push(problemAt(config, path, `${name(config, path)} "${value}" is not a calendar date (YYYY-MM-DD)`));
     }
     if (user.starts_on !== void 0 && user.leaves_on !== void 0 && user.leaves_on < user.starts_on) {
       const path = ["users", i2, "leaves_on"];
@@ -21302,51 +21281,21 @@ function checkLifecycleDates(config) {
   });
   return problems;
 }
+function listForwardingNumbers(config) {
+  return (config.raw.users ?? []).flatMap((user, i2) => [
+    ...(user.forwarding_numbers ?? []).map((n, j) => [["users", i2, "forwarding_numbers", j], n]),
+    ...user.caller_id === void 0 || user.caller_id === "blocked" ? [] : [[["users", i2, "caller_id"], user.caller_id]]
+  ]);
+}
 function listNumbers(config) {
-  let listed = LISTED.get(config);
-  if (listed === void 0) LISTED.set(config, listed = { owned: listOwnedNumbers(config), called: listCalledNumbers(config) });
-  return listed;
+  const out = [];
+  (config.raw.users ?? []).forEach((user, i2) => (user.numbers ?? []).forEach((n, j) => out.push([["users", i2, "numbers", j], n])));
+  for (const [key, room2] of Object.entries(config.raw.rooms ?? {})) (room2?.numbers ?? []).forEach((n, j) => out.push([["rooms", key, "numbers", j], n]));
+  (config.raw.reserved_numbers?.keep ?? []).forEach((n, j) => out.push([["reserved_numbers", "keep", j], n]));
+  (config.raw.reserved_numbers?.release ?? []).forEach((n, j) => out.push([["reserved_numbers", "release", j], n]));
+  return out;
 }
-function createNumberList() {
-  const numbers = [];
-  const prefixes = [];
-  const indexes2 = [];
-  return {
-    numbers,
-    add(number, prefix, j) {
-      numbers.push(number);
-      prefixes.push(prefix);
-      indexes2.push(j);
-    },
-    pathAt: (k) => {
-      const j = indexes2[k];
-      const prefix = prefixes[k]();
-      return j < 0 ? prefix : [...prefix, j];
-    }
-  };
-}
-function listOwnedNumbers(config) {
-  const list = createNumberList();
-  (config.raw.users ?? []).forEach((user, i2) => {
-    const numbers = user.numbers;
-    if (numbers === void 0 || numbers.length === 0) return;
-    const prefix = () => ["users", i2, "numbers"];
-    numbers.forEach((n, j) => list.add(n, prefix, j));
-  });
-  for (const [key, room2] of Object.entries(config.raw.rooms ?? {})) (room2?.numbers ?? []).forEach((n, j) => list.add(n, () => ["rooms", key, "numbers"], j));
-  (config.raw.reserved_numbers?.keep ?? []).forEach((n, j) => list.add(n, () => ["reserved_numbers", "keep"], j));
-  (config.raw.reserved_numbers?.release ?? []).forEach((n, j) => list.add(n, () => ["reserved_numbers", "release"], j));
-  return list;
-}
-function listCalledNumbers(config) {
-  const list = createNumberList();
-  (config.raw.users ?? []).forEach((user, i2) => {
-    user.forwarding_numbers?.forEach((n, j) => list.add(n, () => ["users", i2, "forwarding_numbers"], j));
-    if (user.caller_id !== void 0 && user.caller_id !== "blocked") list.add(user.caller_id, () => ["users", i2, "caller_id"], -1);
-  });
-  return list;
-}
-var SEMANTIC_RULES, LISTED;
+var SEMANTIC_RULES;
 var init_semantic_rules = __esm({
   "src/config/semantic-rules.ts"() {
     "use strict";
@@ -21370,18 +21319,13 @@ var init_semantic_rules = __esm({
       checkGroupSettings,
       checkRooms
     ];
-    LISTED = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // src/config/normalize.ts
 function normalizeFields(raw, fields) {
   const out = {};
-  for (const [key, read] of readersOf(fields)) {
-    const part = read(raw[key], raw);
-    if (part === ABSENT) continue;
-    for (const name2 in part) out[name2] = part[name2];
-  }
+  for (const [key, read] of readersOf(fields)) Object.assign(out, read(raw[key], raw));
   return out;
 }
 function readersOf(fields) {
@@ -21445,10 +21389,9 @@ function normalizeOffice(key, raw, source) {
   return { key, ...normalizeFields(raw, OFFICE_FIELDS), source };
 }
 function normalizeUser(raw, source) {
-  const user = normalizeFields(raw, USER_FIELDS);
-  user.source = source;
-  for (const m of user.departments ?? []) m.source = source;
-  for (const m of user.callCenters ?? []) m.source = source;
+  const user = { ...normalizeFields(raw, USER_FIELDS), source };
+  if (user.departments !== void 0) user.departments = user.departments.map((m) => ({ ...m, source }));
+  if (user.callCenters !== void 0) user.callCenters = user.callCenters.map((m) => ({ ...m, source }));
   return user;
 }
 function normalizeGroup(key, type2, raw, source) {
@@ -24178,13 +24121,12 @@ function createCoreSchema() {
   const byName = /* @__PURE__ */ new Map();
   for (const tag of scalarTags) byName.set(tag.tag, [...byName.get(tag.tag) ?? [], tag]);
   const options = { intAsBigInt: false };
-  const mayMatch = createAnyTagTest(scalarTags.map((t) => t.test));
   const types = [...byName].map(([name2, tags]) => {
     let matched;
     return new Type2(name2, {
       kind: "scalar",
       resolve: (data) => {
-        matched = typeof data === "string" && mayMatch(data) ? tags.find((t) => t.test.test(data)) : void 0;
+        matched = typeof data === "string" ? tags.find((t) => t.test.test(data)) : void 0;
         return matched !== void 0;
       },
       construct: (data) => {
@@ -24196,25 +24138,11 @@ function createCoreSchema() {
   });
   return new Schema({ implicit: types, explicit: [] });
 }
-function createAnyTagTest(tests) {
-  if (tests.some((t) => t.flags !== "" || /\\[1-9k]/.test(t.source))) return () => true;
-  const any = new RegExp(tests.map((t) => `(?:${t.source})`).join("|"));
-  let last;
-  let lastAnswer = true;
-  return (text) => {
-    if (text !== last) {
-      last = text;
-      lastAnswer = any.test(text);
-    }
-    return lastAnswer;
-  };
-}
 function createRecorder(input) {
   const opens = [];
   const stack = [];
   let top;
   let unsafe = false;
-  const mayHoldIndicator = /[!&*]/.test(input);
   const listen = (event, raw) => {
     const state = raw;
     if (event === "open") {
@@ -24225,11 +24153,8 @@ function createRecorder(input) {
     const depth = stack.length;
     const frame = stack.pop();
     const open5 = opens.pop() ?? 0;
-    if (state.anchor !== null || depth > MAX_DEPTH) unsafe = true;
-    else if (mayHoldIndicator) {
-      const first = isSpace(input[open5]) ? input[skipSeparation(input, open5)] : input[open5];
-      if (first === "!" || first === "&" || first === "*") unsafe = true;
-    }
+    const first = isSpace(input[open5]) ? input[skipSeparation(input, open5)] : input[open5];
+    if (state.anchor !== null || depth > MAX_DEPTH || first === "!" || first === "&" || first === "*") unsafe = true;
     if (state.kind === "mapping" || state.kind === "sequence") {
       const parentOpen = opens[opens.length - 1];
       if (isFollowedByColon(input, state.position) || isMultiLineFlow(input, open5, state.position)) unsafe = true;
@@ -24369,28 +24294,19 @@ var init_fast_yaml_file = __esm({
 // src/config/check-strings.ts
 function checkStrings(file, skip) {
   const problems = [];
-  const path = [];
-  const visit4 = (value) => {
+  const visit4 = (value, path) => {
     if (typeof value === "string") {
       const message = describeString(value);
       if (message === void 0) return;
       const pointer = joinPointer(path);
-      if (!skip.has(pointer)) problems.push({ ...locateInFile(file, [...path]), path: pointer, message: `${formatPath(path)} ${message}` });
+      if (!skip.has(pointer)) problems.push({ ...locateInFile(file, path), path: pointer, message: `${formatPath(path)} ${message}` });
     } else if (Array.isArray(value)) {
-      for (let i2 = 0; i2 < value.length; i2++) {
-        path.push(i2);
-        visit4(value[i2]);
-        path.pop();
-      }
+      value.forEach((item, i2) => visit4(item, [...path, i2]));
     } else if (typeof value === "object" && value !== null) {
-      for (const key of Object.keys(value)) {
-        path.push(key);
-        visit4(value[key]);
-        path.pop();
-      }
+      for (const [key, item] of Object.entries(value)) visit4(item, [...path, key]);
     }
   };
-  visit4(file.data);
+  visit4(file.data, []);
   return problems;
 }
 function describeString(value) {
@@ -24537,41 +24453,20 @@ var init_list_config_files = __esm({
   }
 });
 
-// src/worker-file.ts
-import { existsSync as existsSync3 } from "node:fs";
-function workerUrl(name2) {
-  const url = new URL(`./${name2}.js`, import.meta.url);
-  return existsSync3(url) ? url : void 0;
-}
-var init_worker_file = __esm({
-  "src/worker-file.ts"() {
-    "use strict";
-  }
-});
-
 // src/model/read-numbers-beside.ts
+import { existsSync as existsSync3 } from "node:fs";
 import { Worker } from "node:worker_threads";
 function createNumberReader() {
   let worker;
   let failed = false;
-  const pending = [];
-  const queued = [];
-  let inFlight = 0;
+  let pending = [];
   const replies = [];
   const waiting = [];
   const fail = () => {
     failed = true;
     for (const settle of waiting.splice(0)) settle(void 0);
   };
-  const dispatch = () => {
-    while (worker !== void 0 && !failed && inFlight < IN_FLIGHT && queued.length > 0) {
-      const numbers = queued.shift();
-      inFlight++;
-      replies.push(new Promise((resolve20) => waiting.push((reply) => resolve20({ numbers, reply }))));
-      worker.postMessage(numbers);
-    }
-  };
-  const enqueue = (all) => {
+  const send2 = () => {
     if (failed || pending.length < (worker === void 0 ? WORKER_BATCH : 1)) return;
     if (worker === void 0) {
       try {
@@ -24580,24 +24475,21 @@ function createNumberReader() {
         fail();
         return;
       }
-      worker.on("message", (reply) => {
-        inFlight--;
-        waiting.shift()?.(reply);
-        dispatch();
-      });
+      worker.on("message", (reply) => waiting.shift()?.(reply));
       worker.on("error", fail);
       worker.on("exit", fail);
     }
-    while (pending.length >= WORKER_BATCH) queued.push(pending.splice(0, WORKER_BATCH));
-    if (all && pending.length > 0) queued.push(pending.splice(0));
-    dispatch();
+    const numbers = pending;
+    pending = [];
+    replies.push(new Promise((resolve21) => waiting.push((reply) => resolve21({ numbers, reply }))));
+    worker.postMessage(numbers);
   };
   const seen = /* @__PURE__ */ new Set();
   const collect2 = (value) => {
     if (typeof value === "string") {
       if (value.startsWith("+") && !seen.has(value)) {
         seen.add(value);
-        if (isUnreadE164(value)) pending.push(value);
+        pending.push(value);
       }
     } else if (Array.isArray(value)) for (const v of value) collect2(v);
     else if (value !== null && typeof value === "object") for (const key in value) collect2(value[key]);
@@ -24605,18 +24497,12 @@ function createNumberReader() {
   return {
     addFrom(value) {
       collect2(value);
-      enqueue(false);
+      pending = listUnreadE164(pending);
+      if (pending.length >= WORKER_BATCH) send2();
     },
     async settle() {
-      if (worker !== void 0) enqueue(true);
+      if (worker !== void 0) send2();
       worker?.ref();
-      let onMain = 0;
-      while (!failed && queued.length > 0) {
-        const numbers = queued.pop();
-        for (const n of numbers) isValidE164(n);
-        onMain += numbers.length;
-        await new Promise((resolve20) => setImmediate(resolve20));
-      }
       let inWorker = 0;
       let threadId;
       for (const { numbers, reply } of await Promise.all(replies)) {
@@ -24627,25 +24513,23 @@ function createNumberReader() {
       }
       await worker?.terminate();
       worker = void 0;
-      return { inWorker, onMain, threadId };
+      return { inWorker, threadId };
     }
   };
 }
 function startWorker() {
-  const file = workerUrl("read-numbers-worker");
-  if (file === void 0) throw new Error("no built worker file");
+  const file = new URL("./read-numbers-worker.js", import.meta.url);
+  if (!existsSync3(file)) throw new Error("no worker file beside this module");
   const worker = new Worker(file);
   worker.unref();
   return worker;
 }
-var WORKER_BATCH, IN_FLIGHT;
+var WORKER_BATCH;
 var init_read_numbers_beside = __esm({
   "src/model/read-numbers-beside.ts"() {
     "use strict";
-    init_worker_file();
     init_countries();
     WORKER_BATCH = 2e3;
-    IN_FLIGHT = 3;
   }
 });
 
@@ -24667,10 +24551,10 @@ function findDefaultConfigPath(cwd) {
   if (existsSync4(join3(cwd, DEFAULT_DIR))) return join3(cwd, DEFAULT_DIR);
   return void 0;
 }
-async function loadOptionalConfig(cwd, given) {
+async function loadOptionalConfig(cwd, given, load2 = loadConfig) {
   if (given === void 0 && findDefaultConfigPath(cwd) === void 0) return void 0;
   const path = resolveConfigPath(cwd, given);
-  return { desired: await loadConfig(path), path };
+  return { desired: await load2(path), path };
 }
 async function loadConfig(path) {
   const abs = resolve2(path);
@@ -24741,7 +24625,7 @@ function assembleFirstReading(first, options) {
   return result2.problems.length === 0 || first.every((p) => p.exact) ? result2 : void 0;
 }
 function yieldToEventLoop() {
-  return new Promise((resolve20) => setImmediate(resolve20));
+  return new Promise((resolve21) => setImmediate(resolve21));
 }
 function parseSource(source, parser) {
   if (parser === "fast") {
@@ -25018,6 +24902,147 @@ var init_load_from_git = __esm({
   }
 });
 
+// src/config/load-config-beside.ts
+import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
+import { stat as stat4 } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname as dirname5, join as join5, resolve as resolve5 } from "node:path";
+import { pathToFileURL } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import { Worker as Worker2 } from "node:worker_threads";
+async function loadConfigBeside(path, options = {}) {
+  const { desired } = await loadReportingThread({ kind: "path", path: resolve5(path) }, options);
+  if (desired === void 0) throw new BugError(`the config worker sent no config for ${path}`);
+  return desired;
+}
+async function loadConfigFromGitBeside(ref, path, cwd, options = {}) {
+  return (await loadReportingThread({ kind: "git", ref, path, cwd }, options)).desired;
+}
+async function loadReportingThread(request2, options = {}) {
+  const entry = locateConfigWorker();
+  const where2 = request2.kind === "git" ? resolve5(request2.cwd, request2.path) : request2.path;
+  if (entry !== void 0 && await measureConfigBytes(where2) >= (options.minBytes ?? WORKER_MIN_BYTES)) {
+    const reply = await runWorker(entry, request2);
+    if (reply !== void 0) return { desired: await receiveReply(reply), threadId: reply.threadId };
+  }
+  return { desired: await runLoad(request2), threadId: 0 };
+}
+function runLoad(request2) {
+  return request2.kind === "git" ? loadConfigFromGit(request2.ref, request2.path, request2.cwd) : loadConfig(request2.path);
+}
+function locateConfigWorker() {
+  const built = new URL("./load-config-worker.js", import.meta.url);
+  if (existsSync5(built)) return { file: built };
+  const source = new URL("./load-config-worker.ts", import.meta.url);
+  if (!existsSync5(source)) return void 0;
+  const tsx = resolveTsxEsmApi();
+  return tsx === void 0 ? void 0 : { file: source, tsx };
+}
+function resolveTsxEsmApi() {
+  try {
+    const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
+    const exports = JSON.parse(readFileSync3(manifest, "utf8")).exports;
+    return pathToFileURL(join5(dirname5(manifest), exports["./esm/api"]?.import.default ?? "")).href;
+  } catch {
+    return void 0;
+  }
+}
+async function unpackLoaded(parts) {
+  let desired;
+  for (const bytes of parts) {
+    await yieldToEventLoop2();
+    const part = deserialize(bytes);
+    switch (part.kind) {
+      case "head":
+        desired = part.desired;
+        break;
+      case "users":
+        desired?.tenant.users.push(...part.users);
+        break;
+      case "e164":
+        rememberE164Reads(part.numbers, part.reads);
+        break;
+      default: {
+        const _never = part;
+        throw new BugError(`unknown part ${JSON.stringify(_never)}`);
+      }
+    }
+  }
+  return desired;
+}
+function yieldToEventLoop2() {
+  return new Promise((resolve21) => setImmediate(resolve21));
+}
+function decodeLoadFailure(failure) {
+  switch (failure.kind) {
+    case "config":
+      return new ConfigError(failure.problems);
+    case "usage":
+      return new UsageError(failure.message);
+    case "dialform":
+      return new DialformError(failure.code, failure.message, { problems: failure.problems });
+    case "bug": {
+      const bug = new BugError(`loading the config in a worker: ${failure.message}`);
+      if (failure.stack !== void 0) bug.stack = failure.stack;
+      return bug;
+    }
+    default: {
+      const _never = failure;
+      return _never;
+    }
+  }
+}
+function receiveReply(reply) {
+  if ("failure" in reply) throw decodeLoadFailure(reply.failure);
+  return unpackLoaded(reply.parts);
+}
+function runWorker(entry, request2) {
+  return new Promise((settle) => {
+    let worker;
+    try {
+      worker = startWorker2(entry, request2);
+    } catch {
+      settle(void 0);
+      return;
+    }
+    worker.once("message", (reply) => {
+      settle(reply);
+      void worker.terminate();
+    });
+    worker.once("error", () => settle(void 0));
+    worker.once("exit", () => settle(void 0));
+  });
+}
+function startWorker2(entry, request2) {
+  if (entry.tsx === void 0) return new Worker2(entry.file, { workerData: request2 });
+  const boot = `import(${JSON.stringify(entry.tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.file.href)}); })`;
+  return new Worker2(boot, { eval: true, workerData: request2 });
+}
+async function measureConfigBytes(path) {
+  try {
+    const abs = resolve5(path);
+    const info = await stat4(abs);
+    if (!info.isDirectory()) return info.size;
+    const files = await listConfigFiles(abs, (f) => f);
+    const sizes = await Promise.all(files.map(async (f) => (await stat4(f)).size));
+    return sizes.reduce((a, b) => a + b, 0);
+  } catch {
+    return 0;
+  }
+}
+var WORKER_MIN_BYTES;
+var init_load_config_beside = __esm({
+  "src/config/load-config-beside.ts"() {
+    "use strict";
+    init_errors();
+    init_countries();
+    init_list_config_files();
+    init_load_config();
+    init_load_from_git();
+    WORKER_MIN_BYTES = 1024 * 1024;
+  }
+});
+
 // src/model/canonical-json.ts
 function canonicalJson(value, options = {}) {
   const { omit: omit2 } = options;
@@ -25182,6 +25207,7 @@ var init_config = __esm({
     "use strict";
     init_load_config();
     init_load_from_git();
+    init_load_config_beside();
     init_digest();
     init_schema();
     init_semantic_rules();
@@ -28104,7 +28130,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve20.call(this, root, ref);
+      let _sch = resolve21.call(this, root, ref);
       if (_sch === void 0) {
         const schema11 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -28131,7 +28157,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve20(root, ref) {
+    function resolve21(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -28991,11 +29017,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize(uri, options), options);
+        parse2(serialize2(uri, options), options);
       }
       return uri;
     }
-    function resolve20(baseURI, relativeURI, options) {
+    function resolve21(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -29029,13 +29055,13 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize(resolved, schemelessOptions);
+      return serialize2(resolved, schemelessOptions);
     }
     function resolveComponent(base2, relative11, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base2 = parse2(serialize(base2, options), options);
-        relative11 = parse2(serialize(relative11, options), options);
+        base2 = parse2(serialize2(base2, options), options);
+        relative11 = parse2(serialize2(relative11, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative11.scheme) {
@@ -29090,7 +29116,7 @@ var require_fast_uri = __commonJS({
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
-    function serialize(cmpts, opts) {
+    function serialize2(cmpts, opts) {
       const component = {
         host: cmpts.host,
         scheme: cmpts.scheme,
@@ -29362,7 +29388,7 @@ var require_fast_uri = __commonJS({
     function normalizeStringWithStatus(uri, opts) {
       const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize2(parsed, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -29376,7 +29402,7 @@ var require_fast_uri = __commonJS({
       }
       let value;
       try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
+        value = typeof uri === "string" ? uri : serialize2(uri, opts);
       } catch {
         return void 0;
       }
@@ -29386,10 +29412,10 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve20,
+      resolve: resolve21,
       resolveComponent,
       equal,
-      serialize,
+      serialize: serialize2,
       parse: parse2
     };
     module2.exports = fastUri;
@@ -33433,7 +33459,7 @@ var validate_exports = {};
 __export(validate_exports, {
   runValidate: () => runValidate
 });
-import { relative as relative3, resolve as resolve5 } from "node:path";
+import { relative as relative3, resolve as resolve6 } from "node:path";
 async function runValidate(opts, io) {
   const configPath = resolveConfigPath(io.cwd, opts.config);
   const desired = await loadConfig(configPath);
@@ -33445,7 +33471,7 @@ async function runValidate(opts, io) {
   const files = desired.files.length;
   let fixture;
   if (opts.emulator !== void 0 && opts.emulator !== false) {
-    const path = typeof opts.emulator === "string" ? resolve5(io.cwd, opts.emulator) : desired.emulatorFixture;
+    const path = typeof opts.emulator === "string" ? resolve6(io.cwd, opts.emulator) : desired.emulatorFixture;
     if (!path) throw new UsageError("--emulator without a FIXTURE needs `emulator: { fixture: \u2026 }` in the config");
     fixture = { file: relative3(io.cwd, path), users: (await (await Promise.resolve().then(() => (init_fixture(), fixture_exports))).loadFixture(path)).users.length };
   }
@@ -34672,18 +34698,15 @@ var init_users = __esm({
         if (isFailure(user)) return user;
         const office = existingOffice(sim, op.to.key);
         if (isFailure(office)) return office;
-        const arriving = user.office !== op.to.key;
-        return (arriving ? needLine(office, lineOfLicense(user.license), `move_user ${user.email} to ${op.to.name}`) : void 0) ?? checkNewNumber(sim, op);
+        return needLine(office, lineOfLicense(user.license), `move_user ${user.email} to ${op.to.name}`) ?? checkNewNumber(sim, op);
       },
       apply(sim, op, fx) {
         fx.claims.push(userKey(op.target.email));
         const user = sim.users.get(op.target.email);
         if (user === void 0) return;
         fx.claims.push(officeKey(op.to.key));
-        if (user.office !== op.to.key) {
-          if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
-          takeLine(sim, op.to.key, lineOfLicense(user.license), fx);
-        }
+        if (holdsLine(user)) giveLine(sim, user.office, lineOfLicense(user.license), fx);
+        takeLine(sim, op.to.key, lineOfLicense(user.license), fx);
         toPool(sim, user, op.numbers_to_pool, op.from.key, fx);
         user.office = op.to.key;
         const named = op.new_number?.number;
@@ -35330,10 +35353,10 @@ var require_dist2 = __commonJS({
 
 // src/plan/plan-file.ts
 import { randomBytes } from "node:crypto";
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { mkdir, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { basename, dirname as dirname5, join as join5, resolve as resolve6 } from "node:path";
+import { createRequire as createRequire2 } from "node:module";
+import { basename, dirname as dirname6, join as join6, resolve as resolve7 } from "node:path";
 function planSchemaPath() {
   return schemaPath("plan.schema.json");
 }
@@ -35344,7 +35367,7 @@ function getPlanValidator() {
   const ajv = new Ajv20202({ allErrors: true, strict: true, discriminator: true, validateSchema: false });
   formats.default(ajv, ["date-time"]);
   ajv.addKeyword("tsType");
-  validator2 = ajv.compile(JSON.parse(readFileSync3(planSchemaPath(), "utf8")));
+  validator2 = ajv.compile(JSON.parse(readFileSync4(planSchemaPath(), "utf8")));
   return validator2;
 }
 function describeAjvError(e) {
@@ -35425,10 +35448,10 @@ function serializePlan(plan) {
 `;
 }
 async function writePlanFile(path, plan) {
-  const target = resolve6(path);
-  const dir = dirname5(target);
+  const target = resolve7(path);
+  const dir = dirname6(target);
   await mkdir(dir, { recursive: true });
-  const temp = join5(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = join6(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await writeFile2(temp, serializePlan(plan), { encoding: "utf8", mode: 420 });
     await rename(temp, target);
@@ -35450,14 +35473,14 @@ var init_plan_file = __esm({
     init_fingerprint();
     init_kinds();
     MAX_PROBLEMS = 5;
-    requireCjs = createRequire(import.meta.url);
+    requireCjs = createRequire2(import.meta.url);
   }
 });
 
 // src/apply/journal.ts
 import { createHash as createHash3 } from "node:crypto";
-import { appendFile, mkdir as mkdir2, open as open2, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname6 } from "node:path";
+import { appendFile, mkdir as mkdir2, open as open2, stat as stat5 } from "node:fs/promises";
+import { dirname as dirname7 } from "node:path";
 function identifyPlan(plan) {
   const hash = createHash3("sha256");
   hash.update(JSON.stringify({ basis: plan.basis, created_at: plan.created_at, ops: plan.operations }));
@@ -35502,11 +35525,6 @@ function readPendingRestores(entries) {
   }
   return [...last].filter(([, e]) => e.kind === "restore_user" && e.status === "waiting").map(([email, e]) => ({ email, since: e.at }));
 }
-function readUnfinishedMoves(entries) {
-  const last = /* @__PURE__ */ new Map();
-  for (const entry of entries) if (entry.kind === "move_user" && typeof entry.subject === "string") last.set(entry.subject.toLowerCase(), entry);
-  return [...last].flatMap(([email, e]) => e.owes_number !== void 0 && e.status !== "done" ? [{ email, from: e.owes_number.from, to: e.owes_number.to }] : []);
-}
 function unusable(path, error) {
   const reason = error instanceof UserFileError ? error.problem : error.code === "EISDIR" ? "it is a directory" : error.message;
   return new DialformError("journal_unusable", `cannot use the apply journal ${path}: ${reason}. Pass --journal with a writable file path.`, {
@@ -35540,8 +35558,8 @@ function openJournal(path) {
   return {
     async prepare() {
       try {
-        await mkdir2(dirname6(path), { recursive: true });
-        const info = await stat4(path).catch((e) => e.code === "ENOENT" ? void 0 : Promise.reject(e));
+        await mkdir2(dirname7(path), { recursive: true });
+        const info = await stat5(path).catch((e) => e.code === "ENOENT" ? void 0 : Promise.reject(e));
         if (info !== void 0 && !info.isFile()) {
           const what = info.isDirectory() ? "a directory" : "not a regular file (a device, socket or pipe)";
           throw new DialformError("journal_unusable", `cannot use the apply journal ${path}: it is ${what}. Pass --journal with a file path.`);
@@ -35556,9 +35574,6 @@ function openJournal(path) {
     },
     async pendingRestores() {
       return readPendingRestores(await readEntries(path));
-    },
-    async unfinishedMoves() {
-      return readUnfinishedMoves(await readEntries(path));
     },
     async lastAppliedConfig() {
       return (await readLines(path)).filter(isAppliedConfig).at(-1);
@@ -35777,23 +35792,20 @@ function checkRecord(shape, value) {
   }
   return { ok: true, value: out };
 }
-function checkPageFrame(body) {
+function checkPage(shape, body) {
   if (!isPlainObject3(body)) return { ok: false, problem: `the page is ${describe(body)}, not an object` };
   const { items, cursor } = body;
   if (items !== void 0 && items !== null && !Array.isArray(items)) return { ok: false, problem: `items is ${describe(items)}, not an array` };
   if (cursor !== void 0 && cursor !== null && typeof cursor !== "string") return { ok: false, problem: `cursor is ${describe(cursor)}, not a string` };
-  return { ok: true, items: items ?? [], ...typeof cursor === "string" && cursor !== "" ? { cursor } : {} };
-}
-function checkPageItems(shape, items) {
   const records = [];
-  for (const [i2, item] of items.entries()) {
+  for (const [i2, item] of (items ?? []).entries()) {
     const checked = checkRecord(shape, item);
     if (!checked.ok) return { ok: false, problem: `item ${i2 + 1}: ${checked.problem}` };
     const missing = missingMatchField(shape, checked.value);
     if (missing !== void 0) return { ok: false, problem: `item ${i2 + 1}: ${missing}` };
     records.push(checked.value);
   }
-  return { ok: true, value: records };
+  return { ok: true, items: records, ...typeof cursor === "string" && cursor !== "" ? { cursor } : {} };
 }
 function missingMatchField(shape, record) {
   const fields = record;
@@ -38980,9 +38992,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve20, reject) => {
+          return new Promise((resolve21, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve20(data);
+              return err ? reject(err) : resolve21(data);
             });
           });
         }
@@ -39020,9 +39032,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve20, reject) => {
+          return new Promise((resolve21, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve20(data);
+              return err2 ? reject(err2) : resolve21(data);
             });
           });
         }
@@ -42528,8 +42540,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve20, reject) => {
-        res = resolve20;
+      const promise = new Promise((resolve21, reject) => {
+        res = resolve21;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -43955,12 +43967,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve20, reject) => {
+      const waitForDrain = () => new Promise((resolve21, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve20;
+          callback = resolve21;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -44844,12 +44856,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve20, reject) => {
+      const waitForDrain = () => new Promise((resolve21, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve20;
+          callback = resolve21;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -45166,16 +45178,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve20) => {
+        return new Promise((resolve21) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve20;
+            this[kClosedResolve] = resolve21;
           } else {
-            resolve20(null);
+            resolve21(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve20) => {
+        return new Promise((resolve21) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -45188,7 +45200,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve20(null);
+            resolve21(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -45595,8 +45607,8 @@ var require_pool_base = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve20) => {
-            this[kClosedResolve] = resolve20;
+          return new Promise((resolve21) => {
+            this[kClosedResolve] = resolve21;
           });
         }
       }
@@ -46718,7 +46730,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve20, reject) => {
+        const socket = await new Promise((resolve21, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -46728,7 +46740,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve20(socket2);
+              resolve21(socket2);
             }
           });
         });
@@ -46738,14 +46750,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve20, reject) => {
+        await new Promise((resolve21, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve20();
+            resolve21();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -46754,14 +46766,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve20();
+            resolve21();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve20, reject) => {
+        await new Promise((resolve21, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -46769,7 +46781,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug("SOCKS5 tunnel established to", targetHost, targetPort, "via", info);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve20();
+            resolve21();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -46812,8 +46824,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve20, reject) => {
-                      finalSocket.once("secureConnect", resolve20);
+                    await new Promise((resolve21, reject) => {
+                      finalSocket.once("secureConnect", resolve21);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -47946,7 +47958,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve20, reject) => {
+        return new Promise((resolve21, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -47960,11 +47972,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve20(null);
+                resolve21(null);
               }
             });
           } else {
-            this.on("close", resolve20);
+            this.on("close", resolve21);
           }
           this.on("error", noop).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -47992,7 +48004,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve20, reject) => {
+      return new Promise((resolve21, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -48007,7 +48019,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve20,
+              resolve: resolve21,
               reject,
               length: 0,
               body: []
@@ -48081,18 +48093,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type: type2, body, resolve: resolve20, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve21, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve20(chunksDecode(body, length, encoding));
+          resolve21(chunksDecode(body, length, encoding));
         } else if (type2 === "json") {
-          resolve20(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve21(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type2 === "arrayBuffer") {
-          resolve20(chunksConcat(body, length).buffer);
+          resolve21(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve20(new Blob(body, { type: stream[kContentType] }));
+          resolve21(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve20(chunksConcat(body, length));
+          resolve21(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -48282,9 +48294,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve20, reject) => {
+        return new Promise((resolve21, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve20(data);
+            return err ? reject(err) : resolve21(data);
           });
         });
       }
@@ -48496,9 +48508,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve20, reject) => {
+        return new Promise((resolve21, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve20(data);
+            return err ? reject(err) : resolve21(data);
           });
         });
       }
@@ -48786,9 +48798,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve20, reject) => {
+        return new Promise((resolve21, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve20(data);
+            return err ? reject(err) : resolve21(data);
           });
         });
       }
@@ -48881,9 +48893,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve20, reject) => {
+        return new Promise((resolve21, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve20(data);
+            return err ? reject(err) : resolve21(data);
           });
         });
       }
@@ -50157,7 +50169,7 @@ var require_snapshot_recorder = __commonJS({
   "../../main/node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module2) {
     "use strict";
     var { writeFile: writeFile6, readFile: readFile4, mkdir: mkdir6 } = __require("node:fs/promises");
-    var { dirname: dirname13, resolve: resolve20 } = __require("node:path");
+    var { dirname: dirname14, resolve: resolve21 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError: InvalidArgumentError2, UndiciError } = require_errors3();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -50358,7 +50370,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError2("Snapshot path is required");
         }
         try {
-          const data = await readFile4(resolve20(path), "utf8");
+          const data = await readFile4(resolve21(path), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -50387,8 +50399,8 @@ var require_snapshot_recorder = __commonJS({
         if (!path) {
           throw new InvalidArgumentError2("Snapshot path is required");
         }
-        const resolvedPath = resolve20(path);
-        await mkdir6(dirname13(resolvedPath), { recursive: true });
+        const resolvedPath = resolve21(path);
+        await mkdir6(dirname14(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
@@ -50824,9 +50836,9 @@ var require_global2 = __commonJS({
     var { InvalidArgumentError: InvalidArgumentError2 } = require_errors3();
     var Agent2 = require_agent();
     if (getGlobalDispatcher2() === void 0) {
-      setGlobalDispatcher2(new Agent2());
+      setGlobalDispatcher(new Agent2());
     }
-    function setGlobalDispatcher2(agent) {
+    function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
         throw new InvalidArgumentError2("Argument agent must implement Agent");
       }
@@ -50862,7 +50874,7 @@ var require_global2 = __commonJS({
       ]
     );
     module2.exports = {
-      setGlobalDispatcher: setGlobalDispatcher2,
+      setGlobalDispatcher,
       getGlobalDispatcher: getGlobalDispatcher2,
       installedExports
     };
@@ -58367,7 +58379,7 @@ var require_fetch = __commonJS({
         const agent = fetchParams.controller.dispatcher;
         const path = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
-        return new Promise((resolve20, reject) => agent.dispatch(
+        return new Promise((resolve21, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path}?` : path,
             origin: url.origin,
@@ -58455,7 +58467,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve20({
+              resolve21({
                 status,
                 statusText,
                 headersList,
@@ -58508,7 +58520,7 @@ var require_fetch = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve20({
+              resolve21({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -58532,7 +58544,7 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve20({
+              resolve21({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -62699,7 +62711,7 @@ var require_undici = __commonJS({
     var SnapshotAgent = require_snapshot_agent();
     var mockErrors = require_mock_errors();
     var RetryHandler = require_retry_handler();
-    var { getGlobalDispatcher: getGlobalDispatcher2, setGlobalDispatcher: setGlobalDispatcher2 } = require_global2();
+    var { getGlobalDispatcher: getGlobalDispatcher2, setGlobalDispatcher } = require_global2();
     var DecoratorHandler = require_decorator_handler();
     var RedirectHandler = require_redirect_handler();
     Object.assign(Dispatcher2.prototype, api);
@@ -62777,7 +62789,7 @@ var require_undici = __commonJS({
         }, handler);
       };
     }
-    module2.exports.setGlobalDispatcher = setGlobalDispatcher2;
+    module2.exports.setGlobalDispatcher = setGlobalDispatcher;
     module2.exports.getGlobalDispatcher = getGlobalDispatcher2;
     var fetchImpl = require_fetch().fetch;
     var currentFilename = typeof __filename !== "undefined" ? __filename : void 0;
@@ -62917,8 +62929,8 @@ function createRateLimiter(opts) {
   }
   return {
     acquire() {
-      return new Promise((resolve20) => {
-        waiting.push(resolve20);
+      return new Promise((resolve21) => {
+        waiting.push(resolve21);
         if (timer === void 0) pump();
       });
     }
@@ -63013,18 +63025,16 @@ function createTransport(opts) {
     if (spec.body !== void 0) event.body = spec.body;
     const errorBase = { operation: spec.operation, ...spec.label === void 0 ? {} : { label: spec.label } };
     const abandoned = () => new ApiError({ ...errorBase, kind: "network", apiMessage: "abandoned: the client was stopped" });
-    const stopped = () => opts.signal?.aborted === true || spec.signal?.aborted === true;
-    if (stopped()) throw abandoned();
+    if (opts.signal?.aborted) throw abandoned();
     const answered = await limiter.acquire();
-    if (stopped()) {
+    if (opts.signal?.aborted) {
       answered();
       throw abandoned();
     }
     counters.requests++;
     const started = performance.now();
     const deadline = AbortSignal.timeout(deadlineMs);
-    const stops = [opts.signal, spec.signal].filter((x) => x !== void 0);
-    const signal = stops.length === 0 ? deadline : AbortSignal.any([...stops, deadline]);
+    const signal = opts.signal === void 0 ? deadline : AbortSignal.any([opts.signal, deadline]);
     try {
       const res = await (0, import_undici.request)(url, {
         method: spec.method,
@@ -63070,7 +63080,7 @@ function createTransport(opts) {
         ...delayMs === void 0 ? {} : { delayMs }
       };
     } catch (err) {
-      const pastDeadline = deadline.aborted && !stopped();
+      const pastDeadline = deadline.aborted && opts.signal?.aborted !== true;
       const failure = classifyTransportError(pastDeadline ? deadline.reason : err);
       opts.onRequest?.(event);
       opts.log?.(`${spec.method} ${url.pathname}${url.search} ${failure.code} ${elapsed(started)}ms`);
@@ -63159,9 +63169,6 @@ var init_transport = __esm({
 });
 
 // src/dialpad/client.ts
-function afterSending() {
-  return new Promise((resolve20) => setImmediate(() => setImmediate(resolve20)));
-}
 function createDialpadClient(opts) {
   const transport = createTransport(opts);
   const send2 = (spec) => transport.send(spec);
@@ -63182,50 +63189,32 @@ function createDialpadClient(opts) {
     const keys = /* @__PURE__ */ new Set();
     const cursors = /* @__PURE__ */ new Set();
     let idlePages = 0;
-    const askFor = (cursor) => {
-      const stop = new AbortController();
-      const body = get({ ...spec, signal: stop.signal, query: { ...spec.query, ...cursor === void 0 ? {} : { cursor } } });
-      body.catch(() => void 0);
-      return { body, stop: () => stop.abort() };
-    };
-    let next = askFor(void 0);
+    let cursor;
     for (let page = 1; page <= MAX_PAGES; page++) {
       const incomplete = (problem) => invalid4(spec, `page ${page}: ${problem}`, { itemsRead: items });
       let body;
       try {
-        body = await next.body;
+        body = await get({ ...spec, query: { ...spec.query, ...cursor === void 0 ? {} : { cursor } } });
       } catch (err) {
         throw err instanceof ApiError ? err.withItemsRead(items) : err;
       }
       if (body === NOT_JSON) throw incomplete(NOT_JSON_PROBLEM);
-      const frame = checkPageFrame(body);
-      if (!frame.ok) throw incomplete(`invalid response: ${frame.problem}`);
-      const { cursor } = frame;
-      const idle = frame.items.length === 0;
-      const ahead = cursor !== void 0 && page < MAX_PAGES && !cursors.has(cursor) && !(idle && idlePages + 1 > MAX_IDLE_PAGES) ? askFor(cursor) : void 0;
-      if (ahead !== void 0) await afterSending();
-      try {
-        const res = checkPageItems(shape, frame.items);
-        if (!res.ok) throw incomplete(`invalid response: ${res.problem}`);
-        for (const item of res.value) {
-          const key = shape.keyOf?.(item);
-          if (key === void 0) continue;
-          if (keys.has(key)) throw incomplete(`repeats ${shape.noun} ${key}, already read (the same page again?)`);
-          keys.add(key);
-        }
-        for (const item of res.value) items.push(item);
-      } catch (err) {
-        ahead?.stop();
-        throw err;
+      const res = checkPage(shape, body);
+      if (!res.ok) throw incomplete(`invalid response: ${res.problem}`);
+      for (const item of res.items) {
+        const key = shape.keyOf?.(item);
+        if (key === void 0) continue;
+        if (keys.has(key)) throw incomplete(`repeats ${shape.noun} ${key}, already read (the same page again?)`);
+        keys.add(key);
       }
-      if (cursor === void 0) return items;
-      if (cursors.has(cursor)) throw incomplete("the API returned the same page cursor twice");
-      if (idle && ++idlePages > MAX_IDLE_PAGES) {
+      items.push(...res.items);
+      if (res.cursor === void 0) return items;
+      if (cursors.has(res.cursor)) throw incomplete("the API returned the same page cursor twice");
+      if (res.items.length === 0 && ++idlePages > MAX_IDLE_PAGES) {
         throw incomplete(`${idlePages} pages brought a cursor but no ${shape.noun}: the list makes no progress`);
       }
-      cursors.add(cursor);
-      if (ahead === void 0) break;
-      next = ahead;
+      cursors.add(res.cursor);
+      cursor = res.cursor;
     }
     throw invalid4(spec, `more than ${MAX_PAGES} pages`, { itemsRead: items });
   }
@@ -63450,8 +63439,7 @@ var init_connection = __esm({
 // src/dialpad/dispatcher.ts
 var dispatcher_exports = {};
 __export(dispatcher_exports, {
-  createProductionDispatcher: () => createProductionDispatcher,
-  installProductionDispatcher: () => installProductionDispatcher
+  createProductionDispatcher: () => createProductionDispatcher
 });
 function isLoopbackOrigin(origin) {
   if (origin === void 0) return false;
@@ -63480,9 +63468,6 @@ function createProductionDispatcher(opts = {}) {
     ...noProxy === void 0 ? {} : { noProxy }
   });
   return new LoopbackDirectDispatcher(proxied, new import_undici2.Agent(KEEP_ALIVE));
-}
-function installProductionDispatcher() {
-  (0, import_undici2.setGlobalDispatcher)(createProductionDispatcher());
 }
 var import_undici2, KEEP_ALIVE, LoopbackDirectDispatcher;
 var init_dispatcher = __esm({
@@ -64195,7 +64180,7 @@ var init_types3 = __esm({
       scheduleLifecycle: (user, action, on) => ({ kind: "schedule_lifecycle", user, action, on }),
       restoreUser: (user, live) => ({ kind: "restore_user", user, live }),
       updateUser: (user, live, fields) => ({ kind: "update_user", user, live, fields }),
-      moveUser: (user, live, from, to, partWay = false) => partWay ? { kind: "move_user", user, live, from, to, partWay } : { kind: "move_user", user, live, from, to },
+      moveUser: (user, live, from, to) => ({ kind: "move_user", user, live, from, to }),
       suspendUser: (live, user) => user === void 0 ? { kind: "suspend_user", live } : { kind: "suspend_user", user, live },
       reactivateUser: (user, live) => ({ kind: "reactivate_user", user, live }),
       deleteUser: (live, user) => user === void 0 ? { kind: "delete_user", live } : { kind: "delete_user", live, user },
@@ -64719,14 +64704,7 @@ function diffUserFields(desired, live) {
   fields.push(...diffPhoneSettings(desired.settings, live.settings));
   return fields;
 }
-function findPartWayMoves(unfinished, liveNumbers) {
-  const byEmail = new Map(unfinished.map((m) => [m.email.toLowerCase(), m]));
-  return (desired, live) => {
-    const move = byEmail.get(live.email.toLowerCase());
-    return move !== void 0 && move.to === live.office && desired.numbers === void 0 && liveNumbers(live).length === 0 ? move : void 0;
-  };
-}
-function diffMatchedUser(desired, live, partWay) {
+function diffMatchedUser(desired, live) {
   const changes = [];
   if (desired.state === "deleted") return GONE_STATES.has(live.state) ? [] : [change.deleteUser(live, desired)];
   const restoring = live.state === "deleted";
@@ -64734,7 +64712,6 @@ function diffMatchedUser(desired, live, partWay) {
   const fields = diffUserFields(desired, live);
   if (fields.length > 0) changes.push(change.updateUser(desired, live, fields));
   if (desired.office !== live.office) changes.push(change.moveUser(desired, live, live.office, desired.office));
-  else if (partWay !== void 0) changes.push(change.moveUser(desired, live, partWay.from, desired.office, true));
   if (desired.callerId !== void 0 && live.callerId !== void 0 && desired.callerId !== live.callerId) {
     changes.push(change.setCallerId(desired, live, live.callerId, desired.callerId));
   }
@@ -64746,7 +64723,7 @@ function diffMatchedUser(desired, live, partWay) {
   if (e911 !== void 0 && isCompleteE911(e911) && live.e911 !== void 0 && !isSameE911(e911, live.e911)) changes.push(change.userE911(desired, e911, live));
   return changes;
 }
-function diffUsers(desired, live, now, owned = matchOwnedUsers(desired, live, now), findPartWay = () => void 0) {
+function diffUsers(desired, live, now, owned = matchOwnedUsers(desired, live, now)) {
   const { pairs: pairs2, waiting, unmanaged, scheduled } = owned;
   const changes = [
     ...waiting.map((user) => change.awaitProvisioning(user)),
@@ -64760,7 +64737,7 @@ function diffUsers(desired, live, now, owned = matchOwnedUsers(desired, live, no
       if (user.state === "suspended") changes.push(change.suspendUser({ ...user, state: "active" }, user));
       continue;
     }
-    changes.push(...diffMatchedUser(user, found, findPartWay(user, found)));
+    changes.push(...diffMatchedUser(user, found));
   }
   const policy = desired.policy.unmanagedUsers;
   for (const user of unmanaged) {
@@ -64794,9 +64771,9 @@ var init_plan_index = __esm({
 });
 
 // src/diff/diff-tenant.ts
-function diffTenant(desired, live, now, index = indexPlanInputs(desired, live), unfinished = []) {
+function diffTenant(desired, live, now, index = indexPlanInputs(desired, live)) {
   const owned = matchOwnedUsers(desired, live, now, index.match);
-  const users = diffUsers(desired, live, now, owned, findPartWayMoves(unfinished, index.liveNumbers));
+  const users = diffUsers(desired, live, now, owned);
   return [
     ...diffOffices(desired, live),
     ...users,
@@ -65448,10 +65425,7 @@ function operationsFromChange(c, ctx) {
           via,
           ...newNumber === void 0 ? {} : { newNumber },
           changes: [{ field: "office", from: c.from, to: c.to }],
-          notes: [
-            ...c.partWay === true ? [`${c.user.email} is in ${book.ref(c.to).name} already, without the number this move gives: an earlier apply stopped part way (its journal shows it). This finishes the move.`] : [],
-            ...international ? [describeNumbersAfterMove({ email: c.user.email, fromCountry, toCountry, held, via, wanted: c.user.numbers, picked: newNumber?.number })] : []
-          ]
+          notes: international ? [describeNumbersAfterMove({ email: c.user.email, fromCountry, toCountry, held, via, wanted: c.user.numbers, picked: newNumber?.number })] : []
         })
       ];
     }
@@ -67044,7 +67018,7 @@ function planFromRead(input) {
     desired,
     live,
     index,
-    changes: diffTenant(desired, live, input.now, index, input.unfinishedMoves),
+    changes: diffTenant(desired, live, input.now, index),
     now: input.now,
     base: input.base,
     confirmed: input.confirmed,
@@ -67100,13 +67074,13 @@ var init_plan_against_live = __esm({
 
 // src/emulator/embedded-file.ts
 import { mkdirSync, renameSync, statSync as statSync2, writeFileSync } from "node:fs";
-import { dirname as dirname7 } from "node:path";
+import { dirname as dirname8 } from "node:path";
 function readFileVersion(path) {
   const st = statSync2(path, { bigint: true });
   return `${st.ino}:${st.size}:${st.mtimeNs}`;
 }
 function writeStateFileVersion(path, fixture) {
-  mkdirSync(dirname7(path), { recursive: true });
+  mkdirSync(dirname8(path), { recursive: true });
   const text = `${JSON.stringify(fixture, null, 2)}
 `;
   const tmp = `${path}.${process.pid}.tmp`;
@@ -67235,7 +67209,7 @@ var init_store = __esm({
         this.state = structuredClone(fixture);
         this.offsetMs = fixture.clock ? parseIsoTime(fixture.clock) - this.baseNow().getTime() : 0;
         delete this.state.clock;
-        this.views.clear();
+        this.sortedViews.clear();
       }
       /** The emulator clock: the real (or injected) clock shifted by the fixture's `clock` and console moves. */
       now() {
@@ -67264,22 +67238,17 @@ var init_store = __esm({
       touch() {
         this.version += 1;
       }
-      views = /* @__PURE__ */ new Map();
+      sortedViews = /* @__PURE__ */ new Map();
       /**
-       * `derive(items)`, cached under `name` until the next mutation (or until `items` is another
-       * array): list endpoints page through large companies one request at a time, and a page must
-       * cost about its own size, not the company's.
+       * `items` sorted by `compare` on `keyOf`, cached until the next mutation: list endpoints page
+       * through large companies one request at a time and must not re-sort for every page.
        */
-      cachedView(name2, items, derive) {
-        const cached = this.views.get(name2);
-        if (cached && cached.version === this.version && cached.source === items) return cached.view;
-        const view2 = derive(items);
-        this.views.set(name2, { version: this.version, source: items, view: view2 });
-        return view2;
-      }
-      /** `items` sorted by `compare` on `keyOf`, cached until the next mutation (`cachedView`). */
       sortedView(name2, items, keyOf2, compare) {
-        return this.cachedView(`sorted:${name2}`, items, (all) => [...all].sort((a, b) => compare(keyOf2(a), keyOf2(b))));
+        const cached = this.sortedViews.get(name2);
+        if (cached && cached.version === this.version && cached.source === items) return cached.sorted;
+        const sorted = [...items].sort((a, b) => compare(keyOf2(a), keyOf2(b)));
+        this.sortedViews.set(name2, { version: this.version, source: items, sorted });
+        return sorted;
       }
       getUser(id2) {
         const u = this.state.users.find((x) => x.id === id2);
@@ -67405,13 +67374,11 @@ var init_store = __esm({
       }
       /**
        * Anonymizes deleted users whose restore window has passed: their emails and names are
-       * replaced, so they no longer match by email, and lists stop showing them. Every API request
-       * sweeps, so it looks only at the deleted users not yet anonymized (`cachedView`), not at all.
+       * replaced, so they no longer match by email, and lists stop showing them.
        */
       sweepDeletedUsers() {
         const now = this.now().getTime();
-        const pending = this.cachedView("sweep", this.state.users, (users) => users.filter((u) => u.state === "deleted" && !u.anonymized));
-        for (const u of pending) {
+        for (const u of this.state.users) {
           if (u.state !== "deleted" || u.anonymized) continue;
           if (this.isInRestoreWindow(u, now)) continue;
           const former = u.emails[0];
@@ -69193,7 +69160,7 @@ function buildStatus(input) {
   const deleted = latestBy(history.deleted, (d) => d.email);
   const search = input.search?.trim() ?? "";
   const matches = compileSearch(search);
-  const users = live.tenant.users.filter((u) => SHOWN_STATES2.includes(u.state)).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers })).map((u) => input.users === void 0 ? u : { ...u, deskphones: input.users.deskPhones.get(u.email.toLowerCase())?.map(toStatusDeskPhone) ?? null });
+  const users = live.tenant.users.filter((u) => SHOWN_STATES2.includes(u.state)).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }));
   const reserved = live.tenant.numbers.filter((n) => n.status === "available" && n.targetId === void 0).map((n) => {
     const known = pooled.get(n.number);
     return { number: n.number, office: nameOf(n.office), last_for: known?.user ?? null, unassigned_at: known?.at ?? null };
@@ -69596,11 +69563,11 @@ var init_console = __esm({
 });
 
 // src/emulator/console-page.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 function readConsoleAsset(pathname) {
   const entry = FILES[pathname];
   if (entry === void 0) return void 0;
-  const body = readFileSync4(new URL(`./console-page/${entry.file}`, import.meta.url));
+  const body = readFileSync5(new URL(`./console-page/${entry.file}`, import.meta.url));
   return { type: entry.type, body, headers: HEADERS };
 }
 var FILES, HEADERS;
@@ -69891,9 +69858,7 @@ async function readJsonBody(req) {
   return parsed;
 }
 function send(res, status, body, headers = {}) {
-  writeText(res, status, JSON.stringify(body), headers);
-}
-function writeText(res, status, text, headers) {
+  const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
   res.end(text);
 }
@@ -69920,7 +69885,6 @@ function createEmulator(opts) {
     }
   };
   const handleApi = async (req, res, url) => {
-    let answerAt = performance.now() + latencyMs;
     const method = req.method ?? "GET";
     window.record();
     const match = matchRoute(API_ROUTES, method, url.pathname);
@@ -69951,10 +69915,7 @@ function createEmulator(opts) {
       }
       if (fault.kind === "500" || fault.kind === "503") throw new HttpFailure(Number(fault.kind), "injected fault");
       if (fault.kind === "429") throw new HttpFailure(429, "rate limit exceeded (injected fault)", { "retry-after": "1" });
-      if (fault.kind === "slow") {
-        await delay(fault.ms);
-        answerAt += fault.ms;
-      }
+      if (fault.kind === "slow") await delay(fault.ms);
       result2 = fault.kind === "empty_page" ? { status: 200, body: {} } : runMutation(() => {
         store.sweepDeletedUsers();
         return route.handle({ store, principal, params, query: url.searchParams, body, path: url.pathname });
@@ -69976,10 +69937,8 @@ function createEmulator(opts) {
     if (faults !== void 0 && (result2.status ?? 200) < 300) result2 = { ...result2, body: faults.reshape(result2.body) };
     log.push({ method, route: template, path: url.pathname, status: result2.status ?? 200, body });
     if (log.length > REQUEST_LOG_LIMIT) log.splice(0, log.length - REQUEST_LOG_LIMIT);
-    const text = JSON.stringify(result2.body);
-    const wait = answerAt - performance.now();
-    if (wait > 0) await delay(wait);
-    writeText(res, result2.status ?? 200, text, { ...headers, date: store.now().toUTCString() });
+    if (latencyMs > 0) await delay(latencyMs);
+    send(res, result2.status ?? 200, result2.body, { ...headers, date: store.now().toUTCString() });
   };
   const handleConsoleRequest = async (req, res, url) => {
     if (!isLoopback(req.socket.remoteAddress)) {
@@ -70003,7 +69962,6 @@ function createEmulator(opts) {
   };
   let guardEveryRoute = true;
   const handle = (req, res) => {
-    res.setHeader("keep-alive", `timeout=${KEEP_ALIVE_HINT_S}`);
     const url = new URL(req.url ?? "/", "http://emulator.invalid");
     if (guardEveryRoute || url.pathname.startsWith("/_emulator/")) {
       const refused = checkConsoleRequest(req, req.socket.localPort ?? 0);
@@ -70031,17 +69989,16 @@ function createEmulator(opts) {
     async listen(port = 0, host = "127.0.0.1") {
       guardEveryRoute = host.toLowerCase() === "localhost" || isLoopbackAddress(host);
       const server = createServer(handle);
-      server.keepAliveTimeout = IDLE_SOCKET_MS;
-      await new Promise((resolve20, reject) => {
+      await new Promise((resolve21, reject) => {
         server.once("error", (error) => reject(describeListenError(error, host, port)));
-        server.listen(port, host, () => resolve20());
+        server.listen(port, host, () => resolve21());
       });
       const addr = server.address();
       const shownHost = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
       return {
         url: `http://${shownHost}:${addr.port}`,
-        close: () => new Promise((resolve20, reject) => {
-          server.close((err) => err ? reject(err) : resolve20());
+        close: () => new Promise((resolve21, reject) => {
+          server.close((err) => err ? reject(err) : resolve21());
           server.closeAllConnections();
         })
       };
@@ -70055,7 +70012,7 @@ function createEmulator(opts) {
     requestLog: () => log.map((r) => ({ ...r, body: { ...r.body } }))
   };
 }
-var MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, REQUEST_LOG_LIMIT, KEEP_ALIVE_HINT_S, IDLE_SOCKET_MS;
+var MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, REQUEST_LOG_LIMIT;
 var init_server = __esm({
   "src/emulator/server.ts"() {
     "use strict";
@@ -70074,22 +70031,20 @@ var init_server = __esm({
     MAX_BODY_BYTES = 1 << 20;
     DEFAULT_RATE_LIMIT = 20;
     REQUEST_LOG_LIMIT = 1e4;
-    KEEP_ALIVE_HINT_S = 5;
-    IDLE_SOCKET_MS = 6e4;
   }
 });
 
 // src/emulator/state-file.ts
-import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync6 } from "node:fs";
 function openSharedStateFile(path) {
-  let knownVersion = existsSync5(path) ? readFileVersion(path) : void 0;
-  let knownText = existsSync5(path) ? readFileSync5(path, "utf8") : void 0;
+  let knownVersion = existsSync6(path) ? readFileVersion(path) : void 0;
+  let knownText = existsSync6(path) ? readFileSync6(path, "utf8") : void 0;
   return {
     readIfChanged() {
       const version = readFileVersion(path);
       if (version === knownVersion) return void 0;
       knownVersion = version;
-      const text = readFileSync5(path, "utf8");
+      const text = readFileSync6(path, "utf8");
       if (text === knownText) return void 0;
       knownText = text;
       return parseFixture(text, path);
@@ -70114,12 +70069,12 @@ __export(embedded_exports, {
   performOnSavedState: () => performOnSavedState,
   startEmbeddedEmulator: () => startEmbeddedEmulator
 });
-import { existsSync as existsSync6, readFileSync as readFileSync6, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync7, writeFileSync as writeFileSync2 } from "node:fs";
 function seedRecordPath(statePath) {
   return `${statePath}.seed`;
 }
 async function startEmbeddedEmulator(opts) {
-  const seed = opts.reset === true || !existsSync6(opts.statePath);
+  const seed = opts.reset === true || !existsSync7(opts.statePath);
   let fixture;
   if (seed) {
     if (!opts.fixturePath) {
@@ -70154,13 +70109,13 @@ async function startEmbeddedEmulator(opts) {
 }
 function readSeedRecord(statePath) {
   try {
-    return readFileSync6(seedRecordPath(statePath), "utf8").trim() || void 0;
+    return readFileSync7(seedRecordPath(statePath), "utf8").trim() || void 0;
   } catch {
     return void 0;
   }
 }
 async function performOnSavedState(statePath, step, now = () => /* @__PURE__ */ new Date()) {
-  if (!existsSync6(statePath)) {
+  if (!existsSync7(statePath)) {
     throw new DialformError(
       "emulator_fixture_missing",
       `no embedded emulator state at ${statePath}: run a command with --emulator first (e.g. dialform plan --emulator), then do the step`
@@ -70188,7 +70143,7 @@ var init_embedded = __esm({
 });
 
 // cmd/target.ts
-import { join as join6, relative as relative4, resolve as resolve7 } from "node:path";
+import { join as join7, relative as relative4, resolve as resolve8 } from "node:path";
 function rehearsalOf(target, config) {
   if (!target.rehearsing) return {};
   return { rehearsal: config === void 0 ? {} : { config } };
@@ -70198,11 +70153,11 @@ async function openTarget(opts, io, desired, signal) {
 `) : void 0;
   const deadlineMs = opts.requestTimeout === void 0 ? void 0 : opts.requestTimeout * 1e3;
   if (opts.emulator !== void 0 && opts.emulator !== false) {
-    const fixturePath = typeof opts.emulator === "string" ? resolve7(io.cwd, opts.emulator) : desired?.emulatorFixture;
+    const fixturePath = typeof opts.emulator === "string" ? resolve8(io.cwd, opts.emulator) : desired?.emulatorFixture;
     const { startEmbeddedEmulator: startEmbeddedEmulator2 } = await Promise.resolve().then(() => (init_embedded(), embedded_exports));
     const emulator = await startEmbeddedEmulator2({
       fixturePath,
-      statePath: resolve7(io.cwd, EMULATOR_STATE),
+      statePath: resolve8(io.cwd, EMULATOR_STATE),
       reset: opts.emulatorReset === true
     });
     if (fixturePath && emulator.seededFrom && emulator.seededFrom !== fixturePath) {
@@ -70242,7 +70197,7 @@ var init_target = __esm({
     "use strict";
     init_dialpad();
     init_errors();
-    EMULATOR_STATE = join6(".dialform", "emulator-state.json");
+    EMULATOR_STATE = join7(".dialform", "emulator-state.json");
   }
 });
 
@@ -70280,23 +70235,13 @@ function maskPhone(phone) {
   const hidden = Math.max(digits.length - 4, 1);
   return `+${digits.slice(0, 2)}${"\u2022".repeat(hidden)}${digits.slice(2 + hidden)}`;
 }
-function maskMac(mac, tag) {
-  const hex = mac.replace(/[^0-9A-Fa-f]/g, "");
-  return `${hex.slice(0, 6)}${"\u2022".repeat(Math.max(hex.length - 6, 1))}${tag?.(mac.toLowerCase()) ?? ""}`;
-}
 function maskName(name2) {
   return name2.split(/\s+/).filter((word) => word !== "").map((word) => `${[...word][0] ?? ""}.`).join(" ");
 }
 function createRedactor(options) {
   const index = indexNames(options.names ?? []);
   const tag = createTagger(options.secret);
-  const macs = [...new Set(options.macs ?? [])].filter((m) => m !== "");
-  return (text) => redactWith(maskMacs(text, macs, tag), index, tag, options.addresses);
-}
-function maskMacs(text, macs, tag) {
-  let out = text;
-  for (const mac of macs) if (out.includes(mac)) out = out.split(mac).join(maskMac(mac, tag));
-  return out;
+  return (text) => redactWith(text, index, tag, options.addresses);
 }
 function indexNames(names) {
   const index = /* @__PURE__ */ new Map();
@@ -70820,14 +70765,14 @@ function renderMarkdown(plan, options = {}) {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const hint = options.artifactHint ?? DEFAULT_HINT;
   const view2 = buildPlanView(plan, { redact: options.redact ?? false });
-  const join12 = (lines2) => `${lines2.join("\n")}
+  const join13 = (lines2) => `${lines2.join("\n")}
 `;
-  const full = join12(renderWhole(view2, "full", []));
+  const full = join13(renderWhole(view2, "full", []));
   if (full.length <= maxChars) return full;
   const notice = ["", `> [!NOTE]`, `> This plan is too long to show in full here: ${hint}.`];
-  const lines = join12(renderWhole(view2, "lines", notice));
+  const lines = join13(renderWhole(view2, "lines", notice));
   if (lines.length <= maxChars) return lines;
-  const condensed = join12(renderCondensed(view2, maxChars, notice));
+  const condensed = join13(renderCondensed(view2, maxChars, notice));
   return condensed.length <= maxChars ? condensed : cut(condensed, maxChars, hint, view2);
 }
 var MARKDOWN_MARKER, DEFAULT_MAX_CHARS, DEFAULT_HINT, BADGE_TEXT, POOL_HEAD, UNVERIFIABLE_HEAD, MANUAL_HEAD, Budget;
@@ -71213,9 +71158,9 @@ var init_render_review = __esm({
 // cmd/repo-paths.ts
 import { statSync as statSync3 } from "node:fs";
 import { realpath as realpath2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname8, join as join7, relative as relative5, sep } from "node:path";
+import { basename as basename2, dirname as dirname9, join as join8, relative as relative5, sep } from "node:path";
 async function findRepositoryRoot(configPath) {
-  const dir = statSync3(configPath).isDirectory() ? configPath : dirname8(configPath);
+  const dir = statSync3(configPath).isDirectory() ? configPath : dirname9(configPath);
   try {
     return await realpath2((await git(dir, ["rev-parse", "--show-toplevel"])).trim());
   } catch {
@@ -71225,8 +71170,8 @@ async function findRepositoryRoot(configPath) {
 async function mapRepoPaths(root, files) {
   const paths = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const dir = await realpath2(dirname8(file)).catch(() => dirname8(file));
-    paths.set(file, relative5(root, join7(dir, basename2(file))).split(sep).join("/"));
+    const dir = await realpath2(dirname9(file)).catch(() => dirname9(file));
+    paths.set(file, relative5(root, join8(dir, basename2(file))).split(sep).join("/"));
   }
   return (abs) => paths.get(abs) ?? abs;
 }
@@ -71243,13 +71188,13 @@ var plan_exports = {};
 __export(plan_exports, {
   runPlan: () => runPlan
 });
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 import { readFile } from "node:fs/promises";
 async function runPlan(opts, io) {
   const configPath = resolveConfigPath(io.cwd, opts.config);
   const scoped = (opts.scope ?? []).length > 0;
   if (scoped && opts.out !== void 0) throw new UsageError("--scope with --out: a scoped plan leaves other offices out and cannot be applied; plan without --scope to save a plan for apply");
-  const loading = observed(loadConfig(configPath));
+  const loading = observed(loadConfigBeside(configPath));
   const scoping = observed(loading.then((d) => scoped ? parseScope(opts.scope ?? [], d) : void 0));
   const target = await openTargetBeside(opts, io, loading);
   try {
@@ -71258,17 +71203,16 @@ async function runPlan(opts, io) {
     for (const line of adviseConfig(desired)) io.err(`${line}
 `);
     const scope = await scoping;
-    const base2 = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : void 0;
+    const base2 = opts.base ? await loadConfigFromGitBeside(opts.base, configPath, io.cwd) : void 0;
     const { grants: confirmed2 } = await readConfirmed(configPath);
-    const journal = openJournal(resolve8(io.cwd, opts.journal));
-    const [pendingRestores, unfinishedMoves] = [await journal.pendingRestores(), await journal.unfinishedMoves()];
+    const pendingRestores = await openJournal(resolve9(io.cwd, opts.journal)).pendingRestores();
     const read = await reading2;
     const now = /* @__PURE__ */ new Date();
     const skew = checkDialpadClock(desired, read, now);
     if (skew !== void 0) io.err(describeClockSkew(skew));
-    const plan = planFromRead({ desired, read, base: base2, confirmed: confirmed2, pendingRestores, unfinishedMoves, now, ...rehearsalOf(target, opts.config), ...scope === void 0 ? {} : { scope } });
+    const plan = planFromRead({ desired, read, base: base2, confirmed: confirmed2, pendingRestores, now, ...rehearsalOf(target, opts.config), ...scope === void 0 ? {} : { scope } });
     if (opts.out) {
-      await writePlanFile(resolve8(io.cwd, opts.out), plan);
+      await writePlanFile(resolve9(io.cwd, opts.out), plan);
       io.err(
         plan.summary.blocked ? `Plan written to ${opts.out}; it is blocked by the errors below, so apply will refuse it: fix them and plan again.
 ` : `Plan written to ${opts.out}; apply it with: dialform apply ${opts.out}
@@ -71291,7 +71235,7 @@ ${review}`);
   }
 }
 async function reviewChanges(changedFile, configPath, owners, before, plan, io, redact) {
-  const changed = (await readFile(resolve8(io.cwd, changedFile), "utf8")).split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const changed = (await readFile(resolve9(io.cwd, changedFile), "utf8")).split("\n").map((l) => l.trim()).filter((l) => l !== "");
   const root = await findRepositoryRoot(configPath);
   const repoPath = await mapRepoPaths(root, before.files.map((f) => f.file));
   return renderOwnerReview(plan, findOwnedByChange(before, changed, repoPath), owners, { redact }).markdown;
@@ -71319,7 +71263,7 @@ var init_plan = __esm({
 });
 
 // src/apply/apply-lock.ts
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 import { link, readFile as readFile2, unlink, writeFile as writeFile3 } from "node:fs/promises";
 import { hostname } from "node:os";
 function readProcessStart(pid) {
@@ -71329,8 +71273,8 @@ function readProcessStart(pid) {
     if (e.code !== "EPERM") return void 0;
   }
   try {
-    const stat6 = readFileSync7(`/proc/${pid}/stat`, "utf8");
-    return stat6.slice(stat6.lastIndexOf(")") + 2).split(" ")[19] ?? "";
+    const stat7 = readFileSync8(`/proc/${pid}/stat`, "utf8");
+    return stat7.slice(stat7.lastIndexOf(")") + 2).split(" ")[19] ?? "";
   } catch {
     return "";
   }
@@ -71857,7 +71801,6 @@ async function applyPlan(plan, options) {
     at: now().toISOString(),
     ...op.target.type === "user" ? { subject: op.target.email } : {},
     ...status === "done" ? listPooled(plan, op) : {},
-    ...op.kind === "move_user" && op.new_number !== void 0 ? { owes_number: { from: op.from.key, to: op.to.key } } : {},
     ...error === void 0 ? {} : { error },
     ...surprised === void 0 ? {} : { surprise: surprised },
     reviewed,
@@ -71970,7 +71913,7 @@ var init_apply_plan = __esm({
 
 // src/apply/surprise-report.ts
 import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 function buildSurpriseReport(surprise, plan, at2) {
   const { operation: operation2, field, did, predicted, message, request: request2, answer, assumption } = surprise;
   const report = {
@@ -71990,7 +71933,7 @@ function buildSurpriseReport(surprise, plan, at2) {
 }
 async function writeSurpriseReport(dir, surprise, plan, at2) {
   await mkdir3(dir, { recursive: true });
-  const path = join8(dir, `surprise-${at2.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "")}.json`);
+  const path = join9(dir, `surprise-${at2.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "")}.json`);
   await writeFile4(path, `${JSON.stringify(buildSurpriseReport(surprise, plan, at2), null, 2)}
 `);
   return path;
@@ -72006,9 +71949,9 @@ var init_surprise_report = __esm({
 });
 
 // cmd/commands/apply-surprise.ts
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 async function reportSurprise(surprise, plan, io) {
-  const path = await writeSurpriseReport(resolve9(io.cwd, ".dialform"), surprise, plan, /* @__PURE__ */ new Date());
+  const path = await writeSurpriseReport(resolve10(io.cwd, ".dialform"), surprise, plan, /* @__PURE__ */ new Date());
   const text = `Surprise: ${sanitizeForTerminal(surprise.message)}.
 Apply stopped before the next write. Run plan (or apply) again: it plans from what Dialpad did.
 Fidelity report (redacted, safe to attach to an issue): ${sanitizeForTerminal(path)}
@@ -72025,13 +71968,13 @@ var init_apply_surprise = __esm({
 });
 
 // src/apply/applied-config.ts
-import { stat as stat5 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname9, resolve as resolve10 } from "node:path";
+import { stat as stat6 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname10, resolve as resolve11 } from "node:path";
 async function configCommit(path, files = []) {
   try {
-    const abs = resolve10(path);
-    const isDir = (await stat5(abs)).isDirectory();
-    const cwd = isDir ? abs : dirname9(abs);
+    const abs = resolve11(path);
+    const isDir = (await stat6(abs)).isDirectory();
+    const cwd = isDir ? abs : dirname10(abs);
     if ((await git(cwd, ["rev-parse", "--is-inside-work-tree"])).trim() !== "true") return void 0;
     const sha = (await git(cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim();
     if (!/^[0-9a-f]{40,64}$/.test(sha)) return void 0;
@@ -72770,7 +72713,7 @@ __export(apply_exports, {
   reportVerification: () => reportVerification,
   runApply: () => runApply
 });
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 async function runApply(file, opts, io) {
   if (opts.format !== "json") return applyAndReport(file, opts, io, () => {
   });
@@ -72801,7 +72744,7 @@ async function applyRedacted(file, opts, redaction, onReport) {
   const target = await openTargetBeside(opts, io, loading);
   let lock;
   try {
-    const journalPath = resolve11(io.cwd, opts.journal);
+    const journalPath = resolve12(io.cwd, opts.journal);
     const journal = openJournal(journalPath);
     await journal.prepare();
     lock = await lockJournal(journalPath);
@@ -72810,13 +72753,12 @@ async function applyRedacted(file, opts, redaction, onReport) {
     const commit = desired && path ? await configCommit(path, desired.files) : void 0;
     const confirmed2 = path ? (await readConfirmed(path)).grants : void 0;
     const pendingRestores = await journal.pendingRestores();
-    const unfinishedMoves = await journal.unfinishedMoves();
     reportConfigOrder(await checkConfigOrder({ journal, commit, allowOlder: opts.allowOlderConfig }), io);
     let plan;
     let shown;
     let fresh;
     if (file) {
-      plan = await readPlanFile(resolve11(io.cwd, file));
+      plan = await readPlanFile(resolve12(io.cwd, file));
       const checked = await checkSavedPlan({ plan, journal, client: target.client, desired, confirmed: confirmed2, pendingRestores, ...rehearsalOf(target, opts.config) });
       fresh = checked.fresh;
       redaction.use(checked.shown, fresh);
@@ -72829,7 +72771,7 @@ async function applyRedacted(file, opts, redaction, onReport) {
       const now = /* @__PURE__ */ new Date();
       const skew = checkDialpadClock(desired, read, now);
       if (skew !== void 0) io.err(describeClockSkew(skew));
-      plan = planFromRead({ desired, read, confirmed: confirmed2, pendingRestores, unfinishedMoves, now, ...rehearsalOf(target, opts.config) });
+      plan = planFromRead({ desired, read, confirmed: confirmed2, pendingRestores, now, ...rehearsalOf(target, opts.config) });
       redaction.use(plan);
       shown = plan;
       fresh = plan;
@@ -72893,8 +72835,8 @@ async function applyRedacted(file, opts, redaction, onReport) {
 }
 function startLoadingDesired(file, opts, io) {
   const path = file === void 0 ? resolveConfigPath(io.cwd, opts.config) : void 0;
-  if (path !== void 0) return observed(loadConfig(path).then((desired) => ({ desired, path })));
-  return observed(loadOptionalConfig(io.cwd, opts.config).then((found) => found ?? {}));
+  if (path !== void 0) return observed(loadConfigBeside(path).then((desired) => ({ desired, path })));
+  return observed(loadOptionalConfig(io.cwd, opts.config, loadConfigBeside).then((found) => found ?? {}));
 }
 function checkReviewOptions(opts) {
   const expected = opts.expectFingerprint;
@@ -72907,7 +72849,7 @@ function checkReviewOptions(opts) {
 }
 async function saveUnreviewed(fresh, opts, io) {
   if (opts.out === void 0 || fresh === void 0 || fingerprintPlan(fresh) === opts.expectFingerprint) return;
-  await writePlanFile(resolve11(io.cwd, opts.out), fresh);
+  await writePlanFile(resolve12(io.cwd, opts.out), fresh);
 }
 function planChanged(review, saved) {
   const name2 = (op) => `  ${op.kind} ${sanitizeForTerminal(op.summary)}`;
@@ -73166,9 +73108,9 @@ var codeowners_exports = {};
 __export(codeowners_exports, {
   runCodeowners: () => runCodeowners
 });
-import { existsSync as existsSync7 } from "node:fs";
+import { existsSync as existsSync8 } from "node:fs";
 import { mkdir as mkdir4, readFile as readFile3, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname10, join as join9, relative as relative6, resolve as resolve12 } from "node:path";
+import { dirname as dirname11, join as join10, relative as relative6, resolve as resolve13 } from "node:path";
 async function runCodeowners(opts, io) {
   const configPath = resolveConfigPath(io.cwd, opts.config);
   const desired = await loadConfig(configPath);
@@ -73177,9 +73119,9 @@ async function runCodeowners(opts, io) {
   const { entries, unowned } = buildCodeownersEntries(desired.owners, repoPath);
   for (const path of unowned) io.err(`warning: ${path} has no owners: give its offices, groups or the company owners (docs/owners.md)
 `);
-  const target = opts.file === void 0 ? defaultCodeownersFile(root) : resolve12(io.cwd, opts.file);
+  const target = opts.file === void 0 ? defaultCodeownersFile(root) : resolve13(io.cwd, opts.file);
   const shown = relative6(io.cwd, target) || target;
-  const existing = existsSync7(target) ? await readFile3(target, "utf8") : void 0;
+  const existing = existsSync8(target) ? await readFile3(target, "utf8") : void 0;
   const wanted = spliceCodeownersBlock(existing, renderCodeownersBlock(entries));
   if (Buffer.byteLength(wanted) >= CODEOWNERS_MAX_BYTES) throw new UsageError(`${shown} would be over 3 MB, which GitHub ignores: give owners to fewer, larger files`);
   if (wanted === existing) {
@@ -73190,15 +73132,15 @@ async function runCodeowners(opts, io) {
   if (opts.check === true) {
     throw new DialformError("codeowners_stale", `${shown} is not current with the config's owners: run \`dialform codeowners\` and commit ${shown}`);
   }
-  await mkdir4(dirname10(target), { recursive: true });
+  await mkdir4(dirname11(target), { recursive: true });
   await writeFile5(target, wanted);
   io.out(`Wrote ${entries.length} dialform entries to ${shown}.
 `);
   return EXIT.ok;
 }
 function defaultCodeownersFile(root) {
-  const found = CODEOWNERS_PLACES.map((p) => join9(root, p)).find((p) => existsSync7(p));
-  return found ?? join9(root, CODEOWNERS_PLACES[0]);
+  const found = CODEOWNERS_PLACES.map((p) => join10(root, p)).find((p) => existsSync8(p));
+  return found ?? join10(root, CODEOWNERS_PLACES[0]);
 }
 var CODEOWNERS_PLACES;
 var init_codeowners2 = __esm({
@@ -73218,9 +73160,9 @@ var show_exports = {};
 __export(show_exports, {
   runShow: () => runShow
 });
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 async function runShow(file, opts, io) {
-  const plan = await readPlanFile(resolve13(io.cwd, file));
+  const plan = await readPlanFile(resolve14(io.cwd, file));
   const misleading = checkStoredTexts(plan);
   if (misleading.length > 0) {
     const mask = opts.redact === true ? planRedactor(plan) : (text) => text;
@@ -73248,7 +73190,7 @@ var init_show = __esm({
 });
 
 // src/import/schema-reference.ts
-import { dirname as dirname11, relative as relative7, sep as sep2 } from "node:path";
+import { dirname as dirname12, relative as relative7, sep as sep2 } from "node:path";
 function chooseSchemaReference(input) {
   const marker = `${sep2}node_modules${sep2}`;
   const at2 = input.schemaPath.lastIndexOf(marker);
@@ -73256,7 +73198,7 @@ function chooseSchemaReference(input) {
     const project = input.schemaPath.slice(0, at2);
     const fromProject = relative7(project, input.file);
     if (fromProject !== "" && !fromProject.startsWith("..") && !fromProject.startsWith(sep2)) {
-      return relative7(dirname11(input.file), input.schemaPath).split(sep2).join("/");
+      return relative7(dirname12(input.file), input.schemaPath).split(sep2).join("/");
     }
   }
   return input.schemaId;
@@ -73269,29 +73211,20 @@ var init_schema_reference = __esm({
 
 // src/dialpad/read-deskphones.ts
 async function readRoomDeskPhones(client, rooms) {
-  const { read, incomplete } = await readEach(rooms, (room2) => room2.id, (id2) => client.listRoomDeskPhones(id2), "room");
-  return { byRoom: new Map(rooms.flatMap((r) => read.has(r) ? [[r.key, read.get(r)]] : [])), incomplete };
-}
-async function readUserDeskPhones(client, users) {
-  const { read, incomplete } = await readEach(users, (user) => user.id, (id2) => client.listUserDeskPhones(id2), "user");
-  return { byUser: new Map(users.flatMap((u) => read.has(u) ? [[u.email.toLowerCase(), read.get(u)]] : [])), incomplete };
-}
-async function readEach(owners, idOf2, list, noun) {
-  const read = /* @__PURE__ */ new Map();
+  const byRoom = /* @__PURE__ */ new Map();
   const incomplete = [];
   await Promise.all(
-    owners.map(async (owner) => {
-      const id2 = idOf2(owner);
-      if (id2 === void 0) return;
+    rooms.map(async (room2) => {
+      if (room2.id === void 0) return;
       try {
-        read.set(owner, await list(id2));
+        byRoom.set(room2.key, await client.listRoomDeskPhones(room2.id));
       } catch (err) {
         if (!(err instanceof ApiError) || err.kind === "unauthorized" || err.kind === "forbidden") throw err;
-        incomplete.push(`desk phones of ${noun} ${id2}: ${err.message}`);
+        incomplete.push(`desk phones of room ${room2.id}: ${err.message}`);
       }
     })
   );
-  return { read, incomplete: incomplete.sort() };
+  return { byRoom, incomplete: incomplete.sort() };
 }
 function describeDeskPhone(d) {
   const details = [d.type, d.device_model, d.mac_address, d.phone_number].filter((x) => x !== void 0 && x !== "");
@@ -73584,15 +73517,15 @@ var init_render_import = __esm({
 // src/import/write-import.ts
 import { constants as constants2, lstatSync } from "node:fs";
 import { mkdir as mkdir5, open as open3 } from "node:fs/promises";
-import { dirname as dirname12, join as join10, relative as relative8, sep as sep3 } from "node:path";
+import { dirname as dirname13, join as join11, relative as relative8, sep as sep3 } from "node:path";
 async function writeImportFiles(outDir, files, options) {
   const shown = (path) => relative8(options.cwd, path).split(sep3).join("/") || ".";
   const problems = [];
   const existing = [];
   const checkedDirs = /* @__PURE__ */ new Set();
   for (const file of files) {
-    const path = join10(outDir, file.path);
-    for (const dir of directoriesBetween(outDir, dirname12(path))) {
+    const path = join11(outDir, file.path);
+    for (const dir of directoriesBetween(outDir, dirname13(path))) {
       if (checkedDirs.has(dir)) continue;
       checkedDirs.add(dir);
       const problem = describeDirectory(dir, lstatOrUndefined(dir, shown), shown);
@@ -73610,9 +73543,9 @@ Nothing was written.`);
     throw new UsageError(`import would overwrite ${existing.join(", ")}; nothing was written. Pass --force to overwrite.`);
   }
   for (const file of files) {
-    const path = join10(outDir, file.path);
+    const path = join11(outDir, file.path);
     try {
-      await mkdir5(dirname12(path), { recursive: true });
+      await mkdir5(dirname13(path), { recursive: true });
       const flags = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_NOFOLLOW | (options.force ? constants2.O_TRUNC : constants2.O_EXCL);
       const handle = await open3(path, flags, 438);
       try {
@@ -73632,7 +73565,7 @@ function directoriesBetween(outDir, dir) {
   const dirs = [outDir];
   let at2 = outDir;
   for (const segment of rel === "" ? [] : rel.split(sep3)) {
-    at2 = join10(at2, segment);
+    at2 = join11(at2, segment);
     dirs.push(at2);
   }
   return dirs;
@@ -73664,11 +73597,11 @@ var import_exports = {};
 __export(import_exports, {
   runImport: () => runImport
 });
-import { join as join11, relative as relative9, resolve as resolve14 } from "node:path";
+import { join as join12, relative as relative9, resolve as resolve15 } from "node:path";
 async function runImport(opts, io) {
   const extras = opts.with ?? [];
   const e911 = extras.includes("e911");
-  const outDir = resolve14(io.cwd, opts.outDir);
+  const outDir = resolve15(io.cwd, opts.outDir);
   const target = await openTarget(opts, io);
   let result2;
   try {
@@ -73681,7 +73614,7 @@ async function runImport(opts, io) {
     const schemaPath2 = findConfigSchemaPath();
     const schemaId = String(readConfigSchema().$id);
     result2 = renderImport(live, {
-      schemaPath: (file) => chooseSchemaReference({ file: join11(outDir, file), schemaPath: schemaPath2, schemaId }),
+      schemaPath: (file) => chooseSchemaReference({ file: join12(outDir, file), schemaPath: schemaPath2, schemaId }),
       ...opts.lifecycle === void 0 ? {} : { lifecycle: opts.lifecycle },
       e911,
       ...deskPhones === void 0 ? {} : { deskPhones: deskPhones.byRoom }
@@ -73693,7 +73626,7 @@ async function runImport(opts, io) {
   const shown = relative9(io.cwd, outDir) || ".";
   io.out(`Imported ${result2.offices} office(s) and ${result2.users} user(s) into ${shown}/:
 `);
-  for (const file of result2.files) io.out(`  ${join11(shown, file.path)}
+  for (const file of result2.files) io.out(`  ${join12(shown, file.path)}
 `);
   if (result2.skipped.length > 0) {
     io.out(`Skipped ${result2.skipped.length} user(s) that are deleted or cancelled:
@@ -73730,22 +73663,11 @@ function rowsOf(status, view2) {
   switch (view2) {
     case "summary":
       return [["office", "active", "pending", "suspended", "total"], ...status.summary.users.by_office.map((o) => [o.office, o.active, o.pending, o.suspended, o.total])];
-    case "users": {
-      const phones = status.users.some((u) => u.deskphones !== void 0);
+    case "users":
       return [
-        ["email", "name", "office", "license", "state", "permissions", "numbers", ...phones ? ["deskphones"] : []],
-        ...status.users.map((u) => [
-          u.email,
-          u.name,
-          u.office,
-          u.license,
-          u.state,
-          u.permissions.join("; "),
-          u.numbers.join("; "),
-          ...phones ? [u.deskphones?.map(describeStatusDeskPhone).join("; ") ?? null] : []
-        ])
+        ["email", "name", "office", "license", "state", "permissions", "numbers"],
+        ...status.users.map((u) => [u.email, u.name, u.office, u.license, u.state, u.permissions.join("; "), u.numbers.join("; ")])
       ];
-    }
     case "numbers":
       return [["number", "office", "last_for", "unassigned_at"], ...status.reserved_numbers.map((n) => [n.number, n.office, n.last_for, n.unassigned_at])];
     case "deleted":
@@ -73788,10 +73710,8 @@ var init_render_status_csv = __esm({
 
 // src/status/redact-status.ts
 function redactStatus(status, secret) {
-  const phones = [...status.rooms ?? [], ...status.users].flatMap((o) => o.deskphones ?? []);
-  const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name), ...status.e911?.users.map((u) => u.name) ?? [], ...phones.map((d) => d.name)];
-  const macs = phones.flatMap((d) => d.mac_address === null ? [] : [d.mac_address]);
-  const redactText = createRedactor({ secret, names, addresses: collectAddresses(status), macs });
+  const names = [...status.users.map((u) => u.name), ...status.deleted_users.map((d) => d.name), ...status.e911?.users.map((u) => u.name) ?? []];
+  const redactText = createRedactor({ secret, names, addresses: collectAddresses(status) });
   const redacted = mapStrings(status, redactText);
   const phone = status.search === null ? void 0 : readPhoneSearch(status.search);
   const search = phone === void 0 || status.search === null ? redacted.search : maskDigits(status.search);
@@ -73816,7 +73736,7 @@ var status_exports = {};
 __export(status_exports, {
   runStatus: () => runStatus
 });
-import { resolve as resolve15 } from "node:path";
+import { resolve as resolve16 } from "node:path";
 async function runStatus(opts, io) {
   const csvView = opts.format === "csv" ? chooseCsvView(opts.view) : void 0;
   const found = await loadOptionalConfig(io.cwd, opts.config);
@@ -73832,8 +73752,8 @@ async function runStatus(opts, io) {
     const deskPhones = rooms ? await readRoomDeskPhones(target.client, read.tenant.rooms ?? []) : void 0;
     const live = deskPhones === void 0 ? read : { ...read, incomplete: [...read.incomplete, ...deskPhones.incomplete] };
     const now = /* @__PURE__ */ new Date();
-    const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, ...await readJournalInputs(openJournal(resolve15(io.cwd, opts.journal))) });
-    const inputs = {
+    const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, pendingRestores: await openJournal(resolve16(io.cwd, opts.journal)).pendingRestores() });
+    const status = buildStatus({
       live,
       now,
       ...opts.search === void 0 ? {} : { search: opts.search },
@@ -73841,10 +73761,7 @@ async function runStatus(opts, io) {
       ...plan === void 0 ? {} : { plan },
       ...e911 ? { e911: desired === void 0 ? {} : { desired } } : {},
       ...deskPhones === void 0 ? {} : { rooms: { deskPhones: deskPhones.byRoom } }
-    };
-    const listed = buildStatus(inputs);
-    const userPhones = opts.with?.includes("deskphones") === true ? await readListedUsersDeskPhones(target.client, live, listed) : void 0;
-    const status = userPhones === void 0 ? listed : buildStatus({ ...inputs, live: { ...live, incomplete: [...live.incomplete, ...userPhones.incomplete] }, users: { deskPhones: userPhones.byUser } });
+    });
     const shown = opts.redact === true ? redactStatus(status, digestLive(live)) : status;
     io.out(csvView !== void 0 ? renderStatusCsv(shown, csvView) : opts.format === "json" ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
     return EXIT.ok;
@@ -73853,16 +73770,12 @@ async function runStatus(opts, io) {
   }
 }
 async function readHistory(opts, io) {
-  const entries = (await readEntries(resolve15(io.cwd, opts.journal))).filter((e) => e.status === "done");
-  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve15(io.cwd, file))));
+  const entries = (await readEntries(resolve16(io.cwd, opts.journal))).filter((e) => e.status === "done");
+  const plans = await Promise.all(opts.plan.map((file) => readPlanFile(resolve16(io.cwd, file))));
   return mergeHistories(readJournalHistory(entries), joinHistory({ plans, entries, identify: identifyPlan }));
 }
-function readListedUsersDeskPhones(client, live, status) {
-  const listed = new Set(status.users.map((u) => u.email.toLowerCase()));
-  return readUserDeskPhones(client, live.tenant.users.filter((u) => listed.has(u.email.toLowerCase()) && u.state !== "deleted"));
-}
 function chooseLists(opts) {
-  const views = [...opts.view ?? [], ...opts.with?.includes("deskphones") === true ? ["users"] : []];
+  const views = opts.view ?? [];
   if (views.includes("all") || views.length === 0 && opts.search !== void 0 && opts.search.trim() !== "") return [...LISTED_VIEWS];
   return LISTED_VIEWS.filter((v) => views.includes(v));
 }
@@ -73873,9 +73786,6 @@ function chooseCsvView(views) {
     throw new UsageError("--format csv writes one view: add exactly one --view summary|users|numbers|deleted|e911|rooms");
   }
   return only;
-}
-async function readJournalInputs(journal) {
-  return { pendingRestores: await journal.pendingRestores(), unfinishedMoves: await journal.unfinishedMoves() };
 }
 var init_status = __esm({
   "cmd/commands/status.ts"() {
@@ -74547,12 +74457,12 @@ __export(emulator_console_exports, {
   runEmulatorConsole: () => runEmulatorConsole,
   toLocalUrl: () => toLocalUrl
 });
-import { existsSync as existsSync8 } from "node:fs";
-import { resolve as resolve16 } from "node:path";
+import { existsSync as existsSync9 } from "node:fs";
+import { resolve as resolve17 } from "node:path";
 async function runEmulatorConsole(opts, io) {
-  const fixturePath = opts.fixture === void 0 ? await readConfigFixture(opts, io) : resolve16(io.cwd, opts.fixture);
-  const statePath = resolve16(io.cwd, EMULATOR_STATE);
-  if (fixturePath === void 0 && !existsSync8(statePath)) {
+  const fixturePath = opts.fixture === void 0 ? await readConfigFixture(opts, io) : resolve17(io.cwd, opts.fixture);
+  const statePath = resolve17(io.cwd, EMULATOR_STATE);
+  if (fixturePath === void 0 && !existsSync9(statePath)) {
     throw new DialformError(
       "emulator_fixture_missing",
       `no embedded emulator state at ${EMULATOR_STATE}: run a command with --emulator first, or pass --fixture FILE (or set emulator.fixture in the config) to seed it`
@@ -74611,9 +74521,9 @@ var emulator_exports = {};
 __export(emulator_exports, {
   runEmulatorServe: () => runEmulatorServe
 });
-import { resolve as resolve17 } from "node:path";
+import { resolve as resolve18 } from "node:path";
 async function runEmulatorServe(opts, io) {
-  const fixture = await loadFixture(resolve17(io.cwd, opts.fixture));
+  const fixture = await loadFixture(resolve18(io.cwd, opts.fixture));
   const emulator = createEmulator({ fixture, latencyMs: opts.latency, rateLimit: opts.rateLimit, strictRateLimit: opts.strictRateLimit === true, faults: opts.faults });
   const server = await emulator.listen(opts.port, opts.host);
   if (!isLoopbackName2(opts.host)) io.err(noLoginWarning(opts.host));
@@ -74661,7 +74571,7 @@ function buildSnapshotFixture(read, opts) {
     const licenses = plan === void 0 ? {} : toCounts(plan);
     const office = { ...rest, id: id2, name: o.name ?? "", country: String(o.country ?? "").toLowerCase(), licenses };
     if (config?.priceLevel !== void 0) office.price_level = config.priceLevel;
-    const assigned = assignedLines(id2, licenses, read.available.get(id2), users, rooms);
+    const assigned = assignedLines(licenses, read.available.get(id2), users.filter((u) => u.office_id === id2), rooms.filter((r) => r.office_id === id2));
     if (Object.keys(assigned).length > 0) office.assigned_licenses = assigned;
     return office;
   });
@@ -74736,12 +74646,13 @@ function toCounts(counts) {
   }
   return out;
 }
-function assignedLines(officeId, purchased, available, users, rooms) {
+function assignedLines(purchased, available, users, rooms) {
   if (available === void 0) return {};
-  const holders = getAssigned({ offices: [], users, rooms }, officeId);
   const out = {};
   for (const f of LINE_FIELDS) {
-    const held = (purchased[f] ?? 0) - Number(available[f] ?? 0) - holders[f];
+    const roomHolders = f === "room_lines" ? rooms.length : f === "additional_number_lines" ? rooms.reduce((n, r) => n + Math.max(0, (r.phone_numbers ?? []).length - 1), 0) : 0;
+    const holders = users.filter((u) => isHoldingLine(u, {}) && getLineField(u.license) === f).length + roomHolders;
+    const held = (purchased[f] ?? 0) - Number(available[f] ?? 0) - holders;
     if (held > 0) out[f] = held;
   }
   return out;
@@ -74874,7 +74785,7 @@ __export(emulator_snapshot_exports, {
 });
 import { constants as constants3 } from "node:fs";
 import { open as open4 } from "node:fs/promises";
-import { basename as basename4, relative as relative10, resolve as resolve18 } from "node:path";
+import { basename as basename4, relative as relative10, resolve as resolve19 } from "node:path";
 async function runEmulatorSnapshot(opts, io) {
   const found = await loadOptionalConfig(io.cwd, opts.config);
   const target = await openTarget(opts, io, found?.desired);
@@ -74895,7 +74806,7 @@ async function runEmulatorSnapshot(opts, io) {
 `;
   parseFixture(text, opts.out === void 0 ? "snapshot.json" : basename4(opts.out));
   if (opts.out === void 0) io.out(text);
-  else await writeOnce(resolve18(io.cwd, opts.out), text, opts.force === true, relative10(io.cwd, resolve18(io.cwd, opts.out)));
+  else await writeOnce(resolve19(io.cwd, opts.out), text, opts.force === true, relative10(io.cwd, resolve19(io.cwd, opts.out)));
   const users = fixture.users.length;
   const pool = (fixture.numbers ?? []).filter((n) => n.status === "available").length;
   io.err(
@@ -74946,10 +74857,10 @@ var emulator_do_exports = {};
 __export(emulator_do_exports, {
   runEmulatorDo: () => runEmulatorDo
 });
-import { resolve as resolve19 } from "node:path";
+import { resolve as resolve20 } from "node:path";
 async function runEmulatorDo(request2, opts, io) {
   const step = await resolveStep(request2, opts, io);
-  const done = await performOnSavedState(resolve19(io.cwd, EMULATOR_STATE), step);
+  const done = await performOnSavedState(resolve20(io.cwd, EMULATOR_STATE), step);
   io.out(`${done}
 `);
   return EXIT.ok;
@@ -75052,7 +74963,7 @@ function buildProgram(io, setCode) {
     ).option("--with <fields>", `also read and write what no list brings, one request per office, user or room each (comma-separated): ${IMPORT_EXTRAS.join(", ")}`, parseImportExtras)
   ).action(async (opts) => setCode(await (await Promise.resolve().then(() => (init_import(), import_exports))).runImport(opts, io)));
   addConnectionOptions(
-    program2.command("status").description("show the company as Admin Settings \u203A Users does: active or pending users, reserved numbers, deleted users (read-only)").option("--search <text>", 'only rows whose name, email, license, office, state, permission (e.g. "admin") or phone number (any format) matches; lists every view').addOption(new Option("--view <view...>", "list these views row by row after the summary (repeatable); csv: exactly one").choices(STATUS_VIEWS)).addOption(new Option("--with <extra...>", "add to the users view (and list it): deskphones, each listed user\u2019s desk phones, one read per user").choices(["deskphones"])).addOption(new Option("--format <format>", "output format (csv: one --view)").choices([...RESULT_FORMATS, "csv"]).default("text")).option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--journal <file>", "the apply journal, for who reserved numbers were last for and when users were deleted", ".dialform/journal.jsonl").option("--plan <file>", "a plan applied with a journal older than its subjects (repeatable): says which numbers and users its operations touched", collect, [])
+    program2.command("status").description("show the company as Admin Settings \u203A Users does: active or pending users, reserved numbers, deleted users (read-only)").option("--search <text>", 'only rows whose name, email, license, office, state, permission (e.g. "admin") or phone number (any format) matches; lists every view').addOption(new Option("--view <view...>", "list these views row by row after the summary (repeatable); csv: exactly one").choices(STATUS_VIEWS)).addOption(new Option("--format <format>", "output format (csv: one --view)").choices([...RESULT_FORMATS, "csv"]).default("text")).option("--redact", "mask emails, phone numbers and people\u2019s names (to initials) in the output").option("--journal <file>", "the apply journal, for who reserved numbers were last for and when users were deleted", ".dialform/journal.jsonl").option("--plan <file>", "a plan applied with a journal older than its subjects (repeatable): says which numbers and users its operations touched", collect, [])
   ).action(async (opts) => setCode(await (await Promise.resolve().then(() => (init_status(), status_exports))).runStatus(opts, io)));
   addConnectionOptions(
     program2.command("doctor").description("read-only preflight for a key and a company: admin key, plan tier, size, plan time, clock, rate-limit headers, response shapes, assumptions").addOption(new Option("--format <format>", "output format").choices(RESULT_FORMATS).default("text")).option("--no-redact", "show names, emails and numbers (masked by default, so the output is safe to paste)")
@@ -75174,7 +75085,9 @@ var init_program = __esm({
 // cmd/main.ts
 var main_exports = {};
 function prepareNetwork() {
-  networkReady ??= Promise.resolve().then(() => (init_dispatcher(), dispatcher_exports)).then(({ installProductionDispatcher: installProductionDispatcher2 }) => installProductionDispatcher2());
+  networkReady ??= Promise.all([Promise.resolve().then(() => __toESM(require_undici(), 1)), Promise.resolve().then(() => (init_dispatcher(), dispatcher_exports))]).then(
+    ([{ setGlobalDispatcher }, { createProductionDispatcher: createProductionDispatcher2 }]) => setGlobalDispatcher(createProductionDispatcher2())
+  );
   return networkReady;
 }
 var networkReady;

@@ -7,7 +7,7 @@ import { checkSavedPlan, type Drift, type Freshness } from '../../src/apply/chec
 import { identifyPlan, openJournal, type Journal } from '../../src/apply/journal.js';
 import type { ApplyReport } from '../../src/apply/types.js';
 import { verifyApplied, type Verification } from '../../src/apply/verify-applied.js';
-import { digestConfig, loadConfig, loadOptionalConfig, resolveConfigPath } from '../../src/config/index.js';
+import { digestConfig, loadConfigBeside, loadOptionalConfig, resolveConfigPath } from '../../src/config/index.js';
 import { createApplyApi } from '../../src/dialpad/apply-api.js';
 import { fetchLive, READ_PHASE_ONE, READ_PHASE_ONE_AND_ROOMS } from '../../src/dialpad/index.js';
 import { DialformError, UsageError } from '../../src/errors.js';
@@ -195,8 +195,9 @@ async function applyRedacted(file: string | undefined, opts: ApplyCommandOptions
  */
 function startLoadingDesired(file: string | undefined, opts: ApplyCommandOptions, io: Io): Promise<{ desired?: DesiredState; path?: string }> {
   const path = file === undefined ? resolveConfigPath(io.cwd, opts.config) : undefined;
-  if (path !== undefined) return observed(loadConfig(path).then((desired) => ({ desired, path })));
-  return observed(loadOptionalConfig(io.cwd, opts.config).then((found) => found ?? {}));
+  // Beside the read: a large config loads in a worker thread (`loadConfigBeside`).
+  if (path !== undefined) return observed(loadConfigBeside(path).then((desired) => ({ desired, path })));
+  return observed(loadOptionalConfig(io.cwd, opts.config, loadConfigBeside).then((found) => found ?? {}));
 }
 
 /** `--expect-fingerprint` must be a fingerprint; `--out` only makes sense with it. */

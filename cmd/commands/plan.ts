@@ -1,4 +1,4 @@
-import { loadConfig, loadConfigFromGit, resolveConfigPath } from '../../src/config/index.js';
+import { loadConfigBeside, loadConfigFromGitBeside, resolveConfigPath } from '../../src/config/index.js';
 import { writePlanFile } from '../../src/plan/plan-file.js';
 import { readConfirmed } from '../../src/config/confirmed-record.js';
 import { openJournal } from '../../src/apply/journal.js';
@@ -42,8 +42,9 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
   // A scoped plan leaves out what other offices' owners plan: applying it would skip their part
   // of the config, so it is never written where apply could take it.
   if (scoped && opts.out !== undefined) throw new UsageError('--scope with --out: a scoped plan leaves other offices out and cannot be applied; plan without --scope to save a plan for apply');
-  // A config that fails to load is reported below, in its turn (`observed`).
-  const loading = observed(loadConfig(configPath));
+  // A config that fails to load is reported below, in its turn (`observed`). A large one loads in
+  // a worker thread, so its parsing never holds up the read's chain of pages (`loadConfigBeside`).
+  const loading = observed(loadConfigBeside(configPath));
   const scoping = observed(loading.then((d) => (scoped ? parseScope(opts.scope ?? [], d) : undefined)));
   const target = await openTargetBeside(opts, io, loading);
   try {
@@ -53,7 +54,7 @@ export async function runPlan(opts: PlanOptions, io: Io): Promise<number> {
     // What config leaves unsaid limits the plan's checks (a price level): said here as `validate` says it.
     for (const line of adviseConfig(desired)) io.err(`${line}\n`);
     const scope = await scoping;
-    const base = opts.base ? await loadConfigFromGit(opts.base, configPath, io.cwd) : undefined;
+    const base = opts.base ? await loadConfigFromGitBeside(opts.base, configPath, io.cwd) : undefined;
     const { grants: confirmed } = await readConfirmed(configPath);
     // Read only: a restore apply waited for (`restore_window_expired`), a move it left part way; no journal, none.
     const journal = openJournal(resolve(io.cwd, opts.journal));

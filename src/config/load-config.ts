@@ -45,12 +45,13 @@ function findDefaultConfigPath(cwd: string): string | undefined {
 /**
  * For commands whose config is optional (`apply FILE`, `status`): the config `given`, or at the
  * default place; `undefined` only when none was given and there is none at the default place. A
- * config that is there but cannot be read or has problems still throws.
+ * config that is there but cannot be read or has problems still throws. `load` loads it
+ * (`loadConfigBeside` where a live read goes on beside).
  */
-export async function loadOptionalConfig(cwd: string, given?: string): Promise<{ desired: DesiredState; path: string } | undefined> {
+export async function loadOptionalConfig(cwd: string, given?: string, load: (path: string) => Promise<DesiredState> = loadConfig): Promise<{ desired: DesiredState; path: string } | undefined> {
   if (given === undefined && findDefaultConfigPath(cwd) === undefined) return undefined;
   const path = resolveConfigPath(cwd, given);
-  return { desired: await loadConfig(path), path };
+  return { desired: await load(path), path };
 }
 
 /**

@@ -70,6 +70,11 @@ export function rememberE164Reads(numbers: readonly string[], reads: readonly E1
   });
 }
 
+/** Every read kept in this process, to hand to another thread (`rememberE164Reads` there). */
+export function listE164Reads(): { numbers: string[]; reads: E164Read[] } {
+  return { numbers: [...E164_READS.keys()], reads: [...E164_READS.values()] };
+}
+
 /**
  * The country a number belongs to in a company: the country of the office Dialpad lists it
  * under when that is known (`officeCountry`), else the number's own country.

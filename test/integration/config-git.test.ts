@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { digestConfig, loadConfig, loadConfigFromGit } from '../../src/config/index.js';
+import { digestConfig, loadConfig, loadConfigFromGit, loadConfigFromGitBeside } from '../../src/config/index.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
 import { OFFICES_YAML, useTempCwd, userYaml, writeTree } from '../support/config-files.js';
 
@@ -43,6 +43,17 @@ describe('loadConfigFromGit', () => {
     expect(base?.tenant.users[0]?.source).toBe('v1:dialform/users/eng.yaml:3');
     const head = await loadConfigFromGit('HEAD', 'dialform', cwd.dir);
     expect(head?.tenant.users.map((u) => u.email)).toEqual(['ada@x.io', 'bob@x.io']);
+  });
+
+  it('loads the same in a worker thread (plan --base, beside the read), absent and failing alike', async () => {
+    for (const [ref, path] of [['v1', 'dialform'], ['HEAD', 'single.yaml'], ['v1', 'not-there']] as const) {
+      expect(await loadConfigFromGitBeside(ref, path, cwd.dir, { minBytes: 0 }), `${ref}:${path}`).toStrictEqual(await loadConfigFromGit(ref, path, cwd.dir));
+    }
+    const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+    const inThread = await failure(loadConfigFromGit('no-such-ref', 'dialform', cwd.dir));
+    const beside = await failure(loadConfigFromGitBeside('no-such-ref', 'dialform', cwd.dir, { minBytes: 0 }));
+    expect(beside).toBeInstanceOf(UsageError);
+    expect((beside as Error).message).toBe((inThread as Error).message);
   });
 
   it('gives the same digest as loading the same files from disk', async () => {
