@@ -29,7 +29,7 @@ export function diffNumbers(
   live: LiveState,
   now?: Date,
   owned = matchOwnedUsers(desired, live, now),
-  numbersOf: (user: User) => string[] = indexLiveNumbers(live),
+  numbersOf: (user: User) => readonly string[] = indexLiveNumbers(live),
 ): Change[] {
   // Users waiting for provisioning have no account to hold numbers yet: no pair, no change.
   const { pairs, unmanaged } = owned;

@@ -38,8 +38,10 @@ export interface SimUser {
   license: UserLicense;
   state: UserState;
   companyAdmin: boolean;
-  adminOffices: string[];
-  numbers: string[];
+  /** Read-only, as `numbers`: a step replaces the list, never changes it in place, so states and the read can share it. */
+  adminOffices: readonly string[];
+  /** E.164, primary first. */
+  numbers: readonly string[];
 }
 
 /** A department or call center in the simulation. */
@@ -152,7 +154,7 @@ export function createSimState(
       license: user.license,
       state: user.state,
       companyAdmin: user.admin.company,
-      adminOffices: [...user.admin.offices],
+      adminOffices: user.admin.offices,
       numbers: numbersOf(user),
     });
     const office = offices.get(user.office);
@@ -190,14 +192,17 @@ export function createSimState(
   };
 }
 
-/** A deep copy, so a rule can replay or inspect without touching the original. */
+/**
+ * A copy whose changes (`applyOperation`) leave the original as it was, so a rule can replay or
+ * inspect without touching it: every mutable part is copied; a user's lists are read-only, shared.
+ */
 export function cloneSimState(sim: SimState): SimState {
   return {
     ...(sim.accountType === undefined ? {} : { accountType: sim.accountType }),
     offices: new Map([...sim.offices].map(([k, o]) => [k, { ...o, purchased: { ...o.purchased }, free: { ...o.free } }])),
     groups: new Map([...sim.groups].map(([k, g]) => [k, { ...g, operators: new Set(g.operators) }])),
     rooms: new Map([...sim.rooms].map(([k, r]) => [k, { ...r, numbers: [...r.numbers] }])),
-    users: new Map([...sim.users].map(([k, u]) => [k, { ...u, adminOffices: [...u.adminOffices], numbers: [...u.numbers] }])),
+    users: new Map([...sim.users].map(([k, u]) => [k, { ...u }])),
     pool: new Set(sim.pool),
     numberCountry: sim.numberCountry,
     config: sim.config,
