@@ -89,10 +89,11 @@ export function matchOwnedUsers(desired: DesiredState, live: LiveState, now?: Da
   for (const pair of pairs) {
     const { user, live: found } = pair;
     const heldByClock = datesHeld && user.state !== 'deleted' && (user.startsOn !== undefined || user.leavesOn !== undefined);
-    if (heldByClock && lifecycleOwnerOf(desired, user) === 'dialform') {
+    const owner = lifecycleOwnerOf(desired, user);
+    if (heldByClock && owner === 'dialform') {
       // Its state stays Dialpad's; a joiner with no account is not created (the warning says why).
       if (found !== undefined && !GONE_STATES.has(found.state)) owned.pairs.push({ user: { ...user, state: found.state }, live: found });
-    } else if (lifecycleOwnerOf(desired, user) === 'dialform') {
+    } else if (owner === 'dialform') {
       if (today === undefined && (user.startsOn !== undefined || user.leavesOn !== undefined)) {
         throw new BugError(`matchOwnedUsers: ${user.email} has lifecycle dates but no clock was given`);
       }

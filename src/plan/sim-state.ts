@@ -78,8 +78,11 @@ export interface SimState {
   pool: Set<string>;
   /** The country a number belongs to (`indexNumberCountries`: a pool number's office, else its own); fixed for the plan. */
   numberCountry: (number: string) => string | undefined;
-  /** What config says of users, for the messages that name a way out: whether it has an entry for an email, and its policy for the rest. */
-  config: { has(email: string): boolean; unmanagedUsers: UnmanagedUsersPolicy };
+  /**
+   * What config says of users: whether it has an entry for an email (for the messages that name a
+   * way out), the office it puts them in (where a step is shown), and its policy for the rest.
+   */
+  config: { has(email: string): boolean; officeOf(email: string): string | undefined; unmanagedUsers: UnmanagedUsersPolicy };
 }
 
 /**
@@ -176,7 +179,9 @@ export function createSimState(
   const rooms = new Map<string, SimRoom>();
   for (const r of live.tenant.rooms ?? []) rooms.set(r.key, { key: r.key, office: r.office, exists: true, numbers: [...(r.numbers ?? [])] });
   for (const r of desired.tenant.rooms ?? []) if (!rooms.has(r.key)) rooms.set(r.key, { key: r.key, office: r.office, exists: false, numbers: [] });
-  const configured = new Set(desired.tenant.users.map((u) => u.email.toLowerCase()));
+  // Every entry's office by lower-cased email: one scan of config's users serves both questions.
+  const configured = new Map<string, string>();
+  for (const u of desired.tenant.users) configured.set(u.email.toLowerCase(), u.office);
   const pool = new Set(
     live.tenant.numbers.filter((n) => n.status === 'available' && n.targetId === undefined).map((n) => n.number),
   );
@@ -188,7 +193,7 @@ export function createSimState(
     users,
     pool,
     numberCountry,
-    config: { has: (email) => configured.has(email.toLowerCase()), unmanagedUsers: desired.policy.unmanagedUsers },
+    config: { has: (email) => configured.has(email.toLowerCase()), officeOf: (email) => configured.get(email.toLowerCase()), unmanagedUsers: desired.policy.unmanagedUsers },
   };
 }
 
