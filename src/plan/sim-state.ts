@@ -202,12 +202,21 @@ export function createSimState(
  * inspect without touching it: every mutable part is copied; a user's lists are read-only, shared.
  */
 export function cloneSimState(sim: SimState): SimState {
+  // Map by map with `forEach`: no entry array per user, twice, as spreading the maps made.
+  const offices = new Map<string, SimOffice>();
+  sim.offices.forEach((o, k) => offices.set(k, { ...o, purchased: { ...o.purchased }, free: { ...o.free } }));
+  const groups = new Map<string, SimGroup>();
+  sim.groups.forEach((g, k) => groups.set(k, { ...g, operators: new Set(g.operators) }));
+  const rooms = new Map<string, SimRoom>();
+  sim.rooms.forEach((r, k) => rooms.set(k, { ...r, numbers: [...r.numbers] }));
+  const users = new Map<string, SimUser>();
+  sim.users.forEach((u, k) => users.set(k, { ...u }));
   return {
     ...(sim.accountType === undefined ? {} : { accountType: sim.accountType }),
-    offices: new Map([...sim.offices].map(([k, o]) => [k, { ...o, purchased: { ...o.purchased }, free: { ...o.free } }])),
-    groups: new Map([...sim.groups].map(([k, g]) => [k, { ...g, operators: new Set(g.operators) }])),
-    rooms: new Map([...sim.rooms].map(([k, r]) => [k, { ...r, numbers: [...r.numbers] }])),
-    users: new Map([...sim.users].map(([k, u]) => [k, { ...u }])),
+    offices,
+    groups,
+    rooms,
+    users,
     pool: new Set(sim.pool),
     numberCountry: sim.numberCountry,
     config: sim.config,
