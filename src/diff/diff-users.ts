@@ -6,6 +6,9 @@ import { isCompleteE911, isSameE911 } from '../model/e911.js';
 import { change, type Change, type UserField } from './types.js';
 
 function sameSet(a: string[], b: string[]): boolean {
+  // Most users administer no office: no copies and no sorts for two empty lists (50,000 times).
+  if (a.length !== b.length) return false;
+  if (a.length === 0) return true;
   const sa = [...a].sort();
   const sb = [...b].sort();
   return sa.length === sb.length && sa.every((v, i) => v === sb[i]);
