@@ -17520,10 +17520,22 @@ function formatHours(hours) {
   return hours.length === 0 ? "closed" : formatHourRanges(hours).join(", ");
 }
 function makeTargetBook(desired, live) {
+  let lookups;
+  const index = () => {
+    if (lookups !== void 0) return lookups;
+    const users = [...live.tenant.users.map((u) => ({ email: u.email, ...u.id === void 0 ? {} : { id: u.id } })), ...desired.tenant.users.map((u) => ({ email: u.email }))];
+    const built = { byEmail: /* @__PURE__ */ new Map(), byId: /* @__PURE__ */ new Map() };
+    for (const u of users) {
+      if (!built.byEmail.has(u.email)) built.byEmail.set(u.email, u);
+      if (!built.byId.has(u.id)) built.byId.set(u.id, u);
+    }
+    return lookups = built;
+  };
   return {
     groups: desired.tenant.groups ?? [],
     liveGroups: live.tenant.groups ?? [],
-    users: [...live.tenant.users.map((u) => ({ email: u.email, ...u.id === void 0 ? {} : { id: u.id } })), ...desired.tenant.users.map((u) => ({ email: u.email }))]
+    userByEmail: (email) => email === void 0 ? void 0 : index().byEmail.get(email),
+    userById: (id2) => index().byId.get(id2)
   };
 }
 function groupTypeOfTarget(type2) {
@@ -17532,7 +17544,7 @@ function groupTypeOfTarget(type2) {
 function identifyTarget(t, book) {
   if (t === void 0) return void 0;
   if (t.id !== void 0) return `${t.type}#${t.id}`;
-  const id2 = groupTypeOfTarget(t.type) !== void 0 ? book.liveGroups.find((g) => g.key === t.key)?.id : book.users.find((u) => u.email === t.key)?.id;
+  const id2 = groupTypeOfTarget(t.type) !== void 0 ? book.liveGroups.find((g) => g.key === t.key)?.id : book.userByEmail(t.key)?.id;
   return id2 === void 0 ? `${t.type}:${t.key ?? ""}` : `${t.type}#${id2}`;
 }
 function describeTarget(t, book) {
@@ -17543,7 +17555,7 @@ function describeTarget(t, book) {
     const label = type2 === "department" ? "department" : "call center";
     return group2 === void 0 ? `${label} #${t.id ?? t.key ?? "?"}` : `${label} "${group2.name}"`;
   }
-  if (t.type === "user") return t.key ?? book.users.find((u) => u.id === t.id)?.email ?? `user #${t.id ?? "?"}`;
+  if (t.type === "user") return t.key ?? book.userById(t.id)?.email ?? `user #${t.id ?? "?"}`;
   return `${t.type} #${t.id ?? "?"}`;
 }
 function diffGroupSettings(want, have, book) {
@@ -17609,7 +17621,7 @@ function targetExists(t, book) {
     if (t.key !== void 0) return book.groups.some((g) => g.key === t.key) || book.liveGroups.some((g) => g.key === t.key);
     return book.liveGroups.some((g) => g.type === type2 && g.id === t.id);
   }
-  if (t.type === "user") return t.key !== void 0 ? book.users.some((u) => u.email === t.key) : book.users.some((u) => u.id === t.id);
+  if (t.type === "user") return t.key !== void 0 ? book.userByEmail(t.key) !== void 0 : book.userById(t.id) !== void 0;
   return true;
 }
 var WEEKDAYS, HOURS_FIELDS, RING_SECONDS, HOLD_SECONDS, HOLD_COUNT, HOLD_QUEUE_FIELDS, ROUTING_STATES, SCALAR_FIELDS, RULE_FIELDS;
@@ -25114,11 +25126,13 @@ function hashLines(hash, items, fields, office) {
 ${items.length}
 `);
   let chunk = "";
-  const row = new Array(writers.length);
   for (const item of items) {
-    for (let i2 = 0; i2 < writers.length; i2++) row[i2] = writers[i2](item, office) ?? null;
-    chunk += `${JSON.stringify(row)}
-`;
+    chunk += "[";
+    for (let i2 = 0; i2 < writers.length; i2++) {
+      if (i2 > 0) chunk += ",";
+      chunk += jsonOf(writers[i2](item, office));
+    }
+    chunk += "]\n";
     if (chunk.length >= CHUNK_CHARS) {
       hash.update(chunk);
       chunk = "";
@@ -25126,13 +25140,24 @@ ${items.length}
   }
   if (chunk !== "") hash.update(chunk);
 }
+function jsonOf(value) {
+  if (typeof value === "string") return ESCAPED.test(value) ? JSON.stringify(value) : `"${value}"`;
+  if (value === void 0 || value === null) return "null";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (Array.isArray(value)) {
+    let json2 = "[";
+    for (let i2 = 0; i2 < value.length; i2++) json2 += i2 === 0 ? jsonOf(value[i2]) : `,${jsonOf(value[i2])}`;
+    return `${json2}]`;
+  }
+  return JSON.stringify(value);
+}
 function digestTenant(tenant, options = {}) {
   const hash = createHash("sha256");
   hashTenant(hash, tenant, options.office);
   if (options.extra !== void 0) hash.update(canonicalJson(options.extra, { omit: OMIT }));
   return `sha256:${hash.digest("hex")}`;
 }
-var USER_FIELDS2, NUMBER_FIELDS, OMIT, CHUNK_CHARS;
+var USER_FIELDS2, NUMBER_FIELDS, OMIT, CHUNK_CHARS, ESCAPED;
 var init_digest_tenant = __esm({
   "src/model/digest-tenant.ts"() {
     "use strict";
@@ -25145,7 +25170,8 @@ var init_digest_tenant = __esm({
       lastName: (u) => u.lastName,
       office: (u, office) => office(u.office),
       license: (u) => u.license,
-      admin: (u, office) => [u.admin.company, u.admin.offices.map(office).sort()],
+      // Most users administer no office: nothing to map or sort (sorting even an empty list costs, 50,000 times).
+      admin: (u, office) => [u.admin.company, u.admin.offices.length === 0 ? [] : u.admin.offices.map(office).sort()],
       state: (u) => u.state,
       numbers: (u) => u.numbers,
       deletedAt: (u) => u.deletedAt,
@@ -25181,6 +25207,7 @@ var init_digest_tenant = __esm({
     };
     OMIT = /* @__PURE__ */ new Set(["source"]);
     CHUNK_CHARS = 1 << 16;
+    ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
   }
 });
 
@@ -64485,14 +64512,15 @@ function matchOwnedUsers(desired, live, now, match = matchUsers(desired, live)) 
   for (const pair of pairs2) {
     const { user, live: found } = pair;
     const heldByClock = datesHeld && user.state !== "deleted" && (user.startsOn !== void 0 || user.leavesOn !== void 0);
-    if (heldByClock && lifecycleOwnerOf(desired, user) === "dialform") {
+    const owner = lifecycleOwnerOf(desired, user);
+    if (heldByClock && owner === "dialform") {
       if (found !== void 0 && !GONE_STATES.has(found.state)) owned.pairs.push({ user: { ...user, state: found.state }, live: found });
-    } else if (lifecycleOwnerOf(desired, user) === "dialform") {
+    } else if (owner === "dialform") {
       if (today === void 0 && (user.startsOn !== void 0 || user.leavesOn !== void 0)) {
         throw new BugError(`matchOwnedUsers: ${user.email} has lifecycle dates but no clock was given`);
       }
       const dated = today === void 0 ? user : applyDates(desired, user, found, today, owned.scheduled);
-      if (dated !== void 0) owned.pairs.push(found === void 0 ? { user: dated } : { user: dated, live: found });
+      if (dated !== void 0) owned.pairs.push(dated === user ? pair : found === void 0 ? { user: dated } : { user: dated, live: found });
     } else if (user.state === "deleted") continue;
     else if (found === void 0 || GONE_STATES.has(found.state)) owned.waiting.push(user);
     else owned.pairs.push({ user: { ...user, state: found.state }, live: found });
@@ -64527,11 +64555,12 @@ function indexLiveNumbers(live) {
     if (held === void 0) byEmail.set(email, [n.number]);
     else held.push(n.number);
   }
+  const none2 = [];
   return (user) => {
-    if (user.state === "deleted") return [...user.numbers ?? []];
-    const own = user.numbers ?? [];
+    const own = user.numbers ?? none2;
+    if (user.state === "deleted" || byEmail.size === 0) return own;
     const targeted = byEmail.get(user.email.toLowerCase());
-    return targeted === void 0 ? [...own] : [...own, ...targeted.filter((n) => !own.includes(n))];
+    return targeted === void 0 ? own : [...own, ...targeted.filter((n) => !own.includes(n))];
   };
 }
 var init_live_numbers = __esm({
@@ -64585,8 +64614,10 @@ var init_diff_rooms = __esm({
 });
 
 // src/diff/diff-numbers.ts
-function countryOf(offices, key) {
-  return (offices.find((o) => o.key === key)?.country ?? "").toUpperCase();
+function indexCountries(offices) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const o of offices) if (!byKey.has(o.key)) byKey.set(o.key, o.country.toUpperCase());
+  return (key) => byKey.get(key) ?? "";
 }
 function sameNumbers2(held, want) {
   if (held[0] !== want[0] || held.length !== want.length) return false;
@@ -64596,6 +64627,7 @@ function diffNumbers(desired, live, now, owned = matchOwnedUsers(desired, live, 
   const { pairs: pairs2, unmanaged } = owned;
   const changes = [];
   const entering = /* @__PURE__ */ new Set();
+  const [liveCountry, desiredCountry] = [indexCountries(live.tenant.offices), indexCountries(desired.tenant.offices)];
   for (const { user, live: found } of pairs2) {
     const held2 = found === void 0 ? [] : numbersOf(found);
     if (user.state === "deleted") {
@@ -64606,7 +64638,7 @@ function diffNumbers(desired, live, now, owned = matchOwnedUsers(desired, live, 
       }
       if (user.numbers === void 0) continue;
     }
-    const pooled = found === void 0 || found.state === "deleted" ? [] : numbersPooledByMove(held2, countryOf(live.tenant.offices, found.office), countryOf(desired.tenant.offices, user.office));
+    const pooled = found === void 0 || found.state === "deleted" ? [] : numbersPooledByMove(held2, liveCountry(found.office), desiredCountry(user.office));
     const kept = held2.filter((n) => !pooled.includes(n));
     for (const n of pooled) entering.add(n);
     if (user.numbers === void 0) continue;
@@ -64622,7 +64654,10 @@ function diffNumbers(desired, live, now, owned = matchOwnedUsers(desired, live, 
   const pool = live.tenant.numbers.filter((n) => n.status === "available" && n.targetId === void 0).map((n) => n.number);
   const poolAfter = /* @__PURE__ */ new Set([...pool, ...entering]);
   const listed = new Set(desired.reservedNumbers.release ?? []);
-  const held = new Set(live.tenant.users.filter((u) => u.state !== "deleted").flatMap((u) => numbersOf(u)));
+  const held = /* @__PURE__ */ new Set();
+  if (listed.size > 0) {
+    for (const u of live.tenant.users) if (u.state !== "deleted") for (const n of numbersOf(u)) held.add(n);
+  }
   for (const number of [...listed].sort()) {
     if (!poolAfter.has(number) && !held.has(number)) continue;
     changes.push(change.releaseNumber(byNumber.get(number) ?? { number, status: "available" }, true));
@@ -64683,6 +64718,8 @@ var init_diff_offices = __esm({
 
 // src/diff/diff-users.ts
 function sameSet(a, b) {
+  if (a.length !== b.length) return false;
+  if (a.length === 0) return true;
   const sa = [...a].sort();
   const sb = [...b].sort();
   return sa.length === sb.length && sa.every((v, i2) => v === sb[i2]);
@@ -65745,7 +65782,7 @@ function createSimState(desired, live, aliases, numberCountry = indexNumberCount
       license: user.license,
       state: user.state,
       companyAdmin: user.admin.company,
-      adminOffices: [...user.admin.offices],
+      adminOffices: user.admin.offices,
       numbers: numbersOf(user)
     });
     const office = offices.get(user.office);
@@ -65766,7 +65803,8 @@ function createSimState(desired, live, aliases, numberCountry = indexNumberCount
   const rooms = /* @__PURE__ */ new Map();
   for (const r of live.tenant.rooms ?? []) rooms.set(r.key, { key: r.key, office: r.office, exists: true, numbers: [...r.numbers ?? []] });
   for (const r of desired.tenant.rooms ?? []) if (!rooms.has(r.key)) rooms.set(r.key, { key: r.key, office: r.office, exists: false, numbers: [] });
-  const configured = new Set(desired.tenant.users.map((u) => u.email.toLowerCase()));
+  const configured = /* @__PURE__ */ new Map();
+  for (const u of desired.tenant.users) configured.set(u.email.toLowerCase(), u.office);
   const pool = new Set(
     live.tenant.numbers.filter((n) => n.status === "available" && n.targetId === void 0).map((n) => n.number)
   );
@@ -65778,16 +65816,24 @@ function createSimState(desired, live, aliases, numberCountry = indexNumberCount
     users,
     pool,
     numberCountry,
-    config: { has: (email) => configured.has(email.toLowerCase()), unmanagedUsers: desired.policy.unmanagedUsers }
+    config: { has: (email) => configured.has(email.toLowerCase()), officeOf: (email) => configured.get(email.toLowerCase()), unmanagedUsers: desired.policy.unmanagedUsers }
   };
 }
 function cloneSimState(sim) {
+  const offices = /* @__PURE__ */ new Map();
+  sim.offices.forEach((o, k) => offices.set(k, { ...o, purchased: { ...o.purchased }, free: { ...o.free } }));
+  const groups = /* @__PURE__ */ new Map();
+  sim.groups.forEach((g, k) => groups.set(k, { ...g, operators: new Set(g.operators) }));
+  const rooms = /* @__PURE__ */ new Map();
+  sim.rooms.forEach((r, k) => rooms.set(k, { ...r, numbers: [...r.numbers] }));
+  const users = /* @__PURE__ */ new Map();
+  sim.users.forEach((u, k) => users.set(k, { ...u }));
   return {
     ...sim.accountType === void 0 ? {} : { accountType: sim.accountType },
-    offices: new Map([...sim.offices].map(([k, o]) => [k, { ...o, purchased: { ...o.purchased }, free: { ...o.free } }])),
-    groups: new Map([...sim.groups].map(([k, g]) => [k, { ...g, operators: new Set(g.operators) }])),
-    rooms: new Map([...sim.rooms].map(([k, r]) => [k, { ...r, numbers: [...r.numbers] }])),
-    users: new Map([...sim.users].map(([k, u]) => [k, { ...u, adminOffices: [...u.adminOffices], numbers: [...u.numbers] }])),
+    offices,
+    groups,
+    rooms,
+    users,
     pool: new Set(sim.pool),
     numberCountry: sim.numberCountry,
     config: sim.config
@@ -66164,10 +66210,10 @@ var init_incomplete_live_read = __esm({
 
 // src/plan/rules/last-company-admin.ts
 function checkLastCompanyAdmin(ctx) {
-  const before = [...ctx.trace.initial.users.values()].filter(isActiveAdmin).map((u) => u.email);
+  const before = [];
+  for (const u of ctx.trace.initial.users.values()) if (isActiveAdmin(u)) before.push(u.email);
   if (before.length === 0) return [];
-  const after = [...ctx.trace.final.users.values()].filter(isActiveAdmin);
-  if (after.length > 0) return [];
+  for (const u of ctx.trace.final.users.values()) if (isActiveAdmin(u)) return [];
   const culprits = ctx.operations.filter(
     (op) => op.target.type === "user" && before.includes(op.target.email) && (op.kind === "delete_user" || op.kind === "suspend_user" || op.kind === "update_user" && op.patch.is_super_admin === false)
   );
@@ -66211,18 +66257,22 @@ var init_lifecycle_state_ignored = __esm({
 // src/plan/rules/number-conflict.ts
 function checkNumberConflict(ctx) {
   const out = [];
-  const owners = /* @__PURE__ */ new Map();
-  for (const user of ctx.desired.tenant.users) {
-    for (const n of user.numbers ?? []) {
-      const who = owners.get(n);
-      if (who === void 0) owners.set(n, [user]);
-      else who.push(user);
+  const first = /* @__PURE__ */ new Map();
+  const shared = /* @__PURE__ */ new Map();
+  const addOwner = (n, owner) => {
+    const one = first.get(n);
+    if (one === void 0) first.set(n, owner);
+    else {
+      const who = shared.get(n);
+      if (who === void 0) shared.set(n, [one, owner]);
+      else who.push(owner);
     }
-  }
+  };
+  for (const user of ctx.desired.tenant.users) for (const n of user.numbers ?? []) addOwner(n, user);
   const keep = { email: "reserved_numbers.keep", source: ctx.desired.reservedNumbers.source };
-  for (const n of ctx.desired.reservedNumbers.keep) owners.get(n)?.push(keep);
+  for (const n of ctx.desired.reservedNumbers.keep) if (first.has(n)) addOwner(n, keep);
   const opsFor = (number) => ctx.operations.filter((op) => (op.kind === "assign_number" || op.kind === "release_number") && op.number === number).map((op) => op.id);
-  const conflicts = [...owners].filter(([, who]) => who.length >= 2);
+  const conflicts = [...shared];
   for (const [number, who] of conflicts.sort(([a], [b]) => a < b ? -1 : 1)) {
     out.push({
       code: "number_conflict",
@@ -66231,12 +66281,12 @@ function checkNumberConflict(ctx) {
       operation_ids: opsFor(number)
     });
   }
-  const countryOf2 = ctx.trace.initial.numberCountry;
+  const countryOf = ctx.trace.initial.numberCountry;
   for (const user of ctx.desired.tenant.users) {
     if (user.numbers === void 0 || user.numbers.length === 0) continue;
     const country = ctx.book.country(user.office).toUpperCase();
     for (const n of user.numbers) {
-      const numberCountry = foreignNumberCountry(n, country, countryOf2(n));
+      const numberCountry = foreignNumberCountry(n, country, countryOf(n));
       if (numberCountry === void 0) continue;
       out.push({
         code: "number_conflict",
@@ -66541,7 +66591,9 @@ function percentOf(part, of) {
   return of === 0 ? 100 : part * 100 / of;
 }
 function countActiveUsers(ctx) {
-  return ctx.live.tenant.users.filter((u) => u.state === "active").length;
+  let active = 0;
+  for (const u of ctx.live.tenant.users) if (u.state === "active") active += 1;
+  return active;
 }
 var DEFAULT_CAPS;
 var init_caps = __esm({
@@ -66895,7 +66947,6 @@ function buildPlan(input) {
   ];
   const matched = index.match;
   const initial = createSimState(desired, live, listEmailAliases(matched), numberCountry, index);
-  const desiredOffice = new Map(desired.tenant.users.map((u) => [u.email.toLowerCase(), u.office]));
   const numberOffice = computeOnce(() => {
     const offices = /* @__PURE__ */ new Map();
     for (const u of live.tenant.users) for (const n of liveNumbers(u)) offices.set(n, u.office);
@@ -66903,7 +66954,7 @@ function buildPlan(input) {
     return offices;
   });
   const trace = orderOperations(drafts, initial, {
-    desiredOffice: (email) => desiredOffice.get(email.toLowerCase()),
+    desiredOffice: initial.config.officeOf,
     numberOffice: (number) => numberOffice().get(number)
   });
   const violations = runRules({

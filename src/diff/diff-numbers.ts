@@ -13,8 +13,11 @@ import { listDeletedGroups } from './diff-groups.js';
 import { listRoomNumbersToPool } from './diff-rooms.js';
 import { change, type Change } from './types.js';
 
-function countryOf(offices: Office[], key: string): string {
-  return (offices.find((o) => o.key === key)?.country ?? '').toUpperCase();
+/** Each office's country, upper-cased, by key (`''` for an office not listed): looked up for every user. */
+function indexCountries(offices: readonly Office[]): (key: string) => string {
+  const byKey = new Map<string, string>();
+  for (const o of offices) if (!byKey.has(o.key)) byKey.set(o.key, o.country.toUpperCase());
+  return (key) => byKey.get(key) ?? '';
 }
 
 /** Same primary and the same set: the order of non-primary numbers does not matter. */
@@ -29,13 +32,14 @@ export function diffNumbers(
   live: LiveState,
   now?: Date,
   owned = matchOwnedUsers(desired, live, now),
-  numbersOf: (user: User) => string[] = indexLiveNumbers(live),
+  numbersOf: (user: User) => readonly string[] = indexLiveNumbers(live),
 ): Change[] {
   // Users waiting for provisioning have no account to hold numbers yet: no pair, no change.
   const { pairs, unmanaged } = owned;
   const changes: Change[] = [];
   /** Numbers that enter the reserved pool during the plan. */
   const entering = new Set<string>();
+  const [liveCountry, desiredCountry] = [indexCountries(live.tenant.offices), indexCountries(desired.tenant.offices)];
   for (const { user, live: found } of pairs) {
     const held = found === undefined ? [] : numbersOf(found);
     if (user.state === 'deleted') {
@@ -52,7 +56,7 @@ export function diffNumbers(
     const pooled =
       found === undefined || found.state === 'deleted'
         ? []
-        : numbersPooledByMove(held, countryOf(live.tenant.offices, found.office), countryOf(desired.tenant.offices, user.office));
+        : numbersPooledByMove(held, liveCountry(found.office), desiredCountry(user.office));
     const kept = held.filter((n) => !pooled.includes(n));
     for (const n of pooled) entering.add(n);
     if (user.numbers === undefined) continue;
@@ -75,7 +79,9 @@ export function diffNumbers(
   // A listed number the company still has: released from the pool (a user's goes there first;
   // one held by a user config leaves alone is a number_conflict at that step). A listed number the
   // company no longer has is already released: nothing to do, so apply converges.
-  const held = new Set(live.tenant.users.filter((u) => u.state !== 'deleted').flatMap((u) => numbersOf(u)));
+  // Every number a user holds: gathered only when config lists numbers to release.
+  const held = new Set<string>();
+  if (listed.size > 0) for (const u of live.tenant.users) if (u.state !== 'deleted') for (const n of numbersOf(u)) held.add(n);
   for (const number of [...listed].sort()) {
     if (!poolAfter.has(number) && !held.has(number)) continue;
     changes.push(change.releaseNumber(byNumber.get(number) ?? { number, status: 'available' }, true));

@@ -89,15 +89,17 @@ export function matchOwnedUsers(desired: DesiredState, live: LiveState, now?: Da
   for (const pair of pairs) {
     const { user, live: found } = pair;
     const heldByClock = datesHeld && user.state !== 'deleted' && (user.startsOn !== undefined || user.leavesOn !== undefined);
-    if (heldByClock && lifecycleOwnerOf(desired, user) === 'dialform') {
+    const owner = lifecycleOwnerOf(desired, user);
+    if (heldByClock && owner === 'dialform') {
       // Its state stays Dialpad's; a joiner with no account is not created (the warning says why).
       if (found !== undefined && !GONE_STATES.has(found.state)) owned.pairs.push({ user: { ...user, state: found.state }, live: found });
-    } else if (lifecycleOwnerOf(desired, user) === 'dialform') {
+    } else if (owner === 'dialform') {
       if (today === undefined && (user.startsOn !== undefined || user.leavesOn !== undefined)) {
         throw new BugError(`matchOwnedUsers: ${user.email} has lifecycle dates but no clock was given`);
       }
       const dated = today === undefined ? user : applyDates(desired, user, found, today, owned.scheduled);
-      if (dated !== undefined) owned.pairs.push(found === undefined ? { user: dated } : { user: dated, live: found });
+      // The match's own pair when the dates leave the entry as it is (most do): no copy per user.
+      if (dated !== undefined) owned.pairs.push(dated === user ? pair : found === undefined ? { user: dated } : { user: dated, live: found });
     } else if (user.state === 'deleted') continue;
     else if (found === undefined || GONE_STATES.has(found.state)) owned.waiting.push(user);
     else owned.pairs.push({ user: { ...user, state: found.state }, live: found });

@@ -13,7 +13,7 @@ export interface PlanIndex {
   /** Each config user with the live account it stands for (`matchUsers`). */
   match: UserMatch;
   /** The numbers a live user holds (`indexLiveNumbers`). */
-  liveNumbers: (user: User) => string[];
+  liveNumbers: (user: User) => readonly string[];
 }
 
 export function indexPlanInputs(desired: DesiredState, live: LiveState): PlanIndex {

@@ -19,7 +19,8 @@ const USER_FIELDS: { [K in keyof Required<User>]: Writer<User> } = {
   lastName: (u) => u.lastName,
   office: (u, office) => office(u.office),
   license: (u) => u.license,
-  admin: (u, office) => [u.admin.company, u.admin.offices.map(office).sort()],
+  // Most users administer no office: nothing to map or sort (sorting even an empty list costs, 50,000 times).
+  admin: (u, office) => [u.admin.company, u.admin.offices.length === 0 ? [] : u.admin.offices.map(office).sort()],
   state: (u) => u.state,
   numbers: (u) => u.numbers,
   deletedAt: (u) => u.deletedAt,
@@ -118,17 +119,40 @@ function hashLines<T>(hash: Hash, items: readonly T[], fields: Record<string, Wr
   hash.update(`\n${items.length}\n`);
   // The digest is of the bytes in order, so chunking leaves it unchanged.
   let chunk = '';
-  // One row array for every item: the fields of a line are written into it, then it is serialized.
-  const row: unknown[] = new Array(writers.length);
   for (const item of items) {
-    for (let i = 0; i < writers.length; i++) row[i] = (writers[i] as NonNullable<Writer<T>>)(item, office) ?? null;
-    chunk += `${JSON.stringify(row)}\n`;
+    // The line is `JSON.stringify` of the row of the writers' values (`undefined` as `null`), written member by member.
+    chunk += '[';
+    for (let i = 0; i < writers.length; i++) {
+      if (i > 0) chunk += ',';
+      chunk += jsonOf((writers[i] as NonNullable<Writer<T>>)(item, office));
+    }
+    chunk += ']\n';
     if (chunk.length >= CHUNK_CHARS) {
       hash.update(chunk);
       chunk = '';
     }
   }
   if (chunk !== '') hash.update(chunk);
+}
+
+/** What `JSON.stringify` escapes in a string: a quote, a backslash, a control character or a surrogate (paired ones are simply checked by it). */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * `JSON.stringify(value)` of a row member, with `undefined` as `null` (as in an array): the
+ * strings, booleans and arrays users and numbers are made of are written here, without a
+ * serializer's call per line; anything else is `JSON.stringify`'s.
+ */
+export function jsonOf(value: unknown): string {
+  if (typeof value === 'string') return ESCAPED.test(value) ? JSON.stringify(value) : `"${value}"`;
+  if (value === undefined || value === null) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (Array.isArray(value)) {
+    let json = '[';
+    for (let i = 0; i < value.length; i++) json += i === 0 ? jsonOf(value[i]) : `,${jsonOf(value[i])}`;
+    return `${json}]`;
+  }
+  return JSON.stringify(value);
 }
 
 /** `sha256:<hex>` of `hashTenant` followed by `extra` (canonical JSON of anything else the digest covers). */

@@ -132,15 +132,39 @@ export function formatHours(hours: readonly string[] | undefined): string | unde
 export interface TargetBook {
   groups: readonly Group[];
   liveGroups: readonly Group[];
-  users: readonly { email: string; id?: string }[];
+  /** The first user (live ones first: they carry ids, then config's) with this email. */
+  userByEmail(email: string | undefined): TargetUser | undefined;
+  /** The first user with this Dialpad id (`undefined`: the first without one, as `===` finds it). */
+  userById(id: string | undefined): TargetUser | undefined;
 }
 
-/** The groups and users routing targets name, from both sides (live users first: they carry ids). */
+/** A user a routing target may name. */
+export interface TargetUser {
+  email: string;
+  id?: string;
+}
+
+/**
+ * The groups and users routing targets name, from both sides. The users' lookups are built when a
+ * target first asks (most companies route to groups, and a plan of 50,000 users makes two books).
+ */
 export function makeTargetBook(desired: DesiredState, live: LiveState): TargetBook {
+  let lookups: { byEmail: Map<string, TargetUser>; byId: Map<string | undefined, TargetUser> } | undefined;
+  const index = () => {
+    if (lookups !== undefined) return lookups;
+    const users: TargetUser[] = [...live.tenant.users.map((u) => ({ email: u.email, ...(u.id === undefined ? {} : { id: u.id }) })), ...desired.tenant.users.map((u) => ({ email: u.email }))];
+    const built = { byEmail: new Map<string, TargetUser>(), byId: new Map<string | undefined, TargetUser>() };
+    for (const u of users) {
+      if (!built.byEmail.has(u.email)) built.byEmail.set(u.email, u);
+      if (!built.byId.has(u.id)) built.byId.set(u.id, u);
+    }
+    return (lookups = built);
+  };
   return {
     groups: desired.tenant.groups ?? [],
     liveGroups: live.tenant.groups ?? [],
-    users: [...live.tenant.users.map((u) => ({ email: u.email, ...(u.id === undefined ? {} : { id: u.id }) })), ...desired.tenant.users.map((u) => ({ email: u.email }))],
+    userByEmail: (email) => (email === undefined ? undefined : index().byEmail.get(email)),
+    userById: (id) => index().byId.get(id),
   };
 }
 
@@ -159,7 +183,7 @@ export function targetTypeOfGroup(type: GroupType): string {
 function identifyTarget(t: RoutingTarget | undefined, book: TargetBook): string | undefined {
   if (t === undefined) return undefined;
   if (t.id !== undefined) return `${t.type}#${t.id}`;
-  const id = groupTypeOfTarget(t.type) !== undefined ? book.liveGroups.find((g) => g.key === t.key)?.id : book.users.find((u) => u.email === t.key)?.id;
+  const id = groupTypeOfTarget(t.type) !== undefined ? book.liveGroups.find((g) => g.key === t.key)?.id : book.userByEmail(t.key)?.id;
   return id === undefined ? `${t.type}:${t.key ?? ''}` : `${t.type}#${id}`;
 }
 
@@ -172,7 +196,7 @@ export function describeTarget(t: RoutingTarget | undefined, book: TargetBook): 
     const label = type === 'department' ? 'department' : 'call center';
     return group === undefined ? `${label} #${t.id ?? t.key ?? '?'}` : `${label} "${group.name}"`;
   }
-  if (t.type === 'user') return t.key ?? book.users.find((u) => u.id === t.id)?.email ?? `user #${t.id ?? '?'}`;
+  if (t.type === 'user') return t.key ?? book.userById(t.id)?.email ?? `user #${t.id ?? '?'}`;
   return `${t.type} #${t.id ?? '?'}`;
 }
 
@@ -269,6 +293,6 @@ function targetExists(t: RoutingTarget, book: TargetBook): boolean {
     if (t.key !== undefined) return book.groups.some((g) => g.key === t.key) || book.liveGroups.some((g) => g.key === t.key);
     return book.liveGroups.some((g) => g.type === type && g.id === t.id);
   }
-  if (t.type === 'user') return t.key !== undefined ? book.users.some((u) => u.email === t.key) : book.users.some((u) => u.id === t.id);
+  if (t.type === 'user') return t.key !== undefined ? book.userByEmail(t.key) !== undefined : book.userById(t.id) !== undefined;
   return true;
 }

@@ -180,7 +180,6 @@ export function buildPlan(input: BuildPlanInput): Plan {
 
   const matched = index.match;
   const initial = createSimState(desired, live, listEmailAliases(matched), numberCountry, index);
-  const desiredOffice = new Map(desired.tenant.users.map((u) => [u.email.toLowerCase(), u.office]));
   // Where a number is shown: the office Dialpad lists it under (the pool, single number reads),
   // else the office of the user holding it (the read does not list users' numbers one by one).
   // Built when an operation first asks (one on a number), as it takes every live user's numbers.
@@ -191,7 +190,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     return offices;
   });
   const trace = orderOperations(drafts, initial, {
-    desiredOffice: (email) => desiredOffice.get(email.toLowerCase()),
+    desiredOffice: initial.config.officeOf,
     numberOffice: (number) => numberOffice().get(number),
   });
   const violations = runRules({

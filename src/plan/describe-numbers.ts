@@ -2,7 +2,7 @@
 import { agreeing } from './plural.js';
 
 /** Display: what an international move leaves the user holding (the pooled numbers are the op's own field). */
-export function describeNumbersAfterMove(m: { email: string; fromCountry: string; toCountry: string; held: string[]; via: string; wanted: string[] | undefined; picked: string | undefined }): string {
+export function describeNumbersAfterMove(m: { email: string; fromCountry: string; toCountry: string; held: readonly string[]; via: string; wanted: string[] | undefined; picked: string | undefined }): string {
   const head = `International move (${m.fromCountry} → ${m.toCountry}), the license stays the same: `;
   if (m.via === 'move_office') return `${head}${m.email} only has internal +1803 numbers, which Dialpad keeps (${m.held.join(', ')}).`;
   if (m.wanted === undefined) {
@@ -15,7 +15,7 @@ export function describeNumbersAfterMove(m: { email: string; fromCountry: string
 }
 
 /** `+1… goes to the reserved pool` / `+1…, +1… go to the reserved pool`. */
-export function describePooled(numbers: string[]): string {
+export function describePooled(numbers: readonly string[]): string {
   return `${numbers.join(', ')} ${agreeing(numbers.length, 'goes', 'go')} to the reserved pool`;
 }
 

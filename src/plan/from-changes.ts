@@ -24,7 +24,7 @@ export interface FromChangesContext {
    */
   dialpadNow: Date;
   /** Numbers each live user holds (lower-cased email → numbers), for moves and deletes. */
-  liveNumbers: (user: User) => string[];
+  liveNumbers: (user: User) => readonly string[];
   /**
    * Numbers a number Dialpad chooses must never be (sorted): `reserved_numbers.keep`, numbers
    * config gives a user, numbers the plan releases. A function: built only if some change asks.

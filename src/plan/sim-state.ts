@@ -38,8 +38,10 @@ export interface SimUser {
   license: UserLicense;
   state: UserState;
   companyAdmin: boolean;
-  adminOffices: string[];
-  numbers: string[];
+  /** Read-only, as `numbers`: a step replaces the list, never changes it in place, so states and the read can share it. */
+  adminOffices: readonly string[];
+  /** E.164, primary first. */
+  numbers: readonly string[];
 }
 
 /** A department or call center in the simulation. */
@@ -76,8 +78,11 @@ export interface SimState {
   pool: Set<string>;
   /** The country a number belongs to (`indexNumberCountries`: a pool number's office, else its own); fixed for the plan. */
   numberCountry: (number: string) => string | undefined;
-  /** What config says of users, for the messages that name a way out: whether it has an entry for an email, and its policy for the rest. */
-  config: { has(email: string): boolean; unmanagedUsers: UnmanagedUsersPolicy };
+  /**
+   * What config says of users: whether it has an entry for an email (for the messages that name a
+   * way out), the office it puts them in (where a step is shown), and its policy for the rest.
+   */
+  config: { has(email: string): boolean; officeOf(email: string): string | undefined; unmanagedUsers: UnmanagedUsersPolicy };
 }
 
 /**
@@ -152,7 +157,7 @@ export function createSimState(
       license: user.license,
       state: user.state,
       companyAdmin: user.admin.company,
-      adminOffices: [...user.admin.offices],
+      adminOffices: user.admin.offices,
       numbers: numbersOf(user),
     });
     const office = offices.get(user.office);
@@ -174,7 +179,9 @@ export function createSimState(
   const rooms = new Map<string, SimRoom>();
   for (const r of live.tenant.rooms ?? []) rooms.set(r.key, { key: r.key, office: r.office, exists: true, numbers: [...(r.numbers ?? [])] });
   for (const r of desired.tenant.rooms ?? []) if (!rooms.has(r.key)) rooms.set(r.key, { key: r.key, office: r.office, exists: false, numbers: [] });
-  const configured = new Set(desired.tenant.users.map((u) => u.email.toLowerCase()));
+  // Every entry's office by lower-cased email: one scan of config's users serves both questions.
+  const configured = new Map<string, string>();
+  for (const u of desired.tenant.users) configured.set(u.email.toLowerCase(), u.office);
   const pool = new Set(
     live.tenant.numbers.filter((n) => n.status === 'available' && n.targetId === undefined).map((n) => n.number),
   );
@@ -186,18 +193,30 @@ export function createSimState(
     users,
     pool,
     numberCountry,
-    config: { has: (email) => configured.has(email.toLowerCase()), unmanagedUsers: desired.policy.unmanagedUsers },
+    config: { has: (email) => configured.has(email.toLowerCase()), officeOf: (email) => configured.get(email.toLowerCase()), unmanagedUsers: desired.policy.unmanagedUsers },
   };
 }
 
-/** A deep copy, so a rule can replay or inspect without touching the original. */
+/**
+ * A copy whose changes (`applyOperation`) leave the original as it was, so a rule can replay or
+ * inspect without touching it: every mutable part is copied; a user's lists are read-only, shared.
+ */
 export function cloneSimState(sim: SimState): SimState {
+  // Map by map with `forEach`: no entry array per user, twice, as spreading the maps made.
+  const offices = new Map<string, SimOffice>();
+  sim.offices.forEach((o, k) => offices.set(k, { ...o, purchased: { ...o.purchased }, free: { ...o.free } }));
+  const groups = new Map<string, SimGroup>();
+  sim.groups.forEach((g, k) => groups.set(k, { ...g, operators: new Set(g.operators) }));
+  const rooms = new Map<string, SimRoom>();
+  sim.rooms.forEach((r, k) => rooms.set(k, { ...r, numbers: [...r.numbers] }));
+  const users = new Map<string, SimUser>();
+  sim.users.forEach((u, k) => users.set(k, { ...u }));
   return {
     ...(sim.accountType === undefined ? {} : { accountType: sim.accountType }),
-    offices: new Map([...sim.offices].map(([k, o]) => [k, { ...o, purchased: { ...o.purchased }, free: { ...o.free } }])),
-    groups: new Map([...sim.groups].map(([k, g]) => [k, { ...g, operators: new Set(g.operators) }])),
-    rooms: new Map([...sim.rooms].map(([k, r]) => [k, { ...r, numbers: [...r.numbers] }])),
-    users: new Map([...sim.users].map(([k, u]) => [k, { ...u, adminOffices: [...u.adminOffices], numbers: [...u.numbers] }])),
+    offices,
+    groups,
+    rooms,
+    users,
     pool: new Set(sim.pool),
     numberCountry: sim.numberCountry,
     config: sim.config,

@@ -8,10 +8,10 @@ const isActiveAdmin = (u: { state: string; companyAdmin: boolean }): boolean => 
  * manual steps, and only they can manage the company). Judged when the live company has one.
  */
 export function checkLastCompanyAdmin(ctx: RuleContext): Violation[] {
-  const before = [...ctx.trace.initial.users.values()].filter(isActiveAdmin).map((u) => u.email);
+  const before: string[] = [];
+  for (const u of ctx.trace.initial.users.values()) if (isActiveAdmin(u)) before.push(u.email);
   if (before.length === 0) return [];
-  const after = [...ctx.trace.final.users.values()].filter(isActiveAdmin);
-  if (after.length > 0) return [];
+  for (const u of ctx.trace.final.users.values()) if (isActiveAdmin(u)) return [];
   const culprits = ctx.operations.filter(
     (op) =>
       op.target.type === 'user' &&

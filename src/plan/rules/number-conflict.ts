@@ -10,21 +10,28 @@ import { at, type RuleContext } from './context.js';
  */
 export function checkNumberConflict(ctx: RuleContext): Violation[] {
   const out: Violation[] = [];
-  // Only the numbers wanted twice are sorted and reported; owners lists are appended to in place, not copied per owner.
+  // Only the numbers wanted twice are listed, sorted and reported: each number's first owner is kept
+  // alone, and a list is made only for a number a second owner wants (not one per number: 50,000 lists).
   // Owners are named (email and position) only for the numbers reported, not for every number.
-  const owners = new Map<string, Array<{ email: string; source?: string }>>();
-  for (const user of ctx.desired.tenant.users) {
-    for (const n of user.numbers ?? []) {
-      const who = owners.get(n);
-      if (who === undefined) owners.set(n, [user]);
-      else who.push(user);
+  type Owner = { email: string; source?: string };
+  const first = new Map<string, Owner>();
+  const shared = new Map<string, Owner[]>();
+  const addOwner = (n: string, owner: Owner) => {
+    const one = first.get(n);
+    if (one === undefined) first.set(n, owner);
+    else {
+      const who = shared.get(n);
+      if (who === undefined) shared.set(n, [one, owner]);
+      else who.push(owner);
     }
-  }
+  };
+  for (const user of ctx.desired.tenant.users) for (const n of user.numbers ?? []) addOwner(n, user);
   const keep = { email: 'reserved_numbers.keep', source: ctx.desired.reservedNumbers.source };
-  for (const n of ctx.desired.reservedNumbers.keep) owners.get(n)?.push(keep);
+  // The keep list is an owner only of numbers some user wants too.
+  for (const n of ctx.desired.reservedNumbers.keep) if (first.has(n)) addOwner(n, keep);
   const opsFor = (number: string) =>
     ctx.operations.filter((op) => (op.kind === 'assign_number' || op.kind === 'release_number') && op.number === number).map((op) => op.id);
-  const conflicts = [...owners].filter(([, who]) => who.length >= 2);
+  const conflicts = [...shared];
   for (const [number, who] of conflicts.sort(([a], [b]) => (a < b ? -1 : 1))) {
     out.push({
       code: 'number_conflict',
