@@ -15,7 +15,6 @@ import { checkStrings, escapeControl } from './check-strings.js';
 import { decodeUtf8 } from './decode-text.js';
 import { listConfigFiles } from './list-config-files.js';
 import { createNumberReader } from '../model/read-numbers-beside.js';
-import { startFileParser } from './parse-files-beside.js';
 
 const DEFAULT_FILE = 'dialform.yaml';
 const DEFAULT_DIR = 'dialform';
@@ -127,16 +126,13 @@ export async function loadConfigSourcesAsync(all: readonly ConfigSource[], optio
   const firstOfAll: ParsedSource[] = [];
   // The numbers of each file are read by libphonenumber in a worker while the next file is parsed.
   const numbers = createNumberReader();
-  // Where a worker can start, it parses files from the last one down while this thread parses from the first up.
-  const beside = (options.parser ?? 'fast') === 'fast' ? startFileParser(all) : undefined;
   for (const i of all.keys()) {
     await yieldToEventLoop();
-    const read = beside?.claim(i) === false ? await beside.take(i) : undefined;
-    const parsed = read !== undefined ? { file: read, problems: [], empty: false, exact: false } : parseAt(all, i, options);
+    const parsed = parseAt(all, i, options);
     numbers.addFrom(parsed.file.data);
     firstOfAll.push(parsed);
   }
-  await Promise.all([numbers.settle(), beside?.close()]);
+  await numbers.settle();
   const { sources, parsed: first } = leaveOutFixtures(all, firstOfAll);
   const parseAll = async (previous: readonly ParsedSource[]): Promise<ParsedSource[]> => {
     const parsed: ParsedSource[] = [];
