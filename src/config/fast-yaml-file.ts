@@ -77,7 +77,7 @@ function listCoreScalarTags(): (ScalarTag & { test: RegExp })[] {
  * A plain scalar's value as `yaml` resolves it (the first core tag whose test matches, else the
  * text), and whether any tag may match it, for `readFlowList`; the same tags as `CORE_SCHEMA`.
  */
-const CORE_SCALARS = (() => {
+export const CORE_SCALARS = (() => {
   const tags = listCoreScalarTags();
   const any = createAnyTagTest(tags.map((t) => t.test));
   const options = { intAsBigInt: false };
