@@ -71,14 +71,31 @@ const KEY_LINE = /^([a-z_][a-z0-9_]*): *$/;
 /** A list item holding one flow mapping, alone on its line. */
 const ITEM_LINE = /^ *- \{.*\} *$/;
 
-const KEY = /[a-z_][a-z0-9_]*/y;
-const COLON = /: +/y;
-const SEPARATOR = / *, */y;
-const CLOSE = / *$/y;
-const QUOTED = /"([ !#-[\]-~\u00c0-\u024f]*)"/y;
-const PLAIN = /[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9@._+\-/()' \u00c0-\u024f]*[A-Za-z0-9@._+\-/()'\u00c0-\u024f])?/y;
-const LIST_OPEN = /\[ */y;
-const LIST_NEXT = / *(,|\]) */y;
+/** Character classes of the grammar, by char code (below 0x250): key, plain scalar, quoted string. */
+const KEY_CHAR = 1;
+const PLAIN_CHAR = 2;
+const QUOTED_CHAR = 4;
+const CLASSES = (() => {
+  const classes = new Uint8Array(0x250);
+  const mark = (codes: Iterable<number>, bit: number): void => {
+    for (const c of codes) classes[c] = (classes[c] as number) | bit;
+  };
+  const range = (from: string, to: string): number[] => Array.from({ length: to.charCodeAt(0) - from.charCodeAt(0) + 1 }, (_, i) => from.charCodeAt(0) + i);
+  const chars = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
+  mark([...range('a', 'z'), ...range('0', '9'), ...chars('_')], KEY_CHAR);
+  mark([...range('a', 'z'), ...range('A', 'Z'), ...range('0', '9'), ...chars("@._+-/()' "), ...range('\u00c0', '\u024f')], PLAIN_CHAR);
+  mark([...range(' ', '~'), ...range('\u00c0', '\u024f')].filter((c) => c !== 0x22 && c !== 0x5c), QUOTED_CHAR);
+  return classes;
+})();
+
+function isClass(code: number, bit: number): boolean {
+  return code < 0x250 && ((CLASSES[code] as number) & bit) !== 0;
+}
+
+/** A plain scalar starts with a letter or digit (no indicator, no sign, no dot). */
+function isPlainStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || (code >= 0xc0 && code < 0x250);
+}
 
 /** The mapping between `from` and `to` in `line` (inside its braces), or `undefined` outside the grammar. */
 function readFlowMapping(
@@ -88,69 +105,75 @@ function readFlowMapping(
   resolvePlain: (text: string) => unknown,
   isTagged: (text: string) => boolean,
 ): Record<string, unknown> | undefined {
-  const inner = line.slice(from, to);
   const out: Record<string, unknown> = {};
-  let at = skipSpaces(inner, 0);
-  if (at === inner.length) return out;
+  let at = skipSpaces(line, from, to);
+  if (at === to) return out;
   for (;;) {
-    KEY.lastIndex = at;
-    const key = KEY.exec(inner)?.[0];
-    if (key === undefined || isTagged(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
-    COLON.lastIndex = at + key.length;
-    if (!COLON.test(inner)) return undefined;
-    at = COLON.lastIndex;
+    const keyStart = at;
+    const first = line.charCodeAt(at);
+    if (!((first >= 0x61 && first <= 0x7a) || first === 0x5f)) return undefined;
+    while (at < to && isClass(line.charCodeAt(at), KEY_CHAR)) at++;
+    const key = line.slice(keyStart, at);
+    if (isTagged(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
+    if (line.charCodeAt(at) !== 0x3a || line.charCodeAt(at + 1) !== 0x20) return undefined;
+    at = skipSpaces(line, at + 1, to);
     let value: unknown;
-    if (inner[at] === '[') {
-      LIST_OPEN.lastIndex = at;
-      LIST_OPEN.test(inner);
-      at = LIST_OPEN.lastIndex;
+    if (line.charCodeAt(at) === 0x5b) {
       const list: unknown[] = [];
-      if (inner[at] === ']') at++;
-      else {
+      at = skipSpaces(line, at + 1, to);
+      if (line.charCodeAt(at) !== 0x5d) {
         for (;;) {
-          const scalar = readScalar(inner, at, resolvePlain);
-          if (scalar === undefined) return undefined;
-          list.push(scalar.value);
-          LIST_NEXT.lastIndex = scalar.end;
-          const next = LIST_NEXT.exec(inner);
-          if (next === null) return undefined;
-          if (next[1] === ']') {
-            at = scalar.end + next[0].trimEnd().length;
-            break;
-          }
-          at = LIST_NEXT.lastIndex;
+          const end = readScalar(line, at, to, resolvePlain, list);
+          if (end === -1) return undefined;
+          at = skipSpaces(line, end, to);
+          const c = line.charCodeAt(at);
+          if (c === 0x5d) break;
+          if (c !== 0x2c) return undefined;
+          at = skipSpaces(line, at + 1, to);
         }
       }
+      at++;
       value = list;
     } else {
-      const scalar = readScalar(inner, at, resolvePlain);
-      if (scalar === undefined) return undefined;
-      value = scalar.value;
-      at = scalar.end;
+      const holder: unknown[] = [];
+      const end = readScalar(line, at, to, resolvePlain, holder);
+      if (end === -1) return undefined;
+      value = holder[0];
+      at = end;
     }
     out[key] = value;
-    CLOSE.lastIndex = at;
-    if (CLOSE.test(inner)) return out;
-    SEPARATOR.lastIndex = at;
-    if (!SEPARATOR.test(inner)) return undefined;
-    at = SEPARATOR.lastIndex;
+    at = skipSpaces(line, at, to);
+    if (at === to) return out;
+    if (line.charCodeAt(at) !== 0x2c) return undefined;
+    at = skipSpaces(line, at + 1, to);
   }
 }
 
-/** A double-quoted string without escapes, or a plain scalar, at `at`. */
-function readScalar(text: string, at: number, resolvePlain: (text: string) => unknown): { value: unknown; end: number } | undefined {
-  if (text[at] === '"') {
-    QUOTED.lastIndex = at;
-    const match = QUOTED.exec(text);
-    return match === null ? undefined : { value: match[1], end: QUOTED.lastIndex };
+/**
+ * Reads a double-quoted string without escapes, or a plain scalar, at `at` (before `to`) into
+ * `into`; returns where it ends, or -1 outside the grammar.
+ */
+function readScalar(line: string, at: number, to: number, resolvePlain: (text: string) => unknown, into: unknown[]): number {
+  if (line.charCodeAt(at) === 0x22) {
+    let i = at + 1;
+    while (i < to && isClass(line.charCodeAt(i), QUOTED_CHAR)) i++;
+    if (i >= to || line.charCodeAt(i) !== 0x22) return -1;
+    into.push(line.slice(at + 1, i));
+    return i + 1;
   }
-  PLAIN.lastIndex = at;
-  const match = PLAIN.exec(text);
-  return match === null ? undefined : { value: resolvePlain(match[0]), end: PLAIN.lastIndex };
+  if (at >= to || !isPlainStart(line.charCodeAt(at))) return -1;
+  let i = at + 1;
+  let end = i;
+  while (i < to && isClass(line.charCodeAt(i), PLAIN_CHAR)) {
+    if (line.charCodeAt(i) !== 0x20) end = i + 1;
+    i++;
+  }
+  into.push(resolvePlain(line.slice(at, end)));
+  return end;
 }
 
-function skipSpaces(text: string, at: number): number {
+function skipSpaces(text: string, at: number, to: number): number {
   let i = at;
-  while (text[i] === ' ') i++;
+  while (i < to && text.charCodeAt(i) === 0x20) i++;
   return i;
 }
