@@ -37,24 +37,28 @@ export function readFlowList(input: string, resolvePlain: (text: string) => unkn
     const newline = input.indexOf('\n', at);
     const end = newline === -1 ? input.length : newline;
     const lineEnd = end > at && input.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const line = input.slice(at, lineEnd);
-    if (!SKIPPED_LINE.test(line)) {
-      if (key === undefined) {
-        const match = KEY_LINE.exec(line);
-        if (match === null || isTagged(match[1] as string)) return undefined;
-        key = match[1] as string;
-        keyAt = at;
-      } else {
-        const dash = line.indexOf('-');
-        if (dash === -1 || (indent !== -1 && dash !== indent) || !ITEM_LINE.test(line)) return undefined;
-        const open = line.indexOf('{', dash);
-        const item = readFlowMapping(line, open + 1, line.lastIndexOf('}'), resolvePlain, isTagged);
-        if (item === undefined) return undefined;
-        if (indent === -1) listAt = at + dash;
-        indent = dash;
-        items.push(item);
-        itemNodes.push({ start: at + open, empty: false });
-      }
+    const first = skipSpaces(input, at, lineEnd);
+    const c = input.charCodeAt(first);
+    if (first === lineEnd || (c === 0x23 && SKIPPED_LINE.test(input.slice(at, lineEnd)))) {
+      // a blank line, or a comment alone on its line
+    } else if (key === undefined) {
+      const match = KEY_LINE.exec(input.slice(at, lineEnd));
+      if (match === null || isTagged(match[1] as string)) return undefined;
+      key = match[1] as string;
+      keyAt = at;
+    } else {
+      // `- {` … `}`, alone on the line; what lies between is checked by `readFlowMapping`.
+      let close = lineEnd - 1;
+      while (close > first && input.charCodeAt(close) === 0x20) close--;
+      const dash = first - at;
+      if (c !== 0x2d || input.charCodeAt(first + 1) !== 0x20 || input.charCodeAt(first + 2) !== 0x7b || close <= first + 2 || input.charCodeAt(close) !== 0x7d) return undefined;
+      if (indent !== -1 && dash !== indent) return undefined;
+      const item = readFlowMapping(input, first + 3, close, resolvePlain, isTagged);
+      if (item === undefined) return undefined;
+      if (indent === -1) listAt = first;
+      indent = dash;
+      items.push(item);
+      itemNodes.push({ start: first + 2, empty: false });
     }
     at = end + 1;
   }
@@ -68,8 +72,6 @@ export function readFlowList(input: string, resolvePlain: (text: string) => unkn
 const SKIPPED_LINE = /^ *(?:#.*)?$/;
 /** The one top-level key, alone on its line. */
 const KEY_LINE = /^([a-z_][a-z0-9_]*): *$/;
-/** A list item holding one flow mapping, alone on its line. */
-const ITEM_LINE = /^ *- \{.*\} *$/;
 
 /** Character classes of the grammar, by char code (below 0x250): key, plain scalar, quoted string. */
 const KEY_CHAR = 1;
@@ -123,8 +125,9 @@ function readFlowMapping(
       at = skipSpaces(line, at + 1, to);
       if (line.charCodeAt(at) !== 0x5d) {
         for (;;) {
-          const end = readScalar(line, at, to, resolvePlain, list);
+          const end = readScalar(line, at, to, resolvePlain);
           if (end === -1) return undefined;
+          list.push(scalarRead);
           at = skipSpaces(line, end, to);
           const c = line.charCodeAt(at);
           if (c === 0x5d) break;
@@ -135,10 +138,9 @@ function readFlowMapping(
       at++;
       value = list;
     } else {
-      const holder: unknown[] = [];
-      const end = readScalar(line, at, to, resolvePlain, holder);
+      const end = readScalar(line, at, to, resolvePlain);
       if (end === -1) return undefined;
-      value = holder[0];
+      value = scalarRead;
       at = end;
     }
     out[key] = value;
@@ -149,16 +151,19 @@ function readFlowMapping(
   }
 }
 
+/** The value `readScalar` read last (returned beside its end without allocating a pair per scalar). */
+let scalarRead: unknown;
+
 /**
  * Reads a double-quoted string without escapes, or a plain scalar, at `at` (before `to`) into
- * `into`; returns where it ends, or -1 outside the grammar.
+ * `scalarRead`; returns where it ends, or -1 outside the grammar.
  */
-function readScalar(line: string, at: number, to: number, resolvePlain: (text: string) => unknown, into: unknown[]): number {
+function readScalar(line: string, at: number, to: number, resolvePlain: (text: string) => unknown): number {
   if (line.charCodeAt(at) === 0x22) {
     let i = at + 1;
     while (i < to && isClass(line.charCodeAt(i), QUOTED_CHAR)) i++;
     if (i >= to || line.charCodeAt(i) !== 0x22) return -1;
-    into.push(line.slice(at + 1, i));
+    scalarRead = line.slice(at + 1, i);
     return i + 1;
   }
   if (at >= to || !isPlainStart(line.charCodeAt(at))) return -1;
@@ -168,7 +173,7 @@ function readScalar(line: string, at: number, to: number, resolvePlain: (text: s
     if (line.charCodeAt(i) !== 0x20) end = i + 1;
     i++;
   }
-  into.push(resolvePlain(line.slice(at, end)));
+  scalarRead = resolvePlain(line.slice(at, end));
   return end;
 }
 
