@@ -18,7 +18,9 @@ import type { ConfigSource, PathSegment, Position, YamlFile } from './yaml-file.
  *   (`yaml` checks its indentation), and anything js-yaml rejects;
  * - the positions a valid config needs (each top-level key, each key and list item under one, i.e.
  *   the `source` of every office, user, company setting and reserved pool) come from js-yaml's
- *   node events, checked node by node against the values read.
+ *   node events, checked node by node against the values read;
+ * - a users file in the shape `dialform import` writes is read before js-yaml, by `readFlowList`
+ *   (flow-list-yaml.ts), a scanner for that narrow grammar; anything else it leaves to js-yaml.
  *
  * A file the fast path cannot vouch for returns `undefined` and is read by the exact path. The
  * loader also re-reads every file on the exact path as soon as a config has any problem, so every
