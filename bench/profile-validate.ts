@@ -1,6 +1,6 @@
 /**
  * `validate`'s stages, each timed alone in CPU ms (`process.cpuUsage`, so machine load matters
- * little): read, the bare js-yaml parse (the parser's floor), the fast path (js-yaml with its
+ * little): read, the bare js-yaml parse, the fast path (the flow-list reader for import-shaped files, js-yaml with its
  * position listener), schema, merge, number checks (libphonenumber, every distinct number once),
  * the other semantic rules, normalize. Each stage runs on the previous stage's output, once, as one
  * `validate` process runs it.
@@ -45,7 +45,7 @@ const paths = await listConfigFiles(dir, displayPath);
 const bytes = await Promise.all(paths.map((p) => readFile(p)));
 const sources = stage('decode', () => paths.map((p, i) => decodeSource(displayPath(p), p, bytes[i] as Uint8Array)));
 stage('js-yaml load, no listener (floor of the parser)', () => sources.map((s) => load(s.text)));
-const files = stage('fast path (js-yaml + position listener)', () => sources.map((s) => parseYamlFileFast(s) as YamlFile));
+const files = stage('fast path (flow-list reader, else js-yaml + position listener)', () => sources.map((s) => parseYamlFileFast(s) as YamlFile));
 stage('schema + strings', () => files.map((f) => checkStrings(f, new Set(validateFileSchema(f).map((p) => p.path ?? '/')))));
 const merged = stage('merge + profiles', () => applyProfiles(mergeFiles(files).merged).merged);
 const numbers = stage('collect numbers', () => {

@@ -24164,12 +24164,157 @@ var init_js_yaml = __esm({
   }
 });
 
+// src/config/flow-list-yaml.ts
+function readFlowList(input, resolvePlain, isTagged) {
+  const items = [];
+  const itemNodes = [];
+  let key;
+  let keyAt = 0;
+  let listAt = -1;
+  let indent = -1;
+  for (let at2 = 0; at2 < input.length; ) {
+    const newline = input.indexOf("\n", at2);
+    const end = newline === -1 ? input.length : newline;
+    const lineEnd = end > at2 && input.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const first = skipSpaces(input, at2, lineEnd);
+    const c = input.charCodeAt(first);
+    if (first === lineEnd || c === 35 && SKIPPED_LINE.test(input.slice(at2, lineEnd))) {
+    } else if (key === void 0) {
+      const match = KEY_LINE.exec(input.slice(at2, lineEnd));
+      if (match === null || isTagged(match[1])) return void 0;
+      key = match[1];
+      keyAt = at2;
+    } else {
+      let close = lineEnd - 1;
+      while (close > first && input.charCodeAt(close) === 32) close--;
+      const dash = first - at2;
+      if (c !== 45 || input.charCodeAt(first + 1) !== 32 || input.charCodeAt(first + 2) !== 123 || close <= first + 2 || input.charCodeAt(close) !== 125) return void 0;
+      if (indent !== -1 && dash !== indent) return void 0;
+      const item = readFlowMapping(input, first + 3, close, resolvePlain, isTagged);
+      if (item === void 0) return void 0;
+      if (indent === -1) listAt = first;
+      indent = dash;
+      items.push(item);
+      itemNodes.push({ start: first + 2, empty: false });
+    }
+    at2 = end + 1;
+  }
+  if (key === void 0 || items.length === 0) return void 0;
+  const list = { start: listAt, empty: false, items: itemNodes };
+  const tree = { start: keyAt, empty: false, keys: /* @__PURE__ */ new Map([[key, { key: keyAt, value: list }]]) };
+  return { data: { [key]: items }, tree };
+}
+function isClass(code2, bit) {
+  return code2 < 592 && (CLASSES[code2] & bit) !== 0;
+}
+function isPlainStart(code2) {
+  return code2 >= 97 && code2 <= 122 || code2 >= 65 && code2 <= 90 || code2 >= 48 && code2 <= 57 || code2 >= 192 && code2 < 592;
+}
+function readFlowMapping(line, from, to, resolvePlain, isTagged) {
+  const out = {};
+  let at2 = skipSpaces(line, from, to);
+  if (at2 === to) return out;
+  for (; ; ) {
+    const keyStart = at2;
+    const first = line.charCodeAt(at2);
+    if (!(first >= 97 && first <= 122 || first === 95)) return void 0;
+    while (at2 < to && isClass(line.charCodeAt(at2), KEY_CHAR)) at2++;
+    const key = line.slice(keyStart, at2);
+    if (isTagged(key) || Object.prototype.hasOwnProperty.call(out, key)) return void 0;
+    if (line.charCodeAt(at2) !== 58 || line.charCodeAt(at2 + 1) !== 32) return void 0;
+    at2 = skipSpaces(line, at2 + 1, to);
+    let value;
+    if (line.charCodeAt(at2) === 91) {
+      const list = [];
+      at2 = skipSpaces(line, at2 + 1, to);
+      if (line.charCodeAt(at2) !== 93) {
+        for (; ; ) {
+          const end = readScalar(line, at2, to, resolvePlain);
+          if (end === -1) return void 0;
+          list.push(scalarRead);
+          at2 = skipSpaces(line, end, to);
+          const c = line.charCodeAt(at2);
+          if (c === 93) break;
+          if (c !== 44) return void 0;
+          at2 = skipSpaces(line, at2 + 1, to);
+        }
+      }
+      at2++;
+      value = list;
+    } else {
+      const end = readScalar(line, at2, to, resolvePlain);
+      if (end === -1) return void 0;
+      value = scalarRead;
+      at2 = end;
+    }
+    out[key] = value;
+    at2 = skipSpaces(line, at2, to);
+    if (at2 === to) return out;
+    if (line.charCodeAt(at2) !== 44) return void 0;
+    at2 = skipSpaces(line, at2 + 1, to);
+  }
+}
+function readScalar(line, at2, to, resolvePlain) {
+  if (line.charCodeAt(at2) === 34) {
+    let i3 = at2 + 1;
+    while (i3 < to && isClass(line.charCodeAt(i3), QUOTED_CHAR)) i3++;
+    if (i3 >= to || line.charCodeAt(i3) !== 34) return -1;
+    scalarRead = line.slice(at2 + 1, i3);
+    return i3 + 1;
+  }
+  if (at2 >= to || !isPlainStart(line.charCodeAt(at2))) return -1;
+  let i2 = at2 + 1;
+  let end = i2;
+  while (i2 < to && isClass(line.charCodeAt(i2), PLAIN_CHAR)) {
+    if (line.charCodeAt(i2) !== 32) end = i2 + 1;
+    i2++;
+  }
+  scalarRead = resolvePlain(line.slice(at2, end));
+  return end;
+}
+function skipSpaces(text, at2, to) {
+  let i2 = at2;
+  while (i2 < to && text.charCodeAt(i2) === 32) i2++;
+  return i2;
+}
+var SKIPPED_LINE, KEY_LINE, KEY_CHAR, PLAIN_CHAR, QUOTED_CHAR, CLASSES, scalarRead;
+var init_flow_list_yaml = __esm({
+  "src/config/flow-list-yaml.ts"() {
+    "use strict";
+    SKIPPED_LINE = /^ *(?:#.*)?$/;
+    KEY_LINE = /^([a-z_][a-z0-9_]*): *$/;
+    KEY_CHAR = 1;
+    PLAIN_CHAR = 2;
+    QUOTED_CHAR = 4;
+    CLASSES = (() => {
+      const classes = new Uint8Array(592);
+      const mark = (codes, bit) => {
+        for (const c of codes) classes[c] = classes[c] | bit;
+      };
+      const range = (from, to) => Array.from({ length: to.charCodeAt(0) - from.charCodeAt(0) + 1 }, (_, i2) => from.charCodeAt(0) + i2);
+      const chars = (text) => [...text].map((c) => c.charCodeAt(0));
+      mark([...range("a", "z"), ...range("0", "9"), ...chars("_")], KEY_CHAR);
+      mark([...range("a", "z"), ...range("A", "Z"), ...range("0", "9"), ...chars("@._+-/()' "), ...range("\xC0", "\u024F")], PLAIN_CHAR);
+      mark([...range(" ", "~"), ...range("\xC0", "\u024F")].filter((c) => c !== 34 && c !== 92), QUOTED_CHAR);
+      return classes;
+    })();
+  }
+});
+
 // src/config/fast-yaml-file.ts
 function parseYamlFileFast(source) {
   const text = source.text;
   if (source.unreadable !== void 0 || UNSAFE_TEXT.test(text) || text.indexOf("\uFEFF", 1) !== -1) return void 0;
   const shift = text.charCodeAt(0) === 65279 ? 1 : 0;
   const input = shift === 0 ? text : text.slice(shift);
+  const read = readFlowList(input, CORE_SCALARS.resolve, CORE_SCALARS.mayMatch) ?? readWithJsYaml(text, input);
+  if (read === void 0) return void 0;
+  const { data, tree } = read;
+  const lineCounter = countLines(text);
+  const positionAt = (offset) => ({ file: source.display, ...lineCounter.linePos(offset + shift) });
+  return { source, data, locate: (path, key) => positionAt(locateInTree(tree, path, key)) };
+}
+function readWithJsYaml(text, input) {
   const recorder = createRecorder(input);
   let data;
   try {
@@ -24180,13 +24325,13 @@ function parseYamlFileFast(source) {
   const root = recorder.root();
   if (recorder.unsafe() || root === void 0 || !isPlainObject2(data) || Object.keys(data).length === 0) return void 0;
   const tree = buildTree(root, 1, input);
-  if (tree === void 0) return void 0;
-  const lineCounter = countLines(text);
-  const positionAt = (offset) => ({ file: source.display, ...lineCounter.linePos(offset + shift) });
-  return { source, data, locate: (path, key) => positionAt(locateInTree(tree, path, key)) };
+  return tree === void 0 ? void 0 : { data, tree };
+}
+function listCoreScalarTags() {
+  return new import_yaml2.Schema({ schema: "core" }).tags.filter((t) => t.default === true && t.test !== void 0);
 }
 function createCoreSchema() {
-  const scalarTags = new import_yaml2.Schema({ schema: "core" }).tags.filter((t) => t.default === true && t.test !== void 0);
+  const scalarTags = listCoreScalarTags();
   const byName = /* @__PURE__ */ new Map();
   for (const tag of scalarTags) byName.set(tag.tag, [...byName.get(tag.tag) ?? [], tag]);
   const options = { intAsBigInt: false };
@@ -24365,14 +24510,29 @@ function isSpace(c) {
 function isPlainObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_yaml2, UNSAFE_TEXT, CORE_SCHEMA, KEPT_DEPTH, MAX_DEPTH;
+var import_yaml2, UNSAFE_TEXT, CORE_SCHEMA, CORE_SCALARS, KEPT_DEPTH, MAX_DEPTH;
 var init_fast_yaml_file = __esm({
   "src/config/fast-yaml-file.ts"() {
     "use strict";
     init_js_yaml();
     import_yaml2 = __toESM(require_dist(), 1);
+    init_flow_list_yaml();
     UNSAFE_TEXT = /\t|\S#|^ *-[ \r]*$|^%|\r(?!\n)|__proto__/m;
     CORE_SCHEMA = createCoreSchema();
+    CORE_SCALARS = (() => {
+      const tags = listCoreScalarTags();
+      const any = createAnyTagTest(tags.map((t) => t.test));
+      const options = { intAsBigInt: false };
+      return {
+        mayMatch: (text) => any(text),
+        resolve: (text) => {
+          const tag = any(text) ? tags.find((t) => t.test.test(text)) : void 0;
+          if (tag === void 0) return text;
+          const value = tag.resolve(text, () => void 0, options);
+          return (0, import_yaml2.isScalar)(value) ? value.value : value;
+        }
+      };
+    })();
     KEPT_DEPTH = 3;
     MAX_DEPTH = 20;
   }

@@ -1,5 +1,6 @@
 import { load, Schema as JsYamlSchema, Type as JsYamlType, type State } from 'js-yaml';
 import { isScalar, LineCounter, Schema, type ScalarTag } from 'yaml';
+import { readFlowList, type TreeNode } from './flow-list-yaml.js';
 import type { ConfigSource, PathSegment, Position, YamlFile } from './yaml-file.js';
 
 /**
@@ -17,7 +18,9 @@ import type { ConfigSource, PathSegment, Position, YamlFile } from './yaml-file.
  *   (`yaml` checks its indentation), and anything js-yaml rejects;
  * - the positions a valid config needs (each top-level key, each key and list item under one, i.e.
  *   the `source` of every office, user, company setting and reserved pool) come from js-yaml's
- *   node events, checked node by node against the values read.
+ *   node events, checked node by node against the values read;
+ * - a users file in the shape `dialform import` writes is read before js-yaml, by `readFlowList`
+ *   (flow-list-yaml.ts), a scanner for that narrow grammar; anything else it leaves to js-yaml.
  *
  * A file the fast path cannot vouch for returns `undefined` and is read by the exact path. The
  * loader also re-reads every file on the exact path as soon as a config has any problem, so every
@@ -30,6 +33,16 @@ export function parseYamlFileFast(source: ConfigSource): YamlFile | undefined {
   // js-yaml drops a leading byte order mark before reading; `yaml` counts it in offsets.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const input = shift === 0 ? text : text.slice(shift);
+  const read = readFlowList(input, CORE_SCALARS.resolve, CORE_SCALARS.mayMatch) ?? readWithJsYaml(text, input);
+  if (read === undefined) return undefined;
+  const { data, tree } = read;
+  const lineCounter = countLines(text);
+  const positionAt = (offset: number): Position => ({ file: source.display, ...lineCounter.linePos(offset + shift) });
+  return { source, data, locate: (path, key) => positionAt(locateInTree(tree, path, key)) };
+}
+
+/** js-yaml's read of `text` (`input` without its byte order mark) with the located nodes, where it is safe. */
+function readWithJsYaml(text: string, input: string): { data: Record<string, unknown>; tree: TreeNode } | undefined {
   const recorder = createRecorder(input);
   let data: unknown;
   try {
@@ -40,10 +53,7 @@ export function parseYamlFileFast(source: ConfigSource): YamlFile | undefined {
   const root = recorder.root();
   if (recorder.unsafe() || root === undefined || !isPlainObject(data) || Object.keys(data).length === 0) return undefined;
   const tree = buildTree(root, 1, input);
-  if (tree === undefined) return undefined;
-  const lineCounter = countLines(text);
-  const positionAt = (offset: number): Position => ({ file: source.display, ...lineCounter.linePos(offset + shift) });
-  return { source, data, locate: (path, key) => positionAt(locateInTree(tree, path, key)) };
+  return tree === undefined ? undefined : { data, tree };
 }
 
 /**
@@ -60,13 +70,37 @@ const UNSAFE_TEXT = /\t|\S#|^ *-[ \r]*$|^%|\r(?!\n)|__proto__/m;
 /** js-yaml's schema for plain scalars: `yaml`'s own core-schema tags, in `yaml`'s order. */
 const CORE_SCHEMA = createCoreSchema();
 
+/** `yaml`'s core-schema tags that resolve plain scalars, in `yaml`'s order. */
+function listCoreScalarTags(): (ScalarTag & { test: RegExp })[] {
+  return new Schema({ schema: 'core' }).tags.filter((t): t is ScalarTag & { test: RegExp } => t.default === true && t.test !== undefined);
+}
+
+/**
+ * A plain scalar's value as `yaml` resolves it (the first core tag whose test matches, else the
+ * text), and whether any tag may match it, for `readFlowList`; the same tags as `CORE_SCHEMA`.
+ */
+export const CORE_SCALARS = (() => {
+  const tags = listCoreScalarTags();
+  const any = createAnyTagTest(tags.map((t) => t.test));
+  const options = { intAsBigInt: false };
+  return {
+    mayMatch: (text: string): boolean => any(text),
+    resolve: (text: string): unknown => {
+      const tag = any(text) ? tags.find((t) => t.test.test(text)) : undefined;
+      if (tag === undefined) return text;
+      const value = tag.resolve(text, () => undefined, options);
+      return isScalar(value) ? value.value : value;
+    },
+  };
+})();
+
 /**
  * One js-yaml type per core tag (js-yaml keeps one type per tag name), each trying `yaml`'s tests
  * for that tag in `yaml`'s order; the tags come in `yaml`'s order too (null, bool, int, float), so a
  * plain scalar gets the first tag `yaml` would give it, resolved by `yaml`'s own function.
  */
 function createCoreSchema(): JsYamlSchema {
-  const scalarTags = new Schema({ schema: 'core' }).tags.filter((t): t is ScalarTag & { test: RegExp } => t.default === true && t.test !== undefined);
+  const scalarTags = listCoreScalarTags();
   const byName = new Map<string, (ScalarTag & { test: RegExp })[]>();
   for (const tag of scalarTags) byName.set(tag.tag, [...(byName.get(tag.tag) ?? []), tag]);
   const options = { intAsBigInt: false };
@@ -224,14 +258,6 @@ function skipSeparation(input: string, at: number): number {
     } else break;
   }
   return i;
-}
-
-/** A located node: where it starts, whether it is empty, and its entries (top levels only). */
-interface TreeNode {
-  start: number;
-  empty: boolean;
-  keys?: Map<string, { key: number; value: TreeNode }>;
-  items?: TreeNode[];
 }
 
 /**
