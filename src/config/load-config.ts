@@ -132,8 +132,10 @@ export async function loadConfigSourcesAsync(all: readonly ConfigSource[], optio
     numbers.addFrom(parsed.file.data);
     firstOfAll.push(parsed);
   }
-  await numbers.settle();
   const { sources, parsed: first } = leaveOutFixtures(all, firstOfAll);
+  // Schema and merge ask about no number: they run while the worker finishes; the rules ask.
+  const structure = first.some((p) => p.problems.length > 0) ? undefined : assembleStructure(first);
+  await numbers.settle();
   const parseAll = async (previous: readonly ParsedSource[]): Promise<ParsedSource[]> => {
     const parsed: ParsedSource[] = [];
     for (const i of sources.keys()) {
@@ -142,7 +144,8 @@ export async function loadConfigSourcesAsync(all: readonly ConfigSource[], optio
     }
     return parsed;
   };
-  return finishLoad(sources, assembleFirstReading(first, options) ?? assembleConfig(await parseAll(first), options));
+  const firstReading = structure === undefined ? undefined : acceptFirstReading(first, checkAssembled(structure, options));
+  return finishLoad(sources, firstReading ?? assembleConfig(await parseAll(first), options));
 }
 
 /**
@@ -178,7 +181,11 @@ function parseAt(sources: readonly ConfigSource[], i: number, options: LoadOptio
  */
 function assembleFirstReading(first: readonly ParsedSource[], options: LoadOptions): Assembled | undefined {
   if (first.some((p) => p.problems.length > 0)) return undefined;
-  const result = assembleConfig(first, options);
+  return acceptFirstReading(first, assembleConfig(first, options));
+}
+
+/** `result` of a first reading free of YAML problems, or `undefined` when it must be read again exactly. */
+function acceptFirstReading(first: readonly ParsedSource[], result: Assembled): Assembled | undefined {
   return result.problems.length === 0 || first.every((p) => p.exact) ? result : undefined;
 }
 
@@ -201,6 +208,17 @@ interface Assembled {
 
 /** Schema, merge and semantic problems of parsed files, and the merged config. */
 function assembleConfig(parsed: readonly ParsedSource[], options: SemanticOptions): Assembled {
+  return checkAssembled(assembleStructure(parsed), options);
+}
+
+/** Schema and merge problems of parsed files and the merged config: the part that reads no number. */
+interface Structure extends Assembled {
+  /** Whether the semantic rules run: every file parsed, and there is at least one. */
+  checkable: boolean;
+  parsedFiles: YamlFile[];
+}
+
+function assembleStructure(parsed: readonly ParsedSource[]): Structure {
   const problems: Problem[] = [];
   const parsedFiles: YamlFile[] = [];
   let unreadable = false;
@@ -218,8 +236,13 @@ function assembleConfig(parsed: readonly ParsedSource[], options: SemanticOption
   const { merged: files, problems: mergeProblems } = mergeFiles(parsedFiles);
   const { merged, problems: profileProblems } = applyProfiles(files);
   problems.push(...mergeProblems, ...profileProblems);
-  if (!unreadable && parsedFiles.length > 0) problems.push(...checkVersionDeclared(parsedFiles), ...checkSemantics(merged, options));
-  return { problems, merged };
+  return { problems, merged, checkable: !unreadable && parsedFiles.length > 0, parsedFiles };
+}
+
+/** `structure` with the semantic rules' problems (these ask libphonenumber about numbers). */
+function checkAssembled({ problems, merged, checkable, parsedFiles }: Structure, options: SemanticOptions): Assembled {
+  if (!checkable) return { problems, merged };
+  return { problems: [...problems, ...checkVersionDeclared(parsedFiles), ...checkSemantics(merged, options)], merged };
 }
 
 /** Throws `ConfigError` with every problem, or returns the normalized desired state. */
