@@ -14,7 +14,7 @@ import { parseYamlFile, type ConfigSource, type YamlFile } from './yaml-file.js'
 import { checkStrings, escapeControl } from './check-strings.js';
 import { decodeUtf8 } from './decode-text.js';
 import { listConfigFiles } from './list-config-files.js';
-import { createNumberReader } from '../model/read-numbers-beside.js';
+import { createNumberReader, START_NOW_BYTES } from '../model/read-numbers-beside.js';
 
 const DEFAULT_FILE = 'dialform.yaml';
 const DEFAULT_DIR = 'dialform';
@@ -125,7 +125,7 @@ export function loadConfigSources(all: readonly ConfigSource[], options: LoadOpt
 export async function loadConfigSourcesAsync(all: readonly ConfigSource[], options: LoadOptions): Promise<DesiredState> {
   const firstOfAll: ParsedSource[] = [];
   // The numbers of each file are read by libphonenumber in a worker while the next file is parsed.
-  const numbers = createNumberReader();
+  const numbers = createNumberReader({ startNow: all.reduce((bytes, s) => bytes + s.text.length, 0) >= START_NOW_BYTES });
   for (const i of all.keys()) {
     await yieldToEventLoop();
     const parsed = parseAt(all, i, options);

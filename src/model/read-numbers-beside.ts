@@ -29,10 +29,19 @@ export interface NumberReader {
 }
 
 /**
- * A reader that starts its worker only once `WORKER_BATCH` numbers are queued, and then queues each
- * batch of that size as it fills, so the worker reads one file's numbers while the next is parsed.
+ * Config text (bytes, all files) from which a load starts the worker before its first file is
+ * parsed (`startNow`): a generated config holds about one number per 145 bytes, so this many is
+ * some 7,000 numbers, well past `WORKER_BATCH`.
  */
-export function createNumberReader(): NumberReader {
+export const START_NOW_BYTES = 1024 * 1024;
+
+/**
+ * A reader that starts its worker once `WORKER_BATCH` numbers are queued (or at once, with
+ * `startNow`: its thread start and libphonenumber's load then overlap the caller's first parse),
+ * and then queues each batch of that size as it fills, so the worker reads one file's numbers while
+ * the next is parsed.
+ */
+export function createNumberReader(options: { startNow?: boolean } = {}): NumberReader {
   let worker: Worker | undefined;
   let failed = false;
   const pending: string[] = [];
@@ -54,24 +63,27 @@ export function createNumberReader(): NumberReader {
       worker.postMessage(numbers);
     }
   };
+  const start = (): void => {
+    try {
+      worker = startWorker();
+    } catch {
+      fail();
+      return;
+    }
+    worker.on('message', (reply: WorkerReply) => {
+      inFlight--;
+      waiting.shift()?.(reply);
+      dispatch();
+    });
+    worker.on('error', fail);
+    worker.on('exit', fail);
+  };
+  if (options.startNow === true) start();
   /** Moves pending numbers into batches of `WORKER_BATCH` (and, with `all`, the rest too), starting the worker for the first. */
   const enqueue = (all: boolean): void => {
     if (failed || pending.length < (worker === undefined ? WORKER_BATCH : 1)) return;
-    if (worker === undefined) {
-      try {
-        worker = startWorker();
-      } catch {
-        fail();
-        return;
-      }
-      worker.on('message', (reply: WorkerReply) => {
-        inFlight--;
-        waiting.shift()?.(reply);
-        dispatch();
-      });
-      worker.on('error', fail);
-      worker.on('exit', fail);
-    }
+    if (worker === undefined) start();
+    if (failed) return;
     while (pending.length >= WORKER_BATCH) queued.push(pending.splice(0, WORKER_BATCH));
     if (all && pending.length > 0) queued.push(pending.splice(0));
     dispatch();

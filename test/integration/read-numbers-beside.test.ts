@@ -86,6 +86,16 @@ describe('numbers read beside the config load', () => {
     expect(await reader.settle()).toEqual({ inWorker: 0, onMain: 0, threadId: undefined });
   });
 
+  it('with startNow, starts the worker before a batch is queued and sends it even a few numbers (a large config)', async () => {
+    const numbers = makeNumbers(10, 6_000);
+    const reader = createNumberReader({ startNow: true });
+    reader.addFrom({ users: numbers.map((n) => ({ numbers: [n] })) });
+    const { inWorker, onMain, threadId: readBy } = await reader.settle();
+    expect(inWorker + onMain).toBe(numbers.length);
+    expect(readBy).toBeDefined();
+    expect(readBy).not.toBe(threadId);
+  });
+
   it('does not read again what this process has read', async () => {
     const numbers = makeNumbers(WORKER_BATCH, 8_000);
     numbers.forEach((n) => isValidE164(n));
