@@ -7,7 +7,7 @@ import { dropInvalid } from './drop-invalid.js';
 import { checkVersionDeclared, mergeFiles, type MergedConfig } from './merge-files.js';
 import { normalizeConfig } from './normalize.js';
 import { applyProfiles } from './profiles.js';
-import { checkSemantics, type SemanticOptions } from './semantic-rules.js';
+import { checkSemantics, checkSemanticsAsync, type SemanticOptions } from './semantic-rules.js';
 import { validateFileSchema } from './validate-schema.js';
 import { parseYamlFileFast } from './fast-yaml-file.js';
 import { parseYamlFile, type ConfigSource, type YamlFile } from './yaml-file.js';
@@ -133,9 +133,12 @@ export async function loadConfigSourcesAsync(all: readonly ConfigSource[], optio
     firstOfAll.push(parsed);
   }
   const { sources, parsed: first } = leaveOutFixtures(all, firstOfAll);
-  // Schema and merge ask about no number: they run while the worker finishes; the rules ask.
+  // Schema, merge and most rules ask about no number: they run while the worker finishes.
+  let settling: Promise<unknown> | undefined;
+  const settle = (): Promise<unknown> => (settling ??= numbers.settle());
   const structure = first.some((p) => p.problems.length > 0) ? undefined : assembleStructure(first);
-  await numbers.settle();
+  const firstReading = structure === undefined ? undefined : acceptFirstReading(first, await checkAssembledAsync(structure, options, settle));
+  await settle();
   const parseAll = async (previous: readonly ParsedSource[]): Promise<ParsedSource[]> => {
     const parsed: ParsedSource[] = [];
     for (const i of sources.keys()) {
@@ -144,7 +147,6 @@ export async function loadConfigSourcesAsync(all: readonly ConfigSource[], optio
     }
     return parsed;
   };
-  const firstReading = structure === undefined ? undefined : acceptFirstReading(first, checkAssembled(structure, options));
   return finishLoad(sources, firstReading ?? assembleConfig(await parseAll(first), options));
 }
 
@@ -237,6 +239,12 @@ function assembleStructure(parsed: readonly ParsedSource[]): Structure {
   const { merged, problems: profileProblems } = applyProfiles(files);
   problems.push(...mergeProblems, ...profileProblems);
   return { problems, merged, checkable: !unreadable && parsedFiles.length > 0, parsedFiles };
+}
+
+/** `checkAssembled`, with `beforeNumbers` awaited before the first rule that asks about a number. */
+async function checkAssembledAsync({ problems, merged, checkable, parsedFiles }: Structure, options: SemanticOptions, beforeNumbers: () => Promise<unknown>): Promise<Assembled> {
+  if (!checkable) return { problems, merged };
+  return { problems: [...problems, ...checkVersionDeclared(parsedFiles), ...(await checkSemanticsAsync(merged, options, beforeNumbers))], merged };
 }
 
 /** `structure` with the semantic rules' problems (these ask libphonenumber about numbers). */

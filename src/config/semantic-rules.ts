@@ -29,6 +29,17 @@ export function checkSemantics(config: MergedConfig, options: SemanticOptions): 
   return SEMANTIC_RULES.flatMap((rule) => rule(config, options));
 }
 
+/**
+ * `checkSemantics`, with `beforeNumbers` awaited before the rules that ask libphonenumber about
+ * numbers (`NUMBER_RULES`) and after the others, which run first (a load settles the numbers read
+ * beside it there). The same problems in the same order.
+ */
+export async function checkSemanticsAsync(config: MergedConfig, options: SemanticOptions, beforeNumbers: () => Promise<unknown>): Promise<Problem[]> {
+  const found = SEMANTIC_RULES.map((rule) => (NUMBER_RULES.has(rule) ? undefined : rule(config, options)));
+  await beforeNumbers();
+  return SEMANTIC_RULES.flatMap((rule, i) => found[i] ?? rule(config, options));
+}
+
 /** `user.office` and `user.admin_offices` must name declared offices. */
 export function checkOfficeReferences(config: MergedConfig): Problem[] {
   const declared = new Set(Object.keys(config.raw.offices ?? {}));
@@ -203,6 +214,9 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkGroupSettings,
   checkRooms,
 ];
+
+/** The semantic rules that ask libphonenumber about a number (`isValidE164`). */
+const NUMBER_RULES: ReadonlySet<SemanticRule> = new Set([checkNumberFormat]);
 
 /** Numbers in the order the rules report them, each with the path that `pathAt` builds only for a problem. */
 interface NumberList {

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConfigSource } from '../../src/config/index.js';
-import { loadConfigSourcesAsync } from '../../src/config/load-config.js';
+import { loadConfigSources, loadConfigSourcesAsync } from '../../src/config/load-config.js';
+import { ConfigError } from '../../src/errors.js';
 import { START_NOW_BYTES } from '../../src/model/read-numbers-beside.js';
 import { ROOT } from '../support/cli.js';
 
@@ -66,6 +67,29 @@ describe('numbers settled when first asked about (issue 31)', () => {
     const state = await loadConfigSourcesAsync(ACME_SOURCES, { checkFixture: false });
     expect(state.tenant.users.length).toBeGreaterThan(0);
     expect(seen.events.slice(0, 3)).toEqual(['merge', 'settle', 'ask']);
+  });
+
+  it('finds the same problems in the same order as the load that settles nothing (rules split around the settle)', async () => {
+    // An undeclared office, a reused email and numbers libphonenumber rejects, at equal and distinct positions.
+    const extra = [
+      '  - { email: grace.hopper@acme.com, first_name: G, last_name: H, office: nowhere, numbers: ["+10000000000", "+14155550101", "12"] }',
+      '  - { email: x@acme.com, first_name: X, last_name: Y, office: hq, numbers: ["+999"], forwarding_numbers: ["+1"] }',
+    ].join('\n');
+    const bad = ACME_SOURCES.map((s, i) => (i === 1 ? { ...s, text: `${s.text.trimEnd()}\n${extra}\n` } : s));
+    const problemsOf = async (load: () => unknown): Promise<unknown> => {
+      try {
+        await load();
+      } catch (e) {
+        if (e instanceof ConfigError) return e.problems;
+        throw e;
+      }
+      return [];
+    };
+    const inline = await problemsOf(() => loadConfigSources(bad, { checkFixture: false }));
+    expect((inline as unknown[]).length).toBeGreaterThan(3);
+    seen.events.length = 0;
+    expect(await problemsOf(() => loadConfigSourcesAsync(bad, { checkFixture: false }))).toEqual(inline);
+    expect(seen.events.indexOf('settle')).toBeLessThan(seen.events.indexOf('ask'));
   });
 
   it('starts the worker at once only for a config of START_NOW_BYTES or more', async () => {
