@@ -21181,6 +21181,11 @@ import { dirname as dirname2, resolve } from "node:path";
 function checkSemantics(config, options) {
   return SEMANTIC_RULES.flatMap((rule) => rule(config, options));
 }
+async function checkSemanticsAsync(config, options, beforeNumbers) {
+  const found = SEMANTIC_RULES.map((rule) => NUMBER_RULES.has(rule) ? void 0 : rule(config, options));
+  await beforeNumbers();
+  return SEMANTIC_RULES.flatMap((rule, i2) => found[i2] ?? rule(config, options));
+}
 function checkOfficeReferences(config) {
   const declared = new Set(Object.keys(config.raw.offices ?? {}));
   const list = declared.size === 0 ? "no offices are declared" : `declared: ${[...declared].sort().join(", ")}`;
@@ -21358,7 +21363,7 @@ function listCalledNumbers(config) {
   });
   return list;
 }
-var SEMANTIC_RULES, LISTED;
+var SEMANTIC_RULES, NUMBER_RULES, LISTED;
 var init_semantic_rules = __esm({
   "src/config/semantic-rules.ts"() {
     "use strict";
@@ -21382,6 +21387,7 @@ var init_semantic_rules = __esm({
       checkGroupSettings,
       checkRooms
     ];
+    NUMBER_RULES = /* @__PURE__ */ new Set([checkNumberFormat]);
     LISTED = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -24723,7 +24729,7 @@ var init_worker_file = __esm({
 
 // src/model/read-numbers-beside.ts
 import { Worker } from "node:worker_threads";
-function createNumberReader() {
+function createNumberReader(options = {}) {
   let worker;
   let failed = false;
   const pending = [];
@@ -24743,23 +24749,26 @@ function createNumberReader() {
       worker.postMessage(numbers);
     }
   };
+  const start = () => {
+    try {
+      worker = startWorker();
+    } catch {
+      fail();
+      return;
+    }
+    worker.on("message", (reply) => {
+      inFlight--;
+      waiting.shift()?.(reply);
+      dispatch();
+    });
+    worker.on("error", fail);
+    worker.on("exit", fail);
+  };
+  if (options.startNow === true) start();
   const enqueue = (all) => {
     if (failed || pending.length < (worker === void 0 ? WORKER_BATCH : 1)) return;
-    if (worker === void 0) {
-      try {
-        worker = startWorker();
-      } catch {
-        fail();
-        return;
-      }
-      worker.on("message", (reply) => {
-        inFlight--;
-        waiting.shift()?.(reply);
-        dispatch();
-      });
-      worker.on("error", fail);
-      worker.on("exit", fail);
-    }
+    if (worker === void 0) start();
+    if (failed) return;
     while (pending.length >= WORKER_BATCH) queued.push(pending.splice(0, WORKER_BATCH));
     if (all && pending.length > 0) queued.push(pending.splice(0));
     dispatch();
@@ -24810,7 +24819,7 @@ function startWorker() {
   worker.unref();
   return worker;
 }
-var WORKER_BATCH, IN_FLIGHT;
+var WORKER_BATCH, IN_FLIGHT, START_NOW_BYTES;
 var init_read_numbers_beside = __esm({
   "src/model/read-numbers-beside.ts"() {
     "use strict";
@@ -24818,6 +24827,7 @@ var init_read_numbers_beside = __esm({
     init_countries();
     WORKER_BATCH = 2e3;
     IN_FLIGHT = 3;
+    START_NOW_BYTES = 1024 * 1024;
   }
 });
 
@@ -24873,15 +24883,19 @@ function loadConfigSources(all, options) {
 }
 async function loadConfigSourcesAsync(all, options) {
   const firstOfAll = [];
-  const numbers = createNumberReader();
+  const numbers = createNumberReader({ startNow: all.reduce((bytes, s) => bytes + s.text.length, 0) >= START_NOW_BYTES });
   for (const i2 of all.keys()) {
     await yieldToEventLoop();
     const parsed = parseAt(all, i2, options);
     numbers.addFrom(parsed.file.data);
     firstOfAll.push(parsed);
   }
-  await numbers.settle();
   const { sources, parsed: first } = leaveOutFixtures(all, firstOfAll);
+  let settling;
+  const settle = () => settling ??= numbers.settle();
+  const structure = first.some((p) => p.problems.length > 0) ? void 0 : assembleStructure(first);
+  const firstReading = structure === void 0 ? void 0 : acceptFirstReading(first, await checkAssembledAsync(structure, options, settle));
+  await settle();
   const parseAll = async (previous) => {
     const parsed = [];
     for (const i2 of sources.keys()) {
@@ -24890,7 +24904,7 @@ async function loadConfigSourcesAsync(all, options) {
     }
     return parsed;
   };
-  return finishLoad(sources, assembleFirstReading(first, options) ?? assembleConfig(await parseAll(first), options));
+  return finishLoad(sources, firstReading ?? assembleConfig(await parseAll(first), options));
 }
 function leaveOutFixtures(sources, parsed) {
   const fixtures = /* @__PURE__ */ new Set();
@@ -24909,7 +24923,9 @@ function parseAt(sources, i2, options, previous) {
 }
 function assembleFirstReading(first, options) {
   if (first.some((p) => p.problems.length > 0)) return void 0;
-  const result2 = assembleConfig(first, options);
+  return acceptFirstReading(first, assembleConfig(first, options));
+}
+function acceptFirstReading(first, result2) {
   return result2.problems.length === 0 || first.every((p) => p.exact) ? result2 : void 0;
 }
 function yieldToEventLoop() {
@@ -24923,6 +24939,9 @@ function parseSource(source, parser) {
   return { ...parseYamlFile(source), exact: true };
 }
 function assembleConfig(parsed, options) {
+  return checkAssembled(assembleStructure(parsed), options);
+}
+function assembleStructure(parsed) {
   const problems = [];
   const parsedFiles = [];
   let unreadable = false;
@@ -24940,8 +24959,15 @@ function assembleConfig(parsed, options) {
   const { merged: files, problems: mergeProblems } = mergeFiles(parsedFiles);
   const { merged, problems: profileProblems } = applyProfiles(files);
   problems.push(...mergeProblems, ...profileProblems);
-  if (!unreadable && parsedFiles.length > 0) problems.push(...checkVersionDeclared(parsedFiles), ...checkSemantics(merged, options));
-  return { problems, merged };
+  return { problems, merged, checkable: !unreadable && parsedFiles.length > 0, parsedFiles };
+}
+async function checkAssembledAsync({ problems, merged, checkable, parsedFiles }, options, beforeNumbers) {
+  if (!checkable) return { problems, merged };
+  return { problems: [...problems, ...checkVersionDeclared(parsedFiles), ...await checkSemanticsAsync(merged, options, beforeNumbers)], merged };
+}
+function checkAssembled({ problems, merged, checkable, parsedFiles }, options) {
+  if (!checkable) return { problems, merged };
+  return { problems: [...problems, ...checkVersionDeclared(parsedFiles), ...checkSemantics(merged, options)], merged };
 }
 function finishLoad(sources, { problems, merged }) {
   if (problems.length > 0) throw new ConfigError(sortProblems(problems, sources).map((p) => ({ ...p, message: escapeControl(p.message) })));
