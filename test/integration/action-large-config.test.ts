@@ -17,6 +17,7 @@ import { BENCH_API_KEY, writeMatchingConfig } from '../../bench/write-config.js'
 import { WORKER_MIN_BYTES } from '../../src/config/load-config-beside.js';
 import { createEmulator, parseFixture } from '../../src/emulator/index.js';
 import { ROOT } from '../support/cli.js';
+import { commitWithOrigin } from '../support/ci-steps.js';
 import { runCompositeAction } from '../support/composite-action.js';
 import { startFakeGitHub } from '../support/fake-github.js';
 
@@ -46,17 +47,11 @@ describe("the action's bundle plans a config of over 1 MiB (issue 31: loads with
     const dir = await writeMatchingConfig(fixture, join(repo, 'dialform'));
     expect(await configBytes(dir)).toBeGreaterThanOrEqual(WORKER_MIN_BYTES);
 
-    const git = (...args: string[]) => exec('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', ...args], { cwd: repo });
-    await git('init', '-q', '-b', 'main');
-    await git('add', '.');
-    await git('commit', '-q', '-m', 'config');
-    await exec('git', ['clone', '-q', '--bare', repo, join(top, 'origin.git')]);
-    await git('remote', 'add', 'origin', join(top, 'origin.git'));
-    await git('fetch', '-q', 'origin');
+    await commitWithOrigin(repo);
     const usersFile = join(dir, 'users', (await readdir(join(dir, 'users'))).sort()[0] as string);
     const text = await readFile(usersFile, 'utf8');
     await writeFile(usersFile, text.replace(/first_name: \w+/, 'first_name: Renamedperson'));
-    await git('commit', '-q', '-am', 'rename one person');
+    await exec('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', 'commit', '-q', '-am', 'rename one person'], { cwd: repo });
 
     const server = await createEmulator({ fixture }).listen(0);
     closers.push(() => server.close());

@@ -14,6 +14,7 @@ import { generateFixture } from '../../bench/generate-fixture.js';
 import { BENCH_API_KEY, writeMatchingConfig } from '../../bench/write-config.js';
 import { createEmulator, parseFixture } from '../../src/emulator/index.js';
 import { ROOT } from '../support/cli.js';
+import { commitWithOrigin } from '../support/ci-steps.js';
 import { runCompositeAction } from '../support/composite-action.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 
@@ -42,13 +43,7 @@ async function makeCompany(): Promise<{ repo: string; env: Record<string, string
     for (const [key, owner] of Object.entries(OWNERS)) text = text.replace(`\n  ${key}:\n`, `\n  ${key}:\n    owners: ["${owner}"]\n`);
     await writeFile(join(dir, file), text);
   }
-  const git = (...args: string[]) => exec('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', ...args], { cwd: repo });
-  await git('init', '-q', '-b', 'main');
-  await git('add', '.');
-  await git('commit', '-q', '-m', 'config');
-  await exec('git', ['clone', '-q', '--bare', repo, join(top, 'origin.git')]);
-  await git('remote', 'add', 'origin', join(top, 'origin.git'));
-  await git('fetch', '-q', 'origin');
+  await commitWithOrigin(repo);
 
   const emulator = createEmulator({ fixture });
   const server = await emulator.listen(0);

@@ -36,6 +36,20 @@ export async function makeRepository(configFile: string): Promise<string> {
   return repo;
 }
 
+/**
+ * Makes the files already in `repo` a git repository: committed on `main` and pushed to a bare
+ * `origin.git` beside it, fetched, as a checkout of a pull request's base sees it.
+ */
+export async function commitWithOrigin(repo: string): Promise<void> {
+  const git = (...args: string[]) => exec('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', ...args], { cwd: repo });
+  await git('init', '-q', '-b', 'main');
+  await git('add', '.');
+  await git('commit', '-q', '-m', 'config');
+  await exec('git', ['clone', '-q', '--bare', repo, join(repo, '..', 'origin.git')]);
+  await git('remote', 'add', 'origin', join(repo, '..', 'origin.git'));
+  await git('fetch', '-q', 'origin');
+}
+
 /** Runs `script` in bash the way GitLab's bash shell does: one shell, `set -eo pipefail`. */
 export async function runBash(script: string, opts: { cwd: string; env: Record<string, string> }): Promise<StepResult> {
   const prelude = [
