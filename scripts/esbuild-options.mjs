@@ -22,6 +22,35 @@ const lazyRequireAsRequire = {
 };
 
 /**
+ * libphonenumber-js's `matchesEntirely` builds a new RegExp from a metadata pattern at every test:
+ * about ten per number read, each hashing and flattening a pattern string that runs to kilobytes
+ * (the US fixed-line pattern lists every area code). That was most of the CPU of reading a config's
+ * numbers (docs/benchmarks.md, issue 31). The bundle keeps one RegExp per pattern instead, as
+ * Google's libphonenumber does (RegexCache) and as its Python and Ruby ports do. The answers are the
+ * same: `matchesEntirely` is only ever given the metadata's own patterns (so the cache is bounded
+ * by the metadata), and a RegExp without the `g` or `y` flag keeps no state between `test`s.
+ * test/unit/bundle-number-patterns.test.ts holds both. The version is pinned in package.json; a
+ * version whose file no longer reads as expected fails the build, to be looked at again.
+ */
+const MATCHES_ENTIRELY_TEST = "return new RegExp('^(?:' + regularExpressionText + ')$').test(text);";
+const cachedPatterns = {
+  name: 'libphonenumber-cached-patterns',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]libphonenumber-js[\\/](es6|build)[\\/]helpers[\\/]matchesEntirely\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (source.split(MATCHES_ENTIRELY_TEST).length !== 2) {
+        throw new Error(`${args.path} no longer reads as scripts/esbuild-options.mjs expects (\`${MATCHES_ENTIRELY_TEST}\`): check that its patterns can still be cached, and update the plugin`);
+      }
+      const cached =
+        'let pattern = DIALFORM_PATTERNS.get(regularExpressionText); ' +
+        "if (pattern === undefined) { pattern = new RegExp('^(?:' + regularExpressionText + ')$'); DIALFORM_PATTERNS.set(regularExpressionText, pattern); } " +
+        'return pattern.test(text);';
+      return { contents: `var DIALFORM_PATTERNS = new Map();\n${source.replace(MATCHES_ENTIRELY_TEST, () => cached)}`, loader: 'js' };
+    });
+  },
+};
+
+/**
  * Every dependency is bundled: the built CLI needs no node_modules at run time. ESM for Node 20
  * (this machine) to 26 (users'). Not minified: it starts no faster minified (measured in
  * docs/benchmarks.md), and an unminified bundle keeps a bug report's stack trace readable and each
@@ -38,7 +67,7 @@ export const BUNDLE_OPTIONS = {
   target: 'node20',
   // ESM output: CommonJS dependencies that require Node built-ins need a real `require`.
   banner: { js: "import { createRequire as __dialformCreateRequire } from 'node:module'; const require = __dialformCreateRequire(import.meta.url);" },
-  plugins: [lazyRequireAsRequire],
+  plugins: [lazyRequireAsRequire, cachedPatterns],
   legalComments: 'none',
   logLevel: 'warning',
 };

@@ -9,18 +9,24 @@ import { isUnreadE164, isValidE164, rememberE164Reads, type E164Read } from './c
 export const WORKER_BATCH = 2_000;
 
 /**
- * Batches the worker holds at once. The rest wait here, so that at `settle` the main thread can read
- * those the worker has not started instead of waiting for them.
+ * At `settle`, the main thread reads a batch the worker has not started only while more than this
+ * many wait: it reads cold (libphonenumber not yet compiled on its thread, a large heap to scavenge),
+ * about four times as slow per number as the warm worker (docs/benchmarks.md, issue 31), so taking
+ * one of the last few would finish later than waiting for the worker.
  */
-const IN_FLIGHT = 3;
+export const STEAL_ABOVE = 4;
+
+/** A batch's claim (one `Int32` in shared memory): the first thread to set it reads the batch. */
+const UNCLAIMED = 0;
+const CLAIMED = 1;
 
 /** Reads numbers in a worker thread while the main thread goes on (issue 31: `validate` at scale). */
 export interface NumberReader {
   /** Queues every E.164-shaped string in `value` (walked deeply) not read yet. */
   addFrom(value: unknown): void;
   /**
-   * Reads the batches the worker has not started on this thread, newest first, while the worker
-   * finishes its own; waits for the worker's reads and keeps them (`rememberE164Reads`), so the
+   * Reads on this thread, newest first, the batches the worker has not started while more than
+   * `STEAL_ABOVE` wait; waits for the worker's reads and keeps them (`rememberE164Reads`), so the
    * rules that ask (`isValidE164`, `countryOfNumber`) find them. Numbers the worker did not read
    * (none queued, too few, or the worker failed) are read by the main thread when asked, with the
    * same answer.
@@ -38,16 +44,17 @@ export const START_NOW_BYTES = 1024 * 1024;
 /**
  * A reader that starts its worker once `WORKER_BATCH` numbers are queued (or at once, with
  * `startNow`: its thread start and libphonenumber's load then overlap the caller's first parse),
- * and then queues each batch of that size as it fills, so the worker reads one file's numbers while
- * the next is parsed.
+ * and then sends it each batch of that size as it fills, so the worker reads one file's numbers
+ * while the next is parsed. Every batch is sent at once, with a claim in shared memory: the worker
+ * never waits for the main thread (busy with a long synchronous step, it answers no message), and at
+ * `settle` either thread may take a batch the other has not, never both.
  */
 export function createNumberReader(options: { startNow?: boolean } = {}): NumberReader {
   let worker: Worker | undefined;
   let failed = false;
   const pending: string[] = [];
-  /** Full batches the worker has not been sent yet, oldest first. */
-  const queued: string[][] = [];
-  let inFlight = 0;
+  /** Every batch sent to the worker, oldest first. */
+  const sent: Batch[] = [];
   const replies: Promise<{ numbers: string[]; reply: WorkerReply | undefined }>[] = [];
   // The worker answers batches in the order sent: each reply settles the oldest batch waiting.
   const waiting: ((reply: WorkerReply | undefined) => void)[] = [];
@@ -55,13 +62,11 @@ export function createNumberReader(options: { startNow?: boolean } = {}): Number
     failed = true;
     for (const settle of waiting.splice(0)) settle(undefined);
   };
-  const dispatch = (): void => {
-    while (worker !== undefined && !failed && inFlight < IN_FLIGHT && queued.length > 0) {
-      const numbers = queued.shift() as string[];
-      inFlight++;
-      replies.push(new Promise((resolve) => waiting.push((reply) => resolve({ numbers, reply }))));
-      worker.postMessage(numbers);
-    }
+  const send = (numbers: string[]): void => {
+    const batch: Batch = { numbers, claim: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
+    sent.push(batch);
+    replies.push(new Promise((resolve) => waiting.push((reply) => resolve({ numbers, reply }))));
+    worker?.postMessage(batch);
   };
   const start = (): void => {
     try {
@@ -70,11 +75,7 @@ export function createNumberReader(options: { startNow?: boolean } = {}): Number
       fail();
       return;
     }
-    worker.on('message', (reply: WorkerReply) => {
-      inFlight--;
-      waiting.shift()?.(reply);
-      dispatch();
-    });
+    worker.on('message', (reply: WorkerReply) => waiting.shift()?.(reply));
     worker.on('error', fail);
     worker.on('exit', fail);
   };
@@ -84,9 +85,8 @@ export function createNumberReader(options: { startNow?: boolean } = {}): Number
     if (failed || pending.length < (worker === undefined ? WORKER_BATCH : 1)) return;
     if (worker === undefined) start();
     if (failed) return;
-    while (pending.length >= WORKER_BATCH) queued.push(pending.splice(0, WORKER_BATCH));
-    if (all && pending.length > 0) queued.push(pending.splice(0));
-    dispatch();
+    while (pending.length >= WORKER_BATCH) send(pending.splice(0, WORKER_BATCH));
+    if (all && pending.length > 0) send(pending.splice(0));
   };
   const seen = new Set<string>();
   const collect = (value: unknown): void => {
@@ -108,17 +108,17 @@ export function createNumberReader(options: { startNow?: boolean } = {}): Number
       // Unreferenced until now, so a load that throws before settling never keeps the process up.
       worker?.ref();
       let onMain = 0;
-      // Yielding between batches lets the worker's replies in, so it is sent the oldest batch left.
-      while (!failed && queued.length > 0) {
-        const numbers = queued.pop() as string[];
+      const unclaimed = (): Batch[] => sent.filter((b) => Atomics.load(b.claim, 0) === UNCLAIMED);
+      for (let open = unclaimed(); !failed && open.length > STEAL_ABOVE; open = unclaimed()) {
+        const { numbers, claim } = open[open.length - 1] as Batch;
+        if (Atomics.compareExchange(claim, 0, UNCLAIMED, CLAIMED) !== UNCLAIMED) continue;
         for (const n of numbers) isValidE164(n);
         onMain += numbers.length;
-        await new Promise((resolve) => setImmediate(resolve));
       }
       let inWorker = 0;
       let threadId: number | undefined;
       for (const { numbers, reply } of await Promise.all(replies)) {
-        if (reply === undefined) continue;
+        if (reply?.reads === undefined) continue;
         rememberE164Reads(numbers, reply.reads);
         inWorker += numbers.length;
         threadId = reply.threadId;
@@ -130,10 +130,24 @@ export function createNumberReader(options: { startNow?: boolean } = {}): Number
   };
 }
 
-/** What the worker answers for a batch: libphonenumber's read of each number, in order. */
-interface WorkerReply {
+/** What the worker is sent: numbers to read, and the claim the thread that reads them sets first. */
+export interface Batch {
+  numbers: string[];
+  claim: Int32Array;
+}
+
+/**
+ * What the worker answers for a batch: libphonenumber's read of each number, in order; no `reads`
+ * when the main thread had claimed the batch first.
+ */
+export interface WorkerReply {
   threadId: number;
-  reads: E164Read[];
+  reads?: E164Read[];
+}
+
+/** The worker's side of a batch: its reads, or none when the main thread claimed it first. */
+export function readBatch({ numbers, claim }: Batch, read: (n: string) => E164Read): E164Read[] | undefined {
+  return Atomics.compareExchange(claim, 0, UNCLAIMED, CLAIMED) === UNCLAIMED ? numbers.map(read) : undefined;
 }
 
 /**
