@@ -29,7 +29,7 @@ const lazyRequireAsRequire = {
  * Google's libphonenumber does (RegexCache) and as its Python and Ruby ports do. The answers are the
  * same: `matchesEntirely` is only ever given the metadata's own patterns (so the cache is bounded
  * by the metadata), and a RegExp without the `g` or `y` flag keeps no state between `test`s.
- * test/unit/bundle-number-patterns.test.ts holds both. The version is pinned in package.json; a
+ * test/integration/bundle-number-patterns.test.ts holds both. The version is pinned in package.json; a
  * version whose file no longer reads as expected fails the build, to be looked at again.
  */
 const MATCHES_ENTIRELY_TEST = "return new RegExp('^(?:' + regularExpressionText + ')$').test(text);";

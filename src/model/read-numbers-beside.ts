@@ -18,7 +18,8 @@ export const STEAL_ABOVE = 4;
 
 /** A batch's claim (one `Int32` in shared memory): the first thread to set it reads the batch. */
 const UNCLAIMED = 0;
-const CLAIMED = 1;
+const BY_WORKER = 1;
+const BY_MAIN = 2;
 
 /** Reads numbers in a worker thread while the main thread goes on (issue 31: `validate` at scale). */
 export interface NumberReader {
@@ -32,6 +33,8 @@ export interface NumberReader {
    * same answer.
    */
   settle(): Promise<{ inWorker: number; onMain: number; threadId?: number }>;
+  /** Batches sent that no thread has started yet: read at once from shared memory, without a turn of the event loop. */
+  unstarted(): number;
 }
 
 /**
@@ -96,9 +99,11 @@ export function createNumberReader(options: { startNow?: boolean } = {}): Number
         if (isUnreadE164(value)) pending.push(value);
       }
     } else if (Array.isArray(value)) for (const v of value) collect(v);
-    else if (value !== null && typeof value === 'object') for (const key in value) collect((value as Record<string, unknown>)[key]);
+    else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) collect(v);
   };
+  const unclaimed = (): Batch[] => sent.filter((b) => Atomics.load(b.claim, 0) === UNCLAIMED);
   return {
+    unstarted: () => unclaimed().length,
     addFrom(value) {
       collect(value);
       enqueue(false);
@@ -108,10 +113,9 @@ export function createNumberReader(options: { startNow?: boolean } = {}): Number
       // Unreferenced until now, so a load that throws before settling never keeps the process up.
       worker?.ref();
       let onMain = 0;
-      const unclaimed = (): Batch[] => sent.filter((b) => Atomics.load(b.claim, 0) === UNCLAIMED);
       for (let open = unclaimed(); !failed && open.length > STEAL_ABOVE; open = unclaimed()) {
         const { numbers, claim } = open[open.length - 1] as Batch;
-        if (Atomics.compareExchange(claim, 0, UNCLAIMED, CLAIMED) !== UNCLAIMED) continue;
+        if (Atomics.compareExchange(claim, 0, UNCLAIMED, BY_MAIN) !== UNCLAIMED) continue;
         for (const n of numbers) isValidE164(n);
         onMain += numbers.length;
       }
@@ -147,7 +151,7 @@ export interface WorkerReply {
 
 /** The worker's side of a batch: its reads, or none when the main thread claimed it first. */
 export function readBatch({ numbers, claim }: Batch, read: (n: string) => E164Read): E164Read[] | undefined {
-  return Atomics.compareExchange(claim, 0, UNCLAIMED, CLAIMED) === UNCLAIMED ? numbers.map(read) : undefined;
+  return Atomics.compareExchange(claim, 0, UNCLAIMED, BY_WORKER) === UNCLAIMED ? numbers.map(read) : undefined;
 }
 
 /**
