@@ -76,18 +76,25 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions): Pro
     throw failErrno(e);
   }
   try {
-    check(await handle.stat());
-    const chunks: Buffer[] = [];
+    const info = await handle.stat();
+    check(info);
+    // Sized as the file is, plus a byte to see that it has not grown: one read for nearly every
+    // file. A file that grows is read on, a chunk at a time, to the limit and no further.
+    let buffer = Buffer.allocUnsafe(info.size + 1);
     let total = 0;
     for (;;) {
-      const chunk = Buffer.alloc(CHUNK_BYTES);
-      const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, null);
+      if (total === buffer.length) {
+        if (total > maxBytes) throw fail('too_large', `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
+        const grown = Buffer.allocUnsafe(Math.min(total + CHUNK_BYTES, maxBytes + 1));
+        buffer.copy(grown, 0, 0, total);
+        buffer = grown;
+      }
+      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > maxBytes) throw fail('too_large', `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
-      chunks.push(chunk.subarray(0, bytesRead));
     }
-    return Buffer.concat(chunks, total);
+    if (total > maxBytes) throw fail('too_large', `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
+    return buffer.subarray(0, total);
   } catch (e) {
     throw e instanceof UserFileError ? e : failErrno(e);
   } finally {
