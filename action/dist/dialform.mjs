@@ -4320,18 +4320,23 @@ async function readUserFile(path, opts) {
     throw failErrno(e);
   }
   try {
-    check(await handle.stat());
-    const chunks = [];
+    const info = await handle.stat();
+    check(info);
+    let buffer = Buffer.allocUnsafe(info.size + 1);
     let total = 0;
     for (; ; ) {
-      const chunk = Buffer.alloc(CHUNK_BYTES);
-      const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, null);
+      if (total === buffer.length) {
+        if (total > maxBytes) throw fail("too_large", `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
+        const grown = Buffer.allocUnsafe(Math.min(total + CHUNK_BYTES, maxBytes + 1));
+        buffer.copy(grown, 0, 0, total);
+        buffer = grown;
+      }
+      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > maxBytes) throw fail("too_large", `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
-      chunks.push(chunk.subarray(0, bytesRead));
     }
-    return Buffer.concat(chunks, total);
+    if (total > maxBytes) throw fail("too_large", `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
+    return buffer.subarray(0, total);
   } catch (e) {
     throw e instanceof UserFileError ? e : failErrno(e);
   } finally {
@@ -18923,10 +18928,17 @@ var init_isPossible = __esm({
 // node_modules/libphonenumber-js/es6/helpers/matchesEntirely.js
 function matchesEntirely(text, regularExpressionText) {
   text = text || "";
-  return new RegExp("^(?:" + regularExpressionText + ")$").test(text);
+  let pattern = DIALFORM_PATTERNS.get(regularExpressionText);
+  if (pattern === void 0) {
+    pattern = new RegExp("^(?:" + regularExpressionText + ")$");
+    DIALFORM_PATTERNS.set(regularExpressionText, pattern);
+  }
+  return pattern.test(text);
 }
+var DIALFORM_PATTERNS;
 var init_matchesEntirely = __esm({
   "node_modules/libphonenumber-js/es6/helpers/matchesEntirely.js"() {
+    DIALFORM_PATTERNS = /* @__PURE__ */ new Map();
   }
 });
 
@@ -24733,21 +24745,18 @@ function createNumberReader(options = {}) {
   let worker;
   let failed = false;
   const pending = [];
-  const queued = [];
-  let inFlight = 0;
+  const sent = [];
   const replies = [];
   const waiting = [];
   const fail = () => {
     failed = true;
     for (const settle of waiting.splice(0)) settle(void 0);
   };
-  const dispatch = () => {
-    while (worker !== void 0 && !failed && inFlight < IN_FLIGHT && queued.length > 0) {
-      const numbers = queued.shift();
-      inFlight++;
-      replies.push(new Promise((resolve21) => waiting.push((reply) => resolve21({ numbers, reply }))));
-      worker.postMessage(numbers);
-    }
+  const send2 = (numbers) => {
+    const batch = { numbers, claim: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
+    sent.push(batch);
+    replies.push(new Promise((resolve21) => waiting.push((reply) => resolve21({ numbers, reply }))));
+    worker?.postMessage(batch);
   };
   const start = () => {
     try {
@@ -24756,11 +24765,7 @@ function createNumberReader(options = {}) {
       fail();
       return;
     }
-    worker.on("message", (reply) => {
-      inFlight--;
-      waiting.shift()?.(reply);
-      dispatch();
-    });
+    worker.on("message", (reply) => waiting.shift()?.(reply));
     worker.on("error", fail);
     worker.on("exit", fail);
   };
@@ -24769,9 +24774,8 @@ function createNumberReader(options = {}) {
     if (failed || pending.length < (worker === void 0 ? WORKER_BATCH : 1)) return;
     if (worker === void 0) start();
     if (failed) return;
-    while (pending.length >= WORKER_BATCH) queued.push(pending.splice(0, WORKER_BATCH));
-    if (all && pending.length > 0) queued.push(pending.splice(0));
-    dispatch();
+    while (pending.length >= WORKER_BATCH) send2(pending.splice(0, WORKER_BATCH));
+    if (all && pending.length > 0) send2(pending.splice(0));
   };
   const seen = /* @__PURE__ */ new Set();
   const collect2 = (value) => {
@@ -24781,9 +24785,11 @@ function createNumberReader(options = {}) {
         if (isUnreadE164(value)) pending.push(value);
       }
     } else if (Array.isArray(value)) for (const v of value) collect2(v);
-    else if (value !== null && typeof value === "object") for (const key in value) collect2(value[key]);
+    else if (value !== null && typeof value === "object") for (const v of Object.values(value)) collect2(v);
   };
+  const unclaimed = () => sent.filter((b) => Atomics.load(b.claim, 0) === UNCLAIMED);
   return {
+    unstarted: () => unclaimed().length,
     addFrom(value) {
       collect2(value);
       enqueue(false);
@@ -24792,16 +24798,16 @@ function createNumberReader(options = {}) {
       if (worker !== void 0) enqueue(true);
       worker?.ref();
       let onMain = 0;
-      while (!failed && queued.length > 0) {
-        const numbers = queued.pop();
+      for (let open5 = unclaimed(); !failed && open5.length > STEAL_ABOVE; open5 = unclaimed()) {
+        const { numbers, claim } = open5[open5.length - 1];
+        if (Atomics.compareExchange(claim, 0, UNCLAIMED, BY_MAIN) !== UNCLAIMED) continue;
         for (const n of numbers) isValidE164(n);
         onMain += numbers.length;
-        await new Promise((resolve21) => setImmediate(resolve21));
       }
       let inWorker = 0;
       let threadId;
       for (const { numbers, reply } of await Promise.all(replies)) {
-        if (reply === void 0) continue;
+        if (reply?.reads === void 0) continue;
         rememberE164Reads(numbers, reply.reads);
         inWorker += numbers.length;
         threadId = reply.threadId;
@@ -24819,14 +24825,16 @@ function startWorker() {
   worker.unref();
   return worker;
 }
-var WORKER_BATCH, IN_FLIGHT, START_NOW_BYTES;
+var WORKER_BATCH, STEAL_ABOVE, UNCLAIMED, BY_MAIN, START_NOW_BYTES;
 var init_read_numbers_beside = __esm({
   "src/model/read-numbers-beside.ts"() {
     "use strict";
     init_worker_file();
     init_countries();
     WORKER_BATCH = 2e3;
-    IN_FLIGHT = 3;
+    STEAL_ABOVE = 4;
+    UNCLAIMED = 0;
+    BY_MAIN = 2;
     START_NOW_BYTES = 1024 * 1024;
   }
 });
