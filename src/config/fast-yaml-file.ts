@@ -36,8 +36,9 @@ export function parseYamlFileFast(source: ConfigSource): YamlFile | undefined {
   const read = readFlowList(input, CORE_SCALARS.resolve, CORE_SCALARS.mayMatch) ?? readWithJsYaml(text, input);
   if (read === undefined) return undefined;
   const { data, tree } = read;
-  const lineCounter = countLines(text);
-  const positionAt = (offset: number): Position => ({ file: source.display, ...lineCounter.linePos(offset + shift) });
+  // Line starts are counted only when a position is asked for: a valid config asks for few or none.
+  let lineCounter: LineCounter | undefined;
+  const positionAt = (offset: number): Position => ({ file: source.display, ...(lineCounter ??= countLines(text)).linePos(offset + shift) });
   return { source, data, locate: (path, key) => positionAt(locateInTree(tree, path, key)) };
 }
 
