@@ -82,9 +82,10 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions): Pro
     // file. A file that grows is read on, a chunk at a time, to the limit and no further.
     let buffer = Buffer.allocUnsafe(info.size + 1);
     let total = 0;
+    const grew = (): UserFileError => fail('too_large', `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
     for (;;) {
       if (total === buffer.length) {
-        if (total > maxBytes) throw fail('too_large', `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
+        if (total > maxBytes) throw grew();
         const grown = Buffer.allocUnsafe(Math.min(total + CHUNK_BYTES, maxBytes + 1));
         buffer.copy(grown, 0, 0, total);
         buffer = grown;
@@ -93,7 +94,7 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions): Pro
       if (bytesRead === 0) break;
       total += bytesRead;
     }
-    if (total > maxBytes) throw fail('too_large', `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
+    if (total > maxBytes) throw grew();
     return buffer.subarray(0, total);
   } catch (e) {
     throw e instanceof UserFileError ? e : failErrno(e);
