@@ -47,6 +47,8 @@ export type FindPartWayMove = (desired: User, live: User) => UnfinishedMove | un
  * reads before it writes).
  */
 export function findPartWayMoves(unfinished: readonly UnfinishedMove[], liveNumbers: (user: User) => readonly string[]): FindPartWayMove {
+  // No move started and unfinished (the usual case): nothing to look up for each user.
+  if (unfinished.length === 0) return () => undefined;
   const byEmail = new Map(unfinished.map((m) => [m.email.toLowerCase(), m]));
   return (desired, live) => {
     const move = byEmail.get(live.email.toLowerCase());
