@@ -4320,18 +4320,23 @@ async function readUserFile(path, opts) {
     throw failErrno(e);
   }
   try {
-    check(await handle.stat());
-    const chunks = [];
+    const info = await handle.stat();
+    check(info);
+    let buffer = Buffer.allocUnsafe(info.size + 1);
     let total = 0;
     for (; ; ) {
-      const chunk = Buffer.alloc(CHUNK_BYTES);
-      const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, null);
+      if (total === buffer.length) {
+        if (total > maxBytes) throw fail("too_large", `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
+        const grown = Buffer.allocUnsafe(Math.min(total + CHUNK_BYTES, maxBytes + 1));
+        buffer.copy(grown, 0, 0, total);
+        buffer = grown;
+      }
+      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > maxBytes) throw fail("too_large", `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
-      chunks.push(chunk.subarray(0, bytesRead));
     }
-    return Buffer.concat(chunks, total);
+    if (total > maxBytes) throw fail("too_large", `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
+    return buffer.subarray(0, total);
   } catch (e) {
     throw e instanceof UserFileError ? e : failErrno(e);
   } finally {
@@ -17811,7 +17816,8 @@ function keyLiveOffices(live, desired) {
     users: tenant.users.map((u) => ({
       ...u,
       office: keyOf2(u.office),
-      admin: { ...u.admin, offices: [...new Set(u.admin.offices.map(keyOf2))].sort() }
+      // Most users administer no office: their `admin` is shared as it is (read-only, as the read is), not rebuilt.
+      admin: u.admin.offices.length === 0 ? u.admin : { ...u.admin, offices: [...new Set(u.admin.offices.map(keyOf2))].sort() }
     })),
     numbers: tenant.numbers.map((n) => n.office === void 0 ? n : { ...n, office: keyOf2(n.office) }),
     ...tenant.groups === void 0 ? {} : { groups: tenant.groups.map((g) => ({ ...g, office: keyOf2(g.office) })) },
@@ -18923,10 +18929,17 @@ var init_isPossible = __esm({
 // node_modules/libphonenumber-js/es6/helpers/matchesEntirely.js
 function matchesEntirely(text, regularExpressionText) {
   text = text || "";
-  return new RegExp("^(?:" + regularExpressionText + ")$").test(text);
+  let pattern = DIALFORM_PATTERNS.get(regularExpressionText);
+  if (pattern === void 0) {
+    pattern = new RegExp("^(?:" + regularExpressionText + ")$");
+    DIALFORM_PATTERNS.set(regularExpressionText, pattern);
+  }
+  return pattern.test(text);
 }
+var DIALFORM_PATTERNS;
 var init_matchesEntirely = __esm({
   "node_modules/libphonenumber-js/es6/helpers/matchesEntirely.js"() {
+    DIALFORM_PATTERNS = /* @__PURE__ */ new Map();
   }
 });
 
@@ -24733,21 +24746,18 @@ function createNumberReader(options = {}) {
   let worker;
   let failed = false;
   const pending = [];
-  const queued = [];
-  let inFlight = 0;
+  const sent = [];
   const replies = [];
   const waiting = [];
   const fail = () => {
     failed = true;
     for (const settle of waiting.splice(0)) settle(void 0);
   };
-  const dispatch = () => {
-    while (worker !== void 0 && !failed && inFlight < IN_FLIGHT && queued.length > 0) {
-      const numbers = queued.shift();
-      inFlight++;
-      replies.push(new Promise((resolve21) => waiting.push((reply) => resolve21({ numbers, reply }))));
-      worker.postMessage(numbers);
-    }
+  const send2 = (numbers) => {
+    const batch = { numbers, claim: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
+    sent.push(batch);
+    replies.push(new Promise((resolve21) => waiting.push((reply) => resolve21({ numbers, reply }))));
+    worker?.postMessage(batch);
   };
   const start = () => {
     try {
@@ -24756,11 +24766,7 @@ function createNumberReader(options = {}) {
       fail();
       return;
     }
-    worker.on("message", (reply) => {
-      inFlight--;
-      waiting.shift()?.(reply);
-      dispatch();
-    });
+    worker.on("message", (reply) => waiting.shift()?.(reply));
     worker.on("error", fail);
     worker.on("exit", fail);
   };
@@ -24769,9 +24775,8 @@ function createNumberReader(options = {}) {
     if (failed || pending.length < (worker === void 0 ? WORKER_BATCH : 1)) return;
     if (worker === void 0) start();
     if (failed) return;
-    while (pending.length >= WORKER_BATCH) queued.push(pending.splice(0, WORKER_BATCH));
-    if (all && pending.length > 0) queued.push(pending.splice(0));
-    dispatch();
+    while (pending.length >= WORKER_BATCH) send2(pending.splice(0, WORKER_BATCH));
+    if (all && pending.length > 0) send2(pending.splice(0));
   };
   const seen = /* @__PURE__ */ new Set();
   const collect2 = (value) => {
@@ -24781,9 +24786,11 @@ function createNumberReader(options = {}) {
         if (isUnreadE164(value)) pending.push(value);
       }
     } else if (Array.isArray(value)) for (const v of value) collect2(v);
-    else if (value !== null && typeof value === "object") for (const key in value) collect2(value[key]);
+    else if (value !== null && typeof value === "object") for (const v of Object.values(value)) collect2(v);
   };
+  const unclaimed = () => sent.filter((b) => Atomics.load(b.claim, 0) === UNCLAIMED);
   return {
+    unstarted: () => unclaimed().length,
     addFrom(value) {
       collect2(value);
       enqueue(false);
@@ -24792,16 +24799,16 @@ function createNumberReader(options = {}) {
       if (worker !== void 0) enqueue(true);
       worker?.ref();
       let onMain = 0;
-      while (!failed && queued.length > 0) {
-        const numbers = queued.pop();
+      for (let open5 = unclaimed(); !failed && open5.length > STEAL_ABOVE; open5 = unclaimed()) {
+        const { numbers, claim } = open5[open5.length - 1];
+        if (Atomics.compareExchange(claim, 0, UNCLAIMED, BY_MAIN) !== UNCLAIMED) continue;
         for (const n of numbers) isValidE164(n);
         onMain += numbers.length;
-        await new Promise((resolve21) => setImmediate(resolve21));
       }
       let inWorker = 0;
       let threadId;
       for (const { numbers, reply } of await Promise.all(replies)) {
-        if (reply === void 0) continue;
+        if (reply?.reads === void 0) continue;
         rememberE164Reads(numbers, reply.reads);
         inWorker += numbers.length;
         threadId = reply.threadId;
@@ -24819,14 +24826,16 @@ function startWorker() {
   worker.unref();
   return worker;
 }
-var WORKER_BATCH, IN_FLIGHT, START_NOW_BYTES;
+var WORKER_BATCH, STEAL_ABOVE, UNCLAIMED, BY_MAIN, START_NOW_BYTES;
 var init_read_numbers_beside = __esm({
   "src/model/read-numbers-beside.ts"() {
     "use strict";
     init_worker_file();
     init_countries();
     WORKER_BATCH = 2e3;
-    IN_FLIGHT = 3;
+    STEAL_ABOVE = 4;
+    UNCLAIMED = 0;
+    BY_MAIN = 2;
     START_NOW_BYTES = 1024 * 1024;
   }
 });
@@ -64826,8 +64835,13 @@ var init_diff_group_settings = __esm({
 
 // src/diff/owned-users.ts
 function lifecycleOwnerOf(desired, user) {
-  const office = desired.tenant.offices.find((o) => o.key === user.office);
-  return user.lifecycle ?? office?.lifecycle ?? desired.policy.lifecycle ?? "dialform";
+  return indexLifecycleOwners(desired)(user);
+}
+function indexLifecycleOwners(desired) {
+  const byOffice = /* @__PURE__ */ new Map();
+  for (const o of desired.tenant.offices) if (!byOffice.has(o.key)) byOffice.set(o.key, o.lifecycle);
+  const fallback = desired.policy.lifecycle ?? "dialform";
+  return (user) => user.lifecycle ?? byOffice.get(user.office) ?? fallback;
 }
 function findToday(desired, live, now) {
   const clock = dialpadClock(live) ?? now;
@@ -64853,10 +64867,11 @@ function matchOwnedUsers(desired, live, now, match = matchUsers(desired, live)) 
   const today = findToday(desired, live, now);
   const skew = checkDialpadClock(desired, live, now);
   const datesHeld = skew !== void 0 && !skew.acknowledged;
+  const ownerOf = indexLifecycleOwners(desired);
   for (const pair of pairs2) {
     const { user, live: found } = pair;
     const heldByClock = datesHeld && user.state !== "deleted" && (user.startsOn !== void 0 || user.leavesOn !== void 0);
-    const owner = lifecycleOwnerOf(desired, user);
+    const owner = ownerOf(user);
     if (heldByClock && owner === "dialform") {
       if (found !== void 0 && !GONE_STATES.has(found.state)) owned.pairs.push({ user: { ...user, state: found.state }, live: found });
     } else if (owner === "dialform") {
@@ -64869,7 +64884,7 @@ function matchOwnedUsers(desired, live, now, match = matchUsers(desired, live)) 
     else if (found === void 0 || GONE_STATES.has(found.state)) owned.waiting.push(user);
     else owned.pairs.push({ user: { ...user, state: found.state }, live: found });
   }
-  owned.unmanaged = unmanaged.filter((u) => lifecycleOwnerOf(desired, u) === "dialform");
+  owned.unmanaged = unmanaged.filter((u) => ownerOf(u) === "dialform");
   return owned;
 }
 function listIgnoredStates(desired, live, match = matchUsers(desired, live)) {
@@ -64965,7 +64980,8 @@ function indexCountries(offices) {
 }
 function sameNumbers2(held, want) {
   if (held[0] !== want[0] || held.length !== want.length) return false;
-  return want.every((n) => held.includes(n));
+  for (const n of want) if (!held.includes(n)) return false;
+  return true;
 }
 function diffNumbers(desired, live, now, owned = matchOwnedUsers(desired, live, now), numbersOf = indexLiveNumbers(live)) {
   const { pairs: pairs2, unmanaged } = owned;
@@ -64983,11 +64999,11 @@ function diffNumbers(desired, live, now, owned = matchOwnedUsers(desired, live, 
       if (user.numbers === void 0) continue;
     }
     const pooled = found === void 0 || found.state === "deleted" ? [] : numbersPooledByMove(held2, liveCountry(found.office), desiredCountry(user.office));
-    const kept = held2.filter((n) => !pooled.includes(n));
+    const kept = pooled.length === 0 ? held2 : held2.filter((n) => !pooled.includes(n));
     for (const n of pooled) entering.add(n);
     if (user.numbers === void 0) continue;
     for (const n of kept) if (!user.numbers.includes(n)) entering.add(n);
-    if (!sameNumbers2(kept, user.numbers)) changes.push(change.userNumbers(user, kept, user.numbers, found));
+    if (!sameNumbers2(kept, user.numbers)) changes.push(change.userNumbers(user, [...kept], user.numbers, found));
   }
   if (desired.policy.unmanagedUsers === "delete") {
     for (const u of unmanaged) if (u.state !== "pending") for (const n of numbersOf(u)) entering.add(n);
@@ -65082,19 +65098,22 @@ function diffUserFields(desired, live) {
   if (!sameSet(desired.admin.offices, live.admin.offices)) {
     fields.push({ field: "admin_offices", from: [...live.admin.offices].sort(), to: [...desired.admin.offices].sort() });
   }
-  fields.push(...diffPhoneSettings(desired.settings, live.settings));
+  if (desired.settings !== void 0) fields.push(...diffPhoneSettings(desired.settings, live.settings));
   return fields;
 }
 function findPartWayMoves(unfinished, liveNumbers) {
+  if (unfinished.length === 0) return () => void 0;
   const byEmail = new Map(unfinished.map((m) => [m.email.toLowerCase(), m]));
   return (desired, live) => {
     const move = byEmail.get(live.email.toLowerCase());
     return move !== void 0 && move.to === live.office && desired.numbers === void 0 && liveNumbers(live).length === 0 ? move : void 0;
   };
 }
-function diffMatchedUser(desired, live, partWay) {
-  const changes = [];
-  if (desired.state === "deleted") return GONE_STATES.has(live.state) ? [] : [change.deleteUser(live, desired)];
+function diffMatchedUser(desired, live, partWay, changes) {
+  if (desired.state === "deleted") {
+    if (!GONE_STATES.has(live.state)) changes.push(change.deleteUser(live, desired));
+    return;
+  }
   const restoring = live.state === "deleted";
   if (restoring) changes.push(change.restoreUser(desired, live));
   const fields = diffUserFields(desired, live);
@@ -65110,7 +65129,6 @@ function diffMatchedUser(desired, live, partWay) {
   if (wanted === "active" && liveState === "suspended") changes.push(change.reactivateUser(desired, live));
   const e911 = desired.e911;
   if (e911 !== void 0 && isCompleteE911(e911) && live.e911 !== void 0 && !isSameE911(e911, live.e911)) changes.push(change.userE911(desired, e911, live));
-  return changes;
 }
 function diffUsers(desired, live, now, owned = matchOwnedUsers(desired, live, now), findPartWay = () => void 0) {
   const { pairs: pairs2, waiting, unmanaged, scheduled } = owned;
@@ -65126,7 +65144,7 @@ function diffUsers(desired, live, now, owned = matchOwnedUsers(desired, live, no
       if (user.state === "suspended") changes.push(change.suspendUser({ ...user, state: "active" }, user));
       continue;
     }
-    changes.push(...diffMatchedUser(user, found, findPartWay(user, found)));
+    diffMatchedUser(user, found, findPartWay(user, found), changes);
   }
   const policy = desired.policy.unmanagedUsers;
   for (const user of unmanaged) {
@@ -66126,11 +66144,16 @@ function createSimState(desired, live, aliases, numberCountry = indexNumberCount
       free: zeroLines()
     });
   }
+  const groups = /* @__PURE__ */ new Map();
+  for (const g of live.tenant.groups ?? []) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: true, operators: /* @__PURE__ */ new Set() });
+  for (const g of desired.tenant.groups ?? []) {
+    if (!groups.has(g.key)) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: false, operators: /* @__PURE__ */ new Set() });
+  }
   const numbersOf = index.liveNumbers;
   const availableRead = new Set(live.tenant.offices.flatMap((o) => o.available === void 0 ? [] : [o.key]));
   const users = /* @__PURE__ */ new Map();
-  for (const [liveEmail, user] of index.liveByEmail) {
-    const email = aliases.get(liveEmail) ?? liveEmail;
+  index.liveByEmail.forEach((user, liveEmail) => {
+    const email = aliases.size === 0 ? liveEmail : aliases.get(liveEmail) ?? liveEmail;
     users.set(email, {
       email,
       office: user.office,
@@ -66145,16 +66168,10 @@ function createSimState(desired, live, aliases, numberCountry = indexNumberCount
     if (office !== void 0 && line !== void 0 && LICENSED_STATES.has(user.state)) {
       if (!availableRead.has(user.office)) office.free[line] -= 1;
     }
-  }
-  const groups = /* @__PURE__ */ new Map();
-  for (const g of live.tenant.groups ?? []) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: true, operators: /* @__PURE__ */ new Set() });
-  for (const g of desired.tenant.groups ?? []) {
-    if (!groups.has(g.key)) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: false, operators: /* @__PURE__ */ new Set() });
-  }
-  for (const [liveEmail, user] of index.liveByEmail) {
-    if (user.state === "deleted" || user.state === "cancelled") continue;
-    for (const memberships of [user.departments, user.callCenters]) for (const m of memberships ?? []) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
-  }
+    if (groups.size === 0 || user.state === "deleted" || user.state === "cancelled") return;
+    for (const m of user.departments ?? []) groups.get(m.group)?.operators.add(email);
+    for (const m of user.callCenters ?? []) groups.get(m.group)?.operators.add(email);
+  });
   const rooms = /* @__PURE__ */ new Map();
   for (const r of live.tenant.rooms ?? []) rooms.set(r.key, { key: r.key, office: r.office, exists: true, numbers: [...r.numbers ?? []] });
   for (const r of desired.tenant.rooms ?? []) if (!rooms.has(r.key)) rooms.set(r.key, { key: r.key, office: r.office, exists: false, numbers: [] });
@@ -66623,7 +66640,21 @@ function checkNumberConflict(ctx) {
       else who.push(owner);
     }
   };
-  for (const user of ctx.desired.tenant.users) for (const n of user.numbers ?? []) addOwner(n, user);
+  const countryOf = ctx.trace.initial.numberCountry;
+  const foreign = [];
+  for (const user of ctx.desired.tenant.users) {
+    if (user.numbers === void 0 || user.numbers.length === 0) continue;
+    const country = ctx.book.country(user.office).toUpperCase();
+    for (const n of user.numbers) {
+      addOwner(n, user);
+      const numberCountry = foreignNumberCountry(n, country, countryOf(n));
+      if (numberCountry === void 0) continue;
+      foreign.push({
+        number: n,
+        message: `${n} for ${user.email}${at(user.source)} is ${withArticle(numberCountry)} number but their office ${ctx.book.ref(user.office).name} is in ${country}; Dialpad assigns numbers in the office's country (an international move replaces them). List a ${country} number, or put the user in an office in ${numberCountry}.`
+      });
+    }
+  }
   const keep = { email: "reserved_numbers.keep", source: ctx.desired.reservedNumbers.source };
   for (const n of ctx.desired.reservedNumbers.keep) if (first.has(n)) addOwner(n, keep);
   const opsFor = (number) => ctx.operations.filter((op) => (op.kind === "assign_number" || op.kind === "release_number") && op.number === number).map((op) => op.id);
@@ -66636,21 +66667,7 @@ function checkNumberConflict(ctx) {
       operation_ids: opsFor(number)
     });
   }
-  const countryOf = ctx.trace.initial.numberCountry;
-  for (const user of ctx.desired.tenant.users) {
-    if (user.numbers === void 0 || user.numbers.length === 0) continue;
-    const country = ctx.book.country(user.office).toUpperCase();
-    for (const n of user.numbers) {
-      const numberCountry = foreignNumberCountry(n, country, countryOf(n));
-      if (numberCountry === void 0) continue;
-      out.push({
-        code: "number_conflict",
-        severity: "error",
-        message: `${n} for ${user.email}${at(user.source)} is ${withArticle(numberCountry)} number but their office ${ctx.book.ref(user.office).name} is in ${country}; Dialpad assigns numbers in the office's country (an international move replaces them). List a ${country} number, or put the user in an office in ${numberCountry}.`,
-        operation_ids: opsFor(n)
-      });
-    }
-  }
+  for (const { number, message } of foreign) out.push({ code: "number_conflict", severity: "error", message, operation_ids: opsFor(number) });
   return out;
 }
 function withArticle(code2) {
@@ -67327,7 +67344,8 @@ function buildPlan(input) {
   const settled = settleReversibility({ operations: trace.operations, pool: trace.pool, live });
   const operations = rehearsal === void 0 ? settled : addRehearsalNotes(settled, rehearsal);
   const untouched = listUntouchedUnmanaged(matched.unmanaged, operations);
-  const external = untouched.filter((u) => lifecycleOwnerOf(desired, u) === "external").length;
+  const ownerOf = indexLifecycleOwners(desired);
+  const external = untouched.filter((u) => ownerOf(u) === "external").length;
   const waiting = changes.flatMap((c) => c.kind === "await_provisioning" ? [{ email: c.user.email, source: c.user.source ?? "config" }] : []).sort((a, b) => compareCodeUnits(a.email, b.email));
   const zone = desired.policy.timeZone ?? DEFAULT_TIME_ZONE;
   const scheduled = changes.flatMap((c) => c.kind === "schedule_lifecycle" ? [{ email: c.user.email, action: c.action, on: c.on, time_zone: zone, source: c.user.source ?? "config" }] : []).sort((a, b) => compareCodeUnits(a.on, b.on) || compareCodeUnits(a.email, b.email));
