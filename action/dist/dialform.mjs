@@ -17816,7 +17816,8 @@ function keyLiveOffices(live, desired) {
     users: tenant.users.map((u) => ({
       ...u,
       office: keyOf2(u.office),
-      admin: { ...u.admin, offices: [...new Set(u.admin.offices.map(keyOf2))].sort() }
+      // Most users administer no office: their `admin` is shared as it is (read-only, as the read is), not rebuilt.
+      admin: u.admin.offices.length === 0 ? u.admin : { ...u.admin, offices: [...new Set(u.admin.offices.map(keyOf2))].sort() }
     })),
     numbers: tenant.numbers.map((n) => n.office === void 0 ? n : { ...n, office: keyOf2(n.office) }),
     ...tenant.groups === void 0 ? {} : { groups: tenant.groups.map((g) => ({ ...g, office: keyOf2(g.office) })) },
@@ -64834,8 +64835,13 @@ var init_diff_group_settings = __esm({
 
 // src/diff/owned-users.ts
 function lifecycleOwnerOf(desired, user) {
-  const office = desired.tenant.offices.find((o) => o.key === user.office);
-  return user.lifecycle ?? office?.lifecycle ?? desired.policy.lifecycle ?? "dialform";
+  return indexLifecycleOwners(desired)(user);
+}
+function indexLifecycleOwners(desired) {
+  const byOffice = /* @__PURE__ */ new Map();
+  for (const o of desired.tenant.offices) if (!byOffice.has(o.key)) byOffice.set(o.key, o.lifecycle);
+  const fallback = desired.policy.lifecycle ?? "dialform";
+  return (user) => user.lifecycle ?? byOffice.get(user.office) ?? fallback;
 }
 function findToday(desired, live, now) {
   const clock = dialpadClock(live) ?? now;
@@ -64861,10 +64867,11 @@ function matchOwnedUsers(desired, live, now, match = matchUsers(desired, live)) 
   const today = findToday(desired, live, now);
   const skew = checkDialpadClock(desired, live, now);
   const datesHeld = skew !== void 0 && !skew.acknowledged;
+  const ownerOf = indexLifecycleOwners(desired);
   for (const pair of pairs2) {
     const { user, live: found } = pair;
     const heldByClock = datesHeld && user.state !== "deleted" && (user.startsOn !== void 0 || user.leavesOn !== void 0);
-    const owner = lifecycleOwnerOf(desired, user);
+    const owner = ownerOf(user);
     if (heldByClock && owner === "dialform") {
       if (found !== void 0 && !GONE_STATES.has(found.state)) owned.pairs.push({ user: { ...user, state: found.state }, live: found });
     } else if (owner === "dialform") {
@@ -64877,7 +64884,7 @@ function matchOwnedUsers(desired, live, now, match = matchUsers(desired, live)) 
     else if (found === void 0 || GONE_STATES.has(found.state)) owned.waiting.push(user);
     else owned.pairs.push({ user: { ...user, state: found.state }, live: found });
   }
-  owned.unmanaged = unmanaged.filter((u) => lifecycleOwnerOf(desired, u) === "dialform");
+  owned.unmanaged = unmanaged.filter((u) => ownerOf(u) === "dialform");
   return owned;
 }
 function listIgnoredStates(desired, live, match = matchUsers(desired, live)) {
@@ -64973,7 +64980,8 @@ function indexCountries(offices) {
 }
 function sameNumbers2(held, want) {
   if (held[0] !== want[0] || held.length !== want.length) return false;
-  return want.every((n) => held.includes(n));
+  for (const n of want) if (!held.includes(n)) return false;
+  return true;
 }
 function diffNumbers(desired, live, now, owned = matchOwnedUsers(desired, live, now), numbersOf = indexLiveNumbers(live)) {
   const { pairs: pairs2, unmanaged } = owned;
@@ -64991,11 +64999,11 @@ function diffNumbers(desired, live, now, owned = matchOwnedUsers(desired, live, 
       if (user.numbers === void 0) continue;
     }
     const pooled = found === void 0 || found.state === "deleted" ? [] : numbersPooledByMove(held2, liveCountry(found.office), desiredCountry(user.office));
-    const kept = held2.filter((n) => !pooled.includes(n));
+    const kept = pooled.length === 0 ? held2 : held2.filter((n) => !pooled.includes(n));
     for (const n of pooled) entering.add(n);
     if (user.numbers === void 0) continue;
     for (const n of kept) if (!user.numbers.includes(n)) entering.add(n);
-    if (!sameNumbers2(kept, user.numbers)) changes.push(change.userNumbers(user, kept, user.numbers, found));
+    if (!sameNumbers2(kept, user.numbers)) changes.push(change.userNumbers(user, [...kept], user.numbers, found));
   }
   if (desired.policy.unmanagedUsers === "delete") {
     for (const u of unmanaged) if (u.state !== "pending") for (const n of numbersOf(u)) entering.add(n);
@@ -65090,19 +65098,22 @@ function diffUserFields(desired, live) {
   if (!sameSet(desired.admin.offices, live.admin.offices)) {
     fields.push({ field: "admin_offices", from: [...live.admin.offices].sort(), to: [...desired.admin.offices].sort() });
   }
-  fields.push(...diffPhoneSettings(desired.settings, live.settings));
+  if (desired.settings !== void 0) fields.push(...diffPhoneSettings(desired.settings, live.settings));
   return fields;
 }
 function findPartWayMoves(unfinished, liveNumbers) {
+  if (unfinished.length === 0) return () => void 0;
   const byEmail = new Map(unfinished.map((m) => [m.email.toLowerCase(), m]));
   return (desired, live) => {
     const move = byEmail.get(live.email.toLowerCase());
     return move !== void 0 && move.to === live.office && desired.numbers === void 0 && liveNumbers(live).length === 0 ? move : void 0;
   };
 }
-function diffMatchedUser(desired, live, partWay) {
-  const changes = [];
-  if (desired.state === "deleted") return GONE_STATES.has(live.state) ? [] : [change.deleteUser(live, desired)];
+function diffMatchedUser(desired, live, partWay, changes) {
+  if (desired.state === "deleted") {
+    if (!GONE_STATES.has(live.state)) changes.push(change.deleteUser(live, desired));
+    return;
+  }
   const restoring = live.state === "deleted";
   if (restoring) changes.push(change.restoreUser(desired, live));
   const fields = diffUserFields(desired, live);
@@ -65118,7 +65129,6 @@ function diffMatchedUser(desired, live, partWay) {
   if (wanted === "active" && liveState === "suspended") changes.push(change.reactivateUser(desired, live));
   const e911 = desired.e911;
   if (e911 !== void 0 && isCompleteE911(e911) && live.e911 !== void 0 && !isSameE911(e911, live.e911)) changes.push(change.userE911(desired, e911, live));
-  return changes;
 }
 function diffUsers(desired, live, now, owned = matchOwnedUsers(desired, live, now), findPartWay = () => void 0) {
   const { pairs: pairs2, waiting, unmanaged, scheduled } = owned;
@@ -65134,7 +65144,7 @@ function diffUsers(desired, live, now, owned = matchOwnedUsers(desired, live, no
       if (user.state === "suspended") changes.push(change.suspendUser({ ...user, state: "active" }, user));
       continue;
     }
-    changes.push(...diffMatchedUser(user, found, findPartWay(user, found)));
+    diffMatchedUser(user, found, findPartWay(user, found), changes);
   }
   const policy = desired.policy.unmanagedUsers;
   for (const user of unmanaged) {
@@ -66134,11 +66144,16 @@ function createSimState(desired, live, aliases, numberCountry = indexNumberCount
       free: zeroLines()
     });
   }
+  const groups = /* @__PURE__ */ new Map();
+  for (const g of live.tenant.groups ?? []) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: true, operators: /* @__PURE__ */ new Set() });
+  for (const g of desired.tenant.groups ?? []) {
+    if (!groups.has(g.key)) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: false, operators: /* @__PURE__ */ new Set() });
+  }
   const numbersOf = index.liveNumbers;
   const availableRead = new Set(live.tenant.offices.flatMap((o) => o.available === void 0 ? [] : [o.key]));
   const users = /* @__PURE__ */ new Map();
-  for (const [liveEmail, user] of index.liveByEmail) {
-    const email = aliases.get(liveEmail) ?? liveEmail;
+  index.liveByEmail.forEach((user, liveEmail) => {
+    const email = aliases.size === 0 ? liveEmail : aliases.get(liveEmail) ?? liveEmail;
     users.set(email, {
       email,
       office: user.office,
@@ -66153,16 +66168,10 @@ function createSimState(desired, live, aliases, numberCountry = indexNumberCount
     if (office !== void 0 && line !== void 0 && LICENSED_STATES.has(user.state)) {
       if (!availableRead.has(user.office)) office.free[line] -= 1;
     }
-  }
-  const groups = /* @__PURE__ */ new Map();
-  for (const g of live.tenant.groups ?? []) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: true, operators: /* @__PURE__ */ new Set() });
-  for (const g of desired.tenant.groups ?? []) {
-    if (!groups.has(g.key)) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: false, operators: /* @__PURE__ */ new Set() });
-  }
-  for (const [liveEmail, user] of index.liveByEmail) {
-    if (user.state === "deleted" || user.state === "cancelled") continue;
-    for (const memberships of [user.departments, user.callCenters]) for (const m of memberships ?? []) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
-  }
+    if (groups.size === 0 || user.state === "deleted" || user.state === "cancelled") return;
+    for (const m of user.departments ?? []) groups.get(m.group)?.operators.add(email);
+    for (const m of user.callCenters ?? []) groups.get(m.group)?.operators.add(email);
+  });
   const rooms = /* @__PURE__ */ new Map();
   for (const r of live.tenant.rooms ?? []) rooms.set(r.key, { key: r.key, office: r.office, exists: true, numbers: [...r.numbers ?? []] });
   for (const r of desired.tenant.rooms ?? []) if (!rooms.has(r.key)) rooms.set(r.key, { key: r.key, office: r.office, exists: false, numbers: [] });
@@ -66631,7 +66640,21 @@ function checkNumberConflict(ctx) {
       else who.push(owner);
     }
   };
-  for (const user of ctx.desired.tenant.users) for (const n of user.numbers ?? []) addOwner(n, user);
+  const countryOf = ctx.trace.initial.numberCountry;
+  const foreign = [];
+  for (const user of ctx.desired.tenant.users) {
+    if (user.numbers === void 0 || user.numbers.length === 0) continue;
+    const country = ctx.book.country(user.office).toUpperCase();
+    for (const n of user.numbers) {
+      addOwner(n, user);
+      const numberCountry = foreignNumberCountry(n, country, countryOf(n));
+      if (numberCountry === void 0) continue;
+      foreign.push({
+        number: n,
+        message: `${n} for ${user.email}${at(user.source)} is ${withArticle(numberCountry)} number but their office ${ctx.book.ref(user.office).name} is in ${country}; Dialpad assigns numbers in the office's country (an international move replaces them). List a ${country} number, or put the user in an office in ${numberCountry}.`
+      });
+    }
+  }
   const keep = { email: "reserved_numbers.keep", source: ctx.desired.reservedNumbers.source };
   for (const n of ctx.desired.reservedNumbers.keep) if (first.has(n)) addOwner(n, keep);
   const opsFor = (number) => ctx.operations.filter((op) => (op.kind === "assign_number" || op.kind === "release_number") && op.number === number).map((op) => op.id);
@@ -66644,21 +66667,7 @@ function checkNumberConflict(ctx) {
       operation_ids: opsFor(number)
     });
   }
-  const countryOf = ctx.trace.initial.numberCountry;
-  for (const user of ctx.desired.tenant.users) {
-    if (user.numbers === void 0 || user.numbers.length === 0) continue;
-    const country = ctx.book.country(user.office).toUpperCase();
-    for (const n of user.numbers) {
-      const numberCountry = foreignNumberCountry(n, country, countryOf(n));
-      if (numberCountry === void 0) continue;
-      out.push({
-        code: "number_conflict",
-        severity: "error",
-        message: `${n} for ${user.email}${at(user.source)} is ${withArticle(numberCountry)} number but their office ${ctx.book.ref(user.office).name} is in ${country}; Dialpad assigns numbers in the office's country (an international move replaces them). List a ${country} number, or put the user in an office in ${numberCountry}.`,
-        operation_ids: opsFor(n)
-      });
-    }
-  }
+  for (const { number, message } of foreign) out.push({ code: "number_conflict", severity: "error", message, operation_ids: opsFor(number) });
   return out;
 }
 function withArticle(code2) {
@@ -67335,7 +67344,8 @@ function buildPlan(input) {
   const settled = settleReversibility({ operations: trace.operations, pool: trace.pool, live });
   const operations = rehearsal === void 0 ? settled : addRehearsalNotes(settled, rehearsal);
   const untouched = listUntouchedUnmanaged(matched.unmanaged, operations);
-  const external = untouched.filter((u) => lifecycleOwnerOf(desired, u) === "external").length;
+  const ownerOf = indexLifecycleOwners(desired);
+  const external = untouched.filter((u) => ownerOf(u) === "external").length;
   const waiting = changes.flatMap((c) => c.kind === "await_provisioning" ? [{ email: c.user.email, source: c.user.source ?? "config" }] : []).sort((a, b) => compareCodeUnits(a.email, b.email));
   const zone = desired.policy.timeZone ?? DEFAULT_TIME_ZONE;
   const scheduled = changes.flatMap((c) => c.kind === "schedule_lifecycle" ? [{ email: c.user.email, action: c.action, on: c.on, time_zone: zone, source: c.user.source ?? "config" }] : []).sort((a, b) => compareCodeUnits(a.on, b.on) || compareCodeUnits(a.email, b.email));

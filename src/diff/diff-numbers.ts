@@ -21,9 +21,10 @@ function indexCountries(offices: readonly Office[]): (key: string) => string {
 }
 
 /** Same primary and the same set: the order of non-primary numbers does not matter. */
-function sameNumbers(held: string[], want: string[]): boolean {
+function sameNumbers(held: readonly string[], want: readonly string[]): boolean {
   if (held[0] !== want[0] || held.length !== want.length) return false;
-  return want.every((n) => held.includes(n));
+  for (const n of want) if (!held.includes(n)) return false;
+  return true;
 }
 
 /** `now`: see `matchOwnedUsers`; `owned` and `numbersOf`: its result and `indexLiveNumbers(live)`, when the caller has them already. */
@@ -57,11 +58,12 @@ export function diffNumbers(
       found === undefined || found.state === 'deleted'
         ? []
         : numbersPooledByMove(held, liveCountry(found.office), desiredCountry(user.office));
-    const kept = held.filter((n) => !pooled.includes(n));
+    // Read-only, as `held`: most users keep every number, and no copy is made of their list.
+    const kept: readonly string[] = pooled.length === 0 ? held : held.filter((n) => !pooled.includes(n));
     for (const n of pooled) entering.add(n);
     if (user.numbers === undefined) continue;
     for (const n of kept) if (!user.numbers.includes(n)) entering.add(n);
-    if (!sameNumbers(kept, user.numbers)) changes.push(change.userNumbers(user, kept, user.numbers, found));
+    if (!sameNumbers(kept, user.numbers)) changes.push(change.userNumbers(user, [...kept], user.numbers, found));
   }
   if (desired.policy.unmanagedUsers === 'delete') {
     // A deleted pending user's numbers are deleted with them, not pooled.

@@ -27,8 +27,16 @@ import { dialpadClock, type DesiredState, type LifecycleOwner, type LiveState, t
 
 /** The owner of a config user's lifecycle, or of a live user's (by the office it is in, keyed to config). */
 export function lifecycleOwnerOf(desired: DesiredState, user: Pick<User, 'office' | 'lifecycle'>): LifecycleOwner {
-  const office = desired.tenant.offices.find((o) => o.key === user.office);
-  return user.lifecycle ?? office?.lifecycle ?? desired.policy.lifecycle ?? 'dialform';
+  return indexLifecycleOwners(desired)(user);
+}
+
+/** `lifecycleOwnerOf` for many users: each office's owner looked up by key, not searched for per user. */
+export function indexLifecycleOwners(desired: DesiredState): (user: Pick<User, 'office' | 'lifecycle'>) => LifecycleOwner {
+  const byOffice = new Map<string, LifecycleOwner | undefined>();
+  // The first office with a key is the one config means (as `find` would pick).
+  for (const o of desired.tenant.offices) if (!byOffice.has(o.key)) byOffice.set(o.key, o.lifecycle);
+  const fallback = desired.policy.lifecycle ?? 'dialform';
+  return (user) => user.lifecycle ?? byOffice.get(user.office) ?? fallback;
 }
 
 export interface OwnedUserMatch {
@@ -86,10 +94,11 @@ export function matchOwnedUsers(desired: DesiredState, live: LiveState, now?: Da
   const today = findToday(desired, live, now);
   const skew = checkDialpadClock(desired, live, now);
   const datesHeld = skew !== undefined && !skew.acknowledged;
+  const ownerOf = indexLifecycleOwners(desired);
   for (const pair of pairs) {
     const { user, live: found } = pair;
     const heldByClock = datesHeld && user.state !== 'deleted' && (user.startsOn !== undefined || user.leavesOn !== undefined);
-    const owner = lifecycleOwnerOf(desired, user);
+    const owner = ownerOf(user);
     if (heldByClock && owner === 'dialform') {
       // Its state stays Dialpad's; a joiner with no account is not created (the warning says why).
       if (found !== undefined && !GONE_STATES.has(found.state)) owned.pairs.push({ user: { ...user, state: found.state }, live: found });
@@ -104,7 +113,7 @@ export function matchOwnedUsers(desired: DesiredState, live: LiveState, now?: Da
     else if (found === undefined || GONE_STATES.has(found.state)) owned.waiting.push(user);
     else owned.pairs.push({ user: { ...user, state: found.state }, live: found });
   }
-  owned.unmanaged = unmanaged.filter((u) => lifecycleOwnerOf(desired, u) === 'dialform');
+  owned.unmanaged = unmanaged.filter((u) => ownerOf(u) === 'dialform');
   return owned;
 }
 

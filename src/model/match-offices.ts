@@ -74,7 +74,8 @@ export function keyLiveOffices(live: LiveState, desired: readonly Office[]): Liv
     users: tenant.users.map((u) => ({
       ...u,
       office: keyOf(u.office),
-      admin: { ...u.admin, offices: [...new Set(u.admin.offices.map(keyOf))].sort() },
+      // Most users administer no office: their `admin` is shared as it is (read-only, as the read is), not rebuilt.
+      admin: u.admin.offices.length === 0 ? u.admin : { ...u.admin, offices: [...new Set(u.admin.offices.map(keyOf))].sort() },
     })),
     numbers: tenant.numbers.map((n) => (n.office === undefined ? n : { ...n, office: keyOf(n.office) })),
     ...(tenant.groups === undefined ? {} : { groups: tenant.groups.map((g) => ({ ...g, office: keyOf(g.office) })) }),

@@ -18,7 +18,7 @@ import { runRules, type Withheld } from './rules/index.js';
 import { GROUP_LABELS } from '../model/groups.js';
 import { settleReversibility } from './reversibility.js';
 import { indexPlanInputs, type PlanIndex } from '../diff/plan-index.js';
-import { lifecycleOwnerOf } from '../diff/owned-users.js';
+import { indexLifecycleOwners } from '../diff/owned-users.js';
 import { indexNumberCountries } from '../model/countries.js';
 import { createSimState } from './sim-state.js';
 import { addRehearsalNotes, type Rehearsal } from './rehearsal.js';
@@ -209,7 +209,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const settled = settleReversibility({ operations: trace.operations, pool: trace.pool, live });
   const operations = rehearsal === undefined ? settled : addRehearsalNotes(settled, rehearsal);
   const untouched = listUntouchedUnmanaged(matched.unmanaged, operations);
-  const external = untouched.filter((u) => lifecycleOwnerOf(desired, u) === 'external').length;
+  const ownerOf = indexLifecycleOwners(desired);
+  const external = untouched.filter((u) => ownerOf(u) === 'external').length;
   const waiting = changes
     .flatMap((c) => (c.kind === 'await_provisioning' ? [{ email: c.user.email, source: c.user.source ?? 'config' }] : []))
     .sort((a, b) => compareCodeUnits(a.email, b.email));

@@ -145,12 +145,19 @@ export function createSimState(
     });
   }
 
+  const groups = new Map<string, SimGroup>();
+  for (const g of live.tenant.groups ?? []) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: true, operators: new Set() });
+  for (const g of desired.tenant.groups ?? []) {
+    if (!groups.has(g.key)) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: false, operators: new Set() });
+  }
   const numbersOf = index.liveNumbers;
   const availableRead = new Set(live.tenant.offices.flatMap((o) => (o.available === undefined ? [] : [o.key])));
   const users = new Map<string, SimUser>();
-  // One account per email, as the differ matched it (a live account wins over a deleted one).
-  for (const [liveEmail, user] of index.liveByEmail) {
-    const email = aliases.get(liveEmail) ?? liveEmail;
+  // One pass over the accounts, one per email as the differ matched it (a live account wins over a
+  // deleted one), with `forEach`: no entry array per user, and no list or lookup per user for
+  // what a company does not have (aliases, groups).
+  index.liveByEmail.forEach((user, liveEmail) => {
+    const email = aliases.size === 0 ? liveEmail : (aliases.get(liveEmail) ?? liveEmail);
     users.set(email, {
       email,
       office: user.office,
@@ -166,16 +173,10 @@ export function createSimState(
     if (office !== undefined && line !== undefined && LICENSED_STATES.has(user.state)) {
       if (!availableRead.has(user.office)) office.free[line] -= 1;
     }
-  }
-  const groups = new Map<string, SimGroup>();
-  for (const g of live.tenant.groups ?? []) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: true, operators: new Set() });
-  for (const g of desired.tenant.groups ?? []) {
-    if (!groups.has(g.key)) groups.set(g.key, { key: g.key, type: g.type, name: g.name, exists: false, operators: new Set() });
-  }
-  for (const [liveEmail, user] of index.liveByEmail) {
-    if (user.state === 'deleted' || user.state === 'cancelled') continue;
-    for (const memberships of [user.departments, user.callCenters]) for (const m of memberships ?? []) groups.get(m.group)?.operators.add(aliases.get(liveEmail) ?? liveEmail);
-  }
+    if (groups.size === 0 || user.state === 'deleted' || user.state === 'cancelled') return;
+    for (const m of user.departments ?? []) groups.get(m.group)?.operators.add(email);
+    for (const m of user.callCenters ?? []) groups.get(m.group)?.operators.add(email);
+  });
   const rooms = new Map<string, SimRoom>();
   for (const r of live.tenant.rooms ?? []) rooms.set(r.key, { key: r.key, office: r.office, exists: true, numbers: [...(r.numbers ?? [])] });
   for (const r of desired.tenant.rooms ?? []) if (!rooms.has(r.key)) rooms.set(r.key, { key: r.key, office: r.office, exists: false, numbers: [] });

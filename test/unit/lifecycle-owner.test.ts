@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffTenant, type Change } from '../../src/diff/index.js';
-import { lifecycleOwnerOf } from '../../src/diff/owned-users.js';
+import { indexLifecycleOwners, lifecycleOwnerOf } from '../../src/diff/owned-users.js';
 import { desiredState, heldNumber, liveOffice, liveState, liveUser, office, planOf, steps, user } from '../support/builders.js';
 
 const kinds = (changes: Change[]): string[] =>
@@ -20,6 +20,13 @@ describe('lifecycle owner (issue 18 #1)', () => {
     expect(lifecycleOwnerOf(desired, { office: 'hq' })).toBe('dialform');
     expect(lifecycleOwnerOf(desired, { office: 'hq', lifecycle: 'external' })).toBe('external');
     expect(lifecycleOwnerOf(desiredState({}), { office: 'hq' })).toBe('dialform');
+  });
+
+  it('looked up for many users (issue 31), an office key listed twice is its first entry, as for one user', () => {
+    const desired = desiredState({ offices: [office('hq', { lifecycle: 'external' }), office('hq', { lifecycle: 'dialform' })] });
+    expect(lifecycleOwnerOf(desired, { office: 'hq' })).toBe('external');
+    expect(indexLifecycleOwners(desired)({ office: 'hq' })).toBe('external');
+    expect(indexLifecycleOwners(desiredState({ policy: { lifecycle: 'external' } }))({ office: 'sf' })).toBe('external');
   });
 
   it('under external, a user not in Dialpad waits for provisioning: no create, no numbers (issue 18 #1)', () => {

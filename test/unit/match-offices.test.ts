@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyLiveOffices, matchOffices } from '../../src/model/match-offices.js';
-import type { LiveState, Office } from '../../src/model/tenant.js';
+import type { LiveState, Office, User } from '../../src/model/tenant.js';
 
 const office = (key: string, name: string, id?: string): Office => ({ key, name, country: 'US', licenses: {}, ...(id ? { id } : {}) });
 
@@ -59,6 +59,15 @@ describe('keyLiveOffices', () => {
     },
     incomplete: ['numbers after reading 2 item(s): boom'],
   };
+
+  // Issue 31: 50,000 users, most administering no office, each had their rights rebuilt (a map, a set, a sort).
+  it('shares the admin rights of a user who administers no office, and re-keys the others', () => {
+    const bob: User = { email: 'bob@acme.com', firstName: 'Bob', lastName: 'K', office: 'id:1', license: 'talk', admin: { company: true, offices: [] }, state: 'active' };
+    const withBob: LiveState = { ...read, tenant: { ...read.tenant, users: [...read.tenant.users, bob] } };
+    const keyed = keyLiveOffices(withBob, [office('zz-hq', 'acme hq')]);
+    expect(keyed.tenant.users[1]?.admin).toBe(bob.admin);
+    expect(keyed.tenant.users[0]?.admin).not.toBe(read.tenant.users[0]?.admin);
+  });
 
   it('re-keys matched offices and every reference to them, keeps the rest, and leaves the read alone', () => {
     const before = JSON.stringify(read);

@@ -25,7 +25,26 @@ export function checkNumberConflict(ctx: RuleContext): Violation[] {
       else who.push(owner);
     }
   };
-  for (const user of ctx.desired.tenant.users) for (const n of user.numbers ?? []) addOwner(n, user);
+  // One pass over config's users: the owners of each number, and each number's country against
+  // its user's office (reported after the numbers wanted twice).
+  const countryOf = ctx.trace.initial.numberCountry;
+  const foreign: { number: string; message: string }[] = [];
+  for (const user of ctx.desired.tenant.users) {
+    if (user.numbers === undefined || user.numbers.length === 0) continue;
+    const country = ctx.book.country(user.office).toUpperCase();
+    for (const n of user.numbers) {
+      addOwner(n, user);
+      const numberCountry = foreignNumberCountry(n, country, countryOf(n));
+      if (numberCountry === undefined) continue;
+      foreign.push({
+        number: n,
+        message:
+          `${n} for ${user.email}${at(user.source)} is ${withArticle(numberCountry)} number but their office ${ctx.book.ref(user.office).name} ` +
+          `is in ${country}; Dialpad assigns numbers in the office's country (an international move replaces them). ` +
+          `List a ${country} number, or put the user in an office in ${numberCountry}.`,
+      });
+    }
+  }
   const keep = { email: 'reserved_numbers.keep', source: ctx.desired.reservedNumbers.source };
   // The keep list is an owner only of numbers some user wants too.
   for (const n of ctx.desired.reservedNumbers.keep) if (first.has(n)) addOwner(n, keep);
@@ -40,25 +59,7 @@ export function checkNumberConflict(ctx: RuleContext): Violation[] {
       operation_ids: opsFor(number),
     });
   }
-
-  const countryOf = ctx.trace.initial.numberCountry;
-  for (const user of ctx.desired.tenant.users) {
-    if (user.numbers === undefined || user.numbers.length === 0) continue;
-    const country = ctx.book.country(user.office).toUpperCase();
-    for (const n of user.numbers) {
-      const numberCountry = foreignNumberCountry(n, country, countryOf(n));
-      if (numberCountry === undefined) continue;
-      out.push({
-        code: 'number_conflict',
-        severity: 'error',
-        message:
-          `${n} for ${user.email}${at(user.source)} is ${withArticle(numberCountry)} number but their office ${ctx.book.ref(user.office).name} ` +
-          `is in ${country}; Dialpad assigns numbers in the office's country (an international move replaces them). ` +
-          `List a ${country} number, or put the user in an office in ${numberCountry}.`,
-        operation_ids: opsFor(n),
-      });
-    }
-  }
+  for (const { number, message } of foreign) out.push({ code: 'number_conflict', severity: 'error', message, operation_ids: opsFor(number) });
 
   return out;
 }
