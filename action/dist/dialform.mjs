@@ -4324,9 +4324,10 @@ async function readUserFile(path, opts) {
     check(info);
     let buffer = Buffer.allocUnsafe(info.size + 1);
     let total = 0;
+    const grew = () => fail("too_large", `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
     for (; ; ) {
       if (total === buffer.length) {
-        if (total > maxBytes) throw fail("too_large", `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
+        if (total > maxBytes) throw grew();
         const grown = Buffer.allocUnsafe(Math.min(total + CHUNK_BYTES, maxBytes + 1));
         buffer.copy(grown, 0, 0, total);
         buffer = grown;
@@ -4335,7 +4336,7 @@ async function readUserFile(path, opts) {
       if (bytesRead === 0) break;
       total += bytesRead;
     }
-    if (total > maxBytes) throw fail("too_large", `is larger than ${formatBytes(maxBytes)} (it grew while being read)`);
+    if (total > maxBytes) throw grew();
     return buffer.subarray(0, total);
   } catch (e) {
     throw e instanceof UserFileError ? e : failErrno(e);
@@ -24329,8 +24330,8 @@ function parseYamlFileFast(source) {
   const read = readFlowList(input, CORE_SCALARS.resolve, CORE_SCALARS.mayMatch) ?? readWithJsYaml(text, input);
   if (read === void 0) return void 0;
   const { data, tree } = read;
-  const lineCounter = countLines(text);
-  const positionAt = (offset) => ({ file: source.display, ...lineCounter.linePos(offset + shift) });
+  let lineCounter;
+  const positionAt = (offset) => ({ file: source.display, ...(lineCounter ??= countLines(text)).linePos(offset + shift) });
   return { source, data, locate: (path, key) => positionAt(locateInTree(tree, path, key)) };
 }
 function readWithJsYaml(text, input) {
