@@ -152,12 +152,13 @@ export function makeTargetBook(desired: DesiredState, live: LiveState): TargetBo
   let lookups: { byEmail: Map<string, TargetUser>; byId: Map<string | undefined, TargetUser> } | undefined;
   const index = () => {
     if (lookups !== undefined) return lookups;
-    const users: TargetUser[] = [...live.tenant.users.map((u) => ({ email: u.email, ...(u.id === undefined ? {} : { id: u.id }) })), ...desired.tenant.users.map((u) => ({ email: u.email }))];
     const built = { byEmail: new Map<string, TargetUser>(), byId: new Map<string | undefined, TargetUser>() };
-    for (const u of users) {
+    const add = (u: TargetUser): void => {
       if (!built.byEmail.has(u.email)) built.byEmail.set(u.email, u);
       if (!built.byId.has(u.id)) built.byId.set(u.id, u);
-    }
+    };
+    for (const u of live.tenant.users) add(u.id === undefined ? { email: u.email } : { email: u.email, id: u.id });
+    for (const u of desired.tenant.users) add({ email: u.email });
     return (lookups = built);
   };
   return {

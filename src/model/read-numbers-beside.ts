@@ -3,8 +3,9 @@ import { workerUrl } from '../worker-file.js';
 import { isUnreadE164, isValidE164, rememberE164Reads, type E164Read } from './countries.js';
 
 /**
- * Fewer unread numbers than this are left to the main thread, as before: starting a worker and
- * loading libphonenumber in it (about 0.1 s of CPU) costs more than reading them.
+ * Numbers per batch sent to the worker; fewer unread numbers than this, in all, are left to the
+ * main thread: starting a worker and loading libphonenumber in it (about 0.1 s of CPU) costs more
+ * than reading them.
  */
 export const WORKER_BATCH = 2_000;
 
