@@ -7,7 +7,7 @@ import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
 import { digestLive } from '../../src/plan/digest.js';
-import { buildStatus, type Status } from '../../src/status/build-status.js';
+import { addUserDeskPhones, buildStatus, type Status } from '../../src/status/build-status.js';
 import { joinHistory, mergeHistories, readJournalHistory, type History } from '../../src/status/history.js';
 import { readForE911Status } from '../../src/status/e911-gaps.js';
 import { readForRoomsStatus } from '../../src/status/rooms-view.js';
@@ -61,7 +61,7 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
       desired === undefined || found?.path === undefined
         ? undefined
         : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, ...(await readJournalInputs(openJournal(resolve(io.cwd, opts.journal)))) });
-    const inputs = {
+    const listed = buildStatus({
       live,
       now,
       ...(opts.search === undefined ? {} : { search: opts.search }),
@@ -69,14 +69,9 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
       ...(plan === undefined ? {} : { plan }),
       ...(e911 ? { e911: desired === undefined ? {} : { desired } } : {}),
       ...(deskPhones === undefined ? {} : { rooms: { deskPhones: deskPhones.byRoom } }),
-    };
-    const listed = buildStatus(inputs);
+    });
     // `--with deskphones`: one desk-phone read for each user the users view lists, never more.
-    const userPhones = opts.with?.includes('deskphones') === true ? await readListedUsersDeskPhones(target.client, live, listed) : undefined;
-    const status =
-      userPhones === undefined
-        ? listed
-        : buildStatus({ ...inputs, live: { ...live, incomplete: [...live.incomplete, ...userPhones.incomplete] }, users: { deskPhones: userPhones.byUser } });
+    const status = opts.with?.includes('deskphones') === true ? addUserDeskPhones(listed, await readListedUsersDeskPhones(target.client, live, listed)) : listed;
     const shown = opts.redact === true ? redactStatus(status, digestLive(live)) : status;
     io.out(csvView !== undefined ? renderStatusCsv(shown, csvView) : opts.format === 'json' ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
     return EXIT.ok;
