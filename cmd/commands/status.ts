@@ -7,7 +7,7 @@ import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
 import { digestLive } from '../../src/plan/digest.js';
-import { addUserDeskPhones, buildStatus, type Status } from '../../src/status/build-status.js';
+import { addUserDeskPhones, buildStatus, isShownUser, type Status } from '../../src/status/build-status.js';
 import { joinHistory, mergeHistories, readJournalHistory, type History } from '../../src/status/history.js';
 import { readForE911Status } from '../../src/status/e911-gaps.js';
 import { readForRoomsStatus } from '../../src/status/rooms-view.js';
@@ -92,10 +92,10 @@ async function readHistory(opts: StatusOptions, io: Io): Promise<History> {
   return mergeHistories(readJournalHistory(entries), joinHistory({ plans, entries, identify: identifyPlan }));
 }
 
-/** The desk phones of the users `status` lists (`readUserDeskPhones`). */
+/** The desk phones of the users `status` lists (`readUserDeskPhones`): by email among the users it shows, not a cancelled user of the same email. */
 function readListedUsersDeskPhones(client: Parameters<typeof readUserDeskPhones>[0], live: LiveState, status: Status) {
   const listed = new Set(status.users.map((u) => u.email.toLowerCase()));
-  return readUserDeskPhones(client, live.tenant.users.filter((u) => listed.has(u.email.toLowerCase()) && u.state !== 'deleted'));
+  return readUserDeskPhones(client, live.tenant.users.filter((u) => isShownUser(u) && listed.has(u.email.toLowerCase())));
 }
 
 /** The views text lists after the summary: those `--view` names (the users view too with `--with deskphones`), else every one for a search, else none. */

@@ -109,6 +109,11 @@ export interface Status {
 const SHOWN_STATES = ['active', 'pending', 'suspended'] as const;
 type ShownState = (typeof SHOWN_STATES)[number];
 
+/** Whether the users view lists a user in this state (deleted users have their own view; cancelled ones none). */
+export function isShownUser(user: { state: string }): boolean {
+  return (SHOWN_STATES as readonly string[]).includes(user.state);
+}
+
 /**
  * The three views of `live` (id-keyed, as `fetchLive` reads it), filtered by `search`. Times
  * are Dialpad's: the read's `Date` (`dialpadClock`), or `now` (this machine's) when it sent none.
@@ -137,7 +142,7 @@ export function buildStatus(input: {
   const matches = compileSearch(search);
 
   const users = live.tenant.users
-    .filter((u) => (SHOWN_STATES as readonly string[]).includes(u.state))
+    .filter(isShownUser)
     .map((u) => toStatusUser(u, officeOf(u.office)))
     .filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }));
   const reserved = live.tenant.numbers

@@ -12,10 +12,11 @@ import { startEditedGoldenForTest, trackRequests } from '../support/emulator.js'
 
 const GRACE = '7200000000000001';
 
-/** The golden's company, Grace with a desk phone (and its SIP password, which nothing may show). */
-function startEmulator() {
+/** The golden's company, Grace with a desk phone (and its SIP password, which nothing may show); `edit` adds to it. */
+function startEmulator(edit: (fixture: { users: Record<string, unknown>[] }) => void = () => undefined) {
   return startEditedGoldenForTest<{ users: Record<string, unknown>[] }>('room-deleted-number-to-pool', (fixture) => {
     fixture.users[0]!['deskphones'] = [{ name: 'Grace desk', type: 'polycom', device_model: 'VVX 450', mac_address: '0004f2a1b2c3', phone_number: '+14155550101', password: 'sip-secret-3' }];
+    edit(fixture);
   });
 }
 
@@ -54,5 +55,18 @@ describe('dialform status --with deskphones', () => {
     const redacted = await runCli(['status', '--with', 'deskphones', '--redact'], { cwd, env: running.env });
     for (const secret of ['Grace desk', '0004f2a1b2c3', '+14155550101']) expect(redacted.stdout).not.toContain(secret);
     expect(redacted.stdout).toMatch(/0004f2••••••~[0-9a-f]{4}/);
+  });
+
+  it('reads the listed user only, not a cancelled user who had the same email', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-status-user-phones-cancelled-'));
+    const running = await startEmulator((fixture) => {
+      const { deskphones: _, ...grace } = fixture.users[0]!;
+      fixture.users.push({ ...grace, id: '7200000000000009', state: 'cancelled', phone_numbers: [], deskphones: [{ name: 'Old desk', type: 'obi' }] });
+    });
+    const requests = trackRequests(running.emulator);
+    const asked = await runCli(['status', '--with', 'deskphones', '--format', 'json'], { cwd, env: running.env });
+    expect(asked.code, asked.stderr).toBe(0);
+    expect((JSON.parse(asked.stdout) as Status).users.map((u) => [u.email, u.deskphones?.map((d) => d.name)])).toEqual([['grace.hopper@acme.com', ['Grace desk']]]);
+    expect(requests().filter((r) => r.includes('/deskphones'))).toEqual([`GET /api/v2/users/${GRACE}/deskphones`]);
   });
 });
