@@ -69581,6 +69581,9 @@ var init_rooms_view = __esm({
 });
 
 // src/status/build-status.ts
+function isShownUser(user) {
+  return SHOWN_STATES2.includes(user.state);
+}
 function buildStatus(input) {
   const { live } = input;
   const now = dialpadClock(live) ?? input.now;
@@ -69592,7 +69595,7 @@ function buildStatus(input) {
   const deleted = latestBy(history.deleted, (d) => d.email);
   const search = input.search?.trim() ?? "";
   const matches = compileSearch(search);
-  const users = live.tenant.users.filter((u) => SHOWN_STATES2.includes(u.state)).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers })).map((u) => input.users === void 0 ? u : { ...u, deskphones: input.users.deskPhones.get(u.email.toLowerCase())?.map(toStatusDeskPhone) ?? null });
+  const users = live.tenant.users.filter(isShownUser).map((u) => toStatusUser(u, officeOf(u.office))).filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }));
   const reserved = live.tenant.numbers.filter((n) => n.status === "available" && n.targetId === void 0).map((n) => {
     const known = pooled.get(n.number);
     return { number: n.number, office: nameOf(n.office), last_for: known?.user ?? null, unassigned_at: known?.at ?? null };
@@ -69626,6 +69629,13 @@ function buildStatus(input) {
     rooms,
     incomplete: [...live.incomplete],
     differences: input.plan === void 0 ? null : listDifferences(input.plan)
+  };
+}
+function addUserDeskPhones(status, phones) {
+  return {
+    ...status,
+    users: status.users.map((u) => ({ ...u, deskphones: phones.byUser.get(u.email.toLowerCase())?.map(toStatusDeskPhone) ?? null })),
+    incomplete: [...status.incomplete, ...phones.incomplete]
   };
 }
 function summarize(users, reserved, deletedUsers) {
@@ -70474,7 +70484,7 @@ var init_server = __esm({
     DEFAULT_RATE_LIMIT = 20;
     REQUEST_LOG_LIMIT = 1e4;
     KEEP_ALIVE_HINT_S = 5;
-    IDLE_SOCKET_MS = 6e4;
+    IDLE_SOCKET_MS = 12 * KEEP_ALIVE_HINT_S * 1e3;
   }
 });
 
@@ -70689,12 +70699,15 @@ function maskName(name2) {
 function createRedactor(options) {
   const index = indexNames(options.names ?? []);
   const tag = createTagger(options.secret);
-  const macs = [...new Set(options.macs ?? [])].filter((m) => m !== "");
-  return (text) => redactWith(maskMacs(text, macs, tag), index, tag, options.addresses);
+  const literals = [
+    ...[...new Set(options.macs ?? [])].filter((m) => m !== "").map((mac) => [mac, maskMac(mac, tag)]),
+    ...(options.addresses ?? []).map((part) => [part, MASK])
+  ];
+  return (text) => maskNames(maskLiterals(text, literals).replace(EMAIL2, (email) => maskEmail(email, tag)).replace(PHONE, maskPhone), index, tag);
 }
-function maskMacs(text, macs, tag) {
+function maskLiterals(text, literals) {
   let out = text;
-  for (const mac of macs) if (out.includes(mac)) out = out.split(mac).join(maskMac(mac, tag));
+  for (const [value, mask] of literals) if (out.includes(value)) out = out.split(value).join(mask);
   return out;
 }
 function indexNames(names) {
@@ -70718,14 +70731,6 @@ function maskNames(text, index, tag) {
     last = m.index + found.length;
   }
   return out + text.slice(last);
-}
-function redactWith(text, index, tag, addresses = []) {
-  return maskNames(maskAddresses(text, addresses).replace(EMAIL2, (email) => maskEmail(email, tag)).replace(PHONE, maskPhone), index, tag);
-}
-function maskAddresses(text, parts) {
-  let out = text;
-  for (const part of parts) if (out.includes(part)) out = out.split(part).join(MASK);
-  return out;
 }
 function collectAddresses(plan) {
   const parts = /* @__PURE__ */ new Set();
@@ -73668,14 +73673,14 @@ var init_schema_reference = __esm({
 
 // src/dialpad/read-deskphones.ts
 async function readRoomDeskPhones(client, rooms) {
-  const { read, incomplete } = await readEach(rooms, (room2) => room2.id, (id2) => client.listRoomDeskPhones(id2), "room");
-  return { byRoom: new Map(rooms.flatMap((r) => read.has(r) ? [[r.key, read.get(r)]] : [])), incomplete };
+  const { read: byRoom, incomplete } = await readEach(rooms, (room2) => room2.id, (room2) => room2.key, (id2) => client.listRoomDeskPhones(id2), "room");
+  return { byRoom, incomplete };
 }
 async function readUserDeskPhones(client, users) {
-  const { read, incomplete } = await readEach(users, (user) => user.id, (id2) => client.listUserDeskPhones(id2), "user");
-  return { byUser: new Map(users.flatMap((u) => read.has(u) ? [[u.email.toLowerCase(), read.get(u)]] : [])), incomplete };
+  const { read: byUser, incomplete } = await readEach(users, (user) => user.id, (user) => user.email.toLowerCase(), (id2) => client.listUserDeskPhones(id2), "user");
+  return { byUser, incomplete };
 }
-async function readEach(owners, idOf2, list, noun) {
+async function readEach(owners, idOf2, keyOf2, list, noun) {
   const read = /* @__PURE__ */ new Map();
   const incomplete = [];
   await Promise.all(
@@ -73683,7 +73688,7 @@ async function readEach(owners, idOf2, list, noun) {
       const id2 = idOf2(owner);
       if (id2 === void 0) return;
       try {
-        read.set(owner, await list(id2));
+        read.set(keyOf2(owner), await list(id2));
       } catch (err) {
         if (!(err instanceof ApiError) || err.kind === "unauthorized" || err.kind === "forbidden") throw err;
         incomplete.push(`desk phones of ${noun} ${id2}: ${err.message}`);
@@ -74232,7 +74237,7 @@ async function runStatus(opts, io) {
     const live = deskPhones === void 0 ? read : { ...read, incomplete: [...read.incomplete, ...deskPhones.incomplete] };
     const now = /* @__PURE__ */ new Date();
     const plan = desired === void 0 || found?.path === void 0 ? void 0 : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, ...await readJournalInputs(openJournal(resolve16(io.cwd, opts.journal))) });
-    const inputs = {
+    const listed = buildStatus({
       live,
       now,
       ...opts.search === void 0 ? {} : { search: opts.search },
@@ -74240,10 +74245,8 @@ async function runStatus(opts, io) {
       ...plan === void 0 ? {} : { plan },
       ...e911 ? { e911: desired === void 0 ? {} : { desired } } : {},
       ...deskPhones === void 0 ? {} : { rooms: { deskPhones: deskPhones.byRoom } }
-    };
-    const listed = buildStatus(inputs);
-    const userPhones = opts.with?.includes("deskphones") === true ? await readListedUsersDeskPhones(target.client, live, listed) : void 0;
-    const status = userPhones === void 0 ? listed : buildStatus({ ...inputs, live: { ...live, incomplete: [...live.incomplete, ...userPhones.incomplete] }, users: { deskPhones: userPhones.byUser } });
+    });
+    const status = opts.with?.includes("deskphones") === true ? addUserDeskPhones(listed, await readListedUsersDeskPhones(target.client, live, listed)) : listed;
     const shown = opts.redact === true ? redactStatus(status, digestLive(live)) : status;
     io.out(csvView !== void 0 ? renderStatusCsv(shown, csvView) : opts.format === "json" ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
     return EXIT.ok;
@@ -74258,7 +74261,7 @@ async function readHistory(opts, io) {
 }
 function readListedUsersDeskPhones(client, live, status) {
   const listed = new Set(status.users.map((u) => u.email.toLowerCase()));
-  return readUserDeskPhones(client, live.tenant.users.filter((u) => listed.has(u.email.toLowerCase()) && u.state !== "deleted"));
+  return readUserDeskPhones(client, live.tenant.users.filter((u) => isShownUser(u) && listed.has(u.email.toLowerCase())));
 }
 function chooseLists(opts) {
   const views = [...opts.view ?? [], ...opts.with?.includes("deskphones") === true ? ["users"] : []];

@@ -7,7 +7,7 @@ import { fetchLive, READ_PHASE_ONE } from '../../src/dialpad/index.js';
 import { EXIT } from '../../src/exit-codes.js';
 import { readPlanFile } from '../../src/plan/plan-file.js';
 import { digestLive } from '../../src/plan/digest.js';
-import { buildStatus, type Status } from '../../src/status/build-status.js';
+import { addUserDeskPhones, buildStatus, isShownUser, type Status } from '../../src/status/build-status.js';
 import { joinHistory, mergeHistories, readJournalHistory, type History } from '../../src/status/history.js';
 import { readForE911Status } from '../../src/status/e911-gaps.js';
 import { readForRoomsStatus } from '../../src/status/rooms-view.js';
@@ -61,7 +61,7 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
       desired === undefined || found?.path === undefined
         ? undefined
         : planFromRead({ desired, read: live, now, confirmed: (await readConfirmed(found.path)).grants, ...(await readJournalInputs(openJournal(resolve(io.cwd, opts.journal)))) });
-    const inputs = {
+    const listed = buildStatus({
       live,
       now,
       ...(opts.search === undefined ? {} : { search: opts.search }),
@@ -69,14 +69,9 @@ export async function runStatus(opts: StatusOptions, io: Io): Promise<number> {
       ...(plan === undefined ? {} : { plan }),
       ...(e911 ? { e911: desired === undefined ? {} : { desired } } : {}),
       ...(deskPhones === undefined ? {} : { rooms: { deskPhones: deskPhones.byRoom } }),
-    };
-    const listed = buildStatus(inputs);
+    });
     // `--with deskphones`: one desk-phone read for each user the users view lists, never more.
-    const userPhones = opts.with?.includes('deskphones') === true ? await readListedUsersDeskPhones(target.client, live, listed) : undefined;
-    const status =
-      userPhones === undefined
-        ? listed
-        : buildStatus({ ...inputs, live: { ...live, incomplete: [...live.incomplete, ...userPhones.incomplete] }, users: { deskPhones: userPhones.byUser } });
+    const status = opts.with?.includes('deskphones') === true ? addUserDeskPhones(listed, await readListedUsersDeskPhones(target.client, live, listed)) : listed;
     const shown = opts.redact === true ? redactStatus(status, digestLive(live)) : status;
     io.out(csvView !== undefined ? renderStatusCsv(shown, csvView) : opts.format === 'json' ? renderStatusJson(shown) : renderStatusText(shown, { lists: chooseLists(opts) }));
     return EXIT.ok;
@@ -97,10 +92,10 @@ async function readHistory(opts: StatusOptions, io: Io): Promise<History> {
   return mergeHistories(readJournalHistory(entries), joinHistory({ plans, entries, identify: identifyPlan }));
 }
 
-/** The desk phones of the users `status` lists (`readUserDeskPhones`). */
+/** The desk phones of the users `status` lists (`readUserDeskPhones`): by email among the users it shows, not a cancelled user of the same email. */
 function readListedUsersDeskPhones(client: Parameters<typeof readUserDeskPhones>[0], live: LiveState, status: Status) {
   const listed = new Set(status.users.map((u) => u.email.toLowerCase()));
-  return readUserDeskPhones(client, live.tenant.users.filter((u) => listed.has(u.email.toLowerCase()) && u.state !== 'deleted'));
+  return readUserDeskPhones(client, live.tenant.users.filter((u) => isShownUser(u) && listed.has(u.email.toLowerCase())));
 }
 
 /** The views text lists after the summary: those `--view` names (the users view too with `--with deskphones`), else every one for a search, else none. */

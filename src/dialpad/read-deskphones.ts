@@ -18,8 +18,8 @@ export interface RoomDeskPhones {
 
 /** Each room's desk phones; a failed read is recorded, as `fetchLive` records one, except an auth failure, which is thrown. */
 export async function readRoomDeskPhones(client: Pick<DialpadClient, 'listRoomDeskPhones'>, rooms: readonly Room[]): Promise<RoomDeskPhones> {
-  const { read, incomplete } = await readEach(rooms, (room) => room.id, (id) => client.listRoomDeskPhones(id), 'room');
-  return { byRoom: new Map(rooms.flatMap((r) => (read.has(r) ? [[r.key, read.get(r)!] as const] : []))), incomplete };
+  const { read: byRoom, incomplete } = await readEach(rooms, (room) => room.id, (room) => room.key, (id) => client.listRoomDeskPhones(id), 'room');
+  return { byRoom, incomplete };
 }
 
 export interface UserDeskPhones {
@@ -34,20 +34,20 @@ export interface UserDeskPhones {
  * (`GET /users/{id}/deskphones`); failures as `readRoomDeskPhones` records them.
  */
 export async function readUserDeskPhones(client: Pick<DialpadClient, 'listUserDeskPhones'>, users: readonly User[]): Promise<UserDeskPhones> {
-  const { read, incomplete } = await readEach(users, (user) => user.id, (id) => client.listUserDeskPhones(id), 'user');
-  return { byUser: new Map(users.flatMap((u) => (read.has(u) ? [[u.email.toLowerCase(), read.get(u)!] as const] : []))), incomplete };
+  const { read: byUser, incomplete } = await readEach(users, (user) => user.id, (user) => user.email.toLowerCase(), (id) => client.listUserDeskPhones(id), 'user');
+  return { byUser, incomplete };
 }
 
-/** One desk-phone read per owner with an id, at once (the client's rate limiter spaces them). */
-async function readEach<T>(owners: readonly T[], idOf: (owner: T) => string | undefined, list: (id: string) => Promise<ApiDeskPhone[]>, noun: string) {
-  const read = new Map<T, ApiDeskPhone[]>();
+/** One desk-phone read per owner with an id, at once (the client's rate limiter spaces them); the phones by `keyOf` owner. */
+async function readEach<T>(owners: readonly T[], idOf: (owner: T) => string | undefined, keyOf: (owner: T) => string, list: (id: string) => Promise<ApiDeskPhone[]>, noun: string) {
+  const read = new Map<string, ApiDeskPhone[]>();
   const incomplete: string[] = [];
   await Promise.all(
     owners.map(async (owner) => {
       const id = idOf(owner);
       if (id === undefined) return;
       try {
-        read.set(owner, await list(id));
+        read.set(keyOf(owner), await list(id));
       } catch (err) {
         if (!(err instanceof ApiError) || err.kind === 'unauthorized' || err.kind === 'forbidden') throw err;
         incomplete.push(`desk phones of ${noun} ${id}: ${err.message}`);

@@ -186,9 +186,6 @@ export const LINE_COUNTS_SHAPE: RecordShape<ApiLineCounts> = {
 /** A checked record, or what is wrong with it. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
 
-/** A checked list page: its records and cursor (absent at the end), or what is wrong with it. */
-export type CheckedPage<T> = { ok: true; items: T[]; cursor?: string } | { ok: false; problem: string };
-
 /** A list page's frame: its items, not yet checked, and its cursor (absent at the end), or what is wrong with it. */
 export type PageFrame = { ok: true; items: readonly unknown[]; cursor?: string } | { ok: false; problem: string };
 
@@ -214,19 +211,10 @@ export function checkRecord<T>(shape: RecordShape<T>, value: unknown): Checked<T
   return { ok: true, value: out as T };
 }
 
-/** Checks a list page: a JSON object with an optional `items` array of records and an optional string `cursor`. */
-export function checkPage<T>(shape: RecordShape<T>, body: unknown): CheckedPage<T> {
-  const frame = checkPageFrame(body);
-  if (!frame.ok) return frame;
-  const items = checkPageItems(shape, frame.items);
-  if (!items.ok) return items;
-  return { ok: true, items: items.value, ...(frame.cursor === undefined ? {} : { cursor: frame.cursor }) };
-}
-
 /**
- * A list page's frame (`checkPage` without the records): a JSON object whose `items`, if any, is an
- * array and whose `cursor`, if any, is a string. Cheap, so a reader can ask for the next page
- * before it checks this one's records (`checkPageItems`).
+ * Checks a list page's frame, not its records: a JSON object whose `items`, if any, is an array and
+ * whose `cursor`, if any, is a string. Cheap, so a reader can ask for the next page before it
+ * checks this one's records (`checkPageItems`).
  */
 export function checkPageFrame(body: unknown): PageFrame {
   if (!isPlainObject(body)) return { ok: false, problem: `the page is ${describe(body)}, not an object` };

@@ -102,7 +102,7 @@ export interface Emulator {
  */
 const KEEP_ALIVE_HINT_S = 5;
 /** When the server closes an idle keep-alive socket: twelve times the hint (see `KEEP_ALIVE_HINT_S`). */
-const IDLE_SOCKET_MS = 60_000;
+const IDLE_SOCKET_MS = 12 * KEEP_ALIVE_HINT_S * 1000;
 
 /** A listen failure the user can act on (a port in use, not permitted, an unknown host) as a `DialformError`. */
 function describeListenError(error: NodeJS.ErrnoException, host: string, port: number): Error {

@@ -86,14 +86,21 @@ export function maskName(name: string): string {
 export function createRedactor(options: { secret: string; names?: readonly string[]; addresses?: readonly string[]; macs?: readonly string[] }): (text: string) => string {
   const index = indexNames(options.names ?? []);
   const tag = createTagger(options.secret);
-  const macs = [...new Set(options.macs ?? [])].filter((m) => m !== '');
-  return (text) => redactWith(maskMacs(text, macs, tag), index, tag, options.addresses);
+  // Masked once here, then by plain replacement: the MAC addresses, then the address parts.
+  const literals = [
+    ...[...new Set(options.macs ?? [])].filter((m) => m !== '').map((mac): Literal => [mac, maskMac(mac, tag)]),
+    ...(options.addresses ?? []).map((part): Literal => [part, MASK]),
+  ];
+  return (text) => maskNames(maskLiterals(text, literals).replace(EMAIL, (email) => maskEmail(email, tag)).replace(PHONE, maskPhone), index, tag);
 }
 
-/** Every occurrence of each MAC address given, as `maskMac` masks it. */
-function maskMacs(text: string, macs: readonly string[], tag: Tagger): string {
+/** A value to mask wherever it occurs, and its mask. */
+type Literal = readonly [value: string, mask: string];
+
+/** Every occurrence of each value by its mask, in order (address parts come longest first, so a street is masked before a city inside it). */
+function maskLiterals(text: string, literals: readonly Literal[]): string {
   let out = text;
-  for (const mac of macs) if (out.includes(mac)) out = out.split(mac).join(maskMac(mac, tag));
+  for (const [value, mask] of literals) if (out.includes(value)) out = out.split(value).join(mask);
   return out;
 }
 
@@ -130,17 +137,6 @@ function maskNames(text: string, index: NameIndex, tag: Tagger): string {
     last = m.index + found.length;
   }
   return out + text.slice(last);
-}
-
-function redactWith(text: string, index: NameIndex, tag: Tagger, addresses: readonly string[] = []): string {
-  return maskNames(maskAddresses(text, addresses).replace(EMAIL, (email) => maskEmail(email, tag)).replace(PHONE, maskPhone), index, tag);
-}
-
-/** Every occurrence of each address part (longest first, so a street is masked before a city inside it) as `•••`. */
-function maskAddresses(text: string, parts: readonly string[]): string {
-  let out = text;
-  for (const part of parts) if (out.includes(part)) out = out.split(part).join(MASK);
-  return out;
 }
 
 /**

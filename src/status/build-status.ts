@@ -109,6 +109,11 @@ export interface Status {
 const SHOWN_STATES = ['active', 'pending', 'suspended'] as const;
 type ShownState = (typeof SHOWN_STATES)[number];
 
+/** Whether the users view lists a user in this state (deleted users have their own view; cancelled ones none). */
+export function isShownUser(user: { state: string }): boolean {
+  return (SHOWN_STATES as readonly string[]).includes(user.state);
+}
+
 /**
  * The three views of `live` (id-keyed, as `fetchLive` reads it), filtered by `search`. Times
  * are Dialpad's: the read's `Date` (`dialpadClock`), or `now` (this machine's) when it sent none.
@@ -123,8 +128,6 @@ export function buildStatus(input: {
   e911?: { desired?: DesiredState };
   /** The rooms view, of a read made with `readForRoomsStatus`, with the rooms' desk phones (by room key). */
   rooms?: { deskPhones: ReadonlyMap<string, readonly ApiDeskPhone[]> };
-  /** `--with deskphones`: the users' desk phones (by lower-cased email), read for the users this view lists. */
-  users?: { deskPhones: ReadonlyMap<string, readonly ApiDeskPhone[]> };
 }): Status {
   const { live } = input;
   const now = dialpadClock(live) ?? input.now;
@@ -139,10 +142,9 @@ export function buildStatus(input: {
   const matches = compileSearch(search);
 
   const users = live.tenant.users
-    .filter((u) => (SHOWN_STATES as readonly string[]).includes(u.state))
+    .filter(isShownUser)
     .map((u) => toStatusUser(u, officeOf(u.office)))
-    .filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }))
-    .map((u) => (input.users === undefined ? u : { ...u, deskphones: input.users.deskPhones.get(u.email.toLowerCase())?.map(toStatusDeskPhone) ?? null }));
+    .filter((u) => matches({ fields: [u.email, u.name, u.license, u.office, u.state, ...u.permissions], numbers: u.numbers }));
   const reserved = live.tenant.numbers
     .filter((n) => n.status === 'available' && n.targetId === undefined)
     .map((n): ReservedNumber => {
@@ -183,6 +185,18 @@ export function buildStatus(input: {
     rooms,
     incomplete: [...live.incomplete],
     differences: input.plan === undefined ? null : listDifferences(input.plan),
+  };
+}
+
+/**
+ * `status` with its listed users' desk phones (`--with deskphones`, read for the users `status`
+ * lists, by lower-cased email; a user whose read failed gets `null`) and those reads' failures.
+ */
+export function addUserDeskPhones(status: Status, phones: { byUser: ReadonlyMap<string, readonly ApiDeskPhone[]>; incomplete: readonly string[] }): Status {
+  return {
+    ...status,
+    users: status.users.map((u) => ({ ...u, deskphones: phones.byUser.get(u.email.toLowerCase())?.map(toStatusDeskPhone) ?? null })),
+    incomplete: [...status.incomplete, ...phones.incomplete],
   };
 }
 

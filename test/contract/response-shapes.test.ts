@@ -79,7 +79,7 @@ describe('the run-time response checks agree with the contract (issue 12 #5)', (
     expect(actual).toEqual(expected);
   });
 
-  it.each(CASES.filter((c) => c.collection !== undefined))('$noun: a $collection page is {items, cursor} as checkPage reads it', ({ name, collection }) => {
+  it.each(CASES.filter((c) => c.collection !== undefined))('$noun: a $collection page is {items, cursor} as checkPageFrame reads it', ({ name, collection }) => {
     const page = schema(collection as string).properties ?? {};
     expect(page['items']?.type).toBe('array');
     expect(page['items']?.items?.$ref).toBe(`#/components/schemas/${name}`);

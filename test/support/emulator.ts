@@ -1,7 +1,10 @@
 /** A standalone emulator over loopback for tests that drive the CLI as a separate process. */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createEmulator, parseFixture, type Emulator } from '../../src/emulator/index.js';
+import { ROOT } from './cli.js';
 
 export interface RunningEmulator {
   emulator: Emulator;
@@ -40,4 +43,28 @@ export async function startEmulatorForTest(fixturePath: string, opts: { faults?:
   const running = await startEmulator(fixturePath, opts);
   onTestFinished(() => running.close());
   return running;
+}
+
+/**
+ * `startEmulatorForTest` on the fixture of golden `golden` (test/golden/<golden>/fixture.json) as
+ * `edit` changes it, written to a fresh temporary directory: a golden's company with the one thing
+ * a test adds (a desk phone, say).
+ */
+export async function startEditedGoldenForTest<F>(golden: string, edit: (fixture: F) => void): Promise<RunningEmulator> {
+  const fixture = JSON.parse(await readFile(join(ROOT, 'test', 'golden', golden, 'fixture.json'), 'utf8')) as F;
+  edit(fixture);
+  const path = join(await mkdtemp(join(tmpdir(), `dialform-${golden}-fixture-`)), 'fixture.json');
+  await writeFile(path, JSON.stringify(fixture));
+  return startEmulatorForTest(path);
+}
+
+/** A function that returns the requests (`METHOD /path`) `emulator` logged since its last call. */
+export function trackRequests(emulator: Emulator): () => string[] {
+  let seen = 0;
+  return () => {
+    const log = emulator.requestLog();
+    const fresh = log.slice(seen);
+    seen = log.length;
+    return fresh.map((r) => `${r.method} ${r.path}`);
+  };
 }

@@ -1,36 +1,24 @@
 /** `status --view rooms` (issue 32): each room with its office and numbers, read only when asked for. */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../src/status/build-status.js';
-import { ROOT } from '../support/cli.js';
 import { runCliInProcess as runCli } from '../support/cli-in-process.js';
-import { startEmulatorForTest } from '../support/emulator.js';
-
-const GOLDEN_FIXTURE = join(ROOT, 'test', 'golden', 'room-deleted-number-to-pool', 'fixture.json');
+import { startEditedGoldenForTest, trackRequests } from '../support/emulator.js';
 
 /** The golden's company, the Board Room with a desk phone (and its SIP password, which nothing may show). */
-async function writeFixture(dir: string): Promise<string> {
-  const fixture = JSON.parse(await readFile(GOLDEN_FIXTURE, 'utf8')) as { rooms: Record<string, unknown>[] };
-  fixture.rooms[0]!['deskphones'] = [{ name: 'Table phone', type: 'yealink', device_model: 'T54W', mac_address: '805ec0a1b2c3', phone_number: '+14155550160', password: 'sip-secret-9' }];
-  const path = join(dir, 'fixture.json');
-  await writeFile(path, JSON.stringify(fixture));
-  return path;
+function startEmulator() {
+  return startEditedGoldenForTest<{ rooms: Record<string, unknown>[] }>('room-deleted-number-to-pool', (fixture) => {
+    fixture.rooms[0]!['deskphones'] = [{ name: 'Table phone', type: 'yealink', device_model: 'T54W', mac_address: '805ec0a1b2c3', phone_number: '+14155550160', password: 'sip-secret-9' }];
+  });
 }
 
 describe('dialform status --view rooms (issue 32)', () => {
   it('lists each room with its office, numbers and desk phones from one rooms list and one read per room, and reads no room without the view', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-status-rooms-'));
-    const running = await startEmulatorForTest(await writeFixture(await mkdtemp(join(tmpdir(), 'dialform-status-rooms-fixture-'))));
-    let seen = 0;
-    /** The requests since the last call. */
-    const requests = (): string[] => {
-      const log = running.emulator.requestLog();
-      const fresh = log.slice(seen);
-      seen = log.length;
-      return fresh.map((r) => `${r.method} ${r.path}`);
-    };
+    const running = await startEmulator();
+    const requests = trackRequests(running.emulator);
     const plain = await runCli(['status', '--format', 'json'], {
       cwd,
       env: running.env,
@@ -81,7 +69,7 @@ describe('dialform status --view rooms (issue 32)', () => {
 
   it('--redact masks desk phones\' names and MAC addresses as it masks names: initials or the maker\'s prefix, and a keyed tag', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-status-rooms-redact-'));
-    const running = await startEmulatorForTest(await writeFixture(await mkdtemp(join(tmpdir(), 'dialform-status-rooms-fixture-'))));
+    const running = await startEmulator();
     for (const format of ['text', 'json', 'csv']) {
       const redacted = await runCli(['status', '--view', 'rooms', '--redact', '--format', format], { cwd, env: running.env });
       expect(redacted.code, redacted.stderr).toBe(0);

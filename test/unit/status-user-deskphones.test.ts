@@ -2,38 +2,30 @@
  * `status --with deskphones`: each user the users view lists, with their desk phones, at one read
  * per listed user (`GET /users/{id}/deskphones`), made only when asked for.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../src/status/build-status.js';
-import { ROOT } from '../support/cli.js';
 import { runCliInProcess as runCli } from '../support/cli-in-process.js';
-import { startEmulatorForTest } from '../support/emulator.js';
+import { startEditedGoldenForTest, trackRequests } from '../support/emulator.js';
 
-const GOLDEN_FIXTURE = join(ROOT, 'test', 'golden', 'room-deleted-number-to-pool', 'fixture.json');
 const GRACE = '7200000000000001';
 
-/** The golden's company, Grace with a desk phone (and its SIP password, which nothing may show). */
-async function writeFixture(dir: string): Promise<string> {
-  const fixture = JSON.parse(await readFile(GOLDEN_FIXTURE, 'utf8')) as { users: Record<string, unknown>[] };
-  fixture.users[0]!['deskphones'] = [{ name: 'Grace desk', type: 'polycom', device_model: 'VVX 450', mac_address: '0004f2a1b2c3', phone_number: '+14155550101', password: 'sip-secret-3' }];
-  const path = join(dir, 'fixture.json');
-  await writeFile(path, JSON.stringify(fixture));
-  return path;
+/** The golden's company, Grace with a desk phone (and its SIP password, which nothing may show); `edit` adds to it. */
+function startEmulator(edit: (fixture: { users: Record<string, unknown>[] }) => void = () => undefined) {
+  return startEditedGoldenForTest<{ users: Record<string, unknown>[] }>('room-deleted-number-to-pool', (fixture) => {
+    fixture.users[0]!['deskphones'] = [{ name: 'Grace desk', type: 'polycom', device_model: 'VVX 450', mac_address: '0004f2a1b2c3', phone_number: '+14155550101', password: 'sip-secret-3' }];
+    edit(fixture);
+  });
 }
 
 describe('dialform status --with deskphones', () => {
   it('shows each listed user’s desk phones in the users view, one read per listed user, and reads none unless asked', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'dialform-status-user-phones-'));
-    const running = await startEmulatorForTest(await writeFixture(await mkdtemp(join(tmpdir(), 'dialform-status-user-phones-fixture-'))));
-    let seen = 0;
-    const deskPhoneReads = (): string[] => {
-      const log = running.emulator.requestLog();
-      const fresh = log.slice(seen);
-      seen = log.length;
-      return fresh.map((r) => `${r.method} ${r.path}`).filter((r) => r.includes('/deskphones'));
-    };
+    const running = await startEmulator();
+    const requests = trackRequests(running.emulator);
+    const deskPhoneReads = (): string[] => requests().filter((r) => r.includes('/deskphones'));
 
     const plain = await runCli(['status', '--view', 'all', '--format', 'json'], { cwd, env: running.env });
     expect(plain.code, plain.stderr).toBe(0);
@@ -63,5 +55,18 @@ describe('dialform status --with deskphones', () => {
     const redacted = await runCli(['status', '--with', 'deskphones', '--redact'], { cwd, env: running.env });
     for (const secret of ['Grace desk', '0004f2a1b2c3', '+14155550101']) expect(redacted.stdout).not.toContain(secret);
     expect(redacted.stdout).toMatch(/0004f2••••••~[0-9a-f]{4}/);
+  });
+
+  it('reads the listed user only, not a cancelled user who had the same email', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dialform-status-user-phones-cancelled-'));
+    const running = await startEmulator((fixture) => {
+      const { deskphones: _, ...grace } = fixture.users[0]!;
+      fixture.users.push({ ...grace, id: '7200000000000009', state: 'cancelled', phone_numbers: [], deskphones: [{ name: 'Old desk', type: 'obi' }] });
+    });
+    const requests = trackRequests(running.emulator);
+    const asked = await runCli(['status', '--with', 'deskphones', '--format', 'json'], { cwd, env: running.env });
+    expect(asked.code, asked.stderr).toBe(0);
+    expect((JSON.parse(asked.stdout) as Status).users.map((u) => [u.email, u.deskphones?.map((d) => d.name)])).toEqual([['grace.hopper@acme.com', ['Grace desk']]]);
+    expect(requests().filter((r) => r.includes('/deskphones'))).toEqual([`GET /api/v2/users/${GRACE}/deskphones`]);
   });
 });
