@@ -17532,12 +17532,13 @@ function makeTargetBook(desired, live) {
   let lookups;
   const index = () => {
     if (lookups !== void 0) return lookups;
-    const users = [...live.tenant.users.map((u) => ({ email: u.email, ...u.id === void 0 ? {} : { id: u.id } })), ...desired.tenant.users.map((u) => ({ email: u.email }))];
     const built = { byEmail: /* @__PURE__ */ new Map(), byId: /* @__PURE__ */ new Map() };
-    for (const u of users) {
+    const add = (u) => {
       if (!built.byEmail.has(u.email)) built.byEmail.set(u.email, u);
       if (!built.byId.has(u.id)) built.byId.set(u.id, u);
-    }
+    };
+    for (const u of live.tenant.users) add(u.id === void 0 ? { email: u.email } : { email: u.email, id: u.id });
+    for (const u of desired.tenant.users) add({ email: u.email });
     return lookups = built;
   };
   return {
