@@ -68,32 +68,32 @@ function readWithJsYaml(text: string, input: string): { data: Record<string, unk
  */
 const UNSAFE_TEXT = /\t|\S#|^ *-[ \r]*$|^%|\r(?!\n)|__proto__/m;
 
+/** `yaml`'s core-schema tags that resolve plain scalars, in `yaml`'s order. */
+const CORE_TAGS = new Schema({ schema: 'core' }).tags.filter((t): t is ScalarTag & { test: RegExp } => t.default === true && t.test !== undefined);
+
+/** Whether any of `CORE_TAGS` may match a plain scalar; shared by js-yaml's schema and `readFlowList`. */
+const mayMatchCoreTag = createAnyTagTest(CORE_TAGS.map((t) => t.test));
+
+/** `text` as `tag` resolves it in `yaml` (a scalar node's value unwrapped). */
+function resolveByTag(tag: ScalarTag, text: string): unknown {
+  const value = tag.resolve(text, () => undefined, { intAsBigInt: false });
+  return isScalar(value) ? value.value : value;
+}
+
 /** js-yaml's schema for plain scalars: `yaml`'s own core-schema tags, in `yaml`'s order. */
 const CORE_SCHEMA = createCoreSchema();
-
-/** `yaml`'s core-schema tags that resolve plain scalars, in `yaml`'s order. */
-function listCoreScalarTags(): (ScalarTag & { test: RegExp })[] {
-  return new Schema({ schema: 'core' }).tags.filter((t): t is ScalarTag & { test: RegExp } => t.default === true && t.test !== undefined);
-}
 
 /**
  * A plain scalar's value as `yaml` resolves it (the first core tag whose test matches, else the
  * text), and whether any tag may match it, for `readFlowList`; the same tags as `CORE_SCHEMA`.
  */
-export const CORE_SCALARS = (() => {
-  const tags = listCoreScalarTags();
-  const any = createAnyTagTest(tags.map((t) => t.test));
-  const options = { intAsBigInt: false };
-  return {
-    mayMatch: (text: string): boolean => any(text),
-    resolve: (text: string): unknown => {
-      const tag = any(text) ? tags.find((t) => t.test.test(text)) : undefined;
-      if (tag === undefined) return text;
-      const value = tag.resolve(text, () => undefined, options);
-      return isScalar(value) ? value.value : value;
-    },
-  };
-})();
+export const CORE_SCALARS = {
+  mayMatch: mayMatchCoreTag,
+  resolve: (text: string): unknown => {
+    const tag = mayMatchCoreTag(text) ? CORE_TAGS.find((t) => t.test.test(text)) : undefined;
+    return tag === undefined ? text : resolveByTag(tag, text);
+  },
+};
 
 /**
  * One js-yaml type per core tag (js-yaml keeps one type per tag name), each trying `yaml`'s tests
@@ -101,24 +101,20 @@ export const CORE_SCALARS = (() => {
  * plain scalar gets the first tag `yaml` would give it, resolved by `yaml`'s own function.
  */
 function createCoreSchema(): JsYamlSchema {
-  const scalarTags = listCoreScalarTags();
   const byName = new Map<string, (ScalarTag & { test: RegExp })[]>();
-  for (const tag of scalarTags) byName.set(tag.tag, [...(byName.get(tag.tag) ?? []), tag]);
-  const options = { intAsBigInt: false };
-  const mayMatch = createAnyTagTest(scalarTags.map((t) => t.test));
+  for (const tag of CORE_TAGS) byName.set(tag.tag, [...(byName.get(tag.tag) ?? []), tag]);
   const types = [...byName].map(([name, tags]) => {
     // js-yaml calls `construct` right after a `resolve` that returned true, for the same text.
     let matched: ScalarTag | undefined;
     return new JsYamlType(name, {
       kind: 'scalar',
       resolve: (data: unknown) => {
-        matched = typeof data === 'string' && mayMatch(data) ? tags.find((t) => t.test.test(data)) : undefined;
+        matched = typeof data === 'string' && mayMatchCoreTag(data) ? tags.find((t) => t.test.test(data)) : undefined;
         return matched !== undefined;
       },
       construct: (data: string) => {
         const tag = matched?.test?.test(data) === true ? matched : tags.find((t) => t.test.test(data));
-        const value = tag?.resolve(data, () => undefined, options);
-        return isScalar(value) ? value.value : value;
+        return tag === undefined ? undefined : resolveByTag(tag, data);
       },
     });
   });
