@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORE_SCALARS, parseYamlFileFast } from '../../src/config/fast-yaml-file.js';
+import { parseYamlFileFast } from '../../src/config/fast-yaml-file.js';
 import { readFlowList } from '../../src/config/flow-list-yaml.js';
 import type { ConfigSource } from '../../src/config/yaml-file.js';
 import { ROOT } from '../support/cli.js';
@@ -48,7 +48,7 @@ function compareFlowList(text: string): string {
   const source: ConfigSource = { display: 'users.yaml', abs: '/users.yaml', text };
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const fast = parseYamlFileFast(source);
-  if (fast === undefined || readFlowList(input, CORE_SCALARS.resolve, CORE_SCALARS.mayMatch) === undefined) return 'other';
+  if (fast === undefined || readFlowList(input) === undefined) return 'other';
   return describeDifferenceFromYaml(source, fast, 'flow') ?? 'flow';
 }
 
@@ -93,6 +93,6 @@ describe('flow-list reader (the fast path for users files as import writes them)
       'users:\n  - { a: b: c }\n',
       '---\nusers:\n  - { a: b }\n',
     ];
-    for (const text of cases) expect(readFlowList(text, CORE_SCALARS.resolve, CORE_SCALARS.mayMatch), JSON.stringify(text)).toBeUndefined();
+    for (const text of cases) expect(readFlowList(text), JSON.stringify(text)).toBeUndefined();
   });
 });
