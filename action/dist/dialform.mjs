@@ -21036,9 +21036,10 @@ function checkMembershipReferences(config) {
   const problems = [];
   (config.raw.users ?? []).forEach((user, i2) => {
     for (const type2 of ["department", "call_center"]) {
-      if (user[SECTION[type2]] === void 0) continue;
+      const memberships = user[SECTION[type2]];
+      if (memberships === void 0) continue;
       const other = type2 === "department" ? "call_center" : "department";
-      for (const key of Object.keys(user[SECTION[type2]] ?? {})) {
+      for (const key of Object.keys(memberships)) {
         if (declared[type2].includes(key)) continue;
         const path = ["users", i2, SECTION[type2], key];
         const hint = declared[other].includes(key) ? `; "${key}" is a ${GROUP_LABELS[other]}: list it under ${SECTION[other]}` : ` (declared: ${declared[type2].join(", ") || "none"})`;
@@ -21205,12 +21206,12 @@ function checkOfficeReferences(config) {
   const declared = new Set(Object.keys(config.raw.offices ?? {}));
   const list = declared.size === 0 ? "no offices are declared" : `declared: ${[...declared].sort().join(", ")}`;
   const problems = [];
-  const check = (path, key) => {
-    if (!declared.has(key)) problems.push(problemAt(config, path, `${name(config, path)} "${key}" is not a declared office (${list})`));
+  const report = (path, key) => {
+    problems.push(problemAt(config, path, `${name(config, path)} "${key}" is not a declared office (${list})`));
   };
   (config.raw.users ?? []).forEach((user, i2) => {
-    if (user.office !== void 0 && !declared.has(user.office)) check(["users", i2, "office"], user.office);
-    user.admin_offices?.forEach((key, j) => declared.has(key) || check(["users", i2, "admin_offices", j], key));
+    if (user.office !== void 0 && !declared.has(user.office)) report(["users", i2, "office"], user.office);
+    user.admin_offices?.forEach((key, j) => declared.has(key) || report(["users", i2, "admin_offices", j], key));
   });
   return problems;
 }
@@ -21255,7 +21256,8 @@ function checkDuplicateNumbers(config) {
 }
 function checkNumberFormat(config) {
   const problems = [];
-  for (const list of Object.values(listNumbers(config))) {
+  const { owned, called } = listNumbers(config);
+  for (const list of [owned, called]) {
     list.numbers.forEach((number, k) => {
       if (isValidE164(number)) return;
       const path = list.pathAt(k);
@@ -24185,8 +24187,40 @@ var init_js_yaml = __esm({
   }
 });
 
+// src/config/core-scalars.ts
+function resolveByTag(tag, text) {
+  const value = tag.resolve(text, () => void 0, { intAsBigInt: false });
+  return (0, import_yaml2.isScalar)(value) ? value.value : value;
+}
+function resolvePlainScalar(text) {
+  const tag = mayMatchCoreTag(text) ? CORE_TAGS2.find((t) => t.test.test(text)) : void 0;
+  return tag === void 0 ? text : resolveByTag(tag, text);
+}
+function createAnyTagTest(tests) {
+  if (tests.some((t) => t.flags !== "" || /\\[1-9k]/.test(t.source))) return () => true;
+  const any = new RegExp(tests.map((t) => `(?:${t.source})`).join("|"));
+  let last;
+  let lastAnswer = true;
+  return (text) => {
+    if (text !== last) {
+      last = text;
+      lastAnswer = any.test(text);
+    }
+    return lastAnswer;
+  };
+}
+var import_yaml2, CORE_TAGS2, mayMatchCoreTag;
+var init_core_scalars = __esm({
+  "src/config/core-scalars.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    CORE_TAGS2 = new import_yaml2.Schema({ schema: "core" }).tags.filter((t) => t.default === true && t.test !== void 0);
+    mayMatchCoreTag = createAnyTagTest(CORE_TAGS2.map((t) => t.test));
+  }
+});
+
 // src/config/flow-list-yaml.ts
-function readFlowList(input, resolvePlain, isTagged) {
+function readFlowList(input) {
   const items = [];
   const itemNodes = [];
   let key;
@@ -24202,7 +24236,7 @@ function readFlowList(input, resolvePlain, isTagged) {
     if (first === lineEnd || c === 35 && SKIPPED_LINE.test(input.slice(at2, lineEnd))) {
     } else if (key === void 0) {
       const match = KEY_LINE.exec(input.slice(at2, lineEnd));
-      if (match === null || isTagged(match[1])) return void 0;
+      if (match === null || mayMatchCoreTag(match[1])) return void 0;
       key = match[1];
       keyAt = at2;
     } else {
@@ -24211,7 +24245,7 @@ function readFlowList(input, resolvePlain, isTagged) {
       const dash = first - at2;
       if (c !== 45 || input.charCodeAt(first + 1) !== 32 || input.charCodeAt(first + 2) !== 123 || close <= first + 2 || input.charCodeAt(close) !== 125) return void 0;
       if (indent !== -1 && dash !== indent) return void 0;
-      const item = readFlowMapping(input, first + 3, close, resolvePlain, isTagged);
+      const item = readFlowMapping(input, first + 3, close);
       if (item === void 0) return void 0;
       if (indent === -1) listAt = first;
       indent = dash;
@@ -24231,7 +24265,7 @@ function isClass(code2, bit) {
 function isPlainStart(code2) {
   return code2 >= 97 && code2 <= 122 || code2 >= 65 && code2 <= 90 || code2 >= 48 && code2 <= 57 || code2 >= 192 && code2 < 592;
 }
-function readFlowMapping(line, from, to, resolvePlain, isTagged) {
+function readFlowMapping(line, from, to) {
   const out = {};
   let at2 = skipSpaces(line, from, to);
   if (at2 === to) return out;
@@ -24241,7 +24275,7 @@ function readFlowMapping(line, from, to, resolvePlain, isTagged) {
     if (!(first >= 97 && first <= 122 || first === 95)) return void 0;
     while (at2 < to && isClass(line.charCodeAt(at2), KEY_CHAR)) at2++;
     const key = line.slice(keyStart, at2);
-    if (isTagged(key) || Object.prototype.hasOwnProperty.call(out, key)) return void 0;
+    if (mayMatchCoreTag(key) || Object.prototype.hasOwnProperty.call(out, key)) return void 0;
     if (line.charCodeAt(at2) !== 58 || line.charCodeAt(at2 + 1) !== 32) return void 0;
     at2 = skipSpaces(line, at2 + 1, to);
     let value;
@@ -24250,7 +24284,7 @@ function readFlowMapping(line, from, to, resolvePlain, isTagged) {
       at2 = skipSpaces(line, at2 + 1, to);
       if (line.charCodeAt(at2) !== 93) {
         for (; ; ) {
-          const end = readScalar(line, at2, to, resolvePlain);
+          const end = readScalar(line, at2, to);
           if (end === -1) return void 0;
           list.push(scalarRead);
           at2 = skipSpaces(line, end, to);
@@ -24263,7 +24297,7 @@ function readFlowMapping(line, from, to, resolvePlain, isTagged) {
       at2++;
       value = list;
     } else {
-      const end = readScalar(line, at2, to, resolvePlain);
+      const end = readScalar(line, at2, to);
       if (end === -1) return void 0;
       value = scalarRead;
       at2 = end;
@@ -24275,7 +24309,7 @@ function readFlowMapping(line, from, to, resolvePlain, isTagged) {
     at2 = skipSpaces(line, at2 + 1, to);
   }
 }
-function readScalar(line, at2, to, resolvePlain) {
+function readScalar(line, at2, to) {
   if (line.charCodeAt(at2) === 34) {
     let i3 = at2 + 1;
     while (i3 < to && isClass(line.charCodeAt(i3), QUOTED_CHAR)) i3++;
@@ -24290,7 +24324,7 @@ function readScalar(line, at2, to, resolvePlain) {
     if (line.charCodeAt(i2) !== 32) end = i2 + 1;
     i2++;
   }
-  scalarRead = resolvePlain(line.slice(at2, end));
+  scalarRead = resolvePlainScalar(line.slice(at2, end));
   return end;
 }
 function skipSpaces(text, at2, to) {
@@ -24302,6 +24336,7 @@ var SKIPPED_LINE, KEY_LINE, KEY_CHAR, PLAIN_CHAR, QUOTED_CHAR, CLASSES, scalarRe
 var init_flow_list_yaml = __esm({
   "src/config/flow-list-yaml.ts"() {
     "use strict";
+    init_core_scalars();
     SKIPPED_LINE = /^ *(?:#.*)?$/;
     KEY_LINE = /^([a-z_][a-z0-9_]*): *$/;
     KEY_CHAR = 1;
@@ -24328,7 +24363,7 @@ function parseYamlFileFast(source) {
   if (source.unreadable !== void 0 || UNSAFE_TEXT.test(text) || text.indexOf("\uFEFF", 1) !== -1) return void 0;
   const shift = text.charCodeAt(0) === 65279 ? 1 : 0;
   const input = shift === 0 ? text : text.slice(shift);
-  const read = readFlowList(input, CORE_SCALARS.resolve, CORE_SCALARS.mayMatch) ?? readWithJsYaml(text, input);
+  const read = readFlowList(input) ?? readWithJsYaml(text, input);
   if (read === void 0) return void 0;
   const { data, tree } = read;
   let lineCounter;
@@ -24348,44 +24383,24 @@ function readWithJsYaml(text, input) {
   const tree = buildTree(root, 1, input);
   return tree === void 0 ? void 0 : { data, tree };
 }
-function listCoreScalarTags() {
-  return new import_yaml2.Schema({ schema: "core" }).tags.filter((t) => t.default === true && t.test !== void 0);
-}
 function createCoreSchema() {
-  const scalarTags = listCoreScalarTags();
   const byName = /* @__PURE__ */ new Map();
-  for (const tag of scalarTags) byName.set(tag.tag, [...byName.get(tag.tag) ?? [], tag]);
-  const options = { intAsBigInt: false };
-  const mayMatch = createAnyTagTest(scalarTags.map((t) => t.test));
+  for (const tag of CORE_TAGS2) byName.set(tag.tag, [...byName.get(tag.tag) ?? [], tag]);
   const types = [...byName].map(([name2, tags]) => {
     let matched;
     return new Type2(name2, {
       kind: "scalar",
       resolve: (data) => {
-        matched = typeof data === "string" && mayMatch(data) ? tags.find((t) => t.test.test(data)) : void 0;
+        matched = typeof data === "string" && mayMatchCoreTag(data) ? tags.find((t) => t.test.test(data)) : void 0;
         return matched !== void 0;
       },
       construct: (data) => {
         const tag = matched?.test?.test(data) === true ? matched : tags.find((t) => t.test.test(data));
-        const value = tag?.resolve(data, () => void 0, options);
-        return (0, import_yaml2.isScalar)(value) ? value.value : value;
+        return tag === void 0 ? void 0 : resolveByTag(tag, data);
       }
     });
   });
   return new Schema({ implicit: types, explicit: [] });
-}
-function createAnyTagTest(tests) {
-  if (tests.some((t) => t.flags !== "" || /\\[1-9k]/.test(t.source))) return () => true;
-  const any = new RegExp(tests.map((t) => `(?:${t.source})`).join("|"));
-  let last;
-  let lastAnswer = true;
-  return (text) => {
-    if (text !== last) {
-      last = text;
-      lastAnswer = any.test(text);
-    }
-    return lastAnswer;
-  };
 }
 function createRecorder(input) {
   const opens = [];
@@ -24520,7 +24535,7 @@ function locateInTree(tree, path, key) {
   return at2;
 }
 function countLines(text) {
-  const counter = new import_yaml2.LineCounter();
+  const counter = new import_yaml3.LineCounter();
   counter.addNewLine(0);
   for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) counter.addNewLine(i2 + 1);
   return counter;
@@ -24531,29 +24546,16 @@ function isSpace(c) {
 function isPlainObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_yaml2, UNSAFE_TEXT, CORE_SCHEMA, CORE_SCALARS, KEPT_DEPTH, MAX_DEPTH;
+var import_yaml3, UNSAFE_TEXT, CORE_SCHEMA, KEPT_DEPTH, MAX_DEPTH;
 var init_fast_yaml_file = __esm({
   "src/config/fast-yaml-file.ts"() {
     "use strict";
     init_js_yaml();
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_core_scalars();
     init_flow_list_yaml();
     UNSAFE_TEXT = /\t|\S#|^ *-[ \r]*$|^%|\r(?!\n)|__proto__/m;
     CORE_SCHEMA = createCoreSchema();
-    CORE_SCALARS = (() => {
-      const tags = listCoreScalarTags();
-      const any = createAnyTagTest(tags.map((t) => t.test));
-      const options = { intAsBigInt: false };
-      return {
-        mayMatch: (text) => any(text),
-        resolve: (text) => {
-          const tag = any(text) ? tags.find((t) => t.test.test(text)) : void 0;
-          if (tag === void 0) return text;
-          const value = tag.resolve(text, () => void 0, options);
-          return (0, import_yaml2.isScalar)(value) ? value.value : value;
-        }
-      };
-    })();
     KEPT_DEPTH = 3;
     MAX_DEPTH = 20;
   }
@@ -24866,8 +24868,9 @@ async function loadOptionalConfig(cwd, given, load2 = loadConfig) {
   return { desired: await load2(path), path };
 }
 async function loadConfig(path) {
-  const abs = resolve2(path);
-  const files = await listConfigPaths(abs);
+  return loadConfigFiles(await listConfigPaths(resolve2(path)));
+}
+async function loadConfigFiles(files) {
   const sources = [];
   for (const file of files) {
     let bytes;
@@ -25245,15 +25248,18 @@ async function loadConfigFromGitBeside(ref, path, cwd, options = {}) {
 }
 async function loadReportingThread(request2, options = {}) {
   const entry = locateConfigWorker();
-  const where2 = request2.kind === "git" ? resolve5(request2.cwd, request2.path) : request2.path;
-  if (entry !== void 0 && await measureConfigBytes(where2) >= (options.minBytes ?? WORKER_MIN_BYTES)) {
-    const reply = await runWorker(entry, request2);
+  if (entry === void 0) return { desired: await runLoad(request2), threadId: 0 };
+  const sized = await sizeConfig(request2.kind === "git" ? resolve5(request2.cwd, request2.path) : request2.path);
+  const listed = request2.kind === "path" && sized !== void 0 ? { ...request2, files: sized.files } : request2;
+  if ((sized?.bytes ?? 0) >= (options.minBytes ?? WORKER_MIN_BYTES)) {
+    const reply = await runWorker(entry, listed);
     if (reply !== void 0) return { desired: await receiveReply(reply), threadId: reply.threadId };
   }
-  return { desired: await runLoad(request2), threadId: 0 };
+  return { desired: await runLoad(listed), threadId: 0 };
 }
 function runLoad(request2) {
-  return request2.kind === "git" ? loadConfigFromGit(request2.ref, request2.path, request2.cwd) : loadConfig(request2.path);
+  if (request2.kind === "git") return loadConfigFromGit(request2.ref, request2.path, request2.cwd);
+  return request2.files === void 0 ? loadConfig(request2.path) : loadConfigFiles(request2.files);
 }
 function locateConfigWorker() {
   const built = workerUrl("load-config-worker");
@@ -25343,16 +25349,13 @@ function startWorker2(entry, request2) {
   const boot = `import(${JSON.stringify(entry.tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.file.href)}); })`;
   return new Worker2(boot, { eval: true, workerData: request2 });
 }
-async function measureConfigBytes(path) {
+async function sizeConfig(path) {
   try {
-    const abs = resolve5(path);
-    const info = await stat4(abs);
-    if (!info.isDirectory()) return info.size;
-    const files = await listConfigFiles(abs, (f) => f);
+    const files = await listConfigPaths(resolve5(path));
     const sizes = await Promise.all(files.map(async (f) => (await stat4(f)).size));
-    return sizes.reduce((a, b) => a + b, 0);
+    return { files, bytes: sizes.reduce((a, b) => a + b, 0) };
   } catch {
-    return 0;
+    return void 0;
   }
 }
 var WORKER_MIN_BYTES;
@@ -25361,7 +25364,6 @@ var init_load_config_beside = __esm({
     "use strict";
     init_errors();
     init_countries();
-    init_list_config_files();
     init_load_config();
     init_load_from_git();
     init_worker_file();
@@ -33717,7 +33719,7 @@ function locate(doc, lc, pointer) {
   const parts = pointer.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   for (let n = parts.length; n >= 0; n--) {
     const node = doc.getIn(parts.slice(0, n), true);
-    if ((0, import_yaml3.isNode)(node) && node.range) return lc.linePos(node.range[0]);
+    if ((0, import_yaml4.isNode)(node) && node.range) return lc.linePos(node.range[0]);
   }
   return { line: 1, col: 1 };
 }
@@ -33725,14 +33727,14 @@ function toPlainData(doc, lc, name2) {
   const anchors = /* @__PURE__ */ new Set();
   let firstAlias2;
   let unresolved;
-  (0, import_yaml3.visit)(doc, (_key, node) => {
-    if ((0, import_yaml3.isNode)(node) && node.anchor !== void 0) anchors.add(node.anchor);
-    if (!(0, import_yaml3.isAlias)(node)) return void 0;
+  (0, import_yaml4.visit)(doc, (_key, node) => {
+    if ((0, import_yaml4.isNode)(node) && node.anchor !== void 0) anchors.add(node.anchor);
+    if (!(0, import_yaml4.isAlias)(node)) return void 0;
     const pos = lc.linePos(node.range?.[0] ?? 0);
     firstAlias2 ??= pos;
     if (anchors.has(node.source)) return void 0;
     unresolved = { file: name2, ...pos, message: `alias *${node.source} refers to no anchor defined before it` };
-    return import_yaml3.visit.BREAK;
+    return import_yaml4.visit.BREAK;
   });
   if (unresolved !== void 0) throw new FixtureError([unresolved]);
   try {
@@ -33744,8 +33746,8 @@ function toPlainData(doc, lc, name2) {
   }
 }
 function parseFixture(text, name2) {
-  const lc = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const lc = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new FixtureError(
       doc.errors.map((e) => {
@@ -33780,13 +33782,13 @@ async function loadFixture(path) {
   }
   return parseFixture(text, path);
 }
-var import__, import_yaml3, MAX_ALIAS_COUNT, validator;
+var import__, import_yaml4, MAX_ALIAS_COUNT, validator;
 var init_fixture = __esm({
   "src/emulator/fixture.ts"() {
     "use strict";
     init_read_user_file();
     import__ = __toESM(require__(), 1);
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_fixture_error();
     init_check_fixture();
     init_fixture_schema();
@@ -73804,10 +73806,10 @@ function rawRooms(rooms, offices, keys) {
 }
 function commentDeskPhones(doc, keys, deskPhones) {
   const rooms = doc.get("rooms", true);
-  if (!(0, import_yaml4.isMap)(rooms)) return;
+  if (!(0, import_yaml5.isMap)(rooms)) return;
   const byConfigKey = new Map([...keys].map(([roomKey2, configKey]) => [configKey, deskPhones.get(roomKey2)]));
   for (const pair of rooms.items) {
-    if (!(0, import_yaml4.isPair)(pair) || !(0, import_yaml4.isScalar)(pair.key)) continue;
+    if (!(0, import_yaml5.isPair)(pair) || !(0, import_yaml5.isScalar)(pair.key)) continue;
     const phones = byConfigKey.get(String(pair.key.value));
     if (phones === void 0) continue;
     const lines = phones.length === 0 ? ["no desk phone"] : phones.map((d) => describeDeskPhone(d).replace(/[\r\n\u0085\u2028\u2029]+/g, " "));
@@ -73815,11 +73817,11 @@ function commentDeskPhones(doc, keys, deskPhones) {
 ${lines.map((l) => `   ${l}`).join("\n")}`;
   }
 }
-var import_yaml4;
+var import_yaml5;
 var init_import_rooms = __esm({
   "src/import/import-rooms.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_read_deskphones();
     init_compare();
   }
@@ -73843,12 +73845,12 @@ function renderImport(live, opts) {
     ...rawGroups(tenant.groups ?? [], keys, groupKeys, tenant.users),
     ...rawRooms(tenant.rooms, keys, roomKeys)
   };
-  const mainDoc = new import_yaml5.Document(main);
+  const mainDoc = new import_yaml6.Document(main);
   mainDoc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(MAIN_FILE)}
  Written by \`dialform import\`. Users are in users/*.yaml, one file per office.`;
   for (const office of tenant.offices) {
     const pair = officeNode(mainDoc, keys.get(office.key));
-    if (pair && (0, import_yaml5.isScalar)(pair.key) && office.priceLevel === void 0) pair.key.commentBefore = PRICE_LEVEL_NOTE;
+    if (pair && (0, import_yaml6.isScalar)(pair.key) && office.priceLevel === void 0) pair.key.commentBefore = PRICE_LEVEL_NOTE;
   }
   if (opts.deskPhones !== void 0) commentDeskPhones(mainDoc, roomKeys, opts.deskPhones);
   const files = [{ path: MAIN_FILE, text: toText(mainDoc) }];
@@ -73857,10 +73859,10 @@ function renderImport(live, opts) {
     const users = managed.filter((u) => u.office === office.key);
     if (users.length === 0) continue;
     const path = `users/${key}.yaml`;
-    const doc = new import_yaml5.Document({ users: users.map((u) => rawUser(u, keys, groupKeys, opts.e911 === true ? office.e911 : void 0)) });
+    const doc = new import_yaml6.Document({ users: users.map((u) => rawUser(u, keys, groupKeys, opts.e911 === true ? office.e911 : void 0)) });
     const list = doc.get("users", true);
-    if ((0, import_yaml5.isSeq)(list)) {
-      for (const item of list.items) if ((0, import_yaml5.isMap)(item)) item.flow = true;
+    if ((0, import_yaml6.isSeq)(list)) {
+      for (const item of list.items) if ((0, import_yaml6.isMap)(item)) item.flow = true;
     }
     doc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath(path)}
  Users of ${office.name}.
@@ -73954,22 +73956,22 @@ function rawUser(user, keys, groupKeys, officeE911) {
 }
 function officeNode(doc, key) {
   const offices = doc.get("offices", true);
-  if (!(0, import_yaml5.isMap)(offices)) return void 0;
-  return offices.items.find((p) => (0, import_yaml5.isPair)(p) && (0, import_yaml5.isScalar)(p.key) && p.key.value === key);
+  if (!(0, import_yaml6.isMap)(offices)) return void 0;
+  return offices.items.find((p) => (0, import_yaml6.isPair)(p) && (0, import_yaml6.isScalar)(p.key) && p.key.value === key);
 }
 function toText(doc) {
-  (0, import_yaml5.visit)(doc, {
+  (0, import_yaml6.visit)(doc, {
     Scalar(_, node) {
       if (typeof node.value === "string" && needsDocumentEscape(node.value)) node.type = "QUOTE_DOUBLE";
     }
   });
   return escapeInDocument(doc.toString({ lineWidth: 0, flowCollectionPadding: true }));
 }
-var import_yaml5, MAIN_FILE, PRICE_LEVEL_NOTE, USERS_NOTE;
+var import_yaml6, MAIN_FILE, PRICE_LEVEL_NOTE, USERS_NOTE;
 var init_render_import = __esm({
   "src/import/render-import.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_phone_settings();
     init_countries();
     init_terminal_safe();
@@ -75294,7 +75296,7 @@ async function runEmulatorSnapshot(opts, io) {
   }
   const fixture = opts.pseudonymize ? pseudonymizeFixture(built.fixture) : built.fixture;
   const yaml = opts.out !== void 0 && /\.ya?ml$/i.test(opts.out);
-  const text = yaml ? (0, import_yaml6.stringify)(fixture, { lineWidth: 0 }) : `${JSON.stringify(fixture, null, 2)}
+  const text = yaml ? (0, import_yaml7.stringify)(fixture, { lineWidth: 0 }) : `${JSON.stringify(fixture, null, 2)}
 `;
   parseFixture(text, opts.out === void 0 ? "snapshot.json" : basename4(opts.out));
   if (opts.out === void 0) io.out(text);
@@ -75328,11 +75330,11 @@ async function writeOnce(path, text, force, shown) {
     await handle.close();
   }
 }
-var import_yaml6;
+var import_yaml7;
 var init_emulator_snapshot = __esm({
   "cmd/commands/emulator-snapshot.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_config();
     init_read_raw();
     init_emulator();

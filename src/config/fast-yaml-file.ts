@@ -1,5 +1,6 @@
 import { load, Schema as JsYamlSchema, Type as JsYamlType, type State } from 'js-yaml';
-import { isScalar, LineCounter, Schema, type ScalarTag } from 'yaml';
+import { LineCounter, type ScalarTag } from 'yaml';
+import { CORE_TAGS, mayMatchCoreTag, resolveByTag } from './core-scalars.js';
 import { readFlowList, type TreeNode } from './flow-list-yaml.js';
 import type { ConfigSource, PathSegment, Position, YamlFile } from './yaml-file.js';
 
@@ -33,7 +34,7 @@ export function parseYamlFileFast(source: ConfigSource): YamlFile | undefined {
   // js-yaml drops a leading byte order mark before reading; `yaml` counts it in offsets.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const input = shift === 0 ? text : text.slice(shift);
-  const read = readFlowList(input, CORE_SCALARS.resolve, CORE_SCALARS.mayMatch) ?? readWithJsYaml(text, input);
+  const read = readFlowList(input) ?? readWithJsYaml(text, input);
   if (read === undefined) return undefined;
   const { data, tree } = read;
   // Line starts are counted only when a position is asked for: a valid config asks for few or none.
@@ -71,79 +72,30 @@ const UNSAFE_TEXT = /\t|\S#|^ *-[ \r]*$|^%|\r(?!\n)|__proto__/m;
 /** js-yaml's schema for plain scalars: `yaml`'s own core-schema tags, in `yaml`'s order. */
 const CORE_SCHEMA = createCoreSchema();
 
-/** `yaml`'s core-schema tags that resolve plain scalars, in `yaml`'s order. */
-function listCoreScalarTags(): (ScalarTag & { test: RegExp })[] {
-  return new Schema({ schema: 'core' }).tags.filter((t): t is ScalarTag & { test: RegExp } => t.default === true && t.test !== undefined);
-}
-
-/**
- * A plain scalar's value as `yaml` resolves it (the first core tag whose test matches, else the
- * text), and whether any tag may match it, for `readFlowList`; the same tags as `CORE_SCHEMA`.
- */
-export const CORE_SCALARS = (() => {
-  const tags = listCoreScalarTags();
-  const any = createAnyTagTest(tags.map((t) => t.test));
-  const options = { intAsBigInt: false };
-  return {
-    mayMatch: (text: string): boolean => any(text),
-    resolve: (text: string): unknown => {
-      const tag = any(text) ? tags.find((t) => t.test.test(text)) : undefined;
-      if (tag === undefined) return text;
-      const value = tag.resolve(text, () => undefined, options);
-      return isScalar(value) ? value.value : value;
-    },
-  };
-})();
-
 /**
  * One js-yaml type per core tag (js-yaml keeps one type per tag name), each trying `yaml`'s tests
  * for that tag in `yaml`'s order; the tags come in `yaml`'s order too (null, bool, int, float), so a
  * plain scalar gets the first tag `yaml` would give it, resolved by `yaml`'s own function.
  */
 function createCoreSchema(): JsYamlSchema {
-  const scalarTags = listCoreScalarTags();
   const byName = new Map<string, (ScalarTag & { test: RegExp })[]>();
-  for (const tag of scalarTags) byName.set(tag.tag, [...(byName.get(tag.tag) ?? []), tag]);
-  const options = { intAsBigInt: false };
-  const mayMatch = createAnyTagTest(scalarTags.map((t) => t.test));
+  for (const tag of CORE_TAGS) byName.set(tag.tag, [...(byName.get(tag.tag) ?? []), tag]);
   const types = [...byName].map(([name, tags]) => {
     // js-yaml calls `construct` right after a `resolve` that returned true, for the same text.
     let matched: ScalarTag | undefined;
     return new JsYamlType(name, {
       kind: 'scalar',
       resolve: (data: unknown) => {
-        matched = typeof data === 'string' && mayMatch(data) ? tags.find((t) => t.test.test(data)) : undefined;
+        matched = typeof data === 'string' && mayMatchCoreTag(data) ? tags.find((t) => t.test.test(data)) : undefined;
         return matched !== undefined;
       },
       construct: (data: string) => {
         const tag = matched?.test?.test(data) === true ? matched : tags.find((t) => t.test.test(data));
-        const value = tag?.resolve(data, () => undefined, options);
-        return isScalar(value) ? value.value : value;
+        return tag === undefined ? undefined : resolveByTag(tag, data);
       },
     });
   });
   return new JsYamlSchema({ implicit: types, explicit: [] });
-}
-
-/**
- * Whether any of `tests` may match a text: one regular expression, their union, asked once per
- * plain scalar (js-yaml asks each type in turn about the same text, so the last answer is kept).
- * Most scalars (keys, names, emails) match no tag and are turned down by their first character,
- * instead of by each tag's tests in turn. Tests with flags or back-references do not combine:
- * then every text may match and each tag's own test decides, as before.
- */
-function createAnyTagTest(tests: readonly RegExp[]): (text: string) => boolean {
-  if (tests.some((t) => t.flags !== '' || /\\[1-9k]/.test(t.source))) return () => true;
-  const any = new RegExp(tests.map((t) => `(?:${t.source})`).join('|'));
-  let last: string | undefined;
-  let lastAnswer = true;
-  return (text) => {
-    if (text !== last) {
-      last = text;
-      lastAnswer = any.test(text);
-    }
-    return lastAnswer;
-  };
 }
 
 /** js-yaml's state as its listener sees it (the typings leave out `tag` and `anchor`). */

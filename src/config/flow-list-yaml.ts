@@ -1,3 +1,5 @@
+import { mayMatchCoreTag, resolvePlainScalar } from './core-scalars.js';
+
 /** A located node: where it starts, whether it is empty, and its entries (top levels only). */
 export interface TreeNode {
   start: number;
@@ -21,12 +23,12 @@ export interface FlowListRead {
  *
  * Only a narrow grammar is accepted, one that both YAML parsers read the same way: keys of
  * lower-case letters, digits and `_`; values that are double-quoted strings without escapes, plain
- * scalars of letters, digits and `@._+-/()'` and inner spaces (resolved by `resolvePlain`, `yaml`'s
+ * scalars of letters, digits and `@._+-/()'` and inner spaces (resolved by `resolvePlainScalar`, `yaml`'s
  * core-schema tags), or flow lists of those. Anything else, anywhere in the text, answers
  * `undefined` and the file is read by js-yaml (`parseYamlFileFast`) or `yaml`. `input` has passed
  * `parseYamlFileFast`'s text checks (no tab, no lone CR, no `__proto__`, no `#` glued to a token).
  */
-export function readFlowList(input: string, resolvePlain: (text: string) => unknown, isTagged: (text: string) => boolean): FlowListRead | undefined {
+export function readFlowList(input: string): FlowListRead | undefined {
   const items: Record<string, unknown>[] = [];
   const itemNodes: TreeNode[] = [];
   let key: string | undefined;
@@ -43,7 +45,7 @@ export function readFlowList(input: string, resolvePlain: (text: string) => unkn
       // a blank line, or a comment alone on its line
     } else if (key === undefined) {
       const match = KEY_LINE.exec(input.slice(at, lineEnd));
-      if (match === null || isTagged(match[1] as string)) return undefined;
+      if (match === null || mayMatchCoreTag(match[1] as string)) return undefined;
       key = match[1] as string;
       keyAt = at;
     } else {
@@ -53,7 +55,7 @@ export function readFlowList(input: string, resolvePlain: (text: string) => unkn
       const dash = first - at;
       if (c !== 0x2d || input.charCodeAt(first + 1) !== 0x20 || input.charCodeAt(first + 2) !== 0x7b || close <= first + 2 || input.charCodeAt(close) !== 0x7d) return undefined;
       if (indent !== -1 && dash !== indent) return undefined;
-      const item = readFlowMapping(input, first + 3, close, resolvePlain, isTagged);
+      const item = readFlowMapping(input, first + 3, close);
       if (item === undefined) return undefined;
       if (indent === -1) listAt = first;
       indent = dash;
@@ -100,13 +102,7 @@ function isPlainStart(code: number): boolean {
 }
 
 /** The mapping between `from` and `to` in `line` (inside its braces), or `undefined` outside the grammar. */
-function readFlowMapping(
-  line: string,
-  from: number,
-  to: number,
-  resolvePlain: (text: string) => unknown,
-  isTagged: (text: string) => boolean,
-): Record<string, unknown> | undefined {
+function readFlowMapping(line: string, from: number, to: number): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   let at = skipSpaces(line, from, to);
   if (at === to) return out;
@@ -116,7 +112,7 @@ function readFlowMapping(
     if (!((first >= 0x61 && first <= 0x7a) || first === 0x5f)) return undefined;
     while (at < to && isClass(line.charCodeAt(at), KEY_CHAR)) at++;
     const key = line.slice(keyStart, at);
-    if (isTagged(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
+    if (mayMatchCoreTag(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
     if (line.charCodeAt(at) !== 0x3a || line.charCodeAt(at + 1) !== 0x20) return undefined;
     at = skipSpaces(line, at + 1, to);
     let value: unknown;
@@ -125,7 +121,7 @@ function readFlowMapping(
       at = skipSpaces(line, at + 1, to);
       if (line.charCodeAt(at) !== 0x5d) {
         for (;;) {
-          const end = readScalar(line, at, to, resolvePlain);
+          const end = readScalar(line, at, to);
           if (end === -1) return undefined;
           list.push(scalarRead);
           at = skipSpaces(line, end, to);
@@ -138,7 +134,7 @@ function readFlowMapping(
       at++;
       value = list;
     } else {
-      const end = readScalar(line, at, to, resolvePlain);
+      const end = readScalar(line, at, to);
       if (end === -1) return undefined;
       value = scalarRead;
       at = end;
@@ -158,7 +154,7 @@ let scalarRead: unknown;
  * Reads a double-quoted string without escapes, or a plain scalar, at `at` (before `to`) into
  * `scalarRead`; returns where it ends, or -1 outside the grammar.
  */
-function readScalar(line: string, at: number, to: number, resolvePlain: (text: string) => unknown): number {
+function readScalar(line: string, at: number, to: number): number {
   if (line.charCodeAt(at) === 0x22) {
     let i = at + 1;
     while (i < to && isClass(line.charCodeAt(i), QUOTED_CHAR)) i++;
@@ -173,7 +169,7 @@ function readScalar(line: string, at: number, to: number, resolvePlain: (text: s
     if (line.charCodeAt(i) !== 0x20) end = i + 1;
     i++;
   }
-  scalarRead = resolvePlain(line.slice(at, end));
+  scalarRead = resolvePlainScalar(line.slice(at, end));
   return end;
 }
 

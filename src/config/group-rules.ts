@@ -78,9 +78,10 @@ function checkMembershipReferences(config: MergedConfig): Problem[] {
   const problems: Problem[] = [];
   (config.raw.users ?? []).forEach((user, i) => {
     for (const type of ['department', 'call_center'] as const) {
-      if (user[SECTION[type]] === undefined) continue;
+      const memberships = user[SECTION[type]];
+      if (memberships === undefined) continue;
       const other: GroupType = type === 'department' ? 'call_center' : 'department';
-      for (const key of Object.keys(user[SECTION[type]] ?? {})) {
+      for (const key of Object.keys(memberships)) {
         if (declared[type].includes(key)) continue;
         const path = ['users', i, SECTION[type], key];
         const hint = declared[other].includes(key)

@@ -8,8 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { BugError, ConfigError, DialformError, UsageError, type DialformErrorCode, type Problem } from '../errors.js';
 import { rememberE164Reads, type E164Read } from '../model/countries.js';
 import type { DesiredState } from '../model/tenant.js';
-import { listConfigFiles } from './list-config-files.js';
-import { loadConfig } from './load-config.js';
+import { listConfigPaths, loadConfig, loadConfigFiles } from './load-config.js';
 import { loadConfigFromGit } from './load-from-git.js';
 import { workerUrl } from '../worker-file.js';
 
@@ -57,17 +56,21 @@ export async function loadConfigFromGitBeside(ref: string, path: string, cwd: st
 /** The load `request` asks for, saying which thread ran it (for tests and benchmarks). */
 export async function loadReportingThread(request: LoadRequest, options: LoadBesideOptions = {}): Promise<LoadedBeside> {
   const entry = locateConfigWorker();
-  const where = request.kind === 'git' ? resolve(request.cwd, request.path) : request.path;
-  if (entry !== undefined && (await measureConfigBytes(where)) >= (options.minBytes ?? WORKER_MIN_BYTES)) {
-    const reply = await runWorker(entry, request);
+  if (entry === undefined) return { desired: await runLoad(request), threadId: 0 };
+  const sized = await sizeConfig(request.kind === 'git' ? resolve(request.cwd, request.path) : request.path);
+  // The files listed to size the config are the ones the load reads: it does not list them again.
+  const listed = request.kind === 'path' && sized !== undefined ? { ...request, files: sized.files } : request;
+  if ((sized?.bytes ?? 0) >= (options.minBytes ?? WORKER_MIN_BYTES)) {
+    const reply = await runWorker(entry, listed);
     if (reply !== undefined) return { desired: await receiveReply(reply), threadId: reply.threadId };
   }
-  return { desired: await runLoad(request), threadId: 0 };
+  return { desired: await runLoad(listed), threadId: 0 };
 }
 
 /** The load itself, on whichever thread calls it: the worker runs this too. */
 export function runLoad(request: LoadRequest): Promise<DesiredState | undefined> {
-  return request.kind === 'git' ? loadConfigFromGit(request.ref, request.path, request.cwd) : loadConfig(request.path);
+  if (request.kind === 'git') return loadConfigFromGit(request.ref, request.path, request.cwd);
+  return request.files === undefined ? loadConfig(request.path) : loadConfigFiles(request.files);
 }
 
 /** How to start the config worker: its module, and the TypeScript loader to register first, if any. */
@@ -107,8 +110,11 @@ function resolveTsxEsmApi(): string | undefined {
   }
 }
 
-/** What the worker is given: `loadConfig` of an absolute path, or `loadConfigFromGit`'s arguments. */
-export type LoadRequest = { kind: 'path'; path: string } | { kind: 'git'; ref: string; path: string; cwd: string };
+/**
+ * What the worker is given: `loadConfig` of an absolute path (of its `files`, when already listed by
+ * `listConfigPaths`), or `loadConfigFromGit`'s arguments.
+ */
+export type LoadRequest = { kind: 'path'; path: string; files?: string[] } | { kind: 'git'; ref: string; path: string; cwd: string };
 
 /** What the worker posts back: the loaded config in parts (`packLoaded`), or the failure. */
 export type LoadReply = { threadId: number } & ({ parts: Uint8Array[] } | { failure: LoadFailure });
@@ -248,16 +254,16 @@ function startWorker(entry: ConfigWorkerEntry, request: LoadRequest): Worker {
   return new Worker(boot, { eval: true, workerData: request });
 }
 
-/** The config's size in bytes (its files, as `loadConfig` lists them); 0 when it cannot tell (then `loadConfig` says why). */
-async function measureConfigBytes(path: string): Promise<number> {
+/**
+ * The config's files (as `loadConfig` lists them) and their size in bytes; `undefined` when they
+ * cannot be listed or sized (then the load says why).
+ */
+async function sizeConfig(path: string): Promise<{ files: string[]; bytes: number } | undefined> {
   try {
-    const abs = resolve(path);
-    const info = await stat(abs);
-    if (!info.isDirectory()) return info.size;
-    const files = await listConfigFiles(abs, (f) => f);
+    const files = await listConfigPaths(resolve(path));
     const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
-    return sizes.reduce((a, b) => a + b, 0);
+    return { files, bytes: sizes.reduce((a, b) => a + b, 0) };
   } catch {
-    return 0;
+    return undefined;
   }
 }

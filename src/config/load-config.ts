@@ -60,8 +60,11 @@ export async function loadOptionalConfig(cwd: string, given?: string, load: (pat
  * every problem found, or `UsageError` when the path cannot be read.
  */
 export async function loadConfig(path: string): Promise<DesiredState> {
-  const abs = resolve(path);
-  const files = await listConfigPaths(abs);
+  return loadConfigFiles(await listConfigPaths(resolve(path)));
+}
+
+/** `loadConfig` of the files `listConfigPaths` gave (read in that order). */
+export async function loadConfigFiles(files: readonly string[]): Promise<DesiredState> {
   const sources: ConfigSource[] = [];
   for (const file of files) {
     let bytes: Uint8Array;
@@ -284,7 +287,8 @@ export function displayPath(abs: string): string {
   return rel === '' ? '.' : rel.split('\\').join('/');
 }
 
-async function listConfigPaths(abs: string): Promise<string[]> {
+/** The files of config `abs` (itself, or a directory's `listConfigFiles`); throws `UsageError` when there are none. */
+export async function listConfigPaths(abs: string): Promise<string[]> {
   let isDir: boolean;
   try {
     isDir = statSync(abs).isDirectory();

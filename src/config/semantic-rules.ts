@@ -45,13 +45,13 @@ export function checkOfficeReferences(config: MergedConfig): Problem[] {
   const declared = new Set(Object.keys(config.raw.offices ?? {}));
   const list = declared.size === 0 ? 'no offices are declared' : `declared: ${[...declared].sort().join(', ')}`;
   const problems: Problem[] = [];
-  const check = (path: PathSegment[], key: string): void => {
-    if (!declared.has(key)) problems.push(problemAt(config, path, `${name(config, path)} "${key}" is not a declared office (${list})`));
+  const report = (path: PathSegment[], key: string): void => {
+    problems.push(problemAt(config, path, `${name(config, path)} "${key}" is not a declared office (${list})`));
   };
   (config.raw.users ?? []).forEach((user, i) => {
     // A field that failed the schema was dropped from its entry (`dropInvalid`): check what is left.
-    if (user.office !== undefined && !declared.has(user.office)) check(['users', i, 'office'], user.office);
-    user.admin_offices?.forEach((key, j) => declared.has(key) || check(['users', i, 'admin_offices', j], key));
+    if (user.office !== undefined && !declared.has(user.office)) report(['users', i, 'office'], user.office);
+    user.admin_offices?.forEach((key, j) => declared.has(key) || report(['users', i, 'admin_offices', j], key));
   });
   return problems;
 }
@@ -104,7 +104,8 @@ export function checkDuplicateNumbers(config: MergedConfig): Problem[] {
 /** Every number is E.164 and a valid number of its country (`isValidE164`: libphonenumber's ranges). */
 export function checkNumberFormat(config: MergedConfig): Problem[] {
   const problems: Problem[] = [];
-  for (const list of Object.values(listNumbers(config))) {
+  const { owned, called } = listNumbers(config);
+  for (const list of [owned, called]) {
     list.numbers.forEach((number, k) => {
       if (isValidE164(number)) return;
       const path = list.pathAt(k);

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { loadConfigSources, type ConfigSource } from '../../src/config/index.js';
 import { parseYamlFileFast } from '../../src/config/fast-yaml-file.js';
 import { loadConfigSourcesAsync, type YamlParser } from '../../src/config/load-config.js';
-import { parseYamlFile, type PathSegment } from '../../src/config/yaml-file.js';
+import { parseYamlFile } from '../../src/config/yaml-file.js';
 import { ConfigError } from '../../src/errors.js';
 import { ROOT } from '../support/cli.js';
+import { describeDifferenceFromYaml } from '../support/compare-yaml-readers.js';
 import { mutateConfig, seededRandom } from '../support/mutate-config.js';
 
 /** Counts `yaml`'s parseDocument calls (the exact path), passing them through. */
@@ -27,17 +27,6 @@ const ACME = join(ROOT, 'examples', 'acme');
 const ACME_FILES = ['dialform.yaml', 'users/hq.yaml', 'users/london.yaml', 'users/nyc.yaml'];
 const ACME_SOURCES: ConfigSource[] = ACME_FILES.map((f) => ({ display: `acme/${f}`, abs: join(ACME, f), text: readFileSync(join(ACME, f), 'utf8') }));
 
-/** Every path the fast path locates: the root, each top-level key and value, each key or item under one. */
-function locatedPaths(data: Record<string, unknown>): [PathSegment[], string | undefined][] {
-  const out: [PathSegment[], string | undefined][] = [[[], undefined]];
-  for (const [top, value] of Object.entries(data)) {
-    out.push([[], top], [[top], undefined]);
-    if (Array.isArray(value)) value.forEach((_, i) => out.push([[top, i], undefined]));
-    else if (typeof value === 'object' && value !== null) for (const key of Object.keys(value)) out.push([[top], key], [[top, key], undefined]);
-  }
-  return out;
-}
-
 /**
  * How the two paths compare on one file: `exact` when the fast path leaves it to `yaml`, `fast`
  * when it reads it and agrees with `yaml` (no YAML problem, the same value, the same positions),
@@ -45,17 +34,7 @@ function locatedPaths(data: Record<string, unknown>): [PathSegment[], string | u
  */
 function compareFile(source: ConfigSource): string {
   const fast = parseYamlFileFast(source);
-  if (fast === undefined) return 'exact';
-  const exact = parseYamlFile(source);
-  const problem = exact.problems[0];
-  if (problem !== undefined) return `fast read a file yaml refuses (${problem.line}:${problem.col}: ${problem.message})`;
-  if (!isDeepStrictEqual(fast.data, exact.file.data)) return `values differ: ${JSON.stringify(fast.data).slice(0, 200)}`;
-  for (const [path, key] of locatedPaths(exact.file.data ?? {})) {
-    const a = fast.locate(path, key);
-    const b = exact.file.locate(path, key);
-    if (!isDeepStrictEqual(a, b)) return `${JSON.stringify(path)} ${key ?? ''}: fast ${a.line}:${a.col}, exact ${b.line}:${b.col}`;
-  }
-  return 'fast';
+  return fast === undefined ? 'exact' : (describeDifferenceFromYaml(source, fast, 'fast') ?? 'fast');
 }
 
 type Outcome = { state: unknown } | { problems: unknown };

@@ -3,11 +3,24 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { threadId as testThreadId } from 'node:worker_threads';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { decodeLoadFailure, encodeLoadFailure, loadConfigBeside, loadReportingThread, locateConfigWorker } from '../../src/config/load-config-beside.js';
 import { BugError, DialformError } from '../../src/errors.js';
 import { isUnreadE164 } from '../../src/model/countries.js';
+
+const listed = vi.hoisted(() => ({ dirs: [] as string[] }));
+
+vi.mock('../../src/config/list-config-files.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/config/list-config-files.js')>();
+  return {
+    ...actual,
+    listConfigFiles: (...args: Parameters<typeof actual.listConfigFiles>) => {
+      listed.dirs.push(args[0]);
+      return actual.listConfigFiles(...args);
+    },
+  };
+});
 
 /** A config of `users` users in one US office, in files of 2,000 users, each with a number of its own. */
 async function writeGeneratedConfig(dir: string, users: number, firstNumber: number): Promise<string> {
@@ -109,6 +122,14 @@ describe('loadConfigBeside: the config load in a worker thread (issue 31)', () =
   it('leaves a small config on the calling thread: a worker costs more than it saves', async () => {
     const { threadId } = await loadReportingThread({ kind: 'path', path: resolve('examples/acme') });
     expect(threadId).toBe(0);
+  });
+
+  it('lists a config directory once: the files it sized are the files it reads', async () => {
+    const acme = resolve('examples/acme');
+    listed.dirs.length = 0;
+    const desired = await loadConfigBeside(acme);
+    expect(listed.dirs).toEqual([acme]);
+    expect(desired).toStrictEqual(await loadConfig(acme));
   });
 
   it('sends a desired state that is a tree of plain data, which a structured clone and slicing keep whole', async () => {

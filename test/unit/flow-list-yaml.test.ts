@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CORE_SCALARS, parseYamlFileFast } from '../../src/config/fast-yaml-file.js';
+import { parseYamlFileFast } from '../../src/config/fast-yaml-file.js';
 import { readFlowList } from '../../src/config/flow-list-yaml.js';
-import { parseYamlFile, type ConfigSource, type PathSegment } from '../../src/config/yaml-file.js';
+import type { ConfigSource } from '../../src/config/yaml-file.js';
 import { ROOT } from '../support/cli.js';
+import { describeDifferenceFromYaml } from '../support/compare-yaml-readers.js';
 import { seededRandom, type Random } from '../support/mutate-config.js';
 
 const USERS_FILES = ['hq.yaml', 'london.yaml', 'nyc.yaml'].map((f) => readFileSync(join(ROOT, 'examples', 'acme', 'users', f), 'utf8'));
@@ -43,32 +43,13 @@ function mutate(text: string, random: Random): string {
   return lines.join('\n');
 }
 
-/** Every path the fast path locates (deeper paths stop at the item, as on the js-yaml path): the root, the top-level key and its value, each item. */
-function locatedPaths(data: Record<string, unknown>): [PathSegment[], string | undefined][] {
-  const out: [PathSegment[], string | undefined][] = [[[], undefined]];
-  for (const [top, value] of Object.entries(data)) {
-    out.push([[], top], [[top], undefined]);
-    if (Array.isArray(value)) value.forEach((_, i) => out.push([[top, i], undefined]));
-  }
-  return out;
-}
-
 /** `flow` where the flow-list reader read the file and `yaml` agrees, `other` where it left the file, else what differs. */
 function compareFlowList(text: string): string {
   const source: ConfigSource = { display: 'users.yaml', abs: '/users.yaml', text };
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const fast = parseYamlFileFast(source);
-  if (fast === undefined || readFlowList(input, CORE_SCALARS.resolve, CORE_SCALARS.mayMatch) === undefined) return 'other';
-  const exact = parseYamlFile(source);
-  const problem = exact.problems[0];
-  if (problem !== undefined) return `read a file yaml refuses (${problem.line}:${problem.col}: ${problem.message})`;
-  if (!isDeepStrictEqual(fast.data, exact.file.data)) return `values differ: ${JSON.stringify(fast.data).slice(0, 300)}`;
-  for (const [path, key] of locatedPaths(exact.file.data ?? {})) {
-    const a = fast.locate(path, key);
-    const b = exact.file.locate(path, key);
-    if (!isDeepStrictEqual(a, b)) return `${JSON.stringify(path)} ${key ?? ''}: flow ${a.line}:${a.col}, exact ${b.line}:${b.col}`;
-  }
-  return 'flow';
+  if (fast === undefined || readFlowList(input) === undefined) return 'other';
+  return describeDifferenceFromYaml(source, fast, 'flow') ?? 'flow';
 }
 
 describe('flow-list reader (the fast path for users files as import writes them)', () => {
@@ -112,6 +93,6 @@ describe('flow-list reader (the fast path for users files as import writes them)
       'users:\n  - { a: b: c }\n',
       '---\nusers:\n  - { a: b }\n',
     ];
-    for (const text of cases) expect(readFlowList(text, CORE_SCALARS.resolve, CORE_SCALARS.mayMatch), JSON.stringify(text)).toBeUndefined();
+    for (const text of cases) expect(readFlowList(text), JSON.stringify(text)).toBeUndefined();
   });
 });
